@@ -1,0 +1,67 @@
+// Package build is the pipeline: load the site, validate it, score it,
+// render it and write it. check runs the same stages short of writing.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+
+	"github.com/malekort/malekort/internal/config"
+	"github.com/malekort/malekort/internal/diag"
+	"github.com/malekort/malekort/internal/load"
+	"github.com/malekort/malekort/internal/locale"
+	"github.com/malekort/malekort/internal/render"
+	"github.com/malekort/malekort/internal/score"
+	"github.com/malekort/malekort/internal/validate"
+)
+
+// EChartsPath is where npm puts the ECharts build the site ships.
+const EChartsPath = "node_modules/echarts/dist/echarts.common.min.js"
+
+// Checked is a site that passed every check, ready to render.
+type Checked struct {
+	render.Input
+}
+
+// Check loads and validates the site in src. defaults holds malekort's own
+// templates, which the site's templates/ override file by file. The
+// returned list holds every input error; Checked is nil when there are any.
+func Check(src, defaults fs.FS) (*Checked, diag.List) {
+	cfg, site, errs := load.Load(src)
+	validate.Site(site, &errs)
+	tmpl := render.LoadTemplates(src, defaults, locale.New(cfg.Language), &errs)
+	reported := cfg.Period
+	if reported == 0 {
+		if len(site.Results) == 0 {
+			errs.Add(diag.Pos{Path: config.Path}, "no results to report: add results under %s, or set period = \"YYYY-MM\"", load.ResultsDir)
+		}
+		for _, r := range site.Results {
+			reported = max(reported, r.Period)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs.Sorted()
+	}
+	return &Checked{render.Input{
+		Config: cfg, Site: site, Templates: tmpl, Reported: reported,
+		Scores: score.Compute(site, reported),
+	}}, nil
+}
+
+// Build checks the site and renders it into out.
+func Build(src, defaults fs.FS, out render.Output) (diag.List, error) {
+	c, errs := Check(src, defaults)
+	if errs != nil {
+		return errs, nil
+	}
+	ec, err := fs.ReadFile(src, EChartsPath)
+	if errors.Is(err, fs.ErrNotExist) {
+		return diag.List{{Pos: diag.Pos{Path: EChartsPath}, Msg: "missing: run npm ci in the site folder to install the ECharts version package.json pins"}}, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", EChartsPath, err)
+	}
+	c.ECharts = ec
+	return nil, render.Render(c.Input, out)
+}

@@ -1,0 +1,173 @@
+// Package cli is malekort's command line: it parses arguments, runs the
+// pipeline and prints errors. main only calls Main, so the whole command is
+// testable in-process.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"runtime/debug"
+
+	"github.com/malekort/malekort/internal/build"
+	"github.com/malekort/malekort/internal/diag"
+	"github.com/malekort/malekort/internal/write"
+)
+
+// Exit codes.
+const (
+	OK         = 0
+	InputError = 1
+	UsageError = 2
+)
+
+// maxPrinted caps the errors printed, so that a wrong file of a million
+// rows does not scroll the first, useful errors away.
+const maxPrinted = 200
+
+const usage = `malekort builds a scorecard website from a folder of plain files.
+
+Usage:
+  malekort build [--source DIR] [--out DIR]   check the site and write it to DIR (default public)
+  malekort check [--source DIR]               check the site and report every input error
+  malekort version                            print the version
+
+Run "malekort COMMAND -h" for a command's options.
+`
+
+// Main runs malekort with args (without the program name). defaults holds
+// the built-in templates folder.
+func Main(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return UsageError
+	}
+	switch args[0] {
+	case "build":
+		return runBuild(args[1:], defaults, stdout, stderr)
+	case "check":
+		return runCheck(args[1:], defaults, stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, "malekort", version())
+		return OK
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return OK
+	}
+	fmt.Fprintf(stderr, "malekort: unknown command %q\n\n%s", args[0], usage)
+	return UsageError
+}
+
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		return info.Main.Version
+	}
+	return "(devel)"
+}
+
+func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: malekort %s\n\nOptions:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags; done is true when the command should stop with code.
+func parse(fs *flag.FlagSet, args []string) (code int, done bool) {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		return OK, true
+	}
+	if err != nil {
+		return UsageError, true
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "malekort %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return UsageError, true
+	}
+	return OK, false
+}
+
+func sourceDir(dir string, stderr io.Writer) bool {
+	info, err := os.Stat(dir)
+	if err != nil || !info.IsDir() {
+		fmt.Fprintf(stderr, "malekort: --source %s is not a folder\n", dir)
+		return false
+	}
+	return true
+}
+
+func runCheck(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
+	flags := newFlags("check", "check [--source DIR]", stderr)
+	source := flags.String("source", ".", "the site `folder`")
+	if code, done := parse(flags, args); done {
+		return code
+	}
+	if !sourceDir(*source, stderr) {
+		return UsageError
+	}
+	if _, errs := build.Check(os.DirFS(*source), defaults); errs != nil {
+		printErrors(errs, stderr)
+		return InputError
+	}
+	fmt.Fprintln(stdout, "malekort: no errors")
+	return OK
+}
+
+func runBuild(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
+	flags := newFlags("build", "build [--source DIR] [--out DIR]", stderr)
+	source := flags.String("source", ".", "the site `folder`")
+	out := flags.String("out", "public", "the output `folder`; replaced whole when the build succeeds")
+	if code, done := parse(flags, args); done {
+		return code
+	}
+	if !sourceDir(*source, stderr) {
+		return UsageError
+	}
+	dir, err := write.Begin(*out)
+	if err != nil {
+		fmt.Fprintf(stderr, "malekort: %v\n", err)
+		return UsageError
+	}
+	errs, err := build.Build(os.DirFS(*source), defaults, dir)
+	if errs != nil || err != nil {
+		dir.Abort()
+		if errs != nil {
+			printErrors(errs, stderr)
+			return InputError
+		}
+		fmt.Fprintf(stderr, "malekort: %v\n", err)
+		return InputError
+	}
+	if err := dir.Commit(); err != nil {
+		fmt.Fprintf(stderr, "malekort: %v\n", err)
+		return InputError
+	}
+	fmt.Fprintf(stdout, "malekort: built %s\n", *out)
+	return OK
+}
+
+func printErrors(errs diag.List, stderr io.Writer) {
+	for i, e := range errs {
+		if i == maxPrinted {
+			fmt.Fprintf(stderr, "and %d more errors\n", len(errs)-maxPrinted)
+			break
+		}
+		fmt.Fprintln(stderr, e.Error())
+	}
+	fmt.Fprintf(stderr, "malekort: %d input %s\n", len(errs), plural(len(errs), "error", "errors"))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

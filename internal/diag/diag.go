@@ -1,0 +1,126 @@
+// Package diag owns input errors: a position in a site file and a message
+// telling the reader what is wrong and what to do. Every stage reports into a
+// List so that one run shows all errors at once, sorted by file and line.
+package diag
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Pos is a place in a site file. Path is slash-separated and relative to the
+// site root; Line and Col are 1-based, 0 when unknown.
+type Pos struct {
+	Path string
+	Line int
+	Col  int
+}
+
+func (p Pos) String() string {
+	switch {
+	case p.Line == 0:
+		return p.Path
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.Path, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Col)
+}
+
+// Error is one input error.
+type Error struct {
+	Pos Pos
+	Msg string
+}
+
+func (e Error) Error() string {
+	if e.Pos.Path == "" {
+		return e.Msg
+	}
+	return e.Pos.String() + ": " + e.Msg
+}
+
+// List collects input errors.
+type List []Error
+
+// Add records an error at pos.
+func (l *List) Add(pos Pos, format string, args ...any) {
+	*l = append(*l, Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Append records all errors of another list.
+func (l *List) Append(other List) { *l = append(*l, other...) }
+
+// Sorted returns the errors ordered by file, line, column and message, with
+// exact duplicates removed, so that output does not depend on the order in
+// which stages ran.
+func (l List) Sorted() List {
+	s := slices.Clone(l)
+	slices.SortFunc(s, func(a, b Error) int {
+		return cmp.Or(
+			cmp.Compare(a.Pos.Path, b.Pos.Path),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Col, b.Pos.Col),
+			cmp.Compare(a.Msg, b.Msg),
+		)
+	})
+	return slices.Compact(s)
+}
+
+// Err returns the list as an error, or nil when it is empty.
+func (l List) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l.Sorted()
+}
+
+func (l List) Error() string {
+	var b strings.Builder
+	for i, e := range l.Sorted() {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// Suggest returns a " (did you mean "x"?)" hint naming the candidate closest
+// to name, or "" when none is close enough to be a likely typo. Among equally
+// close candidates the first wins, so callers pass them in a stable order.
+func Suggest(name string, candidates []string) string {
+	best, bestDist := "", len([]rune(name))/2+1
+	for _, c := range candidates {
+		if d := distance(name, c); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// distance is the Levenshtein distance between a and b, counted in runes.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

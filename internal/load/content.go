@@ -1,0 +1,223 @@
+package load
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"github.com/malekort/malekort/internal/config"
+	"github.com/malekort/malekort/internal/diag"
+	"github.com/malekort/malekort/internal/model"
+)
+
+// loadContent reads content/: _index.md for the front page, <county>/_index.md
+// for a county and <county>/<office>/<YYYY-MM>.md for an office's commentary.
+func loadContent(fsys fs.FS, site *model.Site, errs *diag.List) {
+	offices := map[string]*model.Office{}
+	for i := range site.Offices {
+		offices[site.Offices[i].ID] = &site.Offices[i]
+	}
+	counties := map[string]bool{}
+	var countyIDs []string
+	for _, c := range site.Counties {
+		counties[c.ID] = true
+		countyIDs = append(countyIDs, c.ID)
+	}
+	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !strings.EqualFold(path.Ext(p), ".md") {
+			return nil
+		}
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			errs.Add(diag.Pos{Path: p}, "cannot read: %v", err)
+			return nil
+		}
+		parts := strings.Split(strings.TrimPrefix(p, ContentDir+"/"), "/")
+		pos := diag.Pos{Path: p}
+		switch {
+		case len(parts) == 1 && parts[0] == "_index.md":
+			site.Front = readText(p, src, errs)
+		case len(parts) == 2 && parts[1] == "_index.md":
+			if !counties[parts[0]] {
+				errs.Add(pos, "folder %q is not a county%s: county folders are named by the county ids in %s", parts[0], diag.Suggest(parts[0], countyIDs), OrgPath)
+				return nil
+			}
+			site.CountyText[parts[0]] = readText(p, src, errs)
+		case len(parts) == 3:
+			c, ok := readCommentary(p, src, errs)
+			if !ok {
+				return nil
+			}
+			c.Office = parts[1]
+			o := offices[parts[1]]
+			switch {
+			case o == nil:
+				errs.Add(pos, "folder %q is not an office%s: commentary goes in content/<county>/<office>/<YYYY-MM>.md with the ids in %s", parts[1], diag.Suggest(parts[1], site.Units[:len(site.Offices)]), OrgPath)
+			case o.County != parts[0]:
+				errs.Add(pos, "office %q belongs to county %q: move the file to content/%s/%s/", o.ID, o.County, o.County, o.ID)
+			default:
+				site.Commentary = append(site.Commentary, c)
+			}
+		default:
+			errs.Add(pos, "unexpected markdown file: content/ holds _index.md, <county>/_index.md and <county>/<office>/<YYYY-MM>.md")
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		errs.Add(diag.Pos{Path: ContentDir}, "cannot read: %v", err)
+	}
+}
+
+// FrontMatter is the TOML between the +++ lines of a content file.
+type FrontMatter struct {
+	Author  string `toml:"author"`
+	Date    any    `toml:"date"`
+	Measure []struct {
+		Goal   string `toml:"goal"`
+		Text   string `toml:"text"`
+		Status string `toml:"status"`
+		Due    any    `toml:"due"`
+	} `toml:"measure"`
+}
+
+const frontMatterKeys = "author, date, measure (goal, text, status, due)"
+
+// SplitFrontMatter separates a content file into its TOML front matter and
+// its markdown body. fmLine is the line on which the TOML starts, bodyLine
+// the line on which the body starts. A file without a leading +++ line has
+// no front matter.
+func SplitFrontMatter(src []byte) (front []byte, body []byte, fmLine, bodyLine int, err error) {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	first, rest, found := bytes.Cut(src, []byte("\n"))
+	if string(bytes.TrimRight(first, " \t\r")) != "+++" {
+		return nil, src, 0, 1, nil
+	}
+	if !found {
+		return nil, nil, 0, 1, errors.New("front matter is not closed: add a line with +++ after it")
+	}
+	line := 2
+	for off := 0; off <= len(rest); line++ {
+		end := bytes.IndexByte(rest[off:], '\n')
+		next := len(rest)
+		if end >= 0 {
+			next = off + end + 1
+		}
+		l := rest[off:min(next, len(rest))]
+		if string(bytes.TrimRight(l, " \t\r\n")) == "+++" {
+			return rest[:off], rest[next:], 2, line + 1, nil
+		}
+		if end < 0 {
+			break
+		}
+		off = next
+	}
+	return nil, nil, 0, 1, errors.New("front matter is not closed: add a line with +++ after it")
+}
+
+// ParseFrontMatter decodes a content file's front matter, reporting errors
+// at their line in the file.
+func ParseFrontMatter(p string, front []byte, fmLine int, errs *diag.List) (FrontMatter, bool) {
+	var fm FrontMatter
+	if front == nil {
+		return fm, true
+	}
+	md, err := toml.Decode(string(front), &fm)
+	if err != nil {
+		var one diag.List
+		config.TOMLError(p, err, &one)
+		for _, e := range one {
+			if e.Pos.Line > 0 {
+				e.Pos.Line += fmLine - 1
+			}
+			*errs = append(*errs, e)
+		}
+		return fm, false
+	}
+	lines := config.NewLines(front)
+	for _, k := range md.Undecoded() {
+		l := lines.Key(0, k[len(k)-1])
+		if l > 0 {
+			l += fmLine - 1
+		}
+		errs.Add(diag.Pos{Path: p, Line: l}, "unknown key %q in front matter (known keys: %s)", k.String(), frontMatterKeys)
+	}
+	return fm, true
+}
+
+func readText(p string, src []byte, errs *diag.List) *model.Text {
+	front, body, fmLine, bodyLine, err := SplitFrontMatter(src)
+	if err != nil {
+		errs.Add(diag.Pos{Path: p, Line: 1}, "%v", err)
+		return nil
+	}
+	if fm, ok := ParseFrontMatter(p, front, fmLine, errs); ok && len(fm.Measure) > 0 {
+		errs.Add(diag.Pos{Path: p, Line: fmLine}, "measures belong in an office's commentary, not in %s", path.Base(p))
+	}
+	return &model.Text{Path: p, Body: body, BodyLine: bodyLine}
+}
+
+func readCommentary(p string, src []byte, errs *diag.List) (model.Commentary, bool) {
+	name := strings.TrimSuffix(path.Base(p), path.Ext(p))
+	period, ok := model.ParsePeriod(name)
+	if !ok {
+		errs.Add(diag.Pos{Path: p}, "file name %q is not a month: name commentary <YYYY-MM>.md", path.Base(p))
+		return model.Commentary{}, false
+	}
+	front, body, fmLine, bodyLine, err := SplitFrontMatter(src)
+	if err != nil {
+		errs.Add(diag.Pos{Path: p, Line: 1}, "%v", err)
+		return model.Commentary{}, false
+	}
+	fm, ok := ParseFrontMatter(p, front, fmLine, errs)
+	if !ok {
+		return model.Commentary{}, false
+	}
+	c := model.Commentary{Period: period, Author: fm.Author, Text: model.Text{Path: p, Body: body, BodyLine: bodyLine}}
+	lines := config.NewLines(front)
+	measureLines := lines.Tables("measure")
+	c.Date = date(fm.Date, "date", diag.Pos{Path: p, Line: fmLine + lines.Key(0, "date") - 1}, errs)
+	for i, m := range fm.Measure {
+		l := at(measureLines, i)
+		pos := diag.Pos{Path: p, Line: fmLine + l - 1}
+		if l == 0 {
+			pos.Line = fmLine
+		}
+		c.Measures = append(c.Measures, model.Measure{
+			Goal: m.Goal, Text: m.Text, Status: m.Status,
+			Due: date(m.Due, "due", diag.Pos{Path: p, Line: fmLine + lines.Key(l, "due") - 1}, errs),
+			Pos: pos,
+		})
+	}
+	return c, true
+}
+
+// date accepts a TOML date (2026-10-15) or the same as a string.
+func date(v any, key string, pos diag.Pos, errs *diag.List) string {
+	switch d := v.(type) {
+	case nil:
+		return ""
+	case time.Time:
+		return d.Format(time.DateOnly)
+	case string:
+		if t, err := time.Parse(time.DateOnly, d); err == nil {
+			return t.Format(time.DateOnly)
+		}
+	}
+	errs.Add(pos, "%s %s is not a date: write it as YYYY-MM-DD", key, quoteValue(v))
+	return ""
+}
+
+func quoteValue(v any) string {
+	if s, ok := v.(string); ok {
+		return fmt.Sprintf("%q", s)
+	}
+	return fmt.Sprint(v)
+}

@@ -1,0 +1,77 @@
+package load
+
+import (
+	"github.com/BurntSushi/toml"
+	"github.com/malekort/malekort/internal/config"
+	"github.com/malekort/malekort/internal/diag"
+	"github.com/malekort/malekort/internal/model"
+)
+
+type goalsFile struct {
+	Goal []struct {
+		ID          string   `toml:"id"`
+		Title       string   `toml:"title"`
+		Description string   `toml:"description"`
+		Perspective string   `toml:"perspective"`
+		Unit        string   `toml:"unit"`
+		Direction   string   `toml:"direction"`
+		Target      *float64 `toml:"target"`
+		Yellow      *float64 `toml:"yellow"`
+		Aggregate   string   `toml:"aggregate"`
+		Decimals    *int     `toml:"decimals"`
+		Owner       string   `toml:"owner"`
+		Override    []struct {
+			Unit   string   `toml:"unit"`
+			Target *float64 `toml:"target"`
+			Yellow *float64 `toml:"yellow"`
+		} `toml:"override"`
+	} `toml:"goal"`
+}
+
+const goalKeys = "id, title, description, perspective, unit, direction, target, yellow, aggregate, decimals, owner, override (unit, target, yellow)"
+
+func parseGoals(src []byte, site *model.Site, errs *diag.List) {
+	var f goalsFile
+	md, err := toml.Decode(string(src), &f)
+	if err != nil {
+		config.TOMLError(GoalsPath, err, errs)
+		return
+	}
+	lines := config.NewLines(src)
+	reportUndecoded(GoalsPath, md, lines, goalKeys, errs)
+	goalLines, overrideLines := lines.Tables("goal"), lines.Tables("goal.override")
+	nOverride := 0
+	for i, fg := range f.Goal {
+		line := at(goalLines, i)
+		pos := diag.Pos{Path: GoalsPath, Line: line}
+		g := model.Goal{
+			ID: fg.ID, Title: fg.Title, Description: fg.Description, Perspective: fg.Perspective,
+			Unit: fg.Unit, Direction: fg.Direction, Aggregate: fg.Aggregate, Owner: fg.Owner,
+			Decimals: 1, Pos: pos,
+		}
+		if fg.Decimals != nil {
+			g.Decimals = *fg.Decimals
+		}
+		g.Target = required(fg.Target, "target", pos, fg.ID, errs)
+		g.Yellow = required(fg.Yellow, "yellow", pos, fg.ID, errs)
+		for _, fo := range fg.Override {
+			opos := diag.Pos{Path: GoalsPath, Line: at(overrideLines, nOverride)}
+			nOverride++
+			g.Overrides = append(g.Overrides, model.Override{
+				Unit:   fo.Unit,
+				Target: required(fo.Target, "target", opos, fg.ID, errs),
+				Yellow: required(fo.Yellow, "yellow", opos, fg.ID, errs),
+				Pos:    opos,
+			})
+		}
+		site.Goals = append(site.Goals, g)
+	}
+}
+
+func required(v *float64, key string, pos diag.Pos, goal string, errs *diag.List) float64 {
+	if v == nil {
+		errs.Add(pos, "goal %q has no %s: add %s = <number>", goal, key, key)
+		return 0
+	}
+	return *v
+}

@@ -1,0 +1,108 @@
+package load
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/malekort/malekort/internal/config"
+	"github.com/malekort/malekort/internal/diag"
+	"github.com/malekort/malekort/internal/model"
+)
+
+// Input file locations, relative to the site root.
+const (
+	OrgPath     = "data/org.toml"
+	GoalsPath   = "data/goals.toml"
+	ResultsDir  = "data/results"
+	ContentDir  = "content"
+	TemplateDir = "templates"
+)
+
+// Load reads the site in fsys. It returns what it could read even when
+// there are errors, so that later stages can report theirs too.
+func Load(fsys fs.FS) (config.Site, *model.Site, diag.List) {
+	var errs diag.List
+	var cfg config.Site
+	if src, ok := readFile(fsys, config.Path, &errs); ok {
+		cfg = config.Parse(src, &errs)
+	} else {
+		cfg = config.Parse(nil, &diag.List{})
+	}
+	site := &model.Site{CountyText: map[string]*model.Text{}}
+	if src, ok := readFile(fsys, OrgPath, &errs); ok {
+		parseOrg(src, site, &errs)
+	}
+	if src, ok := readFile(fsys, GoalsPath, &errs); ok {
+		parseGoals(src, site, &errs)
+	}
+	loadResults(fsys, site, &errs)
+	loadContent(fsys, site, &errs)
+	return cfg, site, errs
+}
+
+func readFile(fsys fs.FS, name string, errs *diag.List) ([]byte, bool) {
+	src, err := fs.ReadFile(fsys, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		errs.Add(diag.Pos{Path: name}, "file is missing: every site needs %s (see README, \"The input contract\")", name)
+		return nil, false
+	}
+	if err != nil {
+		errs.Add(diag.Pos{Path: name}, "cannot read: %v", err)
+		return nil, false
+	}
+	return src, true
+}
+
+// loadResults reads every .csv file under data/results, in path order so
+// that errors and duplicate detection do not depend on the file system.
+func loadResults(fsys fs.FS, site *model.Site, errs *diag.List) {
+	var files []string
+	err := fs.WalkDir(fsys, ResultsDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.EqualFold(path.Ext(p), ".csv") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		errs.Add(diag.Pos{Path: ResultsDir}, "folder is missing: put the monthly results as .csv files in it")
+		return
+	}
+	if err != nil {
+		errs.Add(diag.Pos{Path: ResultsDir}, "cannot read: %v", err)
+		return
+	}
+	slices.Sort(files)
+	units := map[string]int32{}
+	for i, id := range site.Units {
+		units[id] = int32(i)
+	}
+	goals := map[string]int32{}
+	for i, g := range site.Goals {
+		goals[g.ID] = int32(i)
+	}
+	r := resultReader{units: units, goals: goals, unitIDs: site.Units, goalIDs: goalIDs(site.Goals)}
+	for _, name := range files {
+		file, err := fsys.Open(name)
+		if err != nil {
+			errs.Add(diag.Pos{Path: name}, "cannot read: %v", err)
+			continue
+		}
+		site.ResultFiles = append(site.ResultFiles, name)
+		site.Results = r.read(name, int32(len(site.ResultFiles)-1), file, site.Results, errs)
+		file.Close()
+	}
+}
+
+func goalIDs(goals []model.Goal) []string {
+	ids := make([]string, len(goals))
+	for i, g := range goals {
+		ids[i] = g.ID
+	}
+	return ids
+}

@@ -1,0 +1,59 @@
+package load
+
+import (
+	"github.com/BurntSushi/toml"
+	"github.com/malekort/malekort/internal/config"
+	"github.com/malekort/malekort/internal/diag"
+	"github.com/malekort/malekort/internal/model"
+)
+
+type orgFile struct {
+	County []struct {
+		ID   string `toml:"id"`
+		Name string `toml:"name"`
+	} `toml:"county"`
+	Office []struct {
+		ID     string `toml:"id"`
+		Name   string `toml:"name"`
+		County string `toml:"county"`
+	} `toml:"office"`
+}
+
+func parseOrg(src []byte, site *model.Site, errs *diag.List) {
+	var f orgFile
+	md, err := toml.Decode(string(src), &f)
+	if err != nil {
+		config.TOMLError(OrgPath, err, errs)
+		return
+	}
+	lines := config.NewLines(src)
+	reportUndecoded(OrgPath, md, lines, "county: id, name; office: id, name, county", errs)
+	countyLines, officeLines := lines.Tables("county"), lines.Tables("office")
+	for i, c := range f.County {
+		site.Counties = append(site.Counties, model.County{ID: c.ID, Name: c.Name, Pos: diag.Pos{Path: OrgPath, Line: at(countyLines, i)}})
+	}
+	for i, o := range f.Office {
+		site.Offices = append(site.Offices, model.Office{ID: o.ID, Name: o.Name, County: o.County, Pos: diag.Pos{Path: OrgPath, Line: at(officeLines, i)}})
+	}
+	for _, o := range site.Offices {
+		site.Units = append(site.Units, o.ID)
+	}
+	for _, c := range site.Counties {
+		site.Units = append(site.Units, c.ID)
+	}
+}
+
+// at returns lines[i], or 0 when the index found fewer headers than the
+// decoder did (a table written inline, say).
+func at(lines []int, i int) int {
+	if i < len(lines) {
+		return lines[i]
+	}
+	return 0
+}
+
+func reportUndecoded(path string, md toml.MetaData, lines config.Lines, known string, errs *diag.List) {
+	for _, k := range md.Undecoded() {
+		errs.Add(diag.Pos{Path: path, Line: lines.Key(0, k[len(k)-1])}, "unknown key %q (known keys: %s)", k.String(), known)
+	}
+}

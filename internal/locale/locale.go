@@ -1,0 +1,160 @@
+// Package locale formats numbers, months and sorted names the way readers of
+// each site language expect, and holds the site's translated words.
+// Norwegian (nb, nn) writes a decimal comma, groups thousands with a
+// no-break space and sorts æ, ø, å after z.
+package locale
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+)
+
+// Locale is one site language.
+type Locale struct {
+	Lang     string
+	words    map[string]string
+	collator *collate.Collator
+}
+
+// New returns the locale for "nb", "nn" or "en".
+func New(lang string) *Locale {
+	tag := language.Norwegian
+	switch lang {
+	case "en":
+		tag = language.English
+	case "nn":
+		tag = language.MustParse("nn")
+	}
+	return &Locale{Lang: lang, words: dictionary[lang], collator: collate.New(tag)}
+}
+
+// Norwegian reports whether the locale writes Norwegian conventions.
+func (l *Locale) Norwegian() bool { return l.Lang != "en" }
+
+// T returns the translation of key; a missing key shows as itself so that
+// the gap is visible in review instead of silently empty.
+func (l *Locale) T(key string) string {
+	if w, ok := l.words[key]; ok {
+		return w
+	}
+	return key
+}
+
+// Number formats an already rounded value with the given decimals,
+// grouping thousands.
+func (l *Locale) Number(v float64, decimals int) string {
+	s := strconv.FormatFloat(v, 'f', decimals, 64)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, _ := strings.Cut(s, ".")
+	group, point, minus := ",", ".", "-"
+	if l.Norwegian() {
+		group, point, minus = "\u00a0", ",", "\u2212"
+	}
+	var b strings.Builder
+	if neg && strings.Trim(s, "0.") != "" {
+		b.WriteString(minus)
+	}
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteString(group)
+		}
+		b.WriteRune(c)
+	}
+	if frac != "" {
+		b.WriteString(point)
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+// Plain formats a rounded value for a CSV file: no grouping, an ASCII minus,
+// a decimal comma for Norwegian so that Norwegian Excel reads it as a number.
+func (l *Locale) Plain(v float64, decimals int) string {
+	s := strconv.FormatFloat(v, 'f', decimals, 64)
+	if s == "-0" || strings.Trim(s, "-0.") == "" {
+		s = strings.TrimPrefix(s, "-")
+	}
+	if l.Norwegian() {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// WithUnit formats a value with its unit, e.g. "45,3 %" or "12 dager".
+func (l *Locale) WithUnit(v float64, decimals int, unit string) string {
+	n := l.Number(v, decimals)
+	switch unit {
+	case "percent":
+		if l.Norwegian() {
+			return n + "\u00a0%"
+		}
+		return n + "%"
+	case "days":
+		return n + "\u00a0" + l.T("days")
+	case "nok":
+		return n + "\u00a0" + l.T("nok")
+	}
+	return n
+}
+
+// UnitName is a goal unit in words, for table headers and axis names.
+func (l *Locale) UnitName(unit string) string { return l.T("unit." + unit) }
+
+var monthsNorwegian = []string{"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"}
+var monthsEnglish = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+
+// Month names a month and year in full: "oktober 2026".
+func (l *Locale) Month(year, month int) string {
+	return l.monthName(month) + " " + strconv.Itoa(year)
+}
+
+// ShortMonth names a month briefly for chart axes: "okt. 26".
+func (l *Locale) ShortMonth(year, month int) string {
+	name := l.monthName(month)
+	if len([]rune(name)) > 4 {
+		name = string([]rune(name)[:3]) + "."
+	}
+	return name + " " + strconv.Itoa(year%100)
+}
+
+func (l *Locale) monthName(m int) string {
+	if l.Norwegian() {
+		return monthsNorwegian[m-1]
+	}
+	return monthsEnglish[m-1]
+}
+
+// SortBy sorts items by the names key gives, in the language's order.
+func SortBy[T any](l *Locale, items []T, key func(T) string) {
+	var buf collate.Buffer
+	keys := make(map[string][]byte, len(items))
+	for _, it := range items {
+		k := key(it)
+		if _, ok := keys[k]; !ok {
+			keys[k] = slices.Clone(l.collator.KeyFromString(&buf, k))
+			buf.Reset()
+		}
+	}
+	slices.SortStableFunc(items, func(a, b T) int {
+		return strings.Compare(string(keys[key(a)]), string(keys[key(b)]))
+	})
+}
+
+// Date formats a YYYY-MM-DD date the way the language writes it.
+func (l *Locale) Date(iso string) string {
+	t, err := time.Parse(time.DateOnly, iso)
+	if err != nil {
+		return iso
+	}
+	if l.Norwegian() {
+		return fmt.Sprintf("%d. %s %d", t.Day(), l.monthName(int(t.Month())), t.Year())
+	}
+	return fmt.Sprintf("%d %s %d", t.Day(), l.monthName(int(t.Month())), t.Year())
+}

@@ -1,0 +1,99 @@
+// Package markdown renders leaders' commentary to HTML that cannot carry
+// markup or script of its own: raw HTML is dropped (goldmark's default),
+// links and images keep only relative, http(s) and mailto targets, and
+// headings are moved below the page's own so the outline stays correct.
+package markdown
+
+import (
+	"bytes"
+	"html/template"
+	"net/url"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+)
+
+// Renderer turns markdown into safe HTML. It is safe for concurrent use.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// New returns a renderer with GitHub-flavoured tables, strikethrough and
+// task lists, as leaders know them from pull requests.
+func New() *Renderer {
+	return &Renderer{md: goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList))}
+}
+
+// Render renders src with its headings starting at level minHeading (a
+// "# Title" in a commentary becomes <h3> on a page whose sections are <h2>).
+func (r *Renderer) Render(src []byte, minHeading int) (template.HTML, error) {
+	doc := r.md.Parser().Parse(text.NewReader(src))
+	var unsafe []ast.Node
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			n.Level = min(n.Level+minHeading-1, 6)
+		case *ast.Link:
+			if !SafeURL(string(n.Destination)) {
+				unsafe = append(unsafe, n)
+			}
+		case *ast.Image:
+			if !SafeURL(string(n.Destination)) {
+				unsafe = append(unsafe, n)
+			}
+		case *ast.AutoLink:
+			if !SafeURL(string(n.URL(src))) {
+				unsafe = append(unsafe, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range unsafe {
+		// Keep what the reader would have seen as the link's text.
+		parent := n.Parent()
+		for c := n.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			parent.InsertBefore(parent, n, c)
+			c = next
+		}
+		if al, ok := n.(*ast.AutoLink); ok {
+			parent.InsertBefore(parent, n, ast.NewString(al.Label(src)))
+		}
+		parent.RemoveChild(parent, n)
+	}
+	var b bytes.Buffer
+	if err := r.md.Renderer().Render(&b, src, doc); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+// SafeURL reports whether a link target may appear on the site: a
+// relative reference, or an http, https or mailto URL. Browsers ignore
+// control characters and spaces inside a scheme ("java\tscript:"), so
+// they are removed before the scheme is read.
+func SafeURL(raw string) bool {
+	cleaned := strings.Map(func(r rune) rune {
+		if r <= ' ' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, raw)
+	u, err := url.Parse(cleaned)
+	if err != nil {
+		return false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "", "http", "https", "mailto":
+	default:
+		return false
+	}
+	// "\\evil.example" and "//evil.example" are not relative on every browser.
+	return u.Scheme != "" || !strings.HasPrefix(cleaned, "//") && !strings.HasPrefix(cleaned, "\\")
+}

@@ -1,0 +1,141 @@
+package model
+
+import (
+	"fmt"
+
+	"github.com/malekort/malekort/internal/diag"
+)
+
+// Period is a calendar month, counted as months since January of year 0 so
+// that consecutive months are consecutive integers.
+type Period int32
+
+// ParsePeriod reads "YYYY-MM".
+func ParsePeriod(s string) (Period, bool) {
+	if len(s) != 7 || s[4] != '-' {
+		return 0, false
+	}
+	y, m := 0, 0
+	for i, c := range []byte(s) {
+		if i == 4 {
+			continue
+		}
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		if i < 4 {
+			y = y*10 + int(c-'0')
+		} else {
+			m = m*10 + int(c-'0')
+		}
+	}
+	if m < 1 || m > 12 || y < 1900 {
+		return 0, false
+	}
+	return Period(y*12 + m - 1), true
+}
+
+// Year returns the period's year.
+func (p Period) Year() int { return int(p) / 12 }
+
+// Month returns the period's month, 1 to 12.
+func (p Period) Month() int { return int(p)%12 + 1 }
+
+func (p Period) String() string { return fmt.Sprintf("%04d-%02d", p.Year(), p.Month()) }
+
+// County is a county office (fylke) with its id and name.
+type County struct {
+	ID, Name string
+	Pos      diag.Pos
+}
+
+// Office is a local NAV office belonging to a county.
+type Office struct {
+	ID, Name, County string
+	Pos              diag.Pos
+}
+
+// Goal is a scorecard goal with its thresholds.
+type Goal struct {
+	ID          string
+	Title       string
+	Description string
+	Perspective string
+	Unit        string // "percent", "days", "count", "score" or "nok"
+	Direction   string // "higher" or "lower": which is better
+	Target      float64
+	Yellow      float64
+	Aggregate   string // "ratio", "mean" or "sum"
+	Decimals    int
+	Owner       string // a county or office id for a local goal, "" for all units
+	Overrides   []Override
+	Pos         diag.Pos
+}
+
+// HigherIsBetter reports the goal's direction.
+func (g *Goal) HigherIsBetter() bool { return g.Direction == "higher" }
+
+// Override is a county's or office's own target for a goal.
+type Override struct {
+	Unit           string
+	Target, Yellow float64
+	Pos            diag.Pos
+}
+
+// Result is one row of a results CSV. Unit and Goal index Site.Units and
+// Site.Goals; the rows of a large site run to millions, so they hold no strings.
+type Result struct {
+	Period      Period
+	Unit        int32
+	Goal        int32
+	File        int32 // index into Site.ResultFiles, for error positions
+	Line        int32
+	HasValue    bool
+	HasRatio    bool
+	Value       float64
+	Numerator   float64
+	Denominator float64
+}
+
+// Text is a markdown page written by a leader: the front page or a county's.
+type Text struct {
+	Path     string
+	Body     []byte
+	BodyLine int // the line of Path on which Body starts
+}
+
+// Measure is a tiltak decided in a commentary.
+type Measure struct {
+	Goal   string
+	Text   string
+	Status string // "planned", "started" or "done"
+	Due    string // YYYY-MM-DD or ""
+	Pos    diag.Pos
+}
+
+// Commentary is an office's commentary for one period.
+type Commentary struct {
+	Office   string
+	Period   Period
+	Author   string
+	Date     string
+	Measures []Measure
+	Text
+}
+
+// Site is everything read from a site's data and content folders.
+type Site struct {
+	Counties []County
+	Offices  []Office
+	Goals    []Goal
+
+	// Units lists every office then every county, the ids that a result's
+	// unit column may name.
+	Units       []string
+	ResultFiles []string
+	Results     []Result
+
+	Front      *Text
+	CountyText map[string]*Text
+	Commentary []Commentary
+}

@@ -1,0 +1,283 @@
+package render
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/malekort/malekort/internal/chart"
+	"github.com/malekort/malekort/internal/model"
+	"github.com/malekort/malekort/internal/score"
+)
+
+func (s *site) front(out Output) error {
+	m := s.Site
+	whole := s.Scores.Whole()
+	v := FrontPage{Common: s.common(s.Config.Title, "", "scorecard.csv")}
+	if m.Front != nil {
+		v.Intro = s.markdown(m.Front.Body, 2)
+	}
+	v.Summary = s.summary(whole, s.Reported)
+	v.Groups, v.Needs = s.scorecard(whole, s.Reported, "", false)
+	for _, c := range s.counties {
+		county := &m.Counties[c]
+		e := CountyEntry{UnitSummary: s.summaryOf(s.Scores.County(c), Link{Href: countyPath(county), Text: county.Name})}
+		for _, o := range s.officesOf[c] {
+			office := &m.Offices[o]
+			e.Offices = append(e.Offices, s.summaryOf(s.Scores.Office(o), Link{Href: officePath(office), Text: office.Name}))
+		}
+		v.Counties = append(v.Counties, e)
+	}
+	return s.execute(out, "index.html", "front.html", v)
+}
+
+func (s *site) county(c int, out Output) error {
+	m := s.Site
+	county := &m.Counties[c]
+	unit := s.Scores.County(c)
+	const root = "../"
+	v := CountyPage{
+		Common: s.common(county.Name, root, county.ID+"/scorecard.csv", Link{Href: root + "index.html", Text: s.loc.T("home")}),
+		Name:   county.Name,
+	}
+	if t := m.CountyText[county.ID]; t != nil {
+		v.Text = s.markdown(t.Body, 3)
+	}
+	v.Summary = s.summary(unit, s.Reported)
+	v.Groups, v.Needs = s.scorecard(unit, s.Reported, root, true)
+	for _, o := range s.officesOf[c] {
+		office := &m.Offices[o]
+		e := s.summaryOf(s.Scores.Office(o), Link{Href: office.ID + "/index.html", Text: office.Name})
+		e.Commented = s.commentaryFor(office.ID, s.Reported) != nil
+		v.Offices = append(v.Offices, e)
+		if !e.Commented {
+			v.NotCommented = append(v.NotCommented, e)
+		}
+	}
+	for _, gi := range s.goalOrder {
+		if !s.Scores.Thresholds(unit, gi).Applies {
+			continue
+		}
+		g := &m.Goals[gi]
+		trend := []chart.Series{
+			{ID: "county", Name: county.Name, Values: s.series(unit, gi)},
+			{ID: "target", Name: s.loc.T("target"), Values: s.target(unit, gi)},
+		}
+		var bars []chart.Bar
+		officeTable := Table{Caption: g.Title + ": " + s.loc.T("offices") + ", " + s.loc.Month(s.Reported.Year(), s.Reported.Month()),
+			Head: []string{s.loc.T("office"), s.loc.T("result"), s.loc.T("target"), s.loc.T("status")}}
+		for _, o := range s.officesOf[c] {
+			ou := s.Scores.Office(o)
+			t := s.Scores.Thresholds(ou, gi)
+			if !t.Applies {
+				continue
+			}
+			cell := s.Scores.At(ou, gi, s.Reported)
+			b := chart.Bar{Name: m.Offices[o].Name, Status: cell.Status.String()}
+			if cell.Has() {
+				b.Value = &cell.Value
+			}
+			bars = append(bars, b)
+			officeTable.Rows = append(officeTable.Rows, []string{m.Offices[o].Name, s.value(g, cell), s.loc.WithUnit(t.Target, g.Decimals, g.Unit), s.status(cell.Status).Label})
+		}
+		ch := chart.County("chart-"+g.ID, s.months, trend, bars, s.loc.T("offices"))
+		v.Sections = append(v.Sections, Section{
+			Row:         s.row(unit, gi, s.Reported, root),
+			Title:       g.Title,
+			Description: s.markdown([]byte(g.Description), 4),
+			Chart: newChart(ch, g.Title, s.loc.T("chart.county")+" "+s.loc.T("chart.target"), g.Decimals, g.Unit,
+				s.trendTable(g.Title+": "+county.Name, g, trend), officeTable),
+		})
+	}
+	return s.execute(out, countyPath(county), "county.html", v)
+}
+
+func (s *site) commentaryFor(office string, p model.Period) *model.Commentary {
+	for _, c := range s.commentary[office] {
+		if c.Period == p {
+			return c
+		}
+	}
+	return nil
+}
+
+func (s *site) office(o int, out Output) error {
+	m := s.Site
+	office := &m.Offices[o]
+	c := s.countyOf[office.County]
+	county := &m.Counties[c]
+	unit, countyUnit := s.Scores.Office(o), s.Scores.County(c)
+	const root = "../../"
+	crumbs := []Link{{Href: root + "index.html", Text: s.loc.T("home")}, {Href: "../index.html", Text: county.Name}}
+	v := OfficePage{
+		Common: s.common(office.Name, root, office.County+"/"+office.ID+"/scorecard.csv", crumbs...),
+		Name:   office.Name,
+		County: Link{Href: "../index.html", Text: county.Name},
+	}
+	v.Summary = s.summary(unit, s.Reported)
+	v.Groups, v.Needs = s.scorecard(unit, s.Reported, root, true)
+	for _, gi := range s.goalOrder {
+		if !s.Scores.Thresholds(unit, gi).Applies {
+			continue
+		}
+		g := &m.Goals[gi]
+		series := []chart.Series{{ID: "unit", Name: office.Name, Values: s.series(unit, gi)}}
+		if s.Scores.Thresholds(countyUnit, gi).Applies {
+			series = append(series, chart.Series{ID: "county", Name: county.Name, Values: s.series(countyUnit, gi)})
+		}
+		series = append(series, chart.Series{ID: "target", Name: s.loc.T("target"), Values: s.target(unit, gi)})
+		ch := chart.Trend("chart-"+g.ID, s.months, series)
+		v.Sections = append(v.Sections, Section{
+			Row:         s.row(unit, gi, s.Reported, root),
+			Title:       g.Title,
+			Description: s.markdown([]byte(g.Description), 4),
+			Chart:       newChart(ch, g.Title, s.loc.T("chart.office")+". "+s.loc.T("chart.target"), g.Decimals, g.Unit, s.trendTable(g.Title+": "+office.Name, g, series)),
+		})
+	}
+	if cm := s.commentaryFor(office.ID, s.Reported); cm != nil {
+		cv := s.commentaryView(cm, root)
+		v.Commentary = &cv
+	}
+	for _, cm := range s.commentary[office.ID] {
+		if cm.Period != s.Reported {
+			v.Other = append(v.Other, Link{Href: cm.Period.String() + ".html", Text: s.loc.Month(cm.Period.Year(), cm.Period.Month())})
+		}
+		if err := s.commentaryPage(office, cm, out); err != nil {
+			return err
+		}
+	}
+	return s.execute(out, officePath(office), "office.html", v)
+}
+
+func (s *site) commentaryView(cm *model.Commentary, root string) CommentaryView {
+	v := CommentaryView{
+		Period: s.loc.Month(cm.Period.Year(), cm.Period.Month()),
+		Author: cm.Author,
+		Body:   s.markdown(cm.Body, 3),
+	}
+	if cm.Date != "" {
+		v.Date = s.loc.Date(cm.Date)
+	}
+	if s.Config.EditURL != "" {
+		v.EditURL = strings.ReplaceAll(s.Config.EditURL, "{path}", cm.Path)
+	}
+	for _, ms := range cm.Measures {
+		mv := MeasureView{Text: ms.Text, Status: ms.Status, Label: s.loc.T("measure." + ms.Status)}
+		for gi := range s.Site.Goals {
+			if g := &s.Site.Goals[gi]; g.ID == ms.Goal {
+				mv.Goal = Link{Href: root + goalPath(g), Text: g.Title}
+			}
+		}
+		if ms.Due != "" {
+			mv.Due = s.loc.Date(ms.Due)
+		}
+		v.Measures = append(v.Measures, mv)
+	}
+	return v
+}
+
+func (s *site) commentaryPage(office *model.Office, cm *model.Commentary, out Output) error {
+	county := &s.Site.Counties[s.countyOf[office.County]]
+	const root = "../../"
+	month := s.loc.Month(cm.Period.Year(), cm.Period.Month())
+	crumbs := []Link{{Href: root + "index.html", Text: s.loc.T("home")}, {Href: "../index.html", Text: county.Name}, {Href: "index.html", Text: office.Name}}
+	v := CommentaryPage{
+		Common:     s.common(office.Name+", "+month, root, office.County+"/"+office.ID+"/scorecard.csv", crumbs...),
+		Name:       office.Name,
+		Month:      month,
+		Office:     Link{Href: "index.html", Text: office.Name},
+		Commentary: s.commentaryView(cm, root),
+	}
+	v.Groups, _ = s.scorecard(s.Scores.Office(s.officeIndex(office.ID)), cm.Period, root, false)
+	return s.execute(out, commentaryPath(office, cm.Period), "commentary.html", v)
+}
+
+func (s *site) officeIndex(id string) int {
+	for i := range s.Site.Offices {
+		if s.Site.Offices[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+func (s *site) goal(gi int, out Output) error {
+	m := s.Site
+	g := &m.Goals[gi]
+	const root = "../../"
+	v := GoalPage{
+		Common:      s.common(g.Title, root, "goals/"+g.ID+"/scorecard.csv", Link{Href: root + "index.html", Text: s.loc.T("home")}),
+		Title:       g.Title,
+		Description: s.markdown([]byte(g.Description), 3),
+	}
+	whole := s.Scores.Whole()
+	if s.Scores.Thresholds(whole, gi).Applies {
+		v.Row = s.row(whole, gi, s.Reported, root)
+	}
+	v.Facts = append(v.Facts, s.loc.T("direction."+g.Direction), s.loc.T("aggregate."+g.Aggregate))
+	if g.Owner != "" {
+		v.Facts = append(v.Facts, s.loc.T("local")+" "+s.unitName(g.Owner)+".")
+	}
+	v.Facts = append(v.Facts, s.loc.T("target")+": "+s.loc.WithUnit(score.Round(g.Target, g.Decimals), g.Decimals, g.Unit)+
+		". "+s.loc.T("yellow")+": "+s.loc.WithUnit(score.Round(g.Yellow, g.Decimals), g.Decimals, g.Unit)+".")
+
+	type entry struct {
+		office int
+		cell   score.Cell
+	}
+	var entries []entry
+	for _, c := range s.counties {
+		for _, o := range s.officesOf[c] {
+			if s.Scores.Thresholds(s.Scores.Office(o), gi).Applies {
+				entries = append(entries, entry{o, s.Scores.At(s.Scores.Office(o), gi, s.Reported)})
+			}
+		}
+	}
+	// Best first; offices without a value last; ties keep name order.
+	slices.SortStableFunc(entries, func(a, b entry) int {
+		if a.cell.Has() != b.cell.Has() {
+			if a.cell.Has() {
+				return -1
+			}
+			return 1
+		}
+		if g.HigherIsBetter() {
+			return cmp.Compare(b.cell.Value, a.cell.Value)
+		}
+		return cmp.Compare(a.cell.Value, b.cell.Value)
+	})
+	for i, e := range entries {
+		office := &m.Offices[e.office]
+		rank := ""
+		if e.cell.Has() {
+			rank = strconv.Itoa(i + 1)
+			if i > 0 && entries[i-1].cell.Has() && entries[i-1].cell.Value == e.cell.Value {
+				rank = v.Ranked[i-1].Rank
+			}
+		}
+		t := s.Scores.Thresholds(s.Scores.Office(e.office), gi)
+		v.Ranked = append(v.Ranked, Ranked{
+			Rank:   rank,
+			Office: Link{Href: root + officePath(office), Text: office.Name},
+			County: m.Counties[s.countyOf[office.County]].Name,
+			Result: s.value(g, e.cell),
+			Target: s.loc.WithUnit(t.Target, g.Decimals, g.Unit),
+			Status: s.status(e.cell.Status),
+		})
+	}
+	var series []chart.Series
+	for _, c := range s.counties {
+		if u := s.Scores.County(c); s.Scores.Thresholds(u, gi).Applies {
+			series = append(series, chart.Series{ID: "county-" + m.Counties[c].ID, Name: m.Counties[c].Name, Values: s.series(u, gi)})
+		}
+	}
+	if s.Scores.Thresholds(whole, gi).Applies {
+		series = append(series,
+			chart.Series{ID: "whole", Name: s.loc.T("whole"), Values: s.series(whole, gi)},
+			chart.Series{ID: "target", Name: s.loc.T("target"), Values: s.target(whole, gi)})
+	}
+	ch := chart.Trend("chart-"+g.ID, s.months, series)
+	v.Chart = newChart(ch, g.Title, s.loc.T("chart.goal")+". "+s.loc.T("chart.target"), g.Decimals, g.Unit, s.trendTable(g.Title, g, series))
+	return s.execute(out, goalPath(g), "goal.html", v)
+}

@@ -1,0 +1,319 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/malekort/malekort/internal/chart"
+	"github.com/malekort/malekort/internal/config"
+	"github.com/malekort/malekort/internal/locale"
+	"github.com/malekort/malekort/internal/markdown"
+	"github.com/malekort/malekort/internal/model"
+	"github.com/malekort/malekort/internal/score"
+)
+
+// Output receives the site's files by slash-separated path.
+type Output interface {
+	Put(name string, data []byte) error
+}
+
+// Input is everything a site's pages are made from.
+type Input struct {
+	Config    config.Site
+	Site      *model.Site
+	Scores    *score.Scores
+	Reported  model.Period
+	Templates *Templates
+	// ECharts is the ECharts library, copied into the site so that no page
+	// needs the internet.
+	ECharts []byte
+}
+
+// EChartsFile is where the library is published.
+const EChartsFile = "assets/echarts.min.js"
+
+// site is the state shared by the page builders.
+type site struct {
+	Input
+	loc        *locale.Locale
+	md         *markdown.Renderer
+	months     []string // short labels of every month in the range
+	countyOf   map[string]int
+	officesOf  [][]int // county index -> office indexes, sorted by name
+	counties   []int   // county indexes sorted by name
+	commentary map[string][]*model.Commentary
+	goalOrder  []int // goal indexes grouped by perspective in order of first appearance
+}
+
+// Render builds every page and file of the site into out.
+func Render(in Input, out Output) error {
+	s := &site{Input: in, loc: locale.New(in.Config.Language), md: markdown.New()}
+	s.prepare()
+	for _, name := range in.Templates.Assets() {
+		if err := out.Put("assets/"+name, in.Templates.assets[name]); err != nil {
+			return err
+		}
+	}
+	if err := out.Put(EChartsFile, in.ECharts); err != nil {
+		return err
+	}
+	if err := s.front(out); err != nil {
+		return err
+	}
+	for _, c := range s.counties {
+		if err := s.county(c, out); err != nil {
+			return err
+		}
+		for _, o := range s.officesOf[c] {
+			if err := s.office(o, out); err != nil {
+				return err
+			}
+		}
+	}
+	for g := range in.Site.Goals {
+		if err := s.goal(g, out); err != nil {
+			return err
+		}
+	}
+	return s.csvFiles(out)
+}
+
+func (s *site) prepare() {
+	m := s.Site
+	for i := range s.Scores.N {
+		p := s.Scores.Period(i)
+		s.months = append(s.months, s.loc.ShortMonth(p.Year(), p.Month()))
+	}
+	s.countyOf = map[string]int{}
+	for i, c := range m.Counties {
+		s.countyOf[c.ID] = i
+		s.counties = append(s.counties, i)
+	}
+	locale.SortBy(s.loc, s.counties, func(i int) string { return m.Counties[i].Name })
+	s.officesOf = make([][]int, len(m.Counties))
+	for i, o := range m.Offices {
+		c := s.countyOf[o.County]
+		s.officesOf[c] = append(s.officesOf[c], i)
+	}
+	for c := range s.officesOf {
+		locale.SortBy(s.loc, s.officesOf[c], func(i int) string { return m.Offices[i].Name })
+	}
+	s.commentary = map[string][]*model.Commentary{}
+	for i := range m.Commentary {
+		c := &m.Commentary[i]
+		s.commentary[c.Office] = append(s.commentary[c.Office], c)
+	}
+	for _, list := range s.commentary {
+		slices.SortFunc(list, func(a, b *model.Commentary) int { return int(b.Period - a.Period) })
+	}
+	var perspectives []string
+	for _, g := range m.Goals {
+		if !slices.Contains(perspectives, g.Perspective) {
+			perspectives = append(perspectives, g.Perspective)
+		}
+	}
+	for _, p := range perspectives {
+		for i, g := range m.Goals {
+			if g.Perspective == p {
+				s.goalOrder = append(s.goalOrder, i)
+			}
+		}
+	}
+}
+
+// Page paths, relative to the site root.
+func countyPath(c *model.County) string { return c.ID + "/index.html" }
+func officePath(o *model.Office) string { return o.County + "/" + o.ID + "/index.html" }
+func goalPath(g *model.Goal) string     { return "goals/" + g.ID + "/index.html" }
+func commentaryPath(o *model.Office, p model.Period) string {
+	return o.County + "/" + o.ID + "/" + p.String() + ".html"
+}
+
+// rel returns the link from a page at depth root to a site path.
+func rel(root, p string) string { return root + p }
+
+func (s *site) common(title, root, csv string, crumbs ...Link) Common {
+	p := s.Reported
+	return Common{
+		Lang: s.Config.Language, SiteTitle: s.Config.Title, Title: title, Root: root,
+		Period: s.loc.Month(p.Year(), p.Month()), PeriodID: p.String(),
+		Breadcrumbs: crumbs, CSV: rel(root, csv), Accent: s.Config.Accent,
+	}
+}
+
+func (s *site) execute(out Output, name, file string, view any) error {
+	var b bytes.Buffer
+	t := s.Templates.pages[file]
+	if t == nil {
+		return fmt.Errorf("templates/%s is missing", file)
+	}
+	if err := t.ExecuteTemplate(&b, path.Join(TemplateDir, file), view); err != nil {
+		return fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "template: "))
+	}
+	return out.Put(name, b.Bytes())
+}
+
+func (s *site) markdown(src []byte, minHeading int) template.HTML {
+	h, err := s.md.Render(src, minHeading)
+	if err != nil {
+		// goldmark reports only writer errors, and the writer is a buffer.
+		panic(err)
+	}
+	return h
+}
+
+func (s *site) status(st score.Status) Status {
+	symbols := [...]string{"–", "✕", "!", "✓"}
+	return Status{Name: st.String(), Label: s.loc.T("status." + st.String()), Symbol: symbols[st]}
+}
+
+func (s *site) summary(unit int, p model.Period) Summary {
+	n := s.Scores.Summary(unit, p)
+	return Summary{
+		Missing: n[score.Missing], Red: n[score.Red], Yellow: n[score.Yellow], Green: n[score.Green],
+		Total: n[0] + n[1] + n[2] + n[3],
+	}
+}
+
+func (s *site) value(g *model.Goal, c score.Cell) string {
+	if !c.Has() {
+		return s.loc.T("no.value")
+	}
+	return s.loc.WithUnit(c.Value, g.Decimals, g.Unit)
+}
+
+// row builds a goal's scorecard row for a unit in month p. root is the
+// page's way back to the site root.
+func (s *site) row(unit, gi int, p model.Period, root string) Row {
+	g := &s.Site.Goals[gi]
+	t := s.Scores.Thresholds(unit, gi)
+	cur := s.Scores.At(unit, gi, p)
+	prev := s.Scores.At(unit, gi, p-1)
+	r := Row{
+		GoalID: g.ID,
+		Goal:   Link{Href: rel(root, goalPath(g)), Text: g.Title},
+		Anchor: "goal-" + g.ID,
+		Target: s.loc.WithUnit(t.Target, g.Decimals, g.Unit),
+		Yellow: s.loc.WithUnit(t.Yellow, g.Decimals, g.Unit),
+		Result: s.value(g, cur),
+		Status: s.status(cur.Status),
+		Change: s.loc.T("no.value"),
+		Trend:  s.sparkline(unit, gi, p),
+	}
+	if g.Owner != "" {
+		r.Local = s.unitName(g.Owner)
+	}
+	if cur.Has() && prev.Has() {
+		d := score.Round(cur.Value-prev.Value, g.Decimals)
+		better := (d > 0) == g.HigherIsBetter()
+		switch {
+		case d == 0:
+			r.Change, r.ChangeWord, r.ChangeClass = s.loc.Number(0, g.Decimals), s.loc.T("unchanged"), "same"
+		case better:
+			r.ChangeWord, r.ChangeClass = s.loc.T("better"), "better"
+		default:
+			r.ChangeWord, r.ChangeClass = s.loc.T("worse"), "worse"
+		}
+		if d != 0 {
+			sign := "+"
+			if d < 0 {
+				sign = ""
+			}
+			r.Change = sign + s.loc.Number(d, g.Decimals)
+		}
+	}
+	return r
+}
+
+func (s *site) unitName(id string) string {
+	if c, ok := s.countyOf[id]; ok {
+		return s.Site.Counties[c].Name
+	}
+	for _, o := range s.Site.Offices {
+		if o.ID == id {
+			return o.Name
+		}
+	}
+	return id
+}
+
+// scorecard returns a unit's rows grouped by perspective, and the rows that
+// need attention: red first, then yellow. With sections, rows link to the
+// goal's section on the same page.
+func (s *site) scorecard(unit int, p model.Period, root string, sections bool) ([]Group, []Row) {
+	var groups []Group
+	var red, yellow []Row
+	for _, gi := range s.goalOrder {
+		if !s.Scores.Thresholds(unit, gi).Applies {
+			continue
+		}
+		r := s.row(unit, gi, p, root)
+		r.Href = r.Goal.Href
+		if sections {
+			r.Href = "#" + r.Anchor
+		}
+		persp := s.Site.Goals[gi].Perspective
+		if len(groups) == 0 || groups[len(groups)-1].Perspective != persp {
+			groups = append(groups, Group{Perspective: persp})
+		}
+		groups[len(groups)-1].Rows = append(groups[len(groups)-1].Rows, r)
+		switch r.Status.Name {
+		case "red":
+			red = append(red, r)
+		case "yellow":
+			yellow = append(yellow, r)
+		}
+	}
+	return groups, append(red, yellow...)
+}
+
+// series returns a unit's values for a goal over all months.
+func (s *site) series(unit, gi int) []*float64 {
+	cells := s.Scores.Series(unit, gi)
+	out := make([]*float64, len(cells))
+	for i := range cells {
+		if cells[i].Has() {
+			out[i] = &cells[i].Value
+		}
+	}
+	return out
+}
+
+// target returns a flat series at a unit's target, for the dashed line.
+func (s *site) target(unit, gi int) []*float64 {
+	t := s.Scores.Thresholds(unit, gi).Target
+	out := make([]*float64, s.Scores.N)
+	for i := range out {
+		out[i] = &t
+	}
+	return out
+}
+
+// trendTable is a trend chart's numbers: a row per month, newest first.
+func (s *site) trendTable(caption string, g *model.Goal, series []chart.Series) Table {
+	t := Table{Caption: caption, Head: []string{s.loc.T("period")}}
+	for _, se := range series {
+		t.Head = append(t.Head, se.Name)
+	}
+	for i := s.Scores.N - 1; i >= 0; i-- {
+		p := s.Scores.Period(i)
+		row := []string{s.loc.Month(p.Year(), p.Month())}
+		for _, se := range series {
+			if v := se.Values[i]; v != nil {
+				row = append(row, s.loc.WithUnit(*v, g.Decimals, g.Unit))
+			} else {
+				row = append(row, s.loc.T("no.value"))
+			}
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+func (s *site) summaryOf(unit int, link Link) UnitSummary {
+	return UnitSummary{Link: link, Summary: s.summary(unit, s.Reported)}
+}

@@ -1,0 +1,118 @@
+package render
+
+import (
+	"errors"
+	"html/template"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/malekort/malekort/internal/diag"
+	"github.com/malekort/malekort/internal/locale"
+)
+
+// TemplateDir is where a site keeps its templates and assets.
+const TemplateDir = "templates"
+
+// pageTemplates are the page types; each is combined with layout.html and
+// partials.html.
+var pageTemplates = []string{"front.html", "county.html", "office.html", "goal.html", "commentary.html"}
+
+// Templates are a site's parsed page templates and its assets.
+type Templates struct {
+	pages  map[string]*template.Template
+	assets map[string][]byte // file name under templates/assets -> contents
+}
+
+// overlay returns the file at name from the site if it has one, else from
+// the defaults, so that a site overrides any template one file at a time.
+func overlay(site, defaults fs.FS, name string) ([]byte, error) {
+	if site != nil {
+		b, err := fs.ReadFile(site, name)
+		if err == nil || !errors.Is(err, fs.ErrNotExist) {
+			return b, err
+		}
+	}
+	return fs.ReadFile(defaults, name)
+}
+
+// LoadTemplates parses the templates. site is the site folder and defaults
+// holds malekort's own templates/ (the example site's); both are rooted
+// above templates/.
+func LoadTemplates(site, defaults fs.FS, loc *locale.Locale, errs *diag.List) *Templates {
+	t := &Templates{pages: map[string]*template.Template{}, assets: map[string][]byte{}}
+	funcs := template.FuncMap{
+		"t":      loc.T,
+		"status": func(s string) string { return loc.T("status." + s) },
+	}
+	read := func(name string) (string, bool) {
+		b, err := overlay(site, defaults, path.Join(TemplateDir, name))
+		if err != nil {
+			errs.Add(diag.Pos{Path: path.Join(TemplateDir, name)}, "cannot read template: %v", err)
+			return "", false
+		}
+		return string(b), true
+	}
+	common := template.New("").Funcs(funcs)
+	for _, name := range []string{"layout.html", "partials.html"} {
+		src, ok := read(name)
+		if !ok {
+			return nil
+		}
+		if _, err := common.New(path.Join(TemplateDir, name)).Parse(src); err != nil {
+			templateError(err, errs)
+			return nil
+		}
+	}
+	for _, name := range pageTemplates {
+		src, ok := read(name)
+		if !ok {
+			continue
+		}
+		page := template.Must(common.Clone())
+		if _, err := page.New(path.Join(TemplateDir, name)).Parse(src); err != nil {
+			templateError(err, errs)
+			continue
+		}
+		t.pages[name] = page
+	}
+	for _, fsys := range []fs.FS{defaults, site} {
+		if fsys == nil {
+			continue
+		}
+		entries, err := fs.ReadDir(fsys, path.Join(TemplateDir, "assets"))
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs.Add(diag.Pos{Path: path.Join(TemplateDir, "assets")}, "cannot read: %v", err)
+		}
+		for _, e := range entries {
+			if e.IsDir() {
+				continue
+			}
+			b, err := fs.ReadFile(fsys, path.Join(TemplateDir, "assets", e.Name()))
+			if err != nil {
+				errs.Add(diag.Pos{Path: path.Join(TemplateDir, "assets", e.Name())}, "cannot read: %v", err)
+				continue
+			}
+			t.assets[e.Name()] = b
+		}
+	}
+	return t
+}
+
+// templateError reports a template error. The templates are named by
+// their path, so the message already reads "templates/office.html:12: …".
+func templateError(err error, errs *diag.List) {
+	msg := strings.TrimPrefix(err.Error(), "template: ")
+	errs.Add(diag.Pos{}, "%s", msg)
+}
+
+// Assets lists the asset file names in order.
+func (t *Templates) Assets() []string {
+	names := make([]string, 0, len(t.assets))
+	for n := range t.assets {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}

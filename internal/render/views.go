@@ -1,0 +1,197 @@
+package render
+
+import (
+	"html/template"
+
+	"github.com/malekort/malekort/internal/chart"
+)
+
+// The views below are what templates see. Numbers arrive formatted: a
+// template never formats or compares one, so a site's own templates cannot
+// get a rule or a rounding wrong.
+
+// Link is a relative link.
+type Link struct {
+	Href, Text string
+}
+
+// Common is what every page has.
+type Common struct {
+	Lang        string
+	SiteTitle   string
+	Title       string
+	Root        string // "", "../" or "../../": the way back to the site root
+	Period      string // the reported month in words
+	PeriodID    string // the reported month as YYYY-MM
+	Breadcrumbs []Link // from the front page to the page's parent
+	CSV         string // this page's slice of scorecard.csv
+	Accent      string
+}
+
+// Status is a status as words and a symbol, never colour alone.
+type Status struct {
+	Name   string // green, yellow, red or missing: for CSS
+	Label  string
+	Symbol string
+}
+
+// Summary counts a unit's goals by status.
+type Summary struct {
+	Green, Yellow, Red, Missing, Total int
+}
+
+// Row is a goal on a unit's scorecard.
+type Row struct {
+	GoalID      string
+	Goal        Link   // the goal's page
+	Href        string // where the scorecard row links: the goal's section on a unit page, else its page
+	Anchor      string
+	Local       string // the owning unit's name for a local goal
+	Target      string
+	Yellow      string
+	Result      string
+	Status      Status
+	Change      string
+	ChangeWord  string // "better", "worse" or "unchanged", translated
+	ChangeClass string
+	Trend       template.HTML // a small inline SVG of the last months
+}
+
+// Group is a perspective's rows.
+type Group struct {
+	Perspective string
+	Rows        []Row
+}
+
+// Table is a chart's numbers for readers who cannot see the chart.
+type Table struct {
+	Caption string
+	Head    []string
+	Rows    [][]string // the first cell of a row is its header
+}
+
+// Chart is a chart with its explanation and table.
+type Chart struct {
+	ID          string
+	Height      int
+	Title       string
+	Description string
+	Decimals    int
+	Unit        string
+	Option      map[string]any
+	Tables      []Table
+}
+
+func newChart(c chart.Chart, title, description string, decimals int, unit string, tables ...Table) *Chart {
+	return &Chart{ID: c.ID, Height: c.Height, Title: title, Description: description, Decimals: decimals, Unit: unit, Option: c.Option, Tables: tables}
+}
+
+// Section is a goal's detail on a unit page: its status and chart.
+type Section struct {
+	Row
+	Title       string
+	Description template.HTML
+	Chart       *Chart
+}
+
+// UnitSummary is a county or office in a list, with its status summary.
+type UnitSummary struct {
+	Link
+	Summary   Summary
+	Commented bool
+	NewLink   string // where to create the missing commentary, if edit_url is set
+}
+
+// MeasureView is a measure in a commentary.
+type MeasureView struct {
+	Goal   Link
+	Text   string
+	Status string // planned, started, done: for CSS
+	Label  string
+	Due    string
+}
+
+// CommentaryView is an office's commentary for a month.
+type CommentaryView struct {
+	Period   string
+	Author   string
+	Date     string
+	Body     template.HTML
+	Measures []MeasureView
+	EditURL  string
+}
+
+// FrontPage is index.html.
+type FrontPage struct {
+	Common
+	Intro    template.HTML
+	Summary  Summary
+	Counties []CountyEntry
+	Groups   []Group
+	Needs    []Row
+}
+
+// CountyEntry is a county on the front page, with its offices for the finder.
+type CountyEntry struct {
+	UnitSummary
+	Offices []UnitSummary
+}
+
+// CountyPage is <county>/index.html.
+type CountyPage struct {
+	Common
+	Name         string
+	Text         template.HTML
+	Summary      Summary
+	Needs        []Row
+	Groups       []Group
+	Sections     []Section
+	Offices      []UnitSummary
+	NotCommented []UnitSummary
+}
+
+// OfficePage is <county>/<office>/index.html.
+type OfficePage struct {
+	Common
+	Name       string
+	County     Link
+	Summary    Summary
+	Needs      []Row
+	Groups     []Group
+	Sections   []Section
+	Commentary *CommentaryView
+	NewLink    string
+	Other      []Link
+}
+
+// CommentaryPage is <county>/<office>/<YYYY-MM>.html: an office's
+// commentary for a month, with its scorecard then.
+type CommentaryPage struct {
+	Common
+	Name       string
+	Month      string
+	Office     Link
+	Commentary CommentaryView
+	Groups     []Group
+}
+
+// GoalPage is goals/<goal>/index.html.
+type GoalPage struct {
+	Common
+	Row
+	Title       string
+	Description template.HTML
+	Facts       []string
+	Ranked      []Ranked
+	Chart       *Chart
+}
+
+// Ranked is an office on a goal's ranking.
+type Ranked struct {
+	Rank   string
+	Office Link
+	County string
+	Result string
+	Target string
+	Status Status
+}

@@ -1,0 +1,286 @@
+// Package validate checks the rules that span a site's files: ids that are
+// slugs and unique, goals whose thresholds make sense, overrides and
+// measures that name units and goals they apply to, and results that fit
+// their goal. load has already reported what does not parse.
+package validate
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strings"
+
+	"github.com/malekort/malekort/internal/diag"
+	"github.com/malekort/malekort/internal/model"
+)
+
+var slug = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Reserved are folder names the built site uses at its root, so no county
+// may be called that.
+var Reserved = []string{"assets", "goals"}
+
+// Site reports every rule the site breaks.
+func Site(s *model.Site, errs *diag.List) {
+	org(s, errs)
+	goals(s, errs)
+	results(s, errs)
+	commentary(s, errs)
+}
+
+func checkID(kind, id string, pos diag.Pos, errs *diag.List) {
+	switch {
+	case id == "":
+		errs.Add(pos, "%s has no id: add id = \"…\" (lowercase letters, digits and hyphens)", kind)
+	case !slug.MatchString(id):
+		errs.Add(pos, "%s id %q is not a slug: use lowercase a–z, 0–9 and single hyphens, e.g. %q", kind, id, suggestSlug(id))
+	}
+}
+
+func suggestSlug(id string) string {
+	r := strings.NewReplacer("æ", "ae", "ø", "o", "å", "a", "Æ", "ae", "Ø", "o", "Å", "a", " ", "-", "_", "-")
+	s := strings.ToLower(r.Replace(id))
+	var b strings.Builder
+	for _, c := range s {
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' {
+			b.WriteRune(c)
+		}
+	}
+	return strings.Trim(b.String(), "-")
+}
+
+func org(s *model.Site, errs *diag.List) {
+	seen := map[string]diag.Pos{}
+	unique := func(kind, id string, pos diag.Pos) {
+		if first, dup := seen[id]; dup && id != "" {
+			errs.Add(pos, "%s id %q is already used at %s: county and office ids must be unique together", kind, id, first)
+			return
+		}
+		seen[id] = pos
+	}
+	var countyIDs []string
+	counties := map[string]bool{}
+	for _, c := range s.Counties {
+		checkID("county", c.ID, c.Pos, errs)
+		unique("county", c.ID, c.Pos)
+		for _, r := range Reserved {
+			if c.ID == r {
+				errs.Add(c.Pos, "county id %q is reserved for the site's own folder: choose another", c.ID)
+			}
+		}
+		if strings.TrimSpace(c.Name) == "" {
+			errs.Add(c.Pos, "county %q has no name: add name = \"…\"", c.ID)
+		}
+		counties[c.ID] = true
+		countyIDs = append(countyIDs, c.ID)
+	}
+	for _, o := range s.Offices {
+		checkID("office", o.ID, o.Pos, errs)
+		unique("office", o.ID, o.Pos)
+		if strings.TrimSpace(o.Name) == "" {
+			errs.Add(o.Pos, "office %q has no name: add name = \"…\"", o.ID)
+		}
+		if !counties[o.County] {
+			errs.Add(o.Pos, "office %q names unknown county %q%s", o.ID, o.County, diag.Suggest(o.County, countyIDs))
+		}
+	}
+	if len(s.Counties) == 0 {
+		errs.Add(diag.Pos{Path: "data/org.toml"}, "no counties: add at least one [[county]] with id and name")
+	}
+}
+
+var (
+	units      = []string{"percent", "days", "count", "score", "nok"}
+	directions = []string{"higher", "lower"}
+	aggregates = []string{"ratio", "mean", "sum"}
+)
+
+func oneOf(kind, v string, allowed []string, goal string, pos diag.Pos, errs *diag.List) {
+	for _, a := range allowed {
+		if v == a {
+			return
+		}
+	}
+	errs.Add(pos, "goal %q: %s %q is not one of %s%s", goal, kind, v, quoteAll(allowed), diag.Suggest(v, allowed))
+}
+
+func quoteAll(s []string) string {
+	q := make([]string, len(s))
+	for i, v := range s {
+		q[i] = fmt.Sprintf("%q", v)
+	}
+	return strings.Join(q, ", ")
+}
+
+func goals(s *model.Site, errs *diag.List) {
+	unitCounty := map[string]string{} // unit id -> its county ("" for a county itself)
+	isUnit := map[string]bool{}
+	for _, c := range s.Counties {
+		isUnit[c.ID] = true
+	}
+	for _, o := range s.Offices {
+		isUnit[o.ID] = true
+		unitCounty[o.ID] = o.County
+	}
+	seen := map[string]diag.Pos{}
+	for _, g := range s.Goals {
+		checkID("goal", g.ID, g.Pos, errs)
+		if first, dup := seen[g.ID]; dup && g.ID != "" {
+			errs.Add(g.Pos, "goal id %q is already used at %s", g.ID, first)
+		}
+		seen[g.ID] = g.Pos
+		if strings.TrimSpace(g.Title) == "" {
+			errs.Add(g.Pos, "goal %q has no title: add title = \"…\"", g.ID)
+		}
+		if strings.TrimSpace(g.Perspective) == "" {
+			errs.Add(g.Pos, "goal %q has no perspective: add perspective = \"…\" (it groups the scorecard)", g.ID)
+		}
+		oneOf("unit", g.Unit, units, g.ID, g.Pos, errs)
+		oneOf("direction", g.Direction, directions, g.ID, g.Pos, errs)
+		oneOf("aggregate", g.Aggregate, aggregates, g.ID, g.Pos, errs)
+		if g.Decimals < 0 || g.Decimals > 4 {
+			errs.Add(g.Pos, "goal %q: decimals %d is out of range: use 0 to 4", g.ID, g.Decimals)
+		}
+		thresholds(g, "", g.Target, g.Yellow, g.Pos, errs)
+		if g.Owner != "" && !isUnit[g.Owner] {
+			errs.Add(g.Pos, "goal %q: owner %q is not a county or office%s", g.ID, g.Owner, diag.Suggest(g.Owner, s.Units))
+		}
+		overridden := map[string]bool{}
+		for _, o := range g.Overrides {
+			switch {
+			case !isUnit[o.Unit]:
+				errs.Add(o.Pos, "goal %q: override for unknown unit %q%s", g.ID, o.Unit, diag.Suggest(o.Unit, s.Units))
+			case overridden[o.Unit]:
+				errs.Add(o.Pos, "goal %q: a second override for %q: keep one", g.ID, o.Unit)
+			case !Applies(&g, o.Unit, unitCounty[o.Unit]):
+				errs.Add(o.Pos, "goal %q: override for %q, but the goal is local to %q and does not apply there", g.ID, o.Unit, g.Owner)
+			}
+			overridden[o.Unit] = true
+			thresholds(g, o.Unit, o.Target, o.Yellow, o.Pos, errs)
+		}
+	}
+}
+
+// Applies reports whether goal g is on the scorecard of unit, an office
+// (with its county) or a county (county "").
+func Applies(g *model.Goal, unit, county string) bool {
+	return g.Owner == "" || g.Owner == unit || (county != "" && g.Owner == county)
+}
+
+func thresholds(g model.Goal, unit string, target, yellow float64, pos diag.Pos, errs *diag.List) {
+	where := ""
+	if unit != "" {
+		where = " for " + unit
+	}
+	if math.IsNaN(target) || math.IsInf(target, 0) || math.IsNaN(yellow) || math.IsInf(yellow, 0) {
+		errs.Add(pos, "goal %q%s: target and yellow must be finite numbers", g.ID, where)
+		return
+	}
+	switch g.Direction {
+	case "higher":
+		if yellow > target {
+			errs.Add(pos, "goal %q%s: yellow %v is above target %v, but higher is better: yellow is the lower bound of \"almost\", at or below the target", g.ID, where, yellow, target)
+		}
+	case "lower":
+		if yellow < target {
+			errs.Add(pos, "goal %q%s: yellow %v is below target %v, but lower is better: yellow is the upper bound of \"almost\", at or above the target", g.ID, where, yellow, target)
+		}
+	}
+}
+
+func results(s *model.Site, errs *diag.List) {
+	nOffices := len(s.Offices)
+	county := func(u int32) string {
+		if int(u) < nOffices {
+			return s.Offices[u].County
+		}
+		return ""
+	}
+	type key struct {
+		p    model.Period
+		u, g int32
+	}
+	seen := make(map[key]int, len(s.Results))
+	for i := range s.Results {
+		r := &s.Results[i]
+		pos := diag.Pos{Path: s.ResultFiles[r.File], Line: int(r.Line)}
+		g := &s.Goals[r.Goal]
+		unit := s.Units[r.Unit]
+		k := key{r.Period, r.Unit, r.Goal}
+		if first, dup := seen[k]; dup {
+			f := &s.Results[first]
+			errs.Add(pos, "second result for %s, %s, %s (the first is at %s:%d): keep one", r.Period, unit, g.ID, s.ResultFiles[f.File], f.Line)
+			continue
+		}
+		seen[k] = i
+		if !Applies(g, unit, county(r.Unit)) {
+			errs.Add(pos, "goal %q is local to %q and does not apply to %q: remove the row or fix the unit", g.ID, g.Owner, unit)
+		}
+		if r.HasRatio {
+			switch {
+			case g.Aggregate != "ratio":
+				errs.Add(pos, "goal %q aggregates by %s: give a value, not a numerator and denominator", g.ID, g.Aggregate)
+			case r.Denominator <= 0:
+				errs.Add(pos, "denominator %v must be above zero", r.Denominator)
+			case r.Numerator < 0:
+				errs.Add(pos, "numerator %v must not be negative", r.Numerator)
+			case r.HasValue:
+				want := RatioValue(g, r.Numerator, r.Denominator)
+				if math.Abs(want-r.Value) > math.Pow(10, -float64(g.Decimals)) {
+					errs.Add(pos, "value %v does not match numerator/denominator (%v): fix one, or leave value empty", r.Value, roundTo(want, g.Decimals+1))
+				}
+			}
+		}
+	}
+}
+
+// RatioValue is the value of a ratio: a percentage for percent goals.
+func RatioValue(g *model.Goal, num, den float64) float64 {
+	if g.Unit == "percent" {
+		return 100 * num / den
+	}
+	return num / den
+}
+
+func roundTo(v float64, d int) float64 {
+	p := math.Pow(10, float64(d))
+	return math.Round(v*p) / p
+}
+
+var statuses = []string{"planned", "started", "done"}
+
+func commentary(s *model.Site, errs *diag.List) {
+	goalByID := map[string]*model.Goal{}
+	var goalIDs []string
+	for i := range s.Goals {
+		goalByID[s.Goals[i].ID] = &s.Goals[i]
+		goalIDs = append(goalIDs, s.Goals[i].ID)
+	}
+	officeCounty := map[string]string{}
+	for _, o := range s.Offices {
+		officeCounty[o.ID] = o.County
+	}
+	for _, c := range s.Commentary {
+		for _, m := range c.Measures {
+			g := goalByID[m.Goal]
+			switch {
+			case m.Goal == "":
+				errs.Add(m.Pos, "measure has no goal: add goal = \"<goal id>\"")
+			case g == nil:
+				errs.Add(m.Pos, "measure names unknown goal %q%s", m.Goal, diag.Suggest(m.Goal, goalIDs))
+			case !Applies(g, c.Office, officeCounty[c.Office]):
+				errs.Add(m.Pos, "measure names goal %q, which is local to %q and not on this office's scorecard", m.Goal, g.Owner)
+			}
+			if strings.TrimSpace(m.Text) == "" {
+				errs.Add(m.Pos, "measure has no text: add text = \"…\" saying what will be done")
+			}
+			valid := false
+			for _, st := range statuses {
+				valid = valid || m.Status == st
+			}
+			if !valid {
+				errs.Add(m.Pos, "measure status %q is not one of %s%s", m.Status, quoteAll(statuses), diag.Suggest(m.Status, statuses))
+			}
+		}
+	}
+}

@@ -1,0 +1,156 @@
+// Package write publishes a built site into its output folder so that the
+// folder always holds one whole site: the new one is written beside it and
+// swapped in when complete, and a failed build leaves the old one as it was.
+// It refuses to replace a folder holding files it did not write.
+package write
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// Manifest names the file listing what malekort wrote into an output folder.
+const Manifest = ".malekort-files"
+
+// Dir is an output folder being written.
+type Dir struct {
+	final string
+	tmp   string
+	files []string
+}
+
+// Begin prepares to write the site into folder out.
+func Begin(out string) (*Dir, error) {
+	out = filepath.Clean(out)
+	if err := checkOwned(out); err != nil {
+		return nil, err
+	}
+	parent, base := filepath.Split(out)
+	if parent == "" {
+		parent = "."
+	}
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	return &Dir{final: out, tmp: tmp}, nil
+}
+
+// checkOwned refuses an output folder that holds files malekort did not
+// write: replacing it would delete them.
+func checkOwned(out string) error {
+	info, err := os.Lstat(out)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !info.IsDir() {
+		return fmt.Errorf("%s: not a folder; choose another --out", out)
+	}
+	owned := map[string]bool{Manifest: true}
+	if f, err := os.Open(filepath.Join(out, Manifest)); err == nil {
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			owned[sc.Text()] = true
+		}
+		f.Close()
+	}
+	var foreign []string
+	err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		r, _ := filepath.Rel(out, p)
+		if r = filepath.ToSlash(r); !owned[r] {
+			foreign = append(foreign, r)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if len(foreign) > 0 {
+		slices.Sort(foreign)
+		more := ""
+		if len(foreign) > 5 {
+			more = fmt.Sprintf(" and %d more", len(foreign)-5)
+			foreign = foreign[:5]
+		}
+		return fmt.Errorf("%s holds files malekort did not write (%s%s): building would delete them; choose another --out, or move them away", out, strings.Join(foreign, ", "), more)
+	}
+	return nil
+}
+
+// Put writes one file of the site.
+func (d *Dir) Put(name string, data []byte) error {
+	if !fs.ValidPath(name) || strings.Contains(name, "\\") {
+		return fmt.Errorf("refusing to write %q: not a path inside the site", name)
+	}
+	p := filepath.Join(d.tmp, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	d.files = append(d.files, name)
+	return os.WriteFile(p, data, 0o644)
+}
+
+// Commit swaps the new site in for the old one.
+func (d *Dir) Commit() error {
+	slices.Sort(d.files)
+	if err := os.WriteFile(filepath.Join(d.tmp, Manifest), []byte(strings.Join(d.files, "\n")+"\n"), 0o644); err != nil {
+		d.Abort()
+		return err
+	}
+	// Check again: files may have arrived while the site was built.
+	if err := checkOwned(d.final); err != nil {
+		d.Abort()
+		return err
+	}
+	if err := swap(d.tmp, d.final); err != nil {
+		d.Abort()
+		return err
+	}
+	return nil
+}
+
+// Abort throws the new site away, leaving the old one untouched.
+func (d *Dir) Abort() { os.RemoveAll(d.tmp) }
+
+// swap puts the folder at tmp in place of final. Where the system can
+// exchange two paths in one step readers never see a missing site;
+// elsewhere the old site is moved aside first.
+func swap(tmp, final string) error {
+	if _, err := os.Lstat(final); errors.Is(err, fs.ErrNotExist) {
+		return os.Rename(tmp, final)
+	}
+	if err := exchange(tmp, final); err == nil {
+		return os.RemoveAll(tmp) // tmp now holds the old site
+	}
+	old := tmp + ".old"
+	if err := os.Rename(final, old); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, final); err != nil {
+		os.Rename(old, final)
+		return err
+	}
+	return os.RemoveAll(old)
+}
