@@ -29,11 +29,14 @@ type Checked struct {
 // returned list holds every input error; Checked is nil when there are any.
 func Check(src, defaults fs.FS) (*Checked, diag.List) {
 	cfg, site, errs := load.Load(src)
-	validate.Site(site, &errs)
 	tmpl := render.LoadTemplates(src, defaults, locale.New(cfg.Language), &errs)
+	if site == nil {
+		return nil, errs.Sorted()
+	}
+	validate.Site(site, &errs)
 	reported := cfg.Period
 	if reported == 0 {
-		if len(site.Results) == 0 {
+		if len(site.Results) == 0 && len(errs) == 0 {
 			errs.Add(diag.Pos{Path: config.Path}, "no results to report: add results under %s, or set period = \"YYYY-MM\"", load.ResultsDir)
 		}
 		for _, r := range site.Results {

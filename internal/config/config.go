@@ -82,18 +82,30 @@ func Parse(src []byte, errs *diag.List) Site {
 
 // tomlErrorPos returns where a toml decode error happened in path.
 func tomlErrorPos(path string, err error) diag.Pos {
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
+	if pe, ok := parseError(err); ok {
 		return diag.Pos{Path: path, Line: pe.Position.Line, Col: pe.Position.Col}
 	}
 	return diag.Pos{Path: path}
 }
 
+// parseError finds the toml package's error, which it returns both as a
+// value and as a pointer.
+func parseError(err error) (toml.ParseError, bool) {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return pe, true
+	}
+	var ppe *toml.ParseError
+	if errors.As(err, &ppe) && ppe != nil {
+		return *ppe, true
+	}
+	return pe, false
+}
+
 // tomlErrorMessage is the toml error without the position, which the caller
 // prints in its own format.
 func tomlErrorMessage(err error) string {
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
+	if pe, ok := parseError(err); ok {
 		if pe.Usage != "" {
 			return fmt.Sprintf("%s (%s)", pe.Message, firstLine(pe.Usage))
 		}
@@ -114,4 +126,27 @@ func firstLine(s string) string {
 // TOMLError reports a toml.Decode error of the file at path into errs.
 func TOMLError(path string, err error, errs *diag.List) {
 	errs.Add(tomlErrorPos(path, err), "%s", tomlErrorMessage(err))
+}
+
+// Number is a TOML number. Decoding through it gives a wrong type (a
+// quoted "45 %") an error with its position, which the toml package
+// gives only to errors from Unmarshalers.
+type Number struct {
+	Value float64
+	Set   bool
+}
+
+// UnmarshalTOML accepts integers and floats.
+func (n *Number) UnmarshalTOML(v any) error {
+	switch x := v.(type) {
+	case int64:
+		n.Value, n.Set = float64(x), true
+	case float64:
+		n.Value, n.Set = x, true
+	case string:
+		return fmt.Errorf("%q is text, not a number: write the number without quotes, with a decimal point (45.5)", x)
+	default:
+		return fmt.Errorf("%v is not a number", v)
+	}
+	return nil
 }

@@ -61,9 +61,9 @@ func loadContent(fsys fs.FS, site *model.Site, errs *diag.List) {
 			switch {
 			case o == nil:
 				errs.Add(pos, "folder %q is not an office%s: commentary goes in content/<county>/<office>/<YYYY-MM>.md with the ids in %s", parts[1], diag.Suggest(parts[1], site.Units[:len(site.Offices)]), OrgPath)
-			case o.County != parts[0]:
+			case o.County != parts[0] && counties[o.County]:
 				errs.Add(pos, "office %q belongs to county %q: move the file to content/%s/%s/", o.ID, o.County, o.County, o.ID)
-			default:
+			case o.County == parts[0]:
 				site.Commentary = append(site.Commentary, c)
 			}
 		default:

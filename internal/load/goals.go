@@ -9,33 +9,33 @@ import (
 
 type goalsFile struct {
 	Goal []struct {
-		ID          string   `toml:"id"`
-		Title       string   `toml:"title"`
-		Description string   `toml:"description"`
-		Perspective string   `toml:"perspective"`
-		Unit        string   `toml:"unit"`
-		Direction   string   `toml:"direction"`
-		Target      *float64 `toml:"target"`
-		Yellow      *float64 `toml:"yellow"`
-		Aggregate   string   `toml:"aggregate"`
-		Decimals    *int     `toml:"decimals"`
-		Owner       string   `toml:"owner"`
+		ID          string        `toml:"id"`
+		Title       string        `toml:"title"`
+		Description string        `toml:"description"`
+		Perspective string        `toml:"perspective"`
+		Unit        string        `toml:"unit"`
+		Direction   string        `toml:"direction"`
+		Target      config.Number `toml:"target"`
+		Yellow      config.Number `toml:"yellow"`
+		Aggregate   string        `toml:"aggregate"`
+		Decimals    config.Number `toml:"decimals"`
+		Owner       string        `toml:"owner"`
 		Override    []struct {
-			Unit   string   `toml:"unit"`
-			Target *float64 `toml:"target"`
-			Yellow *float64 `toml:"yellow"`
+			Unit   string        `toml:"unit"`
+			Target config.Number `toml:"target"`
+			Yellow config.Number `toml:"yellow"`
 		} `toml:"override"`
 	} `toml:"goal"`
 }
 
 const goalKeys = "id, title, description, perspective, unit, direction, target, yellow, aggregate, decimals, owner, override (unit, target, yellow)"
 
-func parseGoals(src []byte, site *model.Site, errs *diag.List) {
+func parseGoals(src []byte, site *model.Site, errs *diag.List) bool {
 	var f goalsFile
 	md, err := toml.Decode(string(src), &f)
 	if err != nil {
 		config.TOMLError(GoalsPath, err, errs)
-		return
+		return false
 	}
 	lines := config.NewLines(src)
 	reportUndecoded(GoalsPath, md, lines, goalKeys, errs)
@@ -49,8 +49,11 @@ func parseGoals(src []byte, site *model.Site, errs *diag.List) {
 			Unit: fg.Unit, Direction: fg.Direction, Aggregate: fg.Aggregate, Owner: fg.Owner,
 			Decimals: 1, Pos: pos,
 		}
-		if fg.Decimals != nil {
-			g.Decimals = *fg.Decimals
+		if fg.Decimals.Set {
+			g.Decimals = int(fg.Decimals.Value)
+			if float64(g.Decimals) != fg.Decimals.Value {
+				g.Decimals = -1 // reported by validate as out of range
+			}
 		}
 		g.Target = required(fg.Target, "target", pos, fg.ID, errs)
 		g.Yellow = required(fg.Yellow, "yellow", pos, fg.ID, errs)
@@ -66,12 +69,12 @@ func parseGoals(src []byte, site *model.Site, errs *diag.List) {
 		}
 		site.Goals = append(site.Goals, g)
 	}
+	return true
 }
 
-func required(v *float64, key string, pos diag.Pos, goal string, errs *diag.List) float64 {
-	if v == nil {
+func required(v config.Number, key string, pos diag.Pos, goal string, errs *diag.List) float64 {
+	if !v.Set {
 		errs.Add(pos, "goal %q has no %s: add %s = <number>", goal, key, key)
-		return 0
 	}
-	return *v
+	return v.Value
 }

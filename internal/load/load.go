@@ -22,7 +22,9 @@ const (
 )
 
 // Load reads the site in fsys. It returns what it could read even when
-// there are errors, so that later stages can report theirs too.
+// there are errors, so that later stages can report theirs too; the site
+// is nil when data/org.toml or data/goals.toml could not be read, since
+// everything else is checked against them.
 func Load(fsys fs.FS) (config.Site, *model.Site, diag.List) {
 	var errs diag.List
 	var cfg config.Site
@@ -32,11 +34,17 @@ func Load(fsys fs.FS) (config.Site, *model.Site, diag.List) {
 		cfg = config.Parse(nil, &diag.List{})
 	}
 	site := &model.Site{CountyText: map[string]*model.Text{}}
+	orgOK, goalsOK := false, false
 	if src, ok := readFile(fsys, OrgPath, &errs); ok {
-		parseOrg(src, site, &errs)
+		orgOK = parseOrg(src, site, &errs)
 	}
 	if src, ok := readFile(fsys, GoalsPath, &errs); ok {
-		parseGoals(src, site, &errs)
+		goalsOK = parseGoals(src, site, &errs)
+	}
+	if !orgOK || !goalsOK {
+		// Results and commentary name units and goals; checked against a
+		// file that did not parse, every row would be an error.
+		return cfg, nil, errs
 	}
 	loadResults(fsys, site, &errs)
 	loadContent(fsys, site, &errs)

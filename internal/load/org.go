@@ -19,12 +19,12 @@ type orgFile struct {
 	} `toml:"office"`
 }
 
-func parseOrg(src []byte, site *model.Site, errs *diag.List) {
+func parseOrg(src []byte, site *model.Site, errs *diag.List) bool {
 	var f orgFile
 	md, err := toml.Decode(string(src), &f)
 	if err != nil {
 		config.TOMLError(OrgPath, err, errs)
-		return
+		return false
 	}
 	lines := config.NewLines(src)
 	reportUndecoded(OrgPath, md, lines, "county: id, name; office: id, name, county", errs)
@@ -41,6 +41,7 @@ func parseOrg(src []byte, site *model.Site, errs *diag.List) {
 	for _, c := range site.Counties {
 		site.Units = append(site.Units, c.ID)
 	}
+	return true
 }
 
 // at returns lines[i], or 0 when the index found fewer headers than the

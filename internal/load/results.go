@@ -172,6 +172,11 @@ func (f *csvFile) number(s, name string, line, col int, ok bool) (float64, bool,
 		f.add(line, col, "%s %q is not a number", name, s)
 		return 0, false, false
 	}
+	if dec != 0 && dec != f.decimal && f.decimal != 0 && groupedThousands(strings.TrimSpace(s), dec) {
+		// "1.234" in a file of decimal commas groups thousands.
+		v, _, _ = parseNumber(strings.ReplaceAll(s, string(dec), ""))
+		return v, true, ok
+	}
 	if dec != 0 {
 		if f.decimal == 0 {
 			f.decimal, f.decLine = dec, line
@@ -192,9 +197,9 @@ func sepName(c byte) string {
 
 // parseNumber reads a number written either way round: "1234.5",
 // "1 234,5", "1.234,5", "1,234.5". dec is the decimal separator it used,
-// or 0 when the number had none. A lone separator followed by exactly three
-// digits ("1,234") is read as a decimal separator, as Norwegian exports mean
-// it; files that group thousands with it also show it in larger numbers.
+// or 0 when the number had none. A lone separator is read as the decimal
+// separator; csvFile.number reads it as grouping instead where the file
+// has shown the other one as its decimal separator.
 func parseNumber(s string) (v float64, dec byte, ok bool) {
 	var b strings.Builder
 	b.Grow(len(s))

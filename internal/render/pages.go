@@ -157,7 +157,7 @@ func (s *site) commentaryView(cm *model.Commentary, root string) CommentaryView 
 		Body:   s.markdown(cm.Body, 3),
 	}
 	if cm.Date != "" {
-		v.Date = s.loc.Date(cm.Date)
+		v.Date, v.ISODate = s.loc.Date(cm.Date), cm.Date
 	}
 	if s.Config.EditURL != "" {
 		v.EditURL = strings.ReplaceAll(s.Config.EditURL, "{path}", cm.Path)

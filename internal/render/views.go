@@ -116,6 +116,7 @@ type CommentaryView struct {
 	Period   string
 	Author   string
 	Date     string
+	ISODate  string
 	Body     template.HTML
 	Measures []MeasureView
 	EditURL  string

@@ -23,8 +23,8 @@ var Reserved = []string{"assets", "goals"}
 // Site reports every rule the site breaks.
 func Site(s *model.Site, errs *diag.List) {
 	org(s, errs)
-	goals(s, errs)
-	results(s, errs)
+	bad := goals(s, errs)
+	results(s, bad, errs)
 	commentary(s, errs)
 }
 
@@ -112,7 +112,10 @@ func quoteAll(s []string) string {
 	return strings.Join(q, ", ")
 }
 
-func goals(s *model.Site, errs *diag.List) {
+// goals checks the goals and returns those with errors, whose results are
+// not checked: each row would only repeat the goal's error.
+func goals(s *model.Site, errs *diag.List) map[int32]bool {
+	bad := map[int32]bool{}
 	unitCounty := map[string]string{} // unit id -> its county ("" for a county itself)
 	isUnit := map[string]bool{}
 	for _, c := range s.Counties {
@@ -123,7 +126,8 @@ func goals(s *model.Site, errs *diag.List) {
 		unitCounty[o.ID] = o.County
 	}
 	seen := map[string]diag.Pos{}
-	for _, g := range s.Goals {
+	for i, g := range s.Goals {
+		before := len(*errs)
 		checkID("goal", g.ID, g.Pos, errs)
 		if first, dup := seen[g.ID]; dup && g.ID != "" {
 			errs.Add(g.Pos, "goal id %q is already used at %s", g.ID, first)
@@ -158,7 +162,11 @@ func goals(s *model.Site, errs *diag.List) {
 			overridden[o.Unit] = true
 			thresholds(g, o.Unit, o.Target, o.Yellow, o.Pos, errs)
 		}
+		if len(*errs) > before {
+			bad[int32(i)] = true
+		}
 	}
+	return bad
 }
 
 // Applies reports whether goal g is on the scorecard of unit, an office
@@ -188,7 +196,7 @@ func thresholds(g model.Goal, unit string, target, yellow float64, pos diag.Pos,
 	}
 }
 
-func results(s *model.Site, errs *diag.List) {
+func results(s *model.Site, bad map[int32]bool, errs *diag.List) {
 	nOffices := len(s.Offices)
 	county := func(u int32) string {
 		if int(u) < nOffices {
@@ -203,6 +211,9 @@ func results(s *model.Site, errs *diag.List) {
 	seen := make(map[key]int, len(s.Results))
 	for i := range s.Results {
 		r := &s.Results[i]
+		if bad[r.Goal] {
+			continue
+		}
 		pos := diag.Pos{Path: s.ResultFiles[r.File], Line: int(r.Line)}
 		g := &s.Goals[r.Goal]
 		unit := s.Units[r.Unit]

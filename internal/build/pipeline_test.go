@@ -1,0 +1,181 @@
+package build
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/malekort/malekort/internal/markdown"
+	"golang.org/x/net/html"
+)
+
+func buildBase(t *testing.T, overlay map[string]string) memOutput {
+	t.Helper()
+	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
+	for name, data := range overlay {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	out := memOutput{}
+	errs, err := Build(fsys, defaults, out)
+	if errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	return out
+}
+
+func TestScorecardCSV(t *testing.T) {
+	out := buildBase(t, nil)
+	csv := string(out["scorecard.csv"])
+	if !strings.HasPrefix(csv, "\ufeffperiod;unit;goal;value;target;yellow;status\r\n") {
+		t.Fatalf("header: %q", csv[:min(60, len(csv))])
+	}
+	for _, row := range []string{
+		"2026-02;bergen-nord;arbeid;45,0;45,0;40,0;green", // 899/2000 = 44.95 displays 45,0: met
+		"2026-02;vest;arbeid;44,2;45,0;40,0;yellow",       // 929/2100
+		"2026-02;tromso;arbeid;55,0;50,0;45,0;green",      // the county's override
+		"2026-01;nord;arbeid;45,0;50,0;45,0;yellow",
+		"2026-02;vest;kontakter;19;20;16;yellow", // sum of offices against the sum of targets
+		"2026-02;vest;ventetid;20;14;21;yellow",  // mean of 15 and 25, lower is better
+		"2026-02;arstad;ventetid;25;14;21;red",
+	} {
+		if !strings.Contains(csv, row+"\r\n") {
+			t.Errorf("scorecard.csv lacks %q", row)
+		}
+	}
+	for _, absent := range []string{";tromso;ventetid;", ";nord;ventetid;"} {
+		if strings.Contains(csv, absent) {
+			t.Errorf("scorecard.csv has %q: a local goal of vest", absent)
+		}
+	}
+	office := string(out["vest/arstad/scorecard.csv"])
+	if strings.Contains(office, "bergen-nord") || !strings.Contains(office, "2026-02;arstad;arbeid;30,0;45,0;40,0;red") {
+		t.Errorf("office slice:\n%s", office)
+	}
+	goal := string(out["goals/kontakter/scorecard.csv"])
+	if strings.Contains(goal, ";arbeid;") || !strings.Contains(goal, "2026-02;nord;kontakter;10;10;8;green") {
+		t.Errorf("goal slice:\n%s", goal)
+	}
+}
+
+func TestEnglishCSVUsesCommaAndPoint(t *testing.T) {
+	out := buildBase(t, map[string]string{"site.toml": "title = \"T\"\nlanguage = \"en\"\n"})
+	csv := string(out["scorecard.csv"])
+	if !strings.HasPrefix(csv, "period,unit,goal,value,target,yellow,status\n") || !strings.Contains(csv, "2026-02,vest,arbeid,44.2,45.0,40.0,yellow\n") {
+		t.Errorf("english scorecard.csv:\n%s", csv[:min(400, len(csv))])
+	}
+}
+
+var hostile = map[string]string{
+	"data/org.toml": `[[county]]
+id = "vest"
+name = "NAV Vest</script><script>alert('county')</script>"
+
+[[county]]
+id = "nord"
+name = "NAV Nord"
+
+[[office]]
+id = "bergen-nord"
+name = "<img src=x onerror=alert('office')>"
+county = "vest"
+
+[[office]]
+id = "arstad"
+name = "NAV Årstad"
+county = "vest"
+
+[[office]]
+id = "tromso"
+name = "NAV Tromsø"
+county = "nord"
+`,
+	"content/vest/arstad/2026-02.md": `+++
+author = "<script>alert('author')</script>"
+
+[[measure]]
+goal = "arbeid"
+text = "<b onmouseover=alert('measure')>x</b>"
+status = "started"
++++
+<script>alert('raw')</script>
+
+<div onclick="alert('div')">raw block</div>
+
+[click](javascript:alert('link')) [tab](java	script:alert('tab')) ![img](javascript:alert('img')) [ok](https://nav.no) [rel](../index.html)
+
+<javascript:alert('autolink')>
+`,
+}
+
+// TestNoInputBecomesMarkup builds a site whose every text field tries to
+// inject markup or script, then parses each page as a browser would: the
+// only scripts are the site's own files and JSON data, no element has an
+// event handler, and no link or image has a script URL.
+func TestNoInputBecomesMarkup(t *testing.T) {
+	out := buildBase(t, hostile)
+	for name, data := range out {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		doc, err := html.Parse(bytes.NewReader(data))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for n := range doc.Descendants() {
+			if n.Type != html.ElementNode {
+				continue
+			}
+			attr := map[string]string{}
+			for _, a := range n.Attr {
+				attr[a.Key] = a.Val
+				if strings.HasPrefix(a.Key, "on") {
+					t.Errorf("%s: <%s %s=%q>", name, n.Data, a.Key, a.Val)
+				}
+				if (a.Key == "href" || a.Key == "src") && !markdown.SafeURL(a.Val) {
+					t.Errorf("%s: <%s %s=%q>", name, n.Data, a.Key, a.Val)
+				}
+			}
+			switch n.Data {
+			case "script":
+				switch {
+				case attr["src"] != "":
+				case attr["type"] == "application/json":
+					var v any
+					if err := json.Unmarshal([]byte(n.FirstChild.Data), &v); err != nil {
+						t.Errorf("%s: chart data is not JSON: %v", name, err)
+					}
+				default:
+					t.Errorf("%s: inline script %q", name, n.FirstChild.Data)
+				}
+			case "img", "div", "b", "iframe", "object":
+				if n.Data != "div" || attr["class"] == "" && attr["id"] == "" {
+					t.Errorf("%s: <%s> from input", name, n.Data)
+				}
+			}
+		}
+	}
+	office := string(out["vest/arstad/index.html"])
+	for _, want := range []string{`<a href="https://nav.no">ok</a>`, `<a href="../index.html">rel</a>`, "<p>click ", " img "} {
+		if !strings.Contains(office, want) {
+			t.Errorf("office page lacks %q: a safe link or a dropped link's text is gone", want)
+		}
+	}
+	if !strings.Contains(string(out["vest/index.html"]), "&lt;img src=x onerror=alert(&#39;office&#39;)&gt;") {
+		t.Errorf("the office name is not shown as text")
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	a := buildBase(t, nil)
+	b := buildBase(t, nil)
+	if len(a) != len(b) {
+		t.Fatalf("%d files, then %d", len(a), len(b))
+	}
+	for name, data := range a {
+		if !bytes.Equal(data, b[name]) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}

@@ -1,0 +1,159 @@
+package build
+
+import (
+	"bytes"
+	"flag"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected errors and golden sites in testdata")
+
+// defaults are malekort's own templates: the example site's, at the repo root.
+var defaults = os.DirFS("../..")
+
+// memOutput collects a built site in memory.
+type memOutput map[string][]byte
+
+func (m memOutput) Put(name string, data []byte) error {
+	m[name] = bytes.Clone(data)
+	return nil
+}
+
+// siteFS returns the base site with a case's files laid over it. A case
+// removes a base file by listing it in a "delete" section.
+func siteFS(t *testing.T, caseFile string) (fstest.MapFS, *txtar.Archive) {
+	t.Helper()
+	base, err := txtar.ParseFile("testdata/base.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := txtar.ParseFile(caseFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range base.Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	for _, f := range c.Files {
+		switch f.Name {
+		case "want", "golden":
+		case "delete":
+			for _, name := range strings.Fields(string(f.Data)) {
+				delete(fsys, name)
+			}
+		default:
+			fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+		}
+	}
+	return fsys, c
+}
+
+// TestInputErrors builds each case in testdata/errors and compares the
+// errors with its "want" section: every kind of input error, with its
+// file, line and advice.
+func TestInputErrors(t *testing.T) {
+	cases, _ := filepath.Glob("testdata/errors/*.txtar")
+	if len(cases) == 0 {
+		t.Fatal("no cases in testdata/errors")
+	}
+	for _, file := range cases {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			fsys, archive := siteFS(t, file)
+			errs, err := Build(fsys, defaults, memOutput{})
+			if err != nil {
+				t.Fatalf("build failed without input errors: %v", err)
+			}
+			got := ""
+			if errs != nil {
+				got = errs.Error() + "\n"
+			}
+			if got == "" {
+				t.Errorf("no input errors")
+			}
+			wantIdx := slices.IndexFunc(archive.Files, func(f txtar.File) bool { return f.Name == "want" })
+			if *update {
+				if wantIdx < 0 {
+					archive.Files = append(archive.Files, txtar.File{Name: "want"})
+					wantIdx = len(archive.Files) - 1
+				}
+				archive.Files[wantIdx].Data = []byte(got)
+				if err := os.WriteFile(file, txtar.Format(archive), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if wantIdx < 0 {
+				t.Fatalf("no want section; run go test ./internal/build -update")
+			}
+			if want := string(archive.Files[wantIdx].Data); got != want {
+				t.Errorf("errors:\n%s\nwant:\n%s", got, want)
+			}
+		})
+	}
+}
+
+// TestSites builds each case in testdata/sites and compares every file of
+// the output with testdata/sites/<case>/, the golden site.
+func TestSites(t *testing.T) {
+	cases, _ := filepath.Glob("testdata/sites/*.txtar")
+	if len(cases) == 0 {
+		t.Fatal("no cases in testdata/sites")
+	}
+	for _, file := range cases {
+		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
+		t.Run(name, func(t *testing.T) {
+			fsys, _ := siteFS(t, file)
+			out := memOutput{}
+			errs, err := Build(fsys, defaults, out)
+			if errs != nil || err != nil {
+				t.Fatalf("build: %v %v", errs, err)
+			}
+			golden := filepath.Join("testdata", "sites", name)
+			if *update {
+				os.RemoveAll(golden)
+				for p, data := range out {
+					dst := filepath.Join(golden, filepath.FromSlash(p))
+					os.MkdirAll(filepath.Dir(dst), 0o755)
+					if err := os.WriteFile(dst, data, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				return
+			}
+			want := map[string]bool{}
+			err = filepath.WalkDir(golden, func(p string, d fs.DirEntry, err error) error {
+				if err != nil || d.IsDir() {
+					return err
+				}
+				rel, _ := filepath.Rel(golden, p)
+				rel = filepath.ToSlash(rel)
+				want[rel] = true
+				data, _ := os.ReadFile(p)
+				if got, ok := out[rel]; !ok {
+					t.Errorf("%s: not built", rel)
+				} else if !bytes.Equal(got, data) {
+					t.Errorf("%s differs from the golden file; run go test ./internal/build -update and review the diff", rel)
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatalf("golden site: %v (run go test ./internal/build -update)", err)
+			}
+			for p := range out {
+				if !want[p] {
+					t.Errorf("%s: built, but not in the golden site", path.Clean(p))
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,174 @@
+/* malekort: draws the page's charts as they scroll into view, in the
+   colours of the current light or dark theme, and runs the office finder.
+   ECharts itself is loaded only once a chart is about to be seen, so pages
+   open fast; everything is relative, so it works from file:// too. */
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var here = document.currentScript && document.currentScript.src;
+  var base = here ? here.replace(/[^\/]*$/, "") : "assets/";
+  var drawn = [];
+  var waiting = [];
+  var loading = false;
+
+  function css(name) {
+    return getComputedStyle(root).getPropertyValue(name).trim();
+  }
+
+  function formatter(decimals) {
+    var nf = new Intl.NumberFormat(root.lang === "en" ? "en-GB" : "nb-NO", {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals
+    });
+    return function (v) {
+      return typeof v === "number" && isFinite(v) ? nf.format(v) : "–";
+    };
+  }
+
+  function axisStyle(axis, text, line) {
+    (Array.isArray(axis) ? axis : [axis]).forEach(function (a) {
+      a.axisLabel = Object.assign({}, a.axisLabel, { color: text, hideOverlap: true });
+      a.axisLine = { lineStyle: { color: line } };
+      a.splitLine = { lineStyle: { color: line } };
+    });
+  }
+
+  // theme applies the page's colours and number format to an option.
+  function theme(option, el) {
+    var text = css("--text"), muted = css("--muted"), line = css("--line");
+    var palette = ["--c1", "--c2", "--c3", "--c4", "--c5", "--c6", "--c7"].map(css);
+    var status = { green: css("--chart-green"), yellow: css("--chart-yellow"), red: css("--chart-red") };
+    var fmt = formatter(parseInt(el.getAttribute("data-decimals"), 10) || 0);
+    option.color = palette;
+    option.backgroundColor = "transparent";
+    option.textStyle = { color: text, fontFamily: getComputedStyle(document.body).fontFamily };
+    option.legend = Object.assign({}, option.legend, { textStyle: { color: text }, pageTextStyle: { color: text } });
+    option.tooltip = Object.assign({}, option.tooltip, { valueFormatter: fmt, confine: true });
+    axisStyle(option.xAxis, muted, line);
+    axisStyle(option.yAxis, muted, line);
+    [].concat(option.xAxis, option.yAxis).forEach(function (a) {
+      if (a.type === "value") a.axisLabel.formatter = fmt;
+    });
+    var next = 0;
+    option.series.forEach(function (s) {
+      if (s.id === "target") {
+        s.color = css("--target");
+      } else if (s.id === "offices") {
+        s.itemStyle = { color: function (p) { return status[p.data && p.data.status] || muted; } };
+        s.label = { show: true, position: "right", color: text, formatter: function (p) { return fmt(p.value); } };
+      } else {
+        s.color = palette[next++ % palette.length];
+        s.lineStyle = Object.assign({ width: s.id === "unit" || s.id === "county" ? 3 : 2 }, s.lineStyle);
+      }
+    });
+    return option;
+  }
+
+  function draw(el) {
+    var data = document.getElementById(el.id + "-data");
+    if (!data) return;
+    var chart = window.echarts.init(el, null, { renderer: "canvas" });
+    chart.setOption(theme(JSON.parse(data.textContent), el));
+    drawn.push({ el: el, chart: chart });
+  }
+
+  function request(el) {
+    if (window.echarts) return draw(el);
+    waiting.push(el);
+    if (loading) return;
+    loading = true;
+    var s = document.createElement("script");
+    s.src = base + "echarts.min.js";
+    s.onload = function () {
+      waiting.splice(0).forEach(draw);
+    };
+    document.head.appendChild(s);
+  }
+
+  function redrawAll() {
+    drawn.splice(0).forEach(function (d) {
+      d.chart.dispose();
+      draw(d.el);
+    });
+  }
+
+  function start() {
+    var charts = document.querySelectorAll("[data-chart]");
+    if ("IntersectionObserver" in window) {
+      var io = new IntersectionObserver(function (entries) {
+        entries.forEach(function (e) {
+          if (e.isIntersecting) {
+            io.unobserve(e.target);
+            request(e.target);
+          }
+        });
+      }, { rootMargin: "300px 0px" });
+      charts.forEach(function (el) { io.observe(el); });
+    } else {
+      charts.forEach(request);
+    }
+
+    var timer;
+    window.addEventListener("resize", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        drawn.forEach(function (d) { d.chart.resize(); });
+      }, 100);
+    });
+    var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)");
+    if (dark && dark.addEventListener) dark.addEventListener("change", redrawAll);
+    window.addEventListener("beforeprint", function () {
+      drawn.forEach(function (d) { d.chart.resize(); });
+    });
+
+    finder();
+  }
+
+  // The finder filters the front page's office list as the reader types.
+  // Letters are compared without accents, and æ ø å also match ae o a, so
+  // "arstad" finds Årstad on a keyboard without Norwegian letters.
+  function fold(s) {
+    return s.toLowerCase().replace(/æ/g, "ae").replace(/ø/g, "o").replace(/å/g, "a")
+      .normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+
+  function finder() {
+    var input = document.querySelector("[data-finder]");
+    if (!input) return;
+    var box = input.closest(".finder-box");
+    var list = document.querySelector(input.getAttribute("data-finder"));
+    var none = box.querySelector(".finder-none");
+    box.hidden = false;
+    var cards = [].slice.call(list.querySelectorAll("[data-county]")).map(function (card) {
+      return {
+        card: card,
+        name: fold(card.querySelector("h3").textContent),
+        items: [].slice.call(card.querySelectorAll("[data-name]")).map(function (li) {
+          return { li: li, name: fold(li.getAttribute("data-name")) };
+        })
+      };
+    });
+    input.addEventListener("input", function () {
+      var q = fold(input.value.trim());
+      var any = false;
+      cards.forEach(function (c) {
+        var countyHit = q === "" || c.name.indexOf(q) >= 0;
+        var shown = 0;
+        c.items.forEach(function (it) {
+          var hit = countyHit || it.name.indexOf(q) >= 0;
+          it.li.hidden = !hit;
+          if (hit) shown++;
+        });
+        c.card.hidden = shown === 0 && !countyHit;
+        any = any || !c.card.hidden;
+      });
+      none.hidden = any;
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,107 @@
+package load
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/malekort/malekort/internal/config"
+	"github.com/malekort/malekort/internal/diag"
+)
+
+func TestSplitFrontMatter(t *testing.T) {
+	for _, c := range []struct {
+		name, src      string
+		front, body    string
+		fmLine, bodyAt int
+		err            bool
+	}{
+		{"none", "Hei\n", "", "Hei\n", 0, 1, false},
+		{"toml", "+++\nauthor = \"A\"\n+++\nHei\n", "author = \"A\"\n", "Hei\n", 2, 4, false},
+		{"crlf and bom", "\ufeff+++\r\nauthor = \"A\"\r\n+++\r\nHei\r\n", "author = \"A\"\r\n", "Hei\r\n", 2, 4, false},
+		{"empty front", "+++\n+++\n", "", "", 2, 3, false},
+		{"closing at end without newline", "+++\nauthor = \"A\"\n+++", "author = \"A\"\n", "", 2, 4, false},
+		{"unclosed", "+++\nauthor = \"A\"\n", "", "", 0, 1, true},
+		{"only opener", "+++", "", "", 0, 1, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			front, body, fmLine, bodyLine, err := SplitFrontMatter([]byte(c.src))
+			if (err != nil) != c.err {
+				t.Fatalf("err = %v, want error %v", err, c.err)
+			}
+			if c.err {
+				return
+			}
+			if string(front) != c.front || string(body) != c.body || fmLine != c.fmLine || bodyLine != c.bodyAt {
+				t.Errorf("got front %q body %q lines %d,%d; want %q %q %d,%d", front, body, fmLine, bodyLine, c.front, c.body, c.fmLine, c.bodyAt)
+			}
+		})
+	}
+}
+
+func TestCommentaryErrorsHaveFileLines(t *testing.T) {
+	src := "+++\nauthor = \"A\"\ndate = \"4. november\"\ncolour = \"red\"\n\n[[measure]]\ngoal = \"g\"\ntext = \"x\"\nstatus = \"started\"\ndue = 2026-13-01\n+++\nBody\n"
+	var errs diag.List
+	readCommentary("content/vest/a/2026-10.md", []byte(src), &errs)
+	got := errs.Sorted().Error()
+	for _, want := range []string{
+		`content/vest/a/2026-10.md:10:`, // the TOML error, counted in the file
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("errors:\n%s\nwant %q", got, want)
+		}
+	}
+	errs = nil
+	src = "+++\nauthor = \"A\"\ndate = \"4. november\"\ncolour = \"red\"\n+++\nBody\n"
+	readCommentary("content/vest/a/2026-10.md", []byte(src), &errs)
+	got = errs.Sorted().Error()
+	for _, want := range []string{
+		`content/vest/a/2026-10.md:3: date "4. november" is not a date: write it as YYYY-MM-DD`,
+		`content/vest/a/2026-10.md:4: unknown key "colour" in front matter`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("errors:\n%s\nwant %q", got, want)
+		}
+	}
+}
+
+func FuzzFrontMatter(f *testing.F) {
+	f.Add([]byte("+++\nauthor = \"A\"\ndate = 2026-11-04\n[[measure]]\ngoal = \"g\"\ntext = \"t\"\nstatus = \"done\"\ndue = 2027-01-31\n+++\n# Hei\n"))
+	f.Add([]byte("+++\r\n+++\r\n"))
+	f.Add([]byte("+++\nauthor = [1, 2]\n+++\n"))
+	f.Add([]byte("no front matter"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		var errs diag.List
+		c, ok := readCommentary("content/vest/a/2026-10.md", src, &errs)
+		lines := bytes.Count(src, []byte("\n")) + 1
+		for _, e := range errs {
+			if e.Pos.Line < 0 || e.Pos.Line > lines {
+				t.Errorf("error at line %d of a %d-line input: %v", e.Pos.Line, lines, e)
+			}
+		}
+		if ok && (c.BodyLine < 1 || c.BodyLine > lines+1) {
+			t.Errorf("body starts at line %d of %d", c.BodyLine, lines)
+		}
+	})
+}
+
+func FuzzSiteConfig(f *testing.F) {
+	f.Add([]byte("title = \"T\"\nlanguage = \"nn\"\nperiod = \"2026-10\"\naccent = \"#123456\"\n"))
+	f.Add([]byte("title = 1\n"))
+	f.Add([]byte("[privacy]\nmin_count = 5\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		var errs diag.List
+		s := config.Parse(src, &errs)
+		lines := bytes.Count(src, []byte("\n")) + 1
+		for _, e := range errs {
+			if e.Pos.Line < 0 || e.Pos.Line > lines {
+				t.Errorf("error at line %d of a %d-line input: %v", e.Pos.Line, lines, e)
+			}
+		}
+		switch s.Language {
+		case "nb", "nn", "en":
+		default:
+			t.Errorf("language %q escaped validation", s.Language)
+		}
+	})
+}

@@ -1,0 +1,335 @@
+package score
+
+import (
+	"testing"
+
+	"github.com/malekort/malekort/internal/model"
+)
+
+func TestRound(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		d    int
+		want float64
+	}{
+		{45.15, 1, 45.2}, // binary 45.149999…: rounds as the decimal it stands for
+		{44.95, 1, 45.0},
+		{44.94999, 1, 44.9},
+		{2.675, 2, 2.68},
+		{0.05, 1, 0.1},
+		{-2.5, 0, -3}, // away from zero
+		{-0.04, 1, 0},
+		{2.5, 0, 3},
+		{123456.785, 2, 123456.79},
+		{(45.1 + 45.2) / 2, 1, 45.2},
+		{100.0 * 9 / 20, 1, 45},
+		{0, 2, 0},
+		{1e-9, 1, 0},
+		{99.96, 1, 100},
+	} {
+		if got := Round(c.v, c.d); got != c.want {
+			t.Errorf("Round(%v, %d) = %v, want %v", c.v, c.d, got, c.want)
+		}
+	}
+}
+
+func TestStatusOfEdges(t *testing.T) {
+	higher := Thresholds{Target: 45, Yellow: 40, Applies: true}
+	lower := Thresholds{Target: 6, Yellow: 7.5, Applies: true}
+	for _, c := range []struct {
+		v      float64
+		t      Thresholds
+		higher bool
+		want   Status
+	}{
+		{45, higher, true, Green},
+		{45.1, higher, true, Green},
+		{44.9, higher, true, Yellow},
+		{40, higher, true, Yellow},
+		{39.9, higher, true, Red},
+		{6, lower, false, Green},
+		{5, lower, false, Green},
+		{6.1, lower, false, Yellow},
+		{7.5, lower, false, Yellow},
+		{7.6, lower, false, Red},
+	} {
+		if got := StatusOf(c.v, c.t, c.higher); got != c.want {
+			t.Errorf("StatusOf(%v, %+v, higher=%v) = %v, want %v", c.v, c.t, c.higher, got, c.want)
+		}
+	}
+}
+
+// fixture is a small organisation: county "vest" with offices a and b,
+// county "nord" with office c.
+type fixture struct {
+	site *model.Site
+}
+
+func newFixture(goals ...model.Goal) *fixture {
+	s := &model.Site{
+		Counties: []model.County{{ID: "vest", Name: "Vest"}, {ID: "nord", Name: "Nord"}},
+		Offices: []model.Office{
+			{ID: "a", Name: "A", County: "vest"},
+			{ID: "b", Name: "B", County: "vest"},
+			{ID: "c", Name: "C", County: "nord"},
+		},
+		Goals: goals,
+	}
+	s.Units = []string{"a", "b", "c", "vest", "nord"}
+	s.ResultFiles = []string{"data/results/test.csv"}
+	return &fixture{site: s}
+}
+
+func (f *fixture) unit(id string) int32 {
+	for i, u := range f.site.Units {
+		if u == id {
+			return int32(i)
+		}
+	}
+	panic(id)
+}
+
+func (f *fixture) goal(id string) int32 {
+	for i, g := range f.site.Goals {
+		if g.ID == id {
+			return int32(i)
+		}
+	}
+	panic(id)
+}
+
+func period(s string) model.Period {
+	p, ok := model.ParsePeriod(s)
+	if !ok {
+		panic(s)
+	}
+	return p
+}
+
+func (f *fixture) value(p, unit, goal string, v float64) *fixture {
+	f.site.Results = append(f.site.Results, model.Result{Period: period(p), Unit: f.unit(unit), Goal: f.goal(goal), HasValue: true, Value: v})
+	return f
+}
+
+func (f *fixture) ratio(p, unit, goal string, n, d float64) *fixture {
+	f.site.Results = append(f.site.Results, model.Result{Period: period(p), Unit: f.unit(unit), Goal: f.goal(goal), HasRatio: true, Numerator: n, Denominator: d})
+	return f
+}
+
+func (f *fixture) scores(reported string) *Scores { return Compute(f.site, period(reported)) }
+
+func (s *Scores) unit(id string) int {
+	for i, u := range s.Site.Units {
+		if u == id {
+			return i
+		}
+	}
+	if id == "whole" {
+		return s.Whole()
+	}
+	panic(id)
+}
+
+func (s *Scores) goalIndex(id string) int {
+	for i, g := range s.Site.Goals {
+		if g.ID == id {
+			return i
+		}
+	}
+	panic(id)
+}
+
+func (s *Scores) cell(unit, goal, p string) Cell {
+	return s.At(s.unit(unit), s.goalIndex(goal), period(p))
+}
+
+func (s *Scores) th(unit, goal string) Thresholds {
+	return s.Thresholds(s.unit(unit), s.goalIndex(goal))
+}
+
+func percentGoal(id string) model.Goal {
+	return model.Goal{ID: id, Unit: "percent", Direction: "higher", Target: 45, Yellow: 40, Aggregate: "ratio", Decimals: 1}
+}
+
+func TestTargetsOverrideOfficeThenCountyThenGoal(t *testing.T) {
+	g := percentGoal("p")
+	g.Overrides = []model.Override{
+		{Unit: "a", Target: 47, Yellow: 42},
+		{Unit: "nord", Target: 50, Yellow: 45},
+	}
+	s := newFixture(g).scores("2026-01")
+	for _, c := range []struct {
+		unit           string
+		target, yellow float64
+	}{
+		{"a", 47, 42},     // its own
+		{"b", 45, 40},     // the goal's: vest has none
+		{"c", 50, 45},     // its county's
+		{"vest", 45, 40},  // the goal's
+		{"nord", 50, 45},  // its own
+		{"whole", 45, 40}, // the goal's
+	} {
+		th := s.th(c.unit, "p")
+		if !th.Applies || th.Target != c.target || th.Yellow != c.yellow {
+			t.Errorf("%s: got %+v, want target %v yellow %v", c.unit, th, c.target, c.yellow)
+		}
+	}
+}
+
+func TestSumGoalCountyTargetIsSumOfOffices(t *testing.T) {
+	g := model.Goal{ID: "s", Unit: "count", Direction: "higher", Target: 40, Yellow: 30, Aggregate: "sum", Decimals: 0,
+		Overrides: []model.Override{
+			{Unit: "a", Target: 10, Yellow: 5},
+			{Unit: "nord", Target: 100, Yellow: 90}, // a county total: office c must not inherit it
+		}}
+	s := newFixture(g).scores("2026-01")
+	check := func(unit string, target, yellow float64) {
+		t.Helper()
+		if th := s.th(unit, "s"); th.Target != target || th.Yellow != yellow {
+			t.Errorf("%s: got %+v, want %v/%v", unit, th, target, yellow)
+		}
+	}
+	check("a", 10, 5)
+	check("b", 40, 30)
+	check("c", 40, 30)
+	check("vest", 50, 35)    // 10+40, 5+30
+	check("nord", 100, 90)   // its own override
+	check("whole", 150, 125) // the counties' sum
+}
+
+func TestRollUps(t *testing.T) {
+	f := newFixture(
+		percentGoal("r"),
+		model.Goal{ID: "m", Unit: "score", Direction: "higher", Target: 4, Yellow: 3, Aggregate: "mean", Decimals: 2},
+		model.Goal{ID: "s", Unit: "count", Direction: "higher", Target: 10, Yellow: 5, Aggregate: "sum", Decimals: 0},
+	)
+	f.ratio("2026-01", "a", "r", 10, 20). // 50 %
+						ratio("2026-01", "b", "r", 30, 100). // 30 %
+						ratio("2026-01", "c", "r", 9, 20)    // 45 %
+	f.value("2026-01", "a", "m", 4.5).value("2026-01", "b", "m", 3.0).value("2026-01", "c", "m", 5)
+	f.value("2026-01", "a", "s", 7).value("2026-01", "b", "s", 8).value("2026-01", "c", "s", 1)
+	s := f.scores("2026-01")
+	for _, c := range []struct {
+		unit, goal string
+		want       float64
+		status     Status
+	}{
+		{"vest", "r", 33.3, Red},    // 40/120, not the mean of 50 and 30
+		{"whole", "r", 35, Red},     // 49/140
+		{"c", "r", 45, Green},       // exactly at the target
+		{"vest", "m", 3.75, Yellow}, // mean of 4.5 and 3.0
+		{"whole", "m", 4.17, Green}, // (4.5+3+5)/3 = 4.1666…
+		{"vest", "s", 15, Yellow},   // 7+8 against 20 (10+10), yellow from 10
+		{"whole", "s", 16, Yellow},  // against 30, yellow from 15
+	} {
+		got := s.cell(c.unit, c.goal, "2026-01")
+		if !got.Has() || got.Value != c.want {
+			t.Errorf("%s/%s = %+v, want %v", c.unit, c.goal, got, c.want)
+		}
+		if got.Status != c.status {
+			t.Errorf("%s/%s status = %v, want %v", c.unit, c.goal, got.Status, c.status)
+		}
+	}
+}
+
+func TestCountyLevelRowReplacesRollUp(t *testing.T) {
+	f := newFixture(model.Goal{ID: "m", Unit: "score", Direction: "higher", Target: 4, Yellow: 3, Aggregate: "mean", Decimals: 1})
+	f.value("2026-01", "a", "m", 2).value("2026-01", "b", "m", 2).value("2026-01", "vest", "m", 4.2)
+	f.value("2026-02", "a", "m", 2).value("2026-02", "b", "m", 3)
+	s := f.scores("2026-02")
+	if c := s.cell("vest", "m", "2026-01"); c.Value != 4.2 || c.Status != Green {
+		t.Errorf("county-level row: got %+v, want 4.2 green", c)
+	}
+	if c := s.cell("vest", "m", "2026-02"); c.Value != 2.5 {
+		t.Errorf("month without county row: got %+v, want the roll-up 2.5", c)
+	}
+	// The whole site rolls up offices, so the county figure does not count twice.
+	if c := s.cell("whole", "m", "2026-01"); c.Value != 2 {
+		t.Errorf("whole: got %+v, want 2", c)
+	}
+}
+
+func TestRatioRollUpWithValueOnlyRowIsMissing(t *testing.T) {
+	f := newFixture(percentGoal("r"))
+	f.ratio("2026-01", "a", "r", 10, 20)
+	f.site.Results = append(f.site.Results, model.Result{Period: period("2026-01"), Unit: f.unit("b"), Goal: 0, HasValue: true, Value: 30})
+	s := f.scores("2026-01")
+	if c := s.cell("b", "r", "2026-01"); c.Value != 30 {
+		t.Errorf("office value: got %+v", c)
+	}
+	if c := s.cell("vest", "r", "2026-01"); c.Has() {
+		t.Errorf("county roll-up without every numerator and denominator: got %+v, want missing", c)
+	}
+}
+
+func TestStatusDecidedOnDisplayedValue(t *testing.T) {
+	// 899/2000 = 44.95 %, displayed "45,0": it must not show as below 45.
+	f := newFixture(percentGoal("r"))
+	f.ratio("2026-01", "a", "r", 899, 2000)
+	// Lower is better: 6.04 displays as 6.0, at the target.
+	f.site.Goals = append(f.site.Goals, model.Goal{ID: "l", Unit: "percent", Direction: "lower", Target: 6, Yellow: 7.5, Aggregate: "mean", Decimals: 1})
+	f.value("2026-01", "a", "l", 6.04)
+	s := f.scores("2026-01")
+	if c := s.cell("a", "r", "2026-01"); c.Value != 45 || c.Status != Green {
+		t.Errorf("44.95 against 45: got %+v, want 45 green", c)
+	}
+	if c := s.cell("a", "l", "2026-01"); c.Value != 6 || c.Status != Green {
+		t.Errorf("6.04 against 6 (lower): got %+v, want 6 green", c)
+	}
+}
+
+func TestThresholdsRoundedLikeValues(t *testing.T) {
+	g := percentGoal("r")
+	g.Target, g.Yellow = 45.04, 40 // displayed 45,0
+	f := newFixture(g)
+	f.ratio("2026-01", "a", "r", 45, 100)
+	s := f.scores("2026-01")
+	if c := s.cell("a", "r", "2026-01"); c.Status != Green {
+		t.Errorf("45,0 against a target displayed as 45,0: got %v, want green", c.Status)
+	}
+}
+
+func TestLocalGoals(t *testing.T) {
+	county := percentGoal("county-local")
+	county.Owner = "vest"
+	office := percentGoal("office-local")
+	office.Owner = "c"
+	f := newFixture(county, office)
+	f.ratio("2026-01", "a", "county-local", 1, 2).ratio("2026-01", "c", "office-local", 1, 4)
+	s := f.scores("2026-01")
+	applies := map[string][2]bool{ // unit -> county-local, office-local
+		"a": {true, false}, "b": {true, false}, "c": {false, true},
+		"vest": {true, false}, "nord": {false, false}, "whole": {false, false},
+	}
+	for unit, want := range applies {
+		got := [2]bool{s.th(unit, "county-local").Applies, s.th(unit, "office-local").Applies}
+		if got != want {
+			t.Errorf("%s: applies = %v, want %v", unit, got, want)
+		}
+	}
+	if c := s.cell("vest", "county-local", "2026-01"); c.Value != 50 {
+		t.Errorf("county roll-up of its local goal: got %+v", c)
+	}
+	if c := s.cell("whole", "county-local", "2026-01"); c.Has() {
+		t.Errorf("a county's local goal has no site-wide value: got %+v", c)
+	}
+	sum := s.Summary(s.unit("nord"), period("2026-01"))
+	if sum != [4]int{} {
+		t.Errorf("nord has no goals, summary = %v", sum)
+	}
+}
+
+func TestMissingMonthsAndRange(t *testing.T) {
+	f := newFixture(percentGoal("r"))
+	f.ratio("2025-11", "a", "r", 1, 2).ratio("2026-01", "a", "r", 1, 4)
+	s := f.scores("2026-03") // reported after the last result
+	if s.First != period("2025-11") || s.N != 5 {
+		t.Fatalf("range = %v + %d, want 2025-11 + 5", s.First, s.N)
+	}
+	if c := s.cell("a", "r", "2025-12"); c.Has() || c.Status != Missing {
+		t.Errorf("month without a row: %+v, want missing", c)
+	}
+	if got := s.Summary(s.unit("a"), period("2026-03")); got[Missing] != 1 {
+		t.Errorf("summary in reported month = %v, want one missing", got)
+	}
+}
