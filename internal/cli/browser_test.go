@@ -1,0 +1,267 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+var screenshots = flag.String("screenshots", "", "save phone and desktop screenshots of the example site into this `folder`")
+
+const chromium = "/usr/bin/chromium"
+
+// browser starts headless Chromium. Without it the tests are skipped,
+// unless MALEKORT_BROWSER_TESTS=1 (CI) makes its absence a failure.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	if _, err := os.Stat(chromium); err != nil {
+		if os.Getenv("MALEKORT_BROWSER_TESTS") == "1" {
+			t.Fatalf("%s is missing: .ci/run installs it with apt-get install chromium", chromium)
+		}
+		t.Skipf("%s is missing; install chromium to run the browser tests", chromium)
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium),
+		chromedp.NoSandbox,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		// Each test opens its own tab; a tab in the background must still
+		// paint, or charts that draw on animation frames never appear.
+		chromedp.Flag("disable-background-timer-throttling", true),
+		chromedp.Flag("disable-backgrounding-occluded-windows", true),
+		chromedp.Flag("disable-renderer-backgrounding", true),
+	)
+	alloc, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	ctx, cancel2 := chromedp.NewContext(alloc)
+	t.Cleanup(cancel2)
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting chromium: %v", err)
+	}
+	return ctx
+}
+
+// page opens a tab that records console errors and uncaught exceptions.
+type page struct {
+	ctx    context.Context
+	mu     sync.Mutex
+	errors []string
+}
+
+func openPage(t *testing.T, parent context.Context, width, height int64, dark bool) *page {
+	ctx, cancel := chromedp.NewContext(parent)
+	t.Cleanup(cancel)
+	ctx, cancel = context.WithTimeout(ctx, 60*time.Second)
+	t.Cleanup(cancel)
+	p := &page{ctx: ctx}
+	messages := chromedp.Console(ctx)
+	go func() {
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			if m.Type == chromedp.ConsoleError || m.IsException() {
+				p.mu.Lock()
+				p.errors = append(p.errors, fmt.Sprintf("%s:%d %s", m.URL, m.Line+1, m))
+				p.mu.Unlock()
+			}
+		}
+	}()
+	scheme := "light"
+	if dark {
+		scheme = "dark"
+	}
+	err := chromedp.Do(ctx, chromedp.EmulateViewport(width, height))
+	if err == nil {
+		_, err = chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+		})
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func (p *page) consoleErrors() []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return append([]string(nil), p.errors...)
+}
+
+// drawCharts scrolls to each chart in turn, as a reader would, since charts
+// draw as they come into view, and waits until it has a canvas with pixels
+// on it. It returns how many charts the page has and how many drew.
+func (p *page) drawCharts(t *testing.T) (total, drawn int) {
+	t.Helper()
+	total, err := chromedp.Run(p.ctx, chromedp.Evaluate[int](`document.querySelectorAll('[data-chart]').length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range total {
+		scroll := fmt.Sprintf(`document.querySelectorAll('[data-chart]')[%d].scrollIntoView()`, i)
+		painted := fmt.Sprintf(`(() => {
+			const c = document.querySelectorAll('[data-chart]')[%d].querySelector('canvas');
+			if (!c || !c.width || !c.height) return false;
+			const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+			for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) return true;
+			return false;
+		})()`, i)
+		if err := chromedp.Do(p.ctx, chromedp.Evaluate[chromedp.Void](scroll)); err != nil {
+			t.Fatal(err)
+		}
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+			ok, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](painted))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ok {
+				drawn++
+				break
+			}
+		}
+	}
+	return total, drawn
+}
+
+func fileURL(out, page string) string {
+	return "file://" + filepath.ToSlash(filepath.Join(out, page))
+}
+
+// TestExampleSiteInChromium opens the example site from file:// as a phone
+// and a desktop: every chart draws, nothing logs an error and nothing
+// scrolls sideways on the phone.
+func TestExampleSiteInChromium(t *testing.T) {
+	ctx := browser(t)
+	out := buildExample(t)
+	pages := []string{"index.html", "hordaland/index.html", "hordaland/fana/index.html", "sogn-og-fjordane/forde/2026-10.html", "goals/overgang-arbeid/index.html"}
+	for _, width := range []int64{390, 1280} {
+		for _, name := range pages {
+			t.Run(fmt.Sprintf("%s@%d", name, width), func(t *testing.T) {
+				p := openPage(t, ctx, width, 844, false)
+				if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, name))); err != nil {
+					t.Fatal(err)
+				}
+				total, drawn := p.drawCharts(t)
+				if drawn != total {
+					t.Errorf("%d of %d charts drawn", drawn, total)
+				}
+				if strings.HasSuffix(name, "index.html") && name != "index.html" && total == 0 {
+					t.Errorf("no charts on a unit or goal page")
+				}
+				overflow, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]int](`[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]`))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if overflow[0] > overflow[1] {
+					t.Errorf("content is %dpx wide in a %dpx window", overflow[0], overflow[1])
+				}
+				if errs := p.consoleErrors(); len(errs) > 0 {
+					t.Errorf("console errors: %v", errs)
+				}
+			})
+		}
+	}
+}
+
+func TestOfficeFinder(t *testing.T) {
+	ctx := browser(t)
+	out := buildExample(t)
+	p := openPage(t, ctx, 390, 844, false)
+	const visible = `[...document.querySelectorAll('#finder-list [data-name]')].filter(li => li.offsetParent !== null).map(li => li.dataset.name)`
+	find := func(text string) []string {
+		t.Helper()
+		err := chromedp.Do(p.ctx,
+			chromedp.Evaluate[chromedp.Void](`document.getElementById('finder-input').value = ''`),
+			chromedp.SendKeys(chromedp.ID("finder-input"), text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		shown, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]string](visible))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return shown
+	}
+	if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, "index.html")), chromedp.WaitVisible(chromedp.ID("finder-input"))); err != nil {
+		t.Fatal(err)
+	}
+	if shown := find("arstad"); len(shown) != 1 || shown[0] != "NAV Årstad" {
+		t.Errorf(`typing "arstad" shows %v, want [NAV Årstad]`, shown)
+	}
+	if shown := find("sogn og"); len(shown) != 5 {
+		t.Errorf(`typing a county's name shows %v, want its 5 offices`, shown)
+	}
+	if shown := find("zzz"); len(shown) != 0 {
+		t.Errorf(`typing "zzz" shows %v`, shown)
+	}
+	none, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`!document.querySelector('.finder-none').hidden`))
+	if err != nil || !none {
+		t.Errorf("no-match message shown: %v (%v)", none, err)
+	}
+}
+
+func TestDarkMode(t *testing.T) {
+	ctx := browser(t)
+	out := buildExample(t)
+	p := openPage(t, ctx, 1280, 900, true)
+	if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, "hordaland/fana/index.html"))); err != nil {
+		t.Fatal(err)
+	}
+	if total, drawn := p.drawCharts(t); total == 0 || drawn != total {
+		t.Fatalf("%d of %d charts drawn", drawn, total)
+	}
+	eval := func(js string) string {
+		t.Helper()
+		v, err := chromedp.Run(p.ctx, chromedp.Evaluate[string](js))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	bg := eval(`getComputedStyle(document.body).backgroundColor`)
+	cssText := eval(`getComputedStyle(document.documentElement).getPropertyValue('--text').trim()`)
+	chartText := eval(`echarts.getInstanceByDom(document.querySelector('[data-chart]')).getOption().textStyle.color`)
+	if bg != "rgb(20, 22, 26)" {
+		t.Errorf("dark background = %s", bg)
+	}
+	if chartText != cssText || cssText != "#eceef1" {
+		t.Errorf("chart text colour %q, page text colour %q: the chart does not follow dark mode", chartText, cssText)
+	}
+	if *screenshots != "" {
+		saveScreenshots(t, ctx, out)
+	}
+}
+
+// saveScreenshots writes the README's pictures: go test ./internal/cli
+// -run TestDarkMode -screenshots docs/screenshots.
+func saveScreenshots(t *testing.T, ctx context.Context, out string) {
+	for _, s := range []struct {
+		file, page string
+		w, h       int64
+	}{
+		{"phone.png", "hordaland/fana/index.html", 390, 844},
+		{"desktop.png", "hordaland/index.html", 1280, 900},
+	} {
+		p := openPage(t, ctx, s.w, s.h, false)
+		if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, s.page)), chromedp.Sleep(500*time.Millisecond)); err != nil {
+			t.Fatal(err)
+		}
+		png, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(*screenshots, s.file), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,121 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+// smallSite writes the pipeline tests' base site into a folder.
+func smallSite(t *testing.T) string {
+	t.Helper()
+	a, err := txtar.ParseFile("../build/testdata/base.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range a.Files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func run(args ...string) (int, string, string) {
+	var stdout, stderr bytes.Buffer
+	code := Main(args, defaults, &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+func TestExitCodes(t *testing.T) {
+	site := smallSite(t)
+	for _, c := range []struct {
+		args []string
+		code int
+		out  string
+	}{
+		{[]string{}, UsageError, "Usage:"},
+		{[]string{"bild"}, UsageError, `unknown command "bild"`},
+		{[]string{"build", "--nope"}, UsageError, "flag provided but not defined"},
+		{[]string{"build", "extra"}, UsageError, `unexpected argument "extra"`},
+		{[]string{"check", "--source", filepath.Join(site, "missing")}, UsageError, "is not a folder"},
+		{[]string{"build", "-h"}, OK, "Usage: malekort build"},
+		{[]string{"check", "-h"}, OK, "Usage: malekort check"},
+		{[]string{"version"}, OK, "malekort"},
+		{[]string{"check", "--source", site}, OK, "no errors"},
+	} {
+		code, stdout, stderr := run(c.args...)
+		if code != c.code || !strings.Contains(stdout+stderr, c.out) {
+			t.Errorf("malekort %v: exit %d, want %d; output:\n%s%s\nwant %q", c.args, code, c.code, stdout, stderr, c.out)
+		}
+	}
+}
+
+func TestCheckReportsAllErrorsAndExitsOne(t *testing.T) {
+	site := smallSite(t)
+	csv := "period,unit,goal,value,numerator,denominator\n2026-01,bergen-nrd,arbeid,,1,2\n2026-01,arstad,arbied,,1,2\n"
+	os.WriteFile(filepath.Join(site, "data/results/2026.csv"), []byte(csv), 0o644)
+	code, _, stderr := run("check", "--source", site)
+	want := `data/results/2026.csv:2:9: unknown unit "bergen-nrd" (did you mean "bergen-nord"?): units are the office and county ids in data/org.toml
+data/results/2026.csv:3:16: unknown goal "arbied" (did you mean "arbeid"?): goals are the ids in data/goals.toml
+malekort: 2 input errors
+`
+	if code != InputError || stderr != want {
+		t.Errorf("exit %d, stderr:\n%s\nwant exit 1 and:\n%s", code, stderr, want)
+	}
+}
+
+func TestFailedBuildLeavesPreviousSite(t *testing.T) {
+	site := smallSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := run("build", "--source", site, "--out", out); code != OK {
+		t.Fatalf("first build: %s", stderr)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	os.WriteFile(filepath.Join(site, "data/goals.toml"), []byte("[[goal]\n"), 0o644)
+	if code, _, _ := run("build", "--source", site, "--out", out); code != InputError {
+		t.Fatalf("broken build: exit %d, want 1", code)
+	}
+	after, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil || !bytes.Equal(before, after) {
+		t.Errorf("the previous site changed: %v", err)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	if len(entries) != 1 {
+		t.Errorf("the failed build left files beside the output: %v", entries)
+	}
+}
+
+func TestBuildRefusesFolderWithOtherFiles(t *testing.T) {
+	site := smallSite(t)
+	out := t.TempDir()
+	os.WriteFile(filepath.Join(out, "web.config"), []byte("<configuration/>"), 0o644)
+	code, _, stderr := run("build", "--source", site, "--out", out)
+	if code != UsageError || !strings.Contains(stderr, "holds files malekort did not write (web.config)") {
+		t.Errorf("exit %d, stderr %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "web.config")); err != nil {
+		t.Errorf("web.config is gone: %v", err)
+	}
+
+	// An earlier malekort output is replaced, but a file added to it since
+	// would be lost, so it is refused too.
+	out = filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := run("build", "--source", site, "--out", out); code != OK {
+		t.Fatal(stderr)
+	}
+	if code, _, stderr := run("build", "--source", site, "--out", out); code != OK {
+		t.Fatalf("rebuild over an earlier output: %s", stderr)
+	}
+	os.WriteFile(filepath.Join(out, "notes.txt"), []byte("mine"), 0o644)
+	if code, _, stderr := run("build", "--source", site, "--out", out); code != UsageError || !strings.Contains(stderr, "notes.txt") {
+		t.Errorf("exit %d, stderr %s", code, stderr)
+	}
+}
