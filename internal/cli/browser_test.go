@@ -246,15 +246,24 @@ func TestDarkMode(t *testing.T) {
 // -run TestDarkMode -screenshots docs/screenshots.
 func saveScreenshots(t *testing.T, ctx context.Context, out string) {
 	for _, s := range []struct {
-		file, page string
-		w, h       int64
+		file, page, anchor string
+		w, h               int64
 	}{
-		{"phone.png", "hordaland/fana/index.html", 390, 844},
-		{"desktop.png", "hordaland/index.html", 1280, 900},
+		{"phone.png", "hordaland/fana/index.html", "", 390, 844},
+		{"desktop.png", "hordaland/index.html", "", 1280, 900},
+		{"phone-chart.png", "hordaland/fana/index.html", "goal-sykefravaer", 390, 844},
+		{"desktop-chart.png", "hordaland/index.html", "goal-overgang-arbeid", 1280, 900},
 	} {
 		p := openPage(t, ctx, s.w, s.h, false)
-		if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, s.page)), chromedp.Sleep(500*time.Millisecond)); err != nil {
+		if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, s.page))); err != nil {
 			t.Fatal(err)
+		}
+		if s.anchor != "" {
+			p.drawCharts(t)
+			scroll := fmt.Sprintf(`document.getElementById(%q).scrollIntoView()`, s.anchor)
+			if err := chromedp.Do(p.ctx, chromedp.Evaluate[chromedp.Void](scroll), chromedp.Sleep(500*time.Millisecond)); err != nil {
+				t.Fatal(err)
+			}
 		}
 		png, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
 		if err != nil {

@@ -86,7 +86,7 @@ func (s *site) county(c int, out Output) error {
 			Row:         s.row(unit, gi, s.Reported, root),
 			Title:       g.Title,
 			Description: s.markdown([]byte(g.Description), 4),
-			Chart: newChart(ch, g.Title, s.loc.T("chart.county")+" "+s.loc.T("chart.target"), g.Decimals, g.Unit,
+			Chart: newChart(ch, g.Title, s.loc.T("chart.county")+". "+s.loc.T("chart.target")+" "+s.loc.T("chart.bars"), g.Decimals, g.Unit,
 				s.trendTable(g.Title+": "+county.Name, g, trend), officeTable),
 		})
 	}
@@ -277,7 +277,16 @@ func (s *site) goal(gi int, out Output) error {
 			chart.Series{ID: "whole", Name: s.loc.T("whole"), Values: s.series(whole, gi)},
 			chart.Series{ID: "target", Name: s.loc.T("target"), Values: s.target(whole, gi)})
 	}
+	description := s.loc.T("chart.goal")
+	if o := s.officeIndex(g.Owner); o >= 0 {
+		// An office's own goal: its trend is the only one there is.
+		u := s.Scores.Office(o)
+		series = append(series,
+			chart.Series{ID: "unit", Name: m.Offices[o].Name, Values: s.series(u, gi)},
+			chart.Series{ID: "target", Name: s.loc.T("target"), Values: s.target(u, gi)})
+		description = s.loc.T("chart.office.own")
+	}
 	ch := chart.Trend("chart-"+g.ID, s.months, series)
-	v.Chart = newChart(ch, g.Title, s.loc.T("chart.goal")+". "+s.loc.T("chart.target"), g.Decimals, g.Unit, s.trendTable(g.Title, g, series))
+	v.Chart = newChart(ch, g.Title, description+". "+s.loc.T("chart.target"), g.Decimals, g.Unit, s.trendTable(g.Title, g, series))
 	return s.execute(out, goalPath(g), "goal.html", v)
 }

@@ -38,11 +38,14 @@
     var text = css("--text"), muted = css("--muted"), line = css("--line");
     var palette = ["--c1", "--c2", "--c3", "--c4", "--c5", "--c6", "--c7"].map(css);
     var status = { green: css("--chart-green"), yellow: css("--chart-yellow"), red: css("--chart-red") };
+    var signs = { green: "✓", yellow: "!", red: "✕" };
     var fmt = formatter(parseInt(el.getAttribute("data-decimals"), 10) || 0);
     option.color = palette;
     option.backgroundColor = "transparent";
     option.textStyle = { color: text, fontFamily: getComputedStyle(document.body).fontFamily };
-    option.legend = Object.assign({}, option.legend, { textStyle: { color: text }, pageTextStyle: { color: text } });
+    // The bars are coloured by status, so a legend swatch for them would mislead.
+    var lines = option.series.filter(function (s) { return s.type === "line"; }).map(function (s) { return s.name; });
+    option.legend = Object.assign({}, option.legend, { data: lines, textStyle: { color: text }, pageTextStyle: { color: text } });
     option.tooltip = Object.assign({}, option.tooltip, { valueFormatter: fmt, confine: true });
     axisStyle(option.xAxis, muted, line);
     axisStyle(option.yAxis, muted, line);
@@ -55,7 +58,10 @@
         s.color = css("--target");
       } else if (s.id === "offices") {
         s.itemStyle = { color: function (p) { return status[p.data && p.data.status] || muted; } };
-        s.label = { show: true, position: "right", color: text, formatter: function (p) { return fmt(p.value); } };
+        s.label = {
+          show: true, position: "right", color: text,
+          formatter: function (p) { return fmt(p.value) + " " + (signs[p.data && p.data.status] || ""); }
+        };
       } else {
         s.color = palette[next++ % palette.length];
         s.lineStyle = Object.assign({ width: s.id === "unit" || s.id === "county" ? 3 : 2 }, s.lineStyle);
