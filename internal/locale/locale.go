@@ -24,12 +24,11 @@ type Locale struct {
 
 // New returns the locale for "nb", "nn" or "en".
 func New(lang string) *Locale {
-	tag := language.Norwegian
-	switch lang {
-	case "en":
+	// Bokmål and nynorsk sort alike. x/text's "nb" (and "no") tables sort
+	// å with a, so both use nynorsk's, which puts æ, ø, å after z.
+	tag := language.MustParse("nn")
+	if lang == "en" {
 		tag = language.English
-	case "nn":
-		tag = language.MustParse("nn")
 	}
 	return &Locale{Lang: lang, words: dictionary[lang], collator: collate.New(tag)}
 }

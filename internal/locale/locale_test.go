@@ -1,0 +1,84 @@
+package locale
+
+import (
+	"testing"
+)
+
+func TestNumber(t *testing.T) {
+	nb, en := New("nb"), New("en")
+	for _, c := range []struct {
+		l    *Locale
+		v    float64
+		d    int
+		want string
+	}{
+		{nb, 45, 1, "45,0"},
+		{nb, 1234567.5, 1, "1\u00a0234\u00a0567,5"},
+		{nb, -3.25, 2, "\u22123,25"},
+		{nb, -0.0, 1, "0,0"},
+		{nb, 999, 0, "999"},
+		{en, 1234.5, 1, "1,234.5"},
+		{en, -3.25, 2, "-3.25"},
+	} {
+		if got := c.l.Number(c.v, c.d); got != c.want {
+			t.Errorf("%s Number(%v, %d) = %q, want %q", c.l.Lang, c.v, c.d, got, c.want)
+		}
+	}
+	if got := nb.WithUnit(45.3, 1, "percent"); got != "45,3\u00a0%" {
+		t.Errorf("percent: %q", got)
+	}
+	if got := New("nn").WithUnit(12, 0, "days"); got != "12\u00a0dagar" {
+		t.Errorf("days in nynorsk: %q", got)
+	}
+	if got := nb.Plain(-1234.5, 1); got != "-1234,5" {
+		t.Errorf("Plain: %q", got)
+	}
+	if got := en.Plain(-0.0, 1); got != "0.0" {
+		t.Errorf("Plain(-0): %q", got)
+	}
+}
+
+func TestNorwegianSortsÆØÅLast(t *testing.T) {
+	names := []string{"NAV Åsane", "NAV Arna", "NAV Ørsta", "NAV Zeta", "NAV Ærøy", "NAV Bergenhus"}
+	SortBy(New("nb"), names, func(s string) string { return s })
+	want := []string{"NAV Arna", "NAV Bergenhus", "NAV Zeta", "NAV Ærøy", "NAV Ørsta", "NAV Åsane"}
+	for i := range want {
+		if names[i] != want[i] {
+			t.Fatalf("sorted %v, want %v", names, want)
+		}
+	}
+}
+
+func TestMonthsAndDates(t *testing.T) {
+	nb, en := New("nb"), New("en")
+	if got := nb.Month(2026, 10); got != "oktober 2026" {
+		t.Errorf("%q", got)
+	}
+	if got := nb.ShortMonth(2026, 5); got != "mai 26" {
+		t.Errorf("%q", got)
+	}
+	if got := nb.ShortMonth(2026, 9); got != "sep. 26" {
+		t.Errorf("%q", got)
+	}
+	if got := nb.Date("2026-11-04"); got != "4. november 2026" {
+		t.Errorf("%q", got)
+	}
+	if got := en.Date("2026-11-04"); got != "4 November 2026" {
+		t.Errorf("%q", got)
+	}
+}
+
+func TestEveryLanguageHasEveryWord(t *testing.T) {
+	for key := range dictionary["nb"] {
+		for _, lang := range []string{"nn", "en"} {
+			if _, ok := dictionary[lang][key]; !ok {
+				t.Errorf("%s lacks %q", lang, key)
+			}
+		}
+	}
+	for _, lang := range []string{"nn", "en"} {
+		if len(dictionary[lang]) != len(dictionary["nb"]) {
+			t.Errorf("%s has %d words, nb %d", lang, len(dictionary[lang]), len(dictionary["nb"]))
+		}
+	}
+}

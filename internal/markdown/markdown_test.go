@@ -1,0 +1,56 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestRenderDropsMarkupAndScriptLinks(t *testing.T) {
+	src := "# Title\n\n<script>alert(1)</script>\n\nText with <b onclick=x>inline</b> html.\n\n" +
+		"[a](javascript:alert(1)) [b](JAVASCRIPT:alert(1)) [c](data:text/html,x) [d](vbscript:x) ![e](javascript:x)\n\n" +
+		"[ok](https://nav.no) [rel](../fana/index.html#goal-x) [mail](mailto:a@b.no) <https://nav.no/auto>\n"
+	html, err := New().Render([]byte(src), 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(html)
+	for _, bad := range []string{"<script", "onclick", "javascript:", "JAVASCRIPT:", "data:text", "vbscript", "<b"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("output contains %q:\n%s", bad, got)
+		}
+	}
+	for _, want := range []string{
+		"<h3>Title</h3>",
+		`<a href="https://nav.no">ok</a>`,
+		`<a href="../fana/index.html#goal-x">rel</a>`,
+		`<a href="mailto:a@b.no">mail</a>`,
+		`<a href="https://nav.no/auto">https://nav.no/auto</a>`,
+		"a b c d e", // the text of dropped links and images stays
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q:\n%s", want, got)
+		}
+	}
+}
+
+func TestSafeURL(t *testing.T) {
+	for url, want := range map[string]bool{
+		"https://nav.no":        true,
+		"index.html":            true,
+		"#x":                    true,
+		"../a/b.html?x=1#y":     true,
+		"mailto:x@y.no":         true,
+		"javascript:alert(1)":   false,
+		"java\tscript:alert(1)": false,
+		" javascript:x":         false,
+		"JaVaScRiPt:x":          false,
+		"data:image/png;base64": false,
+		"file:///etc/passwd":    false,
+		"//evil.example/x":      false,
+		"\\\\evil\\x":           false,
+	} {
+		if got := SafeURL(url); got != want {
+			t.Errorf("SafeURL(%q) = %v, want %v", url, got, want)
+		}
+	}
+}
