@@ -3,12 +3,14 @@ package build
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -23,7 +25,14 @@ var defaults = os.DirFS("../..")
 // memOutput collects a built site in memory.
 type memOutput map[string][]byte
 
+var memMu sync.Mutex
+
 func (m memOutput) Put(name string, data []byte) error {
+	memMu.Lock()
+	defer memMu.Unlock()
+	if _, dup := m[name]; dup {
+		return fmt.Errorf("%s written twice", name)
+	}
 	m[name] = bytes.Clone(data)
 	return nil
 }

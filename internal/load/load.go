@@ -4,8 +4,10 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/malekort/malekort/internal/config"
 	"github.com/malekort/malekort/internal/diag"
@@ -95,15 +97,35 @@ func loadResults(fsys fs.FS, site *model.Site, errs *diag.List) {
 		goals[g.ID] = int32(i)
 	}
 	r := resultReader{units: units, goals: goals, unitIDs: site.Units, goalIDs: goalIDs(site.Goals)}
-	for _, name := range files {
-		file, err := fsys.Open(name)
-		if err != nil {
-			errs.Add(diag.Pos{Path: name}, "cannot read: %v", err)
-			continue
-		}
-		site.ResultFiles = append(site.ResultFiles, name)
-		site.Results = r.read(name, int32(len(site.ResultFiles)-1), file, site.Results, errs)
-		file.Close()
+	// Files are read in parallel (a site adds one a year) and joined in
+	// path order, so rows and errors come out the same every time.
+	rows := make([][]model.Result, len(files))
+	fileErrs := make([]diag.List, len(files))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, name := range files {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			file, err := fsys.Open(name)
+			if err != nil {
+				fileErrs[i].Add(diag.Pos{Path: name}, "cannot read: %v", err)
+				return
+			}
+			defer file.Close()
+			rows[i] = r.read(name, int32(i), file, nil, &fileErrs[i])
+		})
+	}
+	wg.Wait()
+	site.ResultFiles = files
+	n := 0
+	for i := range files {
+		n += len(rows[i])
+		errs.Append(fileErrs[i])
+	}
+	site.Results = make([]model.Result, 0, n)
+	for i := range files {
+		site.Results = append(site.Results, rows[i]...)
 	}
 }
 

@@ -28,11 +28,19 @@ type resultReader struct {
 
 // csvFile is the state of one results file while it is read.
 type csvFile struct {
+	cr      *csv.Reader
 	path    string
 	errs    *diag.List
 	nErrs   int
 	decimal byte // '.' or ',' once a number has shown which one the file uses
 	decLine int
+}
+
+// col is the column of field i of the current record; asked only for an
+// error, since looking it up for every field of millions of rows costs.
+func (f *csvFile) col(i int) int {
+	_, c := f.cr.FieldPos(i)
+	return c
 }
 
 func (f *csvFile) add(line, col int, format string, args ...any) {
@@ -63,6 +71,7 @@ func (r *resultReader) read(path string, file int32, src io.Reader, rows []model
 	delim := sniffDelimiter(in.(*bufio.Reader))
 
 	cr := csv.NewReader(in)
+	f.cr = cr
 	cr.Comma = delim
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
@@ -112,30 +121,29 @@ func (r *resultReader) read(path string, file int32, src io.Reader, rows []model
 		res := model.Result{File: file, Line: int32(line)}
 		ok := true
 		field := func(c int) string { return strings.TrimSpace(rec[c]) }
-		colOf := func(c int) int { _, column := cr.FieldPos(c); return column }
 
 		if p, good := model.ParsePeriod(field(cPeriod)); good {
 			res.Period = p
 		} else {
-			f.add(line, colOf(cPeriod), "period %q is not a month: write it as YYYY-MM", field(cPeriod))
+			f.add(line, f.col(cPeriod), "period %q is not a month: write it as YYYY-MM", field(cPeriod))
 			ok = false
 		}
 		if u, found := r.units[field(cUnit)]; found {
 			res.Unit = u
 		} else {
-			f.add(line, colOf(cUnit), "unknown unit %q%s: units are the office and county ids in %s", field(cUnit), diag.Suggest(field(cUnit), r.unitIDs), OrgPath)
+			f.add(line, f.col(cUnit), "unknown unit %q%s: units are the office and county ids in %s", field(cUnit), diag.Suggest(field(cUnit), r.unitIDs), OrgPath)
 			ok = false
 		}
 		if g, found := r.goals[field(cGoal)]; found {
 			res.Goal = g
 		} else {
-			f.add(line, colOf(cGoal), "unknown goal %q%s: goals are the ids in %s", field(cGoal), diag.Suggest(field(cGoal), r.goalIDs), GoalsPath)
+			f.add(line, f.col(cGoal), "unknown goal %q%s: goals are the ids in %s", field(cGoal), diag.Suggest(field(cGoal), r.goalIDs), GoalsPath)
 			ok = false
 		}
-		res.Value, res.HasValue, ok = f.number(field(cValue), "value", line, colOf(cValue), ok)
+		res.Value, res.HasValue, ok = f.number(field(cValue), "value", line, cValue, ok)
 		var hasNum, hasDen bool
-		res.Numerator, hasNum, ok = f.number(field(cNum), "numerator", line, colOf(cNum), ok)
-		res.Denominator, hasDen, ok = f.number(field(cDen), "denominator", line, colOf(cDen), ok)
+		res.Numerator, hasNum, ok = f.number(field(cNum), "numerator", line, cNum, ok)
+		res.Denominator, hasDen, ok = f.number(field(cDen), "denominator", line, cDen, ok)
 		if hasNum != hasDen {
 			f.add(line, 0, "give both numerator and denominator, or neither")
 			ok = false
@@ -163,13 +171,13 @@ func (f *csvFile) addCSVError(err error) {
 
 // number parses a numeric field. It returns ok unchanged unless the field is
 // not a number, so callers can chain the checks of one row.
-func (f *csvFile) number(s, name string, line, col int, ok bool) (float64, bool, bool) {
+func (f *csvFile) number(s, name string, line, field int, ok bool) (float64, bool, bool) {
 	if s == "" {
 		return 0, false, ok
 	}
 	v, dec, good := parseNumber(s)
 	if !good {
-		f.add(line, col, "%s %q is not a number", name, s)
+		f.add(line, f.col(field), "%s %q is not a number", name, s)
 		return 0, false, false
 	}
 	if dec != 0 && dec != f.decimal && f.decimal != 0 && groupedThousands(strings.TrimSpace(s), dec) {
@@ -181,7 +189,7 @@ func (f *csvFile) number(s, name string, line, col int, ok bool) (float64, bool,
 		if f.decimal == 0 {
 			f.decimal, f.decLine = dec, line
 		} else if dec != f.decimal {
-			f.add(line, col, "%s %q has a decimal %s, but line %d has a decimal %s: use one of them in the whole file", name, s, sepName(dec), f.decLine, sepName(f.decimal))
+			f.add(line, f.col(field), "%s %q has a decimal %s, but line %d has a decimal %s: use one of them in the whole file", name, s, sepName(dec), f.decLine, sepName(f.decimal))
 			return 0, false, false
 		}
 	}
@@ -201,6 +209,11 @@ func sepName(c byte) string {
 // separator; csvFile.number reads it as grouping instead where the file
 // has shown the other one as its decimal separator.
 func parseNumber(s string) (v float64, dec byte, ok bool) {
+	if plainInteger(s) {
+		// Most fields of a large export: counts with nothing to undo.
+		v, err := strconv.ParseFloat(s, 64)
+		return v, 0, err == nil && v <= 1e15 && v >= -1e15
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	lastSep, nDot, nComma := -1, 0, 0
@@ -251,13 +264,30 @@ func parseNumber(s string) (v float64, dec byte, ok bool) {
 		}
 		t = strings.ReplaceAll(intPart, string(group), "") + "." + t[lastSep+1:]
 	} else {
-		t = strings.NewReplacer(".", "", ",", "").Replace(t)
+		t = strings.Map(func(r rune) rune {
+			if r == '.' || r == ',' {
+				return -1
+			}
+			return r
+		}, t)
 	}
 	v, err := strconv.ParseFloat(t, 64)
 	if err != nil || v != v || v > 1e15 || v < -1e15 {
 		return 0, 0, false
 	}
 	return v, dec, true
+}
+
+func plainInteger(s string) bool {
+	if len(s) == 0 || len(s) > 15 {
+		return false
+	}
+	for i := range len(s) {
+		if c := s[i]; (c < '0' || c > '9') && !(i == 0 && c == '-' && len(s) > 1) {
+			return false
+		}
+	}
+	return true
 }
 
 // groupedThousands reports whether the separators in s split it into

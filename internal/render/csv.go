@@ -1,107 +1,118 @@
 package render
 
-import (
-	"bytes"
-	"encoding/csv"
-)
-
-// csvFiles writes scorecard.csv with every unit, goal and month, and each
-// page's slice of it beside the page. For Norwegian sites the file is what
-// Norwegian Excel opens by double-click: UTF-8 with BOM, semicolons and
-// decimal commas.
-func (s *site) csvFiles(out Output) error {
+// csvJobs returns the jobs that write scorecard.csv with every unit, goal
+// and month, and each page's slice of it beside the page. For Norwegian
+// sites the file is what Norwegian Excel opens by double-click: UTF-8 with
+// BOM, semicolons and decimal commas. Every unit's rows for a goal are
+// formatted once, in parallel, and shared by the slices.
+func (s *site) csvJobs(out Output) ([]func() error, error) {
 	m := s.Site
 	nGoals := len(m.Goals)
-	blocks := make([][]byte, (len(m.Offices)+len(m.Counties))*nGoals)
-	block := func(unit, gi int) []byte {
-		i := unit*nGoals + gi
-		if blocks[i] == nil && s.Scores.Thresholds(unit, gi).Applies {
-			blocks[i] = s.csvBlock(unit, gi)
-		}
-		return blocks[i]
-	}
-	var all bytes.Buffer
-	all.Write(s.csvHeader())
-	for _, c := range s.counties {
-		var county bytes.Buffer
-		county.Write(s.csvHeader())
-		units := []int{s.Scores.County(c)}
-		for _, o := range s.officesOf[c] {
-			units = append(units, s.Scores.Office(o))
-		}
-		for _, u := range units {
-			var unit bytes.Buffer
-			unit.Write(s.csvHeader())
-			for _, gi := range s.goalOrder {
-				b := block(u, gi)
-				unit.Write(b)
-				county.Write(b)
-				all.Write(b)
-			}
-			if u < len(m.Offices) {
-				o := &m.Offices[u]
-				if err := out.Put(o.County+"/"+o.ID+"/scorecard.csv", unit.Bytes()); err != nil {
-					return err
+	nUnits := len(m.Offices) + len(m.Counties)
+	blocks := make([][]byte, nUnits*nGoals)
+	format := make([]func() error, nUnits)
+	for u := range nUnits {
+		format[u] = func() error {
+			for gi := range nGoals {
+				if s.Scores.Thresholds(u, gi).Applies {
+					blocks[u*nGoals+gi] = s.csvBlock(u, gi)
 				}
 			}
-		}
-		if err := out.Put(m.Counties[c].ID+"/scorecard.csv", county.Bytes()); err != nil {
-			return err
+			return nil
 		}
 	}
-	if err := out.Put("scorecard.csv", all.Bytes()); err != nil {
-		return err
+	if err := parallel(format); err != nil {
+		return nil, err
+	}
+	header := s.csvHeader()
+	file := func(name string, parts func(add func(unit, goal int))) func() error {
+		return func() error {
+			size := len(header)
+			parts(func(u, gi int) { size += len(blocks[u*nGoals+gi]) })
+			b := make([]byte, 0, size)
+			b = append(b, header...)
+			parts(func(u, gi int) { b = append(b, blocks[u*nGoals+gi]...) })
+			return out.Put(name, b)
+		}
+	}
+	unitRows := func(u int, add func(int, int)) {
+		for _, gi := range s.goalOrder {
+			add(u, gi)
+		}
+	}
+	countyRows := func(c int, add func(int, int)) {
+		unitRows(s.Scores.County(c), add)
+		for _, o := range s.officesOf[c] {
+			unitRows(s.Scores.Office(o), add)
+		}
+	}
+	jobs := []func() error{file("scorecard.csv", func(add func(int, int)) {
+		for _, c := range s.counties {
+			countyRows(c, add)
+		}
+	})}
+	for _, c := range s.counties {
+		jobs = append(jobs, file(m.Counties[c].ID+"/scorecard.csv", func(add func(int, int)) { countyRows(c, add) }))
+		for _, o := range s.officesOf[c] {
+			office := &m.Offices[o]
+			jobs = append(jobs, file(office.County+"/"+office.ID+"/scorecard.csv", func(add func(int, int)) { unitRows(s.Scores.Office(o), add) }))
+		}
 	}
 	for gi, g := range m.Goals {
-		var goal bytes.Buffer
-		goal.Write(s.csvHeader())
-		for _, c := range s.counties {
-			goal.Write(block(s.Scores.County(c), gi))
-			for _, o := range s.officesOf[c] {
-				goal.Write(block(s.Scores.Office(o), gi))
+		jobs = append(jobs, file("goals/"+g.ID+"/scorecard.csv", func(add func(int, int)) {
+			for _, c := range s.counties {
+				add(s.Scores.County(c), gi)
+				for _, o := range s.officesOf[c] {
+					add(s.Scores.Office(o), gi)
+				}
 			}
-		}
-		if err := out.Put("goals/"+g.ID+"/scorecard.csv", goal.Bytes()); err != nil {
-			return err
-		}
+		}))
 	}
-	return nil
+	return jobs, nil
 }
 
-func (s *site) csvWriter(b *bytes.Buffer) *csv.Writer {
-	w := csv.NewWriter(b)
+// The fields are ids (slugs), months, numbers and statuses: none needs
+// quoting, so rows are written directly.
+func (s *site) csvSeparators() (sep byte, eol string) {
 	if s.loc.Norwegian() {
-		w.Comma = ';'
-		w.UseCRLF = true
+		return ';', "\r\n"
 	}
-	return w
+	return ',', "\n"
 }
 
 func (s *site) csvHeader() []byte {
-	var b bytes.Buffer
+	sep, eol := s.csvSeparators()
+	var b []byte
 	if s.loc.Norwegian() {
-		b.WriteString("\ufeff")
+		b = append(b, "\ufeff"...)
 	}
-	w := s.csvWriter(&b)
-	w.Write([]string{"period", "unit", "goal", "value", "target", "yellow", "status"})
-	w.Flush()
-	return b.Bytes()
+	for i, f := range []string{"period", "unit", "goal", "value", "target", "yellow", "status"} {
+		if i > 0 {
+			b = append(b, sep)
+		}
+		b = append(b, f...)
+	}
+	return append(b, eol...)
 }
 
 func (s *site) csvBlock(unit, gi int) []byte {
 	g := &s.Site.Goals[gi]
 	t := s.Scores.Thresholds(unit, gi)
-	id := s.Site.Units[unit]
-	target, yellow := s.loc.Plain(t.Target, g.Decimals), s.loc.Plain(t.Yellow, g.Decimals)
-	var b bytes.Buffer
-	w := s.csvWriter(&b)
-	for i, c := range s.Scores.Series(unit, gi) {
-		value := ""
+	sep, eol := s.csvSeparators()
+	// Everything after the value is the same on every row of the block.
+	tail := string(sep) + s.loc.Plain(t.Target, g.Decimals) + string(sep) + s.loc.Plain(t.Yellow, g.Decimals) + string(sep)
+	head := string(sep) + s.Site.Units[unit] + string(sep) + g.ID + string(sep)
+	series := s.Scores.Series(unit, gi)
+	b := make([]byte, 0, len(series)*(len(head)+len(tail)+24))
+	for i, c := range series {
+		b = append(b, s.Scores.Period(i).String()...)
+		b = append(b, head...)
 		if c.Has() {
-			value = s.loc.Plain(c.Value, g.Decimals)
+			b = append(b, s.loc.Plain(c.Value, g.Decimals)...)
 		}
-		w.Write([]string{s.Scores.Period(i).String(), id, g.ID, value, target, yellow, c.Status.String()})
+		b = append(b, tail...)
+		b = append(b, c.Status.String()...)
+		b = append(b, eol...)
 	}
-	w.Flush()
-	return b.Bytes()
+	return b
 }

@@ -19,7 +19,7 @@ func (s *site) front(out Output) error {
 		v.Intro = s.markdown(m.Front.Body, 2)
 	}
 	v.Summary = s.summary(whole, s.Reported)
-	v.Groups, v.Needs = s.scorecard(whole, s.Reported, "", false)
+	v.Groups, v.Needs = s.scorecard(whole, s.Reported, "", "-")
 	for _, c := range s.counties {
 		county := &m.Counties[c]
 		e := CountyEntry{UnitSummary: s.summaryOf(s.Scores.County(c), Link{Href: countyPath(county), Text: county.Name})}
@@ -45,7 +45,7 @@ func (s *site) county(c int, out Output) error {
 		v.Text = s.markdown(t.Body, 3)
 	}
 	v.Summary = s.summary(unit, s.Reported)
-	v.Groups, v.Needs = s.scorecard(unit, s.Reported, root, true)
+	v.Groups, v.Needs = s.scorecard(unit, s.Reported, root, "")
 	for _, o := range s.officesOf[c] {
 		office := &m.Offices[o]
 		e := s.summaryOf(s.Scores.Office(o), Link{Href: office.ID + "/index.html", Text: office.Name})
@@ -116,7 +116,7 @@ func (s *site) office(o int, out Output) error {
 		County: Link{Href: "../index.html", Text: county.Name},
 	}
 	v.Summary = s.summary(unit, s.Reported)
-	v.Groups, v.Needs = s.scorecard(unit, s.Reported, root, true)
+	v.Groups, v.Needs = s.scorecard(unit, s.Reported, root, "")
 	for _, gi := range s.goalOrder {
 		if !s.Scores.Thresholds(unit, gi).Applies {
 			continue
@@ -142,9 +142,6 @@ func (s *site) office(o int, out Output) error {
 	for _, cm := range s.commentary[office.ID] {
 		if cm.Period != s.Reported {
 			v.Other = append(v.Other, Link{Href: cm.Period.String() + ".html", Text: s.loc.Month(cm.Period.Year(), cm.Period.Month())})
-		}
-		if err := s.commentaryPage(office, cm, out); err != nil {
-			return err
 		}
 	}
 	return s.execute(out, officePath(office), "office.html", v)
@@ -189,15 +186,19 @@ func (s *site) commentaryPage(office *model.Office, cm *model.Commentary, out Ou
 		Office:     Link{Href: "index.html", Text: office.Name},
 		Commentary: s.commentaryView(cm, root),
 	}
-	v.Groups, _ = s.scorecard(s.Scores.Office(s.officeIndex(office.ID)), cm.Period, root, false)
+	// The month's standing, not its whole scorecard: a leader reading an
+	// old commentary wants to know what it answered, and an office with
+	// years of commentary would otherwise carry a scorecard per month.
+	unit := s.Scores.Office(s.officeOf[office.ID])
+	v.Summary = s.summary(unit, cm.Period)
+	v.Needs = s.needs(unit, cm.Period, root, "index.html")
 	return s.execute(out, commentaryPath(office, cm.Period), "commentary.html", v)
 }
 
+// officeIndex returns the index of the office with id, or -1.
 func (s *site) officeIndex(id string) int {
-	for i := range s.Site.Offices {
-		if s.Site.Offices[i].ID == id {
-			return i
-		}
+	if o, ok := s.officeOf[id]; ok {
+		return o
 	}
 	return -1
 }

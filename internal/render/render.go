@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"html/template"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/malekort/malekort/internal/chart"
 	"github.com/malekort/malekort/internal/config"
@@ -16,10 +18,17 @@ import (
 	"github.com/malekort/malekort/internal/score"
 )
 
-// Output receives the site's files by slash-separated path.
+// Output receives the site's files by slash-separated path. Put is called
+// from several goroutines at once, and must not keep data after it
+// returns: the buffer is reused.
 type Output interface {
 	Put(name string, data []byte) error
 }
+
+// buffers hold pages while they are executed; a unit page is a few hundred
+// kilobytes, and growing a new buffer for each was a third of all
+// allocation.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Input is everything a site's pages are made from.
 type Input struct {
@@ -43,43 +52,69 @@ type site struct {
 	md         *markdown.Renderer
 	months     []string // short labels of every month in the range
 	countyOf   map[string]int
+	officeOf   map[string]int
 	officesOf  [][]int // county index -> office indexes, sorted by name
 	counties   []int   // county indexes sorted by name
 	commentary map[string][]*model.Commentary
 	goalOrder  []int // goal indexes grouped by perspective in order of first appearance
 }
 
-// Render builds every page and file of the site into out.
+// Render builds every page and file of the site into out. Pages are built
+// in parallel; each is a function of the input alone, so the output is the
+// same whatever the order. out must accept concurrent Puts.
 func Render(in Input, out Output) error {
 	s := &site{Input: in, loc: locale.New(in.Config.Language), md: markdown.New()}
 	s.prepare()
+	jobs, err := s.csvJobs(out)
+	if err != nil {
+		return err
+	}
+	jobs = append(jobs,
+		func() error { return out.Put(EChartsFile, in.ECharts) },
+		func() error { return s.front(out) },
+	)
 	for _, name := range in.Templates.Assets() {
-		if err := out.Put("assets/"+name, in.Templates.assets[name]); err != nil {
-			return err
-		}
-	}
-	if err := out.Put(EChartsFile, in.ECharts); err != nil {
-		return err
-	}
-	if err := s.front(out); err != nil {
-		return err
+		jobs = append(jobs, func() error { return out.Put("assets/"+name, in.Templates.assets[name]) })
 	}
 	for _, c := range s.counties {
-		if err := s.county(c, out); err != nil {
-			return err
-		}
+		jobs = append(jobs, func() error { return s.county(c, out) })
 		for _, o := range s.officesOf[c] {
-			if err := s.office(o, out); err != nil {
-				return err
+			jobs = append(jobs, func() error { return s.office(o, out) })
+			for _, cm := range s.commentary[in.Site.Offices[o].ID] {
+				jobs = append(jobs, func() error { return s.commentaryPage(&in.Site.Offices[o], cm, out) })
 			}
 		}
 	}
 	for g := range in.Site.Goals {
-		if err := s.goal(g, out); err != nil {
+		jobs = append(jobs, func() error { return s.goal(g, out) })
+	}
+	return parallel(jobs)
+}
+
+// parallel runs jobs on every processor and returns the first error in job
+// order, so that a failing build reports the same error every time.
+func parallel(jobs []func() error) error {
+	errs := make([]error, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				errs[i] = jobs[i]()
+			}
+		})
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
 			return err
 		}
 	}
-	return s.csvFiles(out)
+	return nil
 }
 
 func (s *site) prepare() {
@@ -95,7 +130,9 @@ func (s *site) prepare() {
 	}
 	locale.SortBy(s.loc, s.counties, func(i int) string { return m.Counties[i].Name })
 	s.officesOf = make([][]int, len(m.Counties))
+	s.officeOf = map[string]int{}
 	for i, o := range m.Offices {
+		s.officeOf[o.ID] = i
 		c := s.countyOf[o.County]
 		s.officesOf[c] = append(s.officesOf[c], i)
 	}
@@ -146,12 +183,14 @@ func (s *site) common(title, root, csv string, crumbs ...Link) Common {
 }
 
 func (s *site) execute(out Output, name, file string, view any) error {
-	var b bytes.Buffer
 	t := s.Templates.pages[file]
 	if t == nil {
 		return fmt.Errorf("templates/%s is missing", file)
 	}
-	if err := t.ExecuteTemplate(&b, path.Join(TemplateDir, file), view); err != nil {
+	b := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(b)
+	b.Reset()
+	if err := t.ExecuteTemplate(b, path.Join(TemplateDir, file), view); err != nil {
 		return fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "template: "))
 	}
 	return out.Put(name, b.Bytes())
@@ -202,7 +241,6 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 		Result: s.value(g, cur),
 		Status: s.status(cur.Status),
 		Change: s.loc.T("no.value"),
-		Trend:  s.sparkline(unit, gi, p),
 	}
 	if g.Owner != "" {
 		r.Local = s.unitName(g.Owner)
@@ -233,18 +271,17 @@ func (s *site) unitName(id string) string {
 	if c, ok := s.countyOf[id]; ok {
 		return s.Site.Counties[c].Name
 	}
-	for _, o := range s.Site.Offices {
-		if o.ID == id {
-			return o.Name
-		}
+	if o, ok := s.officeOf[id]; ok {
+		return s.Site.Offices[o].Name
 	}
 	return id
 }
 
 // scorecard returns a unit's rows grouped by perspective, and the rows that
-// need attention: red first, then yellow. With sections, rows link to the
-// goal's section on the same page.
-func (s *site) scorecard(unit int, p model.Period, root string, sections bool) ([]Group, []Row) {
+// need attention: red first, then yellow. Rows link to the goal's section
+// on page sections (the unit's page: "" for the page itself), or to the
+// goal's own page when sections is "-".
+func (s *site) scorecard(unit int, p model.Period, root, sections string) ([]Group, []Row) {
 	var groups []Group
 	var red, yellow []Row
 	for _, gi := range s.goalOrder {
@@ -252,9 +289,10 @@ func (s *site) scorecard(unit int, p model.Period, root string, sections bool) (
 			continue
 		}
 		r := s.row(unit, gi, p, root)
+		r.Trend = s.sparkline(unit, gi, p)
 		r.Href = r.Goal.Href
-		if sections {
-			r.Href = "#" + r.Anchor
+		if sections != "-" {
+			r.Href = sections + "#" + r.Anchor
 		}
 		persp := s.Site.Goals[gi].Perspective
 		if len(groups) == 0 || groups[len(groups)-1].Perspective != persp {
@@ -269,6 +307,30 @@ func (s *site) scorecard(unit int, p model.Period, root string, sections bool) (
 		}
 	}
 	return groups, append(red, yellow...)
+}
+
+// needs returns the rows of a unit's goals that are red, then yellow, in
+// month p, linking to their sections on page sections.
+func (s *site) needs(unit int, p model.Period, root, sections string) []Row {
+	var red, yellow []Row
+	for _, gi := range s.goalOrder {
+		if !s.Scores.Thresholds(unit, gi).Applies {
+			continue
+		}
+		switch s.Scores.At(unit, gi, p).Status {
+		case score.Red:
+			red = append(red, s.row(unit, gi, p, root))
+		case score.Yellow:
+			yellow = append(yellow, s.row(unit, gi, p, root))
+		default:
+			continue
+		}
+	}
+	needs := append(red, yellow...)
+	for i := range needs {
+		needs[i].Href = sections + "#" + needs[i].Anchor
+	}
+	return needs
 }
 
 // series returns a unit's values for a goal over all months.

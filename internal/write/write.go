@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Manifest names the file listing what malekort wrote into an output folder.
@@ -22,6 +23,7 @@ const Manifest = ".malekort-files"
 type Dir struct {
 	final string
 	tmp   string
+	mu    sync.Mutex
 	files []string
 }
 
@@ -99,7 +101,7 @@ func checkOwned(out string) error {
 	return nil
 }
 
-// Put writes one file of the site.
+// Put writes one file of the site. It may be called concurrently.
 func (d *Dir) Put(name string, data []byte) error {
 	if !fs.ValidPath(name) || strings.Contains(name, "\\") {
 		return fmt.Errorf("refusing to write %q: not a path inside the site", name)
@@ -108,7 +110,9 @@ func (d *Dir) Put(name string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return err
 	}
+	d.mu.Lock()
 	d.files = append(d.files, name)
+	d.mu.Unlock()
 	return os.WriteFile(p, data, 0o644)
 }
 

@@ -1,0 +1,47 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"sync/atomic"
+	"testing"
+
+	"github.com/malekort/malekort/internal/synth"
+)
+
+// countOutput counts what a build writes, without keeping it.
+type countOutput struct{ files, bytes atomic.Int64 }
+
+func (c *countOutput) Put(name string, data []byte) error {
+	c.files.Add(1)
+	c.bytes.Add(int64(len(data)))
+	return nil
+}
+
+func benchmarkBuild(b *testing.B, size synth.Size) {
+	dir := filepath.Join(b.TempDir(), "site")
+	if err := synth.Write(dir, size, 1, ""); err != nil {
+		b.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(dir, "node_modules/echarts/dist"), 0o755)
+	os.WriteFile(filepath.Join(dir, "node_modules/echarts/dist/echarts.common.min.js"), []byte("/* echarts */"), 0o644)
+	src := os.DirFS(dir)
+	b.ResetTimer()
+	for b.Loop() {
+		out := &countOutput{}
+		errs, err := Build(src, defaults, out)
+		if errs != nil || err != nil {
+			b.Fatal(errs, err)
+		}
+		b.ReportMetric(float64(out.files.Load()), "files")
+		b.ReportMetric(float64(out.bytes.Load())/1e6, "MB")
+	}
+}
+
+// BenchmarkBuildNAV builds a site of NAV's size (15 counties, 265 offices,
+// 20 goals, 60 months, commentary on 20 % of office-months) in memory.
+// .ci/bench times whole processes writing to disk.
+func BenchmarkBuildNAV(b *testing.B) { benchmarkBuild(b, synth.NAV) }
+
+// BenchmarkBuildSmall is a quick check that the benchmark itself works.
+func BenchmarkBuildSmall(b *testing.B) { benchmarkBuild(b, synth.Small) }

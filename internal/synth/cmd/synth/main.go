@@ -1,0 +1,33 @@
+// Command synth writes a synthetic malekort site:
+//
+//	go run ./internal/synth/cmd/synth -size nav -out /tmp/nav
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/malekort/malekort/internal/synth"
+)
+
+func main() {
+	size := flag.String("size", "nav", "nav, large or small")
+	out := flag.String("out", "", "the folder to write (must not exist)")
+	seed := flag.Uint64("seed", 1, "the random seed; the same seed gives the same site")
+	echarts := flag.String("echarts", "node_modules/echarts/dist/echarts.common.min.js", "the ECharts file to copy in (empty: none)")
+	flag.Parse()
+	s, ok := synth.Sizes[*size]
+	if !ok || *out == "" {
+		flag.Usage()
+		os.Exit(2)
+	}
+	if _, err := os.Stat(*out); err == nil {
+		fmt.Fprintf(os.Stderr, "synth: %s exists\n", *out)
+		os.Exit(2)
+	}
+	if err := synth.Write(*out, s, *seed, *echarts); err != nil {
+		fmt.Fprintln(os.Stderr, "synth:", err)
+		os.Exit(1)
+	}
+}
