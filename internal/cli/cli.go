@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"runtime/debug"
+	"runtime/pprof"
 
 	"github.com/malekort/malekort/internal/build"
 	"github.com/malekort/malekort/internal/diag"
@@ -125,8 +126,19 @@ func runBuild(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 	flags := newFlags("build", "build [--source DIR] [--out DIR]", stderr)
 	source := flags.String("source", ".", "the site `folder`")
 	out := flags.String("out", "public", "the output `folder`; replaced whole when the build succeeds")
+	cpuProfile := flags.String("cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")
 	if code, done := parse(flags, args); done {
 		return code
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "malekort: %v\n", err)
+			return UsageError
+		}
+		defer f.Close()
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
 	}
 	if !sourceDir(*source, stderr) {
 		return UsageError
