@@ -48,7 +48,7 @@ func Check(src, defaults fs.FS) (*Checked, diag.List) {
 	}
 	return &Checked{render.Input{
 		Config: cfg, Site: site, Templates: tmpl, Reported: reported,
-		Scores: score.Compute(site, reported),
+		Scores: score.Compute(site, reported, cfg.MinCount),
 	}}, nil
 }
 

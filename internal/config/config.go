@@ -24,6 +24,8 @@ type Site struct {
 	EditURL string
 	// Accent is the site's accent colour as #rrggbb.
 	Accent string
+	// MinCount is the smallest denominator whose ratio may be shown.
+	MinCount float64
 }
 
 type file struct {
@@ -33,7 +35,13 @@ type file struct {
 	BaseURL  string `toml:"base_url"`
 	EditURL  string `toml:"edit_url"`
 	Accent   string `toml:"accent"`
+	Privacy  struct {
+		MinCount *Number `toml:"min_count"`
+	} `toml:"privacy"`
 }
+
+// DefaultMinCount is Statistics Norway's usual threshold.
+const DefaultMinCount = 5
 
 var hexColour = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 
@@ -46,13 +54,20 @@ func Parse(src []byte, errs *diag.List) Site {
 	md, err := toml.Decode(string(src), &f)
 	if err != nil {
 		errs.Add(tomlErrorPos(Path, err), "%s", tomlErrorMessage(err))
-		return Site{Language: "nb", Accent: DefaultAccent}
+		return Site{Language: "nb", Accent: DefaultAccent, MinCount: DefaultMinCount}
 	}
 	lines := NewLines(src)
 	for _, k := range md.Undecoded() {
-		errs.Add(diag.Pos{Path: Path, Line: lines.Key(0, k[len(k)-1])}, "unknown key %q (known: title, language, period, base_url, edit_url, accent)", k.String())
+		errs.Add(diag.Pos{Path: Path, Line: lines.Key(0, k[len(k)-1])}, "unknown key %q (known: title, language, period, base_url, edit_url, accent, [privacy] min_count)", k.String())
 	}
-	s := Site{Title: f.Title, Language: f.Language, BaseURL: f.BaseURL, EditURL: f.EditURL, Accent: f.Accent}
+	s := Site{Title: f.Title, Language: f.Language, BaseURL: f.BaseURL, EditURL: f.EditURL, Accent: f.Accent, MinCount: DefaultMinCount}
+	if n := f.Privacy.MinCount; n != nil {
+		s.MinCount = n.Value
+		if n.Value < 0 || n.Value != float64(int(n.Value)) {
+			errs.Add(diag.Pos{Path: Path, Line: lines.Key(0, "min_count")}, "min_count %v must be a whole number, 0 or more (0 shows every value)", n.Value)
+			s.MinCount = DefaultMinCount
+		}
+	}
 	if s.Title == "" {
 		errs.Add(diag.Pos{Path: Path}, "title is missing: add title = \"…\"")
 	}

@@ -60,10 +60,7 @@ func (s *site) county(c int, out Output) error {
 			continue
 		}
 		g := &m.Goals[gi]
-		trend := []chart.Series{
-			{ID: "county", Name: county.Name, Values: s.series(unit, gi)},
-			{ID: "target", Name: s.loc.T("target"), Values: s.target(unit, gi)},
-		}
+		trend := []line{s.unitLine("county", county.Name, unit, gi), s.targetLine(unit, gi)}
 		var bars []chart.Bar
 		officeTable := Table{Caption: g.Title + ": " + s.loc.T("offices") + ", " + s.loc.Month(s.Reported.Year(), s.Reported.Month()),
 			Head: []string{s.loc.T("office"), s.loc.T("result"), s.loc.T("target"), s.loc.T("status")}}
@@ -81,7 +78,7 @@ func (s *site) county(c int, out Output) error {
 			bars = append(bars, b)
 			officeTable.Rows = append(officeTable.Rows, []string{m.Offices[o].Name, s.value(g, cell), s.loc.WithUnit(t.Target, g.Decimals, g.Unit), s.status(cell.Status).Label})
 		}
-		ch := chart.County("chart-"+g.ID, s.months, trend, bars, s.loc.T("offices"))
+		ch := chart.County("chart-"+g.ID, s.months, seriesOf(trend), bars, s.loc.T("offices"))
 		v.Sections = append(v.Sections, Section{
 			Row:         s.row(unit, gi, s.Reported, root),
 			Title:       g.Title,
@@ -122,12 +119,12 @@ func (s *site) office(o int, out Output) error {
 			continue
 		}
 		g := &m.Goals[gi]
-		series := []chart.Series{{ID: "unit", Name: office.Name, Values: s.series(unit, gi)}}
+		series := []line{s.unitLine("unit", office.Name, unit, gi)}
 		if s.Scores.Thresholds(countyUnit, gi).Applies {
-			series = append(series, chart.Series{ID: "county", Name: county.Name, Values: s.series(countyUnit, gi)})
+			series = append(series, s.unitLine("county", county.Name, countyUnit, gi))
 		}
-		series = append(series, chart.Series{ID: "target", Name: s.loc.T("target"), Values: s.target(unit, gi)})
-		ch := chart.Trend("chart-"+g.ID, s.months, series)
+		series = append(series, s.targetLine(unit, gi))
+		ch := chart.Trend("chart-"+g.ID, s.months, seriesOf(series))
 		v.Sections = append(v.Sections, Section{
 			Row:         s.row(unit, gi, s.Reported, root),
 			Title:       g.Title,
@@ -267,27 +264,23 @@ func (s *site) goal(gi int, out Output) error {
 			Status: s.status(e.cell.Status),
 		})
 	}
-	var series []chart.Series
+	var series []line
 	for _, c := range s.counties {
 		if u := s.Scores.County(c); s.Scores.Thresholds(u, gi).Applies {
-			series = append(series, chart.Series{ID: "county-" + m.Counties[c].ID, Name: m.Counties[c].Name, Values: s.series(u, gi)})
+			series = append(series, s.unitLine("county-"+m.Counties[c].ID, m.Counties[c].Name, u, gi))
 		}
 	}
 	if s.Scores.Thresholds(whole, gi).Applies {
-		series = append(series,
-			chart.Series{ID: "whole", Name: s.loc.T("whole"), Values: s.series(whole, gi)},
-			chart.Series{ID: "target", Name: s.loc.T("target"), Values: s.target(whole, gi)})
+		series = append(series, s.unitLine("whole", s.loc.T("whole"), whole, gi), s.targetLine(whole, gi))
 	}
 	description := s.loc.T("chart.goal")
 	if o := s.officeIndex(g.Owner); o >= 0 {
 		// An office's own goal: its trend is the only one there is.
 		u := s.Scores.Office(o)
-		series = append(series,
-			chart.Series{ID: "unit", Name: m.Offices[o].Name, Values: s.series(u, gi)},
-			chart.Series{ID: "target", Name: s.loc.T("target"), Values: s.target(u, gi)})
+		series = append(series, s.unitLine("unit", m.Offices[o].Name, u, gi), s.targetLine(u, gi))
 		description = s.loc.T("chart.office.own")
 	}
-	ch := chart.Trend("chart-"+g.ID, s.months, series)
+	ch := chart.Trend("chart-"+g.ID, s.months, seriesOf(series))
 	v.Chart = newChart(ch, g.Title, description+". "+s.loc.T("chart.target"), g.Decimals, g.Unit, s.trendTable(g.Title, g, series))
 	return s.execute(out, goalPath(g), "goal.html", v)
 }

@@ -7,6 +7,7 @@ import (
 	"path"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -57,6 +58,7 @@ type site struct {
 	counties   []int   // county indexes sorted by name
 	commentary map[string][]*model.Commentary
 	goalOrder  []int // goal indexes grouped by perspective in order of first appearance
+	privacy    string
 }
 
 // Render builds every page and file of the site into out. Pages are built
@@ -119,6 +121,9 @@ func parallel(jobs []func() error) error {
 
 func (s *site) prepare() {
 	m := s.Site
+	if s.Config.MinCount > 0 {
+		s.privacy = strings.ReplaceAll(s.loc.T("privacy.note"), "{n}", strconv.FormatFloat(s.Config.MinCount, 'f', -1, 64))
+	}
 	for i := range s.Scores.N {
 		p := s.Scores.Period(i)
 		s.months = append(s.months, s.loc.ShortMonth(p.Year(), p.Month()))
@@ -179,6 +184,7 @@ func (s *site) common(title, root, csv string, crumbs ...Link) Common {
 		Lang: s.Config.Language, SiteTitle: s.Config.Title, Title: title, Root: root,
 		Period: s.loc.Month(p.Year(), p.Month()), PeriodID: p.String(),
 		Breadcrumbs: crumbs, CSV: rel(root, csv), Accent: s.Config.Accent,
+		Privacy: s.privacy,
 	}
 }
 
@@ -206,7 +212,7 @@ func (s *site) markdown(src []byte, minHeading int) template.HTML {
 }
 
 func (s *site) status(st score.Status) Status {
-	symbols := [...]string{"–", "✕", "!", "✓"}
+	symbols := [score.NStatus]string{"–", "✕", "!", "✓", ":"}
 	return Status{Name: st.String(), Label: s.loc.T("status." + st.String()), Symbol: symbols[st]}
 }
 
@@ -214,13 +220,17 @@ func (s *site) summary(unit int, p model.Period) Summary {
 	n := s.Scores.Summary(unit, p)
 	return Summary{
 		Missing: n[score.Missing], Red: n[score.Red], Yellow: n[score.Yellow], Green: n[score.Green],
-		Total: n[0] + n[1] + n[2] + n[3],
+		Suppressed: n[score.Suppressed],
+		Total:      n[0] + n[1] + n[2] + n[3] + n[4],
 	}
 }
 
 func (s *site) value(g *model.Goal, c score.Cell) string {
-	if !c.Has() {
+	switch c.Status {
+	case score.Missing:
 		return s.loc.T("no.value")
+	case score.Suppressed:
+		return ":"
 	}
 	return s.loc.WithUnit(c.Value, g.Decimals, g.Unit)
 }
@@ -333,42 +343,58 @@ func (s *site) needs(unit int, p model.Period, root, sections string) []Row {
 	return needs
 }
 
-// series returns a unit's values for a goal over all months.
-func (s *site) series(unit, gi int) []*float64 {
-	cells := s.Scores.Series(unit, gi)
-	out := make([]*float64, len(cells))
-	for i := range cells {
-		if cells[i].Has() {
-			out[i] = &cells[i].Value
-		}
-	}
-	return out
+// line is a trend: a unit's cells for a goal over all months, or, with no
+// cells, its flat target.
+type line struct {
+	chart.Series
+	cells []score.Cell
 }
 
-// target returns a flat series at a unit's target, for the dashed line.
-func (s *site) target(unit, gi int) []*float64 {
+// unitLine is unit's trend for goal gi. A suppressed or missing month is a
+// gap in the chart.
+func (s *site) unitLine(id, name string, unit, gi int) line {
+	cells := s.Scores.Series(unit, gi)
+	values := make([]*float64, len(cells))
+	for i := range cells {
+		if cells[i].Has() {
+			values[i] = &cells[i].Value
+		}
+	}
+	return line{Series: chart.Series{ID: id, Name: name, Values: values}, cells: cells}
+}
+
+// targetLine is a flat line at unit's target, dashed in the chart.
+func (s *site) targetLine(unit, gi int) line {
 	t := s.Scores.Thresholds(unit, gi).Target
-	out := make([]*float64, s.Scores.N)
-	for i := range out {
-		out[i] = &t
+	values := make([]*float64, s.Scores.N)
+	for i := range values {
+		values[i] = &t
+	}
+	return line{Series: chart.Series{ID: "target", Name: s.loc.T("target"), Values: values}}
+}
+
+func seriesOf(lines []line) []chart.Series {
+	out := make([]chart.Series, len(lines))
+	for i, l := range lines {
+		out[i] = l.Series
 	}
 	return out
 }
 
 // trendTable is a trend chart's numbers: a row per month, newest first.
-func (s *site) trendTable(caption string, g *model.Goal, series []chart.Series) Table {
+func (s *site) trendTable(caption string, g *model.Goal, lines []line) Table {
 	t := Table{Caption: caption, Head: []string{s.loc.T("period")}}
-	for _, se := range series {
-		t.Head = append(t.Head, se.Name)
+	for _, l := range lines {
+		t.Head = append(t.Head, l.Name)
 	}
 	for i := s.Scores.N - 1; i >= 0; i-- {
 		p := s.Scores.Period(i)
 		row := []string{s.loc.Month(p.Year(), p.Month())}
-		for _, se := range series {
-			if v := se.Values[i]; v != nil {
-				row = append(row, s.loc.WithUnit(*v, g.Decimals, g.Unit))
+		for _, l := range lines {
+			if l.cells != nil {
+				row = append(row, s.value(g, l.cells[i]))
 			} else {
-				row = append(row, s.loc.T("no.value"))
+				row = append(row, s.loc.WithUnit(*l.Values[i], g.Decimals, g.Unit))
 			}
 		}
 		t.Rows = append(t.Rows, row)

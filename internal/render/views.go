@@ -28,6 +28,7 @@ type Common struct {
 	Breadcrumbs []Link // from the front page to the page's parent
 	CSV         string // this page's slice of scorecard.csv
 	Accent      string
+	Privacy     string // what ":" means, when small numbers are suppressed
 }
 
 // Status is a status as words and a symbol, never colour alone.
@@ -39,7 +40,7 @@ type Status struct {
 
 // Summary counts a unit's goals by status.
 type Summary struct {
-	Green, Yellow, Red, Missing, Total int
+	Green, Yellow, Red, Missing, Suppressed, Total int
 }
 
 // Row is a goal on a unit's scorecard.

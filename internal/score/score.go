@@ -24,16 +24,21 @@ import (
 // Status is a cell's standing against its goal.
 type Status uint8
 
-// Statuses, worst to best after Missing.
+// Statuses, worst to best after Missing; Suppressed hides a value that
+// would tell about too few people.
 const (
 	Missing Status = iota
 	Red
 	Yellow
 	Green
+	Suppressed
 )
 
+// NStatus is the number of statuses, for counting by status.
+const NStatus = 5
+
 func (s Status) String() string {
-	return [...]string{"missing", "red", "yellow", "green"}[s]
+	return [...]string{"missing", "red", "yellow", "green", "suppressed"}[s]
 }
 
 // Thresholds are a unit's target and yellow bound for a goal, rounded to
@@ -50,8 +55,8 @@ type Cell struct {
 	Status Status
 }
 
-// Has reports whether the cell has a value.
-func (c Cell) Has() bool { return c.Status != Missing }
+// Has reports whether the cell has a value that may be shown.
+func (c Cell) Has() bool { return c.Status != Missing && c.Status != Suppressed }
 
 // Scores is the computed scorecard. Units are numbered offices first (in
 // the order of Site.Offices), then counties, then the whole site.
@@ -93,8 +98,8 @@ func (s *Scores) At(unit, goal int, p model.Period) Cell {
 func (s *Scores) Period(i int) model.Period { return s.First + model.Period(i) }
 
 // Summary counts a unit's goals by status in month p.
-func (s *Scores) Summary(unit int, p model.Period) [4]int {
-	var n [4]int
+func (s *Scores) Summary(unit int, p model.Period) [NStatus]int {
+	var n [NStatus]int
 	for g := range s.nGoals {
 		if s.Thresholds(unit, g).Applies {
 			n[s.At(unit, g, p).Status]++
@@ -132,7 +137,9 @@ type accumulator struct {
 
 // Compute scores a validated site. reported is included in the month range
 // even when it has no results, so that its page shows every goal missing.
-func Compute(site *model.Site, reported model.Period) *Scores {
+// Ratio values resting on a denominator below minCount are suppressed (see
+// suppress); 0 turns suppression off.
+func Compute(site *model.Site, reported model.Period, minCount float64) *Scores {
 	nOff, nCounty, nGoals := len(site.Offices), len(site.Counties), len(site.Goals)
 	nUnits := nOff + nCounty + 1
 	first, last := reported, reported
@@ -154,6 +161,9 @@ func Compute(site *model.Site, reported model.Period) *Scores {
 	// are kept apart because they replace a roll-up rather than feed one.
 	raw := make([]float64, nUnits*nGoals*s.N)
 	has := make([]bool, nUnits*nGoals*s.N)
+	// den holds each office's denominator and each county's and the
+	// whole's sum of them, for suppression; 0 where unknown.
+	den := make([]float64, nUnits*nGoals*s.N)
 	rollup := make([]accumulator, (nCounty+1)*nGoals*s.N)
 	idx := func(unit, goal int, p model.Period) int { return (unit*nGoals+goal)*s.N + int(p-first) }
 	for i := range site.Results {
@@ -166,6 +176,9 @@ func Compute(site *model.Site, reported model.Period) *Scores {
 		u := int(r.Unit)
 		raw[idx(u, int(r.Goal), r.Period)] = v
 		has[idx(u, int(r.Goal), r.Period)] = true
+		if r.HasRatio {
+			den[idx(u, int(r.Goal), r.Period)] = r.Denominator
+		}
 		if u >= nOff {
 			continue
 		}
@@ -200,6 +213,7 @@ func Compute(site *model.Site, reported model.Period) *Scores {
 						continue
 					}
 					raw[i] = validate.RatioValue(g, a.num, a.den)
+					den[i] = a.den
 				case "mean":
 					raw[i] = a.sum / float64(a.n)
 				case "sum":
@@ -226,6 +240,9 @@ func Compute(site *model.Site, reported model.Period) *Scores {
 				s.cells[i] = Cell{Value: v, Status: StatusOf(v, t, g.HigherIsBetter())}
 			}
 		}
+	}
+	if minCount > 0 {
+		s.suppress(den, officeCounty, minCount)
 	}
 	return s
 }

@@ -1,6 +1,7 @@
 package score
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/malekort/malekort/internal/model"
@@ -116,7 +117,7 @@ func (f *fixture) ratio(p, unit, goal string, n, d float64) *fixture {
 	return f
 }
 
-func (f *fixture) scores(reported string) *Scores { return Compute(f.site, period(reported)) }
+func (f *fixture) scores(reported string) *Scores { return Compute(f.site, period(reported), 0) }
 
 func (s *Scores) unit(id string) int {
 	for i, u := range s.Site.Units {
@@ -314,7 +315,7 @@ func TestLocalGoals(t *testing.T) {
 		t.Errorf("a county's local goal has no site-wide value: got %+v", c)
 	}
 	sum := s.Summary(s.unit("nord"), period("2026-01"))
-	if sum != [4]int{} {
+	if sum != [NStatus]int{} {
 		t.Errorf("nord has no goals, summary = %v", sum)
 	}
 }
@@ -331,5 +332,75 @@ func TestMissingMonthsAndRange(t *testing.T) {
 	}
 	if got := s.Summary(s.unit("a"), period("2026-03")); got[Missing] != 1 {
 		t.Errorf("summary in reported month = %v, want one missing", got)
+	}
+}
+
+func statuses(s *Scores, goal, p string, units ...string) []Status {
+	var out []Status
+	for _, u := range units {
+		out = append(out, s.cell(u, goal, p).Status)
+	}
+	return out
+}
+
+func TestPrimarySuppression(t *testing.T) {
+	f := newFixture(percentGoal("r"))
+	f.ratio("2026-01", "a", "r", 2, 4).ratio("2026-01", "b", "r", 30, 100).ratio("2026-01", "c", "r", 40, 80)
+	f.ratio("2026-02", "a", "r", 3, 5).ratio("2026-02", "b", "r", 30, 100) // 5 is not below 5
+	s := f.Compute5()
+	if c := s.cell("a", "r", "2026-01"); c.Status != Suppressed || c.Value != 0 || c.Has() {
+		t.Errorf("denominator 4: got %+v, want suppressed with no value", c)
+	}
+	if c := s.cell("a", "r", "2026-02"); c.Status == Suppressed {
+		t.Errorf("denominator 5 with min_count 5 is shown: got %+v", c)
+	}
+	// b is vest's only other office: shown, it and vest's value would give a.
+	if c := s.cell("b", "r", "2026-01"); c.Status != Suppressed {
+		t.Errorf("b, the lone suppressed office's only neighbour: %+v, want suppressed", c)
+	}
+	// The county still rolls up the true numbers: 32/104.
+	if c := s.cell("vest", "r", "2026-01"); c.Value != 30.8 || c.Status != Red {
+		t.Errorf("county: %+v, want 30.8 red", c)
+	}
+}
+
+// Compute5 scores with min_count 5.
+func (f *fixture) Compute5() *Scores { return Compute(f.site, period("2026-02"), 5) }
+
+func TestSecondarySuppressionProtectsALoneSuppressedOffice(t *testing.T) {
+	f := newFixture(percentGoal("r"))
+	f.site.Offices = append(f.site.Offices, model.Office{ID: "d", Name: "D", County: "vest"})
+	f.site.Units = []string{"a", "b", "c", "d", "vest", "nord"}
+	// a is primary; of b and d, d has the smaller denominator and goes too.
+	f.ratio("2026-01", "a", "r", 1, 3).ratio("2026-01", "b", "r", 50, 100).ratio("2026-01", "d", "r", 10, 20)
+	f.ratio("2026-01", "c", "r", 40, 80)
+	s := f.Compute5()
+	got := statuses(s, "r", "2026-01", "a", "b", "d", "vest")
+	want := []Status{Suppressed, Green, Suppressed, Green} // vest: 61/123 = 49.6 %
+	if !slices.Equal(got, want) {
+		t.Errorf("statuses a, b, d, vest = %v, want %v", got, want)
+	}
+}
+
+func TestCountySuppressedWhenItWouldEqualItsSuppressedOffice(t *testing.T) {
+	f := newFixture(percentGoal("r"))
+	// In nord only c reports, with 3 people: nord's roll-up is c's value.
+	f.ratio("2026-01", "c", "r", 1, 3).ratio("2026-01", "a", "r", 50, 100).ratio("2026-01", "b", "r", 60, 100)
+	s := f.Compute5()
+	if got := statuses(s, "r", "2026-01", "c", "nord"); got[0] != Suppressed || got[1] != Suppressed {
+		t.Errorf("c, nord = %v, want both suppressed", got)
+	}
+	// Then nord is a lone suppressed county under the whole: vest goes too,
+	// or the whole minus vest would give nord.
+	if got := statuses(s, "r", "2026-01", "vest", "whole"); got[0] != Suppressed || got[1] == Suppressed {
+		t.Errorf("vest, whole = %v, want vest suppressed, whole shown", got)
+	}
+}
+
+func TestSuppressionOnlyForRatioGoals(t *testing.T) {
+	f := newFixture(model.Goal{ID: "s", Unit: "count", Direction: "higher", Target: 1, Yellow: 0, Aggregate: "sum"})
+	f.value("2026-01", "a", "s", 2)
+	if c := f.Compute5().cell("a", "s", "2026-01"); c.Status == Suppressed {
+		t.Errorf("a count is suppressed: %+v", c)
 	}
 }
