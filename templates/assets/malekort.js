@@ -78,16 +78,26 @@
     drawn.push({ el: el, chart: chart });
   }
 
+  // Charts are drawn one per task, so that a page of twenty charts never
+  // holds the main thread long enough for a tap to feel slow.
+  function drawNext() {
+    var el = waiting.shift();
+    if (!el) return;
+    draw(el);
+    if (waiting.length) setTimeout(drawNext, 0);
+  }
+
   function request(el) {
-    if (window.echarts) return draw(el);
     waiting.push(el);
+    if (window.echarts) {
+      if (waiting.length === 1) setTimeout(drawNext, 0);
+      return;
+    }
     if (loading) return;
     loading = true;
     var s = document.createElement("script");
     s.src = base + "echarts.min.js";
-    s.onload = function () {
-      waiting.splice(0).forEach(draw);
-    };
+    s.onload = drawNext;
     document.head.appendChild(s);
   }
 
@@ -98,7 +108,10 @@
     });
   }
 
-  function start() {
+  // observeCharts starts drawing charts as they come into view. It waits
+  // for the page to load and the browser to be idle, so the text is read
+  // before the chart library is fetched and parsed.
+  function observeCharts() {
     var charts = document.querySelectorAll("[data-chart]");
     if ("IntersectionObserver" in window) {
       var io = new IntersectionObserver(function (entries) {
@@ -113,6 +126,13 @@
     } else {
       charts.forEach(request);
     }
+  }
+
+  function start() {
+    var idle = window.requestIdleCallback || function (f) { setTimeout(f, 200); };
+    var begin = function () { idle(observeCharts, { timeout: 1000 }); };
+    if (document.readyState === "complete") begin();
+    else window.addEventListener("load", begin);
 
     var timer;
     window.addEventListener("resize", function () {
