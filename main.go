@@ -8,12 +8,13 @@ import (
 	"github.com/malekort/malekort/internal/cli"
 )
 
-// templates are the built-in page templates and assets; a site's own
-// templates/ folder overrides them file by file.
+// builtin holds the page templates and assets, which a site's own
+// templates/ folder overrides file by file, and the ECharts pin that
+// "malekort new site" gives a new site.
 //
-//go:embed templates
-var templates embed.FS
+//go:embed templates package.json package-lock.json
+var builtin embed.FS
 
 func main() {
-	os.Exit(cli.Main(os.Args[1:], templates, os.Stdout, os.Stderr))
+	os.Exit(cli.Main(os.Args[1:], builtin, os.Stdout, os.Stderr))
 }

@@ -34,13 +34,16 @@ const usage = `malekort builds a scorecard website from a folder of plain files.
 Usage:
   malekort build [--source DIR] [--out DIR]   check the site and write it to DIR (default public)
   malekort check [--source DIR]               check the site and report every input error
+  malekort serve [--source DIR] [--port N]    preview the site, rebuilt on every change
+  malekort new commentary OFFICE [YYYY-MM]    start an office's commentary for a month
+  malekort new site DIR                       start a new site that builds at once
   malekort version                            print the version
 
 Run "malekort COMMAND -h" for a command's options.
 `
 
 // Main runs malekort with args (without the program name). defaults holds
-// the built-in templates folder.
+// the built-in templates folder and the package files a new site gets.
 func Main(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
@@ -51,6 +54,8 @@ func Main(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 		return runBuild(args[1:], defaults, stdout, stderr)
 	case "check":
 		return runCheck(args[1:], defaults, stdout, stderr)
+	case "new":
+		return runNew(args[1:], defaults, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "malekort", version())
 		return OK
@@ -106,15 +111,28 @@ func sourceDir(dir string, stderr io.Writer) bool {
 }
 
 func runCheck(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
-	flags := newFlags("check", "check [--source DIR]", stderr)
+	flags := newFlags("check", "check [--source DIR] [--format text|github]", stderr)
 	source := flags.String("source", ".", "the site `folder`")
+	format := flags.String("format", "text", "how to print errors: text (file:line:col: message) or github (annotations on a pull request's lines)")
 	if code, done := parse(flags, args); done {
 		return code
+	}
+	if *format != "text" && *format != "github" {
+		fmt.Fprintf(stderr, "malekort check: --format %q: use text or github\n", *format)
+		return UsageError
 	}
 	if !sourceDir(*source, stderr) {
 		return UsageError
 	}
 	if _, errs := build.Check(os.DirFS(*source), defaults); errs != nil {
+		if *format == "github" {
+			// Workflow commands are read from standard output.
+			for _, e := range errs {
+				fmt.Fprintln(stdout, e.GitHub())
+			}
+			fmt.Fprintf(stderr, "malekort: %d input %s\n", len(errs), plural(len(errs), "error", "errors"))
+			return InputError
+		}
 		printErrors(errs, stderr)
 		return InputError
 	}

@@ -124,3 +124,31 @@ func distance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// GitHub formats e as a GitHub Actions workflow command, which shows the
+// error on its line in a pull request's changed files.
+func (e Error) GitHub() string {
+	var b strings.Builder
+	b.WriteString("::error")
+	if e.Pos.Path != "" {
+		b.WriteString(" file=" + escapeProperty(e.Pos.Path))
+		if e.Pos.Line > 0 {
+			fmt.Fprintf(&b, ",line=%d", e.Pos.Line)
+		}
+		if e.Pos.Col > 0 {
+			fmt.Fprintf(&b, ",col=%d", e.Pos.Col)
+		}
+	}
+	b.WriteString("::")
+	b.WriteString(escapeData(e.Msg))
+	return b.String()
+}
+
+// The escapes of GitHub's workflow commands.
+var (
+	dataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	propertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
+
+func escapeData(s string) string     { return dataEscaper.Replace(s) }
+func escapeProperty(s string) string { return propertyEscaper.Replace(s) }

@@ -158,3 +158,38 @@ func swap(tmp, final string) error {
 	}
 	return os.RemoveAll(old)
 }
+
+// Create writes new files into dir, creating folders as needed. It never
+// replaces a file: if one exists, nothing is written.
+func Create(dir string, files map[string][]byte) error {
+	names := make([]string, 0, len(files))
+	for name := range files {
+		if !fs.ValidPath(name) {
+			return fmt.Errorf("refusing to write %q: not a path inside %s", name, dir)
+		}
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if _, err := os.Lstat(p); err == nil {
+			return fmt.Errorf("%s exists already; malekort does not overwrite it", p)
+		}
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return err
+		}
+		_, err = f.Write(files[name])
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

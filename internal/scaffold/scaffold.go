@@ -1,0 +1,152 @@
+// Package scaffold makes the files a person would otherwise type: an
+// office's commentary for a month, with its open measures carried over,
+// and a new site that builds at once. It returns files; write puts them on
+// disk without overwriting any.
+package scaffold
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/malekort/malekort/internal/diag"
+	"github.com/malekort/malekort/internal/model"
+)
+
+// File is a file to create, by slash-separated path.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// quote writes s as a TOML basic string.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, "\\u%04X", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// Commentary returns the commentary file for office in period p. The
+// measures still open (planned or started) in the office's latest earlier
+// commentary are carried over, so that a leader updates them rather than
+// types them again; the author is carried over too.
+func Commentary(site *model.Site, office string, p model.Period, today time.Time) (File, error) {
+	var o *model.Office
+	var ids []string
+	for i := range site.Offices {
+		ids = append(ids, site.Offices[i].ID)
+		if site.Offices[i].ID == office {
+			o = &site.Offices[i]
+		}
+	}
+	if o == nil {
+		return File{}, fmt.Errorf("unknown office %q%s", office, diag.Suggest(office, ids))
+	}
+	var latest *model.Commentary
+	for i := range site.Commentary {
+		c := &site.Commentary[i]
+		if c.Office == office && c.Period < p && (latest == nil || c.Period > latest.Period) {
+			latest = c
+		}
+	}
+	var b strings.Builder
+	author := ""
+	if latest != nil {
+		author = latest.Author
+	}
+	fmt.Fprintf(&b, "+++\nauthor = %s\ndate = %s\n", quote(author), today.Format(time.DateOnly))
+	if latest != nil {
+		for _, m := range latest.Measures {
+			if m.Status == "done" {
+				continue
+			}
+			fmt.Fprintf(&b, "\n[[measure]]\ngoal = %s\ntext = %s\nstatus = %s\n", quote(m.Goal), quote(m.Text), quote(m.Status))
+			if m.Due != "" {
+				fmt.Fprintf(&b, "due = %s\n", m.Due)
+			}
+		}
+	}
+	b.WriteString("+++\n\nSkriv kommentaren her: hva viser tallene, hva har dere snakket om, og hva skal dere gjøre?\n")
+	return File{Path: path.Join("content", o.County, o.ID, p.String()+".md"), Data: []byte(b.String())}, nil
+}
+
+// Site returns the files of a new site: settings, a small organisation,
+// two goals, a month of results, a front page, the templates and the
+// ECharts pin. files holds malekort's own templates/ and package files.
+func Site(files fs.FS, title string, today time.Time) ([]File, error) {
+	p := model.Period(today.Year()*12 + int(today.Month()) - 2) // last month
+	out := []File{
+		{"site.toml", []byte(fmt.Sprintf("title = %q\nlanguage = \"nb\"\n# period = \"YYYY-MM\"   # the reported month; by default the latest with results\n# edit_url = \"https://git.example.org/org/site/edit/main/{path}\"\n\n[privacy]\nmin_count = 5\n", title))},
+		{"data/org.toml", []byte(`[[county]]
+id = "mitt-fylke"
+name = "NAV Mitt fylke"
+
+[[office]]
+id = "mitt-kontor"
+name = "NAV Mitt kontor"
+county = "mitt-fylke"
+
+[[office]]
+id = "nabokontoret"
+name = "NAV Nabokontoret"
+county = "mitt-fylke"
+`)},
+		{"data/goals.toml", []byte(`[[goal]]
+id = "overgang-arbeid"
+title = "Arbeidssøkere som går over til arbeid"
+description = "Andel arbeidssøkere i arbeid seks måneder etter."
+perspective = "Samfunn og arbeid"
+unit = "percent"
+direction = "higher"
+target = 45
+yellow = 40
+aggregate = "ratio"
+
+[[goal]]
+id = "saksbehandlingstid"
+title = "Saksbehandlingstid"
+perspective = "Brukere"
+unit = "days"
+direction = "lower"
+target = 14
+yellow = 21
+aggregate = "mean"
+decimals = 0
+`)},
+		{fmt.Sprintf("data/results/%d.csv", p.Year()), []byte(fmt.Sprintf(`period,unit,goal,value,numerator,denominator
+%[1]s,mitt-kontor,overgang-arbeid,,46,100
+%[1]s,nabokontoret,overgang-arbeid,,38,90
+%[1]s,mitt-kontor,saksbehandlingstid,12,,
+%[1]s,nabokontoret,saksbehandlingstid,19,,
+`, p))},
+		{"content/_index.md", []byte("Her følger vi opp målekortet sammen.\n")},
+	}
+	err := fs.WalkDir(files, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(files, name)
+		if err != nil {
+			return err
+		}
+		out = append(out, File{Path: name, Data: data})
+		return nil
+	})
+	slices.SortFunc(out, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	return out, err
+}
