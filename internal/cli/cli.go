@@ -56,6 +56,8 @@ func Main(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 		return runCheck(args[1:], defaults, stdout, stderr)
 	case "new":
 		return runNew(args[1:], defaults, stdout, stderr)
+	case "serve":
+		return runServe(args[1:], defaults, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "malekort", version())
 		return OK

@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os/signal"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/malekort/malekort/internal/serve"
+)
+
+// pollInterval is how often serve looks for changed files.
+const pollInterval = 100 * time.Millisecond
+
+func runServe(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
+	flags := newFlags("serve", "serve [--source DIR] [--port N]", stderr)
+	source := flags.String("source", ".", "the site `folder`")
+	port := flags.Int("port", 1318, "the `port` on 127.0.0.1 (0 picks a free one)")
+	if code, done := parse(flags, args); done {
+		return code
+	}
+	if !sourceDir(*source, stderr) {
+		return UsageError
+	}
+	// Only this machine may see the preview: it shows unpublished commentary.
+	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(*port)))
+	if err != nil {
+		fmt.Fprintf(stderr, "malekort serve: %v\n", err)
+		return UsageError
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	s := serve.New(*source, defaults, stderr)
+	s.Build()
+	go s.Watch(ctx, pollInterval)
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		shutdown, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		srv.Shutdown(shutdown)
+	}()
+	fmt.Fprintf(stdout, "malekort: serving http://%s/ (Ctrl+C stops)\n", ln.Addr())
+	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		fmt.Fprintf(stderr, "malekort serve: %v\n", err)
+		return InputError
+	}
+	return OK
+}

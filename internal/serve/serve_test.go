@@ -1,0 +1,153 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+func site(t *testing.T) string {
+	t.Helper()
+	a, err := txtar.ParseFile("../build/testdata/base.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range a.Files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, f.Data, 0o644)
+	}
+	return dir
+}
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// eventually polls the page until it contains want.
+func eventually(t *testing.T, url, want string) string {
+	t.Helper()
+	var page string
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if _, page = get(t, url); strings.Contains(page, want) {
+			return page
+		}
+	}
+	t.Fatalf("%s never contained %q", url, want)
+	return ""
+}
+
+// TestServeFollowsEdits drives serve over HTTP: a commentary edit shows on
+// the page; a broken file shows its error and keeps the old page; fixing
+// it shows the new page.
+func TestServeFollowsEdits(t *testing.T) {
+	dir := site(t)
+	var log strings.Builder
+	s := New(dir, os.DirFS("../.."), &log)
+	s.Build()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go s.Watch(ctx, 20*time.Millisecond)
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	page := srv.URL + "/vest/arstad/index.html"
+
+	if code, body := get(t, page); code != 200 || !strings.Contains(body, "Vi ser på tallene sammen.") || !strings.Contains(body, "/_malekort/live.js") {
+		t.Fatalf("first page: %d\n%s", code, body)
+	}
+	if code, body := get(t, srv.URL+"/"); code != 200 || !strings.Contains(body, "<h1>Testside</h1>") {
+		t.Fatalf("/ does not serve index.html: %d", code)
+	}
+	if code, _ := get(t, srv.URL+"/nowhere.html"); code != 404 {
+		t.Errorf("missing page: %d", code)
+	}
+
+	events, err := http.Get(srv.URL + "/_malekort/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer events.Body.Close()
+	stream := bufio.NewReader(events.Body)
+	next := func() string {
+		for {
+			line, err := stream.ReadString('\n')
+			if err != nil {
+				t.Fatal(err)
+			}
+			if data, ok := strings.CutPrefix(line, "data: "); ok {
+				return data
+			}
+		}
+	}
+	if first := next(); !strings.Contains(first, `"errors":null`) {
+		t.Errorf("first event: %s", first)
+	}
+
+	commentary := filepath.Join(dir, "content/vest/arstad/2026-02.md")
+	src, _ := os.ReadFile(commentary)
+	os.WriteFile(commentary, []byte(strings.Replace(string(src), "Vi ser på tallene sammen.", "Vi har endret planen.", 1)), 0o644)
+	eventually(t, page, "Vi har endret planen.")
+	if ev := next(); !strings.Contains(ev, `"errors":null`) {
+		t.Errorf("event after a good build: %s", ev)
+	}
+
+	os.WriteFile(filepath.Join(dir, "data/results/extra.csv"), []byte("period,unit,goal,value,numerator,denominator\n2026-02,bergen-nrd,arbeid,,1,2\n"), 0o644)
+	ev := next()
+	if !strings.Contains(ev, `unknown unit \"bergen-nrd\"`) {
+		t.Errorf("event after a broken build: %s", ev)
+	}
+	if _, body := get(t, page); !strings.Contains(body, "Vi har endret planen.") {
+		t.Errorf("the last good page is no longer served")
+	}
+	if !strings.Contains(log.String(), `data/results/extra.csv:2:9: unknown unit "bergen-nrd"`) {
+		t.Errorf("the terminal did not show the error:\n%s", log.String())
+	}
+
+	os.Remove(filepath.Join(dir, "data/results/extra.csv"))
+	os.WriteFile(commentary, src, 0o644)
+	eventually(t, page, "Vi ser på tallene sammen.")
+	if ev := next(); !strings.Contains(ev, `"errors":null`) {
+		t.Errorf("event after the fix: %s", ev)
+	}
+}
+
+// TestBurstOfSavesBuildsOnce: an editor's autosave writes many times in a
+// row; the watcher waits for quiet and builds once.
+func TestBurstOfSavesBuildsOnce(t *testing.T) {
+	dir := site(t)
+	s := New(dir, os.DirFS("../.."), io.Discard)
+	s.Build()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go s.Watch(ctx, 50*time.Millisecond)
+	commentary := filepath.Join(dir, "content/vest/arstad/2026-02.md")
+	src, _ := os.ReadFile(commentary)
+	for i := range 20 {
+		os.WriteFile(commentary, append(src, []byte(strings.Repeat("x", i+1))...), 0o644)
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(400 * time.Millisecond)
+	s.mu.Lock()
+	builds := s.version
+	s.mu.Unlock()
+	if builds != 2 {
+		t.Errorf("%d builds after the first, want 1", builds-1)
+	}
+}
