@@ -70,41 +70,46 @@
     return option;
   }
 
-  function draw(el) {
-    var data = document.getElementById(el.id + "-data");
-    if (!data) return;
+  // A chart is claimed (initialised) as soon as it is seen, and its
+  // option set one chart per task, so that a page of twenty charts never
+  // holds the main thread long enough for a tap to feel slow.
+  function claim(el) {
     var chart = window.echarts.init(el, null, { renderer: "canvas" });
-    chart.setOption(theme(JSON.parse(data.textContent), el));
     drawn.push({ el: el, chart: chart });
+    waiting.push({ el: el, chart: chart });
+    if (waiting.length === 1) setTimeout(drawNext, 0);
   }
 
-  // Charts are drawn one per task, so that a page of twenty charts never
-  // holds the main thread long enough for a tap to feel slow.
   function drawNext() {
-    var el = waiting.shift();
-    if (!el) return;
-    draw(el);
-    if (waiting.length) setTimeout(drawNext, 0);
+    var next = waiting.shift();
+    if (!next) return;
+    try {
+      var data = document.getElementById(next.el.id + "-data");
+      next.chart.setOption(theme(JSON.parse(data.textContent), next.el));
+    } finally {
+      if (waiting.length) setTimeout(drawNext, 0);
+    }
   }
+
+  var unseen = [];
 
   function request(el) {
-    waiting.push(el);
-    if (window.echarts) {
-      if (waiting.length === 1) setTimeout(drawNext, 0);
-      return;
-    }
+    if (window.echarts) return claim(el);
+    unseen.push(el);
     if (loading) return;
     loading = true;
     var s = document.createElement("script");
     s.src = base + "echarts.min.js";
-    s.onload = drawNext;
+    s.onload = function () {
+      unseen.splice(0).forEach(claim);
+    };
     document.head.appendChild(s);
   }
 
   function redrawAll() {
     drawn.splice(0).forEach(function (d) {
       d.chart.dispose();
-      draw(d.el);
+      claim(d.el);
     });
   }
 
