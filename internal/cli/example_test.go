@@ -7,14 +7,19 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
 )
 
-// repoRoot is the example site: the repository itself.
-const repoRoot = "../.."
+// repoRoot is the example site: the repository itself. It is found from
+// this file, since script tests run the command in other folders.
+var repoRoot = func() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}()
 
 var defaults = os.DirFS(repoRoot)
 

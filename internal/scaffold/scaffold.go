@@ -136,17 +136,22 @@ decimals = 0
 `, p))},
 		{"content/_index.md", []byte("Her følger vi opp målekortet sammen.\n")},
 	}
-	err := fs.WalkDir(files, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(files, name)
+	for _, root := range []string{"templates", "package.json", "package-lock.json"} {
+		err := fs.WalkDir(files, root, func(name string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := fs.ReadFile(files, name)
+			if err != nil {
+				return err
+			}
+			out = append(out, File{Path: name, Data: data})
+			return nil
+		})
 		if err != nil {
-			return err
+			return nil, err
 		}
-		out = append(out, File{Path: name, Data: data})
-		return nil
-	})
+	}
 	slices.SortFunc(out, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
-	return out, err
+	return out, nil
 }
