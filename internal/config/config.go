@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/BurntSushi/toml"
 	"github.com/malekort/malekort/internal/diag"
@@ -22,6 +23,8 @@ type Site struct {
 	Period  model.Period
 	BaseURL string
 	EditURL string
+	// NewURL is where to create a file: {dir} and {file} name it.
+	NewURL string
 	// Accent is the site's accent colour as #rrggbb.
 	Accent string
 	// MinCount is the smallest denominator whose ratio may be shown.
@@ -34,6 +37,7 @@ type file struct {
 	Period   string `toml:"period"`
 	BaseURL  string `toml:"base_url"`
 	EditURL  string `toml:"edit_url"`
+	NewURL   string `toml:"new_url"`
 	Accent   string `toml:"accent"`
 	Privacy  struct {
 		MinCount *Number `toml:"min_count"`
@@ -58,9 +62,9 @@ func Parse(src []byte, errs *diag.List) Site {
 	}
 	lines := NewLines(src)
 	for _, k := range md.Undecoded() {
-		errs.Add(diag.Pos{Path: Path, Line: lines.Key(0, k[len(k)-1])}, "unknown key %q (known: title, language, period, base_url, edit_url, accent, [privacy] min_count)", k.String())
+		errs.Add(diag.Pos{Path: Path, Line: lines.Key(0, k[len(k)-1])}, "unknown key %q (known: title, language, period, base_url, edit_url, new_url, accent, [privacy] min_count)", k.String())
 	}
-	s := Site{Title: f.Title, Language: f.Language, BaseURL: f.BaseURL, EditURL: f.EditURL, Accent: f.Accent, MinCount: DefaultMinCount}
+	s := Site{Title: f.Title, Language: f.Language, BaseURL: f.BaseURL, EditURL: f.EditURL, NewURL: f.NewURL, Accent: f.Accent, MinCount: DefaultMinCount}
 	if n := f.Privacy.MinCount; n != nil {
 		s.MinCount = n.Value
 		if n.Value < 0 || n.Value != float64(int(n.Value)) {
@@ -85,6 +89,11 @@ func Parse(src []byte, errs *diag.List) Site {
 			errs.Add(diag.Pos{Path: Path, Line: lines.Key(0, "period")}, "period %q is not a month: write it as YYYY-MM", f.Period)
 		}
 		s.Period = p
+	}
+	for key, u := range map[string]string{"edit_url": s.EditURL, "new_url": s.NewURL} {
+		if u != "" && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+			errs.Add(diag.Pos{Path: Path, Line: lines.Key(0, key)}, "%s %q must be an http(s) address", key, u)
+		}
 	}
 	if s.Accent == "" {
 		s.Accent = DefaultAccent

@@ -52,6 +52,7 @@ func (s *site) county(c int, out Output) error {
 		e.Commented = s.commentaryFor(office.ID, s.Reported) != nil
 		v.Offices = append(v.Offices, e)
 		if !e.Commented {
+			e.NewLink = s.newLink(office)
 			v.NotCommented = append(v.NotCommented, e)
 		}
 	}
@@ -88,6 +89,16 @@ func (s *site) county(c int, out Output) error {
 		})
 	}
 	return s.execute(out, countyPath(county), "county.html", v)
+}
+
+// newLink is where a leader creates the office's commentary for the
+// reported month, when new_url is set.
+func (s *site) newLink(o *model.Office) string {
+	if s.Config.NewURL == "" {
+		return ""
+	}
+	r := strings.NewReplacer("{dir}", "content/"+o.County+"/"+o.ID, "{file}", s.Reported.String()+".md")
+	return r.Replace(s.Config.NewURL)
 }
 
 func (s *site) commentaryFor(office string, p model.Period) *model.Commentary {
@@ -135,6 +146,8 @@ func (s *site) office(o int, out Output) error {
 	if cm := s.commentaryFor(office.ID, s.Reported); cm != nil {
 		cv := s.commentaryView(cm, root)
 		v.Commentary = &cv
+	} else {
+		v.NewLink = s.newLink(office)
 	}
 	for _, cm := range s.commentary[office.ID] {
 		if cm.Period != s.Reported {

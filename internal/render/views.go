@@ -139,7 +139,7 @@ type UnitSummary struct {
 	Link
 	Summary   Summary
 	Commented bool
-	NewLink   string // where to create the missing commentary, if edit_url is set
+	NewLink   string // where to create the missing commentary, if new_url is set
 }
 
 // MeasureView is a measure in a commentary.
