@@ -29,10 +29,10 @@ type Checked struct {
 // returned list holds every input error; Checked is nil when there are any.
 func Check(src, defaults fs.FS) (*Checked, diag.List) {
 	cfg, site, errs := load.Load(src)
-	tmpl := render.LoadTemplates(src, defaults, locale.New(cfg.Language), &errs)
 	if site == nil {
 		return nil, errs.Sorted()
 	}
+	tmpl := render.LoadTemplates(src, defaults, locale.New(cfg.Language), &errs)
 	validate.Site(site, &errs)
 	reported := cfg.Period
 	if reported == 0 {

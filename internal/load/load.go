@@ -30,6 +30,9 @@ const (
 func Load(fsys fs.FS) (config.Site, *model.Site, diag.List) {
 	var errs diag.List
 	var cfg config.Site
+	if checkLinks(fsys, &errs); len(errs) > 0 {
+		return config.Parse(nil, &diag.List{}), nil, errs
+	}
 	if src, ok := readFile(fsys, config.Path, &errs); ok {
 		cfg = config.Parse(src, &errs)
 	} else {
