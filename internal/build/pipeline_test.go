@@ -179,3 +179,28 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestContentFilesPublishedOnlyWhenUsed: an image a commentary shows is
+// published beside its page; a stray file in content/ is not.
+func TestContentFilesPublishedOnlyWhenUsed(t *testing.T) {
+	out := buildBase(t, map[string]string{
+		"content/vest/arstad/2026-02.md":  "Se grafen:\n\n![Graf over fravær](graf.png)\n\n[Rapporten](rapport.pdf)\n",
+		"content/vest/arstad/graf.png":    "\x89PNG fake",
+		"content/vest/arstad/rapport.pdf": "%PDF fake",
+		"content/vest/arstad/notater.txt": "private notes",
+		"content/vest/arstad/utkast.png":  "\x89PNG draft",
+	})
+	for _, want := range []string{"vest/arstad/graf.png", "vest/arstad/rapport.pdf"} {
+		if _, ok := out[want]; !ok {
+			t.Errorf("%s is not published", want)
+		}
+	}
+	for name := range out {
+		if strings.Contains(name, "notater") || strings.Contains(name, "utkast") {
+			t.Errorf("stray file %s is published", name)
+		}
+	}
+	if page := string(out["vest/arstad/index.html"]); !strings.Contains(page, `<img src="graf.png" alt="Graf over fravær">`) {
+		t.Errorf("the image is not on the page")
+	}
+}

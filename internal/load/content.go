@@ -12,6 +12,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/malekort/malekort/internal/config"
 	"github.com/malekort/malekort/internal/diag"
+	"github.com/malekort/malekort/internal/markdown"
 	"github.com/malekort/malekort/internal/model"
 )
 
@@ -73,6 +74,57 @@ func loadContent(fsys fs.FS, site *model.Site, errs *diag.List) {
 	})
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		errs.Add(diag.Pos{Path: ContentDir}, "cannot read: %v", err)
+	}
+	site.Files = map[string][]byte{}
+	texts := []*model.Text{site.Front}
+	for _, t := range site.CountyText {
+		texts = append(texts, t)
+	}
+	for i := range site.Commentary {
+		texts = append(texts, &site.Commentary[i].Text)
+	}
+	for _, t := range texts {
+		if t != nil {
+			loadFiles(fsys, t, site.Files, errs)
+		}
+	}
+}
+
+// publishable are the kinds of file a text may show or link. SVG is not
+// among them: opened by itself it can run script.
+var publishable = map[string]bool{".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".webp": true, ".pdf": true}
+
+// loadFiles reads the files a text uses, so that they, and only they, are
+// published from content/.
+func loadFiles(fsys fs.FS, t *model.Text, files map[string][]byte, errs *diag.List) {
+	dir := path.Dir(t.Path)
+	for _, ref := range markdown.References(t.Body) {
+		name := path.Join(dir, ref)
+		pos := diag.Pos{Path: t.Path}
+		switch {
+		case !strings.HasPrefix(name, ContentDir+"/"):
+			errs.Add(pos, "%q is outside content/: put the file beside the text", ref)
+			continue
+		case !publishable[strings.ToLower(path.Ext(name))]:
+			errs.Add(pos, "%q cannot be published: link images (png, jpg, gif, webp) or PDF files", ref)
+			continue
+		}
+		rel := strings.TrimPrefix(name, ContentDir+"/")
+		if _, done := files[rel]; done {
+			t.Files = append(t.Files, rel)
+			continue
+		}
+		if outside(fsys, name) {
+			errs.Add(pos, "%q is a symbolic link to a file outside the site: copy the file into the site instead", ref)
+			continue
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			errs.Add(pos, "%q: no such file in %s", ref, dir)
+			continue
+		}
+		files[rel] = data
+		t.Files = append(t.Files, rel)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"html/template"
 	"net/url"
+	"path"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -24,7 +25,11 @@ type Renderer struct {
 // New returns a renderer with GitHub-flavoured tables, strikethrough and
 // task lists, as leaders know them from pull requests.
 func New() *Renderer {
-	return &Renderer{md: goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList))}
+	return &Renderer{md: newGoldmark()}
+}
+
+func newGoldmark() goldmark.Markdown {
+	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList))
 }
 
 // Render renders src with its headings starting at level minHeading (a
@@ -96,4 +101,37 @@ func SafeURL(raw string) bool {
 	}
 	// "\\evil.example" and "//evil.example" are not relative on every browser.
 	return u.Scheme != "" || !strings.HasPrefix(cleaned, "//") && !strings.HasPrefix(cleaned, "\\")
+}
+
+// References returns the relative targets of src's links and images that
+// are neither pages of the site nor anchors, in order of appearance: the
+// files (a chart image, a PDF) a commentary needs published beside it.
+func References(src []byte) []string {
+	doc := newGoldmark().Parser().Parse(text.NewReader(src))
+	var refs []string
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var dest string
+		switch n := n.(type) {
+		case *ast.Link:
+			dest = string(n.Destination)
+		case *ast.Image:
+			dest = string(n.Destination)
+		default:
+			return ast.WalkContinue, nil
+		}
+		u, err := url.Parse(dest)
+		if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" || strings.HasPrefix(u.Path, "/") {
+			return ast.WalkContinue, nil
+		}
+		switch strings.ToLower(path.Ext(u.Path)) {
+		case ".html", ".md", ".csv":
+			return ast.WalkContinue, nil
+		}
+		refs = append(refs, u.Path)
+		return ast.WalkContinue, nil
+	})
+	return refs
 }

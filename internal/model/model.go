@@ -102,6 +102,9 @@ type Text struct {
 	Path     string
 	Body     []byte
 	BodyLine int // the line of Path on which Body starts
+	// Files are the files under content/ that the text shows or links, by
+	// path relative to content/; they are published at that path.
+	Files []string
 }
 
 // Measure is a tiltak decided in a commentary.
@@ -138,4 +141,7 @@ type Site struct {
 	Front      *Text
 	CountyText map[string]*Text
 	Commentary []Commentary
+	// Files are the contents of every file a text uses, by path relative
+	// to content/.
+	Files map[string][]byte
 }

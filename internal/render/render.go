@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"maps"
 	"path"
 	"runtime"
 	"slices"
@@ -75,6 +76,9 @@ func Render(in Input, out Output) error {
 		func() error { return out.Put(EChartsFile, in.ECharts) },
 		func() error { return s.front(out) },
 	)
+	for _, name := range slices.Sorted(maps.Keys(in.Site.Files)) {
+		jobs = append(jobs, func() error { return out.Put(name, in.Site.Files[name]) })
+	}
 	for _, name := range in.Templates.Assets() {
 		jobs = append(jobs, func() error { return out.Put("assets/"+name, in.Templates.assets[name]) })
 	}
