@@ -7,6 +7,7 @@ import (
 
 	"github.com/malekort/malekort/internal/config"
 	"github.com/malekort/malekort/internal/diag"
+	"github.com/malekort/malekort/internal/model"
 )
 
 func TestSplitFrontMatter(t *testing.T) {
@@ -102,6 +103,30 @@ func FuzzSiteConfig(f *testing.F) {
 		case "nb", "nn", "en":
 		default:
 			t.Errorf("language %q escaped validation", s.Language)
+		}
+	})
+}
+
+func FuzzOrgAndGoals(f *testing.F) {
+	f.Add([]byte("[[county]]\nid = \"vest\"\nname = \"Vest\"\n\n[[office]]\nid = \"a\"\nname = \"A\"\ncounty = \"vest\"\n"),
+		[]byte("[[goal]]\nid = \"g\"\ntitle = \"G\"\nperspective = \"P\"\nunit = \"percent\"\ndirection = \"higher\"\ntarget = 45\nyellow = 40\naggregate = \"ratio\"\n\n  [[goal.override]]\n  unit = \"a\"\n  target = 50\n  yellow = 45\n"))
+	f.Add([]byte("[[county]]\nid = 1\n"), []byte("[[goal]]\ntarget = \"45 %\"\n"))
+	f.Fuzz(func(t *testing.T, org, goals []byte) {
+		var errs diag.List
+		site := &model.Site{}
+		parseOrg(org, site, &errs)
+		parseGoals(goals, site, &errs)
+		for _, e := range errs {
+			src := org
+			if e.Pos.Path == GoalsPath {
+				src = goals
+			}
+			if lines := bytes.Count(src, []byte("\n")) + 1; e.Pos.Line < 0 || e.Pos.Line > lines {
+				t.Errorf("error at line %d of a %d-line input: %v", e.Pos.Line, lines, e)
+			}
+		}
+		if len(site.Units) != len(site.Offices)+len(site.Counties) {
+			t.Errorf("%d units for %d offices and %d counties", len(site.Units), len(site.Offices), len(site.Counties))
 		}
 	})
 }

@@ -3,6 +3,8 @@ package markdown
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 func TestRenderDropsMarkupAndScriptLinks(t *testing.T) {
@@ -53,4 +55,40 @@ func TestSafeURL(t *testing.T) {
 			t.Errorf("SafeURL(%q) = %v, want %v", url, got, want)
 		}
 	}
+}
+
+// FuzzRender: whatever a leader writes, the HTML has no script, no event
+// handler and no link or image with a script URL.
+func FuzzRender(f *testing.F) {
+	f.Add("# Hei\n\n[a](javascript:x) <script>x</script> ![b](data:text/html,x)\n")
+	f.Add("| a | b |\n|---|---|\n| [x](java\tscript:y) | <img src=x onerror=y> |\n")
+	f.Add("<https://nav.no> *em* **strong** ~~del~~\n- [ ] task\n")
+	r := New()
+	f.Fuzz(func(t *testing.T, src string) {
+		out, err := r.Render([]byte(src), 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := html.Parse(strings.NewReader(string(out)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n := range doc.Descendants() {
+			if n.Type != html.ElementNode {
+				continue
+			}
+			if n.Data == "script" || n.Data == "iframe" || n.Data == "object" || n.Data == "embed" || n.Data == "style" {
+				t.Fatalf("<%s> in output of %q", n.Data, src)
+			}
+			for _, a := range n.Attr {
+				if strings.HasPrefix(strings.ToLower(a.Key), "on") || a.Key == "style" {
+					t.Fatalf("attribute %s in output of %q", a.Key, src)
+				}
+				if (a.Key == "href" || a.Key == "src") && !SafeURL(a.Val) {
+					t.Fatalf("%s=%q in output of %q", a.Key, a.Val, src)
+				}
+			}
+		}
+		References([]byte(src))
+	})
 }
