@@ -90,7 +90,10 @@ func Parse(src []byte, errs *diag.List) Site {
 		}
 		s.Period = p
 	}
-	for key, u := range map[string]string{"edit_url": s.EditURL, "new_url": s.NewURL} {
+	if s.BaseURL != "" && !strings.HasSuffix(s.BaseURL, "/") {
+		s.BaseURL += "/"
+	}
+	for key, u := range map[string]string{"base_url": s.BaseURL, "edit_url": s.EditURL, "new_url": s.NewURL} {
 		if u != "" && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
 			errs.Add(diag.Pos{Path: Path, Line: lines.Key(0, key)}, "%s %q must be an http(s) address", key, u)
 		}

@@ -14,7 +14,7 @@ import (
 func (s *site) front(out Output) error {
 	m := s.Site
 	whole := s.Scores.Whole()
-	v := FrontPage{Common: s.common(s.Config.Title, "", "scorecard.csv")}
+	v := FrontPage{Common: s.common("index.html", s.Config.Title, "", "scorecard.csv")}
 	if m.Front != nil {
 		v.Intro = s.markdown(m.Front.Body, 2)
 	}
@@ -38,7 +38,7 @@ func (s *site) county(c int, out Output) error {
 	unit := s.Scores.County(c)
 	const root = "../"
 	v := CountyPage{
-		Common: s.common(county.Name, root, county.ID+"/scorecard.csv", Link{Href: root + "index.html", Text: s.loc.T("home")}),
+		Common: s.common(countyPath(county), county.Name, root, county.ID+"/scorecard.csv", Link{Href: root + "index.html", Text: s.loc.T("home")}),
 		Name:   county.Name,
 	}
 	if t := m.CountyText[county.ID]; t != nil {
@@ -119,7 +119,7 @@ func (s *site) office(o int, out Output) error {
 	const root = "../../"
 	crumbs := []Link{{Href: root + "index.html", Text: s.loc.T("home")}, {Href: "../index.html", Text: county.Name}}
 	v := OfficePage{
-		Common: s.common(office.Name, root, office.County+"/"+office.ID+"/scorecard.csv", crumbs...),
+		Common: s.common(officePath(office), office.Name, root, office.County+"/"+office.ID+"/scorecard.csv", crumbs...),
 		Name:   office.Name,
 		County: Link{Href: "../index.html", Text: county.Name},
 	}
@@ -190,7 +190,7 @@ func (s *site) commentaryPage(office *model.Office, cm *model.Commentary, out Ou
 	month := s.loc.Month(cm.Period.Year(), cm.Period.Month())
 	crumbs := []Link{{Href: root + "index.html", Text: s.loc.T("home")}, {Href: "../index.html", Text: county.Name}, {Href: "index.html", Text: office.Name}}
 	v := CommentaryPage{
-		Common:     s.common(office.Name+", "+month, root, office.County+"/"+office.ID+"/scorecard.csv", crumbs...),
+		Common:     s.common(commentaryPath(office, cm.Period), office.Name+", "+month, root, office.County+"/"+office.ID+"/scorecard.csv", crumbs...),
 		Name:       office.Name,
 		Month:      month,
 		Office:     Link{Href: "index.html", Text: office.Name},
@@ -218,7 +218,7 @@ func (s *site) goal(gi int, out Output) error {
 	g := &m.Goals[gi]
 	const root = "../../"
 	v := GoalPage{
-		Common:      s.common(g.Title, root, "goals/"+g.ID+"/scorecard.csv", Link{Href: root + "index.html", Text: s.loc.T("home")}),
+		Common:      s.common(goalPath(g), g.Title, root, "goals/"+g.ID+"/scorecard.csv", Link{Href: root + "index.html", Text: s.loc.T("home")}),
 		Title:       g.Title,
 		Description: s.markdown([]byte(g.Description), 3),
 	}

@@ -182,9 +182,14 @@ func commentaryPath(o *model.Office, p model.Period) string {
 // rel returns the link from a page at depth root to a site path.
 func rel(root, p string) string { return root + p }
 
-func (s *site) common(title, root, csv string, crumbs ...Link) Common {
+func (s *site) common(page, title, root, csv string, crumbs ...Link) Common {
 	p := s.Reported
+	canonical := ""
+	if s.Config.BaseURL != "" {
+		canonical = s.Config.BaseURL + page
+	}
 	return Common{
+		Canonical: canonical,
 		Lang: s.Config.Language, SiteTitle: s.Config.Title, Title: title, Root: root,
 		Period: s.loc.Month(p.Year(), p.Month()), PeriodID: p.String(),
 		Breadcrumbs: crumbs, CSV: rel(root, csv), Accent: s.Config.Accent,

@@ -29,6 +29,7 @@ type Common struct {
 	CSV         string // this page's slice of scorecard.csv
 	Accent      string
 	Privacy     string // what ":" means, when small numbers are suppressed
+	Canonical   string // the page's published address, when base_url is set
 }
 
 // Status is a status as words and a symbol, never colour alone.
