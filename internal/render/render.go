@@ -190,7 +190,7 @@ func (s *site) common(page, title, root, csv string, crumbs ...Link) Common {
 	}
 	return Common{
 		Canonical: canonical,
-		Lang: s.Config.Language, SiteTitle: s.Config.Title, Title: title, Root: root,
+		Lang:      s.Config.Language, SiteTitle: s.Config.Title, Title: title, Root: root,
 		Period: s.loc.Month(p.Year(), p.Month()), PeriodID: p.String(),
 		Breadcrumbs: crumbs, CSV: rel(root, csv), Accent: s.Config.Accent,
 		Privacy: s.privacy,
