@@ -204,7 +204,68 @@ func ParseFrontMatter(p string, front []byte, fmLine int, errs *diag.List) (Fron
 	return fm, true
 }
 
+// Limits on a markdown file. Commentary is a page of text; beyond these a
+// file is a mistake or an attack, and markdown parsing of deep nesting
+// grows faster than the file (100,000 nested quotes take seconds).
+const (
+	maxMarkdownBytes = 1 << 20
+	maxNesting       = 20
+)
+
+// tooBig reports a content file that breaks the limits.
+func tooBig(p string, src []byte, errs *diag.List) bool {
+	if len(src) > maxMarkdownBytes {
+		errs.Add(diag.Pos{Path: p}, "file is %.1f MB; a text may be at most 1 MB: put large material in a linked PDF", float64(len(src))/(1<<20))
+		return true
+	}
+	line := 1
+	for rest := src; len(rest) > 0; line++ {
+		l := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			l, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		if depth := nesting(l); depth > maxNesting {
+			errs.Add(diag.Pos{Path: p, Line: line}, "quotes or lists nested %d deep; at most %d", depth, maxNesting)
+			return true
+		}
+	}
+	return false
+}
+
+// nesting counts the block quote and list markers that open a line.
+func nesting(line []byte) int {
+	depth := 0
+	for i := 0; i < len(line); i++ {
+		switch c := line[i]; {
+		case c == ' ' || c == '\t':
+		case c == '>':
+			depth++
+		case (c == '-' || c == '*' || c == '+') && (i+1 == len(line) || line[i+1] == ' '):
+			depth++
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(line) && line[j] >= '0' && line[j] <= '9' {
+				j++
+			}
+			if j < len(line) && (line[j] == '.' || line[j] == ')') && (j+1 == len(line) || line[j+1] == ' ') {
+				depth++
+				i = j
+				continue
+			}
+			return depth
+		default:
+			return depth
+		}
+	}
+	return depth
+}
+
 func readText(p string, src []byte, errs *diag.List) *model.Text {
+	if tooBig(p, src, errs) {
+		return nil
+	}
 	front, body, fmLine, bodyLine, err := SplitFrontMatter(src)
 	if err != nil {
 		errs.Add(diag.Pos{Path: p, Line: 1}, "%v", err)
@@ -217,6 +278,9 @@ func readText(p string, src []byte, errs *diag.List) *model.Text {
 }
 
 func readCommentary(p string, src []byte, errs *diag.List) (model.Commentary, bool) {
+	if tooBig(p, src, errs) {
+		return model.Commentary{}, false
+	}
 	name := strings.TrimSuffix(path.Base(p), path.Ext(p))
 	period, ok := model.ParsePeriod(name)
 	if !ok {

@@ -130,3 +130,23 @@ func FuzzOrgAndGoals(f *testing.F) {
 		}
 	})
 }
+
+func TestMarkdownLimits(t *testing.T) {
+	for name, c := range map[string]struct {
+		src  string
+		want string
+	}{
+		"deep quotes":  {"Hei\n" + strings.Repeat(">", 21) + " x\n", "content/vest/a/2026-10.md:2: quotes or lists nested 21 deep; at most 20"},
+		"deep lists":   {strings.Repeat("- ", 25) + "x\n", "content/vest/a/2026-10.md:1: quotes or lists nested 25 deep"},
+		"mixed":        {strings.Repeat("> 1. ", 11) + "x\n", "nested 22 deep"},
+		"huge":         {strings.Repeat("a", 2<<20), "file is 2.0 MB; a text may be at most 1 MB"},
+		"fine nesting": {"> - 1. x\n\n- a\n  - b\n", ""},
+	} {
+		var errs diag.List
+		readCommentary("content/vest/a/2026-10.md", []byte(c.src), &errs)
+		got := errs.Error()
+		if c.want == "" && got != "" || !strings.Contains(got, c.want) {
+			t.Errorf("%s: errors %q, want %q", name, got, c.want)
+		}
+	}
+}
