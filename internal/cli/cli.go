@@ -15,6 +15,7 @@ import (
 
 	"github.com/malekort/malekort/internal/build"
 	"github.com/malekort/malekort/internal/diag"
+	"github.com/malekort/malekort/internal/render"
 	"github.com/malekort/malekort/internal/write"
 )
 
@@ -126,7 +127,20 @@ func runCheck(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 	if !sourceDir(*source, stderr) {
 		return UsageError
 	}
-	if _, errs := build.Check(os.DirFS(*source), defaults); errs != nil {
+	site := os.DirFS(*source)
+	custom, err := render.Customised(site, defaults)
+	if err != nil {
+		fmt.Fprintf(stderr, "malekort check: %v\n", err)
+	}
+	for _, name := range custom {
+		n := diag.Error{Pos: diag.Pos{Path: name}, Msg: "differs from malekort's built-in template: templates are code (they can add scripts and outside links), so review this file as code"}
+		if *format == "github" {
+			fmt.Fprintln(stdout, n.GitHubNotice())
+		} else {
+			fmt.Fprintln(stderr, "notice: "+n.Error())
+		}
+	}
+	if _, errs := build.Check(site, defaults); errs != nil {
 		if *format == "github" {
 			// Workflow commands are read from standard output.
 			for _, e := range errs {

@@ -127,9 +127,15 @@ func distance(a, b string) int {
 
 // GitHub formats e as a GitHub Actions workflow command, which shows the
 // error on its line in a pull request's changed files.
-func (e Error) GitHub() string {
+func (e Error) GitHub() string { return e.github("error") }
+
+// GitHubNotice formats e as a notice rather than an error: something a
+// reviewer should look at that does not stop the build.
+func (e Error) GitHubNotice() string { return e.github("warning") }
+
+func (e Error) github(kind string) string {
 	var b strings.Builder
-	b.WriteString("::error")
+	b.WriteString("::" + kind)
 	if e.Pos.Path != "" {
 		b.WriteString(" file=" + escapeProperty(e.Pos.Path))
 		if e.Pos.Line > 0 {

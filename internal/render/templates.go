@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"html/template"
 	"io/fs"
@@ -115,4 +116,30 @@ func (t *Templates) Assets() []string {
 	}
 	slices.Sort(names)
 	return names
+}
+
+// Customised lists the site's template and asset files that are not
+// malekort's own: changed copies and new files. Templates are the one place
+// a site holds code (a template can add a script or an outside link), so
+// check calls each out for review as code.
+func Customised(site, defaults fs.FS) ([]string, error) {
+	var out []string
+	err := fs.WalkDir(site, TemplateDir, func(name string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) && name == TemplateDir {
+			return fs.SkipDir
+		}
+		if err != nil || d.IsDir() {
+			return err
+		}
+		mine, err := fs.ReadFile(site, name)
+		if err != nil {
+			return err
+		}
+		builtin, err := fs.ReadFile(defaults, name)
+		if err != nil || !bytes.Equal(mine, builtin) {
+			out = append(out, name)
+		}
+		return nil
+	})
+	return out, err
 }
