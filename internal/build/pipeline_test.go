@@ -204,3 +204,22 @@ func TestContentFilesPublishedOnlyWhenUsed(t *testing.T) {
 		t.Errorf("the image is not on the page")
 	}
 }
+
+// TestResultErrorsAreCapped: a file wrong on every one of many rows gives a
+// bounded list of errors, not one per row.
+func TestResultErrorsAreCapped(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("period,unit,goal,value,numerator,denominator\n")
+	for range 5000 {
+		b.WriteString("2026-01,arstad,kontakter,3,,\n") // the base site has this row already
+	}
+	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
+	fsys["data/results/dup.csv"] = &fstest.MapFile{Data: []byte(b.String())}
+	errs, err := Build(fsys, defaults, memOutput{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(errs) != 1001 || !strings.Contains(errs[1000].Msg, "too many errors in the results; stopped after 1000") {
+		t.Errorf("%d errors, the last %v", len(errs), errs[len(errs)-1])
+	}
+}

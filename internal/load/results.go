@@ -125,19 +125,19 @@ func (r *resultReader) read(path string, file int32, src io.Reader, rows []model
 		if p, good := model.ParsePeriod(field(cPeriod)); good {
 			res.Period = p
 		} else {
-			f.add(line, f.col(cPeriod), "period %q is not a month: write it as YYYY-MM", field(cPeriod))
+			f.add(line, f.col(cPeriod), "period %q is not a month: write it as YYYY-MM", clip(field(cPeriod)))
 			ok = false
 		}
 		if u, found := r.units[field(cUnit)]; found {
 			res.Unit = u
 		} else {
-			f.add(line, f.col(cUnit), "unknown unit %q%s: units are the office and county ids in %s", field(cUnit), diag.Suggest(field(cUnit), r.unitIDs), OrgPath)
+			f.add(line, f.col(cUnit), "unknown unit %q%s: units are the office and county ids in %s", clip(field(cUnit)), diag.Suggest(clip(field(cUnit)), r.unitIDs), OrgPath)
 			ok = false
 		}
 		if g, found := r.goals[field(cGoal)]; found {
 			res.Goal = g
 		} else {
-			f.add(line, f.col(cGoal), "unknown goal %q%s: goals are the ids in %s", field(cGoal), diag.Suggest(field(cGoal), r.goalIDs), GoalsPath)
+			f.add(line, f.col(cGoal), "unknown goal %q%s: goals are the ids in %s", clip(field(cGoal)), diag.Suggest(clip(field(cGoal)), r.goalIDs), GoalsPath)
 			ok = false
 		}
 		res.Value, res.HasValue, ok = f.number(field(cValue), "value", line, cValue, ok)
@@ -177,7 +177,7 @@ func (f *csvFile) number(s, name string, line, field int, ok bool) (float64, boo
 	}
 	v, dec, good := parseNumber(s)
 	if !good {
-		f.add(line, f.col(field), "%s %q is not a number", name, s)
+		f.add(line, f.col(field), "%s %q is not a number", name, clip(s))
 		return 0, false, false
 	}
 	if dec != 0 && dec != f.decimal && f.decimal != 0 && groupedThousands(strings.TrimSpace(s), dec) {
@@ -328,4 +328,13 @@ func validUTF8Prefix(b []byte) bool {
 		b = b[:len(b)-1]
 	}
 	return utf8.Valid(b)
+}
+
+// clip shortens a value quoted in an error: a field can be megabytes long.
+func clip(s string) string {
+	const max = 40
+	if r := []rune(s); len(r) > max {
+		return string(r[:max]) + "…"
+	}
+	return s
 }

@@ -180,3 +180,10 @@ func FuzzReadCSV(f *testing.F) {
 		}
 	})
 }
+
+func TestLongFieldIsClippedInErrors(t *testing.T) {
+	_, errs := readCSV(t, []byte("period,unit,goal,value,numerator,denominator\n2026-01,bergen-nord,g,"+strings.Repeat("x", 1<<20)+",,\n"))
+	if len(errs) != 1 || len(errs[0].Msg) > 200 || !strings.Contains(errs[0].Msg, `"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" is not a number`) {
+		t.Errorf("errors: %.300v", errs)
+	}
+}

@@ -196,7 +196,19 @@ func thresholds(g model.Goal, unit string, target, yellow float64, pos diag.Pos,
 	}
 }
 
+// maxResultErrors stops a results file that is wrong on every one of
+// millions of rows from filling memory with its errors.
+const maxResultErrors = 1000
+
 func results(s *model.Site, bad map[int32]bool, errs *diag.List) {
+	start := len(*errs)
+	defer func() {
+		if n := len(*errs) - start; n > maxResultErrors {
+			first := (*errs)[start+maxResultErrors-1]
+			*errs = (*errs)[:start+maxResultErrors]
+			errs.Add(first.Pos, "too many errors in the results; stopped after %d (fix these and check again)", maxResultErrors)
+		}
+	}()
 	nOffices := len(s.Offices)
 	county := func(u int32) string {
 		if int(u) < nOffices {
@@ -210,6 +222,9 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) {
 	}
 	seen := make(map[key]int, len(s.Results))
 	for i := range s.Results {
+		if len(*errs)-start > maxResultErrors {
+			break
+		}
 		r := &s.Results[i]
 		if bad[r.Goal] {
 			continue
