@@ -148,7 +148,15 @@
     });
     var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)");
     if (dark && dark.addEventListener) dark.addEventListener("change", redrawAll);
+    // A printed report has every chart: those not yet seen are drawn now,
+    // at once, if the library is here (print CSS hides any still empty).
     window.addEventListener("beforeprint", function () {
+      if (window.echarts) {
+        document.querySelectorAll("[data-chart]").forEach(function (el) {
+          if (!el.hasAttribute("_echarts_instance_")) claim(el);
+        });
+        while (waiting.length) drawNext();
+      }
       drawn.forEach(function (d) { d.chart.resize(); });
     });
 
