@@ -135,7 +135,7 @@
 
   function start() {
     var idle = window.requestIdleCallback || function (f) { setTimeout(f, 200); };
-    var begin = function () { idle(observeCharts, { timeout: 1000 }); };
+    var begin = function () { idle(observeCharts, { timeout: 300 }); };
     if (document.readyState === "complete") begin();
     else window.addEventListener("load", begin);
 
