@@ -68,14 +68,6 @@ func (l List) Sorted() List {
 	return slices.Compact(s)
 }
 
-// Err returns the list as an error, or nil when it is empty.
-func (l List) Err() error {
-	if len(l) == 0 {
-		return nil
-	}
-	return l.Sorted()
-}
-
 func (l List) Error() string {
 	var b strings.Builder
 	for i, e := range l.Sorted() {

@@ -103,9 +103,6 @@ func (l *Locale) WithUnit(v float64, decimals int, unit string) string {
 	return n
 }
 
-// UnitName is a goal unit in words, for table headers and axis names.
-func (l *Locale) UnitName(unit string) string { return l.T("unit." + unit) }
-
 var monthsNorwegian = []string{"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"}
 var monthsEnglish = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 

@@ -179,9 +179,6 @@ func commentaryPath(o *model.Office, p model.Period) string {
 	return o.County + "/" + o.ID + "/" + p.String() + ".html"
 }
 
-// rel returns the link from a page at depth root to a site path.
-func rel(root, p string) string { return root + p }
-
 func (s *site) common(page, title, root, csv string, crumbs ...Link) Common {
 	p := s.Reported
 	canonical := ""
@@ -192,7 +189,7 @@ func (s *site) common(page, title, root, csv string, crumbs ...Link) Common {
 		Canonical: canonical,
 		Lang:      s.Config.Language, SiteTitle: s.Config.Title, Title: title, Root: root,
 		Period: s.loc.Month(p.Year(), p.Month()), PeriodID: p.String(),
-		Breadcrumbs: crumbs, CSV: rel(root, csv), Accent: s.Config.Accent,
+		Breadcrumbs: crumbs, CSV: root + csv, Accent: s.Config.Accent,
 		Privacy: s.privacy,
 	}
 }
@@ -253,7 +250,7 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 	prev := s.Scores.At(unit, gi, p-1)
 	r := Row{
 		GoalID: g.ID,
-		Goal:   Link{Href: rel(root, goalPath(g)), Text: g.Title},
+		Goal:   Link{Href: root + goalPath(g), Text: g.Title},
 		Anchor: "goal-" + g.ID,
 		Target: s.loc.WithUnit(t.Target, g.Decimals, g.Unit),
 		Yellow: s.loc.WithUnit(t.Yellow, g.Decimals, g.Unit),
