@@ -387,21 +387,25 @@ func seriesOf(lines []line) []chart.Series {
 	return out
 }
 
-// trendTable is a trend chart's numbers: a row per month, newest first.
+// trendTable is a trend chart's numbers: a row per month, newest first. The
+// target is the same every month, so it is said once, in the caption, not
+// repeated in a column: the tables are most of a unit page's bytes.
 func (s *site) trendTable(caption string, g *model.Goal, lines []line) Table {
 	t := Table{Caption: caption, Head: []string{s.loc.T("period")}}
+	var shown []line
 	for _, l := range lines {
+		if l.cells == nil {
+			t.Caption += " (" + s.loc.T("target") + " " + s.loc.WithUnit(*l.Values[0], g.Decimals, g.Unit) + ")"
+			continue
+		}
+		shown = append(shown, l)
 		t.Head = append(t.Head, l.Name)
 	}
 	for i := s.Scores.N - 1; i >= 0; i-- {
 		p := s.Scores.Period(i)
 		row := []string{s.loc.Month(p.Year(), p.Month())}
-		for _, l := range lines {
-			if l.cells != nil {
-				row = append(row, s.value(g, l.cells[i]))
-			} else {
-				row = append(row, s.loc.WithUnit(*l.Values[i], g.Decimals, g.Unit))
-			}
+		for _, l := range shown {
+			row = append(row, s.value(g, l.cells[i]))
 		}
 		t.Rows = append(t.Rows, row)
 	}

@@ -100,7 +100,7 @@ func (t Table) HTML() template.HTML {
 				b.WriteString(html.EscapeString(cell))
 				b.WriteString("</th>")
 			} else {
-				b.WriteString(`<td class="num">`)
+				b.WriteString("<td>")
 				b.WriteString(html.EscapeString(cell))
 				b.WriteString("</td>")
 			}
