@@ -80,9 +80,11 @@ func (r *Renderer) Render(src []byte, minHeading int) (template.HTML, error) {
 }
 
 // SafeURL reports whether a link target may appear on the site: a
-// relative reference, or an http, https or mailto URL. Browsers ignore
-// control characters and spaces inside a scheme ("java\tscript:"), so
-// they are removed before the scheme is read.
+// relative reference, or an http, https or mailto URL. The scheme is read
+// as browsers read it (WHATWG URL): letters, digits, "+", "-" and "."
+// before the first ":", after dropping the control characters and spaces
+// that browsers ignore ("java\tscript:"). A target that does not parse as
+// a URL is still safe when its scheme is.
 func SafeURL(raw string) bool {
 	cleaned := strings.Map(func(r rune) rune {
 		if r <= ' ' || r == 0x7f {
@@ -90,17 +92,29 @@ func SafeURL(raw string) bool {
 		}
 		return r
 	}, raw)
-	u, err := url.Parse(cleaned)
-	if err != nil {
+	if scheme, ok := schemeOf(cleaned); ok {
+		switch strings.ToLower(scheme) {
+		case "http", "https", "mailto":
+			return true
+		}
 		return false
 	}
-	switch strings.ToLower(u.Scheme) {
-	case "", "http", "https", "mailto":
-	default:
-		return false
+	// "//evil.example" and "\\evil" leave the site without a scheme.
+	return !strings.HasPrefix(cleaned, "//") && !strings.HasPrefix(cleaned, `\`) && !strings.HasPrefix(cleaned, `/\`)
+}
+
+func schemeOf(s string) (string, bool) {
+	for i, c := range s {
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+		case i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'):
+		case c == ':' && i > 0:
+			return s[:i], true
+		default:
+			return "", false
+		}
 	}
-	// "\\evil.example" and "//evil.example" are not relative on every browser.
-	return u.Scheme != "" || !strings.HasPrefix(cleaned, "//") && !strings.HasPrefix(cleaned, "\\")
+	return "", false
 }
 
 // References returns the relative targets of src's links and images that

@@ -49,6 +49,10 @@ func TestSafeURL(t *testing.T) {
 		"data:image/png;base64": false,
 		"file:///etc/passwd":    false,
 		"//evil.example/x":      false,
+		`/\evil.example`:        false,
+		"dir/file:1.png":        true,
+		"http://aa%2200":        true,
+		"tel:+4712345678":       false,
 		"\\\\evil\\x":           false,
 	} {
 		if got := SafeURL(url); got != want {
