@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -222,4 +223,31 @@ func TestResultErrorsAreCapped(t *testing.T) {
 	if len(errs) != 1001 || !strings.Contains(errs[1000].Msg, "too many errors in the results; stopped after 1000") {
 		t.Errorf("%d errors, the last %v", len(errs), errs[len(errs)-1])
 	}
+}
+
+// TestEveryWordTranslated builds the site in each language and looks for
+// a dictionary key left on a page: T shows a missing word as its key.
+func TestEveryWordTranslated(t *testing.T) {
+	key := regexp.MustCompile(`\b(chart|status|commentary|measure|direction|aggregate|privacy|needs|find|change|not|all|unit)\.[a-z.]+\b`)
+	for _, lang := range []string{"nb", "nn", "en"} {
+		out := buildBase(t, map[string]string{
+			"site.toml": "title = \"T\"\nlanguage = \"" + lang + "\"\nnew_url = \"https://git.example.org/new/{dir}?filename={file}\"\n",
+			// An office's own goal gives the goal page its own chart text.
+			"data/goals.toml": string(mustRead(t, "data/goals.toml")) + "\n[[goal]]\nid = \"egen\"\ntitle = \"Eget\"\nperspective = \"P\"\nunit = \"count\"\ndirection = \"higher\"\ntarget = 1\nyellow = 0\naggregate = \"sum\"\nowner = \"arstad\"\n",
+		})
+		for name, data := range out {
+			if !strings.HasSuffix(name, ".html") {
+				continue
+			}
+			if m := key.Find(data); m != nil {
+				t.Errorf("%s %s: untranslated %q", lang, name, m)
+			}
+		}
+	}
+}
+
+func mustRead(t *testing.T, name string) []byte {
+	t.Helper()
+	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
+	return fsys[name].Data
 }
