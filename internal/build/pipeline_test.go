@@ -251,3 +251,33 @@ func mustRead(t *testing.T, name string) []byte {
 	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
 	return fsys[name].Data
 }
+
+// TestHeadingsDoNotSkipALevel: screen-reader users move by headings, and a
+// page whose outline jumps from h1 to h3 hides where a section belongs.
+// The commentary here has its own headings, which the page shifts down.
+func TestHeadingsDoNotSkipALevel(t *testing.T) {
+	out := buildBase(t, map[string]string{
+		"content/vest/arstad/2026-02.md": "+++\n[[measure]]\ngoal = \"arbeid\"\ntext = \"Tiltak\"\nstatus = \"started\"\n+++\n# Oppsummering\n\n## Detaljer\n\nTekst.\n",
+		"content/vest/_index.md":         "# Fylket\n\nTekst.\n",
+	})
+	for name, data := range out {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		doc, err := html.Parse(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		prev := 0
+		for n := range doc.Descendants() {
+			if n.Type != html.ElementNode || len(n.Data) != 2 || n.Data[0] != 'h' || n.Data[1] < '1' || n.Data[1] > '6' {
+				continue
+			}
+			level := int(n.Data[1] - '0')
+			if level > prev+1 {
+				t.Errorf("%s: <%s> follows <h%d>", name, n.Data, prev)
+			}
+			prev = level
+		}
+	}
+}
