@@ -243,7 +243,8 @@ func TestDarkMode(t *testing.T) {
 }
 
 // saveScreenshots writes the README's pictures: go test ./internal/cli
-// -run TestDarkMode -screenshots docs/screenshots.
+// -run TestDarkMode -screenshots "$PWD/docs/screenshots" (the tests run in
+// internal/cli, so the folder must be absolute).
 func saveScreenshots(t *testing.T, ctx context.Context, out string) {
 	for _, s := range []struct {
 		file, page, anchor string
