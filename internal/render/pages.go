@@ -19,7 +19,7 @@ func (s *site) front(out Output) error {
 		v.Intro = s.markdown(m.Front.Body, 2)
 	}
 	v.Summary = s.summary(whole, s.Reported)
-	v.Groups, v.Needs = s.scorecard(whole, s.Reported, "", "-")
+	v.Groups = s.scorecard(whole, s.Reported, "", "-")
 	for _, c := range s.counties {
 		county := &m.Counties[c]
 		e := CountyEntry{UnitSummary: s.summaryOf(s.Scores.County(c), Link{Href: countyPath(county), Text: county.Name})}
@@ -45,7 +45,8 @@ func (s *site) county(c int, out Output) error {
 		v.Text = s.markdown(t.Body, 3)
 	}
 	v.Summary = s.summary(unit, s.Reported)
-	v.Groups, v.Needs = s.scorecard(unit, s.Reported, root, "")
+	v.Groups = s.scorecard(unit, s.Reported, root, "")
+	v.Needs = s.needs(unit, s.Reported, root, "")
 	for _, o := range s.officesOf[c] {
 		office := &m.Offices[o]
 		e := s.summaryOf(s.Scores.Office(o), Link{Href: office.ID + "/index.html", Text: office.Name})
@@ -124,7 +125,8 @@ func (s *site) office(o int, out Output) error {
 		County: Link{Href: "../index.html", Text: county.Name},
 	}
 	v.Summary = s.summary(unit, s.Reported)
-	v.Groups, v.Needs = s.scorecard(unit, s.Reported, root, "")
+	v.Groups = s.scorecard(unit, s.Reported, root, "")
+	v.Needs = s.needs(unit, s.Reported, root, "")
 	for _, gi := range s.goalOrder {
 		if !s.Scores.Thresholds(unit, gi).Applies {
 			continue
@@ -205,14 +207,6 @@ func (s *site) commentaryPage(office *model.Office, cm *model.Commentary, out Ou
 	return s.execute(out, commentaryPath(office, cm.Period), "commentary.html", v)
 }
 
-// officeIndex returns the index of the office with id, or -1.
-func (s *site) officeIndex(id string) int {
-	if o, ok := s.officeOf[id]; ok {
-		return o
-	}
-	return -1
-}
-
 func (s *site) goal(gi int, out Output) error {
 	m := s.Site
 	g := &m.Goals[gi]
@@ -287,7 +281,7 @@ func (s *site) goal(gi int, out Output) error {
 		series = append(series, s.unitLine("whole", s.loc.T("whole"), whole, gi), s.targetLine(whole, gi))
 	}
 	description := s.loc.T("chart.goal")
-	if o := s.officeIndex(g.Owner); o >= 0 {
+	if o, ok := s.officeOf[g.Owner]; ok {
 		// An office's own goal: its trend is the only one there is.
 		u := s.Scores.Office(o)
 		series = append(series, s.unitLine("unit", m.Offices[o].Name, u, gi), s.targetLine(u, gi))

@@ -293,13 +293,11 @@ func (s *site) unitName(id string) string {
 	return id
 }
 
-// scorecard returns a unit's rows grouped by perspective, and the rows that
-// need attention: red first, then yellow. Rows link to the goal's section
-// on page sections (the unit's page: "" for the page itself), or to the
-// goal's own page when sections is "-".
-func (s *site) scorecard(unit int, p model.Period, root, sections string) ([]Group, []Row) {
+// scorecard returns a unit's rows grouped by perspective. Rows link to the
+// goal's section on page sections (the unit's page: "" for the page
+// itself), or to the goal's own page when sections is "-".
+func (s *site) scorecard(unit int, p model.Period, root, sections string) []Group {
 	var groups []Group
-	var red, yellow []Row
 	for _, gi := range s.goalOrder {
 		if !s.Scores.Thresholds(unit, gi).Applies {
 			continue
@@ -315,14 +313,8 @@ func (s *site) scorecard(unit int, p model.Period, root, sections string) ([]Gro
 			groups = append(groups, Group{Perspective: persp})
 		}
 		groups[len(groups)-1].Rows = append(groups[len(groups)-1].Rows, r)
-		switch r.Status.Name {
-		case "red":
-			red = append(red, r)
-		case "yellow":
-			yellow = append(yellow, r)
-		}
 	}
-	return groups, append(red, yellow...)
+	return groups
 }
 
 // needs returns the rows of a unit's goals that are red, then yellow, in

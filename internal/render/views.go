@@ -170,7 +170,6 @@ type FrontPage struct {
 	Summary  Summary
 	Counties []CountyEntry
 	Groups   []Group
-	Needs    []Row
 }
 
 // CountyEntry is a county on the front page, with its offices for the finder.
