@@ -45,3 +45,19 @@ func BenchmarkBuildNAV(b *testing.B) { benchmarkBuild(b, synth.NAV) }
 
 // BenchmarkBuildSmall is a quick check that the benchmark itself works.
 func BenchmarkBuildSmall(b *testing.B) { benchmarkBuild(b, synth.Small) }
+
+// BenchmarkCheckNAV is the part of BenchmarkBuildNAV before rendering:
+// reading, validating and scoring.
+func BenchmarkCheckNAV(b *testing.B) {
+	dir := filepath.Join(b.TempDir(), "site")
+	if err := synth.Write(dir, synth.NAV, 1, ""); err != nil {
+		b.Fatal(err)
+	}
+	src := os.DirFS(dir)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, errs := Check(src, defaults); errs != nil {
+			b.Fatal(errs)
+		}
+	}
+}

@@ -143,7 +143,7 @@ func fileURL(out, page string) string {
 func TestExampleSiteInChromium(t *testing.T) {
 	ctx := browser(t)
 	out := buildExample(t)
-	pages := []string{"index.html", "hordaland/index.html", "hordaland/fana/index.html", "sogn-og-fjordane/forde/2026-10.html", "goals/overgang-arbeid/index.html"}
+	pages := []string{"index.html", "hordaland/index.html", "hordaland/fana/index.html", "sogn-og-fjordane/forde/commentary.html", "goals/overgang-arbeid/index.html"}
 	for _, width := range []int64{390, 1280} {
 		for _, name := range pages {
 			t.Run(fmt.Sprintf("%s@%d", name, width), func(t *testing.T) {

@@ -153,7 +153,7 @@ func (s *site) office(o int, out Output) error {
 	}
 	for _, cm := range s.commentary[office.ID] {
 		if cm.Period != s.Reported {
-			v.Other = append(v.Other, Link{Href: cm.Period.String() + ".html", Text: s.loc.Month(cm.Period.Year(), cm.Period.Month())})
+			v.Other = append(v.Other, Link{Href: commentaryFile + "#" + cm.Period.String(), Text: s.loc.Month(cm.Period.Year(), cm.Period.Month())})
 		}
 	}
 	return s.execute(out, officePath(office), "office.html", v)
@@ -186,25 +186,28 @@ func (s *site) commentaryView(cm *model.Commentary, root string) CommentaryView 
 	return v
 }
 
-func (s *site) commentaryPage(office *model.Office, cm *model.Commentary, out Output) error {
+func (s *site) commentaryPage(office *model.Office, out Output) error {
 	county := &s.Site.Counties[s.countyOf[office.County]]
 	const root = "../../"
-	month := s.loc.Month(cm.Period.Year(), cm.Period.Month())
 	crumbs := []Link{{Href: root + "index.html", Text: s.loc.T("home")}, {Href: "../index.html", Text: county.Name}, {Href: "index.html", Text: office.Name}}
 	v := CommentaryPage{
-		Common:     s.common(commentaryPath(office, cm.Period), office.Name+", "+month, root, office.County+"/"+office.ID+"/scorecard.csv", crumbs...),
-		Name:       office.Name,
-		Month:      month,
-		Office:     Link{Href: "index.html", Text: office.Name},
-		Commentary: s.commentaryView(cm, root),
+		Common: s.common(commentaryPath(office), office.Name+": "+s.loc.T("commentary.all"), root, office.County+"/"+office.ID+"/scorecard.csv", crumbs...),
+		Name:   office.Name,
+		Office: Link{Href: "index.html", Text: office.Name},
 	}
-	// The month's standing, not its whole scorecard: a leader reading an
-	// old commentary wants to know what it answered, and an office with
-	// years of commentary would otherwise carry a scorecard per month.
+	// Each month with how the office stood then, not its whole scorecard:
+	// a leader reading an old commentary wants to know what it answered.
 	unit := s.Scores.Office(s.officeOf[office.ID])
-	v.Summary = s.summary(unit, cm.Period)
-	v.Needs = s.needs(unit, cm.Period, root, "index.html")
-	return s.execute(out, commentaryPath(office, cm.Period), "commentary.html", v)
+	for _, cm := range s.commentary[office.ID] {
+		v.Entries = append(v.Entries, CommentaryEntry{
+			ID:         cm.Period.String(),
+			Month:      s.loc.Month(cm.Period.Year(), cm.Period.Month()),
+			Commentary: s.commentaryView(cm, root),
+			Summary:    s.summary(unit, cm.Period),
+			Needs:      s.needs(unit, cm.Period, root, "index.html"),
+		})
+	}
+	return s.execute(out, commentaryPath(office), "commentary.html", v)
 }
 
 func (s *site) goal(gi int, out Output) error {

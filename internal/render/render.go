@@ -86,8 +86,8 @@ func Render(in Input, out Output) error {
 		jobs = append(jobs, func() error { return s.county(c, out) })
 		for _, o := range s.officesOf[c] {
 			jobs = append(jobs, func() error { return s.office(o, out) })
-			for _, cm := range s.commentary[in.Site.Offices[o].ID] {
-				jobs = append(jobs, func() error { return s.commentaryPage(&in.Site.Offices[o], cm, out) })
+			if len(s.commentary[in.Site.Offices[o].ID]) > 0 {
+				jobs = append(jobs, func() error { return s.commentaryPage(&in.Site.Offices[o], out) })
 			}
 		}
 	}
@@ -172,12 +172,15 @@ func (s *site) prepare() {
 }
 
 // Page paths, relative to the site root.
-func countyPath(c *model.County) string { return c.ID + "/index.html" }
-func officePath(o *model.Office) string { return o.County + "/" + o.ID + "/index.html" }
-func goalPath(g *model.Goal) string     { return "goals/" + g.ID + "/index.html" }
-func commentaryPath(o *model.Office, p model.Period) string {
-	return o.County + "/" + o.ID + "/" + p.String() + ".html"
-}
+func countyPath(c *model.County) string     { return c.ID + "/index.html" }
+func officePath(o *model.Office) string     { return o.County + "/" + o.ID + "/index.html" }
+func goalPath(g *model.Goal) string         { return "goals/" + g.ID + "/index.html" }
+func commentaryPath(o *model.Office) string { return o.County + "/" + o.ID + "/" + commentaryFile }
+
+// commentaryFile holds all of an office's commentary. One page per office,
+// not per month: at NAV's size a page per month was 3,000 more files, and
+// creating files is most of what writing a site costs.
+const commentaryFile = "commentary.html"
 
 func (s *site) common(page, title, root, csv string, crumbs ...Link) Common {
 	p := s.Reported

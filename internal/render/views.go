@@ -205,13 +205,19 @@ type OfficePage struct {
 	Other      []Link
 }
 
-// CommentaryPage is <county>/<office>/<YYYY-MM>.html: an office's
-// commentary for a month, with its scorecard then.
+// CommentaryPage is <county>/<office>/commentary.html: all of an office's
+// commentary, newest first, each with how the office stood that month.
 type CommentaryPage struct {
 	Common
-	Name       string
-	Month      string
-	Office     Link
+	Name    string
+	Office  Link
+	Entries []CommentaryEntry
+}
+
+// CommentaryEntry is one month on a CommentaryPage. ID is the month
+// (YYYY-MM), the fragment the office page links to.
+type CommentaryEntry struct {
+	ID, Month  string
 	Commentary CommentaryView
 	Summary    Summary
 	Needs      []Row
