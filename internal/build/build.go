@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
+	"strings"
 
 	"github.com/malekort/malekort/internal/config"
 	"github.com/malekort/malekort/internal/diag"
@@ -58,6 +60,11 @@ func Build(src, defaults fs.FS, out render.Output) (diag.List, error) {
 	if errs != nil {
 		return errs, nil
 	}
+	return c.Render(src, out)
+}
+
+// Render renders the checked site in src into out.
+func (c *Checked) Render(src fs.FS, out render.Output) (diag.List, error) {
 	ec, err := fs.ReadFile(src, EChartsPath)
 	if errors.Is(err, fs.ErrNotExist) {
 		return diag.List{{Pos: diag.Pos{Path: EChartsPath}, Msg: "missing: run npm ci in the site folder to install the ECharts version package.json pins"}}, nil
@@ -67,4 +74,27 @@ func Build(src, defaults fs.FS, out render.Output) (diag.List, error) {
 	}
 	c.ECharts = ec
 	return nil, render.Render(c.Input, out)
+}
+
+// EditCommentary checks c again after edits to the commentary files at
+// paths (see load.IsCommentary), re-reading only those. It returns the
+// site as edited and the offices whose commentary changed, or the edits'
+// input errors. ok is false when the edits need the whole site checked
+// again (see load.ReloadCommentary).
+func (c *Checked) EditCommentary(src fs.FS, paths []string) (next *Checked, offices []string, errs diag.List, ok bool) {
+	site, errs, ok := load.ReloadCommentary(src, c.Site, paths)
+	if !ok {
+		return nil, nil, nil, false
+	}
+	validate.Commentary(site, &errs)
+	if len(errs) > 0 {
+		return nil, nil, errs.Sorted(), true
+	}
+	for _, p := range paths {
+		offices = append(offices, strings.Split(p, "/")[2])
+	}
+	slices.Sort(offices)
+	next = &Checked{c.Input}
+	next.Site = site
+	return next, slices.Compact(offices), nil, true
 }

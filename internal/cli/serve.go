@@ -16,8 +16,9 @@ import (
 	"github.com/malekort/malekort/internal/serve"
 )
 
-// pollInterval is how often serve looks for changed files.
-const pollInterval = 100 * time.Millisecond
+// settle is how long serve waits after a change for more before it
+// updates the site: an editor's save is a few writes in a row.
+const settle = 25 * time.Millisecond
 
 func runServe(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 	flags := newFlags("serve", "serve [--source DIR] [--port N]", stderr)
@@ -39,7 +40,7 @@ func runServe(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 	defer stop()
 	s := serve.New(*source, defaults, stderr)
 	s.Build()
-	go s.Watch(ctx, pollInterval)
+	go s.Watch(ctx, settle)
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -19,16 +20,7 @@ import (
 // loadContent reads content/: _index.md for the front page, <county>/_index.md
 // for a county and <county>/<office>/<YYYY-MM>.md for an office's commentary.
 func loadContent(fsys fs.FS, site *model.Site, errs *diag.List) {
-	offices := map[string]*model.Office{}
-	for i := range site.Offices {
-		offices[site.Offices[i].ID] = &site.Offices[i]
-	}
-	counties := map[string]bool{}
-	var countyIDs []string
-	for _, c := range site.Counties {
-		counties[c.ID] = true
-		countyIDs = append(countyIDs, c.ID)
-	}
+	org := newOrgIndex(site)
 	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -47,24 +39,13 @@ func loadContent(fsys fs.FS, site *model.Site, errs *diag.List) {
 		case len(parts) == 1 && parts[0] == "_index.md":
 			site.Front = readText(p, src, errs)
 		case len(parts) == 2 && parts[1] == "_index.md":
-			if !counties[parts[0]] {
-				errs.Add(pos, "folder %q is not a county%s: county folders are named by the county ids in %s", parts[0], diag.Suggest(parts[0], countyIDs), OrgPath)
+			if !org.counties[parts[0]] {
+				errs.Add(pos, "folder %q is not a county%s: county folders are named by the county ids in %s", parts[0], diag.Suggest(parts[0], org.countyIDs), OrgPath)
 				return nil
 			}
 			site.CountyText[parts[0]] = readText(p, src, errs)
 		case len(parts) == 3:
-			c, ok := readCommentary(p, src, errs)
-			if !ok {
-				return nil
-			}
-			c.Office = parts[1]
-			o := offices[parts[1]]
-			switch {
-			case o == nil:
-				errs.Add(pos, "folder %q is not an office%s: commentary goes in content/<county>/<office>/<YYYY-MM>.md with the ids in %s", parts[1], diag.Suggest(parts[1], site.Units[:len(site.Offices)]), OrgPath)
-			case o.County != parts[0] && counties[o.County]:
-				errs.Add(pos, "office %q belongs to county %q: move the file to content/%s/%s/", o.ID, o.County, o.County, o.ID)
-			case o.County == parts[0]:
+			if c, ok := org.commentary(p, src, errs); ok {
 				site.Commentary = append(site.Commentary, c)
 			}
 		default:
@@ -88,6 +69,114 @@ func loadContent(fsys fs.FS, site *model.Site, errs *diag.List) {
 			loadFiles(fsys, t, site.Files, errs)
 		}
 	}
+}
+
+// orgIndex looks up the counties and offices that content folders name.
+type orgIndex struct {
+	site      *model.Site
+	offices   map[string]*model.Office
+	counties  map[string]bool
+	countyIDs []string
+}
+
+func newOrgIndex(site *model.Site) orgIndex {
+	x := orgIndex{site: site, offices: map[string]*model.Office{}, counties: map[string]bool{}}
+	for i := range site.Offices {
+		x.offices[site.Offices[i].ID] = &site.Offices[i]
+	}
+	for _, c := range site.Counties {
+		x.counties[c.ID] = true
+		x.countyIDs = append(x.countyIDs, c.ID)
+	}
+	return x
+}
+
+// commentary reads the commentary at p, content/<county>/<office>/<YYYY-MM>.md.
+func (x orgIndex) commentary(p string, src []byte, errs *diag.List) (model.Commentary, bool) {
+	c, ok := readCommentary(p, src, errs)
+	if !ok {
+		return c, false
+	}
+	parts := strings.Split(strings.TrimPrefix(p, ContentDir+"/"), "/")
+	c.Office = parts[1]
+	o := x.offices[parts[1]]
+	switch {
+	case o == nil:
+		errs.Add(diag.Pos{Path: p}, "folder %q is not an office%s: commentary goes in content/<county>/<office>/<YYYY-MM>.md with the ids in %s", parts[1], diag.Suggest(parts[1], x.site.Units[:len(x.site.Offices)]), OrgPath)
+	case o.County != parts[0] && x.counties[o.County]:
+		errs.Add(diag.Pos{Path: p}, "office %q belongs to county %q: move the file to content/%s/%s/", o.ID, o.County, o.County, o.ID)
+	case o.County == parts[0]:
+		return c, true
+	}
+	return c, false
+}
+
+// IsCommentary reports whether p, a slash-separated path in a site, is
+// where an office's commentary is kept.
+func IsCommentary(p string) bool {
+	parts := strings.Split(p, "/")
+	return len(parts) == 4 && parts[0] == ContentDir && strings.EqualFold(path.Ext(p), ".md")
+}
+
+// ReloadCommentary re-reads the commentary files at paths, which have
+// changed, been added or been removed since Load returned site. The site
+// it returns shares everything else with site, which it leaves unchanged.
+// ok is false when a changed text now shows or links other files than
+// before: which files are published depends on every text, so the whole
+// content folder must be read again.
+func ReloadCommentary(fsys fs.FS, site *model.Site, paths []string) (next *model.Site, errs diag.List, ok bool) {
+	org := newOrgIndex(site)
+	paths = slices.Sorted(slices.Values(paths))
+	changed := map[string]bool{}
+	for _, p := range paths {
+		changed[p] = true
+	}
+	old := map[string]*model.Commentary{}
+	var kept []model.Commentary
+	for i, c := range site.Commentary {
+		if changed[c.Path] {
+			old[c.Path] = &site.Commentary[i]
+		} else {
+			kept = append(kept, c)
+		}
+	}
+	for _, p := range paths {
+		src, err := fs.ReadFile(fsys, p)
+		if errors.Is(err, fs.ErrNotExist) {
+			if prev := old[p]; prev != nil && len(prev.Files) > 0 {
+				return nil, nil, false
+			}
+			continue
+		}
+		if err != nil {
+			errs.Add(diag.Pos{Path: p}, "cannot read: %v", err)
+			continue
+		}
+		c, good := org.commentary(p, src, &errs)
+		if !good {
+			continue
+		}
+		var refs []string
+		for _, ref := range markdown.References(c.Body) {
+			refs = append(refs, path.Join(path.Dir(p), ref))
+		}
+		var before []string
+		if prev := old[p]; prev != nil {
+			for _, f := range prev.Files {
+				before = append(before, path.Join(ContentDir, f))
+			}
+		}
+		if !slices.Equal(slices.Compact(slices.Sorted(slices.Values(refs))), slices.Compact(slices.Sorted(slices.Values(before)))) {
+			return nil, nil, false
+		}
+		if prev := old[p]; prev != nil {
+			c.Files = prev.Files
+		}
+		kept = append(kept, c)
+	}
+	n := *site
+	n.Commentary = kept
+	return &n, errs, true
 }
 
 // publishable are the kinds of file a text may show or link. SVG is not

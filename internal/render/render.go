@@ -66,8 +66,7 @@ type site struct {
 // in parallel; each is a function of the input alone, so the output is the
 // same whatever the order. out must accept concurrent Puts.
 func Render(in Input, out Output) error {
-	s := &site{Input: in, loc: locale.New(in.Config.Language), md: markdown.New()}
-	s.prepare()
+	s := newSite(in)
 	jobs, err := s.csvJobs(out)
 	if err != nil {
 		return err
@@ -95,6 +94,40 @@ func Render(in Input, out Output) error {
 		jobs = append(jobs, func() error { return s.goal(g, out) })
 	}
 	return parallel(jobs)
+}
+
+// Offices renders only the pages that show the offices' commentary: each
+// office's page and commentary page, and its county's page. pages names
+// every page those can be, written or not: a page not written is one the
+// site no longer has.
+func Offices(in Input, ids []string, out Output) (pages []string, err error) {
+	s := newSite(in)
+	var jobs []func() error
+	counties := map[int]bool{}
+	for _, id := range ids {
+		o, ok := s.officeOf[id]
+		if !ok {
+			continue
+		}
+		office := &in.Site.Offices[o]
+		pages = append(pages, officePath(office), commentaryPath(office))
+		jobs = append(jobs, func() error { return s.office(o, out) })
+		if len(s.commentary[id]) > 0 {
+			jobs = append(jobs, func() error { return s.commentaryPage(office, out) })
+		}
+		if c := s.countyOf[office.County]; !counties[c] {
+			counties[c] = true
+			pages = append(pages, countyPath(&in.Site.Counties[c]))
+			jobs = append(jobs, func() error { return s.county(c, out) })
+		}
+	}
+	return pages, parallel(jobs)
+}
+
+func newSite(in Input) *site {
+	s := &site{Input: in, loc: locale.New(in.Config.Language), md: markdown.New()}
+	s.prepare()
+	return s
 }
 
 // parallel runs jobs on every processor and returns the first error in job

@@ -7,21 +7,25 @@ package serve
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"mime"
 	"net/http"
 	"os"
 	"path"
-	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/malekort/malekort/internal/build"
+	"github.com/malekort/malekort/internal/config"
+	"github.com/malekort/malekort/internal/diag"
+	"github.com/malekort/malekort/internal/load"
+	"github.com/malekort/malekort/internal/render"
 )
 
 // Server is a preview of one site folder.
@@ -29,6 +33,10 @@ type Server struct {
 	source   string
 	defaults fs.FS
 	log      io.Writer
+
+	// Only the goroutine that builds touches these.
+	checked *build.Checked  // what the last good build was made from
+	dirty   map[string]bool // files changed since the last good build
 
 	mu      sync.Mutex
 	site    map[string][]byte
@@ -40,7 +48,7 @@ type Server struct {
 // New returns a server for the site in source. Call Build once before
 // serving, then Watch.
 func New(source string, defaults fs.FS, log io.Writer) *Server {
-	return &Server{source: source, defaults: defaults, log: log, changed: make(chan struct{})}
+	return &Server{source: source, defaults: defaults, log: log, dirty: map[string]bool{}, changed: make(chan struct{})}
 }
 
 // memOutput collects a build in memory.
@@ -56,75 +64,131 @@ func (m *memOutput) Put(name string, data []byte) error {
 	return nil
 }
 
-// Build builds the site and, if it has no errors, serves the new one.
+// Build builds the whole site and, if it has no errors, serves it.
 func (s *Server) Build() {
 	start := time.Now()
+	src := os.DirFS(s.source)
 	out := &memOutput{files: map[string][]byte{}}
-	errs, err := build.Build(os.DirFS(s.source), s.defaults, out)
-	var messages []string
-	for _, e := range errs {
-		messages = append(messages, e.Error())
+	c, errs := build.Check(src, s.defaults)
+	var err error
+	if errs == nil {
+		errs, err = c.Render(src, out)
 	}
+	if messages := messages(errs, err); messages != nil {
+		s.publish(nil, messages)
+		return
+	}
+	s.checked = c
+	clear(s.dirty)
+	s.publish(out.files, nil)
+	fmt.Fprintf(s.log, "malekort: built in %d ms\n", time.Since(start).Milliseconds())
+}
+
+// Update brings the site up to date after the files at changed (slash
+// paths relative to the source folder) were written, created or removed.
+// When the changes since the last good build are all to commentary, it
+// re-reads those files and re-renders only the pages that show them;
+// otherwise it builds the whole site.
+func (s *Server) Update(changed []string) {
+	for _, p := range changed {
+		if s.affects(p) {
+			s.dirty[p] = true
+		}
+	}
+	if len(s.dirty) == 0 {
+		return
+	}
+	paths := slices.Sorted(maps.Keys(s.dirty))
+	if s.checked == nil || !all(paths, load.IsCommentary) {
+		s.Build()
+		return
+	}
+	start := time.Now()
+	src := os.DirFS(s.source)
+	next, offices, errs, ok := s.checked.EditCommentary(src, paths)
+	if !ok {
+		s.Build()
+		return
+	}
+	if errs != nil {
+		s.publish(nil, messages(errs, nil))
+		return
+	}
+	out := &memOutput{files: map[string][]byte{}}
+	pages, err := render.Offices(next.Input, offices, out)
 	if err != nil {
-		messages = append(messages, err.Error())
+		s.publish(nil, messages(nil, err))
+		return
 	}
 	s.mu.Lock()
-	if messages == nil {
-		s.site = out.files
+	site := maps.Clone(s.site)
+	s.mu.Unlock()
+	for _, p := range pages {
+		delete(site, p)
 	}
-	s.errors = messages
+	maps.Copy(site, out.files)
+	s.checked = next
+	clear(s.dirty)
+	s.publish(site, nil)
+	fmt.Fprintf(s.log, "malekort: updated %d pages in %d ms\n", len(out.files), time.Since(start).Milliseconds())
+}
+
+// affects reports whether a change to the file at p can change the site.
+// Editors and spreadsheet programs leave lock, swap and backup files
+// beside the ones they edit; the build reads none of them.
+func (s *Server) affects(p string) bool {
+	ext := strings.ToLower(path.Ext(p))
+	switch {
+	case p == config.Path || strings.HasPrefix(p, load.TemplateDir+"/"):
+		return true
+	case strings.HasPrefix(p, "data/"):
+		return ext == ".toml" || ext == ".csv"
+	case strings.HasPrefix(p, load.ContentDir+"/"):
+		if ext == ".md" || s.checked == nil {
+			return true
+		}
+		// Of the other files there, only those a text uses are published.
+		_, used := s.checked.Site.Files[strings.TrimPrefix(p, load.ContentDir+"/")]
+		return used
+	}
+	return false
+}
+
+func all(list []string, f func(string) bool) bool {
+	for _, x := range list {
+		if !f(x) {
+			return false
+		}
+	}
+	return true
+}
+
+func messages(errs diag.List, err error) []string {
+	var m []string
+	for _, e := range errs {
+		m = append(m, e.Error())
+	}
+	if err != nil {
+		m = append(m, err.Error())
+	}
+	return m
+}
+
+// publish serves site, or with errors keeps serving the last good site and
+// shows them, and tells the open pages.
+func (s *Server) publish(site map[string][]byte, errors []string) {
+	s.mu.Lock()
+	if errors == nil {
+		s.site = site
+	}
+	s.errors = errors
 	s.version++
 	close(s.changed)
 	s.changed = make(chan struct{})
 	s.mu.Unlock()
-	if messages != nil {
-		fmt.Fprintf(s.log, "%s\nmalekort: %d input errors; still serving the last good site\n", strings.Join(messages, "\n"), len(messages))
-		return
+	if errors != nil {
+		fmt.Fprintf(s.log, "%s\nmalekort: %d input errors; still serving the last good site\n", strings.Join(errors, "\n"), len(errors))
 	}
-	fmt.Fprintf(s.log, "malekort: built in %d ms\n", time.Since(start).Milliseconds())
-}
-
-// Watch rebuilds whenever the site's files change, until ctx ends. Changes
-// are looked for every interval; a rebuild waits until a check finds
-// nothing new, so an editor's burst of saves makes one rebuild.
-func (s *Server) Watch(ctx context.Context, interval time.Duration) {
-	last := s.signature()
-	pending := false
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-		sig := s.signature()
-		switch {
-		case sig != last:
-			last, pending = sig, true
-		case pending:
-			pending = false
-			s.Build()
-		}
-	}
-}
-
-// signature sums up every input file's name, size and time. Polling this
-// needs no platform's file events and works on network shares too.
-func (s *Server) signature() string {
-	var b strings.Builder
-	for _, root := range []string{"site.toml", "data", "content", "templates"} {
-		filepath.WalkDir(filepath.Join(s.source, root), func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil
-			}
-			if info, err := d.Info(); err == nil {
-				fmt.Fprintf(&b, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
-			}
-			return nil
-		})
-	}
-	return b.String()
 }
 
 const (

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"io"
 	"net/http"
@@ -149,5 +150,99 @@ func TestBurstOfSavesBuildsOnce(t *testing.T) {
 	s.mu.Unlock()
 	if builds != 2 {
 		t.Errorf("%d builds after the first, want 1", builds-1)
+	}
+}
+
+// TestCommentaryEditsMatchAFullBuild: after each edit to commentary, the
+// site serve updated page by page is the site a full build makes.
+func TestCommentaryEditsMatchAFullBuild(t *testing.T) {
+	dir := site(t)
+	var log strings.Builder
+	s := New(dir, os.DirFS("../.."), &log)
+	s.Build()
+	write := func(name, src string) string {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return name
+	}
+	png := []byte("\x89PNG\r\n\x1a\n")
+	os.WriteFile(filepath.Join(dir, "content/vest/arstad/graf.png"), png, 0o644)
+	steps := []struct {
+		name    string
+		edit    func() []string
+		partial bool // updated page by page, not rebuilt
+	}{
+		{"edit the text", func() []string {
+			return []string{write("content/vest/arstad/2026-02.md", "+++\nauthor = \"Leder\"\n+++\nNy tekst.\n")}
+		}, true},
+		{"first commentary of an office", func() []string {
+			return []string{write("content/nord/tromso/2026-02.md", "+++\nauthor = \"Tromsø\"\n[[measure]]\ngoal = \"arbeid\"\ntext = \"Møte\"\nstatus = \"planned\"\n+++\nFørste.\n")}
+		}, true},
+		{"an earlier month", func() []string {
+			return []string{write("content/nord/tromso/2026-01.md", "Januar.\n")}
+		}, true},
+		{"remove an office's only commentary", func() []string {
+			os.Remove(filepath.Join(dir, "content/vest/arstad/2026-02.md"))
+			return []string{"content/vest/arstad/2026-02.md"}
+		}, true},
+		{"show an image", func() []string {
+			return []string{write("content/vest/arstad/2026-02.md", "Se ![graf](graf.png).\n")}
+		}, false},
+		{"edit around the image", func() []string {
+			return []string{write("content/vest/arstad/2026-02.md", "Se heller ![graf](graf.png) her.\n")}
+		}, true},
+		{"an editor's swap file", func() []string {
+			return []string{write("content/vest/arstad/.2026-02.md.swp", "x")}
+		}, true},
+	}
+	for _, step := range steps {
+		log.Reset()
+		s.Update(step.edit())
+		if s.errors != nil {
+			t.Fatalf("%s: %v", step.name, s.errors)
+		}
+		if partial := !strings.Contains(log.String(), "built in"); partial != step.partial {
+			t.Errorf("%s: updated page by page %v, want %v (%s)", step.name, partial, step.partial, log.String())
+		}
+		full := New(dir, os.DirFS("../.."), io.Discard)
+		full.Build()
+		for name, want := range full.site {
+			if got, ok := s.site[name]; !ok {
+				t.Errorf("%s: %s missing", step.name, name)
+			} else if !bytes.Equal(got, want) {
+				t.Errorf("%s: %s differs from a full build", step.name, name)
+			}
+		}
+		for name := range s.site {
+			if _, ok := full.site[name]; !ok {
+				t.Errorf("%s: %s left over", step.name, name)
+			}
+		}
+	}
+}
+
+// TestCommentaryErrorKeepsTheSite: a broken commentary shows its error
+// without a full rebuild, and the fix updates the page.
+func TestCommentaryErrorKeepsTheSite(t *testing.T) {
+	dir := site(t)
+	s := New(dir, os.DirFS("../.."), io.Discard)
+	s.Build()
+	good := s.site["vest/arstad/index.html"]
+	p := filepath.Join(dir, "content/vest/arstad/2026-02.md")
+	os.WriteFile(p, []byte("+++\n[[measure]]\ngoal = \"arbied\"\ntext = \"x\"\nstatus = \"started\"\n+++\nTekst.\n"), 0o644)
+	s.Update([]string{"content/vest/arstad/2026-02.md"})
+	if len(s.errors) != 1 || !strings.Contains(s.errors[0], `content/vest/arstad/2026-02.md:2: measure names unknown goal "arbied" (did you mean "arbeid"?)`) {
+		t.Fatalf("errors %q", s.errors)
+	}
+	if !bytes.Equal(s.site["vest/arstad/index.html"], good) {
+		t.Fatal("the last good page is no longer served")
+	}
+	os.WriteFile(p, []byte("Rettet.\n"), 0o644)
+	s.Update([]string{"content/vest/arstad/2026-02.md"})
+	if s.errors != nil || !bytes.Contains(s.site["vest/arstad/index.html"], []byte("Rettet.")) {
+		t.Fatalf("after the fix: errors %q", s.errors)
 	}
 }

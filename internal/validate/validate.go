@@ -25,7 +25,7 @@ func Site(s *model.Site, errs *diag.List) {
 	org(s, errs)
 	bad := goals(s, errs)
 	results(s, bad, errs)
-	commentary(s, errs)
+	Commentary(s, errs)
 }
 
 func checkID(kind, id string, pos diag.Pos, errs *diag.List) {
@@ -275,7 +275,9 @@ func roundTo(v float64, d int) float64 {
 
 var statuses = []string{"planned", "started", "done"}
 
-func commentary(s *model.Site, errs *diag.List) {
+// Commentary checks that every measure names a goal of its office's
+// scorecard and says what it is and how far it has come.
+func Commentary(s *model.Site, errs *diag.List) {
 	goalByID := map[string]*model.Goal{}
 	var goalIDs []string
 	for i := range s.Goals {
