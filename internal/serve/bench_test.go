@@ -1,0 +1,80 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/malekort/malekort/internal/synth"
+)
+
+// BenchmarkCommentaryEditNAV times what a leader waits for in serve at
+// NAV's size: from saving a commentary file to the open page being told to
+// reload and fetching the new page (the browser's own work aside).
+func BenchmarkCommentaryEditNAV(b *testing.B) {
+	dir := filepath.Join(b.TempDir(), "site")
+	if err := synth.Write(dir, synth.NAV, 1, ""); err != nil {
+		b.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(dir, "node_modules/echarts/dist"), 0o755)
+	os.WriteFile(filepath.Join(dir, "node_modules/echarts/dist/echarts.common.min.js"), []byte("/* echarts */"), 0o644)
+	files, _ := filepath.Glob(filepath.Join(dir, "content/*/*/*.md"))
+	if len(files) == 0 {
+		b.Fatal("no commentary")
+	}
+	file := files[0]
+	rel, _ := filepath.Rel(filepath.Join(dir, "content"), filepath.Dir(file))
+	src, _ := os.ReadFile(file)
+
+	s := New(dir, os.DirFS("../.."), io.Discard)
+	s.Build()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go s.Watch(ctx, 25*time.Millisecond)
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	events, err := http.Get(srv.URL + eventsPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer events.Body.Close()
+	stream := bufio.NewReader(events.Body)
+	next := func() string {
+		for {
+			line, err := stream.ReadString('\n')
+			if err != nil {
+				b.Fatal(err)
+			}
+			if data, ok := strings.CutPrefix(line, "data: "); ok {
+				return data
+			}
+		}
+	}
+	next()
+	page := srv.URL + "/" + filepath.ToSlash(rel) + "/commentary.html"
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		mark := fmt.Sprintf("Lagret %d.", i)
+		os.WriteFile(file, append(src, "\n"+mark+"\n"...), 0o644)
+		if ev := next(); !strings.Contains(ev, `"errors":null`) {
+			b.Fatal(ev)
+		}
+		resp, err := http.Get(page)
+		if err != nil {
+			b.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if !strings.Contains(string(body), mark) {
+			b.Fatalf("%s does not show the edit", page)
+		}
+	}
+}
