@@ -116,7 +116,13 @@ func loadResults(fsys fs.FS, site *model.Site, errs *diag.List) {
 				return
 			}
 			defer file.Close()
-			rows[i] = r.read(name, int32(i), file, nil, &fileErrs[i])
+			// Sized for the file at the outset, a year's rows are not
+			// copied again and again as they grow.
+			var estimate int64
+			if info, err := file.Stat(); err == nil {
+				estimate = info.Size() / 32
+			}
+			rows[i] = r.read(name, int32(i), file, make([]model.Result, 0, estimate), &fileErrs[i])
 		})
 	}
 	wg.Wait()

@@ -28,6 +28,10 @@ func New() *Renderer {
 	return &Renderer{md: newGoldmark()}
 }
 
+// referenceReader parses for References. A goldmark parser is safe for
+// concurrent use, and making one costs more than parsing a commentary.
+var referenceReader = newGoldmark()
+
 func newGoldmark() goldmark.Markdown {
 	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList))
 }
@@ -121,7 +125,7 @@ func schemeOf(s string) (string, bool) {
 // are neither pages of the site nor anchors, in order of appearance: the
 // files (a chart image, a PDF) a commentary needs published beside it.
 func References(src []byte) []string {
-	doc := newGoldmark().Parser().Parse(text.NewReader(src))
+	doc := referenceReader.Parser().Parse(text.NewReader(src))
 	var refs []string
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

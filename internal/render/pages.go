@@ -84,7 +84,7 @@ func (s *site) county(c int, out Output) error {
 		v.Sections = append(v.Sections, Section{
 			Row:         s.row(unit, gi, s.Reported, root),
 			Title:       g.Title,
-			Description: s.markdown([]byte(g.Description), 4),
+			Description: s.sectionDescription[gi],
 			Chart: newChart(ch, g.Title, s.loc.T("chart.county")+". "+s.loc.T("chart.target")+" "+s.loc.T("chart.bars"), g.Decimals, g.Unit,
 				s.trendTable(g.Title+": "+county.Name, g, trend), officeTable),
 		})
@@ -141,7 +141,7 @@ func (s *site) office(o int, out Output) error {
 		v.Sections = append(v.Sections, Section{
 			Row:         s.row(unit, gi, s.Reported, root),
 			Title:       g.Title,
-			Description: s.markdown([]byte(g.Description), 4),
+			Description: s.sectionDescription[gi],
 			Chart:       newChart(ch, g.Title, s.loc.T("chart.office")+". "+s.loc.T("chart.target"), g.Decimals, g.Unit, s.trendTable(g.Title+": "+office.Name, g, series)),
 		})
 	}

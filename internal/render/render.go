@@ -60,6 +60,9 @@ type site struct {
 	commentary map[string][]*model.Commentary
 	goalOrder  []int // goal indexes grouped by perspective in order of first appearance
 	privacy    string
+	// sectionDescription is each goal's description as its section on a
+	// unit page shows it: rendered once, not once per page.
+	sectionDescription []template.HTML
 }
 
 // Render builds every page and file of the site into out. Pages are built
@@ -188,6 +191,9 @@ func (s *site) prepare() {
 	}
 	for _, list := range s.commentary {
 		slices.SortFunc(list, func(a, b *model.Commentary) int { return int(b.Period - a.Period) })
+	}
+	for _, g := range m.Goals {
+		s.sectionDescription = append(s.sectionDescription, s.markdown([]byte(g.Description), 4))
 	}
 	var perspectives []string
 	for _, g := range m.Goals {
