@@ -12,9 +12,11 @@ import (
 // countOutput counts what a build writes, without keeping it.
 type countOutput struct{ files, bytes atomic.Int64 }
 
-func (c *countOutput) Put(name string, data []byte) error {
+func (c *countOutput) Put(name string, parts ...[]byte) error {
 	c.files.Add(1)
-	c.bytes.Add(int64(len(data)))
+	for _, p := range parts {
+		c.bytes.Add(int64(len(p)))
+	}
 	return nil
 }
 

@@ -27,13 +27,13 @@ type memOutput map[string][]byte
 
 var memMu sync.Mutex
 
-func (m memOutput) Put(name string, data []byte) error {
+func (m memOutput) Put(name string, parts ...[]byte) error {
 	memMu.Lock()
 	defer memMu.Unlock()
 	if _, dup := m[name]; dup {
 		return fmt.Errorf("%s written twice", name)
 	}
-	m[name] = bytes.Clone(data)
+	m[name] = bytes.Join(parts, nil)
 	return nil
 }
 

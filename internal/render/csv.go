@@ -25,14 +25,17 @@ func (s *site) csvJobs(out Output) ([]func() error, error) {
 		return nil, err
 	}
 	header := s.csvHeader()
+	// A file is its blocks written one after another, not copied into one
+	// buffer: at ten times NAV's size scorecard.csv alone is 300 MB.
 	file := func(name string, parts func(add func(unit, goal int))) func() error {
 		return func() error {
-			size := len(header)
-			parts(func(u, gi int) { size += len(blocks[u*nGoals+gi]) })
-			b := make([]byte, 0, size)
-			b = append(b, header...)
-			parts(func(u, gi int) { b = append(b, blocks[u*nGoals+gi]...) })
-			return out.Put(name, b)
+			list := [][]byte{header}
+			parts(func(u, gi int) {
+				if b := blocks[u*nGoals+gi]; len(b) > 0 {
+					list = append(list, b)
+				}
+			})
+			return out.Put(name, list...)
 		}
 	}
 	unitRows := func(u int, add func(int, int)) {

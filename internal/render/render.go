@@ -20,11 +20,12 @@ import (
 	"github.com/malekort/malekort/internal/score"
 )
 
-// Output receives the site's files by slash-separated path. Put is called
-// from several goroutines at once, and must not keep data after it
-// returns: the buffer is reused.
+// Output receives the site's files by slash-separated path: a file's
+// contents are the parts one after another. Put is called from several
+// goroutines at once, and must not keep the parts after it returns: the
+// buffers are reused.
 type Output interface {
-	Put(name string, data []byte) error
+	Put(name string, parts ...[]byte) error
 }
 
 // buffers hold pages while they are executed; a unit page is a few hundred

@@ -57,10 +57,11 @@ type memOutput struct {
 	files map[string][]byte
 }
 
-func (m *memOutput) Put(name string, data []byte) error {
+func (m *memOutput) Put(name string, parts ...[]byte) error {
+	data := bytes.Join(parts, nil)
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.files[name] = bytes.Clone(data)
+	m.files[name] = data
 	return nil
 }
 
