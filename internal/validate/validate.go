@@ -216,11 +216,7 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) {
 		}
 		return ""
 	}
-	type key struct {
-		p    model.Period
-		u, g int32
-	}
-	seen := make(map[key]int, len(s.Results))
+	seen := newSeen(s)
 	for i := range s.Results {
 		if len(*errs)-start > maxResultErrors {
 			break
@@ -232,13 +228,11 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) {
 		pos := diag.Pos{Path: s.ResultFiles[r.File], Line: int(r.Line)}
 		g := &s.Goals[r.Goal]
 		unit := s.Units[r.Unit]
-		k := key{r.Period, r.Unit, r.Goal}
-		if first, dup := seen[k]; dup {
+		if first, dup := seen.add(r, i); dup {
 			f := &s.Results[first]
 			errs.Add(pos, "second result for %s, %s, %s (the first is at %s:%d): keep one", r.Period, unit, g.ID, s.ResultFiles[f.File], f.Line)
 			continue
 		}
-		seen[k] = i
 		if !Applies(g, unit, county(r.Unit)) {
 			errs.Add(pos, "goal %q is local to %q and does not apply to %q: remove the row or fix the unit", g.ID, g.Owner, unit)
 		}
@@ -258,6 +252,51 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) {
 			}
 		}
 	}
+}
+
+// seen remembers which row first gave each unit, goal and month. Results
+// fill most of that grid, so it is an array over it: a map of millions of
+// rows took seconds and hundreds of megabytes. A grid much larger than
+// the rows (a row dated decades off) falls back to a map.
+type seen struct {
+	first     model.Period
+	nGoals, n int
+	rows      []int32 // row index + 1, 0 for none
+	sparse    map[[3]int32]int
+}
+
+func newSeen(s *model.Site) *seen {
+	if len(s.Results) == 0 {
+		return &seen{sparse: map[[3]int32]int{}}
+	}
+	first, last := s.Results[0].Period, s.Results[0].Period
+	for _, r := range s.Results {
+		first, last = min(first, r.Period), max(last, r.Period)
+	}
+	n := int(last-first) + 1
+	cells := len(s.Units) * len(s.Goals) * n
+	if cells > 4*len(s.Results)+1<<20 || len(s.Results) >= math.MaxInt32 {
+		return &seen{sparse: make(map[[3]int32]int, len(s.Results))}
+	}
+	return &seen{first: first, nGoals: len(s.Goals), n: n, rows: make([]int32, cells)}
+}
+
+// add records row i, r, or returns the row that came first.
+func (x *seen) add(r *model.Result, i int) (first int, dup bool) {
+	if x.rows == nil {
+		k := [3]int32{int32(r.Period), r.Unit, r.Goal}
+		if f, ok := x.sparse[k]; ok {
+			return f, true
+		}
+		x.sparse[k] = i
+		return 0, false
+	}
+	c := (int(r.Unit)*x.nGoals+int(r.Goal))*x.n + int(r.Period-x.first)
+	if f := x.rows[c]; f != 0 {
+		return int(f - 1), true
+	}
+	x.rows[c] = int32(i + 1)
+	return 0, false
 }
 
 // RatioValue is the value of a ratio: a percentage for percent goals.
