@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -8,46 +9,59 @@ import (
 
 func ptr(v float64) *float64 { return &v }
 
-func TestTrendOption(t *testing.T) {
-	c := Trend("chart-g", []string{"jan. 26", "feb. 26"}, []Series{
-		{ID: "unit", Name: "NAV Fana", Values: []*float64{ptr(45.3), nil}},
-		{ID: "target", Name: "Målverdi", Values: []*float64{ptr(45), ptr(45)}},
-	})
-	b, err := json.Marshal(c.Option)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := string(b)
+func TestTrend(t *testing.T) {
+	months := []string{"jan. 26", "feb. 26"}
+	lines := []Line{{ID: "unit", Name: "NAV Fana"}, {ID: "target", Name: "Målverdi"}}
+	layout := TrendLayout("chart-layout-1", months, lines)
+	got := string(layout.JSON)
 	for _, want := range []string{
-		`"data":[45.3,"-"]`, // a missing month is a gap, not a zero
+		`"id":"unit"`,
 		`"id":"target"`,
 		`"type":"dashed"`,
 		`"data":["jan. 26","feb. 26"]`,
 		`"animation":false`,
 	} {
 		if !strings.Contains(got, want) {
-			t.Errorf("option lacks %s:\n%s", want, got)
+			t.Errorf("layout lacks %s:\n%s", want, got)
 		}
 	}
 	for _, unwanted := range []string{`"color"`, `"toolbox"`, `"title"`} {
 		if strings.Contains(got, unwanted) {
-			t.Errorf("option has %s, which the page's CSS and HTML provide:\n%s", unwanted, got)
+			t.Errorf("layout has %s, which the page's CSS and HTML provide:\n%s", unwanted, got)
 		}
 	}
-	again, _ := json.Marshal(Trend("chart-g", []string{"jan. 26", "feb. 26"}, []Series{
-		{ID: "unit", Name: "NAV Fana", Values: []*float64{ptr(45.3), nil}},
-		{ID: "target", Name: "Målverdi", Values: []*float64{ptr(45), ptr(45)}},
-	}).Option)
-	if string(again) != got {
-		t.Errorf("the same chart marshals differently")
+	if again := TrendLayout("chart-layout-1", months, lines); string(again.JSON) != got {
+		t.Errorf("the same layout marshals differently")
+	}
+
+	c := Trend("chart-g", layout, []Series{
+		{Line: lines[0], Values: []*float64{ptr(45.3), nil}},
+		{Line: lines[1], Values: []*float64{ptr(45), ptr(45)}},
+	})
+	// A missing month is a gap, not a zero; a flat line is its value once.
+	if want := `{"layout":"chart-layout-1","data":[[45.3,"-"],45]}`; string(c.JSON) != want {
+		t.Errorf("chart JSON %s, want %s", c.JSON, want)
+	}
+	var v struct {
+		Layout string
+		Data   []any
+	}
+	if err := json.Unmarshal(c.JSON, &v); err != nil || v.Layout != layout.ID || len(v.Data) != 2 {
+		t.Errorf("chart JSON does not parse as a layout and two lines: %v %+v", err, v)
+	}
+}
+
+func TestChartJSONCannotEndTheScript(t *testing.T) {
+	layout := TrendLayout("l", []string{"</script><script>alert(1)</script>"}, []Line{{ID: "unit", Name: "</script>&"}})
+	if bytes.Contains(layout.JSON, []byte("</")) || bytes.Contains(layout.JSON, []byte("&")) {
+		t.Errorf("layout JSON carries markup: %s", layout.JSON)
 	}
 }
 
 func TestCountyOptionHasBarsOnTheirOwnAxes(t *testing.T) {
-	c := County("chart-g", []string{"jan. 26"}, []Series{{ID: "county", Name: "NAV Vest", Values: []*float64{ptr(44)}}},
+	c := County("chart-g", []string{"jan. 26"}, []Series{{Line: Line{ID: "county", Name: "NAV Vest"}, Values: []*float64{ptr(44)}}},
 		[]Bar{{Name: "NAV A", Value: ptr(50), Status: "green"}, {Name: "NAV B", Status: "suppressed"}}, "Kontorer")
-	b, _ := json.Marshal(c.Option)
-	got := string(b)
+	got := string(c.JSON)
 	for _, want := range []string{
 		`"data":[{"status":"green","value":50},"-"]`,
 		`"xAxisIndex":1,"yAxisIndex":1`,

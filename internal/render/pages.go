@@ -85,7 +85,7 @@ func (s *site) county(c int, out Output) error {
 			Row:         s.row(unit, gi, s.Reported, root),
 			Title:       g.Title,
 			Description: s.sectionDescription[gi],
-			Chart: newChart(ch, g.Title, s.loc.T("chart.county")+". "+s.loc.T("chart.target")+" "+s.loc.T("chart.bars"), g.Decimals, g.Unit,
+			Chart: newChart(ch, nil, g.Title, s.loc.T("chart.county")+". "+s.loc.T("chart.target")+" "+s.loc.T("chart.bars"), g.Decimals, g.Unit,
 				s.trendTable(g.Title+": "+county.Name, g, trend), officeTable),
 		})
 	}
@@ -127,6 +127,7 @@ func (s *site) office(o int, out Output) error {
 	v.Summary = s.summary(unit, s.Reported)
 	v.Groups = s.scorecard(unit, s.Reported, root, "")
 	v.Needs = s.needs(unit, s.Reported, root, "")
+	ls := layouts{}
 	for _, gi := range s.goalOrder {
 		if !s.Scores.Thresholds(unit, gi).Applies {
 			continue
@@ -137,12 +138,12 @@ func (s *site) office(o int, out Output) error {
 			series = append(series, s.unitLine("county", county.Name, countyUnit, gi))
 		}
 		series = append(series, s.targetLine(unit, gi))
-		ch := chart.Trend("chart-"+g.ID, s.months, seriesOf(series))
+		ch, layout := s.trend(ls, "chart-"+g.ID, series)
 		v.Sections = append(v.Sections, Section{
 			Row:         s.row(unit, gi, s.Reported, root),
 			Title:       g.Title,
 			Description: s.sectionDescription[gi],
-			Chart:       newChart(ch, g.Title, s.loc.T("chart.office")+". "+s.loc.T("chart.target"), g.Decimals, g.Unit, s.trendTable(g.Title+": "+office.Name, g, series)),
+			Chart:       newChart(ch, layout, g.Title, s.loc.T("chart.office")+". "+s.loc.T("chart.target"), g.Decimals, g.Unit, s.trendTable(g.Title+": "+office.Name, g, series)),
 		})
 	}
 	if cm := s.commentaryFor(office.ID, s.Reported); cm != nil {
@@ -290,7 +291,7 @@ func (s *site) goal(gi int, out Output) error {
 		series = append(series, s.unitLine("unit", m.Offices[o].Name, u, gi), s.targetLine(u, gi))
 		description = s.loc.T("chart.office.own")
 	}
-	ch := chart.Trend("chart-"+g.ID, s.months, seriesOf(series))
-	v.Chart = newChart(ch, g.Title, description+". "+s.loc.T("chart.target"), g.Decimals, g.Unit, s.trendTable(g.Title, g, series))
+	ch, layout := s.trend(layouts{}, "chart-"+g.ID, series)
+	v.Chart = newChart(ch, layout, g.Title, description+". "+s.loc.T("chart.target"), g.Decimals, g.Unit, s.trendTable(g.Title, g, series))
 	return s.execute(out, goalPath(g), "goal.html", v)
 }

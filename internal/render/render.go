@@ -401,7 +401,7 @@ func (s *site) unitLine(id, name string, unit, gi int) line {
 			values[i] = &cells[i].Value
 		}
 	}
-	return line{Series: chart.Series{ID: id, Name: name, Values: values}, cells: cells}
+	return line{Series: chart.Series{Line: chart.Line{ID: id, Name: name}, Values: values}, cells: cells}
 }
 
 // targetLine is a flat line at unit's target, dashed in the chart.
@@ -411,7 +411,31 @@ func (s *site) targetLine(unit, gi int) line {
 	for i := range values {
 		values[i] = &t
 	}
-	return line{Series: chart.Series{ID: "target", Name: s.loc.T("target"), Values: values}}
+	return line{Series: chart.Series{Line: chart.Line{ID: "target", Name: s.loc.T("target")}, Values: values}}
+}
+
+// layouts are the trend chart layouts of one page, by their lines.
+type layouts map[string]chart.Layout
+
+// trend is a page's trend chart of lines. The first chart with a set of
+// lines carries their layout (Chart.Layout) for the others to use.
+func (s *site) trend(ls layouts, id string, lines []line) (chart.Chart, *chart.Layout) {
+	var key strings.Builder
+	heads := make([]chart.Line, len(lines))
+	for i, l := range lines {
+		heads[i] = l.Line
+		key.WriteString(l.ID + "\x00" + l.Name + "\x00")
+	}
+	layout, seen := ls[key.String()]
+	if !seen {
+		layout = chart.TrendLayout("chart-layout-"+strconv.Itoa(len(ls)+1), s.months, heads)
+		ls[key.String()] = layout
+	}
+	c := chart.Trend(id, layout, seriesOf(lines))
+	if seen {
+		return c, nil
+	}
+	return c, &layout
 }
 
 func seriesOf(lines []line) []chart.Series {

@@ -111,7 +111,9 @@ func (t Table) HTML() template.HTML {
 	return template.HTML(b.String())
 }
 
-// Chart is a chart with its explanation and table.
+// Chart is a chart with its explanation and table. JSON is what the
+// script draws it from; Layout, when set, is options it shares with the
+// page's later charts, written once with the first.
 type Chart struct {
 	ID          string
 	Height      int
@@ -119,12 +121,25 @@ type Chart struct {
 	Description string
 	Decimals    int
 	Unit        string
-	Option      map[string]any
+	JSON        template.JS
+	Layout      *Layout
 	Tables      []Table
 }
 
-func newChart(c chart.Chart, title, description string, decimals int, unit string, tables ...Table) *Chart {
-	return &Chart{ID: c.ID, Height: c.Height, Title: title, Description: description, Decimals: decimals, Unit: unit, Option: c.Option, Tables: tables}
+// Layout is options shared by a page's charts, as JSON.
+type Layout struct {
+	ID   string
+	JSON template.JS
+}
+
+// newChart makes the view of c. chart escapes the JSON for a <script>
+// element, so it goes into the page as it is.
+func newChart(c chart.Chart, layout *chart.Layout, title, description string, decimals int, unit string, tables ...Table) *Chart {
+	v := &Chart{ID: c.ID, Height: c.Height, Title: title, Description: description, Decimals: decimals, Unit: unit, JSON: template.JS(c.JSON), Tables: tables}
+	if layout != nil {
+		v.Layout = &Layout{ID: layout.ID, JSON: template.JS(layout.JSON)}
+	}
+	return v
 }
 
 // Section is a goal's detail on a unit page: its status and chart.

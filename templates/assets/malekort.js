@@ -80,12 +80,26 @@
     if (waiting.length === 1) setTimeout(drawNext, 0);
   }
 
+  // option reads a chart's options: its own, or its page's layout for
+  // charts with the same lines filled with its lines' values. A single
+  // number is a flat line (a target).
+  function option(el) {
+    var spec = JSON.parse(document.getElementById(el.id + "-data").textContent);
+    if (!spec.layout) return spec.option;
+    var o = JSON.parse(document.getElementById(spec.layout).textContent);
+    var months = o.xAxis[0].data.length;
+    o.series.forEach(function (s, i) {
+      var d = spec.data[i];
+      s.data = Array.isArray(d) ? d : new Array(months).fill(d);
+    });
+    return o;
+  }
+
   function drawNext() {
     var next = waiting.shift();
     if (!next) return;
     try {
-      var data = document.getElementById(next.el.id + "-data");
-      next.chart.setOption(theme(JSON.parse(data.textContent), next.el));
+      next.chart.setOption(theme(option(next.el), next.el));
     } finally {
       if (waiting.length) setTimeout(drawNext, 0);
     }
