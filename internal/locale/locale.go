@@ -5,6 +5,7 @@
 package locale
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strconv"
@@ -48,29 +49,41 @@ func (l *Locale) T(key string) string {
 // Number formats an already rounded value with the given decimals,
 // grouping thousands.
 func (l *Locale) Number(v float64, decimals int) string {
-	s := strconv.FormatFloat(v, 'f', decimals, 64)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac, _ := strings.Cut(s, ".")
+	var buf [40]byte
+	return string(l.appendNumber(buf[:0], v, decimals))
+}
+
+// appendNumber appends Number(v, decimals) to b. A unit page formats
+// thousands of numbers; this makes each one allocation, not five.
+func (l *Locale) appendNumber(b []byte, v float64, decimals int) []byte {
+	var buf [32]byte
+	s := strconv.AppendFloat(buf[:0], v, 'f', decimals, 64)
+	neg := s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
 	group, point, minus := ",", ".", "-"
 	if l.Norwegian() {
 		group, point, minus = "\u00a0", ",", "\u2212"
 	}
-	var b strings.Builder
-	if neg && strings.Trim(s, "0.") != "" {
-		b.WriteString(minus)
+	if neg && strings.Trim(string(s), "0.") != "" {
+		b = append(b, minus...)
 	}
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteString(group)
+	intLen := bytes.IndexByte(s, '.')
+	if intLen < 0 {
+		intLen = len(s)
+	}
+	for i := range intLen {
+		if i > 0 && (intLen-i)%3 == 0 {
+			b = append(b, group...)
 		}
-		b.WriteRune(c)
+		b = append(b, s[i])
 	}
-	if frac != "" {
-		b.WriteString(point)
-		b.WriteString(frac)
+	if intLen < len(s) {
+		b = append(b, point...)
+		b = append(b, s[intLen+1:]...)
 	}
-	return b.String()
+	return b
 }
 
 // Plain formats a rounded value for a CSV file: no grouping, an ASCII minus,
@@ -88,19 +101,21 @@ func (l *Locale) Plain(v float64, decimals int) string {
 
 // WithUnit formats a value with its unit, e.g. "45,3 %" or "12 dager".
 func (l *Locale) WithUnit(v float64, decimals int, unit string) string {
-	n := l.Number(v, decimals)
+	var buf [64]byte
+	b := l.appendNumber(buf[:0], v, decimals)
 	switch unit {
 	case "percent":
 		if l.Norwegian() {
-			return n + "\u00a0%"
+			b = append(b, "\u00a0%"...)
+		} else {
+			b = append(b, '%')
 		}
-		return n + "%"
 	case "days":
-		return n + "\u00a0" + l.T("days")
+		b = append(append(b, "\u00a0"...), l.T("days")...)
 	case "nok":
-		return n + "\u00a0" + l.T("nok")
+		b = append(append(b, "\u00a0"...), l.T("nok")...)
 	}
-	return n
+	return string(b)
 }
 
 var monthsNorwegian = []string{"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"}

@@ -1,10 +1,6 @@
 package model
 
-import (
-	"fmt"
-
-	"github.com/malekort/malekort/internal/diag"
-)
+import "github.com/malekort/malekort/internal/diag"
 
 // Period is a calendar month, counted as months since January of year 0 so
 // that consecutive months are consecutive integers.
@@ -41,7 +37,10 @@ func (p Period) Year() int { return int(p) / 12 }
 // Month returns the period's month, 1 to 12.
 func (p Period) Month() int { return int(p)%12 + 1 }
 
-func (p Period) String() string { return fmt.Sprintf("%04d-%02d", p.Year(), p.Month()) }
+func (p Period) String() string {
+	y, m := p.Year(), p.Month()
+	return string([]byte{byte('0' + y/1000%10), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-', byte('0' + m/10), byte('0' + m%10)})
+}
 
 // County is a county office (fylke) with its id and name.
 type County struct {

@@ -108,7 +108,7 @@ func (s *site) csvBlock(unit, gi int) []byte {
 	series := s.Scores.Series(unit, gi)
 	b := make([]byte, 0, len(series)*(len(head)+len(tail)+24))
 	for i, c := range series {
-		b = append(b, s.Scores.Period(i).String()...)
+		b = append(b, s.periodIDs[i]...)
 		b = append(b, head...)
 		if c.Has() {
 			b = append(b, s.loc.Plain(c.Value, g.Decimals)...)

@@ -54,6 +54,8 @@ type site struct {
 	loc        *locale.Locale
 	md         *markdown.Renderer
 	months     []string // short labels of every month in the range
+	monthNames []string // and their full names
+	periodIDs  []string // and YYYY-MM
 	countyOf   map[string]int
 	officeOf   map[string]int
 	officesOf  [][]int // county index -> office indexes, sorted by name
@@ -168,6 +170,8 @@ func (s *site) prepare() {
 	for i := range s.Scores.N {
 		p := s.Scores.Period(i)
 		s.months = append(s.months, s.loc.ShortMonth(p.Year(), p.Month()))
+		s.monthNames = append(s.monthNames, s.loc.Month(p.Year(), p.Month()))
+		s.periodIDs = append(s.periodIDs, p.String())
 	}
 	s.countyOf = map[string]int{}
 	for i, c := range m.Counties {
@@ -461,8 +465,7 @@ func (s *site) trendTable(caption string, g *model.Goal, lines []line) Table {
 		t.Head = append(t.Head, l.Name)
 	}
 	for i := s.Scores.N - 1; i >= 0; i-- {
-		p := s.Scores.Period(i)
-		row := []string{s.loc.Month(p.Year(), p.Month())}
+		row := []string{s.monthNames[i]}
 		for _, l := range shown {
 			row = append(row, s.value(g, l.cells[i]))
 		}
