@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/malekort/malekort/internal/chart"
 	"github.com/malekort/malekort/internal/model"
@@ -200,9 +202,12 @@ func (s *site) commentaryPage(office *model.Office, out Output) error {
 	// a leader reading an old commentary wants to know what it answered.
 	unit := s.Scores.Office(s.officeOf[office.ID])
 	for _, cm := range s.commentary[office.ID] {
+		month := s.loc.Month(cm.Period.Year(), cm.Period.Month())
+		first, size := utf8.DecodeRuneInString(month)
 		v.Entries = append(v.Entries, CommentaryEntry{
 			ID:         cm.Period.String(),
-			Month:      s.loc.Month(cm.Period.Year(), cm.Period.Month()),
+			Heading:    string(unicode.ToUpper(first)) + month[size:],
+			Month:      month,
 			Commentary: s.commentaryView(cm, root),
 			Summary:    s.summary(unit, cm.Period),
 			Needs:      s.needs(unit, cm.Period, root, "index.html"),

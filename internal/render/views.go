@@ -230,12 +230,13 @@ type CommentaryPage struct {
 }
 
 // CommentaryEntry is one month on a CommentaryPage. ID is the month
-// (YYYY-MM), the fragment the office page links to.
+// (YYYY-MM), the fragment the office page links to; Heading is the month
+// as a heading ("September 2026"), Month as in a sentence.
 type CommentaryEntry struct {
-	ID, Month  string
-	Commentary CommentaryView
-	Summary    Summary
-	Needs      []Row
+	ID, Heading, Month string
+	Commentary         CommentaryView
+	Summary            Summary
+	Needs              []Row
 }
 
 // GoalPage is goals/<goal>/index.html.
