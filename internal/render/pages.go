@@ -87,7 +87,7 @@ func (s *site) county(c int, out Output) error {
 			Row:         s.row(unit, gi, s.Reported, root),
 			Title:       g.Title,
 			Description: s.sectionDescription[gi],
-			Chart: newChart(ch, nil, g.Title, s.loc.T("chart.county")+". "+s.loc.T("chart.target")+" "+s.loc.T("chart.bars"), g.Decimals, g.Unit,
+			Chart: s.newChart(ch, nil, g.Title, s.loc.T("chart.county")+". "+s.loc.T("chart.target")+" "+s.loc.T("chart.bars"), g.Decimals, g.Unit,
 				s.trendTable(g.Title+": "+county.Name, g, trend), officeTable),
 		})
 	}
@@ -145,7 +145,7 @@ func (s *site) office(o int, out Output) error {
 			Row:         s.row(unit, gi, s.Reported, root),
 			Title:       g.Title,
 			Description: s.sectionDescription[gi],
-			Chart:       newChart(ch, layout, g.Title, s.loc.T("chart.office")+". "+s.loc.T("chart.target"), g.Decimals, g.Unit, s.trendTable(g.Title+": "+office.Name, g, series)),
+			Chart:       s.newChart(ch, layout, g.Title, s.loc.T("chart.office")+". "+s.loc.T("chart.target"), g.Decimals, g.Unit, s.trendTable(g.Title+": "+office.Name, g, series)),
 		})
 	}
 	if cm := s.commentaryFor(office.ID, s.Reported); cm != nil {
@@ -297,6 +297,6 @@ func (s *site) goal(gi int, out Output) error {
 		description = s.loc.T("chart.office.own")
 	}
 	ch, layout := s.trend(layouts{}, "chart-"+g.ID, series)
-	v.Chart = newChart(ch, layout, g.Title, description+". "+s.loc.T("chart.target"), g.Decimals, g.Unit, s.trendTable(g.Title, g, series))
+	v.Chart = s.newChart(ch, layout, g.Title, description+". "+s.loc.T("chart.target"), g.Decimals, g.Unit, s.trendTable(g.Title, g, series))
 	return s.execute(out, goalPath(g), "goal.html", v)
 }

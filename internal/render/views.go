@@ -3,6 +3,7 @@ package render
 import (
 	"html"
 	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/malekort/malekort/internal/chart"
@@ -111,9 +112,7 @@ func (t Table) HTML() template.HTML {
 	return template.HTML(b.String())
 }
 
-// Chart is a chart with its explanation and table. JSON is what the
-// script draws it from; Layout, when set, is options it shares with the
-// page's later charts, written once with the first.
+// Chart is a chart with its explanation and tables.
 type Chart struct {
 	ID          string
 	Height      int
@@ -121,25 +120,44 @@ type Chart struct {
 	Description string
 	Decimals    int
 	Unit        string
-	JSON        template.JS
-	Layout      *Layout
-	Tables      []Table
+	// JSON is what the script draws the chart from; Layout, when set,
+	// holds options the page's later charts share, written with the first.
+	JSON   []byte
+	Layout *chart.Layout
+	Tables []Table
+	Show   string // the label that opens the tables
 }
 
-// Layout is options shared by a page's charts, as JSON.
-type Layout struct {
-	ID   string
-	JSON template.JS
+// newChart makes the view of c.
+func (s *site) newChart(c chart.Chart, layout *chart.Layout, title, description string, decimals int, unit string, tables ...Table) *Chart {
+	return &Chart{ID: c.ID, Height: c.Height, Title: title, Description: description, Decimals: decimals, Unit: unit,
+		JSON: c.JSON, Layout: layout, Tables: tables, Show: s.loc.T("chart.show")}
 }
 
-// newChart makes the view of c. chart escapes the JSON for a <script>
-// element, so it goes into the page as it is.
-func newChart(c chart.Chart, layout *chart.Layout, title, description string, decimals int, unit string, tables ...Table) *Chart {
-	v := &Chart{ID: c.ID, Height: c.Height, Title: title, Description: description, Decimals: decimals, Unit: unit, JSON: template.JS(c.JSON), Tables: tables}
-	if layout != nil {
-		v.Layout = &Layout{ID: layout.ID, JSON: template.JS(layout.JSON)}
+// HTML is the chart's figure: the element the script draws in, the JSON it
+// draws from, and the tables for readers who cannot see the chart. Text is
+// escaped; the JSON is escaped for a <script> element by package chart.
+func (c *Chart) HTML() template.HTML {
+	var b strings.Builder
+	esc := html.EscapeString
+	b.WriteString("\n<figure class=\"chart-figure\">\n  <figcaption>" + esc(c.Description) + "</figcaption>\n")
+	b.WriteString(`  <div class="chart" id="` + esc(c.ID) + `" data-chart data-decimals="` + strconv.Itoa(c.Decimals) +
+		`" data-unit="` + esc(c.Unit) + `" role="img" aria-label="` + esc(c.Title+". "+c.Description) +
+		`" style="height: ` + strconv.Itoa(c.Height) + "px\"></div>")
+	if c.Layout != nil {
+		b.WriteString("\n  <script type=\"application/json\" id=\"" + esc(c.Layout.ID) + "\">")
+		b.Write(c.Layout.JSON)
+		b.WriteString("</script>")
 	}
-	return v
+	b.WriteString("\n  <script type=\"application/json\" id=\"" + esc(c.ID) + "-data\">")
+	b.Write(c.JSON)
+	b.WriteString("</script>\n  <details class=\"chart-data\">\n    <summary>" + esc(c.Show) + "</summary>")
+	for _, t := range c.Tables {
+		b.WriteString("\n    ")
+		b.WriteString(string(t.HTML()))
+	}
+	b.WriteString("\n  </details>\n</figure>\n")
+	return template.HTML(b.String())
 }
 
 // Section is a goal's detail on a unit page: its status and chart.
