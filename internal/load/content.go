@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -19,56 +21,112 @@ import (
 
 // loadContent reads content/: _index.md for the front page, <county>/_index.md
 // for a county and <county>/<office>/<YYYY-MM>.md for an office's commentary.
+// Files are read and parsed in parallel and taken in path order, so that
+// the site and its errors are the same every time.
 func loadContent(fsys fs.FS, site *model.Site, errs *diag.List) {
 	org := newOrgIndex(site)
+	var paths []string
 	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() || !strings.EqualFold(path.Ext(p), ".md") {
-			return nil
-		}
-		src, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			errs.Add(diag.Pos{Path: p}, "cannot read: %v", err)
-			return nil
-		}
-		parts := strings.Split(strings.TrimPrefix(p, ContentDir+"/"), "/")
-		pos := diag.Pos{Path: p}
-		switch {
-		case len(parts) == 1 && parts[0] == "_index.md":
-			site.Front = readText(p, src, errs)
-		case len(parts) == 2 && parts[1] == "_index.md":
-			if !org.counties[parts[0]] {
-				errs.Add(pos, "folder %q is not a county%s: county folders are named by the county ids in %s", parts[0], diag.Suggest(parts[0], org.countyIDs), OrgPath)
-				return nil
-			}
-			site.CountyText[parts[0]] = readText(p, src, errs)
-		case len(parts) == 3:
-			if c, ok := org.commentary(p, src, errs); ok {
-				site.Commentary = append(site.Commentary, c)
-			}
-		default:
-			errs.Add(pos, "unexpected markdown file: content/ holds _index.md, <county>/_index.md and <county>/<office>/<YYYY-MM>.md")
+		if !d.IsDir() && strings.EqualFold(path.Ext(p), ".md") {
+			paths = append(paths, p)
 		}
 		return nil
 	})
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		errs.Add(diag.Pos{Path: ContentDir}, "cannot read: %v", err)
 	}
+	files := make([]contentFile, len(paths))
+	forEach(len(paths), func(i int) { files[i] = org.read(fsys, paths[i]) })
 	site.Files = map[string][]byte{}
-	texts := []*model.Text{site.Front}
-	for _, t := range site.CountyText {
-		texts = append(texts, t)
-	}
-	for i := range site.Commentary {
-		texts = append(texts, &site.Commentary[i].Text)
-	}
-	for _, t := range texts {
-		if t != nil {
-			loadFiles(fsys, t, site.Files, errs)
+	var commentaryRefs [][]string
+	for _, f := range files {
+		errs.Append(f.errs)
+		switch {
+		case f.front != nil:
+			site.Front = f.front
+			loadFiles(fsys, f.front, f.refs, site.Files, errs)
+		case f.county != "":
+			site.CountyText[f.county] = f.text
+		case f.commentary != nil:
+			site.Commentary = append(site.Commentary, *f.commentary)
+			commentaryRefs = append(commentaryRefs, f.refs)
 		}
 	}
+	for _, f := range files {
+		if f.county != "" {
+			loadFiles(fsys, f.text, f.refs, site.Files, errs)
+		}
+	}
+	for i := range site.Commentary {
+		loadFiles(fsys, &site.Commentary[i].Text, commentaryRefs[i], site.Files, errs)
+	}
+}
+
+// contentFile is what one markdown file of content/ holds: the front
+// page's text, a county's text or an office's commentary, with the
+// files it refers to.
+type contentFile struct {
+	front      *model.Text
+	county     string // the county whose text is text
+	text       *model.Text
+	commentary *model.Commentary
+	refs       []string
+	errs       diag.List
+}
+
+func (x orgIndex) read(fsys fs.FS, p string) (f contentFile) {
+	src, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		f.errs.Add(diag.Pos{Path: p}, "cannot read: %v", err)
+		return f
+	}
+	parts := strings.Split(strings.TrimPrefix(p, ContentDir+"/"), "/")
+	var body []byte
+	switch {
+	case len(parts) == 1 && parts[0] == "_index.md":
+		if f.front = readText(p, src, &f.errs); f.front != nil {
+			body = f.front.Body
+		}
+	case len(parts) == 2 && parts[1] == "_index.md":
+		if !x.counties[parts[0]] {
+			f.errs.Add(diag.Pos{Path: p}, "folder %q is not a county%s: county folders are named by the county ids in %s", parts[0], diag.Suggest(parts[0], x.countyIDs), OrgPath)
+			return f
+		}
+		if f.text = readText(p, src, &f.errs); f.text != nil {
+			f.county = parts[0]
+			body = f.text.Body
+		}
+	case len(parts) == 3:
+		if c, ok := x.commentary(p, src, &f.errs); ok {
+			f.commentary = &c
+			body = c.Body
+		}
+	default:
+		f.errs.Add(diag.Pos{Path: p}, "unexpected markdown file: content/ holds _index.md, <county>/_index.md and <county>/<office>/<YYYY-MM>.md")
+	}
+	f.refs = markdown.References(body)
+	return f
+}
+
+// forEach calls f(0) … f(n-1) on every processor.
+func forEach(n int, f func(i int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // orgIndex looks up the counties and offices that content folders name.
@@ -185,9 +243,9 @@ var publishable = map[string]bool{".png": true, ".jpg": true, ".jpeg": true, ".g
 
 // loadFiles reads the files a text uses, so that they, and only they, are
 // published from content/.
-func loadFiles(fsys fs.FS, t *model.Text, files map[string][]byte, errs *diag.List) {
+func loadFiles(fsys fs.FS, t *model.Text, refs []string, files map[string][]byte, errs *diag.List) {
 	dir := path.Dir(t.Path)
-	for _, ref := range markdown.References(t.Body) {
+	for _, ref := range refs {
 		name := path.Join(dir, ref)
 		pos := diag.Pos{Path: t.Path}
 		switch {
