@@ -45,10 +45,9 @@ func loadContent(fsys fs.FS, site *model.Site, errs *diag.List) {
 	for _, f := range files {
 		errs.Append(f.errs)
 		switch {
-		case f.front != nil:
-			site.Front = f.front
-			loadFiles(fsys, f.front, f.refs, site.Files, errs)
-		case f.county != "":
+		case f.text != nil && f.county == "":
+			site.Front = f.text
+		case f.text != nil:
 			site.CountyText[f.county] = f.text
 		case f.commentary != nil:
 			site.Commentary = append(site.Commentary, *f.commentary)
@@ -56,7 +55,7 @@ func loadContent(fsys fs.FS, site *model.Site, errs *diag.List) {
 		}
 	}
 	for _, f := range files {
-		if f.county != "" {
+		if f.text != nil {
 			loadFiles(fsys, f.text, f.refs, site.Files, errs)
 		}
 	}
@@ -69,9 +68,8 @@ func loadContent(fsys fs.FS, site *model.Site, errs *diag.List) {
 // page's text, a county's text or an office's commentary, with the
 // files it refers to.
 type contentFile struct {
-	front      *model.Text
-	county     string // the county whose text is text
-	text       *model.Text
+	text       *model.Text // the front page's or a county's text
+	county     string      // the county whose text it is; "" for the front page
 	commentary *model.Commentary
 	refs       []string
 	errs       diag.List
@@ -87,8 +85,8 @@ func (x orgIndex) read(fsys fs.FS, p string) (f contentFile) {
 	var body []byte
 	switch {
 	case len(parts) == 1 && parts[0] == "_index.md":
-		if f.front = readText(p, src, &f.errs); f.front != nil {
-			body = f.front.Body
+		if f.text = readText(p, src, &f.errs); f.text != nil {
+			body = f.text.Body
 		}
 	case len(parts) == 2 && parts[1] == "_index.md":
 		if !x.counties[parts[0]] {

@@ -4,10 +4,8 @@ import (
 	"errors"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/malekort/malekort/internal/config"
 	"github.com/malekort/malekort/internal/diag"
@@ -105,36 +103,28 @@ func loadResults(fsys fs.FS, site *model.Site, errs *diag.List) {
 	// file's rows go into a window of one array, sized for the file, so
 	// that joining them moves rows within it: copying millions of rows
 	// into a new array cost seconds and doubled the memory.
-	windows := make([]int, len(files))
+	windows, starts := make([]int, len(files)), make([]int, len(files))
 	total := 0
 	for i, name := range files {
 		if info, err := fs.Stat(fsys, name); err == nil {
 			windows[i] = int(info.Size()/minRowBytes) + 1
 		}
+		starts[i] = total
 		total += windows[i]
 	}
 	all := make([]model.Result, total)
 	rows := make([][]model.Result, len(files))
 	fileErrs := make([]diag.List, len(files))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	start := 0
-	for i, name := range files {
-		window := all[start : start : start+windows[i]]
-		start += windows[i]
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			file, err := fsys.Open(name)
-			if err != nil {
-				fileErrs[i].Add(diag.Pos{Path: name}, "cannot read: %v", err)
-				return
-			}
-			defer file.Close()
-			rows[i] = r.read(name, int32(i), file, window, &fileErrs[i])
-		})
-	}
-	wg.Wait()
+	forEach(len(files), func(i int) {
+		file, err := fsys.Open(files[i])
+		if err != nil {
+			fileErrs[i].Add(diag.Pos{Path: files[i]}, "cannot read: %v", err)
+			return
+		}
+		defer file.Close()
+		window := all[starts[i] : starts[i] : starts[i]+windows[i]]
+		rows[i] = r.read(files[i], int32(i), file, window, &fileErrs[i])
+	})
 	site.ResultFiles = files
 	n, fits := 0, true
 	for i := range files {
