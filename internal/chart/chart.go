@@ -3,11 +3,12 @@
 // go-echarts' own page rendering: that does not escape text and links a
 // public CDN. The site's script draws the charts from the JSON.
 //
-// A page's trend charts with the same lines differ only in their data, so
-// their options are a Layout written once per page, and each chart's JSON
-// carries the name of its layout and the values of its lines. A unit page
-// has a trend chart per goal: building and writing the same options
-// twenty times was a fifth of the time a page took.
+// A page's charts with the same lines (and, on a county page, the same
+// offices) differ only in their data, so their options are a Layout
+// written once per page, and each chart's JSON carries the name of its
+// layout and its values. A unit page has a chart per goal: building and
+// writing the same options twenty times was a fifth of the time a page
+// took.
 //
 // Options carry no colours: the script picks them from the page's CSS so
 // that charts follow light and dark mode. Series ids tell it which role a
@@ -28,9 +29,8 @@ import (
 type Chart struct {
 	ID     string // unique in the page and derived from it, never random
 	Height int    // pixels; fixed so the page does not jump as charts draw
-	// JSON is {"layout": id, "data": [values of each line]} for a trend
-	// chart, {"option": options} for the others. Text in it is escaped for
-	// a <script> element.
+	// JSON is {"layout": id, "data": [values of each series]}. Text in it
+	// is escaped for a <script> element.
 	JSON []byte
 }
 
@@ -119,11 +119,20 @@ func TrendLayout(id string, months []string, lines []Line) Layout {
 }
 
 // Trend is a trend chart drawn with layout, whose lines are the series'
-// in order. A month without a value is "-", a gap; a line with the same
-// value every month (a target) is that value once.
+// in order.
 func Trend(id string, layout Layout, series []Series) Chart {
-	b := append([]byte(`{"layout":`), marshal(layout.ID)...)
-	b = append(b, `,"data":[`...)
+	return Chart{ID: id, Height: 300, JSON: append(appendLines(layoutJSON(layout), series), "]}"...)}
+}
+
+// layoutJSON begins a chart's JSON: its layout, then its data.
+func layoutJSON(layout Layout) []byte {
+	return append(append([]byte(`{"layout":`), marshal(layout.ID)...), `,"data":[`...)
+}
+
+// appendLines appends each line's values: a month without a value is
+// "-", a gap; a line with the same value every month (a target) is that
+// value once.
+func appendLines(b []byte, series []Series) []byte {
 	for i, s := range series {
 		if i > 0 {
 			b = append(b, ',')
@@ -145,30 +154,23 @@ func Trend(id string, layout Layout, series []Series) Chart {
 		}
 		b = append(b, ']')
 	}
-	return Chart{ID: id, Height: 300, JSON: append(b, "]}"...)}
+	return b
 }
 
 func flat(values []*float64) bool {
 	return len(values) > 0 && !slices.ContainsFunc(values, func(v *float64) bool { return v == nil || *v != *values[0] })
 }
 
-func data(values []*float64) []any {
-	out := make([]any, len(values))
-	for i, v := range values {
-		if v == nil {
-			out[i] = "-" // ECharts' gap
-		} else {
-			out[i] = *v
-		}
-	}
-	return out
+// countyHeight is the height of a county chart with n bars.
+func countyHeight(n int) int {
+	const trendHeight, barHeight = 220, 28
+	return trendHeight + 90 + barHeight*n
 }
 
-// County is a county's chart for a goal: its trend against the target
-// above, and its offices' values this month as bars below.
-func County(id string, months []string, trend []Series, bars []Bar, barsName string) Chart {
-	const trendHeight, barHeight = 220, 28
-	height := trendHeight + 90 + barHeight*len(bars)
+// CountyLayout is the options of a county's charts for goals with the same
+// lines and offices: its trend against the target above, and its offices'
+// values this month as bars below.
+func CountyLayout(id string, months []string, lines []Line, offices []string, barsName string) Layout {
 	c := base(months)
 	c.GridList = []opts.Grid{
 		{Left: "8", Right: "16", Top: "16", Height: "180", ContainLabel: opts.Bool(true)},
@@ -176,27 +178,38 @@ func County(id string, months []string, trend []Series, bars []Bar, barsName str
 	}
 	c.XAxisList[0].GridIndex = 0
 	c.ExtendXAxis(opts.XAxis{Type: "value", GridIndex: 1, Scale: opts.Bool(false)})
-	names := make([]string, len(bars))
-	values := make([]any, len(bars))
-	for i, b := range bars {
-		names[i] = b.Name
-		if b.Value == nil {
-			values[i] = "-"
-		} else {
-			values[i] = map[string]any{"value": *b.Value, "status": b.Status}
-		}
-	}
-	c.ExtendYAxis(opts.YAxis{Type: "category", GridIndex: 1, Data: names, Inverse: opts.Bool(true)})
-	for _, s := range trend {
-		c.MultiSeries = append(c.MultiSeries, lineSeries(s.Line, len(months), 0, 0, data(s.Values)))
+	c.ExtendYAxis(opts.YAxis{Type: "category", GridIndex: 1, Data: offices, Inverse: opts.Bool(true)})
+	for _, l := range lines {
+		c.MultiSeries = append(c.MultiSeries, lineSeries(l, len(months), 0, 0, nil))
 	}
 	c.MultiSeries = append(c.MultiSeries, charts.SingleSeries{
-		Id: "offices", Name: barsName, Type: types.ChartBar, Data: values,
+		Id: "offices", Name: barsName, Type: types.ChartBar,
 		XAxisIndex: 1, YAxisIndex: 1, BarMaxWidth: "20",
 	})
 	opt := finish(c)
 	// The bars have their own axes, so the axis tooltip of the trend would
 	// show nothing useful over them.
 	opt["tooltip"] = map[string]any{"show": true, "trigger": "axis", "axisPointer": map[string]any{"type": "shadow"}}
-	return Chart{ID: id, Height: height, JSON: marshal(map[string]any{"option": opt})}
+	return Layout{ID: id, JSON: marshal(opt)}
+}
+
+// County is a county chart drawn with layout: the trend's lines, then a
+// bar per office in the layout's order, {"value", "status"} or "-".
+func County(id string, layout Layout, trend []Series, bars []Bar) Chart {
+	b := append(appendLines(layoutJSON(layout), trend), ",["...)
+	for i, bar := range bars {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if bar.Value == nil {
+			b = append(b, `"-"`...)
+			continue
+		}
+		b = append(b, `{"value":`...)
+		b = strconv.AppendFloat(b, *bar.Value, 'f', -1, 64)
+		b = append(b, `,"status":`...)
+		b = append(b, marshal(bar.Status)...)
+		b = append(b, '}')
+	}
+	return Chart{ID: id, Height: countyHeight(len(bars)), JSON: append(b, "]]}"...)}
 }

@@ -58,18 +58,25 @@ func TestChartJSONCannotEndTheScript(t *testing.T) {
 	}
 }
 
-func TestCountyOptionHasBarsOnTheirOwnAxes(t *testing.T) {
-	c := County("chart-g", []string{"jan. 26"}, []Series{{Line: Line{ID: "county", Name: "NAV Vest"}, Values: []*float64{ptr(44)}}},
-		[]Bar{{Name: "NAV A", Value: ptr(50), Status: "green"}, {Name: "NAV B", Status: "suppressed"}}, "Kontorer")
-	got := string(c.JSON)
+func TestCountyChartHasBarsOnTheirOwnAxes(t *testing.T) {
+	layout := CountyLayout("chart-layout-1", []string{"jan. 26"}, []Line{{ID: "county", Name: "NAV Vest"}, {ID: "target", Name: "Mål"}}, []string{"NAV A", "NAV B"}, "Kontorer")
+	got := string(layout.JSON)
 	for _, want := range []string{
-		`"data":[{"status":"green","value":50},"-"]`,
 		`"xAxisIndex":1,"yAxisIndex":1`,
 		`"data":["NAV A","NAV B"]`,
+		`"id":"offices"`,
 	} {
 		if !strings.Contains(got, want) {
-			t.Errorf("option lacks %s:\n%s", want, got)
+			t.Errorf("layout lacks %s:\n%s", want, got)
 		}
+	}
+	c := County("chart-g", layout, []Series{
+		{Line: Line{ID: "county", Name: "NAV Vest"}, Values: []*float64{ptr(44)}},
+		{Line: Line{ID: "target", Name: "Mål"}, Values: []*float64{ptr(45)}},
+	}, []Bar{{Name: "NAV A", Value: ptr(50), Status: "green"}, {Name: "NAV B", Status: "suppressed"}})
+	// A suppressed office is a gap, never its value.
+	if want := `{"layout":"chart-layout-1","data":[44,45,[{"value":50,"status":"green"},"-"]]}`; string(c.JSON) != want {
+		t.Errorf("chart JSON %s, want %s", c.JSON, want)
 	}
 	if c.Height < 300+2*28 {
 		t.Errorf("height %d leaves no room for the bars", c.Height)

@@ -59,6 +59,7 @@ func (s *site) county(c int, out Output) error {
 			v.NotCommented = append(v.NotCommented, e)
 		}
 	}
+	ls := layouts{}
 	for _, gi := range s.goalOrder {
 		if !s.Scores.Thresholds(unit, gi).Applies {
 			continue
@@ -82,12 +83,19 @@ func (s *site) county(c int, out Output) error {
 			bars = append(bars, b)
 			officeTable.Rows = append(officeTable.Rows, []string{m.Offices[o].Name, s.value(g, cell), s.loc.WithUnit(t.Target, g.Decimals, g.Unit), s.status(cell.Status).Label})
 		}
-		ch := chart.County("chart-"+g.ID, s.months, seriesOf(trend), bars, s.loc.T("offices"))
+		names := make([]string, len(bars))
+		for i, b := range bars {
+			names[i] = b.Name
+		}
+		layout, first := ls.get(trend, names, func(id string, heads []chart.Line) chart.Layout {
+			return chart.CountyLayout(id, s.months, heads, names, s.loc.T("offices"))
+		})
+		ch := chart.County("chart-"+g.ID, layout, seriesOf(trend), bars)
 		v.Sections = append(v.Sections, Section{
 			Row:         s.row(unit, gi, s.Reported, root),
 			Title:       g.Title,
 			Description: s.sectionDescription[gi],
-			Chart: s.newChart(ch, nil, g.Title, s.loc.T("chart.county")+". "+s.loc.T("chart.target")+" "+s.loc.T("chart.bars"), g.Decimals, g.Unit,
+			Chart: s.newChart(ch, first, g.Title, s.loc.T("chart.county")+". "+s.loc.T("chart.target")+" "+s.loc.T("chart.bars"), g.Decimals, g.Unit,
 				s.trendTable(g.Title+": "+county.Name, g, trend), officeTable),
 		})
 	}

@@ -421,25 +421,34 @@ func (s *site) targetLine(unit, gi int) line {
 // layouts are the trend chart layouts of one page, by their lines.
 type layouts map[string]chart.Layout
 
-// trend is a page's trend chart of lines. The first chart with a set of
-// lines carries their layout (Chart.Layout) for the others to use.
-func (s *site) trend(ls layouts, id string, lines []line) (chart.Chart, *chart.Layout) {
+// get returns the page's layout for charts of the given lines and bars,
+// made by build the first time; the chart that uses a layout first carries
+// it for the others (first is then not nil).
+func (ls layouts) get(lines []line, bars []string, build func(id string, heads []chart.Line) chart.Layout) (layout chart.Layout, first *chart.Layout) {
 	var key strings.Builder
 	heads := make([]chart.Line, len(lines))
 	for i, l := range lines {
 		heads[i] = l.Line
 		key.WriteString(l.ID + "\x00" + l.Name + "\x00")
 	}
+	for _, b := range bars {
+		key.WriteString(b + "\x00")
+	}
 	layout, seen := ls[key.String()]
-	if !seen {
-		layout = chart.TrendLayout("chart-layout-"+strconv.Itoa(len(ls)+1), s.months, heads)
-		ls[key.String()] = layout
-	}
-	c := chart.Trend(id, layout, seriesOf(lines))
 	if seen {
-		return c, nil
+		return layout, nil
 	}
-	return c, &layout
+	layout = build("chart-layout-"+strconv.Itoa(len(ls)+1), heads)
+	ls[key.String()] = layout
+	return layout, &layout
+}
+
+// trend is a page's trend chart of lines.
+func (s *site) trend(ls layouts, id string, lines []line) (chart.Chart, *chart.Layout) {
+	layout, first := ls.get(lines, nil, func(id string, heads []chart.Line) chart.Layout {
+		return chart.TrendLayout(id, s.months, heads)
+	})
+	return chart.Trend(id, layout, seriesOf(lines)), first
 }
 
 func seriesOf(lines []line) []chart.Series {

@@ -80,12 +80,11 @@
     if (waiting.length === 1) setTimeout(drawNext, 0);
   }
 
-  // option reads a chart's options: its own, or its page's layout for
-  // charts with the same lines filled with its lines' values. A single
-  // number is a flat line (a target).
+  // option reads a chart's options: its page's layout for charts with the
+  // same lines, filled with the chart's values. A single number is a flat
+  // line (a target).
   function option(el) {
     var spec = JSON.parse(document.getElementById(el.id + "-data").textContent);
-    if (!spec.layout) return spec.option;
     var o = JSON.parse(document.getElementById(spec.layout).textContent);
     var months = o.xAxis[0].data.length;
     o.series.forEach(function (s, i) {
