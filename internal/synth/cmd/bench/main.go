@@ -60,6 +60,7 @@ func bench(malekort, name string, size synth.Size, runs int, echarts string) err
 	var results []run
 	for i := range runs {
 		os.RemoveAll(out)
+		settle()
 		r, err := timed(exec.Command(malekort, "build", "--source", site, "--out", out))
 		if err != nil {
 			return err
@@ -82,6 +83,7 @@ func bench(malekort, name string, size synth.Size, runs int, echarts string) err
 		}
 		return nil
 	})
+	settle()
 	floor, err := timed(exec.Command("cp", "-r", out, filepath.Join(tmp, "copy")))
 	if err != nil {
 		return err
@@ -95,6 +97,13 @@ func bench(malekort, name string, size synth.Size, runs int, echarts string) err
 	fmt.Printf("output: %d files, %.1f MB; office pages: %d, %.0f KB each on average\n", files, float64(bytes)/1e6, offices, float64(officeBytes)/float64(max(offices, 1))/1e3)
 	fmt.Printf("floor (cp -r of the output): %.2f s; the median build is %.1f times that\n", floor.wall.Seconds(), median.Seconds()/floor.wall.Seconds())
 	return nil
+}
+
+// settle writes out what earlier runs left in the page cache, so that no
+// run pays for the one before it: at the large size a run writes 2 GB,
+// and the kernel throttles writers while that much is still unwritten.
+func settle() {
+	syscall.Sync()
 }
 
 func depth(rel string) int {
