@@ -418,28 +418,30 @@ func (s *site) targetLine(unit, gi int) line {
 	return line{Series: chart.Series{Line: chart.Line{ID: "target", Name: s.loc.T("target")}, Values: values}}
 }
 
-// layouts are the trend chart layouts of one page, by their lines.
+// layouts are the chart layouts of one page, by their lines and bars.
 type layouts map[string]chart.Layout
 
 // get returns the page's layout for charts of the given lines and bars,
 // made by build the first time; the chart that uses a layout first carries
 // it for the others (first is then not nil).
 func (ls layouts) get(lines []line, bars []string, build func(id string, heads []chart.Line) chart.Layout) (layout chart.Layout, first *chart.Layout) {
-	var key strings.Builder
+	// Quoted, names cannot run into each other, whatever they hold.
+	var key []byte
 	heads := make([]chart.Line, len(lines))
 	for i, l := range lines {
 		heads[i] = l.Line
-		key.WriteString(l.ID + "\x00" + l.Name + "\x00")
+		key = strconv.AppendQuote(strconv.AppendQuote(key, l.ID), l.Name)
 	}
+	key = append(key, '|')
 	for _, b := range bars {
-		key.WriteString(b + "\x00")
+		key = strconv.AppendQuote(key, b)
 	}
-	layout, seen := ls[key.String()]
+	layout, seen := ls[string(key)]
 	if seen {
 		return layout, nil
 	}
 	layout = build("chart-layout-"+strconv.Itoa(len(ls)+1), heads)
-	ls[key.String()] = layout
+	ls[string(key)] = layout
 	return layout, &layout
 }
 
