@@ -246,3 +246,34 @@ func TestCommentaryErrorKeepsTheSite(t *testing.T) {
 		t.Fatalf("after the fix: errors %q", s.errors)
 	}
 }
+
+// TestWatchSkipsOtherFolders: folders made beside the inputs (an output
+// folder, npm's) are not watched; new input folders are, with their files.
+func TestWatchSkipsOtherFolders(t *testing.T) {
+	dir := site(t)
+	s := New(dir, os.DirFS("../.."), io.Discard)
+	s.Build()
+	w, err := s.watch()
+	if err != nil {
+		t.Skip("no file events here:", err)
+	}
+	defer w.Close()
+	before := len(w.WatchList())
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go s.loop(ctx, w, 20*time.Millisecond)
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	os.MkdirAll(filepath.Join(dir, "public/a/b/c"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "content/nord/tromso"), 0o755)
+	os.WriteFile(filepath.Join(dir, "content/nord/tromso/2026-02.md"), []byte("Ny mappe.\n"), 0o644)
+	eventually(t, srv.URL+"/nord/tromso/index.html", "Ny mappe.")
+	for _, p := range w.WatchList() {
+		if strings.Contains(p, "public") {
+			t.Errorf("watching %s", p)
+		}
+	}
+	if n := len(w.WatchList()); n != before+2 {
+		t.Errorf("%d folders watched, want %d (+ content/nord, content/nord/tromso)", n, before+2)
+	}
+}

@@ -34,6 +34,11 @@ func (s *Server) Watch(ctx context.Context, settle time.Duration) {
 		return
 	}
 	defer w.Close()
+	s.loop(ctx, w, settle)
+}
+
+// loop updates the site from w's events until ctx ends.
+func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher, settle time.Duration) {
 	changed := map[string]bool{}
 	quiet := time.NewTimer(settle)
 	quiet.Stop()
@@ -45,16 +50,18 @@ func (s *Server) Watch(ctx context.Context, settle time.Duration) {
 			if ev.Op == fsnotify.Chmod {
 				continue
 			}
-			if ev.Has(fsnotify.Create) {
+			rel, ok := s.rel(ev.Name)
+			if !ok {
+				continue
+			}
+			if ev.Has(fsnotify.Create) && isInput(rel) {
 				if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
 					// Files may land in a new folder before it is
 					// watched: count them all as changed.
 					s.addTree(w, ev.Name, changed)
 				}
 			}
-			if rel, ok := s.rel(ev.Name); ok {
-				changed[rel] = true
-			}
+			changed[rel] = true
 			quiet.Reset(settle)
 		case err := <-w.Errors:
 			// Events were lost (the queue overflowed): what changed is
@@ -108,6 +115,13 @@ func (s *Server) addTree(w *fsnotify.Watcher, dir string, changed map[string]boo
 		return nil
 	}
 	return err
+}
+
+// isInput reports whether rel is in one of the input folders. Others
+// (public/, node_modules/) may hold thousands of folders to no purpose.
+func isInput(rel string) bool {
+	top, _, _ := strings.Cut(rel, "/")
+	return slices.Contains(watched, top)
 }
 
 // rel is p relative to the source folder, slash-separated.
