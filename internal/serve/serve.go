@@ -1,7 +1,8 @@
 // Package serve previews a site while it is edited: it builds the site into
-// memory, serves it on 127.0.0.1, rebuilds when an input or template
-// changes and tells open pages to reload. A build with input errors keeps
-// the last good site served and shows the errors over the page and in the
+// memory, serves it on 127.0.0.1, updates it when an input or template
+// changes (an edit to commentary re-renders only the pages that show it)
+// and tells open pages to reload. A build with input errors keeps the last
+// good site served and shows the errors over the page and in the
 // terminal; the next good build clears them.
 package serve
 
