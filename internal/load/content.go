@@ -197,6 +197,10 @@ func ReloadCommentary(fsys fs.FS, site *model.Site, paths []string) (next *model
 		}
 	}
 	for _, p := range paths {
+		if info, err := fs.Stat(fsys, p); err == nil && info.IsDir() {
+			// A folder named like a text: Load passes it by, and so must this.
+			return nil, nil, false
+		}
 		src, err := fs.ReadFile(fsys, p)
 		if errors.Is(err, fs.ErrNotExist) {
 			if prev := old[p]; prev != nil && len(prev.Files) > 0 {
