@@ -281,3 +281,21 @@ func TestHeadingsDoNotSkipALevel(t *testing.T) {
 		}
 	}
 }
+
+// TestHiddenFilesAreNotInput: editors' lock and swap files and the
+// system's files beside the inputs are neither read nor published.
+func TestHiddenFilesAreNotInput(t *testing.T) {
+	out := buildBase(t, map[string]string{
+		"content/vest/arstad/.#2026-02.md":       "not a commentary +++",
+		"content/vest/arstad/.2026-02.md.swp":    "\x00\x01",
+		"content/.drafts/vest/arstad/2026-01.md": "+++\nbroken",
+		"data/results/.old.csv":                  "not,a,results,file\n",
+		"data/results/.~lock.2026.csv#":          "lock",
+		"templates/assets/.DS_Store":             "\x00",
+	})
+	for name := range out {
+		if strings.Contains(name, "/.") || strings.HasPrefix(name, ".") {
+			t.Errorf("published %s", name)
+		}
+	}
+}

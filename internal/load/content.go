@@ -27,10 +27,12 @@ func loadContent(fsys fs.FS, site *model.Site, errs *diag.List) {
 	org := newOrgIndex(site)
 	var paths []string
 	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
+		switch {
+		case err != nil:
 			return err
-		}
-		if !d.IsDir() && strings.EqualFold(path.Ext(p), ".md") {
+		case Hidden(p) && d.IsDir():
+			return fs.SkipDir
+		case !d.IsDir() && !Hidden(p) && strings.EqualFold(path.Ext(p), ".md"):
 			paths = append(paths, p)
 		}
 		return nil
@@ -171,7 +173,15 @@ func (x orgIndex) commentary(p string, src []byte, errs *diag.List) (model.Comme
 // where an office's commentary is kept.
 func IsCommentary(p string) bool {
 	parts := strings.Split(p, "/")
-	return len(parts) == 4 && parts[0] == ContentDir && strings.EqualFold(path.Ext(p), ".md")
+	return len(parts) == 4 && parts[0] == ContentDir && strings.EqualFold(path.Ext(p), ".md") && !Hidden(p)
+}
+
+// Hidden reports whether the file or folder at p is hidden: its name
+// starts with a dot. Editors keep their lock, swap and backup files so
+// (emacs's .#2026-10.md, vim's .2026-10.md.swp, LibreOffice's
+// .~lock.2026.csv#); they are never part of the site.
+func Hidden(p string) bool {
+	return strings.HasPrefix(path.Base(p), ".")
 }
 
 // ReloadCommentary re-reads the commentary files at paths, which have

@@ -72,10 +72,12 @@ func readFile(fsys fs.FS, name string, errs *diag.List) ([]byte, bool) {
 func loadResults(fsys fs.FS, site *model.Site, errs *diag.List) {
 	var files []string
 	err := fs.WalkDir(fsys, ResultsDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
+		switch {
+		case err != nil:
 			return err
-		}
-		if !d.IsDir() && strings.EqualFold(path.Ext(p), ".csv") {
+		case Hidden(p) && d.IsDir():
+			return fs.SkipDir
+		case !d.IsDir() && !Hidden(p) && strings.EqualFold(path.Ext(p), ".csv"):
 			files = append(files, p)
 		}
 		return nil

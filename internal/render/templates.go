@@ -87,7 +87,8 @@ func LoadTemplates(site, defaults fs.FS, loc *locale.Locale, errs *diag.List) *T
 			errs.Add(diag.Pos{Path: path.Join(TemplateDir, "assets")}, "cannot read: %v", err)
 		}
 		for _, e := range entries {
-			if e.IsDir() {
+			if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+				// Hidden files are the system's or an editor's (.DS_Store).
 				continue
 			}
 			b, err := fs.ReadFile(fsys, path.Join(TemplateDir, "assets", e.Name()))
@@ -128,7 +129,7 @@ func Customised(site, defaults fs.FS) ([]string, error) {
 		if errors.Is(err, fs.ErrNotExist) && name == TemplateDir {
 			return fs.SkipDir
 		}
-		if err != nil || d.IsDir() {
+		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return err
 		}
 		mine, err := fs.ReadFile(site, name)

@@ -137,10 +137,13 @@ func (s *Server) Update(changed []string) {
 
 // affects reports whether a change to the file at p can change the site.
 // Editors and spreadsheet programs leave lock, swap and backup files
-// beside the ones they edit; the build reads none of them.
+// beside the ones they edit (hidden ones, or named x.md~ or 4913); the
+// build reads none of them.
 func (s *Server) affects(p string) bool {
 	ext := strings.ToLower(path.Ext(p))
 	switch {
+	case load.Hidden(p):
+		return false
 	case p == config.Path || strings.HasPrefix(p, load.TemplateDir+"/"):
 		return true
 	case strings.HasPrefix(p, "data/"):
