@@ -45,7 +45,8 @@ type Series struct {
 // in the legend.
 type Line struct{ ID, Name string }
 
-// Layout is the options of a page's trend charts with the same lines.
+// Layout is the options that a page's charts with the same lines (and
+// bars) share: all of them but the data.
 type Layout struct {
 	ID   string
 	JSON []byte
