@@ -176,12 +176,18 @@ func IsCommentary(p string) bool {
 	return len(parts) == 4 && parts[0] == ContentDir && strings.EqualFold(path.Ext(p), ".md") && !Hidden(p)
 }
 
-// Hidden reports whether the file or folder at p is hidden: its name
-// starts with a dot. Editors keep their lock, swap and backup files so
-// (emacs's .#2026-10.md, vim's .2026-10.md.swp, LibreOffice's
-// .~lock.2026.csv#); they are never part of the site.
+// Hidden reports whether the file or folder at p, a slash-separated path
+// in a site, is hidden or in a hidden folder: a name on its way starts
+// with a dot. Editors keep their lock, swap and backup files so (emacs's
+// .#2026-10.md, vim's .2026-10.md.swp, LibreOffice's .~lock.2026.csv#);
+// they are never part of the site.
 func Hidden(p string) bool {
-	return strings.HasPrefix(path.Base(p), ".")
+	for name := range strings.SplitSeq(p, "/") {
+		if strings.HasPrefix(name, ".") && name != "." {
+			return true
+		}
+	}
+	return false
 }
 
 // ReloadCommentary re-reads the commentary files at paths, which have

@@ -150,3 +150,20 @@ func TestMarkdownLimits(t *testing.T) {
 		}
 	}
 }
+
+func TestHiddenAndCommentaryPaths(t *testing.T) {
+	for p, want := range map[string][2]bool{ // hidden, commentary
+		"content/vest/arstad/2026-10.md":       {false, true},
+		"content/vest/arstad/.#2026-10.md":     {true, false},
+		"content/.drafts/vest/2026-10.md":      {true, false},
+		"content/vest/arstad/2026-10.md~":      {false, false},
+		"data/results/.~lock.2026.csv#":        {true, false},
+		"content/vest/_index.md":               {false, false},
+		"content/vest/arstad/notes/2026-10.md": {false, false},
+		"templates/assets/.DS_Store":           {true, false},
+	} {
+		if got := [2]bool{Hidden(p), IsCommentary(p)}; got != want {
+			t.Errorf("%s: hidden, commentary = %v, want %v", p, got, want)
+		}
+	}
+}
