@@ -162,6 +162,9 @@ func (s *site) office(o int, out Output) error {
 	} else {
 		v.NewLink = s.newLink(office)
 	}
+	if len(s.commentary[office.ID]) > 0 {
+		v.All = commentaryFile
+	}
 	for _, cm := range s.commentary[office.ID] {
 		if cm.Period != s.Reported {
 			v.Other = append(v.Other, Link{Href: commentaryFile + "#" + cm.Period.String(), Text: s.loc.Month(cm.Period.Year(), cm.Period.Month())})

@@ -236,6 +236,7 @@ type OfficePage struct {
 	Commentary *CommentaryView
 	NewLink    string
 	Other      []Link
+	All        string // the office's commentary page, when it has one
 }
 
 // CommentaryPage is <county>/<office>/commentary.html: all of an office's
