@@ -6,10 +6,8 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -17,6 +15,7 @@ import (
 	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/markdown"
 	"github.com/malekort/malekort/internal/model"
+	"github.com/malekort/malekort/internal/workers"
 )
 
 // loadContent reads content/: _index.md for the front page, <county>/_index.md
@@ -41,7 +40,7 @@ func loadContent(fsys fs.FS, site *model.Site, errs *diag.List) {
 		errs.Add(diag.Pos{Path: ContentDir}, "cannot read: %v", err)
 	}
 	files := make([]contentFile, len(paths))
-	forEach(len(paths), func(i int) { files[i] = org.read(fsys, paths[i]) })
+	workers.Each(len(paths), func(i int) { files[i] = org.read(fsys, paths[i]) })
 	site.Files = map[string][]byte{}
 	var commentaryRefs [][]string
 	for _, f := range files {
@@ -109,24 +108,6 @@ func (x orgIndex) read(fsys fs.FS, p string) (f contentFile) {
 	}
 	f.refs = markdown.References(body)
 	return f
-}
-
-// forEach calls f(0) … f(n-1) on every processor.
-func forEach(n int, f func(i int)) {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(n, runtime.GOMAXPROCS(0)) {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // orgIndex looks up the counties and offices that content folders name.

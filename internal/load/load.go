@@ -10,6 +10,7 @@ import (
 	"github.com/malekort/malekort/internal/config"
 	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/model"
+	"github.com/malekort/malekort/internal/workers"
 )
 
 // Input file locations, relative to the site root.
@@ -117,7 +118,7 @@ func loadResults(fsys fs.FS, site *model.Site, errs *diag.List) {
 	all := make([]model.Result, total)
 	rows := make([][]model.Result, len(files))
 	fileErrs := make([]diag.List, len(files))
-	forEach(len(files), func(i int) {
+	workers.Each(len(files), func(i int) {
 		file, err := fsys.Open(files[i])
 		if err != nil {
 			fileErrs[i].Add(diag.Pos{Path: files[i]}, "cannot read: %v", err)

@@ -1,29 +1,24 @@
 package render
 
+import "github.com/malekort/malekort/internal/workers"
+
 // csvJobs returns the jobs that write scorecard.csv with every unit, goal
 // and month, and each page's slice of it beside the page. For Norwegian
 // sites the file is what Norwegian Excel opens by double-click: UTF-8 with
 // BOM, semicolons and decimal commas. Every unit's rows for a goal are
 // formatted once, in parallel, and shared by the slices.
-func (s *site) csvJobs(out Output) ([]func() error, error) {
+func (s *site) csvJobs(out Output) []func() error {
 	m := s.Site
 	nGoals := len(m.Goals)
 	nUnits := len(m.Offices) + len(m.Counties)
 	blocks := make([][]byte, nUnits*nGoals)
-	format := make([]func() error, nUnits)
-	for u := range nUnits {
-		format[u] = func() error {
-			for gi := range nGoals {
-				if s.Scores.Thresholds(u, gi).Applies {
-					blocks[u*nGoals+gi] = s.csvBlock(u, gi)
-				}
+	workers.Each(nUnits, func(u int) {
+		for gi := range nGoals {
+			if s.Scores.Thresholds(u, gi).Applies {
+				blocks[u*nGoals+gi] = s.csvBlock(u, gi)
 			}
-			return nil
 		}
-	}
-	if err := parallel(format); err != nil {
-		return nil, err
-	}
+	})
 	header := s.csvHeader()
 	// A file is its blocks written one after another, not copied into one
 	// buffer: at ten times NAV's size scorecard.csv alone is 300 MB.
@@ -71,7 +66,7 @@ func (s *site) csvJobs(out Output) ([]func() error, error) {
 			}
 		}))
 	}
-	return jobs, nil
+	return jobs
 }
 
 // The fields are ids (slugs), months, numbers and statuses: none needs

@@ -6,7 +6,6 @@ import (
 	"html/template"
 	"maps"
 	"path"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,6 +17,7 @@ import (
 	"github.com/malekort/malekort/internal/markdown"
 	"github.com/malekort/malekort/internal/model"
 	"github.com/malekort/malekort/internal/score"
+	"github.com/malekort/malekort/internal/workers"
 )
 
 // Output receives the site's files by slash-separated path: a file's
@@ -73,11 +73,7 @@ type site struct {
 // same whatever the order. out must accept concurrent Puts.
 func Render(in Input, out Output) error {
 	s := newSite(in)
-	jobs, err := s.csvJobs(out)
-	if err != nil {
-		return err
-	}
-	jobs = append(jobs,
+	jobs := append(s.csvJobs(out),
 		func() error { return out.Put(EChartsFile, in.ECharts) },
 		func() error { return s.front(out) },
 	)
@@ -140,20 +136,7 @@ func newSite(in Input) *site {
 // order, so that a failing build reports the same error every time.
 func parallel(jobs []func() error) error {
 	errs := make([]error, len(jobs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				errs[i] = jobs[i]()
-			}
-		})
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	workers.Each(len(jobs), func(i int) { errs[i] = jobs[i]() })
 	for _, err := range errs {
 		if err != nil {
 			return err
