@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -40,24 +39,8 @@ func BenchmarkCommentaryEditNAV(b *testing.B) {
 	defer cancel()
 	go s.Watch(ctx, 25*time.Millisecond)
 	srv := httptest.NewServer(s)
-	defer srv.Close()
-	events, err := http.Get(srv.URL + eventsPath)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer events.Body.Close()
-	stream := bufio.NewReader(events.Body)
-	next := func() string {
-		for {
-			line, err := stream.ReadString('\n')
-			if err != nil {
-				b.Fatal(err)
-			}
-			if data, ok := strings.CutPrefix(line, "data: "); ok {
-				return data
-			}
-		}
-	}
+	b.Cleanup(srv.Close) // after the event stream closes: cleanups run last first
+	next := events(b, srv.URL)
 	next()
 	page := srv.URL + "/" + filepath.ToSlash(rel) + "/commentary.html"
 	b.ResetTimer()

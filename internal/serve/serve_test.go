@@ -42,6 +42,29 @@ func get(t *testing.T, url string) (int, string) {
 	return resp.StatusCode, string(b)
 }
 
+// events subscribes to the server's events at url and returns a function
+// that waits for the next one and returns its data.
+func events(tb testing.TB, url string) func() string {
+	tb.Helper()
+	resp, err := http.Get(url + eventsPath)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { resp.Body.Close() })
+	stream := bufio.NewReader(resp.Body)
+	return func() string {
+		for {
+			line, err := stream.ReadString('\n')
+			if err != nil {
+				tb.Fatal(err)
+			}
+			if data, ok := strings.CutPrefix(line, "data: "); ok {
+				return data
+			}
+		}
+	}
+}
+
 // eventually polls the page until it contains want.
 func eventually(t *testing.T, url, want string) string {
 	t.Helper()
@@ -67,7 +90,7 @@ func TestServeFollowsEdits(t *testing.T) {
 	defer cancel()
 	go s.Watch(ctx, 20*time.Millisecond)
 	srv := httptest.NewServer(s)
-	defer srv.Close()
+	t.Cleanup(srv.Close) // after the event stream closes: cleanups run last first
 	page := srv.URL + "/vest/arstad/index.html"
 
 	if code, body := get(t, page); code != 200 || !strings.Contains(body, "Vi ser på tallene sammen.") || !strings.Contains(body, "/_malekort/live.js") {
@@ -80,23 +103,7 @@ func TestServeFollowsEdits(t *testing.T) {
 		t.Errorf("missing page: %d", code)
 	}
 
-	events, err := http.Get(srv.URL + "/_malekort/events")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer events.Body.Close()
-	stream := bufio.NewReader(events.Body)
-	next := func() string {
-		for {
-			line, err := stream.ReadString('\n')
-			if err != nil {
-				t.Fatal(err)
-			}
-			if data, ok := strings.CutPrefix(line, "data: "); ok {
-				return data
-			}
-		}
-	}
+	next := events(t, srv.URL)
 	if first := next(); !strings.Contains(first, `"errors":null`) {
 		t.Errorf("first event: %s", first)
 	}
