@@ -43,10 +43,10 @@ func overlay(site, defaults fs.FS, name string) ([]byte, error) {
 // above templates/.
 func LoadTemplates(site, defaults fs.FS, loc *locale.Locale, errs *diag.List) *Templates {
 	t := &Templates{pages: map[string]*template.Template{}, assets: map[string][]byte{}}
-	funcs := template.FuncMap{
-		"t":      loc.T,
-		"status": func(s string) string { return loc.T("status." + s) },
-	}
+	compiled := newCompiledPartials(loc)
+	funcs := compiled.funcs()
+	funcs["t"] = loc.T
+	funcs["status"] = func(s string) string { return loc.T("status." + s) }
 	read := func(name string) (string, bool) {
 		b, err := overlay(site, defaults, path.Join(TemplateDir, name))
 		if err != nil {
@@ -66,6 +66,11 @@ func LoadTemplates(site, defaults fs.FS, loc *locale.Locale, errs *diag.List) *T
 			return nil
 		}
 	}
+	builtin, err := builtinPartials(defaults, funcs)
+	if err != nil {
+		errs.Add(diag.Pos{Path: path.Join(TemplateDir, "partials.html")}, "malekort's own partials: %v", err)
+		return nil
+	}
 	for _, name := range pageTemplates {
 		src, ok := read(name)
 		if !ok {
@@ -73,6 +78,10 @@ func LoadTemplates(site, defaults fs.FS, loc *locale.Locale, errs *diag.List) *T
 		}
 		page := template.Must(common.Clone())
 		if _, err := page.New(path.Join(TemplateDir, name)).Parse(src); err != nil {
+			templateError(err, errs)
+			continue
+		}
+		if err := compiled.use(page, builtin); err != nil {
 			templateError(err, errs)
 			continue
 		}
@@ -100,6 +109,16 @@ func LoadTemplates(site, defaults fs.FS, loc *locale.Locale, errs *diag.List) *T
 		}
 	}
 	return t
+}
+
+// builtinPartials parses malekort's own partials, which a site's are
+// compared with to know which can be compiled.
+func builtinPartials(defaults fs.FS, funcs template.FuncMap) (*template.Template, error) {
+	src, err := fs.ReadFile(defaults, path.Join(TemplateDir, "partials.html"))
+	if err != nil {
+		return nil, err
+	}
+	return template.New("").Funcs(funcs).Parse(string(src))
 }
 
 // templateError reports a template error. The templates are named by
