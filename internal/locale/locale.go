@@ -102,7 +102,12 @@ func (l *Locale) Plain(v float64, decimals int) string {
 // WithUnit formats a value with its unit, e.g. "45,3 %" or "12 dager".
 func (l *Locale) WithUnit(v float64, decimals int, unit string) string {
 	var buf [64]byte
-	b := l.appendNumber(buf[:0], v, decimals)
+	return string(l.AppendWithUnit(buf[:0], v, decimals, unit))
+}
+
+// AppendWithUnit appends what WithUnit returns to b.
+func (l *Locale) AppendWithUnit(b []byte, v float64, decimals int, unit string) []byte {
+	b = l.appendNumber(b, v, decimals)
 	switch unit {
 	case "percent":
 		if l.Norwegian() {
@@ -115,7 +120,7 @@ func (l *Locale) WithUnit(v float64, decimals int, unit string) string {
 	case "nok":
 		b = append(append(b, "\u00a0"...), l.T("nok")...)
 	}
-	return string(b)
+	return b
 }
 
 var monthsNorwegian = []string{"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"}

@@ -283,6 +283,14 @@ func (c *compiler) scorecard(page any) (template.HTML, error) {
 
 // {{define "sections"}}
 func (c *compiler) sections(b *strings.Builder, sections []Section) {
+	size := 0
+	for i := range sections {
+		size += 1024
+		if ch := sections[i].Chart; ch != nil {
+			size += ch.size()
+		}
+	}
+	b.Grow(size)
 	for i := range sections {
 		s := &sections[i]
 		b.WriteString("\n<section class=\"goal\" id=\"")
@@ -328,7 +336,7 @@ func (c *compiler) sections(b *strings.Builder, sections []Section) {
 		escapeHTML(b, s.Title)
 		b.WriteString("</a></p>\n  ")
 		if s.Chart != nil {
-			b.WriteString(string(s.Chart.HTML()))
+			s.Chart.write(b)
 		}
 		b.WriteString("\n</section>")
 	}

@@ -271,6 +271,17 @@ func (s *site) value(g *model.Goal, c score.Cell) string {
 	return s.loc.WithUnit(c.Value, g.Decimals, g.Unit)
 }
 
+// appendValue appends what value returns to b.
+func (s *site) appendValue(b []byte, g *model.Goal, c score.Cell) []byte {
+	switch c.Status {
+	case score.Missing:
+		return append(b, s.loc.T("no.value")...)
+	case score.Suppressed:
+		return append(b, ':')
+	}
+	return s.loc.AppendWithUnit(b, c.Value, g.Decimals, g.Unit)
+}
+
 // row builds a goal's scorecard row for a unit in month p. root is the
 // page's way back to the site root.
 func (s *site) row(unit, gi int, p model.Period, root string) Row {
@@ -458,12 +469,31 @@ func (s *site) trendTable(caption string, g *model.Goal, lines []line) Table {
 		shown = append(shown, l)
 		t.Head = append(t.Head, l.Name)
 	}
-	for i := s.Scores.N - 1; i >= 0; i-- {
-		row := []string{s.monthNames[i]}
+	// The cells are slices of one string and the rows of one array: a unit
+	// page has thousands of cells, and allocating each was a tenth of the
+	// build.
+	n, cols := s.Scores.N, 1+len(shown)
+	var text []byte
+	ends := make([]int, 0, n*len(shown))
+	for i := n - 1; i >= 0; i-- {
 		for _, l := range shown {
-			row = append(row, s.value(g, l.cells[i]))
+			text = s.appendValue(text, g, l.cells[i])
+			ends = append(ends, len(text))
 		}
-		t.Rows = append(t.Rows, row)
+	}
+	all := string(text)
+	cells := make([]string, n*cols)
+	t.Rows = make([][]string, n)
+	start := 0
+	for r := range n {
+		row := cells[r*cols : (r+1)*cols]
+		row[0] = s.monthNames[n-1-r]
+		for c := 1; c < cols; c++ {
+			end := ends[r*len(shown)+c-1]
+			row[c] = all[start:end]
+			start = end
+		}
+		t.Rows[r] = row
 	}
 	return t
 }

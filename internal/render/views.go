@@ -1,7 +1,6 @@
 package render
 
 import (
-	"html"
 	"html/template"
 	"strconv"
 	"strings"
@@ -80,16 +79,20 @@ type Table struct {
 // cost a tenth of the time. Every text is escaped.
 func (t Table) HTML() template.HTML {
 	var b strings.Builder
-	b.Grow(64 + 40*len(t.Rows)*len(t.Head))
-	caption := html.EscapeString(t.Caption)
+	t.write(&b)
+	return template.HTML(b.String())
+}
+
+func (t Table) write(b *strings.Builder) {
+	b.Grow(128 + 24*len(t.Rows)*len(t.Head))
 	b.WriteString(`<div class="table-scroll" tabindex="0" role="region" aria-label="`)
-	b.WriteString(caption)
+	escapeHTML(b, t.Caption)
 	b.WriteString(`"><table class="data"><caption>`)
-	b.WriteString(caption)
+	escapeHTML(b, t.Caption)
 	b.WriteString("</caption>\n<thead><tr>")
 	for _, h := range t.Head {
 		b.WriteString(`<th scope="col">`)
-		b.WriteString(html.EscapeString(h))
+		escapeHTML(b, h)
 		b.WriteString("</th>")
 	}
 	b.WriteString("</tr></thead>\n<tbody>\n")
@@ -98,18 +101,17 @@ func (t Table) HTML() template.HTML {
 		for i, cell := range row {
 			if i == 0 {
 				b.WriteString(`<th scope="row">`)
-				b.WriteString(html.EscapeString(cell))
+				escapeHTML(b, cell)
 				b.WriteString("</th>")
 			} else {
 				b.WriteString("<td>")
-				b.WriteString(html.EscapeString(cell))
+				escapeHTML(b, cell)
 				b.WriteString("</td>")
 			}
 		}
 		b.WriteString("</tr>\n")
 	}
 	b.WriteString("</tbody></table></div>")
-	return template.HTML(b.String())
 }
 
 // Chart is a chart with its explanation and tables.
@@ -139,25 +141,56 @@ func (s *site) newChart(c chart.Chart, layout *chart.Layout, title, description 
 // escaped; the JSON is escaped for a <script> element by package chart.
 func (c *Chart) HTML() template.HTML {
 	var b strings.Builder
-	esc := html.EscapeString
-	b.WriteString("\n<figure class=\"chart-figure\">\n  <figcaption>" + esc(c.Description) + "</figcaption>\n")
-	b.WriteString(`  <div class="chart" id="` + esc(c.ID) + `" data-chart data-decimals="` + strconv.Itoa(c.Decimals) +
-		`" data-unit="` + esc(c.Unit) + `" role="img" aria-label="` + esc(c.Title+". "+c.Description) +
-		`" style="height: ` + strconv.Itoa(c.Height) + "px\"></div>")
+	c.write(&b)
+	return template.HTML(b.String())
+}
+
+// size is about how many bytes write writes.
+func (c *Chart) size() int {
+	n := 512 + len(c.JSON)
 	if c.Layout != nil {
-		b.WriteString("\n  <script type=\"application/json\" id=\"" + esc(c.Layout.ID) + "\">")
+		n += len(c.Layout.JSON)
+	}
+	for _, t := range c.Tables {
+		n += 128 + 24*len(t.Rows)*len(t.Head)
+	}
+	return n
+}
+
+func (c *Chart) write(b *strings.Builder) {
+	b.Grow(c.size())
+	b.WriteString("\n<figure class=\"chart-figure\">\n  <figcaption>")
+	escapeHTML(b, c.Description)
+	b.WriteString("</figcaption>\n  <div class=\"chart\" id=\"")
+	escapeHTML(b, c.ID)
+	b.WriteString(`" data-chart data-decimals="`)
+	b.WriteString(strconv.Itoa(c.Decimals))
+	b.WriteString(`" data-unit="`)
+	escapeHTML(b, c.Unit)
+	b.WriteString(`" role="img" aria-label="`)
+	escapeHTML(b, c.Title+". "+c.Description)
+	b.WriteString(`" style="height: `)
+	b.WriteString(strconv.Itoa(c.Height))
+	b.WriteString("px\"></div>")
+	if c.Layout != nil {
+		b.WriteString("\n  <script type=\"application/json\" id=\"")
+		escapeHTML(b, c.Layout.ID)
+		b.WriteString("\">")
 		b.Write(c.Layout.JSON)
 		b.WriteString("</script>")
 	}
-	b.WriteString("\n  <script type=\"application/json\" id=\"" + esc(c.ID) + "-data\">")
+	b.WriteString("\n  <script type=\"application/json\" id=\"")
+	escapeHTML(b, c.ID)
+	b.WriteString("-data\">")
 	b.Write(c.JSON)
-	b.WriteString("</script>\n  <details class=\"chart-data\">\n    <summary>" + esc(c.Show) + "</summary>")
+	b.WriteString("</script>\n  <details class=\"chart-data\">\n    <summary>")
+	escapeHTML(b, c.Show)
+	b.WriteString("</summary>")
 	for _, t := range c.Tables {
 		b.WriteString("\n    ")
-		b.WriteString(string(t.HTML()))
+		t.write(b)
 	}
 	b.WriteString("\n  </details>\n</figure>\n")
-	return template.HTML(b.String())
 }
 
 // Section is a goal's detail on a unit page: its status and chart.
