@@ -6,6 +6,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/malekort/malekort/internal/config"
 	"github.com/malekort/malekort/internal/diag"
@@ -50,8 +51,15 @@ func Load(fsys fs.FS) (config.Site, *model.Site, diag.List) {
 		// file that did not parse, every row would be an error.
 		return cfg, nil, errs
 	}
+	// Results and content fill different parts of the site, and reading
+	// each has a part that runs on one processor (listing the folders,
+	// joining the files' rows), which the other can fill.
+	var contentErrs diag.List
+	var wg sync.WaitGroup
+	wg.Go(func() { loadContent(fsys, site, &contentErrs) })
 	loadResults(fsys, site, &errs)
-	loadContent(fsys, site, &errs)
+	wg.Wait()
+	errs.Append(contentErrs)
 	return cfg, site, errs
 }
 
