@@ -1,6 +1,8 @@
 package score
 
 import (
+	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -31,6 +33,35 @@ func TestRound(t *testing.T) {
 		if got := Round(c.v, c.d); got != c.want {
 			t.Errorf("Round(%v, %d) = %v, want %v", c.v, c.d, got, c.want)
 		}
+	}
+}
+
+// TestRoundFastPath checks Round against writing each value out in
+// decimal, bit for bit, on the values sites have: ratios of counts,
+// percentages, means, halves and their neighbours.
+func TestRoundFastPath(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	check := func(v float64, d int) {
+		t.Helper()
+		if v == 0 {
+			return // Round returns zeros as they are, before either way
+		}
+		if got, want := Round(v, d), roundDecimal(v, d); math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("Round(%v, %d) = %v, writing it out gives %v", v, d, got, want)
+		}
+	}
+	for range 500_000 {
+		d := rng.IntN(4)
+		num, den := float64(rng.IntN(100_000)), float64(1+rng.IntN(100_000))
+		check(100*num/den, d)
+		check(num/den, d)
+		check(-num/den, d)
+		half := (float64(rng.IntN(2_000_000)) + 0.5) / math.Pow10(d) // x.5 at the last decimal
+		check(half, d)
+		check(math.Nextafter(half, 0), d)
+		check(math.Nextafter(half, math.Inf(1)), d)
+		check((num+den)/3, d)
+		check(rng.NormFloat64()*math.Pow10(rng.IntN(12)), d)
 	}
 }
 
