@@ -17,8 +17,8 @@ package chart
 
 import (
 	"encoding/json"
+	"github.com/malekort/malekort/internal/decimal"
 	"slices"
-	"strconv"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -139,7 +139,7 @@ func appendLines(b []byte, series []Series) []byte {
 			b = append(b, ',')
 		}
 		if flat(s.Values) {
-			b = strconv.AppendFloat(b, *s.Values[0], 'f', -1, 64)
+			b = decimal.AppendShortest(b, *s.Values[0])
 			continue
 		}
 		b = append(b, '[')
@@ -150,7 +150,7 @@ func appendLines(b []byte, series []Series) []byte {
 			if v == nil {
 				b = append(b, `"-"`...)
 			} else {
-				b = strconv.AppendFloat(b, *v, 'f', -1, 64)
+				b = decimal.AppendShortest(b, *v)
 			}
 		}
 		b = append(b, ']')
@@ -207,7 +207,7 @@ func County(id string, layout Layout, trend []Series, bars []Bar) Chart {
 			continue
 		}
 		b = append(b, `{"value":`...)
-		b = strconv.AppendFloat(b, *bar.Value, 'f', -1, 64)
+		b = decimal.AppendShortest(b, *bar.Value)
 		b = append(b, `,"status":`...)
 		b = append(b, marshal(bar.Status)...)
 		b = append(b, '}')

@@ -7,6 +7,7 @@ package locale
 import (
 	"bytes"
 	"fmt"
+	"github.com/malekort/malekort/internal/decimal"
 	"slices"
 	"strconv"
 	"strings"
@@ -57,7 +58,7 @@ func (l *Locale) Number(v float64, decimals int) string {
 // thousands of numbers; this makes each one allocation, not five.
 func (l *Locale) appendNumber(b []byte, v float64, decimals int) []byte {
 	var buf [32]byte
-	s := strconv.AppendFloat(buf[:0], v, 'f', decimals, 64)
+	s := decimal.AppendFixed(buf[:0], v, decimals)
 	neg := s[0] == '-'
 	if neg {
 		s = s[1:]
@@ -89,14 +90,24 @@ func (l *Locale) appendNumber(b []byte, v float64, decimals int) []byte {
 // Plain formats a rounded value for a CSV file: no grouping, an ASCII minus,
 // a decimal comma for Norwegian so that Norwegian Excel reads it as a number.
 func (l *Locale) Plain(v float64, decimals int) string {
-	s := strconv.FormatFloat(v, 'f', decimals, 64)
-	if s == "-0" || strings.Trim(s, "-0.") == "" {
-		s = strings.TrimPrefix(s, "-")
+	var buf [32]byte
+	return string(l.AppendPlain(buf[:0], v, decimals))
+}
+
+// AppendPlain appends Plain(v, decimals) to b.
+func (l *Locale) AppendPlain(b []byte, v float64, decimals int) []byte {
+	start := len(b)
+	b = decimal.AppendFixed(b, v, decimals)
+	s := b[start:]
+	if s[0] == '-' && len(bytes.Trim(s, "-0.")) == 0 {
+		b = append(b[:start], s[1:]...) // no "-0,0"
 	}
 	if l.Norwegian() {
-		s = strings.Replace(s, ".", ",", 1)
+		if i := bytes.IndexByte(b[start:], '.'); i >= 0 {
+			b[start+i] = ','
+		}
 	}
-	return s
+	return b
 }
 
 // WithUnit formats a value with its unit, e.g. "45,3 %" or "12 dager".

@@ -1,6 +1,7 @@
 package locale
 
 import (
+	"math"
 	"testing"
 )
 
@@ -33,8 +34,10 @@ func TestNumber(t *testing.T) {
 	if got := nb.Plain(-1234.5, 1); got != "-1234,5" {
 		t.Errorf("Plain: %q", got)
 	}
-	if got := en.Plain(-0.0, 1); got != "0.0" {
-		t.Errorf("Plain(-0): %q", got)
+	for _, v := range []float64{0, math.Copysign(0, -1), -0.04} {
+		if got := en.Plain(v, 1); got != "0.0" {
+			t.Errorf("Plain(%v, 1) = %q, want 0.0", v, got)
+		}
 	}
 }
 

@@ -106,7 +106,7 @@ func (s *site) csvBlock(unit, gi int) []byte {
 		b = append(b, s.periodIDs[i]...)
 		b = append(b, head...)
 		if c.Has() {
-			b = append(b, s.loc.Plain(c.Value, g.Decimals)...)
+			b = s.loc.AppendPlain(b, c.Value, g.Decimals)
 		}
 		b = append(b, tail...)
 		b = append(b, c.Status.String()...)
