@@ -12,7 +12,9 @@ import (
 
 // Compiled partials. A unit page calls the badge, summary, needs-list,
 // scorecard, sections and commentary partials for every goal and month it
-// shows: thousands of template actions a page, and html/template spends
+// shows, a goal page ranking for every office and a commentary page
+// entries for every month: thousands of template actions a page, and
+// html/template spends
 // about half a microsecond on each printed value (a reflective call of its
 // escaper). At NAV's size that was a third of a build. So for each of these
 // partials that a site has not changed, a page calls the Go copy below
@@ -33,6 +35,8 @@ func newCompiledPartials(loc *locale.Locale) compiledPartials {
 		"scorecard":  c.scorecard,
 		"sections":   typed(c.sections),
 		"commentary": c.commentary,
+		"ranking":    typed(c.ranking),
+		"entries":    typed(c.entries),
 	}
 }
 
@@ -357,27 +361,32 @@ func (c *compiler) commentary(v any) (template.HTML, error) {
 		return "", fmt.Errorf("the built-in commentary partial needs a commentary, not a %T", v)
 	}
 	var b strings.Builder
+	c.writeCommentary(&b, cv)
+	return template.HTML(b.String()), nil
+}
+
+func (c *compiler) writeCommentary(b *strings.Builder, cv *CommentaryView) {
 	b.WriteString("\n<div class=\"commentary\">\n  <p class=\"byline\">")
 	if cv.Author != "" {
-		c.t(&b, "commentary.by")
+		c.t(b, "commentary.by")
 		b.WriteString(" ")
-		escapeHTML(&b, cv.Author)
+		escapeHTML(b, cv.Author)
 	}
 	if cv.Date != "" {
 		if cv.Author != "" {
 			b.WriteString(", ")
 		}
 		b.WriteString(`<time datetime="`)
-		escapeHTML(&b, cv.ISODate)
+		escapeHTML(b, cv.ISODate)
 		b.WriteString(`">`)
-		escapeHTML(&b, cv.Date)
+		escapeHTML(b, cv.Date)
 		b.WriteString("</time>")
 	}
 	if cv.EditURL != "" {
 		b.WriteString(` · <a href="`)
-		escapeURL(&b, cv.EditURL)
+		escapeURL(b, cv.EditURL)
 		b.WriteString(`">`)
-		c.t(&b, "edit")
+		c.t(b, "edit")
 		b.WriteString("</a>")
 	}
 	b.WriteString("</p>\n  <div class=\"prose\">")
@@ -385,33 +394,85 @@ func (c *compiler) commentary(v any) (template.HTML, error) {
 	b.WriteString("</div>")
 	if len(cv.Measures) > 0 {
 		b.WriteString("\n  <h3>")
-		c.t(&b, "measures")
+		c.t(b, "measures")
 		b.WriteString("</h3>\n  <ul class=\"measures\">")
 		for i := range cv.Measures {
 			m := &cv.Measures[i]
 			b.WriteString("\n    <li class=\"measure measure-")
-			escapeHTML(&b, m.Status)
+			escapeHTML(b, m.Status)
 			b.WriteString("\">\n      <span class=\"mstatus\">")
-			escapeHTML(&b, m.Label)
+			escapeHTML(b, m.Label)
 			b.WriteString("</span>\n      <span class=\"mtext\">")
-			escapeHTML(&b, m.Text)
+			escapeHTML(b, m.Text)
 			b.WriteString("</span>\n      <span class=\"mmeta\"><a href=\"")
-			escapeURL(&b, m.Goal.Href)
+			escapeURL(b, m.Goal.Href)
 			b.WriteString("\">")
-			escapeHTML(&b, m.Goal.Text)
+			escapeHTML(b, m.Goal.Text)
 			b.WriteString("</a>")
 			if m.Due != "" {
 				b.WriteString(" · ")
-				c.t(&b, "due")
+				c.t(b, "due")
 				b.WriteString(" ")
-				escapeHTML(&b, m.Due)
+				escapeHTML(b, m.Due)
 			}
 			b.WriteString("</span>\n    </li>")
 		}
 		b.WriteString("\n  </ul>")
 	}
 	b.WriteString("\n</div>\n")
-	return template.HTML(b.String()), nil
+}
+
+// {{define "ranking"}}
+func (c *compiler) ranking(b *strings.Builder, ranked []Ranked) {
+	b.Grow(400 * len(ranked))
+	for i := range ranked {
+		r := &ranked[i]
+		b.WriteString("\n      <tr><td class=\"num\">")
+		escapeHTML(b, r.Rank)
+		b.WriteString(`</td><th scope="row"><a href="`)
+		escapeURL(b, r.Office.Href)
+		b.WriteString(`">`)
+		escapeHTML(b, r.Office.Text)
+		b.WriteString(`</a></th><td class="opt">`)
+		escapeHTML(b, r.County)
+		b.WriteString(`</td><td class="num">`)
+		escapeHTML(b, r.Result)
+		b.WriteString(`<span class="target">`)
+		c.t(b, "target")
+		b.WriteString(" ")
+		escapeHTML(b, r.Target)
+		b.WriteString("</span></td><td>")
+		c.badge(b, r.Status)
+		b.WriteString("</td></tr>")
+	}
+	b.WriteString("\n")
+}
+
+// {{define "entries"}}
+func (c *compiler) entries(b *strings.Builder, entries []CommentaryEntry) {
+	for i := range entries {
+		e := &entries[i]
+		b.WriteString("\n<article class=\"entry\" aria-labelledby=\"")
+		escapeHTML(b, e.ID)
+		b.WriteString("\">\n  <h2 id=\"")
+		escapeHTML(b, e.ID)
+		b.WriteString(`">`)
+		escapeHTML(b, e.Heading)
+		b.WriteString("</h2>\n  ")
+		c.writeCommentary(b, &e.Commentary)
+		b.WriteString("\n  <h3>")
+		c.t(b, "status")
+		b.WriteString(", ")
+		escapeHTML(b, e.Month)
+		b.WriteString("</h3>\n  ")
+		c.summary(b, e.Summary)
+		b.WriteString("\n  <h4>")
+		c.t(b, "needs")
+		b.WriteString("</h4>\n  ")
+		c.needsList(b, e.Needs)
+		b.WriteString("\n</article>")
+	}
+	b.WriteString("\n")
 }
 
 // escapeHTML writes s as html/template writes a string in text or in a

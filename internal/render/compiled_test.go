@@ -46,7 +46,7 @@ func builtin(t *testing.T, name string) string {
 }
 
 func TestCompiledOnlyWhereUnchanged(t *testing.T) {
-	all := []string{"badge", "commentary", "needs-list", "scorecard", "sections", "summary"}
+	all := []string{"badge", "commentary", "entries", "needs-list", "ranking", "scorecard", "sections", "summary"}
 	got := compiledIn(t, fstest.MapFS{})
 	for _, page := range pageTemplates {
 		if !slices.Equal(got[page], all) {
@@ -69,10 +69,11 @@ func TestCompiledOnlyWhereUnchanged(t *testing.T) {
 		t.Errorf("changed badge: office.html compiles %v, want %v", got["office.html"], want)
 	}
 
-	// A page that defines its own summary runs it; other pages do not.
+	// A page that defines its own summary runs it, and the partials that
+	// call it; other pages do not.
 	office := builtin(t, "office.html") + `{{define "summary"}}<p>{{.Green}}</p>{{end}}`
 	got = compiledIn(t, fstest.MapFS{"templates/office.html": {Data: []byte(office)}})
-	if want := []string{"badge", "commentary", "needs-list", "scorecard", "sections"}; !slices.Equal(got["office.html"], want) {
+	if want := []string{"badge", "commentary", "needs-list", "ranking", "scorecard", "sections"}; !slices.Equal(got["office.html"], want) {
 		t.Errorf("office.html with its own summary compiles %v, want %v", got["office.html"], want)
 	}
 	if !slices.Equal(got["county.html"], all) {
