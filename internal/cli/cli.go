@@ -15,6 +15,7 @@ import (
 
 	"github.com/malekort/malekort/internal/build"
 	"github.com/malekort/malekort/internal/diag"
+	"github.com/malekort/malekort/internal/load"
 	"github.com/malekort/malekort/internal/render"
 	"github.com/malekort/malekort/internal/write"
 )
@@ -127,7 +128,7 @@ func runCheck(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 	if !sourceDir(*source, stderr) {
 		return UsageError
 	}
-	site := os.DirFS(*source)
+	site := load.Dir(*source)
 	custom, err := render.Customised(site, defaults)
 	if err != nil {
 		fmt.Fprintf(stderr, "malekort check: %v\n", err)
@@ -182,7 +183,7 @@ func runBuild(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "malekort: %v\n", err)
 		return UsageError
 	}
-	errs, err := build.Build(os.DirFS(*source), defaults, dir)
+	errs, err := build.Build(load.Dir(*source), defaults, dir)
 	if errs != nil || err != nil {
 		dir.Abort()
 		if errs != nil {
