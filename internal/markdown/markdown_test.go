@@ -93,7 +93,9 @@ func FuzzRender(f *testing.F) {
 				}
 			}
 		}
-		References([]byte(src))
+		if refs := references([]byte(src)); !strings.Contains(src, "[") && len(refs) > 0 {
+			t.Fatalf("%q has no bracket, yet links %q", src, refs)
+		}
 	})
 }
 
