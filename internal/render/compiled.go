@@ -14,14 +14,13 @@ import (
 // scorecard, sections and commentary partials for every goal and month it
 // shows, a goal page ranking for every office and a commentary page
 // entries for every month: thousands of template actions a page, and
-// html/template spends
-// about half a microsecond on each printed value (a reflective call of its
-// escaper). At NAV's size that was a third of a build. So for each of these
-// partials that a site has not changed, a page calls the Go copy below
-// instead, which writes the same bytes: the template stays the definition,
-// and TestCompiledPartials builds whole sites both ways and compares them.
-// A site that changes a partial, or one it calls, gets its template run as
-// written.
+// html/template spends about half a microsecond on each printed value (a
+// reflective call of its escaper). At NAV's size that was a third of a
+// build. So for each of these partials that a site has not changed, a page
+// calls the Go copy below instead, which writes the same bytes: the
+// template stays the definition, and TestCompiledPartials builds whole
+// sites both ways and compares them. A site that changes a partial, or one
+// it calls, gets its template run as written.
 
 // compiledPartials are the Go copies by partial name.
 type compiledPartials map[string]func(any) (template.HTML, error)
