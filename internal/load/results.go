@@ -28,7 +28,7 @@ type resultReader struct {
 
 // csvFile is the state of one results file while it is read.
 type csvFile struct {
-	cr      *records
+	cr      *csv.Reader
 	path    string
 	errs    *diag.List
 	nErrs   int
@@ -70,8 +70,11 @@ func (r *resultReader) read(path string, file int32, src io.Reader, rows []model
 	in = bufio.NewReaderSize(in, 64<<10)
 	delim := sniffDelimiter(in.(*bufio.Reader))
 
-	cr := newRecords(in.(*bufio.Reader), delim)
+	cr := csv.NewReader(in)
 	f.cr = cr
+	cr.Comma = delim
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err == io.EOF {
 		f.add(1, 0, "file is empty: the first line must be the header %s", strings.Join(resultColumns, ","))
@@ -304,7 +307,7 @@ func groupedThousands(s string, sep byte) bool {
 
 // sniffDelimiter picks the delimiter from the header line, whose column
 // names contain neither, so a semicolon there means a semicolon file.
-func sniffDelimiter(r *bufio.Reader) byte {
+func sniffDelimiter(r *bufio.Reader) rune {
 	head, _ := r.Peek(4096)
 	if i := bytes.IndexByte(head, '\n'); i >= 0 {
 		head = head[:i]
