@@ -27,7 +27,7 @@ func TestLikeStrconv(t *testing.T) {
 		}
 	}
 	rng := rand.New(rand.NewPCG(3, 4))
-	for range 300_000 {
+	for range 100_000 {
 		d := rng.IntN(maxDecimals + 2)
 		num, den := float64(rng.IntN(1_000_000)), float64(1+rng.IntN(100_000))
 		rounded := math.Round(100*num/den*pow10[min(d, maxDecimals)]) / pow10[min(d, maxDecimals)]
