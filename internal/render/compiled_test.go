@@ -81,6 +81,32 @@ func TestCompiledOnlyWhereUnchanged(t *testing.T) {
 	}
 }
 
+// TestPartialsOfAnEarlierSite: a site's partials.html that lacks partials
+// added to malekort since still builds with the built-in pages that call
+// them, and its own partials are the ones used.
+func TestPartialsOfAnEarlierSite(t *testing.T) {
+	partials := builtin(t, "partials.html")
+	for _, name := range []string{"ranking", "entries"} {
+		start := strings.Index(partials, `{{define "`+name+`"}}`)
+		end := start + strings.Index(partials[start:], "\n{{end}}") + len("\n{{end}}")
+		partials = partials[:start] + partials[end:]
+	}
+	partials = strings.Replace(partials, `<span class="badge badge-{{.Name}}">`, `<span class="badge badge-{{.Name}} earlier">`, 1)
+	var errs diag.List
+	tmpl := LoadTemplates(fstest.MapFS{"templates/partials.html": {Data: []byte(partials)}}, defaults, locale.New("nb"), &errs)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	var b strings.Builder
+	ranked := []Ranked{{Rank: "1", Office: Link{Href: "a/b/index.html", Text: "NAV B"}, Status: Status{Name: "green", Label: "Nådd", Symbol: "✓"}}}
+	if err := tmpl.pages["goal.html"].ExecuteTemplate(&b, "ranking", ranked); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), `<span class="badge badge-green earlier">`) {
+		t.Errorf("the ranking does not use the site's badge:\n%s", b.String())
+	}
+}
+
 // FuzzEscapers checks that the Go copies escape text, attribute values and
 // links as html/template does.
 func FuzzEscapers(f *testing.F) {

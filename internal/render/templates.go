@@ -55,7 +55,15 @@ func LoadTemplates(site, defaults fs.FS, loc *locale.Locale, errs *diag.List) *T
 		}
 		return string(b), true
 	}
-	common := template.New("").Funcs(funcs)
+	builtin, err := builtinPartials(defaults, funcs)
+	if err != nil {
+		errs.Add(diag.Pos{Path: path.Join(TemplateDir, "partials.html")}, "malekort's own partials: %v", err)
+		return nil
+	}
+	// A site's partials.html replaces the built-in partials it defines and
+	// keeps the others, so that a site made by an earlier malekort still
+	// builds when a built-in page calls a partial added since.
+	common := template.Must(builtin.Clone())
 	for _, name := range []string{"layout.html", "partials.html"} {
 		src, ok := read(name)
 		if !ok {
@@ -65,11 +73,6 @@ func LoadTemplates(site, defaults fs.FS, loc *locale.Locale, errs *diag.List) *T
 			templateError(err, errs)
 			return nil
 		}
-	}
-	builtin, err := builtinPartials(defaults, funcs)
-	if err != nil {
-		errs.Add(diag.Pos{Path: path.Join(TemplateDir, "partials.html")}, "malekort's own partials: %v", err)
-		return nil
 	}
 	for _, name := range pageTemplates {
 		src, ok := read(name)
@@ -111,8 +114,9 @@ func LoadTemplates(site, defaults fs.FS, loc *locale.Locale, errs *diag.List) *T
 	return t
 }
 
-// builtinPartials parses malekort's own partials, which a site's are
-// compared with to know which can be compiled.
+// builtinPartials parses malekort's own partials: those a site does not
+// define, and what a site's are compared with to know which can be
+// compiled.
 func builtinPartials(defaults fs.FS, funcs template.FuncMap) (*template.Template, error) {
 	src, err := fs.ReadFile(defaults, path.Join(TemplateDir, "partials.html"))
 	if err != nil {
