@@ -470,8 +470,8 @@ func (s *site) trendTable(caption string, g *model.Goal, lines []line) Table {
 		t.Head = append(t.Head, l.Name)
 	}
 	// The cells are slices of one string and the rows of one array: a unit
-	// page has thousands of cells, and allocating each was a tenth of the
-	// build.
+	// page has thousands of cells, and allocating each was a third of all
+	// a build allocated.
 	n, cols := s.Scores.N, 1+len(shown)
 	var text []byte
 	ends := make([]int, 0, n*len(shown))
