@@ -33,11 +33,20 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			// sleep DURATION, to let a background command get under way.
-			"sleep": func(ts *testscript.TestScript, neg bool, args []string) {
-				d, err := time.ParseDuration(args[0])
-				ts.Check(err)
-				time.Sleep(d)
+			// waitfor GLOB waits until a file matches GLOB, to catch a
+			// background command at a point of its work whatever the
+			// machine's speed (a fixed sleep outlived a whole nav build).
+			"waitfor": func(ts *testscript.TestScript, neg bool, args []string) {
+				for deadline := time.Now().Add(time.Minute); ; time.Sleep(2 * time.Millisecond) {
+					matches, err := filepath.Glob(ts.MkAbs(args[0]))
+					ts.Check(err)
+					if len(matches) > 0 {
+						return
+					}
+					if time.Now().After(deadline) {
+						ts.Fatalf("no file matches %s after a minute", args[0])
+					}
+				}
 			},
 		},
 	})
