@@ -120,7 +120,7 @@ func FuzzEscapers(f *testing.F) {
 		if err := tmpl.Execute(&want, s); err != nil {
 			t.Fatal(err)
 		}
-		var got strings.Builder
+		var got bytes.Buffer
 		got.WriteString(`<p title="`)
 		escapeHTML(&got, s)
 		got.WriteString(`">`)
