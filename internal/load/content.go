@@ -339,8 +339,13 @@ func ParseFrontMatter(p string, front []byte, fmLine int, errs *diag.List) (Fron
 		}
 		return fm, false
 	}
+	undecoded := md.Undecoded()
+	if len(undecoded) == 0 {
+		return fm, true
+	}
+	// Lines are indexed only to place an unknown key: most files have none.
 	lines := config.NewLines(front)
-	for _, k := range md.Undecoded() {
+	for _, k := range undecoded {
 		l := lines.Key(0, k[len(k)-1])
 		if l > 0 {
 			l += fmLine - 1
