@@ -43,8 +43,7 @@ func overlay(site, defaults fs.FS, name string) ([]byte, error) {
 // above templates/.
 func LoadTemplates(site, defaults fs.FS, loc *locale.Locale, errs *diag.List) *Templates {
 	t := &Templates{pages: map[string]*template.Template{}, assets: map[string][]byte{}}
-	compiled := newCompiledPartials(loc)
-	funcs := compiled.funcs()
+	funcs := components{loc}.funcs()
 	funcs["t"] = loc.T
 	funcs["status"] = func(s string) string { return loc.T("status." + s) }
 	read := func(name string) (string, bool) {
@@ -84,10 +83,6 @@ func LoadTemplates(site, defaults fs.FS, loc *locale.Locale, errs *diag.List) *T
 			templateError(err, errs)
 			continue
 		}
-		if err := compiled.use(page, builtin); err != nil {
-			templateError(err, errs)
-			continue
-		}
 		t.pages[name] = page
 	}
 	for _, fsys := range []fs.FS{defaults, site} {
@@ -114,9 +109,8 @@ func LoadTemplates(site, defaults fs.FS, loc *locale.Locale, errs *diag.List) *T
 	return t
 }
 
-// builtinPartials parses malekort's own partials: those a site does not
-// define, and what a site's are compared with to know which can be
-// compiled.
+// builtinPartials parses malekort's own partials, which a site's
+// partials.html adds to or overrides one by one.
 func builtinPartials(defaults fs.FS, funcs template.FuncMap) (*template.Template, error) {
 	src, err := fs.ReadFile(defaults, path.Join(TemplateDir, "partials.html"))
 	if err != nil {

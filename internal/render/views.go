@@ -84,13 +84,13 @@ func (t Table) HTML() template.HTML {
 func (t Table) write(b *bytes.Buffer) {
 	b.Grow(128 + 24*len(t.Rows)*len(t.Head))
 	b.WriteString(`<div class="table-scroll" tabindex="0" role="region" aria-label="`)
-	escapeHTML(b, t.Caption)
+	text(b, t.Caption)
 	b.WriteString(`"><table class="data"><caption>`)
-	escapeHTML(b, t.Caption)
+	text(b, t.Caption)
 	b.WriteString("</caption>\n<thead><tr>")
 	for _, h := range t.Head {
 		b.WriteString(`<th scope="col">`)
-		escapeHTML(b, h)
+		text(b, h)
 		b.WriteString("</th>")
 	}
 	b.WriteString("</tr></thead>\n<tbody>\n")
@@ -99,11 +99,11 @@ func (t Table) write(b *bytes.Buffer) {
 		for i, cell := range row {
 			if i == 0 {
 				b.WriteString(`<th scope="row">`)
-				escapeHTML(b, cell)
+				text(b, cell)
 				b.WriteString("</th>")
 			} else {
 				b.WriteString("<td>")
-				escapeHTML(b, cell)
+				text(b, cell)
 				b.WriteString("</td>")
 			}
 		}
@@ -156,31 +156,31 @@ func (c *Chart) size() int {
 func (c *Chart) write(b *bytes.Buffer) {
 	b.Grow(c.size())
 	b.WriteString("\n<figure class=\"chart-figure\">\n  <figcaption>")
-	escapeHTML(b, c.Description)
+	text(b, c.Description)
 	b.WriteString("</figcaption>\n  <div class=\"chart\" id=\"")
-	escapeHTML(b, c.ID)
+	text(b, c.ID)
 	b.WriteString(`" data-chart data-decimals="`)
 	b.WriteString(strconv.Itoa(c.Decimals))
 	b.WriteString(`" data-unit="`)
-	escapeHTML(b, c.Unit)
+	text(b, c.Unit)
 	b.WriteString(`" role="img" aria-label="`)
-	escapeHTML(b, c.Title+". "+c.Description)
+	text(b, c.Title+". "+c.Description)
 	b.WriteString(`" style="height: `)
 	b.WriteString(strconv.Itoa(c.Height))
 	b.WriteString("px\"></div>")
 	if c.Layout != nil {
 		b.WriteString("\n  <script type=\"application/json\" id=\"")
-		escapeHTML(b, c.Layout.ID)
+		text(b, c.Layout.ID)
 		b.WriteString("\">")
 		b.Write(c.Layout.JSON)
 		b.WriteString("</script>")
 	}
 	b.WriteString("\n  <script type=\"application/json\" id=\"")
-	escapeHTML(b, c.ID)
+	text(b, c.ID)
 	b.WriteString("-data\">")
 	b.Write(c.JSON)
 	b.WriteString("</script>\n  <details class=\"chart-data\">\n    <summary>")
-	escapeHTML(b, c.Show)
+	text(b, c.Show)
 	b.WriteString("</summary>")
 	for _, t := range c.Tables {
 		b.WriteString("\n    ")

@@ -1,0 +1,364 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"strconv"
+
+	"github.com/malekort/malekort/internal/locale"
+)
+
+// Components are the markup a page repeats for every goal, office and
+// month: badges, status summaries, needs lists, scorecards, goal
+// sections, commentary, rankings and commentary entries, and (in views.go)
+// chart figures and their tables. They are written here, in Go, and
+// nowhere else: a page calls them as template functions ({{scorecard
+// .Groups}}), and a site restyles them with CSS (their classes are in
+// templates/assets/site.css) while its own layout and page templates
+// decide where they go. A unit page shows thousands of them; as
+// templates, html/template's reflective call per printed value was a
+// third of a build.
+//
+// Text is escaped with the standard library (template.HTMLEscapeString).
+// Links are the site's own relative paths made from ids, or settings
+// that config has checked to be http(s) URLs, so they need no filtering.
+type components struct {
+	loc *locale.Locale
+}
+
+// funcs are the components as template functions.
+func (c components) funcs() template.FuncMap {
+	return template.FuncMap{
+		"badge":      html(c.badge),
+		"summary":    html(c.summary),
+		"needsList":  html(c.needsList),
+		"scorecard":  html(c.scorecard),
+		"sections":   html(c.sections),
+		"commentary": html(c.commentary),
+		"ranking":    html(c.ranking),
+		"entries":    html(c.entries),
+	}
+}
+
+// html makes a component a template function.
+func html[T any](write func(*bytes.Buffer, T)) func(T) template.HTML {
+	return func(v T) template.HTML { return written(func(b *bytes.Buffer) { write(b, v) }) }
+}
+
+// written is what write writes, made in a pooled buffer and copied out
+// once: growing a new one for each of a build's thousands of components
+// was 4 % of its processor time.
+func written(write func(*bytes.Buffer)) template.HTML {
+	b := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(b)
+	b.Reset()
+	write(b)
+	return template.HTML(b.String())
+}
+
+// text writes s escaped for HTML text and quoted attribute values.
+func text(b *bytes.Buffer, s string) { b.WriteString(template.HTMLEscapeString(s)) }
+
+func (c components) t(b *bytes.Buffer, key string) { text(b, c.loc.T(key)) }
+
+func (c components) badge(b *bytes.Buffer, s Status) {
+	b.WriteString(`<span class="badge badge-`)
+	text(b, s.Name)
+	b.WriteString(`"><span class="sym" aria-hidden="true">`)
+	text(b, s.Symbol)
+	b.WriteString(`</span> `)
+	text(b, s.Label)
+	b.WriteString(`</span>`)
+}
+
+func (c components) summary(b *bytes.Buffer, s Summary) {
+	b.WriteString("\n<ul class=\"summary\" aria-label=\"")
+	c.t(b, "summary")
+	b.WriteString("\">")
+	item := func(name, symbol string, n int) {
+		b.WriteString("\n  <li class=\"badge badge-" + name + "\"><span class=\"sym\" aria-hidden=\"true\">" + symbol + "</span> <strong>")
+		b.WriteString(strconv.Itoa(n))
+		b.WriteString("</strong> ")
+		c.t(b, "status."+name)
+		b.WriteString("</li>")
+	}
+	item("green", "✓", s.Green)
+	item("yellow", "!", s.Yellow)
+	item("red", "✕", s.Red)
+	if s.Missing != 0 {
+		item("missing", "–", s.Missing)
+	}
+	if s.Suppressed != 0 {
+		item("suppressed", ":", s.Suppressed)
+	}
+	b.WriteString("\n</ul>\n")
+}
+
+// needsList lists the goals that need attention, or says there are none.
+func (c components) needsList(b *bytes.Buffer, rows []Row) {
+	if len(rows) == 0 {
+		b.WriteString("\n<p>")
+		c.t(b, "needs.none")
+		b.WriteString("</p>\n")
+		return
+	}
+	b.WriteString("\n<ul class=\"needs-list\">")
+	for i := range rows {
+		r := &rows[i]
+		b.WriteString("\n  <li><a href=\"")
+		text(b, r.Href)
+		b.WriteString("\">")
+		text(b, r.Goal.Text)
+		b.WriteString("</a> ")
+		c.badge(b, r.Status)
+		b.WriteString(` <span class="needs-value">`)
+		text(b, r.Result)
+		b.WriteString(` <span class="muted">(`)
+		c.t(b, "target")
+		b.WriteString(" ")
+		text(b, r.Target)
+		b.WriteString(")</span></span></li>")
+	}
+	b.WriteString("\n</ul>\n")
+}
+
+// scorecard is a table per perspective. On a phone the trend and change
+// columns step back; the rest stays readable without scrolling.
+func (c components) scorecard(b *bytes.Buffer, groups []Group) {
+	for _, g := range groups {
+		b.WriteString("\n<table class=\"scorecard\">\n  <caption>")
+		text(b, g.Perspective)
+		b.WriteString("</caption>\n  <thead>\n    <tr><th scope=\"col\">")
+		c.t(b, "goal")
+		b.WriteString("</th><th scope=\"col\" class=\"num\">")
+		c.t(b, "result")
+		b.WriteString("</th><th scope=\"col\" class=\"num wide-only\">")
+		c.t(b, "change")
+		b.WriteString("</th><th scope=\"col\">")
+		c.t(b, "status")
+		b.WriteString("</th><th scope=\"col\" class=\"opt\">")
+		c.t(b, "trend")
+		b.WriteString("</th></tr>\n  </thead>\n  <tbody>")
+		for i := range g.Rows {
+			r := &g.Rows[i]
+			b.WriteString("\n    <tr>\n      <th scope=\"row\"><a href=\"")
+			text(b, r.Href)
+			b.WriteString("\">")
+			text(b, r.Goal.Text)
+			b.WriteString("</a>")
+			if r.Local != "" {
+				b.WriteString(` <span class="tag">`)
+				c.t(b, "local")
+				b.WriteString(" ")
+				text(b, r.Local)
+				b.WriteString("</span>")
+			}
+			b.WriteString("</th>\n      <td class=\"num\"><span class=\"result\">")
+			text(b, r.Result)
+			b.WriteString(`</span><span class="target">`)
+			c.t(b, "target")
+			b.WriteString(" ")
+			text(b, r.Target)
+			b.WriteString("</span>")
+			if r.ChangeWord != "" {
+				b.WriteString(`<span class="target phone-only change-`)
+				text(b, r.ChangeClass)
+				b.WriteString(`">`)
+				text(b, r.Change)
+				b.WriteString(` <span class="word">`)
+				text(b, r.ChangeWord)
+				b.WriteString("</span></span>")
+			}
+			b.WriteString("</td>\n      <td class=\"num change change-")
+			text(b, r.ChangeClass)
+			b.WriteString(` wide-only">`)
+			text(b, r.Change)
+			if r.ChangeWord != "" {
+				b.WriteString(`<span class="word">`)
+				text(b, r.ChangeWord)
+				b.WriteString("</span>")
+			}
+			b.WriteString("</td>\n      <td>")
+			c.badge(b, r.Status)
+			b.WriteString("</td>\n      <td class=\"opt\">")
+			b.WriteString(string(r.Trend))
+			b.WriteString("</td>\n    </tr>")
+		}
+		b.WriteString("\n  </tbody>\n</table>")
+	}
+	b.WriteString("\n")
+}
+
+// sections are the goals' details on a unit page: status, description and
+// chart.
+func (c components) sections(b *bytes.Buffer, sections []Section) {
+	size := 0
+	for i := range sections {
+		size += 1024
+		if ch := sections[i].Chart; ch != nil {
+			size += ch.size()
+		}
+	}
+	b.Grow(size)
+	for i := range sections {
+		s := &sections[i]
+		b.WriteString("\n<section class=\"goal\" id=\"")
+		text(b, s.Anchor)
+		b.WriteString(`" aria-labelledby="`)
+		text(b, s.Anchor)
+		b.WriteString("-h\">\n  <h3 id=\"")
+		text(b, s.Anchor)
+		b.WriteString(`-h">`)
+		text(b, s.Title)
+		b.WriteString("</h3>\n  <p class=\"goal-status\">")
+		c.badge(b, s.Status)
+		b.WriteString(` <span class="result">`)
+		text(b, s.Result)
+		b.WriteString(`</span> <span class="muted">`)
+		c.t(b, "target")
+		b.WriteString(" ")
+		text(b, s.Target)
+		b.WriteString(" · ")
+		c.t(b, "yellow")
+		b.WriteString(" ")
+		text(b, s.Yellow)
+		if s.ChangeWord != "" {
+			b.WriteString(" · ")
+			c.t(b, "change.long")
+			b.WriteString(": ")
+			text(b, s.Change)
+			b.WriteString(" (")
+			text(b, s.ChangeWord)
+			b.WriteString(")")
+		}
+		b.WriteString("</span></p>")
+		if s.Description != "" {
+			b.WriteString(`<div class="prose small">`)
+			b.WriteString(string(s.Description))
+			b.WriteString("</div>")
+		}
+		b.WriteString("\n  <p class=\"more\"><a href=\"")
+		text(b, s.Goal.Href)
+		b.WriteString("\">")
+		c.t(b, "definition")
+		b.WriteString(": ")
+		text(b, s.Title)
+		b.WriteString("</a></p>\n  ")
+		if s.Chart != nil {
+			s.Chart.write(b)
+		}
+		b.WriteString("\n</section>")
+	}
+	b.WriteString("\n")
+}
+
+// commentary is an office's commentary for a month with its measures.
+func (c components) commentary(b *bytes.Buffer, cv *CommentaryView) {
+	b.WriteString("\n<div class=\"commentary\">\n  <p class=\"byline\">")
+	if cv.Author != "" {
+		c.t(b, "commentary.by")
+		b.WriteString(" ")
+		text(b, cv.Author)
+	}
+	if cv.Date != "" {
+		if cv.Author != "" {
+			b.WriteString(", ")
+		}
+		b.WriteString(`<time datetime="`)
+		text(b, cv.ISODate)
+		b.WriteString(`">`)
+		text(b, cv.Date)
+		b.WriteString("</time>")
+	}
+	if cv.EditURL != "" {
+		b.WriteString(` · <a href="`)
+		text(b, cv.EditURL)
+		b.WriteString(`">`)
+		c.t(b, "edit")
+		b.WriteString("</a>")
+	}
+	b.WriteString("</p>\n  <div class=\"prose\">")
+	b.WriteString(string(cv.Body))
+	b.WriteString("</div>")
+	if len(cv.Measures) > 0 {
+		b.WriteString("\n  <h3>")
+		c.t(b, "measures")
+		b.WriteString("</h3>\n  <ul class=\"measures\">")
+		for i := range cv.Measures {
+			m := &cv.Measures[i]
+			b.WriteString("\n    <li class=\"measure measure-")
+			text(b, m.Status)
+			b.WriteString("\">\n      <span class=\"mstatus\">")
+			text(b, m.Label)
+			b.WriteString("</span>\n      <span class=\"mtext\">")
+			text(b, m.Text)
+			b.WriteString("</span>\n      <span class=\"mmeta\"><a href=\"")
+			text(b, m.Goal.Href)
+			b.WriteString("\">")
+			text(b, m.Goal.Text)
+			b.WriteString("</a>")
+			if m.Due != "" {
+				b.WriteString(" · ")
+				c.t(b, "due")
+				b.WriteString(" ")
+				text(b, m.Due)
+			}
+			b.WriteString("</span>\n    </li>")
+		}
+		b.WriteString("\n  </ul>")
+	}
+	b.WriteString("\n</div>\n")
+}
+
+// ranking is the rows of a goal's table of offices, best first.
+func (c components) ranking(b *bytes.Buffer, ranked []Ranked) {
+	b.Grow(400 * len(ranked))
+	for i := range ranked {
+		r := &ranked[i]
+		b.WriteString("\n      <tr><td class=\"num\">")
+		text(b, r.Rank)
+		b.WriteString(`</td><th scope="row"><a href="`)
+		text(b, r.Office.Href)
+		b.WriteString(`">`)
+		text(b, r.Office.Text)
+		b.WriteString(`</a></th><td class="opt">`)
+		text(b, r.County)
+		b.WriteString(`</td><td class="num">`)
+		text(b, r.Result)
+		b.WriteString(`<span class="target">`)
+		c.t(b, "target")
+		b.WriteString(" ")
+		text(b, r.Target)
+		b.WriteString("</span></td><td>")
+		c.badge(b, r.Status)
+		b.WriteString("</td></tr>")
+	}
+	b.WriteString("\n")
+}
+
+// entries are an office's commentary, a month each, with how it stood.
+func (c components) entries(b *bytes.Buffer, entries []CommentaryEntry) {
+	for i := range entries {
+		e := &entries[i]
+		b.WriteString("\n<article class=\"entry\" aria-labelledby=\"")
+		text(b, e.ID)
+		b.WriteString("\">\n  <h2 id=\"")
+		text(b, e.ID)
+		b.WriteString(`">`)
+		text(b, e.Heading)
+		b.WriteString("</h2>\n  ")
+		c.commentary(b, &e.Commentary)
+		b.WriteString("\n  <h3>")
+		c.t(b, "status")
+		b.WriteString(", ")
+		text(b, e.Month)
+		b.WriteString("</h3>\n  ")
+		c.summary(b, e.Summary)
+		b.WriteString("\n  <h4>")
+		c.t(b, "needs")
+		b.WriteString("</h4>\n  ")
+		c.needsList(b, e.Needs)
+		b.WriteString("\n</article>")
+	}
+	b.WriteString("\n")
+}
