@@ -77,7 +77,11 @@ func (c *Checked) Render(src fs.FS, out render.Output) (diag.List, error) {
 		return nil, fmt.Errorf("%s: %w", EChartsPath, err)
 	}
 	c.ECharts = ec
-	return nil, render.Render(c.Input, out)
+	err = render.Render(c.Input, out)
+	if te, ok := errors.AsType[*render.TemplateError](err); ok {
+		return diag.List{te.Err}, nil
+	}
+	return nil, err
 }
 
 // EditCommentary checks c again after edits to the commentary files at

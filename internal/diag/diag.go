@@ -32,6 +32,10 @@ func (p Pos) String() string {
 type Error struct {
 	Pos Pos
 	Msg string
+	// IO is set when a file could not be read at all (permission, a disk
+	// failing): the machine's trouble, not the input's, and the command
+	// exits with its own status.
+	IO bool
 }
 
 func (e Error) Error() string {
@@ -47,6 +51,16 @@ type List []Error
 // Add records an error at pos.
 func (l *List) Add(pos Pos, format string, args ...any) {
 	*l = append(*l, Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+}
+
+// AddIO records that the file at pos could not be read.
+func (l *List) AddIO(pos Pos, err error) {
+	*l = append(*l, Error{Pos: pos, Msg: fmt.Sprintf("cannot read: %v", err), IO: true})
+}
+
+// HasIO reports whether any error is one of reading.
+func (l List) HasIO() bool {
+	return slices.ContainsFunc(l, func(e Error) bool { return e.IO })
 }
 
 // Append records all errors of another list.

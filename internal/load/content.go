@@ -37,7 +37,7 @@ func loadContent(fsys fs.FS, site *model.Site, errs *diag.List) {
 		return nil
 	})
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		errs.Add(diag.Pos{Path: ContentDir}, "cannot read: %v", err)
+		errs.AddIO(diag.Pos{Path: ContentDir}, err)
 	}
 	files := make([]contentFile, len(paths))
 	workers.Each(len(paths), func(i int) { files[i] = org.read(fsys, paths[i]) })
@@ -79,7 +79,7 @@ type contentFile struct {
 func (x orgIndex) read(fsys fs.FS, p string) (f contentFile) {
 	src, err := fs.ReadFile(fsys, p)
 	if err != nil {
-		f.errs.Add(diag.Pos{Path: p}, "cannot read: %v", err)
+		f.errs.AddIO(diag.Pos{Path: p}, err)
 		return f
 	}
 	parts := strings.Split(strings.TrimPrefix(p, ContentDir+"/"), "/")
@@ -206,7 +206,7 @@ func ReloadCommentary(fsys fs.FS, site *model.Site, paths []string) (next *model
 			continue
 		}
 		if err != nil {
-			errs.Add(diag.Pos{Path: p}, "cannot read: %v", err)
+			errs.AddIO(diag.Pos{Path: p}, err)
 			continue
 		}
 		c, good := org.commentary(p, src, &errs)

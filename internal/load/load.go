@@ -72,7 +72,7 @@ func readFile(fsys fs.FS, name string, errs *diag.List) ([]byte, bool) {
 		return nil, false
 	}
 	if err != nil {
-		errs.Add(diag.Pos{Path: name}, "cannot read: %v", err)
+		errs.AddIO(diag.Pos{Path: name}, err)
 		return nil, false
 	}
 	return src, true
@@ -98,7 +98,7 @@ func loadResults(fsys fs.FS, site *model.Site, errs *diag.List) {
 		return
 	}
 	if err != nil {
-		errs.Add(diag.Pos{Path: ResultsDir}, "cannot read: %v", err)
+		errs.AddIO(diag.Pos{Path: ResultsDir}, err)
 		return
 	}
 	slices.Sort(files)
@@ -129,7 +129,7 @@ func loadResults(fsys fs.FS, site *model.Site, errs *diag.List) {
 	workers.Each(len(files), func(i int) {
 		file, err := fsys.Open(files[i])
 		if err != nil {
-			fileErrs[i].Add(diag.Pos{Path: files[i]}, "cannot read: %v", err)
+			fileErrs[i].AddIO(diag.Pos{Path: files[i]}, err)
 			return
 		}
 		defer file.Close()

@@ -166,7 +166,7 @@ func (f *csvFile) addCSVError(err error) {
 		f.add(pe.Line, pe.Column, "%v: check the quoting of this line", pe.Err)
 		return
 	}
-	f.add(0, 0, "cannot read: %v", err)
+	f.errs.AddIO(diag.Pos{Path: f.path}, err)
 }
 
 // number parses a numeric field. It returns ok unchanged unless the field is

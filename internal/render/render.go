@@ -13,6 +13,7 @@ import (
 
 	"github.com/malekort/malekort/internal/chart"
 	"github.com/malekort/malekort/internal/config"
+	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/locale"
 	"github.com/malekort/malekort/internal/markdown"
 	"github.com/malekort/malekort/internal/model"
@@ -44,6 +45,12 @@ type Input struct {
 	// needs the internet.
 	ECharts []byte
 }
+
+// TemplateError is a site's template failing while a page is made: an
+// input error, at its place in the template.
+type TemplateError struct{ Err diag.Error }
+
+func (e *TemplateError) Error() string { return e.Err.Error() }
 
 // EChartsFile is where the library is published.
 const EChartsFile = "assets/echarts.min.js"
@@ -240,7 +247,8 @@ func (s *site) execute(out Output, name, file string, view any) error {
 	defer buffers.Put(b)
 	b.Reset()
 	if err := t.ExecuteTemplate(b, path.Join(TemplateDir, file), view); err != nil {
-		return fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "template: "))
+		pos, msg := templateErrorPos(err, nil)
+		return &TemplateError{Err: diag.Error{Pos: pos, Msg: msg + " (making " + name + ")"}}
 	}
 	return out.Put(name, b.Bytes())
 }

@@ -7,7 +7,9 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/locale"
@@ -46,12 +48,14 @@ func LoadTemplates(site, defaults fs.FS, loc *locale.Locale, errs *diag.List) *T
 	funcs := components{loc}.funcs()
 	funcs["t"] = loc.T
 	funcs["status"] = func(s string) string { return loc.T("status." + s) }
+	sources := map[string]string{}
 	read := func(name string) (string, bool) {
 		b, err := overlay(site, defaults, path.Join(TemplateDir, name))
 		if err != nil {
-			errs.Add(diag.Pos{Path: path.Join(TemplateDir, name)}, "cannot read template: %v", err)
+			errs.AddIO(diag.Pos{Path: path.Join(TemplateDir, name)}, err)
 			return "", false
 		}
+		sources[path.Join(TemplateDir, name)] = string(b)
 		return string(b), true
 	}
 	builtin, err := builtinPartials(defaults, funcs)
@@ -69,7 +73,7 @@ func LoadTemplates(site, defaults fs.FS, loc *locale.Locale, errs *diag.List) *T
 			return nil
 		}
 		if _, err := common.New(path.Join(TemplateDir, name)).Parse(src); err != nil {
-			templateError(err, errs)
+			templateError(err, sources, errs)
 			return nil
 		}
 	}
@@ -80,7 +84,7 @@ func LoadTemplates(site, defaults fs.FS, loc *locale.Locale, errs *diag.List) *T
 		}
 		page := template.Must(common.Clone())
 		if _, err := page.New(path.Join(TemplateDir, name)).Parse(src); err != nil {
-			templateError(err, errs)
+			templateError(err, sources, errs)
 			continue
 		}
 		t.pages[name] = page
@@ -91,7 +95,7 @@ func LoadTemplates(site, defaults fs.FS, loc *locale.Locale, errs *diag.List) *T
 		}
 		entries, err := fs.ReadDir(fsys, path.Join(TemplateDir, "assets"))
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			errs.Add(diag.Pos{Path: path.Join(TemplateDir, "assets")}, "cannot read: %v", err)
+			errs.AddIO(diag.Pos{Path: path.Join(TemplateDir, "assets")}, err)
 		}
 		for _, e := range entries {
 			if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
@@ -100,7 +104,7 @@ func LoadTemplates(site, defaults fs.FS, loc *locale.Locale, errs *diag.List) *T
 			}
 			b, err := fs.ReadFile(fsys, path.Join(TemplateDir, "assets", e.Name()))
 			if err != nil {
-				errs.Add(diag.Pos{Path: path.Join(TemplateDir, "assets", e.Name())}, "cannot read: %v", err)
+				errs.AddIO(diag.Pos{Path: path.Join(TemplateDir, "assets", e.Name())}, err)
 				continue
 			}
 			t.assets[e.Name()] = b
@@ -119,11 +123,75 @@ func builtinPartials(defaults fs.FS, funcs template.FuncMap) (*template.Template
 	return template.New("").Funcs(funcs).Parse(string(src))
 }
 
-// templateError reports a template error. The templates are named by
-// their path, so the message already reads "templates/office.html:12: …".
-func templateError(err error, errs *diag.List) {
-	msg := strings.TrimPrefix(err.Error(), "template: ")
-	errs.Add(diag.Pos{}, "%s", msg)
+// templateError reports a template error at its file, line and column.
+func templateError(err error, sources map[string]string, errs *diag.List) {
+	pos, msg := templateErrorPos(err, sources)
+	errs.Add(pos, "%s", msg)
+}
+
+// templateErrorPos finds where in the templates err happened. html/template
+// reports an escaping error as a value with its template and line.
+// text/template reports a parse error as "template: NAME:LINE: message"
+// and an execution error as "template: NAME:LINE:COL: message"; the
+// templates are named by their path, so NAME is a file of the site. A
+// parse error has no column: it is the column of the name the message
+// quotes, where the line holds it, else of the line's first action.
+func templateErrorPos(err error, sources map[string]string) (diag.Pos, string) {
+	var he *template.Error
+	if errors.As(err, &he) && he.Name != "" {
+		return diag.Pos{Path: he.Name, Line: he.Line}, he.Description
+	}
+	msg := err.Error()
+	for _, prefix := range []string{"template: ", "html/template:"} {
+		msg = strings.TrimPrefix(msg, prefix)
+	}
+	name, rest, ok := strings.Cut(msg, ":")
+	if !ok || !strings.HasPrefix(name, TemplateDir+"/") {
+		return diag.Pos{}, msg
+	}
+	pos := diag.Pos{Path: name}
+	pos.Line, rest = leadingNumber(rest)
+	if pos.Line == 0 {
+		return diag.Pos{Path: name}, strings.TrimSpace(rest)
+	}
+	if col, after := leadingNumber(rest); col > 0 {
+		pos.Col, rest = col, after
+	}
+	msg = strings.TrimSpace(rest)
+	if pos.Col == 0 {
+		pos.Col = parseErrorColumn(sources[name], pos.Line, msg)
+	}
+	return pos, msg
+}
+
+// leadingNumber reads the digits s starts with, up to the next colon.
+func leadingNumber(s string) (int, string) {
+	digits, rest, ok := strings.Cut(s, ":")
+	n, err := strconv.Atoi(digits)
+	if !ok || err != nil || n <= 0 {
+		return 0, s
+	}
+	return n, rest
+}
+
+func parseErrorColumn(src string, line int, msg string) int {
+	lines := strings.Split(src, "\n")
+	if line > len(lines) {
+		return 0
+	}
+	text := lines[line-1]
+	action := strings.Index(text, "{{")
+	if action < 0 {
+		return 0
+	}
+	if _, quoted, ok := strings.Cut(msg, `"`); ok {
+		if name, _, ok := strings.Cut(quoted, `"`); ok && name != "" {
+			if i := strings.Index(text[action:], name); i >= 0 {
+				return utf8.RuneCountInString(text[:action+i]) + 1
+			}
+		}
+	}
+	return utf8.RuneCountInString(text[:action]) + 1
 }
 
 // Assets lists the asset file names in order.
