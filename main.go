@@ -9,10 +9,10 @@ import (
 )
 
 // builtin holds the page templates and assets, which a site's own
-// templates/ folder overrides file by file, and the ECharts pin that
-// "malekort new site" gives a new site.
+// templates/ folder overrides file by file, and the ECharts pin and CI
+// files that "malekort new site" gives a new site.
 //
-//go:embed templates package.json package-lock.json
+//go:embed templates package.json package-lock.json docs/ci
 var builtin embed.FS
 
 func main() {

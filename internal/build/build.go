@@ -21,6 +21,8 @@ import (
 // EChartsPath is where npm puts the ECharts build the site ships.
 const EChartsPath = "node_modules/echarts/dist/echarts.common.min.js"
 
+const echartsMissing = "missing: run npm ci in the site folder to install the ECharts version package.json pins (the site's charts need it)"
+
 // Checked is a site that passed every check, ready to render. Its rows of
 // results are scored and gone: Scores holds them.
 type Checked struct {
@@ -36,15 +38,13 @@ func Check(src, defaults fs.FS) (*Checked, diag.List) {
 		return nil, errs.Sorted()
 	}
 	tmpl := render.LoadTemplates(src, defaults, locale.New(cfg.Language), &errs)
+	if _, err := fs.Stat(src, EChartsPath); errors.Is(err, fs.ErrNotExist) {
+		errs.Add(diag.Pos{Path: EChartsPath}, echartsMissing)
+	}
 	validate.Site(site, &errs)
-	reported := cfg.Period
-	if reported == 0 {
-		if len(site.Results) == 0 && len(errs) == 0 {
-			errs.Add(diag.Pos{Path: config.Path}, "no results to report: add results under %s, or set period = \"YYYY-MM\"", load.ResultsDir)
-		}
-		for _, r := range site.Results {
-			reported = max(reported, r.Period)
-		}
+	reported := site.Reported(cfg.Period)
+	if reported == 0 && len(errs) == 0 {
+		errs.Add(diag.Pos{Path: config.Path}, "no results to report: add results under %s, or set period = \"YYYY-MM\"", load.ResultsDir)
 	}
 	if len(errs) > 0 {
 		return nil, errs.Sorted()
@@ -71,7 +71,7 @@ func Build(src, defaults fs.FS, out render.Output) (diag.List, error) {
 func (c *Checked) Render(src fs.FS, out render.Output) (diag.List, error) {
 	ec, err := fs.ReadFile(src, EChartsPath)
 	if errors.Is(err, fs.ErrNotExist) {
-		return diag.List{{Pos: diag.Pos{Path: EChartsPath}, Msg: "missing: run npm ci in the site folder to install the ECharts version package.json pins"}}, nil
+		return diag.List{{Pos: diag.Pos{Path: EChartsPath}, Msg: echartsMissing}}, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", EChartsPath, err)

@@ -44,7 +44,7 @@ target = 45
 yellow = 40
 aggregate = "ratio"
 `,
-		"data/results/2026.csv": "period,unit,goal,value,numerator,denominator\n2026-01,bergen-nord,arbeid,,40,100\n2026-02,bergen-nord,arbeid,,50,100\n2026-02,arstad,arbeid,,30,100\n2026-02,tromso,arbeid,,11,20\n",
+		"data/results/2026.csv":               "period,unit,goal,value,numerator,denominator\n2026-01,bergen-nord,arbeid,,40,100\n2026-02,bergen-nord,arbeid,,50,100\n2026-02,arstad,arbeid,,30,100\n2026-02,tromso,arbeid,,11,20\n",
 		"content/vest/bergen-nord/2026-02.md": "+++\nauthor = \"" + q + "\"\n[[measure]]\ngoal = \"arbeid\"\ntext = \"" + q + "\"\nstatus = \"started\"\n+++\n" + hostile + "\n",
 	})
 	pages := 0

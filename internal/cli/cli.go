@@ -12,6 +12,8 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/pprof"
+	"slices"
+	"strings"
 
 	"github.com/malekort/malekort/internal/build"
 	"github.com/malekort/malekort/internal/diag"
@@ -25,30 +27,56 @@ const (
 	OK         = 0
 	InputError = 1
 	UsageError = 2
+	// Failure is a file that could not be read or written (permission, a
+	// full disk): nothing the site's authors can fix in its files.
+	Failure = 3
 )
 
 // maxPrinted caps the errors printed, so that a wrong file of a million
 // rows does not scroll the first, useful errors away.
 const maxPrinted = 200
 
-const usage = `malekort builds a scorecard website from a folder of plain files.
+// command is one of malekort's commands. flags declares its options on a
+// new flag set, so that "malekort -h" can list every command's options
+// from the same definitions the command parses.
+type command struct {
+	name, args, summary string
+	flags               func(*flag.FlagSet)
+}
 
-Usage:
-  malekort build [--source DIR] [--out DIR]   check the site and write it to DIR (default public)
-  malekort check [--source DIR]               check the site and report every input error
-  malekort serve [--source DIR] [--port N]    preview the site, rebuilt on every change
-  malekort new commentary OFFICE [YYYY-MM]    start an office's commentary for a month
-  malekort new site DIR                       start a new site that builds at once
-  malekort version                            print the version
+var commands = []command{
+	{"build", "[--source DIR] [--out DIR] [--cpuprofile FILE]", "check the site and write it to DIR (default public)", buildFlags},
+	{"check", "[--source DIR] [--format text|github]", "check the site and report every input error", checkFlags},
+	{"serve", "[--source DIR] [--port N]", "preview on 127.0.0.1, rebuilt and reloaded on every save", serveFlags},
+	{"new commentary", "[--source DIR] OFFICE [YYYY-MM]", "start an office's commentary for a month, open measures carried over", newCommentaryFlags},
+	{"new site", "[--title TITLE] [--ci github|gitlab] DIR", "start a new site that builds at once", newSiteFlags},
+	{"version", "", "print the version", func(*flag.FlagSet) {}},
+}
 
-Run "malekort COMMAND -h" for a command's options.
-`
+// usage lists every command with its options.
+func usage() string {
+	var b strings.Builder
+	b.WriteString("malekort builds a scorecard website from a folder of plain files.\n\nUsage:\n")
+	for _, c := range commands {
+		fmt.Fprintf(&b, "  malekort %s %s\n      %s\n", c.name, c.args, c.summary)
+		fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+		c.flags(fs)
+		var opts strings.Builder
+		fs.SetOutput(&opts)
+		fs.PrintDefaults()
+		for line := range strings.Lines(opts.String()) {
+			b.WriteString("    " + line)
+		}
+	}
+	b.WriteString("\nExit status: 0 success, 1 input errors, 2 usage errors, 3 a file could not be read or written.\n")
+	return b.String()
+}
 
 // Main runs malekort with args (without the program name). defaults holds
-// the built-in templates folder and the package files a new site gets.
+// the built-in templates folder and the files a new site gets.
 func Main(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usage())
 		return UsageError
 	}
 	switch args[0] {
@@ -64,10 +92,10 @@ func Main(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "malekort", version())
 		return OK
 	case "-h", "-help", "--help", "help":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, usage())
 		return OK
 	}
-	fmt.Fprintf(stderr, "malekort: unknown command %q\n\n%s", args[0], usage)
+	fmt.Fprintf(stderr, "malekort: unknown command %q\n\n%s", args[0], usage())
 	return UsageError
 }
 
@@ -78,24 +106,48 @@ func version() string {
 	return "(devel)"
 }
 
-func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+// newFlags is the flag set of the named command. Its help goes to
+// stdout, as asked for; a usage error's to stderr.
+func newFlags(name string, stdout, stderr io.Writer) *flag.FlagSet {
+	i := slices.IndexFunc(commands, func(c command) bool { return c.name == name })
+	c := commands[i]
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	c.flags(fs)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: malekort %s\n\nOptions:\n", synopsis)
+		w := fs.Output()
+		fmt.Fprintf(w, "Usage: malekort %s %s\n\n%s\n\nOptions:\n", c.name, c.args, c.summary)
 		fs.PrintDefaults()
 	}
 	return fs
 }
 
-// parse parses flags; done is true when the command should stop with code.
-func parse(fs *flag.FlagSet, args []string) (code int, done bool) {
+// parseFlags parses a command's options; done is true when the command
+// should stop with code. -h prints the help on stdout and succeeds.
+func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (code int, done bool) {
+	stderr := fs.Output()
+	fs.SetOutput(io.Discard)
 	err := fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
+		fs.SetOutput(stdout)
+		fs.Usage()
 		return OK, true
 	}
+	fs.SetOutput(stderr)
 	if err != nil {
+		fmt.Fprintf(stderr, "malekort %s: %v\n", fs.Name(), err)
+		fs.Usage()
 		return UsageError, true
+	}
+	return OK, false
+}
+
+func flagString(fs *flag.FlagSet, name string) string { return fs.Lookup(name).Value.String() }
+
+// parse parses the options of a command that takes no arguments.
+func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (code int, done bool) {
+	if code, done := parseFlags(fs, args, stdout); done {
+		return code, done
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(fs.Output(), "malekort %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
@@ -114,59 +166,76 @@ func sourceDir(dir string, stderr io.Writer) bool {
 	return true
 }
 
+func checkFlags(fs *flag.FlagSet) {
+	fs.String("source", ".", "the site `folder`")
+	fs.String("format", "text", "how to print `errors`: text (file:line:col: message) or github (annotations on a pull request's lines)")
+}
+
 func runCheck(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
-	flags := newFlags("check", "check [--source DIR] [--format text|github]", stderr)
-	source := flags.String("source", ".", "the site `folder`")
-	format := flags.String("format", "text", "how to print errors: text (file:line:col: message) or github (annotations on a pull request's lines)")
-	if code, done := parse(flags, args); done {
+	flags := newFlags("check", stdout, stderr)
+	if code, done := parse(flags, args, stdout); done {
 		return code
 	}
-	if *format != "text" && *format != "github" {
-		fmt.Fprintf(stderr, "malekort check: --format %q: use text or github\n", *format)
+	source, format := flagString(flags, "source"), flagString(flags, "format")
+	if format != "text" && format != "github" {
+		fmt.Fprintf(stderr, "malekort check: --format %q: use text or github\n", format)
 		return UsageError
 	}
-	if !sourceDir(*source, stderr) {
+	if !sourceDir(source, stderr) {
 		return UsageError
 	}
-	site := load.Dir(*source)
-	custom, err := render.Customised(site, defaults)
+	site := load.Dir(source)
+	notices, err := render.OwnTemplates(site, defaults)
 	if err != nil {
 		fmt.Fprintf(stderr, "malekort check: %v\n", err)
+		return Failure
 	}
-	for _, name := range custom {
-		n := diag.Error{Pos: diag.Pos{Path: name}, Msg: "differs from malekort's built-in template: templates are code (they can add scripts and outside links), so review this file as code"}
-		if *format == "github" {
+	for _, n := range notices {
+		if format == "github" {
 			fmt.Fprintln(stdout, n.GitHubNotice())
 		} else {
 			fmt.Fprintln(stderr, "notice: "+n.Error())
 		}
 	}
-	if _, errs := build.Check(site, defaults); errs != nil {
-		if *format == "github" {
-			// Workflow commands are read from standard output.
-			for _, e := range errs {
-				fmt.Fprintln(stdout, e.GitHub())
-			}
-			fmt.Fprintf(stderr, "malekort: %d input %s\n", len(errs), plural(len(errs), "error", "errors"))
-			return InputError
-		}
-		printErrors(errs, stderr)
-		return InputError
+	_, errs := build.Check(site, defaults)
+	if errs == nil {
+		fmt.Fprintln(stdout, "malekort: no errors")
+		return OK
 	}
-	fmt.Fprintln(stdout, "malekort: no errors")
-	return OK
+	if format == "github" {
+		// Workflow commands are read from standard output.
+		for _, e := range errs {
+			fmt.Fprintln(stdout, e.GitHub())
+		}
+		fmt.Fprintf(stderr, "malekort: %d input %s\n", len(errs), plural(len(errs), "error", "errors"))
+	} else {
+		printErrors(errs, stderr)
+	}
+	return exitCode(errs)
+}
+
+// exitCode is the status for a run that found errs.
+func exitCode(errs diag.List) int {
+	if errs.HasIO() {
+		return Failure
+	}
+	return InputError
+}
+
+func buildFlags(fs *flag.FlagSet) {
+	fs.String("source", ".", "the site `folder`")
+	fs.String("out", "public", "the output `folder`; replaced whole when the build succeeds")
+	fs.String("cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")
 }
 
 func runBuild(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
-	flags := newFlags("build", "build [--source DIR] [--out DIR]", stderr)
-	source := flags.String("source", ".", "the site `folder`")
-	out := flags.String("out", "public", "the output `folder`; replaced whole when the build succeeds")
-	cpuProfile := flags.String("cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")
-	if code, done := parse(flags, args); done {
+	flags := newFlags("build", stdout, stderr)
+	if code, done := parse(flags, args, stdout); done {
 		return code
 	}
-	if *cpuProfile != "" {
-		f, err := os.Create(*cpuProfile)
+	source, out, cpuProfile := flagString(flags, "source"), flagString(flags, "out"), flagString(flags, "cpuprofile")
+	if cpuProfile != "" {
+		f, err := os.Create(cpuProfile)
 		if err != nil {
 			fmt.Fprintf(stderr, "malekort: %v\n", err)
 			return UsageError
@@ -175,29 +244,32 @@ func runBuild(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
 	}
-	if !sourceDir(*source, stderr) {
+	if !sourceDir(source, stderr) {
 		return UsageError
 	}
-	dir, err := write.Begin(*out)
+	dir, err := write.Begin(out)
 	if err != nil {
 		fmt.Fprintf(stderr, "malekort: %v\n", err)
-		return UsageError
+		if _, refused := errors.AsType[*write.Refused](err); refused {
+			return UsageError
+		}
+		return Failure
 	}
-	errs, err := build.Build(load.Dir(*source), defaults, dir)
+	errs, err := build.Build(load.Dir(source), defaults, dir)
 	if errs != nil || err != nil {
 		dir.Abort()
 		if errs != nil {
 			printErrors(errs, stderr)
-			return InputError
+			return exitCode(errs)
 		}
 		fmt.Fprintf(stderr, "malekort: %v\n", err)
-		return InputError
+		return Failure
 	}
 	if err := dir.Commit(); err != nil {
 		fmt.Fprintf(stderr, "malekort: %v\n", err)
-		return InputError
+		return Failure
 	}
-	fmt.Fprintf(stdout, "malekort: built %s\n", *out)
+	fmt.Fprintf(stdout, "malekort: built %s\n", out)
 	return OK
 }
 

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,12 +50,60 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"build", "-h"}, OK, "Usage: malekort build"},
 		{[]string{"check", "-h"}, OK, "Usage: malekort check"},
 		{[]string{"version"}, OK, "malekort"},
+		{[]string{"new", "-h"}, OK, "malekort new commentary"},
+		{[]string{"new", "commentary", "-h"}, OK, "Usage: malekort new commentary"},
+		{[]string{"new", "site", "-h"}, OK, "-ci host"},
+		{[]string{"new"}, UsageError, "malekort new site"},
 		{[]string{"check", "--source", site}, OK, "no errors"},
 	} {
 		code, stdout, stderr := run(c.args...)
 		if code != c.code || !strings.Contains(stdout+stderr, c.out) {
 			t.Errorf("malekort %v: exit %d, want %d; output:\n%s%s\nwant %q", c.args, code, c.code, stdout, stderr, c.out)
 		}
+	}
+}
+
+// TestHelpListsEveryFlag: malekort -h names every option of every
+// command, from the flag sets the commands parse.
+func TestHelpListsEveryFlag(t *testing.T) {
+	code, stdout, _ := run("-h")
+	if code != OK {
+		t.Fatalf("exit %d", code)
+	}
+	for _, c := range commands {
+		if !strings.Contains(stdout, "malekort "+c.name+" ") {
+			t.Errorf("-h does not list %q", c.name)
+		}
+		fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+		c.flags(fs)
+		fs.VisitAll(func(f *flag.Flag) {
+			if !strings.Contains(stdout, "-"+f.Name) {
+				t.Errorf("-h does not list %s -%s", c.name, f.Name)
+			}
+		})
+	}
+	if !strings.Contains(stdout, "-format") || !strings.Contains(stdout, "-cpuprofile") {
+		t.Errorf("-h lacks check --format or build --cpuprofile:\n%s", stdout)
+	}
+}
+
+// TestFailuresToReadOrWriteExitThree: a file that cannot be read, or an
+// output that cannot be written, is not an input error.
+func TestFailuresToReadOrWriteExitThree(t *testing.T) {
+	site := smallSite(t)
+	file := filepath.Join(t.TempDir(), "a-file")
+	os.WriteFile(file, nil, 0o644)
+	code, _, stderr := run("build", "--source", site, "--out", filepath.Join(file, "public"))
+	if code != Failure {
+		t.Errorf("an output inside a file: exit %d, want %d (%s)", code, Failure, stderr)
+	}
+	// Running as root, no permission stops a read; a folder where a file
+	// belongs does.
+	os.Remove(filepath.Join(site, "data/goals.toml"))
+	os.Mkdir(filepath.Join(site, "data/goals.toml"), 0o755)
+	code, _, stderr = run("check", "--source", site)
+	if code != Failure || !strings.Contains(stderr, "data/goals.toml: cannot read:") {
+		t.Errorf("an unreadable goals.toml: exit %d, want %d (%s)", code, Failure, stderr)
 	}
 }
 

@@ -1,11 +1,14 @@
 package cli
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/malekort/malekort/internal/load"
@@ -17,9 +20,16 @@ import (
 // now is the clock of "new"; tests set it.
 var now = time.Now
 
+const newUsage = `Usage:
+  malekort new commentary [--source DIR] OFFICE [YYYY-MM]
+  malekort new site [--title TITLE] [--ci github|gitlab] DIR
+
+Run "malekort new commentary -h" or "malekort new site -h" for their options.
+`
+
 func runNew(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, "Usage: malekort new commentary OFFICE [YYYY-MM] | malekort new site DIR\n")
+		fmt.Fprint(stderr, newUsage)
 		return UsageError
 	}
 	switch args[0] {
@@ -27,30 +37,37 @@ func runNew(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 		return newCommentary(args[1:], stdout, stderr)
 	case "site":
 		return newSite(args[1:], defaults, stdout, stderr)
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, newUsage)
+		return OK
 	}
-	fmt.Fprintf(stderr, "malekort new: unknown kind %q: use commentary or site\n", args[0])
+	fmt.Fprintf(stderr, "malekort new: unknown kind %q: use commentary or site\n\n%s", args[0], newUsage)
 	return UsageError
 }
 
+func newCommentaryFlags(fs *flag.FlagSet) {
+	fs.String("source", ".", "the site `folder`")
+}
+
 func newCommentary(args []string, stdout, stderr io.Writer) int {
-	flags := newFlags("new commentary", "new commentary [--source DIR] OFFICE [YYYY-MM]", stderr)
-	source := flags.String("source", ".", "the site `folder`")
-	if err := flags.Parse(args); err != nil {
-		return UsageError
+	flags := newFlags("new commentary", stdout, stderr)
+	if code, done := parseFlags(flags, args, stdout); done {
+		return code
 	}
 	if flags.NArg() < 1 || flags.NArg() > 2 {
 		flags.Usage()
 		return UsageError
 	}
-	if !sourceDir(*source, stderr) {
+	source := flagString(flags, "source")
+	if !sourceDir(source, stderr) {
 		return UsageError
 	}
-	cfg, site, errs := load.Load(load.Dir(*source))
+	cfg, site, errs := load.Load(load.Dir(source))
 	if site == nil {
 		printErrors(errs, stderr)
-		return InputError
+		return exitCode(errs)
 	}
-	period := cfg.Period
+	period := site.Reported(cfg.Period)
 	if flags.NArg() == 2 {
 		p, ok := model.ParsePeriod(flags.Arg(1))
 		if !ok {
@@ -58,11 +75,6 @@ func newCommentary(args []string, stdout, stderr io.Writer) int {
 			return UsageError
 		}
 		period = p
-	}
-	if period == 0 {
-		for _, r := range site.Results {
-			period = max(period, r.Period)
-		}
 	}
 	if period == 0 {
 		fmt.Fprintln(stderr, "malekort new commentary: the site has no results yet: name the month, e.g. malekort new commentary OFFICE 2026-10")
@@ -73,22 +85,40 @@ func newCommentary(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "malekort new commentary: %v\n", err)
 		return UsageError
 	}
-	if err := write.Create(*source, map[string][]byte{f.Path: f.Data}); err != nil {
+	if err := write.Create(source, map[string][]byte{f.Path: f.Data}); err != nil {
 		fmt.Fprintf(stderr, "malekort new commentary: %v\n", err)
-		return InputError
+		return createFailure(err)
 	}
-	fmt.Fprintf(stdout, "malekort: wrote %s\n", filepath.Join(*source, filepath.FromSlash(f.Path)))
+	fmt.Fprintf(stdout, "malekort: wrote %s\n", filepath.Join(source, filepath.FromSlash(f.Path)))
 	return OK
 }
 
-func newSite(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
-	flags := newFlags("new site", "new site DIR", stderr)
-	title := flags.String("title", "Målekort", "the site's `title`")
-	if err := flags.Parse(args); err != nil {
+// createFailure is the status for write.Create's err: a file that exists
+// already is the user's to move; anything else is the machine's.
+func createFailure(err error) int {
+	if errors.Is(err, fs.ErrExist) {
 		return UsageError
+	}
+	return Failure
+}
+
+func newSiteFlags(fs *flag.FlagSet) {
+	fs.String("title", "Målekort", "the site's `title`")
+	fs.String("ci", "github", "the `host` whose CI file the site gets: github or gitlab")
+}
+
+func newSite(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
+	flags := newFlags("new site", stdout, stderr)
+	if code, done := parseFlags(flags, args, stdout); done {
+		return code
 	}
 	if flags.NArg() != 1 {
 		flags.Usage()
+		return UsageError
+	}
+	ci := flagString(flags, "ci")
+	if !slices.Contains(scaffold.CIHosts, ci) {
+		fmt.Fprintf(stderr, "malekort new site: --ci %q: use github or gitlab\n", ci)
 		return UsageError
 	}
 	dir := flags.Arg(0)
@@ -96,10 +126,10 @@ func newSite(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "malekort new site: %s is not empty; choose a new folder\n", dir)
 		return UsageError
 	}
-	files, err := scaffold.Site(defaults, *title, now())
+	files, err := scaffold.Site(defaults, flagString(flags, "title"), ci, now())
 	if err != nil {
 		fmt.Fprintf(stderr, "malekort new site: %v\n", err)
-		return InputError
+		return Failure
 	}
 	m := map[string][]byte{}
 	for _, f := range files {
@@ -107,7 +137,7 @@ func newSite(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 	}
 	if err := write.Create(dir, m); err != nil {
 		fmt.Fprintf(stderr, "malekort new site: %v\n", err)
-		return InputError
+		return createFailure(err)
 	}
 	fmt.Fprintf(stdout, "malekort: wrote a new site in %s; next: cd %s && npm ci && malekort build\n", dir, dir)
 	return OK

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -20,25 +21,30 @@ import (
 // updates the site: an editor's save is a few writes in a row.
 const settle = 25 * time.Millisecond
 
+func serveFlags(fs *flag.FlagSet) {
+	fs.String("source", ".", "the site `folder`")
+	fs.Int("port", 1318, "the `port` on 127.0.0.1 (0 picks a free one)")
+}
+
 func runServe(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
-	flags := newFlags("serve", "serve [--source DIR] [--port N]", stderr)
-	source := flags.String("source", ".", "the site `folder`")
-	port := flags.Int("port", 1318, "the `port` on 127.0.0.1 (0 picks a free one)")
-	if code, done := parse(flags, args); done {
+	flags := newFlags("serve", stdout, stderr)
+	if code, done := parse(flags, args, stdout); done {
 		return code
 	}
-	if !sourceDir(*source, stderr) {
+	source := flagString(flags, "source")
+	port, _ := strconv.Atoi(flagString(flags, "port"))
+	if !sourceDir(source, stderr) {
 		return UsageError
 	}
 	// Only this machine may see the preview: it shows unpublished commentary.
-	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(*port)))
+	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
 	if err != nil {
 		fmt.Fprintf(stderr, "malekort serve: %v\n", err)
 		return UsageError
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
-	s := serve.New(*source, defaults, stderr)
+	s := serve.New(source, defaults, stderr)
 	s.Build()
 	go s.Watch(ctx, settle)
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
@@ -51,7 +57,7 @@ func runServe(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "malekort: serving http://%s/ (Ctrl+C stops)\n", ln.Addr())
 	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		fmt.Fprintf(stderr, "malekort serve: %v\n", err)
-		return InputError
+		return Failure
 	}
 	return OK
 }

@@ -74,6 +74,20 @@ type Goal struct {
 // HigherIsBetter reports the goal's direction.
 func (g *Goal) HigherIsBetter() bool { return g.Direction == "higher" }
 
+// AppliesTo reports whether the goal is on the scorecard of unit, an
+// office (with its county) or a county (county "").
+func (g *Goal) AppliesTo(unit, county string) bool {
+	return g.Owner == "" || g.Owner == unit || (county != "" && g.Owner == county)
+}
+
+// RatioValue is the value of a ratio: a percentage for percent goals.
+func (g *Goal) RatioValue(num, den float64) float64 {
+	if g.Unit == "percent" {
+		return 100 * num / den
+	}
+	return num / den
+}
+
 // Override is a county's or office's own target for a goal.
 type Override struct {
 	Unit           string
@@ -132,7 +146,7 @@ type Site struct {
 	Goals    []Goal
 
 	// Units lists every office then every county, the ids that a result's
-	// unit column may name.
+	// unit column may name, numbered as OfficeUnit and CountyUnit say.
 	Units       []string
 	ResultFiles []string
 	Results     []Result
@@ -143,4 +157,27 @@ type Site struct {
 	// Files are the contents of every file a text uses, by path relative
 	// to content/.
 	Files map[string][]byte
+}
+
+// Units are numbered offices first, in the order of Site.Offices, then
+// counties, then the whole site: results, scores and exports all index
+// units so.
+func (s *Site) OfficeUnit(i int) int { return i }
+func (s *Site) CountyUnit(i int) int { return len(s.Offices) + i }
+func (s *Site) WholeUnit() int       { return len(s.Offices) + len(s.Counties) }
+
+// NUnits is the number of units, the whole site included.
+func (s *Site) NUnits() int { return s.WholeUnit() + 1 }
+
+// Reported is the month the site reports: the configured one, or else the
+// latest with results (0 when there are none).
+func (s *Site) Reported(configured Period) Period {
+	if configured != 0 {
+		return configured
+	}
+	var latest Period
+	for i := range s.Results {
+		latest = max(latest, s.Results[i].Period)
+	}
+	return latest
 }

@@ -10,7 +10,7 @@ import "github.com/malekort/malekort/internal/workers"
 func (s *site) csvJobs(out Output) []func() error {
 	m := s.Site
 	nGoals := len(m.Goals)
-	nUnits := len(m.Offices) + len(m.Counties)
+	nUnits := m.WholeUnit() // the units with ids; the whole site has no rows
 	blocks := make([][]byte, nUnits*nGoals)
 	workers.Each(nUnits, func(u int) {
 		for gi := range nGoals {

@@ -204,12 +204,13 @@ func (t *Templates) Assets() []string {
 	return names
 }
 
-// Customised lists the site's template and asset files that are not
-// malekort's own: changed copies and new files. Templates are the one place
-// a site holds code (a template can add a script or an outside link), so
-// check calls each out for review as code.
-func Customised(site, defaults fs.FS) ([]string, error) {
-	var out []string
+// OwnTemplates returns a notice for each file in the site's templates/.
+// Templates are the one place a site holds code (a template can add a
+// script or an outside link), so check calls out each one that is not
+// malekort's own for review as code; a copy of a built-in one is called
+// out too, since it keeps the site from getting malekort's later fixes.
+func OwnTemplates(site, defaults fs.FS) ([]diag.Error, error) {
+	var out []diag.Error
 	err := fs.WalkDir(site, TemplateDir, func(name string, d fs.DirEntry, err error) error {
 		if errors.Is(err, fs.ErrNotExist) && name == TemplateDir {
 			return fs.SkipDir
@@ -221,10 +222,13 @@ func Customised(site, defaults fs.FS) ([]string, error) {
 		if err != nil {
 			return err
 		}
-		builtin, err := fs.ReadFile(defaults, name)
-		if err != nil || !bytes.Equal(mine, builtin) {
-			out = append(out, name)
+		msg := "differs from malekort's built-in template: templates are code (they can add scripts and outside links), so review this file as code"
+		if builtin, err := fs.ReadFile(defaults, name); err == nil && bytes.Equal(mine, builtin) {
+			msg = "is a copy of malekort's built-in template: delete it, and the site gets malekort's own, with its later fixes"
+		} else if err != nil {
+			msg = "is not one of malekort's templates: templates are code (they can add scripts and outside links), so review this file as code"
 		}
+		out = append(out, diag.Error{Pos: diag.Pos{Path: name}, Msg: msg})
 		return nil
 	})
 	return out, err

@@ -85,10 +85,22 @@ func Commentary(site *model.Site, office string, p model.Period, today time.Time
 	return File{Path: path.Join("content", o.County, o.ID, p.String()+".md"), Data: []byte(b.String())}, nil
 }
 
+// CIHosts are the hosts whose CI file a new site can get.
+var CIHosts = []string{"github", "gitlab"}
+
+// ciFiles are, by host, where a site keeps its CI file and the example in
+// malekort's docs/ci that it is.
+var ciFiles = map[string][2]string{
+	"github": {".github/workflows/malekort.yml", "docs/ci/github-actions.yml"},
+	"gitlab": {".gitlab-ci.yml", "docs/ci/gitlab-ci.yml"},
+}
+
 // Site returns the files of a new site: settings, a small organisation,
-// two goals, a month of results, a front page, the templates and the
-// ECharts pin. files holds malekort's own templates/ and package files.
-func Site(files fs.FS, title string, today time.Time) ([]File, error) {
+// two goals, a month of results, a front page, the ECharts pin, a
+// .gitignore and the CI file for host ci. It has no templates: the
+// built-in ones are used, and improve with malekort, until the site adds
+// its own. files holds malekort's package files and docs/ci.
+func Site(files fs.FS, title, ci string, today time.Time) ([]File, error) {
 	p := model.Period(today.Year()*12 + int(today.Month()) - 2) // last month
 	out := []File{
 		{"site.toml", []byte(fmt.Sprintf("title = %q\nlanguage = \"nb\"\n# period = \"YYYY-MM\"   # the reported month; by default the latest with results\n# edit_url = \"https://git.example.org/org/site/edit/main/{path}\"\n\n[privacy]\nmin_count = 5\n", title))},
@@ -136,22 +148,29 @@ decimals = 0
 `, p))},
 		{"content/_index.md", []byte("Her følger vi opp målekortet sammen.\n")},
 	}
-	for _, root := range []string{"templates", "package.json", "package-lock.json"} {
-		err := fs.WalkDir(files, root, func(name string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			data, err := fs.ReadFile(files, name)
-			if err != nil {
-				return err
-			}
-			out = append(out, File{Path: name, Data: data})
-			return nil
-		})
+	for _, name := range []string{"package.json", "package-lock.json"} {
+		data, err := fs.ReadFile(files, name)
 		if err != nil {
 			return nil, err
 		}
+		out = append(out, File{Path: name, Data: data})
 	}
+	where, ok := ciFiles[ci]
+	if !ok {
+		return nil, fmt.Errorf("no CI file for %q: use one of %s", ci, strings.Join(CIHosts, ", "))
+	}
+	workflow, err := fs.ReadFile(files, where[1])
+	if err != nil {
+		return nil, err
+	}
+	// The example's first line says where to copy it; here it is there.
+	if first, rest, ok := strings.Cut(string(workflow), "\n"); ok && strings.HasPrefix(first, "# Copy to ") {
+		workflow = []byte(rest)
+	}
+	out = append(out,
+		File{Path: where[0], Data: workflow},
+		File{Path: ".gitignore", Data: []byte("/public/\n/node_modules/\n")},
+	)
 	slices.SortFunc(out, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	return out, nil
 }

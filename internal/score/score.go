@@ -18,7 +18,6 @@ package score
 
 import (
 	"github.com/malekort/malekort/internal/model"
-	"github.com/malekort/malekort/internal/validate"
 )
 
 // Status is a cell's standing against its goal.
@@ -71,10 +70,10 @@ type Scores struct {
 	cells      []Cell       // [(unit*nGoals+goal)*N + month]
 }
 
-// Office, County and Whole return unit numbers.
-func (s *Scores) Office(i int) int { return i }
-func (s *Scores) County(i int) int { return len(s.Site.Offices) + i }
-func (s *Scores) Whole() int       { return len(s.Site.Offices) + len(s.Site.Counties) }
+// Office, County and Whole return unit numbers (see model.Site.OfficeUnit).
+func (s *Scores) Office(i int) int { return s.Site.OfficeUnit(i) }
+func (s *Scores) County(i int) int { return s.Site.CountyUnit(i) }
+func (s *Scores) Whole() int       { return s.Site.WholeUnit() }
 
 // Thresholds returns unit's thresholds for goal.
 func (s *Scores) Thresholds(unit, goal int) Thresholds { return s.thresholds[unit*s.nGoals+goal] }
@@ -141,7 +140,7 @@ type accumulator struct {
 // suppress); 0 turns suppression off.
 func Compute(site *model.Site, reported model.Period, minCount float64) *Scores {
 	nOff, nCounty, nGoals := len(site.Offices), len(site.Counties), len(site.Goals)
-	nUnits := nOff + nCounty + 1
+	nUnits := site.NUnits()
 	first, last := reported, reported
 	for _, r := range site.Results {
 		first, last = min(first, r.Period), max(last, r.Period)
@@ -171,7 +170,7 @@ func Compute(site *model.Site, reported model.Period, minCount float64) *Scores 
 		g := &site.Goals[r.Goal]
 		v := r.Value
 		if r.HasRatio {
-			v = validate.RatioValue(g, r.Numerator, r.Denominator)
+			v = g.RatioValue(r.Numerator, r.Denominator)
 		}
 		u := int(r.Unit)
 		raw[idx(u, int(r.Goal), r.Period)] = v
@@ -179,8 +178,8 @@ func Compute(site *model.Site, reported model.Period, minCount float64) *Scores 
 		if r.HasRatio {
 			den[idx(u, int(r.Goal), r.Period)] = r.Denominator
 		}
-		if u >= nOff {
-			continue
+		if u >= site.CountyUnit(0) {
+			continue // a county-level row replaces a roll-up, below
 		}
 		for _, c := range []int{officeCounty[u], nCounty} {
 			a := &rollup[(c*nGoals+int(r.Goal))*s.N+int(r.Period-first)]
@@ -195,7 +194,7 @@ func Compute(site *model.Site, reported model.Period, minCount float64) *Scores 
 		}
 	}
 	for c := 0; c <= nCounty; c++ {
-		unit := nOff + c
+		unit := site.CountyUnit(c)
 		for gi := range site.Goals {
 			g := &site.Goals[gi]
 			for m := range s.N {
@@ -212,7 +211,7 @@ func Compute(site *model.Site, reported model.Period, minCount float64) *Scores 
 					if a.valueOnly || a.den <= 0 {
 						continue
 					}
-					raw[i] = validate.RatioValue(g, a.num, a.den)
+					raw[i] = g.RatioValue(a.num, a.den)
 					den[i] = a.den
 				case "mean":
 					raw[i] = a.sum / float64(a.n)
@@ -249,8 +248,8 @@ func Compute(site *model.Site, reported model.Period, minCount float64) *Scores 
 
 func (s *Scores) computeThresholds(countyIndex map[string]int, officeCounty []int) {
 	site := s.Site
-	nOff, nCounty := len(site.Offices), len(site.Counties)
-	s.thresholds = make([]Thresholds, (nOff+nCounty+1)*s.nGoals)
+	nCounty := len(site.Counties)
+	s.thresholds = make([]Thresholds, site.NUnits()*s.nGoals)
 	for gi := range site.Goals {
 		g := &site.Goals[gi]
 		own := map[string]Thresholds{}
@@ -261,7 +260,7 @@ func (s *Scores) computeThresholds(countyIndex map[string]int, officeCounty []in
 		countySum := make([]Thresholds, nCounty)
 		for i, o := range site.Offices {
 			county := site.Counties[officeCounty[i]].ID
-			if !validate.Applies(g, o.ID, county) {
+			if !g.AppliesTo(o.ID, county) {
 				continue
 			}
 			t, ok := own[o.ID]
@@ -279,7 +278,7 @@ func (s *Scores) computeThresholds(countyIndex map[string]int, officeCounty []in
 		}
 		wholeSum := Thresholds{}
 		for c, county := range site.Counties {
-			if !validate.Applies(g, county.ID, "") {
+			if !g.AppliesTo(county.ID, "") {
 				continue
 			}
 			t, ok := own[county.ID]
@@ -289,7 +288,7 @@ func (s *Scores) computeThresholds(countyIndex map[string]int, officeCounty []in
 			if !ok {
 				t = goalT
 			}
-			s.thresholds[(nOff+c)*s.nGoals+gi] = t
+			s.thresholds[s.County(c)*s.nGoals+gi] = t
 			wholeSum.Target += t.Target
 			wholeSum.Yellow += t.Yellow
 		}
@@ -299,9 +298,9 @@ func (s *Scores) computeThresholds(countyIndex map[string]int, officeCounty []in
 				t = wholeSum
 				t.Applies = true
 			}
-			s.thresholds[(nOff+nCounty)*s.nGoals+gi] = t
+			s.thresholds[s.Whole()*s.nGoals+gi] = t
 		}
-		for u := 0; u <= nOff+nCounty; u++ {
+		for u := range site.NUnits() {
 			t := &s.thresholds[u*s.nGoals+gi]
 			t.Target, t.Yellow = Round(t.Target, g.Decimals), Round(t.Yellow, g.Decimals)
 		}

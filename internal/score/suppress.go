@@ -22,14 +22,14 @@ package score
 // unknown.
 func (s *Scores) suppress(den []float64, officeCounty []int, minCount float64) {
 	site := s.Site
-	nOff, nCounty := len(site.Offices), len(site.Counties)
+	nCounty := len(site.Counties)
 	officesOf := make([][]int, nCounty)
 	for o, c := range officeCounty {
 		officesOf[c] = append(officesOf[c], o)
 	}
 	counties := make([]int, nCounty)
 	for c := range counties {
-		counties[c] = nOff + c
+		counties[c] = s.County(c)
 	}
 	for gi := range site.Goals {
 		if site.Goals[gi].Aggregate != "ratio" {
@@ -37,14 +37,14 @@ func (s *Scores) suppress(den []float64, officeCounty []int, minCount float64) {
 		}
 		for m := range s.N {
 			at := func(unit int) int { return (unit*s.nGoals+gi)*s.N + m }
-			for u := range nOff + nCounty {
+			for u := range s.Whole() {
 				i := at(u)
 				if s.cells[i].Status != Missing && den[i] > 0 && den[i] < minCount {
 					s.cells[i] = Cell{Status: Suppressed}
 				}
 			}
 			for c := range nCounty {
-				s.protect(at, den, nOff+c, officesOf[c])
+				s.protect(at, den, s.County(c), officesOf[c])
 			}
 			s.protect(at, den, s.Whole(), counties)
 		}

@@ -156,7 +156,7 @@ func goals(s *model.Site, errs *diag.List) map[int32]bool {
 				errs.Add(o.Pos, "goal %q: override for unknown unit %q%s", g.ID, o.Unit, diag.Suggest(o.Unit, s.Units))
 			case overridden[o.Unit]:
 				errs.Add(o.Pos, "goal %q: a second override for %q: keep one", g.ID, o.Unit)
-			case !Applies(&g, o.Unit, unitCounty[o.Unit]):
+			case !g.AppliesTo(o.Unit, unitCounty[o.Unit]):
 				errs.Add(o.Pos, "goal %q: override for %q, but the goal is local to %q and does not apply there", g.ID, o.Unit, g.Owner)
 			}
 			overridden[o.Unit] = true
@@ -167,12 +167,6 @@ func goals(s *model.Site, errs *diag.List) map[int32]bool {
 		}
 	}
 	return bad
-}
-
-// Applies reports whether goal g is on the scorecard of unit, an office
-// (with its county) or a county (county "").
-func Applies(g *model.Goal, unit, county string) bool {
-	return g.Owner == "" || g.Owner == unit || (county != "" && g.Owner == county)
 }
 
 func thresholds(g model.Goal, unit string, target, yellow float64, pos diag.Pos, errs *diag.List) {
@@ -209,9 +203,8 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) {
 			errs.Add(first.Pos, "too many errors in the results; stopped after %d (fix these and check again)", maxResultErrors)
 		}
 	}()
-	nOffices := len(s.Offices)
 	county := func(u int32) string {
-		if int(u) < nOffices {
+		if int(u) < s.CountyUnit(0) {
 			return s.Offices[u].County
 		}
 		return ""
@@ -233,7 +226,7 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) {
 			errs.Add(pos, "second result for %s, %s, %s (the first is at %s:%d): keep one", r.Period, unit, g.ID, s.ResultFiles[f.File], f.Line)
 			continue
 		}
-		if !Applies(g, unit, county(r.Unit)) {
+		if !g.AppliesTo(unit, county(r.Unit)) {
 			errs.Add(pos, "goal %q is local to %q and does not apply to %q: remove the row or fix the unit", g.ID, g.Owner, unit)
 		}
 		if r.HasRatio {
@@ -245,7 +238,7 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) {
 			case r.Numerator < 0:
 				errs.Add(pos, "numerator %v must not be negative", r.Numerator)
 			case r.HasValue:
-				want := RatioValue(g, r.Numerator, r.Denominator)
+				want := g.RatioValue(r.Numerator, r.Denominator)
 				if math.Abs(want-r.Value) > math.Pow(10, -float64(g.Decimals)) {
 					errs.Add(pos, "value %v does not match numerator/denominator (%v): fix one, or leave value empty", r.Value, roundTo(want, g.Decimals+1))
 				}
@@ -299,14 +292,6 @@ func (x *seen) add(r *model.Result, i int) (first int, dup bool) {
 	return 0, false
 }
 
-// RatioValue is the value of a ratio: a percentage for percent goals.
-func RatioValue(g *model.Goal, num, den float64) float64 {
-	if g.Unit == "percent" {
-		return 100 * num / den
-	}
-	return num / den
-}
-
 func roundTo(v float64, d int) float64 {
 	p := math.Pow(10, float64(d))
 	return math.Round(v*p) / p
@@ -335,7 +320,7 @@ func Commentary(s *model.Site, errs *diag.List) {
 				errs.Add(m.Pos, "measure has no goal: add goal = \"<goal id>\"")
 			case g == nil:
 				errs.Add(m.Pos, "measure names unknown goal %q%s", m.Goal, diag.Suggest(m.Goal, goalIDs))
-			case !Applies(g, c.Office, officeCounty[c.Office]):
+			case !g.AppliesTo(c.Office, officeCounty[c.Office]):
 				errs.Add(m.Pos, "measure names goal %q, which is local to %q and not on this office's scorecard", m.Goal, g.Owner)
 			}
 			if strings.TrimSpace(m.Text) == "" {

@@ -27,6 +27,12 @@ type Dir struct {
 	files []string
 }
 
+// Refused is an output folder that malekort will not replace; the message
+// says which and what to do.
+type Refused struct{ msg string }
+
+func (r *Refused) Error() string { return r.msg }
+
 // Begin prepares to write the site into folder out.
 func Begin(out string) (*Dir, error) {
 	out = filepath.Clean(out)
@@ -62,7 +68,7 @@ func checkOwned(out string) error {
 		return err
 	}
 	if !info.IsDir() {
-		return fmt.Errorf("%s: not a folder; choose another --out", out)
+		return &Refused{fmt.Sprintf("%s: not a folder; choose another --out", out)}
 	}
 	owned := map[string]bool{Manifest: true}
 	if f, err := os.Open(filepath.Join(out, Manifest)); err == nil {
@@ -96,7 +102,7 @@ func checkOwned(out string) error {
 			more = fmt.Sprintf(" and %d more", len(foreign)-5)
 			foreign = foreign[:5]
 		}
-		return fmt.Errorf("%s holds files malekort did not write (%s%s): building would delete them; choose another --out, or move them away", out, strings.Join(foreign, ", "), more)
+		return &Refused{fmt.Sprintf("%s holds files malekort did not write (%s%s): building would delete them; choose another --out, or move them away", out, strings.Join(foreign, ", "), more)}
 	}
 	return nil
 }
@@ -186,6 +192,12 @@ func swap(tmp, final string) error {
 	return os.RemoveAll(old)
 }
 
+// exists is a file Create will not replace; it is an fs.ErrExist.
+type exists string
+
+func (e exists) Error() string      { return string(e) + " exists already; malekort does not overwrite it" }
+func (exists) Is(target error) bool { return target == fs.ErrExist }
+
 // Create writes new files into dir, creating folders as needed. It never
 // replaces a file: if one exists, nothing is written.
 func Create(dir string, files map[string][]byte) error {
@@ -196,7 +208,7 @@ func Create(dir string, files map[string][]byte) error {
 		}
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if _, err := os.Lstat(p); err == nil {
-			return fmt.Errorf("%s exists already; malekort does not overwrite it", p)
+			return exists(p)
 		}
 		names = append(names, name)
 	}
