@@ -2,12 +2,10 @@
 package config
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"strings"
 
-	"github.com/BurntSushi/toml"
 	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/model"
 )
@@ -55,14 +53,13 @@ const DefaultAccent = "#c30000"
 // Parse reads site.toml's contents, reporting every problem into errs.
 func Parse(src []byte, errs *diag.List) Site {
 	var f file
-	md, err := toml.Decode(string(src), &f)
-	if err != nil {
-		errs.Add(tomlErrorPos(Path, err), "%s", tomlErrorMessage(err))
-		return Site{Language: "nb", Accent: DefaultAccent, MinCount: DefaultMinCount}
-	}
+	md, ok := Decode(Path, src, 1, &f, errs)
 	lines := NewLines(src)
 	for _, k := range md.Undecoded() {
 		errs.Add(diag.Pos{Path: Path, Line: lines.Key(0, k[len(k)-1])}, "unknown key %q (known: title, language, period, base_url, edit_url, new_url, accent, [privacy] min_count)", k.String())
+	}
+	if !ok {
+		return Site{Language: "nb", Accent: DefaultAccent, MinCount: DefaultMinCount}
 	}
 	s := Site{Title: f.Title, Language: f.Language, BaseURL: f.BaseURL, EditURL: f.EditURL, NewURL: f.NewURL, Accent: f.Accent, MinCount: DefaultMinCount}
 	if n := f.Privacy.MinCount; n != nil {
@@ -105,54 +102,6 @@ func Parse(src []byte, errs *diag.List) Site {
 		s.Accent = DefaultAccent
 	}
 	return s
-}
-
-// tomlErrorPos returns where a toml decode error happened in path.
-func tomlErrorPos(path string, err error) diag.Pos {
-	if pe, ok := parseError(err); ok {
-		return diag.Pos{Path: path, Line: pe.Position.Line, Col: pe.Position.Col}
-	}
-	return diag.Pos{Path: path}
-}
-
-// parseError finds the toml package's error, which it returns both as a
-// value and as a pointer.
-func parseError(err error) (toml.ParseError, bool) {
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		return pe, true
-	}
-	var ppe *toml.ParseError
-	if errors.As(err, &ppe) && ppe != nil {
-		return *ppe, true
-	}
-	return pe, false
-}
-
-// tomlErrorMessage is the toml error without the position, which the caller
-// prints in its own format.
-func tomlErrorMessage(err error) string {
-	if pe, ok := parseError(err); ok {
-		if pe.Usage != "" {
-			return fmt.Sprintf("%s (%s)", pe.Message, firstLine(pe.Usage))
-		}
-		return pe.Message
-	}
-	return err.Error()
-}
-
-func firstLine(s string) string {
-	for i, c := range s {
-		if c == '\n' && i > 0 {
-			return s[:i]
-		}
-	}
-	return s
-}
-
-// TOMLError reports a toml.Decode error of the file at path into errs.
-func TOMLError(path string, err error, errs *diag.List) {
-	errs.Add(tomlErrorPos(path, err), "%s", tomlErrorMessage(err))
 }
 
 // Number is a TOML number. Decoding through it gives a wrong type (a

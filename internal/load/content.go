@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/BurntSushi/toml"
 	"github.com/malekort/malekort/internal/config"
 	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/markdown"
@@ -327,21 +326,10 @@ func ParseFrontMatter(p string, front []byte, fmLine int, errs *diag.List) (Fron
 	if front == nil {
 		return fm, true
 	}
-	md, err := toml.Decode(string(front), &fm)
-	if err != nil {
-		var one diag.List
-		config.TOMLError(p, err, &one)
-		for _, e := range one {
-			if e.Pos.Line > 0 {
-				e.Pos.Line += fmLine - 1
-			}
-			*errs = append(*errs, e)
-		}
-		return fm, false
-	}
+	md, ok := config.Decode(p, front, fmLine, &fm, errs)
 	undecoded := md.Undecoded()
 	if len(undecoded) == 0 {
-		return fm, true
+		return fm, ok
 	}
 	// Lines are indexed only to place an unknown key: most files have none.
 	lines := config.NewLines(front)
@@ -352,7 +340,7 @@ func ParseFrontMatter(p string, front []byte, fmLine int, errs *diag.List) (Fron
 		}
 		errs.Add(diag.Pos{Path: p, Line: l}, "unknown key %q in front matter (known keys: %s)", k.String(), frontMatterKeys)
 	}
-	return fm, true
+	return fm, ok
 }
 
 // Limits on a markdown file. Commentary is a page of text; beyond these a

@@ -1,7 +1,6 @@
 package load
 
 import (
-	"github.com/BurntSushi/toml"
 	"github.com/malekort/malekort/internal/config"
 	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/model"
@@ -32,13 +31,12 @@ const goalKeys = "id, title, description, perspective, unit, direction, target, 
 
 func parseGoals(src []byte, site *model.Site, errs *diag.List) bool {
 	var f goalsFile
-	md, err := toml.Decode(string(src), &f)
-	if err != nil {
-		config.TOMLError(GoalsPath, err, errs)
-		return false
-	}
+	md, ok := config.Decode(GoalsPath, src, 1, &f, errs)
 	lines := config.NewLines(src)
 	reportUndecoded(GoalsPath, md, lines, goalKeys, errs)
+	if !ok {
+		return false
+	}
 	goalLines, overrideLines := lines.Tables("goal"), lines.Tables("goal.override")
 	nOverride := 0
 	for i, fg := range f.Goal {

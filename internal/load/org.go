@@ -21,13 +21,12 @@ type orgFile struct {
 
 func parseOrg(src []byte, site *model.Site, errs *diag.List) bool {
 	var f orgFile
-	md, err := toml.Decode(string(src), &f)
-	if err != nil {
-		config.TOMLError(OrgPath, err, errs)
-		return false
-	}
+	md, ok := config.Decode(OrgPath, src, 1, &f, errs)
 	lines := config.NewLines(src)
 	reportUndecoded(OrgPath, md, lines, "county: id, name; office: id, name, county", errs)
+	if !ok {
+		return false
+	}
 	countyLines, officeLines := lines.Tables("county"), lines.Tables("office")
 	for i, c := range f.County {
 		site.Counties = append(site.Counties, model.County{ID: c.ID, Name: c.Name, Pos: diag.Pos{Path: OrgPath, Line: at(countyLines, i)}})

@@ -1,0 +1,172 @@
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+	"github.com/malekort/malekort/internal/diag"
+)
+
+// maxTOMLErrors caps the errors one file reports, each found by decoding
+// it again without the line of the last.
+const maxTOMLErrors = 20
+
+// Decode decodes the TOML file at path into v and reports its errors into
+// errs, lines counted from firstLine (1 for a whole file). On a syntax or
+// type error it does not stop at the first: it blanks the line in error
+// (and, for a table header, the table below it) and decodes again, so
+// that one run shows every such error of the file. ok is false when there
+// were any; then v and md hold what the rest of the file says, good for
+// finding unknown keys but not for checking values, since a blanked line's
+// key is simply missing.
+func Decode(path string, src []byte, firstLine int, v any, errs *diag.List) (md toml.MetaData, ok bool) {
+	text := string(src)
+	md, err := toml.Decode(text, v)
+	if err == nil {
+		return md, true
+	}
+	lines := strings.SplitAfter(text, "\n")
+	blanked := map[int]bool{}
+	for range maxTOMLErrors {
+		line, col := errorPosition(text, err)
+		pos := diag.Pos{Path: path}
+		if line > 0 {
+			pos.Line, pos.Col = line+firstLine-1, col
+		}
+		lineText := ""
+		if line > 0 && line <= len(lines) {
+			lineText = lines[line-1]
+		}
+		errs.Add(pos, "%s", errorMessage(err, lineText))
+		if line == 0 || line > len(lines) || blanked[line] {
+			return md, false
+		}
+		blank(lines, line, blanked)
+		text = strings.Join(lines, "")
+		reset(v)
+		if md, err = toml.Decode(text, v); err == nil {
+			return md, false
+		}
+	}
+	return md, false
+}
+
+// blank empties line (1-based), keeping its newline so that the lines
+// below keep their numbers; a table header takes its table with it.
+func blank(lines []string, line int, blanked map[int]bool) {
+	header := strings.HasPrefix(strings.TrimSpace(lines[line-1]), "[")
+	for i := line - 1; i < len(lines); i++ {
+		if i > line-1 && (!header || strings.HasPrefix(strings.TrimSpace(lines[i]), "[")) {
+			break
+		}
+		blanked[i+1] = true
+		if strings.HasSuffix(lines[i], "\n") {
+			lines[i] = "\n"
+		} else {
+			lines[i] = ""
+		}
+	}
+}
+
+func reset(v any) {
+	p := reflect.ValueOf(v)
+	if p.Kind() == reflect.Pointer && !p.IsNil() {
+		p.Elem().SetZero()
+	}
+}
+
+// parseError finds the toml package's error, which it returns both as a
+// value and as a pointer.
+func parseError(err error) (toml.ParseError, bool) {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return pe, true
+	}
+	var ppe *toml.ParseError
+	if errors.As(err, &ppe) && ppe != nil {
+		return *ppe, true
+	}
+	return pe, false
+}
+
+// errorPosition is the 1-based line and column of err in text. They are
+// counted from the error's byte offset: the line the toml package gives
+// is the next one when the offending token is a line's end.
+func errorPosition(text string, err error) (line, col int) {
+	pe, ok := parseError(err)
+	if !ok {
+		return 0, 0
+	}
+	if start := pe.Position.Start; start > 0 && start <= len(text) {
+		before := text[:start]
+		nl := strings.LastIndexByte(before, '\n')
+		return strings.Count(before, "\n") + 1, utf8.RuneCountInString(before[nl+1:]) + 1
+	}
+	return pe.Position.Line, pe.Position.Col
+}
+
+// errorMessage says what is wrong in words a person who edits the file
+// understands, with what to do; the toml package's own message where it
+// has no better one. line is the text of the line in error.
+func errorMessage(err error, line string) string {
+	pe, ok := parseError(err)
+	if !ok {
+		return err.Error()
+	}
+	msg := pe.Message
+	switch {
+	case strings.HasPrefix(msg, "invalid datetime: "):
+		return dateMessage(strings.Trim(strings.TrimPrefix(msg, "invalid datetime: "), `"`))
+	case msg == "strings cannot contain newlines":
+		return `the text in quotes does not end on this line: add the closing "`
+	case strings.HasPrefix(msg, "expected a top-level item to end with a newline, comment, or EOF, but got "):
+		got := strings.TrimSuffix(strings.TrimPrefix(msg, "expected a top-level item to end with a newline, comment, or EOF, but got "), " instead")
+		return fmt.Sprintf("%s after the value: put text in quotes (\"45 %%\") and write numbers with a decimal point (4.5)", got)
+	case strings.HasPrefix(msg, "Key '") && strings.HasSuffix(msg, "' has already been defined."):
+		key := strings.TrimSuffix(strings.TrimPrefix(msg, "Key '"), "' has already been defined.")
+		return fmt.Sprintf("%q is set twice: keep one", key)
+	case strings.HasPrefix(msg, "expected end of table array name delimiter"):
+		return fmt.Sprintf("a table header must end with ]], as in [[%s]]", strings.Trim(line, "[] \t\r\n"))
+	case strings.HasPrefix(msg, "expected end of table name delimiter"):
+		return fmt.Sprintf("a table header must end with ], as in [%s]", strings.Trim(line, "[] \t\r\n"))
+	case strings.HasPrefix(msg, "expected value but found "):
+		_, value, _ := strings.Cut(line, "=")
+		return fmt.Sprintf("%s is not a value: put text in quotes (\"%s\"); numbers, true and false go as they are", strings.TrimSpace(value), strings.Trim(strings.TrimSpace(value), `"`))
+	}
+	if pe.Usage != "" {
+		return fmt.Sprintf("%s (%s)", msg, firstLine(pe.Usage))
+	}
+	return msg
+}
+
+// dateMessage explains why s is not a date.
+func dateMessage(s string) string {
+	const how = "write dates as YYYY-MM-DD, e.g. 2026-12-31"
+	var y, m, d int
+	if n, _ := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &d); n == 3 && len(s) >= 10 {
+		switch {
+		case m < 1 || m > 12:
+			return fmt.Sprintf("%s is not a date: month %d (%s)", s, m, how)
+		case d < 1 || d > daysIn(y, m):
+			return fmt.Sprintf("%s is not a date: %s %d has %d days (%s)", s, time.Month(m), y, daysIn(y, m), how)
+		}
+	}
+	return fmt.Sprintf("%s is not a date or time: %s, or a time as 2026-12-31T14:30:00", s, how)
+}
+
+func daysIn(y, m int) int {
+	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+func firstLine(s string) string {
+	if i := bytes.IndexByte([]byte(s), '\n'); i > 0 {
+		return s[:i]
+	}
+	return s
+}

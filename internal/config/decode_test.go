@@ -1,0 +1,33 @@
+package config
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/malekort/malekort/internal/diag"
+)
+
+func TestDecodeReportsEveryError(t *testing.T) {
+	src := "title = \"T\nlanguage = nb\n[privacy]\nmin_count = \"5\"\n"
+	var errs diag.List
+	Parse([]byte(src), &errs)
+	want := `site.toml:1:11: the text in quotes does not end on this line: add the closing "
+site.toml:2:12: nb is not a value: put text in quotes ("nb"); numbers, true and false go as they are
+site.toml:4:14: "5" is text, not a number: write the number without quotes, with a decimal point (45.5)`
+	if got := errs.Error(); got != want {
+		t.Errorf("errors:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestDateMessage(t *testing.T) {
+	for in, want := range map[string]string{
+		"2026-31-12": "2026-31-12 is not a date: month 31 (",
+		"2026-02-30": "2026-02-30 is not a date: February 2026 has 28 days (",
+		"2028-02-30": "2028-02-30 is not a date: February 2028 has 29 days (",
+		"2026-12-1":  "2026-12-1 is not a date or time: write dates as YYYY-MM-DD",
+	} {
+		if got := dateMessage(in); !strings.HasPrefix(got, want) {
+			t.Errorf("%s: %q, want %q…", in, got, want)
+		}
+	}
+}
