@@ -119,6 +119,16 @@ func TestSites(t *testing.T) {
 	if len(cases) == 0 {
 		t.Fatal("no cases in testdata/sites")
 	}
+	// A golden site whose case is gone would never be compared again.
+	entries, err := os.ReadDir("testdata/sites")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.IsDir() && !slices.Contains(cases, filepath.Join("testdata", "sites", e.Name()+".txtar")) {
+			t.Errorf("testdata/sites/%s is a golden site without its case %s.txtar: add the case or delete the folder", e.Name(), e.Name())
+		}
+	}
 	for _, file := range cases {
 		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
 		t.Run(name, func(t *testing.T) {

@@ -428,10 +428,19 @@ func TestCountySuppressedWhenItWouldEqualItsSuppressedOffice(t *testing.T) {
 	}
 }
 
+// TestSuppressionOnlyForRatioGoals: small numbers are a ratio's. A sum or
+// mean goal's row carries no denominator once validated; here each carries
+// one below min_count, so that only the rule itself keeps them shown.
 func TestSuppressionOnlyForRatioGoals(t *testing.T) {
-	f := newFixture(model.Goal{ID: "s", Unit: "count", Direction: "higher", Target: 1, Yellow: 0, Aggregate: "sum"})
-	f.value("2026-01", "a", "s", 2)
-	if c := f.Compute5().cell("a", "s", "2026-01"); c.Status == Suppressed {
-		t.Errorf("a count is suppressed: %+v", c)
+	f := newFixture(
+		model.Goal{ID: "s", Unit: "count", Direction: "higher", Target: 1, Yellow: 0, Aggregate: "sum"},
+		model.Goal{ID: "m", Unit: "percent", Direction: "higher", Target: 1, Yellow: 0, Aggregate: "mean"},
+	)
+	f.ratio("2026-01", "a", "s", 2, 3).ratio("2026-01", "a", "m", 2, 3)
+	s := f.Compute5()
+	for _, goal := range []string{"s", "m"} {
+		if c := s.cell("a", goal, "2026-01"); c.Status == Suppressed || c.Status == Missing {
+			t.Errorf("goal %s (%s): %+v, want shown", goal, f.site.Goals[f.goal(goal)].Aggregate, c)
+		}
 	}
 }
