@@ -99,8 +99,11 @@ func (p *page) consoleErrors() []string {
 }
 
 // drawCharts scrolls to each chart in turn, as a reader would, since charts
-// draw as they come into view, and waits until it has a canvas with pixels
-// on it. It returns how many charts the page has and how many drew.
+// draw as they come into view, and waits until it is drawn: the chart's
+// series hold the page's data for it (its JSON, each flat line spread over
+// the months), and the canvas holds pixels of the first series' own
+// colour, not only axes and a legend. It returns how many charts the page
+// has and how many drew so.
 func (p *page) drawCharts(t *testing.T) (total, drawn int) {
 	t.Helper()
 	total, err := chromedp.Run(p.ctx, chromedp.Evaluate[int](`document.querySelectorAll('[data-chart]').length`))
@@ -109,25 +112,44 @@ func (p *page) drawCharts(t *testing.T) (total, drawn int) {
 	}
 	for i := range total {
 		scroll := fmt.Sprintf(`document.querySelectorAll('[data-chart]')[%d].scrollIntoView()`, i)
-		painted := fmt.Sprintf(`(() => {
-			const c = document.querySelectorAll('[data-chart]')[%d].querySelector('canvas');
-			if (!c || !c.width || !c.height) return false;
+		check := fmt.Sprintf(`(() => {
+			const el = document.querySelectorAll('[data-chart]')[%d];
+			const chart = window.echarts && echarts.getInstanceByDom(el);
+			const c = el.querySelector('canvas');
+			if (!chart || !c || !c.width || !c.height) return "not drawn";
+			const series = chart.getOption().series;
+			const spec = JSON.parse(document.getElementById(el.id + '-data').textContent);
+			const months = JSON.parse(document.getElementById(spec.layout).textContent).xAxis[0].data.length;
+			if (series.length !== spec.data.length) return "series " + series.length + ", data " + spec.data.length;
+			for (let s = 0; s < series.length; s++) {
+				const want = Array.isArray(spec.data[s]) ? spec.data[s] : new Array(months).fill(spec.data[s]);
+				if (JSON.stringify(series[s].data) !== JSON.stringify(want)) return "series " + s + " holds other data";
+			}
+			const first = series.find(s => s.id !== 'target' && s.id !== 'offices');
+			const hex = first.color;
+			const want = [1, 3, 5].map(k => parseInt(hex.slice(k, k + 2), 16));
 			const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-			for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) return true;
-			return false;
+			for (let k = 0; k < d.length; k += 4) {
+				if (d[k + 3] > 250 && Math.abs(d[k] - want[0]) < 8 && Math.abs(d[k + 1] - want[1]) < 8 && Math.abs(d[k + 2] - want[2]) < 8) return "";
+			}
+			return "no pixel of " + first.name + "'s colour " + hex;
 		})()`, i)
 		if err := chromedp.Do(p.ctx, chromedp.Evaluate[chromedp.Void](scroll)); err != nil {
 			t.Fatal(err)
 		}
+		var why string
 		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-			ok, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](painted))
+			why, err = chromedp.Run(p.ctx, chromedp.Evaluate[string](check))
 			if err != nil {
 				t.Fatal(err)
 			}
-			if ok {
+			if why == "" {
 				drawn++
 				break
 			}
+		}
+		if why != "" {
+			t.Logf("chart %d: %s", i, why)
 		}
 	}
 	return total, drawn
