@@ -17,7 +17,6 @@ import (
 
 	"github.com/malekort/malekort/internal/build"
 	"github.com/malekort/malekort/internal/diag"
-	"github.com/malekort/malekort/internal/load"
 	"github.com/malekort/malekort/internal/render"
 	"github.com/malekort/malekort/internal/write"
 )
@@ -184,7 +183,7 @@ func runCheck(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 	if !sourceDir(source, stderr) {
 		return UsageError
 	}
-	site := load.Dir(source)
+	site := os.DirFS(source)
 	notices, err := render.OwnTemplates(site, defaults)
 	if err != nil {
 		fmt.Fprintf(stderr, "malekort check: %v\n", err)
@@ -255,7 +254,7 @@ func runBuild(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 		}
 		return Failure
 	}
-	errs, err := build.Build(load.Dir(source), defaults, dir)
+	errs, err := build.Build(os.DirFS(source), defaults, dir)
 	if errs != nil || err != nil {
 		dir.Abort()
 		if errs != nil {

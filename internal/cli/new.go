@@ -62,7 +62,7 @@ func newCommentary(args []string, stdout, stderr io.Writer) int {
 	if !sourceDir(source, stderr) {
 		return UsageError
 	}
-	cfg, site, errs := load.Load(load.Dir(source))
+	cfg, site, errs := load.Load(os.DirFS(source))
 	if site == nil {
 		printErrors(errs, stderr)
 		return exitCode(errs)

@@ -3,7 +3,6 @@ package load
 import (
 	"bytes"
 	"errors"
-	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -113,9 +112,10 @@ func loadResults(fsys fs.FS, site *model.Site, errs *diag.List) {
 	r := resultReader{units: units, goals: goals, unitIDs: site.Units, goalIDs: goalIDs(site.Goals)}
 	// Files are read in parallel (a site adds one a year) and joined in
 	// path order, so rows and errors come out the same every time. Each
-	// file's rows go into a window of one array, sized for the file, so
-	// that joining them moves rows within it: copying millions of rows
-	// into a new array cost seconds and doubled the memory.
+	// file's rows go into a window of one array, as long as the file has
+	// lines, so that joining them moves rows within it: reading into a
+	// slice per file and joining those made checking a NAV-sized site 45 %
+	// slower and allocated 78 MB more.
 	windows, starts := make([]int, len(files)), make([]int, len(files))
 	total := 0
 	for i, name := range files {
@@ -144,8 +144,8 @@ func loadResults(fsys fs.FS, site *model.Site, errs *diag.List) {
 		errs.Append(fileErrs[i])
 	}
 	if !fits {
-		// A file had more rows than its size promised (it grew while
-		// read): join the rows in a new array.
+		// A file grew between counting and reading: join the rows in a
+		// new array.
 		all = make([]model.Result, 0, n)
 	}
 	site.Results = all[:0]
@@ -155,30 +155,23 @@ func loadResults(fsys fs.FS, site *model.Site, errs *diag.List) {
 	site.Results = site.Results[:n:n]
 }
 
-// rowsIn guesses how many rows the results file name holds, from its size
-// and the lines in its first 64 kB, a little high. A file with more rows
-// than guessed is still read whole (see loadResults). Guessing by the
-// shortest possible row instead made the window twice the rows, and the
-// garbage collector let the heap grow by as much again before collecting:
-// on the machine CI runs on (a virtual machine) every page of memory the
-// process touches first costs the kernel 14 µs.
+// rowsIn counts the lines of the results file name: a row is at most a
+// line. Counting reads the file once more, from the page cache.
 func rowsIn(fsys fs.FS, name string) int {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return 0
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return 0
+	buf := make([]byte, 64<<10)
+	lines := 1
+	for {
+		n, err := f.Read(buf)
+		lines += bytes.Count(buf[:n], []byte("\n"))
+		if err != nil {
+			return lines
+		}
 	}
-	head := make([]byte, 64<<10)
-	n, _ := io.ReadFull(f, head)
-	lines := bytes.Count(head[:n], []byte("\n"))
-	if int64(n) == info.Size() || lines == 0 {
-		return lines + 1
-	}
-	return int(info.Size()*int64(lines)/int64(n)*21/20) + 64
 }
 
 func goalIDs(goals []model.Goal) []string {

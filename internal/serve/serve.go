@@ -15,6 +15,7 @@ import (
 	"maps"
 	"mime"
 	"net/http"
+	"os"
 	"path"
 	"slices"
 	"strings"
@@ -68,7 +69,7 @@ func (m *memOutput) Put(name string, parts ...[]byte) error {
 // Build builds the whole site and, if it has no errors, serves it.
 func (s *Server) Build() {
 	start := time.Now()
-	src := load.Dir(s.source)
+	src := os.DirFS(s.source)
 	out := &memOutput{files: map[string][]byte{}}
 	c, errs := build.Check(src, s.defaults)
 	var err error
@@ -105,7 +106,7 @@ func (s *Server) Update(changed []string) {
 		return
 	}
 	start := time.Now()
-	src := load.Dir(s.source)
+	src := os.DirFS(s.source)
 	next, offices, errs, ok := s.checked.EditCommentary(src, paths)
 	if !ok {
 		s.Build()
