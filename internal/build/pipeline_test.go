@@ -134,7 +134,7 @@ func TestNoInputBecomesMarkup(t *testing.T) {
 				if strings.HasPrefix(a.Key, "on") {
 					t.Errorf("%s: <%s %s=%q>", name, n.Data, a.Key, a.Val)
 				}
-				if (a.Key == "href" || a.Key == "src") && !markdown.SafeURL(a.Val) {
+				if (a.Key == "href" || a.Key == "src") && !markdown.Linkable(a.Val) {
 					t.Errorf("%s: <%s %s=%q>", name, n.Data, a.Key, a.Val)
 				}
 			}

@@ -49,15 +49,15 @@ func (r *Renderer) Render(src []byte, minHeading int) (template.HTML, error) {
 		case *ast.Heading:
 			n.Level = min(n.Level+minHeading-1, 6)
 		case *ast.Link:
-			if !SafeURL(string(n.Destination)) {
+			if !Linkable(string(n.Destination)) {
 				unsafe = append(unsafe, n)
 			}
 		case *ast.Image:
-			if !SafeURL(string(n.Destination)) {
+			if !Linkable(string(n.Destination)) {
 				unsafe = append(unsafe, n)
 			}
 		case *ast.AutoLink:
-			if !SafeURL(string(n.URL(src))) {
+			if !Linkable(string(n.URL(src))) {
 				unsafe = append(unsafe, n)
 			}
 		}
@@ -83,42 +83,24 @@ func (r *Renderer) Render(src []byte, minHeading int) (template.HTML, error) {
 	return template.HTML(b.String()), nil
 }
 
-// SafeURL reports whether a link target may appear on the site: a
-// relative reference, or an http, https or mailto URL. The scheme is read
-// as browsers read it (WHATWG URL): letters, digits, "+", "-" and "."
-// before the first ":", after dropping the control characters and spaces
-// that browsers ignore ("java\tscript:"). A target that does not parse as
-// a URL is still safe when its scheme is.
-func SafeURL(raw string) bool {
-	cleaned := strings.Map(func(r rune) rune {
-		if r <= ' ' || r == 0x7f {
-			return -1
-		}
-		return r
-	}, raw)
-	if scheme, ok := schemeOf(cleaned); ok {
-		switch strings.ToLower(scheme) {
-		case "http", "https", "mailto":
-			return true
-		}
+// Linkable reports whether a link or image target may appear on the site:
+// a relative reference, or an http, https or mailto URL. The target is
+// read by net/url, and refused when it cannot be: a browser would read
+// it its own way ("java\tscript:"). A reference to another host without a
+// scheme ("//host", "\\host") is refused too: opened from a file share,
+// it names a Windows share.
+func Linkable(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil {
 		return false
 	}
-	// "//evil.example" and "\\evil" leave the site without a scheme.
-	return !strings.HasPrefix(cleaned, "//") && !strings.HasPrefix(cleaned, `\`) && !strings.HasPrefix(cleaned, `/\`)
-}
-
-func schemeOf(s string) (string, bool) {
-	for i, c := range s {
-		switch {
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
-		case i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'):
-		case c == ':' && i > 0:
-			return s[:i], true
-		default:
-			return "", false
-		}
+	switch u.Scheme {
+	case "http", "https", "mailto":
+		return true
+	case "":
+		return u.Host == "" && !strings.HasPrefix(raw, `\`) && !strings.HasPrefix(raw, `/\`)
 	}
-	return "", false
+	return false
 }
 
 // References returns the relative targets of src's links and images that
