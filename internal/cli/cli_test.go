@@ -3,10 +3,12 @@ package cli
 import (
 	"bytes"
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/rogpeppe/go-internal/txtar"
 )
@@ -166,5 +168,40 @@ func TestBuildRefusesFolderWithOtherFiles(t *testing.T) {
 	os.WriteFile(filepath.Join(out, "notes.txt"), []byte("mine"), 0o644)
 	if code, _, stderr := run("build", "--source", site, "--out", out); code != UsageError || !strings.Contains(stderr, "notes.txt") {
 		t.Errorf("exit %d, stderr %s", code, stderr)
+	}
+}
+
+// changedBuiltin is malekort's own files with front.html changed, as a
+// later malekort would have it.
+type changedBuiltin struct{ fs.FS }
+
+func (c changedBuiltin) Open(name string) (fs.File, error) {
+	if name == "templates/front.html" {
+		return fstest.MapFS{name: {Data: []byte(`{{template "templates/layout.html" .}}{{define "main"}}<h1>A later malekort's front page</h1>{{end}}`)}}.Open(name)
+	}
+	return c.FS.Open(name)
+}
+
+// TestNewSiteGetsLaterTemplates: a site made by new site holds no copy of
+// the templates, so a malekort whose built-in template changed builds it
+// with the change, and no edit to the site.
+func TestNewSiteGetsLaterTemplates(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "site")
+	if code, _, stderr := run("new", "site", site); code != OK {
+		t.Fatal(stderr)
+	}
+	echarts, err := os.ReadFile(filepath.Join(repoRoot, "node_modules/echarts/dist/echarts.common.min.js"))
+	if err != nil {
+		t.Fatal("no ECharts: run npm ci")
+	}
+	os.MkdirAll(filepath.Join(site, "node_modules/echarts/dist"), 0o755)
+	os.WriteFile(filepath.Join(site, "node_modules/echarts/dist/echarts.common.min.js"), echarts, 0o644)
+	out := filepath.Join(t.TempDir(), "public")
+	var stdout, stderr bytes.Buffer
+	if code := Main([]string{"build", "--source", site, "--out", out}, changedBuiltin{defaults}, &stdout, &stderr); code != OK {
+		t.Fatal(stderr.String())
+	}
+	if front, _ := os.ReadFile(filepath.Join(out, "index.html")); !bytes.Contains(front, []byte("A later malekort's front page")) {
+		t.Errorf("the site was built with the old front page")
 	}
 }

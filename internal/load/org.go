@@ -34,12 +34,7 @@ func parseOrg(src []byte, site *model.Site, errs *diag.List) bool {
 	for i, o := range f.Office {
 		site.Offices = append(site.Offices, model.Office{ID: o.ID, Name: o.Name, County: o.County, Pos: diag.Pos{Path: OrgPath, Line: at(officeLines, i)}})
 	}
-	for _, o := range site.Offices {
-		site.Units = append(site.Units, o.ID)
-	}
-	for _, c := range site.Counties {
-		site.Units = append(site.Units, c.ID)
-	}
+	site.NumberUnits()
 	return true
 }
 

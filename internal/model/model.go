@@ -162,6 +162,20 @@ type Site struct {
 // Units are numbered offices first, in the order of Site.Offices, then
 // counties, then the whole site: results, scores and exports all index
 // units so.
+
+// NumberUnits fills Units from the offices and counties.
+func (s *Site) NumberUnits() {
+	s.Units = make([]string, 0, s.WholeUnit())
+	for _, o := range s.Offices {
+		s.Units = append(s.Units, o.ID)
+	}
+	for _, c := range s.Counties {
+		s.Units = append(s.Units, c.ID)
+	}
+}
+
+// OfficeUnit, CountyUnit and WholeUnit are the numbers of the i-th office,
+// the i-th county and the whole site.
 func (s *Site) OfficeUnit(i int) int { return i }
 func (s *Site) CountyUnit(i int) int { return len(s.Offices) + i }
 func (s *Site) WholeUnit() int       { return len(s.Offices) + len(s.Counties) }

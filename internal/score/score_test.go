@@ -107,7 +107,7 @@ func newFixture(goals ...model.Goal) *fixture {
 		},
 		Goals: goals,
 	}
-	s.Units = []string{"a", "b", "c", "vest", "nord"}
+	s.NumberUnits()
 	s.ResultFiles = []string{"data/results/test.csv"}
 	return &fixture{site: s}
 }
@@ -401,7 +401,7 @@ func (f *fixture) Compute5() *Scores { return Compute(f.site, period("2026-02"),
 func TestSecondarySuppressionProtectsALoneSuppressedOffice(t *testing.T) {
 	f := newFixture(percentGoal("r"))
 	f.site.Offices = append(f.site.Offices, model.Office{ID: "d", Name: "D", County: "vest"})
-	f.site.Units = []string{"a", "b", "c", "d", "vest", "nord"}
+	f.site.NumberUnits()
 	// a is primary; of b and d, d has the smaller denominator and goes too.
 	f.ratio("2026-01", "a", "r", 1, 3).ratio("2026-01", "b", "r", 50, 100).ratio("2026-01", "d", "r", 10, 20)
 	f.ratio("2026-01", "c", "r", 40, 80)
