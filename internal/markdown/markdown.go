@@ -98,7 +98,7 @@ func Linkable(raw string) bool {
 	case "http", "https", "mailto":
 		return true
 	case "":
-		return u.Host == "" && !strings.HasPrefix(raw, `\`) && !strings.HasPrefix(raw, `/\`)
+		return u.Host == "" && !strings.HasPrefix(raw, "//") && !strings.HasPrefix(raw, `\`) && !strings.HasPrefix(raw, `/\`)
 	}
 	return false
 }

@@ -50,6 +50,7 @@ func TestLinkable(t *testing.T) {
 		"data:image/png;base64": false,
 		"file:///etc/passwd":    false,
 		"//evil.example/x":      false,
+		"//":                    false,
 		`/\evil.example`:        false,
 		"dir/file:1.png":        true,
 		"http://aa%2200":        false, // net/url cannot read its host
