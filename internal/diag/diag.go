@@ -109,6 +109,21 @@ func Suggest(name string, candidates []string) string {
 	return fmt.Sprintf(" (did you mean %q?)", best)
 }
 
+// SuggestAmong is Suggest for candidates that suggest something else:
+// hints[i] is what candidates[i] suggests (a unit's id for its name).
+func SuggestAmong(name string, candidates, hints []string) string {
+	best, bestDist := -1, len([]rune(name))/2+1
+	for i, c := range candidates {
+		if d := distance(strings.ToLower(name), strings.ToLower(c)); d < bestDist {
+			best, bestDist = i, d
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", hints[best])
+}
+
 // distance is the Levenshtein distance between a and b, counted in runes.
 func distance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)

@@ -101,15 +101,7 @@ func loadResults(fsys fs.FS, site *model.Site, errs *diag.List) {
 		return
 	}
 	slices.Sort(files)
-	units := map[string]int32{}
-	for i, id := range site.Units {
-		units[id] = int32(i)
-	}
-	goals := map[string]int32{}
-	for i, g := range site.Goals {
-		goals[g.ID] = int32(i)
-	}
-	r := resultReader{units: units, goals: goals, unitIDs: site.Units, goalIDs: goalIDs(site.Goals)}
+	r := newResultReader(site)
 	// Files are read in parallel (a site adds one a year) and joined in
 	// path order, so rows and errors come out the same every time. Each
 	// file's rows go into a window of one array, as long as the file has
@@ -172,12 +164,4 @@ func rowsIn(fsys fs.FS, name string) int {
 			return lines
 		}
 	}
-}
-
-func goalIDs(goals []model.Goal) []string {
-	ids := make([]string, len(goals))
-	for i, g := range goals {
-		ids[i] = g.ID
-	}
-	return ids
 }

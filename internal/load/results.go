@@ -5,7 +5,10 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -19,11 +22,68 @@ import (
 // file dropped in, say) from burying the other files' errors.
 const maxErrorsPerFile = 50
 
-var resultColumns = []string{"period", "unit", "goal", "value", "numerator", "denominator"}
+// resultColumns are the columns of a results file, each with the name
+// it may have in Norwegian; numerator and denominator may be left out when
+// no row needs them.
+var resultColumns = []struct{ name, norwegian string }{
+	{"period", "periode"}, {"unit", "enhet"}, {"goal", "mål"}, {"value", "verdi"},
+	{"numerator", "teller"}, {"denominator", "nevner"},
+}
+
+const requiredColumns = 4
+
+const headerHint = "period,unit,goal,value (numerator,denominator where a ratio is given; in Norwegian periode,enhet,mål,verdi,teller,nevner)"
+
+// suppressionMarks are what NAV and Statistics Norway publish in a cell
+// whose figure they hide.
+var suppressionMarks = []string{"*", ":", "..", ".", "x", "X", "-"}
+
+// unitRef is what a results file's unit column names: a unit, by its id
+// or by one of its codes (code is 1 + the code's index, 0 for the id).
+type unitRef struct {
+	unit int32
+	code int16
+}
 
 type resultReader struct {
-	units, goals     map[string]int32
-	unitIDs, goalIDs []string
+	units   map[string]unitRef
+	goals   map[string]int32
+	goalIDs []string
+	// unitNames and unitHints are the texts a misspelt unit is compared
+	// with (ids, codes and names) and the ids they suggest.
+	unitNames, unitHints []string
+}
+
+// newResultReader indexes the site's units by id and code, and the goals.
+func newResultReader(site *model.Site) resultReader {
+	r := resultReader{units: map[string]unitRef{}, goals: map[string]int32{}}
+	add := func(unit int, id, name string, codes []string) {
+		r.units[id] = unitRef{unit: int32(unit)}
+		r.unitNames = append(r.unitNames, id, name)
+		r.unitHints = append(r.unitHints, id, id)
+		for i, c := range codes {
+			r.units[c] = unitRef{unit: int32(unit), code: int16(i + 1)}
+			if trimmed := strings.TrimLeft(c, "0"); trimmed != c && trimmed != "" {
+				// Excel drops the leading zero of 0301 Oslo.
+				if _, taken := r.units[trimmed]; !taken {
+					r.units[trimmed] = unitRef{unit: int32(unit), code: int16(i + 1)}
+				}
+			}
+			r.unitNames = append(r.unitNames, c)
+			r.unitHints = append(r.unitHints, id)
+		}
+	}
+	for i, o := range site.Offices {
+		add(site.OfficeUnit(i), o.ID, o.Name, o.Codes)
+	}
+	for i, c := range site.Counties {
+		add(site.CountyUnit(i), c.ID, c.Name, c.Codes)
+	}
+	for i, g := range site.Goals {
+		r.goals[g.ID] = int32(i)
+		r.goalIDs = append(r.goalIDs, g.ID)
+	}
+	return r
 }
 
 // csvFile is the state of one results file while it is read.
@@ -77,29 +137,37 @@ func (r *resultReader) read(path string, file int32, src io.Reader, rows []model
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err == io.EOF {
-		f.add(1, 0, "file is empty: the first line must be the header %s", strings.Join(resultColumns, ","))
+		f.add(1, 0, "file is empty: the first line must be the header %s", headerHint)
 		return rows
 	}
 	if err != nil {
 		f.addCSVError(err)
 		return rows
 	}
-	col := map[string]int{}
-	for i, h := range header {
-		col[strings.ToLower(strings.TrimSpace(h))] = i
-	}
-	for _, name := range resultColumns {
-		if _, ok := col[name]; !ok {
-			f.add(1, 0, "header has no %q column: the header must name %s (in any order; other columns are ignored)", name, strings.Join(resultColumns, ","))
-			return rows
+	cols, ok := resultHeader(header)
+	if !ok {
+		for _, c := range resultColumns[:requiredColumns] {
+			if cols[c.name] < 0 {
+				f.add(1, 0, "header has no %q column: the header must name %s, in any order; other columns are ignored", c.name, headerHint)
+				return rows
+			}
 		}
 	}
-	cPeriod, cUnit, cGoal := col["period"], col["unit"], col["goal"]
-	cValue, cNum, cDen := col["value"], col["numerator"], col["denominator"]
+	cPeriod, cUnit, cGoal := cols["period"], cols["unit"], cols["goal"]
+	cValue, cNum, cDen := cols["value"], cols["numerator"], cols["denominator"]
 	need := max(cPeriod, cUnit, cGoal, cValue, cNum, cDen) + 1
+	// field is a row's cell in column c, "" for a column the file lacks.
+	var rec []string
+	field := func(c int) string {
+		if c < 0 {
+			return ""
+		}
+		return strings.TrimSpace(rec[c])
+	}
 
 	for {
-		rec, err := cr.Read()
+		var err error
+		rec, err = cr.Read()
 		if err == io.EOF {
 			break
 		}
@@ -111,7 +179,8 @@ func (r *resultReader) read(path string, file int32, src io.Reader, rows []model
 			continue
 		}
 		line, _ := cr.FieldPos(0)
-		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+		if blankRecord(rec) {
+			// A blank line, or a spreadsheet's empty row (";;;;;").
 			continue
 		}
 		if len(rec) < need {
@@ -120,18 +189,17 @@ func (r *resultReader) read(path string, file int32, src io.Reader, rows []model
 		}
 		res := model.Result{File: file, Line: int32(line)}
 		ok := true
-		field := func(c int) string { return strings.TrimSpace(rec[c]) }
 
 		if p, good := model.ParsePeriod(field(cPeriod)); good {
 			res.Period = p
 		} else {
-			f.add(line, f.col(cPeriod), "period %q is not a month: write it as YYYY-MM", clip(field(cPeriod)))
+			f.add(line, f.col(cPeriod), "period %q is not a month: %s", clip(field(cPeriod)), periodHint(field(cPeriod)))
 			ok = false
 		}
 		if u, found := r.units[field(cUnit)]; found {
-			res.Unit = u
+			res.Unit, res.Code = u.unit, u.code
 		} else {
-			f.add(line, f.col(cUnit), "unknown unit %q%s: units are the office and county ids in %s", clip(field(cUnit)), diag.Suggest(clip(field(cUnit)), r.unitIDs), OrgPath)
+			f.add(line, f.col(cUnit), "unknown unit %q%s: units are the office and county ids in %s, or their codes", clip(field(cUnit)), r.suggestUnit(field(cUnit)), OrgPath)
 			ok = false
 		}
 		if g, found := r.goals[field(cGoal)]; found {
@@ -139,6 +207,14 @@ func (r *resultReader) read(path string, file int32, src io.Reader, rows []model
 		} else {
 			f.add(line, f.col(cGoal), "unknown goal %q%s: goals are the ids in %s", clip(field(cGoal)), diag.Suggest(clip(field(cGoal)), r.goalIDs), GoalsPath)
 			ok = false
+		}
+		if suppressed(field(cValue)) || suppressed(field(cNum)) || suppressed(field(cDen)) {
+			// Hidden by whoever published it; its numbers are not to be had.
+			res.Suppressed = true
+			if ok {
+				rows = append(rows, res)
+			}
+			continue
 		}
 		res.Value, res.HasValue, ok = f.number(field(cValue), "value", line, cValue, ok)
 		var hasNum, hasDen bool
@@ -150,7 +226,11 @@ func (r *resultReader) read(path string, file int32, src io.Reader, rows []model
 		}
 		res.HasRatio = hasNum && hasDen
 		if ok && !res.HasValue && !res.HasRatio {
-			f.add(line, 0, "row has no value: give a value, or a numerator and a denominator")
+			if cNum < 0 {
+				f.add(line, f.col(cValue), "row has no value: give a value (or add numerator and denominator columns for a ratio)")
+			} else {
+				f.add(line, 0, "row has no value: give a value, or a numerator and a denominator")
+			}
 			ok = false
 		}
 		if ok {
@@ -158,6 +238,63 @@ func (r *resultReader) read(path string, file int32, src io.Reader, rows []model
 		}
 	}
 	return rows
+}
+
+// resultHeader finds each column in a header, -1 where there is none;
+// ok is false when a required column is missing.
+func resultHeader(header []string) (cols map[string]int, ok bool) {
+	cols = map[string]int{}
+	for _, c := range resultColumns {
+		cols[c.name] = -1
+	}
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(h))
+		for _, c := range resultColumns {
+			if (h == c.name || h == c.norwegian) && cols[c.name] < 0 {
+				cols[c.name] = i
+			}
+		}
+	}
+	for _, c := range resultColumns[:requiredColumns] {
+		if cols[c.name] < 0 {
+			return cols, false
+		}
+	}
+	return cols, true
+}
+
+func blankRecord(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func suppressed(s string) bool { return slices.Contains(suppressionMarks, s) }
+
+// suggestUnit is the hint for an unknown unit: the id of a unit whose
+// name it is (as "NAV Arna" is arna's), else the nearest id, code or name.
+func (r *resultReader) suggestUnit(s string) string {
+	for i, name := range r.unitNames {
+		if strings.EqualFold(name, s) {
+			return fmt.Sprintf(" (did you mean %q?)", r.unitHints[i])
+		}
+	}
+	return diag.SuggestAmong(clip(s), r.unitNames, r.unitHints)
+}
+
+// excelDate is a period that a spreadsheet has turned into a date:
+// 01.11.2026, 1/11/2026, 2026-11-01, nov.26, 26-nov.
+var excelDate = regexp.MustCompile(`(?i)^(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}([ t].*)?|[a-zæøå]{3,9}\.?[ ./-]?\d{2,4}|\d{1,2}[ ./-]?[a-zæøå]{3,9}\.?([ ./-]?\d{2,4})?)$`)
+
+// periodHint says how to write a period that is not a month.
+func periodHint(s string) string {
+	if excelDate.MatchString(s) {
+		return "it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (2026-11)"
+	}
+	return "write it as YYYY-MM"
 }
 
 func (f *csvFile) addCSVError(err error) {

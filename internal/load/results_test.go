@@ -11,12 +11,17 @@ import (
 )
 
 func testReader() *resultReader {
-	return &resultReader{
-		units:   map[string]int32{"bergen-nord": 0, "årstad": 1, "hordaland": 2},
-		goals:   map[string]int32{"g": 0, "h": 1},
-		unitIDs: []string{"bergen-nord", "årstad", "hordaland"},
-		goalIDs: []string{"g", "h"},
-	}
+	r := newResultReader(&model.Site{
+		Offices: []model.Office{
+			{ID: "bergen-nord", Name: "NAV Bergen nord", County: "hordaland", Codes: []string{"4601"}},
+			{ID: "årstad", Name: "NAV Årstad", County: "hordaland"},
+			{ID: "oslo", Name: "NAV Oslo", County: "hordaland", Codes: []string{"0301"}},
+			{ID: "sunnfjord", Name: "NAV Sunnfjord", County: "hordaland", Codes: []string{"4647", "4648"}},
+		},
+		Counties: []model.County{{ID: "hordaland", Name: "NAV Hordaland", Codes: []string{"12"}}},
+		Goals:    []model.Goal{{ID: "g"}, {ID: "h"}},
+	})
+	return &r
 }
 
 func readCSV(t *testing.T, src []byte) ([]model.Result, diag.List) {
@@ -82,11 +87,18 @@ func TestCSVErrors(t *testing.T) {
 	}{
 		{"unknown unit with hint", header + "2026-01,bergen-nrd,g,1,,\n", `data/results/test.csv:2:9: unknown unit "bergen-nrd" (did you mean "bergen-nord"?)`},
 		{"unknown goal", header + "2026-01,bergen-nord,x,1,,\n", `data/results/test.csv:2:21: unknown goal "x"`},
-		{"bad period", header + "jan 2026,bergen-nord,g,1,,\n", `data/results/test.csv:2:1: period "jan 2026" is not a month: write it as YYYY-MM`},
+		{"bad period", header + "2026/13,bergen-nord,g,1,,\n", `data/results/test.csv:2:1: period "2026/13" is not a month: write it as YYYY-MM`},
+		{"period made a date", header + "01.11.2026,bergen-nord,g,1,,\n", `data/results/test.csv:2:1: period "01.11.2026" is not a month: it looks like a date a spreadsheet made of the month: format the period column as text`},
+		{"period made a month name", header + "nov.26,bergen-nord,g,1,,\n", `data/results/test.csv:2:1: period "nov.26" is not a month: it looks like a date`},
+		{"period made a day", header + "2026-11-01,bergen-nord,g,1,,\n", `data/results/test.csv:2:1: period "2026-11-01" is not a month: it looks like a date`},
+		{"unit by its name", header + "2026-01,NAV Bergen Nord,g,1,,\n", `data/results/test.csv:2:9: unknown unit "NAV Bergen Nord" (did you mean "bergen-nord"?)`},
+		{"unit by a misspelt name", header + "2026-01,NAV Sunfjord,g,1,,\n", `data/results/test.csv:2:9: unknown unit "NAV Sunfjord" (did you mean "sunnfjord"?)`},
+		{"unit by a misspelt code", header + "2026-01,46477,g,1,,\n", `data/results/test.csv:2:9: unknown unit "46477" (did you mean "sunnfjord"?)`},
 		{"not a number", header + "2026-01,bergen-nord,g,abc,,\n", `data/results/test.csv:2:23: value "abc" is not a number`},
 		{"no value", header + "2026-01,bergen-nord,g,,,\n", `data/results/test.csv:2: row has no value`},
 		{"half a ratio", header + "2026-01,bergen-nord,g,,3,\n", `data/results/test.csv:2: give both numerator and denominator, or neither`},
-		{"missing column", "period,unit,goal,value\n2026-01,bergen-nord,g,1\n", `data/results/test.csv:1: header has no "numerator" column`},
+		{"missing column", "period,unit,goal,numerator,denominator\n2026-01,bergen-nord,g,1,2\n", `data/results/test.csv:1: header has no "value" column`},
+		{"ratio without its columns", "period,unit,goal,value\n2026-01,bergen-nord,g,\n", `data/results/test.csv:2:23: row has no value: give a value (or add numerator and denominator columns for a ratio)`},
 		{"short row", header + "2026-01,bergen-nord\n", `data/results/test.csv:2: row has 2 fields, the header 6`},
 		{"bad quote", header + "2026-01,\"bergen-nord,g,1,,\n", `data/results/test.csv:2:`},
 		{"empty", "", `data/results/test.csv:1: file is empty`},
@@ -101,6 +113,50 @@ func TestCSVErrors(t *testing.T) {
 				t.Errorf("error = %q\nwant prefix %q", got, c.want)
 			}
 		})
+	}
+}
+
+// TestExportsAsPublished: NAV's tables as they come: Norwegian headers,
+// no numerator and denominator columns, units by municipality number
+// (with Excel's lost leading zero), suppression marks, and a
+// spreadsheet's empty rows.
+func TestExportsAsPublished(t *testing.T) {
+	src := "Periode;Enhet;Mål;Verdi;Kommunenavn\r\n" +
+		"2022-01;4601;g;4 470;Bergen\r\n" +
+		"2022-01;301;g;13613;Oslo\r\n" +
+		"2022-01;4647;g;*;Sunnfjord (del)\r\n" +
+		"2022-01;4648;g;12;Sunnfjord (del)\r\n" +
+		"2022-01;12;g;..;Hordaland\r\n" +
+		";;;;\r\n;;;;\r\n"
+	for _, mark := range []string{"*", ":", "..", ".", "x", "-"} {
+		src += "2022-02;årstad;g;" + mark + ";\r\n"
+	}
+	rows, errs := readCSV(t, []byte(src))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	want := []model.Result{
+		{Period: mustPeriod("2022-01"), Unit: 0, Code: 1, Line: 2, HasValue: true, Value: 4470},
+		{Period: mustPeriod("2022-01"), Unit: 2, Code: 1, Line: 3, HasValue: true, Value: 13613},
+		{Period: mustPeriod("2022-01"), Unit: 3, Code: 1, Line: 4, Suppressed: true},
+		{Period: mustPeriod("2022-01"), Unit: 3, Code: 2, Line: 5, HasValue: true, Value: 12},
+		{Period: mustPeriod("2022-01"), Unit: 4, Code: 1, Line: 6, Suppressed: true},
+	}
+	for i := range 6 {
+		want = append(want, model.Result{Period: mustPeriod("2022-02"), Unit: 1, Line: int32(9 + i), Suppressed: true})
+	}
+	if len(rows) != len(want) {
+		t.Fatalf("%d rows, want %d: %+v", len(rows), len(want), rows)
+	}
+	for i := range want {
+		if rows[i] != want[i] {
+			t.Errorf("row %d: %+v, want %+v", i, rows[i], want[i])
+		}
+	}
+	// A mark in the numerator or denominator suppresses the row too.
+	rows, errs = readCSV(t, []byte("teller,nevner,periode,enhet,mål,verdi\n*,45,2026-01,årstad,h,\n3,:,2026-01,bergen-nord,h,\n"))
+	if len(errs) > 0 || len(rows) != 2 || !rows[0].Suppressed || !rows[1].Suppressed {
+		t.Errorf("rows %+v, errors %v", rows, errs)
 	}
 }
 

@@ -42,15 +42,20 @@ func (p Period) String() string {
 	return string([]byte{byte('0' + y/1000%10), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-', byte('0' + m/10), byte('0' + m%10)})
 }
 
-// County is a county office (fylke) with its id and name.
+// County is a county office (fylke) with its id and name. Codes are the
+// numbers NAV's tables key it by (46 Vestland), if any.
 type County struct {
 	ID, Name string
+	Codes    []string
 	Pos      diag.Pos
 }
 
-// Office is a local NAV office belonging to a county.
+// Office is a local NAV office belonging to a county. Codes are the
+// municipality numbers NAV's tables key it by (4601 Bergen): several for
+// an office that serves several municipalities.
 type Office struct {
 	ID, Name, County string
+	Codes            []string
 	Pos              diag.Pos
 }
 
@@ -98,13 +103,19 @@ type Override struct {
 // Result is one row of a results CSV. Unit and Goal index Site.Units and
 // Site.Goals; the rows of a large site run to millions, so they hold no strings.
 type Result struct {
-	Period      Period
-	Unit        int32
-	Goal        int32
-	File        int32 // index into Site.ResultFiles, for error positions
-	Line        int32
-	HasValue    bool
-	HasRatio    bool
+	Period Period
+	Unit   int32
+	Goal   int32
+	File   int32 // index into Site.ResultFiles, for error positions
+	Line   int32
+	// Code is 1 + the index of the unit's code the row named it by, 0
+	// when it named the unit's id.
+	Code     int16
+	HasValue bool
+	HasRatio bool
+	// Suppressed is a row whose figure the publisher hid (NAV's "*"): it
+	// was reported, but has no numbers.
+	Suppressed  bool
 	Value       float64
 	Numerator   float64
 	Denominator float64

@@ -87,6 +87,33 @@ func org(s *model.Site, errs *diag.List) {
 	if len(s.Counties) == 0 {
 		errs.Add(diag.Pos{Path: "data/org.toml"}, "no counties: add at least one [[county]] with id and name")
 	}
+	// A results file names a unit by its id or one of its codes, so each
+	// must name one unit only.
+	named := map[string]string{}
+	for _, id := range s.Units {
+		named[id] = id
+	}
+	code := func(id string, c string, pos diag.Pos) {
+		switch other, taken := named[c]; {
+		case strings.TrimSpace(c) == "":
+			errs.Add(pos, "%s has an empty code: remove it or give the number NAV's tables use", id)
+		case taken && other == id:
+			errs.Add(pos, "%s has the code %q twice: keep one", id, c)
+		case taken:
+			errs.Add(pos, "%s has the code %q, which names %s already: a code names one unit", id, c, other)
+		}
+		named[c] = id
+	}
+	for _, c := range s.Counties {
+		for _, k := range c.Codes {
+			code(c.ID, k, c.Pos)
+		}
+	}
+	for _, o := range s.Offices {
+		for _, k := range o.Codes {
+			code(o.ID, k, o.Pos)
+		}
+	}
 }
 
 var (
