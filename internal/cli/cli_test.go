@@ -114,7 +114,7 @@ func TestCheckReportsAllErrorsAndExitsOne(t *testing.T) {
 	csv := "period,unit,goal,value,numerator,denominator\n2026-01,bergen-nrd,arbeid,,1,2\n2026-01,arstad,arbied,,1,2\n"
 	os.WriteFile(filepath.Join(site, "data/results/2026.csv"), []byte(csv), 0o644)
 	code, _, stderr := run("check", "--source", site)
-	want := `data/results/2026.csv:2:9: unknown unit "bergen-nrd" (did you mean "bergen-nord"?): units are the office and county ids in data/org.toml
+	want := `data/results/2026.csv:2:9: unknown unit "bergen-nrd" (did you mean "bergen-nord"?): units are the office and county ids in data/org.toml, or their codes
 data/results/2026.csv:3:16: unknown goal "arbied" (did you mean "arbeid"?): goals are the ids in data/goals.toml
 malekort: 2 input errors
 `
