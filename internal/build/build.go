@@ -13,6 +13,7 @@ import (
 	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/load"
 	"github.com/malekort/malekort/internal/locale"
+	"github.com/malekort/malekort/internal/model"
 	"github.com/malekort/malekort/internal/render"
 	"github.com/malekort/malekort/internal/score"
 	"github.com/malekort/malekort/internal/validate"
@@ -27,6 +28,9 @@ const echartsMissing = "missing: run npm ci in the site folder to install the EC
 // results are scored and gone: Scores holds them.
 type Checked struct {
 	render.Input
+	// Notices are what a person should know that does not stop the build:
+	// a newer month left out as too thin, say.
+	Notices diag.List
 }
 
 // Check loads and validates the site in src. defaults holds malekort's own
@@ -42,20 +46,34 @@ func Check(src, defaults fs.FS) (*Checked, diag.List) {
 		errs.Add(diag.Pos{Path: EChartsPath}, echartsMissing)
 	}
 	validate.Site(site, &errs)
-	reported := site.Reported(cfg.Period)
+	reported, thinner := site.Reported(cfg.Period, cfg.MinCoverage)
 	if reported == 0 && len(errs) == 0 {
 		errs.Add(diag.Pos{Path: config.Path}, "no results to report: add results under %s, or set period = \"YYYY-MM\"", load.ResultsDir)
+	}
+	var notices diag.List
+	for _, m := range thinner {
+		notices.Add(diag.Pos{Path: site.ResultFiles[m.File], Line: int(m.Line)},
+			"%s has results for %d of %d %s (%.0f %%), fewer than min_coverage %.0f %%: the site reports %s; to report %s anyway, set period = \"%s\" in %s",
+			m.Period, m.Reported, m.Units, unitsWord(site), 100*m.Share(), 100*cfg.MinCoverage, reported, m.Period, m.Period, config.Path)
 	}
 	if len(errs) > 0 {
 		return nil, errs.Sorted()
 	}
-	scores := score.Compute(site, reported, cfg.MinCount)
+	scores := score.Compute(site, reported, score.Options{MinCount: cfg.MinCount, MinCoverage: cfg.MinCoverage})
 	// The scores are all that pages show of the results. The rows
 	// themselves are a third of the memory at ten times NAV's size.
 	site.Results = nil
-	return &Checked{render.Input{
+	return &Checked{Input: render.Input{
 		Config: cfg, Site: site, Templates: tmpl, Reported: reported, Scores: scores,
-	}}, nil
+	}, Notices: notices.Sorted()}, nil
+}
+
+// unitsWord names what a site's months are counted in.
+func unitsWord(site *model.Site) string {
+	if len(site.Offices) == 0 {
+		return "counties"
+	}
+	return "offices"
 }
 
 // Build checks the site and renders it into out.
@@ -102,7 +120,7 @@ func (c *Checked) EditCommentary(src fs.FS, paths []string) (next *Checked, offi
 		offices = append(offices, strings.Split(p, "/")[2])
 	}
 	slices.Sort(offices)
-	next = &Checked{c.Input}
+	next = &Checked{Input: c.Input, Notices: c.Notices}
 	next.Site = site
 	return next, slices.Compact(offices), nil, true
 }

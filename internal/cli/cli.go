@@ -189,14 +189,11 @@ func runCheck(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "malekort check: %v\n", err)
 		return Failure
 	}
-	for _, n := range notices {
-		if format == "github" {
-			fmt.Fprintln(stdout, n.GitHubNotice())
-		} else {
-			fmt.Fprintln(stderr, "notice: "+n.Error())
-		}
+	checked, errs := build.Check(site, defaults)
+	if checked != nil {
+		notices = append(notices, checked.Notices...)
 	}
-	_, errs := build.Check(site, defaults)
+	printNotices(notices, format, stdout, stderr)
 	if errs == nil {
 		fmt.Fprintln(stdout, "malekort: no errors")
 		return OK
@@ -254,7 +251,12 @@ func runBuild(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 		}
 		return Failure
 	}
-	errs, err := build.Build(os.DirFS(source), defaults, dir)
+	src := os.DirFS(source)
+	checked, errs := build.Check(src, defaults)
+	if checked != nil {
+		printNotices(checked.Notices, "text", stdout, stderr)
+		errs, err = checked.Render(src, dir)
+	}
 	if errs != nil || err != nil {
 		dir.Abort()
 		if errs != nil {
@@ -270,6 +272,19 @@ func runBuild(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "malekort: built %s\n", out)
 	return OK
+}
+
+// printNotices prints what a person should know that does not stop the
+// run: on stderr as "notice: file:line: message", or as GitHub warning
+// annotations on stdout.
+func printNotices(notices diag.List, format string, stdout, stderr io.Writer) {
+	for _, n := range notices {
+		if format == "github" {
+			fmt.Fprintln(stdout, n.GitHubNotice())
+		} else {
+			fmt.Fprintln(stderr, "notice: "+n.Error())
+		}
+	}
 }
 
 func printErrors(errs diag.List, stderr io.Writer) {

@@ -67,7 +67,7 @@ func newCommentary(args []string, stdout, stderr io.Writer) int {
 		printErrors(errs, stderr)
 		return exitCode(errs)
 	}
-	period := site.Reported(cfg.Period)
+	period, _ := site.Reported(cfg.Period, cfg.MinCoverage)
 	if flags.NArg() == 2 {
 		p, ok := model.ParsePeriod(flags.Arg(1))
 		if !ok {

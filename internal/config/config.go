@@ -25,8 +25,15 @@ type Site struct {
 	NewURL string
 	// Accent is the site's accent colour as #rrggbb.
 	Accent string
-	// MinCount is the smallest denominator whose ratio may be shown.
+	// MinCount is the smallest denominator whose ratio, and the smallest
+	// count of people, that may be shown.
 	MinCount float64
+	// MinCoverage is the share of its offices that must have reported for
+	// a roll-up to be judged, and for a month to be reported by default.
+	MinCoverage float64
+	// WholeName names the whole site's figures ("Alle enheter samlet");
+	// empty for the language's own words.
+	WholeName string
 }
 
 type file struct {
@@ -37,13 +44,21 @@ type file struct {
 	EditURL  string `toml:"edit_url"`
 	NewURL   string `toml:"new_url"`
 	Accent   string `toml:"accent"`
-	Privacy  struct {
+	// min_coverage governs the reported month: a [period] table cannot
+	// stand beside period = "YYYY-MM" in TOML.
+	MinCoverage *Number `toml:"min_coverage"`
+	WholeName   string  `toml:"whole_name"`
+	Privacy     struct {
 		MinCount *Number `toml:"min_count"`
 	} `toml:"privacy"`
 }
 
 // DefaultMinCount is Statistics Norway's usual threshold.
 const DefaultMinCount = 5
+
+// DefaultMinCoverage is four offices in five: with more missing, a county
+// figure says more about who reported than about the county.
+const DefaultMinCoverage = 0.8
 
 var hexColour = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 
@@ -56,12 +71,20 @@ func Parse(src []byte, errs *diag.List) Site {
 	md, ok := Decode(Path, src, 1, &f, errs)
 	lines := NewLines(src)
 	for _, k := range md.Undecoded() {
-		errs.Add(diag.Pos{Path: Path, Line: lines.Key(0, k[len(k)-1])}, "unknown key %q (known: title, language, period, base_url, edit_url, new_url, accent, [privacy] min_count)", k.String())
+		errs.Add(diag.Pos{Path: Path, Line: lines.Key(0, k[len(k)-1])}, "unknown key %q (known: title, language, period, min_coverage, whole_name, base_url, edit_url, new_url, accent, [privacy] min_count)", k.String())
 	}
 	if !ok {
-		return Site{Language: "nb", Accent: DefaultAccent, MinCount: DefaultMinCount}
+		return Site{Language: "nb", Accent: DefaultAccent, MinCount: DefaultMinCount, MinCoverage: DefaultMinCoverage}
 	}
-	s := Site{Title: f.Title, Language: f.Language, BaseURL: f.BaseURL, EditURL: f.EditURL, NewURL: f.NewURL, Accent: f.Accent, MinCount: DefaultMinCount}
+	s := Site{Title: f.Title, Language: f.Language, BaseURL: f.BaseURL, EditURL: f.EditURL, NewURL: f.NewURL, Accent: f.Accent,
+		MinCount: DefaultMinCount, MinCoverage: DefaultMinCoverage, WholeName: strings.TrimSpace(f.WholeName)}
+	if n := f.MinCoverage; n != nil {
+		s.MinCoverage = n.Value
+		if n.Value < 0 || n.Value > 1 {
+			errs.Add(diag.Pos{Path: Path, Line: lines.Key(0, "min_coverage")}, "min_coverage %v is not a share: write it from 0 to 1 (0.8 for four offices in five)", n.Value)
+			s.MinCoverage = DefaultMinCoverage
+		}
+	}
 	if n := f.Privacy.MinCount; n != nil {
 		s.MinCount = n.Value
 		if n.Value < 0 || n.Value != float64(int(n.Value)) {

@@ -8,17 +8,20 @@ import (
 
 type goalsFile struct {
 	Goal []struct {
-		ID          string        `toml:"id"`
-		Title       string        `toml:"title"`
-		Description string        `toml:"description"`
-		Perspective string        `toml:"perspective"`
-		Unit        string        `toml:"unit"`
-		Direction   string        `toml:"direction"`
-		Target      config.Number `toml:"target"`
-		Yellow      config.Number `toml:"yellow"`
-		Aggregate   string        `toml:"aggregate"`
-		Decimals    config.Number `toml:"decimals"`
-		Owner       string        `toml:"owner"`
+		ID          string         `toml:"id"`
+		Title       string         `toml:"title"`
+		Description string         `toml:"description"`
+		Perspective string         `toml:"perspective"`
+		Unit        string         `toml:"unit"`
+		Direction   string         `toml:"direction"`
+		Target      config.Number  `toml:"target"`
+		Yellow      config.Number  `toml:"yellow"`
+		Aggregate   string         `toml:"aggregate"`
+		Decimals    config.Number  `toml:"decimals"`
+		Owner       string         `toml:"owner"`
+		Persons     bool           `toml:"persons"`
+		Min         *config.Number `toml:"min"`
+		Max         *config.Number `toml:"max"`
 		Override    []struct {
 			Unit   string        `toml:"unit"`
 			Target config.Number `toml:"target"`
@@ -27,7 +30,7 @@ type goalsFile struct {
 	} `toml:"goal"`
 }
 
-const goalKeys = "id, title, description, perspective, unit, direction, target, yellow, aggregate, decimals, owner, override (unit, target, yellow)"
+const goalKeys = "id, title, description, perspective, unit, direction, target, yellow, aggregate, decimals, owner, persons, min, max, override (unit, target, yellow)"
 
 func parseGoals(src []byte, site *model.Site, errs *diag.List) bool {
 	var f goalsFile
@@ -45,7 +48,14 @@ func parseGoals(src []byte, site *model.Site, errs *diag.List) bool {
 		g := model.Goal{
 			ID: fg.ID, Title: fg.Title, Description: fg.Description, Perspective: fg.Perspective,
 			Unit: fg.Unit, Direction: fg.Direction, Aggregate: fg.Aggregate, Owner: fg.Owner,
-			Decimals: 1, Pos: pos,
+			Persons: fg.Persons, Decimals: 1, Pos: pos,
+		}
+		g.Min, g.Max = g.DefaultBounds()
+		if fg.Min != nil {
+			g.Min = &fg.Min.Value
+		}
+		if fg.Max != nil {
+			g.Max = &fg.Max.Value
 		}
 		if fg.Decimals.Set {
 			g.Decimals = int(fg.Decimals.Value)

@@ -1,6 +1,10 @@
 package model
 
-import "github.com/malekort/malekort/internal/diag"
+import (
+	"slices"
+
+	"github.com/malekort/malekort/internal/diag"
+)
 
 // Period is a calendar month, counted as months since January of year 0 so
 // that consecutive months are consecutive integers.
@@ -72,12 +76,35 @@ type Goal struct {
 	Aggregate   string // "ratio", "mean" or "sum"
 	Decimals    int
 	Owner       string // a county or office id for a local goal, "" for all units
-	Overrides   []Override
-	Pos         diag.Pos
+	// Persons says the value counts people, so a small one is suppressed.
+	Persons bool
+	// Min and Max bound a plausible value; nil for no bound.
+	Min, Max  *float64
+	Overrides []Override
+	Pos       diag.Pos
 }
 
 // HigherIsBetter reports the goal's direction.
 func (g *Goal) HigherIsBetter() bool { return g.Direction == "higher" }
+
+// DefaultBounds are the bounds a goal's unit gives its values: a percent
+// lies from 0 to 100, counts, days and money are not negative.
+func (g *Goal) DefaultBounds() (lo, hi *float64) {
+	zero, hundred := 0.0, 100.0
+	switch g.Unit {
+	case "percent":
+		return &zero, &hundred
+	case "count", "days", "nok":
+		return &zero, nil
+	}
+	return nil, nil
+}
+
+// Whole reports whether the goal's values are whole numbers: counts, and
+// counts of people.
+func (g *Goal) Whole() bool {
+	return (g.Unit == "count" || g.Persons) && g.Aggregate == "sum"
+}
 
 // AppliesTo reports whether the goal is on the scorecard of unit, an
 // office (with its county) or a county (county "").
@@ -194,15 +221,89 @@ func (s *Site) WholeUnit() int       { return len(s.Offices) + len(s.Counties) }
 // NUnits is the number of units, the whole site included.
 func (s *Site) NUnits() int { return s.WholeUnit() + 1 }
 
+// MonthCoverage is how many of the site's reporting units (its offices,
+// and its counties that have none) have results for a month.
+type MonthCoverage struct {
+	Period          Period
+	Reported, Units int
+	// File is the index in ResultFiles of the first file with a row for
+	// the month, and Line that row's line.
+	File, Line int32
+}
+
+// Share is the part of the units that reported.
+func (c MonthCoverage) Share() float64 {
+	if c.Units == 0 {
+		return 0
+	}
+	return float64(c.Reported) / float64(c.Units)
+}
+
 // Reported is the month the site reports: the configured one, or else the
-// latest with results (0 when there are none).
-func (s *Site) Reported(configured Period) Period {
+// latest month whose coverage reaches minCoverage (the latest with results
+// when none does; 0 when there are none). thinner are the months after it
+// with results, newest first, which a site reports only when told to.
+func (s *Site) Reported(configured Period, minCoverage float64) (reported Period, thinner []MonthCoverage) {
+	months := s.Coverage()
 	if configured != 0 {
-		return configured
+		return configured, nil
 	}
-	var latest Period
+	for i := len(months) - 1; i >= 0; i-- {
+		if months[i].Share() >= minCoverage {
+			thinner = slices.Clone(months[i+1:])
+			slices.Reverse(thinner)
+			return months[i].Period, thinner
+		}
+	}
+	if len(months) == 0 {
+		return 0, nil
+	}
+	return months[len(months)-1].Period, nil
+}
+
+// Coverage is each month's coverage, oldest first.
+func (s *Site) Coverage() []MonthCoverage {
+	reporting := make([]bool, s.WholeUnit())
+	units := len(s.Offices)
+	for i := range s.Offices {
+		reporting[s.OfficeUnit(i)] = true
+	}
+	hasOffices := map[string]bool{}
+	for _, o := range s.Offices {
+		hasOffices[o.County] = true
+	}
+	for i, c := range s.Counties {
+		if !hasOffices[c.ID] {
+			reporting[s.CountyUnit(i)] = true
+			units++
+		}
+	}
+	if len(s.Results) == 0 {
+		return nil
+	}
+	first, last := s.Results[0].Period, s.Results[0].Period
 	for i := range s.Results {
-		latest = max(latest, s.Results[i].Period)
+		first, last = min(first, s.Results[i].Period), max(last, s.Results[i].Period)
 	}
-	return latest
+	n := int(last-first) + 1
+	months := make([]MonthCoverage, n)
+	seen := make([]bool, n*len(reporting)) // [month*units + unit]
+	for i := range s.Results {
+		r := &s.Results[i]
+		m := &months[r.Period-first]
+		if m.Units == 0 {
+			*m = MonthCoverage{Period: r.Period, Units: units, File: r.File, Line: r.Line}
+		}
+		if k := int(r.Period-first)*len(reporting) + int(r.Unit); r.Unit < int32(len(reporting)) && reporting[r.Unit] && !seen[k] {
+			seen[k] = true
+			m.Reported++
+		}
+	}
+	out := months[:0]
+	for _, m := range months {
+		if m.Units > 0 || m.Period != 0 {
+			out = append(out, m)
+		}
+	}
+	return out
 }

@@ -209,8 +209,8 @@ func (t *Templates) Assets() []string {
 // script or an outside link), so check calls out each one that is not
 // malekort's own for review as code; a copy of a built-in one is called
 // out too, since it keeps the site from getting malekort's later fixes.
-func OwnTemplates(site, defaults fs.FS) ([]diag.Error, error) {
-	var out []diag.Error
+func OwnTemplates(site, defaults fs.FS) (diag.List, error) {
+	var out diag.List
 	err := fs.WalkDir(site, TemplateDir, func(name string, d fs.DirEntry, err error) error {
 		if errors.Is(err, fs.ErrNotExist) && name == TemplateDir {
 			return fs.SkipDir

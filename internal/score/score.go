@@ -17,6 +17,8 @@
 package score
 
 import (
+	"math"
+
 	"github.com/malekort/malekort/internal/model"
 )
 
@@ -24,20 +26,22 @@ import (
 type Status uint8
 
 // Statuses, worst to best after Missing; Suppressed hides a value that
-// would tell about too few people.
+// would tell about too few people, or that its publisher hid; Incomplete
+// is a roll-up of too few of its offices to judge.
 const (
 	Missing Status = iota
 	Red
 	Yellow
 	Green
 	Suppressed
+	Incomplete
 )
 
 // NStatus is the number of statuses, for counting by status.
-const NStatus = 5
+const NStatus = 6
 
 func (s Status) String() string {
-	return [...]string{"missing", "red", "yellow", "green", "suppressed"}[s]
+	return [...]string{"missing", "red", "yellow", "green", "suppressed", "incomplete"}[s]
 }
 
 // Thresholds are a unit's target and yellow bound for a goal, rounded to
@@ -55,10 +59,32 @@ type Cell struct {
 }
 
 // Has reports whether the cell has a value that may be shown.
-func (c Cell) Has() bool { return c.Status != Missing && c.Status != Suppressed }
+func (c Cell) Has() bool { return c.Status >= Red && c.Status <= Green }
 
-// Scores is the computed scorecard. Units are numbered offices first (in
-// the order of Site.Offices), then counties, then the whole site.
+// Reported reports whether the unit reported: a value, or one hidden.
+func (c Cell) Reported() bool { return c.Status != Missing && c.Status != Incomplete }
+
+// Coverage is how many of the offices a roll-up stands for reported (a
+// value hidden by its publisher or by malekort counts as reported). A
+// county's own row stands for all its offices.
+type Coverage struct {
+	Reported, Expected int32
+}
+
+// Complete reports whether every office reported.
+func (c Coverage) Complete() bool { return c.Reported >= c.Expected }
+
+// Options are the site's rules for what may be shown.
+type Options struct {
+	// MinCount suppresses a ratio whose denominator, and a count of
+	// people, below it; 0 turns malekort's own suppression off.
+	MinCount float64
+	// MinCoverage is the share of its offices a roll-up needs to be judged.
+	MinCoverage float64
+}
+
+// Scores is the computed scorecard, its units numbered as
+// model.Site.OfficeUnit says.
 type Scores struct {
 	Site *model.Site
 	// First is the first month with results; N months follow without gaps.
@@ -68,6 +94,7 @@ type Scores struct {
 	nGoals     int
 	thresholds []Thresholds // [unit*nGoals + goal]
 	cells      []Cell       // [(unit*nGoals+goal)*N + month]
+	coverage   []Coverage   // [((unit-first county)*nGoals+goal)*N + month], counties and the whole
 }
 
 // Office, County and Whole return unit numbers (see model.Site.OfficeUnit).
@@ -91,6 +118,17 @@ func (s *Scores) At(unit, goal int, p model.Period) Cell {
 		return Cell{}
 	}
 	return s.Series(unit, goal)[i]
+}
+
+// CoverageAt is how many offices a county's or the whole site's figure
+// for goal in month p stands for; an office's is empty.
+func (s *Scores) CoverageAt(unit, goal int, p model.Period) Coverage {
+	i := int(p - s.First)
+	first := s.County(0)
+	if unit < first || i < 0 || i >= s.N {
+		return Coverage{}
+	}
+	return s.coverage[((unit-first)*s.nGoals+goal)*s.N+i]
 }
 
 // Period returns the i-th month of the range.
@@ -127,20 +165,43 @@ func StatusOf(v float64, t Thresholds, higherIsBetter bool) Status {
 	return Red
 }
 
-// accumulator rolls office results up for one unit, goal and month.
-type accumulator struct {
-	num, den, sum float64
-	n             int32
-	valueOnly     bool // a ratio row without numerator and denominator
+// figure is what is known of one unit, goal and month before rounding:
+// the rows that gave it (several for an office named by several codes)
+// or the roll-up of its parts.
+type figure struct {
+	value, num, den float64
+	rows, ratios    int32 // rows, and of them rows with numerator and denominator
+	hidden          bool  // suppressed at source, or rolled up from a part that was
+	coverage        Coverage
+}
+
+func (f *figure) known() bool { return f.rows > 0 || f.hidden }
+
+// ratio reports whether the figure has a numerator and denominator.
+func (f *figure) ratio() bool { return f.rows > 0 && f.ratios == f.rows }
+
+// add rolls part into f.
+func (f *figure) add(part *figure) {
+	if part.hidden {
+		f.hidden = true
+		return
+	}
+	if part.rows == 0 {
+		return
+	}
+	f.rows++
+	f.value += part.value
+	if part.ratio() {
+		f.ratios++
+		f.num += part.num
+		f.den += part.den
+	}
 }
 
 // Compute scores a validated site. reported is included in the month range
 // even when it has no results, so that its page shows every goal missing.
-// Ratio values resting on a denominator below minCount are suppressed (see
-// suppress); 0 turns suppression off.
-func Compute(site *model.Site, reported model.Period, minCount float64) *Scores {
-	nOff, nCounty, nGoals := len(site.Offices), len(site.Counties), len(site.Goals)
-	nUnits := site.NUnits()
+func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
+	nCounty, nGoals := len(site.Counties), len(site.Goals)
 	first, last := reported, reported
 	for _, r := range site.Results {
 		first, last = min(first, r.Period), max(last, r.Period)
@@ -150,80 +211,121 @@ func Compute(site *model.Site, reported model.Period, minCount float64) *Scores 
 	for i, c := range site.Counties {
 		countyIndex[c.ID] = i
 	}
-	officeCounty := make([]int, nOff)
+	officeCounty := make([]int, len(site.Offices))
 	for i, o := range site.Offices {
 		officeCounty[i] = countyIndex[o.County]
 	}
 	s.computeThresholds(countyIndex, officeCounty)
 
-	// Office values are kept unrounded for the roll-ups; county-level rows
-	// are kept apart because they replace a roll-up rather than feed one.
-	raw := make([]float64, nUnits*nGoals*s.N)
-	has := make([]bool, nUnits*nGoals*s.N)
-	// den holds each office's denominator and each county's and the
-	// whole's sum of them, for suppression; 0 where unknown.
-	den := make([]float64, nUnits*nGoals*s.N)
-	rollup := make([]accumulator, (nCounty+1)*nGoals*s.N)
-	idx := func(unit, goal int, p model.Period) int { return (unit*nGoals+goal)*s.N + int(p-first) }
+	// The figures are kept unrounded for the roll-ups; rounding and status
+	// come after.
+	figs := make([]figure, site.NUnits()*nGoals*s.N)
+	at := func(unit, goal, m int) int { return (unit*nGoals+goal)*s.N + m }
 	for i := range site.Results {
 		r := &site.Results[i]
+		f := &figs[at(int(r.Unit), int(r.Goal), int(r.Period-first))]
+		if r.Suppressed {
+			f.hidden = true
+			continue
+		}
+		f.rows++
 		g := &site.Goals[r.Goal]
-		v := r.Value
 		if r.HasRatio {
-			v = g.RatioValue(r.Numerator, r.Denominator)
-		}
-		u := int(r.Unit)
-		raw[idx(u, int(r.Goal), r.Period)] = v
-		has[idx(u, int(r.Goal), r.Period)] = true
-		if r.HasRatio {
-			den[idx(u, int(r.Goal), r.Period)] = r.Denominator
-		}
-		if u >= site.CountyUnit(0) {
-			continue // a county-level row replaces a roll-up, below
-		}
-		for _, c := range []int{officeCounty[u], nCounty} {
-			a := &rollup[(c*nGoals+int(r.Goal))*s.N+int(r.Period-first)]
-			a.n++
-			a.sum += v
-			if r.HasRatio {
-				a.num += r.Numerator
-				a.den += r.Denominator
-			} else {
-				a.valueOnly = true
-			}
+			f.ratios++
+			f.num += r.Numerator
+			f.den += r.Denominator
+			f.value += g.RatioValue(r.Numerator, r.Denominator)
+		} else {
+			f.value += r.Value
 		}
 	}
-	for c := 0; c <= nCounty; c++ {
-		unit := site.CountyUnit(c)
-		for gi := range site.Goals {
-			g := &site.Goals[gi]
-			for m := range s.N {
-				i := (unit*nGoals+gi)*s.N + m
-				if has[i] {
-					continue // measured at county level
-				}
-				a := rollup[(c*nGoals+gi)*s.N+m]
-				if a.n == 0 {
+	// An office named by several codes has a row for each, combined by
+	// the goal's aggregate (validate allows it only where that is exact).
+	for i := range figs {
+		if f := &figs[i]; f.rows > 1 {
+			if f.ratio() {
+				f.value = site.Goals[(i/s.N)%nGoals].RatioValue(f.num, f.den)
+				f.ratios = 1
+			}
+			f.rows = 1
+		}
+	}
+
+	officesOf := make([][]int, nCounty)
+	for o, c := range officeCounty {
+		officesOf[c] = append(officesOf[c], o)
+	}
+	s.coverage = make([]Coverage, (nCounty+1)*nGoals*s.N)
+	cov := func(unit, goal, m int) *Coverage {
+		return &s.coverage[((unit-site.CountyUnit(0))*nGoals+goal)*s.N+m]
+	}
+	for gi := range site.Goals {
+		g := &site.Goals[gi]
+		whole := site.WholeUnit()
+		for m := range s.N {
+			var all figure // every office, for a mean over the site
+			for c := range nCounty {
+				unit := site.CountyUnit(c)
+				if !s.Thresholds(unit, gi).Applies {
 					continue
 				}
-				switch g.Aggregate {
-				case "ratio":
-					if a.valueOnly || a.den <= 0 {
+				var roll figure
+				for _, o := range officesOf[c] {
+					if !s.Thresholds(o, gi).Applies {
 						continue
 					}
-					raw[i] = g.RatioValue(a.num, a.den)
-					den[i] = a.den
-				case "mean":
-					raw[i] = a.sum / float64(a.n)
-				case "sum":
-					raw[i] = a.sum
+					part := &figs[at(o, gi, m)]
+					roll.coverage.Expected++
+					if part.known() {
+						roll.coverage.Reported++
+					}
+					roll.add(part)
+					all.add(part)
 				}
-				has[i] = true
+				all.coverage.Expected += roll.coverage.Expected
+				all.coverage.Reported += roll.coverage.Reported
+				f := &figs[at(unit, gi, m)]
+				switch {
+				case len(officesOf[c]) == 0:
+					// A county without offices reports for itself.
+					f.coverage = Coverage{Expected: 1}
+					if f.known() {
+						f.coverage.Reported = 1
+					}
+				case f.known():
+					// Measured at county level: it stands for every office.
+					f.coverage = Coverage{roll.coverage.Expected, roll.coverage.Expected}
+				default:
+					*f = rollUp(g, roll)
+				}
 			}
+			if !s.Thresholds(whole, gi).Applies {
+				continue
+			}
+			if g.Aggregate == "mean" {
+				figs[at(whole, gi, m)] = rollUp(g, all)
+				continue
+			}
+			// Sums and ratios roll up the counties' figures, so that the
+			// whole site agrees with the counties it shows.
+			var counties figure
+			for c := range nCounty {
+				unit := site.CountyUnit(c)
+				if !s.Thresholds(unit, gi).Applies {
+					continue
+				}
+				part := &figs[at(unit, gi, m)]
+				counties.coverage.Expected += part.coverage.Expected
+				counties.coverage.Reported += part.coverage.Reported
+				counties.add(part)
+			}
+			figs[at(whole, gi, m)] = rollUp(g, counties)
 		}
 	}
-	s.cells = make([]Cell, len(raw))
-	for unit := range nUnits {
+
+	s.cells = make([]Cell, len(figs))
+	size := make([]float64, len(figs)) // what suppression compares: a ratio's denominator, else the value
+	for unit := range site.NUnits() {
 		for gi := range site.Goals {
 			g := &site.Goals[gi]
 			t := s.Thresholds(unit, gi)
@@ -231,19 +333,56 @@ func Compute(site *model.Site, reported model.Period, minCount float64) *Scores 
 				continue
 			}
 			for m := range s.N {
-				i := (unit*nGoals+gi)*s.N + m
-				if !has[i] {
-					continue
+				i := at(unit, gi, m)
+				f := &figs[i]
+				if unit >= site.CountyUnit(0) {
+					*cov(unit, gi, m) = f.coverage
 				}
-				v := Round(raw[i], g.Decimals)
-				s.cells[i] = Cell{Value: v, Status: StatusOf(v, t, g.HigherIsBetter())}
+				switch {
+				case f.hidden:
+					s.cells[i].Status = Suppressed
+				case f.rows == 0:
+				case unit >= site.CountyUnit(0) && f.coverage.Expected > 0 &&
+					float64(f.coverage.Reported) < opt.MinCoverage*float64(f.coverage.Expected):
+					s.cells[i].Status = Incomplete
+				default:
+					v := Round(f.value, g.Decimals)
+					s.cells[i] = Cell{Value: v, Status: StatusOf(v, t, g.HigherIsBetter())}
+					size[i] = math.Abs(f.value)
+					if f.ratio() {
+						size[i] = f.den
+					}
+				}
 			}
 		}
 	}
-	if minCount > 0 {
-		s.suppress(den, officeCounty, minCount)
-	}
+	s.suppress(size, officesOf, opt.MinCount)
 	return s
+}
+
+// rollUp is a county's or the whole site's figure from its parts': ratio
+// Σ numerator / Σ denominator, mean the mean of the values, sum the sum. A
+// ratio needs every part's numerator and denominator, else it is missing
+// rather than wrong; a part hidden at source hides the roll-up.
+func rollUp(g *model.Goal, parts figure) figure {
+	f := figure{coverage: parts.coverage, hidden: parts.hidden}
+	if parts.hidden || parts.rows == 0 {
+		return f
+	}
+	switch g.Aggregate {
+	case "ratio":
+		if !parts.ratio() || parts.den <= 0 {
+			return f
+		}
+		f.num, f.den, f.ratios = parts.num, parts.den, 1
+		f.value = g.RatioValue(parts.num, parts.den)
+	case "mean":
+		f.value = parts.value / float64(parts.rows)
+	case "sum":
+		f.value = parts.value
+	}
+	f.rows = 1
+	return f
 }
 
 func (s *Scores) computeThresholds(countyIndex map[string]int, officeCounty []int) {

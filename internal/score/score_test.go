@@ -148,7 +148,9 @@ func (f *fixture) ratio(p, unit, goal string, n, d float64) *fixture {
 	return f
 }
 
-func (f *fixture) scores(reported string) *Scores { return Compute(f.site, period(reported), 0) }
+func (f *fixture) scores(reported string) *Scores {
+	return Compute(f.site, period(reported), Options{MinCoverage: 0.8})
+}
 
 func (s *Scores) unit(id string) int {
 	for i, u := range s.Site.Units {
@@ -266,7 +268,7 @@ func TestRollUps(t *testing.T) {
 
 func TestCountyLevelRowReplacesRollUp(t *testing.T) {
 	f := newFixture(model.Goal{ID: "m", Unit: "score", Direction: "higher", Target: 4, Yellow: 3, Aggregate: "mean", Decimals: 1})
-	f.value("2026-01", "a", "m", 2).value("2026-01", "b", "m", 2).value("2026-01", "vest", "m", 4.2)
+	f.value("2026-01", "a", "m", 2).value("2026-01", "b", "m", 2).value("2026-01", "c", "m", 2).value("2026-01", "vest", "m", 4.2)
 	f.value("2026-02", "a", "m", 2).value("2026-02", "b", "m", 3)
 	s := f.scores("2026-02")
 	if c := s.cell("vest", "m", "2026-01"); c.Value != 4.2 || c.Status != Green {
@@ -327,7 +329,7 @@ func TestLocalGoals(t *testing.T) {
 	office := percentGoal("office-local")
 	office.Owner = "c"
 	f := newFixture(county, office)
-	f.ratio("2026-01", "a", "county-local", 1, 2).ratio("2026-01", "c", "office-local", 1, 4)
+	f.ratio("2026-01", "a", "county-local", 1, 2).ratio("2026-01", "b", "county-local", 1, 2).ratio("2026-01", "c", "office-local", 1, 4)
 	s := f.scores("2026-01")
 	applies := map[string][2]bool{ // unit -> county-local, office-local
 		"a": {true, false}, "b": {true, false}, "c": {false, true},
@@ -396,7 +398,9 @@ func TestPrimarySuppression(t *testing.T) {
 }
 
 // Compute5 scores with min_count 5.
-func (f *fixture) Compute5() *Scores { return Compute(f.site, period("2026-02"), 5) }
+func (f *fixture) Compute5() *Scores {
+	return Compute(f.site, period("2026-02"), Options{MinCount: 5, MinCoverage: 0.8})
+}
 
 func TestSecondarySuppressionProtectsALoneSuppressedOffice(t *testing.T) {
 	f := newFixture(percentGoal("r"))

@@ -1,82 +1,106 @@
 package score
 
+import "github.com/malekort/malekort/internal/model"
+
 // Small numbers (prikking), as Statistics Norway does them.
 //
-// Primary: a unit's value of a ratio goal whose denominator is below
-// min_count is suppressed: it would tell about fewer people than that.
+// Primary: a ratio whose denominator is below min_count is suppressed, and
+// so is a count of people (a goal with persons = true) below it: either
+// would tell about fewer people than that. A figure its publisher hid
+// (NAV's "*") is suppressed already, whatever min_count says.
 //
-// Secondary: a published county value and its other offices' values, with
-// the denominators that NAV publishes elsewhere, would let a reader
-// subtract their way back to a lone suppressed office. So in every county,
-// goal and month:
-//   - if exactly one office is suppressed, the office with the next
-//     smallest denominator is suppressed too;
-//   - if no office with a value is left shown, the county value is
-//     suppressed, since it would be the suppressed offices' own.
+// Secondary: a published total and its other parts would let a reader
+// subtract their way back to a lone suppressed part, and a suppressed
+// total whose parts are all shown is their sum. So for every goal and
+// month, for each county with its offices and then the whole site with
+// its counties, until nothing changes:
+//   - if exactly one part is suppressed and the total is shown, the shown
+//     part with the next smallest size (a ratio's denominator, else its
+//     value) is suppressed too, or, with no other part shown, the total,
+//     which would be that part's own figure;
+//   - if the total is suppressed and every part that reported is shown,
+//     the smallest is suppressed, since the parts would add up to it.
 //
-// The same rules then apply to the counties within the whole site. Roll-ups
-// are always computed from the true numbers; only what is shown changes.
+// Two suppressed parts and a shown total tell only what the two have
+// together.
+//
+// Roll-ups are always computed from the true numbers; only what is shown
+// changes.
 
-// suppress marks the suppressed cells. den holds every unit's denominator
-// (an office's from its row, a county's and the whole's summed), 0 where
-// unknown.
-func (s *Scores) suppress(den []float64, officeCounty []int, minCount float64) {
+// suppress marks the suppressed cells. size holds what is compared to
+// choose the next part to hide: a ratio's denominator, else the value.
+func (s *Scores) suppress(size []float64, officesOf [][]int, minCount float64) {
 	site := s.Site
-	nCounty := len(site.Counties)
-	officesOf := make([][]int, nCounty)
-	for o, c := range officeCounty {
-		officesOf[c] = append(officesOf[c], o)
-	}
-	counties := make([]int, nCounty)
+	counties := make([]int, len(site.Counties))
 	for c := range counties {
 		counties[c] = s.County(c)
 	}
 	for gi := range site.Goals {
-		if site.Goals[gi].Aggregate != "ratio" {
-			continue
-		}
+		g := &site.Goals[gi]
 		for m := range s.N {
 			at := func(unit int) int { return (unit*s.nGoals+gi)*s.N + m }
-			for u := range s.Whole() {
+			any := false
+			for u := range site.NUnits() {
 				i := at(u)
-				if s.cells[i].Status != Missing && den[i] > 0 && den[i] < minCount {
+				if minCount > 0 && s.cells[i].Has() && small(g, size[i], minCount) {
 					s.cells[i] = Cell{Status: Suppressed}
 				}
+				any = any || s.cells[i].Status == Suppressed
 			}
-			for c := range nCounty {
-				s.protect(at, den, s.County(c), officesOf[c])
+			for changed := any; changed; {
+				changed = false
+				for c := range site.Counties {
+					changed = s.protect(at, size, s.County(c), officesOf[c]) || changed
+				}
+				changed = s.protect(at, size, s.Whole(), counties) || changed
 			}
-			s.protect(at, den, s.Whole(), counties)
 		}
 	}
 }
 
-// protect applies the secondary rules to a total and its parts.
-func (s *Scores) protect(at func(int) int, den []float64, total int, parts []int) {
+// small reports whether a shown figure of goal g would tell about fewer
+// than minCount people.
+func small(g *model.Goal, size, minCount float64) bool {
+	switch {
+	case g.Aggregate == "ratio":
+		return size > 0 && size < minCount
+	case g.Persons:
+		return size < minCount
+	}
+	return false
+}
+
+// protect applies the secondary rules to a total and its parts, and
+// reports whether it suppressed anything.
+func (s *Scores) protect(at func(int) int, size []float64, total int, parts []int) bool {
 	var shown []int
 	suppressed := 0
 	for _, p := range parts {
-		switch s.cells[at(p)].Status {
-		case Missing:
-		case Suppressed:
+		switch c := s.cells[at(p)]; {
+		case c.Status == Suppressed:
 			suppressed++
-		default:
+		case c.Has():
 			shown = append(shown, p)
 		}
 	}
-	if suppressed == 0 || !s.cells[at(total)].Has() {
-		return
-	}
-	switch {
-	case len(shown) == 0:
-		s.cells[at(total)] = Cell{Status: Suppressed}
-	case suppressed == 1:
+	smallest := func() int {
 		next := shown[0]
 		for _, p := range shown[1:] {
-			if den[at(p)] < den[at(next)] {
+			if size[at(p)] < size[at(next)] {
 				next = p
 			}
 		}
-		s.cells[at(next)] = Cell{Status: Suppressed}
+		return next
 	}
+	switch t := s.cells[at(total)]; {
+	case t.Has() && suppressed == 1 && len(shown) == 0:
+		s.cells[at(total)] = Cell{Status: Suppressed}
+	case t.Has() && suppressed == 1:
+		s.cells[at(smallest())] = Cell{Status: Suppressed}
+	case t.Status == Suppressed && suppressed == 0 && len(shown) > 0:
+		s.cells[at(smallest())] = Cell{Status: Suppressed}
+	default:
+		return false
+	}
+	return true
 }

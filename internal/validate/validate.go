@@ -173,6 +173,9 @@ func goals(s *model.Site, errs *diag.List) map[int32]bool {
 			errs.Add(g.Pos, "goal %q: decimals %d is out of range: use 0 to 4", g.ID, g.Decimals)
 		}
 		thresholds(g, "", g.Target, g.Yellow, g.Pos, errs)
+		if g.Min != nil && g.Max != nil && *g.Min > *g.Max {
+			errs.Add(g.Pos, "goal %q: min %v is above max %v", g.ID, *g.Min, *g.Max)
+		}
 		if g.Owner != "" && !isUnit[g.Owner] {
 			errs.Add(g.Pos, "goal %q: owner %q is not a county or office%s", g.ID, g.Owner, diag.Suggest(g.Owner, s.Units))
 		}
@@ -236,7 +239,16 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) {
 		}
 		return ""
 	}
+	codes := func(u int32) []string {
+		if int(u) < s.CountyUnit(0) {
+			return s.Offices[u].Codes
+		}
+		return s.Counties[int(u)-s.CountyUnit(0)].Codes
+	}
 	seen := newSeen(s)
+	// The rows of a unit named by several codes, by unit, goal and month:
+	// they are combined, so each code may give one row.
+	parts := map[[3]int32][]int{}
 	for i := range s.Results {
 		if len(*errs)-start > maxResultErrors {
 			break
@@ -248,7 +260,15 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) {
 		pos := diag.Pos{Path: s.ResultFiles[r.File], Line: int(r.Line)}
 		g := &s.Goals[r.Goal]
 		unit := s.Units[r.Unit]
-		if first, dup := seen.add(r, i); dup {
+		if len(codes(r.Unit)) > 1 {
+			k := [3]int32{int32(r.Period), r.Unit, r.Goal}
+			for _, j := range parts[k] {
+				if f := &s.Results[j]; f.Code == r.Code {
+					errs.Add(pos, "second result for %s, %s, %s (the first is at %s:%d): keep one", r.Period, nameOf(unit, codes(r.Unit), r.Code), g.ID, s.ResultFiles[f.File], f.Line)
+				}
+			}
+			parts[k] = append(parts[k], i)
+		} else if first, dup := seen.add(r, i); dup {
 			f := &s.Results[first]
 			errs.Add(pos, "second result for %s, %s, %s (the first is at %s:%d): keep one", r.Period, unit, g.ID, s.ResultFiles[f.File], f.Line)
 			continue
@@ -256,14 +276,23 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) {
 		if !g.AppliesTo(unit, county(r.Unit)) {
 			errs.Add(pos, "goal %q is local to %q and does not apply to %q: remove the row or fix the unit", g.ID, g.Owner, unit)
 		}
+		if r.Suppressed {
+			continue
+		}
 		if r.HasRatio {
 			switch {
 			case g.Aggregate != "ratio":
 				errs.Add(pos, "goal %q aggregates by %s: give a value, not a numerator and denominator", g.ID, g.Aggregate)
+				continue
 			case r.Denominator <= 0:
 				errs.Add(pos, "denominator %v must be above zero", r.Denominator)
+				continue
 			case r.Numerator < 0:
 				errs.Add(pos, "numerator %v must not be negative", r.Numerator)
+				continue
+			case g.Unit == "percent" && r.Numerator > r.Denominator:
+				errs.Add(pos, "numerator %v is above denominator %v: a share cannot be more than 100 %%", r.Numerator, r.Denominator)
+				continue
 			case r.HasValue:
 				want := g.RatioValue(r.Numerator, r.Denominator)
 				if math.Abs(want-r.Value) > math.Pow(10, -float64(g.Decimals)) {
@@ -271,7 +300,74 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) {
 				}
 			}
 		}
+		plausible(g, r, pos, errs)
 	}
+	for _, rows := range parts {
+		combinable(s, rows, codes, errs)
+	}
+}
+
+// plausible checks a row's value against its goal's bounds: min and max
+// as the goal sets them, else as its unit has them.
+func plausible(g *model.Goal, r *model.Result, pos diag.Pos, errs *diag.List) {
+	v := r.Value
+	if r.HasRatio {
+		v = g.RatioValue(r.Numerator, r.Denominator)
+	}
+	switch {
+	case g.Min != nil && v < *g.Min:
+		errs.Add(pos, "value %v is below goal %q's min %v: check the row, or give the goal a lower min in %s", roundTo(v, g.Decimals+1), g.ID, *g.Min, goalsPath)
+	case g.Max != nil && v > *g.Max:
+		errs.Add(pos, "value %v is above goal %q's max %v: check the row (a score typed without its decimal point?), or give the goal a higher max in %s", roundTo(v, g.Decimals+1), g.ID, *g.Max, goalsPath)
+	case g.Whole() && !r.HasRatio && v != math.Trunc(v):
+		errs.Add(pos, "value %v is not a whole number, but goal %q counts: check the row", v, g.ID)
+	}
+}
+
+const goalsPath = "data/goals.toml"
+
+// combinable checks the rows of one unit, goal and month that a unit of
+// several codes gave: one for each of its codes, or one by its id, and
+// combined only where the goal's aggregate makes that exact.
+func combinable(s *model.Site, rows []int, codes func(int32) []string, errs *diag.List) {
+	first := &s.Results[rows[0]]
+	pos := diag.Pos{Path: s.ResultFiles[first.File], Line: int(first.Line)}
+	unit, all := s.Units[first.Unit], codes(first.Unit)
+	g := &s.Goals[first.Goal]
+	given := map[int16]bool{}
+	valueOnly := false
+	for _, i := range rows {
+		given[s.Results[i].Code] = true
+		valueOnly = valueOnly || (!s.Results[i].HasRatio && !s.Results[i].Suppressed)
+	}
+	if given[0] {
+		if len(given) > 1 {
+			errs.Add(pos, "%s, %s, %s has a row by its id and rows by its codes: give one or the other", first.Period, unit, g.ID)
+		}
+		return
+	}
+	var missing []string
+	for i, c := range all {
+		if !given[int16(i+1)] {
+			missing = append(missing, c)
+		}
+	}
+	switch {
+	case len(missing) > 0:
+		errs.Add(pos, "%s is named by codes %s, but %s has no row for %s for goal %q: give a row for each code, or one row by its id", unit, strings.Join(all, ", "), first.Period, strings.Join(missing, ", "), g.ID)
+	case g.Aggregate == "mean":
+		errs.Add(pos, "goal %q aggregates by mean, so the rows of %s's codes cannot be combined exactly: give one row by its id", g.ID, unit)
+	case g.Aggregate == "ratio" && valueOnly:
+		errs.Add(pos, "goal %q is a ratio given as a value, so the rows of %s's codes cannot be combined exactly: give numerators and denominators, or one row by its id", g.ID, unit)
+	}
+}
+
+// nameOf is how a results row named a unit.
+func nameOf(unit string, codes []string, code int16) string {
+	if code == 0 {
+		return unit
+	}
+	return codes[code-1]
 }
 
 // seen remembers which row first gave each unit, goal and month. Results

@@ -1,0 +1,133 @@
+package score
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/malekort/malekort/internal/model"
+)
+
+func countGoal(id string, persons bool) model.Goal {
+	return model.Goal{ID: id, Unit: "count", Direction: "lower", Target: 100, Yellow: 120, Aggregate: "sum", Persons: persons}
+}
+
+func (f *fixture) hidden(p, unit, goal string) *fixture {
+	f.site.Results = append(f.site.Results, model.Result{Period: period(p), Unit: f.unit(unit), Goal: f.goal(goal), Suppressed: true})
+	return f
+}
+
+// withOffice adds an office to the fixture's organisation.
+func (f *fixture) withOffice(id, county string) *fixture {
+	f.site.Offices = append(f.site.Offices, model.Office{ID: id, Name: id, County: county})
+	f.site.NumberUnits()
+	return f
+}
+
+// TestSuppressedAtSource: a figure its publisher hid is suppressed, and so
+// is a roll-up that would need it; a county row given beside it is shown,
+// and the next smallest office hidden so that the county total minus the
+// rest does not give it back (Vestland 2022-01: 8 253 − 8 250 = Fedje's 3).
+func TestSuppressedAtSource(t *testing.T) {
+	f := newFixture(countGoal("n", false)).withOffice("d", "vest")
+	f.hidden("2026-01", "a", "n").value("2026-01", "b", "n", 40).value("2026-01", "d", "n", 30).value("2026-01", "c", "n", 9)
+	f.hidden("2026-02", "a", "n").value("2026-02", "b", "n", 40).value("2026-02", "d", "n", 30).value("2026-02", "c", "n", 9)
+	f.value("2026-02", "vest", "n", 73)
+	s := Compute(f.site, period("2026-02"), Options{MinCoverage: 0.8}) // min_count 0: NAV's marks count all the same
+	if got, want := statuses(s, "n", "2026-01", "a", "b", "d", "vest", "whole"), []Status{Suppressed, Green, Green, Suppressed, Suppressed}; !slices.Equal(got, want) {
+		t.Errorf("without a county row: %v, want %v", got, want)
+	}
+	got := statuses(s, "n", "2026-02", "a", "b", "d", "vest", "c", "nord", "whole")
+	want := []Status{Suppressed, Green, Suppressed, Green, Green, Green, Green}
+	if !slices.Equal(got, want) {
+		t.Errorf("with a county row: %v, want %v", got, want)
+	}
+	if c := s.cell("whole", "n", "2026-02"); c.Value != 82 {
+		t.Errorf("the whole site sums the counties' figures, vest's own row among them: %+v, want 82", c)
+	}
+	if c := s.CoverageAt(s.unit("vest"), 0, period("2026-01")); c != (Coverage{3, 3}) {
+		t.Errorf("a figure hidden at source counts as reported: coverage %+v", c)
+	}
+}
+
+// TestCountsOfPeople: a persons goal's value below min_count is hidden,
+// and so is what would give it back.
+func TestCountsOfPeople(t *testing.T) {
+	f := newFixture(countGoal("p", true), countGoal("q", false))
+	for _, g := range []string{"p", "q"} {
+		f.value("2026-01", "a", g, 3).value("2026-01", "b", g, 40).value("2026-01", "c", g, 50)
+	}
+	s := f.Compute5()
+	if got, want := statuses(s, "p", "2026-01", "a", "b", "vest", "c", "nord", "whole"), []Status{Suppressed, Suppressed, Green, Green, Green, Green}; !slices.Equal(got, want) {
+		t.Errorf("persons: %v, want %v", got, want)
+	}
+	if got := statuses(s, "q", "2026-01", "a", "b"); slices.Contains(got, Suppressed) {
+		t.Errorf("a count that is not of people is shown: %v", got)
+	}
+}
+
+// TestSuppressedTotalsDoNotComeBackFromTheirParts: a county hidden so
+// that the whole site minus it does not give another county back must not
+// be the sum of its shown offices either.
+func TestSuppressedTotalsDoNotComeBackFromTheirParts(t *testing.T) {
+	f := newFixture(percentGoal("r"))
+	f.ratio("2026-01", "a", "r", 40, 100).ratio("2026-01", "b", "r", 45, 100).ratio("2026-01", "c", "r", 2, 3)
+	s := f.Compute5()
+	got := statuses(s, "r", "2026-01", "c", "nord", "vest", "a", "b", "whole")
+	want := []Status{Suppressed, Suppressed, Suppressed, Suppressed, Green, Yellow}
+	if !slices.Equal(got, want) {
+		t.Errorf("%v, want %v (c small; nord is c; vest, else whole − vest = nord; a, else a + b = vest)", got, want)
+	}
+}
+
+// TestCoverage: a roll-up of too few of its offices is not judged.
+func TestCoverage(t *testing.T) {
+	f := newFixture(countGoal("n", false)).withOffice("d", "vest").withOffice("e", "vest")
+	f.value("2026-01", "a", "n", 10).value("2026-01", "b", "n", 10).value("2026-01", "d", "n", 10).value("2026-01", "e", "n", 10)
+	f.value("2026-02", "a", "n", 10).value("2026-02", "b", "n", 10).value("2026-02", "d", "n", 10)
+	f.value("2026-03", "a", "n", 10).value("2026-03", "b", "n", 10)
+	s := Compute(f.site, period("2026-03"), Options{MinCoverage: 0.75})
+	vest, whole := s.unit("vest"), s.unit("whole")
+	for _, c := range []struct {
+		month          string
+		status         Status
+		vest, siteWide Coverage
+	}{
+		{"2026-01", Green, Coverage{4, 4}, Coverage{4, 5}},
+		{"2026-02", Green, Coverage{3, 4}, Coverage{3, 5}},
+		{"2026-03", Incomplete, Coverage{2, 4}, Coverage{2, 5}},
+	} {
+		if got := s.cell("vest", "n", c.month); got.Status != c.status {
+			t.Errorf("%s: vest %v, want %v", c.month, got, c.status)
+		}
+		if got := s.CoverageAt(vest, 0, period(c.month)); got != c.vest {
+			t.Errorf("%s: vest's coverage %+v, want %+v", c.month, got, c.vest)
+		}
+		if got := s.CoverageAt(whole, 0, period(c.month)); got != c.siteWide {
+			t.Errorf("%s: the site's coverage %+v, want %+v", c.month, got, c.siteWide)
+		}
+	}
+	if c := s.cell("whole", "n", "2026-01"); c.Status != Green || c.Value != 40 {
+		t.Errorf("4 of 5 offices is enough at 75 %%: %+v", c)
+	}
+	if c := s.cell("whole", "n", "2026-02"); c.Status != Incomplete || c.Has() {
+		t.Errorf("3 of 5 is not: %+v", c)
+	}
+}
+
+// TestOfficeOfSeveralMunicipalities: an office named by two codes has
+// their rows combined where the aggregate makes that exact.
+func TestOfficeOfSeveralMunicipalities(t *testing.T) {
+	f := newFixture(countGoal("n", false), percentGoal("r"))
+	for _, code := range []int16{1, 2} {
+		f.site.Results = append(f.site.Results,
+			model.Result{Period: period("2026-01"), Unit: f.unit("a"), Goal: f.goal("n"), Code: code, HasValue: true, Value: float64(10 * code)},
+			model.Result{Period: period("2026-01"), Unit: f.unit("a"), Goal: f.goal("r"), Code: code, HasRatio: true, Numerator: float64(code), Denominator: 10})
+	}
+	s := f.scores("2026-01")
+	if c := s.cell("a", "n", "2026-01"); c.Value != 30 {
+		t.Errorf("sum of the codes: %+v, want 30", c)
+	}
+	if c := s.cell("a", "r", "2026-01"); c.Value != 15 {
+		t.Errorf("ratio of the codes' sums: %+v, want 3/20 = 15 %%", c)
+	}
+}
