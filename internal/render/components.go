@@ -91,14 +91,18 @@ func (c components) summary(b *bytes.Buffer, s Summary) {
 	if s.Suppressed != 0 {
 		item("suppressed", ":", s.Suppressed)
 	}
+	if s.Incomplete != 0 {
+		item("incomplete", "…", s.Incomplete)
+	}
 	b.WriteString("\n</ul>\n")
 }
 
-// needsList lists the goals that need attention, or says there are none.
-func (c components) needsList(b *bytes.Buffer, rows []Row) {
+// needsList lists the goals that need attention, or says why none does.
+func (c components) needsList(b *bytes.Buffer, needs Needs) {
+	rows := needs.Rows
 	if len(rows) == 0 {
 		b.WriteString("\n<p>")
-		c.t(b, "needs.none")
+		text(b, needs.Empty)
 		b.WriteString("</p>\n")
 		return
 	}
@@ -117,6 +121,10 @@ func (c components) needsList(b *bytes.Buffer, rows []Row) {
 		c.t(b, "target")
 		b.WriteString(" ")
 		text(b, r.Target)
+		if r.Coverage != "" {
+			b.WriteString("; ")
+			text(b, r.Coverage)
+		}
 		b.WriteString(")</span></span></li>")
 	}
 	b.WriteString("\n</ul>\n")
@@ -160,6 +168,11 @@ func (c components) scorecard(b *bytes.Buffer, groups []Group) {
 			b.WriteString(" ")
 			text(b, r.Target)
 			b.WriteString("</span>")
+			if r.Coverage != "" {
+				b.WriteString(`<span class="target coverage">`)
+				text(b, r.Coverage)
+				b.WriteString("</span>")
+			}
 			if r.ChangeWord != "" {
 				b.WriteString(`<span class="target phone-only change-`)
 				text(b, r.ChangeClass)
@@ -222,6 +235,10 @@ func (c components) sections(b *bytes.Buffer, sections []Section) {
 		c.t(b, "yellow")
 		b.WriteString(" ")
 		text(b, s.Yellow)
+		if s.Coverage != "" {
+			b.WriteString(" · ")
+			text(b, s.Coverage)
+		}
 		if s.ChangeWord != "" {
 			b.WriteString(" · ")
 			c.t(b, "change.long")

@@ -1,6 +1,10 @@
 package render
 
-import "github.com/malekort/malekort/internal/workers"
+import (
+	"strconv"
+
+	"github.com/malekort/malekort/internal/workers"
+)
 
 // csvJobs returns the jobs that write scorecard.csv with every unit, goal
 // and month, and each page's slice of it beside the page. For Norwegian
@@ -10,7 +14,7 @@ import "github.com/malekort/malekort/internal/workers"
 func (s *site) csvJobs(out Output) []func() error {
 	m := s.Site
 	nGoals := len(m.Goals)
-	nUnits := m.WholeUnit() // the units with ids; the whole site has no rows
+	nUnits := m.NUnits()
 	blocks := make([][]byte, nUnits*nGoals)
 	workers.Each(nUnits, func(u int) {
 		for gi := range nGoals {
@@ -45,6 +49,7 @@ func (s *site) csvJobs(out Output) []func() error {
 		}
 	}
 	jobs := []func() error{file("scorecard.csv", func(add func(int, int)) {
+		unitRows(s.Scores.Whole(), add)
 		for _, c := range s.counties {
 			countyRows(c, add)
 		}
@@ -58,6 +63,7 @@ func (s *site) csvJobs(out Output) []func() error {
 	}
 	for gi, g := range m.Goals {
 		jobs = append(jobs, file("goals/"+g.ID+"/scorecard.csv", func(add func(int, int)) {
+			add(s.Scores.Whole(), gi)
 			for _, c := range s.counties {
 				add(s.Scores.County(c), gi)
 				for _, o := range s.officesOf[c] {
@@ -84,7 +90,7 @@ func (s *site) csvHeader() []byte {
 	if s.loc.Norwegian() {
 		b = append(b, "\ufeff"...)
 	}
-	for i, f := range []string{"period", "unit", "goal", "value", "target", "yellow", "status"} {
+	for i, f := range []string{"period", "unit", "goal", "value", "target", "yellow", "status", "reported", "expected"} {
 		if i > 0 {
 			b = append(b, sep)
 		}
@@ -97,11 +103,16 @@ func (s *site) csvBlock(unit, gi int) []byte {
 	g := &s.Site.Goals[gi]
 	t := s.Scores.Thresholds(unit, gi)
 	sep, eol := s.csvSeparators()
-	// Everything after the value is the same on every row of the block.
+	// Everything between the value and the status is the same on every
+	// row of the block.
 	tail := string(sep) + s.loc.Plain(t.Target, g.Decimals) + string(sep) + s.loc.Plain(t.Yellow, g.Decimals) + string(sep)
-	head := string(sep) + s.Site.Units[unit] + string(sep) + g.ID + string(sep)
+	id := WholeID
+	if unit < len(s.Site.Units) {
+		id = s.Site.Units[unit]
+	}
+	head := string(sep) + id + string(sep) + g.ID + string(sep)
 	series := s.Scores.Series(unit, gi)
-	b := make([]byte, 0, len(series)*(len(head)+len(tail)+24))
+	b := make([]byte, 0, len(series)*(len(head)+len(tail)+32))
 	for i, c := range series {
 		b = append(b, s.periodIDs[i]...)
 		b = append(b, head...)
@@ -110,7 +121,19 @@ func (s *site) csvBlock(unit, gi int) []byte {
 		}
 		b = append(b, tail...)
 		b = append(b, c.Status.String()...)
+		b = append(b, sep)
+		if cov := s.Scores.CoverageAt(unit, gi, s.Scores.Period(i)); cov.Expected > 0 {
+			b = strconv.AppendInt(b, int64(cov.Reported), 10)
+			b = append(b, sep)
+			b = strconv.AppendInt(b, int64(cov.Expected), 10)
+		} else {
+			b = append(b, sep)
+		}
 		b = append(b, eol...)
 	}
 	return b
 }
+
+// WholeID is the unit of the whole site's rows in scorecard.csv: not a
+// slug, so no county or office can have it.
+const WholeID = "_site"

@@ -16,7 +16,7 @@ import (
 func (s *site) front(out Output) error {
 	m := s.Site
 	whole := s.Scores.Whole()
-	v := FrontPage{Common: s.common("index.html", s.Config.Title, "", "scorecard.csv")}
+	v := FrontPage{Common: s.common("index.html", s.Config.Title, "", "scorecard.csv"), WholeName: s.wholeName}
 	if m.Front != nil {
 		v.Intro = s.markdown(m.Front.Body, 2)
 	}
@@ -49,6 +49,7 @@ func (s *site) county(c int, out Output) error {
 	v.Summary = s.summary(unit, s.Reported)
 	v.Groups = s.scorecard(unit, s.Reported, root, "")
 	v.Needs = s.needs(unit, s.Reported, root, "")
+	v.NoResults = s.noResults(unit, county.Name, s.Reported)
 	for _, o := range s.officesOf[c] {
 		office := &m.Offices[o]
 		e := s.summaryOf(s.Scores.Office(o), Link{Href: office.ID + "/index.html", Text: office.Name})
@@ -137,6 +138,7 @@ func (s *site) office(o int, out Output) error {
 	v.Summary = s.summary(unit, s.Reported)
 	v.Groups = s.scorecard(unit, s.Reported, root, "")
 	v.Needs = s.needs(unit, s.Reported, root, "")
+	v.NoResults = s.noResults(unit, office.Name, s.Reported)
 	ls := layouts{}
 	for _, gi := range s.goalOrder {
 		if !s.Scores.Thresholds(unit, gi).Applies {
@@ -233,6 +235,7 @@ func (s *site) goal(gi int, out Output) error {
 	const root = "../../"
 	v := GoalPage{
 		Common:      s.common(goalPath(g), g.Title, root, "goals/"+g.ID+"/scorecard.csv", Link{Href: root + "index.html", Text: s.loc.T("home")}),
+		WholeName:   s.wholeName,
 		Title:       g.Title,
 		Description: s.markdown([]byte(g.Description), 3),
 	}
@@ -298,7 +301,7 @@ func (s *site) goal(gi int, out Output) error {
 		}
 	}
 	if s.Scores.Thresholds(whole, gi).Applies {
-		series = append(series, s.unitLine("whole", s.loc.T("whole"), whole, gi), s.targetLine(whole, gi))
+		series = append(series, s.unitLine("whole", s.wholeName, whole, gi), s.targetLine(whole, gi))
 	}
 	description := s.loc.T("chart.goal")
 	if o, ok := s.officeOf[g.Owner]; ok {

@@ -70,6 +70,7 @@ type site struct {
 	commentary map[string][]*model.Commentary
 	goalOrder  []int // goal indexes grouped by perspective in order of first appearance
 	privacy    string
+	wholeName  string
 	// sectionDescription is each goal's description as its section on a
 	// unit page shows it: rendered once, not once per page.
 	sectionDescription []template.HTML
@@ -161,8 +162,15 @@ func parallel(jobs []func() error) error {
 
 func (s *site) prepare() {
 	m := s.Site
-	if s.Config.MinCount > 0 {
+	switch {
+	case s.Config.MinCount > 0:
 		s.privacy = strings.ReplaceAll(s.loc.T("privacy.note"), "{n}", strconv.FormatFloat(s.Config.MinCount, 'f', -1, 64))
+	case s.Scores.AnySuppressed():
+		s.privacy = s.loc.T("privacy.source")
+	}
+	s.wholeName = s.Config.WholeName
+	if s.wholeName == "" {
+		s.wholeName = s.loc.T("whole")
 	}
 	for i := range s.Scores.N {
 		p := s.Scores.Period(i)
@@ -263,7 +271,7 @@ func (s *site) markdown(src []byte, minHeading int) template.HTML {
 }
 
 func (s *site) status(st score.Status) Status {
-	symbols := [score.NStatus]string{"–", "✕", "!", "✓", ":"}
+	symbols := [score.NStatus]string{"–", "✕", "!", "✓", ":", "…"}
 	return Status{Name: st.String(), Label: s.loc.T("status." + st.String()), Symbol: symbols[st]}
 }
 
@@ -271,14 +279,14 @@ func (s *site) summary(unit int, p model.Period) Summary {
 	n := s.Scores.Summary(unit, p)
 	return Summary{
 		Missing: n[score.Missing], Red: n[score.Red], Yellow: n[score.Yellow], Green: n[score.Green],
-		Suppressed: n[score.Suppressed],
-		Total:      n[0] + n[1] + n[2] + n[3] + n[4],
+		Suppressed: n[score.Suppressed], Incomplete: n[score.Incomplete],
+		Total: n[0] + n[1] + n[2] + n[3] + n[4] + n[5],
 	}
 }
 
 func (s *site) value(g *model.Goal, c score.Cell) string {
 	switch c.Status {
-	case score.Missing:
+	case score.Missing, score.Incomplete:
 		return s.loc.T("no.value")
 	case score.Suppressed:
 		return ":"
@@ -289,7 +297,7 @@ func (s *site) value(g *model.Goal, c score.Cell) string {
 // appendValue appends what value returns to b.
 func (s *site) appendValue(b []byte, g *model.Goal, c score.Cell) []byte {
 	switch c.Status {
-	case score.Missing:
+	case score.Missing, score.Incomplete:
 		return append(b, s.loc.T("no.value")...)
 	case score.Suppressed:
 		return append(b, ':')
@@ -305,14 +313,15 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 	cur := s.Scores.At(unit, gi, p)
 	prev := s.Scores.At(unit, gi, p-1)
 	r := Row{
-		GoalID: g.ID,
-		Goal:   Link{Href: root + goalPath(g), Text: g.Title},
-		Anchor: "goal-" + g.ID,
-		Target: s.loc.WithUnit(t.Target, g.Decimals, g.Unit),
-		Yellow: s.loc.WithUnit(t.Yellow, g.Decimals, g.Unit),
-		Result: s.value(g, cur),
-		Status: s.status(cur.Status),
-		Change: s.loc.T("no.value"),
+		GoalID:   g.ID,
+		Goal:     Link{Href: root + goalPath(g), Text: g.Title},
+		Anchor:   "goal-" + g.ID,
+		Target:   s.loc.WithUnit(t.Target, g.Decimals, g.Unit),
+		Yellow:   s.loc.WithUnit(t.Yellow, g.Decimals, g.Unit),
+		Result:   s.value(g, cur),
+		Status:   s.status(cur.Status),
+		Coverage: s.coverage(unit, gi, p),
+		Change:   s.loc.T("no.value"),
 	}
 	if g.Owner != "" {
 		r.Local = s.unitName(g.Owner)
@@ -337,6 +346,20 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 		}
 	}
 	return r
+}
+
+// coverage says how many offices a county's or the whole site's figure
+// stands for, when not all reported; "" for an office or a full count.
+func (s *site) coverage(unit, gi int, p model.Period) string {
+	c := s.Scores.CoverageAt(unit, gi, p)
+	if c.Expected == 0 || c.Complete() {
+		return ""
+	}
+	key := "coverage"
+	if len(s.Site.Offices) == 0 {
+		key = "coverage.units"
+	}
+	return strings.NewReplacer("{r}", strconv.Itoa(int(c.Reported)), "{e}", strconv.Itoa(int(c.Expected))).Replace(s.loc.T(key))
 }
 
 func (s *site) unitName(id string) string {
@@ -373,10 +396,13 @@ func (s *site) scorecard(unit int, p model.Period, root, sections string) []Grou
 	return groups
 }
 
-// needs returns the rows of a unit's goals that are red, then yellow, in
-// month p, linking to their sections on page sections.
-func (s *site) needs(unit int, p model.Period, root, sections string) []Row {
-	var red, yellow []Row
+// needs returns the rows of a unit's goals that are red, then yellow,
+// then without a result to judge (missing, or too few offices reported),
+// in month p, linking to their sections on page sections. With none, it
+// says all are met only when every goal has a value and is green.
+func (s *site) needs(unit int, p model.Period, root, sections string) Needs {
+	var red, yellow, unknown []Row
+	hidden := false
 	for _, gi := range s.goalOrder {
 		if !s.Scores.Thresholds(unit, gi).Applies {
 			continue
@@ -386,15 +412,30 @@ func (s *site) needs(unit int, p model.Period, root, sections string) []Row {
 			red = append(red, s.row(unit, gi, p, root))
 		case score.Yellow:
 			yellow = append(yellow, s.row(unit, gi, p, root))
-		default:
-			continue
+		case score.Missing, score.Incomplete:
+			unknown = append(unknown, s.row(unit, gi, p, root))
+		case score.Suppressed:
+			hidden = true
 		}
 	}
-	needs := append(red, yellow...)
-	for i := range needs {
-		needs[i].Href = sections + "#" + needs[i].Anchor
+	needs := Needs{Rows: slices.Concat(red, yellow, unknown), Empty: s.loc.T("needs.none")}
+	if hidden {
+		needs.Empty = s.loc.T("needs.hidden")
+	}
+	for i := range needs.Rows {
+		needs.Rows[i].Href = sections + "#" + needs.Rows[i].Anchor
 	}
 	return needs
+}
+
+// noResults says that a unit has no results at all for month p, or "".
+func (s *site) noResults(unit int, name string, p model.Period) string {
+	for gi := range s.Site.Goals {
+		if s.Scores.Thresholds(unit, gi).Applies && s.Scores.At(unit, gi, p).Status != score.Missing {
+			return ""
+		}
+	}
+	return strings.NewReplacer("{unit}", name, "{month}", s.loc.Month(p.Year(), p.Month())).Replace(s.loc.T("no.results"))
 }
 
 // line is a trend: a unit's cells for a goal over all months, or, with no

@@ -34,31 +34,42 @@ type Common struct {
 
 // Status is a status as words and a symbol, never colour alone.
 type Status struct {
-	Name   string // green, yellow, red or missing: for CSS
+	Name   string // green, yellow, red, missing, suppressed or incomplete: for CSS
 	Label  string
 	Symbol string
 }
 
 // Summary counts a unit's goals by status.
 type Summary struct {
-	Green, Yellow, Red, Missing, Suppressed, Total int
+	Green, Yellow, Red, Missing, Suppressed, Incomplete, Total int
 }
 
 // Row is a goal on a unit's scorecard.
 type Row struct {
-	GoalID      string
-	Goal        Link   // the goal's page
-	Href        string // where the scorecard row links: the goal's section on a unit page, else its page
-	Anchor      string
-	Local       string // the owning unit's name for a local goal
-	Target      string
-	Yellow      string
-	Result      string
-	Status      Status
+	GoalID string
+	Goal   Link   // the goal's page
+	Href   string // where the scorecard row links: the goal's section on a unit page, else its page
+	Anchor string
+	Local  string // the owning unit's name for a local goal
+	Target string
+	Yellow string
+	Result string
+	Status Status
+	// Coverage says how many offices a county's or the whole site's
+	// figure stands for, when not all reported ("12 av 17 kontorer").
+	Coverage    string
 	Change      string
 	ChangeWord  string // "better", "worse" or "unchanged", translated
 	ChangeClass string
 	Trend       template.HTML // a small inline SVG of the last months
+}
+
+// Needs are the goals of a unit that need attention in a month: red,
+// yellow, then those without a result to judge. Empty says why there are
+// none: every goal met, or only hidden ones left.
+type Needs struct {
+	Rows  []Row
+	Empty string
 }
 
 // Group is a perspective's rows.
@@ -228,10 +239,11 @@ type CommentaryView struct {
 // FrontPage is index.html.
 type FrontPage struct {
 	Common
-	Intro    template.HTML
-	Summary  Summary
-	Counties []CountyEntry
-	Groups   []Group
+	WholeName string // the whole site's figures' name
+	Intro     template.HTML
+	Summary   Summary
+	Counties  []CountyEntry
+	Groups    []Group
 }
 
 // CountyEntry is a county on the front page, with its offices for the finder.
@@ -246,7 +258,8 @@ type CountyPage struct {
 	Name         string
 	Text         template.HTML
 	Summary      Summary
-	Needs        []Row
+	Needs        Needs
+	NoResults    string // said at the top when the county has no results for the month
 	Groups       []Group
 	Sections     []Section
 	Offices      []UnitSummary
@@ -259,7 +272,8 @@ type OfficePage struct {
 	Name       string
 	County     Link
 	Summary    Summary
-	Needs      []Row
+	Needs      Needs
+	NoResults  string // said at the top when the office has no results for the month
 	Groups     []Group
 	Sections   []Section
 	Commentary *CommentaryView
@@ -284,12 +298,13 @@ type CommentaryEntry struct {
 	ID, Heading, Month string
 	Commentary         CommentaryView
 	Summary            Summary
-	Needs              []Row
+	Needs              Needs
 }
 
 // GoalPage is goals/<goal>/index.html.
 type GoalPage struct {
 	Common
+	WholeName string
 	Row
 	Title       string
 	Description template.HTML

@@ -131,6 +131,16 @@ func (s *Scores) CoverageAt(unit, goal int, p model.Period) Coverage {
 	return s.coverage[((unit-first)*s.nGoals+goal)*s.N+i]
 }
 
+// AnySuppressed reports whether any figure is suppressed.
+func (s *Scores) AnySuppressed() bool {
+	for i := range s.cells {
+		if s.cells[i].Status == Suppressed {
+			return true
+		}
+	}
+	return false
+}
+
 // Period returns the i-th month of the range.
 func (s *Scores) Period(i int) model.Period { return s.First + model.Period(i) }
 
@@ -324,7 +334,9 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 	}
 
 	s.cells = make([]Cell, len(figs))
-	size := make([]float64, len(figs)) // what suppression compares: a ratio's denominator, else the value
+	// What suppression compares: a ratio's denominator where it is known
+	// (den), else the value (size).
+	size, den := make([]float64, len(figs)), make([]float64, len(figs))
 	for unit := range site.NUnits() {
 		for gi := range site.Goals {
 			g := &site.Goals[gi]
@@ -350,13 +362,13 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 					s.cells[i] = Cell{Value: v, Status: StatusOf(v, t, g.HigherIsBetter())}
 					size[i] = math.Abs(f.value)
 					if f.ratio() {
-						size[i] = f.den
+						size[i], den[i] = f.den, f.den
 					}
 				}
 			}
 		}
 	}
-	s.suppress(size, officesOf, opt.MinCount)
+	s.suppress(size, den, officesOf, opt.MinCount)
 	return s
 }
 

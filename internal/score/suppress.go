@@ -28,8 +28,9 @@ import "github.com/malekort/malekort/internal/model"
 // changes.
 
 // suppress marks the suppressed cells. size holds what is compared to
-// choose the next part to hide: a ratio's denominator, else the value.
-func (s *Scores) suppress(size []float64, officesOf [][]int, minCount float64) {
+// choose the next part to hide: a ratio's denominator, else the value; den
+// the denominator where there is one.
+func (s *Scores) suppress(size, den []float64, officesOf [][]int, minCount float64) {
 	site := s.Site
 	counties := make([]int, len(site.Counties))
 	for c := range counties {
@@ -42,7 +43,7 @@ func (s *Scores) suppress(size []float64, officesOf [][]int, minCount float64) {
 			any := false
 			for u := range site.NUnits() {
 				i := at(u)
-				if minCount > 0 && s.cells[i].Has() && small(g, size[i], minCount) {
+				if minCount > 0 && s.cells[i].Has() && small(g, size[i], den[i], minCount) {
 					s.cells[i] = Cell{Status: Suppressed}
 				}
 				any = any || s.cells[i].Status == Suppressed
@@ -59,13 +60,14 @@ func (s *Scores) suppress(size []float64, officesOf [][]int, minCount float64) {
 }
 
 // small reports whether a shown figure of goal g would tell about fewer
-// than minCount people.
-func small(g *model.Goal, size, minCount float64) bool {
+// than minCount people: a ratio's denominator (a ratio given only as a
+// value has none to judge by), or a count of people.
+func small(g *model.Goal, value, den, minCount float64) bool {
 	switch {
 	case g.Aggregate == "ratio":
-		return size > 0 && size < minCount
+		return den > 0 && den < minCount
 	case g.Persons:
-		return size < minCount
+		return value < minCount
 	}
 	return false
 }
