@@ -205,3 +205,39 @@ func TestNewSiteGetsLaterTemplates(t *testing.T) {
 		t.Errorf("the site was built with the old front page")
 	}
 }
+
+// TestThinMonthIsNotReported: an analyst adds next month's results for one
+// office of three. The site keeps reporting the month before, and check
+// and build say why and how to report the new month anyway.
+func TestThinMonthIsNotReported(t *testing.T) {
+	site := smallSite(t)
+	os.WriteFile(filepath.Join(site, "data/results/2026-03.csv"), []byte("period,unit,goal,value\n2026-03,arstad,kontakter,4\n"), 0o644)
+	const notice = `notice: data/results/2026-03.csv:2: 2026-03 has results for 1 of 3 offices (33 %), fewer than min_coverage 80 %: the site reports 2026-02; to report 2026-03 anyway, set period = "2026-03" in site.toml`
+	code, stdout, stderr := run("check", "--source", site)
+	if code != OK || !strings.Contains(stderr, notice+"\n") || !strings.Contains(stdout, "no errors") {
+		t.Errorf("check: exit %d, stdout %q, stderr:\n%s", code, stdout, stderr)
+	}
+	code, stdout, _ = run("check", "--source", site, "--format", "github")
+	if code != OK || !strings.Contains(stdout, "::warning file=data/results/2026-03.csv,line=2::2026-03 has results for 1 of 3 offices") {
+		t.Errorf("check --format github: exit %d, stdout:\n%s", code, stdout)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	code, _, stderr = run("build", "--source", site, "--out", out)
+	if code != OK || !strings.Contains(stderr, notice) {
+		t.Errorf("build: exit %d, stderr:\n%s", code, stderr)
+	}
+	front, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	if !bytes.Contains(front, []byte("<strong>februar 2026</strong>")) {
+		t.Errorf("the front page does not report February")
+	}
+	// Told to, the site reports the thin month, its roll-ups incomplete.
+	os.WriteFile(filepath.Join(site, "site.toml"), []byte("title = \"Testside\"\nlanguage = \"nb\"\nperiod = \"2026-03\"\n"), 0o644)
+	code, _, stderr = run("build", "--source", site, "--out", out)
+	if code != OK || strings.Contains(stderr, "notice") {
+		t.Errorf("build with period: exit %d, stderr:\n%s", code, stderr)
+	}
+	county, _ := os.ReadFile(filepath.Join(out, "vest/index.html"))
+	if !bytes.Contains(county, []byte("1 av 2 kontorer")) || !bytes.Contains(county, []byte("badge-incomplete")) {
+		t.Errorf("vest's page for 2026-03 does not say it rests on 1 of 2 offices")
+	}
+}
