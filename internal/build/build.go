@@ -37,7 +37,8 @@ type Checked struct {
 // templates, which the site's templates/ override file by file. The
 // returned list holds every input error; Checked is nil when there are any.
 func Check(src, defaults fs.FS) (*Checked, diag.List) {
-	cfg, site, errs := load.Load(src)
+	cfg, site, all := load.Load(src)
+	errs, loadNotices := all.Split()
 	if site == nil {
 		return nil, errs.Sorted()
 	}
@@ -50,7 +51,7 @@ func Check(src, defaults fs.FS) (*Checked, diag.List) {
 	if reported == 0 && len(errs) == 0 {
 		errs.Add(diag.Pos{Path: config.Path}, "no results to report: add results under %s, or set period = \"YYYY-MM\"", load.ResultsDir)
 	}
-	notices := validate.Jumps(site, reported)
+	notices := append(loadNotices, validate.Jumps(site, reported)...)
 	for _, m := range thinner {
 		notices.Add(diag.Pos{Path: site.ResultFiles[m.File], Line: int(m.Line)},
 			"%s has results for %d of %d %s (%.0f %%), fewer than min_coverage %.0f %%: the site reports %s; to report %s anyway, set period = \"%s\" in %s",

@@ -7,18 +7,29 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
 // Pos is a place in a site file. Path is slash-separated and relative to the
-// site root; Line and Col are 1-based, 0 when unknown.
+// site root; Line and Col are 1-based, 0 when unknown. In a workbook, Sheet
+// names the sheet, and Line and Col are its row and column.
 type Pos struct {
-	Path string
-	Line int
-	Col  int
+	Path  string
+	Sheet string
+	Line  int
+	Col   int
 }
 
 func (p Pos) String() string {
+	if p.Sheet != "" {
+		// As a spreadsheet names a cell: 2026.xlsx:Resultater!C14.
+		ref := p.Path + ":" + p.Sheet + "!"
+		if p.Line == 0 {
+			return ref[:len(ref)-1]
+		}
+		return ref + columnName(p.Col) + strconv.Itoa(p.Line)
+	}
 	switch {
 	case p.Line == 0:
 		return p.Path
@@ -26,6 +37,16 @@ func (p Pos) String() string {
 		return fmt.Sprintf("%s:%d", p.Path, p.Line)
 	}
 	return fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Col)
+}
+
+// columnName is a spreadsheet's name of column col: A, B, …, Z, AA, …;
+// "" for 0.
+func columnName(col int) string {
+	name := ""
+	for ; col > 0; col = (col - 1) / 26 {
+		name = string(rune('A'+(col-1)%26)) + name
+	}
+	return name
 }
 
 // Error is one input error.
@@ -36,6 +57,10 @@ type Error struct {
 	// failing): the machine's trouble, not the input's, and the command
 	// exits with its own status.
 	IO bool
+	// Notice is something a person should know that does not stop the
+	// build, carried in the same list as the errors of the stage that
+	// found it.
+	Notice bool
 }
 
 func (e Error) Error() string {
@@ -58,6 +83,23 @@ func (l *List) AddIO(pos Pos, err error) {
 	*l = append(*l, Error{Pos: pos, Msg: fmt.Sprintf("cannot read: %v", err), IO: true})
 }
 
+// AddNotice records a notice at pos.
+func (l *List) AddNotice(pos Pos, format string, args ...any) {
+	*l = append(*l, Error{Pos: pos, Msg: fmt.Sprintf(format, args...), Notice: true})
+}
+
+// Split separates the errors from the notices.
+func (l List) Split() (errs, notices List) {
+	for _, e := range l {
+		if e.Notice {
+			notices = append(notices, e)
+		} else {
+			errs = append(errs, e)
+		}
+	}
+	return errs, notices
+}
+
 // HasIO reports whether any error is one of reading.
 func (l List) HasIO() bool {
 	return slices.ContainsFunc(l, func(e Error) bool { return e.IO })
@@ -74,6 +116,7 @@ func (l List) Sorted() List {
 	slices.SortFunc(s, func(a, b Error) int {
 		return cmp.Or(
 			cmp.Compare(a.Pos.Path, b.Pos.Path),
+			cmp.Compare(a.Pos.Sheet, b.Pos.Sheet),
 			cmp.Compare(a.Pos.Line, b.Pos.Line),
 			cmp.Compare(a.Pos.Col, b.Pos.Col),
 			cmp.Compare(a.Msg, b.Msg),
@@ -157,17 +200,22 @@ func (e Error) GitHubNotice() string { return e.github("warning") }
 func (e Error) github(kind string) string {
 	var b strings.Builder
 	b.WriteString("::" + kind)
+	msg := e.Msg
+	if e.Pos.Sheet != "" {
+		// A workbook has no lines to annotate: its cell goes in the message.
+		msg = e.Pos.String()[len(e.Pos.Path)+1:] + ": " + msg
+	}
 	if e.Pos.Path != "" {
 		b.WriteString(" file=" + escapeProperty(e.Pos.Path))
-		if e.Pos.Line > 0 {
+		if e.Pos.Line > 0 && e.Pos.Sheet == "" {
 			fmt.Fprintf(&b, ",line=%d", e.Pos.Line)
 		}
-		if e.Pos.Col > 0 {
+		if e.Pos.Col > 0 && e.Pos.Sheet == "" {
 			fmt.Fprintf(&b, ",col=%d", e.Pos.Col)
 		}
 	}
 	b.WriteString("::")
-	b.WriteString(escapeData(e.Msg))
+	b.WriteString(escapeData(msg))
 	return b.String()
 }
 

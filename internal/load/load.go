@@ -87,13 +87,13 @@ func loadResults(fsys fs.FS, site *model.Site, errs *diag.List) {
 			return err
 		case Hidden(p) && d.IsDir():
 			return fs.SkipDir
-		case !d.IsDir() && !Hidden(p) && strings.EqualFold(path.Ext(p), ".csv"):
+		case !d.IsDir() && !Hidden(p) && (strings.EqualFold(path.Ext(p), ".csv") || strings.EqualFold(path.Ext(p), ".xlsx")):
 			files = append(files, p)
 		}
 		return nil
 	})
 	if errors.Is(err, fs.ErrNotExist) {
-		errs.Add(diag.Pos{Path: ResultsDir}, "folder is missing: put the monthly results as .csv files in it")
+		errs.Add(diag.Pos{Path: ResultsDir}, "folder is missing: put the monthly results as .csv or .xlsx files in it")
 		return
 	}
 	if err != nil {
@@ -126,7 +126,11 @@ func loadResults(fsys fs.FS, site *model.Site, errs *diag.List) {
 		}
 		defer file.Close()
 		window := all[starts[i] : starts[i] : starts[i]+windows[i]]
-		rows[i] = r.read(files[i], int32(i), file, window, &fileErrs[i])
+		if strings.EqualFold(path.Ext(files[i]), ".xlsx") {
+			rows[i] = r.readWorkbook(files[i], int32(i), file, window, &fileErrs[i])
+		} else {
+			rows[i] = r.read(files[i], int32(i), file, window, &fileErrs[i])
+		}
 	})
 	site.ResultFiles = files
 	n, fits := 0, true
@@ -148,8 +152,12 @@ func loadResults(fsys fs.FS, site *model.Site, errs *diag.List) {
 }
 
 // rowsIn counts the lines of the results file name: a row is at most a
-// line. Counting reads the file once more, from the page cache.
+// line. Counting reads the file once more, from the page cache. A
+// workbook is compressed: its rows join the others after reading.
 func rowsIn(fsys fs.FS, name string) int {
+	if strings.EqualFold(path.Ext(name), ".xlsx") {
+		return 0
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		return 0

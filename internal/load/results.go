@@ -86,10 +86,20 @@ func newResultReader(site *model.Site) resultReader {
 	return r
 }
 
-// csvFile is the state of one results file while it is read.
-type csvFile struct {
-	cr      *csv.Reader
+// records are the rows of a results table: a CSV file (csv.Reader is
+// one) or a workbook's sheet.
+type records interface {
+	// Read returns the next record, and io.EOF after the last.
+	Read() ([]string, error)
+	// FieldPos is the line and column of field i of the record last read.
+	FieldPos(i int) (line, col int)
+}
+
+// table is the state of one results table while it is read.
+type table struct {
+	recs    records
 	path    string
+	sheet   string // the workbook's sheet, "" for a CSV file
 	errs    *diag.List
 	nErrs   int
 	decimal byte // '.' or ',' once a number has shown which one the file uses
@@ -98,17 +108,17 @@ type csvFile struct {
 
 // col is the column of field i of the current record; asked only for an
 // error, since looking it up for every field of millions of rows costs.
-func (f *csvFile) col(i int) int {
-	_, c := f.cr.FieldPos(i)
+func (f *table) col(i int) int {
+	_, c := f.recs.FieldPos(i)
 	return c
 }
 
-func (f *csvFile) add(line, col int, format string, args ...any) {
+func (f *table) add(line, col int, format string, args ...any) {
 	f.nErrs++
 	if f.nErrs <= maxErrorsPerFile {
-		f.errs.Add(diag.Pos{Path: f.path, Line: line, Col: col}, format, args...)
+		f.errs.Add(diag.Pos{Path: f.path, Sheet: f.sheet, Line: line, Col: col}, format, args...)
 	} else if f.nErrs == maxErrorsPerFile+1 {
-		f.errs.Add(diag.Pos{Path: f.path, Line: line}, "too many errors in this file; stopped reporting them here")
+		f.errs.Add(diag.Pos{Path: f.path, Sheet: f.sheet, Line: line}, "too many errors in this file; stopped reporting them here")
 	}
 }
 
@@ -116,7 +126,7 @@ func (f *csvFile) add(line, col int, format string, args ...any) {
 // what spreadsheet programs write: comma or semicolon delimiters, decimal
 // point or comma, UTF-8 with or without BOM or Windows-1252, CRLF or LF.
 func (r *resultReader) read(path string, file int32, src io.Reader, rows []model.Result, errs *diag.List) []model.Result {
-	f := &csvFile{path: path, errs: errs}
+	f := &table{path: path, errs: errs}
 	br := bufio.NewReaderSize(src, 64<<10)
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
@@ -131,7 +141,7 @@ func (r *resultReader) read(path string, file int32, src io.Reader, rows []model
 	delim := sniffDelimiter(in.(*bufio.Reader))
 
 	cr := csv.NewReader(in)
-	f.cr = cr
+	f.recs = cr
 	cr.Comma = delim
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
@@ -153,6 +163,11 @@ func (r *resultReader) read(path string, file int32, src io.Reader, rows []model
 			}
 		}
 	}
+	return r.readTable(f, file, header, cols, rows)
+}
+
+// readTable reads the rows of a table whose header has the columns cols.
+func (r *resultReader) readTable(f *table, file int32, header []string, cols map[string]int, rows []model.Result) []model.Result {
 	cPeriod, cUnit, cGoal := cols["period"], cols["unit"], cols["goal"]
 	cValue, cNum, cDen := cols["value"], cols["numerator"], cols["denominator"]
 	need := max(cPeriod, cUnit, cGoal, cValue, cNum, cDen) + 1
@@ -167,7 +182,7 @@ func (r *resultReader) read(path string, file int32, src io.Reader, rows []model
 
 	for {
 		var err error
-		rec, err = cr.Read()
+		rec, err = f.recs.Read()
 		if err == io.EOF {
 			break
 		}
@@ -178,7 +193,7 @@ func (r *resultReader) read(path string, file int32, src io.Reader, rows []model
 			}
 			continue
 		}
-		line, _ := cr.FieldPos(0)
+		line, _ := f.recs.FieldPos(0)
 		if blankRecord(rec) {
 			// A blank line, or a spreadsheet's empty row (";;;;;").
 			continue
@@ -289,15 +304,18 @@ func (r *resultReader) suggestUnit(s string) string {
 // 01.11.2026, 1/11/2026, 2026-11-01, nov.26, 26-nov.
 var excelDate = regexp.MustCompile(`(?i)^(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}([ t].*)?|[a-zæøå]{3,9}\.?[ ./-]?\d{2,4}|\d{1,2}[ ./-]?[a-zæøå]{3,9}\.?([ ./-]?\d{2,4})?)$`)
 
+// excelSerial is a date as a workbook keeps it: days since 1900.
+var excelSerial = regexp.MustCompile(`^[1-9][0-9]{4}(\.[0-9]+)?$`)
+
 // periodHint says how to write a period that is not a month.
 func periodHint(s string) string {
-	if excelDate.MatchString(s) {
+	if excelDate.MatchString(s) || excelSerial.MatchString(s) {
 		return "it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (2026-11)"
 	}
 	return "write it as YYYY-MM"
 }
 
-func (f *csvFile) addCSVError(err error) {
+func (f *table) addCSVError(err error) {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		f.add(pe.Line, pe.Column, "%v: check the quoting of this line", pe.Err)
@@ -308,9 +326,21 @@ func (f *csvFile) addCSVError(err error) {
 
 // number parses a numeric field. It returns ok unchanged unless the field is
 // not a number, so callers can chain the checks of one row.
-func (f *csvFile) number(s, name string, line, field int, ok bool) (float64, bool, bool) {
+func (f *table) number(s, name string, line, field int, ok bool) (float64, bool, bool) {
 	if s == "" {
 		return 0, false, ok
+	}
+	if f.sheet != "" {
+		// A workbook keeps numbers as numbers, with a decimal point; a
+		// number typed as text is read as a CSV field is, on its own.
+		if v, err := strconv.ParseFloat(s, 64); err == nil && v == v && v <= 1e15 && v >= -1e15 {
+			return v, true, ok
+		}
+		if v, _, good := parseNumber(s); good {
+			return v, true, ok
+		}
+		f.add(line, f.col(field), "%s %q is not a number", name, clip(s))
+		return 0, false, false
 	}
 	v, dec, good := parseNumber(s)
 	if !good {

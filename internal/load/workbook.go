@@ -1,0 +1,82 @@
+package load
+
+import (
+	"io"
+
+	"github.com/malekort/malekort/internal/diag"
+	"github.com/malekort/malekort/internal/model"
+	"github.com/xuri/excelize/v2"
+)
+
+// Limits on a results workbook: a results table of millions of rows is
+// far below them, a zip bomb far above.
+const (
+	maxWorkbookBytes    = 1 << 30
+	maxWorkbookXMLBytes = 64 << 20
+)
+
+// readWorkbook reads every sheet of an Excel workbook whose first row is a
+// results header as a table, and names the other sheets in a notice. A
+// workbook with no such sheet is an error that says what header is
+// expected. Cells are read as they are kept, not as they are formatted,
+// so a number has its decimal point and no grouping.
+func (r *resultReader) readWorkbook(path string, file int32, src io.Reader, rows []model.Result, errs *diag.List) []model.Result {
+	wb, err := excelize.OpenReader(src, excelize.Options{RawCellValue: true, UnzipSizeLimit: maxWorkbookBytes, UnzipXMLSizeLimit: maxWorkbookXMLBytes})
+	if err != nil {
+		errs.Add(diag.Pos{Path: path}, "cannot read the workbook (%v): save it again from Excel as .xlsx, or as CSV", err)
+		return rows
+	}
+	defer wb.Close()
+	found := false
+	for _, sheet := range wb.GetSheetList() {
+		it, err := wb.Rows(sheet)
+		if err != nil {
+			errs.Add(diag.Pos{Path: path, Sheet: sheet}, "cannot read the sheet (%v): save the workbook again from Excel", err)
+			continue
+		}
+		recs := &sheetRecords{rows: it}
+		header, err := recs.Read()
+		cols, ok := resultHeader(header)
+		if err != nil || !ok {
+			errs.AddNotice(diag.Pos{Path: path, Sheet: sheet}, "sheet skipped: its first row is not a results header (%s)", headerHint)
+			it.Close()
+			continue
+		}
+		found = true
+		rows = r.readTable(&table{recs: recs, path: path, sheet: sheet, errs: errs}, file, header, cols, rows)
+		it.Close()
+	}
+	if !found {
+		errs.Add(diag.Pos{Path: path}, "no sheet of the workbook has a results header: the first row of a sheet must name %s, in any order", headerHint)
+	}
+	return rows
+}
+
+// sheetRecords are a sheet's rows as records; an empty row is an empty
+// record, so that rows keep their numbers. A sheet leaves out a row's empty
+// cells at its end: each record is filled out to the header's width.
+type sheetRecords struct {
+	rows  *excelize.Rows
+	line  int
+	width int
+}
+
+func (s *sheetRecords) Read() ([]string, error) {
+	if !s.rows.Next() {
+		if err := s.rows.Error(); err != nil {
+			return nil, err
+		}
+		return nil, io.EOF
+	}
+	s.line++
+	rec, err := s.rows.Columns(excelize.Options{RawCellValue: true})
+	if s.line == 1 {
+		s.width = len(rec)
+	}
+	for len(rec) < s.width {
+		rec = append(rec, "")
+	}
+	return rec, err
+}
+
+func (s *sheetRecords) FieldPos(i int) (line, col int) { return s.line, i + 1 }

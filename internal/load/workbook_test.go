@@ -1,0 +1,110 @@
+package load
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/malekort/malekort/internal/diag"
+	"github.com/xuri/excelize/v2"
+)
+
+// workbook makes an .xlsx file whose sheets hold the given rows.
+func workbook(t testing.TB, sheets map[string][][]any) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	first := true
+	for name, rows := range sheets {
+		if first {
+			f.SetSheetName("Sheet1", name)
+			first = false
+		} else if _, err := f.NewSheet(name); err != nil {
+			t.Fatal(err)
+		}
+		for i, row := range rows {
+			cell, _ := excelize.CoordinatesToCellName(1, i+1)
+			if err := f.SetSheetRow(name, cell, &row); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func readWorkbook(t testing.TB, data []byte) ([]any, diag.List) {
+	var errs diag.List
+	rows := testReader().readWorkbook("data/results/2026.xlsx", 0, bytes.NewReader(data), nil, &errs)
+	out := make([]any, len(rows))
+	for i, r := range rows {
+		out[i] = r
+	}
+	return out, errs
+}
+
+// TestWorkbook: a results sheet is read like a CSV file, numbers as the
+// workbook keeps them; another sheet is skipped with a notice; errors name
+// their sheet and cell.
+func TestWorkbook(t *testing.T) {
+	data := workbook(t, map[string][][]any{
+		"Resultater": {
+			{"Periode", "Enhet", "Mål", "Verdi", "Teller", "Nevner"},
+			{"2022-01", 4601, "g", 4470.5},
+			{},
+			{"2022-01", "årstad", "h", nil, 12, 40},
+			{"2022-01", "årstad", "g", "*"},
+			{44562, "årstad", "g", 3},
+			{"2022-02", "bergen-nrd", "g", "4 470"},
+		},
+		"Notater": {{"Tallene er hentet fra NAV."}},
+	})
+	rows, all := readWorkbook(t, data)
+	errs, notices := all.Split()
+	if len(rows) != 3 {
+		t.Errorf("%d rows, want 3: %+v", len(rows), rows)
+	}
+	want := []string{
+		`data/results/2026.xlsx:Resultater!A6: period "44562" is not a month: it looks like a date a spreadsheet made of the month`,
+		`data/results/2026.xlsx:Resultater!B7: unknown unit "bergen-nrd" (did you mean "bergen-nord"?)`,
+	}
+	if len(errs) != len(want) {
+		t.Fatalf("errors %v, want %d", errs, len(want))
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(errs[i].Error(), w) {
+			t.Errorf("error %q, want %q…", errs[i].Error(), w)
+		}
+	}
+	if len(notices) != 1 || !strings.HasPrefix(notices[0].Error(), "data/results/2026.xlsx:Notater: sheet skipped: its first row is not a results header") {
+		t.Errorf("notices %v", notices)
+	}
+	if gh := errs[1].GitHub(); !strings.HasPrefix(gh, "::error file=data/results/2026.xlsx::Resultater!B7: unknown unit") {
+		t.Errorf("annotation %q", gh)
+	}
+}
+
+func TestWorkbookWithoutResults(t *testing.T) {
+	_, errs := readWorkbook(t, workbook(t, map[string][][]any{"Ark1": {{"a", "b"}, {1, 2}}}))
+	errs, _ = errs.Split()
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "data/results/2026.xlsx: no sheet of the workbook has a results header: the first row of a sheet must name period,unit,goal,value") {
+		t.Errorf("errors %v", errs)
+	}
+	_, errs = readWorkbook(t, []byte("PK\x03\x04 not a workbook"))
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "data/results/2026.xlsx: cannot read the workbook") {
+		t.Errorf("errors %v", errs)
+	}
+}
+
+// FuzzReadWorkbook: whatever bytes a .xlsx file holds, malformed zip or
+// XML, reading it gives rows or errors, never a panic.
+func FuzzReadWorkbook(f *testing.F) {
+	f.Add(workbook(f, map[string][][]any{"Resultater": {{"period", "unit", "goal", "value"}, {"2026-01", "årstad", "g", 1.5}}}))
+	f.Add(workbook(f, map[string][][]any{"A": {{"x"}}}))
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		readWorkbook(t, data)
+	})
+}
