@@ -36,6 +36,9 @@ type goal struct {
 	id, unit, direction, aggregate string
 	target, yellow, base           float64
 	decimals                       int
+	// persons counts people: small offices have few, and a count under 4
+	// is written as NAV publishes it, "*".
+	persons bool
 }
 
 // Write generates a site into dir, which must not exist or be empty.
@@ -108,10 +111,15 @@ func (g *gen) goalFile() error {
 		case 3:
 			gl.unit, gl.aggregate, gl.direction, gl.decimals = "count", "sum", "higher", 0
 			gl.target, gl.yellow, gl.base = 40, 30, 40
+			gl.persons = i%8 == 7
 		}
 		g.goals = append(g.goals, gl)
-		fmt.Fprintf(&b, "[[goal]]\nid = %q\ntitle = \"Mål %d\"\ndescription = \"Et syntetisk mål.\"\nperspective = %q\nunit = %q\ndirection = %q\ntarget = %v\nyellow = %v\naggregate = %q\ndecimals = %d\n\n",
+		fmt.Fprintf(&b, "[[goal]]\nid = %q\ntitle = \"Mål %d\"\ndescription = \"Et syntetisk mål.\"\nperspective = %q\nunit = %q\ndirection = %q\ntarget = %v\nyellow = %v\naggregate = %q\ndecimals = %d\n",
 			gl.id, i+1, perspectives[i%len(perspectives)], gl.unit, gl.direction, gl.target, gl.yellow, gl.aggregate, gl.decimals)
+		if gl.persons {
+			b.WriteString("persons = true\n")
+		}
+		b.WriteString("\n")
 	}
 	return g.file("data/goals.toml", b.String())
 }
@@ -165,8 +173,18 @@ func (g *gen) results() error {
 					fmt.Fprintf(w, "%04d-%02d,%s,%s,,%d,%d\n", y, mo, officeID(o), gl.id, int(math.Round(rate*float64(d))), d)
 				case "mean":
 					fmt.Fprintf(w, "%04d-%02d,%s,%s,%.1f,,\n", y, mo, officeID(o), gl.id, math.Max(1, gl.base-3*trend+3*noise))
-				default:
-					fmt.Fprintf(w, "%04d-%02d,%s,%s,%d,,\n", y, mo, officeID(o), gl.id, int(math.Max(0, gl.base+10*trend+8*noise)))
+				case "sum":
+					if !gl.persons {
+						fmt.Fprintf(w, "%04d-%02d,%s,%s,%d,,\n", y, mo, officeID(o), gl.id, int(math.Max(0, gl.base+10*trend+8*noise)))
+						break
+					}
+					// Offices of every size, the smallest a twentieth of the largest.
+					n := int(math.Max(0, (gl.base+10*trend+8*noise)*(0.05+float64(o%10)/10)))
+					if n < 4 {
+						fmt.Fprintf(w, "%04d-%02d,%s,%s,*,,\n", y, mo, officeID(o), gl.id)
+					} else {
+						fmt.Fprintf(w, "%04d-%02d,%s,%s,%d,,\n", y, mo, officeID(o), gl.id, n)
+					}
 				}
 			}
 		}
