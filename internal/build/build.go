@@ -46,12 +46,15 @@ func Check(src, defaults fs.FS) (*Checked, diag.List) {
 	if _, err := fs.Stat(src, EChartsPath); errors.Is(err, fs.ErrNotExist) {
 		errs.Add(diag.Pos{Path: EChartsPath}, echartsMissing)
 	}
-	validate.Site(site, &errs)
 	reported, thinner := site.Reported(cfg.Period, cfg.MinCoverage)
+	var checks diag.List
+	validate.Site(site, reported, &checks)
+	checkErrs, jumps := checks.Split()
+	errs.Append(checkErrs)
 	if reported == 0 && len(errs) == 0 {
 		errs.Add(diag.Pos{Path: config.Path}, "no results to report: add results under %s, or set period = \"YYYY-MM\"", load.ResultsDir)
 	}
-	notices := append(loadNotices, validate.Jumps(site, reported)...)
+	notices := append(loadNotices, jumps...)
 	for _, m := range thinner {
 		notices.Add(diag.Pos{Path: site.ResultFiles[m.File], Line: int(m.Line)},
 			"%s has results for %d of %d %s (%.0f %%), fewer than min_coverage %.0f %%: the site reports %s; to report %s anyway, set period = \"%s\" in %s",

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
+	"math"
 	"path"
 	"slices"
 	"strings"
@@ -101,6 +102,10 @@ func loadResults(fsys fs.FS, site *model.Site, errs *diag.List) {
 		return
 	}
 	slices.Sort(files)
+	if len(files) > math.MaxInt16 {
+		errs.Add(diag.Pos{Path: ResultsDir}, "%d results files; a site may have %d at most: join some of them", len(files), math.MaxInt16)
+		return
+	}
 	r := newResultReader(site)
 	// Files are read in parallel (a site adds one a year) and joined in
 	// path order, so rows and errors come out the same every time. Each
@@ -127,9 +132,9 @@ func loadResults(fsys fs.FS, site *model.Site, errs *diag.List) {
 		defer file.Close()
 		window := all[starts[i] : starts[i] : starts[i]+windows[i]]
 		if strings.EqualFold(path.Ext(files[i]), ".xlsx") {
-			rows[i] = r.readWorkbook(files[i], int32(i), file, window, &fileErrs[i])
+			rows[i] = r.readWorkbook(files[i], int16(i), file, window, &fileErrs[i])
 		} else {
-			rows[i] = r.read(files[i], int32(i), file, window, &fileErrs[i])
+			rows[i] = r.read(files[i], int16(i), file, window, &fileErrs[i])
 		}
 	})
 	site.ResultFiles = files

@@ -125,7 +125,7 @@ func (f *table) add(line, col int, format string, args ...any) {
 // read parses one results file and appends its rows to rows. It accepts
 // what spreadsheet programs write: comma or semicolon delimiters, decimal
 // point or comma, UTF-8 with or without BOM or Windows-1252, CRLF or LF.
-func (r *resultReader) read(path string, file int32, src io.Reader, rows []model.Result, errs *diag.List) []model.Result {
+func (r *resultReader) read(path string, file int16, src io.Reader, rows []model.Result, errs *diag.List) []model.Result {
 	f := &table{path: path, errs: errs}
 	br := bufio.NewReaderSize(src, 64<<10)
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
@@ -167,7 +167,7 @@ func (r *resultReader) read(path string, file int32, src io.Reader, rows []model
 }
 
 // readTable reads the rows of a table whose header has the columns cols.
-func (r *resultReader) readTable(f *table, file int32, header []string, cols map[string]int, rows []model.Result) []model.Result {
+func (r *resultReader) readTable(f *table, file int16, header []string, cols map[string]int, rows []model.Result) []model.Result {
 	cPeriod, cUnit, cGoal := cols["period"], cols["unit"], cols["goal"]
 	cValue, cNum, cDen := cols["value"], cols["numerator"], cols["denominator"]
 	need := max(cPeriod, cUnit, cGoal, cValue, cNum, cDen) + 1

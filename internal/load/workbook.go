@@ -20,7 +20,7 @@ const (
 // workbook with no such sheet is an error that says what header is
 // expected. Cells are read as they are kept, not as they are formatted,
 // so a number has its decimal point and no grouping.
-func (r *resultReader) readWorkbook(path string, file int32, src io.Reader, rows []model.Result, errs *diag.List) []model.Result {
+func (r *resultReader) readWorkbook(path string, file int16, src io.Reader, rows []model.Result, errs *diag.List) []model.Result {
 	wb, err := excelize.OpenReader(src, excelize.Options{RawCellValue: true, UnzipSizeLimit: maxWorkbookBytes, UnzipXMLSizeLimit: maxWorkbookXMLBytes})
 	if err != nil {
 		errs.Add(diag.Pos{Path: path}, "cannot read the workbook (%v): save it again from Excel as .xlsx, or as CSV", err)

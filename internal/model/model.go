@@ -128,13 +128,14 @@ type Override struct {
 }
 
 // Result is one row of a results CSV. Unit and Goal index Site.Units and
-// Site.Goals; the rows of a large site run to millions, so they hold no strings.
+// Site.Goals; the rows of a large site run to millions, so they hold no
+// strings, and their fields are packed into 48 bytes.
 type Result struct {
 	Period Period
 	Unit   int32
 	Goal   int32
-	File   int32 // index into Site.ResultFiles, for error positions
 	Line   int32
+	File   int16 // index into Site.ResultFiles, for error positions
 	// Code is 1 + the index of the unit's code the row named it by, 0
 	// when it named the unit's id.
 	Code     int16
@@ -292,7 +293,7 @@ func (s *Site) Coverage() []MonthCoverage {
 		r := &s.Results[i]
 		m := &months[r.Period-first]
 		if m.Units == 0 {
-			*m = MonthCoverage{Period: r.Period, Units: units, File: r.File, Line: r.Line}
+			*m = MonthCoverage{Period: r.Period, Units: units, File: int32(r.File), Line: r.Line}
 		}
 		if k := int(r.Period-first)*len(reporting) + int(r.Unit); r.Unit < int32(len(reporting)) && reporting[r.Unit] && !seen[k] {
 			seen[k] = true

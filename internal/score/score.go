@@ -18,8 +18,10 @@ package score
 
 import (
 	"math"
+	"slices"
 
 	"github.com/malekort/malekort/internal/model"
+	"github.com/malekort/malekort/internal/workers"
 )
 
 // Status is a cell's standing against its goal.
@@ -182,7 +184,6 @@ type figure struct {
 	value, num, den float64
 	rows, ratios    int32 // rows, and of them rows with numerator and denominator
 	hidden          bool  // suppressed at source, or rolled up from a part that was
-	coverage        Coverage
 }
 
 func (f *figure) known() bool { return f.rows > 0 || f.hidden }
@@ -210,6 +211,9 @@ func (f *figure) add(part *figure) {
 
 // Compute scores a validated site. reported is included in the month range
 // even when it has no results, so that its page shows every goal missing.
+// Goals are scored one at a time, on every processor: a goal's figures for
+// all units and months are what its roll-ups and suppression need, and at
+// ten times NAV's size all goals' at once were hundreds of megabytes.
 func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 	nCounty, nGoals := len(site.Counties), len(site.Goals)
 	first, last := reported, reported
@@ -222,24 +226,55 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 		countyIndex[c.ID] = i
 	}
 	officeCounty := make([]int, len(site.Offices))
+	officesOf := make([][]int, nCounty)
 	for i, o := range site.Offices {
 		officeCounty[i] = countyIndex[o.County]
+		officesOf[officeCounty[i]] = append(officesOf[officeCounty[i]], i)
 	}
 	s.computeThresholds(countyIndex, officeCounty)
 
-	// The figures are kept unrounded for the roll-ups; rounding and status
-	// come after.
-	figs := make([]figure, site.NUnits()*nGoals*s.N)
-	at := func(unit, goal, m int) int { return (unit*nGoals+goal)*s.N + m }
+	// The rows of each goal, in file order: a counting sort of their
+	// indexes.
+	start := make([]int32, nGoals+1)
 	for i := range site.Results {
-		r := &site.Results[i]
-		f := &figs[at(int(r.Unit), int(r.Goal), int(r.Period-first))]
+		start[site.Results[i].Goal+1]++
+	}
+	for g := range nGoals {
+		start[g+1] += start[g]
+	}
+	byGoal := make([]int32, len(site.Results))
+	next := slices.Clone(start[:nGoals])
+	for i := range site.Results {
+		g := site.Results[i].Goal
+		byGoal[next[g]] = int32(i)
+		next[g]++
+	}
+
+	s.cells = make([]Cell, site.NUnits()*nGoals*s.N)
+	s.coverage = make([]Coverage, (nCounty+1)*nGoals*s.N)
+	workers.Each(nGoals, func(gi int) {
+		s.computeGoal(gi, byGoal[start[gi]:start[gi+1]], officesOf, opt)
+	})
+	return s
+}
+
+// computeGoal scores goal gi for every unit and month from its rows.
+func (s *Scores) computeGoal(gi int, rows []int32, officesOf [][]int, opt Options) {
+	site := s.Site
+	g := &site.Goals[gi]
+	nCounty := len(site.Counties)
+	// The figures are kept unrounded for the roll-ups; rounding and
+	// status come after.
+	figs := make([]figure, site.NUnits()*s.N)
+	at := func(unit, m int) int { return unit*s.N + m }
+	for _, ri := range rows {
+		r := &site.Results[ri]
+		f := &figs[at(int(r.Unit), int(r.Period-s.First))]
 		if r.Suppressed {
 			f.hidden = true
 			continue
 		}
 		f.rows++
-		g := &site.Goals[r.Goal]
 		if r.HasRatio {
 			f.ratios++
 			f.num += r.Numerator
@@ -254,122 +289,112 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 	for i := range figs {
 		if f := &figs[i]; f.rows > 1 {
 			if f.ratio() {
-				f.value = site.Goals[(i/s.N)%nGoals].RatioValue(f.num, f.den)
+				f.value = g.RatioValue(f.num, f.den)
 				f.ratios = 1
 			}
 			f.rows = 1
 		}
 	}
 
-	officesOf := make([][]int, nCounty)
-	for o, c := range officeCounty {
-		officesOf[c] = append(officesOf[c], o)
+	cov := func(unit, m int) *Coverage {
+		return &s.coverage[((unit-site.CountyUnit(0))*s.nGoals+gi)*s.N+m]
 	}
-	s.coverage = make([]Coverage, (nCounty+1)*nGoals*s.N)
-	cov := func(unit, goal, m int) *Coverage {
-		return &s.coverage[((unit-site.CountyUnit(0))*nGoals+goal)*s.N+m]
-	}
-	for gi := range site.Goals {
-		g := &site.Goals[gi]
-		whole := site.WholeUnit()
-		for m := range s.N {
-			var all figure // every office, for a mean over the site
-			for c := range nCounty {
-				unit := site.CountyUnit(c)
-				if !s.Thresholds(unit, gi).Applies {
-					continue
-				}
-				var roll figure
-				for _, o := range officesOf[c] {
-					if !s.Thresholds(o, gi).Applies {
-						continue
-					}
-					part := &figs[at(o, gi, m)]
-					roll.coverage.Expected++
-					if part.known() {
-						roll.coverage.Reported++
-					}
-					roll.add(part)
-					all.add(part)
-				}
-				all.coverage.Expected += roll.coverage.Expected
-				all.coverage.Reported += roll.coverage.Reported
-				f := &figs[at(unit, gi, m)]
-				switch {
-				case len(officesOf[c]) == 0:
-					// A county without offices reports for itself.
-					f.coverage = Coverage{Expected: 1}
-					if f.known() {
-						f.coverage.Reported = 1
-					}
-				case f.known():
-					// Measured at county level: it stands for every office.
-					f.coverage = Coverage{roll.coverage.Expected, roll.coverage.Expected}
-				default:
-					*f = rollUp(g, roll)
-				}
-			}
-			if !s.Thresholds(whole, gi).Applies {
+	whole := site.WholeUnit()
+	for m := range s.N {
+		var all figure // every office, for a mean over the site
+		var allCov Coverage
+		for c := range nCounty {
+			unit := site.CountyUnit(c)
+			if !s.Thresholds(unit, gi).Applies {
 				continue
 			}
-			if g.Aggregate == "mean" {
-				figs[at(whole, gi, m)] = rollUp(g, all)
-				continue
-			}
-			// Sums and ratios roll up the counties' figures, so that the
-			// whole site agrees with the counties it shows.
-			var counties figure
-			for c := range nCounty {
-				unit := site.CountyUnit(c)
-				if !s.Thresholds(unit, gi).Applies {
+			var roll figure
+			var rollCov Coverage
+			for _, o := range officesOf[c] {
+				if !s.Thresholds(o, gi).Applies {
 					continue
 				}
-				part := &figs[at(unit, gi, m)]
-				counties.coverage.Expected += part.coverage.Expected
-				counties.coverage.Reported += part.coverage.Reported
-				counties.add(part)
+				part := &figs[at(o, m)]
+				rollCov.Expected++
+				if part.known() {
+					rollCov.Reported++
+				}
+				roll.add(part)
+				all.add(part)
 			}
-			figs[at(whole, gi, m)] = rollUp(g, counties)
+			allCov.Expected += rollCov.Expected
+			allCov.Reported += rollCov.Reported
+			f := &figs[at(unit, m)]
+			switch {
+			case len(officesOf[c]) == 0:
+				// A county without offices reports for itself.
+				*cov(unit, m) = Coverage{Expected: 1}
+				if f.known() {
+					cov(unit, m).Reported = 1
+				}
+			case f.known():
+				// Measured at county level: it stands for every office.
+				*cov(unit, m) = Coverage{rollCov.Expected, rollCov.Expected}
+			default:
+				*f = rollUp(g, roll)
+				*cov(unit, m) = rollCov
+			}
 		}
+		if !s.Thresholds(whole, gi).Applies {
+			continue
+		}
+		if g.Aggregate == "mean" {
+			figs[at(whole, m)] = rollUp(g, all)
+			*cov(whole, m) = allCov
+			continue
+		}
+		// Sums and ratios roll up the counties' figures, so that the whole
+		// site agrees with the counties it shows.
+		var counties figure
+		var countiesCov Coverage
+		for c := range nCounty {
+			unit := site.CountyUnit(c)
+			if !s.Thresholds(unit, gi).Applies {
+				continue
+			}
+			countiesCov.Expected += cov(unit, m).Expected
+			countiesCov.Reported += cov(unit, m).Reported
+			counties.add(&figs[at(unit, m)])
+		}
+		figs[at(whole, m)] = rollUp(g, counties)
+		*cov(whole, m) = countiesCov
 	}
 
-	s.cells = make([]Cell, len(figs))
 	// What suppression compares: a ratio's denominator where it is known
 	// (den), else the value (size).
 	size, den := make([]float64, len(figs)), make([]float64, len(figs))
 	for unit := range site.NUnits() {
-		for gi := range site.Goals {
-			g := &site.Goals[gi]
-			t := s.Thresholds(unit, gi)
-			if !t.Applies {
-				continue
-			}
-			for m := range s.N {
-				i := at(unit, gi, m)
-				f := &figs[i]
-				if unit >= site.CountyUnit(0) {
-					*cov(unit, gi, m) = f.coverage
-				}
-				switch {
-				case f.hidden:
-					s.cells[i].Status = Suppressed
-				case f.rows == 0:
-				case unit >= site.CountyUnit(0) && f.coverage.Expected > 0 &&
-					float64(f.coverage.Reported) < opt.MinCoverage*float64(f.coverage.Expected):
-					s.cells[i].Status = Incomplete
-				default:
-					v := Round(f.value, g.Decimals)
-					s.cells[i] = Cell{Value: v, Status: StatusOf(v, t, g.HigherIsBetter())}
-					size[i] = math.Abs(f.value)
-					if f.ratio() {
-						size[i], den[i] = f.den, f.den
-					}
+		t := s.Thresholds(unit, gi)
+		if !t.Applies {
+			continue
+		}
+		cells := s.Series(unit, gi)
+		for m := range s.N {
+			f := &figs[at(unit, m)]
+			switch {
+			case f.hidden:
+				cells[m].Status = Suppressed
+			case f.rows == 0:
+			case unit >= site.CountyUnit(0) && cov(unit, m).Expected > 0 &&
+				float64(cov(unit, m).Reported) < opt.MinCoverage*float64(cov(unit, m).Expected):
+				cells[m].Status = Incomplete
+			default:
+				v := Round(f.value, g.Decimals)
+				cells[m] = Cell{Value: v, Status: StatusOf(v, t, g.HigherIsBetter())}
+				i := at(unit, m)
+				size[i] = math.Abs(f.value)
+				if f.ratio() {
+					size[i], den[i] = f.den, f.den
 				}
 			}
 		}
 	}
-	s.suppress(size, den, officesOf, opt.MinCount)
-	return s
+	s.suppress(gi, size, den, officesOf, opt.MinCount)
 }
 
 // rollUp is a county's or the whole site's figure from its parts': ratio
@@ -377,7 +402,7 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 // ratio needs every part's numerator and denominator, else it is missing
 // rather than wrong; a part hidden at source hides the roll-up.
 func rollUp(g *model.Goal, parts figure) figure {
-	f := figure{coverage: parts.coverage, hidden: parts.hidden}
+	f := figure{hidden: parts.hidden}
 	if parts.hidden || parts.rows == 0 {
 		return f
 	}

@@ -27,34 +27,33 @@ import "github.com/malekort/malekort/internal/model"
 // Roll-ups are always computed from the true numbers; only what is shown
 // changes.
 
-// suppress marks the suppressed cells. size holds what is compared to
-// choose the next part to hide: a ratio's denominator, else the value; den
-// the denominator where there is one.
-func (s *Scores) suppress(size, den []float64, officesOf [][]int, minCount float64) {
+// suppress marks goal gi's suppressed cells. size holds, by unit and
+// month, what is compared to choose the next part to hide: a ratio's
+// denominator, else the value; den the denominator where there is one.
+func (s *Scores) suppress(gi int, size, den []float64, officesOf [][]int, minCount float64) {
 	site := s.Site
+	g := &site.Goals[gi]
 	counties := make([]int, len(site.Counties))
 	for c := range counties {
 		counties[c] = s.County(c)
 	}
-	for gi := range site.Goals {
-		g := &site.Goals[gi]
-		for m := range s.N {
-			at := func(unit int) int { return (unit*s.nGoals+gi)*s.N + m }
-			any := false
-			for u := range site.NUnits() {
-				i := at(u)
-				if minCount > 0 && s.cells[i].Has() && small(g, size[i], den[i], minCount) {
-					s.cells[i] = Cell{Status: Suppressed}
-				}
-				any = any || s.cells[i].Status == Suppressed
+	for m := range s.N {
+		cell := func(unit int) *Cell { return &s.cells[(unit*s.nGoals+gi)*s.N+m] }
+		part := func(unit int) int { return unit*s.N + m }
+		any := false
+		for u := range site.NUnits() {
+			c := cell(u)
+			if minCount > 0 && c.Has() && small(g, size[part(u)], den[part(u)], minCount) {
+				*c = Cell{Status: Suppressed}
 			}
-			for changed := any; changed; {
-				changed = false
-				for c := range site.Counties {
-					changed = s.protect(at, size, s.County(c), officesOf[c]) || changed
-				}
-				changed = s.protect(at, size, s.Whole(), counties) || changed
+			any = any || c.Status == Suppressed
+		}
+		for changed := any; changed; {
+			changed = false
+			for c := range site.Counties {
+				changed = s.protect(cell, func(u int) float64 { return size[part(u)] }, s.County(c), officesOf[c]) || changed
 			}
+			changed = s.protect(cell, func(u int) float64 { return size[part(u)] }, s.Whole(), counties) || changed
 		}
 	}
 }
@@ -74,11 +73,11 @@ func small(g *model.Goal, value, den, minCount float64) bool {
 
 // protect applies the secondary rules to a total and its parts, and
 // reports whether it suppressed anything.
-func (s *Scores) protect(at func(int) int, size []float64, total int, parts []int) bool {
+func (s *Scores) protect(cell func(unit int) *Cell, size func(unit int) float64, total int, parts []int) bool {
 	var shown []int
 	suppressed := 0
 	for _, p := range parts {
-		switch c := s.cells[at(p)]; {
+		switch c := *cell(p); {
 		case c.Status == Suppressed:
 			suppressed++
 		case c.Has():
@@ -88,19 +87,19 @@ func (s *Scores) protect(at func(int) int, size []float64, total int, parts []in
 	smallest := func() int {
 		next := shown[0]
 		for _, p := range shown[1:] {
-			if size[at(p)] < size[at(next)] {
+			if size(p) < size(next) {
 				next = p
 			}
 		}
 		return next
 	}
-	switch t := s.cells[at(total)]; {
+	switch t := *cell(total); {
 	case t.Has() && suppressed == 1 && len(shown) == 0:
-		s.cells[at(total)] = Cell{Status: Suppressed}
+		*cell(total) = Cell{Status: Suppressed}
 	case t.Has() && suppressed == 1:
-		s.cells[at(smallest())] = Cell{Status: Suppressed}
+		*cell(smallest()) = Cell{Status: Suppressed}
 	case t.Status == Suppressed && suppressed == 0 && len(shown) > 0:
-		s.cells[at(smallest())] = Cell{Status: Suppressed}
+		*cell(smallest()) = Cell{Status: Suppressed}
 	default:
 		return false
 	}

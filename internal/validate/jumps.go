@@ -19,38 +19,23 @@ const (
 	jumpFactor    = 3 * 3.27
 )
 
-// Jumps returns a notice for each value of the year up to reported that
-// jumps far beyond its unit's own month-to-month changes.
-func Jumps(s *model.Site, reported model.Period) diag.List {
-	if len(s.Results) == 0 {
-		return nil
+// jumps adds a notice for each value of the year up to reported that
+// jumps far beyond its unit's own month-to-month changes. It reads the
+// rows by unit, goal and month from seen; a site whose rows seen holds
+// sparsely (decades apart) has no series to speak of.
+func jumps(s *model.Site, seen *seen, reported model.Period, errs *diag.List) {
+	if seen.rows == nil {
+		return
 	}
-	first, last := s.Results[0].Period, s.Results[0].Period
-	for i := range s.Results {
-		first, last = min(first, s.Results[i].Period), max(last, s.Results[i].Period)
-	}
-	n := int(last-first) + 1
-	nGoals := len(s.Goals)
-	if int64(len(s.Units))*int64(nGoals)*int64(n) > 8*int64(len(s.Results))+1<<20 {
-		return nil // months decades apart: no series to speak of
-	}
-	rows := make([]int32, len(s.Units)*nGoals*n) // row index + 1 by unit, goal and month
-	for i := range s.Results {
-		r := &s.Results[i]
-		if r.Suppressed || r.Code > 0 && len(codesOf(s, r.Unit)) > 1 {
-			continue // no value, or a part of one
-		}
-		rows[(int(r.Unit)*nGoals+int(r.Goal))*n+int(r.Period-first)] = int32(i + 1)
-	}
-	var notices diag.List
+	n := seen.n
 	changes := make([]float64, 0, n)
-	for cell := 0; cell < len(rows); cell += n {
-		g := &s.Goals[(cell/n)%nGoals]
+	for cell := 0; cell < len(seen.rows); cell += n {
+		g := &s.Goals[(cell/n)%seen.nGoals]
 		changes = changes[:0]
 		prev := math.NaN()
 		for m := range n {
-			ri := rows[cell+m]
-			if ri == 0 {
+			ri := seen.rows[cell+m]
+			if ri == 0 || s.Results[ri-1].Suppressed {
 				prev = math.NaN()
 				changes = changes[:0]
 				continue
@@ -65,7 +50,7 @@ func Jumps(s *model.Site, reported model.Period) diag.List {
 				continue
 			}
 			change := math.Abs(v - prev)
-			if len(changes) >= jumpMinMonths && first+model.Period(m) > reported-jumpMonths && first+model.Period(m) <= reported {
+			if p := seen.first + model.Period(m); len(changes) >= jumpMinMonths && p > reported-jumpMonths && p <= reported {
 				window := changes[max(0, len(changes)-jumpMonths):]
 				mean := 0.0
 				for _, c := range window {
@@ -73,7 +58,7 @@ func Jumps(s *model.Site, reported model.Period) diag.List {
 				}
 				mean /= float64(len(window))
 				if mean > 0 && change > jumpFactor*mean {
-					notices.Add(diag.Pos{Path: s.ResultFiles[r.File], Line: int(r.Line)},
+					errs.AddNotice(diag.Pos{Path: s.ResultFiles[r.File], Line: int(r.Line)},
 						"%s, %s, %s: %v after %v the month before, a change %.0f times its mean change over the %d months before: check the row",
 						r.Period, s.Units[r.Unit], g.ID, roundTo(v, g.Decimals), roundTo(prev, g.Decimals), change/mean, len(window))
 				}
@@ -82,12 +67,4 @@ func Jumps(s *model.Site, reported model.Period) diag.List {
 			prev = v
 		}
 	}
-	return notices
-}
-
-func codesOf(s *model.Site, u int32) []string {
-	if int(u) < s.CountyUnit(0) {
-		return s.Offices[u].Codes
-	}
-	return s.Counties[int(u)-s.CountyUnit(0)].Codes
 }

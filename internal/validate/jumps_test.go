@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/model"
 )
 
@@ -27,7 +28,8 @@ func TestJumps(t *testing.T) {
 	add(0, 4.4, 4.5, 4.6, 4.5, 4.4, 4.6, 4.5, 46, 4.5) // a decimal point lost in August
 	add(1, 4.4, 4.5, 46, 4.5, 4.4, 4.6, 4.5, 4.7, 4.5) // too few months before March to judge
 	p, _ := model.ParsePeriod("2026-09")
-	notices := Jumps(site, p)
+	var notices diag.List
+	jumps(site, results(site, map[int32]bool{}, &notices), p, &notices)
 	if len(notices) != 1 {
 		t.Fatalf("%d notices, want 1: %v", len(notices), notices)
 	}

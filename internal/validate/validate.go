@@ -20,11 +20,13 @@ var slug = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // may be called that.
 var Reserved = []string{"assets", "goals"}
 
-// Site reports every rule the site breaks.
-func Site(s *model.Site, errs *diag.List) {
+// Site reports every rule the site breaks, and as notices the values of
+// the year up to the reported month that jump (see jumps).
+func Site(s *model.Site, reported model.Period, errs *diag.List) {
 	org(s, errs)
 	bad := goals(s, errs)
-	results(s, bad, errs)
+	seen := results(s, bad, errs)
+	jumps(s, seen, reported, errs)
 	Commentary(s, errs)
 }
 
@@ -224,7 +226,9 @@ func thresholds(g model.Goal, unit string, target, yellow float64, pos diag.Pos,
 // millions of rows from filling memory with its errors.
 const maxResultErrors = 1000
 
-func results(s *model.Site, bad map[int32]bool, errs *diag.List) {
+// results checks every row, and returns which row gave each unit, goal
+// and month.
+func results(s *model.Site, bad map[int32]bool, errs *diag.List) *seen {
 	start := len(*errs)
 	defer func() {
 		if n := len(*errs) - start; n > maxResultErrors {
@@ -305,6 +309,7 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) {
 	for _, rows := range parts {
 		combinable(s, rows, codes, errs)
 	}
+	return seen
 }
 
 // plausible checks a row's value against its goal's bounds: min and max
