@@ -211,6 +211,11 @@ func (t *Templates) Assets() []string {
 // out too, since it keeps the site from getting malekort's later fixes.
 func OwnTemplates(site, defaults fs.FS) (diag.List, error) {
 	var out diag.List
+	if mod, err := fs.ReadFile(site, "go.mod"); err == nil && bytes.HasPrefix(mod, []byte("module github.com/malekort/malekort\n")) {
+		// malekort's own checkout, the example site, holds the built-in
+		// templates themselves.
+		return nil, nil
+	}
 	err := fs.WalkDir(site, TemplateDir, func(name string, d fs.DirEntry, err error) error {
 		if errors.Is(err, fs.ErrNotExist) && name == TemplateDir {
 			return fs.SkipDir
