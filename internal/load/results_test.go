@@ -218,6 +218,8 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte("period;unit;goal;value;numerator;denominator\r\n2026-01;årstad;h;;1 234;2000\r\n"))
 	f.Add([]byte("\ufeffperiod,unit,goal,value,numerator,denominator\n\"2026-01\",\"x\ny\",g,\"1,5\",,\n"))
 	f.Add([]byte("period\tunit\n\xff\xfe"))
+	f.Add([]byte("Periode;Enhet;M\xe5l;Verdi\r\n2022-01;4601;g;*\r\n;;;\r\n01.11.2026;0301;h;4,5\r\n"))
+	f.Add([]byte("teller,nevner,periode,enhet,mål,verdi\n..,45,2026-01,NAV Årstad,h,\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		rows, errs := readCSV(t, src)
 		lines := bytes.Count(src, []byte("\n")) + 1
@@ -227,8 +229,8 @@ func FuzzReadCSV(f *testing.F) {
 			}
 		}
 		for _, r := range rows {
-			if !r.HasValue && !r.HasRatio {
-				t.Errorf("row without a value: %+v", r)
+			if r.Suppressed == (r.HasValue || r.HasRatio) || r.Suppressed && (r.Value != 0 || r.Numerator != 0 || r.Denominator != 0) {
+				t.Errorf("a row is suppressed at source or has a value or ratio, never both or neither: %+v", r)
 			}
 			if r.Line < 2 || int(r.Line) > lines {
 				t.Errorf("row at line %d of a %d-line input", r.Line, lines)

@@ -84,6 +84,15 @@ func (s *site) county(c int, out Output) error {
 			bars = append(bars, b)
 			officeTable.Rows = append(officeTable.Rows, []string{m.Offices[o].Name, s.value(g, cell), s.loc.WithUnit(t.Target, g.Decimals, g.Unit), s.status(cell.Status).Label})
 		}
+		section := Section{Row: s.row(unit, gi, s.Reported, root), Title: g.Title, Description: s.sectionDescription[gi]}
+		if len(bars) == 0 {
+			// A county without offices: its trend alone.
+			ch, layout := s.trend(ls, "chart-"+g.ID, trend)
+			section.Chart = s.newChart(ch, layout, g.Title, s.loc.T("chart.county")+". "+s.loc.T("chart.target"), g.Decimals, g.Unit,
+				s.trendTable(g.Title+": "+county.Name, g, trend))
+			v.Sections = append(v.Sections, section)
+			continue
+		}
 		names := make([]string, len(bars))
 		for i, b := range bars {
 			names[i] = b.Name
@@ -92,13 +101,9 @@ func (s *site) county(c int, out Output) error {
 			return chart.CountyLayout(id, s.months, heads, names, s.loc.T("offices"))
 		})
 		ch := chart.County("chart-"+g.ID, layout, seriesOf(trend), bars)
-		v.Sections = append(v.Sections, Section{
-			Row:         s.row(unit, gi, s.Reported, root),
-			Title:       g.Title,
-			Description: s.sectionDescription[gi],
-			Chart: s.newChart(ch, first, g.Title, s.loc.T("chart.county")+". "+s.loc.T("chart.target")+" "+s.loc.T("chart.bars"), g.Decimals, g.Unit,
-				s.trendTable(g.Title+": "+county.Name, g, trend), officeTable),
-		})
+		section.Chart = s.newChart(ch, first, g.Title, s.loc.T("chart.county")+". "+s.loc.T("chart.target")+" "+s.loc.T("chart.bars"), g.Decimals, g.Unit,
+			s.trendTable(g.Title+": "+county.Name, g, trend), officeTable)
+		v.Sections = append(v.Sections, section)
 	}
 	return s.execute(out, countyPath(county), "county.html", v)
 }
