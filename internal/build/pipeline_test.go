@@ -29,7 +29,7 @@ func buildBase(t *testing.T, overlay map[string]string) memOutput {
 func TestScorecardCSV(t *testing.T) {
 	out := buildBase(t, nil)
 	csv := string(out["scorecard.csv"])
-	if !strings.HasPrefix(csv, "\ufeffperiod;unit;goal;value;target;yellow;status;reported;expected\r\n") {
+	if !strings.HasPrefix(csv, "\ufeffperiod;unit;goal;value;target;yellow;status;reported;expected;recast\r\n") {
 		t.Fatalf("header: %q", csv[:min(60, len(csv))])
 	}
 	for _, row := range []string{
@@ -43,7 +43,7 @@ func TestScorecardCSV(t *testing.T) {
 		"2026-02;_site;arbeid;44,3;45,0;40,0;yellow;3;3", // the whole site: 940/2120
 		"2026-02;_site;kontakter;29;30;24;yellow;3;3",    // the counties' sums
 	} {
-		if !strings.Contains(csv, row+"\r\n") {
+		if !strings.Contains(csv, row+";\r\n") { // not recast
 			t.Errorf("scorecard.csv lacks %q", row)
 		}
 	}
@@ -53,11 +53,11 @@ func TestScorecardCSV(t *testing.T) {
 		}
 	}
 	office := string(out["vest/arstad/scorecard.csv"])
-	if strings.Contains(office, "bergen-nord") || !strings.Contains(office, "2026-02;arstad;arbeid;30,0;45,0;40,0;red;;") {
+	if strings.Contains(office, "bergen-nord") || !strings.Contains(office, "2026-02;arstad;arbeid;30,0;45,0;40,0;red;;;") {
 		t.Errorf("office slice:\n%s", office)
 	}
 	goal := string(out["goals/kontakter/scorecard.csv"])
-	if strings.Contains(goal, ";arbeid;") || !strings.Contains(goal, "2026-02;nord;kontakter;10;10;8;green;1;1") {
+	if strings.Contains(goal, ";arbeid;") || !strings.Contains(goal, "2026-02;nord;kontakter;10;10;8;green;1;1;") {
 		t.Errorf("goal slice:\n%s", goal)
 	}
 }
@@ -65,7 +65,7 @@ func TestScorecardCSV(t *testing.T) {
 func TestEnglishCSVUsesCommaAndPoint(t *testing.T) {
 	out := buildBase(t, map[string]string{"site.toml": "title = \"T\"\nlanguage = \"en\"\n"})
 	csv := string(out["scorecard.csv"])
-	if !strings.HasPrefix(csv, "period,unit,goal,value,target,yellow,status,reported,expected\n") || !strings.Contains(csv, "2026-02,vest,arbeid,44.2,45.0,40.0,yellow,2,2\n") {
+	if !strings.HasPrefix(csv, "period,unit,goal,value,target,yellow,status,reported,expected,recast\n") || !strings.Contains(csv, "2026-02,vest,arbeid,44.2,45.0,40.0,yellow,2,2,\n") {
 		t.Errorf("english scorecard.csv:\n%s", csv[:min(400, len(csv))])
 	}
 }

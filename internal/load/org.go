@@ -1,6 +1,8 @@
 package load
 
 import (
+	"slices"
+
 	"github.com/BurntSushi/toml"
 	"github.com/malekort/malekort/internal/config"
 	"github.com/malekort/malekort/internal/diag"
@@ -9,18 +11,60 @@ import (
 
 type orgFile struct {
 	County []struct {
-		ID    string   `toml:"id"`
-		Name  string   `toml:"name"`
-		Code  string   `toml:"code"`
-		Codes []string `toml:"codes"`
+		ID         string   `toml:"id"`
+		Name       string   `toml:"name"`
+		Code       string   `toml:"code"`
+		Codes      []string `toml:"codes"`
+		From       string   `toml:"from"`
+		Until      string   `toml:"until"`
+		MergedInto string   `toml:"merged_into"`
+		Change     []change `toml:"change"`
 	} `toml:"county"`
 	Office []struct {
-		ID     string   `toml:"id"`
-		Name   string   `toml:"name"`
-		County string   `toml:"county"`
-		Code   string   `toml:"code"`
-		Codes  []string `toml:"codes"`
+		ID         string   `toml:"id"`
+		Name       string   `toml:"name"`
+		County     string   `toml:"county"`
+		Code       string   `toml:"code"`
+		Codes      []string `toml:"codes"`
+		From       string   `toml:"from"`
+		Until      string   `toml:"until"`
+		MergedInto string   `toml:"merged_into"`
+		Change     []change `toml:"change"`
 	} `toml:"office"`
+}
+
+type change struct {
+	From   string `toml:"from"`
+	County string `toml:"county"`
+	Name   string `toml:"name"`
+}
+
+// month reads a "YYYY-MM" key; a wrong one is an error at its line.
+func month(key, v string, pos diag.Pos, lines config.Lines, errs *diag.List) model.Period {
+	if v == "" {
+		return 0
+	}
+	p, ok := model.ParsePeriod(v)
+	if !ok {
+		errs.Add(diag.Pos{Path: pos.Path, Line: lines.Key(pos.Line, key)}, "%s %q is not a month: write it as YYYY-MM", key, v)
+	}
+	return p
+}
+
+// changes reads a unit's [[….change]] tables, whose header lines are
+// lines[*next:].
+func changes(in []change, headers []int, next *int, lines config.Lines, errs *diag.List) []model.Change {
+	var out []model.Change
+	for _, c := range in {
+		pos := diag.Pos{Path: OrgPath, Line: at(headers, *next)}
+		*next++
+		out = append(out, model.Change{From: month("from", c.From, pos, lines, errs), County: c.County, Name: c.Name, Pos: pos})
+		if c.From == "" {
+			errs.Add(pos, "change has no from: add from = \"YYYY-MM\", the first month it holds")
+		}
+	}
+	slices.SortStableFunc(out, func(a, b model.Change) int { return int(a.From - b.From) })
+	return out
 }
 
 // codes joins a unit's code and codes.
@@ -35,16 +79,24 @@ func parseOrg(src []byte, site *model.Site, errs *diag.List) bool {
 	var f orgFile
 	md, ok := config.Decode(OrgPath, src, 1, &f, errs)
 	lines := config.NewLines(src)
-	reportUndecoded(OrgPath, md, lines, "county: id, name, code, codes; office: id, name, county, code, codes", errs)
+	reportUndecoded(OrgPath, md, lines, "county: id, name, code, codes, from, until, merged_into, change (from, name); office: id, name, county, code, codes, from, until, merged_into, change (from, county, name)", errs)
 	if !ok {
 		return false
 	}
 	countyLines, officeLines := lines.Tables("county"), lines.Tables("office")
+	countyChanges, officeChanges := lines.Tables("county.change"), lines.Tables("office.change")
+	nextCounty, nextOffice := 0, 0
 	for i, c := range f.County {
-		site.Counties = append(site.Counties, model.County{ID: c.ID, Name: c.Name, Codes: codes(c.Code, c.Codes), Pos: diag.Pos{Path: OrgPath, Line: at(countyLines, i)}})
+		pos := diag.Pos{Path: OrgPath, Line: at(countyLines, i)}
+		site.Counties = append(site.Counties, model.County{ID: c.ID, Name: c.Name, Codes: codes(c.Code, c.Codes), Pos: pos,
+			Lifetime:   model.Lifetime{From: month("from", c.From, pos, lines, errs), Until: month("until", c.Until, pos, lines, errs)},
+			MergedInto: c.MergedInto, Changes: changes(c.Change, countyChanges, &nextCounty, lines, errs)})
 	}
 	for i, o := range f.Office {
-		site.Offices = append(site.Offices, model.Office{ID: o.ID, Name: o.Name, County: o.County, Codes: codes(o.Code, o.Codes), Pos: diag.Pos{Path: OrgPath, Line: at(officeLines, i)}})
+		pos := diag.Pos{Path: OrgPath, Line: at(officeLines, i)}
+		site.Offices = append(site.Offices, model.Office{ID: o.ID, Name: o.Name, County: o.County, Codes: codes(o.Code, o.Codes), Pos: pos,
+			Lifetime:   model.Lifetime{From: month("from", o.From, pos, lines, errs), Until: month("until", o.Until, pos, lines, errs)},
+			MergedInto: o.MergedInto, Changes: changes(o.Change, officeChanges, &nextOffice, lines, errs)})
 	}
 	site.NumberUnits()
 	return true

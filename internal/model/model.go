@@ -46,22 +46,65 @@ func (p Period) String() string {
 	return string([]byte{byte('0' + y/1000%10), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-', byte('0' + m/10), byte('0' + m%10)})
 }
 
+// Lifetime is the months a unit exists: from From to Until, either open
+// (0) at its end.
+type Lifetime struct {
+	From, Until Period
+}
+
+// Alive reports whether the unit exists in month p.
+func (l Lifetime) Alive(p Period) bool {
+	return (l.From == 0 || p >= l.From) && (l.Until == 0 || p <= l.Until)
+}
+
+// Change is a unit's new name, or an office's new county, from a month on.
+type Change struct {
+	From         Period
+	County, Name string
+	Pos          diag.Pos
+}
+
 // County is a county office (fylke) with its id and name. Codes are the
-// numbers NAV's tables key it by (46 Vestland), if any.
+// numbers NAV's tables key it by (46 Vestland), if any. A county that
+// ends is MergedInto its successor from the month after Until, and its
+// offices follow it there unless their own changes say otherwise.
 type County struct {
-	ID, Name string
-	Codes    []string
-	Pos      diag.Pos
+	ID, Name   string
+	Codes      []string
+	Lifetime   Lifetime
+	MergedInto string
+	Changes    []Change // renames, oldest first
+	Pos        diag.Pos
 }
 
 // Office is a local NAV office belonging to a county. Codes are the
 // municipality numbers NAV's tables key it by (4601 Bergen): several for
-// an office that serves several municipalities.
+// an office that serves several municipalities. County is the county it is
+// listed under; Changes may move it to another from a month on.
 type Office struct {
 	ID, Name, County string
 	Codes            []string
+	Lifetime         Lifetime
+	MergedInto       string
+	Changes          []Change // moves and renames, oldest first
 	Pos              diag.Pos
 }
+
+// nameAt is a unit's name in month p.
+func nameAt(name string, changes []Change, p Period) string {
+	for _, c := range changes {
+		if c.Name != "" && c.From <= p {
+			name = c.Name
+		}
+	}
+	return name
+}
+
+// NameAt is the county's name in month p.
+func (c *County) NameAt(p Period) string { return nameAt(c.Name, c.Changes, p) }
+
+// NameAt is the office's name in month p.
+func (o *Office) NameAt(p Period) string { return nameAt(o.Name, o.Changes, p) }
 
 // Goal is a scorecard goal with its thresholds.
 type Goal struct {
@@ -221,6 +264,83 @@ func (s *Site) WholeUnit() int       { return len(s.Offices) + len(s.Counties) }
 
 // NUnits is the number of units, the whole site included.
 func (s *Site) NUnits() int { return s.WholeUnit() + 1 }
+
+// County returns the county with id, or nil.
+func (s *Site) County(id string) (int, *County) {
+	for i := range s.Counties {
+		if s.Counties[i].ID == id {
+			return i, &s.Counties[i]
+		}
+	}
+	return -1, nil
+}
+
+// CountyAt is the id of the county office o belongs to in month p: the
+// county it is listed under, moved by its changes, and followed through
+// the mergers of counties that had ended by p. The office need not exist
+// in p.
+func (s *Site) CountyAt(o int, p Period) string {
+	off := &s.Offices[o]
+	county := off.County
+	for _, c := range off.Changes {
+		if c.County != "" && c.From <= p {
+			county = c.County
+		}
+	}
+	for range s.Counties {
+		_, c := s.County(county)
+		if c == nil || c.MergedInto == "" || c.Lifetime.Until == 0 || p <= c.Lifetime.Until {
+			break
+		}
+		county = c.MergedInto
+	}
+	return county
+}
+
+// UnitLifetime is the lifetime of unit u (see OfficeUnit): the whole
+// site always exists.
+func (s *Site) UnitLifetime(u int) (Lifetime, string) {
+	switch {
+	case u < s.CountyUnit(0):
+		return s.Offices[u].Lifetime, s.Offices[u].MergedInto
+	case u < s.WholeUnit():
+		c := &s.Counties[u-s.CountyUnit(0)]
+		return c.Lifetime, c.MergedInto
+	}
+	return Lifetime{}, ""
+}
+
+// Predecessors are the ids of the units merged into id.
+func (s *Site) Predecessors(id string) []string {
+	var out []string
+	for _, c := range s.Counties {
+		if c.MergedInto == id {
+			out = append(out, c.ID)
+		}
+	}
+	for _, o := range s.Offices {
+		if o.MergedInto == id {
+			out = append(out, o.ID)
+		}
+	}
+	return out
+}
+
+// Reorganised reports whether any unit has a lifetime or changes: a site
+// without is one organisation throughout, and scores as it always did.
+func (s *Site) Reorganised() bool {
+	for _, c := range s.Counties {
+		if c.Lifetime != (Lifetime{}) || len(c.Changes) > 0 {
+			return true
+		}
+	}
+	for _, o := range s.Offices {
+		if o.Lifetime != (Lifetime{}) || len(o.Changes) > 0 {
+			return true
+		}
+	}
+	return false
+}
 
 // MonthCoverage is how many of the site's reporting units (its offices,
 // and its counties that have none) have results for a month.

@@ -3,6 +3,7 @@ package render
 import (
 	"strconv"
 
+	"github.com/malekort/malekort/internal/score"
 	"github.com/malekort/malekort/internal/workers"
 )
 
@@ -90,7 +91,7 @@ func (s *site) csvHeader() []byte {
 	if s.loc.Norwegian() {
 		b = append(b, "\ufeff"...)
 	}
-	for i, f := range []string{"period", "unit", "goal", "value", "target", "yellow", "status", "reported", "expected"} {
+	for i, f := range []string{"period", "unit", "goal", "value", "target", "yellow", "status", "reported", "expected", "recast"} {
 		if i > 0 {
 			b = append(b, sep)
 		}
@@ -104,22 +105,33 @@ func (s *site) csvBlock(unit, gi int) []byte {
 	t := s.Scores.Thresholds(unit, gi)
 	sep, eol := s.csvSeparators()
 	// Everything between the value and the status is the same on every
-	// row of the block.
-	tail := string(sep) + s.loc.Plain(t.Target, g.Decimals) + string(sep) + s.loc.Plain(t.Yellow, g.Decimals) + string(sep)
+	// row of the block, but where the organisation changes.
+	tails := map[score.Thresholds]string{}
+	tailOf := func(t score.Thresholds) string {
+		if tail, ok := tails[t]; ok {
+			return tail
+		}
+		tails[t] = string(sep) + s.loc.Plain(t.Target, g.Decimals) + string(sep) + s.loc.Plain(t.Yellow, g.Decimals) + string(sep)
+		return tails[t]
+	}
 	id := WholeID
 	if unit < len(s.Site.Units) {
 		id = s.Site.Units[unit]
 	}
 	head := string(sep) + id + string(sep) + g.ID + string(sep)
 	series := s.Scores.Series(unit, gi)
-	b := make([]byte, 0, len(series)*(len(head)+len(tail)+32))
+	b := make([]byte, 0, len(series)*(len(head)+len(tailOf(t))+32))
 	for i, c := range series {
+		p := s.Scores.Period(i)
+		if !c.Recast && !s.Scores.Exists(unit, p) {
+			continue // no figure for a unit that did not exist
+		}
 		b = append(b, s.periodIDs[i]...)
 		b = append(b, head...)
 		if c.Has() {
 			b = s.loc.AppendPlain(b, c.Value, g.Decimals)
 		}
-		b = append(b, tail...)
+		b = append(b, tailOf(s.Scores.ThresholdsAt(unit, gi, p))...)
 		b = append(b, c.Status.String()...)
 		b = append(b, sep)
 		if cov := s.Scores.CoverageAt(unit, gi, s.Scores.Period(i)); cov.Expected > 0 {
@@ -128,6 +140,10 @@ func (s *site) csvBlock(unit, gi int) []byte {
 			b = strconv.AppendInt(b, int64(cov.Expected), 10)
 		} else {
 			b = append(b, sep)
+		}
+		b = append(b, sep)
+		if c.Recast {
+			b = append(b, "recast"...)
 		}
 		b = append(b, eol...)
 	}

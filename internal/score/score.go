@@ -17,6 +17,7 @@
 package score
 
 import (
+	"fmt"
 	"math"
 	"slices"
 
@@ -55,9 +56,12 @@ type Thresholds struct {
 }
 
 // Cell is a unit's result for a goal in one month, rounded as displayed.
+// Recast is a successor's figure for a month before it existed, made of
+// its predecessors'.
 type Cell struct {
 	Value  float64
 	Status Status
+	Recast bool
 }
 
 // Has reports whether the cell has a value that may be shown.
@@ -94,9 +98,33 @@ type Scores struct {
 	N     int
 
 	nGoals     int
-	thresholds []Thresholds // [unit*nGoals + goal]
+	thresholds []Thresholds // [(epoch*units + unit)*nGoals + goal]
 	cells      []Cell       // [(unit*nGoals+goal)*N + month]
 	coverage   []Coverage   // [((unit-first county)*nGoals+goal)*N + month], counties and the whole
+	// The organisation changes from month to month only on a site with
+	// lifetimes or changes: its stretches of months with one organisation
+	// are its epochs. A site without has one.
+	epochs  []organisation
+	epochOf []int // by month
+	// reported is the month the site reports, whose organisation the
+	// pages show.
+	reported model.Period
+	// successors are the units that others merged into, each with the
+	// units merged into it, in the order they began.
+	successors []successor
+}
+
+type successor struct {
+	unit         int
+	predecessors []int
+}
+
+// organisation is the site's organisation in an epoch.
+type organisation struct {
+	officeCounty []int   // the county index of each office, alive or not
+	officesOf    [][]int // by county, its offices that exist
+	counties     []int   // the counties that exist
+	alive        []bool  // by unit
 }
 
 // Office, County and Whole return unit numbers (see model.Site.OfficeUnit).
@@ -104,8 +132,38 @@ func (s *Scores) Office(i int) int { return s.Site.OfficeUnit(i) }
 func (s *Scores) County(i int) int { return s.Site.CountyUnit(i) }
 func (s *Scores) Whole() int       { return s.Site.WholeUnit() }
 
-// Thresholds returns unit's thresholds for goal.
-func (s *Scores) Thresholds(unit, goal int) Thresholds { return s.thresholds[unit*s.nGoals+goal] }
+// Thresholds returns unit's thresholds for goal in the reported month, or
+// in the month nearest to it in the unit's lifetime.
+func (s *Scores) Thresholds(unit, goal int) Thresholds { return s.ThresholdsAt(unit, goal, s.reported) }
+
+// ThresholdsAt returns unit's thresholds for goal in month p, or in the
+// month nearest to it in the unit's lifetime: a successor's history
+// before it existed is judged by its first month's targets.
+func (s *Scores) ThresholdsAt(unit, goal int, p model.Period) Thresholds {
+	return s.thresholds[(s.epochAt(unit, p)*s.Site.NUnits()+unit)*s.nGoals+goal]
+}
+
+// epochAt is the epoch of month p, moved into unit's lifetime and into
+// the months scored.
+func (s *Scores) epochAt(unit int, p model.Period) int {
+	if len(s.epochs) == 1 {
+		return 0
+	}
+	l, _ := s.Site.UnitLifetime(unit)
+	if l.From != 0 && p < l.From {
+		p = l.From
+	}
+	if l.Until != 0 && p > l.Until {
+		p = l.Until
+	}
+	return s.epochOf[min(max(int(p-s.First), 0), s.N-1)]
+}
+
+// Exists reports whether unit exists in month p.
+func (s *Scores) Exists(unit int, p model.Period) bool {
+	l, _ := s.Site.UnitLifetime(unit)
+	return l.Alive(p)
+}
 
 // Series returns unit's cells for goal, one per month from First.
 func (s *Scores) Series(unit, goal int) []Cell {
@@ -184,6 +242,7 @@ type figure struct {
 	value, num, den float64
 	rows, ratios    int32 // rows, and of them rows with numerator and denominator
 	hidden          bool  // suppressed at source, or rolled up from a part that was
+	recast          bool  // a successor's, made of its predecessors' before it existed
 }
 
 func (f *figure) known() bool { return f.rows > 0 || f.hidden }
@@ -220,18 +279,12 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 	for _, r := range site.Results {
 		first, last = min(first, r.Period), max(last, r.Period)
 	}
-	s := &Scores{Site: site, First: first, N: int(last-first) + 1, nGoals: nGoals}
-	countyIndex := map[string]int{}
-	for i, c := range site.Counties {
-		countyIndex[c.ID] = i
+	s := &Scores{Site: site, First: first, N: int(last-first) + 1, nGoals: nGoals, reported: reported}
+	s.organise()
+	s.thresholds = make([]Thresholds, len(s.epochs)*site.NUnits()*nGoals)
+	for e := range s.epochs {
+		s.computeThresholds(e)
 	}
-	officeCounty := make([]int, len(site.Offices))
-	officesOf := make([][]int, nCounty)
-	for i, o := range site.Offices {
-		officeCounty[i] = countyIndex[o.County]
-		officesOf[officeCounty[i]] = append(officesOf[officeCounty[i]], i)
-	}
-	s.computeThresholds(countyIndex, officeCounty)
 
 	// The rows of each goal, in file order: a counting sort of their
 	// indexes.
@@ -253,16 +306,79 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 	s.cells = make([]Cell, site.NUnits()*nGoals*s.N)
 	s.coverage = make([]Coverage, (nCounty+1)*nGoals*s.N)
 	workers.Each(nGoals, func(gi int) {
-		s.computeGoal(gi, byGoal[start[gi]:start[gi+1]], officesOf, opt)
+		s.computeGoal(gi, byGoal[start[gi]:start[gi+1]], opt)
 	})
 	return s
 }
 
+// organise finds the site's epochs: the stretches of months in which each
+// office belongs to one county, and the same units exist.
+func (s *Scores) organise() {
+	site := s.Site
+	nCounty := len(site.Counties)
+	s.epochOf = make([]int, s.N)
+	seen := map[string]int{}
+	for m := range s.N {
+		p := s.Period(m)
+		key := ""
+		if site.Reorganised() {
+			var b []byte
+			for o := range site.Offices {
+				b = fmt.Appendf(b, "%s %v;", site.CountyAt(o, p), site.Offices[o].Lifetime.Alive(p))
+			}
+			for _, c := range site.Counties {
+				b = fmt.Appendf(b, "%v;", c.Lifetime.Alive(p))
+			}
+			key = string(b)
+		}
+		e, ok := seen[key]
+		if !ok {
+			e = len(s.epochs)
+			seen[key] = e
+			org := organisation{officeCounty: make([]int, len(site.Offices)), officesOf: make([][]int, nCounty), alive: make([]bool, site.NUnits())}
+			for c := range site.Counties {
+				if site.Counties[c].Lifetime.Alive(p) {
+					org.counties = append(org.counties, c)
+					org.alive[site.CountyUnit(c)] = true
+				}
+			}
+			for o := range site.Offices {
+				c, _ := site.County(site.CountyAt(o, p))
+				org.officeCounty[o] = max(c, 0)
+				if site.Offices[o].Lifetime.Alive(p) && c >= 0 {
+					org.officesOf[c] = append(org.officesOf[c], o)
+					org.alive[site.OfficeUnit(o)] = true
+				}
+			}
+			org.alive[site.WholeUnit()] = true
+			s.epochs = append(s.epochs, org)
+		}
+		s.epochOf[m] = e
+	}
+	index := map[string]int{}
+	for u, id := range site.Units {
+		index[id] = u
+	}
+	for u, id := range site.Units {
+		if pred := site.Predecessors(id); len(pred) > 0 {
+			succ := successor{unit: u}
+			for _, p := range pred {
+				succ.predecessors = append(succ.predecessors, index[p])
+			}
+			s.successors = append(s.successors, succ)
+		}
+	}
+	slices.SortStableFunc(s.successors, func(a, b successor) int {
+		la, _ := site.UnitLifetime(a.unit)
+		lb, _ := site.UnitLifetime(b.unit)
+		return int(la.From - lb.From)
+	})
+}
+
 // computeGoal scores goal gi for every unit and month from its rows.
-func (s *Scores) computeGoal(gi int, rows []int32, officesOf [][]int, opt Options) {
+func (s *Scores) computeGoal(gi int, rows []int32, opt Options) {
 	site := s.Site
 	g := &site.Goals[gi]
-	nCounty := len(site.Counties)
 	// The figures are kept unrounded for the roll-ups; rounding and
 	// status come after.
 	figs := make([]figure, site.NUnits()*s.N)
@@ -301,17 +417,20 @@ func (s *Scores) computeGoal(gi int, rows []int32, officesOf [][]int, opt Option
 	}
 	whole := site.WholeUnit()
 	for m := range s.N {
+		p := s.Period(m)
+		org := &s.epochs[s.epochOf[m]]
+		s.recast(g, gi, figs, m, false)
 		var all figure // every office, for a mean over the site
 		var allCov Coverage
-		for c := range nCounty {
+		for _, c := range org.counties {
 			unit := site.CountyUnit(c)
-			if !s.Thresholds(unit, gi).Applies {
+			if !s.ThresholdsAt(unit, gi, p).Applies {
 				continue
 			}
 			var roll figure
 			var rollCov Coverage
-			for _, o := range officesOf[c] {
-				if !s.Thresholds(o, gi).Applies {
+			for _, o := range org.officesOf[c] {
+				if !s.ThresholdsAt(o, gi, p).Applies {
 					continue
 				}
 				part := &figs[at(o, m)]
@@ -326,7 +445,7 @@ func (s *Scores) computeGoal(gi int, rows []int32, officesOf [][]int, opt Option
 			allCov.Reported += rollCov.Reported
 			f := &figs[at(unit, m)]
 			switch {
-			case len(officesOf[c]) == 0:
+			case len(org.officesOf[c]) == 0:
 				// A county without offices reports for itself.
 				*cov(unit, m) = Coverage{Expected: 1}
 				if f.known() {
@@ -340,7 +459,8 @@ func (s *Scores) computeGoal(gi int, rows []int32, officesOf [][]int, opt Option
 				*cov(unit, m) = rollCov
 			}
 		}
-		if !s.Thresholds(whole, gi).Applies {
+		s.recast(g, gi, figs, m, true)
+		if !s.ThresholdsAt(whole, gi, p).Applies {
 			continue
 		}
 		if g.Aggregate == "mean" {
@@ -352,9 +472,9 @@ func (s *Scores) computeGoal(gi int, rows []int32, officesOf [][]int, opt Option
 		// site agrees with the counties it shows.
 		var counties figure
 		var countiesCov Coverage
-		for c := range nCounty {
+		for _, c := range org.counties {
 			unit := site.CountyUnit(c)
-			if !s.Thresholds(unit, gi).Applies {
+			if !s.ThresholdsAt(unit, gi, p).Applies {
 				continue
 			}
 			countiesCov.Expected += cov(unit, m).Expected
@@ -369,13 +489,14 @@ func (s *Scores) computeGoal(gi int, rows []int32, officesOf [][]int, opt Option
 	// (den), else the value (size).
 	size, den := make([]float64, len(figs)), make([]float64, len(figs))
 	for unit := range site.NUnits() {
-		t := s.Thresholds(unit, gi)
-		if !t.Applies {
+		if !s.Thresholds(unit, gi).Applies {
 			continue
 		}
 		cells := s.Series(unit, gi)
 		for m := range s.N {
 			f := &figs[at(unit, m)]
+			t := s.ThresholdsAt(unit, gi, s.Period(m))
+			cells[m].Recast = f.recast
 			switch {
 			case f.hidden:
 				cells[m].Status = Suppressed
@@ -385,7 +506,7 @@ func (s *Scores) computeGoal(gi int, rows []int32, officesOf [][]int, opt Option
 				cells[m].Status = Incomplete
 			default:
 				v := Round(f.value, g.Decimals)
-				cells[m] = Cell{Value: v, Status: StatusOf(v, t, g.HigherIsBetter())}
+				cells[m] = Cell{Value: v, Status: StatusOf(v, t, g.HigherIsBetter()), Recast: f.recast}
 				i := at(unit, m)
 				size[i] = math.Abs(f.value)
 				if f.ratio() {
@@ -394,7 +515,45 @@ func (s *Scores) computeGoal(gi int, rows []int32, officesOf [][]int, opt Option
 			}
 		}
 	}
-	s.suppress(gi, size, den, officesOf, opt.MinCount)
+	s.suppress(gi, size, den, opt.MinCount)
+}
+
+// recast gives each successor, for month m before it existed, its
+// predecessors' figures combined, where the goal's aggregate makes that
+// exact: a sum, or a ratio from numerators and denominators (as a county
+// rolls up its offices). Otherwise it has no figure then. Offices first
+// (counties is false), before their counties are rolled up; counties
+// after, before the whole site is.
+func (s *Scores) recast(g *model.Goal, gi int, figs []figure, m int, counties bool) {
+	site := s.Site
+	p := s.Period(m)
+	exact := g.Aggregate == "sum" || g.Aggregate == "ratio"
+	for _, succ := range s.successors {
+		u := succ.unit
+		if (u >= site.CountyUnit(0)) != counties {
+			continue
+		}
+		l, _ := site.UnitLifetime(u)
+		if !exact || p >= l.From || !s.Thresholds(u, gi).Applies {
+			continue
+		}
+		var parts figure
+		any := false
+		for _, pu := range succ.predecessors {
+			part := &figs[pu*s.N+m]
+			any = any || part.known()
+			parts.add(part)
+		}
+		if !any {
+			continue
+		}
+		f := rollUp(g, parts)
+		if f.rows == 0 && !f.hidden {
+			continue
+		}
+		f.recast = true
+		figs[u*s.N+m] = f
+	}
 }
 
 // rollUp is a county's or the whole site's figure from its parts': ratio
@@ -422,10 +581,13 @@ func rollUp(g *model.Goal, parts figure) figure {
 	return f
 }
 
-func (s *Scores) computeThresholds(countyIndex map[string]int, officeCounty []int) {
+// computeThresholds sets every unit's thresholds in epoch e, as its
+// organisation has the offices in their counties.
+func (s *Scores) computeThresholds(e int) {
 	site := s.Site
+	org := &s.epochs[e]
+	th := s.thresholds[e*site.NUnits()*s.nGoals : (e+1)*site.NUnits()*s.nGoals]
 	nCounty := len(site.Counties)
-	s.thresholds = make([]Thresholds, site.NUnits()*s.nGoals)
 	for gi := range site.Goals {
 		g := &site.Goals[gi]
 		own := map[string]Thresholds{}
@@ -435,7 +597,7 @@ func (s *Scores) computeThresholds(countyIndex map[string]int, officeCounty []in
 		goalT := Thresholds{Target: g.Target, Yellow: g.Yellow, Applies: true}
 		countySum := make([]Thresholds, nCounty)
 		for i, o := range site.Offices {
-			county := site.Counties[officeCounty[i]].ID
+			county := site.Counties[org.officeCounty[i]].ID
 			if !g.AppliesTo(o.ID, county) {
 				continue
 			}
@@ -446,8 +608,11 @@ func (s *Scores) computeThresholds(countyIndex map[string]int, officeCounty []in
 			if !ok {
 				t = goalT
 			}
-			s.thresholds[i*s.nGoals+gi] = t
-			cs := &countySum[officeCounty[i]]
+			th[i*s.nGoals+gi] = t
+			if !org.alive[site.OfficeUnit(i)] {
+				continue
+			}
+			cs := &countySum[org.officeCounty[i]]
 			cs.Target += t.Target
 			cs.Yellow += t.Yellow
 			cs.Applies = true
@@ -464,9 +629,11 @@ func (s *Scores) computeThresholds(countyIndex map[string]int, officeCounty []in
 			if !ok {
 				t = goalT
 			}
-			s.thresholds[s.County(c)*s.nGoals+gi] = t
-			wholeSum.Target += t.Target
-			wholeSum.Yellow += t.Yellow
+			th[s.County(c)*s.nGoals+gi] = t
+			if org.alive[s.County(c)] {
+				wholeSum.Target += t.Target
+				wholeSum.Yellow += t.Yellow
+			}
 		}
 		if g.Owner == "" {
 			t := goalT
@@ -474,10 +641,10 @@ func (s *Scores) computeThresholds(countyIndex map[string]int, officeCounty []in
 				t = wholeSum
 				t.Applies = true
 			}
-			s.thresholds[s.Whole()*s.nGoals+gi] = t
+			th[s.Whole()*s.nGoals+gi] = t
 		}
 		for u := range site.NUnits() {
-			t := &s.thresholds[u*s.nGoals+gi]
+			t := &th[u*s.nGoals+gi]
 			t.Target, t.Yellow = Round(t.Target, g.Decimals), Round(t.Yellow, g.Decimals)
 		}
 	}

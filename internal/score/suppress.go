@@ -30,14 +30,15 @@ import "github.com/malekort/malekort/internal/model"
 // suppress marks goal gi's suppressed cells. size holds, by unit and
 // month, what is compared to choose the next part to hide: a ratio's
 // denominator, else the value; den the denominator where there is one.
-func (s *Scores) suppress(gi int, size, den []float64, officesOf [][]int, minCount float64) {
+func (s *Scores) suppress(gi int, size, den []float64, minCount float64) {
 	site := s.Site
 	g := &site.Goals[gi]
-	counties := make([]int, len(site.Counties))
-	for c := range counties {
-		counties[c] = s.County(c)
-	}
 	for m := range s.N {
+		org := &s.epochs[s.epochOf[m]]
+		counties := make([]int, len(org.counties))
+		for i, c := range org.counties {
+			counties[i] = s.County(c)
+		}
 		cell := func(unit int) *Cell { return &s.cells[(unit*s.nGoals+gi)*s.N+m] }
 		part := func(unit int) int { return unit*s.N + m }
 		any := false
@@ -50,10 +51,16 @@ func (s *Scores) suppress(gi int, size, den []float64, officesOf [][]int, minCou
 		}
 		for changed := any; changed; {
 			changed = false
-			for c := range site.Counties {
-				changed = s.protect(cell, func(u int) float64 { return size[part(u)] }, s.County(c), officesOf[c]) || changed
+			for _, c := range org.counties {
+				changed = s.protect(cell, func(u int) float64 { return size[part(u)] }, s.County(c), org.officesOf[c]) || changed
 			}
 			changed = s.protect(cell, func(u int) float64 { return size[part(u)] }, s.Whole(), counties) || changed
+			// A recast figure is its predecessors' total.
+			for _, succ := range s.successors {
+				if cell(succ.unit).Recast {
+					changed = s.protect(cell, func(u int) float64 { return size[part(u)] }, succ.unit, succ.predecessors) || changed
+				}
+			}
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/malekort/malekort/internal/diag"
@@ -89,6 +90,7 @@ func org(s *model.Site, errs *diag.List) {
 	if len(s.Counties) == 0 {
 		errs.Add(diag.Pos{Path: "data/org.toml"}, "no counties: add at least one [[county]] with id and name")
 	}
+	lifetimes(s, errs)
 	// A results file names a unit by its id or one of its codes, so each
 	// must name one unit only.
 	named := map[string]string{}
@@ -114,6 +116,119 @@ func org(s *model.Site, errs *diag.List) {
 	for _, o := range s.Offices {
 		for _, k := range o.Codes {
 			code(o.ID, k, o.Pos)
+		}
+	}
+}
+
+// lifetimes checks the units' lifetimes, mergers and changes.
+func lifetimes(s *model.Site, errs *diag.List) {
+	var countyIDs, unitIDs []string
+	for _, c := range s.Counties {
+		countyIDs = append(countyIDs, c.ID)
+	}
+	unitIDs = append(unitIDs, s.Units...)
+	alive := func(id string, p model.Period) (bool, bool) {
+		if _, c := s.County(id); c != nil {
+			return c.Lifetime.Alive(p), true
+		}
+		for _, o := range s.Offices {
+			if o.ID == id {
+				return o.Lifetime.Alive(p), true
+			}
+		}
+		return false, false
+	}
+	check := func(kind, id string, l model.Lifetime, mergedInto string, ch []model.Change, pos diag.Pos, county bool) {
+		if l.From != 0 && l.Until != 0 && l.Until < l.From {
+			errs.Add(pos, "%s %q: until %s is before from %s: the %s would never exist", kind, id, l.Until, l.From, kind)
+		}
+		if mergedInto != "" {
+			switch isAlive, known := alive(mergedInto, l.Until+1); {
+			case l.Until == 0:
+				errs.Add(pos, "%s %q is merged_into %q but has no until: add until = \"YYYY-MM\", its last month", kind, id, mergedInto)
+			case !known:
+				errs.Add(pos, "%s %q: merged_into %q is not a county or office%s", kind, id, mergedInto, diag.Suggest(mergedInto, unitIDs))
+			case county != slices.Contains(countyIDs, mergedInto):
+				errs.Add(pos, "%s %q: merged_into %q: a county merges into a county, an office into an office", kind, id, mergedInto)
+			case !isAlive:
+				errs.Add(pos, "%s %q ends in %s, but its successor %q does not exist in %s: give %q from = \"%s\" or earlier", kind, id, l.Until, mergedInto, l.Until+1, mergedInto, l.Until+1)
+			}
+			// Follow the chain: a cycle never reaches a unit that lasts.
+			seen := map[string]bool{id: true}
+			for next := mergedInto; next != ""; {
+				if seen[next] {
+					errs.Add(pos, "%s %q: merged_into leads back to %q: a unit cannot merge into itself", kind, id, next)
+					break
+				}
+				seen[next] = true
+				succ := ""
+				if _, c := s.County(next); c != nil {
+					succ = c.MergedInto
+				}
+				for _, o := range s.Offices {
+					if o.ID == next {
+						succ = o.MergedInto
+					}
+				}
+				next = succ
+			}
+		}
+		from := map[model.Period]bool{}
+		for _, c := range ch {
+			switch {
+			case from[c.From]:
+				errs.Add(c.Pos, "%s %q has two changes from %s: make them one", kind, id, c.From)
+			case c.County == "" && c.Name == "":
+				errs.Add(c.Pos, "%s %q: the change from %s changes nothing: give it a new name%s", kind, id, c.From, map[bool]string{false: " or county", true: ""}[county])
+			case !l.Alive(c.From):
+				errs.Add(c.Pos, "%s %q: the change from %s is outside its lifetime", kind, id, c.From)
+			}
+			from[c.From] = true
+			if c.County != "" {
+				if isAlive, known := alive(c.County, c.From); !known || !slices.Contains(countyIDs, c.County) {
+					errs.Add(c.Pos, "%s %q moves to unknown county %q%s", kind, id, c.County, diag.Suggest(c.County, countyIDs))
+				} else if !isAlive {
+					errs.Add(c.Pos, "%s %q moves to county %q in %s, when it does not exist", kind, id, c.County, c.From)
+				}
+			}
+		}
+	}
+	for _, c := range s.Counties {
+		for _, ch := range c.Changes {
+			if ch.County != "" {
+				errs.Add(ch.Pos, "county %q: a county's change can give it a new name, not a county", c.ID)
+			}
+		}
+		check("county", c.ID, c.Lifetime, c.MergedInto, nil, c.Pos, true)
+		check("county", c.ID, c.Lifetime, "", c.Changes, c.Pos, true)
+	}
+	for i, o := range s.Offices {
+		check("office", o.ID, o.Lifetime, o.MergedInto, o.Changes, o.Pos, false)
+		// Every month of its life, the office's county must exist.
+		var months []model.Period
+		for _, c := range o.Changes {
+			months = append(months, c.From)
+		}
+		for _, c := range s.Counties {
+			if c.Lifetime.Until != 0 {
+				months = append(months, c.Lifetime.Until+1)
+			}
+			if c.Lifetime.From != 0 {
+				months = append(months, c.Lifetime.From)
+			}
+		}
+		if o.Lifetime.From != 0 {
+			months = append(months, o.Lifetime.From)
+		}
+		for _, p := range months {
+			if !o.Lifetime.Alive(p) {
+				continue
+			}
+			id := s.CountyAt(i, p)
+			if isAlive, known := alive(id, p); known && !isAlive {
+				errs.Add(o.Pos, "office %q belongs to county %q in %s, when that county does not exist: give the office a [[office.change]] to its new county, or an until", o.ID, id, p)
+				break
+			}
 		}
 	}
 }
@@ -280,6 +395,10 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) *seen {
 		if !g.AppliesTo(unit, county(r.Unit)) {
 			errs.Add(pos, "goal %q is local to %q and does not apply to %q: remove the row or fix the unit", g.ID, g.Owner, unit)
 		}
+		if msg := outside(s, int(r.Unit), r.Period); msg != "" {
+			errs.Add(pos, "%s", msg)
+			continue
+		}
 		if r.Suppressed {
 			continue
 		}
@@ -310,6 +429,25 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) *seen {
 		combinable(s, rows, codes, errs)
 	}
 	return seen
+}
+
+// outside says what to do with a figure for unit u in month p when the
+// unit does not exist then, or "".
+func outside(s *model.Site, u int, p model.Period) string {
+	l, successor := s.UnitLifetime(u)
+	id := s.Units[u]
+	switch {
+	case l.Alive(p):
+		return ""
+	case l.Until != 0 && p > l.Until && successor != "":
+		return fmt.Sprintf("%s ended in %s (merged into %s): give this row to %s", id, l.Until, successor, successor)
+	case l.Until != 0 && p > l.Until:
+		return fmt.Sprintf("%s ended in %s: remove the row, or move its until", id, l.Until)
+	}
+	if pred := s.Predecessors(id); len(pred) > 0 {
+		return fmt.Sprintf("%s begins in %s: give this row to %s, which %s then", id, l.From, strings.Join(pred, " and "), map[bool]string{true: "was", false: "were"}[len(pred) == 1])
+	}
+	return fmt.Sprintf("%s begins in %s: remove the row, or move its from", id, l.From)
 }
 
 // plausible checks a row's value against its goal's bounds: min and max
@@ -440,7 +578,16 @@ func Commentary(s *model.Site, errs *diag.List) {
 	for _, o := range s.Offices {
 		officeCounty[o.ID] = o.County
 	}
+	officeIndex := map[string]int{}
+	for i, o := range s.Offices {
+		officeIndex[o.ID] = i
+	}
 	for _, c := range s.Commentary {
+		if i, ok := officeIndex[c.Office]; ok {
+			if msg := outside(s, s.OfficeUnit(i), c.Period); msg != "" {
+				errs.Add(diag.Pos{Path: c.Path}, "commentary for %s: %s", c.Period, strings.Replace(strings.Replace(msg, "give this row to", "write it for", 1), "remove the row", "remove the file", 1))
+			}
+		}
 		for _, m := range c.Measures {
 			g := goalByID[m.Goal]
 			switch {
