@@ -35,10 +35,14 @@ type Chart struct {
 }
 
 // Series is a named line over the months of a trend chart. Values hold nil
-// for a month without a value.
+// for a month without a value. Break, when above 0, is the month at which
+// the line's unit began (its months before are recast from its
+// predecessors), marked in the chart with BreakLabel.
 type Series struct {
 	Line
-	Values []*float64
+	Values     []*float64
+	Break      int
+	BreakLabel string
 }
 
 // Line is a trend line's role ("unit", "county", "target", …) and its name
@@ -122,7 +126,36 @@ func TrendLayout(id string, months []string, lines []Line) Layout {
 // Trend is a trend chart drawn with layout, whose lines are the series'
 // in order.
 func Trend(id string, layout Layout, series []Series) Chart {
-	return Chart{ID: id, Height: 300, JSON: append(appendLines(layoutJSON(layout), series), "]}"...)}
+	b := append(appendLines(layoutJSON(layout), series), ']')
+	return Chart{ID: id, Height: 300, JSON: append(appendBreaks(b, series), '}')}
+}
+
+// appendBreaks appends the series' breaks, if any, as
+// ,"breaks":[{"series": index, "at": month index, "label": text}].
+func appendBreaks(b []byte, series []Series) []byte {
+	first := true
+	for i, s := range series {
+		if s.Break <= 0 {
+			continue
+		}
+		if first {
+			b = append(b, `,"breaks":[`...)
+			first = false
+		} else {
+			b = append(b, ',')
+		}
+		b = append(b, `{"series":`...)
+		b = decimal.AppendShortest(b, float64(i))
+		b = append(b, `,"at":`...)
+		b = decimal.AppendShortest(b, float64(s.Break))
+		b = append(b, `,"label":`...)
+		b = append(b, marshal(s.BreakLabel)...)
+		b = append(b, '}')
+	}
+	if !first {
+		b = append(b, ']')
+	}
+	return b
 }
 
 // layoutJSON begins a chart's JSON: its layout, then its data.
@@ -212,5 +245,6 @@ func County(id string, layout Layout, trend []Series, bars []Bar) Chart {
 		b = append(b, marshal(bar.Status)...)
 		b = append(b, '}')
 	}
-	return Chart{ID: id, Height: countyHeight(len(bars)), JSON: append(b, "]]}"...)}
+	b = append(b, "]]"...)
+	return Chart{ID: id, Height: countyHeight(len(bars)), JSON: append(appendBreaks(b, trend), '}')}
 }

@@ -4,6 +4,12 @@ package locale
 // them up with {{t "key"}}.
 var dictionary = map[string]map[string]string{
 	"nb": {
+		"merged":            "Slått sammen med {successor} fra {month}.",
+		"ended":             "Nedlagt etter {month}.",
+		"former":            "Tidligere enheter",
+		"former.offices":    "Tidligere kontorer",
+		"recast":            "omregnet",
+		"recast.before":     "omregnet før {month}",
 		"skip":              "Hopp til innholdet",
 		"home":              "Forside",
 		"breadcrumbs":       "Du er her",
@@ -84,6 +90,12 @@ var dictionary = map[string]map[string]string{
 		"all.commented":     "Alle kontorene har kommentert måneden.",
 	},
 	"nn": {
+		"merged":            "Slått saman med {successor} frå {month}.",
+		"ended":             "Lagd ned etter {month}.",
+		"former":            "Tidlegare einingar",
+		"former.offices":    "Tidlegare kontor",
+		"recast":            "omrekna",
+		"recast.before":     "omrekna før {month}",
 		"skip":              "Hopp til innhaldet",
 		"home":              "Framside",
 		"breadcrumbs":       "Du er her",
@@ -164,6 +176,12 @@ var dictionary = map[string]map[string]string{
 		"all.commented":     "Alle kontora har kommentert månaden.",
 	},
 	"en": {
+		"merged":            "Merged into {successor} from {month}.",
+		"ended":             "Closed after {month}.",
+		"former":            "Former units",
+		"former.offices":    "Former offices",
+		"recast":            "recast",
+		"recast.before":     "recast before {month}",
 		"skip":              "Skip to content",
 		"home":              "Home",
 		"breadcrumbs":       "You are here",

@@ -26,10 +26,23 @@ func (s *site) front(out Output) error {
 		county := &m.Counties[c]
 		e := CountyEntry{UnitSummary: s.summaryOf(s.Scores.County(c), Link{Href: countyPath(county), Text: county.Name})}
 		for _, o := range s.officesOf[c] {
+			if !s.current(o) {
+				continue
+			}
 			office := &m.Offices[o]
 			e.Offices = append(e.Offices, s.summaryOf(s.Scores.Office(o), Link{Href: officePath(office), Text: office.Name}))
 		}
 		v.Counties = append(v.Counties, e)
+	}
+	for _, c := range s.formerCounties {
+		v.Former = append(v.Former, Link{Href: countyPath(&m.Counties[c]), Text: m.Counties[c].Name})
+	}
+	for _, c := range s.allCounties {
+		for _, o := range s.officesOf[c] {
+			if !s.current(o) {
+				v.Former = append(v.Former, Link{Href: officePath(&m.Offices[o]), Text: m.Offices[o].Name})
+			}
+		}
 	}
 	return s.execute(out, "index.html", "front.html", v)
 }
@@ -50,9 +63,22 @@ func (s *site) county(c int, out Output) error {
 	v.Groups = s.scorecard(unit, s.Reported, root, "")
 	v.Needs = s.needs(unit, s.Reported, root, "")
 	v.NoResults = s.noResults(unit, county.Name, s.Reported)
+	v.Ended = s.ended(county.Name, county.Lifetime, county.MergedInto, root)
+	if v.Ended != nil {
+		v.NoResults = ""
+	}
 	for _, o := range s.officesOf[c] {
 		office := &m.Offices[o]
-		e := s.summaryOf(s.Scores.Office(o), Link{Href: office.ID + "/index.html", Text: office.Name})
+		link := Link{Href: office.ID + "/index.html", Text: office.Name}
+		if office.County != county.ID {
+			// An office moved here keeps its page where it was.
+			link.Href = root + officePath(office)
+		}
+		if !s.current(o) {
+			v.Former = append(v.Former, link)
+			continue
+		}
+		e := s.summaryOf(s.Scores.Office(o), link)
 		e.Commented = s.commentaryFor(office.ID, s.Reported) != nil
 		v.Offices = append(v.Offices, e)
 		if !e.Commented {
@@ -66,14 +92,15 @@ func (s *site) county(c int, out Output) error {
 			continue
 		}
 		g := &m.Goals[gi]
-		trend := []line{s.unitLine("county", county.Name, unit, gi), s.targetLine(unit, gi)}
+		trend := append([]line{s.unitLine("county", county.Name, unit, gi)}, s.predecessorLines(county.ID, county.Lifetime, unit, gi)...)
+		trend = append(trend, s.targetLine(unit, gi))
 		var bars []chart.Bar
 		officeTable := Table{Caption: g.Title + ": " + s.loc.T("offices") + ", " + s.loc.Month(s.Reported.Year(), s.Reported.Month()),
 			Head: []string{s.loc.T("office"), s.loc.T("result"), s.loc.T("target"), s.loc.T("status")}}
 		for _, o := range s.officesOf[c] {
 			ou := s.Scores.Office(o)
 			t := s.Scores.Thresholds(ou, gi)
-			if !t.Applies {
+			if !t.Applies || !s.current(o) {
 				continue
 			}
 			cell := s.Scores.At(ou, gi, s.Reported)
@@ -127,23 +154,65 @@ func (s *site) commentaryFor(office string, p model.Period) *model.Commentary {
 	return nil
 }
 
+// predecessorLines are the lines of the units merged into unit, for a
+// goal whose figures cannot be combined into the unit's before it began
+// (a mean, a ratio given as values): there the predecessors speak for
+// themselves.
+func (s *site) predecessorLines(id string, l model.Lifetime, unit, gi int) []line {
+	if l.From == 0 || l.From <= s.Scores.First {
+		return nil
+	}
+	before := s.Scores.Series(unit, gi)[:l.From-s.Scores.First]
+	if slices.ContainsFunc(before, func(c score.Cell) bool { return c.Recast }) {
+		return nil
+	}
+	var lines []line
+	for _, p := range s.Site.Predecessors(id) {
+		u := -1
+		if o, ok := s.officeOf[p]; ok {
+			u, p = s.Scores.Office(o), s.Site.Offices[o].Name
+		} else if c, ok := s.countyOf[p]; ok {
+			u, p = s.Scores.County(c), s.Site.Counties[c].Name
+		}
+		if u >= 0 && s.Scores.Thresholds(u, gi).Applies {
+			lines = append(lines, s.unitLine("predecessor", p, u, gi))
+		}
+	}
+	return lines
+}
+
+// countyHref links an office's page to its county's: the folder above,
+// unless the office has moved to another county.
+func (s *site) countyHref(o int, root string) string {
+	county := &s.Site.Counties[s.officeCounty[o]]
+	if county.ID == s.Site.Offices[o].County {
+		return "../index.html"
+	}
+	return root + countyPath(county)
+}
+
 func (s *site) office(o int, out Output) error {
 	m := s.Site
 	office := &m.Offices[o]
-	c := s.countyOf[office.County]
+	c := s.officeCounty[o]
 	county := &m.Counties[c]
 	unit, countyUnit := s.Scores.Office(o), s.Scores.County(c)
 	const root = "../../"
-	crumbs := []Link{{Href: root + "index.html", Text: s.loc.T("home")}, {Href: "../index.html", Text: county.Name}}
+	countyLink := Link{Href: s.countyHref(o, root), Text: county.Name}
+	crumbs := []Link{{Href: root + "index.html", Text: s.loc.T("home")}, countyLink}
 	v := OfficePage{
 		Common: s.common(officePath(office), office.Name, root, office.County+"/"+office.ID+"/scorecard.csv", crumbs...),
 		Name:   office.Name,
-		County: Link{Href: "../index.html", Text: county.Name},
+		County: countyLink,
+		Ended:  s.ended(office.Name, office.Lifetime, office.MergedInto, root),
 	}
 	v.Summary = s.summary(unit, s.Reported)
 	v.Groups = s.scorecard(unit, s.Reported, root, "")
 	v.Needs = s.needs(unit, s.Reported, root, "")
 	v.NoResults = s.noResults(unit, office.Name, s.Reported)
+	if v.Ended != nil {
+		v.NoResults = ""
+	}
 	ls := layouts{}
 	for _, gi := range s.goalOrder {
 		if !s.Scores.Thresholds(unit, gi).Applies {
@@ -151,6 +220,7 @@ func (s *site) office(o int, out Output) error {
 		}
 		g := &m.Goals[gi]
 		series := []line{s.unitLine("unit", office.Name, unit, gi)}
+		series = append(series, s.predecessorLines(office.ID, office.Lifetime, unit, gi)...)
 		if s.Scores.Thresholds(countyUnit, gi).Applies {
 			series = append(series, s.unitLine("county", county.Name, countyUnit, gi))
 		}
@@ -208,9 +278,9 @@ func (s *site) commentaryView(cm *model.Commentary, root string) CommentaryView 
 }
 
 func (s *site) commentaryPage(office *model.Office, out Output) error {
-	county := &s.Site.Counties[s.countyOf[office.County]]
+	county := &s.Site.Counties[s.officeCounty[s.officeOf[office.ID]]]
 	const root = "../../"
-	crumbs := []Link{{Href: root + "index.html", Text: s.loc.T("home")}, {Href: "../index.html", Text: county.Name}, {Href: "index.html", Text: office.Name}}
+	crumbs := []Link{{Href: root + "index.html", Text: s.loc.T("home")}, {Href: s.countyHref(s.officeOf[office.ID], root), Text: county.Name}, {Href: "index.html", Text: office.Name}}
 	v := CommentaryPage{
 		Common: s.common(commentaryPath(office), office.Name+": "+s.loc.T("commentary.all"), root, office.County+"/"+office.ID+"/scorecard.csv", crumbs...),
 		Name:   office.Name,
@@ -262,7 +332,7 @@ func (s *site) goal(gi int, out Output) error {
 	var entries []entry
 	for _, c := range s.counties {
 		for _, o := range s.officesOf[c] {
-			if s.Scores.Thresholds(s.Scores.Office(o), gi).Applies {
+			if s.current(o) && s.Scores.Thresholds(s.Scores.Office(o), gi).Applies {
 				entries = append(entries, entry{o, s.Scores.At(s.Scores.Office(o), gi, s.Reported)})
 			}
 		}
@@ -293,14 +363,14 @@ func (s *site) goal(gi int, out Output) error {
 		v.Ranked = append(v.Ranked, Ranked{
 			Rank:   rank,
 			Office: Link{Href: root + officePath(office), Text: office.Name},
-			County: m.Counties[s.countyOf[office.County]].Name,
+			County: m.Counties[s.officeCounty[e.office]].Name,
 			Result: s.value(g, e.cell),
 			Target: s.loc.WithUnit(t.Target, g.Decimals, g.Unit),
 			Status: s.status(e.cell.Status),
 		})
 	}
 	var series []line
-	for _, c := range s.counties {
+	for _, c := range s.allCounties {
 		if u := s.Scores.County(c); s.Scores.Thresholds(u, gi).Applies {
 			series = append(series, s.unitLine("county-"+m.Counties[c].ID, m.Counties[c].Name, u, gi))
 		}

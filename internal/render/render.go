@@ -65,12 +65,18 @@ type site struct {
 	periodIDs  []string // and YYYY-MM
 	countyOf   map[string]int
 	officeOf   map[string]int
-	officesOf  [][]int // county index -> office indexes, sorted by name
-	counties   []int   // county indexes sorted by name
-	commentary map[string][]*model.Commentary
-	goalOrder  []int // goal indexes grouped by perspective in order of first appearance
-	privacy    string
-	wholeName  string
+	// officesOf are each county's offices, sorted by name: those it has in
+	// the reported month, and those that ended in it. officeCounty is each
+	// office's county so.
+	officesOf    [][]int
+	officeCounty []int
+	// allCounties, counties and formerCounties are county indexes sorted
+	// by name: every county, those of the reported month, and the others.
+	allCounties, counties, formerCounties []int
+	commentary                            map[string][]*model.Commentary
+	goalOrder                             []int // goal indexes grouped by perspective in order of first appearance
+	privacy                               string
+	wholeName                             string
 	// sectionDescription is each goal's description as its section on a
 	// unit page shows it: rendered once, not once per page.
 	sectionDescription []template.HTML
@@ -98,7 +104,7 @@ func Render(in Input, out Output) error {
 	for _, name := range in.Templates.Assets() {
 		jobs = append(jobs, func() error { return out.Put("assets/"+name, in.Templates.assets[name]) })
 	}
-	for _, c := range s.counties {
+	for _, c := range s.allCounties {
 		jobs = append(jobs, func() error { return s.county(c, out) })
 		for _, o := range s.officesOf[c] {
 			jobs = append(jobs, func() error { return s.office(o, out) })
@@ -132,7 +138,7 @@ func Offices(in Input, ids []string, out Output) (pages []string, err error) {
 		if len(s.commentary[id]) > 0 {
 			jobs = append(jobs, func() error { return s.commentaryPage(office, out) })
 		}
-		if c := s.countyOf[office.County]; !counties[c] {
+		if c := s.officeCounty[o]; !counties[c] {
 			counties[c] = true
 			pages = append(pages, countyPath(&in.Site.Counties[c]))
 			jobs = append(jobs, func() error { return s.county(c, out) })
@@ -142,6 +148,20 @@ func Offices(in Input, ids []string, out Output) (pages []string, err error) {
 }
 
 func newSite(in Input) *site {
+	if in.Site.Reorganised() {
+		// Units are named as in the reported month, or their last.
+		site := *in.Site
+		site.Counties, site.Offices = slices.Clone(site.Counties), slices.Clone(site.Offices)
+		for i := range site.Counties {
+			c := &site.Counties[i]
+			c.Name = c.NameAt(nearest(in.Reported, c.Lifetime))
+		}
+		for i := range site.Offices {
+			o := &site.Offices[i]
+			o.Name = o.NameAt(nearest(in.Reported, o.Lifetime))
+		}
+		in.Site = &site
+	}
 	s := &site{Input: in, loc: locale.New(in.Config.Language), md: markdown.New()}
 	s.prepare()
 	return s
@@ -181,14 +201,23 @@ func (s *site) prepare() {
 	s.countyOf = map[string]int{}
 	for i, c := range m.Counties {
 		s.countyOf[c.ID] = i
-		s.counties = append(s.counties, i)
+		s.allCounties = append(s.allCounties, i)
+		if c.Lifetime.Alive(s.Reported) {
+			s.counties = append(s.counties, i)
+		} else {
+			s.formerCounties = append(s.formerCounties, i)
+		}
 	}
-	locale.SortBy(s.loc, s.counties, func(i int) string { return m.Counties[i].Name })
+	for _, list := range [][]int{s.allCounties, s.counties, s.formerCounties} {
+		locale.SortBy(s.loc, list, func(i int) string { return m.Counties[i].Name })
+	}
 	s.officesOf = make([][]int, len(m.Counties))
 	s.officeOf = map[string]int{}
+	s.officeCounty = make([]int, len(m.Offices))
 	for i, o := range m.Offices {
 		s.officeOf[o.ID] = i
-		c := s.countyOf[o.County]
+		c := s.countyOf[m.CountyAt(i, nearest(s.Reported, o.Lifetime))]
+		s.officeCounty[i] = c
 		s.officesOf[c] = append(s.officesOf[c], i)
 	}
 	for c := range s.officesOf {
@@ -362,6 +391,45 @@ func (s *site) coverage(unit, gi int, p model.Period) string {
 	return strings.NewReplacer("{r}", strconv.Itoa(int(c.Reported)), "{e}", strconv.Itoa(int(c.Expected))).Replace(s.loc.T(key))
 }
 
+// nearest is the month of a unit's lifetime nearest the reported month p:
+// the organisation its page shows.
+func nearest(p model.Period, l model.Lifetime) model.Period {
+	if l.Until != 0 && p > l.Until {
+		p = l.Until
+	}
+	if l.From != 0 && p < l.From {
+		p = l.From
+	}
+	return p
+}
+
+// current reports whether office o exists in the reported month.
+func (s *site) current(o int) bool { return s.Site.Offices[o].Lifetime.Alive(s.Reported) }
+
+// ended says that a unit with lifetime l no longer exists in the reported
+// month, and what became of it; nil for a unit that exists.
+func (s *site) ended(name string, l model.Lifetime, successor, root string) *Ended {
+	if l.Alive(s.Reported) || l.Until == 0 || s.Reported <= l.Until {
+		return nil
+	}
+	next := l.Until + 1
+	month := s.loc.Month(next.Year(), next.Month())
+	if successor == "" {
+		last := s.loc.Month(l.Until.Year(), l.Until.Month())
+		return &Ended{Before: strings.NewReplacer("{unit}", name, "{month}", last).Replace(s.loc.T("ended"))}
+	}
+	e := &Ended{}
+	text := strings.NewReplacer("{unit}", name, "{month}", month).Replace(s.loc.T("merged"))
+	before, after, _ := strings.Cut(text, "{successor}")
+	e.Before, e.After = before, after
+	if c, ok := s.countyOf[successor]; ok {
+		e.Link = &Link{Href: root + countyPath(&s.Site.Counties[c]), Text: s.Site.Counties[c].Name}
+	} else if o, ok := s.officeOf[successor]; ok {
+		e.Link = &Link{Href: root + officePath(&s.Site.Offices[o]), Text: s.Site.Offices[o].Name}
+	}
+	return e
+}
+
 func (s *site) unitName(id string) string {
 	if c, ok := s.countyOf[id]; ok {
 		return s.Site.Counties[c].Name
@@ -450,12 +518,20 @@ type line struct {
 func (s *site) unitLine(id, name string, unit, gi int) line {
 	cells := s.Scores.Series(unit, gi)
 	values := make([]*float64, len(cells))
+	brk := 0
 	for i := range cells {
 		if cells[i].Has() {
 			values[i] = &cells[i].Value
 		}
+		if i > 0 && cells[i-1].Recast && !cells[i].Recast {
+			brk = i
+		}
 	}
-	return line{Series: chart.Series{Line: chart.Line{ID: id, Name: name}, Values: values}, cells: cells}
+	series := chart.Series{Line: chart.Line{ID: id, Name: name}, Values: values, Break: brk}
+	if brk > 0 {
+		series.BreakLabel = strings.ReplaceAll(s.loc.T("recast.before"), "{month}", s.monthNames[brk])
+	}
+	return line{Series: series, cells: cells}
 }
 
 // targetLine is a flat line at unit's target, dashed in the chart.
@@ -531,9 +607,13 @@ func (s *site) trendTable(caption string, g *model.Goal, lines []line) Table {
 	n, cols := s.Scores.N, 1+len(shown)
 	var text []byte
 	ends := make([]int, 0, n*len(shown))
+	recast := " (" + s.loc.T("recast") + ")"
 	for i := n - 1; i >= 0; i-- {
 		for _, l := range shown {
 			text = s.appendValue(text, g, l.cells[i])
+			if l.cells[i].Recast {
+				text = append(text, recast...)
+			}
 			ends = append(ends, len(text))
 		}
 	}

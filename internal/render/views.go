@@ -208,6 +208,20 @@ type Section struct {
 	Chart       *Chart
 }
 
+// Ended says that a unit no longer exists: Before, the successor's Link
+// (when it merged), After.
+type Ended struct {
+	Before string
+	Link   *Link
+	After  string
+}
+
+// FormerList is a list of units that no longer exist, under a heading.
+type FormerList struct {
+	Heading string
+	Links   []Link
+}
+
 // UnitSummary is a county or office in a list, with its status summary.
 type UnitSummary struct {
 	Link
@@ -244,6 +258,7 @@ type FrontPage struct {
 	Summary   Summary
 	Counties  []CountyEntry
 	Groups    []Group
+	Former    []Link // the counties and offices that no longer exist
 }
 
 // CountyEntry is a county on the front page, with its offices for the finder.
@@ -260,6 +275,8 @@ type CountyPage struct {
 	Summary      Summary
 	Needs        Needs
 	NoResults    string // said at the top when the county has no results for the month
+	Ended        *Ended
+	Former       []Link // offices that ended in the county
 	Groups       []Group
 	Sections     []Section
 	Offices      []UnitSummary
@@ -274,6 +291,7 @@ type OfficePage struct {
 	Summary    Summary
 	Needs      Needs
 	NoResults  string // said at the top when the office has no results for the month
+	Ended      *Ended
 	Groups     []Group
 	Sections   []Section
 	Commentary *CommentaryView

@@ -57,6 +57,16 @@ func Commentary(site *model.Site, office string, p model.Period, today time.Time
 	if o == nil {
 		return File{}, fmt.Errorf("unknown office %q%s", office, diag.Suggest(office, ids))
 	}
+	if l := o.Lifetime; !l.Alive(p) {
+		switch {
+		case l.Until != 0 && p > l.Until && o.MergedInto != "":
+			return File{}, fmt.Errorf("office %q ended in %s and became part of %q: write the commentary for %s", office, l.Until, o.MergedInto, o.MergedInto)
+		case l.Until != 0 && p > l.Until:
+			return File{}, fmt.Errorf("office %q ended in %s", office, l.Until)
+		default:
+			return File{}, fmt.Errorf("office %q begins in %s", office, l.From)
+		}
+	}
 	var latest *model.Commentary
 	for i := range site.Commentary {
 		c := &site.Commentary[i]

@@ -37,3 +37,31 @@ func TestJumps(t *testing.T) {
 		t.Errorf("notice %q", got)
 	}
 }
+
+// TestSilentUnits: a unit that still exists but has had no results for a
+// while, when the others have, is a notice asking whether it ended.
+func TestSilentUnits(t *testing.T) {
+	site := &model.Site{
+		Counties:    []model.County{{ID: "vest", Pos: diag.Pos{Path: "data/org.toml", Line: 1}}},
+		Offices:     []model.Office{{ID: "arstad", County: "vest", Pos: diag.Pos{Path: "data/org.toml", Line: 5}}, {ID: "fana", County: "vest", Pos: diag.Pos{Path: "data/org.toml", Line: 9}}},
+		Goals:       []model.Goal{{ID: "g", Unit: "count", Aggregate: "sum"}},
+		ResultFiles: []string{"data/results/2026.csv"},
+	}
+	site.NumberUnits()
+	jan, _ := model.ParsePeriod("2026-01")
+	for m := range 6 {
+		site.Results = append(site.Results, model.Result{Period: jan + model.Period(m), Unit: 0, HasValue: true, Value: 1})
+	}
+	site.Results = append(site.Results, model.Result{Period: jan + 1, Unit: 1, HasValue: true, Value: 1})
+	var errs diag.List
+	silent(site, jan+5, &errs)
+	if len(errs) != 1 || errs[0].Error() != `data/org.toml:9: fana has no results after 2026-02, though the site has results to 2026-06: if it ended, give it until = "2026-02" (and merged_into its successor)` {
+		t.Errorf("notices %v", errs)
+	}
+	site.Offices[1].Lifetime.Until = jan + 1
+	errs = nil
+	silent(site, jan+5, &errs)
+	if len(errs) != 0 {
+		t.Errorf("an office that ended: %v", errs)
+	}
+}

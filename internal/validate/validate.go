@@ -28,6 +28,7 @@ func Site(s *model.Site, reported model.Period, errs *diag.List) {
 	bad := goals(s, errs)
 	seen := results(s, bad, errs)
 	jumps(s, seen, reported, errs)
+	silent(s, reported, errs)
 	Commentary(s, errs)
 }
 
@@ -429,6 +430,40 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) *seen {
 		combinable(s, rows, codes, errs)
 	}
 	return seen
+}
+
+// silentMonths is how long a unit may go without results, while the
+// others report, before check asks whether it has ended.
+const silentMonths = 3
+
+// silent adds a notice for each unit that exists in the reported month
+// but has had no results for silentMonths while the site has: a unit that
+// perhaps should have an until.
+func silent(s *model.Site, reported model.Period, errs *diag.List) {
+	if len(s.Results) == 0 {
+		return
+	}
+	last := make([]model.Period, len(s.Units))
+	newest := model.Period(0)
+	for i := range s.Results {
+		r := &s.Results[i]
+		last[r.Unit] = max(last[r.Unit], r.Period)
+		newest = max(newest, r.Period)
+	}
+	newest = min(newest, reported)
+	for u, id := range s.Units {
+		l, _ := s.UnitLifetime(u)
+		if last[u] == 0 || newest-last[u] < silentMonths || !l.Alive(reported) {
+			continue
+		}
+		pos := s.Counties[0].Pos
+		if u < s.CountyUnit(0) {
+			pos = s.Offices[u].Pos
+		} else {
+			pos = s.Counties[u-s.CountyUnit(0)].Pos
+		}
+		errs.AddNotice(pos, "%s has no results after %s, though the site has results to %s: if it ended, give it until = \"%s\" (and merged_into its successor)", id, last[u], newest, last[u])
+	}
 }
 
 // outside says what to do with a figure for unit u in month p when the

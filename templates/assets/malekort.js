@@ -91,6 +91,16 @@
       var d = spec.data[i];
       s.data = Array.isArray(d) ? d : new Array(months).fill(d);
     });
+    // A unit that began within the chart: its months before are recast
+    // from its predecessors, and a line marks where it began.
+    (spec.breaks || []).forEach(function (b) {
+      o.series[b.series].markLine = {
+        symbol: "none", silent: true,
+        label: { formatter: b.label, position: "insideEndTop" },
+        lineStyle: { type: "dotted" },
+        data: [{ xAxis: o.xAxis[0].data[b.at] }]
+      };
+    });
     return o;
   }
 

@@ -1,0 +1,199 @@
+package build
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// countySeries is NAV's county series across the 2020 reform in its
+// shape: Hordaland and Sogn og Fjordane until 2019-12, Vestland from
+// 2020-01, figures measured at county level.
+func countySeries(extra string) fstest.MapFS {
+	return fstest.MapFS{
+		"site.toml": {Data: []byte("title = \"Helt ledige\"\nlanguage = \"nb\"\n")},
+		"data/org.toml": {Data: []byte(`[[county]]
+id = "hordaland"
+name = "NAV Hordaland"
+until = "2019-12"
+merged_into = "vestland"
+
+[[county]]
+id = "sogn-og-fjordane"
+name = "NAV Sogn og Fjordane"
+until = "2019-12"
+merged_into = "vestland"
+
+[[county]]
+id = "vestland"
+name = "NAV Vestland"
+from = "2020-01"
+
+[[county]]
+id = "oslo"
+name = "NAV Oslo"
+`)},
+		"data/goals.toml": {Data: []byte(`[[goal]]
+id = "helt-ledige"
+title = "Helt ledige"
+perspective = "Arbeidsmarkedet"
+unit = "count"
+direction = "lower"
+target = 10000
+yellow = 12000
+aggregate = "sum"
+decimals = 0
+persons = true
+`)},
+		"data/results/fylker.csv": {Data: []byte(`period,unit,goal,value
+2019-01,hordaland,helt-ledige,7793
+2019-01,sogn-og-fjordane,helt-ledige,1020
+2019-01,oslo,helt-ledige,10000
+2019-12,hordaland,helt-ledige,7000
+2019-12,sogn-og-fjordane,helt-ledige,900
+2019-12,oslo,helt-ledige,9000
+2020-01,vestland,helt-ledige,9100
+2020-01,oslo,helt-ledige,9500
+2020-03,vestland,helt-ledige,34274
+2020-03,oslo,helt-ledige,20000
+` + extra)},
+		"node_modules/echarts/dist/echarts.common.min.js": {Data: []byte("/* ECharts */")},
+	}
+}
+
+// TestCountyMerger: Vestland carries its predecessors' history, marked as
+// recast; Hordaland publishes nothing after it ended; the whole site does
+// not count a month twice; a row for Hordaland after it ended is an error
+// that says where the row belongs.
+func TestCountyMerger(t *testing.T) {
+	out := memOutput{}
+	errs, err := Build(countySeries(""), defaults, out)
+	if errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	csv := string(out["scorecard.csv"])
+	for _, row := range []string{
+		"2019-01;vestland;helt-ledige;8813;10000;12000;green;;;recast", // 7 793 + 1 020, against Vestland's own target
+		"2019-12;vestland;helt-ledige;7900;10000;12000;green;;;recast",
+		"2020-01;vestland;helt-ledige;9100;",
+		"2019-01;_site;helt-ledige;18813;30000;36000;green;3;3;", // Hordaland, Sogn og Fjordane and Oslo
+		"2020-03;_site;helt-ledige;54274;20000;24000;",            // Vestland and Oslo
+	} {
+		if !strings.Contains(csv, row) {
+			t.Errorf("scorecard.csv lacks %q", row)
+		}
+	}
+	for _, m := range []string{"2020-01", "2020-02", "2020-03"} {
+		if strings.Contains(csv, m+";hordaland;") {
+			t.Errorf("scorecard.csv has a row for Hordaland in %s, after it ended", m)
+		}
+	}
+	vestland := string(out["vestland/index.html"])
+	if !strings.Contains(vestland, "<td>8\u00a0813 (omregnet)</td>") || !strings.Contains(vestland, `"breaks":[{"series":0,"at":12,"label":"omregnet før januar 2020"}]`) {
+		t.Errorf("Vestland's page does not mark its recast months in the table and the chart")
+	}
+	if h := string(out["hordaland/index.html"]); !strings.Contains(h, `<p class="ended">Slått sammen med <a href="../vestland/index.html">NAV Vestland</a> fra januar 2020.</p>`) {
+		t.Errorf("Hordaland's page does not say what it became")
+	}
+	front := string(out["index.html"])
+	former := front[strings.Index(front, `id="former-h"`):]
+	if strings.Contains(front[:strings.Index(front, `id="former-h"`)], "NAV Hordaland") || !strings.Contains(former, `<a href="hordaland/index.html">NAV Hordaland</a>`) {
+		t.Errorf("the front page lists Hordaland among the counties of the reported month, or not among the former units")
+	}
+
+	_, errs = Check(countySeries("2020-03,hordaland,helt-ledige,20000\n"), defaults)
+	if want := "data/results/fylker.csv:12: hordaland ended in 2019-12 (merged into vestland): give this row to vestland"; errs.Error() != want {
+		t.Errorf("errors:\n%v\nwant:\n%s", errs, want)
+	}
+}
+
+// TestOfficeMerger: Flora and Vågsøy end in 2019-12 and Kinn takes over
+// from 2020-01. Kinn's history before is theirs combined for the sum and
+// the ratio goal, and none for the mean goal, whose predecessors are shown
+// as lines of their own; the county rolls up Kinn from 2020.
+func TestOfficeMerger(t *testing.T) {
+	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
+	delete(fsys, "content/vest/arstad/2026-02.md")
+	for name, data := range map[string]string{
+		"data/org.toml": `[[county]]
+id = "vest"
+name = "NAV Vest"
+
+[[county]]
+id = "nord"
+name = "NAV Nord"
+
+[[office]]
+id = "flora"
+name = "NAV Flora"
+county = "vest"
+until = "2019-12"
+merged_into = "kinn"
+
+[[office]]
+id = "vagsoy"
+name = "NAV Vågsøy"
+county = "vest"
+until = "2019-12"
+merged_into = "kinn"
+
+[[office]]
+id = "kinn"
+name = "NAV Kinn"
+county = "vest"
+from = "2020-01"
+
+[[office]]
+id = "tromso"
+name = "NAV Tromsø"
+county = "nord"
+`,
+		"data/results/2026.csv": `period,unit,goal,value,numerator,denominator
+2019-12,flora,kontakter,6,,
+2019-12,vagsoy,kontakter,5,,
+2019-12,tromso,kontakter,9,,
+2019-12,flora,arbeid,,40,100
+2019-12,vagsoy,arbeid,,20,60
+2019-12,tromso,arbeid,,9,20
+2019-12,flora,ventetid,12,,
+2019-12,vagsoy,ventetid,16,,
+2020-01,kinn,kontakter,12,,
+2020-01,tromso,kontakter,8,,
+2020-01,kinn,arbeid,,70,160
+2020-01,tromso,arbeid,,10,20
+2020-01,kinn,ventetid,13,,
+`,
+		"content/vest/kinn/2020-01.md": "Kinn er i gang.\n",
+	} {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	out := memOutput{}
+	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	rows := readScorecard(t, out["scorecard.csv"])
+	for key, want := range map[string]csvRow{
+		"2019-12/kinn/kontakter": {"11", "green"},  // 6 + 5
+		"2019-12/kinn/arbeid":    {"37,5", "red"},  // 60/160
+		"2019-12/vest/kontakter": {"11", "red"},    // Flora and Vågsøy, against their targets' sum 20
+		"2020-01/vest/kontakter": {"12", "green"},  // Kinn alone, against its own target 10
+		"2020-01/vest/arbeid":    {"43,8", "yellow"}, // 70/160
+	} {
+		if got := rows[key]; got != want {
+			t.Errorf("%s: %+v, want %+v", key, got, want)
+		}
+	}
+	if _, ok := rows["2019-12/kinn/ventetid"]; ok {
+		t.Errorf("a mean goal has a recast figure for Kinn")
+	}
+	if !strings.Contains(string(out["scorecard.csv"]), "2019-12;kinn;kontakter;11;10;8;green;;;recast") {
+		t.Errorf("Kinn's recast row is not marked")
+	}
+	if strings.Contains(string(out["scorecard.csv"]), "2020-01;flora;") {
+		t.Errorf("Flora has a row after it ended")
+	}
+	page := string(out["vest/kinn/index.html"])
+	if !strings.Contains(page, `"name":"NAV Flora"`) || !strings.Contains(page, `"name":"NAV Vågsøy"`) {
+		t.Errorf("Kinn's ventetid chart does not show its predecessors as lines of their own")
+	}
+}
