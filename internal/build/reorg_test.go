@@ -77,7 +77,7 @@ func TestCountyMerger(t *testing.T) {
 		"2019-12;vestland;helt-ledige;7900;10000;12000;green;;;recast",
 		"2020-01;vestland;helt-ledige;9100;",
 		"2019-01;_site;helt-ledige;18813;30000;36000;green;3;3;", // Hordaland, Sogn og Fjordane and Oslo
-		"2020-03;_site;helt-ledige;54274;20000;24000;",            // Vestland and Oslo
+		"2020-03;_site;helt-ledige;54274;20000;24000;",           // Vestland and Oslo
 	} {
 		if !strings.Contains(csv, row) {
 			t.Errorf("scorecard.csv lacks %q", row)
@@ -173,10 +173,10 @@ county = "nord"
 	}
 	rows := readScorecard(t, out["scorecard.csv"])
 	for key, want := range map[string]csvRow{
-		"2019-12/kinn/kontakter": {"11", "green"},  // 6 + 5
-		"2019-12/kinn/arbeid":    {"37,5", "red"},  // 60/160
-		"2019-12/vest/kontakter": {"11", "red"},    // Flora and Vågsøy, against their targets' sum 20
-		"2020-01/vest/kontakter": {"12", "green"},  // Kinn alone, against its own target 10
+		"2019-12/kinn/kontakter": {"11", "green"},    // 6 + 5
+		"2019-12/kinn/arbeid":    {"37,5", "red"},    // 60/160
+		"2019-12/vest/kontakter": {"11", "red"},      // Flora and Vågsøy, against their targets' sum 20
+		"2020-01/vest/kontakter": {"12", "green"},    // Kinn alone, against its own target 10
 		"2020-01/vest/arbeid":    {"43,8", "yellow"}, // 70/160
 	} {
 		if got := rows[key]; got != want {
