@@ -51,11 +51,11 @@ func (s *site) csvJobs(out Output) []func() error {
 	}
 	jobs := []func() error{file("scorecard.csv", func(add func(int, int)) {
 		unitRows(s.Scores.Whole(), add)
-		for _, c := range s.counties {
+		for _, c := range s.allCounties {
 			countyRows(c, add)
 		}
 	})}
-	for _, c := range s.counties {
+	for _, c := range s.allCounties {
 		jobs = append(jobs, file(m.Counties[c].ID+"/scorecard.csv", func(add func(int, int)) { countyRows(c, add) }))
 		for _, o := range s.officesOf[c] {
 			office := &m.Offices[o]
@@ -65,7 +65,7 @@ func (s *site) csvJobs(out Output) []func() error {
 	for gi, g := range m.Goals {
 		jobs = append(jobs, file("goals/"+g.ID+"/scorecard.csv", func(add func(int, int)) {
 			add(s.Scores.Whole(), gi)
-			for _, c := range s.counties {
+			for _, c := range s.allCounties {
 				add(s.Scores.County(c), gi)
 				for _, o := range s.officesOf[c] {
 					add(s.Scores.Office(o), gi)
