@@ -59,10 +59,12 @@ func (s *site) county(c int, out Output) error {
 	if t := m.CountyText[county.ID]; t != nil {
 		v.Text = s.markdown(t.Body, 3)
 	}
-	v.Summary = s.summary(unit, s.Reported)
-	v.Groups = s.scorecard(unit, s.Reported, root, "")
-	v.Needs = s.needs(unit, s.Reported, root, "")
-	v.NoResults = s.noResults(unit, county.Name, s.Reported)
+	// An ended county's page shows its last month.
+	p := nearest(s.Reported, county.Lifetime)
+	v.Summary = s.summary(unit, p)
+	v.Groups = s.scorecard(unit, p, root, "")
+	v.Needs = s.needs(unit, p, root, "")
+	v.NoResults = s.noResults(unit, county.Name, p)
 	v.Ended = s.ended(county.Name, county.Lifetime, county.MergedInto, root)
 	if v.Ended != nil {
 		v.NoResults = ""
@@ -111,11 +113,11 @@ func (s *site) county(c int, out Output) error {
 			bars = append(bars, b)
 			officeTable.Rows = append(officeTable.Rows, []string{m.Offices[o].Name, s.value(g, cell), s.loc.WithUnit(t.Target, g.Decimals, g.Unit), s.status(cell.Status).Label})
 		}
-		section := Section{Row: s.row(unit, gi, s.Reported, root), Title: g.Title, Description: s.sectionDescription[gi]}
+		section := Section{Row: s.row(unit, gi, p, root), Title: g.Title, Description: s.sectionDescription[gi]}
 		if len(bars) == 0 {
 			// A county without offices: its trend alone.
 			ch, layout := s.trend(ls, "chart-"+g.ID, trend)
-			section.Chart = s.newChart(ch, layout, g.Title, s.loc.T("chart.county")+". "+s.loc.T("chart.target"), g.Decimals, g.Unit,
+			section.Chart = s.newChart(ch, layout, g.Title, s.loc.T("chart.county.trend")+". "+s.loc.T("chart.target"), g.Decimals, g.Unit,
 				s.trendTable(g.Title+": "+county.Name, g, trend))
 			v.Sections = append(v.Sections, section)
 			continue
@@ -206,10 +208,12 @@ func (s *site) office(o int, out Output) error {
 		County: countyLink,
 		Ended:  s.ended(office.Name, office.Lifetime, office.MergedInto, root),
 	}
-	v.Summary = s.summary(unit, s.Reported)
-	v.Groups = s.scorecard(unit, s.Reported, root, "")
-	v.Needs = s.needs(unit, s.Reported, root, "")
-	v.NoResults = s.noResults(unit, office.Name, s.Reported)
+	// An ended office's page shows its last month.
+	p := nearest(s.Reported, office.Lifetime)
+	v.Summary = s.summary(unit, p)
+	v.Groups = s.scorecard(unit, p, root, "")
+	v.Needs = s.needs(unit, p, root, "")
+	v.NoResults = s.noResults(unit, office.Name, p)
 	if v.Ended != nil {
 		v.NoResults = ""
 	}
@@ -227,7 +231,7 @@ func (s *site) office(o int, out Output) error {
 		series = append(series, s.targetLine(unit, gi))
 		ch, layout := s.trend(ls, "chart-"+g.ID, series)
 		v.Sections = append(v.Sections, Section{
-			Row:         s.row(unit, gi, s.Reported, root),
+			Row:         s.row(unit, gi, p, root),
 			Title:       g.Title,
 			Description: s.sectionDescription[gi],
 			Chart:       s.newChart(ch, layout, g.Title, s.loc.T("chart.office")+". "+s.loc.T("chart.target"), g.Decimals, g.Unit, s.trendTable(g.Title+": "+office.Name, g, series)),

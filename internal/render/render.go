@@ -414,14 +414,15 @@ func (s *site) ended(name string, l model.Lifetime, successor, root string) *End
 	}
 	next := l.Until + 1
 	month := s.loc.Month(next.Year(), next.Month())
+	last := s.loc.Month(l.Until.Year(), l.Until.Month())
+	shown := strings.ReplaceAll(s.loc.T("ended.shown"), "{month}", last)
 	if successor == "" {
-		last := s.loc.Month(l.Until.Year(), l.Until.Month())
-		return &Ended{Before: strings.NewReplacer("{unit}", name, "{month}", last).Replace(s.loc.T("ended"))}
+		return &Ended{Before: strings.NewReplacer("{unit}", name, "{month}", last).Replace(s.loc.T("ended")) + " " + shown}
 	}
 	e := &Ended{}
 	text := strings.NewReplacer("{unit}", name, "{month}", month).Replace(s.loc.T("merged"))
 	before, after, _ := strings.Cut(text, "{successor}")
-	e.Before, e.After = before, after
+	e.Before, e.After = before, after+" "+shown
 	if c, ok := s.countyOf[successor]; ok {
 		e.Link = &Link{Href: root + countyPath(&s.Site.Counties[c]), Text: s.Site.Counties[c].Name}
 	} else if o, ok := s.officeOf[successor]; ok {
