@@ -18,14 +18,20 @@ type Size struct {
 	Counties, Offices, Goals, Months int
 	// Commentary is the share of office-months with a commentary file.
 	Commentary float64
+	// Reorganise merges the last two counties into a new one midway, and
+	// three pairs of offices into new offices, as NAV's 2020 reform did.
+	Reorganise bool
 }
 
 // Named sizes: NAV as it is, and ten times that.
 var (
-	NAV   = Size{Counties: 15, Offices: 265, Goals: 20, Months: 60, Commentary: 0.20}
-	Large = Size{Counties: 20, Offices: 2650, Goals: 40, Months: 60, Commentary: 0.05}
+	NAV   = Size{Counties: 15, Offices: 265, Goals: 20, Months: 60, Commentary: 0.20, Reorganise: true}
+	Large = Size{Counties: 20, Offices: 2650, Goals: 40, Months: 60, Commentary: 0.05, Reorganise: true}
 	Small = Size{Counties: 3, Offices: 12, Goals: 6, Months: 13, Commentary: 0.3}
 )
+
+// mergedOffices is how many pairs of offices a reorganisation merges.
+const mergedOffices = 3
 
 // Sizes names the sizes for command lines.
 var Sizes = map[string]Size{"nav": NAV, "large": Large, "small": Small}
@@ -79,8 +85,46 @@ func (g *gen) file(name, data string) error {
 func countyID(c int) string { return fmt.Sprintf("fylke-%02d", c+1) }
 func officeID(o int) string { return fmt.Sprintf("kontor-%04d", o+1) }
 
-// countyOf spreads offices evenly over counties.
-func (g *gen) countyOf(o int) int { return o * g.size.Counties / g.size.Offices }
+// The reorganisation: from month mid on, the last two counties are one
+// new county, and each of the first pairs of offices one new office,
+// numbered after the others.
+func (g *gen) mid() int { return g.size.Months / 2 }
+
+// offices is how many offices there are over all months.
+func (g *gen) offices() int {
+	if g.size.Reorganise {
+		return g.size.Offices + mergedOffices
+	}
+	return g.size.Offices
+}
+
+// alive reports whether office o exists in month m.
+func (g *gen) alive(o, m int) bool {
+	if !g.size.Reorganise {
+		return true
+	}
+	switch {
+	case o < 2*mergedOffices:
+		return m < g.mid()
+	case o >= g.size.Offices:
+		return m >= g.mid()
+	}
+	return true
+}
+
+func (g *gen) month(m int) string {
+	y, mo := g.period(m)
+	return fmt.Sprintf("%04d-%02d", y, mo)
+}
+
+// countyOf spreads offices evenly over counties; a merged office belongs
+// to the county of the pair it replaces.
+func (g *gen) countyOf(o int) int {
+	if o >= g.size.Offices {
+		o = 2 * (o - g.size.Offices)
+	}
+	return o * g.size.Counties / g.size.Offices
+}
 
 func (g *gen) site() error {
 	return g.file("site.toml", "title = \"Syntetisk målekort\"\nlanguage = \"nb\"\n")
@@ -88,11 +132,27 @@ func (g *gen) site() error {
 
 func (g *gen) org() error {
 	var b strings.Builder
-	for c := range g.size.Counties {
-		fmt.Fprintf(&b, "[[county]]\nid = %q\nname = \"NAV Fylke %d\"\n\n", countyID(c), c+1)
+	n := g.size.Counties
+	for c := range n {
+		fmt.Fprintf(&b, "[[county]]\nid = %q\nname = \"NAV Fylke %d\"\n", countyID(c), c+1)
+		if g.size.Reorganise && c >= n-2 {
+			fmt.Fprintf(&b, "until = %q\nmerged_into = %q\n", g.month(g.mid()-1), countyID(n))
+		}
+		b.WriteString("\n")
 	}
-	for o := range g.size.Offices {
-		fmt.Fprintf(&b, "[[office]]\nid = %q\nname = \"NAV Kontor %d\"\ncounty = %q\n\n", officeID(o), o+1, countyID(g.countyOf(o)))
+	if g.size.Reorganise {
+		fmt.Fprintf(&b, "[[county]]\nid = %q\nname = \"NAV Fylke %d og %d\"\nfrom = %q\n\n", countyID(n), n-1, n, g.month(g.mid()))
+	}
+	for o := range g.offices() {
+		fmt.Fprintf(&b, "[[office]]\nid = %q\nname = \"NAV Kontor %d\"\ncounty = %q\n", officeID(o), o+1, countyID(g.countyOf(o)))
+		switch {
+		case !g.size.Reorganise:
+		case o < 2*mergedOffices:
+			fmt.Fprintf(&b, "until = %q\nmerged_into = %q\n", g.month(g.mid()-1), officeID(g.size.Offices+o/2))
+		case o >= g.size.Offices:
+			fmt.Fprintf(&b, "from = %q\n", g.month(g.mid()))
+		}
+		b.WriteString("\n")
 	}
 	return g.file("data/org.toml", b.String())
 }
@@ -163,7 +223,10 @@ func (g *gen) results() error {
 			year = y
 		}
 		trend := float64(m) / float64(max(g.size.Months-1, 1))
-		for o := range g.size.Offices {
+		for o := range g.offices() {
+			if !g.alive(o, m) {
+				continue
+			}
 			for _, gl := range g.goals {
 				noise := g.rnd.NormFloat64()
 				switch gl.aggregate {
@@ -197,9 +260,9 @@ func (g *gen) content() error {
 		return err
 	}
 	statuses := []string{"planned", "started", "done"}
-	for o := range g.size.Offices {
+	for o := range g.offices() {
 		for m := range g.size.Months {
-			if g.rnd.Float64() >= g.size.Commentary {
+			if g.rnd.Float64() >= g.size.Commentary || !g.alive(o, m) {
 				continue
 			}
 			y, mo := g.period(m)

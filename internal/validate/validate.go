@@ -153,6 +153,10 @@ func lifetimes(s *model.Site, errs *diag.List) {
 				errs.Add(pos, "%s %q: merged_into %q: a county merges into a county, an office into an office", kind, id, mergedInto)
 			case !isAlive:
 				errs.Add(pos, "%s %q ends in %s, but its successor %q does not exist in %s: give %q from = \"%s\" or earlier", kind, id, l.Until, mergedInto, l.Until+1, mergedInto, l.Until+1)
+			default:
+				if next, _ := s.UnitLifetime(unitIndex(s, mergedInto)); next.From != 0 && next.From <= l.Until {
+					errs.Add(pos, "%s %q lasts until %s, but its successor %q begins in %s: the lifetimes overlap; let %q begin in %s", kind, id, l.Until, mergedInto, next.From, mergedInto, l.Until+1)
+				}
 			}
 			// Follow the chain: a cycle never reaches a unit that lasts.
 			seen := map[string]bool{id: true}
@@ -430,6 +434,16 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) *seen {
 		combinable(s, rows, codes, errs)
 	}
 	return seen
+}
+
+// unitIndex is the unit number of id, -1 if none.
+func unitIndex(s *model.Site, id string) int {
+	for u, unit := range s.Units {
+		if unit == id {
+			return u
+		}
+	}
+	return -1
 }
 
 // silentMonths is how long a unit may go without results, while the
