@@ -76,7 +76,7 @@ func TestCountyMerger(t *testing.T) {
 		"2019-01;vestland;helt-ledige;8813;10000;12000;green;;;recast", // 7 793 + 1 020, against Vestland's own target
 		"2019-12;vestland;helt-ledige;7900;10000;12000;green;;;recast",
 		"2020-01;vestland;helt-ledige;9100;",
-		"2019-01;hordaland;helt-ledige;7793;", // an ended county keeps its history
+		"2019-01;hordaland;helt-ledige;7793;",                    // an ended county keeps its history
 		"2019-01;_site;helt-ledige;18813;30000;36000;green;3;3;", // Hordaland, Sogn og Fjordane and Oslo
 		"2020-03;_site;helt-ledige;54274;20000;24000;",           // Vestland and Oslo
 	} {
