@@ -106,13 +106,13 @@ func (s *site) csvBlock(unit, gi int) []byte {
 	sep, eol := s.csvSeparators()
 	// Everything between the value and the status is the same on every
 	// row of the block, but where the organisation changes.
-	tails := map[score.Thresholds]string{}
+	var lastT score.Thresholds
+	lastTail := ""
 	tailOf := func(t score.Thresholds) string {
-		if tail, ok := tails[t]; ok {
-			return tail
+		if t != lastT || lastTail == "" {
+			lastT, lastTail = t, string(sep)+s.loc.Plain(t.Target, g.Decimals)+string(sep)+s.loc.Plain(t.Yellow, g.Decimals)+string(sep)
 		}
-		tails[t] = string(sep) + s.loc.Plain(t.Target, g.Decimals) + string(sep) + s.loc.Plain(t.Yellow, g.Decimals) + string(sep)
-		return tails[t]
+		return lastTail
 	}
 	id := WholeID
 	if unit < len(s.Site.Units) {
