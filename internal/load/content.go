@@ -278,6 +278,7 @@ type FrontMatter struct {
 	Author  string `toml:"author"`
 	Date    any    `toml:"date"`
 	Measure []struct {
+		ID     string `toml:"id"`
 		Goal   string `toml:"goal"`
 		Text   string `toml:"text"`
 		Status string `toml:"status"`
@@ -285,7 +286,7 @@ type FrontMatter struct {
 	} `toml:"measure"`
 }
 
-const frontMatterKeys = "author, date, measure (goal, text, status, due)"
+const frontMatterKeys = "author, date, measure (id, goal, text, status, due)"
 
 // SplitFrontMatter separates a content file into its TOML front matter and
 // its markdown body. fmLine is the line on which the TOML starts, bodyLine
@@ -446,7 +447,7 @@ func readCommentary(p string, src []byte, errs *diag.List) (model.Commentary, bo
 			pos.Line = fmLine
 		}
 		c.Measures = append(c.Measures, model.Measure{
-			Goal: m.Goal, Text: m.Text, Status: m.Status,
+			ID: m.ID, Goal: m.Goal, Text: m.Text, Status: m.Status,
 			Due: date(m.Due, "due", diag.Pos{Path: p, Line: fmLine + lines.Key(l, "due") - 1}, errs),
 			Pos: pos,
 		})

@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/malekort/malekort/internal/diag"
 )
@@ -202,8 +203,11 @@ type Text struct {
 	Files []string
 }
 
-// Measure is a tiltak decided in a commentary.
+// Measure is a tiltak decided in a commentary. ID is the measure's own
+// id, the same in every commentary of its office that names it; without
+// one it is made from its goal and text (see MeasureID).
 type Measure struct {
+	ID     string
 	Goal   string
 	Text   string
 	Status string // "planned", "started" or "done"
@@ -424,6 +428,89 @@ func (s *Site) Coverage() []MonthCoverage {
 	for _, m := range months {
 		if m.Units > 0 || m.Period != 0 {
 			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// MeasureID is the id of measure m: its own, or one made from its goal and
+// the first words of its text, which new commentary writes down when it
+// carries the measure over, so that its text can change later.
+func MeasureID(m *Measure) string {
+	if m.ID != "" {
+		return m.ID
+	}
+	text := strings.NewReplacer("æ", "ae", "ø", "o", "å", "a").Replace(strings.ToLower(m.Text))
+	words := strings.FieldsFunc(text, func(r rune) bool { return (r < 'a' || r > 'z') && (r < '0' || r > '9') })
+	return strings.Join(append([]string{m.Goal}, words[:min(len(words), 5)]...), "-")
+}
+
+// MeasureLife is a measure over the months its office's commentary names
+// it: when it started, how its status went, when it was done.
+type MeasureLife struct {
+	Office, ID, Goal string
+	Text             string     // as last written
+	Status           string     // the latest
+	Due              string     // the latest, YYYY-MM-DD or ""
+	Start, Done      Period     // the first month that names it; the first with status done, or 0
+	History          []Statused // month by month, oldest first
+}
+
+// Statused is a measure's status in one month's commentary.
+type Statused struct {
+	Period Period
+	Status string
+}
+
+// Open reports whether the measure is planned or started.
+func (m *MeasureLife) Open() bool { return m.Status != "done" }
+
+// Overdue reports whether the measure is open and its due date is before
+// the end of month p.
+func (m *MeasureLife) Overdue(p Period) bool {
+	next := p + 1
+	return m.Open() && m.Due != "" && m.Due < next.String()+"-01"
+}
+
+// Measures are every office's measures with their lives, by office and
+// then start, as the commentary up to month p tells them.
+func (s *Site) Measures(p Period) []MeasureLife {
+	byKey := map[[2]string]int{}
+	var out []MeasureLife
+	comm := make([]*Commentary, 0, len(s.Commentary))
+	for i := range s.Commentary {
+		if s.Commentary[i].Period <= p {
+			comm = append(comm, &s.Commentary[i])
+		}
+	}
+	slices.SortFunc(comm, func(a, b *Commentary) int {
+		if a.Office != b.Office {
+			return strings.Compare(a.Office, b.Office)
+		}
+		return int(a.Period - b.Period)
+	})
+	for _, c := range comm {
+		for i := range c.Measures {
+			m := &c.Measures[i]
+			key := [2]string{c.Office, MeasureID(m)}
+			j, ok := byKey[key]
+			if !ok {
+				j = len(out)
+				byKey[key] = j
+				out = append(out, MeasureLife{Office: c.Office, ID: key[1], Goal: m.Goal, Start: c.Period})
+			}
+			life := &out[j]
+			life.Text, life.Status, life.Goal = m.Text, m.Status, m.Goal
+			if m.Due != "" {
+				life.Due = m.Due
+			}
+			if m.Status == "done" && life.Done == 0 {
+				life.Done = c.Period
+			}
+			if m.Status != "done" {
+				life.Done = 0 // taken up again
+			}
+			life.History = append(life.History, Statused{c.Period, m.Status})
 		}
 	}
 	return out

@@ -37,6 +37,7 @@ func (c components) funcs() template.FuncMap {
 		"commentary": html(c.commentary),
 		"ranking":    html(c.ranking),
 		"entries":    html(c.entries),
+		"measures":   html(c.measures),
 	}
 }
 
@@ -254,6 +255,12 @@ func (c components) sections(b *bytes.Buffer, sections []Section) {
 			b.WriteString(string(s.Description))
 			b.WriteString("</div>")
 		}
+		if len(s.Measures) > 0 {
+			b.WriteString("\n  <h4>")
+			c.t(b, "measures.goal")
+			b.WriteString("</h4>")
+			c.measures(b, s.Measures)
+		}
 		b.WriteString("\n  <p class=\"more\"><a href=\"")
 		text(b, s.Goal.Href)
 		b.WriteString("\">")
@@ -378,4 +385,51 @@ func (c components) entries(b *bytes.Buffer, entries []CommentaryEntry) {
 		b.WriteString("\n</article>")
 	}
 	b.WriteString("\n")
+}
+
+// measures lists measures with their lives: status, text, goal (or
+// office), due date, overdue in words as well as by style, start and done.
+func (c components) measures(b *bytes.Buffer, rows []MeasureRow) {
+	b.WriteString("\n<ul class=\"measures\">")
+	for i := range rows {
+		m := &rows[i]
+		b.WriteString("\n  <li class=\"measure measure-")
+		text(b, m.Status)
+		if m.Overdue != "" {
+			b.WriteString(" measure-overdue")
+		}
+		b.WriteString("\">\n    <span class=\"mstatus\">")
+		text(b, m.Label)
+		if m.Overdue != "" {
+			b.WriteString(` <strong class="overdue">`)
+			text(b, m.Overdue)
+			b.WriteString("</strong>")
+		}
+		b.WriteString("</span>\n    <span class=\"mtext\">")
+		text(b, m.Text)
+		b.WriteString("</span>\n    <span class=\"mmeta\">")
+		link := m.Goal
+		if m.Office.Text != "" {
+			link = m.Office
+		}
+		b.WriteString(`<a href="`)
+		text(b, link.Href)
+		b.WriteString(`">`)
+		text(b, link.Text)
+		b.WriteString("</a>")
+		for _, part := range []string{m.Life, m.Due} {
+			if part == "" {
+				continue
+			}
+			b.WriteString(`<span class="mpart">`)
+			if part == m.Due {
+				c.t(b, "due")
+				b.WriteString(" ")
+			}
+			text(b, part)
+			b.WriteString("</span>")
+		}
+		b.WriteString("</span>\n  </li>")
+	}
+	b.WriteString("\n</ul>\n")
 }

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bytes"
+	"encoding/csv"
 	"strconv"
 
 	"github.com/malekort/malekort/internal/score"
@@ -153,3 +155,56 @@ func (s *site) csvBlock(unit, gi int) []byte {
 // WholeID is the unit of the whole site's rows in scorecard.csv: not a
 // slug, so no county or office can have it.
 const WholeID = "_site"
+
+// measureJobs return the jobs that write measures.csv, every office's
+// measures with their lives as of the reported month, and its slices
+// beside each county's and office's page. Text is quoted as CSV needs
+// (encoding/csv); Norwegian sites get what Norwegian Excel opens.
+func (s *site) measureJobs(out Output) (jobs []func() error, names []string) {
+	m := s.Site
+	file := func(name string, offices func(add func(o int))) func() error {
+		names = append(names, name)
+		return func() error {
+			var b bytes.Buffer
+			sep, eol := s.csvSeparators()
+			if s.loc.Norwegian() {
+				b.WriteString("\ufeff")
+			}
+			w := csv.NewWriter(&b)
+			w.Comma, w.UseCRLF = rune(sep), eol == "\r\n"
+			w.Write([]string{"office", "goal", "id", "text", "status", "start", "due", "overdue", "done"})
+			offices(func(o int) {
+				for _, mi := range s.measuresOf[m.Offices[o].ID] {
+					ml := &s.measures[mi]
+					done := ""
+					if ml.Done != 0 {
+						done = ml.Done.String()
+					}
+					w.Write([]string{ml.Office, ml.Goal, ml.ID, ml.Text, ml.Status, ml.Start.String(), ml.Due, strconv.FormatBool(ml.Overdue(s.Reported)), done})
+				}
+			})
+			w.Flush()
+			return out.Put(name, b.Bytes())
+		}
+	}
+	all := func(add func(int)) {
+		for _, c := range s.allCounties {
+			for _, o := range s.officesOf[c] {
+				add(o)
+			}
+		}
+	}
+	jobs = append(jobs, file("measures.csv", all))
+	for _, c := range s.allCounties {
+		jobs = append(jobs, file(m.Counties[c].ID+"/measures.csv", func(add func(int)) {
+			for _, o := range s.officesOf[c] {
+				add(o)
+			}
+		}))
+		for _, o := range s.officesOf[c] {
+			office := &m.Offices[o]
+			jobs = append(jobs, file(office.County+"/"+office.ID+"/measures.csv", func(add func(int)) { add(o) }))
+		}
+	}
+	return jobs, names
+}

@@ -230,12 +230,30 @@ func (s *site) office(o int, out Output) error {
 		}
 		series = append(series, s.targetLine(unit, gi))
 		ch, layout := s.trend(ls, "chart-"+g.ID, series)
+		var measures []MeasureRow
+		for _, mi := range s.measuresOf[office.ID] {
+			if s.measures[mi].Goal == g.ID {
+				measures = append(measures, s.measureRow(&s.measures[mi], root, false))
+			}
+		}
 		v.Sections = append(v.Sections, Section{
+			Measures:    measures,
 			Row:         s.row(unit, gi, p, root),
 			Title:       g.Title,
 			Description: s.sectionDescription[gi],
 			Chart:       s.newChart(ch, layout, g.Title, s.loc.T("chart.office")+". "+s.loc.T("chart.target"), g.Decimals, g.Unit, s.trendTable(g.Title+": "+office.Name, g, series)),
 		})
+	}
+	// Every open measure, whether or not this month has commentary, and
+	// those done in the last three months.
+	for _, mi := range s.measuresOf[office.ID] {
+		m := &s.measures[mi]
+		switch {
+		case m.Open():
+			v.Measures.Open = append(v.Measures.Open, s.measureRow(m, root, false))
+		case m.Done > s.Reported-3:
+			v.Measures.Done = append(v.Measures.Done, s.measureRow(m, root, false))
+		}
 	}
 	if cm := s.commentaryFor(office.ID, s.Reported); cm != nil {
 		cv := s.commentaryView(cm, root)

@@ -75,8 +75,13 @@ type site struct {
 	allCounties, counties, formerCounties []int
 	commentary                            map[string][]*model.Commentary
 	goalOrder                             []int // goal indexes grouped by perspective in order of first appearance
+	goalIndex                             map[string]int
 	privacy                               string
 	wholeName                             string
+	// measures are every office's measures as of the reported month;
+	// measuresOf indexes them by office.
+	measures   []model.MeasureLife
+	measuresOf map[string][]int
 	// sectionDescription is each goal's description as its section on a
 	// unit page shows it: rendered once, not once per page.
 	sectionDescription []template.HTML
@@ -91,7 +96,8 @@ func Render(in Input, out Output) error {
 	// NAV's size, 290 MB at ten times that) are let go before the pages
 	// are made: held while the pages were, they doubled the memory the
 	// garbage collector let the heap grow to.
-	if err := parallel(s.csvJobs(out)); err != nil {
+	measureJobs, _ := s.measureJobs(out)
+	if err := parallel(append(s.csvJobs(out), measureJobs...)); err != nil {
 		return err
 	}
 	jobs := []func() error{
@@ -123,9 +129,11 @@ func Render(in Input, out Output) error {
 // office's page and commentary page, and its county's page. pages names
 // every page those can be, written or not: a page not written is one the
 // site no longer has.
-func Offices(in Input, ids []string, out Output) (pages []string, err error) {
+func Offices(in Input, ids []string, out Output) ([]string, error) {
 	s := newSite(in)
-	var jobs []func() error
+	// Any office's measures are in the site's measures.csv and its
+	// county's: all of them are made again, a few hundred small files.
+	jobs, pages := s.measureJobs(out)
 	counties := map[int]bool{}
 	for _, id := range ids {
 		o, ok := s.officeOf[id]
@@ -223,6 +231,11 @@ func (s *site) prepare() {
 	for c := range s.officesOf {
 		locale.SortBy(s.loc, s.officesOf[c], func(i int) string { return m.Offices[i].Name })
 	}
+	s.measures = m.Measures(s.Reported)
+	s.measuresOf = map[string][]int{}
+	for i := range s.measures {
+		s.measuresOf[s.measures[i].Office] = append(s.measuresOf[s.measures[i].Office], i)
+	}
 	s.commentary = map[string][]*model.Commentary{}
 	for i := range m.Commentary {
 		c := &m.Commentary[i]
@@ -231,7 +244,9 @@ func (s *site) prepare() {
 	for _, list := range s.commentary {
 		slices.SortFunc(list, func(a, b *model.Commentary) int { return int(b.Period - a.Period) })
 	}
-	for _, g := range m.Goals {
+	s.goalIndex = map[string]int{}
+	for i, g := range m.Goals {
+		s.goalIndex[g.ID] = i
 		s.sectionDescription = append(s.sectionDescription, s.markdown([]byte(g.Description), 4))
 	}
 	var perspectives []string
@@ -389,6 +404,31 @@ func (s *site) coverage(unit, gi int, p model.Period) string {
 		key = "coverage.units"
 	}
 	return strings.NewReplacer("{r}", strconv.Itoa(int(c.Reported)), "{e}", strconv.Itoa(int(c.Expected))).Replace(s.loc.T(key))
+}
+
+// measureRow is measure m as the reported month sees it, linking to its
+// goal or, with office set, to its office; root leads to the site root.
+func (s *site) measureRow(m *model.MeasureLife, root string, office bool) MeasureRow {
+	r := MeasureRow{ID: m.ID, MeasureView: MeasureView{Text: m.Text, Status: m.Status, Label: s.loc.T("measure." + m.Status)}}
+	if gi, ok := s.goalIndex[m.Goal]; ok {
+		g := &s.Site.Goals[gi]
+		r.Goal = Link{Href: root + goalPath(g), Text: g.Title}
+	}
+	if o, ok := s.officeOf[m.Office]; ok && office {
+		r.Office = Link{Href: root + officePath(&s.Site.Offices[o]), Text: s.Site.Offices[o].Name}
+	}
+	if m.Due != "" {
+		r.Due = s.loc.Date(m.Due)
+	}
+	if m.Overdue(s.Reported) {
+		r.Overdue = s.loc.T("overdue")
+	}
+	if m.Done != 0 {
+		r.Life = strings.ReplaceAll(s.loc.T("done.in"), "{month}", s.loc.Month(m.Done.Year(), m.Done.Month()))
+	} else {
+		r.Life = strings.ReplaceAll(s.loc.T("started.in"), "{month}", s.loc.Month(m.Start.Year(), m.Start.Month()))
+	}
+	return r
 }
 
 // nearest is the month of a unit's lifetime nearest the reported month p:

@@ -200,12 +200,14 @@ func (c *Chart) write(b *bytes.Buffer) {
 	b.WriteString("\n  </details>\n</figure>\n")
 }
 
-// Section is a goal's detail on a unit page: its status and chart.
+// Section is a goal's detail on a unit page: its status and chart, and on
+// an office's page its measures for the goal.
 type Section struct {
 	Row
 	Title       string
 	Description template.HTML
 	Chart       *Chart
+	Measures    []MeasureRow
 }
 
 // Ended says that a unit no longer exists: Before, the successor's Link
@@ -228,6 +230,21 @@ type UnitSummary struct {
 	Summary   Summary
 	Commented bool
 	NewLink   string // where to create the missing commentary, if new_url is set
+}
+
+// MeasureRow is a measure with its life, as of the reported month.
+type MeasureRow struct {
+	MeasureView
+	ID      string
+	Office  Link
+	Overdue string // "forfalt" when overdue, else ""
+	Life    string // "startet juli 2026", "fullført september 2026"
+}
+
+// MeasureList is an office's measures on its page: the open ones, and
+// those done in the last three months.
+type MeasureList struct {
+	Open, Done []MeasureRow
 }
 
 // MeasureView is a measure in a commentary.
@@ -295,6 +312,7 @@ type OfficePage struct {
 	Groups     []Group
 	Sections   []Section
 	Commentary *CommentaryView
+	Measures   MeasureList
 	NewLink    string
 	Other      []Link
 	All        string // the office's commentary page, when it has one

@@ -637,7 +637,16 @@ func Commentary(s *model.Site, errs *diag.List) {
 				errs.Add(diag.Pos{Path: c.Path}, "commentary for %s: %s", c.Period, strings.Replace(strings.Replace(msg, "give this row to", "write it for", 1), "remove the row", "remove the file", 1))
 			}
 		}
+		ids := map[string]bool{}
 		for _, m := range c.Measures {
+			id := model.MeasureID(&m)
+			switch {
+			case m.ID != "" && !slug.MatchString(m.ID):
+				errs.Add(m.Pos, "measure id %q is not a slug: use lowercase a–z, 0–9 and single hyphens, e.g. %q", m.ID, suggestSlug(m.ID))
+			case ids[id]:
+				errs.Add(m.Pos, "a second measure with id %q in this commentary: give one of them id = \"…\" of its own", id)
+			}
+			ids[id] = true
 			g := goalByID[m.Goal]
 			switch {
 			case m.Goal == "":

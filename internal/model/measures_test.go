@@ -1,0 +1,51 @@
+package model
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestMeasureID(t *testing.T) {
+	for _, c := range []struct {
+		m    Measure
+		want string
+	}{
+		{Measure{Goal: "sykefravaer", Text: "Samtaler med alle som har hatt mer enn to fraværsperioder"}, "sykefravaer-samtaler-med-alle-som-har"},
+		{Measure{Goal: "g", Text: "Økt kontakt, på tvers!"}, "g-okt-kontakt-pa-tvers"},
+		{Measure{ID: "egen", Goal: "g", Text: "x"}, "egen"},
+	} {
+		if got := MeasureID(&c.m); got != c.want {
+			t.Errorf("%q: %q, want %q", c.m.Text, got, c.want)
+		}
+	}
+}
+
+// TestMeasureLives: a measure named in several months is one measure,
+// started in the first, done in the first month it says so.
+func TestMeasureLives(t *testing.T) {
+	p := func(s string) Period { v, _ := ParsePeriod(s); return v }
+	site := &Site{Commentary: []Commentary{
+		{Office: "fana", Period: p("2026-09"), Measures: []Measure{{Goal: "g", Text: "Samtaler", Status: "done"}}},
+		{Office: "fana", Period: p("2026-07"), Measures: []Measure{{Goal: "g", Text: "Samtaler", Status: "planned", Due: "2026-08-15"}, {ID: "m2", Goal: "h", Text: "Møter", Status: "started", Due: "2026-09-30"}}},
+		{Office: "fana", Period: p("2026-08"), Measures: []Measure{{Goal: "g", Text: "Samtaler", Status: "started"}, {ID: "m2", Goal: "h", Text: "Ukentlige møter", Status: "started"}}},
+		{Office: "arna", Period: p("2026-08"), Measures: []Measure{{Goal: "g", Text: "Samtaler", Status: "started"}}},
+	}}
+	lives := site.Measures(p("2026-10"))
+	if len(lives) != 3 {
+		t.Fatalf("%d measures: %+v", len(lives), lives)
+	}
+	fana := lives[1]
+	if fana.Office != "fana" || fana.ID != "g-samtaler" || fana.Start != p("2026-07") || fana.Done != p("2026-09") || fana.Open() || fana.Due != "2026-08-15" {
+		t.Errorf("fana's first measure: %+v", fana)
+	}
+	if got := []string{fana.History[0].Status, fana.History[1].Status, fana.History[2].Status}; !slices.Equal(got, []string{"planned", "started", "done"}) {
+		t.Errorf("history %v", got)
+	}
+	m2 := lives[2]
+	if m2.Text != "Ukentlige møter" || !m2.Overdue(p("2026-10")) || m2.Overdue(p("2026-08")) {
+		t.Errorf("m2: %+v, overdue in October %v", m2, m2.Overdue(p("2026-10")))
+	}
+	if n := len(site.Measures(p("2026-07"))); n != 2 {
+		t.Errorf("up to July: %d measures, want 2", n)
+	}
+}
