@@ -85,7 +85,13 @@ func Commentary(site *model.Site, office string, p model.Period, today time.Time
 			if m.Status == "done" {
 				continue
 			}
-			fmt.Fprintf(&b, "\n[[measure]]\ngoal = %s\ntext = %s\nstatus = %s\n", quote(m.Goal), quote(m.Text), quote(m.Status))
+			b.WriteString("\n")
+			life := model.MeasureLife{Status: m.Status, Due: m.Due}
+			if life.Overdue(p) {
+				fmt.Fprintf(&b, "# Fristen %s er passert: sett en ny frist (due), eller status = \"done\" om tiltaket er fullført.\n", m.Due)
+			}
+			// The id keeps the measure the same one when its text changes.
+			fmt.Fprintf(&b, "[[measure]]\nid = %s\ngoal = %s\ntext = %s\nstatus = %s\n", quote(model.MeasureID(&m)), quote(m.Goal), quote(m.Text), quote(m.Status))
 			if m.Due != "" {
 				fmt.Fprintf(&b, "due = %s\n", m.Due)
 			}

@@ -1,0 +1,33 @@
+package build
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestMeasuresLiveOn: next month's results are in and the office has not
+// written its commentary yet. Its page still lists its open measure, marked
+// overdue in words, and measures.csv says the same.
+func TestMeasuresLiveOn(t *testing.T) {
+	out := buildBase(t, map[string]string{
+		"data/results/2026-05.csv": "period,unit,goal,value\n2026-05,bergen-nord,kontakter,9\n2026-05,arstad,kontakter,9\n2026-05,tromso,kontakter,9\n",
+	})
+	page := string(out["vest/arstad/index.html"])
+	open := page[strings.Index(page, `id="measures-h"`):]
+	open = open[:strings.Index(open, "</section>")]
+	if !strings.Contains(open, `<li class="measure measure-started measure-overdue">`) || !strings.Contains(open, `<strong class="overdue">forfalt</strong>`) || !strings.Contains(open, "Flere samtaler") {
+		t.Errorf("arstad's page does not list its open, overdue measure:\n%s", open)
+	}
+	if !strings.Contains(page, "Kontoret har ikke skrevet kommentar") {
+		t.Errorf("the test needs a month without commentary")
+	}
+	want := "arstad;arbeid;arbeid-flere-samtaler;Flere samtaler;started;2026-02;2026-04-30;true;\r\n"
+	for _, name := range []string{"measures.csv", "vest/measures.csv", "vest/arstad/measures.csv"} {
+		if !strings.Contains(string(out[name]), want) {
+			t.Errorf("%s lacks %q:\n%s", name, want, out[name])
+		}
+	}
+	if strings.Contains(string(out["nord/measures.csv"]), "arstad") {
+		t.Errorf("nord's measures.csv has arstad's measure")
+	}
+}
