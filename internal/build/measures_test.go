@@ -31,3 +31,20 @@ func TestMeasuresLiveOn(t *testing.T) {
 		t.Errorf("nord's measures.csv has arstad's measure")
 	}
 }
+
+// TestSumGoalOnOfficePage: an office's chart of a sum goal shows the
+// office against its own target, not the county's total on the same axis;
+// the county page keeps its total.
+func TestSumGoalOnOfficePage(t *testing.T) {
+	out := buildBase(t, nil)
+	office := string(out["vest/arstad/index.html"])
+	section := office[strings.Index(office, `id="goal-kontakter"`):]
+	section = section[:strings.Index(section, "</section>")]
+	if strings.Contains(section, `"id":"county"`) || strings.Contains(section, "NAV Vest</th>") {
+		t.Errorf("arstad's kontakter chart draws the county total:\n%s", section)
+	}
+	arbeid := office[strings.Index(office, `id="goal-arbeid"`):]
+	if !strings.Contains(arbeid[:strings.Index(arbeid, "</section>")], "<th scope=\"col\">NAV Vest</th>") {
+		t.Errorf("arstad's ratio goal chart no longer shows the county")
+	}
+}

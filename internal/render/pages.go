@@ -225,8 +225,12 @@ func (s *site) office(o int, out Output) error {
 		g := &m.Goals[gi]
 		series := []line{s.unitLine("unit", office.Name, unit, gi)}
 		series = append(series, s.predecessorLines(office.ID, office.Lifetime, unit, gi)...)
-		if s.Scores.Thresholds(countyUnit, gi).Applies {
+		description := s.loc.T("chart.office.own")
+		// A sum goal's county figure is a total of many offices: on one
+		// axis with it, the office's own line would lie flat at the foot.
+		if s.Scores.Thresholds(countyUnit, gi).Applies && g.Aggregate != "sum" {
 			series = append(series, s.unitLine("county", county.Name, countyUnit, gi))
+			description = s.loc.T("chart.office")
 		}
 		series = append(series, s.targetLine(unit, gi))
 		ch, layout := s.trend(ls, "chart-"+g.ID, series)
@@ -241,7 +245,7 @@ func (s *site) office(o int, out Output) error {
 			Row:         s.row(unit, gi, p, root),
 			Title:       g.Title,
 			Description: s.sectionDescription[gi],
-			Chart:       s.newChart(ch, layout, g.Title, s.loc.T("chart.office")+". "+s.loc.T("chart.target"), g.Decimals, g.Unit, s.trendTable(g.Title+": "+office.Name, g, series)),
+			Chart:       s.newChart(ch, layout, g.Title, description+". "+s.loc.T("chart.target"), g.Decimals, g.Unit, s.trendTable(g.Title+": "+office.Name, g, series)),
 		})
 	}
 	// Every open measure, whether or not this month has commentary, and
