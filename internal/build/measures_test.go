@@ -48,3 +48,41 @@ func TestSumGoalOnOfficePage(t *testing.T) {
 		t.Errorf("arstad's ratio goal chart no longer shows the county")
 	}
 }
+
+// TestTargetSources: every target says where it comes from, and the goal
+// page gives the chain above an office's own.
+func TestTargetSources(t *testing.T) {
+	goals := strings.Replace(baseFile(t, "data/goals.toml"), `  [[goal.override]]
+  unit = "nord"`, `  [[goal.override]]
+  unit = "arstad"
+  target = 55
+  yellow = 50
+
+  [[goal.override]]
+  unit = "nord"`, 1)
+	out := buildBase(t, map[string]string{"data/goals.toml": goals})
+	for page, want := range map[string]string{
+		"nord/tromso/index.html":      "Målverdi 50,0\u00a0% <span class=\"source\">(fylkets)</span>",
+		"nord/index.html":             "Målverdi 50,0\u00a0% <span class=\"source\">(fylkets eget)</span>",
+		"vest/arstad/index.html":      "Målverdi 55,0\u00a0% <span class=\"source\">(kontorets eget)</span>",
+		"vest/index.html":             "Målverdi 20 <span class=\"source\">(sum av kontorene)</span>",
+		"index.html":                  "Målverdi 30 <span class=\"source\">(sum av fylkene)</span>",
+		"vest/bergen-nord/index.html": "Målverdi 45,0\u00a0% <span class=\"source\">(felles)</span>",
+		"goals/arbeid/index.html":     "Målverdi 55,0\u00a0% <span class=\"source\">(kontorets eget; fylket 45,0\u00a0%, felles 45,0\u00a0%)</span>",
+	} {
+		if !strings.Contains(string(out[page]), want) {
+			t.Errorf("%s lacks %s", page, want)
+		}
+	}
+}
+
+// baseFile is a file of testdata/base.txtar.
+func baseFile(t *testing.T, name string) string {
+	t.Helper()
+	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
+	f, ok := fsys[name]
+	if !ok {
+		t.Fatalf("no %s in the base site", name)
+	}
+	return string(f.Data)
+}

@@ -122,6 +122,10 @@ func (c components) needsList(b *bytes.Buffer, needs Needs) {
 		c.t(b, "target")
 		b.WriteString(" ")
 		text(b, r.Target)
+		if r.Source != "" {
+			b.WriteString(", ")
+			text(b, r.Source)
+		}
 		if r.Coverage != "" {
 			b.WriteString("; ")
 			text(b, r.Coverage)
@@ -168,6 +172,11 @@ func (c components) scorecard(b *bytes.Buffer, groups []Group) {
 			c.t(b, "target")
 			b.WriteString(" ")
 			text(b, r.Target)
+			if r.Source != "" {
+				b.WriteString(` <span class="source">(`)
+				text(b, r.Source)
+				b.WriteString(")</span>")
+			}
 			b.WriteString("</span>")
 			if r.Coverage != "" {
 				b.WriteString(`<span class="target coverage">`)
@@ -232,6 +241,11 @@ func (c components) sections(b *bytes.Buffer, sections []Section) {
 		c.t(b, "target")
 		b.WriteString(" ")
 		text(b, s.Target)
+		if s.Source != "" {
+			b.WriteString(" (")
+			text(b, s.Source)
+			b.WriteString(")")
+		}
 		b.WriteString(" · ")
 		c.t(b, "yellow")
 		b.WriteString(" ")
@@ -353,6 +367,11 @@ func (c components) ranking(b *bytes.Buffer, ranked []Ranked) {
 		c.t(b, "target")
 		b.WriteString(" ")
 		text(b, r.Target)
+		if r.Source != "" {
+			b.WriteString(` <span class="source">(`)
+			text(b, r.Source)
+			b.WriteString(")</span>")
+		}
 		b.WriteString("</span></td><td>")
 		c.badge(b, r.Status)
 		b.WriteString("</td></tr>")

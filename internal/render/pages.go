@@ -392,8 +392,16 @@ func (s *site) goal(gi int, out Output) error {
 			County: m.Counties[s.officeCounty[e.office]].Name,
 			Result: s.value(g, e.cell),
 			Target: s.loc.WithUnit(t.Target, g.Decimals, g.Unit),
+			Source: s.source(s.Scores.Office(e.office), t.Source),
 			Status: s.status(e.cell.Status),
 		})
+		if t.Source != score.FromGoal {
+			// The whole chain: the county's target and the common one.
+			ct := s.Scores.Thresholds(s.Scores.County(s.officeCounty[e.office]), gi)
+			r := &v.Ranked[len(v.Ranked)-1]
+			r.Source += "; " + strings.NewReplacer("{county}", s.loc.WithUnit(ct.Target, g.Decimals, g.Unit),
+				"{goal}", s.loc.WithUnit(score.Round(g.Target, g.Decimals), g.Decimals, g.Unit)).Replace(s.loc.T("source.chain"))
+		}
 	}
 	var series []line
 	for _, c := range s.allCounties {

@@ -361,6 +361,7 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 		Goal:     Link{Href: root + goalPath(g), Text: g.Title},
 		Anchor:   "goal-" + g.ID,
 		Target:   s.loc.WithUnit(t.Target, g.Decimals, g.Unit),
+		Source:   s.source(unit, t.Source),
 		Yellow:   s.loc.WithUnit(t.Yellow, g.Decimals, g.Unit),
 		Result:   s.value(g, cur),
 		Status:   s.status(cur.Status),
@@ -390,6 +391,23 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 		}
 	}
 	return r
+}
+
+// source names where unit's target comes from.
+func (s *site) source(unit int, src score.Source) string {
+	switch src {
+	case score.FromOwn:
+		if unit < s.Scores.County(0) {
+			return s.loc.T("source.own.office")
+		}
+		return s.loc.T("source.own.county")
+	case score.FromSum:
+		if unit == s.Scores.Whole() {
+			return s.loc.T("source.sum.whole")
+		}
+		return s.loc.T("source.sum")
+	}
+	return s.loc.T("source." + src.String())
 }
 
 // coverage says how many offices a county's or the whole site's figure

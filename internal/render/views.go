@@ -52,6 +52,7 @@ type Row struct {
 	Anchor string
 	Local  string // the owning unit's name for a local goal
 	Target string
+	Source string // where the target comes from: "felles", "fylkets", "kontorets eget", …
 	Yellow string
 	Result string
 	Status Status
@@ -356,5 +357,8 @@ type Ranked struct {
 	County string
 	Result string
 	Target string
+	// Source is where the target comes from, with the chain above it when
+	// it is not the common one ("kontorets eget; fylket 80,0 %, felles 75,0 %").
+	Source string
 	Status Status
 }

@@ -53,7 +53,22 @@ func (s Status) String() string {
 type Thresholds struct {
 	Target, Yellow float64
 	Applies        bool
+	Source         Source
 }
+
+// Source is where a unit's target comes from.
+type Source uint8
+
+// Sources: the goal's own target, set above every unit; the unit's county's
+// override; the unit's own override; the sum of its parts' targets.
+const (
+	FromGoal Source = iota
+	FromCounty
+	FromOwn
+	FromSum
+)
+
+func (s Source) String() string { return [...]string{"goal", "county", "own", "sum"}[s] }
 
 // Cell is a unit's result for a goal in one month, rounded as displayed.
 // Recast is a successor's figure for a month before it existed, made of
@@ -592,7 +607,7 @@ func (s *Scores) computeThresholds(e int) {
 		g := &site.Goals[gi]
 		own := map[string]Thresholds{}
 		for _, o := range g.Overrides {
-			own[o.Unit] = Thresholds{Target: o.Target, Yellow: o.Yellow, Applies: true}
+			own[o.Unit] = Thresholds{Target: o.Target, Yellow: o.Yellow, Applies: true, Source: FromOwn}
 		}
 		goalT := Thresholds{Target: g.Target, Yellow: g.Yellow, Applies: true}
 		countySum := make([]Thresholds, nCounty)
@@ -604,6 +619,7 @@ func (s *Scores) computeThresholds(e int) {
 			t, ok := own[o.ID]
 			if !ok && g.Aggregate != "sum" {
 				t, ok = own[county]
+				t.Source = FromCounty
 			}
 			if !ok {
 				t = goalT
@@ -625,6 +641,7 @@ func (s *Scores) computeThresholds(e int) {
 			t, ok := own[county.ID]
 			if !ok && g.Aggregate == "sum" && countySum[c].Applies {
 				t, ok = countySum[c], true
+				t.Source = FromSum
 			}
 			if !ok {
 				t = goalT
@@ -639,7 +656,7 @@ func (s *Scores) computeThresholds(e int) {
 			t := goalT
 			if g.Aggregate == "sum" {
 				t = wholeSum
-				t.Applies = true
+				t.Applies, t.Source = true, FromSum
 			}
 			th[s.Whole()*s.nGoals+gi] = t
 		}
