@@ -30,6 +30,16 @@ func TestMeasuresLiveOn(t *testing.T) {
 	if strings.Contains(string(out["nord/measures.csv"]), "arstad") {
 		t.Errorf("nord's measures.csv has arstad's measure")
 	}
+	county := string(out["vest/index.html"])
+	if !strings.Contains(county, `<a href="../vest/arstad/index.html">NAV Årstad</a>`) || !strings.Contains(county, "Kontorenes åpne tiltak") {
+		t.Errorf("vest's page does not list its offices' open measures")
+	}
+	if goal := string(out["goals/arbeid/index.html"]); !strings.Contains(goal, "<span class=\"mpart\">45,0\u00a0% før, – nå</span>") {
+		t.Errorf("the goal page does not give arstad's measure with its results before and now")
+	}
+	if !strings.Contains(page, `"label":"Tiltak startet: Flere samtaler"`) {
+		t.Errorf("arstad's chart does not mark when its measure started")
+	}
 }
 
 // TestSumGoalOnOfficePage: an office's chart of a sum goal shows the

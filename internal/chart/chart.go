@@ -35,14 +35,19 @@ type Chart struct {
 }
 
 // Series is a named line over the months of a trend chart. Values hold nil
-// for a month without a value. Break, when above 0, is the month at which
-// the line's unit began (its months before are recast from its
-// predecessors), marked in the chart with BreakLabel.
+// for a month without a value. Marks are months marked on the line with a
+// vertical line and a label: where its unit began (its months before are
+// recast from its predecessors), where a measure started or was done.
 type Series struct {
 	Line
-	Values     []*float64
-	Break      int
-	BreakLabel string
+	Values []*float64
+	Marks  []Mark
+}
+
+// Mark is a month of a line marked with a label.
+type Mark struct {
+	At    int // the month's index
+	Label string
 }
 
 // Line is a trend line's role ("unit", "county", "target", …) and its name
@@ -127,30 +132,29 @@ func TrendLayout(id string, months []string, lines []Line) Layout {
 // in order.
 func Trend(id string, layout Layout, series []Series) Chart {
 	b := append(appendLines(layoutJSON(layout), series), ']')
-	return Chart{ID: id, Height: 300, JSON: append(appendBreaks(b, series), '}')}
+	return Chart{ID: id, Height: 300, JSON: append(appendMarks(b, series), '}')}
 }
 
-// appendBreaks appends the series' breaks, if any, as
-// ,"breaks":[{"series": index, "at": month index, "label": text}].
-func appendBreaks(b []byte, series []Series) []byte {
+// appendMarks appends the series' marks, if any, as
+// ,"marks":[{"series": index, "at": month index, "label": text}].
+func appendMarks(b []byte, series []Series) []byte {
 	first := true
 	for i, s := range series {
-		if s.Break <= 0 {
-			continue
+		for _, m := range s.Marks {
+			if first {
+				b = append(b, `,"marks":[`...)
+				first = false
+			} else {
+				b = append(b, ',')
+			}
+			b = append(b, `{"series":`...)
+			b = decimal.AppendShortest(b, float64(i))
+			b = append(b, `,"at":`...)
+			b = decimal.AppendShortest(b, float64(m.At))
+			b = append(b, `,"label":`...)
+			b = append(b, marshal(m.Label)...)
+			b = append(b, '}')
 		}
-		if first {
-			b = append(b, `,"breaks":[`...)
-			first = false
-		} else {
-			b = append(b, ',')
-		}
-		b = append(b, `{"series":`...)
-		b = decimal.AppendShortest(b, float64(i))
-		b = append(b, `,"at":`...)
-		b = decimal.AppendShortest(b, float64(s.Break))
-		b = append(b, `,"label":`...)
-		b = append(b, marshal(s.BreakLabel)...)
-		b = append(b, '}')
 	}
 	if !first {
 		b = append(b, ']')
@@ -246,5 +250,5 @@ func County(id string, layout Layout, trend []Series, bars []Bar) Chart {
 		b = append(b, '}')
 	}
 	b = append(b, "]]"...)
-	return Chart{ID: id, Height: countyHeight(len(bars)), JSON: append(appendBreaks(b, trend), '}')}
+	return Chart{ID: id, Height: countyHeight(len(bars)), JSON: append(appendMarks(b, trend), '}')}
 }

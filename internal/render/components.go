@@ -436,7 +436,7 @@ func (c components) measures(b *bytes.Buffer, rows []MeasureRow) {
 		b.WriteString(`">`)
 		text(b, link.Text)
 		b.WriteString("</a>")
-		for _, part := range []string{m.Life, m.Due} {
+		for _, part := range []string{m.Life, m.Due, m.Effect} {
 			if part == "" {
 				continue
 			}

@@ -88,6 +88,22 @@ func (s *site) county(c int, out Output) error {
 			v.NotCommented = append(v.NotCommented, e)
 		}
 	}
+	for _, gi := range s.goalOrder {
+		group := MeasureGroup{Goal: Link{Href: root + goalPath(&m.Goals[gi]), Text: m.Goals[gi].Title}}
+		for _, o := range s.officesOf[c] {
+			if !s.current(o) {
+				continue
+			}
+			for _, mi := range s.measuresOf[m.Offices[o].ID] {
+				if ms := &s.measures[mi]; ms.Goal == m.Goals[gi].ID && ms.Open() {
+					group.Rows = append(group.Rows, s.measureRow(ms, root, true))
+				}
+			}
+		}
+		if len(group.Rows) > 0 {
+			v.Measures = append(v.Measures, group)
+		}
+	}
 	ls := layouts{}
 	for _, gi := range s.goalOrder {
 		if !s.Scores.Thresholds(unit, gi).Applies {
@@ -224,6 +240,21 @@ func (s *site) office(o int, out Output) error {
 		}
 		g := &m.Goals[gi]
 		series := []line{s.unitLine("unit", office.Name, unit, gi)}
+		// "Did it work?": the measures for the goal, marked on the line.
+		for _, mi := range s.measuresOf[office.ID] {
+			m := &s.measures[mi]
+			if m.Goal != g.ID {
+				continue
+			}
+			for _, mark := range []struct {
+				p   model.Period
+				key string
+			}{{m.Start, "mark.started"}, {m.Done, "mark.done"}} {
+				if i := int(mark.p - s.Scores.First); mark.p != 0 && i >= 0 && i < s.Scores.N {
+					series[0].Marks = append(series[0].Marks, chart.Mark{At: i, Label: strings.ReplaceAll(s.loc.T(mark.key), "{text}", m.Text)})
+				}
+			}
+		}
 		series = append(series, s.predecessorLines(office.ID, office.Lifetime, unit, gi)...)
 		description := s.loc.T("chart.office.own")
 		// A sum goal's county figure is a total of many offices: on one
@@ -401,6 +432,24 @@ func (s *site) goal(gi int, out Output) error {
 			r := &v.Ranked[len(v.Ranked)-1]
 			r.Source += "; " + strings.NewReplacer("{county}", s.loc.WithUnit(ct.Target, g.Decimals, g.Unit),
 				"{goal}", s.loc.WithUnit(score.Round(g.Target, g.Decimals), g.Decimals, g.Unit)).Replace(s.loc.T("source.chain"))
+		}
+	}
+	// Every office's measures for the goal, with how it stood before the
+	// measure started and stands now: one office can learn from another's.
+	for _, c := range s.counties {
+		for _, o := range s.officesOf[c] {
+			for _, mi := range s.measuresOf[m.Offices[o].ID] {
+				ms := &s.measures[mi]
+				if ms.Goal != g.ID || !s.current(o) {
+					continue
+				}
+				r := s.measureRow(ms, root, true)
+				before, now := s.Scores.At(s.Scores.Office(o), gi, ms.Start-1), s.Scores.At(s.Scores.Office(o), gi, s.Reported)
+				if before.Has() || now.Has() {
+					r.Effect = strings.NewReplacer("{before}", s.value(g, before), "{now}", s.value(g, now)).Replace(s.loc.T("effect"))
+				}
+				v.Measures = append(v.Measures, r)
+			}
 		}
 	}
 	var series []line

@@ -586,9 +586,9 @@ func (s *site) unitLine(id, name string, unit, gi int) line {
 			brk = i
 		}
 	}
-	series := chart.Series{Line: chart.Line{ID: id, Name: name}, Values: values, Break: brk}
+	series := chart.Series{Line: chart.Line{ID: id, Name: name}, Values: values}
 	if brk > 0 {
-		series.BreakLabel = strings.ReplaceAll(s.loc.T("recast.before"), "{month}", s.monthNames[brk])
+		series.Marks = append(series.Marks, chart.Mark{At: brk, Label: strings.ReplaceAll(s.loc.T("recast.before"), "{month}", s.monthNames[brk])})
 	}
 	return line{Series: series, cells: cells}
 }

@@ -240,6 +240,13 @@ type MeasureRow struct {
 	Office  Link
 	Overdue string // "forfalt" when overdue, else ""
 	Life    string // "startet juli 2026", "fullført september 2026"
+	Effect  string // on a goal's page: the office's value before and now
+}
+
+// MeasureGroup is a goal's measures in a list of several offices'.
+type MeasureGroup struct {
+	Goal Link
+	Rows []MeasureRow
 }
 
 // MeasureList is an office's measures on its page: the open ones, and
@@ -299,6 +306,7 @@ type CountyPage struct {
 	Sections     []Section
 	Offices      []UnitSummary
 	NotCommented []UnitSummary
+	Measures     []MeasureGroup // the offices' open measures by goal
 }
 
 // OfficePage is <county>/<office>/index.html.
@@ -348,6 +356,7 @@ type GoalPage struct {
 	Facts       []string
 	Ranked      []Ranked
 	Chart       *Chart
+	Measures    []MeasureRow // every office's measures for the goal
 }
 
 // Ranked is an office on a goal's ranking.

@@ -91,15 +91,17 @@
       var d = spec.data[i];
       s.data = Array.isArray(d) ? d : new Array(months).fill(d);
     });
-    // A unit that began within the chart: its months before are recast
-    // from its predecessors, and a line marks where it began.
-    (spec.breaks || []).forEach(function (b) {
-      o.series[b.series].markLine = {
+    // Marked months: where a unit began (its months before recast from its
+    // predecessors), where a measure started or was done.
+    (spec.marks || []).forEach(function (m) {
+      var s = o.series[m.series];
+      s.markLine = s.markLine || {
         symbol: "none", silent: true,
-        label: { formatter: b.label, position: "insideEndTop" },
+        label: { position: "insideEndTop", formatter: function (p) { return p.data.name; } },
         lineStyle: { type: "dotted" },
-        data: [{ xAxis: o.xAxis[0].data[b.at] }]
+        data: []
       };
+      s.markLine.data.push({ xAxis: o.xAxis[0].data[m.at], name: m.label });
     });
     return o;
   }
