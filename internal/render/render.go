@@ -125,15 +125,20 @@ func Render(in Input, out Output) error {
 	return parallel(jobs)
 }
 
-// Offices renders only the pages that show the offices' commentary: each
-// office's page and commentary page, and its county's page. pages names
+// Offices renders only the pages that show the offices' commentary and
+// measures: each office's page and commentary page, its county's page,
+// the goal pages and the measures.csv files. pages names
 // every page those can be, written or not: a page not written is one the
 // site no longer has.
 func Offices(in Input, ids []string, out Output) ([]string, error) {
 	s := newSite(in)
 	// Any office's measures are in the site's measures.csv and its
-	// county's: all of them are made again, a few hundred small files.
+	// county's, and on the goal pages: all of them are made again.
 	jobs, pages := s.measureJobs(out)
+	for g := range in.Site.Goals {
+		pages = append(pages, goalPath(&in.Site.Goals[g]))
+		jobs = append(jobs, func() error { return s.goal(g, out) })
+	}
 	counties := map[int]bool{}
 	for _, id := range ids {
 		o, ok := s.officeOf[id]
