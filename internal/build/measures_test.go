@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -95,4 +96,36 @@ func baseFile(t *testing.T, name string) string {
 		t.Fatalf("no %s in the base site", name)
 	}
 	return string(f.Data)
+}
+
+// TestWhatChanged: a unit's page says which goals changed status, the
+// largest moves, each goal's value a year ago; needs attention puts the
+// goal furthest off first and names a green goal that got worse by more
+// than usual.
+func TestWhatChanged(t *testing.T) {
+	history := "period,unit,goal,value\n"
+	for m := 2; m <= 12; m++ {
+		history += fmt.Sprintf("2025-%02d,bergen-nord,kontakter,%d\n", m, 30+m%2)
+	}
+	results := strings.Replace(baseFile(t, "data/results/2026.csv"), "2026-01,bergen-nord,kontakter,9,,", "2026-01,bergen-nord,kontakter,30,,", 1)
+	results = strings.Replace(results, "2026-02,bergen-nord,kontakter,11,,", "2026-02,bergen-nord,kontakter,15,,", 1)
+	out := buildBase(t, map[string]string{"data/results/2025.csv": history, "data/results/2026.csv": results})
+	arstad := string(out["vest/arstad/index.html"])
+	needs := arstad[strings.Index(arstad, `<ul class="needs-list">`):]
+	needs = needs[:strings.Index(needs, "</ul>")]
+	a, v, k := strings.Index(needs, "Overgang til arbeid"), strings.Index(needs, "Ventetid"), strings.Index(needs, "Kontakter")
+	if !(a >= 0 && a < v && v < k) {
+		t.Errorf("arstad's needs are not furthest off first (arbeid 3 bands, ventetid 1.6, kontakter 1):\n%s", needs)
+	}
+	if !strings.Contains(arstad, `<a href="#goal-ventetid">Ventetid</a> <span class="badge badge-yellow">`) {
+		t.Errorf("arstad's page does not give ventetid's change of status")
+	}
+	bn := string(out["vest/bergen-nord/index.html"])
+	if !strings.Contains(bn, "−15, forverret mer enn vanlig") {
+		n := bn[strings.Index(bn, `id="needs-h"`):]
+		t.Errorf("bergen-nord's kontakter is green but fell 15 after months of ±1: needs attention does not say so:\n%s", n[:strings.Index(n, "</section>")])
+	}
+	if !strings.Contains(bn, "Samme måned i fjor: 30") {
+		t.Errorf("bergen-nord's kontakter section does not give February 2025")
+	}
 }

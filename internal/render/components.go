@@ -38,6 +38,7 @@ func (c components) funcs() template.FuncMap {
 		"ranking":    html(c.ranking),
 		"entries":    html(c.entries),
 		"measures":   html(c.measures),
+		"changes":    html(c.changes),
 	}
 }
 
@@ -130,7 +131,15 @@ func (c components) needsList(b *bytes.Buffer, needs Needs) {
 			b.WriteString("; ")
 			text(b, r.Coverage)
 		}
-		b.WriteString(")</span></span></li>")
+		b.WriteString(")</span>")
+		if r.Note != "" {
+			b.WriteString(` <span class="change-worse">`)
+			text(b, r.Change)
+			b.WriteString(", ")
+			text(b, r.Note)
+			b.WriteString("</span>")
+		}
+		b.WriteString("</span></li>")
 	}
 	b.WriteString("\n</ul>\n")
 }
@@ -253,6 +262,12 @@ func (c components) sections(b *bytes.Buffer, sections []Section) {
 		if s.Coverage != "" {
 			b.WriteString(" · ")
 			text(b, s.Coverage)
+		}
+		if s.LastYear != "" {
+			b.WriteString(" · ")
+			c.t(b, "last.year")
+			b.WriteString(": ")
+			text(b, s.LastYear)
 		}
 		if s.ChangeWord != "" {
 			b.WriteString(" · ")
@@ -451,4 +466,62 @@ func (c components) measures(b *bytes.Buffer, rows []MeasureRow) {
 		b.WriteString("</span>\n  </li>")
 	}
 	b.WriteString("\n</ul>\n")
+}
+
+// changes shows what changed since last month: status changes, and the
+// largest moves for the better and the worse.
+func (c components) changes(b *bytes.Buffer, ch Changes) {
+	b.WriteString("\n<div class=\"changes\">\n<h3>")
+	c.t(b, "changes.status")
+	b.WriteString("</h3>")
+	if len(ch.Status) == 0 {
+		b.WriteString("\n<p>")
+		c.t(b, "changes.status.none")
+		b.WriteString("</p>")
+	} else {
+		b.WriteString("\n<ul class=\"status-changes\">")
+		for _, s := range ch.Status {
+			b.WriteString("\n  <li><a href=\"")
+			text(b, s.Goal.Href)
+			b.WriteString("\">")
+			text(b, s.Goal.Text)
+			b.WriteString("</a> ")
+			c.badge(b, s.From)
+			b.WriteString(` <span aria-hidden="true">→</span><span class="sr-only">`)
+			c.t(b, "changes.to")
+			b.WriteString("</span> ")
+			c.badge(b, s.To)
+			b.WriteString("</li>")
+		}
+		b.WriteString("\n</ul>")
+	}
+	for _, part := range []struct {
+		key  string
+		rows []Row
+	}{{"changes.better", ch.Better}, {"changes.worse", ch.Worse}} {
+		if len(part.rows) == 0 {
+			continue
+		}
+		b.WriteString("\n<h3>")
+		c.t(b, part.key)
+		b.WriteString("</h3>\n<ul class=\"moves\">")
+		for i := range part.rows {
+			r := &part.rows[i]
+			b.WriteString("\n  <li><a href=\"")
+			text(b, r.Href)
+			b.WriteString("\">")
+			text(b, r.Goal.Text)
+			b.WriteString("</a> <span class=\"change-")
+			text(b, r.ChangeClass)
+			b.WriteString("\">")
+			text(b, r.Change)
+			b.WriteString(" ")
+			text(b, r.ChangeWord)
+			b.WriteString("</span> <span class=\"muted\">(")
+			text(b, r.Result)
+			b.WriteString(")</span></li>")
+		}
+		b.WriteString("\n</ul>")
+	}
+	b.WriteString("\n</div>\n")
 }

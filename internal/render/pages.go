@@ -64,6 +64,7 @@ func (s *site) county(c int, out Output) error {
 	v.Summary = s.summary(unit, p)
 	v.Groups = s.scorecard(unit, p, root, "")
 	v.Needs = s.needs(unit, p, root, "")
+	v.Changes = s.changes(unit, p, root)
 	v.NoResults = s.noResults(unit, county.Name, p)
 	v.Ended = s.ended(county.Name, county.Lifetime, county.MergedInto, root)
 	if v.Ended != nil {
@@ -229,6 +230,7 @@ func (s *site) office(o int, out Output) error {
 	v.Summary = s.summary(unit, p)
 	v.Groups = s.scorecard(unit, p, root, "")
 	v.Needs = s.needs(unit, p, root, "")
+	v.Changes = s.changes(unit, p, root)
 	v.NoResults = s.noResults(unit, office.Name, p)
 	if v.Ended != nil {
 		v.NoResults = ""

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"html/template"
 	"maps"
@@ -376,6 +377,9 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 	if g.Owner != "" {
 		r.Local = s.unitName(g.Owner)
 	}
+	if ly := s.Scores.At(unit, gi, p-12); ly.Status != score.Missing {
+		r.LastYear = s.value(g, ly)
+	}
 	if cur.Has() && prev.Has() {
 		d := score.Round(cur.Value-prev.Value, g.Decimals)
 		better := (d > 0) == g.HigherIsBetter()
@@ -528,29 +532,47 @@ func (s *site) scorecard(unit int, p model.Period, root, sections string) []Grou
 	return groups
 }
 
-// needs returns the rows of a unit's goals that are red, then yellow,
-// then without a result to judge (missing, or too few offices reported),
-// in month p, linking to their sections on page sections. With none, it
-// says all are met only when every goal has a value and is green.
+// needs returns the goals of a unit that need attention in month p: red
+// and yellow ones, furthest from their target (in widths of their yellow
+// band) first; green ones that got worse by more than their usual
+// month-to-month change; then those without a result to judge (missing,
+// or too few offices reported). They link to their sections on page
+// sections. With none, it says all are met only when every goal has a
+// value and is green.
 func (s *site) needs(unit int, p model.Period, root, sections string) Needs {
-	var red, yellow, unknown []Row
+	var off, worse, unknown []Row
+	var gaps []float64
 	hidden := false
 	for _, gi := range s.goalOrder {
 		if !s.Scores.Thresholds(unit, gi).Applies {
 			continue
 		}
 		switch s.Scores.At(unit, gi, p).Status {
-		case score.Red:
-			red = append(red, s.row(unit, gi, p, root))
-		case score.Yellow:
-			yellow = append(yellow, s.row(unit, gi, p, root))
+		case score.Red, score.Yellow:
+			off = append(off, s.row(unit, gi, p, root))
+			gaps = append(gaps, s.Scores.Gap(unit, gi, p))
+		case score.Green:
+			if s.Scores.UnusualChange(unit, gi, p) {
+				r := s.row(unit, gi, p, root)
+				r.Note = s.loc.T("unusual")
+				worse = append(worse, r)
+			}
 		case score.Missing, score.Incomplete:
 			unknown = append(unknown, s.row(unit, gi, p, root))
 		case score.Suppressed:
 			hidden = true
 		}
 	}
-	needs := Needs{Rows: slices.Concat(red, yellow, unknown), Empty: s.loc.T("needs.none")}
+	order := make([]int, len(off))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(gaps[b], gaps[a]) })
+	sorted := make([]Row, len(off))
+	for i, j := range order {
+		sorted[i] = off[j]
+	}
+	needs := Needs{Rows: slices.Concat(sorted, worse, unknown), Empty: s.loc.T("needs.none")}
 	if hidden {
 		needs.Empty = s.loc.T("needs.hidden")
 	}
@@ -558,6 +580,50 @@ func (s *site) needs(unit int, p model.Period, root, sections string) Needs {
 		needs.Rows[i].Href = sections + "#" + needs.Rows[i].Anchor
 	}
 	return needs
+}
+
+// changes are what changed for a unit from the month before p to p: the
+// goals whose status changed, and the three largest moves for the better
+// and for the worse, in widths of their yellow band.
+func (s *site) changes(unit int, p model.Period, root string) Changes {
+	var ch Changes
+	type move struct {
+		row  Row
+		size float64
+	}
+	var better, worse []move
+	for _, gi := range s.goalOrder {
+		if !s.Scores.Thresholds(unit, gi).Applies {
+			continue
+		}
+		cur, prev := s.Scores.At(unit, gi, p), s.Scores.At(unit, gi, p-1)
+		g := &s.Site.Goals[gi]
+		link := Link{Href: "#goal-" + g.ID, Text: g.Title}
+		if cur.Has() && prev.Has() && cur.Status != prev.Status {
+			ch.Status = append(ch.Status, StatusChange{Goal: link, From: s.status(prev.Status), To: s.status(cur.Status)})
+		}
+		if !cur.Has() || !prev.Has() || cur.Value == prev.Value {
+			continue
+		}
+		size := s.Scores.Gap(unit, gi, p-1) - s.Scores.Gap(unit, gi, p) // bands closer to the target
+		r := s.row(unit, gi, p, root)
+		r.Href = link.Href
+		if size > 0 {
+			better = append(better, move{r, size})
+		} else if size < 0 {
+			worse = append(worse, move{r, -size})
+		}
+	}
+	top := func(moves []move) []Row {
+		slices.SortStableFunc(moves, func(a, b move) int { return cmp.Compare(b.size, a.size) })
+		var rows []Row
+		for _, m := range moves[:min(3, len(moves))] {
+			rows = append(rows, m.row)
+		}
+		return rows
+	}
+	ch.Better, ch.Worse = top(better), top(worse)
+	return ch
 }
 
 // noResults says that a unit has no results at all for month p, or "".

@@ -62,6 +62,8 @@ type Row struct {
 	Change      string
 	ChangeWord  string // "better", "worse" or "unchanged", translated
 	ChangeClass string
+	LastYear    string        // the value the same month last year
+	Note        string        // in needs attention: why a green goal is there
 	Trend       template.HTML // a small inline SVG of the last months
 }
 
@@ -71,6 +73,19 @@ type Row struct {
 type Needs struct {
 	Rows  []Row
 	Empty string
+}
+
+// Changes are what changed since last month on a unit's page: the goals
+// whose status changed, and the largest moves either way.
+type Changes struct {
+	Status        []StatusChange
+	Better, Worse []Row
+}
+
+// StatusChange is a goal's status last month and now.
+type StatusChange struct {
+	Goal     Link
+	From, To Status
 }
 
 // Group is a perspective's rows.
@@ -299,6 +314,7 @@ type CountyPage struct {
 	Text         template.HTML
 	Summary      Summary
 	Needs        Needs
+	Changes      Changes
 	NoResults    string // said at the top when the county has no results for the month
 	Ended        *Ended
 	Former       []Link // offices that ended in the county
@@ -316,6 +332,7 @@ type OfficePage struct {
 	County     Link
 	Summary    Summary
 	Needs      Needs
+	Changes    Changes
 	NoResults  string // said at the top when the office has no results for the month
 	Ended      *Ended
 	Groups     []Group

@@ -666,3 +666,51 @@ func (s *Scores) computeThresholds(e int) {
 		}
 	}
 }
+
+// Gap is how far unit's value for goal in month p is from its target, in
+// widths of its yellow band, positive on the wrong side: a red goal 2
+// bands short is further off than a yellow one half a band short. It is 0
+// for a cell without a value, and uses a band of 1 where the band is empty.
+func (s *Scores) Gap(unit, goal int, p model.Period) float64 {
+	c := s.At(unit, goal, p)
+	if !c.Has() {
+		return 0
+	}
+	t := s.ThresholdsAt(unit, goal, p)
+	band := math.Abs(t.Target - t.Yellow)
+	if band == 0 {
+		band = 1
+	}
+	if s.Site.Goals[goal].HigherIsBetter() {
+		return (t.Target - c.Value) / band
+	}
+	return (c.Value - t.Target) / band
+}
+
+// usualMonths is how many months before a change its usual size is taken
+// over, and usualMinMonths how few changes are too few to judge by.
+const usualMonths, usualMinMonths = 12, 6
+
+// UnusualChange reports whether unit's change for goal from the month
+// before p to p is for the worse and larger than its usual month-to-month
+// change allows: above the process-behaviour (XmR) limit, 3.27 times the
+// mean change over the 12 months before (at least 6 changes).
+func (s *Scores) UnusualChange(unit, goal int, p model.Period) bool {
+	cur, prev := s.At(unit, goal, p), s.At(unit, goal, p-1)
+	if !cur.Has() || !prev.Has() {
+		return false
+	}
+	d := cur.Value - prev.Value
+	if (d > 0) == s.Site.Goals[goal].HigherIsBetter() || d == 0 {
+		return false
+	}
+	sum, n := 0.0, 0
+	for m := p - 1; m > p-1-usualMonths; m-- {
+		a, b := s.At(unit, goal, m), s.At(unit, goal, m-1)
+		if a.Has() && b.Has() {
+			sum += math.Abs(a.Value - b.Value)
+			n++
+		}
+	}
+	return n >= usualMinMonths && sum > 0 && math.Abs(d) > 3.27*sum/float64(n)
+}
