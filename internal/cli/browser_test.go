@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -297,3 +299,54 @@ func saveScreenshots(t *testing.T, ctx context.Context, out string) {
 		}
 	}
 }
+
+// TestHandout prints an office's and a county's page as a leader would,
+// with Ctrl+P and without scrolling first: at most three A4 pages, with
+// the charts of the goals that need attention (drawn in the page, not by
+// its script) and the open measures on them.
+func TestHandout(t *testing.T) {
+	ctx := browser(t)
+	out := buildExample(t)
+	for _, name := range []string{"hordaland/fana/index.html", "hordaland/index.html"} {
+		t.Run(name, func(t *testing.T) {
+			p := openPage(t, ctx, 1280, 900, false)
+			if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, name))); err != nil {
+				t.Fatal(err)
+			}
+			res, err := chromedp.Call(p.ctx, cdppage.PrintToPDF, cdppage.PrintToPDFParams{PaperWidth: 8.27, PaperHeight: 11.69})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := len(pdfPage.FindAll(res.Data, -1)); n == 0 || n > 3 {
+				t.Errorf("printed on %d A4 pages, want 1 to 3", n)
+			}
+			if *screenshots != "" && name == "hordaland/fana/index.html" {
+				os.WriteFile(filepath.Join(*screenshots, "handout.pdf"), res.Data, 0o644)
+			}
+			// What the paper shows: the page as the print stylesheet lays it out.
+			if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+				t.Fatal(err)
+			}
+			shown, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]int](`[
+				[...document.querySelectorAll('.print-charts svg polyline')].filter(e => e.getBoundingClientRect().width > 50 && e.getAttribute('points').trim().split(' ').length > 12).length,
+				document.querySelectorAll('.needs-list li').length,
+				[...document.querySelectorAll('#measures-h ~ .measures .measure, #measures-h ~ h3 + .measures .measure')].filter(e => e.offsetHeight > 0).length,
+				[...document.querySelectorAll('[data-chart]')].filter(e => e.offsetHeight > 0).length]`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if shown[0] == 0 || shown[0] != min(shown[1], 6) && name == "hordaland/fana/index.html" {
+				t.Errorf("%d charts of a year or more drawn for print, %d goals need attention", shown[0], shown[1])
+			}
+			if shown[2] == 0 {
+				t.Errorf("no measures on the printed page")
+			}
+			if shown[3] != 0 {
+				t.Errorf("%d script-drawn charts on the printed page", shown[3])
+			}
+		})
+	}
+}
+
+// pdfPage is a page object of a PDF as Chromium writes it.
+var pdfPage = regexp.MustCompile(`/Type\s*/Page[^s]`)

@@ -65,6 +65,7 @@ func (s *site) county(c int, out Output) error {
 	v.Groups = s.scorecard(unit, p, root, "")
 	v.Needs = s.needs(unit, p, root, "")
 	v.Changes = s.changes(unit, p, root)
+	v.PrintCharts = s.printCharts(unit, v.Needs, p)
 	v.NoResults = s.noResults(unit, county.Name, p)
 	v.Ended = s.ended(county.Name, county.Lifetime, county.MergedInto, root)
 	if v.Ended != nil {
@@ -231,6 +232,7 @@ func (s *site) office(o int, out Output) error {
 	v.Groups = s.scorecard(unit, p, root, "")
 	v.Needs = s.needs(unit, p, root, "")
 	v.Changes = s.changes(unit, p, root)
+	v.PrintCharts = s.printCharts(unit, v.Needs, p)
 	v.NoResults = s.noResults(unit, office.Name, p)
 	if v.Ended != nil {
 		v.NoResults = ""

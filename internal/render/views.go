@@ -315,7 +315,8 @@ type CountyPage struct {
 	Summary      Summary
 	Needs        Needs
 	Changes      Changes
-	NoResults    string // said at the top when the county has no results for the month
+	PrintCharts  []PrintChart // the printed page's charts of the goals that need attention
+	NoResults    string       // said at the top when the county has no results for the month
 	Ended        *Ended
 	Former       []Link // offices that ended in the county
 	Groups       []Group
@@ -328,20 +329,21 @@ type CountyPage struct {
 // OfficePage is <county>/<office>/index.html.
 type OfficePage struct {
 	Common
-	Name       string
-	County     Link
-	Summary    Summary
-	Needs      Needs
-	Changes    Changes
-	NoResults  string // said at the top when the office has no results for the month
-	Ended      *Ended
-	Groups     []Group
-	Sections   []Section
-	Commentary *CommentaryView
-	Measures   MeasureList
-	NewLink    string
-	Other      []Link
-	All        string // the office's commentary page, when it has one
+	Name        string
+	County      Link
+	Summary     Summary
+	Needs       Needs
+	Changes     Changes
+	PrintCharts []PrintChart // the printed page's charts of the goals that need attention
+	NoResults   string       // said at the top when the office has no results for the month
+	Ended       *Ended
+	Groups      []Group
+	Sections    []Section
+	Commentary  *CommentaryView
+	Measures    MeasureList
+	NewLink     string
+	Other       []Link
+	All         string // the office's commentary page, when it has one
 }
 
 // CommentaryPage is <county>/<office>/commentary.html: all of an office's
