@@ -188,14 +188,15 @@ func (s *site) predecessorLines(id string, l model.Lifetime, unit, gi int) []lin
 	}
 	var lines []line
 	for _, p := range s.Site.Predecessors(id) {
-		u := -1
+		u, name := -1, ""
 		if o, ok := s.officeOf[p]; ok {
-			u, p = s.Scores.Office(o), s.Site.Offices[o].Name
+			u, name = s.Scores.Office(o), s.Site.Offices[o].Name
 		} else if c, ok := s.countyOf[p]; ok {
-			u, p = s.Scores.County(c), s.Site.Counties[c].Name
+			u, name = s.Scores.County(c), s.Site.Counties[c].Name
 		}
+		// Series ids are unique in a chart (ECharts refuses it otherwise).
 		if u >= 0 && s.Scores.Thresholds(u, gi).Applies {
-			lines = append(lines, s.unitLine("predecessor", p, u, gi))
+			lines = append(lines, s.unitLine("predecessor-"+p, name, u, gi))
 		}
 	}
 	return lines
