@@ -129,9 +129,18 @@ func TrendLayout(id string, months []string, lines []Line) Layout {
 }
 
 // Trend is a trend chart drawn with layout, whose lines are the series'
-// in order.
+// in order. The series' names are in the chart's JSON ("names"), not in
+// its layout, so that one layout serves every page with lines of the same
+// roles.
 func Trend(id string, layout Layout, series []Series) Chart {
-	b := append(appendLines(layoutJSON(layout), series), ']')
+	b := append(appendLines(layoutJSON(layout), series), `],"names":[`...)
+	for i, s := range series {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, marshal(s.Name)...)
+	}
+	b = append(b, ']')
 	return Chart{ID: id, Height: 300, JSON: append(appendMarks(b, series), '}')}
 }
 

@@ -39,7 +39,7 @@ func TestTrend(t *testing.T) {
 		{Line: lines[1], Values: []*float64{ptr(45), ptr(45)}},
 	})
 	// A missing month is a gap, not a zero; a flat line is its value once.
-	if want := `{"layout":"chart-layout-1","data":[[45.3,"-"],45]}`; string(c.JSON) != want {
+	if want := `{"layout":"chart-layout-1","data":[[45.3,"-"],45],"names":["NAV Fana","Målverdi"]}`; string(c.JSON) != want {
 		t.Errorf("chart JSON %s, want %s", c.JSON, want)
 	}
 	var v struct {

@@ -440,10 +440,12 @@ func MeasureID(m *Measure) string {
 	if m.ID != "" {
 		return m.ID
 	}
-	text := strings.NewReplacer("æ", "ae", "ø", "o", "å", "a").Replace(strings.ToLower(m.Text))
+	text := norwegianLetters.Replace(strings.ToLower(m.Text))
 	words := strings.FieldsFunc(text, func(r rune) bool { return (r < 'a' || r > 'z') && (r < '0' || r > '9') })
 	return strings.Join(append([]string{m.Goal}, words[:min(len(words), 5)]...), "-")
 }
+
+var norwegianLetters = strings.NewReplacer("æ", "ae", "ø", "o", "å", "a")
 
 // MeasureLife is a measure over the months its office's commentary names
 // it: when it started, how its status went, when it was done.

@@ -131,7 +131,7 @@ func (s *site) county(c int, out Output) error {
 			bars = append(bars, b)
 			officeTable.Rows = append(officeTable.Rows, []string{m.Offices[o].Name, s.value(g, cell), s.loc.WithUnit(t.Target, g.Decimals, g.Unit), s.status(cell.Status).Label})
 		}
-		section := Section{Row: s.row(unit, gi, p, root), Title: g.Title, Description: s.sectionDescription[gi]}
+		section := s.section(unit, gi, p, root)
 		if len(bars) == 0 {
 			// A county without offices: its trend alone.
 			ch, layout := s.trend(ls, "chart-"+g.ID, trend)
@@ -238,6 +238,12 @@ func (s *site) office(o int, out Output) error {
 	if v.Ended != nil {
 		v.NoResults = ""
 	}
+	// The office's measures, each made once for the page.
+	mine := s.measuresOf[office.ID]
+	rows := make([]MeasureRow, len(mine))
+	for j, mi := range mine {
+		rows[j] = s.measureRow(&s.measures[mi], root, false)
+	}
 	ls := layouts{}
 	for _, gi := range s.goalOrder {
 		if !s.Scores.Thresholds(unit, gi).Applies {
@@ -271,28 +277,25 @@ func (s *site) office(o int, out Output) error {
 		series = append(series, s.targetLine(unit, gi))
 		ch, layout := s.trend(ls, "chart-"+g.ID, series)
 		var measures []MeasureRow
-		for _, mi := range s.measuresOf[office.ID] {
+		for j, mi := range mine {
 			if s.measures[mi].Goal == g.ID {
-				measures = append(measures, s.measureRow(&s.measures[mi], root, false))
+				measures = append(measures, rows[j])
 			}
 		}
-		v.Sections = append(v.Sections, Section{
-			Measures:    measures,
-			Row:         s.row(unit, gi, p, root),
-			Title:       g.Title,
-			Description: s.sectionDescription[gi],
-			Chart:       s.newChart(ch, layout, g.Title, description+". "+s.loc.T("chart.target"), g.Decimals, g.Unit, s.trendTable(g.Title+": "+office.Name, g, series)),
-		})
+		section := s.section(unit, gi, p, root)
+		section.Measures = measures
+		section.Chart = s.newChart(ch, layout, g.Title, description+". "+s.loc.T("chart.target"), g.Decimals, g.Unit, s.trendTable(g.Title+": "+office.Name, g, series))
+		v.Sections = append(v.Sections, section)
 	}
 	// Every open measure, whether or not this month has commentary, and
 	// those done in the last three months.
-	for _, mi := range s.measuresOf[office.ID] {
+	for j, mi := range mine {
 		m := &s.measures[mi]
 		switch {
 		case m.Open():
-			v.Measures.Open = append(v.Measures.Open, s.measureRow(m, root, false))
+			v.Measures.Open = append(v.Measures.Open, rows[j])
 		case m.Done > s.Reported-3:
-			v.Measures.Done = append(v.Measures.Done, s.measureRow(m, root, false))
+			v.Measures.Done = append(v.Measures.Done, rows[j])
 		}
 	}
 	if cm := s.commentaryFor(office.ID, s.Reported); cm != nil {
@@ -441,21 +444,15 @@ func (s *site) goal(gi int, out Output) error {
 	}
 	// Every office's measures for the goal, with how it stood before the
 	// measure started and stands now: one office can learn from another's.
-	for _, c := range s.counties {
-		for _, o := range s.officesOf[c] {
-			for _, mi := range s.measuresOf[m.Offices[o].ID] {
-				ms := &s.measures[mi]
-				if ms.Goal != g.ID || !s.current(o) {
-					continue
-				}
-				r := s.measureRow(ms, root, true)
-				before, now := s.Scores.At(s.Scores.Office(o), gi, ms.Start-1), s.Scores.At(s.Scores.Office(o), gi, s.Reported)
-				if before.Has() || now.Has() {
-					r.Effect = strings.NewReplacer("{before}", s.value(g, before), "{now}", s.value(g, now)).Replace(s.loc.T("effect"))
-				}
-				v.Measures = append(v.Measures, r)
-			}
+	for _, mi := range s.goalMeasures[gi] {
+		ms := &s.measures[mi]
+		u := s.Scores.Office(s.officeOf[ms.Office])
+		r := s.measureRow(ms, root, true)
+		before, now := s.Scores.At(u, gi, ms.Start-1), s.Scores.At(u, gi, s.Reported)
+		if before.Has() || now.Has() {
+			r.Effect = strings.NewReplacer("{before}", s.value(g, before), "{now}", s.value(g, now)).Replace(s.loc.T("effect"))
 		}
+		v.Measures = append(v.Measures, r)
 	}
 	var series []line
 	for _, c := range s.allCounties {

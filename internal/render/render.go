@@ -81,8 +81,11 @@ type site struct {
 	wholeName                             string
 	// measures are every office's measures as of the reported month;
 	// measuresOf indexes them by office.
-	measures   []model.MeasureLife
-	measuresOf map[string][]int
+	measures     []model.MeasureLife
+	measuresOf   map[string][]int
+	goalMeasures [][]int  // by goal index
+	trendLayouts sync.Map // the JSON of trend layouts by their lines' roles
+	sources      [3][4]string
 	// sectionDescription is each goal's description as its section on a
 	// unit page shows it: rendered once, not once per page.
 	sectionDescription []template.HTML
@@ -202,6 +205,7 @@ func (s *site) prepare() {
 	case s.Scores.AnySuppressed():
 		s.privacy = s.loc.T("privacy.source")
 	}
+	s.sources = sourceWords(s.loc)
 	s.wholeName = s.Config.WholeName
 	if s.wholeName == "" {
 		s.wholeName = s.loc.T("whole")
@@ -254,6 +258,21 @@ func (s *site) prepare() {
 	for i, g := range m.Goals {
 		s.goalIndex[g.ID] = i
 		s.sectionDescription = append(s.sectionDescription, s.markdown([]byte(g.Description), 4))
+	}
+	// Each goal's measures, of the offices of the reported month, in
+	// county and office order: what its page lists.
+	s.goalMeasures = make([][]int, len(m.Goals))
+	for _, c := range s.counties {
+		for _, o := range s.officesOf[c] {
+			if !s.current(o) {
+				continue
+			}
+			for _, mi := range s.measuresOf[m.Offices[o].ID] {
+				if gi, ok := s.goalIndex[s.measures[mi].Goal]; ok {
+					s.goalMeasures[gi] = append(s.goalMeasures[gi], mi)
+				}
+			}
+		}
 	}
 	var perspectives []string
 	for _, g := range m.Goals {
@@ -377,9 +396,6 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 	if g.Owner != "" {
 		r.Local = s.unitName(g.Owner)
 	}
-	if ly := s.Scores.At(unit, gi, p-12); ly.Status != score.Missing {
-		r.LastYear = s.value(g, ly)
-	}
 	if cur.Has() && prev.Has() {
 		d := score.Round(cur.Value-prev.Value, g.Decimals)
 		better := (d > 0) == g.HigherIsBetter()
@@ -402,21 +418,39 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 	return r
 }
 
+// section is goal gi's section on unit's page for month p: its row, with
+// the value the same month last year.
+func (s *site) section(unit, gi int, p model.Period, root string) Section {
+	sec := Section{Row: s.row(unit, gi, p, root), Title: s.Site.Goals[gi].Title, Description: s.sectionDescription[gi]}
+	if ly := s.Scores.At(unit, gi, p-12); ly.Status != score.Missing {
+		sec.LastYear = s.value(&s.Site.Goals[gi], ly)
+	}
+	return sec
+}
+
 // source names where unit's target comes from.
 func (s *site) source(unit int, src score.Source) string {
-	switch src {
-	case score.FromOwn:
-		if unit < s.Scores.County(0) {
-			return s.loc.T("source.own.office")
-		}
-		return s.loc.T("source.own.county")
-	case score.FromSum:
-		if unit == s.Scores.Whole() {
-			return s.loc.T("source.sum.whole")
-		}
-		return s.loc.T("source.sum")
+	kind := 0 // an office
+	switch {
+	case unit == s.Scores.Whole():
+		kind = 2
+	case unit >= s.Scores.County(0):
+		kind = 1
 	}
-	return s.loc.T("source." + src.String())
+	return s.sources[kind][src]
+}
+
+// sourceWords are the words for where a target comes from, by kind of
+// unit (office, county, the whole site) and source: made once, since
+// every row of every page says one.
+func sourceWords(loc *locale.Locale) (w [3][4]string) {
+	for kind := range w {
+		w[kind][score.FromGoal] = loc.T("source.goal")
+		w[kind][score.FromCounty] = loc.T("source.county")
+		w[kind][score.FromOwn] = loc.T([]string{"source.own.office", "source.own.county", "source.own.county"}[kind])
+		w[kind][score.FromSum] = loc.T([]string{"source.sum", "source.sum", "source.sum.whole"}[kind])
+	}
+	return w
 }
 
 // coverage says how many offices a county's or the whole site's figure
@@ -588,7 +622,7 @@ func (s *site) needs(unit int, p model.Period, root, sections string) Needs {
 func (s *site) changes(unit int, p model.Period, root string) Changes {
 	var ch Changes
 	type move struct {
-		row  Row
+		gi   int
 		size float64
 	}
 	var better, worse []move
@@ -597,28 +631,28 @@ func (s *site) changes(unit int, p model.Period, root string) Changes {
 			continue
 		}
 		cur, prev := s.Scores.At(unit, gi, p), s.Scores.At(unit, gi, p-1)
-		g := &s.Site.Goals[gi]
-		link := Link{Href: "#goal-" + g.ID, Text: g.Title}
-		if cur.Has() && prev.Has() && cur.Status != prev.Status {
-			ch.Status = append(ch.Status, StatusChange{Goal: link, From: s.status(prev.Status), To: s.status(cur.Status)})
-		}
-		if !cur.Has() || !prev.Has() || cur.Value == prev.Value {
+		if !cur.Has() || !prev.Has() {
 			continue
 		}
-		size := s.Scores.Gap(unit, gi, p-1) - s.Scores.Gap(unit, gi, p) // bands closer to the target
-		r := s.row(unit, gi, p, root)
-		r.Href = link.Href
-		if size > 0 {
-			better = append(better, move{r, size})
-		} else if size < 0 {
-			worse = append(worse, move{r, -size})
+		if cur.Status != prev.Status {
+			g := &s.Site.Goals[gi]
+			ch.Status = append(ch.Status, StatusChange{Goal: Link{Href: "#goal-" + g.ID, Text: g.Title}, From: s.status(prev.Status), To: s.status(cur.Status)})
+		}
+		switch size := s.Scores.Gap(unit, gi, p-1) - s.Scores.Gap(unit, gi, p); { // bands closer to the target
+		case cur.Value == prev.Value:
+		case size > 0:
+			better = append(better, move{gi, size})
+		case size < 0:
+			worse = append(worse, move{gi, -size})
 		}
 	}
 	top := func(moves []move) []Row {
 		slices.SortStableFunc(moves, func(a, b move) int { return cmp.Compare(b.size, a.size) })
 		var rows []Row
 		for _, m := range moves[:min(3, len(moves))] {
-			rows = append(rows, m.row)
+			r := s.row(unit, m.gi, p, root)
+			r.Href = "#" + r.Anchor
+			rows = append(rows, r)
 		}
 		return rows
 	}
@@ -701,10 +735,25 @@ func (ls layouts) get(lines []line, bars []string, build func(id string, heads [
 	return layout, &layout
 }
 
-// trend is a page's trend chart of lines.
+// trend is a page's trend chart of lines. Its layout depends only on the
+// lines' roles, so it is made once for the whole site: making one with
+// go-echarts was a tenth of an office page's time.
 func (s *site) trend(ls layouts, id string, lines []line) (chart.Chart, *chart.Layout) {
-	layout, first := ls.get(lines, nil, func(id string, heads []chart.Line) chart.Layout {
-		return chart.TrendLayout(id, s.months, heads)
+	roles := make([]line, len(lines))
+	for i, l := range lines {
+		roles[i] = line{Series: chart.Series{Line: chart.Line{ID: l.ID}}}
+	}
+	layout, first := ls.get(roles, nil, func(id string, heads []chart.Line) chart.Layout {
+		var key []byte
+		for _, h := range heads {
+			key = strconv.AppendQuote(key, h.ID)
+		}
+		if json, ok := s.trendLayouts.Load(string(key)); ok {
+			return chart.Layout{ID: id, JSON: json.([]byte)}
+		}
+		layout := chart.TrendLayout(id, s.months, heads)
+		s.trendLayouts.Store(string(key), layout.JSON)
+		return layout
 	})
 	return chart.Trend(id, layout, seriesOf(lines)), first
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/malekort/malekort/internal/model"
@@ -89,9 +90,14 @@ func (s *site) printChart(unit, gi int, p model.Period) template.HTML {
 		template.HTMLEscapeString(g.Title))
 	fmt.Fprintf(&b, `<line class="pc-target" x1="%g" x2="%g" y1="%.1f" y2="%.1f"/>`, left, w-right, y(t.Target), y(t.Target))
 	b.WriteString(`<polyline class="pc-line" points="`)
+	var pt []byte
 	for i, c := range cells {
 		if c.Has() {
-			fmt.Fprintf(&b, "%.1f,%.1f ", x(i), y(c.Value))
+			pt = strconv.AppendFloat(pt[:0], x(i), 'f', 1, 64)
+			pt = append(pt, ',')
+			pt = strconv.AppendFloat(pt, y(c.Value), 'f', 1, 64)
+			pt = append(pt, ' ')
+			b.Write(pt)
 		}
 	}
 	b.WriteString(`"/>`)

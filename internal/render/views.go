@@ -62,7 +62,6 @@ type Row struct {
 	Change      string
 	ChangeWord  string // "better", "worse" or "unchanged", translated
 	ChangeClass string
-	LastYear    string        // the value the same month last year
 	Note        string        // in needs attention: why a green goal is there
 	Trend       template.HTML // a small inline SVG of the last months
 }
@@ -224,6 +223,7 @@ type Section struct {
 	Description template.HTML
 	Chart       *Chart
 	Measures    []MeasureRow
+	LastYear    string // the value the same month last year
 }
 
 // Ended says that a unit no longer exists: Before, the successor's Link

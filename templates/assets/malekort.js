@@ -90,6 +90,7 @@
     o.series.forEach(function (s, i) {
       var d = spec.data[i];
       s.data = Array.isArray(d) ? d : new Array(months).fill(d);
+      if (spec.names) s.name = spec.names[i];
     });
     // Marked months: where a unit began (its months before recast from its
     // predecessors), where a measure started or was done.
