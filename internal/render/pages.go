@@ -450,7 +450,7 @@ func (s *site) goal(gi int, out Output) error {
 		r := s.measureRow(ms, root, true)
 		before, now := s.Scores.At(u, gi, ms.Start-1), s.Scores.At(u, gi, s.Reported)
 		if before.Has() || now.Has() {
-			r.Effect = strings.NewReplacer("{before}", s.value(g, before), "{now}", s.value(g, now)).Replace(s.loc.T("effect"))
+			r.Effect = s.effect.Replace(s.value(g, before), s.value(g, now))
 		}
 		v.Measures = append(v.Measures, r)
 	}

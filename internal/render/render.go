@@ -86,6 +86,7 @@ type site struct {
 	goalMeasures [][]int  // by goal index
 	trendLayouts sync.Map // the JSON of trend layouts by their lines' roles
 	sources      [3][4]string
+	effect       phrase // "{before} før, {now} nå"
 	// sectionDescription is each goal's description as its section on a
 	// unit page shows it: rendered once, not once per page.
 	sectionDescription []template.HTML
@@ -206,6 +207,7 @@ func (s *site) prepare() {
 		s.privacy = s.loc.T("privacy.source")
 	}
 	s.sources = sourceWords(s.loc)
+	s.effect = newPhrase(s.loc.T("effect"), "{before}", "{now}")
 	s.wholeName = s.Config.WholeName
 	if s.wholeName == "" {
 		s.wholeName = s.loc.T("whole")
@@ -439,6 +441,19 @@ func (s *site) source(unit int, src score.Source) string {
 	}
 	return s.sources[kind][src]
 }
+
+// phrase is a sentence with two blanks, split once: a goal page fills one
+// for every office's every measure.
+type phrase struct{ head, mid, tail string }
+
+func newPhrase(text, first, second string) phrase {
+	head, rest, _ := strings.Cut(text, first)
+	mid, tail, _ := strings.Cut(rest, second)
+	return phrase{head, mid, tail}
+}
+
+// Replace fills the blanks with a and b.
+func (p phrase) Replace(a, b string) string { return p.head + a + p.mid + b + p.tail }
 
 // sourceWords are the words for where a target comes from, by kind of
 // unit (office, county, the whole site) and source: made once, since

@@ -77,6 +77,9 @@ type Cell struct {
 	Value  float64
 	Status Status
 	Recast bool
+	// Unusual is a change for the worse from the month before larger than
+	// the unit's usual month-to-month change allows (see UnusualChange).
+	Unusual bool
 }
 
 // Has reports whether the cell has a value that may be shown.
@@ -531,6 +534,11 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options) {
 		}
 	}
 	s.suppress(gi, size, den, opt.MinCount)
+	for unit := range site.NUnits() {
+		if s.Thresholds(unit, gi).Applies {
+			markUnusual(s.Series(unit, gi), g.HigherIsBetter())
+		}
+	}
 }
 
 // recast gives each successor, for month m before it existed, its
@@ -696,21 +704,33 @@ const usualMonths, usualMinMonths = 12, 6
 // change allows: above the process-behaviour (XmR) limit, 3.27 times the
 // mean change over the 12 months before (at least 6 changes).
 func (s *Scores) UnusualChange(unit, goal int, p model.Period) bool {
-	cur, prev := s.At(unit, goal, p), s.At(unit, goal, p-1)
-	if !cur.Has() || !prev.Has() {
-		return false
-	}
-	d := cur.Value - prev.Value
-	if (d > 0) == s.Site.Goals[goal].HigherIsBetter() || d == 0 {
-		return false
+	return s.At(unit, goal, p).Unusual
+}
+
+// markUnusual marks the unusual changes of a series, its usual change
+// kept as a running sum over the window of months before.
+func markUnusual(cells []Cell, higherIsBetter bool) {
+	change := func(m int) (float64, bool) {
+		if m < 1 || !cells[m].Has() || !cells[m-1].Has() {
+			return 0, false
+		}
+		return cells[m].Value - cells[m-1].Value, true
 	}
 	sum, n := 0.0, 0
-	for m := p - 1; m > p-1-usualMonths; m-- {
-		a, b := s.At(unit, goal, m), s.At(unit, goal, m-1)
-		if a.Has() && b.Has() {
-			sum += math.Abs(a.Value - b.Value)
+	for m := range cells {
+		d, ok := change(m)
+		if ok && d != 0 && (d > 0) != higherIsBetter && n >= usualMinMonths && sum > 0 && math.Abs(d) > 3.27*sum/float64(n) {
+			cells[m].Unusual = true
+		}
+		// The window moves on: this month's change in, the one usualMonths
+		// before out.
+		if ok {
+			sum += math.Abs(d)
 			n++
 		}
+		if old, ok := change(m - usualMonths); ok {
+			sum -= math.Abs(old)
+			n--
+		}
 	}
-	return n >= usualMinMonths && sum > 0 && math.Abs(d) > 3.27*sum/float64(n)
 }

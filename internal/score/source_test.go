@@ -1,6 +1,8 @@
 package score
 
 import (
+	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -129,5 +131,38 @@ func TestOfficeOfSeveralMunicipalities(t *testing.T) {
 	}
 	if c := s.cell("a", "r", "2026-01"); c.Value != 15 {
 		t.Errorf("ratio of the codes' sums: %+v, want 3/20 = 15 %%", c)
+	}
+}
+
+// TestMarkUnusual: the running window gives what the definition says, on
+// series with gaps: a change for the worse above 3.27 times the mean of
+// the (at least 6) changes of the 12 months before.
+func TestMarkUnusual(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for range 200 {
+		cells := make([]Cell, 40)
+		for m := range cells {
+			if rnd.IntN(10) > 0 {
+				cells[m] = Cell{Value: math.Round(50 + 5*rnd.NormFloat64() + 30*float64(rnd.IntN(20)/19)), Status: Green}
+			}
+		}
+		markUnusual(cells, true)
+		for p := range cells {
+			want := false
+			if p >= 1 && cells[p].Has() && cells[p-1].Has() {
+				d := cells[p].Value - cells[p-1].Value
+				sum, n := 0.0, 0
+				for m := p - 1; m > p-1-12 && m >= 1; m-- {
+					if cells[m].Has() && cells[m-1].Has() {
+						sum += math.Abs(cells[m].Value - cells[m-1].Value)
+						n++
+					}
+				}
+				want = d < 0 && n >= 6 && sum > 0 && -d > 3.27*sum/float64(n)
+			}
+			if cells[p].Unusual != want {
+				t.Fatalf("month %d: unusual %v, want %v", p, cells[p].Unusual, want)
+			}
+		}
 	}
 }
