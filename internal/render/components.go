@@ -73,6 +73,19 @@ func (c components) badge(b *bytes.Buffer, s Status) {
 	b.WriteString(`</span>`)
 }
 
+// target writes a target and where it comes from: "Målverdi 45,0 %
+// (felles)".
+func (c components) target(b *bytes.Buffer, target, source string) {
+	c.t(b, "target")
+	b.WriteString(" ")
+	text(b, target)
+	if source != "" {
+		b.WriteString(` <span class="source">(`)
+		text(b, source)
+		b.WriteString(")</span>")
+	}
+}
+
 func (c components) summary(b *bytes.Buffer, s Summary) {
 	b.WriteString("\n<ul class=\"summary\" aria-label=\"")
 	c.t(b, "summary")
@@ -120,13 +133,7 @@ func (c components) needsList(b *bytes.Buffer, needs Needs) {
 		b.WriteString(` <span class="needs-value">`)
 		text(b, r.Result)
 		b.WriteString(` <span class="muted">(`)
-		c.t(b, "target")
-		b.WriteString(" ")
-		text(b, r.Target)
-		if r.Source != "" {
-			b.WriteString(", ")
-			text(b, r.Source)
-		}
+		c.target(b, r.Target, r.Source)
 		if r.Coverage != "" {
 			b.WriteString("; ")
 			text(b, r.Coverage)
@@ -178,14 +185,7 @@ func (c components) scorecard(b *bytes.Buffer, groups []Group) {
 			b.WriteString("</th>\n      <td class=\"num\"><span class=\"result\">")
 			text(b, r.Result)
 			b.WriteString(`</span><span class="target">`)
-			c.t(b, "target")
-			b.WriteString(" ")
-			text(b, r.Target)
-			if r.Source != "" {
-				b.WriteString(` <span class="source">(`)
-				text(b, r.Source)
-				b.WriteString(")</span>")
-			}
+			c.target(b, r.Target, r.Source)
 			b.WriteString("</span>")
 			if r.Coverage != "" {
 				b.WriteString(`<span class="target coverage">`)
@@ -247,14 +247,7 @@ func (c components) sections(b *bytes.Buffer, sections []Section) {
 		b.WriteString(` <span class="result">`)
 		text(b, s.Result)
 		b.WriteString(`</span> <span class="muted">`)
-		c.t(b, "target")
-		b.WriteString(" ")
-		text(b, s.Target)
-		if s.Source != "" {
-			b.WriteString(" (")
-			text(b, s.Source)
-			b.WriteString(")")
-		}
+		c.target(b, s.Target, s.Source)
 		b.WriteString(" · ")
 		c.t(b, "yellow")
 		b.WriteString(" ")
@@ -379,14 +372,7 @@ func (c components) ranking(b *bytes.Buffer, ranked []Ranked) {
 		b.WriteString(`</td><td class="num">`)
 		text(b, r.Result)
 		b.WriteString(`<span class="target">`)
-		c.t(b, "target")
-		b.WriteString(" ")
-		text(b, r.Target)
-		if r.Source != "" {
-			b.WriteString(` <span class="source">(`)
-			text(b, r.Source)
-			b.WriteString(")</span>")
-		}
+		c.target(b, r.Target, r.Source)
 		b.WriteString("</span></td><td>")
 		c.badge(b, r.Status)
 		b.WriteString("</td></tr>")
