@@ -85,30 +85,47 @@ func (s *site) printChart(unit, gi int, p model.Period) template.HTML {
 	}
 	x := func(i int) float64 { return left + float64(i)*(w-left-right)/float64(printMonths-1) }
 	y := func(v float64) float64 { return top + (hi-v)*(h-top-bottom)/(hi-lo) }
-	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="print-chart" viewBox="0 0 %g %g" width="%g" height="%g" role="img" aria-label="%s">`, w, h, w, h,
-		template.HTMLEscapeString(g.Title))
-	fmt.Fprintf(&b, `<line class="pc-target" x1="%g" x2="%g" y1="%.1f" y2="%.1f"/>`, left, w-right, y(t.Target), y(t.Target))
-	b.WriteString(`<polyline class="pc-line" points="`)
-	var pt []byte
+	// Appended, not printed with fmt: a site has one for every goal that
+	// needs attention on every unit page.
+	b := make([]byte, 0, 1024)
+	num := func(v float64) { b = strconv.AppendFloat(b, v, 'f', 1, 64) }
+	b = append(b, `<svg class="print-chart" viewBox="0 0 320 110" width="320" height="110" role="img" aria-label="`...)
+	b = append(b, template.HTMLEscapeString(g.Title)...)
+	b = append(b, `"><line class="pc-target" x1="44" x2="312" y1="`...)
+	num(y(t.Target))
+	b = append(b, `" y2="`...)
+	num(y(t.Target))
+	b = append(b, `"/><polyline class="pc-line" points="`...)
 	for i, c := range cells {
 		if c.Has() {
-			pt = strconv.AppendFloat(pt[:0], x(i), 'f', 1, 64)
-			pt = append(pt, ',')
-			pt = strconv.AppendFloat(pt, y(c.Value), 'f', 1, 64)
-			pt = append(pt, ' ')
-			b.Write(pt)
+			num(x(i))
+			b = append(b, ',')
+			num(y(c.Value))
+			b = append(b, ' ')
 		}
 	}
-	b.WriteString(`"/>`)
-	label := func(v float64) string { return template.HTMLEscapeString(s.loc.WithUnit(v, g.Decimals, g.Unit)) }
-	fmt.Fprintf(&b, `<text x="%g" y="%.1f" text-anchor="end">%s</text>`, left-4, y(hi)+4, label(hi))
-	fmt.Fprintf(&b, `<text x="%g" y="%.1f" text-anchor="end">%s</text>`, left-4, y(lo)+4, label(lo))
-	first, last := p-model.Period(printMonths-1), p
-	fmt.Fprintf(&b, `<text x="%g" y="%g">%s</text>`, left, h-4, template.HTMLEscapeString(s.loc.ShortMonth(first.Year(), first.Month())))
-	fmt.Fprintf(&b, `<text x="%g" y="%g" text-anchor="end">%s</text>`, w-right, h-4, template.HTMLEscapeString(s.loc.ShortMonth(last.Year(), last.Month())))
-	b.WriteString(`</svg>`)
-	return template.HTML(b.String())
+	b = append(b, `"/>`...)
+	text := func(x, y float64, anchor, s string) {
+		b = append(b, `<text x="`...)
+		num(x)
+		b = append(b, `" y="`...)
+		num(y)
+		b = append(b, `" text-anchor="`...)
+		b = append(b, anchor...)
+		b = append(b, `">`...)
+		b = append(b, template.HTMLEscapeString(s)...)
+		b = append(b, `</text>`...)
+	}
+	text(left-4, y(hi)+4, "end", s.loc.WithUnit(hi, g.Decimals, g.Unit))
+	text(left-4, y(lo)+4, "end", s.loc.WithUnit(lo, g.Decimals, g.Unit))
+	if first := int(p - s.Scores.First - model.Period(printMonths-1)); first >= 0 {
+		text(left, h-4, "start", s.months[first])
+	}
+	if last := int(p - s.Scores.First); last >= 0 && last < len(s.months) {
+		text(w-right, h-4, "end", s.months[last])
+	}
+	b = append(b, `</svg>`...)
+	return template.HTML(b)
 }
 
 // printCharts are the small charts of the goals that need attention.
