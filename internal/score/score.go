@@ -68,7 +68,6 @@ const (
 	FromSum
 )
 
-func (s Source) String() string { return [...]string{"goal", "county", "own", "sum"}[s] }
 
 // Cell is a unit's result for a goal in one month, rounded as displayed.
 // Recast is a successor's figure for a month before it existed, made of
@@ -84,9 +83,6 @@ type Cell struct {
 
 // Has reports whether the cell has a value that may be shown.
 func (c Cell) Has() bool { return c.Status >= Red && c.Status <= Green }
-
-// Reported reports whether the unit reported: a value, or one hidden.
-func (c Cell) Reported() bool { return c.Status != Missing && c.Status != Incomplete }
 
 // Coverage is how many of the offices a roll-up stands for reported (a
 // value hidden by its publisher or by malekort counts as reported). A
