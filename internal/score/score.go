@@ -332,10 +332,11 @@ func (s *Scores) organise() {
 	nCounty := len(site.Counties)
 	s.epochOf = make([]int, s.N)
 	seen := map[string]int{}
+	reorganised := site.Reorganised()
 	for m := range s.N {
 		p := s.Period(m)
 		key := ""
-		if site.Reorganised() {
+		if reorganised {
 			var b []byte
 			for o := range site.Offices {
 				b = fmt.Appendf(b, "%s %v;", site.CountyAt(o, p), site.Offices[o].Lifetime.Alive(p))
