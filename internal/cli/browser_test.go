@@ -320,9 +320,6 @@ func TestHandout(t *testing.T) {
 			if n := len(pdfPage.FindAll(res.Data, -1)); n == 0 || n > 3 {
 				t.Errorf("printed on %d A4 pages, want 1 to 3", n)
 			}
-			if *screenshots != "" && name == "hordaland/fana/index.html" {
-				os.WriteFile(filepath.Join(*screenshots, "handout.pdf"), res.Data, 0o644)
-			}
 			// What the paper shows: the page as the print stylesheet lays it out.
 			if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
 				t.Fatal(err)

@@ -132,13 +132,13 @@ func (c components) needsList(b *bytes.Buffer, needs Needs) {
 		c.badge(b, r.Status)
 		b.WriteString(` <span class="needs-value">`)
 		text(b, r.Result)
-		b.WriteString(` <span class="muted">(`)
+		b.WriteString(` <span class="muted">`)
 		c.target(b, r.Target, r.Source)
 		if r.Coverage != "" {
 			b.WriteString("; ")
 			text(b, r.Coverage)
 		}
-		b.WriteString(")</span>")
+		b.WriteString("</span>")
 		if r.Note != "" {
 			b.WriteString(` <span class="change-worse">`)
 			text(b, r.Change)
