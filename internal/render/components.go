@@ -329,29 +329,8 @@ func (c components) commentary(b *bytes.Buffer, cv *CommentaryView) {
 	if len(cv.Measures) > 0 {
 		b.WriteString("\n  <h3>")
 		c.t(b, "measures")
-		b.WriteString("</h3>\n  <ul class=\"measures\">")
-		for i := range cv.Measures {
-			m := &cv.Measures[i]
-			b.WriteString("\n    <li class=\"measure measure-")
-			text(b, m.Status)
-			b.WriteString("\">\n      <span class=\"mstatus\">")
-			text(b, m.Label)
-			b.WriteString("</span>\n      <span class=\"mtext\">")
-			text(b, m.Text)
-			b.WriteString("</span>\n      <span class=\"mmeta\"><a href=\"")
-			text(b, m.Goal.Href)
-			b.WriteString("\">")
-			text(b, m.Goal.Text)
-			b.WriteString("</a>")
-			if m.Due != "" {
-				b.WriteString(" · ")
-				c.t(b, "due")
-				b.WriteString(" ")
-				text(b, m.Due)
-			}
-			b.WriteString("</span>\n    </li>")
-		}
-		b.WriteString("\n  </ul>")
+		b.WriteString("</h3>")
+		c.measures(b, cv.Measures)
 	}
 	b.WriteString("\n</div>\n")
 }

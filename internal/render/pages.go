@@ -328,11 +328,10 @@ func (s *site) commentaryView(cm *model.Commentary, root string) CommentaryView 
 		v.EditURL = strings.ReplaceAll(s.Config.EditURL, "{path}", cm.Path)
 	}
 	for _, ms := range cm.Measures {
-		mv := MeasureView{Text: ms.Text, Status: ms.Status, Label: s.loc.T("measure." + ms.Status)}
-		for gi := range s.Site.Goals {
-			if g := &s.Site.Goals[gi]; g.ID == ms.Goal {
-				mv.Goal = Link{Href: root + goalPath(g), Text: g.Title}
-			}
+		mv := MeasureRow{MeasureView: MeasureView{Text: ms.Text, Status: ms.Status, Label: s.loc.T("measure." + ms.Status)}}
+		if gi, ok := s.goalIndex[ms.Goal]; ok {
+			g := &s.Site.Goals[gi]
+			mv.Goal = Link{Href: root + goalPath(g), Text: g.Title}
 		}
 		if ms.Due != "" {
 			mv.Due = s.loc.Date(ms.Due)

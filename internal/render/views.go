@@ -286,7 +286,7 @@ type CommentaryView struct {
 	Date     string
 	ISODate  string
 	Body     template.HTML
-	Measures []MeasureView
+	Measures []MeasureRow
 	EditURL  string
 }
 

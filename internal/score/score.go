@@ -68,7 +68,6 @@ const (
 	FromSum
 )
 
-
 // Cell is a unit's result for a goal in one month, rounded as displayed.
 // Recast is a successor's figure for a month before it existed, made of
 // its predecessors'.
