@@ -19,7 +19,7 @@ id = "vest"
 name = "` + q + `"
 [[county]]
 id = "nord"
-name = "NAV Nord"
+name = "NAV\u0000Nord"
 [[office]]
 id = "bergen-nord"
 name = "` + q + `"
@@ -59,6 +59,9 @@ aggregate = "ratio"
 				t.Errorf("%s holds %q unescaped", name, markup)
 			}
 		}
+		if strings.Contains(page, "\x00") {
+			t.Errorf("%s holds a NUL character, which HTML does not allow", name)
+		}
 		if !strings.Contains(page, "&lt;b&gt;x&lt;/b&gt;") {
 			t.Errorf("%s does not show the text escaped", name)
 		}
@@ -67,6 +70,9 @@ aggregate = "ratio"
 	// Author, measure text, goal title in scorecard, needs, section and chart.
 	if n := strings.Count(office, "&lt;b&gt;x&lt;/b&gt;&#34;&#39;&amp;&lt;script&gt;"); n < 6 {
 		t.Errorf("the office page shows the hostile text escaped %d times, want at least 6", n)
+	}
+	if !strings.Contains(string(out["nord/index.html"]), "NAV\uFFFDNord") {
+		t.Error("the county page does not show a NUL in its name as U+FFFD")
 	}
 	if pages < 8 {
 		t.Errorf("only %d pages built", pages)

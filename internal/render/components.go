@@ -2,8 +2,10 @@ package render
 
 import (
 	"bytes"
+	stdhtml "html"
 	"html/template"
 	"strconv"
+	"strings"
 
 	"github.com/malekort/malekort/internal/locale"
 )
@@ -19,7 +21,7 @@ import (
 // templates, html/template's reflective call per printed value was a
 // third of a build.
 //
-// Text is escaped with the standard library (template.HTMLEscapeString).
+// Text is escaped with the standard library (html.EscapeString).
 // Links are the site's own relative paths made from ids, or settings
 // that config has checked to be http(s) URLs, so they need no filtering.
 type components struct {
@@ -59,7 +61,19 @@ func written(write func(*bytes.Buffer)) template.HTML {
 }
 
 // text writes s escaped for HTML text and quoted attribute values.
-func text(b *bytes.Buffer, s string) { b.WriteString(template.HTMLEscapeString(s)) }
+func text(b *bytes.Buffer, s string) { b.WriteString(escape(s)) }
+
+// escape is s escaped for HTML text and quoted attribute values, as
+// template.HTMLEscapeString does it (NUL becomes U+FFFD). html.EscapeString
+// is the same but for NUL and several times faster on text with nothing
+// to escape: the other tests its set of six characters anew on every
+// call, 4 % of a build's processor time.
+func escape(s string) string {
+	if strings.IndexByte(s, 0) >= 0 {
+		s = strings.ReplaceAll(s, "\x00", "\uFFFD")
+	}
+	return stdhtml.EscapeString(s)
+}
 
 func (c components) t(b *bytes.Buffer, key string) { text(b, c.loc.T(key)) }
 

@@ -90,7 +90,7 @@ func (s *site) printChart(unit, gi int, p model.Period) template.HTML {
 	b := make([]byte, 0, 1024)
 	num := func(v float64) { b = strconv.AppendFloat(b, v, 'f', 1, 64) }
 	b = append(b, `<svg class="print-chart" viewBox="0 0 320 110" width="320" height="110" role="img" aria-label="`...)
-	b = append(b, template.HTMLEscapeString(g.Title)...)
+	b = append(b, escape(g.Title)...)
 	b = append(b, `"><line class="pc-target" x1="44" x2="312" y1="`...)
 	num(y(t.Target))
 	b = append(b, `" y2="`...)
@@ -113,7 +113,7 @@ func (s *site) printChart(unit, gi int, p model.Period) template.HTML {
 		b = append(b, `" text-anchor="`...)
 		b = append(b, anchor...)
 		b = append(b, `">`...)
-		b = append(b, template.HTMLEscapeString(s)...)
+		b = append(b, escape(s)...)
 		b = append(b, `</text>`...)
 	}
 	text(left-4, y(hi)+4, "end", s.loc.WithUnit(hi, g.Decimals, g.Unit))
