@@ -601,7 +601,7 @@ func (s *site) needs(unit int, p model.Period, root, sections string) Needs {
 			off = append(off, s.row(unit, gi, p, root))
 			gaps = append(gaps, s.Scores.Gap(unit, gi, p))
 		case score.Green:
-			if s.Scores.UnusualChange(unit, gi, p) {
+			if s.Scores.At(unit, gi, p).Change == score.SignalWorse {
 				r := s.row(unit, gi, p, root)
 				r.Note = s.loc.T("unusual")
 				worse = append(worse, r)

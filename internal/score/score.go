@@ -72,13 +72,37 @@ const (
 // Recast is a successor's figure for a month before it existed, made of
 // its predecessors'.
 type Cell struct {
-	Value  float64
-	Status Status
-	Recast bool
-	// Unusual is a change for the worse from the month before larger than
-	// the unit's usual month-to-month change allows (see UnusualChange).
-	Unusual bool
+	Value float64
+	// Num and Den are a ratio's numerator and denominator, where the
+	// figure has them and its value is shown; 0 otherwise.
+	Num, Den float64
+	Status   Status
+	Recast   bool
+	// Change judges the change from the month before against the unit's
+	// natural variation (see markChanges).
+	Change Change
 }
+
+// Change is how a cell's change from the month before compares with the
+// unit's own month-to-month variation.
+type Change uint8
+
+// Changes: no change to judge (no value this month or the month before,
+// or no change); too few months before it to judge; within the unit's
+// natural variation; a signal, beyond it, for the better or the worse.
+const (
+	NoChange Change = iota
+	TooFewMonths
+	Usual
+	SignalBetter
+	SignalWorse
+)
+
+// Signal reports whether the change is beyond the unit's natural variation.
+func (c Change) Signal() bool { return c == SignalBetter || c == SignalWorse }
+
+// HasSize reports whether the cell has a ratio's numerator and denominator.
+func (c Cell) HasSize() bool { return c.Has() && c.Den > 0 }
 
 // Has reports whether the cell has a value that may be shown.
 func (c Cell) Has() bool { return c.Status >= Red && c.Status <= Green }
@@ -525,6 +549,7 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options) {
 				size[i] = math.Abs(f.value)
 				if f.ratio() {
 					size[i], den[i] = f.den, f.den
+					cells[m].Num, cells[m].Den = f.num, f.den
 				}
 			}
 		}
@@ -532,7 +557,7 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options) {
 	s.suppress(gi, size, den, opt.MinCount)
 	for unit := range site.NUnits() {
 		if s.Thresholds(unit, gi).Applies {
-			markUnusual(s.Series(unit, gi), g.HigherIsBetter())
+			markChanges(s.Series(unit, gi), g.HigherIsBetter())
 		}
 	}
 }
@@ -695,17 +720,12 @@ func (s *Scores) Gap(unit, goal int, p model.Period) float64 {
 // over, and usualMinMonths how few changes are too few to judge by.
 const usualMonths, usualMinMonths = 12, 6
 
-// UnusualChange reports whether unit's change for goal from the month
-// before p to p is for the worse and larger than its usual month-to-month
-// change allows: above the process-behaviour (XmR) limit, 3.27 times the
-// mean change over the 12 months before (at least 6 changes).
-func (s *Scores) UnusualChange(unit, goal int, p model.Period) bool {
-	return s.At(unit, goal, p).Unusual
-}
-
-// markUnusual marks the unusual changes of a series, its usual change
-// kept as a running sum over the window of months before.
-func markUnusual(cells []Cell, higherIsBetter bool) {
+// markChanges judges each month's change from the month before as process
+// behaviour charts (XmR) do: a change is a signal when it is larger than
+// the upper range limit, 3.27 times the mean size of the unit's changes
+// over the 12 months before (at least 6 of them; fewer are too few to
+// judge). The mean is kept as a running sum over that window.
+func markChanges(cells []Cell, higherIsBetter bool) {
 	change := func(m int) (float64, bool) {
 		if m < 1 || !cells[m].Has() || !cells[m-1].Has() {
 			return 0, false
@@ -715,8 +735,17 @@ func markUnusual(cells []Cell, higherIsBetter bool) {
 	sum, n := 0.0, 0
 	for m := range cells {
 		d, ok := change(m)
-		if ok && d != 0 && (d > 0) != higherIsBetter && n >= usualMinMonths && sum > 0 && math.Abs(d) > 3.27*sum/float64(n) {
-			cells[m].Unusual = true
+		switch {
+		case !ok || d == 0:
+		case n < usualMinMonths:
+			cells[m].Change = TooFewMonths
+		case math.Abs(d) > 3.27*sum/float64(n):
+			cells[m].Change = SignalWorse
+			if (d > 0) == higherIsBetter {
+				cells[m].Change = SignalBetter
+			}
+		default:
+			cells[m].Change = Usual
 		}
 		// The window moves on: this month's change in, the one usualMonths
 		// before out.

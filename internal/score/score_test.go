@@ -448,3 +448,33 @@ func TestSuppressionOnlyForRatioGoals(t *testing.T) {
 		}
 	}
 }
+
+// TestSuppressedPartsHaveEnoughPeopleTogether: a ratio's numerators and
+// denominators are published, so a county's denominator less its shown
+// offices' is what its suppressed offices have together; with fewer than
+// min_count people that is a small number published, and the next
+// smallest office goes too.
+func TestSuppressedPartsHaveEnoughPeopleTogether(t *testing.T) {
+	f := newFixture(percentGoal("r"))
+	f.site.Offices = append(f.site.Offices,
+		model.Office{ID: "d", Name: "D", County: "vest"}, model.Office{ID: "e", Name: "E", County: "vest"})
+	f.site.NumberUnits()
+	// a and b are primary, 1 + 2 people; e is the smaller of d and e.
+	f.ratio("2026-01", "a", "r", 1, 1).ratio("2026-01", "b", "r", 1, 2).ratio("2026-01", "d", "r", 50, 100).ratio("2026-01", "e", "r", 20, 40)
+	// 3 + 4 people: together 7, not too few.
+	f.ratio("2026-02", "a", "r", 1, 3).ratio("2026-02", "b", "r", 1, 4).ratio("2026-02", "d", "r", 50, 100).ratio("2026-02", "e", "r", 20, 40)
+	f.ratio("2026-01", "c", "r", 40, 80).ratio("2026-02", "c", "r", 40, 80)
+	s := f.Compute5()
+	if got, want := statuses(s, "r", "2026-01", "a", "b", "d", "e", "vest"), []Status{Suppressed, Suppressed, Green, Suppressed, Green}; !slices.Equal(got, want) {
+		t.Errorf("2026-01: statuses a, b, d, e, vest = %v, want %v", got, want)
+	}
+	if got, want := statuses(s, "r", "2026-02", "a", "b", "d", "e", "vest"), []Status{Suppressed, Suppressed, Green, Green, Green}; !slices.Equal(got, want) {
+		t.Errorf("2026-02: statuses a, b, d, e, vest = %v, want %v", got, want)
+	}
+	if c := s.cell("vest", "r", "2026-01"); c.Num != 72 || c.Den != 143 {
+		t.Errorf("vest's numerator and denominator: %+v, want 72 of 143", c)
+	}
+	if c := s.cell("e", "r", "2026-01"); c.Num != 0 || c.Den != 0 {
+		t.Errorf("a suppressed office keeps its numerator and denominator: %+v", c)
+	}
+}

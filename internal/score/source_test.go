@@ -134,11 +134,13 @@ func TestOfficeOfSeveralMunicipalities(t *testing.T) {
 	}
 }
 
-// TestMarkUnusual: the running window gives what the definition says, on
-// series with gaps: a change for the worse above 3.27 times the mean of
-// the (at least 6) changes of the 12 months before.
-func TestMarkUnusual(t *testing.T) {
+// TestMarkChanges: the running window gives what the definition says, on
+// series with gaps: a change above 3.27 times the mean of the (at least 6)
+// changes of the 12 months before is a signal, for the better or the
+// worse; with fewer changes before it, too few to judge.
+func TestMarkChanges(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(1, 2))
+	seen := map[Change]int{}
 	for range 200 {
 		cells := make([]Cell, 40)
 		for m := range cells {
@@ -146,10 +148,10 @@ func TestMarkUnusual(t *testing.T) {
 				cells[m] = Cell{Value: math.Round(50 + 5*rnd.NormFloat64() + 30*float64(rnd.IntN(20)/19)), Status: Green}
 			}
 		}
-		markUnusual(cells, true)
+		markChanges(cells, true)
 		for p := range cells {
-			want := false
-			if p >= 1 && cells[p].Has() && cells[p-1].Has() {
+			want := NoChange
+			if p >= 1 && cells[p].Has() && cells[p-1].Has() && cells[p].Value != cells[p-1].Value {
 				d := cells[p].Value - cells[p-1].Value
 				sum, n := 0.0, 0
 				for m := p - 1; m > p-1-12 && m >= 1; m-- {
@@ -158,11 +160,36 @@ func TestMarkUnusual(t *testing.T) {
 						n++
 					}
 				}
-				want = d < 0 && n >= 6 && sum > 0 && -d > 3.27*sum/float64(n)
+				switch {
+				case n < 6:
+					want = TooFewMonths
+				case d < 0 && -d > 3.27*sum/float64(n):
+					want = SignalWorse
+				case d > 0 && d > 3.27*sum/float64(n):
+					want = SignalBetter
+				default:
+					want = Usual
+				}
 			}
-			if cells[p].Unusual != want {
-				t.Fatalf("month %d: unusual %v, want %v", p, cells[p].Unusual, want)
+			if cells[p].Change != want {
+				t.Fatalf("month %d: change %v, want %v", p, cells[p].Change, want)
 			}
+			seen[want]++
 		}
+	}
+	for _, c := range []Change{NoChange, TooFewMonths, Usual, SignalBetter, SignalWorse} {
+		if seen[c] == 0 {
+			t.Errorf("no month judged %v: the series do not try every case", c)
+		}
+	}
+	// Lower is better: a rise is for the worse.
+	cells := []Cell{{Value: 10, Status: Green}}
+	for m := 1; m < 8; m++ {
+		cells = append(cells, Cell{Value: cells[m-1].Value + 1, Status: Green})
+	}
+	cells = append(cells, Cell{Value: 30, Status: Green})
+	markChanges(cells, false)
+	if c := cells[len(cells)-1].Change; c != SignalWorse {
+		t.Errorf("a rise of 13 after rises of 1, lower better: %v, want a signal for the worse", c)
 	}
 }

@@ -21,8 +21,14 @@ import "github.com/malekort/malekort/internal/model"
 //   - if the total is suppressed and every part that reported is shown,
 //     the smallest is suppressed, since the parts would add up to it.
 //
+//   - for a ratio or a count of people, if the total less its shown parts
+//     leaves fewer than min_count people (a ratio's denominators are
+//     published with it), the next smallest shown part is suppressed too,
+//     or the total: that difference is what the suppressed parts have
+//     together.
+//
 // Two suppressed parts and a shown total tell only what the two have
-// together.
+// together, and that is about min_count people or more.
 //
 // Roll-ups are always computed from the true numbers; only what is shown
 // changes.
@@ -49,16 +55,26 @@ func (s *Scores) suppress(gi int, size, den []float64, minCount float64) {
 			}
 			any = any || c.Status == Suppressed
 		}
+		// The people a figure tells about, where known.
+		var people func(u int) float64
+		switch {
+		case minCount == 0:
+		case g.Aggregate == "ratio":
+			people = func(u int) float64 { return den[part(u)] }
+		case g.Persons:
+			people = func(u int) float64 { return size[part(u)] }
+		}
+		p := protection{cell: cell, size: func(u int) float64 { return size[part(u)] }, people: people, minCount: minCount}
 		for changed := any; changed; {
 			changed = false
 			for _, c := range org.counties {
-				changed = s.protect(cell, func(u int) float64 { return size[part(u)] }, s.County(c), org.officesOf[c]) || changed
+				changed = p.protect(s.County(c), org.officesOf[c]) || changed
 			}
-			changed = s.protect(cell, func(u int) float64 { return size[part(u)] }, s.Whole(), counties) || changed
+			changed = p.protect(s.Whole(), counties) || changed
 			// A recast figure is its predecessors' total.
 			for _, succ := range s.successors {
 				if cell(succ.unit).Recast {
-					changed = s.protect(cell, func(u int) float64 { return size[part(u)] }, succ.unit, succ.predecessors) || changed
+					changed = p.protect(succ.unit, succ.predecessors) || changed
 				}
 			}
 		}
@@ -78,35 +94,59 @@ func small(g *model.Goal, value, den, minCount float64) bool {
 	return false
 }
 
+// protection is what the secondary rules need of a goal's month: its
+// cells by unit, the size that chooses the next part to suppress, and,
+// for a ratio or a count of people, how many people a figure tells about
+// (a ratio's denominator, known where it is not 0).
+type protection struct {
+	cell     func(unit int) *Cell
+	size     func(unit int) float64
+	people   func(unit int) float64
+	minCount float64
+}
+
 // protect applies the secondary rules to a total and its parts, and
 // reports whether it suppressed anything.
-func (s *Scores) protect(cell func(unit int) *Cell, size func(unit int) float64, total int, parts []int) bool {
+func (p *protection) protect(total int, parts []int) bool {
 	var shown []int
 	suppressed := 0
-	for _, p := range parts {
-		switch c := *cell(p); {
+	for _, u := range parts {
+		switch c := *p.cell(u); {
 		case c.Status == Suppressed:
 			suppressed++
 		case c.Has():
-			shown = append(shown, p)
+			shown = append(shown, u)
 		}
 	}
 	smallest := func() int {
 		next := shown[0]
-		for _, p := range shown[1:] {
-			if size(p) < size(next) {
-				next = p
+		for _, u := range shown[1:] {
+			if p.size(u) < p.size(next) {
+				next = u
 			}
 		}
 		return next
 	}
-	switch t := *cell(total); {
-	case t.Has() && suppressed == 1 && len(shown) == 0:
-		*cell(total) = Cell{Status: Suppressed}
-	case t.Has() && suppressed == 1:
-		*cell(smallest()) = Cell{Status: Suppressed}
+	t := *p.cell(total)
+	// The total less the shown parts is what the suppressed ones have
+	// together: one part's own figure, or too few people.
+	exposed := suppressed == 1
+	if suppressed > 1 && t.Has() && p.people != nil {
+		rest := p.people(total)
+		known := rest > 0
+		for _, u := range shown {
+			rest -= p.people(u)
+			known = known && p.people(u) > 0
+		}
+		exposed = known && rest < p.minCount
+	}
+	switch {
+	case t.Has() && exposed && len(shown) == 0:
+		*p.cell(total) = Cell{Status: Suppressed}
+	case t.Has() && exposed:
+		*p.cell(smallest()) = Cell{Status: Suppressed}
 	case t.Status == Suppressed && suppressed == 0 && len(shown) > 0:
-		*cell(smallest()) = Cell{Status: Suppressed}
+		*p.cell(smallest()) = Cell{Status: Suppressed}
 	default:
 		return false
 	}
