@@ -29,21 +29,21 @@ func buildBase(t *testing.T, overlay map[string]string) memOutput {
 func TestScorecardCSV(t *testing.T) {
 	out := buildBase(t, nil)
 	csv := string(out["scorecard.csv"])
-	if !strings.HasPrefix(csv, "\ufeffperiod;unit;goal;value;target;yellow;status;reported;expected;recast\r\n") {
+	if !strings.HasPrefix(csv, "\ufeffperiod;unit;goal;value;target;yellow;status;reported;expected;recast;numerator;denominator\r\n") {
 		t.Fatalf("header: %q", csv[:min(60, len(csv))])
 	}
 	for _, row := range []string{
-		"2026-02;bergen-nord;arbeid;45,0;45,0;40,0;green;;", // 899/2000 = 44.95 displays 45,0: met
-		"2026-02;vest;arbeid;44,2;45,0;40,0;yellow;2;2",     // 929/2100, both offices reported
-		"2026-02;tromso;arbeid;55,0;50,0;45,0;green;;",      // the county's override
-		"2026-01;nord;arbeid;45,0;50,0;45,0;yellow;1;1",
-		"2026-02;vest;kontakter;19;20;16;yellow;2;2", // sum of offices against the sum of targets
-		"2026-02;vest;ventetid;20;14;21;yellow;2;2",  // mean of 15 and 25, lower is better
-		"2026-02;arstad;ventetid;25;14;21;red;;",
-		"2026-02;_site;arbeid;44,3;45,0;40,0;yellow;3;3", // the whole site: 940/2120
-		"2026-02;_site;kontakter;29;30;24;yellow;3;3",    // the counties' sums
+		"2026-02;bergen-nord;arbeid;45,0;45,0;40,0;green;;;;899;2000", // 899/2000 = 44.95 displays 45,0: met
+		"2026-02;vest;arbeid;44,2;45,0;40,0;yellow;2;2;;929;2100",     // both offices reported
+		"2026-02;tromso;arbeid;55,0;50,0;45,0;green;;;;11;20",         // the county's override
+		"2026-01;nord;arbeid;45,0;50,0;45,0;yellow;1;1;;9;20",
+		"2026-02;vest;kontakter;19;20;16;yellow;2;2;;;", // sum of offices against the sum of targets
+		"2026-02;vest;ventetid;20;14;21;yellow;2;2;;;",  // mean of 15 and 25, lower is better
+		"2026-02;arstad;ventetid;25;14;21;red;;;;;",
+		"2026-02;_site;arbeid;44,3;45,0;40,0;yellow;3;3;;940;2120", // the whole site
+		"2026-02;_site;kontakter;29;30;24;yellow;3;3;;;",           // the counties' sums
 	} {
-		if !strings.Contains(csv, row+";\r\n") { // not recast
+		if !strings.Contains(csv, row+"\r\n") { // not recast
 			t.Errorf("scorecard.csv lacks %q", row)
 		}
 	}
@@ -53,7 +53,7 @@ func TestScorecardCSV(t *testing.T) {
 		}
 	}
 	office := string(out["vest/arstad/scorecard.csv"])
-	if strings.Contains(office, "bergen-nord") || !strings.Contains(office, "2026-02;arstad;arbeid;30,0;45,0;40,0;red;;;") {
+	if strings.Contains(office, "bergen-nord") || !strings.Contains(office, "2026-02;arstad;arbeid;30,0;45,0;40,0;red;;;;") {
 		t.Errorf("office slice:\n%s", office)
 	}
 	goal := string(out["goals/kontakter/scorecard.csv"])
@@ -65,7 +65,7 @@ func TestScorecardCSV(t *testing.T) {
 func TestEnglishCSVUsesCommaAndPoint(t *testing.T) {
 	out := buildBase(t, map[string]string{"site.toml": "title = \"T\"\nlanguage = \"en\"\n"})
 	csv := string(out["scorecard.csv"])
-	if !strings.HasPrefix(csv, "period,unit,goal,value,target,yellow,status,reported,expected,recast\n") || !strings.Contains(csv, "2026-02,vest,arbeid,44.2,45.0,40.0,yellow,2,2,\n") {
+	if !strings.HasPrefix(csv, "period,unit,goal,value,target,yellow,status,reported,expected,recast,numerator,denominator\n") || !strings.Contains(csv, "2026-02,vest,arbeid,44.2,45.0,40.0,yellow,2,2,,929,2100\n") {
 		t.Errorf("english scorecard.csv:\n%s", csv[:min(400, len(csv))])
 	}
 }

@@ -41,6 +41,9 @@ func TestSuppressedValuesAreNowhere(t *testing.T) {
 		if f[2] == "arbeid" {
 			got[f[0]+"/"+f[1]] = shown{f[3], f[6]}
 		}
+		if f[6] == "suppressed" && (f[10] != "" || f[11] != "") {
+			t.Errorf("%s %s %s is suppressed but shows its numerator %q and denominator %q", f[0], f[1], f[2], f[10], f[11])
+		}
 	}
 	for key, want := range map[string]shown{
 		"2026-01/bergen-nord": {"", "suppressed"}, // 3 people

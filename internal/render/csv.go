@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/csv"
+	"math"
 	"strconv"
 
 	"github.com/malekort/malekort/internal/score"
@@ -93,7 +94,7 @@ func (s *site) csvHeader() []byte {
 	if s.loc.Norwegian() {
 		b = append(b, "\ufeff"...)
 	}
-	for i, f := range []string{"period", "unit", "goal", "value", "target", "yellow", "status", "reported", "expected", "recast"} {
+	for i, f := range []string{"period", "unit", "goal", "value", "target", "yellow", "status", "reported", "expected", "recast", "numerator", "denominator"} {
 		if i > 0 {
 			b = append(b, sep)
 		}
@@ -147,9 +148,26 @@ func (s *site) csvBlock(unit, gi int) []byte {
 		if c.Recast {
 			b = append(b, "recast"...)
 		}
+		b = append(b, sep)
+		if c.HasSize() {
+			b = s.loc.AppendPlain(b, c.Num, countDecimals(c.Num))
+			b = append(b, sep)
+			b = s.loc.AppendPlain(b, c.Den, countDecimals(c.Den))
+		} else {
+			b = append(b, sep)
+		}
 		b = append(b, eol...)
 	}
 	return b
+}
+
+// countDecimals is how many decimals a numerator or denominator is
+// written with: none for a count of people, two for anything else.
+func countDecimals(v float64) int {
+	if v == math.Trunc(v) {
+		return 0
+	}
+	return 2
 }
 
 // WholeID is the unit of the whole site's rows in scorecard.csv: not a
