@@ -61,11 +61,12 @@ type Layout struct {
 	JSON []byte
 }
 
-// Bar is one office in a county's comparison.
+// Bar is one office in a county's comparison, with its own target.
 type Bar struct {
 	Name   string
 	Value  *float64
 	Status string
+	Target float64
 }
 
 func lineSeries(l Line, months, xAxis, yAxis int, data any) charts.SingleSeries {
@@ -215,9 +216,11 @@ func countyHeight(n int) int {
 }
 
 // CountyLayout is the options of a county's charts for goals with the same
-// lines and offices: its trend against the target above, and its offices'
-// values this month as bars below.
-func CountyLayout(id string, months []string, lines []Line, offices []string, barsName string) Layout {
+// lines: its trend against the target above, and its offices' values this
+// month as bars below, each with its own target marked by a pin above
+// its bar, clear of the bar's value label. The offices, in
+// each chart's order, are in its JSON.
+func CountyLayout(id string, months []string, lines []Line, barsName, targetsName string) Layout {
 	c := base(months)
 	c.GridList = []opts.Grid{
 		{Left: "8", Right: "16", Top: "16", Height: "180", ContainLabel: opts.Bool(true)},
@@ -225,13 +228,16 @@ func CountyLayout(id string, months []string, lines []Line, offices []string, ba
 	}
 	c.XAxisList[0].GridIndex = 0
 	c.ExtendXAxis(opts.XAxis{Type: "value", GridIndex: 1, Scale: opts.Bool(false)})
-	c.ExtendYAxis(opts.YAxis{Type: "category", GridIndex: 1, Data: offices, Inverse: opts.Bool(true)})
+	c.ExtendYAxis(opts.YAxis{Type: "category", GridIndex: 1, Inverse: opts.Bool(true)})
 	for _, l := range lines {
 		c.MultiSeries = append(c.MultiSeries, lineSeries(l, len(months), 0, 0, nil))
 	}
 	c.MultiSeries = append(c.MultiSeries, charts.SingleSeries{
 		Id: "offices", Name: barsName, Type: types.ChartBar,
 		XAxisIndex: 1, YAxisIndex: 1, BarMaxWidth: "20",
+	}, charts.SingleSeries{
+		Id: "office-targets", Name: targetsName, Type: types.ChartScatter,
+		XAxisIndex: 1, YAxisIndex: 1, Symbol: "triangle", SymbolSize: 9,
 	})
 	opt := finish(c)
 	// The bars have their own axes, so the axis tooltip of the trend would
@@ -241,23 +247,146 @@ func CountyLayout(id string, months []string, lines []Line, offices []string, ba
 }
 
 // County is a county chart drawn with layout: the trend's lines, then a
-// bar per office in the layout's order, {"value", "status"} or "-".
+// bar per office, {"value", "status"} (an office without a value has
+// value 0 and its status, so that its bar can say "–" or ":"), then each
+// office's target as [target, index]; the offices' names in the bars'
+// order are "offices".
 func County(id string, layout Layout, trend []Series, bars []Bar) Chart {
 	b := append(appendLines(layoutJSON(layout), trend), ",["...)
 	for i, bar := range bars {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		if bar.Value == nil {
-			b = append(b, `"-"`...)
-			continue
-		}
 		b = append(b, `{"value":`...)
-		b = decimal.AppendShortest(b, *bar.Value)
+		if bar.Value == nil {
+			b = append(b, '0')
+		} else {
+			b = decimal.AppendShortest(b, *bar.Value)
+		}
 		b = append(b, `,"status":`...)
 		b = append(b, marshal(bar.Status)...)
 		b = append(b, '}')
 	}
-	b = append(b, "]]"...)
+	b = append(b, "],["...)
+	for i, bar := range bars {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = decimal.AppendShortest(b, bar.Target)
+		b = append(b, ',')
+		b = decimal.AppendShortest(b, float64(i))
+		b = append(b, ']')
+	}
+	b = append(b, `]],"offices":[`...)
+	for i, bar := range bars {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, marshal(bar.Name)...)
+	}
+	b = append(b, ']')
 	return Chart{ID: id, Height: countyHeight(len(bars)), JSON: append(appendMarks(b, trend), '}')}
+}
+
+// Point is an office in a funnel plot: its denominator, its value and its
+// status.
+type Point struct {
+	Name   string
+	N      float64
+	Value  float64
+	Status string
+}
+
+// FunnelLines are the legend names of a funnel plot's lines.
+type FunnelLines struct {
+	Limit95, Limit998, Target, Offices, N string
+}
+
+// funnelSeries are a funnel plot's series in order: the limits below and
+// above the target at 99.8 % and 95 %, the target, the offices.
+var funnelSeries = []string{"limit998-lower", "limit95-lower", "limit95-upper", "limit998-upper", "target", "points"}
+
+// FunnelLayout is the options of funnel plots: each office's value against
+// its denominator, with the control limits around the target narrowing as
+// the denominator grows. A wide range of denominators is drawn on a log
+// axis, so that small offices are not crowded into one corner.
+func FunnelLayout(id string, names FunnelLines, logX bool) Layout {
+	c := charts.NewLine()
+	xType := "value"
+	if logX {
+		xType = "log"
+	}
+	c.SetGlobalOptions(
+		charts.WithAnimation(false),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "24", Bottom: "64", ContainLabel: opts.Bool(true)}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Scale: opts.Bool(true)}),
+	)
+	for _, id := range funnelSeries {
+		s := charts.SingleSeries{Id: id, Type: types.ChartLine, ShowSymbol: opts.Bool(false), Symbol: "none"}
+		switch id {
+		case "limit95-lower", "limit95-upper":
+			s.Name, s.LineStyle = names.Limit95, &opts.LineStyle{Type: "dashed", Width: 1}
+		case "limit998-lower", "limit998-upper":
+			s.Name, s.LineStyle = names.Limit998, &opts.LineStyle{Type: "dotted", Width: 1}
+		case "target":
+			s.Name, s.LineStyle = names.Target, &opts.LineStyle{Type: "dashed", Width: 2}
+		case "points":
+			s = charts.SingleSeries{Id: id, Name: names.Offices, Type: types.ChartScatter, SymbolSize: 10}
+		}
+		c.MultiSeries = append(c.MultiSeries, s)
+	}
+	opt := finish(c)
+	// go-echarts writes a category axis of months; this one is the
+	// denominator's.
+	opt["xAxis"] = []any{map[string]any{"id": "n", "type": xType, "name": names.N, "nameLocation": "middle", "nameGap": 28, "scale": true}}
+	return Layout{ID: id, JSON: marshal(opt)}
+}
+
+// Funnel is a funnel plot drawn with layout: its limit lines, each as
+// [n, limit] pairs at the denominators ns, the target, and the offices as
+// {"value": [n, value], "name", "status"}.
+func Funnel(id string, layout Layout, ns []float64, lower998, lower95, upper95, upper998 []float64, target float64, points []Point) Chart {
+	b := layoutJSON(layout)
+	for _, line := range [][]float64{lower998, lower95, upper95, upper998} {
+		b = append(b, '[')
+		for i, v := range line {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, '[')
+			b = decimal.AppendShortest(b, ns[i])
+			b = append(b, ',')
+			b = decimal.AppendShortest(b, v)
+			b = append(b, ']')
+		}
+		b = append(b, "],"...)
+	}
+	b = append(b, "[["...)
+	b = decimal.AppendShortest(b, ns[0])
+	b = append(b, ',')
+	b = decimal.AppendShortest(b, target)
+	b = append(b, "],["...)
+	b = decimal.AppendShortest(b, ns[len(ns)-1])
+	b = append(b, ',')
+	b = decimal.AppendShortest(b, target)
+	b = append(b, "]],["...)
+	for i, p := range points {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"value":[`...)
+		b = decimal.AppendShortest(b, p.N)
+		b = append(b, ',')
+		b = decimal.AppendShortest(b, p.Value)
+		b = append(b, `],"name":`...)
+		b = append(b, marshal(p.Name)...)
+		b = append(b, `,"status":`...)
+		b = append(b, marshal(p.Status)...)
+		b = append(b, '}')
+	}
+	b = append(b, "]]}"...)
+	return Chart{ID: id, Height: 360, JSON: b}
 }

@@ -59,12 +59,12 @@ func TestChartJSONCannotEndTheScript(t *testing.T) {
 }
 
 func TestCountyChartHasBarsOnTheirOwnAxes(t *testing.T) {
-	layout := CountyLayout("chart-layout-1", []string{"jan. 26"}, []Line{{ID: "county", Name: "NAV Vest"}, {ID: "target", Name: "Mål"}}, []string{"NAV A", "NAV B"}, "Kontorer")
+	layout := CountyLayout("chart-layout-1", []string{"jan. 26"}, []Line{{ID: "county", Name: "NAV Vest"}, {ID: "target", Name: "Mål"}}, "Kontorer", "Kontorets målverdi")
 	got := string(layout.JSON)
 	for _, want := range []string{
 		`"xAxisIndex":1,"yAxisIndex":1`,
-		`"data":["NAV A","NAV B"]`,
 		`"id":"offices"`,
+		`"id":"office-targets"`,
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("layout lacks %s:\n%s", want, got)
@@ -73,9 +73,9 @@ func TestCountyChartHasBarsOnTheirOwnAxes(t *testing.T) {
 	c := County("chart-g", layout, []Series{
 		{Line: Line{ID: "county", Name: "NAV Vest"}, Values: []*float64{ptr(44)}},
 		{Line: Line{ID: "target", Name: "Mål"}, Values: []*float64{ptr(45)}},
-	}, []Bar{{Name: "NAV A", Value: ptr(50), Status: "green"}, {Name: "NAV B", Status: "suppressed"}})
-	// A suppressed office is a gap, never its value.
-	if want := `{"layout":"chart-layout-1","data":[44,45,[{"value":50,"status":"green"},"-"]]}`; string(c.JSON) != want {
+	}, []Bar{{Name: "NAV A", Value: ptr(50), Status: "green", Target: 45}, {Name: "NAV B", Status: "suppressed", Target: 40}})
+	// A suppressed office is an empty bar that says so, never its value.
+	if want := `{"layout":"chart-layout-1","data":[44,45,[{"value":50,"status":"green"},{"value":0,"status":"suppressed"}],[[45,0],[40,1]]],"offices":["NAV A","NAV B"]}`; string(c.JSON) != want {
 		t.Errorf("chart JSON %s, want %s", c.JSON, want)
 	}
 	if c.Height < 300+2*28 {

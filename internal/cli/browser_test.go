@@ -121,13 +121,14 @@ func (p *page) drawCharts(t *testing.T) (total, drawn int) {
 			if (!chart || !c || !c.width || !c.height) return "not drawn";
 			const series = chart.getOption().series;
 			const spec = JSON.parse(document.getElementById(el.id + '-data').textContent);
-			const months = JSON.parse(document.getElementById(spec.layout).textContent).xAxis[0].data.length;
+			const months = (JSON.parse(document.getElementById(spec.layout).textContent).xAxis[0].data || []).length;
 			if (series.length !== spec.data.length) return "series " + series.length + ", data " + spec.data.length;
 			for (let s = 0; s < series.length; s++) {
 				const want = Array.isArray(spec.data[s]) ? spec.data[s] : new Array(months).fill(spec.data[s]);
 				if (JSON.stringify(series[s].data) !== JSON.stringify(want)) return "series " + s + " holds other data";
 			}
-			const first = series.find(s => s.id !== 'target' && s.id !== 'offices');
+			// A funnel plot's points are coloured by status: its target line, then.
+			const first = series.find(s => s.id === 'points') ? series.find(s => s.id === 'target') : series.find(s => s.id !== 'target' && s.id !== 'offices');
 			const hex = first.color;
 			const want = [1, 3, 5].map(k => parseInt(hex.slice(k, k + 2), 16));
 			const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;

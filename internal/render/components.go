@@ -41,6 +41,7 @@ func (c components) funcs() template.FuncMap {
 		"entries":    html(c.entries),
 		"measures":   html(c.measures),
 		"changes":    html(c.changes),
+		"matrix":     html(c.matrix),
 	}
 }
 
@@ -198,7 +199,13 @@ func (c components) scorecard(b *bytes.Buffer, groups []Group) {
 			}
 			b.WriteString("</th>\n      <td class=\"num\"><span class=\"result\">")
 			text(b, r.Result)
-			b.WriteString(`</span><span class="target">`)
+			b.WriteString("</span>")
+			if r.Size != "" {
+				b.WriteString(`<span class="target size">`)
+				text(b, r.Size)
+				b.WriteString("</span>")
+			}
+			b.WriteString(`<span class="target">`)
 			c.target(b, r.Target, r.Source)
 			b.WriteString("</span>")
 			if r.Coverage != "" {
@@ -222,6 +229,11 @@ func (c components) scorecard(b *bytes.Buffer, groups []Group) {
 			if r.ChangeWord != "" {
 				b.WriteString(`<span class="word">`)
 				text(b, r.ChangeWord)
+				b.WriteString("</span>")
+			}
+			if r.Signalled {
+				b.WriteString(`<span class="signal">`)
+				text(b, r.Signal)
 				b.WriteString("</span>")
 			}
 			b.WriteString("</td>\n      <td>")
@@ -261,6 +273,10 @@ func (c components) sections(b *bytes.Buffer, sections []Section) {
 		b.WriteString(` <span class="result">`)
 		text(b, s.Result)
 		b.WriteString(`</span> <span class="muted">`)
+		if s.Size != "" {
+			text(b, s.Size)
+			b.WriteString(" · ")
+		}
 		c.target(b, s.Target, s.Source)
 		b.WriteString(" · ")
 		c.t(b, "yellow")
@@ -283,6 +299,10 @@ func (c components) sections(b *bytes.Buffer, sections []Section) {
 			text(b, s.Change)
 			b.WriteString(" (")
 			text(b, s.ChangeWord)
+			if s.Signal != "" {
+				b.WriteString("; ")
+				text(b, s.Signal)
+			}
 			b.WriteString(")")
 		}
 		b.WriteString("</span></p>")
@@ -306,6 +326,14 @@ func (c components) sections(b *bytes.Buffer, sections []Section) {
 		b.WriteString("</a></p>\n  ")
 		if s.Chart != nil {
 			s.Chart.write(b)
+		}
+		if s.Funnel != nil {
+			s.Funnel.write(b)
+		}
+		if s.FunnelNote != "" {
+			b.WriteString("\n  <p class=\"note\">")
+			text(b, s.FunnelNote)
+			b.WriteString("</p>")
 		}
 		b.WriteString("\n</section>")
 	}
@@ -364,6 +392,11 @@ func (c components) ranking(b *bytes.Buffer, ranked []Ranked) {
 		text(b, r.County)
 		b.WriteString(`</td><td class="num">`)
 		text(b, r.Result)
+		if r.Size != "" {
+			b.WriteString(`<span class="target size">`)
+			text(b, r.Size)
+			b.WriteString("</span>")
+		}
 		b.WriteString(`<span class="target">`)
 		c.target(b, r.Target, r.Source)
 		b.WriteString("</span></td><td>")
@@ -503,4 +536,63 @@ func (c components) changes(b *bytes.Buffer, ch Changes) {
 		b.WriteString("\n</ul>")
 	}
 	b.WriteString("\n</div>\n")
+}
+
+// matrix is a county's offices against its goals: a status symbol and
+// value in each cell. It scrolls sideways inside itself, with the office
+// names kept in view.
+func (c components) matrix(b *bytes.Buffer, m Matrix) {
+	if len(m.Rows) == 0 {
+		return
+	}
+	b.Grow(256 * len(m.Rows) * (1 + len(m.Goals)))
+	b.WriteString("\n<p>")
+	text(b, m.Order)
+	b.WriteString("</p>\n<div class=\"table-scroll matrix-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"")
+	text(b, m.Caption)
+	b.WriteString("\"><table class=\"data matrix\"><caption>")
+	text(b, m.Caption)
+	b.WriteString("</caption>\n<thead><tr><th scope=\"col\">")
+	c.t(b, "office")
+	b.WriteString("</th>")
+	for _, g := range m.Goals {
+		b.WriteString(`<th scope="col"><a href="`)
+		text(b, g.Href)
+		b.WriteString(`">`)
+		text(b, g.Text)
+		b.WriteString("</a></th>")
+	}
+	b.WriteString("</tr></thead>\n<tbody>")
+	for _, r := range m.Rows {
+		b.WriteString("\n<tr><th scope=\"row\"><a href=\"")
+		text(b, r.Office.Href)
+		b.WriteString(`">`)
+		text(b, r.Office.Text)
+		b.WriteString("</a></th>")
+		for _, cell := range r.Cells {
+			if cell == nil {
+				b.WriteString(`<td class="none"></td>`)
+				continue
+			}
+			b.WriteString(`<td class="cell-`)
+			text(b, cell.Status.Name)
+			b.WriteString(`"><span class="sym" aria-hidden="true">`)
+			text(b, cell.Status.Symbol)
+			b.WriteString(`</span> `)
+			text(b, cell.Value)
+			b.WriteString(`<span class="sr-only"> `)
+			text(b, cell.Status.Label)
+			b.WriteString("</span>")
+			if cell.Signal != "" {
+				b.WriteString(` <span class="signal" title="`)
+				text(b, cell.Signal)
+				b.WriteString(`"><span aria-hidden="true">⚑</span><span class="sr-only">`)
+				text(b, cell.Signal)
+				b.WriteString("</span></span>")
+			}
+			b.WriteString("</td>")
+		}
+		b.WriteString("</tr>")
+	}
+	b.WriteString("\n</tbody></table></div>\n")
 }

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/malekort/malekort/internal/chart"
+	"github.com/malekort/malekort/internal/locale"
 	"github.com/malekort/malekort/internal/model"
 	"github.com/malekort/malekort/internal/score"
 )
@@ -73,11 +74,7 @@ func (s *site) county(c int, out Output) error {
 	}
 	for _, o := range s.officesOf[c] {
 		office := &m.Offices[o]
-		link := Link{Href: office.ID + "/index.html", Text: office.Name}
-		if office.County != county.ID {
-			// An office moved here keeps its page where it was.
-			link.Href = root + officePath(office)
-		}
+		link := Link{Href: s.officeHref(o, county, root), Text: office.Name}
 		if !s.current(o) {
 			v.Former = append(v.Former, link)
 			continue
@@ -107,6 +104,7 @@ func (s *site) county(c int, out Output) error {
 		}
 	}
 	ls := layouts{}
+	funnels := map[bool]*chart.Layout{}
 	for _, gi := range s.goalOrder {
 		if !s.Scores.Thresholds(unit, gi).Applies {
 			continue
@@ -114,24 +112,34 @@ func (s *site) county(c int, out Output) error {
 		g := &m.Goals[gi]
 		trend := append([]line{s.unitLine("county", county.Name, unit, gi)}, s.predecessorLines(county.ID, county.Lifetime, unit, gi)...)
 		trend = append(trend, s.targetLine(unit, gi))
-		var bars []chart.Bar
-		officeTable := Table{Caption: g.Title + ": " + s.loc.T("offices") + ", " + s.loc.Month(s.Reported.Year(), s.Reported.Month()),
+		month := s.loc.Month(s.Reported.Year(), s.Reported.Month())
+		officeTable := Table{Caption: g.Title + ": " + s.loc.T("offices") + ", " + month,
 			Head: []string{s.loc.T("office"), s.loc.T("result"), s.loc.T("target"), s.loc.T("status")}}
-		for _, o := range s.officesOf[c] {
+		if g.Aggregate == "ratio" {
+			officeTable.Head = slices.Insert(officeTable.Head, 2, s.loc.T("funnel.n"))
+		}
+		offices := s.comparedOffices(c, gi)
+		bars := make([]chart.Bar, len(offices))
+		for i, o := range offices {
 			ou := s.Scores.Office(o)
 			t := s.Scores.Thresholds(ou, gi)
-			if !t.Applies || !s.current(o) {
-				continue
-			}
 			cell := s.Scores.At(ou, gi, s.Reported)
-			b := chart.Bar{Name: m.Offices[o].Name, Status: cell.Status.String()}
+			bars[i] = chart.Bar{Name: m.Offices[o].Name, Status: cell.Status.String(), Target: t.Target}
 			if cell.Has() {
-				b.Value = &cell.Value
+				bars[i].Value = &cell.Value
 			}
-			bars = append(bars, b)
-			officeTable.Rows = append(officeTable.Rows, []string{m.Offices[o].Name, s.value(g, cell), s.loc.WithUnit(t.Target, g.Decimals, g.Unit), s.status(cell.Status).Label})
+			row := []string{m.Offices[o].Name, s.value(g, cell), s.loc.WithUnit(t.Target, g.Decimals, g.Unit), s.status(cell.Status).Label}
+			if g.Aggregate == "ratio" {
+				row = slices.Insert(row, 2, s.size(cell))
+			}
+			officeTable.Rows = append(officeTable.Rows, row)
 		}
 		section := s.section(unit, gi, p, root)
+		if funnelGoal(g) && len(offices) > 0 {
+			byName := slices.Clone(offices)
+			locale.SortBy(s.loc, byName, func(o int) string { return m.Offices[o].Name })
+			section.Funnel, section.FunnelNote = s.funnelChart("funnel-"+g.ID, gi, s.Scores.Thresholds(unit, gi).Target, byName, g.Title+": "+s.loc.T("offices")+", "+month, funnels)
+		}
 		if len(bars) == 0 {
 			// A county without offices: its trend alone.
 			ch, layout := s.trend(ls, "chart-"+g.ID, trend)
@@ -140,19 +148,107 @@ func (s *site) county(c int, out Output) error {
 			v.Sections = append(v.Sections, section)
 			continue
 		}
-		names := make([]string, len(bars))
-		for i, b := range bars {
-			names[i] = b.Name
-		}
-		layout, first := ls.get(trend, names, func(id string, heads []chart.Line) chart.Layout {
-			return chart.CountyLayout(id, s.months, heads, names, s.loc.T("offices"))
+		// "offices" keeps a county layout apart from a trend's of the same lines.
+		layout, first := ls.get(trend, []string{"offices"}, func(id string, heads []chart.Line) chart.Layout {
+			return chart.CountyLayout(id, s.months, heads, s.loc.T("offices"), s.loc.T("target.office"))
 		})
 		ch := chart.County("chart-"+g.ID, layout, seriesOf(trend), bars)
-		section.Chart = s.newChart(ch, first, g.Title, s.loc.T("chart.county")+". "+s.loc.T("chart.target")+" "+s.loc.T("chart.bars"), g.Decimals, g.Unit,
+		section.Chart = s.newChart(ch, first, g.Title, s.loc.T("chart.county")+". "+s.loc.T("chart.target")+" "+s.loc.T("chart.bars")+" "+s.loc.T("chart.bars.order"), g.Decimals, g.Unit,
 			s.trendTable(g.Title+": "+county.Name, g, trend), officeTable)
 		v.Sections = append(v.Sections, section)
 	}
+	v.Matrix = s.matrix(c, root)
 	return s.execute(out, countyPath(county), "county.html", v)
+}
+
+// officeHref links office o from county's page: an office moved there
+// keeps its page where it was.
+func (s *site) officeHref(o int, county *model.County, root string) string {
+	if office := &s.Site.Offices[o]; office.County != county.ID {
+		return root + officePath(office)
+	}
+	return s.Site.Offices[o].ID + "/index.html"
+}
+
+// matrix is county c's offices of the reported month against its goals,
+// the offices with most goals that need attention (red, yellow) first.
+func (s *site) matrix(c int, root string) Matrix {
+	m := s.Site
+	county := &m.Counties[c]
+	mx := Matrix{Caption: s.loc.T("matrix") + ", " + county.Name + ", " + s.loc.Month(s.Reported.Year(), s.Reported.Month()), Order: s.loc.T("matrix.order")}
+	var goals []int
+	for _, gi := range s.goalOrder {
+		if s.Scores.Thresholds(s.Scores.County(c), gi).Applies {
+			goals = append(goals, gi)
+			mx.Goals = append(mx.Goals, Link{Href: root + goalPath(&m.Goals[gi]), Text: m.Goals[gi].Title})
+		}
+	}
+	var attention []int
+	for _, o := range s.officesOf[c] {
+		if !s.current(o) {
+			continue
+		}
+		u := s.Scores.Office(o)
+		row := MatrixRow{Office: Link{Href: s.officeHref(o, county, root), Text: m.Offices[o].Name}}
+		n := 0
+		for _, gi := range goals {
+			if !s.Scores.Thresholds(u, gi).Applies {
+				row.Cells = append(row.Cells, nil)
+				continue
+			}
+			cell := s.Scores.At(u, gi, s.Reported)
+			mc := &MatrixCell{Status: s.status(cell.Status), Value: s.value(&m.Goals[gi], cell)}
+			switch cell.Change {
+			case score.SignalBetter:
+				mc.Signal = s.loc.T("signal.better")
+			case score.SignalWorse:
+				mc.Signal = s.loc.T("signal.worse")
+			}
+			if cell.Status == score.Red || cell.Status == score.Yellow {
+				n++
+			}
+			row.Cells = append(row.Cells, mc)
+		}
+		mx.Rows = append(mx.Rows, row)
+		attention = append(attention, n)
+	}
+	idx := make([]int, len(mx.Rows))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(attention[b], attention[a]) })
+	rows := make([]MatrixRow, len(idx))
+	for i, j := range idx {
+		rows[i] = mx.Rows[j]
+	}
+	mx.Rows = rows
+	return mx
+}
+
+// comparedOffices are county c's offices of the reported month that have
+// goal gi, best value first, those without a value last, ties by name.
+func (s *site) comparedOffices(c, gi int) []int {
+	g := &s.Site.Goals[gi]
+	var offices []int
+	for _, o := range s.officesOf[c] {
+		if s.current(o) && s.Scores.Thresholds(s.Scores.Office(o), gi).Applies {
+			offices = append(offices, o)
+		}
+	}
+	slices.SortStableFunc(offices, func(a, b int) int {
+		ca, cb := s.Scores.At(s.Scores.Office(a), gi, s.Reported), s.Scores.At(s.Scores.Office(b), gi, s.Reported)
+		switch {
+		case ca.Has() != cb.Has():
+			if ca.Has() {
+				return -1
+			}
+			return 1
+		case g.HigherIsBetter():
+			return cmp.Compare(cb.Value, ca.Value)
+		}
+		return cmp.Compare(ca.Value, cb.Value)
+	})
+	return offices
 }
 
 // newLink is where a leader creates the office's commentary for the
@@ -414,6 +510,7 @@ func (s *site) goal(gi int, out Output) error {
 		}
 		return cmp.Compare(a.cell.Value, b.cell.Value)
 	})
+	var chances []chance
 	for i, e := range entries {
 		office := &m.Offices[e.office]
 		rank := ""
@@ -424,11 +521,17 @@ func (s *site) goal(gi int, out Output) error {
 			}
 		}
 		t := s.Scores.Thresholds(s.Scores.Office(e.office), gi)
+		if funnelGoal(g) {
+			ch, _ := s.chanceOf(s.Scores.Office(e.office), gi)
+			chances = append(chances, ch)
+			rank = s.loc.T(ch.key())
+		}
 		v.Ranked = append(v.Ranked, Ranked{
 			Rank:   rank,
 			Office: Link{Href: root + officePath(office), Text: office.Name},
 			County: m.Counties[s.officeCounty[e.office]].Name,
 			Result: s.value(g, e.cell),
+			Size:   s.size(e.cell),
 			Target: s.loc.WithUnit(t.Target, g.Decimals, g.Unit),
 			Source: s.source(s.Scores.Office(e.office), t.Source),
 			Status: s.status(e.cell.Status),
@@ -440,6 +543,17 @@ func (s *site) goal(gi int, out Output) error {
 			r.Source += "; " + strings.NewReplacer("{county}", s.loc.WithUnit(ct.Target, g.Decimals, g.Unit),
 				"{goal}", s.loc.WithUnit(score.Round(g.Target, g.Decimals), g.Decimals, g.Unit)).Replace(s.loc.T("source.chain"))
 		}
+	}
+	if funnelGoal(g) {
+		rankByChance(s.loc, v.Ranked, chances)
+		v.ByChance = s.loc.T("chance.order")
+		offices := make([]int, len(entries))
+		for i, e := range entries {
+			offices[i] = e.office
+		}
+		locale.SortBy(s.loc, offices, func(o int) string { return m.Offices[o].Name })
+		target := score.Round(g.Target, g.Decimals)
+		v.Funnel, v.FunnelNote = s.funnelChart("funnel-"+g.ID, gi, target, offices, g.Title+": "+s.loc.T("offices")+", "+v.Period, map[bool]*chart.Layout{})
 	}
 	// Every office's measures for the goal, with how it stood before the
 	// measure started and stands now: one office can learn from another's.

@@ -87,6 +87,9 @@ type site struct {
 	trendLayouts sync.Map // the JSON of trend layouts by their lines' roles
 	sources      [3][4]string
 	effect       phrase // "{before} før, {now} nå"
+	sizeWords    phrase // "{num} av {den}"
+	funnel       score.Funnel
+	signals      [score.SignalWorse + 1]string // each change judgement in words
 	// sectionDescription is each goal's description as its section on a
 	// unit page shows it: rendered once, not once per page.
 	sectionDescription []template.HTML
@@ -102,7 +105,7 @@ func Render(in Input, out Output) error {
 	// are made: held while the pages were, they doubled the memory the
 	// garbage collector let the heap grow to.
 	measureJobs, _ := s.measureJobs(out)
-	if err := parallel(append(s.csvJobs(out), measureJobs...)); err != nil {
+	if err := parallel(slices.Concat(s.csvJobs(out), measureJobs, s.comparisonJobs(out))); err != nil {
 		return err
 	}
 	jobs := []func() error{
@@ -208,6 +211,9 @@ func (s *site) prepare() {
 	}
 	s.sources = sourceWords(s.loc)
 	s.effect = newPhrase(s.loc.T("effect"), "{before}", "{now}")
+	s.sizeWords = newPhrase(s.loc.T("size"), "{num}", "{den}")
+	s.signals = [...]string{score.TooFewMonths: s.loc.T("signal.few"), score.Usual: s.loc.T("signal.usual"),
+		score.SignalBetter: "⚑ " + s.loc.T("signal.better"), score.SignalWorse: "⚑ " + s.loc.T("signal.worse")}
 	s.wholeName = s.Config.WholeName
 	if s.wholeName == "" {
 		s.wholeName = s.loc.T("whole")
@@ -384,16 +390,19 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 	cur := s.Scores.At(unit, gi, p)
 	prev := s.Scores.At(unit, gi, p-1)
 	r := Row{
-		GoalID:   g.ID,
-		Goal:     Link{Href: root + goalPath(g), Text: g.Title},
-		Anchor:   "goal-" + g.ID,
-		Target:   s.loc.WithUnit(t.Target, g.Decimals, g.Unit),
-		Source:   s.source(unit, t.Source),
-		Yellow:   s.loc.WithUnit(t.Yellow, g.Decimals, g.Unit),
-		Result:   s.value(g, cur),
-		Status:   s.status(cur.Status),
-		Coverage: s.coverage(unit, gi, p),
-		Change:   s.loc.T("no.value"),
+		GoalID:    g.ID,
+		Goal:      Link{Href: root + goalPath(g), Text: g.Title},
+		Anchor:    "goal-" + g.ID,
+		Target:    s.loc.WithUnit(t.Target, g.Decimals, g.Unit),
+		Source:    s.source(unit, t.Source),
+		Yellow:    s.loc.WithUnit(t.Yellow, g.Decimals, g.Unit),
+		Result:    s.value(g, cur),
+		Size:      s.size(cur),
+		Status:    s.status(cur.Status),
+		Signal:    s.signals[cur.Change],
+		Signalled: cur.Change.Signal(),
+		Coverage:  s.coverage(unit, gi, p),
+		Change:    s.loc.T("no.value"),
 	}
 	if g.Owner != "" {
 		r.Local = s.unitName(g.Owner)

@@ -55,6 +55,7 @@ type Row struct {
 	Source string // where the target comes from: "felles", "fylkets", "kontorets eget", …
 	Yellow string
 	Result string
+	Size   string // a ratio's numerator and denominator, "67 av 120"
 	Status Status
 	// Coverage says how many offices a county's or the whole site's
 	// figure stands for, when not all reported ("12 av 17 kontorer").
@@ -62,8 +63,12 @@ type Row struct {
 	Change      string
 	ChangeWord  string // "better", "worse" or "unchanged", translated
 	ChangeClass string
-	Note        string        // in needs attention: why a green goal is there
-	Trend       template.HTML // a small inline SVG of the last months
+	// Signal judges the change against the unit's usual variation, in
+	// words; Signalled is true when it is beyond it.
+	Signal    string
+	Signalled bool
+	Note      string        // in needs attention: why a green goal is there
+	Trend     template.HTML // a small inline SVG of the last months
 }
 
 // Needs are the goals of a unit that need attention in a month: red,
@@ -222,6 +227,8 @@ type Section struct {
 	Title       string
 	Description template.HTML
 	Chart       *Chart
+	Funnel      *Chart
+	FunnelNote  string
 	Measures    []MeasureRow
 	LastYear    string // the value the same month last year
 }
@@ -324,6 +331,30 @@ type CountyPage struct {
 	Offices      []UnitSummary
 	NotCommented []UnitSummary
 	Measures     []MeasureGroup // the offices' open measures by goal
+	Matrix       Matrix
+}
+
+// Matrix is a county's offices against its goals in the reported month.
+type Matrix struct {
+	Caption string
+	Order   string // how the rows are ordered, in words
+	Goals   []Link
+	Rows    []MatrixRow
+}
+
+// MatrixRow is an office's row of the matrix; a cell of a goal the office
+// does not have is nil.
+type MatrixRow struct {
+	Office Link
+	Cells  []*MatrixCell
+}
+
+// MatrixCell is an office's status and value for a goal, and whether its
+// change from last month is a signal.
+type MatrixCell struct {
+	Status Status
+	Value  string
+	Signal string
 }
 
 // OfficePage is <county>/<office>/index.html.
@@ -374,16 +405,20 @@ type GoalPage struct {
 	Description template.HTML
 	Facts       []string
 	Ranked      []Ranked
+	ByChance    string // how offices are ordered when chance orders them
 	Chart       *Chart
+	Funnel      *Chart
+	FunnelNote  string       // why there is no funnel plot
 	Measures    []MeasureRow // every office's measures for the goal
 }
 
 // Ranked is an office on a goal's ranking.
 type Ranked struct {
-	Rank   string
+	Rank   string // its place, or for a funnel goal its assessment against chance
 	Office Link
 	County string
 	Result string
+	Size   string
 	Target string
 	// Source is where the target comes from, with the chain above it when
 	// it is not the common one ("kontorets eget; fylket 80,0 %, felles 75,0 %").

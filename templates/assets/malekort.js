@@ -21,8 +21,13 @@
       maximumFractionDigits: decimals
     });
     return function (v) {
-      return typeof v === "number" && isFinite(v) ? nf.format(v) : "–";
+      // + 0 makes -0 (an axis beginning at zero) 0.
+      return typeof v === "number" && isFinite(v) ? nf.format(v + 0) : "–";
     };
+  }
+
+  function esc(s) {
+    return String(s).replace(/[&<>"']/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; });
   }
 
   function axisStyle(axis, text, line) {
@@ -44,24 +49,59 @@
     option.backgroundColor = "transparent";
     option.textStyle = { color: text, fontFamily: getComputedStyle(document.body).fontFamily };
     // The bars are coloured by status, so a legend swatch for them would mislead.
-    var lines = option.series.filter(function (s) { return s.type === "line"; }).map(function (s) { return s.name; });
+    var lines = option.series.filter(function (s) { return s.type === "line" || s.id === "office-targets"; }).map(function (s) { return s.name; })
+      .filter(function (name, i, all) { return all.indexOf(name) === i; });
     option.legend = Object.assign({}, option.legend, { data: lines, textStyle: { color: text }, pageTextStyle: { color: text } });
+    // An office without a value has an empty bar that says why: "–" for
+    // no value, ":" for a hidden one.
+    var barText = function (d) {
+      if (!d || d.status === "missing" || d.status === "incomplete") return "–";
+      if (d.status === "suppressed") return ":";
+      return fmt(d.value);
+    };
     option.tooltip = Object.assign({}, option.tooltip, { valueFormatter: fmt, confine: true });
+    if (el.hasAttribute("data-bars")) {
+      option.tooltip.formatter = function (ps) {
+        ps = [].concat(ps);
+        return esc(ps[0].name) + ps.map(function (p) {
+          var v = p.seriesId === "offices" ? barText(p.data) : p.seriesId === "office-targets" ? fmt(p.value[0]) : fmt(p.value);
+          return "<br>" + p.marker + esc(p.seriesName) + ": " + v;
+        }).join("");
+      };
+    }
     axisStyle(option.xAxis, muted, line);
     axisStyle(option.yAxis, muted, line);
+    var whole = formatter(0);
     [].concat(option.xAxis, option.yAxis).forEach(function (a) {
-      if (a.type === "value") a.axisLabel.formatter = fmt;
+      // A funnel plot's denominators are whole numbers.
+      if (a.type === "value" || a.type === "log") a.axisLabel.formatter = a.id === "n" ? whole : fmt;
     });
     var next = 0;
     option.series.forEach(function (s) {
       if (s.id === "target") {
         s.color = css("--target");
+      } else if (s.id.indexOf("limit") === 0) {
+        s.color = muted;
+      } else if (s.id === "points") {
+        // A funnel plot's offices: coloured and named by status, their
+        // size in the tooltip.
+        s.itemStyle = { color: function (p) { return status[p.data && p.data.status] || muted; } };
+        s.tooltip = {
+          formatter: function (p) {
+            return esc(p.name) + "<br>" + fmt(p.value[1]) + " " + (signs[p.data.status] || "") + " · n = " + p.value[0];
+          }
+        };
       } else if (s.id === "offices") {
         s.itemStyle = { color: function (p) { return status[p.data && p.data.status] || muted; } };
         s.label = {
           show: true, position: "right", color: text,
-          formatter: function (p) { return fmt(p.value) + " " + (signs[p.data && p.data.status] || ""); }
+          formatter: function (p) { return barText(p.data) + " " + (signs[p.data && p.data.status] || ""); }
         };
+      } else if (s.id === "office-targets") {
+        // A pin pointing down at the target, just above the bar.
+        s.color = css("--target");
+        s.symbolRotate = 180;
+        s.symbolOffset = [0, -13];
       } else {
         s.color = palette[next++ % palette.length];
         s.lineStyle = Object.assign({ width: s.id === "unit" || s.id === "county" ? 3 : 2 }, s.lineStyle);
@@ -86,12 +126,21 @@
   function option(el) {
     var spec = JSON.parse(document.getElementById(el.id + "-data").textContent);
     var o = JSON.parse(document.getElementById(spec.layout).textContent);
-    var months = o.xAxis[0].data.length;
+    var months = (o.xAxis[0].data || []).length;
     o.series.forEach(function (s, i) {
       var d = spec.data[i];
       s.data = Array.isArray(d) ? d : new Array(months).fill(d);
       if (spec.names) s.name = spec.names[i];
     });
+    // A county chart's offices, in its bars' order. Long names are
+    // shortened on the axis; the tooltip and the table have them whole.
+    if (spec.offices) {
+      el.setAttribute("data-bars", "");
+      o.yAxis[1].data = spec.offices;
+      o.yAxis[1].axisLabel = {
+        formatter: function (name) { return name.length > 22 ? name.slice(0, 21) + "…" : name; }
+      };
+    }
     // Marked months: where a unit began (its months before recast from its
     // predecessors), where a measure started or was done.
     (spec.marks || []).forEach(function (m) {
