@@ -1,12 +1,14 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -348,3 +350,93 @@ func TestHandout(t *testing.T) {
 
 // pdfPage is a page object of a PDF as Chromium writes it.
 var pdfPage = regexp.MustCompile(`/Type\s*/Page[^s]`)
+
+// TestLongNamesFit builds the example site with a 60-character office
+// name and a goal title of long compound words, and opens the pages that
+// show them at 390 and 1280 px: nothing scrolls the page sideways, every
+// chart draws, and the county chart's axis shortens the name while its
+// tooltip data keeps it whole.
+func TestLongNamesFit(t *testing.T) {
+	ctx := browser(t)
+	src := t.TempDir()
+	long := "NAV Laksevåg og Fyllingsdalen og Loddefjord og Bjørndalsskogen" // 63 characters
+	for _, dir := range []string{"data", "content"} {
+		if err := os.CopyFS(filepath.Join(src, dir), os.DirFS(filepath.Join(repoRoot, dir))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, edit := range map[string][2]string{
+		"data/org.toml":   {`name = "NAV Laksevåg"`, `name = "` + long + `"`},
+		"data/goals.toml": {`title = "Saksbehandlingstid for økonomisk sosialhjelp"`, `title = "Saksbehandlingstidsoppfølgingsresultatsammenstilling for økonomisk sosialhjelp"`},
+	} {
+		data, err := os.ReadFile(filepath.Join(src, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(data, []byte(edit[0])) {
+			t.Fatalf("%s has no %s", name, edit[0])
+		}
+		if err := os.WriteFile(filepath.Join(src, name), bytes.Replace(data, []byte(edit[0]), []byte(edit[1]), 1), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{"site.toml", "package.json", "package-lock.json"} {
+		data, err := os.ReadFile(filepath.Join(repoRoot, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(src, f), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(filepath.Join(repoRoot, "node_modules"), filepath.Join(src, "node_modules")); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	var stdout, stderr bytes.Buffer
+	if code := Main([]string{"build", "--source", src, "--out", out}, defaults, &stdout, &stderr); code != OK {
+		t.Fatalf("malekort build: exit %d\n%s", code, stderr.String())
+	}
+	for _, width := range []int64{390, 1280} {
+		for _, name := range []string{"hordaland/index.html", "hordaland/laksevag/index.html", "goals/saksbehandlingstid/index.html"} {
+			t.Run(fmt.Sprintf("%s@%d", name, width), func(t *testing.T) {
+				p := openPage(t, ctx, width, 844, false)
+				if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, name))); err != nil {
+					t.Fatal(err)
+				}
+				total, drawn := p.drawCharts(t)
+				if total == 0 || drawn != total {
+					t.Errorf("%d of %d charts drawn", drawn, total)
+				}
+				// Every cell's text must fit its cell: a word running into
+				// the next column is wider than its cell's content box.
+				sizes, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]int](`[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth,
+					[...document.querySelectorAll('td, th')].filter(c => c.offsetWidth > 0 && c.scrollWidth > c.clientWidth + 1).length]`))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if sizes[0] > sizes[1] {
+					t.Errorf("content is %dpx wide in a %dpx window", sizes[0], sizes[1])
+				}
+				if sizes[2] > 0 {
+					t.Errorf("%d table cells hold text wider than themselves", sizes[2])
+				}
+				if name == "hordaland/index.html" {
+					label, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]string](`(() => {
+						const el = document.getElementById('chart-overgang-arbeid');
+						const o = echarts.getInstanceByDom(el).getOption();
+						const names = o.yAxis[1].data;
+						const i = names.indexOf(`+strconv.Quote(long)+`);
+						return [i < 0 ? "" : names[i], i < 0 ? "" : o.yAxis[1].axisLabel.formatter(names[i])];
+					})()`))
+					if err != nil {
+						t.Fatal(err)
+					}
+					if label[0] != long || len([]rune(label[1])) > 22 {
+						t.Errorf("the bar chart names the office %q and labels it %q, want the whole name and a label of at most 22 characters", label[0], label[1])
+					}
+				}
+			})
+		}
+	}
+}

@@ -531,6 +531,10 @@ func (c components) changes(b *bytes.Buffer, ch Changes) {
 			text(b, r.ChangeWord)
 			b.WriteString("</span> <span class=\"muted\">(")
 			text(b, r.Result)
+			if r.Signal != "" {
+				b.WriteString("; ")
+				text(b, r.Signal)
+			}
 			b.WriteString(")</span></li>")
 		}
 		b.WriteString("\n</ul>")

@@ -479,6 +479,7 @@ func (s *site) goal(gi int, out Output) error {
 		v.Row = s.row(whole, gi, s.Reported, root)
 	}
 	v.Facts = append(v.Facts, s.loc.T("direction."+g.Direction), s.loc.T("aggregate."+g.Aggregate))
+	v.Facts = append(v.Facts, s.loc.T("signal.explain"))
 	if g.Owner != "" {
 		v.Facts = append(v.Facts, s.loc.T("local")+" "+s.unitName(g.Owner)+".")
 	}

@@ -1,0 +1,101 @@
+package build
+
+import (
+	"encoding/csv"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/malekort/malekort/internal/score"
+)
+
+// TestComparisonCSV: each office of a ratio goal in percent, with its
+// numerator, denominator, value, own target and the funnel limits around
+// that target for its denominator; none for a goal of another kind.
+func TestComparisonCSV(t *testing.T) {
+	out := buildBase(t, nil)
+	r := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(out["goals/arbeid/comparison.csv"]), "\ufeff")))
+	r.Comma = ';'
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(rows[0], ","); got != "unit,numerator,denominator,value,target,lower95,upper95,lower998,upper998" {
+		t.Fatalf("header %s", got)
+	}
+	limits := func(n int, target float64) []string {
+		l := score.FunnelLimits(n, target)
+		var s []string
+		for _, v := range []float64{l.Lower95, l.Upper95, l.Lower998, l.Upper998} {
+			s = append(s, strings.Replace(strconv.FormatFloat(score.Round(v, 2), 'f', 2, 64), ".", ",", 1))
+		}
+		return s
+	}
+	want := map[string][]string{
+		"bergen-nord": append([]string{"bergen-nord", "899", "2000", "45,0", "45,0"}, limits(2000, 45)...),
+		"arstad":      append([]string{"arstad", "30", "100", "30,0", "45,0"}, limits(100, 45)...),
+		"tromso":      append([]string{"tromso", "11", "20", "55,0", "50,0"}, limits(20, 50)...), // nord's own target
+	}
+	if len(rows) != 1+len(want) {
+		t.Errorf("%d rows, want %d", len(rows)-1, len(want))
+	}
+	for _, row := range rows[1:] {
+		if w := want[row[0]]; strings.Join(row, ";") != strings.Join(w, ";") {
+			t.Errorf("row %v, want %v", row, w)
+		}
+	}
+	if _, ok := out["goals/kontakter/comparison.csv"]; ok {
+		t.Error("a sum goal has comparison.csv")
+	}
+}
+
+// TestRankingByChance: Tromsø (55 % of 20, target 50) and Bergen nord
+// (45 % of 2000, target 45) are both within chance of their targets, so
+// they are ranked together, by name, not by value; Årstad (30 % of 100)
+// is below its target beyond chance, and last.
+func TestRankingByChance(t *testing.T) {
+	out := buildBase(t, nil)
+	page := string(out["goals/arbeid/index.html"])
+	rows := regexp.MustCompile(`<tr><td class="num">([^<]*)</td><th scope="row"><a [^>]*>([^<]*)</a>`).FindAllStringSubmatch(page, -1)
+	var got []string
+	for _, r := range rows {
+		got = append(got, r[2]+": "+r[1])
+	}
+	want := []string{"NAV Bergen nord: innenfor tilfeldig variasjon", "NAV Tromsø: innenfor tilfeldig variasjon", "NAV Årstad: dårligere enn målet, mer enn tilfeldig"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("ranking:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, size := range []string{"899 av 2\u00a0000", "11 av 20"} {
+		if !strings.Contains(page, size) {
+			t.Errorf("the ranking does not show the size %q", size)
+		}
+	}
+	if !strings.Contains(page, `id="funnel-arbeid"`) {
+		t.Error("the goal page has no funnel plot")
+	}
+}
+
+// TestCountyMatrixAndBars: the matrix lists Årstad (two goals red) before
+// Bergen nord, and the bar chart orders offices by value, best first,
+// each with its own target.
+func TestCountyMatrixAndBars(t *testing.T) {
+	out := buildBase(t, map[string]string{
+		"data/goals.toml": strings.Replace(baseFile(t, "data/goals.toml"), "  [[goal.override]]\n", "  [[goal.override]]\n  unit = \"bergen-nord\"\n  target = 60\n  yellow = 50\n\n  [[goal.override]]\n", 1),
+	})
+	page := string(out["vest/index.html"])
+	matrix := page[strings.Index(page, `class="data matrix"`):]
+	if b, a := strings.Index(matrix, ">NAV Bergen nord<"), strings.Index(matrix, ">NAV Årstad<"); a < 0 || b < a {
+		t.Errorf("matrix: Årstad at %d, Bergen nord at %d; want Årstad first", a, b)
+	}
+	chartJSON := regexp.MustCompile(`id="chart-arbeid-data">([^<]*)<`).FindStringSubmatch(page)
+	if chartJSON == nil {
+		t.Fatal("no chart data for arbeid")
+	}
+	if !strings.Contains(chartJSON[1], `"offices":["NAV Bergen nord","NAV Årstad"]`) {
+		t.Errorf("bars not ordered by value: %s", chartJSON[1])
+	}
+	if !strings.Contains(chartJSON[1], `[[60,0],[45,1]]`) {
+		t.Errorf("bars without each office's own target (Bergen nord 60, Årstad 45): %s", chartJSON[1])
+	}
+}
