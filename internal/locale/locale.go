@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/text/collate"
@@ -22,6 +23,9 @@ type Locale struct {
 	Lang     string
 	words    map[string]string
 	collator *collate.Collator
+	// mu guards collator, which is not safe for concurrent use: pages are
+	// built in parallel.
+	mu sync.Mutex
 }
 
 // New returns the locale for "nb", "nn" or "en".
@@ -162,6 +166,8 @@ func (l *Locale) monthName(m int) string {
 func SortBy[T any](l *Locale, items []T, key func(T) string) {
 	var buf collate.Buffer
 	keys := make(map[string][]byte, len(items))
+	l.mu.Lock()
+	defer l.mu.Unlock()
 	for _, it := range items {
 		k := key(it)
 		if _, ok := keys[k]; !ok {
