@@ -67,6 +67,7 @@ type Bar struct {
 	Value  *float64
 	Status string
 	Target float64
+	Size   string // a ratio's numerator and denominator in words, for the tooltip
 }
 
 func lineSeries(l Line, months, xAxis, yAxis int, data any) charts.SingleSeries {
@@ -247,7 +248,7 @@ func CountyLayout(id string, months []string, lines []Line, barsName, targetsNam
 }
 
 // County is a county chart drawn with layout: the trend's lines, then a
-// bar per office, {"value", "status"} (an office without a value has
+// bar per office, {"value", "status", "n"} (an office without a value has
 // value 0 and its status, so that its bar can say "–" or ":"), then each
 // office's target as [target, index]; the offices' names in the bars'
 // order are "offices".
@@ -265,6 +266,10 @@ func County(id string, layout Layout, trend []Series, bars []Bar) Chart {
 		}
 		b = append(b, `,"status":`...)
 		b = append(b, marshal(bar.Status)...)
+		if bar.Size != "" {
+			b = append(b, `,"n":`...)
+			b = append(b, marshal(bar.Size)...)
+		}
 		b = append(b, '}')
 	}
 	b = append(b, "],["...)

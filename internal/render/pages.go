@@ -124,7 +124,7 @@ func (s *site) county(c int, out Output) error {
 			ou := s.Scores.Office(o)
 			t := s.Scores.Thresholds(ou, gi)
 			cell := s.Scores.At(ou, gi, s.Reported)
-			bars[i] = chart.Bar{Name: m.Offices[o].Name, Status: cell.Status.String(), Target: t.Target}
+			bars[i] = chart.Bar{Name: m.Offices[o].Name, Status: cell.Status.String(), Target: t.Target, Size: s.size(cell)}
 			if cell.Has() {
 				bars[i].Value = &cell.Value
 			}

@@ -812,8 +812,13 @@ func (s *site) trendTable(caption string, g *model.Goal, lines []line) Table {
 	ends := make([]int, 0, n*len(shown))
 	recast := " (" + s.loc.T("recast") + ")"
 	for i := n - 1; i >= 0; i-- {
-		for _, l := range shown {
+		for li, l := range shown {
 			text = s.appendValue(text, g, l.cells[i])
+			// The chart's own unit's size; the others' are on their pages,
+			// and every cell's would be a tenth more of a page.
+			if size := s.size(l.cells[i]); li == 0 && size != "" {
+				text = append(append(append(text, " ("...), size...), ')')
+			}
 			if l.cells[i].Recast {
 				text = append(text, recast...)
 			}

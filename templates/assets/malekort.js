@@ -64,7 +64,8 @@
       option.tooltip.formatter = function (ps) {
         ps = [].concat(ps);
         return esc(ps[0].name) + ps.map(function (p) {
-          var v = p.seriesId === "offices" ? barText(p.data) : p.seriesId === "office-targets" ? fmt(p.value[0]) : fmt(p.value);
+          var v = p.seriesId === "offices" ? barText(p.data) + (p.data.n ? " (" + esc(p.data.n) + ")" : "") :
+            p.seriesId === "office-targets" ? fmt(p.value[0]) : fmt(p.value);
           return "<br>" + p.marker + esc(p.seriesName) + ": " + v;
         }).join("");
       };
