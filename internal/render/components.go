@@ -36,9 +36,11 @@ func (c components) funcs() template.FuncMap {
 		"needsList":  html(c.needsList),
 		"scorecard":  html(c.scorecard),
 		"sections":   html(c.sections),
+		"section":    html(c.section),
 		"commentary": html(c.commentary),
 		"ranking":    html(c.ranking),
 		"entries":    html(c.entries),
+		"entry":      html(c.entry),
 		"measures":   html(c.measures),
 		"changes":    html(c.changes),
 		"matrix":     html(c.matrix),
@@ -259,85 +261,95 @@ func (c components) sections(b *bytes.Buffer, sections []Section) {
 	}
 	b.Grow(size)
 	for i := range sections {
-		s := &sections[i]
-		b.WriteString("\n<section class=\"goal\" id=\"")
-		text(b, s.Anchor)
-		b.WriteString(`" aria-labelledby="`)
-		text(b, s.Anchor)
-		b.WriteString("-h\">\n  <h3 id=\"")
-		text(b, s.Anchor)
-		b.WriteString(`-h">`)
-		text(b, s.Title)
-		b.WriteString("</h3>\n  <p class=\"goal-status\">")
-		c.badge(b, s.Status)
-		b.WriteString(` <span class="result">`)
-		text(b, s.Result)
-		b.WriteString(`</span> <span class="muted">`)
-		if s.Size != "" {
-			text(b, s.Size)
-			b.WriteString(" · ")
-		}
-		c.target(b, s.Target, s.Source)
-		b.WriteString(" · ")
-		c.t(b, "yellow")
-		b.WriteString(" ")
-		text(b, s.Yellow)
-		if s.Coverage != "" {
-			b.WriteString(" · ")
-			text(b, s.Coverage)
-		}
-		if s.LastYear != "" {
-			b.WriteString(" · ")
-			c.t(b, "last.year")
-			b.WriteString(": ")
-			text(b, s.LastYear)
-		}
-		if s.ChangeWord != "" {
-			b.WriteString(" · ")
-			c.t(b, "change.long")
-			b.WriteString(": ")
-			text(b, s.Change)
-			b.WriteString(" (")
-			text(b, s.ChangeWord)
-			if s.Signal != "" {
-				b.WriteString("; ")
-				text(b, s.Signal)
-			}
-			b.WriteString(")")
-		}
-		b.WriteString("</span></p>")
-		if s.Description != "" {
-			b.WriteString(`<div class="prose small">`)
-			b.WriteString(string(s.Description))
-			b.WriteString("</div>")
-		}
-		if len(s.Measures) > 0 {
-			b.WriteString("\n  <h4>")
-			c.t(b, "measures.goal")
-			b.WriteString("</h4>")
-			c.measures(b, s.Measures)
-		}
-		b.WriteString("\n  <p class=\"more\"><a href=\"")
-		text(b, s.Goal.Href)
-		b.WriteString("\">")
-		c.t(b, "definition")
-		b.WriteString(": ")
-		text(b, s.Title)
-		b.WriteString("</a></p>\n  ")
-		if s.Chart != nil {
-			s.Chart.write(b)
-		}
-		if s.Funnel != nil {
-			s.Funnel.write(b)
-		}
-		if s.FunnelNote != "" {
-			b.WriteString("\n  <p class=\"note\">")
-			text(b, s.FunnelNote)
-			b.WriteString("</p>")
-		}
-		b.WriteString("\n</section>")
+		c.section(b, sections[i])
 	}
 	b.WriteString("\n")
+}
+
+// section is one goal's section. Pages call it once per goal, not
+// sections once for all: text/template prints a function's result
+// through a buffer of fmt's that is dropped, not reused, when it is over
+// 64 KB, and a unit page's sections together are several times that.
+func (c components) section(b *bytes.Buffer, s Section) {
+	if s.Chart != nil {
+		b.Grow(1024 + s.Chart.size())
+	}
+	b.WriteString("\n<section class=\"goal\" id=\"")
+	text(b, s.Anchor)
+	b.WriteString(`" aria-labelledby="`)
+	text(b, s.Anchor)
+	b.WriteString("-h\">\n  <h3 id=\"")
+	text(b, s.Anchor)
+	b.WriteString(`-h">`)
+	text(b, s.Title)
+	b.WriteString("</h3>\n  <p class=\"goal-status\">")
+	c.badge(b, s.Status)
+	b.WriteString(` <span class="result">`)
+	text(b, s.Result)
+	b.WriteString(`</span> <span class="muted">`)
+	if s.Size != "" {
+		text(b, s.Size)
+		b.WriteString(" · ")
+	}
+	c.target(b, s.Target, s.Source)
+	b.WriteString(" · ")
+	c.t(b, "yellow")
+	b.WriteString(" ")
+	text(b, s.Yellow)
+	if s.Coverage != "" {
+		b.WriteString(" · ")
+		text(b, s.Coverage)
+	}
+	if s.LastYear != "" {
+		b.WriteString(" · ")
+		c.t(b, "last.year")
+		b.WriteString(": ")
+		text(b, s.LastYear)
+	}
+	if s.ChangeWord != "" {
+		b.WriteString(" · ")
+		c.t(b, "change.long")
+		b.WriteString(": ")
+		text(b, s.Change)
+		b.WriteString(" (")
+		text(b, s.ChangeWord)
+		if s.Signal != "" {
+			b.WriteString("; ")
+			text(b, s.Signal)
+		}
+		b.WriteString(")")
+	}
+	b.WriteString("</span></p>")
+	if s.Description != "" {
+		b.WriteString(`<div class="prose small">`)
+		b.WriteString(string(s.Description))
+		b.WriteString("</div>")
+	}
+	if len(s.Measures) > 0 {
+		b.WriteString("\n  <h4>")
+		c.t(b, "measures.goal")
+		b.WriteString("</h4>")
+		c.measures(b, s.Measures)
+	}
+	b.WriteString("\n  <p class=\"more\"><a href=\"")
+	text(b, s.Goal.Href)
+	b.WriteString("\">")
+	c.t(b, "definition")
+	b.WriteString(": ")
+	text(b, s.Title)
+	b.WriteString("</a></p>\n  ")
+	if s.Chart != nil {
+		s.Chart.write(b)
+	}
+	if s.Funnel != nil {
+		s.Funnel.write(b)
+	}
+	if s.FunnelNote != "" {
+		b.WriteString("\n  <p class=\"note\">")
+		text(b, s.FunnelNote)
+		b.WriteString("</p>")
+	}
+	b.WriteString("\n</section>")
 }
 
 // commentary is an office's commentary for a month with its measures.
@@ -409,28 +421,33 @@ func (c components) ranking(b *bytes.Buffer, ranked []Ranked) {
 // entries are an office's commentary, a month each, with how it stood.
 func (c components) entries(b *bytes.Buffer, entries []CommentaryEntry) {
 	for i := range entries {
-		e := &entries[i]
-		b.WriteString("\n<article class=\"entry\" aria-labelledby=\"")
-		text(b, e.ID)
-		b.WriteString("\">\n  <h2 id=\"")
-		text(b, e.ID)
-		b.WriteString(`">`)
-		text(b, e.Heading)
-		b.WriteString("</h2>\n  ")
-		c.commentary(b, &e.Commentary)
-		b.WriteString("\n  <h3>")
-		c.t(b, "status")
-		b.WriteString(", ")
-		text(b, e.Month)
-		b.WriteString("</h3>\n  ")
-		c.summary(b, e.Summary)
-		b.WriteString("\n  <h4>")
-		c.t(b, "needs")
-		b.WriteString("</h4>\n  ")
-		c.needsList(b, e.Needs)
-		b.WriteString("\n</article>")
+		c.entry(b, entries[i])
 	}
 	b.WriteString("\n")
+}
+
+// entry is one month's commentary entry (see section for why pages call
+// it once per entry).
+func (c components) entry(b *bytes.Buffer, e CommentaryEntry) {
+	b.WriteString("\n<article class=\"entry\" aria-labelledby=\"")
+	text(b, e.ID)
+	b.WriteString("\">\n  <h2 id=\"")
+	text(b, e.ID)
+	b.WriteString(`">`)
+	text(b, e.Heading)
+	b.WriteString("</h2>\n  ")
+	c.commentary(b, &e.Commentary)
+	b.WriteString("\n  <h3>")
+	c.t(b, "status")
+	b.WriteString(", ")
+	text(b, e.Month)
+	b.WriteString("</h3>\n  ")
+	c.summary(b, e.Summary)
+	b.WriteString("\n  <h4>")
+	c.t(b, "needs")
+	b.WriteString("</h4>\n  ")
+	c.needsList(b, e.Needs)
+	b.WriteString("\n</article>")
 }
 
 // measures lists measures with their lives: status, text, goal (or

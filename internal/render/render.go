@@ -598,25 +598,25 @@ func (s *site) scorecard(unit int, p model.Period, root, sections string) []Grou
 // sections. With none, it says all are met only when every goal has a
 // value and is green.
 func (s *site) needs(unit int, p model.Period, root, sections string) Needs {
-	var off, worse, unknown []Row
+	// Goals first, rows after: a row is large, and a site makes needs for
+	// every unit page and every month of commentary.
+	var off, worse, unknown []int
 	var gaps []float64
 	hidden := false
 	for _, gi := range s.goalOrder {
 		if !s.Scores.Thresholds(unit, gi).Applies {
 			continue
 		}
-		switch s.Scores.At(unit, gi, p).Status {
+		switch c := s.Scores.At(unit, gi, p); c.Status {
 		case score.Red, score.Yellow:
-			off = append(off, s.row(unit, gi, p, root))
+			off = append(off, gi)
 			gaps = append(gaps, s.Scores.Gap(unit, gi, p))
 		case score.Green:
-			if s.Scores.At(unit, gi, p).Change == score.SignalWorse {
-				r := s.row(unit, gi, p, root)
-				r.Note = s.loc.T("unusual")
-				worse = append(worse, r)
+			if c.Change == score.SignalWorse {
+				worse = append(worse, gi)
 			}
 		case score.Missing, score.Incomplete:
-			unknown = append(unknown, s.row(unit, gi, p, root))
+			unknown = append(unknown, gi)
 		case score.Suppressed:
 			hidden = true
 		}
@@ -626,16 +626,24 @@ func (s *site) needs(unit int, p model.Period, root, sections string) Needs {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(gaps[b], gaps[a]) })
-	sorted := make([]Row, len(off))
-	for i, j := range order {
-		sorted[i] = off[j]
+	needs := Needs{Rows: make([]Row, 0, len(off)+len(worse)+len(unknown)), Empty: s.loc.T("needs.none")}
+	add := func(gi int, note string) {
+		r := s.row(unit, gi, p, root)
+		r.Note = note
+		r.Href = sections + "#" + r.Anchor
+		needs.Rows = append(needs.Rows, r)
 	}
-	needs := Needs{Rows: slices.Concat(sorted, worse, unknown), Empty: s.loc.T("needs.none")}
+	for _, i := range order {
+		add(off[i], "")
+	}
+	for _, gi := range worse {
+		add(gi, s.loc.T("unusual"))
+	}
+	for _, gi := range unknown {
+		add(gi, "")
+	}
 	if hidden {
 		needs.Empty = s.loc.T("needs.hidden")
-	}
-	for i := range needs.Rows {
-		needs.Rows[i].Href = sections + "#" + needs.Rows[i].Anchor
 	}
 	return needs
 }
@@ -816,8 +824,8 @@ func (s *site) trendTable(caption string, g *model.Goal, lines []line) Table {
 			text = s.appendValue(text, g, l.cells[i])
 			// The chart's own unit's size; the others' are on their pages,
 			// and every cell's would be a tenth more of a page.
-			if size := s.size(l.cells[i]); li == 0 && size != "" {
-				text = append(append(append(text, " ("...), size...), ')')
+			if li == 0 && l.cells[i].HasSize() {
+				text = append(s.appendSize(append(text, " ("...), l.cells[i]), ')')
 			}
 			if l.cells[i].Recast {
 				text = append(text, recast...)
