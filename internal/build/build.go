@@ -31,6 +31,11 @@ type Checked struct {
 	// Notices are what a person should know that does not stop the build:
 	// a newer month left out as too thin, say.
 	Notices diag.List
+	// Thinner are the months after the reported one that have results too
+	// few to report, newest first; Configured is true when site.toml set
+	// the month.
+	Thinner    []model.MonthCoverage
+	Configured bool
 }
 
 // Check loads and validates the site in src. defaults holds malekort's own
@@ -69,7 +74,7 @@ func Check(src, defaults fs.FS) (*Checked, diag.List) {
 	site.Results = nil
 	return &Checked{Input: render.Input{
 		Config: cfg, Site: site, Templates: tmpl, Reported: reported, Scores: scores,
-	}, Notices: notices.Sorted()}, nil
+	}, Notices: notices.Sorted(), Thinner: thinner, Configured: cfg.Period != 0}, nil
 }
 
 // unitsWord names what a site's months are counted in.

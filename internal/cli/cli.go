@@ -10,13 +10,17 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"runtime/pprof"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/malekort/malekort/internal/build"
 	"github.com/malekort/malekort/internal/diag"
+	"github.com/malekort/malekort/internal/locale"
 	"github.com/malekort/malekort/internal/render"
 	"github.com/malekort/malekort/internal/write"
 )
@@ -222,6 +226,7 @@ func buildFlags(fs *flag.FlagSet) {
 	fs.String("source", ".", "the site `folder`")
 	fs.String("out", "public", "the output `folder`; replaced whole when the build succeeds")
 	fs.String("cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")
+	fs.Bool("quiet", false, "print no summary when the build succeeds (notices and errors are still printed)")
 }
 
 func runBuild(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
@@ -229,7 +234,9 @@ func runBuild(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 	if code, done := parse(flags, args, stdout); done {
 		return code
 	}
+	start := time.Now()
 	source, out, cpuProfile := flagString(flags, "source"), flagString(flags, "out"), flagString(flags, "cpuprofile")
+	quiet := flagString(flags, "quiet") == "true"
 	if cpuProfile != "" {
 		f, err := os.Create(cpuProfile)
 		if err != nil {
@@ -270,8 +277,45 @@ func runBuild(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "malekort: %v\n", err)
 		return Failure
 	}
-	fmt.Fprintf(stdout, "malekort: built %s\n", out)
+	if !quiet {
+		printSummary(stdout, checked, dir.Files(), out, time.Since(start))
+	}
 	return OK
+}
+
+// printSummary says, in the site's language, what a build made: the month
+// it reports and why that one, how many pages and files, how long it
+// took, how many notices came before, and where to open the site.
+func printSummary(w io.Writer, c *build.Checked, files []string, out string, took time.Duration) {
+	loc := locale.New(c.Config.Language)
+	pages := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, ".html") {
+			pages++
+		}
+	}
+	month := loc.Month(c.Reported.Year(), c.Reported.Month())
+	why := ""
+	switch {
+	case c.Configured:
+		why = loc.T("summary.configured")
+	case len(c.Thinner) > 0:
+		t := c.Thinner[0]
+		why = strings.NewReplacer("{month}", loc.Month(t.Period.Year(), t.Period.Month()),
+			"{reported}", strconv.Itoa(t.Reported), "{units}", strconv.Itoa(t.Units)).Replace(loc.T("summary.thin"))
+	}
+	if why != "" {
+		month += " (" + why + ")"
+	}
+	fmt.Fprintf(w, "malekort: %s %s\n", loc.T("summary.built"), out)
+	fmt.Fprintf(w, "  %s: %s\n", loc.T("summary.month"), month)
+	fmt.Fprintf(w, "  %s\n", strings.NewReplacer(
+		"{pages}", loc.Count(pages, "summary.page"), "{files}", loc.Count(len(files), "summary.file"),
+		"{seconds}", loc.Number(took.Seconds(), 1)).Replace(loc.T("summary.made")))
+	if n := len(c.Notices); n > 0 {
+		fmt.Fprintf(w, "  %s\n", loc.Count(n, "summary.notice"))
+	}
+	fmt.Fprintf(w, "  %s: %s\n", loc.T("summary.open"), filepath.Join(out, "index.html"))
 }
 
 // printNotices prints what a person should know that does not stop the

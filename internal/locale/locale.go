@@ -162,6 +162,15 @@ func (l *Locale) monthName(m int) string {
 	return monthsEnglish[m-1]
 }
 
+// Count says n of something with its word in the singular or plural:
+// "1 side", "12 sider". key names the word; key+".n" its plural.
+func (l *Locale) Count(n int, key string) string {
+	if n != 1 {
+		key += ".n"
+	}
+	return l.Number(float64(n), 0) + " " + l.T(key)
+}
+
 // SortBy sorts items by the names key gives, in the language's order.
 func SortBy[T any](l *Locale, items []T, key func(T) string) {
 	var buf collate.Buffer

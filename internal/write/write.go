@@ -149,6 +149,13 @@ func (d *Dir) Put(name string, parts ...[]byte) error {
 
 var writers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 256<<10) }}
 
+// Files are the names of the files written so far, in no order.
+func (d *Dir) Files() []string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return slices.Clone(d.files)
+}
+
 // Commit swaps the new site in for the old one.
 func (d *Dir) Commit() error {
 	slices.Sort(d.files)
