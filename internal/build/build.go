@@ -47,13 +47,16 @@ func Check(src, defaults fs.FS) (*Checked, diag.List) {
 	if site == nil {
 		return nil, errs.Sorted()
 	}
-	tmpl := render.LoadTemplates(src, defaults, locale.New(cfg.Language), &errs)
+	loc := locale.New(cfg.Language)
+	tmpl := render.LoadTemplates(src, defaults, loc, &errs)
 	if _, err := fs.Stat(src, EChartsPath); errors.Is(err, fs.ErrNotExist) {
 		errs.Add(diag.Pos{Path: EChartsPath}, echartsMissing)
 	}
 	reported, thinner := site.Reported(cfg.Period, cfg.MinCoverage)
 	var checks diag.List
 	validate.Site(site, reported, &checks)
+	validate.Unused(site, cfg, reported, loc, &checks)
+	validate.Unwritten(site, loc, &checks)
 	checkErrs, jumps := checks.Split()
 	errs.Append(checkErrs)
 	if reported == 0 && len(errs) == 0 {
@@ -125,6 +128,8 @@ func (c *Checked) EditCommentary(src fs.FS, paths []string) (next *Checked, offi
 	if len(errs) > 0 {
 		return nil, nil, errs.Sorted(), true
 	}
+	// The placeholder is taken out again; its notice was said at the start.
+	validate.Unwritten(site, locale.New(c.Config.Language), &diag.List{})
 	for _, p := range paths {
 		offices = append(offices, strings.Split(p, "/")[2])
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/malekort/malekort/internal/load"
+	"github.com/malekort/malekort/internal/locale"
 	"github.com/malekort/malekort/internal/model"
 	"github.com/malekort/malekort/internal/scaffold"
 	"github.com/malekort/malekort/internal/write"
@@ -80,7 +81,7 @@ func newCommentary(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "malekort new commentary: the site has no results yet: name the month, e.g. malekort new commentary OFFICE 2026-10")
 		return UsageError
 	}
-	f, err := scaffold.Commentary(site, flags.Arg(0), period, now())
+	f, err := scaffold.Commentary(site, flags.Arg(0), period, now(), locale.New(cfg.Language))
 	if err != nil {
 		fmt.Fprintf(stderr, "malekort new commentary: %v\n", err)
 		return UsageError

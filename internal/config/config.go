@@ -17,8 +17,10 @@ const Path = "site.toml"
 type Site struct {
 	Title    string
 	Language string // "nb", "nn" or "en"
-	// Period is the reported month; zero means the latest month with results.
-	Period  model.Period
+	// Period is the reported month; zero means the latest month with
+	// results. PeriodLine is its line in site.toml.
+	Period     model.Period
+	PeriodLine int
 	BaseURL string
 	EditURL string
 	// NewURL is where to create a file: {dir} and {file} name it.
@@ -108,7 +110,7 @@ func Parse(src []byte, errs *diag.List) Site {
 		if !ok {
 			errs.Add(diag.Pos{Path: Path, Line: lines.Key(0, "period")}, "period %q is not a month: write it as YYYY-MM", f.Period)
 		}
-		s.Period = p
+		s.Period, s.PeriodLine = p, lines.Key(0, "period")
 	}
 	if s.BaseURL != "" && !strings.HasSuffix(s.BaseURL, "/") {
 		s.BaseURL += "/"

@@ -28,6 +28,9 @@ type Locale struct {
 	mu sync.Mutex
 }
 
+// Languages are the languages a site can be written in.
+var Languages = []string{"nb", "nn", "en"}
+
 // New returns the locale for "nb", "nn" or "en".
 func New(lang string) *Locale {
 	// Bokmål and nynorsk sort alike. x/text's "nb" (and "no") tables sort

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/malekort/malekort/internal/diag"
+	"github.com/malekort/malekort/internal/locale"
 	"github.com/malekort/malekort/internal/model"
 )
 
@@ -44,8 +45,10 @@ func quote(s string) string {
 // Commentary returns the commentary file for office in period p. The
 // measures still open (planned or started) in the office's latest earlier
 // commentary are carried over, so that a leader updates them rather than
-// types them again; the author is carried over too.
-func Commentary(site *model.Site, office string, p model.Period, today time.Time) (File, error) {
+// types them again, with their ids; the author is carried over too, or
+// asked for in a comment. A commented-out measure shows how to add one.
+// Its words are in loc's language.
+func Commentary(site *model.Site, office string, p model.Period, today time.Time, loc *locale.Locale) (File, error) {
 	var o *model.Office
 	var ids []string
 	for i := range site.Offices {
@@ -75,11 +78,13 @@ func Commentary(site *model.Site, office string, p model.Period, today time.Time
 		}
 	}
 	var b strings.Builder
-	author := ""
-	if latest != nil {
-		author = latest.Author
+	b.WriteString("+++\n")
+	if latest != nil && latest.Author != "" {
+		fmt.Fprintf(&b, "author = %s\n", quote(latest.Author))
+	} else {
+		fmt.Fprintf(&b, "# %s\n# author = \"\"\n", loc.T("commentary.author.ask"))
 	}
-	fmt.Fprintf(&b, "+++\nauthor = %s\ndate = %s\n", quote(author), today.Format(time.DateOnly))
+	fmt.Fprintf(&b, "date = %s\n", today.Format(time.DateOnly))
 	if latest != nil {
 		for _, m := range latest.Measures {
 			if m.Status == "done" {
@@ -88,7 +93,7 @@ func Commentary(site *model.Site, office string, p model.Period, today time.Time
 			b.WriteString("\n")
 			life := model.MeasureLife{Status: m.Status, Due: m.Due}
 			if life.Overdue(p) {
-				fmt.Fprintf(&b, "# Fristen %s er passert: sett en ny frist (due), eller status = \"done\" om tiltaket er fullført.\n", m.Due)
+				fmt.Fprintf(&b, "# %s\n", strings.ReplaceAll(loc.T("commentary.overdue"), "{due}", m.Due))
 			}
 			// The id keeps the measure the same one when its text changes.
 			fmt.Fprintf(&b, "[[measure]]\nid = %s\ngoal = %s\ntext = %s\nstatus = %s\n", quote(model.MeasureID(&m)), quote(m.Goal), quote(m.Text), quote(m.Status))
@@ -97,7 +102,13 @@ func Commentary(site *model.Site, office string, p model.Period, today time.Time
 			}
 		}
 	}
-	b.WriteString("+++\n\nSkriv kommentaren her: hva viser tallene, hva har dere snakket om, og hva skal dere gjøre?\n")
+	if len(site.Goals) > 0 {
+		// Due at the end of the month after next: a measure takes time.
+		due := time.Date(p.Year(), time.Month(p.Month())+3, 0, 0, 0, 0, 0, time.UTC)
+		fmt.Fprintf(&b, "\n# %s\n# [[measure]]\n# goal = %s\n# text = %s\n# status = \"planned\"\n# due = %s\n",
+			loc.T("commentary.measure.how"), quote(site.Goals[0].ID), quote(loc.T("commentary.measure.text")), due.Format(time.DateOnly))
+	}
+	fmt.Fprintf(&b, "+++\n\n%s\n", loc.T("commentary.placeholder"))
 	return File{Path: path.Join("content", o.County, o.ID, p.String()+".md"), Data: []byte(b.String())}, nil
 }
 
