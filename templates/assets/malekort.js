@@ -202,7 +202,10 @@
             request(e.target);
           }
         });
-      }, { rootMargin: "300px 0px" });
+      // 100 px ahead: a chart is ready as it scrolls in, while one just
+      // below a phone's first screen does not fetch the library (its
+      // parse is the page's one long task) before the reader scrolls.
+      }, { rootMargin: "100px 0px" });
       charts.forEach(function (el) { io.observe(el); });
     } else {
       charts.forEach(request);
