@@ -440,3 +440,60 @@ func TestLongNamesFit(t *testing.T) {
 		}
 	}
 }
+
+// TestReadingPolish checks at 390 px what a phone reader and a screen
+// reader meet: status pills on one line with their symbol inside, every
+// sparkline and change with words of its own, and chart legends that show
+// every line instead of paging.
+func TestReadingPolish(t *testing.T) {
+	ctx := browser(t)
+	out := buildExample(t)
+	p := openPage(t, ctx, 390, 844, false)
+	if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, "hordaland/index.html"))); err != nil {
+		t.Fatal(err)
+	}
+	pills, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('.unit-list .summary .badge')].filter(b => {
+		const line = parseFloat(getComputedStyle(b).lineHeight) * 1.8; // two lines are wrapped
+		const sym = b.querySelector('.sym').getBoundingClientRect(), box = b.getBoundingClientRect();
+		return b.offsetHeight > line || sym.left - box.left < 7;
+	}).map(b => b.textContent)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pills) > 0 {
+		t.Errorf("%d status pills wrap or hold their symbol on the edge: %q", len(pills), pills)
+	}
+	if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, "hordaland/fana/index.html"))); err != nil {
+		t.Fatal(err)
+	}
+	if total, drawn := p.drawCharts(t); total == 0 || drawn != total {
+		t.Fatalf("%d of %d charts drawn", drawn, total)
+	}
+	named, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]int](`[
+		document.querySelectorAll('.scorecard svg.spark').length,
+		[...document.querySelectorAll('.scorecard svg.spark')].filter(s => s.getAttribute('role') === 'img' && /lavest .+, høyest .+, sist .+/.test(s.getAttribute('aria-label'))).length,
+		document.querySelectorAll('.scorecard .phone-only[class*="change-"]').length,
+		[...document.querySelectorAll('.scorecard .phone-only[class*="change-"]')].filter(c => c.offsetParent !== null && /^(\d[\d ,]* (prosentpoeng |dager )?(bedre|dårligere) enn forrige måned|uendret fra forrige måned)$/.test(c.querySelector('.sr-only').textContent) && c.querySelector('[aria-hidden="true"]')).length]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if named[0] == 0 || named[1] != named[0] {
+		t.Errorf("%d of %d sparklines have a name of lowest, highest and latest", named[1], named[0])
+	}
+	if named[2] == 0 || named[3] != named[2] {
+		t.Errorf("%d of %d changes on the phone say their change as a sentence", named[3], named[2])
+	}
+	legends, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-chart]')].map(el => {
+		const o = echarts.getInstanceByDom(el).getOption();
+		const lines = [...new Set(o.series.filter(s => s.type === 'line').map(s => s.name))];
+		const shown = o.legend[0].data.map(d => d.name || d);
+		return o.legend[0].type !== 'plain' ? el.id + ': a ' + o.legend[0].type + ' legend' :
+			lines.filter(n => !shown.includes(n)).map(n => el.id + ': ' + n + ' not in the legend').join('; ');
+	}).filter(Boolean)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(legends) > 0 {
+		t.Errorf("legends: %q", legends)
+	}
+}

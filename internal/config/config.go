@@ -21,8 +21,8 @@ type Site struct {
 	// results. PeriodLine is its line in site.toml.
 	Period     model.Period
 	PeriodLine int
-	BaseURL string
-	EditURL string
+	BaseURL    string
+	EditURL    string
 	// NewURL is where to create a file: {dir} and {file} name it.
 	NewURL string
 	// Accent is the site's accent colour as #rrggbb.

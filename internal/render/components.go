@@ -219,19 +219,16 @@ func (c components) scorecard(b *bytes.Buffer, groups []Group) {
 				b.WriteString(`<span class="target phone-only change-`)
 				text(b, r.ChangeClass)
 				b.WriteString(`">`)
-				text(b, r.Change)
-				b.WriteString(` <span class="word">`)
-				text(b, r.ChangeWord)
-				b.WriteString("</span></span>")
+				c.change(b, r)
+				b.WriteString("</span>")
 			}
 			b.WriteString("</td>\n      <td class=\"num change change-")
 			text(b, r.ChangeClass)
 			b.WriteString(` wide-only">`)
-			text(b, r.Change)
 			if r.ChangeWord != "" {
-				b.WriteString(`<span class="word">`)
-				text(b, r.ChangeWord)
-				b.WriteString("</span>")
+				c.change(b, r)
+			} else {
+				text(b, r.Change)
 			}
 			if r.Signalled {
 				b.WriteString(`<span class="signal">`)
@@ -247,6 +244,24 @@ func (c components) scorecard(b *bytes.Buffer, groups []Group) {
 		b.WriteString("\n  </tbody>\n</table>")
 	}
 	b.WriteString("\n")
+}
+
+// change is a row's change from last month: the arrow for where the value
+// went, the amount, and the word for whether that is better or worse; a
+// screen reader hears it as one sentence instead.
+func (c components) change(b *bytes.Buffer, r *Row) {
+	b.WriteString(`<span aria-hidden="true">`)
+	if r.ChangeArrow != "" {
+		b.WriteString(`<span class="arrow">`)
+		text(b, r.ChangeArrow)
+		b.WriteString("</span> ")
+	}
+	text(b, r.Change)
+	b.WriteString(` <span class="word">`)
+	text(b, r.ChangeWord)
+	b.WriteString(`</span></span><span class="sr-only">`)
+	text(b, r.ChangeSpoken)
+	b.WriteString("</span>")
 }
 
 // sections are the goals' details on a unit page: status, description and
@@ -289,25 +304,25 @@ func (c components) section(b *bytes.Buffer, s Section) {
 	b.WriteString(`</span> <span class="muted">`)
 	if s.Size != "" {
 		text(b, s.Size)
-		b.WriteString(" · ")
+		b.WriteString("\u00a0· ")
 	}
 	c.target(b, s.Target, s.Source)
-	b.WriteString(" · ")
+	b.WriteString("\u00a0· ")
 	c.t(b, "yellow")
 	b.WriteString(" ")
 	text(b, s.Yellow)
 	if s.Coverage != "" {
-		b.WriteString(" · ")
+		b.WriteString("\u00a0· ")
 		text(b, s.Coverage)
 	}
 	if s.LastYear != "" {
-		b.WriteString(" · ")
+		b.WriteString("\u00a0· ")
 		c.t(b, "last.year")
 		b.WriteString(": ")
 		text(b, s.LastYear)
 	}
 	if s.ChangeWord != "" {
-		b.WriteString(" · ")
+		b.WriteString("\u00a0· ")
 		c.t(b, "change.long")
 		b.WriteString(": ")
 		text(b, s.Change)
@@ -371,7 +386,7 @@ func (c components) commentary(b *bytes.Buffer, cv *CommentaryView) {
 		b.WriteString("</time>")
 	}
 	if cv.EditURL != "" {
-		b.WriteString(` · <a href="`)
+		b.WriteString(`\u00a0· <a href="`)
 		text(b, cv.EditURL)
 		b.WriteString(`">`)
 		c.t(b, "edit")
@@ -543,9 +558,7 @@ func (c components) changes(b *bytes.Buffer, ch Changes) {
 			b.WriteString("</a> <span class=\"change-")
 			text(b, r.ChangeClass)
 			b.WriteString("\">")
-			text(b, r.Change)
-			b.WriteString(" ")
-			text(b, r.ChangeWord)
+			c.change(b, r)
 			b.WriteString("</span> <span class=\"muted\">(")
 			text(b, r.Result)
 			if r.Signal != "" {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"maps"
+	"math"
 	"path"
 	"slices"
 	"strconv"
@@ -88,6 +89,7 @@ type site struct {
 	sources      [3][4]string
 	effect       phrase // "{before} før, {now} nå"
 	sizeWords    phrase // "{num} av {den}"
+	sparkWords   string // "Siste 12 måneder: lavest {low}, høyest {high}, sist {last}"
 	funnel       score.Funnel
 	signals      [score.SignalWorse + 1]string // each change judgement in words
 	// sectionDescription is each goal's description as its section on a
@@ -212,6 +214,7 @@ func (s *site) prepare() {
 	s.sources = sourceWords(s.loc)
 	s.effect = newPhrase(s.loc.T("effect"), "{before}", "{now}")
 	s.sizeWords = newPhrase(s.loc.T("size"), "{num}", "{den}")
+	s.sparkWords = s.loc.T("spark")
 	s.signals = [...]string{score.TooFewMonths: s.loc.T("signal.few"), score.Usual: s.loc.T("signal.usual"),
 		score.SignalBetter: "⚑ " + s.loc.T("signal.better"), score.SignalWorse: "⚑ " + s.loc.T("signal.worse")}
 	s.wholeName = s.Config.WholeName
@@ -419,14 +422,31 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 			r.ChangeWord, r.ChangeClass = s.loc.T("worse"), "worse"
 		}
 		if d != 0 {
-			sign := "+"
+			sign, arrow := "+", "▲"
 			if d < 0 {
-				sign = ""
+				sign, arrow = "", "▼"
 			}
-			r.Change = sign + s.loc.Number(d, g.Decimals)
+			r.Change, r.ChangeArrow = sign+s.loc.Number(d, g.Decimals), arrow
 		}
+		r.ChangeSpoken = s.spokenChange(g, d, r.ChangeClass)
 	}
 	return r
+}
+
+// spokenChange is a change of d as a sentence: "1,7 prosentpoeng bedre
+// enn forrige måned", "uendret fra forrige måned".
+func (s *site) spokenChange(g *model.Goal, d float64, class string) string {
+	if d == 0 {
+		return s.loc.T("change.spoken.same")
+	}
+	amount := s.loc.Number(math.Abs(d), g.Decimals)
+	switch g.Unit {
+	case "percent":
+		amount += " " + s.loc.T("points")
+	case "days", "nok":
+		amount += " " + s.loc.T(g.Unit)
+	}
+	return strings.ReplaceAll(s.loc.T("change.spoken."+class), "{amount}", amount)
 }
 
 // section is goal gi's section on unit's page for month p: its row, with

@@ -13,8 +13,9 @@ import (
 const sparkMonths = 12
 
 // sparkline draws a unit's last twelve months of a goal as a small inline
-// SVG: a trend at a glance in the scorecard row. It is decorative (hidden
-// from screen readers): the numbers are in the goal's table.
+// SVG: a trend at a glance in the scorecard row. A screen reader hears it
+// as its lowest, highest and latest value; the months are in the goal's
+// table.
 func (s *site) sparkline(unit, gi int, p model.Period) template.HTML {
 	const w, h, pad = 64.0, 20.0, 2.0
 	var xs []int
@@ -33,8 +34,11 @@ func (s *site) sparkline(unit, gi int, p model.Period) template.HTML {
 	for _, y := range ys {
 		lo, hi = min(lo, y), max(hi, y)
 	}
+	g := &s.Site.Goals[gi]
+	label := strings.NewReplacer("{low}", s.loc.WithUnit(lo, g.Decimals, g.Unit), "{high}", s.loc.WithUnit(hi, g.Decimals, g.Unit),
+		"{last}", s.loc.WithUnit(ys[len(ys)-1], g.Decimals, g.Unit)).Replace(s.sparkWords)
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="spark" viewBox="0 0 %g %g" width="%g" height="%g" aria-hidden="true" focusable="false"><polyline points="`, w, h, w, h)
+	fmt.Fprintf(&b, `<svg class="spark" viewBox="0 0 %g %g" width="%g" height="%g" role="img" aria-label="%s" focusable="false"><polyline points="`, w, h, w, h, escape(label))
 	var lastX, lastY float64
 	for i, x := range xs {
 		px := pad + float64(x)*(w-2*pad)/float64(sparkMonths-1)
@@ -49,7 +53,7 @@ func (s *site) sparkline(unit, gi int, p model.Period) template.HTML {
 		lastX, lastY = px, py
 	}
 	fmt.Fprintf(&b, `"/><circle cx="%.1f" cy="%.1f" r="2"/></svg>`, lastX, lastY)
-	// Only numbers computed here go into the markup.
+	// Only numbers computed here, and the label escaped, go into the markup.
 	return template.HTML(b.String())
 }
 

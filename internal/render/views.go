@@ -63,6 +63,10 @@ type Row struct {
 	Change      string
 	ChangeWord  string // "better", "worse" or "unchanged", translated
 	ChangeClass string
+	ChangeArrow string // ▲ the value rose, ▼ it fell
+	// ChangeSpoken is the change as a screen reader says it: "1,7
+	// prosentpoeng bedre enn forrige måned".
+	ChangeSpoken string
 	// Signal judges the change against the unit's usual variation, in
 	// words; Signalled is true when it is beyond it.
 	Signal    string

@@ -51,7 +51,14 @@
     // The bars are coloured by status, so a legend swatch for them would mislead.
     var lines = option.series.filter(function (s) { return s.type === "line" || s.id === "office-targets"; }).map(function (s) { return s.name; })
       .filter(function (name, i, all) { return all.indexOf(name) === i; });
-    option.legend = Object.assign({}, option.legend, { data: lines, textStyle: { color: text }, pageTextStyle: { color: text } });
+    option.legend = Object.assign({}, option.legend, { data: lines, textStyle: { color: text } });
+    // On a phone the legend wraps onto a second row rather than paging
+    // ("1/3" would hide the target and the county): the plot makes room.
+    if (el.clientWidth < 560) {
+      [].concat(option.grid || []).forEach(function (g) {
+        if (g.bottom !== undefined) g.bottom = String(parseInt(g.bottom, 10) + 28);
+      });
+    }
     // An office without a value has an empty bar that says why: "–" for
     // no value, ":" for a hidden one.
     var barText = function (d) {
