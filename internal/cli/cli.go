@@ -283,6 +283,15 @@ func runBuild(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 	return OK
 }
 
+// secondsDecimals shows a small site's build, under a second, in
+// hundredths rather than as 0,0 s.
+func secondsDecimals(d time.Duration) int {
+	if d < time.Second {
+		return 2
+	}
+	return 1
+}
+
 // printSummary says, in the site's language, what a build made: the month
 // it reports and why that one, how many pages and files, how long it
 // took, how many notices came before, and where to open the site.
@@ -311,7 +320,7 @@ func printSummary(w io.Writer, c *build.Checked, files []string, out string, too
 	fmt.Fprintf(w, "  %s: %s\n", loc.T("summary.month"), month)
 	fmt.Fprintf(w, "  %s\n", strings.NewReplacer(
 		"{pages}", loc.Count(pages, "summary.page"), "{files}", loc.Count(len(files), "summary.file"),
-		"{seconds}", loc.Number(took.Seconds(), 1)).Replace(loc.T("summary.made")))
+		"{seconds}", loc.Number(took.Seconds(), secondsDecimals(took))).Replace(loc.T("summary.made")))
 	if n := len(c.Notices); n > 0 {
 		fmt.Fprintf(w, "  %s\n", loc.Count(n, "summary.notice"))
 	}

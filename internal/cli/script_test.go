@@ -25,7 +25,7 @@ func TestMain(m *testing.M) {
 }
 
 // TestScripts runs the command-line scripts in testdata/script.
-var seconds = regexp.MustCompile(`[0-9]+[.,][0-9] s\b`)
+var seconds = regexp.MustCompile(`[0-9]+[.,][0-9]+ s\b`)
 
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
