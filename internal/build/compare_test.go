@@ -57,7 +57,7 @@ func TestComparisonCSV(t *testing.T) {
 func TestRankingByChance(t *testing.T) {
 	out := buildBase(t, nil)
 	page := string(out["goals/arbeid/index.html"])
-	rows := regexp.MustCompile(`<tr><td class="num">([^<]*)</td><th scope="row"><a [^>]*>([^<]*)</a>`).FindAllStringSubmatch(page, -1)
+	rows := regexp.MustCompile(`<tr><td class="chance">([^<]*)</td><th scope="row"><a [^>]*>([^<]*)</a>`).FindAllStringSubmatch(page, -1)
 	var got []string
 	for _, r := range rows {
 		got = append(got, r[2]+": "+r[1])

@@ -281,6 +281,8 @@ func saveScreenshots(t *testing.T, ctx context.Context, out string) {
 		{"desktop.png", "hordaland/index.html", "", 1280, 900},
 		{"phone-chart.png", "hordaland/fana/index.html", "goal-sykefravaer", 390, 844},
 		{"desktop-chart.png", "hordaland/index.html", "goal-overgang-arbeid", 1280, 900},
+		{"phone-matrix.png", "hordaland/index.html", "matrix-h", 390, 844},
+		{"desktop-funnel.png", "goals/overgang-arbeid/index.html", "funnel-h", 1280, 900},
 	} {
 		p := openPage(t, ctx, s.w, s.h, false)
 		if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, s.page))); err != nil {

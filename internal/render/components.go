@@ -409,7 +409,12 @@ func (c components) ranking(b *bytes.Buffer, ranked []Ranked) {
 	b.Grow(400 * len(ranked))
 	for i := range ranked {
 		r := &ranked[i]
-		b.WriteString("\n      <tr><td class=\"num\">")
+		// A place is a number; a funnel goal's assessment is words.
+		if _, err := strconv.Atoi(r.Rank); err == nil || r.Rank == "" {
+			b.WriteString("\n      <tr><td class=\"num\">")
+		} else {
+			b.WriteString("\n      <tr><td class=\"chance\">")
+		}
 		text(b, r.Rank)
 		b.WriteString(`</td><th scope="row"><a href="`)
 		text(b, r.Office.Href)
