@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"cmp"
-	"encoding/csv"
 	"math"
 	"slices"
 	"strings"
@@ -176,13 +175,7 @@ func (s *site) comparisonJobs(out Output) []func() error {
 		}
 		jobs = append(jobs, func() error {
 			var b bytes.Buffer
-			sep, eol := s.csvSeparators()
-			if s.loc.Norwegian() {
-				b.WriteString("\ufeff")
-			}
-			w := csv.NewWriter(&b)
-			w.Comma, w.UseCRLF = rune(sep), eol == "\r\n"
-			w.Write([]string{"unit", "numerator", "denominator", "value", "target", "lower95", "upper95", "lower998", "upper998"})
+			w := s.quotedCSV(&b, "unit", "numerator", "denominator", "value", "target", "lower95", "upper95", "lower998", "upper998")
 			for _, c := range s.counties {
 				for _, o := range s.officesOf[c] {
 					u := s.Scores.Office(o)

@@ -161,6 +161,19 @@ func (s *site) csvBlock(unit, gi int) []byte {
 	return b
 }
 
+// quotedCSV writes CSV with fields quoted as they need (encoding/csv) into
+// b, in the site's Excel conventions, beginning with header.
+func (s *site) quotedCSV(b *bytes.Buffer, header ...string) *csv.Writer {
+	sep, eol := s.csvSeparators()
+	if s.loc.Norwegian() {
+		b.WriteString("\ufeff")
+	}
+	w := csv.NewWriter(b)
+	w.Comma, w.UseCRLF = rune(sep), eol == "\r\n"
+	w.Write(header)
+	return w
+}
+
 // countDecimals is how many decimals a numerator or denominator is
 // written with: none for a count of people, two for anything else.
 func countDecimals(v float64) int {
@@ -184,13 +197,7 @@ func (s *site) measureJobs(out Output) (jobs []func() error, names []string) {
 		names = append(names, name)
 		return func() error {
 			var b bytes.Buffer
-			sep, eol := s.csvSeparators()
-			if s.loc.Norwegian() {
-				b.WriteString("\ufeff")
-			}
-			w := csv.NewWriter(&b)
-			w.Comma, w.UseCRLF = rune(sep), eol == "\r\n"
-			w.Write([]string{"office", "goal", "id", "text", "status", "start", "due", "overdue", "done"})
+			w := s.quotedCSV(&b, "office", "goal", "id", "text", "status", "start", "due", "overdue", "done")
 			offices(func(o int) {
 				for _, mi := range s.measuresOf[m.Offices[o].ID] {
 					ml := &s.measures[mi]
