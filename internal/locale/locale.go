@@ -42,6 +42,10 @@ func New(lang string) *Locale {
 	return &Locale{Lang: lang, words: dictionary[lang], collator: collate.New(tag)}
 }
 
+// Word is the translation of key in language lang, without a Locale's
+// collator (which is costly to make).
+func Word(lang, key string) string { return (&Locale{words: dictionary[lang]}).T(key) }
+
 // Norwegian reports whether the locale writes Norwegian conventions.
 func (l *Locale) Norwegian() bool { return l.Lang != "en" }
 

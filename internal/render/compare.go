@@ -27,20 +27,7 @@ func (s *site) size(c score.Cell) string {
 	if !c.HasSize() {
 		return ""
 	}
-	return string(s.appendSize(make([]byte, 0, 32), c))
-}
-
-// appendSize appends what size returns to b: a unit page's tables say it
-// for every month.
-func (s *site) appendSize(b []byte, c score.Cell) []byte {
-	if !c.HasSize() {
-		return b
-	}
-	b = append(b, s.sizeWords.head...)
-	b = s.loc.AppendWithUnit(b, c.Num, countDecimals(c.Num), "")
-	b = append(b, s.sizeWords.mid...)
-	b = s.loc.AppendWithUnit(b, c.Den, countDecimals(c.Den), "")
-	return append(b, s.sizeWords.tail...)
+	return s.sizeWords.Replace(s.loc.Number(c.Num, countDecimals(c.Num)), s.loc.Number(c.Den, countDecimals(c.Den)))
 }
 
 // chance is how an office's value lies against the funnel limits around

@@ -89,7 +89,9 @@ type site struct {
 	sources      [3][4]string
 	effect       phrase // "{before} før, {now} nå"
 	sizeWords    phrase // "{num} av {den}"
-	sparkWords   string // "Siste 12 måneder: lavest {low}, høyest {high}, sist {last}"
+	// sparkWords are "Siste 12 måneder: lavest {low}, høyest {high}, sist
+	// {last}" cut at its blanks: every scorecard row names its sparkline.
+	sparkWords [4]string
 	funnel       score.Funnel
 	signals      [score.SignalWorse + 1]string // each change judgement in words
 	// sectionDescription is each goal's description as its section on a
@@ -214,7 +216,10 @@ func (s *site) prepare() {
 	s.sources = sourceWords(s.loc)
 	s.effect = newPhrase(s.loc.T("effect"), "{before}", "{now}")
 	s.sizeWords = newPhrase(s.loc.T("size"), "{num}", "{den}")
-	s.sparkWords = s.loc.T("spark")
+	low, rest, _ := strings.Cut(s.loc.T("spark"), "{low}")
+	high, rest, _ := strings.Cut(rest, "{high}")
+	last, tail, _ := strings.Cut(rest, "{last}")
+	s.sparkWords = [4]string{low, high, last, tail}
 	s.signals = [...]string{score.TooFewMonths: s.loc.T("signal.few"), score.Usual: s.loc.T("signal.usual"),
 		score.SignalBetter: "⚑ " + s.loc.T("signal.better"), score.SignalWorse: "⚑ " + s.loc.T("signal.worse")}
 	s.wholeName = s.Config.WholeName
@@ -840,13 +845,8 @@ func (s *site) trendTable(caption string, g *model.Goal, lines []line) Table {
 	ends := make([]int, 0, n*len(shown))
 	recast := " (" + s.loc.T("recast") + ")"
 	for i := n - 1; i >= 0; i-- {
-		for li, l := range shown {
+		for _, l := range shown {
 			text = s.appendValue(text, g, l.cells[i])
-			// The chart's own unit's size; the others' are on their pages,
-			// and every cell's would be a tenth more of a page.
-			if li == 0 && l.cells[i].HasSize() {
-				text = append(s.appendSize(append(text, " ("...), l.cells[i]), ')')
-			}
 			if l.cells[i].Recast {
 				text = append(text, recast...)
 			}

@@ -35,8 +35,9 @@ func (s *site) sparkline(unit, gi int, p model.Period) template.HTML {
 		lo, hi = min(lo, y), max(hi, y)
 	}
 	g := &s.Site.Goals[gi]
-	label := strings.NewReplacer("{low}", s.loc.WithUnit(lo, g.Decimals, g.Unit), "{high}", s.loc.WithUnit(hi, g.Decimals, g.Unit),
-		"{last}", s.loc.WithUnit(ys[len(ys)-1], g.Decimals, g.Unit)).Replace(s.sparkWords)
+	w3 := &s.sparkWords
+	label := w3[0] + s.loc.WithUnit(lo, g.Decimals, g.Unit) + w3[1] + s.loc.WithUnit(hi, g.Decimals, g.Unit) + w3[2] +
+		s.loc.WithUnit(ys[len(ys)-1], g.Decimals, g.Unit) + w3[3]
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="spark" viewBox="0 0 %g %g" width="%g" height="%g" role="img" aria-label="%s" focusable="false"><polyline points="`, w, h, w, h, escape(label))
 	var lastX, lastY float64

@@ -68,10 +68,13 @@ func Unused(s *model.Site, cfg config.Site, reported model.Period, loc *locale.L
 // placeholder new commentary wrote, and takes the placeholder out of it,
 // so that it is never published.
 func Unwritten(s *model.Site, loc *locale.Locale, notices *diag.List) {
+	placeholders := make([][]byte, len(locale.Languages))
+	for i, lang := range locale.Languages {
+		placeholders[i] = []byte(locale.Word(lang, "commentary.placeholder"))
+	}
 	for i := range s.Commentary {
 		c := &s.Commentary[i]
-		for _, lang := range locale.Languages {
-			placeholder := []byte(locale.New(lang).T("commentary.placeholder"))
+		for _, placeholder := range placeholders {
 			at := bytes.Index(c.Body, placeholder)
 			if at < 0 {
 				continue
