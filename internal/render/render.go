@@ -92,8 +92,8 @@ type site struct {
 	// sparkWords are "Siste 12 måneder: lavest {low}, høyest {high}, sist
 	// {last}" cut at its blanks: every scorecard row names its sparkline.
 	sparkWords [4]string
-	funnel       score.Funnel
-	signals      [score.SignalWorse + 1]string // each change judgement in words
+	funnel     score.Funnel
+	signals    [score.SignalWorse + 1]string // each change judgement in words
 	// sectionDescription is each goal's description as its section on a
 	// unit page shows it: rendered once, not once per page.
 	sectionDescription []template.HTML
