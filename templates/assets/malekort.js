@@ -209,10 +209,11 @@
             request(e.target);
           }
         });
-      // 100 px ahead: a chart is ready as it scrolls in, while one just
-      // below a phone's first screen does not fetch the library (its
-      // parse is the page's one long task) before the reader scrolls.
-      }, { rootMargin: "100px 0px" });
+      // Only once it is in view: a chart just below a phone's first
+      // screen (a goal page's, 80 px below) would otherwise fetch the
+      // library, whose parse is the page's one long task, before the
+      // reader scrolls. The chart's box is sized, so nothing moves.
+      }, { rootMargin: "0px" });
       charts.forEach(function (el) { io.observe(el); });
     } else {
       charts.forEach(request);
