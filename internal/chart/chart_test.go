@@ -82,3 +82,20 @@ func TestCountyChartHasBarsOnTheirOwnAxes(t *testing.T) {
 		t.Errorf("height %d leaves no room for the bars", c.Height)
 	}
 }
+
+// TestFunnel: a funnel plot's JSON holds its four limit lines at the
+// given denominators, the target from the first to the last, and each
+// office as {"value": [n, value], "name", "status"}, names escaped for a
+// <script> element.
+func TestFunnel(t *testing.T) {
+	layout := FunnelLayout("funnel-layout-1", FunnelLines{Limit95: "95 %", Limit998: "99,8 %", Target: "Mål", Offices: "Kontorer", N: "n"}, false)
+	if !strings.Contains(string(layout.JSON), `"name":"Kontorer","type":"scatter","id":"points"`) {
+		t.Errorf("layout has no scatter series of offices: %s", layout.JSON)
+	}
+	c := Funnel("funnel-g", layout, []float64{10, 20}, []float64{1, 2}, []float64{3, 4}, []float64{7, 6}, []float64{9, 8}, 5,
+		[]Point{{Name: "NAV </script>", N: 12, Value: 4.5, Status: "yellow"}})
+	want := `{"layout":"funnel-layout-1","data":[[[10,1],[20,2]],[[10,3],[20,4]],[[10,7],[20,6]],[[10,9],[20,8]],[[10,5],[20,5]],[{"value":[12,4.5],"name":"NAV \u003c/script\u003e","status":"yellow"}]]}`
+	if string(c.JSON) != want {
+		t.Errorf("funnel JSON\n%s\nwant\n%s", c.JSON, want)
+	}
+}
