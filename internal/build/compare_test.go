@@ -99,3 +99,21 @@ func TestCountyMatrixAndBars(t *testing.T) {
 		t.Errorf("bars without each office's own target (Bergen nord 60, Årstad 45): %s", chartJSON[1])
 	}
 }
+
+// TestRankingWithoutSizes: rates given as values only, as NAV's own tables
+// give them, cannot be judged against chance: the goal page ranks them by
+// value and says why there is no funnel plot.
+func TestRankingWithoutSizes(t *testing.T) {
+	out := buildBase(t, map[string]string{"data/results/2026.csv": `period,unit,goal,value
+2026-02,bergen-nord,arbeid,45
+2026-02,arstad,arbeid,30
+2026-02,tromso,arbeid,55
+`})
+	page := string(out["goals/arbeid/index.html"])
+	if !strings.Contains(page, `<tr><td class="num">1</td><th scope="row"><a href="../../nord/tromso/index.html">NAV Tromsø</a>`) {
+		t.Error("Tromsø, the highest value, is not ranked first")
+	}
+	if strings.Contains(page, "innenfor tilfeldig variasjon") || !strings.Contains(page, "Ingen kontorer har oppgitt teller og nevner") {
+		t.Error("the page judges chance without numerators and denominators, or does not say why it cannot")
+	}
+}

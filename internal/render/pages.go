@@ -511,6 +511,16 @@ func (s *site) goal(gi int, out Output) error {
 		}
 		return cmp.Compare(a.cell.Value, b.cell.Value)
 	})
+	// Offices are ranked by chance where it can be judged: a ratio in
+	// percent with numerators and denominators from at least two offices.
+	// NAV's own tables give rates without them; those keep their order by
+	// value, and the funnel's place says why it is missing.
+	judged := 0
+	for _, e := range entries {
+		if _, ok := score.FunnelSize(e.cell); ok && funnelGoal(g) {
+			judged++
+		}
+	}
 	var chances []chance
 	for i, e := range entries {
 		office := &m.Offices[e.office]
@@ -522,7 +532,7 @@ func (s *site) goal(gi int, out Output) error {
 			}
 		}
 		t := s.Scores.Thresholds(s.Scores.Office(e.office), gi)
-		if funnelGoal(g) {
+		if judged >= 2 {
 			ch, _ := s.chanceOf(s.Scores.Office(e.office), gi)
 			chances = append(chances, ch)
 			rank = s.loc.T(ch.key())
@@ -545,9 +555,11 @@ func (s *site) goal(gi int, out Output) error {
 				"{goal}", s.loc.WithUnit(score.Round(g.Target, g.Decimals), g.Decimals, g.Unit)).Replace(s.loc.T("source.chain"))
 		}
 	}
-	if funnelGoal(g) {
+	if judged >= 2 {
 		rankByChance(s.loc, v.Ranked, chances)
 		v.ByChance = s.loc.T("chance.order")
+	}
+	if funnelGoal(g) {
 		offices := make([]int, len(entries))
 		for i, e := range entries {
 			offices[i] = e.office
