@@ -225,7 +225,7 @@ func CountyLayout(id string, months []string, lines []Line, barsName, targetsNam
 	c := base(months)
 	c.GridList = []opts.Grid{
 		{Left: "8", Right: "16", Top: "16", Height: "180", ContainLabel: opts.Bool(true)},
-		{Left: "8", Right: "48", Top: "290", Bottom: "48", ContainLabel: opts.Bool(true)},
+		{Left: "16", Right: "48", Top: "290", Bottom: "48", ContainLabel: opts.Bool(true)},
 	}
 	c.XAxisList[0].GridIndex = 0
 	c.ExtendXAxis(opts.XAxis{Type: "value", GridIndex: 1, Scale: opts.Bool(false)})
