@@ -325,17 +325,26 @@ func TestHandout(t *testing.T) {
 			if n := len(pdfPage.FindAll(res.Data, -1)); n == 0 || n > 3 {
 				t.Errorf("printed on %d A4 pages, want 1 to 3", n)
 			}
-			// What the paper shows: the page as the print stylesheet lays it out.
+			// What the paper shows: the page as the print stylesheet lays it
+			// out, as wide as A4 within its 12 mm margins (186 mm, 703 px).
 			if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+				t.Fatal(err)
+			}
+			if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(703, 1000)); err != nil {
 				t.Fatal(err)
 			}
 			shown, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]int](`[
 				[...document.querySelectorAll('.print-charts svg polyline')].filter(e => e.getBoundingClientRect().width > 50 && e.getAttribute('points').trim().split(' ').length > 12).length,
 				document.querySelectorAll('.needs-list li').length,
 				[...document.querySelectorAll('#measures-h ~ .measures .measure, #measures-h ~ h3 + .measures .measure')].filter(e => e.offsetHeight > 0).length,
-				[...document.querySelectorAll('[data-chart]')].filter(e => e.offsetHeight > 0).length]`))
+				[...document.querySelectorAll('[data-chart]')].filter(e => e.offsetHeight > 0).length,
+				[...document.querySelectorAll('.table-scroll')].filter(e => e.offsetHeight > 0 && e.scrollWidth > e.clientWidth + 1).length]`))
 			if err != nil {
 				t.Fatal(err)
+			}
+			// Paper does not scroll: a table wider than its box is cut off.
+			if shown[4] != 0 {
+				t.Errorf("%d tables on the printed page are wider than the paper", shown[4])
 			}
 			if shown[0] == 0 || shown[0] != min(shown[1], 6) && name == "hordaland/fana/index.html" {
 				t.Errorf("%d charts of a year or more drawn for print, %d goals need attention", shown[0], shown[1])
