@@ -559,7 +559,7 @@ func (s *site) goal(gi int, out Output) error {
 		rankByChance(s.loc, v.Ranked, chances)
 		v.ByChance = s.loc.T("chance.order")
 	}
-	if funnelGoal(g) {
+	if funnelGoal(g) && len(entries) > 0 {
 		offices := make([]int, len(entries))
 		for i, e := range entries {
 			offices[i] = e.office
