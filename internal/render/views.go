@@ -129,20 +129,20 @@ func (t Table) write(b *bytes.Buffer) {
 		b.WriteString("</th>")
 	}
 	b.WriteString("</tr></thead>\n<tbody>\n")
+	// The rows leave out the end tags HTML lets them leave out (</th>,
+	// </td>, </tr>): these tables are half of a unit page's bytes, and
+	// those tags a fifth of the tables'.
 	for _, row := range t.Rows {
 		b.WriteString("<tr>")
 		for i, cell := range row {
 			if i == 0 {
 				b.WriteString(`<th scope="row">`)
-				text(b, cell)
-				b.WriteString("</th>")
 			} else {
 				b.WriteString("<td>")
-				text(b, cell)
-				b.WriteString("</td>")
 			}
+			text(b, cell)
 		}
-		b.WriteString("</tr>\n")
+		b.WriteString("\n")
 	}
 	b.WriteString("</tbody></table></div>")
 }

@@ -2,7 +2,10 @@ package score
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
+
+	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // TestFunnelLimits checks the limits against values computed apart from
@@ -62,5 +65,32 @@ func TestFunnelLimitsAtTheEdges(t *testing.T) {
 	var f Funnel
 	if f.Limits(25, 45) != FunnelLimits(25, 45) {
 		t.Error("the remembered limits differ from the computed ones")
+	}
+}
+
+// TestFunnelSearch: the walk from the normal approximation finds the same
+// r as counting up from 0 would, for denominators from 1 to 5,000 and
+// targets across 0–100 %.
+func TestFunnelSearch(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(3, 4))
+	for range 300 {
+		n := 1 + rnd.IntN(5000)
+		theta := []float64{0, 0.001, 0.5, 0.999, 1, rnd.Float64()}[rnd.IntN(6)]
+		b := distuv.Binomial{N: float64(n), P: theta}
+		for _, q := range []float64{0.001, 0.025, 0.975, 0.999} {
+			r := 0
+			for b.CDF(float64(r)) < q && r < n {
+				r++
+			}
+			at, below := b.CDF(float64(r)), b.CDF(float64(r-1))
+			alpha := 0.0
+			if at > below {
+				alpha = (at - q) / (at - below)
+			}
+			want := 100 * min(max((float64(r)-alpha)/float64(n), 0), 1)
+			if got := binomialLimit(b, n, q); math.Abs(got-want) > 1e-9 {
+				t.Fatalf("n %d, θ %v, q %v: %v, counting up gives %v", n, theta, q, got, want)
+			}
+		}
 	}
 }
