@@ -4,9 +4,11 @@ package config
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/malekort/malekort/internal/diag"
+	"github.com/malekort/malekort/internal/locale"
 	"github.com/malekort/malekort/internal/model"
 )
 
@@ -97,9 +99,9 @@ func Parse(src []byte, errs *diag.List) Site {
 	if s.Title == "" {
 		errs.Add(diag.Pos{Path: Path}, "title is missing: add title = \"…\"")
 	}
-	switch s.Language {
-	case "nb", "nn", "en":
-	case "":
+	switch {
+	case slices.Contains(locale.Languages, s.Language):
+	case s.Language == "":
 		s.Language = "nb"
 	default:
 		errs.Add(diag.Pos{Path: Path, Line: lines.Key(0, "language")}, "language %q is not supported: use \"nb\", \"nn\" or \"en\"", s.Language)

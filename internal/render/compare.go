@@ -117,10 +117,7 @@ func (s *site) funnelChart(id string, gi int, target float64, offices []int, cap
 	logX := hi/lo >= 10
 	layout, first := ls[logX], (*chart.Layout)(nil)
 	if layout == nil {
-		l := chart.FunnelLayout("funnel-layout-"+id, chart.FunnelLines{
-			Limit95: s.loc.T("funnel.limit95"), Limit998: s.loc.T("funnel.limit998"), Target: s.loc.T("target"),
-			Offices: s.loc.T("offices"), N: s.loc.T("funnel.n"),
-		}, logX)
+		l := chart.Layout{ID: "funnel-layout-" + id, JSON: s.funnelLayouts[logX]()}
 		layout, first = &l, &l
 		ls[logX] = layout
 	}

@@ -118,7 +118,7 @@ func (s *site) county(c int, out Output) error {
 		if g.Aggregate == "ratio" {
 			officeTable.Head = slices.Insert(officeTable.Head, 2, s.loc.T("funnel.n"))
 		}
-		offices := s.comparedOffices(c, gi)
+		byName, offices := s.comparedOffices(c, gi)
 		bars := make([]chart.Bar, len(offices))
 		for i, o := range offices {
 			ou := s.Scores.Office(o)
@@ -136,8 +136,6 @@ func (s *site) county(c int, out Output) error {
 		}
 		section := s.section(unit, gi, p, root)
 		if funnelGoal(g) && len(offices) > 0 {
-			byName := slices.Clone(offices)
-			locale.SortBy(s.loc, byName, func(o int) string { return m.Offices[o].Name })
 			section.Funnel, section.FunnelNote = s.funnelChart("funnel-"+g.ID, gi, s.Scores.Thresholds(unit, gi).Target, byName, g.Title+": "+s.loc.T("offices")+", "+month, funnels)
 		}
 		if len(bars) == 0 {
@@ -226,29 +224,34 @@ func (s *site) matrix(c int, root string) Matrix {
 }
 
 // comparedOffices are county c's offices of the reported month that have
-// goal gi, best value first, those without a value last, ties by name.
-func (s *site) comparedOffices(c, gi int) []int {
-	g := &s.Site.Goals[gi]
-	var offices []int
+// goal gi, by name, and by value: best first, those without a value last,
+// ties by name.
+func (s *site) comparedOffices(c, gi int) (byName, byValue []int) {
 	for _, o := range s.officesOf[c] {
 		if s.current(o) && s.Scores.Thresholds(s.Scores.Office(o), gi).Applies {
-			offices = append(offices, o)
+			byName = append(byName, o)
 		}
 	}
-	slices.SortStableFunc(offices, func(a, b int) int {
-		ca, cb := s.Scores.At(s.Scores.Office(a), gi, s.Reported), s.Scores.At(s.Scores.Office(b), gi, s.Reported)
-		switch {
-		case ca.Has() != cb.Has():
-			if ca.Has() {
-				return -1
-			}
-			return 1
-		case g.HigherIsBetter():
-			return cmp.Compare(cb.Value, ca.Value)
-		}
-		return cmp.Compare(ca.Value, cb.Value)
+	byValue = slices.Clone(byName)
+	slices.SortStableFunc(byValue, func(a, b int) int {
+		return bestFirst(&s.Site.Goals[gi], s.Scores.At(s.Scores.Office(a), gi, s.Reported), s.Scores.At(s.Scores.Office(b), gi, s.Reported))
 	})
-	return offices
+	return byName, byValue
+}
+
+// bestFirst orders cells of goal g best value first, those without a
+// value last.
+func bestFirst(g *model.Goal, a, b score.Cell) int {
+	switch {
+	case a.Has() != b.Has():
+		if a.Has() {
+			return -1
+		}
+		return 1
+	case g.HigherIsBetter():
+		return cmp.Compare(b.Value, a.Value)
+	}
+	return cmp.Compare(a.Value, b.Value)
 }
 
 // newLink is where a leader creates the office's commentary for the
@@ -499,18 +502,7 @@ func (s *site) goal(gi int, out Output) error {
 		}
 	}
 	// Best first; offices without a value last; ties keep name order.
-	slices.SortStableFunc(entries, func(a, b entry) int {
-		if a.cell.Has() != b.cell.Has() {
-			if a.cell.Has() {
-				return -1
-			}
-			return 1
-		}
-		if g.HigherIsBetter() {
-			return cmp.Compare(b.cell.Value, a.cell.Value)
-		}
-		return cmp.Compare(a.cell.Value, b.cell.Value)
-	})
+	slices.SortStableFunc(entries, func(a, b entry) int { return bestFirst(g, a.cell, b.cell) })
 	// Offices are ranked by chance where it can be judged: a ratio in
 	// percent with numerators and denominators from at least two offices.
 	// NAV's own tables give rates without them; those keep their order by

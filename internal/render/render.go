@@ -93,7 +93,10 @@ type site struct {
 	// {last}" cut at its blanks: every scorecard row names its sparkline.
 	sparkWords [4]string
 	funnel     score.Funnel
-	signals    [score.SignalWorse + 1]string // each change judgement in words
+	// funnelLayouts are the options of funnel plots on a linear and a log
+	// axis: the same on every page, so made once (go-echarts is slow).
+	funnelLayouts map[bool]func() []byte
+	signals       [score.SignalWorse + 1]string // each change judgement in words
 	// sectionDescription is each goal's description as its section on a
 	// unit page shows it: rendered once, not once per page.
 	sectionDescription []template.HTML
@@ -216,6 +219,12 @@ func (s *site) prepare() {
 	s.sources = sourceWords(s.loc)
 	s.effect = newPhrase(s.loc.T("effect"), "{before}", "{now}")
 	s.sizeWords = newPhrase(s.loc.T("size"), "{num}", "{den}")
+	lines := chart.FunnelLines{Limit95: s.loc.T("funnel.limit95"), Limit998: s.loc.T("funnel.limit998"),
+		Target: s.loc.T("target"), Offices: s.loc.T("offices"), N: s.loc.T("funnel.n")}
+	s.funnelLayouts = map[bool]func() []byte{}
+	for _, logX := range []bool{false, true} {
+		s.funnelLayouts[logX] = sync.OnceValue(func() []byte { return chart.FunnelLayout("", lines, logX).JSON })
+	}
 	low, rest, _ := strings.Cut(s.loc.T("spark"), "{low}")
 	high, rest, _ := strings.Cut(rest, "{high}")
 	last, tail, _ := strings.Cut(rest, "{last}")
