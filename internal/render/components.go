@@ -63,8 +63,22 @@ func written(write func(*bytes.Buffer)) template.HTML {
 	return template.HTML(b.String())
 }
 
-// text writes s escaped for HTML text and quoted attribute values.
-func text(b *bytes.Buffer, s string) { b.WriteString(escape(s)) }
+// text writes s escaped for HTML text and quoted attribute values. Most
+// of a page's text, its numbers and names, has nothing to escape, and one
+// look at each byte tells so: escape's two passes over every cell of the
+// chart tables were 4 % of a build's processor time.
+func text(b *bytes.Buffer, s string) {
+	for i := 0; i < len(s); i++ {
+		if escaped[s[i]] {
+			b.WriteString(escape(s))
+			return
+		}
+	}
+	b.WriteString(s)
+}
+
+// escaped are the bytes escape changes.
+var escaped = [256]bool{'<': true, '>': true, '&': true, '\'': true, '"': true, 0: true}
 
 // escape is s escaped for HTML text and quoted attribute values, as
 // template.HTMLEscapeString does it (NUL becomes U+FFFD). html.EscapeString

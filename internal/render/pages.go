@@ -22,7 +22,7 @@ func (s *site) front(out Output) error {
 		v.Intro = s.markdown(m.Front.Body, 2)
 	}
 	v.Summary = s.summary(whole, s.Reported)
-	v.Groups = s.scorecard(whole, s.Reported, "", "-")
+	v.Groups = s.scorecard(s.rowsOf(whole, s.Reported, ""), "-")
 	for _, c := range s.counties {
 		county := &m.Counties[c]
 		e := CountyEntry{UnitSummary: s.summaryOf(s.Scores.County(c), Link{Href: countyPath(county), Text: county.Name})}
@@ -63,9 +63,10 @@ func (s *site) county(c int, out Output) error {
 	// An ended county's page shows its last month.
 	p := nearest(s.Reported, county.Lifetime)
 	v.Summary = s.summary(unit, p)
-	v.Groups = s.scorecard(unit, p, root, "")
-	v.Needs = s.needs(unit, p, root, "")
-	v.Changes = s.changes(unit, p, root)
+	rows := s.rowsOf(unit, p, root)
+	v.Groups = s.scorecard(rows, "")
+	v.Needs = s.needs(rows, "")
+	v.Changes = s.changes(rows)
 	v.PrintCharts = s.printCharts(unit, v.Needs, p)
 	v.NoResults = s.noResults(unit, county.Name, p)
 	v.Ended = s.ended(county.Name, county.Lifetime, county.MergedInto, root)
@@ -134,7 +135,7 @@ func (s *site) county(c int, out Output) error {
 			}
 			officeTable.Rows = append(officeTable.Rows, row)
 		}
-		section := s.section(unit, gi, p, root)
+		section := s.section(rows, gi)
 		if funnelGoal(g) && len(offices) > 0 {
 			section.Funnel, section.FunnelNote = s.funnelChart("funnel-"+g.ID, gi, s.Scores.Thresholds(unit, gi).Target, byName, g.Title+": "+s.loc.T("offices")+", "+month, funnels)
 		}
@@ -329,9 +330,10 @@ func (s *site) office(o int, out Output) error {
 	// An ended office's page shows its last month.
 	p := nearest(s.Reported, office.Lifetime)
 	v.Summary = s.summary(unit, p)
-	v.Groups = s.scorecard(unit, p, root, "")
-	v.Needs = s.needs(unit, p, root, "")
-	v.Changes = s.changes(unit, p, root)
+	rows := s.rowsOf(unit, p, root)
+	v.Groups = s.scorecard(rows, "")
+	v.Needs = s.needs(rows, "")
+	v.Changes = s.changes(rows)
 	v.PrintCharts = s.printCharts(unit, v.Needs, p)
 	v.NoResults = s.noResults(unit, office.Name, p)
 	if v.Ended != nil {
@@ -339,9 +341,9 @@ func (s *site) office(o int, out Output) error {
 	}
 	// The office's measures, each made once for the page.
 	mine := s.measuresOf[office.ID]
-	rows := make([]MeasureRow, len(mine))
+	measureRows := make([]MeasureRow, len(mine))
 	for j, mi := range mine {
-		rows[j] = s.measureRow(&s.measures[mi], root, false)
+		measureRows[j] = s.measureRow(&s.measures[mi], root, false)
 	}
 	ls := layouts{}
 	for _, gi := range s.goalOrder {
@@ -378,10 +380,10 @@ func (s *site) office(o int, out Output) error {
 		var measures []MeasureRow
 		for j, mi := range mine {
 			if s.measures[mi].Goal == g.ID {
-				measures = append(measures, rows[j])
+				measures = append(measures, measureRows[j])
 			}
 		}
-		section := s.section(unit, gi, p, root)
+		section := s.section(rows, gi)
 		section.Measures = measures
 		section.Chart = s.newChart(ch, layout, g.Title, description+". "+s.loc.T("chart.target"), g.Decimals, g.Unit, s.trendTable(g.Title+": "+office.Name, g, series))
 		v.Sections = append(v.Sections, section)
@@ -392,9 +394,9 @@ func (s *site) office(o int, out Output) error {
 		m := &s.measures[mi]
 		switch {
 		case m.Open():
-			v.Measures.Open = append(v.Measures.Open, rows[j])
+			v.Measures.Open = append(v.Measures.Open, measureRows[j])
 		case m.Done > s.Reported-3:
-			v.Measures.Done = append(v.Measures.Done, rows[j])
+			v.Measures.Done = append(v.Measures.Done, measureRows[j])
 		}
 	}
 	if cm := s.commentaryFor(office.ID, s.Reported); cm != nil {
@@ -461,7 +463,7 @@ func (s *site) commentaryPage(office *model.Office, out Output) error {
 			Month:      month,
 			Commentary: s.commentaryView(cm, root),
 			Summary:    s.summary(unit, cm.Period),
-			Needs:      s.needs(unit, cm.Period, root, "index.html"),
+			Needs:      s.needs(s.rowsOf(unit, cm.Period, root), "index.html"),
 		})
 	}
 	return s.execute(out, commentaryPath(office), "commentary.html", v)

@@ -399,6 +399,31 @@ func (s *site) appendValue(b []byte, g *model.Goal, c score.Cell) []byte {
 	return s.loc.AppendWithUnit(b, c.Value, g.Decimals, g.Unit)
 }
 
+// rows are one unit's scorecard rows for month p on one page, each made
+// when first asked for: the scorecard, what needs attention, what changed
+// and the goals' sections show the same rows, and making one is most of
+// the work of a row.
+type rows struct {
+	s    *site
+	unit int
+	p    model.Period
+	root string // the page's way back to the site root
+	made []*Row // by goal index
+}
+
+func (s *site) rowsOf(unit int, p model.Period, root string) *rows {
+	return &rows{s: s, unit: unit, p: p, root: root, made: make([]*Row, len(s.Site.Goals))}
+}
+
+// of is goal gi's row.
+func (rs *rows) of(gi int) Row {
+	if rs.made[gi] == nil {
+		r := rs.s.row(rs.unit, gi, rs.p, rs.root)
+		rs.made[gi] = &r
+	}
+	return *rs.made[gi]
+}
+
 // row builds a goal's scorecard row for a unit in month p. root is the
 // page's way back to the site root.
 func (s *site) row(unit, gi int, p model.Period, root string) Row {
@@ -465,9 +490,9 @@ func (s *site) spokenChange(g *model.Goal, d float64, class string) string {
 
 // section is goal gi's section on unit's page for month p: its row, with
 // the value the same month last year.
-func (s *site) section(unit, gi int, p model.Period, root string) Section {
-	sec := Section{Row: s.row(unit, gi, p, root), Title: s.Site.Goals[gi].Title, Description: s.sectionDescription[gi]}
-	if ly := s.Scores.At(unit, gi, p-12); ly.Status != score.Missing {
+func (s *site) section(rs *rows, gi int) Section {
+	sec := Section{Row: rs.of(gi), Title: s.Site.Goals[gi].Title, Description: s.sectionDescription[gi]}
+	if ly := s.Scores.At(rs.unit, gi, rs.p-12); ly.Status != score.Missing {
 		sec.LastYear = s.value(&s.Site.Goals[gi], ly)
 	}
 	return sec
@@ -603,14 +628,14 @@ func (s *site) unitName(id string) string {
 // scorecard returns a unit's rows grouped by perspective. Rows link to the
 // goal's section on page sections (the unit's page: "" for the page
 // itself), or to the goal's own page when sections is "-".
-func (s *site) scorecard(unit int, p model.Period, root, sections string) []Group {
+func (s *site) scorecard(rs *rows, sections string) []Group {
 	var groups []Group
 	for _, gi := range s.goalOrder {
-		if !s.Scores.Thresholds(unit, gi).Applies {
+		if !s.Scores.Thresholds(rs.unit, gi).Applies {
 			continue
 		}
-		r := s.row(unit, gi, p, root)
-		r.Trend = s.sparkline(unit, gi, p)
+		r := rs.of(gi)
+		r.Trend = s.sparkline(rs.unit, gi, rs.p)
 		r.Href = r.Goal.Href
 		if sections != "-" {
 			r.Href = sections + "#" + r.Anchor
@@ -631,7 +656,8 @@ func (s *site) scorecard(unit int, p model.Period, root, sections string) []Grou
 // or too few offices reported). They link to their sections on page
 // sections. With none, it says all are met only when every goal has a
 // value and is green.
-func (s *site) needs(unit int, p model.Period, root, sections string) Needs {
+func (s *site) needs(rs *rows, sections string) Needs {
+	unit, p := rs.unit, rs.p
 	// Goals first, rows after: a row is large, and a site makes needs for
 	// every unit page and every month of commentary.
 	var off, worse, unknown []int
@@ -662,7 +688,7 @@ func (s *site) needs(unit int, p model.Period, root, sections string) Needs {
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(gaps[b], gaps[a]) })
 	needs := Needs{Rows: make([]Row, 0, len(off)+len(worse)+len(unknown)), Empty: s.loc.T("needs.none")}
 	add := func(gi int, note string) {
-		r := s.row(unit, gi, p, root)
+		r := rs.of(gi)
 		r.Note = note
 		r.Href = sections + "#" + r.Anchor
 		needs.Rows = append(needs.Rows, r)
@@ -685,7 +711,8 @@ func (s *site) needs(unit int, p model.Period, root, sections string) Needs {
 // changes are what changed for a unit from the month before p to p: the
 // goals whose status changed, and the three largest moves for the better
 // and for the worse, in widths of their yellow band.
-func (s *site) changes(unit int, p model.Period, root string) Changes {
+func (s *site) changes(rs *rows) Changes {
+	unit, p := rs.unit, rs.p
 	var ch Changes
 	type move struct {
 		gi   int
@@ -716,7 +743,7 @@ func (s *site) changes(unit int, p model.Period, root string) Changes {
 		slices.SortStableFunc(moves, func(a, b move) int { return cmp.Compare(b.size, a.size) })
 		var rows []Row
 		for _, m := range moves[:min(3, len(moves))] {
-			r := s.row(unit, m.gi, p, root)
+			r := rs.of(m.gi)
 			r.Href = "#" + r.Anchor
 			rows = append(rows, r)
 		}
