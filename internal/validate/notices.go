@@ -20,8 +20,11 @@ func Unused(s *model.Site, cfg config.Site, reported model.Period, loc *locale.L
 	newest := model.Period(0)
 	officeHas := make([]bool, len(s.Offices))
 	goalHas := make([]bool, len(s.Goals))
+	last := model.Period(0)
 	for _, r := range s.Results {
-		months[r.Period] = true
+		if r.Period != last { // rows come a month at a time: a map write each was most of this
+			months[r.Period], last = true, r.Period
+		}
 		newest = max(newest, r.Period)
 		if int(r.Unit) < len(s.Offices) {
 			officeHas[r.Unit] = true
