@@ -22,7 +22,7 @@ import (
 // EChartsPath is where npm puts the ECharts build the site ships.
 const EChartsPath = "node_modules/echarts/dist/echarts.common.min.js"
 
-const echartsMissing = "missing: run npm ci in the site folder to install the ECharts version package.json pins (the site's charts need it)"
+var echartsMissing = diag.P("missing: run npm ci in the site folder to install the ECharts version package.json pins (the site's charts need it)")
 
 // Checked is a site that passed every check, ready to render. Its rows of
 // results are scored and gone: Scores holds them.
@@ -50,7 +50,7 @@ func Check(src, defaults fs.FS) (*Checked, diag.List) {
 	loc := locale.New(cfg.Language)
 	tmpl := render.LoadTemplates(src, defaults, loc, &errs)
 	if _, err := fs.Stat(src, EChartsPath); errors.Is(err, fs.ErrNotExist) {
-		errs.Add(diag.Pos{Path: EChartsPath}, echartsMissing)
+		errs.Add(diag.Pos{Path: EChartsPath}, "%s", echartsMissing)
 	}
 	reported, thinner := site.Reported(cfg.Period, cfg.MinCoverage)
 	var checks diag.List
@@ -80,12 +80,23 @@ func Check(src, defaults fs.FS) (*Checked, diag.List) {
 	}, Notices: notices.Sorted(), Thinner: thinner, Configured: cfg.Period != 0}, nil
 }
 
-// unitsWord names what a site's months are counted in.
-func unitsWord(site *model.Site) string {
-	if len(site.Offices) == 0 {
-		return "counties"
+// Language is the language the site in src is written in, as its
+// site.toml sets it (the default where it does not, or cannot be read):
+// the language its editors read its errors and notices in.
+func Language(src fs.FS) string {
+	text, err := fs.ReadFile(src, config.Path)
+	if err != nil {
+		text = nil
 	}
-	return "offices"
+	return config.Parse(text, &diag.List{}).Language
+}
+
+// unitsWord names what a site's months are counted in.
+func unitsWord(site *model.Site) diag.Phrase {
+	if len(site.Offices) == 0 {
+		return diag.P("counties")
+	}
+	return diag.P("offices")
 }
 
 // Build checks the site and renders it into out.
@@ -101,7 +112,9 @@ func Build(src, defaults fs.FS, out render.Output) (diag.List, error) {
 func (c *Checked) Render(src fs.FS, out render.Output) (diag.List, error) {
 	ec, err := fs.ReadFile(src, EChartsPath)
 	if errors.Is(err, fs.ErrNotExist) {
-		return diag.List{{Pos: diag.Pos{Path: EChartsPath}, Msg: echartsMissing}}, nil
+		var errs diag.List
+		errs.Add(diag.Pos{Path: EChartsPath}, "%s", echartsMissing)
+		return errs, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", EChartsPath, err)

@@ -197,19 +197,20 @@ func runCheck(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 	if checked != nil {
 		notices = append(notices, checked.Notices...)
 	}
-	printNotices(notices, format, stdout, stderr)
+	loc := locale.New(build.Language(site))
+	printNotices(notices, format, loc, stdout, stderr)
 	if errs == nil {
-		fmt.Fprintln(stdout, "malekort: no errors")
+		fmt.Fprintln(stdout, "malekort: "+loc.T("errors.none"))
 		return OK
 	}
 	if format == "github" {
 		// Workflow commands are read from standard output.
-		for _, e := range errs {
+		for _, e := range errs.In(loc.Message) {
 			fmt.Fprintln(stdout, e.GitHub())
 		}
-		fmt.Fprintf(stderr, "malekort: %d input %s\n", len(errs), plural(len(errs), "error", "errors"))
+		fmt.Fprintf(stderr, "malekort: %s\n", loc.Count(len(errs), "input.error"))
 	} else {
-		printErrors(errs, stderr)
+		printErrors(errs, loc, stderr)
 	}
 	return exitCode(errs)
 }
@@ -259,15 +260,16 @@ func runBuild(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 		return Failure
 	}
 	src := os.DirFS(source)
+	loc := locale.New(build.Language(src))
 	checked, errs := build.Check(src, defaults)
 	if checked != nil {
-		printNotices(checked.Notices, "text", stdout, stderr)
+		printNotices(checked.Notices, "text", loc, stdout, stderr)
 		errs, err = checked.Render(src, dir)
 	}
 	if errs != nil || err != nil {
 		dir.Abort()
 		if errs != nil {
-			printErrors(errs, stderr)
+			printErrors(errs, loc, stderr)
 			return exitCode(errs)
 		}
 		fmt.Fprintf(stderr, "malekort: %v\n", err)
@@ -327,33 +329,27 @@ func printSummary(w io.Writer, c *build.Checked, files []string, out string, too
 	fmt.Fprintf(w, "  %s: %s\n", loc.T("summary.open"), filepath.Join(out, "index.html"))
 }
 
-// printNotices prints what a person should know that does not stop the
-// run: on stderr as "notice: file:line: message", or as GitHub warning
-// annotations on stdout.
-func printNotices(notices diag.List, format string, stdout, stderr io.Writer) {
-	for _, n := range notices {
+// printNotices prints, in the site's language, what a person should know
+// that does not stop the run: on stderr as "notice: file:line: message",
+// or as GitHub warning annotations on stdout.
+func printNotices(notices diag.List, format string, loc *locale.Locale, stdout, stderr io.Writer) {
+	for _, n := range notices.In(loc.Message) {
 		if format == "github" {
 			fmt.Fprintln(stdout, n.GitHubNotice())
 		} else {
-			fmt.Fprintln(stderr, "notice: "+n.Error())
+			fmt.Fprintln(stderr, loc.T("notice")+": "+n.Error())
 		}
 	}
 }
 
-func printErrors(errs diag.List, stderr io.Writer) {
-	for i, e := range errs {
+// printErrors prints input errors in the site's language, and how many.
+func printErrors(errs diag.List, loc *locale.Locale, stderr io.Writer) {
+	for i, e := range errs.In(loc.Message) {
 		if i == maxPrinted {
-			fmt.Fprintf(stderr, "and %d more errors\n", len(errs)-maxPrinted)
+			fmt.Fprintln(stderr, strings.ReplaceAll(loc.T("errors.more"), "{n}", strconv.Itoa(len(errs)-maxPrinted)))
 			break
 		}
 		fmt.Fprintln(stderr, e.Error())
 	}
-	fmt.Fprintf(stderr, "malekort: %d input %s\n", len(errs), plural(len(errs), "error", "errors"))
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+	fmt.Fprintf(stderr, "malekort: %s\n", loc.Count(len(errs), "input.error"))
 }

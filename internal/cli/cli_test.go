@@ -56,7 +56,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"new", "commentary", "-h"}, OK, "Usage: malekort new commentary"},
 		{[]string{"new", "site", "-h"}, OK, "-ci host"},
 		{[]string{"new"}, UsageError, "malekort new site"},
-		{[]string{"check", "--source", site}, OK, "no errors"},
+		{[]string{"check", "--source", site}, OK, "ingen feil"},
 	} {
 		code, stdout, stderr := run(c.args...)
 		if code != c.code || !strings.Contains(stdout+stderr, c.out) {
@@ -104,7 +104,7 @@ func TestFailuresToReadOrWriteExitThree(t *testing.T) {
 	os.Remove(filepath.Join(site, "data/goals.toml"))
 	os.Mkdir(filepath.Join(site, "data/goals.toml"), 0o755)
 	code, _, stderr = run("check", "--source", site)
-	if code != Failure || !strings.Contains(stderr, "data/goals.toml: cannot read:") {
+	if code != Failure || !strings.Contains(stderr, "data/goals.toml: kan ikke lese:") {
 		t.Errorf("an unreadable goals.toml: exit %d, want %d (%s)", code, Failure, stderr)
 	}
 }
@@ -114,9 +114,10 @@ func TestCheckReportsAllErrorsAndExitsOne(t *testing.T) {
 	csv := "period,unit,goal,value,numerator,denominator\n2026-01,bergen-nrd,arbeid,,1,2\n2026-01,arstad,arbied,,1,2\n"
 	os.WriteFile(filepath.Join(site, "data/results/2026.csv"), []byte(csv), 0o644)
 	code, _, stderr := run("check", "--source", site)
-	want := `data/results/2026.csv:2:9: unknown unit "bergen-nrd" (did you mean "bergen-nord"?): units are the office and county ids in data/org.toml, or their codes
-data/results/2026.csv:3:16: unknown goal "arbied" (did you mean "arbeid"?): goals are the ids in data/goals.toml
-malekort: 2 input errors
+	// In the site's language (nb), hints and count too.
+	want := `data/results/2026.csv:2:9: ukjent enhet "bergen-nrd" (mente du "bergen-nord"?): enhetene er kontorenes og fylkenes id-er i data/org.toml, eller kodene deres
+data/results/2026.csv:3:16: ukjent mål "arbied" (mente du "arbeid"?): målene er id-ene i data/goals.toml
+malekort: 2 inndatafeil
 `
 	if code != InputError || stderr != want {
 		t.Errorf("exit %d, stderr:\n%s\nwant exit 1 and:\n%s", code, stderr, want)
@@ -212,13 +213,13 @@ func TestNewSiteGetsLaterTemplates(t *testing.T) {
 func TestThinMonthIsNotReported(t *testing.T) {
 	site := smallSite(t)
 	os.WriteFile(filepath.Join(site, "data/results/2026-03.csv"), []byte("period,unit,goal,value\n2026-03,arstad,kontakter,4\n"), 0o644)
-	const notice = `notice: data/results/2026-03.csv:2: 2026-03 has results for 1 of 3 offices (33 %), fewer than min_coverage 80 %: the site reports 2026-02; to report 2026-03 anyway, set period = "2026-03" in site.toml`
+	const notice = `merknad: data/results/2026-03.csv:2: 2026-03 har resultater for 1 av 3 kontorer (33 %), færre enn min_coverage 80 %: nettstedet viser 2026-02; for å vise 2026-03 likevel, sett period = "2026-03" i site.toml`
 	code, stdout, stderr := run("check", "--source", site)
-	if code != OK || !strings.Contains(stderr, notice+"\n") || !strings.Contains(stdout, "no errors") {
+	if code != OK || !strings.Contains(stderr, notice+"\n") || !strings.Contains(stdout, "ingen feil") {
 		t.Errorf("check: exit %d, stdout %q, stderr:\n%s", code, stdout, stderr)
 	}
 	code, stdout, _ = run("check", "--source", site, "--format", "github")
-	if code != OK || !strings.Contains(stdout, "::warning file=data/results/2026-03.csv,line=2::2026-03 has results for 1 of 3 offices") {
+	if code != OK || !strings.Contains(stdout, "::warning file=data/results/2026-03.csv,line=2::2026-03 har resultater for 1 av 3 kontorer") {
 		t.Errorf("check --format github: exit %d, stdout:\n%s", code, stdout)
 	}
 	out := filepath.Join(t.TempDir(), "public")

@@ -65,7 +65,7 @@ func newCommentary(args []string, stdout, stderr io.Writer) int {
 	}
 	cfg, site, errs := load.Load(os.DirFS(source))
 	if site == nil {
-		printErrors(errs, stderr)
+		printErrors(errs, locale.New(cfg.Language), stderr)
 		return exitCode(errs)
 	}
 	period, _ := site.Reported(cfg.Period, cfg.MinCoverage)

@@ -114,50 +114,50 @@ func errorPosition(text string, err error) (line, col int) {
 // errorMessage says what is wrong in words a person who edits the file
 // understands, with what to do; the toml package's own message where it
 // has no better one. line is the text of the line in error.
-func errorMessage(err error, line string) string {
+func errorMessage(err error, line string) diag.Phrase {
 	pe, ok := parseError(err)
 	if !ok {
-		return err.Error()
+		return diag.P("%s", err.Error())
 	}
 	msg := pe.Message
 	switch {
 	case strings.HasPrefix(msg, "invalid datetime: "):
 		return dateMessage(strings.Trim(strings.TrimPrefix(msg, "invalid datetime: "), `"`))
 	case msg == "strings cannot contain newlines":
-		return `the text in quotes does not end on this line: add the closing "`
+		return diag.P(`the text in quotes does not end on this line: add the closing "`)
 	case strings.HasPrefix(msg, "expected a top-level item to end with a newline, comment, or EOF, but got "):
 		got := strings.TrimSuffix(strings.TrimPrefix(msg, "expected a top-level item to end with a newline, comment, or EOF, but got "), " instead")
-		return fmt.Sprintf("%s after the value: put text in quotes (\"45 %%\") and write numbers with a decimal point (4.5)", got)
+		return diag.P("%s after the value: put text in quotes (\"45 %%\") and write numbers with a decimal point (4.5)", got)
 	case strings.HasPrefix(msg, "Key '") && strings.HasSuffix(msg, "' has already been defined."):
 		key := strings.TrimSuffix(strings.TrimPrefix(msg, "Key '"), "' has already been defined.")
-		return fmt.Sprintf("%q is set twice: keep one", key)
+		return diag.P("%q is set twice: keep one", key)
 	case strings.HasPrefix(msg, "expected end of table array name delimiter"):
-		return fmt.Sprintf("a table header must end with ]], as in [[%s]]", strings.Trim(line, "[] \t\r\n"))
+		return diag.P("a table header must end with ]], as in [[%s]]", strings.Trim(line, "[] \t\r\n"))
 	case strings.HasPrefix(msg, "expected end of table name delimiter"):
-		return fmt.Sprintf("a table header must end with ], as in [%s]", strings.Trim(line, "[] \t\r\n"))
+		return diag.P("a table header must end with ], as in [%s]", strings.Trim(line, "[] \t\r\n"))
 	case strings.HasPrefix(msg, "expected value but found "):
 		_, value, _ := strings.Cut(line, "=")
-		return fmt.Sprintf("%s is not a value: put text in quotes (\"%s\"); numbers, true and false go as they are", strings.TrimSpace(value), strings.Trim(strings.TrimSpace(value), `"`))
+		return diag.P("%s is not a value: put text in quotes (\"%s\"); numbers, true and false go as they are", strings.TrimSpace(value), strings.Trim(strings.TrimSpace(value), `"`))
 	}
 	if pe.Usage != "" {
-		return fmt.Sprintf("%s (%s)", msg, firstLine(pe.Usage))
+		return diag.P("%s (%s)", msg, firstLine(pe.Usage))
 	}
-	return msg
+	return diag.P("%s", msg)
 }
 
 // dateMessage explains why s is not a date.
-func dateMessage(s string) string {
-	const how = "write dates as YYYY-MM-DD, e.g. 2026-12-31"
+func dateMessage(s string) diag.Phrase {
+	how := diag.P("write dates as YYYY-MM-DD, e.g. 2026-12-31")
 	var y, m, d int
 	if n, _ := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &d); n == 3 && len(s) >= 10 {
 		switch {
 		case m < 1 || m > 12:
-			return fmt.Sprintf("%s is not a date: month %d (%s)", s, m, how)
+			return diag.P("%s is not a date: month %d (%s)", s, m, how)
 		case d < 1 || d > daysIn(y, m):
-			return fmt.Sprintf("%s is not a date: %s %d has %d days (%s)", s, time.Month(m), y, daysIn(y, m), how)
+			return diag.P("%s is not a date: %s %d has %d days (%s)", s, time.Month(m), y, daysIn(y, m), how)
 		}
 	}
-	return fmt.Sprintf("%s is not a date or time: %s, or a time as 2026-12-31T14:30:00", s, how)
+	return diag.P("%s is not a date or time: %s, or a time as 2026-12-31T14:30:00", s, how)
 }
 
 func daysIn(y, m int) int {

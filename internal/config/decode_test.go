@@ -26,7 +26,7 @@ func TestDateMessage(t *testing.T) {
 		"2028-02-30": "2028-02-30 is not a date: February 2028 has 29 days (",
 		"2026-12-1":  "2026-12-1 is not a date or time: write dates as YYYY-MM-DD",
 	} {
-		if got := dateMessage(in); !strings.HasPrefix(got, want) {
+		if got := dateMessage(in).String(); !strings.HasPrefix(got, want) {
 			t.Errorf("%s: %q, want %q…", in, got, want)
 		}
 	}

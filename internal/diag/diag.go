@@ -52,7 +52,10 @@ func columnName(col int) string {
 // Error is one input error.
 type Error struct {
 	Pos Pos
-	Msg string
+	Msg string // in English
+	// Format and Args make Msg; In writes them in another language.
+	Format string
+	Args   []any
 	// IO is set when a file could not be read at all (permission, a disk
 	// failing): the machine's trouble, not the input's, and the command
 	// exits with its own status.
@@ -73,19 +76,59 @@ func (e Error) Error() string {
 // List collects input errors.
 type List []Error
 
-// Add records an error at pos.
+// Add records an error at pos. format is English, and the key of its
+// translations (see In).
 func (l *List) Add(pos Pos, format string, args ...any) {
-	*l = append(*l, Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
+	*l = append(*l, Error{Pos: pos, Msg: fmt.Sprintf(format, args...), Format: format, Args: args})
 }
 
 // AddIO records that the file at pos could not be read.
 func (l *List) AddIO(pos Pos, err error) {
-	*l = append(*l, Error{Pos: pos, Msg: fmt.Sprintf("cannot read: %v", err), IO: true})
+	const format = "cannot read: %v"
+	*l = append(*l, Error{Pos: pos, Msg: fmt.Sprintf(format, err), Format: format, Args: []any{err}, IO: true})
 }
 
 // AddNotice records a notice at pos.
 func (l *List) AddNotice(pos Pos, format string, args ...any) {
-	*l = append(*l, Error{Pos: pos, Msg: fmt.Sprintf(format, args...), Notice: true})
+	*l = append(*l, Error{Pos: pos, Msg: fmt.Sprintf(format, args...), Format: format, Args: args, Notice: true})
+}
+
+// Phrase is a part of a message that has words of its own to translate:
+// a hint, a word chosen by the case. Given as an argument of a message, it
+// is translated with it.
+type Phrase struct {
+	Format string
+	Args   []any
+}
+
+// P is the phrase format makes of args.
+func P(format string, args ...any) Phrase { return Phrase{format, args} }
+
+func (p Phrase) String() string { return fmt.Sprintf(p.Format, p.Args...) }
+
+// In is the list with each message in the reader's language: translate
+// gives the format in that language for an English format, or the format
+// itself where it has none. The phrases among a message's arguments are
+// translated with it.
+func (l List) In(translate func(format string) string) List {
+	out := slices.Clone(l)
+	for i := range out {
+		if out[i].Format != "" {
+			out[i].Msg = sprint(translate, out[i].Format, out[i].Args)
+		}
+	}
+	return out
+}
+
+func sprint(translate func(string) string, format string, args []any) string {
+	shown := make([]any, len(args))
+	for i, a := range args {
+		shown[i] = a
+		if p, ok := a.(Phrase); ok {
+			shown[i] = sprint(translate, p.Format, p.Args)
+		}
+	}
+	return fmt.Sprintf(translate(format), shown...)
 }
 
 // Split separates the errors from the notices.
@@ -122,7 +165,9 @@ func (l List) Sorted() List {
 			cmp.Compare(a.Msg, b.Msg),
 		)
 	})
-	return slices.Compact(s)
+	return slices.CompactFunc(s, func(a, b Error) bool {
+		return a.Pos == b.Pos && a.Msg == b.Msg && a.IO == b.IO && a.Notice == b.Notice
+	})
 }
 
 func (l List) Error() string {
@@ -139,7 +184,7 @@ func (l List) Error() string {
 // Suggest returns a " (did you mean "x"?)" hint naming the candidate closest
 // to name, or "" when none is close enough to be a likely typo. Among equally
 // close candidates the first wins, so callers pass them in a stable order.
-func Suggest(name string, candidates []string) string {
+func Suggest(name string, candidates []string) Phrase {
 	best, bestDist := "", len([]rune(name))/2+1
 	for _, c := range candidates {
 		if d := distance(name, c); d < bestDist {
@@ -147,14 +192,14 @@ func Suggest(name string, candidates []string) string {
 		}
 	}
 	if best == "" {
-		return ""
+		return Phrase{}
 	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	return P(" (did you mean %q?)", best)
 }
 
 // SuggestAmong is Suggest for candidates that suggest something else:
 // hints[i] is what candidates[i] suggests (a unit's id for its name).
-func SuggestAmong(name string, candidates, hints []string) string {
+func SuggestAmong(name string, candidates, hints []string) Phrase {
 	best, bestDist := -1, len([]rune(name))/2+1
 	for i, c := range candidates {
 		if d := distance(strings.ToLower(name), strings.ToLower(c)); d < bestDist {
@@ -162,9 +207,9 @@ func SuggestAmong(name string, candidates, hints []string) string {
 		}
 	}
 	if best < 0 {
-		return ""
+		return Phrase{}
 	}
-	return fmt.Sprintf(" (did you mean %q?)", hints[best])
+	return P(" (did you mean %q?)", hints[best])
 }
 
 // distance is the Levenshtein distance between a and b, counted in runes.

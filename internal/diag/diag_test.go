@@ -1,6 +1,10 @@
 package diag
 
-import "testing"
+import (
+	"errors"
+	"strings"
+	"testing"
+)
 
 func TestSuggest(t *testing.T) {
 	units := []string{"bergen-nord", "bergen-sor", "arstad"}
@@ -10,7 +14,7 @@ func TestSuggest(t *testing.T) {
 		"oslo":       "",
 		"":           "",
 	} {
-		if got := Suggest(name, units); got != want {
+		if got := Suggest(name, units).String(); got != want {
 			t.Errorf("Suggest(%q) = %q, want %q", name, got, want)
 		}
 	}
@@ -25,6 +29,34 @@ func TestListSortsAndFormats(t *testing.T) {
 	want := "a.toml: whole file\na.toml:10:3: first \"x\"\nb.csv:2: second"
 	if got := l.Error(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// In translates a message and the phrases among its arguments, and keeps
+// a message it has no translation for.
+func TestIn(t *testing.T) {
+	var l List
+	l.Add(Pos{Path: "data/org.toml", Line: 3}, "office %q names unknown county %q%s", "arna", "vestlnd", Suggest("vestlnd", []string{"vestland"}))
+	l.Add(Pos{Path: "data/org.toml", Line: 9}, "not translated %d", 7)
+	l.AddIO(Pos{Path: "site.toml"}, errors.New("permission denied"))
+	nb := map[string]string{
+		"office %q names unknown county %q%s": "kontoret %q viser til et ukjent fylke %q%s",
+		" (did you mean %q?)":                 " (mente du %q?)",
+		"cannot read: %v":                     "kan ikke lese: %v",
+	}
+	got := l.In(func(format string) string {
+		if t, ok := nb[format]; ok {
+			return t
+		}
+		return format
+	})
+	for i, want := range []string{`kontoret "arna" viser til et ukjent fylke "vestlnd" (mente du "vestland"?)`, "not translated 7", "kan ikke lese: permission denied"} {
+		if got[i].Msg != want {
+			t.Errorf("message %d = %q, want %q", i, got[i].Msg, want)
+		}
+	}
+	if !strings.HasPrefix(l[0].Msg, "office ") {
+		t.Errorf("In changed the list it was given: %q", l[0].Msg)
 	}
 }
 

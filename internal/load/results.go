@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"regexp"
 	"slices"
@@ -32,7 +31,7 @@ var resultColumns = []struct{ name, norwegian string }{
 
 const requiredColumns = 4
 
-const headerHint = "period,unit,goal,value (numerator,denominator where a ratio is given; in Norwegian periode,enhet,mål,verdi,teller,nevner)"
+var headerHint = diag.P("period,unit,goal,value (numerator,denominator where a ratio is given; in Norwegian periode,enhet,mål,verdi,teller,nevner)")
 
 // suppressionMarks are what NAV and Statistics Norway publish in a cell
 // whose figure they hide.
@@ -291,10 +290,10 @@ func suppressed(s string) bool { return slices.Contains(suppressionMarks, s) }
 
 // suggestUnit is the hint for an unknown unit: the id of a unit whose
 // name it is (as "NAV Arna" is arna's), else the nearest id, code or name.
-func (r *resultReader) suggestUnit(s string) string {
+func (r *resultReader) suggestUnit(s string) diag.Phrase {
 	for i, name := range r.unitNames {
 		if strings.EqualFold(name, s) {
-			return fmt.Sprintf(" (did you mean %q?)", r.unitHints[i])
+			return diag.P(" (did you mean %q?)", r.unitHints[i])
 		}
 	}
 	return diag.SuggestAmong(clip(s), r.unitNames, r.unitHints)
@@ -308,11 +307,11 @@ var excelDate = regexp.MustCompile(`(?i)^(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-
 var excelSerial = regexp.MustCompile(`^[1-9][0-9]{4}(\.[0-9]+)?$`)
 
 // periodHint says how to write a period that is not a month.
-func periodHint(s string) string {
+func periodHint(s string) diag.Phrase {
 	if excelDate.MatchString(s) || excelSerial.MatchString(s) {
-		return "it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (2026-11)"
+		return diag.P("it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (2026-11)")
 	}
-	return "write it as YYYY-MM"
+	return diag.P("write it as YYYY-MM")
 }
 
 func (f *table) addCSVError(err error) {
@@ -363,11 +362,11 @@ func (f *table) number(s, name string, line, field int, ok bool) (float64, bool,
 	return v, true, ok
 }
 
-func sepName(c byte) string {
+func sepName(c byte) diag.Phrase {
 	if c == ',' {
-		return "comma"
+		return diag.P("comma")
 	}
-	return "point"
+	return diag.P("point")
 }
 
 // parseNumber reads a number written either way round: "1234.5",

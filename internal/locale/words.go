@@ -4,6 +4,12 @@ package locale
 // them up with {{t "key"}}.
 var dictionary = map[string]map[string]string{
 	"nb": {
+		"input.error":             "inndatafeil",
+		"input.error.n":           "inndatafeil",
+		"serve.errors":            "nettstedet har {errors}; siden er fra det siste bygget uten feil",
+		"errors.more":             "og {n} til",
+		"errors.none":             "ingen feil",
+		"notice":                  "merknad",
 		"merged":                  "Slått sammen med {successor} fra {month}.",
 		"ended":                   "Nedlagt etter {month}.",
 		"former":                  "Tidligere enheter",
@@ -172,6 +178,12 @@ var dictionary = map[string]map[string]string{
 		"all.commented":           "Alle kontorene har kommentert måneden.",
 	},
 	"nn": {
+		"input.error":             "inndatafeil",
+		"input.error.n":           "inndatafeil",
+		"serve.errors":            "nettstaden har {errors}; sida er frå det siste bygget utan feil",
+		"errors.more":             "og {n} til",
+		"errors.none":             "ingen feil",
+		"notice":                  "merknad",
 		"merged":                  "Slått saman med {successor} frå {month}.",
 		"ended":                   "Lagd ned etter {month}.",
 		"former":                  "Tidlegare einingar",
@@ -340,6 +352,12 @@ var dictionary = map[string]map[string]string{
 		"all.commented":           "Alle kontora har kommentert månaden.",
 	},
 	"en": {
+		"input.error":             "input error",
+		"input.error.n":           "input errors",
+		"serve.errors":            "the site has {errors}; this page is the last good build",
+		"errors.more":             "and {n} more",
+		"errors.none":             "no errors",
+		"notice":                  "notice",
 		"merged":                  "Merged into {successor} from {month}.",
 		"ended":                   "Closed after {month}.",
 		"former":                  "Former units",

@@ -228,13 +228,13 @@ func OwnTemplates(site, defaults fs.FS) (diag.List, error) {
 		if err != nil {
 			return err
 		}
-		msg := "differs from malekort's built-in template: templates are code (they can add scripts and outside links), so review this file as code"
+		msg := diag.P("differs from malekort's built-in template: templates are code (they can add scripts and outside links), so review this file as code")
 		if builtin, err := fs.ReadFile(defaults, name); err == nil && bytes.Equal(mine, builtin) {
-			msg = "is a copy of malekort's built-in template: delete it, and the site gets malekort's own, with its later fixes"
+			msg = diag.P("is a copy of malekort's built-in template: delete it, and the site gets malekort's own, with its later fixes")
 		} else if err != nil {
-			msg = "is not one of malekort's templates: templates are code (they can add scripts and outside links), so review this file as code"
+			msg = diag.P("is not one of malekort's templates: templates are code (they can add scripts and outside links), so review this file as code")
 		}
-		out = append(out, diag.Error{Pos: diag.Pos{Path: name}, Msg: msg})
+		out.AddNotice(diag.Pos{Path: name}, "%s", msg)
 		return nil
 	})
 	return out, err

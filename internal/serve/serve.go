@@ -26,6 +26,7 @@ import (
 	"github.com/malekort/malekort/internal/config"
 	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/load"
+	"github.com/malekort/malekort/internal/locale"
 	"github.com/malekort/malekort/internal/render"
 )
 
@@ -76,7 +77,7 @@ func (s *Server) Build() {
 	if errs == nil {
 		errs, err = c.Render(src, out)
 	}
-	if messages := messages(errs, err); messages != nil {
+	if messages := s.messages(src, errs, err); messages != nil {
 		s.publish(nil, messages)
 		return
 	}
@@ -113,13 +114,13 @@ func (s *Server) Update(changed []string) {
 		return
 	}
 	if errs != nil {
-		s.publish(nil, messages(errs, nil))
+		s.publish(nil, s.messages(src, errs, nil))
 		return
 	}
 	out := &memOutput{files: map[string][]byte{}}
 	pages, err := render.Offices(next.Input, offices, out)
 	if err != nil {
-		s.publish(nil, messages(nil, err))
+		s.publish(nil, s.messages(src, nil, err))
 		return
 	}
 	s.mu.Lock()
@@ -168,14 +169,21 @@ func all(list []string, f func(string) bool) bool {
 	return true
 }
 
-func messages(errs diag.List, err error) []string {
-	var m []string
-	for _, e := range errs {
+// messages are a build's errors as the overlay and the log show them:
+// input errors in the site's language, after a heading.
+func (s *Server) messages(src fs.FS, errs diag.List, err error) []string {
+	if errs == nil && err == nil {
+		return nil
+	}
+	loc := locale.New(build.Language(src))
+	m := []string{""}
+	for _, e := range errs.In(loc.Message) {
 		m = append(m, e.Error())
 	}
 	if err != nil {
 		m = append(m, err.Error())
 	}
+	m[0] = strings.ReplaceAll(loc.T("serve.errors"), "{errors}", loc.Count(len(m)-1, "input.error"))
 	return m
 }
 
@@ -192,7 +200,8 @@ func (s *Server) publish(site map[string][]byte, errors []string) {
 	s.changed = make(chan struct{})
 	s.mu.Unlock()
 	if errors != nil {
-		fmt.Fprintf(s.log, "%s\nmalekort: %d input errors; still serving the last good site\n", strings.Join(errors, "\n"), len(errors))
+		fmt.Fprintf(s.log, "%s\n", strings.Join(errors[1:], "\n"))
+		fmt.Fprintf(s.log, "malekort: %s\n", errors[0])
 	}
 }
 
@@ -287,7 +296,7 @@ const liveScript = `(function () {
         box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;margin:0;padding:1rem;background:#450a0a;color:#fff;font:14px/1.4 monospace;white-space:pre-wrap;z-index:9999";
         document.body.appendChild(box);
       }
-      box.textContent = "malekort: the site has input errors; this page is the last good build.\n\n" + st.errors.join("\n");
+      box.textContent = "malekort: " + st.errors[0] + "\n\n" + st.errors.slice(1).join("\n");
       return;
     }
     if (box) box.remove();

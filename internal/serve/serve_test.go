@@ -119,13 +119,14 @@ func TestServeFollowsEdits(t *testing.T) {
 
 	os.WriteFile(filepath.Join(dir, "data/results/extra.csv"), []byte("period,unit,goal,value,numerator,denominator\n2026-02,bergen-nrd,arbeid,,1,2\n"), 0o644)
 	ev := next()
-	if !strings.Contains(ev, `unknown unit \"bergen-nrd\"`) {
+	// In the site's language, for the leaders who edit it.
+	if !strings.Contains(ev, `ukjent enhet \"bergen-nrd\" (mente du \"bergen-nord\"?)`) || !strings.Contains(ev, `"nettstedet har 1 inndatafeil;`) {
 		t.Errorf("event after a broken build: %s", ev)
 	}
 	if _, body := get(t, page); !strings.Contains(body, "Vi har endret planen.") {
 		t.Errorf("the last good page is no longer served")
 	}
-	if !strings.Contains(log.String(), `data/results/extra.csv:2:9: unknown unit "bergen-nrd"`) {
+	if !strings.Contains(log.String(), `data/results/extra.csv:2:9: ukjent enhet "bergen-nrd"`) || !strings.Contains(log.String(), "malekort: nettstedet har 1 inndatafeil;") {
 		t.Errorf("the terminal did not show the error:\n%s", log.String())
 	}
 
@@ -261,7 +262,7 @@ func TestCommentaryErrorKeepsTheSite(t *testing.T) {
 	p := filepath.Join(dir, "content/vest/arstad/2026-02.md")
 	os.WriteFile(p, []byte("+++\n[[measure]]\ngoal = \"arbied\"\ntext = \"x\"\nstatus = \"started\"\n+++\nTekst.\n"), 0o644)
 	s.Update([]string{"content/vest/arstad/2026-02.md"})
-	if len(s.errors) != 1 || !strings.Contains(s.errors[0], `content/vest/arstad/2026-02.md:2: measure names unknown goal "arbied" (did you mean "arbeid"?)`) {
+	if len(s.errors) != 2 || !strings.Contains(s.errors[1], `content/vest/arstad/2026-02.md:2: tiltaket viser til et ukjent mål "arbied" (mente du "arbeid"?)`) {
 		t.Fatalf("errors %q", s.errors)
 	}
 	if !bytes.Equal(s.site["vest/arstad/index.html"], good) {

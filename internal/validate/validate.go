@@ -32,7 +32,7 @@ func Site(s *model.Site, reported model.Period, errs *diag.List) {
 	Commentary(s, errs)
 }
 
-func checkID(kind, id string, pos diag.Pos, errs *diag.List) {
+func checkID(kind diag.Phrase, id string, pos diag.Pos, errs *diag.List) {
 	switch {
 	case id == "":
 		errs.Add(pos, "%s has no id: add id = \"…\" (lowercase letters, digits and hyphens)", kind)
@@ -55,7 +55,7 @@ func suggestSlug(id string) string {
 
 func org(s *model.Site, errs *diag.List) {
 	seen := map[string]diag.Pos{}
-	unique := func(kind, id string, pos diag.Pos) {
+	unique := func(kind diag.Phrase, id string, pos diag.Pos) {
 		if first, dup := seen[id]; dup && id != "" {
 			errs.Add(pos, "%s id %q is already used at %s: county and office ids must be unique together", kind, id, first)
 			return
@@ -65,8 +65,8 @@ func org(s *model.Site, errs *diag.List) {
 	var countyIDs []string
 	counties := map[string]bool{}
 	for _, c := range s.Counties {
-		checkID("county", c.ID, c.Pos, errs)
-		unique("county", c.ID, c.Pos)
+		checkID(diag.P("county"), c.ID, c.Pos, errs)
+		unique(diag.P("county"), c.ID, c.Pos)
 		for _, r := range Reserved {
 			if c.ID == r {
 				errs.Add(c.Pos, "county id %q is reserved for the site's own folder: choose another", c.ID)
@@ -79,8 +79,8 @@ func org(s *model.Site, errs *diag.List) {
 		countyIDs = append(countyIDs, c.ID)
 	}
 	for _, o := range s.Offices {
-		checkID("office", o.ID, o.Pos, errs)
-		unique("office", o.ID, o.Pos)
+		checkID(diag.P("office"), o.ID, o.Pos, errs)
+		unique(diag.P("office"), o.ID, o.Pos)
 		if strings.TrimSpace(o.Name) == "" {
 			errs.Add(o.Pos, "office %q has no name: add name = \"…\"", o.ID)
 		}
@@ -139,7 +139,7 @@ func lifetimes(s *model.Site, errs *diag.List) {
 		}
 		return false, false
 	}
-	check := func(kind, id string, l model.Lifetime, mergedInto string, ch []model.Change, pos diag.Pos, county bool) {
+	check := func(kind diag.Phrase, id string, l model.Lifetime, mergedInto string, ch []model.Change, pos diag.Pos, county bool) {
 		if l.From != 0 && l.Until != 0 && l.Until < l.From {
 			errs.Add(pos, "%s %q: until %s is before from %s: the %s would never exist", kind, id, l.Until, l.From, kind)
 		}
@@ -184,7 +184,7 @@ func lifetimes(s *model.Site, errs *diag.List) {
 			case from[c.From]:
 				errs.Add(c.Pos, "%s %q has two changes from %s: make them one", kind, id, c.From)
 			case c.County == "" && c.Name == "":
-				errs.Add(c.Pos, "%s %q: the change from %s changes nothing: give it a new name%s", kind, id, c.From, map[bool]string{false: " or county", true: ""}[county])
+				errs.Add(c.Pos, "%s %q: the change from %s changes nothing: give it a new name%s", kind, id, c.From, map[bool]diag.Phrase{false: diag.P(" or county")}[county])
 			case !l.Alive(c.From):
 				errs.Add(c.Pos, "%s %q: the change from %s is outside its lifetime", kind, id, c.From)
 			}
@@ -204,11 +204,11 @@ func lifetimes(s *model.Site, errs *diag.List) {
 				errs.Add(ch.Pos, "county %q: a county's change can give it a new name, not a county", c.ID)
 			}
 		}
-		check("county", c.ID, c.Lifetime, c.MergedInto, nil, c.Pos, true)
-		check("county", c.ID, c.Lifetime, "", c.Changes, c.Pos, true)
+		check(diag.P("county"), c.ID, c.Lifetime, c.MergedInto, nil, c.Pos, true)
+		check(diag.P("county"), c.ID, c.Lifetime, "", c.Changes, c.Pos, true)
 	}
 	for i, o := range s.Offices {
-		check("office", o.ID, o.Lifetime, o.MergedInto, o.Changes, o.Pos, false)
+		check(diag.P("office"), o.ID, o.Lifetime, o.MergedInto, o.Changes, o.Pos, false)
 		// Every month of its life, the office's county must exist.
 		var months []model.Period
 		for _, c := range o.Changes {
@@ -277,7 +277,7 @@ func goals(s *model.Site, errs *diag.List) map[int32]bool {
 	seen := map[string]diag.Pos{}
 	for i, g := range s.Goals {
 		before := len(*errs)
-		checkID("goal", g.ID, g.Pos, errs)
+		checkID(diag.P("goal"), g.ID, g.Pos, errs)
 		if first, dup := seen[g.ID]; dup && g.ID != "" {
 			errs.Add(g.Pos, "goal id %q is already used at %s", g.ID, first)
 		}
@@ -322,9 +322,9 @@ func goals(s *model.Site, errs *diag.List) map[int32]bool {
 }
 
 func thresholds(g model.Goal, unit string, target, yellow float64, pos diag.Pos, errs *diag.List) {
-	where := ""
+	where := diag.Phrase{}
 	if unit != "" {
-		where = " for " + unit
+		where = diag.P(" for %s", unit)
 	}
 	if math.IsNaN(target) || math.IsInf(target, 0) || math.IsNaN(yellow) || math.IsInf(yellow, 0) {
 		errs.Add(pos, "goal %q%s: target and yellow must be finite numbers", g.ID, where)
@@ -400,7 +400,7 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) *seen {
 		if !g.AppliesTo(unit, county(r.Unit)) {
 			errs.Add(pos, "goal %q is local to %q and does not apply to %q: remove the row or fix the unit", g.ID, g.Owner, unit)
 		}
-		if msg := outside(s, int(r.Unit), r.Period); msg != "" {
+		if msg := outside(s, int(r.Unit), r.Period, false); msg.Format != "" {
 			errs.Add(pos, "%s", msg)
 			continue
 		}
@@ -481,22 +481,31 @@ func silent(s *model.Site, reported model.Period, errs *diag.List) {
 }
 
 // outside says what to do with a figure for unit u in month p when the
-// unit does not exist then, or "".
-func outside(s *model.Site, u int, p model.Period) string {
+// unit does not exist then, or nothing; file is true for a commentary
+// file rather than a row of results.
+func outside(s *model.Site, u int, p model.Period, file bool) diag.Phrase {
 	l, successor := s.UnitLifetime(u)
 	id := s.Units[u]
+	pick := func(row, commentary string, args ...any) diag.Phrase {
+		if file {
+			return diag.P(commentary, args...)
+		}
+		return diag.P(row, args...)
+	}
 	switch {
 	case l.Alive(p):
-		return ""
+		return diag.Phrase{}
 	case l.Until != 0 && p > l.Until && successor != "":
-		return fmt.Sprintf("%s ended in %s (merged into %s): give this row to %s", id, l.Until, successor, successor)
+		return pick("%s ended in %s (merged into %s): give this row to %s", "%s ended in %s (merged into %s): write it for %s", id, l.Until, successor, successor)
 	case l.Until != 0 && p > l.Until:
-		return fmt.Sprintf("%s ended in %s: remove the row, or move its until", id, l.Until)
+		return pick("%s ended in %s: remove the row, or move its until", "%s ended in %s: remove the file, or move its until", id, l.Until)
 	}
-	if pred := s.Predecessors(id); len(pred) > 0 {
-		return fmt.Sprintf("%s begins in %s: give this row to %s, which %s then", id, l.From, strings.Join(pred, " and "), map[bool]string{true: "was", false: "were"}[len(pred) == 1])
+	if pred := s.Predecessors(id); len(pred) > 1 {
+		return pick("%s begins in %s: give this row to %s, which were then", "%s begins in %s: write it for %s, which were then", id, l.From, diag.P("%s and %s", strings.Join(pred[:len(pred)-1], ", "), pred[len(pred)-1]))
+	} else if len(pred) == 1 {
+		return pick("%s begins in %s: give this row to %s, which was then", "%s begins in %s: write it for %s, which was then", id, l.From, pred[0])
 	}
-	return fmt.Sprintf("%s begins in %s: remove the row, or move its from", id, l.From)
+	return pick("%s begins in %s: remove the row, or move its from", "%s begins in %s: remove the file, or move its from", id, l.From)
 }
 
 // plausible checks a row's value against its goal's bounds: min and max
@@ -633,8 +642,8 @@ func Commentary(s *model.Site, errs *diag.List) {
 	}
 	for _, c := range s.Commentary {
 		if i, ok := officeIndex[c.Office]; ok {
-			if msg := outside(s, s.OfficeUnit(i), c.Period); msg != "" {
-				errs.Add(diag.Pos{Path: c.Path}, "commentary for %s: %s", c.Period, strings.Replace(strings.Replace(msg, "give this row to", "write it for", 1), "remove the row", "remove the file", 1))
+			if msg := outside(s, s.OfficeUnit(i), c.Period, true); msg.Format != "" {
+				errs.Add(diag.Pos{Path: c.Path}, "commentary for %s: %s", c.Period, msg)
 			}
 		}
 		ids := map[string]bool{}
