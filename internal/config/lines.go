@@ -23,7 +23,7 @@ func (l Lines) Tables(name string) []int {
 	var out []int
 	header := "[[" + name + "]]"
 	for i, line := range l.lines {
-		if strings.HasPrefix(strings.ReplaceAll(strings.TrimSpace(line), " ", ""), header) {
+		if t := strings.TrimSpace(line); strings.HasPrefix(t, "[") && strings.HasPrefix(strings.ReplaceAll(t, " ", ""), header) {
 			out = append(out, i+1)
 		}
 	}

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/malekort/malekort/internal/chart"
-	"github.com/malekort/malekort/internal/locale"
 	"github.com/malekort/malekort/internal/model"
 	"github.com/malekort/malekort/internal/score"
 )
@@ -128,15 +127,17 @@ func (s *site) funnelChart(id string, gi int, target float64, offices []int, cap
 
 // rankByChance orders ranked offices as chance allows: better than their
 // target beyond chance, within chance, worse beyond chance, then those
-// that cannot be judged; by name within each.
-func rankByChance(l *locale.Locale, ranked []Ranked, chances []chance) {
+// that cannot be judged; by name within each (names are the offices'
+// places in name order).
+func rankByChance(ranked []Ranked, chances []chance, names []int) {
 	order := map[chance]int{chanceBetter: 0, chanceWithin: 1, chanceWorse: 2, chanceUnknown: 3}
 	idx := make([]int, len(ranked))
 	for i := range idx {
 		idx[i] = i
 	}
-	locale.SortBy(l, idx, func(i int) string { return ranked[i].Office.Text })
-	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(order[chances[a]], order[chances[b]]) })
+	slices.SortStableFunc(idx, func(a, b int) int {
+		return cmp.Or(cmp.Compare(order[chances[a]], order[chances[b]]), cmp.Compare(names[a], names[b]))
+	})
 	sorted := make([]Ranked, len(ranked))
 	for i, j := range idx {
 		sorted[i] = ranked[j]

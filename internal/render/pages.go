@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/malekort/malekort/internal/chart"
-	"github.com/malekort/malekort/internal/locale"
 	"github.com/malekort/malekort/internal/model"
 	"github.com/malekort/malekort/internal/score"
 )
@@ -550,7 +549,11 @@ func (s *site) goal(gi int, out Output) error {
 		}
 	}
 	if judged >= 2 {
-		rankByChance(s.loc, v.Ranked, chances)
+		names := make([]int, len(entries))
+		for i, e := range entries {
+			names[i] = s.nameRank[e.office]
+		}
+		rankByChance(v.Ranked, chances, names)
 		v.ByChance = s.loc.T("chance.order")
 	}
 	if funnelGoal(g) && len(entries) > 0 {
@@ -558,7 +561,7 @@ func (s *site) goal(gi int, out Output) error {
 		for i, e := range entries {
 			offices[i] = e.office
 		}
-		locale.SortBy(s.loc, offices, func(o int) string { return m.Offices[o].Name })
+		slices.SortStableFunc(offices, func(a, b int) int { return cmp.Compare(s.nameRank[a], s.nameRank[b]) })
 		target := score.Round(g.Target, g.Decimals)
 		v.Funnel, v.FunnelNote = s.funnelChart("funnel-"+g.ID, gi, target, offices, g.Title+": "+s.loc.T("offices")+", "+v.Period, map[bool]*chart.Layout{})
 	}

@@ -72,6 +72,10 @@ type site struct {
 	// office's county so.
 	officesOf    [][]int
 	officeCounty []int
+	// nameRank is each office's place among all offices sorted by name
+	// (the same for the same name): a goal page sorts its offices by name
+	// twice, and collation keys for each were a tenth of its allocation.
+	nameRank []int
 	// allCounties, counties and formerCounties are county indexes sorted
 	// by name: every county, those of the reported month, and the others.
 	allCounties, counties, formerCounties []int
@@ -89,6 +93,11 @@ type site struct {
 	sources      [3][4]string
 	effect       phrase // "{before} før, {now} nå"
 	sizeWords    phrase // "{num} av {den}"
+	// spoken are "{amount} bedre enn forrige måned" and its like, by a
+	// change's class; started and done "startet {month}" and "fullført
+	// {month}": every row and measure says one.
+	spoken        map[string]phrase
+	started, done phrase
 	// sparkWords are "Siste 12 måneder: lavest {low}, høyest {high}, sist
 	// {last}" cut at its blanks: every scorecard row names its sparkline.
 	sparkWords [4]string
@@ -219,6 +228,11 @@ func (s *site) prepare() {
 	s.sources = sourceWords(s.loc)
 	s.effect = newPhrase(s.loc.T("effect"), "{before}", "{now}")
 	s.sizeWords = newPhrase(s.loc.T("size"), "{num}", "{den}")
+	s.spoken = map[string]phrase{}
+	for _, class := range []string{"better", "worse"} {
+		s.spoken[class] = newPhrase(s.loc.T("change.spoken."+class), "{amount}", "")
+	}
+	s.started, s.done = newPhrase(s.loc.T("started.in"), "{month}", ""), newPhrase(s.loc.T("done.in"), "{month}", "")
 	lines := chart.FunnelLines{Limit95: s.loc.T("funnel.limit95"), Limit998: s.loc.T("funnel.limit998"),
 		Target: s.loc.T("target"), Offices: s.loc.T("offices"), N: s.loc.T("funnel.n")}
 	s.funnelLayouts = map[bool]func() []byte{}
@@ -265,6 +279,18 @@ func (s *site) prepare() {
 	}
 	for c := range s.officesOf {
 		locale.SortBy(s.loc, s.officesOf[c], func(i int) string { return m.Offices[i].Name })
+	}
+	byName := make([]int, len(m.Offices))
+	for i := range byName {
+		byName[i] = i
+	}
+	locale.SortBy(s.loc, byName, func(i int) string { return m.Offices[i].Name })
+	s.nameRank = make([]int, len(m.Offices))
+	for r, o := range byName {
+		s.nameRank[o] = r
+		if r > 0 && m.Offices[byName[r-1]].Name == m.Offices[o].Name {
+			s.nameRank[o] = s.nameRank[byName[r-1]]
+		}
 	}
 	s.measures = m.Measures(s.Reported)
 	s.measuresOf = map[string][]int{}
@@ -485,7 +511,7 @@ func (s *site) spokenChange(g *model.Goal, d float64, class string) string {
 	case "days", "nok":
 		amount += " " + s.loc.T(g.Unit)
 	}
-	return strings.ReplaceAll(s.loc.T("change.spoken."+class), "{amount}", amount)
+	return s.spoken[class].Replace(amount, "")
 }
 
 // section is goal gi's section on unit's page for month p: its row, with
@@ -511,7 +537,8 @@ func (s *site) source(unit int, src score.Source) string {
 }
 
 // phrase is a sentence with two blanks, split once: a goal page fills one
-// for every office's every measure.
+// for every office's every measure. Made with second "", it has one blank,
+// and Replace's b is "".
 type phrase struct{ head, mid, tail string }
 
 func newPhrase(text, first, second string) phrase {
@@ -568,9 +595,9 @@ func (s *site) measureRow(m *model.MeasureLife, root string, office bool) Measur
 		r.Overdue = s.loc.T("overdue")
 	}
 	if m.Done != 0 {
-		r.Life = strings.ReplaceAll(s.loc.T("done.in"), "{month}", s.loc.Month(m.Done.Year(), m.Done.Month()))
+		r.Life = s.done.Replace(s.loc.Month(m.Done.Year(), m.Done.Month()), "")
 	} else {
-		r.Life = strings.ReplaceAll(s.loc.T("started.in"), "{month}", s.loc.Month(m.Start.Year(), m.Start.Month()))
+		r.Life = s.started.Replace(s.loc.Month(m.Start.Year(), m.Start.Month()), "")
 	}
 	return r
 }

@@ -190,6 +190,10 @@ func (s *Server) messages(src fs.FS, errs diag.List, err error) []string {
 // publish serves site, or with errors keeps serving the last good site and
 // shows them, and tells the open pages.
 func (s *Server) publish(site map[string][]byte, errors []string) {
+	if errors != nil {
+		// Before the pages hear of it: the terminal says it first.
+		fmt.Fprintf(s.log, "%s\nmalekort: %s\n", strings.Join(errors[1:], "\n"), errors[0])
+	}
 	s.mu.Lock()
 	if errors == nil {
 		s.site = site
@@ -199,10 +203,6 @@ func (s *Server) publish(site map[string][]byte, errors []string) {
 	close(s.changed)
 	s.changed = make(chan struct{})
 	s.mu.Unlock()
-	if errors != nil {
-		fmt.Fprintf(s.log, "%s\n", strings.Join(errors[1:], "\n"))
-		fmt.Fprintf(s.log, "malekort: %s\n", errors[0])
-	}
 }
 
 const (
