@@ -73,8 +73,9 @@ type site struct {
 	officesOf    [][]int
 	officeCounty []int
 	// nameRank is each office's place among all offices sorted by name
-	// (the same for the same name): a goal page sorts its offices by name
-	// twice, and collation keys for each were a tenth of its allocation.
+	// (the same for the same name), collated once: counties list their
+	// offices by it, and a goal page sorts its offices by name twice, where
+	// collation keys for each were a tenth of its allocation.
 	nameRank []int
 	// allCounties, counties and formerCounties are county indexes sorted
 	// by name: every county, those of the reported month, and the others.
@@ -277,9 +278,6 @@ func (s *site) prepare() {
 		s.officeCounty[i] = c
 		s.officesOf[c] = append(s.officesOf[c], i)
 	}
-	for c := range s.officesOf {
-		locale.SortBy(s.loc, s.officesOf[c], func(i int) string { return m.Offices[i].Name })
-	}
 	byName := make([]int, len(m.Offices))
 	for i := range byName {
 		byName[i] = i
@@ -291,6 +289,9 @@ func (s *site) prepare() {
 		if r > 0 && m.Offices[byName[r-1]].Name == m.Offices[o].Name {
 			s.nameRank[o] = s.nameRank[byName[r-1]]
 		}
+	}
+	for c := range s.officesOf {
+		slices.SortStableFunc(s.officesOf[c], func(a, b int) int { return cmp.Compare(s.nameRank[a], s.nameRank[b]) })
 	}
 	s.measures = m.Measures(s.Reported)
 	s.measuresOf = map[string][]int{}
