@@ -59,12 +59,18 @@ func bench(malekort, name string, size synth.Size, runs int, echarts string) err
 		name, size.Counties, size.Offices, size.Goals, size.Months, size.Commentary*100)
 	var results []run
 	var out string
+	// Each run writes a new folder, and the folders are deleted only at
+	// the end: ext4 without a journal skips inodes freed in the last
+	// minute when it creates files (fs/ext4/ialloc.c, recently_deleted),
+	// scanning past each of them, and deleting one run's 900 files just
+	// before the next was seen to make creating files up to five times
+	// slower. For the same reason the runs begin once the files deleted
+	// before the bench (an earlier bench's, at its end) are no longer
+	// recent: otherwise of two benches run one after the other, the second
+	// was the slower, whichever binary it timed.
+	settle()
+	time.Sleep(recent)
 	for i := range runs {
-		// Each run writes a new folder, and the folders are deleted only
-		// at the end: ext4 skips inodes freed in the last minute when it
-		// creates files (fs/ext4/ialloc.c, recently_deleted), scanning past
-		// each of them, and deleting one run's 900 files just before the
-		// next was seen to make creating files up to five times slower.
 		out = filepath.Join(tmp, fmt.Sprintf("public-%d", i+1))
 		settle()
 		r, err := timed(exec.Command(malekort, "build", "--source", site, "--out", out))
@@ -104,6 +110,11 @@ func bench(malekort, name string, size synth.Size, runs int, echarts string) err
 	fmt.Printf("floor (cp -r of the output): %.2f s; the median build is %.1f times that\n", floor.wall.Seconds(), median.Seconds()/floor.wall.Seconds())
 	return nil
 }
+
+// recent is how long ext4 without a journal avoids reusing a freed inode
+// once its inode table is written out (RECENTCY_MIN in fs/ext4/ialloc.c),
+// and a second more.
+const recent = 61 * time.Second
 
 // settle writes out what earlier runs left in the page cache, so that no
 // run pays for the one before it: at the large size a run writes 2 GB,
