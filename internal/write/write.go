@@ -126,28 +126,13 @@ func (d *Dir) Put(name string, parts ...[]byte) error {
 	if len(parts) == 1 {
 		_, err = f.Write(parts[0])
 	} else {
-		// Many small parts (a CSV file's blocks) are gathered into fewer
-		// writes; each is a system call.
-		w := writers.Get().(*bufio.Writer)
-		w.Reset(f)
-		for _, part := range parts {
-			if _, err = w.Write(part); err != nil {
-				break
-			}
-		}
-		if err == nil {
-			err = w.Flush()
-		}
-		w.Reset(nil)
-		writers.Put(w)
+		err = gather(f, parts)
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	return err
 }
-
-var writers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 256<<10) }}
 
 // Files are the names of the files written so far, in no order.
 func (d *Dir) Files() []string {
