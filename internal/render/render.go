@@ -110,6 +110,10 @@ type site struct {
 	// sectionDescription is each goal's description as its section on a
 	// unit page shows it: rendered once, not once per page.
 	sectionDescription []template.HTML
+	// shared are the trend-table cells of the whole site's and each
+	// county's lines, by unit and goal, oldest first: each county's line
+	// is in the table of every one of its offices' goals.
+	shared [][]string
 }
 
 // Render builds every page and file of the site into out. Pages are built
@@ -292,6 +296,18 @@ func (s *site) prepare() {
 	}
 	for c := range s.officesOf {
 		slices.SortStableFunc(s.officesOf[c], func(a, b int) int { return cmp.Compare(s.nameRank[a], s.nameRank[b]) })
+	}
+	s.shared = make([][]string, m.NUnits()*len(m.Goals))
+	totals := []int{s.Scores.Whole()}
+	for _, c := range s.allCounties {
+		totals = append(totals, s.Scores.County(c))
+	}
+	for _, u := range totals {
+		for gi := range m.Goals {
+			if s.Scores.Thresholds(u, gi).Applies {
+				s.shared[u*len(m.Goals)+gi] = s.column(&m.Goals[gi], s.Scores.Series(u, gi))
+			}
+		}
 	}
 	s.measures = m.Measures(s.Reported)
 	s.measuresOf = map[string][]int{}
@@ -796,6 +812,7 @@ func (s *site) noResults(unit int, name string, p model.Period) string {
 type line struct {
 	chart.Series
 	cells []score.Cell
+	texts []string // the cells as a trend table shows them, when made already
 }
 
 // unitLine is unit's trend for goal gi. A suppressed or missing month is a
@@ -816,7 +833,7 @@ func (s *site) unitLine(id, name string, unit, gi int) line {
 	if brk > 0 {
 		series.Marks = append(series.Marks, chart.Mark{At: brk, Label: strings.ReplaceAll(s.loc.T("recast.before"), "{month}", s.monthNames[brk])})
 	}
-	return line{Series: series, cells: cells}
+	return line{Series: series, cells: cells, texts: s.shared[unit*len(s.Site.Goals)+gi]}
 }
 
 // targetLine is a flat line at unit's target, dashed in the chart.
@@ -907,31 +924,62 @@ func (s *site) trendTable(caption string, g *model.Goal, lines []line) Table {
 	n, cols := s.Scores.N, 1+len(shown)
 	var text []byte
 	ends := make([]int, 0, n*len(shown))
-	recast := " (" + s.loc.T("recast") + ")"
 	for i := n - 1; i >= 0; i-- {
 		for _, l := range shown {
-			text = s.appendValue(text, g, l.cells[i])
-			if l.cells[i].Recast {
-				text = append(text, recast...)
+			if l.texts == nil {
+				text = s.appendCell(text, g, l.cells[i])
+				ends = append(ends, len(text))
 			}
-			ends = append(ends, len(text))
 		}
 	}
 	all := string(text)
 	cells := make([]string, n*cols)
 	t.Rows = make([][]string, n)
-	start := 0
+	start, next := 0, 0
 	for r := range n {
 		row := cells[r*cols : (r+1)*cols]
 		row[0] = s.monthNames[n-1-r]
-		for c := 1; c < cols; c++ {
-			end := ends[r*len(shown)+c-1]
-			row[c] = all[start:end]
-			start = end
+		for c, l := range shown {
+			if l.texts != nil {
+				row[1+c] = l.texts[n-1-r]
+				continue
+			}
+			row[1+c] = all[start:ends[next]]
+			start = ends[next]
+			next++
 		}
 		t.Rows[r] = row
 	}
 	return t
+}
+
+// column is a line's trend-table cells, oldest first.
+func (s *site) column(g *model.Goal, cells []score.Cell) []string {
+	var text []byte
+	ends := make([]int, len(cells))
+	for i := range cells {
+		text = s.appendCell(text, g, cells[i])
+		ends[i] = len(text)
+	}
+	all := string(text)
+	out := make([]string, len(cells))
+	start := 0
+	for i, end := range ends {
+		out[i], start = all[start:end], end
+	}
+	return out
+}
+
+// appendCell appends a month's trend-table cell: its value, and whether it
+// is recast from a successor's predecessors.
+func (s *site) appendCell(b []byte, g *model.Goal, c score.Cell) []byte {
+	b = s.appendValue(b, g, c)
+	if c.Recast {
+		b = append(b, " ("...)
+		b = append(b, s.loc.T("recast")...)
+		b = append(b, ')')
+	}
+	return b
 }
 
 func (s *site) summaryOf(unit int, link Link) UnitSummary {
