@@ -103,6 +103,9 @@ type table struct {
 	nErrs   int
 	decimal byte // '.' or ',' once a number has shown which one the file uses
 	decLine int
+	// delim is a CSV file's delimiter; 0 for a sheet, whose cells no
+	// delimiter can split.
+	delim rune
 }
 
 // col is the column of field i of the current record; asked only for an
@@ -142,6 +145,7 @@ func (r *resultReader) read(path string, file int16, src io.Reader, rows []model
 	cr := csv.NewReader(in)
 	f.recs = cr
 	cr.Comma = delim
+	f.delim = delim
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	header, err := cr.Read()
@@ -197,8 +201,14 @@ func (r *resultReader) readTable(f *table, file int16, header []string, cols map
 			// A blank line, or a spreadsheet's empty row (";;;;;").
 			continue
 		}
-		if len(rec) < need {
-			f.add(line, 0, "row has %d fields, the header %d: check the delimiter and quoting of this line", len(rec), len(header))
+		if len(rec) < need || f.delim != 0 && !wholeRow(rec, len(header)) {
+			// A field too many or too few shifts the fields after it into
+			// the wrong columns: no value of the row can be trusted.
+			if c, ok := f.splitDecimal(rec, cols); ok {
+				f.add(line, f.col(c), "row has %d fields, the header %d: is %s one number with a decimal comma? In a comma-separated file it splits in two: write %s, put it in quotes, or save the file with semicolons", len(rec), len(header), splitNumber(rec, c), strings.Replace(splitNumber(rec, c), ",", ".", 1))
+			} else {
+				f.add(line, 0, "row has %d fields, the header %d: check the delimiter and quoting of this line", len(rec), len(header))
+			}
 			continue
 		}
 		res := model.Result{File: file, Line: int32(line)}
@@ -235,7 +245,13 @@ func (r *resultReader) readTable(f *table, file int16, header []string, cols map
 		res.Numerator, hasNum, ok = f.number(field(cNum), "numerator", line, cNum, ok)
 		res.Denominator, hasDen, ok = f.number(field(cDen), "denominator", line, cDen, ok)
 		if hasNum != hasDen {
-			f.add(line, 0, "give both numerator and denominator, or neither")
+			if c, split := f.splitDecimal(rec, cols); split {
+				// The row has its header's fields only thanks to the empty
+				// ones a spreadsheet adds at its end.
+				f.add(line, f.col(c), "give both numerator and denominator, or neither: is %s one number with a decimal comma? In a comma-separated file it splits in two: write %s, put it in quotes, or save the file with semicolons", splitNumber(rec, c), strings.Replace(splitNumber(rec, c), ",", ".", 1))
+			} else {
+				f.add(line, 0, "give both numerator and denominator, or neither")
+			}
 			ok = false
 		}
 		res.HasRatio = hasNum && hasDen
@@ -275,6 +291,50 @@ func resultHeader(header []string) (cols map[string]int, ok bool) {
 		}
 	}
 	return cols, true
+}
+
+// wholeRow reports whether a CSV row has its header's number of fields,
+// or more whose extra ones are empty, as a spreadsheet writes a row when a
+// cell further right was ever used.
+func wholeRow(rec []string, width int) bool {
+	if len(rec) < width {
+		return false
+	}
+	return blankRecord(rec[width:])
+}
+
+// splitDecimal finds the number column c of a comma-separated row whose
+// whole number is followed by a field of digits alone: a number with a
+// decimal comma (12,5) that the delimiter split in two.
+func (f *table) splitDecimal(rec []string, cols map[string]int) (c int, ok bool) {
+	if f.delim != ',' {
+		return 0, false
+	}
+	for _, name := range []string{"value", "numerator", "denominator"} {
+		c := cols[name]
+		if c >= 0 && c+1 < len(rec) && plainInteger(strings.TrimSpace(rec[c])) && digits(strings.TrimSpace(rec[c+1])) {
+			return c, true
+		}
+	}
+	return 0, false
+}
+
+// splitNumber is the number that fields c and c+1 were before the
+// delimiter split it.
+func splitNumber(rec []string, c int) string {
+	return strings.TrimSpace(rec[c]) + "," + strings.TrimSpace(rec[c+1])
+}
+
+func digits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := range len(s) {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func blankRecord(rec []string) bool {

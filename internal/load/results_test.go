@@ -100,6 +100,11 @@ func TestCSVErrors(t *testing.T) {
 		{"missing column", "period,unit,goal,numerator,denominator\n2026-01,bergen-nord,g,1,2\n", `data/results/test.csv:1: header has no "value" column`},
 		{"ratio without its columns", "period,unit,goal,value\n2026-01,bergen-nord,g,\n", `data/results/test.csv:2:23: row has no value: give a value (or add numerator and denominator columns for a ratio)`},
 		{"short row", header + "2026-01,bergen-nord\n", `data/results/test.csv:2: row has 2 fields, the header 6`},
+		{"long row", header + "2026-01,bergen-nord,g,1,,,x\n", `data/results/test.csv:2: row has 7 fields, the header 6: check the delimiter`},
+		{"row one short of a six-column header", header + "2026-01,bergen-nord,g,1,\n", `data/results/test.csv:2: row has 5 fields, the header 6`},
+		{"decimal comma split", "period,unit,goal,value\n2026-11,bergen-nord,g,12,5\n", `data/results/test.csv:2:23: row has 5 fields, the header 4: is 12,5 one number with a decimal comma? In a comma-separated file it splits in two: write 12.5, put it in quotes, or save the file with semicolons`},
+		{"decimal comma split before empty fields", header + "2026-11,bergen-nord,g,12,5,,\n", `data/results/test.csv:2:23: give both numerator and denominator, or neither: is 12,5 one number with a decimal comma?`},
+		{"decimal comma split in a ratio", header + "2026-11,bergen-nord,g,,12,5,40\n", `data/results/test.csv:2:24: row has 7 fields, the header 6: is 12,5 one number with a decimal comma?`},
 		{"bad quote", header + "2026-01,\"bergen-nord,g,1,,\n", `data/results/test.csv:2:`},
 		{"empty", "", `data/results/test.csv:1: file is empty`},
 		{"mixed decimals", header + "2026-01,bergen-nord,g,1.5,,\n2026-02,bergen-nord,g,\"1,5\",,\n", `data/results/test.csv:3:23: value "1,5" has a decimal comma, but line 2 has a decimal point: use one of them in the whole file`},
@@ -243,5 +248,17 @@ func TestLongFieldIsClippedInErrors(t *testing.T) {
 	_, errs := readCSV(t, []byte("period,unit,goal,value,numerator,denominator\n2026-01,bergen-nord,g,"+strings.Repeat("x", 1<<20)+",,\n"))
 	if len(errs) != 1 || len(errs[0].Msg) > 200 || !strings.Contains(errs[0].Msg, `"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" is not a number`) {
 		t.Errorf("errors: %.300v", errs)
+	}
+}
+
+// TestTrailingEmptyFields: a spreadsheet writes a row with empty fields at
+// its end when a cell further right was ever used; the row is whole.
+func TestTrailingEmptyFields(t *testing.T) {
+	rows, errs := readCSV(t, []byte("period,unit,goal,value\n2026-01,bergen-nord,g,12,,\n2026-01,årstad,g,7,\n"))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if len(rows) != 2 || rows[0].Value != 12 || rows[1].Value != 7 {
+		t.Errorf("rows = %+v, want values 12 and 7", rows)
 	}
 }

@@ -158,6 +158,10 @@ var messages = map[string]map[string]string{
 		"measure names goal %q, which is local to %q and not on this office's scorecard":         "tiltaket viser til målet %q, som er lokalt for %q og ikke står på dette kontorets målekort",
 		"measure has no text: add text = \"…\" saying what will be done":                         "tiltaket har ingen tekst: legg til text = \"…\" som sier hva som skal gjøres",
 		"measure status %q is not one of %s%s":                                                   "tiltakets status %q er ikke en av %s%s",
+
+		// A row that a decimal comma split.
+		"row has %d fields, the header %d: is %s one number with a decimal comma? In a comma-separated file it splits in two: write %s, put it in quotes, or save the file with semicolons":                "raden har %d felt, overskriften %d: er %s ett tall med desimalkomma? I en kommaseparert fil deler kommaet det i to: skriv %s, sett det i anførselstegn, eller lagre filen med semikolon",
+		"give both numerator and denominator, or neither: is %s one number with a decimal comma? In a comma-separated file it splits in two: write %s, put it in quotes, or save the file with semicolons": "oppgi både teller og nevner, eller ingen av dem: er %s ett tall med desimalkomma? I en kommaseparert fil deler kommaet det i to: skriv %s, sett det i anførselstegn, eller lagre filen med semikolon",
 	},
 	"nn": {
 		"missing: run npm ci in the site folder to install the ECharts version package.json pins (the site's charts need it)":                            "mangler: køyr npm ci i mappa til nettstaden for å installere ECharts-versjonen som package.json låser (diagramma treng han)",
@@ -312,6 +316,10 @@ var messages = map[string]map[string]string{
 		"measure names goal %q, which is local to %q and not on this office's scorecard":         "tiltaket viser til målet %q, som er lokalt for %q og ikkje står på målekortet til dette kontoret",
 		"measure has no text: add text = \"…\" saying what will be done":                         "tiltaket har ingen tekst: legg til text = \"…\" som seier kva som skal gjerast",
 		"measure status %q is not one of %s%s":                                                   "statusen %q til tiltaket er ikkje ein av %s%s",
+
+		// A row that a decimal comma split.
+		"row has %d fields, the header %d: is %s one number with a decimal comma? In a comma-separated file it splits in two: write %s, put it in quotes, or save the file with semicolons":                "rada har %d felt, overskrifta %d: er %s eitt tal med desimalkomma? I ei kommaseparert fil deler kommaet det i to: skriv %s, set det i hermeteikn, eller lagra fila med semikolon",
+		"give both numerator and denominator, or neither: is %s one number with a decimal comma? In a comma-separated file it splits in two: write %s, put it in quotes, or save the file with semicolons": "gi både teljar og nemnar, eller ingen av dei: er %s eitt tal med desimalkomma? I ei kommaseparert fil deler kommaet det i to: skriv %s, set det i hermeteikn, eller lagra fila med semikolon",
 	},
 }
 
