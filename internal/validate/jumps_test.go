@@ -65,3 +65,23 @@ func TestSilentUnits(t *testing.T) {
 		t.Errorf("an office that ended: %v", errs)
 	}
 }
+
+// TestSilentOfficeWithoutCounties: a site of offices and no counties has
+// nothing at the counties' first index to look at.
+func TestSilentOfficeWithoutCounties(t *testing.T) {
+	site := &model.Site{
+		Offices: []model.Office{{ID: "arstad", Pos: diag.Pos{Path: "data/org.toml", Line: 1}}, {ID: "fana", Pos: diag.Pos{Path: "data/org.toml", Line: 4}}},
+		Goals:   []model.Goal{{ID: "g", Unit: "count", Aggregate: "sum"}},
+	}
+	site.NumberUnits()
+	jan, _ := model.ParsePeriod("2026-01")
+	for m := range 6 {
+		site.Results = append(site.Results, model.Result{Period: jan + model.Period(m), Unit: 0, HasValue: true, Value: 1})
+	}
+	site.Results = append(site.Results, model.Result{Period: jan + 1, Unit: 1, HasValue: true, Value: 1})
+	var errs diag.List
+	silent(site, jan+5, &errs)
+	if len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), "data/org.toml:4: fana has no results after 2026-02") {
+		t.Errorf("notices %v", errs)
+	}
+}

@@ -470,7 +470,7 @@ func silent(s *model.Site, reported model.Period, errs *diag.List) {
 		if last[u] == 0 || newest-last[u] < silentMonths || !l.Alive(reported) {
 			continue
 		}
-		pos := s.Counties[0].Pos
+		var pos diag.Pos
 		if u < s.CountyUnit(0) {
 			pos = s.Offices[u].Pos
 		} else {
