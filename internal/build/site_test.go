@@ -39,7 +39,7 @@ func (m memOutput) Put(name string, parts ...[]byte) error {
 
 // siteFS returns the base site with a case's files laid over it. A case
 // removes a base file by listing it in a "delete" section.
-func siteFS(t *testing.T, caseFile string) (fstest.MapFS, *txtar.Archive) {
+func siteFS(t testing.TB, caseFile string) (fstest.MapFS, *txtar.Archive) {
 	t.Helper()
 	base, err := txtar.ParseFile("testdata/base.txtar")
 	if err != nil {

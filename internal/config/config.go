@@ -2,7 +2,9 @@
 package config
 
 import (
+	"errors"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -139,12 +141,20 @@ type Number struct {
 	Set   bool
 }
 
-// UnmarshalTOML accepts integers and floats.
+// errNotFinite is a Number's error for nan or inf; Decode names the key.
+var errNotFinite = errors.New("not a finite number")
+
+// UnmarshalTOML accepts integers and floats, but not nan or inf.
 func (n *Number) UnmarshalTOML(v any) error {
 	switch x := v.(type) {
 	case int64:
 		n.Value, n.Set = float64(x), true
 	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			// TOML's nan and inf pass every range check, and would
+			// switch off the rule the number sets.
+			return errNotFinite
+		}
 		n.Value, n.Set = x, true
 	case string:
 		return fmt.Errorf("%q is text, not a number: write the number without quotes, with a decimal point (45.5)", x)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -35,6 +36,9 @@ func Decode(path string, src []byte, firstLine int, v any, errs *diag.List) (md 
 	blanked := map[int]bool{}
 	for range maxTOMLErrors {
 		line, col := errorPosition(text, err)
+		if pe, ok := parseError(err); ok && pe.Message == errNotFinite.Error() {
+			line, col = nonFinitePosition(lines, pe.LastKey, line, col)
+		}
 		pos := diag.Pos{Path: path}
 		if line > 0 {
 			pos.Line, pos.Col = line+firstLine-1, col
@@ -111,6 +115,26 @@ func errorPosition(text string, err error) (line, col int) {
 	return pe.Position.Line, pe.Position.Col
 }
 
+// nonFinite finds the key and value of a TOML nan or inf in a line, also
+// in an inline table.
+var nonFinite = regexp.MustCompile(`([A-Za-z0-9_-]+)\s*=\s*([+-]?(?:nan|inf))\b`)
+
+// nonFinitePosition is the line and column of the first nan or inf set
+// to key (the last part of lastKey): the toml package gives an
+// Unmarshaler's error the line of the last key of that name, which in an
+// array of tables is the last table's.
+func nonFinitePosition(lines []string, lastKey string, line, col int) (int, int) {
+	key := lastKey[strings.LastIndexByte(lastKey, '.')+1:]
+	for i, l := range lines {
+		for _, m := range nonFinite.FindAllStringSubmatchIndex(l, -1) {
+			if l[m[2]:m[3]] == key {
+				return i + 1, utf8.RuneCountInString(l[:m[4]]) + 1
+			}
+		}
+	}
+	return line, col
+}
+
 // errorMessage says what is wrong in words a person who edits the file
 // understands, with what to do; the toml package's own message where it
 // has no better one. line is the text of the line in error.
@@ -121,6 +145,11 @@ func errorMessage(err error, line string) diag.Phrase {
 	}
 	msg := pe.Message
 	switch {
+	case msg == errNotFinite.Error():
+		if m := nonFinite.FindStringSubmatch(line); m != nil {
+			return diag.P("%s = %s is not a number: write a number (nan and inf are not numbers here)", m[1], m[2])
+		}
+		return diag.P("nan and inf are not numbers here: write a number")
 	case strings.HasPrefix(msg, "invalid datetime: "):
 		return dateMessage(strings.Trim(strings.TrimPrefix(msg, "invalid datetime: "), `"`))
 	case msg == "strings cannot contain newlines":

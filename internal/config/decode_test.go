@@ -31,3 +31,19 @@ func TestDateMessage(t *testing.T) {
 		}
 	}
 }
+
+// TestNonFiniteNumbers: TOML's nan and inf pass every range check (NaN
+// compares false), so each is an error naming its key.
+func TestNonFiniteNumbers(t *testing.T) {
+	src := "title = \"T\"\nmin_coverage = nan\n[privacy]\nmin_count = +inf # hide nothing\n"
+	var errs diag.List
+	s := Parse([]byte(src), &errs)
+	want := `site.toml:2:16: min_coverage = nan is not a number: write a number (nan and inf are not numbers here)
+site.toml:4:13: min_count = +inf is not a number: write a number (nan and inf are not numbers here)`
+	if got := errs.Error(); got != want {
+		t.Errorf("errors:\n%s\nwant:\n%s", got, want)
+	}
+	if s.MinCoverage != s.MinCoverage {
+		t.Errorf("min_coverage %v", s.MinCoverage)
+	}
+}

@@ -162,6 +162,10 @@ var messages = map[string]map[string]string{
 		// A row that a decimal comma split.
 		"row has %d fields, the header %d: is %s one number with a decimal comma? In a comma-separated file it splits in two: write %s, put it in quotes, or save the file with semicolons":                "raden har %d felt, overskriften %d: er %s ett tall med desimalkomma? I en kommaseparert fil deler kommaet det i to: skriv %s, sett det i anførselstegn, eller lagre filen med semikolon",
 		"give both numerator and denominator, or neither: is %s one number with a decimal comma? In a comma-separated file it splits in two: write %s, put it in quotes, or save the file with semicolons": "oppgi både teller og nevner, eller ingen av dem: er %s ett tall med desimalkomma? I en kommaseparert fil deler kommaet det i to: skriv %s, sett det i anførselstegn, eller lagre filen med semikolon",
+
+		// TOML's nan and inf.
+		"%s = %s is not a number: write a number (nan and inf are not numbers here)": "%s = %s er ikke et tall: skriv et tall (nan og inf er ikke tall her)",
+		"nan and inf are not numbers here: write a number":                           "nan og inf er ikke tall her: skriv et tall",
 	},
 	"nn": {
 		"missing: run npm ci in the site folder to install the ECharts version package.json pins (the site's charts need it)":                            "mangler: køyr npm ci i mappa til nettstaden for å installere ECharts-versjonen som package.json låser (diagramma treng han)",
@@ -320,6 +324,10 @@ var messages = map[string]map[string]string{
 		// A row that a decimal comma split.
 		"row has %d fields, the header %d: is %s one number with a decimal comma? In a comma-separated file it splits in two: write %s, put it in quotes, or save the file with semicolons":                "rada har %d felt, overskrifta %d: er %s eitt tal med desimalkomma? I ei kommaseparert fil deler kommaet det i to: skriv %s, set det i hermeteikn, eller lagra fila med semikolon",
 		"give both numerator and denominator, or neither: is %s one number with a decimal comma? In a comma-separated file it splits in two: write %s, put it in quotes, or save the file with semicolons": "gi både teljar og nemnar, eller ingen av dei: er %s eitt tal med desimalkomma? I ei kommaseparert fil deler kommaet det i to: skriv %s, set det i hermeteikn, eller lagra fila med semikolon",
+
+		// TOML's nan and inf.
+		"%s = %s is not a number: write a number (nan and inf are not numbers here)": "%s = %s er ikkje eit tal: skriv eit tal (nan og inf er ikkje tal her)",
+		"nan and inf are not numbers here: write a number":                           "nan og inf er ikkje tal her: skriv eit tal",
 	},
 }
 

@@ -1,0 +1,58 @@
+package build
+
+import (
+	"bytes"
+	"io/fs"
+	"testing"
+	"testing/fstest"
+)
+
+// FuzzSite checks and renders whole sites made of a fuzzed site.toml,
+// org.toml, goals.toml, results file and commentary, the rest taken from
+// the base site: no input makes a build panic, and every error it reports
+// is at a place in its input.
+func FuzzSite(f *testing.F) {
+	fsys, _ := siteFS(f, "testdata/sites/basic.txtar")
+	file := func(name string) []byte { return fsys[name].Data }
+	const commentary = "content/vest/arstad/2026-02.md"
+	base := [][]byte{file("site.toml"), file("data/org.toml"), file("data/goals.toml"), file("data/results/2026.csv"), file(commentary)}
+	f.Add(base[0], base[1], base[2], base[3], base[4])
+	// Offices and no counties, one office silent for three months.
+	f.Add([]byte("title = \"T\"\nperiod = \"2026-05\"\n"), []byte("[[office]]\nid = \"a\"\nname = \"A\"\n\n[[office]]\nid = \"b\"\nname = \"B\"\n"),
+		[]byte("[[goal]]\nid = \"g\"\ntitle = \"G\"\nperspective = \"P\"\nunit = \"count\"\ndirection = \"higher\"\ntarget = 10\nyellow = 8\naggregate = \"sum\"\n"),
+		[]byte("period,unit,goal,value\n2026-01,a,g,1\n2026-01,b,g,2\n2026-02,a,g,1\n2026-03,a,g,1\n2026-04,a,g,1\n2026-05,a,g,1\n"), []byte{})
+	f.Add([]byte("title = \"T\"\nlanguage = \"en\"\nmin_coverage = nan\n\n[privacy]\nmin_count = inf\n"), base[1],
+		[]byte("[[goal]]\nid = \"g\"\ntitle = \"=G\"\nperspective = \"+P\"\nunit = \"percent\"\ndirection = \"higher\"\ntarget = nan\nyellow = -inf\naggregate = \"ratio\"\n"),
+		[]byte("period,unit,goal,value,numerator,denominator\n2026-11,arstad,g,12,5,,\n"), base[4])
+	f.Add(base[0], base[1], base[2], base[3], []byte("+++\nauthor = \"=HYPERLINK(\\\"x\\\")\"\ndate = 2026-03-04\n\n[[measure]]\ngoal = \"arbeid\"\ntext = \"-2+3\"\nstatus = \"done\"\n+++\n@SUM(A1)\n"))
+	f.Fuzz(func(t *testing.T, settings, org, goals, results, text []byte) {
+		site := fstest.MapFS{}
+		for name, f := range fsys {
+			site[name] = f
+		}
+		inputs := map[string][]byte{"site.toml": settings, "data/org.toml": org, "data/goals.toml": goals, "data/results/2026.csv": results, commentary: text}
+		for name, data := range inputs {
+			site[name] = &fstest.MapFile{Data: data}
+		}
+		errs, err := Build(site, defaults, memOutput{})
+		if err != nil {
+			t.Fatalf("build failed without input errors: %v", err)
+		}
+		for _, e := range errs {
+			if e.Pos.Path == "" {
+				t.Errorf("error names no file: %v", e)
+				continue
+			}
+			if _, err := fs.Stat(site, e.Pos.Path); err != nil {
+				if _, err := fs.Stat(defaults, e.Pos.Path); err != nil {
+					t.Errorf("error names a file that is not in the input: %v", e)
+				}
+			}
+			if data, ok := inputs[e.Pos.Path]; ok {
+				if lines := bytes.Count(data, []byte("\n")) + 1; e.Pos.Line < 0 || e.Pos.Line > lines {
+					t.Errorf("error at line %d of a %d-line file: %v", e.Pos.Line, lines, e)
+				}
+			}
+		}
+	})
+}
