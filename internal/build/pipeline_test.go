@@ -2,8 +2,10 @@ package build
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -302,5 +304,93 @@ func TestHiddenFilesAreNotInput(t *testing.T) {
 		if strings.Contains(name, "/.") || strings.HasPrefix(name, ".") {
 			t.Errorf("published %s", name)
 		}
+	}
+}
+
+// TestNoCSVCellIsAFormula builds a site whose names, titles, ids and
+// measure texts begin with what starts a spreadsheet formula, then reads
+// every published CSV file as a spreadsheet would: no cell begins a
+// formula, while negative numbers stay numbers.
+func TestNoCSVCellIsAFormula(t *testing.T) {
+	overlay := map[string]string{}
+	for name, data := range hostile {
+		overlay[name] = data
+	}
+	overlay["data/org.toml"] = strings.Replace(hostile["data/org.toml"], `name = "NAV Nord"`, `name = "=HYPERLINK(\"https://x.test\",\"nord\")"`, 1)
+	goals := strings.Replace(baseFile(t, "data/goals.toml"), `title = "Ventetid"`, `title = "@SUM(1+1)"`, 1)
+	overlay["data/goals.toml"] = strings.Replace(goals, `aggregate = "sum"`, `aggregate = "sum"`+"\nmin = -100", 1)
+	overlay["content/vest/arstad/2026-02.md"] = `+++
+author = "=cmd|' /C calc'!A0"
+
+[[measure]]
+goal = "arbeid"
+text = "=1+2"
+status = "started"
+
+[[measure]]
+goal = "kontakter"
+text = "+47 flere"
+status = "planned"
+
+[[measure]]
+goal = "arbeid"
+text = "-2+3"
+status = "done"
+
+[[measure]]
+goal = "arbeid"
+text = "@SUM(A1)"
+status = "started"
+
+[[measure]]
+goal = "arbeid"
+text = "\t=cmd"
+status = "started"
+
+[[measure]]
+goal = "kontakter"
+text = "-3,5"
+status = "started"
++++
+Tekst.
+`
+	overlay["data/results/2026.csv"] = baseFile(t, "data/results/2026.csv") + "2026-02,vest,kontakter,-3,,\n"
+	out := buildBase(t, overlay)
+	measures, negative := 0, false
+	for name, data := range out {
+		if !strings.HasSuffix(name, ".csv") {
+			continue
+		}
+		r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
+		r.Comma = ';'
+		r.FieldsPerRecord = -1
+		rows, err := r.ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, row := range rows {
+			for _, cell := range row {
+				if cell == "" || !strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+					if strings.HasPrefix(cell, "'") && name == "measures.csv" {
+						measures++
+					}
+					continue
+				}
+				if _, err := strconv.ParseFloat(strings.Replace(cell, ",", ".", 1), 64); err != nil {
+					t.Errorf("%s: cell %q begins a formula", name, cell)
+				} else {
+					negative = true
+				}
+			}
+		}
+	}
+	if measures != 5 {
+		t.Errorf("measures.csv has %d measure texts made inert, want 5:\n%s", measures, out["measures.csv"])
+	}
+	if !negative {
+		t.Errorf("no negative number in any CSV file: -3 should stay a number")
+	}
+	if !strings.Contains(string(out["measures.csv"]), ";-3,5;") {
+		t.Errorf("a measure text that is a number is no longer one:\n%s", out["measures.csv"])
 	}
 }

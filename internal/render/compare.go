@@ -169,7 +169,7 @@ func (s *site) comparisonJobs(out Output) []func() error {
 						continue
 					}
 					cell := s.Scores.At(u, gi, s.Reported)
-					row := []string{m.Offices[o].ID, "", "", "", s.loc.Plain(t.Target, g.Decimals), "", "", "", ""}
+					row := []string{inertCell(m.Offices[o].ID), "", "", "", s.loc.Plain(t.Target, g.Decimals), "", "", "", ""}
 					if cell.Has() {
 						row[3] = s.loc.Plain(cell.Value, g.Decimals)
 					}

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/malekort/malekort/internal/score"
 	"github.com/malekort/malekort/internal/workers"
@@ -80,7 +81,8 @@ func (s *site) csvJobs(out Output) []func() error {
 }
 
 // The fields are ids (slugs), months, numbers and statuses: none needs
-// quoting, so rows are written directly.
+// quoting, nor can begin a formula (see inertCell), so rows are written
+// directly.
 func (s *site) csvSeparators() (sep byte, eol string) {
 	if s.loc.Norwegian() {
 		return ';', "\r\n"
@@ -174,6 +176,46 @@ func (s *site) quotedCSV(b *bytes.Buffer, header ...string) *csv.Writer {
 	return w
 }
 
+// inertCells makes each text cell of a row inert in a spreadsheet, and
+// returns the row.
+func inertCells(row []string) []string {
+	for i, c := range row {
+		row[i] = inertCell(c)
+	}
+	return row
+}
+
+// inertCell is text a spreadsheet shows as text: one that begins with
+// what starts a formula (=, +, -, @, or a tab or carriage return before
+// one) gets a leading apostrophe, as OWASP advises against CSV injection.
+// A number stays as it is, so that a negative one stays a number.
+func inertCell(s string) string {
+	if s == "" || !strings.ContainsRune("=+-@\t\r", rune(s[0])) || plainNumber(s) {
+		return s
+	}
+	return "'" + s
+}
+
+// plainNumber reports whether s is a number and nothing else: a sign,
+// digits and at most one decimal point or comma.
+func plainNumber(s string) bool {
+	if s[0] == '-' || s[0] == '+' {
+		s = s[1:]
+	}
+	digits, seps := 0, 0
+	for i := range len(s) {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' || c == ',':
+			seps++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && seps <= 1
+}
+
 // countDecimals is how many decimals a numerator or denominator is
 // written with: none for a count of people, two for anything else.
 func countDecimals(v float64) int {
@@ -205,7 +247,7 @@ func (s *site) measureJobs(out Output) (jobs []func() error, names []string) {
 					if ml.Done != 0 {
 						done = ml.Done.String()
 					}
-					w.Write([]string{ml.Office, ml.Goal, ml.ID, ml.Text, ml.Status, ml.Start.String(), ml.Due, strconv.FormatBool(ml.Overdue(s.Reported)), done})
+					w.Write(inertCells([]string{ml.Office, ml.Goal, ml.ID, ml.Text, ml.Status, ml.Start.String(), ml.Due, strconv.FormatBool(ml.Overdue(s.Reported)), done}))
 				}
 			})
 			w.Flush()
