@@ -153,11 +153,65 @@ func (d *Dir) Commit() error {
 		d.Abort()
 		return err
 	}
+	// The new files must be on disk before a rename makes them the site:
+	// after a power cut a journalling file system may otherwise keep the
+	// renames but not the data, a site of empty files.
+	if err := durable.tree(d.tmp); err != nil {
+		d.Abort()
+		return err
+	}
 	if err := swap(d.tmp, d.final); err != nil {
 		d.Abort()
 		return err
 	}
+	// The swap is itself a change to the parent folder, durable once the
+	// folder is synced.
+	return durable.folder(filepath.Dir(d.final))
+}
+
+// durable are the steps that put what was written on disk: tree for every
+// file and folder under a folder, before the swap, and folder for the
+// parent folder's entries after it. Tests replace them to watch the order.
+var durable = struct{ tree, folder func(string) error }{syncTree, syncFolder}
+
+// syncEach syncs every file and folder under dir, dir itself last, with
+// sync.
+func syncEach(dir string, sync func(path string) error) error {
+	var folders []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			folders = append(folders, p)
+			return nil
+		}
+		return sync(p)
+	})
+	if err != nil {
+		return err
+	}
+	// Deepest first, so that each folder's entries are on disk before
+	// the entry that names the folder.
+	for _, f := range slices.Backward(folders) {
+		if err := sync(f); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// syncPath fsyncs the file or folder at p.
+func syncPath(p string) error {
+	f, err := os.Open(p)
+	if err != nil {
+		return err
+	}
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // Abort throws the new site away, leaving the old one untouched.

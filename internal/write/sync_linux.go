@@ -1,0 +1,24 @@
+package write
+
+import (
+	"os"
+
+	"golang.org/x/sys/unix"
+)
+
+// syncTree puts every file and folder under dir on disk with one syncfs of
+// the file system that holds it: one wait for the disk instead of one per
+// file of a site of thousands.
+func syncTree(dir string) error {
+	f, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	err = unix.Syncfs(int(f.Fd()))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+func syncFolder(dir string) error { return syncPath(dir) }
