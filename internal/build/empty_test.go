@@ -46,7 +46,15 @@ county = "nord"
 `,
 		"content/vest/arstad/2026-02.md": "Tekst.\n",
 	})
-	page := func(name string) string { return string(out[name]) }
+	// A page that was never built contains nothing, and would pass every
+	// check that it lacks a text.
+	page := func(name string) string {
+		data, ok := out[name]
+		if !ok {
+			t.Fatalf("%s was not built", name)
+		}
+		return string(data)
+	}
 	if p := page("vest/bergen-nord/index.html"); !strings.Contains(p, "Alle målene er nådd denne måneden.") {
 		t.Errorf("bergen-nord meets every goal, and its page does not say so")
 	}
@@ -57,7 +65,7 @@ county = "nord"
 	if !strings.Contains(p, `<p class="no-results">NAV Tromsø har ingen resultater for februar 2026.</p>`) || strings.Contains(p, "Alle målene er nådd") {
 		t.Errorf("tromso has no results this month, and its page does not say so")
 	}
-	if p := page("tom/index.html"); strings.Contains(p, "Kontorer") || strings.Contains(p, "Alle kontorene har kommentert") {
+	if p := page("tom/index.html"); !strings.Contains(p, "<h1>NAV Tom</h1>") || strings.Contains(p, "Kontorer") || strings.Contains(p, "Alle kontorene har kommentert") {
 		t.Errorf("a county without offices lists offices, charts or tables them, or says they have all commented")
 	}
 	if p := page("index.html"); !strings.Contains(p, `<h2 id="whole-h">Region Vest og Nord</h2>`) || strings.Contains(p, "Hele landet") {

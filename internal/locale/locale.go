@@ -55,8 +55,15 @@ func (l *Locale) T(key string) string {
 	if w, ok := l.words[key]; ok {
 		return w
 	}
+	if Missing != nil {
+		Missing(l.Lang, key)
+	}
 	return key
 }
+
+// Missing, when set, hears of each key T has no word for: tests set it
+// while they build a site, to find every word the code asks for.
+var Missing func(lang, key string)
 
 // Number formats an already rounded value with the given decimals,
 // grouping thousands.

@@ -400,7 +400,7 @@ func (c components) commentary(b *bytes.Buffer, cv *CommentaryView) {
 		b.WriteString("</time>")
 	}
 	if cv.EditURL != "" {
-		b.WriteString(`\u00a0· <a href="`)
+		b.WriteString("\u00a0· <a href=\"")
 		text(b, cv.EditURL)
 		b.WriteString(`">`)
 		c.t(b, "edit")
