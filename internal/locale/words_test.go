@@ -95,4 +95,3 @@ func codeKeys(t *testing.T) map[string]string {
 	}
 	return keys
 }
-
