@@ -174,6 +174,15 @@ func (r *resultReader) readTable(f *table, file int16, header []string, cols map
 	cPeriod, cUnit, cGoal := cols["period"], cols["unit"], cols["goal"]
 	cValue, cNum, cDen := cols["value"], cols["numerator"], cols["denominator"]
 	need := max(cPeriod, cUnit, cGoal, cValue, cNum, cDen) + 1
+	// named are the columns the header names: a CSV reader reuses the
+	// header's fields for the rows.
+	named := make([]bool, len(header))
+	for i, h := range header {
+		named[i] = strings.TrimSpace(h) != ""
+	}
+	numbers := [3]int{cValue, cNum, cDen}
+	unnamed := func(c int) bool { return c >= len(named) || !named[c] }
+	anyField := func(int) bool { return true }
 	// field is a row's cell in column c, "" for a column the file lacks.
 	var rec []string
 	field := func(c int) string {
@@ -204,11 +213,18 @@ func (r *resultReader) readTable(f *table, file int16, header []string, cols map
 		if len(rec) < need || f.delim != 0 && !wholeRow(rec, len(header)) {
 			// A field too many or too few shifts the fields after it into
 			// the wrong columns: no value of the row can be trusted.
-			if c, ok := f.splitDecimal(rec, cols); ok {
+			if c, ok := f.splitDecimal(rec, numbers, anyField); ok {
 				f.add(line, f.col(c), "row has %d fields, the header %d: is %s one number with a decimal comma? In a comma-separated file it splits in two: write %s, put it in quotes, or save the file with semicolons", len(rec), len(header), splitNumber(rec, c), strings.Replace(splitNumber(rec, c), ",", ".", 1))
 			} else {
 				f.add(line, 0, "row has %d fields, the header %d: check the delimiter and quoting of this line", len(rec), len(header))
 			}
+			continue
+		}
+		if c, ok := f.splitDecimal(rec, numbers, unnamed); ok {
+			// A column without a name, as a spreadsheet writes in the
+			// header when a cell further right was ever used, would hide
+			// the split.
+			f.add(line, f.col(c), "%s in a column without a name: is %s one number with a decimal comma? In a comma-separated file it splits in two: write %s, put it in quotes, or save the file with semicolons", strings.TrimSpace(rec[c+1]), splitNumber(rec, c), strings.Replace(splitNumber(rec, c), ",", ".", 1))
 			continue
 		}
 		res := model.Result{File: file, Line: int32(line)}
@@ -245,7 +261,7 @@ func (r *resultReader) readTable(f *table, file int16, header []string, cols map
 		res.Numerator, hasNum, ok = f.number(field(cNum), "numerator", line, cNum, ok)
 		res.Denominator, hasDen, ok = f.number(field(cDen), "denominator", line, cDen, ok)
 		if hasNum != hasDen {
-			if c, split := f.splitDecimal(rec, cols); split {
+			if c, split := f.splitDecimal(rec, numbers, anyField); split {
 				// The row has its header's fields only thanks to the empty
 				// ones a spreadsheet adds at its end.
 				f.add(line, f.col(c), "give both numerator and denominator, or neither: is %s one number with a decimal comma? In a comma-separated file it splits in two: write %s, put it in quotes, or save the file with semicolons", splitNumber(rec, c), strings.Replace(splitNumber(rec, c), ",", ".", 1))
@@ -303,16 +319,16 @@ func wholeRow(rec []string, width int) bool {
 	return blankRecord(rec[width:])
 }
 
-// splitDecimal finds the number column c of a comma-separated row whose
-// whole number is followed by a field of digits alone: a number with a
-// decimal comma (12,5) that the delimiter split in two.
-func (f *table) splitDecimal(rec []string, cols map[string]int) (c int, ok bool) {
+// splitDecimal finds the number column c (one of numbers) of a
+// comma-separated row whose whole number is followed by a field of digits
+// alone, where after reports that the field after c may be read: a number
+// with a decimal comma (12,5) that the delimiter split in two.
+func (f *table) splitDecimal(rec []string, numbers [3]int, after func(c int) bool) (c int, ok bool) {
 	if f.delim != ',' {
 		return 0, false
 	}
-	for _, name := range []string{"value", "numerator", "denominator"} {
-		c := cols[name]
-		if c >= 0 && c+1 < len(rec) && plainInteger(strings.TrimSpace(rec[c])) && digits(strings.TrimSpace(rec[c+1])) {
+	for _, c := range numbers {
+		if c >= 0 && c+1 < len(rec) && after(c+1) && plainInteger(strings.TrimSpace(rec[c])) && digits(strings.TrimSpace(rec[c+1])) {
 			return c, true
 		}
 	}

@@ -160,6 +160,7 @@ var messages = map[string]map[string]string{
 		"measure status %q is not one of %s%s":                                                   "tiltakets status %q er ikke en av %s%s",
 
 		// A row that a decimal comma split.
+		"%s in a column without a name: is %s one number with a decimal comma? In a comma-separated file it splits in two: write %s, put it in quotes, or save the file with semicolons":                   "%s i en kolonne uten navn: er %s ett tall med desimalkomma? I en kommaseparert fil deler kommaet det i to: skriv %s, sett det i anførselstegn, eller lagre filen med semikolon",
 		"row has %d fields, the header %d: is %s one number with a decimal comma? In a comma-separated file it splits in two: write %s, put it in quotes, or save the file with semicolons":                "raden har %d felt, overskriften %d: er %s ett tall med desimalkomma? I en kommaseparert fil deler kommaet det i to: skriv %s, sett det i anførselstegn, eller lagre filen med semikolon",
 		"give both numerator and denominator, or neither: is %s one number with a decimal comma? In a comma-separated file it splits in two: write %s, put it in quotes, or save the file with semicolons": "oppgi både teller og nevner, eller ingen av dem: er %s ett tall med desimalkomma? I en kommaseparert fil deler kommaet det i to: skriv %s, sett det i anførselstegn, eller lagre filen med semikolon",
 
@@ -322,6 +323,7 @@ var messages = map[string]map[string]string{
 		"measure status %q is not one of %s%s":                                                   "statusen %q til tiltaket er ikkje ein av %s%s",
 
 		// A row that a decimal comma split.
+		"%s in a column without a name: is %s one number with a decimal comma? In a comma-separated file it splits in two: write %s, put it in quotes, or save the file with semicolons":                   "%s i ein kolonne utan namn: er %s eitt tal med desimalkomma? I ei kommaseparert fil deler kommaet det i to: skriv %s, set det i hermeteikn, eller lagra fila med semikolon",
 		"row has %d fields, the header %d: is %s one number with a decimal comma? In a comma-separated file it splits in two: write %s, put it in quotes, or save the file with semicolons":                "rada har %d felt, overskrifta %d: er %s eitt tal med desimalkomma? I ei kommaseparert fil deler kommaet det i to: skriv %s, set det i hermeteikn, eller lagra fila med semikolon",
 		"give both numerator and denominator, or neither: is %s one number with a decimal comma? In a comma-separated file it splits in two: write %s, put it in quotes, or save the file with semicolons": "gi både teljar og nemnar, eller ingen av dei: er %s eitt tal med desimalkomma? I ei kommaseparert fil deler kommaet det i to: skriv %s, set det i hermeteikn, eller lagra fila med semikolon",
 
