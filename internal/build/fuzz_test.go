@@ -5,12 +5,14 @@ import (
 	"io/fs"
 	"testing"
 	"testing/fstest"
+
+	"github.com/malekort/malekort/internal/render"
 )
 
 // FuzzSite checks and renders whole sites made of a fuzzed site.toml,
 // org.toml, goals.toml, results file and commentary, the rest taken from
-// the base site: no input makes a build panic, and every error it reports
-// is at a place in its input.
+// the base site, and edits the commentary as serve does: no input makes a
+// build panic, and every error it reports is at a place in its input.
 func FuzzSite(f *testing.F) {
 	fsys, _ := siteFS(f, "testdata/sites/basic.txtar")
 	file := func(name string) []byte { return fsys[name].Data }
@@ -37,6 +39,22 @@ func FuzzSite(f *testing.F) {
 		errs, err := Build(site, defaults, memOutput{})
 		if err != nil {
 			t.Fatalf("build failed without input errors: %v", err)
+		}
+		// serve's way: the site with the base commentary, then the
+		// commentary edited and its offices' pages made again.
+		before := fstest.MapFS{}
+		for name, f := range site {
+			before[name] = f
+		}
+		before[commentary] = fsys[commentary]
+		if c, _ := Check(before, defaults); c != nil {
+			next, offices, editErrs, ok := c.EditCommentary(site, []string{commentary})
+			errs = append(errs, editErrs...)
+			if ok && editErrs == nil {
+				if _, err := render.Offices(next.Input, offices, memOutput{}); err != nil {
+					t.Fatalf("edited commentary failed to render without input errors: %v", err)
+				}
+			}
 		}
 		for _, e := range errs {
 			if e.Pos.Path == "" {

@@ -36,8 +36,8 @@ func Decode(path string, src []byte, firstLine int, v any, errs *diag.List) (md 
 	blanked := map[int]bool{}
 	for range maxTOMLErrors {
 		line, col := errorPosition(text, err)
-		if pe, ok := parseError(err); ok && pe.Message == errNotFinite.Error() {
-			line, col = nonFinitePosition(lines, pe.LastKey, line, col)
+		if pe, ok := parseError(err); ok && pe.LastKey != "" {
+			line, col = numberPosition(lines, pe, line, col)
 		}
 		pos := diag.Pos{Path: path}
 		if line > 0 {
@@ -119,20 +119,42 @@ func errorPosition(text string, err error) (line, col int) {
 // in an inline table.
 var nonFinite = regexp.MustCompile(`([A-Za-z0-9_-]+)\s*=\s*([+-]?(?:nan|inf))\b`)
 
-// nonFinitePosition is the line and column of the first nan or inf set
-// to key (the last part of lastKey): the toml package gives an
-// Unmarshaler's error the line of the last key of that name, which in an
-// array of tables is the last table's.
-func nonFinitePosition(lines []string, lastKey string, line, col int) (int, int) {
-	key := lastKey[strings.LastIndexByte(lastKey, '.')+1:]
+// numberPosition is the line and column of a Number's error. The toml
+// package gives an Unmarshaler's error the position of the last key of its
+// name, in an array of tables the last table's: the error is on the first
+// line that sets that key to a value the Number refuses with the error's
+// message. Where no line does (an inline table), line and col stay.
+func numberPosition(lines []string, pe toml.ParseError, line, col int) (int, int) {
+	key := pe.LastKey[strings.LastIndexByte(pe.LastKey, '.')+1:]
+	if line > 0 && line <= len(lines) && refuses(lines[line-1], key, pe.Message) {
+		return line, col
+	}
 	for i, l := range lines {
-		for _, m := range nonFinite.FindAllStringSubmatchIndex(l, -1) {
-			if l[m[2]:m[3]] == key {
-				return i + 1, utf8.RuneCountInString(l[:m[4]]) + 1
-			}
+		if refuses(l, key, pe.Message) {
+			_, value, _ := strings.Cut(l, "=")
+			at := len(l) - len(strings.TrimLeft(value, " \t"))
+			return i + 1, utf8.RuneCountInString(l[:at]) + 1
 		}
 	}
 	return line, col
+}
+
+// refuses reports whether line sets key to a value that a Number refuses
+// with message msg.
+func refuses(line, key, msg string) bool {
+	if !strings.Contains(line, key) {
+		return false
+	}
+	var v map[string]any
+	if _, err := toml.Decode(line, &v); err != nil {
+		return false
+	}
+	x, ok := v[key]
+	if !ok {
+		return false
+	}
+	err := new(Number).UnmarshalTOML(x)
+	return err != nil && err.Error() == msg
 }
 
 // errorMessage says what is wrong in words a person who edits the file

@@ -47,3 +47,22 @@ site.toml:4:13: min_count = +inf is not a number: write a number (nan and inf ar
 		t.Errorf("min_coverage %v", s.MinCoverage)
 	}
 }
+
+// TestNumberErrorsInArraysOfTables: the toml package puts an Unmarshaler's
+// error on the last table's key of that name; each is on its own line.
+func TestNumberErrorsInArraysOfTables(t *testing.T) {
+	src := "[[goal]]\ntarget = \"45 %\"\nyellow = nan\n\n[[goal]]\ntarget = 14\nyellow = 3\n"
+	var f struct {
+		Goal []struct {
+			Target Number `toml:"target"`
+			Yellow Number `toml:"yellow"`
+		} `toml:"goal"`
+	}
+	var errs diag.List
+	Decode("data/goals.toml", []byte(src), 1, &f, &errs)
+	want := `data/goals.toml:2:10: "45 %" is text, not a number: write the number without quotes, with a decimal point (45.5)
+data/goals.toml:3:10: yellow = nan is not a number: write a number (nan and inf are not numbers here)`
+	if got := errs.Sorted().Error(); got != want {
+		t.Errorf("errors:\n%s\nwant:\n%s", got, want)
+	}
+}
