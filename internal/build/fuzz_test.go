@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"io/fs"
+	"path/filepath"
 	"testing"
 	"testing/fstest"
 
@@ -18,7 +19,18 @@ func FuzzSite(f *testing.F) {
 	file := func(name string) []byte { return fsys[name].Data }
 	const commentary = "content/vest/arstad/2026-02.md"
 	base := [][]byte{file("site.toml"), file("data/org.toml"), file("data/goals.toml"), file("data/results/2026.csv"), file(commentary)}
-	f.Add(base[0], base[1], base[2], base[3], base[4])
+	// Every case of the tests, each a site the fuzzer starts from.
+	cases, _ := filepath.Glob("testdata/*/*.txtar")
+	for _, c := range cases {
+		site, _ := siteFS(f, c)
+		files := make([][]byte, 5)
+		for i, name := range []string{"site.toml", "data/org.toml", "data/goals.toml", "data/results/2026.csv", commentary} {
+			if file, ok := site[name]; ok {
+				files[i] = file.Data
+			}
+		}
+		f.Add(files[0], files[1], files[2], files[3], files[4])
+	}
 	// Offices and no counties, one office silent for three months.
 	f.Add([]byte("title = \"T\"\nperiod = \"2026-05\"\n"), []byte("[[office]]\nid = \"a\"\nname = \"A\"\n\n[[office]]\nid = \"b\"\nname = \"B\"\n"),
 		[]byte("[[goal]]\nid = \"g\"\ntitle = \"G\"\nperspective = \"P\"\nunit = \"count\"\ndirection = \"higher\"\ntarget = 10\nyellow = 8\naggregate = \"sum\"\n"),
