@@ -158,6 +158,8 @@ var messages = map[string]map[string]string{
 		"measure names goal %q, which is local to %q and not on this office's scorecard":         "tiltaket viser til målet %q, som er lokalt for %q og ikke står på dette kontorets målekort",
 		"measure has no text: add text = \"…\" saying what will be done":                         "tiltaket har ingen tekst: legg til text = \"…\" som sier hva som skal gjøres",
 		"measure status %q is not one of %s%s":                                                   "tiltakets status %q er ikke en av %s%s",
+		// The command line's words, and front matter as leaders write it (issue 25).
+		"%s %q is written day first: write it year first, %s = %s": "%s %q er skrevet med dagen først: skriv året først, %s = %s",
 	},
 	"nn": {
 		"missing: run npm ci in the site folder to install the ECharts version package.json pins (the site's charts need it)":                            "mangler: køyr npm ci i mappa til nettstaden for å installere ECharts-versjonen som package.json låser (diagramma treng han)",
@@ -312,6 +314,8 @@ var messages = map[string]map[string]string{
 		"measure names goal %q, which is local to %q and not on this office's scorecard":         "tiltaket viser til målet %q, som er lokalt for %q og ikkje står på målekortet til dette kontoret",
 		"measure has no text: add text = \"…\" saying what will be done":                         "tiltaket har ingen tekst: legg til text = \"…\" som seier kva som skal gjerast",
 		"measure status %q is not one of %s%s":                                                   "statusen %q til tiltaket er ikkje ein av %s%s",
+		// The command line's words, and front matter as leaders write it (issue 25).
+		"%s %q is written day first: write it year first, %s = %s": "%s %q er skriven med dagen først: skriv året først, %s = %s",
 	},
 }
 
