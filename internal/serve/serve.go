@@ -21,6 +21,7 @@ import (
 	"os"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -242,15 +243,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	data, ok := s.site[name]
-	built, errors, lang := s.site != nil, s.errors, s.lang
+	built, errors, lang, version := s.site != nil, s.errors, s.lang, s.version
 	s.mu.Unlock()
 	if !built {
 		// No build has succeeded yet: every page is the errors, and
 		// reloads into the site once they are fixed.
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
-		w.WriteHeader(http.StatusServiceUnavailable)
-		io.WriteString(w, errorPage(lang, errors))
+		io.WriteString(w, errorPage(lang, errors, version))
 		return
 	}
 	if !ok {
@@ -304,11 +304,13 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 }
 
 // errorPage is a page holding errors where the live-reload script shows
-// them, for a site that has never built.
-func errorPage(lang string, errors []string) string {
+// them, for a site that has never built. It names the build it shows, so
+// that a fix made before the script first hears from the server still
+// reloads it.
+func errorPage(lang string, errors []string, version int) string {
 	var b strings.Builder
 	b.WriteString(`<!DOCTYPE html>
-<html lang="` + html.EscapeString(lang) + `">
+<html lang="` + html.EscapeString(lang) + `" data-malekort-version="` + strconv.Itoa(version) + `">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>malekort</title></head>
 <body><pre id="malekort-errors" role="alert" style="` + overlayStyle + `">`)
 	if len(errors) > 0 {
@@ -331,7 +333,7 @@ const liveScript = `(function () {
   var source = new EventSource("` + eventsPath + `");
   source.onmessage = function (e) {
     var st = JSON.parse(e.data);
-    if (shown === null) shown = st.version;
+    if (shown === null) shown = +(document.documentElement.getAttribute("data-malekort-version") || st.version);
     var box = document.getElementById("malekort-errors");
     if (st.errors && st.errors.length) {
       if (!box) {
