@@ -133,7 +133,7 @@ func (c *Checked) Render(src fs.FS, out render.Output) (diag.List, error) {
 // input errors. ok is false when the edits need the whole site checked
 // again (see load.ReloadCommentary).
 func (c *Checked) EditCommentary(src fs.FS, paths []string) (next *Checked, offices []string, errs diag.List, ok bool) {
-	site, errs, ok := load.ReloadCommentary(src, c.Site, paths)
+	site, errs, ok := load.ReloadCommentary(src, c.Site, c.Config.Language, paths)
 	if !ok {
 		return nil, nil, nil, false
 	}

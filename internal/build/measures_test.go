@@ -129,3 +129,21 @@ func TestWhatChanged(t *testing.T) {
 		t.Errorf("bergen-nord's kontakter section does not give February 2025")
 	}
 }
+
+// TestPlannedMeasureSaysPlanned: a planned measure (its status written in
+// the site's bokmål) says since when it has been planned, not that it
+// started; a percent goal's change is shown in percentage points,
+// abbreviated, and spoken in words.
+func TestPlannedMeasureSaysPlanned(t *testing.T) {
+	commentary := strings.Replace(baseFile(t, "content/vest/arstad/2026-02.md"), `status = "started"`, `status = "planlagt"`, 1)
+	out := buildBase(t, map[string]string{"content/vest/arstad/2026-02.md": commentary})
+	page := string(out["vest/arstad/index.html"])
+	open := page[strings.Index(page, `id="measures-h"`):]
+	open = open[:strings.Index(open, "</section>")]
+	if !strings.Contains(open, `<li class="measure measure-planned">`) || !strings.Contains(open, `<span class="mpart">planlagt siden februar 2026</span>`) || strings.Contains(open, "startet") {
+		t.Errorf("arstad's planned measure:\n%s", open)
+	}
+	if !strings.Contains(page, "Endring fra forrige måned: <span aria-hidden=\"true\">−15,0\u00a0p.p.</span><span class=\"sr-only\">−15,0 prosentpoeng</span>") {
+		t.Errorf("arstad's arbeid section does not give its change in percentage points")
+	}
+}

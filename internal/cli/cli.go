@@ -41,19 +41,21 @@ const maxPrinted = 200
 
 // command is one of malekort's commands. flags declares its options on a
 // new flag set, so that "malekort -h" can list every command's options
-// from the same definitions the command parses.
+// from the same definitions the command parses. operands are its
+// arguments other than options, those in brackets optional.
 type command struct {
 	name, args, summary string
+	operands            []string
 	flags               func(*flag.FlagSet)
 }
 
 var commands = []command{
-	{"build", "[--source DIR] [--out DIR] [--cpuprofile FILE]", "check the site and write it to DIR (default public)", buildFlags},
-	{"check", "[--source DIR] [--format text|github]", "check the site and report every input error", checkFlags},
-	{"serve", "[--source DIR] [--port N]", "preview on 127.0.0.1, rebuilt and reloaded on every save", serveFlags},
-	{"new commentary", "[--source DIR] OFFICE [YYYY-MM]", "start an office's commentary for a month, open measures carried over", newCommentaryFlags},
-	{"new site", "[--title TITLE] [--ci github|gitlab] DIR", "start a new site that builds at once", newSiteFlags},
-	{"version", "", "print the version", func(*flag.FlagSet) {}},
+	{"build", "[--source DIR] [--out DIR] [--cpuprofile FILE]", "check the site and write it to DIR (default public)", nil, buildFlags},
+	{"check", "[--source DIR] [--format text|github]", "check the site and report every input error", nil, checkFlags},
+	{"serve", "[--source DIR] [--port N]", "preview on 127.0.0.1, rebuilt and reloaded on every save", nil, serveFlags},
+	{"new commentary", "[--source DIR] OFFICE [YYYY-MM]", "start an office's commentary for a month, open measures carried over", []string{"OFFICE", "[YYYY-MM]"}, newCommentaryFlags},
+	{"new site", "[--title TITLE] [--ci github|gitlab] DIR", "start a new site that builds at once", []string{"DIR"}, newSiteFlags},
+	{"version", "", "print the version", nil, func(*flag.FlagSet) {}},
 }
 
 // usage lists every command with its options.
@@ -98,7 +100,8 @@ func Main(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage())
 		return OK
 	}
-	fmt.Fprintf(stderr, "malekort: unknown command %q\n\n%s", args[0], usage())
+	loc := locale.New(build.Language(os.DirFS(".")))
+	fmt.Fprintf(stderr, "malekort: %s\n\n%s", say(loc, diag.P("unknown command %q: run malekort -h to see the commands", args[0])), usage())
 	return UsageError
 }
 
@@ -109,61 +112,141 @@ func version() string {
 	return "(devel)"
 }
 
-// newFlags is the flag set of the named command. Its help goes to
-// stdout, as asked for; a usage error's to stderr.
-func newFlags(name string, stdout, stderr io.Writer) *flag.FlagSet {
+// newFlags is the flag set of the named command, whose help goes to w.
+func newFlags(name string, w io.Writer) *flag.FlagSet {
 	i := slices.IndexFunc(commands, func(c command) bool { return c.name == name })
 	c := commands[i]
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	c.flags(fs)
-	fs.SetOutput(stderr)
+	fs.SetOutput(w)
 	fs.Usage = func() {
-		w := fs.Output()
 		fmt.Fprintf(w, "Usage: malekort %s %s\n\n%s\n\nOptions:\n", c.name, c.args, c.summary)
 		fs.PrintDefaults()
 	}
 	return fs
 }
 
-// parseFlags parses a command's options; done is true when the command
-// should stop with code. -h prints the help on stdout and succeeds.
-func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (code int, done bool) {
-	stderr := fs.Output()
-	fs.SetOutput(io.Discard)
-	err := fs.Parse(args)
+// invocation is one run of a command: its options and arguments, and where and
+// in which language it speaks: the site's, once --source is known; a
+// command without --source makes a bokmål site, and speaks bokmål.
+type invocation struct {
+	name           string
+	flags          *flag.FlagSet
+	args           []string
+	loc            *locale.Locale
+	stdout, stderr io.Writer
+}
+
+// begin parses a command's options, which may come before, between or
+// after its arguments, and checks its arguments. done is true when the
+// command should stop with code: -h prints its help on stdout and
+// succeeds; a wrong option or argument is a usage error, said in the
+// site's language with how to see the options.
+func begin(name string, args []string, stdout, stderr io.Writer) (r *invocation, code int, done bool) {
+	r = &invocation{name: name, flags: newFlags(name, stdout), stdout: stdout, stderr: stderr}
+	var err error
+	r.args, err = parseArgs(r.flags, args)
 	if errors.Is(err, flag.ErrHelp) {
-		fs.SetOutput(stdout)
-		fs.Usage()
-		return OK, true
+		r.flags.Usage()
+		return r, OK, true
 	}
-	fs.SetOutput(stderr)
+	lang := "nb"
+	if r.flags.Lookup("source") != nil {
+		lang = build.Language(os.DirFS(r.flag("source")))
+	}
+	r.loc = locale.New(lang)
+	if err == nil {
+		err = checkOperands(name, r.args)
+	}
 	if err != nil {
-		fmt.Fprintf(stderr, "malekort %s: %v\n", fs.Name(), err)
-		fs.Usage()
-		return UsageError, true
+		r.fail(err)
+		fmt.Fprintln(stderr, say(r.loc, diag.P("run malekort %s -h to see its options", name)))
+		return r, UsageError, true
 	}
-	return OK, false
+	return r, OK, false
 }
 
-func flagString(fs *flag.FlagSet, name string) string { return fs.Lookup(name).Value.String() }
-
-// parse parses the options of a command that takes no arguments.
-func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (code int, done bool) {
-	if code, done := parseFlags(fs, args, stdout); done {
-		return code, done
+// parseArgs sets fs's options from args, wherever they stand, and returns
+// the other arguments. After "--" every argument is one of those.
+func parseArgs(fs *flag.FlagSet, args []string) (operands []string, err error) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return append(operands, args[i+1:]...), nil
+		}
+		if len(a) < 2 || a[0] != '-' {
+			operands = append(operands, a)
+			continue
+		}
+		name, value, hasValue := strings.Cut(strings.TrimPrefix(a[1:], "-"), "=")
+		if name == "h" || name == "help" {
+			return nil, flag.ErrHelp
+		}
+		f := fs.Lookup(name)
+		if f == nil {
+			var names []string
+			fs.VisitAll(func(f *flag.Flag) { names = append(names, "--"+f.Name) })
+			return nil, diag.P("unknown option %s%s: malekort %s takes %s", a, diag.Suggest("--"+name, names), fs.Name(), strings.Join(names, ", "))
+		}
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() && !hasValue {
+			value, hasValue = "true", true
+		}
+		if !hasValue {
+			if i+1 == len(args) {
+				return nil, diag.P("option --%s needs a value", name)
+			}
+			i++
+			value = args[i]
+		}
+		if fs.Set(name, value) != nil {
+			return nil, diag.P("option --%s cannot be %q", name, value)
+		}
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "malekort %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
-		fs.Usage()
-		return UsageError, true
-	}
-	return OK, false
+	return operands, nil
 }
 
-func sourceDir(dir string, stderr io.Writer) bool {
-	info, err := os.Stat(dir)
-	if err != nil || !info.IsDir() {
-		fmt.Fprintf(stderr, "malekort: --source %s is not a folder\n", dir)
+// checkOperands reports arguments that command name does not take, or
+// the first it needs and did not get.
+func checkOperands(name string, args []string) error {
+	c := commands[slices.IndexFunc(commands, func(c command) bool { return c.name == name })]
+	if len(args) > len(c.operands) {
+		return diag.P("unexpected argument %q", args[len(c.operands)])
+	}
+	if len(args) < len(c.operands) && !strings.HasPrefix(c.operands[len(args)], "[") {
+		return diag.P("%s is missing: write malekort %s %s", c.operands[len(args)], name, c.args)
+	}
+	return nil
+}
+
+func (r *invocation) flag(name string) string { return r.flags.Lookup(name).Value.String() }
+
+// fail prints msg, an error or a phrase, on stderr after the command's
+// name, in the run's language.
+func (r *invocation) fail(msg error) {
+	fmt.Fprintf(r.stderr, "malekort %s: %s\n", r.name, say(r.loc, msg))
+}
+
+// tell prints msg on stdout, in the run's language.
+func (r *invocation) tell(msg diag.Phrase) {
+	fmt.Fprintf(r.stdout, "malekort: %s\n", say(r.loc, msg))
+}
+
+// say is msg in loc's language: a phrase, or an error that is or wraps
+// one, translated; any other error (the system's: a permission denied, a
+// full disk) as it is.
+func say(loc *locale.Locale, msg error) string {
+	var p diag.Phrase
+	if errors.As(msg, &p) {
+		return p.In(loc.Message)
+	}
+	return msg.Error()
+}
+
+// sourceDir reports whether --source names a folder, and says so if not.
+func (r *invocation) sourceDir() bool {
+	dir := r.flag("source")
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		r.fail(diag.P("--source %s is not a folder", dir))
 		return false
 	}
 	return true
@@ -175,29 +258,29 @@ func checkFlags(fs *flag.FlagSet) {
 }
 
 func runCheck(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
-	flags := newFlags("check", stdout, stderr)
-	if code, done := parse(flags, args, stdout); done {
+	r, code, done := begin("check", args, stdout, stderr)
+	if done {
 		return code
 	}
-	source, format := flagString(flags, "source"), flagString(flags, "format")
+	source, format := r.flag("source"), r.flag("format")
 	if format != "text" && format != "github" {
-		fmt.Fprintf(stderr, "malekort check: --format %q: use text or github\n", format)
+		r.fail(diag.P("--format %q: use text or github", format))
 		return UsageError
 	}
-	if !sourceDir(source, stderr) {
+	if !r.sourceDir() {
 		return UsageError
 	}
 	site := os.DirFS(source)
 	notices, err := render.OwnTemplates(site, defaults)
 	if err != nil {
-		fmt.Fprintf(stderr, "malekort check: %v\n", err)
+		r.fail(err)
 		return Failure
 	}
 	checked, errs := build.Check(site, defaults)
 	if checked != nil {
 		notices = append(notices, checked.Notices...)
 	}
-	loc := locale.New(build.Language(site))
+	loc := r.loc
 	printNotices(notices, format, loc, stdout, stderr)
 	if errs == nil {
 		fmt.Fprintln(stdout, "malekort: "+loc.T("errors.none"))
@@ -231,36 +314,36 @@ func buildFlags(fs *flag.FlagSet) {
 }
 
 func runBuild(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
-	flags := newFlags("build", stdout, stderr)
-	if code, done := parse(flags, args, stdout); done {
+	r, code, done := begin("build", args, stdout, stderr)
+	if done {
 		return code
 	}
 	start := time.Now()
-	source, out, cpuProfile := flagString(flags, "source"), flagString(flags, "out"), flagString(flags, "cpuprofile")
-	quiet := flagString(flags, "quiet") == "true"
+	source, out, cpuProfile := r.flag("source"), r.flag("out"), r.flag("cpuprofile")
+	quiet := r.flag("quiet") == "true"
 	if cpuProfile != "" {
 		f, err := os.Create(cpuProfile)
 		if err != nil {
-			fmt.Fprintf(stderr, "malekort: %v\n", err)
+			r.fail(err)
 			return UsageError
 		}
 		defer f.Close()
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
 	}
-	if !sourceDir(source, stderr) {
+	if !r.sourceDir() {
 		return UsageError
 	}
 	dir, err := write.Begin(out)
 	if err != nil {
-		fmt.Fprintf(stderr, "malekort: %v\n", err)
+		r.fail(err)
 		if _, refused := errors.AsType[*write.Refused](err); refused {
 			return UsageError
 		}
 		return Failure
 	}
 	src := os.DirFS(source)
-	loc := locale.New(build.Language(src))
+	loc := r.loc
 	checked, errs := build.Check(src, defaults)
 	if checked != nil {
 		printNotices(checked.Notices, "text", loc, stdout, stderr)
@@ -272,11 +355,11 @@ func runBuild(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 			printErrors(errs, loc, stderr)
 			return exitCode(errs)
 		}
-		fmt.Fprintf(stderr, "malekort: %v\n", err)
+		r.fail(err)
 		return Failure
 	}
 	if err := dir.Commit(); err != nil {
-		fmt.Fprintf(stderr, "malekort: %v\n", err)
+		r.fail(err)
 		return Failure
 	}
 	if !quiet {

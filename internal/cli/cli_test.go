@@ -45,10 +45,10 @@ func TestExitCodes(t *testing.T) {
 		out  string
 	}{
 		{[]string{}, UsageError, "Usage:"},
-		{[]string{"bild"}, UsageError, `unknown command "bild"`},
-		{[]string{"build", "--nope"}, UsageError, "flag provided but not defined"},
-		{[]string{"build", "extra"}, UsageError, `unexpected argument "extra"`},
-		{[]string{"check", "--source", filepath.Join(site, "missing")}, UsageError, "is not a folder"},
+		{[]string{"bild"}, UsageError, `ukjent kommando "bild"`},
+		{[]string{"build", "--nope"}, UsageError, "ukjent valg --nope"},
+		{[]string{"build", "extra"}, UsageError, `uventet argument "extra"`},
+		{[]string{"check", "--source", filepath.Join(site, "missing")}, UsageError, "er ikke en mappe"},
 		{[]string{"build", "-h"}, OK, "Usage: malekort build"},
 		{[]string{"check", "-h"}, OK, "Usage: malekort check"},
 		{[]string{"version"}, OK, "malekort"},
@@ -150,7 +150,7 @@ func TestBuildRefusesFolderWithOtherFiles(t *testing.T) {
 	out := t.TempDir()
 	os.WriteFile(filepath.Join(out, "web.config"), []byte("<configuration/>"), 0o644)
 	code, _, stderr := run("build", "--source", site, "--out", out)
-	if code != UsageError || !strings.Contains(stderr, "holds files malekort did not write (web.config)") {
+	if code != UsageError || !strings.Contains(stderr, "har filer som malekort ikke skrev (web.config)") {
 		t.Errorf("exit %d, stderr %s", code, stderr)
 	}
 	if _, err := os.Stat(filepath.Join(out, "web.config")); err != nil {

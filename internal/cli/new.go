@@ -11,6 +11,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/malekort/malekort/internal/build"
+	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/load"
 	"github.com/malekort/malekort/internal/locale"
 	"github.com/malekort/malekort/internal/model"
@@ -29,20 +31,25 @@ Run "malekort new commentary -h" or "malekort new site -h" for their options.
 `
 
 func runNew(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, newUsage)
-		return UsageError
+	if len(args) > 0 {
+		switch args[0] {
+		case "commentary":
+			return newCommentary(args[1:], stdout, stderr)
+		case "site":
+			return newSite(args[1:], defaults, stdout, stderr)
+		case "-h", "-help", "--help", "help":
+			fmt.Fprint(stdout, newUsage)
+			return OK
+		}
 	}
-	switch args[0] {
-	case "commentary":
-		return newCommentary(args[1:], stdout, stderr)
-	case "site":
-		return newSite(args[1:], defaults, stdout, stderr)
-	case "-h", "-help", "--help", "help":
-		fmt.Fprint(stdout, newUsage)
-		return OK
+	// Which site is meant is not known yet: the words are those of the
+	// folder's site, bokmål by default.
+	loc := locale.New(build.Language(os.DirFS(".")))
+	msg := diag.P("say what to start: malekort new commentary or malekort new site")
+	if len(args) > 0 {
+		msg = diag.P("unknown kind %q: use commentary or site", args[0])
 	}
-	fmt.Fprintf(stderr, "malekort new: unknown kind %q: use commentary or site\n\n%s", args[0], newUsage)
+	fmt.Fprintf(stderr, "malekort new: %s\n\n%s", say(loc, msg), newUsage)
 	return UsageError
 }
 
@@ -51,46 +58,42 @@ func newCommentaryFlags(fs *flag.FlagSet) {
 }
 
 func newCommentary(args []string, stdout, stderr io.Writer) int {
-	flags := newFlags("new commentary", stdout, stderr)
-	if code, done := parseFlags(flags, args, stdout); done {
+	r, code, done := begin("new commentary", args, stdout, stderr)
+	if done {
 		return code
 	}
-	if flags.NArg() < 1 || flags.NArg() > 2 {
-		flags.Usage()
-		return UsageError
-	}
-	source := flagString(flags, "source")
-	if !sourceDir(source, stderr) {
+	source := r.flag("source")
+	if !r.sourceDir() {
 		return UsageError
 	}
 	cfg, site, errs := load.Load(os.DirFS(source))
 	if site == nil {
-		printErrors(errs, locale.New(cfg.Language), stderr)
+		printErrors(errs, r.loc, stderr)
 		return exitCode(errs)
 	}
 	period, _ := site.Reported(cfg.Period, cfg.MinCoverage)
-	if flags.NArg() == 2 {
-		p, ok := model.ParsePeriod(flags.Arg(1))
+	if len(r.args) == 2 {
+		p, ok := model.ParsePeriod(r.args[1])
 		if !ok {
-			fmt.Fprintf(stderr, "malekort new commentary: %q is not a month: write it as YYYY-MM\n", flags.Arg(1))
+			r.fail(diag.P("%q is not a month: write it as YYYY-MM", r.args[1]))
 			return UsageError
 		}
 		period = p
 	}
 	if period == 0 {
-		fmt.Fprintln(stderr, "malekort new commentary: the site has no results yet: name the month, e.g. malekort new commentary OFFICE 2026-10")
+		r.fail(diag.P("the site has no results yet: name the month, e.g. malekort new commentary OFFICE 2026-10"))
 		return UsageError
 	}
-	f, err := scaffold.Commentary(site, flags.Arg(0), period, now(), locale.New(cfg.Language))
+	f, err := scaffold.Commentary(site, r.args[0], period, now(), r.loc)
 	if err != nil {
-		fmt.Fprintf(stderr, "malekort new commentary: %v\n", err)
+		r.fail(err)
 		return UsageError
 	}
 	if err := write.Create(source, map[string][]byte{f.Path: f.Data}); err != nil {
-		fmt.Fprintf(stderr, "malekort new commentary: %v\n", err)
+		r.fail(err)
 		return createFailure(err)
 	}
-	fmt.Fprintf(stdout, "malekort: wrote %s\n", filepath.Join(source, filepath.FromSlash(f.Path)))
+	r.tell(diag.P("wrote %s", filepath.Join(source, filepath.FromSlash(f.Path))))
 	return OK
 }
 
@@ -109,27 +112,23 @@ func newSiteFlags(fs *flag.FlagSet) {
 }
 
 func newSite(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
-	flags := newFlags("new site", stdout, stderr)
-	if code, done := parseFlags(flags, args, stdout); done {
+	r, code, done := begin("new site", args, stdout, stderr)
+	if done {
 		return code
 	}
-	if flags.NArg() != 1 {
-		flags.Usage()
-		return UsageError
-	}
-	ci := flagString(flags, "ci")
+	ci := r.flag("ci")
 	if !slices.Contains(scaffold.CIHosts, ci) {
-		fmt.Fprintf(stderr, "malekort new site: --ci %q: use github or gitlab\n", ci)
+		r.fail(diag.P("--ci %q: use github or gitlab", ci))
 		return UsageError
 	}
-	dir := flags.Arg(0)
+	dir := r.args[0]
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
-		fmt.Fprintf(stderr, "malekort new site: %s is not empty; choose a new folder\n", dir)
+		r.fail(diag.P("%s is not empty; choose a new folder", dir))
 		return UsageError
 	}
-	files, err := scaffold.Site(defaults, flagString(flags, "title"), ci, now())
+	files, err := scaffold.Site(defaults, r.flag("title"), ci, now())
 	if err != nil {
-		fmt.Fprintf(stderr, "malekort new site: %v\n", err)
+		r.fail(err)
 		return Failure
 	}
 	m := map[string][]byte{}
@@ -137,9 +136,9 @@ func newSite(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 		m[f.Path] = f.Data
 	}
 	if err := write.Create(dir, m); err != nil {
-		fmt.Fprintf(stderr, "malekort new site: %v\n", err)
+		r.fail(err)
 		return createFailure(err)
 	}
-	fmt.Fprintf(stdout, "malekort: wrote a new site in %s; next: cd %s && npm ci && malekort build\n", dir, dir)
+	r.tell(diag.P("wrote a new site in %s; next: cd %s && npm ci && malekort build", dir, dir))
 	return OK
 }

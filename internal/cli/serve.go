@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"io/fs"
 	"net"
@@ -14,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/serve"
 )
 
@@ -27,19 +27,19 @@ func serveFlags(fs *flag.FlagSet) {
 }
 
 func runServe(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
-	flags := newFlags("serve", stdout, stderr)
-	if code, done := parse(flags, args, stdout); done {
+	r, code, done := begin("serve", args, stdout, stderr)
+	if done {
 		return code
 	}
-	source := flagString(flags, "source")
-	port, _ := strconv.Atoi(flagString(flags, "port"))
-	if !sourceDir(source, stderr) {
+	source := r.flag("source")
+	port, _ := strconv.Atoi(r.flag("port"))
+	if !r.sourceDir() {
 		return UsageError
 	}
 	// Only this machine may see the preview: it shows unpublished commentary.
 	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
 	if err != nil {
-		fmt.Fprintf(stderr, "malekort serve: %v\n", err)
+		r.fail(err)
 		return UsageError
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
@@ -54,9 +54,9 @@ func runServe(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 		defer cancel()
 		srv.Shutdown(shutdown)
 	}()
-	fmt.Fprintf(stdout, "malekort: serving http://%s/ (Ctrl+C stops)\n", ln.Addr())
+	r.tell(diag.P("serving http://%s/ (Ctrl+C stops)", ln.Addr()))
 	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		fmt.Fprintf(stderr, "malekort serve: %v\n", err)
+		r.fail(err)
 		return Failure
 	}
 	return OK

@@ -106,6 +106,16 @@ func P(format string, args ...any) Phrase { return Phrase{format, args} }
 
 func (p Phrase) String() string { return fmt.Sprintf(p.Format, p.Args...) }
 
+// Error makes a phrase an error that the command line prints in the
+// site's language (see Phrase.In); errors that wrap one say it.
+func (p Phrase) Error() string { return p.String() }
+
+// In is the phrase in the reader's language, its phrases among its
+// arguments too (see List.In).
+func (p Phrase) In(translate func(format string) string) string {
+	return sprint(translate, p.Format, p.Args)
+}
+
 // In is the list with each message in the reader's language: translate
 // gives the format in that language for an English format, or the format
 // itself where it has none. The phrases among a message's arguments are

@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/malekort/malekort/internal/config"
 	"github.com/malekort/malekort/internal/diag"
+	"github.com/malekort/malekort/internal/locale"
 	"github.com/malekort/malekort/internal/markdown"
 	"github.com/malekort/malekort/internal/model"
 	"github.com/malekort/malekort/internal/workers"
@@ -21,8 +23,8 @@ import (
 // for a county and <county>/<office>/<YYYY-MM>.md for an office's commentary.
 // Files are read and parsed in parallel and taken in path order, so that
 // the site and its errors are the same every time.
-func loadContent(fsys fs.FS, site *model.Site, errs *diag.List) {
-	org := newOrgIndex(site)
+func loadContent(fsys fs.FS, site *model.Site, lang string, errs *diag.List) {
+	org := newOrgIndex(site, lang)
 	var paths []string
 	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
 		switch {
@@ -109,16 +111,19 @@ func (x orgIndex) read(fsys fs.FS, p string) (f contentFile) {
 	return f
 }
 
-// orgIndex looks up the counties and offices that content folders name.
+// orgIndex looks up the counties and offices that content folders name,
+// and knows the site's language, in which commentary may write a
+// measure's status.
 type orgIndex struct {
 	site      *model.Site
+	lang      string
 	offices   map[string]*model.Office
 	counties  map[string]bool
 	countyIDs []string
 }
 
-func newOrgIndex(site *model.Site) orgIndex {
-	x := orgIndex{site: site, offices: map[string]*model.Office{}, counties: map[string]bool{}}
+func newOrgIndex(site *model.Site, lang string) orgIndex {
+	x := orgIndex{site: site, lang: lang, offices: map[string]*model.Office{}, counties: map[string]bool{}}
 	for i := range site.Offices {
 		x.offices[site.Offices[i].ID] = &site.Offices[i]
 	}
@@ -131,7 +136,7 @@ func newOrgIndex(site *model.Site) orgIndex {
 
 // commentary reads the commentary at p, content/<county>/<office>/<YYYY-MM>.md.
 func (x orgIndex) commentary(p string, src []byte, errs *diag.List) (model.Commentary, bool) {
-	c, ok := readCommentary(p, src, errs)
+	c, ok := readCommentary(p, src, x.lang, errs)
 	if !ok {
 		return c, false
 	}
@@ -176,8 +181,8 @@ func Hidden(p string) bool {
 // ok is false when a changed text now shows or links other files than
 // before: which files are published depends on every text, so the whole
 // content folder must be read again.
-func ReloadCommentary(fsys fs.FS, site *model.Site, paths []string) (next *model.Site, errs diag.List, ok bool) {
-	org := newOrgIndex(site)
+func ReloadCommentary(fsys fs.FS, site *model.Site, lang string, paths []string) (next *model.Site, errs diag.List, ok bool) {
+	org := newOrgIndex(site, lang)
 	paths = slices.Sorted(slices.Values(paths))
 	changed := map[string]bool{}
 	for _, p := range paths {
@@ -327,6 +332,9 @@ func ParseFrontMatter(p string, front []byte, fmLine int, errs *diag.List) (Fron
 	if front == nil {
 		return fm, true
 	}
+	// Quoted, a date written day first is a string that date explains,
+	// instead of a broken number that stops the file being read.
+	front = dayFirstValue.ReplaceAll(front, []byte(`$1"$2"$3`))
 	md, ok := config.Decode(p, front, fmLine, &fm, errs)
 	undecoded := md.Undecoded()
 	if len(undecoded) == 0 {
@@ -417,7 +425,7 @@ func readText(p string, src []byte, errs *diag.List) *model.Text {
 	return &model.Text{Path: p, Body: body, BodyLine: bodyLine}
 }
 
-func readCommentary(p string, src []byte, errs *diag.List) (model.Commentary, bool) {
+func readCommentary(p string, src []byte, lang string, errs *diag.List) (model.Commentary, bool) {
 	if tooBig(p, src, errs) {
 		return model.Commentary{}, false
 	}
@@ -447,13 +455,17 @@ func readCommentary(p string, src []byte, errs *diag.List) (model.Commentary, bo
 			pos.Line = fmLine
 		}
 		c.Measures = append(c.Measures, model.Measure{
-			ID: m.ID, Goal: m.Goal, Text: m.Text, Status: m.Status,
+			ID: m.ID, Goal: m.Goal, Text: m.Text, Status: measureStatus(m.Status, lang),
 			Due: date(m.Due, "due", diag.Pos{Path: p, Line: fmLine + lines.Key(l, "due") - 1}, errs),
 			Pos: pos,
 		})
 	}
 	return c, true
 }
+
+// dayFirstValue is a date or due written the Norwegian way, day first
+// (31.01.2027, 31.1.2027), as a line of front matter has it unquoted.
+var dayFirstValue = regexp.MustCompile(`(?m)^([ \t]*(?:date|due)[ \t]*=[ \t]*)(\d{1,2}\.\d{1,2}\.\d{4})([ \t\r]*(?:#.*)?)$`)
 
 // date accepts a TOML date (2026-10-15) or the same as a string.
 func date(v any, key string, pos diag.Pos, errs *diag.List) string {
@@ -466,9 +478,24 @@ func date(v any, key string, pos diag.Pos, errs *diag.List) string {
 		if t, err := time.Parse(time.DateOnly, d); err == nil {
 			return t.Format(time.DateOnly)
 		}
+		if t, err := time.Parse("2.1.2006", d); err == nil {
+			errs.Add(pos, "%s %q is written day first: write it year first, %s = %s", key, d, key, t.Format(time.DateOnly))
+			return ""
+		}
 	}
 	errs.Add(pos, "%s %s is not a date: write it as YYYY-MM-DD", key, quoteValue(v))
 	return ""
+}
+
+// measureStatus is a measure's status as the model names it (planned,
+// started, done), written in English or in the site's language.
+func measureStatus(written, lang string) string {
+	for _, status := range model.MeasureStatuses {
+		if strings.EqualFold(written, locale.Word(lang, "measure.write."+status)) {
+			return status
+		}
+	}
+	return written
 }
 
 func quoteValue(v any) string {

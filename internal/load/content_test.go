@@ -7,6 +7,7 @@ import (
 
 	"github.com/malekort/malekort/internal/config"
 	"github.com/malekort/malekort/internal/diag"
+	"github.com/malekort/malekort/internal/locale"
 	"github.com/malekort/malekort/internal/model"
 )
 
@@ -43,7 +44,7 @@ func TestSplitFrontMatter(t *testing.T) {
 func TestCommentaryErrorsHaveFileLines(t *testing.T) {
 	src := "+++\nauthor = \"A\"\ndate = \"4. november\"\ncolour = \"red\"\n\n[[measure]]\ngoal = \"g\"\ntext = \"x\"\nstatus = \"started\"\ndue = 2026-13-01\n+++\nBody\n"
 	var errs diag.List
-	readCommentary("content/vest/a/2026-10.md", []byte(src), &errs)
+	readCommentary("content/vest/a/2026-10.md", []byte(src), "nb", &errs)
 	got := errs.Sorted().Error()
 	for _, want := range []string{
 		`content/vest/a/2026-10.md:10:`, // the TOML error, counted in the file
@@ -54,7 +55,7 @@ func TestCommentaryErrorsHaveFileLines(t *testing.T) {
 	}
 	errs = nil
 	src = "+++\nauthor = \"A\"\ndate = \"4. november\"\ncolour = \"red\"\n+++\nBody\n"
-	readCommentary("content/vest/a/2026-10.md", []byte(src), &errs)
+	readCommentary("content/vest/a/2026-10.md", []byte(src), "nb", &errs)
 	got = errs.Sorted().Error()
 	for _, want := range []string{
 		`content/vest/a/2026-10.md:3: date "4. november" is not a date: write it as YYYY-MM-DD`,
@@ -73,7 +74,7 @@ func FuzzFrontMatter(f *testing.F) {
 	f.Add([]byte("no front matter"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		var errs diag.List
-		c, ok := readCommentary("content/vest/a/2026-10.md", src, &errs)
+		c, ok := readCommentary("content/vest/a/2026-10.md", src, "nb", &errs)
 		lines := bytes.Count(src, []byte("\n")) + 1
 		for _, e := range errs {
 			if e.Pos.Line < 0 || e.Pos.Line > lines {
@@ -143,7 +144,7 @@ func TestMarkdownLimits(t *testing.T) {
 		"fine nesting": {"> - 1. x\n\n- a\n  - b\n", ""},
 	} {
 		var errs diag.List
-		readCommentary("content/vest/a/2026-10.md", []byte(c.src), &errs)
+		readCommentary("content/vest/a/2026-10.md", []byte(c.src), "nb", &errs)
 		got := errs.Error()
 		if c.want == "" && got != "" || !strings.Contains(got, c.want) {
 			t.Errorf("%s: errors %q, want %q", name, got, c.want)
@@ -164,6 +165,61 @@ func TestHiddenAndCommentaryPaths(t *testing.T) {
 	} {
 		if got := [2]bool{Hidden(p), IsCommentary(p)}; got != want {
 			t.Errorf("%s: hidden, commentary = %v, want %v", p, got, want)
+		}
+	}
+}
+
+// A date written the Norwegian way, day first and unquoted, is told in
+// the site's language with the form to write, and the file's other
+// errors are still found.
+func TestDayFirstDates(t *testing.T) {
+	src := "+++\nauthor = \"A\"\ndate = 4.11.2026\ncolour = \"red\"\n\n[[measure]]\ngoal = \"g\"\ntext = \"x\"\nstatus = \"started\"\ndue = 31.01.2027\n\n[[measure]]\ngoal = \"g\"\ntext = \"y\"\nstatus = \"planned\"\ndue = 31.1.2027  # frist\r\n+++\nBody\n"
+	var errs diag.List
+	c, ok := readCommentary("content/vest/a/2026-10.md", []byte(src), "nb", &errs)
+	if !ok || len(c.Measures) != 2 {
+		t.Fatalf("ok %v, %d measures: the file's measures are lost; errors:\n%v", ok, len(c.Measures), errs)
+	}
+	got := errs.Sorted().In(locale.New("nb").Message).Error()
+	want := strings.Join([]string{
+		`content/vest/a/2026-10.md:3: date "4.11.2026" er skrevet med dagen først: skriv året først, date = 2026-11-04`,
+		`content/vest/a/2026-10.md:4: ukjent nøkkel "colour" i toppfeltene (kjente nøkler: author, date, measure (id, goal, text, status, due))`,
+		`content/vest/a/2026-10.md:10: due "31.01.2027" er skrevet med dagen først: skriv året først, due = 2027-01-31`,
+		`content/vest/a/2026-10.md:16: due "31.1.2027" er skrevet med dagen først: skriv året først, due = 2027-01-31`,
+	}, "\n")
+	if got != want {
+		t.Errorf("errors:\n%s\nwant\n%s", got, want)
+	}
+	// A day that no month has is no date either way.
+	errs = nil
+	readCommentary("content/vest/a/2026-10.md", []byte("+++\ndate = 31.13.2026\n+++\n"), "nb", &errs)
+	if got := errs.Error(); got != `content/vest/a/2026-10.md:2: date "31.13.2026" is not a date: write it as YYYY-MM-DD` {
+		t.Errorf("a day-first non-date: %s", got)
+	}
+}
+
+// A measure's status may be written in the site's language; the model
+// holds it in English. Another language's word is still an error to
+// report (validate does), so it is kept as written.
+func TestMeasureStatusInSiteLanguage(t *testing.T) {
+	for _, c := range []struct {
+		lang, written, want string
+	}{
+		{"nb", "startet", "started"},
+		{"nb", "Planlagt", "planned"},
+		{"nb", "ferdig", "done"},
+		{"nb", "done", "done"},
+		{"nn", "starta", "started"},
+		{"nn", "planlagd", "planned"},
+		{"nn", "ferdig", "done"},
+		{"nn", "started", "started"},
+		{"nb", "starta", "starta"},
+		{"en", "startet", "startet"},
+	} {
+		src := "+++\n[[measure]]\ngoal = \"g\"\ntext = \"x\"\nstatus = \"" + c.written + "\"\n+++\n"
+		var errs diag.List
+		m, _ := readCommentary("content/vest/a/2026-10.md", []byte(src), c.lang, &errs)
+		if len(m.Measures) != 1 || m.Measures[0].Status != c.want {
+			t.Errorf("%s %q: measures %+v, want status %q", c.lang, c.written, m.Measures, c.want)
 		}
 	}
 }

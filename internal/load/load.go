@@ -58,7 +58,7 @@ func Load(fsys fs.FS) (config.Site, *model.Site, diag.List) {
 	// joining the files' rows), which the other can fill.
 	var contentErrs diag.List
 	var wg sync.WaitGroup
-	wg.Go(func() { loadContent(fsys, site, &contentErrs) })
+	wg.Go(func() { loadContent(fsys, site, cfg.Language, &contentErrs) })
 	loadResults(fsys, site, &errs)
 	wg.Wait()
 	errs.Append(contentErrs)

@@ -210,10 +210,13 @@ type Measure struct {
 	ID     string
 	Goal   string
 	Text   string
-	Status string // "planned", "started" or "done"
+	Status string // one of MeasureStatuses
 	Due    string // YYYY-MM-DD or ""
 	Pos    diag.Pos
 }
+
+// MeasureStatuses are how far a measure has come.
+var MeasureStatuses = []string{"planned", "started", "done"}
 
 // Commentary is an office's commentary for one period.
 type Commentary struct {

@@ -172,7 +172,7 @@ func (c components) needsList(b *bytes.Buffer, needs Needs) {
 		b.WriteString("</span>")
 		if r.Note != "" {
 			b.WriteString(` <span class="change-worse">`)
-			text(b, r.Change)
+			c.amount(b, r)
 			b.WriteString(", ")
 			text(b, r.Note)
 			b.WriteString("</span>")
@@ -260,6 +260,20 @@ func (c components) scorecard(b *bytes.Buffer, groups []Group) {
 	b.WriteString("\n")
 }
 
+// amount is a row's change from last month as shown; a screen reader
+// hears its abbreviation ("p.p.") in words.
+func (c components) amount(b *bytes.Buffer, r *Row) {
+	if r.ChangeAmountSpoken == "" {
+		text(b, r.Change)
+		return
+	}
+	b.WriteString(`<span aria-hidden="true">`)
+	text(b, r.Change)
+	b.WriteString(`</span><span class="sr-only">`)
+	text(b, r.ChangeAmountSpoken)
+	b.WriteString("</span>")
+}
+
 // change is a row's change from last month: the arrow for where the value
 // went, the amount, and the word for whether that is better or worse; a
 // screen reader hears it as one sentence instead.
@@ -339,7 +353,7 @@ func (c components) section(b *bytes.Buffer, s Section) {
 		b.WriteString("\u00a0· ")
 		c.t(b, "change.long")
 		b.WriteString(": ")
-		text(b, s.Change)
+		c.amount(b, &s.Row)
 		b.WriteString(" (")
 		text(b, s.ChangeWord)
 		if s.Signal != "" {

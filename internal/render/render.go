@@ -95,10 +95,11 @@ type site struct {
 	effect       phrase // "{before} før, {now} nå"
 	sizeWords    phrase // "{num} av {den}"
 	// spoken are "{amount} bedre enn forrige måned" and its like, by a
-	// change's class; started and done "startet {month}" and "fullført
-	// {month}": every row and measure says one.
-	spoken        map[string]phrase
-	started, done phrase
+	// change's class; planned, started and done "planlagt siden
+	// {month}", "startet {month}" and "fullført {month}": every row and
+	// measure says one.
+	spoken                 map[string]phrase
+	planned, started, done phrase
 	// sparkWords are "Siste 12 måneder: lavest {low}, høyest {high}, sist
 	// {last}" cut at its blanks: every scorecard row names its sparkline.
 	sparkWords [4]string
@@ -238,6 +239,7 @@ func (s *site) prepare() {
 		s.spoken[class] = newPhrase(s.loc.T("change.spoken."+class), "{amount}", "")
 	}
 	s.started, s.done = newPhrase(s.loc.T("started.in"), "{month}", ""), newPhrase(s.loc.T("done.in"), "{month}", "")
+	s.planned = newPhrase(s.loc.T("planned.in"), "{month}", "")
 	lines := chart.FunnelLines{Limit95: s.loc.T("funnel.limit95"), Limit998: s.loc.T("funnel.limit998"),
 		Target: s.loc.T("target"), Offices: s.loc.T("offices"), N: s.loc.T("funnel.n")}
 	s.funnelLayouts = map[bool]func() []byte{}
@@ -510,6 +512,11 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 			}
 			r.Change, r.ChangeArrow = sign+s.loc.Number(d, g.Decimals), arrow
 		}
+		if g.Unit == "percent" {
+			// A change of a share is in percentage points, not percent.
+			r.ChangeAmountSpoken = r.Change + " " + s.loc.T("points")
+			r.Change += "\u00a0" + s.loc.T("points.short")
+		}
 		r.ChangeSpoken = s.spokenChange(g, d, r.ChangeClass)
 	}
 	return r
@@ -611,9 +618,12 @@ func (s *site) measureRow(m *model.MeasureLife, root string, office bool) Measur
 	if m.Overdue(s.Reported) {
 		r.Overdue = s.loc.T("overdue")
 	}
-	if m.Done != 0 {
+	switch {
+	case m.Done != 0:
 		r.Life = s.done.Replace(s.loc.Month(m.Done.Year(), m.Done.Month()), "")
-	} else {
+	case m.Status == "planned":
+		r.Life = s.planned.Replace(s.loc.Month(m.Start.Year(), m.Start.Month()), "")
+	default:
 		r.Life = s.started.Replace(s.loc.Month(m.Start.Year(), m.Start.Month()), "")
 	}
 	return r

@@ -59,11 +59,15 @@ type Row struct {
 	Status Status
 	// Coverage says how many offices a county's or the whole site's
 	// figure stands for, when not all reported ("12 av 17 kontorer").
-	Coverage    string
-	Change      string
-	ChangeWord  string // "better", "worse" or "unchanged", translated
-	ChangeClass string
-	ChangeArrow string // ▲ the value rose, ▼ it fell
+	Coverage string
+	// Change is the change from last month as shown: "+2,9 p.p.".
+	Change string
+	// ChangeAmountSpoken is Change as a screen reader says it, where the
+	// shown one has an abbreviation: "+2,9 prosentpoeng".
+	ChangeAmountSpoken string
+	ChangeWord         string // "better", "worse" or "unchanged", translated
+	ChangeClass        string
+	ChangeArrow        string // ▲ the value rose, ▼ it fell
 	// ChangeSpoken is the change as a screen reader says it: "1,7
 	// prosentpoeng bedre enn forrige måned".
 	ChangeSpoken string

@@ -58,16 +58,16 @@ func Commentary(site *model.Site, office string, p model.Period, today time.Time
 		}
 	}
 	if o == nil {
-		return File{}, fmt.Errorf("unknown office %q%s", office, diag.Suggest(office, ids))
+		return File{}, diag.P("unknown office %q%s", office, diag.Suggest(office, ids))
 	}
 	if l := o.Lifetime; !l.Alive(p) {
 		switch {
 		case l.Until != 0 && p > l.Until && o.MergedInto != "":
-			return File{}, fmt.Errorf("office %q ended in %s and became part of %q: write the commentary for %s", office, l.Until, o.MergedInto, o.MergedInto)
+			return File{}, diag.P("office %q ended in %s and became part of %q: write the commentary for %s", office, l.Until, o.MergedInto, o.MergedInto)
 		case l.Until != 0 && p > l.Until:
-			return File{}, fmt.Errorf("office %q ended in %s", office, l.Until)
+			return File{}, diag.P("office %q ended in %s", office, l.Until)
 		default:
-			return File{}, fmt.Errorf("office %q begins in %s", office, l.From)
+			return File{}, diag.P("office %q begins in %s", office, l.From)
 		}
 	}
 	var latest *model.Commentary
@@ -184,7 +184,7 @@ decimals = 0
 	}
 	where, ok := ciFiles[ci]
 	if !ok {
-		return nil, fmt.Errorf("no CI file for %q: use one of %s", ci, strings.Join(CIHosts, ", "))
+		return nil, diag.P("no CI file for %q: use one of %s", ci, strings.Join(CIHosts, ", "))
 	}
 	workflow, err := fs.ReadFile(files, where[1])
 	if err != nil {

@@ -3,13 +3,16 @@
 // changes (an edit to commentary re-renders only the pages that show it)
 // and tells open pages to reload. A build with input errors keeps the last
 // good site served and shows the errors over the page and in the
-// terminal; the next good build clears them.
+// terminal; the next good build clears them. A site that has never built
+// answers every page with its errors, and the page reloads into the site
+// once they are fixed.
 package serve
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"html"
 	"io"
 	"io/fs"
 	"maps"
@@ -18,6 +21,7 @@ import (
 	"os"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -39,10 +43,12 @@ type Server struct {
 	// Only the goroutine that builds touches these.
 	checked *build.Checked  // what the last good build was made from
 	dirty   map[string]bool // files changed since the last good build
+	loc     *locale.Locale  // the site's language, as its last build read it
 
 	mu      sync.Mutex
 	site    map[string][]byte
 	errors  []string // the last build's input errors; empty when it succeeded
+	lang    string   // the site's language, for a page of errors
 	version int      // counts builds, so pages know when to reload
 	changed chan struct{}
 }
@@ -71,6 +77,7 @@ func (m *memOutput) Put(name string, parts ...[]byte) error {
 func (s *Server) Build() {
 	start := time.Now()
 	src := os.DirFS(s.source)
+	s.loc = locale.New(build.Language(src))
 	out := &memOutput{files: map[string][]byte{}}
 	c, errs := build.Check(src, s.defaults)
 	var err error
@@ -84,7 +91,7 @@ func (s *Server) Build() {
 	s.checked = c
 	clear(s.dirty)
 	s.publish(out.files, nil)
-	fmt.Fprintf(s.log, "malekort: built in %d ms\n", time.Since(start).Milliseconds())
+	s.say(diag.P("built in %d ms", time.Since(start).Milliseconds()))
 }
 
 // Update brings the site up to date after the files at changed (slash
@@ -133,7 +140,12 @@ func (s *Server) Update(changed []string) {
 	s.checked = next
 	clear(s.dirty)
 	s.publish(site, nil)
-	fmt.Fprintf(s.log, "malekort: updated %d pages in %d ms\n", len(out.files), time.Since(start).Milliseconds())
+	s.say(diag.P("updated %d pages in %d ms", len(out.files), time.Since(start).Milliseconds()))
+}
+
+// say logs msg in the site's language.
+func (s *Server) say(msg diag.Phrase) {
+	fmt.Fprintf(s.log, "malekort: %s\n", msg.In(s.loc.Message))
 }
 
 // affects reports whether a change to the file at p can change the site.
@@ -175,15 +187,18 @@ func (s *Server) messages(src fs.FS, errs diag.List, err error) []string {
 	if errs == nil && err == nil {
 		return nil
 	}
-	loc := locale.New(build.Language(src))
 	m := []string{""}
-	for _, e := range errs.In(loc.Message) {
+	for _, e := range errs.In(s.loc.Message) {
 		m = append(m, e.Error())
 	}
 	if err != nil {
 		m = append(m, err.Error())
 	}
-	m[0] = strings.ReplaceAll(loc.T("serve.errors"), "{errors}", loc.Count(len(m)-1, "input.error"))
+	heading := "serve.errors"
+	if s.site == nil {
+		heading = "serve.errors.first"
+	}
+	m[0] = strings.ReplaceAll(s.loc.T(heading), "{errors}", s.loc.Count(len(m)-1, "input.error"))
 	return m
 }
 
@@ -199,6 +214,7 @@ func (s *Server) publish(site map[string][]byte, errors []string) {
 		s.site = site
 	}
 	s.errors = errors
+	s.lang = s.loc.Lang
 	s.version++
 	close(s.changed)
 	s.changed = make(chan struct{})
@@ -227,7 +243,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	data, ok := s.site[name]
+	built, errors, lang, version := s.site != nil, s.errors, s.lang, s.version
 	s.mu.Unlock()
+	if !built {
+		// No build has succeeded yet: every page is the errors, and
+		// reloads into the site once they are fixed.
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		io.WriteString(w, errorPage(lang, errors, version))
+		return
+	}
 	if !ok {
 		http.NotFound(w, r)
 		return
@@ -278,6 +303,28 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// errorPage is a page holding errors where the live-reload script shows
+// them, for a site that has never built. It names the build it shows, so
+// that a fix made before the script first hears from the server still
+// reloads it.
+func errorPage(lang string, errors []string, version int) string {
+	var b strings.Builder
+	b.WriteString(`<!DOCTYPE html>
+<html lang="` + html.EscapeString(lang) + `" data-malekort-version="` + strconv.Itoa(version) + `">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>malekort</title></head>
+<body><pre id="malekort-errors" role="alert" style="` + overlayStyle + `">`)
+	if len(errors) > 0 {
+		b.WriteString(html.EscapeString("malekort: " + errors[0] + "\n\n" + strings.Join(errors[1:], "\n")))
+	}
+	b.WriteString(`</pre><script src="` + scriptPath + `"></script></body>
+</html>
+`)
+	return b.String()
+}
+
+// overlayStyle places the errors over the page.
+const overlayStyle = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;margin:0;padding:1rem;background:#450a0a;color:#fff;font:14px/1.4 monospace;white-space:pre-wrap;z-index:9999"
+
 // liveScript reloads the page after a good build and shows a build's errors
 // over the page, since a leader editing commentary may not watch the
 // terminal.
@@ -286,14 +333,14 @@ const liveScript = `(function () {
   var source = new EventSource("` + eventsPath + `");
   source.onmessage = function (e) {
     var st = JSON.parse(e.data);
-    if (shown === null) shown = st.version;
+    if (shown === null) shown = +(document.documentElement.getAttribute("data-malekort-version") || st.version);
     var box = document.getElementById("malekort-errors");
     if (st.errors && st.errors.length) {
       if (!box) {
         box = document.createElement("pre");
         box.id = "malekort-errors";
         box.setAttribute("role", "alert");
-        box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;margin:0;padding:1rem;background:#450a0a;color:#fff;font:14px/1.4 monospace;white-space:pre-wrap;z-index:9999";
+        box.style.cssText = "` + overlayStyle + `";
         document.body.appendChild(box);
       }
       box.textContent = "malekort: " + st.errors[0] + "\n\n" + st.errors.slice(1).join("\n");

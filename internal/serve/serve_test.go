@@ -224,9 +224,9 @@ func TestCommentaryEditsMatchAFullBuild(t *testing.T) {
 		}
 		did := "ignored"
 		switch l := log.String(); {
-		case regexp.MustCompile(`^malekort: updated [1-9][0-9]* pages in `).MatchString(l):
+		case regexp.MustCompile(`^malekort: oppdaterte [1-9][0-9]* sider på `).MatchString(l):
 			did = "updated"
-		case strings.Contains(l, "built in"):
+		case strings.Contains(l, "malekort: bygget på"):
 			did = "rebuilt"
 		case l != "":
 			did = l
@@ -308,5 +308,47 @@ func TestWatchSkipsOtherFolders(t *testing.T) {
 	}
 	if n := len(w.WatchList()); n != before+2 {
 		t.Errorf("%d folders watched, want %d (+ content/nord, content/nord/tromso)", n, before+2)
+	}
+}
+
+// TestBrokenFromTheStart: a site that has never built answers every page
+// with its errors, where the live-reload script shows and updates them,
+// and the terminal says there is no good build to show; the fix serves
+// the site.
+func TestBrokenFromTheStart(t *testing.T) {
+	dir := site(t)
+	results := filepath.Join(dir, "data/results/extra.csv")
+	os.WriteFile(results, []byte("period,unit,goal,value,numerator,denominator\n2026-02,bergen-nrd,arbeid,,1,2\n"), 0o644)
+	var log strings.Builder
+	s := New(dir, os.DirFS("../.."), &log)
+	s.Build()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go s.Watch(ctx, 20*time.Millisecond)
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+
+	const heading = "nettstedet har 1 inndatafeil og er ikke bygget ennå: sidene viser feilene til de er rettet"
+	if got := log.String(); !strings.Contains(got, "malekort: "+heading) || !strings.Contains(got, `data/results/extra.csv:2:9: ukjent enhet "bergen-nrd"`) {
+		t.Errorf("the terminal says:\n%s", got)
+	}
+	for _, p := range []string{"/", "/vest/arstad/index.html", "/nowhere.html"} {
+		code, body := get(t, srv.URL+p)
+		if code != http.StatusOK || !strings.Contains(body, `<html lang="nb" data-malekort-version="1">`) ||
+			!strings.Contains(body, `<pre id="malekort-errors" role="alert"`) || !strings.Contains(body, "malekort: "+heading) ||
+			!strings.Contains(body, `ukjent enhet &#34;bergen-nrd&#34;`) || !strings.Contains(body, `<script src="/_malekort/live.js">`) {
+			t.Errorf("%s: %d\n%s", p, code, body)
+		}
+	}
+	next := events(t, srv.URL)
+	if ev := next(); !strings.Contains(ev, heading) {
+		t.Errorf("first event: %s", ev)
+	}
+	os.Remove(results)
+	if ev := next(); !strings.Contains(ev, `"errors":null`) {
+		t.Errorf("event after the fix: %s", ev)
+	}
+	if code, body := get(t, srv.URL+"/vest/arstad/index.html"); code != 200 || !strings.Contains(body, "Vi ser på tallene sammen.") {
+		t.Errorf("after the fix: %d", code)
 	}
 }

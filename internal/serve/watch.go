@@ -13,6 +13,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 	"github.com/malekort/malekort/internal/config"
+	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/load"
 )
 
@@ -29,7 +30,7 @@ var watched = []string{"data", load.ContentDir, load.TemplateDir}
 func (s *Server) Watch(ctx context.Context, settle time.Duration) {
 	w, err := s.watch()
 	if err != nil {
-		fmt.Fprintf(s.log, "malekort: looking for changes every %v (%v)\n", pollInterval, err)
+		s.say(diag.P("looking for changes every %v (%v)", pollInterval, err))
 		s.poll(ctx)
 		return
 	}
@@ -66,7 +67,7 @@ func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher, settle time.Dura
 		case err := <-w.Errors:
 			// Events were lost (the queue overflowed): what changed is
 			// unknown, so everything is read again.
-			fmt.Fprintf(s.log, "malekort: %v; rebuilding the site\n", err)
+			s.say(diag.P("%v; rebuilding the site", err))
 			changed[config.Path] = true
 			quiet.Reset(settle)
 		case <-quiet.C:

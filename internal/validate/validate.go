@@ -621,8 +621,6 @@ func roundTo(v float64, d int) float64 {
 	return math.Round(v*p) / p
 }
 
-var statuses = []string{"planned", "started", "done"}
-
 // Commentary checks that every measure names a goal of its office's
 // scorecard and says what it is and how far it has come.
 func Commentary(s *model.Site, errs *diag.List) {
@@ -669,11 +667,11 @@ func Commentary(s *model.Site, errs *diag.List) {
 				errs.Add(m.Pos, "measure has no text: add text = \"…\" saying what will be done")
 			}
 			valid := false
-			for _, st := range statuses {
+			for _, st := range model.MeasureStatuses {
 				valid = valid || m.Status == st
 			}
 			if !valid {
-				errs.Add(m.Pos, "measure status %q is not one of %s%s", m.Status, quoteAll(statuses), diag.Suggest(m.Status, statuses))
+				errs.Add(m.Pos, "measure status %q is not one of %s%s", m.Status, quoteAll(model.MeasureStatuses), diag.Suggest(m.Status, model.MeasureStatuses))
 			}
 		}
 	}

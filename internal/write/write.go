@@ -14,6 +14,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/malekort/malekort/internal/diag"
 )
 
 // Manifest names the file listing what malekort wrote into an output folder.
@@ -28,10 +30,11 @@ type Dir struct {
 }
 
 // Refused is an output folder that malekort will not replace; the message
-// says which and what to do.
-type Refused struct{ msg string }
+// says which and what to do, in words the command line translates.
+type Refused struct{ msg diag.Phrase }
 
-func (r *Refused) Error() string { return r.msg }
+func (r *Refused) Error() string { return r.msg.String() }
+func (r *Refused) Unwrap() error { return r.msg }
 
 // Begin prepares to write the site into folder out.
 func Begin(out string) (*Dir, error) {
@@ -68,7 +71,7 @@ func checkOwned(out string) error {
 		return err
 	}
 	if !info.IsDir() {
-		return &Refused{fmt.Sprintf("%s: not a folder; choose another --out", out)}
+		return &Refused{diag.P("%s: not a folder; choose another --out", out)}
 	}
 	owned := map[string]bool{Manifest: true}
 	if f, err := os.Open(filepath.Join(out, Manifest)); err == nil {
@@ -97,12 +100,12 @@ func checkOwned(out string) error {
 	}
 	if len(foreign) > 0 {
 		slices.Sort(foreign)
-		more := ""
+		var more diag.Phrase
 		if len(foreign) > 5 {
-			more = fmt.Sprintf(" and %d more", len(foreign)-5)
+			more = diag.P(" and %d more", len(foreign)-5)
 			foreign = foreign[:5]
 		}
-		return &Refused{fmt.Sprintf("%s holds files malekort did not write (%s%s): building would delete them; choose another --out, or move them away", out, strings.Join(foreign, ", "), more)}
+		return &Refused{diag.P("%s holds files malekort did not write (%s%s): building would delete them; choose another --out, or move them away", out, strings.Join(foreign, ", "), more)}
 	}
 	return nil
 }
@@ -241,7 +244,10 @@ func swap(tmp, final string) error {
 // exists is a file Create will not replace; it is an fs.ErrExist.
 type exists string
 
-func (e exists) Error() string      { return string(e) + " exists already; malekort does not overwrite it" }
+func (e exists) Error() string { return e.Unwrap().Error() }
+func (e exists) Unwrap() error {
+	return diag.P("%s exists already; malekort does not overwrite it", string(e))
+}
 func (exists) Is(target error) bool { return target == fs.ErrExist }
 
 // Create writes new files into dir, creating folders as needed. It never
