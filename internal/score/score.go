@@ -17,7 +17,6 @@
 package score
 
 import (
-	"fmt"
 	"math"
 	"slices"
 
@@ -141,7 +140,7 @@ type Scores struct {
 	// The organisation changes from month to month only on a site with
 	// lifetimes or changes: its stretches of months with one organisation
 	// are its epochs. A site without has one.
-	epochs  []organisation
+	epochs  []model.Organisation
 	epochOf []int // by month
 	// reported is the month the site reports, whose organisation the
 	// pages show.
@@ -154,14 +153,6 @@ type Scores struct {
 type successor struct {
 	unit         int
 	predecessors []int
-}
-
-// organisation is the site's organisation in an epoch.
-type organisation struct {
-	officeCounty []int   // the county index of each office, alive or not
-	officesOf    [][]int // by county, its offices that exist
-	counties     []int   // the counties that exist
-	alive        []bool  // by unit
 }
 
 // Office, County and Whole return unit numbers (see model.Site.OfficeUnit).
@@ -348,51 +339,11 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 	return s
 }
 
-// organise finds the site's epochs: the stretches of months in which each
-// office belongs to one county, and the same units exist.
+// organise finds the site's epochs (see model.Site.Epochs) and its
+// successors.
 func (s *Scores) organise() {
 	site := s.Site
-	nCounty := len(site.Counties)
-	s.epochOf = make([]int, s.N)
-	seen := map[string]int{}
-	reorganised := site.Reorganised()
-	for m := range s.N {
-		p := s.Period(m)
-		key := ""
-		if reorganised {
-			var b []byte
-			for o := range site.Offices {
-				b = fmt.Appendf(b, "%s %v;", site.CountyAt(o, p), site.Offices[o].Lifetime.Alive(p))
-			}
-			for _, c := range site.Counties {
-				b = fmt.Appendf(b, "%v;", c.Lifetime.Alive(p))
-			}
-			key = string(b)
-		}
-		e, ok := seen[key]
-		if !ok {
-			e = len(s.epochs)
-			seen[key] = e
-			org := organisation{officeCounty: make([]int, len(site.Offices)), officesOf: make([][]int, nCounty), alive: make([]bool, site.NUnits())}
-			for c := range site.Counties {
-				if site.Counties[c].Lifetime.Alive(p) {
-					org.counties = append(org.counties, c)
-					org.alive[site.CountyUnit(c)] = true
-				}
-			}
-			for o := range site.Offices {
-				c, _ := site.County(site.CountyAt(o, p))
-				org.officeCounty[o] = max(c, 0)
-				if site.Offices[o].Lifetime.Alive(p) && c >= 0 {
-					org.officesOf[c] = append(org.officesOf[c], o)
-					org.alive[site.OfficeUnit(o)] = true
-				}
-			}
-			org.alive[site.WholeUnit()] = true
-			s.epochs = append(s.epochs, org)
-		}
-		s.epochOf[m] = e
-	}
+	s.epochs, s.epochOf = site.Epochs(s.First, s.N)
 	index := map[string]int{}
 	for u, id := range site.Units {
 		index[id] = u
@@ -460,14 +411,14 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options) {
 		s.recast(g, gi, figs, m, false)
 		var all figure // every office, for a mean over the site
 		var allCov Coverage
-		for _, c := range org.counties {
+		for _, c := range org.Counties {
 			unit := site.CountyUnit(c)
 			if !s.ThresholdsAt(unit, gi, p).Applies {
 				continue
 			}
 			var roll figure
 			var rollCov Coverage
-			for _, o := range org.officesOf[c] {
+			for _, o := range org.OfficesOf[c] {
 				if !s.ThresholdsAt(o, gi, p).Applies {
 					continue
 				}
@@ -483,7 +434,7 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options) {
 			allCov.Reported += rollCov.Reported
 			f := &figs[at(unit, m)]
 			switch {
-			case len(org.officesOf[c]) == 0:
+			case len(org.OfficesOf[c]) == 0:
 				// A county without offices reports for itself.
 				*cov(unit, m) = Coverage{Expected: 1}
 				if f.known() {
@@ -510,7 +461,7 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options) {
 		// site agrees with the counties it shows.
 		var counties figure
 		var countiesCov Coverage
-		for _, c := range org.counties {
+		for _, c := range org.Counties {
 			unit := site.CountyUnit(c)
 			if !s.ThresholdsAt(unit, gi, p).Applies {
 				continue
@@ -641,7 +592,7 @@ func (s *Scores) computeThresholds(e int) {
 		goalT := Thresholds{Target: g.Target, Yellow: g.Yellow, Applies: true}
 		countySum := make([]Thresholds, nCounty)
 		for i, o := range site.Offices {
-			county := site.Counties[org.officeCounty[i]].ID
+			county := site.Counties[org.OfficeCounty[i]].ID
 			if !g.AppliesTo(o.ID, county) {
 				continue
 			}
@@ -654,10 +605,10 @@ func (s *Scores) computeThresholds(e int) {
 				t = goalT
 			}
 			th[i*s.nGoals+gi] = t
-			if !org.alive[site.OfficeUnit(i)] {
+			if !org.Alive[site.OfficeUnit(i)] {
 				continue
 			}
-			cs := &countySum[org.officeCounty[i]]
+			cs := &countySum[org.OfficeCounty[i]]
 			cs.Target += t.Target
 			cs.Yellow += t.Yellow
 			cs.Applies = true
@@ -676,7 +627,7 @@ func (s *Scores) computeThresholds(e int) {
 				t = goalT
 			}
 			th[s.County(c)*s.nGoals+gi] = t
-			if org.alive[s.County(c)] {
+			if org.Alive[s.County(c)] {
 				wholeSum.Target += t.Target
 				wholeSum.Yellow += t.Yellow
 			}
