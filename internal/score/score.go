@@ -22,6 +22,7 @@ import (
 
 	"github.com/malekort/malekort/internal/model"
 	"github.com/malekort/malekort/internal/workers"
+	"github.com/malekort/malekort/internal/xmr"
 )
 
 // Status is a cell's standing against its goal.
@@ -667,46 +668,23 @@ func (s *Scores) Gap(unit, goal int, p model.Period) float64 {
 	return (c.Value - t.Target) / band
 }
 
-// usualMonths is how many months before a change its usual size is taken
-// over, and usualMinMonths how few changes are too few to judge by.
-const usualMonths, usualMinMonths = 12, 6
-
-// markChanges judges each month's change from the month before as process
-// behaviour charts (XmR) do: a change is a signal when it is larger than
-// the upper range limit, 3.27 times the mean size of the unit's changes
-// over the 12 months before (at least 6 of them; fewer are too few to
-// judge). The mean is kept as a running sum over that window.
+// markChanges judges each month's change from the month before against
+// the unit's natural variation (see xmr): beyond xmr.RangeLimit times its
+// usual change is a signal, for the better or the worse.
 func markChanges(cells []Cell, higherIsBetter bool) {
-	change := func(m int) (float64, bool) {
-		if m < 1 || !cells[m].Has() || !cells[m-1].Has() {
-			return 0, false
-		}
-		return cells[m].Value - cells[m-1].Value, true
-	}
-	sum, n := 0.0, 0
-	for m := range cells {
-		d, ok := change(m)
+	xmr.Walk(len(cells), func(m int) (float64, bool) { return cells[m].Value, cells[m].Has() }, func(st xmr.Step) {
+		c := &cells[st.Month]
 		switch {
-		case !ok || d == 0:
-		case n < usualMinMonths:
-			cells[m].Change = TooFewMonths
-		case math.Abs(d) > 3.27*sum/float64(n):
-			cells[m].Change = SignalWorse
-			if (d > 0) == higherIsBetter {
-				cells[m].Change = SignalBetter
+		case st.Change == 0:
+		case !st.Judged():
+			c.Change = TooFewMonths
+		case st.Beyond(xmr.RangeLimit):
+			c.Change = SignalWorse
+			if (st.Change > 0) == higherIsBetter {
+				c.Change = SignalBetter
 			}
 		default:
-			cells[m].Change = Usual
+			c.Change = Usual
 		}
-		// The window moves on: this month's change in, the one usualMonths
-		// before out.
-		if ok {
-			sum += math.Abs(d)
-			n++
-		}
-		if old, ok := change(m - usualMonths); ok {
-			sum -= math.Abs(old)
-			n--
-		}
-	}
+	})
 }
