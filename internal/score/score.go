@@ -300,8 +300,8 @@ func (f *figure) add(part *figure) {
 // Compute scores a validated site. reported is included in the month range
 // even when it has no results, so that its page shows every goal missing.
 // Goals are scored one at a time, on every processor: a goal's figures for
-// all units and months are what its roll-ups and suppression need, and at
-// ten times NAV's size all goals' at once were hundreds of megabytes.
+// all units and months are what its roll-ups and suppression need, and
+// only one goal's at a time need be held, however many goals a site has.
 func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 	nCounty, nGoals := len(site.Counties), len(site.Goals)
 	first, last := reported, reported
