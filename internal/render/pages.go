@@ -169,7 +169,7 @@ func (s *site) officeHref(o int, county *model.County, root string) string {
 }
 
 // matrix is county c's offices of the reported month against its goals,
-// the offices with most goals that need attention (red, yellow) first.
+// the offices with most goals off target (score.Attention's Off) first.
 func (s *site) matrix(c int, root string) Matrix {
 	m := s.Site
 	county := &m.Counties[c]
@@ -188,7 +188,6 @@ func (s *site) matrix(c int, root string) Matrix {
 		}
 		u := s.Scores.Office(o)
 		row := MatrixRow{Office: Link{Href: s.officeHref(o, county, root), Text: m.Offices[o].Name}}
-		n := 0
 		for _, gi := range goals {
 			if !s.Scores.Thresholds(u, gi).Applies {
 				row.Cells = append(row.Cells, nil)
@@ -202,13 +201,10 @@ func (s *site) matrix(c int, root string) Matrix {
 			case score.SignalWorse:
 				mc.Signal = s.loc.T("signal.worse")
 			}
-			if cell.Status == score.Red || cell.Status == score.Yellow {
-				n++
-			}
 			row.Cells = append(row.Cells, mc)
 		}
 		mx.Rows = append(mx.Rows, row)
-		attention = append(attention, n)
+		attention = append(attention, len(s.Scores.AttentionAt(u, s.Reported, goals).Off))
 	}
 	idx := make([]int, len(mx.Rows))
 	for i := range idx {
