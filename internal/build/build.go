@@ -55,8 +55,7 @@ func Check(src, defaults fs.FS) (*Checked, diag.List) {
 	reported, thinner := site.Reported(cfg.Period, cfg.MinCoverage)
 	var checks diag.List
 	validate.Site(site, reported, &checks)
-	validate.Unused(site, cfg, reported, loc, &checks)
-	validate.Unwritten(site, loc, &checks)
+	validate.Unused(site, cfg, reported, &checks)
 	checkErrs, jumps := checks.Split()
 	errs.Append(checkErrs)
 	if reported == 0 && len(errs) == 0 {
@@ -137,12 +136,13 @@ func (c *Checked) EditCommentary(src fs.FS, paths []string) (next *Checked, offi
 	if !ok {
 		return nil, nil, nil, false
 	}
+	// The notices of the edited commentary (a placeholder still in it)
+	// were said when the site was checked; edits report their errors.
+	errs, _ = errs.Split()
 	validate.Commentary(site, &errs)
 	if len(errs) > 0 {
 		return nil, nil, errs.Sorted(), true
 	}
-	// The placeholder is taken out again; its notice was said at the start.
-	validate.Unwritten(site, locale.New(c.Config.Language), &diag.List{})
 	for _, p := range paths {
 		offices = append(offices, strings.Split(p, "/")[2])
 	}

@@ -201,3 +201,48 @@ county = "nord"
 		t.Errorf("Kinn's ventetid chart does not show its predecessors as lines of their own, each with its own id")
 	}
 }
+
+// TestReportedMonthAfterMerger: the reported month counts each month's
+// own counties. Four steady counties and Vestland report for 2020-03,
+// every county of that month, so the site reports 2020-03; counted over
+// every county that ever existed, five of eight fell short of
+// min_coverage and an older month was reported instead.
+func TestReportedMonthAfterMerger(t *testing.T) {
+	fsys := countySeries("")
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte("title = \"Helt ledige\"\nlanguage = \"nb\"\nmin_coverage = 0.75\n")}
+	org := string(fsys["data/org.toml"].Data)
+	results := "period,unit,goal,value\n"
+	for _, id := range []string{"rogaland", "agder", "nordland"} {
+		org += "\n[[county]]\nid = \"" + id + "\"\nname = \"NAV " + id + "\"\n"
+	}
+	for _, row := range []string{
+		"2019-01,hordaland,7793", "2019-01,sogn-og-fjordane,1020",
+		"2019-12,hordaland,7000", "2019-12,sogn-og-fjordane,900",
+		"2020-01,vestland,9100", "2020-01,oslo,9500",
+		"2020-03,vestland,9000",
+	} {
+		f := strings.Split(row, ",")
+		results += f[0] + "," + f[1] + ",helt-ledige," + f[2] + "\n"
+	}
+	for _, month := range []string{"2019-01", "2019-12", "2020-03"} {
+		for _, id := range []string{"oslo", "rogaland", "agder", "nordland"} {
+			results += month + "," + id + ",helt-ledige,1000\n"
+		}
+	}
+	fsys["data/org.toml"] = &fstest.MapFile{Data: []byte(org)}
+	fsys["data/results/fylker.csv"] = &fstest.MapFile{Data: []byte(results)}
+	out := memOutput{}
+	c, errs := Check(fsys, defaults)
+	if errs != nil {
+		t.Fatalf("check: %v", errs)
+	}
+	if got := c.Reported.String(); got != "2020-03" || len(c.Thinner) != 0 {
+		t.Errorf("reports %s, with thinner months %v; want 2020-03, none thinner", got, c.Thinner)
+	}
+	if _, err := c.Render(fsys, out); err != nil {
+		t.Fatal(err)
+	}
+	if csv := string(out["scorecard.csv"]); !strings.Contains(csv, "2020-03;_site;helt-ledige;13000;50000;60000;green;5;5;") {
+		t.Errorf("the whole site's 2020-03 row does not stand for the five counties of that month")
+	}
+}

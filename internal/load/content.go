@@ -445,6 +445,7 @@ func readCommentary(p string, src []byte, lang string, errs *diag.List) (model.C
 		return model.Commentary{}, false
 	}
 	c := model.Commentary{Period: period, Author: fm.Author, Text: model.Text{Path: p, Body: body, BodyLine: bodyLine}}
+	withoutPlaceholder(&c, errs)
 	lines := config.NewLines(front)
 	measureLines := lines.Tables("measure")
 	c.Date = date(fm.Date, "date", diag.Pos{Path: p, Line: fmLine + lines.Key(0, "date") - 1}, errs)
@@ -466,6 +467,32 @@ func readCommentary(p string, src []byte, lang string, errs *diag.List) (model.C
 // dayFirstValue is a date or due written the Norwegian way, day first
 // (31.01.2027, 31.1.2027), as a line of front matter has it unquoted.
 var dayFirstValue = regexp.MustCompile(`(?m)^([ \t]*(?:date|due)[ \t]*=[ \t]*)(\d{1,2}\.\d{1,2}\.\d{4})([ \t\r]*(?:#.*)?)$`)
+
+// placeholders are the texts new commentary writes for a leader to
+// replace, in every language.
+var placeholders = func() [][]byte {
+	var out [][]byte
+	for _, lang := range locale.Languages {
+		out = append(out, []byte(locale.Word(lang, "commentary.placeholder")))
+	}
+	return out
+}()
+
+// withoutPlaceholder takes out of c the placeholder new commentary wrote,
+// so that it is never published, and adds a notice at its line asking for
+// the commentary to be written.
+func withoutPlaceholder(c *model.Commentary, errs *diag.List) {
+	for _, placeholder := range placeholders {
+		at := bytes.Index(c.Body, placeholder)
+		if at < 0 {
+			continue
+		}
+		line := c.BodyLine + bytes.Count(c.Body[:at], []byte("\n"))
+		errs.AddNotice(diag.Pos{Path: c.Path, Line: line}, "the commentary still holds the text \"malekort new commentary\" wrote: write the commentary (that text is not published)")
+		c.Body = bytes.TrimSpace(append(c.Body[:at:at], c.Body[at+len(placeholder):]...))
+		return
+	}
+}
 
 // date accepts a TOML date (2026-10-15) or the same as a string.
 func date(v any, key string, pos diag.Pos, errs *diag.List) string {

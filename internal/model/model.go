@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -349,8 +350,85 @@ func (s *Site) Reorganised() bool {
 	return false
 }
 
-// MonthCoverage is how many of the site's reporting units (its offices,
-// and its counties that have none) have results for a month.
+// Organisation is the site's organisation in one month: which units
+// exist and which county each office belongs to. Coverage, roll-ups,
+// targets and the reported month all read it, so that every rule counts
+// a month's units the same way.
+type Organisation struct {
+	OfficeCounty []int   // the county index of each office, alive or not
+	OfficesOf    [][]int // by county, its offices that exist
+	Counties     []int   // the counties that exist
+	Alive        []bool  // by unit
+}
+
+// Reporting are the units expected to report in the month: the offices
+// that exist, and each existing county without offices, which reports for
+// itself.
+func (o *Organisation) Reporting(s *Site) []int {
+	var units []int
+	for _, c := range o.Counties {
+		if len(o.OfficesOf[c]) == 0 {
+			units = append(units, s.CountyUnit(c))
+			continue
+		}
+		for _, off := range o.OfficesOf[c] {
+			units = append(units, s.OfficeUnit(off))
+		}
+	}
+	return units
+}
+
+// Epochs are the site's organisations over the n months from first: the
+// stretches of months in which each office belongs to one county and the
+// same units exist are one epoch. epochOf gives each month's. A site
+// without lifetimes or changes has one.
+func (s *Site) Epochs(first Period, n int) (epochs []Organisation, epochOf []int) {
+	nCounty := len(s.Counties)
+	epochOf = make([]int, n)
+	seen := map[string]int{}
+	reorganised := s.Reorganised()
+	for m := range n {
+		p := first + Period(m)
+		key := ""
+		if reorganised {
+			var b []byte
+			for o := range s.Offices {
+				b = fmt.Appendf(b, "%s %v;", s.CountyAt(o, p), s.Offices[o].Lifetime.Alive(p))
+			}
+			for _, c := range s.Counties {
+				b = fmt.Appendf(b, "%v;", c.Lifetime.Alive(p))
+			}
+			key = string(b)
+		}
+		e, ok := seen[key]
+		if !ok {
+			e = len(epochs)
+			seen[key] = e
+			org := Organisation{OfficeCounty: make([]int, len(s.Offices)), OfficesOf: make([][]int, nCounty), Alive: make([]bool, s.NUnits())}
+			for c := range s.Counties {
+				if s.Counties[c].Lifetime.Alive(p) {
+					org.Counties = append(org.Counties, c)
+					org.Alive[s.CountyUnit(c)] = true
+				}
+			}
+			for o := range s.Offices {
+				c, _ := s.County(s.CountyAt(o, p))
+				org.OfficeCounty[o] = max(c, 0)
+				if s.Offices[o].Lifetime.Alive(p) && c >= 0 {
+					org.OfficesOf[c] = append(org.OfficesOf[c], o)
+					org.Alive[s.OfficeUnit(o)] = true
+				}
+			}
+			org.Alive[s.WholeUnit()] = true
+			epochs = append(epochs, org)
+		}
+		epochOf[m] = e
+	}
+	return epochs, epochOf
+}
+
+// MonthCoverage is how many of the units expected to report in a month
+// (see Organisation.Reporting) have results for it.
 type MonthCoverage struct {
 	Period          Period
 	Reported, Units int
@@ -372,10 +450,10 @@ func (c MonthCoverage) Share() float64 {
 // when none does; 0 when there are none). thinner are the months after it
 // with results, newest first, which a site reports only when told to.
 func (s *Site) Reported(configured Period, minCoverage float64) (reported Period, thinner []MonthCoverage) {
-	months := s.Coverage()
 	if configured != 0 {
 		return configured, nil
 	}
+	months := s.Coverage()
 	for i := len(months) - 1; i >= 0; i-- {
 		if months[i].Share() >= minCoverage {
 			thinner = slices.Clone(months[i+1:])
@@ -389,23 +467,9 @@ func (s *Site) Reported(configured Period, minCoverage float64) (reported Period
 	return months[len(months)-1].Period, nil
 }
 
-// Coverage is each month's coverage, oldest first.
+// Coverage is the coverage of each month with results, oldest first, each
+// month counted on its own organisation.
 func (s *Site) Coverage() []MonthCoverage {
-	reporting := make([]bool, s.WholeUnit())
-	units := len(s.Offices)
-	for i := range s.Offices {
-		reporting[s.OfficeUnit(i)] = true
-	}
-	hasOffices := map[string]bool{}
-	for _, o := range s.Offices {
-		hasOffices[o.County] = true
-	}
-	for i, c := range s.Counties {
-		if !hasOffices[c.ID] {
-			reporting[s.CountyUnit(i)] = true
-			units++
-		}
-	}
 	if len(s.Results) == 0 {
 		return nil
 	}
@@ -414,22 +478,35 @@ func (s *Site) Coverage() []MonthCoverage {
 		first, last = min(first, s.Results[i].Period), max(last, s.Results[i].Period)
 	}
 	n := int(last-first) + 1
+	epochs, epochOf := s.Epochs(first, n)
+	// reporting[e][unit] is whether unit reports in epoch e.
+	reporting := make([][]bool, len(epochs))
+	units := make([]int, len(epochs))
+	for e := range epochs {
+		reporting[e] = make([]bool, s.NUnits())
+		for _, u := range epochs[e].Reporting(s) {
+			reporting[e][u] = true
+			units[e]++
+		}
+	}
 	months := make([]MonthCoverage, n)
-	seen := make([]bool, n*len(reporting)) // [month*units + unit]
+	seen := make([]bool, n*s.NUnits()) // [month*units + unit]
 	for i := range s.Results {
 		r := &s.Results[i]
-		m := &months[r.Period-first]
-		if m.Units == 0 {
-			*m = MonthCoverage{Period: r.Period, Units: units, File: int32(r.File), Line: r.Line}
+		m := int(r.Period - first)
+		mc := &months[m]
+		if mc.Period == 0 {
+			e := epochOf[m]
+			*mc = MonthCoverage{Period: r.Period, Units: units[e], File: int32(r.File), Line: r.Line}
 		}
-		if k := int(r.Period-first)*len(reporting) + int(r.Unit); r.Unit < int32(len(reporting)) && reporting[r.Unit] && !seen[k] {
+		if k := m*s.NUnits() + int(r.Unit); int(r.Unit) < s.NUnits() && reporting[epochOf[m]][r.Unit] && !seen[k] {
 			seen[k] = true
-			m.Reported++
+			mc.Reported++
 		}
 	}
 	out := months[:0]
 	for _, m := range months {
-		if m.Units > 0 || m.Period != 0 {
+		if m.Period != 0 {
 			out = append(out, m)
 		}
 	}

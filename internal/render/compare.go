@@ -2,23 +2,16 @@ package render
 
 import (
 	"bytes"
-	"cmp"
 	"math"
-	"slices"
 	"strings"
 
 	"github.com/malekort/malekort/internal/chart"
-	"github.com/malekort/malekort/internal/model"
 	"github.com/malekort/malekort/internal/score"
 )
 
 // Fair comparison: how large a figure is (its numerator and denominator),
 // and whether an office's distance from its target is more than chance
 // would give one of its size (funnel limits).
-
-// funnelGoal reports whether goal g is compared by funnel limits: a ratio
-// in percent, whose values are proportions of people or cases.
-func funnelGoal(g *model.Goal) bool { return g.Aggregate == "ratio" && g.Unit == "percent" }
 
 // size is a ratio cell's numerator and denominator in words, "67 av 120",
 // or "" where it has none to show.
@@ -29,38 +22,15 @@ func (s *site) size(c score.Cell) string {
 	return s.sizeWords.Replace(s.loc.Number(c.Num, countDecimals(c.Num)), s.loc.Number(c.Den, countDecimals(c.Den)))
 }
 
-// chance is how an office's value lies against the funnel limits around
-// its own target.
-type chance uint8
-
-const (
-	chanceUnknown chance = iota // no numerator and denominator, or not a funnel goal
-	chanceBetter                // beyond the 95 % limit on the good side
-	chanceWithin
-	chanceWorse
-)
-
-func (c chance) key() string {
+// chanceKey is the word for a chance.
+func chanceKey(c score.Chance) string {
 	return [...]string{"chance.unknown", "chance.better", "chance.within", "chance.worse"}[c]
 }
 
-// chanceOf judges unit's value for goal gi in the reported month against
-// the 95 % limits around the unit's own target.
-func (s *site) chanceOf(unit, gi int) (chance, score.Limits) {
-	g := &s.Site.Goals[gi]
-	c := s.Scores.At(unit, gi, s.Reported)
-	n, ok := score.FunnelSize(c)
-	if !funnelGoal(g) || !ok {
-		return chanceUnknown, score.Limits{}
-	}
-	l := s.funnel.Limits(n, s.Scores.Thresholds(unit, gi).Target)
-	switch {
-	case l.Within95(c.Value):
-		return chanceWithin, l
-	case (c.Value > l.Upper95) == g.HigherIsBetter():
-		return chanceBetter, l
-	}
-	return chanceWorse, l
+// chanceOf judges unit's value for goal gi in the reported month (see
+// score.ChanceOf).
+func (s *site) chanceOf(unit, gi int) (score.Chance, score.Limits) {
+	return s.Scores.ChanceOf(&s.funnel, unit, gi, s.Reported)
 }
 
 // funnelLadder are the denominators a funnel's limit lines are drawn at:
@@ -96,7 +66,7 @@ func (s *site) funnelChart(id string, gi int, target float64, offices []int, cap
 		c := s.Scores.At(u, gi, s.Reported)
 		ch, _ := s.chanceOf(u, gi)
 		table.Rows = append(table.Rows, []string{s.Site.Offices[o].Name, s.value(g, c), s.size(c),
-			s.loc.WithUnit(s.Scores.Thresholds(u, gi).Target, g.Decimals, g.Unit), s.loc.T(ch.key())})
+			s.loc.WithUnit(s.Scores.Thresholds(u, gi).Target, g.Decimals, g.Unit), s.loc.T(chanceKey(ch))})
 		if n, ok := score.FunnelSize(c); ok {
 			points = append(points, chart.Point{Name: s.Site.Offices[o].Name, N: float64(n), Value: c.Value, Status: c.Status.String()})
 			lo, hi = min(lo, float64(n)), max(hi, float64(n))
@@ -125,26 +95,6 @@ func (s *site) funnelChart(id string, gi int, target float64, offices []int, cap
 	return s.newChart(ch, first, g.Title+": "+s.loc.T("funnel"), description, g.Decimals, g.Unit, table), ""
 }
 
-// rankByChance orders ranked offices as chance allows: better than their
-// target beyond chance, within chance, worse beyond chance, then those
-// that cannot be judged; by name within each (names are the offices'
-// places in name order).
-func rankByChance(ranked []Ranked, chances []chance, names []int) {
-	order := map[chance]int{chanceBetter: 0, chanceWithin: 1, chanceWorse: 2, chanceUnknown: 3}
-	idx := make([]int, len(ranked))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortStableFunc(idx, func(a, b int) int {
-		return cmp.Or(cmp.Compare(order[chances[a]], order[chances[b]]), cmp.Compare(names[a], names[b]))
-	})
-	sorted := make([]Ranked, len(ranked))
-	for i, j := range idx {
-		sorted[i] = ranked[j]
-	}
-	copy(ranked, sorted)
-}
-
 // comparisonJobs write comparison.csv into each funnel goal's folder: one
 // row per office of the reported month, its numerator, denominator and
 // value, its own target and the funnel limits around it for its size.
@@ -155,7 +105,7 @@ func (s *site) comparisonJobs(out Output) []func() error {
 	var jobs []func() error
 	for gi := range m.Goals {
 		g := &m.Goals[gi]
-		if !funnelGoal(g) {
+		if !score.FunnelGoal(g) {
 			continue
 		}
 		jobs = append(jobs, func() error {
@@ -176,7 +126,7 @@ func (s *site) comparisonJobs(out Output) []func() error {
 					if cell.HasSize() {
 						row[1], row[2] = s.loc.Plain(cell.Num, countDecimals(cell.Num)), s.loc.Plain(cell.Den, countDecimals(cell.Den))
 					}
-					if ch, l := s.chanceOf(u, gi); ch != chanceUnknown {
+					if ch, l := s.chanceOf(u, gi); ch != score.ChanceUnknown {
 						for i, v := range []float64{l.Lower95, l.Upper95, l.Lower998, l.Upper998} {
 							row[5+i] = s.loc.Plain(score.Round(v, 2), 2)
 						}

@@ -135,7 +135,7 @@ func (s *site) county(c int, out Output) error {
 			officeTable.Rows = append(officeTable.Rows, row)
 		}
 		section := s.section(rows, gi)
-		if funnelGoal(g) && len(offices) > 0 {
+		if score.FunnelGoal(g) && len(offices) > 0 {
 			section.Funnel, section.FunnelNote = s.funnelChart("funnel-"+g.ID, gi, s.Scores.Thresholds(unit, gi).Target, byName, g.Title+": "+s.loc.T("offices")+", "+month, funnels)
 		}
 		if len(bars) == 0 {
@@ -169,7 +169,7 @@ func (s *site) officeHref(o int, county *model.County, root string) string {
 }
 
 // matrix is county c's offices of the reported month against its goals,
-// the offices with most goals that need attention (red, yellow) first.
+// the offices with most goals off target (score.Attention's Off) first.
 func (s *site) matrix(c int, root string) Matrix {
 	m := s.Site
 	county := &m.Counties[c]
@@ -188,7 +188,6 @@ func (s *site) matrix(c int, root string) Matrix {
 		}
 		u := s.Scores.Office(o)
 		row := MatrixRow{Office: Link{Href: s.officeHref(o, county, root), Text: m.Offices[o].Name}}
-		n := 0
 		for _, gi := range goals {
 			if !s.Scores.Thresholds(u, gi).Applies {
 				row.Cells = append(row.Cells, nil)
@@ -202,13 +201,10 @@ func (s *site) matrix(c int, root string) Matrix {
 			case score.SignalWorse:
 				mc.Signal = s.loc.T("signal.worse")
 			}
-			if cell.Status == score.Red || cell.Status == score.Yellow {
-				n++
-			}
 			row.Cells = append(row.Cells, mc)
 		}
 		mx.Rows = append(mx.Rows, row)
-		attention = append(attention, n)
+		attention = append(attention, len(s.Scores.AttentionAt(u, s.Reported, goals).Off))
 	}
 	idx := make([]int, len(mx.Rows))
 	for i := range idx {
@@ -234,24 +230,9 @@ func (s *site) comparedOffices(c, gi int) (byName, byValue []int) {
 	}
 	byValue = slices.Clone(byName)
 	slices.SortStableFunc(byValue, func(a, b int) int {
-		return bestFirst(&s.Site.Goals[gi], s.Scores.At(s.Scores.Office(a), gi, s.Reported), s.Scores.At(s.Scores.Office(b), gi, s.Reported))
+		return score.BestFirst(&s.Site.Goals[gi], s.Scores.At(s.Scores.Office(a), gi, s.Reported), s.Scores.At(s.Scores.Office(b), gi, s.Reported))
 	})
 	return byName, byValue
-}
-
-// bestFirst orders cells of goal g best value first, those without a
-// value last.
-func bestFirst(g *model.Goal, a, b score.Cell) int {
-	switch {
-	case a.Has() != b.Has():
-		if a.Has() {
-			return -1
-		}
-		return 1
-	case g.HigherIsBetter():
-		return cmp.Compare(b.Value, a.Value)
-	}
-	return cmp.Compare(a.Value, b.Value)
 }
 
 // newLink is where a leader creates the office's commentary for the
@@ -490,77 +471,51 @@ func (s *site) goal(gi int, out Output) error {
 	v.Facts = append(v.Facts, s.loc.T("target")+": "+s.loc.WithUnit(score.Round(g.Target, g.Decimals), g.Decimals, g.Unit)+
 		". "+s.loc.T("yellow")+": "+s.loc.WithUnit(score.Round(g.Yellow, g.Decimals), g.Decimals, g.Unit)+".")
 
-	type entry struct {
-		office int
-		cell   score.Cell
-	}
-	var entries []entry
+	var offices, units, names []int // the goal's current offices, by county and name
 	for _, c := range s.counties {
 		for _, o := range s.officesOf[c] {
 			if s.current(o) && s.Scores.Thresholds(s.Scores.Office(o), gi).Applies {
-				entries = append(entries, entry{o, s.Scores.At(s.Scores.Office(o), gi, s.Reported)})
+				offices = append(offices, o)
+				units = append(units, s.Scores.Office(o))
+				names = append(names, s.nameRank[o])
 			}
 		}
 	}
-	// Best first; offices without a value last; ties keep name order.
-	slices.SortStableFunc(entries, func(a, b entry) int { return bestFirst(g, a.cell, b.cell) })
-	// Offices are ranked by chance where it can be judged: a ratio in
-	// percent with numerators and denominators from at least two offices.
-	// NAV's own tables give rates without them; those keep their order by
-	// value, and the funnel's place says why it is missing.
-	judged := 0
-	for _, e := range entries {
-		if _, ok := score.FunnelSize(e.cell); ok && funnelGoal(g) {
-			judged++
-		}
-	}
-	var chances []chance
-	for i, e := range entries {
-		office := &m.Offices[e.office]
+	ranking := s.Scores.Rank(&s.funnel, gi, s.Reported, units, names)
+	for i, k := range ranking.Order {
+		office, u := &m.Offices[offices[k]], units[k]
+		cell := s.Scores.At(u, gi, s.Reported)
 		rank := ""
-		if e.cell.Has() {
-			rank = strconv.Itoa(i + 1)
-			if i > 0 && entries[i-1].cell.Has() && entries[i-1].cell.Value == e.cell.Value {
-				rank = v.Ranked[i-1].Rank
-			}
+		switch {
+		case ranking.ByChance:
+			rank = s.loc.T(chanceKey(ranking.Chances[i]))
+		case ranking.Rank[i] > 0:
+			rank = strconv.Itoa(ranking.Rank[i])
 		}
-		t := s.Scores.Thresholds(s.Scores.Office(e.office), gi)
-		if judged >= 2 {
-			ch, _ := s.chanceOf(s.Scores.Office(e.office), gi)
-			chances = append(chances, ch)
-			rank = s.loc.T(ch.key())
-		}
+		t := s.Scores.Thresholds(u, gi)
 		v.Ranked = append(v.Ranked, Ranked{
 			Rank:   rank,
 			Office: Link{Href: root + officePath(office), Text: office.Name},
-			County: m.Counties[s.officeCounty[e.office]].Name,
-			Result: s.value(g, e.cell),
-			Size:   s.size(e.cell),
+			County: m.Counties[s.officeCounty[offices[k]]].Name,
+			Result: s.value(g, cell),
+			Size:   s.size(cell),
 			Target: s.loc.WithUnit(t.Target, g.Decimals, g.Unit),
-			Source: s.source(s.Scores.Office(e.office), t.Source),
-			Status: s.status(e.cell.Status),
+			Source: s.source(u, t.Source),
+			Status: s.status(cell.Status),
 		})
 		if t.Source != score.FromGoal {
 			// The whole chain: the county's target and the common one.
-			ct := s.Scores.Thresholds(s.Scores.County(s.officeCounty[e.office]), gi)
+			ct := s.Scores.Thresholds(s.Scores.County(s.officeCounty[offices[k]]), gi)
 			r := &v.Ranked[len(v.Ranked)-1]
 			r.Source += "; " + strings.NewReplacer("{county}", s.loc.WithUnit(ct.Target, g.Decimals, g.Unit),
 				"{goal}", s.loc.WithUnit(score.Round(g.Target, g.Decimals), g.Decimals, g.Unit)).Replace(s.loc.T("source.chain"))
 		}
 	}
-	if judged >= 2 {
-		names := make([]int, len(entries))
-		for i, e := range entries {
-			names[i] = s.nameRank[e.office]
-		}
-		rankByChance(v.Ranked, chances, names)
+	if ranking.ByChance {
 		v.ByChance = s.loc.T("chance.order")
 	}
-	if funnelGoal(g) && len(entries) > 0 {
-		offices := make([]int, len(entries))
-		for i, e := range entries {
-			offices[i] = e.office
-		}
+	if score.FunnelGoal(g) && len(offices) > 0 {
+		offices := slices.Clone(offices)
 		slices.SortStableFunc(offices, func(a, b int) int { return cmp.Compare(s.nameRank[a], s.nameRank[b]) })
 		target := score.Round(g.Target, g.Decimals)
 		v.Funnel, v.FunnelNote = s.funnelChart("funnel-"+g.ID, gi, target, offices, g.Title+": "+s.loc.T("offices")+", "+v.Period, map[bool]*chart.Layout{})

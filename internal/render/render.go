@@ -703,107 +703,54 @@ func (s *site) scorecard(rs *rows, sections string) []Group {
 	return groups
 }
 
-// needs returns the goals of a unit that need attention in month p: red
-// and yellow ones, furthest from their target (in widths of their yellow
-// band) first; green ones that got worse by more than their usual
-// month-to-month change; then those without a result to judge (missing,
-// or too few offices reported). They link to their sections on page
-// sections. With none, it says all are met only when every goal has a
-// value and is green.
+// needs lays out what needs attention for a unit in month p (see
+// score.AttentionAt), linked to the goals' sections on page sections. With
+// none, it says all are met only when every goal has a value and is green.
 func (s *site) needs(rs *rows, sections string) Needs {
-	unit, p := rs.unit, rs.p
-	// Goals first, rows after: a row is large, and a site makes needs for
-	// every unit page and every month of commentary.
-	var off, worse, unknown []int
-	var gaps []float64
-	hidden := false
-	for _, gi := range s.goalOrder {
-		if !s.Scores.Thresholds(unit, gi).Applies {
-			continue
-		}
-		switch c := s.Scores.At(unit, gi, p); c.Status {
-		case score.Red, score.Yellow:
-			off = append(off, gi)
-			gaps = append(gaps, s.Scores.Gap(unit, gi, p))
-		case score.Green:
-			if c.Change == score.SignalWorse {
-				worse = append(worse, gi)
-			}
-		case score.Missing, score.Incomplete:
-			unknown = append(unknown, gi)
-		case score.Suppressed:
-			hidden = true
-		}
-	}
-	order := make([]int, len(off))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(gaps[b], gaps[a]) })
-	needs := Needs{Rows: make([]Row, 0, len(off)+len(worse)+len(unknown)), Empty: s.loc.T("needs.none")}
+	a := s.Scores.AttentionAt(rs.unit, rs.p, s.goalOrder)
+	needs := Needs{Rows: make([]Row, 0, len(a.Off)+len(a.Worse)+len(a.Unknown)), Empty: s.loc.T("needs.none")}
 	add := func(gi int, note string) {
 		r := rs.of(gi)
 		r.Note = note
 		r.Href = sections + "#" + r.Anchor
 		needs.Rows = append(needs.Rows, r)
 	}
-	for _, i := range order {
-		add(off[i], "")
-	}
-	for _, gi := range worse {
-		add(gi, s.loc.T("unusual"))
-	}
-	for _, gi := range unknown {
+	for _, gi := range a.Off {
 		add(gi, "")
 	}
-	if hidden {
+	for _, gi := range a.Worse {
+		add(gi, s.loc.T("unusual"))
+	}
+	for _, gi := range a.Unknown {
+		add(gi, "")
+	}
+	if a.Hidden {
 		needs.Empty = s.loc.T("needs.hidden")
 	}
 	return needs
 }
 
-// changes are what changed for a unit from the month before p to p: the
-// goals whose status changed, and the three largest moves for the better
-// and for the worse, in widths of their yellow band.
+// changes lays out what changed for a unit from the month before to its
+// month (see score.ChangesAt).
 func (s *site) changes(rs *rows) Changes {
 	unit, p := rs.unit, rs.p
+	sc := s.Scores.ChangesAt(unit, p, s.goalOrder)
 	var ch Changes
-	type move struct {
-		gi   int
-		size float64
+	for _, gi := range sc.Status {
+		g := &s.Site.Goals[gi]
+		ch.Status = append(ch.Status, StatusChange{Goal: Link{Href: "#goal-" + g.ID, Text: g.Title},
+			From: s.status(s.Scores.At(unit, gi, p-1).Status), To: s.status(s.Scores.At(unit, gi, p).Status)})
 	}
-	var better, worse []move
-	for _, gi := range s.goalOrder {
-		if !s.Scores.Thresholds(unit, gi).Applies {
-			continue
-		}
-		cur, prev := s.Scores.At(unit, gi, p), s.Scores.At(unit, gi, p-1)
-		if !cur.Has() || !prev.Has() {
-			continue
-		}
-		if cur.Status != prev.Status {
-			g := &s.Site.Goals[gi]
-			ch.Status = append(ch.Status, StatusChange{Goal: Link{Href: "#goal-" + g.ID, Text: g.Title}, From: s.status(prev.Status), To: s.status(cur.Status)})
-		}
-		switch size := s.Scores.Gap(unit, gi, p-1) - s.Scores.Gap(unit, gi, p); { // bands closer to the target
-		case cur.Value == prev.Value:
-		case size > 0:
-			better = append(better, move{gi, size})
-		case size < 0:
-			worse = append(worse, move{gi, -size})
-		}
-	}
-	top := func(moves []move) []Row {
-		slices.SortStableFunc(moves, func(a, b move) int { return cmp.Compare(b.size, a.size) })
-		var rows []Row
-		for _, m := range moves[:min(3, len(moves))] {
-			r := rs.of(m.gi)
+	rows := func(goals []int) []Row {
+		var out []Row
+		for _, gi := range goals {
+			r := rs.of(gi)
 			r.Href = "#" + r.Anchor
-			rows = append(rows, r)
+			out = append(out, r)
 		}
-		return rows
+		return out
 	}
-	ch.Better, ch.Worse = top(better), top(worse)
+	ch.Better, ch.Worse = rows(sc.Better), rows(sc.Worse)
 	return ch
 }
 

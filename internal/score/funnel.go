@@ -64,9 +64,9 @@ func FunnelLimits(n int, target float64) Limits {
 // number with P(R ≤ r) ≥ q, α = (P(R ≤ r) − q) / (P(R ≤ r) − P(R ≤ r−1))
 // and the limit (r − α) / n, in percent and within 0 to 100.
 func binomialLimit(b distuv.Binomial, n int, q float64) float64 {
-	// r is found by walking from the normal approximation's guess, a step
-	// or two away: a search over 0…n took four times the evaluations of
-	// the distribution, a few per cent of a build.
+	// r is found by walking from the normal approximation's guess, which
+	// is a step or two away, so the distribution is evaluated a few times
+	// rather than across 0…n.
 	guess := b.N*b.P + distuv.UnitNormal.Quantile(q)*math.Sqrt(b.N*b.P*(1-b.P))
 	r := min(max(math.Floor(guess), 0), float64(n))
 	at := b.CDF(r)

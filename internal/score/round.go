@@ -16,9 +16,9 @@ func Round(v float64, decimals int) float64 {
 		return v
 	}
 	// Most values are nowhere near a half: then the twelve digits cannot
-	// change which way v rounds, and the scaled value rounds as it is.
-	// Writing v out in decimal costs ten times as much, and a site has
-	// hundreds of thousands of values.
+	// change which way v rounds, and the scaled value rounds as it is,
+	// without writing v out in decimal, which every value would otherwise
+	// pay for.
 	if decimals >= 0 && decimals <= 6 {
 		pow := math.Pow10(decimals)
 		x := math.Abs(v) * pow

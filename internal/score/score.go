@@ -17,12 +17,12 @@
 package score
 
 import (
-	"fmt"
 	"math"
 	"slices"
 
 	"github.com/malekort/malekort/internal/model"
 	"github.com/malekort/malekort/internal/workers"
+	"github.com/malekort/malekort/internal/xmr"
 )
 
 // Status is a cell's standing against its goal.
@@ -141,7 +141,7 @@ type Scores struct {
 	// The organisation changes from month to month only on a site with
 	// lifetimes or changes: its stretches of months with one organisation
 	// are its epochs. A site without has one.
-	epochs  []organisation
+	epochs  []model.Organisation
 	epochOf []int // by month
 	// reported is the month the site reports, whose organisation the
 	// pages show.
@@ -154,14 +154,6 @@ type Scores struct {
 type successor struct {
 	unit         int
 	predecessors []int
-}
-
-// organisation is the site's organisation in an epoch.
-type organisation struct {
-	officeCounty []int   // the county index of each office, alive or not
-	officesOf    [][]int // by county, its offices that exist
-	counties     []int   // the counties that exist
-	alive        []bool  // by unit
 }
 
 // Office, County and Whole return unit numbers (see model.Site.OfficeUnit).
@@ -308,8 +300,8 @@ func (f *figure) add(part *figure) {
 // Compute scores a validated site. reported is included in the month range
 // even when it has no results, so that its page shows every goal missing.
 // Goals are scored one at a time, on every processor: a goal's figures for
-// all units and months are what its roll-ups and suppression need, and at
-// ten times NAV's size all goals' at once were hundreds of megabytes.
+// all units and months are what its roll-ups and suppression need, and
+// only one goal's at a time need be held, however many goals a site has.
 func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 	nCounty, nGoals := len(site.Counties), len(site.Goals)
 	first, last := reported, reported
@@ -348,51 +340,11 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 	return s
 }
 
-// organise finds the site's epochs: the stretches of months in which each
-// office belongs to one county, and the same units exist.
+// organise finds the site's epochs (see model.Site.Epochs) and its
+// successors.
 func (s *Scores) organise() {
 	site := s.Site
-	nCounty := len(site.Counties)
-	s.epochOf = make([]int, s.N)
-	seen := map[string]int{}
-	reorganised := site.Reorganised()
-	for m := range s.N {
-		p := s.Period(m)
-		key := ""
-		if reorganised {
-			var b []byte
-			for o := range site.Offices {
-				b = fmt.Appendf(b, "%s %v;", site.CountyAt(o, p), site.Offices[o].Lifetime.Alive(p))
-			}
-			for _, c := range site.Counties {
-				b = fmt.Appendf(b, "%v;", c.Lifetime.Alive(p))
-			}
-			key = string(b)
-		}
-		e, ok := seen[key]
-		if !ok {
-			e = len(s.epochs)
-			seen[key] = e
-			org := organisation{officeCounty: make([]int, len(site.Offices)), officesOf: make([][]int, nCounty), alive: make([]bool, site.NUnits())}
-			for c := range site.Counties {
-				if site.Counties[c].Lifetime.Alive(p) {
-					org.counties = append(org.counties, c)
-					org.alive[site.CountyUnit(c)] = true
-				}
-			}
-			for o := range site.Offices {
-				c, _ := site.County(site.CountyAt(o, p))
-				org.officeCounty[o] = max(c, 0)
-				if site.Offices[o].Lifetime.Alive(p) && c >= 0 {
-					org.officesOf[c] = append(org.officesOf[c], o)
-					org.alive[site.OfficeUnit(o)] = true
-				}
-			}
-			org.alive[site.WholeUnit()] = true
-			s.epochs = append(s.epochs, org)
-		}
-		s.epochOf[m] = e
-	}
+	s.epochs, s.epochOf = site.Epochs(s.First, s.N)
 	index := map[string]int{}
 	for u, id := range site.Units {
 		index[id] = u
@@ -460,14 +412,14 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options) {
 		s.recast(g, gi, figs, m, false)
 		var all figure // every office, for a mean over the site
 		var allCov Coverage
-		for _, c := range org.counties {
+		for _, c := range org.Counties {
 			unit := site.CountyUnit(c)
 			if !s.ThresholdsAt(unit, gi, p).Applies {
 				continue
 			}
 			var roll figure
 			var rollCov Coverage
-			for _, o := range org.officesOf[c] {
+			for _, o := range org.OfficesOf[c] {
 				if !s.ThresholdsAt(o, gi, p).Applies {
 					continue
 				}
@@ -483,7 +435,7 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options) {
 			allCov.Reported += rollCov.Reported
 			f := &figs[at(unit, m)]
 			switch {
-			case len(org.officesOf[c]) == 0:
+			case len(org.OfficesOf[c]) == 0:
 				// A county without offices reports for itself.
 				*cov(unit, m) = Coverage{Expected: 1}
 				if f.known() {
@@ -510,7 +462,7 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options) {
 		// site agrees with the counties it shows.
 		var counties figure
 		var countiesCov Coverage
-		for _, c := range org.counties {
+		for _, c := range org.Counties {
 			unit := site.CountyUnit(c)
 			if !s.ThresholdsAt(unit, gi, p).Applies {
 				continue
@@ -641,7 +593,7 @@ func (s *Scores) computeThresholds(e int) {
 		goalT := Thresholds{Target: g.Target, Yellow: g.Yellow, Applies: true}
 		countySum := make([]Thresholds, nCounty)
 		for i, o := range site.Offices {
-			county := site.Counties[org.officeCounty[i]].ID
+			county := site.Counties[org.OfficeCounty[i]].ID
 			if !g.AppliesTo(o.ID, county) {
 				continue
 			}
@@ -654,10 +606,10 @@ func (s *Scores) computeThresholds(e int) {
 				t = goalT
 			}
 			th[i*s.nGoals+gi] = t
-			if !org.alive[site.OfficeUnit(i)] {
+			if !org.Alive[site.OfficeUnit(i)] {
 				continue
 			}
-			cs := &countySum[org.officeCounty[i]]
+			cs := &countySum[org.OfficeCounty[i]]
 			cs.Target += t.Target
 			cs.Yellow += t.Yellow
 			cs.Applies = true
@@ -676,7 +628,7 @@ func (s *Scores) computeThresholds(e int) {
 				t = goalT
 			}
 			th[s.County(c)*s.nGoals+gi] = t
-			if org.alive[s.County(c)] {
+			if org.Alive[s.County(c)] {
 				wholeSum.Target += t.Target
 				wholeSum.Yellow += t.Yellow
 			}
@@ -716,46 +668,23 @@ func (s *Scores) Gap(unit, goal int, p model.Period) float64 {
 	return (c.Value - t.Target) / band
 }
 
-// usualMonths is how many months before a change its usual size is taken
-// over, and usualMinMonths how few changes are too few to judge by.
-const usualMonths, usualMinMonths = 12, 6
-
-// markChanges judges each month's change from the month before as process
-// behaviour charts (XmR) do: a change is a signal when it is larger than
-// the upper range limit, 3.27 times the mean size of the unit's changes
-// over the 12 months before (at least 6 of them; fewer are too few to
-// judge). The mean is kept as a running sum over that window.
+// markChanges judges each month's change from the month before against
+// the unit's natural variation (see xmr): beyond xmr.RangeLimit times its
+// usual change is a signal, for the better or the worse.
 func markChanges(cells []Cell, higherIsBetter bool) {
-	change := func(m int) (float64, bool) {
-		if m < 1 || !cells[m].Has() || !cells[m-1].Has() {
-			return 0, false
-		}
-		return cells[m].Value - cells[m-1].Value, true
-	}
-	sum, n := 0.0, 0
-	for m := range cells {
-		d, ok := change(m)
+	xmr.Walk(len(cells), func(m int) (float64, bool) { return cells[m].Value, cells[m].Has() }, func(st xmr.Step) {
+		c := &cells[st.Month]
 		switch {
-		case !ok || d == 0:
-		case n < usualMinMonths:
-			cells[m].Change = TooFewMonths
-		case math.Abs(d) > 3.27*sum/float64(n):
-			cells[m].Change = SignalWorse
-			if (d > 0) == higherIsBetter {
-				cells[m].Change = SignalBetter
+		case st.Change == 0:
+		case !st.Judged():
+			c.Change = TooFewMonths
+		case st.Beyond(xmr.RangeLimit):
+			c.Change = SignalWorse
+			if (st.Change > 0) == higherIsBetter {
+				c.Change = SignalBetter
 			}
 		default:
-			cells[m].Change = Usual
+			c.Change = Usual
 		}
-		// The window moves on: this month's change in, the one usualMonths
-		// before out.
-		if ok {
-			sum += math.Abs(d)
-			n++
-		}
-		if old, ok := change(m - usualMonths); ok {
-			sum -= math.Abs(old)
-			n--
-		}
-	}
+	})
 }

@@ -41,8 +41,8 @@ func (s *Scores) suppress(gi int, size, den []float64, minCount float64) {
 	g := &site.Goals[gi]
 	for m := range s.N {
 		org := &s.epochs[s.epochOf[m]]
-		counties := make([]int, len(org.counties))
-		for i, c := range org.counties {
+		counties := make([]int, len(org.Counties))
+		for i, c := range org.Counties {
 			counties[i] = s.County(c)
 		}
 		cell := func(unit int) *Cell { return &s.cells[(unit*s.nGoals+gi)*s.N+m] }
@@ -67,8 +67,8 @@ func (s *Scores) suppress(gi int, size, den []float64, minCount float64) {
 		p := protection{cell: cell, size: func(u int) float64 { return size[part(u)] }, people: people, minCount: minCount}
 		for changed := any; changed; {
 			changed = false
-			for _, c := range org.counties {
-				changed = p.protect(s.County(c), org.officesOf[c]) || changed
+			for _, c := range org.Counties {
+				changed = p.protect(s.County(c), org.OfficesOf[c]) || changed
 			}
 			changed = p.protect(s.Whole(), counties) || changed
 			// A recast figure is its predecessors' total.

@@ -5,66 +5,138 @@ import (
 
 	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/model"
+	"github.com/malekort/malekort/internal/xmr"
+	"gonum.org/v1/gonum/stat/distuv"
 )
 
-// A jump is a value that moved from last month by far more than its unit
-// ever moves: a decimal point lost in typing (46 for 4.6), say, or a row
-// given to the wrong unit. It may be true, so it is a notice, not an
-// error. "Far more" is three times the process behaviour (XmR) chart's limit
-// for a month-to-month change, 3.27 times the mean change over the months
-// before: noise alone passes that about never.
+// A jump is a value that moved from the month before as a slip in typing
+// moves it: a decimal point lost (4.52 for 45.2), a count ten times its
+// usual, a share of 0 after months near 60 %. It may be true, so it is a
+// notice, not an error, and a notice is read only if it is rare: a person
+// stops reading one that fires on noise. So a jump must be all of
+//   - a change of scale: at least half the larger of the two values. A
+//     slipped decimal point or a fall to zero changes a value by 90 % or
+//     more; the moves of a steady series, however unusual for it, do not;
+//   - beyond chance where the value's size is known: a share of people
+//     with its numerator and denominator varies as a binomial count, a
+//     count of cases or people as a Poisson count. Against the months
+//     before pooled with it, a value chance gives with a probability above
+//     jumpChance is what small numbers do (2 after 0, 9 after 4);
+//   - where the size is not known, far beyond the unit's own variation:
+//     three times the XmR limit for a month-to-month change (see xmr),
+//     which noise alone passes about never.
+//
+// Each is judged only with enough months before it (xmr.MinChanges).
 const (
-	jumpMonths    = 12 // months of changes the mean is taken over
-	jumpMinMonths = 6  // fewer changes than this are too few to judge by
-	jumpFactor    = 3 * 3.27
+	jumpScale  = 0.75
+	jumpChance = 1e-6
+	jumpFactor = 3 * xmr.RangeLimit
 )
 
 // jumps adds a notice for each value of the year up to reported that
-// jumps far beyond its unit's own month-to-month changes. It reads the
-// rows by unit, goal and month from seen; a site whose rows seen holds
-// sparsely (decades apart) has no series to speak of.
+// jumps (see above). It reads the rows by unit, goal and month from seen;
+// a site whose rows seen holds sparsely (decades apart) has no series to
+// speak of.
 func jumps(s *model.Site, seen *seen, reported model.Period, errs *diag.List) {
 	if seen.rows == nil {
 		return
 	}
 	n := seen.n
-	changes := make([]float64, 0, n)
 	for cell := 0; cell < len(seen.rows); cell += n {
 		g := &s.Goals[(cell/n)%seen.nGoals]
-		changes = changes[:0]
-		prev := math.NaN()
-		for m := range n {
+		row := func(m int) *model.Result {
 			ri := seen.rows[cell+m]
 			if ri == 0 || s.Results[ri-1].Suppressed {
-				prev = math.NaN()
-				changes = changes[:0]
-				continue
+				return nil
 			}
-			r := &s.Results[ri-1]
-			v := r.Value
-			if r.HasRatio {
-				v = g.RatioValue(r.Numerator, r.Denominator)
-			}
-			if math.IsNaN(prev) {
-				prev = v
-				continue
-			}
-			change := math.Abs(v - prev)
-			if p := seen.first + model.Period(m); len(changes) >= jumpMinMonths && p > reported-jumpMonths && p <= reported {
-				window := changes[max(0, len(changes)-jumpMonths):]
-				mean := 0.0
-				for _, c := range window {
-					mean += c
-				}
-				mean /= float64(len(window))
-				if mean > 0 && change > jumpFactor*mean {
-					errs.AddNotice(diag.Pos{Path: s.ResultFiles[r.File], Line: int(r.Line)},
-						"%s, %s, %s: %v after %v the month before, a change %.0f times its mean change over the %d months before: check the row",
-						r.Period, s.Units[r.Unit], g.ID, roundTo(v, g.Decimals), roundTo(prev, g.Decimals), change/mean, len(window))
-				}
-			}
-			changes = append(changes, change)
-			prev = v
+			return &s.Results[ri-1]
 		}
+		value := func(m int) (float64, bool) {
+			r := row(m)
+			if r == nil {
+				return 0, false
+			}
+			if r.HasRatio {
+				return g.RatioValue(r.Numerator, r.Denominator), true
+			}
+			return r.Value, true
+		}
+		noticed := -1
+		xmr.Walk(n, value, func(st xmr.Step) {
+			p := seen.first + model.Period(st.Month)
+			// The return from a jump is the same slip, said once.
+			if p <= reported-xmr.Months || p > reported || st.Month == noticed+1 || !st.Judged() {
+				return
+			}
+			r := row(st.Month)
+			v, _ := value(st.Month)
+			was, _ := value(st.Month - 1)
+			if math.Abs(st.Change) <= jumpScale*max(math.Abs(v), math.Abs(was)) {
+				return
+			}
+			var before []*model.Result
+			for m := max(st.Month-xmr.Months, 0); m < st.Month; m++ {
+				if r := row(m); r != nil {
+					before = append(before, r)
+				}
+			}
+			explained, sized := chance(g, r, before)
+			why := diag.P("more than chance gives a figure of its size, against the %d months before", len(before))
+			switch {
+			case explained || !sized && !st.Beyond(jumpFactor):
+				return
+			case !sized:
+				why = diag.P("a change %.0f times its mean change over the %d months before", math.Abs(st.Change)/st.Usual, st.Changes)
+			}
+			noticed = st.Month
+			errs.AddNotice(diag.Pos{Path: s.ResultFiles[r.File], Line: int(r.Line)},
+				"%s, %s, %s: %v after %v the month before, %s: check the row",
+				r.Period, s.Units[r.Unit], g.ID, roundTo(v, g.Decimals), roundTo(was, g.Decimals), why)
+		})
 	}
+}
+
+// chance reports whether chance explains r, given the months before it
+// (explained), where the value's size is known (sized). A share of people
+// with numerator and denominator is a binomial count at the share of
+// those months and r's pooled; a count is, of the months' total with r's,
+// the part that fell in r's month, binomial with 1 in months+1 for each
+// if the months share one Poisson rate. Either is explained when a count
+// as far from the expected one, or further, has a probability above
+// jumpChance.
+func chance(g *model.Goal, r *model.Result, before []*model.Result) (explained, sized bool) {
+	var b distuv.Binomial
+	var x float64
+	switch {
+	case g.Unit == "percent" && r.HasRatio && r.Denominator > 0 && r.Numerator <= r.Denominator:
+		x, b.N = math.Round(r.Numerator), math.Round(r.Denominator)
+		num, den := x, b.N
+		for _, p := range before {
+			if p.HasRatio {
+				num += math.Round(p.Numerator)
+				den += math.Round(p.Denominator)
+			}
+		}
+		b.P = num / den
+	case g.Whole() && !r.HasRatio && r.Value >= 0:
+		x, b.N = math.Round(r.Value), math.Round(r.Value)
+		months := 1.0
+		for _, p := range before {
+			if !p.HasRatio && p.Value >= 0 {
+				b.N += math.Round(p.Value)
+				months++
+			}
+		}
+		b.P = 1 / months
+	default:
+		return false, false
+	}
+	if b.N == 0 {
+		return true, true
+	}
+	tail := 1 - b.CDF(x-1) // as many or more
+	if x < b.N*b.P {
+		tail = b.CDF(x) // as few or fewer
+	}
+	return tail > jumpChance, true
 }

@@ -1,6 +1,9 @@
 package validate
 
 import (
+	"fmt"
+	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -35,6 +38,114 @@ func TestJumps(t *testing.T) {
 	}
 	if got := notices[0].Error(); !strings.HasPrefix(got, "data/results/2026.csv:9: 2026-08, arstad, tilfredshet: 46 after 4.5 the month before") {
 		t.Errorf("notice %q", got)
+	}
+}
+
+// TestJumpsAreSlipsNotNoise: in realistic noisy series, small counts and
+// small shares among them, the three slips a jump notice is for are each
+// found at their row, and nothing else is: not one of the steps that
+// binomial and Poisson variation make in small numbers.
+func TestJumpsAreSlipsNotNoise(t *testing.T) {
+	for seed := range uint64(4) {
+		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) { slipsAndNoise(t, seed) })
+	}
+}
+
+func slipsAndNoise(t *testing.T, seed uint64) {
+	const offices, months = 240, 24
+	site := &model.Site{
+		Counties: []model.County{{ID: "vest"}},
+		Goals: []model.Goal{
+			{ID: "andel", Unit: "percent", Aggregate: "ratio", Decimals: 1}, // a share of people, with numerator and denominator
+			{ID: "antall", Unit: "count", Aggregate: "sum"},                 // a count of cases
+			{ID: "rate", Unit: "percent", Aggregate: "mean", Decimals: 1},   // a rate as NAV's tables give it, without its size
+			{ID: "dager", Unit: "days", Aggregate: "mean"},
+		},
+		ResultFiles: []string{"data/results/2026.csv"},
+	}
+	for o := range offices {
+		site.Offices = append(site.Offices, model.Office{ID: fmt.Sprintf("kontor-%d", o), County: "vest"})
+	}
+	site.NumberUnits()
+	rnd := rand.New(rand.NewPCG(seed, 2))
+	poisson := func(mean float64) float64 {
+		k, p, limit := 0, 1.0, math.Exp(-mean)
+		for p *= rnd.Float64(); p > limit; p *= rnd.Float64() {
+			k++
+		}
+		return float64(k)
+	}
+	binomial := func(n int, p float64) float64 {
+		k := 0
+		for range n {
+			if rnd.Float64() < p {
+				k++
+			}
+		}
+		return float64(k)
+	}
+	// Offices of every size: shares of 3 to 400 people, counts from a few
+	// a year to hundreds a month.
+	shares := []float64{0.02, 0.3, 0.6, 0.97}
+	sizes := []int{3, 5, 8, 12, 20, 40, 100, 400}
+	means := []float64{0.1, 0.3, 1, 2, 4, 8, 40, 400}
+	jan, _ := model.ParsePeriod("2025-01")
+	row := func(o, g, m int) *model.Result {
+		site.Results = append(site.Results, model.Result{Period: jan + model.Period(m), Unit: int32(o), Goal: int32(g), Line: int32(len(site.Results) + 2)})
+		return &site.Results[len(site.Results)-1]
+	}
+	rows := map[[3]int]int{} // office, goal, month: the row's line
+	for o := range offices {
+		share, size, mean := shares[o%len(shares)], sizes[o/len(shares)%len(sizes)], means[o%len(means)]
+		rate, days := 20+60*rnd.Float64(), 5+30*rnd.Float64()
+		for m := range months {
+			r := row(o, 0, m)
+			r.HasRatio, r.Denominator = true, float64(size)
+			r.Numerator = binomial(size, share)
+			rows[[3]int{o, 0, m}] = int(r.Line)
+			r = row(o, 1, m)
+			r.HasValue, r.Value = true, poisson(mean)
+			rows[[3]int{o, 1, m}] = int(r.Line)
+			r = row(o, 2, m)
+			r.HasValue, r.Value = true, math.Round(10*(rate+rnd.NormFloat64()))/10
+			rows[[3]int{o, 2, m}] = int(r.Line)
+			r = row(o, 3, m)
+			r.HasValue, r.Value = true, math.Max(1, math.Round(days+2*rnd.NormFloat64()))
+			rows[[3]int{o, 3, m}] = int(r.Line)
+		}
+	}
+	at := func(o, g, m int) *model.Result {
+		return &site.Results[rows[[3]int{o, g, m}]-2]
+	}
+	// The slips, in the year the notices look at.
+	slips := map[int]string{}
+	plant := func(o, g, m int, what string, slip func(r *model.Result)) {
+		slip(at(o, g, m))
+		slips[rows[[3]int{o, g, m}]] = what
+	}
+	plant(10, 2, 20, "a decimal point lost", func(r *model.Result) { r.Value = math.Round(100*r.Value/10) / 100 })
+	plant(22, 2, 14, "a decimal point lost", func(r *model.Result) { r.Value = math.Round(100*r.Value/10) / 100 })
+	plant(6, 1, 17, "a count ten times its usual", func(r *model.Result) { r.Value *= 10 })               // about 40 a month
+	plant(23, 1, 22, "a count ten times its usual", func(r *model.Result) { r.Value *= 10 })              // about 400 a month
+	plant(2+4*6, 0, 19, "a share of 0 after months near 60 %", func(r *model.Result) { r.Numerator = 0 }) // of 100
+	plant(2+4*5, 0, 21, "a share of 0 after months near 60 %", func(r *model.Result) { r.Numerator = 0 }) // of 40
+	plant(2+4*4, 0, 23, "a share of 0 after months near 60 %", func(r *model.Result) { r.Numerator = 0 }) // of 20
+	if at(6, 1, 16).Value < 20 || at(23, 1, 21).Value < 300 || at(26, 0, 18).Denominator != 100 || at(22, 0, 20).Denominator != 40 || at(18, 0, 22).Denominator != 20 {
+		t.Fatal("the slips are not planted in the series they are meant for")
+	}
+	var notices diag.List
+	jumps(site, results(site, map[int32]bool{}, &notices), jan+months-1, &notices)
+	found := map[int]bool{}
+	for _, n := range notices {
+		if slips[n.Pos.Line] == "" {
+			t.Errorf("a notice for noise: %v", n)
+		}
+		found[n.Pos.Line] = true
+	}
+	for line, what := range slips {
+		if !found[line] {
+			t.Errorf("line %d, %s: no notice", line, what)
+		}
 	}
 }
 

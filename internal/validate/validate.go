@@ -572,9 +572,9 @@ func nameOf(unit string, codes []string, code int16) string {
 }
 
 // seen remembers which row first gave each unit, goal and month. Results
-// fill most of that grid, so it is an array over it: a map of millions of
-// rows took seconds and hundreds of megabytes. A grid much larger than
-// the rows (a row dated decades off) falls back to a map.
+// fill most of that grid, so it is an array over it, which holds a row in
+// four bytes where a map's entry takes several times that. A grid much
+// larger than the rows (a row dated decades off) falls back to a map.
 type seen struct {
 	first     model.Period
 	nGoals, n int

@@ -1,0 +1,241 @@
+package score
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/malekort/malekort/internal/model"
+)
+
+// What a unit's page puts first (see README, "The rules"): the goals that
+// need attention, what changed since the month before, and how offices
+// rank on a goal.
+
+// Attention is the goals of a unit that need attention in a month, each
+// list in the order of the goals given.
+type Attention struct {
+	// Off are the red and yellow goals, furthest from their target (in
+	// widths of their yellow band) first.
+	Off []int
+	// Worse are the green goals that got worse by more than their usual
+	// month-to-month change (a signal).
+	Worse []int
+	// Unknown are the goals without a result to judge: missing, or too few
+	// offices reported.
+	Unknown []int
+	// Hidden is whether any goal's figure is suppressed, so that "every
+	// goal is met" cannot be said.
+	Hidden bool
+}
+
+// AttentionAt is what needs attention for unit in month p among goals,
+// which are in the order the page shows them.
+func (s *Scores) AttentionAt(unit int, p model.Period, goals []int) Attention {
+	var a Attention
+	var gaps []float64
+	for _, gi := range goals {
+		if !s.Thresholds(unit, gi).Applies {
+			continue
+		}
+		switch c := s.At(unit, gi, p); c.Status {
+		case Red, Yellow:
+			a.Off = append(a.Off, gi)
+			gaps = append(gaps, s.Gap(unit, gi, p))
+		case Green:
+			if c.Change == SignalWorse {
+				a.Worse = append(a.Worse, gi)
+			}
+		case Missing, Incomplete:
+			a.Unknown = append(a.Unknown, gi)
+		case Suppressed:
+			a.Hidden = true
+		}
+	}
+	order := make([]int, len(a.Off))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(gaps[y], gaps[x]) })
+	off := make([]int, len(order))
+	for i, j := range order {
+		off[i] = a.Off[j]
+	}
+	a.Off = off
+	return a
+}
+
+// Changes are what changed for a unit from the month before p to p.
+type Changes struct {
+	// Status are the goals whose status changed, in the order of the goals
+	// given.
+	Status []int
+	// Better and Worse are the goals that moved most towards and away from
+	// their target, in widths of their yellow band: three at most each,
+	// largest first.
+	Better, Worse []int
+}
+
+// changesShown is how many of the largest moves each way Changes keeps.
+const changesShown = 3
+
+// ChangesAt is what changed for unit from the month before p to p among
+// goals, which are in the order the page shows them.
+func (s *Scores) ChangesAt(unit int, p model.Period, goals []int) Changes {
+	var ch Changes
+	type move struct {
+		gi   int
+		size float64
+	}
+	var better, worse []move
+	for _, gi := range goals {
+		if !s.Thresholds(unit, gi).Applies {
+			continue
+		}
+		cur, prev := s.At(unit, gi, p), s.At(unit, gi, p-1)
+		if !cur.Has() || !prev.Has() {
+			continue
+		}
+		if cur.Status != prev.Status {
+			ch.Status = append(ch.Status, gi)
+		}
+		switch size := s.Gap(unit, gi, p-1) - s.Gap(unit, gi, p); { // bands closer to the target
+		case cur.Value == prev.Value:
+		case size > 0:
+			better = append(better, move{gi, size})
+		case size < 0:
+			worse = append(worse, move{gi, -size})
+		}
+	}
+	top := func(moves []move) []int {
+		slices.SortStableFunc(moves, func(a, b move) int { return cmp.Compare(b.size, a.size) })
+		var goals []int
+		for _, m := range moves[:min(changesShown, len(moves))] {
+			goals = append(goals, m.gi)
+		}
+		return goals
+	}
+	ch.Better, ch.Worse = top(better), top(worse)
+	return ch
+}
+
+// FunnelGoal reports whether goal g is compared by funnel limits: a ratio
+// in percent, whose values are proportions of people or cases.
+func FunnelGoal(g *model.Goal) bool { return g.Aggregate == "ratio" && g.Unit == "percent" }
+
+// Chance is how a unit's value lies against the funnel limits around its
+// own target.
+type Chance uint8
+
+// Chances: no numerator and denominator, or not a funnel goal; beyond the
+// 95 % limit on the good side; within the limits; beyond them on the bad
+// side.
+const (
+	ChanceUnknown Chance = iota
+	ChanceBetter
+	ChanceWithin
+	ChanceWorse
+)
+
+// ChanceOf judges unit's value for goal gi in month p against the 95 %
+// limits around the unit's own target, with f's limits.
+func (s *Scores) ChanceOf(f *Funnel, unit, gi int, p model.Period) (Chance, Limits) {
+	g := &s.Site.Goals[gi]
+	c := s.At(unit, gi, p)
+	n, ok := FunnelSize(c)
+	if !FunnelGoal(g) || !ok {
+		return ChanceUnknown, Limits{}
+	}
+	l := f.Limits(n, s.ThresholdsAt(unit, gi, p).Target)
+	switch {
+	case l.Within95(c.Value):
+		return ChanceWithin, l
+	case (c.Value > l.Upper95) == g.HigherIsBetter():
+		return ChanceBetter, l
+	}
+	return ChanceWorse, l
+}
+
+// BestFirst orders cells of goal g best value first, those without a
+// value last.
+func BestFirst(g *model.Goal, a, b Cell) int {
+	switch {
+	case a.Has() != b.Has():
+		if a.Has() {
+			return -1
+		}
+		return 1
+	case g.HigherIsBetter():
+		return cmp.Compare(b.Value, a.Value)
+	}
+	return cmp.Compare(a.Value, b.Value)
+}
+
+// Ranking is how a goal's page ranks offices.
+type Ranking struct {
+	// Order are the indexes of the units given, in the order shown.
+	Order []int
+	// Rank is each place's rank by value, by place in Order: ties share
+	// the first place's rank; 0 without a value.
+	Rank []int
+	// ByChance is whether chance orders them: better than their target
+	// beyond chance, within chance, worse beyond chance, then those that
+	// cannot be judged, by name within each. Chances are by place in
+	// Order. Offices are ranked by chance where it can be judged: a funnel
+	// goal with numerators and denominators from at least two offices.
+	// Rates given without them (as NAV's own tables give them) keep their
+	// order by value.
+	ByChance bool
+	Chances  []Chance
+}
+
+// Rank ranks units for goal gi in month p, best value first and ties in
+// the order given, or by chance where it can be judged (see Ranking).
+// names are the units' places in name order.
+func (s *Scores) Rank(f *Funnel, gi int, p model.Period, units, names []int) Ranking {
+	g := &s.Site.Goals[gi]
+	cells := make([]Cell, len(units))
+	for i, u := range units {
+		cells[i] = s.At(u, gi, p)
+	}
+	r := Ranking{Order: make([]int, len(units)), Rank: make([]int, len(units))}
+	for i := range r.Order {
+		r.Order[i] = i
+	}
+	slices.SortStableFunc(r.Order, func(a, b int) int { return BestFirst(g, cells[a], cells[b]) })
+	judged := 0
+	for i, k := range r.Order {
+		c := cells[k]
+		if c.Has() {
+			r.Rank[i] = i + 1
+			if prev := cells[r.Order[max(i-1, 0)]]; i > 0 && prev.Has() && prev.Value == c.Value {
+				r.Rank[i] = r.Rank[i-1]
+			}
+		}
+		if _, ok := FunnelSize(c); ok && FunnelGoal(g) {
+			judged++
+		}
+	}
+	if judged < 2 {
+		return r
+	}
+	r.ByChance = true
+	chances := make([]Chance, len(units))
+	for k, u := range units {
+		chances[k], _ = s.ChanceOf(f, u, gi, p)
+	}
+	place := make([]int, len(units)) // by index, its place by value
+	for i, k := range r.Order {
+		place[k] = i
+	}
+	order := map[Chance]int{ChanceBetter: 0, ChanceWithin: 1, ChanceWorse: 2, ChanceUnknown: 3}
+	slices.SortStableFunc(r.Order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(order[chances[a]], order[chances[b]]), cmp.Compare(names[a], names[b]))
+	})
+	rank := r.Rank
+	r.Rank = make([]int, len(units))
+	r.Chances = make([]Chance, len(units))
+	for i, k := range r.Order {
+		r.Rank[i], r.Chances[i] = rank[place[k]], chances[k]
+	}
+	return r
+}

@@ -1,0 +1,71 @@
+package score
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/malekort/malekort/internal/model"
+)
+
+// TestAttention: red and yellow goals come first, furthest from their
+// target (in yellow bands) first; then a green goal that got worse beyond
+// its usual change; then those without a result. A goal with a
+// suppressed figure is said to be hidden.
+func TestAttention(t *testing.T) {
+	goal := func(id string) model.Goal {
+		return model.Goal{ID: id, Unit: "count", Direction: "higher", Target: 10, Yellow: 8, Aggregate: "sum"}
+	}
+	f := newFixture(goal("yellow"), goal("red"), goal("far"), goal("worse"), goal("none"), goal("fine"))
+	for m, p := range []string{"2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08"} {
+		f.value(p, "a", "worse", 30+float64(m%2)).value(p, "a", "fine", 12)
+	}
+	f.value("2026-09", "a", "yellow", 9).value("2026-09", "a", "red", 7).value("2026-09", "a", "far", 2).
+		value("2026-09", "a", "worse", 12).value("2026-09", "a", "fine", 12)
+	s := f.scores("2026-09")
+	a := s.AttentionAt(s.unit("a"), period("2026-09"), []int{0, 1, 2, 3, 4, 5})
+	if !slices.Equal(a.Off, []int{2, 1, 0}) || !slices.Equal(a.Worse, []int{3}) || !slices.Equal(a.Unknown, []int{4}) || a.Hidden {
+		t.Errorf("attention %+v, want off [far red yellow], worse [worse], unknown [none]", a)
+	}
+}
+
+// TestChanges: the goals whose status changed, and the largest moves
+// towards and away from their targets, three at most each way.
+func TestChanges(t *testing.T) {
+	goal := func(id string) model.Goal {
+		return model.Goal{ID: id, Unit: "count", Direction: "higher", Target: 10, Yellow: 8, Aggregate: "sum"}
+	}
+	f := newFixture(goal("up1"), goal("up2"), goal("up3"), goal("up4"), goal("down"), goal("same"))
+	for gi, v := range [][2]float64{{5, 6}, {5, 9}, {5, 12}, {5, 7}, {12, 7}, {9, 9}} {
+		id := f.site.Goals[gi].ID
+		f.value("2026-01", "a", id, v[0]).value("2026-02", "a", id, v[1])
+	}
+	s := f.scores("2026-02")
+	ch := s.ChangesAt(s.unit("a"), period("2026-02"), []int{0, 1, 2, 3, 4, 5})
+	if !slices.Equal(ch.Status, []int{1, 2, 4}) || !slices.Equal(ch.Better, []int{2, 1, 3}) || !slices.Equal(ch.Worse, []int{4}) {
+		t.Errorf("changes %+v, want status [up2 up3 down], better [up3 up2 up4], worse [down]", ch)
+	}
+}
+
+// TestRankByChance: with numerators and denominators from two offices or
+// more, offices rank better than chance, within it, worse, then unknown,
+// by name within each; without, by value, ties sharing a rank.
+func TestRankByChance(t *testing.T) {
+	f := newFixture(percentGoal("andel"))
+	f.ratio("2026-01", "a", "andel", 90, 100). // far above 45 %
+							ratio("2026-01", "b", "andel", 40, 100). // within chance
+							value("2026-01", "c", "andel", 10)       // no size to judge
+	s := f.scores("2026-01")
+	units := []int{s.unit("c"), s.unit("b"), s.unit("a")}
+	r := s.Rank(&Funnel{}, 0, period("2026-01"), units, []int{2, 1, 0})
+	if !r.ByChance || !slices.Equal(r.Order, []int{2, 1, 0}) || !slices.Equal(r.Chances, []Chance{ChanceBetter, ChanceWithin, ChanceUnknown}) {
+		t.Errorf("by chance: %+v", r)
+	}
+
+	f = newFixture(percentGoal("andel"))
+	f.value("2026-01", "a", "andel", 50).value("2026-01", "b", "andel", 60).value("2026-01", "c", "andel", 50)
+	s = f.scores("2026-01")
+	r = s.Rank(&Funnel{}, 0, period("2026-01"), []int{s.unit("a"), s.unit("b"), s.unit("c")}, []int{0, 1, 2})
+	if r.ByChance || !slices.Equal(r.Order, []int{1, 0, 2}) || !slices.Equal(r.Rank, []int{1, 2, 2}) {
+		t.Errorf("by value: %+v", r)
+	}
+}
