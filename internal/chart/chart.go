@@ -35,19 +35,21 @@ type Chart struct {
 }
 
 // Series is a named line over the months of a trend chart. Values hold nil
-// for a month without a value. Marks are months marked on the line with a
-// vertical line and a label: where its unit began (its months before are
-// recast from its predecessors), where a measure started or was done.
+// for a month without a value. Marks are months marked on the line: where
+// its unit began (its months before are recast from its predecessors),
+// where a measure started or was done.
 type Series struct {
 	Line
 	Values []*float64
 	Marks  []Mark
 }
 
-// Mark is a month of a line marked with a label.
+// Mark is a month of a line marked with a label: a measure's start or end
+// (Measure, drawn as a symbol on the line), or where the unit began.
 type Mark struct {
-	At    int // the month's index
-	Label string
+	At      int // the month's index
+	Label   string
+	Measure bool
 }
 
 // Line is a trend line's role ("unit", "county", "target", …) and its name
@@ -147,7 +149,7 @@ func Trend(id string, layout Layout, series []Series) Chart {
 }
 
 // appendMarks appends the series' marks, if any, as
-// ,"marks":[{"series": index, "at": month index, "label": text}].
+// ,"marks":[{"series": index, "at": month index, "label": text, "measure": true}].
 func appendMarks(b []byte, series []Series) []byte {
 	first := true
 	for i, s := range series {
@@ -164,6 +166,9 @@ func appendMarks(b []byte, series []Series) []byte {
 			b = decimal.AppendShortest(b, float64(m.At))
 			b = append(b, `,"label":`...)
 			b = append(b, marshal(m.Label)...)
+			if m.Measure {
+				b = append(b, `,"measure":true`...)
+			}
 			b = append(b, '}')
 		}
 	}

@@ -343,7 +343,7 @@ func (s *site) office(o int, out Output) error {
 				key string
 			}{{m.Start, "mark.started"}, {m.Done, "mark.done"}} {
 				if i := int(mark.p - s.Scores.First); mark.p != 0 && i >= 0 && i < s.Scores.N {
-					series[0].Marks = append(series[0].Marks, chart.Mark{At: i, Label: strings.ReplaceAll(s.loc.T(mark.key), "{text}", m.Text)})
+					series[0].Marks = append(series[0].Marks, chart.Mark{At: i, Label: strings.ReplaceAll(s.loc.T(mark.key), "{text}", m.Text), Measure: true})
 				}
 			}
 		}

@@ -67,6 +67,17 @@
       return fmt(d.value);
     };
     option.tooltip = Object.assign({}, option.tooltip, { valueFormatter: fmt, confine: true });
+    if (el.notes) {
+      // The month's values, then what was marked in it.
+      option.tooltip.formatter = function (ps) {
+        ps = [].concat(ps);
+        return esc(ps[0].name) + ps.map(function (p) {
+          return "<br>" + p.marker + esc(p.seriesName) + ": " + fmt(p.value);
+        }).join("") + (el.notes[ps[0].dataIndex] || []).map(function (note) {
+          return "<br>◆ " + esc(note);
+        }).join("");
+      };
+    }
     if (el.hasAttribute("data-bars")) {
       option.tooltip.formatter = function (ps) {
         ps = [].concat(ps);
@@ -80,9 +91,23 @@
     axisStyle(option.xAxis, muted, line);
     axisStyle(option.yAxis, muted, line);
     var whole = formatter(0);
+    var step = Math.pow(10, -(parseInt(el.getAttribute("data-decimals"), 10) || 0));
+    var unit = el.getAttribute("data-axis-unit");
     [].concat(option.xAxis, option.yAxis).forEach(function (a) {
+      if (a.type !== "value" && a.type !== "log") return;
       // A funnel plot's denominators are whole numbers.
-      if (a.type === "value" || a.type === "log") a.axisLabel.formatter = a.id === "n" ? whole : fmt;
+      if (a.id === "n") {
+        a.axisLabel.formatter = whole;
+        return;
+      }
+      a.axisLabel.formatter = fmt;
+      // Ticks closer than the goal's decimals would print one label twice
+      // ("4,8 4,8 4,7"): no step below the last decimal shown.
+      if (a.type === "value") a.minInterval = step;
+      if (unit) {
+        a.name = unit;
+        a.nameTextStyle = { color: muted, align: a.gridIndex ? "right" : "left" };
+      }
     });
     var next = 0;
     option.series.forEach(function (s) {
@@ -150,17 +175,26 @@
       };
     }
     // Marked months: where a unit began (its months before recast from its
-    // predecessors), where a measure started or was done.
+    // predecessors), where a measure started or was done. A measure is a
+    // symbol on the line and a unit's beginning a dotted line, neither
+    // with a label of its own, which would overlap the line, the axes and
+    // each other: their words are in the month's tooltip, and the
+    // measures' in the list under the chart.
+    var notes = {};
     (spec.marks || []).forEach(function (m) {
       var s = o.series[m.series];
-      s.markLine = s.markLine || {
-        symbol: "none", silent: true,
-        label: { position: "insideEndTop", formatter: function (p) { return p.data.name; } },
-        lineStyle: { type: "dotted" },
-        data: []
-      };
-      s.markLine.data.push({ xAxis: o.xAxis[0].data[m.at], name: m.label });
+      var month = o.xAxis[0].data[m.at];
+      (notes[m.at] = notes[m.at] || []).push(m.label);
+      if (m.measure) {
+        if (typeof s.data[m.at] !== "number") return;
+        s.markPoint = s.markPoint || { symbol: "diamond", symbolSize: 12, silent: true, label: { show: false }, data: [] };
+        s.markPoint.data.push({ coord: [month, s.data[m.at]] });
+      } else {
+        s.markLine = s.markLine || { symbol: "none", silent: true, label: { show: false }, lineStyle: { type: "dotted" }, data: [] };
+        s.markLine.data.push({ xAxis: month });
+      }
     });
+    if (spec.marks) el.notes = notes;
     return o;
   }
 

@@ -1,0 +1,124 @@
+package cli
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// brokenWords lists the words of fewer than 12 letters in the page's table
+// headers, cells and links that a line break splits, as "word (tag)". A
+// reader expects a name to break at a space or a hyphen: "NAV Ber/gen/hus"
+// and "Kont/or" are what a column squeezed below its words gives.
+const brokenWords = `(() => {
+	const out = [];
+	const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+	for (let n; (n = walker.nextNode());) {
+		const el = n.parentElement;
+		if (!el || !el.closest('th, td, a, caption, h1, h2, h3') || el.closest('.sr-only') || !el.getClientRects().length) continue;
+		for (const m of n.data.matchAll(/[\p{L}\p{N}]+/gu)) {
+			if ([...m[0]].length >= 12) continue;
+			const r = document.createRange();
+			r.setStart(n, m.index);
+			r.setEnd(n, m.index + m[0].length);
+			const lines = new Set([...r.getClientRects()].filter(b => b.width > 0).map(b => Math.round(b.top)));
+			if (lines.size > 1) out.push(m[0] + ' (' + el.tagName.toLowerCase() + ')');
+		}
+	}
+	return out;
+})()`
+
+// overlappingTexts lists the pairs of texts that a drawn chart shows over
+// each other (axis labels, legend, bar labels), from the boxes ECharts
+// itself gives its texts.
+const overlappingTexts = `(() => {
+	const out = [];
+	document.querySelectorAll('[data-chart]').forEach(el => {
+		const chart = echarts.getInstanceByDom(el);
+		if (!chart) return;
+		const boxes = [];
+		chart.getZr().storage.getDisplayList().forEach(d => {
+			if ((d.type !== 'tspan' && d.type !== 'text') || d.ignore || d.invisible || !d.style || !d.style.text) return;
+			if (d.style.opacity === 0) return;
+			const r = d.getBoundingRect().clone();
+			r.applyTransform(d.getComputedTransform());
+			if (r.width > 0 && r.height > 0) boxes.push({ text: String(d.style.text), r });
+		});
+		for (let i = 0; i < boxes.length; i++) {
+			for (let j = i + 1; j < boxes.length; j++) {
+				const a = boxes[i].r, b = boxes[j].r;
+				// A pixel's touch is not an overlap.
+				const x = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+				const y = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+				if (x > 1 && y > 1) out.push(el.id + ': "' + boxes[i].text + '" over "' + boxes[j].text + '"');
+			}
+		}
+	});
+	return out;
+})()`
+
+// TestWordsAndChartTexts checks, at a phone's and a desktop's width, that
+// no short word in a table or link breaks between two letters and that no
+// two texts of a drawn chart overlap.
+func TestWordsAndChartTexts(t *testing.T) {
+	ctx := browser(t)
+	out := buildExample(t)
+	pages := []string{"index.html", "hordaland/index.html", "hordaland/fana/index.html", "sogn-og-fjordane/index.html", "goals/brukertilfredshet/index.html", "goals/overgang-arbeid/index.html"}
+	for _, width := range []int64{390, 1280} {
+		for _, name := range pages {
+			t.Run(fmt.Sprintf("%s@%d", name, width), func(t *testing.T) {
+				p := openPage(t, ctx, width, 844, false)
+				if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, name))); err != nil {
+					t.Fatal(err)
+				}
+				if total, drawn := p.drawCharts(t); drawn != total {
+					t.Fatalf("%d of %d charts drawn", drawn, total)
+				}
+				broken, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]string](brokenWords))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(broken) > 0 {
+					t.Errorf("words broken between two letters: %q", broken)
+				}
+				overlaps, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]string](overlappingTexts))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(overlaps) > 0 {
+					t.Errorf("chart texts over each other: %q", overlaps)
+				}
+			})
+		}
+	}
+}
+
+// TestMatrixUsesTheWindow checks that a county's matrix of offices and
+// goals, which scrolls sideways on a phone, shows every column on a
+// desktop whose window has room for them.
+func TestMatrixUsesTheWindow(t *testing.T) {
+	ctx := browser(t)
+	out := buildExample(t)
+	p := openPage(t, ctx, 1280, 900, false)
+	if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, "hordaland/index.html"))); err != nil {
+		t.Fatal(err)
+	}
+	sizes, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]int](`(() => {
+		const box = document.querySelector('.matrix-scroll');
+		return [box.scrollWidth, box.clientWidth, box.querySelectorAll('thead th').length,
+			document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth];
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sizes[2] < 11 {
+		t.Fatalf("the matrix has %d columns, want the office's and 10 goals'", sizes[2])
+	}
+	if sizes[0] > sizes[1] {
+		t.Errorf("the matrix is %dpx wide in a %dpx box: it scrolls in a 1280px window", sizes[0], sizes[1])
+	}
+	if sizes[3] > sizes[4] {
+		t.Errorf("the page is %dpx wide in a %dpx window", sizes[3], sizes[4])
+	}
+}
