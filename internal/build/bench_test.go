@@ -30,6 +30,8 @@ func benchSite(b *testing.B, size synth.Size) fs.FS {
 	}
 	os.MkdirAll(filepath.Join(dir, filepath.Dir(EChartsPath)), 0o755)
 	os.WriteFile(filepath.Join(dir, EChartsPath), []byte("/* echarts */"), 0o644)
+	os.MkdirAll(filepath.Join(dir, filepath.Dir(MiniSearchPath)), 0o755)
+	os.WriteFile(filepath.Join(dir, MiniSearchPath), []byte("/* minisearch */"), 0o644)
 	return os.DirFS(dir)
 }
 

@@ -22,7 +22,20 @@ import (
 // EChartsPath is where npm puts the ECharts build the site ships.
 const EChartsPath = "node_modules/echarts/dist/echarts.common.min.js"
 
-var echartsMissing = diag.P("missing: run npm ci in the site folder to install the ECharts version package.json pins (the site's charts need it)")
+// MiniSearchPath is where npm puts the MiniSearch build (UMD: a classic
+// script, which a page opened from file:// can load) the site ships.
+const MiniSearchPath = "node_modules/minisearch/dist/umd/index.js"
+
+// libraries are the JavaScript libraries the site ships, each with what
+// to do when it is missing. A site made before search has no MiniSearch
+// in its package.json: its message says how to add it.
+var libraries = []struct {
+	path    string
+	missing diag.Phrase
+}{
+	{EChartsPath, diag.P("missing: run npm ci in the site folder to install the ECharts version package.json pins (the site's charts need it)")},
+	{MiniSearchPath, diag.P("missing: run npm ci in the site folder to install the MiniSearch version package.json pins (the site's search needs it; if package.json has no minisearch, run npm install --save-exact minisearch)")},
+}
 
 // Checked is a site that passed every check, ready to render. Its rows of
 // results are scored and gone: Scores holds them.
@@ -49,8 +62,10 @@ func Check(src, defaults fs.FS) (*Checked, diag.List) {
 	}
 	loc := locale.New(cfg.Language)
 	tmpl := render.LoadTemplates(src, defaults, loc, &errs)
-	if _, err := fs.Stat(src, EChartsPath); errors.Is(err, fs.ErrNotExist) {
-		errs.Add(diag.Pos{Path: EChartsPath}, "%s", echartsMissing)
+	for _, lib := range libraries {
+		if _, err := fs.Stat(src, lib.path); errors.Is(err, fs.ErrNotExist) {
+			errs.Add(diag.Pos{Path: lib.path}, "%s", lib.missing)
+		}
 	}
 	reported, thinner := site.Reported(cfg.Period, cfg.MinCoverage)
 	var checks diag.List
@@ -109,17 +124,24 @@ func Build(src, defaults fs.FS, out render.Output) (diag.List, error) {
 
 // Render renders the checked site in src into out.
 func (c *Checked) Render(src fs.FS, out render.Output) (diag.List, error) {
-	ec, err := fs.ReadFile(src, EChartsPath)
-	if errors.Is(err, fs.ErrNotExist) {
-		var errs diag.List
-		errs.Add(diag.Pos{Path: EChartsPath}, "%s", echartsMissing)
+	code := make([][]byte, len(libraries))
+	var errs diag.List
+	for i, lib := range libraries {
+		data, err := fs.ReadFile(src, lib.path)
+		if errors.Is(err, fs.ErrNotExist) {
+			errs.Add(diag.Pos{Path: lib.path}, "%s", lib.missing)
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", lib.path, err)
+		}
+		code[i] = data
+	}
+	if len(errs) > 0 {
 		return errs, nil
 	}
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", EChartsPath, err)
-	}
-	c.ECharts = ec
-	err = render.Render(c.Input, out)
+	c.ECharts, c.MiniSearch = code[0], code[1]
+	err := render.Render(c.Input, out)
 	if te, ok := errors.AsType[*render.TemplateError](err); ok {
 		return diag.List{te.Err}, nil
 	}

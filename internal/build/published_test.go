@@ -81,6 +81,7 @@ aggregate = "ratio"
 `)},
 		"data/results/hl060.csv":                          {Data: []byte(enc)},
 		"node_modules/echarts/dist/echarts.common.min.js": {Data: []byte("/* ECharts */")},
+		"node_modules/minisearch/dist/umd/index.js":       {Data: []byte("/* MiniSearch */")},
 	}
 }
 

@@ -58,6 +58,7 @@ persons = true
 2020-03,oslo,helt-ledige,20000
 ` + extra)},
 		"node_modules/echarts/dist/echarts.common.min.js": {Data: []byte("/* ECharts */")},
+		"node_modules/minisearch/dist/umd/index.js":       {Data: []byte("/* MiniSearch */")},
 	}
 }
 

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -369,45 +368,11 @@ var pdfPage = regexp.MustCompile(`/Type\s*/Page[^s]`)
 // tooltip data keeps it whole.
 func TestLongNamesFit(t *testing.T) {
 	ctx := browser(t)
-	src := t.TempDir()
 	long := "NAV Laksevåg og Fyllingsdalen og Loddefjord og Bjørndalsskogen" // 63 characters
-	for _, dir := range []string{"data", "content"} {
-		if err := os.CopyFS(filepath.Join(src, dir), os.DirFS(filepath.Join(repoRoot, dir))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for name, edit := range map[string][2]string{
+	out := buildEdited(t, map[string][2]string{
 		"data/org.toml":   {`name = "NAV Laksevåg"`, `name = "` + long + `"`},
 		"data/goals.toml": {`title = "Saksbehandlingstid for økonomisk sosialhjelp"`, `title = "Saksbehandlingstidsoppfølgingsresultatsammenstilling for økonomisk sosialhjelp"`},
-	} {
-		data, err := os.ReadFile(filepath.Join(src, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Contains(data, []byte(edit[0])) {
-			t.Fatalf("%s has no %s", name, edit[0])
-		}
-		if err := os.WriteFile(filepath.Join(src, name), bytes.Replace(data, []byte(edit[0]), []byte(edit[1]), 1), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, f := range []string{"site.toml", "package.json", "package-lock.json"} {
-		data, err := os.ReadFile(filepath.Join(repoRoot, f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(src, f), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := os.Symlink(filepath.Join(repoRoot, "node_modules"), filepath.Join(src, "node_modules")); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(t.TempDir(), "public")
-	var stdout, stderr bytes.Buffer
-	if code := Main([]string{"build", "--source", src, "--out", out}, defaults, &stdout, &stderr); code != OK {
-		t.Fatalf("malekort build: exit %d\n%s", code, stderr.String())
-	}
+	})
 	for _, width := range []int64{390, 1280} {
 		for _, name := range []string{"hordaland/index.html", "hordaland/laksevag/index.html", "goals/saksbehandlingstid/index.html"} {
 			t.Run(fmt.Sprintf("%s@%d", name, width), func(t *testing.T) {

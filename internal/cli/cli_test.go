@@ -10,6 +10,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/malekort/malekort/internal/build"
 	"github.com/rogpeppe/go-internal/txtar"
 )
 
@@ -191,12 +192,14 @@ func TestNewSiteGetsLaterTemplates(t *testing.T) {
 	if code, _, stderr := run("new", "site", site); code != OK {
 		t.Fatal(stderr)
 	}
-	echarts, err := os.ReadFile(filepath.Join(repoRoot, "node_modules/echarts/dist/echarts.common.min.js"))
-	if err != nil {
-		t.Fatal("no ECharts: run npm ci")
+	for _, lib := range []string{build.EChartsPath, build.MiniSearchPath} {
+		data, err := os.ReadFile(filepath.Join(repoRoot, lib))
+		if err != nil {
+			t.Fatalf("%v: run npm ci", err)
+		}
+		os.MkdirAll(filepath.Join(site, filepath.Dir(lib)), 0o755)
+		os.WriteFile(filepath.Join(site, lib), data, 0o644)
 	}
-	os.MkdirAll(filepath.Join(site, "node_modules/echarts/dist"), 0o755)
-	os.WriteFile(filepath.Join(site, "node_modules/echarts/dist/echarts.common.min.js"), echarts, 0o644)
 	out := filepath.Join(t.TempDir(), "public")
 	var stdout, stderr bytes.Buffer
 	if code := Main([]string{"build", "--source", site, "--out", out}, changedBuiltin{defaults}, &stdout, &stderr); code != OK {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/malekort/malekort/internal/build"
 	"golang.org/x/net/html"
 )
 
@@ -26,12 +27,57 @@ var defaults = os.DirFS(repoRoot)
 // buildExample builds the example site into a new folder and returns it.
 func buildExample(t *testing.T) string {
 	t.Helper()
-	if _, err := os.Stat(filepath.Join(repoRoot, "node_modules/echarts/dist/echarts.common.min.js")); err != nil {
-		t.Fatalf("ECharts is not installed: run npm ci in the repository first (%v)", err)
+	for _, lib := range []string{build.EChartsPath, build.MiniSearchPath} {
+		if _, err := os.Stat(filepath.Join(repoRoot, lib)); err != nil {
+			t.Fatalf("%v: run npm ci in the repository first", err)
+		}
 	}
 	out := filepath.Join(t.TempDir(), "public")
 	var stdout, stderr bytes.Buffer
 	if code := Main([]string{"build", "--source", repoRoot, "--out", out}, defaults, &stdout, &stderr); code != OK {
+		t.Fatalf("malekort build: exit %d\n%s", code, stderr.String())
+	}
+	return out
+}
+
+// buildEdited builds a copy of the example site in which each file named
+// in edits has its first occurrence of edit[0] replaced by edit[1], and
+// returns the folder it was built into.
+func buildEdited(t *testing.T, edits map[string][2]string) string {
+	t.Helper()
+	src := t.TempDir()
+	for _, dir := range []string{"data", "content"} {
+		if err := os.CopyFS(filepath.Join(src, dir), os.DirFS(filepath.Join(repoRoot, dir))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, edit := range edits {
+		data, err := os.ReadFile(filepath.Join(src, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(data, []byte(edit[0])) {
+			t.Fatalf("%s has no %s", name, edit[0])
+		}
+		if err := os.WriteFile(filepath.Join(src, name), bytes.Replace(data, []byte(edit[0]), []byte(edit[1]), 1), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{"site.toml", "package.json", "package-lock.json"} {
+		data, err := os.ReadFile(filepath.Join(repoRoot, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(src, f), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(filepath.Join(repoRoot, "node_modules"), filepath.Join(src, "node_modules")); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	var stdout, stderr bytes.Buffer
+	if code := Main([]string{"build", "--source", src, "--out", out}, defaults, &stdout, &stderr); code != OK {
 		t.Fatalf("malekort build: exit %d\n%s", code, stderr.String())
 	}
 	return out

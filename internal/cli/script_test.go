@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/malekort/malekort/internal/build"
 	"github.com/malekort/malekort/internal/synth"
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -16,7 +17,7 @@ func TestMain(m *testing.M) {
 		"malekort": func() { os.Exit(Main(os.Args[1:], defaults, os.Stdout, os.Stderr)) },
 		// synth SIZE DIR writes a synthetic site.
 		"synth": func() {
-			if err := synth.Write(os.Args[2], synth.Sizes[os.Args[1]], 1, os.Getenv("ECHARTS")); err != nil {
+			if err := synth.Write(os.Args[2], synth.Sizes[os.Args[1]], 1, filepath.Join(repoRoot, "node_modules")); err != nil {
 				os.Stderr.WriteString(err.Error() + "\n")
 				os.Exit(1)
 			}
@@ -31,20 +32,21 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
-			env.Setenv("ECHARTS", filepath.Join(repoRoot, "node_modules/echarts/dist/echarts.common.min.js"))
 			env.Setenv("TODAY", time.Now().Format(time.DateOnly))
 			env.Setenv("BUILTIN", repoRoot)
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			// npm-ci DIR puts in DIR what npm ci would install there: the
-			// ECharts build of this checkout's node_modules.
+			// ECharts and MiniSearch builds of this checkout's node_modules.
 			"npm-ci": func(ts *testscript.TestScript, neg bool, args []string) {
-				src, err := os.ReadFile(ts.Getenv("ECHARTS"))
-				ts.Check(err)
-				dst := ts.MkAbs(filepath.Join(args[0], "node_modules/echarts/dist/echarts.common.min.js"))
-				ts.Check(os.MkdirAll(filepath.Dir(dst), 0o755))
-				ts.Check(os.WriteFile(dst, src, 0o644))
+				for _, lib := range []string{build.EChartsPath, build.MiniSearchPath} {
+					src, err := os.ReadFile(filepath.Join(repoRoot, lib))
+					ts.Check(err)
+					dst := ts.MkAbs(filepath.Join(args[0], lib))
+					ts.Check(os.MkdirAll(filepath.Dir(dst), 0o755))
+					ts.Check(os.WriteFile(dst, src, 0o644))
+				}
 			},
 			// untimed FILE replaces the seconds a build took ("0,3 s") with
 			// "N s", so that its summary can be compared with a golden one.

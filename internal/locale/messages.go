@@ -6,9 +6,10 @@ package locale
 // another order with explicit indexes (%[2]q).
 var messages = map[string]map[string]string{
 	"nb": {
-		"missing: run npm ci in the site folder to install the ECharts version package.json pins (the site's charts need it)":                            "mangler: kjør npm ci i nettstedets mappe for å installere ECharts-versjonen som package.json låser (diagrammene trenger den)",
-		"no results to report: add results under %s, or set period = \"YYYY-MM\"":                                                                        "ingen resultater å vise: legg resultater i %s, eller sett period = \"YYYY-MM\"",
-		"%s has results for %d of %d %s (%.0f %%), fewer than min_coverage %.0f %%: the site reports %s; to report %s anyway, set period = \"%s\" in %s": "%s har resultater for %d av %d %s (%.0f %%), færre enn min_coverage %.0f %%: nettstedet viser %s; for å vise %s likevel, sett period = \"%s\" i %s",
+		"missing: run npm ci in the site folder to install the ECharts version package.json pins (the site's charts need it)":                                                                                 "mangler: kjør npm ci i nettstedets mappe for å installere ECharts-versjonen som package.json låser (diagrammene trenger den)",
+		"missing: run npm ci in the site folder to install the MiniSearch version package.json pins (the site's search needs it; if package.json has no minisearch, run npm install --save-exact minisearch)": "mangler: kjør npm ci i nettstedets mappe for å installere MiniSearch-versjonen som package.json låser (søket trenger den; har package.json ingen minisearch, kjør npm install --save-exact minisearch)",
+		"no results to report: add results under %s, or set period = \"YYYY-MM\"":                                                                                                                             "ingen resultater å vise: legg resultater i %s, eller sett period = \"YYYY-MM\"",
+		"%s has results for %d of %d %s (%.0f %%), fewer than min_coverage %.0f %%: the site reports %s; to report %s anyway, set period = \"%s\" in %s":                                                      "%s har resultater for %d av %d %s (%.0f %%), færre enn min_coverage %.0f %%: nettstedet viser %s; for å vise %s likevel, sett period = \"%s\" i %s",
 		"counties": "fylker",
 		"offices":  "kontorer",
 		"unknown key %q (known: title, language, period, min_coverage, whole_name, base_url, edit_url, new_url, accent, [privacy] min_count)": "ukjent nøkkel %q (kjente: title, language, period, min_coverage, whole_name, base_url, edit_url, new_url, accent, [privacy] min_count)",
@@ -224,9 +225,10 @@ var messages = map[string]map[string]string{
 		"December %d":  "desember %d",
 	},
 	"nn": {
-		"missing: run npm ci in the site folder to install the ECharts version package.json pins (the site's charts need it)":                            "mangler: køyr npm ci i mappa til nettstaden for å installere ECharts-versjonen som package.json låser (diagramma treng han)",
-		"no results to report: add results under %s, or set period = \"YYYY-MM\"":                                                                        "ingen resultat å vise: legg resultat i %s, eller set period = \"YYYY-MM\"",
-		"%s has results for %d of %d %s (%.0f %%), fewer than min_coverage %.0f %%: the site reports %s; to report %s anyway, set period = \"%s\" in %s": "%s har resultat for %d av %d %s (%.0f %%), færre enn min_coverage %.0f %%: nettstaden viser %s; for å vise %s likevel, set period = \"%s\" i %s",
+		"missing: run npm ci in the site folder to install the ECharts version package.json pins (the site's charts need it)":                                                                                 "mangler: køyr npm ci i mappa til nettstaden for å installere ECharts-versjonen som package.json låser (diagramma treng han)",
+		"missing: run npm ci in the site folder to install the MiniSearch version package.json pins (the site's search needs it; if package.json has no minisearch, run npm install --save-exact minisearch)": "mangler: køyr npm ci i mappa til nettstaden for å installere MiniSearch-versjonen som package.json låser (søket treng han; har package.json ingen minisearch, køyr npm install --save-exact minisearch)",
+		"no results to report: add results under %s, or set period = \"YYYY-MM\"":                                                                                                                             "ingen resultat å vise: legg resultat i %s, eller set period = \"YYYY-MM\"",
+		"%s has results for %d of %d %s (%.0f %%), fewer than min_coverage %.0f %%: the site reports %s; to report %s anyway, set period = \"%s\" in %s":                                                      "%s har resultat for %d av %d %s (%.0f %%), færre enn min_coverage %.0f %%: nettstaden viser %s; for å vise %s likevel, set period = \"%s\" i %s",
 		"counties": "fylke",
 		"offices":  "kontor",
 		"unknown key %q (known: title, language, period, min_coverage, whole_name, base_url, edit_url, new_url, accent, [privacy] min_count)": "ukjend nøkkel %q (kjende: title, language, period, min_coverage, whole_name, base_url, edit_url, new_url, accent, [privacy] min_count)",

@@ -162,3 +162,12 @@ func elements(t *testing.T, page string) func(yield func(*html.Node) bool) {
 		}
 	}
 }
+
+func TestPlainText(t *testing.T) {
+	src := "# Sykefravær\n\nVi **bør** følge\nopp <b onclick=x>fraværet</b>.\n\n<script>alert(1)</script>\n\n" +
+		"- [Møtet](m.pdf) i *Fana*\n- <https://nav.no/x>\n\n| Tiltak | Når |\n| --- | --- |\n| Samtaler | Høst |\n\n```\nkode\n```\n"
+	want := "Sykefravær Vi bør følge opp fraværet. Møtet i Fana https://nav.no/x Tiltak Når Samtaler Høst kode"
+	if got := PlainText([]byte(src)); got != want {
+		t.Errorf("PlainText =\n%q\nwant\n%q", got, want)
+	}
+}

@@ -20,6 +20,7 @@ import (
 	"github.com/malekort/malekort/internal/markdown"
 	"github.com/malekort/malekort/internal/model"
 	"github.com/malekort/malekort/internal/score"
+	"github.com/malekort/malekort/internal/search"
 	"github.com/malekort/malekort/internal/workers"
 )
 
@@ -46,6 +47,8 @@ type Input struct {
 	// ECharts is the ECharts library, copied into the site so that no page
 	// needs the internet.
 	ECharts []byte
+	// MiniSearch is the search library, copied in likewise.
+	MiniSearch []byte
 }
 
 // TemplateError is a site's template failing while a page is made: an
@@ -132,6 +135,8 @@ func Render(in Input, out Output) error {
 	}
 	jobs := []func() error{
 		func() error { return out.Put(EChartsFile, in.ECharts) },
+		func() error { return out.Put(search.LibraryFile, in.MiniSearch) },
+		func() error { return out.Put(search.File, s.searchIndex()) },
 		func() error { return s.front(out) },
 	}
 	for _, name := range slices.Sorted(maps.Keys(in.Site.Files)) {
@@ -157,7 +162,7 @@ func Render(in Input, out Output) error {
 
 // Offices renders only the pages that show the offices' commentary and
 // measures: each office's page and commentary page, its county's page,
-// the goal pages and the measures.csv files. pages names
+// the goal pages, the measures.csv files and the search index. pages names
 // every page those can be, written or not: a page not written is one the
 // site no longer has.
 func Offices(in Input, ids []string, out Output) ([]string, error) {
@@ -169,6 +174,9 @@ func Offices(in Input, ids []string, out Output) ([]string, error) {
 		pages = append(pages, goalPath(&in.Site.Goals[g]))
 		jobs = append(jobs, func() error { return s.goal(g, out) })
 	}
+	// Any office's commentary and measures are in the search index.
+	pages = append(pages, search.File)
+	jobs = append(jobs, func() error { return out.Put(search.File, s.searchIndex()) })
 	counties := map[int]bool{}
 	for _, id := range ids {
 		o, ok := s.officeOf[id]

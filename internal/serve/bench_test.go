@@ -25,6 +25,8 @@ func BenchmarkCommentaryEditNAV(b *testing.B) {
 	}
 	os.MkdirAll(filepath.Join(dir, "node_modules/echarts/dist"), 0o755)
 	os.WriteFile(filepath.Join(dir, "node_modules/echarts/dist/echarts.common.min.js"), []byte("/* echarts */"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "node_modules/minisearch/dist/umd"), 0o755)
+	os.WriteFile(filepath.Join(dir, "node_modules/minisearch/dist/umd/index.js"), []byte("/* minisearch */"), 0o644)
 	files, _ := filepath.Glob(filepath.Join(dir, "content/*/*/*.md"))
 	if len(files) == 0 {
 		b.Fatal("no commentary")

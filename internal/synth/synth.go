@@ -47,9 +47,13 @@ type goal struct {
 	persons bool
 }
 
+// libraries are the files of npm's installs that a site ships.
+var libraries = []string{"echarts/dist/echarts.common.min.js", "minisearch/dist/umd/index.js"}
+
 // Write generates a site into dir, which must not exist or be empty.
-// echarts, when not empty, is copied in as the ECharts library.
-func Write(dir string, size Size, seed uint64, echarts string) error {
+// nodeModules, when not empty, is the folder of npm's installs that the
+// site's ECharts and MiniSearch are copied from.
+func Write(dir string, size Size, seed uint64, nodeModules string) error {
 	g := &gen{dir: dir, size: size, rnd: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))}
 	steps := []func() error{g.site, g.org, g.goalFile, g.results, g.content}
 	for _, step := range steps {
@@ -57,12 +61,17 @@ func Write(dir string, size Size, seed uint64, echarts string) error {
 			return err
 		}
 	}
-	if echarts != "" {
-		data, err := os.ReadFile(echarts)
+	if nodeModules == "" {
+		return nil
+	}
+	for _, lib := range libraries {
+		data, err := os.ReadFile(filepath.Join(nodeModules, lib))
 		if err != nil {
 			return err
 		}
-		return g.file("node_modules/echarts/dist/echarts.common.min.js", string(data))
+		if err := g.file("node_modules/"+lib, string(data)); err != nil {
+			return err
+		}
 	}
 	return nil
 }

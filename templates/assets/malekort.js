@@ -1,5 +1,6 @@
 /* malekort: draws the page's charts as they scroll into view, in the
-   colours of the current light or dark theme, and runs the office finder.
+   colours of the current light or dark theme, runs the office finder and
+   shows the search field, whose scripts it loads when it is first used.
    ECharts itself is loaded only once a chart is about to be seen, so pages
    open fast; everything is relative, so it works from file:// too. */
 (function () {
@@ -282,6 +283,32 @@
     });
 
     finder();
+    search();
+  }
+
+  // search shows the search field, which needs this script, and loads
+  // the search (MiniSearch, the site's index and search.js, classic
+  // scripts run in this order) only when the field is first used, so a
+  // page that is not searched loads nothing more.
+  function search() {
+    var form = document.querySelector("[data-search]");
+    if (!form) return;
+    form.hidden = false;
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    var input = form.querySelector("input");
+    var loaded = false;
+    var load = function () {
+      if (loaded) return;
+      loaded = true;
+      ["minisearch.js", "search-index.js", "search.js"].forEach(function (name) {
+        var s = document.createElement("script");
+        s.src = base + name;
+        s.async = false;
+        document.head.appendChild(s);
+      });
+    };
+    input.addEventListener("focus", load);
+    input.addEventListener("input", load);
   }
 
   // The finder filters the front page's office list as the reader types.

@@ -32,27 +32,27 @@ func main() {
 	malekort := flag.String("malekort", "", "the malekort binary to time")
 	size := flag.String("size", "nav", "nav, large or small")
 	runs := flag.Int("runs", 5, "how many builds to time")
-	echarts := flag.String("echarts", "node_modules/echarts/dist/echarts.common.min.js", "the ECharts file the site ships")
+	nodeModules := flag.String("node-modules", "node_modules", "the folder of npm's installs whose ECharts and MiniSearch the site ships")
 	flag.Parse()
 	s, ok := synth.Sizes[*size]
 	if !ok || *malekort == "" {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := bench(*malekort, *size, s, *runs, *echarts); err != nil {
+	if err := bench(*malekort, *size, s, *runs, *nodeModules); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-func bench(malekort, name string, size synth.Size, runs int, echarts string) error {
+func bench(malekort, name string, size synth.Size, runs int, nodeModules string) error {
 	tmp, err := os.MkdirTemp("", "malekort-bench-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(tmp)
 	site := filepath.Join(tmp, "site")
-	if err := synth.Write(site, size, 1, echarts); err != nil {
+	if err := synth.Write(site, size, 1, nodeModules); err != nil {
 		return err
 	}
 	fmt.Printf("size %s: %d counties, %d offices, %d goals, %d months, commentary on %.0f %% of office-months\n",

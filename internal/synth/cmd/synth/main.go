@@ -15,7 +15,7 @@ func main() {
 	size := flag.String("size", "nav", "nav, large or small")
 	out := flag.String("out", "", "the folder to write (must not exist)")
 	seed := flag.Uint64("seed", 1, "the random seed; the same seed gives the same site")
-	echarts := flag.String("echarts", "node_modules/echarts/dist/echarts.common.min.js", "the ECharts file to copy in (empty: none)")
+	nodeModules := flag.String("node-modules", "node_modules", "the folder of npm's installs to copy ECharts and MiniSearch from (empty: none)")
 	flag.Parse()
 	s, ok := synth.Sizes[*size]
 	if !ok || *out == "" {
@@ -26,7 +26,7 @@ func main() {
 		fmt.Fprintf(os.Stderr, "synth: %s exists\n", *out)
 		os.Exit(2)
 	}
-	if err := synth.Write(*out, s, *seed, *echarts); err != nil {
+	if err := synth.Write(*out, s, *seed, *nodeModules); err != nil {
 		fmt.Fprintln(os.Stderr, "synth:", err)
 		os.Exit(1)
 	}

@@ -1,0 +1,170 @@
+package cli
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// searchResult is one result as the page lists it.
+type searchResult struct {
+	Where, Snippet, Href string
+	Marks                []string
+}
+
+// search types query into the page's search field, as a reader would, and
+// returns what the live region says once it has settled, and the results
+// listed.
+func (p *page) search(t *testing.T, query string) (string, []searchResult) {
+	t.Helper()
+	err := chromedp.Do(p.ctx,
+		chromedp.WaitVisible(chromedp.ID("search-input")),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById('search-input').value = ''; document.querySelector('.search-count').textContent = ''`),
+		chromedp.SendKeys(chromedp.ID("search-input"), query))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var status, settled string
+	var results []searchResult
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(300 * time.Millisecond) {
+		var err error
+		status, err = chromedp.Run(p.ctx, chromedp.Evaluate[string](`document.querySelector('.search-count').textContent`))
+		if err == nil {
+			results, err = chromedp.Run(p.ctx, chromedp.Evaluate[[]searchResult](`[...document.querySelectorAll('.search-results li a')].map(a => ({
+				Where: a.querySelector('.search-where').textContent,
+				Snippet: (a.querySelector('.search-snippet') || {}).textContent || '',
+				Href: a.href,
+				Marks: [...a.querySelectorAll('mark')].map(m => m.textContent)}))`))
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Results are shown once typing pauses: they are the query's
+		// when they stay the same for longer than that pause.
+		if status != "" && status == settled {
+			return status, results
+		}
+		settled = status
+	}
+	t.Fatalf("searching %q: the live region says nothing", query)
+	return "", nil
+}
+
+// TestSearch searches the example site from file:// and from a folder of
+// a web server, from pages at every depth: a word with å in two offices'
+// commentary finds both, marked, and a result leads to the month's
+// commentary. Nothing of the search is loaded before the field is used.
+func TestSearch(t *testing.T) {
+	ctx := browser(t)
+	out := buildExample(t)
+	srv := httptest.NewServer(http.StripPrefix("/some/folder/", http.FileServer(http.Dir(out))))
+	defer srv.Close()
+	for _, start := range []string{
+		fileURL(out, "index.html"),
+		fileURL(out, "hordaland/fana/commentary.html"),
+		srv.URL + "/some/folder/goals/overgang-arbeid/index.html",
+		srv.URL + "/some/folder/hordaland/index.html",
+	} {
+		t.Run(start[strings.LastIndex(start[:strings.LastIndex(start, "/")], "/")+1:], func(t *testing.T) {
+			p := openPage(t, ctx, 390, 844, false)
+			if err := chromedp.Do(p.ctx, chromedp.Navigate(start), chromedp.WaitVisible(chromedp.ID("search-input"))); err != nil {
+				t.Fatal(err)
+			}
+			before, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]string](`[typeof MiniSearch, typeof malekortSearch, ...performance.getEntriesByType('resource').map(e => e.name).filter(n => /assets\/(minisearch|search)/.test(n))]`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(before, []string{"undefined", "undefined"}) {
+				t.Errorf("before the field is used, the page has loaded %q", before)
+			}
+			status, results := p.search(t, "fått")
+			var where []string
+			for _, r := range results {
+				where = append(where, r.Where)
+				if !slices.Equal(r.Marks, []string{"fått"}) || !strings.Contains(r.Snippet, "fått") {
+					t.Errorf("result %q marks %q in %q, want fått", r.Where, r.Marks, r.Snippet)
+				}
+			}
+			if status != "2 treff" || len(results) != 2 || !strings.HasPrefix(where[0]+where[1], "NAV Laksevåg · september 2026") && !strings.HasPrefix(where[1]+where[0], "NAV Laksevåg · september 2026") ||
+				!strings.Contains(where[0]+where[1], "NAV Førde · oktober 2026") {
+				t.Fatalf(`"fått": %q, %q; want 2 treff, NAV Laksevåg's and NAV Førde's commentary`, status, where)
+			}
+			forde := results[0]
+			if !strings.Contains(forde.Where, "Førde") {
+				forde = results[1]
+			}
+			if !strings.HasSuffix(forde.Href, "sogn-og-fjordane/forde/commentary.html#2026-10") {
+				t.Errorf("NAV Førde's result links to %s", forde.Href)
+			}
+			// The reader follows it with the keyboard alone: Tab from the
+			// field reaches the results, Enter follows one.
+			if err := chromedp.Do(p.ctx, chromedp.Focus(chromedp.ID("search-input"))); err != nil {
+				t.Fatal(err)
+			}
+			for range results {
+				if err := chromedp.Do(p.ctx, chromedp.KeyEvent("\t")); err != nil {
+					t.Fatal(err)
+				}
+				focused, err := chromedp.Run(p.ctx, chromedp.Evaluate[string](`document.activeElement.href || ''`))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if focused == forde.Href {
+					break
+				}
+			}
+			if err := chromedp.Do(p.ctx, chromedp.KeyEvent("\r"), chromedp.WaitVisible(chromedp.CSS(`[id="2026-10"]`))); err != nil {
+				t.Fatal(err)
+			}
+			landed, err := chromedp.Run(p.ctx, chromedp.Evaluate[string](`location.href`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if landed != forde.Href {
+				t.Errorf("following the result led to %s, want %s", landed, forde.Href)
+			}
+			if errs := p.consoleErrors(); len(errs) > 0 {
+				t.Errorf("console errors: %v", errs)
+			}
+		})
+	}
+}
+
+// TestSearchWords checks how the search reads Norwegian: å, æ and ø are
+// letters of their own ("får" is not "far"; "bør" is not split at ø) and
+// an inflected form finds its word ("kontorene" finds "kontor").
+func TestSearchWords(t *testing.T) {
+	ctx := browser(t)
+	out := buildEdited(t, map[string][2]string{
+		"content/hordaland/fana/2026-10.md": {"oppfølgingsteamet, og", "oppfølgingsteamet, og min far mener at vi bør spørre dem, og"},
+	})
+	p := openPage(t, ctx, 390, 844, false)
+	if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, "hordaland/fana/index.html"))); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		query, status, where, mark string
+	}{
+		{"far", "1 treff", "NAV Fana · oktober 2026", "far"},
+		{"får", "Ingen treff", "", ""},
+		{"bør", "1 treff", "NAV Fana · oktober 2026", "bør"},
+		{"kontorene", "1 treff", "NAV Voss · oktober 2026", "kontor"},
+		{"KONTORET voss", "1 treff", "NAV Voss · oktober 2026", "kontor"},
+	} {
+		status, results := p.search(t, c.query)
+		if c.where == "" {
+			if status != c.status || len(results) != 0 {
+				t.Errorf("%q: %q, %d results; want %q", c.query, status, len(results), c.status)
+			}
+			continue
+		}
+		if status != c.status || len(results) == 0 || !strings.HasPrefix(results[0].Where, c.where) || !slices.Contains(results[0].Marks, c.mark) {
+			t.Errorf("%q: %q, %+v; want %q, %s with %q marked", c.query, status, results, c.status, c.where, c.mark)
+		}
+	}
+}
