@@ -170,4 +170,9 @@ func TestPlainText(t *testing.T) {
 	if got := PlainText([]byte(src)); got != want {
 		t.Errorf("PlainText =\n%q\nwant\n%q", got, want)
 	}
+	src = "> ### Tiltak\n\n1. Første\n2) _Andre_ ![Fravær per uke](f.png)\n\n<div>\nskjult\n</div>\n\nMer \\*enn\\* 3 < 4, kari@nav.no <kari@nav.no>, sak_nr og ~~ikke~~ `kode`.\n\n---\n[x] ferdig\n"
+	want = "Tiltak Første Andre Fravær per uke Mer *enn* 3 < 4, kari@nav.no kari@nav.no, sak_nr og ikke kode. ferdig"
+	if got := PlainText([]byte(src)); got != want {
+		t.Errorf("PlainText =\n%q\nwant\n%q", got, want)
+	}
 }
