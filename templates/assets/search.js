@@ -23,7 +23,7 @@
   var WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
   function tokenize(text) {
-    return text.match(WORD) || [];
+    return text.normalize("NFC").match(WORD) || [];
   }
 
   // stem strips a Norwegian inflection from a lower-case word, so that
@@ -66,8 +66,16 @@
     return w;
   }
 
+  // term is a word as the index holds it. A site's texts use a few
+  // thousand words many times over: each is stemmed once.
+  var terms = new Map();
   function term(word) {
-    return stem(word.normalize("NFC").toLowerCase());
+    var t = terms.get(word);
+    if (t === undefined) {
+      t = stem(word.toLowerCase());
+      terms.set(word, t);
+    }
+    return t;
   }
 
   function place(doc) {
@@ -112,7 +120,7 @@
   function mark(el, text, matched) {
     var last = 0;
     text.replace(WORD, function (w, at) {
-      if (matched[term(w)]) {
+      if (matched[term(w.normalize("NFC"))]) {
         el.appendChild(document.createTextNode(text.slice(last, at)));
         var m = document.createElement("mark");
         m.textContent = w;
@@ -129,7 +137,7 @@
   function snippet(text, matched) {
     var first = -1;
     text.replace(WORD, function (w, at) {
-      if (first < 0 && matched[term(w)]) first = at;
+      if (first < 0 && matched[term(w.normalize("NFC"))]) first = at;
       return w;
     });
     var from = Math.max(0, first - 50);
