@@ -82,6 +82,14 @@ func TestSearch(t *testing.T) {
 			if !slices.Equal(before, []string{"undefined", "undefined"}) {
 				t.Errorf("before the field is used, the page has loaded %q", before)
 			}
+			// The field fills the room kept for it: showing it moves nothing.
+			band, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]float64](`(() => { const b = document.querySelector('.search-band'); return [b.getBoundingClientRect().height, parseFloat(getComputedStyle(b).minHeight)]; })()`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if band[0] != band[1] {
+				t.Errorf("the search field's band is %vpx high, %vpx kept for it", band[0], band[1])
+			}
 			status, results := p.search(t, "fått")
 			var where []string
 			for _, r := range results {
