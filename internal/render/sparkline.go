@@ -4,6 +4,8 @@ import (
 	"html/template"
 	"strconv"
 
+	"github.com/a-h/templ"
+
 	"github.com/malekort/malekort/internal/model"
 	"github.com/malekort/malekort/internal/score"
 )
@@ -37,13 +39,9 @@ func (s *site) sparkline(unit, gi int, p model.Period) template.HTML {
 	w3 := &s.sparkWords
 	label := w3[0] + s.loc.WithUnit(lo, g.Decimals, g.Unit) + w3[1] + s.loc.WithUnit(hi, g.Decimals, g.Unit) + w3[2] +
 		s.loc.WithUnit(ys[len(ys)-1], g.Decimals, g.Unit) + w3[3]
-	// Appended, not printed with fmt: a site has a sparkline in every
-	// scorecard row, and Fprintf's allocations for its points were a tenth
-	// of a build's.
-	b := make([]byte, 0, 320)
-	b = append(b, `<svg class="spark" viewBox="0 0 64 20" width="64" height="20" role="img" aria-label="`...)
-	b = append(b, escape(label)...)
-	b = append(b, `" focusable="false"><polyline points="`...)
+	// The points are appended, not printed with fmt: a site has a
+	// sparkline in every scorecard row.
+	points := make([]byte, 0, 160)
 	var lastX, lastY float64
 	for i, x := range xs {
 		px := pad + float64(x)*(w-2*pad)/float64(sparkMonths-1)
@@ -52,20 +50,33 @@ func (s *site) sparkline(unit, gi int, p model.Period) template.HTML {
 			py = h - pad - (ys[i]-lo)*(h-2*pad)/(hi-lo)
 		}
 		if i > 0 {
-			b = append(b, ' ')
+			points = append(points, ' ')
 		}
-		b = strconv.AppendFloat(b, px, 'f', 1, 64)
-		b = append(b, ',')
-		b = strconv.AppendFloat(b, py, 'f', 1, 64)
+		points = appendCoord(points, px, py)
 		lastX, lastY = px, py
 	}
-	b = append(b, `"/><circle cx="`...)
-	b = strconv.AppendFloat(b, lastX, 'f', 1, 64)
-	b = append(b, `" cy="`...)
-	b = strconv.AppendFloat(b, lastY, 'f', 1, 64)
-	b = append(b, `" r="2"/></svg>`...)
-	// Only numbers computed here, and the label escaped, go into the markup.
-	return template.HTML(b)
+	return svg(sparklineSVG(label, string(points), coord(lastX), coord(lastY)))
+}
+
+// coord is an SVG coordinate: one decimal is finer than a pixel at the
+// size the charts are drawn.
+func coord(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
+
+// appendCoord appends the point x,y.
+func appendCoord(b []byte, x, y float64) []byte {
+	b = strconv.AppendFloat(b, x, 'f', 1, 64)
+	b = append(b, ',')
+	return strconv.AppendFloat(b, y, 'f', 1, 64)
+}
+
+// svg is the markup of a drawing made here. Its component writes only
+// into a buffer and has nothing that can fail.
+func svg(c templ.Component) template.HTML {
+	h, err := markup(c)
+	if err != nil {
+		panic(err)
+	}
+	return h
 }
 
 // printMonths is how many months a printed chart shows.
@@ -80,8 +91,7 @@ type PrintChart struct {
 
 // printChart draws unit's last two years of goal gi up to month p, with
 // its target dashed, the first and last month and the highest and lowest
-// value labelled. Only numbers and formatted values go into the markup,
-// escaped.
+// value labelled.
 func (s *site) printChart(unit, gi int, p model.Period) template.HTML {
 	const w, h, left, right, top, bottom = 320.0, 110.0, 44.0, 8.0, 8.0, 18.0
 	g := &s.Site.Goals[gi]
@@ -100,47 +110,30 @@ func (s *site) printChart(unit, gi int, p model.Period) template.HTML {
 	}
 	x := func(i int) float64 { return left + float64(i)*(w-left-right)/float64(printMonths-1) }
 	y := func(v float64) float64 { return top + (hi-v)*(h-top-bottom)/(hi-lo) }
-	// Appended, not printed with fmt: a site has one for every goal that
-	// needs attention on every unit page.
-	b := make([]byte, 0, 1024)
-	num := func(v float64) { b = strconv.AppendFloat(b, v, 'f', 1, 64) }
-	b = append(b, `<svg class="print-chart" viewBox="0 0 320 110" width="320" height="110" role="img" aria-label="`...)
-	b = append(b, escape(g.Title)...)
-	b = append(b, `"><line class="pc-target" x1="44" x2="312" y1="`...)
-	num(y(t.Target))
-	b = append(b, `" y2="`...)
-	num(y(t.Target))
-	b = append(b, `"/><polyline class="pc-line" points="`...)
+	points := make([]byte, 0, 24*printMonths)
 	for i, c := range cells {
 		if c.Has() {
-			num(x(i))
-			b = append(b, ',')
-			num(y(c.Value))
-			b = append(b, ' ')
+			points = append(appendCoord(points, x(i), y(c.Value)), ' ')
 		}
 	}
-	b = append(b, `"/>`...)
-	text := func(x, y float64, anchor, s string) {
-		b = append(b, `<text x="`...)
-		num(x)
-		b = append(b, `" y="`...)
-		num(y)
-		b = append(b, `" text-anchor="`...)
-		b = append(b, anchor...)
-		b = append(b, `">`...)
-		b = append(b, escape(s)...)
-		b = append(b, `</text>`...)
+	labels := make([]svgLabel, 0, 4)
+	label := func(x, y float64, anchor, text string) {
+		labels = append(labels, svgLabel{x: coord(x), y: coord(y), anchor: anchor, text: text})
 	}
-	text(left-4, y(hi)+4, "end", s.loc.WithUnit(hi, g.Decimals, g.Unit))
-	text(left-4, y(lo)+4, "end", s.loc.WithUnit(lo, g.Decimals, g.Unit))
+	label(left-4, y(hi)+4, "end", s.loc.WithUnit(hi, g.Decimals, g.Unit))
+	label(left-4, y(lo)+4, "end", s.loc.WithUnit(lo, g.Decimals, g.Unit))
 	if first := int(p - s.Scores.First - model.Period(printMonths-1)); first >= 0 {
-		text(left, h-4, "start", s.months[first])
+		label(left, h-4, "start", s.months[first])
 	}
 	if last := int(p - s.Scores.First); last >= 0 && last < len(s.months) {
-		text(w-right, h-4, "end", s.months[last])
+		label(w-right, h-4, "end", s.months[last])
 	}
-	b = append(b, `</svg>`...)
-	return template.HTML(b)
+	return svg(printChartSVG(g.Title, coord(y(t.Target)), string(points), labels))
+}
+
+// svgLabel is a text placed in a drawing, anchored at x,y.
+type svgLabel struct {
+	x, y, anchor, text string
 }
 
 // printCharts are the small charts of the goals that need attention.
