@@ -88,7 +88,7 @@ func TestCountyMatrixAndBars(t *testing.T) {
 	if b, a := strings.Index(matrix, ">NAV Bergen nord<"), strings.Index(matrix, ">NAV Årstad<"); a < 0 || b < a {
 		t.Errorf("matrix: Årstad at %d, Bergen nord at %d; want Årstad first", a, b)
 	}
-	chartJSON := regexp.MustCompile(`id="chart-arbeid-data">([^<]*)<`).FindStringSubmatch(page)
+	chartJSON := regexp.MustCompile(`id="chart-arbeid-data"[^>]*>([^<]*)<`).FindStringSubmatch(page)
 	if chartJSON == nil {
 		t.Fatal("no chart data for arbeid")
 	}

@@ -54,6 +54,11 @@ func markup(c templ.Component) (template.HTML, error) {
 	if err := c.Render(context.Background(), b); err != nil {
 		return "", err
 	}
+	// HTML does not allow NUL, which data can hold; html/template, which
+	// writes the rest of a page, makes it U+FFFD, and so does this.
+	if bytes.IndexByte(b.Bytes(), 0) >= 0 {
+		return template.HTML(bytes.ReplaceAll(b.Bytes(), []byte{0}, []byte("\uFFFD"))), nil
+	}
 	return template.HTML(b.String()), nil
 }
 
