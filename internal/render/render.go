@@ -32,9 +32,8 @@ type Output interface {
 	Put(name string, parts ...[]byte) error
 }
 
-// buffers hold pages while they are executed; a unit page is a few hundred
-// kilobytes, and growing a new buffer for each was a third of all
-// allocation.
+// buffers hold pages and components while they are executed: a unit page
+// is a few hundred kilobytes, too much to grow anew for each.
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Input is everything a site's pages are made from.
@@ -77,8 +76,8 @@ type site struct {
 	officeCounty []int
 	// nameRank is each office's place among all offices sorted by name
 	// (the same for the same name), collated once: counties list their
-	// offices by it, and a goal page sorts its offices by name twice, where
-	// collation keys for each were a tenth of its allocation.
+	// offices by it, and a goal page sorts its offices by name twice, so
+	// collating the names there again would be wasted.
 	nameRank []int
 	// allCounties, counties and formerCounties are county indexes sorted
 	// by name: every county, those of the reported month, and the others.
@@ -839,8 +838,8 @@ func (ls layouts) get(lines []line, bars []string, build func(id string, heads [
 }
 
 // trend is a page's trend chart of lines. Its layout depends only on the
-// lines' roles, so it is made once for the whole site: making one with
-// go-echarts was a tenth of an office page's time.
+// lines' roles, so it is made once for the whole site rather than with
+// go-echarts for every page.
 func (s *site) trend(ls layouts, id string, lines []line) (chart.Chart, *chart.Layout) {
 	roles := make([]line, len(lines))
 	for i, l := range lines {
@@ -884,8 +883,7 @@ func (s *site) trendTable(caption string, g *model.Goal, lines []line) Table {
 		t.Head = append(t.Head, l.Name)
 	}
 	// The cells are slices of one string and the rows of one array: a unit
-	// page has thousands of cells, and allocating each was a third of all
-	// a build allocated.
+	// page has thousands of cells, too many to allocate one by one.
 	n, cols := s.Scores.N, 1+len(shown)
 	var text []byte
 	ends := make([]int, 0, n*len(shown))

@@ -123,7 +123,7 @@ func (t Table) HTML() (template.HTML, error) {
 // tableRows are a table's rows, each cell escaped. They are written here,
 // not in views.templ, because they leave out the end tags HTML lets them
 // leave out (</th>, </td>, </tr>), which templ always writes: these
-// tables are half of a unit page's bytes, and those tags a fifth of the
+// tables are much of a unit page's bytes, and those tags much of the
 // tables'. The tags below are the only markup written in Go.
 type tableRows [][]string
 

@@ -265,6 +265,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	if strings.HasSuffix(name, ".html") {
 		// Every page gets the live-reload script; the built site does not.
+		// The element is spliced into the built page's bytes, so it is a
+		// string here rather than a component of the site's.
 		data = bytes.Replace(data, []byte("</body>"), []byte(`<script src="`+scriptPath+`"></script></body>`), 1)
 	}
 	w.Write(data)
