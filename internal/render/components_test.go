@@ -1,0 +1,30 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/malekort/malekort/internal/locale"
+)
+
+// Text in a component is escaped, a setting's link that is not http(s)
+// is not linked, and the byline's separator is a non-breaking space.
+func TestCommentaryEscapesTextAndLinks(t *testing.T) {
+	c := components{locale.New("en")}
+	html, err := markup(c.commentary(&CommentaryView{
+		Author: `<script>alert("x")</script>`, Date: "4 March 2026", ISODate: "2026-03-04",
+		EditURL: "javascript:alert(1)",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(html)
+	for _, want := range []string{`&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;`, `href="about:invalid#TemplFailedSanitizationURL"`, "</time>\u00a0· <a"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("commentary lacks %q:\n%s", want, s)
+		}
+	}
+	if strings.Contains(s, "<script>") || strings.Contains(s, "javascript:") {
+		t.Errorf("commentary publishes markup or a script link from data:\n%s", s)
+	}
+}
