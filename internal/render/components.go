@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"html/template"
+	"io"
 	"strconv"
 
 	"github.com/a-h/templ"
@@ -113,8 +114,11 @@ func (m *MeasureRow) link() Link {
 // component call: templ writes a space between a call and text after it
 // on the next line, and nothing between two calls.
 var (
+	sp  = templ.Raw(" ")
 	nl  = templ.Raw("\n")
 	nl2 = templ.Raw("\n  ")
+	nl4 = templ.Raw("\n    ")
+	nl6 = templ.Raw("\n      ")
 )
 
 // sectionFacts are what a section's status line says after the target:
@@ -162,4 +166,24 @@ func (c components) measureParts(m *MeasureRow) []string {
 		parts = append(parts, m.Effect)
 	}
 	return parts
+}
+
+// text is a text of a page, escaped, as a component. templ's own
+// { expression } prints a value through fmt.Sprint, two allocations for
+// every value a page shows; a unit page shows tens of thousands.
+type text string
+
+func (t text) Render(_ context.Context, w io.Writer) error {
+	_, err := io.WriteString(w, templ.EscapeString(string(t)))
+	return err
+}
+
+// spaced is a text after a space.
+type spaced string
+
+func (t spaced) Render(_ context.Context, w io.Writer) error {
+	if _, err := io.WriteString(w, " "); err != nil {
+		return err
+	}
+	return text(t).Render(context.Background(), w)
 }
