@@ -1,7 +1,9 @@
 package render
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"html/template"
 	"io"
 
@@ -124,27 +126,50 @@ func (t Table) HTML() (template.HTML, error) {
 // not in views.templ, because they leave out the end tags HTML lets them
 // leave out (</th>, </td>, </tr>), which templ always writes: these
 // tables are much of a unit page's bytes, and those tags much of the
-// tables'. The tags below are the only markup written in Go.
+// tables'. They are appended to one buffer and written at once, since a
+// unit page has thousands of cells.
 type tableRows [][]string
 
-func (rows tableRows) Render(_ context.Context, w io.Writer) (err error) {
-	write := func(s string) {
-		if err == nil {
-			_, err = io.WriteString(w, s)
-		}
-	}
+func (rows tableRows) Render(_ context.Context, w io.Writer) error {
+	b := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(b)
+	b.Reset()
 	for _, row := range rows {
-		write("<tr>")
+		b.WriteString("<tr>")
 		for i, cell := range row {
 			if i == 0 {
-				write(`<th scope="row">`)
+				b.WriteString(`<th scope="row">`)
 			} else {
-				write("<td>")
+				b.WriteString("<td>")
 			}
-			write(templ.EscapeString(cell))
+			b.WriteString(templ.EscapeString(cell))
 		}
-		write("\n")
+		b.WriteByte('\n')
 	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// jsonScript is a <script> element of JSON data for the page's script,
+// escaped for the element (json.HTMLEscape: no "<", ">" or "&" that could
+// end it). templ writes a <script> element's content only through
+// templ.JSONScript, which would encode the JSON package chart made once
+// more; the charts' JSON is a large part of a unit page.
+type jsonScript struct {
+	id   string
+	data []byte
+}
+
+func (s jsonScript) Render(_ context.Context, w io.Writer) error {
+	b := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(b)
+	b.Reset()
+	b.WriteString(`<script type="application/json" id="`)
+	b.WriteString(templ.EscapeString(s.id))
+	b.WriteString(`">`)
+	json.HTMLEscape(b, s.data)
+	b.WriteString("</script>")
+	_, err := w.Write(b.Bytes())
 	return err
 }
 
