@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/a-h/templ"
+	templruntime "github.com/a-h/templ/runtime"
 
 	"github.com/malekort/malekort/internal/locale"
 )
@@ -110,16 +111,23 @@ func (m *MeasureRow) link() Link {
 	return m.Goal
 }
 
-// Line breaks and indentation of the pages' markup where they follow a
-// component call: templ writes a space between a call and text after it
-// on the next line, and nothing between two calls.
-var (
-	sp  = templ.Raw(" ")
-	nl  = templ.Raw("\n")
-	nl2 = templ.Raw("\n  ")
-	nl4 = templ.Raw("\n    ")
-	nl6 = templ.Raw("\n      ")
+// Line breaks, indentation and spaces of the pages' markup where they
+// follow a component call: templ writes a space between a call and text
+// after it on the next line, and nothing between two calls.
+const (
+	sp  = whitespace(" ")
+	nl  = whitespace("\n")
+	nl2 = whitespace("\n  ")
+	nl4 = whitespace("\n    ")
+	nl6 = whitespace("\n      ")
 )
+
+// whitespace is whitespace between elements, as a component.
+type whitespace string
+
+func (ws whitespace) Render(_ context.Context, w io.Writer) error {
+	return writeString(w, string(ws))
+}
 
 // sectionFacts are what a section's status line says after the target:
 // the yellow limit, and the coverage, last year's value and the change
@@ -174,7 +182,18 @@ func (c components) measureParts(m *MeasureRow) []string {
 type text string
 
 func (t text) Render(_ context.Context, w io.Writer) error {
-	_, err := io.WriteString(w, templ.EscapeString(string(t)))
+	return writeString(w, templ.EscapeString(string(t)))
+}
+
+// writeString writes s to w. templ renders into its own buffer type, and
+// asserting that is cheaper than io.WriteString's look for an
+// io.StringWriter, on every text of a page.
+func writeString(w io.Writer, s string) error {
+	if b, ok := w.(*templruntime.Buffer); ok {
+		_, err := b.WriteString(s)
+		return err
+	}
+	_, err := io.WriteString(w, s)
 	return err
 }
 
@@ -182,8 +201,8 @@ func (t text) Render(_ context.Context, w io.Writer) error {
 type spaced string
 
 func (t spaced) Render(_ context.Context, w io.Writer) error {
-	if _, err := io.WriteString(w, " "); err != nil {
+	if err := writeString(w, " "); err != nil {
 		return err
 	}
-	return text(t).Render(context.Background(), w)
+	return writeString(w, templ.EscapeString(string(t)))
 }
