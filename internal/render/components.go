@@ -130,8 +130,8 @@ func (ws whitespace) Render(_ context.Context, w io.Writer) error {
 }
 
 // sectionFacts are what a section's status line says after the target:
-// the yellow limit, and the coverage, last year's value and the change
-// when it has them.
+// the yellow limit, and the coverage and last year's value when it has
+// them.
 func (c components) sectionFacts(s *Section) string {
 	facts := sep + c.loc.T("yellow") + " " + s.Yellow
 	if s.Coverage != "" {
@@ -140,14 +140,16 @@ func (c components) sectionFacts(s *Section) string {
 	if s.LastYear != "" {
 		facts += sep + c.loc.T("last.year") + ": " + s.LastYear
 	}
-	if s.ChangeWord != "" {
-		facts += sep + c.loc.T("change.long") + ": " + s.Change + " (" + s.ChangeWord
-		if s.Signal != "" {
-			facts += "; " + s.Signal
-		}
-		facts += ")"
-	}
 	return facts
+}
+
+// changeWords are what a section's status line says after the amount of
+// its change: better or worse, and whether it is a signal.
+func (c components) changeWords(s *Section) string {
+	if s.Signal != "" {
+		return " (" + s.ChangeWord + "; " + s.Signal + ")"
+	}
+	return " (" + s.ChangeWord + ")"
 }
 
 // byline is who wrote a commentary, and a comma before its date.
