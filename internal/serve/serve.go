@@ -12,7 +12,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"html"
 	"io"
 	"io/fs"
 	"maps"
@@ -21,7 +20,6 @@ import (
 	"os"
 	"path"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -250,7 +248,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// reloads into the site once they are fixed.
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
-		io.WriteString(w, errorPage(lang, errors, version))
+		errorPage(lang, errors, version).Render(r.Context(), w)
 		return
 	}
 	if !ok {
@@ -305,23 +303,13 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// errorPage is a page holding errors where the live-reload script shows
-// them, for a site that has never built. It names the build it shows, so
-// that a fix made before the script first hears from the server still
-// reloads it.
-func errorPage(lang string, errors []string, version int) string {
-	var b strings.Builder
-	b.WriteString(`<!DOCTYPE html>
-<html lang="` + html.EscapeString(lang) + `" data-malekort-version="` + strconv.Itoa(version) + `">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>malekort</title></head>
-<body><pre id="malekort-errors" role="alert" style="` + overlayStyle + `">`)
-	if len(errors) > 0 {
-		b.WriteString(html.EscapeString("malekort: " + errors[0] + "\n\n" + strings.Join(errors[1:], "\n")))
+// errorText is the errors as the error page shows them: the first as a
+// heading, the others below.
+func errorText(errors []string) string {
+	if len(errors) == 0 {
+		return ""
 	}
-	b.WriteString(`</pre><script src="` + scriptPath + `"></script></body>
-</html>
-`)
-	return b.String()
+	return "malekort: " + errors[0] + "\n\n" + strings.Join(errors[1:], "\n")
 }
 
 // overlayStyle places the errors over the page.
