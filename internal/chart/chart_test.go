@@ -107,7 +107,7 @@ func TestDataIsWhatEncodingJSONWrites(t *testing.T) {
 	layout := Layout{ID: "chart-layout-<1>"}
 	series := []Series{
 		{Line: Line{ID: "unit", Name: "NAV Fana & \"Ytre\" </script>"}, Values: []*float64{ptr(45.3), nil, ptr(-0.25), ptr(1234567.5)},
-			Marks: []Mark{{At: 1, Label: "Tiltak <startet>"}}},
+			Marks: []Mark{{At: 1, Label: "Tiltak <startet>", Measure: true}}},
 		{Line: Line{ID: "county", Name: "NAV Vest\u2028"}, Values: []*float64{nil, nil, ptr(40), ptr(41)}},
 		{Line: Line{ID: "target", Name: "Mål"}, Values: []*float64{ptr(45), ptr(45), ptr(45), ptr(45)},
 			Marks: []Mark{{At: 0, Label: "Ny"}, {At: 3, Label: "Ferdig"}}},
@@ -126,16 +126,17 @@ func TestDataIsWhatEncodingJSONWrites(t *testing.T) {
 		return values
 	}
 	type mark struct {
-		Series int    `json:"series"`
-		At     int    `json:"at"`
-		Label  string `json:"label"`
+		Series  int    `json:"series"`
+		At      int    `json:"at"`
+		Label   string `json:"label"`
+		Measure bool   `json:"measure,omitempty"`
 	}
 	var data, marks []any
 	var names []string
 	for i, s := range series {
 		data, names = append(data, line(s)), append(names, s.Name)
 		for _, m := range s.Marks {
-			marks = append(marks, mark{i, m.At, m.Label})
+			marks = append(marks, mark{i, m.At, m.Label, m.Measure})
 		}
 	}
 	check := func(what string, got []byte, want any) {
