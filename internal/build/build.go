@@ -86,8 +86,8 @@ func Check(src, defaults fs.FS) (*Checked, diag.List) {
 		return nil, errs.Sorted()
 	}
 	scores := score.Compute(site, reported, score.Options{MinCount: cfg.MinCount, MinCoverage: cfg.MinCoverage})
-	// The scores are all that pages show of the results. The rows
-	// themselves are a third of the memory at ten times NAV's size.
+	// The scores are all that pages show of the results, so the rows,
+	// the bulk of a large site's memory, are let go before rendering.
 	site.Results = nil
 	return &Checked{Input: render.Input{
 		Config: cfg, Site: site, Templates: tmpl, Reported: reported, Scores: scores,

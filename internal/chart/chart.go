@@ -6,9 +6,15 @@
 // A page's charts with the same lines (and, on a county page, the same
 // offices) differ only in their data, so their options are a Layout
 // written once per page, and each chart's JSON carries the name of its
-// layout and its values. A unit page has a chart per goal: building and
-// writing the same options twenty times was a fifth of the time a page
-// took.
+// layout and its values, so that a unit page, with a chart per goal, does
+// not build and carry the same options once per goal.
+//
+// A chart's data is appended to its JSON here rather than marshalled by
+// encoding/json: a site has thousands of charts of hundreds of numbers,
+// and reflecting over each number, boxed where a month is a gap, and
+// formatting it with strconv instead of package decimal is a noticeable
+// part of a build. Text still goes through marshal, so it is escaped as
+// encoding/json escapes it.
 //
 // Options carry no colours: the script picks them from the page's CSS so
 // that charts follow light and dark mode. Series ids tell it which role a

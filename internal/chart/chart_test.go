@@ -99,3 +99,86 @@ func TestFunnel(t *testing.T) {
 		t.Errorf("funnel JSON\n%s\nwant\n%s", c.JSON, want)
 	}
 }
+
+// TestDataIsWhatEncodingJSONWrites holds the charts' hand-appended data to
+// what encoding/json writes for the same values: gaps, flat lines, marks,
+// bars without a value and text to escape.
+func TestDataIsWhatEncodingJSONWrites(t *testing.T) {
+	layout := Layout{ID: "chart-layout-<1>"}
+	series := []Series{
+		{Line: Line{ID: "unit", Name: "NAV Fana & \"Ytre\" </script>"}, Values: []*float64{ptr(45.3), nil, ptr(-0.25), ptr(1234567.5)},
+			Marks: []Mark{{At: 1, Label: "Tiltak <startet>", Measure: true}}},
+		{Line: Line{ID: "county", Name: "NAV Vest\u2028"}, Values: []*float64{nil, nil, ptr(40), ptr(41)}},
+		{Line: Line{ID: "target", Name: "Mål"}, Values: []*float64{ptr(45), ptr(45), ptr(45), ptr(45)},
+			Marks: []Mark{{At: 0, Label: "Ny"}, {At: 3, Label: "Ferdig"}}},
+	}
+	line := func(s Series) any {
+		if flat(s.Values) {
+			return *s.Values[0]
+		}
+		values := make([]any, len(s.Values))
+		for i, v := range s.Values {
+			values[i] = "-"
+			if v != nil {
+				values[i] = *v
+			}
+		}
+		return values
+	}
+	type mark struct {
+		Series  int    `json:"series"`
+		At      int    `json:"at"`
+		Label   string `json:"label"`
+		Measure bool   `json:"measure,omitempty"`
+	}
+	var data, marks []any
+	var names []string
+	for i, s := range series {
+		data, names = append(data, line(s)), append(names, s.Name)
+		for _, m := range s.Marks {
+			marks = append(marks, mark{i, m.At, m.Label, m.Measure})
+		}
+	}
+	check := func(what string, got []byte, want any) {
+		t.Helper()
+		if w := marshal(want); !bytes.Equal(got, w) {
+			t.Errorf("%s:\n%s\nencoding/json:\n%s", what, got, w)
+		}
+	}
+	check("trend", Trend("c", layout, series).JSON, struct {
+		Layout string   `json:"layout"`
+		Data   []any    `json:"data"`
+		Names  []string `json:"names"`
+		Marks  []any    `json:"marks"`
+	}{layout.ID, data, names, marks})
+
+	bars := []Bar{{Name: "NAV A", Value: ptr(50.5), Status: "green", Target: 45, Size: "5 av 10"}, {Name: "NAV <B>", Status: "suppressed", Target: 40.25}}
+	type bar struct {
+		Value  float64 `json:"value"`
+		Status string  `json:"status"`
+		N      string  `json:"n,omitempty"`
+	}
+	county := append([]any(nil), data...)
+	county = append(county, []bar{{50.5, "green", "5 av 10"}, {0, "suppressed", ""}}, [][2]float64{{45, 0}, {40.25, 1}})
+	check("county", County("c", layout, series, bars).JSON, struct {
+		Layout  string   `json:"layout"`
+		Data    []any    `json:"data"`
+		Offices []string `json:"offices"`
+		Marks   []any    `json:"marks"`
+	}{layout.ID, county, []string{"NAV A", "NAV <B>"}, marks})
+
+	type point struct {
+		Value  [2]float64 `json:"value"`
+		Name   string     `json:"name"`
+		Status string     `json:"status"`
+	}
+	ns := []float64{10, 100}
+	check("funnel", Funnel("f", layout, ns, []float64{0.5, 2}, []float64{1, 3}, []float64{9, 7}, []float64{9.5, 8}, 5,
+		[]Point{{Name: "NAV </script>", N: 12, Value: 4.5, Status: "yellow"}}).JSON, struct {
+		Layout string `json:"layout"`
+		Data   []any  `json:"data"`
+	}{layout.ID, []any{
+		[][2]float64{{10, 0.5}, {100, 2}}, [][2]float64{{10, 1}, {100, 3}}, [][2]float64{{10, 9}, {100, 7}}, [][2]float64{{10, 9.5}, {100, 8}},
+		[][2]float64{{10, 5}, {100, 5}}, []point{{[2]float64{12, 4.5}, "NAV </script>", "yellow"}},
+	}})
+}

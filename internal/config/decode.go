@@ -99,9 +99,11 @@ func parseError(err error) (toml.ParseError, bool) {
 	return pe, false
 }
 
-// errorPosition is the 1-based line and column of err in text. They are
-// counted from the error's byte offset: the line the toml package gives
-// is the next one when the offending token is a line's end.
+// errorPosition is the 1-based line and column of err in text, counted
+// from the error's byte offset, Position.Start. Position's Line and Col
+// are not used as they are: Line is the next line when the offending
+// token is a line's end (an unclosed "[[office]"), and Col counts bytes,
+// from the line before when the token begins a line.
 func errorPosition(text string, err error) (line, col int) {
 	pe, ok := parseError(err)
 	if !ok {
@@ -165,6 +167,10 @@ func errorMessage(err error, line string) diag.Phrase {
 	if !ok {
 		return diag.P("%s", err.Error())
 	}
+	// The toml package tells what kind of error it is only in its Message
+	// (the typed causes behind some are unexported), so the message is
+	// read; one worded otherwise than here falls through to the package's
+	// own words.
 	msg := pe.Message
 	switch {
 	case msg == errNotFinite.Error():

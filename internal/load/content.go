@@ -354,7 +354,7 @@ func ParseFrontMatter(p string, front []byte, fmLine int, errs *diag.List) (Fron
 
 // Limits on a markdown file. Commentary is a page of text; beyond these a
 // file is a mistake or an attack, and markdown parsing of deep nesting
-// grows faster than the file (100,000 nested quotes take seconds).
+// grows faster than the file, so a small file could stall the build.
 const (
 	maxMarkdownBytes = 1 << 20
 	maxNesting       = 20

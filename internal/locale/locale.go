@@ -73,7 +73,8 @@ func (l *Locale) Number(v float64, decimals int) string {
 }
 
 // appendNumber appends Number(v, decimals) to b. A unit page formats
-// thousands of numbers; this makes each one allocation, not five.
+// thousands of numbers, so they are formatted into the caller's buffer
+// rather than through strings of their own.
 func (l *Locale) appendNumber(b []byte, v float64, decimals int) []byte {
 	var buf [32]byte
 	s := decimal.AppendFixed(buf[:0], v, decimals)

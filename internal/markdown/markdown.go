@@ -109,8 +109,8 @@ func Linkable(raw string) bool {
 func References(src []byte) []string {
 	if bytes.IndexByte(src, '[') < 0 {
 		// No link or image without a bracket (autolinks need a scheme and
-		// raw HTML is not rendered), and most commentary has none: not
-		// parsing it saves a tenth of reading a site's content.
+		// raw HTML is not rendered), and most commentary has none, so
+		// most of it is never parsed here.
 		return nil
 	}
 	return references(src)

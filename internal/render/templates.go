@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"text/template/parse"
 	"unicode/utf8"
 
 	"github.com/malekort/malekort/internal/diag"
@@ -130,51 +131,81 @@ func templateError(err error, sources map[string]string, errs *diag.List) {
 	errs.Add(pos, "%s", msg)
 }
 
-// templateErrorPos finds where in the templates err happened. html/template
-// reports an escaping error as a value with its template and line.
-// text/template reports a parse error as "template: NAME:LINE: message"
-// and an execution error as "template: NAME:LINE:COL: message"; the
-// templates are named by their path, so NAME is a file of the site. A
-// parse error has no column: it is the column of the name the message
-// quotes, where the line holds it, else of the line's first action.
+// templateErrorPos finds where in the templates err happened. Templates
+// are named by their path, so a template's name is a file of the site.
 func templateErrorPos(err error, sources map[string]string) (diag.Pos, string) {
 	var he *template.Error
-	if errors.As(err, &he) && he.Name != "" {
-		return diag.Pos{Path: he.Name, Line: he.Line}, he.Description
+	if errors.As(err, &he) {
+		// An escaping error's node, where it has one, is where it
+		// happened; Name is the page being escaped, which may have
+		// reached the node through a template of another file.
+		if he.Node != nil {
+			// The parse package tells a node's file and line only as
+			// ErrorContext's location, "NAME:LINE:COL".
+			loc, _ := (*parse.Tree)(nil).ErrorContext(he.Node)
+			if pos, rest, ok := location(loc); ok && rest == "" {
+				return pos, he.Description
+			}
+		}
+		if he.Name != "" {
+			return diag.Pos{Path: he.Name, Line: he.Line}, he.Description
+		}
 	}
+	// text/template gives no position in an error's fields: a parse error
+	// is a plain error, "template: NAME:LINE: message", and an execution
+	// error (ExecError) names the template that was running, not the file
+	// and line of the action that failed, which only its message holds:
+	// "template: NAME:LINE:COL: message". So the message is read.
 	msg := err.Error()
 	for _, prefix := range []string{"template: ", "html/template:"} {
 		msg = strings.TrimPrefix(msg, prefix)
 	}
-	name, rest, ok := strings.Cut(msg, ":")
-	if !ok || !strings.HasPrefix(name, TemplateDir+"/") {
+	pos, rest, ok := location(msg)
+	if !ok {
+		if name, rest, ok := strings.Cut(msg, ":"); ok && strings.HasPrefix(name, TemplateDir+"/") {
+			return diag.Pos{Path: name}, strings.TrimSpace(rest)
+		}
 		return diag.Pos{}, msg
-	}
-	pos := diag.Pos{Path: name}
-	pos.Line, rest = leadingNumber(rest)
-	if pos.Line == 0 {
-		return diag.Pos{Path: name}, strings.TrimSpace(rest)
-	}
-	if col, after := leadingNumber(rest); col > 0 {
-		pos.Col, rest = col, after
 	}
 	msg = strings.TrimSpace(rest)
 	if pos.Col == 0 {
-		pos.Col = parseErrorColumn(sources[name], pos.Line, msg)
+		pos.Col = parseErrorColumn(sources[pos.Path], pos.Line, msg)
 	}
 	return pos, msg
 }
 
-// leadingNumber reads the digits s starts with, up to the next colon.
+// location reads a template location, "NAME:LINE" or "NAME:LINE:COL",
+// where NAME is a file under templates/, from the start of s; rest is
+// what follows it and its colon.
+func location(s string) (pos diag.Pos, rest string, ok bool) {
+	name, rest, _ := strings.Cut(s, ":")
+	if !strings.HasPrefix(name, TemplateDir+"/") {
+		return diag.Pos{}, s, false
+	}
+	pos.Path = name
+	if pos.Line, rest = leadingNumber(rest); pos.Line == 0 {
+		return diag.Pos{}, s, false
+	}
+	if col, after := leadingNumber(rest); col > 0 {
+		pos.Col, rest = col, after
+	}
+	return pos, rest, true
+}
+
+// leadingNumber reads the digits s starts with, up to the next colon or
+// the end of s.
 func leadingNumber(s string) (int, string) {
-	digits, rest, ok := strings.Cut(s, ":")
+	digits, rest, _ := strings.Cut(s, ":")
 	n, err := strconv.Atoi(digits)
-	if !ok || err != nil || n <= 0 {
+	if err != nil || n <= 0 {
 		return 0, s
 	}
 	return n, rest
 }
 
+// parseErrorColumn is where on its line a parse error is, which
+// text/template does not say: the column of the name the message quotes,
+// where the line holds it, else of the line's first action.
 func parseErrorColumn(src string, line int, msg string) int {
 	lines := strings.Split(src, "\n")
 	if line > len(lines) {

@@ -126,10 +126,12 @@ func (d *Dir) Put(name string, parts ...[]byte) error {
 	if err != nil {
 		return err
 	}
-	if len(parts) == 1 {
-		_, err = f.Write(parts[0])
-	} else {
-		err = gather(f, parts)
+	// Parts are written as they are, not joined first: a CSV file's parts
+	// are blocks shared with other files.
+	for _, part := range parts {
+		if _, err = f.Write(part); err != nil {
+			break
+		}
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr

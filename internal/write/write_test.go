@@ -11,8 +11,8 @@ import (
 	"testing"
 )
 
-// TestPutParts writes a file of more parts than one system call takes,
-// empty ones among them, and reads back their bytes in order.
+// TestPutParts writes a file of thousands of parts, empty ones among them,
+// and reads back their bytes in order.
 func TestPutParts(t *testing.T) {
 	dir, err := Begin(filepath.Join(t.TempDir(), "public"))
 	if err != nil {
@@ -20,7 +20,7 @@ func TestPutParts(t *testing.T) {
 	}
 	var parts [][]byte
 	var want []byte
-	for i := range 3100 { // writev takes 1024 at a time
+	for i := range 3100 {
 		part := []byte(strconv.Itoa(i) + ";")
 		switch i % 5 {
 		case 0:

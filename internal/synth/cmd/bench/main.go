@@ -62,12 +62,12 @@ func bench(malekort, name string, size synth.Size, runs int, nodeModules string)
 	// Each run writes a new folder, and the folders are deleted only at
 	// the end: ext4 without a journal skips inodes freed in the last
 	// minute when it creates files (fs/ext4/ialloc.c, recently_deleted),
-	// scanning past each of them, and deleting one run's 900 files just
-	// before the next was seen to make creating files up to five times
-	// slower. For the same reason the runs begin once the files deleted
-	// before the bench (an earlier bench's, at its end) are no longer
-	// recent: otherwise of two benches run one after the other, the second
-	// was the slower, whichever binary it timed.
+	// scanning past each of them, so deleting one run's files just before
+	// the next would slow the next one's. For the same reason the runs
+	// begin once the files deleted before the bench (an earlier bench's,
+	// at its end) are no longer recent: otherwise of two benches run one
+	// after the other the second would be the slower, whichever binary it
+	// timed.
 	settle()
 	time.Sleep(recent)
 	for i := range runs {
@@ -117,7 +117,7 @@ func bench(malekort, name string, size synth.Size, runs int, nodeModules string)
 const recent = 61 * time.Second
 
 // settle writes out what earlier runs left in the page cache, so that no
-// run pays for the one before it: at the large size a run writes 2 GB,
+// run pays for the one before it: a large site's run writes gigabytes,
 // and the kernel throttles writers while that much is still unwritten.
 func settle() {
 	syscall.Sync()
