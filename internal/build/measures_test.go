@@ -147,3 +147,58 @@ func TestPlannedMeasureSaysPlanned(t *testing.T) {
 		t.Errorf("arstad's arbeid section does not give its change in percentage points")
 	}
 }
+
+// TestAttentionWithAction: each red or yellow goal in needs attention says
+// whether a measure is open for it, and a red one that none answers stands
+// out; the county page counts each office's red goals without an open
+// measure, in its office list and in its matrix.
+func TestAttentionWithAction(t *testing.T) {
+	out := buildBase(t, nil)
+	needs := func(page string) string {
+		t.Helper()
+		p := string(out[page])
+		i := strings.Index(p, `<ul class="needs-list">`)
+		if i < 0 {
+			t.Fatalf("%s has no needs list", page)
+		}
+		return p[i : i+strings.Index(p[i:], "</ul>")]
+	}
+	office := needs("vest/arstad/index.html")
+	for goal, want := range map[string]string{
+		"arbeid":    `<span class="need-action">1 åpent tiltak</span>`,
+		"ventetid":  `<strong class="need-action unanswered">Ingen åpne tiltak</strong>`,
+		"kontakter": `<span class="need-action">Ingen åpne tiltak</span>`,
+	} {
+		item := office[strings.Index(office, `href="#goal-`+goal+`"`):]
+		if item = item[:strings.Index(item, "</li>")]; !strings.Contains(item, want) {
+			t.Errorf("arstad's %s in needs attention: want %s in\n%s", goal, want, item)
+		}
+	}
+	if county := needs("vest/index.html"); !strings.Contains(county, `1 åpent tiltak hos kontorene`) {
+		t.Errorf("vest's needs attention does not count its offices' open measures:\n%s", county)
+	}
+	page := string(out["vest/index.html"])
+	list := page[strings.Index(page, `<ul class="unit-list">`):]
+	list = list[:strings.Index(list, "</section>")]
+	arstad := list[strings.Index(list, "NAV Årstad"):]
+	if end := strings.Index(arstad, "\n    <li>"); end >= 0 {
+		arstad = arstad[:end]
+	}
+	if !strings.Contains(arstad, `<p class="unanswered">1 rødt mål uten åpne tiltak</p>`) {
+		t.Errorf("vest's office list does not count arstad's red goal without a measure:\n%s", arstad)
+	}
+	if strings.Count(list, "uten åpne tiltak") != 1 {
+		t.Errorf("vest's office list counts red goals without a measure for other offices too:\n%s", list)
+	}
+	matrix := page[strings.Index(page, `<table class="data matrix">`):]
+	matrix = matrix[:strings.Index(matrix, "</table>")]
+	if !strings.Contains(matrix, `<th scope="col" class="num">Røde mål uten tiltak</th>`) {
+		t.Errorf("the matrix has no column of red goals without a measure")
+	}
+	for office, want := range map[string]string{"NAV Årstad": `<td class="num unanswered">1</td></tr>`, "NAV Bergen nord": `<td class="num">0</td></tr>`} {
+		row := matrix[strings.Index(matrix, office):]
+		if row = row[:strings.Index(row, "</tr>")+5]; !strings.HasSuffix(row, want) {
+			t.Errorf("the matrix row of %s does not end with %s:\n%s", office, want, row)
+		}
+	}
+}

@@ -81,6 +81,7 @@ func (s *site) county(c int, out Output) error {
 		}
 		e := s.summaryOf(s.Scores.Office(o), link)
 		e.Commented = s.commentaryFor(office.ID, s.Reported) != nil
+		_, e.Unanswered = s.unanswered(o, s.goalOrder)
 		v.Offices = append(v.Offices, e)
 		if !e.Commented {
 			e.NewLink = s.newLink(office)
@@ -173,7 +174,7 @@ func (s *site) officeHref(o int, county *model.County, root string) string {
 func (s *site) matrix(c int, root string) Matrix {
 	m := s.Site
 	county := &m.Counties[c]
-	mx := Matrix{Caption: s.loc.T("matrix") + ", " + county.Name + ", " + s.loc.Month(s.Reported.Year(), s.Reported.Month()), Order: s.loc.T("matrix.order")}
+	mx := Matrix{Caption: s.loc.T("matrix") + ", " + county.Name + ", " + s.loc.Month(s.Reported.Year(), s.Reported.Month()), Order: s.loc.T("matrix.order"), Unanswered: s.loc.T("matrix.unanswered")}
 	var goals []int
 	for _, gi := range s.goalOrder {
 		if s.Scores.Thresholds(s.Scores.County(c), gi).Applies {
@@ -203,6 +204,7 @@ func (s *site) matrix(c int, root string) Matrix {
 			}
 			row.Cells = append(row.Cells, mc)
 		}
+		row.Unanswered, _ = s.unanswered(o, goals)
 		mx.Rows = append(mx.Rows, row)
 		attention = append(attention, len(s.Scores.AttentionAt(u, s.Reported, goals).Off))
 	}

@@ -91,6 +91,9 @@ type site struct {
 	// measuresOf indexes them by office.
 	measures     []model.MeasureLife
 	measuresOf   map[string][]int
+	// open counts each office's open measures by goal, as of the reported
+	// month.
+	open map[[2]string]int
 	goalMeasures [][]int  // by goal index
 	trendLayouts sync.Map // the JSON of trend layouts by their lines' roles
 	sources      [3][4]string
@@ -319,6 +322,7 @@ func (s *site) prepare() {
 		}
 	}
 	s.measures = m.Measures(s.Reported)
+	s.open = model.OpenMeasures(s.measures)
 	s.measuresOf = map[string][]int{}
 	for i := range s.measures {
 		s.measuresOf[s.measures[i].Office] = append(s.measuresOf[s.measures[i].Office], i)
@@ -724,6 +728,9 @@ func (s *site) needs(rs *rows, sections string) Needs {
 	}
 	for _, gi := range a.Off {
 		add(gi, "")
+		if rs.p == s.Reported {
+			s.answer(&needs.Rows[len(needs.Rows)-1], rs.unit, gi)
+		}
 	}
 	for _, gi := range a.Worse {
 		add(gi, s.loc.T("unusual"))
@@ -735,6 +742,75 @@ func (s *site) needs(rs *rows, sections string) Needs {
 		needs.Empty = s.loc.T("needs.hidden")
 	}
 	return needs
+}
+
+// answer says on a row that needs attention in the reported month how
+// many measures are open for its goal: the office's own, or a county's or
+// the whole site's offices' together.
+func (s *site) answer(r *Row, unit, gi int) {
+	open := 0
+	goal := s.Site.Goals[gi].ID
+	for _, o := range s.officesIn(unit) {
+		open += s.open[[2]string{s.Site.Offices[o].ID, goal}]
+	}
+	key := "action"
+	if unit >= len(s.Site.Offices) {
+		key = "action.offices"
+	}
+	switch open {
+	case 0:
+		r.Action = s.loc.T(key + ".none")
+	case 1:
+		r.Action = s.loc.T(key + ".one")
+	default:
+		r.Action = strings.ReplaceAll(s.loc.T(key+".many"), "{n}", strconv.Itoa(open))
+	}
+	r.Unanswered = score.Unanswered(s.Scores.At(unit, gi, s.Reported).Status, open)
+}
+
+// officesIn are the offices whose measures answer for a unit in the
+// reported month: an office itself, a county's current offices, or every
+// current office for the whole site (units number the offices, then the
+// counties, then the whole; see model.Site.OfficeUnit).
+func (s *site) officesIn(unit int) []int {
+	m := s.Site
+	if unit < len(m.Offices) {
+		return []int{unit}
+	}
+	var out []int
+	if c := unit - len(m.Offices); c < len(m.Counties) {
+		for _, o := range s.officesOf[c] {
+			if s.current(o) {
+				out = append(out, o)
+			}
+		}
+		return out
+	}
+	for o := range m.Offices {
+		if s.current(o) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// unanswered counts an office's red goals that no open measure answers,
+// in words ("2 røde mål uten tiltak"), or "" when there are none.
+func (s *site) unanswered(o int, goals []int) (int, string) {
+	u := s.Scores.Office(o)
+	n := 0
+	for _, gi := range goals {
+		if s.Scores.Thresholds(u, gi).Applies && score.Unanswered(s.Scores.At(u, gi, s.Reported).Status, s.open[[2]string{s.Site.Offices[o].ID, s.Site.Goals[gi].ID}]) {
+			n++
+		}
+	}
+	switch n {
+	case 0:
+		return 0, ""
+	case 1:
+		return 1, s.loc.T("unanswered.one")
+	}
+	return n, strings.ReplaceAll(s.loc.T("unanswered.many"), "{n}", strconv.Itoa(n))
 }
 
 // changes lays out what changed for a unit from the month before to its

@@ -80,6 +80,11 @@ type Row struct {
 	Signal    string
 	Signalled bool
 	Note      string        // in needs attention: why a green goal is there
+	// Action says, in needs attention in the reported month, how many
+	// measures are open for a red or yellow goal ("2 åpne tiltak");
+	// Unanswered is true for a red goal with none.
+	Action     string
+	Unanswered bool
 	Trend     template.HTML // a small inline SVG of the last months
 }
 
@@ -233,6 +238,9 @@ type UnitSummary struct {
 	Summary   Summary
 	Commented bool
 	NewLink   string // where to create the missing commentary, if new_url is set
+	// Unanswered counts an office's red goals that no open measure
+	// answers, in words ("2 røde mål uten tiltak"), or "".
+	Unanswered string
 }
 
 // MeasureRow is a measure with its life, as of the reported month.
@@ -317,6 +325,9 @@ type CountyPage struct {
 // Matrix is a county's offices against its goals in the reported month.
 type Matrix struct {
 	Caption string
+	// Unanswered heads the column of each office's red goals without an
+	// open measure.
+	Unanswered string
 	Order   string // how the rows are ordered, in words
 	Goals   []Link
 	Rows    []MatrixRow
@@ -327,6 +338,9 @@ type Matrix struct {
 type MatrixRow struct {
 	Office Link
 	Cells  []*MatrixCell
+	// Unanswered is how many of the office's red goals no open measure
+	// answers.
+	Unanswered int
 }
 
 // MatrixCell is an office's status and value for a goal, and whether its

@@ -239,3 +239,8 @@ func (s *Scores) Rank(f *Funnel, gi int, p model.Period, units, names []int) Ran
 	}
 	return r
 }
+
+// Unanswered reports whether a goal in status st, with open measures for
+// it, stands out among the goals that need attention: a red goal that no
+// open measure answers (see README, "needs attention").
+func Unanswered(st Status, open int) bool { return st == Red && open == 0 }
