@@ -89,11 +89,11 @@ type site struct {
 	wholeName                             string
 	// measures are every office's measures as of the reported month;
 	// measuresOf indexes them by office.
-	measures     []model.MeasureLife
-	measuresOf   map[string][]int
+	measures   []model.MeasureLife
+	measuresOf map[string][]int
 	// open counts each office's open measures by goal, as of the reported
 	// month.
-	open map[[2]string]int
+	open         map[[2]string]int
 	goalMeasures [][]int  // by goal index
 	trendLayouts sync.Map // the JSON of trend layouts by their lines' roles
 	sources      [3][4]string

@@ -79,13 +79,13 @@ type Row struct {
 	// words; Signalled is true when it is beyond it.
 	Signal    string
 	Signalled bool
-	Note      string        // in needs attention: why a green goal is there
+	Note      string // in needs attention: why a green goal is there
 	// Action says, in needs attention in the reported month, how many
 	// measures are open for a red or yellow goal ("2 åpne tiltak");
 	// Unanswered is true for a red goal with none.
 	Action     string
 	Unanswered bool
-	Trend     template.HTML // a small inline SVG of the last months
+	Trend      template.HTML // a small inline SVG of the last months
 }
 
 // Needs are the goals of a unit that need attention in a month: red,
@@ -328,9 +328,9 @@ type Matrix struct {
 	// Unanswered heads the column of each office's red goals without an
 	// open measure.
 	Unanswered string
-	Order   string // how the rows are ordered, in words
-	Goals   []Link
-	Rows    []MatrixRow
+	Order      string // how the rows are ordered, in words
+	Goals      []Link
+	Rows       []MatrixRow
 }
 
 // MatrixRow is an office's row of the matrix; a cell of a goal the office
