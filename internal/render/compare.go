@@ -92,7 +92,7 @@ func (s *site) funnelChart(id string, gi int, target float64, offices []int, cap
 	}
 	ch := chart.Funnel(id, *layout, ns, lines[0], lines[1], lines[2], lines[3], target, points)
 	description := strings.ReplaceAll(s.loc.T("funnel.chart"), "{target}", s.loc.WithUnit(target, g.Decimals, g.Unit))
-	return s.newChart(ch, first, g.Title+": "+s.loc.T("funnel"), description, g.Decimals, g.Unit, table), ""
+	return s.newChart(ch, first, g, g.Title+": "+s.loc.T("funnel"), description, table), ""
 }
 
 // comparisonJobs write comparison.csv into each funnel goal's folder: one

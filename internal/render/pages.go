@@ -142,7 +142,7 @@ func (s *site) county(c int, out Output) error {
 		if len(bars) == 0 {
 			// A county without offices: its trend alone.
 			ch, layout := s.trend(ls, "chart-"+g.ID, trend)
-			section.Chart = s.newChart(ch, layout, g.Title, s.loc.T("chart.county.trend")+". "+s.loc.T("chart.target"), g.Decimals, g.Unit,
+			section.Chart = s.newChart(ch, layout, g, g.Title, s.loc.T("chart.county.trend")+". "+s.loc.T("chart.target"),
 				s.trendTable(g.Title+": "+county.Name, g, trend))
 			v.Sections = append(v.Sections, section)
 			continue
@@ -152,7 +152,7 @@ func (s *site) county(c int, out Output) error {
 			return chart.CountyLayout(id, s.months, heads, s.loc.T("offices"), s.loc.T("target.office"))
 		})
 		ch := chart.County("chart-"+g.ID, layout, seriesOf(trend), bars)
-		section.Chart = s.newChart(ch, first, g.Title, s.loc.T("chart.county")+". "+s.loc.T("chart.target")+" "+s.loc.T("chart.bars")+" "+s.loc.T("chart.bars.order"), g.Decimals, g.Unit,
+		section.Chart = s.newChart(ch, first, g, g.Title, s.loc.T("chart.county")+". "+s.loc.T("chart.target")+" "+s.loc.T("chart.bars")+" "+s.loc.T("chart.bars.order"),
 			s.trendTable(g.Title+": "+county.Name, g, trend), officeTable)
 		v.Sections = append(v.Sections, section)
 	}
@@ -359,6 +359,10 @@ func (s *site) office(o int, out Output) error {
 		}
 		series = append(series, s.targetLine(unit, gi))
 		ch, layout := s.trend(ls, "chart-"+g.ID, series)
+		caption := description + ". " + s.loc.T("chart.target")
+		if slices.ContainsFunc(series[0].Marks, func(m chart.Mark) bool { return m.Measure }) {
+			caption += " " + s.loc.T("chart.marks")
+		}
 		var measures []MeasureRow
 		for j, mi := range mine {
 			if s.measures[mi].Goal == g.ID {
@@ -367,7 +371,7 @@ func (s *site) office(o int, out Output) error {
 		}
 		section := s.section(rows, gi)
 		section.Measures = measures
-		section.Chart = s.newChart(ch, layout, g.Title, description+". "+s.loc.T("chart.target"), g.Decimals, g.Unit, s.trendTable(g.Title+": "+office.Name, g, series))
+		section.Chart = s.newChart(ch, layout, g, g.Title, caption, s.trendTable(g.Title+": "+office.Name, g, series))
 		v.Sections = append(v.Sections, section)
 	}
 	// Every open measure, whether or not this month has commentary, and
@@ -551,6 +555,6 @@ func (s *site) goal(gi int, out Output) error {
 		description = s.loc.T("chart.office.own")
 	}
 	ch, layout := s.trend(layouts{}, "chart-"+g.ID, series)
-	v.Chart = s.newChart(ch, layout, g.Title, description+". "+s.loc.T("chart.target"), g.Decimals, g.Unit, s.trendTable(g.Title, g, series))
+	v.Chart = s.newChart(ch, layout, g, g.Title, description+". "+s.loc.T("chart.target"), s.trendTable(g.Title, g, series))
 	return s.execute(out, goalPath(g), "goal.html", v)
 }

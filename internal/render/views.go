@@ -6,10 +6,12 @@ import (
 	"encoding/json"
 	"html/template"
 	"io"
+	"strings"
 
 	"github.com/a-h/templ"
 
 	"github.com/malekort/malekort/internal/chart"
+	"github.com/malekort/malekort/internal/model"
 )
 
 // The views below are what templates see. Numbers arrive formatted: a
@@ -186,6 +188,9 @@ type Chart struct {
 	Description string
 	Decimals    int
 	Unit        string
+	// AxisUnit names the value axis's unit: "%", "dager", "av 6"; "" for a
+	// count.
+	AxisUnit string
 	// JSON is what the script draws the chart from; Layout, when set,
 	// holds options the page's later charts share, written with the first.
 	JSON   []byte
@@ -195,9 +200,27 @@ type Chart struct {
 }
 
 // newChart makes the view of c.
-func (s *site) newChart(c chart.Chart, layout *chart.Layout, title, description string, decimals int, unit string, tables ...Table) *Chart {
-	return &Chart{ID: c.ID, Height: c.Height, Title: title, Description: description, Decimals: decimals, Unit: unit,
-		JSON: c.JSON, Layout: layout, Tables: tables, Show: s.loc.T("chart.show")}
+func (s *site) newChart(c chart.Chart, layout *chart.Layout, g *model.Goal, title, description string, tables ...Table) *Chart {
+	return &Chart{ID: c.ID, Height: c.Height, Title: title, Description: description, Decimals: g.Decimals, Unit: g.Unit,
+		AxisUnit: s.axisUnit(g), JSON: c.JSON, Layout: layout, Tables: tables, Show: s.loc.T("chart.show")}
+}
+
+// axisUnit is the unit a goal's values are in, as its charts' value axis
+// names it.
+func (s *site) axisUnit(g *model.Goal) string {
+	switch g.Unit {
+	case "percent":
+		return "%"
+	case "days":
+		return s.loc.T("days")
+	case "nok":
+		return "kr"
+	case "score":
+		if g.Max != nil {
+			return strings.ReplaceAll(s.loc.T("axis.of"), "{max}", s.loc.Number(*g.Max, 0))
+		}
+	}
+	return ""
 }
 
 // HTML is the chart's figure (see figure in views.templ).

@@ -107,9 +107,21 @@
       if (a.type === "value") a.minInterval = step;
       if (unit) {
         a.name = unit;
-        a.nameTextStyle = { color: muted, align: a.gridIndex ? "right" : "left" };
+        a.nameGap = 8;
+        a.nameTextStyle = { color: muted, align: "left" };
       }
     });
+    // A vertical axis's unit stands above its top label: its grid makes
+    // room for it.
+    if (unit) {
+      [].concat(option.yAxis).forEach(function (a) {
+        var g = [].concat(option.grid || [])[a.gridIndex || 0];
+        if (a.type === "value" && g && g.top !== undefined) {
+          a.nameTextStyle.align = "center";
+          g.top = String(parseInt(g.top, 10) + 16);
+        }
+      });
+    }
     var next = 0;
     option.series.forEach(function (s) {
       if (s.id === "target") {
