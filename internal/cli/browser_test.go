@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -324,6 +326,32 @@ func TestHandout(t *testing.T) {
 			if n := len(pdfPage.FindAll(res.Data, -1)); n == 0 || n > 3 {
 				t.Errorf("printed on %d A4 pages, want 1 to 3", n)
 			}
+			// Every sheet says what it is, should it come loose from the
+			// others: the site, the unit and the month.
+			pages := pdfText(t, res.Data)
+			unit := map[string]string{"hordaland/fana/index.html": "NAV Fana", "hordaland/index.html": "NAV Hordaland"}[name]
+			for i, text := range pages {
+				// pdftotext reads "1 / 3" as "1/3".
+				for _, want := range []string{"Målekort for NAV Hordaland", unit, "oktober 2018", fmt.Sprintf("%d/%d", i+1, len(pages))} {
+					if !strings.Contains(text, want) {
+						t.Errorf("printed page %d does not say %q", i+1, want)
+					}
+				}
+			}
+			all := strings.Join(pages, "\n")
+			if name == "hordaland/index.html" {
+				for _, office := range []string{"NAV Arna", "NAV Fana", "NAV Laksevåg", "NAV Årstad", "NAV Fyllingsdalen"} {
+					if !strings.Contains(all, office) {
+						t.Errorf("the county's handout does not show %s", office)
+					}
+				}
+				if !strings.Contains(all, "Røde mål uten") {
+					t.Errorf("the county's handout does not count red goals without a measure")
+				}
+			}
+			if strings.Contains(all, "Tidligere kommentarer") {
+				t.Errorf("the handout prints the heading of a list it leaves out")
+			}
 			// What the paper shows: the page as the print stylesheet lays it
 			// out, as wide as A4 within its 12 mm margins (186 mm, 703 px).
 			if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
@@ -356,6 +384,24 @@ func TestHandout(t *testing.T) {
 			}
 		})
 	}
+}
+
+// pdfText is the text of each page of a PDF, as pdftotext reads it.
+func pdfText(t *testing.T, pdf []byte) []string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("MALEKORT_BROWSER_TESTS") == "1" {
+			t.Fatalf("pdftotext is missing: .ci/run installs it with apt-get install poppler-utils")
+		}
+		t.Skip("pdftotext is missing; install poppler-utils to read printed pages")
+	}
+	cmd := exec.Command("pdftotext", "-", "-")
+	cmd.Stdin = bytes.NewReader(pdf)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(strings.TrimSuffix(string(out), "\f"), "\f")
 }
 
 // pdfPage is a page object of a PDF as Chromium writes it.

@@ -37,6 +37,8 @@ func (c components) funcs() template.FuncMap {
 		"measures":   htmlFunc(c.measures),
 		"changes":    htmlFunc(c.changes),
 		"matrix":     htmlFunc(c.matrix),
+		// printMatrix is the matrix for paper (A4 has no room for values).
+		"printMatrix": htmlFunc(c.printMatrix),
 	}
 }
 

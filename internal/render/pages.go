@@ -66,7 +66,7 @@ func (s *site) county(c int, out Output) error {
 	v.Groups = s.scorecard(rows, "")
 	v.Needs = s.needs(rows, "")
 	v.Changes = s.changes(rows)
-	v.PrintCharts = s.printCharts(unit, v.Needs, p)
+	v.PrintCharts, v.PrintLeft = s.printCharts(unit, v.Needs, p)
 	v.NoResults = s.noResults(unit, county.Name, p)
 	v.Ended = s.ended(county.Name, county.Lifetime, county.MergedInto, root)
 	if v.Ended != nil {
@@ -316,7 +316,7 @@ func (s *site) office(o int, out Output) error {
 	v.Groups = s.scorecard(rows, "")
 	v.Needs = s.needs(rows, "")
 	v.Changes = s.changes(rows)
-	v.PrintCharts = s.printCharts(unit, v.Needs, p)
+	v.PrintCharts, v.PrintLeft = s.printCharts(unit, v.Needs, p)
 	v.NoResults = s.noResults(unit, office.Name, p)
 	if v.Ended != nil {
 		v.NoResults = ""

@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"strconv"
+	"strings"
 
 	"github.com/a-h/templ"
 
@@ -137,17 +138,24 @@ type svgLabel struct {
 }
 
 // printCharts are the small charts of the goals that need attention.
-func (s *site) printCharts(unit int, needs Needs, p model.Period) []PrintChart {
-	var out []PrintChart
+func (s *site) printCharts(unit int, needs Needs, p model.Period) (charts []PrintChart, left string) {
+	drawn := 0
 	for _, r := range needs.Rows {
 		gi, ok := s.goalIndex[r.GoalID]
 		if !ok || !s.Scores.At(unit, gi, p).Has() {
 			continue
 		}
-		out = append(out, PrintChart{Title: r.Goal.Text, SVG: s.printChart(unit, gi, p)})
-		if len(out) == 6 {
-			break
+		if len(charts) < printChartsMax {
+			charts = append(charts, PrintChart{Title: r.Goal.Text, SVG: s.printChart(unit, gi, p)})
 		}
+		drawn++
 	}
-	return out
+	if drawn > len(charts) {
+		left = strings.NewReplacer("{n}", strconv.Itoa(len(charts)), "{of}", strconv.Itoa(drawn)).Replace(s.loc.T("print.left"))
+	}
+	return charts, left
 }
+
+// printChartsMax is how many charts a handout prints: two rows of three
+// leave room on its first page for the summary and needs attention.
+const printChartsMax = 6

@@ -334,6 +334,7 @@ type CountyPage struct {
 	Needs        Needs
 	Changes      Changes
 	PrintCharts  []PrintChart // the printed page's charts of the goals that need attention
+	PrintLeft    string       // how many of them the handout leaves out, when any
 	NoResults    string       // said at the top when the county has no results for the month
 	Ended        *Ended
 	Former       []Link // offices that ended in the county
@@ -383,6 +384,7 @@ type OfficePage struct {
 	Needs       Needs
 	Changes     Changes
 	PrintCharts []PrintChart // the printed page's charts of the goals that need attention
+	PrintLeft   string       // how many of them the handout leaves out, when any
 	NoResults   string       // said at the top when the office has no results for the month
 	Ended       *Ended
 	Groups      []Group
