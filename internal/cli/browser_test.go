@@ -18,6 +18,8 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"github.com/malekort/malekort/internal/synth"
 )
 
 var screenshots = flag.String("screenshots", "", "save phone and desktop screenshots of the example site into this `folder`")
@@ -363,7 +365,8 @@ func TestHandout(t *testing.T) {
 			shown, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]int](`[
 				[...document.querySelectorAll('.print-charts svg polyline')].filter(e => e.getBoundingClientRect().width > 50 && e.getAttribute('points').trim().split(' ').length > 12).length,
 				document.querySelectorAll('.needs-list li').length,
-				[...document.querySelectorAll('#measures-h ~ .measures .measure, #measures-h ~ h3 + .measures .measure')].filter(e => e.offsetHeight > 0).length,
+				// An office's measures, or a county's count of its offices' by goal.
+				[...document.querySelectorAll('#measures-h ~ .measures .measure, #measures-h ~ h3 + .measures .measure, #measures-h ~ p.print-only')].filter(e => e.offsetHeight > 0).length,
 				[...document.querySelectorAll('[data-chart]')].filter(e => e.offsetHeight > 0).length,
 				[...document.querySelectorAll('.table-scroll')].filter(e => e.offsetHeight > 0 && e.scrollWidth > e.clientWidth + 1).length]`))
 			if err != nil {
@@ -517,5 +520,59 @@ func TestReadingPolish(t *testing.T) {
 	}
 	if len(legends) > 0 {
 		t.Errorf("legends: %q", legends)
+	}
+}
+
+// TestHandoutOfSeventeenOffices prints a county of 17 offices and 20 goals,
+// as NAV's larger counties are, and one of its offices: each fits three
+// A4 pages, and the county's lists all its offices.
+func TestHandoutOfSeventeenOffices(t *testing.T) {
+	ctx := browser(t)
+	src := filepath.Join(t.TempDir(), "site")
+	if err := synth.Write(src, synth.Size{Counties: 1, Offices: 17, Goals: 20, Months: 24, Commentary: 0.5}, 1, filepath.Join(repoRoot, "node_modules")); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	var stdout, stderr bytes.Buffer
+	if code := Main([]string{"build", "--source", src, "--out", out, "--quiet"}, defaults, &stdout, &stderr); code != OK {
+		t.Fatalf("malekort build: exit %d\n%s", code, stderr.String())
+	}
+	counties, _ := filepath.Glob(filepath.Join(out, "*", "index.html"))
+	offices, _ := filepath.Glob(filepath.Join(out, "*", "*", "index.html"))
+	var county, office string
+	for _, c := range counties {
+		if filepath.Base(filepath.Dir(c)) != "goals" {
+			county = c
+		}
+	}
+	for _, o := range offices {
+		if filepath.Base(filepath.Dir(filepath.Dir(o))) != "goals" && filepath.Dir(filepath.Dir(o)) == filepath.Dir(county) {
+			office = o
+			break
+		}
+	}
+	if county == "" || office == "" {
+		t.Fatalf("no county or office page in %s", out)
+	}
+	for _, page := range []string{county, office} {
+		p := openPage(t, ctx, 1280, 900, false)
+		if err := chromedp.Do(p.ctx, chromedp.Navigate("file://"+filepath.ToSlash(page))); err != nil {
+			t.Fatal(err)
+		}
+		res, err := chromedp.Call(p.ctx, cdppage.PrintToPDF, cdppage.PrintToPDFParams{PaperWidth: 8.27, PaperHeight: 11.69})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages := pdfText(t, res.Data)
+		if len(pages) > 3 {
+			t.Errorf("%s printed on %d A4 pages, want at most 3", page, len(pages))
+		}
+		if page == county {
+			html, _ := os.ReadFile(county)
+			rows := strings.Count(string(html), `<tr><th scope="row">`)
+			if printed := strings.Count(strings.Join(pages, "\n"), "NAV "); rows < 2*17 || printed < 17 {
+				t.Errorf("the county page has %d office rows (matrix and print), its handout names NAV %d times; want its 17 offices in both", rows, printed)
+			}
+		}
 	}
 }

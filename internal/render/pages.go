@@ -101,6 +101,7 @@ func (s *site) county(c int, out Output) error {
 			}
 		}
 		if len(group.Rows) > 0 {
+			group.Count = s.openCount("action.offices", len(group.Rows))
 			v.Measures = append(v.Measures, group)
 		}
 	}

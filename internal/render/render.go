@@ -757,15 +757,20 @@ func (s *site) answer(r *Row, unit, gi int) {
 	if unit >= len(s.Site.Offices) {
 		key = "action.offices"
 	}
-	switch open {
-	case 0:
-		r.Action = s.loc.T(key + ".none")
-	case 1:
-		r.Action = s.loc.T(key + ".one")
-	default:
-		r.Action = strings.ReplaceAll(s.loc.T(key+".many"), "{n}", strconv.Itoa(open))
-	}
+	r.Action = s.openCount(key, open)
 	r.Unanswered = score.Unanswered(s.Scores.At(unit, gi, s.Reported).Status, open)
+}
+
+// openCount is n open measures in words: key is "action" for an office's
+// own, "action.offices" for its offices'.
+func (s *site) openCount(key string, n int) string {
+	switch n {
+	case 0:
+		return s.loc.T(key + ".none")
+	case 1:
+		return s.loc.T(key + ".one")
+	}
+	return strings.ReplaceAll(s.loc.T(key+".many"), "{n}", strconv.Itoa(n))
 }
 
 // officesIn are the offices whose measures answer for a unit in the

@@ -280,6 +280,9 @@ type MeasureRow struct {
 type MeasureGroup struct {
 	Goal Link
 	Rows []MeasureRow
+	// Count is how many they are, in words ("3 åpne tiltak hos
+	// kontorene"): what a county's handout prints instead of the list.
+	Count string
 }
 
 // MeasureList is an office's measures on its page: the open ones, and
