@@ -82,6 +82,15 @@ func TestWordsAndChartTexts(t *testing.T) {
 				if len(broken) > 0 {
 					t.Errorf("words broken between two letters: %q", broken)
 				}
+				// A section the browser skips until it nears the screen is
+				// blank in a full-page capture, what a leader pastes into slides.
+				skipped, err := chromedp.Run(p.ctx, chromedp.Evaluate[int](`[...document.querySelectorAll('body *')].filter(e => getComputedStyle(e).contentVisibility === 'auto').length`))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if skipped > 0 {
+					t.Errorf("%d elements are laid out only near the screen (content-visibility: auto)", skipped)
+				}
 				overlaps, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]string](overlappingTexts))
 				if err != nil {
 					t.Fatal(err)
