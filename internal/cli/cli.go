@@ -237,7 +237,7 @@ func (r *invocation) tell(msg diag.Phrase) {
 func say(loc *locale.Locale, msg error) string {
 	var p diag.Phrase
 	if errors.As(msg, &p) {
-		return p.In(loc.Message)
+		return p.In(loc)
 	}
 	return msg.Error()
 }
@@ -288,7 +288,7 @@ func runCheck(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 	}
 	if format == "github" {
 		// Workflow commands are read from standard output.
-		for _, e := range errs.In(loc.Message) {
+		for _, e := range errs.In(loc) {
 			fmt.Fprintln(stdout, e.GitHub())
 		}
 		fmt.Fprintf(stderr, "malekort: %s\n", loc.Count(len(errs), "input.error"))
@@ -416,7 +416,7 @@ func printSummary(w io.Writer, c *build.Checked, files []string, out string, too
 // that does not stop the run: on stderr as "notice: file:line: message",
 // or as GitHub warning annotations on stdout.
 func printNotices(notices diag.List, format string, loc *locale.Locale, stdout, stderr io.Writer) {
-	for _, n := range notices.In(loc.Message) {
+	for _, n := range notices.In(loc) {
 		if format == "github" {
 			fmt.Fprintln(stdout, n.GitHubNotice())
 		} else {
@@ -427,7 +427,7 @@ func printNotices(notices diag.List, format string, loc *locale.Locale, stdout, 
 
 // printErrors prints input errors in the site's language, and how many.
 func printErrors(errs diag.List, loc *locale.Locale, stderr io.Writer) {
-	for i, e := range errs.In(loc.Message) {
+	for i, e := range errs.In(loc) {
 		if i == maxPrinted {
 			fmt.Fprintln(stderr, strings.ReplaceAll(loc.T("errors.more"), "{n}", strconv.Itoa(len(errs)-maxPrinted)))
 			break

@@ -112,33 +112,52 @@ func (p Phrase) Error() string { return p.String() }
 
 // In is the phrase in the reader's language, its phrases among its
 // arguments too (see List.In).
-func (p Phrase) In(translate func(format string) string) string {
-	return sprint(translate, p.Format, p.Args)
+func (p Phrase) In(r Reader) string {
+	return sprint(r, p.Format, p.Args)
 }
 
-// In is the list with each message in the reader's language: translate
-// gives the format in that language for an English format, or the format
-// itself where it has none. The phrases among a message's arguments are
-// translated with it.
-func (l List) In(translate func(format string) string) List {
+// Reader is the language a message is printed in: Message gives the
+// format in that language for an English format, or the format itself
+// where it has none; Number writes a number as that language does.
+type Reader interface {
+	Message(format string) string
+	Number(v float64, decimals int) string
+}
+
+// Number is a number in a message, written as the reader's language
+// writes numbers ("9,3" in Norwegian) to the given decimals.
+type Number struct {
+	V        float64
+	Decimals int
+}
+
+func (n Number) String() string { return strconv.FormatFloat(n.V, 'f', n.Decimals, 64) }
+
+// In is the list with each message in the reader's language (see
+// Reader). The phrases among a message's arguments are translated with
+// it, and its Numbers written as that language writes them.
+func (l List) In(r Reader) List {
 	out := slices.Clone(l)
 	for i := range out {
 		if out[i].Format != "" {
-			out[i].Msg = sprint(translate, out[i].Format, out[i].Args)
+			out[i].Msg = sprint(r, out[i].Format, out[i].Args)
 		}
 	}
 	return out
 }
 
-func sprint(translate func(string) string, format string, args []any) string {
+func sprint(r Reader, format string, args []any) string {
 	shown := make([]any, len(args))
 	for i, a := range args {
 		shown[i] = a
-		if p, ok := a.(Phrase); ok {
-			shown[i] = sprint(translate, p.Format, p.Args)
+		switch a := a.(type) {
+		case Phrase:
+			shown[i] = sprint(r, a.Format, a.Args)
+		case Number:
+			shown[i] = r.Number(a.V, a.Decimals)
 		}
 	}
-	return fmt.Sprintf(translate(format), shown...)
+	return fmt.Sprintf(r.Message(format), shown...)
 }
 
 // Split separates the errors from the notices.

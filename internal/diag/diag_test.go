@@ -2,6 +2,7 @@ package diag
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -32,25 +33,35 @@ func TestListSortsAndFormats(t *testing.T) {
 	}
 }
 
-// In translates a message and the phrases among its arguments, and keeps
-// a message it has no translation for.
+// bokmal is a Reader with three messages in bokmål and a decimal comma.
+type bokmal map[string]string
+
+func (b bokmal) Message(format string) string {
+	if t, ok := b[format]; ok {
+		return t
+	}
+	return format
+}
+
+func (bokmal) Number(v float64, decimals int) string {
+	return strings.Replace(strconv.FormatFloat(v, 'f', decimals, 64), ".", ",", 1)
+}
+
+// In translates a message and the phrases among its arguments, writes its
+// numbers as the reader's language does, and keeps a message it has no
+// translation for.
 func TestIn(t *testing.T) {
 	var l List
 	l.Add(Pos{Path: "data/org.toml", Line: 3}, "office %q names unknown county %q%s", "arna", "vestlnd", Suggest("vestlnd", []string{"vestland"}))
-	l.Add(Pos{Path: "data/org.toml", Line: 9}, "not translated %d", 7)
+	l.Add(Pos{Path: "data/org.toml", Line: 9}, "not translated %d, %v", 7, Number{9.25, 1})
 	l.AddIO(Pos{Path: "site.toml"}, errors.New("permission denied"))
-	nb := map[string]string{
+	nb := bokmal{
 		"office %q names unknown county %q%s": "kontoret %q viser til et ukjent fylke %q%s",
 		" (did you mean %q?)":                 " (mente du %q?)",
 		"cannot read: %v":                     "kan ikke lese: %v",
 	}
-	got := l.In(func(format string) string {
-		if t, ok := nb[format]; ok {
-			return t
-		}
-		return format
-	})
-	for i, want := range []string{`kontoret "arna" viser til et ukjent fylke "vestlnd" (mente du "vestland"?)`, "not translated 7", "kan ikke lese: permission denied"} {
+	got := l.In(nb)
+	for i, want := range []string{`kontoret "arna" viser til et ukjent fylke "vestlnd" (mente du "vestland"?)`, "not translated 7, 9,2", "kan ikke lese: permission denied"} {
 		if got[i].Msg != want {
 			t.Errorf("message %d = %q, want %q", i, got[i].Msg, want)
 		}

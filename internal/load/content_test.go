@@ -179,7 +179,7 @@ func TestDayFirstDates(t *testing.T) {
 	if !ok || len(c.Measures) != 2 {
 		t.Fatalf("ok %v, %d measures: the file's measures are lost; errors:\n%v", ok, len(c.Measures), errs)
 	}
-	got := errs.Sorted().In(locale.New("nb").Message).Error()
+	got := errs.Sorted().In(locale.New("nb")).Error()
 	want := strings.Join([]string{
 		`content/vest/a/2026-10.md:3: date "4.11.2026" er skrevet med dagen først: skriv året først, date = 2026-11-04`,
 		`content/vest/a/2026-10.md:4: ukjent nøkkel "colour" i toppfeltene (kjente nøkler: author, date, measure (id, goal, text, status, due))`,

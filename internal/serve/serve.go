@@ -143,7 +143,7 @@ func (s *Server) Update(changed []string) {
 
 // say logs msg in the site's language.
 func (s *Server) say(msg diag.Phrase) {
-	fmt.Fprintf(s.log, "malekort: %s\n", msg.In(s.loc.Message))
+	fmt.Fprintf(s.log, "malekort: %s\n", msg.In(s.loc))
 }
 
 // affects reports whether a change to the file at p can change the site.
@@ -186,7 +186,7 @@ func (s *Server) messages(src fs.FS, errs diag.List, err error) []string {
 		return nil
 	}
 	m := []string{""}
-	for _, e := range errs.In(s.loc.Message) {
+	for _, e := range errs.In(s.loc) {
 		m = append(m, e.Error())
 	}
 	if err != nil {

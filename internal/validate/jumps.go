@@ -91,7 +91,7 @@ func jumps(s *model.Site, seen *seen, reported model.Period, errs *diag.List) {
 			noticed = st.Month
 			errs.AddNotice(diag.Pos{Path: s.ResultFiles[r.File], Line: int(r.Line)},
 				"%s, %s, %s: %v after %v the month before, %s: check the row",
-				r.Period, s.Units[r.Unit], g.ID, roundTo(v, g.Decimals), roundTo(was, g.Decimals), why)
+				r.Period, s.Units[r.Unit], g.ID, diag.Number{V: v, Decimals: g.Decimals}, diag.Number{V: was, Decimals: g.Decimals}, why)
 		})
 	}
 }
