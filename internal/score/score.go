@@ -673,18 +673,23 @@ func (s *Scores) Gap(unit, goal int, p model.Period) float64 {
 // usual change is a signal, for the better or the worse.
 func markChanges(cells []Cell, higherIsBetter bool) {
 	xmr.Walk(len(cells), func(m int) (float64, bool) { return cells[m].Value, cells[m].Has() }, func(st xmr.Step) {
-		c := &cells[st.Month]
-		switch {
-		case st.Change == 0:
-		case !st.Judged():
-			c.Change = TooFewMonths
-		case st.Beyond(xmr.RangeLimit):
-			c.Change = SignalWorse
-			if (st.Change > 0) == higherIsBetter {
-				c.Change = SignalBetter
-			}
-		default:
-			c.Change = Usual
-		}
+		cells[st.Month].Change = judge(st, higherIsBetter)
 	})
+}
+
+// judge is the signal rule: a step's change beyond xmr.RangeLimit times
+// its usual change is a signal, for the better or the worse.
+func judge(st xmr.Step, higherIsBetter bool) Change {
+	switch {
+	case st.Change == 0:
+		return NoChange
+	case !st.Judged():
+		return TooFewMonths
+	case st.Beyond(xmr.RangeLimit):
+		if (st.Change > 0) == higherIsBetter {
+			return SignalBetter
+		}
+		return SignalWorse
+	}
+	return Usual
 }
