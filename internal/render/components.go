@@ -24,19 +24,20 @@ type components struct {
 // .Groups}}.
 func (c components) funcs() template.FuncMap {
 	return template.FuncMap{
-		"badge":      htmlFunc(badge),
-		"summary":    htmlFunc(c.summary),
-		"needsList":  htmlFunc(c.needsList),
-		"scorecard":  htmlFunc(c.scorecard),
-		"sections":   htmlFunc(c.sections),
-		"section":    htmlFunc(func(s Section) templ.Component { return c.section(&s) }),
-		"commentary": htmlFunc(c.commentary),
-		"ranking":    htmlFunc(c.ranking),
-		"entries":    htmlFunc(c.entries),
-		"entry":      htmlFunc(func(e CommentaryEntry) templ.Component { return c.entry(&e) }),
-		"measures":   htmlFunc(c.measures),
-		"changes":    htmlFunc(c.changes),
-		"matrix":     htmlFunc(c.matrix),
+		"badge":        htmlFunc(badge),
+		"summary":      htmlFunc(c.summary),
+		"needsList":    htmlFunc(c.needsList),
+		"scorecard":    htmlFunc(c.scorecard),
+		"sections":     htmlFunc(c.sections),
+		"section":      htmlFunc(func(s Section) templ.Component { return c.section(&s) }),
+		"commentary":   htmlFunc(c.commentary),
+		"ranking":      htmlFunc(c.ranking),
+		"entries":      htmlFunc(c.entries),
+		"entry":        htmlFunc(func(e CommentaryEntry) templ.Component { return c.entry(&e) }),
+		"measures":     htmlFunc(c.measures),
+		"peerMeasures": htmlFunc(c.peerMeasures),
+		"changes":      htmlFunc(c.changes),
+		"matrix":       htmlFunc(c.matrix),
 		// printMatrix is the matrix for paper (A4 has no room for values).
 		"printMatrix": htmlFunc(c.printMatrix),
 	}
@@ -95,13 +96,41 @@ func (r *Ranked) isPlace() bool {
 	return err == nil || r.Rank == ""
 }
 
-// class is a measure's CSS classes: its status, and whether it is
-// overdue.
-func (m *MeasureRow) class() string {
+// class is a measure's CSS classes in a list of measures.
+func (m *MeasureRow) class() string { return "measure " + m.statusClass() }
+
+// statusClass is a measure's status and whether it is overdue, as CSS
+// classes: a row of a table of measures has its table's layout.
+func (m *MeasureRow) statusClass() string {
 	if m.Overdue != "" {
-		return "measure measure-" + m.Status + " measure-overdue"
+		return "measure-" + m.Status + " measure-overdue"
 	}
-	return "measure measure-" + m.Status
+	return "measure-" + m.Status
+}
+
+// measureFilters are the statuses a list of measures can be shown by,
+// all ("") first, and peerColumns the columns of a table of several
+// offices' measures.
+var (
+	measureFilters = []string{"", "planned", "started", "done"}
+	peerColumns    = []string{"office", "text", "status", "started", "ended", "before", "now", "judged"}
+)
+
+// filterLabel is the label of the button that shows a list's measures of
+// a status, or all of them.
+func (c components) filterLabel(status string) string {
+	if status == "" {
+		return c.loc.T("measures.filter.all")
+	}
+	return c.loc.T("measure." + status)
+}
+
+// orNone is s, or none where s is empty.
+func orNone(s, none string) string {
+	if s == "" {
+		return none
+	}
+	return s
 }
 
 // link is where a measure links: its office on a goal's page, else its
@@ -165,17 +194,14 @@ func (c components) byline(cv *CommentaryView) string {
 	return c.loc.T("commentary.by") + " " + cv.Author
 }
 
-// measureParts are a measure's life, due date and effect, those it has.
+// measureParts are a measure's life and due date, those it has.
 func (c components) measureParts(m *MeasureRow) []string {
-	parts := make([]string, 0, 3)
+	parts := make([]string, 0, 2)
 	if m.Life != "" {
 		parts = append(parts, m.Life)
 	}
 	if m.Due != "" {
 		parts = append(parts, c.loc.T("due")+" "+m.Due)
-	}
-	if m.Effect != "" {
-		parts = append(parts, m.Effect)
 	}
 	return parts
 }

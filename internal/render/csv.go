@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/malekort/malekort/internal/model"
 	"github.com/malekort/malekort/internal/score"
 	"github.com/malekort/malekort/internal/workers"
 )
@@ -225,6 +226,35 @@ func countDecimals(v float64) int {
 	return 2
 }
 
+// plainValue is a cell's value as a CSV cell: empty where it has none
+// that may be shown.
+func (s *site) plainValue(g *model.Goal, c score.Cell) string {
+	if !c.Has() {
+		return ""
+	}
+	return s.loc.Plain(c.Value, g.Decimals)
+}
+
+// code is the judged change in measures.csv: better, worse, usual, few
+// (too few months before the start to judge), unchanged, or empty where a
+// value is missing or suppressed or the measure started this month.
+func (e *effect) code() string {
+	switch e.judged {
+	case score.SignalBetter:
+		return "better"
+	case score.SignalWorse:
+		return "worse"
+	case score.Usual:
+		return "usual"
+	case score.TooFewMonths:
+		return "few"
+	}
+	if e.unchanged {
+		return "unchanged"
+	}
+	return ""
+}
+
 // WholeID is the unit of the whole site's rows in scorecard.csv: not a
 // slug, so no county or office can have it.
 const WholeID = "_site"
@@ -239,7 +269,7 @@ func (s *site) measureJobs(out Output) (jobs []func() error, names []string) {
 		names = append(names, name)
 		return func() error {
 			var b bytes.Buffer
-			w := s.quotedCSV(&b, "office", "goal", "id", "text", "status", "start", "due", "overdue", "done")
+			w := s.quotedCSV(&b, "office", "goal", "id", "text", "status", "start", "due", "overdue", "done", "start_value", "now_value", "judgement")
 			offices(func(o int) {
 				for _, mi := range s.measuresOf[m.Offices[o].ID] {
 					ml := &s.measures[mi]
@@ -247,7 +277,9 @@ func (s *site) measureJobs(out Output) (jobs []func() error, names []string) {
 					if ml.Done != 0 {
 						done = ml.Done.String()
 					}
-					w.Write(inertCells([]string{ml.Office, ml.Goal, ml.ID, ml.Text, ml.Status, ml.Start.String(), ml.Due, strconv.FormatBool(ml.Overdue(s.Reported)), done}))
+					e := s.measureEffect(ml)
+					w.Write(inertCells([]string{ml.Office, ml.Goal, ml.ID, ml.Text, ml.Status, ml.Start.String(), ml.Due, strconv.FormatBool(ml.Overdue(s.Reported)), done,
+						s.plainValue(e.goal, e.start), s.plainValue(e.goal, e.now), e.code()}))
 				}
 			})
 			w.Flush()

@@ -88,23 +88,31 @@ func (s *site) county(c int, out Output) error {
 			v.NotCommented = append(v.NotCommented, e)
 		}
 	}
+	var counts []string
 	for _, gi := range s.goalOrder {
 		group := MeasureGroup{Goal: Link{Href: root + goalPath(&m.Goals[gi]), Text: m.Goals[gi].Title}}
+		open := 0
 		for _, o := range s.officesOf[c] {
 			if !s.current(o) {
 				continue
 			}
 			for _, mi := range s.measuresOf[m.Offices[o].ID] {
-				if ms := &s.measures[mi]; ms.Goal == m.Goals[gi].ID && ms.Open() {
-					group.Rows = append(group.Rows, s.measureRow(ms, root, true))
+				if ms := &s.measures[mi]; ms.Goal == m.Goals[gi].ID {
+					group.Rows = append(group.Rows, s.peerMeasure(ms, root))
+					if ms.Open() {
+						open++
+					}
 				}
 			}
 		}
 		if len(group.Rows) > 0 {
-			group.Count = s.openCount("action.offices", len(group.Rows))
 			v.Measures = append(v.Measures, group)
 		}
+		if open > 0 {
+			counts = append(counts, group.Goal.Text+": "+s.openCount("action.offices", open))
+		}
 	}
+	v.MeasureCounts = strings.Join(counts, "; ")
 	ls := layouts{}
 	funnels := map[bool]*chart.Layout{}
 	for _, gi := range s.goalOrder {
@@ -527,17 +535,12 @@ func (s *site) goal(gi int, out Output) error {
 		target := score.Round(g.Target, g.Decimals)
 		v.Funnel, v.FunnelNote = s.funnelChart("funnel-"+g.ID, gi, target, offices, g.Title+": "+s.loc.T("offices")+", "+v.Period, map[bool]*chart.Layout{})
 	}
-	// Every office's measures for the goal, with how it stood before the
-	// measure started and stands now: one office can learn from another's.
-	for _, mi := range s.goalMeasures[gi] {
-		ms := &s.measures[mi]
-		u := s.Scores.Office(s.officeOf[ms.Office])
-		r := s.measureRow(ms, root, true)
-		before, now := s.Scores.At(u, gi, ms.Start-1), s.Scores.At(u, gi, s.Reported)
-		if before.Has() || now.Has() {
-			r.Effect = s.effect.Replace(s.value(g, before), s.value(g, now))
+	if len(s.goalMeasures[gi]) > 0 {
+		all := MeasureGroup{Goal: Link{Text: s.loc.T("measures.all")}}
+		for _, mi := range s.goalMeasures[gi] {
+			all.Rows = append(all.Rows, s.peerMeasure(&s.measures[mi], root))
 		}
-		v.Measures = append(v.Measures, r)
+		v.Measures = []MeasureGroup{all}
 	}
 	var series []line
 	for _, c := range s.allCounties {

@@ -97,7 +97,6 @@ type site struct {
 	goalMeasures [][]int  // by goal index
 	trendLayouts sync.Map // the JSON of trend layouts by their lines' roles
 	sources      [3][4]string
-	effect       phrase // "{before} før, {now} nå"
 	sizeWords    phrase // "{num} av {den}"
 	// spoken are "{amount} bedre enn forrige måned" and its like, by a
 	// change's class; planned, started and done "planlagt siden
@@ -242,7 +241,6 @@ func (s *site) prepare() {
 		s.privacy = s.loc.T("privacy.source")
 	}
 	s.sources = sourceWords(s.loc)
-	s.effect = newPhrase(s.loc.T("effect"), "{before}", "{now}")
 	s.sizeWords = newPhrase(s.loc.T("size"), "{num}", "{den}")
 	s.spoken = map[string]phrase{}
 	for _, class := range []string{"better", "worse"} {
@@ -638,6 +636,50 @@ func (s *site) measureRow(m *model.MeasureLife, root string, office bool) Measur
 		r.Life = s.started.Replace(s.loc.Month(m.Start.Year(), m.Start.Month()), "")
 	}
 	return r
+}
+
+// peerMeasure is a measure in a list of several offices' measures: with
+// the office's value for its goal in the month it started and now, and
+// the change between them as score judges it, so that one office can see
+// what another tried and what followed.
+func (s *site) peerMeasure(m *model.MeasureLife, root string) MeasureRow {
+	r := s.measureRow(m, root, true)
+	r.Started = s.loc.Month(m.Start.Year(), m.Start.Month())
+	switch {
+	case m.Done != 0:
+		r.Ended = s.loc.Month(m.Done.Year(), m.Done.Month())
+	case m.Due != "":
+		r.Ended = s.loc.T("due") + " " + s.loc.Date(m.Due)
+	}
+	e := s.measureEffect(m)
+	r.Before, r.Now = s.value(e.goal, e.start), s.value(e.goal, e.now)
+	r.Judged = s.signals[e.judged]
+	if r.Judged == "" {
+		r.Judged = s.loc.T("no.value")
+		if e.unchanged {
+			r.Judged = s.loc.T("unchanged")
+		}
+	}
+	return r
+}
+
+// effect is what followed a measure: its goal, its office's cells for the
+// goal in the month it started and the reported month, the change between
+// them judged (score.Effect), and whether the value is the same months
+// later (no change to judge, but not for want of a value or of time).
+type effect struct {
+	goal       *model.Goal
+	start, now score.Cell
+	judged     score.Change
+	unchanged  bool
+}
+
+func (s *site) measureEffect(m *model.MeasureLife) effect {
+	gi, u := s.goalIndex[m.Goal], s.Scores.Office(s.officeOf[m.Office])
+	e := effect{goal: &s.Site.Goals[gi], start: s.Scores.At(u, gi, m.Start), now: s.Scores.At(u, gi, s.Reported),
+		judged: s.Scores.Effect(u, gi, m.Start, s.Reported)}
+	e.unchanged = m.Start < s.Reported && e.start.Has() && e.now.Has() && e.start.Value == e.now.Value
+	return e
 }
 
 // nearest is the month of a unit's lifetime nearest the reported month p:

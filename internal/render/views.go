@@ -273,16 +273,16 @@ type MeasureRow struct {
 	Office  Link
 	Overdue string // "forfalt" when overdue, else ""
 	Life    string // "startet juli 2026", "fullført september 2026"
-	Effect  string // on a goal's page: the office's value before and now
+	// In a list of several offices' measures: the month it started, the
+	// month it was done or its due date, the office's value for the goal
+	// in the month it started and now, and the change judged.
+	Started, Ended, Before, Now, Judged string
 }
 
 // MeasureGroup is a goal's measures in a list of several offices'.
 type MeasureGroup struct {
 	Goal Link
 	Rows []MeasureRow
-	// Count is how many they are, in words ("3 åpne tiltak hos
-	// kontorene"): what a county's handout prints instead of the list.
-	Count string
 }
 
 // MeasureList is an office's measures on its page: the open ones, and
@@ -345,8 +345,12 @@ type CountyPage struct {
 	Sections     []Section
 	Offices      []UnitSummary
 	NotCommented []UnitSummary
-	Measures     []MeasureGroup // the offices' open measures by goal
-	Matrix       Matrix
+	Measures     []MeasureGroup // the offices' measures by goal
+	// MeasureCounts are how many of them are open by goal, in words
+	// ("Overgang til arbeid: 3 åpne tiltak hos kontorene"): what the
+	// handout prints instead of the lists.
+	MeasureCounts string
+	Matrix        Matrix
 }
 
 // Matrix is a county's offices against its goals in the reported month.
@@ -430,8 +434,8 @@ type GoalPage struct {
 	ByChance    string // how offices are ordered when chance orders them
 	Chart       *Chart
 	Funnel      *Chart
-	FunnelNote  string       // why there is no funnel plot
-	Measures    []MeasureRow // every office's measures for the goal
+	FunnelNote  string         // why there is no funnel plot
+	Measures    []MeasureGroup // every office's measures for the goal, one unheaded group
 }
 
 // Ranked is an office on a goal's ranking.

@@ -296,6 +296,42 @@
 
     finder();
     search();
+    measureFilters();
+  }
+
+  // A list of several offices' measures can be shown by status: the
+  // buttons come with this script (the list is complete without it), and
+  // how many measures are shown is announced. A goal's table with none of
+  // them shown is hidden with its heading.
+  function measureFilters() {
+    document.querySelectorAll(".measure-filter").forEach(function (group) {
+      var section = group.parentNode;
+      var count = section.querySelector(".measure-count");
+      var boxes = [].slice.call(section.querySelectorAll(".table-scroll"));
+      var buttons = [].slice.call(group.querySelectorAll("button"));
+      var total = section.querySelectorAll("tr[data-status]").length;
+      group.hidden = false;
+      buttons.forEach(function (button) {
+        button.addEventListener("click", function () {
+          var status = button.getAttribute("data-status");
+          var shown = 0;
+          buttons.forEach(function (b) { b.setAttribute("aria-pressed", String(b === button)); });
+          boxes.forEach(function (box) {
+            var inBox = 0;
+            box.querySelectorAll("tr[data-status]").forEach(function (tr) {
+              tr.hidden = status !== "" && tr.getAttribute("data-status") !== status;
+              if (!tr.hidden) inBox++;
+            });
+            shown += inBox;
+            box.hidden = inBox === 0;
+            var heading = box.previousElementSibling;
+            if (heading && heading.tagName === "H3") heading.hidden = inBox === 0;
+          });
+          count.textContent = count.getAttribute("data-shown")
+            .replace("{n}", shown).replace("{total}", total);
+        });
+      });
+    });
   }
 
   // search shows the search field, which needs this script, and loads
