@@ -22,15 +22,21 @@ type goalsFile struct {
 		Persons     bool           `toml:"persons"`
 		Min         *config.Number `toml:"min"`
 		Max         *config.Number `toml:"max"`
-		Override    []struct {
+		Schedule    []struct {
+			From   string        `toml:"from"`
+			Target config.Number `toml:"target"`
+			Yellow config.Number `toml:"yellow"`
+		} `toml:"schedule"`
+		Override []struct {
 			Unit   string        `toml:"unit"`
+			From   string        `toml:"from"`
 			Target config.Number `toml:"target"`
 			Yellow config.Number `toml:"yellow"`
 		} `toml:"override"`
 	} `toml:"goal"`
 }
 
-const goalKeys = "id, title, description, perspective, unit, direction, target, yellow, aggregate, decimals, owner, persons, min, max, override (unit, target, yellow)"
+const goalKeys = "id, title, description, perspective, unit, direction, target, yellow, aggregate, decimals, owner, persons, min, max, schedule (from, target, yellow), override (unit, from, target, yellow)"
 
 func parseGoals(src []byte, site *model.Site, errs *diag.List) bool {
 	var f goalsFile
@@ -40,8 +46,8 @@ func parseGoals(src []byte, site *model.Site, errs *diag.List) bool {
 	if !ok {
 		return false
 	}
-	goalLines, overrideLines := lines.Tables("goal"), lines.Tables("goal.override")
-	nOverride := 0
+	goalLines, scheduleLines, overrideLines := lines.Tables("goal"), lines.Tables("goal.schedule"), lines.Tables("goal.override")
+	nSchedule, nOverride := 0, 0
 	for i, fg := range f.Goal {
 		line := at(goalLines, i)
 		pos := diag.Pos{Path: GoalsPath, Line: line}
@@ -65,11 +71,25 @@ func parseGoals(src []byte, site *model.Site, errs *diag.List) bool {
 		}
 		g.Target = required(fg.Target, "target", pos, fg.ID, errs)
 		g.Yellow = required(fg.Yellow, "yellow", pos, fg.ID, errs)
+		for _, fs := range fg.Schedule {
+			spos := diag.Pos{Path: GoalsPath, Line: at(scheduleLines, nSchedule)}
+			nSchedule++
+			if fs.From == "" {
+				errs.Add(spos, "goal %q: a schedule step has no from: add from = \"YYYY-MM\", the first month it holds", fg.ID)
+			}
+			g.Schedule = append(g.Schedule, model.Step{
+				From:   month("from", fs.From, spos, lines, errs),
+				Target: required(fs.Target, "target", spos, fg.ID, errs),
+				Yellow: required(fs.Yellow, "yellow", spos, fg.ID, errs),
+				Pos:    spos,
+			})
+		}
 		for _, fo := range fg.Override {
 			opos := diag.Pos{Path: GoalsPath, Line: at(overrideLines, nOverride)}
 			nOverride++
 			g.Overrides = append(g.Overrides, model.Override{
 				Unit:   fo.Unit,
+				From:   month("from", fo.From, opos, lines, errs),
 				Target: required(fo.Target, "target", opos, fg.ID, errs),
 				Yellow: required(fo.Yellow, "yellow", opos, fg.ID, errs),
 				Pos:    opos,

@@ -124,9 +124,60 @@ type Goal struct {
 	// Persons says the value counts people, so a small one is suppressed.
 	Persons bool
 	// Min and Max bound a plausible value; nil for no bound.
-	Min, Max  *float64
+	Min, Max *float64
+	// Schedule changes Target and Yellow from its steps' months on,
+	// oldest first; before the first, Target and Yellow hold.
+	Schedule  []Step
 	Overrides []Override
 	Pos       diag.Pos
+}
+
+// Step is a goal's target and yellow bound from a month on.
+type Step struct {
+	From           Period
+	Target, Yellow float64
+	Pos            diag.Pos
+}
+
+// TargetAt is the goal's own target and yellow bound in month p, and the
+// month its schedule put them in force (0 for the goal's Target and
+// Yellow, which have no beginning).
+func (g *Goal) TargetAt(p Period) (target, yellow float64, since Period) {
+	target, yellow = g.Target, g.Yellow
+	for _, st := range g.Schedule {
+		if st.From <= p {
+			target, yellow, since = st.Target, st.Yellow, st.From
+		}
+	}
+	return target, yellow, since
+}
+
+// OverrideAt is unit's own override in force in month p: of its
+// overrides that began by then, the latest; nil for none.
+func (g *Goal) OverrideAt(unit string, p Period) *Override {
+	var in *Override
+	for i := range g.Overrides {
+		o := &g.Overrides[i]
+		if o.Unit == unit && o.From <= p && (in == nil || o.From >= in.From) {
+			in = o
+		}
+	}
+	return in
+}
+
+// TargetChanges are the months in which a target of the goal changes:
+// its schedule's steps and its dated overrides.
+func (g *Goal) TargetChanges() []Period {
+	var out []Period
+	for _, st := range g.Schedule {
+		out = append(out, st.From)
+	}
+	for _, o := range g.Overrides {
+		if o.From != 0 {
+			out = append(out, o.From)
+		}
+	}
+	return out
 }
 
 // HigherIsBetter reports the goal's direction.
@@ -165,9 +216,11 @@ func (g *Goal) RatioValue(num, den float64) float64 {
 	return num / den
 }
 
-// Override is a county's or office's own target for a goal.
+// Override is a county's or office's own target for a goal, from month
+// From on (0: from the start).
 type Override struct {
 	Unit           string
+	From           Period
 	Target, Yellow float64
 	Pos            diag.Pos
 }

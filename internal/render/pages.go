@@ -483,8 +483,10 @@ func (s *site) goal(gi int, out Output) error {
 	if g.Owner != "" {
 		v.Facts = append(v.Facts, s.loc.T("local")+" "+s.unitName(g.Owner)+".")
 	}
-	v.Facts = append(v.Facts, s.loc.T("target")+": "+s.loc.WithUnit(score.Round(g.Target, g.Decimals), g.Decimals, g.Unit)+
-		". "+s.loc.T("yellow")+": "+s.loc.WithUnit(score.Round(g.Yellow, g.Decimals), g.Decimals, g.Unit)+".")
+	goalTarget, goalYellow, _ := g.TargetAt(s.Reported)
+	goalTarget, goalYellow = score.Round(goalTarget, g.Decimals), score.Round(goalYellow, g.Decimals)
+	v.Facts = append(v.Facts, s.loc.T("target")+": "+s.loc.WithUnit(goalTarget, g.Decimals, g.Unit)+
+		". "+s.loc.T("yellow")+": "+s.loc.WithUnit(goalYellow, g.Decimals, g.Unit)+".")
 
 	var offices, units, names []int // the goal's current offices, by county and name
 	for _, c := range s.counties {
@@ -515,7 +517,7 @@ func (s *site) goal(gi int, out Output) error {
 			Result: s.value(g, cell),
 			Size:   s.size(cell),
 			Target: s.loc.WithUnit(t.Target, g.Decimals, g.Unit),
-			Source: s.source(u, t.Source),
+			Source: s.source(u, t),
 			Status: s.status(cell.Status),
 		})
 		if t.Source != score.FromGoal {
@@ -523,7 +525,7 @@ func (s *site) goal(gi int, out Output) error {
 			ct := s.Scores.Thresholds(s.Scores.County(s.officeCounty[offices[k]]), gi)
 			r := &v.Ranked[len(v.Ranked)-1]
 			r.Source += "; " + strings.NewReplacer("{county}", s.loc.WithUnit(ct.Target, g.Decimals, g.Unit),
-				"{goal}", s.loc.WithUnit(score.Round(g.Target, g.Decimals), g.Decimals, g.Unit)).Replace(s.loc.T("source.chain"))
+				"{goal}", s.loc.WithUnit(goalTarget, g.Decimals, g.Unit)).Replace(s.loc.T("source.chain"))
 		}
 	}
 	if ranking.ByChance {
@@ -532,8 +534,7 @@ func (s *site) goal(gi int, out Output) error {
 	if score.FunnelGoal(g) && len(offices) > 0 {
 		offices := slices.Clone(offices)
 		slices.SortStableFunc(offices, func(a, b int) int { return cmp.Compare(s.nameRank[a], s.nameRank[b]) })
-		target := score.Round(g.Target, g.Decimals)
-		v.Funnel, v.FunnelNote = s.funnelChart("funnel-"+g.ID, gi, target, offices, g.Title+": "+s.loc.T("offices")+", "+v.Period, map[bool]*chart.Layout{})
+		v.Funnel, v.FunnelNote = s.funnelChart("funnel-"+g.ID, gi, goalTarget, offices, g.Title+": "+s.loc.T("offices")+", "+v.Period, map[bool]*chart.Layout{})
 	}
 	if len(s.goalMeasures[gi]) > 0 {
 		all := MeasureGroup{Goal: Link{Text: s.loc.T("measures.all")}}

@@ -482,7 +482,7 @@ func (rs *rows) of(gi int) Row {
 // page's way back to the site root.
 func (s *site) row(unit, gi int, p model.Period, root string) Row {
 	g := &s.Site.Goals[gi]
-	t := s.Scores.Thresholds(unit, gi)
+	t := s.Scores.ThresholdsAt(unit, gi, p)
 	cur := s.Scores.At(unit, gi, p)
 	prev := s.Scores.At(unit, gi, p-1)
 	r := Row{
@@ -490,7 +490,7 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 		Goal:      Link{Href: root + goalPath(g), Text: g.Title},
 		Anchor:    "goal-" + g.ID,
 		Target:    s.loc.WithUnit(t.Target, g.Decimals, g.Unit),
-		Source:    s.source(unit, t.Source),
+		Source:    s.source(unit, t),
 		Yellow:    s.loc.WithUnit(t.Yellow, g.Decimals, g.Unit),
 		Result:    s.value(g, cur),
 		Size:      s.size(cur),
@@ -557,8 +557,10 @@ func (s *site) section(rs *rows, gi int) Section {
 	return sec
 }
 
-// source names where unit's target comes from.
-func (s *site) source(unit int, src score.Source) string {
+// source names where unit's target t comes from, and from which month
+// when a schedule or a dated override put it in force: "felles, fra
+// januar 2025".
+func (s *site) source(unit int, t score.Thresholds) string {
 	kind := 0 // an office
 	switch {
 	case unit == s.Scores.Whole():
@@ -566,7 +568,10 @@ func (s *site) source(unit int, src score.Source) string {
 	case unit >= s.Scores.County(0):
 		kind = 1
 	}
-	return s.sources[kind][src]
+	if t.Since != 0 {
+		return s.sources[kind][t.Source] + ", " + strings.ReplaceAll(s.loc.T("source.since"), "{month}", s.loc.Month(t.Since.Year(), t.Since.Month()))
+	}
+	return s.sources[kind][t.Source]
 }
 
 // phrase is a sentence with two blanks, split once: a goal page fills one
@@ -923,12 +928,20 @@ func (s *site) unitLine(id, name string, unit, gi int) line {
 	return line{Series: series, cells: cells, texts: s.shared[unit*len(s.Site.Goals)+gi]}
 }
 
-// targetLine is a flat line at unit's target, dashed in the chart.
+// targetLine is unit's target in force each month, dashed in the chart,
+// for a goal whose targets change with time; for one without, the
+// reported month's target, flat, as the charts drew it before targets
+// could change (a sum goal's target also follows the organisation).
 func (s *site) targetLine(unit, gi int) line {
-	t := s.Scores.Thresholds(unit, gi).Target
 	values := make([]*float64, s.Scores.N)
+	dated := len(s.Site.Goals[gi].TargetChanges()) > 0
+	reported := s.Scores.Thresholds(unit, gi).Target
 	for i := range values {
-		values[i] = &t
+		values[i] = &reported
+		if dated {
+			t := s.Scores.ThresholdsAt(unit, gi, s.Scores.Period(i)).Target
+			values[i] = &t
+		}
 	}
 	return line{Series: chart.Series{Line: chart.Line{ID: "target", Name: s.loc.T("target")}, Values: values}}
 }
@@ -991,16 +1004,23 @@ func seriesOf(lines []line) []chart.Series {
 	return out
 }
 
-// trendTable is a trend chart's numbers: a row per month, newest first. The
-// target is the same every month, so it is said once, in the caption, not
-// repeated in a column: the tables are most of a unit page's bytes.
+// trendTable is a trend chart's numbers: a row per month, newest first. A
+// target that is the same every month is said once, in the caption, not
+// repeated in a column: the tables are most of a unit page's bytes. One
+// that changes has a column.
 func (s *site) trendTable(caption string, g *model.Goal, lines []line) Table {
 	t := Table{Caption: caption, Head: []string{s.loc.T("period")}}
 	var shown []line
 	for _, l := range lines {
-		if l.cells == nil {
+		if l.cells == nil && !slices.ContainsFunc(l.Values, func(v *float64) bool { return *v != *l.Values[0] }) {
 			t.Caption += " (" + s.loc.T("target") + " " + s.loc.WithUnit(*l.Values[0], g.Decimals, g.Unit) + ")"
 			continue
+		}
+		if l.cells == nil {
+			l.texts = make([]string, len(l.Values))
+			for i, v := range l.Values {
+				l.texts[i] = s.loc.WithUnit(*v, g.Decimals, g.Unit)
+			}
 		}
 		shown = append(shown, l)
 		t.Head = append(t.Head, l.Name)

@@ -54,6 +54,9 @@ type Thresholds struct {
 	Target, Yellow float64
 	Applies        bool
 	Source         Source
+	// Since is the month a schedule or a dated override put the target
+	// in force; 0 for a target without a beginning.
+	Since model.Period
 }
 
 // Source is where a unit's target comes from.
@@ -135,7 +138,7 @@ type Scores struct {
 	N     int
 
 	nGoals     int
-	thresholds []Thresholds // [(epoch*units + unit)*nGoals + goal]
+	thresholds []Thresholds // [(span*units + unit)*nGoals + goal]
 	cells      []Cell       // [(unit*nGoals+goal)*N + month]
 	coverage   []Coverage   // [((unit-first county)*nGoals+goal)*N + month], counties and the whole
 	// The organisation changes from month to month only on a site with
@@ -143,12 +146,25 @@ type Scores struct {
 	// are its epochs. A site without has one.
 	epochs  []model.Organisation
 	epochOf []int // by month
+	// Targets change from month to month where the organisation does, and
+	// where a goal's schedule or dated override begins: the stretches of
+	// months with the same targets are spans, and a site without
+	// schedules has one for each epoch.
+	spans  []span
+	spanOf []int // by month
 	// reported is the month the site reports, whose organisation the
 	// pages show.
 	reported model.Period
 	// successors are the units that others merged into, each with the
 	// units merged into it, in the order they began.
 	successors []successor
+}
+
+// span is a stretch of months with one organisation and one set of
+// targets, from its first month.
+type span struct {
+	epoch int
+	first model.Period
 }
 
 type successor struct {
@@ -169,13 +185,13 @@ func (s *Scores) Thresholds(unit, goal int) Thresholds { return s.ThresholdsAt(u
 // month nearest to it in the unit's lifetime: a successor's history
 // before it existed is judged by its first month's targets.
 func (s *Scores) ThresholdsAt(unit, goal int, p model.Period) Thresholds {
-	return s.thresholds[(s.epochAt(unit, p)*s.Site.NUnits()+unit)*s.nGoals+goal]
+	return s.thresholds[(s.spanAt(unit, p)*s.Site.NUnits()+unit)*s.nGoals+goal]
 }
 
-// epochAt is the epoch of month p, moved into unit's lifetime and into
-// the months scored.
-func (s *Scores) epochAt(unit int, p model.Period) int {
-	if len(s.epochs) == 1 {
+// spanAt is the span of month p, moved into unit's lifetime and into the
+// months scored.
+func (s *Scores) spanAt(unit int, p model.Period) int {
+	if len(s.spans) == 1 {
 		return 0
 	}
 	l, _ := s.Site.UnitLifetime(unit)
@@ -185,7 +201,7 @@ func (s *Scores) epochAt(unit int, p model.Period) int {
 	if l.Until != 0 && p > l.Until {
 		p = l.Until
 	}
-	return s.epochOf[min(max(int(p-s.First), 0), s.N-1)]
+	return s.spanOf[min(max(int(p-s.First), 0), s.N-1)]
 }
 
 // Exists reports whether unit exists in month p.
@@ -310,9 +326,9 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 	}
 	s := &Scores{Site: site, First: first, N: int(last-first) + 1, nGoals: nGoals, reported: reported}
 	s.organise()
-	s.thresholds = make([]Thresholds, len(s.epochs)*site.NUnits()*nGoals)
-	for e := range s.epochs {
-		s.computeThresholds(e)
+	s.thresholds = make([]Thresholds, len(s.spans)*site.NUnits()*nGoals)
+	for sp := range s.spans {
+		s.computeThresholds(sp)
 	}
 
 	// The rows of each goal, in file order: a counting sort of their
@@ -340,11 +356,33 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 	return s
 }
 
-// organise finds the site's epochs (see model.Site.Epochs) and its
-// successors.
+// organise finds the site's epochs (see model.Site.Epochs), its spans of
+// months with the same targets, and its successors.
 func (s *Scores) organise() {
 	site := s.Site
 	s.epochs, s.epochOf = site.Epochs(s.First, s.N)
+	var changes []model.Period
+	for gi := range site.Goals {
+		changes = append(changes, site.Goals[gi].TargetChanges()...)
+	}
+	slices.Sort(changes)
+	changes = slices.Compact(changes)
+	s.spanOf = make([]int, s.N)
+	seen := map[[2]int]int{}
+	for m := range s.N {
+		p := s.Period(m)
+		// The number of target changes by p tells apart the spans of one
+		// epoch.
+		changed, _ := slices.BinarySearch(changes, p+1)
+		key := [2]int{s.epochOf[m], changed}
+		sp, ok := seen[key]
+		if !ok {
+			sp = len(s.spans)
+			seen[key] = sp
+			s.spans = append(s.spans, span{epoch: s.epochOf[m], first: p})
+		}
+		s.spanOf[m] = sp
+	}
 	index := map[string]int{}
 	for u, id := range site.Units {
 		index[id] = u
@@ -577,20 +615,24 @@ func rollUp(g *model.Goal, parts figure) figure {
 	return f
 }
 
-// computeThresholds sets every unit's thresholds in epoch e, as its
-// organisation has the offices in their counties.
-func (s *Scores) computeThresholds(e int) {
+// computeThresholds sets every unit's thresholds in span sp, as its
+// organisation has the offices in their counties and as the targets are
+// in its first month.
+func (s *Scores) computeThresholds(sp int) {
 	site := s.Site
-	org := &s.epochs[e]
-	th := s.thresholds[e*site.NUnits()*s.nGoals : (e+1)*site.NUnits()*s.nGoals]
+	org, p := &s.epochs[s.spans[sp].epoch], s.spans[sp].first
+	th := s.thresholds[sp*site.NUnits()*s.nGoals : (sp+1)*site.NUnits()*s.nGoals]
 	nCounty := len(site.Counties)
 	for gi := range site.Goals {
 		g := &site.Goals[gi]
 		own := map[string]Thresholds{}
 		for _, o := range g.Overrides {
-			own[o.Unit] = Thresholds{Target: o.Target, Yellow: o.Yellow, Applies: true, Source: FromOwn}
+			if in := g.OverrideAt(o.Unit, p); in != nil {
+				own[o.Unit] = Thresholds{Target: in.Target, Yellow: in.Yellow, Applies: true, Source: FromOwn, Since: in.From}
+			}
 		}
-		goalT := Thresholds{Target: g.Target, Yellow: g.Yellow, Applies: true}
+		goalT := Thresholds{Applies: true}
+		goalT.Target, goalT.Yellow, goalT.Since = g.TargetAt(p)
 		countySum := make([]Thresholds, nCounty)
 		for i, o := range site.Offices {
 			county := site.Counties[org.OfficeCounty[i]].ID

@@ -294,25 +294,40 @@ func goals(s *model.Site, errs *diag.List) map[int32]bool {
 		if g.Decimals < 0 || g.Decimals > 4 {
 			errs.Add(g.Pos, "goal %q: decimals %d is out of range: use 0 to 4", g.ID, g.Decimals)
 		}
-		thresholds(g, "", g.Target, g.Yellow, g.Pos, errs)
+		thresholds(g, diag.Phrase{}, g.Target, g.Yellow, g.Pos, errs)
 		if g.Min != nil && g.Max != nil && *g.Min > *g.Max {
 			errs.Add(g.Pos, "goal %q: min %v is above max %v", g.ID, *g.Min, *g.Max)
 		}
 		if g.Owner != "" && !isUnit[g.Owner] {
 			errs.Add(g.Pos, "goal %q: owner %q is not a county or office%s", g.ID, g.Owner, diag.Suggest(g.Owner, s.Units))
 		}
-		overridden := map[string]bool{}
+		for k, st := range g.Schedule {
+			switch {
+			case k > 0 && st.From == g.Schedule[k-1].From:
+				errs.Add(st.Pos, "goal %q: a second schedule step from %s: keep one", g.ID, st.From)
+			case k > 0 && st.From != 0 && st.From < g.Schedule[k-1].From:
+				errs.Add(st.Pos, "goal %q: the schedule step from %s comes after the one from %s: put the steps in order, oldest first", g.ID, st.From, g.Schedule[k-1].From)
+			}
+			thresholds(g, diag.P(" from %s", st.From), st.Target, st.Yellow, st.Pos, errs)
+		}
+		type dated struct {
+			unit string
+			from model.Period
+		}
+		overridden := map[dated]bool{}
 		for _, o := range g.Overrides {
 			switch {
 			case !isUnit[o.Unit]:
 				errs.Add(o.Pos, "goal %q: override for unknown unit %q%s", g.ID, o.Unit, diag.Suggest(o.Unit, s.Units))
-			case overridden[o.Unit]:
+			case overridden[dated{o.Unit, o.From}] && o.From == 0:
 				errs.Add(o.Pos, "goal %q: a second override for %q: keep one", g.ID, o.Unit)
+			case overridden[dated{o.Unit, o.From}]:
+				errs.Add(o.Pos, "goal %q: a second override for %q from %s: keep one", g.ID, o.Unit, o.From)
 			case !g.AppliesTo(o.Unit, unitCounty[o.Unit]):
 				errs.Add(o.Pos, "goal %q: override for %q, but the goal is local to %q and does not apply there", g.ID, o.Unit, g.Owner)
 			}
-			overridden[o.Unit] = true
-			thresholds(g, o.Unit, o.Target, o.Yellow, o.Pos, errs)
+			overridden[dated{o.Unit, o.From}] = true
+			thresholds(g, diag.P(" for %s", o.Unit), o.Target, o.Yellow, o.Pos, errs)
 		}
 		if len(*errs) > before {
 			bad[int32(i)] = true
@@ -321,11 +336,9 @@ func goals(s *model.Site, errs *diag.List) map[int32]bool {
 	return bad
 }
 
-func thresholds(g model.Goal, unit string, target, yellow float64, pos diag.Pos, errs *diag.List) {
-	where := diag.Phrase{}
-	if unit != "" {
-		where = diag.P(" for %s", unit)
-	}
+// thresholds checks a target and yellow bound; where says whose they
+// are (" for oslo", " from 2025-01"), empty for the goal's own.
+func thresholds(g model.Goal, where diag.Phrase, target, yellow float64, pos diag.Pos, errs *diag.List) {
 	if math.IsNaN(target) || math.IsInf(target, 0) || math.IsNaN(yellow) || math.IsInf(yellow, 0) {
 		errs.Add(pos, "goal %q%s: target and yellow must be finite numbers", g.ID, where)
 		return
