@@ -3,6 +3,7 @@ package build
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // TestTargetSchedules: the common target changes in February 2026, nord's
@@ -75,5 +76,66 @@ decimals = 0
 	// A goal whose target never changes keeps it in the caption.
 	if page := string(out["vest/arstad/index.html"]); !strings.Contains(page, "<caption>Ventetid: NAV Årstad (Målverdi 14\u00a0dager)</caption>") {
 		t.Errorf("ventetid's target, the same every month, is not in the trend table's caption")
+	}
+}
+
+// TestGoalLives: arbeid ended in January 2026 and ventetid begins in
+// February. In February, the month reported, arbeid has no row, status or
+// section on a unit's page, and is not missing; its goal page stays,
+// saying it ended; scorecard.csv has its January rows and no others, and
+// none of ventetid's before February. A row outside a goal's life is an
+// error at the row.
+func TestGoalLives(t *testing.T) {
+	goals := strings.Replace(baseFile(t, "data/goals.toml"), `aggregate = "ratio"
+`, `aggregate = "ratio"
+until = "2026-01"
+`, 1)
+	goals = strings.Replace(goals, `owner = "vest"
+`, `owner = "vest"
+from = "2026-02"
+`, 1)
+	var results []string
+	for _, row := range strings.Split(baseFile(t, "data/results/2026.csv"), "\n") {
+		if !strings.HasPrefix(row, "2026-02,") || !strings.Contains(row, ",arbeid,") {
+			if !strings.HasPrefix(row, "2026-01,") || !strings.Contains(row, ",ventetid,") {
+				results = append(results, row)
+			}
+		}
+	}
+	overlay := map[string]string{"data/goals.toml": goals, "data/results/2026.csv": strings.Join(results, "\n")}
+	out := buildBase(t, overlay)
+	csv := string(out["scorecard.csv"])
+	if !strings.Contains(csv, "2026-01;arstad;arbeid;") || strings.Contains(csv, "2026-02;arstad;arbeid;") || strings.Contains(csv, "2026-02;_site;arbeid;") {
+		t.Errorf("scorecard.csv should have arbeid's rows for January and none after:\n%s", csv)
+	}
+	if strings.Contains(csv, "2026-01;arstad;ventetid;") || !strings.Contains(csv, "2026-02;arstad;ventetid;25;") {
+		t.Errorf("scorecard.csv should have ventetid's rows from February and none before:\n%s", csv)
+	}
+	for _, page := range []string{"vest/arstad/index.html", "vest/index.html", "index.html"} {
+		if html := string(out[page]); strings.Contains(html, "goal-arbeid") || strings.Contains(html, "Mangler") {
+			t.Errorf("%s shows arbeid, or a goal missing, in a month after arbeid ended", page)
+		}
+	}
+	if !strings.Contains(string(out["vest/arstad/index.html"]), `id="goal-ventetid"`) {
+		t.Errorf("arstad's page lacks ventetid, which began in February")
+	}
+	goal := string(out["goals/arbeid/index.html"])
+	if !strings.Contains(goal, "Målet ble avsluttet etter januar 2026.") || !strings.Contains(goal, `<th scope="row">januar 2026<td>45,0`) {
+		t.Errorf("arbeid's page should say it ended and keep its history")
+	}
+
+	overlay["data/results/late.csv"] = "period,unit,goal,value,numerator,denominator\n2026-02,arstad,arbeid,,30,100\n2026-01,arstad,ventetid,20,,\n"
+	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
+	for name, data := range overlay {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	errs, _ := Build(fsys, defaults, memOutput{})
+	for _, want := range []string{
+		`data/results/late.csv:2: goal "arbeid" ended in 2026-01, before this row's 2026-02: remove the row, or move the goal's until`,
+		`data/results/late.csv:3: goal "ventetid" begins in 2026-02, after this row's 2026-01: remove the row, or move the goal's from`,
+	} {
+		if errs == nil || !strings.Contains(errs.Error(), want) {
+			t.Errorf("errors lack %q:\n%v", want, errs)
+		}
 	}
 }

@@ -20,6 +20,8 @@ type goalsFile struct {
 		Decimals    config.Number  `toml:"decimals"`
 		Owner       string         `toml:"owner"`
 		Persons     bool           `toml:"persons"`
+		From        string         `toml:"from"`
+		Until       string         `toml:"until"`
 		Min         *config.Number `toml:"min"`
 		Max         *config.Number `toml:"max"`
 		Schedule    []struct {
@@ -36,7 +38,7 @@ type goalsFile struct {
 	} `toml:"goal"`
 }
 
-const goalKeys = "id, title, description, perspective, unit, direction, target, yellow, aggregate, decimals, owner, persons, min, max, schedule (from, target, yellow), override (unit, from, target, yellow)"
+const goalKeys = "id, title, description, perspective, unit, direction, target, yellow, aggregate, decimals, owner, persons, from, until, min, max, schedule (from, target, yellow), override (unit, from, target, yellow)"
 
 func parseGoals(src []byte, site *model.Site, errs *diag.List) bool {
 	var f goalsFile
@@ -56,6 +58,7 @@ func parseGoals(src []byte, site *model.Site, errs *diag.List) bool {
 			Unit: fg.Unit, Direction: fg.Direction, Aggregate: fg.Aggregate, Owner: fg.Owner,
 			Persons: fg.Persons, Decimals: 1, Pos: pos,
 		}
+		g.Life = model.Lifetime{From: month("from", fg.From, pos, lines, errs), Until: month("until", fg.Until, pos, lines, errs)}
 		g.Min, g.Max = g.DefaultBounds()
 		if fg.Min != nil {
 			g.Min = &fg.Min.Value

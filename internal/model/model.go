@@ -125,6 +125,9 @@ type Goal struct {
 	Persons bool
 	// Min and Max bound a plausible value; nil for no bound.
 	Min, Max *float64
+	// Life is the months the goal is on the scorecard; open at either end
+	// (0) by default.
+	Life Lifetime
 	// Schedule changes Target and Yellow from its steps' months on,
 	// oldest first; before the first, Target and Yellow hold.
 	Schedule  []Step

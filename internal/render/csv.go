@@ -129,8 +129,8 @@ func (s *site) csvBlock(unit, gi int) []byte {
 	b := make([]byte, 0, len(series)*(len(head)+len(tailOf(t))+32))
 	for i, c := range series {
 		p := s.Scores.Period(i)
-		if !c.Recast && !s.Scores.Exists(unit, p) {
-			continue // no figure for a unit that did not exist
+		if !c.Recast && !s.Scores.Exists(unit, p) || !g.Life.Alive(p) {
+			continue // no figure for a unit that did not exist, nor for a goal
 		}
 		b = append(b, s.periodIDs[i]...)
 		b = append(b, head...)

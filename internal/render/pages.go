@@ -116,7 +116,7 @@ func (s *site) county(c int, out Output) error {
 	ls := layouts{}
 	funnels := map[bool]*chart.Layout{}
 	for _, gi := range s.goalOrder {
-		if !s.Scores.Thresholds(unit, gi).Applies {
+		if !s.Scores.OnScorecard(unit, gi, p) {
 			continue
 		}
 		g := &m.Goals[gi]
@@ -186,7 +186,7 @@ func (s *site) matrix(c int, root string) Matrix {
 	mx := Matrix{Caption: s.loc.T("matrix") + ", " + county.Name + ", " + s.loc.Month(s.Reported.Year(), s.Reported.Month()), Order: s.loc.T("matrix.order"), Unanswered: s.loc.T("matrix.unanswered")}
 	var goals []int
 	for _, gi := range s.goalOrder {
-		if s.Scores.Thresholds(s.Scores.County(c), gi).Applies {
+		if s.Scores.OnScorecard(s.Scores.County(c), gi, s.Reported) {
 			goals = append(goals, gi)
 			mx.Goals = append(mx.Goals, Link{Href: root + goalPath(&m.Goals[gi]), Text: m.Goals[gi].Title})
 		}
@@ -338,7 +338,7 @@ func (s *site) office(o int, out Output) error {
 	}
 	ls := layouts{}
 	for _, gi := range s.goalOrder {
-		if !s.Scores.Thresholds(unit, gi).Applies {
+		if !s.Scores.OnScorecard(unit, gi, p) {
 			continue
 		}
 		g := &m.Goals[gi]
@@ -475,8 +475,16 @@ func (s *site) goal(gi int, out Output) error {
 		Description: s.markdown([]byte(g.Description), 3),
 	}
 	whole := s.Scores.Whole()
-	if s.Scores.Thresholds(whole, gi).Applies {
+	if s.Scores.OnScorecard(whole, gi, s.Reported) {
 		v.Row = s.row(whole, gi, s.Reported, root)
+	}
+	// A goal outside its life in the reported month keeps its page and
+	// history, and says why it has no figures now.
+	switch life := g.Life; {
+	case life.Until != 0 && s.Reported > life.Until:
+		v.Facts = append(v.Facts, strings.ReplaceAll(s.loc.T("goal.ended"), "{month}", s.loc.Month(life.Until.Year(), life.Until.Month())))
+	case life.From != 0 && s.Reported < life.From:
+		v.Facts = append(v.Facts, strings.ReplaceAll(s.loc.T("goal.begins"), "{month}", s.loc.Month(life.From.Year(), life.From.Month())))
 	}
 	v.Facts = append(v.Facts, s.loc.T("direction."+g.Direction), s.loc.T("aggregate."+g.Aggregate))
 	v.Facts = append(v.Facts, s.loc.T("signal.explain"))
@@ -491,7 +499,7 @@ func (s *site) goal(gi int, out Output) error {
 	var offices, units, names []int // the goal's current offices, by county and name
 	for _, c := range s.counties {
 		for _, o := range s.officesOf[c] {
-			if s.current(o) && s.Scores.Thresholds(s.Scores.Office(o), gi).Applies {
+			if s.current(o) && s.Scores.OnScorecard(s.Scores.Office(o), gi, s.Reported) {
 				offices = append(offices, o)
 				units = append(units, s.Scores.Office(o))
 				names = append(names, s.nameRank[o])

@@ -743,7 +743,7 @@ func (s *site) unitName(id string) string {
 func (s *site) scorecard(rs *rows, sections string) []Group {
 	var groups []Group
 	for _, gi := range s.goalOrder {
-		if !s.Scores.Thresholds(rs.unit, gi).Applies {
+		if !s.Scores.OnScorecard(rs.unit, gi, rs.p) {
 			continue
 		}
 		r := rs.of(gi)
@@ -892,7 +892,7 @@ func (s *site) changes(rs *rows) Changes {
 // noResults says that a unit has no results at all for month p, or "".
 func (s *site) noResults(unit int, name string, p model.Period) string {
 	for gi := range s.Site.Goals {
-		if s.Scores.Thresholds(unit, gi).Applies && s.Scores.At(unit, gi, p).Status != score.Missing {
+		if s.Scores.OnScorecard(unit, gi, p) && s.Scores.At(unit, gi, p).Status != score.Missing {
 			return ""
 		}
 	}

@@ -34,7 +34,7 @@ func (s *Scores) AttentionAt(unit int, p model.Period, goals []int) Attention {
 	var a Attention
 	var gaps []float64
 	for _, gi := range goals {
-		if !s.Thresholds(unit, gi).Applies {
+		if !s.OnScorecard(unit, gi, p) {
 			continue
 		}
 		switch c := s.At(unit, gi, p); c.Status {
@@ -88,7 +88,7 @@ func (s *Scores) ChangesAt(unit int, p model.Period, goals []int) Changes {
 	}
 	var better, worse []move
 	for _, gi := range goals {
-		if !s.Thresholds(unit, gi).Applies {
+		if !s.OnScorecard(unit, gi, p) {
 			continue
 		}
 		cur, prev := s.At(unit, gi, p), s.At(unit, gi, p-1)

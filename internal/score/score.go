@@ -249,11 +249,17 @@ func (s *Scores) AnySuppressed() bool {
 // Period returns the i-th month of the range.
 func (s *Scores) Period(i int) model.Period { return s.First + model.Period(i) }
 
+// OnScorecard reports whether goal is on unit's scorecard for month p:
+// the goal applies to the unit, and p is in the goal's life.
+func (s *Scores) OnScorecard(unit, goal int, p model.Period) bool {
+	return s.Thresholds(unit, goal).Applies && s.Site.Goals[goal].Life.Alive(p)
+}
+
 // Summary counts a unit's goals by status in month p.
 func (s *Scores) Summary(unit int, p model.Period) [NStatus]int {
 	var n [NStatus]int
 	for g := range s.nGoals {
-		if s.Thresholds(unit, g).Applies {
+		if s.OnScorecard(unit, g, p) {
 			n[s.At(unit, g, p).Status]++
 		}
 	}

@@ -295,6 +295,9 @@ func goals(s *model.Site, errs *diag.List) map[int32]bool {
 			errs.Add(g.Pos, "goal %q: decimals %d is out of range: use 0 to 4", g.ID, g.Decimals)
 		}
 		thresholds(g, diag.Phrase{}, g.Target, g.Yellow, g.Pos, errs)
+		if g.Life.From != 0 && g.Life.Until != 0 && g.Life.Until < g.Life.From {
+			errs.Add(g.Pos, "goal %q ends in %s, before it begins in %s: fix from or until", g.ID, g.Life.Until, g.Life.From)
+		}
 		if g.Min != nil && g.Max != nil && *g.Min > *g.Max {
 			errs.Add(g.Pos, "goal %q: min %v is above max %v", g.ID, *g.Min, *g.Max)
 		}
@@ -412,6 +415,14 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) *seen {
 		}
 		if !g.AppliesTo(unit, county(r.Unit)) {
 			errs.Add(pos, "goal %q is local to %q and does not apply to %q: remove the row or fix the unit", g.ID, g.Owner, unit)
+		}
+		if !g.Life.Alive(r.Period) {
+			if r.Period < g.Life.From {
+				errs.Add(pos, "goal %q begins in %s, after this row's %s: remove the row, or move the goal's from", g.ID, g.Life.From, r.Period)
+			} else {
+				errs.Add(pos, "goal %q ended in %s, before this row's %s: remove the row, or move the goal's until", g.ID, g.Life.Until, r.Period)
+			}
+			continue
 		}
 		if msg := outside(s, int(r.Unit), r.Period, false); msg.Format != "" {
 			errs.Add(pos, "%s", msg)
