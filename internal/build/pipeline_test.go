@@ -32,7 +32,7 @@ func buildBase(t *testing.T, overlay map[string]string) memOutput {
 func TestScorecardCSV(t *testing.T) {
 	out := buildBase(t, nil)
 	csv := string(out["scorecard.csv"])
-	if !strings.HasPrefix(csv, "\ufeffperiod;unit;goal;value;target;yellow;status;reported;expected;recast;numerator;denominator\r\n") {
+	if !strings.HasPrefix(csv, "\ufeffperiod;unit;goal;value;target;yellow;status;reported;expected;recast;numerator;denominator;as_of\r\n") {
 		t.Fatalf("header: %q", csv[:min(60, len(csv))])
 	}
 	for _, row := range []string{
@@ -46,7 +46,7 @@ func TestScorecardCSV(t *testing.T) {
 		"2026-02;_site;arbeid;44,3;45,0;40,0;yellow;3;3;;940;2120", // the whole site
 		"2026-02;_site;kontakter;29;30;24;yellow;3;3;;;",           // the counties' sums
 	} {
-		if !strings.Contains(csv, row+"\r\n") { // not recast
+		if !strings.Contains(csv, row+";"+row[:7]+"\r\n") { // not recast, and as of its own month
 			t.Errorf("scorecard.csv lacks %q", row)
 		}
 	}
@@ -56,7 +56,7 @@ func TestScorecardCSV(t *testing.T) {
 		}
 	}
 	office := string(out["vest/arstad/scorecard.csv"])
-	if strings.Contains(office, "bergen-nord") || !strings.Contains(office, "2026-02;arstad;arbeid;30,0;45,0;40,0;red;;;;") {
+	if strings.Contains(office, "bergen-nord") || !strings.Contains(office, "2026-02;arstad;arbeid;30,0;45,0;40,0;red;;;;30;100;2026-02\r\n") {
 		t.Errorf("office slice:\n%s", office)
 	}
 	goal := string(out["goals/kontakter/scorecard.csv"])
@@ -68,7 +68,7 @@ func TestScorecardCSV(t *testing.T) {
 func TestEnglishCSVUsesCommaAndPoint(t *testing.T) {
 	out := buildBase(t, map[string]string{"site.toml": "title = \"T\"\nlanguage = \"en\"\n"})
 	csv := string(out["scorecard.csv"])
-	if !strings.HasPrefix(csv, "period,unit,goal,value,target,yellow,status,reported,expected,recast,numerator,denominator\n") || !strings.Contains(csv, "2026-02,vest,arbeid,44.2,45.0,40.0,yellow,2,2,,929,2100\n") {
+	if !strings.HasPrefix(csv, "period,unit,goal,value,target,yellow,status,reported,expected,recast,numerator,denominator,as_of\n") || !strings.Contains(csv, "2026-02,vest,arbeid,44.2,45.0,40.0,yellow,2,2,,929,2100,2026-02\n") {
 		t.Errorf("english scorecard.csv:\n%s", csv[:min(400, len(csv))])
 	}
 }

@@ -139,3 +139,120 @@ from = "2026-02"
 		}
 	}
 }
+
+// lessOften are goals measured once a year, by tertial and six months
+// late, with their results: arstad has them all, bergen-nord some,
+// tromso none.
+var lessOften = map[string]string{
+	"data/results/less-often.csv": `period,unit,goal,value,numerator,denominator
+2024,arstad,tilfredshet,4.1,,
+2025,arstad,tilfredshet,4.6,,
+2025-12,bergen-nord,tilfredshet,4.2,,
+2025-T3,arstad,tertial,,50,100
+2025T3,bergen-nord,tertial,,30,100
+2025-07,arstad,overgang,,50,100
+2025-08,arstad,overgang,,40,100
+`,
+}
+
+const lessOftenGoals = `
+[[goal]]
+id = "tilfredshet"
+title = "Brukertilfredshet"
+perspective = "Brukere"
+unit = "score"
+direction = "higher"
+target = 4.5
+yellow = 4.0
+aggregate = "mean"
+frequency = "year"
+
+  [[goal.schedule]]
+  from = "2026-01"
+  target = 4.8
+  yellow = 4.3
+
+[[goal]]
+id = "tertial"
+title = "Tertialmål"
+perspective = "Brukere"
+unit = "percent"
+direction = "higher"
+target = 45
+yellow = 40
+aggregate = "ratio"
+frequency = "tertial"
+
+[[goal]]
+id = "overgang"
+title = "Overgang seks måneder etter"
+perspective = "Samfunn"
+unit = "percent"
+direction = "higher"
+target = 45
+yellow = 40
+aggregate = "ratio"
+lag = 6
+`
+
+// TestGoalsMeasuredLessOften: in February 2026 a month's scorecard shows
+// the yearly goal's 2025 result, judged against the target of December
+// 2025 (4,5, not 2026's 4,8), the tertial goal's T3 2025 and the lagged
+// goal's August 2025, each with its period; a unit whose due result has
+// not come is missing. scorecard.csv says which period each value is as
+// of, and every result counts in the coverage of the month it is due.
+func TestGoalsMeasuredLessOften(t *testing.T) {
+	overlay := map[string]string{"data/goals.toml": baseFile(t, "data/goals.toml") + lessOftenGoals}
+	for name, data := range lessOften {
+		overlay[name] = data
+	}
+	out := buildBase(t, overlay)
+	csv := string(out["scorecard.csv"])
+	for _, row := range []string{
+		"2026-02;arstad;tilfredshet;4,6;4,5;4,0;green;;;;;;2025\r\n",
+		"2025-11;arstad;tilfredshet;4,1;4,5;4,0;yellow;;;;;;2024\r\n",
+		"2026-02;tromso;tilfredshet;;4,5;4,0;missing;;;;;;2025\r\n",
+		"2026-02;vest;tilfredshet;4,4;4,5;4,0;yellow;2;2;;;;2025\r\n",
+		"2026-02;arstad;tertial;50,0;45,0;40,0;green;;;;50;100;2025-T3\r\n",
+		"2026-02;vest;tertial;40,0;45,0;40,0;yellow;2;2;;80;200;2025-T3\r\n",
+		"2026-01;arstad;overgang;50,0;45,0;40,0;green;;;;50;100;2025-07\r\n",
+		"2026-02;arstad;overgang;40,0;45,0;40,0;yellow;;;;40;100;2025-08\r\n",
+		"2026-02;arstad;arbeid;30,0;45,0;40,0;red;;;;30;100;2026-02\r\n",
+	} {
+		if !strings.Contains(csv, row) {
+			t.Errorf("scorecard.csv lacks %q", row)
+		}
+	}
+	arstad := string(out["vest/arstad/index.html"])
+	for _, want := range []string{"4,6 · 2025", "50,0\u00a0% · 2025-T3", "40,0\u00a0% · august 2025"} {
+		if !strings.Contains(arstad, want) {
+			t.Errorf("arstad's page lacks %q", want)
+		}
+	}
+	tromso := string(out["nord/tromso/index.html"])
+	needs := tromso[strings.Index(tromso, `id="needs-h"`):]
+	needs = needs[:strings.Index(needs, "</section>")]
+	if !strings.Contains(needs, "Brukertilfredshet") || !strings.Contains(needs, "Overgang seks måneder etter") {
+		t.Errorf("tromso's due results that have not come are not missing in needs attention:\n%s", needs)
+	}
+	if !strings.Contains(string(out["index.html"]), "februar 2026") {
+		t.Errorf("the reported month is no longer February 2026")
+	}
+
+	overlay["data/results/wrong.csv"] = "period,unit,goal,value,numerator,denominator\n2025-06,arstad,tilfredshet,4,,\n2026-05,arstad,tertial,,1,2\n2026-T4,arstad,tertial,,1,2\n2025,arstad,overgang,,1,2\n"
+	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
+	for name, data := range overlay {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	errs, _ := Build(fsys, defaults, memOutput{})
+	for _, want := range []string{
+		`data/results/wrong.csv:2:1: period "2025-06" is not a year: goal "tilfredshet" is measured once a year: write the year as YYYY (2025)`,
+		`data/results/wrong.csv:3:1: period "2026-05" is not a tertial: goal "tertial" is measured by tertial: write YYYY-T1, YYYY-T2 or YYYY-T3 (T1 is January to April)`,
+		`data/results/wrong.csv:4:1: period "2026-T4" is not a tertial`,
+		`data/results/wrong.csv:5:1: period "2025" is not a month`,
+	} {
+		if errs == nil || !strings.Contains(errs.Error(), want) {
+			t.Errorf("errors lack %q:\n%v", want, errs)
+		}
+	}
+}

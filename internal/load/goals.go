@@ -20,6 +20,8 @@ type goalsFile struct {
 		Decimals    config.Number  `toml:"decimals"`
 		Owner       string         `toml:"owner"`
 		Persons     bool           `toml:"persons"`
+		Frequency   string         `toml:"frequency"`
+		Lag         config.Number  `toml:"lag"`
 		From        string         `toml:"from"`
 		Until       string         `toml:"until"`
 		Min         *config.Number `toml:"min"`
@@ -38,7 +40,7 @@ type goalsFile struct {
 	} `toml:"goal"`
 }
 
-const goalKeys = "id, title, description, perspective, unit, direction, target, yellow, aggregate, decimals, owner, persons, from, until, min, max, schedule (from, target, yellow), override (unit, from, target, yellow)"
+const goalKeys = "id, title, description, perspective, unit, direction, target, yellow, aggregate, decimals, owner, persons, frequency, lag, from, until, min, max, schedule (from, target, yellow), override (unit, from, target, yellow)"
 
 func parseGoals(src []byte, site *model.Site, errs *diag.List) bool {
 	var f goalsFile
@@ -56,7 +58,16 @@ func parseGoals(src []byte, site *model.Site, errs *diag.List) bool {
 		g := model.Goal{
 			ID: fg.ID, Title: fg.Title, Description: fg.Description, Perspective: fg.Perspective,
 			Unit: fg.Unit, Direction: fg.Direction, Aggregate: fg.Aggregate, Owner: fg.Owner,
-			Persons: fg.Persons, Decimals: 1, Pos: pos,
+			Persons: fg.Persons, Decimals: 1, Frequency: fg.Frequency, Pos: pos,
+		}
+		if g.Frequency == "" {
+			g.Frequency = "month"
+		}
+		if fg.Lag.Set {
+			g.Lag = int(fg.Lag.Value)
+			if float64(g.Lag) != fg.Lag.Value {
+				g.Lag = -1 // reported by validate as out of range
+			}
 		}
 		g.Life = model.Lifetime{From: month("from", fg.From, pos, lines, errs), Until: month("until", fg.Until, pos, lines, errs)}
 		g.Min, g.Max = g.DefaultBounds()

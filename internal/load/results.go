@@ -48,6 +48,9 @@ type resultReader struct {
 	units   map[string]unitRef
 	goals   map[string]int32
 	goalIDs []string
+	// periodMonths are the months of each goal's period (see
+	// model.Goal.PeriodMonths), which its rows' periods name.
+	periodMonths []int
 	// unitNames and unitHints are the texts a misspelt unit is compared
 	// with (ids, codes and names) and the ids they suggest.
 	unitNames, unitHints []string
@@ -81,6 +84,7 @@ func newResultReader(site *model.Site) resultReader {
 	for i, g := range site.Goals {
 		r.goals[g.ID] = int32(i)
 		r.goalIDs = append(r.goalIDs, g.ID)
+		r.periodMonths = append(r.periodMonths, g.PeriodMonths())
 	}
 	return r
 }
@@ -230,10 +234,22 @@ func (r *resultReader) readTable(f *table, file int16, header []string, cols map
 		res := model.Result{File: file, Line: int32(line)}
 		ok := true
 
-		if p, good := model.ParsePeriod(field(cPeriod)); good {
+		g, goalFound := r.goals[field(cGoal)]
+		months := 1
+		if goalFound {
+			months = r.periodMonths[g]
+		}
+		if p, good := model.ParseGoalPeriod(field(cPeriod), months); good {
 			res.Period = p
 		} else {
-			f.add(line, f.col(cPeriod), "period %q is not a month: %s", clip(field(cPeriod)), periodHint(field(cPeriod)))
+			switch months {
+			case 12:
+				f.add(line, f.col(cPeriod), "period %q is not a year: goal %q is measured once a year: write the year as YYYY (2025)", clip(field(cPeriod)), field(cGoal))
+			case 4:
+				f.add(line, f.col(cPeriod), "period %q is not a tertial: goal %q is measured by tertial: write YYYY-T1, YYYY-T2 or YYYY-T3 (T1 is January to April)", clip(field(cPeriod)), field(cGoal))
+			default:
+				f.add(line, f.col(cPeriod), "period %q is not a month: %s", clip(field(cPeriod)), periodHint(field(cPeriod)))
+			}
 			ok = false
 		}
 		if u, found := r.units[field(cUnit)]; found {
@@ -242,7 +258,7 @@ func (r *resultReader) readTable(f *table, file int16, header []string, cols map
 			f.add(line, f.col(cUnit), "unknown unit %q%s: units are the office and county ids in %s, or their codes", clip(field(cUnit)), r.suggestUnit(field(cUnit)), OrgPath)
 			ok = false
 		}
-		if g, found := r.goals[field(cGoal)]; found {
+		if goalFound {
 			res.Goal = g
 		} else {
 			f.add(line, f.col(cGoal), "unknown goal %q%s: goals are the ids in %s", clip(field(cGoal)), diag.Suggest(clip(field(cGoal)), r.goalIDs), GoalsPath)

@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/malekort/malekort/internal/diag"
@@ -125,6 +126,11 @@ type Goal struct {
 	Persons bool
 	// Min and Max bound a plausible value; nil for no bound.
 	Min, Max *float64
+	// Frequency is how often the goal is measured: "month", "tertial" or
+	// "year". A result belongs to its period's last month, and Lag months
+	// after it is when it is due.
+	Frequency string
+	Lag       int
 	// Life is the months the goal is on the scorecard; open at either end
 	// (0) by default.
 	Life Lifetime
@@ -133,6 +139,65 @@ type Goal struct {
 	Schedule  []Step
 	Overrides []Override
 	Pos       diag.Pos
+}
+
+// PeriodMonths is how many months one of the goal's periods spans.
+func (g *Goal) PeriodMonths() int {
+	switch g.Frequency {
+	case "tertial":
+		return 4
+	case "year":
+		return 12
+	}
+	return 1
+}
+
+// DueBy is the last month of the goal's latest period whose result is
+// due by month p: Lag months after the period ended. A month's scorecard
+// shows that period's result.
+func (g *Goal) DueBy(p Period) Period {
+	q := p - Period(g.Lag)
+	return q - Period(q.Month()%g.PeriodMonths())
+}
+
+// Delayed reports whether a month's scorecard shows the goal's result of
+// an earlier period: a goal measured less often than monthly, or later.
+func (g *Goal) Delayed() bool { return g.PeriodMonths() > 1 || g.Lag > 0 }
+
+// PeriodName names the goal's period that ends in month end: "2025",
+// "2026-T2", "2026-04".
+func (g *Goal) PeriodName(end Period) string {
+	switch g.PeriodMonths() {
+	case 12:
+		return strconv.Itoa(end.Year())
+	case 4:
+		return strconv.Itoa(end.Year()) + "-T" + strconv.Itoa(end.Month()/4)
+	}
+	return end.String()
+}
+
+// ParseGoalPeriod reads a result's period for a goal measured every
+// months months (see PeriodMonths) as the period's last month: a month
+// "YYYY-MM"; a year "YYYY", or its December "YYYY-12"; a tertial
+// "YYYY-Tn" or "YYYYTn".
+func ParseGoalPeriod(s string, months int) (Period, bool) {
+	switch months {
+	case 12:
+		if p, ok := ParsePeriod(s); ok {
+			return p, p.Month() == 12
+		}
+		p, ok := ParsePeriod(s + "-12")
+		return p, ok && len(s) == 4
+	case 4:
+		year, n, ok := strings.Cut(s, "T")
+		year = strings.TrimSuffix(year, "-")
+		if !ok || len(year) != 4 || len(n) != 1 || n < "1" || n > "3" {
+			return 0, false
+		}
+		p, ok := ParsePeriod(year + "-01")
+		return p + Period(4*int(n[0]-'0')-1), ok
+	}
+	return ParsePeriod(s)
 }
 
 // Step is a goal's target and yellow bound from a month on.
@@ -524,14 +589,16 @@ func (s *Site) Reported(configured Period, minCoverage float64) (reported Period
 }
 
 // Coverage is the coverage of each month with results, oldest first, each
-// month counted on its own organisation.
+// month counted on its own organisation. A result counts in the month it
+// is due (see Due), so that a goal measured later, or for a year or a
+// tertial, does not hold back the month its period ended in.
 func (s *Site) Coverage() []MonthCoverage {
 	if len(s.Results) == 0 {
 		return nil
 	}
-	first, last := s.Results[0].Period, s.Results[0].Period
+	first, last := s.Due(&s.Results[0]), s.Due(&s.Results[0])
 	for i := range s.Results {
-		first, last = min(first, s.Results[i].Period), max(last, s.Results[i].Period)
+		first, last = min(first, s.Due(&s.Results[i])), max(last, s.Due(&s.Results[i]))
 	}
 	n := int(last-first) + 1
 	epochs, epochOf := s.Epochs(first, n)
@@ -549,11 +616,12 @@ func (s *Site) Coverage() []MonthCoverage {
 	seen := make([]bool, n*s.NUnits()) // [month*units + unit]
 	for i := range s.Results {
 		r := &s.Results[i]
-		m := int(r.Period - first)
+		due := s.Due(r)
+		m := int(due - first)
 		mc := &months[m]
 		if mc.Period == 0 {
 			e := epochOf[m]
-			*mc = MonthCoverage{Period: r.Period, Units: units[e], File: int32(r.File), Line: r.Line}
+			*mc = MonthCoverage{Period: due, Units: units[e], File: int32(r.File), Line: r.Line}
 		}
 		if k := m*s.NUnits() + int(r.Unit); int(r.Unit) < s.NUnits() && reporting[epochOf[m]][r.Unit] && !seen[k] {
 			seen[k] = true
@@ -567,6 +635,14 @@ func (s *Site) Coverage() []MonthCoverage {
 		}
 	}
 	return out
+}
+
+// Due is the month result r is due: its goal's lag after its period.
+func (s *Site) Due(r *Result) Period {
+	if int(r.Goal) < len(s.Goals) {
+		return r.Period + Period(s.Goals[r.Goal].Lag)
+	}
+	return r.Period
 }
 
 // MeasureID is the id of measure m: its own, or one made from its goal and

@@ -63,7 +63,7 @@ func (s *site) funnelChart(id string, gi int, target float64, offices []int, cap
 	lo, hi := math.Inf(1), 0.0
 	for _, o := range offices {
 		u := s.Scores.Office(o)
-		c := s.Scores.At(u, gi, s.Reported)
+		c := s.shown(u, gi, s.Reported)
 		ch, _ := s.chanceOf(u, gi)
 		table.Rows = append(table.Rows, []string{s.Site.Offices[o].Name, s.value(g, c), s.size(c),
 			s.loc.WithUnit(s.Scores.Thresholds(u, gi).Target, g.Decimals, g.Unit), s.loc.T(chanceKey(ch))})
@@ -118,7 +118,7 @@ func (s *site) comparisonJobs(out Output) []func() error {
 					if !s.current(o) || !t.Applies {
 						continue
 					}
-					cell := s.Scores.At(u, gi, s.Reported)
+					cell := s.shown(u, gi, s.Reported)
 					row := []string{inertCell(m.Offices[o].ID), "", "", "", s.loc.Plain(t.Target, g.Decimals), "", "", "", ""}
 					if cell.Has() {
 						row[3] = s.loc.Plain(cell.Value, g.Decimals)

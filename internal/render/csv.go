@@ -97,7 +97,7 @@ func (s *site) csvHeader() []byte {
 	if s.loc.Norwegian() {
 		b = append(b, "\ufeff"...)
 	}
-	for i, f := range []string{"period", "unit", "goal", "value", "target", "yellow", "status", "reported", "expected", "recast", "numerator", "denominator"} {
+	for i, f := range []string{"period", "unit", "goal", "value", "target", "yellow", "status", "reported", "expected", "recast", "numerator", "denominator", "as_of"} {
 		if i > 0 {
 			b = append(b, sep)
 		}
@@ -125,10 +125,12 @@ func (s *site) csvBlock(unit, gi int) []byte {
 		id = s.Site.Units[unit]
 	}
 	head := string(sep) + id + string(sep) + g.ID + string(sep)
-	series := s.Scores.Series(unit, gi)
-	b := make([]byte, 0, len(series)*(len(head)+len(tailOf(t))+32))
-	for i, c := range series {
+	b := make([]byte, 0, s.Scores.N*(len(head)+len(tailOf(t))+40))
+	// Each month's row is what that month's scorecard shows (see
+	// score.Scores.Shown), and as_of the period it belongs to.
+	for i := range s.Scores.N {
 		p := s.Scores.Period(i)
+		c, end := s.Scores.Shown(unit, gi, p)
 		if !c.Recast && !s.Scores.Exists(unit, p) || !g.Life.Alive(p) {
 			continue // no figure for a unit that did not exist, nor for a goal
 		}
@@ -137,10 +139,10 @@ func (s *site) csvBlock(unit, gi int) []byte {
 		if c.Has() {
 			b = s.loc.AppendPlain(b, c.Value, g.Decimals)
 		}
-		b = append(b, tailOf(s.Scores.ThresholdsAt(unit, gi, p))...)
+		b = append(b, tailOf(s.Scores.ThresholdsAt(unit, gi, end))...)
 		b = append(b, c.Status.String()...)
 		b = append(b, sep)
-		if cov := s.Scores.CoverageAt(unit, gi, s.Scores.Period(i)); cov.Expected > 0 {
+		if cov := s.Scores.CoverageAt(unit, gi, end); cov.Expected > 0 {
 			b = strconv.AppendInt(b, int64(cov.Reported), 10)
 			b = append(b, sep)
 			b = strconv.AppendInt(b, int64(cov.Expected), 10)
@@ -158,6 +160,12 @@ func (s *site) csvBlock(unit, gi int) []byte {
 			b = s.loc.AppendPlain(b, c.Den, countDecimals(c.Den))
 		} else {
 			b = append(b, sep)
+		}
+		b = append(b, sep)
+		if end == p {
+			b = append(b, s.periodIDs[i]...)
+		} else {
+			b = append(b, g.PeriodName(end)...)
 		}
 		b = append(b, eol...)
 	}

@@ -133,7 +133,7 @@ func (s *site) county(c int, out Output) error {
 		for i, o := range offices {
 			ou := s.Scores.Office(o)
 			t := s.Scores.Thresholds(ou, gi)
-			cell := s.Scores.At(ou, gi, s.Reported)
+			cell := s.shown(ou, gi, s.Reported)
 			bars[i] = chart.Bar{Name: m.Offices[o].Name, Status: cell.Status.String(), Target: t.Target, Size: s.size(cell)}
 			if cell.Has() {
 				bars[i].Value = &cell.Value
@@ -203,7 +203,7 @@ func (s *site) matrix(c int, root string) Matrix {
 				row.Cells = append(row.Cells, nil)
 				continue
 			}
-			cell := s.Scores.At(u, gi, s.Reported)
+			cell := s.shown(u, gi, s.Reported)
 			mc := &MatrixCell{Status: s.status(cell.Status), Value: s.value(&m.Goals[gi], cell)}
 			switch cell.Change {
 			case score.SignalBetter:
@@ -241,7 +241,7 @@ func (s *site) comparedOffices(c, gi int) (byName, byValue []int) {
 	}
 	byValue = slices.Clone(byName)
 	slices.SortStableFunc(byValue, func(a, b int) int {
-		return score.BestFirst(&s.Site.Goals[gi], s.Scores.At(s.Scores.Office(a), gi, s.Reported), s.Scores.At(s.Scores.Office(b), gi, s.Reported))
+		return score.BestFirst(&s.Site.Goals[gi], s.shown(s.Scores.Office(a), gi, s.Reported), s.shown(s.Scores.Office(b), gi, s.Reported))
 	})
 	return byName, byValue
 }
@@ -509,7 +509,7 @@ func (s *site) goal(gi int, out Output) error {
 	ranking := s.Scores.Rank(&s.funnel, gi, s.Reported, units, names)
 	for i, k := range ranking.Order {
 		office, u := &m.Offices[offices[k]], units[k]
-		cell := s.Scores.At(u, gi, s.Reported)
+		cell := s.shown(u, gi, s.Reported)
 		rank := ""
 		switch {
 		case ranking.ByChance:

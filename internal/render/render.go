@@ -482,9 +482,9 @@ func (rs *rows) of(gi int) Row {
 // page's way back to the site root.
 func (s *site) row(unit, gi int, p model.Period, root string) Row {
 	g := &s.Site.Goals[gi]
-	t := s.Scores.ThresholdsAt(unit, gi, p)
-	cur := s.Scores.At(unit, gi, p)
-	prev := s.Scores.At(unit, gi, p-1)
+	cur, end := s.Scores.Shown(unit, gi, p)
+	t := s.Scores.ThresholdsAt(unit, gi, end)
+	prev := s.Scores.At(unit, gi, end-model.Period(g.PeriodMonths()))
 	r := Row{
 		GoalID:    g.ID,
 		Goal:      Link{Href: root + goalPath(g), Text: g.Title},
@@ -497,8 +497,12 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 		Status:    s.status(cur.Status),
 		Signal:    s.signals[cur.Change],
 		Signalled: cur.Change.Signal(),
-		Coverage:  s.coverage(unit, gi, p),
+		Coverage:  s.coverage(unit, gi, end),
 		Change:    s.loc.T("no.value"),
+	}
+	if g.Delayed() && cur.Has() {
+		// The period the result belongs to: "4,6 · 2025".
+		r.Result += " · " + s.periodName(g, end)
 	}
 	if g.Owner != "" {
 		r.Local = s.unitName(g.Owner)
@@ -531,6 +535,22 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 	return r
 }
 
+// shown is unit's cell for goal gi on month p's scorecard (see
+// score.Scores.Shown).
+func (s *site) shown(unit, gi int, p model.Period) score.Cell {
+	c, _ := s.Scores.Shown(unit, gi, p)
+	return c
+}
+
+// periodName names goal g's period that ends in month end as a page
+// shows it: "2025", "2026-T2", "april 2026".
+func (s *site) periodName(g *model.Goal, end model.Period) string {
+	if g.PeriodMonths() == 1 {
+		return s.loc.Month(end.Year(), end.Month())
+	}
+	return g.PeriodName(end)
+}
+
 // spokenChange is a change of d as a sentence: "1,7 prosentpoeng bedre
 // enn forrige måned", "uendret fra forrige måned".
 func (s *site) spokenChange(g *model.Goal, d float64, class string) string {
@@ -551,7 +571,8 @@ func (s *site) spokenChange(g *model.Goal, d float64, class string) string {
 // the value the same month last year.
 func (s *site) section(rs *rows, gi int) Section {
 	sec := Section{Row: rs.of(gi), Title: s.Site.Goals[gi].Title, Description: s.sectionDescription[gi]}
-	if ly := s.Scores.At(rs.unit, gi, rs.p-12); ly.Status != score.Missing {
+	_, end := s.Scores.Shown(rs.unit, gi, rs.p)
+	if ly := s.Scores.At(rs.unit, gi, end-12); ly.Status != score.Missing {
 		sec.LastYear = s.value(&s.Site.Goals[gi], ly)
 	}
 	return sec
@@ -874,7 +895,7 @@ func (s *site) changes(rs *rows) Changes {
 	for _, gi := range sc.Status {
 		g := &s.Site.Goals[gi]
 		ch.Status = append(ch.Status, StatusChange{Goal: Link{Href: "#goal-" + g.ID, Text: g.Title},
-			From: s.status(s.Scores.At(unit, gi, p-1).Status), To: s.status(s.Scores.At(unit, gi, p).Status)})
+			From: s.status(s.shown(unit, gi, p-1).Status), To: s.status(s.shown(unit, gi, p).Status)})
 	}
 	rows := func(goals []int) []Row {
 		var out []Row
@@ -892,7 +913,7 @@ func (s *site) changes(rs *rows) Changes {
 // noResults says that a unit has no results at all for month p, or "".
 func (s *site) noResults(unit int, name string, p model.Period) string {
 	for gi := range s.Site.Goals {
-		if s.Scores.OnScorecard(unit, gi, p) && s.Scores.At(unit, gi, p).Status != score.Missing {
+		if s.Scores.OnScorecard(unit, gi, p) && s.shown(unit, gi, p).Status != score.Missing {
 			return ""
 		}
 	}

@@ -37,10 +37,11 @@ func (s *Scores) AttentionAt(unit int, p model.Period, goals []int) Attention {
 		if !s.OnScorecard(unit, gi, p) {
 			continue
 		}
-		switch c := s.At(unit, gi, p); c.Status {
+		c, end := s.Shown(unit, gi, p)
+		switch c.Status {
 		case Red, Yellow:
 			a.Off = append(a.Off, gi)
-			gaps = append(gaps, s.Gap(unit, gi, p))
+			gaps = append(gaps, s.Gap(unit, gi, end))
 		case Green:
 			if c.Change == SignalWorse {
 				a.Worse = append(a.Worse, gi)
@@ -91,14 +92,18 @@ func (s *Scores) ChangesAt(unit int, p model.Period, goals []int) Changes {
 		if !s.OnScorecard(unit, gi, p) {
 			continue
 		}
-		cur, prev := s.At(unit, gi, p), s.At(unit, gi, p-1)
-		if !cur.Has() || !prev.Has() {
+		// A goal measured less often than monthly, or later, changes
+		// only in the month a new period's result is due.
+		cur, end := s.Shown(unit, gi, p)
+		prevEnd := end - model.Period(s.Site.Goals[gi].PeriodMonths())
+		prev := s.At(unit, gi, prevEnd)
+		if _, before := s.Shown(unit, gi, p-1); before == end || !cur.Has() || !prev.Has() {
 			continue
 		}
 		if cur.Status != prev.Status {
 			ch.Status = append(ch.Status, gi)
 		}
-		switch size := s.Gap(unit, gi, p-1) - s.Gap(unit, gi, p); { // bands closer to the target
+		switch size := s.Gap(unit, gi, prevEnd) - s.Gap(unit, gi, end); { // bands closer to the target
 		case cur.Value == prev.Value:
 		case size > 0:
 			better = append(better, move{gi, size})
@@ -136,9 +141,16 @@ const (
 	ChanceWorse
 )
 
-// ChanceOf judges unit's value for goal gi in month p against the 95 %
-// limits around the unit's own target, with f's limits.
+// ChanceOf judges unit's value for goal gi on month p's scorecard (see
+// Shown) against the 95 % limits around the unit's own target, with f's
+// limits.
 func (s *Scores) ChanceOf(f *Funnel, unit, gi int, p model.Period) (Chance, Limits) {
+	return s.chanceAt(f, unit, gi, s.Site.Goals[gi].DueBy(p))
+}
+
+// chanceAt judges unit's value for goal gi in the period that ends in
+// month p.
+func (s *Scores) chanceAt(f *Funnel, unit, gi int, p model.Period) (Chance, Limits) {
 	g := &s.Site.Goals[gi]
 	c := s.At(unit, gi, p)
 	n, ok := FunnelSize(c)
@@ -188,14 +200,15 @@ type Ranking struct {
 	Chances  []Chance
 }
 
-// Rank ranks units for goal gi in month p, best value first and ties in
-// the order given, or by chance where it can be judged (see Ranking).
-// names are the units' places in name order.
+// Rank ranks units for goal gi on month p's scorecard (see Shown), best
+// value first and ties in the order given, or by chance where it can be
+// judged (see Ranking). names are the units' places in name order.
 func (s *Scores) Rank(f *Funnel, gi int, p model.Period, units, names []int) Ranking {
 	g := &s.Site.Goals[gi]
+	end := g.DueBy(p)
 	cells := make([]Cell, len(units))
 	for i, u := range units {
-		cells[i] = s.At(u, gi, p)
+		cells[i] = s.At(u, gi, end)
 	}
 	r := Ranking{Order: make([]int, len(units)), Rank: make([]int, len(units))}
 	for i := range r.Order {
@@ -221,7 +234,7 @@ func (s *Scores) Rank(f *Funnel, gi int, p model.Period, units, names []int) Ran
 	r.ByChance = true
 	chances := make([]Chance, len(units))
 	for k, u := range units {
-		chances[k], _ = s.ChanceOf(f, u, gi, p)
+		chances[k], _ = s.chanceAt(f, u, gi, end)
 	}
 	place := make([]int, len(units)) // by index, its place by value
 	for i, k := range r.Order {

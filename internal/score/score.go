@@ -255,12 +255,22 @@ func (s *Scores) OnScorecard(unit, goal int, p model.Period) bool {
 	return s.Thresholds(unit, goal).Applies && s.Site.Goals[goal].Life.Alive(p)
 }
 
-// Summary counts a unit's goals by status in month p.
+// Shown is unit's cell for goal on month p's scorecard, and the last
+// month of the period it belongs to: the goal's latest result that was
+// due by p (see model.Goal.DueBy), judged against the target in force
+// when its period ended. For a monthly goal without lag, p's own.
+func (s *Scores) Shown(unit, goal int, p model.Period) (Cell, model.Period) {
+	end := s.Site.Goals[goal].DueBy(p)
+	return s.At(unit, goal, end), end
+}
+
+// Summary counts a unit's goals by status on month p's scorecard.
 func (s *Scores) Summary(unit int, p model.Period) [NStatus]int {
 	var n [NStatus]int
 	for g := range s.nGoals {
 		if s.OnScorecard(unit, g, p) {
-			n[s.At(unit, g, p).Status]++
+			c, _ := s.Shown(unit, g, p)
+			n[c.Status]++
 		}
 	}
 	return n

@@ -239,9 +239,10 @@ func lifetimes(s *model.Site, errs *diag.List) {
 }
 
 var (
-	units      = []string{"percent", "days", "count", "score", "nok"}
-	directions = []string{"higher", "lower"}
-	aggregates = []string{"ratio", "mean", "sum"}
+	units       = []string{"percent", "days", "count", "score", "nok"}
+	directions  = []string{"higher", "lower"}
+	aggregates  = []string{"ratio", "mean", "sum"}
+	frequencies = []string{"month", "tertial", "year"}
 )
 
 func oneOf(kind, v string, allowed []string, goal string, pos diag.Pos, errs *diag.List) {
@@ -291,6 +292,10 @@ func goals(s *model.Site, errs *diag.List) map[int32]bool {
 		oneOf("unit", g.Unit, units, g.ID, g.Pos, errs)
 		oneOf("direction", g.Direction, directions, g.ID, g.Pos, errs)
 		oneOf("aggregate", g.Aggregate, aggregates, g.ID, g.Pos, errs)
+		oneOf("frequency", g.Frequency, frequencies, g.ID, g.Pos, errs)
+		if g.Lag < 0 || g.Lag > 60 {
+			errs.Add(g.Pos, "goal %q: lag is out of range: give the whole months after its period that a result is known, 0 to 60", g.ID)
+		}
 		if g.Decimals < 0 || g.Decimals > 4 {
 			errs.Add(g.Pos, "goal %q: decimals %d is out of range: use 0 to 4", g.ID, g.Decimals)
 		}

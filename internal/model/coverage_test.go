@@ -1,0 +1,84 @@
+package model
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestCoverageCountsResultsWhenDue: a goal lagged six months counts its
+// result for July 2025 in January 2026, when it is due, and one for
+// February 2026 in August; a yearly goal's 2025 counts in December 2025.
+// The months a lagged or yearly result belongs to gain no coverage of
+// their own.
+func TestCoverageCountsResultsWhenDue(t *testing.T) {
+	s := &Site{
+		Counties: []County{{ID: "vest"}},
+		Offices:  []Office{{ID: "a", County: "vest"}, {ID: "b", County: "vest"}},
+		Goals:    []Goal{{ID: "monthly"}, {ID: "lagged", Lag: 6}, {ID: "yearly", Frequency: "year"}},
+	}
+	s.NumberUnits()
+	month := func(v string) Period {
+		p, _ := ParsePeriod(v)
+		return p
+	}
+	for _, r := range []struct {
+		period string
+		unit   int32
+		goal   int32
+	}{
+		{"2026-01", 0, 0}, {"2026-01", 1, 0},
+		{"2025-07", 0, 1}, {"2025-07", 1, 1},
+		{"2026-02", 0, 1},
+		{"2025-12", 0, 2},
+	} {
+		s.Results = append(s.Results, Result{Period: month(r.period), Unit: r.unit, Goal: r.goal})
+	}
+	var got []string
+	for _, c := range s.Coverage() {
+		got = append(got, c.Period.String()+" "+string(rune('0'+c.Reported))+"/"+string(rune('0'+c.Units)))
+	}
+	if want := []string{"2025-12 1/2", "2026-01 2/2", "2026-08 1/2"}; !slices.Equal(got, want) {
+		t.Errorf("coverage %v, want %v", got, want)
+	}
+	if reported, thinner := s.Reported(0, 0.8); reported != month("2026-01") || len(thinner) != 1 || thinner[0].Period != month("2026-08") {
+		t.Errorf("reported %v, thinner %v: want 2026-01, then 2026-08", reported, thinner)
+	}
+}
+
+// TestGoalPeriods: the period a month's scorecard shows, and how a row
+// names it.
+func TestGoalPeriods(t *testing.T) {
+	month := func(v string) Period {
+		p, _ := ParsePeriod(v)
+		return p
+	}
+	for _, c := range []struct {
+		g          Goal
+		p, due     string
+		name       string
+		row        string
+		rowIsValid bool
+	}{
+		{Goal{}, "2026-02", "2026-02", "2026-02", "2026-02", true},
+		{Goal{Lag: 6}, "2026-02", "2025-08", "2025-08", "2026-02", true},
+		{Goal{Frequency: "year"}, "2026-02", "2025-12", "2025", "2025", true},
+		{Goal{Frequency: "year"}, "2025-12", "2025-12", "2025", "2025-12", true},
+		{Goal{Frequency: "year"}, "2025-11", "2024-12", "2024", "2025-11", false},
+		{Goal{Frequency: "year", Lag: 3}, "2026-02", "2024-12", "2024", "202", false},
+		{Goal{Frequency: "tertial"}, "2026-07", "2026-04", "2026-T1", "2026T1", true},
+		{Goal{Frequency: "tertial"}, "2026-08", "2026-08", "2026-T2", "2026-T2", true},
+		{Goal{Frequency: "tertial"}, "2026-01", "2025-12", "2025-T3", "2026-T4", false},
+		{Goal{Frequency: "tertial"}, "2026-01", "2025-12", "2025-T3", "2026-04", false},
+	} {
+		due := c.g.DueBy(month(c.p))
+		if due != month(c.due) || c.g.PeriodName(due) != c.name {
+			t.Errorf("%+v in %s: shows %s (%s), want %s (%s)", c.g, c.p, due, c.g.PeriodName(due), c.due, c.name)
+		}
+		if _, ok := ParseGoalPeriod(c.row, c.g.PeriodMonths()); ok != c.rowIsValid {
+			t.Errorf("%+v: row period %q read %v, want %v", c.g, c.row, ok, c.rowIsValid)
+		}
+	}
+	if p, _ := ParseGoalPeriod("2026T1", 4); p != month("2026-04") {
+		t.Errorf("2026T1 is %s, want its last month 2026-04", p)
+	}
+}
