@@ -27,9 +27,6 @@ var dictionary = map[string]map[string]string{
 		"started.in":              "startet {month}",
 		"planned.in":              "planlagt siden {month}",
 		"done.in":                 "fullført {month}",
-		"goal.ended":              "Målet ble avsluttet etter {month}. Siden viser det som ble målt til da.",
-		"goal.begins":             "Målet gjelder fra {month}.",
-		"source.since":            "fra {month}",
 		"source.goal":             "felles",
 		"source.county":           "fylkets",
 		"source.own.office":       "kontorets eget",
@@ -213,6 +210,14 @@ var dictionary = map[string]map[string]string{
 		"no.value":                "–",
 		"not.commented":           "Kontorer uten kommentar for måneden",
 		"all.commented":           "Alle kontorene har kommentert måneden.",
+
+		// Goals and targets that change with time.
+		"source.since":                "fra {month}",
+		"goal.ended":                  "Målet ble avsluttet etter {month}. Siden viser det som ble målt til da.",
+		"goal.begins":                 "Målet gjelder fra {month}.",
+		"change.spoken.period.better": "{amount} bedre enn {period}",
+		"change.spoken.period.worse":  "{amount} dårligere enn {period}",
+		"change.spoken.period.same":   "uendret fra {period}",
 	},
 	"nn": {
 		"input.error":             "inndatafeil",
@@ -238,9 +243,6 @@ var dictionary = map[string]map[string]string{
 		"started.in":              "starta {month}",
 		"planned.in":              "planlagd sidan {month}",
 		"done.in":                 "fullført {month}",
-		"goal.ended":              "Målet vart avslutta etter {month}. Sida viser det som vart målt til då.",
-		"goal.begins":             "Målet gjeld frå {month}.",
-		"source.since":            "frå {month}",
 		"source.goal":             "felles",
 		"source.county":           "fylket sitt",
 		"source.own.office":       "kontoret sitt eige",
@@ -424,6 +426,14 @@ var dictionary = map[string]map[string]string{
 		"no.value":                "–",
 		"not.commented":           "Kontor utan kommentar for månaden",
 		"all.commented":           "Alle kontora har kommentert månaden.",
+
+		// Goals and targets that change with time.
+		"source.since":                "frå {month}",
+		"goal.ended":                  "Målet vart avslutta etter {month}. Sida viser det som vart målt til då.",
+		"goal.begins":                 "Målet gjeld frå {month}.",
+		"change.spoken.period.better": "{amount} betre enn {period}",
+		"change.spoken.period.worse":  "{amount} dårlegare enn {period}",
+		"change.spoken.period.same":   "uendra frå {period}",
 	},
 	"en": {
 		"input.error":             "input error",
@@ -449,9 +459,6 @@ var dictionary = map[string]map[string]string{
 		"started.in":              "started {month}",
 		"planned.in":              "planned since {month}",
 		"done.in":                 "done {month}",
-		"goal.ended":              "The goal ended after {month}. This page shows what was measured until then.",
-		"goal.begins":             "The goal applies from {month}.",
-		"source.since":            "from {month}",
 		"source.goal":             "common",
 		"source.county":           "the county's",
 		"source.own.office":       "the office's own",
@@ -635,5 +642,13 @@ var dictionary = map[string]map[string]string{
 		"no.value":                "–",
 		"not.commented":           "Offices without commentary for the month",
 		"all.commented":           "Every office has commented on the month.",
+
+		// Goals and targets that change with time.
+		"source.since":                "from {month}",
+		"goal.ended":                  "The goal ended after {month}. This page shows what was measured until then.",
+		"goal.begins":                 "The goal applies from {month}.",
+		"change.spoken.period.better": "{amount} better than {period}",
+		"change.spoken.period.worse":  "{amount} worse than {period}",
+		"change.spoken.period.same":   "unchanged from {period}",
 	},
 }

@@ -531,6 +531,10 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 			r.Change += "\u00a0" + s.loc.T("points.short")
 		}
 		r.ChangeSpoken = s.spokenChange(g, d, r.ChangeClass)
+		if g.PeriodMonths() > 1 {
+			// Measured by tertial or year, it changed from the period before.
+			r.ChangeSpoken = s.spokenPeriodChange(g, d, r.ChangeClass, end-model.Period(g.PeriodMonths()))
+		}
 	}
 	return r
 }
@@ -557,6 +561,21 @@ func (s *site) spokenChange(g *model.Goal, d float64, class string) string {
 	if d == 0 {
 		return s.loc.T("change.spoken.same")
 	}
+	return s.spoken[class].Replace(s.amount(g, d), "")
+}
+
+// spokenPeriodChange is a change of d from goal g's period that ends in
+// month before: "0,1 bedre enn 2024".
+func (s *site) spokenPeriodChange(g *model.Goal, d float64, class string, before model.Period) string {
+	if d == 0 {
+		class = "same"
+	}
+	return strings.NewReplacer("{amount}", s.amount(g, d), "{period}", g.PeriodName(before)).Replace(s.loc.T("change.spoken.period." + class))
+}
+
+// amount is the size of a change of d in goal g's unit: "1,7
+// prosentpoeng".
+func (s *site) amount(g *model.Goal, d float64) string {
 	amount := s.loc.Number(math.Abs(d), g.Decimals)
 	switch g.Unit {
 	case "percent":
@@ -564,7 +583,7 @@ func (s *site) spokenChange(g *model.Goal, d float64, class string) string {
 	case "days", "nok":
 		amount += " " + s.loc.T(g.Unit)
 	}
-	return s.spoken[class].Replace(amount, "")
+	return amount
 }
 
 // section is goal gi's section on unit's page for month p: its row, with
