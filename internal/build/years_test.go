@@ -230,6 +230,10 @@ func TestGoalsMeasuredLessOften(t *testing.T) {
 			t.Errorf("arstad's page lacks %q", want)
 		}
 	}
+	// The goal page ranks the offices' 2025 results against 2025's target.
+	if goal := string(out["goals/tilfredshet/index.html"]); !strings.Contains(goal, "Målverdi: 4,5.") || !strings.Contains(goal, `4,6<span class="target">Målverdi 4,5 <span class="source">(felles)</span>`) {
+		t.Errorf("tilfredshet's page should give the target of December 2025, 4,5, not 2026's 4,8")
+	}
 	tromso := string(out["nord/tromso/index.html"])
 	needs := tromso[strings.Index(tromso, `id="needs-h"`):]
 	needs = needs[:strings.Index(needs, "</section>")]

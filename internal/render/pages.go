@@ -491,7 +491,7 @@ func (s *site) goal(gi int, out Output) error {
 	if g.Owner != "" {
 		v.Facts = append(v.Facts, s.loc.T("local")+" "+s.unitName(g.Owner)+".")
 	}
-	goalTarget, goalYellow, _ := g.TargetAt(s.Reported)
+	goalTarget, goalYellow, _ := g.TargetAt(g.DueBy(s.Reported))
 	goalTarget, goalYellow = score.Round(goalTarget, g.Decimals), score.Round(goalYellow, g.Decimals)
 	v.Facts = append(v.Facts, s.loc.T("target")+": "+s.loc.WithUnit(goalTarget, g.Decimals, g.Unit)+
 		". "+s.loc.T("yellow")+": "+s.loc.WithUnit(goalYellow, g.Decimals, g.Unit)+".")

@@ -177,9 +177,13 @@ func (s *Scores) Office(i int) int { return s.Site.OfficeUnit(i) }
 func (s *Scores) County(i int) int { return s.Site.CountyUnit(i) }
 func (s *Scores) Whole() int       { return s.Site.WholeUnit() }
 
-// Thresholds returns unit's thresholds for goal in the reported month, or
-// in the month nearest to it in the unit's lifetime.
-func (s *Scores) Thresholds(unit, goal int) Thresholds { return s.ThresholdsAt(unit, goal, s.reported) }
+// Thresholds returns unit's thresholds for goal that the reported month's
+// scorecard judges by (see Shown: for a goal measured less often, or
+// later, those in force when its shown period ended), or those of the
+// month nearest to it in the unit's lifetime.
+func (s *Scores) Thresholds(unit, goal int) Thresholds {
+	return s.ThresholdsAt(unit, goal, s.Site.Goals[goal].DueBy(s.reported))
+}
 
 // ThresholdsAt returns unit's thresholds for goal in month p, or in the
 // month nearest to it in the unit's lifetime: a successor's history
