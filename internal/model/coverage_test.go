@@ -78,6 +78,21 @@ func TestGoalPeriods(t *testing.T) {
 			t.Errorf("%+v: row period %q read %v, want %v", c.g, c.row, ok, c.rowIsValid)
 		}
 	}
+	// On the scorecard while the period it shows is in its life.
+	yearly := Goal{Frequency: "year", Life: Lifetime{From: month("2025-01")}}
+	lagged := Goal{Lag: 6, Life: Lifetime{Until: month("2024-12")}}
+	for _, c := range []struct {
+		g     Goal
+		p     string
+		shown bool
+	}{
+		{yearly, "2025-11", false}, {yearly, "2025-12", true}, {yearly, "2027-03", true},
+		{lagged, "2024-01", true}, {lagged, "2025-06", true}, {lagged, "2025-07", false},
+	} {
+		if got := c.g.ShownIn(month(c.p)); got != c.shown {
+			t.Errorf("%+v shown in %s: %v, want %v", c.g, c.p, got, c.shown)
+		}
+	}
 	if p, _ := ParseGoalPeriod("2026T1", 4); p != month("2026-04") {
 		t.Errorf("2026T1 is %s, want its last month 2026-04", p)
 	}

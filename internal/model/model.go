@@ -160,6 +160,13 @@ func (g *Goal) DueBy(p Period) Period {
 	return q - Period(q.Month()%g.PeriodMonths())
 }
 
+// ShownIn reports whether month p's scorecard shows the goal: the period
+// whose result it would show (see DueBy) lies in the goal's life. So a
+// yearly goal that begins in 2025 is on the scorecard from December 2025,
+// when its first result is due, and one lagged six months that ends in
+// 2024 until June 2025, when its last is.
+func (g *Goal) ShownIn(p Period) bool { return g.Life.Alive(g.DueBy(p)) }
+
 // Delayed reports whether a month's scorecard shows the goal's result of
 // an earlier period: a goal measured less often than monthly, or later.
 func (g *Goal) Delayed() bool { return g.PeriodMonths() > 1 || g.Lag > 0 }

@@ -481,6 +481,7 @@ func (s *site) goal(gi int, out Output) error {
 	// A goal outside its life in the reported month keeps its page and
 	// history, and says why it has no figures now.
 	switch life := g.Life; {
+	case g.ShownIn(s.Reported):
 	case life.Until != 0 && s.Reported > life.Until:
 		v.Facts = append(v.Facts, strings.ReplaceAll(s.loc.T("goal.ended"), "{month}", s.loc.Month(life.Until.Year(), life.Until.Month())))
 	case life.From != 0 && s.Reported < life.From:

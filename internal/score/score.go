@@ -254,9 +254,10 @@ func (s *Scores) AnySuppressed() bool {
 func (s *Scores) Period(i int) model.Period { return s.First + model.Period(i) }
 
 // OnScorecard reports whether goal is on unit's scorecard for month p:
-// the goal applies to the unit, and p is in the goal's life.
+// the goal applies to the unit, and is shown in p (see
+// model.Goal.ShownIn).
 func (s *Scores) OnScorecard(unit, goal int, p model.Period) bool {
-	return s.Thresholds(unit, goal).Applies && s.Site.Goals[goal].Life.Alive(p)
+	return s.Thresholds(unit, goal).Applies && s.Site.Goals[goal].ShownIn(p)
 }
 
 // Shown is unit's cell for goal on month p's scorecard, and the last
