@@ -403,6 +403,9 @@ func periodHint(s string) diag.Phrase {
 	if excelDate.MatchString(s) || excelSerial.MatchString(s) {
 		return diag.P("it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (2026-11)")
 	}
+	if y, err := strconv.Atoi(s[:min(4, len(s))]); err == nil && len(s) == 7 && s[4] == '-' && (y < model.FirstYear || y > model.LastYear) {
+		return diag.P("its year is not from %d to %d: check the year", model.FirstYear, model.LastYear)
+	}
 	return diag.P("write it as YYYY-MM")
 }
 

@@ -91,6 +91,7 @@ func TestCSVErrors(t *testing.T) {
 		{"period made a date", header + "01.11.2026,bergen-nord,g,1,,\n", `data/results/test.csv:2:1: period "01.11.2026" is not a month: it looks like a date a spreadsheet made of the month: format the period column as text`},
 		{"period made a month name", header + "nov.26,bergen-nord,g,1,,\n", `data/results/test.csv:2:1: period "nov.26" is not a month: it looks like a date`},
 		{"period made a day", header + "2026-11-01,bergen-nord,g,1,,\n", `data/results/test.csv:2:1: period "2026-11-01" is not a month: it looks like a date`},
+		{"period far in the future", header + "9999-12,bergen-nord,g,1,,\n", `data/results/test.csv:2:1: period "9999-12" is not a month: its year is not from 1900 to 2199: check the year`},
 		{"unit by its name", header + "2026-01,NAV Bergen Nord,g,1,,\n", `data/results/test.csv:2:9: unknown unit "NAV Bergen Nord" (did you mean "bergen-nord"?)`},
 		{"unit by a misspelt name", header + "2026-01,NAV Sunfjord,g,1,,\n", `data/results/test.csv:2:9: unknown unit "NAV Sunfjord" (did you mean "sunnfjord"?)`},
 		{"unit by a misspelt code", header + "2026-01,46477,g,1,,\n", `data/results/test.csv:2:9: unknown unit "46477" (did you mean "sunnfjord"?)`},

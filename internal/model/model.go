@@ -13,7 +13,12 @@ import (
 // that consecutive months are consecutive integers.
 type Period int32
 
-// ParsePeriod reads "YYYY-MM".
+// FirstYear and LastYear bound the years of a period: a month outside
+// them is a slip of the keyboard, and taken as it is (9999-12) it would
+// make every series of the site thousands of years long.
+const FirstYear, LastYear = 1900, 2199
+
+// ParsePeriod reads "YYYY-MM", in the years FirstYear to LastYear.
 func ParsePeriod(s string) (Period, bool) {
 	if len(s) != 7 || s[4] != '-' {
 		return 0, false
@@ -32,7 +37,7 @@ func ParsePeriod(s string) (Period, bool) {
 			m = m*10 + int(c-'0')
 		}
 	}
-	if m < 1 || m > 12 || y < 1900 {
+	if m < 1 || m > 12 || y < FirstYear || y > LastYear {
 		return 0, false
 	}
 	return Period(y*12 + m - 1), true
