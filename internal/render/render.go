@@ -115,6 +115,10 @@ type site struct {
 	// sectionDescription is each goal's description as its section on a
 	// unit page shows it: rendered once, not once per page.
 	sectionDescription []template.HTML
+	// anchors are each goal's anchor on a unit page, and statuses each
+	// status in words and symbol: made once, for every row has both.
+	anchors  []string
+	statuses [score.NStatus]Status
 	// shared are the trend-table cells of the whole site's and each
 	// county's lines, by unit and goal, oldest first: each county's line
 	// is in the table of every one of its offices' goals.
@@ -258,6 +262,10 @@ func (s *site) prepare() {
 	high, rest, _ := strings.Cut(rest, "{high}")
 	last, tail, _ := strings.Cut(rest, "{last}")
 	s.sparkWords = [4]string{low, high, last, tail}
+	symbols := [score.NStatus]string{"–", "✕", "!", "✓", ":", "…"}
+	for st := range score.Status(score.NStatus) {
+		s.statuses[st] = Status{Name: st.String(), Label: s.loc.T("status." + st.String()), Symbol: symbols[st]}
+	}
 	s.signals = [...]string{score.TooFewMonths: s.loc.T("signal.few"), score.Usual: s.loc.T("signal.usual"),
 		score.SignalBetter: "⚑ " + s.loc.T("signal.better"), score.SignalWorse: "⚑ " + s.loc.T("signal.worse")}
 	s.wholeName = s.Config.WholeName
@@ -337,6 +345,7 @@ func (s *site) prepare() {
 	for i, g := range m.Goals {
 		s.goalIndex[g.ID] = i
 		s.sectionDescription = append(s.sectionDescription, s.markdown([]byte(g.Description), 4))
+		s.anchors = append(s.anchors, "goal-"+g.ID)
 	}
 	// Each goal's measures, of the offices of the reported month, in
 	// county and office order: what its page lists.
@@ -419,8 +428,7 @@ func (s *site) markdown(src []byte, minHeading int) template.HTML {
 }
 
 func (s *site) status(st score.Status) Status {
-	symbols := [score.NStatus]string{"–", "✕", "!", "✓", ":", "…"}
-	return Status{Name: st.String(), Label: s.loc.T("status." + st.String()), Symbol: symbols[st]}
+	return s.statuses[st]
 }
 
 func (s *site) summary(unit int, p model.Period) Summary {
@@ -488,7 +496,7 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 	r := Row{
 		GoalID:    g.ID,
 		Goal:      Link{Href: root + goalPath(g), Text: g.Title},
-		Anchor:    "goal-" + g.ID,
+		Anchor:    s.anchors[gi],
 		Target:    s.loc.WithUnit(t.Target, g.Decimals, g.Unit),
 		Source:    s.source(unit, t),
 		Yellow:    s.loc.WithUnit(t.Yellow, g.Decimals, g.Unit),
