@@ -150,10 +150,10 @@ func references(src []byte) []string {
 // markup of emphasis, headings, lists, quotes, tables and code taken
 // away, a link or image replaced by its text, raw HTML left out (as
 // Render leaves it out), white space collapsed. It reads the markup in
-// one pass without parsing it, and so only approximately: parsing every
-// commentary again with goldmark cost 64 µs each, a sixth of a nav
-// build's processor time, where search needs the words and a snippet
-// reads well without the rare markup this misses.
+// one pass without parsing it, and so only approximately: a second
+// goldmark parse of every commentary was a large share of a build, where
+// search needs the words and a snippet reads well without the rare markup
+// this misses.
 func PlainText(src []byte) string {
 	b := &plain{text: make([]byte, 0, len(src))}
 	fenced, html := false, false
