@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -568,10 +569,13 @@ func TestHandoutOfSeventeenOffices(t *testing.T) {
 			t.Errorf("%s printed on %d A4 pages, want at most 3", page, len(pages))
 		}
 		if page == county {
-			html, _ := os.ReadFile(county)
-			rows := strings.Count(string(html), `<tr><th scope="row">`)
-			if printed := strings.Count(strings.Join(pages, "\n"), "NAV "); rows < 2*17 || printed < 17 {
-				t.Errorf("the county page has %d office rows (matrix and print), its handout names NAV %d times; want its 17 offices in both", rows, printed)
+			// The synthetic offices are NAV Kontor 1 to 17; the printed
+			// matrix names each on a line of its own.
+			lines := strings.Split(strings.Join(pages, "\n"), "\n")
+			for n := 1; n <= 17; n++ {
+				if office := fmt.Sprintf("NAV Kontor %d", n); !slices.Contains(lines, office) {
+					t.Errorf("the county's handout does not name %s", office)
+				}
 			}
 		}
 	}
