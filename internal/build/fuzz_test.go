@@ -53,10 +53,10 @@ func FuzzSite(f *testing.F) {
 		}
 		before[commentary] = fsys[commentary]
 		if c, _ := Check(before, defaults); c != nil {
-			next, offices, editErrs, ok := c.EditCommentary(site, []string{commentary})
+			next, edit, editErrs, ok := c.EditCommentary(site, []string{commentary})
 			errs = append(errs, editErrs...)
 			if ok && editErrs == nil {
-				if _, err := render.Offices(next.Input, offices, memOutput{}); err != nil {
+				if _, err := render.Edited(next.Input, edit, memOutput{}); err != nil {
 					t.Fatalf("edited commentary failed to render without input errors: %v", err)
 				}
 			}

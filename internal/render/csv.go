@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -269,9 +270,10 @@ const WholeID = "_site"
 
 // measureJobs return the jobs that write measures.csv, every office's
 // measures with their lives as of the reported month, and its slices
-// beside each county's and office's page. Text is quoted as CSV needs
-// (encoding/csv); Norwegian sites get what Norwegian Excel opens.
-func (s *site) measureJobs(out Output) (jobs []func() error, names []string) {
+// beside the page of each county and office for which only reports true.
+// Text is quoted as CSV needs (encoding/csv); Norwegian sites get what
+// Norwegian Excel opens.
+func (s *site) measureJobs(out Output, only func(office int) bool) (jobs []func() error, names []string) {
 	m := s.Site
 	file := func(name string, offices func(add func(o int))) func() error {
 		names = append(names, name)
@@ -303,14 +305,19 @@ func (s *site) measureJobs(out Output) (jobs []func() error, names []string) {
 	}
 	jobs = append(jobs, file("measures.csv", all))
 	for _, c := range s.allCounties {
+		if !slices.ContainsFunc(s.officesOf[c], only) {
+			continue
+		}
 		jobs = append(jobs, file(m.Counties[c].ID+"/measures.csv", func(add func(int)) {
 			for _, o := range s.officesOf[c] {
 				add(o)
 			}
 		}))
 		for _, o := range s.officesOf[c] {
-			office := &m.Offices[o]
-			jobs = append(jobs, file(office.County+"/"+office.ID+"/measures.csv", func(add func(int)) { add(o) }))
+			if only(o) {
+				office := &m.Offices[o]
+				jobs = append(jobs, file(office.County+"/"+office.ID+"/measures.csv", func(add func(int)) { add(o) }))
+			}
 		}
 	}
 	return jobs, names

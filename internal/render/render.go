@@ -134,7 +134,7 @@ func Render(in Input, out Output) error {
 	// NAV's size, 290 MB at ten times that) are let go before the pages
 	// are made: held while the pages were, they doubled the memory the
 	// garbage collector let the heap grow to.
-	measureJobs, _ := s.measureJobs(out)
+	measureJobs, _ := s.measureJobs(out, func(int) bool { return true })
 	if err := parallel(slices.Concat(s.csvJobs(out), measureJobs, s.comparisonJobs(out))); err != nil {
 		return err
 	}
@@ -165,33 +165,45 @@ func Render(in Input, out Output) error {
 	return parallel(jobs)
 }
 
-// Offices renders only the pages that show the offices' commentary and
-// measures: each office's page and commentary page, its county's page,
-// the goal pages, the measures.csv files and the search index. pages names
-// every page those can be, written or not: a page not written is one the
-// site no longer has.
-func Offices(in Input, ids []string, out Output) ([]string, error) {
+// Edit is what an edit to commentary changed: the offices whose
+// commentary changed, and the goals whose measures at those offices did.
+type Edit struct {
+	Offices, Goals []string
+}
+
+// Edited renders only the pages an edit changes: each edited office's page
+// and commentary page, its county's page and the search index, and where
+// measures changed, the pages of their goals and the measures.csv files
+// that list them. pages names every page those can be, written or not: a
+// page not written is one the site no longer has.
+func Edited(in Input, edit Edit, out Output) ([]string, error) {
 	s := newSite(in)
-	// Any office's measures are in the site's measures.csv and its
-	// county's, and on the goal pages: all of them are made again.
-	jobs, pages := s.measureJobs(out)
-	for g := range in.Site.Goals {
-		pages = append(pages, goalPath(&in.Site.Goals[g]))
-		jobs = append(jobs, func() error { return s.goal(g, out) })
+	edited := map[int]bool{}
+	for _, id := range edit.Offices {
+		if o, ok := s.officeOf[id]; ok {
+			edited[o] = true
+		}
+	}
+	var jobs []func() error
+	var pages []string
+	if len(edit.Goals) > 0 {
+		jobs, pages = s.measureJobs(out, func(o int) bool { return edited[o] })
+	}
+	for _, id := range edit.Goals {
+		if g, ok := s.goalIndex[id]; ok {
+			pages = append(pages, goalPath(&in.Site.Goals[g]))
+			jobs = append(jobs, func() error { return s.goal(g, out) })
+		}
 	}
 	// Any office's commentary and measures are in the search index.
 	pages = append(pages, search.File)
 	jobs = append(jobs, func() error { return out.Put(search.File, s.searchIndex()) })
 	counties := map[int]bool{}
-	for _, id := range ids {
-		o, ok := s.officeOf[id]
-		if !ok {
-			continue
-		}
+	for _, o := range slices.Sorted(maps.Keys(edited)) {
 		office := &in.Site.Offices[o]
 		pages = append(pages, officePath(office), commentaryPath(office))
 		jobs = append(jobs, func() error { return s.office(o, out) })
-		if len(s.commentary[id]) > 0 {
+		if len(s.commentary[office.ID]) > 0 {
 			jobs = append(jobs, func() error { return s.commentaryPage(office, out) })
 		}
 		if c := s.officeCounty[o]; !counties[c] {

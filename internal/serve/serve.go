@@ -113,7 +113,7 @@ func (s *Server) Update(changed []string) {
 	}
 	start := time.Now()
 	src := os.DirFS(s.source)
-	next, offices, errs, ok := s.checked.EditCommentary(src, paths)
+	next, edit, errs, ok := s.checked.EditCommentary(src, paths)
 	if !ok {
 		s.Build()
 		return
@@ -123,7 +123,7 @@ func (s *Server) Update(changed []string) {
 		return
 	}
 	out := &memOutput{files: map[string][]byte{}}
-	pages, err := render.Offices(next.Input, offices, out)
+	pages, err := render.Edited(next.Input, edit, out)
 	if err != nil {
 		s.publish(nil, s.messages(src, nil, err))
 		return

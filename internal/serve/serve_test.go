@@ -199,6 +199,12 @@ func TestCommentaryEditsMatchAFullBuild(t *testing.T) {
 		{"first commentary of an office", func() []string {
 			return []string{write("content/nord/tromso/2026-02.md", "+++\nauthor = \"Tromsø\"\n[[measure]]\ngoal = \"arbeid\"\ntext = \"Møte\"\nstatus = \"planned\"\n+++\nFørste.\n")}
 		}, "updated"},
+		{"a measure's status and due date", func() []string {
+			return []string{write("content/nord/tromso/2026-02.md", "+++\nauthor = \"Tromsø\"\n[[measure]]\ngoal = \"arbeid\"\ntext = \"Møte\"\nstatus = \"started\"\ndue = \"2026-01-15\"\n+++\nFørste.\n")}
+		}, "updated"},
+		{"a measure moved to another goal", func() []string {
+			return []string{write("content/nord/tromso/2026-02.md", "+++\nauthor = \"Tromsø\"\n[[measure]]\nid = \"arbeid-mote\"\ngoal = \"kontakter\"\ntext = \"Møte\"\nstatus = \"started\"\n+++\nFørste.\n")}
+		}, "updated"},
 		{"an earlier month", func() []string {
 			return []string{write("content/nord/tromso/2026-01.md", "Januar.\n")}
 		}, "updated"},
