@@ -49,6 +49,9 @@ type Checked struct {
 	// the month.
 	Thinner    []model.MonthCoverage
 	Configured bool
+	// prepared is the site as Render worked it out for its pages, kept
+	// for edits to its commentary.
+	prepared *render.Prepared
 }
 
 // Check loads and validates the site in src. defaults holds malekort's own
@@ -141,7 +144,8 @@ func (c *Checked) Render(src fs.FS, out render.Output) (diag.List, error) {
 		return errs, nil
 	}
 	c.ECharts, c.MiniSearch = code[0], code[1]
-	err := render.Render(c.Input, out)
+	c.prepared = render.Prepare(c.Input)
+	err := c.prepared.Render(out)
 	if te, ok := errors.AsType[*render.TemplateError](err); ok {
 		return diag.List{te.Err}, nil
 	}
@@ -177,7 +181,20 @@ func (c *Checked) EditCommentary(src fs.FS, paths []string) (next *Checked, edit
 	edit.Goals = measuredGoals(commentaryOf(c.Site, edited).Measures(c.Reported), commentaryOf(site, edited).Measures(c.Reported))
 	next = &Checked{Input: c.Input, Notices: c.Notices}
 	next.Site = site
+	if c.prepared != nil {
+		next.prepared = c.prepared.Edited(site, edit)
+	}
 	return next, edit, nil, true
+}
+
+// RenderEdit renders into out the pages that edit, made by
+// EditCommentary, changed, calling done with each round's pages (see
+// render.Prepared.RenderEdit).
+func (c *Checked) RenderEdit(edit render.Edit, out render.Output, done func(pages []string)) error {
+	if c.prepared == nil {
+		c.prepared = render.Prepare(c.Input)
+	}
+	return c.prepared.RenderEdit(edit, out, done)
 }
 
 // commentaryOf is site with only the commentary keep keeps: each text is

@@ -6,8 +6,6 @@ import (
 	"path/filepath"
 	"testing"
 	"testing/fstest"
-
-	"github.com/malekort/malekort/internal/render"
 )
 
 // FuzzSite checks and renders whole sites made of a fuzzed site.toml,
@@ -56,7 +54,7 @@ func FuzzSite(f *testing.F) {
 			next, edit, editErrs, ok := c.EditCommentary(site, []string{commentary})
 			errs = append(errs, editErrs...)
 			if ok && editErrs == nil {
-				if _, err := render.Edited(next.Input, edit, memOutput{}); err != nil {
+				if err := next.RenderEdit(edit, memOutput{}, func([]string) {}); err != nil {
 					t.Fatalf("edited commentary failed to render without input errors: %v", err)
 				}
 			}

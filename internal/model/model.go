@@ -673,15 +673,14 @@ func MeasureID(m *Measure) string {
 	b.WriteString(m.Goal)
 	words, inWord := 0, false
 	for _, r := range m.Text {
-		switch {
-		case r >= 'A' && r <= 'Z':
-			r += 'a' - 'A'
-		case r >= utf8.RuneSelf:
+		if r >= utf8.RuneSelf {
 			r = unicode.ToLower(r)
+		} else if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
 		}
-		letters, ok := norwegianLetters[r]
-		if !ok && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
-			letters, ok = string(r), true
+		letters, ok := "", r >= 'a' && r <= 'z' || r >= '0' && r <= '9'
+		if !ok && r >= utf8.RuneSelf {
+			letters, ok = norwegianLetters[r]
 		}
 		if !ok {
 			inWord = false
@@ -695,7 +694,11 @@ func MeasureID(m *Measure) string {
 			inWord = true
 			b.WriteByte('-')
 		}
-		b.WriteString(letters)
+		if letters == "" {
+			b.WriteByte(byte(r))
+		} else {
+			b.WriteString(letters)
+		}
 	}
 	return b.String()
 }
@@ -743,10 +746,16 @@ func OpenMeasures(ms []MeasureLife) map[[2]string]int {
 // Measures are every office's measures with their lives, by office and
 // then start, as the commentary up to month p tells them.
 func (s *Site) Measures(p Period) []MeasureLife {
+	return s.OfficeMeasures(p, func(string) bool { return true })
+}
+
+// OfficeMeasures are the measures of the offices keep keeps, as Measures
+// gives them: an office's measures are told by its own commentary alone.
+func (s *Site) OfficeMeasures(p Period, keep func(office string) bool) []MeasureLife {
 	var out []MeasureLife
-	comm := make([]*Commentary, 0, len(s.Commentary))
+	var comm []*Commentary
 	for i := range s.Commentary {
-		if s.Commentary[i].Period <= p {
+		if s.Commentary[i].Period <= p && keep(s.Commentary[i].Office) {
 			comm = append(comm, &s.Commentary[i])
 		}
 	}

@@ -281,8 +281,9 @@ func (s *site) measureJobs(out Output, only func(office int) bool) (jobs []func(
 			var b bytes.Buffer
 			w := s.quotedCSV(&b, "office", "goal", "id", "text", "status", "start", "due", "overdue", "done", "start_value", "now_value", "judgement")
 			offices(func(o int) {
-				for _, mi := range s.measuresOf[m.Offices[o].ID] {
-					ml := &s.measures[mi]
+				lives := s.measuresOf[m.Offices[o].ID]
+				for i := range lives {
+					ml := &lives[i]
 					done := ""
 					if ml.Done != 0 {
 						done = ml.Done.String()

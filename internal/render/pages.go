@@ -96,8 +96,9 @@ func (s *site) county(c int, out Output) error {
 			if !s.current(o) {
 				continue
 			}
-			for _, mi := range s.measuresOf[m.Offices[o].ID] {
-				if ms := &s.measures[mi]; ms.Goal == m.Goals[gi].ID {
+			lives := s.measuresOf[m.Offices[o].ID]
+			for i := range lives {
+				if ms := &lives[i]; ms.Goal == m.Goals[gi].ID {
 					group.Rows = append(group.Rows, s.peerMeasure(ms, root))
 					if ms.Open() {
 						open++
@@ -333,8 +334,8 @@ func (s *site) office(o int, out Output) error {
 	// The office's measures, each made once for the page.
 	mine := s.measuresOf[office.ID]
 	measureRows := make([]MeasureRow, len(mine))
-	for j, mi := range mine {
-		measureRows[j] = s.measureRow(&s.measures[mi], root, false)
+	for j := range mine {
+		measureRows[j] = s.measureRow(&mine[j], root, false)
 	}
 	ls := layouts{}
 	for _, gi := range s.goalOrder {
@@ -344,8 +345,8 @@ func (s *site) office(o int, out Output) error {
 		g := &m.Goals[gi]
 		series := []line{s.unitLine("unit", office.Name, unit, gi)}
 		// "Did it work?": the measures for the goal, marked on the line.
-		for _, mi := range s.measuresOf[office.ID] {
-			m := &s.measures[mi]
+		for i := range mine {
+			m := &mine[i]
 			if m.Goal != g.ID {
 				continue
 			}
@@ -373,8 +374,8 @@ func (s *site) office(o int, out Output) error {
 			caption += " " + s.loc.T("chart.marks")
 		}
 		var measures []MeasureRow
-		for j, mi := range mine {
-			if s.measures[mi].Goal == g.ID {
+		for j := range mine {
+			if mine[j].Goal == g.ID {
 				measures = append(measures, measureRows[j])
 			}
 		}
@@ -385,8 +386,8 @@ func (s *site) office(o int, out Output) error {
 	}
 	// Every open measure, whether or not this month has commentary, and
 	// those done in the last three months.
-	for j, mi := range mine {
-		m := &s.measures[mi]
+	for j := range mine {
+		m := &mine[j]
 		switch {
 		case m.Open():
 			v.Measures.Open = append(v.Measures.Open, measureRows[j])
@@ -507,7 +508,7 @@ func (s *site) goal(gi int, out Output) error {
 			}
 		}
 	}
-	ranking := s.Scores.Rank(&s.funnel, gi, s.Reported, units, names)
+	ranking := s.Scores.Rank(s.funnel, gi, s.Reported, units, names)
 	for i, k := range ranking.Order {
 		office, u := &m.Offices[offices[k]], units[k]
 		cell := s.shown(u, gi, s.Reported)
@@ -547,8 +548,8 @@ func (s *site) goal(gi int, out Output) error {
 	}
 	if len(s.goalMeasures[gi]) > 0 {
 		all := MeasureGroup{Goal: Link{Text: s.loc.T("measures.all")}}
-		for _, mi := range s.goalMeasures[gi] {
-			all.Rows = append(all.Rows, s.peerMeasure(&s.measures[mi], root))
+		for _, ml := range s.goalMeasures[gi] {
+			all.Rows = append(all.Rows, s.peerMeasure(ml, root))
 		}
 		v.Measures = []MeasureGroup{all}
 	}
