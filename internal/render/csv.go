@@ -68,17 +68,6 @@ func (s *site) csvJobs(out Output) []func() error {
 			jobs = append(jobs, file(office.County+"/"+office.ID+"/scorecard.csv", func(add func(int, int)) { unitRows(s.Scores.Office(o), add) }))
 		}
 	}
-	for gi, g := range m.Goals {
-		jobs = append(jobs, file("goals/"+g.ID+"/scorecard.csv", func(add func(int, int)) {
-			add(s.Scores.Whole(), gi)
-			for _, c := range s.allCounties {
-				add(s.Scores.County(c), gi)
-				for _, o := range s.officesOf[c] {
-					add(s.Scores.Office(o), gi)
-				}
-			}
-		}))
-	}
 	return jobs
 }
 

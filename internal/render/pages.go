@@ -470,7 +470,9 @@ func (s *site) goal(gi int, out Output) error {
 	g := &m.Goals[gi]
 	const root = "../../"
 	v := GoalPage{
-		Common:      s.common(goalPath(g), g.Title, root, "goals/"+g.ID+"/scorecard.csv", Link{Href: root + "index.html", Text: s.loc.T("home")}),
+		// A goal's rows are the whole site's file filtered on the goal: a
+		// copy of them beside the page was a quarter of the site's bytes.
+		Common:      s.common(goalPath(g), g.Title, root, "scorecard.csv", Link{Href: root + "index.html", Text: s.loc.T("home")}),
 		WholeName:   s.wholeName,
 		Title:       g.Title,
 		Description: s.markdown([]byte(g.Description), 3),
