@@ -13,62 +13,84 @@ import (
 	"github.com/malekort/malekort/internal/workers"
 )
 
-// csvJobs returns the jobs that write scorecard.csv with every unit, goal
-// and month, and each page's slice of it beside the page. For Norwegian
-// sites the file is what Norwegian Excel opens by double-click: UTF-8 with
-// BOM, semicolons and decimal commas. Every unit's rows for a goal are
-// formatted once, in parallel, and shared by the slices.
-func (s *site) csvJobs(out Output) []func() error {
+// writeScorecards writes scorecard.csv with every unit, goal and month,
+// and each county's and office's slice of it beside its page. For
+// Norwegian sites the file is what Norwegian Excel opens by double-click:
+// UTF-8 with BOM, semicolons and decimal commas. The rows are made county
+// by county, each unit's rows for a goal formatted once, in parallel, and
+// written into the whole file and the slices before the next county's are
+// made: at ten times NAV's size the whole file is 380 MB, too much to hold
+// while it is written.
+func (s *site) writeScorecards(out Output) error {
 	m := s.Site
-	nGoals := len(m.Goals)
-	nUnits := m.NUnits()
-	blocks := make([][]byte, nUnits*nGoals)
-	workers.Each(nUnits, func(u int) {
-		for gi := range nGoals {
-			if s.Scores.Thresholds(u, gi).Applies {
-				blocks[u*nGoals+gi] = s.csvBlock(u, gi)
+	header := s.csvHeader()
+	blocks := make([][]byte, len(m.Goals))
+	var units []int
+	// rows formats units' rows into blocks, by unit and goal in goal order.
+	rows := func() {
+		blocks = slices.Grow(blocks[:0], len(units)*len(m.Goals))[:len(units)*len(m.Goals)]
+		workers.Each(len(units), func(k int) {
+			for j, gi := range s.goalOrder {
+				blocks[k*len(m.Goals)+j] = nil
+				if s.Scores.Thresholds(units[k], gi).Applies {
+					blocks[k*len(m.Goals)+j] = s.csvBlock(units[k], gi)
+				}
+			}
+		})
+	}
+	// unitBlocks are unit k's blocks (of units), without the empty ones.
+	unitBlocks := func(list [][]byte, k int) [][]byte {
+		for _, b := range blocks[k*len(m.Goals) : (k+1)*len(m.Goals)] {
+			if len(b) > 0 {
+				list = append(list, b)
 			}
 		}
-	})
-	header := s.csvHeader()
-	// A file is its blocks written one after another, not copied into one
-	// buffer: at ten times NAV's size scorecard.csv alone is 300 MB.
-	file := func(name string, parts func(add func(unit, goal int))) func() error {
-		return func() error {
-			list := [][]byte{header}
-			parts(func(u, gi int) {
-				if b := blocks[u*nGoals+gi]; len(b) > 0 {
-					list = append(list, b)
-				}
-			})
-			return out.Put(name, list...)
-		}
+		return list
 	}
-	unitRows := func(u int, add func(int, int)) {
-		for _, gi := range s.goalOrder {
-			add(u, gi)
+	var err error
+	whole := func(yield func([]byte) bool) {
+		if !yield(header) {
+			return
 		}
-	}
-	countyRows := func(c int, add func(int, int)) {
-		unitRows(s.Scores.County(c), add)
-		for _, o := range s.officesOf[c] {
-			unitRows(s.Scores.Office(o), add)
+		units = []int{s.Scores.Whole()}
+		rows()
+		for _, b := range unitBlocks(nil, 0) {
+			if !yield(b) {
+				return
+			}
 		}
-	}
-	jobs := []func() error{file("scorecard.csv", func(add func(int, int)) {
-		unitRows(s.Scores.Whole(), add)
 		for _, c := range s.allCounties {
-			countyRows(c, add)
-		}
-	})}
-	for _, c := range s.allCounties {
-		jobs = append(jobs, file(m.Counties[c].ID+"/scorecard.csv", func(add func(int, int)) { countyRows(c, add) }))
-		for _, o := range s.officesOf[c] {
-			office := &m.Offices[o]
-			jobs = append(jobs, file(office.County+"/"+office.ID+"/scorecard.csv", func(add func(int, int)) { unitRows(s.Scores.Office(o), add) }))
+			units = append(units[:0], s.Scores.County(c))
+			for _, o := range s.officesOf[c] {
+				units = append(units, s.Scores.Office(o))
+			}
+			rows()
+			county := [][]byte{header}
+			for k := range units {
+				county = unitBlocks(county, k)
+			}
+			for _, b := range county[1:] {
+				if !yield(b) {
+					return
+				}
+			}
+			// A file is its blocks written one after another, not copied
+			// into one buffer.
+			if err = out.Put(m.Counties[c].ID+"/scorecard.csv", county...); err != nil {
+				return
+			}
+			for k, o := range s.officesOf[c] {
+				office := &m.Offices[o]
+				if err = out.Put(office.County+"/"+office.ID+"/scorecard.csv", unitBlocks([][]byte{header}, k+1)...); err != nil {
+					return
+				}
+			}
 		}
 	}
-	return jobs
+	if werr := out.PutEach("scorecard.csv", whole); err == nil {
+		err = werr
+	}
+	return err
 }
 
 // The fields are ids (slugs), months, numbers and statuses: none needs

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	"iter"
 	"maps"
 	"math"
 	"path"
@@ -29,7 +30,12 @@ import (
 // goroutines at once, and must not keep the parts after it returns: the
 // buffers are reused.
 type Output interface {
+	// Put writes the file name: its parts one after another.
 	Put(name string, parts ...[]byte) error
+	// PutEach writes the file name from parts, taking each part once
+	// the one before is written, so that a file too big to hold at once
+	// is made while it is written.
+	PutEach(name string, parts iter.Seq[[]byte]) error
 }
 
 // buffers hold pages and components while they are executed: a unit page
@@ -145,7 +151,7 @@ func (p *Prepared) Render(out Output) error {
 	// are made: held while the pages were, they doubled the memory the
 	// garbage collector let the heap grow to.
 	measureJobs, _ := s.measureJobs(out, func(int) bool { return true })
-	if err := parallel(slices.Concat(s.csvJobs(out), measureJobs, s.comparisonJobs(out))); err != nil {
+	if err := parallel(slices.Concat([]func() error{func() error { return s.writeScorecards(out) }}, measureJobs, s.comparisonJobs(out))); err != nil {
 		return err
 	}
 	jobs := []func() error{
