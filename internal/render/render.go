@@ -95,6 +95,9 @@ type site struct {
 	wholeName                             string
 	// measuresOf are each office's measures as of the reported month.
 	measuresOf map[string][]model.MeasureLife
+	// bodies are each commentary's text as its pages show it and search
+	// reads it, made once for both from one parse.
+	bodies map[commentaryKey]body
 	// open counts each office's open measures by goal, as of the reported
 	// month.
 	open         map[[2]string]int
@@ -419,15 +422,35 @@ func (s *site) prepareCommentary(before *site, edited []string) {
 	for _, list := range s.commentary {
 		slices.SortFunc(list, func(a, b *model.Commentary) int { return int(b.Period - a.Period) })
 	}
+	redo := func(office string) bool { return before == nil || slices.Contains(edited, office) }
 	if before == nil {
-		s.measuresOf = map[string][]model.MeasureLife{}
+		s.measuresOf, s.bodies = map[string][]model.MeasureLife{}, map[commentaryKey]body{}
 	} else {
-		s.measuresOf = maps.Clone(before.measuresOf)
+		s.measuresOf, s.bodies = maps.Clone(before.measuresOf), maps.Clone(before.bodies)
 		for _, id := range edited {
 			delete(s.measuresOf, id)
 		}
+		maps.DeleteFunc(s.bodies, func(k commentaryKey, _ body) bool { return redo(k.office) })
 	}
-	lives := m.OfficeMeasures(s.Reported, func(office string) bool { return before == nil || slices.Contains(edited, office) })
+	var texts []*model.Commentary
+	for i := range m.Commentary {
+		if redo(m.Commentary[i].Office) {
+			texts = append(texts, &m.Commentary[i])
+		}
+	}
+	made := make([]body, len(texts))
+	workers.Each(len(texts), func(i int) {
+		h, words, err := s.md.RenderWords(texts[i].Body, 3)
+		if err != nil {
+			// goldmark reports only writer errors, and the writer is a buffer.
+			panic(err)
+		}
+		made[i] = body{h, words}
+	})
+	for i, cm := range texts {
+		s.bodies[commentaryKey{cm.Office, cm.Period}] = made[i]
+	}
+	lives := m.OfficeMeasures(s.Reported, redo)
 	for start := 0; start < len(lives); {
 		end := start + 1
 		for end < len(lives) && lives[end].Office == lives[start].Office {
@@ -461,6 +484,19 @@ func (s *site) prepareCommentary(before *site, edited []string) {
 			}
 		}
 	}
+}
+
+// commentaryKey names an office's commentary of a month: the same text
+// before and after an edit to another office's.
+type commentaryKey struct {
+	office string
+	period model.Period
+}
+
+// body is a commentary's text as HTML and as words.
+type body struct {
+	html  template.HTML
+	words string
 }
 
 // Page paths, relative to the site root.
