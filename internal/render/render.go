@@ -105,6 +105,7 @@ type site struct {
 	trendLayouts *sync.Map              // the JSON of trend layouts by their lines' roles
 	sources      [3][4]string
 	sizeWords    phrase // "{num} av {den}"
+	changeSince  string // "Endring fra forrige måned"
 	// spoken are "{amount} bedre enn forrige måned" and its like, by a
 	// change's class; planned, started and done "planlagt siden
 	// {month}", "startet {month}" and "fullført {month}": every row and
@@ -305,6 +306,7 @@ func (s *site) prepare() {
 	}
 	s.sources = sourceWords(s.loc)
 	s.sizeWords = newPhrase(s.loc.T("size"), "{num}", "{den}")
+	s.changeSince = s.loc.T("change.long")
 	s.spoken = map[string]phrase{}
 	for _, class := range []string{"better", "worse"} {
 		s.spoken[class] = newPhrase(s.loc.T("change.spoken."+class), "{amount}", "")
@@ -660,10 +662,12 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 			r.ChangeAmountSpoken = r.Change + " " + s.loc.T("points")
 			r.Change += "\u00a0" + s.loc.T("points.short")
 		}
-		r.ChangeSpoken = s.spokenChange(g, d, r.ChangeClass)
+		r.ChangeSpoken, r.ChangeSince = s.spokenChange(g, d, r.ChangeClass), s.changeSince
 		if g.PeriodMonths() > 1 {
 			// Measured by tertial or year, it changed from the period before.
-			r.ChangeSpoken = s.spokenPeriodChange(g, d, r.ChangeClass, end-model.Period(g.PeriodMonths()))
+			before := end - model.Period(g.PeriodMonths())
+			r.ChangeSpoken = s.spokenPeriodChange(g, d, r.ChangeClass, before)
+			r.ChangeSince = strings.ReplaceAll(s.loc.T("change.since"), "{period}", g.PeriodName(before))
 		}
 	}
 	return r

@@ -77,6 +77,10 @@ type Row struct {
 	// ChangeSpoken is the change as a screen reader says it: "1,7
 	// prosentpoeng bedre enn forrige måned".
 	ChangeSpoken string
+	// ChangeSince names what the change is from: "Endring fra forrige
+	// måned", or for a goal measured by tertial or year the period
+	// before: "Endring fra 2025".
+	ChangeSince string
 	// Signal judges the change against the unit's usual variation, in
 	// words; Signalled is true when it is beyond it.
 	Signal    string
