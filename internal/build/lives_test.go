@@ -268,3 +268,17 @@ from = "2024-02"
 		})
 	}
 }
+
+// TestRecastNeedsEveryPart: in 2019-11 only Larvik reported, so
+// Vestfold og Telemark, recast from Vestfold and Telemark, has no figure
+// then rather than Vestfold's alone.
+func TestRecastNeedsEveryPart(t *testing.T) {
+	out := memOutput{}
+	if errs, err := Build(splitSite("", "2019-11,larvik,helt-ledige,90\n"), defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	scorecard := string(out["scorecard.csv"])
+	if !strings.Contains(scorecard, "2019-11;vestfold;helt-ledige;90;") || strings.Contains(scorecard, "2019-11;vestfold-og-telemark;helt-ledige;90;") {
+		t.Errorf("Vestfold og Telemark's 2019-11 is Vestfold's figure alone, or Vestfold has none")
+	}
+}

@@ -642,14 +642,16 @@ func (s *Scores) recast(g *model.Goal, gi int, figs []figure, m int, counties bo
 		if !exact || p > succ.until || p < succ.from || !s.Thresholds(u, gi).Applies {
 			continue
 		}
+		// A part that existed then without a figure would leave the
+		// total short: then there is none.
 		var parts figure
-		any := false
+		complete := true
 		for _, pu := range succ.parts {
 			part := &figs[pu*s.N+m]
-			any = any || part.known()
+			complete = complete && (part.known() || !site.UnitAlive(pu, p))
 			parts.add(part)
 		}
-		if !any {
+		if !complete {
 			continue
 		}
 		f := rollUp(g, parts)
