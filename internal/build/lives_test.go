@@ -202,6 +202,7 @@ func wholeIsSumOfAlive(t *testing.T, scorecard, whole string) {
 		}
 	}
 }
+
 // TestLifetimeErrors: each lifetime is checked on its own, and each error
 // names its line and what to do.
 func TestLifetimeErrors(t *testing.T) {
