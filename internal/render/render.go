@@ -270,11 +270,11 @@ func newSite(in Input) *site {
 		site.Counties, site.Offices = slices.Clone(site.Counties), slices.Clone(site.Offices)
 		for i := range site.Counties {
 			c := &site.Counties[i]
-			c.Name = c.NameAt(nearest(in.Reported, c.Lifetime))
+			c.Name = c.NameAt(nearest(in.Reported, c.Lifetime, c.Lives))
 		}
 		for i := range site.Offices {
 			o := &site.Offices[i]
-			o.Name = o.NameAt(nearest(in.Reported, o.Lifetime))
+			o.Name = o.NameAt(nearest(in.Reported, o.Lifetime, o.Lives))
 		}
 		in.Site = &site
 	}
@@ -343,7 +343,7 @@ func (s *site) prepare() {
 	for i, c := range m.Counties {
 		s.countyOf[c.ID] = i
 		s.allCounties = append(s.allCounties, i)
-		if c.Lifetime.Alive(s.Reported) {
+		if c.Alive(s.Reported) {
 			s.counties = append(s.counties, i)
 		} else {
 			s.formerCounties = append(s.formerCounties, i)
@@ -357,7 +357,7 @@ func (s *site) prepare() {
 	s.officeCounty = make([]int, len(m.Offices))
 	for i, o := range m.Offices {
 		s.officeOf[o.ID] = i
-		c := s.countyOf[m.CountyAt(i, nearest(s.Reported, o.Lifetime))]
+		c := s.countyOf[m.CountyAt(i, nearest(s.Reported, o.Lifetime, o.Lives))]
 		s.officeCounty[i] = c
 		s.officesOf[c] = append(s.officesOf[c], i)
 	}
@@ -861,24 +861,34 @@ func (s *site) measureEffect(m *model.MeasureLife) effect {
 	return e
 }
 
-// nearest is the month of a unit's lifetime nearest the reported month p:
-// the organisation its page shows.
-func nearest(p model.Period, l model.Lifetime) model.Period {
+// nearest is the month of a unit's lifetime l nearest the reported month
+// p: the organisation its page shows. Between two of its lives (several,
+// oldest first), that is the last month of the one before.
+func nearest(p model.Period, l model.Lifetime, lives []model.Life) model.Period {
 	if l.Until != 0 && p > l.Until {
 		p = l.Until
 	}
 	if l.From != 0 && p < l.From {
 		p = l.From
 	}
+	for i := len(lives) - 1; i >= 0; i-- {
+		if lives[i].Alive(p) {
+			break
+		}
+		if lives[i].Until != 0 && lives[i].Until < p {
+			return lives[i].Until
+		}
+	}
 	return p
 }
 
 // current reports whether office o exists in the reported month.
-func (s *site) current(o int) bool { return s.Site.Offices[o].Lifetime.Alive(s.Reported) }
+func (s *site) current(o int) bool { return s.Site.Offices[o].Alive(s.Reported) }
 
 // ended says that a unit with lifetime l no longer exists in the reported
-// month, and what became of it; nil for a unit that exists.
-func (s *site) ended(name string, l model.Lifetime, successor, root string) *Ended {
+// month, and what became of it; nil for a unit that exists. A unit split
+// into several says so in its history (see history).
+func (s *site) ended(name string, l model.Lifetime, successor string, split []string, root string) *Ended {
 	if l.Alive(s.Reported) || l.Until == 0 || s.Reported <= l.Until {
 		return nil
 	}
@@ -886,6 +896,9 @@ func (s *site) ended(name string, l model.Lifetime, successor, root string) *End
 	month := s.loc.Month(next.Year(), next.Month())
 	last := s.loc.Month(l.Until.Year(), l.Until.Month())
 	shown := strings.ReplaceAll(s.loc.T("ended.shown"), "{month}", last)
+	if split != nil {
+		return &Ended{Before: shown}
+	}
 	if successor == "" {
 		return &Ended{Before: strings.NewReplacer("{unit}", name, "{month}", last).Replace(s.loc.T("ended")) + " " + shown}
 	}
@@ -893,12 +906,85 @@ func (s *site) ended(name string, l model.Lifetime, successor, root string) *End
 	text := strings.NewReplacer("{unit}", name, "{month}", month).Replace(s.loc.T("merged"))
 	before, after, _ := strings.Cut(text, "{successor}")
 	e.Before, e.After = before, after+" "+shown
-	if c, ok := s.countyOf[successor]; ok {
-		e.Link = &Link{Href: root + countyPath(&s.Site.Counties[c]), Text: s.Site.Counties[c].Name}
-	} else if o, ok := s.officeOf[successor]; ok {
-		e.Link = &Link{Href: root + officePath(&s.Site.Offices[o]), Text: s.Site.Offices[o].Name}
+	if link, ok := s.unitLink(successor, root); ok {
+		e.Link = &link
 	}
 	return e
+}
+
+// unitLink links the page of the county or office id.
+func (s *site) unitLink(id, root string) (Link, bool) {
+	if c, ok := s.countyOf[id]; ok {
+		return Link{Href: root + countyPath(&s.Site.Counties[c]), Text: s.Site.Counties[c].Name}, true
+	} else if o, ok := s.officeOf[id]; ok {
+		return Link{Href: root + officePath(&s.Site.Offices[o]), Text: s.Site.Offices[o].Name}, true
+	}
+	return Link{}, false
+}
+
+// history tells what unit u's figures leave out of its past, linked: each
+// gap between its lifetimes, and the unit it was part of then ("Del av
+// NAV Viken fra januar 2020 til desember 2023."); the unit it was split
+// out of, where no gap says so; the units it was split into. Nil for a
+// unit of one lifetime that no split began or ended.
+func (s *site) history(u int, root string) []Sentence {
+	m := s.Site
+	id := m.Units[u]
+	splitFrom := m.SplitFrom(id)
+	lives := m.UnitLives(u)
+	if len(lives) == 1 && lives[0].SplitInto == nil && splitFrom == nil {
+		return nil
+	}
+	month := func(p model.Period) string { return s.loc.Month(p.Year(), p.Month()) }
+	var out []Sentence
+	for i, l := range lives {
+		var partOf string
+		if i > 0 {
+			prev := lives[i-1]
+			from, until := month(prev.Until+1), month(l.From-1)
+			if partOf = prev.MergedInto; partOf != "" {
+				out = append(out, s.sentence(strings.NewReplacer("{from}", from, "{until}", until).Replace(s.loc.T("history.part")), []string{partOf}, root))
+			} else {
+				out = append(out, Sentence{{Text: strings.NewReplacer("{from}", from, "{until}", until).Replace(s.loc.T("history.gap"))}})
+			}
+		}
+		for _, from := range splitFrom {
+			if from == partOf {
+				continue
+			}
+			for _, fl := range m.UnitLives(slices.Index(m.Units, from)) {
+				if fl.Until != 0 && fl.Until+1 == l.From && slices.Contains(fl.SplitInto, id) {
+					out = append(out, s.sentence(strings.ReplaceAll(s.loc.T("history.split.from"), "{month}", month(l.From)), []string{from}, root))
+				}
+			}
+		}
+		if l.SplitInto != nil {
+			out = append(out, s.sentence(strings.ReplaceAll(s.loc.T("history.split.into"), "{month}", month(l.Until+1)), l.SplitInto, root))
+		}
+	}
+	return out
+}
+
+// sentence is text with the units ids linked in place of {unit}: "A",
+// "A og B", "A, B og C".
+func (s *site) sentence(text string, ids []string, root string) Sentence {
+	before, after, _ := strings.Cut(text, "{unit}")
+	out := Sentence{{Text: before}}
+	for i, id := range ids {
+		switch {
+		case i == 0:
+		case i == len(ids)-1:
+			out = append(out, Link{Text: " " + s.loc.T("and") + " "})
+		default:
+			out = append(out, Link{Text: ", "})
+		}
+		link, ok := s.unitLink(id, root)
+		if !ok {
+			link = Link{Text: id}
+		}
+		out = append(out, link)
+	}
+	return append(out, Link{Text: after})
 }
 
 func (s *site) unitName(id string) string {

@@ -255,6 +255,10 @@ type Ended struct {
 	After  string
 }
 
+// Sentence is a sentence with links in it: its parts in order, those
+// without Href plain text.
+type Sentence []Link
+
 // FormerList is a list of units that no longer exist, under a heading.
 type FormerList struct {
 	Heading string
@@ -345,6 +349,7 @@ type CountyPage struct {
 	PrintCharts  []PrintChart // the printed page's charts of the goals that need attention
 	PrintLeft    string       // how many of them the handout leaves out, when any
 	NoResults    string       // said at the top when the county has no results for the month
+	History      []Sentence   // its gaps and splits (see site.history)
 	Ended        *Ended
 	Former       []Link // offices that ended in the county
 	Groups       []Group
@@ -399,6 +404,7 @@ type OfficePage struct {
 	PrintCharts []PrintChart // the printed page's charts of the goals that need attention
 	PrintLeft   string       // how many of them the handout leaves out, when any
 	NoResults   string       // said at the top when the office has no results for the month
+	History     []Sentence   // its gaps and splits (see site.history)
 	Ended       *Ended
 	Groups      []Group
 	Sections    []Section

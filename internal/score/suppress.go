@@ -71,10 +71,10 @@ func (s *Scores) suppress(gi int, size, den []float64, minCount float64) {
 				changed = p.protect(s.County(c), org.OfficesOf[c]) || changed
 			}
 			changed = p.protect(s.Whole(), counties) || changed
-			// A recast figure is its predecessors' total.
+			// A recast figure is its parts' total.
 			for _, succ := range s.successors {
 				if cell(succ.unit).Recast {
-					changed = p.protect(succ.unit, succ.predecessors) || changed
+					changed = p.protect(succ.unit, succ.parts) || changed
 				}
 			}
 		}
