@@ -574,15 +574,16 @@ func (s *site) value(g *model.Goal, c score.Cell) string {
 	return s.loc.WithUnit(c.Value, g.Decimals, g.Unit)
 }
 
-// appendValue appends what value returns to b.
-func (s *site) appendValue(b []byte, g *model.Goal, c score.Cell) []byte {
+// appendNumber appends what value returns to b, without the unit: a
+// trend table's column heading names it once for all its months.
+func (s *site) appendNumber(b []byte, g *model.Goal, c score.Cell) []byte {
 	switch c.Status {
 	case score.Missing, score.Incomplete:
 		return append(b, s.loc.T("no.value")...)
 	case score.Suppressed:
 		return append(b, ':')
 	}
-	return s.loc.AppendWithUnit(b, c.Value, g.Decimals, g.Unit)
+	return s.loc.AppendNumber(b, c.Value, g.Decimals)
 }
 
 // rows are one unit's scorecard rows for month p on one page, each made
@@ -1270,6 +1271,10 @@ func seriesOf(lines []line) []chart.Series {
 // that changes has a column.
 func (s *site) trendTable(caption string, g *model.Goal, lines []line) Table {
 	t := Table{Caption: caption, Head: []string{s.loc.T("period")}}
+	unit := ""
+	if u := s.loc.Unit(g.Unit); u != "" {
+		unit = " (" + u + ")"
+	}
 	var shown []line
 	for _, l := range lines {
 		if l.cells == nil && !slices.ContainsFunc(l.Values, func(v *float64) bool { return *v != *l.Values[0] }) {
@@ -1279,11 +1284,11 @@ func (s *site) trendTable(caption string, g *model.Goal, lines []line) Table {
 		if l.cells == nil {
 			l.texts = make([]string, len(l.Values))
 			for i, v := range l.Values {
-				l.texts[i] = s.loc.WithUnit(*v, g.Decimals, g.Unit)
+				l.texts[i] = s.loc.Number(*v, g.Decimals)
 			}
 		}
 		shown = append(shown, l)
-		t.Head = append(t.Head, l.Name)
+		t.Head = append(t.Head, l.Name+unit)
 	}
 	// The cells are slices of one string and the rows of one array: a unit
 	// page has thousands of cells, too many to allocate one by one.
@@ -1339,7 +1344,7 @@ func (s *site) column(g *model.Goal, cells []score.Cell) []string {
 // appendCell appends a month's trend-table cell: its value, and whether it
 // is recast from a successor's predecessors.
 func (s *site) appendCell(b []byte, g *model.Goal, c score.Cell) []byte {
-	b = s.appendValue(b, g, c)
+	b = s.appendNumber(b, g, c)
 	if c.Recast {
 		b = append(b, " ("...)
 		b = append(b, s.loc.T("recast")...)
