@@ -334,16 +334,40 @@
     });
   }
 
-  // search shows the search field, which needs this script, and loads
-  // the search (MiniSearch, the site's index and search.js, classic
-  // scripts run in this order) only when the field is first used, so a
-  // page that is not searched loads nothing more.
+  // make is a new element with attributes attrs and text.
+  function make(tag, attrs, text) {
+    var e = document.createElement(tag);
+    Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text) e.textContent = text;
+    return e;
+  }
+
+  // search makes the search field, which needs this script, in the band
+  // the page keeps for it (so nothing moves when it appears), from the
+  // band's words: a field only this script can use is not written into
+  // every page. Its status is a live region from the start, so what it
+  // says later is read out. It loads the search (MiniSearch, the site's
+  // index and search.js, classic scripts run in this order) only when the
+  // field is first used, so a page that is not searched loads nothing
+  // more.
   function search() {
-    var form = document.querySelector("[data-search]");
-    if (!form) return;
-    form.hidden = false;
+    var band = document.querySelector("[data-search-label]");
+    if (!band) return;
+    var hint = band.getAttribute("data-search-hint");
+    var form = make("form", { "class": "search wrap", role: "search", "data-search": "" });
+    var row = make("div", { "class": "search-row" });
+    row.appendChild(make("label", { "for": "search-input" }, band.getAttribute("data-search-label")));
+    var input = make("input", {
+      id: "search-input", type: "search", autocomplete: "off", spellcheck: "false",
+      enterkeyhint: "search", "aria-describedby": "search-hint", placeholder: hint
+    });
+    row.appendChild(input);
+    form.appendChild(row);
+    form.appendChild(make("p", { id: "search-hint", "class": "sr-only" }, hint));
+    form.appendChild(make("p", { "class": "search-count", role: "status", "aria-live": "polite" }));
+    form.appendChild(make("ol", { "class": "search-results", hidden: "" }));
+    band.appendChild(form);
     form.addEventListener("submit", function (e) { e.preventDefault(); });
-    var input = form.querySelector("input");
     var loaded = false;
     var load = function () {
       if (loaded) return;
