@@ -318,7 +318,7 @@ type CommentaryView struct {
 // FrontPage is index.html.
 type FrontPage struct {
 	Common
-	Tertials []Link // the unit's tertial reports, newest first
+	Tertials  []Link // the unit's tertial reports, newest first
 	WholeName string // the whole site's figures' name
 	Intro     template.HTML
 	Summary   Summary
@@ -336,7 +336,7 @@ type CountyEntry struct {
 // CountyPage is <county>/index.html.
 type CountyPage struct {
 	Common
-	Tertials []Link // the unit's tertial reports, newest first
+	Tertials     []Link // the unit's tertial reports, newest first
 	Name         string
 	Text         template.HTML
 	Summary      Summary
@@ -391,7 +391,7 @@ type MatrixCell struct {
 // OfficePage is <county>/<office>/index.html.
 type OfficePage struct {
 	Common
-	Tertials []Link // the unit's tertial reports, newest first
+	Tertials    []Link // the unit's tertial reports, newest first
 	Name        string
 	County      Link
 	Summary     Summary
