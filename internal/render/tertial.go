@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -503,11 +504,21 @@ func (s *site) tertialChart(unit, gi int, sp score.Span) template.HTML {
 	if hi == lo {
 		hi, lo = hi+1, lo-1
 	}
-	x := func(i int) float64 { return pad + float64(i)*(w-2*pad)/3 }
-	y := func(v float64) float64 { return pad + (hi-v)*(h-2*pad)/(hi-lo) }
+	// Whole pixels: the chart is drawn at its own size.
+	x := func(i int) int { return int(math.Round(pad + float64(i)*(w-2*pad)/3)) }
+	y := func(v float64) int { return int(math.Round(pad + (hi-v)*(h-2*pad)/(hi-lo))) }
+	last := sp.Months() - 1
 	var target, line, dots []byte
-	for i := range sp.Months() {
-		target = appendPathPoint(target, x(i), y(targets[i]))
+	if slices.Min(targets[:last+1]) == slices.Max(targets[:last+1]) {
+		// A target that holds is a level line: "M3,12H61".
+		target = append(appendPathPoint(nil, x(0), y(targets[0])), 'H')
+		target = strconv.AppendInt(target, int64(x(last)), 10)
+	} else {
+		for i := range last + 1 {
+			target = appendPathPoint(target, x(i), y(targets[i]))
+		}
+	}
+	for i := range last + 1 {
 		if has[i] {
 			line = appendPathPoint(line, x(i), y(values[i]))
 			dots = append(appendCoords(append(dots, 'M'), x(i), y(values[i])), "h0"...)
@@ -518,7 +529,7 @@ func (s *site) tertialChart(unit, gi int, sp score.Span) template.HTML {
 
 // appendPathPoint appends point x,y to an SVG path: a move to it when
 // the path is empty, else a line to it.
-func appendPathPoint(b []byte, x, y float64) []byte {
+func appendPathPoint(b []byte, x, y int) []byte {
 	if len(b) == 0 {
 		b = append(b, 'M')
 	} else {
@@ -527,10 +538,9 @@ func appendPathPoint(b []byte, x, y float64) []byte {
 	return appendCoords(b, x, y)
 }
 
-// appendCoords appends x,y to the tenth, without a needless ".0": a
-// tenth is finer than a pixel at the size the charts are drawn.
-func appendCoords(b []byte, x, y float64) []byte {
-	b = strconv.AppendFloat(b, math.Round(x*10)/10, 'f', -1, 64)
+// appendCoords appends x,y.
+func appendCoords(b []byte, x, y int) []byte {
+	b = strconv.AppendInt(b, int64(x), 10)
 	b = append(b, ',')
-	return strconv.AppendFloat(b, math.Round(y*10)/10, 'f', -1, 64)
+	return strconv.AppendInt(b, int64(y), 10)
 }
