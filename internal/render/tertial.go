@@ -321,7 +321,9 @@ func (s *site) tertialPage(unit int, sp score.Span, st *tertialState, out Output
 	} else {
 		crumbs = append(crumbs, Link{Href: "index.html", Text: v.Name})
 	}
-	v.Common = s.common(page, v.Name+": "+s.loc.T("tertial.report"), root, csv, crumbs...)
+	// The title heads every printed page (layout.html's @page), where
+	// html/template lets no colon through.
+	v.Common = s.common(page, strings.ReplaceAll(s.loc.T("tertial.report.for"), "{unit}", v.Name), root, csv, crumbs...)
 	v.Common.Period = v.Tertial
 	v.Unit = Link{Href: "index.html", Text: v.Name}
 	v.Tertials = s.tertialLinks(unit, "", &sp)
