@@ -14,21 +14,25 @@ import (
 
 // csvJobs returns the jobs that write scorecard.csv with every unit, goal
 // and month, and periods.csv with their aggregates over the published
-// spans, and each page's slice of them beside the page (the goal pages'
-// of scorecard.csv only). For Norwegian sites the files are what
-// Norwegian Excel opens by double-click: UTF-8 with BOM, semicolons and
-// decimal commas.
+// spans, and each page's slice of them beside the page. A county's slice
+// of periods.csv holds the county's own rows, not its offices' as its
+// slice of scorecard.csv does, and goal pages have none: they would add
+// two thirds again to its bytes, and the site root's file and each
+// office's hold them. For Norwegian sites the files are what Norwegian
+// Excel opens by double-click: UTF-8 with BOM, semicolons and decimal
+// commas.
 func (s *site) csvJobs(out Output) []func() error {
 	jobs := s.unitCSVJobs(out, "scorecard.csv", s.csvHeader(scorecardFields), s.csvBlock, true)
 	return append(jobs, s.unitCSVJobs(out, "periods.csv", s.csvHeader(periodFields), s.periodBlock, false)...)
 }
 
 // unitCSVJobs return the jobs that write the file name at the site root
-// and beside each county's and office's page (and each goal's, with
-// goalSlices), of header and block's rows for each unit and goal. Every
+// and beside each county's and office's page (with full, each county's
+// with its offices' rows too, and each goal's), of header and block's
+// rows for each unit and goal. Every
 // unit's rows for a goal are formatted once, in parallel, and shared by
 // the slices.
-func (s *site) unitCSVJobs(out Output, name string, header []byte, block func(unit, goal int) []byte, goalSlices bool) []func() error {
+func (s *site) unitCSVJobs(out Output, name string, header []byte, block func(unit, goal int) []byte, full bool) []func() error {
 	m := s.Site
 	nGoals := len(m.Goals)
 	nUnits := m.NUnits()
@@ -71,13 +75,19 @@ func (s *site) unitCSVJobs(out Output, name string, header []byte, block func(un
 		}
 	})}
 	for _, c := range s.allCounties {
-		jobs = append(jobs, file(m.Counties[c].ID+"/"+name, func(add func(int, int)) { countyRows(c, add) }))
+		jobs = append(jobs, file(m.Counties[c].ID+"/"+name, func(add func(int, int)) {
+			if full {
+				countyRows(c, add)
+			} else {
+				unitRows(s.Scores.County(c), add)
+			}
+		}))
 		for _, o := range s.officesOf[c] {
 			office := &m.Offices[o]
 			jobs = append(jobs, file(office.County+"/"+office.ID+"/"+name, func(add func(int, int)) { unitRows(s.Scores.Office(o), add) }))
 		}
 	}
-	if !goalSlices {
+	if !full {
 		return jobs
 	}
 	for gi, g := range m.Goals {
