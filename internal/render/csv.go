@@ -13,11 +13,26 @@ import (
 )
 
 // csvJobs returns the jobs that write scorecard.csv with every unit, goal
-// and month, and each page's slice of it beside the page. For Norwegian
-// sites the file is what Norwegian Excel opens by double-click: UTF-8 with
-// BOM, semicolons and decimal commas. Every unit's rows for a goal are
-// formatted once, in parallel, and shared by the slices.
+// and month, and periods.csv with their aggregates over the published
+// spans, and each page's slice of them beside the page. A county's slice
+// of periods.csv holds the county's own rows, not its offices' as its
+// slice of scorecard.csv does, and goal pages have none: they would add
+// two thirds again to its bytes, and the site root's file and each
+// office's hold them. For Norwegian sites the files are what Norwegian
+// Excel opens by double-click: UTF-8 with BOM, semicolons and decimal
+// commas.
 func (s *site) csvJobs(out Output) []func() error {
+	jobs := s.unitCSVJobs(out, "scorecard.csv", s.csvHeader(scorecardFields), s.csvBlock, true)
+	return append(jobs, s.unitCSVJobs(out, "periods.csv", s.csvHeader(periodFields), s.periodBlock, false)...)
+}
+
+// unitCSVJobs return the jobs that write the file name at the site root
+// and beside each county's and office's page (with full, each county's
+// with its offices' rows too, and each goal's), of header and block's
+// rows for each unit and goal. Every
+// unit's rows for a goal are formatted once, in parallel, and shared by
+// the slices.
+func (s *site) unitCSVJobs(out Output, name string, header []byte, block func(unit, goal int) []byte, full bool) []func() error {
 	m := s.Site
 	nGoals := len(m.Goals)
 	nUnits := m.NUnits()
@@ -25,11 +40,10 @@ func (s *site) csvJobs(out Output) []func() error {
 	workers.Each(nUnits, func(u int) {
 		for gi := range nGoals {
 			if s.Scores.Thresholds(u, gi).Applies {
-				blocks[u*nGoals+gi] = s.csvBlock(u, gi)
+				blocks[u*nGoals+gi] = block(u, gi)
 			}
 		}
 	})
-	header := s.csvHeader()
 	// A file is its blocks written one after another, not copied into one
 	// buffer: at ten times NAV's size scorecard.csv alone is 300 MB.
 	file := func(name string, parts func(add func(unit, goal int))) func() error {
@@ -54,21 +68,30 @@ func (s *site) csvJobs(out Output) []func() error {
 			unitRows(s.Scores.Office(o), add)
 		}
 	}
-	jobs := []func() error{file("scorecard.csv", func(add func(int, int)) {
+	jobs := []func() error{file(name, func(add func(int, int)) {
 		unitRows(s.Scores.Whole(), add)
 		for _, c := range s.allCounties {
 			countyRows(c, add)
 		}
 	})}
 	for _, c := range s.allCounties {
-		jobs = append(jobs, file(m.Counties[c].ID+"/scorecard.csv", func(add func(int, int)) { countyRows(c, add) }))
+		jobs = append(jobs, file(m.Counties[c].ID+"/"+name, func(add func(int, int)) {
+			if full {
+				countyRows(c, add)
+			} else {
+				unitRows(s.Scores.County(c), add)
+			}
+		}))
 		for _, o := range s.officesOf[c] {
 			office := &m.Offices[o]
-			jobs = append(jobs, file(office.County+"/"+office.ID+"/scorecard.csv", func(add func(int, int)) { unitRows(s.Scores.Office(o), add) }))
+			jobs = append(jobs, file(office.County+"/"+office.ID+"/"+name, func(add func(int, int)) { unitRows(s.Scores.Office(o), add) }))
 		}
 	}
+	if !full {
+		return jobs
+	}
 	for gi, g := range m.Goals {
-		jobs = append(jobs, file("goals/"+g.ID+"/scorecard.csv", func(add func(int, int)) {
+		jobs = append(jobs, file("goals/"+g.ID+"/"+name, func(add func(int, int)) {
 			add(s.Scores.Whole(), gi)
 			for _, c := range s.allCounties {
 				add(s.Scores.County(c), gi)
@@ -91,13 +114,19 @@ func (s *site) csvSeparators() (sep byte, eol string) {
 	return ',', "\n"
 }
 
-func (s *site) csvHeader() []byte {
+// The columns of scorecard.csv and of periods.csv.
+var (
+	scorecardFields = []string{"period", "unit", "goal", "value", "target", "yellow", "status", "reported", "expected", "recast", "numerator", "denominator", "as_of"}
+	periodFields    = []string{"period", "unit", "goal", "value", "numerator", "denominator", "target", "yellow", "status", "months", "reported", "expected"}
+)
+
+func (s *site) csvHeader(fields []string) []byte {
 	sep, eol := s.csvSeparators()
 	var b []byte
 	if s.loc.Norwegian() {
 		b = append(b, "\ufeff"...)
 	}
-	for i, f := range []string{"period", "unit", "goal", "value", "target", "yellow", "status", "reported", "expected", "recast", "numerator", "denominator", "as_of"} {
+	for i, f := range fields {
 		if i > 0 {
 			b = append(b, sep)
 		}
@@ -167,6 +196,58 @@ func (s *site) csvBlock(unit, gi int) []byte {
 		} else {
 			b = append(b, g.PeriodName(end)...)
 		}
+		b = append(b, eol...)
+	}
+	return b
+}
+
+// periodBlock is unit's rows of periods.csv for goal gi: its aggregate
+// over each published span (see score.Scores.Over), oldest first, a
+// year after its tertials. months is the span's length, so a year to
+// date is its year with fewer than 12; reported and expected count months
+// for an office and office-months for a county and the whole site.
+func (s *site) periodBlock(unit, gi int) []byte {
+	g := &s.Site.Goals[gi]
+	sep, eol := s.csvSeparators()
+	id := WholeID
+	if unit < len(s.Site.Units) {
+		id = s.Site.Units[unit]
+	}
+	var b []byte
+	for _, sp := range s.Scores.Spans() {
+		a := s.Scores.Over(unit, gi, sp)
+		if !a.Published() {
+			continue
+		}
+		b = append(b, sp.Name()...)
+		b = append(b, sep)
+		b = append(b, id...)
+		b = append(b, sep)
+		b = append(b, g.ID...)
+		b = append(b, sep)
+		if a.Has() {
+			b = s.loc.AppendPlain(b, a.Value, g.Decimals)
+		}
+		b = append(b, sep)
+		if a.HasSize() {
+			b = s.loc.AppendPlain(b, a.Num, countDecimals(a.Num))
+			b = append(b, sep)
+			b = s.loc.AppendPlain(b, a.Den, countDecimals(a.Den))
+		} else {
+			b = append(b, sep)
+		}
+		b = append(b, sep)
+		b = s.loc.AppendPlain(b, a.Target, g.Decimals)
+		b = append(b, sep)
+		b = s.loc.AppendPlain(b, a.Yellow, g.Decimals)
+		b = append(b, sep)
+		b = append(b, a.Status.String()...)
+		b = append(b, sep)
+		b = strconv.AppendInt(b, int64(sp.Months()), 10)
+		b = append(b, sep)
+		b = strconv.AppendInt(b, int64(a.Coverage.Reported), 10)
+		b = append(b, sep)
+		b = strconv.AppendInt(b, int64(a.Coverage.Expected), 10)
 		b = append(b, eol...)
 	}
 	return b
