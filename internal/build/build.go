@@ -49,6 +49,9 @@ type Checked struct {
 	// the month.
 	Thinner    []model.MonthCoverage
 	Configured bool
+	// prepared is the site as Render worked it out for its pages, kept
+	// for edits to its commentary.
+	prepared *render.Prepared
 }
 
 // Check loads and validates the site in src. defaults holds malekort's own
@@ -141,7 +144,8 @@ func (c *Checked) Render(src fs.FS, out render.Output) (diag.List, error) {
 		return errs, nil
 	}
 	c.ECharts, c.MiniSearch = code[0], code[1]
-	err := render.Render(c.Input, out)
+	c.prepared = render.Prepare(c.Input)
+	err := c.prepared.Render(out)
 	if te, ok := errors.AsType[*render.TemplateError](err); ok {
 		return diag.List{te.Err}, nil
 	}
@@ -150,26 +154,90 @@ func (c *Checked) Render(src fs.FS, out render.Output) (diag.List, error) {
 
 // EditCommentary checks c again after edits to the commentary files at
 // paths (see load.IsCommentary), re-reading only those. It returns the
-// site as edited and the offices whose commentary changed, or the edits'
-// input errors. ok is false when the edits need the whole site checked
-// again (see load.ReloadCommentary).
-func (c *Checked) EditCommentary(src fs.FS, paths []string) (next *Checked, offices []string, errs diag.List, ok bool) {
+// site as edited and what the edits changed, or the edits' input errors.
+// ok is false when the edits need the whole site checked again (see
+// load.ReloadCommentary).
+func (c *Checked) EditCommentary(src fs.FS, paths []string) (next *Checked, edit render.Edit, errs diag.List, ok bool) {
 	site, errs, ok := load.ReloadCommentary(src, c.Site, c.Config.Language, paths)
 	if !ok {
-		return nil, nil, nil, false
+		return nil, edit, nil, false
 	}
 	// The notices of the edited commentary (a placeholder still in it)
 	// were said when the site was checked; edits report their errors.
 	errs, _ = errs.Split()
-	validate.Commentary(site, &errs)
+	validate.Commentary(commentaryOf(site, func(cm *model.Commentary) bool { return slices.Contains(paths, cm.Path) }), &errs)
 	if len(errs) > 0 {
-		return nil, nil, errs.Sorted(), true
+		return nil, edit, errs.Sorted(), true
 	}
 	for _, p := range paths {
-		offices = append(offices, strings.Split(p, "/")[2])
+		edit.Offices = append(edit.Offices, strings.Split(p, "/")[2])
 	}
-	slices.Sort(offices)
+	slices.Sort(edit.Offices)
+	edit.Offices = slices.Compact(edit.Offices)
+	edited := func(cm *model.Commentary) bool {
+		_, ok := slices.BinarySearch(edit.Offices, cm.Office)
+		return ok
+	}
+	edit.Goals = measuredGoals(commentaryOf(c.Site, edited).Measures(c.Reported), commentaryOf(site, edited).Measures(c.Reported))
 	next = &Checked{Input: c.Input, Notices: c.Notices}
 	next.Site = site
-	return next, slices.Compact(offices), nil, true
+	if c.prepared != nil {
+		next.prepared = c.prepared.Edited(site, edit)
+	}
+	return next, edit, nil, true
+}
+
+// RenderEdit renders into out the pages that edit, made by
+// EditCommentary, changed, calling done with each round's pages (see
+// render.Prepared.RenderEdit).
+func (c *Checked) RenderEdit(edit render.Edit, out render.Output, done func(pages []string)) error {
+	if c.prepared == nil {
+		c.prepared = render.Prepare(c.Input)
+	}
+	return c.prepared.RenderEdit(edit, out, done)
+}
+
+// commentaryOf is site with only the commentary keep keeps: each text is
+// checked and its measures gathered by itself, so an edit needs only its
+// office's.
+func commentaryOf(site *model.Site, keep func(*model.Commentary) bool) *model.Site {
+	part := *site
+	part.Commentary = nil
+	for i := range site.Commentary {
+		if keep(&site.Commentary[i]) {
+			part.Commentary = append(part.Commentary, site.Commentary[i])
+		}
+	}
+	return &part
+}
+
+// measuredGoals are the goals whose measures differ between before and
+// after: the goals whose pages list them.
+func measuredGoals(before, after []model.MeasureLife) []string {
+	byGoal := func(lives []model.MeasureLife) map[string][]*model.MeasureLife {
+		m := map[string][]*model.MeasureLife{}
+		for i := range lives {
+			m[lives[i].Goal] = append(m[lives[i].Goal], &lives[i])
+		}
+		return m
+	}
+	was, is := byGoal(before), byGoal(after)
+	var goals []string
+	for goal := range was {
+		if _, ok := is[goal]; !ok {
+			goals = append(goals, goal)
+		}
+	}
+	for goal, lives := range is {
+		if !slices.EqualFunc(was[goal], lives, sameLife) {
+			goals = append(goals, goal)
+		}
+	}
+	slices.Sort(goals)
+	return goals
+}
+
+func sameLife(a, b *model.MeasureLife) bool {
+	return a.Office == b.Office && a.ID == b.ID && a.Goal == b.Goal && a.Text == b.Text && a.Status == b.Status &&
+		a.Due == b.Due && a.Start == b.Start && a.Done == b.Done && slices.Equal(a.History, b.History)
 }

@@ -6,8 +6,6 @@ import (
 	"path/filepath"
 	"testing"
 	"testing/fstest"
-
-	"github.com/malekort/malekort/internal/render"
 )
 
 // FuzzSite checks and renders whole sites made of a fuzzed site.toml,
@@ -53,10 +51,10 @@ func FuzzSite(f *testing.F) {
 		}
 		before[commentary] = fsys[commentary]
 		if c, _ := Check(before, defaults); c != nil {
-			next, offices, editErrs, ok := c.EditCommentary(site, []string{commentary})
+			next, edit, editErrs, ok := c.EditCommentary(site, []string{commentary})
 			errs = append(errs, editErrs...)
 			if ok && editErrs == nil {
-				if _, err := render.Offices(next.Input, offices, memOutput{}); err != nil {
+				if err := next.RenderEdit(edit, memOutput{}, func([]string) {}); err != nil {
 					t.Fatalf("edited commentary failed to render without input errors: %v", err)
 				}
 			}

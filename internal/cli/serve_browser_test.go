@@ -15,7 +15,8 @@ import (
 
 // TestServeBrokenFromTheStartInChromium: a page of a site that has never
 // built shows its errors in the overlay, and turns into the page once the
-// error is fixed, without a reload by hand.
+// error is fixed, without a reload by hand; an edit to its commentary
+// then reloads it.
 func TestServeBrokenFromTheStartInChromium(t *testing.T) {
 	ctx := browser(t)
 	site := smallSite(t)
@@ -54,6 +55,12 @@ func TestServeBrokenFromTheStartInChromium(t *testing.T) {
 	if got, _ := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`document.getElementById('malekort-errors') === null`)); !got {
 		t.Error("the overlay stays after the fix")
 	}
+	// An edit to its commentary reloads the page: the page follows its
+	// own changes, named by its path (location.pathname).
+	commentary := filepath.Join(site, "content/vest/arstad/2026-02.md")
+	src, _ := os.ReadFile(commentary)
+	os.WriteFile(commentary, []byte(strings.Replace(string(src), "Vi ser på tallene sammen.", "Vi har endret planen.", 1)), 0o644)
+	text(`document.body.innerText`, "Vi har endret planen.")
 	if errs := p.consoleErrors(); len(errs) > 0 {
 		t.Errorf("console errors: %v", errs)
 	}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -13,11 +14,30 @@ func TestMeasureID(t *testing.T) {
 		{Measure{Goal: "sykefravaer", Text: "Samtaler med alle som har hatt mer enn to fraværsperioder"}, "sykefravaer-samtaler-med-alle-som-har"},
 		{Measure{Goal: "g", Text: "Økt kontakt, på tvers!"}, "g-okt-kontakt-pa-tvers"},
 		{Measure{ID: "egen", Goal: "g", Text: "x"}, "egen"},
+		{Measure{Goal: "g", Text: "ÆRLIG talt: én, to; tre 4 fem seks"}, "g-aerlig-talt-n-to-tre"},
+		{Measure{Goal: "g", Text: "  --  "}, "g"},
 	} {
 		if got := MeasureID(&c.m); got != c.want {
 			t.Errorf("%q: %q, want %q", c.m.Text, got, c.want)
 		}
 	}
+}
+
+// FuzzMeasureID: the id is the goal and the first five words of the text,
+// lowercased with æ, ø and å spelt out and anything but a–z and 0–9
+// between words, as the plain string functions say it.
+func FuzzMeasureID(f *testing.F) {
+	f.Add("g", "Økt kontakt, på tvers!")
+	f.Add("sykefravaer", "Samtaler med alle som har hatt mer enn to fraværsperioder")
+	f.Add("g", "İ\xffK Å")
+	f.Fuzz(func(t *testing.T, goal, text string) {
+		lower := strings.NewReplacer("æ", "ae", "ø", "o", "å", "a").Replace(strings.ToLower(text))
+		words := strings.FieldsFunc(lower, func(r rune) bool { return (r < 'a' || r > 'z') && (r < '0' || r > '9') })
+		want := strings.Join(append([]string{goal}, words[:min(len(words), 5)]...), "-")
+		if got := MeasureID(&Measure{Goal: goal, Text: text}); got != want {
+			t.Errorf("MeasureID(%q, %q) = %q, want %q", goal, text, got, want)
+		}
+	})
 }
 
 // TestMeasureLives: a measure named in several months is one measure,

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/malekort/malekort/internal/diag"
 )
@@ -664,12 +666,44 @@ func MeasureID(m *Measure) string {
 	if m.ID != "" {
 		return m.ID
 	}
-	text := norwegianLetters.Replace(strings.ToLower(m.Text))
-	words := strings.FieldsFunc(text, func(r rune) bool { return (r < 'a' || r > 'z') && (r < '0' || r > '9') })
-	return strings.Join(append([]string{m.Goal}, words[:min(len(words), 5)]...), "-")
+	// One pass: every commentary's measures are keyed by it whenever the
+	// site's measures are gathered, which serve does on each edit.
+	var b strings.Builder
+	b.Grow(len(m.Goal) + len(m.Text))
+	b.WriteString(m.Goal)
+	words, inWord := 0, false
+	for _, r := range m.Text {
+		if r >= utf8.RuneSelf {
+			r = unicode.ToLower(r)
+		} else if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		letters, ok := "", r >= 'a' && r <= 'z' || r >= '0' && r <= '9'
+		if !ok && r >= utf8.RuneSelf {
+			letters, ok = norwegianLetters[r]
+		}
+		if !ok {
+			inWord = false
+			continue
+		}
+		if !inWord {
+			if words == 5 {
+				break
+			}
+			words++
+			inWord = true
+			b.WriteByte('-')
+		}
+		if letters == "" {
+			b.WriteByte(byte(r))
+		} else {
+			b.WriteString(letters)
+		}
+	}
+	return b.String()
 }
 
-var norwegianLetters = strings.NewReplacer("æ", "ae", "ø", "o", "å", "a")
+var norwegianLetters = map[rune]string{'æ': "ae", 'ø': "o", 'å': "a"}
 
 // MeasureLife is a measure over the months its office's commentary names
 // it: when it started, how its status went, when it was done.
@@ -712,11 +746,16 @@ func OpenMeasures(ms []MeasureLife) map[[2]string]int {
 // Measures are every office's measures with their lives, by office and
 // then start, as the commentary up to month p tells them.
 func (s *Site) Measures(p Period) []MeasureLife {
-	byKey := map[[2]string]int{}
+	return s.OfficeMeasures(p, func(string) bool { return true })
+}
+
+// OfficeMeasures are the measures of the offices keep keeps, as Measures
+// gives them: an office's measures are told by its own commentary alone.
+func (s *Site) OfficeMeasures(p Period, keep func(office string) bool) []MeasureLife {
 	var out []MeasureLife
-	comm := make([]*Commentary, 0, len(s.Commentary))
+	var comm []*Commentary
 	for i := range s.Commentary {
-		if s.Commentary[i].Period <= p {
+		if s.Commentary[i].Period <= p && keep(s.Commentary[i].Office) {
 			comm = append(comm, &s.Commentary[i])
 		}
 	}
@@ -726,15 +765,19 @@ func (s *Site) Measures(p Period) []MeasureLife {
 		}
 		return int(a.Period - b.Period)
 	})
-	for _, c := range comm {
+	byID := map[string]int{} // of the office at hand
+	for k, c := range comm {
+		if k > 0 && c.Office != comm[k-1].Office {
+			clear(byID)
+		}
 		for i := range c.Measures {
 			m := &c.Measures[i]
-			key := [2]string{c.Office, MeasureID(m)}
-			j, ok := byKey[key]
+			id := MeasureID(m)
+			j, ok := byID[id]
 			if !ok {
 				j = len(out)
-				byKey[key] = j
-				out = append(out, MeasureLife{Office: c.Office, ID: key[1], Goal: m.Goal, Start: c.Period})
+				byID[id] = j
+				out = append(out, MeasureLife{Office: c.Office, ID: id, Goal: m.Goal, Start: c.Period})
 			}
 			life := &out[j]
 			life.Text, life.Status, life.Goal = m.Text, m.Status, m.Goal

@@ -30,7 +30,7 @@ func chanceKey(c score.Chance) string {
 // chanceOf judges unit's value for goal gi in the reported month (see
 // score.ChanceOf).
 func (s *site) chanceOf(unit, gi int) (score.Chance, score.Limits) {
-	return s.Scores.ChanceOf(&s.funnel, unit, gi, s.Reported)
+	return s.Scores.ChanceOf(s.funnel, unit, gi, s.Reported)
 }
 
 // funnelLadder are the denominators a funnel's limit lines are drawn at:

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -86,20 +87,6 @@ func (s *site) unitCSVJobs(out Output, name string, header []byte, block func(un
 			office := &m.Offices[o]
 			jobs = append(jobs, file(office.County+"/"+office.ID+"/"+name, func(add func(int, int)) { unitRows(s.Scores.Office(o), add) }))
 		}
-	}
-	if !full {
-		return jobs
-	}
-	for gi, g := range m.Goals {
-		jobs = append(jobs, file("goals/"+g.ID+"/"+name, func(add func(int, int)) {
-			add(s.Scores.Whole(), gi)
-			for _, c := range s.allCounties {
-				add(s.Scores.County(c), gi)
-				for _, o := range s.officesOf[c] {
-					add(s.Scores.Office(o), gi)
-				}
-			}
-		}))
 	}
 	return jobs
 }
@@ -350,9 +337,10 @@ const WholeID = "_site"
 
 // measureJobs return the jobs that write measures.csv, every office's
 // measures with their lives as of the reported month, and its slices
-// beside each county's and office's page. Text is quoted as CSV needs
-// (encoding/csv); Norwegian sites get what Norwegian Excel opens.
-func (s *site) measureJobs(out Output) (jobs []func() error, names []string) {
+// beside the page of each county and office for which only reports true.
+// Text is quoted as CSV needs (encoding/csv); Norwegian sites get what
+// Norwegian Excel opens.
+func (s *site) measureJobs(out Output, only func(office int) bool) (jobs []func() error, names []string) {
 	m := s.Site
 	file := func(name string, offices func(add func(o int))) func() error {
 		names = append(names, name)
@@ -360,8 +348,9 @@ func (s *site) measureJobs(out Output) (jobs []func() error, names []string) {
 			var b bytes.Buffer
 			w := s.quotedCSV(&b, "office", "goal", "id", "text", "status", "start", "due", "overdue", "done", "start_value", "now_value", "judgement")
 			offices(func(o int) {
-				for _, mi := range s.measuresOf[m.Offices[o].ID] {
-					ml := &s.measures[mi]
+				lives := s.measuresOf[m.Offices[o].ID]
+				for i := range lives {
+					ml := &lives[i]
 					done := ""
 					if ml.Done != 0 {
 						done = ml.Done.String()
@@ -384,14 +373,19 @@ func (s *site) measureJobs(out Output) (jobs []func() error, names []string) {
 	}
 	jobs = append(jobs, file("measures.csv", all))
 	for _, c := range s.allCounties {
+		if !slices.ContainsFunc(s.officesOf[c], only) {
+			continue
+		}
 		jobs = append(jobs, file(m.Counties[c].ID+"/measures.csv", func(add func(int)) {
 			for _, o := range s.officesOf[c] {
 				add(o)
 			}
 		}))
 		for _, o := range s.officesOf[c] {
-			office := &m.Offices[o]
-			jobs = append(jobs, file(office.County+"/"+office.ID+"/measures.csv", func(add func(int)) { add(o) }))
+			if only(o) {
+				office := &m.Offices[o]
+				jobs = append(jobs, file(office.County+"/"+office.ID+"/measures.csv", func(add func(int)) { add(o) }))
+			}
 		}
 	}
 	return jobs, names

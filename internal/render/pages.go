@@ -98,8 +98,9 @@ func (s *site) county(c int, out Output) error {
 			if !s.current(o) {
 				continue
 			}
-			for _, mi := range s.measuresOf[m.Offices[o].ID] {
-				if ms := &s.measures[mi]; ms.Goal == m.Goals[gi].ID {
+			lives := s.measuresOf[m.Offices[o].ID]
+			for i := range lives {
+				if ms := &lives[i]; ms.Goal == m.Goals[gi].ID {
 					group.Rows = append(group.Rows, s.peerMeasure(ms, root))
 					if ms.Open() {
 						open++
@@ -336,8 +337,8 @@ func (s *site) office(o int, out Output) error {
 	// The office's measures, each made once for the page.
 	mine := s.measuresOf[office.ID]
 	measureRows := make([]MeasureRow, len(mine))
-	for j, mi := range mine {
-		measureRows[j] = s.measureRow(&s.measures[mi], root, false)
+	for j := range mine {
+		measureRows[j] = s.measureRow(&mine[j], root, false)
 	}
 	ls := layouts{}
 	for _, gi := range s.goalOrder {
@@ -347,8 +348,8 @@ func (s *site) office(o int, out Output) error {
 		g := &m.Goals[gi]
 		series := []line{s.unitLine("unit", office.Name, unit, gi)}
 		// "Did it work?": the measures for the goal, marked on the line.
-		for _, mi := range s.measuresOf[office.ID] {
-			m := &s.measures[mi]
+		for i := range mine {
+			m := &mine[i]
 			if m.Goal != g.ID {
 				continue
 			}
@@ -376,8 +377,8 @@ func (s *site) office(o int, out Output) error {
 			caption += " " + s.loc.T("chart.marks")
 		}
 		var measures []MeasureRow
-		for j, mi := range mine {
-			if s.measures[mi].Goal == g.ID {
+		for j := range mine {
+			if mine[j].Goal == g.ID {
 				measures = append(measures, measureRows[j])
 			}
 		}
@@ -388,8 +389,8 @@ func (s *site) office(o int, out Output) error {
 	}
 	// Every open measure, whether or not this month has commentary, and
 	// those done in the last three months.
-	for j, mi := range mine {
-		m := &s.measures[mi]
+	for j := range mine {
+		m := &mine[j]
 		switch {
 		case m.Open():
 			v.Measures.Open = append(v.Measures.Open, measureRows[j])
@@ -472,7 +473,9 @@ func (s *site) goal(gi int, out Output) error {
 	g := &m.Goals[gi]
 	const root = "../../"
 	v := GoalPage{
-		Common:      s.common(goalPath(g), g.Title, root, "goals/"+g.ID+"/scorecard.csv", Link{Href: root + "index.html", Text: s.loc.T("home")}),
+		// A goal's rows are the whole site's file filtered on the goal: a
+		// copy of them beside the page was a quarter of the site's bytes.
+		Common:      s.common(goalPath(g), g.Title, root, "scorecard.csv", Link{Href: root + "index.html", Text: s.loc.T("home")}),
 		WholeName:   s.wholeName,
 		Title:       g.Title,
 		Description: s.markdown([]byte(g.Description), 3),
@@ -510,7 +513,7 @@ func (s *site) goal(gi int, out Output) error {
 			}
 		}
 	}
-	ranking := s.Scores.Rank(&s.funnel, gi, s.Reported, units, names)
+	ranking := s.Scores.Rank(s.funnel, gi, s.Reported, units, names)
 	for i, k := range ranking.Order {
 		office, u := &m.Offices[offices[k]], units[k]
 		cell := s.shown(u, gi, s.Reported)
@@ -550,8 +553,8 @@ func (s *site) goal(gi int, out Output) error {
 	}
 	if len(s.goalMeasures[gi]) > 0 {
 		all := MeasureGroup{Goal: Link{Text: s.loc.T("measures.all")}}
-		for _, mi := range s.goalMeasures[gi] {
-			all.Rows = append(all.Rows, s.peerMeasure(&s.measures[mi], root))
+		for _, ml := range s.goalMeasures[gi] {
+			all.Rows = append(all.Rows, s.peerMeasure(ml, root))
 		}
 		v.Measures = []MeasureGroup{all}
 	}

@@ -87,15 +87,13 @@ type site struct {
 	goalIndex                             map[string]int
 	privacy                               string
 	wholeName                             string
-	// measures are every office's measures as of the reported month;
-	// measuresOf indexes them by office.
-	measures   []model.MeasureLife
-	measuresOf map[string][]int
+	// measuresOf are each office's measures as of the reported month.
+	measuresOf map[string][]model.MeasureLife
 	// open counts each office's open measures by goal, as of the reported
 	// month.
 	open         map[[2]string]int
-	goalMeasures [][]int  // by goal index
-	trendLayouts sync.Map // the JSON of trend layouts by their lines' roles
+	goalMeasures [][]*model.MeasureLife // by goal index
+	trendLayouts *sync.Map              // the JSON of trend layouts by their lines' roles
 	sources      [3][4]string
 	sizeWords    phrase // "{num} av {den}"
 	// ytdWords are "Hittil i år: {value} ({status})", or "Året: …" in
@@ -110,7 +108,7 @@ type site struct {
 	// sparkWords are "Siste 12 måneder: lavest {low}, høyest {high}, sist
 	// {last}" cut at its blanks: every scorecard row names its sparkline.
 	sparkWords [4]string
-	funnel     score.Funnel
+	funnel     *score.Funnel
 	// funnelLayouts are the options of funnel plots on a linear and a log
 	// axis: the same on every page, so made once (go-echarts is slow).
 	funnelLayouts map[bool]func() []byte
@@ -132,12 +130,24 @@ type site struct {
 // in parallel; each is a function of the input alone, so the output is the
 // same whatever the order. out must accept concurrent Puts.
 func Render(in Input, out Output) error {
-	s := newSite(in)
+	return Prepare(in).Render(out)
+}
+
+// Prepared is a site worked out once for all of its pages. serve keeps it
+// between edits to commentary, which change only its commentary's part.
+type Prepared struct{ s *site }
+
+// Prepare works out in for its pages.
+func Prepare(in Input) *Prepared { return &Prepared{newSite(in)} }
+
+// Render builds every page and file of the site into out (see Render).
+func (p *Prepared) Render(out Output) error {
+	s, in := p.s, p.s.Input
 	// The CSV files first, on their own, so that their rows (15 MB at
 	// NAV's size, 290 MB at ten times that) are let go before the pages
 	// are made: held while the pages were, they doubled the memory the
 	// garbage collector let the heap grow to.
-	measureJobs, _ := s.measureJobs(out)
+	measureJobs, _ := s.measureJobs(out, func(int) bool { return true })
 	if err := parallel(slices.Concat(s.csvJobs(out), measureJobs, s.comparisonJobs(out))); err != nil {
 		return err
 	}
@@ -170,45 +180,86 @@ func Render(in Input, out Output) error {
 	return parallel(jobs)
 }
 
-// Offices renders only the pages that show the offices' commentary and
-// measures: each office's page and commentary page, its county's page,
-// the goal pages, the measures.csv files and the search index. pages names
-// every page those can be, written or not: a page not written is one the
-// site no longer has.
-func Offices(in Input, ids []string, out Output) ([]string, error) {
-	s := newSite(in)
-	// Any office's measures are in the site's measures.csv and its
-	// county's, and on the goal pages: all of them are made again.
-	jobs, pages := s.measureJobs(out)
-	for g := range in.Site.Goals {
-		pages = append(pages, goalPath(&in.Site.Goals[g]))
-		jobs = append(jobs, func() error { return s.goal(g, out) })
+// Edit is what an edit to commentary changed: the offices whose
+// commentary changed, and the goals whose measures at those offices did.
+type Edit struct {
+	Offices, Goals []string
+}
+
+// Edited is p with the commentary of site, which differs from p's site in
+// the commentary of edit's offices alone.
+func (p *Prepared) Edited(site *model.Site, edit Edit) *Prepared {
+	s := *p.s
+	named := *s.Site // with its units named as p's are (see newSite)
+	named.Commentary = site.Commentary
+	s.Site = &named
+	s.prepareCommentary(p.s, edit.Offices)
+	return &Prepared{&s}
+}
+
+// RenderEdit renders only the pages edit changes, in two rounds, calling
+// done with the pages of each when its files are in out: first the edited
+// offices' own pages, the ones their editors have open; then their
+// counties' pages, the search index and, where measures changed, the
+// pages of their goals and the measures.csv files that list them. A page
+// named but not written is one the site no longer has.
+func (p *Prepared) RenderEdit(edit Edit, out Output, done func(pages []string)) error {
+	s, m := p.s, p.s.Site
+	var offices []int
+	for _, id := range edit.Offices {
+		if o, ok := s.officeOf[id]; ok {
+			offices = append(offices, o)
+		}
+	}
+	var jobs []func() error
+	var pages []string
+	for _, o := range offices {
+		office := &m.Offices[o]
+		pages = append(pages, officePath(office), commentaryPath(office))
+		jobs = append(jobs, func() error { return s.office(o, out) })
+		if len(s.commentary[office.ID]) > 0 {
+			jobs = append(jobs, func() error { return s.commentaryPage(office, out) })
+		}
+	}
+	if err := parallel(jobs); err != nil {
+		return err
+	}
+	done(pages)
+
+	jobs, pages = nil, nil
+	if len(edit.Goals) > 0 {
+		jobs, pages = s.measureJobs(out, func(o int) bool { return slices.Contains(offices, o) })
+	}
+	for _, id := range edit.Goals {
+		if g, ok := s.goalIndex[id]; ok {
+			pages = append(pages, goalPath(&m.Goals[g]))
+			jobs = append(jobs, func() error { return s.goal(g, out) })
+		}
 	}
 	// Any office's commentary and measures are in the search index.
 	pages = append(pages, search.File)
 	jobs = append(jobs, func() error { return out.Put(search.File, s.searchIndex()) })
 	counties := map[int]bool{}
-	for _, id := range ids {
-		o, ok := s.officeOf[id]
-		if !ok {
-			continue
-		}
-		office := &in.Site.Offices[o]
-		pages = append(pages, officePath(office), commentaryPath(office))
-		jobs = append(jobs, func() error { return s.office(o, out) })
-		if len(s.commentary[id]) > 0 {
-			jobs = append(jobs, func() error { return s.commentaryPage(office, out) })
-		}
+	for _, o := range offices {
 		if c := s.officeCounty[o]; !counties[c] {
 			counties[c] = true
-			pages = append(pages, countyPath(&in.Site.Counties[c]))
+			pages = append(pages, countyPath(&m.Counties[c]))
 			jobs = append(jobs, func() error { return s.county(c, out) })
 		}
 	}
 	// The offices' tertial reports list their measures and commentary, and
 	// their counties' and the whole site's count them.
-	tertialJobs, tertialPages := s.tertialJobsOf(out, ids)
-	return append(pages, tertialPages...), parallel(append(jobs, tertialJobs...))
+	tertialJobs, tertialPages := s.tertialJobsOf(out, edit.Offices)
+	jobs, pages = append(jobs, tertialJobs...), append(pages, tertialPages...)
+	// One at a time, so that a processor is free to serve the pages the
+	// first round changed, which their editor's browser is asking for.
+	for _, job := range jobs {
+		if err := job(); err != nil {
+			return err
+		}
+	}
+	done(pages)
+	return nil
 }
 
 func newSite(in Input) *site {
@@ -226,7 +277,7 @@ func newSite(in Input) *site {
 		}
 		in.Site = &site
 	}
-	s := &site{Input: in, loc: locale.New(in.Config.Language), md: markdown.New()}
+	s := &site{Input: in, loc: locale.New(in.Config.Language), md: markdown.New(), trendLayouts: &sync.Map{}, funnel: &score.Funnel{}}
 	s.prepare()
 	return s
 }
@@ -339,41 +390,13 @@ func (s *site) prepare() {
 			}
 		}
 	}
-	s.measures = m.Measures(s.Reported)
-	s.open = model.OpenMeasures(s.measures)
-	s.measuresOf = map[string][]int{}
-	for i := range s.measures {
-		s.measuresOf[s.measures[i].Office] = append(s.measuresOf[s.measures[i].Office], i)
-	}
-	s.commentary = map[string][]*model.Commentary{}
-	for i := range m.Commentary {
-		c := &m.Commentary[i]
-		s.commentary[c.Office] = append(s.commentary[c.Office], c)
-	}
-	for _, list := range s.commentary {
-		slices.SortFunc(list, func(a, b *model.Commentary) int { return int(b.Period - a.Period) })
-	}
 	s.goalIndex = map[string]int{}
 	for i, g := range m.Goals {
 		s.goalIndex[g.ID] = i
 		s.sectionDescription = append(s.sectionDescription, s.markdown([]byte(g.Description), 4))
 		s.anchors = append(s.anchors, "goal-"+g.ID)
 	}
-	// Each goal's measures, of the offices of the reported month, in
-	// county and office order: what its page lists.
-	s.goalMeasures = make([][]int, len(m.Goals))
-	for _, c := range s.counties {
-		for _, o := range s.officesOf[c] {
-			if !s.current(o) {
-				continue
-			}
-			for _, mi := range s.measuresOf[m.Offices[o].ID] {
-				if gi, ok := s.goalIndex[s.measures[mi].Goal]; ok {
-					s.goalMeasures[gi] = append(s.goalMeasures[gi], mi)
-				}
-			}
-		}
-	}
+	s.prepareCommentary(nil, nil)
 	var perspectives []string
 	for _, g := range m.Goals {
 		if !slices.Contains(perspectives, g.Perspective) {
@@ -384,6 +407,64 @@ func (s *site) prepare() {
 		for i, g := range m.Goals {
 			if g.Perspective == p {
 				s.goalOrder = append(s.goalOrder, i)
+			}
+		}
+	}
+}
+
+// prepareCommentary works out what the pages show of commentary: all
+// that an edit to commentary changes. With before, the site as it was
+// before an edit to the commentary of the offices edited, it gathers only
+// their measures again.
+func (s *site) prepareCommentary(before *site, edited []string) {
+	m := s.Site
+	s.commentary = map[string][]*model.Commentary{}
+	for i := range m.Commentary {
+		c := &m.Commentary[i]
+		s.commentary[c.Office] = append(s.commentary[c.Office], c)
+	}
+	for _, list := range s.commentary {
+		slices.SortFunc(list, func(a, b *model.Commentary) int { return int(b.Period - a.Period) })
+	}
+	if before == nil {
+		s.measuresOf = map[string][]model.MeasureLife{}
+	} else {
+		s.measuresOf = maps.Clone(before.measuresOf)
+		for _, id := range edited {
+			delete(s.measuresOf, id)
+		}
+	}
+	lives := m.OfficeMeasures(s.Reported, func(office string) bool { return before == nil || slices.Contains(edited, office) })
+	for start := 0; start < len(lives); {
+		end := start + 1
+		for end < len(lives) && lives[end].Office == lives[start].Office {
+			end++
+		}
+		s.measuresOf[lives[start].Office] = lives[start:end:end]
+		start = end
+	}
+	// Each goal's measures, of the offices of the reported month, in
+	// county and office order: what its page lists; and the open ones
+	// by office and goal.
+	s.open = map[[2]string]int{}
+	s.goalMeasures = make([][]*model.MeasureLife, len(m.Goals))
+	for _, c := range s.counties {
+		for _, o := range s.officesOf[c] {
+			if !s.current(o) {
+				continue
+			}
+			lives := s.measuresOf[m.Offices[o].ID]
+			for i := range lives {
+				if gi, ok := s.goalIndex[lives[i].Goal]; ok {
+					s.goalMeasures[gi] = append(s.goalMeasures[gi], &lives[i])
+				}
+			}
+		}
+	}
+	for _, lives := range s.measuresOf {
+		for i := range lives {
+			if lives[i].Open() {
+				s.open[[2]string{lives[i].Office, lives[i].Goal}]++
 			}
 		}
 	}

@@ -38,8 +38,9 @@ func (s *site) searchIndex() []byte {
 		for _, cm := range s.commentary[id] {
 			ix.Commentary(unitOf[id], cm.Period, markdown.PlainText(cm.Body))
 		}
-		for _, mi := range s.measuresOf[id] {
-			me := &s.measures[mi]
+		lives := s.measuresOf[id]
+		for i := range lives {
+			me := &lives[i]
 			ix.Measure(unitOf[id], goalOf[me.Goal], me.Start, me.Text)
 		}
 	}

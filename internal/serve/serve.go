@@ -29,7 +29,6 @@ import (
 	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/load"
 	"github.com/malekort/malekort/internal/locale"
-	"github.com/malekort/malekort/internal/render"
 )
 
 // Server is a preview of one site folder.
@@ -45,16 +44,18 @@ type Server struct {
 
 	mu      sync.Mutex
 	site    map[string][]byte
-	errors  []string // the last build's input errors; empty when it succeeded
-	lang    string   // the site's language, for a page of errors
-	version int      // counts builds, so pages know when to reload
+	errors  []string       // the last build's input errors; empty when it succeeded
+	lang    string         // the site's language, for a page of errors
+	version int            // counts builds, so pages know when to reload
+	built   int            // the version of the last whole build
+	touched map[string]int // the version in which each page changed since
 	changed chan struct{}
 }
 
 // New returns a server for the site in source. Call Build once before
 // serving, then Watch.
 func New(source string, defaults fs.FS, log io.Writer) *Server {
-	return &Server{source: source, defaults: defaults, log: log, dirty: map[string]bool{}, changed: make(chan struct{})}
+	return &Server{source: source, defaults: defaults, log: log, dirty: map[string]bool{}, touched: map[string]int{}, changed: make(chan struct{})}
 }
 
 // memOutput collects a build in memory.
@@ -83,12 +84,12 @@ func (s *Server) Build() {
 		errs, err = c.Render(src, out)
 	}
 	if messages := s.messages(src, errs, err); messages != nil {
-		s.publish(nil, messages)
+		s.publish(nil, messages, nil)
 		return
 	}
 	s.checked = c
 	clear(s.dirty)
-	s.publish(out.files, nil)
+	s.publish(out.files, nil, nil)
 	s.say(diag.P("built in %d ms", time.Since(start).Milliseconds()))
 }
 
@@ -113,32 +114,36 @@ func (s *Server) Update(changed []string) {
 	}
 	start := time.Now()
 	src := os.DirFS(s.source)
-	next, offices, errs, ok := s.checked.EditCommentary(src, paths)
+	next, edit, errs, ok := s.checked.EditCommentary(src, paths)
 	if !ok {
 		s.Build()
 		return
 	}
 	if errs != nil {
-		s.publish(nil, s.messages(src, errs, nil))
+		s.publish(nil, s.messages(src, errs, nil), nil)
 		return
 	}
 	out := &memOutput{files: map[string][]byte{}}
-	pages, err := render.Offices(next.Input, offices, out)
-	if err != nil {
-		s.publish(nil, s.messages(src, nil, err))
-		return
-	}
 	s.mu.Lock()
 	site := maps.Clone(s.site)
 	s.mu.Unlock()
-	for _, p := range pages {
-		delete(site, p)
+	updated := 0
+	err := next.RenderEdit(edit, out, func(pages []string) {
+		for _, p := range pages {
+			delete(site, p)
+		}
+		maps.Copy(site, out.files)
+		updated += len(out.files)
+		clear(out.files)
+		s.publish(maps.Clone(site), nil, pages)
+	})
+	if err != nil {
+		s.publish(nil, s.messages(src, nil, err), nil)
+		return
 	}
-	maps.Copy(site, out.files)
 	s.checked = next
 	clear(s.dirty)
-	s.publish(site, nil)
-	s.say(diag.P("updated %d pages in %d ms", len(out.files), time.Since(start).Milliseconds()))
+	s.say(diag.P("updated %d pages in %d ms", updated, time.Since(start).Milliseconds()))
 }
 
 // say logs msg in the site's language.
@@ -201,22 +206,41 @@ func (s *Server) messages(src fs.FS, errs diag.List, err error) []string {
 }
 
 // publish serves site, or with errors keeps serving the last good site and
-// shows them, and tells the open pages.
-func (s *Server) publish(site map[string][]byte, errors []string) {
+// shows them, and tells the open pages. pages are the pages that changed,
+// all of them when nil.
+func (s *Server) publish(site map[string][]byte, errors []string, pages []string) {
 	if errors != nil {
 		// Before the pages hear of it: the terminal says it first.
 		fmt.Fprintf(s.log, "%s\nmalekort: %s\n", strings.Join(errors[1:], "\n"), errors[0])
 	}
 	s.mu.Lock()
+	s.version++
 	if errors == nil {
 		s.site = site
+		if pages == nil {
+			s.built = s.version
+			clear(s.touched)
+		}
+		for _, p := range pages {
+			s.touched[p] = s.version
+		}
 	}
 	s.errors = errors
 	s.lang = s.loc.Lang
-	s.version++
 	close(s.changed)
 	s.changed = make(chan struct{})
 	s.mu.Unlock()
+}
+
+// pageVersion is the version of the site in which page last changed: an
+// open page reloads when it changes, and not for an edit to other pages.
+// Before any build succeeded every page is the errors, and follows every
+// build.
+func (s *Server) pageVersion(page string) int {
+	if s.site == nil || page == "" {
+		return s.version
+	}
+	return max(s.built, s.touched[page])
 }
 
 const (
@@ -235,10 +259,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, liveScript)
 		return
 	}
-	name := strings.TrimPrefix(path.Clean(r.URL.Path), "/")
-	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
-		name = path.Join(name, "index.html")
-	}
+	name := pageName(r.URL.Path)
 	s.mu.Lock()
 	data, ok := s.site[name]
 	built, errors, lang, version := s.site != nil, s.errors, s.lang, s.version
@@ -270,6 +291,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Write(data)
 }
 
+// pageName is the file of the site a URL path asks for.
+func pageName(urlPath string) string {
+	name := strings.TrimPrefix(path.Clean(urlPath), "/")
+	if name == "" || strings.HasSuffix(urlPath, "/") {
+		name = path.Join(name, "index.html")
+	}
+	return name
+}
+
 // state is what a page's script is told: the build it shows and the
 // errors of the last build.
 type state struct {
@@ -278,8 +308,13 @@ type state struct {
 }
 
 // events streams the state to a page (server-sent events): now, and after
-// every build.
+// every build. A page names itself in ?page= (its URL path), and is told
+// the version in which it last changed.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	page := ""
+	if p := r.URL.Query().Get("page"); p != "" {
+		page = pageName(p)
+	}
 	flusher, ok := w.(http.Flusher)
 	if !ok {
 		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
@@ -287,14 +322,17 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
+	var told []byte
 	for {
 		s.mu.Lock()
-		st := state{Version: s.version, Errors: s.errors}
+		st := state{Version: s.pageVersion(page), Errors: s.errors}
 		changed := s.changed
 		s.mu.Unlock()
-		data, _ := json.Marshal(st)
-		fmt.Fprintf(w, "data: %s\n\n", data)
-		flusher.Flush()
+		if data, _ := json.Marshal(st); !bytes.Equal(data, told) {
+			fmt.Fprintf(w, "data: %s\n\n", data)
+			flusher.Flush()
+			told = data
+		}
 		select {
 		case <-r.Context().Done():
 			return
@@ -320,7 +358,7 @@ const overlayStyle = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:a
 // terminal.
 const liveScript = `(function () {
   var shown = null;
-  var source = new EventSource("` + eventsPath + `");
+  var source = new EventSource("` + eventsPath + `?page=" + encodeURIComponent(location.pathname));
   source.onmessage = function (e) {
     var st = JSON.parse(e.data);
     if (shown === null) shown = +(document.documentElement.getAttribute("data-malekort-version") || st.version);

@@ -7,10 +7,12 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	neturl "net/url"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -43,11 +45,12 @@ func get(t *testing.T, url string) (int, string) {
 	return resp.StatusCode, string(b)
 }
 
-// events subscribes to the server's events at url and returns a function
-// that waits for the next one and returns its data.
-func events(tb testing.TB, url string) func() string {
+// events subscribes to the server's events at url for the page at path,
+// as the page's script does, and returns a function that waits for the
+// next one and returns its data.
+func events(tb testing.TB, url, path string) func() string {
 	tb.Helper()
-	resp, err := http.Get(url + eventsPath)
+	resp, err := http.Get(url + eventsPath + "?page=" + neturl.QueryEscape(path))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -104,7 +107,7 @@ func TestServeFollowsEdits(t *testing.T) {
 		t.Errorf("missing page: %d", code)
 	}
 
-	next := events(t, srv.URL)
+	next := events(t, srv.URL, "/vest/arstad/")
 	if first := next(); !strings.Contains(first, `"errors":null`) {
 		t.Errorf("first event: %s", first)
 	}
@@ -138,11 +141,56 @@ func TestServeFollowsEdits(t *testing.T) {
 	}
 }
 
+// TestOpenPagesReloadWhenTheyChange: an edit to commentary tells the
+// pages it changed to reload, once, and leaves the other open pages be;
+// a whole build reloads every page.
+func TestOpenPagesReloadWhenTheyChange(t *testing.T) {
+	dir := site(t)
+	s := New(dir, os.DirFS("../.."), io.Discard)
+	s.Build()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go s.Watch(ctx, 20*time.Millisecond)
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	edited, other := events(t, srv.URL, "/vest/arstad/"), events(t, srv.URL, "/nord/tromso/index.html")
+	for _, next := range []func() string{edited, other} {
+		if ev := next(); ev != `{"version":1,"errors":null}`+"\n" {
+			t.Fatalf("first event: %q", ev)
+		}
+	}
+	commentary := filepath.Join(dir, "content/vest/arstad/2026-02.md")
+	src, _ := os.ReadFile(commentary)
+	os.WriteFile(commentary, append(src, "Mer tekst.\n"...), 0o644)
+	// The office page changes in the edit's first round (version 2); the
+	// second (3) changes its county's page and the search index.
+	if ev := edited(); ev != `{"version":2,"errors":null}`+"\n" {
+		t.Errorf("the edited office's page was told %q", ev)
+	}
+	os.WriteFile(filepath.Join(dir, "site.toml"), append(mustRead(t, filepath.Join(dir, "site.toml")), '\n'), 0o644)
+	if ev := other(); ev != `{"version":4,"errors":null}`+"\n" {
+		t.Errorf("another office's page was told %q, want only the whole build's version 4", ev)
+	}
+	if ev := edited(); ev != `{"version":4,"errors":null}`+"\n" {
+		t.Errorf("after the whole build the edited office's page was told %q", ev)
+	}
+}
+
+func mustRead(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 // TestBurstOfSavesBuildsOnce: an editor's autosave writes many times in a
 // row; the watcher waits for quiet and builds once.
 func TestBurstOfSavesBuildsOnce(t *testing.T) {
 	dir := site(t)
-	s := New(dir, os.DirFS("../.."), io.Discard)
+	var log lockedLog
+	s := New(dir, os.DirFS("../.."), &log)
 	s.Build()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -157,18 +205,35 @@ func TestBurstOfSavesBuildsOnce(t *testing.T) {
 		os.WriteFile(commentary, append(src, []byte(strings.Repeat("x", i+1))...), 0o644)
 		time.Sleep(10 * time.Millisecond)
 	}
+	// Each build or update of the site says so once.
 	builds := func() int {
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		return s.version - 1
+		return len(regexp.MustCompile(`(?m)^malekort: (bygget|oppdaterte) `).FindAllString(log.String(), -1)) - 1
 	}
 	for deadline := time.Now().Add(10 * time.Second); builds() == 0 && time.Now().Before(deadline); {
 		time.Sleep(10 * time.Millisecond)
 	}
 	time.Sleep(2 * settle) // time for a second build, if there were one
 	if n := builds(); n != 1 {
-		t.Errorf("%d builds after the first, want 1", n)
+		t.Errorf("%d builds after the first, want 1:\n%s", n, log.String())
 	}
+}
+
+// lockedLog is a log that the watcher writes while a test reads it.
+type lockedLog struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (l *lockedLog) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.Write(p)
+}
+
+func (l *lockedLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
 }
 
 // TestCommentaryEditsMatchAFullBuild: after each edit to commentary, the
@@ -198,6 +263,12 @@ func TestCommentaryEditsMatchAFullBuild(t *testing.T) {
 		}, "updated"},
 		{"first commentary of an office", func() []string {
 			return []string{write("content/nord/tromso/2026-02.md", "+++\nauthor = \"Tromsø\"\n[[measure]]\ngoal = \"arbeid\"\ntext = \"Møte\"\nstatus = \"planned\"\n+++\nFørste.\n")}
+		}, "updated"},
+		{"a measure's status and due date", func() []string {
+			return []string{write("content/nord/tromso/2026-02.md", "+++\nauthor = \"Tromsø\"\n[[measure]]\ngoal = \"arbeid\"\ntext = \"Møte\"\nstatus = \"started\"\ndue = \"2026-01-15\"\n+++\nFørste.\n")}
+		}, "updated"},
+		{"a measure moved to another goal", func() []string {
+			return []string{write("content/nord/tromso/2026-02.md", "+++\nauthor = \"Tromsø\"\n[[measure]]\nid = \"arbeid-mote\"\ngoal = \"kontakter\"\ntext = \"Møte\"\nstatus = \"started\"\n+++\nFørste.\n")}
 		}, "updated"},
 		{"an earlier month", func() []string {
 			return []string{write("content/nord/tromso/2026-01.md", "Januar.\n")}
@@ -340,7 +411,7 @@ func TestBrokenFromTheStart(t *testing.T) {
 			t.Errorf("%s: %d\n%s", p, code, body)
 		}
 	}
-	next := events(t, srv.URL)
+	next := events(t, srv.URL, "/")
 	if ev := next(); !strings.Contains(ev, heading) {
 		t.Errorf("first event: %s", ev)
 	}

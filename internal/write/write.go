@@ -133,6 +133,9 @@ func (d *Dir) Put(name string, parts ...[]byte) error {
 			break
 		}
 	}
+	if err == nil {
+		startWriting(f)
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
