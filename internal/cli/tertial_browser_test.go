@@ -55,7 +55,7 @@ func TestTertialReportPrints(t *testing.T) {
 				t.Fatal(err)
 			}
 			shown, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]int](`[
-				[...document.querySelectorAll('.tchart')].filter(e => e.getBoundingClientRect().width > 30).length,
+				[...document.querySelectorAll('.tertial-card td svg')].filter(e => e.getBoundingClientRect().width > 30).length,
 				document.querySelectorAll('.tertial-card tbody tr:not(:first-child)').length,
 				[...document.querySelectorAll('.table-scroll')].filter(e => e.offsetHeight > 0 && e.scrollWidth > e.clientWidth + 1).length]`))
 			if err != nil {

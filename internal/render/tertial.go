@@ -510,7 +510,7 @@ func (s *site) tertialChart(unit, gi int, sp score.Span) template.HTML {
 	x := func(i int) int { return int(math.Round(pad + float64(i)*(w-2*pad)/3)) }
 	y := func(v float64) int { return int(math.Round(pad + (hi-v)*(h-2*pad)/(hi-lo))) }
 	last := sp.Months() - 1
-	var target, line, dots []byte
+	var target, line []byte
 	if slices.Min(targets[:last+1]) == slices.Max(targets[:last+1]) {
 		// A target that holds is a level line: "M3,12H61".
 		target = append(appendPathPoint(nil, x(0), y(targets[0])), 'H')
@@ -520,13 +520,18 @@ func (s *site) tertialChart(unit, gi int, sp score.Span) template.HTML {
 			target = appendPathPoint(target, x(i), y(targets[i]))
 		}
 	}
+	n := 0
 	for i := range last + 1 {
 		if has[i] {
 			line = appendPathPoint(line, x(i), y(values[i]))
-			dots = append(appendCoords(append(dots, 'M'), x(i), y(values[i])), "h0"...)
+			n++
 		}
 	}
-	return svg(tertialChartSVG(string(target), string(line), string(dots)))
+	if n == 1 {
+		// A line of one point has no vertex to mark without a stroke.
+		line = append(line, "h0"...)
+	}
+	return svg(tertialChartSVG(string(target), string(line)))
 }
 
 // appendPathPoint appends point x,y to an SVG path: a move to it when
