@@ -158,6 +158,10 @@ type Scores struct {
 	// successors are the units that others merged into, each with the
 	// units merged into it, in the order they began.
 	successors []successor
+	// published are the spans aggregated (see PublishedSpans), and
+	// aggregates their figures, [(unit*nGoals+goal)*len(published) + span].
+	published  []Span
+	aggregates []Aggregate
 }
 
 // span is a stretch of months with one organisation and one set of
@@ -370,6 +374,8 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 	}
 
 	s.cells = make([]Cell, site.NUnits()*nGoals*s.N)
+	s.published = PublishedSpans(first, reported)
+	s.aggregates = make([]Aggregate, site.NUnits()*nGoals*len(s.published))
 	s.coverage = make([]Coverage, (nCounty+1)*nGoals*s.N)
 	workers.Each(nGoals, func(gi int) {
 		s.computeGoal(gi, byGoal[start[gi]:start[gi+1]], opt)
@@ -534,6 +540,7 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options) {
 		*cov(whole, m) = countiesCov
 	}
 
+	s.aggregateGoal(gi, figs, opt)
 	// What suppression compares: a ratio's denominator where it is known
 	// (den), else the value (size).
 	size, den := make([]float64, len(figs)), make([]float64, len(figs))

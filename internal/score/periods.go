@@ -1,0 +1,222 @@
+package score
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/malekort/malekort/internal/model"
+)
+
+// Aggregates over periods (see README, "The rules"): each tertial, each
+// whole year and the year to date, made from the months by the goal's
+// aggregate: ratio Σ numerator / Σ denominator (a ratio given only as
+// values has none), sum Σ, mean the mean of the months' values. A goal
+// measured by the tertial or the year aggregates its own results that lie
+// in the span, not months. A month counts when its result was due by the
+// reported month, the goal was alive and on the unit's scorecard, and the
+// unit existed (or has a recast figure). Aggregates are made from the true
+// figures, like roll-ups; a month hidden at source hides the aggregate.
+
+// SpanKind is what a span of months stands for.
+type SpanKind uint8
+
+// Span kinds: a tertial (T1 January–April, T2 May–August, T3
+// September–December), a whole year, and the year to date of the
+// reported month.
+const (
+	Tertial SpanKind = iota
+	Year
+	YearToDate
+)
+
+// Span is a stretch of months the site publishes aggregates for. A
+// tertial not over by the reported month ends at it.
+type Span struct {
+	Kind        SpanKind
+	First, Last model.Period
+}
+
+// Months is how many months the span has.
+func (sp Span) Months() int { return int(sp.Last-sp.First) + 1 }
+
+// Partial reports whether the span ends before its tertial or year does.
+func (sp Span) Partial() bool {
+	if sp.Kind == Tertial {
+		return sp.Last.Month()%4 != 0
+	}
+	return sp.Last.Month() != 12
+}
+
+// TertialNumber is a tertial's number, 1 to 3.
+func (sp Span) TertialNumber() int { return (sp.First.Month()-1)/4 + 1 }
+
+// Name is the span as periods.csv writes it: "2026-T1" for a tertial,
+// "2025" for a year and for a year to date (which has fewer months).
+func (sp Span) Name() string {
+	y := strconv.Itoa(sp.First.Year())
+	if sp.Kind == Tertial {
+		return y + "-T" + strconv.Itoa(sp.TertialNumber())
+	}
+	return y
+}
+
+// PublishedSpans are the spans a site reporting month reported publishes,
+// of the months from first on: each tertial of the reported year, the
+// current one up to the reported month, and of the year before; each
+// whole year before the reported year; and the year to date, a whole year
+// when the reported month is December. Only spans whose months all lie
+// from first on: a year the results begin in midway has no aggregate.
+// Oldest first, a year after its tertials.
+func PublishedSpans(first, reported model.Period) []Span {
+	var out []Span
+	add := func(sp Span) {
+		if sp.First >= first {
+			out = append(out, sp)
+		}
+	}
+	january := func(y int) model.Period { return model.Period(y * 12) }
+	for y := first.Year(); y <= reported.Year(); y++ {
+		if y >= reported.Year()-1 {
+			for t := range 3 {
+				sp := Span{Kind: Tertial, First: january(y) + model.Period(4*t), Last: january(y) + model.Period(4*t+3)}
+				if sp.First > reported {
+					break
+				}
+				sp.Last = min(sp.Last, reported)
+				add(sp)
+			}
+		}
+		switch {
+		case y < reported.Year() || reported.Month() == 12:
+			add(Span{Kind: Year, First: january(y), Last: january(y) + 11})
+		default:
+			add(Span{Kind: YearToDate, First: january(y), Last: reported})
+		}
+	}
+	return out
+}
+
+// Aggregate is a unit's figure for a goal over a span, rounded as
+// displayed, with the thresholds it is judged by: for ratio and mean
+// goals those in force in the span's last month, for sum goals the sums
+// of its months' targets and yellow bounds. Coverage counts, for an
+// office, the months (or a tertial or yearly goal's periods) with a
+// result of those expected; for a county or the whole site, the offices
+// that reported summed over those months (office-months). Status is
+// Incomplete where coverage is below min_coverage, as for a roll-up.
+type Aggregate struct {
+	Cell
+	Target, Yellow float64
+	Coverage       Coverage
+}
+
+// Published reports whether the unit has the aggregate: some month of
+// the span was expected of it.
+func (a Aggregate) Published() bool { return a.Coverage.Expected > 0 }
+
+// Spans are the spans the site publishes (see PublishedSpans).
+func (s *Scores) Spans() []Span { return s.published }
+
+// YearToDate is the span of the reported month's year up to it: a whole
+// year in December.
+func (s *Scores) YearToDate() Span {
+	kind := YearToDate
+	if s.reported.Month() == 12 {
+		kind = Year
+	}
+	return Span{Kind: kind, First: s.reported - model.Period(s.reported.Month()-1), Last: s.reported}
+}
+
+// Over is unit's aggregate for goal over span sp; empty (not Published)
+// for a span the site does not publish.
+func (s *Scores) Over(unit, goal int, sp Span) Aggregate {
+	for k, p := range s.published {
+		if p == sp {
+			return s.aggregates[(unit*s.nGoals+goal)*len(s.published)+k]
+		}
+	}
+	return Aggregate{}
+}
+
+// counted reports whether month p counts in unit's aggregates of goal g
+// (see the rules above), f being its figure then.
+func (s *Scores) counted(g *model.Goal, unit, gi int, p model.Period, f *figure) bool {
+	k := model.Period(g.PeriodMonths())
+	return p.Month()%int(k) == 0 && p+model.Period(g.Lag) <= s.reported && g.Life.Alive(p) &&
+		(f.recast || s.Exists(unit, p)) && s.ThresholdsAt(unit, gi, p).Applies
+}
+
+// aggregateGoal sets goal gi's aggregates for every unit from the
+// months' true figures.
+func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options) {
+	site := s.Site
+	g := &site.Goals[gi]
+	nSpans := len(s.published)
+	periodMonths := model.Period(g.PeriodMonths())
+	for unit := range site.NUnits() {
+		if !s.Thresholds(unit, gi).Applies {
+			continue
+		}
+		for k, sp := range s.published {
+			var acc figure
+			var cov Coverage
+			var target, yellow float64
+			recast := false
+			// A goal measured by the tertial or the year counts its periods
+			// that lie wholly in the span.
+			for p := sp.First + periodMonths - 1; p <= sp.Last; p++ {
+				f := &figs[unit*s.N+int(p-s.First)]
+				if !s.counted(g, unit, gi, p, f) {
+					continue
+				}
+				if unit >= site.CountyUnit(0) {
+					c := s.CoverageAt(unit, gi, p)
+					cov.Reported += c.Reported
+					cov.Expected += c.Expected
+				} else {
+					cov.Expected++
+					if f.known() {
+						cov.Reported++
+					}
+				}
+				t := s.ThresholdsAt(unit, gi, p)
+				target += t.Target
+				yellow += t.Yellow
+				recast = recast || f.recast
+				acc.add(f)
+			}
+			if cov.Expected == 0 {
+				continue
+			}
+			a := &s.aggregates[(unit*s.nGoals+gi)*nSpans+k]
+			a.Coverage = cov
+			if g.Aggregate == "sum" {
+				a.Target, a.Yellow = Round(target, g.Decimals), Round(yellow, g.Decimals)
+			} else {
+				t := s.ThresholdsAt(unit, gi, sp.Last)
+				a.Target, a.Yellow = t.Target, t.Yellow
+			}
+			f := rollUp(g, acc)
+			a.Recast = recast
+			switch {
+			case f.hidden:
+				a.Status = Suppressed
+			case f.rows == 0:
+			case float64(cov.Reported) < opt.MinCoverage*float64(cov.Expected):
+				a.Status = Incomplete
+			default:
+				v := Round(f.value, g.Decimals)
+				a.Value = v
+				a.Status = StatusOf(v, Thresholds{Target: a.Target, Yellow: a.Yellow}, g.HigherIsBetter())
+				size, den := math.Abs(f.value), 0.0
+				if f.ratio() {
+					size, den = f.den, f.den
+					a.Num, a.Den = f.num, f.den
+				}
+				if opt.MinCount > 0 && small(g, size, den, opt.MinCount) {
+					a.Cell = Cell{Status: Suppressed, Recast: recast}
+				}
+			}
+		}
+	}
+}

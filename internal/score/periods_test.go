@@ -1,0 +1,144 @@
+package score
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/malekort/malekort/internal/model"
+)
+
+func TestPublishedSpans(t *testing.T) {
+	var got []string
+	for _, sp := range PublishedSpans(period("2024-03"), period("2026-10")) {
+		got = append(got, sp.Name()+" "+sp.First.String()+" "+sp.Last.String())
+	}
+	// 2024 began before the results did; its tertials are older than the
+	// year before the reported one.
+	want := []string{
+		"2025-T1 2025-01 2025-04", "2025-T2 2025-05 2025-08", "2025-T3 2025-09 2025-12", "2025 2025-01 2025-12",
+		"2026-T1 2026-01 2026-04", "2026-T2 2026-05 2026-08", "2026-T3 2026-09 2026-10", "2026 2026-01 2026-10",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("spans:\n got %q\nwant %q", got, want)
+	}
+	spans := PublishedSpans(period("2023-01"), period("2026-12"))
+	if last := spans[len(spans)-1]; last.Kind != Year || last.Partial() || spans[len(spans)-2].Kind != Tertial {
+		t.Errorf("reported December: last spans %+v, want T3 then the whole year", spans[len(spans)-2:])
+	}
+	if spans[0] != (Span{Kind: Year, First: period("2023-01"), Last: period("2023-12")}) {
+		t.Errorf("first span %+v, want the whole of 2023 and none of its tertials", spans[0])
+	}
+}
+
+// aggFixture is a site with a ratio, a sum and a mean goal over January
+// to May 2026, reported in May.
+func aggFixture() (*fixture, *Scores) {
+	sum := model.Goal{ID: "s", Unit: "count", Direction: "higher", Target: 10, Yellow: 8, Aggregate: "sum"}
+	sum.Schedule = []model.Step{{From: period("2026-03"), Target: 20, Yellow: 16}}
+	mean := model.Goal{ID: "m", Unit: "days", Direction: "lower", Target: 5, Yellow: 6, Aggregate: "mean", Decimals: 1}
+	f := newFixture(percentGoal("r"), sum, mean)
+	for i, p := range []string{"2026-01", "2026-02", "2026-03", "2026-04", "2026-05"} {
+		n := float64(i)
+		f.ratio(p, "a", "r", 10+n, 20).ratio(p, "b", "r", 5, 20).ratio(p, "c", "r", 1+n, 10)
+		f.value(p, "a", "s", 3+n).value(p, "b", "s", 4).value(p, "c", "s", 2*n)
+		f.value(p, "a", "m", 4+n).value(p, "b", "m", 5).value(p, "c", "m", 6)
+	}
+	return f, f.scores("2026-05")
+}
+
+func (s *Scores) over(unit, goal string, sp Span) Aggregate {
+	return s.Over(s.unit(unit), s.goalIndex(goal), sp)
+}
+
+func TestAggregates(t *testing.T) {
+	_, s := aggFixture()
+	t1 := Span{Kind: Tertial, First: period("2026-01"), Last: period("2026-04")}
+	ytd := s.YearToDate()
+	if ytd != (Span{Kind: YearToDate, First: period("2026-01"), Last: period("2026-05")}) || ytd.Name() != "2026" || !ytd.Partial() {
+		t.Fatalf("year to date %+v", ytd)
+	}
+	for _, c := range []struct {
+		unit, goal     string
+		sp             Span
+		value          float64
+		num, den       float64
+		target, yellow float64
+		status         Status
+		cov            Coverage
+	}{
+		// a: (10+11+12+13)/80 = 57.5 %, against May's target.
+		{"a", "r", t1, 57.5, 46, 80, 45, 40, Green, Coverage{4, 4}},
+		// vest: a and b, (46+20)/(80+80).
+		{"vest", "r", t1, 41.3, 66, 160, 45, 40, Yellow, Coverage{8, 8}},
+		{"whole", "r", ytd, 40, 60 + 25 + 15, 100 + 100 + 50, 45, 40, Yellow, Coverage{15, 15}},
+		// Sums: the months' targets summed, 10 + 10 + 20 + 20 (+ 20).
+		{"a", "s", t1, 3 + 4 + 5 + 6, 0, 0, 60, 48, Red, Coverage{4, 4}},
+		{"nord", "s", ytd, 0 + 2 + 4 + 6 + 8, 0, 0, 80, 64, Red, Coverage{5, 5}},
+		// Means: of the months' values; the whole site's months are means
+		// of every office.
+		{"a", "m", ytd, 6, 0, 0, 5, 6, Yellow, Coverage{5, 5}},
+		{"whole", "m", t1, 5.5, 0, 0, 5, 6, Yellow, Coverage{12, 12}},
+	} {
+		a := s.over(c.unit, c.goal, c.sp)
+		want := Aggregate{Cell: Cell{Value: c.value, Num: c.num, Den: c.den, Status: c.status}, Target: c.target, Yellow: c.yellow, Coverage: c.cov}
+		if a != want {
+			t.Errorf("%s %s %s: got %+v, want %+v", c.unit, c.goal, c.sp.Name(), a, want)
+		}
+	}
+	if a := s.Over(s.unit("a"), s.goalIndex("r"), Span{Kind: Year, First: period("2025-01"), Last: period("2025-12")}); a.Published() {
+		t.Errorf("a span the site does not publish: %+v", a)
+	}
+}
+
+func TestAggregateOfRatioGivenAsValuesIsMissing(t *testing.T) {
+	f, _ := aggFixture()
+	f.value("2026-06", "a", "r", 50)
+	s := f.scores("2026-06")
+	if a := s.over("a", "r", s.YearToDate()); a.Status != Missing || a.Has() || a.Coverage != (Coverage{6, 6}) {
+		t.Errorf("a's year to date with a month given as a value: %+v, want missing, 6 of 6 months", a)
+	}
+	if a := s.over("a", "r", Span{Kind: Tertial, First: period("2026-01"), Last: period("2026-04")}); a.Value != 57.5 {
+		t.Errorf("T1, all of whose months have numerators: %+v", a)
+	}
+}
+
+func TestAggregateCoverage(t *testing.T) {
+	f, _ := aggFixture()
+	f.ratio("2026-06", "a", "r", 1, 2) // only a reports June
+	f.hidden("2026-06", "c", "s")
+	s := f.scores("2026-08")
+	t2 := Span{Kind: Tertial, First: period("2026-05"), Last: period("2026-08")}
+	if a := s.over("a", "r", t2); a.Status != Incomplete || a.Coverage != (Coverage{2, 4}) {
+		t.Errorf("a in T2 with May and June of four months: %+v, want incomplete, 2 of 4", a)
+	}
+	if a := s.over("vest", "r", t2); a.Coverage != (Coverage{3, 8}) {
+		t.Errorf("vest in T2: coverage %+v, want 3 of 8 office-months", a.Coverage)
+	}
+	if a := s.over("c", "s", t2); a.Status != Suppressed {
+		t.Errorf("c's T2 with a month hidden at source: %+v, want suppressed", a)
+	}
+}
+
+func TestAggregatesOfYearlyAndLaggedGoals(t *testing.T) {
+	yearly := model.Goal{ID: "y", Unit: "score", Direction: "higher", Target: 4.5, Yellow: 4, Aggregate: "mean", Decimals: 1, Frequency: "year"}
+	lagged := percentGoal("l")
+	lagged.Lag = 2
+	f := newFixture(yearly, lagged)
+	f.value("2025-12", "a", "y", 4.6).value("2025-12", "b", "y", 4.2).value("2025-12", "c", "y", 3)
+	for _, p := range []string{"2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12", "2026-01", "2026-02", "2026-03"} {
+		f.ratio(p, "a", "l", 1, 2)
+	}
+	f.ratio("2026-02", "a", "l", 3, 4)
+	s := f.scores("2026-03")
+	y2025 := Span{Kind: Year, First: period("2025-01"), Last: period("2025-12")}
+	if a := s.over("a", "y", y2025); a.Value != 4.6 || a.Status != Green || a.Coverage != (Coverage{1, 1}) {
+		t.Errorf("a yearly goal's year is its own result: %+v", a)
+	}
+	if a := s.over("a", "y", Span{Kind: Tertial, First: period("2025-09"), Last: period("2025-12")}); a.Published() {
+		t.Errorf("a yearly goal has no tertial: %+v", a)
+	}
+	// Reported in March, a goal lagged two months has January due.
+	if a := s.over("a", "l", s.YearToDate()); a.Coverage != (Coverage{1, 1}) || a.Value != 50 {
+		t.Errorf("lagged goal's year to date: %+v, want January alone", a)
+	}
+}
