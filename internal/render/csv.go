@@ -93,6 +93,57 @@ func (s *site) writeScorecards(out Output) error {
 	return err
 }
 
+// periodJobs return the jobs that write periods.csv, every unit's
+// aggregates over the published spans, and each county's and office's
+// slice of it beside its page, in the Excel conventions of scorecard.csv.
+// A county's slice holds the county's own rows, not its offices' as its
+// slice of scorecard.csv does: they would add half again to the bytes of
+// periods.csv, and the site root's file and each office's hold them.
+// Every unit's rows for a goal are formatted once, in parallel, and shared
+// by the files.
+func (s *site) periodJobs(out Output) []func() error {
+	m := s.Site
+	nGoals := len(m.Goals)
+	blocks := make([][]byte, m.NUnits()*nGoals)
+	workers.Each(m.NUnits(), func(u int) {
+		for gi := range nGoals {
+			if s.Scores.Thresholds(u, gi).Applies {
+				blocks[u*nGoals+gi] = s.periodBlock(u, gi)
+			}
+		}
+	})
+	header := s.periodHeader()
+	unitRows := func(list [][]byte, u int) [][]byte {
+		for _, gi := range s.goalOrder {
+			if b := blocks[u*nGoals+gi]; len(b) > 0 {
+				list = append(list, b)
+			}
+		}
+		return list
+	}
+	file := func(name string, units func(list [][]byte) [][]byte) func() error {
+		return func() error { return out.Put(name, units([][]byte{header})...) }
+	}
+	jobs := []func() error{file("periods.csv", func(list [][]byte) [][]byte {
+		list = unitRows(list, s.Scores.Whole())
+		for _, c := range s.allCounties {
+			list = unitRows(list, s.Scores.County(c))
+			for _, o := range s.officesOf[c] {
+				list = unitRows(list, s.Scores.Office(o))
+			}
+		}
+		return list
+	})}
+	for _, c := range s.allCounties {
+		jobs = append(jobs, file(m.Counties[c].ID+"/periods.csv", func(list [][]byte) [][]byte { return unitRows(list, s.Scores.County(c)) }))
+		for _, o := range s.officesOf[c] {
+			office := &m.Offices[o]
+			jobs = append(jobs, file(office.County+"/"+office.ID+"/periods.csv", func(list [][]byte) [][]byte { return unitRows(list, s.Scores.Office(o)) }))
+		}
+	}
+	return jobs
+}
+
 // The fields are ids (slugs), months, numbers and statuses: none needs
 // quoting, nor can begin a formula (see inertCell), so rows are written
 // directly.
@@ -104,12 +155,20 @@ func (s *site) csvSeparators() (sep byte, eol string) {
 }
 
 func (s *site) csvHeader() []byte {
+	return s.fieldsHeader("period", "unit", "goal", "value", "target", "yellow", "status", "reported", "expected", "recast", "numerator", "denominator", "as_of")
+}
+
+func (s *site) periodHeader() []byte {
+	return s.fieldsHeader("period", "unit", "goal", "value", "numerator", "denominator", "target", "yellow", "status", "months", "reported", "expected")
+}
+
+func (s *site) fieldsHeader(fields ...string) []byte {
 	sep, eol := s.csvSeparators()
 	var b []byte
 	if s.loc.Norwegian() {
 		b = append(b, "\ufeff"...)
 	}
-	for i, f := range []string{"period", "unit", "goal", "value", "target", "yellow", "status", "reported", "expected", "recast", "numerator", "denominator", "as_of"} {
+	for i, f := range fields {
 		if i > 0 {
 			b = append(b, sep)
 		}
@@ -179,6 +238,58 @@ func (s *site) csvBlock(unit, gi int) []byte {
 		} else {
 			b = append(b, g.PeriodName(end)...)
 		}
+		b = append(b, eol...)
+	}
+	return b
+}
+
+// periodBlock is unit's rows of periods.csv for goal gi: its aggregate
+// over each published span (see score.Scores.Over), oldest first, a
+// year after its tertials. months is the span's length, so a year to
+// date is its year with fewer than 12; reported and expected count months
+// for an office and office-months for a county and the whole site.
+func (s *site) periodBlock(unit, gi int) []byte {
+	g := &s.Site.Goals[gi]
+	sep, eol := s.csvSeparators()
+	id := WholeID
+	if unit < len(s.Site.Units) {
+		id = s.Site.Units[unit]
+	}
+	var b []byte
+	for _, sp := range s.Scores.Spans() {
+		a := s.Scores.Over(unit, gi, sp)
+		if !a.Published() {
+			continue
+		}
+		b = append(b, sp.Name()...)
+		b = append(b, sep)
+		b = append(b, id...)
+		b = append(b, sep)
+		b = append(b, g.ID...)
+		b = append(b, sep)
+		if a.Has() {
+			b = s.loc.AppendPlain(b, a.Value, g.Decimals)
+		}
+		b = append(b, sep)
+		if a.HasSize() {
+			b = s.loc.AppendPlain(b, a.Num, countDecimals(a.Num))
+			b = append(b, sep)
+			b = s.loc.AppendPlain(b, a.Den, countDecimals(a.Den))
+		} else {
+			b = append(b, sep)
+		}
+		b = append(b, sep)
+		b = s.loc.AppendPlain(b, a.Target, g.Decimals)
+		b = append(b, sep)
+		b = s.loc.AppendPlain(b, a.Yellow, g.Decimals)
+		b = append(b, sep)
+		b = append(b, a.Status.String()...)
+		b = append(b, sep)
+		b = strconv.AppendInt(b, int64(sp.Months()), 10)
+		b = append(b, sep)
+		b = strconv.AppendInt(b, int64(a.Coverage.Reported), 10)
+		b = append(b, sep)
+		b = strconv.AppendInt(b, int64(a.Coverage.Expected), 10)
 		b = append(b, eol...)
 	}
 	return b

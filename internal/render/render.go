@@ -154,7 +154,7 @@ func (p *Prepared) Render(out Output) error {
 	// are made: held while the pages were, they doubled the memory the
 	// garbage collector let the heap grow to.
 	measureJobs, _ := s.measureJobs(out, func(int) bool { return true })
-	if err := parallel(slices.Concat([]func() error{func() error { return s.writeScorecards(out) }}, measureJobs, s.comparisonJobs(out))); err != nil {
+	if err := parallel(slices.Concat([]func() error{func() error { return s.writeScorecards(out) }}, measureJobs, s.periodJobs(out), s.comparisonJobs(out))); err != nil {
 		return err
 	}
 	jobs := []func() error{

@@ -147,11 +147,20 @@ func (s *Scores) counted(g *model.Goal, unit, gi int, p model.Period, f *figure)
 }
 
 // aggregateGoal sets goal gi's aggregates for every unit from the
-// months' true figures.
-func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options) {
+// months' true figures, and what suppression compares of each, by unit
+// and span: a ratio's denominator where it is known (den), else the value
+// (size). It returns the totals the aggregates are, by cell (see
+// suppress): each of its months, a year's or a year to date's of its
+// tertials, and, where the span has one organisation, a county's of its
+// offices' and the whole site's of its counties'.
+func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options, size, den []float64) *relations {
 	site := s.Site
 	g := &site.Goals[gi]
 	nSpans := len(s.published)
+	rels := &relations{}
+	month := func(unit int, p model.Period) int32 { return int32(unit*s.N + int(p-s.First)) }
+	aggregate := func(unit, k int) int32 { return int32(site.NUnits()*s.N + unit*nSpans + k) }
+	var parts []int32
 	periodMonths := model.Period(g.PeriodMonths())
 	for unit := range site.NUnits() {
 		if !s.Thresholds(unit, gi).Applies {
@@ -162,6 +171,7 @@ func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options) {
 			var cov Coverage
 			var target, yellow float64
 			recast := false
+			parts = parts[:0]
 			// A goal measured by the tertial or the year counts its periods
 			// that lie wholly in the span.
 			for p := sp.First + periodMonths - 1; p <= sp.Last; p++ {
@@ -184,10 +194,12 @@ func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options) {
 				yellow += t.Yellow
 				recast = recast || f.recast
 				acc.add(f)
+				parts = append(parts, month(unit, p))
 			}
 			if cov.Expected == 0 {
 				continue
 			}
+			rels.add(aggregate(unit, k), parts, true)
 			a := &s.aggregates[(unit*s.nGoals+gi)*nSpans+k]
 			a.Coverage = cov
 			if g.Aggregate == "sum" {
@@ -208,15 +220,60 @@ func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options) {
 				v := Round(f.value, g.Decimals)
 				a.Value = v
 				a.Status = StatusOf(v, Thresholds{Target: a.Target, Yellow: a.Yellow}, g.HigherIsBetter())
-				size, den := math.Abs(f.value), 0.0
+				i := unit*nSpans + k
+				size[i] = math.Abs(f.value)
 				if f.ratio() {
-					size, den = f.den, f.den
+					size[i], den[i] = f.den, f.den
 					a.Num, a.Den = f.num, f.den
-				}
-				if opt.MinCount > 0 && small(g, size, den, opt.MinCount) {
-					a.Cell = Cell{Status: Suppressed, Recast: recast}
 				}
 			}
 		}
 	}
+	published := func(unit, k int) bool { return s.aggregates[(unit*s.nGoals+gi)*nSpans+k].Published() }
+	for k, sp := range s.published {
+		if sp.Kind != Tertial {
+			// A year, or a year to date, is the sum of its tertials.
+			for unit := range site.NUnits() {
+				parts = parts[:0]
+				for t, tp := range s.published {
+					if tp.Kind == Tertial && tp.First >= sp.First && tp.Last <= sp.Last && published(unit, t) {
+						parts = append(parts, aggregate(unit, t))
+					}
+				}
+				if published(unit, k) && len(parts) > 0 {
+					rels.add(aggregate(unit, k), parts, true)
+				}
+			}
+		}
+		e := s.epochOf[sp.First-s.First]
+		for p := sp.First; p <= sp.Last; p++ {
+			if s.epochOf[p-s.First] != e {
+				e = -1
+				break
+			}
+		}
+		if e < 0 {
+			continue
+		}
+		org := &s.epochs[e]
+		var counties []int32
+		for _, c := range org.Counties {
+			parts = parts[:0]
+			for _, o := range org.OfficesOf[c] {
+				if published(site.OfficeUnit(o), k) {
+					parts = append(parts, aggregate(site.OfficeUnit(o), k))
+				}
+			}
+			if unit := site.CountyUnit(c); published(unit, k) {
+				counties = append(counties, aggregate(unit, k))
+				if len(parts) > 0 {
+					rels.add(aggregate(unit, k), parts, false)
+				}
+			}
+		}
+		if whole := site.WholeUnit(); published(whole, k) && len(counties) > 0 {
+			rels.add(aggregate(whole, k), counties, false)
+		}
+	}
+	return rels
 }

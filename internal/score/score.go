@@ -540,10 +540,12 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options) {
 		*cov(whole, m) = countiesCov
 	}
 
-	s.aggregateGoal(gi, figs, opt)
 	// What suppression compares: a ratio's denominator where it is known
-	// (den), else the value (size).
-	size, den := make([]float64, len(figs)), make([]float64, len(figs))
+	// (den), else the value (size), by cell (see suppress): the months',
+	// then the aggregates'.
+	size := make([]float64, len(figs)+site.NUnits()*len(s.published))
+	den := make([]float64, len(size))
+	spanParts := s.aggregateGoal(gi, figs, opt, size[len(figs):], den[len(figs):])
 	for unit := range site.NUnits() {
 		if !s.Thresholds(unit, gi).Applies {
 			continue
@@ -572,7 +574,7 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options) {
 			}
 		}
 	}
-	s.suppress(gi, size, den, opt.MinCount)
+	s.suppress(gi, size, den, spanParts, opt.MinCount)
 	for unit := range site.NUnits() {
 		if s.Thresholds(unit, gi).Applies {
 			markChanges(s.Series(unit, gi), g.HigherIsBetter())

@@ -33,52 +33,105 @@ import "github.com/malekort/malekort/internal/model"
 // Roll-ups are always computed from the true numbers; only what is shown
 // changes.
 
-// suppress marks goal gi's suppressed cells. size holds, by unit and
-// month, what is compared to choose the next part to hide: a ratio's
-// denominator, else the value; den the denominator where there is one.
-func (s *Scores) suppress(gi int, size, den []float64, minCount float64) {
+// suppress marks goal gi's suppressed cells, the months' and the
+// aggregates' over the published spans, numbered as cells: unit*N + month
+// for the months, then NUnits*N + unit*len(published) + span for the
+// aggregates. size holds, by cell, what is compared to choose the next
+// part to hide: a ratio's denominator, else the value; den the
+// denominator where there is one. spans are the totals the aggregates
+// are (see aggregateGoal). The rules run over every total, the months'
+// and the spans', until nothing changes, since hiding a month for a span
+// can expose it in its county's month, and the other way round.
+func (s *Scores) suppress(gi int, size, den []float64, spans *relations, minCount float64) {
 	site := s.Site
 	g := &site.Goals[gi]
+	nSpans := len(s.published)
+	months := site.NUnits() * s.N
+	cell := func(id int) *Cell {
+		if id < months {
+			return &s.cells[(id/s.N*s.nGoals+gi)*s.N+id%s.N]
+		}
+		id -= months
+		return &s.aggregates[(id/nSpans*s.nGoals+gi)*nSpans+id%nSpans].Cell
+	}
+	// The successors' recast months, before suppression forgets them.
+	var recast []bool
+	for _, succ := range s.successors {
+		for m := range s.N {
+			recast = append(recast, cell(succ.unit*s.N+m).Recast)
+		}
+	}
+	any := false
+	for id := range size {
+		c := cell(id)
+		if minCount > 0 && c.Has() && small(g, size[id], den[id], minCount) {
+			*c = Cell{Status: Suppressed}
+		}
+		any = any || c.Status == Suppressed
+	}
+	if !any {
+		return
+	}
+	rels := spans
+	var parts []int32
 	for m := range s.N {
 		org := &s.epochs[s.epochOf[m]]
-		counties := make([]int, len(org.Counties))
-		for i, c := range org.Counties {
-			counties[i] = s.County(c)
-		}
-		cell := func(unit int) *Cell { return &s.cells[(unit*s.nGoals+gi)*s.N+m] }
-		part := func(unit int) int { return unit*s.N + m }
-		any := false
-		for u := range site.NUnits() {
-			c := cell(u)
-			if minCount > 0 && c.Has() && small(g, size[part(u)], den[part(u)], minCount) {
-				*c = Cell{Status: Suppressed}
+		at := func(unit int) int32 { return int32(unit*s.N + m) }
+		var counties []int32
+		for _, c := range org.Counties {
+			parts = parts[:0]
+			for _, o := range org.OfficesOf[c] {
+				parts = append(parts, at(site.OfficeUnit(o)))
 			}
-			any = any || c.Status == Suppressed
+			rels.add(at(s.County(c)), parts, false)
+			counties = append(counties, at(s.County(c)))
 		}
-		// The people a figure tells about, where known.
-		var people func(u int) float64
-		switch {
-		case minCount == 0:
-		case g.Aggregate == "ratio":
-			people = func(u int) float64 { return den[part(u)] }
-		case g.Persons:
-			people = func(u int) float64 { return size[part(u)] }
-		}
-		p := protection{cell: cell, size: func(u int) float64 { return size[part(u)] }, people: people, minCount: minCount}
-		for changed := any; changed; {
-			changed = false
-			for _, c := range org.Counties {
-				changed = p.protect(s.County(c), org.OfficesOf[c]) || changed
-			}
-			changed = p.protect(s.Whole(), counties) || changed
-			// A recast figure is its predecessors' total.
-			for _, succ := range s.successors {
-				if cell(succ.unit).Recast {
-					changed = p.protect(succ.unit, succ.predecessors) || changed
+		rels.add(at(s.Whole()), counties, false)
+		// A recast figure is its predecessors' total.
+		for i, succ := range s.successors {
+			if recast[i*s.N+m] {
+				parts = parts[:0]
+				for _, u := range succ.predecessors {
+					parts = append(parts, at(u))
 				}
+				rels.add(at(succ.unit), parts, false)
 			}
 		}
 	}
+	// The people a figure tells about, where known.
+	var people func(id int) float64
+	switch {
+	case minCount == 0:
+	case g.Aggregate == "ratio":
+		people = func(id int) float64 { return den[id] }
+	case g.Persons:
+		people = func(id int) float64 { return size[id] }
+	}
+	p := protection{cell: cell, size: func(id int) float64 { return size[id] }, people: people, minCount: minCount}
+	for changed := true; changed; {
+		changed = false
+		from := int32(0)
+		for i, total := range rels.totals {
+			changed = p.protect(int(total), rels.parts[from:rels.ends[i]], rels.totalFirst[i]) || changed
+			from = rels.ends[i]
+		}
+	}
+}
+
+// relations are totals with their parts, by cell (see suppress): the
+// parts of the i-th total are parts[ends[i-1]:ends[i]]. Where totalFirst
+// is set, a total that would give back a part is hidden itself rather
+// than another part (see protect).
+type relations struct {
+	totals, ends, parts []int32
+	totalFirst          []bool
+}
+
+func (r *relations) add(total int32, parts []int32, totalFirst bool) {
+	r.totals = append(r.totals, total)
+	r.parts = append(r.parts, parts...)
+	r.ends = append(r.ends, int32(len(r.parts)))
+	r.totalFirst = append(r.totalFirst, totalFirst)
 }
 
 // small reports whether a shown figure of goal g would tell about fewer
@@ -94,23 +147,26 @@ func small(g *model.Goal, value, den, minCount float64) bool {
 	return false
 }
 
-// protection is what the secondary rules need of a goal's month: its
-// cells by unit, the size that chooses the next part to suppress, and,
+// protection is what the secondary rules need of a goal: its cells, the
+// size that chooses the next part to suppress, and,
 // for a ratio or a count of people, how many people a figure tells about
 // (a ratio's denominator, known where it is not 0).
 type protection struct {
-	cell     func(unit int) *Cell
-	size     func(unit int) float64
-	people   func(unit int) float64
+	cell     func(id int) *Cell
+	size     func(id int) float64
+	people   func(id int) float64
 	minCount float64
 }
 
 // protect applies the secondary rules to a total and its parts, and
-// reports whether it suppressed anything.
-func (p *protection) protect(total int, parts []int) bool {
+// reports whether it suppressed anything. A total that would give back a
+// part is hidden itself where totalFirst is set, else the next smallest
+// shown part is.
+func (p *protection) protect(total int, parts []int32, totalFirst bool) bool {
 	var shown []int
 	suppressed := 0
-	for _, u := range parts {
+	for _, u32 := range parts {
+		u := int(u32)
 		switch c := *p.cell(u); {
 		case c.Status == Suppressed:
 			suppressed++
@@ -141,7 +197,7 @@ func (p *protection) protect(total int, parts []int) bool {
 		exposed = known && rest < p.minCount
 	}
 	switch {
-	case t.Has() && exposed && len(shown) == 0:
+	case t.Has() && exposed && (len(shown) == 0 || totalFirst):
 		*p.cell(total) = Cell{Status: Suppressed}
 	case t.Has() && exposed:
 		*p.cell(smallest()) = Cell{Status: Suppressed}
