@@ -150,9 +150,10 @@ func (s *Scores) counted(g *model.Goal, unit, gi int, p model.Period, f *figure)
 // months' true figures, and what suppression compares of each, by unit
 // and span: a ratio's denominator where it is known (den), else the value
 // (size). It returns the totals the aggregates are, by cell (see
-// suppress): each of its months, a year's or a year to date's of its
-// tertials, and, where the span has one organisation, a county's of its
-// offices' and the whole site's of its counties'.
+// suppress): each of its months, and, where the span has one
+// organisation, a county's of its offices' and the whole site's of its
+// counties'. (A year is its tertials' total too, but a tertial that would
+// give back a month is hidden, and so is a year, by its months.)
 func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options, size, den []float64) *relations {
 	site := s.Site
 	g := &site.Goals[gi]
@@ -231,20 +232,6 @@ func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options, size, den []f
 	}
 	published := func(unit, k int) bool { return s.aggregates[(unit*s.nGoals+gi)*nSpans+k].Published() }
 	for k, sp := range s.published {
-		if sp.Kind != Tertial {
-			// A year, or a year to date, is the sum of its tertials.
-			for unit := range site.NUnits() {
-				parts = parts[:0]
-				for t, tp := range s.published {
-					if tp.Kind == Tertial && tp.First >= sp.First && tp.Last <= sp.Last && published(unit, t) {
-						parts = append(parts, aggregate(unit, t))
-					}
-				}
-				if published(unit, k) && len(parts) > 0 {
-					rels.add(aggregate(unit, k), parts, true)
-				}
-			}
-		}
 		e := s.epochOf[sp.First-s.First]
 		for p := sp.First; p <= sp.Last; p++ {
 			if s.epochOf[p-s.First] != e {

@@ -1,0 +1,233 @@
+package build
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/malekort/malekort/internal/model"
+)
+
+const privacyGoalsTOML = `[[goal]]
+id = "arbeid"
+title = "Overgang til arbeid"
+perspective = "Samfunn"
+unit = "percent"
+direction = "higher"
+target = 45
+yellow = 40
+aggregate = "ratio"
+
+[[goal]]
+id = "ledige"
+title = "Helt ledige"
+perspective = "Samfunn"
+unit = "count"
+direction = "lower"
+target = 20
+yellow = 25
+aggregate = "sum"
+decimals = 0
+persons = true
+`
+
+// TestNoSuppressedMonthComesBack builds a site, with min_count 5, whose
+// small offices have months of fewer than five people behind a ratio or
+// in a count of people, from July 2024 to October 2026, so that it
+// publishes months, the tertials of 2025 and 2026 (October alone of T3's
+// September and October), the whole of 2025 and 2026's year to date. It
+// then reads back every figure scorecard.csv and periods.csv publish, for
+// every office, county and the whole site, as sums of the offices'
+// months: a month of an office is its own, a county's month its offices',
+// a span's figure its months'. A hidden month comes back if some
+// combination of published figures (their differences above all: year to
+// date less the months shown in it, a tertial less its other months, a
+// year less its tertials, a county less its other offices) adds up to it:
+// that is, if it lies in the span of the published sums, which Gaussian
+// elimination decides, for the numerators, the denominators and the
+// counts alike. The same holds for every hidden span (a span of few
+// people, or one that would give back a month) (a ratio's numerator and denominator are published
+// together, so the same figures are known of both).
+func TestNoSuppressedMonthComesBack(t *testing.T) {
+	first, _ := model.ParsePeriod("2024-07")
+	last, _ := model.ParsePeriod("2026-10")
+	offices := []string{"bergen-nord", "arstad", "tromso", "alta"}
+	county := map[string]string{"bergen-nord": "vest", "arstad": "vest", "tromso": "nord", "alta": "nord"}
+	var b strings.Builder
+	b.WriteString("period,unit,goal,value,numerator,denominator\n")
+	hidden := 0
+	for p := first; p <= last; p++ {
+		m := int(p - first)
+		for i, o := range offices {
+			// Alta is small: a denominator of 2 to 9, a count of 1 to 8;
+			// the others now and then have a small month.
+			den := 40 + (m*13+i*7)%60
+			count := 10 + (m*5+i*3)%30
+			if o == "alta" {
+				den, count = 2+(m*3)%8, 1+(m*5)%8
+			} else if (m+i)%7 == 0 {
+				den, count = 3, 2
+			}
+			if den < 5 {
+				hidden++
+			}
+			fmt.Fprintf(&b, "%s,%s,arbeid,,%d,%d\n", p, o, den/2, den)
+			fmt.Fprintf(&b, "%s,%s,ledige,%d,,\n", p, o, count)
+		}
+	}
+	out := buildBase(t, map[string]string{
+		"site.toml":             "title = \"Testside\"\nlanguage = \"nb\"\nperiod = \"2026-10\"\n",
+		"data/org.toml":         periodsOrg,
+		"data/goals.toml":       privacyGoalsTOML,
+		"data/results/2026.csv": b.String(),
+	})
+	if hidden < 20 {
+		t.Fatalf("only %d small months: the test has lost its cases", hidden)
+	}
+	n := int(last-first) + 1
+	// The offices' months are the unknowns: office i's month m is
+	// variable i*n + m.
+	officesOf := func(unit string) []int {
+		var out []int
+		for i, o := range offices {
+			if unit == "_site" || unit == o || county[o] == unit {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	sumOf := func(unit string, from, to model.Period) []float64 {
+		v := make([]float64, len(offices)*n)
+		for _, i := range officesOf(unit) {
+			for p := from; p <= to; p++ {
+				v[i*n+int(p-first)] = 1
+			}
+		}
+		return v
+	}
+	shown := func(status string) bool { return status == "green" || status == "yellow" || status == "red" }
+	for _, goal := range []string{"arbeid", "ledige"} {
+		var published, suppressed [][]float64
+		var names []string
+		months, spans := 0, 0
+		for _, f := range readCSV(t, out["scorecard.csv"]) {
+			if f[2] != goal {
+				continue
+			}
+			p, _ := model.ParsePeriod(f[0])
+			switch {
+			case shown(f[6]):
+				published = append(published, sumOf(f[1], p, p))
+				months++
+			case f[6] == "suppressed":
+				suppressed = append(suppressed, sumOf(f[1], p, p))
+				names = append(names, f[1]+"'s "+f[0])
+			}
+		}
+		hiddenSpans := 0
+		for _, f := range readCSV(t, out["periods.csv"]) {
+			if f[2] != goal {
+				continue
+			}
+			year, _ := strconv.Atoi(f[0][:4])
+			from := model.Period(year * 12)
+			if strings.Contains(f[0], "-T") {
+				from += model.Period(4 * (int(f[0][6]-'0') - 1))
+			}
+			length, _ := strconv.Atoi(f[9])
+			switch v := sumOf(f[1], from, from+model.Period(length-1)); {
+			case shown(f[8]):
+				published = append(published, v)
+				spans++
+			case f[8] == "suppressed":
+				suppressed = append(suppressed, v)
+				names = append(names, f[1]+"'s "+f[0])
+				hiddenSpans++
+			}
+		}
+		if len(suppressed)-hiddenSpans < 20 || hiddenSpans < 10 || months < 100 || spans < 20 {
+			t.Fatalf("%s: %d months shown and %d hidden, %d spans shown and %d hidden: the test has lost its cases", goal, months, len(suppressed)-hiddenSpans, spans, hiddenSpans)
+		}
+		basis := &rowSpace{}
+		for _, v := range published {
+			basis.add(v)
+		}
+		for i, v := range suppressed {
+			if basis.contains(v) {
+				t.Errorf("%s: %s, hidden, is a combination of published figures", goal, names[i])
+			}
+		}
+	}
+}
+
+// readCSV reads a Norwegian CSV file's rows after its header.
+func readCSV(t *testing.T, data []byte) [][]string {
+	t.Helper()
+	var rows [][]string
+	for _, line := range strings.Split(strings.TrimPrefix(string(data), "\ufeff"), "\r\n")[1:] {
+		if line != "" {
+			rows = append(rows, strings.Split(line, ";"))
+		}
+	}
+	return rows
+}
+
+// rowSpace is a basis in row echelon form of the vectors added: pivot
+// columns with their rows.
+type rowSpace struct {
+	rows   [][]float64
+	pivots []int
+}
+
+// reduce returns v less its projection on the basis, by elimination.
+func (r *rowSpace) reduce(v []float64) []float64 {
+	v = append([]float64(nil), v...)
+	for i, row := range r.rows {
+		if c := v[r.pivots[i]]; c != 0 {
+			for j := range v {
+				v[j] -= c * row[j]
+			}
+		}
+	}
+	return v
+}
+
+func (r *rowSpace) add(v []float64) {
+	v = r.reduce(v)
+	pivot := -1
+	for j, x := range v {
+		if math.Abs(x) > 1e-9 && (pivot < 0 || math.Abs(x) > math.Abs(v[pivot])) {
+			pivot = j
+		}
+	}
+	if pivot < 0 {
+		return
+	}
+	scale := v[pivot]
+	for j := range v {
+		v[j] /= scale
+	}
+	// Keep the basis reduced: clear the new pivot from the rows before.
+	for i, row := range r.rows {
+		if c := row[pivot]; c != 0 {
+			for j := range row {
+				row[j] -= c * v[j]
+			}
+			r.rows[i] = row
+		}
+	}
+	r.rows = append(r.rows, v)
+	r.pivots = append(r.pivots, pivot)
+}
+
+// contains reports whether v is a combination of the vectors added.
+func (r *rowSpace) contains(v []float64) bool {
+	for _, x := range r.reduce(v) {
+		if math.Abs(x) > 1e-9 {
+			return false
+		}
+	}
+	return true
+}
