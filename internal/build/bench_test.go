@@ -2,8 +2,10 @@ package build
 
 import (
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync/atomic"
 	"testing"
 
@@ -14,8 +16,12 @@ import (
 type countOutput struct{ files, bytes atomic.Int64 }
 
 func (c *countOutput) Put(name string, parts ...[]byte) error {
+	return c.PutEach(name, slices.Values(parts))
+}
+
+func (c *countOutput) PutEach(name string, parts iter.Seq[[]byte]) error {
 	c.files.Add(1)
-	for _, p := range parts {
+	for p := range parts {
 		c.bytes.Add(int64(len(p)))
 	}
 	return nil

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"iter"
 	"os"
 	"path"
 	"path/filepath"
@@ -28,12 +29,20 @@ type memOutput map[string][]byte
 var memMu sync.Mutex
 
 func (m memOutput) Put(name string, parts ...[]byte) error {
+	return m.PutEach(name, slices.Values(parts))
+}
+
+func (m memOutput) PutEach(name string, parts iter.Seq[[]byte]) error {
+	var data []byte
+	for part := range parts {
+		data = append(data, part...)
+	}
 	memMu.Lock()
 	defer memMu.Unlock()
 	if _, dup := m[name]; dup {
 		return fmt.Errorf("%s written twice", name)
 	}
-	m[name] = bytes.Join(parts, nil)
+	m[name] = data
 	return nil
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Renderer turns markdown into safe HTML. It is safe for concurrent use.
@@ -39,6 +40,20 @@ func newGoldmark() goldmark.Markdown {
 // Render renders src with its headings starting at level minHeading (a
 // "# Title" in a commentary becomes <h3> on a page whose sections are <h2>).
 func (r *Renderer) Render(src []byte, minHeading int) (template.HTML, error) {
+	h, _, err := r.render(src, minHeading, false)
+	return h, err
+}
+
+// RenderWords renders src as Render does, and gives its words as a reader
+// reads them, for site search: the text of its paragraphs, headings,
+// lists, tables and code, a link or image by its text, raw HTML left out
+// as Render leaves it out, white space collapsed. Both come from one
+// parse.
+func (r *Renderer) RenderWords(src []byte, minHeading int) (template.HTML, string, error) {
+	return r.render(src, minHeading, true)
+}
+
+func (r *Renderer) render(src []byte, minHeading int, words bool) (template.HTML, string, error) {
 	doc := r.md.Parser().Parse(text.NewReader(src))
 	var unsafe []ast.Node
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -78,9 +93,54 @@ func (r *Renderer) Render(src []byte, minHeading int) (template.HTML, error) {
 	}
 	var b bytes.Buffer
 	if err := r.md.Renderer().Render(&b, src, doc); err != nil {
-		return "", err
+		return "", "", err
 	}
-	return template.HTML(b.String()), nil
+	var plain string
+	if words {
+		plain = wordsOf(doc, src)
+	}
+	return template.HTML(b.String()), plain, nil
+}
+
+// wordsOf is the text of the parsed document doc of src, as RenderWords
+// gives it.
+func wordsOf(doc ast.Node, src []byte) string {
+	// Raw HTML is in nodes of its own, with no text among their children:
+	// it is left out here as Render leaves it out.
+	var b []byte
+	space := func() { b = append(b, ' ') }
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if n.Type() == ast.TypeBlock {
+			space() // blocks are apart, whether or not markup marks it
+		}
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			v := n.Value(src)
+			if !n.IsRaw() {
+				v = util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames(v)))
+			}
+			b = append(b, v...)
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				space()
+			}
+		case *ast.String:
+			b = append(b, n.Value...)
+		case *ast.AutoLink:
+			b = append(b, n.Label(src)...)
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			lines := n.Lines()
+			for i := range lines.Len() {
+				line := lines.At(i)
+				b = append(b, line.Value(src)...)
+				space()
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.Join(strings.Fields(string(b)), " ")
 }
 
 // Linkable reports whether a link or image target may appear on the site:
@@ -144,166 +204,4 @@ func references(src []byte) []string {
 		return ast.WalkContinue, nil
 	})
 	return refs
-}
-
-// PlainText is src's words as a reader reads them, for site search: the
-// markup of emphasis, headings, lists, quotes, tables and code taken
-// away, a link or image replaced by its text, raw HTML left out (as
-// Render leaves it out), white space collapsed. It reads the markup in
-// one pass without parsing it, and so only approximately: a second
-// goldmark parse of every commentary was a large share of a build, where
-// search needs the words and a snippet reads well without the rare markup
-// this misses.
-func PlainText(src []byte) string {
-	b := &plain{text: make([]byte, 0, len(src))}
-	fenced, html := false, false
-	for line := range bytes.SplitSeq(src, []byte("\n")) {
-		t := bytes.TrimSpace(line)
-		switch {
-		case bytes.HasPrefix(t, []byte("```")) || bytes.HasPrefix(t, []byte("~~~")):
-			fenced = !fenced
-			continue
-		case fenced:
-			b.write(t)
-			b.blank = true
-			continue
-		case len(t) == 0:
-			html = false
-			continue
-		case html || len(t) > 1 && t[0] == '<' && isTagStart(t[1]) && !isAutolink(t):
-			// An HTML block lasts to the next blank line.
-			html = true
-			continue
-		}
-		writeInline(b, lineText(t))
-		b.blank = true
-	}
-	return string(b.text)
-}
-
-// plain is text being written with a single space between its lines
-// and parts; a run of blanks within a part is left as it is, as HTML
-// shows it as one.
-type plain struct {
-	text  []byte
-	blank bool // a space is due before the next text
-}
-
-func (p *plain) write(t []byte) {
-	trimmed := bytes.TrimRight(bytes.TrimLeft(t, " "), " ")
-	if len(trimmed) == 0 {
-		p.blank = p.blank || len(t) > 0
-		return
-	}
-	if (p.blank || trimmed[0] != t[0]) && len(p.text) > 0 {
-		p.text = append(p.text, ' ')
-	}
-	p.text = append(p.text, trimmed...)
-	p.blank = trimmed[len(trimmed)-1] != t[len(t)-1]
-}
-
-// lineText is a line without the markers that begin it (quote, heading,
-// list item, task) or that make it up (a rule, a table's separator row).
-func lineText(t []byte) []byte {
-	if len(bytes.Trim(t, "-*_=|: ")) == 0 {
-		return nil
-	}
-	for {
-		rest := bytes.TrimLeft(t, " ")
-		switch {
-		case bytes.HasPrefix(rest, []byte(">")):
-			rest = rest[1:]
-		case bytes.HasPrefix(rest, []byte("#")):
-			rest = bytes.TrimLeft(rest, "#")
-		case len(rest) > 1 && bytes.IndexByte([]byte("-*+"), rest[0]) >= 0 && rest[1] == ' ':
-			rest = rest[2:]
-		case bytes.HasPrefix(rest, []byte("[ ] ")) || bytes.HasPrefix(rest, []byte("[x] ")) || bytes.HasPrefix(rest, []byte("[X] ")):
-			rest = rest[4:]
-		default:
-			digits := len(rest) - len(bytes.TrimLeft(rest, "0123456789"))
-			if digits > 0 && digits+1 < len(rest) && (rest[digits] == '.' || rest[digits] == ')') && rest[digits+1] == ' ' {
-				rest = rest[digits+2:]
-			}
-		}
-		if len(rest) == len(t) {
-			return t
-		}
-		t = rest
-	}
-}
-
-// inlineMarkup are the bytes that may begin inline markup: the text
-// between them is written as it is.
-var inlineMarkup = [256]bool{'\\': true, '*': true, '~': true, '`': true, '|': true, '_': true, '!': true, '[': true, '<': true}
-
-// writeInline writes a line's text without its inline markup.
-func writeInline(b *plain, t []byte) {
-	for i := 0; i < len(t); i++ {
-		start := i
-		for i < len(t) && !inlineMarkup[t[i]] {
-			i++
-		}
-		b.write(t[start:i])
-		if i == len(t) {
-			return
-		}
-		switch c := t[i]; {
-		case c == '\\' && i+1 < len(t) && isPunct(t[i+1]):
-			i++
-			b.write(t[i : i+1])
-		case c == '*' || c == '~' || c == '`':
-		case c == '|':
-			b.blank = true
-		case c == '_' && (i == 0 || i == len(t)-1 || !isWordByte(t[i-1]) || !isWordByte(t[i+1])):
-		case c == '!' && i+1 < len(t) && t[i+1] == '[':
-		case c == '[':
-			// [text](target): the text alone.
-			end := bytes.IndexByte(t[i:], ']')
-			if end > 0 && i+end+1 < len(t) && t[i+end+1] == '(' {
-				if close := bytes.IndexByte(t[i+end:], ')'); close > 0 {
-					writeInline(b, t[i+1:i+end])
-					i += end + close
-					continue
-				}
-			}
-			b.write(t[i : i+1])
-		case c == '<' && i+1 < len(t) && isTagStart(t[i+1]):
-			end := bytes.IndexByte(t[i:], '>')
-			if end < 0 {
-				b.write(t[i : i+1])
-				continue
-			}
-			if isAutolink(t[i : i+end+1]) {
-				b.write(t[i+1 : i+end])
-			}
-			i += end
-		default:
-			b.write(t[i : i+1])
-		}
-	}
-}
-
-func isTagStart(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '/' || c == '!' || c == '?'
-}
-
-// isAutolink reports whether t, from its "<", is an autolink such as
-// <https://nav.no> or <kari@nav.no>, which Render shows as its text.
-func isAutolink(t []byte) bool {
-	end := bytes.IndexByte(t, '>')
-	if end < 0 {
-		return false
-	}
-	inner := t[1:end]
-	return bytes.IndexByte(inner, ' ') < 0 && (bytes.Contains(inner, []byte("://")) || bytes.IndexByte(inner, '@') > 0)
-}
-
-func isPunct(c byte) bool {
-	return c < 0x80 && c > ' ' && !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')
-}
-
-// isWordByte reports whether c belongs to a word: an ASCII letter or
-// digit, or a byte of a letter beyond ASCII (æ, ø, å).
-func isWordByte(c byte) bool {
-	return c >= 0x80 || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }

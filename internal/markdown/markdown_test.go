@@ -103,9 +103,12 @@ func FuzzRender(f *testing.F) {
 	f.Add("<https://nav.no> *em* **strong** ~~del~~\n- [ ] task\n")
 	r := New()
 	f.Fuzz(func(t *testing.T, src string) {
-		out, err := r.Render([]byte(src), 3)
+		out, words, err := r.RenderWords([]byte(src), 3)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if strings.Join(strings.Fields(words), " ") != words {
+			t.Fatalf("words of %q not collapsed: %q", src, words)
 		}
 		for el := range elements(t, string(out)) {
 			if el.Data == "script" || el.Data == "iframe" || el.Data == "object" || el.Data == "embed" || el.Data == "style" {
@@ -163,16 +166,30 @@ func elements(t *testing.T, page string) func(yield func(*html.Node) bool) {
 	}
 }
 
-func TestPlainText(t *testing.T) {
-	src := "# Sykefravær\n\nVi **bør** følge\nopp <b onclick=x>fraværet</b>.\n\n<script>alert(1)</script>\n\n" +
-		"- [Møtet](m.pdf) i *Fana*\n- <https://nav.no/x>\n\n| Tiltak | Når |\n| --- | --- |\n| Samtaler | Høst |\n\n```\nkode\n```\n"
-	want := "Sykefravær Vi bør følge opp fraværet. Møtet i Fana https://nav.no/x Tiltak Når Samtaler Høst kode"
-	if got := PlainText([]byte(src)); got != want {
-		t.Errorf("PlainText =\n%q\nwant\n%q", got, want)
-	}
-	src = "> ### Tiltak\n\n1. Første\n2) _Andre_ ![Fravær per uke](f.png)\n\n<div>\nskjult\n</div>\n\nMer \\*enn\\* 3 < 4, kari@nav.no <kari@nav.no>, sak_nr og ~~ikke~~ `kode`.\n\n---\n[x] ferdig\n"
-	want = "Tiltak Første Andre Fravær per uke Mer *enn* 3 < 4, kari@nav.no kari@nav.no, sak_nr og ikke kode. ferdig"
-	if got := PlainText([]byte(src)); got != want {
-		t.Errorf("PlainText =\n%q\nwant\n%q", got, want)
+// TestRenderWords: search reads a text's words as the page shows them,
+// from the parse the page is made from.
+func TestRenderWords(t *testing.T) {
+	r := New()
+	for _, c := range []struct{ src, want string }{
+		{"# Sykefravær\n\nVi **bør** følge\nopp <b onclick=x>fraværet</b>.\n\n<script>alert(1)</script>\n\n" +
+			"- [Møtet](m.pdf) i *Fana*\n- <https://nav.no/x>\n\n| Tiltak | Når |\n| --- | --- |\n| Samtaler | Høst |\n\n```\nkode\n```\n",
+			"Sykefravær Vi bør følge opp fraværet. Møtet i Fana https://nav.no/x Tiltak Når Samtaler Høst kode"},
+		// A list marked "2)" after "1." begins a list of its own; "[x]"
+		// outside a list is text, as the page shows it.
+		{"> ### Tiltak\n\n1. Første\n2) _Andre_ ![Fravær per uke](f.png)\n\n<div>\nskjult\n</div>\n\nMer \\*enn\\* 3 < 4, kari@nav.no <kari@nav.no>, sak_nr og ~~ikke~~ `kode` &amp; &#65;.\n\n---\n[x] ferdig\n",
+			"Tiltak Første Andre Fravær per uke Mer *enn* 3 < 4, kari@nav.no kari@nav.no, sak_nr og ikke kode & A. [x] ferdig"},
+		// A link that is not published keeps its text, as on the page.
+		{"[Les mer](javascript:alert(1)) og <javascript:alert(2)>", "Les mer og javascript:alert(2)"},
+	} {
+		html, words, err := r.RenderWords([]byte(c.src), 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if words != c.want {
+			t.Errorf("words of %q =\n%q\nwant\n%q", c.src, words, c.want)
+		}
+		if plain, _ := r.Render([]byte(c.src), 3); plain != html {
+			t.Errorf("RenderWords's page differs from Render's:\n%s\n%s", html, plain)
+		}
 	}
 }

@@ -13,79 +13,132 @@ import (
 	"github.com/malekort/malekort/internal/workers"
 )
 
-// csvJobs returns the jobs that write scorecard.csv with every unit, goal
-// and month, and periods.csv with their aggregates over the published
-// spans, and each page's slice of them beside the page. A county's slice
-// of periods.csv holds the county's own rows, not its offices' as its
-// slice of scorecard.csv does, and goal pages have none: they would add
-// two thirds again to its bytes, and the site root's file and each
-// office's hold them. For Norwegian sites the files are what Norwegian
-// Excel opens by double-click: UTF-8 with BOM, semicolons and decimal
-// commas.
-func (s *site) csvJobs(out Output) []func() error {
-	jobs := s.unitCSVJobs(out, "scorecard.csv", s.csvHeader(scorecardFields), s.csvBlock, true)
-	return append(jobs, s.unitCSVJobs(out, "periods.csv", s.csvHeader(periodFields), s.periodBlock, false)...)
+// writeScorecards writes scorecard.csv with every unit, goal and month,
+// and each county's and office's slice of it beside its page. For
+// Norwegian sites the file is what Norwegian Excel opens by double-click:
+// UTF-8 with BOM, semicolons and decimal commas. The rows are made county
+// by county, each unit's rows for a goal formatted once, in parallel, and
+// written into the whole file and the slices before the next county's are
+// made: at ten times NAV's size the whole file is 380 MB, too much to hold
+// while it is written.
+func (s *site) writeScorecards(out Output) error {
+	m := s.Site
+	header := s.csvHeader()
+	blocks := make([][]byte, len(m.Goals))
+	var units []int
+	// rows formats units' rows into blocks, by unit and goal in goal order.
+	rows := func() {
+		blocks = slices.Grow(blocks[:0], len(units)*len(m.Goals))[:len(units)*len(m.Goals)]
+		workers.Each(len(units), func(k int) {
+			for j, gi := range s.goalOrder {
+				blocks[k*len(m.Goals)+j] = nil
+				if s.Scores.Thresholds(units[k], gi).Applies {
+					blocks[k*len(m.Goals)+j] = s.csvBlock(units[k], gi)
+				}
+			}
+		})
+	}
+	// unitBlocks are unit k's blocks (of units), without the empty ones.
+	unitBlocks := func(list [][]byte, k int) [][]byte {
+		for _, b := range blocks[k*len(m.Goals) : (k+1)*len(m.Goals)] {
+			if len(b) > 0 {
+				list = append(list, b)
+			}
+		}
+		return list
+	}
+	var err error
+	whole := func(yield func([]byte) bool) {
+		if !yield(header) {
+			return
+		}
+		units = []int{s.Scores.Whole()}
+		rows()
+		for _, b := range unitBlocks(nil, 0) {
+			if !yield(b) {
+				return
+			}
+		}
+		for _, c := range s.allCounties {
+			units = append(units[:0], s.Scores.County(c))
+			for _, o := range s.officesOf[c] {
+				units = append(units, s.Scores.Office(o))
+			}
+			rows()
+			county := [][]byte{header}
+			for k := range units {
+				county = unitBlocks(county, k)
+			}
+			for _, b := range county[1:] {
+				if !yield(b) {
+					return
+				}
+			}
+			// A file is its blocks written one after another, not copied
+			// into one buffer.
+			if err = out.Put(m.Counties[c].ID+"/scorecard.csv", county...); err != nil {
+				return
+			}
+			for k, o := range s.officesOf[c] {
+				office := &m.Offices[o]
+				if err = out.Put(office.County+"/"+office.ID+"/scorecard.csv", unitBlocks([][]byte{header}, k+1)...); err != nil {
+					return
+				}
+			}
+		}
+	}
+	if werr := out.PutEach("scorecard.csv", whole); err == nil {
+		err = werr
+	}
+	return err
 }
 
-// unitCSVJobs return the jobs that write the file name at the site root
-// and beside each county's and office's page (with full, each county's
-// with its offices' rows too, and each goal's), of header and block's
-// rows for each unit and goal. Every
-// unit's rows for a goal are formatted once, in parallel, and shared by
-// the slices.
-func (s *site) unitCSVJobs(out Output, name string, header []byte, block func(unit, goal int) []byte, full bool) []func() error {
+// periodJobs return the jobs that write periods.csv, every unit's
+// aggregates over the published spans, and each county's and office's
+// slice of it beside its page, in the Excel conventions of scorecard.csv.
+// A county's slice holds the county's own rows, not its offices' as its
+// slice of scorecard.csv does: they would add half again to the bytes of
+// periods.csv, and the site root's file and each office's hold them.
+// Every unit's rows for a goal are formatted once, in parallel, and shared
+// by the files.
+func (s *site) periodJobs(out Output) []func() error {
 	m := s.Site
 	nGoals := len(m.Goals)
-	nUnits := m.NUnits()
-	blocks := make([][]byte, nUnits*nGoals)
-	workers.Each(nUnits, func(u int) {
+	blocks := make([][]byte, m.NUnits()*nGoals)
+	workers.Each(m.NUnits(), func(u int) {
 		for gi := range nGoals {
 			if s.Scores.Thresholds(u, gi).Applies {
-				blocks[u*nGoals+gi] = block(u, gi)
+				blocks[u*nGoals+gi] = s.periodBlock(u, gi)
 			}
 		}
 	})
-	// A file is its blocks written one after another, not copied into one
-	// buffer: at ten times NAV's size scorecard.csv alone is 300 MB.
-	file := func(name string, parts func(add func(unit, goal int))) func() error {
-		return func() error {
-			list := [][]byte{header}
-			parts(func(u, gi int) {
-				if b := blocks[u*nGoals+gi]; len(b) > 0 {
-					list = append(list, b)
-				}
-			})
-			return out.Put(name, list...)
-		}
-	}
-	unitRows := func(u int, add func(int, int)) {
+	header := s.periodHeader()
+	unitRows := func(list [][]byte, u int) [][]byte {
 		for _, gi := range s.goalOrder {
-			add(u, gi)
+			if b := blocks[u*nGoals+gi]; len(b) > 0 {
+				list = append(list, b)
+			}
 		}
+		return list
 	}
-	countyRows := func(c int, add func(int, int)) {
-		unitRows(s.Scores.County(c), add)
-		for _, o := range s.officesOf[c] {
-			unitRows(s.Scores.Office(o), add)
-		}
+	file := func(name string, units func(list [][]byte) [][]byte) func() error {
+		return func() error { return out.Put(name, units([][]byte{header})...) }
 	}
-	jobs := []func() error{file(name, func(add func(int, int)) {
-		unitRows(s.Scores.Whole(), add)
+	jobs := []func() error{file("periods.csv", func(list [][]byte) [][]byte {
+		list = unitRows(list, s.Scores.Whole())
 		for _, c := range s.allCounties {
-			countyRows(c, add)
+			list = unitRows(list, s.Scores.County(c))
+			for _, o := range s.officesOf[c] {
+				list = unitRows(list, s.Scores.Office(o))
+			}
 		}
+		return list
 	})}
 	for _, c := range s.allCounties {
-		jobs = append(jobs, file(m.Counties[c].ID+"/"+name, func(add func(int, int)) {
-			if full {
-				countyRows(c, add)
-			} else {
-				unitRows(s.Scores.County(c), add)
-			}
-		}))
+		jobs = append(jobs, file(m.Counties[c].ID+"/periods.csv", func(list [][]byte) [][]byte { return unitRows(list, s.Scores.County(c)) }))
 		for _, o := range s.officesOf[c] {
 			office := &m.Offices[o]
-			jobs = append(jobs, file(office.County+"/"+office.ID+"/"+name, func(add func(int, int)) { unitRows(s.Scores.Office(o), add) }))
+			jobs = append(jobs, file(office.County+"/"+office.ID+"/periods.csv", func(list [][]byte) [][]byte { return unitRows(list, s.Scores.Office(o)) }))
 		}
 	}
 	return jobs
@@ -101,13 +154,15 @@ func (s *site) csvSeparators() (sep byte, eol string) {
 	return ',', "\n"
 }
 
-// The columns of scorecard.csv and of periods.csv.
-var (
-	scorecardFields = []string{"period", "unit", "goal", "value", "target", "yellow", "status", "reported", "expected", "recast", "numerator", "denominator", "as_of"}
-	periodFields    = []string{"period", "unit", "goal", "value", "numerator", "denominator", "target", "yellow", "status", "months", "reported", "expected"}
-)
+func (s *site) csvHeader() []byte {
+	return s.fieldsHeader("period", "unit", "goal", "value", "target", "yellow", "status", "reported", "expected", "recast", "numerator", "denominator", "as_of")
+}
 
-func (s *site) csvHeader(fields []string) []byte {
+func (s *site) periodHeader() []byte {
+	return s.fieldsHeader("period", "unit", "goal", "value", "numerator", "denominator", "target", "yellow", "status", "months", "reported", "expected")
+}
+
+func (s *site) fieldsHeader(fields ...string) []byte {
 	sep, eol := s.csvSeparators()
 	var b []byte
 	if s.loc.Norwegian() {

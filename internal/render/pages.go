@@ -419,7 +419,7 @@ func (s *site) commentaryView(cm *model.Commentary, root string) CommentaryView 
 	v := CommentaryView{
 		Period: s.loc.Month(cm.Period.Year(), cm.Period.Month()),
 		Author: cm.Author,
-		Body:   s.markdown(cm.Body, 3),
+		Body:   s.bodies[commentaryKey{cm.Office, cm.Period}].html,
 	}
 	if cm.Date != "" {
 		v.Date, v.ISODate = s.loc.Date(cm.Date), cm.Date

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	"iter"
 	"maps"
 	"math"
 	"path"
@@ -29,7 +30,12 @@ import (
 // goroutines at once, and must not keep the parts after it returns: the
 // buffers are reused.
 type Output interface {
+	// Put writes the file name: its parts one after another.
 	Put(name string, parts ...[]byte) error
+	// PutEach writes the file name from parts, taking each part once
+	// the one before is written, so that a file too big to hold at once
+	// is made while it is written.
+	PutEach(name string, parts iter.Seq[[]byte]) error
 }
 
 // buffers hold pages and components while they are executed: a unit page
@@ -89,6 +95,9 @@ type site struct {
 	wholeName                             string
 	// measuresOf are each office's measures as of the reported month.
 	measuresOf map[string][]model.MeasureLife
+	// bodies are each commentary's text as its pages show it and search
+	// reads it, made once for both from one parse.
+	bodies map[commentaryKey]body
 	// open counts each office's open measures by goal, as of the reported
 	// month.
 	open         map[[2]string]int
@@ -148,7 +157,7 @@ func (p *Prepared) Render(out Output) error {
 	// are made: held while the pages were, they doubled the memory the
 	// garbage collector let the heap grow to.
 	measureJobs, _ := s.measureJobs(out, func(int) bool { return true })
-	if err := parallel(slices.Concat(s.csvJobs(out), measureJobs, s.comparisonJobs(out))); err != nil {
+	if err := parallel(slices.Concat([]func() error{func() error { return s.writeScorecards(out) }}, measureJobs, s.periodJobs(out), s.comparisonJobs(out))); err != nil {
 		return err
 	}
 	jobs := []func() error{
@@ -426,15 +435,35 @@ func (s *site) prepareCommentary(before *site, edited []string) {
 	for _, list := range s.commentary {
 		slices.SortFunc(list, func(a, b *model.Commentary) int { return int(b.Period - a.Period) })
 	}
+	redo := func(office string) bool { return before == nil || slices.Contains(edited, office) }
 	if before == nil {
-		s.measuresOf = map[string][]model.MeasureLife{}
+		s.measuresOf, s.bodies = map[string][]model.MeasureLife{}, map[commentaryKey]body{}
 	} else {
-		s.measuresOf = maps.Clone(before.measuresOf)
+		s.measuresOf, s.bodies = maps.Clone(before.measuresOf), maps.Clone(before.bodies)
 		for _, id := range edited {
 			delete(s.measuresOf, id)
 		}
+		maps.DeleteFunc(s.bodies, func(k commentaryKey, _ body) bool { return redo(k.office) })
 	}
-	lives := m.OfficeMeasures(s.Reported, func(office string) bool { return before == nil || slices.Contains(edited, office) })
+	var texts []*model.Commentary
+	for i := range m.Commentary {
+		if redo(m.Commentary[i].Office) {
+			texts = append(texts, &m.Commentary[i])
+		}
+	}
+	made := make([]body, len(texts))
+	workers.Each(len(texts), func(i int) {
+		h, words, err := s.md.RenderWords(texts[i].Body, 3)
+		if err != nil {
+			// goldmark reports only writer errors, and the writer is a buffer.
+			panic(err)
+		}
+		made[i] = body{h, words}
+	})
+	for i, cm := range texts {
+		s.bodies[commentaryKey{cm.Office, cm.Period}] = made[i]
+	}
+	lives := m.OfficeMeasures(s.Reported, redo)
 	for start := 0; start < len(lives); {
 		end := start + 1
 		for end < len(lives) && lives[end].Office == lives[start].Office {
@@ -468,6 +497,19 @@ func (s *site) prepareCommentary(before *site, edited []string) {
 			}
 		}
 	}
+}
+
+// commentaryKey names an office's commentary of a month: the same text
+// before and after an edit to another office's.
+type commentaryKey struct {
+	office string
+	period model.Period
+}
+
+// body is a commentary's text as HTML and as words.
+type body struct {
+	html  template.HTML
+	words string
 }
 
 // Page paths, relative to the site root.

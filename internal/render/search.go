@@ -3,7 +3,6 @@ package render
 import (
 	"strings"
 
-	"github.com/malekort/malekort/internal/markdown"
 	"github.com/malekort/malekort/internal/model"
 	"github.com/malekort/malekort/internal/search"
 )
@@ -36,7 +35,7 @@ func (s *site) searchIndex() []byte {
 	for _, o := range offices {
 		id := m.Offices[o].ID
 		for _, cm := range s.commentary[id] {
-			ix.Commentary(unitOf[id], cm.Period, markdown.PlainText(cm.Body))
+			ix.Commentary(unitOf[id], cm.Period, s.bodies[commentaryKey{cm.Office, cm.Period}].words)
 		}
 		lives := s.measuresOf[id]
 		for i := range lives {

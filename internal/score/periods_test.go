@@ -142,3 +142,40 @@ func TestAggregatesOfYearlyAndLaggedGoals(t *testing.T) {
 		t.Errorf("lagged goal's year to date: %+v, want January alone", a)
 	}
 }
+
+// TestAggregateHiddenRatherThanItsMonths: a's January has 3 people; its
+// T1 less its February would give January back, so T1 is hidden, not
+// February. vest's T1 is its offices' total, of which a's is hidden: b's
+// goes too.
+func TestAggregateHiddenRatherThanItsMonths(t *testing.T) {
+	f := newFixture(percentGoal("r"))
+	f.ratio("2026-01", "a", "r", 1, 3).ratio("2026-01", "b", "r", 50, 100).ratio("2026-01", "c", "r", 40, 80)
+	f.ratio("2026-02", "a", "r", 30, 60).ratio("2026-02", "b", "r", 50, 100).ratio("2026-02", "c", "r", 40, 80)
+	s := f.Compute5()
+	t1 := s.YearToDate()
+	if c := s.cell("a", "r", "2026-02"); c.Status != Green {
+		t.Errorf("a's February: %+v, want shown", c)
+	}
+	for unit, want := range map[string]Status{"a": Suppressed, "b": Suppressed, "vest": Green, "c": Green} {
+		if a := s.over(unit, "r", t1); a.Status != want {
+			t.Errorf("%s's year to date: %+v, want %v", unit, a, want)
+		}
+	}
+}
+
+// TestAggregateHiddenWhereLastMonthsWouldGiveAMonthBack: a's January and
+// February have 3 people each, together 6: the year to date of February
+// was shown. March has 3: March's year to date less February's would be
+// March, so it is hidden, though its hidden months have 9 people.
+func TestAggregateHiddenWhereLastMonthsWouldGiveAMonthBack(t *testing.T) {
+	f := newFixture(percentGoal("r"))
+	for _, p := range []string{"2026-01", "2026-02", "2026-03"} {
+		f.ratio(p, "a", "r", 1, 3).ratio(p, "b", "r", 50, 100).ratio(p, "c", "r", 40, 80)
+	}
+	for reported, want := range map[string]Status{"2026-02": Red, "2026-03": Suppressed} {
+		s := Compute(f.site, period(reported), Options{MinCount: 5, MinCoverage: 0.8})
+		if a := s.over("a", "r", s.YearToDate()); a.Status != want {
+			t.Errorf("a's year to date reported %s: %+v, want %v", reported, a, want)
+		}
+	}
+}

@@ -1,6 +1,10 @@
 package score
 
-import "github.com/malekort/malekort/internal/model"
+import (
+	"slices"
+
+	"github.com/malekort/malekort/internal/model"
+)
 
 // Small numbers (prikking), as Statistics Norway does them.
 //
@@ -112,26 +116,30 @@ func (s *Scores) suppress(gi int, size, den []float64, spans *relations, minCoun
 		changed = false
 		from := int32(0)
 		for i, total := range rels.totals {
-			changed = p.protect(int(total), rels.parts[from:rels.ends[i]], rels.totalFirst[i]) || changed
+			parts := rels.parts[from:rels.ends[i]]
+			changed = p.protect(int(total), parts, rels.growing[i]) || changed
+			if rels.growing[i] {
+				changed = p.protectGrowing(int(total), parts) || changed
+			}
 			from = rels.ends[i]
 		}
 	}
 }
 
 // relations are totals with their parts, by cell (see suppress): the
-// parts of the i-th total are parts[ends[i-1]:ends[i]]. Where totalFirst
-// is set, a total that would give back a part is hidden itself rather
-// than another part (see protect).
+// parts of the i-th total are parts[ends[i-1]:ends[i]]. A growing total
+// is a span's aggregate, its parts its months in order (see
+// protectGrowing).
 type relations struct {
 	totals, ends, parts []int32
-	totalFirst          []bool
+	growing             []bool
 }
 
-func (r *relations) add(total int32, parts []int32, totalFirst bool) {
+func (r *relations) add(total int32, parts []int32, growing bool) {
 	r.totals = append(r.totals, total)
 	r.parts = append(r.parts, parts...)
 	r.ends = append(r.ends, int32(len(r.parts)))
-	r.totalFirst = append(r.totalFirst, totalFirst)
+	r.growing = append(r.growing, growing)
 }
 
 // small reports whether a shown figure of goal g would tell about fewer
@@ -159,10 +167,9 @@ type protection struct {
 }
 
 // protect applies the secondary rules to a total and its parts, and
-// reports whether it suppressed anything. A total that would give back a
-// part is hidden itself where totalFirst is set, else the next smallest
-// shown part is.
-func (p *protection) protect(total int, parts []int32, totalFirst bool) bool {
+// reports whether it suppressed anything. A growing total that would give
+// back a part is hidden itself, any other the next smallest shown part.
+func (p *protection) protect(total int, parts []int32, growing bool) bool {
 	var shown []int
 	suppressed := 0
 	for _, u32 := range parts {
@@ -197,7 +204,7 @@ func (p *protection) protect(total int, parts []int32, totalFirst bool) bool {
 		exposed = known && rest < p.minCount
 	}
 	switch {
-	case t.Has() && exposed && (len(shown) == 0 || totalFirst):
+	case t.Has() && exposed && (len(shown) == 0 || growing):
 		*p.cell(total) = Cell{Status: Suppressed}
 	case t.Has() && exposed:
 		*p.cell(smallest()) = Cell{Status: Suppressed}
@@ -207,4 +214,57 @@ func (p *protection) protect(total int, parts []int32, totalFirst bool) bool {
 		return false
 	}
 	return true
+}
+
+// protectGrowing hides a span's aggregate, total, that an earlier
+// aggregate of the same span would give back a month with: the site is
+// built every month, and each build published the span up to its month
+// (October's year to date less September's is October). A month's
+// months are months[:k], and its aggregate was shown unless the months
+// since an earlier shown one held exactly one hidden month, or hidden
+// months of fewer than min_count people (the rule for the whole span
+// too, which protect applies); the empty span is shown. It reports
+// whether it hid total.
+func (p *protection) protectGrowing(total int, months []int32) bool {
+	if !p.cell(total).Has() || !slices.ContainsFunc(months, func(id int32) bool { return p.cell(int(id)).Status == Suppressed }) {
+		return false
+	}
+	// hidden[k] and people[k] count the hidden months of months[:k] and
+	// the people they tell about.
+	hidden := make([]int, len(months)+1)
+	people := make([]float64, len(months)+1)
+	for k, id := range months {
+		hidden[k+1], people[k+1] = hidden[k], people[k]
+		if p.cell(int(id)).Status == Suppressed {
+			hidden[k+1]++
+			if p.people != nil {
+				people[k+1] += p.people(int(id))
+			}
+		}
+	}
+	exposes := func(j, k int) bool {
+		n := hidden[k] - hidden[j]
+		return n == 1 || n > 1 && p.people != nil && people[k]-people[j] < p.minCount
+	}
+	shown := []int{0}
+	for k := 1; k <= len(months); k++ {
+		ok := true
+		for _, j := range shown {
+			if exposes(j, k) {
+				ok = false
+				break
+			}
+		}
+		if k == len(months) {
+			if ok {
+				return false
+			}
+			*p.cell(total) = Cell{Status: Suppressed}
+			return true
+		}
+		if ok {
+			shown = append(shown, k)
+		}
+	}
+	return false
 }

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"maps"
 	"mime"
 	"net/http"
@@ -65,7 +66,14 @@ type memOutput struct {
 }
 
 func (m *memOutput) Put(name string, parts ...[]byte) error {
-	data := bytes.Join(parts, nil)
+	return m.PutEach(name, slices.Values(parts))
+}
+
+func (m *memOutput) PutEach(name string, parts iter.Seq[[]byte]) error {
+	var data []byte
+	for part := range parts {
+		data = append(data, part...)
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.files[name] = data

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"slices"
@@ -112,6 +113,12 @@ func checkOwned(out string) error {
 
 // Put writes one file of the site. It may be called concurrently.
 func (d *Dir) Put(name string, parts ...[]byte) error {
+	return d.PutEach(name, slices.Values(parts))
+}
+
+// PutEach writes one file of the site from parts, each written as it comes.
+// It may be called concurrently.
+func (d *Dir) PutEach(name string, parts iter.Seq[[]byte]) error {
 	if !fs.ValidPath(name) || strings.Contains(name, "\\") {
 		return fmt.Errorf("refusing to write %q: not a path inside the site", name)
 	}
@@ -128,7 +135,7 @@ func (d *Dir) Put(name string, parts ...[]byte) error {
 	}
 	// Parts are written as they are, not joined first: a CSV file's parts
 	// are blocks shared with other files.
-	for _, part := range parts {
+	for part := range parts {
 		if _, err = f.Write(part); err != nil {
 			break
 		}
