@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/emulation"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -201,6 +202,37 @@ func TestExampleSiteInChromium(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestChartTablesHaveRowHeaders: the tables under the charts mark no
+// scope, and Chromium still reads each row's first cell as its header,
+// the month a screen reader names with every figure of the row.
+func TestChartTablesHaveRowHeaders(t *testing.T) {
+	ctx := browser(t)
+	out := buildExample(t)
+	p := openPage(t, ctx, 1280, 844, false)
+	if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, "hordaland/fana/index.html"))); err != nil {
+		t.Fatal(err)
+	}
+	// A closed <details> keeps its table out of the tree: open them, as a
+	// reader does.
+	if _, err := chromedp.Run(p.ctx, chromedp.Evaluate[int](`document.querySelectorAll("details.chart-data").forEach(d => d.open = true), 0`)); err != nil {
+		t.Fatal(err)
+	}
+	tree, err := chromedp.Call(p.ctx, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	roles := map[string]int{}
+	for _, n := range tree.Nodes {
+		if n.Role == nil || n.Name == nil || !strings.Contains(string(n.Name.Value), "oktober 2018") {
+			continue
+		}
+		roles[strings.Trim(string(n.Role.Value), `"`)]++
+	}
+	if roles["rowheader"] < 10 || roles["cell"] > 0 {
+		t.Errorf("cells named oktober 2018 by role: %v; want the chart tables' rows headed by their months", roles)
 	}
 }
 

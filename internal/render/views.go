@@ -137,8 +137,10 @@ func (t Table) HTML() (template.HTML, error) {
 // not in views.templ, because they leave out the end tags HTML lets them
 // leave out (</th>, </td>, </tr>), which templ always writes: these
 // tables are much of a unit page's bytes, and those tags much of the
-// tables'. They are appended to one buffer and written at once, since a
-// unit page has thousands of cells.
+// tables'. A row's header needs no scope either: in a table of one header
+// row and one header column, browsers make a first cell <th> its row's
+// header themselves. They are appended to one buffer and written at once,
+// since a unit page has thousands of cells.
 type tableRows [][]string
 
 func (rows tableRows) Render(_ context.Context, w io.Writer) error {
@@ -149,7 +151,7 @@ func (rows tableRows) Render(_ context.Context, w io.Writer) error {
 		b.WriteString("<tr>")
 		for i, cell := range row {
 			if i == 0 {
-				b.WriteString(`<th scope="row">`)
+				b.WriteString("<th>")
 			} else {
 				b.WriteString("<td>")
 			}
