@@ -111,7 +111,7 @@ func TestMeasuresInTertial(t *testing.T) {
 		}
 	}
 	var months []string
-	for _, c := range site.CommentaryIn("fana", first, last) {
+	for _, c := range site.CommentaryIn(first, last)["fana"] {
 		months = append(months, c.Period.String())
 	}
 	if !slices.Equal(months, []string{"2026-05", "2026-07"}) {

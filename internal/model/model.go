@@ -836,15 +836,17 @@ func MeasuresIn(lives []MeasureLife, first, last Period) PeriodMeasures {
 	return pm
 }
 
-// CommentaryIn is office's commentary of the months first to last, oldest
-// first: what was written about those months.
-func (s *Site) CommentaryIn(office string, first, last Period) []*Commentary {
-	var out []*Commentary
+// CommentaryIn is each office's commentary of the months first to last,
+// oldest first, by office id: what was written about those months.
+func (s *Site) CommentaryIn(first, last Period) map[string][]*Commentary {
+	out := map[string][]*Commentary{}
 	for i := range s.Commentary {
-		if c := &s.Commentary[i]; c.Office == office && c.Period >= first && c.Period <= last {
-			out = append(out, c)
+		if c := &s.Commentary[i]; c.Period >= first && c.Period <= last {
+			out[c.Office] = append(out[c.Office], c)
 		}
 	}
-	slices.SortFunc(out, func(a, b *Commentary) int { return int(a.Period - b.Period) })
+	for _, list := range out {
+		slices.SortFunc(list, func(a, b *Commentary) int { return int(a.Period - b.Period) })
+	}
 	return out
 }

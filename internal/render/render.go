@@ -108,6 +108,8 @@ type site struct {
 	// ytdWords are "Hittil i år: {value} ({status})", or "Året: …" in
 	// December, when the year to date is the whole year.
 	ytdWords string
+	// tertials are the tertials the site has reports of, oldest first.
+	tertials []tertial
 	// spoken are "{amount} bedre enn forrige måned" and its like, by a
 	// change's class; planned, started and done "planlagt siden
 	// {month}", "startet {month}" and "fullført {month}": every row and
@@ -318,6 +320,7 @@ func (s *site) prepare() {
 	if s.Scores.YearToDate().Kind == score.Year {
 		s.ytdWords = s.loc.T("ytd.year")
 	}
+	s.tertials = s.tertialsOf()
 	s.spoken = map[string]phrase{}
 	for _, class := range []string{"better", "worse"} {
 		s.spoken[class] = newPhrase(s.loc.T("change.spoken."+class), "{amount}", "")

@@ -125,12 +125,19 @@ func (s *site) tertialMonths(sp score.Span) string {
 	return strings.NewReplacer("{months}", months, "{n}", strconv.Itoa(sp.Months())).Replace(s.loc.T("tertial.so.far"))
 }
 
-// tertialSpans are the tertials the site has reports of, oldest first.
-func (s *site) tertialSpans() []score.Span {
-	var out []score.Span
+// tertial is a tertial the site has reports of, with its name.
+type tertial struct {
+	score.Span
+	name string // "2. tertial 2018"
+}
+
+// tertialsOf are the tertials of scores' spans, oldest first: made once,
+// since every report links every other.
+func (s *site) tertialsOf() []tertial {
+	var out []tertial
 	for _, sp := range s.Scores.Spans() {
 		if sp.Kind == score.Tertial {
-			out = append(out, sp)
+			out = append(out, tertial{Span: sp, name: s.tertialName(sp)})
 		}
 	}
 	return out
@@ -151,14 +158,13 @@ func (s *site) hasTertial(unit int, sp score.Span) bool {
 // dir (the folder the linking page is in, relative to the unit's); the
 // report of current has no Href.
 func (s *site) tertialLinks(unit int, dir string, current *score.Span) []Link {
-	spans := s.tertialSpans()
 	var out []Link
-	for i := len(spans) - 1; i >= 0; i-- {
-		sp := spans[i]
+	for i := len(s.tertials) - 1; i >= 0; i-- {
+		sp := s.tertials[i].Span
 		if !s.hasTertial(unit, sp) {
 			continue
 		}
-		l := Link{Href: dir + tertialFile(sp), Text: s.tertialName(sp)}
+		l := Link{Href: dir + tertialFile(sp), Text: s.tertials[i].name}
 		if current != nil && sp == *current {
 			l.Href = ""
 		}
@@ -183,12 +189,12 @@ func (s *site) tertialUnits() []int {
 // tertialJobs are the jobs that write units' tertial reports, and the
 // pages those can be, written or not.
 func (s *site) tertialJobs(out Output, units []int) (jobs []func() error, pages []string) {
-	for _, sp := range s.tertialSpans() {
-		state := sync.OnceValue(func() *tertialState { return s.tertialState(sp) })
+	for _, t := range s.tertials {
+		state := sync.OnceValue(func() *tertialState { return s.tertialState(t.Span) })
 		for _, u := range units {
-			pages = append(pages, s.tertialPath(u, sp))
-			if s.hasTertial(u, sp) {
-				jobs = append(jobs, func() error { return s.tertialPage(u, sp, state(), out) })
+			pages = append(pages, s.tertialPath(u, t.Span))
+			if s.hasTertial(u, t.Span) {
+				jobs = append(jobs, func() error { return s.tertialPage(u, t, state(), out) })
 			}
 		}
 	}
@@ -238,7 +244,7 @@ type tertialState struct {
 }
 
 func (s *site) tertialState(sp score.Span) *tertialState {
-	st := &tertialState{lives: s.Site.Measures(sp.Last), byOffice: map[string]*model.PeriodMeasures{}, commentary: map[string][]*model.Commentary{}}
+	st := &tertialState{lives: s.Site.Measures(sp.Last), byOffice: map[string]*model.PeriodMeasures{}}
 	pm := model.MeasuresIn(st.lives, sp.First, sp.Last)
 	of := func(i int) *model.PeriodMeasures {
 		id := st.lives[i].Office
@@ -259,19 +265,16 @@ func (s *site) tertialState(sp score.Span) *tertialState {
 	for _, i := range pm.Done {
 		of(i).Done = append(of(i).Done, i)
 	}
-	for _, o := range s.Site.Offices {
-		if cs := s.Site.CommentaryIn(o.ID, sp.First, sp.Last); len(cs) > 0 {
-			st.commentary[o.ID] = cs
-		}
-	}
+	st.commentary = s.Site.CommentaryIn(sp.First, sp.Last)
 	return st
 }
 
-// tertialPage writes unit's report of tertial sp.
-func (s *site) tertialPage(unit int, sp score.Span, st *tertialState, out Output) error {
+// tertialPage writes unit's report of tertial t.
+func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) error {
 	m := s.Site
+	sp := t.Span
 	name := sp.Name()
-	v := TertialPage{Tertial: s.tertialName(sp), Months: s.tertialMonths(sp)}
+	v := TertialPage{Tertial: t.name, Months: s.tertialMonths(sp)}
 	page := s.tertialPath(unit, sp)
 	var root, csv string
 	var crumbs []Link
