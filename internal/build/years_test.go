@@ -225,7 +225,7 @@ func TestGoalsMeasuredLessOften(t *testing.T) {
 		}
 	}
 	arstad := string(out["vest/arstad/index.html"])
-	for _, want := range []string{"4,6 · 2025", "50,0\u00a0% · 2025-T3", "40,0\u00a0% · august 2025", "0,5 bedre enn 2024"} {
+	for _, want := range []string{"4,6 · 2025", "50,0\u00a0% · 2025-T3", "40,0\u00a0% · august 2025", "0,5 bedre enn 2024", "Endring fra 2024: "} {
 		if !strings.Contains(arstad, want) {
 			t.Errorf("arstad's page lacks %q", want)
 		}

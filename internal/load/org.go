@@ -18,6 +18,8 @@ type orgFile struct {
 		From       string   `toml:"from"`
 		Until      string   `toml:"until"`
 		MergedInto string   `toml:"merged_into"`
+		SplitInto  []string `toml:"split_into"`
+		Life       []life   `toml:"life"`
 		Change     []change `toml:"change"`
 	} `toml:"county"`
 	Office []struct {
@@ -29,8 +31,51 @@ type orgFile struct {
 		From       string   `toml:"from"`
 		Until      string   `toml:"until"`
 		MergedInto string   `toml:"merged_into"`
+		SplitInto  []string `toml:"split_into"`
+		Life       []life   `toml:"life"`
 		Change     []change `toml:"change"`
 	} `toml:"office"`
+}
+
+type life struct {
+	From       string   `toml:"from"`
+	Until      string   `toml:"until"`
+	MergedInto string   `toml:"merged_into"`
+	SplitInto  []string `toml:"split_into"`
+}
+
+// unitLives reads a unit's lifetimes: its plain from, until, merged_into
+// and split_into, or its [[….life]] tables (whose header lines are
+// lines[*next:]), not both. span is the unit's Lifetime, MergedInto and
+// SplitInto (those of its last lifetime); lives are its lifetimes when
+// it has several.
+func unitLives(kind, id string, plain life, in []life, pos diag.Pos, headers []int, next *int, lines config.Lines, errs *diag.List) (span model.Life, lives []model.Life) {
+	if len(in) == 0 {
+		span.Lifetime = model.Lifetime{From: month("from", plain.From, pos, lines, errs), Until: month("until", plain.Until, pos, lines, errs)}
+		span.MergedInto, span.SplitInto = plain.MergedInto, plain.SplitInto
+		return span, nil
+	}
+	for _, key := range []struct {
+		name string
+		set  bool
+	}{{"from", plain.From != ""}, {"until", plain.Until != ""}, {"merged_into", plain.MergedInto != ""}, {"split_into", plain.SplitInto != nil}} {
+		if key.set {
+			errs.Add(diag.Pos{Path: OrgPath, Line: lines.Key(pos.Line, key.name)}, "%q has %s and [[%s.life]] tables: move %s into the [[%s.life]] it belongs to", id, key.name, kind, key.name, kind)
+			break
+		}
+	}
+	for _, l := range in {
+		lpos := diag.Pos{Path: OrgPath, Line: at(headers, *next)}
+		*next++
+		lives = append(lives, model.Life{Lifetime: model.Lifetime{From: month("from", l.From, lpos, lines, errs), Until: month("until", l.Until, lpos, lines, errs)},
+			MergedInto: l.MergedInto, SplitInto: l.SplitInto, Pos: lpos})
+	}
+	span = lives[len(lives)-1]
+	span.From, span.Pos = lives[0].From, pos
+	if len(lives) == 1 {
+		lives = nil
+	}
+	return span, lives
 }
 
 type change struct {
@@ -79,24 +124,29 @@ func parseOrg(src []byte, site *model.Site, errs *diag.List) bool {
 	var f orgFile
 	md, ok := config.Decode(OrgPath, src, 1, &f, errs)
 	lines := config.NewLines(src)
-	reportUndecoded(OrgPath, md, lines, "county: id, name, code, codes, from, until, merged_into, change (from, name); office: id, name, county, code, codes, from, until, merged_into, change (from, county, name)", errs)
+	reportUndecoded(OrgPath, md, lines, "county: id, name, code, codes, from, until, merged_into, split_into, life (from, until, merged_into, split_into), change (from, name); office: id, name, county, code, codes, from, until, merged_into, split_into, life (from, until, merged_into, split_into), change (from, county, name)", errs)
 	if !ok {
 		return false
 	}
 	countyLines, officeLines := lines.Tables("county"), lines.Tables("office")
 	countyChanges, officeChanges := lines.Tables("county.change"), lines.Tables("office.change")
-	nextCounty, nextOffice := 0, 0
+	countyLives, officeLives := lines.Tables("county.life"), lines.Tables("office.life")
+	nextCounty, nextOffice, nextCountyLife, nextOfficeLife := 0, 0, 0, 0
 	for i, c := range f.County {
 		pos := diag.Pos{Path: OrgPath, Line: at(countyLines, i)}
-		site.Counties = append(site.Counties, model.County{ID: c.ID, Name: c.Name, Codes: codes(c.Code, c.Codes), Pos: pos,
-			Lifetime:   model.Lifetime{From: month("from", c.From, pos, lines, errs), Until: month("until", c.Until, pos, lines, errs)},
-			MergedInto: c.MergedInto, Changes: changes(c.Change, countyChanges, &nextCounty, lines, errs)})
+		county := model.County{ID: c.ID, Name: c.Name, Codes: codes(c.Code, c.Codes), Pos: pos,
+			Changes: changes(c.Change, countyChanges, &nextCounty, lines, errs)}
+		span, lives := unitLives("county", c.ID, life{c.From, c.Until, c.MergedInto, c.SplitInto}, c.Life, pos, countyLives, &nextCountyLife, lines, errs)
+		county.Lifetime, county.MergedInto, county.SplitInto, county.Lives = span.Lifetime, span.MergedInto, span.SplitInto, lives
+		site.Counties = append(site.Counties, county)
 	}
 	for i, o := range f.Office {
 		pos := diag.Pos{Path: OrgPath, Line: at(officeLines, i)}
-		site.Offices = append(site.Offices, model.Office{ID: o.ID, Name: o.Name, County: o.County, Codes: codes(o.Code, o.Codes), Pos: pos,
-			Lifetime:   model.Lifetime{From: month("from", o.From, pos, lines, errs), Until: month("until", o.Until, pos, lines, errs)},
-			MergedInto: o.MergedInto, Changes: changes(o.Change, officeChanges, &nextOffice, lines, errs)})
+		office := model.Office{ID: o.ID, Name: o.Name, County: o.County, Codes: codes(o.Code, o.Codes), Pos: pos,
+			Changes: changes(o.Change, officeChanges, &nextOffice, lines, errs)}
+		span, lives := unitLives("office", o.ID, life{o.From, o.Until, o.MergedInto, o.SplitInto}, o.Life, pos, officeLives, &nextOfficeLife, lines, errs)
+		office.Lifetime, office.MergedInto, office.SplitInto, office.Lives = span.Lifetime, span.MergedInto, span.SplitInto, lives
+		site.Offices = append(site.Offices, office)
 	}
 	site.NumberUnits()
 	return true

@@ -129,6 +129,23 @@ func (l *Locale) AppendPlain(b []byte, v float64, decimals int) []byte {
 	return b
 }
 
+// AppendNumber appends what Number returns to b.
+func (l *Locale) AppendNumber(b []byte, v float64, decimals int) []byte {
+	return l.appendNumber(b, v, decimals)
+}
+
+// Unit is unit as a table's heading names it for the numbers below it
+// ("%", "dager"), or "" for a count.
+func (l *Locale) Unit(unit string) string {
+	switch unit {
+	case "percent":
+		return "%"
+	case "days", "nok":
+		return l.T(unit)
+	}
+	return ""
+}
+
 // WithUnit formats a value with its unit, e.g. "45,3 %" or "12 dager".
 func (l *Locale) WithUnit(v float64, decimals int, unit string) string {
 	var buf [64]byte

@@ -67,6 +67,55 @@ func (l Lifetime) Alive(p Period) bool {
 	return (l.From == 0 || p >= l.From) && (l.Until == 0 || p <= l.Until)
 }
 
+// Life is one of the lifetimes of a unit that comes back, and what
+// became of the unit after it: merged into one unit, split into several
+// (each of which then exists the month after Until), or neither.
+type Life struct {
+	Lifetime
+	MergedInto string
+	SplitInto  []string
+	Pos        diag.Pos
+}
+
+// aliveIn reports whether a unit of lifetime span, and lives when it has
+// several, exists in month p: in the gap between two it does not.
+func aliveIn(span Lifetime, lives []Life, p Period) bool {
+	if !span.Alive(p) {
+		return false
+	}
+	if lives == nil {
+		return true
+	}
+	for i := range lives {
+		if lives[i].Alive(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// mergedBy is the unit that a unit merged into by month p, when it does
+// not exist then: the merged_into of its latest lifetime that ended
+// before p; "" when it exists, or ended otherwise.
+func mergedBy(span Lifetime, mergedInto string, lives []Life, p Period) string {
+	if lives == nil {
+		if mergedInto == "" || span.Until == 0 || p <= span.Until {
+			return ""
+		}
+		return mergedInto
+	}
+	into := ""
+	for i := range lives {
+		switch l := &lives[i]; {
+		case l.Alive(p):
+			return ""
+		case l.Until != 0 && l.Until < p:
+			into = l.MergedInto
+		}
+	}
+	return into
+}
+
 // Change is a unit's new name, or an office's new county, from a month on.
 type Change struct {
 	From         Period
@@ -77,12 +126,16 @@ type Change struct {
 // County is a county office (fylke) with its id and name. Codes are the
 // numbers NAV's tables key it by (46 Vestland), if any. A county that
 // ends is MergedInto its successor from the month after Until, and its
-// offices follow it there unless their own changes say otherwise.
+// offices follow it there unless their own changes say otherwise; or it
+// is SplitInto several, and its offices say where they go. A county that
+// comes back has Lives (see Office).
 type County struct {
 	ID, Name   string
 	Codes      []string
 	Lifetime   Lifetime
 	MergedInto string
+	SplitInto  []string
+	Lives      []Life
 	Changes    []Change // renames, oldest first
 	Pos        diag.Pos
 }
@@ -90,15 +143,26 @@ type County struct {
 // Office is a local NAV office belonging to a county. Codes are the
 // municipality numbers NAV's tables key it by (4601 Bergen): several for
 // an office that serves several municipalities. County is the county it is
-// listed under; Changes may move it to another from a month on.
+// listed under; Changes may move it to another from a month on. A unit
+// that comes back has its lifetimes in Lives, oldest first; then
+// Lifetime spans them, and MergedInto and SplitInto are the last one's.
+// A unit of one lifetime has no Lives.
 type Office struct {
 	ID, Name, County string
 	Codes            []string
 	Lifetime         Lifetime
 	MergedInto       string
+	SplitInto        []string
+	Lives            []Life
 	Changes          []Change // moves and renames, oldest first
 	Pos              diag.Pos
 }
+
+// Alive reports whether the county exists in month p.
+func (c *County) Alive(p Period) bool { return aliveIn(c.Lifetime, c.Lives, p) }
+
+// Alive reports whether the office exists in month p.
+func (o *Office) Alive(p Period) bool { return aliveIn(o.Lifetime, o.Lives, p) }
 
 // nameAt is a unit's name in month p.
 func nameAt(name string, changes []Change, p Period) string {
@@ -432,10 +496,14 @@ func (s *Site) CountyAt(o int, p Period) string {
 	}
 	for range s.Counties {
 		_, c := s.County(county)
-		if c == nil || c.MergedInto == "" || c.Lifetime.Until == 0 || p <= c.Lifetime.Until {
+		if c == nil {
 			break
 		}
-		county = c.MergedInto
+		next := mergedBy(c.Lifetime, c.MergedInto, c.Lives, p)
+		if next == "" {
+			break
+		}
+		county = next
 	}
 	return county
 }
@@ -453,16 +521,66 @@ func (s *Site) UnitLifetime(u int) (Lifetime, string) {
 	return Lifetime{}, ""
 }
 
-// Predecessors are the ids of the units merged into id.
+// UnitAlive reports whether unit u exists in month p.
+func (s *Site) UnitAlive(u int, p Period) bool {
+	switch {
+	case u < s.CountyUnit(0):
+		return s.Offices[u].Alive(p)
+	case u < s.WholeUnit():
+		return s.Counties[u-s.CountyUnit(0)].Alive(p)
+	}
+	return true
+}
+
+// UnitLives are the lifetimes of unit u, oldest first: its Lives, or the
+// one its Lifetime, MergedInto and SplitInto describe.
+func (s *Site) UnitLives(u int) []Life {
+	switch {
+	case u < s.CountyUnit(0):
+		o := &s.Offices[u]
+		return livesOf(o.Lifetime, o.MergedInto, o.SplitInto, o.Lives, o.Pos)
+	case u < s.WholeUnit():
+		c := &s.Counties[u-s.CountyUnit(0)]
+		return livesOf(c.Lifetime, c.MergedInto, c.SplitInto, c.Lives, c.Pos)
+	}
+	return []Life{{}}
+}
+
+func livesOf(span Lifetime, mergedInto string, splitInto []string, lives []Life, pos diag.Pos) []Life {
+	if lives != nil {
+		return lives
+	}
+	return []Life{{Lifetime: span, MergedInto: mergedInto, SplitInto: splitInto, Pos: pos}}
+}
+
+// Predecessors are the ids of the units merged into id, at the end of
+// any of their lifetimes.
 func (s *Site) Predecessors(id string) []string {
+	return s.endedInto(func(mergedInto string, _ []string) bool { return mergedInto == id })
+}
+
+// SplitFrom are the ids of the units split into id, among others.
+func (s *Site) SplitFrom(id string) []string {
+	return s.endedInto(func(_ string, splitInto []string) bool { return slices.Contains(splitInto, id) })
+}
+
+// endedInto are the ids of the units whose lifetime, one of them, ended
+// as into says.
+func (s *Site) endedInto(into func(mergedInto string, splitInto []string) bool) []string {
+	ended := func(mergedInto string, splitInto []string, lives []Life) bool {
+		if lives == nil {
+			return into(mergedInto, splitInto)
+		}
+		return slices.ContainsFunc(lives, func(l Life) bool { return into(l.MergedInto, l.SplitInto) })
+	}
 	var out []string
 	for _, c := range s.Counties {
-		if c.MergedInto == id {
+		if ended(c.MergedInto, c.SplitInto, c.Lives) {
 			out = append(out, c.ID)
 		}
 	}
 	for _, o := range s.Offices {
-		if o.MergedInto == id {
+		if ended(o.MergedInto, o.SplitInto, o.Lives) {
 			out = append(out, o.ID)
 		}
 	}
@@ -528,10 +646,10 @@ func (s *Site) Epochs(first Period, n int) (epochs []Organisation, epochOf []int
 		if reorganised {
 			var b []byte
 			for o := range s.Offices {
-				b = fmt.Appendf(b, "%s %v;", s.CountyAt(o, p), s.Offices[o].Lifetime.Alive(p))
+				b = fmt.Appendf(b, "%s %v;", s.CountyAt(o, p), s.Offices[o].Alive(p))
 			}
-			for _, c := range s.Counties {
-				b = fmt.Appendf(b, "%v;", c.Lifetime.Alive(p))
+			for c := range s.Counties {
+				b = fmt.Appendf(b, "%v;", s.Counties[c].Alive(p))
 			}
 			key = string(b)
 		}
@@ -541,7 +659,7 @@ func (s *Site) Epochs(first Period, n int) (epochs []Organisation, epochOf []int
 			seen[key] = e
 			org := Organisation{OfficeCounty: make([]int, len(s.Offices)), OfficesOf: make([][]int, nCounty), Alive: make([]bool, s.NUnits())}
 			for c := range s.Counties {
-				if s.Counties[c].Lifetime.Alive(p) {
+				if s.Counties[c].Alive(p) {
 					org.Counties = append(org.Counties, c)
 					org.Alive[s.CountyUnit(c)] = true
 				}
@@ -549,7 +667,7 @@ func (s *Site) Epochs(first Period, n int) (epochs []Organisation, epochOf []int
 			for o := range s.Offices {
 				c, _ := s.County(s.CountyAt(o, p))
 				org.OfficeCounty[o] = max(c, 0)
-				if s.Offices[o].Lifetime.Alive(p) && c >= 0 {
+				if s.Offices[o].Alive(p) && c >= 0 {
 					org.OfficesOf[c] = append(org.OfficesOf[c], o)
 					org.Alive[s.OfficeUnit(o)] = true
 				}

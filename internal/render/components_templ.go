@@ -1580,7 +1580,7 @@ func (c components) sectionStatus(s *Section) templ.Component {
 			return templ_7745c5c3_Err
 		}
 		if s.ChangeWord != "" {
-			templ_7745c5c3_Err = text(sep+c.loc.T("change.long")+": ").Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = text(sep+s.ChangeSince+": ").Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

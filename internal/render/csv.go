@@ -104,11 +104,16 @@ func (s *site) writeScorecards(out Output) error {
 func (s *site) periodJobs(out Output) []func() error {
 	m := s.Site
 	nGoals := len(m.Goals)
+	spans := s.Scores.Spans()
+	names := make([]string, len(spans))
+	for k, sp := range spans {
+		names[k] = sp.Name()
+	}
 	blocks := make([][]byte, m.NUnits()*nGoals)
 	workers.Each(m.NUnits(), func(u int) {
 		for gi := range nGoals {
 			if s.Scores.Thresholds(u, gi).Applies {
-				blocks[u*nGoals+gi] = s.periodBlock(u, gi)
+				blocks[u*nGoals+gi] = s.periodBlock(u, gi, names)
 			}
 		}
 	})
@@ -245,23 +250,25 @@ func (s *site) csvBlock(unit, gi int) []byte {
 
 // periodBlock is unit's rows of periods.csv for goal gi: its aggregate
 // over each published span (see score.Scores.Over), oldest first, a
-// year after its tertials. months is the span's length, so a year to
-// date is its year with fewer than 12; reported and expected count months
-// for an office and office-months for a county and the whole site.
-func (s *site) periodBlock(unit, gi int) []byte {
+// year after its tertials, names being the spans' names. months is the
+// span's length, so a year to date is its year with fewer than 12;
+// reported and expected count months for an office and office-months for
+// a county and the whole site.
+func (s *site) periodBlock(unit, gi int, names []string) []byte {
 	g := &s.Site.Goals[gi]
 	sep, eol := s.csvSeparators()
 	id := WholeID
 	if unit < len(s.Site.Units) {
 		id = s.Site.Units[unit]
 	}
-	var b []byte
-	for _, sp := range s.Scores.Spans() {
+	spans := s.Scores.Spans()
+	b := make([]byte, 0, len(spans)*(len(id)+len(g.ID)+64))
+	for k, sp := range spans {
 		a := s.Scores.Over(unit, gi, sp)
 		if !a.Published() {
 			continue
 		}
-		b = append(b, sp.Name()...)
+		b = append(b, names[k]...)
 		b = append(b, sep)
 		b = append(b, id...)
 		b = append(b, sep)

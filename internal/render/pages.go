@@ -61,7 +61,7 @@ func (s *site) county(c int, out Output) error {
 		v.Text = s.markdown(t.Body, 3)
 	}
 	// An ended county's page shows its last month.
-	p := nearest(s.Reported, county.Lifetime)
+	p := nearest(s.Reported, county.Lifetime, county.Lives)
 	v.Summary = s.summary(unit, p)
 	rows := s.rowsOf(unit, p, root)
 	v.Groups = s.scorecard(rows, "")
@@ -70,7 +70,8 @@ func (s *site) county(c int, out Output) error {
 	v.PrintCharts, v.PrintLeft = s.printCharts(unit, v.Needs, p)
 	v.NoResults = s.noResults(unit, county.Name, p)
 	v.Tertials = s.tertialLinks(unit, "", nil)
-	v.Ended = s.ended(county.Name, county.Lifetime, county.MergedInto, root)
+	v.Ended = s.ended(county.Name, county.Lifetime, county.MergedInto, county.SplitInto, root)
+	v.History = s.history(unit, root)
 	if v.Ended != nil {
 		v.NoResults = ""
 	}
@@ -316,13 +317,14 @@ func (s *site) office(o int, out Output) error {
 	countyLink := Link{Href: s.countyHref(o, root), Text: county.Name}
 	crumbs := []Link{{Href: root + "index.html", Text: s.loc.T("home")}, countyLink}
 	v := OfficePage{
-		Common: s.common(officePath(office), office.Name, root, office.County+"/"+office.ID+"/scorecard.csv", crumbs...),
-		Name:   office.Name,
-		County: countyLink,
-		Ended:  s.ended(office.Name, office.Lifetime, office.MergedInto, root),
+		Common:  s.common(officePath(office), office.Name, root, office.County+"/"+office.ID+"/scorecard.csv", crumbs...),
+		Name:    office.Name,
+		County:  countyLink,
+		Ended:   s.ended(office.Name, office.Lifetime, office.MergedInto, office.SplitInto, root),
+		History: s.history(unit, root),
 	}
 	// An ended office's page shows its last month.
-	p := nearest(s.Reported, office.Lifetime)
+	p := nearest(s.Reported, office.Lifetime, office.Lives)
 	v.Summary = s.summary(unit, p)
 	rows := s.rowsOf(unit, p, root)
 	v.Groups = s.scorecard(rows, "")

@@ -105,6 +105,7 @@ type site struct {
 	trendLayouts *sync.Map              // the JSON of trend layouts by their lines' roles
 	sources      [3][4]string
 	sizeWords    phrase // "{num} av {den}"
+	changeSince  string // "Endring fra forrige måned"
 	// ytdWords are "Hittil i år: {value} ({status})", or "Året: …" in
 	// December, when the year to date is the whole year.
 	ytdWords string
@@ -280,11 +281,11 @@ func newSite(in Input) *site {
 		site.Counties, site.Offices = slices.Clone(site.Counties), slices.Clone(site.Offices)
 		for i := range site.Counties {
 			c := &site.Counties[i]
-			c.Name = c.NameAt(nearest(in.Reported, c.Lifetime))
+			c.Name = c.NameAt(nearest(in.Reported, c.Lifetime, c.Lives))
 		}
 		for i := range site.Offices {
 			o := &site.Offices[i]
-			o.Name = o.NameAt(nearest(in.Reported, o.Lifetime))
+			o.Name = o.NameAt(nearest(in.Reported, o.Lifetime, o.Lives))
 		}
 		in.Site = &site
 	}
@@ -316,6 +317,7 @@ func (s *site) prepare() {
 	}
 	s.sources = sourceWords(s.loc)
 	s.sizeWords = newPhrase(s.loc.T("size"), "{num}", "{den}")
+	s.changeSince = s.loc.T("change.long")
 	s.ytdWords = s.loc.T("ytd.value")
 	if s.Scores.YearToDate().Kind == score.Year {
 		s.ytdWords = s.loc.T("ytd.year")
@@ -357,7 +359,7 @@ func (s *site) prepare() {
 	for i, c := range m.Counties {
 		s.countyOf[c.ID] = i
 		s.allCounties = append(s.allCounties, i)
-		if c.Lifetime.Alive(s.Reported) {
+		if c.Alive(s.Reported) {
 			s.counties = append(s.counties, i)
 		} else {
 			s.formerCounties = append(s.formerCounties, i)
@@ -371,7 +373,7 @@ func (s *site) prepare() {
 	s.officeCounty = make([]int, len(m.Offices))
 	for i, o := range m.Offices {
 		s.officeOf[o.ID] = i
-		c := s.countyOf[m.CountyAt(i, nearest(s.Reported, o.Lifetime))]
+		c := s.countyOf[m.CountyAt(i, nearest(s.Reported, o.Lifetime, o.Lives))]
 		s.officeCounty[i] = c
 		s.officesOf[c] = append(s.officesOf[c], i)
 	}
@@ -588,15 +590,16 @@ func (s *site) value(g *model.Goal, c score.Cell) string {
 	return s.loc.WithUnit(c.Value, g.Decimals, g.Unit)
 }
 
-// appendValue appends what value returns to b.
-func (s *site) appendValue(b []byte, g *model.Goal, c score.Cell) []byte {
+// appendNumber appends what value returns to b, without the unit: a
+// trend table's column heading names it once for all its months.
+func (s *site) appendNumber(b []byte, g *model.Goal, c score.Cell) []byte {
 	switch c.Status {
 	case score.Missing, score.Incomplete:
 		return append(b, s.loc.T("no.value")...)
 	case score.Suppressed:
 		return append(b, ':')
 	}
-	return s.loc.AppendWithUnit(b, c.Value, g.Decimals, g.Unit)
+	return s.loc.AppendNumber(b, c.Value, g.Decimals)
 }
 
 // rows are one unit's scorecard rows for month p on one page, each made
@@ -676,10 +679,12 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 			r.ChangeAmountSpoken = r.Change + " " + s.loc.T("points")
 			r.Change += "\u00a0" + s.loc.T("points.short")
 		}
-		r.ChangeSpoken = s.spokenChange(g, d, r.ChangeClass)
+		r.ChangeSpoken, r.ChangeSince = s.spokenChange(g, d, r.ChangeClass), s.changeSince
 		if g.PeriodMonths() > 1 {
 			// Measured by tertial or year, it changed from the period before.
-			r.ChangeSpoken = s.spokenPeriodChange(g, d, r.ChangeClass, end-model.Period(g.PeriodMonths()))
+			before := end - model.Period(g.PeriodMonths())
+			r.ChangeSpoken = s.spokenPeriodChange(g, d, r.ChangeClass, before)
+			r.ChangeSince = strings.ReplaceAll(s.loc.T("change.since"), "{period}", g.PeriodName(before))
 		}
 	}
 	return r
@@ -878,24 +883,34 @@ func (s *site) measureEffect(m *model.MeasureLife) effect {
 	return e
 }
 
-// nearest is the month of a unit's lifetime nearest the reported month p:
-// the organisation its page shows.
-func nearest(p model.Period, l model.Lifetime) model.Period {
+// nearest is the month of a unit's lifetime l nearest the reported month
+// p: the organisation its page shows. Between two of its lives (several,
+// oldest first), that is the last month of the one before.
+func nearest(p model.Period, l model.Lifetime, lives []model.Life) model.Period {
 	if l.Until != 0 && p > l.Until {
 		p = l.Until
 	}
 	if l.From != 0 && p < l.From {
 		p = l.From
 	}
+	for i := len(lives) - 1; i >= 0; i-- {
+		if lives[i].Alive(p) {
+			break
+		}
+		if lives[i].Until != 0 && lives[i].Until < p {
+			return lives[i].Until
+		}
+	}
 	return p
 }
 
 // current reports whether office o exists in the reported month.
-func (s *site) current(o int) bool { return s.Site.Offices[o].Lifetime.Alive(s.Reported) }
+func (s *site) current(o int) bool { return s.Site.Offices[o].Alive(s.Reported) }
 
 // ended says that a unit with lifetime l no longer exists in the reported
-// month, and what became of it; nil for a unit that exists.
-func (s *site) ended(name string, l model.Lifetime, successor, root string) *Ended {
+// month, and what became of it; nil for a unit that exists. A unit split
+// into several says so in its history (see history).
+func (s *site) ended(name string, l model.Lifetime, successor string, split []string, root string) *Ended {
 	if l.Alive(s.Reported) || l.Until == 0 || s.Reported <= l.Until {
 		return nil
 	}
@@ -903,6 +918,9 @@ func (s *site) ended(name string, l model.Lifetime, successor, root string) *End
 	month := s.loc.Month(next.Year(), next.Month())
 	last := s.loc.Month(l.Until.Year(), l.Until.Month())
 	shown := strings.ReplaceAll(s.loc.T("ended.shown"), "{month}", last)
+	if split != nil {
+		return &Ended{Before: shown}
+	}
 	if successor == "" {
 		return &Ended{Before: strings.NewReplacer("{unit}", name, "{month}", last).Replace(s.loc.T("ended")) + " " + shown}
 	}
@@ -910,12 +928,85 @@ func (s *site) ended(name string, l model.Lifetime, successor, root string) *End
 	text := strings.NewReplacer("{unit}", name, "{month}", month).Replace(s.loc.T("merged"))
 	before, after, _ := strings.Cut(text, "{successor}")
 	e.Before, e.After = before, after+" "+shown
-	if c, ok := s.countyOf[successor]; ok {
-		e.Link = &Link{Href: root + countyPath(&s.Site.Counties[c]), Text: s.Site.Counties[c].Name}
-	} else if o, ok := s.officeOf[successor]; ok {
-		e.Link = &Link{Href: root + officePath(&s.Site.Offices[o]), Text: s.Site.Offices[o].Name}
+	if link, ok := s.unitLink(successor, root); ok {
+		e.Link = &link
 	}
 	return e
+}
+
+// unitLink links the page of the county or office id.
+func (s *site) unitLink(id, root string) (Link, bool) {
+	if c, ok := s.countyOf[id]; ok {
+		return Link{Href: root + countyPath(&s.Site.Counties[c]), Text: s.Site.Counties[c].Name}, true
+	} else if o, ok := s.officeOf[id]; ok {
+		return Link{Href: root + officePath(&s.Site.Offices[o]), Text: s.Site.Offices[o].Name}, true
+	}
+	return Link{}, false
+}
+
+// history tells what unit u's figures leave out of its past, linked: each
+// gap between its lifetimes, and the unit it was part of then ("Del av
+// NAV Viken fra januar 2020 til desember 2023."); the unit it was split
+// out of, where no gap says so; the units it was split into. Nil for a
+// unit of one lifetime that no split began or ended.
+func (s *site) history(u int, root string) []Sentence {
+	m := s.Site
+	id := m.Units[u]
+	splitFrom := m.SplitFrom(id)
+	lives := m.UnitLives(u)
+	if len(lives) == 1 && lives[0].SplitInto == nil && splitFrom == nil {
+		return nil
+	}
+	month := func(p model.Period) string { return s.loc.Month(p.Year(), p.Month()) }
+	var out []Sentence
+	for i, l := range lives {
+		var partOf string
+		if i > 0 {
+			prev := lives[i-1]
+			from, until := month(prev.Until+1), month(l.From-1)
+			if partOf = prev.MergedInto; partOf != "" {
+				out = append(out, s.sentence(strings.NewReplacer("{from}", from, "{until}", until).Replace(s.loc.T("history.part")), []string{partOf}, root))
+			} else {
+				out = append(out, Sentence{{Text: strings.NewReplacer("{from}", from, "{until}", until).Replace(s.loc.T("history.gap"))}})
+			}
+		}
+		for _, from := range splitFrom {
+			if from == partOf {
+				continue
+			}
+			for _, fl := range m.UnitLives(slices.Index(m.Units, from)) {
+				if fl.Until != 0 && fl.Until+1 == l.From && slices.Contains(fl.SplitInto, id) {
+					out = append(out, s.sentence(strings.ReplaceAll(s.loc.T("history.split.from"), "{month}", month(l.From)), []string{from}, root))
+				}
+			}
+		}
+		if l.SplitInto != nil {
+			out = append(out, s.sentence(strings.ReplaceAll(s.loc.T("history.split.into"), "{month}", month(l.Until+1)), l.SplitInto, root))
+		}
+	}
+	return out
+}
+
+// sentence is text with the units ids linked in place of {unit}: "A",
+// "A og B", "A, B og C".
+func (s *site) sentence(text string, ids []string, root string) Sentence {
+	before, after, _ := strings.Cut(text, "{unit}")
+	out := Sentence{{Text: before}}
+	for i, id := range ids {
+		switch {
+		case i == 0:
+		case i == len(ids)-1:
+			out = append(out, Link{Text: " " + s.loc.T("and") + " "})
+		default:
+			out = append(out, Link{Text: ", "})
+		}
+		link, ok := s.unitLink(id, root)
+		if !ok {
+			link = Link{Text: id}
+		}
+		out = append(out, link)
+	}
+	return append(out, Link{Text: after})
 }
 
 func (s *site) unitName(id string) string {
@@ -1215,6 +1306,10 @@ func seriesOf(lines []line) []chart.Series {
 // that changes has a column.
 func (s *site) trendTable(caption string, g *model.Goal, lines []line) Table {
 	t := Table{Caption: caption, Head: []string{s.loc.T("period")}}
+	unit := ""
+	if u := s.loc.Unit(g.Unit); u != "" {
+		unit = " (" + u + ")"
+	}
 	var shown []line
 	for _, l := range lines {
 		if l.cells == nil && !slices.ContainsFunc(l.Values, func(v *float64) bool { return *v != *l.Values[0] }) {
@@ -1224,11 +1319,11 @@ func (s *site) trendTable(caption string, g *model.Goal, lines []line) Table {
 		if l.cells == nil {
 			l.texts = make([]string, len(l.Values))
 			for i, v := range l.Values {
-				l.texts[i] = s.loc.WithUnit(*v, g.Decimals, g.Unit)
+				l.texts[i] = s.loc.Number(*v, g.Decimals)
 			}
 		}
 		shown = append(shown, l)
-		t.Head = append(t.Head, l.Name)
+		t.Head = append(t.Head, l.Name+unit)
 	}
 	// The cells are slices of one string and the rows of one array: a unit
 	// page has thousands of cells, too many to allocate one by one.
@@ -1284,7 +1379,7 @@ func (s *site) column(g *model.Goal, cells []score.Cell) []string {
 // appendCell appends a month's trend-table cell: its value, and whether it
 // is recast from a successor's predecessors.
 func (s *site) appendCell(b []byte, g *model.Goal, c score.Cell) []byte {
-	b = s.appendValue(b, g, c)
+	b = s.appendNumber(b, g, c)
 	if c.Recast {
 		b = append(b, " ("...)
 		b = append(b, s.loc.T("recast")...)

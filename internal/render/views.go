@@ -81,6 +81,10 @@ type Row struct {
 	// ChangeSpoken is the change as a screen reader says it: "1,7
 	// prosentpoeng bedre enn forrige måned".
 	ChangeSpoken string
+	// ChangeSince names what the change is from: "Endring fra forrige
+	// måned", or for a goal measured by tertial or year the period
+	// before: "Endring fra 2025".
+	ChangeSince string
 	// Signal judges the change against the unit's usual variation, in
 	// words; Signalled is true when it is beyond it.
 	Signal    string
@@ -255,6 +259,10 @@ type Ended struct {
 	After  string
 }
 
+// Sentence is a sentence with links in it: its parts in order, those
+// without Href plain text.
+type Sentence []Link
+
 // FormerList is a list of units that no longer exist, under a heading.
 type FormerList struct {
 	Heading string
@@ -347,6 +355,7 @@ type CountyPage struct {
 	PrintCharts  []PrintChart // the printed page's charts of the goals that need attention
 	PrintLeft    string       // how many of them the handout leaves out, when any
 	NoResults    string       // said at the top when the county has no results for the month
+	History      []Sentence   // its gaps and splits (see site.history)
 	Ended        *Ended
 	Former       []Link // offices that ended in the county
 	Groups       []Group
@@ -402,6 +411,7 @@ type OfficePage struct {
 	PrintCharts []PrintChart // the printed page's charts of the goals that need attention
 	PrintLeft   string       // how many of them the handout leaves out, when any
 	NoResults   string       // said at the top when the office has no results for the month
+	History     []Sentence   // its gaps and splits (see site.history)
 	Ended       *Ended
 	Groups      []Group
 	Sections    []Section

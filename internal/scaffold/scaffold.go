@@ -60,8 +60,10 @@ func Commentary(site *model.Site, office string, p model.Period, today time.Time
 	if o == nil {
 		return File{}, diag.P("unknown office %q%s", office, diag.Suggest(office, ids))
 	}
-	if l := o.Lifetime; !l.Alive(p) {
+	if l := o.Lifetime; !o.Alive(p) {
 		switch {
+		case l.Alive(p):
+			return File{}, diag.P("office %q did not exist in %s, between its lifetimes", office, p)
 		case l.Until != 0 && p > l.Until && o.MergedInto != "":
 			return File{}, diag.P("office %q ended in %s and became part of %q: write the commentary for %s", office, l.Until, o.MergedInto, o.MergedInto)
 		case l.Until != 0 && p > l.Until:

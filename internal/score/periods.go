@@ -158,7 +158,14 @@ func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options, size, den []f
 	site := s.Site
 	g := &site.Goals[gi]
 	nSpans := len(s.published)
-	rels := &relations{}
+	// Room for the relations here and the months' (see suppress).
+	nTotals, nParts := 0, site.NUnits()*s.N
+	for _, sp := range s.published {
+		nTotals += site.NUnits() + len(site.Counties) + 1
+		nParts += site.NUnits() * (sp.Months() + 1)
+	}
+	nTotals += s.N * (len(site.Counties) + len(s.successors) + 1)
+	rels := &relations{totals: make([]int32, 0, nTotals), ends: make([]int32, 0, nTotals), growing: make([]bool, 0, nTotals), parts: make([]int32, 0, nParts)}
 	month := func(unit int, p model.Period) int32 { return int32(unit*s.N + int(p-s.First)) }
 	aggregate := func(unit, k int) int32 { return int32(site.NUnits()*s.N + unit*nSpans + k) }
 	var parts []int32

@@ -155,8 +155,9 @@ type Scores struct {
 	// reported is the month the site reports, whose organisation the
 	// pages show.
 	reported model.Period
-	// successors are the units that others merged into, each with the
-	// units merged into it, in the order they began.
+	// successors are the units that have a recast history: those that
+	// others merged into, and the counties split out of another that have
+	// offices; in the order they began.
 	successors []successor
 	// published are the spans aggregated (see PublishedSpans), and
 	// aggregates their figures, [(unit*nGoals+goal)*len(published) + span].
@@ -171,9 +172,13 @@ type span struct {
 	first model.Period
 }
 
+// successor is a unit whose figures for the months from to until (0:
+// from the first) are its parts' combined: for a merger, the units merged
+// into it before it began; for a split, its offices before it did.
 type successor struct {
-	unit         int
-	predecessors []int
+	unit        int
+	parts       []int
+	from, until model.Period
 }
 
 // Office, County and Whole return unit numbers (see model.Site.OfficeUnit).
@@ -209,13 +214,21 @@ func (s *Scores) spanAt(unit int, p model.Period) int {
 	if l.Until != 0 && p > l.Until {
 		p = l.Until
 	}
+	if !s.Site.UnitAlive(unit, p) {
+		// Between two lifetimes: judged as the next one begins.
+		for _, life := range s.Site.UnitLives(unit) {
+			if life.From > p {
+				p = life.From
+				break
+			}
+		}
+	}
 	return s.spanOf[min(max(int(p-s.First), 0), s.N-1)]
 }
 
 // Exists reports whether unit exists in month p.
 func (s *Scores) Exists(unit int, p model.Period) bool {
-	l, _ := s.Site.UnitLifetime(unit)
-	return l.Alive(p)
+	return s.Site.UnitAlive(unit, p)
 }
 
 // Series returns unit's cells for goal, one per month from First.
@@ -416,18 +429,56 @@ func (s *Scores) organise() {
 	}
 	for u, id := range site.Units {
 		if pred := site.Predecessors(id); len(pred) > 0 {
-			succ := successor{unit: u}
+			l, _ := site.UnitLifetime(u)
+			succ := successor{unit: u, until: l.From - 1}
 			for _, p := range pred {
-				succ.predecessors = append(succ.predecessors, index[p])
+				succ.parts = append(succ.parts, index[p])
 			}
 			s.successors = append(s.successors, succ)
 		}
 	}
-	slices.SortStableFunc(s.successors, func(a, b successor) int {
-		la, _ := site.UnitLifetime(a.unit)
-		lb, _ := site.UnitLifetime(b.unit)
-		return int(la.From - lb.From)
-	})
+	for c := range site.Counties {
+		if len(site.SplitFrom(site.Counties[c].ID)) > 0 {
+			s.successors = append(s.successors, s.splitHistory(c)...)
+		}
+	}
+	slices.SortStableFunc(s.successors, func(a, b successor) int { return int(a.until - b.until) })
+}
+
+// splitHistory is county c's history before each of its lifetimes that
+// began with a split, back to its lifetime before: the figures of the
+// offices it has as it begins. Without offices, it has none.
+func (s *Scores) splitHistory(c int) []successor {
+	site := s.Site
+	id, unit := site.Counties[c].ID, site.CountyUnit(c)
+	var splits []model.Period // the months the units split into c ended in
+	for _, from := range site.SplitFrom(id) {
+		for _, l := range site.UnitLives(slices.Index(site.Units, from)) {
+			if slices.Contains(l.SplitInto, id) {
+				splits = append(splits, l.Until)
+			}
+		}
+	}
+	var out []successor
+	lives := site.UnitLives(unit)
+	for i, l := range lives {
+		if l.From == 0 || !slices.Contains(splits, l.From-1) {
+			continue
+		}
+		succ := successor{unit: unit, until: l.From - 1}
+		if i > 0 {
+			succ.from = lives[i-1].Until + 1
+		}
+		for o := range site.Offices {
+			if site.Offices[o].Alive(l.From) && site.CountyAt(o, l.From) == id {
+				succ.parts = append(succ.parts, site.OfficeUnit(o))
+			}
+		}
+		if len(succ.parts) > 0 {
+			out = append(out, succ)
+		}
+	}
+	return out
 }
 
 // computeGoal scores goal gi for every unit and month from its rows.
@@ -597,18 +648,19 @@ func (s *Scores) recast(g *model.Goal, gi int, figs []figure, m int, counties bo
 		if (u >= site.CountyUnit(0)) != counties {
 			continue
 		}
-		l, _ := site.UnitLifetime(u)
-		if !exact || p >= l.From || !s.Thresholds(u, gi).Applies {
+		if !exact || p > succ.until || p < succ.from || !s.Thresholds(u, gi).Applies {
 			continue
 		}
+		// A part that existed then without a figure would leave the
+		// total short: then there is none.
 		var parts figure
-		any := false
-		for _, pu := range succ.predecessors {
+		complete := true
+		for _, pu := range succ.parts {
 			part := &figs[pu*s.N+m]
-			any = any || part.known()
+			complete = complete && (part.known() || !site.UnitAlive(pu, p))
 			parts.add(part)
 		}
-		if !any {
+		if !complete {
 			continue
 		}
 		f := rollUp(g, parts)

@@ -91,11 +91,11 @@ func (s *Scores) suppress(gi int, size, den []float64, spans *relations, minCoun
 			counties = append(counties, at(s.County(c)))
 		}
 		rels.add(at(s.Whole()), counties, false)
-		// A recast figure is its predecessors' total.
+		// A recast figure is its parts' total.
 		for i, succ := range s.successors {
 			if recast[i*s.N+m] {
 				parts = parts[:0]
-				for _, u := range succ.predecessors {
+				for _, u := range succ.parts {
 					parts = append(parts, at(u))
 				}
 				rels.add(at(succ.unit), parts, false)

@@ -121,7 +121,7 @@ func org(s *model.Site, errs *diag.List) {
 	}
 }
 
-// lifetimes checks the units' lifetimes, mergers and changes.
+// lifetimes checks the units' lifetimes, mergers, splits and changes.
 func lifetimes(s *model.Site, errs *diag.List) {
 	var countyIDs, unitIDs []string
 	for _, c := range s.Counties {
@@ -129,40 +129,76 @@ func lifetimes(s *model.Site, errs *diag.List) {
 	}
 	unitIDs = append(unitIDs, s.Units...)
 	alive := func(id string, p model.Period) (bool, bool) {
-		if _, c := s.County(id); c != nil {
-			return c.Lifetime.Alive(p), true
-		}
-		for _, o := range s.Offices {
-			if o.ID == id {
-				return o.Lifetime.Alive(p), true
-			}
-		}
-		return false, false
+		u := unitIndex(s, id)
+		return u >= 0 && s.UnitAlive(u, p), u >= 0
 	}
-	check := func(kind diag.Phrase, id string, l model.Lifetime, mergedInto string, ch []model.Change, pos diag.Pos, county bool) {
-		if l.From != 0 && l.Until != 0 && l.Until < l.From {
-			errs.Add(pos, "%s %q: until %s is before from %s: the %s would never exist", kind, id, l.Until, l.From, kind)
-		}
-		if mergedInto != "" {
-			switch isAlive, known := alive(mergedInto, l.Until+1); {
-			case l.Until == 0:
-				errs.Add(pos, "%s %q is merged_into %q but has no until: add until = \"YYYY-MM\", its last month", kind, id, mergedInto)
-			case !known:
-				errs.Add(pos, "%s %q: merged_into %q is not a county or office%s", kind, id, mergedInto, diag.Suggest(mergedInto, unitIDs))
-			case county != slices.Contains(countyIDs, mergedInto):
-				errs.Add(pos, "%s %q: merged_into %q: a county merges into a county, an office into an office", kind, id, mergedInto)
-			case !isAlive:
-				errs.Add(pos, "%s %q ends in %s, but its successor %q does not exist in %s: give %q from = \"%s\" or earlier", kind, id, l.Until, mergedInto, l.Until+1, mergedInto, l.Until+1)
-			default:
-				if next, _ := s.UnitLifetime(unitIndex(s, mergedInto)); next.From != 0 && next.From <= l.Until {
-					errs.Add(pos, "%s %q lasts until %s, but its successor %q begins in %s: the lifetimes overlap; let %q begin in %s", kind, id, l.Until, mergedInto, next.From, mergedInto, l.Until+1)
+	// successor checks that next, which the life l of unit id ends into
+	// (by key, merged_into or split_into), takes over the month after.
+	successor := func(kind diag.Phrase, id string, l *model.Life, key, next string, county bool) {
+		switch isAlive, known := alive(next, l.Until+1); {
+		case !known:
+			errs.Add(l.Pos, "%s %q: %s %q is not a county or office%s", kind, id, key, next, diag.Suggest(next, unitIDs))
+		case county != slices.Contains(countyIDs, next):
+			errs.Add(l.Pos, "%s %q: %s %q: a county merges into a county, an office into an office", kind, id, key, next)
+		case !isAlive:
+			errs.Add(l.Pos, "%s %q ends in %s, but its successor %q does not exist in %s: give %q from = \"%s\" or earlier", kind, id, l.Until, next, l.Until+1, next, l.Until+1)
+		default:
+			for _, nl := range s.UnitLives(unitIndex(s, next)) {
+				if nl.Alive(l.Until+1) && nl.From != 0 && nl.From <= l.Until {
+					errs.Add(l.Pos, "%s %q lasts until %s, but its successor %q begins in %s: the lifetimes overlap; let %q begin in %s", kind, id, l.Until, next, nl.From, next, l.Until+1)
 				}
 			}
+		}
+	}
+	check := func(kind diag.Phrase, u int, ch []model.Change, county bool) {
+		id := s.Units[u]
+		lives := s.UnitLives(u)
+		for i := range lives {
+			l := &lives[i]
+			if l.From != 0 && l.Until != 0 && l.Until < l.From {
+				errs.Add(l.Pos, "%s %q: until %s is before from %s: the %s would never exist", kind, id, l.Until, l.From, kind)
+			}
+			if i > 0 {
+				prev := &lives[i-1]
+				switch {
+				case prev.Until == 0:
+					errs.Add(prev.Pos, "%s %q: a lifetime has no until, but another follows it: give it until = \"YYYY-MM\", its last month", kind, id)
+				case l.From == 0:
+					errs.Add(l.Pos, "%s %q: a lifetime after the first has no from: give it from = \"YYYY-MM\", its first month", kind, id)
+				case l.From < prev.From:
+					errs.Add(l.Pos, "%s %q: the lifetime from %s comes after the one from %s: write the lifetimes oldest first", kind, id, l.From, prev.From)
+				case l.From <= prev.Until:
+					errs.Add(l.Pos, "%s %q: the lifetime from %s begins before the one before it ends in %s: the lifetimes overlap; let it begin in %s or later", kind, id, l.From, prev.Until, prev.Until+1)
+				}
+			}
+			ends := l.MergedInto != "" || l.SplitInto != nil
+			switch {
+			case l.MergedInto != "" && l.SplitInto != nil:
+				errs.Add(l.Pos, "%s %q has both merged_into and split_into: a lifetime ends in one or the other", kind, id)
+			case ends && l.Until == 0:
+				key, into := "merged_into", l.MergedInto
+				if l.SplitInto != nil {
+					key, into = "split_into", strings.Join(l.SplitInto, ", ")
+				}
+				errs.Add(l.Pos, "%s %q is %s %q but has no until: add until = \"YYYY-MM\", its last month", kind, id, key, into)
+			case l.SplitInto != nil && len(l.SplitInto) < 2:
+				errs.Add(l.Pos, "%s %q: split_into names one unit: a unit that becomes one other is merged_into it", kind, id)
+			case l.MergedInto != "":
+				successor(kind, id, l, "merged_into", l.MergedInto, county)
+			default:
+				for _, next := range l.SplitInto {
+					successor(kind, id, l, "split_into", next, county)
+				}
+			}
+		}
+		if len(lives) == 1 && lives[0].MergedInto != "" {
 			// Follow the chain: a cycle never reaches a unit that lasts.
+			// (A unit of several lifetimes may merge into a unit that
+			// later merges back into it.)
 			seen := map[string]bool{id: true}
-			for next := mergedInto; next != ""; {
+			for next := lives[0].MergedInto; next != ""; {
 				if seen[next] {
-					errs.Add(pos, "%s %q: merged_into leads back to %q: a unit cannot merge into itself", kind, id, next)
+					errs.Add(lives[0].Pos, "%s %q: merged_into leads back to %q: a unit cannot merge into itself", kind, id, next)
 					break
 				}
 				seen[next] = true
@@ -185,7 +221,7 @@ func lifetimes(s *model.Site, errs *diag.List) {
 				errs.Add(c.Pos, "%s %q has two changes from %s: make them one", kind, id, c.From)
 			case c.County == "" && c.Name == "":
 				errs.Add(c.Pos, "%s %q: the change from %s changes nothing: give it a new name%s", kind, id, c.From, map[bool]diag.Phrase{false: diag.P(" or county")}[county])
-			case !l.Alive(c.From):
+			case !s.UnitAlive(u, c.From):
 				errs.Add(c.Pos, "%s %q: the change from %s is outside its lifetime", kind, id, c.From)
 			}
 			from[c.From] = true
@@ -198,35 +234,38 @@ func lifetimes(s *model.Site, errs *diag.List) {
 			}
 		}
 	}
-	for _, c := range s.Counties {
+	for i, c := range s.Counties {
 		for _, ch := range c.Changes {
 			if ch.County != "" {
 				errs.Add(ch.Pos, "county %q: a county's change can give it a new name, not a county", c.ID)
 			}
 		}
-		check(diag.P("county"), c.ID, c.Lifetime, c.MergedInto, nil, c.Pos, true)
-		check(diag.P("county"), c.ID, c.Lifetime, "", c.Changes, c.Pos, true)
+		check(diag.P("county"), s.CountyUnit(i), c.Changes, true)
 	}
 	for i, o := range s.Offices {
-		check(diag.P("office"), o.ID, o.Lifetime, o.MergedInto, o.Changes, o.Pos, false)
+		check(diag.P("office"), s.OfficeUnit(i), o.Changes, false)
 		// Every month of its life, the office's county must exist.
 		var months []model.Period
 		for _, c := range o.Changes {
 			months = append(months, c.From)
 		}
-		for _, c := range s.Counties {
-			if c.Lifetime.Until != 0 {
-				months = append(months, c.Lifetime.Until+1)
-			}
-			if c.Lifetime.From != 0 {
-				months = append(months, c.Lifetime.From)
+		for c := range s.Counties {
+			for _, l := range s.UnitLives(s.CountyUnit(c)) {
+				if l.Until != 0 {
+					months = append(months, l.Until+1)
+				}
+				if l.From != 0 {
+					months = append(months, l.From)
+				}
 			}
 		}
-		if o.Lifetime.From != 0 {
-			months = append(months, o.Lifetime.From)
+		for _, l := range s.UnitLives(s.OfficeUnit(i)) {
+			if l.From != 0 {
+				months = append(months, l.From)
+			}
 		}
 		for _, p := range months {
-			if !o.Lifetime.Alive(p) {
+			if !o.Alive(p) {
 				continue
 			}
 			id := s.CountyAt(i, p)
@@ -495,8 +534,7 @@ func silent(s *model.Site, reported model.Period, errs *diag.List) {
 	}
 	newest = min(newest, reported)
 	for u, id := range s.Units {
-		l, _ := s.UnitLifetime(u)
-		if last[u] == 0 || newest-last[u] < silentMonths || !l.Alive(reported) {
+		if last[u] == 0 || newest-last[u] < silentMonths || !s.UnitAlive(u, reported) {
 			continue
 		}
 		var pos diag.Pos
@@ -513,7 +551,9 @@ func silent(s *model.Site, reported model.Period, errs *diag.List) {
 // unit does not exist then, or nothing; file is true for a commentary
 // file rather than a row of results.
 func outside(s *model.Site, u int, p model.Period, file bool) diag.Phrase {
-	l, successor := s.UnitLifetime(u)
+	if s.UnitAlive(u, p) {
+		return diag.Phrase{}
+	}
 	id := s.Units[u]
 	pick := func(row, commentary string, args ...any) diag.Phrase {
 		if file {
@@ -521,20 +561,41 @@ func outside(s *model.Site, u int, p model.Period, file bool) diag.Phrase {
 		}
 		return diag.P(row, args...)
 	}
+	// before is the lifetime that ended last before p, after the first
+	// that begins after it: p lies between them.
+	var before, after *model.Life
+	lives := s.UnitLives(u)
+	for i := range lives {
+		if l := &lives[i]; l.Until != 0 && l.Until < p {
+			before = l
+		} else if after == nil && l.From > p {
+			after = l
+		}
+	}
 	switch {
-	case l.Alive(p):
-		return diag.Phrase{}
-	case l.Until != 0 && p > l.Until && successor != "":
-		return pick("%s ended in %s (merged into %s): give this row to %s", "%s ended in %s (merged into %s): write it for %s", id, l.Until, successor, successor)
-	case l.Until != 0 && p > l.Until:
-		return pick("%s ended in %s: remove the row, or move its until", "%s ended in %s: remove the file, or move its until", id, l.Until)
+	case before != nil && after != nil && before.MergedInto != "":
+		return pick("%s did not exist in %s (part of %s %s to %s): give this row to %s", "%s did not exist in %s (part of %s %s to %s): write it for %s", id, p, before.MergedInto, before.Until+1, after.From-1, before.MergedInto)
+	case before != nil && before.SplitInto != nil:
+		return pick("%s did not exist in %s (split into %s from %s): give this row to the one it belongs to", "%s did not exist in %s (split into %s from %s): write it for the one it belongs to", id, p, and(before.SplitInto), before.Until+1)
+	case before != nil && after != nil:
+		return pick("%s did not exist in %s (from %s to %s): remove the row, or change its lifetimes", "%s did not exist in %s (from %s to %s): remove the file, or change its lifetimes", id, p, before.Until+1, after.From-1)
+	case before != nil && before.MergedInto != "":
+		return pick("%s ended in %s (merged into %s): give this row to %s", "%s ended in %s (merged into %s): write it for %s", id, before.Until, before.MergedInto, before.MergedInto)
+	case before != nil:
+		return pick("%s ended in %s: remove the row, or move its until", "%s ended in %s: remove the file, or move its until", id, before.Until)
 	}
-	if pred := s.Predecessors(id); len(pred) > 1 {
-		return pick("%s begins in %s: give this row to %s, which were then", "%s begins in %s: write it for %s, which were then", id, l.From, diag.P("%s and %s", strings.Join(pred[:len(pred)-1], ", "), pred[len(pred)-1]))
+	from := lives[0].From
+	if pred := append(s.Predecessors(id), s.SplitFrom(id)...); len(pred) > 1 {
+		return pick("%s begins in %s: give this row to %s, which were then", "%s begins in %s: write it for %s, which were then", id, from, and(pred))
 	} else if len(pred) == 1 {
-		return pick("%s begins in %s: give this row to %s, which was then", "%s begins in %s: write it for %s, which was then", id, l.From, pred[0])
+		return pick("%s begins in %s: give this row to %s, which was then", "%s begins in %s: write it for %s, which was then", id, from, pred[0])
 	}
-	return pick("%s begins in %s: remove the row, or move its from", "%s begins in %s: remove the file, or move its from", id, l.From)
+	return pick("%s begins in %s: remove the row, or move its from", "%s begins in %s: remove the file, or move its from", id, from)
+}
+
+// and lists ids as "a, b and c".
+func and(ids []string) diag.Phrase {
+	return diag.P("%s and %s", strings.Join(ids[:len(ids)-1], ", "), ids[len(ids)-1])
 }
 
 // plausible checks a row's value against its goal's bounds: min and max
