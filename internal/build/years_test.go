@@ -67,7 +67,7 @@ decimals = 0
 	if !strings.Contains(goal, "[45,47]") {
 		t.Errorf("the goal chart's target line does not step from 45 to 47")
 	}
-	if !strings.Contains(goal, `<th scope="col">Målverdi</th>`) {
+	if !strings.Contains(goal, `<th>Målverdi (%)</th>`) {
 		t.Errorf("the goal's trend table has no column for a target that changes")
 	}
 	if page := string(out["goals/kontakter/index.html"]); !strings.Contains(page, "[30,32]") {

@@ -207,7 +207,8 @@ func TestExampleSiteInChromium(t *testing.T) {
 
 // TestChartTablesHaveRowHeaders: the tables under the charts mark no
 // scope, and Chromium still reads each row's first cell as its header,
-// the month a screen reader names with every figure of the row.
+// the month a screen reader names with every figure of the row, and the
+// head's cells as the columns' headers, with their unit.
 func TestChartTablesHaveRowHeaders(t *testing.T) {
 	ctx := browser(t)
 	out := buildExample(t)
@@ -224,15 +225,24 @@ func TestChartTablesHaveRowHeaders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	roles := map[string]int{}
+	months, heads := map[string]int{}, map[string]int{}
 	for _, n := range tree.Nodes {
-		if n.Role == nil || n.Name == nil || !strings.Contains(string(n.Name.Value), "oktober 2018") {
+		if n.Role == nil || n.Name == nil {
 			continue
 		}
-		roles[strings.Trim(string(n.Role.Value), `"`)]++
+		role, name := strings.Trim(string(n.Role.Value), `"`), string(n.Name.Value)
+		switch {
+		case strings.Contains(name, "oktober 2018"):
+			months[role]++
+		case strings.Contains(name, "NAV Fana (%)"):
+			heads[role]++
+		}
 	}
-	if roles["rowheader"] < 10 || roles["cell"] > 0 {
-		t.Errorf("cells named oktober 2018 by role: %v; want the chart tables' rows headed by their months", roles)
+	if months["rowheader"] < 10 || months["cell"] > 0 {
+		t.Errorf("cells named oktober 2018 by role: %v; want the chart tables' rows headed by their months", months)
+	}
+	if heads["columnheader"] < 3 || heads["cell"] > 0 {
+		t.Errorf("cells named NAV Fana (%%) by role: %v; want the chart tables' columns headed by the office", heads)
 	}
 }
 
