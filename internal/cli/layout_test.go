@@ -64,7 +64,7 @@ const overlappingTexts = `(() => {
 func TestWordsAndChartTexts(t *testing.T) {
 	ctx := browser(t)
 	out := buildExample(t)
-	pages := []string{"index.html", "hordaland/index.html", "hordaland/fana/index.html", "sogn-og-fjordane/index.html", "goals/brukertilfredshet/index.html", "goals/overgang-arbeid/index.html"}
+	pages := []string{"index.html", "hordaland/index.html", "hordaland/fana/index.html", "sogn-og-fjordane/index.html", "goals/brukertilfredshet/index.html", "goals/overgang-arbeid/index.html", "hordaland/fana/2018-T3.html", "hordaland/2018-T2.html"}
 	for _, width := range []int64{390, 1280} {
 		for _, name := range pages {
 			t.Run(fmt.Sprintf("%s@%d", name, width), func(t *testing.T) {

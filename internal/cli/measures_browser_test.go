@@ -30,8 +30,8 @@ func TestMeasureFilter(t *testing.T) {
 		const s = document.querySelector('.measure-filter').parentNode;
 		const seen = el => el.offsetParent !== null;
 		return {
-			rows: s.querySelectorAll('tr[data-status]').length,
-			shown: [...s.querySelectorAll('tr[data-status]')].filter(seen).length,
+			rows: s.querySelectorAll('tr[class^="measure-"]').length,
+			shown: [...s.querySelectorAll('tr[class^="measure-"]')].filter(seen).length,
 			tables: [...s.querySelectorAll('.table-scroll')].filter(seen).length,
 			headings: [...s.querySelectorAll('h3')].filter(seen).length,
 			pressed: s.querySelector('.measure-filter [aria-pressed="true"]').textContent,

@@ -78,7 +78,7 @@ func TestGoalPageListsWhatOthersTried(t *testing.T) {
 	}
 	var offices []string
 	for tr := range doc.Descendants() {
-		if tr.Data != "tr" || attr(tr, "data-status") == "" {
+		if tr.Data != "tr" || !strings.HasPrefix(attr(tr, "class"), "measure-") {
 			continue
 		}
 		var cells []string

@@ -69,3 +69,52 @@ func TestMeasureLives(t *testing.T) {
 		t.Errorf("up to July: %d measures, want 2", n)
 	}
 }
+
+// TestMeasuresInTertial sorts an office's measures by what they did in
+// the second tertial of 2026 (May to August), as the commentary up to
+// August tells it: later commentary does not change what the tertial was.
+func TestMeasuresInTertial(t *testing.T) {
+	p := func(s string) Period { v, _ := ParsePeriod(s); return v }
+	site := &Site{Commentary: []Commentary{
+		// Done in the tertial before: in none of the lists.
+		{Office: "fana", Period: p("2026-02"), Measures: []Measure{{ID: "early", Goal: "g", Text: "Tidlig", Status: "started"}, {ID: "carried", Goal: "g", Text: "Videreført", Status: "started", Due: "2026-06-30"}}},
+		{Office: "fana", Period: p("2026-04"), Measures: []Measure{{ID: "early", Goal: "g", Text: "Tidlig", Status: "done"}, {ID: "carried", Goal: "g", Text: "Videreført", Status: "started", Due: "2026-06-30"}}},
+		// Started in the tertial and done in it; started and still open.
+		{Office: "fana", Period: p("2026-05"), Measures: []Measure{{ID: "quick", Goal: "g", Text: "Rask", Status: "started"}, {ID: "carried", Goal: "g", Text: "Videreført", Status: "started", Due: "2026-06-30"}}},
+		{Office: "fana", Period: p("2026-07"), Measures: []Measure{{ID: "quick", Goal: "g", Text: "Rask", Status: "done"}, {ID: "new", Goal: "g", Text: "Ny", Status: "planned", Due: "2026-12-01"}}},
+		// After the tertial: the carried measure is done in September,
+		// which the tertial does not know.
+		{Office: "fana", Period: p("2026-09"), Measures: []Measure{{ID: "carried", Goal: "g", Text: "Videreført", Status: "done"}}},
+	}}
+	first, last := p("2026-05"), p("2026-08")
+	lives := site.Measures(last)
+	ids := func(idx []int) []string {
+		var out []string
+		for _, i := range idx {
+			out = append(out, lives[i].ID)
+		}
+		slices.Sort(out)
+		return out
+	}
+	pm := MeasuresIn(lives, first, last)
+	for _, c := range []struct {
+		name      string
+		got, want []string
+	}{
+		{"started", ids(pm.Started), []string{"new", "quick"}},
+		{"open", ids(pm.Open), []string{"carried", "new"}},
+		{"overdue", ids(pm.Overdue), []string{"carried"}},
+		{"done", ids(pm.Done), []string{"quick"}},
+	} {
+		if !slices.Equal(c.got, c.want) {
+			t.Errorf("%s in 2026-T2: %v, want %v", c.name, c.got, c.want)
+		}
+	}
+	var months []string
+	for _, c := range site.CommentaryIn(first, last)["fana"] {
+		months = append(months, c.Period.String())
+	}
+	if !slices.Equal(months, []string{"2026-05", "2026-07"}) {
+		t.Errorf("commentary of 2026-T2: %v, want 2026-05 and 2026-07", months)
+	}
+}

@@ -913,3 +913,58 @@ func (s *Site) OfficeMeasures(p Period, keep func(office string) bool) []Measure
 	}
 	return out
 }
+
+// PeriodMeasures are what an office's measures did in a stretch of months
+// (a tertial, say), as indexes into the lives they were sorted from. A
+// measure may be in several lists (started and done in it); one done
+// before the stretch began is in none.
+type PeriodMeasures struct {
+	// Started are those whose first commentary is of a month in it; Open
+	// those planned or started at its end, and Overdue those of these past
+	// their due date then; Done those done in it.
+	Started, Open, Overdue, Done []int
+}
+
+// Any reports whether any measure belongs to the stretch.
+func (pm *PeriodMeasures) Any() bool {
+	return len(pm.Started)+len(pm.Open)+len(pm.Done) > 0
+}
+
+// MeasuresIn sorts lives by what they did in the months first to last.
+// lives must be as the commentary up to last tells them (Site.Measures of
+// last): a measure's status at the stretch's end is its status then, not
+// as later commentary tells it.
+func MeasuresIn(lives []MeasureLife, first, last Period) PeriodMeasures {
+	var pm PeriodMeasures
+	for i := range lives {
+		m := &lives[i]
+		if m.Start >= first && m.Start <= last {
+			pm.Started = append(pm.Started, i)
+		}
+		switch {
+		case m.Open():
+			pm.Open = append(pm.Open, i)
+			if m.Overdue(last) {
+				pm.Overdue = append(pm.Overdue, i)
+			}
+		case m.Done >= first && m.Done <= last:
+			pm.Done = append(pm.Done, i)
+		}
+	}
+	return pm
+}
+
+// CommentaryIn is each office's commentary of the months first to last,
+// oldest first, by office id: what was written about those months.
+func (s *Site) CommentaryIn(first, last Period) map[string][]*Commentary {
+	out := map[string][]*Commentary{}
+	for i := range s.Commentary {
+		if c := &s.Commentary[i]; c.Period >= first && c.Period <= last {
+			out[c.Office] = append(out[c.Office], c)
+		}
+	}
+	for _, list := range out {
+		slices.SortFunc(list, func(a, b *Commentary) int { return int(a.Period - b.Period) })
+	}
+	return out
+}

@@ -40,6 +40,9 @@ func (c components) funcs() template.FuncMap {
 		"matrix":       htmlFunc(c.matrix),
 		// printMatrix is the matrix for paper (A4 has no room for values).
 		"printMatrix": htmlFunc(c.printMatrix),
+		// The tertial report's scorecard and matrix.
+		"tertialCard":   htmlFunc(c.tertialCard),
+		"tertialMatrix": htmlFunc(c.tertialMatrix),
 	}
 }
 

@@ -22,6 +22,7 @@ func (s *site) front(out Output) error {
 	}
 	v.Summary = s.summary(whole, s.Reported)
 	v.Groups = s.scorecard(s.rowsOf(whole, s.Reported, ""), "-")
+	v.Tertials = s.tertialLinks(whole, "", nil)
 	for _, c := range s.counties {
 		county := &m.Counties[c]
 		e := CountyEntry{UnitSummary: s.summaryOf(s.Scores.County(c), Link{Href: countyPath(county), Text: county.Name})}
@@ -68,6 +69,7 @@ func (s *site) county(c int, out Output) error {
 	v.Changes = s.changes(rows)
 	v.PrintCharts, v.PrintLeft = s.printCharts(unit, v.Needs, p)
 	v.NoResults = s.noResults(unit, county.Name, p)
+	v.Tertials = s.tertialLinks(unit, "", nil)
 	v.Ended = s.ended(county.Name, county.Lifetime, county.MergedInto, county.SplitInto, root)
 	v.History = s.history(unit, root)
 	if v.Ended != nil {
@@ -330,6 +332,7 @@ func (s *site) office(o int, out Output) error {
 	v.Changes = s.changes(rows)
 	v.PrintCharts, v.PrintLeft = s.printCharts(unit, v.Needs, p)
 	v.NoResults = s.noResults(unit, office.Name, p)
+	v.Tertials = s.tertialLinks(unit, "", nil)
 	if v.Ended != nil {
 		v.NoResults = ""
 	}

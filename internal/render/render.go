@@ -106,6 +106,11 @@ type site struct {
 	sources      [3][4]string
 	sizeWords    phrase // "{num} av {den}"
 	changeSince  string // "Endring fra forrige måned"
+	// ytdWords are "Hittil i år: {value} ({status})", or "Året: …" in
+	// December, when the year to date is the whole year.
+	ytdWords string
+	// tertials are the tertials the site has reports of, oldest first.
+	tertials []tertial
 	// spoken are "{amount} bedre enn forrige måned" and its like, by a
 	// change's class; planned, started and done "planlagt siden
 	// {month}", "startet {month}" and "fullført {month}": every row and
@@ -182,6 +187,8 @@ func (p *Prepared) Render(out Output) error {
 	for g := range in.Site.Goals {
 		jobs = append(jobs, func() error { return s.goal(g, out) })
 	}
+	tertialJobs, _ := s.tertialJobs(out, s.tertialUnits())
+	jobs = append(jobs, tertialJobs...)
 	return parallel(jobs)
 }
 
@@ -252,6 +259,10 @@ func (p *Prepared) RenderEdit(edit Edit, out Output, done func(pages []string)) 
 			jobs = append(jobs, func() error { return s.county(c, out) })
 		}
 	}
+	// The offices' tertial reports list their measures and commentary, and
+	// their counties' and the whole site's count them.
+	tertialJobs, tertialPages := s.tertialJobsOf(out, edit.Offices)
+	jobs, pages = append(jobs, tertialJobs...), append(pages, tertialPages...)
 	// One at a time, so that a processor is free to serve the pages the
 	// first round changed, which their editor's browser is asking for.
 	for _, job := range jobs {
@@ -307,6 +318,11 @@ func (s *site) prepare() {
 	s.sources = sourceWords(s.loc)
 	s.sizeWords = newPhrase(s.loc.T("size"), "{num}", "{den}")
 	s.changeSince = s.loc.T("change.long")
+	s.ytdWords = s.loc.T("ytd.value")
+	if s.Scores.YearToDate().Kind == score.Year {
+		s.ytdWords = s.loc.T("ytd.year")
+	}
+	s.tertials = s.tertialsOf()
 	s.spoken = map[string]phrase{}
 	for _, class := range []string{"better", "worse"} {
 		s.spoken[class] = newPhrase(s.loc.T("change.spoken."+class), "{amount}", "")
@@ -793,6 +809,11 @@ func (s *site) coverage(unit, gi int, p model.Period) string {
 // measureRow is measure m as the reported month sees it, linking to its
 // goal or, with office set, to its office; root leads to the site root.
 func (s *site) measureRow(m *model.MeasureLife, root string, office bool) MeasureRow {
+	return s.measureRowAt(m, root, office, s.Reported)
+}
+
+// measureRowAt is measure m as month p sees it: overdue by then or not.
+func (s *site) measureRowAt(m *model.MeasureLife, root string, office bool, p model.Period) MeasureRow {
 	r := MeasureRow{ID: m.ID, MeasureView: MeasureView{Text: m.Text, Status: m.Status, Label: s.loc.T("measure." + m.Status)}}
 	if gi, ok := s.goalIndex[m.Goal]; ok {
 		g := &s.Site.Goals[gi]
@@ -804,7 +825,7 @@ func (s *site) measureRow(m *model.MeasureLife, root string, office bool) Measur
 	if m.Due != "" {
 		r.Due = s.loc.Date(m.Due)
 	}
-	if m.Overdue(s.Reported) {
+	if m.Overdue(p) {
 		r.Overdue = s.loc.T("overdue")
 	}
 	switch {
@@ -1009,6 +1030,9 @@ func (s *site) scorecard(rs *rows, sections string) []Group {
 		}
 		r := rs.of(gi)
 		r.Trend = s.sparkline(rs.unit, gi, rs.p)
+		if rs.p == s.Reported {
+			r.YearToDate = s.yearToDate(rs.unit, gi)
+		}
 		r.Href = r.Goal.Href
 		if sections != "-" {
 			r.Href = sections + "#" + r.Anchor
@@ -1020,6 +1044,17 @@ func (s *site) scorecard(rs *rows, sections string) []Group {
 		groups[len(groups)-1].Rows = append(groups[len(groups)-1].Rows, r)
 	}
 	return groups
+}
+
+// yearToDate is unit's figure for goal gi over the year up to the
+// reported month, and its status, in words; "" where it has none (a goal
+// measured by the year, say).
+func (s *site) yearToDate(unit, gi int) string {
+	a := s.Scores.Over(unit, gi, s.Scores.YearToDate())
+	if !a.Published() {
+		return ""
+	}
+	return strings.NewReplacer("{value}", s.value(&s.Site.Goals[gi], a.Cell), "{status}", strings.ToLower(s.statuses[a.Status].Label)).Replace(s.ytdWords)
 }
 
 // needs lays out what needs attention for a unit in month p (see

@@ -21,7 +21,7 @@ const TemplateDir = "templates"
 
 // pageTemplates are the page types; each is combined with layout.html and
 // partials.html.
-var pageTemplates = []string{"front.html", "county.html", "office.html", "goal.html", "commentary.html"}
+var pageTemplates = []string{"front.html", "county.html", "office.html", "goal.html", "commentary.html", "tertial.html"}
 
 // Templates are a site's parsed page templates and its assets.
 type Templates struct {

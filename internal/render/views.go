@@ -66,6 +66,10 @@ type Row struct {
 	// Coverage says how many offices a county's or the whole site's
 	// figure stands for, when not all reported ("12 av 17 kontorer").
 	Coverage string
+	// YearToDate is the goal's figure for the year up to the reported
+	// month, and its status, on a scorecard: "Hittil i år: 47,1 %
+	// (nesten)".
+	YearToDate string
 	// Change is the change from last month as shown: "+2,9 p.p.".
 	Change string
 	// ChangeAmountSpoken is Change as a screen reader says it, where the
@@ -324,6 +328,7 @@ type CommentaryView struct {
 // FrontPage is index.html.
 type FrontPage struct {
 	Common
+	Tertials  []Link // the unit's tertial reports, newest first
 	WholeName string // the whole site's figures' name
 	Intro     template.HTML
 	Summary   Summary
@@ -341,6 +346,7 @@ type CountyEntry struct {
 // CountyPage is <county>/index.html.
 type CountyPage struct {
 	Common
+	Tertials     []Link // the unit's tertial reports, newest first
 	Name         string
 	Text         template.HTML
 	Summary      Summary
@@ -396,6 +402,7 @@ type MatrixCell struct {
 // OfficePage is <county>/<office>/index.html.
 type OfficePage struct {
 	Common
+	Tertials    []Link // the unit's tertial reports, newest first
 	Name        string
 	County      Link
 	Summary     Summary

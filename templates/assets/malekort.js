@@ -302,14 +302,16 @@
   // A list of several offices' measures can be shown by status: the
   // buttons come with this script (the list is complete without it), and
   // how many measures are shown is announced. A goal's table with none of
-  // them shown is hidden with its heading.
+  // them shown is hidden with its heading. A row's status is its class,
+  // "measure-started": a county's page lists hundreds of measures, and an
+  // attribute saying the same again was some 20 KB of the heaviest page.
   function measureFilters() {
     document.querySelectorAll(".measure-filter").forEach(function (group) {
       var section = group.parentNode;
       var count = section.querySelector(".measure-count");
       var boxes = [].slice.call(section.querySelectorAll(".table-scroll"));
       var buttons = [].slice.call(group.querySelectorAll("button"));
-      var total = section.querySelectorAll("tr[data-status]").length;
+      var total = section.querySelectorAll("tr[class^='measure-']").length;
       group.hidden = false;
       buttons.forEach(function (button) {
         button.addEventListener("click", function () {
@@ -318,8 +320,8 @@
           buttons.forEach(function (b) { b.setAttribute("aria-pressed", String(b === button)); });
           boxes.forEach(function (box) {
             var inBox = 0;
-            box.querySelectorAll("tr[data-status]").forEach(function (tr) {
-              tr.hidden = status !== "" && tr.getAttribute("data-status") !== status;
+            box.querySelectorAll("tr[class^='measure-']").forEach(function (tr) {
+              tr.hidden = status !== "" && !tr.classList.contains("measure-" + status);
               if (!tr.hidden) inBox++;
             });
             shown += inBox;

@@ -1,0 +1,159 @@
+package build
+
+import (
+	"strings"
+	"testing"
+)
+
+// tertialSite is the base site reported in June 2026, with kontakter's
+// results through June and Årstad's commentary of April, May and June: a
+// measure started in February is done in May, another started in May is
+// overdue by the end of June.
+func tertialSite(t *testing.T) memOutput {
+	t.Helper()
+	results := "period,unit,goal,value\n"
+	for _, row := range []string{"03,bergen-nord,10", "03,arstad,9", "03,tromso,10", "04,bergen-nord,10", "04,arstad,11", "04,tromso,10",
+		"05,bergen-nord,10", "05,arstad,7", "05,tromso,10", "06,bergen-nord,10", "06,arstad,6", "06,tromso,10"} {
+		month, rest, _ := strings.Cut(row, ",")
+		unit, value, _ := strings.Cut(rest, ",")
+		results += "2026-" + month + "," + unit + ",kontakter," + value + "\n"
+	}
+	commentary := func(date, measures, text string) string {
+		return "+++\nauthor = \"Leder\"\ndate = " + date + "\n" + measures + "+++\n" + text + "\n"
+	}
+	return buildBase(t, map[string]string{
+		"data/results/2026-later.csv": results,
+		"content/vest/arstad/2026-04.md": commentary("2026-05-03", `[[measure]]
+goal = "arbeid"
+text = "Flere samtaler"
+status = "started"
+due = 2026-04-30
+`, "Aprilkommentaren."),
+		"content/vest/arstad/2026-05.md": commentary("2026-06-03", `[[measure]]
+goal = "arbeid"
+text = "Flere samtaler"
+status = "done"
+
+[[measure]]
+goal = "kontakter"
+text = "Kurs for arbeidsgivere"
+status = "started"
+due = 2026-06-15
+`, "Maikommentaren."),
+		"content/vest/arstad/2026-06.md": commentary("2026-07-03", `[[measure]]
+goal = "kontakter"
+text = "Kurs for arbeidsgivere"
+status = "started"
+due = 2026-06-15
+`, "Junikommentaren."),
+	})
+}
+
+// section is the part of page from the element with id to the end of its
+// section.
+func section(t *testing.T, page, id string) string {
+	t.Helper()
+	i := strings.Index(page, `id="`+id+`"`)
+	if i < 0 {
+		t.Fatalf("no %s in the page", id)
+	}
+	s := page[i:]
+	return s[:strings.Index(s, "</section>")]
+}
+
+// TestTertialReportOfAnOffice: an office's report of a tertial lists the
+// measures as the tertial ended (a measure done after it is open in it,
+// overdue by its end) and the commentary of its months only; its
+// scorecard has the tertial's sum and each month.
+func TestTertialReportOfAnOffice(t *testing.T) {
+	out := tertialSite(t)
+	t1, t2 := string(out["vest/arstad/2026-T1.html"]), string(out["vest/arstad/2026-T2.html"])
+	if t1 == "" || t2 == "" {
+		t.Fatalf("arstad has no report of 2026-T1 or 2026-T2")
+	}
+	if !strings.Contains(t1, "<h1>NAV Årstad: 1. tertial 2026</h1>") || !strings.Contains(t2, "mai–august 2026 (så langt 2 av 4 måneder)") {
+		t.Errorf("the reports do not name their tertial and months")
+	}
+	m1 := section(t, t1, "measures-h")
+	if !strings.Contains(m1, "Åpne ved utgangen av tertialet") || !strings.Contains(m1, "Flere samtaler") || !strings.Contains(m1, `<strong class="overdue">forfalt</strong>`) || strings.Contains(m1, "Fullført i tertialet") {
+		t.Errorf("T1 does not list Flere samtaler open and overdue at its end (it was done in May, after T1):\n%s", m1)
+	}
+	if !strings.Contains(m1, "1 startet, 1 åpne ved utgangen (1 forfalt), 0 fullført") {
+		t.Errorf("T1 does not count its measures:\n%s", m1)
+	}
+	m2 := section(t, t2, "measures-h")
+	open, done, _ := strings.Cut(m2, "Fullført i tertialet")
+	if !strings.Contains(done, "Flere samtaler") || !strings.Contains(open, "Kurs for arbeidsgivere") || strings.Contains(open, "Flere samtaler") {
+		t.Errorf("T2 does not list Flere samtaler done in it and Kurs open at its end:\n%s", m2)
+	}
+	if !strings.Contains(m2, "1 startet, 1 åpne ved utgangen (1 forfalt), 1 fullført") {
+		t.Errorf("T2 does not count its measures:\n%s", m2)
+	}
+	c1, c2 := section(t, t1, "comm-h"), section(t, t2, "comm-h")
+	for _, c := range []struct {
+		page, text string
+		want       bool
+	}{{c1, "Vi ser på tallene", true}, {c1, "Aprilkommentaren", true}, {c1, "Maikommentaren", false},
+		{c2, "Maikommentaren", true}, {c2, "Junikommentaren", true}, {c2, "Aprilkommentaren", false}} {
+		if strings.Contains(c.page, c.text) != c.want {
+			t.Errorf("a report's commentary has %q: %v, want %v", c.text, !c.want, c.want)
+		}
+	}
+	// kontakter is a sum: 12 + 8 + 9 + 11 in T1 against 4 × 10.
+	card := section(t, t1, "card-h")
+	if !strings.Contains(card, `<span class="result">40</span><span class="target">Målverdi 40</span>`) || !strings.Contains(card, "<td>12</td><td>8</td><td>9</td><td>11</td>") {
+		t.Errorf("T1's scorecard does not give kontakter's sum and months:\n%s", card)
+	}
+	if page := string(out["vest/arstad/index.html"]); !strings.Contains(page, `<a href="2026-T2.html">2. tertial 2026</a>`) || !strings.Contains(page, `<a href="2026-T1.html">1. tertial 2026</a>`) {
+		t.Errorf("arstad's page does not link its tertial reports")
+	}
+}
+
+// TestTertialReportOfACounty: a county's report shows its offices
+// against its goals over the tertial, each linking its own report, how
+// many of the months each commented, and its offices' measures counted
+// by goal; the whole site's shows its counties.
+func TestTertialReportOfACounty(t *testing.T) {
+	out := tertialSite(t)
+	page := string(out["vest/2026-T2.html"])
+	matrix := section(t, page, "tmatrix-h")
+	// Årstad's kontakter in T2: 7 + 6 against 2 × 10, red; Bergen nord
+	// 10 + 10, green; Årstad commented May and June.
+	for _, want := range []string{`<a href="arstad/2026-T2.html">NAV Årstad</a>`, `<td class="cell-red">✕<span> 13</span></td>`,
+		`<a href="bergen-nord/2026-T2.html">NAV Bergen nord</a>`, `<td class="cell-green">✓<span> 20</span></td>`, `<td class="num">2</td>`} {
+		if !strings.Contains(matrix, want) {
+			t.Errorf("vest's T2 matrix lacks %s:\n%s", want, matrix)
+		}
+	}
+	if strings.Contains(matrix, "NAV Tromsø") {
+		t.Errorf("vest's matrix has nord's office")
+	}
+	if m := section(t, page, "measures-h"); !strings.Contains(m, "Overgang til arbeid: 0 startet, 0 åpne ved utgangen (0 forfalt), 1 fullført") ||
+		!strings.Contains(m, "Kontakter med arbeidsgivere: 1 startet, 1 åpne ved utgangen (1 forfalt), 0 fullført") {
+		t.Errorf("vest's T2 does not count its offices' measures by goal:\n%s", m)
+	}
+	whole := section(t, string(out["2026-T2.html"]), "tmatrix-h")
+	if !strings.Contains(whole, `<a href="vest/2026-T2.html">NAV Vest</a>`) || !strings.Contains(whole, `<a href="nord/2026-T2.html">NAV Nord</a>`) {
+		t.Errorf("the whole site's T2 does not list its counties:\n%s", whole)
+	}
+}
+
+// TestYearToDateOnTheScorecard: every unit's scorecard gives the year to
+// date beside the month: Årstad's kontakter is 12 + 8 + 9 + 11 + 7 + 6
+// against 6 × 10.
+func TestYearToDateOnTheScorecard(t *testing.T) {
+	out := tertialSite(t)
+	card := section(t, string(out["vest/arstad/index.html"]), "card-h")
+	if !strings.Contains(card, `<span class="target ytd">Hittil i år: 53 (nesten)</span>`) {
+		t.Errorf("arstad's scorecard does not give kontakter's year to date:\n%s", card)
+	}
+	for _, name := range []string{"index.html", "vest/index.html", "nord/tromso/index.html"} {
+		id := "card-h"
+		if name == "index.html" {
+			id = "whole-h"
+		}
+		if !strings.Contains(section(t, string(out[name]), id), "Hittil i år: ") {
+			t.Errorf("%s's scorecard has no year to date", name)
+		}
+	}
+}

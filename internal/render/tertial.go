@@ -1,0 +1,556 @@
+package render
+
+import (
+	"html/template"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/malekort/malekort/internal/model"
+	"github.com/malekort/malekort/internal/score"
+)
+
+// The tertial report: a unit's page for each tertial the site publishes
+// aggregates of (score.Scores.Spans: the reported year's and the year
+// before's), with the tertial's scorecard, its months charted, and the
+// measures and commentary of its months. It is light on purpose: at NAV's
+// size there are some 1,700 of them. Its charts are drawn here as SVG, so
+// the page loads no script library and prints as it shows.
+
+// TertialPage is a unit's tertial report: <unit folder>/<YYYY-Tn>.html.
+type TertialPage struct {
+	Common
+	Name    string // the unit's
+	Unit    Link   // the unit's page
+	Tertial string // "2. tertial 2018"
+	Months  string // "mai–august 2018", or how far a tertial not over has come
+	Summary Summary
+	Card    TertialCard
+	// Matrix is a county's offices, or the whole site's counties, against
+	// its goals over the tertial.
+	Matrix TertialMatrix
+	// Measures are an office's measures of the tertial; MeasureCounts a
+	// county's or the whole site's offices' counted by goal.
+	Measures      TertialMeasures
+	MeasureCounts []string
+	Commentary    []CommentaryView // an office's, of the tertial's months
+	Office        bool             // the unit is an office
+	Tertials      []Link           // the unit's tertial reports, this one without Href
+}
+
+// TertialCard is the tertial's scorecard: each goal's aggregate and its
+// months.
+type TertialCard struct {
+	Months []string // the months' column heads
+	Groups []TertialGroup
+}
+
+// TertialGroup is a perspective's rows of a TertialCard.
+type TertialGroup struct {
+	Perspective string
+	Rows        []TertialRow
+}
+
+// TertialRow is a goal's aggregate over the tertial, the value of each of
+// its months, and a small chart of those against the target.
+type TertialRow struct {
+	Goal   Link
+	Result string
+	Size   string // a ratio's numerator and denominator
+	Target string
+	// Coverage says how much of the tertial the figure stands for, when
+	// not all of it: "3 av 4 måneder", office-months for a county.
+	Coverage string
+	Status   Status
+	Months   []string
+	Chart    template.HTML
+}
+
+// TertialMatrix is units against goals over a tertial: a status symbol
+// and value in each cell (a key above says what the symbols mean).
+type TertialMatrix struct {
+	Caption   string
+	Head      string // the units' column head: office or county
+	Key       string // what the cells' symbols mean
+	Goals     []Link
+	Commented bool // the rows count the months each office commented
+	Rows      []TertialMatrixRow
+}
+
+// TertialMatrixRow is a unit's row of a TertialMatrix; a cell of a goal
+// the unit does not have is empty.
+type TertialMatrixRow struct {
+	Unit      Link
+	Cells     []TertialMatrixCell
+	Commented string // how many of the tertial's months the office commented
+}
+
+// TertialMatrixCell is a unit's aggregate for a goal: Status names its
+// class.
+type TertialMatrixCell struct {
+	Status, Symbol, Value string
+}
+
+// TertialMeasures are an office's measures of a tertial (see
+// model.MeasuresIn): how many started in it, were open at its end (and
+// overdue) and were done in it, in words; and those open at its end and
+// those done in it, which hold every one that started in it.
+type TertialMeasures struct {
+	Count      string
+	Open, Done []MeasureRow
+}
+
+// Any reports whether there is a measure to list.
+func (m TertialMeasures) Any() bool { return len(m.Open)+len(m.Done) > 0 }
+
+// tertialFile is a tertial report's file name, beside the unit's page.
+func tertialFile(sp score.Span) string { return sp.Name() + ".html" }
+
+// tertialName names a tertial: "2. tertial 2018".
+func (s *site) tertialName(sp score.Span) string {
+	return strings.NewReplacer("{n}", strconv.Itoa(sp.TertialNumber()), "{year}", strconv.Itoa(sp.First.Year())).Replace(s.loc.T("tertial.name"))
+}
+
+// tertialMonths says which months a tertial holds: "mai–august 2018";
+// one not over says how far it has come.
+func (s *site) tertialMonths(sp score.Span) string {
+	end := sp.First + 3
+	months := s.loc.Month(sp.First.Year(), sp.First.Month())
+	months = months[:strings.LastIndexByte(months, ' ')] + "–" + s.loc.Month(end.Year(), end.Month())
+	if !sp.Partial() {
+		return months
+	}
+	return strings.NewReplacer("{months}", months, "{n}", strconv.Itoa(sp.Months())).Replace(s.loc.T("tertial.so.far"))
+}
+
+// tertial is a tertial the site has reports of, with its name.
+type tertial struct {
+	score.Span
+	name string // "2. tertial 2018"
+}
+
+// tertialsOf are the tertials of scores' spans, oldest first: made once,
+// since every report links every other.
+func (s *site) tertialsOf() []tertial {
+	var out []tertial
+	for _, sp := range s.Scores.Spans() {
+		if sp.Kind == score.Tertial {
+			out = append(out, tertial{Span: sp, name: s.tertialName(sp)})
+		}
+	}
+	return out
+}
+
+// hasTertial reports whether unit has a report of tertial sp: it existed
+// in one of its months.
+func (s *site) hasTertial(unit int, sp score.Span) bool {
+	for p := sp.First; p <= sp.Last; p++ {
+		if s.Scores.Exists(unit, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// tertialLinks are unit's tertial reports, newest first, as seen from
+// dir (the folder the linking page is in, relative to the unit's); the
+// report of current has no Href.
+func (s *site) tertialLinks(unit int, dir string, current *score.Span) []Link {
+	var out []Link
+	for i := len(s.tertials) - 1; i >= 0; i-- {
+		sp := s.tertials[i].Span
+		if !s.hasTertial(unit, sp) {
+			continue
+		}
+		l := Link{Href: dir + tertialFile(sp), Text: s.tertials[i].name}
+		if current != nil && sp == *current {
+			l.Href = ""
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// tertialUnits are every unit with tertial reports: the whole site, and
+// each county followed by its offices.
+func (s *site) tertialUnits() []int {
+	units := []int{s.Scores.Whole()}
+	for _, c := range s.allCounties {
+		units = append(units, s.Scores.County(c))
+		for _, o := range s.officesOf[c] {
+			units = append(units, s.Scores.Office(o))
+		}
+	}
+	return units
+}
+
+// tertialJobs are the jobs that write units' tertial reports, and the
+// pages those can be, written or not.
+func (s *site) tertialJobs(out Output, units []int) (jobs []func() error, pages []string) {
+	for _, t := range s.tertials {
+		state := sync.OnceValue(func() *tertialState { return s.tertialState(t.Span) })
+		for _, u := range units {
+			pages = append(pages, s.tertialPath(u, t.Span))
+			if s.hasTertial(u, t.Span) {
+				jobs = append(jobs, func() error { return s.tertialPage(u, t, state(), out) })
+			}
+		}
+	}
+	return jobs, pages
+}
+
+// tertialJobsOf are the jobs that write the tertial reports that show
+// the commentary and measures of the offices ids: theirs, their counties'
+// and the whole site's.
+func (s *site) tertialJobsOf(out Output, ids []string) ([]func() error, []string) {
+	units := []int{s.Scores.Whole()}
+	seen := map[int]bool{}
+	for _, id := range ids {
+		o, ok := s.officeOf[id]
+		if !ok {
+			continue
+		}
+		units = append(units, s.Scores.Office(o))
+		if c := s.Scores.County(s.officeCounty[o]); !seen[c] {
+			seen[c] = true
+			units = append(units, c)
+		}
+	}
+	return s.tertialJobs(out, units)
+}
+
+// tertialPath is where unit's report of tertial sp is: beside its page.
+func (s *site) tertialPath(unit int, sp score.Span) string {
+	m := s.Site
+	switch {
+	case unit < m.CountyUnit(0):
+		return m.Offices[unit].County + "/" + m.Offices[unit].ID + "/" + tertialFile(sp)
+	case unit < m.WholeUnit():
+		return m.Counties[unit-m.CountyUnit(0)].ID + "/" + tertialFile(sp)
+	}
+	return tertialFile(sp)
+}
+
+// tertialState is what every report of one tertial reads: the measures as
+// the commentary up to its end tells them, sorted by what they did in it,
+// and each office's commentary of its months.
+type tertialState struct {
+	lives []model.MeasureLife
+	// byOffice are each office's indexes into lives, by what they did.
+	byOffice   map[string]*model.PeriodMeasures
+	commentary map[string][]*model.Commentary
+}
+
+func (s *site) tertialState(sp score.Span) *tertialState {
+	st := &tertialState{lives: s.Site.Measures(sp.Last), byOffice: map[string]*model.PeriodMeasures{}}
+	pm := model.MeasuresIn(st.lives, sp.First, sp.Last)
+	of := func(i int) *model.PeriodMeasures {
+		id := st.lives[i].Office
+		if st.byOffice[id] == nil {
+			st.byOffice[id] = &model.PeriodMeasures{}
+		}
+		return st.byOffice[id]
+	}
+	for _, i := range pm.Started {
+		of(i).Started = append(of(i).Started, i)
+	}
+	for _, i := range pm.Open {
+		of(i).Open = append(of(i).Open, i)
+	}
+	for _, i := range pm.Overdue {
+		of(i).Overdue = append(of(i).Overdue, i)
+	}
+	for _, i := range pm.Done {
+		of(i).Done = append(of(i).Done, i)
+	}
+	st.commentary = s.Site.CommentaryIn(sp.First, sp.Last)
+	return st
+}
+
+// tertialPage writes unit's report of tertial t.
+func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) error {
+	m := s.Site
+	sp := t.Span
+	name := sp.Name()
+	v := TertialPage{Tertial: t.name, Months: s.tertialMonths(sp)}
+	page := s.tertialPath(unit, sp)
+	var root, csv string
+	var crumbs []Link
+	var offices []int // the units the matrix lists
+	var rowUnit func(int) int
+	var rowLink func(int, string) Link
+	switch {
+	case unit < m.CountyUnit(0):
+		office := &m.Offices[unit]
+		root = "../../"
+		dir := office.County + "/" + office.ID + "/"
+		csv, v.Name, v.Office = dir+"periods.csv", office.Name, true
+		county := &m.Counties[s.officeCounty[unit]]
+		crumbs = []Link{{Href: root + "index.html", Text: s.loc.T("home")}, {Href: root + countyPath(county), Text: county.Name}}
+	case unit < m.WholeUnit():
+		c := unit - m.CountyUnit(0)
+		county := &m.Counties[c]
+		root = "../"
+		csv, v.Name = county.ID+"/periods.csv", county.Name
+		crumbs = []Link{{Href: root + "index.html", Text: s.loc.T("home")}}
+		for _, o := range s.officesOf[c] {
+			if s.hasTertial(s.Scores.Office(o), sp) {
+				offices = append(offices, o)
+			}
+		}
+		rowUnit = s.Scores.Office
+		rowLink = func(o int, file string) Link {
+			return Link{Href: strings.TrimSuffix(s.officeHref(o, county, root), "index.html") + file, Text: m.Offices[o].Name}
+		}
+		v.Matrix = TertialMatrix{Caption: s.loc.T("tertial.matrix.offices"), Head: s.loc.T("office"), Commented: true,
+			Key: s.loc.T("tertial.matrix.key") + " " + s.loc.T("tertial.matrix.commented")}
+	default:
+		csv, v.Name = "periods.csv", s.wholeName
+		for _, c := range s.allCounties {
+			if s.hasTertial(s.Scores.County(c), sp) {
+				offices = append(offices, c)
+			}
+		}
+		rowUnit = s.Scores.County
+		rowLink = func(c int, file string) Link {
+			return Link{Href: m.Counties[c].ID + "/" + file, Text: m.Counties[c].Name}
+		}
+		v.Matrix = TertialMatrix{Caption: s.loc.T("tertial.matrix.counties"), Head: s.loc.T("county"), Key: s.loc.T("tertial.matrix.key")}
+	}
+	if unit == m.WholeUnit() {
+		crumbs = []Link{{Href: "index.html", Text: s.loc.T("home")}}
+	} else {
+		crumbs = append(crumbs, Link{Href: "index.html", Text: v.Name})
+	}
+	// The title heads every printed page (layout.html's @page), where
+	// html/template lets no colon through.
+	v.Common = s.common(page, strings.ReplaceAll(s.loc.T("tertial.report.for"), "{unit}", v.Name), root, csv, crumbs...)
+	v.Common.Period = v.Tertial
+	v.Unit = Link{Href: "index.html", Text: v.Name}
+	v.Tertials = s.tertialLinks(unit, "", &sp)
+
+	for p := sp.First; p <= sp.Last; p++ {
+		v.Card.Months = append(v.Card.Months, s.months[p-s.Scores.First])
+	}
+	var goals []int
+	for _, gi := range s.goalOrder {
+		a := s.Scores.Over(unit, gi, sp)
+		if !a.Published() {
+			continue
+		}
+		goals = append(goals, gi)
+		g := &m.Goals[gi]
+		r := TertialRow{
+			Goal:   Link{Href: root + goalPath(g), Text: g.Title},
+			Result: s.value(g, a.Cell),
+			Size:   s.size(a.Cell),
+			Target: s.loc.WithUnit(a.Target, g.Decimals, g.Unit),
+			Status: s.status(a.Status),
+		}
+		r.Coverage = s.spanCoverage(unit, a.Coverage)
+		for p := sp.First; p <= sp.Last; p++ {
+			r.Months = append(r.Months, s.value(g, s.Scores.At(unit, gi, p)))
+		}
+		r.Chart = s.tertialChart(unit, gi, sp)
+		if len(v.Card.Groups) == 0 || v.Card.Groups[len(v.Card.Groups)-1].Perspective != g.Perspective {
+			v.Card.Groups = append(v.Card.Groups, TertialGroup{Perspective: g.Perspective})
+		}
+		group := &v.Card.Groups[len(v.Card.Groups)-1]
+		group.Rows = append(group.Rows, r)
+		switch a.Status {
+		case score.Green:
+			v.Summary.Green++
+		case score.Yellow:
+			v.Summary.Yellow++
+		case score.Red:
+			v.Summary.Red++
+		case score.Suppressed:
+			v.Summary.Suppressed++
+		case score.Incomplete:
+			v.Summary.Incomplete++
+		default:
+			v.Summary.Missing++
+		}
+		v.Summary.Total++
+	}
+
+	if rowUnit != nil {
+		for _, gi := range goals {
+			v.Matrix.Goals = append(v.Matrix.Goals, Link{Href: root + goalPath(&m.Goals[gi]), Text: m.Goals[gi].Title})
+		}
+		for _, k := range offices {
+			u := rowUnit(k)
+			row := TertialMatrixRow{Unit: rowLink(k, name+".html")}
+			for _, gi := range goals {
+				a := s.Scores.Over(u, gi, sp)
+				if !a.Published() {
+					row.Cells = append(row.Cells, TertialMatrixCell{})
+					continue
+				}
+				st := s.status(a.Status)
+				row.Cells = append(row.Cells, TertialMatrixCell{Status: st.Name, Symbol: st.Symbol, Value: s.value(&m.Goals[gi], a.Cell)})
+			}
+			if v.Matrix.Commented {
+				row.Commented = strconv.Itoa(len(st.commentary[m.Offices[k].ID]))
+			}
+			v.Matrix.Rows = append(v.Matrix.Rows, row)
+		}
+	}
+
+	if v.Office {
+		office := &m.Offices[unit]
+		if pm := st.byOffice[office.ID]; pm != nil {
+			rows := func(idx []int) []MeasureRow {
+				var out []MeasureRow
+				for _, i := range idx {
+					out = append(out, s.measureRowAt(&st.lives[i], root, false, sp.Last))
+				}
+				return out
+			}
+			v.Measures = TertialMeasures{Open: rows(pm.Open), Done: rows(pm.Done),
+				Count: s.measureCount([4]int{len(pm.Started), len(pm.Open), len(pm.Overdue), len(pm.Done)})}
+		}
+		for _, cm := range st.commentary[office.ID] {
+			cv := s.commentaryView(cm, root)
+			// The measures are listed once, above, as the tertial ended.
+			cv.Measures = nil
+			v.Commentary = append(v.Commentary, cv)
+		}
+	} else {
+		v.MeasureCounts = s.tertialMeasureCounts(unit, st)
+	}
+	return s.execute(out, page, "tertial.html", v)
+}
+
+// spanCoverage says how much of a span an aggregate stands for, when not
+// all of it: months for an office, office-months for a county or the
+// whole site.
+func (s *site) spanCoverage(unit int, c score.Coverage) string {
+	if c.Complete() {
+		return ""
+	}
+	key := "tertial.months"
+	if unit >= s.Scores.County(0) {
+		key = "coverage"
+	}
+	return strings.NewReplacer("{n}", strconv.Itoa(int(c.Reported)), "{of}", strconv.Itoa(int(c.Expected)),
+		"{r}", strconv.Itoa(int(c.Reported)), "{e}", strconv.Itoa(int(c.Expected))).Replace(s.loc.T(key))
+}
+
+// tertialMeasureCounts counts a county's or the whole site's offices'
+// measures of the tertial by goal, in words: "Overgang til arbeid: 2
+// startet, 3 åpne ved utgangen (1 forfalt), 1 fullført".
+func (s *site) tertialMeasureCounts(unit int, st *tertialState) []string {
+	m := s.Site
+	var offices []int
+	if c := unit - m.CountyUnit(0); c < len(m.Counties) {
+		offices = s.officesOf[c]
+	} else {
+		for o := range m.Offices {
+			offices = append(offices, o)
+		}
+	}
+	counts := make([][4]int, len(m.Goals))
+	for _, o := range offices {
+		pm := st.byOffice[m.Offices[o].ID]
+		if pm == nil {
+			continue
+		}
+		for k, idx := range [][]int{pm.Started, pm.Open, pm.Overdue, pm.Done} {
+			for _, i := range idx {
+				if gi, ok := s.goalIndex[st.lives[i].Goal]; ok {
+					counts[gi][k]++
+				}
+			}
+		}
+	}
+	var out []string
+	for _, gi := range s.goalOrder {
+		n := counts[gi]
+		if n[0]+n[1]+n[3] == 0 {
+			continue
+		}
+		out = append(out, m.Goals[gi].Title+": "+s.measureCount(n))
+	}
+	return out
+}
+
+// measureCount says how many measures started in a tertial, were open at
+// its end, overdue then, and done in it: "2 startet, 3 åpne ved utgangen
+// (1 forfalt), 1 fullført".
+func (s *site) measureCount(n [4]int) string {
+	return strings.NewReplacer("{started}", strconv.Itoa(n[0]), "{open}", strconv.Itoa(n[1]),
+		"{overdue}", strconv.Itoa(n[2]), "{done}", strconv.Itoa(n[3])).Replace(s.loc.T("tertial.measures.count"))
+}
+
+// tertialChart draws unit's months of tertial sp for goal gi against the
+// target in force each month (dashed): a small SVG whose numbers are in
+// its row, so a screen reader skips it. A tertial not over leaves room for
+// its months to come.
+func (s *site) tertialChart(unit, gi int, sp score.Span) template.HTML {
+	const w, h, pad = 64.0, 24.0, 3.0
+	var targets, values [4]float64
+	var has [4]bool
+	lo, hi, any := math.Inf(1), math.Inf(-1), false
+	for i := range sp.Months() {
+		p := sp.First + model.Period(i)
+		targets[i] = s.Scores.ThresholdsAt(unit, gi, p).Target
+		lo, hi = min(lo, targets[i]), max(hi, targets[i])
+		if c := s.Scores.At(unit, gi, p); c.Has() {
+			values[i], has[i], any = c.Value, true, true
+			lo, hi = min(lo, c.Value), max(hi, c.Value)
+		}
+	}
+	if !any {
+		return ""
+	}
+	if hi == lo {
+		hi, lo = hi+1, lo-1
+	}
+	// Whole pixels: the chart is drawn at its own size.
+	x := func(i int) int { return int(math.Round(pad + float64(i)*(w-2*pad)/3)) }
+	y := func(v float64) int { return int(math.Round(pad + (hi-v)*(h-2*pad)/(hi-lo))) }
+	last := sp.Months() - 1
+	var target, line []byte
+	if slices.Min(targets[:last+1]) == slices.Max(targets[:last+1]) {
+		// A target that holds is a level line: "M3,12H61".
+		target = append(appendPathPoint(nil, x(0), y(targets[0])), 'H')
+		target = strconv.AppendInt(target, int64(x(last)), 10)
+	} else {
+		for i := range last + 1 {
+			target = appendPathPoint(target, x(i), y(targets[i]))
+		}
+	}
+	n := 0
+	for i := range last + 1 {
+		if has[i] {
+			line = appendPathPoint(line, x(i), y(values[i]))
+			n++
+		}
+	}
+	if n == 1 {
+		// A line of one point has no vertex to mark without a stroke.
+		line = append(line, "h0"...)
+	}
+	return svg(tertialChartSVG(string(target), string(line)))
+}
+
+// appendPathPoint appends point x,y to an SVG path: a move to it when
+// the path is empty, else a line to it.
+func appendPathPoint(b []byte, x, y int) []byte {
+	if len(b) == 0 {
+		b = append(b, 'M')
+	} else {
+		b = append(b, 'L')
+	}
+	return appendCoords(b, x, y)
+}
+
+// appendCoords appends x,y.
+func appendCoords(b []byte, x, y int) []byte {
+	b = strconv.AppendInt(b, int64(x), 10)
+	b = append(b, ',')
+	return strconv.AppendInt(b, int64(y), 10)
+}
