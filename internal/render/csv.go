@@ -230,13 +230,7 @@ func (s *site) csvBlock(unit, gi int) []byte {
 			b = append(b, "recast"...)
 		}
 		b = append(b, sep)
-		if c.HasSize() {
-			b = s.loc.AppendPlain(b, c.Num, countDecimals(c.Num))
-			b = append(b, sep)
-			b = s.loc.AppendPlain(b, c.Den, countDecimals(c.Den))
-		} else {
-			b = append(b, sep)
-		}
+		b = s.appendSize(b, sep, c.HasSize(), c.Num, c.Den)
 		b = append(b, sep)
 		if end == p {
 			b = append(b, s.periodIDs[i]...)
@@ -278,13 +272,7 @@ func (s *site) periodBlock(unit, gi int, names []string) []byte {
 			b = s.loc.AppendPlain(b, a.Value, g.Decimals)
 		}
 		b = append(b, sep)
-		if a.HasSize() {
-			b = s.loc.AppendPlain(b, a.Num, countDecimals(a.Num))
-			b = append(b, sep)
-			b = s.loc.AppendPlain(b, a.Den, countDecimals(a.Den))
-		} else {
-			b = append(b, sep)
-		}
+		b = s.appendSize(b, sep, a.HasSize(), a.Num, a.Den)
 		b = append(b, sep)
 		b = s.loc.AppendPlain(b, a.Target, g.Decimals)
 		b = append(b, sep)
@@ -451,4 +439,17 @@ func (s *site) measureJobs(out Output, only func(office int) bool) (jobs []func(
 		}
 	}
 	return jobs, names
+}
+
+// appendSize appends a row's numerator and denominator, separated by sep:
+// both empty where the figure has none to show.
+func (s *site) appendSize(b []byte, sep byte, has bool, num, den float64) []byte {
+	if has {
+		b = s.loc.AppendPlain(b, num, countDecimals(num))
+	}
+	b = append(b, sep)
+	if has {
+		b = s.loc.AppendPlain(b, den, countDecimals(den))
+	}
+	return b
 }
