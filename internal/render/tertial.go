@@ -324,8 +324,7 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 	} else {
 		crumbs = append(crumbs, Link{Href: "index.html", Text: v.Name})
 	}
-	// The title heads every printed page (layout.html's @page), where
-	// html/template lets no colon through.
+	// The title heads every printed page (Common.PrintMargins).
 	v.Common = s.common(page, strings.ReplaceAll(s.loc.T("tertial.report.for"), "{unit}", v.Name), root, csv, crumbs...)
 	v.Common.Period = v.Tertial
 	v.Unit = Link{Href: "index.html", Text: v.Name}

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"html/template"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/a-h/templ"
 
@@ -36,6 +38,30 @@ type Common struct {
 	Accent      string
 	Privacy     string // what ":" means, when small numbers are suppressed
 	Canonical   string // the page's published address, when base_url is set
+}
+
+// PrintMargins is the @page rule that names the site, the page and its
+// period in the margins of every printed sheet. It is made here, not in
+// the layout: html/template refuses a colon in a CSS string ("NAV Vest:
+// målekort" printed as #ZgotmplZ), where a string escaped for CSS is safe.
+func (c Common) PrintMargins() template.CSS {
+	return template.CSS(`@page { @top-left { content: "` + cssString(c.SiteTitle) + `"; } @top-right { content: "` +
+		cssString(c.Title+" · "+c.Period) + `"; } @bottom-right { content: counter(page) " / " counter(pages); } }`)
+}
+
+// cssString is s as the inside of a quoted CSS string: letters, digits
+// and spaces as they are, every other character as a CSS escape, so that
+// nothing in it can end the string, the rule or the <style> element.
+func cssString(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r == ' ' || unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+			continue
+		}
+		fmt.Fprintf(&b, "\\%x ", r)
+	}
+	return b.String()
 }
 
 // Status is a status as words and a symbol, never colour alone.
