@@ -17,9 +17,8 @@ import (
 
 // BenchmarkCommentaryEditNAV times what a leader waits for in serve at
 // NAV's size: from saving a commentary file to the open page being told to
-// reload and fetching the new page (the browser's own work aside). The
-// time includes the 25 ms serve waits for an editor's burst of writes to
-// end.
+// reload and fetching the new page (the browser's own work aside),
+// including the wait serve makes for an editor's burst of writes to end.
 func BenchmarkCommentaryEditNAV(b *testing.B) {
 	dir := filepath.Join(b.TempDir(), "site")
 	if err := synth.Write(dir, synth.NAV, 1, ""); err != nil {
