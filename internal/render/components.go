@@ -43,6 +43,7 @@ func (c components) funcs() template.FuncMap {
 		// The tertial report's scorecard and matrix.
 		"tertialCard":   htmlFunc(c.tertialCard),
 		"tertialMatrix": htmlFunc(c.tertialMatrix),
+		"tertialReport": htmlFunc(c.tertialReport),
 	}
 }
 
