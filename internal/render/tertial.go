@@ -1,7 +1,6 @@
 package render
 
 import (
-	"html/template"
 	"math"
 	"slices"
 	"strconv"
@@ -65,7 +64,14 @@ type TertialRow struct {
 	Coverage string
 	Status   Status
 	Months   []string
-	Chart    template.HTML
+	Chart    TertialChart
+}
+
+// TertialChart is a small chart of a tertial's months against the target
+// in force each month: SVG paths in the chart's own pixels, drawn by
+// tertialChartSVG. A row with no value in the tertial has none.
+type TertialChart struct {
+	Target, Line string
 }
 
 // TertialMatrix is units against goals over a tertial: a status symbol
@@ -488,7 +494,7 @@ func (s *site) measureCount(n [4]int) string {
 // target in force each month (dashed): a small SVG whose numbers are in
 // its row, so a screen reader skips it. A tertial not over leaves room for
 // its months to come.
-func (s *site) tertialChart(unit, gi int, sp score.Span) template.HTML {
+func (s *site) tertialChart(unit, gi int, sp score.Span) TertialChart {
 	const w, h, pad = 64.0, 24.0, 3.0
 	var targets, values [4]float64
 	var has [4]bool
@@ -503,7 +509,7 @@ func (s *site) tertialChart(unit, gi int, sp score.Span) template.HTML {
 		}
 	}
 	if !any {
-		return ""
+		return TertialChart{}
 	}
 	if hi == lo {
 		hi, lo = hi+1, lo-1
@@ -533,7 +539,7 @@ func (s *site) tertialChart(unit, gi int, sp score.Span) template.HTML {
 		// A line of one point has no vertex to mark without a stroke.
 		line = append(line, "h0"...)
 	}
-	return svg(tertialChartSVG(string(target), string(line)))
+	return TertialChart{Target: string(target), Line: string(line)}
 }
 
 // appendPathPoint appends point x,y to an SVG path: a move to it when
