@@ -155,20 +155,18 @@ func Prepare(in Input) *Prepared { return &Prepared{newSite(in)} }
 // Render builds every page and file of the site into out (see Render).
 func (p *Prepared) Render(out Output) error {
 	s, in := p.s, p.s.Input
-	// The CSV files first, on their own, so that their rows (15 MB at
-	// NAV's size, 290 MB at ten times that) are let go before the pages
-	// are made: held while the pages were, they doubled the memory the
-	// garbage collector let the heap grow to.
+	// The CSV files come first among the jobs: scorecard.csv, the longest
+	// job, starts at once, and the other files' rows, which parallel lets
+	// go with the job that wrote them, are not held while the pages are
+	// made. The pages keep the other processor busy until it is written.
 	measureJobs, _ := s.measureJobs(out, func(int) bool { return true })
-	if err := parallel(slices.Concat([]func() error{func() error { return s.writeScorecards(out) }}, measureJobs, s.periodJobs(out), s.comparisonJobs(out))); err != nil {
-		return err
-	}
-	jobs := []func() error{
+	jobs := slices.Concat([]func() error{func() error { return s.writeScorecards(out) }}, measureJobs, s.periodJobs(out), s.comparisonJobs(out))
+	jobs = append(jobs,
 		func() error { return out.Put(EChartsFile, in.ECharts) },
 		func() error { return out.Put(search.LibraryFile, in.MiniSearch) },
 		func() error { return out.Put(search.File, s.searchIndex()) },
 		func() error { return s.front(out) },
-	}
+	)
 	for _, name := range slices.Sorted(maps.Keys(in.Site.Files)) {
 		jobs = append(jobs, func() error { return out.Put(name, in.Site.Files[name]) })
 	}
@@ -295,10 +293,14 @@ func newSite(in Input) *site {
 }
 
 // parallel runs jobs on every processor and returns the first error in job
-// order, so that a failing build reports the same error every time.
+// order, so that a failing build reports the same error every time. A job
+// is let go once it has run, and with it what it alone holds.
 func parallel(jobs []func() error) error {
 	errs := make([]error, len(jobs))
-	workers.Each(len(jobs), func(i int) { errs[i] = jobs[i]() })
+	workers.Each(len(jobs), func(i int) {
+		errs[i] = jobs[i]()
+		jobs[i] = nil
+	})
 	for _, err := range errs {
 		if err != nil {
 			return err
