@@ -190,11 +190,17 @@ func (c *Checked) EditCommentary(src fs.FS, paths []string) (next *Checked, edit
 // RenderEdit renders into out the pages that edit, made by
 // EditCommentary, changed, calling done with each round's pages (see
 // render.Prepared.RenderEdit).
-func (c *Checked) RenderEdit(edit render.Edit, out render.Output, done func(pages []string)) error {
+// A site template that fails is an input error at its place, as in
+// Render.
+func (c *Checked) RenderEdit(edit render.Edit, out render.Output, done func(pages []string)) (diag.List, error) {
 	if c.prepared == nil {
 		c.prepared = render.Prepare(c.Input)
 	}
-	return c.prepared.RenderEdit(edit, out, done)
+	err := c.prepared.RenderEdit(edit, out, done)
+	if te, ok := errors.AsType[*render.TemplateError](err); ok {
+		return diag.List{te.Err}, nil
+	}
+	return nil, err
 }
 
 // commentaryOf is site with only the commentary keep keeps: each text is

@@ -133,10 +133,11 @@ func (s *Server) Update(changed []string) {
 	}
 	out := &memOutput{files: map[string][]byte{}}
 	s.mu.Lock()
-	site := maps.Clone(s.site)
+	before := s.site
+	site := maps.Clone(before)
 	s.mu.Unlock()
 	updated := 0
-	err := next.RenderEdit(edit, out, func(pages []string) {
+	errs, err := next.RenderEdit(edit, out, func(pages []string) {
 		for _, p := range pages {
 			delete(site, p)
 		}
@@ -145,8 +146,11 @@ func (s *Server) Update(changed []string) {
 		clear(out.files)
 		s.publish(maps.Clone(site), nil, pages)
 	})
-	if err != nil {
-		s.publish(nil, s.messages(src, nil, err), nil)
+	if errs != nil || err != nil {
+		// A round may already be on show: the last good site comes back
+		// whole, so that no page shows an edit its neighbours do not.
+		s.publish(before, nil, nil)
+		s.publish(nil, s.messages(src, errs, err), nil)
 		return
 	}
 	s.checked = next
