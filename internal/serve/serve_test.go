@@ -92,7 +92,7 @@ func TestServeFollowsEdits(t *testing.T) {
 	s.Build()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go s.Watch(ctx, 20*time.Millisecond)
+	s.Watch(ctx, 20*time.Millisecond)
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close) // after the event stream closes: cleanups run last first
 	page := srv.URL + "/vest/arstad/index.html"
@@ -141,6 +141,24 @@ func TestServeFollowsEdits(t *testing.T) {
 	}
 }
 
+// TestWatchSeesAnEditRightAfterItStarts: Watch returns once its watches
+// are in place, so that an edit saved the moment after is not missed (a
+// watch set up in the background raced the edit and, on a busy machine,
+// lost it).
+func TestWatchSeesAnEditRightAfterItStarts(t *testing.T) {
+	dir := site(t)
+	s := New(dir, os.DirFS("../.."), io.Discard)
+	s.Build()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s.Watch(ctx, 20*time.Millisecond)
+	commentary := filepath.Join(dir, "content/vest/arstad/2026-02.md")
+	os.WriteFile(commentary, []byte("Lagret straks.\n"), 0o644)
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	eventually(t, srv.URL+"/vest/arstad/index.html", "Lagret straks.")
+}
+
 // TestOpenPagesReloadWhenTheyChange: an edit to commentary tells the
 // pages it changed to reload, once, and leaves the other open pages be;
 // a whole build reloads every page.
@@ -150,7 +168,7 @@ func TestOpenPagesReloadWhenTheyChange(t *testing.T) {
 	s.Build()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go s.Watch(ctx, 20*time.Millisecond)
+	s.Watch(ctx, 20*time.Millisecond)
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
 	edited, other := events(t, srv.URL, "/vest/arstad/"), events(t, srv.URL, "/nord/tromso/index.html")
@@ -198,7 +216,7 @@ func TestBurstOfSavesBuildsOnce(t *testing.T) {
 	// one: generous, so that a machine busy with other tests does not
 	// stretch a gap past it.
 	const settle = 300 * time.Millisecond
-	go s.Watch(ctx, settle)
+	s.Watch(ctx, settle)
 	commentary := filepath.Join(dir, "content/vest/arstad/2026-02.md")
 	src, _ := os.ReadFile(commentary)
 	for i := range 20 {
@@ -395,7 +413,7 @@ func TestBrokenFromTheStart(t *testing.T) {
 	s.Build()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go s.Watch(ctx, 20*time.Millisecond)
+	s.Watch(ctx, 20*time.Millisecond)
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
 
