@@ -194,6 +194,33 @@ func TestOpenPagesReloadWhenTheyChange(t *testing.T) {
 	}
 }
 
+// TestEditOfNoOfficeReloadsNoPage: commentary in a mistyped folder is an
+// error; removing it changes no page, so no open page reloads (it only
+// loses the errors), as none would if it were a whole build.
+func TestEditOfNoOfficeReloadsNoPage(t *testing.T) {
+	dir := site(t)
+	s := New(dir, os.DirFS("../.."), io.Discard)
+	s.Build()
+	const mistyped = "content/vest/arstadd/2026-02.md"
+	os.MkdirAll(filepath.Join(dir, "content/vest/arstadd"), 0o755)
+	os.WriteFile(filepath.Join(dir, mistyped), []byte("Feil mappe.\n"), 0o644)
+	s.Update([]string{mistyped})
+	if s.errors == nil {
+		t.Fatal("commentary in a folder of no office is no error")
+	}
+	os.Remove(filepath.Join(dir, mistyped))
+	s.Update([]string{mistyped})
+	if s.errors != nil {
+		t.Fatalf("errors after the fix: %q", s.errors)
+	}
+	if s.built != 1 {
+		t.Errorf("the edit of no office was published as whole build %d", s.built)
+	}
+	if v := s.pageVersion("vest/arstad/index.html"); v != 1 {
+		t.Errorf("an office page was told version %d, want the first build's 1", v)
+	}
+}
+
 func mustRead(t *testing.T, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(name)
