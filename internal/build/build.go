@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -243,7 +244,8 @@ func measuredGoals(before, after []model.MeasureLife) []string {
 	return goals
 }
 
+// sameLife compares every field, so that one added to MeasureLife for the
+// goal pages to show re-renders them when it changes.
 func sameLife(a, b *model.MeasureLife) bool {
-	return a.Office == b.Office && a.ID == b.ID && a.Goal == b.Goal && a.Text == b.Text && a.Status == b.Status &&
-		a.Due == b.Due && a.Start == b.Start && a.Done == b.Done && slices.Equal(a.History, b.History)
+	return reflect.DeepEqual(a, b)
 }
