@@ -179,11 +179,12 @@ func (c *Checked) EditCommentary(src fs.FS, paths []string) (next *Checked, edit
 		_, ok := slices.BinarySearch(edit.Offices, cm.Office)
 		return ok
 	}
-	edit.Goals = measuredGoals(commentaryOf(c.Site, edited).Measures(c.Reported), commentaryOf(site, edited).Measures(c.Reported))
+	measures := commentaryOf(site, edited).Measures(c.Reported)
+	edit.Goals = measuredGoals(commentaryOf(c.Site, edited).Measures(c.Reported), measures)
 	next = &Checked{Input: c.Input, Notices: c.Notices}
 	next.Site = site
 	if c.prepared != nil {
-		next.prepared = c.prepared.Edited(site, edit)
+		next.prepared = c.prepared.Edited(site, edit, measures)
 	}
 	return next, edit, nil, true
 }
