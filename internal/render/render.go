@@ -1309,7 +1309,7 @@ func seriesOf(lines []line) []chart.Series {
 func (s *site) trendTable(caption string, g *model.Goal, lines []line) Table {
 	t := Table{Caption: caption, Head: []string{s.loc.T("period")}}
 	unit := ""
-	if u := s.loc.Unit(g.Unit); u != "" {
+	if u := s.loc.UnitLabel(g.Unit); u != "" {
 		unit = " (" + u + ")"
 	}
 	var shown []line
