@@ -211,7 +211,8 @@ func (p *Prepared) Edited(site *model.Site, edit Edit, measures []model.MeasureL
 // RenderEdit renders only the pages edit changes, in two rounds, calling
 // done with the pages of each when its files are in out: first the edited
 // offices' own pages, the ones their editors have open; then their
-// counties' pages, the search index and, where measures changed, the
+// counties' pages, the search index, the tertial reports of the offices,
+// their counties and the whole site and, where measures changed, the
 // pages of their goals and the measures.csv files that list them. A page
 // named but not written is one the site no longer has.
 func (p *Prepared) RenderEdit(edit Edit, out Output, done func(pages []string)) error {
