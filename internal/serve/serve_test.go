@@ -510,6 +510,34 @@ func TestCommentaryErrorKeepsTheSite(t *testing.T) {
 	}
 }
 
+// TestFailedEditBringsBackTheSiteBefore: when an edit's second round
+// fails (here a site's county template, on the measure the edit adds),
+// its first round was already served; the site as it was before the edit
+// comes back whole, and the error is shown at its place.
+func TestFailedEditBringsBackTheSiteBefore(t *testing.T) {
+	dir := site(t)
+	county := strings.Replace(string(mustRead(t, "../../templates/county.html")), `{{define "main"}}`,
+		`{{define "main"}}{{if and (eq .Name "NAV Nord") .Measures}}{{index .Name 99}}{{end}}`, 1)
+	writer(t, dir)("templates/county.html", county)
+	s := New(dir, os.DirFS("../.."), io.Discard)
+	s.Build()
+	if s.errors != nil {
+		t.Fatalf("first build: %q", s.errors)
+	}
+	before := s.site["nord/tromso/index.html"]
+	writer(t, dir)("content/nord/tromso/2026-02.md", "+++\n[[measure]]\ngoal = \"arbeid\"\ntext = \"Møte\"\nstatus = \"started\"\n+++\nFørste.\n")
+	s.Update([]string{"content/nord/tromso/2026-02.md"})
+	if len(s.errors) != 2 || !strings.Contains(s.errors[1], "templates/county.html:2:") || !strings.Contains(s.errors[1], "(making nord/index.html)") {
+		t.Fatalf("errors %q", s.errors)
+	}
+	if !bytes.Equal(s.site["nord/tromso/index.html"], before) {
+		t.Error("the office page of the failed edit is served")
+	}
+	if s.built != s.version-1 {
+		t.Errorf("the site before the edit came back in version %d, not whole (built %d) before the errors (%d)", s.version-1, s.built, s.version)
+	}
+}
+
 // TestWatchSkipsOtherFolders: folders made beside the inputs (an output
 // folder, npm's) are not watched; new input folders are, with their files.
 func TestWatchSkipsOtherFolders(t *testing.T) {
