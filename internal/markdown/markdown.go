@@ -111,11 +111,11 @@ func wordsOf(doc ast.Node, src []byte) string {
 	// it is left out here as Render leaves it out.
 	var b []byte
 	space := func() { b = append(b, ' ') }
-	// A text is written as the page writes it, escapes and references
-	// resolved in one pass ("\&amp;" is "&amp;" on the page, not "&"),
-	// and then read back from its HTML.
+	// A text with escapes or references is written as the page writes
+	// it, resolved in one pass ("\&amp;" is "&amp;" on the page, not
+	// "&"), and then read back from its HTML.
 	var page bytes.Buffer
-	w := bufio.NewWriter(&page)
+	w := bufio.NewWriterSize(&page, 256)
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if n.Type() == ast.TypeBlock {
 			space() // blocks are apart, whether or not markup marks it
@@ -126,7 +126,7 @@ func wordsOf(doc ast.Node, src []byte) string {
 		switch n := n.(type) {
 		case *ast.Text:
 			v := n.Value(src)
-			if n.IsRaw() {
+			if n.IsRaw() || bytes.IndexAny(v, "\\&\x00") < 0 {
 				b = append(b, v...)
 			} else {
 				page.Reset()
