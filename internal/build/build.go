@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -178,11 +179,12 @@ func (c *Checked) EditCommentary(src fs.FS, paths []string) (next *Checked, edit
 		_, ok := slices.BinarySearch(edit.Offices, cm.Office)
 		return ok
 	}
-	edit.Goals = measuredGoals(commentaryOf(c.Site, edited).Measures(c.Reported), commentaryOf(site, edited).Measures(c.Reported))
+	measures := commentaryOf(site, edited).Measures(c.Reported)
+	edit.Goals = measuredGoals(commentaryOf(c.Site, edited).Measures(c.Reported), measures)
 	next = &Checked{Input: c.Input, Notices: c.Notices}
 	next.Site = site
 	if c.prepared != nil {
-		next.prepared = c.prepared.Edited(site, edit)
+		next.prepared = c.prepared.Edited(site, edit, measures)
 	}
 	return next, edit, nil, true
 }
@@ -190,11 +192,17 @@ func (c *Checked) EditCommentary(src fs.FS, paths []string) (next *Checked, edit
 // RenderEdit renders into out the pages that edit, made by
 // EditCommentary, changed, calling done with each round's pages (see
 // render.Prepared.RenderEdit).
-func (c *Checked) RenderEdit(edit render.Edit, out render.Output, done func(pages []string)) error {
+// A site template that fails is an input error at its place, as in
+// Render.
+func (c *Checked) RenderEdit(edit render.Edit, out render.Output, done func(pages []string)) (diag.List, error) {
 	if c.prepared == nil {
 		c.prepared = render.Prepare(c.Input)
 	}
-	return c.prepared.RenderEdit(edit, out, done)
+	err := c.prepared.RenderEdit(edit, out, done)
+	if te, ok := errors.AsType[*render.TemplateError](err); ok {
+		return diag.List{te.Err}, nil
+	}
+	return nil, err
 }
 
 // commentaryOf is site with only the commentary keep keeps: each text is
@@ -237,7 +245,8 @@ func measuredGoals(before, after []model.MeasureLife) []string {
 	return goals
 }
 
+// sameLife compares every field, so that one added to MeasureLife for the
+// goal pages to show re-renders them when it changes.
 func sameLife(a, b *model.MeasureLife) bool {
-	return a.Office == b.Office && a.ID == b.ID && a.Goal == b.Goal && a.Text == b.Text && a.Status == b.Status &&
-		a.Due == b.Due && a.Start == b.Start && a.Done == b.Done && slices.Equal(a.History, b.History)
+	return reflect.DeepEqual(a, b)
 }

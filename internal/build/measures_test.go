@@ -2,8 +2,12 @@ package build
 
 import (
 	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/malekort/malekort/internal/model"
 )
 
 // TestMeasuresLiveOn: next month's results are in and the office has not
@@ -201,5 +205,37 @@ func TestAttentionWithAction(t *testing.T) {
 		if row = row[:strings.Index(row, "</tr>")+5]; !strings.HasSuffix(row, want) {
 			t.Errorf("the matrix row of %s does not end with %s:\n%s", office, want, row)
 		}
+	}
+}
+
+// TestMeasuredGoalsSeeEveryField: a measure that differs in any one field
+// re-renders its goal's page after an edit, including a field added to
+// MeasureLife later.
+func TestMeasuredGoalsSeeEveryField(t *testing.T) {
+	base := model.MeasureLife{Office: "arstad", ID: "arbeid-mote", Goal: "arbeid", Text: "Møte", Status: "started",
+		Due: "2026-04-30", Start: 2, Done: 0, History: []model.Statused{{Period: 2, Status: "started"}}}
+	typ := reflect.TypeFor[model.MeasureLife]()
+	for i := range typ.NumField() {
+		changed := base
+		changed.History = slices.Clone(base.History)
+		f := reflect.ValueOf(&changed).Elem().Field(i)
+		switch f.Kind() {
+		case reflect.String:
+			f.SetString(f.String() + "x")
+		case reflect.Int, reflect.Int32, reflect.Int64:
+			f.SetInt(f.Int() + 1)
+		case reflect.Bool:
+			f.SetBool(!f.Bool())
+		case reflect.Slice:
+			f.Set(reflect.Append(f, reflect.New(f.Type().Elem()).Elem()))
+		default:
+			t.Fatalf("MeasureLife.%s is a %s: teach this test to change one", typ.Field(i).Name, f.Kind())
+		}
+		if goals := measuredGoals([]model.MeasureLife{base}, []model.MeasureLife{changed}); len(goals) == 0 {
+			t.Errorf("a measure whose %s changed re-renders no goal page", typ.Field(i).Name)
+		}
+	}
+	if goals := measuredGoals([]model.MeasureLife{base}, []model.MeasureLife{base}); goals != nil {
+		t.Errorf("an unchanged measure re-renders %q", goals)
 	}
 }

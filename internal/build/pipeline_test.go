@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"io/fs"
 	"strconv"
 	"strings"
 	"sync"
@@ -398,5 +399,35 @@ Tekst.
 	}
 	if !strings.Contains(string(out["measures.csv"]), ";-3,5;") {
 		t.Errorf("a measure text that is a number is no longer one:\n%s", out["measures.csv"])
+	}
+}
+
+// TestEditTemplateErrorIsAnInputError: a site's template that fails on
+// what an edit to commentary changed is an input error at its line, as in
+// a whole build.
+func TestEditTemplateErrorIsAnInputError(t *testing.T) {
+	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
+	county, err := fs.ReadFile(defaults, "templates/county.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["templates/county.html"] = &fstest.MapFile{Data: bytes.Replace(county, []byte(`{{define "main"}}`),
+		[]byte(`{{define "main"}}{{if and (eq .Name "NAV Nord") .Measures}}{{index .Name 99}}{{end}}`), 1)}
+	c, errs := Check(fsys, defaults)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	if errs, err := c.Render(fsys, memOutput{}); errs != nil || err != nil {
+		t.Fatalf("first build: %v %v", errs, err)
+	}
+	const tromso = "content/nord/tromso/2026-02.md"
+	fsys[tromso] = &fstest.MapFile{Data: []byte("+++\n[[measure]]\ngoal = \"arbeid\"\ntext = \"Møte\"\nstatus = \"started\"\n+++\nFørste.\n")}
+	next, edit, errs, ok := c.EditCommentary(fsys, []string{tromso})
+	if !ok || errs != nil {
+		t.Fatalf("edit: %v %v", ok, errs)
+	}
+	errs, err = next.RenderEdit(edit, memOutput{}, func([]string) {})
+	if err != nil || len(errs) != 1 || errs[0].Pos.Path != "templates/county.html" || errs[0].Pos.Line != 2 {
+		t.Errorf("RenderEdit: input errors %v, error %v; want one at templates/county.html:2", errs, err)
 	}
 }

@@ -352,12 +352,13 @@ func runBuild(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 	// collected; until they are, the collector would let the heap grow to
 	// twice what it last found alive, rows and all. A GOGC set by hand is
 	// left alone.
-	gcPercent := -2
-	if os.Getenv("GOGC") == "" {
+	tuned := os.Getenv("GOGC") == ""
+	var gcPercent int
+	if tuned {
 		gcPercent = debug.SetGCPercent(50)
 	}
 	checked, errs := build.Check(src, defaults)
-	if gcPercent != -2 {
+	if tuned {
 		runtime.GC()
 		debug.SetGCPercent(gcPercent)
 	}

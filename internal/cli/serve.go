@@ -46,7 +46,7 @@ func runServe(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 	defer stop()
 	s := serve.New(source, defaults, stderr)
 	s.Build()
-	go s.Watch(ctx, settle)
+	s.Watch(ctx, settle)
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()

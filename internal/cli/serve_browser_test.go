@@ -26,7 +26,7 @@ func TestServeBrokenFromTheStartInChromium(t *testing.T) {
 	s.Build()
 	watch, stop := context.WithCancel(context.Background())
 	defer stop()
-	go s.Watch(watch, 20*time.Millisecond)
+	s.Watch(watch, 20*time.Millisecond)
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
 	p := openPage(t, ctx, 1280, 800, false)

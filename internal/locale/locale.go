@@ -134,9 +134,10 @@ func (l *Locale) AppendNumber(b []byte, v float64, decimals int) []byte {
 	return l.appendNumber(b, v, decimals)
 }
 
-// Unit is unit as a table's heading names it for the numbers below it
-// ("%", "dager"), or "" for a count.
-func (l *Locale) Unit(unit string) string {
+// UnitLabel is what the numbers of unit are labelled with, after each
+// ("%", "dager") or once in a table's heading, or "" for a count or a
+// score. WithUnit writes it too, so the two cannot disagree.
+func (l *Locale) UnitLabel(unit string) string {
 	switch unit {
 	case "percent":
 		return "%"
@@ -155,19 +156,15 @@ func (l *Locale) WithUnit(v float64, decimals int, unit string) string {
 // AppendWithUnit appends what WithUnit returns to b.
 func (l *Locale) AppendWithUnit(b []byte, v float64, decimals int, unit string) []byte {
 	b = l.appendNumber(b, v, decimals)
-	switch unit {
-	case "percent":
-		if l.Norwegian() {
-			b = append(b, "\u00a0%"...)
-		} else {
-			b = append(b, '%')
-		}
-	case "days":
-		b = append(append(b, "\u00a0"...), l.T("days")...)
-	case "nok":
-		b = append(append(b, "\u00a0"...), l.T("nok")...)
+	label := l.UnitLabel(unit)
+	if label == "" {
+		return b
 	}
-	return b
+	// English writes "45.3%"; Norwegian sets every unit apart, "45,3 %".
+	if unit != "percent" || l.Norwegian() {
+		b = append(b, "\u00a0"...)
+	}
+	return append(b, label...)
 }
 
 var monthsNorwegian = []string{"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"}

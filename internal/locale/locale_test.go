@@ -86,3 +86,27 @@ func TestEveryLanguageHasEveryWord(t *testing.T) {
 		}
 	}
 }
+
+// TestUnitLabel: a table's heading labels a unit's numbers as each
+// number written with its unit does.
+func TestUnitLabel(t *testing.T) {
+	for _, c := range []struct{ lang, unit, label, withUnit string }{
+		{"nb", "percent", "%", "12\u00a0%"},
+		{"en", "percent", "%", "12%"},
+		{"nb", "days", "dager", "12\u00a0dager"},
+		{"nn", "days", "dagar", "12\u00a0dagar"},
+		{"en", "days", "days", "12\u00a0days"},
+		{"nb", "nok", "kr", "12\u00a0kr"},
+		{"en", "nok", "NOK", "12\u00a0NOK"},
+		{"nb", "count", "", "12"},
+		{"nn", "score", "", "12"},
+	} {
+		l := New(c.lang)
+		if got := l.UnitLabel(c.unit); got != c.label {
+			t.Errorf("%s UnitLabel(%q) = %q, want %q", c.lang, c.unit, got, c.label)
+		}
+		if got := l.WithUnit(12, 0, c.unit); got != c.withUnit {
+			t.Errorf("%s WithUnit(12, 0, %q) = %q, want %q", c.lang, c.unit, got, c.withUnit)
+		}
+	}
+}

@@ -5,7 +5,9 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
+	"html"
 	"html/template"
 	"net/url"
 	"path"
@@ -14,8 +16,8 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 )
 
 // Renderer turns markdown into safe HTML. It is safe for concurrent use.
@@ -109,6 +111,11 @@ func wordsOf(doc ast.Node, src []byte) string {
 	// it is left out here as Render leaves it out.
 	var b []byte
 	space := func() { b = append(b, ' ') }
+	// A text with escapes or references is written as the page writes
+	// it, resolved in one pass ("\&amp;" is "&amp;" on the page, not
+	// "&"), and then read back from its HTML.
+	var page bytes.Buffer
+	w := bufio.NewWriterSize(&page, 256)
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if n.Type() == ast.TypeBlock {
 			space() // blocks are apart, whether or not markup marks it
@@ -119,10 +126,14 @@ func wordsOf(doc ast.Node, src []byte) string {
 		switch n := n.(type) {
 		case *ast.Text:
 			v := n.Value(src)
-			if !n.IsRaw() {
-				v = util.UnescapePunctuations(util.ResolveNumericReferences(util.ResolveEntityNames(v)))
+			if n.IsRaw() || bytes.IndexAny(v, "\\&\x00") < 0 {
+				b = append(b, v...)
+			} else {
+				page.Reset()
+				gmhtml.DefaultWriter.Write(w, v)
+				w.Flush()
+				b = append(b, html.UnescapeString(page.String())...)
 			}
-			b = append(b, v...)
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				space()
 			}

@@ -193,3 +193,33 @@ func TestRenderWords(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchWordsAreThePageText: backslash escapes and character
+// references are resolved in one pass, as on the page: "\&amp;" is shown
+// as "&amp;", and search finds it so.
+func TestSearchWordsAreThePageText(t *testing.T) {
+	r := New()
+	for _, src := range []string{
+		`a \&amp; b`,
+		`\&#65; &#65; &#x41; \\&amp; &copy; \&copy; &nosuch; &amp;amp; \* \\* \a`,
+		"*Tiltak* \\&lt;ny&gt; `\\&amp;`",
+	} {
+		out, words, err := r.RenderWords([]byte(src), 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := html.Parse(strings.NewReader(string(out)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var text strings.Builder
+		for n := range doc.Descendants() {
+			if n.Type == html.TextNode {
+				text.WriteString(n.Data)
+			}
+		}
+		if want := strings.Join(strings.Fields(text.String()), " "); words != want {
+			t.Errorf("words of %q =\n%q\nthe page shows\n%q", src, words, want)
+		}
+	}
+}

@@ -19,7 +19,7 @@ import (
 // UTF-8 with BOM, semicolons and decimal commas. The rows are made county
 // by county, each unit's rows for a goal formatted once, in parallel, and
 // written into the whole file and the slices before the next county's are
-// made: at ten times NAV's size the whole file is 380 MB, too much to hold
+// made: the whole file grows with the site, too much to hold
 // while it is written.
 func (s *site) writeScorecards(out Output) error {
 	m := s.Site

@@ -197,20 +197,22 @@ type Edit struct {
 }
 
 // Edited is p with the commentary of site, which differs from p's site in
-// the commentary of edit's offices alone.
-func (p *Prepared) Edited(site *model.Site, edit Edit) *Prepared {
+// the commentary of edit's offices alone; measures are those offices'
+// measures as site tells them (model.Site.OfficeMeasures).
+func (p *Prepared) Edited(site *model.Site, edit Edit, measures []model.MeasureLife) *Prepared {
 	s := *p.s
 	named := *s.Site // with its units named as p's are (see newSite)
 	named.Commentary = site.Commentary
 	s.Site = &named
-	s.prepareCommentary(p.s, edit.Offices)
+	s.prepareCommentary(p.s, edit.Offices, measures)
 	return &Prepared{&s}
 }
 
 // RenderEdit renders only the pages edit changes, in two rounds, calling
 // done with the pages of each when its files are in out: first the edited
 // offices' own pages, the ones their editors have open; then their
-// counties' pages, the search index and, where measures changed, the
+// counties' pages, the search index, the tertial reports of the offices,
+// their counties and the whole site and, where measures changed, the
 // pages of their goals and the measures.csv files that list them. A page
 // named but not written is one the site no longer has.
 func (p *Prepared) RenderEdit(edit Edit, out Output, done func(pages []string)) error {
@@ -412,7 +414,7 @@ func (s *site) prepare() {
 		s.sectionDescription = append(s.sectionDescription, s.markdown([]byte(g.Description), 4))
 		s.anchors = append(s.anchors, "goal-"+g.ID)
 	}
-	s.prepareCommentary(nil, nil)
+	s.prepareCommentary(nil, nil, s.Site.Measures(s.Reported))
 	var perspectives []string
 	for _, g := range m.Goals {
 		if !slices.Contains(perspectives, g.Perspective) {
@@ -429,10 +431,10 @@ func (s *site) prepare() {
 }
 
 // prepareCommentary works out what the pages show of commentary: all
-// that an edit to commentary changes. With before, the site as it was
-// before an edit to the commentary of the offices edited, it gathers only
-// their measures again.
-func (s *site) prepareCommentary(before *site, edited []string) {
+// that an edit to commentary changes. lives are the measures of every
+// office, or with before, the site as it was before an edit to the
+// commentary of the offices edited, of those offices alone.
+func (s *site) prepareCommentary(before *site, edited []string, lives []model.MeasureLife) {
 	m := s.Site
 	s.commentary = map[string][]*model.Commentary{}
 	for i := range m.Commentary {
@@ -470,7 +472,6 @@ func (s *site) prepareCommentary(before *site, edited []string) {
 	for i, cm := range texts {
 		s.bodies[commentaryKey{cm.Office, cm.Period}] = made[i]
 	}
-	lives := m.OfficeMeasures(s.Reported, redo)
 	for start := 0; start < len(lives); {
 		end := start + 1
 		for end < len(lives) && lives[end].Office == lives[start].Office {
@@ -1309,7 +1310,7 @@ func seriesOf(lines []line) []chart.Series {
 func (s *site) trendTable(caption string, g *model.Goal, lines []line) Table {
 	t := Table{Caption: caption, Head: []string{s.loc.T("period")}}
 	unit := ""
-	if u := s.loc.Unit(g.Unit); u != "" {
+	if u := s.loc.UnitLabel(g.Unit); u != "" {
 		unit = " (" + u + ")"
 	}
 	var shown []line

@@ -42,7 +42,7 @@ func BenchmarkCommentaryEditNAV(b *testing.B) {
 	<-said
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go s.Watch(ctx, 25*time.Millisecond)
+	s.Watch(ctx, 25*time.Millisecond)
 	srv := httptest.NewServer(s)
 	b.Cleanup(srv.Close) // after the event stream closes: cleanups run last first
 	page := "/" + filepath.ToSlash(rel) + "/commentary.html"

@@ -92,12 +92,12 @@ func (s *Server) Build() {
 		errs, err = c.Render(src, out)
 	}
 	if messages := s.messages(src, errs, err); messages != nil {
-		s.publish(nil, messages, nil)
+		s.publishErrors(messages)
 		return
 	}
 	s.checked = c
 	clear(s.dirty)
-	s.publish(out.files, nil, nil)
+	s.publishSite(out.files)
 	s.say(diag.P("built in %d ms", time.Since(start).Milliseconds()))
 }
 
@@ -128,25 +128,29 @@ func (s *Server) Update(changed []string) {
 		return
 	}
 	if errs != nil {
-		s.publish(nil, s.messages(src, errs, nil), nil)
+		s.publishErrors(s.messages(src, errs, nil))
 		return
 	}
 	out := &memOutput{files: map[string][]byte{}}
 	s.mu.Lock()
-	site := maps.Clone(s.site)
+	before := s.site
+	site := maps.Clone(before)
 	s.mu.Unlock()
 	updated := 0
-	err := next.RenderEdit(edit, out, func(pages []string) {
+	errs, err := next.RenderEdit(edit, out, func(pages []string) {
 		for _, p := range pages {
 			delete(site, p)
 		}
 		maps.Copy(site, out.files)
 		updated += len(out.files)
 		clear(out.files)
-		s.publish(maps.Clone(site), nil, pages)
+		s.publishPages(maps.Clone(site), pages)
 	})
-	if err != nil {
-		s.publish(nil, s.messages(src, nil, err), nil)
+	if errs != nil || err != nil {
+		// A round may already be on show: the last good site comes back
+		// whole, so that no page shows an edit its neighbours do not.
+		s.publishSite(before)
+		s.publishErrors(s.messages(src, errs, err))
 		return
 	}
 	s.checked = next
@@ -213,27 +217,39 @@ func (s *Server) messages(src fs.FS, errs diag.List, err error) []string {
 	return m
 }
 
-// publish serves site, or with errors keeps serving the last good site and
-// shows them, and tells the open pages. pages are the pages that changed,
-// all of them when nil.
-func (s *Server) publish(site map[string][]byte, errors []string, pages []string) {
-	if errors != nil {
-		// Before the pages hear of it: the terminal says it first.
-		fmt.Fprintf(s.log, "%s\nmalekort: %s\n", strings.Join(errors[1:], "\n"), errors[0])
-	}
-	s.mu.Lock()
-	s.version++
-	if errors == nil {
-		s.site = site
-		if pages == nil {
-			s.built = s.version
-			clear(s.touched)
-		}
+// publishSite serves site, a whole build: every open page reloads.
+func (s *Server) publishSite(site map[string][]byte) {
+	s.publish(func() {
+		s.site, s.errors = site, nil
+		s.built = s.version
+		clear(s.touched)
+	})
+}
+
+// publishPages serves site, in which only pages changed: the open pages
+// among them reload, and no other page does, even when pages is empty.
+func (s *Server) publishPages(site map[string][]byte, pages []string) {
+	s.publish(func() {
+		s.site, s.errors = site, nil
 		for _, p := range pages {
 			s.touched[p] = s.version
 		}
-	}
-	s.errors = errors
+	})
+}
+
+// publishErrors keeps serving the last good site and shows errors.
+func (s *Server) publishErrors(errors []string) {
+	// Before the pages hear of it: the terminal says it first.
+	fmt.Fprintf(s.log, "%s\nmalekort: %s\n", strings.Join(errors[1:], "\n"), errors[0])
+	s.publish(func() { s.errors = errors })
+}
+
+// publish makes a new version of what is served, as change sets it, and
+// tells the open pages.
+func (s *Server) publish(change func()) {
+	s.mu.Lock()
+	s.version++
+	change()
 	s.lang = s.loc.Lang
 	close(s.changed)
 	s.changed = make(chan struct{})

@@ -92,7 +92,7 @@ func TestServeFollowsEdits(t *testing.T) {
 	s.Build()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go s.Watch(ctx, 20*time.Millisecond)
+	s.Watch(ctx, 20*time.Millisecond)
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close) // after the event stream closes: cleanups run last first
 	page := srv.URL + "/vest/arstad/index.html"
@@ -141,6 +141,24 @@ func TestServeFollowsEdits(t *testing.T) {
 	}
 }
 
+// TestWatchSeesAnEditRightAfterItStarts: Watch returns once its watches
+// are in place, so that an edit saved the moment after is not missed (a
+// watch set up in the background raced the edit and, on a busy machine,
+// lost it).
+func TestWatchSeesAnEditRightAfterItStarts(t *testing.T) {
+	dir := site(t)
+	s := New(dir, os.DirFS("../.."), io.Discard)
+	s.Build()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s.Watch(ctx, 20*time.Millisecond)
+	commentary := filepath.Join(dir, "content/vest/arstad/2026-02.md")
+	os.WriteFile(commentary, []byte("Lagret straks.\n"), 0o644)
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	eventually(t, srv.URL+"/vest/arstad/index.html", "Lagret straks.")
+}
+
 // TestOpenPagesReloadWhenTheyChange: an edit to commentary tells the
 // pages it changed to reload, once, and leaves the other open pages be;
 // a whole build reloads every page.
@@ -150,7 +168,7 @@ func TestOpenPagesReloadWhenTheyChange(t *testing.T) {
 	s.Build()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go s.Watch(ctx, 20*time.Millisecond)
+	s.Watch(ctx, 20*time.Millisecond)
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
 	edited, other := events(t, srv.URL, "/vest/arstad/"), events(t, srv.URL, "/nord/tromso/index.html")
@@ -176,6 +194,33 @@ func TestOpenPagesReloadWhenTheyChange(t *testing.T) {
 	}
 }
 
+// TestEditOfNoOfficeReloadsNoPage: commentary in a mistyped folder is an
+// error; removing it changes no page, so no open page reloads (it only
+// loses the errors), as none would if it were a whole build.
+func TestEditOfNoOfficeReloadsNoPage(t *testing.T) {
+	dir := site(t)
+	s := New(dir, os.DirFS("../.."), io.Discard)
+	s.Build()
+	const mistyped = "content/vest/arstadd/2026-02.md"
+	os.MkdirAll(filepath.Join(dir, "content/vest/arstadd"), 0o755)
+	os.WriteFile(filepath.Join(dir, mistyped), []byte("Feil mappe.\n"), 0o644)
+	s.Update([]string{mistyped})
+	if s.errors == nil {
+		t.Fatal("commentary in a folder of no office is no error")
+	}
+	os.Remove(filepath.Join(dir, mistyped))
+	s.Update([]string{mistyped})
+	if s.errors != nil {
+		t.Fatalf("errors after the fix: %q", s.errors)
+	}
+	if s.built != 1 {
+		t.Errorf("the edit of no office was published as whole build %d", s.built)
+	}
+	if v := s.pageVersion("vest/arstad/index.html"); v != 1 {
+		t.Errorf("an office page was told version %d, want the first build's 1", v)
+	}
+}
+
 func mustRead(t *testing.T, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(name)
@@ -198,7 +243,7 @@ func TestBurstOfSavesBuildsOnce(t *testing.T) {
 	// one: generous, so that a machine busy with other tests does not
 	// stretch a gap past it.
 	const settle = 300 * time.Millisecond
-	go s.Watch(ctx, settle)
+	s.Watch(ctx, settle)
 	commentary := filepath.Join(dir, "content/vest/arstad/2026-02.md")
 	src, _ := os.ReadFile(commentary)
 	for i := range 20 {
@@ -240,24 +285,10 @@ func (l *lockedLog) String() string {
 // site serve updated page by page is the site a full build makes.
 func TestCommentaryEditsMatchAFullBuild(t *testing.T) {
 	dir := site(t)
-	var log strings.Builder
-	s := New(dir, os.DirFS("../.."), &log)
-	s.Build()
-	write := func(name, src string) string {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return name
-	}
+	write := writer(t, dir)
 	png := []byte("\x89PNG\r\n\x1a\n")
 	os.WriteFile(filepath.Join(dir, "content/vest/arstad/graf.png"), png, 0o644)
-	steps := []struct {
-		name string
-		edit func() []string
-		want string // what serve does: "updated" page by page, "rebuilt" whole, or "ignored"
-	}{
+	editsMatchAFullBuild(t, dir, []editStep{
 		{"edit the text", func() []string {
 			return []string{write("content/vest/arstad/2026-02.md", "+++\nauthor = \"Leder\"\n+++\nNy tekst.\n")}
 		}, "updated"},
@@ -286,6 +317,139 @@ func TestCommentaryEditsMatchAFullBuild(t *testing.T) {
 		{"an editor's swap file", func() []string {
 			return []string{write("content/vest/arstad/.2026-02.md.swp", "x")}
 		}, "ignored"},
+	})
+}
+
+// TestReorganisedCommentaryEditsMatchAFullBuild: as above, in a site
+// reorganised in its reported year, where units are named as in the
+// reported month and pages link predecessors and successors: NAV Vest
+// merged into NAV Vestland, NAV Laksevåg into NAV Bergen vest, and NAV
+// Årstad renamed.
+func TestReorganisedCommentaryEditsMatchAFullBuild(t *testing.T) {
+	dir := site(t)
+	write := writer(t, dir)
+	write("data/org.toml", `[[county]]
+id = "vest"
+name = "NAV Vest"
+until = "2026-01"
+merged_into = "vestland"
+
+[[county]]
+id = "vestland"
+name = "NAV Vestland"
+from = "2026-02"
+
+[[county]]
+id = "nord"
+name = "NAV Nord"
+
+[[office]]
+id = "bergen-nord"
+name = "NAV Bergen nord"
+county = "vest"
+
+[[office]]
+id = "arstad"
+name = "NAV Årstad"
+county = "vest"
+
+  [[office.change]]
+  from = "2026-02"
+  name = "NAV Årstad og Fana"
+
+[[office]]
+id = "laksevag"
+name = "NAV Laksevåg"
+county = "vest"
+until = "2026-01"
+merged_into = "bergen-vest"
+
+[[office]]
+id = "bergen-vest"
+name = "NAV Bergen vest"
+county = "vestland"
+from = "2026-02"
+
+[[office]]
+id = "tromso"
+name = "NAV Tromsø"
+county = "nord"
+`)
+	write("data/results/2026.csv", `period,unit,goal,value,numerator,denominator
+2026-01,bergen-nord,arbeid,,40,100
+2026-01,arstad,arbeid,,45,100
+2026-01,laksevag,arbeid,,20,50
+2026-01,tromso,arbeid,,9,20
+2026-02,bergen-nord,arbeid,,899,2000
+2026-02,arstad,arbeid,,30,100
+2026-02,bergen-vest,arbeid,,25,50
+2026-02,tromso,arbeid,,11,20
+2026-01,bergen-nord,kontakter,9,,
+2026-01,arstad,kontakter,12,,
+2026-01,laksevag,kontakter,4,,
+2026-01,tromso,kontakter,7,,
+2026-02,bergen-nord,kontakter,11,,
+2026-02,arstad,kontakter,8,,
+2026-02,bergen-vest,kontakter,5,,
+2026-02,tromso,kontakter,10,,
+2026-01,bergen-nord,ventetid,12,,
+2026-01,arstad,ventetid,20,,
+2026-01,laksevag,ventetid,18,,
+2026-02,bergen-nord,ventetid,15,,
+2026-02,arstad,ventetid,25,,
+`)
+	const laksevag = "content/vest/laksevag/2026-01.md"
+	write(laksevag, "+++\nauthor = \"Laksevåg\"\n[[measure]]\ngoal = \"kontakter\"\ntext = \"Ringe bedrifter\"\nstatus = \"started\"\n+++\nSiste måned.\n")
+	editsMatchAFullBuild(t, dir, []editStep{
+		{"edit the renamed office's text", func() []string {
+			return []string{write("content/vest/arstad/2026-02.md", "+++\nauthor = \"Leder\"\n+++\nNytt navn, ny tekst.\n")}
+		}, "updated"},
+		{"first commentary of the successor", func() []string {
+			return []string{write("content/vestland/bergen-vest/2026-02.md", "+++\nauthor = \"Bergen vest\"\n[[measure]]\ngoal = \"arbeid\"\ntext = \"Felles møte\"\nstatus = \"planned\"\n+++\nFørste måned.\n")}
+		}, "updated"},
+		{"a measure of the ended office done", func() []string {
+			return []string{write(laksevag, "+++\nauthor = \"Laksevåg\"\n[[measure]]\ngoal = \"kontakter\"\ntext = \"Ringe bedrifter\"\nstatus = \"done\"\n+++\nSiste måned.\n")}
+		}, "updated"},
+		{"the successor's measure moved to another goal", func() []string {
+			return []string{write("content/vestland/bergen-vest/2026-02.md", "+++\nauthor = \"Bergen vest\"\n[[measure]]\nid = \"arbeid-felles-mote\"\ngoal = \"kontakter\"\ntext = \"Felles møte\"\nstatus = \"started\"\n+++\nFørste måned.\n")}
+		}, "updated"},
+		{"remove the ended office's commentary", func() []string {
+			os.Remove(filepath.Join(dir, laksevag))
+			return []string{laksevag}
+		}, "updated"},
+	})
+}
+
+// writer returns a function that writes src to the file name (a slash
+// path) in dir and returns name.
+func writer(t *testing.T, dir string) func(name, src string) string {
+	return func(name, src string) string {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return name
+	}
+}
+
+// editStep is an edit to the files of a site serve has built.
+type editStep struct {
+	name string
+	edit func() []string // makes the edit and returns the paths it changed
+	want string          // what serve does: "updated" page by page, "rebuilt" whole, or "ignored"
+}
+
+// editsMatchAFullBuild builds the site in dir in serve, then makes each
+// edit and checks that serve did as the step wants and that its site is
+// the one a full build makes.
+func editsMatchAFullBuild(t *testing.T, dir string, steps []editStep) {
+	t.Helper()
+	var log strings.Builder
+	s := New(dir, os.DirFS("../.."), &log)
+	s.Build()
+	if s.errors != nil {
+		t.Fatalf("first build: %v", s.errors)
 	}
 	for _, step := range steps {
 		log.Reset()
@@ -346,6 +510,34 @@ func TestCommentaryErrorKeepsTheSite(t *testing.T) {
 	}
 }
 
+// TestFailedEditBringsBackTheSiteBefore: when an edit's second round
+// fails (here a site's county template, on the measure the edit adds),
+// its first round was already served; the site as it was before the edit
+// comes back whole, and the error is shown at its place.
+func TestFailedEditBringsBackTheSiteBefore(t *testing.T) {
+	dir := site(t)
+	county := strings.Replace(string(mustRead(t, "../../templates/county.html")), `{{define "main"}}`,
+		`{{define "main"}}{{if and (eq .Name "NAV Nord") .Measures}}{{index .Name 99}}{{end}}`, 1)
+	writer(t, dir)("templates/county.html", county)
+	s := New(dir, os.DirFS("../.."), io.Discard)
+	s.Build()
+	if s.errors != nil {
+		t.Fatalf("first build: %q", s.errors)
+	}
+	before := s.site["nord/tromso/index.html"]
+	writer(t, dir)("content/nord/tromso/2026-02.md", "+++\n[[measure]]\ngoal = \"arbeid\"\ntext = \"Møte\"\nstatus = \"started\"\n+++\nFørste.\n")
+	s.Update([]string{"content/nord/tromso/2026-02.md"})
+	if len(s.errors) != 2 || !strings.Contains(s.errors[1], "templates/county.html:2:") || !strings.Contains(s.errors[1], "(making nord/index.html)") {
+		t.Fatalf("errors %q", s.errors)
+	}
+	if !bytes.Equal(s.site["nord/tromso/index.html"], before) {
+		t.Error("the office page of the failed edit is served")
+	}
+	if s.built != s.version-1 {
+		t.Errorf("the site before the edit came back in version %d, not whole (built %d) before the errors (%d)", s.version-1, s.built, s.version)
+	}
+}
+
 // TestWatchSkipsOtherFolders: folders made beside the inputs (an output
 // folder, npm's) are not watched; new input folders are, with their files.
 func TestWatchSkipsOtherFolders(t *testing.T) {
@@ -395,7 +587,7 @@ func TestBrokenFromTheStart(t *testing.T) {
 	s.Build()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go s.Watch(ctx, 20*time.Millisecond)
+	s.Watch(ctx, 20*time.Millisecond)
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
 

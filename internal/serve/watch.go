@@ -21,7 +21,9 @@ import (
 // folders below.
 var watched = []string{"data", load.ContentDir, load.TemplateDir}
 
-// Watch updates the site whenever its files change, until ctx ends. The
+// Watch starts watching the site's files and returns; from then until ctx
+// ends it updates the site whenever they change. The watches are in place
+// when it returns, so that no change made after it is missed. The
 // system's file events say which files changed, so that an edit to
 // commentary re-renders only its pages. A change waits until settle has
 // passed without another, so that an editor's burst of writes (a temporary
@@ -31,11 +33,13 @@ func (s *Server) Watch(ctx context.Context, settle time.Duration) {
 	w, err := s.watch()
 	if err != nil {
 		s.say(diag.P("looking for changes every %v (%v)", pollInterval, err))
-		s.poll(ctx)
+		go s.poll(ctx, s.signature())
 		return
 	}
-	defer w.Close()
-	s.loop(ctx, w, settle)
+	go func() {
+		defer w.Close()
+		s.loop(ctx, w, settle)
+	}()
 }
 
 // loop updates the site from w's events until ctx ends.
@@ -137,10 +141,9 @@ func (s *Server) rel(p string) (string, bool) {
 // pollInterval is how often poll looks for changed files.
 const pollInterval = 250 * time.Millisecond
 
-// poll rebuilds the site when a look at its files finds changes and the
-// next look finds no more.
-func (s *Server) poll(ctx context.Context) {
-	last := s.signature()
+// poll rebuilds the site when a look at its files finds them changed from
+// last and the next look finds no more.
+func (s *Server) poll(ctx context.Context, last string) {
 	pending := false
 	t := time.NewTicker(pollInterval)
 	defer t.Stop()
