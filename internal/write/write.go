@@ -155,9 +155,10 @@ func (d *Dir) PutEach(name string, parts iter.Seq[[]byte]) error {
 }
 
 // writers gather a file's small parts into fewer writes: a CSV file is
-// hundreds of blocks of a few kilobytes, shared with other files, and the
-// system spends more on a write of each than on copying them together. A
-// part larger than the buffer goes straight to the file.
+// hundreds of blocks of a few kilobytes, shared with other files, and a
+// write of each costs the system more than copying them together. A part
+// that does not fit fills the buffer, which is written out, and a part
+// larger than the buffer then goes straight to the file.
 var writers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }}
 
 // Files are the names of the files written so far, in no order.
