@@ -19,7 +19,8 @@ import (
 //     more; the moves of a steady series, however unusual for it, do not;
 //   - beyond chance where the value's size is known: a share of people
 //     with its numerator and denominator varies as a binomial count, a
-//     count of cases or people as a Poisson count. Against the months
+//     count of cases or people as a Poisson count, or as many times more
+//     as the months before vary more (see dispersion). Against the months
 //     before pooled with it, a value chance gives with a probability above
 //     jumpChance is what small numbers do (2 after 0, 9 after 4);
 //   - where the size is not known, far beyond the unit's own variation:
@@ -103,10 +104,12 @@ func jumps(s *model.Site, seen *seen, reported model.Period, errs *diag.List) {
 // the part that fell in r's month, binomial with 1 in months+1 for each
 // if the months share one Poisson rate. Either is explained when a count
 // as far from the expected one, or further, has a probability above
-// jumpChance.
+// jumpChance, once the counts are scaled to the months' own variation
+// (see dispersion).
 func chance(g *model.Goal, r *model.Result, before []*model.Result) (explained, sized bool) {
 	var b distuv.Binomial
 	var x float64
+	var phi float64
 	switch {
 	case g.Unit == "percent" && r.HasRatio && r.Denominator > 0 && r.Numerator <= r.Denominator:
 		x, b.N = math.Round(r.Numerator), math.Round(r.Denominator)
@@ -118,6 +121,12 @@ func chance(g *model.Goal, r *model.Result, before []*model.Result) (explained, 
 			}
 		}
 		b.P = num / den
+		phi = dispersion(before, func(p *model.Result) (float64, bool) {
+			if !p.HasRatio || p.Denominator <= 0 || b.P <= 0 || b.P >= 1 {
+				return 0, false
+			}
+			return (p.Numerator/p.Denominator - b.P) / math.Sqrt(b.P*(1-b.P)/p.Denominator), true
+		})
 	case g.Whole() && !r.HasRatio && r.Value >= 0:
 		x, b.N = math.Round(r.Value), math.Round(r.Value)
 		months := 1.0
@@ -128,9 +137,17 @@ func chance(g *model.Goal, r *model.Result, before []*model.Result) (explained, 
 			}
 		}
 		b.P = 1 / months
+		mean := b.N / months
+		phi = dispersion(before, func(p *model.Result) (float64, bool) {
+			if p.HasRatio || p.Value < 0 || mean <= 0 {
+				return 0, false
+			}
+			return (p.Value - mean) / math.Sqrt(mean), true
+		})
 	default:
 		return false, false
 	}
+	x, b.N = math.Round(x/phi), math.Round(b.N/phi)
 	if b.N == 0 {
 		return true, true
 	}
@@ -139,4 +156,44 @@ func chance(g *model.Goal, r *model.Result, before []*model.Result) (explained, 
 		tail = b.CDF(x) // as few or fewer
 	}
 	return tail > jumpChance, true
+}
+
+// dispersion is how many times more the months before vary than a
+// binomial or Poisson count of their size would, as a factor of the
+// variance: the square of Laney's sigma-z, the mean moving range of the
+// months' z-scores (z gives each) over 1.128, the range's mean for a
+// normal variable of sigma 1. A share of sick days is not of independent
+// days (one absence is many of them), so it varies several times as much
+// as the binomial says, and tested as binomial every few months would be
+// "beyond chance". Dividing the counts by the factor makes the test one
+// of the series' own variation. Sigma-z is itself an estimate from a
+// dozen months: chance alone puts it above 1 half the time, and 2.4/√k
+// above it once in a hundred series of k ranges (by simulation of normal
+// z-scores). Below that the series is taken to vary as its size says, so
+// that a share of 0 of 20 after months near 60 % is still beyond chance
+// in a series that only happened to vary a little more; so are months
+// too few to tell.
+func dispersion(before []*model.Result, z func(*model.Result) (float64, bool)) float64 {
+	var sum float64
+	var ranges int
+	prev, has := 0.0, false
+	for _, p := range before {
+		v, ok := z(p)
+		if !ok {
+			continue
+		}
+		if has {
+			sum += math.Abs(v - prev)
+			ranges++
+		}
+		prev, has = v, true
+	}
+	if ranges < xmr.MinChanges {
+		return 1
+	}
+	sigma := sum / float64(ranges) / 1.128
+	if sigma <= 1+2.4/math.Sqrt(float64(ranges)) {
+		return 1
+	}
+	return sigma * sigma
 }

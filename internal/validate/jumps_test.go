@@ -196,3 +196,74 @@ func TestSilentOfficeWithoutCounties(t *testing.T) {
 		t.Errorf("notices %v", errs)
 	}
 }
+
+// TestJumpsAllowForOverdispersion: a share of sick days varies several
+// times as much as a binomial share of its size, since one absence is
+// many days, and a count of cases that come in groups (a family, a
+// workplace closing) more than a Poisson count. In such series, of
+// offices of every size, a notice is rare (tested as binomial, one share
+// in forty is one), and a figure typed ten times its usual among them is
+// still found.
+func TestJumpsAllowForOverdispersion(t *testing.T) {
+	const offices, months = 200, 24
+	site := &model.Site{
+		Counties: []model.County{{ID: "vest"}},
+		Goals: []model.Goal{
+			{ID: "sykefravaer", Unit: "percent", Aggregate: "ratio", Decimals: 1},
+			{ID: "saker", Unit: "count", Aggregate: "sum"},
+		},
+		ResultFiles: []string{"data/results/2026.csv"},
+	}
+	for o := range offices {
+		site.Offices = append(site.Offices, model.Office{ID: fmt.Sprintf("kontor-%d", o), County: "vest"})
+	}
+	site.NumberUnits()
+	rnd := rand.New(rand.NewPCG(7, 11))
+	poisson := func(mean float64) int {
+		k, p, limit := 0, 1.0, math.Exp(-mean)
+		for p *= rnd.Float64(); p > limit; p *= rnd.Float64() {
+			k++
+		}
+		return k
+	}
+	jan, _ := model.ParsePeriod("2025-01")
+	for o := range offices {
+		people := 10 + o%10*10
+		for m := range months {
+			// Each person's absences begin at a rate of one in four months
+			// and last a week on average, within the month's 21 days.
+			days := 0
+			for range poisson(0.25 * float64(people)) {
+				days += min(21, 1+int(rnd.ExpFloat64()*6))
+			}
+			site.Results = append(site.Results, model.Result{Period: jan + model.Period(m), Unit: int32(o),
+				HasRatio: true, Numerator: float64(min(days, 21*people)), Denominator: float64(21 * people), Line: int32(len(site.Results) + 2)})
+			// Cases come in groups of two on average.
+			cases := 0
+			for range poisson(0.1 * float64(people)) {
+				cases += 1 + int(rnd.ExpFloat64()*1.5)
+			}
+			site.Results = append(site.Results, model.Result{Period: jan + model.Period(m), Unit: int32(o), Goal: 1,
+				HasValue: true, Value: float64(cases), Line: int32(len(site.Results) + 2)})
+		}
+	}
+	share := &site.Results[2*(57*months+20)] // an office of 80 people
+	share.Numerator = min(10*share.Numerator, share.Denominator)
+	count := &site.Results[2*(88*months+17)+1] // of 90
+	count.Value *= 10
+	var notices diag.List
+	jumps(site, results(site, map[int32]bool{}, &notices), jan+months-1, &notices)
+	found, noise := map[int]bool{}, 0
+	for _, n := range notices {
+		if n.Pos.Line == int(share.Line) || n.Pos.Line == int(count.Line) {
+			found[n.Pos.Line] = true
+		} else {
+			noise++
+		}
+	}
+	// 4,800 months are judged; a handful of notices among them is what
+	// a dozen months' estimate of a series' variation leaves.
+	if len(found) != 2 || noise > 5 {
+		t.Errorf("slips found: %d of 2; %d notices for noise, want at most 5: %v", len(found), noise, notices)
+	}
+}
