@@ -247,3 +247,71 @@ func TestReportedMonthAfterMerger(t *testing.T) {
 		t.Errorf("the whole site's 2020-03 row does not stand for the five counties of that month")
 	}
 }
+
+// TestLocalGoalEndsWithItsCounty: a goal local to NAV Vest applies to
+// Årstad while Årstad is in Vest. Vest merges into Vestland, and from then
+// on a result or a measure for the goal at Årstad is an error that says
+// why, not a row that scoring, which follows the office into Vestland,
+// would drop without a word.
+func TestLocalGoalEndsWithItsCounty(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.toml": {Data: []byte("title = \"T\"\nlanguage = \"en\"\n")},
+		"data/org.toml": {Data: []byte(`[[county]]
+id = "vest"
+name = "NAV Vest"
+until = "2019-12"
+merged_into = "vestland"
+
+[[county]]
+id = "vestland"
+name = "NAV Vestland"
+from = "2020-01"
+
+[[office]]
+id = "arstad"
+name = "NAV Årstad"
+county = "vest"
+`)},
+		"data/goals.toml": {Data: []byte(`[[goal]]
+id = "kontakter"
+title = "Kontakter"
+perspective = "Brukere"
+unit = "count"
+direction = "higher"
+target = 10
+yellow = 8
+aggregate = "sum"
+
+[[goal]]
+id = "ventetid"
+title = "Ventetid"
+perspective = "Brukere"
+unit = "days"
+direction = "lower"
+target = 10
+yellow = 12
+aggregate = "mean"
+owner = "vest"
+`)},
+		"data/results/r.csv": {Data: []byte(`period,unit,goal,value
+2019-11,arstad,kontakter,9
+2019-12,arstad,kontakter,11
+2020-01,arstad,kontakter,12
+2019-11,arstad,ventetid,9
+2019-12,arstad,ventetid,11
+`)},
+		"node_modules/echarts/dist/echarts.common.min.js": {Data: []byte("/* ECharts */")},
+		"node_modules/minisearch/dist/umd/index.js":       {Data: []byte("/* MiniSearch */")},
+	}
+	if _, errs := Check(fsys, defaults); errs != nil {
+		t.Fatalf("the goal's months in Vest: %v", errs)
+	}
+	fsys["data/results/r.csv"].Data = append(fsys["data/results/r.csv"].Data, "2020-01,arstad,ventetid,13\n"...)
+	fsys["content/vest/arstad/2020-01.md"] = &fstest.MapFile{Data: []byte("+++\n[[measure]]\ngoal = \"ventetid\"\ntext = \"Kortere ventetid\"\nstatus = \"planned\"\n+++\n")}
+	_, errs := Check(fsys, defaults)
+	want := `content/vest/arstad/2020-01.md:2: measure names goal "ventetid", which is local to "vest" and not on this office's scorecard
+data/results/r.csv:7: goal "ventetid" is local to "vest", and in 2020-01 "arstad" is part of "vestland", where it does not apply: remove the row`
+	if errs.Error() != want {
+		t.Errorf("errors:\n%v\nwant:\n%s", errs, want)
+	}
+}

@@ -417,9 +417,12 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) *seen {
 			errs.Add(first.Pos, "too many errors in the results; stopped after %d (fix these and check again)", maxResultErrors)
 		}
 	}()
-	county := func(u int32) string {
+	// An office's county is the one it is in in the row's month, as
+	// score rolls it up: after a merger, a goal local to the county that
+	// ended no longer applies to the offices it had.
+	county := func(u int32, p model.Period) string {
 		if int(u) < s.CountyUnit(0) {
-			return s.Offices[u].County
+			return s.CountyAt(int(u), p)
 		}
 		return ""
 	}
@@ -457,8 +460,14 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) *seen {
 			errs.Add(pos, "second result for %s, %s, %s (the first is at %s:%d): keep one", r.Period, unit, g.ID, s.ResultFiles[f.File], f.Line)
 			continue
 		}
-		if !g.AppliesTo(unit, county(r.Unit)) {
-			errs.Add(pos, "goal %q is local to %q and does not apply to %q: remove the row or fix the unit", g.ID, g.Owner, unit)
+		if c := county(r.Unit, r.Period); g.Owner != "" && !g.AppliesTo(unit, c) {
+			_, known := s.County(c)
+			switch {
+			case int(r.Unit) >= s.CountyUnit(0) || !g.AppliesTo(unit, s.Offices[r.Unit].County):
+				errs.Add(pos, "goal %q is local to %q and does not apply to %q: remove the row or fix the unit", g.ID, g.Owner, unit)
+			case known != nil: // else org.toml's error names the county
+				errs.Add(pos, "goal %q is local to %q, and in %s %q is part of %q, where it does not apply: remove the row", g.ID, g.Owner, r.Period, unit, c)
+			}
 		}
 		if !g.Life.Alive(r.Period) {
 			if r.Period < g.Life.From {
@@ -720,10 +729,6 @@ func Commentary(s *model.Site, errs *diag.List) {
 		goalByID[s.Goals[i].ID] = &s.Goals[i]
 		goalIDs = append(goalIDs, s.Goals[i].ID)
 	}
-	officeCounty := map[string]string{}
-	for _, o := range s.Offices {
-		officeCounty[o.ID] = o.County
-	}
 	officeIndex := map[string]int{}
 	for i, o := range s.Offices {
 		officeIndex[o.ID] = i
@@ -750,7 +755,7 @@ func Commentary(s *model.Site, errs *diag.List) {
 				errs.Add(m.Pos, "measure has no goal: add goal = \"<goal id>\"")
 			case g == nil:
 				errs.Add(m.Pos, "measure names unknown goal %q%s", m.Goal, diag.Suggest(m.Goal, goalIDs))
-			case !g.AppliesTo(c.Office, officeCounty[c.Office]):
+			case !appliesInMonth(s, g, officeIndex, c.Office, c.Period):
 				errs.Add(m.Pos, "measure names goal %q, which is local to %q and not on this office's scorecard", m.Goal, g.Owner)
 			}
 			if strings.TrimSpace(m.Text) == "" {
@@ -765,4 +770,15 @@ func Commentary(s *model.Site, errs *diag.List) {
 			}
 		}
 	}
+}
+
+// appliesInMonth reports whether goal g is on office's scorecard in month
+// p, with the office in the county it is in then (see model.CountyAt). An
+// office the site does not have is left to the error that names it.
+func appliesInMonth(s *model.Site, g *model.Goal, officeIndex map[string]int, office string, p model.Period) bool {
+	o, ok := officeIndex[office]
+	if !ok || g.Owner == "" {
+		return true
+	}
+	return g.AppliesTo(office, s.CountyAt(o, p))
 }
