@@ -460,13 +460,15 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) *seen {
 			errs.Add(pos, "second result for %s, %s, %s (the first is at %s:%d): keep one", r.Period, unit, g.ID, s.ResultFiles[f.File], f.Line)
 			continue
 		}
-		if c := county(r.Unit, r.Period); g.Owner != "" && !g.AppliesTo(unit, c) {
-			_, known := s.County(c)
-			switch {
-			case int(r.Unit) >= s.CountyUnit(0) || !g.AppliesTo(unit, s.Offices[r.Unit].County):
-				errs.Add(pos, "goal %q is local to %q and does not apply to %q: remove the row or fix the unit", g.ID, g.Owner, unit)
-			case known != nil: // else org.toml's error names the county
-				errs.Add(pos, "goal %q is local to %q, and in %s %q is part of %q, where it does not apply: remove the row", g.ID, g.Owner, r.Period, unit, c)
+		if g.Owner != "" {
+			if c := county(r.Unit, r.Period); !g.AppliesTo(unit, c) {
+				_, known := s.County(c)
+				switch {
+				case int(r.Unit) >= s.CountyUnit(0) || !g.AppliesTo(unit, s.Offices[r.Unit].County):
+					errs.Add(pos, "goal %q is local to %q and does not apply to %q: remove the row or fix the unit", g.ID, g.Owner, unit)
+				case known != nil: // else org.toml's error names the county
+					errs.Add(pos, "goal %q is local to %q, and in %s %q is part of %q, where it does not apply: remove the row", g.ID, g.Owner, r.Period, unit, c)
+				}
 			}
 		}
 		if !g.Life.Alive(r.Period) {
