@@ -395,8 +395,6 @@ county = "nord"
 2026-01,bergen-nord,ventetid,12,,
 2026-01,arstad,ventetid,20,,
 2026-01,laksevag,ventetid,18,,
-2026-02,bergen-nord,ventetid,15,,
-2026-02,arstad,ventetid,25,,
 `)
 	const laksevag = "content/vest/laksevag/2026-01.md"
 	write(laksevag, "+++\nauthor = \"Laksevåg\"\n[[measure]]\ngoal = \"kontakter\"\ntext = \"Ringe bedrifter\"\nstatus = \"started\"\n+++\nSiste måned.\n")
