@@ -149,12 +149,12 @@ func (s *Scores) counted(g *model.Goal, unit, gi int, p model.Period, f *figure)
 // aggregateGoal sets goal gi's aggregates for every unit from the
 // months' true figures, and what suppression compares of each, by unit
 // and span: a ratio's denominator where it is known (den), else the value
-// (size). It returns the totals the aggregates are, by cell (see
+// (size). It sets rels to the totals the aggregates are, by cell (see
 // suppress): each of its months, and, where the span has one
 // organisation, a county's of its offices' and the whole site's of its
 // counties'. (A year is its tertials' total too, but a tertial that would
 // give back a month is hidden, and so is a year, by its months.)
-func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options, size, den []float64) *relations {
+func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options, size, den []float64, rels *relations) {
 	site := s.Site
 	g := &site.Goals[gi]
 	nSpans := len(s.published)
@@ -165,7 +165,7 @@ func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options, size, den []f
 		nParts += site.NUnits() * (sp.Months() + 1)
 	}
 	nTotals += s.N * (len(site.Counties) + len(s.successors) + 1)
-	rels := &relations{totals: make([]int32, 0, nTotals), ends: make([]int32, 0, nTotals), growing: make([]bool, 0, nTotals), parts: make([]int32, 0, nParts)}
+	rels.reset(nTotals, nParts)
 	month := func(unit int, p model.Period) int32 { return int32(unit*s.N + int(p-s.First)) }
 	aggregate := func(unit, k int) int32 { return int32(site.NUnits()*s.N + unit*nSpans + k) }
 	var parts []int32
@@ -269,5 +269,4 @@ func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options, size, den []f
 			rels.add(aggregate(whole, k), counties, false)
 		}
 	}
-	return rels
 }

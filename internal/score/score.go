@@ -19,6 +19,7 @@ package score
 import (
 	"math"
 	"slices"
+	"sync"
 
 	"github.com/malekort/malekort/internal/model"
 	"github.com/malekort/malekort/internal/workers"
@@ -390,10 +391,37 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 	s.published = PublishedSpans(first, reported)
 	s.aggregates = make([]Aggregate, site.NUnits()*nGoals*len(s.published))
 	s.coverage = make([]Coverage, (nCounty+1)*nGoals*s.N)
+	// Each processor works in one scratch from goal to goal.
+	scratches := sync.Pool{New: func() any { return new(scratch) }}
 	workers.Each(nGoals, func(gi int) {
-		s.computeGoal(gi, byGoal[start[gi]:start[gi+1]], opt)
+		sc := scratches.Get().(*scratch)
+		s.computeGoal(gi, byGoal[start[gi]:start[gi+1]], opt, sc)
+		scratches.Put(sc)
 	})
 	return s
+}
+
+// scratch is what scoring a goal works in: its figures, what suppression
+// compares and the totals it protects, each as large as the site's units
+// times its months. Made anew for every goal, they were most of what
+// scoring a large site allocated, and the heap grew by them between
+// collections while every result row was still held.
+type scratch struct {
+	figs      []figure
+	size, den []float64
+	rels      relations
+	shown     []int
+}
+
+// zeroed is buf with length n and every element zero, in buf's own array
+// where it is large enough.
+func zeroed[T any](buf []T, n int) []T {
+	if cap(buf) < n {
+		return make([]T, n)
+	}
+	buf = buf[:n]
+	clear(buf)
+	return buf
 }
 
 // organise finds the site's epochs (see model.Site.Epochs), its spans of
@@ -482,12 +510,13 @@ func (s *Scores) splitHistory(c int) []successor {
 }
 
 // computeGoal scores goal gi for every unit and month from its rows.
-func (s *Scores) computeGoal(gi int, rows []int32, opt Options) {
+func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 	site := s.Site
 	g := &site.Goals[gi]
 	// The figures are kept unrounded for the roll-ups; rounding and
 	// status come after.
-	figs := make([]figure, site.NUnits()*s.N)
+	sc.figs = zeroed(sc.figs, site.NUnits()*s.N)
+	figs := sc.figs
 	at := func(unit, m int) int { return unit*s.N + m }
 	for _, ri := range rows {
 		r := &site.Results[ri]
@@ -594,9 +623,10 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options) {
 	// What suppression compares: a ratio's denominator where it is known
 	// (den), else the value (size), by cell (see suppress): the months',
 	// then the aggregates'.
-	size := make([]float64, len(figs)+site.NUnits()*len(s.published))
-	den := make([]float64, len(size))
-	spanParts := s.aggregateGoal(gi, figs, opt, size[len(figs):], den[len(figs):])
+	sc.size = zeroed(sc.size, len(figs)+site.NUnits()*len(s.published))
+	sc.den = zeroed(sc.den, len(sc.size))
+	size, den := sc.size, sc.den
+	s.aggregateGoal(gi, figs, opt, size[len(figs):], den[len(figs):], &sc.rels)
 	for unit := range site.NUnits() {
 		if !s.Thresholds(unit, gi).Applies {
 			continue
@@ -625,7 +655,7 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options) {
 			}
 		}
 	}
-	s.suppress(gi, size, den, spanParts, opt.MinCount)
+	s.suppress(gi, sc, opt.MinCount)
 	for unit := range site.NUnits() {
 		if s.Thresholds(unit, gi).Applies {
 			markChanges(s.Series(unit, gi), g.HigherIsBetter())

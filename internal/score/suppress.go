@@ -40,13 +40,14 @@ import (
 // suppress marks goal gi's suppressed cells, the months' and the
 // aggregates' over the published spans, numbered as cells: unit*N + month
 // for the months, then NUnits*N + unit*len(published) + span for the
-// aggregates. size holds, by cell, what is compared to choose the next
-// part to hide: a ratio's denominator, else the value; den the
-// denominator where there is one. spans are the totals the aggregates
-// are (see aggregateGoal). The rules run over every total, the months'
+// aggregates. sc.size holds, by cell, what is compared to choose the next
+// part to hide: a ratio's denominator, else the value; sc.den the
+// denominator where there is one. sc.rels are the totals the aggregates
+// are (see aggregateGoal); the months' are added here. The rules run over every total, the months'
 // and the spans', until nothing changes, since hiding a month for a span
 // can expose it in its county's month, and the other way round.
-func (s *Scores) suppress(gi int, size, den []float64, spans *relations, minCount float64) {
+func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
+	size, den := sc.size, sc.den
 	site := s.Site
 	g := &site.Goals[gi]
 	nSpans := len(s.published)
@@ -76,7 +77,7 @@ func (s *Scores) suppress(gi int, size, den []float64, spans *relations, minCoun
 	if !any {
 		return
 	}
-	rels := spans
+	rels := &sc.rels
 	var parts []int32
 	for m := range s.N {
 		org := &s.epochs[s.epochOf[m]]
@@ -111,7 +112,8 @@ func (s *Scores) suppress(gi int, size, den []float64, spans *relations, minCoun
 	case g.Persons:
 		people = func(id int) float64 { return size[id] }
 	}
-	p := protection{cell: cell, size: func(id int) float64 { return size[id] }, people: people, minCount: minCount}
+	p := protection{cell: cell, size: func(id int) float64 { return size[id] }, people: people, minCount: minCount, shown: sc.shown}
+	defer func() { sc.shown = p.shown }()
 	for changed := true; changed; {
 		changed = false
 		from := int32(0)
@@ -133,6 +135,14 @@ func (s *Scores) suppress(gi int, size, den []float64, spans *relations, minCoun
 type relations struct {
 	totals, ends, parts []int32
 	growing             []bool
+}
+
+// reset empties r, with room for nTotals totals of nParts parts in all.
+func (r *relations) reset(nTotals, nParts int) {
+	r.totals = slices.Grow(r.totals[:0], nTotals)
+	r.ends = slices.Grow(r.ends[:0], nTotals)
+	r.growing = slices.Grow(r.growing[:0], nTotals)
+	r.parts = slices.Grow(r.parts[:0], nParts)
 }
 
 func (r *relations) add(total int32, parts []int32, growing bool) {
@@ -158,19 +168,22 @@ func small(g *model.Goal, value, den, minCount float64) bool {
 // protection is what the secondary rules need of a goal: its cells, the
 // size that chooses the next part to suppress, and,
 // for a ratio or a count of people, how many people a figure tells about
-// (a ratio's denominator, known where it is not 0).
+// (a ratio's denominator, known where it is not 0). shown is protect's
+// list of a total's shown parts, kept from one total to the next.
 type protection struct {
 	cell     func(id int) *Cell
 	size     func(id int) float64
 	people   func(id int) float64
 	minCount float64
+	shown    []int
 }
 
 // protect applies the secondary rules to a total and its parts, and
 // reports whether it suppressed anything. A growing total that would give
 // back a part is hidden itself, any other the next smallest shown part.
 func (p *protection) protect(total int, parts []int32, growing bool) bool {
-	var shown []int
+	shown := p.shown[:0]
+	defer func() { p.shown = shown }()
 	suppressed := 0
 	for _, u32 := range parts {
 		u := int(u32)
