@@ -340,6 +340,8 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 		v.Card.Months = append(v.Card.Months, s.months[p-s.Scores.First])
 	}
 	var goals []int
+	// The rows of all groups, in one array: each group's are a part of it.
+	rows := make([]TertialRow, 0, len(s.goalOrder))
 	for _, gi := range s.goalOrder {
 		a := s.Scores.Over(unit, gi, sp)
 		if !a.Published() {
@@ -355,15 +357,17 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 			Status: s.status(a.Status),
 		}
 		r.Coverage = s.spanCoverage(unit, a.Coverage)
+		r.Months = make([]string, 0, sp.Months())
 		for p := sp.First; p <= sp.Last; p++ {
 			r.Months = append(r.Months, s.value(g, s.Scores.At(unit, gi, p)))
 		}
 		r.Chart = s.tertialChart(unit, gi, sp)
 		if len(v.Card.Groups) == 0 || v.Card.Groups[len(v.Card.Groups)-1].Perspective != g.Perspective {
-			v.Card.Groups = append(v.Card.Groups, TertialGroup{Perspective: g.Perspective})
+			v.Card.Groups = append(v.Card.Groups, TertialGroup{Perspective: g.Perspective, Rows: rows[len(rows):len(rows)]})
 		}
+		rows = append(rows, r)
 		group := &v.Card.Groups[len(v.Card.Groups)-1]
-		group.Rows = append(group.Rows, r)
+		group.Rows = group.Rows[:len(group.Rows)+1]
 		switch a.Status {
 		case score.Green:
 			v.Summary.Green++
@@ -387,7 +391,7 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 		}
 		for _, k := range offices {
 			u := rowUnit(k)
-			row := TertialMatrixRow{Unit: rowLink(k, name+".html")}
+			row := TertialMatrixRow{Unit: rowLink(k, name+".html"), Cells: make([]TertialMatrixCell, 0, len(goals))}
 			for _, gi := range goals {
 				a := s.Scores.Over(u, gi, sp)
 				if !a.Published() {
