@@ -14,16 +14,40 @@ import (
 )
 
 // writeScorecards writes scorecard.csv with every unit, goal and month,
-// and each county's and office's slice of it beside its page. For
-// Norwegian sites the file is what Norwegian Excel opens by double-click:
-// UTF-8 with BOM, semicolons and decimal commas. The rows are made county
-// by county, each unit's rows for a goal formatted once, in parallel, and
-// written into the whole file and the slices before the next county's are
-// made: the whole file grows with the site, too much to hold
-// while it is written.
+// and each county's and office's slice of it beside its page: a county's
+// holds its offices' rows too. For Norwegian sites the file is what
+// Norwegian Excel opens by double-click: UTF-8 with BOM, semicolons and
+// decimal commas.
 func (s *site) writeScorecards(out Output) error {
+	return s.writeSlices(out, "scorecard.csv", s.csvHeader(), s.csvBlock, true)
+}
+
+// writePeriods writes periods.csv, every unit's aggregates over the
+// published spans, and each county's and office's slice of it beside its
+// page, in the Excel conventions of scorecard.csv. A county's slice holds
+// the county's own rows, not its offices' as its slice of scorecard.csv
+// does: they would add half again to the bytes of periods.csv, and the
+// site root's file and each office's hold them.
+func (s *site) writePeriods(out Output) error {
+	spans := s.Scores.Spans()
+	names := make([]string, len(spans))
+	for k, sp := range spans {
+		names[k] = sp.Name()
+	}
+	block := func(unit, gi int) []byte { return s.periodBlock(unit, gi, names) }
+	return s.writeSlices(out, "periods.csv", s.periodHeader(), block, false)
+}
+
+// writeSlices writes name at the site root, header and every unit's rows
+// (the whole site's, then each county's followed by its offices'), and
+// each county's and office's slice of it in their folders; a county's
+// slice has its offices' rows where withOffices. block formats a unit's
+// rows for a goal. The rows are made county by county, each unit's rows
+// for a goal once, in parallel, and written into the whole file and the
+// slices before the next county's are made: the whole file grows with
+// the site, too much to hold while it is written.
+func (s *site) writeSlices(out Output, name string, header []byte, block func(unit, gi int) []byte, withOffices bool) error {
 	m := s.Site
-	header := s.csvHeader()
 	blocks := make([][]byte, len(m.Goals))
 	var units []int
 	// rows formats units' rows into blocks, by unit and goal in goal order.
@@ -33,7 +57,7 @@ func (s *site) writeScorecards(out Output) error {
 			for j, gi := range s.goalOrder {
 				blocks[k*len(m.Goals)+j] = nil
 				if s.Scores.Thresholds(units[k], gi).Applies {
-					blocks[k*len(m.Goals)+j] = s.csvBlock(units[k], gi)
+					blocks[k*len(m.Goals)+j] = block(units[k], gi)
 				}
 			}
 		})
@@ -65,88 +89,36 @@ func (s *site) writeScorecards(out Output) error {
 				units = append(units, s.Scores.Office(o))
 			}
 			rows()
-			county := [][]byte{header}
+			all := [][]byte{header}
 			for k := range units {
-				county = unitBlocks(county, k)
+				all = unitBlocks(all, k)
 			}
-			for _, b := range county[1:] {
+			for _, b := range all[1:] {
 				if !yield(b) {
 					return
 				}
 			}
+			county := all
+			if !withOffices {
+				county = unitBlocks([][]byte{header}, 0)
+			}
 			// A file is its blocks written one after another, not copied
 			// into one buffer.
-			if err = out.Put(m.Counties[c].ID+"/scorecard.csv", county...); err != nil {
+			if err = out.Put(m.Counties[c].ID+"/"+name, county...); err != nil {
 				return
 			}
 			for k, o := range s.officesOf[c] {
 				office := &m.Offices[o]
-				if err = out.Put(office.County+"/"+office.ID+"/scorecard.csv", unitBlocks([][]byte{header}, k+1)...); err != nil {
+				if err = out.Put(office.County+"/"+office.ID+"/"+name, unitBlocks([][]byte{header}, k+1)...); err != nil {
 					return
 				}
 			}
 		}
 	}
-	if werr := out.PutEach("scorecard.csv", whole); err == nil {
+	if werr := out.PutEach(name, whole); err == nil {
 		err = werr
 	}
 	return err
-}
-
-// periodJobs return the jobs that write periods.csv, every unit's
-// aggregates over the published spans, and each county's and office's
-// slice of it beside its page, in the Excel conventions of scorecard.csv.
-// A county's slice holds the county's own rows, not its offices' as its
-// slice of scorecard.csv does: they would add half again to the bytes of
-// periods.csv, and the site root's file and each office's hold them.
-// Every unit's rows for a goal are formatted once, in parallel, and shared
-// by the files.
-func (s *site) periodJobs(out Output) []func() error {
-	m := s.Site
-	nGoals := len(m.Goals)
-	spans := s.Scores.Spans()
-	names := make([]string, len(spans))
-	for k, sp := range spans {
-		names[k] = sp.Name()
-	}
-	blocks := make([][]byte, m.NUnits()*nGoals)
-	workers.Each(m.NUnits(), func(u int) {
-		for gi := range nGoals {
-			if s.Scores.Thresholds(u, gi).Applies {
-				blocks[u*nGoals+gi] = s.periodBlock(u, gi, names)
-			}
-		}
-	})
-	header := s.periodHeader()
-	unitRows := func(list [][]byte, u int) [][]byte {
-		for _, gi := range s.goalOrder {
-			if b := blocks[u*nGoals+gi]; len(b) > 0 {
-				list = append(list, b)
-			}
-		}
-		return list
-	}
-	file := func(name string, units func(list [][]byte) [][]byte) func() error {
-		return func() error { return out.Put(name, units([][]byte{header})...) }
-	}
-	jobs := []func() error{file("periods.csv", func(list [][]byte) [][]byte {
-		list = unitRows(list, s.Scores.Whole())
-		for _, c := range s.allCounties {
-			list = unitRows(list, s.Scores.County(c))
-			for _, o := range s.officesOf[c] {
-				list = unitRows(list, s.Scores.Office(o))
-			}
-		}
-		return list
-	})}
-	for _, c := range s.allCounties {
-		jobs = append(jobs, file(m.Counties[c].ID+"/periods.csv", func(list [][]byte) [][]byte { return unitRows(list, s.Scores.County(c)) }))
-		for _, o := range s.officesOf[c] {
-			office := &m.Offices[o]
-			jobs = append(jobs, file(office.County+"/"+office.ID+"/periods.csv", func(list [][]byte) [][]byte { return unitRows(list, s.Scores.Office(o)) }))
-		}
-	}
-	return jobs
 }
 
 // The fields are ids (slugs), months, numbers and statuses: none needs

@@ -160,7 +160,7 @@ func (p *Prepared) Render(out Output) error {
 	// go with the job that wrote them, are not held while the pages are
 	// made. The pages keep the other processor busy until it is written.
 	measureJobs, _ := s.measureJobs(out, func(int) bool { return true })
-	jobs := slices.Concat([]func() error{func() error { return s.writeScorecards(out) }}, measureJobs, s.periodJobs(out), s.comparisonJobs(out))
+	jobs := slices.Concat([]func() error{func() error { return s.writeScorecards(out) }, func() error { return s.writePeriods(out) }}, measureJobs, s.comparisonJobs(out))
 	jobs = append(jobs,
 		func() error { return out.Put(EChartsFile, in.ECharts) },
 		func() error { return out.Put(search.LibraryFile, in.MiniSearch) },
