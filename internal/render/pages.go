@@ -119,6 +119,7 @@ func (s *site) county(c int, out Output) error {
 	v.MeasureCounts = strings.Join(counts, "; ")
 	ls := layouts{}
 	funnels := map[bool]*chart.Layout{}
+	v.Sections = make([]Section, 0, len(s.goalOrder))
 	for _, gi := range s.goalOrder {
 		if !s.Scores.OnScorecard(unit, gi, p) {
 			continue
@@ -343,6 +344,7 @@ func (s *site) office(o int, out Output) error {
 		measureRows[j] = s.measureRow(&mine[j], root, false)
 	}
 	ls := layouts{}
+	v.Sections = make([]Section, 0, len(s.goalOrder))
 	for _, gi := range s.goalOrder {
 		if !s.Scores.OnScorecard(unit, gi, p) {
 			continue

@@ -108,7 +108,7 @@ type site struct {
 	changeSince  string // "Endring fra forrige måned"
 	// ytdWords are "Hittil i år: {value} ({status})", or "Året: …" in
 	// December, when the year to date is the whole year.
-	ytdWords string
+	ytdWords phrase
 	// tertials are the tertials the site has reports of, oldest first.
 	tertials []tertial
 	// spoken are "{amount} bedre enn forrige måned" and its like, by a
@@ -322,10 +322,11 @@ func (s *site) prepare() {
 	s.sources = sourceWords(s.loc)
 	s.sizeWords = newPhrase(s.loc.T("size"), "{num}", "{den}")
 	s.changeSince = s.loc.T("change.long")
-	s.ytdWords = s.loc.T("ytd.value")
+	ytd := "ytd.value"
 	if s.Scores.YearToDate().Kind == score.Year {
-		s.ytdWords = s.loc.T("ytd.year")
+		ytd = "ytd.year"
 	}
+	s.ytdWords = newPhrase(s.loc.T(ytd), "{value}", "{status}")
 	s.tertials = s.tertialsOf()
 	s.spoken = map[string]phrase{}
 	for _, class := range []string{"better", "worse"} {
@@ -1057,7 +1058,7 @@ func (s *site) yearToDate(unit, gi int) string {
 	if !a.Published() {
 		return ""
 	}
-	return strings.NewReplacer("{value}", s.value(&s.Site.Goals[gi], a.Cell), "{status}", strings.ToLower(s.statuses[a.Status].Label)).Replace(s.ytdWords)
+	return s.ytdWords.Replace(s.value(&s.Site.Goals[gi], a.Cell), strings.ToLower(s.statuses[a.Status].Label))
 }
 
 // needs lays out what needs attention for a unit in month p (see
