@@ -179,3 +179,18 @@ func TestAggregateHiddenWhereLastMonthsWouldGiveAMonthBack(t *testing.T) {
 		}
 	}
 }
+
+// TestRelationsResetForTheNextGoal: the relations are kept from goal to
+// goal (see scratch), and a goal's must not carry the totals of the goal
+// scored before it in the same scratch.
+func TestRelationsResetForTheNextGoal(t *testing.T) {
+	var r relations
+	r.reset(1, 2)
+	r.add(7, []int32{1, 2}, true)
+	r.reset(1, 1)
+	r.add(9, []int32{3}, false)
+	if !slices.Equal(r.totals, []int32{9}) || !slices.Equal(r.parts, []int32{3}) ||
+		!slices.Equal(r.ends, []int32{1}) || !slices.Equal(r.growing, []bool{false}) {
+		t.Fatalf("after reset: %+v", r)
+	}
+}
