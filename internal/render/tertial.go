@@ -137,12 +137,13 @@ type tertial struct {
 	name string // "2. tertial 2018"
 }
 
-// tertialsOf are the tertials of scores' spans, oldest first: made once,
-// since every report links every other.
+// tertialsOf are the tertials with reports, those of the reported year
+// and the year before (older ones are in periods.csv), oldest first: made
+// once, since every report links every other.
 func (s *site) tertialsOf() []tertial {
 	var out []tertial
 	for _, sp := range s.Scores.Spans() {
-		if sp.Kind == score.Tertial {
+		if sp.Kind == score.Tertial && sp.First.Year() >= s.Reported.Year()-1 {
 			out = append(out, tertial{Span: sp, name: s.tertialName(sp)})
 		}
 	}

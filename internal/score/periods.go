@@ -61,12 +61,12 @@ func (sp Span) Name() string {
 }
 
 // PublishedSpans are the spans a site reporting month reported publishes,
-// of the months from first on: each tertial of the reported year, the
-// current one up to the reported month, and of the year before; each
-// whole year before the reported year; and the year to date, a whole year
-// when the reported month is December. Only spans whose months all lie
-// from first on: a year the results begin in midway has no aggregate.
-// Oldest first, a year after its tertials.
+// of the months from first on: each tertial, the current one up to the
+// reported month; each whole year before the reported year; and the year
+// to date, a whole year when the reported month is December. Only spans
+// whose months all lie from first on: a year the results begin in midway
+// has no aggregate, nor have its tertials before first. Oldest first, a
+// year after its tertials.
 func PublishedSpans(first, reported model.Period) []Span {
 	var out []Span
 	add := func(sp Span) {
@@ -76,15 +76,13 @@ func PublishedSpans(first, reported model.Period) []Span {
 	}
 	january := func(y int) model.Period { return model.Period(y * 12) }
 	for y := first.Year(); y <= reported.Year(); y++ {
-		if y >= reported.Year()-1 {
-			for t := range 3 {
-				sp := Span{Kind: Tertial, First: january(y) + model.Period(4*t), Last: january(y) + model.Period(4*t+3)}
-				if sp.First > reported {
-					break
-				}
-				sp.Last = min(sp.Last, reported)
-				add(sp)
+		for t := range 3 {
+			sp := Span{Kind: Tertial, First: january(y) + model.Period(4*t), Last: january(y) + model.Period(4*t+3)}
+			if sp.First > reported {
+				break
 			}
+			sp.Last = min(sp.Last, reported)
+			add(sp)
 		}
 		switch {
 		case y < reported.Year() || reported.Month() == 12:
