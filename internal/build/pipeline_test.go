@@ -56,9 +56,18 @@ func TestScorecardCSV(t *testing.T) {
 			t.Errorf("scorecard.csv has %q: a local goal of vest", absent)
 		}
 	}
-	office := string(out["vest/arstad/scorecard.csv"])
-	if strings.Contains(office, "bergen-nord") || !strings.Contains(office, "2026-02;arstad;arbeid;30,0;45,0;40,0;red;;;;30;100;2026-02\r\n") {
-		t.Errorf("office slice:\n%s", office)
+	// An office's rows are in its county's slice, with its neighbours',
+	// and its page downloads that: no third copy of them beside it.
+	county := string(out["vest/scorecard.csv"])
+	if strings.Contains(county, ";tromso;") || !strings.Contains(county, "2026-02;arstad;arbeid;30,0;45,0;40,0;red;;;;30;100;2026-02\r\n") ||
+		!strings.Contains(county, "2026-02;bergen-nord;arbeid;") || !strings.Contains(county, "2026-02;vest;arbeid;") {
+		t.Errorf("county slice:\n%s", county)
+	}
+	if _, ok := out["vest/arstad/scorecard.csv"]; ok {
+		t.Error("vest/arstad/scorecard.csv is written: a copy of its county's rows")
+	}
+	if page := string(out["vest/arstad/index.html"]); !strings.Contains(page, `<a href="../../vest/scorecard.csv" download>`) {
+		t.Error("the office page does not download its county's scorecard.csv")
 	}
 	// A goal's rows are the whole file's: its page downloads that, and no
 	// fourth copy of them is written beside it.

@@ -14,20 +14,17 @@ import (
 )
 
 // writeScorecards writes scorecard.csv with every unit, goal and month,
-// and each county's and office's slice of it beside its page: a county's
-// holds its offices' rows too. For Norwegian sites the file is what
-// Norwegian Excel opens by double-click: UTF-8 with BOM, semicolons and
-// decimal commas.
+// and each county's slice of it, the county's and its offices' rows, in
+// the county's folder. For Norwegian sites the file is what Norwegian
+// Excel opens by double-click: UTF-8 with BOM, semicolons and decimal
+// commas.
 func (s *site) writeScorecards(out Output) error {
-	return s.writeSlices(out, "scorecard.csv", s.csvHeader(), s.csvBlock, true)
+	return s.writeSlices(out, "scorecard.csv", s.csvHeader(), s.csvBlock)
 }
 
 // writePeriods writes periods.csv, every unit's aggregates over the
-// published spans, and each county's and office's slice of it beside its
-// page, in the Excel conventions of scorecard.csv. A county's slice holds
-// the county's own rows, not its offices' as its slice of scorecard.csv
-// does: they would add half again to the bytes of periods.csv, and the
-// site root's file and each office's hold them.
+// published spans, and each county's slice of it as writeScorecards
+// does, in the Excel conventions of scorecard.csv.
 func (s *site) writePeriods(out Output) error {
 	spans := s.Scores.Spans()
 	names := make([]string, len(spans))
@@ -35,18 +32,21 @@ func (s *site) writePeriods(out Output) error {
 		names[k] = sp.Name()
 	}
 	block := func(unit, gi int) []byte { return s.periodBlock(unit, gi, names) }
-	return s.writeSlices(out, "periods.csv", s.periodHeader(), block, false)
+	return s.writeSlices(out, "periods.csv", s.periodHeader(), block)
 }
 
 // writeSlices writes name at the site root, header and every unit's rows
 // (the whole site's, then each county's followed by its offices'), and
-// each county's and office's slice of it in their folders; a county's
-// slice has its offices' rows where withOffices. block formats a unit's
-// rows for a goal. The rows are made county by county, each unit's rows
-// for a goal once, in parallel, and written into the whole file and the
-// slices before the next county's are made: the whole file grows with
-// the site, too much to hold while it is written.
-func (s *site) writeSlices(out Output, name string, header []byte, block func(unit, gi int) []byte, withOffices bool) error {
+// each county's slice of it, the same rows of the county and its offices,
+// in the county's folder. An office's rows are in its county's slice,
+// with its neighbours' to compare with, and its pages link that: a slice
+// of its own as well wrote every row a third time, a third of the site's
+// CSV bytes. block formats a unit's rows for a goal. The rows are made
+// county by county, each unit's rows for a goal once, in parallel, and
+// written into the whole file and the slice before the next county's are
+// made: the whole file grows with the site, too much to hold while it is
+// written.
+func (s *site) writeSlices(out Output, name string, header []byte, block func(unit, gi int) []byte) error {
 	m := s.Site
 	blocks := make([][]byte, len(m.Goals))
 	var units []int
@@ -98,20 +98,10 @@ func (s *site) writeSlices(out Output, name string, header []byte, block func(un
 					return
 				}
 			}
-			county := all
-			if !withOffices {
-				county = unitBlocks([][]byte{header}, 0)
-			}
 			// A file is its blocks written one after another, not copied
 			// into one buffer.
-			if err = out.Put(m.Counties[c].ID+"/"+name, county...); err != nil {
+			if err = out.Put(m.Counties[c].ID+"/"+name, all...); err != nil {
 				return
-			}
-			for k, o := range s.officesOf[c] {
-				office := &m.Offices[o]
-				if err = out.Put(office.County+"/"+office.ID+"/"+name, unitBlocks([][]byte{header}, k+1)...); err != nil {
-					return
-				}
 			}
 		}
 	}

@@ -292,9 +292,8 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 	case unit < m.CountyUnit(0):
 		office := &m.Offices[unit]
 		root = "../../"
-		dir := office.County + "/" + office.ID + "/"
-		csv, v.Name, v.Office = dir+"periods.csv", office.Name, true
 		county := &m.Counties[s.officeCounty[unit]]
+		csv, v.Name, v.Office = county.ID+"/periods.csv", office.Name, true
 		crumbs = []Link{{Href: root + "index.html", Text: s.loc.T("home")}, {Href: root + countyPath(county), Text: county.Name}}
 	case unit < m.WholeUnit():
 		c := unit - m.CountyUnit(0)
