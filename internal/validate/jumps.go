@@ -113,33 +113,37 @@ func chance(g *model.Goal, r *model.Result, before []*model.Result) (explained, 
 	switch {
 	case g.Unit == "percent" && r.HasRatio && r.Denominator > 0 && r.Numerator <= r.Denominator:
 		x, b.N = math.Round(r.Numerator), math.Round(r.Denominator)
-		num, den := x, b.N
+		var num, den float64 // the months before's
 		for _, p := range before {
 			if p.HasRatio {
 				num += math.Round(p.Numerator)
 				den += math.Round(p.Denominator)
 			}
 		}
-		b.P = num / den
+		b.P = (num + x) / (den + b.N)
+		// The months' variation is measured about their own share, so that
+		// the month judged does not move the yardstick.
+		share := num / den
 		phi = dispersion(before, func(p *model.Result) (float64, bool) {
-			if !p.HasRatio || p.Denominator <= 0 || b.P <= 0 || b.P >= 1 {
+			if !p.HasRatio || p.Denominator <= 0 || !(share > 0 && share < 1) {
 				return 0, false
 			}
-			return (p.Numerator/p.Denominator - b.P) / math.Sqrt(b.P*(1-b.P)/p.Denominator), true
+			return (p.Numerator/p.Denominator - share) / math.Sqrt(share*(1-share)/p.Denominator), true
 		})
 	case g.Whole() && !r.HasRatio && r.Value >= 0:
 		x, b.N = math.Round(r.Value), math.Round(r.Value)
-		months := 1.0
+		var total, months float64 // the months before's
 		for _, p := range before {
 			if !p.HasRatio && p.Value >= 0 {
-				b.N += math.Round(p.Value)
+				total += math.Round(p.Value)
 				months++
 			}
 		}
-		b.P = 1 / months
-		mean := b.N / months
+		b.N += total
+		b.P = 1 / (months + 1)
+		mean := total / months
 		phi = dispersion(before, func(p *model.Result) (float64, bool) {
-			if p.HasRatio || p.Value < 0 || mean <= 0 {
+			if p.HasRatio || p.Value < 0 || !(mean > 0) {
 				return 0, false
 			}
 			return (p.Value - mean) / math.Sqrt(mean), true
@@ -161,8 +165,13 @@ func chance(g *model.Goal, r *model.Result, before []*model.Result) (explained, 
 // dispersion is how many times more the months before vary than a
 // binomial or Poisson count of their size would, as a factor of the
 // variance: the square of Laney's sigma-z, the mean moving range of the
-// months' z-scores (z gives each) over 1.128, the range's mean for a
-// normal variable of sigma 1. A share of sick days is not of independent
+// months' z-scores (z gives each, about the months' own share or mean)
+// over 1.128, the range's mean for a normal variable of sigma 1. The
+// ranges above the XmR upper range limit of their mean are left out and
+// the mean taken again (Wheeler's screening): a jump among the months
+// before, a slip or a true change, makes two such ranges, and would
+// otherwise take the next slip for ordinary variation for a year. Chance
+// leaves out about one range in a hundred. A share of sick days is not of independent
 // days (one absence is many of them), so it varies several times as much
 // as the binomial says, and tested as binomial every few months would be
 // "beyond chance". Dividing the counts by the factor makes the test one
@@ -174,8 +183,8 @@ func chance(g *model.Goal, r *model.Result, before []*model.Result) (explained, 
 // in a series that only happened to vary a little more; so are months
 // too few to tell.
 func dispersion(before []*model.Result, z func(*model.Result) (float64, bool)) float64 {
+	var ranges []float64
 	var sum float64
-	var ranges int
 	prev, has := 0.0, false
 	for _, p := range before {
 		v, ok := z(p)
@@ -183,16 +192,28 @@ func dispersion(before []*model.Result, z func(*model.Result) (float64, bool)) f
 			continue
 		}
 		if has {
-			sum += math.Abs(v - prev)
-			ranges++
+			ranges = append(ranges, math.Abs(v-prev))
+			sum += ranges[len(ranges)-1]
 		}
 		prev, has = v, true
 	}
-	if ranges < xmr.MinChanges {
+	if len(ranges) < xmr.MinChanges {
 		return 1
 	}
-	sigma := sum / float64(ranges) / 1.128
-	if sigma <= 1+2.4/math.Sqrt(float64(ranges)) {
+	limit := xmr.RangeLimit * sum / float64(len(ranges))
+	sum = 0
+	kept := 0
+	for _, d := range ranges {
+		if d <= limit {
+			sum += d
+			kept++
+		}
+	}
+	if kept < xmr.MinChanges {
+		return 1
+	}
+	sigma := sum / float64(kept) / 1.128
+	if !(sigma > 1+2.4/math.Sqrt(float64(kept))) {
 		return 1
 	}
 	return sigma * sigma
