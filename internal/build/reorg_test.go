@@ -309,8 +309,38 @@ owner = "vest"
 	fsys["data/results/r.csv"].Data = append(fsys["data/results/r.csv"].Data, "2020-01,arstad,ventetid,13\n"...)
 	fsys["content/vest/arstad/2020-01.md"] = &fstest.MapFile{Data: []byte("+++\n[[measure]]\ngoal = \"ventetid\"\ntext = \"Kortere ventetid\"\nstatus = \"planned\"\n+++\n")}
 	_, errs := Check(fsys, defaults)
-	want := `content/vest/arstad/2020-01.md:2: measure names goal "ventetid", which is local to "vest" and not on this office's scorecard
+	want := `content/vest/arstad/2020-01.md:2: measure names goal "ventetid", which is local to "vest", and in 2020-01 "arstad" is part of "vestland", where it does not apply: remove the measure or name another goal
 data/results/r.csv:7: goal "ventetid" is local to "vest", and in 2020-01 "arstad" is part of "vestland", where it does not apply: remove the row`
+	if errs.Error() != want {
+		t.Errorf("errors:\n%v\nwant:\n%s", errs, want)
+	}
+
+	// An office listed under another county that moved into Vest, and
+	// back out before the merger, had the goal in its months in Vest only;
+	// the error for a later month says where it was then.
+	org := string(fsys["data/org.toml"].Data) + `
+[[county]]
+id = "hordaland"
+name = "NAV Hordaland"
+
+[[office]]
+id = "fana"
+name = "NAV Fana"
+county = "hordaland"
+
+[[office.change]]
+from = "2019-06"
+county = "vest"
+
+[[office.change]]
+from = "2019-10"
+county = "hordaland"
+`
+	fsys["data/org.toml"] = &fstest.MapFile{Data: []byte(org)}
+	delete(fsys, "content/vest/arstad/2020-01.md")
+	fsys["data/results/r.csv"] = &fstest.MapFile{Data: []byte("period,unit,goal,value\n2019-07,fana,ventetid,9\n2019-11,fana,ventetid,9\n")}
+	_, errs = Check(fsys, defaults)
+	want = `data/results/r.csv:3: goal "ventetid" is local to "vest", and in 2019-11 "fana" is part of "hordaland", where it does not apply: remove the row`
 	if errs.Error() != want {
 		t.Errorf("errors:\n%v\nwant:\n%s", errs, want)
 	}

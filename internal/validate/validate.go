@@ -460,17 +460,6 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) *seen {
 			errs.Add(pos, "second result for %s, %s, %s (the first is at %s:%d): keep one", r.Period, unit, g.ID, s.ResultFiles[f.File], f.Line)
 			continue
 		}
-		if g.Owner != "" {
-			if c := county(r.Unit, r.Period); !g.AppliesTo(unit, c) {
-				_, known := s.County(c)
-				switch {
-				case int(r.Unit) >= s.CountyUnit(0) || !g.AppliesTo(unit, s.Offices[r.Unit].County):
-					errs.Add(pos, "goal %q is local to %q and does not apply to %q: remove the row or fix the unit", g.ID, g.Owner, unit)
-				case known != nil: // else org.toml's error names the county
-					errs.Add(pos, "goal %q is local to %q, and in %s %q is part of %q, where it does not apply: remove the row", g.ID, g.Owner, r.Period, unit, c)
-				}
-			}
-		}
 		if !g.Life.Alive(r.Period) {
 			if r.Period < g.Life.From {
 				errs.Add(pos, "goal %q begins in %s, after this row's %s: remove the row, or move the goal's from", g.ID, g.Life.From, r.Period)
@@ -482,6 +471,19 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) *seen {
 		if msg := outside(s, int(r.Unit), r.Period, false); msg.Format != "" {
 			errs.Add(pos, "%s", msg)
 			continue
+		}
+		// Only for a month the unit exists in, so that a row is not told
+		// both to move to another unit and to go.
+		if g.Owner != "" {
+			if c := county(r.Unit, r.Period); !g.AppliesTo(unit, c) {
+				_, known := s.County(c)
+				switch {
+				case int(r.Unit) >= s.CountyUnit(0) || !everApplied(s, g, int(r.Unit)):
+					errs.Add(pos, "goal %q is local to %q and does not apply to %q: remove the row or fix the unit", g.ID, g.Owner, unit)
+				case known != nil: // else org.toml's error names the county
+					errs.Add(pos, "goal %q is local to %q, and in %s %q is part of %q, where it does not apply: remove the row", g.ID, g.Owner, r.Period, unit, c)
+				}
+			}
 		}
 		if r.Suppressed {
 			continue
@@ -758,7 +760,11 @@ func Commentary(s *model.Site, errs *diag.List) {
 			case g == nil:
 				errs.Add(m.Pos, "measure names unknown goal %q%s", m.Goal, diag.Suggest(m.Goal, goalIDs))
 			case !appliesInMonth(s, g, officeIndex, c.Office, c.Period):
-				errs.Add(m.Pos, "measure names goal %q, which is local to %q and not on this office's scorecard", m.Goal, g.Owner)
+				if o := officeIndex[c.Office]; everApplied(s, g, o) {
+					errs.Add(m.Pos, "measure names goal %q, which is local to %q, and in %s %q is part of %q, where it does not apply: remove the measure or name another goal", m.Goal, g.Owner, c.Period, c.Office, s.CountyAt(o, c.Period))
+				} else {
+					errs.Add(m.Pos, "measure names goal %q, which is local to %q and not on this office's scorecard", m.Goal, g.Owner)
+				}
 			}
 			if strings.TrimSpace(m.Text) == "" {
 				errs.Add(m.Pos, "measure has no text: add text = \"…\" saying what will be done")
@@ -783,4 +789,19 @@ func appliesInMonth(s *model.Site, g *model.Goal, officeIndex map[string]int, of
 		return true
 	}
 	return g.AppliesTo(office, s.CountyAt(o, p))
+}
+
+// everApplied reports whether local goal g applied to office o in some
+// month: o was listed under the goal's county, or moved into it.
+func everApplied(s *model.Site, g *model.Goal, o int) bool {
+	office := &s.Offices[o]
+	if g.AppliesTo(office.ID, office.County) {
+		return true
+	}
+	for _, c := range office.Changes {
+		if c.County != "" && g.AppliesTo(office.ID, c.County) {
+			return true
+		}
+	}
+	return false
 }
