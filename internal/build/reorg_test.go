@@ -1,6 +1,7 @@
 package build
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -337,6 +338,8 @@ from = "2019-10"
 county = "hordaland"
 `
 	fsys["data/org.toml"] = &fstest.MapFile{Data: []byte(org)}
+	// Its own target for the goal is for its months in Vest.
+	fsys["data/goals.toml"] = &fstest.MapFile{Data: append(slices.Clone(fsys["data/goals.toml"].Data), "\n  [[goal.override]]\n  unit = \"fana\"\n  target = 8\n  yellow = 10\n"...)}
 	delete(fsys, "content/vest/arstad/2020-01.md")
 	fsys["data/results/r.csv"] = &fstest.MapFile{Data: []byte("period,unit,goal,value\n2019-07,fana,ventetid,9\n2019-11,fana,ventetid,9\n")}
 	_, errs = Check(fsys, defaults)

@@ -305,14 +305,22 @@ func quoteAll(s []string) string {
 // not checked: each row would only repeat the goal's error.
 func goals(s *model.Site, errs *diag.List) map[int32]bool {
 	bad := map[int32]bool{}
-	unitCounty := map[string]string{} // unit id -> its county ("" for a county itself)
+	office := map[string]int{} // office id -> its index
 	isUnit := map[string]bool{}
 	for _, c := range s.Counties {
 		isUnit[c.ID] = true
 	}
-	for _, o := range s.Offices {
+	for i, o := range s.Offices {
 		isUnit[o.ID] = true
-		unitCounty[o.ID] = o.County
+		office[o.ID] = i
+	}
+	// A local goal applies to its county, and to an office in the months
+	// the office is in it (see everApplied).
+	appliesSome := func(g *model.Goal, unit string) bool {
+		if o, ok := office[unit]; ok {
+			return everApplied(s, g, o)
+		}
+		return g.AppliesTo(unit, "")
 	}
 	seen := map[string]diag.Pos{}
 	for i, g := range s.Goals {
@@ -370,7 +378,7 @@ func goals(s *model.Site, errs *diag.List) map[int32]bool {
 				errs.Add(o.Pos, "goal %q: a second override for %q: keep one", g.ID, o.Unit)
 			case overridden[dated{o.Unit, o.From}]:
 				errs.Add(o.Pos, "goal %q: a second override for %q from %s: keep one", g.ID, o.Unit, o.From)
-			case !g.AppliesTo(o.Unit, unitCounty[o.Unit]):
+			case !appliesSome(&g, o.Unit):
 				errs.Add(o.Pos, "goal %q: override for %q, but the goal is local to %q and does not apply there", g.ID, o.Unit, g.Owner)
 			}
 			overridden[dated{o.Unit, o.From}] = true
