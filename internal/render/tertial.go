@@ -363,11 +363,13 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 		}
 		r.Chart = s.tertialChart(unit, gi, sp)
 		if len(v.Card.Groups) == 0 || v.Card.Groups[len(v.Card.Groups)-1].Perspective != g.Perspective {
-			v.Card.Groups = append(v.Card.Groups, TertialGroup{Perspective: g.Perspective, Rows: rows[len(rows):len(rows)]})
+			v.Card.Groups = append(v.Card.Groups, TertialGroup{Perspective: g.Perspective, Rows: rows[len(rows):len(rows):len(rows)]})
 		}
 		rows = append(rows, r)
+		// The group's rows end with its last: no room after it to append
+		// over the next group's.
 		group := &v.Card.Groups[len(v.Card.Groups)-1]
-		group.Rows = group.Rows[:len(group.Rows)+1]
+		group.Rows = rows[len(rows)-len(group.Rows)-1 : len(rows) : len(rows)]
 		switch a.Status {
 		case score.Green:
 			v.Summary.Green++

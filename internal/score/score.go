@@ -403,9 +403,8 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 
 // scratch is what scoring a goal works in: its figures, what suppression
 // compares and the totals it protects, each as large as the site's units
-// times its months. Made anew for every goal, they were most of what
-// scoring a large site allocated, and the heap grew by them between
-// collections while every result row was still held.
+// times its months. Kept from goal to goal, they are allocated once per
+// processor, not once per goal while every result row is still held.
 type scratch struct {
 	figs      []figure
 	size, den []float64

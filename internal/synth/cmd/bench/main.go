@@ -25,7 +25,7 @@ import (
 
 type run struct {
 	wall, cpu time.Duration
-	peakMB    float64
+	peakMiB    float64
 }
 
 func main() {
@@ -77,7 +77,7 @@ func bench(malekort, name string, size synth.Size, runs int, nodeModules string)
 		if err != nil {
 			return err
 		}
-		fmt.Printf("run %d: wall %.2f s, cpu %.2f s, peak %.0f MB\n", i+1, r.wall.Seconds(), r.cpu.Seconds(), r.peakMB)
+		fmt.Printf("run %d: wall %.2f s, cpu %.2f s, peak %.0f MiB\n", i+1, r.wall.Seconds(), r.cpu.Seconds(), r.peakMiB)
 		results = append(results, r)
 	}
 	files, bytes, officeBytes, offices := 0, int64(0), int64(0), 0
@@ -103,8 +103,8 @@ func bench(malekort, name string, size synth.Size, runs int, nodeModules string)
 	wall := func(r run) time.Duration { return r.wall }
 	best, median := stats(results, wall)
 	cpuBest, cpuMedian := stats(results, func(r run) time.Duration { return r.cpu })
-	peak := slices.MaxFunc(results, func(a, b run) int { return int(a.peakMB - b.peakMB) }).peakMB
-	fmt.Printf("\nwall: best %.2f s, median %.2f s\ncpu: best %.2f s, median %.2f s\npeak memory: %.0f MB (highest of %d runs)\n",
+	peak := slices.MaxFunc(results, func(a, b run) int { return int(a.peakMiB - b.peakMiB) }).peakMiB
+	fmt.Printf("\nwall: best %.2f s, median %.2f s\ncpu: best %.2f s, median %.2f s\npeak memory: %.0f MiB (highest of %d runs)\n",
 		best.Seconds(), median.Seconds(), cpuBest.Seconds(), cpuMedian.Seconds(), peak, len(results))
 	fmt.Printf("output: %d files, %.1f MB; office pages: %d, %.0f KB each on average\n", files, float64(bytes)/1e6, offices, float64(officeBytes)/float64(max(offices, 1))/1e3)
 	fmt.Printf("floor (cp -r of the output): %.2f s; the median build is %.1f times that\n", floor.wall.Seconds(), median.Seconds()/floor.wall.Seconds())
@@ -150,7 +150,7 @@ func timed(cmd *exec.Cmd) (run, error) {
 	}
 	r := run{wall: time.Since(start), cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.peakMB = float64(ru.Maxrss) / 1024 // kilobytes on Linux
+		r.peakMiB = float64(ru.Maxrss) / 1024 // Maxrss is in KiB on Linux
 	}
 	return r, nil
 }
