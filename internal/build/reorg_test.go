@@ -347,4 +347,14 @@ county = "hordaland"
 	if errs.Error() != want {
 		t.Errorf("errors:\n%v\nwant:\n%s", errs, want)
 	}
+
+	// A goal local to Vestland applies to Vest's offices from the merger,
+	// which takes them along: Årstad may have its own target for it.
+	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys["data/goals.toml"].Data), `owner = "vest"`, `owner = "vestland"`, 1) + "\n  [[goal.override]]\n  unit = \"arstad\"\n  target = 8\n  yellow = 10\n")}
+	fsys["data/results/r.csv"] = &fstest.MapFile{Data: []byte("period,unit,goal,value\n2019-12,arstad,ventetid,9\n2020-01,arstad,ventetid,9\n")}
+	_, errs = Check(fsys, defaults)
+	want = `data/results/r.csv:2: goal "ventetid" is local to "vestland", and in 2019-12 "arstad" is part of "vest", where it does not apply: remove the row`
+	if errs.Error() != want {
+		t.Errorf("errors:\n%v\nwant:\n%s", errs, want)
+	}
 }

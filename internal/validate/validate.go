@@ -799,16 +799,35 @@ func appliesInMonth(s *model.Site, g *model.Goal, officeIndex map[string]int, of
 	return g.AppliesTo(office, s.CountyAt(o, p))
 }
 
-// everApplied reports whether local goal g applied to office o in some
-// month: o was listed under the goal's county, or moved into it.
+// everApplied reports whether local goal g may have applied to office o
+// in some month: o was listed under the goal's county, moved into it, or
+// was in a county that merged into it (taking its offices along). It may
+// say so of an office that left before the merger: it chooses which
+// error to give, and an override that never takes effect is harmless.
 func everApplied(s *model.Site, g *model.Goal, o int) bool {
 	office := &s.Offices[o]
-	if g.AppliesTo(office.ID, office.County) {
-		return true
-	}
+	counties := []string{office.County}
 	for _, c := range office.Changes {
-		if c.County != "" && g.AppliesTo(office.ID, c.County) {
+		if c.County != "" {
+			counties = append(counties, c.County)
+		}
+	}
+	seen := map[string]bool{}
+	for len(counties) > 0 {
+		id := counties[len(counties)-1]
+		counties = counties[:len(counties)-1]
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		if g.AppliesTo(office.ID, id) {
 			return true
+		}
+		if _, c := s.County(id); c != nil {
+			counties = append(counties, c.MergedInto)
+			for _, l := range c.Lives {
+				counties = append(counties, l.MergedInto)
+			}
 		}
 	}
 	return false
