@@ -37,7 +37,7 @@ persons = true
 // whose small offices have months of fewer than five people behind a
 // ratio or in a count of people, as it is built every month from January
 // to October 2026 on the results up to that month (from July 2024): so
-// the builds publish months, the tertials of 2025 and 2026 (the current
+// the builds publish months, the tertials from 2024-T3 on (the current
 // one up to its month), the whole of 2025 and each month's year to date.
 // It reads back every figure scorecard.csv and periods.csv publish in any
 // of the builds, for every office, county and the whole site, as sums of

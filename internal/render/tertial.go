@@ -11,9 +11,9 @@ import (
 	"github.com/malekort/malekort/internal/score"
 )
 
-// The tertial report: a unit's page for each tertial the site publishes
-// aggregates of (score.Scores.Spans: the reported year's and the year
-// before's), with the tertial's scorecard, its months charted, and the
+// The tertial report: a unit's page for each tertial of the reported year
+// and the year before (older tertials are in periods.csv), with the
+// tertial's scorecard, its months charted, and the
 // measures and commentary of its months. It is light on purpose: at NAV's
 // size there are some 1,700 of them. Its charts are drawn here as SVG, so
 // the page loads no script library and prints as it shows.

@@ -34,7 +34,7 @@ type Common struct {
 	Period      string // the reported month in words
 	PeriodID    string // the reported month as YYYY-MM
 	Breadcrumbs []Link // from the front page to the page's parent
-	CSV         string // this page's slice of scorecard.csv
+	CSV         string // the CSV file that holds this page's rows (an office's are in its county's)
 	Accent      string
 	Privacy     string // what ":" means, when small numbers are suppressed
 	Canonical   string // the page's published address, when base_url is set

@@ -167,11 +167,15 @@ func chance(g *model.Goal, r *model.Result, before []*model.Result) (explained, 
 // variance: the square of Laney's sigma-z, the mean moving range of the
 // months' z-scores (z gives each, about the months' own share or mean)
 // over 1.128, the range's mean for a normal variable of sigma 1. The
-// ranges above the XmR upper range limit of their mean are left out and
-// the mean taken again (Wheeler's screening): a jump among the months
-// before, a slip or a true change, makes two such ranges, and would
-// otherwise take the next slip for ordinary variation for a year. Chance
-// leaves out about one range in a hundred. A share of sick days is not of independent
+// ranges above the XmR upper range limit of their mean are left out
+// first, and again of the mean of those left, until none is (Wheeler's
+// screening): a jump among the months before, a slip or a true change,
+// makes two such ranges, and would otherwise take the next slip for
+// ordinary variation for a year. A slip's ranges stay in where they are
+// not far above the rest, and always with 6 ranges, whose mean they
+// raise above themselves. (A limit of the median range, which a slip does
+// not move, would leave out more of chance's ranges and so find more
+// noise.) A share of sick days is not of independent
 // days (one absence is many of them), so it varies several times as much
 // as the binomial says, and tested as binomial every few months would be
 // "beyond chance". Dividing the counts by the factor makes the test one
@@ -184,7 +188,6 @@ func chance(g *model.Goal, r *model.Result, before []*model.Result) (explained, 
 // too few to tell.
 func dispersion(before []*model.Result, z func(*model.Result) (float64, bool)) float64 {
 	var ranges []float64
-	var sum float64
 	prev, has := 0.0, false
 	for _, p := range before {
 		v, ok := z(p)
@@ -193,20 +196,27 @@ func dispersion(before []*model.Result, z func(*model.Result) (float64, bool)) f
 		}
 		if has {
 			ranges = append(ranges, math.Abs(v-prev))
-			sum += ranges[len(ranges)-1]
 		}
 		prev, has = v, true
 	}
 	if len(ranges) < xmr.MinChanges {
 		return 1
 	}
-	limit := xmr.RangeLimit * sum / float64(len(ranges))
-	sum = 0
-	kept := 0
+	sum, kept := 0.0, len(ranges)
 	for _, d := range ranges {
-		if d <= limit {
-			sum += d
-			kept++
+		sum += d
+	}
+	// Screen until nothing more is left out: two earlier jumps make four
+	// large ranges, and the first mean is far above the rest.
+	for before := 0; kept != before; {
+		before = kept
+		limit := xmr.RangeLimit * sum / float64(kept)
+		sum, kept = 0, 0
+		for _, d := range ranges {
+			if d <= limit {
+				sum += d
+				kept++
+			}
 		}
 	}
 	if kept < xmr.MinChanges {

@@ -213,7 +213,7 @@ func TestJumpsAllowForOverdispersion(t *testing.T) {
 		}
 		noise += n
 	}
-	// Each site has 9,600 months judged, some of small offices whose
+	// Each site has 4,800 months judged, some of small offices whose
 	// months a single long absence makes: a handful of notices among them
 	// is what a dozen months' estimate of a series' variation leaves.
 	if noise > 32 {
@@ -280,14 +280,16 @@ func overdispersedJumps(seed uint64) (found, noise int) {
 		return sum / months
 	}
 	slips := map[int]bool{}
-	for _, m := range []int{15, 20} { // an office of 80 people
+	days := mean(57, 0, func(r *model.Result) float64 { return r.Numerator }) // an office of 80 people
+	cases := mean(88, 1, func(r *model.Result) float64 { return r.Value })    // of 90
+	for _, m := range []int{15, 20} {
 		r := row(57, m, 0)
-		r.Numerator = min(10*mean(57, 0, func(r *model.Result) float64 { return r.Numerator }), r.Denominator)
+		r.Numerator = min(10*days, r.Denominator)
 		slips[int(r.Line)] = true
 	}
-	for _, m := range []int{12, 17} { // of 90
+	for _, m := range []int{12, 17} {
 		r := row(88, m, 1)
-		r.Value = math.Round(10 * mean(88, 1, func(r *model.Result) float64 { return r.Value }))
+		r.Value = math.Round(10 * cases)
 		slips[int(r.Line)] = true
 	}
 	var notices diag.List

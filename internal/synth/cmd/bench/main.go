@@ -25,7 +25,7 @@ import (
 
 type run struct {
 	wall, cpu time.Duration
-	peakMiB    float64
+	peakMiB   float64
 }
 
 func main() {
