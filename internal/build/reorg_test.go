@@ -357,4 +357,14 @@ county = "hordaland"
 	if errs.Error() != want {
 		t.Errorf("errors:\n%v\nwant:\n%s", errs, want)
 	}
+
+	// A commentary from before Årstad began is told so, and not also that
+	// its measure's goal did not apply then.
+	fsys["data/org.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(org, "name = \"NAV Årstad\"\n", "name = \"NAV Årstad\"\nfrom = \"2019-01\"\n", 1))}
+	fsys["data/results/r.csv"] = &fstest.MapFile{Data: []byte("period,unit,goal,value\n2020-01,arstad,ventetid,9\n")}
+	fsys["content/vest/arstad/2018-12.md"] = &fstest.MapFile{Data: []byte("+++\n[[measure]]\ngoal = \"ventetid\"\ntext = \"Kortere ventetid\"\nstatus = \"planned\"\n+++\n")}
+	_, errs = Check(fsys, defaults)
+	if len(errs) != 1 || !strings.Contains(errs.Error(), "content/vest/arstad/2018-12.md: commentary for 2018-12") {
+		t.Errorf("errors:\n%v\nwant the commentary's month outside Årstad's life, once", errs)
+	}
 }

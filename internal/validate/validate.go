@@ -746,9 +746,11 @@ func Commentary(s *model.Site, errs *diag.List) {
 		officeIndex[o.ID] = i
 	}
 	for _, c := range s.Commentary {
+		alive := true
 		if i, ok := officeIndex[c.Office]; ok {
 			if msg := outside(s, s.OfficeUnit(i), c.Period, true); msg.Format != "" {
 				errs.Add(diag.Pos{Path: c.Path}, "commentary for %s: %s", c.Period, msg)
+				alive = false
 			}
 		}
 		ids := map[string]bool{}
@@ -767,7 +769,8 @@ func Commentary(s *model.Site, errs *diag.List) {
 				errs.Add(m.Pos, "measure has no goal: add goal = \"<goal id>\"")
 			case g == nil:
 				errs.Add(m.Pos, "measure names unknown goal %q%s", m.Goal, diag.Suggest(m.Goal, goalIDs))
-			case !appliesInMonth(s, g, officeIndex, c.Office, c.Period):
+			// A commentary outside its office's life is told that, once.
+			case alive && !appliesInMonth(s, g, officeIndex, c.Office, c.Period):
 				if o := officeIndex[c.Office]; everApplied(s, g, o) {
 					errs.Add(m.Pos, "measure names goal %q, which is local to %q, and in %s %q is part of %q, where it does not apply: remove the measure or name another goal", m.Goal, g.Owner, c.Period, c.Office, s.CountyAt(o, c.Period))
 				} else {
