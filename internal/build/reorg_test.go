@@ -307,6 +307,18 @@ owner = "vest"
 	if _, errs := Check(fsys, defaults); errs != nil {
 		t.Fatalf("the goal's months in Vest: %v", errs)
 	}
+	// Årstad is in Vestland when the site reports: its rows are in
+	// Vestland's CSV files, which its pages link.
+	out := memOutput{}
+	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	if page := string(out["vest/arstad/index.html"]); !strings.Contains(page, `<a href="../../vestland/scorecard.csv" download>`) {
+		t.Error("Årstad's page does not download Vestland's scorecard.csv")
+	}
+	if csv := string(out["vestland/scorecard.csv"]); !strings.Contains(csv, "2020-01,arstad,kontakter,12.0,") {
+		t.Errorf("vestland/scorecard.csv lacks Årstad's rows:\n%s", csv)
+	}
 	fsys["data/results/r.csv"].Data = append(fsys["data/results/r.csv"].Data, "2020-01,arstad,ventetid,13\n"...)
 	fsys["content/vest/arstad/2020-01.md"] = &fstest.MapFile{Data: []byte("+++\n[[measure]]\ngoal = \"ventetid\"\ntext = \"Kortere ventetid\"\nstatus = \"planned\"\n+++\n")}
 	_, errs := Check(fsys, defaults)
