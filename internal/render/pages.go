@@ -318,7 +318,7 @@ func (s *site) office(o int, out Output) error {
 	countyLink := Link{Href: s.countyHref(o, root), Text: county.Name}
 	crumbs := []Link{{Href: root + "index.html", Text: s.loc.T("home")}, countyLink}
 	v := OfficePage{
-		Common:  s.common(officePath(office), office.Name, root, county.ID+"/scorecard.csv", crumbs...),
+		Common:  s.officeCommon(officePath(office), office.Name, root, county, "scorecard.csv", crumbs...),
 		Name:    office.Name,
 		County:  countyLink,
 		Ended:   s.ended(office.Name, office.Lifetime, office.MergedInto, office.SplitInto, root),
@@ -450,7 +450,7 @@ func (s *site) commentaryPage(office *model.Office, out Output) error {
 	const root = "../../"
 	crumbs := []Link{{Href: root + "index.html", Text: s.loc.T("home")}, {Href: s.countyHref(s.officeOf[office.ID], root), Text: county.Name}, {Href: "index.html", Text: office.Name}}
 	v := CommentaryPage{
-		Common: s.common(commentaryPath(office), office.Name+": "+s.loc.T("commentary.all"), root, county.ID+"/scorecard.csv", crumbs...),
+		Common: s.officeCommon(commentaryPath(office), office.Name+": "+s.loc.T("commentary.all"), root, county, "scorecard.csv", crumbs...),
 		Name:   office.Name,
 		Office: Link{Href: "index.html", Text: office.Name},
 	}

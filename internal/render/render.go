@@ -542,9 +542,18 @@ func (s *site) common(page, title, root, csv string, crumbs ...Link) Common {
 		Canonical: canonical,
 		Lang:      s.Config.Language, SiteTitle: s.Config.Title, Title: title, Root: root,
 		Period: s.loc.Month(p.Year(), p.Month()), PeriodID: p.String(),
-		Breadcrumbs: crumbs, CSV: root + csv, Accent: s.Config.Accent,
+		Breadcrumbs: crumbs, CSV: root + csv, CSVLabel: s.loc.T("download"), Accent: s.Config.Accent,
 		Privacy: s.privacy,
 	}
+}
+
+// officeCommon is common for an office's page, whose rows of file
+// (scorecard.csv or periods.csv) are in its county's: the page links that,
+// and its words say it holds the county's other offices too.
+func (s *site) officeCommon(page, title, root string, county *model.County, file string, crumbs ...Link) Common {
+	c := s.common(page, title, root, county.ID+"/"+file, crumbs...)
+	c.CSVLabel = s.loc.T("download.county")
+	return c
 }
 
 func (s *site) execute(out Output, name, file string, view any) error {

@@ -284,6 +284,7 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 	v := TertialPage{Tertial: t.name, Months: s.tertialMonths(sp)}
 	page := s.tertialPath(unit, sp)
 	var root, csv string
+	var officeCounty *model.County // an office's, whose periods.csv holds its rows
 	var crumbs []Link
 	var offices []int // the units the matrix lists
 	var rowUnit func(int) int
@@ -293,7 +294,7 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 		office := &m.Offices[unit]
 		root = "../../"
 		county := &m.Counties[s.officeCounty[unit]]
-		csv, v.Name, v.Office = county.ID+"/periods.csv", office.Name, true
+		officeCounty, v.Name, v.Office = county, office.Name, true
 		crumbs = []Link{{Href: root + "index.html", Text: s.loc.T("home")}, {Href: root + countyPath(county), Text: county.Name}}
 	case unit < m.WholeUnit():
 		c := unit - m.CountyUnit(0)
@@ -331,7 +332,12 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 		crumbs = append(crumbs, Link{Href: "index.html", Text: v.Name})
 	}
 	// The title heads every printed page (Common.PrintMargins).
-	v.Common = s.common(page, strings.ReplaceAll(s.loc.T("tertial.report.for"), "{unit}", v.Name), root, csv, crumbs...)
+	title := strings.ReplaceAll(s.loc.T("tertial.report.for"), "{unit}", v.Name)
+	if officeCounty != nil {
+		v.Common = s.officeCommon(page, title, root, officeCounty, "periods.csv", crumbs...)
+	} else {
+		v.Common = s.common(page, title, root, csv, crumbs...)
+	}
 	v.Common.Period = v.Tertial
 	v.Unit = Link{Href: "index.html", Text: v.Name}
 	v.Tertials = s.tertialLinks(unit, "", &sp)

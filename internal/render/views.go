@@ -35,6 +35,7 @@ type Common struct {
 	PeriodID    string // the reported month as YYYY-MM
 	Breadcrumbs []Link // from the front page to the page's parent
 	CSV         string // the CSV file that holds this page's rows (an office's are in its county's)
+	CSVLabel    string // the link's words, which say when the file holds more than the page
 	Accent      string
 	Privacy     string // what ":" means, when small numbers are suppressed
 	Canonical   string // the page's published address, when base_url is set
