@@ -113,7 +113,6 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 		people = func(id int) float64 { return size[id] }
 	}
 	p := protection{cell: cell, size: func(id int) float64 { return size[id] }, people: people, minCount: minCount, shown: sc.shown}
-	defer func() { sc.shown = p.shown }()
 	for changed := true; changed; {
 		changed = false
 		from := int32(0)
@@ -126,6 +125,7 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 			from = rels.ends[i]
 		}
 	}
+	sc.shown = p.shown
 }
 
 // relations are totals with their parts, by cell (see suppress): the
@@ -183,7 +183,6 @@ type protection struct {
 // back a part is hidden itself, any other the next smallest shown part.
 func (p *protection) protect(total int, parts []int32, growing bool) bool {
 	shown := p.shown[:0]
-	defer func() { p.shown = shown }()
 	suppressed := 0
 	for _, u32 := range parts {
 		u := int(u32)
@@ -194,6 +193,7 @@ func (p *protection) protect(total int, parts []int32, growing bool) bool {
 			shown = append(shown, u)
 		}
 	}
+	p.shown = shown
 	smallest := func() int {
 		next := shown[0]
 		for _, u := range shown[1:] {
