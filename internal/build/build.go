@@ -59,6 +59,9 @@ type Checked struct {
 // templates, which the site's templates/ override file by file. The
 // returned list holds every input error; Checked is nil when there are any.
 func Check(src, defaults fs.FS) (*Checked, diag.List) {
+	if gc.begin(checkingPercent) {
+		defer gc.end(true)
+	}
 	cfg, site, all := load.Load(src)
 	errs, loadNotices := all.Split()
 	if site == nil {
@@ -128,6 +131,9 @@ func Build(src, defaults fs.FS, out render.Output) (diag.List, error) {
 
 // Render renders the checked site in src into out.
 func (c *Checked) Render(src fs.FS, out render.Output) (diag.List, error) {
+	if gc.begin(renderingPercent) {
+		defer gc.end(false)
+	}
 	code := make([][]byte, len(libraries))
 	var errs diag.List
 	for i, lib := range libraries {

@@ -11,7 +11,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"slices"
@@ -345,23 +344,7 @@ func runBuild(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 	}
 	src := os.DirFS(source)
 	loc := r.loc
-	// Checking holds every row of results and the scores made from them at
-	// once: the most memory a build holds. Collecting garbage at half the
-	// usual growth while they are held keeps the process's peak near them
-	// instead of twice them. Rendering holds far less once the rows are
-	// collected; until they are, the collector would let the heap grow to
-	// twice what it last found alive, rows and all. A GOGC set by hand is
-	// left alone.
-	tuned := os.Getenv("GOGC") == ""
-	var gcPercent int
-	if tuned {
-		gcPercent = debug.SetGCPercent(50)
-	}
 	checked, errs := build.Check(src, defaults)
-	if tuned {
-		runtime.GC()
-		debug.SetGCPercent(gcPercent)
-	}
 	if checked != nil {
 		printNotices(checked.Notices, "text", loc, stdout, stderr)
 		errs, err = checked.Render(src, dir)

@@ -1,0 +1,130 @@
+package build
+
+import (
+	"math"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
+	"sync"
+)
+
+// heapFloor is the heap a stage lets grow before the garbage collector
+// first runs. A site of NAV's size is checked and rendered in less:
+// collecting it at the usual twice the live heap would mark the same
+// scores and model over and over for garbage that costs nothing to keep.
+// Go's compiler starts its heap the same way (AdjustStartingHeap in
+// cmd/compile/internal/base).
+const heapFloor = 256 << 20
+
+// minHeap is the heap below which Go does not collect at its usual
+// settings (the live heap reads 0 before the first collection).
+const minHeap = 4 << 20
+
+// Checking holds every row of results and the scores made from them at
+// once: the most memory a build holds. Past the floor, collecting at half
+// the usual growth keeps the process's peak near them instead of twice
+// them.
+const (
+	checkingPercent  = 50
+	renderingPercent = 100
+)
+
+// collector holds the garbage collector's settings while a stage of a
+// build runs, and puts back the process's own when it ends. A GOGC or
+// GOMEMLIMIT set by hand is left alone, and so is a stage that starts
+// while another owns the settings (tests build sites side by side).
+type collector struct {
+	mu      sync.Mutex
+	owned   bool
+	stage   int // counts stages, so that a late cleanup of an ended one does nothing
+	floored bool
+	percent int // the GOGC of the stage once the heap is past the floor
+	before  int // the process's GOGC
+}
+
+var gc collector
+
+// begin sets the collector for a stage that collects at percent past the
+// floor. It reports whether the stage owns the settings; only then must
+// it call end.
+func (c *collector) begin(percent int) bool {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.owned {
+		return false
+	}
+	c.owned, c.stage, c.percent = true, c.stage+1, percent
+	var growth int
+	growth, c.floored = c.aimAtFloor()
+	c.before = debug.SetGCPercent(growth)
+	return true
+}
+
+// aimAtFloor is the collector's growth (GOGC) at which it next runs when
+// the heap reaches the floor, as Go's compiler sets it: a memory limit
+// would do the same with one setting, but it has the runtime give memory
+// back to the system as the heap nears it, only to take it again. Once
+// the stage's own growth alone reaches the floor, it is that growth, and
+// floored is false; a heap already past it (a server building a large
+// site again) is collected as usual from the start.
+func (c *collector) aimAtFloor() (growth int, floored bool) {
+	live := max(liveHeap(), minHeap)
+	if pastFloor(live, c.percent) {
+		return c.percent, false
+	}
+	c.watch()
+	return int(heapFloor*100/live) - 100, true
+}
+
+// pastFloor is whether the usual growth from a live heap of live bytes,
+// at percent, reaches the floor: from then on the floor saves nothing.
+func pastFloor(live uint64, percent int) bool {
+	return live >= heapFloor*100/uint64(100+percent)
+}
+
+// watch calls collected after the next collection: the cleanup of an
+// object nothing refers to runs once a collection has found it.
+func (c *collector) watch() {
+	runtime.AddCleanup(new([32]byte), c.collected, c.stage) // 32 bytes: not in a tiny block that outlives it
+}
+
+// collected leaves the floor once the heap found alive has grown past it,
+// and watches the next collection until then.
+func (c *collector) collected(stage int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.owned || !c.floored || stage != c.stage {
+		return
+	}
+	var growth int
+	growth, c.floored = c.aimAtFloor()
+	debug.SetGCPercent(growth)
+}
+
+// end puts back the process's settings. collect says to collect first
+// when the heap has left the floor, so that the next stage grows from
+// what is alive after this one, not from its garbage.
+func (c *collector) end(collect bool) {
+	c.mu.Lock()
+	floored := c.floored
+	c.owned, c.floored = false, false
+	debug.SetGCPercent(c.before)
+	c.mu.Unlock()
+	if collect && !floored {
+		runtime.GC()
+	}
+}
+
+// liveHeap is the heap the last collection found alive.
+func liveHeap() uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return math.MaxUint64
+	}
+	return s[0].Value.Uint64()
+}
