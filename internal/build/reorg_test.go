@@ -360,6 +360,33 @@ county = "hordaland"
 		t.Errorf("errors:\n%v\nwant:\n%s", errs, want)
 	}
 
+	// An override dated from a month after Fana went back to Hordaland
+	// would never take effect; one from a month it was in Vest does.
+	goals := fsys["data/goals.toml"].Data
+	dated := func(from string) {
+		fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(string(goals), "unit = \"fana\"\n", "unit = \"fana\"\n  from = \""+from+"\"\n", 1))}
+	}
+	fsys["data/results/r.csv"] = &fstest.MapFile{Data: []byte("period,unit,goal,value\n2019-07,fana,ventetid,9\n")}
+	dated("2019-10")
+	_, errs = Check(fsys, defaults)
+	want = `data/goals.toml:22: goal "ventetid": override for "fana" from 2019-10, but from then on, while it is in force, "fana" is not in "vest", where the goal applies: it would never take effect; date it from a month the office is in "vest", or remove it`
+	if errs.Error() != want {
+		t.Errorf("errors:\n%v\nwant:\n%s", errs, want)
+	}
+	dated("2019-09")
+	if _, errs = Check(fsys, defaults); errs != nil {
+		t.Errorf("an override from 2019-09, when Fana is in Vest: %v", errs)
+	}
+	// One from 2019-05, before Fana moved to Vest, is in force only until
+	// the next one takes over in 2019-06: it too would never take effect.
+	dated("2019-05")
+	fsys["data/goals.toml"].Data = append(fsys["data/goals.toml"].Data, "\n  [[goal.override]]\n  unit = \"fana\"\n  from = \"2019-06\"\n  target = 8\n  yellow = 10\n"...)
+	_, errs = Check(fsys, defaults)
+	if want := strings.Replace(want, "2019-10", "2019-05", 1); errs.Error() != want {
+		t.Errorf("errors:\n%v\nwant:\n%s", errs, want)
+	}
+	fsys["data/goals.toml"] = &fstest.MapFile{Data: goals}
+
 	// A goal local to Vestland applies to Vest's offices from the merger,
 	// which takes them along: Årstad may have its own target for it.
 	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys["data/goals.toml"].Data), `owner = "vest"`, `owner = "vestland"`, 1) + "\n  [[goal.override]]\n  unit = \"arstad\"\n  target = 8\n  yellow = 10\n")}

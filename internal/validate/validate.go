@@ -322,6 +322,7 @@ func goals(s *model.Site, errs *diag.List) map[int32]bool {
 		}
 		return g.AppliesTo(unit, "")
 	}
+	turns := turns(s)
 	seen := map[string]diag.Pos{}
 	for i, g := range s.Goals {
 		before := len(*errs)
@@ -380,6 +381,10 @@ func goals(s *model.Site, errs *diag.List) map[int32]bool {
 				errs.Add(o.Pos, "goal %q: a second override for %q from %s: keep one", g.ID, o.Unit, o.From)
 			case !appliesSome(&g, o.Unit):
 				errs.Add(o.Pos, "goal %q: override for %q, but the goal is local to %q and does not apply there", g.ID, o.Unit, g.Owner)
+			case g.Owner != "" && o.From != 0:
+				if i, ok := office[o.Unit]; ok && !takesEffect(s, &g, i, o.From, nextOverride(g.Overrides, o), turns) {
+					errs.Add(o.Pos, "goal %q: override for %q from %s, but from then on, while it is in force, %q is not in %q, where the goal applies: it would never take effect; date it from a month the office is in %q, or remove it", g.ID, o.Unit, o.From, o.Unit, g.Owner, g.Owner)
+				}
 			}
 			overridden[dated{o.Unit, o.From}] = true
 			thresholds(g, diag.P(" for %s", o.Unit), o.Target, o.Yellow, o.Pos, errs)
@@ -802,11 +807,79 @@ func appliesInMonth(s *model.Site, g *model.Goal, officeIndex map[string]int, of
 	return g.AppliesTo(office, s.CountyAt(o, p))
 }
 
+// turns are the months in which an office's county, or whether it
+// exists, can change: the offices' moves and lives, and the counties'
+// lives, after which they merge. Between two turns both stay the same.
+func turns(s *model.Site) []model.Period {
+	var t []model.Period
+	span := func(l model.Lifetime) {
+		if l.From != 0 {
+			t = append(t, l.From)
+		}
+		if l.Until != 0 {
+			t = append(t, l.Until+1)
+		}
+	}
+	for i := range s.Offices {
+		o := &s.Offices[i]
+		span(o.Lifetime)
+		for _, l := range o.Lives {
+			span(l.Lifetime)
+		}
+		for _, c := range o.Changes {
+			if c.County != "" {
+				t = append(t, c.From)
+			}
+		}
+	}
+	for i := range s.Counties {
+		c := &s.Counties[i]
+		span(c.Lifetime)
+		for _, l := range c.Lives {
+			span(l.Lifetime)
+		}
+	}
+	slices.Sort(t)
+	return slices.Compact(t)
+}
+
+// nextOverride is the month the next dated override for o's unit takes
+// over from o, 0 when none does.
+func nextOverride(overrides []model.Override, o model.Override) model.Period {
+	var next model.Period
+	for _, later := range overrides {
+		if later.Unit == o.Unit && later.From > o.From && (next == 0 || later.From < next) {
+			next = later.From
+		}
+	}
+	return next
+}
+
+// takesEffect reports whether an override of local goal g for office o,
+// in force from month from until the month before next (0: no end), is on
+// the office's scorecard in some month: the office exists then, in a
+// county the goal applies to. Checking from and each turn after it is
+// checking every month.
+func takesEffect(s *model.Site, g *model.Goal, o int, from, next model.Period, turns []model.Period) bool {
+	office := &s.Offices[o]
+	applies := func(p model.Period) bool { return office.Alive(p) && g.AppliesTo(office.ID, s.CountyAt(o, p)) }
+	if applies(from) {
+		return true
+	}
+	for _, p := range turns {
+		if p > from && (next == 0 || p < next) && applies(p) {
+			return true
+		}
+	}
+	return false
+}
+
 // everApplied reports whether local goal g may have applied to office o
 // in some month: o was listed under the goal's county, moved into it, or
 // was in a county that merged into it (taking its offices along). It may
 // say so of an office that left before the merger: it chooses which
-// error to give, and an override that never takes effect is harmless.
+// error to give (a dated override's own months are checked by
+// takesEffect).
 func everApplied(s *model.Site, g *model.Goal, o int) bool {
 	office := &s.Offices[o]
 	counties := []string{office.County}
