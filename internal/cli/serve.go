@@ -46,7 +46,12 @@ func runServe(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 	defer stop()
 	s := serve.New(source, defaults, stderr)
 	s.Build()
-	s.Watch(ctx, settle)
+	watching := s.Watch(ctx, settle)
+	// An update under way when serve stops finishes before it returns.
+	defer func() {
+		stop()
+		watching()
+	}()
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()

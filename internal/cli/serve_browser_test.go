@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -24,9 +23,7 @@ func TestServeBrokenFromTheStartInChromium(t *testing.T) {
 	os.WriteFile(broken, []byte("period,unit,goal,value,numerator,denominator\n2026-02,bergen-nrd,arbeid,,1,2\n"), 0o644)
 	s := serve.New(site, defaults, &strings.Builder{})
 	s.Build()
-	watch, stop := context.WithCancel(context.Background())
-	defer stop()
-	s.Watch(watch, 20*time.Millisecond)
+	t.Cleanup(s.Watch(t.Context(), 20*time.Millisecond))
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
 	p := openPage(t, ctx, 1280, 800, false)

@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"net/http"
@@ -40,9 +39,7 @@ func BenchmarkCommentaryEditNAV(b *testing.B) {
 	s := New(dir, os.DirFS("../.."), told(said))
 	s.Build()
 	<-said
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	s.Watch(ctx, 25*time.Millisecond)
+	b.Cleanup(s.Watch(b.Context(), 25*time.Millisecond))
 	srv := httptest.NewServer(s)
 	b.Cleanup(srv.Close) // after the event stream closes: cleanups run last first
 	page := "/" + filepath.ToSlash(rel) + "/commentary.html"

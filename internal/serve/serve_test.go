@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -90,9 +91,7 @@ func TestServeFollowsEdits(t *testing.T) {
 	var log strings.Builder
 	s := New(dir, os.DirFS("../.."), &log)
 	s.Build()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	s.Watch(ctx, 20*time.Millisecond)
+	t.Cleanup(s.Watch(t.Context(), 20*time.Millisecond))
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close) // after the event stream closes: cleanups run last first
 	page := srv.URL + "/vest/arstad/index.html"
@@ -149,9 +148,7 @@ func TestWatchSeesAnEditRightAfterItStarts(t *testing.T) {
 	dir := site(t)
 	s := New(dir, os.DirFS("../.."), io.Discard)
 	s.Build()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	s.Watch(ctx, 20*time.Millisecond)
+	t.Cleanup(s.Watch(t.Context(), 20*time.Millisecond))
 	commentary := filepath.Join(dir, "content/vest/arstad/2026-02.md")
 	os.WriteFile(commentary, []byte("Lagret straks.\n"), 0o644)
 	srv := httptest.NewServer(s)
@@ -166,9 +163,7 @@ func TestOpenPagesReloadWhenTheyChange(t *testing.T) {
 	dir := site(t)
 	s := New(dir, os.DirFS("../.."), io.Discard)
 	s.Build()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	s.Watch(ctx, 20*time.Millisecond)
+	t.Cleanup(s.Watch(t.Context(), 20*time.Millisecond))
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
 	edited, other := events(t, srv.URL, "/vest/arstad/"), events(t, srv.URL, "/nord/tromso/index.html")
@@ -237,13 +232,11 @@ func TestBurstOfSavesBuildsOnce(t *testing.T) {
 	var log lockedLog
 	s := New(dir, os.DirFS("../.."), &log)
 	s.Build()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
 	// The saves are 10 ms apart and the watcher waits for 300 ms without
 	// one: generous, so that a machine busy with other tests does not
 	// stretch a gap past it.
 	const settle = 300 * time.Millisecond
-	s.Watch(ctx, settle)
+	t.Cleanup(s.Watch(t.Context(), settle))
 	commentary := filepath.Join(dir, "content/vest/arstad/2026-02.md")
 	src, _ := os.ReadFile(commentary)
 	for i := range 20 {
@@ -583,9 +576,7 @@ func TestBrokenFromTheStart(t *testing.T) {
 	var log strings.Builder
 	s := New(dir, os.DirFS("../.."), &log)
 	s.Build()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	s.Watch(ctx, 20*time.Millisecond)
+	t.Cleanup(s.Watch(t.Context(), 20*time.Millisecond))
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
 
@@ -611,5 +602,60 @@ func TestBrokenFromTheStart(t *testing.T) {
 	}
 	if code, body := get(t, srv.URL+"/vest/arstad/index.html"); code != 200 || !strings.Contains(body, "Vi ser på tallene sammen.") {
 		t.Errorf("after the fix: %d", code)
+	}
+}
+
+// heldWriter holds the first write after it is armed until released,
+// telling held when it does.
+type heldWriter struct {
+	armed    atomic.Bool
+	held     chan struct{}
+	released chan struct{}
+	once     sync.Once
+}
+
+func (w *heldWriter) Write(p []byte) (int, error) {
+	if w.armed.Load() {
+		w.once.Do(func() {
+			close(w.held)
+			<-w.released
+		})
+	}
+	return len(p), nil
+}
+
+// TestWatchWaitsForAnUpdateUnderWay: once the watch's context ends, its
+// wait returns only after the update it had begun has finished, so that
+// serve does not stop in the middle of one.
+func TestWatchWaitsForAnUpdateUnderWay(t *testing.T) {
+	dir := site(t)
+	log := &heldWriter{held: make(chan struct{}), released: make(chan struct{})}
+	s := New(dir, os.DirFS("../.."), log)
+	s.Build()
+	log.armed.Store(true) // the update's "updated … pages"
+	ctx, cancel := context.WithCancel(context.Background())
+	wait := s.Watch(ctx, 20*time.Millisecond)
+	os.WriteFile(filepath.Join(dir, "content/vest/arstad/2026-02.md"), []byte("Endret.\n"), 0o644)
+	select {
+	case <-log.held:
+	case <-time.After(10 * time.Second):
+		t.Fatal("no update began after an edit")
+	}
+	cancel()
+	waited := make(chan struct{})
+	go func() {
+		wait()
+		close(waited)
+	}()
+	select {
+	case <-waited:
+		t.Fatal("wait returned while an update was under way")
+	case <-time.After(100 * time.Millisecond):
+	}
+	close(log.released)
+	select {
+	case <-waited:
+	case <-time.After(10 * time.Second):
+		t.Fatal("wait did not return once the update had finished")
 	}
 }

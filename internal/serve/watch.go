@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -29,17 +30,20 @@ var watched = []string{"data", load.ContentDir, load.TemplateDir}
 // passed without another, so that an editor's burst of writes (a temporary
 // file, a rename, an autosave every few keystrokes) makes one update.
 // Where file events are not to be had, it polls and rebuilds the site.
-func (s *Server) Watch(ctx context.Context, settle time.Duration) {
+// wait returns once ctx has ended and an update under way has finished.
+func (s *Server) Watch(ctx context.Context, settle time.Duration) (wait func()) {
+	var watching sync.WaitGroup
 	w, err := s.watch()
 	if err != nil {
 		s.say(diag.P("looking for changes every %v (%v)", pollInterval, err))
-		go s.poll(ctx, s.signature())
-		return
+		watching.Go(func() { s.poll(ctx, s.signature()) })
+		return watching.Wait
 	}
-	go func() {
+	watching.Go(func() {
 		defer w.Close()
 		s.loop(ctx, w, settle)
-	}()
+	})
+	return watching.Wait
 }
 
 // loop updates the site from w's events until ctx ends.
