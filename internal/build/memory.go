@@ -10,11 +10,11 @@ import (
 )
 
 // heapFloor is the heap a stage lets grow before the garbage collector
-// first runs. A site of NAV's size is checked and rendered in less:
-// collecting it at the usual twice the live heap would mark the same
-// scores and model over and over for garbage that costs nothing to keep.
-// Go's compiler starts its heap the same way (AdjustStartingHeap in
-// cmd/compile/internal/base).
+// runs. A site of NAV's size is checked and rendered in less: collecting
+// it at the usual twice the live heap would mark the same scores and
+// model over and over for garbage that costs nothing to keep. Go's
+// compiler raises its starting heap for the same reason
+// (AdjustStartingHeap in cmd/compile/internal/base).
 const heapFloor = 256 << 20
 
 // minHeap is the heap below which Go does not collect at its usual
@@ -64,26 +64,28 @@ func (c *collector) begin(percent int) bool {
 	return true
 }
 
-// aimAtFloor is the collector's growth (GOGC) at which it next runs when
-// the heap reaches the floor, as Go's compiler sets it: a memory limit
-// would do the same with one setting, but it has the runtime give memory
-// back to the system as the heap nears it, only to take it again. Once
-// the stage's own growth alone reaches the floor, it is that growth, and
-// floored is false; a heap already past it (a server building a large
-// site again) is collected as usual from the start.
+// aimAtFloor is the collector's growth (GOGC) at which its goal, the
+// live heap and GOGC % of what it scans (the live heap, the stacks and
+// the globals), is the floor. A memory limit would aim at the floor with
+// one setting, but it has the runtime give memory back to the system as
+// the heap nears it, only to take it again. Once the stage's own growth
+// alone reaches the floor, it is that growth, and floored is false; a
+// heap already past it (a server building a large site again) is
+// collected as usual from the start.
 func (c *collector) aimAtFloor() (growth int, floored bool) {
-	live := max(liveHeap(), minHeap)
-	if pastFloor(live, c.percent) {
+	live, scanned := heapSizes()
+	if pastFloor(live, scanned, c.percent) {
 		return c.percent, false
 	}
 	c.watch()
-	return int(heapFloor*100/live) - 100, true
+	return int((heapFloor - live) * 100 / scanned), true
 }
 
-// pastFloor is whether the usual growth from a live heap of live bytes,
-// at percent, reaches the floor: from then on the floor saves nothing.
-func pastFloor(live uint64, percent int) bool {
-	return live >= heapFloor*100/uint64(100+percent)
+// pastFloor is whether the usual growth, at percent, from a live heap of
+// live bytes, scanned with the roots, reaches the floor: from then on the
+// floor saves nothing.
+func pastFloor(live, scanned uint64, percent int) bool {
+	return live >= heapFloor || scanned >= (heapFloor-live)*100/uint64(percent)
 }
 
 // watch calls collected after the next collection: the cleanup of an
@@ -105,26 +107,33 @@ func (c *collector) collected(stage int) {
 	debug.SetGCPercent(growth)
 }
 
-// end puts back the process's settings. collect says to collect first
-// when the heap has left the floor, so that the next stage grows from
-// what is alive after this one, not from its garbage.
+// end puts back the process's settings. collect says to collect then, so
+// that the next stage aims from what is alive after this one, not from
+// the live heap before it, beside all of this one's garbage: the first
+// allocation of the next stage would start a collection that its aim
+// cannot follow (a collection under way when a stage begins finds the
+// stage's watch alive).
 func (c *collector) end(collect bool) {
 	c.mu.Lock()
-	floored := c.floored
 	c.owned, c.floored = false, false
 	debug.SetGCPercent(c.before)
 	c.mu.Unlock()
-	if collect && !floored {
+	if collect {
 		runtime.GC()
 	}
 }
 
-// liveHeap is the heap the last collection found alive.
-func liveHeap() uint64 {
-	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+// heapSizes are the heap the last collection found alive, at least Go's
+// smallest heap goal (the live heap reads 0 before the first collection),
+// and what the collector scans: that heap, the stacks and the globals.
+func heapSizes() (live, scanned uint64) {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/gc/scan/stack:bytes"}, {Name: "/gc/scan/globals:bytes"}}
 	metrics.Read(s)
-	if s[0].Value.Kind() != metrics.KindUint64 {
-		return math.MaxUint64
+	for _, m := range s {
+		if m.Value.Kind() != metrics.KindUint64 {
+			return math.MaxUint64, math.MaxUint64
+		}
 	}
-	return s[0].Value.Uint64()
+	live = max(s[0].Value.Uint64(), minHeap)
+	return live, live + s[1].Value.Uint64() + s[2].Value.Uint64()
 }
