@@ -369,7 +369,7 @@ county = "hordaland"
 	fsys["data/results/r.csv"] = &fstest.MapFile{Data: []byte("period,unit,goal,value\n2019-07,fana,ventetid,9\n")}
 	dated("2019-10")
 	_, errs = Check(fsys, defaults)
-	want = `data/goals.toml:22: goal "ventetid": override for "fana" from 2019-10, but from then on, while it is in force, "fana" is not in "vest", where the goal applies: it would never take effect; date it from a month the office is in "vest", or remove it`
+	want = `data/goals.toml:22: goal "ventetid": override for "fana" from 2019-10, but in none of the months it is in force is "fana" part of "vest", which the goal is local to: it would never take effect; set its from to a month when the office is part of "vest", or remove it`
 	if errs.Error() != want {
 		t.Errorf("errors:\n%v\nwant:\n%s", errs, want)
 	}
@@ -378,18 +378,37 @@ county = "hordaland"
 		t.Errorf("an override from 2019-09, when Fana is in Vest: %v", errs)
 	}
 	// One from 2019-05, before Fana moved to Vest, is in force only until
-	// the next one takes over in 2019-06: it too would never take effect.
+	// the next one takes over in 2019-06: it too would never take effect,
+	// and so would one from the start.
+	next := "\n  [[goal.override]]\n  unit = \"fana\"\n  from = \"2019-06\"\n  target = 8\n  yellow = 10\n"
 	dated("2019-05")
-	fsys["data/goals.toml"].Data = append(fsys["data/goals.toml"].Data, "\n  [[goal.override]]\n  unit = \"fana\"\n  from = \"2019-06\"\n  target = 8\n  yellow = 10\n"...)
+	fsys["data/goals.toml"].Data = append(fsys["data/goals.toml"].Data, next...)
 	_, errs = Check(fsys, defaults)
 	if want := strings.Replace(want, "2019-10", "2019-05", 1); errs.Error() != want {
 		t.Errorf("errors:\n%v\nwant:\n%s", errs, want)
 	}
+	fsys["data/goals.toml"] = &fstest.MapFile{Data: append(slices.Clone(goals), next...)}
+	_, errs = Check(fsys, defaults)
+	if want := strings.Replace(want, ` from 2019-10`, "", 1); errs.Error() != want {
+		t.Errorf("errors:\n%v\nwant:\n%s", errs, want)
+	}
+	// Fana ends in 2019-08: an override from 2019-09 is for months it does
+	// not exist in.
+	fsys["data/org.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(org, "county = \"hordaland\"\n\n[[office.change]]", "county = \"hordaland\"\nuntil = \"2019-08\"\n\n[[office.change]]", 1))}
+	dated("2019-09")
+	_, errs = Check(fsys, defaults)
+	want = `data/goals.toml:22: goal "ventetid": override for "fana" from 2019-09, but "fana" does not exist in any month it is in force: it would never take effect; set its from to a month when the office exists, or remove it`
+	if !strings.Contains(errs.Error(), want) {
+		t.Errorf("errors:\n%v\nwant among them:\n%s", errs, want)
+	}
+	fsys["data/org.toml"] = &fstest.MapFile{Data: []byte(org)}
 	fsys["data/goals.toml"] = &fstest.MapFile{Data: goals}
 
 	// A goal local to Vestland applies to Vest's offices from the merger,
-	// which takes them along: Årstad may have its own target for it.
-	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys["data/goals.toml"].Data), `owner = "vest"`, `owner = "vestland"`, 1) + "\n  [[goal.override]]\n  unit = \"arstad\"\n  target = 8\n  yellow = 10\n")}
+	// which takes them along: Årstad may have its own target for it. (Fana
+	// left Vest before the merger: its override goes.)
+	vestland := strings.Replace(string(goals), "\n  [[goal.override]]\n  unit = \"fana\"\n  target = 8\n  yellow = 10\n", "", 1)
+	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(vestland, `owner = "vest"`, `owner = "vestland"`, 1) + "\n  [[goal.override]]\n  unit = \"arstad\"\n  target = 8\n  yellow = 10\n")}
 	fsys["data/results/r.csv"] = &fstest.MapFile{Data: []byte("period,unit,goal,value\n2019-12,arstad,ventetid,9\n2020-01,arstad,ventetid,9\n")}
 	_, errs = Check(fsys, defaults)
 	want = `data/results/r.csv:2: goal "ventetid" is local to "vestland", and in 2019-12 "arstad" is part of "vest", where it does not apply: remove the row`

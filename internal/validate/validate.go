@@ -322,7 +322,7 @@ func goals(s *model.Site, errs *diag.List) map[int32]bool {
 		}
 		return g.AppliesTo(unit, "")
 	}
-	turns := turns(s)
+	turnMonths := turns(s)
 	seen := map[string]diag.Pos{}
 	for i, g := range s.Goals {
 		before := len(*errs)
@@ -381,9 +381,20 @@ func goals(s *model.Site, errs *diag.List) map[int32]bool {
 				errs.Add(o.Pos, "goal %q: a second override for %q from %s: keep one", g.ID, o.Unit, o.From)
 			case !appliesSome(&g, o.Unit):
 				errs.Add(o.Pos, "goal %q: override for %q, but the goal is local to %q and does not apply there", g.ID, o.Unit, g.Owner)
-			case g.Owner != "" && o.From != 0:
-				if i, ok := office[o.Unit]; ok && !takesEffect(s, &g, i, o.From, nextOverride(g.Overrides, o), turns) {
-					errs.Add(o.Pos, "goal %q: override for %q from %s, but from then on, while it is in force, %q is not in %q, where the goal applies: it would never take effect; date it from a month the office is in %q, or remove it", g.ID, o.Unit, o.From, o.Unit, g.Owner, g.Owner)
+			default:
+				oi, ok := office[o.Unit]
+				if !ok {
+					break
+				}
+				var from diag.Phrase
+				if o.From != 0 {
+					from = diag.P(" from %s", o.From)
+				}
+				switch effect, exists := overrideMonths(s, &g, oi, o.From, nextOverride(g.Overrides, o), turnMonths); {
+				case !exists:
+					errs.Add(o.Pos, "goal %q: override for %q%s, but %q does not exist in any month it is in force: it would never take effect; set its from to a month when the office exists, or remove it", g.ID, o.Unit, from, o.Unit)
+				case !effect:
+					errs.Add(o.Pos, "goal %q: override for %q%s, but in none of the months it is in force is %q part of %q, which the goal is local to: it would never take effect; set its from to a month when the office is part of %q, or remove it", g.ID, o.Unit, from, o.Unit, g.Owner, g.Owner)
 				}
 			}
 			overridden[dated{o.Unit, o.From}] = true
@@ -855,31 +866,36 @@ func nextOverride(overrides []model.Override, o model.Override) model.Period {
 	return next
 }
 
-// takesEffect reports whether an override of local goal g for office o,
-// in force from month from until the month before next (0: no end), is on
-// the office's scorecard in some month: the office exists then, in a
-// county the goal applies to. Checking from and each turn after it is
-// checking every month.
-func takesEffect(s *model.Site, g *model.Goal, o int, from, next model.Period, turns []model.Period) bool {
+// overrideMonths reports, of an override of goal g for office o in force
+// from month from (0: from the start) until the month before next (0: no
+// end), whether the office exists in any of its months, and whether it is
+// on the office's scorecard in any (effect): the office exists then, in a
+// county the goal applies to. Looking at from and each turn after it is
+// looking at every month.
+func overrideMonths(s *model.Site, g *model.Goal, o int, from, next model.Period, turns []model.Period) (effect, exists bool) {
 	office := &s.Offices[o]
-	applies := func(p model.Period) bool { return office.Alive(p) && g.AppliesTo(office.ID, s.CountyAt(o, p)) }
-	if applies(from) {
-		return true
-	}
-	for _, p := range turns {
-		if p > from && (next == 0 || p < next) && applies(p) {
-			return true
+	for k := -1; k < len(turns); k++ {
+		p := from
+		if k >= 0 {
+			p = turns[k]
+		}
+		if k >= 0 && (p <= from || next != 0 && p >= next) || !office.Alive(p) {
+			continue
+		}
+		exists = true
+		if g.AppliesTo(office.ID, s.CountyAt(o, p)) {
+			return true, true
 		}
 	}
-	return false
+	return false, exists
 }
 
 // everApplied reports whether local goal g may have applied to office o
 // in some month: o was listed under the goal's county, moved into it, or
 // was in a county that merged into it (taking its offices along). It may
 // say so of an office that left before the merger: it chooses which
-// error to give (a dated override's own months are checked by
-// takesEffect).
+// error to give (an override's own months are checked by
+// overrideMonths).
 func everApplied(s *model.Site, g *model.Goal, o int) bool {
 	office := &s.Offices[o]
 	counties := []string{office.County}
