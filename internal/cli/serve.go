@@ -46,12 +46,10 @@ func runServe(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 	defer stop()
 	s := serve.New(source, defaults, stderr)
 	s.Build()
-	watching := s.Watch(ctx, settle)
-	// An update under way when serve stops finishes before it returns.
-	defer func() {
-		stop()
-		watching()
-	}()
+	// Not waited for: serve keeps the site in memory, so an update under
+	// way when it stops leaves nothing behind, and a full rebuild of a
+	// large site would hold up Ctrl+C for seconds.
+	s.Watch(ctx, settle)
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()

@@ -611,12 +611,13 @@ type heldWriter struct {
 	armed    atomic.Bool
 	held     chan struct{}
 	released chan struct{}
-	once     sync.Once
+	hold     sync.Once
+	release  sync.Once
 }
 
 func (w *heldWriter) Write(p []byte) (int, error) {
 	if w.armed.Load() {
-		w.once.Do(func() {
+		w.hold.Do(func() {
 			close(w.held)
 			<-w.released
 		})
@@ -624,17 +625,24 @@ func (w *heldWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+func (w *heldWriter) letGo() { w.release.Do(func() { close(w.released) }) }
+
 // TestWatchWaitsForAnUpdateUnderWay: once the watch's context ends, its
 // wait returns only after the update it had begun has finished, so that
-// serve does not stop in the middle of one.
+// no update runs on after the test that started it.
 func TestWatchWaitsForAnUpdateUnderWay(t *testing.T) {
 	dir := site(t)
 	log := &heldWriter{held: make(chan struct{}), released: make(chan struct{})}
 	s := New(dir, os.DirFS("../.."), log)
 	s.Build()
-	log.armed.Store(true) // the update's "updated … pages"
 	ctx, cancel := context.WithCancel(context.Background())
 	wait := s.Watch(ctx, 20*time.Millisecond)
+	t.Cleanup(func() {
+		cancel()
+		log.letGo()
+		wait()
+	})
+	log.armed.Store(true) // the update's "updated … pages"
 	os.WriteFile(filepath.Join(dir, "content/vest/arstad/2026-02.md"), []byte("Endret.\n"), 0o644)
 	select {
 	case <-log.held:
@@ -652,7 +660,7 @@ func TestWatchWaitsForAnUpdateUnderWay(t *testing.T) {
 		t.Fatal("wait returned while an update was under way")
 	case <-time.After(100 * time.Millisecond):
 	}
-	close(log.released)
+	log.letGo()
 	select {
 	case <-waited:
 	case <-time.After(10 * time.Second):

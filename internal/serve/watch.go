@@ -30,7 +30,8 @@ var watched = []string{"data", load.ContentDir, load.TemplateDir}
 // passed without another, so that an editor's burst of writes (a temporary
 // file, a rename, an autosave every few keystrokes) makes one update.
 // Where file events are not to be had, it polls and rebuilds the site.
-// wait returns once ctx has ended and an update under way has finished.
+// wait returns once ctx has ended and an update under way has finished
+// (a test waits, so that no update runs on in a folder it removes).
 func (s *Server) Watch(ctx context.Context, settle time.Duration) (wait func()) {
 	var watching sync.WaitGroup
 	w, err := s.watch()
