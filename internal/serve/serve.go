@@ -21,6 +21,7 @@ import (
 	"os"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -286,7 +287,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	name := pageName(r.URL.Path)
 	s.mu.Lock()
 	data, ok := s.site[name]
-	built, errors, lang, version := s.site != nil, s.errors, s.lang, s.version
+	built, errors, lang, version, pageVersion := s.site != nil, s.errors, s.lang, s.version, s.pageVersion(name)
 	s.mu.Unlock()
 	if !built {
 		// No build has succeeded yet: every page is the errors, and
@@ -309,8 +310,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if strings.HasSuffix(name, ".html") {
 		// Every page gets the live-reload script; the built site does not.
 		// The element is spliced into the built page's bytes, so it is a
-		// string here rather than a component of the site's.
-		data = bytes.Replace(data, []byte("</body>"), []byte(`<script src="`+scriptPath+`"></script></body>`), 1)
+		// string here rather than a component of the site's. It names the
+		// version of the page served: a change published before the page's
+		// events begin would otherwise be the version the page takes for
+		// its own, and it would never reload into it.
+		data = bytes.Replace(data, []byte("</body>"), []byte(`<script src="`+scriptPath+`" data-malekort-version="`+strconv.Itoa(pageVersion)+`"></script></body>`), 1)
 	}
 	w.Write(data)
 }
@@ -381,7 +385,8 @@ const overlayStyle = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:a
 // over the page, since a leader editing commentary may not watch the
 // terminal.
 const liveScript = `(function () {
-  var shown = null;
+  var me = document.currentScript;
+  var shown = me && me.hasAttribute("data-malekort-version") ? +me.getAttribute("data-malekort-version") : null;
   var source = new EventSource("` + eventsPath + `?page=" + encodeURIComponent(location.pathname));
   source.onmessage = function (e) {
     var st = JSON.parse(e.data);

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -665,5 +667,41 @@ func TestWatchWaitsForAnUpdateUnderWay(t *testing.T) {
 	case <-waited:
 	case <-time.After(10 * time.Second):
 		t.Fatal("wait did not return once the update had finished")
+	}
+}
+
+// TestPageNamesItsVersion: a page names the version it was served at,
+// the one its events then give, so that a change published before its
+// events begin still reloads it.
+func TestPageNamesItsVersion(t *testing.T) {
+	dir := site(t)
+	s := New(dir, os.DirFS("../.."), io.Discard)
+	s.Build()
+	t.Cleanup(s.Watch(t.Context(), 20*time.Millisecond))
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	const path = "/vest/arstad/index.html"
+	served := regexp.MustCompile(`<script src="/_malekort/live.js" data-malekort-version="(\d+)"></script></body>`)
+	versions := func(body string) (page, told string) {
+		t.Helper()
+		m := served.FindStringSubmatch(body)
+		if m == nil {
+			t.Fatalf("the page does not name its version:\n%s", body[max(0, len(body)-300):])
+		}
+		var st state
+		if err := json.Unmarshal([]byte(events(t, srv.URL, path)()), &st); err != nil {
+			t.Fatal(err)
+		}
+		return m[1], strconv.Itoa(st.Version)
+	}
+	_, body := get(t, srv.URL+path)
+	before, told := versions(body)
+	if before != told {
+		t.Errorf("the page names version %s, its events %s", before, told)
+	}
+	os.WriteFile(filepath.Join(dir, "content/vest/arstad/2026-02.md"), []byte("Ny tekst.\n"), 0o644)
+	after, told := versions(eventually(t, srv.URL+path, "Ny tekst."))
+	if after == before || after != told {
+		t.Errorf("after an edit the page names version %s (%s before), its events %s", after, before, told)
 	}
 }
