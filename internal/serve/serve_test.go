@@ -72,6 +72,18 @@ func events(tb testing.TB, url, path string) func() string {
 	}
 }
 
+// serving builds the site in dir, watches it and serves it until the
+// test ends, logging to log; it returns the server's URL.
+func serving(t *testing.T, dir string, log io.Writer) string {
+	t.Helper()
+	s := New(dir, os.DirFS("../.."), log)
+	s.Build()
+	t.Cleanup(s.Watch(t.Context(), 20*time.Millisecond))
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close) // after the event stream closes: cleanups run last first
+	return srv.URL
+}
+
 // eventually polls the page until it contains want.
 func eventually(t *testing.T, url, want string) string {
 	t.Helper()
@@ -91,24 +103,20 @@ func eventually(t *testing.T, url, want string) string {
 func TestServeFollowsEdits(t *testing.T) {
 	dir := site(t)
 	var log strings.Builder
-	s := New(dir, os.DirFS("../.."), &log)
-	s.Build()
-	t.Cleanup(s.Watch(t.Context(), 20*time.Millisecond))
-	srv := httptest.NewServer(s)
-	t.Cleanup(srv.Close) // after the event stream closes: cleanups run last first
-	page := srv.URL + "/vest/arstad/index.html"
+	url := serving(t, dir, &log)
+	page := url + "/vest/arstad/index.html"
 
 	if code, body := get(t, page); code != 200 || !strings.Contains(body, "Vi ser på tallene sammen.") || !strings.Contains(body, "/_malekort/live.js") {
 		t.Fatalf("first page: %d\n%s", code, body)
 	}
-	if code, body := get(t, srv.URL+"/"); code != 200 || !strings.Contains(body, "<h1>Testside</h1>") {
+	if code, body := get(t, url+"/"); code != 200 || !strings.Contains(body, "<h1>Testside</h1>") {
 		t.Fatalf("/ does not serve index.html: %d", code)
 	}
-	if code, _ := get(t, srv.URL+"/nowhere.html"); code != 404 {
+	if code, _ := get(t, url+"/nowhere.html"); code != 404 {
 		t.Errorf("missing page: %d", code)
 	}
 
-	next := events(t, srv.URL, "/vest/arstad/")
+	next := events(t, url, "/vest/arstad/")
 	if first := next(); !strings.Contains(first, `"errors":null`) {
 		t.Errorf("first event: %s", first)
 	}
@@ -163,12 +171,8 @@ func TestWatchSeesAnEditRightAfterItStarts(t *testing.T) {
 // a whole build reloads every page.
 func TestOpenPagesReloadWhenTheyChange(t *testing.T) {
 	dir := site(t)
-	s := New(dir, os.DirFS("../.."), io.Discard)
-	s.Build()
-	t.Cleanup(s.Watch(t.Context(), 20*time.Millisecond))
-	srv := httptest.NewServer(s)
-	t.Cleanup(srv.Close)
-	edited, other := events(t, srv.URL, "/vest/arstad/"), events(t, srv.URL, "/nord/tromso/index.html")
+	url := serving(t, dir, io.Discard)
+	edited, other := events(t, url, "/vest/arstad/"), events(t, url, "/nord/tromso/index.html")
 	for _, next := range []func() string{edited, other} {
 		if ev := next(); ev != `{"version":1,"errors":null}`+"\n" {
 			t.Fatalf("first event: %q", ev)
@@ -675,11 +679,7 @@ func TestWatchWaitsForAnUpdateUnderWay(t *testing.T) {
 // events begin still reloads it.
 func TestPageNamesItsVersion(t *testing.T) {
 	dir := site(t)
-	s := New(dir, os.DirFS("../.."), io.Discard)
-	s.Build()
-	t.Cleanup(s.Watch(t.Context(), 20*time.Millisecond))
-	srv := httptest.NewServer(s)
-	t.Cleanup(srv.Close)
+	url := serving(t, dir, io.Discard)
 	const path = "/vest/arstad/index.html"
 	served := regexp.MustCompile(`<script src="/_malekort/live.js" data-malekort-version="(\d+)"></script></body>`)
 	versions := func(body string) (page, told string) {
@@ -689,18 +689,18 @@ func TestPageNamesItsVersion(t *testing.T) {
 			t.Fatalf("the page does not name its version:\n%s", body[max(0, len(body)-300):])
 		}
 		var st state
-		if err := json.Unmarshal([]byte(events(t, srv.URL, path)()), &st); err != nil {
+		if err := json.Unmarshal([]byte(events(t, url, path)()), &st); err != nil {
 			t.Fatal(err)
 		}
 		return m[1], strconv.Itoa(st.Version)
 	}
-	_, body := get(t, srv.URL+path)
+	_, body := get(t, url+path)
 	before, told := versions(body)
 	if before != told {
 		t.Errorf("the page names version %s, its events %s", before, told)
 	}
 	os.WriteFile(filepath.Join(dir, "content/vest/arstad/2026-02.md"), []byte("Ny tekst.\n"), 0o644)
-	after, told := versions(eventually(t, srv.URL+path, "Ny tekst."))
+	after, told := versions(eventually(t, url+path, "Ny tekst."))
 	if after == before || after != told {
 		t.Errorf("after an edit the page names version %s (%s before), its events %s", after, before, told)
 	}
