@@ -34,6 +34,7 @@ func (c components) funcs() template.FuncMap {
 		"ranking":      htmlFunc(c.ranking),
 		"entries":      htmlFunc(c.entries),
 		"entry":        htmlFunc(func(e CommentaryEntry) templ.Component { return c.entry(&e) }),
+		"links":        htmlFunc(links),
 		"measures":     htmlFunc(c.measures),
 		"peerMeasures": htmlFunc(c.peerMeasures),
 		"changes":      htmlFunc(c.changes),
@@ -44,6 +45,10 @@ func (c components) funcs() template.FuncMap {
 		"tertialCard":   htmlFunc(c.tertialCard),
 		"tertialMatrix": htmlFunc(c.tertialMatrix),
 		"tertialReport": htmlFunc(c.tertialReport),
+		// The frame of a page (frame.templ), from its Common.
+		"head":     htmlFunc(func(p Common) templ.Component { return c.head(&p) }),
+		"masthead": htmlFunc(func(p Common) templ.Component { return c.masthead(&p) }),
+		"footer":   htmlFunc(func(p Common) templ.Component { return c.footer(&p) }),
 	}
 }
 
