@@ -76,6 +76,20 @@ func markup(c templ.Component) (template.HTML, error) {
 	return template.HTML(b.String()), nil
 }
 
+// badge is s's badge: drawn once for each status of a site, since a page
+// has one in every row, or now for a Status made elsewhere.
+func badge(s Status) templ.Component {
+	if s.badge != nil {
+		return s.badge
+	}
+	return drawBadge(s)
+}
+
+// drawn is markup drawn once, written as it is wherever it is used.
+type drawn string
+
+func (d drawn) Render(_ context.Context, w io.Writer) error { return writeString(w, string(d)) }
+
 // summaryItem is a status's count in a Summary.
 type summaryItem struct {
 	name, symbol string

@@ -346,7 +346,14 @@ func (s *site) prepare() {
 	s.sparkWords = [4]string{low, high, last, tail}
 	symbols := [score.NStatus]string{"–", "✕", "!", "✓", ":", "…"}
 	for st := range score.Status(score.NStatus) {
-		s.statuses[st] = Status{Name: st.String(), Label: s.loc.T("status." + st.String()), Symbol: symbols[st]}
+		status := Status{Name: st.String(), Label: s.loc.T("status." + st.String()), Symbol: symbols[st]}
+		h, err := markup(drawBadge(status))
+		if err != nil {
+			// A component rendered into a buffer fails only if its writer does.
+			panic(err)
+		}
+		status.badge = drawn(h)
+		s.statuses[st] = status
 	}
 	s.signals = [...]string{score.TooFewMonths: s.loc.T("signal.few"), score.Usual: s.loc.T("signal.usual"),
 		score.SignalBetter: "⚑ " + s.loc.T("signal.better"), score.SignalWorse: "⚑ " + s.loc.T("signal.worse")}

@@ -70,6 +70,7 @@ type Status struct {
 	Name   string // green, yellow, red, missing, suppressed or incomplete: for CSS
 	Label  string
 	Symbol string
+	badge  templ.Component // drawn once, when the site's statuses are made
 }
 
 // Summary counts a unit's goals by status.
