@@ -372,6 +372,11 @@ func goals(s *model.Site, errs *diag.List) map[int32]bool {
 		}
 		overridden := map[dated]bool{}
 		for _, o := range g.Overrides {
+			next := nextOverride(g.Overrides, o)
+			var from diag.Phrase
+			if o.From != 0 {
+				from = diag.P(" from %s", o.From)
+			}
 			switch {
 			case !isUnit[o.Unit]:
 				errs.Add(o.Pos, "goal %q: override for unknown unit %q%s", g.ID, o.Unit, diag.Suggest(o.Unit, s.Units))
@@ -381,16 +386,16 @@ func goals(s *model.Site, errs *diag.List) map[int32]bool {
 				errs.Add(o.Pos, "goal %q: a second override for %q from %s: keep one", g.ID, o.Unit, o.From)
 			case !appliesSome(&g, o.Unit):
 				errs.Add(o.Pos, "goal %q: override for %q, but the goal is local to %q and does not apply there", g.ID, o.Unit, g.Owner)
+			case g.Life.Until != 0 && o.From > g.Life.Until:
+				errs.Add(o.Pos, "goal %q: override for %q from %s, but the goal ends in %s: it would never take effect; remove it, or move the goal's until", g.ID, o.Unit, o.From, g.Life.Until)
+			case g.Life.From != 0 && next != 0 && next <= g.Life.From:
+				errs.Add(o.Pos, "goal %q: override for %q%s gives way to the one from %s before the goal begins in %s: it would never take effect; remove it", g.ID, o.Unit, from, next, g.Life.From)
 			default:
 				oi, ok := office[o.Unit]
 				if !ok {
 					break
 				}
-				var from diag.Phrase
-				if o.From != 0 {
-					from = diag.P(" from %s", o.From)
-				}
-				switch effect, exists := overrideMonths(s, &g, oi, o.From, nextOverride(g.Overrides, o), turnMonths); {
+				switch effect, exists := overrideMonths(s, &g, oi, o.From, next, turnMonths); {
 				case !exists:
 					errs.Add(o.Pos, "goal %q: override for %q%s, but %q does not exist in any month it is in force: it would never take effect; set its from to a month when the office exists, or remove it", g.ID, o.Unit, from, o.Unit)
 				case !effect:
@@ -868,18 +873,22 @@ func nextOverride(overrides []model.Override, o model.Override) model.Period {
 
 // overrideMonths reports, of an override of goal g for office o in force
 // from month from (0: from the start) until the month before next (0: no
-// end), whether the office exists in any of its months, and whether it is
-// on the office's scorecard in any (effect): the office exists then, in a
-// county the goal applies to. Looking at from and each turn after it is
+// end) while the goal is on the scorecard, whether the office exists in
+// any of its months, and whether it is on the office's scorecard in any
+// (effect): the office exists then, in a county the goal applies to.
+// Looking at from, the goal's first month and each turn after from is
 // looking at every month.
 func overrideMonths(s *model.Site, g *model.Goal, o int, from, next model.Period, turns []model.Period) (effect, exists bool) {
 	office := &s.Offices[o]
-	for k := -1; k < len(turns); k++ {
+	for k := -2; k < len(turns); k++ {
 		p := from
-		if k >= 0 {
+		switch {
+		case k == -1:
+			p = g.Life.From
+		case k >= 0:
 			p = turns[k]
 		}
-		if k >= 0 && (p <= from || next != 0 && p >= next) || !office.Alive(p) {
+		if k >= -1 && (p <= from || next != 0 && p >= next) || !g.Life.Alive(p) || !office.Alive(p) {
 			continue
 		}
 		exists = true
