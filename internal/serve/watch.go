@@ -37,7 +37,10 @@ func (s *Server) Watch(ctx context.Context, settle time.Duration) (wait func()) 
 	w, err := s.watch()
 	if err != nil {
 		s.say(diag.P("looking for changes every %v (%v)", pollInterval, err))
-		watching.Go(func() { s.poll(ctx, s.signature()) })
+		// The files as they are now, before returning: a change saved
+		// between the return and the first look must differ from them.
+		before := s.signature()
+		watching.Go(func() { s.poll(ctx, before) })
 		return watching.Wait
 	}
 	watching.Go(func() {
