@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -118,6 +119,12 @@ func Parse(src []byte, errs *diag.List) Site {
 	}
 	if s.BaseURL != "" && !strings.HasSuffix(s.BaseURL, "/") {
 		s.BaseURL += "/"
+	}
+	// Pages join the address to their own paths and publish it in
+	// attributes as it is: a space or a letter outside ASCII is escaped
+	// here, once, so that the address is a valid URL.
+	if u, err := url.Parse(s.BaseURL); err == nil {
+		s.BaseURL = u.String()
 	}
 	for key, u := range map[string]string{"base_url": s.BaseURL, "edit_url": s.EditURL, "new_url": s.NewURL} {
 		if u != "" && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {

@@ -66,3 +66,14 @@ data/goals.toml:3:10: yellow = nan is not a number: write a number (nan and inf 
 		t.Errorf("errors:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+func TestBaseURLIsEscaped(t *testing.T) {
+	var errs diag.List
+	got := Parse([]byte("title = \"T\"\nlanguage = \"nb\"\nbase_url = \"https://intranett.example.no/mål kort\"\n"), &errs).BaseURL
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	if want := "https://intranett.example.no/m%C3%A5l%20kort/"; got != want {
+		t.Errorf("base_url %q, want %q", got, want)
+	}
+}
