@@ -76,8 +76,9 @@ func markup(c templ.Component) (template.HTML, error) {
 	return template.HTML(b.String()), nil
 }
 
-// badge is s's badge: drawn once for each status of a site, since a page
-// has one in every row, or now for a Status made elsewhere.
+// badge is s's badge: the one drawn when the site's statuses were made,
+// since a page has one in every row, or, for a Status made elsewhere,
+// drawn now.
 func badge(s Status) templ.Component {
 	if s.badge != nil {
 		return s.badge
