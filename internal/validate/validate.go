@@ -391,13 +391,21 @@ func goals(s *model.Site, errs *diag.List) map[int32]bool {
 			case g.Life.From != 0 && next != 0 && next <= g.Life.From:
 				errs.Add(o.Pos, "goal %q: override for %q%s gives way to the one from %s before the goal begins in %s: it would never take effect; remove it", g.ID, o.Unit, from, next, g.Life.From)
 			default:
-				oi, ok := office[o.Unit]
-				if !ok {
-					break
+				oi, isOffice := office[o.Unit]
+				var effect, exists bool
+				if isOffice {
+					effect, exists = overrideMonths(&g, o.From, next, turnMonths, s.Offices[oi].Alive, func(p model.Period) bool {
+						return g.AppliesTo(o.Unit, s.CountyAt(oi, p))
+					})
+				} else {
+					_, c := s.County(o.Unit)
+					effect, exists = overrideMonths(&g, o.From, next, turnMonths, c.Alive, func(model.Period) bool { return true })
 				}
-				switch effect, exists := overrideMonths(s, &g, oi, o.From, next, turnMonths); {
-				case !exists:
+				switch {
+				case !exists && isOffice:
 					errs.Add(o.Pos, "goal %q: override for %q%s, but %q does not exist in any month it is in force: it would never take effect; set its from to a month when the office exists, or remove it", g.ID, o.Unit, from, o.Unit)
+				case !exists:
+					errs.Add(o.Pos, "goal %q: override for %q%s, but %q does not exist in any month it is in force: it would never take effect; set its from to a month when the county exists, or remove it", g.ID, o.Unit, from, o.Unit)
 				case !effect:
 					errs.Add(o.Pos, "goal %q: override for %q%s, but in none of the months it is in force is %q part of %q, which the goal is local to: it would never take effect; set its from to a month when the office is part of %q, or remove it", g.ID, o.Unit, from, o.Unit, g.Owner, g.Owner)
 				}
@@ -871,15 +879,13 @@ func nextOverride(overrides []model.Override, o model.Override) model.Period {
 	return next
 }
 
-// overrideMonths reports, of an override of goal g for office o in force
-// from month from (0: from the start) until the month before next (0: no
-// end) while the goal is on the scorecard, whether the office exists in
-// any of its months, and whether it is on the office's scorecard in any
-// (effect): the office exists then, in a county the goal applies to.
+// overrideMonths reports, of an override of goal g in force from month
+// from (0: from the start) until the month before next (0: no end) while
+// the goal is on the scorecard, whether its unit exists (alive) in any of
+// its months, and whether the goal applies to the unit in any (effect).
 // Looking at from, the goal's first month and each turn after from is
 // looking at every month.
-func overrideMonths(s *model.Site, g *model.Goal, o int, from, next model.Period, turns []model.Period) (effect, exists bool) {
-	office := &s.Offices[o]
+func overrideMonths(g *model.Goal, from, next model.Period, turns []model.Period, alive, applies func(model.Period) bool) (effect, exists bool) {
 	for k := -2; k < len(turns); k++ {
 		p := from
 		switch {
@@ -888,11 +894,11 @@ func overrideMonths(s *model.Site, g *model.Goal, o int, from, next model.Period
 		case k >= 0:
 			p = turns[k]
 		}
-		if k >= -1 && (p <= from || next != 0 && p >= next) || !g.Life.Alive(p) || !office.Alive(p) {
+		if k >= -1 && (p <= from || next != 0 && p >= next) || !g.Life.Alive(p) || !alive(p) {
 			continue
 		}
 		exists = true
-		if g.AppliesTo(office.ID, s.CountyAt(o, p)) {
+		if applies(p) {
 			return true, true
 		}
 	}
