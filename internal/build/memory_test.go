@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"testing"
+	"time"
 )
 
 // handTuned skips a test of the collector's settings when GOGC or
@@ -60,5 +61,64 @@ func TestHeapPastTheFloorIsCollectedAsUsual(t *testing.T) {
 	runtime.KeepAlive(alive)
 	if p != checkingPercent {
 		t.Errorf("GOGC is %d with %d MB alive, want the checking stage's %d", p, len(alive)>>20, checkingPercent)
+	}
+}
+
+// TestBuildWithInputErrorsPutsBackTheCollector: a build that stops at
+// its input errors still puts the process's own setting back.
+func TestBuildWithInputErrorsPutsBackTheCollector(t *testing.T) {
+	handTuned(t)
+	fsys, _ := siteFS(t, "testdata/errors/csv-bad-period.txtar")
+	defer debug.SetGCPercent(debug.SetGCPercent(73))
+	errs, err := Build(fsys, defaults, memOutput{})
+	if errs == nil || err != nil {
+		t.Fatalf("want input errors, got %v, %v", errs, err)
+	}
+	if p := gcPercent(); p != 73 {
+		t.Errorf("GOGC is %d after a build with input errors, want the process's 73", p)
+	}
+}
+
+// TestCollectorSetByHandIsLeftAlone: with GOGC set in the environment,
+// a stage does not touch the collector.
+func TestCollectorSetByHandIsLeftAlone(t *testing.T) {
+	t.Setenv("GOGC", "73")
+	defer debug.SetGCPercent(debug.SetGCPercent(73))
+	if gc.begin(checkingPercent) {
+		gc.end(false)
+		t.Fatal("a stage took the collector's settings with GOGC set")
+	}
+	if p := gcPercent(); p != 73 {
+		t.Errorf("GOGC is %d, want the 73 set by hand", p)
+	}
+}
+
+// TestCollectorAimsAgainAfterACollection: a stage whose heap grows while
+// it stays under the floor aims at the floor again from what the next
+// collection finds alive, so that the collector still first runs at the
+// floor, not past it.
+func TestCollectorAimsAgainAfterACollection(t *testing.T) {
+	handTuned(t)
+	runtime.GC()
+	if !gc.begin(checkingPercent) {
+		t.Fatal("a stage did not get the collector's settings")
+	}
+	defer gc.end(false)
+	first := gcPercent()
+	alive := make([]byte, 64<<20)
+	runtime.GC()
+	// The stage learns of the collection from a cleanup, which runs on a
+	// goroutine of its own after it.
+	again := first
+	for range 200 {
+		if again = gcPercent(); again != first {
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	runtime.KeepAlive(alive)
+	live, scanned := heapSizes()
+	if want := int((heapFloor - live) * 100 / scanned); again != want {
+		t.Errorf("GOGC is %d after a collection found %d MB alive (%d before it), want %d: aimed at the floor of %d MB", again, live>>20, first, want, heapFloor>>20)
 	}
 }
