@@ -334,7 +334,9 @@ func ParseFrontMatter(p string, front []byte, fmLine int, errs *diag.List) (Fron
 	}
 	// Quoted, a date written day first is a string that date explains,
 	// instead of a broken number that stops the file being read.
-	front = dayFirstValue.ReplaceAll(front, []byte(`$1"$2"$3`))
+	if hasDigitDotDigit(front) {
+		front = dayFirstValue.ReplaceAll(front, []byte(`$1"$2"$3`))
+	}
 	md, ok := config.Decode(p, front, fmLine, &fm, errs)
 	undecoded := md.Undecoded()
 	if len(undecoded) == 0 {
@@ -467,6 +469,25 @@ func readCommentary(p string, src []byte, lang string, errs *diag.List) (model.C
 // dayFirstValue is a date or due written the Norwegian way, day first
 // (31.01.2027, 31.1.2027), as a line of front matter has it unquoted.
 var dayFirstValue = regexp.MustCompile(`(?m)^([ \t]*(?:date|due)[ \t]*=[ \t]*)(\d{1,2}\.\d{1,2}\.\d{4})([ \t\r]*(?:#.*)?)$`)
+
+// hasDigitDotDigit reports whether b has a dot between two digits, as
+// every day-first date has. Most front matter has none, and dayFirstValue
+// tries a match at the start of every line of every commentary file.
+func hasDigitDotDigit(b []byte) bool {
+	for i := bytes.IndexByte(b, '.'); i >= 0; {
+		if i > 0 && i+1 < len(b) && isASCIIDigit(b[i-1]) && isASCIIDigit(b[i+1]) {
+			return true
+		}
+		j := bytes.IndexByte(b[i+1:], '.')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // placeholders are the texts new commentary writes for a leader to
 // replace, in every language.

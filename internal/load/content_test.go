@@ -72,6 +72,8 @@ func FuzzFrontMatter(f *testing.F) {
 	f.Add([]byte("+++\r\n+++\r\n"))
 	f.Add([]byte("+++\nauthor = [1, 2]\n+++\n"))
 	f.Add([]byte("no front matter"))
+	f.Add([]byte("+++\ndate = 4.11.2026\n+++\n"))
+	f.Add([]byte("+++\ndue = 31.1.2027 # frist\n+++\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		var errs diag.List
 		c, ok := readCommentary("content/vest/a/2026-10.md", src, "nb", &errs)
@@ -83,6 +85,11 @@ func FuzzFrontMatter(f *testing.F) {
 		}
 		if ok && (c.BodyLine < 1 || c.BodyLine > lines+1) {
 			t.Errorf("body starts at line %d of %d", c.BodyLine, lines)
+		}
+		// The quick look for a dot between digits must never skip front
+		// matter that holds a day-first date.
+		if dayFirstValue.Match(src) && !hasDigitDotDigit(src) {
+			t.Errorf("hasDigitDotDigit misses the day-first date in %q", src)
 		}
 	})
 }
