@@ -365,7 +365,7 @@ func goals(s *model.Site, errs *diag.List) map[int32]bool {
 				errs.Add(st.Pos, "goal %q: the schedule step from %s comes after the one from %s: put the steps in order, oldest first", g.ID, st.From, g.Schedule[k-1].From)
 			case g.Life.Until != 0 && st.From > g.Life.Until:
 				errs.Add(st.Pos, "goal %q: the schedule step from %s begins after the goal ends in %s: it would never take effect; remove it, or move the goal's until", g.ID, st.From, g.Life.Until)
-			case g.Life.From != 0 && k+1 < len(g.Schedule) && st.From < g.Schedule[k+1].From && g.Schedule[k+1].From <= g.Life.From:
+			case g.Life.From != 0 && st.From != 0 && k+1 < len(g.Schedule) && st.From < g.Schedule[k+1].From && g.Schedule[k+1].From <= g.Life.From:
 				errs.Add(st.Pos, "goal %q: the schedule step from %s gives way to the one from %s before the goal begins in %s: it would never take effect; remove it", g.ID, st.From, g.Schedule[k+1].From, g.Life.From)
 			}
 			thresholds(g, diag.P(" from %s", st.From), st.Target, st.Yellow, st.Pos, errs)
