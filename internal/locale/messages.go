@@ -247,19 +247,21 @@ var messages = map[string]map[string]string{
 		"December %d":  "desember %d",
 
 		// Goals and targets that change with time.
-		"goal %q: a second override for %q from %s: keep one":                                                                                  "målet %q: en override til for %q fra %s: behold én",
-		"goal %q: lag is out of range: give the whole months after its period that a result is known, 0 to 60":                                 "målet %q: lag er utenfor området: oppgi hele måneder etter perioden før et resultat er kjent, 0 til 60",
-		"period %q is not a year: goal %q is measured once a year: write the year as YYYY (2025)":                                              "period %q er ikke et år: målet %q måles én gang i året: skriv året som YYYY (2025)",
-		"period %q is not a tertial: goal %q is measured by tertial: write YYYY-T1, YYYY-T2 or YYYY-T3 (T1 is January to April)":               "period %q er ikke et tertial: målet %q måles per tertial: skriv YYYY-T1, YYYY-T2 eller YYYY-T3 (T1 er januar til april)",
-		"goal %q ends in %s, before it begins in %s: fix from or until":                                                                        "målet %q slutter i %s, før det begynner i %s: rett from eller until",
-		"goal %q begins in %s, after this row's %s: remove the row, or move the goal's from":                                                   "målet %q begynner i %s, etter radens %s: fjern raden, eller flytt målets from",
-		"goal %q ended in %s, before this row's %s: remove the row, or move the goal's until":                                                  "målet %q sluttet i %s, før radens %s: fjern raden, eller flytt målets until",
-		"goal %q: a second schedule step from %s: keep one":                                                                                    "målet %q: et trinn til i planen fra %s: behold ett",
-		"goal %q: the schedule step from %s comes after the one from %s: put the steps in order, oldest first":                                 "målet %q: trinnet i planen fra %s kommer etter det fra %s: sett trinnene i rekkefølge, eldste først",
-		"goal %q: a schedule step has no from: add from = \"YYYY-MM\", the first month it holds":                                               "målet %q: et trinn i planen mangler from: legg til from = \"YYYY-MM\", den første måneden det gjelder",
+		"goal %q: a second override for %q from %s: keep one":                                                                    "målet %q: en override til for %q fra %s: behold én",
+		"goal %q: lag is out of range: give the whole months after its period that a result is known, 0 to 60":                   "målet %q: lag er utenfor området: oppgi hele måneder etter perioden før et resultat er kjent, 0 til 60",
+		"period %q is not a year: goal %q is measured once a year: write the year as YYYY (2025)":                                "period %q er ikke et år: målet %q måles én gang i året: skriv året som YYYY (2025)",
+		"period %q is not a tertial: goal %q is measured by tertial: write YYYY-T1, YYYY-T2 or YYYY-T3 (T1 is January to April)": "period %q er ikke et tertial: målet %q måles per tertial: skriv YYYY-T1, YYYY-T2 eller YYYY-T3 (T1 er januar til april)",
+		"goal %q ends in %s, before it begins in %s: fix from or until":                                                          "målet %q slutter i %s, før det begynner i %s: rett from eller until",
+		"goal %q begins in %s, after this row's %s: remove the row, or move the goal's from":                                     "målet %q begynner i %s, etter radens %s: fjern raden, eller flytt målets from",
+		"goal %q ended in %s, before this row's %s: remove the row, or move the goal's until":                                    "målet %q sluttet i %s, før radens %s: fjern raden, eller flytt målets until",
+		"goal %q: a second schedule step from %s: keep one":                                                                      "målet %q: et trinn til i planen fra %s: behold ett",
+		"goal %q: the schedule step from %s comes after the one from %s: put the steps in order, oldest first":                   "målet %q: trinnet i planen fra %s kommer etter det fra %s: sett trinnene i rekkefølge, eldste først",
+		"goal %q: a schedule step has no from: add from = \"YYYY-MM\", the first month it holds":                                 "målet %q: et trinn i planen mangler from: legg til from = \"YYYY-MM\", den første måneden det gjelder",
+		" from %s": " fra %s",
+
+		// Schedule steps that would never take effect.
 		"goal %q: the schedule step from %s begins after the goal ends in %s: it would never take effect; remove it, or move the goal's until": "målet %q: trinnet i planen fra %s begynner etter at målet slutter i %s: det vil aldri tre i kraft; fjern det, eller flytt målets until",
 		"goal %q: the schedule step from %s gives way to the one from %s before the goal begins in %s: it would never take effect; remove it":  "målet %q: trinnet i planen fra %s viker for det fra %s før målet begynner i %s: det vil aldri tre i kraft; fjern det",
-		" from %s": " fra %s",
 	},
 	"nn": {
 		"missing: run npm ci in the site folder to install the ECharts version package.json pins (the site's charts need it)":                                                                                 "mangler: køyr npm ci i mappa til nettstaden for å installere ECharts-versjonen som package.json låser (diagramma treng han)",
@@ -503,19 +505,21 @@ var messages = map[string]map[string]string{
 		"December %d":  "desember %d",
 
 		// Goals and targets that change with time.
-		"goal %q: a second override for %q from %s: keep one":                                                                                  "målet %q: ein override til for %q frå %s: behald éin",
-		"goal %q: lag is out of range: give the whole months after its period that a result is known, 0 to 60":                                 "målet %q: lag er utanfor området: gje heile månader etter perioden før eit resultat er kjent, 0 til 60",
-		"period %q is not a year: goal %q is measured once a year: write the year as YYYY (2025)":                                              "period %q er ikkje eit år: målet %q vert målt éin gong i året: skriv året som YYYY (2025)",
-		"period %q is not a tertial: goal %q is measured by tertial: write YYYY-T1, YYYY-T2 or YYYY-T3 (T1 is January to April)":               "period %q er ikkje eit tertial: målet %q vert målt per tertial: skriv YYYY-T1, YYYY-T2 eller YYYY-T3 (T1 er januar til april)",
-		"goal %q ends in %s, before it begins in %s: fix from or until":                                                                        "målet %q sluttar i %s, før det byrjar i %s: rett from eller until",
-		"goal %q begins in %s, after this row's %s: remove the row, or move the goal's from":                                                   "målet %q byrjar i %s, etter %s i rada: fjern rada, eller flytt from for målet",
-		"goal %q ended in %s, before this row's %s: remove the row, or move the goal's until":                                                  "målet %q slutta i %s, før %s i rada: fjern rada, eller flytt until for målet",
-		"goal %q: a second schedule step from %s: keep one":                                                                                    "målet %q: eitt trinn til i planen frå %s: behald eitt",
-		"goal %q: the schedule step from %s comes after the one from %s: put the steps in order, oldest first":                                 "målet %q: trinnet i planen frå %s kjem etter det frå %s: set trinna i rekkjefølgje, eldste først",
-		"goal %q: a schedule step has no from: add from = \"YYYY-MM\", the first month it holds":                                               "målet %q: eit trinn i planen manglar from: legg til from = \"YYYY-MM\", den første månaden det gjeld",
+		"goal %q: a second override for %q from %s: keep one":                                                                    "målet %q: ein override til for %q frå %s: behald éin",
+		"goal %q: lag is out of range: give the whole months after its period that a result is known, 0 to 60":                   "målet %q: lag er utanfor området: gje heile månader etter perioden før eit resultat er kjent, 0 til 60",
+		"period %q is not a year: goal %q is measured once a year: write the year as YYYY (2025)":                                "period %q er ikkje eit år: målet %q vert målt éin gong i året: skriv året som YYYY (2025)",
+		"period %q is not a tertial: goal %q is measured by tertial: write YYYY-T1, YYYY-T2 or YYYY-T3 (T1 is January to April)": "period %q er ikkje eit tertial: målet %q vert målt per tertial: skriv YYYY-T1, YYYY-T2 eller YYYY-T3 (T1 er januar til april)",
+		"goal %q ends in %s, before it begins in %s: fix from or until":                                                          "målet %q sluttar i %s, før det byrjar i %s: rett from eller until",
+		"goal %q begins in %s, after this row's %s: remove the row, or move the goal's from":                                     "målet %q byrjar i %s, etter %s i rada: fjern rada, eller flytt from for målet",
+		"goal %q ended in %s, before this row's %s: remove the row, or move the goal's until":                                    "målet %q slutta i %s, før %s i rada: fjern rada, eller flytt until for målet",
+		"goal %q: a second schedule step from %s: keep one":                                                                      "målet %q: eitt trinn til i planen frå %s: behald eitt",
+		"goal %q: the schedule step from %s comes after the one from %s: put the steps in order, oldest first":                   "målet %q: trinnet i planen frå %s kjem etter det frå %s: set trinna i rekkjefølgje, eldste først",
+		"goal %q: a schedule step has no from: add from = \"YYYY-MM\", the first month it holds":                                 "målet %q: eit trinn i planen manglar from: legg til from = \"YYYY-MM\", den første månaden det gjeld",
+		" from %s": " frå %s",
+
+		// Schedule steps that would never take effect.
 		"goal %q: the schedule step from %s begins after the goal ends in %s: it would never take effect; remove it, or move the goal's until": "målet %q: trinnet i planen frå %s byrjar etter at målet sluttar i %s: det vil aldri tre i kraft; fjern det, eller flytt until for målet",
 		"goal %q: the schedule step from %s gives way to the one from %s before the goal begins in %s: it would never take effect; remove it":  "målet %q: trinnet i planen frå %s vik for det frå %s før målet byrjar i %s: det vil aldri tre i kraft; fjern det",
-		" from %s": " frå %s",
 	},
 }
 
