@@ -31,11 +31,23 @@ yellow = 25
 aggregate = "sum"
 decimals = 0
 persons = true
+
+[[goal]]
+id = "ledighet"
+title = "Helt ledige i prosent av arbeidsstyrken"
+perspective = "Samfunn"
+unit = "percent"
+direction = "lower"
+target = 3
+yellow = 4
+aggregate = "ratio"
+persons = true
 `
 
 // TestNoSuppressedMonthComesBack publishes a site, with min_count 5,
 // whose small offices have months of fewer than five people behind a
-// ratio or in a count of people, as it is built every month from January
+// ratio, in a count of people or in a ratio of people's numerator, as it
+// is built every month from January
 // to October 2026 on the results up to that month (from July 2024): so
 // the builds publish months, the tertials from 2024-T3 on (the current
 // one up to its month), the whole of 2025 and each month's year to date.
@@ -106,6 +118,9 @@ func noSuppressedMonthComesBack(t *testing.T, org string, moved func(office stri
 				}
 				fmt.Fprintf(&b, "%s,%s,arbeid,,%d,%d\n", p, o, den/2, den)
 				fmt.Fprintf(&b, "%s,%s,ledige,%d,,\n", p, o, count)
+				// A share of people: the labour force is never small, the
+				// count of those out of work is where ledige's is.
+				fmt.Fprintf(&b, "%s,%s,ledighet,,%d,%d\n", p, o, count, 400+(m*11+i*17)%300)
 			}
 		}
 		return b.String()
@@ -131,7 +146,7 @@ func noSuppressedMonthComesBack(t *testing.T, org string, moved func(office stri
 		months, spans             int // shown
 		hiddenMonths, hiddenSpans int
 	}
-	byGoal := map[string]*figures{"arbeid": {}, "ledige": {}}
+	byGoal := map[string]*figures{"arbeid": {}, "ledige": {}, "ledighet": {}}
 	reportedFrom, _ := model.ParsePeriod("2026-01")
 	for reported := reportedFrom; reported <= last; reported++ {
 		out := buildBase(t, map[string]string{
@@ -143,6 +158,7 @@ func noSuppressedMonthComesBack(t *testing.T, org string, moved func(office stri
 		for _, f := range readCSV(t, out["scorecard.csv"]) {
 			fig := byGoal[f[2]]
 			p, _ := model.ParsePeriod(f[0])
+			fewPeople(t, f[2], f[10], f[0]+" "+f[1])
 			switch {
 			case shown(f[6]):
 				fig.published = append(fig.published, sumOf(f[1], p, p))
@@ -155,6 +171,7 @@ func noSuppressedMonthComesBack(t *testing.T, org string, moved func(office stri
 		}
 		for _, f := range readCSV(t, out["periods.csv"]) {
 			fig := byGoal[f[2]]
+			fewPeople(t, f[2], f[4], f[0]+" "+f[1])
 			year, _ := strconv.Atoi(f[0][:4])
 			from := model.Period(year * 12)
 			if strings.Contains(f[0], "-T") {
@@ -185,6 +202,15 @@ func noSuppressedMonthComesBack(t *testing.T, org string, moved func(office stri
 				t.Errorf("%s: %s, hidden, is a combination of published figures", goal, fig.names[i])
 			}
 		}
+	}
+}
+
+// fewPeople fails the test where a ratio of people, ledighet, publishes a
+// numerator below min_count.
+func fewPeople(t *testing.T, goal, numerator, where string) {
+	t.Helper()
+	if n, err := strconv.Atoi(numerator); goal == "ledighet" && err == nil && n < 5 {
+		t.Errorf("ledighet: %s publishes %d people", where, n)
 	}
 }
 

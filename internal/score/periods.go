@@ -152,7 +152,7 @@ func (s *Scores) counted(g *model.Goal, unit, gi int, p model.Period, f *figure)
 // organisation, a county's of its offices' and the whole site's of its
 // counties'. (A year is its tertials' total too, but a tertial that would
 // give back a month is hidden, and so is a year, by its months.)
-func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options, size, den []float64, rels *relations) {
+func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options, size, den, num []float64, rels *relations) {
 	site := s.Site
 	g := &site.Goals[gi]
 	nSpans := len(s.published)
@@ -229,7 +229,7 @@ func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options, size, den []f
 				i := unit*nSpans + k
 				size[i] = math.Abs(f.value)
 				if f.ratio() {
-					size[i], den[i] = f.den, f.den
+					size[i], den[i], num[i] = f.den, f.den, f.num
 					a.Num, a.Den = f.num, f.den
 				}
 			}

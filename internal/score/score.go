@@ -406,8 +406,8 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 // times its months. Kept from goal to goal, they are allocated once per
 // processor, not once per goal while every result row is still held.
 type scratch struct {
-	figs      []figure
-	size, den []float64
+	figs           []figure
+	size, den, num []float64
 	rels      relations
 	shown     []int
 }
@@ -620,12 +620,13 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 	}
 
 	// What suppression compares: a ratio's denominator where it is known
-	// (den), else the value (size), by cell (see suppress): the months',
-	// then the aggregates'.
+	// (den, with its numerator in num), else the value (size), by cell
+	// (see suppress): the months', then the aggregates'.
 	sc.size = zeroed(sc.size, len(figs)+site.NUnits()*len(s.published))
 	sc.den = zeroed(sc.den, len(sc.size))
-	size, den := sc.size, sc.den
-	s.aggregateGoal(gi, figs, opt, size[len(figs):], den[len(figs):], &sc.rels)
+	sc.num = zeroed(sc.num, len(sc.size))
+	size, den, num := sc.size, sc.den, sc.num
+	s.aggregateGoal(gi, figs, opt, size[len(figs):], den[len(figs):], num[len(figs):], &sc.rels)
 	for unit := range site.NUnits() {
 		if !s.Thresholds(unit, gi).Applies {
 			continue
@@ -648,7 +649,7 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 				i := at(unit, m)
 				size[i] = math.Abs(f.value)
 				if f.ratio() {
-					size[i], den[i] = f.den, f.den
+					size[i], den[i], num[i] = f.den, f.den, f.num
 					cells[m].Num, cells[m].Den = f.num, f.den
 				}
 			}

@@ -193,3 +193,44 @@ func TestMarkChanges(t *testing.T) {
 		t.Errorf("a rise of 13 after rises of 1, lower better: %v, want a signal for the worse", c)
 	}
 }
+
+// TestRatiosOfPeople: a ratio of people (persons = true) whose numerator
+// is below min_count is hidden, though its denominator is not, and so is
+// what would give it back; a ratio that is not of people shows it.
+func TestRatiosOfPeople(t *testing.T) {
+	people := percentGoal("p")
+	people.Persons = true
+	f := newFixture(people, percentGoal("q"))
+	for _, g := range []string{"p", "q"} {
+		f.ratio("2026-01", "a", g, 3, 100).ratio("2026-01", "b", g, 40, 100).ratio("2026-01", "c", g, 50, 100)
+	}
+	s := f.Compute5()
+	got := statuses(s, "p", "2026-01", "a", "b", "vest", "c", "nord", "whole")
+	if got[0] != Suppressed || got[1] != Suppressed || slices.Contains(got[2:], Suppressed) {
+		t.Errorf("persons: %v, want a hidden (3 people), b too (else vest less b is a), the rest shown", got)
+	}
+	if got := statuses(s, "q", "2026-01", "a", "b"); slices.Contains(got, Suppressed) {
+		t.Errorf("a ratio that is not of people is shown: %v", got)
+	}
+}
+
+// TestRatioOfPeopleAcrossMonths: a's January and February have 2 and 1
+// people behind their shares, out of 100 each: both are hidden, and the
+// year to date of March less March would give the 3 of them together,
+// fewer than min_count, so it is hidden too.
+func TestRatioOfPeopleAcrossMonths(t *testing.T) {
+	people := percentGoal("p")
+	people.Persons = true
+	f := newFixture(people)
+	f.ratio("2026-01", "a", "p", 2, 100).ratio("2026-02", "a", "p", 1, 100).ratio("2026-03", "a", "p", 30, 100)
+	for _, p := range []string{"2026-01", "2026-02", "2026-03"} {
+		f.ratio(p, "b", "p", 50, 100).ratio(p, "c", "p", 40, 80)
+	}
+	s := Compute(f.site, period("2026-03"), Options{MinCount: 5, MinCoverage: 0.8})
+	if got := statuses(s, "p", "2026-03", "a"); got[0] == Suppressed {
+		t.Fatalf("a's March (30 people) is hidden: the test needs it shown")
+	}
+	if a := s.over("a", "p", s.YearToDate()); a.Status != Suppressed {
+		t.Errorf("a's year to date: %+v, want hidden: less March it gives January and February's 3 people", a)
+	}
+}

@@ -9,7 +9,8 @@ import (
 // Small numbers (prikking), as Statistics Norway does them.
 //
 // Primary: a ratio whose denominator is below min_count is suppressed, and
-// so is a count of people (a goal with persons = true) below it: either
+// so is a count of people (a goal with persons = true) below it, and a
+// ratio of people (persons = true) whose numerator is below it: each
 // would tell about fewer people than that. A figure its publisher hid
 // (NAV's "*") is suppressed already, whatever min_count says.
 //
@@ -27,7 +28,8 @@ import (
 //
 //   - for a ratio or a count of people, if the total less its shown parts
 //     leaves fewer than min_count people (a ratio's denominators are
-//     published with it), the next smallest shown part is suppressed too,
+//     published with it, and its numerators: a ratio of people counts
+//     the smaller), the next smallest shown part is suppressed too,
 //     or the total: that difference is what the suppressed parts have
 //     together.
 //
@@ -47,7 +49,7 @@ import (
 // and the spans', until nothing changes, since hiding a month for a span
 // can expose it in its county's month, and the other way round.
 func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
-	size, den := sc.size, sc.den
+	size, den, num := sc.size, sc.den, sc.num
 	site := s.Site
 	g := &site.Goals[gi]
 	nSpans := len(s.published)
@@ -69,7 +71,7 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 	any := false
 	for id := range size {
 		c := cell(id)
-		if minCount > 0 && c.Has() && small(g, size[id], den[id], minCount) {
+		if minCount > 0 && c.Has() && small(g, size[id], den[id], num[id], minCount) {
 			*c = Cell{Status: Suppressed}
 		}
 		any = any || c.Status == Suppressed
@@ -107,6 +109,8 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 	var people func(id int) float64
 	switch {
 	case minCount == 0:
+	case g.Aggregate == "ratio" && g.Persons:
+		people = func(id int) float64 { return min(num[id], den[id]) }
 	case g.Aggregate == "ratio":
 		people = func(id int) float64 { return den[id] }
 	case g.Persons:
@@ -154,11 +158,12 @@ func (r *relations) add(total int32, parts []int32, growing bool) {
 
 // small reports whether a shown figure of goal g would tell about fewer
 // than minCount people: a ratio's denominator (a ratio given only as a
-// value has none to judge by), or a count of people.
-func small(g *model.Goal, value, den, minCount float64) bool {
+// value has none to judge by) and, where the ratio counts people, its
+// numerator too, which is published beside it; or a count of people.
+func small(g *model.Goal, value, den, num, minCount float64) bool {
 	switch {
 	case g.Aggregate == "ratio":
-		return den > 0 && den < minCount
+		return den > 0 && (den < minCount || g.Persons && num < minCount)
 	case g.Persons:
 		return value < minCount
 	}
@@ -168,7 +173,8 @@ func small(g *model.Goal, value, den, minCount float64) bool {
 // protection is what the secondary rules need of a goal: its cells, the
 // size that chooses the next part to suppress, and,
 // for a ratio or a count of people, how many people a figure tells about
-// (a ratio's denominator, known where it is not 0). shown is protect's
+// (a ratio's denominator, or for a ratio of people the smaller of its
+// numerator and denominator, known where it is not 0). shown is protect's
 // list of a total's shown parts, kept from one total to the next.
 type protection struct {
 	cell     func(id int) *Cell
