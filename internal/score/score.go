@@ -408,8 +408,8 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 type scratch struct {
 	figs           []figure
 	size, den, num []float64
-	rels      relations
-	shown     []int
+	rels           relations
+	shown          []int
 }
 
 // zeroed is buf with length n and every element zero, in buf's own array
