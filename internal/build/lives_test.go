@@ -250,11 +250,11 @@ name = "NAV Agder"
 from = "2024-02"
 `, results: "", want: `data/org.toml:23: county "vestfold-og-telemark" ends in 2023-12, but its successor "agder" does not exist in 2024-01: give "agder" from = "2024-01" or earlier`},
 		{name: "row in the gap", results: "2021-06,telemark,helt-ledige,150\n", language: "nb",
-			want: "data/results/fylker.csv:14: telemark fantes ikke i 2021-06 (del av vestfold-og-telemark 2020-01 til 2023-12): før raden på vestfold-og-telemark"},
+			want: "data/results/fylker.csv:14: telemark fantes ikke i 2021-06 (del av vestfold-og-telemark 2020-01 til 2023-12): flytt raden til vestfold-og-telemark"},
 		{name: "row in the gap, in English", results: "2021-06,telemark,helt-ledige,150\n", language: "en",
 			want: "data/results/fylker.csv:14: telemark did not exist in 2021-06 (part of vestfold-og-telemark 2020-01 to 2023-12): give this row to vestfold-og-telemark"},
 		{name: "row after the split", results: "2024-01,vestfold-og-telemark,helt-ledige,150\n", language: "nb",
-			want: "data/results/fylker.csv:14: vestfold-og-telemark fantes ikke i 2024-01 (delt i vestfold og telemark fra 2024-01): før raden på den den hører til"},
+			want: "data/results/fylker.csv:14: vestfold-og-telemark fantes ikke i 2024-01 (delt i vestfold og telemark fra 2024-01): flytt raden til den den hører til"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fsys := splitSite(tc.org, tc.results)
