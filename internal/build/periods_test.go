@@ -50,6 +50,7 @@ type periodGoal struct {
 	higher        bool
 	lag           int
 	yearly        bool
+	stock         bool
 	// target and yellow in force in month p.
 	target, yellow func(p model.Period) float64
 }
@@ -72,6 +73,7 @@ var periodsGoals = []periodGoal{
 	{id: "ventetid", aggregate: "mean", decimals: 1, target: step("2000-01", 14, 14), yellow: step("2000-01", 21, 21)},
 	{id: "overgang", aggregate: "ratio", decimals: 1, higher: true, lag: 2, target: step("2000-01", 30, 30), yellow: step("2000-01", 25, 25)},
 	{id: "tilfredshet", aggregate: "mean", decimals: 1, higher: true, yearly: true, target: step("2000-01", 4.5, 4.5), yellow: step("2000-01", 4, 4)},
+	{id: "ledige", aggregate: "sum", decimals: 1, stock: true, target: step("2026-02", 12, 10), yellow: step("2026-02", 15, 13)},
 }
 
 const periodsGoalsTOML = `[[goal]]
@@ -136,6 +138,22 @@ target = 4.5
 yellow = 4
 aggregate = "mean"
 frequency = "year"
+
+[[goal]]
+id = "ledige"
+title = "Helt ledige"
+perspective = "Samfunn"
+unit = "count"
+direction = "lower"
+target = 12
+yellow = 15
+aggregate = "sum"
+stock = true
+
+  [[goal.schedule]]
+  from = "2026-02"
+  target = 10
+  yellow = 13
 `
 
 // periodsFigure is one office's result in a month: a ratio's numerator
@@ -191,8 +209,9 @@ func periodsResults() (string, map[string]map[string]map[model.Period]periodsFig
 // county's month is its offices' rows summed (ratio: numerators and
 // denominators; sum: values) or averaged (mean), the whole site's all
 // offices', and a span's figure is its months' summed or averaged the
-// same way; a target is the schedule's in the span's last month, or for a
-// sum the schedule's summed over the span's months and the units' offices;
+// same way, a stock's averaged; a target is the schedule's in the span's
+// last month (for a stock, summed over the unit's offices), or for a sum
+// the schedule's summed over the span's months and the units' offices;
 // a goal lagged two months counts the months due by May, and the yearly
 // goal its December in a whole year.
 func TestPeriodsCSV(t *testing.T) {
@@ -204,6 +223,10 @@ func TestPeriodsCSV(t *testing.T) {
 		"data/results/2026.csv": results,
 	})
 	got := readPeriods(t, out["periods.csv"])
+	// The stock's page says its tertials and years are means.
+	if !strings.Contains(string(out["goals/ledige/index.html"]), "beholdning ved utgangen av måneden, så tertialer og år regnes som gjennomsnittet") {
+		t.Error("goals/ledige/index.html does not say the stock's tertials and years are its months' mean")
+	}
 	reported, _ := model.ParsePeriod("2026-05")
 	type span struct {
 		name        string
@@ -265,7 +288,10 @@ func TestPeriodsCSV(t *testing.T) {
 				if expected == 0 {
 					continue
 				}
-				if g.aggregate != "sum" {
+				switch {
+				case g.stock:
+					target, yellow = g.target(last)*float64(len(offices)), g.yellow(last)*float64(len(offices))
+				case g.aggregate != "sum":
 					target, yellow = g.target(last), g.yellow(last)
 				}
 				var value float64
@@ -276,6 +302,9 @@ func TestPeriodsCSV(t *testing.T) {
 					value = sum / float64(months)
 				case "sum":
 					value = sum
+					if g.stock {
+						value = sum / float64(months)
+					}
 				}
 				pow := math.Pow10(g.decimals)
 				rounded := math.Round(value*pow) / pow

@@ -20,6 +20,7 @@ type goalsFile struct {
 		Decimals    config.Number  `toml:"decimals"`
 		Owner       string         `toml:"owner"`
 		Persons     bool           `toml:"persons"`
+		Stock       bool           `toml:"stock"`
 		Frequency   string         `toml:"frequency"`
 		Lag         config.Number  `toml:"lag"`
 		From        string         `toml:"from"`
@@ -58,7 +59,7 @@ func parseGoals(src []byte, site *model.Site, errs *diag.List) bool {
 		g := model.Goal{
 			ID: fg.ID, Title: fg.Title, Description: fg.Description, Perspective: fg.Perspective,
 			Unit: fg.Unit, Direction: fg.Direction, Aggregate: fg.Aggregate, Owner: fg.Owner,
-			Persons: fg.Persons, Decimals: 1, Frequency: fg.Frequency, Pos: pos,
+			Persons: fg.Persons, Stock: fg.Stock, Decimals: 1, Frequency: fg.Frequency, Pos: pos,
 		}
 		if g.Frequency == "" {
 			g.Frequency = "month"

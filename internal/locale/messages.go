@@ -262,6 +262,9 @@ var messages = map[string]map[string]string{
 		// Schedule steps that would never take effect.
 		"goal %q: the schedule step from %s begins after the goal ends in %s: it would never take effect; remove it, or move the goal's until": "målet %q: trinnet i planen fra %s begynner etter at målet slutter i %s: det vil aldri tre i kraft; fjern det, eller flytt målets until",
 		"goal %q: the schedule step from %s gives way to the one from %s before the goal begins in %s: it would never take effect; remove it":  "målet %q: trinnet i planen fra %s viker for det fra %s før målet begynner i %s: det vil aldri tre i kraft; fjern det",
+
+		// A stock that is not a sum.
+		"goal %q: stock = true is for a sum goal: a ratio's or a mean's tertials and years are made over their months already; remove it or use aggregate = \"sum\"": "målet %q: stock = true gjelder et sum-mål: tertialer og år for en brøk eller et gjennomsnitt regnes allerede over månedene; fjern det, eller bruk aggregate = \"sum\"",
 	},
 	"nn": {
 		"missing: run npm ci in the site folder to install the ECharts version package.json pins (the site's charts need it)":                                                                                 "mangler: køyr npm ci i mappa til nettstaden for å installere ECharts-versjonen som package.json låser (diagramma treng han)",
@@ -520,6 +523,9 @@ var messages = map[string]map[string]string{
 		// Schedule steps that would never take effect.
 		"goal %q: the schedule step from %s begins after the goal ends in %s: it would never take effect; remove it, or move the goal's until": "målet %q: trinnet i planen frå %s byrjar etter at målet sluttar i %s: det vil aldri tre i kraft; fjern det, eller flytt until for målet",
 		"goal %q: the schedule step from %s gives way to the one from %s before the goal begins in %s: it would never take effect; remove it":  "målet %q: trinnet i planen frå %s vik for det frå %s før målet byrjar i %s: det vil aldri tre i kraft; fjern det",
+
+		// A stock that is not a sum.
+		"goal %q: stock = true is for a sum goal: a ratio's or a mean's tertials and years are made over their months already; remove it or use aggregate = \"sum\"": "målet %q: stock = true gjeld eit sum-mål: tertial og år for ein brøk eller eit gjennomsnitt blir alt rekna over månadene; fjern det, eller bruk aggregate = \"sum\"",
 	},
 }
 

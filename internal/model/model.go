@@ -195,6 +195,10 @@ type Goal struct {
 	Owner       string // a county or office id for a local goal, "" for all units
 	// Persons says the value counts people, so a small one is suppressed.
 	Persons bool
+	// Stock says a sum goal's value is a level at a point in time (helt
+	// ledige at the month's end), not a flow over the month: its units
+	// add up, its months do not, so a span's figure is its months' mean.
+	Stock bool
 	// Min and Max bound a plausible value; nil for no bound.
 	Min, Max *float64
 	// Frequency is how often the goal is measured: "month", "tertial" or

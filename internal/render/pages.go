@@ -498,6 +498,13 @@ func (s *site) goal(gi int, out Output) error {
 		v.Facts = append(v.Facts, strings.ReplaceAll(s.loc.T("goal.begins"), "{month}", s.loc.Month(life.From.Year(), life.From.Month())))
 	}
 	v.Facts = append(v.Facts, s.loc.T("direction."+g.Direction), s.loc.T("aggregate."+g.Aggregate))
+	if g.Frequency == "month" {
+		over := g.Aggregate
+		if g.Stock {
+			over = "stock"
+		}
+		v.Facts = append(v.Facts, s.loc.T("time."+over))
+	}
 	v.Facts = append(v.Facts, s.loc.T("signal.explain"))
 	if g.Owner != "" {
 		v.Facts = append(v.Facts, s.loc.T("local")+" "+s.unitName(g.Owner)+".")

@@ -10,12 +10,13 @@ import (
 // Aggregates over periods (see README, "The rules"): each tertial, each
 // whole year and the year to date, made from the months by the goal's
 // aggregate: ratio Σ numerator / Σ denominator (a ratio given only as
-// values has none), sum Σ, mean the mean of the months' values. A goal
-// measured by the tertial or the year aggregates its own results that lie
-// in the span, not months. A month counts when its result was due by the
-// reported month, the goal was alive and on the unit's scorecard, and the
-// unit existed (or has a recast figure). Aggregates are made from the true
-// figures, like roll-ups; a month hidden at source hides the aggregate.
+// values has none), sum Σ (a stock's the mean), mean the mean of the
+// months' values. A goal measured by the tertial or the year aggregates
+// its own results that lie in the span, not months. A month counts when
+// its result was due by the reported month, the goal was alive and on the
+// unit's scorecard, and the unit existed (or has a recast figure).
+// Aggregates are made from the true figures, like roll-ups; a month
+// hidden at source hides the aggregate.
 
 // SpanKind is what a span of months stands for.
 type SpanKind uint8
@@ -96,12 +97,13 @@ func PublishedSpans(first, reported model.Period) []Span {
 
 // Aggregate is a unit's figure for a goal over a span, rounded as
 // displayed, with the thresholds it is judged by: for ratio and mean
-// goals those in force in the span's last month, for sum goals the sums
-// of its months' targets and yellow bounds. Coverage counts, for an
-// office, the months (or a tertial or yearly goal's periods) with a
-// result of those expected; for a county or the whole site, the offices
-// that reported summed over those months (office-months). Status is
-// Incomplete where coverage is below min_coverage, as for a roll-up.
+// goals and stocks those in force in the span's last month, for other sum
+// goals the sums of its months' targets and yellow bounds. Coverage
+// counts, for an office, the months (or a tertial or yearly goal's
+// periods) with a result of those expected; for a county or the whole
+// site, the offices that reported summed over those months
+// (office-months). Status is Incomplete where coverage is below
+// min_coverage, as for a roll-up.
 type Aggregate struct {
 	Cell
 	Target, Yellow float64
@@ -134,6 +136,16 @@ func (s *Scores) Over(unit, goal int, sp Span) Aggregate {
 		}
 	}
 	return Aggregate{}
+}
+
+// overTime is a span's figure made of its months': a stock's is their
+// mean, since a level at the end of each month has no total over them;
+// any other goal's is made as its units' roll-up is.
+func overTime(g *model.Goal, months figure) figure {
+	if g.Stock && !months.hidden && months.rows > 0 {
+		return figure{value: months.value / float64(months.rows), rows: 1}
+	}
+	return rollUp(g, months)
 }
 
 // counted reports whether month p counts in unit's aggregates of goal g
@@ -208,13 +220,13 @@ func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options, size, den, nu
 			rels.add(aggregate(unit, k), parts, true)
 			a := &s.aggregates[(unit*s.nGoals+gi)*nSpans+k]
 			a.Coverage = cov
-			if g.Aggregate == "sum" {
+			if g.Aggregate == "sum" && !g.Stock {
 				a.Target, a.Yellow = Round(target, g.Decimals), Round(yellow, g.Decimals)
 			} else {
 				t := s.ThresholdsAt(unit, gi, sp.Last)
 				a.Target, a.Yellow = t.Target, t.Yellow
 			}
-			f := rollUp(g, acc)
+			f := overTime(g, acc)
 			a.Recast = recast
 			switch {
 			case f.hidden:

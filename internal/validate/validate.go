@@ -341,6 +341,9 @@ func goals(s *model.Site, errs *diag.List) map[int32]bool {
 		oneOf("direction", g.Direction, directions, g.ID, g.Pos, errs)
 		oneOf("aggregate", g.Aggregate, aggregates, g.ID, g.Pos, errs)
 		oneOf("frequency", g.Frequency, frequencies, g.ID, g.Pos, errs)
+		if g.Stock && g.Aggregate != "sum" {
+			errs.Add(g.Pos, "goal %q: stock = true is for a sum goal: a ratio's or a mean's tertials and years are made over their months already; remove it or use aggregate = \"sum\"", g.ID)
+		}
 		if g.Lag < 0 || g.Lag > 60 {
 			errs.Add(g.Pos, "goal %q: lag is out of range: give the whole months after its period that a result is known, 0 to 60", g.ID)
 		}
