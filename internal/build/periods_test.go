@@ -227,6 +227,10 @@ func TestPeriodsCSV(t *testing.T) {
 	if !strings.Contains(string(out["goals/ledige/index.html"]), "beholdning ved utgangen av måneden, så tertialer og år regnes som gjennomsnittet") {
 		t.Error("goals/ledige/index.html does not say the stock's tertials and years are its months' mean")
 	}
+	// A yearly goal's year is its own result, made of no months.
+	if strings.Contains(string(out["goals/tilfredshet/index.html"]), "Tertialer og år") {
+		t.Error("goals/tilfredshet/index.html says how a yearly goal's years are made of months")
+	}
 	reported, _ := model.ParsePeriod("2026-05")
 	type span struct {
 		name        string
