@@ -135,17 +135,19 @@ func (d *Dir) PutEach(name string, parts iter.Seq[[]byte]) error {
 	}
 	w := writers.Get().(*bufio.Writer)
 	w.Reset(f)
+	size := 0
 	for part := range parts {
 		if _, err = w.Write(part); err != nil {
 			break
 		}
+		size += len(part)
 	}
 	if err == nil {
 		err = w.Flush()
 	}
 	w.Reset(nil)
 	writers.Put(w)
-	if err == nil {
+	if err == nil && size >= startWritingFrom {
 		startWriting(f)
 	}
 	if cerr := f.Close(); err == nil {
@@ -153,6 +155,13 @@ func (d *Dir) PutEach(name string, parts iter.Seq[[]byte]) error {
 	}
 	return err
 }
+
+// startWritingFrom is the size from which a file's writing to disk starts
+// as soon as it is written. Starting it costs a call and a request to the
+// disk per file; a page or a tertial report of a few dozen kilobytes is
+// cheaper left to the sync before the swap, which sends many of them at
+// once, while a large CSV file or county page is worth having on its way.
+const startWritingFrom = 256 << 10
 
 // writers gather a file's small parts into fewer writes: a CSV file is
 // hundreds of blocks of a few kilobytes, shared with other files, and a
