@@ -10,12 +10,13 @@ import (
 )
 
 // heapFloor is the heap a stage lets grow before the garbage collector
-// runs. A site of NAV's size is checked and rendered in less: collecting
-// it at the usual twice the live heap would mark the same scores and
-// model over and over for garbage that costs nothing to keep. Go's
-// compiler raises its starting heap for the same reason
-// (AdjustStartingHeap in cmd/compile/internal/base).
-const heapFloor = 256 << 20
+// runs. Collecting a small heap at the usual twice the live heap would
+// mark the same scores and model over and over; Go's compiler raises its
+// starting heap for the same reason (AdjustStartingHeap in
+// cmd/compile/internal/base). Past a point the floor costs more than it
+// saves: each megabyte of heap never reused is fresh memory the kernel
+// must fault in and zero, which a collection would have made reusable.
+const heapFloor = 128 << 20
 
 // minHeap is the heap below which Go does not collect at its usual
 // settings (the live heap reads 0 before the first collection).
