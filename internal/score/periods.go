@@ -231,9 +231,9 @@ func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options, size, den, nu
 			switch {
 			case f.hidden:
 				a.Status = Suppressed
-			case f.rows == 0:
-			case float64(cov.Reported) < opt.MinCoverage*float64(cov.Expected):
+			case cov.Reported > 0 && !judged(cov, g.Aggregate == "sum" && !g.Stock, opt):
 				a.Status = Incomplete
+			case f.rows == 0:
 			default:
 				v := Round(f.value, g.Decimals)
 				a.Value = v

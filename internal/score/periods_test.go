@@ -120,6 +120,59 @@ func TestAggregateCoverage(t *testing.T) {
 	}
 }
 
+// TestSumShortOfAMonthIsNoTotal: a year to date summed over four of its
+// five months is not judged against five months' targets, while a ratio
+// and a stock's mean over the same four months are, at min_coverage 0.8.
+func TestSumShortOfAMonthIsNoTotal(t *testing.T) {
+	stock := model.Goal{ID: "k", Unit: "count", Direction: "lower", Target: 10, Yellow: 12, Aggregate: "sum", Stock: true}
+	f, _ := aggFixture()
+	f.site.Goals = append(f.site.Goals, stock)
+	for _, p := range []string{"2026-01", "2026-02", "2026-03", "2026-04", "2026-05"} {
+		f.value(p, "b", "k", 4).value(p, "c", "k", 4)
+		if p != "2026-03" {
+			f.value(p, "a", "k", 4)
+		}
+	}
+	// a has no March for the sum and the ratio either.
+	results := f.site.Results[:0]
+	for _, r := range f.site.Results {
+		if r.Period == period("2026-03") && r.Unit == f.unit("a") && (r.Goal == f.goal("s") || r.Goal == f.goal("r")) {
+			continue
+		}
+		results = append(results, r)
+	}
+	f.site.Results = results
+	s := Compute(f.site, period("2026-05"), Options{MinCoverage: 0.8})
+	ytd := s.YearToDate()
+	for _, c := range []struct {
+		unit, goal string
+		status     Status
+		cov        Coverage
+	}{
+		{"a", "s", Incomplete, Coverage{4, 5}},
+		{"vest", "s", Incomplete, Coverage{9, 10}},
+		{"whole", "s", Incomplete, Coverage{14, 15}},
+		{"nord", "s", Red, Coverage{5, 5}},
+		{"a", "r", Green, Coverage{4, 5}},
+		{"vest", "r", Yellow, Coverage{9, 10}},
+		{"a", "k", Green, Coverage{4, 5}},
+		{"vest", "k", Green, Coverage{9, 10}},
+	} {
+		a := s.over(c.unit, c.goal, ytd)
+		if a.Status != c.status || a.Coverage != c.cov || a.Has() != (c.status != Incomplete) {
+			t.Errorf("%s %s year to date: %+v, want %v with coverage %+v", c.unit, c.goal, a, c.status, c.cov)
+		}
+	}
+	// vest's stock in March is a's missing plus b's: no total, so its mean
+	// is of the four months that have one, 8.
+	if a := s.over("vest", "k", ytd); a.Value != 8 {
+		t.Errorf("vest's stock over the year to date: %v, want 8", a.Value)
+	}
+	if c := s.cell("vest", "k", "2026-03"); c.Status != Incomplete {
+		t.Errorf("vest's stock in March without a: %+v, want incomplete", c)
+	}
+}
+
 func TestAggregatesOfYearlyAndLaggedGoals(t *testing.T) {
 	yearly := model.Goal{ID: "y", Unit: "score", Direction: "higher", Target: 4.5, Yellow: 4, Aggregate: "mean", Decimals: 1, Frequency: "year"}
 	lagged := percentGoal("l")

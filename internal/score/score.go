@@ -121,6 +121,19 @@ type Coverage struct {
 // Complete reports whether every office reported.
 func (c Coverage) Complete() bool { return c.Reported >= c.Expected }
 
+// judged reports whether a figure made of parts, c of them reported,
+// stands for the whole it names. A sum of parts is the whole's total only
+// with every part in: short of one office or month it is not a smaller
+// total but no total, and judged against the whole's target it would look
+// better or worse than it is. A ratio or a mean, and a stock's mean over
+// months, holds as an estimate with min_coverage of the parts.
+func judged(c Coverage, sumOfParts bool, opt Options) bool {
+	if sumOfParts {
+		return c.Complete()
+	}
+	return float64(c.Reported) >= opt.MinCoverage*float64(c.Expected)
+}
+
 // Options are the site's rules for what may be shown.
 type Options struct {
 	// MinCount suppresses a ratio whose denominator, and a count of
@@ -591,6 +604,9 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 			default:
 				*f = rollUp(g, roll)
 				*cov(unit, m) = rollCov
+				if g.Aggregate == "sum" && !rollCov.Complete() {
+					*f = figure{hidden: f.hidden}
+				}
 			}
 		}
 		s.recast(g, gi, figs, m, true)
@@ -617,6 +633,9 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 		}
 		figs[at(whole, m)] = rollUp(g, counties)
 		*cov(whole, m) = countiesCov
+		if g.Aggregate == "sum" && !countiesCov.Complete() {
+			figs[at(whole, m)] = figure{hidden: counties.hidden}
+		}
 	}
 
 	// What suppression compares: a ratio's denominator where it is known
@@ -639,10 +658,10 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 			switch {
 			case f.hidden:
 				cells[m].Status = Suppressed
-			case f.rows == 0:
-			case unit >= site.CountyUnit(0) && cov(unit, m).Expected > 0 &&
-				float64(cov(unit, m).Reported) < opt.MinCoverage*float64(cov(unit, m).Expected):
+			case unit >= site.CountyUnit(0) && cov(unit, m).Reported > 0 &&
+				!judged(*cov(unit, m), g.Aggregate == "sum", opt):
 				cells[m].Status = Incomplete
+			case f.rows == 0:
 			default:
 				v := Round(f.value, g.Decimals)
 				cells[m] = Cell{Value: v, Status: StatusOf(v, t, g.HigherIsBetter()), Recast: f.recast}

@@ -81,38 +81,54 @@ func TestSuppressedTotalsDoNotComeBackFromTheirParts(t *testing.T) {
 	}
 }
 
-// TestCoverage: a roll-up of too few of its offices is not judged.
+// TestCoverage: a roll-up of too few of its offices is not judged, and a
+// sum short of any office is not a total.
 func TestCoverage(t *testing.T) {
-	f := newFixture(countGoal("n", false)).withOffice("d", "vest").withOffice("e", "vest")
-	f.value("2026-01", "a", "n", 10).value("2026-01", "b", "n", 10).value("2026-01", "d", "n", 10).value("2026-01", "e", "n", 10)
-	f.value("2026-02", "a", "n", 10).value("2026-02", "b", "n", 10).value("2026-02", "d", "n", 10)
-	f.value("2026-03", "a", "n", 10).value("2026-03", "b", "n", 10)
+	mean := model.Goal{ID: "m", Unit: "number", Direction: "higher", Target: 10, Yellow: 8, Aggregate: "mean"}
+	f := newFixture(mean, countGoal("n", false)).withOffice("d", "vest").withOffice("e", "vest")
+	for _, g := range []string{"m", "n"} {
+		f.value("2026-01", "a", g, 10).value("2026-01", "b", g, 10).value("2026-01", "d", g, 10).value("2026-01", "e", g, 10).value("2026-01", "c", g, 10)
+		f.value("2026-02", "a", g, 10).value("2026-02", "b", g, 10).value("2026-02", "d", g, 10).value("2026-02", "c", g, 10)
+		f.value("2026-03", "a", g, 10).value("2026-03", "b", g, 10).value("2026-03", "c", g, 10)
+	}
 	s := Compute(f.site, period("2026-03"), Options{MinCoverage: 0.75})
 	vest, whole := s.unit("vest"), s.unit("whole")
 	for _, c := range []struct {
-		month          string
-		status         Status
-		vest, siteWide Coverage
+		month             string
+		mean, sum         Status
+		vest, siteWide    Coverage
+		meanWhole, sumAll Status
 	}{
-		{"2026-01", Green, Coverage{4, 4}, Coverage{4, 5}},
-		{"2026-02", Green, Coverage{3, 4}, Coverage{3, 5}},
-		{"2026-03", Incomplete, Coverage{2, 4}, Coverage{2, 5}},
+		{"2026-01", Green, Green, Coverage{4, 4}, Coverage{5, 5}, Green, Green},
+		{"2026-02", Green, Incomplete, Coverage{3, 4}, Coverage{4, 5}, Green, Incomplete},
+		{"2026-03", Incomplete, Incomplete, Coverage{2, 4}, Coverage{3, 5}, Incomplete, Incomplete},
 	} {
-		if got := s.cell("vest", "n", c.month); got.Status != c.status {
-			t.Errorf("%s: vest %v, want %v", c.month, got, c.status)
+		if got := s.cell("vest", "m", c.month); got.Status != c.mean {
+			t.Errorf("%s: vest's mean %v, want %v", c.month, got, c.mean)
 		}
-		if got := s.CoverageAt(vest, 0, period(c.month)); got != c.vest {
+		if got := s.cell("vest", "n", c.month); got.Status != c.sum || got.Has() != (c.sum == Green) {
+			t.Errorf("%s: vest's sum %+v, want %v", c.month, got, c.sum)
+		}
+		if got := s.cell("whole", "m", c.month); got.Status != c.meanWhole {
+			t.Errorf("%s: the site's mean %v, want %v", c.month, got, c.meanWhole)
+		}
+		if got := s.cell("whole", "n", c.month); got.Status != c.sumAll || got.Has() != (c.sumAll == Green) {
+			t.Errorf("%s: the site's sum %+v, want %v", c.month, got, c.sumAll)
+		}
+		if got := s.CoverageAt(vest, 1, period(c.month)); got != c.vest {
 			t.Errorf("%s: vest's coverage %+v, want %+v", c.month, got, c.vest)
 		}
-		if got := s.CoverageAt(whole, 0, period(c.month)); got != c.siteWide {
+		if got := s.CoverageAt(whole, 1, period(c.month)); got != c.siteWide {
 			t.Errorf("%s: the site's coverage %+v, want %+v", c.month, got, c.siteWide)
 		}
 	}
-	if c := s.cell("whole", "n", "2026-01"); c.Status != Green || c.Value != 40 {
-		t.Errorf("4 of 5 offices is enough at 75 %%: %+v", c)
+	if c := s.cell("whole", "n", "2026-01"); c.Value != 50 {
+		t.Errorf("every office in: the site's sum %+v, want 50", c)
 	}
-	if c := s.cell("whole", "n", "2026-02"); c.Status != Incomplete || c.Has() {
-		t.Errorf("3 of 5 is not: %+v", c)
+	// A sum of the offices that reported, 30 of a target of 400 for a
+	// lower-is-better goal, would have been green.
+	if c := s.cell("vest", "n", "2026-02"); c.Value != 0 {
+		t.Errorf("vest's sum short of an office has a value: %+v", c)
 	}
 }
 
