@@ -44,6 +44,17 @@ aggregate = "ratio"
 persons = true
 
 [[goal]]
+id = "aktivitetsplan"
+title = "Brukere med aktivitetsplan"
+perspective = "Brukere"
+unit = "percent"
+direction = "higher"
+target = 90
+yellow = 80
+aggregate = "ratio"
+persons = true
+
+[[goal]]
 id = "beholdning"
 title = "Helt ledige ved utgangen av måneden"
 perspective = "Samfunn"
@@ -135,6 +146,10 @@ func noSuppressedMonthComesBack(t *testing.T, org string, moved func(office stri
 				// A share of people: the labour force is never small, the
 				// count of those out of work is where ledige's is.
 				fmt.Fprintf(&b, "%s,%s,ledighet,,%d,%d\n", p, o, count, 400+(m*11+i*17)%300)
+				// A share of people near 100 %: those it leaves out are
+				// as few as ledige.
+				users := 400 + (m*11+i*17)%300
+				fmt.Fprintf(&b, "%s,%s,aktivitetsplan,,%d,%d\n", p, o, users-count, users)
 				// The same count as a stock: a span's figure is its
 				// months' mean, which, with the months it covers, gives
 				// their total.
@@ -164,7 +179,7 @@ func noSuppressedMonthComesBack(t *testing.T, org string, moved func(office stri
 		months, spans             int // shown
 		hiddenMonths, hiddenSpans int
 	}
-	byGoal := map[string]*figures{"arbeid": {}, "ledige": {}, "ledighet": {}, "beholdning": {}}
+	byGoal := map[string]*figures{"arbeid": {}, "ledige": {}, "ledighet": {}, "aktivitetsplan": {}, "beholdning": {}}
 	reportedFrom, _ := model.ParsePeriod("2026-01")
 	for reported := reportedFrom; reported <= last; reported++ {
 		out := buildBase(t, map[string]string{
@@ -176,7 +191,7 @@ func noSuppressedMonthComesBack(t *testing.T, org string, moved func(office stri
 		for _, f := range readCSV(t, out["scorecard.csv"]) {
 			fig := byGoal[f[2]]
 			p, _ := model.ParsePeriod(f[0])
-			fewPeople(t, f[2], f[10], f[0]+" "+f[1])
+			fewPeople(t, f[2], f[10], f[11], f[0]+" "+f[1])
 			switch {
 			case shown(f[6]):
 				fig.published = append(fig.published, sumOf(f[1], p, p))
@@ -189,7 +204,7 @@ func noSuppressedMonthComesBack(t *testing.T, org string, moved func(office stri
 		}
 		for _, f := range readCSV(t, out["periods.csv"]) {
 			fig := byGoal[f[2]]
-			fewPeople(t, f[2], f[4], f[0]+" "+f[1])
+			fewPeople(t, f[2], f[4], f[5], f[0]+" "+f[1])
 			// A stock counts the same people month after month: a mean
 			// below min_count tells about fewer than that.
 			if n, err := strconv.Atoi(f[3]); f[2] == "beholdning" && err == nil && n < 5 {
@@ -228,12 +243,18 @@ func noSuppressedMonthComesBack(t *testing.T, org string, moved func(office stri
 	}
 }
 
-// fewPeople fails the test where a ratio of people, ledighet, publishes a
-// numerator below min_count.
-func fewPeople(t *testing.T, goal, numerator, where string) {
+// fewPeople fails the test where a ratio of people, ledighet or
+// aktivitetsplan, publishes a numerator, or a denominator less its
+// numerator, below min_count.
+func fewPeople(t *testing.T, goal, numerator, denominator, where string) {
 	t.Helper()
-	if n, err := strconv.Atoi(numerator); goal == "ledighet" && err == nil && n < 5 {
-		t.Errorf("ledighet: %s publishes %d people", where, n)
+	n, errN := strconv.Atoi(numerator)
+	d, errD := strconv.Atoi(denominator)
+	if goal != "ledighet" && goal != "aktivitetsplan" || errN != nil || errD != nil {
+		return
+	}
+	if n < 5 || d-n < 5 {
+		t.Errorf("%s: %s publishes %d of %d people", goal, where, n, d)
 	}
 }
 

@@ -230,6 +230,34 @@ func TestRatiosOfPeople(t *testing.T) {
 	}
 }
 
+// TestRatiosOfPeopleLeftOut: a ratio of people tells about those its
+// numerator leaves out as much as about those it counts: 97 of 100 is 3
+// people who are not counted, hidden, and so is what would give it back;
+// two hidden offices whose left-out people are fewer than min_count
+// together hide their county too.
+func TestRatiosOfPeopleLeftOut(t *testing.T) {
+	people := percentGoal("p")
+	people.Persons = true
+	f := newFixture(people, percentGoal("q")).withOffice("d", "vest")
+	for _, g := range []string{"p", "q"} {
+		f.ratio("2026-01", "a", g, 97, 100).ratio("2026-01", "b", g, 40, 100).ratio("2026-01", "d", g, 60, 120).ratio("2026-01", "c", g, 50, 100)
+		f.ratio("2026-02", "a", g, 98, 100).ratio("2026-02", "b", g, 99, 100).ratio("2026-02", "d", g, 50, 100).ratio("2026-02", "c", g, 50, 100)
+	}
+	s := f.Compute5()
+	got := statuses(s, "p", "2026-01", "a", "b", "vest", "d", "c", "nord", "whole")
+	if got[0] != Suppressed || got[1] != Suppressed || slices.Contains(got[2:], Suppressed) {
+		t.Errorf("January: %v, want a hidden (3 left out), b too (else vest less b and d is a), the rest shown", got)
+	}
+	// a and b leave out 2 and 1: vest less d would give the 3 together.
+	got = statuses(s, "p", "2026-02", "a", "b", "vest", "d")
+	if got[0] != Suppressed || got[1] != Suppressed || got[2] == Suppressed && got[3] == Suppressed || got[2] != Suppressed && got[3] != Suppressed {
+		t.Errorf("February: %v, want a and b hidden, and one of vest and d", got)
+	}
+	if got := statuses(s, "q", "2026-01", "a", "b"); slices.Contains(got, Suppressed) {
+		t.Errorf("a ratio that is not of people is shown: %v", got)
+	}
+}
+
 // TestRatioOfPeopleAcrossMonths: a's January and February have 2 and 1
 // people behind their shares, out of 100 each: both are hidden, and the
 // year to date of March less March would give the 3 of them together,

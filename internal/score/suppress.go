@@ -10,8 +10,10 @@ import (
 //
 // Primary: a ratio whose denominator is below min_count is suppressed, and
 // so is a count of people (a goal with persons = true) below it, and a
-// ratio of people (persons = true) whose numerator is below it: each
-// would tell about fewer people than that. A figure its publisher hid
+// ratio of people (persons = true) whose numerator, or whose denominator
+// less its numerator, is below it: each would tell about fewer people
+// than that (196 of 200 tells about the 4 who are not counted as much as
+// 4 of 200 tells about those who are). A figure its publisher hid
 // (NAV's "*") is suppressed already, whatever min_count says.
 //
 // Secondary: a published total and its other parts would let a reader
@@ -29,9 +31,9 @@ import (
 //   - for a ratio or a count of people, if the total less its shown parts
 //     leaves fewer than min_count people (a ratio's denominators are
 //     published with it, and its numerators: a ratio of people counts
-//     the smaller), the next smallest shown part is suppressed too,
-//     or the total: that difference is what the suppressed parts have
-//     together.
+//     those in its numerator and those not, each group on its own), the
+//     next smallest shown part is suppressed too, or the total: that
+//     difference is what the suppressed parts have together.
 //
 // Two suppressed parts and a shown total tell only what the two have
 // together, and that is about min_count people or more.
@@ -105,18 +107,21 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 			}
 		}
 	}
-	// The people a figure tells about, where known.
-	var people func(id int) float64
+	// The groups of people a figure tells about, where known.
+	var groups []func(id int) float64
 	switch {
 	case minCount == 0:
 	case g.Aggregate == "ratio" && g.Persons:
-		people = func(id int) float64 { return min(num[id], den[id]) }
+		groups = []func(id int) float64{
+			func(id int) float64 { return num[id] },
+			func(id int) float64 { return den[id] - num[id] },
+		}
 	case g.Aggregate == "ratio":
-		people = func(id int) float64 { return den[id] }
+		groups = []func(id int) float64{func(id int) float64 { return den[id] }}
 	case g.Persons:
-		people = func(id int) float64 { return size[id] }
+		groups = []func(id int) float64{func(id int) float64 { return size[id] }}
 	}
-	p := protection{cell: cell, size: func(id int) float64 { return size[id] }, people: people, minCount: minCount, shown: sc.shown}
+	p := protection{cell: cell, size: func(id int) float64 { return size[id] }, groups: groups, minCount: minCount, shown: sc.shown}
 	for changed := true; changed; {
 		changed = false
 		from := int32(0)
@@ -159,11 +164,12 @@ func (r *relations) add(total int32, parts []int32, growing bool) {
 // small reports whether a shown figure of goal g would tell about fewer
 // than minCount people: a ratio's denominator (a ratio given only as a
 // value has none to judge by) and, where the ratio counts people, its
-// numerator too, which is published beside it; or a count of people.
+// numerator too, which is published beside it, and those the numerator
+// leaves out; or a count of people.
 func small(g *model.Goal, value, den, num, minCount float64) bool {
 	switch {
 	case g.Aggregate == "ratio":
-		return den > 0 && (den < minCount || g.Persons && num < minCount)
+		return den > 0 && (den < minCount || g.Persons && (num < minCount || den-num < minCount))
 	case g.Persons:
 		return value < minCount
 	}
@@ -171,15 +177,16 @@ func small(g *model.Goal, value, den, num, minCount float64) bool {
 }
 
 // protection is what the secondary rules need of a goal: its cells, the
-// size that chooses the next part to suppress, and,
-// for a ratio or a count of people, how many people a figure tells about
-// (a ratio's denominator, or for a ratio of people the smaller of its
-// numerator and denominator, known where it is not 0). shown is protect's
-// list of a total's shown parts, kept from one total to the next.
+// size that chooses the next part to suppress, and, for a ratio or a count
+// of people, the groups of people a figure tells about, each adding up
+// from parts to total (a ratio's denominator; for a ratio of people its
+// numerator and its denominator less the numerator), known where not 0.
+// shown is protect's list of a total's shown parts, kept from one total
+// to the next.
 type protection struct {
 	cell     func(id int) *Cell
 	size     func(id int) float64
-	people   func(id int) float64
+	groups   []func(id int) float64
 	minCount float64
 	shown    []int
 }
@@ -213,14 +220,16 @@ func (p *protection) protect(total int, parts []int32, growing bool) bool {
 	// The total less the shown parts is what the suppressed ones have
 	// together: one part's own figure, or too few people.
 	exposed := suppressed == 1
-	if suppressed > 1 && t.Has() && p.people != nil {
-		rest := p.people(total)
-		known := rest > 0
-		for _, u := range shown {
-			rest -= p.people(u)
-			known = known && p.people(u) > 0
+	if suppressed > 1 && t.Has() {
+		for _, people := range p.groups {
+			rest := people(total)
+			known := rest > 0
+			for _, u := range shown {
+				rest -= people(u)
+				known = known && people(u) > 0
+			}
+			exposed = exposed || known && rest < p.minCount
 		}
-		exposed = known && rest < p.minCount
 	}
 	switch {
 	case t.Has() && exposed && (len(shown) == 0 || growing):
@@ -248,22 +257,36 @@ func (p *protection) protectGrowing(total int, months []int32) bool {
 	if !p.cell(total).Has() || !slices.ContainsFunc(months, func(id int32) bool { return p.cell(int(id)).Status == Suppressed }) {
 		return false
 	}
-	// hidden[k] and people[k] count the hidden months of months[:k] and
-	// the people they tell about.
+	// hidden[k] counts the hidden months of months[:k], and people[g][k]
+	// the people of group g they tell about.
 	hidden := make([]int, len(months)+1)
-	people := make([]float64, len(months)+1)
+	people := make([][]float64, len(p.groups))
+	for g := range people {
+		people[g] = make([]float64, len(months)+1)
+	}
 	for k, id := range months {
-		hidden[k+1], people[k+1] = hidden[k], people[k]
+		hidden[k+1] = hidden[k]
+		for g, group := range p.groups {
+			people[g][k+1] = people[g][k]
+			if p.cell(int(id)).Status == Suppressed {
+				people[g][k+1] += group(int(id))
+			}
+		}
 		if p.cell(int(id)).Status == Suppressed {
 			hidden[k+1]++
-			if p.people != nil {
-				people[k+1] += p.people(int(id))
-			}
 		}
 	}
 	exposes := func(j, k int) bool {
 		n := hidden[k] - hidden[j]
-		return n == 1 || n > 1 && p.people != nil && people[k]-people[j] < p.minCount
+		if n == 1 {
+			return true
+		}
+		for g := range people {
+			if n > 1 && people[g][k]-people[g][j] < p.minCount {
+				return true
+			}
+		}
+		return false
 	}
 	shown := []int{0}
 	for k := 1; k <= len(months); k++ {
