@@ -88,7 +88,8 @@ decimals = 0
 // TestSplitAndComeBack: Vestfold and Telemark end in 2019, merged into
 // Vestfold og Telemark, and come back in 2024 when it splits. Each has
 // one page with its whole history and the gap linked to the county it was
-// part of; Vestfold og Telemark links its successors. Vestfold's gap is
+// part of; Vestfold og Telemark links the two merged into it, then its
+// successors. Vestfold's gap is
 // its office's figures, recast; Telemark has no office, so its gap has
 // no figure. The whole site each month is the sum of the counties that
 // existed then, never a gap's recast figure.
@@ -119,9 +120,10 @@ func TestSplitAndComeBack(t *testing.T) {
 	wholeIsSumOfAlive(t, scorecard, "_site")
 
 	for page, want := range map[string]string{
-		"vestfold/index.html":             `<p class="history">Del av <a href="../vestfold-og-telemark/index.html">NAV Vestfold og Telemark</a> fra januar 2020 til desember 2023.</p>`,
-		"telemark/index.html":             `<p class="history">Del av <a href="../vestfold-og-telemark/index.html">NAV Vestfold og Telemark</a> fra januar 2020 til desember 2023.</p>`,
-		"vestfold-og-telemark/index.html": `<p class="history">Delt i <a href="../vestfold/index.html">NAV Vestfold</a> og <a href="../telemark/index.html">NAV Telemark</a> fra januar 2024.</p>`,
+		"vestfold/index.html": `<p class="history">Del av <a href="../vestfold-og-telemark/index.html">NAV Vestfold og Telemark</a> fra januar 2020 til desember 2023.</p>`,
+		"telemark/index.html": `<p class="history">Del av <a href="../vestfold-og-telemark/index.html">NAV Vestfold og Telemark</a> fra januar 2020 til desember 2023.</p>`,
+		"vestfold-og-telemark/index.html": `<p class="history">Omfatter <a href="../vestfold/index.html">NAV Vestfold</a> og <a href="../telemark/index.html">NAV Telemark</a> fra januar 2020.</p>
+<p class="history">Delt i <a href="../vestfold/index.html">NAV Vestfold</a> og <a href="../telemark/index.html">NAV Telemark</a> fra januar 2024.</p>`,
 	} {
 		if !strings.Contains(string(out[page]), want) {
 			t.Errorf("%s lacks %s", page, want)

@@ -966,15 +966,31 @@ func (s *site) unitLink(id, root string) (Link, bool) {
 
 // history tells what unit u's figures leave out of its past, linked: each
 // gap between its lifetimes, and the unit it was part of then ("Del av
-// NAV Viken fra januar 2020 til desember 2023."); the unit it was split
-// out of, where no gap says so; the units it was split into. Nil for a
-// unit of one lifetime that no split began or ended.
+// NAV Viken fra januar 2020 til desember 2023."); the units merged into
+// it, by month ("Omfatter NAV Hordaland og NAV Sogn og Fjordane fra
+// januar 2020."), whose pages hold their own commentary and measures; the
+// unit it was split out of, where no gap says so; the units it was split
+// into. Nil for a unit of one lifetime that no merger or split began or
+// ended.
 func (s *site) history(u int, root string) []Sentence {
 	m := s.Site
 	id := m.Units[u]
 	splitFrom := m.SplitFrom(id)
 	lives := m.UnitLives(u)
-	if len(lives) == 1 && lives[0].SplitInto == nil && splitFrom == nil {
+	var mergedAt []model.Period // the months units were merged into u, oldest first
+	mergedFrom := map[model.Period][]string{}
+	for _, from := range m.Predecessors(id) {
+		for _, fl := range m.UnitLives(slices.Index(m.Units, from)) {
+			if at := fl.Until + 1; fl.MergedInto == id {
+				if mergedFrom[at] == nil {
+					mergedAt = append(mergedAt, at)
+				}
+				mergedFrom[at] = append(mergedFrom[at], from)
+			}
+		}
+	}
+	slices.Sort(mergedAt)
+	if len(lives) == 1 && lives[0].SplitInto == nil && splitFrom == nil && mergedAt == nil {
 		return nil
 	}
 	month := func(p model.Period) string { return s.loc.Month(p.Year(), p.Month()) }
@@ -998,6 +1014,11 @@ func (s *site) history(u int, root string) []Sentence {
 				if fl.Until != 0 && fl.Until+1 == l.From && slices.Contains(fl.SplitInto, id) {
 					out = append(out, s.sentence(strings.ReplaceAll(s.loc.T("history.split.from"), "{month}", month(l.From)), []string{from}, root))
 				}
+			}
+		}
+		for _, at := range mergedAt {
+			if at >= l.From && (l.Until == 0 || at <= l.Until) {
+				out = append(out, s.sentence(strings.ReplaceAll(s.loc.T("history.merged.from"), "{month}", month(at)), mergedFrom[at], root))
 			}
 		}
 		if l.SplitInto != nil {
