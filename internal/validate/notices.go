@@ -87,3 +87,54 @@ func month(p model.Period) diag.Phrase {
 	}
 	return diag.P("December %d", p.Year())
 }
+
+// HiddenTotals adds a notice for each goal and county whose total is
+// hidden in some month because an office's figure was hidden at source
+// (NAV's "*") and the county has no row of its own for that month: score
+// hides a roll-up that would need the hidden figure, and with it the whole
+// site's, though NAV publishes the county's figure in tables of its own.
+// The notice stands at the county's first such row.
+func HiddenTotals(s *model.Site, notices *diag.List) {
+	type countyGoal struct {
+		county string
+		goal   int32
+	}
+	type countyMonth struct {
+		countyGoal
+		p model.Period
+	}
+	own := map[countyMonth]bool{}
+	for i := range s.Results {
+		if r := &s.Results[i]; int(r.Unit) >= len(s.Offices) {
+			own[countyMonth{countyGoal{s.Units[r.Unit], r.Goal}, r.Period}] = true
+		}
+	}
+	first := map[countyGoal]*model.Result{}
+	months := map[countyGoal]map[model.Period]bool{}
+	var order []countyGoal
+	for i := range s.Results {
+		r := &s.Results[i]
+		if !r.Suppressed || int(r.Unit) >= len(s.Offices) || s.Goals[r.Goal].Owner != "" {
+			continue
+		}
+		k := countyGoal{s.CountyAt(int(r.Unit), r.Period), r.Goal}
+		if own[countyMonth{k, r.Period}] {
+			continue
+		}
+		if first[k] == nil {
+			first[k], months[k] = r, map[model.Period]bool{}
+			order = append(order, k)
+		}
+		months[k][r.Period] = true
+	}
+	for _, k := range order {
+		r := first[k]
+		_, county := s.County(k.county)
+		if county == nil {
+			continue // validate has reported the office's county
+		}
+		notices.AddNotice(diag.Pos{Path: s.ResultFiles[r.File], Line: int(r.Line)},
+			"%s's \"%s\", and the whole site's, is hidden in %d of its months as the total needs an office's figure hidden at source (*), here %s's: a row for %s itself (unit \"%s\"), as NAV publishes the county's figures, shows them",
+			county.Name, s.Goals[r.Goal].Title, len(months[k]), s.Offices[r.Unit].Name, county.Name, county.ID)
+	}
+}
