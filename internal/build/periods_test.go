@@ -167,7 +167,8 @@ func periodsResults() (string, map[string]map[string]map[model.Period]periodsFig
 	first, _ := model.ParsePeriod("2024-07")
 	last, _ := model.ParsePeriod("2026-05")
 	missing := map[string]bool{"arbeid/arstad/2026-02": true, "arbeid/arstad/2025-03": true, "kontakter/tromso/2025-06": true,
-		"ventetid/alta/2025-10": true, "ventetid/alta/2025-11": true, "ventetid/alta/2025-12": true, "arbeid/alta/2026-04": true}
+		"ventetid/alta/2025-10": true, "ventetid/alta/2025-11": true, "ventetid/alta/2025-12": true, "arbeid/alta/2026-04": true,
+		"ledige/arstad/2025-07": true}
 	data := map[string]map[string]map[model.Period]periodsFigure{}
 	var b strings.Builder
 	b.WriteString("period,unit,goal,value,numerator,denominator\n")

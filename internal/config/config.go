@@ -36,7 +36,8 @@ type Site struct {
 	// count of people, that may be shown.
 	MinCount float64
 	// MinCoverage is the share of its offices that must have reported for
-	// a roll-up to be judged, and for a month to be reported by default.
+	// a roll-up of a ratio or mean to be judged (a sum needs them all), and
+	// for a month to be reported by default.
 	MinCoverage float64
 	// WholeName names the whole site's figures ("Alle enheter samlet");
 	// empty for the language's own words.

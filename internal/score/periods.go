@@ -102,8 +102,9 @@ func PublishedSpans(first, reported model.Period) []Span {
 // counts, for an office, the months (or a tertial or yearly goal's
 // periods) with a result of those expected; for a county or the whole
 // site, the offices that reported summed over those months
-// (office-months). Status is Incomplete where coverage is below
-// min_coverage, as for a roll-up.
+// (office-months). Status is Incomplete where the aggregate is not
+// judged (see judged): below min_coverage, or for a sum that is not a
+// stock, short of any month or office.
 type Aggregate struct {
 	Cell
 	Target, Yellow float64

@@ -136,10 +136,12 @@ func judged(c Coverage, sumOfParts bool, opt Options) bool {
 
 // Options are the site's rules for what may be shown.
 type Options struct {
-	// MinCount suppresses a ratio whose denominator, and a count of
-	// people, below it; 0 turns malekort's own suppression off.
+	// MinCount suppresses a ratio whose denominator, a count of people,
+	// and a ratio of people whose numerator or denominator less numerator,
+	// is below it; 0 turns malekort's own suppression off.
 	MinCount float64
-	// MinCoverage is the share of its offices a roll-up needs to be judged.
+	// MinCoverage is the share of its parts a roll-up or aggregate needs to
+	// be judged, but for a sum, which needs them all (see judged).
 	MinCoverage float64
 }
 

@@ -84,7 +84,7 @@ func TestSuppressedTotalsDoNotComeBackFromTheirParts(t *testing.T) {
 // TestCoverage: a roll-up of too few of its offices is not judged, and a
 // sum short of any office is not a total.
 func TestCoverage(t *testing.T) {
-	mean := model.Goal{ID: "m", Unit: "number", Direction: "higher", Target: 10, Yellow: 8, Aggregate: "mean"}
+	mean := model.Goal{ID: "m", Unit: "count", Direction: "higher", Target: 10, Yellow: 8, Aggregate: "mean"}
 	f := newFixture(mean, countGoal("n", false)).withOffice("d", "vest").withOffice("e", "vest")
 	for _, g := range []string{"m", "n"} {
 		f.value("2026-01", "a", g, 10).value("2026-01", "b", g, 10).value("2026-01", "d", g, 10).value("2026-01", "e", g, 10).value("2026-01", "c", g, 10)
@@ -106,13 +106,13 @@ func TestCoverage(t *testing.T) {
 		if got := s.cell("vest", "m", c.month); got.Status != c.mean {
 			t.Errorf("%s: vest's mean %v, want %v", c.month, got, c.mean)
 		}
-		if got := s.cell("vest", "n", c.month); got.Status != c.sum || got.Has() != (c.sum == Green) {
+		if got := s.cell("vest", "n", c.month); got.Status != c.sum || c.sum == Incomplete && got != (Cell{Status: Incomplete}) {
 			t.Errorf("%s: vest's sum %+v, want %v", c.month, got, c.sum)
 		}
 		if got := s.cell("whole", "m", c.month); got.Status != c.meanWhole {
 			t.Errorf("%s: the site's mean %v, want %v", c.month, got, c.meanWhole)
 		}
-		if got := s.cell("whole", "n", c.month); got.Status != c.sumAll || got.Has() != (c.sumAll == Green) {
+		if got := s.cell("whole", "n", c.month); got.Status != c.sumAll || c.sumAll == Incomplete && got != (Cell{Status: Incomplete}) {
 			t.Errorf("%s: the site's sum %+v, want %v", c.month, got, c.sumAll)
 		}
 		if got := s.CoverageAt(vest, 1, period(c.month)); got != c.vest {
@@ -126,10 +126,8 @@ func TestCoverage(t *testing.T) {
 		t.Errorf("every office in: the site's sum %+v, want 50", c)
 	}
 	// A sum of the offices that reported, 30 of a target of 400 for a
-	// lower-is-better goal, would have been green.
-	if c := s.cell("vest", "n", "2026-02"); c.Value != 0 {
-		t.Errorf("vest's sum short of an office has a value: %+v", c)
-	}
+	// lower-is-better goal, would have been green: vest's February above
+	// is incomplete with no value.
 }
 
 // TestOfficeOfSeveralMunicipalities: an office named by two codes has
@@ -255,6 +253,28 @@ func TestRatiosOfPeopleLeftOut(t *testing.T) {
 	}
 	if got := statuses(s, "q", "2026-01", "a", "b"); slices.Contains(got, Suppressed) {
 		t.Errorf("a ratio that is not of people is shown: %v", got)
+	}
+}
+
+// TestRatioOfPeopleLeftOutAcrossBuilds: a's January to April are 2, 3,
+// 98 and 99 of 100, each hidden. February's build published a's year to
+// date, 5 of 200; April's, 202 of 400, would give March and April
+// together, 197 of 200: 3 people left out, fewer than min_count, so it is
+// hidden, and so is the current tertial, which is the same span.
+func TestRatioOfPeopleLeftOutAcrossBuilds(t *testing.T) {
+	people := percentGoal("p")
+	people.Persons = true
+	f := newFixture(people)
+	for i, n := range []float64{2, 3, 98, 99} {
+		p := period("2026-01") + model.Period(i)
+		f.ratio(p.String(), "a", "p", n, 100).ratio(p.String(), "b", "p", 50, 100).ratio(p.String(), "c", "p", 40, 80)
+	}
+	s := Compute(f.site, period("2026-04"), Options{MinCount: 5, MinCoverage: 0.8})
+	if a := s.over("a", "p", s.YearToDate()); a.Status != Suppressed {
+		t.Errorf("a's year to date: %+v, want hidden: less February's it gives March and April's 3 people left out", a)
+	}
+	if a := s.over("a", "p", Span{Kind: Tertial, First: period("2026-01"), Last: period("2026-04")}); a.Status != Suppressed {
+		t.Errorf("a's first tertial: %+v, want hidden as the year to date", a)
 	}
 }
 

@@ -114,7 +114,7 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 	case g.Aggregate == "ratio" && g.Persons:
 		groups = []func(id int) float64{
 			func(id int) float64 { return num[id] },
-			func(id int) float64 { return den[id] - num[id] },
+			func(id int) float64 { return max(den[id]-num[id], 0) },
 		}
 	case g.Aggregate == "ratio":
 		groups = []func(id int) float64{func(id int) float64 { return den[id] }}
@@ -165,11 +165,11 @@ func (r *relations) add(total int32, parts []int32, growing bool) {
 // than minCount people: a ratio's denominator (a ratio given only as a
 // value has none to judge by) and, where the ratio counts people, its
 // numerator too, which is published beside it, and those the numerator
-// leaves out; or a count of people.
+// leaves out where it is a part of the denominator; or a count of people.
 func small(g *model.Goal, value, den, num, minCount float64) bool {
 	switch {
 	case g.Aggregate == "ratio":
-		return den > 0 && (den < minCount || g.Persons && (num < minCount || den-num < minCount))
+		return den > 0 && (den < minCount || g.Persons && (num < minCount || num <= den && den-num < minCount))
 	case g.Persons:
 		return value < minCount
 	}
@@ -180,7 +180,8 @@ func small(g *model.Goal, value, den, num, minCount float64) bool {
 // size that chooses the next part to suppress, and, for a ratio or a count
 // of people, the groups of people a figure tells about, each adding up
 // from parts to total (a ratio's denominator; for a ratio of people its
-// numerator and its denominator less the numerator), known where not 0.
+// numerator and its denominator less the numerator, which is no group
+// where the numerator is larger), known where not 0.
 // shown is protect's list of a total's shown parts, kept from one total
 // to the next.
 type protection struct {
