@@ -254,6 +254,13 @@ func TestRatiosOfPeopleLeftOut(t *testing.T) {
 	if got := statuses(s, "q", "2026-01", "a", "b"); slices.Contains(got, Suppressed) {
 		t.Errorf("a ratio that is not of people is shown: %v", got)
 	}
+	// A numerator larger than its denominator leaves no one out.
+	visits := model.Goal{ID: "v", Unit: "count", Direction: "higher", Target: 1, Yellow: 0.5, Aggregate: "ratio", Decimals: 1, Persons: true}
+	f = newFixture(visits)
+	f.ratio("2026-01", "a", "v", 150, 100).ratio("2026-01", "b", "v", 120, 100).ratio("2026-01", "c", "v", 90, 60)
+	if got := statuses(f.Compute5(), "v", "2026-01", "a", "b", "vest", "c", "nord", "whole"); slices.Contains(got, Suppressed) {
+		t.Errorf("more counted than the denominator: %v, want every figure shown", got)
+	}
 }
 
 // TestRatioOfPeopleLeftOutAcrossBuilds: a's January to April are 2, 3,
