@@ -187,6 +187,7 @@ func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options, size, den, nu
 		}
 		for k, sp := range s.published {
 			var acc figure
+			var totals Coverage // the months with a figure, of those counted
 			var cov Coverage
 			var target, yellow float64
 			recast := false
@@ -213,6 +214,10 @@ func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options, size, den, nu
 				yellow += t.Yellow
 				recast = recast || f.recast
 				acc.add(f)
+				totals.Expected++
+				if f.known() {
+					totals.Reported++
+				}
 				parts = append(parts, month(unit, p))
 			}
 			if cov.Expected == 0 {
@@ -232,7 +237,9 @@ func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options, size, den, nu
 			switch {
 			case f.hidden:
 				a.Status = Suppressed
-			case cov.Reported > 0 && !judged(cov, g.Aggregate == "sum" && !g.Stock, opt):
+			// A stock's mean is of the months that have a total: a county's
+			// month short of an office has none, however many reported.
+			case cov.Reported > 0 && (!judged(cov, g.Aggregate == "sum" && !g.Stock, opt) || g.Stock && !judged(totals, false, opt)):
 				a.Status = Incomplete
 			case f.rows == 0:
 			default:

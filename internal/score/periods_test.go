@@ -171,6 +171,12 @@ func TestSumShortOfAMonthIsNoTotal(t *testing.T) {
 	if c := s.cell("vest", "k", "2026-03"); c.Status != Incomplete {
 		t.Errorf("vest's stock in March without a: %+v, want incomplete", c)
 	}
+	// The first tertial has a total in three of its four months: fewer
+	// than min_coverage, though 7 of 8 office-months reported.
+	t1 := Span{Kind: Tertial, First: period("2026-01"), Last: period("2026-04")}
+	if a := s.over("vest", "k", t1); a.Status != Incomplete || a.Coverage != (Coverage{7, 8}) {
+		t.Errorf("vest's stock over T1: %+v, want incomplete (3 of 4 months with a total)", a)
+	}
 }
 
 func TestAggregatesOfYearlyAndLaggedGoals(t *testing.T) {
