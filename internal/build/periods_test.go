@@ -228,6 +228,10 @@ func TestPeriodsCSV(t *testing.T) {
 	if !strings.Contains(string(out["goals/ledige/index.html"]), "beholdning ved utgangen av måneden, så tertialer og år regnes som gjennomsnittet") {
 		t.Error("goals/ledige/index.html does not say the stock's tertials and years are its months' mean")
 	}
+	// A stock's year to date is a mean of its months, and says so.
+	if page := string(out["vest/arstad/index.html"]); !strings.Contains(page, "Hittil i år, snitt per måned: ") || !strings.Contains(page, "Hittil i år: ") {
+		t.Error("vest/arstad/index.html does not say that the stock's year to date is a monthly mean, and the others' plainly")
+	}
 	// A yearly goal's year is its own result, made of no months.
 	if strings.Contains(string(out["goals/tilfredshet/index.html"]), "Tertialer og år") {
 		t.Error("goals/tilfredshet/index.html says how a yearly goal's years are made of months")

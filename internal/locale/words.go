@@ -255,6 +255,8 @@ var dictionary = map[string]map[string]string{
 		"tertial.commentary.none":     "Kontoret skrev ingen kommentar for månedene i tertialet.",
 		"ytd.value":                   "Hittil i år: {value} ({status})",
 		"ytd.year":                    "Året: {value} ({status})",
+		"ytd.value.mean":              "Hittil i år, snitt per måned: {value} ({status})",
+		"ytd.year.mean":               "Året, snitt per måned: {value} ({status})",
 	},
 	"nn": {
 		"input.error":             "inndatafeil",
@@ -508,6 +510,8 @@ var dictionary = map[string]map[string]string{
 		"tertial.commentary.none":     "Kontoret skreiv ingen kommentar for månadene i tertialet.",
 		"ytd.value":                   "Hittil i år: {value} ({status})",
 		"ytd.year":                    "Året: {value} ({status})",
+		"ytd.value.mean":              "Hittil i år, snitt per månad: {value} ({status})",
+		"ytd.year.mean":               "Året, snitt per månad: {value} ({status})",
 	},
 	"en": {
 		"input.error":             "input error",
@@ -761,5 +765,7 @@ var dictionary = map[string]map[string]string{
 		"tertial.commentary.none":     "The office wrote no commentary for the tertial's months.",
 		"ytd.value":                   "Year to date: {value} ({status})",
 		"ytd.year":                    "The year: {value} ({status})",
+		"ytd.value.mean":              "Year to date, monthly mean: {value} ({status})",
+		"ytd.year.mean":               "The year, monthly mean: {value} ({status})",
 	},
 }

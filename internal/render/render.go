@@ -107,8 +107,9 @@ type site struct {
 	sizeWords    phrase // "{num} av {den}"
 	changeSince  string // "Endring fra forrige måned"
 	// ytdWords are "Hittil i år: {value} ({status})", or "Året: …" in
-	// December, when the year to date is the whole year.
-	ytdWords phrase
+	// December, when the year to date is the whole year; a stock's say
+	// that its figure is a mean of the months.
+	ytdWords struct{ stock, other phrase }
 	// tertials are the tertials the site has reports of, oldest first.
 	tertials []tertial
 	// spoken are "{amount} bedre enn forrige måned" and its like, by a
@@ -326,7 +327,8 @@ func (s *site) prepare() {
 	if s.Scores.YearToDate().Kind == score.Year {
 		ytd = "ytd.year"
 	}
-	s.ytdWords = newPhrase(s.loc.T(ytd), "{value}", "{status}")
+	s.ytdWords.stock = newPhrase(s.loc.T(ytd+".mean"), "{value}", "{status}")
+	s.ytdWords.other = newPhrase(s.loc.T(ytd), "{value}", "{status}")
 	s.tertials = s.tertialsOf()
 	s.spoken = map[string]phrase{}
 	for _, class := range []string{"better", "worse"} {
@@ -1095,7 +1097,12 @@ func (s *site) yearToDate(unit, gi int) string {
 	if !a.Published() {
 		return ""
 	}
-	return s.ytdWords.Replace(s.value(&s.Site.Goals[gi], a.Cell), strings.ToLower(s.statuses[a.Status].Label))
+	g := &s.Site.Goals[gi]
+	words := s.ytdWords.other
+	if g.Stock {
+		words = s.ytdWords.stock
+	}
+	return words.Replace(s.value(g, a.Cell), strings.ToLower(s.statuses[a.Status].Label))
 }
 
 // needs lays out what needs attention for a unit in month p (see
