@@ -89,7 +89,7 @@ stock = true
 // counts alike (a ratio's numerator and denominator are published
 // together, so the same figures are known of both).
 func TestNoSuppressedMonthComesBack(t *testing.T) {
-	noSuppressedMonthComesBack(t, periodsOrg, nil)
+	noSuppressedMonthComesBack(t, periodsOrg, nil, nil)
 }
 
 // TestNoSuppressedMonthComesBackAcrossAMove is the same with Årstad moved
@@ -107,13 +107,31 @@ func TestNoSuppressedMonthComesBackAcrossAMove(t *testing.T) {
 			return "nord"
 		}
 		return ""
-	})
+	}, nil)
+}
+
+// TestNoSuppressedMonthComesBackAcrossAMerger is the same with Vest
+// merged into Vestland in June 2025: Vestland's months and spans before
+// it began are Vest's recast, published beside Vest's own.
+func TestNoSuppressedMonthComesBackAcrossAMerger(t *testing.T) {
+	merged, _ := model.ParsePeriod("2025-06")
+	org := strings.Replace(periodsOrg, "id = \"vest\"\nname = \"NAV Vest\"\n", "id = \"vest\"\nname = \"NAV Vest\"\nuntil = \"2025-05\"\nmerged_into = \"vestland\"\n\n[[county]]\nid = \"vestland\"\nname = \"NAV Vestland\"\nfrom = \"2025-06\"\n", 1)
+	if org == periodsOrg {
+		t.Fatal("the merger is not in org.toml")
+	}
+	noSuppressedMonthComesBack(t, org, func(office string, p model.Period) string {
+		if (office == "bergen-nord" || office == "arstad") && p >= merged {
+			return "vestland"
+		}
+		return ""
+	}, map[string]string{"vestland": "vest"})
 }
 
 // noSuppressedMonthComesBack is TestNoSuppressedMonthComesBack's test on
 // org, moved giving an office's county in month p where it is not the
-// one it is listed under ("" where it is).
-func noSuppressedMonthComesBack(t *testing.T, org string, moved func(office string, p model.Period) string) {
+// one it is listed under ("" where it is), and recastFrom a successor's
+// predecessor, whose offices its months before it began are.
+func noSuppressedMonthComesBack(t *testing.T, org string, moved func(office string, p model.Period) string, recastFrom map[string]string) {
 	first, _ := model.ParsePeriod("2024-07")
 	last, _ := model.ParsePeriod("2026-10")
 	offices := []string{"bergen-nord", "arstad", "tromso", "alta"}
@@ -165,7 +183,7 @@ func noSuppressedMonthComesBack(t *testing.T, org string, moved func(office stri
 		v := make([]float64, len(offices)*n)
 		for i, o := range offices {
 			for p := from; p <= to; p++ {
-				if unit == "_site" || unit == o || county(o, p) == unit {
+				if c := county(o, p); unit == "_site" || unit == o || c == unit || c == recastFrom[unit] {
 					v[i*n+int(p-first)] = 1
 				}
 			}

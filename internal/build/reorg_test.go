@@ -116,6 +116,29 @@ func TestCountyMerger(t *testing.T) {
 	}
 }
 
+// TestSuccessorsSpansBeforeItBegan: Vestland's tertials and year before
+// 2020 are its predecessors' months recast, each month whole or missing:
+// 2019-T3 has all four, 2019 five of twelve, so it is no total.
+func TestSuccessorsSpansBeforeItBegan(t *testing.T) {
+	out := memOutput{}
+	extra := "2019-09,hordaland,helt-ledige,7100\n2019-09,sogn-og-fjordane,helt-ledige,910\n" +
+		"2019-10,hordaland,helt-ledige,7200\n2019-10,sogn-og-fjordane,helt-ledige,920\n" +
+		"2019-11,hordaland,helt-ledige,7300\n2019-11,sogn-og-fjordane,helt-ledige,930\n"
+	if errs, err := Build(countySeries(extra), defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	periods := string(out["periods.csv"])
+	for _, row := range []string{
+		"2019-T3;vestland;helt-ledige;32260;;;40000;48000;green;4;4;4", // 8 010 + 8 120 + 8 230 + 7 900
+		"2019;vestland;helt-ledige;;;;120000;144000;incomplete;12;5;12",
+		"2019;hordaland;helt-ledige;;;;120000;144000;incomplete;12;5;12",
+	} {
+		if !strings.Contains(periods, row+"\r\n") {
+			t.Errorf("periods.csv lacks %q", row)
+		}
+	}
+}
+
 // TestOfficeMerger: Flora and Vågsøy end in 2019-12 and Kinn takes over
 // from 2020-01. Kinn's history before is theirs combined for the sum and
 // the ratio goal, and none for the mean goal, whose predecessors are shown

@@ -2,6 +2,7 @@ package score
 
 import (
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/malekort/malekort/internal/model"
@@ -154,7 +155,25 @@ func overTime(g *model.Goal, months figure) figure {
 func (s *Scores) counted(g *model.Goal, unit, gi int, p model.Period, f *figure) bool {
 	k := model.Period(g.PeriodMonths())
 	return p.Month()%int(k) == 0 && p+model.Period(g.Lag) <= s.reported && g.Life.Alive(p) &&
-		(f.recast || s.Exists(unit, p)) && s.ThresholdsAt(unit, gi, p).Applies
+		(f.recast || s.Exists(unit, p) || s.recastable(g, unit, p)) && s.ThresholdsAt(unit, gi, p).Applies
+}
+
+// recastable reports whether unit, in month p before it began, should
+// have a recast figure of goal g: g's aggregate makes one exact and a unit
+// it was made of existed then. Where it has none (a part without a
+// figure), the month is missing from the unit's aggregates rather than
+// left out of them: a sum of the other months is no total.
+func (s *Scores) recastable(g *model.Goal, unit int, p model.Period) bool {
+	if g.Aggregate != "sum" && g.Aggregate != "ratio" {
+		return false
+	}
+	for _, succ := range s.successors {
+		if succ.unit == unit && succ.from <= p && p <= succ.until &&
+			slices.ContainsFunc(succ.parts, func(pu int) bool { return s.Site.UnitAlive(pu, p) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // aggregateGoal sets goal gi's aggregates for every unit from the
@@ -201,6 +220,15 @@ func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options, size, den, nu
 				}
 				if unit >= site.CountyUnit(0) {
 					c := s.CoverageAt(unit, gi, p)
+					if !s.Exists(unit, p) {
+						// A successor's month before it began: a recast
+						// figure needs every part it is made of, so the
+						// month is whole or missing.
+						c = Coverage{Expected: 1}
+						if f.known() {
+							c.Reported = 1
+						}
+					}
 					cov.Reported += c.Reported
 					cov.Expected += c.Expected
 				} else {
