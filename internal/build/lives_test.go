@@ -100,8 +100,8 @@ func TestSplitAndComeBack(t *testing.T) {
 	}
 	scorecard := string(out["scorecard.csv"])
 	for _, row := range []string{
-		"2020-01;vestfold;helt-ledige;110;10000;12000;green;;;recast", // Larvik, before Vestfold came back
-		"2023-12;vestfold;helt-ledige;120;10000;12000;green;;;recast",
+		"2020-01;vestfold;helt-ledige;110;10000;12000;green;1;1;recast", // Larvik, before Vestfold came back
+		"2023-12;vestfold;helt-ledige;120;10000;12000;green;1;1;recast",
 		"2024-01;vestfold;helt-ledige;130;10000;12000;green;1;1;;",
 		"2019-12;vestfold-og-telemark;helt-ledige;300;",          // recast from Vestfold and Telemark
 		"2019-12;_site;helt-ledige;1300;30000;36000;green;3;3;;", // Vestfold, Telemark and Oslo

@@ -75,8 +75,8 @@ func TestCountyMerger(t *testing.T) {
 	}
 	csv := string(out["scorecard.csv"])
 	for _, row := range []string{
-		"2019-01;vestland;helt-ledige;8813;10000;12000;green;;;recast", // 7 793 + 1 020, against Vestland's own target
-		"2019-12;vestland;helt-ledige;7900;10000;12000;green;;;recast",
+		"2019-01;vestland;helt-ledige;8813;10000;12000;green;2;2;recast", // 7 793 + 1 020, against Vestland's own target
+		"2019-12;vestland;helt-ledige;7900;10000;12000;green;2;2;recast",
 		"2020-01;vestland;helt-ledige;9100;",
 		"2019-01;hordaland;helt-ledige;7793;",                    // an ended county keeps its history
 		"2019-01;_site;helt-ledige;18813;30000;36000;green;3;3;", // Hordaland, Sogn og Fjordane and Oslo
@@ -138,6 +138,130 @@ func TestSuccessorsSpansBeforeItBegan(t *testing.T) {
 	} {
 		if !strings.Contains(periods, row+"\r\n") {
 			t.Errorf("periods.csv lacks %q", row)
+		}
+	}
+}
+
+// recastSite is a site of counties without offices, or with, under org,
+// with one goal of unit and aggregate and results, reported in January
+// 2024.
+func recastSite(t *testing.T, org, unit, aggregate, results string) string {
+	t.Helper()
+	fsys := countySeries("")
+	for name, data := range map[string]string{
+		"site.toml":     "title = \"Test\"\nlanguage = \"nb\"\nperiod = \"2024-01\"\n",
+		"data/org.toml": org,
+		"data/goals.toml": `[[goal]]
+id = "n"
+title = "N"
+perspective = "P"
+unit = "` + unit + `"
+direction = "lower"
+target = 50
+yellow = 60
+aggregate = "` + aggregate + `"
+`,
+		"data/results/fylker.csv": "period,unit,goal,value,numerator,denominator\n" + results,
+	} {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	out := memOutput{}
+	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	return string(out["scorecard.csv"])
+}
+
+// TestRecastThroughTwoMergers: A and B became Y in 2020, and Y and W
+// became Z in 2024. Z's 2019 is A's, B's and W's; in February 2019, when
+// A has no figure, Y has none and so neither has Z, rather than W's
+// alone (which its coverage would show as incomplete).
+func TestRecastThroughTwoMergers(t *testing.T) {
+	org := `[[county]]
+id = "a"
+name = "A"
+until = "2019-12"
+merged_into = "y"
+
+[[county]]
+id = "b"
+name = "B"
+until = "2019-12"
+merged_into = "y"
+
+[[county]]
+id = "y"
+name = "Y"
+from = "2020-01"
+until = "2023-12"
+merged_into = "z"
+
+[[county]]
+id = "w"
+name = "W"
+until = "2023-12"
+merged_into = "z"
+
+[[county]]
+id = "z"
+name = "Z"
+from = "2024-01"
+`
+	csv := recastSite(t, org, "count", "sum", `2019-01,a,n,10,,
+2019-01,b,n,20,,
+2019-01,w,n,30,,
+2019-02,b,n,20,,
+2019-02,w,n,30,,
+2024-01,z,n,70,,
+`)
+	if !strings.Contains(csv, "2019-01;z;n;60,0;") {
+		t.Errorf("Z's January 2019 is not A's, B's and W's 60:\n%s", csv)
+	}
+	for _, line := range strings.Split(csv, "\r\n") {
+		if strings.HasPrefix(line, "2019-02;z;") {
+			t.Errorf("Z has a row for February 2019, when A had no figure: %s", line)
+		}
+	}
+}
+
+// TestRecastCoverage: H has five offices and S one; both became V in
+// 2020. In January 2019 three of H's offices reported, so H's share is
+// not judged, and nor is V's recast from it: 4 of 6 offices.
+func TestRecastCoverage(t *testing.T) {
+	org := `[[county]]
+id = "h"
+name = "H"
+until = "2019-12"
+merged_into = "v"
+
+[[county]]
+id = "s"
+name = "S"
+until = "2019-12"
+merged_into = "v"
+
+[[county]]
+id = "v"
+name = "V"
+from = "2020-01"
+`
+	for _, o := range []string{"h1", "h2", "h3", "h4", "h5", "s1"} {
+		org += "\n[[office]]\nid = \"" + o + "\"\nname = \"" + o + "\"\ncounty = \"" + o[:1] + "\"\n"
+	}
+	csv := recastSite(t, org, "percent", "ratio", `2019-01,h1,n,,40,100
+2019-01,h2,n,,40,100
+2019-01,h3,n,,40,100
+2019-01,s1,n,,40,100
+2024-01,h1,n,,40,100
+2024-01,h2,n,,40,100
+2024-01,h3,n,,40,100
+2024-01,h4,n,,40,100
+2024-01,h5,n,,40,100
+2024-01,s1,n,,40,100
+`)
+	for _, row := range []string{"2019-01;h;n;;50,0;60,0;incomplete;3;5;", "2019-01;v;n;;50,0;60,0;incomplete;4;6;recast;"} {
+		if !strings.Contains(csv, row) {
+			t.Errorf("scorecard.csv lacks %q:\n%s", row, csv)
 		}
 	}
 }

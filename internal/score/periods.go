@@ -2,7 +2,6 @@ package score
 
 import (
 	"math"
-	"slices"
 	"strconv"
 
 	"github.com/malekort/malekort/internal/model"
@@ -158,52 +157,6 @@ func (s *Scores) counted(g *model.Goal, unit, gi int, p model.Period, f *figure)
 		(f.recast || s.Exists(unit, p) || s.recastable(g, unit, p)) && s.ThresholdsAt(unit, gi, p).Applies
 }
 
-// recastCoverage is the coverage of successor unit's month p before it
-// began: that of the units its recast figure is made of, a county's
-// offices and an office itself, counted as for a county then. A recast
-// figure needs all of them, so it has one only where all reported.
-func (s *Scores) recastCoverage(gi int, figs []figure, unit int, p model.Period) Coverage {
-	var c Coverage
-	for _, succ := range s.successors {
-		if succ.unit != unit || p < succ.from || p > succ.until {
-			continue
-		}
-		for _, pu := range succ.parts {
-			switch {
-			case !s.Site.UnitAlive(pu, p):
-			case pu >= s.Site.CountyUnit(0):
-				pc := s.CoverageAt(pu, gi, p)
-				c.Reported += pc.Reported
-				c.Expected += pc.Expected
-			default:
-				c.Expected++
-				if figs[pu*s.N+int(p-s.First)].known() {
-					c.Reported++
-				}
-			}
-		}
-	}
-	return c
-}
-
-// recastable reports whether unit, in month p before it began, should
-// have a recast figure of goal g: g's aggregate makes one exact and a unit
-// it was made of existed then. Where it has none (a part without a
-// figure), the month is missing from the unit's aggregates rather than
-// left out of them: a sum of the other months is no total.
-func (s *Scores) recastable(g *model.Goal, unit int, p model.Period) bool {
-	if g.Aggregate != "sum" && g.Aggregate != "ratio" {
-		return false
-	}
-	for _, succ := range s.successors {
-		if succ.unit == unit && succ.from <= p && p <= succ.until &&
-			slices.ContainsFunc(succ.parts, func(pu int) bool { return s.Site.UnitAlive(pu, p) }) {
-			return true
-		}
-	}
-	return false
-}
-
 // aggregateGoal sets goal gi's aggregates for every unit from the
 // months' true figures, and what suppression compares of each, by unit
 // and span: a ratio's denominator where it is known (den), else the value
@@ -248,9 +201,6 @@ func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options, size, den, nu
 				}
 				if unit >= site.CountyUnit(0) {
 					c := s.CoverageAt(unit, gi, p)
-					if !s.Exists(unit, p) {
-						c = s.recastCoverage(gi, figs, unit, p)
-					}
 					cov.Reported += c.Reported
 					cov.Expected += c.Expected
 				} else {

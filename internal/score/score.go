@@ -689,7 +689,9 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 // exact: a sum, or a ratio from numerators and denominators (as a county
 // rolls up its offices). Otherwise it has no figure then. Offices first
 // (counties is false), before their counties are rolled up; counties
-// after, before the whole site is.
+// after, before the whole site is. A county's recast month has the
+// coverage of its parts, a county's offices' and an office itself, as a
+// roll-up has, and none reported where it has no figure.
 func (s *Scores) recast(g *model.Goal, gi int, figs []figure, m int, counties bool) {
 	site := s.Site
 	p := s.Period(m)
@@ -702,25 +704,56 @@ func (s *Scores) recast(g *model.Goal, gi int, figs []figure, m int, counties bo
 		if !exact || p > succ.until || p < succ.from || !s.Thresholds(u, gi).Applies {
 			continue
 		}
-		// A part that existed then without a figure would leave the
-		// total short: then there is none.
+		// A part that existed then, or had a recast figure of its own to
+		// have, without a figure would leave the total short: then there
+		// is none.
 		var parts figure
+		var cov Coverage
 		complete := true
 		for _, pu := range succ.parts {
 			part := &figs[pu*s.N+m]
-			complete = complete && (part.known() || !site.UnitAlive(pu, p))
+			expected := site.UnitAlive(pu, p) || s.recastable(g, pu, p)
+			complete = complete && (part.known() || !expected)
 			parts.add(part)
-		}
-		if !complete {
-			continue
+			switch {
+			case pu >= site.CountyUnit(0):
+				c := s.coverage[((pu-site.CountyUnit(0))*s.nGoals+gi)*s.N+m]
+				cov.Reported += c.Reported
+				cov.Expected += c.Expected
+			case expected:
+				cov.Expected++
+				if part.known() {
+					cov.Reported++
+				}
+			}
 		}
 		f := rollUp(g, parts)
-		if f.rows == 0 && !f.hidden {
-			continue
+		if !complete || f.rows == 0 && !f.hidden {
+			f, cov.Reported = figure{}, 0
+		} else {
+			f.recast = true
 		}
-		f.recast = true
 		figs[u*s.N+m] = f
+		if counties {
+			s.coverage[((u-site.CountyUnit(0))*s.nGoals+gi)*s.N+m] = cov
+		}
 	}
+}
+
+// recastable reports whether unit, in month p before it began, should
+// have a recast figure of goal g: g's aggregate makes one exact and a unit
+// it is made of existed then, or should have had one itself.
+func (s *Scores) recastable(g *model.Goal, unit int, p model.Period) bool {
+	if g.Aggregate != "sum" && g.Aggregate != "ratio" {
+		return false
+	}
+	for _, succ := range s.successors {
+		if succ.unit == unit && succ.from <= p && p <= succ.until &&
+			slices.ContainsFunc(succ.parts, func(pu int) bool { return s.Site.UnitAlive(pu, p) || s.recastable(g, pu, p) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // rollUp is a county's or the whole site's figure from its parts': ratio
