@@ -78,7 +78,7 @@ func Check(src, defaults fs.FS) (*Checked, diag.List) {
 	var checks diag.List
 	validate.Site(site, reported, &checks)
 	validate.Unused(site, cfg, reported, &checks)
-	validate.HiddenTotals(site, &checks)
+	validate.HiddenTotals(site, reported, &checks)
 	checkErrs, jumps := checks.Split()
 	errs.Append(checkErrs)
 	if reported == 0 && len(errs) == 0 {

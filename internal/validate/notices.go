@@ -93,8 +93,10 @@ func month(p model.Period) diag.Phrase {
 // (NAV's "*") and the county has no row of its own for that month: score
 // hides a roll-up that would need the hidden figure, and with it the whole
 // site's, though NAV publishes the county's figure in tables of its own.
-// The notice stands at the county's first such row.
-func HiddenTotals(s *model.Site, notices *diag.List) {
+// The notice stands at the county's first such row, and counts the months
+// up to reported, for the goals the whole site shares (a local goal has
+// no whole site's figure to speak of).
+func HiddenTotals(s *model.Site, reported model.Period, notices *diag.List) {
 	type countyGoal struct {
 		county string
 		goal   int32
@@ -114,7 +116,7 @@ func HiddenTotals(s *model.Site, notices *diag.List) {
 	var order []countyGoal
 	for i := range s.Results {
 		r := &s.Results[i]
-		if !r.Suppressed || int(r.Unit) >= len(s.Offices) || s.Goals[r.Goal].Owner != "" {
+		if !r.Suppressed || int(r.Unit) >= len(s.Offices) || s.Goals[r.Goal].Owner != "" || r.Period > reported {
 			continue
 		}
 		k := countyGoal{s.CountyAt(int(r.Unit), r.Period), r.Goal}
@@ -134,7 +136,7 @@ func HiddenTotals(s *model.Site, notices *diag.List) {
 			continue // validate has reported the office's county
 		}
 		notices.AddNotice(diag.Pos{Path: s.ResultFiles[r.File], Line: int(r.Line)},
-			"%s's \"%s\", and the whole site's, is hidden in %d of its months as the total needs an office's figure hidden at source (*), here %s's: a row for %s itself (unit \"%s\"), as NAV publishes the county's figures, shows them",
+			"%s's \"%s\", and the whole site's, are hidden in %d of the months as the total needs an office's figure hidden at source (*), here %s's: a row for %s itself (unit \"%s\"), as NAV publishes the county's figures, shows the county's",
 			county.Name, s.Goals[r.Goal].Title, len(months[k]), s.Offices[r.Unit].Name, county.Name, county.ID)
 	}
 }
