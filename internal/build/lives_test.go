@@ -122,7 +122,7 @@ func TestSplitAndComeBack(t *testing.T) {
 	for page, want := range map[string]string{
 		"vestfold/index.html": `<p class="history">Del av <a href="../vestfold-og-telemark/index.html">NAV Vestfold og Telemark</a> fra januar 2020 til desember 2023.</p>`,
 		"telemark/index.html": `<p class="history">Del av <a href="../vestfold-og-telemark/index.html">NAV Vestfold og Telemark</a> fra januar 2020 til desember 2023.</p>`,
-		"vestfold-og-telemark/index.html": `<p class="history">Omfatter <a href="../vestfold/index.html">NAV Vestfold</a> og <a href="../telemark/index.html">NAV Telemark</a> fra januar 2020.</p>
+		"vestfold-og-telemark/index.html": `<p class="history"><a href="../vestfold/index.html">NAV Vestfold</a> og <a href="../telemark/index.html">NAV Telemark</a> gikk inn i enheten i januar 2020.</p>
 <p class="history">Delt i <a href="../vestfold/index.html">NAV Vestfold</a> og <a href="../telemark/index.html">NAV Telemark</a> fra januar 2024.</p>`,
 	} {
 		if !strings.Contains(string(out[page]), want) {

@@ -95,7 +95,7 @@ func TestCountyMerger(t *testing.T) {
 	if !strings.Contains(vestland, "<td>8\u00a0813 (omregnet)") || !strings.Contains(vestland, `"marks":[{"series":0,"at":12,"label":"omregnet før januar 2020"}]`) {
 		t.Errorf("Vestland's page does not mark its recast months in the table and the chart")
 	}
-	if !strings.Contains(vestland, `<p class="history">Omfatter <a href="../hordaland/index.html">NAV Hordaland</a> og <a href="../sogn-og-fjordane/index.html">NAV Sogn og Fjordane</a> fra januar 2020.</p>`) {
+	if !strings.Contains(vestland, `<p class="history"><a href="../hordaland/index.html">NAV Hordaland</a> og <a href="../sogn-og-fjordane/index.html">NAV Sogn og Fjordane</a> gikk inn i enheten i januar 2020.</p>`) {
 		t.Errorf("Vestland's page does not link the counties merged into it")
 	}
 	if h := string(out["hordaland/index.html"]); !strings.Contains(h, `<p class="ended">Slått sammen med <a href="../vestland/index.html">NAV Vestland</a> fra januar 2020. Tallene under er fra desember 2019, den siste måneden.</p>`) {

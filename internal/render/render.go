@@ -969,8 +969,8 @@ func (s *site) unitLink(id, root string) (Link, bool) {
 // history tells what unit u's figures leave out of its past, linked: each
 // gap between its lifetimes, and the unit it was part of then ("Del av
 // NAV Viken fra januar 2020 til desember 2023."); the units merged into
-// it, by month ("Omfatter NAV Hordaland og NAV Sogn og Fjordane fra
-// januar 2020."), whose pages hold their own commentary and measures; the
+// it, by month ("NAV Hordaland og NAV Sogn og Fjordane gikk inn i
+// enheten i januar 2020."), whose pages hold their own commentary and measures; the
 // unit it was split out of, where no gap says so; the units it was split
 // into. Nil for a unit of one lifetime that no merger or split began or
 // ended.
