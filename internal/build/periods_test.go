@@ -228,9 +228,20 @@ func TestPeriodsCSV(t *testing.T) {
 	if !strings.Contains(string(out["goals/ledige/index.html"]), "beholdning ved utgangen av måneden, så tertialer og år regnes som gjennomsnittet") {
 		t.Error("goals/ledige/index.html does not say the stock's tertials and years are its months' mean")
 	}
-	// A stock's year to date is a mean of its months, and says so.
-	if page := string(out["vest/arstad/index.html"]); !strings.Contains(page, "Hittil i år, snitt per måned: ") || !strings.Contains(page, "Hittil i år: ") {
-		t.Error("vest/arstad/index.html does not say that the stock's year to date is a monthly mean, and the others' plainly")
+	// A stock's year to date is a mean of its months, and says so; the
+	// other goals' are plain.
+	rows := 0
+	for _, row := range strings.Split(string(out["vest/arstad/index.html"]), "<tr") {
+		if !strings.Contains(row, "Hittil i år") {
+			continue
+		}
+		rows++
+		if stock := strings.Contains(row, ">Helt ledige<"); stock != strings.Contains(row, "Hittil i år, snitt per måned: ") {
+			t.Errorf("vest/arstad/index.html: a scorecard row's year to date (stock %v): %s", stock, row)
+		}
+	}
+	if rows < 4 {
+		t.Errorf("vest/arstad/index.html: %d scorecard rows with a year to date", rows)
 	}
 	// A yearly goal's year is its own result, made of no months.
 	if strings.Contains(string(out["goals/tilfredshet/index.html"]), "Tertialer og år") {
