@@ -243,6 +243,17 @@ func TestPeriodsCSV(t *testing.T) {
 	if rows < 4 {
 		t.Errorf("vest/arstad/index.html: %d scorecard rows with a year to date", rows)
 	}
+	// And so is its tertial's, in the tertial report.
+	rows = 0
+	for _, row := range strings.Split(string(out["vest/arstad/2026-T1.html"]), "<tr><th scope=\"row\">")[1:] {
+		rows++
+		if stock := strings.Contains(row, ">Helt ledige<"); stock != strings.Contains(row, ">snitt per måned<") {
+			t.Errorf("vest/arstad/2026-T1.html: a row's tertial (stock %v): %s", stock, row)
+		}
+	}
+	if rows < 4 {
+		t.Errorf("vest/arstad/2026-T1.html: %d rows", rows)
+	}
 	// A yearly goal's year is its own result, made of no months.
 	if strings.Contains(string(out["goals/tilfredshet/index.html"]), "Tertialer og år") {
 		t.Error("goals/tilfredshet/index.html says how a yearly goal's years are made of months")

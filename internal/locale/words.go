@@ -257,6 +257,7 @@ var dictionary = map[string]map[string]string{
 		"ytd.year":                    "Året: {value} ({status})",
 		"ytd.value.mean":              "Hittil i år, snitt per måned: {value} ({status})",
 		"ytd.year.mean":               "Året, snitt per måned: {value} ({status})",
+		"tertial.mean":                "snitt per måned",
 	},
 	"nn": {
 		"input.error":             "inndatafeil",
@@ -512,6 +513,7 @@ var dictionary = map[string]map[string]string{
 		"ytd.year":                    "Året: {value} ({status})",
 		"ytd.value.mean":              "Hittil i år, snitt per månad: {value} ({status})",
 		"ytd.year.mean":               "Året, snitt per månad: {value} ({status})",
+		"tertial.mean":                "snitt per månad",
 	},
 	"en": {
 		"input.error":             "input error",
@@ -767,5 +769,6 @@ var dictionary = map[string]map[string]string{
 		"ytd.year":                    "The year: {value} ({status})",
 		"ytd.value.mean":              "Year to date, monthly mean: {value} ({status})",
 		"ytd.year.mean":               "The year, monthly mean: {value} ({status})",
+		"tertial.mean":                "monthly mean",
 	},
 }

@@ -58,6 +58,8 @@ type TertialRow struct {
 	Goal   Link
 	Result string
 	Size   string // a ratio's numerator and denominator
+	// Mean says that a stock's figure is its months' mean, not their sum.
+	Mean   string
 	Target string
 	// Coverage says how much of the tertial the figure stands for, when
 	// not all of it: "3 av 4 måneder", office-months for a county.
@@ -361,6 +363,9 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 			Size:   s.size(a.Cell),
 			Target: s.loc.WithUnit(a.Target, g.Decimals, g.Unit),
 			Status: s.status(a.Status),
+		}
+		if g.Stock {
+			r.Mean = s.loc.T("tertial.mean")
 		}
 		r.Coverage = s.spanCoverage(unit, a.Coverage)
 		r.Months = make([]string, 0, sp.Months())
