@@ -606,7 +606,7 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 			default:
 				*f = rollUp(g, roll)
 				*cov(unit, m) = rollCov
-				if g.Aggregate == "sum" && !rollCov.Complete() {
+				if g.Aggregate == "sum" && !judged(rollCov, true, opt) {
 					*f = figure{hidden: f.hidden}
 				}
 			}
@@ -635,7 +635,7 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 		}
 		figs[at(whole, m)] = rollUp(g, counties)
 		*cov(whole, m) = countiesCov
-		if g.Aggregate == "sum" && !countiesCov.Complete() {
+		if g.Aggregate == "sum" && !judged(countiesCov, true, opt) {
 			figs[at(whole, m)] = figure{hidden: counties.hidden}
 		}
 	}

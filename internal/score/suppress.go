@@ -266,24 +266,24 @@ func (p *protection) protectGrowing(total int, months []int32) bool {
 		people[g] = make([]float64, len(months)+1)
 	}
 	for k, id := range months {
+		hid := p.cell(int(id)).Status == Suppressed
 		hidden[k+1] = hidden[k]
+		if hid {
+			hidden[k+1]++
+		}
 		for g, group := range p.groups {
 			people[g][k+1] = people[g][k]
-			if p.cell(int(id)).Status == Suppressed {
+			if hid {
 				people[g][k+1] += group(int(id))
 			}
 		}
-		if p.cell(int(id)).Status == Suppressed {
-			hidden[k+1]++
-		}
 	}
 	exposes := func(j, k int) bool {
-		n := hidden[k] - hidden[j]
-		if n == 1 {
-			return true
+		if n := hidden[k] - hidden[j]; n < 2 {
+			return n == 1
 		}
 		for g := range people {
-			if n > 1 && people[g][k]-people[g][j] < p.minCount {
+			if people[g][k]-people[g][j] < p.minCount {
 				return true
 			}
 		}
