@@ -1051,7 +1051,7 @@ func (c components) scorecardRow(r *Row) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			var templ_7745c5c3_Var22 = []any{"num change change-" + r.ChangeClass + " wide-only"}
+			var templ_7745c5c3_Var22 = []any{"num change", templ.KV("change-"+r.ChangeClass, r.ChangeClass != ""), "wide-only"}
 			templ_7745c5c3_Err = templ.RenderCSSItems(ctx, templ_7745c5c3_ElementWriter, templ_7745c5c3_Var22...)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
