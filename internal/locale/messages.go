@@ -264,7 +264,11 @@ var messages = map[string]map[string]string{
 		"goal %q: the schedule step from %s gives way to the one from %s before the goal begins in %s: it would never take effect; remove it":  "målet %q: trinnet i planen fra %s viker for det fra %s før målet begynner i %s: det vil aldri tre i kraft; fjern det",
 
 		// A county total hidden with an office's figure.
-		"%s's \"%s\", and the whole site's, are hidden in %d of the months as the total needs an office's figure hidden at source (*), here %s's: a row for %s itself (unit \"%s\"), as NAV publishes the county's figures, shows the county's": "«%[2]s» for %[1]s, og for hele nettstedet, er skjult i %[3]d av månedene fordi totalen trenger et kontors tall som kilden har skjult (*), her %[4]s: en rad for %[5]s selv (enhet \"%[6]s\"), slik NAV publiserer fylkets tall, viser fylkets",
+		"%s hidden %s as the total needs an office's figure hidden at source (*), here %s's: a row for %s itself (unit \"%s\"), as NAV publishes the county's figures, shows the county's": "%s skjult %s fordi totalen trenger et kontors tall som kilden har skjult (*), her %s: en rad for %s selv (enhet \"%s\"), slik NAV publiserer fylkets tall, viser fylkets",
+		"%s's \"%s\", and the whole site's, are": "«%[2]s» for %[1]s, og for hele nettstedet, er",
+		"%s's \"%s\" is":                         "«%[2]s» for %[1]s er",
+		"in %s":                                  "i %s",
+		"in %d months from %s to %s":             "i %d måneder fra %s til %s",
 		// A stock that is not a sum.
 		"goal %q: stock = true is for a sum goal: a ratio's or a mean's tertials and years are made over their months already; remove it or use aggregate = \"sum\"": "målet %q: stock = true gjelder et sum-mål: tertialer og år for en brøk eller et gjennomsnitt regnes allerede over månedene; fjern det, eller bruk aggregate = \"sum\"",
 	},
@@ -527,7 +531,11 @@ var messages = map[string]map[string]string{
 		"goal %q: the schedule step from %s gives way to the one from %s before the goal begins in %s: it would never take effect; remove it":  "målet %q: trinnet i planen frå %s vik for det frå %s før målet byrjar i %s: det vil aldri tre i kraft; fjern det",
 
 		// A county total hidden with an office's figure.
-		"%s's \"%s\", and the whole site's, are hidden in %d of the months as the total needs an office's figure hidden at source (*), here %s's: a row for %s itself (unit \"%s\"), as NAV publishes the county's figures, shows the county's": "«%[2]s» for %[1]s, og for heile nettstaden, er skjult i %[3]d av månadene fordi totalen treng eit tal som kjelda har skjult for eit kontor (*), her %[4]s: ei rad for %[5]s sjølv (eining \"%[6]s\"), slik NAV publiserer tala til fylket, viser talet til fylket",
+		"%s hidden %s as the total needs an office's figure hidden at source (*), here %s's: a row for %s itself (unit \"%s\"), as NAV publishes the county's figures, shows the county's": "%s skjult %s fordi totalen treng eit tal som kjelda har skjult for eit kontor (*), her %s: ei rad for %s sjølv (eining \"%s\"), slik NAV publiserer tala til fylket, viser talet til fylket",
+		"%s's \"%s\", and the whole site's, are": "«%[2]s» for %[1]s, og for heile nettstaden, er",
+		"%s's \"%s\" is":                         "«%[2]s» for %[1]s er",
+		"in %s":                                  "i %s",
+		"in %d months from %s to %s":             "i %d månader frå %s til %s",
 		// A stock that is not a sum.
 		"goal %q: stock = true is for a sum goal: a ratio's or a mean's tertials and years are made over their months already; remove it or use aggregate = \"sum\"": "målet %q: stock = true gjeld eit sum-mål: tertial og år for ein brøk eller eit gjennomsnitt blir alt rekna over månadene; fjern det, eller bruk aggregate = \"sum\"",
 	},

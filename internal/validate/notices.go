@@ -93,9 +93,9 @@ func month(p model.Period) diag.Phrase {
 // (NAV's "*") and the county has no row of its own for that month: score
 // hides a roll-up that would need the hidden figure, and with it the whole
 // site's, though NAV publishes the county's figure in tables of its own.
-// The notice stands at the county's first such row, and counts the months
-// up to reported, for the goals the whole site shares (a local goal has
-// no whole site's figure to speak of).
+// The notice stands at the county's first such row, and names the months
+// up to reported, for the goals the whole site shares and the county's
+// own (an office's own goal has no total to speak of).
 func HiddenTotals(s *model.Site, reported model.Period, notices *diag.List) {
 	type countyGoal struct {
 		county string
@@ -116,11 +116,11 @@ func HiddenTotals(s *model.Site, reported model.Period, notices *diag.List) {
 	var order []countyGoal
 	for i := range s.Results {
 		r := &s.Results[i]
-		if !r.Suppressed || int(r.Unit) >= len(s.Offices) || s.Goals[r.Goal].Owner != "" || r.Period > reported {
+		if !r.Suppressed || int(r.Unit) >= len(s.Offices) || r.Period > reported {
 			continue
 		}
 		k := countyGoal{s.CountyAt(int(r.Unit), r.Period), r.Goal}
-		if own[countyMonth{k, r.Period}] {
+		if owner := s.Goals[r.Goal].Owner; (owner != "" && owner != k.county) || own[countyMonth{k, r.Period}] {
 			continue
 		}
 		if first[k] == nil {
@@ -135,8 +135,29 @@ func HiddenTotals(s *model.Site, reported model.Period, notices *diag.List) {
 		if county == nil {
 			continue // validate has reported the office's county
 		}
+		g := &s.Goals[r.Goal]
+		hidden := diag.P("%s's \"%s\", and the whole site's, are", county.Name, g.Title)
+		if g.Owner != "" {
+			hidden = diag.P("%s's \"%s\" is", county.Name, g.Title)
+		}
 		notices.AddNotice(diag.Pos{Path: s.ResultFiles[r.File], Line: int(r.Line)},
-			"%s's \"%s\", and the whole site's, are hidden in %d of the months as the total needs an office's figure hidden at source (*), here %s's: a row for %s itself (unit \"%s\"), as NAV publishes the county's figures, shows the county's",
-			county.Name, s.Goals[r.Goal].Title, len(months[k]), s.Offices[r.Unit].Name, county.Name, county.ID)
+			"%s hidden %s as the total needs an office's figure hidden at source (*), here %s's: a row for %s itself (unit \"%s\"), as NAV publishes the county's figures, shows the county's",
+			hidden, when(months[k]), s.Offices[r.Unit].Name, county.Name, county.ID)
 	}
+}
+
+// when names a set of months in a message: the month, or how many from
+// the first to the last.
+func when(months map[model.Period]bool) diag.Phrase {
+	first, last := model.Period(0), model.Period(0)
+	for p := range months {
+		if first == 0 || p < first {
+			first = p
+		}
+		last = max(last, p)
+	}
+	if len(months) == 1 {
+		return diag.P("in %s", month(first))
+	}
+	return diag.P("in %d months from %s to %s", len(months), month(first), month(last))
 }

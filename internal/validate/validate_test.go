@@ -51,8 +51,9 @@ func TestDuplicateResults(t *testing.T) {
 
 // TestHiddenTotals: an office's figure hidden at source hides its
 // county's total: one notice for the county and goal, at the first such
-// row, counting the months up to the reported one that have no county
-// row of their own; none for a goal of the office's own.
+// row, naming the months up to the reported one that have no county row
+// of their own; for the county's own goal without the whole site; none
+// for a goal of the office's own.
 func TestHiddenTotals(t *testing.T) {
 	period := func(s string) model.Period {
 		p, _ := model.ParsePeriod(s)
@@ -61,7 +62,7 @@ func TestHiddenTotals(t *testing.T) {
 	s := &model.Site{
 		Offices:     []model.Office{{ID: "a", Name: "NAV A", County: "vest"}, {ID: "b", Name: "NAV B", County: "vest"}},
 		Counties:    []model.County{{ID: "vest", Name: "NAV Vest"}},
-		Goals:       []model.Goal{{ID: "g", Title: "G", Aggregate: "sum"}, {ID: "own", Title: "Own", Aggregate: "sum", Owner: "a"}},
+		Goals:       []model.Goal{{ID: "g", Title: "G", Aggregate: "sum"}, {ID: "own", Title: "Own", Aggregate: "sum", Owner: "a"}, {ID: "county", Title: "C", Aggregate: "sum", Owner: "vest"}},
 		ResultFiles: []string{"data/results/x.csv"},
 	}
 	s.NumberUnits()
@@ -75,13 +76,22 @@ func TestHiddenTotals(t *testing.T) {
 		{"2026-03", 1, 0, true},
 		{"2026-04", 0, 0, true}, // after the reported month
 		{"2026-01", 0, 1, true},
+		{"2026-02", 1, 2, true},
 	} {
 		s.Results = append(s.Results, model.Result{Period: period(r.p), Unit: r.unit, Goal: r.goal, Line: int32(i + 2), Suppressed: r.suppressed, HasValue: !r.suppressed})
 	}
 	var notices diag.List
 	HiddenTotals(s, period("2026-03"), &notices)
-	want := `data/results/x.csv:2: NAV Vest's "G", and the whole site's, are hidden in 2 of the months as the total needs an office's figure hidden at source (*), here NAV A's: a row for NAV Vest itself (unit "vest"), as NAV publishes the county's figures, shows the county's`
-	if len(notices) != 1 || notices[0].Error() != want {
-		t.Errorf("notices:\n%v\nwant:\n%s", notices, want)
+	want := []string{
+		`data/results/x.csv:2: NAV Vest's "G", and the whole site's, are hidden in 2 months from January 2026 to March 2026 as the total needs an office's figure hidden at source (*), here NAV A's: a row for NAV Vest itself (unit "vest"), as NAV publishes the county's figures, shows the county's`,
+		`data/results/x.csv:9: NAV Vest's "C" is hidden in February 2026 as the total needs an office's figure hidden at source (*), here NAV B's: a row for NAV Vest itself (unit "vest"), as NAV publishes the county's figures, shows the county's`,
+	}
+	if len(notices) != len(want) {
+		t.Fatalf("notices:\n%v\nwant:\n%s", notices, strings.Join(want, "\n"))
+	}
+	for i := range want {
+		if notices[i].Error() != want[i] {
+			t.Errorf("notice %d:\n%v\nwant:\n%s", i, notices[i], want[i])
+		}
 	}
 }
