@@ -1,6 +1,7 @@
 package build
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -8,12 +9,15 @@ import (
 // tertialSite is the base site reported in June 2026, with kontakter's
 // results through June and Årstad's commentary of April, May and June: a
 // measure started in February is done in May, another started in May is
-// overdue by the end of June.
-func tertialSite(t *testing.T) memOutput {
+// overdue by the end of June. The rows given as without are left out.
+func tertialSite(t *testing.T, without ...string) memOutput {
 	t.Helper()
 	results := "period,unit,goal,value\n"
 	for _, row := range []string{"03,bergen-nord,10", "03,arstad,9", "03,tromso,10", "04,bergen-nord,10", "04,arstad,11", "04,tromso,10",
 		"05,bergen-nord,10", "05,arstad,7", "05,tromso,10", "06,bergen-nord,10", "06,arstad,6", "06,tromso,10"} {
+		if slices.Contains(without, row) {
+			continue
+		}
 		month, rest, _ := strings.Cut(row, ",")
 		unit, value, _ := strings.Cut(rest, ",")
 		results += "2026-" + month + "," + unit + ",kontakter," + value + "\n"
@@ -155,5 +159,25 @@ func TestYearToDateOnTheScorecard(t *testing.T) {
 		if !strings.Contains(section(t, string(out[name]), id), "Hittil i år: ") {
 			t.Errorf("%s's scorecard has no year to date", name)
 		}
+	}
+}
+
+// TestSpanCoverage: a span that stands for less than all of its months
+// says how much, in months for an office and in office-months for a
+// county, on the tertial report and in the year to date: Årstad's
+// kontakter has no May.
+func TestSpanCoverage(t *testing.T) {
+	out := tertialSite(t, "05,arstad,7")
+	if card := section(t, string(out["vest/arstad/index.html"]), "card-h"); !strings.Contains(card, "Hittil i år: – (ufullstendig, 5 av 6 måneder)") {
+		t.Errorf("arstad's year to date does not say it has 5 of 6 months:\n%s", card)
+	}
+	if card := section(t, string(out["vest/index.html"]), "card-h"); !strings.Contains(card, "Hittil i år: – (ufullstendig, 11 av 12 kontormåneder)") {
+		t.Errorf("vest's year to date does not say it has 11 of 12 office-months:\n%s", card)
+	}
+	if card := section(t, string(out["vest/2026-T2.html"]), "card-h"); !strings.Contains(card, `<span class="target coverage">3 av 4 kontormåneder</span>`) {
+		t.Errorf("vest's T2 does not say it has 3 of 4 office-months:\n%s", card)
+	}
+	if card := section(t, string(out["vest/arstad/2026-T2.html"]), "card-h"); !strings.Contains(card, `<span class="target coverage">1 av 2 måneder</span>`) {
+		t.Errorf("arstad's T2 does not say it has 1 of 2 months:\n%s", card)
 	}
 }

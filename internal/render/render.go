@@ -825,7 +825,13 @@ func (s *site) coverage(unit, gi int, p model.Period) string {
 	if len(s.Site.Offices) == 0 {
 		key = "coverage.units"
 	}
-	return strings.NewReplacer("{r}", strconv.Itoa(int(c.Reported)), "{e}", strconv.Itoa(int(c.Expected))).Replace(s.loc.T(key))
+	return s.coverageText(key, c)
+}
+
+// coverageText is c in the words of key, its counts grouped as the
+// site's other numbers are.
+func (s *site) coverageText(key string, c score.Coverage) string {
+	return strings.NewReplacer("{r}", s.loc.Number(float64(c.Reported), 0), "{e}", s.loc.Number(float64(c.Expected), 0)).Replace(s.loc.T(key))
 }
 
 // measureRow is measure m as the reported month sees it, linking to its
@@ -1090,7 +1096,8 @@ func (s *site) scorecard(rs *rows, sections string) []Group {
 }
 
 // yearToDate is unit's figure for goal gi over the year up to the
-// reported month, and its status, in words; "" where it has none (a goal
+// reported month, its status and, when it stands for less than all of
+// the year so far, how much, in words; "" where it has none (a goal
 // measured by the year, say).
 func (s *site) yearToDate(unit, gi int) string {
 	a := s.Scores.Over(unit, gi, s.Scores.YearToDate())
@@ -1102,7 +1109,11 @@ func (s *site) yearToDate(unit, gi int) string {
 	if g.Stock {
 		words = s.ytdWords.stock
 	}
-	return words.Replace(s.value(g, a.Cell), strings.ToLower(s.statuses[a.Status].Label))
+	status := strings.ToLower(s.statuses[a.Status].Label)
+	if c := s.spanCoverage(unit, a.Coverage); c != "" {
+		status += ", " + c
+	}
+	return words.Replace(s.value(g, a.Cell), status)
 }
 
 // needs lays out what needs attention for a unit in month p (see

@@ -450,15 +450,15 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 // all of it: months for an office, office-months for a county or the
 // whole site.
 func (s *site) spanCoverage(unit int, c score.Coverage) string {
-	if c.Complete() {
+	switch {
+	case c.Complete():
 		return ""
+	case unit < s.Scores.County(0):
+		return strings.NewReplacer("{n}", s.loc.Number(float64(c.Reported), 0), "{of}", s.loc.Number(float64(c.Expected), 0)).Replace(s.loc.T("tertial.months"))
+	case len(s.Site.Offices) == 0:
+		return s.coverageText("coverage.unit.months", c)
 	}
-	key := "tertial.months"
-	if unit >= s.Scores.County(0) {
-		key = "coverage"
-	}
-	return strings.NewReplacer("{n}", strconv.Itoa(int(c.Reported)), "{of}", strconv.Itoa(int(c.Expected)),
-		"{r}", strconv.Itoa(int(c.Reported)), "{e}", strconv.Itoa(int(c.Expected))).Replace(s.loc.T(key))
+	return s.coverageText("coverage.office.months", c)
 }
 
 // tertialMeasureCounts counts a county's or the whole site's offices'
