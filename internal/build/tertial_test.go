@@ -181,3 +181,19 @@ func TestSpanCoverage(t *testing.T) {
 		t.Errorf("arstad's T2 does not say it has 1 of 2 months:\n%s", card)
 	}
 }
+
+// TestFrontPageOfficeSummary: the front page's line for an office counts
+// the goals without a judgement too, where it has any (the base site's
+// arbeid and ventetid have no June), so that such an office does not
+// read as all clear; the golden sites show the line without them.
+func TestFrontPageOfficeSummary(t *testing.T) {
+	front := string(tertialSite(t)["index.html"])
+	i := strings.Index(front, `data-name="NAV Årstad"`)
+	if i < 0 {
+		t.Fatal("no NAV Årstad on the front page")
+	}
+	line := front[i : i+strings.Index(front[i:], "</li>")]
+	if !strings.Contains(line, `<span class="dot-missing" aria-hidden="true">–2</span>`) || !strings.Contains(line, ", 2 Mangler</span>") {
+		t.Errorf("Årstad's line does not count its missing goals:\n%s", line)
+	}
+}

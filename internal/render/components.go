@@ -26,6 +26,7 @@ func (c components) funcs() template.FuncMap {
 	return template.FuncMap{
 		"badge":        htmlFunc(badge),
 		"summary":      htmlFunc(c.summary),
+		"miniSummary":  htmlFunc(c.miniSummary),
 		"needsList":    htmlFunc(c.needsList),
 		"scorecard":    htmlFunc(c.scorecard),
 		"sections":     htmlFunc(c.sections),
