@@ -1,6 +1,7 @@
 package build
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -195,5 +196,33 @@ func TestFrontPageOfficeSummary(t *testing.T) {
 	line := front[i : i+strings.Index(front[i:], "</li>")]
 	if !strings.Contains(line, `<span class="dot-missing" aria-hidden="true">–2</span>`) || !strings.Contains(line, ", 2 Mangler</span>") {
 		t.Errorf("Årstad's line does not count its missing goals:\n%s", line)
+	}
+}
+
+// TestLinesBreakAtAGap: the small charts drawn on the server (sparkline,
+// printed chart, tertial report's row chart) never join the months on
+// either side of one without a value, which would look like a figure
+// for it; a month alone is drawn as a dot. Årstad's kontakter has no
+// May 2026.
+func TestLinesBreakAtAGap(t *testing.T) {
+	out := tertialSite(t, "05,arstad,7")
+	office := string(out["vest/arstad/index.html"])
+	for _, want := range []string{
+		`<polyline points="34.7,2.0 40.2,12.7 45.6,10.0 51.1,4.7"></polyline><polyline points="62.0,18.0 62.0,18.0"></polyline><circle cx="62.0" cy="18.0" r="2">`,
+		`<polyline class="pc-line" points="253.7,8.0 265.4,64.0 277.0,50.0 288.7,22.0"></polyline><polyline class="pc-line" points="312.0,92.0 312.0,92.0"></polyline>`,
+	} {
+		if !strings.Contains(office, want) {
+			t.Errorf("arstad's page lacks %s", want)
+		}
+	}
+	if tertial := string(out["vest/arstad/2026-T2.html"]); !strings.Contains(tertial, `<path class="tc-line" d="M22,21h0">`) {
+		t.Errorf("arstad's T2 does not draw June alone")
+	}
+	if tertial := string(out["vest/arstad/2026-T1.html"]); !strings.Contains(tertial, `<path class="tc-line" d="M3,3L22,21L42,17L61,8">`) {
+		t.Errorf("arstad's T1 does not draw its four months as one line")
+	}
+	tertial := string(tertialSite(t, "03,arstad,9")["vest/arstad/2026-T1.html"])
+	if !regexp.MustCompile(`<path class="tc-line" d="M3,\d+L22,\d+M61,\d+h0">`).MatchString(tertial) {
+		t.Errorf("arstad's T1 without March does not break its line there")
 	}
 }

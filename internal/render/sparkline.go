@@ -42,21 +42,58 @@ func (s *site) sparkline(unit, gi int, p model.Period) template.HTML {
 		s.loc.WithUnit(ys[len(ys)-1], g.Decimals, g.Unit) + w3[3]
 	// The points are appended, not printed with fmt: a site has a
 	// sparkline in every scorecard row.
-	points := make([]byte, 0, 160)
+	var line brokenLine
 	var lastX, lastY float64
 	for i, x := range xs {
+		if i > 0 && xs[i-1] != x-1 {
+			line.breakOff()
+		}
 		px := pad + float64(x)*(w-2*pad)/float64(sparkMonths-1)
 		py := h / 2
 		if hi > lo {
 			py = h - pad - (ys[i]-lo)*(h-2*pad)/(hi-lo)
 		}
-		if i > 0 {
-			points = append(points, ' ')
-		}
-		points = appendCoord(points, px, py)
+		line.add(px, py)
 		lastX, lastY = px, py
 	}
-	return svg(sparklineSVG(label, string(points), coord(lastX), coord(lastY)))
+	return svg(sparklineSVG(label, line.parts(), coord(lastX), coord(lastY)))
+}
+
+// brokenLine is a line through the months that have a value, broken
+// where a month has none: drawn across, a hidden or missing month would
+// look like a figure between its neighbours. A month alone between two
+// breaks is its point twice, which the line's round cap draws as a dot.
+type brokenLine struct {
+	done   []string
+	points []byte
+	n      int // points in the part being drawn
+}
+
+// add appends point x,y to the part being drawn.
+func (l *brokenLine) add(x, y float64) {
+	if l.n > 0 {
+		l.points = append(l.points, ' ')
+	}
+	l.points = appendCoord(l.points, x, y)
+	l.n++
+}
+
+// breakOff ends the part being drawn.
+func (l *brokenLine) breakOff() {
+	switch l.n {
+	case 0:
+		return
+	case 1:
+		l.points = append(append(l.points, ' '), l.points...)
+	}
+	l.done = append(l.done, string(l.points))
+	l.points, l.n = l.points[:0], 0
+}
+
+// parts are the line's parts, each a polyline's points.
+func (l *brokenLine) parts() []string {
+	l.breakOff()
+	return l.done
 }
 
 // coord is an SVG coordinate: one decimal is finer than a pixel at the
@@ -111,10 +148,12 @@ func (s *site) printChart(unit, gi int, p model.Period) template.HTML {
 	}
 	x := func(i int) float64 { return left + float64(i)*(w-left-right)/float64(printMonths-1) }
 	y := func(v float64) float64 { return top + (hi-v)*(h-top-bottom)/(hi-lo) }
-	points := make([]byte, 0, 24*printMonths)
+	var line brokenLine
 	for i, c := range cells {
 		if c.Has() {
-			points = append(appendCoord(points, x(i), y(c.Value)), ' ')
+			line.add(x(i), y(c.Value))
+		} else {
+			line.breakOff()
 		}
 	}
 	labels := make([]svgLabel, 0, 4)
@@ -129,7 +168,7 @@ func (s *site) printChart(unit, gi int, p model.Period) template.HTML {
 	if last := int(p - s.Scores.First); last >= 0 && last < len(s.months) {
 		label(w-right, h-4, "end", s.months[last])
 	}
-	return svg(printChartSVG(g.Title, coord(y(t.Target)), string(points), labels))
+	return svg(printChartSVG(g.Title, coord(y(t.Target)), line.parts(), labels))
 }
 
 // svgLabel is a text placed in a drawing, anchored at x,y.

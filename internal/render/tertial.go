@@ -545,16 +545,22 @@ func (s *site) tertialChart(unit, gi int, sp score.Span) TertialChart {
 			target = appendPathPoint(target, x(i), y(targets[i]))
 		}
 	}
-	n := 0
+	// The line breaks off where a month has no value, as the sparklines
+	// do (see brokenLine); a part of one point has no vertex to mark
+	// without a stroke, so it is drawn as a line of no length.
 	for i := range last + 1 {
-		if has[i] {
-			line = appendPathPoint(line, x(i), y(values[i]))
-			n++
+		switch {
+		case !has[i]:
+		case i == 0 || !has[i-1]:
+			line = append(line, 'M')
+			line = appendCoords(line, x(i), y(values[i]))
+			if i == last || !has[i+1] {
+				line = append(line, "h0"...)
+			}
+		default:
+			line = append(line, 'L')
+			line = appendCoords(line, x(i), y(values[i]))
 		}
-	}
-	if n == 1 {
-		// A line of one point has no vertex to mark without a stroke.
-		line = append(line, "h0"...)
 	}
 	return TertialChart{Target: string(target), Line: string(line)}
 }
