@@ -1,6 +1,9 @@
 package validate
 
 import (
+	"maps"
+	"slices"
+
 	"github.com/malekort/malekort/internal/config"
 	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/model"
@@ -29,6 +32,7 @@ func Unused(s *model.Site, cfg config.Site, reported model.Period, notices *diag
 			goalHas[r.Goal] = true
 		}
 	}
+	farFrom(s, notices)
 	if cfg.Period != 0 {
 		switch pos := (diag.Pos{Path: config.Path, Line: cfg.PeriodLine}); {
 		case newest == 0:
@@ -56,6 +60,49 @@ func Unused(s *model.Site, cfg config.Site, reported model.Period, notices *diag
 		if g := &s.Goals[i]; !goalHas[i] && len(s.Results) > 0 {
 			notices.AddNotice(g.Pos, "the goal \"%s\" has no values in any month: check its id in the results files", g.Title)
 		}
+	}
+}
+
+// farApart is how many months in a row without any result, between two
+// months with results, make a notice: a year typed wrong (1918 for 2018)
+// spreads every chart and table over the years between.
+const farApart = 24
+
+// farFrom adds a notice for each gap of more than farApart months
+// between months with results, at the first row of the month beside it on
+// the side with fewer rows, which is where a year is likely typed wrong.
+func farFrom(s *model.Site, notices *diag.List) {
+	type rowsOf struct {
+		first *model.Result
+		n     int
+	}
+	byMonth := map[model.Period]*rowsOf{}
+	for i := range s.Results {
+		r := &s.Results[i]
+		if m := byMonth[r.Period]; m != nil {
+			m.n++
+		} else {
+			byMonth[r.Period] = &rowsOf{r, 1}
+		}
+	}
+	months := slices.Sorted(maps.Keys(byMonth))
+	rowsBefore := make([]int, len(months)+1)
+	for i, p := range months {
+		rowsBefore[i+1] = rowsBefore[i] + byMonth[p].n
+	}
+	for i := 1; i < len(months); i++ {
+		gap := int(months[i]-months[i-1]) - 1
+		if gap <= farApart {
+			continue
+		}
+		far := months[i-1]
+		if before, after := rowsBefore[i], rowsBefore[len(months)]-rowsBefore[i]; after < before {
+			far = months[i]
+		}
+		r := byMonth[far].first
+		notices.AddNotice(diag.Pos{Path: s.ResultFiles[r.File], Line: int(r.Line)},
+			"no month has results in the %d months between %s and %s: is the year of %s typed wrong? Every chart and table runs over the months between; fix or remove its rows",
+			gap, month(months[i-1]), month(months[i]), month(far))
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/model"
@@ -480,6 +481,9 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) *seen {
 	// The rows of a unit named by several codes, by unit, goal and month:
 	// they are combined, so each code may give one row.
 	parts := map[[3]int32][]int{}
+	now := time.Now()
+	thisMonth := model.Period(now.Year()*12 + int(now.Month()) - 1)
+	future := map[[2]int32]bool{} // by file and month, told once
 	for i := range s.Results {
 		if len(*errs)-start > maxResultErrors {
 			break
@@ -489,6 +493,13 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) *seen {
 			continue
 		}
 		pos := diag.Pos{Path: s.ResultFiles[r.File], Line: int(r.Line)}
+		if r.Period > thisMonth {
+			if k := [2]int32{int32(r.File), int32(r.Period)}; !future[k] {
+				future[k] = true
+				errs.Add(pos, "%s has not come yet: results are of months that have been; check the year", month(r.Period))
+			}
+			continue
+		}
 		g := &s.Goals[r.Goal]
 		unit := s.Units[r.Unit]
 		if len(codes(r.Unit)) > 1 {

@@ -95,3 +95,34 @@ func TestHiddenTotals(t *testing.T) {
 		}
 	}
 }
+
+// TestFarApart: a month more than two years from every other month with
+// results is named, at the first row of the side with fewer rows; a gap
+// of two years is not.
+func TestFarApart(t *testing.T) {
+	s := &model.Site{
+		Offices:     []model.Office{{ID: "a", Name: "NAV A", County: "vest"}, {ID: "b", Name: "NAV B", County: "vest"}},
+		Counties:    []model.County{{ID: "vest", Name: "NAV Vest"}},
+		Goals:       []model.Goal{{ID: "g", Title: "G", Aggregate: "sum"}},
+		ResultFiles: []string{"data/results/x.csv"},
+	}
+	s.NumberUnits()
+	for i, p := range []string{"1918-10", "2016-01", "2016-01", "2016-02", "2016-02", "2018-03", "2030-01"} {
+		period, _ := model.ParsePeriod(p)
+		s.Results = append(s.Results, model.Result{Period: period, Unit: int32(i % 2), Line: int32(i + 2), HasValue: true})
+	}
+	var notices diag.List
+	farFrom(s, &notices)
+	want := []string{
+		"data/results/x.csv:2: no month has results in the 1166 months between October 1918 and January 2016: is the year of October 1918 typed wrong? Every chart and table runs over the months between; fix or remove its rows",
+		"data/results/x.csv:8: no month has results in the 141 months between March 2018 and January 2030: is the year of January 2030 typed wrong? Every chart and table runs over the months between; fix or remove its rows",
+	}
+	if len(notices) != len(want) {
+		t.Fatalf("notices:\n%v\nwant:\n%s", notices, strings.Join(want, "\n"))
+	}
+	for i := range want {
+		if notices[i].Error() != want[i] {
+			t.Errorf("notice %d:\n%v\nwant:\n%s", i, notices[i], want[i])
+		}
+	}
+}
