@@ -12,7 +12,7 @@ func TestRenderDropsMarkupAndScriptLinks(t *testing.T) {
 	src := "# Title\n\n<script>alert(1)</script>\n\nText with <b onclick=x>inline</b> html.\n\n" +
 		"[a](javascript:alert(1)) [b](JAVASCRIPT:alert(1)) [c](data:text/html,x) [d](vbscript:x) ![e](javascript:x)\n\n" +
 		"[ok](https://nav.no) [rel](../fana/index.html#goal-x) [mail](mailto:a@b.no) <https://nav.no/auto>\n"
-	html, err := New().Render([]byte(src), 3)
+	html, err := New("Tabell").Render([]byte(src), 3)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +101,7 @@ func FuzzRender(f *testing.F) {
 	f.Add("# Hei\n\n[a](javascript:x) <script>x</script> ![b](data:text/html,x)\n")
 	f.Add("| a | b |\n|---|---|\n| [x](java\tscript:y) | <img src=x onerror=y> |\n")
 	f.Add("<https://nav.no> *em* **strong** ~~del~~\n- [ ] task\n")
-	r := New()
+	r := New("Tabell")
 	f.Fuzz(func(t *testing.T, src string) {
 		out, words, err := r.RenderWords([]byte(src), 3)
 		if err != nil {
@@ -169,7 +169,7 @@ func elements(t *testing.T, page string) func(yield func(*html.Node) bool) {
 // TestRenderWords: search reads a text's words as the page shows them,
 // from the parse the page is made from.
 func TestRenderWords(t *testing.T) {
-	r := New()
+	r := New("Tabell")
 	for _, c := range []struct{ src, want string }{
 		{"# Sykefravær\n\nVi **bør** følge\nopp <b onclick=x>fraværet</b>.\n\n<script>alert(1)</script>\n\n" +
 			"- [Møtet](m.pdf) i *Fana*\n- <https://nav.no/x>\n\n| Tiltak | Når |\n| --- | --- |\n| Samtaler | Høst |\n\n```\nkode\n```\n",
@@ -198,7 +198,7 @@ func TestRenderWords(t *testing.T) {
 // references are resolved in one pass, as on the page: "\&amp;" is shown
 // as "&amp;", and search finds it so.
 func TestSearchWordsAreThePageText(t *testing.T) {
-	r := New()
+	r := New("Tabell")
 	for _, src := range []string{
 		`a \&amp; b`,
 		`\&#65; &#65; &#x41; \\&amp; &copy; \&copy; &nosuch; &amp;amp; \* \\* \a`,
@@ -221,5 +221,27 @@ func TestSearchWordsAreThePageText(t *testing.T) {
 		if want := strings.Join(strings.Fields(text.String()), " "); words != want {
 			t.Errorf("words of %q =\n%q\nthe page shows\n%q", src, words, want)
 		}
+	}
+}
+
+// TestTablesScrollInANamedBox: a table wider than a phone scrolls in a box
+// of its own, named in the site's language, as the site's own tables do,
+// wherever in the text it stands.
+func TestTablesScrollInANamedBox(t *testing.T) {
+	src := "| Uke | Fravær | Mål | Endring | Kontor | Merknad |\n|---|---|---|---|---|---|\n| 1 | 6,1 | 5,5 | +0,2 | Fana | Høst |\n\n" +
+		"- I en liste:\n\n  | a | b |\n  |---|---|\n  | 1 | 2 |\n"
+	got, err := New(`Tabell i "teksten"`).Render([]byte(src), 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	box := `<div class="table-scroll" tabindex="0" role="region" aria-label="Tabell i &#34;teksten&#34;">` + "\n<table>"
+	if n := strings.Count(string(got), box); n != 2 {
+		t.Errorf("%d of 2 tables in a named box:\n%s", n, got)
+	}
+	if n := strings.Count(string(got), "</table>\n</div>"); n != 2 {
+		t.Errorf("%d of 2 boxes closed after their table:\n%s", n, got)
+	}
+	if _, words, _ := New("Tabell").RenderWords([]byte(src), 3); strings.Contains(words, "Tabell") {
+		t.Errorf("search reads the box's name as the text's: %q", words)
 	}
 }
