@@ -1,6 +1,7 @@
 // Package markdown renders leaders' commentary to HTML that cannot carry
 // markup or script of its own: raw HTML is dropped (goldmark's default),
-// links and images keep only relative, http(s) and mailto targets, and
+// links and images keep only relative, http(s) and mailto targets (an
+// image from another website is the loader's error: see References), and
 // headings are moved below the page's own so the outline stays correct.
 // A table scrolls sideways in a box of its own, so that a wide one does
 // not widen the whole page on a phone (WCAG 1.4.10, reflow).
@@ -214,22 +215,31 @@ func Linkable(raw string) bool {
 	return false
 }
 
+// Remote is an image that src shows from another website, and the line
+// of src it is on (1-based; 0 when goldmark gives no position).
+type Remote struct {
+	Target string
+	Line   int
+}
+
 // References returns the relative targets of src's links and images that
 // are neither pages of the site nor anchors, in order of appearance: the
 // files (a chart image, a PDF) a commentary needs published beside it.
-func References(src []byte) []string {
+// It returns too the images src shows from another website (http, https
+// or "//host"): the site must work with no internet, and such an image
+// would tell its website who reads the page.
+func References(src []byte) (files []string, remote []Remote) {
 	if bytes.IndexByte(src, '[') < 0 {
 		// No link or image without a bracket (autolinks need a scheme and
 		// raw HTML is not rendered), and most commentary has none, so
 		// most of it is never parsed here.
-		return nil
+		return nil, nil
 	}
 	return references(src)
 }
 
-func references(src []byte) []string {
+func references(src []byte) (files []string, remote []Remote) {
 	doc := referenceReader.Parser().Parse(text.NewReader(src))
-	var refs []string
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -240,6 +250,14 @@ func references(src []byte) []string {
 			dest = string(n.Destination)
 		case *ast.Image:
 			dest = string(n.Destination)
+			if l := strings.ToLower(dest); strings.HasPrefix(l, "http:") || strings.HasPrefix(l, "https:") || strings.HasPrefix(l, "//") {
+				line := 0
+				if at := n.Pos(); at >= 0 {
+					line = 1 + bytes.Count(src[:at], []byte("\n"))
+				}
+				remote = append(remote, Remote{Target: dest, Line: line})
+				return ast.WalkContinue, nil
+			}
 		default:
 			return ast.WalkContinue, nil
 		}
@@ -251,8 +269,8 @@ func references(src []byte) []string {
 		case ".html", ".md", ".csv":
 			return ast.WalkContinue, nil
 		}
-		refs = append(refs, u.Path)
+		files = append(files, u.Path)
 		return ast.WalkContinue, nil
 	})
-	return refs
+	return files, remote
 }
