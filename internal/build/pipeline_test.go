@@ -11,6 +11,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/locale"
 	"github.com/malekort/malekort/internal/markdown"
 	"golang.org/x/net/html"
@@ -438,5 +439,21 @@ func TestEditTemplateErrorIsAnInputError(t *testing.T) {
 	errs, err = next.RenderEdit(edit, memOutput{}, func([]string) {})
 	if err != nil || len(errs) != 1 || errs[0].Pos.Path != "templates/county.html" || errs[0].Pos.Line != 2 {
 		t.Errorf("RenderEdit: input errors %v, error %v; want one at templates/county.html:2", errs, err)
+	}
+}
+
+// TestEditRefusesRemoteImage: serve's edit of a commentary refuses an
+// image from another website at its line, as a whole build does.
+func TestEditRefusesRemoteImage(t *testing.T) {
+	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
+	c, errs := Check(fsys, defaults)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	const tromso = "content/nord/tromso/2026-02.md"
+	fsys[tromso] = &fstest.MapFile{Data: []byte("+++\nauthor = \"Leder\"\n+++\nFørste.\n\n![Graf](https://evil.example/graf.png)\n")}
+	_, _, errs, ok := c.EditCommentary(fsys, []string{tromso})
+	if !ok || len(errs) != 1 || errs[0].Pos != (diag.Pos{Path: tromso, Line: 6}) || !strings.Contains(errs[0].Msg, "another website") {
+		t.Errorf("edit: ok %v, errors %v; want one at %s:6 about another website", ok, errs, tromso)
 	}
 }

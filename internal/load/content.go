@@ -84,12 +84,11 @@ func (x orgIndex) read(fsys fs.FS, p string) (f contentFile) {
 		return f
 	}
 	parts := strings.Split(strings.TrimPrefix(p, ContentDir+"/"), "/")
-	var body []byte
+	var text *model.Text
 	switch {
 	case len(parts) == 1 && parts[0] == "_index.md":
-		if f.text = readText(p, src, &f.errs); f.text != nil {
-			body = f.text.Body
-		}
+		f.text = readText(p, src, &f.errs)
+		text = f.text
 	case len(parts) == 2 && parts[1] == "_index.md":
 		if !x.counties[parts[0]] {
 			f.errs.Add(diag.Pos{Path: p}, "folder %q is not a county%s: county folders are named by the county ids in %s", parts[0], diag.Suggest(parts[0], x.countyIDs), OrgPath)
@@ -97,18 +96,36 @@ func (x orgIndex) read(fsys fs.FS, p string) (f contentFile) {
 		}
 		if f.text = readText(p, src, &f.errs); f.text != nil {
 			f.county = parts[0]
-			body = f.text.Body
+			text = f.text
 		}
 	case len(parts) == 3:
 		if c, ok := x.commentary(p, src, &f.errs); ok {
 			f.commentary = &c
-			body = c.Body
+			text = &c.Text
 		}
 	default:
 		f.errs.Add(diag.Pos{Path: p}, "unexpected markdown file: content/ holds _index.md, <county>/_index.md and <county>/<office>/<YYYY-MM>.md")
 	}
-	f.refs = markdown.References(body)
+	if text != nil {
+		f.refs = referencedFiles(text, &f.errs)
+	}
 	return f
+}
+
+// referencedFiles are the files the text t shows or links, by path
+// relative to its folder. An image it shows from another website is an
+// error: the site must work with no internet, and that website would
+// learn who reads an internal page.
+func referencedFiles(t *model.Text, errs *diag.List) []string {
+	files, remote := markdown.References(t.Body)
+	for _, r := range remote {
+		pos := diag.Pos{Path: t.Path}
+		if r.Line > 0 {
+			pos.Line = t.BodyLine + r.Line - 1
+		}
+		errs.Add(pos, "the image %q is on another website: the site must work with no internet, and that website would see who reads the page; put the image file beside the text and write its name, as in ![Fravær per uke](fravaer.png)", r.Target)
+	}
+	return files
 }
 
 // orgIndex looks up the counties and offices that content folders name,
@@ -218,7 +235,7 @@ func ReloadCommentary(fsys fs.FS, site *model.Site, lang string, paths []string)
 			continue
 		}
 		var refs []string
-		for _, ref := range markdown.References(c.Body) {
+		for _, ref := range referencedFiles(&c.Text, &errs) {
 			refs = append(refs, path.Join(path.Dir(p), ref))
 		}
 		var before []string

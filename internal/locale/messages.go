@@ -39,6 +39,10 @@ var messages = map[string]map[string]string{
 		"%q is outside content/: put the file beside the text":                                                       "%q ligger utenfor content/: legg filen ved siden av teksten",
 		"%q cannot be published: link images (png, jpg, gif, webp) or PDF files":                                     "%q kan ikke publiseres: lenk til bilder (png, jpg, gif, webp) eller PDF-filer",
 		"%q is a symbolic link to a file outside the site: copy the file into the site instead":                      "%q er en symbolsk lenke til en fil utenfor nettstedet: kopier filen inn i nettstedet i stedet",
+
+		"the image %q is on another website: the site must work with no internet, and that website would see who reads the page; put the image file beside the text and write its name, as in ![Fravær per uke](fravaer.png)":                "bildet %q ligger på et annet nettsted: sidene må virke uten internett, og det nettstedet ville se hvem som leser siden; legg bildefilen ved siden av teksten og skriv filnavnet, som i ![Fravær per uke](fravaer.png)",
+		"goal %q: its description shows the image %q from another website: the site must work with no internet, and that website would see who reads the page; take the image out (a commentary can show it, with the image file beside it)": "målet %q: beskrivelsen viser bildet %q fra et annet nettsted: sidene må virke uten internett, og det nettstedet ville se hvem som leser siden; ta bildet ut (en kommentar kan vise det, med bildefilen ved siden av seg)",
+
 		"%q: no such file in %s":                                                                                                          "%q: ingen slik fil i %s",
 		"unknown key %q in front matter (known keys: %s)":                                                                                 "ukjent nøkkel %q i toppfeltene (kjente nøkler: %s)",
 		"file is %.1f MB; a text may be at most 1 MB: put large material in a linked PDF":                                                 "filen er %.1f MB; en tekst kan være på høyst 1 MB: legg stort materiale i en lenket PDF",
@@ -308,6 +312,10 @@ var messages = map[string]map[string]string{
 		"%q is outside content/: put the file beside the text":                                                       "%q ligg utanfor content/: legg fila ved sida av teksten",
 		"%q cannot be published: link images (png, jpg, gif, webp) or PDF files":                                     "%q kan ikkje publiserast: lenk til bilete (png, jpg, gif, webp) eller PDF-filer",
 		"%q is a symbolic link to a file outside the site: copy the file into the site instead":                      "%q er ei symbolsk lenkje til ei fil utanfor nettstaden: kopier fila inn i nettstaden i staden",
+
+		"the image %q is on another website: the site must work with no internet, and that website would see who reads the page; put the image file beside the text and write its name, as in ![Fravær per uke](fravaer.png)":                "biletet %q ligg på ein annan nettstad: sidene må verke utan internett, og den nettstaden ville sjå kven som les sida; legg biletfila ved sida av teksten og skriv filnamnet, som i ![Fravær per veke](fravaer.png)",
+		"goal %q: its description shows the image %q from another website: the site must work with no internet, and that website would see who reads the page; take the image out (a commentary can show it, with the image file beside it)": "målet %q: skildringa viser biletet %q frå ein annan nettstad: sidene må verke utan internett, og den nettstaden ville sjå kven som les sida; ta biletet ut (ein kommentar kan vise det, med biletfila ved sida av seg)",
+
 		"%q: no such file in %s":                                                                                                          "%q: inga slik fil i %s",
 		"unknown key %q in front matter (known keys: %s)":                                                                                 "ukjend nøkkel %q i toppfelta (kjende nøklar: %s)",
 		"file is %.1f MB; a text may be at most 1 MB: put large material in a linked PDF":                                                 "fila er %.1f MB; ein tekst kan vere på høgst 1 MB: legg stort materiale i ein lenkja PDF",

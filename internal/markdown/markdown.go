@@ -1,7 +1,10 @@
 // Package markdown renders leaders' commentary to HTML that cannot carry
 // markup or script of its own: raw HTML is dropped (goldmark's default),
-// links and images keep only relative, http(s) and mailto targets, and
+// links and images keep only relative, http(s) and mailto targets (an
+// image from another website is the loader's error: see References), and
 // headings are moved below the page's own so the outline stays correct.
+// A table scrolls sideways in a box of its own, so that a wide one does
+// not widen the whole page on a phone (WCAG 1.4.10, reflow).
 package markdown
 
 import (
@@ -16,8 +19,11 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/renderer"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Renderer turns markdown into safe HTML. It is safe for concurrent use.
@@ -26,17 +32,45 @@ type Renderer struct {
 }
 
 // New returns a renderer with GitHub-flavoured tables, strikethrough and
-// task lists, as leaders know them from pull requests.
-func New() *Renderer {
-	return &Renderer{md: newGoldmark()}
+// task lists, as leaders know them from pull requests. tableName, in the
+// site's language, names each table's scrolling box to a screen reader,
+// as the site's own tables' boxes are named.
+func New(tableName string) *Renderer {
+	open := tableScroll(`<div class="table-scroll" tabindex="0" role="region" aria-label="` + html.EscapeString(tableName) + `">` + "\n")
+	return &Renderer{md: newGoldmark(goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(open, 500))))}
 }
 
 // referenceReader parses for References. A goldmark parser is safe for
 // concurrent use, and making one costs more than parsing a commentary.
 var referenceReader = newGoldmark()
 
-func newGoldmark() goldmark.Markdown {
-	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList))
+func newGoldmark(opts ...goldmark.Option) goldmark.Markdown {
+	return goldmark.New(append(opts, goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList))...)
+}
+
+// scrollBox holds a table in the box it scrolls in. It is a node of its
+// own around the table because goldmark renders each kind of node with
+// one renderer, and the table's is the extension's.
+type scrollBox struct{ ast.BaseBlock }
+
+var kindScrollBox = ast.NewNodeKind("ScrollBox")
+
+func (b *scrollBox) Kind() ast.NodeKind { return kindScrollBox }
+
+func (b *scrollBox) Dump(src []byte, level int) { ast.DumpHelper(b, src, level, nil, nil) }
+
+// tableScroll renders a scrollBox: it is the box's opening tag.
+type tableScroll string
+
+func (t tableScroll) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
+	r.Register(kindScrollBox, func(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			w.WriteString(string(t))
+		} else {
+			w.WriteString("</div>\n")
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 // Render renders src with its headings starting at level minHeading (a
@@ -57,12 +91,14 @@ func (r *Renderer) RenderWords(src []byte, minHeading int) (template.HTML, strin
 
 func (r *Renderer) render(src []byte, minHeading int, words bool) (template.HTML, string, error) {
 	doc := r.md.Parser().Parse(text.NewReader(src))
-	var unsafe []ast.Node
+	var unsafe, tables []ast.Node
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
+		case *east.Table:
+			tables = append(tables, n)
 		case *ast.Heading:
 			n.Level = min(n.Level+minHeading-1, 6)
 		case *ast.Link:
@@ -92,6 +128,11 @@ func (r *Renderer) render(src []byte, minHeading int, words bool) (template.HTML
 			parent.InsertBefore(parent, n, ast.NewString(al.Label(src)))
 		}
 		parent.RemoveChild(parent, n)
+	}
+	for _, t := range tables {
+		box := &scrollBox{}
+		t.Parent().ReplaceChild(t.Parent(), t, box)
+		box.AppendChild(box, t)
 	}
 	var b bytes.Buffer
 	if err := r.md.Renderer().Render(&b, src, doc); err != nil {
@@ -174,22 +215,31 @@ func Linkable(raw string) bool {
 	return false
 }
 
+// Remote is an image that src shows from another website, and the line
+// of src it is on (1-based; 0 when goldmark gives no position).
+type Remote struct {
+	Target string
+	Line   int
+}
+
 // References returns the relative targets of src's links and images that
 // are neither pages of the site nor anchors, in order of appearance: the
 // files (a chart image, a PDF) a commentary needs published beside it.
-func References(src []byte) []string {
+// It returns too the images src shows from another website (http, https
+// or "//host"): the site must work with no internet, and such an image
+// would tell its website who reads the page.
+func References(src []byte) (files []string, remote []Remote) {
 	if bytes.IndexByte(src, '[') < 0 {
 		// No link or image without a bracket (autolinks need a scheme and
 		// raw HTML is not rendered), and most commentary has none, so
 		// most of it is never parsed here.
-		return nil
+		return nil, nil
 	}
 	return references(src)
 }
 
-func references(src []byte) []string {
+func references(src []byte) (files []string, remote []Remote) {
 	doc := referenceReader.Parser().Parse(text.NewReader(src))
-	var refs []string
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -200,6 +250,14 @@ func references(src []byte) []string {
 			dest = string(n.Destination)
 		case *ast.Image:
 			dest = string(n.Destination)
+			if l := strings.ToLower(dest); strings.HasPrefix(l, "http:") || strings.HasPrefix(l, "https:") || strings.HasPrefix(l, "//") {
+				line := 0
+				if at := n.Pos(); at >= 0 {
+					line = 1 + bytes.Count(src[:at], []byte("\n"))
+				}
+				remote = append(remote, Remote{Target: dest, Line: line})
+				return ast.WalkContinue, nil
+			}
 		default:
 			return ast.WalkContinue, nil
 		}
@@ -211,8 +269,8 @@ func references(src []byte) []string {
 		case ".html", ".md", ".csv":
 			return ast.WalkContinue, nil
 		}
-		refs = append(refs, u.Path)
+		files = append(files, u.Path)
 		return ast.WalkContinue, nil
 	})
-	return refs
+	return files, remote
 }

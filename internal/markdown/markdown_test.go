@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -12,7 +13,7 @@ func TestRenderDropsMarkupAndScriptLinks(t *testing.T) {
 	src := "# Title\n\n<script>alert(1)</script>\n\nText with <b onclick=x>inline</b> html.\n\n" +
 		"[a](javascript:alert(1)) [b](JAVASCRIPT:alert(1)) [c](data:text/html,x) [d](vbscript:x) ![e](javascript:x)\n\n" +
 		"[ok](https://nav.no) [rel](../fana/index.html#goal-x) [mail](mailto:a@b.no) <https://nav.no/auto>\n"
-	html, err := New().Render([]byte(src), 3)
+	html, err := New("Tabell").Render([]byte(src), 3)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,6 +94,14 @@ func browserSafe(raw string) bool {
 	return !strings.HasPrefix(s, "//")
 }
 
+// remoteURL reports whether a browser reads raw as on another host:
+// http, https or "//host", after dropping what browsers ignore.
+func remoteURL(raw string) bool {
+	s := strings.ToLower(strings.TrimLeft(raw, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\v\f\r\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "))
+	s = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(s)
+	return strings.HasPrefix(s, "http:") || strings.HasPrefix(s, "https:") || strings.HasPrefix(s, "//")
+}
+
 var tableAlign = regexp.MustCompile(`^text-align:(left|right|center)$`)
 
 // FuzzRender: whatever a leader writes, the HTML has no script, no event
@@ -101,7 +110,8 @@ func FuzzRender(f *testing.F) {
 	f.Add("# Hei\n\n[a](javascript:x) <script>x</script> ![b](data:text/html,x)\n")
 	f.Add("| a | b |\n|---|---|\n| [x](java\tscript:y) | <img src=x onerror=y> |\n")
 	f.Add("<https://nav.no> *em* **strong** ~~del~~\n- [ ] task\n")
-	r := New()
+	f.Add("![a](http://x.example/a.png) [![b](https://x.example/b.png)](https://nav.no) ![c](//x.example/c.png)\n")
+	r := New("Tabell")
 	f.Fuzz(func(t *testing.T, src string) {
 		out, words, err := r.RenderWords([]byte(src), 3)
 		if err != nil {
@@ -127,8 +137,27 @@ func FuzzRender(f *testing.F) {
 				}
 			}
 		}
-		if refs := references([]byte(src)); !strings.Contains(src, "[") && len(refs) > 0 {
-			t.Fatalf("%q has no bracket, yet links %q", src, refs)
+		files, remote := references([]byte(src))
+		if !strings.Contains(src, "[") && len(files)+len(remote) > 0 {
+			t.Fatalf("%q has no bracket, yet links %q and %v", src, files, remote)
+		}
+		// Every image the page would fetch from another website is one
+		// that References gives, for load to refuse.
+		shown := 0
+		for el := range elements(t, string(out)) {
+			for _, a := range el.Attr {
+				if el.Data == "img" && a.Key == "src" && remoteURL(a.Val) {
+					shown++
+				}
+			}
+		}
+		for _, r := range remote {
+			if Linkable(r.Target) { // Render drops the others
+				shown--
+			}
+		}
+		if shown > 0 {
+			t.Fatalf("the output of %q shows images from other websites that References does not give: %v", src, remote)
 		}
 	})
 }
@@ -169,7 +198,7 @@ func elements(t *testing.T, page string) func(yield func(*html.Node) bool) {
 // TestRenderWords: search reads a text's words as the page shows them,
 // from the parse the page is made from.
 func TestRenderWords(t *testing.T) {
-	r := New()
+	r := New("Tabell")
 	for _, c := range []struct{ src, want string }{
 		{"# Sykefravær\n\nVi **bør** følge\nopp <b onclick=x>fraværet</b>.\n\n<script>alert(1)</script>\n\n" +
 			"- [Møtet](m.pdf) i *Fana*\n- <https://nav.no/x>\n\n| Tiltak | Når |\n| --- | --- |\n| Samtaler | Høst |\n\n```\nkode\n```\n",
@@ -198,7 +227,7 @@ func TestRenderWords(t *testing.T) {
 // references are resolved in one pass, as on the page: "\&amp;" is shown
 // as "&amp;", and search finds it so.
 func TestSearchWordsAreThePageText(t *testing.T) {
-	r := New()
+	r := New("Tabell")
 	for _, src := range []string{
 		`a \&amp; b`,
 		`\&#65; &#65; &#x41; \\&amp; &copy; \&copy; &nosuch; &amp;amp; \* \\* \a`,
@@ -221,5 +250,51 @@ func TestSearchWordsAreThePageText(t *testing.T) {
 		if want := strings.Join(strings.Fields(text.String()), " "); words != want {
 			t.Errorf("words of %q =\n%q\nthe page shows\n%q", src, words, want)
 		}
+	}
+}
+
+// TestTablesScrollInANamedBox: a table wider than a phone scrolls in a box
+// of its own, named in the site's language, as the site's own tables do,
+// wherever in the text it stands.
+func TestTablesScrollInANamedBox(t *testing.T) {
+	src := "| Uke | Fravær | Mål | Endring | Kontor | Merknad |\n|---|---|---|---|---|---|\n| 1 | 6,1 | 5,5 | +0,2 | Fana | Høst |\n\n" +
+		"- I en liste:\n\n  | a | b |\n  |---|---|\n  | 1 | 2 |\n"
+	got, err := New(`Tabell i "teksten"`).Render([]byte(src), 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	box := `<div class="table-scroll" tabindex="0" role="region" aria-label="Tabell i &#34;teksten&#34;">` + "\n<table>"
+	if n := strings.Count(string(got), box); n != 2 {
+		t.Errorf("%d of 2 tables in a named box:\n%s", n, got)
+	}
+	if n := strings.Count(string(got), "</table>\n</div>"); n != 2 {
+		t.Errorf("%d of 2 boxes closed after their table:\n%s", n, got)
+	}
+	if _, words, _ := New("Tabell").RenderWords([]byte(src), 3); strings.Contains(words, "Tabell") {
+		t.Errorf("search reads the box's name as the text's: %q", words)
+	}
+}
+
+// TestRemoteImages: an image from another website, in any form, is given
+// with its line for load to refuse; a link there, and an image beside the
+// text, are not.
+func TestRemoteImages(t *testing.T) {
+	src := "Tekst med [lenke](https://nav.no) og ![graf](fravaer.png).\n\n" +
+		"![a](https://evil.example/a.png) ![b](http://evil.example/b.png)\n" +
+		"![c](//evil.example/c.png) ![d](HTTPS://evil.example/d.png)\n\n" +
+		"| x | y |\n|---|---|\n| 1 | ![e][ref] |\n\n" +
+		"[![f](https://evil.example/f.png)](https://nav.no)\n\n" +
+		"[ref]: https://evil.example/e.png\n"
+	files, remote := References([]byte(src))
+	if want := []string{"fravaer.png"}; !slices.Equal(files, want) {
+		t.Errorf("files %q, want %q", files, want)
+	}
+	want := []Remote{
+		{"https://evil.example/a.png", 3}, {"http://evil.example/b.png", 3},
+		{"//evil.example/c.png", 4}, {"HTTPS://evil.example/d.png", 4},
+		{"https://evil.example/e.png", 8}, {"https://evil.example/f.png", 10},
+	}
+	if !slices.Equal(remote, want) {
+		t.Errorf("remote images\n%v\nwant\n%v", remote, want)
 	}
 }

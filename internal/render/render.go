@@ -290,7 +290,8 @@ func newSite(in Input) *site {
 		}
 		in.Site = &site
 	}
-	s := &site{Input: in, loc: locale.New(in.Config.Language), md: markdown.New(), trendLayouts: &sync.Map{}, funnel: &score.Funnel{}}
+	loc := locale.New(in.Config.Language)
+	s := &site{Input: in, loc: loc, md: markdown.New(loc.T("text.table")), trendLayouts: &sync.Map{}, funnel: &score.Funnel{}}
 	s.prepare()
 	return s
 }
