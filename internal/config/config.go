@@ -3,7 +3,6 @@ package config
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"net/url"
 	"regexp"
@@ -141,9 +140,9 @@ func Parse(src []byte, errs *diag.List) Site {
 	return s
 }
 
-// Number is a TOML number. Decoding through it gives a wrong type (a
-// quoted "45 %") an error with its position, which the toml package
-// gives only to errors from Unmarshalers.
+// Number is a TOML number, integer or float, that says whether it was
+// set; nan and inf are errors, since they pass every range check (NaN
+// compares false) and would switch off the rule the number sets.
 type Number struct {
 	Value float64
 	Set   bool
@@ -159,15 +158,11 @@ func (n *Number) UnmarshalTOML(v any) error {
 		n.Value, n.Set = float64(x), true
 	case float64:
 		if math.IsNaN(x) || math.IsInf(x, 0) {
-			// TOML's nan and inf pass every range check, and would
-			// switch off the rule the number sets.
 			return errNotFinite
 		}
 		n.Value, n.Set = x, true
-	case string:
-		return fmt.Errorf("%q is text, not a number: write the number without quotes, with a decimal point (45.5)", x)
 	default:
-		return fmt.Errorf("%v is not a number", v)
+		return errNotANumber
 	}
 	return nil
 }
