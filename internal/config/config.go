@@ -81,7 +81,13 @@ func Parse(src []byte, errs *diag.List) Site {
 		errs.Add(diag.Pos{Path: Path, Line: lines.Key(0, k[len(k)-1])}, "unknown key %q (known: title, language, period, min_coverage, whole_name, base_url, edit_url, new_url, accent, [privacy] min_count)", k.String())
 	}
 	if !ok {
-		return Site{Language: "nb", Accent: DefaultAccent, MinCount: DefaultMinCount, MinCoverage: DefaultMinCoverage}
+		s := Site{Language: "nb", Accent: DefaultAccent, MinCount: DefaultMinCount, MinCoverage: DefaultMinCoverage}
+		// The file's errors, and the others of the run, are written in
+		// the site's language when its own line is not one of them.
+		if slices.Contains(locale.Languages, f.Language) {
+			s.Language = f.Language
+		}
+		return s
 	}
 	s := Site{Title: f.Title, Language: f.Language, BaseURL: f.BaseURL, EditURL: f.EditURL, NewURL: f.NewURL, Accent: f.Accent,
 		MinCount: DefaultMinCount, MinCoverage: DefaultMinCoverage, WholeName: strings.TrimSpace(f.WholeName)}

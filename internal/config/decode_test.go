@@ -152,3 +152,16 @@ data/org.toml:22: measure is a table, not a list of tables: write each as a tabl
 		t.Errorf("in bokmål:\n%s\nwant:\n%s", got, nb)
 	}
 }
+
+// TestLanguageDespiteErrors: an English site whose title is a number is
+// told so in English.
+func TestLanguageDespiteErrors(t *testing.T) {
+	var errs diag.List
+	if got := Parse([]byte("title = 2018\nlanguage = \"en\"\n"), &errs).Language; got != "en" {
+		t.Errorf("language %q, want en; errors:\n%v", got, errs)
+	}
+	errs = nil
+	if got := Parse([]byte("title = \"T\"\nlanguage = nn\n"), &errs).Language; got != "nb" {
+		t.Errorf("language %q from a line in error, want nb", got)
+	}
+}
