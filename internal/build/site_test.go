@@ -15,6 +15,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/malekort/malekort/internal/locale"
 	"github.com/rogpeppe/go-internal/txtar"
 )
 
@@ -64,7 +65,7 @@ func siteFS(t testing.TB, caseFile string) (fstest.MapFS, *txtar.Archive) {
 	}
 	for _, f := range c.Files {
 		switch f.Name {
-		case "want", "golden":
+		case "want", "want-nb", "golden":
 		case "delete":
 			for _, name := range strings.Fields(string(f.Data)) {
 				delete(fsys, name)
@@ -78,7 +79,8 @@ func siteFS(t testing.TB, caseFile string) (fstest.MapFS, *txtar.Archive) {
 
 // TestInputErrors builds each case in testdata/errors and compares the
 // errors with its "want" section: every kind of input error, with its
-// file, line and advice.
+// file, line and advice. A case with a "want-nb" section compares them in
+// bokmål too, as check prints them for a site in that language.
 func TestInputErrors(t *testing.T) {
 	cases, _ := filepath.Glob("testdata/errors/*.txtar")
 	if len(cases) == 0 {
@@ -91,30 +93,30 @@ func TestInputErrors(t *testing.T) {
 			if err != nil {
 				t.Fatalf("build failed without input errors: %v", err)
 			}
-			got := ""
-			if errs != nil {
-				got = errs.Error() + "\n"
+			if errs == nil {
+				t.Fatal("no input errors")
 			}
-			if got == "" {
-				t.Errorf("no input errors")
+			gots := map[string]string{"want": errs.Error() + "\n"}
+			if slices.ContainsFunc(archive.Files, func(f txtar.File) bool { return f.Name == "want-nb" }) {
+				gots["want-nb"] = errs.In(locale.New("nb")).Error() + "\n"
 			}
-			wantIdx := slices.IndexFunc(archive.Files, func(f txtar.File) bool { return f.Name == "want" })
-			if *update {
-				if wantIdx < 0 {
-					archive.Files = append(archive.Files, txtar.File{Name: "want"})
-					wantIdx = len(archive.Files) - 1
+			for section, got := range gots {
+				i := slices.IndexFunc(archive.Files, func(f txtar.File) bool { return f.Name == section })
+				switch {
+				case *update && i < 0:
+					archive.Files = append(archive.Files, txtar.File{Name: section, Data: []byte(got)})
+				case *update:
+					archive.Files[i].Data = []byte(got)
+				case i < 0:
+					t.Fatalf("no %s section; run go test ./internal/build -update", section)
+				case got != string(archive.Files[i].Data):
+					t.Errorf("errors:\n%s\n%s:\n%s", got, section, archive.Files[i].Data)
 				}
-				archive.Files[wantIdx].Data = []byte(got)
+			}
+			if *update {
 				if err := os.WriteFile(file, txtar.Format(archive), 0o644); err != nil {
 					t.Fatal(err)
 				}
-				return
-			}
-			if wantIdx < 0 {
-				t.Fatalf("no want section; run go test ./internal/build -update")
-			}
-			if want := string(archive.Files[wantIdx].Data); got != want {
-				t.Errorf("errors:\n%s\nwant:\n%s", got, want)
 			}
 		})
 	}

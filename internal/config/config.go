@@ -3,7 +3,6 @@ package config
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"net/url"
 	"regexp"
@@ -82,7 +81,13 @@ func Parse(src []byte, errs *diag.List) Site {
 		errs.Add(diag.Pos{Path: Path, Line: lines.Key(0, k[len(k)-1])}, "unknown key %q (known: title, language, period, min_coverage, whole_name, base_url, edit_url, new_url, accent, [privacy] min_count)", k.String())
 	}
 	if !ok {
-		return Site{Language: "nb", Accent: DefaultAccent, MinCount: DefaultMinCount, MinCoverage: DefaultMinCoverage}
+		s := Site{Language: "nb", Accent: DefaultAccent, MinCount: DefaultMinCount, MinCoverage: DefaultMinCoverage}
+		// The file's errors, and the others of the run, are written in
+		// the site's language when its own line is not one of them.
+		if slices.Contains(locale.Languages, f.Language) {
+			s.Language = f.Language
+		}
+		return s
 	}
 	s := Site{Title: f.Title, Language: f.Language, BaseURL: f.BaseURL, EditURL: f.EditURL, NewURL: f.NewURL, Accent: f.Accent,
 		MinCount: DefaultMinCount, MinCoverage: DefaultMinCoverage, WholeName: strings.TrimSpace(f.WholeName)}
@@ -141,9 +146,9 @@ func Parse(src []byte, errs *diag.List) Site {
 	return s
 }
 
-// Number is a TOML number. Decoding through it gives a wrong type (a
-// quoted "45 %") an error with its position, which the toml package
-// gives only to errors from Unmarshalers.
+// Number is a TOML number, integer or float, that says whether it was
+// set; nan and inf are errors, since they pass every range check (NaN
+// compares false) and would switch off the rule the number sets.
 type Number struct {
 	Value float64
 	Set   bool
@@ -159,15 +164,11 @@ func (n *Number) UnmarshalTOML(v any) error {
 		n.Value, n.Set = float64(x), true
 	case float64:
 		if math.IsNaN(x) || math.IsInf(x, 0) {
-			// TOML's nan and inf pass every range check, and would
-			// switch off the rule the number sets.
 			return errNotFinite
 		}
 		n.Value, n.Set = x, true
-	case string:
-		return fmt.Errorf("%q is text, not a number: write the number without quotes, with a decimal point (45.5)", x)
 	default:
-		return fmt.Errorf("%v is not a number", v)
+		return errNotANumber
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"regexp"
 	"strings"
@@ -21,7 +22,8 @@ const maxTOMLErrors = 20
 // Decode decodes the TOML file at path into v and reports its errors into
 // errs, lines counted from firstLine (1 for a whole file). On a syntax or
 // type error it does not stop at the first: it blanks the line in error
-// (and, for a table header, the table below it) and decodes again, so
+// (all the lines of a value of the wrong type, and for a table header the
+// table below it) and decodes again, so
 // that one run shows every such error of the file. ok is false when there
 // were any; then v and md hold what the rest of the file says, good for
 // finding unknown keys but not for checking values, since a blanked line's
@@ -35,23 +37,16 @@ func Decode(path string, src []byte, firstLine int, v any, errs *diag.List) (md 
 	lines := strings.SplitAfter(text, "\n")
 	blanked := map[int]bool{}
 	for range maxTOMLErrors {
-		line, col := errorPosition(text, err)
-		if pe, ok := parseError(err); ok && pe.LastKey != "" {
-			line, col = numberPosition(lines, pe, line, col)
-		}
+		line, last, col, msg := locate(text, lines, err, v)
 		pos := diag.Pos{Path: path}
 		if line > 0 {
 			pos.Line, pos.Col = line+firstLine-1, col
 		}
-		lineText := ""
-		if line > 0 && line <= len(lines) {
-			lineText = lines[line-1]
-		}
-		errs.Add(pos, "%s", errorMessage(err, lineText))
+		errs.Add(pos, "%s", msg)
 		if line == 0 || line > len(lines) || blanked[line] {
 			return md, false
 		}
-		blank(lines, line, blanked)
+		blank(lines, line, last, blanked)
 		text = strings.Join(lines, "")
 		reset(v)
 		if md, err = toml.Decode(text, v); err == nil {
@@ -61,12 +56,45 @@ func Decode(path string, src []byte, firstLine int, v any, errs *diag.List) (md 
 	return md, false
 }
 
-// blank empties line (1-based), keeping its newline so that the lines
-// below keep their numbers; a table header takes its table with it.
-func blank(lines []string, line int, blanked map[int]bool) {
+// locate finds err in the file: its first and last line (a value may run
+// over several), its column, and what to say about it.
+func locate(text string, lines []string, err error, v any) (line, last, col int, msg diag.Phrase) {
+	if key, line, col, ok := wrongType(text, err); ok {
+		k := kindAt(v, key)
+		if first, last, col, x, ok := findValue(lines, key, func(x any) bool { return !k.fits(x) }); ok {
+			return first, last, col, typeMessage(key, k, x)
+		}
+		// A value this reading of the lines does not find: the error's
+		// own line, and the toml package's words.
+		return line, line, col, diag.P("%s", err.Error())
+	}
+	line, col = errorPosition(text, err)
+	if pe, ok := parseError(err); ok && pe.Message == errNotFinite.Error() {
+		// The toml package puts a Number's error on the last assignment
+		// of its key, in an array of tables the last table's.
+		if first, _, c, _, ok := findValue(lines, strings.Split(pe.LastKey, "."), notFinite); ok {
+			line, col = first, c
+		}
+	}
+	lineText := ""
+	if line > 0 && line <= len(lines) {
+		lineText = lines[line-1]
+	}
+	return line, line, col, errorMessage(err, lineText)
+}
+
+func notFinite(x any) bool {
+	f, ok := x.(float64)
+	return ok && (math.IsNaN(f) || math.IsInf(f, 0))
+}
+
+// blank empties lines line to last (1-based), keeping their newlines so
+// that the lines below keep their numbers; a table header takes its table
+// with it.
+func blank(lines []string, line, last int, blanked map[int]bool) {
 	header := strings.HasPrefix(strings.TrimSpace(lines[line-1]), "[")
 	for i := line - 1; i < len(lines); i++ {
-		if i > line-1 && (!header || strings.HasPrefix(strings.TrimSpace(lines[i]), "[")) {
+		if i > last-1 && (!header || strings.HasPrefix(strings.TrimSpace(lines[i]), "[")) {
 			break
 		}
 		blanked[i+1] = true
@@ -120,44 +148,6 @@ func errorPosition(text string, err error) (line, col int) {
 // nonFinite finds the key and value of a TOML nan or inf in a line, also
 // in an inline table.
 var nonFinite = regexp.MustCompile(`([A-Za-z0-9_-]+)\s*=\s*([+-]?(?:nan|inf))\b`)
-
-// numberPosition is the line and column of a Number's error. The toml
-// package gives an Unmarshaler's error the position of the last key of its
-// name, in an array of tables the last table's: the error is on the first
-// line that sets that key to a value the Number refuses with the error's
-// message. Where no line does (an inline table), line and col stay.
-func numberPosition(lines []string, pe toml.ParseError, line, col int) (int, int) {
-	key := pe.LastKey[strings.LastIndexByte(pe.LastKey, '.')+1:]
-	if line > 0 && line <= len(lines) && refuses(lines[line-1], key, pe.Message) {
-		return line, col
-	}
-	for i, l := range lines {
-		if refuses(l, key, pe.Message) {
-			_, value, _ := strings.Cut(l, "=")
-			at := len(l) - len(strings.TrimLeft(value, " \t"))
-			return i + 1, utf8.RuneCountInString(l[:at]) + 1
-		}
-	}
-	return line, col
-}
-
-// refuses reports whether line sets key to a value that a Number refuses
-// with message msg.
-func refuses(line, key, msg string) bool {
-	if !strings.Contains(line, key) {
-		return false
-	}
-	var v map[string]any
-	if _, err := toml.Decode(line, &v); err != nil {
-		return false
-	}
-	x, ok := v[key]
-	if !ok {
-		return false
-	}
-	err := new(Number).UnmarshalTOML(x)
-	return err != nil && err.Error() == msg
-}
 
 // errorMessage says what is wrong in words a person who edits the file
 // understands, with what to do; the toml package's own message where it

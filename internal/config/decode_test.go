@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/malekort/malekort/internal/diag"
+	"github.com/malekort/malekort/internal/locale"
 )
 
 func TestDecodeReportsEveryError(t *testing.T) {
@@ -13,7 +14,7 @@ func TestDecodeReportsEveryError(t *testing.T) {
 	Parse([]byte(src), &errs)
 	want := `site.toml:1:11: the text in quotes does not end on this line: add the closing "
 site.toml:2:12: nb is not a value: put text in quotes ("nb"); numbers, true and false go as they are
-site.toml:4:14: "5" is text, not a number: write the number without quotes, with a decimal point (45.5)`
+site.toml:4:13: min_count is text, not a number: write the number without quotes (min_count = 5)`
 	if got := errs.Error(); got != want {
 		t.Errorf("errors:\n%s\nwant:\n%s", got, want)
 	}
@@ -60,7 +61,7 @@ func TestNumberErrorsInArraysOfTables(t *testing.T) {
 	}
 	var errs diag.List
 	Decode("data/goals.toml", []byte(src), 1, &f, &errs)
-	want := `data/goals.toml:2:10: "45 %" is text, not a number: write the number without quotes, with a decimal point (45.5)
+	want := `data/goals.toml:2:10: target is text, not a number: write the number without quotes (target = 45)
 data/goals.toml:3:10: yellow = nan is not a number: write a number (nan and inf are not numbers here)`
 	if got := errs.Sorted().Error(); got != want {
 		t.Errorf("errors:\n%s\nwant:\n%s", got, want)
@@ -75,5 +76,92 @@ func TestBaseURLIsEscaped(t *testing.T) {
 	}
 	if want := "https://intranett.example.no/m%C3%A5l%20kort/"; got != want {
 		t.Errorf("base_url %q, want %q", got, want)
+	}
+}
+
+// TestWrongTypes: a value of the wrong type is one error at its own line,
+// in an array of tables too, saying what it should be; the file's other
+// errors are still found, and its other keys are still known.
+func TestWrongTypes(t *testing.T) {
+	src := `title = 2018
+privacy = 5
+
+[[office]]
+name = "A"
+codes = "0301"
+
+[[office]]
+name = ["B", 2]
+persons = "ja"
+
+[[office]]
+name = [
+  "C",
+  "D",
+]
+missing = "x"
+
+  [[office.change]]
+  from = 2026-01-01
+
+[measure]
+status = "started"
+`
+	var f struct {
+		Title   string `toml:"title"`
+		Privacy struct {
+			MinCount Number `toml:"min_count"`
+		} `toml:"privacy"`
+		Office []struct {
+			Name    string   `toml:"name"`
+			Codes   []string `toml:"codes"`
+			Persons bool     `toml:"persons"`
+			Change  []struct {
+				From string `toml:"from"`
+			} `toml:"change"`
+		} `toml:"office"`
+		Measure []struct {
+			Status string `toml:"status"`
+		} `toml:"measure"`
+	}
+	var errs diag.List
+	md, ok := Decode("data/org.toml", []byte(src), 1, &f, &errs)
+	if ok {
+		t.Error("ok with errors")
+	}
+	var unknown []string
+	for _, k := range md.Undecoded() {
+		unknown = append(unknown, k.String())
+	}
+	if got := strings.Join(unknown, " "); got != "office.missing" {
+		t.Errorf("unknown keys %q, want only office.missing", got)
+	}
+	want := `data/org.toml:1:9: title is a number, not text: put the text in quotes (title = "2018")
+data/org.toml:2:11: privacy is a number, not a table: write it as a table: [privacy], with its keys on the lines below
+data/org.toml:6:9: codes is text, not a list of text: put each text in quotes, in [ ] (codes = ["0301"])
+data/org.toml:9:8: name is a list, not text: write one text, in quotes (name = "B, 2")
+data/org.toml:10:11: persons is text, not true or false: write true or false, without quotes (persons = true)
+data/org.toml:13:8: name is a list, not text: write one text, in quotes (name = "C, D")
+data/org.toml:20:10: from is a date, not text: put the text in quotes (from = "…")
+data/org.toml:22: measure is a table, not a list of tables: write each as a table: [[measure]], with its keys on the lines below`
+	if got := errs.Sorted().Error(); got != want {
+		t.Errorf("errors:\n%s\nwant:\n%s", got, want)
+	}
+	nb := `data/org.toml:9:8: name er en liste, ikke tekst: skriv én tekst, i anførselstegn (name = "B, 2")`
+	if got := errs.Sorted().In(locale.New("nb"))[3].Error(); got != nb {
+		t.Errorf("in bokmål:\n%s\nwant:\n%s", got, nb)
+	}
+}
+
+// TestLanguageDespiteErrors: an English site whose title is a number is
+// told so in English.
+func TestLanguageDespiteErrors(t *testing.T) {
+	var errs diag.List
+	if got := Parse([]byte("title = 2018\nlanguage = \"en\"\n"), &errs).Language; got != "en" {
+		t.Errorf("language %q, want en; errors:\n%v", got, errs)
+	}
+	errs = nil
+	if got := Parse([]byte("title = \"T\"\nlanguage = nn\n"), &errs).Language; got != "nb" {
+		t.Errorf("language %q from a line in error, want nb", got)
 	}
 }

@@ -183,6 +183,26 @@ var messages = map[string]map[string]string{
 		"%s = %s is not a number: write a number (nan and inf are not numbers here)": "%s = %s er ikke et tall: skriv et tall (nan og inf er ikke tall her)",
 		"nan and inf are not numbers here: write a number":                           "nan og inf er ikke tall her: skriv et tall",
 
+		// A TOML value of the wrong type: what it is, what it should be.
+		"%s is %s, not %s: %s":                "%s er %s, ikke %s: %s",
+		"text":                                "tekst",
+		"a number":                            "et tall",
+		"true or false":                       "true eller false",
+		"a table":                             "en tabell",
+		"a list of text":                      "en liste med tekst",
+		"a list of tables":                    "en liste med tabeller",
+		"a date":                              "en dato",
+		"a list":                              "en liste",
+		"a list with %s in it":                "en liste med %s i",
+		"put the text in quotes (%s = %q)":    "sett teksten i anførselstegn (%s = %q)",
+		"write one text, in quotes (%s = %q)": "skriv én tekst, i anførselstegn (%s = %q)",
+		"write a number, with a decimal point (%s = 45.5)":                "skriv et tall, med desimalpunktum (%s = 45.5)",
+		"write the number without quotes (%s = %s)":                       "skriv tallet uten anførselstegn (%s = %s)",
+		"write true or false, without quotes (%s = true)":                 "skriv true eller false, uten anførselstegn (%s = true)",
+		"put each text in quotes, in [ ] (%s = [%s])":                     "sett hver tekst i anførselstegn, i [ ] (%s = [%s])",
+		"write it as a table: [%s], with its keys on the lines below":     "skriv den som en tabell: [%s], med nøklene på linjene under",
+		"write each as a table: [[%s]], with its keys on the lines below": "skriv hver som en tabell: [[%s]], med nøklene på linjene under",
+
 		// The command line's words, and front matter as leaders write it (issue 25).
 		"%s %q is written day first: write it year first, %s = %s":                                 "%s %q er skrevet med dagen først: skriv året først, %s = %s",
 		"unknown command %q: run malekort -h to see the commands":                                  "ukjent kommando %q: kjør malekort -h for å se kommandoene",
@@ -455,6 +475,26 @@ var messages = map[string]map[string]string{
 		// TOML's nan and inf.
 		"%s = %s is not a number: write a number (nan and inf are not numbers here)": "%s = %s er ikkje eit tal: skriv eit tal (nan og inf er ikkje tal her)",
 		"nan and inf are not numbers here: write a number":                           "nan og inf er ikkje tal her: skriv eit tal",
+
+		// A TOML value of the wrong type: what it is, what it should be.
+		"%s is %s, not %s: %s":                "%s er %s, ikkje %s: %s",
+		"text":                                "tekst",
+		"a number":                            "eit tal",
+		"true or false":                       "true eller false",
+		"a table":                             "ein tabell",
+		"a list of text":                      "ei liste med tekst",
+		"a list of tables":                    "ei liste med tabellar",
+		"a date":                              "ein dato",
+		"a list":                              "ei liste",
+		"a list with %s in it":                "ei liste med %s i",
+		"put the text in quotes (%s = %q)":    "set teksten i hermeteikn (%s = %q)",
+		"write one text, in quotes (%s = %q)": "skriv éin tekst, i hermeteikn (%s = %q)",
+		"write a number, with a decimal point (%s = 45.5)":                "skriv eit tal, med desimalpunktum (%s = 45.5)",
+		"write the number without quotes (%s = %s)":                       "skriv talet utan hermeteikn (%s = %s)",
+		"write true or false, without quotes (%s = true)":                 "skriv true eller false, utan hermeteikn (%s = true)",
+		"put each text in quotes, in [ ] (%s = [%s])":                     "set kvar tekst i hermeteikn, i [ ] (%s = [%s])",
+		"write it as a table: [%s], with its keys on the lines below":     "skriv han som ein tabell: [%s], med nøklane på linjene under",
+		"write each as a table: [[%s]], with its keys on the lines below": "skriv kvar som ein tabell: [[%s]], med nøklane på linjene under",
 
 		// The command line's words, and front matter as leaders write it (issue 25).
 		"%s %q is written day first: write it year first, %s = %s":                                 "%s %q er skriven med dagen først: skriv året først, %s = %s",
