@@ -36,6 +36,9 @@ type Renderer struct {
 // site's language, names each table's scrolling box to a screen reader,
 // as the site's own tables' boxes are named.
 func New(tableName string) *Renderer {
+	// goldmark writes HTML as it walks the document, so the box's tags
+	// are written here around the table it renders, as render's tables
+	// have them (render.Table.component).
 	open := tableScroll(`<div class="table-scroll" tabindex="0" role="region" aria-label="` + html.EscapeString(tableName) + `">` + "\n")
 	return &Renderer{md: newGoldmark(goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(open, 500))))}
 }
