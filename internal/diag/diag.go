@@ -23,10 +23,14 @@ type Pos struct {
 
 func (p Pos) String() string {
 	if p.Sheet != "" {
-		// As a spreadsheet names a cell: 2026.xlsx:Resultater!C14.
+		// As a spreadsheet names a cell, 2026.xlsx:Resultater!C14, or a
+		// row, Resultater!14:14.
 		ref := p.Path + ":" + p.Sheet + "!"
-		if p.Line == 0 {
+		switch {
+		case p.Line == 0:
 			return ref[:len(ref)-1]
+		case p.Col == 0:
+			return ref + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Line)
 		}
 		return ref + columnName(p.Col) + strconv.Itoa(p.Line)
 	}
@@ -39,8 +43,7 @@ func (p Pos) String() string {
 	return fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Col)
 }
 
-// columnName is a spreadsheet's name of column col: A, B, …, Z, AA, …;
-// "" for 0.
+// columnName is a spreadsheet's name of column col: A, B, …, Z, AA, ….
 func columnName(col int) string {
 	name := ""
 	for ; col > 0; col = (col - 1) / 26 {

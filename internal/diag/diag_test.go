@@ -81,6 +81,7 @@ func TestGitHub(t *testing.T) {
 		{Error{Pos: Pos{Path: "templates/office.html", Line: 3, Col: 5}, Msg: "bad"}, `::error file=templates/office.html,line=3,col=5::bad`},
 		{Error{Msg: "no position"}, `::error::no position`},
 		{Error{Pos: Pos{Path: "data/results/2026.xlsx", Sheet: "Ark 1", Line: 14, Col: 28}, Msg: "bad"}, `::error file=data/results/2026.xlsx::Ark 1!AB14: bad`},
+		{Error{Pos: Pos{Path: "data/results/2026.xlsx", Sheet: "Fylke", Line: 184}, Msg: "a row"}, `::error file=data/results/2026.xlsx::Fylke!184:184: a row`},
 	} {
 		if got := c.e.GitHub(); got != c.want {
 			t.Errorf("got  %s\nwant %s", got, c.want)

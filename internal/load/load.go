@@ -121,6 +121,7 @@ func loadResults(fsys fs.FS, site *model.Site, errs *diag.List) {
 	}
 	all := make([]model.Result, total)
 	rows := make([][]model.Result, len(files))
+	sheets := make([][]string, len(files))
 	fileErrs := make([]diag.List, len(files))
 	workers.Each(len(files), func(i int) {
 		file, err := fsys.Open(files[i])
@@ -131,12 +132,12 @@ func loadResults(fsys fs.FS, site *model.Site, errs *diag.List) {
 		defer file.Close()
 		window := all[starts[i] : starts[i] : starts[i]+windows[i]]
 		if strings.EqualFold(path.Ext(files[i]), ".xlsx") {
-			rows[i] = r.readWorkbook(files[i], int16(i), file, window, &fileErrs[i])
+			rows[i] = r.readWorkbook(files[i], int16(i), file, window, &sheets[i], &fileErrs[i])
 		} else {
 			rows[i] = r.read(files[i], int16(i), file, window, &fileErrs[i])
 		}
 	})
-	site.ResultFiles = files
+	site.ResultFiles, site.ResultSheets = files, sheets
 	n, fits := 0, true
 	for i := range files {
 		n += len(rows[i])

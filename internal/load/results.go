@@ -103,7 +103,10 @@ type table struct {
 	recs    records
 	path    string
 	sheet   string // the workbook's sheet, "" for a CSV file
-	errs    *diag.List
+	// sheetIndex is the rows' Sheet: 1 + the sheet's index among the
+	// workbook's sheets of results, 0 for a CSV file.
+	sheetIndex uint8
+	errs       *diag.List
 	nErrs   int
 	decimal byte // '.' or ',' once a number has shown which one the file uses
 	decLine int
@@ -231,7 +234,7 @@ func (r *resultReader) readTable(f *table, file int16, header []string, cols map
 			f.add(line, f.col(c), "%s in a column without a name: is %s one number with a decimal comma? In a comma-separated file it splits in two: write %s, put it in quotes, or save the file with semicolons", strings.TrimSpace(rec[c+1]), splitNumber(rec, c), strings.Replace(splitNumber(rec, c), ",", ".", 1))
 			continue
 		}
-		res := model.Result{File: file, Line: int32(line)}
+		res := model.Result{File: file, Line: int32(line), Sheet: f.sheetIndex}
 		ok := true
 
 		g, goalFound := r.goals[field(cGoal)]

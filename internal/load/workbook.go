@@ -2,6 +2,7 @@ package load
 
 import (
 	"io"
+	"math"
 
 	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/model"
@@ -20,7 +21,7 @@ const (
 // workbook with no such sheet is an error that says what header is
 // expected. Cells are read as they are kept, not as they are formatted,
 // so a number has its decimal point and no grouping.
-func (r *resultReader) readWorkbook(path string, file int16, src io.Reader, rows []model.Result, errs *diag.List) []model.Result {
+func (r *resultReader) readWorkbook(path string, file int16, src io.Reader, rows []model.Result, sheets *[]string, errs *diag.List) []model.Result {
 	wb, err := excelize.OpenReader(src, excelize.Options{RawCellValue: true, UnzipSizeLimit: maxWorkbookBytes, UnzipXMLSizeLimit: maxWorkbookXMLBytes})
 	if err != nil {
 		errs.Add(diag.Pos{Path: path}, "cannot read the workbook (%v): save it again from Excel as .xlsx, or as CSV", err)
@@ -43,7 +44,13 @@ func (r *resultReader) readWorkbook(path string, file int16, src io.Reader, rows
 			continue
 		}
 		found = true
-		rows = r.readTable(&table{recs: recs, path: path, sheet: sheet, errs: errs}, file, header, cols, rows)
+		if len(*sheets) == math.MaxUint8 {
+			errs.Add(diag.Pos{Path: path, Sheet: sheet}, "more than %d sheets of results in one workbook: split it in two", math.MaxUint8)
+			it.Close()
+			break
+		}
+		*sheets = append(*sheets, sheet)
+		rows = r.readTable(&table{recs: recs, path: path, sheet: sheet, sheetIndex: uint8(len(*sheets)), errs: errs}, file, header, cols, rows)
 		it.Close()
 	}
 	if !found {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/malekort/malekort/internal/diag"
+	"github.com/malekort/malekort/internal/model"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -37,7 +38,8 @@ func workbook(t testing.TB, sheets map[string][][]any) []byte {
 
 func readWorkbook(t testing.TB, data []byte) ([]any, diag.List) {
 	var errs diag.List
-	rows := testReader().readWorkbook("data/results/2026.xlsx", 0, bytes.NewReader(data), nil, &errs)
+	var sheets []string
+	rows := testReader().readWorkbook("data/results/2026.xlsx", 0, bytes.NewReader(data), nil, &sheets, &errs)
 	out := make([]any, len(rows))
 	for i, r := range rows {
 		out[i] = r
@@ -107,4 +109,28 @@ func FuzzReadWorkbook(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		readWorkbook(t, data)
 	})
+}
+
+// TestWorkbookRowsKnowTheirSheet: a row from a workbook is placed by its
+// sheet and row in what is said of it later (a notice, a duplicate), not
+// by its row alone, which each sheet has.
+func TestWorkbookRowsKnowTheirSheet(t *testing.T) {
+	header := []any{"period", "unit", "goal", "value"}
+	data := workbook(t, map[string][][]any{
+		"Kontor": {header, {"2022-01", "årstad", "g", 3}},
+		"Fylke":  {header, {}, {"2022-02", "årstad", "g", 4}},
+	})
+	var errs diag.List
+	var sheets []string
+	rows := testReader().readWorkbook("data/results/2026.xlsx", 0, bytes.NewReader(data), nil, &sheets, &errs)
+	if len(errs) > 0 || len(rows) != 2 {
+		t.Fatalf("rows %+v, errors %v", rows, errs)
+	}
+	site := &model.Site{ResultFiles: []string{"data/results/2026.xlsx"}, ResultSheets: [][]string{sheets}}
+	want := map[string]string{"2022-01": "data/results/2026.xlsx:Kontor!2:2", "2022-02": "data/results/2026.xlsx:Fylke!3:3"}
+	for i := range rows {
+		if got := site.ResultPos(&rows[i]).String(); got != want[rows[i].Period.String()] {
+			t.Errorf("row of %s is at %s, want %s", rows[i].Period, got, want[rows[i].Period.String()])
+		}
+	}
 }

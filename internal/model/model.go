@@ -386,7 +386,10 @@ type Result struct {
 	File   int16 // index into Site.ResultFiles, for error positions
 	// Code is 1 + the index of the unit's code the row named it by, 0
 	// when it named the unit's id.
-	Code     int16
+	Code int16
+	// Sheet is 1 + the index into Site.ResultSheets[File] of the
+	// workbook's sheet the row is on, 0 for a CSV file's row.
+	Sheet    uint8
 	HasValue bool
 	HasRatio bool
 	// Suppressed is a row whose figure the publisher hid (NAV's "*"): it
@@ -395,6 +398,16 @@ type Result struct {
 	Value       float64
 	Numerator   float64
 	Denominator float64
+}
+
+// ResultPos is where r is in its file, as errors and notices name it:
+// the line of a CSV file, the sheet and row of a workbook.
+func (s *Site) ResultPos(r *Result) diag.Pos {
+	pos := diag.Pos{Path: s.ResultFiles[r.File], Line: int(r.Line)}
+	if r.Sheet > 0 {
+		pos.Sheet = s.ResultSheets[r.File][r.Sheet-1]
+	}
+	return pos
 }
 
 // Text is a markdown page written by a leader: the front page or a county's.
@@ -442,7 +455,9 @@ type Site struct {
 	// unit column may name, numbered as OfficeUnit and CountyUnit say.
 	Units       []string
 	ResultFiles []string
-	Results     []Result
+	// ResultSheets are, by file, a workbook's sheets that hold results.
+	ResultSheets [][]string
+	Results      []Result
 
 	Front      *Text
 	CountyText map[string]*Text
@@ -689,9 +704,8 @@ func (s *Site) Epochs(first Period, n int) (epochs []Organisation, epochOf []int
 type MonthCoverage struct {
 	Period          Period
 	Reported, Units int
-	// File is the index in ResultFiles of the first file with a row for
-	// the month, and Line that row's line.
-	File, Line int32
+	// First is the index in Results of the first row for the month.
+	First int
 }
 
 // Share is the part of the units that reported.
@@ -757,7 +771,7 @@ func (s *Site) Coverage() []MonthCoverage {
 		mc := &months[m]
 		if mc.Period == 0 {
 			e := epochOf[m]
-			*mc = MonthCoverage{Period: due, Units: units[e], File: int32(r.File), Line: r.Line}
+			*mc = MonthCoverage{Period: due, Units: units[e], First: i}
 		}
 		if k := m*s.NUnits() + int(r.Unit); int(r.Unit) < s.NUnits() && reporting[epochOf[m]][r.Unit] && !seen[k] {
 			seen[k] = true

@@ -90,7 +90,7 @@ func jumps(s *model.Site, seen *seen, reported model.Period, errs *diag.List) {
 				why = diag.P("a change %.0f times its mean change over the %d months before", math.Abs(st.Change)/st.Usual, st.Changes)
 			}
 			noticed = st.Month
-			errs.AddNotice(diag.Pos{Path: s.ResultFiles[r.File], Line: int(r.Line)},
+			errs.AddNotice(s.ResultPos(r),
 				"%s, %s, %s: %v after %v the month before, %s: check the row",
 				r.Period, s.Units[r.Unit], g.ID, diag.Number{V: v, Decimals: g.Decimals}, diag.Number{V: was, Decimals: g.Decimals}, why)
 		})

@@ -100,7 +100,7 @@ func farFrom(s *model.Site, notices *diag.List) {
 			far = months[i]
 		}
 		r := byMonth[far].first
-		notices.AddNotice(diag.Pos{Path: s.ResultFiles[r.File], Line: int(r.Line)},
+		notices.AddNotice(s.ResultPos(r),
 			"no month has results in the %d months between %s and %s: is the year of %s typed wrong? Every chart and table runs over the months between; fix or remove its rows",
 			gap, month(months[i-1]), month(months[i]), month(far))
 	}
@@ -187,7 +187,7 @@ func HiddenTotals(s *model.Site, reported model.Period, notices *diag.List) {
 		if g.Owner != "" {
 			hidden = diag.P("%s's \"%s\" is", county.Name, g.Title)
 		}
-		notices.AddNotice(diag.Pos{Path: s.ResultFiles[r.File], Line: int(r.Line)},
+		notices.AddNotice(s.ResultPos(r),
 			"%s hidden %s as the total needs an office's figure hidden at source (*), here %s's: a row for %s itself (unit \"%s\"), as NAV publishes the county's figures, shows the county's",
 			hidden, when(months[k]), s.Offices[r.Unit].Name, county.Name, county.ID)
 	}

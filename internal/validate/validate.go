@@ -492,7 +492,7 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) *seen {
 		if bad[r.Goal] {
 			continue
 		}
-		pos := diag.Pos{Path: s.ResultFiles[r.File], Line: int(r.Line)}
+		pos := s.ResultPos(r)
 		if r.Period > thisMonth {
 			if k := [2]int32{int32(r.File), int32(r.Period)}; !future[k] {
 				future[k] = true
@@ -506,13 +506,13 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) *seen {
 			k := [3]int32{int32(r.Period), r.Unit, r.Goal}
 			for _, j := range parts[k] {
 				if f := &s.Results[j]; f.Code == r.Code {
-					errs.Add(pos, "second result for %s, %s, %s (the first is at %s:%d): keep one", r.Period, nameOf(unit, codes(r.Unit), r.Code), g.ID, s.ResultFiles[f.File], f.Line)
+					errs.Add(pos, "second result for %s, %s, %s (the first is at %s): keep one", r.Period, nameOf(unit, codes(r.Unit), r.Code), g.ID, s.ResultPos(f))
 				}
 			}
 			parts[k] = append(parts[k], i)
 		} else if first, dup := seen.add(r, i); dup {
 			f := &s.Results[first]
-			errs.Add(pos, "second result for %s, %s, %s (the first is at %s:%d): keep one", r.Period, unit, g.ID, s.ResultFiles[f.File], f.Line)
+			errs.Add(pos, "second result for %s, %s, %s (the first is at %s): keep one", r.Period, unit, g.ID, s.ResultPos(f))
 			continue
 		}
 		if !g.Life.Alive(r.Period) {
@@ -690,7 +690,7 @@ const goalsPath = "data/goals.toml"
 // combined only where the goal's aggregate makes that exact.
 func combinable(s *model.Site, rows []int, codes func(int32) []string, errs *diag.List) {
 	first := &s.Results[rows[0]]
-	pos := diag.Pos{Path: s.ResultFiles[first.File], Line: int(first.Line)}
+	pos := s.ResultPos(first)
 	unit, all := s.Units[first.Unit], codes(first.Unit)
 	g := &s.Goals[first.Goal]
 	given := map[int16]bool{}
