@@ -100,16 +100,16 @@ type records interface {
 
 // table is the state of one results table while it is read.
 type table struct {
-	recs    records
-	path    string
-	sheet   string // the workbook's sheet, "" for a CSV file
+	recs  records
+	path  string
+	sheet string // the workbook's sheet, "" for a CSV file
 	// sheetIndex is the rows' Sheet: 1 + the sheet's index among the
 	// workbook's sheets of results, 0 for a CSV file.
 	sheetIndex uint8
 	errs       *diag.List
-	nErrs   int
-	decimal byte // '.' or ',' once a number has shown which one the file uses
-	decLine int
+	nErrs      int
+	decimal    byte // '.' or ',' once a number has shown which one the file uses
+	decLine    int
 	// delim is a CSV file's delimiter; 0 for a sheet, whose cells no
 	// delimiter can split.
 	delim rune
