@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -132,5 +133,18 @@ func TestWorkbookRowsKnowTheirSheet(t *testing.T) {
 		if got := site.ResultPos(&rows[i]).String(); got != want[rows[i].Period.String()] {
 			t.Errorf("row of %s is at %s, want %s", rows[i].Period, got, want[rows[i].Period.String()])
 		}
+	}
+}
+
+// TestWorkbookOfTooManySheets: a row keeps its sheet in a byte, so a
+// workbook of more sheets of results than that counts is refused.
+func TestWorkbookOfTooManySheets(t *testing.T) {
+	sheets := map[string][][]any{}
+	for i := range 256 {
+		sheets[fmt.Sprintf("Ark %d", i)] = [][]any{{"period", "unit", "goal", "value"}, {"2022-01", "årstad", "g", 3}}
+	}
+	_, errs := readWorkbook(t, workbook(t, sheets))
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "more than 255 sheets of results in one workbook") {
+		t.Errorf("errors %v", errs)
 	}
 }
