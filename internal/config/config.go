@@ -123,6 +123,36 @@ func Parse(src []byte, errs *diag.List) Site {
 		}
 		s.Period, s.PeriodLine = p, lines.Key(0, "period")
 	}
+	for _, u := range []struct {
+		key, value string
+		// placeholders are what a link fills in: without them every
+		// page's link would lead to the same place.
+		placeholders []string
+		example      string
+	}{
+		{"base_url", f.BaseURL, nil, ""},
+		{"edit_url", f.EditURL, []string{"{path}"}, "https://…/edit/main/{path}"},
+		{"new_url", f.NewURL, []string{"{dir}", "{file}"}, "https://…/new/main/{dir}?filename={file}"},
+	} {
+		if u.value == "" {
+			continue
+		}
+		pos := diag.Pos{Path: Path, Line: lines.Key(0, u.key)}
+		switch i := strings.IndexAny(u.value, "?#"); {
+		case !strings.HasPrefix(u.value, "https://") && !strings.HasPrefix(u.value, "http://"):
+			errs.Add(pos, "%s %q must be an http(s) address", u.key, u.value)
+		case u.key == "base_url" && i >= 0:
+			errs.Add(pos, "base_url %q has a query or fragment, from %q on: pages add their paths after the address, which would put them in it; give the address of the site's folder only (%q)", u.value, u.value[i:i+1], u.value[:i])
+			s.BaseURL = ""
+		default:
+			for _, p := range u.placeholders {
+				if !strings.Contains(u.value, p) {
+					errs.Add(pos, "%s %q has no %s: every link would lead to the same page; write the address as %s", u.key, u.value, p, u.example)
+					break
+				}
+			}
+		}
+	}
 	if s.BaseURL != "" && !strings.HasSuffix(s.BaseURL, "/") {
 		s.BaseURL += "/"
 	}
@@ -131,11 +161,6 @@ func Parse(src []byte, errs *diag.List) Site {
 	// here, once, so that the address is a valid URL.
 	if u, err := url.Parse(s.BaseURL); err == nil {
 		s.BaseURL = u.String()
-	}
-	for key, u := range map[string]string{"base_url": s.BaseURL, "edit_url": s.EditURL, "new_url": s.NewURL} {
-		if u != "" && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
-			errs.Add(diag.Pos{Path: Path, Line: lines.Key(0, key)}, "%s %q must be an http(s) address", key, u)
-		}
 	}
 	if s.Accent == "" {
 		s.Accent = DefaultAccent

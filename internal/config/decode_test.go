@@ -79,6 +79,17 @@ func TestBaseURLIsEscaped(t *testing.T) {
 	}
 }
 
+// TestRefusedURLIsEchoed: a refused address is quoted as it was written,
+// without the "/" or escapes an accepted one is given.
+func TestRefusedURLIsEchoed(t *testing.T) {
+	var errs diag.List
+	Parse([]byte("title = \"T\"\nbase_url = \"ftp://example.org/mål kort\"\n"), &errs)
+	want := `site.toml:2: base_url "ftp://example.org/mål kort" must be an http(s) address`
+	if got := errs.Error(); got != want {
+		t.Errorf("errors:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 // TestWrongTypes: a value of the wrong type is one error at its own line,
 // in an array of tables too, saying what it should be; the file's other
 // errors are still found, and its other keys are still known.

@@ -91,7 +91,9 @@ func (x orgIndex) read(fsys fs.FS, p string) (f contentFile) {
 		text = f.text
 	case len(parts) == 2 && parts[1] == "_index.md":
 		if !x.counties[parts[0]] {
-			f.errs.Add(diag.Pos{Path: p}, "folder %q is not a county%s: county folders are named by the county ids in %s", parts[0], diag.Suggest(parts[0], x.countyIDs), OrgPath)
+			if !x.misnamed.Names(parts[0]) {
+				f.errs.Add(diag.Pos{Path: p}, "folder %q is not a county%s: county folders are named by the county ids in %s", parts[0], diag.Suggest(parts[0], x.countyIDs), OrgPath)
+			}
 			return f
 		}
 		if f.text = readText(p, src, &f.errs); f.text != nil {
@@ -137,6 +139,9 @@ type orgIndex struct {
 	offices   map[string]*model.Office
 	counties  map[string]bool
 	countyIDs []string
+	// misnamed are the units whose id is not a slug, whose folders are
+	// not errors of their own (see model.Misnamed).
+	misnamed model.Misnamed
 }
 
 func newOrgIndex(site *model.Site, lang string) orgIndex {
@@ -148,6 +153,8 @@ func newOrgIndex(site *model.Site, lang string) orgIndex {
 		x.counties[c.ID] = true
 		x.countyIDs = append(x.countyIDs, c.ID)
 	}
+	x.countyIDs = model.Slugs(x.countyIDs)
+	x.misnamed = model.NewMisnamed(site.Units)
 	return x
 }
 
@@ -161,14 +168,21 @@ func (x orgIndex) commentary(p string, src []byte, errs *diag.List) (model.Comme
 	c.Office = parts[1]
 	o := x.offices[parts[1]]
 	switch {
+	case o == nil && x.misnamed.Names(parts[1]): // org.toml's error names the office
 	case o == nil:
-		errs.Add(diag.Pos{Path: p}, "folder %q is not an office%s: commentary goes in content/<county>/<office>/<YYYY-MM>.md with the ids in %s", parts[1], diag.Suggest(parts[1], x.site.Units[:len(x.site.Offices)]), OrgPath)
-	case o.County != parts[0] && x.counties[o.County]:
+		errs.Add(diag.Pos{Path: p}, "folder %q is not an office%s: commentary goes in content/<county>/<office>/<YYYY-MM>.md with the ids in %s", parts[1], diag.Suggest(parts[1], model.Slugs(x.site.Units[:len(x.site.Offices)])), OrgPath)
+	case o.County != parts[0] && x.counties[o.County] && !x.misnames(parts[0], o.County):
 		errs.Add(diag.Pos{Path: p}, "office %q belongs to county %q: move the file to content/%s/%s/", o.ID, o.County, o.County, o.ID)
 	case o.County == parts[0]:
 		return c, true
 	}
 	return c, false
+}
+
+// misnames reports whether folder names county, whose id is not a slug.
+func (x orgIndex) misnames(folder, county string) bool {
+	u, ok := x.misnamed.Find(folder)
+	return ok && x.site.Units[u] == county
 }
 
 // IsCommentary reports whether p, a slash-separated path in a site, is

@@ -1,6 +1,9 @@
 package load
 
 import (
+	"reflect"
+	"strings"
+
 	"github.com/malekort/malekort/internal/config"
 	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/markdown"
@@ -42,7 +45,23 @@ type goalsFile struct {
 	} `toml:"goal"`
 }
 
-const goalKeys = "id, title, description, perspective, unit, direction, target, yellow, aggregate, decimals, owner, persons, frequency, lag, from, until, min, max, schedule (from, target, yellow), override (unit, from, target, yellow)"
+// goalKeys are the keys a goal may have, for an unknown key's hint: read
+// from goalsFile, so that a key added there is never left out.
+var goalKeys = tableKeys(reflect.TypeFor[goalsFile]().Field(0).Type.Elem())
+
+// tableKeys lists the keys of a TOML table decoded into the struct t,
+// an array of tables in it with its own keys in parentheses.
+func tableKeys(t reflect.Type) string {
+	keys := make([]string, t.NumField())
+	for i := range keys {
+		f := t.Field(i)
+		keys[i] = f.Tag.Get("toml")
+		if f.Type.Kind() == reflect.Slice && f.Type.Elem().Kind() == reflect.Struct {
+			keys[i] += " (" + tableKeys(f.Type.Elem()) + ")"
+		}
+	}
+	return strings.Join(keys, ", ")
+}
 
 func parseGoals(src []byte, site *model.Site, errs *diag.List) bool {
 	var f goalsFile

@@ -48,6 +48,10 @@ type resultReader struct {
 	units   map[string]unitRef
 	goals   map[string]int32
 	goalIDs []string
+	// misnamedUnits and misnamedGoals find the units and goals whose id
+	// is not a slug by how a row would name them, so that such a row is
+	// read, not an error of its own.
+	misnamedUnits, misnamedGoals model.Misnamed
 	// periodMonths are the months of each goal's period (see
 	// model.Goal.PeriodMonths), which its rows' periods name.
 	periodMonths []int
@@ -61,8 +65,11 @@ func newResultReader(site *model.Site) resultReader {
 	r := resultReader{units: map[string]unitRef{}, goals: map[string]int32{}}
 	add := func(unit int, id, name string, codes []string) {
 		r.units[id] = unitRef{unit: int32(unit)}
-		r.unitNames = append(r.unitNames, id, name)
-		r.unitHints = append(r.unitHints, id, id)
+		hint := model.IsSlug(id)
+		if hint {
+			r.unitNames = append(r.unitNames, id, name)
+			r.unitHints = append(r.unitHints, id, id)
+		}
 		for i, c := range codes {
 			r.units[c] = unitRef{unit: int32(unit), code: int16(i + 1)}
 			if trimmed := strings.TrimLeft(c, "0"); trimmed != c && trimmed != "" {
@@ -71,8 +78,10 @@ func newResultReader(site *model.Site) resultReader {
 					r.units[trimmed] = unitRef{unit: int32(unit), code: int16(i + 1)}
 				}
 			}
-			r.unitNames = append(r.unitNames, c)
-			r.unitHints = append(r.unitHints, id)
+			if hint {
+				r.unitNames = append(r.unitNames, c)
+				r.unitHints = append(r.unitHints, id)
+			}
 		}
 	}
 	for i, o := range site.Offices {
@@ -81,11 +90,14 @@ func newResultReader(site *model.Site) resultReader {
 	for i, c := range site.Counties {
 		add(site.CountyUnit(i), c.ID, c.Name, c.Codes)
 	}
+	var goalIDs []string
 	for i, g := range site.Goals {
 		r.goals[g.ID] = int32(i)
-		r.goalIDs = append(r.goalIDs, g.ID)
+		goalIDs = append(goalIDs, g.ID)
 		r.periodMonths = append(r.periodMonths, g.PeriodMonths())
 	}
+	r.goalIDs = model.Slugs(goalIDs)
+	r.misnamedUnits, r.misnamedGoals = model.NewMisnamed(site.Units), model.NewMisnamed(goalIDs)
 	return r
 }
 
@@ -238,6 +250,11 @@ func (r *resultReader) readTable(f *table, file int16, header []string, cols map
 		ok := true
 
 		g, goalFound := r.goals[field(cGoal)]
+		if !goalFound {
+			var i int
+			i, goalFound = r.misnamedGoals.Find(field(cGoal))
+			g = int32(i)
+		}
 		months := 1
 		if goalFound {
 			months = r.periodMonths[g]
@@ -257,6 +274,8 @@ func (r *resultReader) readTable(f *table, file int16, header []string, cols map
 		}
 		if u, found := r.units[field(cUnit)]; found {
 			res.Unit, res.Code = u.unit, u.code
+		} else if u, found := r.misnamedUnits.Find(field(cUnit)); found {
+			res.Unit = int32(u)
 		} else {
 			f.add(line, f.col(cUnit), "unknown unit %q%s: units are the office and county ids in %s, or their codes", clip(field(cUnit)), r.suggestUnit(field(cUnit)), OrgPath)
 			ok = false

@@ -3,6 +3,7 @@ package validate
 import (
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/malekort/malekort/internal/config"
 	"github.com/malekort/malekort/internal/diag"
@@ -12,8 +13,8 @@ import (
 // Unused adds notices of what is there but will not be seen as its author
 // meant: commentary for a month without results or after the reported
 // one, a period in site.toml after the newest month with results, an
-// office without any results, a goal without any value. reported is the
-// month the site reports.
+// office without any results, a goal without any value, two units of one
+// name. reported is the month the site reports.
 func Unused(s *model.Site, cfg config.Site, reported model.Period, notices *diag.List) {
 	months := map[model.Period]bool{}
 	newest := model.Period(0)
@@ -33,6 +34,7 @@ func Unused(s *model.Site, cfg config.Site, reported model.Period, notices *diag
 		}
 	}
 	farFrom(s, notices)
+	alike(s, notices)
 	if cfg.Period != 0 {
 		switch pos := (diag.Pos{Path: config.Path, Line: cfg.PeriodLine}); {
 		case newest == 0:
@@ -59,6 +61,76 @@ func Unused(s *model.Site, cfg config.Site, reported model.Period, notices *diag
 	for i := range s.Goals {
 		if g := &s.Goals[i]; !goalHas[i] && len(s.Results) > 0 {
 			notices.AddNotice(g.Pos, "the goal \"%s\" has no values in any month: check its id in the results files", g.Title)
+		}
+	}
+}
+
+// alike adds a notice for each unit that has, in a month it exists, the
+// name another unit has then, in any case and spacing: rankings, tables
+// and search name units only by their names, so the two could not be
+// told apart. It stands at the later of the two in org.toml.
+func alike(s *model.Site, notices *diag.List) {
+	units := make([]int, s.WholeUnit())
+	for u := range units {
+		units[u] = u
+	}
+	pos := func(u int) diag.Pos {
+		if u < s.CountyUnit(0) {
+			return s.Offices[u].Pos
+		}
+		return s.Counties[u-s.CountyUnit(0)].Pos
+	}
+	name := func(u int, p model.Period) string {
+		if u < s.CountyUnit(0) {
+			return s.Offices[u].NameAt(p)
+		}
+		return s.Counties[u-s.CountyUnit(0)].NameAt(p)
+	}
+	slices.SortStableFunc(units, func(a, b int) int { return pos(a).Line - pos(b).Line })
+	// Which units exist, and their names, change only in these months.
+	var months []model.Period
+	for u := range s.WholeUnit() {
+		for _, l := range s.UnitLives(u) {
+			if l.From != 0 {
+				months = append(months, l.From)
+			}
+			if l.Until != 0 {
+				months = append(months, l.Until+1)
+			}
+		}
+	}
+	for _, c := range s.Counties {
+		for _, ch := range c.Changes {
+			months = append(months, ch.From)
+		}
+	}
+	for _, o := range s.Offices {
+		for _, ch := range o.Changes {
+			months = append(months, ch.From)
+		}
+	}
+	slices.Sort(months)
+	months = slices.Compact(months)
+	// A month before all of them, for the units that exist from the start.
+	before := model.Period(1)
+	if len(months) > 0 {
+		before = months[0] - 1
+	}
+	months = append([]model.Period{before}, months...)
+	told := make([]bool, len(units))
+	for _, p := range months {
+		first := map[string]int{}
+		for _, u := range units {
+			n := strings.ToLower(strings.Join(strings.Fields(name(u, p)), ""))
+			if told[u] || n == "" || !s.UnitAlive(u, p) {
+				continue
+			}
+			if f, seen := first[n]; seen {
+				notices.AddNotice(pos(u), "%s is also the name of %s (%s) while both exist: rankings and tables could not tell them apart; give one a name of its own", name(u, p), s.Units[f], pos(f))
+				told[u] = true
+				continue
+			}
+			first[n] = u
 		}
 	}
 }
