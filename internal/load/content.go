@@ -79,6 +79,10 @@ type contentFile struct {
 
 func (x orgIndex) read(fsys fs.FS, p string) (f contentFile) {
 	src, err := fs.ReadFile(fsys, p)
+	if errors.Is(err, errOutside) {
+		f.errs.Add(diag.Pos{Path: p}, "is a symbolic link to a file outside the site: copy the file into the site instead")
+		return f
+	}
 	if err != nil {
 		f.errs.AddIO(diag.Pos{Path: p}, err)
 		return f
@@ -224,7 +228,11 @@ func ReloadCommentary(fsys fs.FS, site *model.Site, lang string, paths []string)
 			// A folder named like a text: Load passes it by, and so must this.
 			return nil, nil, false
 		}
-		src, err := fs.ReadFile(fsys, p)
+		src, err := fs.ReadFile(within{fsys}, p)
+		if errors.Is(err, errOutside) {
+			// Load refuses it, and reads the rest of the site on.
+			return nil, nil, false
+		}
 		if errors.Is(err, fs.ErrNotExist) {
 			if prev := old[p]; prev != nil && len(prev.Files) > 0 {
 				return nil, nil, false
@@ -287,11 +295,11 @@ func loadFiles(fsys fs.FS, t *model.Text, refs []markdown.Ref, files map[string]
 			t.Files = append(t.Files, rel)
 			continue
 		}
-		if outside(fsys, name) {
+		data, err := fs.ReadFile(fsys, name)
+		if errors.Is(err, errOutside) {
 			errs.Add(pos, "%q is a symbolic link to a file outside the site: copy the file into the site instead", ref)
 			continue
 		}
-		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			errs.Add(pos, "%q: no such file in %s", ref, dir)
 			continue
