@@ -62,13 +62,13 @@ func Check(src, defaults fs.FS) (*Checked, diag.List) {
 	if gc.begin(checkingPercent) {
 		defer gc.end(true)
 	}
-	cfg, site, all := load.Load(src)
+	cfg, site, read, all := load.Load(src)
 	errs, loadNotices := all.Split()
 	if site == nil {
 		return nil, errs.Sorted()
 	}
 	loc := locale.New(cfg.Language)
-	tmpl := render.LoadTemplates(src, defaults, loc, &errs)
+	tmpl := render.LoadTemplates(read, defaults, loc, &errs)
 	for _, lib := range libraries {
 		if _, err := fs.Stat(src, lib.path); errors.Is(err, fs.ErrNotExist) {
 			errs.Add(diag.Pos{Path: lib.path}, "%s", lib.missing)

@@ -18,7 +18,7 @@ func TestValidateReadsTheModel(t *testing.T) {
 	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
 	placeholder := locale.Word("nb", "commentary.placeholder")
 	fsys["content/vest/arstad/2026-03.md"] = &fstest.MapFile{Data: []byte("+++\nauthor = \"Kari\"\n+++\n\n" + placeholder + "\n\nVi har snakket om tallene.\n")}
-	cfg, site, errs := load.Load(fsys)
+	cfg, site, _, errs := load.Load(fsys)
 	if site == nil {
 		t.Fatalf("load: %v", errs)
 	}

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -57,6 +58,21 @@ func browser(t *testing.T) context.Context {
 		t.Fatalf("starting chromium: %v", err)
 	}
 	return ctx
+}
+
+// paste puts text into the field sel as pasting it would, in one input
+// event: SendKeys types only what a keyboard has keys for, and leaves out
+// the invisible characters that text pasted from Word brings along.
+func paste(sel, text string) chromedp.Action[chromedp.Void] {
+	quoted := func(s string) string {
+		b, err := json.Marshal(s)
+		if err != nil {
+			panic(err) // a string always marshals
+		}
+		return string(b)
+	}
+	return chromedp.Evaluate[chromedp.Void](`(() => { const f = document.querySelector(` + quoted(sel) + `); f.focus(); f.value = ` +
+		quoted(text) + `; f.dispatchEvent(new Event('input', {bubbles: true})); })()`)
 }
 
 // page opens a tab that records console errors and uncaught exceptions.
@@ -270,6 +286,13 @@ func TestOfficeFinder(t *testing.T) {
 	}
 	if shown := find("arstad"); len(shown) != 1 || shown[0] != "NAV Årstad" {
 		t.Errorf(`typing "arstad" shows %v, want [NAV Årstad]`, shown)
+	}
+	// A soft hyphen and a zero-width space, pasted along, are no letters.
+	if err := chromedp.Do(p.ctx, paste("#finder-input", "år\u00ads\u200btad")); err != nil {
+		t.Fatal(err)
+	}
+	if shown, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]string](visible)); err != nil || len(shown) != 1 || shown[0] != "NAV Årstad" {
+		t.Errorf(`pasting "år-s-tad" with invisible characters shows %v (%v), want [NAV Årstad]`, shown, err)
 	}
 	if shown := find("sogn og"); len(shown) != 5 {
 		t.Errorf(`typing a county's name shows %v, want its 5 offices`, shown)

@@ -66,7 +66,7 @@ func newCommentary(args []string, stdout, stderr io.Writer) int {
 	if !r.sourceDir() {
 		return UsageError
 	}
-	cfg, site, errs := load.Load(os.DirFS(source))
+	cfg, site, _, errs := load.Load(os.DirFS(source))
 	if site == nil {
 		printErrors(errs, r.loc, stderr)
 		return exitCode(errs)

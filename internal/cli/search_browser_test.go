@@ -22,10 +22,23 @@ type searchResult struct {
 // listed.
 func (p *page) search(t *testing.T, query string) (string, []searchResult) {
 	t.Helper()
+	return p.searchBy(t, query, chromedp.SendKeys(chromedp.ID("search-input"), query))
+}
+
+// pasteSearch is search with query pasted into the field, invisible
+// characters and all.
+func (p *page) pasteSearch(t *testing.T, query string) (string, []searchResult) {
+	t.Helper()
+	return p.searchBy(t, query, paste("#search-input", query))
+}
+
+// searchBy is search with query put into the field by enter.
+func (p *page) searchBy(t *testing.T, query string, enter chromedp.Action[chromedp.Void]) (string, []searchResult) {
+	t.Helper()
 	err := chromedp.Do(p.ctx,
 		chromedp.WaitVisible(chromedp.ID("search-input")),
 		chromedp.Evaluate[chromedp.Void](`document.getElementById('search-input').value = ''; document.querySelector('.search-count').textContent = ''`),
-		chromedp.SendKeys(chromedp.ID("search-input"), query))
+		enter)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,11 +158,14 @@ func TestSearch(t *testing.T) {
 
 // TestSearchWords checks how the search reads Norwegian: å, æ and ø are
 // letters of their own ("får" is not "far"; "bør" is not split at ø) and
-// an inflected form finds its word ("kontorene" finds "kontor").
+// an inflected form finds its word ("kontorene" finds "kontor"). An
+// invisible format character inside a word, a soft hyphen pasted from
+// Word, is no break in it, in the texts or in the query.
 func TestSearchWords(t *testing.T) {
 	ctx := browser(t)
 	out := buildEdited(t, map[string][2]string{
 		"content/hordaland/fana/2018-10.md": {"oppfølgingsteamet, og", "oppfølgingsteamet, og min far mener at vi bør spørre dem, og"},
+		"data/goals.toml":                   {`title = "Sykefravær blant medarbeiderne"`, `title = "Syke\u00adfravær blant medarbeiderne"`},
 	})
 	p := openPage(t, ctx, 390, 844, false)
 	if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, "hordaland/fana/index.html"))); err != nil {
@@ -173,6 +189,15 @@ func TestSearchWords(t *testing.T) {
 		}
 		if status != c.status || len(results) == 0 || !strings.HasPrefix(results[0].Where, c.where) || !slices.Contains(results[0].Marks, c.mark) {
 			t.Errorf("%q: %q, %+v; want %q, %s with %q marked", c.query, status, results, c.status, c.where, c.mark)
+		}
+	}
+	const goal = "Syke\u00adfravær blant medarbeiderne · Mål"
+	for _, query := range []string{"sykefravær", "syke\u200bfravær", "sykefravær medarbeiderne"} {
+		_, results := p.pasteSearch(t, query)
+		if !slices.ContainsFunc(results, func(r searchResult) bool {
+			return r.Where == goal && len(r.Marks) > 0 && r.Marks[0] == "Syke\u00adfravær"
+		}) {
+			t.Errorf("%q: %+v; want %q with Syke\u00adfravær marked", query, results, goal)
 		}
 	}
 }

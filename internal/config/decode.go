@@ -27,8 +27,11 @@ const maxTOMLErrors = 20
 // that one run shows every such error of the file. ok is false when there
 // were any; then v and md hold what the rest of the file says, good for
 // finding unknown keys but not for checking values, since a blanked line's
-// key is simply missing.
+// key is simply missing. A control of text direction in the file is an
+// error too (see directionControls); it leaves ok as it is, since the
+// values read the same without it.
 func Decode(path string, src []byte, firstLine int, v any, errs *diag.List) (md toml.MetaData, ok bool) {
+	directionControls(path, src, firstLine, errs)
 	text := string(src)
 	md, err := toml.Decode(text, v)
 	if err == nil {

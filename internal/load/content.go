@@ -43,7 +43,7 @@ func loadContent(fsys fs.FS, site *model.Site, lang string, errs *diag.List) {
 	files := make([]contentFile, len(paths))
 	workers.Each(len(paths), func(i int) { files[i] = org.read(fsys, paths[i]) })
 	site.Files = map[string][]byte{}
-	var commentaryRefs [][]string
+	var commentaryRefs [][]markdown.Ref
 	for _, f := range files {
 		errs.Append(f.errs)
 		switch {
@@ -73,12 +73,16 @@ type contentFile struct {
 	text       *model.Text // the front page's or a county's text
 	county     string      // the county whose text it is; "" for the front page
 	commentary *model.Commentary
-	refs       []string
+	refs       []markdown.Ref
 	errs       diag.List
 }
 
 func (x orgIndex) read(fsys fs.FS, p string) (f contentFile) {
 	src, err := fs.ReadFile(fsys, p)
+	if errors.Is(err, errOutside) {
+		f.errs.Add(diag.Pos{Path: p}, "is a symbolic link to a file outside the site: copy the file into the site instead")
+		return f
+	}
 	if err != nil {
 		f.errs.AddIO(diag.Pos{Path: p}, err)
 		return f
@@ -118,16 +122,21 @@ func (x orgIndex) read(fsys fs.FS, p string) (f contentFile) {
 // relative to its folder. An image it shows from another website is an
 // error: the site must work with no internet, and that website would
 // learn who reads an internal page.
-func referencedFiles(t *model.Text, errs *diag.List) []string {
+func referencedFiles(t *model.Text, errs *diag.List) []markdown.Ref {
 	files, remote := markdown.References(t.Body)
 	for _, r := range remote {
-		pos := diag.Pos{Path: t.Path}
-		if r.Line > 0 {
-			pos.Line = t.BodyLine + r.Line - 1
-		}
-		errs.Add(pos, "the image %q is on another website: the site must work with no internet, and that website would see who reads the page; put the image file beside the text and write its name, as in ![Fravær per uke](fravaer.png)", r.Target)
+		errs.Add(refPos(t, r), "the image %q is on another website: the site must work with no internet, and that website would see who reads the page; put the image file beside the text and write its name, as in ![Fravær per uke](fravaer.png)", r.Target)
 	}
 	return files
+}
+
+// refPos is where in t's file the reference r is.
+func refPos(t *model.Text, r markdown.Ref) diag.Pos {
+	pos := diag.Pos{Path: t.Path}
+	if r.Line > 0 {
+		pos.Line = t.BodyLine + r.Line - 1
+	}
+	return pos
 }
 
 // orgIndex looks up the counties and offices that content folders name,
@@ -233,7 +242,11 @@ func ReloadCommentary(fsys fs.FS, site *model.Site, lang string, paths []string)
 			// A folder named like a text: Load passes it by, and so must this.
 			return nil, nil, false
 		}
-		src, err := fs.ReadFile(fsys, p)
+		src, err := fs.ReadFile(within{fsys}, p)
+		if errors.Is(err, errOutside) {
+			// Load refuses it, and reads the rest of the site on.
+			return nil, nil, false
+		}
 		if errors.Is(err, fs.ErrNotExist) {
 			if prev := old[p]; prev != nil && len(prev.Files) > 0 {
 				return nil, nil, false
@@ -250,7 +263,7 @@ func ReloadCommentary(fsys fs.FS, site *model.Site, lang string, paths []string)
 		}
 		var refs []string
 		for _, ref := range referencedFiles(&c.Text, &errs) {
-			refs = append(refs, path.Join(path.Dir(p), ref))
+			refs = append(refs, path.Join(path.Dir(p), ref.Target))
 		}
 		var before []string
 		if prev := old[p]; prev != nil {
@@ -277,11 +290,12 @@ var publishable = map[string]bool{".png": true, ".jpg": true, ".jpeg": true, ".g
 
 // loadFiles reads the files a text uses, so that they, and only they, are
 // published from content/.
-func loadFiles(fsys fs.FS, t *model.Text, refs []string, files map[string][]byte, errs *diag.List) {
+func loadFiles(fsys fs.FS, t *model.Text, refs []markdown.Ref, files map[string][]byte, errs *diag.List) {
 	dir := path.Dir(t.Path)
-	for _, ref := range refs {
+	for _, r := range refs {
+		ref := r.Target
 		name := path.Join(dir, ref)
-		pos := diag.Pos{Path: t.Path}
+		pos := refPos(t, r)
 		switch {
 		case !strings.HasPrefix(name, ContentDir+"/"):
 			errs.Add(pos, "%q is outside content/: put the file beside the text", ref)
@@ -295,11 +309,11 @@ func loadFiles(fsys fs.FS, t *model.Text, refs []string, files map[string][]byte
 			t.Files = append(t.Files, rel)
 			continue
 		}
-		if outside(fsys, name) {
+		data, err := fs.ReadFile(fsys, name)
+		if errors.Is(err, errOutside) {
 			errs.Add(pos, "%q is a symbolic link to a file outside the site: copy the file into the site instead", ref)
 			continue
 		}
-		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			errs.Add(pos, "%q: no such file in %s", ref, dir)
 			continue

@@ -12,10 +12,17 @@ import (
 
 // checkLinks refuses symbolic links that lead out of the site. A pull
 // request could otherwise add content/x.md pointing at a file of the
-// machine that builds, and publish it to the whole organisation.
-func checkLinks(fsys fs.FS, errs *diag.List) {
+// machine that builds, and publish it to the whole organisation. It
+// returns fsys as the rest of the site is to be read: when the site has
+// symbolic links, through them only to files inside it (see within), so
+// that its other errors are found and reported with these without ever
+// reading such a file.
+func checkLinks(fsys fs.FS, errs *diag.List) fs.FS {
+	links := false
 	check := func(name string) {
-		if outside(fsys, name) {
+		link, out := follow(fsys, name)
+		links = links || link
+		if out {
 			errs.Add(diag.Pos{Path: name}, "is a symbolic link to a file outside the site: copy the file into the site instead")
 		}
 	}
@@ -34,32 +41,133 @@ func checkLinks(fsys fs.FS, errs *diag.List) {
 			return nil
 		})
 	}
+	if !links {
+		// Without a link nothing can lead out, and reading stays as cheap
+		// as the file system makes it.
+		return fsys
+	}
+	return within{fsys}
 }
 
-// outside reports whether name is a symbolic link whose target, followed
-// link by link, lies outside fsys.
-func outside(fsys fs.FS, name string) bool {
-	for range 40 {
+// follow reports whether name is a symbolic link, and whether its target,
+// followed link by link, lies outside fsys.
+func follow(fsys fs.FS, name string) (link, out bool) {
+	for i := range 40 {
 		info, err := fs.Lstat(fsys, name)
 		if err != nil {
 			// A missing file is reported where it is needed; a file system
 			// that cannot tell links (testing's MapFS) has none.
-			return false
+			return i > 0, false
 		}
 		if info.Mode()&fs.ModeSymlink == 0 {
-			return false
+			return i > 0, false
 		}
 		target, err := fs.ReadLink(fsys, name)
 		if err != nil {
-			return !errors.Is(err, errors.ErrUnsupported)
+			return true, !errors.Is(err, errors.ErrUnsupported)
 		}
-		if path.IsAbs(target) || strings.HasPrefix(target, `\`) || (len(target) > 1 && target[1] == ':') {
-			return true
-		}
-		name = path.Join(path.Dir(name), target)
-		if name == ".." || strings.HasPrefix(name, "../") {
-			return true
+		var ok bool
+		if name, ok = join(path.Dir(name), target); !ok {
+			return true, true
 		}
 	}
-	return true // a loop
+	return true, true // a loop
+}
+
+// join is the path target leads to from the folder dir, and false when
+// that is outside the site.
+func join(dir, target string) (string, bool) {
+	if path.IsAbs(target) || strings.HasPrefix(target, `\`) || (len(target) > 1 && target[1] == ':') {
+		return "", false
+	}
+	name := path.Join(dir, target)
+	return name, name != ".." && !strings.HasPrefix(name, "../")
+}
+
+// within is a site with symbolic links, read only where they lead inside
+// it. A path in data/, content/ or templates/ is followed folder by
+// folder, so that a link to a folder inside the site cannot lead on to a
+// link out of it that checkLinks never walked; a path led out gives
+// errOutside, which reads as a missing file. Other paths (node_modules,
+// where npm may link a package from elsewhere) are read as they are.
+type within struct{ fsys fs.FS }
+
+// errOutside is the error of reading through a link out of the site.
+// It is a missing file to whoever reads it: checkLinks has said why, and
+// the site's files are read on without it.
+var errOutside error = outsideError{}
+
+type outsideError struct{}
+
+func (outsideError) Error() string        { return "leads out of the site through a symbolic link" }
+func (outsideError) Is(target error) bool { return target == fs.ErrNotExist }
+
+func (w within) Open(name string) (fs.File, error) {
+	name, err := w.resolve("open", name)
+	if err != nil {
+		return nil, err
+	}
+	return w.fsys.Open(name)
+}
+
+func (w within) ReadFile(name string) ([]byte, error) {
+	name, err := w.resolve("read", name)
+	if err != nil {
+		return nil, err
+	}
+	return fs.ReadFile(w.fsys, name)
+}
+
+func (w within) ReadDir(name string) ([]fs.DirEntry, error) {
+	name, err := w.resolve("readdir", name)
+	if err != nil {
+		return nil, err
+	}
+	return fs.ReadDir(w.fsys, name)
+}
+
+func (w within) Stat(name string) (fs.FileInfo, error) {
+	name, err := w.resolve("stat", name)
+	if err != nil {
+		return nil, err
+	}
+	return fs.Stat(w.fsys, name)
+}
+
+// resolve is the path in the site that name leads to, every link on the
+// way followed, so that opening it follows none.
+func (w within) resolve(op, name string) (string, error) {
+	if !fs.ValidPath(name) {
+		return "", &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
+	}
+	top, _, _ := strings.Cut(name, "/")
+	switch top {
+	case config.Path, "data", ContentDir, TemplateDir:
+	default:
+		return name, nil
+	}
+	done, rest := "", name
+	for links := 0; rest != ""; {
+		var elem string
+		elem, rest, _ = strings.Cut(rest, "/")
+		next := path.Join(done, elem)
+		info, err := fs.Lstat(w.fsys, next)
+		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			// A missing file is missing wherever it is looked for.
+			done = next
+			continue
+		}
+		target, err := fs.ReadLink(w.fsys, next)
+		if links++; err != nil || links > 40 {
+			return "", &fs.PathError{Op: op, Path: name, Err: errOutside}
+		}
+		to, ok := join(done, target)
+		if !ok {
+			return "", &fs.PathError{Op: op, Path: name, Err: errOutside}
+		}
+		// The target may pass through links of its own: it is followed
+		// from the top.
+		done, rest = "", path.Join(to, rest)
+	}
+	return done, nil
 }

@@ -28,19 +28,18 @@ const (
 // Load reads the site in fsys. It returns what it could read even when
 // there are errors, so that later stages can report theirs too; the site
 // is nil when data/org.toml or data/goals.toml could not be read, since
-// everything else is checked against them.
-func Load(fsys fs.FS) (config.Site, *model.Site, diag.List) {
-	var errs diag.List
-	var cfg config.Site
-	if checkLinks(fsys, &errs); len(errs) > 0 {
-		return config.Parse(nil, &diag.List{}), nil, errs
-	}
+// everything else is checked against them. A symbolic link that leads out
+// of the site is an error, and the site is read on without what it leads
+// to: read is fsys as the rest of the site (its templates) must be read,
+// never through such a link.
+func Load(fsys fs.FS) (cfg config.Site, site *model.Site, read fs.FS, errs diag.List) {
+	fsys = checkLinks(fsys, &errs)
 	if src, ok := readFile(fsys, config.Path, &errs); ok {
 		cfg = config.Parse(src, &errs)
 	} else {
 		cfg = config.Parse(nil, &diag.List{})
 	}
-	site := &model.Site{CountyText: map[string]*model.Text{}}
+	site = &model.Site{CountyText: map[string]*model.Text{}}
 	orgOK, goalsOK := false, false
 	if src, ok := readFile(fsys, OrgPath, &errs); ok {
 		orgOK = parseOrg(src, site, &errs)
@@ -51,7 +50,7 @@ func Load(fsys fs.FS) (config.Site, *model.Site, diag.List) {
 	if !orgOK || !goalsOK {
 		// Results and commentary name units and goals; checked against a
 		// file that did not parse, every row would be an error.
-		return cfg, nil, errs
+		return cfg, nil, fsys, errs
 	}
 	// Results and content fill different parts of the site, and reading
 	// each has a part that runs on one processor (listing the folders,
@@ -62,11 +61,16 @@ func Load(fsys fs.FS) (config.Site, *model.Site, diag.List) {
 	loadResults(fsys, site, &errs)
 	wg.Wait()
 	errs.Append(contentErrs)
-	return cfg, site, errs
+	return cfg, site, fsys, errs
 }
 
 func readFile(fsys fs.FS, name string, errs *diag.List) ([]byte, bool) {
 	src, err := fs.ReadFile(fsys, name)
+	if errors.Is(err, errOutside) {
+		// checkLinks has said so: the file and its folder are among those
+		// it looks at.
+		return nil, false
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		errs.Add(diag.Pos{Path: name}, "file is missing: every site needs %s (see README, \"The input contract\")", name)
 		return nil, false
@@ -93,6 +97,9 @@ func loadResults(fsys fs.FS, site *model.Site, errs *diag.List) {
 		}
 		return nil
 	})
+	if errors.Is(err, errOutside) {
+		return // data/results is a link that checkLinks has refused
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		errs.Add(diag.Pos{Path: ResultsDir}, "folder is missing: put the monthly results as .csv or .xlsx files in it")
 		return
@@ -125,6 +132,12 @@ func loadResults(fsys fs.FS, site *model.Site, errs *diag.List) {
 	fileErrs := make([]diag.List, len(files))
 	workers.Each(len(files), func(i int) {
 		file, err := fsys.Open(files[i])
+		if errors.Is(err, errOutside) {
+			// A link, or a link to a folder holding one, refused: said
+			// at the file as checkLinks says it.
+			fileErrs[i].Add(diag.Pos{Path: files[i]}, "is a symbolic link to a file outside the site: copy the file into the site instead")
+			return
+		}
 		if err != nil {
 			fileErrs[i].AddIO(diag.Pos{Path: files[i]}, err)
 			return

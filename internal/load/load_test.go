@@ -44,7 +44,7 @@ func TestResultsInFileAndLineOrder(t *testing.T) {
 		"data/results/a.csv": {},
 		"data/results/b.csv": {Data: []byte("period,unit,goal,value,numerator,denominator\r\n2026-03,arstad,arbeid,-1,,")},
 	}}
-	_, s, errs := Load(site)
+	_, s, _, errs := Load(site)
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}

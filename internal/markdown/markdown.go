@@ -218,9 +218,10 @@ func Linkable(raw string) bool {
 	return false
 }
 
-// Remote is an image that src shows from another website, and the line
-// of src it is on (1-based; 0 when goldmark gives no position).
-type Remote struct {
+// Ref is a link's or image's target and the line of src it is on
+// (1-based; 0 when goldmark gives no position), so that an error about
+// it can name its line.
+type Ref struct {
 	Target string
 	Line   int
 }
@@ -231,7 +232,7 @@ type Remote struct {
 // It returns too the images src shows from another website (http, https
 // or "//host"): the site must work with no internet, and such an image
 // would tell its website who reads the page.
-func References(src []byte) (files []string, remote []Remote) {
+func References(src []byte) (files, remote []Ref) {
 	if bytes.IndexByte(src, '[') < 0 {
 		// No link or image without a bracket (autolinks need a scheme and
 		// raw HTML is not rendered), and most commentary has none, so
@@ -241,7 +242,7 @@ func References(src []byte) (files []string, remote []Remote) {
 	return references(src)
 }
 
-func references(src []byte) (files []string, remote []Remote) {
+func references(src []byte) (files, remote []Ref) {
 	doc := referenceReader.Parser().Parse(text.NewReader(src))
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -254,11 +255,7 @@ func references(src []byte) (files []string, remote []Remote) {
 		case *ast.Image:
 			dest = string(n.Destination)
 			if l := strings.ToLower(dest); strings.HasPrefix(l, "http:") || strings.HasPrefix(l, "https:") || strings.HasPrefix(l, "//") {
-				line := 0
-				if at := n.Pos(); at >= 0 {
-					line = 1 + bytes.Count(src[:at], []byte("\n"))
-				}
-				remote = append(remote, Remote{Target: dest, Line: line})
+				remote = append(remote, Ref{Target: dest, Line: lineOf(src, n)})
 				return ast.WalkContinue, nil
 			}
 		default:
@@ -272,8 +269,18 @@ func references(src []byte) (files []string, remote []Remote) {
 		case ".html", ".md", ".csv":
 			return ast.WalkContinue, nil
 		}
-		files = append(files, u.Path)
+		files = append(files, Ref{Target: u.Path, Line: lineOf(src, n)})
 		return ast.WalkContinue, nil
 	})
 	return files, remote
+}
+
+// lineOf is the 1-based line of src that n begins on, or 0 when goldmark
+// gives n no position.
+func lineOf(src []byte, n ast.Node) int {
+	at := n.Pos()
+	if at < 0 {
+		return 0
+	}
+	return 1 + bytes.Count(src[:at], []byte("\n"))
 }

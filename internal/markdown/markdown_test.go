@@ -139,7 +139,7 @@ func FuzzRender(f *testing.F) {
 		}
 		files, remote := references([]byte(src))
 		if !strings.Contains(src, "[") && len(files)+len(remote) > 0 {
-			t.Fatalf("%q has no bracket, yet links %q and %v", src, files, remote)
+			t.Fatalf("%q has no bracket, yet links %v and %v", src, files, remote)
 		}
 		// Every image the page would fetch from another website is one
 		// that References gives, for load to refuse.
@@ -286,15 +286,30 @@ func TestRemoteImages(t *testing.T) {
 		"[![f](https://evil.example/f.png)](https://nav.no)\n\n" +
 		"[ref]: https://evil.example/e.png\n"
 	files, remote := References([]byte(src))
-	if want := []string{"fravaer.png"}; !slices.Equal(files, want) {
-		t.Errorf("files %q, want %q", files, want)
+	if want := []Ref{{"fravaer.png", 1}}; !slices.Equal(files, want) {
+		t.Errorf("files %v, want %v", files, want)
 	}
-	want := []Remote{
+	want := []Ref{
 		{"https://evil.example/a.png", 3}, {"http://evil.example/b.png", 3},
 		{"//evil.example/c.png", 4}, {"HTTPS://evil.example/d.png", 4},
 		{"https://evil.example/e.png", 8}, {"https://evil.example/f.png", 10},
 	}
 	if !slices.Equal(remote, want) {
 		t.Errorf("remote images\n%v\nwant\n%v", remote, want)
+	}
+}
+
+// TestFileReferencesHaveLines: every file a text links or shows is given
+// with its line, so that an error about it names where to look, also a
+// link further down a paragraph, in a table, or by a reference.
+func TestFileReferencesHaveLines(t *testing.T) {
+	src := "Først en linje.\n\nEt avsnitt over\nto linjer med [rapporten](rapport.pdf).\n\n" +
+		"| x | y |\n|---|---|\n| 1 | ![graf](graf.png) |\n\n" +
+		"Se [vedlegget][v] og [siden](../index.html).\n\n" +
+		"[v]: vedlegg.pdf\n"
+	files, _ := References([]byte(src))
+	want := []Ref{{"rapport.pdf", 4}, {"graf.png", 8}, {"vedlegg.pdf", 10}}
+	if !slices.Equal(files, want) {
+		t.Errorf("files\n%v\nwant\n%v", files, want)
 	}
 }

@@ -105,6 +105,11 @@ func LoadTemplates(site, defaults fs.FS, loc *locale.Locale, errs *diag.List) *T
 				continue
 			}
 			b, err := fs.ReadFile(fsys, path.Join(TemplateDir, "assets", e.Name()))
+			if errors.Is(err, fs.ErrNotExist) {
+				// Gone since it was listed, or a link out of the site,
+				// which load has refused and reported.
+				continue
+			}
 			if err != nil {
 				errs.AddIO(diag.Pos{Path: path.Join(TemplateDir, "assets", e.Name())}, err)
 				continue

@@ -387,10 +387,12 @@
 
   // The finder filters the front page's office list as the reader types.
   // Letters are compared without accents, and æ ø å also match ae o a, so
-  // "arstad" finds Årstad on a keyboard without Norwegian letters.
+  // "arstad" finds Årstad on a keyboard without Norwegian letters; an
+  // invisible format character (a soft hyphen pasted into a name) is left
+  // out, as search.js leaves it out of a word.
   function fold(s) {
     return s.toLowerCase().replace(/æ/g, "ae").replace(/ø/g, "o").replace(/å/g, "a")
-      .normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+      .normalize("NFD").replace(/[\u0300-\u036f]|\p{Cf}/gu, "");
   }
 
   function finder() {

@@ -20,7 +20,12 @@
   // alphabet: å, æ and ø are letters like a and e, never separators (as
   // an ASCII \w would make them: "bør" would be "b" and "r"). An å typed
   // as a and a combining ring (as some keyboards write it) stays one word.
-  var WORD = /[\p{L}\p{M}\p{N}]+/gu;
+  // An invisible format character (Unicode's Cf: a soft hyphen pasted from
+  // Word, a zero-width space or joiner, a byte order mark) is no break in
+  // a word, and term drops it: "Syke\u00adfravær" is "sykefravær", in the
+  // texts and in the query alike, and is marked whole.
+  var WORD = /[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}\p{Cf}]*[\p{L}\p{M}\p{N}])?/gu;
+  var FORMAT = /\p{Cf}/gu;
 
   function tokenize(text) {
     return text.normalize("NFC").match(WORD) || [];
@@ -72,7 +77,7 @@
   function term(word) {
     var t = terms.get(word);
     if (t === undefined) {
-      t = stem(word.toLowerCase());
+      t = stem(word.replace(FORMAT, "").toLowerCase());
       terms.set(word, t);
     }
     return t;

@@ -1,0 +1,101 @@
+package load
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestLinksOutOfTheSite: a symbolic link that leads out of the site is an
+// error at the link, and hides none of the site's other errors: the site
+// is read on, through no such link, also one reached through a link to a
+// folder inside the site, and nothing of what they lead to is read.
+func TestLinksOutOfTheSite(t *testing.T) {
+	secret := filepath.Join(t.TempDir(), "secret")
+	if err := os.WriteFile(secret, []byte("HEMMELIG = [\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	site := t.TempDir()
+	files := map[string]string{
+		"site.toml":     "title = \"T\"\nlanguage = \"en\"\n",
+		"data/org.toml": "[[county]]\nid = \"vest\"\nname = \"Vest\"\n\n[[office]]\nid = \"arstad\"\nname = \"Årstad\"\ncounty = \"vest\"\n",
+		"data/goals.toml": "[[goal]]\nid = \"arbeid\"\ntitle = \"Arbeid\"\nperspective = \"P\"\nunit = \"count\"\n" +
+			"direction = \"higher\"\ntarget = 10\nyellow = 8\naggregate = \"sum\"\ndecimals = 0\n",
+		"data/results/a.csv": "period,unit,goal,value\n2026-01,arstad,arbeid,9\n",
+		"content/vest/arstad/2026-01.md": "+++\nauthor = \"Kari\"\n+++\n![Passord](pw.png)\n\nSe [rapporten](mangler.pdf),\n![figur](figur.svg) og ![bilde](borte.png).\n\n" +
+			"![Via en mappe](mappe/gjemt.png)\n",
+		"elsewhere/gjemt.png": "",
+	}
+	for name, data := range files {
+		p := filepath.Join(site, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for link, target := range map[string]string{
+		"content/vest/arstad/pw.png":     secret,
+		"content/vest/arstad/2026-02.md": secret,
+		"data/results/b.csv":             secret,
+		"templates/assets/x.js":          secret,
+		// A folder outside those checked, reached by a link inside the
+		// site, holding a link out of it.
+		"content/vest/arstad/mappe": "../../../elsewhere",
+		"elsewhere/gjemt.png":       secret,
+	} {
+		p := filepath.Join(site, filepath.FromSlash(link))
+		os.Remove(p)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(target, p); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	_, s, read, errs := Load(os.DirFS(site))
+	var got []string
+	for _, e := range errs.Sorted() {
+		got = append(got, e.Error())
+		if strings.Contains(e.Error(), "HEMMELIG") {
+			t.Errorf("an error quotes the file a link leads out to: %s", e.Error())
+		}
+	}
+	want := []string{
+		`content/vest/arstad/2026-01.md:4: "pw.png" is a symbolic link to a file outside the site: copy the file into the site instead`,
+		`content/vest/arstad/2026-01.md:6: "mangler.pdf": no such file in content/vest/arstad`,
+		`content/vest/arstad/2026-01.md:7: "borte.png": no such file in content/vest/arstad`,
+		`content/vest/arstad/2026-01.md:7: "figur.svg" cannot be published: link images (png, jpg, gif, webp) or PDF files`,
+		`content/vest/arstad/2026-01.md:9: "mappe/gjemt.png" is a symbolic link to a file outside the site: copy the file into the site instead`,
+		`content/vest/arstad/2026-02.md: is a symbolic link to a file outside the site: copy the file into the site instead`,
+		`content/vest/arstad/pw.png: is a symbolic link to a file outside the site: copy the file into the site instead`,
+		`data/results/b.csv: is a symbolic link to a file outside the site: copy the file into the site instead`,
+		`templates/assets/x.js: is a symbolic link to a file outside the site: copy the file into the site instead`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("errors\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if s == nil {
+		t.Fatal("the site is not read on past the links")
+	}
+	if len(s.Results) != 1 || len(s.Commentary) != 1 {
+		t.Errorf("%d results and %d commentaries read, want 1 and 1", len(s.Results), len(s.Commentary))
+	}
+	if len(s.Files) != 0 {
+		t.Errorf("files read through links: %v", s.Files)
+	}
+	// Templates are read after load, through what it returns.
+	for _, name := range []string{"templates/assets/x.js", "content/vest/arstad/mappe/gjemt.png", "content/vest/arstad/pw.png"} {
+		if b, err := fs.ReadFile(read, name); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s reads as %q, %v; want it missing", name, b, err)
+		}
+	}
+	if _, err := fs.ReadFile(read, "data/org.toml"); err != nil {
+		t.Errorf("a file with no link on its way: %v", err)
+	}
+}
