@@ -123,11 +123,14 @@ func (x orgIndex) read(fsys fs.FS, p string) (f contentFile) {
 // error: the site must work with no internet, and that website would
 // learn who reads an internal page.
 func referencedFiles(t *model.Text, errs *diag.List) []markdown.Ref {
-	files, remote := markdown.References(t.Body)
-	for _, r := range remote {
+	refs := markdown.References(t.Body)
+	for _, r := range refs.Remote {
 		errs.Add(refPos(t, r), "the image %q is on another website: the site must work with no internet, and that website would see who reads the page; put the image file beside the text and write its name, as in ![Fravær per uke](fravaer.png)", r.Target)
 	}
-	return files
+	for _, r := range refs.Dropped {
+		errs.AddNotice(refPos(t, r), "%q is shown as text, not as a link: a link leads to a file beside the text, a page of the site, or an http(s) or mailto address", clip(r.Target))
+	}
+	return refs.Files
 }
 
 // refPos is where in t's file the reference r is.

@@ -132,7 +132,7 @@ func parseGoals(src []byte, site *model.Site, errs *diag.List) bool {
 		}
 		// An image from another website is refused here for the reasons
 		// it is in content/ (see referencedFiles).
-		if _, remote := markdown.References([]byte(fg.Description)); len(remote) > 0 {
+		if remote := markdown.References([]byte(fg.Description)).Remote; len(remote) > 0 {
 			dpos := diag.Pos{Path: GoalsPath, Line: lines.Key(line, "description")}
 			for _, r := range remote {
 				errs.Add(dpos, "goal %q: its description shows the image %q from another website: the site must work with no internet, and that website would see who reads the page; take the image out (a commentary can show it, with the image file beside it)", fg.ID, r.Target)

@@ -226,23 +226,35 @@ type Ref struct {
 	Line   int
 }
 
-// References returns the relative targets of src's links and images that
-// are neither pages of the site nor anchors, in order of appearance: the
-// files (a chart image, a PDF) a commentary needs published beside it.
-// It returns too the images src shows from another website (http, https
-// or "//host"): the site must work with no internet, and such an image
-// would tell its website who reads the page.
-func References(src []byte) (files, remote []Ref) {
-	if bytes.IndexByte(src, '[') < 0 {
-		// No link or image without a bracket (autolinks need a scheme and
-		// raw HTML is not rendered), and most commentary has none, so
-		// most of it is never parsed here.
-		return nil, nil
+// Refs are the targets of a text's links and images that load checks,
+// each with its line, in order of appearance.
+type Refs struct {
+	// Files are the relative targets that are neither pages of the site
+	// nor anchors: the files (a chart image, a PDF) a commentary needs
+	// published beside it.
+	Files []Ref
+	// Remote are the images shown from another website (http, https or
+	// "//host"): the site must work with no internet, and such an image
+	// would tell its website who reads the page.
+	Remote []Ref
+	// Dropped are the links and images Render shows as their text alone,
+	// their targets being neither relative nor http(s) or mailto (see
+	// Linkable): the author meant a link and should hear it is none.
+	Dropped []Ref
+}
+
+// References returns what src's links and images refer to (see Refs).
+func References(src []byte) Refs {
+	if bytes.IndexByte(src, '[') < 0 && bytes.IndexByte(src, '<') < 0 {
+		// No link or image without a bracket, nor an autolink without an
+		// angle bracket, and most commentary has neither, so most of it
+		// is never parsed here.
+		return Refs{}
 	}
 	return references(src)
 }
 
-func references(src []byte) (files, remote []Ref) {
+func references(src []byte) (refs Refs) {
 	doc := referenceReader.Parser().Parse(text.NewReader(src))
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -250,15 +262,24 @@ func references(src []byte) (files, remote []Ref) {
 		}
 		var dest string
 		switch n := n.(type) {
+		case *ast.AutoLink:
+			if u := string(n.URL(src)); !Linkable(u) {
+				refs.Dropped = append(refs.Dropped, Ref{Target: u, Line: lineOf(src, n)})
+			}
+			return ast.WalkContinue, nil
 		case *ast.Link:
 			dest = string(n.Destination)
 		case *ast.Image:
 			dest = string(n.Destination)
 			if l := strings.ToLower(dest); strings.HasPrefix(l, "http:") || strings.HasPrefix(l, "https:") || strings.HasPrefix(l, "//") {
-				remote = append(remote, Ref{Target: dest, Line: lineOf(src, n)})
+				refs.Remote = append(refs.Remote, Ref{Target: dest, Line: lineOf(src, n)})
 				return ast.WalkContinue, nil
 			}
 		default:
+			return ast.WalkContinue, nil
+		}
+		if !Linkable(dest) {
+			refs.Dropped = append(refs.Dropped, Ref{Target: dest, Line: lineOf(src, n)})
 			return ast.WalkContinue, nil
 		}
 		u, err := url.Parse(dest)
@@ -269,10 +290,10 @@ func references(src []byte) (files, remote []Ref) {
 		case ".html", ".md", ".csv":
 			return ast.WalkContinue, nil
 		}
-		files = append(files, Ref{Target: u.Path, Line: lineOf(src, n)})
+		refs.Files = append(refs.Files, Ref{Target: u.Path, Line: lineOf(src, n)})
 		return ast.WalkContinue, nil
 	})
-	return files, remote
+	return refs
 }
 
 // lineOf is the 1-based line of src that n begins on, or 0 when goldmark

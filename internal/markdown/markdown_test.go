@@ -137,9 +137,10 @@ func FuzzRender(f *testing.F) {
 				}
 			}
 		}
-		files, remote := references([]byte(src))
-		if !strings.Contains(src, "[") && len(files)+len(remote) > 0 {
-			t.Fatalf("%q has no bracket, yet links %v and %v", src, files, remote)
+		refs := references([]byte(src))
+		files, remote := refs.Files, refs.Remote
+		if !strings.ContainsAny(src, "[<") && len(files)+len(remote)+len(refs.Dropped) > 0 {
+			t.Fatalf("%q has no bracket, yet links %+v", src, refs)
 		}
 		// Every image the page would fetch from another website is one
 		// that References gives, for load to refuse.
@@ -285,7 +286,8 @@ func TestRemoteImages(t *testing.T) {
 		"| x | y |\n|---|---|\n| 1 | ![e][ref] |\n\n" +
 		"[![f](https://evil.example/f.png)](https://nav.no)\n\n" +
 		"[ref]: https://evil.example/e.png\n"
-	files, remote := References([]byte(src))
+	refs := References([]byte(src))
+	files, remote := refs.Files, refs.Remote
 	if want := []Ref{{"fravaer.png", 1}}; !slices.Equal(files, want) {
 		t.Errorf("files %v, want %v", files, want)
 	}
@@ -307,9 +309,30 @@ func TestFileReferencesHaveLines(t *testing.T) {
 		"| x | y |\n|---|---|\n| 1 | ![graf](graf.png) |\n\n" +
 		"Se [vedlegget][v] og [siden](../index.html).\n\n" +
 		"[v]: vedlegg.pdf\n"
-	files, _ := References([]byte(src))
+	files := References([]byte(src)).Files
 	want := []Ref{{"rapport.pdf", 4}, {"graf.png", 8}, {"vedlegg.pdf", 10}}
 	if !slices.Equal(files, want) {
 		t.Errorf("files\n%v\nwant\n%v", files, want)
+	}
+}
+
+// TestDroppedLinks: a link or image whose target Render will not link
+// (see Linkable) is given with its line, for load to tell its author;
+// the links it keeps are not.
+func TestDroppedLinks(t *testing.T) {
+	src := "Se [tallene](javascript:alert(1)) og [arket](file:///c:/x.xlsx).\n\n" +
+		"![bilde](data:image/png;base64,AAAA) <vbscript:msgbox> <https://nav.no>\n\n" +
+		"[nav](https://nav.no) [e-post](mailto:a@nav.no) [rapport](rapport.pdf) [del](\\\\server\\del\\x.pdf)\n"
+	want := []Ref{
+		{"javascript:alert(1)", 1}, {"file:///c:/x.xlsx", 1},
+		{"data:image/png;base64,AAAA", 3}, {"vbscript:msgbox", 3},
+		{`\\server\del\x.pdf`, 5},
+	}
+	refs := References([]byte(src))
+	if !slices.Equal(refs.Dropped, want) {
+		t.Errorf("dropped\n%v\nwant\n%v", refs.Dropped, want)
+	}
+	if want := []Ref{{"rapport.pdf", 5}}; !slices.Equal(refs.Files, want) {
+		t.Errorf("files %v, want %v", refs.Files, want)
 	}
 }
