@@ -176,3 +176,32 @@ func TestLanguageDespiteErrors(t *testing.T) {
 		t.Errorf("language %q from a line in error, want nb", got)
 	}
 }
+
+// TestValueScan: a value's lines close where its strings and brackets
+// do, whatever they hold.
+func TestValueScan(t *testing.T) {
+	for _, c := range []struct {
+		lines []string
+		end   int // the line the value may end on, -1 for none
+	}{
+		{[]string{`a = 1`}, 0},
+		{[]string{`codes = [`, `  "4601", # ]`, `  "4602",`, `]`}, 3},
+		{[]string{`text = """`, `a ] and a " and \"""`, `"""`}, 2},
+		{[]string{`text = '''[`, `''' # [`}, 1},
+		{[]string{`t = { a = "}", b = '{' }`}, 0},
+		{[]string{`t = "[\"" # {`}, 0},
+		{[]string{`change = [`, `  { from = "2020-01" },`}, -1},
+	} {
+		var v valueScan
+		end := -1
+		for i, l := range c.lines {
+			if v.closes(l + "\n") {
+				end = i
+				break
+			}
+		}
+		if end != c.end {
+			t.Errorf("%q: ends on line %d, want %d", c.lines, end, c.end)
+		}
+	}
+}

@@ -322,7 +322,14 @@ func findValue(lines []string, key []string, bad func(any) bool) (first, last, c
 		}
 		var m map[string]any
 		j := i
+		var scan valueScan
 		for ; j < len(lines); j++ {
+			// Decoded only where the lines so far close every string
+			// and bracket: trying each line of a long value would take
+			// as many decodes as it has lines, each of them all.
+			if !scan.closes(lines[j]) {
+				continue
+			}
 			if _, err := toml.Decode(strings.Join(lines[i:j+1], ""), &m); err == nil {
 				break
 			}
@@ -338,6 +345,48 @@ func findValue(lines []string, key []string, bad func(any) bool) (first, last, c
 		i = j
 	}
 	return 0, 0, 0, nil, false
+}
+
+// valueScan follows a TOML value over its lines: whether it is in a
+// multi-line string, and how many brackets ([ and {) it has open.
+type valueScan struct {
+	multi string // `"""` or `'''` while in a multi-line string
+	depth int
+}
+
+// closes reads line, the next of the value, and reports whether the
+// value may end with it: no multi-line string or bracket left open.
+func (v *valueScan) closes(line string) bool {
+	for i := 0; i < len(line); i++ {
+		if v.multi != "" {
+			if strings.HasPrefix(line[i:], v.multi) {
+				i += 2
+				v.multi = ""
+			} else if line[i] == '\\' && v.multi == `"""` {
+				i++
+			}
+			continue
+		}
+		switch c := line[i]; {
+		case c == '#':
+			return v.depth <= 0
+		case strings.HasPrefix(line[i:], `"""`), strings.HasPrefix(line[i:], `'''`):
+			v.multi = line[i : i+3]
+			i += 2
+		case c == '"' || c == '\'':
+			// A one-line string: to its closing quote, past escapes in "…".
+			for i++; i < len(line) && line[i] != c; i++ {
+				if c == '"' && line[i] == '\\' {
+					i++
+				}
+			}
+		case c == '[' || c == '{':
+			v.depth++
+		case c == ']' || c == '}':
+			v.depth--
+		}
+	}
+	return v.multi == "" && v.depth <= 0
 }
 
 // lookup finds the value of key in m, an assignment decoded on its own
