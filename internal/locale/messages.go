@@ -301,6 +301,7 @@ var messages = map[string]map[string]string{
 		"%s's \"%s\" is":                         "«%[2]s» for %[1]s er",
 		"in %s":                                  "i %s",
 		"in %d months from %s to %s":             "i %d måneder fra %s til %s",
+		"in %d of the %d months from %s to %s":   "i %d av de %d månedene fra %s til %s",
 		// A stock that is not a sum.
 		"goal %q: stock = true is for a sum goal: a ratio's or a mean's tertials and years are made over their months already; remove it or use aggregate = \"sum\"": "målet %q: stock = true gjelder et sum-mål: tertialer og år for en brøk eller et gjennomsnitt regnes allerede over månedene; fjern det, eller bruk aggregate = \"sum\"",
 	},
@@ -600,6 +601,7 @@ var messages = map[string]map[string]string{
 		"%s's \"%s\" is":                         "«%[2]s» for %[1]s er",
 		"in %s":                                  "i %s",
 		"in %d months from %s to %s":             "i %d månader frå %s til %s",
+		"in %d of the %d months from %s to %s":   "i %d av dei %d månadene frå %s til %s",
 		// A stock that is not a sum.
 		"goal %q: stock = true is for a sum goal: a ratio's or a mean's tertials and years are made over their months already; remove it or use aggregate = \"sum\"": "målet %q: stock = true gjeld eit sum-mål: tertial og år for ein brøk eller eit gjennomsnitt blir alt rekna over månadene; fjern det, eller bruk aggregate = \"sum\"",
 	},

@@ -266,7 +266,7 @@ func HiddenTotals(s *model.Site, reported model.Period, notices *diag.List) {
 }
 
 // when names a set of months in a message: the month, or how many from
-// the first to the last.
+// the first to the last, and of how many when some between are not in it.
 func when(months map[model.Period]bool) diag.Phrase {
 	first, last := model.Period(0), model.Period(0)
 	for p := range months {
@@ -275,8 +275,11 @@ func when(months map[model.Period]bool) diag.Phrase {
 		}
 		last = max(last, p)
 	}
-	if len(months) == 1 {
+	switch n := int(last-first) + 1; {
+	case len(months) == 1:
 		return diag.P("in %s", month(first))
+	case len(months) < n:
+		return diag.P("in %d of the %d months from %s to %s", len(months), n, month(first), month(last))
 	}
 	return diag.P("in %d months from %s to %s", len(months), month(first), month(last))
 }

@@ -83,7 +83,7 @@ func TestHiddenTotals(t *testing.T) {
 	var notices diag.List
 	HiddenTotals(s, period("2026-03"), &notices)
 	want := []string{
-		`data/results/x.csv:2: NAV Vest's "G", and the whole site's, are hidden in 2 months from January 2026 to March 2026 as the total needs an office's figure hidden at source (*), here NAV A's: a row for NAV Vest itself (unit "vest"), as NAV publishes the county's figures, shows the county's`,
+		`data/results/x.csv:2: NAV Vest's "G", and the whole site's, are hidden in 2 of the 3 months from January 2026 to March 2026 as the total needs an office's figure hidden at source (*), here NAV A's: a row for NAV Vest itself (unit "vest"), as NAV publishes the county's figures, shows the county's`,
 		`data/results/x.csv:9: NAV Vest's "C" is hidden in February 2026 as the total needs an office's figure hidden at source (*), here NAV B's: a row for NAV Vest itself (unit "vest"), as NAV publishes the county's figures, shows the county's`,
 	}
 	if len(notices) != len(want) {
@@ -123,6 +123,30 @@ func TestFarApart(t *testing.T) {
 	for i := range want {
 		if notices[i].Error() != want[i] {
 			t.Errorf("notice %d:\n%v\nwant:\n%s", i, notices[i], want[i])
+		}
+	}
+}
+
+// TestWhen: a set of months named in a notice.
+func TestWhen(t *testing.T) {
+	months := func(ps ...string) map[model.Period]bool {
+		m := map[model.Period]bool{}
+		for _, s := range ps {
+			p, _ := model.ParsePeriod(s)
+			m[p] = true
+		}
+		return m
+	}
+	for _, c := range []struct {
+		months map[model.Period]bool
+		want   string
+	}{
+		{months("2026-03"), "in March 2026"},
+		{months("2025-12", "2026-01", "2026-02"), "in 3 months from December 2025 to February 2026"},
+		{months("2025-12", "2026-02"), "in 2 of the 3 months from December 2025 to February 2026"},
+	} {
+		if got := when(c.months).String(); got != c.want {
+			t.Errorf("%v: %q, want %q", c.months, got, c.want)
 		}
 	}
 }
