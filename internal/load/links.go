@@ -19,18 +19,21 @@ import (
 // reading such a file.
 func checkLinks(fsys fs.FS, errs *diag.List) fs.FS {
 	links := false
-	check := func(name string) {
+	check := func(name string) (out bool) {
 		link, out := follow(fsys, name)
 		links = links || link
 		if out {
 			errs.Add(diag.Pos{Path: name}, "is a symbolic link to a file outside the site: copy the file into the site instead")
 		}
+		return out
 	}
 	for _, name := range []string{config.Path, OrgPath, GoalsPath} {
 		check(name)
 	}
 	for _, dir := range []string{"data", ContentDir, TemplateDir} {
-		check(dir)
+		if check(dir) {
+			continue // what is out there is not the site's to list
+		}
 		fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return nil

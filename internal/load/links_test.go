@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/malekort/malekort/internal/diag"
 )
 
 // TestLinksOutOfTheSite: a symbolic link that leads out of the site is an
@@ -97,5 +99,28 @@ func TestLinksOutOfTheSite(t *testing.T) {
 	}
 	if _, err := fs.ReadFile(read, "data/org.toml"); err != nil {
 		t.Errorf("a file with no link on its way: %v", err)
+	}
+}
+
+// TestFolderLinkedOut: a folder of the site that is a link out of it is
+// one error, and what is out there (here a link, as /usr has thousands)
+// is not listed.
+func TestFolderLinkedOut(t *testing.T) {
+	outside := t.TempDir()
+	site := t.TempDir()
+	if err := os.WriteFile(filepath.Join(site, "site.toml"), []byte("title = \"T\"\nlanguage = \"en\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(outside, "x"), filepath.Join(outside, "link")); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	if err := os.Symlink(outside, filepath.Join(site, "templates")); err != nil {
+		t.Fatal(err)
+	}
+	var errs diag.List
+	checkLinks(os.DirFS(site), &errs)
+	want := "templates: is a symbolic link to a file outside the site: copy the file into the site instead"
+	if len(errs) != 1 || errs[0].Error() != want {
+		t.Errorf("errors %v, want only %q", errs, want)
 	}
 }
