@@ -23,6 +23,8 @@ import (
 // for a county and <county>/<office>/<YYYY-MM>.md for an office's commentary.
 // Files are read and parsed in parallel and taken in path order, so that
 // the site and its errors are the same every time.
+func isMarkdown(p string) bool { return strings.EqualFold(path.Ext(p), ".md") }
+
 func loadContent(fsys fs.FS, site *model.Site, lang string, errs *diag.List) {
 	org := newOrgIndex(site, lang)
 	var paths []string
@@ -32,7 +34,8 @@ func loadContent(fsys fs.FS, site *model.Site, lang string, errs *diag.List) {
 			return err
 		case Hidden(p) && d.IsDir():
 			return fs.SkipDir
-		case !d.IsDir() && !Hidden(p) && strings.EqualFold(path.Ext(p), ".md"):
+		case linkedFolder(fsys, p, d, isMarkdown, errs):
+		case !d.IsDir() && !Hidden(p) && isMarkdown(p):
 			paths = append(paths, p)
 		}
 		return nil

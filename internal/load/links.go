@@ -52,6 +52,32 @@ func checkLinks(fsys fs.FS, errs *diag.List) fs.FS {
 	return within{fsys}
 }
 
+// linkedFolder reports whether the entry d at p, met in a walk of the
+// site for the files wanted picks, is a symbolic link to a folder inside
+// it that holds such files, and if so says so: a walk does not go into
+// it, so they would be left out without a word. (A folder of images
+// that a text links through it is read as the text names it.)
+func linkedFolder(fsys fs.FS, p string, d fs.DirEntry, wanted func(string) bool, errs *diag.List) bool {
+	if d.Type()&fs.ModeSymlink == 0 {
+		return false
+	}
+	if info, err := fs.Stat(fsys, p); err != nil || !info.IsDir() {
+		return false
+	}
+	holds := false
+	fs.WalkDir(fsys, p, func(q string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() && wanted(q) {
+			holds = true
+			return fs.SkipAll
+		}
+		return nil
+	})
+	if holds {
+		errs.Add(diag.Pos{Path: p}, "is a symbolic link to a folder, whose files are not read: put the folder itself here")
+	}
+	return holds
+}
+
 // follow reports whether name is a symbolic link, and whether its target,
 // followed link by link, lies outside fsys.
 func follow(fsys fs.FS, name string) (link, out bool) {

@@ -124,3 +124,56 @@ func TestFolderLinkedOut(t *testing.T) {
 		t.Errorf("errors %v, want only %q", errs, want)
 	}
 }
+
+// TestFolderLinkedInside: a link to a folder inside the site that holds
+// commentary or results is an error, since a walk of the site does not
+// go into it and they would be left out without a word; a linked folder
+// of images, which a text names its files through, is not.
+func TestFolderLinkedInside(t *testing.T) {
+	site := t.TempDir()
+	for name, data := range map[string]string{
+		"site.toml":     "title = \"T\"\nlanguage = \"en\"\n",
+		"data/org.toml": "[[county]]\nid = \"vest\"\nname = \"Vest\"\n\n[[office]]\nid = \"arstad\"\nname = \"Årstad\"\ncounty = \"vest\"\n",
+		"data/goals.toml": "[[goal]]\nid = \"arbeid\"\ntitle = \"Arbeid\"\nperspective = \"P\"\nunit = \"count\"\n" +
+			"direction = \"higher\"\ntarget = 10\nyellow = 8\naggregate = \"sum\"\ndecimals = 0\n",
+		"shared/arstad/2026-01.md": "+++\nauthor = \"Kari\"\n+++\nTekst.\n",
+		"archive/2025.csv":         "period,unit,goal,value\n",
+		"pictures/graf.png":        "",
+	} {
+		p := filepath.Join(site, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for link, target := range map[string]string{
+		"content/vest/arstad": "../../shared/arstad",
+		"data/results/old":    "../../archive",
+		"content/vest/bilder": "../../pictures",
+	} {
+		p := filepath.Join(site, filepath.FromSlash(link))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(target, p); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	_, _, _, errs := Load(os.DirFS(site))
+	var got []string
+	for _, e := range errs {
+		if strings.Contains(e.Error(), "symbolic link to a folder") {
+			got = append(got, e.Error())
+		}
+	}
+	slices.Sort(got)
+	want := []string{
+		"content/vest/arstad: is a symbolic link to a folder, whose files are not read: put the folder itself here",
+		"data/results/old: is a symbolic link to a folder, whose files are not read: put the folder itself here",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("errors\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

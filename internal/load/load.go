@@ -82,6 +82,10 @@ func readFile(fsys fs.FS, name string, errs *diag.List) ([]byte, bool) {
 	return src, true
 }
 
+func isResults(p string) bool {
+	return strings.EqualFold(path.Ext(p), ".csv") || strings.EqualFold(path.Ext(p), ".xlsx")
+}
+
 // loadResults reads every .csv file under data/results, in path order so
 // that errors and duplicate detection do not depend on the file system.
 func loadResults(fsys fs.FS, site *model.Site, errs *diag.List) {
@@ -92,7 +96,8 @@ func loadResults(fsys fs.FS, site *model.Site, errs *diag.List) {
 			return err
 		case Hidden(p) && d.IsDir():
 			return fs.SkipDir
-		case !d.IsDir() && !Hidden(p) && (strings.EqualFold(path.Ext(p), ".csv") || strings.EqualFold(path.Ext(p), ".xlsx")):
+		case linkedFolder(fsys, p, d, isResults, errs):
+		case !d.IsDir() && !Hidden(p) && isResults(p):
 			files = append(files, p)
 		}
 		return nil
