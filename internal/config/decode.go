@@ -40,16 +40,16 @@ func Decode(path string, src []byte, firstLine int, v any, errs *diag.List) (md 
 	lines := strings.SplitAfter(text, "\n")
 	blanked := map[int]bool{}
 	for range maxTOMLErrors {
-		line, last, col, msg := locate(text, lines, err, v)
+		line, col, first, last, msg := locate(text, lines, err, v)
 		pos := diag.Pos{Path: path}
 		if line > 0 {
 			pos.Line, pos.Col = line+firstLine-1, col
 		}
 		errs.Add(pos, "%s", msg)
-		if line == 0 || line > len(lines) || blanked[line] {
+		if first == 0 || first > len(lines) || blanked[first] {
 			return md, false
 		}
-		blank(lines, line, last, blanked)
+		blank(lines, first, last, blanked)
 		text = strings.Join(lines, "")
 		reset(v)
 		if md, err = toml.Decode(text, v); err == nil {
@@ -59,31 +59,33 @@ func Decode(path string, src []byte, firstLine int, v any, errs *diag.List) (md 
 	return md, false
 }
 
-// locate finds err in the file: its first and last line (a value may run
-// over several), its column, and what to say about it.
-func locate(text string, lines []string, err error, v any) (line, last, col int, msg diag.Phrase) {
+// locate finds err in the file: its line and column, the first and last
+// line of what is to be blanked before the file is read again (an
+// assignment may run over several), and what to say about it.
+func locate(text string, lines []string, err error, v any) (line, col, first, last int, msg diag.Phrase) {
 	if key, line, col, ok := wrongType(text, err); ok {
 		k := kindAt(v, key)
-		if first, last, col, x, ok := findValue(lines, key, func(x any) bool { return !k.fits(x) }); ok {
-			return first, last, col, typeMessage(key, k, x)
+		if first, last, at, c, x, ok := findValue(lines, key, func(x any) bool { return !k.fits(x) }); ok {
+			return at, c, first, last, typeMessage(key, k, x)
 		}
 		// A value this reading of the lines does not find: the error's
 		// own line, and the toml package's words.
-		return line, line, col, diag.P("%s", err.Error())
+		return line, col, line, line, diag.P("%s", err.Error())
 	}
 	line, col = errorPosition(text, err)
+	first, last = line, line
 	if pe, ok := parseError(err); ok && pe.Message == errNotFinite.Error() {
 		// The toml package puts a Number's error on the last assignment
 		// of its key, in an array of tables the last table's.
-		if first, _, c, _, ok := findValue(lines, strings.Split(pe.LastKey, "."), notFinite); ok {
-			line, col = first, c
+		if f, l, at, c, _, ok := findValue(lines, strings.Split(pe.LastKey, "."), notFinite); ok {
+			line, col, first, last = at, c, f, l
 		}
 	}
 	lineText := ""
 	if line > 0 && line <= len(lines) {
 		lineText = lines[line-1]
 	}
-	return line, line, col, errorMessage(err, lineText)
+	return line, col, first, last, errorMessage(err, lineText)
 }
 
 func notFinite(x any) bool {

@@ -205,3 +205,27 @@ func TestValueScan(t *testing.T) {
 		}
 	}
 }
+
+// TestWrongTypeInsideAValueOfSeveralLines: a wrong value inside a list or
+// table written over several lines is told at its own line, and the
+// lines after it are read on.
+func TestWrongTypeInsideAValueOfSeveralLines(t *testing.T) {
+	src := "[[office]]\nchange = [\n  { from = \"2020-01\" },\n  { from = 2021 },\n]\n\n[privacy]\nmin_count = \"5\"\nx = 1\n"
+	var f struct {
+		Office []struct {
+			Change []struct {
+				From string `toml:"from"`
+			} `toml:"change"`
+		} `toml:"office"`
+		Privacy struct {
+			MinCount Number `toml:"min_count"`
+		} `toml:"privacy"`
+	}
+	var errs diag.List
+	Decode("data/org.toml", []byte(src), 1, &f, &errs)
+	want := `data/org.toml:4:12: from is a number, not text: put the text in quotes (from = "2021")
+data/org.toml:8:13: min_count is text, not a number: write the number without quotes (min_count = 5)`
+	if got := errs.Sorted().Error(); got != want {
+		t.Errorf("errors:\n%s\nwant:\n%s", got, want)
+	}
+}

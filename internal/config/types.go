@@ -293,12 +293,14 @@ func asNumber(x any) (string, bool) {
 }
 
 // findValue finds the first value of key (dotted) for which bad is true:
-// its first and last line (1-based; a value may run over several lines),
-// the column where it starts on the first, and the value. The file has
+// the first and last line of its assignment (1-based; a value may run
+// over several lines), the line and column of the value itself (in an
+// assignment over several lines, the line it is on where that can be
+// told), and the value. The file has
 // parsed when a value's type is checked, so each assignment is decoded on
 // its own, with the lines its value runs over; the table headers above
 // it give its key's first parts.
-func findValue(lines []string, key []string, bad func(any) bool) (first, last, col int, x any, ok bool) {
+func findValue(lines []string, key []string, bad func(any) bool) (first, last, line, col int, x any, ok bool) {
 	var in []string
 	for i := 0; i < len(lines); i++ {
 		t := strings.TrimSpace(lines[i])
@@ -316,7 +318,7 @@ func findValue(lines []string, key []string, bad func(any) bool) (first, last, c
 				in[j] = strings.Trim(strings.TrimSpace(in[j]), `"'`)
 			}
 			if slices.Equal(in, key) && bad(x) {
-				return i + 1, i + 1, 0, x, true
+				return i + 1, i + 1, i + 1, 0, x, true
 			}
 			continue
 		}
@@ -340,11 +342,35 @@ func findValue(lines []string, key []string, bad func(any) bool) (first, last, c
 		if x, ok := lookup(m, in, key, bad); ok {
 			_, value, _ := strings.Cut(lines[i], "=")
 			at := len(lines[i]) - len(strings.TrimLeft(value, " \t"))
-			return i + 1, j + 1, utf8.RuneCountInString(lines[i][:at]) + 1, x, true
+			line, col := i+1, utf8.RuneCountInString(lines[i][:at])+1
+			if j > i {
+				line, col = innerValue(lines[i:j+1], key[len(key)-1], x, line, col)
+			}
+			return i + 1, j + 1, line, col, x, true
 		}
 		i = j
 	}
-	return 0, 0, 0, nil, false
+	return 0, 0, 0, 0, nil, false
+}
+
+// innerValue is the line and column, within an assignment over the given
+// lines whose first is line, of name's value x, written name = x on a
+// line of its own or in an inline table ({ from = 2021 }); line and col
+// where no line has it so.
+func innerValue(lines []string, name string, x any, line, col int) (int, int) {
+	assign := regexp.MustCompile(`(?:^|[\s{,])"?` + regexp.QuoteMeta(name) + `"?\s*=\s*`)
+	for k, l := range lines {
+		for _, m := range assign.FindAllStringIndex(l, -1) {
+			rest := strings.TrimRight(l[m[1]:], " \t\r\n")
+			for _, cut := range []string{rest, strings.TrimRight(rest, ",}] \t")} {
+				var v map[string]any
+				if _, err := toml.Decode("v = "+cut, &v); err == nil && reflect.DeepEqual(v["v"], x) {
+					return line + k, utf8.RuneCountInString(l[:m[1]]) + 1
+				}
+			}
+		}
+	}
+	return line, col
 }
 
 // valueScan follows a TOML value over its lines: whether it is in a
