@@ -143,8 +143,18 @@ func TestWorkbookOfTooManySheets(t *testing.T) {
 	for i := range 256 {
 		sheets[fmt.Sprintf("Ark %d", i)] = [][]any{{"period", "unit", "goal", "value"}, {"2022-01", "årstad", "g", 3}}
 	}
-	_, errs := readWorkbook(t, workbook(t, sheets))
+	var errs diag.List
+	var names []string
+	rows := testReader().readWorkbook("data/results/2026.xlsx", 0, bytes.NewReader(workbook(t, sheets)), nil, &names, &errs)
 	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "more than 255 sheets of results in one workbook") {
 		t.Errorf("errors %v", errs)
+	}
+	if len(rows) != 255 || len(names) != 255 {
+		t.Fatalf("%d rows from %d sheets, want 255 of each", len(rows), len(names))
+	}
+	for i := range rows {
+		if rows[i].Sheet != uint8(i+1) {
+			t.Errorf("row %d is on sheet %d, want %d", i, rows[i].Sheet, i+1)
+		}
 	}
 }
