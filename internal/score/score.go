@@ -423,6 +423,7 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 type scratch struct {
 	figs           []figure
 	size, den, num []float64
+	primary        []bool
 	rels           relations
 	shown          []int
 }

@@ -305,3 +305,23 @@ func TestRatioOfPeopleAcrossMonths(t *testing.T) {
 		t.Errorf("a's year to date: %+v, want hidden: less March it gives January and February's 3 people", a)
 	}
 }
+
+// TestSmallHiddenPartsDoNotCoverEachOther: two offices hidden at source
+// (NAV's "*", below 4) beside a county row tell what they have together,
+// and with it bounds on each (Vestfold og Telemark, October 2022: 6, so 3
+// and 3); the next smallest office is hidden too. One hidden at source
+// and one hidden beside it for its sake tell no such thing.
+func TestSmallHiddenPartsDoNotCoverEachOther(t *testing.T) {
+	f := newFixture(countGoal("n", false)).withOffice("d", "vest").withOffice("e", "vest")
+	f.hidden("2026-01", "a", "n").hidden("2026-01", "b", "n").value("2026-01", "d", "n", 50).value("2026-01", "e", "n", 70)
+	f.value("2026-01", "vest", "n", 126).value("2026-01", "c", "n", 9)
+	f.hidden("2026-02", "a", "n").value("2026-02", "b", "n", 40).value("2026-02", "d", "n", 50).value("2026-02", "e", "n", 70)
+	f.value("2026-02", "vest", "n", 163).value("2026-02", "c", "n", 9)
+	s := Compute(f.site, period("2026-02"), Options{MinCoverage: 0.8})
+	if got, want := statuses(s, "n", "2026-01", "a", "b", "d", "e", "vest"), []Status{Suppressed, Suppressed, Suppressed, Green, Green}; !slices.Equal(got, want) {
+		t.Errorf("two hidden at source: %v, want %v", got, want)
+	}
+	if got, want := statuses(s, "n", "2026-02", "a", "b", "d", "e", "vest"), []Status{Suppressed, Suppressed, Green, Green, Green}; !slices.Equal(got, want) {
+		t.Errorf("one hidden at source: %v, want %v", got, want)
+	}
+}

@@ -35,8 +35,25 @@ import (
 //     next smallest shown part is suppressed too, or the total: that
 //     difference is what the suppressed parts have together.
 //
-// Two suppressed parts and a shown total tell only what the two have
-// together, and that is about min_count people or more.
+//   - if a month's total is shown and every suppressed part of it is
+//     small (hidden at source, or below min_count), the next smallest
+//     shown part is suppressed too, or the total: a reader knows each is
+//     below a bound, and what they have together would bound each from
+//     below as well (two parts below 4 with 6 together are 3 each); a
+//     part hidden for another reason has no bound.
+//
+// Two suppressed parts, not both small, and a shown total tell only what
+// the two have together, and that is about min_count people or more.
+//
+// The site is built every month, and a month one build showed must not be
+// hidden by the next, where it would no longer protect anything but tell
+// on what it was hidden for. A month's hidden parts follow from that
+// month's figures, but a span's can reach down into its months: a span
+// hidden with all its months shown would be their sum, and one of them is
+// hidden with it. So a span hidden with all its parts' spans shown waits
+// until every other rule has done all it will, the months' above all,
+// which may have hidden one of those parts already; only then is the
+// smallest part hidden.
 //
 // Roll-ups are always computed from the true numbers; only what is shown
 // changes.
@@ -71,13 +88,16 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 		}
 	}
 	any := false
+	primary := zeroed(sc.primary, len(size))
 	for id := range size {
 		c := cell(id)
 		if minCount > 0 && c.Has() && small(g, size[id], den[id], num[id], minCount) {
 			*c = Cell{Status: Suppressed}
 		}
-		any = any || c.Status == Suppressed
+		primary[id] = c.Status == Suppressed
+		any = any || primary[id]
 	}
+	sc.primary = primary
 	if !any {
 		return
 	}
@@ -121,18 +141,26 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 	case g.Persons:
 		groups = []func(id int) float64{func(id int) float64 { return size[id] }}
 	}
-	p := protection{cell: cell, size: func(id int) float64 { return size[id] }, groups: groups, minCount: minCount, shown: sc.shown}
-	for changed := true; changed; {
-		changed = false
+	p := protection{cell: cell, size: func(id int) float64 { return size[id] }, groups: groups, minCount: minCount,
+		primary: primary, months: months, shown: sc.shown}
+	sweep := func() (changed bool) {
 		from := int32(0)
 		for i, total := range rels.totals {
 			parts := rels.parts[from:rels.ends[i]]
+			from = rels.ends[i]
 			changed = p.protect(int(total), parts, rels.growing[i]) || changed
 			if rels.growing[i] {
 				changed = p.protectGrowing(int(total), parts) || changed
 			}
-			from = rels.ends[i]
 		}
+		return changed
+	}
+	for changed := true; changed; {
+		p.waiting = true
+		for sweep() {
+		}
+		p.waiting = false
+		changed = sweep()
 	}
 	sc.shown = p.shown
 }
@@ -189,7 +217,12 @@ type protection struct {
 	size     func(id int) float64
 	groups   []func(id int) float64
 	minCount float64
-	shown    []int
+	primary  []bool // hidden at source or for being small, by cell
+	months   int    // the cells below it are months, the rest spans
+	// waiting is set while the rules run that do not hide a part of a
+	// hidden span whose parts are all shown (see suppress).
+	waiting bool
+	shown   []int
 }
 
 // protect applies the secondary rules to a total and its parts, and
@@ -219,8 +252,9 @@ func (p *protection) protect(total int, parts []int32, growing bool) bool {
 	}
 	t := *p.cell(total)
 	// The total less the shown parts is what the suppressed ones have
-	// together: one part's own figure, or too few people.
-	exposed := suppressed == 1
+	// together: one part's own figure, or too few people; in a month,
+	// where every one of them is known to be small, bounds on each.
+	exposed := suppressed == 1 || suppressed > 1 && t.Has() && total < p.months && p.allPrimary(parts)
 	if suppressed > 1 && t.Has() {
 		for _, people := range p.groups {
 			rest := people(total)
@@ -237,10 +271,22 @@ func (p *protection) protect(total int, parts []int32, growing bool) bool {
 		*p.cell(total) = Cell{Status: Suppressed}
 	case t.Has() && exposed:
 		*p.cell(smallest()) = Cell{Status: Suppressed}
+	case t.Status == Suppressed && suppressed == 0 && len(shown) > 0 && p.waiting && total >= p.months && !growing:
+		return false
 	case t.Status == Suppressed && suppressed == 0 && len(shown) > 0:
 		*p.cell(smallest()) = Cell{Status: Suppressed}
 	default:
 		return false
+	}
+	return true
+}
+
+// allPrimary reports whether every suppressed one of parts is primary.
+func (p *protection) allPrimary(parts []int32) bool {
+	for _, u := range parts {
+		if p.cell(int(u)).Status == Suppressed && !p.primary[u] {
+			return false
+		}
 	}
 	return true
 }
