@@ -131,11 +131,18 @@ func parseGoals(src []byte, site *model.Site, errs *diag.List) bool {
 			})
 		}
 		// An image from another website is refused here for the reasons
-		// it is in content/ (see referencedFiles).
-		if remote := markdown.References([]byte(fg.Description)).Remote; len(remote) > 0 {
+		// it is in content/ (see referencedFiles); a file beside the
+		// description, since it has no folder to be published from.
+		if refs := markdown.References([]byte(fg.Description)); len(refs.Remote)+len(refs.Files)+len(refs.Dropped) > 0 {
 			dpos := diag.Pos{Path: GoalsPath, Line: lines.Key(line, "description")}
-			for _, r := range remote {
+			for _, r := range refs.Remote {
 				errs.Add(dpos, "goal %q: its description shows the image %q from another website: the site must work with no internet, and that website would see who reads the page; take the image out (a commentary can show it, with the image file beside it)", fg.ID, r.Target)
+			}
+			for _, r := range refs.Files {
+				errs.Add(dpos, "goal %q: its description shows or links the file %q, but a description has no folder to publish files from: take it out (a commentary can show it, with the file beside it)", fg.ID, r.Target)
+			}
+			for _, r := range refs.Dropped {
+				errs.AddNotice(dpos, "%q is shown as text, not as a link: a link leads to a file beside the text, a page of the site, or an http(s) or mailto address", clip(r.Target))
 			}
 		}
 		site.Goals = append(site.Goals, g)
