@@ -3,6 +3,7 @@ package load
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -21,27 +22,12 @@ func TestLinksOutOfTheSite(t *testing.T) {
 	if err := os.WriteFile(secret, []byte("HEMMELIG = [\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	site := t.TempDir()
-	files := map[string]string{
-		"site.toml":     "title = \"T\"\nlanguage = \"en\"\n",
-		"data/org.toml": "[[county]]\nid = \"vest\"\nname = \"Vest\"\n\n[[office]]\nid = \"arstad\"\nname = \"Årstad\"\ncounty = \"vest\"\n",
-		"data/goals.toml": "[[goal]]\nid = \"arbeid\"\ntitle = \"Arbeid\"\nperspective = \"P\"\nunit = \"count\"\n" +
-			"direction = \"higher\"\ntarget = 10\nyellow = 8\naggregate = \"sum\"\ndecimals = 0\n",
+	site := linkedSite(t, map[string]string{
 		"data/results/a.csv": "period,unit,goal,value\n2026-01,arstad,arbeid,9\n",
 		"content/vest/arstad/2026-01.md": "+++\nauthor = \"Kari\"\n+++\n![Passord](pw.png)\n\nSe [rapporten](mangler.pdf),\n![figur](figur.svg) og ![bilde](borte.png).\n\n" +
 			"![Via en mappe](mappe/gjemt.png)\n",
 		"elsewhere/gjemt.png": "",
-	}
-	for name, data := range files {
-		p := filepath.Join(site, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for link, target := range map[string]string{
+	}, map[string]string{
 		"content/vest/arstad/pw.png":     secret,
 		"content/vest/arstad/2026-02.md": secret,
 		"data/results/b.csv":             secret,
@@ -50,16 +36,7 @@ func TestLinksOutOfTheSite(t *testing.T) {
 		// site, holding a link out of it.
 		"content/vest/arstad/mappe": "../../../elsewhere",
 		"elsewhere/gjemt.png":       secret,
-	} {
-		p := filepath.Join(site, filepath.FromSlash(link))
-		os.Remove(p)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Symlink(target, p); err != nil {
-			t.Skipf("no symbolic links here: %v", err)
-		}
-	}
+	})
 	_, s, read, errs := Load(os.DirFS(site))
 	var got []string
 	for _, e := range errs.Sorted() {
@@ -130,37 +107,15 @@ func TestFolderLinkedOut(t *testing.T) {
 // go into it and they would be left out without a word; a linked folder
 // of images, which a text names its files through, is not.
 func TestFolderLinkedInside(t *testing.T) {
-	site := t.TempDir()
-	for name, data := range map[string]string{
-		"site.toml":     "title = \"T\"\nlanguage = \"en\"\n",
-		"data/org.toml": "[[county]]\nid = \"vest\"\nname = \"Vest\"\n\n[[office]]\nid = \"arstad\"\nname = \"Årstad\"\ncounty = \"vest\"\n",
-		"data/goals.toml": "[[goal]]\nid = \"arbeid\"\ntitle = \"Arbeid\"\nperspective = \"P\"\nunit = \"count\"\n" +
-			"direction = \"higher\"\ntarget = 10\nyellow = 8\naggregate = \"sum\"\ndecimals = 0\n",
+	site := linkedSite(t, map[string]string{
 		"shared/arstad/2026-01.md": "+++\nauthor = \"Kari\"\n+++\nTekst.\n",
 		"archive/2025.csv":         "period,unit,goal,value\n",
 		"pictures/graf.png":        "",
-	} {
-		p := filepath.Join(site, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for link, target := range map[string]string{
+	}, map[string]string{
 		"content/vest/arstad": "../../shared/arstad",
 		"data/results/old":    "../../archive",
 		"content/vest/bilder": "../../pictures",
-	} {
-		p := filepath.Join(site, filepath.FromSlash(link))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Symlink(target, p); err != nil {
-			t.Skipf("no symbolic links here: %v", err)
-		}
-	}
+	})
 	_, _, _, errs := Load(os.DirFS(site))
 	var got []string
 	for _, e := range errs {
@@ -176,4 +131,40 @@ func TestFolderLinkedInside(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("errors\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+}
+
+// linkedSite is a folder holding a site of one county, office and goal,
+// the files given (by path and text) and the symbolic links given (by
+// path and target, a link replacing a file of the same path); the test
+// is skipped where the file system has no links.
+func linkedSite(t *testing.T, files, links map[string]string) string {
+	t.Helper()
+	site := t.TempDir()
+	all := map[string]string{
+		"site.toml":     "title = \"T\"\nlanguage = \"en\"\n",
+		"data/org.toml": "[[county]]\nid = \"vest\"\nname = \"Vest\"\n\n[[office]]\nid = \"arstad\"\nname = \"Årstad\"\ncounty = \"vest\"\n",
+		"data/goals.toml": "[[goal]]\nid = \"arbeid\"\ntitle = \"Arbeid\"\nperspective = \"P\"\nunit = \"count\"\n" +
+			"direction = \"higher\"\ntarget = 10\nyellow = 8\naggregate = \"sum\"\ndecimals = 0\n",
+	}
+	maps.Copy(all, files)
+	for name, data := range all {
+		p := filepath.Join(site, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for link, target := range links {
+		p := filepath.Join(site, filepath.FromSlash(link))
+		os.Remove(p)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(target, p); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	return site
 }

@@ -55,17 +55,8 @@ func TestDuplicateResults(t *testing.T) {
 // of their own; for the county's own goal without the whole site; none
 // for a goal of the office's own.
 func TestHiddenTotals(t *testing.T) {
-	period := func(s string) model.Period {
-		p, _ := model.ParsePeriod(s)
-		return p
-	}
-	s := &model.Site{
-		Offices:     []model.Office{{ID: "a", Name: "NAV A", County: "vest"}, {ID: "b", Name: "NAV B", County: "vest"}},
-		Counties:    []model.County{{ID: "vest", Name: "NAV Vest"}},
-		Goals:       []model.Goal{{ID: "g", Title: "G", Aggregate: "sum"}, {ID: "own", Title: "Own", Aggregate: "sum", Owner: "a"}, {ID: "county", Title: "C", Aggregate: "sum", Owner: "vest"}},
-		ResultFiles: []string{"data/results/x.csv"},
-	}
-	s.NumberUnits()
+	s := vestSite(model.Goal{ID: "g", Title: "G", Aggregate: "sum"}, model.Goal{ID: "own", Title: "Own", Aggregate: "sum", Owner: "a"},
+		model.Goal{ID: "county", Title: "C", Aggregate: "sum", Owner: "vest"})
 	for i, r := range []struct {
 		p          string
 		unit, goal int32
@@ -86,30 +77,16 @@ func TestHiddenTotals(t *testing.T) {
 		`data/results/x.csv:2: NAV Vest's "G", and the whole site's, are hidden in 2 of the 3 months from January 2026 to March 2026 as the total needs an office's figure hidden at source (*), here NAV A's: a row for NAV Vest itself (unit "vest"), as NAV publishes the county's figures, shows the county's`,
 		`data/results/x.csv:9: NAV Vest's "C" is hidden in February 2026 as the total needs an office's figure hidden at source (*), here NAV B's: a row for NAV Vest itself (unit "vest"), as NAV publishes the county's figures, shows the county's`,
 	}
-	if len(notices) != len(want) {
-		t.Fatalf("notices:\n%v\nwant:\n%s", notices, strings.Join(want, "\n"))
-	}
-	for i := range want {
-		if notices[i].Error() != want[i] {
-			t.Errorf("notice %d:\n%v\nwant:\n%s", i, notices[i], want[i])
-		}
-	}
+	sameNotices(t, notices, want)
 }
 
 // TestFarApart: a month more than two years from every other month with
 // results is named, at the first row of the side with fewer rows; a gap
 // of two years is not.
 func TestFarApart(t *testing.T) {
-	s := &model.Site{
-		Offices:     []model.Office{{ID: "a", Name: "NAV A", County: "vest"}, {ID: "b", Name: "NAV B", County: "vest"}},
-		Counties:    []model.County{{ID: "vest", Name: "NAV Vest"}},
-		Goals:       []model.Goal{{ID: "g", Title: "G", Aggregate: "sum"}},
-		ResultFiles: []string{"data/results/x.csv"},
-	}
-	s.NumberUnits()
+	s := vestSite(model.Goal{ID: "g", Title: "G", Aggregate: "sum"})
 	for i, p := range []string{"1918-10", "2016-01", "2016-01", "2016-02", "2016-02", "2018-03", "2030-01"} {
-		period, _ := model.ParsePeriod(p)
-		s.Results = append(s.Results, model.Result{Period: period, Unit: int32(i % 2), Line: int32(i + 2), HasValue: true})
+		s.Results = append(s.Results, model.Result{Period: period(p), Unit: int32(i % 2), Line: int32(i + 2), HasValue: true})
 	}
 	var notices diag.List
 	farFrom(s, &notices)
@@ -117,14 +94,7 @@ func TestFarApart(t *testing.T) {
 		"data/results/x.csv:2: no month has results in the 1166 months between October 1918 and January 2016: is the year of October 1918 typed wrong? Every chart and table runs over the months between; fix or remove its rows",
 		"data/results/x.csv:8: no month has results in the 141 months between March 2018 and January 2030: is the year of January 2030 typed wrong? Every chart and table runs over the months between; fix or remove its rows",
 	}
-	if len(notices) != len(want) {
-		t.Fatalf("notices:\n%v\nwant:\n%s", notices, strings.Join(want, "\n"))
-	}
-	for i := range want {
-		if notices[i].Error() != want[i] {
-			t.Errorf("notice %d:\n%v\nwant:\n%s", i, notices[i], want[i])
-		}
-	}
+	sameNotices(t, notices, want)
 }
 
 // TestWhen: a set of months named in a notice.
@@ -132,8 +102,7 @@ func TestWhen(t *testing.T) {
 	months := func(ps ...string) map[model.Period]bool {
 		m := map[model.Period]bool{}
 		for _, s := range ps {
-			p, _ := model.ParsePeriod(s)
-			m[p] = true
+			m[period(s)] = true
 		}
 		return m
 	}
@@ -147,6 +116,37 @@ func TestWhen(t *testing.T) {
 	} {
 		if got := when(c.months).String(); got != c.want {
 			t.Errorf("%v: %q, want %q", c.months, got, c.want)
+		}
+	}
+}
+
+// vestSite is a site of NAV Vest with two offices, NAV A and NAV B, and
+// the goals given, whose results are in data/results/x.csv.
+func vestSite(goals ...model.Goal) *model.Site {
+	s := &model.Site{
+		Offices:     []model.Office{{ID: "a", Name: "NAV A", County: "vest"}, {ID: "b", Name: "NAV B", County: "vest"}},
+		Counties:    []model.County{{ID: "vest", Name: "NAV Vest"}},
+		Goals:       goals,
+		ResultFiles: []string{"data/results/x.csv"},
+	}
+	s.NumberUnits()
+	return s
+}
+
+func period(s string) model.Period {
+	p, _ := model.ParsePeriod(s)
+	return p
+}
+
+// sameNotices fails t unless notices say want, in order.
+func sameNotices(t *testing.T, notices diag.List, want []string) {
+	t.Helper()
+	if len(notices) != len(want) {
+		t.Fatalf("notices:\n%v\nwant:\n%s", notices, strings.Join(want, "\n"))
+	}
+	for i := range want {
+		if notices[i].Error() != want[i] {
+			t.Errorf("notice %d:\n%v\nwant:\n%s", i, notices[i], want[i])
 		}
 	}
 }
