@@ -131,9 +131,15 @@ func referencedFiles(t *model.Text, errs *diag.List) []markdown.Ref {
 		errs.Add(refPos(t, r), "the image %q is on another website: the site must work with no internet, and that website would see who reads the page; put the image file beside the text and write its name, as in ![Fravær per uke](fravaer.png)", r.Target)
 	}
 	for _, r := range refs.Dropped {
-		errs.AddNotice(refPos(t, r), "%q is shown as text, not as a link: a link leads to a file beside the text, a page of the site, or an http(s) or mailto address", clip(r.Target))
+		droppedLink(refPos(t, r), r, errs)
 	}
 	return refs.Files
+}
+
+// droppedLink tells the author of a text that its link or image r is
+// shown as its text alone (see markdown.Refs).
+func droppedLink(pos diag.Pos, r markdown.Ref, errs *diag.List) {
+	errs.AddNotice(pos, "%q is shown as text, not as a link: a link leads to a file beside the text, a page of the site, or an http(s) or mailto address", clip(r.Target))
 }
 
 // refPos is where in t's file the reference r is.

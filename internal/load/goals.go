@@ -142,7 +142,7 @@ func parseGoals(src []byte, site *model.Site, errs *diag.List) bool {
 				errs.Add(dpos, "goal %q: its description shows or links the file %q, but a description has no folder to publish files from: take it out (a commentary can show it, with the file beside it)", fg.ID, r.Target)
 			}
 			for _, r := range refs.Dropped {
-				errs.AddNotice(dpos, "%q is shown as text, not as a link: a link leads to a file beside the text, a page of the site, or an http(s) or mailto address", clip(r.Target))
+				droppedLink(dpos, r, errs)
 			}
 		}
 		site.Goals = append(site.Goals, g)
