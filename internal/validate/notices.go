@@ -87,31 +87,9 @@ func alike(s *model.Site, notices *diag.List) {
 		return s.Counties[u-s.CountyUnit(0)].NameAt(p)
 	}
 	slices.SortStableFunc(units, func(a, b int) int { return pos(a).Line - pos(b).Line })
-	// Which units exist, and their names, change only in these months.
-	var months []model.Period
-	for u := range s.WholeUnit() {
-		for _, l := range s.UnitLives(u) {
-			if l.From != 0 {
-				months = append(months, l.From)
-			}
-			if l.Until != 0 {
-				months = append(months, l.Until+1)
-			}
-		}
-	}
-	for _, c := range s.Counties {
-		for _, ch := range c.Changes {
-			months = append(months, ch.From)
-		}
-	}
-	for _, o := range s.Offices {
-		for _, ch := range o.Changes {
-			months = append(months, ch.From)
-		}
-	}
-	slices.Sort(months)
-	months = slices.Compact(months)
-	// A month before all of them, for the units that exist from the start.
+	// Which units exist, and their names, change only in the turns; the
+	// month before the first stands for those before it.
+	months := turns(s)
 	before := model.Period(1)
 	if len(months) > 0 {
 		before = months[0] - 1

@@ -848,9 +848,10 @@ func appliesInMonth(s *model.Site, g *model.Goal, officeIndex map[string]int, of
 	return g.AppliesTo(office, s.CountyAt(o, p))
 }
 
-// turns are the months in which an office's county, or whether it
-// exists, can change: the offices' moves and lives, and the counties'
-// lives, after which they merge. Between two turns both stay the same.
+// turns are the months in which an office's county, a unit's name, or
+// whether it exists, can change: the offices' moves and lives, the
+// counties' lives, after which they merge, and the units' renamings.
+// Between two turns all stay the same.
 func turns(s *model.Site) []model.Period {
 	var t []model.Period
 	span := func(l model.Lifetime) {
@@ -868,9 +869,7 @@ func turns(s *model.Site) []model.Period {
 			span(l.Lifetime)
 		}
 		for _, c := range o.Changes {
-			if c.County != "" {
-				t = append(t, c.From)
-			}
+			t = append(t, c.From)
 		}
 	}
 	for i := range s.Counties {
@@ -878,6 +877,9 @@ func turns(s *model.Site) []model.Period {
 		span(c.Lifetime)
 		for _, l := range c.Lives {
 			span(l.Lifetime)
+		}
+		for _, ch := range c.Changes {
+			t = append(t, ch.From)
 		}
 	}
 	slices.Sort(t)
