@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"strconv"
 	"strings"
@@ -455,5 +456,60 @@ func TestEditRefusesRemoteImage(t *testing.T) {
 	_, _, errs, ok := c.EditCommentary(fsys, []string{tromso})
 	if !ok || len(errs) != 1 || errs[0].Pos != (diag.Pos{Path: tromso, Line: 6}) || !strings.Contains(errs[0].Msg, "another website") {
 		t.Errorf("edit: ok %v, errors %v; want one at %s:6 about another website", ok, errs, tromso)
+	}
+}
+
+// TestIdsAreUniqueAndInPageLinksLand: every id is on its page once, and
+// every link within a page leads to one of them. Two commentaries of one
+// office, each with its own first footnote, stand on one page: their
+// notes must not take each other's ids, or a note's link would lead to
+// the other text's.
+func TestIdsAreUniqueAndInPageLinksLand(t *testing.T) {
+	note := "+++\nauthor = \"Leder\"\n+++\nTallene er foreløpige.[^1]\n\n[^1]: Fra statistikken %s.\n"
+	out := buildBase(t, map[string]string{
+		"content/vest/arstad/2026-01.md": fmt.Sprintf(note, "i januar"),
+		"content/vest/arstad/2026-02.md": fmt.Sprintf(note, "i februar"),
+		"content/_index.md":              fmt.Sprintf("Velkommen.[^1]\n\n[^1]: %s.\n", "Syntetiske tall"),
+	})
+	notes := 0
+	for name, data := range out {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		doc, err := html.Parse(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := map[string]int{}
+		var targets []string
+		for n := range doc.Descendants() {
+			if n.Type != html.ElementNode {
+				continue
+			}
+			for _, a := range n.Attr {
+				switch {
+				case a.Key == "id":
+					ids[a.Val]++
+				case a.Key == "href" && strings.HasPrefix(a.Val, "#"):
+					targets = append(targets, a.Val[1:])
+				}
+			}
+		}
+		for id, n := range ids {
+			if n > 1 {
+				t.Errorf("%s: id %q %d times", name, id, n)
+			}
+			if strings.Contains(id, "fn:") {
+				notes++
+			}
+		}
+		for _, target := range targets {
+			if ids[target] == 0 {
+				t.Errorf("%s: a link to #%s, which is not on the page", name, target)
+			}
+		}
+	}
+	if notes < 4 {
+		t.Errorf("%d footnotes in the site: the test has lost its case", notes)
 	}
 }

@@ -71,7 +71,7 @@ func TestSearchIndex(t *testing.T) {
 		Docs: []any{
 			[]any{0.0, 0.0}, []any{0.0, 1.0}, []any{0.0, 2.0}, []any{0.0, 3.0}, []any{0.0, 4.0},
 			[]any{1.0, 0.0}, []any{1.0, 1.0}, []any{1.0, 2.0},
-			[]any{2.0, 4.0, 0.0, "Vi ser på tallene sammen."},
+			[]any{2.0, 4.0, 0.0, "Vi ser på tallene sammen. På personalmøtet 3. mars."},
 			[]any{3.0, 4.0, 0.0, "Flere samtaler", 0.0},
 		},
 	}

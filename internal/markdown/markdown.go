@@ -31,24 +31,38 @@ type Renderer struct {
 	md goldmark.Markdown
 }
 
-// New returns a renderer with GitHub-flavoured tables, strikethrough and
-// task lists, as leaders know them from pull requests. tableName, in the
-// site's language, names each table's scrolling box to a screen reader,
-// as the site's own tables' boxes are named.
-func New(tableName string) *Renderer {
+// New returns a renderer with GitHub-flavoured tables, strikethrough,
+// task lists and footnotes, as leaders know them from pull requests.
+// tableName, in the site's language, names each table's scrolling box to a
+// screen reader, as the site's own tables' boxes are named; backlink names
+// a footnote's link back to where it is referred to.
+func New(tableName, backlink string) *Renderer {
 	// goldmark writes HTML as it walks the document, so the box's tags
 	// are written here around the table it renders, as render's tables
-	// have them (render.Table.component).
+	// have them (render.Table.component), and a footnote's way back is
+	// written by goldmark's footnote renderer from this fragment: the
+	// arrow alone would be read as "left arrow with hook".
 	open := tableScroll(`<div class="table-scroll" tabindex="0" role="region" aria-label="` + html.EscapeString(tableName) + `">` + "\n")
-	return &Renderer{md: newGoldmark(goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(open, 500))))}
+	back := `<span aria-hidden="true">&#x21a9;&#xfe0e;</span><span class="sr-only">` + html.EscapeString(backlink) + `</span>`
+	footnotes := extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(notesPrefix), extension.WithFootnoteBacklinkHTML(back))
+	return &Renderer{md: newGoldmark(footnotes, goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(open, 500))))}
+}
+
+// notesAttribute holds, on a parsed document, the prefix of its footnotes'
+// ids (see Render).
+var notesAttribute = []byte("notes")
+
+func notesPrefix(n ast.Node) []byte {
+	prefix, _ := n.OwnerDocument().Attribute(notesAttribute)
+	return prefix.([]byte)
 }
 
 // referenceReader parses for References. A goldmark parser is safe for
 // concurrent use, and making one costs more than parsing a commentary.
-var referenceReader = newGoldmark()
+var referenceReader = newGoldmark(extension.Footnote)
 
-func newGoldmark(opts ...goldmark.Option) goldmark.Markdown {
-	return goldmark.New(append(opts, goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList))...)
+func newGoldmark(footnotes goldmark.Extender, opts ...goldmark.Option) goldmark.Markdown {
+	return goldmark.New(append(opts, goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, footnotes))...)
 }
 
 // scrollBox holds a table in the box it scrolls in. It is a node of its
@@ -78,8 +92,10 @@ func (t tableScroll) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 
 // Render renders src with its headings starting at level minHeading (a
 // "# Title" in a commentary becomes <h3> on a page whose sections are <h2>).
-func (r *Renderer) Render(src []byte, minHeading int) (template.HTML, error) {
-	h, _, err := r.render(src, minHeading, false)
+// Its footnotes' ids begin with notes, which keeps them apart from those of
+// other texts on the same page; it must be a valid id of its own.
+func (r *Renderer) Render(src []byte, minHeading int, notes string) (template.HTML, error) {
+	h, _, err := r.render(src, minHeading, notes, false)
 	return h, err
 }
 
@@ -88,12 +104,13 @@ func (r *Renderer) Render(src []byte, minHeading int) (template.HTML, error) {
 // lists, tables and code, a link or image by its text, raw HTML left out
 // as Render leaves it out, white space collapsed. Both come from one
 // parse.
-func (r *Renderer) RenderWords(src []byte, minHeading int) (template.HTML, string, error) {
-	return r.render(src, minHeading, true)
+func (r *Renderer) RenderWords(src []byte, minHeading int, notes string) (template.HTML, string, error) {
+	return r.render(src, minHeading, notes, true)
 }
 
-func (r *Renderer) render(src []byte, minHeading int, words bool) (template.HTML, string, error) {
+func (r *Renderer) render(src []byte, minHeading int, notes string, words bool) (template.HTML, string, error) {
 	doc := r.md.Parser().Parse(text.NewReader(src))
+	doc.SetAttribute(notesAttribute, []byte(notes))
 	var unsafe, tables []ast.Node
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

@@ -13,7 +13,7 @@ func TestRenderDropsMarkupAndScriptLinks(t *testing.T) {
 	src := "# Title\n\n<script>alert(1)</script>\n\nText with <b onclick=x>inline</b> html.\n\n" +
 		"[a](javascript:alert(1)) [b](JAVASCRIPT:alert(1)) [c](data:text/html,x) [d](vbscript:x) ![e](javascript:x)\n\n" +
 		"[ok](https://nav.no) [rel](../fana/index.html#goal-x) [mail](mailto:a@b.no) <https://nav.no/auto>\n"
-	html, err := New("Tabell").Render([]byte(src), 3)
+	html, err := New("Tabell", "Tilbake").Render([]byte(src), 3, "n-")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,9 +111,9 @@ func FuzzRender(f *testing.F) {
 	f.Add("| a | b |\n|---|---|\n| [x](java\tscript:y) | <img src=x onerror=y> |\n")
 	f.Add("<https://nav.no> *em* **strong** ~~del~~\n- [ ] task\n")
 	f.Add("![a](http://x.example/a.png) [![b](https://x.example/b.png)](https://nav.no) ![c](//x.example/c.png)\n")
-	r := New("Tabell")
+	r := New("Tabell", "Tilbake")
 	f.Fuzz(func(t *testing.T, src string) {
-		out, words, err := r.RenderWords([]byte(src), 3)
+		out, words, err := r.RenderWords([]byte(src), 3, "n-")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -199,7 +199,7 @@ func elements(t *testing.T, page string) func(yield func(*html.Node) bool) {
 // TestRenderWords: search reads a text's words as the page shows them,
 // from the parse the page is made from.
 func TestRenderWords(t *testing.T) {
-	r := New("Tabell")
+	r := New("Tabell", "Tilbake")
 	for _, c := range []struct{ src, want string }{
 		{"# Sykefravær\n\nVi **bør** følge\nopp <b onclick=x>fraværet</b>.\n\n<script>alert(1)</script>\n\n" +
 			"- [Møtet](m.pdf) i *Fana*\n- <https://nav.no/x>\n\n| Tiltak | Når |\n| --- | --- |\n| Samtaler | Høst |\n\n```\nkode\n```\n",
@@ -211,14 +211,14 @@ func TestRenderWords(t *testing.T) {
 		// A link that is not published keeps its text, as on the page.
 		{"[Les mer](javascript:alert(1)) og <javascript:alert(2)>", "Les mer og javascript:alert(2)"},
 	} {
-		html, words, err := r.RenderWords([]byte(c.src), 3)
+		html, words, err := r.RenderWords([]byte(c.src), 3, "n-")
 		if err != nil {
 			t.Fatal(err)
 		}
 		if words != c.want {
 			t.Errorf("words of %q =\n%q\nwant\n%q", c.src, words, c.want)
 		}
-		if plain, _ := r.Render([]byte(c.src), 3); plain != html {
+		if plain, _ := r.Render([]byte(c.src), 3, "n-"); plain != html {
 			t.Errorf("RenderWords's page differs from Render's:\n%s\n%s", html, plain)
 		}
 	}
@@ -228,13 +228,13 @@ func TestRenderWords(t *testing.T) {
 // references are resolved in one pass, as on the page: "\&amp;" is shown
 // as "&amp;", and search finds it so.
 func TestSearchWordsAreThePageText(t *testing.T) {
-	r := New("Tabell")
+	r := New("Tabell", "Tilbake")
 	for _, src := range []string{
 		`a \&amp; b`,
 		`\&#65; &#65; &#x41; \\&amp; &copy; \&copy; &nosuch; &amp;amp; \* \\* \a`,
 		"*Tiltak* \\&lt;ny&gt; `\\&amp;`",
 	} {
-		out, words, err := r.RenderWords([]byte(src), 3)
+		out, words, err := r.RenderWords([]byte(src), 3, "n-")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -260,7 +260,7 @@ func TestSearchWordsAreThePageText(t *testing.T) {
 func TestTablesScrollInANamedBox(t *testing.T) {
 	src := "| Uke | Fravær | Mål | Endring | Kontor | Merknad |\n|---|---|---|---|---|---|\n| 1 | 6,1 | 5,5 | +0,2 | Fana | Høst |\n\n" +
 		"- I en liste:\n\n  | a | b |\n  |---|---|\n  | 1 | 2 |\n"
-	got, err := New(`Tabell i "teksten"`).Render([]byte(src), 3)
+	got, err := New(`Tabell i "teksten"`, "Tilbake").Render([]byte(src), 3, "n-")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -271,7 +271,7 @@ func TestTablesScrollInANamedBox(t *testing.T) {
 	if n := strings.Count(string(got), "</table>\n</div>"); n != 2 {
 		t.Errorf("%d of 2 boxes closed after their table:\n%s", n, got)
 	}
-	if _, words, _ := New("Tabell").RenderWords([]byte(src), 3); strings.Contains(words, "Tabell") {
+	if _, words, _ := New("Tabell", "Tilbake").RenderWords([]byte(src), 3, "n-"); strings.Contains(words, "Tabell") {
 		t.Errorf("search reads the box's name as the text's: %q", words)
 	}
 }
@@ -334,5 +334,50 @@ func TestDroppedLinks(t *testing.T) {
 	}
 	if want := []Ref{{"rapport.pdf", 5}}; !slices.Equal(refs.Files, want) {
 		t.Errorf("files %v, want %v", refs.Files, want)
+	}
+}
+
+// TestFootnotes: a footnote, as leaders write them in a pull request, is a
+// link to a note at the text's end and back, its ids beginning with the
+// prefix that keeps them apart from another text's on the same page, and
+// its way back named in the site's language. A note's links are kept or
+// dropped, and its files found, as the text's own.
+func TestFootnotes(t *testing.T) {
+	src := "Fraværet gikk ned.[^kilde] Se også tabellen.[^2]\n\n" +
+		"[^kilde]: Tall fra [NAV](https://nav.no) og ![graf](graf.png).\n" +
+		"[^2]: [Ikke](javascript:alert(1)) en lenke.\n"
+	r := New("Tabell", "Tilbake til teksten")
+	got, words, err := r.RenderWords([]byte(src), 3, "note-arna-2026-03-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<sup id="note-arna-2026-03-fnref:1"><a href="#note-arna-2026-03-fn:1"`,
+		`<li id="note-arna-2026-03-fn:1">`,
+		`<a href="#note-arna-2026-03-fnref:1"`,
+		`<span aria-hidden="true">&#x21a9;&#xfe0e;</span><span class="sr-only">Tilbake til teksten</span>`,
+		`<a href="https://nav.no">NAV</a>`,
+		`<img src="graf.png" alt="graf">`,
+		"Ikke en lenke.",
+	} {
+		if !strings.Contains(string(got), want) {
+			t.Errorf("output lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(string(got), "javascript:") || strings.Contains(string(got), "[^") {
+		t.Errorf("a note's script link kept, or a note not read:\n%s", got)
+	}
+	if !strings.Contains(words, "Tall fra NAV") {
+		t.Errorf("search does not read the note: %q", words)
+	}
+	other, _ := r.Render([]byte(src), 3, "note-fana-2026-03-")
+	ids := func(h string) []string { return regexp.MustCompile(`id="([^"]*)"`).FindAllString(h, -1) }
+	for _, id := range ids(string(other)) {
+		if slices.Contains(ids(string(got)), id) {
+			t.Errorf("two texts on one page share %s", id)
+		}
+	}
+	if refs := References([]byte(src)); !slices.Equal(refs.Files, []Ref{{"graf.png", 3}}) || len(refs.Dropped) != 1 {
+		t.Errorf("a note's files %v and dropped links %v, want graf.png and one", refs.Files, refs.Dropped)
 	}
 }

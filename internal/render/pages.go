@@ -18,7 +18,7 @@ func (s *site) front(out Output) error {
 	whole := s.Scores.Whole()
 	v := FrontPage{Common: s.common("index.html", s.Config.Title, "", "scorecard.csv"), WholeName: s.wholeName}
 	if m.Front != nil {
-		v.Intro = s.markdown(m.Front.Body, 2)
+		v.Intro = s.markdown(m.Front.Body, 2, "note-front-")
 	}
 	v.Summary = s.summary(whole, s.Reported)
 	v.Groups = s.scorecard(s.rowsOf(whole, s.Reported, ""), "-")
@@ -58,7 +58,7 @@ func (s *site) county(c int, out Output) error {
 		Name:   county.Name,
 	}
 	if t := m.CountyText[county.ID]; t != nil {
-		v.Text = s.markdown(t.Body, 3)
+		v.Text = s.markdown(t.Body, 3, "note-text-")
 	}
 	// An ended county's page shows its last month.
 	p := nearest(s.Reported, county.Lifetime, county.Lives)
@@ -482,7 +482,7 @@ func (s *site) goal(gi int, out Output) error {
 		Common:      s.common(goalPath(g), g.Title, root, "scorecard.csv", Link{Href: root + "index.html", Text: s.loc.T("home")}),
 		WholeName:   s.wholeName,
 		Title:       g.Title,
-		Description: s.markdown([]byte(g.Description), 3),
+		Description: s.markdown([]byte(g.Description), 3, "note-"+g.ID+"-"),
 	}
 	whole := s.Scores.Whole()
 	if s.Scores.OnScorecard(whole, gi, s.Reported) {

@@ -291,7 +291,7 @@ func newSite(in Input) *site {
 		in.Site = &site
 	}
 	loc := locale.New(in.Config.Language)
-	s := &site{Input: in, loc: loc, md: markdown.New(loc.T("text.table")), trendLayouts: &sync.Map{}, funnel: &score.Funnel{}}
+	s := &site{Input: in, loc: loc, md: markdown.New(loc.T("text.table"), loc.T("text.footnote.back")), trendLayouts: &sync.Map{}, funnel: &score.Funnel{}}
 	s.prepare()
 	return s
 }
@@ -422,7 +422,7 @@ func (s *site) prepare() {
 	s.goalIndex = map[string]int{}
 	for i, g := range m.Goals {
 		s.goalIndex[g.ID] = i
-		s.sectionDescription = append(s.sectionDescription, s.markdown([]byte(g.Description), 4))
+		s.sectionDescription = append(s.sectionDescription, s.markdown([]byte(g.Description), 4, "note-"+g.ID+"-"))
 		s.anchors = append(s.anchors, "goal-"+g.ID)
 	}
 	s.prepareCommentary(nil, nil, s.Site.Measures(s.Reported))
@@ -473,7 +473,7 @@ func (s *site) prepareCommentary(before *site, edited []string, lives []model.Me
 	}
 	made := make([]body, len(texts))
 	workers.Each(len(texts), func(i int) {
-		h, words, err := s.md.RenderWords(texts[i].Body, 3)
+		h, words, err := s.md.RenderWords(texts[i].Body, 3, "note-"+texts[i].Office+"-"+texts[i].Period.String()+"-")
 		if err != nil {
 			// goldmark reports only writer errors, and the writer is a buffer.
 			panic(err)
@@ -581,8 +581,10 @@ func (s *site) execute(out Output, name, file string, view any) error {
 	return out.Put(name, b.Bytes())
 }
 
-func (s *site) markdown(src []byte, minHeading int) template.HTML {
-	h, err := s.md.Render(src, minHeading)
+// markdown renders src, its footnotes' ids beginning with notes (see
+// markdown.Renderer.Render).
+func (s *site) markdown(src []byte, minHeading int, notes string) template.HTML {
+	h, err := s.md.Render(src, minHeading, notes)
 	if err != nil {
 		// goldmark reports only writer errors, and the writer is a buffer.
 		panic(err)
