@@ -32,6 +32,23 @@ func buildBase(t *testing.T, overlay map[string]string) memOutput {
 	return out
 }
 
+// pagesOf is out's HTML pages, parsed, by name.
+func pagesOf(t *testing.T, out memOutput) map[string]*html.Node {
+	t.Helper()
+	pages := map[string]*html.Node{}
+	for name, data := range out {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		doc, err := html.Parse(bytes.NewReader(data))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		pages[name] = doc
+	}
+	return pages
+}
+
 func TestScorecardCSV(t *testing.T) {
 	out := buildBase(t, nil)
 	csv := string(out["scorecard.csv"])
@@ -137,14 +154,7 @@ status = "started"
 // event handler, and no link or image has a script URL.
 func TestNoInputBecomesMarkup(t *testing.T) {
 	out := buildBase(t, hostile)
-	for name, data := range out {
-		if !strings.HasSuffix(name, ".html") {
-			continue
-		}
-		doc, err := html.Parse(bytes.NewReader(data))
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
+	for name, doc := range pagesOf(t, out) {
 		for n := range doc.Descendants() {
 			if n.Type != html.ElementNode {
 				continue
@@ -285,14 +295,7 @@ func TestHeadingsDoNotSkipALevel(t *testing.T) {
 		"content/vest/arstad/2026-02.md": "+++\n[[measure]]\ngoal = \"arbeid\"\ntext = \"Tiltak\"\nstatus = \"started\"\n+++\n# Oppsummering\n\n## Detaljer\n\nTekst.\n",
 		"content/vest/_index.md":         "# Fylket\n\nTekst.\n",
 	})
-	for name, data := range out {
-		if !strings.HasSuffix(name, ".html") {
-			continue
-		}
-		doc, err := html.Parse(bytes.NewReader(data))
-		if err != nil {
-			t.Fatal(err)
-		}
+	for name, doc := range pagesOf(t, out) {
 		prev := 0
 		for n := range doc.Descendants() {
 			if n.Type != html.ElementNode || len(n.Data) != 2 || n.Data[0] != 'h' || n.Data[1] < '1' || n.Data[1] > '6' {
@@ -472,14 +475,7 @@ func TestIdsAreUniqueAndInPageLinksLand(t *testing.T) {
 		"content/_index.md":              fmt.Sprintf("Velkommen.[^1]\n\n[^1]: %s.\n", "Syntetiske tall"),
 	})
 	notes := 0
-	for name, data := range out {
-		if !strings.HasSuffix(name, ".html") {
-			continue
-		}
-		doc, err := html.Parse(bytes.NewReader(data))
-		if err != nil {
-			t.Fatal(err)
-		}
+	for name, doc := range pagesOf(t, out) {
 		ids := map[string]int{}
 		var targets []string
 		for n := range doc.Descendants() {
