@@ -48,6 +48,27 @@ func (s *site) front(out Output) error {
 	return s.execute(out, "index.html", "front.html", v)
 }
 
+// standing is how unit, named name, stands in month p, with its rows then,
+// on its page, whose way to the site's top is root; ended says how it
+// ended, if it has, and an ended unit's page does not say that it has no
+// results.
+func (s *site) standing(unit int, name string, p model.Period, rows *rows, ended *Ended, root string) Standing {
+	st := Standing{
+		Tertials: s.tertialLinks(unit, "", nil),
+		Summary:  s.summary(unit, p),
+		Needs:    s.needs(rows, ""),
+		Changes:  s.changes(rows),
+		History:  s.history(unit, root),
+		Ended:    ended,
+		Groups:   s.scorecard(rows, ""),
+	}
+	st.PrintCharts, st.PrintLeft = s.printCharts(unit, st.Needs, p)
+	if ended == nil {
+		st.NoResults = s.noResults(unit, name, p)
+	}
+	return st
+}
+
 func (s *site) county(c int, out Output) error {
 	m := s.Site
 	county := &m.Counties[c]
@@ -62,19 +83,8 @@ func (s *site) county(c int, out Output) error {
 	}
 	// An ended county's page shows its last month.
 	p := nearest(s.Reported, county.Lifetime, county.Lives)
-	v.Summary = s.summary(unit, p)
 	rows := s.rowsOf(unit, p, root)
-	v.Groups = s.scorecard(rows, "")
-	v.Needs = s.needs(rows, "")
-	v.Changes = s.changes(rows)
-	v.PrintCharts, v.PrintLeft = s.printCharts(unit, v.Needs, p)
-	v.NoResults = s.noResults(unit, county.Name, p)
-	v.Tertials = s.tertialLinks(unit, "", nil)
-	v.Ended = s.ended(county.Name, county.Lifetime, county.MergedInto, county.SplitInto, root)
-	v.History = s.history(unit, root)
-	if v.Ended != nil {
-		v.NoResults = ""
-	}
+	v.Standing = s.standing(unit, county.Name, p, rows, s.ended(county.Name, county.Lifetime, county.MergedInto, county.SplitInto, root), root)
 	for _, o := range s.officesOf[c] {
 		office := &m.Offices[o]
 		link := Link{Href: s.officeHref(o, county, root), Text: office.Name}
@@ -318,25 +328,14 @@ func (s *site) office(o int, out Output) error {
 	countyLink := Link{Href: s.countyHref(o, root), Text: county.Name}
 	crumbs := []Link{{Href: root + "index.html", Text: s.loc.T("home")}, countyLink}
 	v := OfficePage{
-		Common:  s.officeCommon(officePath(office), office.Name, root, county, "scorecard.csv", crumbs...),
-		Name:    office.Name,
-		County:  countyLink,
-		Ended:   s.ended(office.Name, office.Lifetime, office.MergedInto, office.SplitInto, root),
-		History: s.history(unit, root),
+		Common: s.officeCommon(officePath(office), office.Name, root, county, "scorecard.csv", crumbs...),
+		Name:   office.Name,
+		County: countyLink,
 	}
 	// An ended office's page shows its last month.
 	p := nearest(s.Reported, office.Lifetime, office.Lives)
-	v.Summary = s.summary(unit, p)
 	rows := s.rowsOf(unit, p, root)
-	v.Groups = s.scorecard(rows, "")
-	v.Needs = s.needs(rows, "")
-	v.Changes = s.changes(rows)
-	v.PrintCharts, v.PrintLeft = s.printCharts(unit, v.Needs, p)
-	v.NoResults = s.noResults(unit, office.Name, p)
-	v.Tertials = s.tertialLinks(unit, "", nil)
-	if v.Ended != nil {
-		v.NoResults = ""
-	}
+	v.Standing = s.standing(unit, office.Name, p, rows, s.ended(office.Name, office.Lifetime, office.MergedInto, office.SplitInto, root), root)
 	// The office's measures, each made once for the page.
 	mine := s.measuresOf[office.ID]
 	measureRows := make([]MeasureRow, len(mine))

@@ -371,22 +371,28 @@ type CountyEntry struct {
 	Offices []UnitSummary
 }
 
+// Standing is how a county or an office stands on its page, in the month
+// the page shows: the reported month, or an ended unit's last.
+type Standing struct {
+	Tertials    []Link // the unit's tertial reports, newest first
+	Summary     Summary
+	Needs       Needs
+	Changes     Changes
+	PrintCharts []PrintChart // the printed page's charts of the goals that need attention
+	PrintLeft   string       // how many of them the handout leaves out, when any
+	NoResults   string       // said at the top when the unit has no results for the month
+	History     []Sentence   // its gaps and splits (see site.history)
+	Ended       *Ended
+	Groups      []Group
+}
+
 // CountyPage is <county>/index.html.
 type CountyPage struct {
 	Common
-	Tertials     []Link // the unit's tertial reports, newest first
+	Standing
 	Name         string
 	Text         template.HTML
-	Summary      Summary
-	Needs        Needs
-	Changes      Changes
-	PrintCharts  []PrintChart // the printed page's charts of the goals that need attention
-	PrintLeft    string       // how many of them the handout leaves out, when any
-	NoResults    string       // said at the top when the county has no results for the month
-	History      []Sentence   // its gaps and splits (see site.history)
-	Ended        *Ended
 	Former       []Link // offices that ended in the county
-	Groups       []Group
 	Sections     []Section
 	Offices      []UnitSummary
 	NotCommented []UnitSummary
@@ -430,24 +436,15 @@ type MatrixCell struct {
 // OfficePage is <county>/<office>/index.html.
 type OfficePage struct {
 	Common
-	Tertials    []Link // the unit's tertial reports, newest first
-	Name        string
-	County      Link
-	Summary     Summary
-	Needs       Needs
-	Changes     Changes
-	PrintCharts []PrintChart // the printed page's charts of the goals that need attention
-	PrintLeft   string       // how many of them the handout leaves out, when any
-	NoResults   string       // said at the top when the office has no results for the month
-	History     []Sentence   // its gaps and splits (see site.history)
-	Ended       *Ended
-	Groups      []Group
-	Sections    []Section
-	Commentary  *CommentaryView
-	Measures    MeasureList
-	NewLink     string
-	Other       []Link
-	All         string // the office's commentary page, when it has one
+	Standing
+	Name       string
+	County     Link
+	Sections   []Section
+	Commentary *CommentaryView
+	Measures   MeasureList
+	NewLink    string
+	Other      []Link
+	All        string // the office's commentary page, when it has one
 }
 
 // CommentaryPage is <county>/<office>/commentary.html: all of an office's
