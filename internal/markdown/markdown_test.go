@@ -111,6 +111,7 @@ func FuzzRender(f *testing.F) {
 	f.Add("| a | b |\n|---|---|\n| [x](java\tscript:y) | <img src=x onerror=y> |\n")
 	f.Add("<https://nav.no> *em* **strong** ~~del~~\n- [ ] task\n")
 	f.Add("![a](http://x.example/a.png) [![b](https://x.example/b.png)](https://nav.no) ![c](//x.example/c.png)\n")
+	f.Add("a[^1] b[^x] c[^nope]\n\n[^1]: [n](javascript:x) <b>r</b>\n[^x]: ![i](https://x.example/i.png)[^1]\n")
 	r := New("Tabell", "Tilbake")
 	f.Fuzz(func(t *testing.T, src string) {
 		out, words, err := r.RenderWords([]byte(src), 3, "n-")
