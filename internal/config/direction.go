@@ -34,26 +34,18 @@ func directionControls(p string, src []byte, firstLine int, errs *diag.List) {
 	if bytes.IndexByte(src, '\\') < 0 && bytes.IndexByte(src, 0xe2) < 0 && bytes.IndexByte(src, 0xd8) < 0 {
 		return
 	}
-	// TOML's places for text.
-	const (
-		bare = iota
-		comment
-		basic        // "…", where \u202E is an escape
-		multiBasic   // """…"""
-		literal      // '…', where it is only text
-		multiLiteral // '''…'''
-	)
 	report := func(line, col int, what string) {
 		errs.Add(diag.Pos{Path: p, Line: line, Col: col}, "%s is an invisible character that changes the order in which the text around it is shown: remove it", what)
 	}
-	state, skip := bare, 0
+	var text tomlText
 	line, col := firstLine, 0
-	for i := 0; i < len(src); {
-		r, size := rune(src[i]), 1
+	all := string(src)
+	for i := 0; i < len(all); {
+		r, size := rune(all[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRune(src[i:])
+			r, size = utf8.DecodeRuneInString(all[i:])
 		}
-		at := i
+		rest := all[i:]
 		i += size
 		col++
 		if isDirectionControl(r) {
@@ -61,70 +53,20 @@ func directionControls(p string, src []byte, firstLine int, errs *diag.List) {
 		}
 		if r == '\n' {
 			line, col = line+1, 0
-			if state != multiBasic && state != multiLiteral {
-				state = bare
-			}
 		}
-		if skip > 0 {
-			skip--
-			continue
-		}
-		rest := src[at:]
-		switch state {
-		case bare:
-			switch {
-			case r == '#':
-				state = comment
-			case bytes.HasPrefix(rest, []byte(`"""`)):
-				state, skip = multiBasic, 2
-			case r == '"':
-				state = basic
-			case bytes.HasPrefix(rest, []byte(`'''`)):
-				state, skip = multiLiteral, 2
-			case r == '\'':
-				state = literal
+		if _, escape := text.step(rest); escape {
+			digits := 0
+			switch rest[1] {
+			case 'u':
+				digits = 4
+			case 'U':
+				digits = 8
 			}
-		case basic, multiBasic:
-			switch {
-			case r == '\\' && len(rest) > 1:
-				skip = 1
-				digits := 0
-				switch rest[1] {
-				case 'u':
-					digits = 4
-				case 'U':
-					digits = 8
+			if digits > 0 && len(rest) >= 2+digits {
+				if v, err := strconv.ParseUint(rest[2:2+digits], 16, 32); err == nil && isDirectionControl(rune(v)) {
+					report(line, col, fmt.Sprintf(`%s (U+%04X)`, rest[:2+digits], v))
 				}
-				if digits > 0 && len(rest) >= 2+digits {
-					if v, err := strconv.ParseUint(string(rest[2:2+digits]), 16, 32); err == nil && isDirectionControl(rune(v)) {
-						report(line, col, fmt.Sprintf(`%s (U+%04X)`, rest[:2+digits], v))
-					}
-				}
-			case r == '"' && state == basic:
-				state = bare
-			case r == '"':
-				if n := quotes(rest, '"'); n >= 3 {
-					// Up to two quotes before the closing three are text.
-					state, skip = bare, min(n, 5)-1
-				}
-			}
-		case literal:
-			if r == '\'' {
-				state = bare
-			}
-		case multiLiteral:
-			if n := quotes(rest, '\''); r == '\'' && n >= 3 {
-				state, skip = bare, min(n, 5)-1
 			}
 		}
 	}
-}
-
-// quotes counts the quote characters q that b begins with.
-func quotes(b []byte, q byte) int {
-	n := 0
-	for n < len(b) && b[n] == q {
-		n++
-	}
-	return n
 }

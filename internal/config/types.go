@@ -373,46 +373,28 @@ func innerValue(lines []string, name string, x any, line, col int) (int, int) {
 	return line, col
 }
 
-// valueScan follows a TOML value over its lines: whether it is in a
-// multi-line string, and how many brackets ([ and {) it has open.
+// valueScan follows a TOML value over its lines: the places its text is
+// in, and how many brackets ([ and {) it has open.
 type valueScan struct {
-	multi string // `"""` or `'''` while in a multi-line string
+	text  tomlText
 	depth int
 }
 
 // closes reads line, the next of the value, and reports whether the
 // value may end with it: no multi-line string or bracket left open.
 func (v *valueScan) closes(line string) bool {
-	for i := 0; i < len(line); i++ {
-		if v.multi != "" {
-			if strings.HasPrefix(line[i:], v.multi) {
-				i += 2
-				v.multi = ""
-			} else if line[i] == '\\' && v.multi == `"""` {
-				i++
-			}
+	for i := range len(line) {
+		if in, _ := v.text.step(line[i:]); in != bare {
 			continue
 		}
-		switch c := line[i]; {
-		case c == '#':
-			return v.depth <= 0
-		case strings.HasPrefix(line[i:], `"""`), strings.HasPrefix(line[i:], `'''`):
-			v.multi = line[i : i+3]
-			i += 2
-		case c == '"' || c == '\'':
-			// A one-line string: to its closing quote, past escapes in "…".
-			for i++; i < len(line) && line[i] != c; i++ {
-				if c == '"' && line[i] == '\\' {
-					i++
-				}
-			}
-		case c == '[' || c == '{':
+		switch line[i] {
+		case '[', '{':
 			v.depth++
-		case c == ']' || c == '}':
+		case ']', '}':
 			v.depth--
 		}
 	}
-	return v.multi == "" && v.depth <= 0
+	return !v.text.open() && v.depth <= 0
 }
 
 // lookup finds the value of key in m, an assignment decoded on its own
