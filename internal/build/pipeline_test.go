@@ -463,17 +463,27 @@ func TestEditRefusesRemoteImage(t *testing.T) {
 }
 
 // TestIdsAreUniqueAndInPageLinksLand: every id is on its page once, and
-// every link within a page leads to one of them. Two commentaries of one
-// office, each with its own first footnote, stand on one page: their
-// notes must not take each other's ids, or a note's link would lead to
-// the other text's.
+// every link within a page leads to one of them. Texts with footnotes
+// stand together on a page: an office's commentaries of two months, a
+// county's text beside a goal's description, the goal's id being "text".
+// Their notes must not take each other's ids, or a note's link would
+// lead to the other text's.
 func TestIdsAreUniqueAndInPageLinksLand(t *testing.T) {
+	base, _ := siteFS(t, "testdata/sites/basic.txtar")
+	goals := strings.Replace(string(base["data/goals.toml"].Data), "id = \"arbeid\"\ntitle = \"Overgang til arbeid\"\ndescription = \"Andel i arbeid.\"",
+		"id = \"text\"\ntitle = \"Overgang til arbeid\"\ndescription = \"\"\"Andel i arbeid.[^1]\n\n[^1]: Fra NAV.\"\"\"", 1)
 	note := "+++\nauthor = \"Leder\"\n+++\nTallene er foreløpige.[^1]\n\n[^1]: Fra statistikken %s.\n"
 	out := buildBase(t, map[string]string{
+		"data/goals.toml":                goals,
+		"data/results/2026.csv":          strings.ReplaceAll(string(base["data/results/2026.csv"].Data), ",arbeid,", ",text,"),
 		"content/vest/arstad/2026-01.md": fmt.Sprintf(note, "i januar"),
 		"content/vest/arstad/2026-02.md": fmt.Sprintf(note, "i februar"),
-		"content/_index.md":              fmt.Sprintf("Velkommen.[^1]\n\n[^1]: %s.\n", "Syntetiske tall"),
+		"content/vest/_index.md":         "Fylkets kommentar.[^1]\n\n[^1]: Skrevet i mars.\n",
+		"content/_index.md":              "Velkommen.[^1]\n\n[^1]: Syntetiske tall.\n",
 	})
+	if !strings.Contains(string(out["vest/index.html"]), "Fra NAV") || !strings.Contains(string(out["vest/index.html"]), "Skrevet i mars") {
+		t.Fatal("the county page lacks the goal's note or its own: the test has lost its case")
+	}
 	notes := 0
 	for name, doc := range pagesOf(t, out) {
 		ids := map[string]int{}

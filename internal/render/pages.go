@@ -481,7 +481,7 @@ func (s *site) goal(gi int, out Output) error {
 		Common:      s.common(goalPath(g), g.Title, root, "scorecard.csv", Link{Href: root + "index.html", Text: s.loc.T("home")}),
 		WholeName:   s.wholeName,
 		Title:       g.Title,
-		Description: s.markdown([]byte(g.Description), 3, "note-"+g.ID+"-"),
+		Description: s.markdown([]byte(g.Description), 3, "note-goal-"+g.ID+"-"),
 	}
 	whole := s.Scores.Whole()
 	if s.Scores.OnScorecard(whole, gi, s.Reported) {

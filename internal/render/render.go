@@ -422,7 +422,7 @@ func (s *site) prepare() {
 	s.goalIndex = map[string]int{}
 	for i, g := range m.Goals {
 		s.goalIndex[g.ID] = i
-		s.sectionDescription = append(s.sectionDescription, s.markdown([]byte(g.Description), 4, "note-"+g.ID+"-"))
+		s.sectionDescription = append(s.sectionDescription, s.markdown([]byte(g.Description), 4, "note-goal-"+g.ID+"-"))
 		s.anchors = append(s.anchors, "goal-"+g.ID)
 	}
 	s.prepareCommentary(nil, nil, s.Site.Measures(s.Reported))
@@ -473,7 +473,7 @@ func (s *site) prepareCommentary(before *site, edited []string, lives []model.Me
 	}
 	made := make([]body, len(texts))
 	workers.Each(len(texts), func(i int) {
-		h, words, err := s.md.RenderWords(texts[i].Body, 3, "note-"+texts[i].Office+"-"+texts[i].Period.String()+"-")
+		h, words, err := s.md.RenderWords(texts[i].Body, 3, "note-office-"+texts[i].Office+"-"+texts[i].Period.String()+"-")
 		if err != nil {
 			// goldmark reports only writer errors, and the writer is a buffer.
 			panic(err)
