@@ -133,7 +133,22 @@ func referencedFiles(t *model.Text, errs *diag.List) []markdown.Ref {
 	for _, r := range refs.Dropped {
 		droppedLink(refPos(t, r), r, errs)
 	}
+	unmetFootnotes(refs, func(r markdown.Ref) diag.Pos { return refPos(t, r) }, errs)
 	return refs.Files
+}
+
+// unmetFootnotes tells the author of a text of each footnote reference
+// and note that do not meet (see markdown.Refs), at where at puts it.
+func unmetFootnotes(refs markdown.Refs, at func(markdown.Ref) diag.Pos, errs *diag.List) {
+	for _, r := range refs.NoNote {
+		errs.AddNotice(at(r), "[^%s] refers to no footnote and is shown as it is written: write its note on a line of its own beginning with [^%s]:, the label written the same way, capitals too", clip(r.Target), clip(r.Target))
+	}
+	for _, r := range refs.Unreferred {
+		errs.AddNotice(at(r), "the footnote [^%s] is left out, since the text never refers to it: write [^%s] where it belongs", clip(r.Target), clip(r.Target))
+	}
+	for _, r := range refs.Again {
+		errs.AddNotice(at(r), "the footnote [^%s] is left out, since a note before it has the same label: give it a label of its own", clip(r.Target))
+	}
 }
 
 // droppedLink tells the author of a text that its link or image r is

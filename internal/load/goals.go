@@ -133,7 +133,7 @@ func parseGoals(src []byte, site *model.Site, errs *diag.List) bool {
 		// An image from another website is refused here for the reasons
 		// it is in content/ (see referencedFiles); a file beside the
 		// description, since it has no folder to be published from.
-		if refs := markdown.References([]byte(fg.Description)); len(refs.Remote)+len(refs.Files)+len(refs.Dropped) > 0 {
+		if refs := markdown.References([]byte(fg.Description)); !refs.None() {
 			dpos := diag.Pos{Path: GoalsPath, Line: lines.Key(line, "description")}
 			for _, r := range refs.Remote {
 				errs.Add(dpos, "goal %q: its description shows the image %q from another website: the site must work with no internet, and that website would see who reads the page; take the image out (a commentary can show it, with the image file beside it)", fg.ID, r.Target)
@@ -144,6 +144,7 @@ func parseGoals(src []byte, site *model.Site, errs *diag.List) bool {
 			for _, r := range refs.Dropped {
 				droppedLink(dpos, r, errs)
 			}
+			unmetFootnotes(refs, func(markdown.Ref) diag.Pos { return dpos }, errs)
 		}
 		site.Goals = append(site.Goals, g)
 	}

@@ -14,6 +14,9 @@ import (
 	"html/template"
 	"net/url"
 	"path"
+	"regexp"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -258,9 +261,22 @@ type Refs struct {
 	// their targets being neither relative nor http(s) or mailto (see
 	// Linkable): the author meant a link and should hear it is none.
 	Dropped []Ref
+	// Footnotes that do not meet, which the author should hear of, since
+	// the page is not what a pull request's preview shows: references to
+	// no note, shown as written ("[^A]": a reference meets its note only
+	// where their labels are the same letter for letter, capitals too);
+	// notes nothing refers to; and notes of a label given to a note
+	// before. The notes are left out. Target is the label.
+	NoNote, Unreferred, Again []Ref
 }
 
-// References returns what src's links and images refer to (see Refs).
+// None reports whether r holds nothing.
+func (r Refs) None() bool {
+	return len(r.Files)+len(r.Remote)+len(r.Dropped)+len(r.NoNote)+len(r.Unreferred)+len(r.Again) == 0
+}
+
+// References returns what src's links and images refer to, and its
+// footnotes that do not meet (see Refs).
 func References(src []byte) Refs {
 	if bytes.IndexByte(src, '[') < 0 && bytes.IndexByte(src, '<') < 0 {
 		// No link or image without a bracket, nor an autolink without an
@@ -273,12 +289,26 @@ func References(src []byte) Refs {
 
 func references(src []byte) (refs Refs) {
 	doc := referenceReader.Parser().Parse(text.NewReader(src))
+	referred := map[string]bool{}
+	var code []int // the lines of code blocks, where nothing is a note
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
+		if n.Kind() == ast.KindCodeSpan {
+			return ast.WalkSkipChildren, nil
+		}
+		refs.NoNote = append(refs.NoNote, unmetReferences(src, n)...)
 		var dest string
 		switch n := n.(type) {
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			for i := range n.Lines().Len() {
+				code = append(code, 1+bytes.Count(src[:n.Lines().At(i).Start], []byte("\n")))
+			}
+			return ast.WalkContinue, nil
+		case *east.Footnote:
+			referred[string(n.Ref)] = true
+			return ast.WalkContinue, nil
 		case *ast.AutoLink:
 			if u := string(n.URL(src)); !Linkable(u) {
 				refs.Dropped = append(refs.Dropped, Ref{Target: u, Line: lineOf(src, n)})
@@ -310,7 +340,65 @@ func references(src []byte) (refs Refs) {
 		refs.Files = append(refs.Files, Ref{Target: u.Path, Line: lineOf(src, n)})
 		return ast.WalkContinue, nil
 	})
+	// A note left out is gone from the parse: its line tells of it.
+	defined := map[string]bool{}
+	for i, line := range bytes.Split(src, []byte("\n")) {
+		m := noteLine.FindSubmatch(line)
+		if m == nil || slices.Contains(code, i+1) {
+			continue
+		}
+		label, at := string(m[1]), Ref{Target: string(m[1]), Line: i + 1}
+		switch {
+		case defined[label]:
+			refs.Again = append(refs.Again, at)
+		case !referred[label]:
+			refs.Unreferred = append(refs.Unreferred, at)
+		}
+		defined[label] = true
+	}
 	return refs
+}
+
+// noteLine is a footnote's first line, "[^label]: …", as goldmark reads it
+// at the start of a line.
+var noteLine = regexp.MustCompile(`^ {0,3}\[\^([^\]\s]+)\]:`)
+
+// noteReference is a footnote reference as written, "[^label]".
+var noteReference = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
+
+// unmetReferences are the footnote references among n's children that are
+// left as text: goldmark found no note of their label. A reference's text
+// may be split over several text nodes ("[", "^A", "]"), so each run of
+// them is read as one; an escaped bracket ("\\[^A]") is no reference.
+func unmetReferences(src []byte, n ast.Node) []Ref {
+	var out []Ref
+	var run []byte
+	var starts []int // where each node's text begins in run
+	var nodes []ast.Node
+	flush := func() {
+		for _, m := range noteReference.FindAllIndex(run, -1) {
+			if m[0] > 0 && run[m[0]-1] == '\\' {
+				continue
+			}
+			i := sort.SearchInts(starts, m[0]+1) - 1
+			out = append(out, Ref{Target: string(run[m[0]+2 : m[1]-1]), Line: lineOf(src, nodes[i])})
+		}
+		run, starts, nodes = run[:0], starts[:0], nodes[:0]
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		t, ok := c.(*ast.Text)
+		if !ok {
+			flush()
+			continue
+		}
+		starts, nodes = append(starts, len(run)), append(nodes, c)
+		run = append(run, t.Value(src)...)
+		if t.SoftLineBreak() || t.HardLineBreak() {
+			flush()
+		}
+	}
+	flush()
+	return out
 }
 
 // lineOf is the 1-based line of src that n begins on, or 0 when goldmark

@@ -382,3 +382,29 @@ func TestFootnotes(t *testing.T) {
 		t.Errorf("a note's files %v and dropped links %v, want graf.png and one", refs.Files, refs.Dropped)
 	}
 }
+
+// TestUnmetFootnotes: a reference to no note is shown as written, and a
+// note nothing refers to, or of a label used before, is left out; each is
+// found at its line, for load to tell the author. A reference in code,
+// or escaped, is no reference, nor is a note's line in a code block.
+func TestUnmetFootnotes(t *testing.T) {
+	src := "Stor bokstav.[^A] Riktig.[^b] *Uthevet [^c]* og `kode [^d]` og \\[^e].\n" +
+		"Ny linje [^mellom\nrom]\n\n" +
+		"[^a]: Aldri vist til.\n" +
+		"[^b]: Vist til.\n" +
+		"[^b]: En gang til.\n\n" +
+		"```\n[^f]: kode\n```\n\nFørste linje,\nandre [^Z] linje.\n"
+	refs := References([]byte(src))
+	for _, c := range []struct {
+		name      string
+		got, want []Ref
+	}{
+		{"references to no note", refs.NoNote, []Ref{{"A", 1}, {"c", 1}, {"Z", 14}}},
+		{"notes nothing refers to", refs.Unreferred, []Ref{{"a", 5}}},
+		{"notes of a label used before", refs.Again, []Ref{{"b", 7}}},
+	} {
+		if !slices.Equal(c.got, c.want) {
+			t.Errorf("%s: %v, want %v", c.name, c.got, c.want)
+		}
+	}
+}
