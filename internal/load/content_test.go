@@ -231,18 +231,20 @@ func TestMeasureStatusInSiteLanguage(t *testing.T) {
 	}
 }
 
-// TestDescriptionLinks: a goal's description may link the site's pages
-// and other websites, not show or link a file of its own, which it has no
-// folder to publish from; a link it keeps as text is a notice, and so is
-// a reference to no footnote.
+// TestDescriptionLinks: a goal's description may link the site's pages,
+// from the site's top folder, and other websites, not show or link a file
+// of its own, which it has no folder to publish from; a link it keeps as
+// text is a notice, and so is a reference to no footnote.
 func TestDescriptionLinks(t *testing.T) {
 	goals := "[[goal]]\nid = \"g\"\ntitle = \"G\"\nperspective = \"P\"\nunit = \"count\"\ndirection = \"higher\"\n" +
 		"target = 10\nyellow = 8\naggregate = \"sum\"\ndescription = \"\"\"\n" +
-		"Se [forsiden](../../index.html), [NAV](https://nav.no), ![graf](graf.png) og [klikk](javascript:alert(1)).[^x]\n\"\"\"\n"
+		"Se [forsiden](index.html), [Fana](vest/fana/index.html), [NAV](https://nav.no), ![graf](graf.png) og [klikk](javascript:alert(1)).[^x]\n" +
+		"Ikke [hit](../../index.html).\n\"\"\"\n"
 	var errs diag.List
 	parseGoals([]byte(goals), &model.Site{}, &errs)
 	errors, notices := errs.Split()
-	if len(errors) != 1 || !strings.HasPrefix(errors[0].Error(), `data/goals.toml:10: goal "g": its description shows or links the file "graf.png"`) {
+	if len(errors) != 2 || !strings.HasPrefix(errors[0].Error(), `data/goals.toml:10: goal "g": its description links "../../index.html", which leads out of the site`) ||
+		!strings.HasPrefix(errors[1].Error(), `data/goals.toml:10: goal "g": its description shows or links the file "graf.png"`) {
 		t.Errorf("errors %v", errors)
 	}
 	if len(notices) != 2 || !strings.HasPrefix(notices[0].Error(), `data/goals.toml:10: "javascript:alert(1)" is shown as text`) ||

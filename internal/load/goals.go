@@ -1,6 +1,7 @@
 package load
 
 import (
+	"path"
 	"reflect"
 	"strings"
 
@@ -137,6 +138,11 @@ func parseGoals(src []byte, site *model.Site, errs *diag.List) bool {
 			dpos := diag.Pos{Path: GoalsPath, Line: lines.Key(line, "description")}
 			for _, r := range refs.Remote {
 				errs.Add(dpos, "goal %q: its description shows the image %q from another website: the site must work with no internet, and that website would see who reads the page; take the image out (a commentary can show it, with the image file beside it)", fg.ID, r.Target)
+			}
+			for _, r := range refs.Pages {
+				if p := path.Clean(r.Target); p == ".." || strings.HasPrefix(p, "../") {
+					errs.Add(dpos, "goal %q: its description links %q, which leads out of the site: a description is shown on pages in several folders, so its links are read from the site's top folder, as in [NAV Fana](hordaland/fana/index.html)", fg.ID, r.Target)
+				}
 			}
 			for _, r := range refs.Files {
 				errs.Add(dpos, "goal %q: its description shows or links the file %q, but a description has no folder to publish files from: take it out (a commentary can show it, with the file beside it)", fg.ID, r.Target)

@@ -68,6 +68,19 @@ func newGoldmark(footnotes goldmark.Extender, opts ...goldmark.Option) goldmark.
 	return goldmark.New(append(opts, goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, footnotes))...)
 }
 
+// from is the link dest as a page reaches it whose way to the folder dest
+// is read from is base: unchanged where dest is not relative to a folder
+// (another website, mailto, an anchor on the page itself).
+func from(base string, dest []byte) []byte {
+	if base == "" || len(dest) == 0 || dest[0] == '#' || dest[0] == '/' {
+		return dest
+	}
+	if u, err := url.Parse(string(dest)); err != nil || u.Scheme != "" || u.Host != "" {
+		return dest
+	}
+	return append([]byte(base), dest...)
+}
+
 // scrollBox holds a table in the box it scrolls in. It is a node of its
 // own around the table because goldmark renders each kind of node with
 // one renderer, and the table's is the extension's.
@@ -93,12 +106,22 @@ func (t tableScroll) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 	})
 }
 
-// Render renders src with its headings starting at level minHeading (a
-// "# Title" in a commentary becomes <h3> on a page whose sections are <h2>).
-// Its footnotes' ids begin with notes, which keeps them apart from those of
-// other texts on the same page; it must be a valid id of its own.
-func (r *Renderer) Render(src []byte, minHeading int, notes string) (template.HTML, error) {
-	h, _, err := r.render(src, minHeading, notes, false)
+// Place is where a text stands on a page, which its HTML depends on.
+type Place struct {
+	// Heading is the level its top headings take: a "# Title" in a
+	// commentary is <h3> on a page whose sections are <h2>.
+	Heading int
+	// Notes begins its footnotes' ids, keeping them apart from another
+	// text's on the page; it must be a valid id of its own.
+	Notes string
+	// Base is the way from the page to the folder its relative links are
+	// read from: "" for the page's own folder, "../" for the one above.
+	Base string
+}
+
+// Render renders src for its place on a page.
+func (r *Renderer) Render(src []byte, at Place) (template.HTML, error) {
+	h, _, err := r.render(src, at, false)
 	return h, err
 }
 
@@ -107,13 +130,13 @@ func (r *Renderer) Render(src []byte, minHeading int, notes string) (template.HT
 // lists, tables and code, a link or image by its text, raw HTML left out
 // as Render leaves it out, white space collapsed. Both come from one
 // parse.
-func (r *Renderer) RenderWords(src []byte, minHeading int, notes string) (template.HTML, string, error) {
-	return r.render(src, minHeading, notes, true)
+func (r *Renderer) RenderWords(src []byte, at Place) (template.HTML, string, error) {
+	return r.render(src, at, true)
 }
 
-func (r *Renderer) render(src []byte, minHeading int, notes string, words bool) (template.HTML, string, error) {
+func (r *Renderer) render(src []byte, at Place, words bool) (template.HTML, string, error) {
 	doc := r.md.Parser().Parse(text.NewReader(src))
-	doc.SetAttribute(notesAttribute, []byte(notes))
+	doc.SetAttribute(notesAttribute, []byte(at.Notes))
 	var unsafe, tables []ast.Node
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -123,15 +146,17 @@ func (r *Renderer) render(src []byte, minHeading int, notes string, words bool) 
 		case *east.Table:
 			tables = append(tables, n)
 		case *ast.Heading:
-			n.Level = min(n.Level+minHeading-1, 6)
+			n.Level = min(n.Level+at.Heading-1, 6)
 		case *ast.Link:
 			if !Linkable(string(n.Destination)) {
 				unsafe = append(unsafe, n)
 			}
+			n.Destination = from(at.Base, n.Destination)
 		case *ast.Image:
 			if !Linkable(string(n.Destination)) {
 				unsafe = append(unsafe, n)
 			}
+			n.Destination = from(at.Base, n.Destination)
 		case *ast.AutoLink:
 			if !Linkable(string(n.URL(src))) {
 				unsafe = append(unsafe, n)
@@ -253,6 +278,9 @@ type Refs struct {
 	// nor anchors: the files (a chart image, a PDF) a commentary needs
 	// published beside it.
 	Files []Ref
+	// Pages are the relative targets that are the site's pages or its CSV
+	// files.
+	Pages []Ref
 	// Remote are the images shown from another website (http, https or
 	// "//host"): the site must work with no internet, and such an image
 	// would tell its website who reads the page.
@@ -272,7 +300,7 @@ type Refs struct {
 
 // None reports whether r holds nothing.
 func (r Refs) None() bool {
-	return len(r.Files)+len(r.Remote)+len(r.Dropped)+len(r.NoNote)+len(r.Unreferred)+len(r.Again) == 0
+	return len(r.Files)+len(r.Pages)+len(r.Remote)+len(r.Dropped)+len(r.NoNote)+len(r.Unreferred)+len(r.Again) == 0
 }
 
 // References returns what src's links and images refer to, and its
@@ -335,6 +363,7 @@ func references(src []byte) (refs Refs) {
 		}
 		switch strings.ToLower(path.Ext(u.Path)) {
 		case ".html", ".md", ".csv":
+			refs.Pages = append(refs.Pages, Ref{Target: u.Path, Line: lineOf(src, n)})
 			return ast.WalkContinue, nil
 		}
 		refs.Files = append(refs.Files, Ref{Target: u.Path, Line: lineOf(src, n)})

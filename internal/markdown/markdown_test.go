@@ -13,7 +13,7 @@ func TestRenderDropsMarkupAndScriptLinks(t *testing.T) {
 	src := "# Title\n\n<script>alert(1)</script>\n\nText with <b onclick=x>inline</b> html.\n\n" +
 		"[a](javascript:alert(1)) [b](JAVASCRIPT:alert(1)) [c](data:text/html,x) [d](vbscript:x) ![e](javascript:x)\n\n" +
 		"[ok](https://nav.no) [rel](../fana/index.html#goal-x) [mail](mailto:a@b.no) <https://nav.no/auto>\n"
-	html, err := New("Tabell", "Tilbake").Render([]byte(src), 3, "n-")
+	html, err := New("Tabell", "Tilbake").Render([]byte(src), Place{Heading: 3, Notes: "n-"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +114,7 @@ func FuzzRender(f *testing.F) {
 	f.Add("a[^1] b[^x] c[^nope]\n\n[^1]: [n](javascript:x) <b>r</b>\n[^x]: ![i](https://x.example/i.png)[^1]\n")
 	r := New("Tabell", "Tilbake")
 	f.Fuzz(func(t *testing.T, src string) {
-		out, words, err := r.RenderWords([]byte(src), 3, "n-")
+		out, words, err := r.RenderWords([]byte(src), Place{Heading: 3, Notes: "n-"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -212,14 +212,14 @@ func TestRenderWords(t *testing.T) {
 		// A link that is not published keeps its text, as on the page.
 		{"[Les mer](javascript:alert(1)) og <javascript:alert(2)>", "Les mer og javascript:alert(2)"},
 	} {
-		html, words, err := r.RenderWords([]byte(c.src), 3, "n-")
+		html, words, err := r.RenderWords([]byte(c.src), Place{Heading: 3, Notes: "n-"})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if words != c.want {
 			t.Errorf("words of %q =\n%q\nwant\n%q", c.src, words, c.want)
 		}
-		if plain, _ := r.Render([]byte(c.src), 3, "n-"); plain != html {
+		if plain, _ := r.Render([]byte(c.src), Place{Heading: 3, Notes: "n-"}); plain != html {
 			t.Errorf("RenderWords's page differs from Render's:\n%s\n%s", html, plain)
 		}
 	}
@@ -235,7 +235,7 @@ func TestSearchWordsAreThePageText(t *testing.T) {
 		`\&#65; &#65; &#x41; \\&amp; &copy; \&copy; &nosuch; &amp;amp; \* \\* \a`,
 		"*Tiltak* \\&lt;ny&gt; `\\&amp;`",
 	} {
-		out, words, err := r.RenderWords([]byte(src), 3, "n-")
+		out, words, err := r.RenderWords([]byte(src), Place{Heading: 3, Notes: "n-"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -261,7 +261,7 @@ func TestSearchWordsAreThePageText(t *testing.T) {
 func TestTablesScrollInANamedBox(t *testing.T) {
 	src := "| Uke | Fravær | Mål | Endring | Kontor | Merknad |\n|---|---|---|---|---|---|\n| 1 | 6,1 | 5,5 | +0,2 | Fana | Høst |\n\n" +
 		"- I en liste:\n\n  | a | b |\n  |---|---|\n  | 1 | 2 |\n"
-	got, err := New(`Tabell i "teksten"`, "Tilbake").Render([]byte(src), 3, "n-")
+	got, err := New(`Tabell i "teksten"`, "Tilbake").Render([]byte(src), Place{Heading: 3, Notes: "n-"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -272,7 +272,7 @@ func TestTablesScrollInANamedBox(t *testing.T) {
 	if n := strings.Count(string(got), "</table>\n</div>"); n != 2 {
 		t.Errorf("%d of 2 boxes closed after their table:\n%s", n, got)
 	}
-	if _, words, _ := New("Tabell", "Tilbake").RenderWords([]byte(src), 3, "n-"); strings.Contains(words, "Tabell") {
+	if _, words, _ := New("Tabell", "Tilbake").RenderWords([]byte(src), Place{Heading: 3, Notes: "n-"}); strings.Contains(words, "Tabell") {
 		t.Errorf("search reads the box's name as the text's: %q", words)
 	}
 }
@@ -348,7 +348,7 @@ func TestFootnotes(t *testing.T) {
 		"[^kilde]: Tall fra [NAV](https://nav.no) og ![graf](graf.png).\n" +
 		"[^2]: [Ikke](javascript:alert(1)) en lenke.\n"
 	r := New("Tabell", "Tilbake til teksten")
-	got, words, err := r.RenderWords([]byte(src), 3, "note-arna-2026-03-")
+	got, words, err := r.RenderWords([]byte(src), Place{Heading: 3, Notes: "note-arna-2026-03-"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -371,7 +371,7 @@ func TestFootnotes(t *testing.T) {
 	if !strings.Contains(words, "Tall fra NAV") {
 		t.Errorf("search does not read the note: %q", words)
 	}
-	other, _ := r.Render([]byte(src), 3, "note-fana-2026-03-")
+	other, _ := r.Render([]byte(src), Place{Heading: 3, Notes: "note-fana-2026-03-"})
 	ids := func(h string) []string { return regexp.MustCompile(`id="([^"]*)"`).FindAllString(h, -1) }
 	for _, id := range ids(string(other)) {
 		if slices.Contains(ids(string(got)), id) {
@@ -405,6 +405,24 @@ func TestUnmetFootnotes(t *testing.T) {
 	} {
 		if !slices.Equal(c.got, c.want) {
 			t.Errorf("%s: %v, want %v", c.name, c.got, c.want)
+		}
+	}
+}
+
+// TestLinksFromBase: a text shown on pages in several folders has its
+// relative links read from one folder, the base; a link to another
+// website, an address or an anchor on the page stays as written.
+func TestLinksFromBase(t *testing.T) {
+	src := "[a](hordaland/fana/index.html#goal-x) [b](#x) [c](https://nav.no/a) [d](mailto:a@b.no) [e](<scorecard.csv>)\n"
+	got, err := New("Tabell", "Tilbake").Render([]byte(src), Place{Heading: 3, Base: "../../"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`href="../../hordaland/fana/index.html#goal-x"`, `href="#x"`, `href="https://nav.no/a"`, `href="mailto:a@b.no"`, `href="../../scorecard.csv"`,
+	} {
+		if !strings.Contains(string(got), want) {
+			t.Errorf("output lacks %s:\n%s", want, got)
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/malekort/malekort/internal/chart"
+	"github.com/malekort/malekort/internal/markdown"
 	"github.com/malekort/malekort/internal/model"
 	"github.com/malekort/malekort/internal/score"
 )
@@ -18,7 +19,7 @@ func (s *site) front(out Output) error {
 	whole := s.Scores.Whole()
 	v := FrontPage{Common: s.common("index.html", s.Config.Title, "", "scorecard.csv"), WholeName: s.wholeName}
 	if m.Front != nil {
-		v.Intro = s.markdown(m.Front.Body, 2, "note-front-")
+		v.Intro = s.markdown(m.Front.Body, markdown.Place{Heading: 2, Notes: "note-front-"})
 	}
 	v.Summary = s.summary(whole, s.Reported)
 	v.Groups = s.scorecard(s.rowsOf(whole, s.Reported, ""), "-")
@@ -79,7 +80,7 @@ func (s *site) county(c int, out Output) error {
 		Name:   county.Name,
 	}
 	if t := m.CountyText[county.ID]; t != nil {
-		v.Text = s.markdown(t.Body, 3, "note-text-")
+		v.Text = s.markdown(t.Body, markdown.Place{Heading: 3, Notes: "note-text-"})
 	}
 	// An ended county's page shows its last month.
 	p := nearest(s.Reported, county.Lifetime, county.Lives)
@@ -481,7 +482,7 @@ func (s *site) goal(gi int, out Output) error {
 		Common:      s.common(goalPath(g), g.Title, root, "scorecard.csv", Link{Href: root + "index.html", Text: s.loc.T("home")}),
 		WholeName:   s.wholeName,
 		Title:       g.Title,
-		Description: s.markdown([]byte(g.Description), 3, "note-goal-"+g.ID+"-"),
+		Description: s.markdown([]byte(g.Description), markdown.Place{Heading: 3, Notes: "note-goal-" + g.ID + "-", Base: root}),
 	}
 	whole := s.Scores.Whole()
 	if s.Scores.OnScorecard(whole, gi, s.Reported) {

@@ -127,8 +127,9 @@ type site struct {
 	funnelLayouts map[bool]func() []byte
 	signals       [score.SignalWorse + 1]string // each change judgement in words
 	// sectionDescription is each goal's description as its section on a
-	// unit page shows it: rendered once, not once per page.
-	sectionDescription []template.HTML
+	// county's page ("../") and an office's ("../../") shows it, its
+	// links read from the site's top: rendered once, not once per page.
+	sectionDescription map[string][]template.HTML
 	// anchors are each goal's anchor on a unit page, and statuses each
 	// status in words and symbol: made once, for every row has both.
 	anchors  []string
@@ -420,9 +421,12 @@ func (s *site) prepare() {
 		}
 	}
 	s.goalIndex = map[string]int{}
+	s.sectionDescription = map[string][]template.HTML{}
 	for i, g := range m.Goals {
 		s.goalIndex[g.ID] = i
-		s.sectionDescription = append(s.sectionDescription, s.markdown([]byte(g.Description), 4, "note-goal-"+g.ID+"-"))
+		for _, root := range []string{"../", "../../"} {
+			s.sectionDescription[root] = append(s.sectionDescription[root], s.markdown([]byte(g.Description), markdown.Place{Heading: 4, Notes: "note-goal-" + g.ID + "-", Base: root}))
+		}
 		s.anchors = append(s.anchors, "goal-"+g.ID)
 	}
 	s.prepareCommentary(nil, nil, s.Site.Measures(s.Reported))
@@ -473,7 +477,7 @@ func (s *site) prepareCommentary(before *site, edited []string, lives []model.Me
 	}
 	made := make([]body, len(texts))
 	workers.Each(len(texts), func(i int) {
-		h, words, err := s.md.RenderWords(texts[i].Body, 3, "note-office-"+texts[i].Office+"-"+texts[i].Period.String()+"-")
+		h, words, err := s.md.RenderWords(texts[i].Body, markdown.Place{Heading: 3, Notes: "note-office-" + texts[i].Office + "-" + texts[i].Period.String() + "-"})
 		if err != nil {
 			// goldmark reports only writer errors, and the writer is a buffer.
 			panic(err)
@@ -581,10 +585,9 @@ func (s *site) execute(out Output, name, file string, view any) error {
 	return out.Put(name, b.Bytes())
 }
 
-// markdown renders src, its footnotes' ids beginning with notes (see
-// markdown.Renderer.Render).
-func (s *site) markdown(src []byte, minHeading int, notes string) template.HTML {
-	h, err := s.md.Render(src, minHeading, notes)
+// markdown renders src for its place on a page.
+func (s *site) markdown(src []byte, at markdown.Place) template.HTML {
+	h, err := s.md.Render(src, at)
 	if err != nil {
 		// goldmark reports only writer errors, and the writer is a buffer.
 		panic(err)
@@ -765,7 +768,7 @@ func (s *site) amount(g *model.Goal, d float64) string {
 // section is goal gi's section on unit's page for month p: its row, with
 // the value the same month last year.
 func (s *site) section(rs *rows, gi int) Section {
-	sec := Section{Row: rs.of(gi), Title: s.Site.Goals[gi].Title, Description: s.sectionDescription[gi]}
+	sec := Section{Row: rs.of(gi), Title: s.Site.Goals[gi].Title, Description: s.sectionDescription[rs.root][gi]}
 	_, end := s.Scores.Shown(rs.unit, gi, rs.p)
 	if ly := s.Scores.At(rs.unit, gi, end-12); ly.Status != score.Missing {
 		sec.LastYear = s.value(&s.Site.Goals[gi], ly)
