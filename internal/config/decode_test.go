@@ -188,6 +188,8 @@ func TestValueScan(t *testing.T) {
 		{[]string{`codes = [`, `  "4601", # ]`, `  "4602",`, `]`}, 3},
 		{[]string{`text = """`, `a ] and a " and \"""`, `"""`}, 2},
 		{[]string{`text = '''[`, `''' # [`}, 1},
+		// Up to two quotes before the closing three are the string's.
+		{[]string{`t = """a"""" [`, `]`}, 1},
 		{[]string{`t = { a = "}", b = '{' }`}, 0},
 		{[]string{`t = "[\"" # {`}, 0},
 		{[]string{`change = [`, `  { from = "2020-01" },`}, -1},

@@ -17,14 +17,17 @@ const (
 	multiLiteral // '''…'''
 )
 
-// tomlText follows a TOML file through its places, a character at a time.
+// tomlText follows a TOML file through its places, a character or a byte
+// at a time: every character TOML's syntax uses is a byte of its own.
 type tomlText struct {
 	place place
 	skip  int // the characters of a delimiter or an escape still to pass
 }
 
 // step passes the character that rest begins with and returns the place
-// it stands in, and whether it is a backslash that begins an escape.
+// it stands in, and whether it is a backslash that begins an escape. A
+// string's quotes may count as in it or outside it, as comes easiest:
+// neither caller looks for a quote.
 func (t *tomlText) step(rest string) (in place, escape bool) {
 	c, in := rest[0], t.place
 	if c == '\n' && in != multiBasic && in != multiLiteral {

@@ -134,13 +134,13 @@ func parseGoals(src []byte, site *model.Site, errs *diag.List) bool {
 		// An image from another website is refused here for the reasons
 		// it is in content/ (see referencedFiles); a file beside the
 		// description, since it has no folder to be published from.
-		if refs := markdown.References([]byte(fg.Description)); !refs.None() {
+		if refs := markdown.References([]byte(fg.Description)); !refs.Empty() {
 			dpos := diag.Pos{Path: GoalsPath, Line: lines.Key(line, "description")}
 			for _, r := range refs.Remote {
 				errs.Add(dpos, "goal %q: its description shows the image %q from another website: the site must work with no internet, and that website would see who reads the page; take the image out (a commentary can show it, with the image file beside it)", fg.ID, r.Target)
 			}
 			for _, r := range refs.Pages {
-				if p := path.Clean(r.Target); p == ".." || strings.HasPrefix(p, "../") {
+				if strings.HasPrefix(path.Clean(r.Target), "../") {
 					errs.Add(dpos, "goal %q: its description links %q, which leads out of the site: a description is shown on pages in several folders, so its links are read from the site's top folder, as in [NAV Fana](hordaland/fana/index.html)", fg.ID, r.Target)
 				}
 			}

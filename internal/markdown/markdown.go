@@ -15,7 +15,6 @@ import (
 	"net/url"
 	"path"
 	"regexp"
-	"slices"
 	"sort"
 	"strings"
 
@@ -23,6 +22,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
@@ -62,17 +62,56 @@ func notesPrefix(n ast.Node) []byte {
 
 // referenceReader parses for References. A goldmark parser is safe for
 // concurrent use, and making one costs more than parsing a commentary.
-var referenceReader = newGoldmark(extension.Footnote)
+var referenceReader = newGoldmark(findingNotes{})
+
+// findingNotes is the footnote extension for References: the extension's
+// own parsers, at its priorities so that the parse is the page's, its
+// block parser wrapped to record the notes it opens, since the extension
+// drops a note nothing refers to before the parse ends. Nothing is
+// rendered from this parse.
+type findingNotes struct{}
+
+func (findingNotes) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(
+		parser.WithBlockParsers(util.Prioritized(noteFinder{extension.NewFootnoteBlockParser()}, 999)),
+		parser.WithInlineParsers(util.Prioritized(extension.NewFootnoteParser(), 101)),
+		parser.WithASTTransformers(util.Prioritized(extension.NewFootnoteASTTransformer(), 999)),
+	)
+}
+
+// notesKey holds, in a parse's context, the notes noteFinder found there,
+// in order.
+var notesKey = parser.NewContextKey()
+
+// foundNote is a note of a text, with the offset of its first line.
+type foundNote struct {
+	note *east.Footnote
+	line int
+}
+
+// noteFinder is a footnote block parser that records each note it opens.
+type noteFinder struct{ parser.BlockParser }
+
+func (f noteFinder) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	_, line := reader.PeekLine()
+	n, state := f.BlockParser.Open(parent, reader, pc)
+	if note, ok := n.(*east.Footnote); ok {
+		found, _ := pc.Get(notesKey).([]foundNote)
+		pc.Set(notesKey, append(found, foundNote{note, line.Start}))
+	}
+	return n, state
+}
 
 func newGoldmark(footnotes goldmark.Extender, opts ...goldmark.Option) goldmark.Markdown {
 	return goldmark.New(append(opts, goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, footnotes))...)
 }
 
-// from is the link dest as a page reaches it whose way to the folder dest
-// is read from is base: unchanged where dest is not relative to a folder
-// (another website, mailto, an anchor on the page itself).
-func from(base string, dest []byte) []byte {
-	if base == "" || len(dest) == 0 || dest[0] == '#' || dest[0] == '/' {
+// rebase puts base, a page's way to the folder a text's relative links
+// are read from, before the link dest. A link to the page itself (an
+// anchor, a query), from the top of the web server, or to another website
+// or an address is left as it is.
+func rebase(base string, dest []byte) []byte {
+	if base == "" || len(dest) == 0 || dest[0] == '#' || dest[0] == '?' || dest[0] == '/' {
 		return dest
 	}
 	if u, err := url.Parse(string(dest)); err != nil || u.Scheme != "" || u.Host != "" {
@@ -151,12 +190,12 @@ func (r *Renderer) render(src []byte, at Place, words bool) (template.HTML, stri
 			if !Linkable(string(n.Destination)) {
 				unsafe = append(unsafe, n)
 			}
-			n.Destination = from(at.Base, n.Destination)
+			n.Destination = rebase(at.Base, n.Destination)
 		case *ast.Image:
 			if !Linkable(string(n.Destination)) {
 				unsafe = append(unsafe, n)
 			}
-			n.Destination = from(at.Base, n.Destination)
+			n.Destination = rebase(at.Base, n.Destination)
 		case *ast.AutoLink:
 			if !Linkable(string(n.URL(src))) {
 				unsafe = append(unsafe, n)
@@ -298,8 +337,8 @@ type Refs struct {
 	NoNote, Unreferred, Again []Ref
 }
 
-// None reports whether r holds nothing.
-func (r Refs) None() bool {
+// Empty reports whether r holds nothing.
+func (r Refs) Empty() bool {
 	return len(r.Files)+len(r.Pages)+len(r.Remote)+len(r.Dropped)+len(r.NoNote)+len(r.Unreferred)+len(r.Again) == 0
 }
 
@@ -316,9 +355,8 @@ func References(src []byte) Refs {
 }
 
 func references(src []byte) (refs Refs) {
-	doc := referenceReader.Parser().Parse(text.NewReader(src))
-	referred := map[string]bool{}
-	var code []int // the lines of code blocks, where nothing is a note
+	found := parser.NewContext()
+	doc := referenceReader.Parser().Parse(text.NewReader(src), parser.WithContext(found))
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -329,14 +367,6 @@ func references(src []byte) (refs Refs) {
 		refs.NoNote = append(refs.NoNote, unmetReferences(src, n)...)
 		var dest string
 		switch n := n.(type) {
-		case *ast.FencedCodeBlock, *ast.CodeBlock:
-			for i := range n.Lines().Len() {
-				code = append(code, 1+bytes.Count(src[:n.Lines().At(i).Start], []byte("\n")))
-			}
-			return ast.WalkContinue, nil
-		case *east.Footnote:
-			referred[string(n.Ref)] = true
-			return ast.WalkContinue, nil
 		case *ast.AutoLink:
 			if u := string(n.URL(src)); !Linkable(u) {
 				refs.Dropped = append(refs.Dropped, Ref{Target: u, Line: lineOf(src, n)})
@@ -369,31 +399,27 @@ func references(src []byte) (refs Refs) {
 		refs.Files = append(refs.Files, Ref{Target: u.Path, Line: lineOf(src, n)})
 		return ast.WalkContinue, nil
 	})
-	// A note left out is gone from the parse: its line tells of it.
-	defined := map[string]bool{}
-	for i, line := range bytes.Split(src, []byte("\n")) {
-		m := noteLine.FindSubmatch(line)
-		if m == nil || slices.Contains(code, i+1) {
-			continue
-		}
-		label, at := string(m[1]), Ref{Target: string(m[1]), Line: i + 1}
+	// A note is referred to where the extension numbered it; the first
+	// note of a label takes the references to it.
+	notes, _ := found.Get(notesKey).([]foundNote)
+	labels := map[string]bool{}
+	for _, f := range notes {
+		label := string(f.note.Ref)
+		at := Ref{Target: label, Line: 1 + bytes.Count(src[:f.line], []byte("\n"))}
 		switch {
-		case defined[label]:
+		case labels[label]:
 			refs.Again = append(refs.Again, at)
-		case !referred[label]:
+		case f.note.Index < 0:
 			refs.Unreferred = append(refs.Unreferred, at)
 		}
-		defined[label] = true
+		labels[label] = true
 	}
 	return refs
 }
 
-// noteLine is a footnote's first line, "[^label]: …", as goldmark reads it
-// at the start of a line.
-var noteLine = regexp.MustCompile(`^ {0,3}\[\^([^\]\s]+)\]:`)
-
-// noteReference is a footnote reference as written, "[^label]".
-var noteReference = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
+// noteReference is a footnote reference as written, "[^label]", its label
+// not blank (no note can have such a label).
+var noteReference = regexp.MustCompile(`\[\^([^\]]*[^\]\s][^\]]*)\]`)
 
 // unmetReferences are the footnote references among n's children that are
 // left as text: goldmark found no note of their label. A reference's text
@@ -406,7 +432,8 @@ func unmetReferences(src []byte, n ast.Node) []Ref {
 	var nodes []ast.Node
 	flush := func() {
 		for _, m := range noteReference.FindAllIndex(run, -1) {
-			if m[0] > 0 && run[m[0]-1] == '\\' {
+			// An odd number of backslashes escapes the bracket.
+			if backslashes := len(run[:m[0]]) - len(bytes.TrimRight(run[:m[0]], `\`)); backslashes%2 == 1 {
 				continue
 			}
 			i := sort.SearchInts(starts, m[0]+1) - 1

@@ -161,6 +161,18 @@ func FuzzRender(f *testing.F) {
 		if shown > 0 {
 			t.Fatalf("the output of %q shows images from other websites that References does not give: %v", src, remote)
 		}
+		// A footnote reference the page shows as written is one that
+		// References gives, for load to tell of (escapes, code and markup
+		// aside, which show such text on purpose).
+		if !strings.ContainsAny(src, "\\`<&") && len(refs.NoNote) == 0 {
+			for el := range elements(t, string(out)) {
+				for c := el.FirstChild; c != nil; c = c.NextSibling {
+					if c.Type == html.TextNode && el.Data != "code" && noteReference.MatchString(c.Data) {
+						t.Fatalf("the output of %q shows %q, which References does not give", src, c.Data)
+					}
+				}
+			}
+		}
 	})
 }
 
@@ -385,23 +397,30 @@ func TestFootnotes(t *testing.T) {
 
 // TestUnmetFootnotes: a reference to no note is shown as written, and a
 // note nothing refers to, or of a label used before, is left out; each is
-// found at its line, for load to tell the author. A reference in code,
-// or escaped, is no reference, nor is a note's line in a code block.
+// found at its line, for load to tell the author, wherever goldmark reads
+// it (a label with a blank, a note in a quote or a list). A reference in
+// code, or escaped, is no reference, nor is a note's line in code or in
+// raw HTML a note.
 func TestUnmetFootnotes(t *testing.T) {
-	src := "Stor bokstav.[^A] Riktig.[^b] *Uthevet [^c]* og `kode [^d]` og \\[^e].\n" +
-		"Ny linje [^mellom\nrom]\n\n" +
+	src := "Stor bokstav.[^A] Riktig.[^b] *Uthevet [^c]* og `kode [^d]` og \\[^e] og \\\\[^g].\n" +
+		"Ny linje [^Kilde 1]\n\n" +
 		"[^a]: Aldri vist til.\n" +
 		"[^b]: Vist til.\n" +
-		"[^b]: En gang til.\n\n" +
-		"```\n[^f]: kode\n```\n\nFørste linje,\nandre [^Z] linje.\n"
+		"[^b]: En gang til.\n" +
+		"[^kilde 1]: Med mellomrom.\n\n" +
+		"> [^q]: I et sitat.\n\n" +
+		"- [^l]: I en liste.\n\n" +
+		"```\n[^f]: kode\n```\n\n" +
+		"<div>\n[^h]: html\n</div>\n\n" +
+		"Første linje,\nandre [^Z] linje.\n"
 	refs := References([]byte(src))
 	for _, c := range []struct {
 		name      string
 		got, want []Ref
 	}{
-		{"references to no note", refs.NoNote, []Ref{{"A", 1}, {"c", 1}, {"Z", 14}}},
-		{"notes nothing refers to", refs.Unreferred, []Ref{{"a", 5}}},
-		{"notes of a label used before", refs.Again, []Ref{{"b", 7}}},
+		{"references to no note", refs.NoNote, []Ref{{"A", 1}, {"g", 1}, {"Kilde 1", 2}, {"c", 1}, {"Z", 22}}},
+		{"notes nothing refers to", refs.Unreferred, []Ref{{"a", 4}, {"kilde 1", 7}, {"q", 9}, {"l", 11}}},
+		{"notes of a label used before", refs.Again, []Ref{{"b", 6}}},
 	} {
 		if !slices.Equal(c.got, c.want) {
 			t.Errorf("%s: %v, want %v", c.name, c.got, c.want)

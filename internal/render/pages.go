@@ -49,11 +49,11 @@ func (s *site) front(out Output) error {
 	return s.execute(out, "index.html", "front.html", v)
 }
 
-// standing is how unit, named name, stands in month p, with its rows then,
-// on its page, whose way to the site's top is root; ended says how it
-// ended, if it has, and an ended unit's page does not say that it has no
-// results.
-func (s *site) standing(unit int, name string, p model.Period, rows *rows, ended *Ended, root string) Standing {
+// standing is how unit, named name, stands in month p, with its rows then
+// on its page; ended says how it ended, if it has, and an ended unit's page
+// does not say that it has no results.
+func (s *site) standing(unit int, name string, p model.Period, rows *rows, ended *Ended) Standing {
+	root := rows.root
 	st := Standing{
 		Tertials: s.tertialLinks(unit, "", nil),
 		Summary:  s.summary(unit, p),
@@ -74,7 +74,7 @@ func (s *site) county(c int, out Output) error {
 	m := s.Site
 	county := &m.Counties[c]
 	unit := s.Scores.County(c)
-	const root = "../"
+	const root = countyRoot
 	v := CountyPage{
 		Common: s.common(countyPath(county), county.Name, root, county.ID+"/scorecard.csv", Link{Href: root + "index.html", Text: s.loc.T("home")}),
 		Name:   county.Name,
@@ -85,7 +85,7 @@ func (s *site) county(c int, out Output) error {
 	// An ended county's page shows its last month.
 	p := nearest(s.Reported, county.Lifetime, county.Lives)
 	rows := s.rowsOf(unit, p, root)
-	v.Standing = s.standing(unit, county.Name, p, rows, s.ended(county.Name, county.Lifetime, county.MergedInto, county.SplitInto, root), root)
+	v.Standing = s.standing(unit, county.Name, p, rows, s.ended(county.Name, county.Lifetime, county.MergedInto, county.SplitInto, root))
 	for _, o := range s.officesOf[c] {
 		office := &m.Offices[o]
 		link := Link{Href: s.officeHref(o, county, root), Text: office.Name}
@@ -325,7 +325,7 @@ func (s *site) office(o int, out Output) error {
 	c := s.officeCounty[o]
 	county := &m.Counties[c]
 	unit, countyUnit := s.Scores.Office(o), s.Scores.County(c)
-	const root = "../../"
+	const root = officeRoot
 	countyLink := Link{Href: s.countyHref(o, root), Text: county.Name}
 	crumbs := []Link{{Href: root + "index.html", Text: s.loc.T("home")}, countyLink}
 	v := OfficePage{
@@ -336,7 +336,7 @@ func (s *site) office(o int, out Output) error {
 	// An ended office's page shows its last month.
 	p := nearest(s.Reported, office.Lifetime, office.Lives)
 	rows := s.rowsOf(unit, p, root)
-	v.Standing = s.standing(unit, office.Name, p, rows, s.ended(office.Name, office.Lifetime, office.MergedInto, office.SplitInto, root), root)
+	v.Standing = s.standing(unit, office.Name, p, rows, s.ended(office.Name, office.Lifetime, office.MergedInto, office.SplitInto, root))
 	// The office's measures, each made once for the page.
 	mine := s.measuresOf[office.ID]
 	measureRows := make([]MeasureRow, len(mine))

@@ -127,8 +127,8 @@ type site struct {
 	funnelLayouts map[bool]func() []byte
 	signals       [score.SignalWorse + 1]string // each change judgement in words
 	// sectionDescription is each goal's description as its section on a
-	// county's page ("../") and an office's ("../../") shows it, its
-	// links read from the site's top: rendered once, not once per page.
+	// county's page and an office's shows it, by their way to the site's
+	// top, its links read from there: rendered once, not once per page.
 	sectionDescription map[string][]template.HTML
 	// anchors are each goal's anchor on a unit page, and statuses each
 	// status in words and symbol: made once, for every row has both.
@@ -424,7 +424,7 @@ func (s *site) prepare() {
 	s.sectionDescription = map[string][]template.HTML{}
 	for i, g := range m.Goals {
 		s.goalIndex[g.ID] = i
-		for _, root := range []string{"../", "../../"} {
+		for _, root := range []string{countyRoot, officeRoot} {
 			s.sectionDescription[root] = append(s.sectionDescription[root], s.markdown([]byte(g.Description), markdown.Place{Heading: 4, Notes: "note-goal-" + g.ID + "-", Base: root}))
 		}
 		s.anchors = append(s.anchors, "goal-"+g.ID)
@@ -629,6 +629,9 @@ func (s *site) appendNumber(b []byte, g *model.Goal, c score.Cell) []byte {
 	}
 	return s.loc.AppendNumber(b, c.Value, g.Decimals)
 }
+
+// The way to the site's top from a county's page and from an office's.
+const countyRoot, officeRoot = "../", "../../"
 
 // rows are one unit's scorecard rows for month p on one page, each made
 // when first asked for: the scorecard, what needs attention, what changed
