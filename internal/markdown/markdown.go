@@ -38,7 +38,8 @@ type Renderer struct {
 // task lists and footnotes, as leaders know them from pull requests.
 // tableName, in the site's language, names each table's scrolling box to a
 // screen reader, as the site's own tables' boxes are named; backlink names
-// a footnote's link back to where it is referred to.
+// a footnote's link back to where it is referred to, {n} in it standing for
+// the note's number.
 func New(tableName, backlink string) *Renderer {
 	// goldmark writes HTML as it walks the document, so the box's tags
 	// are written here around the table it renders, as render's tables
@@ -46,7 +47,8 @@ func New(tableName, backlink string) *Renderer {
 	// written by goldmark's footnote renderer from this fragment: the
 	// arrow alone would be read as "left arrow with hook".
 	open := tableScroll(`<div class="table-scroll" tabindex="0" role="region" aria-label="` + html.EscapeString(tableName) + `">` + "\n")
-	back := `<span aria-hidden="true">&#x21a9;&#xfe0e;</span><span class="sr-only">` + html.EscapeString(backlink) + `</span>`
+	// goldmark writes a note's number where ^^ stands.
+	back := `<span aria-hidden="true">&#x21a9;&#xfe0e;</span><span class="sr-only">` + strings.ReplaceAll(html.EscapeString(backlink), "{n}", "^^") + `</span>`
 	footnotes := extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(notesPrefix), extension.WithFootnoteBacklinkHTML(back))
 	return &Renderer{md: newGoldmark(footnotes, goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(open, 500))))}
 }

@@ -359,7 +359,7 @@ func TestFootnotes(t *testing.T) {
 	src := "Fraværet gikk ned.[^kilde] Se også tabellen.[^2]\n\n" +
 		"[^kilde]: Tall fra [NAV](https://nav.no) og ![graf](graf.png).\n" +
 		"[^2]: [Ikke](javascript:alert(1)) en lenke.\n"
-	r := New("Tabell", "Tilbake til teksten")
+	r := New("Tabell", "Tilbake til teksten, fotnote {n}")
 	got, words, err := r.RenderWords([]byte(src), Place{Heading: 3, Notes: "note-arna-2026-03-"})
 	if err != nil {
 		t.Fatal(err)
@@ -368,7 +368,8 @@ func TestFootnotes(t *testing.T) {
 		`<sup id="note-arna-2026-03-fnref:1"><a href="#note-arna-2026-03-fn:1"`,
 		`<li id="note-arna-2026-03-fn:1">`,
 		`<a href="#note-arna-2026-03-fnref:1"`,
-		`<span aria-hidden="true">&#x21a9;&#xfe0e;</span><span class="sr-only">Tilbake til teksten</span>`,
+		`<span aria-hidden="true">&#x21a9;&#xfe0e;</span><span class="sr-only">Tilbake til teksten, fotnote 1</span>`,
+		`<span class="sr-only">Tilbake til teksten, fotnote 2</span>`,
 		`<a href="https://nav.no">NAV</a>`,
 		`<img src="graf.png" alt="graf">`,
 		"Ikke en lenke.",
