@@ -50,7 +50,7 @@ type command struct {
 }
 
 var commands = []command{
-	{"build", "[--source DIR] [--out DIR] [--cpuprofile FILE]", "check the site and write it to DIR (default public)", nil, buildFlags},
+	{"build", "[--source DIR] [--out DIR] [--quiet]", "check the site and write it to DIR (default public)", nil, buildFlags},
 	{"check", "[--source DIR] [--format text|github]", "check the site and report every input error", nil, checkFlags},
 	{"serve", "[--source DIR] [--port N]", "preview on 127.0.0.1, rebuilt and reloaded on every save", nil, serveFlags},
 	{"new commentary", "[--source DIR] OFFICE [YYYY-MM]", "start an office's commentary for a month, open measures carried over", []string{"OFFICE", "[YYYY-MM]"}, newCommentaryFlags},
@@ -254,7 +254,7 @@ func (r *invocation) sourceDir() bool {
 
 func checkFlags(fs *flag.FlagSet) {
 	fs.String("source", ".", "the site `folder`")
-	fs.String("format", "text", "how to print `errors`: text (file:line:col: message) or github (annotations on a pull request's lines)")
+	fs.String("format", "text", "how to print errors, `text|github`: text (file:line:col: message) or github (annotations on a pull request's lines)")
 }
 
 func runCheck(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
