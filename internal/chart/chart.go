@@ -23,12 +23,13 @@ package chart
 
 import (
 	"encoding/json"
-	"github.com/malekort/malekort/internal/decimal"
 	"slices"
+	"strconv"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/go-echarts/go-echarts/v2/types"
+	"github.com/malekort/malekort/internal/decimal"
 )
 
 // Chart is one chart of a page.
@@ -221,10 +222,18 @@ func flat(values []*float64) bool {
 	return len(values) > 0 && !slices.ContainsFunc(values, func(v *float64) bool { return v == nil || *v != *values[0] })
 }
 
-// countyHeight is the height of a county chart with n bars.
+// A county chart's bars stand in a grid barsTop from its top and
+// barsBottom from its bottom (the value axis's labels and the legend).
+const barsTop, barsBottom = 290, 48
+
+// countyHeight is the height of a county chart with n bars: a bar's row
+// each, under the trend, and a row more for the legend, which on a phone
+// wraps onto a second row that the script takes from the grids' bottom
+// (malekort.js, theme): the box is sized here, before the chart is drawn,
+// so that nothing on the page moves when it is.
 func countyHeight(n int) int {
-	const trendHeight, barHeight = 220, 28
-	return trendHeight + 90 + barHeight*n
+	const barHeight, legendRow = 28, 28
+	return barsTop + barsBottom + legendRow + barHeight*n
 }
 
 // CountyLayout is the options of a county's charts for goals with the same
@@ -236,7 +245,7 @@ func CountyLayout(id string, months []string, lines []Line, barsName, targetsNam
 	c := base(months)
 	c.GridList = []opts.Grid{
 		{Left: "8", Right: "16", Top: "16", Height: "180", ContainLabel: opts.Bool(true)},
-		{Left: "16", Right: "48", Top: "290", Bottom: "48", ContainLabel: opts.Bool(true)},
+		{Left: "16", Right: "48", Top: strconv.Itoa(barsTop), Bottom: strconv.Itoa(barsBottom), ContainLabel: opts.Bool(true)},
 	}
 	c.XAxisList[0].GridIndex = 0
 	c.ExtendXAxis(opts.XAxis{Type: "value", GridIndex: 1, Scale: opts.Bool(false)})

@@ -3,6 +3,7 @@ package chart
 import (
 	"bytes"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -78,8 +79,19 @@ func TestCountyChartHasBarsOnTheirOwnAxes(t *testing.T) {
 	if want := `{"layout":"chart-layout-1","data":[44,45,[{"value":50,"status":"green"},{"value":0,"status":"suppressed"}],[[45,0],[40,1]]],"offices":["NAV A","NAV B"]}`; string(c.JSON) != want {
 		t.Errorf("chart JSON %s, want %s", c.JSON, want)
 	}
-	if c.Height < 300+2*28 {
-		t.Errorf("height %d leaves no room for the bars", c.Height)
+	// Each bar has a row of its own in the bars' grid, which the chart's
+	// height less the grid's distances from its top and bottom leaves, on
+	// a phone too, whose legend takes 28 px more from the bottom.
+	var opt struct {
+		Grid []struct{ Top, Bottom string }
+	}
+	if err := json.Unmarshal(layout.JSON, &opt); err != nil || len(opt.Grid) != 2 {
+		t.Fatalf("layout's grids: %v %s", err, layout.JSON)
+	}
+	top, _ := strconv.Atoi(opt.Grid[1].Top)
+	bottom, _ := strconv.Atoi(opt.Grid[1].Bottom)
+	if room := c.Height - top - bottom - 28; room < 2*28 {
+		t.Errorf("height %d leaves %d px for 2 bars", c.Height, room)
 	}
 }
 
