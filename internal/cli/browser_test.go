@@ -645,3 +645,51 @@ func TestHandoutOfSeventeenOffices(t *testing.T) {
 		}
 	}
 }
+
+// TestTargetOfAFirstMonth: a new site has one month of results, so each
+// trend is a point, and a target line of one point draws nothing; the
+// target is drawn across the chart instead, as the chart's words say
+// ("Den stiplede linjen er målverdien").
+func TestTargetOfAFirstMonth(t *testing.T) {
+	ctx := browser(t)
+	site := filepath.Join(t.TempDir(), "site")
+	if code, _, stderr := run("new", "site", site); code != OK {
+		t.Fatal(stderr)
+	}
+	if err := os.Symlink(filepath.Join(repoRoot, "node_modules"), filepath.Join(site, "node_modules")); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := run("build", "--source", site, "--out", out); code != OK {
+		t.Fatal(stderr)
+	}
+	p := openPage(t, ctx, 1280, 900, false)
+	if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, "mitt-fylke/mitt-kontor/index.html"))); err != nil {
+		t.Fatal(err)
+	}
+	if total, drawn := p.drawCharts(t); total == 0 || drawn != total {
+		t.Fatalf("%d of %d charts drawn", drawn, total)
+	}
+	// The target's colour in the first chart's plot: right of the axis's
+	// labels, above the month's and the legend (the point of a line of
+	// one month is marked only where a line shows its points).
+	pixels, err := chromedp.Run(p.ctx, chromedp.Evaluate[int](`(() => {
+		const el = document.querySelector('[data-chart]');
+		const hex = echarts.getInstanceByDom(el).getOption().series.find(s => s.id === 'target').color;
+		const want = [1, 3, 5].map(k => parseInt(hex.slice(k, k + 2), 16));
+		const c = el.querySelector('canvas');
+		const x0 = Math.round(c.width * 0.1), h = Math.round(c.height * 0.75);
+		const d = c.getContext('2d').getImageData(x0, 0, c.width - x0, h).data;
+		let n = 0;
+		for (let k = 0; k < d.length; k += 4) {
+			if (d[k + 3] > 100 && Math.abs(d[k] - want[0]) < 40 && Math.abs(d[k + 1] - want[1]) < 40 && Math.abs(d[k + 2] - want[2]) < 40) n++;
+		}
+		return n;
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pixels < 200 {
+		t.Errorf("%d pixels of the target's colour in the plot: no target line", pixels)
+	}
+}

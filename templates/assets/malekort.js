@@ -177,6 +177,14 @@
       var d = spec.data[i];
       s.data = Array.isArray(d) ? d : new Array(months).fill(d);
       if (spec.names) s.name = spec.names[i];
+      // A line of one month is a point, which a target line does not
+      // mark: it is drawn across the chart instead, dashed as the line is.
+      if (months === 1 && s.id === "target" && typeof s.data[0] === "number") {
+        s.markLine = {
+          silent: true, symbol: "none", label: { show: false },
+          lineStyle: { type: "dashed", width: 2 }, data: [{ yAxis: s.data[0] }]
+        };
+      }
     });
     // A county chart's offices, in its bars' order. Long names are
     // shortened on the axis; the tooltip and the table have them whole.
