@@ -529,10 +529,11 @@ func readCommentary(p string, src []byte, lang string, errs *diag.List) (model.C
 		if l == 0 {
 			pos.Line = fmLine
 		}
+		key := func(k string) diag.Pos { return diag.Pos{Path: p, Line: fmLine + lines.Key(l, k) - 1} }
 		c.Measures = append(c.Measures, model.Measure{
 			ID: m.ID, Goal: m.Goal, Text: m.Text, Status: measureStatus(m.Status, lang),
-			Due: date(m.Due, "due", diag.Pos{Path: p, Line: fmLine + lines.Key(l, "due") - 1}, errs),
-			Pos: pos,
+			Due: date(m.Due, "due", key("due"), errs),
+			Pos: pos, GoalPos: key("goal"), StatusPos: key("status"),
 		})
 	}
 	return c, true

@@ -180,11 +180,11 @@ var messages = map[string]map[string]string{
 		"measure id %q is not a slug: use lowercase a–z, 0–9 and single hyphens, e.g. %q":                                                           "tiltakets id %q er ugyldig: bruk små a–z, 0–9 og enkle bindestreker, f.eks. %q",
 		"a second measure with id %q in this commentary: give one of them id = \"…\" of its own":                                                    "et tiltak til med id-en %q i denne kommentaren: gi ett av dem en egen id = \"…\"",
 		"measure has no goal: add goal = \"<goal id>\"":                                                                                             "tiltaket har ikke noe mål: legg til goal = \"<mål-id>\"",
-		"measure names unknown goal %q%s":                                                                                                           "tiltaket viser til et ukjent mål %q%s",
+		"measure names unknown goal %q%s: the goals' ids are in %s":                                                                                 "tiltaket viser til et ukjent mål %q%s: målenes id-er står i %s",
 		"measure names goal %q, which is local to %q and not on this office's scorecard":                                                            "tiltaket viser til målet %q, som er lokalt for %q og ikke står på dette kontorets målekort",
 		"measure names goal %q, which is local to %q, and in %s %q is part of %q, where it does not apply: remove the measure or name another goal": "tiltaket viser til målet %q, som er lokalt for %q, og i %s er %q en del av %q, der målet ikke gjelder: fjern tiltaket eller vis til et annet mål",
 		"measure has no text: add text = \"…\" saying what will be done":                                                                            "tiltaket har ingen tekst: legg til text = \"…\" som sier hva som skal gjøres",
-		"measure status %q is not one of %s%s":                                                                                                      "tiltakets status %q er ikke en av %s%s",
+		"measure status %q is not planned, started or done%s: write status = \"planned\", \"started\" or \"done\"":                                  "tiltakets status %q er ikke planlagt, startet eller ferdig%s: skriv status = \"planlagt\", \"startet\" eller \"ferdig\"",
 
 		// A row that a decimal comma split.
 		"%s in a column without a name: is %s one number with a decimal comma? In a comma-separated file it splits in two: write %s, put it in quotes, or save the file with semicolons":                   "%s i en kolonne uten navn: er %s ett tall med desimalkomma? I en kommaseparert fil deler kommaet det i to: skriv %s, sett det i anførselstegn, eller lagre filen med semikolon",
@@ -486,11 +486,11 @@ var messages = map[string]map[string]string{
 		"measure id %q is not a slug: use lowercase a–z, 0–9 and single hyphens, e.g. %q":                                                           "id-en %q til tiltaket er ugyldig: bruk små a–z, 0–9 og enkle bindestrekar, t.d. %q",
 		"a second measure with id %q in this commentary: give one of them id = \"…\" of its own":                                                    "eit tiltak til med id-en %q i denne kommentaren: gi eitt av dei ein eigen id = \"…\"",
 		"measure has no goal: add goal = \"<goal id>\"":                                                                                             "tiltaket har ikkje noko mål: legg til goal = \"<mål-id>\"",
-		"measure names unknown goal %q%s":                                                                                                           "tiltaket viser til eit ukjent mål %q%s",
+		"measure names unknown goal %q%s: the goals' ids are in %s":                                                                                 "tiltaket viser til eit ukjent mål %q%s: id-ane til måla står i %s",
 		"measure names goal %q, which is local to %q and not on this office's scorecard":                                                            "tiltaket viser til målet %q, som er lokalt for %q og ikkje står på målekortet til dette kontoret",
 		"measure names goal %q, which is local to %q, and in %s %q is part of %q, where it does not apply: remove the measure or name another goal": "tiltaket viser til målet %q, som er lokalt for %q, og i %s er %q ein del av %q, der målet ikkje gjeld: fjern tiltaket eller vis til eit anna mål",
 		"measure has no text: add text = \"…\" saying what will be done":                                                                            "tiltaket har ingen tekst: legg til text = \"…\" som seier kva som skal gjerast",
-		"measure status %q is not one of %s%s":                                                                                                      "statusen %q til tiltaket er ikkje ein av %s%s",
+		"measure status %q is not planned, started or done%s: write status = \"planned\", \"started\" or \"done\"":                                  "statusen %q til tiltaket er ikkje planlagd, starta eller ferdig%s: skriv status = \"planlagd\", \"starta\" eller \"ferdig\"",
 
 		// A row that a decimal comma split.
 		"%s in a column without a name: is %s one number with a decimal comma? In a comma-separated file it splits in two: write %s, put it in quotes, or save the file with semicolons":                   "%s i ein kolonne utan namn: er %s eitt tal med desimalkomma? I ei kommaseparert fil deler kommaet det i to: skriv %s, set det i hermeteikn, eller lagra fila med semikolon",

@@ -429,7 +429,10 @@ type Measure struct {
 	Text   string
 	Status string // one of MeasureStatuses
 	Due    string // YYYY-MM-DD or ""
-	Pos    diag.Pos
+	Pos    diag.Pos // its [[measure]] line
+	// GoalPos and StatusPos are where its goal and status are written,
+	// for what is said of them.
+	GoalPos, StatusPos diag.Pos
 }
 
 // MeasureStatuses are how far a measure has come.

@@ -814,7 +814,7 @@ func Commentary(s *model.Site, errs *diag.List) {
 				errs.Add(m.Pos, "measure has no goal: add goal = \"<goal id>\"")
 			case g == nil && misnamedGoals.Names(m.Goal): // goals.toml's error names its id
 			case g == nil:
-				errs.Add(m.Pos, "measure names unknown goal %q%s", m.Goal, diag.Suggest(m.Goal, model.Slugs(goalIDs)))
+				errs.Add(m.GoalPos, "measure names unknown goal %q%s: the goals' ids are in %s", m.Goal, diag.Suggest(m.Goal, model.Slugs(goalIDs)), goalsPath)
 			// A commentary outside its office's life is told that, once.
 			case alive && !appliesInMonth(s, g, officeIndex, c.Office, c.Period):
 				if o := officeIndex[c.Office]; everApplied(s, g, o) {
@@ -831,7 +831,7 @@ func Commentary(s *model.Site, errs *diag.List) {
 				valid = valid || m.Status == st
 			}
 			if !valid {
-				errs.Add(m.Pos, "measure status %q is not one of %s%s", m.Status, quoteAll(model.MeasureStatuses), diag.Suggest(m.Status, model.MeasureStatuses))
+				errs.Add(m.StatusPos, "measure status %q is not planned, started or done%s: write status = \"planned\", \"started\" or \"done\"", m.Status, diag.Suggest(m.Status, model.MeasureStatuses))
 			}
 		}
 	}
