@@ -130,7 +130,8 @@ func Build(src, defaults fs.FS, out render.Output) (diag.List, error) {
 	return c.Render(src, out)
 }
 
-// Render renders the checked site in src into out.
+// Render renders the checked site in src into out, and adds to c's
+// notices those only the rendered site can tell (see deadLinks).
 func (c *Checked) Render(src fs.FS, out render.Output) (diag.List, error) {
 	if gc.begin(renderingPercent) {
 		defer gc.end(false)
@@ -153,9 +154,13 @@ func (c *Checked) Render(src fs.FS, out render.Output) (diag.List, error) {
 	}
 	c.ECharts, c.MiniSearch = code[0], code[1]
 	c.prepared = render.Prepare(c.Input)
-	err := c.prepared.Render(out)
+	written := &named{Output: out, names: map[string]bool{}}
+	err := c.prepared.Render(written)
 	if te, ok := errors.AsType[*render.TemplateError](err); ok {
 		return diag.List{te.Err}, nil
+	}
+	if err == nil {
+		c.Notices = append(c.Notices, deadLinks(c.Site, written.names)...).Sorted()
 	}
 	return nil, err
 }

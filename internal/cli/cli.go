@@ -346,8 +346,8 @@ func runBuild(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 	loc := r.loc
 	checked, errs := build.Check(src, defaults)
 	if checked != nil {
-		printNotices(checked.Notices, "text", loc, stdout, stderr)
 		errs, err = checked.Render(src, dir)
+		printNotices(checked.Notices, "text", loc, stdout, stderr)
 	}
 	if errs != nil || err != nil {
 		dir.Abort()

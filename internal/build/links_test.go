@@ -1,0 +1,44 @@
+package build
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestDeadLinksAreNotices: a text's link to a page or file of the site
+// that the built site does not have is a notice at its line, read from
+// the folder of the text's page; a description's, from the site's top.
+// Links that lead somewhere are not.
+func TestDeadLinksAreNotices(t *testing.T) {
+	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
+	fsys["content/vest/arstad/2026-02.md"] = &fstest.MapFile{Data: []byte("+++\nauthor = \"Leder\"\n+++\n" +
+		"Se [Bergen nord](../bergen-nord/index.html#goal-arbeid), [alle kommentarene](commentary.html),\n" +
+		"[målet](../../goals/arbeid/index.html) og [tallene](../scorecard.csv).\n\n" +
+		"Ikke [hit](../bergen-nrd/index.html) eller [kilden](2026-01.md).\n")}
+	goals := string(fsys["data/goals.toml"].Data)
+	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(goals, `description = "Andel i arbeid."`,
+		`description = "Andel i arbeid, se [Årstad](vest/arstad/index.html), ikke [Årstadd](vest/arstadd/index.html)."`, 1))}
+	c, errs := Check(fsys, defaults)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	if errs, err := c.Render(fsys, memOutput{}); errs != nil || err != nil {
+		t.Fatal(errs, err)
+	}
+	var got []string
+	for _, n := range c.Notices {
+		if strings.Contains(n.Msg, "does not have") || strings.Contains(n.Msg, "leads to no page") {
+			got = append(got, n.Error())
+		}
+	}
+	want := []string{
+		`content/vest/arstad/2026-02.md:7: "../bergen-nrd/index.html" leads to vest/bergen-nrd/index.html, which the site does not have: a link in a text is read from the folder of its page`,
+		`content/vest/arstad/2026-02.md:7: "2026-01.md" leads to vest/arstad/2026-01.md, which the site does not have: a link in a text is read from the folder of its page`,
+		`data/goals.toml:1: goal "arbeid": its description links "vest/arstadd/index.html", which leads to no page or file of the site, read from the site's top folder`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("notices\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
