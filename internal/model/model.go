@@ -427,8 +427,8 @@ type Measure struct {
 	ID     string
 	Goal   string
 	Text   string
-	Status string // one of MeasureStatuses
-	Due    string // YYYY-MM-DD or ""
+	Status string   // one of MeasureStatuses
+	Due    string   // YYYY-MM-DD or ""
 	Pos    diag.Pos // its [[measure]] line
 	// GoalPos and StatusPos are where its goal and status are written,
 	// for what is said of them.
