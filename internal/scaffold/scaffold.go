@@ -58,6 +58,18 @@ func Commentary(site *model.Site, office string, p model.Period, today time.Time
 		}
 	}
 	if o == nil {
+		for _, c := range site.Counties {
+			if c.ID != office {
+				continue
+			}
+			var its []string
+			for _, x := range site.Offices {
+				if x.County == c.ID {
+					its = append(its, x.ID)
+				}
+			}
+			return File{}, diag.P("%q is a county, not an office: commentary is written for an office, one of %s", office, strings.Join(its, ", "))
+		}
 		return File{}, diag.P("unknown office %q%s", office, diag.Suggest(office, ids))
 	}
 	if l := o.Lifetime; !o.Alive(p) {
