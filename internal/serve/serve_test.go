@@ -494,7 +494,7 @@ func TestCommentaryErrorKeepsTheSite(t *testing.T) {
 	p := filepath.Join(dir, "content/vest/arstad/2026-02.md")
 	os.WriteFile(p, []byte("+++\n[[measure]]\ngoal = \"arbied\"\ntext = \"x\"\nstatus = \"started\"\n+++\nTekst.\n"), 0o644)
 	s.Update([]string{"content/vest/arstad/2026-02.md"})
-	if len(s.errors) != 2 || !strings.Contains(s.errors[1], `content/vest/arstad/2026-02.md:2: tiltaket viser til et ukjent mål "arbied" (mente du "arbeid"?)`) {
+	if len(s.errors) != 2 || !strings.Contains(s.errors[1], `content/vest/arstad/2026-02.md:3: tiltaket viser til et ukjent mål "arbied" (mente du "arbeid"?)`) {
 		t.Fatalf("errors %q", s.errors)
 	}
 	if !bytes.Equal(s.site["vest/arstad/index.html"], good) {
