@@ -319,8 +319,9 @@ type Refs struct {
 	// nor anchors: the files (a chart image, a PDF) a commentary needs
 	// published beside it.
 	Files []Ref
-	// Pages are the relative targets that are the site's pages or its CSV
-	// files.
+	// Pages are the relative targets that name a page (.html), a CSV file
+	// or a markdown file (.md, which is a page's source and never
+	// published): what only the built site can tell is there or not.
 	Pages []Ref
 	// Remote are the images shown from another website (http, https or
 	// "//host"): the site must work with no internet, and such an image
