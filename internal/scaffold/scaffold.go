@@ -144,7 +144,8 @@ var ciFiles = map[string][2]string{
 func Site(files fs.FS, title, ci string, today time.Time) ([]File, error) {
 	p := model.Period(today.Year()*12 + int(today.Month()) - 2) // last month
 	out := []File{
-		{"site.toml", []byte(fmt.Sprintf("title = %q\nlanguage = \"nb\"\n# period = \"YYYY-MM\"   # the reported month; by default the latest with results\n# edit_url = \"https://git.example.org/org/site/edit/main/{path}\"\n\n[privacy]\nmin_count = 5\n", title))},
+		// The site is in bokmål, and so are its settings' comments.
+		{"site.toml", []byte(fmt.Sprintf("title = %q\nlanguage = \"nb\"   # nb, nn eller en\n# period = \"YYYY-MM\"   # måneden sidene viser; uten den den nyeste med resultater\n# edit_url = \"https://git.example.org/org/site/edit/main/{path}\"   # lenken «rediger» under hver kommentar\n\n[privacy]\nmin_count = 5   # tall om færre personer enn dette skjules\n", title))},
 		{"data/org.toml", []byte(`[[county]]
 id = "mitt-fylke"
 name = "NAV Mitt fylke"
