@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"iter"
 	"path"
 	"strings"
@@ -45,8 +44,8 @@ func (n *named) add(name string) {
 func deadLinks(site *model.Site, has map[string]bool) diag.List {
 	var notices diag.List
 	text := func(t *model.Text) {
-		if t == nil || !bytes.Contains(t.Body, []byte(".htm")) && !bytes.Contains(t.Body, []byte(".csv")) {
-			return // most texts link no page, and are not parsed again
+		if t == nil {
+			return
 		}
 		folder := path.Dir(strings.TrimPrefix(t.Path, "content/"))
 		for _, r := range markdown.References(t.Body).Pages {
@@ -68,12 +67,9 @@ func deadLinks(site *model.Site, has map[string]bool) diag.List {
 	}
 	for i := range site.Goals {
 		g := &site.Goals[i]
-		if !strings.Contains(g.Description, ".htm") && !strings.Contains(g.Description, ".csv") {
-			continue
-		}
 		for _, r := range markdown.References([]byte(g.Description)).Pages {
 			if target := path.Clean(r.Target); !has[target] && !strings.HasPrefix(target, "../") {
-				notices.AddNotice(g.Pos, "goal %q: its description links %q, which leads to no page or file of the site, read from the site's top folder", g.ID, r.Target)
+				notices.AddNotice(g.DescriptionPos, "goal %q: its description links %q, which leads to no page or file of the site, read from the site's top folder", g.ID, r.Target)
 			}
 		}
 	}

@@ -17,6 +17,8 @@ func TestDeadLinksAreNotices(t *testing.T) {
 		"Se [Bergen nord](../bergen-nord/index.html#goal-arbeid), [alle kommentarene](commentary.html),\n" +
 		"[målet](../../goals/arbeid/index.html) og [tallene](../scorecard.csv).\n\n" +
 		"Ikke [hit](../bergen-nrd/index.html) eller [kilden](2026-01.md).\n")}
+	// A text whose only links are of other spellings is read too.
+	fsys["content/vest/_index.md"] = &fstest.MapFile{Data: []byte("Se [kilden](kilde.md) og [Årstad](arstad/INDEX.HTML).\n")}
 	goals := string(fsys["data/goals.toml"].Data)
 	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(goals, `description = "Andel i arbeid."`,
 		`description = "Andel i arbeid, se [Årstad](vest/arstad/index.html), ikke [Årstadd](vest/arstadd/index.html)."`, 1))}
@@ -34,9 +36,11 @@ func TestDeadLinksAreNotices(t *testing.T) {
 		}
 	}
 	want := []string{
+		`content/vest/_index.md:1: "arstad/INDEX.HTML" leads to vest/arstad/INDEX.HTML, which the site does not have: a link in a text is read from the folder of its page`,
+		`content/vest/_index.md:1: "kilde.md" leads to vest/kilde.md, which the site does not have: a link in a text is read from the folder of its page`,
 		`content/vest/arstad/2026-02.md:7: "../bergen-nrd/index.html" leads to vest/bergen-nrd/index.html, which the site does not have: a link in a text is read from the folder of its page`,
 		`content/vest/arstad/2026-02.md:7: "2026-01.md" leads to vest/arstad/2026-01.md, which the site does not have: a link in a text is read from the folder of its page`,
-		`data/goals.toml:1: goal "arbeid": its description links "vest/arstadd/index.html", which leads to no page or file of the site, read from the site's top folder`,
+		`data/goals.toml:4: goal "arbeid": its description links "vest/arstadd/index.html", which leads to no page or file of the site, read from the site's top folder`,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("notices\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -185,14 +185,17 @@ type Goal struct {
 	ID          string
 	Title       string
 	Description string
-	Perspective string
-	Unit        string // "percent", "days", "count", "score" or "nok"
-	Direction   string // "higher" or "lower": which is better
-	Target      float64
-	Yellow      float64
-	Aggregate   string // "ratio", "mean" or "sum"
-	Decimals    int
-	Owner       string // a county or office id for a local goal, "" for all units
+	// DescriptionPos is where its description is written, for what is
+	// said of it.
+	DescriptionPos diag.Pos
+	Perspective    string
+	Unit           string // "percent", "days", "count", "score" or "nok"
+	Direction      string // "higher" or "lower": which is better
+	Target         float64
+	Yellow         float64
+	Aggregate      string // "ratio", "mean" or "sum"
+	Decimals       int
+	Owner          string // a county or office id for a local goal, "" for all units
 	// Persons says the value counts people, so a small one is suppressed.
 	Persons bool
 	// Stock says a sum goal's value is a level at a point in time (helt
