@@ -529,7 +529,12 @@ func readCommentary(p string, src []byte, lang string, errs *diag.List) (model.C
 		if l == 0 {
 			pos.Line = fmLine
 		}
-		key := func(k string) diag.Pos { return diag.Pos{Path: p, Line: fmLine + lines.Key(l, k) - 1} }
+		key := func(k string) diag.Pos {
+			if l == 0 { // an inline table has no line of its own to read keys below
+				return pos
+			}
+			return diag.Pos{Path: p, Line: fmLine + lines.Key(l, k) - 1}
+		}
 		c.Measures = append(c.Measures, model.Measure{
 			ID: m.ID, Goal: m.Goal, Text: m.Text, Status: measureStatus(m.Status, lang),
 			Due: date(m.Due, "due", key("due"), errs),

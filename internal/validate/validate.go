@@ -831,7 +831,10 @@ func Commentary(s *model.Site, errs *diag.List) {
 				valid = valid || m.Status == st
 			}
 			if !valid {
-				errs.Add(m.StatusPos, "measure status %q is not planned, started or done%s: write status = \"planned\", \"started\" or \"done\"", m.Status, diag.Suggest(m.Status, model.MeasureStatuses))
+				// The words to write are the site's language's, named in
+				// the message's translation; a "did you mean" would offer
+				// English ones.
+				errs.Add(m.StatusPos, "measure status %q is not planned, started or done: write status = \"planned\", \"started\" or \"done\"", m.Status)
 			}
 		}
 	}
