@@ -223,14 +223,16 @@ func flat(values []*float64) bool {
 }
 
 // A county chart's bars stand in a grid barsTop from its top and
-// barsBottom from its bottom (the value axis's labels and the legend).
+// barsBottom from its bottom (the legend's row and a margin); the grid
+// holds its value axis's labels too (containLabel).
 const barsTop, barsBottom = 290, 48
 
-// countyHeight is the height of a county chart with n bars: a bar's row
-// each, under the trend, and a row more for the legend, which on a phone
-// wraps onto a second row that the script takes from the grids' bottom
-// (malekort.js, theme): the box is sized here, before the chart is drawn,
-// so that nothing on the page moves when it is.
+// countyHeight is the height of a county chart with n bars: about a row of
+// barHeight for each, under the trend (less what the value axis's labels
+// take), and a row more for the legend, which on a phone wraps onto a
+// second row that the script takes from the grids' bottom (malekort.js,
+// theme). The box is sized here, before the chart is drawn, so that
+// nothing on the page moves when it is.
 func countyHeight(n int) int {
 	const barHeight, legendRow = 28, 28
 	return barsTop + barsBottom + legendRow + barHeight*n

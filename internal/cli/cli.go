@@ -254,7 +254,7 @@ func (r *invocation) sourceDir() bool {
 
 func checkFlags(fs *flag.FlagSet) {
 	fs.String("source", ".", "the site `folder`")
-	fs.String("format", "text", "how to print errors, `text|github`: text (file:line:col: message) or github (annotations on a pull request's lines)")
+	fs.String("format", "text", "how errors are printed, `text|github`: as file:line:col: message, or as annotations on a pull request's lines")
 }
 
 func runCheck(args []string, defaults fs.FS, stdout, stderr io.Writer) int {

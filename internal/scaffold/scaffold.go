@@ -64,7 +64,7 @@ func Commentary(site *model.Site, office string, p model.Period, today time.Time
 			}
 			var its []string
 			for _, x := range site.Offices {
-				if x.County == c.ID {
+				if x.County == c.ID && x.Alive(p) {
 					its = append(its, x.ID)
 				}
 			}
@@ -145,7 +145,7 @@ func Site(files fs.FS, title, ci string, today time.Time) ([]File, error) {
 	p := model.Period(today.Year()*12 + int(today.Month()) - 2) // last month
 	out := []File{
 		// The site is in bokmål, and so are its settings' comments.
-		{"site.toml", []byte(fmt.Sprintf("title = %q\nlanguage = \"nb\"   # nb, nn eller en\n# period = \"YYYY-MM\"   # måneden sidene viser; uten den den nyeste med resultater\n# edit_url = \"https://git.example.org/org/site/edit/main/{path}\"   # lenken «rediger» under hver kommentar\n\n[privacy]\nmin_count = 5   # tall om færre personer enn dette skjules\n", title))},
+		{"site.toml", []byte(fmt.Sprintf("title = %q\nlanguage = \"nb\"   # nb, nn eller en\n# period = \"YYYY-MM\"   # måneden sidene viser; uten denne linjen er det den nyeste med resultater\n# edit_url = \"https://git.example.org/org/site/edit/main/{path}\"   # lenken «rediger» under hver kommentar\n\n[privacy]\nmin_count = 5   # tall om færre personer enn dette skjules\n", title))},
 		{"data/org.toml", []byte(`[[county]]
 id = "mitt-fylke"
 name = "NAV Mitt fylke"
