@@ -186,7 +186,7 @@ var messages = map[string]map[string]string{
 		"measure names goal %q, which is local to %q and not on this office's scorecard":                                                            "tiltaket viser til målet %q, som er lokalt for %q og ikke står på dette kontorets målekort",
 		"measure names goal %q, which is local to %q, and in %s %q is part of %q, where it does not apply: remove the measure or name another goal": "tiltaket viser til målet %q, som er lokalt for %q, og i %s er %q en del av %q, der målet ikke gjelder: fjern tiltaket eller vis til et annet mål",
 		"measure has no text: add text = \"…\" saying what will be done":                                                                            "tiltaket har ingen tekst: legg til text = \"…\" som sier hva som skal gjøres",
-		"measure status %q is not planned, started or done: write status = \"planned\", \"started\" or \"done\"":                                  "tiltakets status %q er ikke planlagt, startet eller ferdig: skriv status = \"planlagt\", \"startet\" eller \"ferdig\"",
+		"measure status %q is not planned, started or done: write status = \"planned\", \"started\" or \"done\"":                                    "tiltakets status %q er ikke planlagt, startet eller ferdig: skriv status = \"planlagt\", \"startet\" eller \"ferdig\"",
 
 		// A row that a decimal comma split.
 		"%s in a column without a name: is %s one number with a decimal comma? In a comma-separated file it splits in two: write %s, put it in quotes, or save the file with semicolons":                   "%s i en kolonne uten navn: er %s ett tall med desimalkomma? I en kommaseparert fil deler kommaet det i to: skriv %s, sett det i anførselstegn, eller lagre filen med semikolon",
@@ -495,7 +495,7 @@ var messages = map[string]map[string]string{
 		"measure names goal %q, which is local to %q and not on this office's scorecard":                                                            "tiltaket viser til målet %q, som er lokalt for %q og ikkje står på målekortet til dette kontoret",
 		"measure names goal %q, which is local to %q, and in %s %q is part of %q, where it does not apply: remove the measure or name another goal": "tiltaket viser til målet %q, som er lokalt for %q, og i %s er %q ein del av %q, der målet ikkje gjeld: fjern tiltaket eller vis til eit anna mål",
 		"measure has no text: add text = \"…\" saying what will be done":                                                                            "tiltaket har ingen tekst: legg til text = \"…\" som seier kva som skal gjerast",
-		"measure status %q is not planned, started or done: write status = \"planned\", \"started\" or \"done\"":                                  "statusen %q til tiltaket er ikkje planlagd, starta eller ferdig: skriv status = \"planlagd\", \"starta\" eller \"ferdig\"",
+		"measure status %q is not planned, started or done: write status = \"planned\", \"started\" or \"done\"":                                    "statusen %q til tiltaket er ikkje planlagd, starta eller ferdig: skriv status = \"planlagd\", \"starta\" eller \"ferdig\"",
 
 		// A row that a decimal comma split.
 		"%s in a column without a name: is %s one number with a decimal comma? In a comma-separated file it splits in two: write %s, put it in quotes, or save the file with semicolons":                   "%s i ein kolonne utan namn: er %s eitt tal med desimalkomma? I ei kommaseparert fil deler kommaet det i to: skriv %s, set det i hermeteikn, eller lagra fila med semikolon",
