@@ -122,9 +122,10 @@ func (x orgIndex) read(fsys fs.FS, p string) (f contentFile) {
 }
 
 // referencedFiles are the files the text t shows or links, by path
-// relative to its folder. An image it shows from another website is an
-// error: the site must work with no internet, and that website would
-// learn who reads an internal page.
+// relative to its folder; it keeps t's links to pages in t.PageLinks.
+// An image it shows from another website is an error: the site must work
+// with no internet, and that website would learn who reads an internal
+// page.
 func referencedFiles(t *model.Text, errs *diag.List) []markdown.Ref {
 	refs := markdown.References(t.Body)
 	for _, r := range refs.Remote {
@@ -134,6 +135,9 @@ func referencedFiles(t *model.Text, errs *diag.List) []markdown.Ref {
 		droppedLink(refPos(t, r), r, errs)
 	}
 	unmetFootnotes(refs, func(r markdown.Ref) diag.Pos { return refPos(t, r) }, errs)
+	for _, r := range refs.Pages {
+		t.PageLinks = append(t.PageLinks, model.PageLink{Target: r.Target, Pos: refPos(t, r)})
+	}
 	return refs.Files
 }
 

@@ -186,16 +186,18 @@ type Goal struct {
 	Title       string
 	Description string
 	// DescriptionPos is where its description is written, for what is
-	// said of it.
-	DescriptionPos diag.Pos
-	Perspective    string
-	Unit           string // "percent", "days", "count", "score" or "nok"
-	Direction      string // "higher" or "lower": which is better
-	Target         float64
-	Yellow         float64
-	Aggregate      string // "ratio", "mean" or "sum"
-	Decimals       int
-	Owner          string // a county or office id for a local goal, "" for all units
+	// said of it, and DescriptionLinks its links to the site's pages and
+	// CSV files (see Text.PageLinks), read from the site's top folder.
+	DescriptionPos   diag.Pos
+	DescriptionLinks []PageLink
+	Perspective      string
+	Unit             string // "percent", "days", "count", "score" or "nok"
+	Direction        string // "higher" or "lower": which is better
+	Target           float64
+	Yellow           float64
+	Aggregate        string // "ratio", "mean" or "sum"
+	Decimals         int
+	Owner            string // a county or office id for a local goal, "" for all units
 	// Persons says the value counts people, so a small one is suppressed.
 	Persons bool
 	// Stock says a sum goal's value is a level at a point in time (helt
@@ -421,6 +423,16 @@ type Text struct {
 	// Files are the files under content/ that the text shows or links, by
 	// path relative to content/; they are published at that path.
 	Files []string
+	// PageLinks are its links to the site's pages and CSV files, which
+	// only the built site can tell are there.
+	PageLinks []PageLink
+}
+
+// PageLink is a link to a page or CSV file of the site, as written, and
+// where it is written.
+type PageLink struct {
+	Target string
+	Pos    diag.Pos
 }
 
 // Measure is a tiltak decided in a commentary. ID is the measure's own

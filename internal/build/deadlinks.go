@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"github.com/malekort/malekort/internal/diag"
-	"github.com/malekort/malekort/internal/markdown"
 	"github.com/malekort/malekort/internal/model"
 	"github.com/malekort/malekort/internal/render"
 )
@@ -40,7 +39,8 @@ func (n *named) add(name string) {
 // "../nabokontor/index.html" would otherwise be published leading
 // nowhere. A text's links are read from the folder of its page, which is
 // its folder under content/; a goal's description's from the site's top
-// (see markdown.Place). Only the rendered site knows every page it has.
+// (see markdown.Place). Only the rendered site knows every page it has;
+// load found the links.
 func deadLinks(site *model.Site, has map[string]bool) diag.List {
 	var notices diag.List
 	text := func(t *model.Text) {
@@ -48,13 +48,9 @@ func deadLinks(site *model.Site, has map[string]bool) diag.List {
 			return
 		}
 		folder := path.Dir(strings.TrimPrefix(t.Path, "content/"))
-		for _, r := range markdown.References(t.Body).Pages {
-			if to := path.Join(folder, r.Target); !has[to] {
-				pos := diag.Pos{Path: t.Path}
-				if r.Line > 0 {
-					pos.Line = t.BodyLine + r.Line - 1
-				}
-				notices.AddNotice(pos, "%q leads to %s, which the site does not have: a link in a text is read from the folder of its page", r.Target, to)
+		for _, l := range t.PageLinks {
+			if to := path.Join(folder, l.Target); !has[to] {
+				notices.AddNotice(l.Pos, "%q leads to %s, which the site does not have: a link in a text is read from the folder of its page", l.Target, to)
 			}
 		}
 	}
@@ -65,11 +61,11 @@ func deadLinks(site *model.Site, has map[string]bool) diag.List {
 	for i := range site.Commentary {
 		text(&site.Commentary[i].Text)
 	}
-	for i := range site.Goals {
-		g := &site.Goals[i]
-		for _, r := range markdown.References([]byte(g.Description)).Pages {
-			if target := path.Clean(r.Target); !has[target] && !strings.HasPrefix(target, "../") {
-				notices.AddNotice(g.DescriptionPos, "goal %q: its description links %q, which leads to no page or file of the site, read from the site's top folder", g.ID, r.Target)
+	for _, g := range site.Goals {
+		for _, l := range g.DescriptionLinks {
+			// One that leads above the site's top is load's error.
+			if target := path.Clean(l.Target); !has[target] && !strings.HasPrefix(target, "../") {
+				notices.AddNotice(l.Pos, "goal %q: its description links %q, which leads to no page or file of the site, read from the site's top folder", g.ID, l.Target)
 			}
 		}
 	}
