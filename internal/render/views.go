@@ -41,6 +41,16 @@ type Common struct {
 	Canonical   string // the page's published address, when base_url is set
 }
 
+// description is the page's description for a search engine: the site,
+// the page and the month, the site named once on its front page, whose
+// title is the site's.
+func (c *Common) description() string {
+	if c.Title == c.SiteTitle {
+		return c.Title + ", " + c.Period
+	}
+	return c.SiteTitle + ": " + c.Title + ", " + c.Period
+}
+
 // PrintMargins is the @page rule that names the site, the page and its
 // period in the margins of every printed sheet. It is made here, not in
 // the layout: html/template refuses a colon in a CSS string ("NAV Vest:
