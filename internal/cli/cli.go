@@ -51,7 +51,7 @@ type command struct {
 
 var commands = []command{
 	{"build", "[--source DIR] [--out DIR] [--quiet]", "check the site and write it to DIR (default public)", nil, buildFlags},
-	{"check", "[--source DIR] [--format text|github]", "check the site and report every input error", nil, checkFlags},
+	{"check", "[--source DIR] [--format text|github]", "check the site and its pages; report every input error", nil, checkFlags},
 	{"serve", "[--source DIR] [--port N]", "preview on 127.0.0.1, rebuilt and reloaded on every save", nil, serveFlags},
 	{"new commentary", "[--source DIR] OFFICE [YYYY-MM]", "start an office's commentary for a month, open measures carried over", []string{"OFFICE", "[YYYY-MM]"}, newCommentaryFlags},
 	{"new site", "[--title TITLE] [--ci github|gitlab] DIR", "start a new site that builds at once", []string{"DIR"}, newSiteFlags},
@@ -278,6 +278,14 @@ func runCheck(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 	}
 	checked, errs := build.Check(site, defaults)
 	if checked != nil {
+		// Only the made pages tell of a site's template failing on one of
+		// them, or of a link to a page the site does not have: the pull
+		// request's lines show those too.
+		errs, err = checked.Render(site, render.Discard)
+		if err != nil {
+			r.fail(err)
+			return Failure
+		}
 		notices = append(notices, checked.Notices...)
 	}
 	loc := r.loc

@@ -38,6 +38,20 @@ type Output interface {
 	PutEach(name string, parts iter.Seq[[]byte]) error
 }
 
+// Discard is an Output that keeps nothing: rendering into it tells only
+// what rendering finds (a site's template failing on a page, say).
+var Discard Output = discard{}
+
+type discard struct{}
+
+func (discard) Put(string, ...[]byte) error { return nil }
+
+func (discard) PutEach(_ string, parts iter.Seq[[]byte]) error {
+	for range parts {
+	}
+	return nil
+}
+
 // buffers hold pages and components while they are executed: a unit page
 // is a few hundred kilobytes, too much to grow anew for each.
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
