@@ -546,8 +546,9 @@ func (s *site) goal(gi int, out Output) error {
 			Source: s.source(u, t),
 			Status: s.status(cell.Status),
 		})
-		if t.Source != score.FromGoal {
-			// The whole chain: the county's target and the common one.
+		if t.Source != score.FromGoal && g.Owner == "" {
+			// The whole chain: the county's target and the common one,
+			// which a local goal does not have.
 			ct := s.Scores.Thresholds(s.Scores.County(s.officeCounty[offices[k]]), gi)
 			r := &v.Ranked[len(v.Ranked)-1]
 			r.Source += "; " + strings.NewReplacer("{county}", s.loc.WithUnit(ct.Target, g.Decimals, g.Unit),

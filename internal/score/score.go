@@ -813,6 +813,13 @@ func (s *Scores) computeThresholds(sp int) {
 			}
 			if !ok {
 				t = goalT
+				// A local goal's target is its owner's own.
+				switch g.Owner {
+				case o.ID:
+					t.Source = FromOwn
+				case county:
+					t.Source = FromCounty
+				}
 			}
 			th[i*s.nGoals+gi] = t
 			if !org.Alive[site.OfficeUnit(i)] {
@@ -835,6 +842,9 @@ func (s *Scores) computeThresholds(sp int) {
 			}
 			if !ok {
 				t = goalT
+				if g.Owner == county.ID {
+					t.Source = FromOwn
+				}
 			}
 			th[s.County(c)*s.nGoals+gi] = t
 			if org.Alive[s.County(c)] {

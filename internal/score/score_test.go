@@ -341,6 +341,17 @@ func TestLocalGoals(t *testing.T) {
 			t.Errorf("%s: applies = %v, want %v", unit, got, want)
 		}
 	}
+	// A local goal has no common target: its target is its owner's own,
+	// and a county's for its offices.
+	sources := map[string][2]Source{ // unit -> county-local, office-local
+		"a": {FromCounty}, "b": {FromCounty}, "vest": {FromOwn}, "c": {1: FromOwn},
+	}
+	for unit, want := range sources {
+		got := [2]Source{s.th(unit, "county-local").Source, s.th(unit, "office-local").Source}
+		if got != want {
+			t.Errorf("%s: target sources = %v, want %v", unit, got, want)
+		}
+	}
 	if c := s.cell("vest", "county-local", "2026-01"); c.Value != 50 {
 		t.Errorf("county roll-up of its local goal: got %+v", c)
 	}
