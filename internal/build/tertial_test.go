@@ -83,7 +83,7 @@ func TestTertialReportOfAnOffice(t *testing.T) {
 	if !strings.Contains(m1, "Åpne ved utgangen av tertialet") || !strings.Contains(m1, "Flere samtaler") || !strings.Contains(m1, `<strong class="overdue">forfalt</strong>`) || strings.Contains(m1, "Fullført i tertialet") {
 		t.Errorf("T1 does not list Flere samtaler open and overdue at its end (it was done in May, after T1):\n%s", m1)
 	}
-	if !strings.Contains(m1, "1 startet, 1 åpne ved utgangen (1 forfalt), 0 fullført") {
+	if !strings.Contains(m1, "1 nytt, 1 åpent ved utgangen (1 forfalt), 0 fullførte") {
 		t.Errorf("T1 does not count its measures:\n%s", m1)
 	}
 	m2 := section(t, t2, "measures-h")
@@ -91,7 +91,7 @@ func TestTertialReportOfAnOffice(t *testing.T) {
 	if !strings.Contains(done, "Flere samtaler") || !strings.Contains(open, "Kurs for arbeidsgivere") || strings.Contains(open, "Flere samtaler") {
 		t.Errorf("T2 does not list Flere samtaler done in it and Kurs open at its end:\n%s", m2)
 	}
-	if !strings.Contains(m2, "1 startet, 1 åpne ved utgangen (1 forfalt), 1 fullført") {
+	if !strings.Contains(m2, "1 nytt, 1 åpent ved utgangen (1 forfalt), 1 fullført") {
 		t.Errorf("T2 does not count its measures:\n%s", m2)
 	}
 	c1, c2 := section(t, t1, "comm-h"), section(t, t2, "comm-h")
@@ -133,8 +133,8 @@ func TestTertialReportOfACounty(t *testing.T) {
 	if strings.Contains(matrix, "NAV Tromsø") {
 		t.Errorf("vest's matrix has nord's office")
 	}
-	if m := section(t, page, "measures-h"); !strings.Contains(m, "Overgang til arbeid: 0 startet, 0 åpne ved utgangen (0 forfalt), 1 fullført") ||
-		!strings.Contains(m, "Kontakter med arbeidsgivere: 1 startet, 1 åpne ved utgangen (1 forfalt), 0 fullført") {
+	if m := section(t, page, "measures-h"); !strings.Contains(m, "Overgang til arbeid: 0 nye, 0 åpne ved utgangen (0 forfalte), 1 fullført") ||
+		!strings.Contains(m, "Kontakter med arbeidsgivere: 1 nytt, 1 åpent ved utgangen (1 forfalt), 0 fullførte") {
 		t.Errorf("vest's T2 does not count its offices' measures by goal:\n%s", m)
 	}
 	whole := section(t, string(out["2026-T2.html"]), "tmatrix-h")

@@ -463,7 +463,7 @@ func (s *site) spanCoverage(unit int, c score.Coverage) string {
 
 // tertialMeasureCounts counts a county's or the whole site's offices'
 // measures of the tertial by goal, in words: "Overgang til arbeid: 2
-// startet, 3 åpne ved utgangen (1 forfalt), 1 fullført".
+// nye, 3 åpne ved utgangen (1 forfalt), 1 fullført".
 func (s *site) tertialMeasureCounts(unit int, st *tertialState) []string {
 	m := s.Site
 	var offices []int
@@ -499,12 +499,12 @@ func (s *site) tertialMeasureCounts(unit int, st *tertialState) []string {
 	return out
 }
 
-// measureCount says how many measures started in a tertial, were open at
-// its end, overdue then, and done in it: "2 startet, 3 åpne ved utgangen
-// (1 forfalt), 1 fullført".
+// measureCount says how many measures were first written down in a
+// tertial (planned or started), were open at its end, overdue then, and
+// done in it: "2 nye, 1 åpent ved utgangen (0 forfalte), 1 fullført".
 func (s *site) measureCount(n [4]int) string {
-	return strings.NewReplacer("{started}", strconv.Itoa(n[0]), "{open}", strconv.Itoa(n[1]),
-		"{overdue}", strconv.Itoa(n[2]), "{done}", strconv.Itoa(n[3])).Replace(s.loc.T("tertial.measures.count"))
+	return strings.NewReplacer("{new}", s.loc.Count(n[0], "tertial.measures.new"), "{open}", s.loc.Count(n[1], "tertial.measures.opened"),
+		"{overdue}", s.loc.Count(n[2], "tertial.measures.overdue"), "{done}", s.loc.Count(n[3], "tertial.measures.finished")).Replace(s.loc.T("tertial.measures.count"))
 }
 
 // tertialChart draws unit's months of tertial sp for goal gi against the
