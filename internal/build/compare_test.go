@@ -2,10 +2,12 @@ package build
 
 import (
 	"encoding/csv"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/malekort/malekort/internal/score"
 )
@@ -21,7 +23,7 @@ func TestComparisonCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(rows[0], ","); got != "unit,numerator,denominator,value,target,lower95,upper95,lower998,upper998" {
+	if got := strings.Join(rows[0], ","); got != "unit,numerator,denominator,value,target,lower95,upper95,lower998,upper998,dispersion" {
 		t.Fatalf("header %s", got)
 	}
 	limits := func(n int, target float64) []string {
@@ -30,7 +32,7 @@ func TestComparisonCSV(t *testing.T) {
 		for _, v := range []float64{l.Lower95, l.Upper95, l.Lower998, l.Upper998} {
 			s = append(s, strings.Replace(strconv.FormatFloat(score.Round(v, 2), 'f', 2, 64), ".", ",", 1))
 		}
-		return s
+		return append(s, "1,00") // three offices are too few to tell a dispersion
 	}
 	want := map[string][]string{
 		"bergen-nord": append([]string{"bergen-nord", "899", "2000", "45,0", "45,0"}, limits(2000, 45)...),
@@ -115,5 +117,48 @@ func TestRankingWithoutSizes(t *testing.T) {
 	}
 	if strings.Contains(page, "innenfor tilfeldig variasjon") || !strings.Contains(page, "Ingen kontorer har oppgitt teller og nevner") {
 		t.Error("the page judges chance without numerators and denominators, or does not say why it cannot")
+	}
+}
+
+// TestFunnelAllowsForOverdispersion: twelve offices whose results spread
+// far more than chance would spread them. NAV O01's 37,5 % of 400 is below
+// the plain binomial limit around 45 % (40,1 %), but not below limits
+// widened for how much the offices vary, and the goal's page says the
+// lines were widened; comparison.csv gives the dispersion.
+func TestFunnelAllowsForOverdispersion(t *testing.T) {
+	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
+	delete(fsys, "content/vest/arstad/2026-02.md")
+	org := "[[county]]\nid = \"vest\"\nname = \"NAV Vest\"\n[[county]]\nid = \"nord\"\nname = \"NAV Nord\"\n"
+	results := "period,unit,goal,value,numerator,denominator\n"
+	for i, num := range []int{150, 100, 260, 120, 240, 140, 220, 160, 250, 110, 230, 200} {
+		id := fmt.Sprintf("o%02d", i+1)
+		org += fmt.Sprintf("[[office]]\nid = %q\nname = \"NAV O%02d\"\ncounty = \"vest\"\n", id, i+1)
+		results += fmt.Sprintf("2026-01,%s,arbeid,,%d,400\n2026-02,%s,arbeid,,%d,400\n", id, 390-num, id, num)
+	}
+	goals, _ := fsys["data/goals.toml"]
+	fsys["data/org.toml"] = &fstest.MapFile{Data: []byte(org)}
+	fsys["data/goals.toml"] = &fstest.MapFile{Data: goals.Data[:strings.Index(string(goals.Data), "[[goal]]\nid = \"kontakter\"")]}
+	fsys["data/results/2026.csv"] = &fstest.MapFile{Data: []byte(results)}
+	out := memOutput{}
+	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	if l := score.FunnelLimits(400, 45); l.Lower95 < 37.5 {
+		t.Fatalf("37,5 %% of 400 is within the plain limits (%+v): the case tests nothing", l)
+	}
+	page := string(out["goals/arbeid/index.html"])
+	if !strings.Contains(page, `<td class="chance">innenfor tilfeldig variasjon</td><th scope="row"><a href="../../vest/o01/index.html">NAV O01</a>`) {
+		t.Error("NAV O01 is not within the limits widened for the offices' spread")
+	}
+	if !regexp.MustCompile(`så linjene er trukket \d+,\d ganger så langt fra målverdien`).MatchString(page) {
+		t.Error("the funnel's description does not say its lines were widened")
+	}
+	csv := string(out["goals/arbeid/comparison.csv"])
+	m := regexp.MustCompile(`\n"?o01"?;150;400;37,5;45,0;[^\n]*;(\d+,\d\d)\r?\n`).FindStringSubmatch(csv)
+	if m == nil {
+		t.Fatalf("comparison.csv has no row with a dispersion for o01:\n%s", csv)
+	}
+	if d, _ := strconv.ParseFloat(strings.Replace(m[1], ",", ".", 1), 64); d <= 1 {
+		t.Errorf("comparison.csv gives the dispersion %s, want above 1", m[1])
 	}
 }

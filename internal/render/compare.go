@@ -77,8 +77,9 @@ func (s *site) funnelChart(id string, gi int, target float64, offices []int, cap
 	}
 	ns := funnelLadder(max(1, math.Floor(lo/1.25)), hi*1.25)
 	lines := make([][]float64, 4)
+	dispersion := s.funnel.Dispersion(s.Scores, gi, g.DueBy(s.Reported))
 	for _, n := range ns {
-		l := s.funnel.Limits(int(n), target)
+		l := s.funnel.Limits(int(n), target, dispersion)
 		for i, v := range []float64{l.Lower998, l.Lower95, l.Upper95, l.Upper998} {
 			lines[i] = append(lines[i], score.Round(v, 2))
 		}
@@ -92,6 +93,9 @@ func (s *site) funnelChart(id string, gi int, target float64, offices []int, cap
 	}
 	ch := chart.Funnel(id, *layout, ns, lines[0], lines[1], lines[2], lines[3], target, points)
 	description := strings.ReplaceAll(s.loc.T("funnel.chart"), "{target}", s.loc.WithUnit(target, g.Decimals, g.Unit))
+	if dispersion > 1 {
+		description += " " + strings.ReplaceAll(s.loc.T("funnel.dispersion"), "{factor}", s.loc.Number(math.Sqrt(dispersion), 1))
+	}
 	return s.newChart(ch, first, g, g.Title+": "+s.loc.T("funnel"), description, table), ""
 }
 
@@ -110,7 +114,8 @@ func (s *site) comparisonJobs(out Output) []func() error {
 		}
 		jobs = append(jobs, func() error {
 			var b bytes.Buffer
-			w := s.quotedCSV(&b, "unit", "numerator", "denominator", "value", "target", "lower95", "upper95", "lower998", "upper998")
+			dispersion := s.loc.Plain(score.Round(s.funnel.Dispersion(s.Scores, gi, g.DueBy(s.Reported)), 2), 2)
+			w := s.quotedCSV(&b, "unit", "numerator", "denominator", "value", "target", "lower95", "upper95", "lower998", "upper998", "dispersion")
 			for _, c := range s.counties {
 				for _, o := range s.officesOf[c] {
 					u := s.Scores.Office(o)
@@ -119,7 +124,7 @@ func (s *site) comparisonJobs(out Output) []func() error {
 						continue
 					}
 					cell := s.shown(u, gi, s.Reported)
-					row := []string{inertCell(m.Offices[o].ID), "", "", "", s.loc.Plain(t.Target, g.Decimals), "", "", "", ""}
+					row := []string{inertCell(m.Offices[o].ID), "", "", "", s.loc.Plain(t.Target, g.Decimals), "", "", "", "", dispersion}
 					if cell.Has() {
 						row[3] = s.loc.Plain(cell.Value, g.Decimals)
 					}

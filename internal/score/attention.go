@@ -157,7 +157,7 @@ func (s *Scores) chanceAt(f *Funnel, unit, gi int, p model.Period) (Chance, Limi
 	if !FunnelGoal(g) || !ok {
 		return ChanceUnknown, Limits{}
 	}
-	l := f.Limits(n, s.ThresholdsAt(unit, gi, p).Target)
+	l := f.Limits(n, s.ThresholdsAt(unit, gi, p).Target, f.Dispersion(s, gi, p))
 	switch {
 	case l.Within95(c.Value):
 		return ChanceWithin, l

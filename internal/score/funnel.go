@@ -2,7 +2,10 @@ package score
 
 import (
 	"math"
+	"slices"
 	"sync"
+
+	"github.com/malekort/malekort/internal/model"
 
 	"gonum.org/v1/gonum/stat/distuv"
 )
@@ -19,28 +22,36 @@ type Limits struct {
 // Within95 reports whether a value in percent lies within the 95 % limits.
 func (l Limits) Within95(v float64) bool { return v >= l.Lower95 && v <= l.Upper95 }
 
-// Funnel computes limits once for each distinct denominator and target: a
-// county page, a goal page and comparison.csv ask for the same ones.
+// Funnel computes limits once for each distinct denominator, target and
+// dispersion, and each goal's dispersion once for each month: a county
+// page, a goal page and comparison.csv ask for the same ones.
 type Funnel struct {
-	mu    sync.Mutex
-	known map[funnelKey]Limits
+	mu         sync.Mutex
+	known      map[funnelKey]Limits
+	dispersion map[dispersionKey]float64
 }
 
 type funnelKey struct {
-	n      int
-	target float64
+	n              int
+	target, spread float64
 }
 
-// Limits returns the limits around target (in percent) for denominator n.
-func (f *Funnel) Limits(n int, target float64) Limits {
-	k := funnelKey{n, target}
+type dispersionKey struct {
+	goal int
+	end  model.Period
+}
+
+// Limits returns the limits around target (in percent) for denominator n,
+// widened for a dispersion φ above 1 (see Scores.Dispersion).
+func (f *Funnel) Limits(n int, target, dispersion float64) Limits {
+	k := funnelKey{n, target, dispersion}
 	f.mu.Lock()
 	l, ok := f.known[k]
 	f.mu.Unlock()
 	if ok {
 		return l
 	}
-	l = FunnelLimits(n, target)
+	l = FunnelLimits(n, target).widened(target, math.Sqrt(dispersion))
 	f.mu.Lock()
 	if f.known == nil {
 		f.known = map[funnelKey]Limits{}
@@ -48,6 +59,92 @@ func (f *Funnel) Limits(n int, target float64) Limits {
 	f.known[k] = l
 	f.mu.Unlock()
 	return l
+}
+
+// Dispersion is s.Dispersion(goal, end), worked out once.
+func (f *Funnel) Dispersion(s *Scores, goal int, end model.Period) float64 {
+	k := dispersionKey{goal, end}
+	f.mu.Lock()
+	d, ok := f.dispersion[k]
+	f.mu.Unlock()
+	if ok {
+		return d
+	}
+	d = s.Dispersion(goal, end)
+	f.mu.Lock()
+	if f.dispersion == nil {
+		f.dispersion = map[dispersionKey]float64{}
+	}
+	f.dispersion[k] = d
+	f.mu.Unlock()
+	return d
+}
+
+// widened moves each limit away from target by factor: the multiplicative
+// allowance for overdispersion, limits at θ ± z·√(φ·θ(1−θ)/n)
+// (Spiegelhalter 2005, section 5), taken to the exact limits.
+func (l Limits) widened(target, factor float64) Limits {
+	if factor <= 1 {
+		return l
+	}
+	w := func(v float64) float64 { return min(max(target+(v-target)*factor, 0), 100) }
+	return Limits{Lower95: w(l.Lower95), Upper95: w(l.Upper95), Lower998: w(l.Lower998), Upper998: w(l.Upper998)}
+}
+
+// dispersionMonths are the months, up to the one judged, whose offices'
+// spread estimates a goal's dispersion: enough values on a site of a few
+// offices, and a year, so that every season is in it.
+const dispersionMonths = 12
+
+// minDispersionValues is the fewest values, less one for each month's
+// pooled rate, from which a dispersion is estimated: winsorising a tenth
+// at each end needs ten.
+const minDispersionValues = 10
+
+// Dispersion is φ, how much more goal gi's shown office values spread
+// around each month's pooled rate than chance alone would spread them, in
+// the year of months up to end; 1 where they spread no more, or where too
+// few values are shown to tell. Proportions of people spread as chance
+// does; days of sick leave, which come in runs of one person's absence,
+// spread more, and limits that took them for chance would call ordinary
+// months beyond it. The estimate is Spiegelhalter's (2005): the offices'
+// z-scores, winsorised at their 10th and 90th percentiles, their mean
+// square. Only values the site shows go in, so that the limits tell
+// nothing of a hidden one.
+func (s *Scores) Dispersion(gi int, end model.Period) float64 {
+	type share struct{ rate, n float64 }
+	var zs []float64
+	var month []share
+	months := 0
+	for p := end - dispersionMonths + 1; p <= end; p++ {
+		month = month[:0]
+		var num, den float64
+		for o := range s.Site.Offices {
+			if c := s.At(s.Office(o), gi, p); c.HasSize() {
+				month = append(month, share{c.Num / c.Den, c.Den})
+				num, den = num+c.Num, den+c.Den
+			}
+		}
+		pooled := num / den
+		if len(month) < 2 || pooled <= 0 || pooled >= 1 {
+			continue
+		}
+		months++
+		for _, v := range month {
+			zs = append(zs, (v.rate-pooled)/math.Sqrt(pooled*(1-pooled)/v.n))
+		}
+	}
+	if len(zs)-months < minDispersionValues {
+		return 1
+	}
+	sorted := slices.Sorted(slices.Values(zs))
+	lo, hi := sorted[len(sorted)/10], sorted[len(sorted)-1-len(sorted)/10]
+	sum := 0.0
+	for _, z := range zs {
+		z = min(max(z, lo), hi)
+		sum += z * z
+	}
+	return max(sum/float64(len(zs)-months), 1)
 }
 
 // FunnelLimits are the interpolated exact binomial limits around target

@@ -1,10 +1,12 @@
 package score
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
 
+	"github.com/malekort/malekort/internal/model"
 	"gonum.org/v1/gonum/stat/distuv"
 )
 
@@ -63,7 +65,7 @@ func TestFunnelLimitsAtTheEdges(t *testing.T) {
 		prev = l
 	}
 	var f Funnel
-	if f.Limits(25, 45) != FunnelLimits(25, 45) {
+	if f.Limits(25, 45, 1) != FunnelLimits(25, 45) {
 		t.Error("the remembered limits differ from the computed ones")
 	}
 }
@@ -92,5 +94,58 @@ func TestFunnelSearch(t *testing.T) {
 				t.Fatalf("n %d, θ %v, q %v: %v, counting up gives %v", n, theta, q, got, want)
 			}
 		}
+	}
+}
+
+// dispersionSite is a site of 20 offices of denominator 400 with 12 months
+// of a ratio goal whose true rate is 30 %, each office's numerator drawn
+// with its z-score spread by factor: 1 is chance alone.
+func dispersionSite(factor float64) *Scores {
+	f := newFixture(percentGoal("r"))
+	f.site.Offices = nil
+	for i := range 20 {
+		f.site.Offices = append(f.site.Offices, model.Office{ID: fmt.Sprintf("o%02d", i), Name: fmt.Sprintf("O%02d", i), County: "vest"})
+	}
+	f.site.NumberUnits()
+	rnd := rand.New(rand.NewPCG(5, 6))
+	sd := math.Sqrt(400 * 0.3 * 0.7)
+	for m := range 12 {
+		for i := range 20 {
+			num := math.Round(120 + factor*sd*rnd.NormFloat64())
+			f.ratio(fmt.Sprintf("2026-%02d", m+1), fmt.Sprintf("o%02d", i), "r", num, 400)
+		}
+	}
+	return f.scores("2026-12")
+}
+
+// TestDispersion: values spread as chance spreads them give φ 1; spread
+// three times as wide, about 6 (9, less the third that winsorising at the
+// 10th and 90th percentiles takes off a normal spread's mean square, as in
+// Spiegelhalter's method), and the limits around the target are √φ times
+// as far from it; too few values give 1.
+func TestDispersion(t *testing.T) {
+	if d := dispersionSite(1).Dispersion(0, period("2026-12")); d > 1.3 {
+		t.Errorf("chance alone: dispersion %.2f, want about 1", d)
+	}
+	wide := dispersionSite(3)
+	d := wide.Dispersion(0, period("2026-12"))
+	if d < 4.5 || d > 7.5 {
+		t.Errorf("three times chance: dispersion %.2f, want about 6", d)
+	}
+	var f Funnel
+	plain, widened := FunnelLimits(400, 30), f.Limits(400, 30, d)
+	if got, want := widened.Upper95-30, math.Sqrt(d)*(plain.Upper95-30); math.Abs(got-want) > 1e-9 {
+		t.Errorf("upper 95 %% limit %.3f from the target, want %.3f", got, want)
+	}
+	if f.Dispersion(wide, 0, period("2026-12")) != d {
+		t.Error("the remembered dispersion differs from the computed one")
+	}
+	if d := wide.Dispersion(0, period("2026-01")); d < 2 {
+		t.Errorf("one month of 20 offices (20 values less the pooled rate) is enough to tell: got %.2f", d)
+	}
+	few := newFixture(percentGoal("r"))
+	few.ratio("2026-01", "a", "r", 10, 100).ratio("2026-01", "b", "r", 90, 100).ratio("2026-01", "c", "r", 50, 100)
+	if d := few.scores("2026-01").Dispersion(0, period("2026-01")); d != 1 {
+		t.Errorf("three offices' values in one month: dispersion %.2f, want 1 (too few to tell)", d)
 	}
 }
