@@ -208,6 +208,20 @@ func TestAttentionWithAction(t *testing.T) {
 	}
 }
 
+// TestAttentionAtTheOfficesInRed: a measure at an office on target does
+// not answer for one in red. Bergen nord (45 %, green) has the open
+// measure for arbeid and Årstad (30 %, red) none; the county's row says
+// so.
+func TestAttentionAtTheOfficesInRed(t *testing.T) {
+	out := buildBase(t, map[string]string{
+		"content/vest/arstad/2026-02.md":      "+++\nauthor = \"Leder\"\n+++\nVi ser på tallene.\n",
+		"content/vest/bergen-nord/2026-02.md": "+++\nauthor = \"Leder\"\n\n[[measure]]\ngoal = \"arbeid\"\ntext = \"Flere samtaler\"\nstatus = \"started\"\n+++\nVi ser på tallene.\n",
+	})
+	if p := string(out["vest/index.html"]); !strings.Contains(p, `<span class="need-action">1 åpent tiltak hos kontorene, men ikke hos kontoret i rødt</span>`) {
+		t.Error("vest's needs attention does not say that its office in red has no measure")
+	}
+}
+
 // TestMeasuredGoalsSeeEveryField: a measure that differs in any one field
 // re-renders its goal's page after an edit, including a field added to
 // MeasureLife later.

@@ -1172,17 +1172,36 @@ func (s *site) needs(rs *rows, sections string) Needs {
 // answer says on a row that needs attention in the reported month how
 // many measures are open for its goal: the office's own, or a county's or
 // the whole site's offices' together.
+// For a county or the whole site it adds how many of the offices in red
+// have none: measures at offices on target do not answer for those off it.
 func (s *site) answer(r *Row, unit, gi int) {
-	open := 0
+	open, red, unanswered := 0, 0, 0
 	goal := s.Site.Goals[gi].ID
 	for _, o := range s.officesIn(unit) {
-		open += s.open[[2]string{s.Site.Offices[o].ID, goal}]
+		n := s.open[[2]string{s.Site.Offices[o].ID, goal}]
+		open += n
+		if st := s.Scores.At(s.Scores.Office(o), gi, s.Reported).Status; st == score.Red {
+			red++
+			if score.Unanswered(st, n) {
+				unanswered++
+			}
+		}
 	}
 	key := "action"
 	if unit >= len(s.Site.Offices) {
 		key = "action.offices"
 	}
 	r.Action = s.openCount(key, open)
+	if key == "action.offices" && unanswered > 0 && open > 0 {
+		which := "action.offices.red"
+		switch {
+		case red == 1:
+			which += ".one"
+		case unanswered == red:
+			which += ".all"
+		}
+		r.Action += strings.NewReplacer("{n}", strconv.Itoa(unanswered), "{red}", strconv.Itoa(red)).Replace(s.loc.T(which))
+	}
 	r.Unanswered = score.Unanswered(s.Scores.At(unit, gi, s.Reported).Status, open)
 }
 
