@@ -22,6 +22,17 @@ func (s *site) size(c score.Cell) string {
 	return s.sizeWords.Replace(s.loc.Number(c.Num, countDecimals(c.Num)), s.loc.Number(c.Den, countDecimals(c.Den)))
 }
 
+// spanSize is the size of a span of months, "63 av 88 til sammen for
+// månedene": the months' numerators and denominators summed, which for a
+// share of staff counts each person once a month, and would otherwise be
+// read as a headcount.
+func (s *site) spanSize(c score.Cell, months int) string {
+	if !c.HasSize() || months == 1 {
+		return s.size(c)
+	}
+	return s.sizeSpanWords.Replace(s.loc.Number(c.Num, countDecimals(c.Num)), s.loc.Number(c.Den, countDecimals(c.Den)))
+}
+
 // chanceKey is the word for a chance.
 func chanceKey(c score.Chance) string {
 	return [...]string{"chance.unknown", "chance.better", "chance.within", "chance.worse"}[c]

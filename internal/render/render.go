@@ -119,7 +119,9 @@ type site struct {
 	trendLayouts *sync.Map              // the JSON of trend layouts by their lines' roles
 	sources      [3][4]string
 	sizeWords    phrase // "{num} av {den}"
-	changeSince  string // "Endring fra forrige måned"
+	// sizeSpanWords are "{num} av {den} til sammen for månedene".
+	sizeSpanWords phrase
+	changeSince   string // "Endring fra forrige måned"
 	// ytdWords are "Hittil i år: {value} ({status})", or "Året: …" in
 	// December, when the year to date is the whole year; a stock's say
 	// that its figure is a mean of the months.
@@ -338,6 +340,7 @@ func (s *site) prepare() {
 	}
 	s.sources = sourceWords(s.loc)
 	s.sizeWords = newPhrase(s.loc.T("size"), "{num}", "{den}")
+	s.sizeSpanWords = newPhrase(s.loc.T("size.span"), "{num}", "{den}")
 	s.changeSince = s.loc.T("change.long")
 	ytd := "ytd.value"
 	if s.Scores.YearToDate().Kind == score.Year {
