@@ -222,6 +222,23 @@ func TestAttentionAtTheOfficesInRed(t *testing.T) {
 	}
 }
 
+// TestWhatFollowedAMeasure: Årstad's measure for arbeid began in February
+// at 30 %; in March the office is at 40 %. Its own page says so beside the
+// measure, and the goal's table of every office's measures gives the
+// change signed, which way and judged.
+func TestWhatFollowedAMeasure(t *testing.T) {
+	out := buildBase(t, map[string]string{
+		"data/results/2026-03.csv": "period,unit,goal,value,numerator,denominator\n2026-03,bergen-nord,arbeid,,900,2000\n2026-03,arstad,arbeid,,40,100\n2026-03,tromso,arbeid,,10,20\n",
+	})
+	want := "30,0\u00a0% ved start, 40,0\u00a0% nå: +10,0\u00a0p.p. bedre; for få måneder til å vurdere"
+	if page := string(out["vest/arstad/index.html"]); !strings.Contains(page, `<span class="mpart">`+want+`</span>`) {
+		t.Errorf("arstad's page does not say what followed its measure: want %q", want)
+	}
+	if page := string(out["goals/arbeid/index.html"]); !strings.Contains(page, "<td>+10,0\u00a0p.p. bedre; for få måneder til å vurdere</td>") {
+		t.Error("the goal's table of measures does not give the change signed and judged")
+	}
+}
+
 // TestMeasuredGoalsSeeEveryField: a measure that differs in any one field
 // re-renders its goal's page after an edit, including a field added to
 // MeasureLife later.

@@ -219,14 +219,17 @@ func (c components) byline(cv *CommentaryView) string {
 	return c.loc.T("commentary.by") + " " + cv.Author
 }
 
-// measureParts are a measure's life and due date, those it has.
+// measureParts are a measure's life, due date and effect, those it has.
 func (c components) measureParts(m *MeasureRow) []string {
-	parts := make([]string, 0, 2)
+	parts := make([]string, 0, 3)
 	if m.Life != "" {
 		parts = append(parts, m.Life)
 	}
 	if m.Due != "" {
 		parts = append(parts, c.loc.T("due")+" "+m.Due)
+	}
+	if m.Effect != "" {
+		parts = append(parts, m.Effect)
 	}
 	return parts
 }

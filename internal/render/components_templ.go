@@ -2941,7 +2941,7 @@ func overdueTag(overdue string) templ.Component {
 	})
 }
 
-// measureParts are a measure's life and due date, those it has.
+// measureParts are a measure's life, due date and effect, those it has.
 func (c components) measurePartList(m *MeasureRow) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context

@@ -716,12 +716,12 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 			r.ChangeWord, r.ChangeClass = s.loc.T("worse"), "worse"
 		}
 		if d != 0 {
-			sign, arrow := "+", "▲"
+			r.ChangeArrow = "▲"
 			if d < 0 {
-				sign, arrow = "", "▼"
+				r.ChangeArrow = "▼"
 			}
-			r.Change, r.ChangeArrow = sign+s.loc.Number(d, g.Decimals), arrow
 		}
+		r.Change = s.signed(g, d)
 		if g.Unit == "percent" {
 			// A change of a share is in percentage points, not percent.
 			r.ChangeAmountSpoken = r.Change + " " + s.loc.T("points")
@@ -736,6 +736,15 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 		}
 	}
 	return r
+}
+
+// signed is a change of d in goal g's value, with its sign: "+1,7",
+// "−0,4", "0".
+func (s *site) signed(g *model.Goal, d float64) string {
+	if d > 0 {
+		return "+" + s.loc.Number(d, g.Decimals)
+	}
+	return s.loc.Number(d, g.Decimals)
 }
 
 // shown is unit's cell for goal gi on month p's scorecard (see
@@ -908,14 +917,51 @@ func (s *site) peerMeasure(m *model.MeasureLife, root string) MeasureRow {
 	}
 	e := s.measureEffect(m)
 	r.Before, r.Now = s.value(e.goal, e.start), s.value(e.goal, e.now)
-	r.Judged = s.signals[e.judged]
+	r.Judged = s.effectChange(e)
 	if r.Judged == "" {
 		r.Judged = s.loc.T("no.value")
-		if e.unchanged {
-			r.Judged = s.loc.T("unchanged")
-		}
 	}
 	return r
+}
+
+// effectChange is the change that followed a measure, signed, in words and
+// judged: "+2,9 p.p. dårligere; innenfor vanlig variasjon", "+4,4 p.p.; ⚑
+// bedre enn vanlig variasjon", "uendret", or "" where a value is missing
+// or the measure began this month.
+func (s *site) effectChange(e effect) string {
+	switch {
+	case e.unchanged:
+		return s.loc.T("unchanged")
+	case s.signals[e.judged] == "":
+		return ""
+	}
+	d := score.Round(e.now.Value-e.start.Value, e.goal.Decimals)
+	amount := s.signed(e.goal, d)
+	if e.goal.Unit == "percent" {
+		amount += "\u00a0" + s.loc.T("points.short")
+	}
+	if e.judged.Signal() {
+		// The signal's words say which way.
+		return amount + "; " + s.signals[e.judged]
+	}
+	word := s.loc.T("worse")
+	if (d > 0) == e.goal.HigherIsBetter() {
+		word = s.loc.T("better")
+	}
+	return amount + " " + word + "; " + s.signals[e.judged]
+}
+
+// officeEffect is, for an office's own list of its measures, its goal's
+// value when the measure began and now and the change judged: "3,1 % ved
+// start, 6,0 % nå: +2,9 p.p. dårligere; innenfor vanlig variasjon"; "" for
+// one begun this month or without both values.
+func (s *site) officeEffect(m *model.MeasureLife) string {
+	e := s.measureEffect(m)
+	change := s.effectChange(e)
+	if change == "" || !e.start.Has() || !e.now.Has() {
+		return ""
+	}
+	return strings.NewReplacer("{before}", s.value(e.goal, e.start), "{now}", s.value(e.goal, e.now), "{change}", change).Replace(s.loc.T("measure.effect"))
 }
 
 // effect is what followed a measure: its goal, its office's cells for the

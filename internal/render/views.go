@@ -325,6 +325,9 @@ type MeasureRow struct {
 	Office  Link
 	Overdue string // "forfalt" when overdue, else ""
 	Life    string // "startet juli 2026", "fullført september 2026"
+	// On its office's page: its goal's value when it began and now, and
+	// the change judged (see officeEffect).
+	Effect string
 	// In a list of several offices' measures: the month it started, the
 	// month it was done or its due date, the office's value for the goal
 	// in the month it started and now, and the change judged.
