@@ -225,7 +225,8 @@ func TestAttentionAtTheOfficesInRed(t *testing.T) {
 // TestWhatFollowedAMeasure: Årstad's measure for arbeid began in February
 // at 30 %; in March the office is at 40 %. Its own page says so beside the
 // measure, and the goal's table of every office's measures gives the
-// change signed, which way and judged.
+// change signed, which way and judged; neither judges a measure still only
+// planned.
 func TestWhatFollowedAMeasure(t *testing.T) {
 	out := buildBase(t, map[string]string{
 		"data/results/2026-03.csv": "period,unit,goal,value,numerator,denominator\n2026-03,bergen-nord,arbeid,,900,2000\n2026-03,arstad,arbeid,,40,100\n2026-03,tromso,arbeid,,10,20\n",
@@ -236,6 +237,18 @@ func TestWhatFollowedAMeasure(t *testing.T) {
 	}
 	if page := string(out["goals/arbeid/index.html"]); !strings.Contains(page, "<td>+10,0\u00a0p.p. bedre; for få måneder til å vurdere</td>") {
 		t.Error("the goal's table of measures does not give the change signed and judged")
+	}
+
+	// A measure still only planned has had nothing follow it.
+	out = buildBase(t, map[string]string{
+		"data/results/2026-03.csv":       "period,unit,goal,value,numerator,denominator\n2026-03,bergen-nord,arbeid,,900,2000\n2026-03,arstad,arbeid,,40,100\n2026-03,tromso,arbeid,,10,20\n",
+		"content/vest/arstad/2026-02.md": "+++\nauthor = \"Leder\"\n\n[[measure]]\ngoal = \"arbeid\"\ntext = \"Flere samtaler\"\nstatus = \"planned\"\n+++\nVi ser på tallene.\n",
+	})
+	if page := string(out["vest/arstad/index.html"]); strings.Contains(page, "ved start") {
+		t.Error("arstad's page says what followed a measure that is only planned")
+	}
+	if page := string(out["goals/arbeid/index.html"]); strings.Contains(page, "bedre; for få måneder") {
+		t.Error("the goal's table judges what followed a measure that is only planned")
 	}
 }
 

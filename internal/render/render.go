@@ -926,10 +926,13 @@ func (s *site) peerMeasure(m *model.MeasureLife, root string) MeasureRow {
 
 // effectChange is the change that followed a measure, signed, in words and
 // judged: "+2,9 p.p. dårligere; innenfor vanlig variasjon", "+4,4 p.p.; ⚑
-// bedre enn vanlig variasjon", "uendret", or "" where a value is missing
-// or the measure began this month.
+// bedre enn vanlig variasjon", "uendret", or "" where a value is missing,
+// the measure began this month or is still only planned: nothing has
+// followed it yet.
 func (s *site) effectChange(e effect) string {
 	switch {
+	case e.planned:
+		return ""
 	case e.unchanged:
 		return s.loc.T("unchanged")
 	case s.signals[e.judged] == "":
@@ -966,13 +969,15 @@ func (s *site) officeEffect(m *model.MeasureLife) string {
 
 // effect is what followed a measure: its goal, its office's cells for the
 // goal in the month it started and the reported month, the change between
-// them judged (score.Effect), and whether the value is the same months
-// later (no change to judge, but not for want of a value or of time).
+// them judged (score.Effect), whether the value is the same months later
+// (no change to judge, but not for want of a value or of time), and
+// whether the measure is still only planned.
 type effect struct {
 	goal       *model.Goal
 	start, now score.Cell
 	judged     score.Change
 	unchanged  bool
+	planned    bool
 }
 
 func (s *site) measureEffect(m *model.MeasureLife) effect {
@@ -980,6 +985,7 @@ func (s *site) measureEffect(m *model.MeasureLife) effect {
 	e := effect{goal: &s.Site.Goals[gi], start: s.Scores.At(u, gi, m.Start), now: s.Scores.At(u, gi, s.Reported),
 		judged: s.Scores.Effect(u, gi, m.Start, s.Reported)}
 	e.unchanged = m.Start < s.Reported && e.start.Has() && e.now.Has() && e.start.Value == e.now.Value
+	e.planned = m.Status == "planned"
 	return e
 }
 
