@@ -498,7 +498,7 @@ func (s *site) goal(gi int, out Output) error {
 	case life.From != 0 && s.Reported < life.From:
 		v.Facts = append(v.Facts, strings.ReplaceAll(s.loc.T("goal.begins"), "{month}", s.loc.Month(life.From.Year(), life.From.Month())))
 	}
-	v.Facts = append(v.Facts, s.loc.T("direction."+g.Direction), s.loc.T("aggregate."+g.Aggregate))
+	v.Facts = append(v.Facts, s.loc.T("direction."+g.Direction), strings.ReplaceAll(s.loc.T("aggregate."+g.Aggregate), "{whole}", s.wholeName))
 	if g.Frequency == "month" {
 		over := g.Aggregate
 		if g.Stock {
