@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strconv"
@@ -402,14 +403,21 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 		for _, gi := range goals {
 			v.Matrix.Goals = append(v.Matrix.Goals, Link{Href: root + goalPath(&m.Goals[gi]), Text: m.Goals[gi].Title})
 		}
+		// Like the month's matrix, the units with the most goals off
+		// target (red and yellow) first, by name within each.
+		off := make([]int, 0, len(offices))
 		for _, k := range offices {
 			u := rowUnit(k)
 			row := TertialMatrixRow{Unit: rowLink(k, name+".html"), Cells: make([]TertialMatrixCell, 0, len(goals))}
+			off = append(off, 0)
 			for _, gi := range goals {
 				a := s.Scores.Over(u, gi, sp)
 				if !a.Published() {
 					row.Cells = append(row.Cells, TertialMatrixCell{})
 					continue
+				}
+				if a.Status == score.Red || a.Status == score.Yellow {
+					off[len(off)-1]++
 				}
 				st := s.status(a.Status)
 				row.Cells = append(row.Cells, TertialMatrixCell{Status: st.Name, Symbol: st.Symbol, Value: s.value(&m.Goals[gi], a.Cell)})
@@ -419,6 +427,17 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 			}
 			v.Matrix.Rows = append(v.Matrix.Rows, row)
 		}
+		order := make([]int, len(off))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(off[b], off[a]) })
+		sorted := make([]TertialMatrixRow, len(order))
+		for i, j := range order {
+			sorted[i] = v.Matrix.Rows[j]
+		}
+		v.Matrix.Rows = sorted
+		v.Matrix.Key += " " + s.loc.T("tertial.matrix.order")
 	}
 
 	if v.Office {
