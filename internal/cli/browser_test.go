@@ -434,7 +434,9 @@ func TestHandout(t *testing.T) {
 				// An office's measures, or a county's count of its offices' by goal.
 				[...document.querySelectorAll('#measures-h ~ .measures .measure, #measures-h ~ h3 + .measures .measure, #measures-h ~ p.print-only')].filter(e => e.offsetHeight > 0).length,
 				[...document.querySelectorAll('[data-chart]')].filter(e => e.offsetHeight > 0).length,
-				[...document.querySelectorAll('.table-scroll')].filter(e => e.offsetHeight > 0 && e.scrollWidth > e.clientWidth + 1).length]`))
+				[...document.querySelectorAll('.table-scroll')].filter(e => e.offsetHeight > 0 && e.scrollWidth > e.clientWidth + 1).length,
+				// A cell's text running on under its neighbour's.
+				[...document.querySelectorAll('.scorecard td')].filter(e => e.offsetHeight > 0 && e.scrollWidth > e.clientWidth + 1).length]`))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -450,6 +452,9 @@ func TestHandout(t *testing.T) {
 			}
 			if shown[3] != 0 {
 				t.Errorf("%d script-drawn charts on the printed page", shown[3])
+			}
+			if shown[5] != 0 {
+				t.Errorf("%d scorecard cells on the printed page are wider than their column", shown[5])
 			}
 		})
 	}
