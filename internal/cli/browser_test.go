@@ -416,6 +416,13 @@ func TestHandout(t *testing.T) {
 				if !strings.Contains(all, "Røde mål uten") {
 					t.Errorf("the county's handout does not count red goals without a measure")
 				}
+				// The matrix, all its offices and the key to its goals on one
+				// sheet: 12 offices fit one.
+				for i, text := range pages {
+					if strings.Contains(text, "Alle kontorer og mål, NAV Hordaland") && (!strings.Contains(text, "NAV Fyllingsdalen") || !strings.Contains(text, "1. Arbeidssøkere som går over til arbeid")) {
+						t.Errorf("the county's matrix on printed page %d goes on to another sheet, or its key does", i+1)
+					}
+				}
 			}
 			if strings.Contains(all, "Tidligere kommentarer") {
 				t.Errorf("the handout prints the heading of a list it leaves out")
