@@ -514,7 +514,9 @@ func TestLongNamesFit(t *testing.T) {
 				// Every cell's text must fit its cell: a word running into
 				// the next column is wider than its cell's content box.
 				sizes, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]int](`[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth,
-					[...document.querySelectorAll('td, th')].filter(c => c.offsetWidth > 0 && c.scrollWidth > c.clientWidth + 1).length]`))
+					[...document.querySelectorAll('td, th')].filter(c => c.offsetWidth > 0 && c.scrollWidth > c.clientWidth + 1).length,
+					// A caption of a table wider than its box, cut off at the box's edge.
+					[...document.querySelectorAll('.table-scroll > table > caption:not(.sr-only)')].filter(c => c.offsetWidth > 0 && c.getBoundingClientRect().right > c.closest('.table-scroll').getBoundingClientRect().right + 1).length]`))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -523,6 +525,9 @@ func TestLongNamesFit(t *testing.T) {
 				}
 				if sizes[2] > 0 {
 					t.Errorf("%d table cells hold text wider than themselves", sizes[2])
+				}
+				if sizes[3] > 0 {
+					t.Errorf("%d captions run past the edge of their table's box", sizes[3])
 				}
 				if name == "hordaland/index.html" {
 					label, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]string](`(() => {

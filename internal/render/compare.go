@@ -22,10 +22,10 @@ func (s *site) size(c score.Cell) string {
 	return s.sizeWords.Replace(s.loc.Number(c.Num, countDecimals(c.Num)), s.loc.Number(c.Den, countDecimals(c.Den)))
 }
 
-// spanSize is the size of a span of months, "63 av 88 til sammen for
-// månedene": the months' numerators and denominators summed, which for a
-// share of staff counts each person once a month, and would otherwise be
-// read as a headcount.
+// spanSize is the size of a span of months, "63 av 88 i sum": the months'
+// numerators and denominators summed, which for a share of staff counts
+// each person once a month, and would otherwise be read as a headcount
+// (the tertial card's note says so).
 func (s *site) spanSize(c score.Cell, months int) string {
 	if !c.HasSize() || months == 1 {
 		return s.size(c)

@@ -119,7 +119,7 @@ type site struct {
 	trendLayouts *sync.Map              // the JSON of trend layouts by their lines' roles
 	sources      [3][4]string
 	sizeWords    phrase // "{num} av {den}"
-	// sizeSpanWords are "{num} av {den} til sammen for månedene".
+	// sizeSpanWords are "{num} av {den} i sum".
 	sizeSpanWords phrase
 	changeSince   string // "Endring fra forrige måned"
 	// ytdWords are "Hittil i år: {value} ({status})", or "Året: …" in
