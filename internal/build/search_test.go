@@ -11,8 +11,9 @@ import (
 )
 
 // TestSearchIndex builds the basic site with a figure small enough to be
-// suppressed and reads its search index: every unit, goal, commentary
-// and measure with the page that shows it, and nothing else (no figure,
+// suppressed and reads its search index: every unit (a county with its
+// text), goal (with its description), commentary and measure with the
+// page that shows it, and nothing else (no figure,
 // so not the suppressed one), the same bytes from two builds.
 func TestSearchIndex(t *testing.T) {
 	build := func() memOutput {
@@ -69,8 +70,9 @@ func TestSearchIndex(t *testing.T) {
 		Goals:  [][2]string{{"Overgang til arbeid", "goals/arbeid/"}, {"Kontakter med arbeidsgivere", "goals/kontakter/"}, {"Ventetid", "goals/ventetid/"}},
 		Months: [][2]string{{"2026-02", "februar 2026"}},
 		Docs: []any{
-			[]any{0.0, 0.0}, []any{0.0, 1.0}, []any{0.0, 2.0}, []any{0.0, 3.0}, []any{0.0, 4.0},
-			[]any{1.0, 0.0}, []any{1.0, 1.0}, []any{1.0, 2.0},
+			// Vest's text is on its page, and arbeid's description on its.
+			[]any{0.0, 0.0}, []any{0.0, 1.0}, []any{0.0, 2.0, "Fylkets kommentar."}, []any{0.0, 3.0}, []any{0.0, 4.0},
+			[]any{1.0, 0.0, "Andel i arbeid."}, []any{1.0, 1.0}, []any{1.0, 2.0},
 			[]any{2.0, 4.0, 0.0, "Vi ser på tallene sammen. På personalmøtet 3. mars."},
 			[]any{3.0, 4.0, 0.0, "Flere samtaler", 0.0},
 		},

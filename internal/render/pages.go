@@ -79,9 +79,7 @@ func (s *site) county(c int, out Output) error {
 		Common: s.common(countyPath(county), county.Name, root, county.ID+"/scorecard.csv", Link{Href: root + "index.html", Text: s.loc.T("home")}),
 		Name:   county.Name,
 	}
-	if t := m.CountyText[county.ID]; t != nil {
-		v.Text = s.markdown(t.Body, markdown.Place{Heading: 3, Notes: "note-text-"})
-	}
+	v.Text = s.countyTexts[county.ID].html
 	// An ended county's page shows its last month.
 	p := nearest(s.Reported, county.Lifetime, county.Lives)
 	rows := s.rowsOf(unit, p, root)

@@ -146,6 +146,11 @@ type site struct {
 	// county's page and an office's shows it, by their way to the site's
 	// top, its links read from there: rendered once, not once per page.
 	sectionDescription map[string][]template.HTML
+	// descriptionWords are each goal's description as plain words, and
+	// countyTexts each county's text by its id, made once for its page
+	// and for search.
+	descriptionWords []string
+	countyTexts      map[string]body
 	// anchors are each goal's anchor on a unit page, and statuses each
 	// status in words and symbol: made once, for every row has both.
 	anchors  []string
@@ -441,10 +446,18 @@ func (s *site) prepare() {
 	s.sectionDescription = map[string][]template.HTML{}
 	for i, g := range m.Goals {
 		s.goalIndex[g.ID] = i
-		for _, root := range []string{countyRoot, officeRoot} {
-			s.sectionDescription[root] = append(s.sectionDescription[root], s.markdown([]byte(g.Description), markdown.Place{Heading: 4, Notes: "note-goal-" + g.ID + "-", Base: root}))
-		}
+		place := markdown.Place{Heading: 4, Notes: "note-goal-" + g.ID + "-", Base: countyRoot}
+		h, words := s.markdownWords([]byte(g.Description), place)
+		s.sectionDescription[countyRoot] = append(s.sectionDescription[countyRoot], h)
+		s.descriptionWords = append(s.descriptionWords, words)
+		place.Base = officeRoot
+		s.sectionDescription[officeRoot] = append(s.sectionDescription[officeRoot], s.markdown([]byte(g.Description), place))
 		s.anchors = append(s.anchors, "goal-"+g.ID)
+	}
+	s.countyTexts = map[string]body{}
+	for id, t := range m.CountyText {
+		h, words := s.markdownWords(t.Body, markdown.Place{Heading: 3, Notes: "note-text-"})
+		s.countyTexts[id] = body{h, words}
 	}
 	s.prepareCommentary(nil, nil, s.Site.Measures(s.Reported))
 	var perspectives []string
@@ -494,11 +507,7 @@ func (s *site) prepareCommentary(before *site, edited []string, lives []model.Me
 	}
 	made := make([]body, len(texts))
 	workers.Each(len(texts), func(i int) {
-		h, words, err := s.md.RenderWords(texts[i].Body, markdown.Place{Heading: 3, Notes: "note-office-" + texts[i].Office + "-" + texts[i].Period.String() + "-"})
-		if err != nil {
-			// goldmark reports only writer errors, and the writer is a buffer.
-			panic(err)
-		}
+		h, words := s.markdownWords(texts[i].Body, markdown.Place{Heading: 3, Notes: "note-office-" + texts[i].Office + "-" + texts[i].Period.String() + "-"})
 		made[i] = body{h, words}
 	})
 	for i, cm := range texts {
@@ -610,6 +619,16 @@ func (s *site) markdown(src []byte, at markdown.Place) template.HTML {
 		panic(err)
 	}
 	return h
+}
+
+// markdownWords is src as markdown renders it, and its plain words.
+func (s *site) markdownWords(src []byte, at markdown.Place) (template.HTML, string) {
+	h, words, err := s.md.RenderWords(src, at)
+	if err != nil {
+		// goldmark reports only writer errors, and the writer is a buffer.
+		panic(err)
+	}
+	return h, words
 }
 
 func (s *site) status(st score.Status) Status {

@@ -7,8 +7,9 @@ import (
 	"github.com/malekort/malekort/internal/search"
 )
 
-// searchIndex is the site's search index: every unit and goal, and every
-// office's commentary and measures, each linked to the page that shows it.
+// searchIndex is the site's search index: every unit (a county with its
+// text) and goal (with its description), and every office's commentary
+// and measures, each linked to the page that shows it.
 func (s *site) searchIndex() []byte {
 	m := s.Site
 	words := map[string]string{}
@@ -20,17 +21,17 @@ func (s *site) searchIndex() []byte {
 	var offices []int
 	for _, c := range s.allCounties {
 		county := &m.Counties[c]
-		ix.Unit(county.Name, strings.TrimSuffix(countyPath(county), "index.html"))
+		ix.Unit(county.Name, strings.TrimSuffix(countyPath(county), "index.html"), s.countyTexts[county.ID].words)
 		for _, o := range s.officesOf[c] {
 			office := &m.Offices[o]
-			unitOf[office.ID] = ix.Unit(office.Name, strings.TrimSuffix(officePath(office), "index.html"))
+			unitOf[office.ID] = ix.Unit(office.Name, strings.TrimSuffix(officePath(office), "index.html"), "")
 			offices = append(offices, o)
 		}
 	}
 	goalOf := map[string]int{}
 	for _, gi := range s.goalOrder {
 		g := &m.Goals[gi]
-		goalOf[g.ID] = ix.Goal(g.Title, strings.TrimSuffix(goalPath(g), "index.html"))
+		goalOf[g.ID] = ix.Goal(g.Title, strings.TrimSuffix(goalPath(g), "index.html"), s.descriptionWords[gi])
 	}
 	for _, o := range offices {
 		id := m.Offices[o].ID

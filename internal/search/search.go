@@ -1,6 +1,7 @@
-// Package search makes the site's search index: the names of its units,
-// the titles of its goals, and the text of every office's commentary and
-// measures, each with the page that shows it. The index is written as a
+// Package search makes the site's search index: the names of its units
+// and the counties' texts, the titles and descriptions of its goals, and
+// the text of every office's commentary and measures, each with the page
+// that shows it. The index is written as a
 // classic script that sets a global, because a page opened from a file
 // share (file://) can neither fetch a JSON file nor import a module; the
 // page's search loads it, with MiniSearch, only when its field is first
@@ -60,18 +61,29 @@ var Words = []string{
 }
 
 // Unit adds a county or office, whose pages are in folder (relative to
-// the site root, ending in a slash), and returns its number.
-func (ix *Index) Unit(name, folder string) int {
+// the site root, ending in a slash), with the plain text its page shows
+// of it (a county's text; "" for none), and returns its number.
+func (ix *Index) Unit(name, folder, text string) int {
 	ix.units = append(ix.units, [2]string{name, folder})
-	ix.docs = append(ix.docs, []any{kindUnit, len(ix.units) - 1})
+	ix.docs = append(ix.docs, withText([]any{kindUnit, len(ix.units) - 1}, text))
 	return len(ix.units) - 1
 }
 
-// Goal adds a goal, whose page is in folder, and returns its number.
-func (ix *Index) Goal(title, folder string) int {
+// Goal adds a goal, whose page is in folder, with its description as
+// plain text, and returns its number.
+func (ix *Index) Goal(title, folder, description string) int {
 	ix.goals = append(ix.goals, [2]string{title, folder})
-	ix.docs = append(ix.docs, []any{kindGoal, len(ix.goals) - 1})
+	ix.docs = append(ix.docs, withText([]any{kindGoal, len(ix.goals) - 1}, description))
 	return len(ix.goals) - 1
+}
+
+// withText is doc with text after it, where there is any: most units
+// have none.
+func withText(doc []any, text string) []any {
+	if text == "" {
+		return doc
+	}
+	return append(doc, text)
 }
 
 // Commentary adds office unit's commentary for month p, as plain text.

@@ -86,10 +86,11 @@
   function place(doc) {
     var unit = data.units[doc[1]];
     switch (doc[0]) {
-      case 0: return { name: unit[0], kind: words["search.kind.unit"], href: unit[1] + "index.html", text: "" };
+      // A county's text, a goal's description, where it has one.
+      case 0: return { name: unit[0], kind: words["search.kind.unit"], href: unit[1] + "index.html", text: doc[2] || "" };
       case 1:
         var goal = data.goals[doc[1]];
-        return { name: goal[0], kind: words["search.kind.goal"], href: goal[1] + "index.html", text: "" };
+        return { name: goal[0], kind: words["search.kind.goal"], href: goal[1] + "index.html", text: doc[2] || "" };
       default:
         var month = data.months[doc[2]];
         var measure = doc[0] === 3;
