@@ -7,13 +7,14 @@ package locale
 import (
 	"bytes"
 	"fmt"
-	"github.com/malekort/malekort/internal/decimal"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/malekort/malekort/internal/decimal"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 )
@@ -159,6 +160,9 @@ func (l *Locale) AppendWithUnit(b []byte, v float64, decimals int, unit string) 
 	label := l.UnitLabel(unit)
 	if label == "" {
 		return b
+	}
+	if unit == "days" && decimals == 0 && math.Abs(math.Round(v)) == 1 {
+		label = l.T("days.one") // "1 dag", not "1 dager"
 	}
 	// English writes "45.3%"; Norwegian sets every unit apart, "45,3 %".
 	if unit != "percent" || l.Norwegian() {

@@ -32,6 +32,16 @@ func TestNumber(t *testing.T) {
 	if got := New("nn").WithUnit(12, 0, "days"); got != "12\u00a0dagar" {
 		t.Errorf("days in nynorsk: %q", got)
 	}
+	// One day is a day; 1,0 and 1,5 of them are days.
+	for _, c := range []struct {
+		v        float64
+		decimals int
+		want     string
+	}{{1, 0, "1\u00a0dag"}, {-1, 0, "−1\u00a0dag"}, {1, 1, "1,0\u00a0dager"}, {1.5, 1, "1,5\u00a0dager"}, {2, 0, "2\u00a0dager"}} {
+		if got := nb.WithUnit(c.v, c.decimals, "days"); got != c.want {
+			t.Errorf("WithUnit(%v, %d, days) = %q, want %q", c.v, c.decimals, got, c.want)
+		}
+	}
 	if got := nb.Plain(-1234.5, 1); got != "-1234,5" {
 		t.Errorf("Plain: %q", got)
 	}

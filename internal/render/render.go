@@ -803,14 +803,10 @@ func (s *site) spokenPeriodChange(g *model.Goal, d float64, class string, before
 // amount is the size of a change of d in goal g's unit: "1,7
 // prosentpoeng".
 func (s *site) amount(g *model.Goal, d float64) string {
-	amount := s.loc.Number(math.Abs(d), g.Decimals)
-	switch g.Unit {
-	case "percent":
-		amount += " " + s.loc.T("points")
-	case "days", "nok":
-		amount += " " + s.loc.T(g.Unit)
+	if g.Unit == "percent" {
+		return s.loc.Number(math.Abs(d), g.Decimals) + " " + s.loc.T("points")
 	}
-	return amount
+	return s.loc.WithUnit(math.Abs(d), g.Decimals, g.Unit)
 }
 
 // section is goal gi's section on unit's page for month p: its row, with
