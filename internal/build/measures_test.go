@@ -220,6 +220,17 @@ func TestAttentionAtTheOfficesInRed(t *testing.T) {
 	if p := string(out["vest/index.html"]); !strings.Contains(p, `<span class="need-action">1 åpent tiltak hos kontorene, men ikke hos kontoret i rødt</span>`) {
 		t.Error("vest's needs attention does not say that its office in red has no measure")
 	}
+	// Vest is red when Årstad's 25 % of 1 000 weighs in: then its row stands out
+	// as unanswered, as an office's red goal without a measure does.
+	base, _ := siteFS(t, "testdata/sites/basic.txtar")
+	out = buildBase(t, map[string]string{
+		"content/vest/arstad/2026-02.md":      "+++\nauthor = \"Leder\"\n+++\nVi ser på tallene.\n",
+		"content/vest/bergen-nord/2026-02.md": "+++\nauthor = \"Leder\"\n\n[[measure]]\ngoal = \"arbeid\"\ntext = \"Flere samtaler\"\nstatus = \"started\"\n+++\nVi ser på tallene.\n",
+		"data/results/2026.csv":               strings.Replace(string(base["data/results/2026.csv"].Data), "2026-02,arstad,arbeid,,30,100", "2026-02,arstad,arbeid,,250,1000", 1),
+	})
+	if p := string(out["vest/index.html"]); !strings.Contains(p, `<strong class="need-action unanswered">1 åpent tiltak hos kontorene, men ikke hos kontoret i rødt</strong>`) {
+		t.Error("vest's red goal, answered only at an office on target, does not stand out as unanswered")
+	}
 }
 
 // TestWhatFollowedAMeasure: Årstad's measure for arbeid began in February

@@ -1245,13 +1245,13 @@ func (s *site) needs(rs *rows, sections string) Needs {
 // For a county or the whole site it adds how many of the offices in red
 // have none: measures at offices on target do not answer for those off it.
 func (s *site) answer(r *Row, unit, gi int) {
-	open, red, unanswered := 0, 0, 0
+	open, red, unanswered, openAtRed := 0, 0, 0, 0
 	goal := s.Site.Goals[gi].ID
 	for _, o := range s.officesIn(unit) {
 		n := s.open[[2]string{s.Site.Offices[o].ID, goal}]
 		open += n
 		if st := s.Scores.At(s.Scores.Office(o), gi, s.Reported).Status; st == score.Red {
-			red++
+			red, openAtRed = red+1, openAtRed+n
 			if score.Unanswered(st, n) {
 				unanswered++
 			}
@@ -1262,6 +1262,12 @@ func (s *site) answer(r *Row, unit, gi int) {
 		key = "action.offices"
 	}
 	r.Action = s.openCount(key, open)
+	answering := open
+	if red > 0 && unit >= len(s.Site.Offices) {
+		// Of a county's measures, those at its offices in red answer
+		// for its red goal.
+		answering = openAtRed
+	}
 	if key == "action.offices" && unanswered > 0 && open > 0 {
 		which := "action.offices.red"
 		switch {
@@ -1272,7 +1278,7 @@ func (s *site) answer(r *Row, unit, gi int) {
 		}
 		r.Action += strings.NewReplacer("{n}", strconv.Itoa(unanswered), "{red}", strconv.Itoa(red)).Replace(s.loc.T(which))
 	}
-	r.Unanswered = score.Unanswered(s.Scores.At(unit, gi, s.Reported).Status, open)
+	r.Unanswered = score.Unanswered(s.Scores.At(unit, gi, s.Reported).Status, answering)
 }
 
 // openCount is n open measures in words: key is "action" for an office's
