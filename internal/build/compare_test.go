@@ -150,7 +150,7 @@ func TestFunnelAllowsForOverdispersion(t *testing.T) {
 	if !strings.Contains(page, `<td class="chance">innenfor tilfeldig variasjon</td><th scope="row"><a href="../../vest/o01/index.html">NAV O01</a>`) {
 		t.Error("NAV O01 is not within the limits widened for the offices' spread")
 	}
-	if !regexp.MustCompile(`så linjene er trukket \d+,\d ganger så langt fra målverdien`).MatchString(page) {
+	if !regexp.MustCompile(`så linjene er trukket \d+,\d\d ganger så langt fra målverdien`).MatchString(page) {
 		t.Error("the funnel's description does not say its lines were widened")
 	}
 	csv := string(out["goals/arbeid/comparison.csv"])

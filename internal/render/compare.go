@@ -105,7 +105,9 @@ func (s *site) funnelChart(id string, gi int, target float64, offices []int, cap
 	ch := chart.Funnel(id, *layout, ns, lines[0], lines[1], lines[2], lines[3], target, points)
 	description := strings.ReplaceAll(s.loc.T("funnel.chart"), "{target}", s.loc.WithUnit(target, g.Decimals, g.Unit))
 	if dispersion > 1 {
-		description += " " + strings.ReplaceAll(s.loc.T("funnel.dispersion"), "{factor}", s.loc.Number(math.Sqrt(dispersion), 1))
+		// Two decimals, as comparison.csv gives φ: a factor just above 1
+		// is not "1,0 ganger".
+		description += " " + strings.ReplaceAll(s.loc.T("funnel.dispersion"), "{factor}", s.loc.Number(math.Sqrt(dispersion), 2))
 	}
 	return s.newChart(ch, first, g, g.Title+": "+s.loc.T("funnel"), description, table), ""
 }

@@ -103,26 +103,35 @@ const minDispersionValues = 10
 
 // Dispersion is φ, how much more goal gi's shown office values spread
 // around each month's pooled rate than chance alone would spread them, in
-// the year of months up to end; 1 where they spread no more, or where too
-// few values are shown to tell. Proportions of people spread as chance
-// does; days of sick leave, which come in runs of one person's absence,
-// spread more, and limits that took them for chance would call ordinary
-// months beyond it. The estimate is Spiegelhalter's (2005): the offices'
+// the year of months up to end; 1 where that is not clearly more than
+// chance, or where too few values are shown to tell. Binomial limits take
+// every case for independent. Days of sick leave come in runs of one
+// person's absence, and offices differ in what no figure here measures
+// (their labour markets, their users): such values spread more, and
+// limits that took them for chance would call ordinary offices better or
+// worse beyond it. The estimate is Spiegelhalter's (2005): the offices'
 // z-scores, winsorised at their 10th and 90th percentiles, their mean
-// square. Only values the site shows go in, so that the limits tell
-// nothing of a hidden one.
+// square (less one degree of freedom for each month's pooled rate). It
+// counts only above 1 + 2√(2/I), I the offices with values, his test of
+// whether the spread is more than chance: the offices, not their months,
+// since an office's months are not independent of each other. Only
+// values the site shows go in, so that the limits tell nothing of a
+// hidden one.
 func (s *Scores) Dispersion(gi int, end model.Period) float64 {
 	type share struct{ rate, n float64 }
 	var zs []float64
 	var month []share
 	months := 0
+	offices := map[int]bool{}
 	for p := end - dispersionMonths + 1; p <= end; p++ {
 		month = month[:0]
 		var num, den float64
 		for o := range s.Site.Offices {
-			if c := s.At(s.Office(o), gi, p); c.HasSize() {
+			c := s.At(s.Office(o), gi, p)
+			if _, ok := FunnelSize(c); ok {
 				month = append(month, share{c.Num / c.Den, c.Den})
 				num, den = num+c.Num, den+c.Den
+				offices[o] = true
 			}
 		}
 		pooled := num / den
@@ -144,7 +153,11 @@ func (s *Scores) Dispersion(gi int, end model.Period) float64 {
 		z = min(max(z, lo), hi)
 		sum += z * z
 	}
-	return max(sum/float64(len(zs)-months), 1)
+	phi := sum / float64(len(zs)-months)
+	if phi <= 1+2*math.Sqrt(2/float64(len(offices))) {
+		return 1
+	}
+	return phi
 }
 
 // FunnelLimits are the interpolated exact binomial limits around target

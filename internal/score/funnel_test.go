@@ -118,14 +118,19 @@ func dispersionSite(factor float64) *Scores {
 	return f.scores("2026-12")
 }
 
-// TestDispersion: values spread as chance spreads them give φ 1; spread
-// three times as wide, about 6 (9, less the third that winsorising at the
+// TestDispersion: values spread as chance spreads them give φ 1, and so
+// do values spread not clearly more; spread three times as wide, about 6 (9, less the third that winsorising at the
 // 10th and 90th percentiles takes off a normal spread's mean square, as in
 // Spiegelhalter's method), and the limits around the target are √φ times
 // as far from it; too few values give 1.
 func TestDispersion(t *testing.T) {
-	if d := dispersionSite(1).Dispersion(0, period("2026-12")); d > 1.3 {
-		t.Errorf("chance alone: dispersion %.2f, want about 1", d)
+	if d := dispersionSite(1).Dispersion(0, period("2026-12")); d != 1 {
+		t.Errorf("chance alone: dispersion %.2f, want 1", d)
+	}
+	// 1.5 times chance's spread gives φ̂ about 1.5 (2.25, less a third),
+	// below Spiegelhalter's test for 20 offices, 1 + 2√(2/20) = 1.63.
+	if d := dispersionSite(1.5).Dispersion(0, period("2026-12")); d != 1 {
+		t.Errorf("a little more than chance: dispersion %.2f, want 1 (not clearly more than chance)", d)
 	}
 	wide := dispersionSite(3)
 	d := wide.Dispersion(0, period("2026-12"))
