@@ -239,9 +239,8 @@ func TestAttentionAtTheOfficesInRed(t *testing.T) {
 // change signed, which way and judged; neither judges a measure still only
 // planned.
 func TestWhatFollowedAMeasure(t *testing.T) {
-	out := buildBase(t, map[string]string{
-		"data/results/2026-03.csv": "period,unit,goal,value,numerator,denominator\n2026-03,bergen-nord,arbeid,,900,2000\n2026-03,arstad,arbeid,,40,100\n2026-03,tromso,arbeid,,10,20\n",
-	})
+	const march = "period,unit,goal,value,numerator,denominator\n2026-03,bergen-nord,arbeid,,900,2000\n2026-03,arstad,arbeid,,40,100\n2026-03,tromso,arbeid,,10,20\n"
+	out := buildBase(t, map[string]string{"data/results/2026-03.csv": march})
 	want := "30,0\u00a0% ved start, 40,0\u00a0% nå: +10,0\u00a0p.p. bedre; for få måneder til å vurdere"
 	if page := string(out["vest/arstad/index.html"]); !strings.Contains(page, `<span class="mpart">`+want+`</span>`) {
 		t.Errorf("arstad's page does not say what followed its measure: want %q", want)
@@ -252,7 +251,7 @@ func TestWhatFollowedAMeasure(t *testing.T) {
 
 	// A measure still only planned has had nothing follow it.
 	out = buildBase(t, map[string]string{
-		"data/results/2026-03.csv":       "period,unit,goal,value,numerator,denominator\n2026-03,bergen-nord,arbeid,,900,2000\n2026-03,arstad,arbeid,,40,100\n2026-03,tromso,arbeid,,10,20\n",
+		"data/results/2026-03.csv":       march,
 		"content/vest/arstad/2026-02.md": "+++\nauthor = \"Leder\"\n\n[[measure]]\ngoal = \"arbeid\"\ntext = \"Flere samtaler\"\nstatus = \"planned\"\n+++\nVi ser på tallene.\n",
 	})
 	if page := string(out["vest/arstad/index.html"]); strings.Contains(page, "ved start") {
@@ -260,6 +259,52 @@ func TestWhatFollowedAMeasure(t *testing.T) {
 	}
 	if page := string(out["goals/arbeid/index.html"]); strings.Contains(page, "bedre; for få måneder") {
 		t.Error("the goal's table judges what followed a measure that is only planned")
+	}
+
+	// Planned in January (45 %), begun in February (30 %): what followed
+	// it is from February.
+	out = buildBase(t, map[string]string{
+		"data/results/2026-03.csv":       march,
+		"content/vest/arstad/2026-01.md": "+++\nauthor = \"Leder\"\n\n[[measure]]\ngoal = \"arbeid\"\ntext = \"Flere samtaler\"\nstatus = \"planned\"\n+++\nVi planlegger.\n",
+	})
+	if page := string(out["vest/arstad/index.html"]); !strings.Contains(page, `<span class="mpart">startet februar 2026</span>`) || !strings.Contains(page, want) {
+		t.Errorf("a measure planned in January and started in February: want \"startet februar 2026\" and %q", want)
+	}
+
+	// A goal whose result comes a month late: March's result is due in
+	// April, the month the site then reports, whose scorecard shows it
+	// (40 %); the measure begun in February is judged from the result
+	// February's scorecard showed, January's 45 %.
+	base, _ := siteFS(t, "testdata/sites/basic.txtar")
+	out = buildBase(t, map[string]string{
+		"data/results/2026-03.csv": march,
+		"data/goals.toml":          strings.Replace(string(base["data/goals.toml"].Data), "aggregate = \"ratio\"\n", "aggregate = \"ratio\"\nlag = 1\n", 1),
+	})
+	if page := string(out["vest/arstad/index.html"]); !strings.Contains(page, "45,0\u00a0% ved start, 40,0\u00a0% nå: −5,0\u00a0p.p. dårligere") {
+		t.Error("a lagged goal's measure is not judged from the results its scorecards showed")
+	}
+}
+
+// TestAttentionToALaggedGoal: a goal whose result comes a month late is
+// red or not by the result its scorecard shows. Årstad's March result,
+// 30 %, is due in April, the reported month; it has no measure for it, so
+// the county's matrix counts it as a red goal without one, and the
+// county's own row for the goal (also red) names Årstad's.
+func TestAttentionToALaggedGoal(t *testing.T) {
+	base, _ := siteFS(t, "testdata/sites/basic.txtar")
+	out := buildBase(t, map[string]string{
+		"data/results/2026-03.csv":       "period,unit,goal,value,numerator,denominator\n2026-03,bergen-nord,arbeid,,800,2000\n2026-03,arstad,arbeid,,30,100\n2026-03,tromso,arbeid,,10,20\n",
+		"data/goals.toml":                strings.Replace(string(base["data/goals.toml"].Data), "aggregate = \"ratio\"\n", "aggregate = \"ratio\"\nlag = 1\n", 1),
+		"content/vest/arstad/2026-02.md": "+++\nauthor = \"Leder\"\n+++\nVi ser på tallene.\n",
+	})
+	page := string(out["vest/index.html"])
+	matrix := page[strings.Index(page, `<table class="data matrix">`):]
+	row := matrix[strings.Index(matrix, "NAV Årstad"):]
+	if row = row[:strings.Index(row, "</tr>")+5]; !strings.HasSuffix(row, `<td class="num unanswered">1</td></tr>`) {
+		t.Errorf("the matrix does not count Årstad's lagged red goal as without a measure:\n%s", row)
+	}
+	if !strings.Contains(page, `<strong class="need-action unanswered">Ingen åpne tiltak hos kontorene</strong>`) {
+		t.Error("vest's lagged red goal, with no measure at its office in red, does not stand out")
 	}
 }
 

@@ -41,7 +41,8 @@ func FuzzMeasureID(f *testing.F) {
 }
 
 // TestMeasureLives: a measure named in several months is one measure,
-// started in the first, done in the first month it says so.
+// named first in the first, begun in the first month it is started, done
+// in the first month it says so.
 func TestMeasureLives(t *testing.T) {
 	p := func(s string) Period { v, _ := ParsePeriod(s); return v }
 	site := &Site{Commentary: []Commentary{
@@ -60,6 +61,13 @@ func TestMeasureLives(t *testing.T) {
 	}
 	if got := []string{fana.History[0].Status, fana.History[1].Status, fana.History[2].Status}; !slices.Equal(got, []string{"planned", "started", "done"}) {
 		t.Errorf("history %v", got)
+	}
+	// Planned in July, it began in August, when it was started.
+	if fana.Began != p("2026-08") {
+		t.Errorf("fana's first measure began %v, want 2026-08", fana.Began)
+	}
+	if planned := site.Measures(p("2026-07"))[0]; planned.ID != "g-samtaler" || planned.Began != 0 {
+		t.Errorf("up to July, fana's first measure is only planned: %+v", planned)
 	}
 	m2 := lives[2]
 	if m2.Text != "Ukentlige møter" || !m2.Overdue(p("2026-10")) || m2.Overdue(p("2026-08")) {

@@ -863,11 +863,14 @@ var norwegianLetters = map[rune]string{'æ': "ae", 'ø': "o", 'å': "a"}
 // it: when it started, how its status went, when it was done.
 type MeasureLife struct {
 	Office, ID, Goal string
-	Text             string     // as last written
-	Status           string     // the latest
-	Due              string     // the latest, YYYY-MM-DD or ""
-	Start, Done      Period     // the first month that names it; the first with status done, or 0
-	History          []Statused // month by month, oldest first
+	Text             string // as last written
+	Status           string // the latest
+	Due              string // the latest, YYYY-MM-DD or ""
+	Start, Done      Period // the first month that names it; the first with status done, or 0
+	// Began is the first month whose commentary has it started (or done,
+	// if it went straight to done); 0 while it has only been planned.
+	Began   Period
+	History []Statused // month by month, oldest first
 }
 
 // Statused is a measure's status in one month's commentary.
@@ -937,6 +940,9 @@ func (s *Site) OfficeMeasures(p Period, keep func(office string) bool) []Measure
 			life.Text, life.Status, life.Goal = m.Text, m.Status, m.Goal
 			if m.Due != "" {
 				life.Due = m.Due
+			}
+			if m.Status != "planned" && life.Began == 0 {
+				life.Began = c.Period
 			}
 			if m.Status == "done" && life.Done == 0 {
 				life.Done = c.Period

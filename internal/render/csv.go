@@ -325,7 +325,8 @@ func (s *site) plainValue(g *model.Goal, c score.Cell) string {
 
 // code is the judged change in measures.csv: better, worse, usual, few
 // (too few months before the start to judge), unchanged, or empty where a
-// value is missing or suppressed or the measure started this month.
+// value is missing or suppressed, the measure began this month or has not
+// begun.
 func (e *effect) code() string {
 	switch e.judged {
 	case score.SignalBetter:
@@ -363,12 +364,15 @@ func (s *site) measureJobs(out Output, only func(office int) bool) (jobs []func(
 				lives := s.measuresOf[m.Offices[o].ID]
 				for i := range lives {
 					ml := &lives[i]
-					done := ""
+					began, done := "", ""
+					if ml.Began != 0 {
+						began = ml.Began.String()
+					}
 					if ml.Done != 0 {
 						done = ml.Done.String()
 					}
 					e := s.measureEffect(ml)
-					w.Write(inertCells([]string{ml.Office, ml.Goal, ml.ID, ml.Text, ml.Status, ml.Start.String(), ml.Due, strconv.FormatBool(ml.Overdue(s.Reported)), done,
+					w.Write(inertCells([]string{ml.Office, ml.Goal, ml.ID, ml.Text, ml.Status, began, ml.Due, strconv.FormatBool(ml.Overdue(s.Reported)), done,
 						s.plainValue(e.goal, e.start), s.plainValue(e.goal, e.now), e.code()}))
 				}
 			})

@@ -359,7 +359,7 @@ func (s *site) office(o int, out Output) error {
 			for _, mark := range []struct {
 				p   model.Period
 				key string
-			}{{m.Start, "mark.started"}, {m.Done, "mark.done"}} {
+			}{{m.Began, "mark.started"}, {m.Done, "mark.done"}} {
 				if i := int(mark.p - s.Scores.First); mark.p != 0 && i >= 0 && i < s.Scores.N {
 					series[0].Marks = append(series[0].Marks, chart.Mark{At: i, Label: strings.ReplaceAll(s.loc.T(mark.key), "{text}", m.Text), Measure: true})
 				}

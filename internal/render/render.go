@@ -909,10 +909,10 @@ func (s *site) measureRowAt(m *model.MeasureLife, root string, office bool, p mo
 	switch {
 	case m.Done != 0:
 		r.Life = s.done.Replace(s.loc.Month(m.Done.Year(), m.Done.Month()), "")
-	case m.Status == "planned":
+	case m.Status == "planned" || m.Began == 0:
 		r.Life = s.planned.Replace(s.loc.Month(m.Start.Year(), m.Start.Month()), "")
 	default:
-		r.Life = s.started.Replace(s.loc.Month(m.Start.Year(), m.Start.Month()), "")
+		r.Life = s.started.Replace(s.loc.Month(m.Began.Year(), m.Began.Month()), "")
 	}
 	return r
 }
@@ -943,11 +943,9 @@ func (s *site) peerMeasure(m *model.MeasureLife, root string) MeasureRow {
 // judged: "+2,9 p.p. dårligere; innenfor vanlig variasjon", "+4,4 p.p.; ⚑
 // bedre enn vanlig variasjon", "uendret", or "" where a value is missing,
 // the measure began this month or is still only planned: nothing has
-// followed it yet.
+// followed it yet (see measureEffect).
 func (s *site) effectChange(e effect) string {
 	switch {
-	case e.planned:
-		return ""
 	case e.unchanged:
 		return s.loc.T("unchanged")
 	case s.signals[e.judged] == "":
@@ -983,24 +981,29 @@ func (s *site) officeEffect(m *model.MeasureLife) string {
 }
 
 // effect is what followed a measure: its goal, its office's cells for the
-// goal in the month it started and the reported month, the change between
-// them judged (score.Effect), whether the value is the same months later
-// (no change to judge, but not for want of a value or of time), and
-// whether the measure is still only planned.
+// goal on the scorecards of the month it began and the reported month
+// (a lagged or yearly goal's result due by then), the change between them
+// judged (score.Effect), and whether the value is the same months later
+// (no change to judge, but not for want of a value or of time). A measure
+// only planned has no start, and nothing judged.
 type effect struct {
 	goal       *model.Goal
 	start, now score.Cell
 	judged     score.Change
 	unchanged  bool
-	planned    bool
 }
 
 func (s *site) measureEffect(m *model.MeasureLife) effect {
 	gi, u := s.goalIndex[m.Goal], s.Scores.Office(s.officeOf[m.Office])
-	e := effect{goal: &s.Site.Goals[gi], start: s.Scores.At(u, gi, m.Start), now: s.Scores.At(u, gi, s.Reported),
-		judged: s.Scores.Effect(u, gi, m.Start, s.Reported)}
-	e.unchanged = m.Start < s.Reported && e.start.Has() && e.now.Has() && e.start.Value == e.now.Value
-	e.planned = m.Status == "planned"
+	g := &s.Site.Goals[gi]
+	now := g.DueBy(s.Reported)
+	e := effect{goal: g, now: s.Scores.At(u, gi, now)}
+	if m.Began == 0 {
+		return e
+	}
+	from := g.DueBy(m.Began)
+	e.start, e.judged = s.Scores.At(u, gi, from), s.Scores.Effect(u, gi, from, now)
+	e.unchanged = from < now && e.start.Has() && e.now.Has() && e.start.Value == e.now.Value
 	return e
 }
 
@@ -1250,7 +1253,7 @@ func (s *site) answer(r *Row, unit, gi int) {
 	for _, o := range s.officesIn(unit) {
 		n := s.open[[2]string{s.Site.Offices[o].ID, goal}]
 		open += n
-		if st := s.Scores.At(s.Scores.Office(o), gi, s.Reported).Status; st == score.Red {
+		if st := s.shown(s.Scores.Office(o), gi, s.Reported).Status; st == score.Red {
 			red, openAtRed = red+1, openAtRed+n
 			if score.Unanswered(st, n) {
 				unanswered++
@@ -1278,7 +1281,7 @@ func (s *site) answer(r *Row, unit, gi int) {
 		}
 		r.Action += strings.NewReplacer("{n}", strconv.Itoa(unanswered), "{red}", strconv.Itoa(red)).Replace(s.loc.T(which))
 	}
-	r.Unanswered = score.Unanswered(s.Scores.At(unit, gi, s.Reported).Status, answering)
+	r.Unanswered = score.Unanswered(s.shown(unit, gi, s.Reported).Status, answering)
 }
 
 // openCount is n open measures in words: key is "action" for an office's
@@ -1325,7 +1328,7 @@ func (s *site) unanswered(o int, goals []int) (int, string) {
 	u := s.Scores.Office(o)
 	n := 0
 	for _, gi := range goals {
-		if s.Scores.Thresholds(u, gi).Applies && score.Unanswered(s.Scores.At(u, gi, s.Reported).Status, s.open[[2]string{s.Site.Offices[o].ID, s.Site.Goals[gi].ID}]) {
+		if s.Scores.Thresholds(u, gi).Applies && score.Unanswered(s.shown(u, gi, s.Reported).Status, s.open[[2]string{s.Site.Offices[o].ID, s.Site.Goals[gi].ID}]) {
 			n++
 		}
 	}
