@@ -72,3 +72,21 @@ func TestPagesHoldNoLeftovers(t *testing.T) {
 		}
 	}
 }
+
+// TestLocalGoalSaysHowItsFiguresAreMade: a county's own goal says how the
+// county's figure is made, and an office's own goal, which has no figure
+// above the office's, says nothing of it.
+func TestLocalGoalSaysHowItsFiguresAreMade(t *testing.T) {
+	base, _ := siteFS(t, "testdata/sites/basic.txtar")
+	out := buildBase(t, map[string]string{
+		"data/goals.toml":          string(base["data/goals.toml"].Data) + "\n[[goal]]\nid = \"mote\"\ntitle = \"Møter\"\nperspective = \"Samfunn\"\nunit = \"count\"\ndirection = \"higher\"\ntarget = 4\nyellow = 3\naggregate = \"sum\"\nowner = \"arstad\"\n",
+		"data/results/2026-02.csv": "period,unit,goal,value\n2026-02,arstad,mote,5\n",
+	})
+	if page := string(out["goals/ventetid/index.html"]); !strings.Contains(page, "<li>Fylkets tall regnes som gjennomsnittet av kontorene") {
+		t.Error("vest's own goal does not say how the county's figure is made")
+	}
+	if page := string(out["goals/mote/index.html"]); strings.Contains(page, "summen av kontorene") {
+		t.Error("arstad's own goal says how figures above the office's are made")
+	}
+}
+

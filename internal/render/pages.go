@@ -496,7 +496,16 @@ func (s *site) goal(gi int, out Output) error {
 	case life.From != 0 && s.Reported < life.From:
 		v.Facts = append(v.Facts, strings.ReplaceAll(s.loc.T("goal.begins"), "{month}", s.loc.Month(life.From.Year(), life.From.Month())))
 	}
-	v.Facts = append(v.Facts, s.loc.T("direction."+g.Direction), strings.ReplaceAll(s.loc.T("aggregate."+g.Aggregate), "{whole}", s.wholeName))
+	v.Facts = append(v.Facts, s.loc.T("direction."+g.Direction))
+	// How the figures above an office's are made: a county's and the
+	// whole site's, a county's own goal its county's, an office's none.
+	if _, office := s.officeOf[g.Owner]; !office {
+		key := "aggregate." + g.Aggregate
+		if g.Owner != "" {
+			key += ".county"
+		}
+		v.Facts = append(v.Facts, strings.ReplaceAll(s.loc.T(key), "{whole}", s.wholeName))
+	}
 	if g.Frequency == "month" {
 		over := g.Aggregate
 		if g.Stock {
