@@ -89,4 +89,3 @@ func TestLocalGoalSaysHowItsFiguresAreMade(t *testing.T) {
 		t.Error("arstad's own goal says how figures above the office's are made")
 	}
 }
-
