@@ -231,17 +231,23 @@ func (s *site) matrix(c int, root string) Matrix {
 		mx.Rows = append(mx.Rows, row)
 		attention = append(attention, len(s.Scores.AttentionAt(u, s.Reported, goals).Off))
 	}
-	idx := make([]int, len(mx.Rows))
+	mx.Rows = mostFirst(mx.Rows, attention)
+	return mx
+}
+
+// mostFirst is rows by their counts, most first, in their order within a
+// count: a matrix's units with the most goals to follow up first.
+func mostFirst[T any](rows []T, counts []int) []T {
+	idx := make([]int, len(rows))
 	for i := range idx {
 		idx[i] = i
 	}
-	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(attention[b], attention[a]) })
-	rows := make([]MatrixRow, len(idx))
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(counts[b], counts[a]) })
+	sorted := make([]T, len(idx))
 	for i, j := range idx {
-		rows[i] = mx.Rows[j]
+		sorted[i] = rows[j]
 	}
-	mx.Rows = rows
-	return mx
+	return sorted
 }
 
 // comparedOffices are county c's offices of the reported month that have

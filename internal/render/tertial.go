@@ -1,7 +1,6 @@
 package render
 
 import (
-	"cmp"
 	"math"
 	"slices"
 	"strconv"
@@ -416,7 +415,7 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 					row.Cells = append(row.Cells, TertialMatrixCell{})
 					continue
 				}
-				if a.Status == score.Red || a.Status == score.Yellow {
+				if a.Status.Off() {
 					off[len(off)-1]++
 				}
 				st := s.status(a.Status)
@@ -427,16 +426,7 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 			}
 			v.Matrix.Rows = append(v.Matrix.Rows, row)
 		}
-		order := make([]int, len(off))
-		for i := range order {
-			order[i] = i
-		}
-		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(off[b], off[a]) })
-		sorted := make([]TertialMatrixRow, len(order))
-		for i, j := range order {
-			sorted[i] = v.Matrix.Rows[j]
-		}
-		v.Matrix.Rows = sorted
+		v.Matrix.Rows = mostFirst(v.Matrix.Rows, off)
 		v.Matrix.Key += " " + s.loc.T("tertial.matrix.order")
 	}
 

@@ -38,17 +38,17 @@ func (s *Scores) AttentionAt(unit int, p model.Period, goals []int) Attention {
 			continue
 		}
 		c, end := s.Shown(unit, gi, p)
-		switch c.Status {
-		case Red, Yellow:
+		switch {
+		case c.Status.Off():
 			a.Off = append(a.Off, gi)
 			gaps = append(gaps, s.Gap(unit, gi, end))
-		case Green:
+		case c.Status == Green:
 			if c.Change == SignalWorse {
 				a.Worse = append(a.Worse, gi)
 			}
-		case Missing, Incomplete:
+		case c.Status == Missing, c.Status == Incomplete:
 			a.Unknown = append(a.Unknown, gi)
-		case Suppressed:
+		case c.Status == Suppressed:
 			a.Hidden = true
 		}
 	}
