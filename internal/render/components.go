@@ -219,6 +219,11 @@ func (c components) byline(cv *CommentaryView) string {
 	return c.loc.T("commentary.by") + " " + cv.Author
 }
 
+// printWholeRows are the most offices a printed matrix keeps on one
+// sheet: about half of one, so that moving it whole to the next sheet
+// leaves at most that much blank.
+const printWholeRows = 30
+
 // measureParts are a measure's life, due date and effect, those it has.
 func (c components) measureParts(m *MeasureRow) []string {
 	parts := make([]string, 0, 3)

@@ -28,3 +28,19 @@ func TestCommentaryEscapesTextAndLinks(t *testing.T) {
 		t.Errorf("commentary publishes markup or a script link from data:\n%s", s)
 	}
 }
+
+// A printed matrix of up to printWholeRows offices is kept whole on one
+// sheet; a longer one may go on over sheets.
+func TestPrintMatrixKeptWholeWhenShort(t *testing.T) {
+	c := components{locale.New("nb")}
+	for _, rows := range []int{1, printWholeRows, printWholeRows + 1} {
+		m := Matrix{Caption: "Alle kontorer og mål", Goals: []Link{{Text: "Mål"}}, Rows: make([]MatrixRow, rows)}
+		html, err := markup(c.printMatrix(m))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if whole := strings.Contains(string(html), `class="data print-matrix print-whole"`); whole != (rows <= printWholeRows) {
+			t.Errorf("%d offices: kept whole %v", rows, whole)
+		}
+	}
+}
