@@ -220,9 +220,32 @@ func TestAttentionAtTheOfficesInRed(t *testing.T) {
 	if p := string(out["vest/index.html"]); !strings.Contains(p, `<span class="need-action">1 åpent tiltak hos kontorene, men ikke hos kontoret i rødt</span>`) {
 		t.Error("vest's needs attention does not say that its office in red has no measure")
 	}
+	// With a third office, Fana (20 %, red): none at both, or at one of
+	// the two, in red.
+	base, _ := siteFS(t, "testdata/sites/basic.txtar")
+	org := string(base["data/org.toml"].Data) + "\n[[office]]\nid = \"fana\"\nname = \"NAV Fana\"\ncounty = \"vest\"\n"
+	results := string(base["data/results/2026.csv"].Data) + "2026-01,fana,arbeid,,20,100\n2026-02,fana,arbeid,,20,100\n"
+	measure := "+++\nauthor = \"Leder\"\n\n[[measure]]\ngoal = \"arbeid\"\ntext = \"Flere samtaler\"\nstatus = \"started\"\n+++\nVi ser på tallene.\n"
+	for _, c := range []struct {
+		fana, want string
+	}{
+		{"+++\nauthor = \"Leder\"\n+++\nVi ser på tallene.\n", "1 åpent tiltak hos kontorene, men ingen hos de 2 kontorene i rødt"},
+		{measure, "2 åpne tiltak hos kontorene, men ingen hos 1 av de 2 kontorene i rødt"},
+	} {
+		out := buildBase(t, map[string]string{
+			"data/org.toml":                       org,
+			"data/results/2026.csv":               results,
+			"content/vest/arstad/2026-02.md":      "+++\nauthor = \"Leder\"\n+++\nVi ser på tallene.\n",
+			"content/vest/bergen-nord/2026-02.md": measure,
+			"content/vest/fana/2026-02.md":        c.fana,
+		})
+		if p := string(out["vest/index.html"]); !strings.Contains(p, c.want+"</") {
+			t.Errorf("vest's needs attention does not say %q", c.want)
+		}
+	}
+
 	// Vest is red when Årstad's 25 % of 1 000 weighs in: then its row stands out
 	// as unanswered, as an office's red goal without a measure does.
-	base, _ := siteFS(t, "testdata/sites/basic.txtar")
 	out = buildBase(t, map[string]string{
 		"content/vest/arstad/2026-02.md":      "+++\nauthor = \"Leder\"\n+++\nVi ser på tallene.\n",
 		"content/vest/bergen-nord/2026-02.md": "+++\nauthor = \"Leder\"\n\n[[measure]]\ngoal = \"arbeid\"\ntext = \"Flere samtaler\"\nstatus = \"started\"\n+++\nVi ser på tallene.\n",
