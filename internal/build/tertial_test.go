@@ -226,3 +226,21 @@ func TestLinesBreakAtAGap(t *testing.T) {
 		t.Errorf("arstad's T1 without March does not break its line there")
 	}
 }
+
+// TestTertialSizeOfOneMonth: a tertial's size is "i sum" of its months;
+// where only one month has one (Årstad's January left out, and
+// min_coverage low enough to judge the tertial on February), it is that
+// month's, as a month shows it.
+func TestTertialSizeOfOneMonth(t *testing.T) {
+	base, _ := siteFS(t, "testdata/sites/basic.txtar")
+	out := buildBase(t, map[string]string{
+		"site.toml":             string(base["site.toml"].Data) + "min_coverage = 0.5\n",
+		"data/results/2026.csv": strings.Replace(string(base["data/results/2026.csv"].Data), "2026-01,arstad,arbeid,,45,100\n", "", 1),
+	})
+	if page := string(out["vest/arstad/2026-T1.html"]); !strings.Contains(page, `<span class="target size">30 av 100</span>`) {
+		t.Error("Årstad's tertial of one month's result does not give that month's size")
+	}
+	if page := string(out["vest/bergen-nord/2026-T1.html"]); !strings.Contains(page, `<span class="target size">939 av 2`+"\u00a0"+`100 i sum</span>`) {
+		t.Error("Bergen nord's tertial of two months does not give their size summed")
+	}
+}

@@ -22,12 +22,19 @@ func (s *site) size(c score.Cell) string {
 	return s.sizeWords.Replace(s.loc.Number(c.Num, countDecimals(c.Num)), s.loc.Number(c.Den, countDecimals(c.Den)))
 }
 
-// spanSize is the size of a span of months, "63 av 88 i sum": the months'
-// numerators and denominators summed, which for a share of staff counts
-// each person once a month, and would otherwise be read as a headcount
-// (the tertial card's note says so).
-func (s *site) spanSize(c score.Cell, months int) string {
-	if !c.HasSize() || months == 1 {
+// spanSize is the size of unit's aggregate c of goal gi over span sp,
+// "63 av 88 i sum": the numerators and denominators of its months summed,
+// which for a share of staff counts each person once a month, and would
+// otherwise be read as a headcount (the tertial card's note says so). Of
+// one month with a size, it is that month's.
+func (s *site) spanSize(unit, gi int, c score.Cell, sp score.Span) string {
+	months := 0
+	for p := sp.First; p <= sp.Last && months < 2; p++ {
+		if s.Scores.At(unit, gi, p).HasSize() {
+			months++
+		}
+	}
+	if !c.HasSize() || months < 2 {
 		return s.size(c)
 	}
 	return s.sizeSpanWords.Replace(s.loc.Number(c.Num, countDecimals(c.Num)), s.loc.Number(c.Den, countDecimals(c.Den)))

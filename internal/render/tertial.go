@@ -360,7 +360,7 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 		r := TertialRow{
 			Goal:   Link{Href: root + goalPath(g), Text: g.Title},
 			Result: s.value(g, a.Cell),
-			Size:   s.spanSize(a.Cell, sp.Months()),
+			Size:   s.spanSize(unit, gi, a.Cell, sp),
 			Target: s.loc.WithUnit(a.Target, g.Decimals, g.Unit),
 			Status: s.status(a.Status),
 		}
