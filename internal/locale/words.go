@@ -810,7 +810,7 @@ var dictionary = map[string]map[string]string{
 		"tertial.card":                "Results for the tertial",
 		"tertial.result":              "Tertial",
 		"tertial.chart":               "The months",
-		"tertial.chart.note":          "The chart in each row shows the tertial's months against the target (dashed); their values are in the columns before it. \"Summed\" is the months' numerators and denominators added up: a share of staff counts each person once a month.",
+		"tertial.chart.note":          "The chart in each row shows the tertial's months against the target (dashed); their values are in the columns before it. “Summed” is the months' numerators and denominators added up: a share of staff counts each person once a month.",
 		"tertial.months":              "{n} of {of} months",
 		"tertial.matrix.offices":      "The offices against the county's goals in the tertial",
 		"tertial.matrix.counties":     "The counties against the goals in the tertial",
