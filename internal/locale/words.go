@@ -280,6 +280,9 @@ var dictionary = map[string]map[string]string{
 		"ytd.year":                    "Året: {value} ({status})",
 		"ytd.value.mean":              "Hittil i år, snitt per måned: {value} ({status})",
 		"ytd.year.mean":               "Året, snitt per måned: {value} ({status})",
+		"ytd.matrix":                  "Alle kontorer og mål hittil i år",
+		"year.matrix":                 "Alle kontorer og mål for året",
+		"ytd.matrix.order":            "Radene står etter hvor mange mål som ikke er nådd hittil i år (rødt og gult), flest først, deretter etter navn.",
 		"tertial.mean":                "snitt per måned",
 	},
 	"nn": {
@@ -559,6 +562,9 @@ var dictionary = map[string]map[string]string{
 		"ytd.year":                    "Året: {value} ({status})",
 		"ytd.value.mean":              "Hittil i år, snitt per månad: {value} ({status})",
 		"ytd.year.mean":               "Året, snitt per månad: {value} ({status})",
+		"ytd.matrix":                  "Alle kontor og mål hittil i år",
+		"year.matrix":                 "Alle kontor og mål for året",
+		"ytd.matrix.order":            "Radene står etter kor mange mål som ikkje er nådde hittil i år (raudt og gult), flest først, så etter namn.",
 		"tertial.mean":                "snitt per månad",
 	},
 	"en": {
@@ -838,6 +844,9 @@ var dictionary = map[string]map[string]string{
 		"ytd.year":                    "The year: {value} ({status})",
 		"ytd.value.mean":              "Year to date, monthly mean: {value} ({status})",
 		"ytd.year.mean":               "The year, monthly mean: {value} ({status})",
+		"ytd.matrix":                  "All offices and goals, year to date",
+		"year.matrix":                 "All offices and goals, the year",
+		"ytd.matrix.order":            "The rows are ordered by how many goals were not met in the year to date (red and yellow), most first, then by name.",
 		"tertial.mean":                "monthly mean",
 	},
 }

@@ -44,7 +44,7 @@ func (c components) funcs() template.FuncMap {
 		"printMatrix": htmlFunc(c.printMatrix),
 		// The tertial report's scorecard and matrix.
 		"tertialCard":   htmlFunc(c.tertialCard),
-		"tertialMatrix": htmlFunc(c.tertialMatrix),
+		"spanMatrix":    htmlFunc(c.spanMatrix),
 		"tertialReport": htmlFunc(c.tertialReport),
 		// The frame of a page (frame.templ), from its Common.
 		"head":     htmlFunc(func(p Common) templ.Component { return c.head(&p) }),

@@ -180,7 +180,43 @@ func (s *site) county(c int, out Output) error {
 		v.Sections = append(v.Sections, section)
 	}
 	v.Matrix = s.matrix(c, root)
+	v.YearMatrix = s.yearMatrix(c, root)
 	return s.execute(out, countyPath(county), "county.html", v)
+}
+
+// yearMatrix is county c's current offices against the goals it has a
+// figure for over the year to date: what a county leader follows up
+// between the tertials.
+func (s *site) yearMatrix(c int, root string) SpanMatrix {
+	m := s.Site
+	county := &m.Counties[c]
+	ytd := s.Scores.YearToDate()
+	heading := "ytd.matrix"
+	if ytd.Kind == score.Year {
+		heading = "year.matrix"
+	}
+	months := s.loc.Month(ytd.Last.Year(), ytd.Last.Month())
+	if ytd.First != ytd.Last {
+		first := s.loc.Month(ytd.First.Year(), ytd.First.Month())
+		months = first[:strings.LastIndexByte(first, ' ')] + "–" + months
+	}
+	mx := SpanMatrix{Heading: s.loc.T(heading), Caption: s.loc.T(heading) + ", " + county.Name + ", " + months, Head: s.loc.T("office"),
+		Key: s.loc.T("tertial.matrix.key") + " " + s.loc.T("ytd.matrix.order")}
+	var goals []int
+	for _, gi := range s.goalOrder {
+		if s.Scores.Over(s.Scores.County(c), gi, ytd).Published() {
+			goals = append(goals, gi)
+		}
+	}
+	var offices []int
+	for _, o := range s.officesOf[c] {
+		if s.current(o) {
+			offices = append(offices, o)
+		}
+	}
+	link := func(o int) Link { return Link{Href: s.officeHref(o, county, root), Text: m.Offices[o].Name} }
+	s.fillSpanMatrix(&mx, root, goals, ytd, offices, s.Scores.Office, link, nil)
+	return mx
 }
 
 // officeHref links office o from county's page: an office moved there

@@ -29,7 +29,7 @@ type TertialPage struct {
 	Card    TertialCard
 	// Matrix is a county's offices, or the whole site's counties, against
 	// its goals over the tertial.
-	Matrix TertialMatrix
+	Matrix SpanMatrix
 	// Measures are an office's measures of the tertial; MeasureCounts a
 	// county's or the whole site's offices' counted by goal.
 	Measures      TertialMeasures
@@ -76,28 +76,66 @@ type TertialChart struct {
 	Target, Line string
 }
 
-// TertialMatrix is units against goals over a tertial: a status symbol
-// and value in each cell (a key above says what the symbols mean).
-type TertialMatrix struct {
+// SpanMatrix is units against goals over a span of months, a tertial or
+// the year to date: a status symbol and value in each cell (a key above
+// says what the symbols mean).
+type SpanMatrix struct {
+	// Heading heads its section where the caption, naming the unit and
+	// months too, would say them twice; the caption names the table.
+	Heading   string
 	Caption   string
 	Head      string // the units' column head: office or county
 	Key       string // what the cells' symbols mean
 	Goals     []Link
 	Commented bool // the rows count the months each office commented
-	Rows      []TertialMatrixRow
+	Rows      []SpanMatrixRow
 }
 
-// TertialMatrixRow is a unit's row of a TertialMatrix; a cell of a goal
+// SpanMatrixRow is a unit's row of a SpanMatrix; a cell of a goal
 // the unit does not have is empty.
-type TertialMatrixRow struct {
+type SpanMatrixRow struct {
 	Unit      Link
-	Cells     []TertialMatrixCell
+	Cells     []SpanMatrixCell
 	Commented string // how many of the tertial's months the office commented
 }
 
-// TertialMatrixCell is a unit's aggregate for a goal: Status names its
+// fillSpanMatrix fills m with goals and a row for each of units ks
+// (rowUnit gives a k's unit, link its row's link, and commented, where
+// not nil, its count of commented months): each one's aggregate over sp
+// of each goal. Like the month's matrix, the units with the most goals
+// off target (red and yellow) come first, by the order given within each.
+func (s *site) fillSpanMatrix(m *SpanMatrix, root string, goals []int, sp score.Span, ks []int, rowUnit func(int) int, link func(int) Link, commented func(int) string) {
+	for _, gi := range goals {
+		m.Goals = append(m.Goals, Link{Href: root + goalPath(&s.Site.Goals[gi]), Text: s.Site.Goals[gi].Title})
+	}
+	off := make([]int, 0, len(ks))
+	for _, k := range ks {
+		u := rowUnit(k)
+		row := SpanMatrixRow{Unit: link(k), Cells: make([]SpanMatrixCell, 0, len(goals))}
+		if commented != nil {
+			row.Commented = commented(k)
+		}
+		off = append(off, 0)
+		for _, gi := range goals {
+			a := s.Scores.Over(u, gi, sp)
+			if !a.Published() {
+				row.Cells = append(row.Cells, SpanMatrixCell{})
+				continue
+			}
+			if a.Status.Off() {
+				off[len(off)-1]++
+			}
+			st := s.status(a.Status)
+			row.Cells = append(row.Cells, SpanMatrixCell{Status: st.Name, Symbol: st.Symbol, Value: s.value(&s.Site.Goals[gi], a.Cell)})
+		}
+		m.Rows = append(m.Rows, row)
+	}
+	m.Rows = mostFirst(m.Rows, off)
+}
+
+// SpanMatrixCell is a unit's aggregate for a goal: Status names its
 // class.
-type TertialMatrixCell struct {
+type SpanMatrixCell struct {
 	Status, Symbol, Value string
 }
 
@@ -313,7 +351,7 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 		rowLink = func(o int, file string) Link {
 			return Link{Href: strings.TrimSuffix(s.officeHref(o, county, root), "index.html") + file, Text: m.Offices[o].Name}
 		}
-		v.Matrix = TertialMatrix{Caption: s.loc.T("tertial.matrix.offices"), Head: s.loc.T("office"), Commented: true,
+		v.Matrix = SpanMatrix{Heading: s.loc.T("tertial.matrix.offices"), Caption: s.loc.T("tertial.matrix.offices"), Head: s.loc.T("office"), Commented: true,
 			Key: s.loc.T("tertial.matrix.key") + " " + s.loc.T("tertial.matrix.commented")}
 	default:
 		csv, v.Name = "periods.csv", s.wholeName
@@ -326,7 +364,7 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 		rowLink = func(c int, file string) Link {
 			return Link{Href: m.Counties[c].ID + "/" + file, Text: m.Counties[c].Name}
 		}
-		v.Matrix = TertialMatrix{Caption: s.loc.T("tertial.matrix.counties"), Head: s.loc.T("county"), Key: s.loc.T("tertial.matrix.key")}
+		v.Matrix = SpanMatrix{Heading: s.loc.T("tertial.matrix.counties"), Caption: s.loc.T("tertial.matrix.counties"), Head: s.loc.T("county"), Key: s.loc.T("tertial.matrix.key")}
 	}
 	if unit == m.WholeUnit() {
 		crumbs = []Link{{Href: "index.html", Text: s.loc.T("home")}}
@@ -399,35 +437,12 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 	}
 
 	if rowUnit != nil {
-		for _, gi := range goals {
-			v.Matrix.Goals = append(v.Matrix.Goals, Link{Href: root + goalPath(&m.Goals[gi]), Text: m.Goals[gi].Title})
-		}
-		// Like the month's matrix, the units with the most goals off
-		// target (red and yellow) first, by name within each.
-		off := make([]int, 0, len(offices))
-		for _, k := range offices {
-			u := rowUnit(k)
-			row := TertialMatrixRow{Unit: rowLink(k, name+".html"), Cells: make([]TertialMatrixCell, 0, len(goals))}
-			off = append(off, 0)
-			for _, gi := range goals {
-				a := s.Scores.Over(u, gi, sp)
-				if !a.Published() {
-					row.Cells = append(row.Cells, TertialMatrixCell{})
-					continue
-				}
-				if a.Status.Off() {
-					off[len(off)-1]++
-				}
-				st := s.status(a.Status)
-				row.Cells = append(row.Cells, TertialMatrixCell{Status: st.Name, Symbol: st.Symbol, Value: s.value(&m.Goals[gi], a.Cell)})
-			}
-			if v.Matrix.Commented {
-				row.Commented = strconv.Itoa(len(st.commentary[m.Offices[k].ID]))
-			}
-			v.Matrix.Rows = append(v.Matrix.Rows, row)
-		}
-		v.Matrix.Rows = mostFirst(v.Matrix.Rows, off)
 		v.Matrix.Key += " " + s.loc.T("tertial.matrix.order")
+		var commented func(int) string
+		if v.Matrix.Commented {
+			commented = func(o int) string { return strconv.Itoa(len(st.commentary[m.Offices[o].ID])) }
+		}
+		s.fillSpanMatrix(&v.Matrix, root, goals, sp, offices, rowUnit, func(k int) Link { return rowLink(k, name+".html") }, commented)
 	}
 
 	if v.Office {

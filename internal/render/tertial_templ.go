@@ -346,13 +346,13 @@ func (c components) tertialRow(r *TertialRow) templ.Component {
 	})
 }
 
-// tertialMatrix is a county's offices, or the whole site's counties,
-// against its goals over the tertial: each cell the status symbol (a key
+// spanMatrix is a county's offices, or the whole site's counties,
+// against its goals over a tertial or the year to date: each cell the status symbol (a key
 // above the table says what they mean) and the value, as on the county's
 // page but without the signals and measures of one month. On paper the
 // values step back and the goals' names stand on end, so that twenty
 // goals fit across A4.
-func (c components) tertialMatrix(m TertialMatrix) templ.Component {
+func (c components) spanMatrix(m SpanMatrix) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -515,7 +515,7 @@ func (c components) tertialMatrix(m TertialMatrix) templ.Component {
 					return templ_7745c5c3_Err
 				}
 				for _, cell := range m.Rows[i].Cells {
-					templ_7745c5c3_Err = tertialCell(cell).Render(ctx, templ_7745c5c3_Buffer)
+					templ_7745c5c3_Err = spanCell(cell).Render(ctx, templ_7745c5c3_Buffer)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
@@ -556,10 +556,10 @@ func (c components) tertialMatrix(m TertialMatrix) templ.Component {
 	})
 }
 
-// tertialCell is a matrix cell: its class is one of a few written out,
+// spanCell is a matrix cell: its class is one of a few written out,
 // as badge's is. The value is apart from the symbol, for paper to leave
 // out.
-func tertialCell(cell TertialMatrixCell) templ.Component {
+func spanCell(cell SpanMatrixCell) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -713,7 +713,7 @@ func tertialCell(cell TertialMatrixCell) templ.Component {
 // many parts: a site has a report for every unit and tertial, and each
 // part a template calls costs it more than the part's markup. A site
 // that wants the parts elsewhere calls them from its own tertial.html:
-// summary, tertialCard, tertialMatrix, measures and commentary.
+// summary, tertialCard, spanMatrix, measures and commentary.
 func (c components) tertialReport(v TertialPage) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
@@ -832,7 +832,7 @@ func (c components) tertialReport(v TertialPage) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = text(v.Matrix.Caption).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = text(v.Matrix.Heading).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -844,7 +844,7 @@ func (c components) tertialReport(v TertialPage) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = c.tertialMatrix(v.Matrix).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = c.spanMatrix(v.Matrix).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

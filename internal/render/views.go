@@ -415,6 +415,9 @@ type CountyPage struct {
 	// handout prints instead of the lists.
 	MeasureCounts string
 	Matrix        Matrix
+	// YearMatrix is the offices against the goals over the year to date
+	// (the whole year in December), as a tertial report's matrix is.
+	YearMatrix SpanMatrix
 }
 
 // Matrix is a county's offices against its goals in the reported month.
