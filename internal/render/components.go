@@ -42,7 +42,8 @@ func (c components) funcs() template.FuncMap {
 		"matrix":       htmlFunc(c.matrix),
 		// printMatrix is the matrix for paper (A4 has no room for values).
 		"printMatrix": htmlFunc(c.printMatrix),
-		// The tertial report's scorecard and matrix.
+		// The tertial report's scorecard, and a matrix over a span of
+		// months (a tertial report's, a county's year to date).
 		"tertialCard":   htmlFunc(c.tertialCard),
 		"spanMatrix":    htmlFunc(c.spanMatrix),
 		"tertialReport": htmlFunc(c.tertialReport),
