@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/malekort/malekort/internal/chart"
@@ -79,10 +80,14 @@ func (s *site) funnelChart(id string, gi int, target float64, offices []int, cap
 	var points []chart.Point
 	table := Table{Caption: caption, Head: []string{s.loc.T("office"), s.loc.T("result"), s.loc.T("funnel.n"), s.loc.T("target"), s.loc.T("chance")}}
 	lo, hi := math.Inf(1), 0.0
+	own := 0 // offices judged against a target of their own
 	for _, o := range offices {
 		u := s.Scores.Office(o)
 		c := s.shown(u, gi, s.Reported)
 		ch, _ := s.chanceOf(u, gi)
+		if s.Scores.Thresholds(u, gi).Target != target {
+			own++
+		}
 		table.Rows = append(table.Rows, []string{s.Site.Offices[o].Name, s.value(g, c), s.size(c),
 			s.loc.WithUnit(s.Scores.Thresholds(u, gi).Target, g.Decimals, g.Unit), s.loc.T(chanceKey(ch))})
 		if n, ok := score.FunnelSize(c); ok {
@@ -111,6 +116,12 @@ func (s *site) funnelChart(id string, gi int, target float64, offices []int, cap
 	}
 	ch := chart.Funnel(id, *layout, ns, lines[0], lines[1], lines[2], lines[3], target, points)
 	description := strings.ReplaceAll(s.loc.T("funnel.chart"), "{target}", s.loc.WithUnit(target, g.Decimals, g.Unit))
+	switch {
+	case own == 1:
+		description += " " + s.loc.T("funnel.own.one")
+	case own > 1:
+		description += " " + strings.ReplaceAll(s.loc.T("funnel.own.many"), "{n}", strconv.Itoa(own))
+	}
 	if dispersion > 1 {
 		// Two decimals, as comparison.csv gives φ: a factor just above 1
 		// is not "1,0 ganger".

@@ -626,8 +626,17 @@ func (s *site) goal(gi int, out Output) error {
 			series = append(series, s.unitLine("county-"+m.Counties[c].ID, m.Counties[c].Name, u, gi))
 		}
 	}
-	if s.Scores.Thresholds(whole, gi).Applies {
+	target := s.loc.T("chart.target")
+	if wt := s.Scores.Thresholds(whole, gi); wt.Applies {
 		series = append(series, s.unitLine("whole", s.wholeName, whole, gi), s.targetLine(whole, gi))
+		for _, c := range s.allCounties {
+			if ct := s.Scores.Thresholds(s.Scores.County(c), gi); ct.Applies && ct.Target != wt.Target {
+				// A county's own target, or its offices' sum: the line is
+				// the whole site's alone.
+				target = strings.ReplaceAll(s.loc.T("chart.target.whole"), "{whole}", s.wholeName)
+				break
+			}
+		}
 	}
 	description := s.loc.T("chart.goal")
 	if o, ok := s.officeOf[g.Owner]; ok {
@@ -637,6 +646,6 @@ func (s *site) goal(gi int, out Output) error {
 		description = s.loc.T("chart.office.own")
 	}
 	ch, layout := s.trend(layouts{}, "chart-"+g.ID, series)
-	v.Chart = s.newChart(ch, layout, g, g.Title, description+". "+s.loc.T("chart.target"), s.trendTable(g.Title, g, series))
+	v.Chart = s.newChart(ch, layout, g, g.Title, description+". "+target, s.trendTable(g.Title, g, series))
 	return s.execute(out, goalPath(g), "goal.html", v)
 }
