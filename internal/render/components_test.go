@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/malekort/malekort/internal/locale"
+	"github.com/malekort/malekort/internal/score"
 )
 
 // Text in a component is escaped, a setting's link that is not http(s)
@@ -42,5 +43,24 @@ func TestPrintMatrixKeptWholeWhenShort(t *testing.T) {
 		if whole := strings.Contains(string(html), `class="data print-matrix print-whole"`); whole != (rows <= printWholeRows) {
 			t.Errorf("%d offices: kept whole %v", rows, whole)
 		}
+	}
+}
+
+// A matrix's row with one red goal comes before one with two yellow ones,
+// and rows of the same weight keep their order.
+func TestMatrixOrderRedBeforeYellow(t *testing.T) {
+	rows := []string{"two yellow", "one red", "green", "one yellow", "also one yellow"}
+	weight := func(sts ...score.Status) int {
+		n := 0
+		for _, st := range sts {
+			n += needWeight(st)
+		}
+		return n
+	}
+	counts := []int{weight(score.Yellow, score.Yellow), weight(score.Red, score.Green), weight(score.Green), weight(score.Yellow), weight(score.Yellow)}
+	got := mostFirst(rows, counts)
+	want := []string{"one red", "two yellow", "one yellow", "also one yellow", "green"}
+	if strings.Join(got, ", ") != strings.Join(want, ", ") {
+		t.Errorf("order %v, want %v", got, want)
 	}
 }

@@ -265,10 +265,26 @@ func (s *site) matrix(c int, root string) Matrix {
 		}
 		row.Unanswered, _ = s.unanswered(o, goals)
 		mx.Rows = append(mx.Rows, row)
-		attention = append(attention, len(s.Scores.AttentionAt(u, s.Reported, goals).Off))
+		need := 0
+		for _, gi := range goals {
+			need += needWeight(s.shown(u, gi, s.Reported).Status)
+		}
+		attention = append(attention, need)
 	}
 	mx.Rows = mostFirst(mx.Rows, attention)
 	return mx
+}
+
+// needWeight is what a goal in status st weighs in a matrix's order of
+// its rows: a red one more than any number of yellow ones.
+func needWeight(st score.Status) int {
+	switch st {
+	case score.Red:
+		return 1000
+	case score.Yellow:
+		return 1
+	}
+	return 0
 }
 
 // mostFirst is rows by their counts, most first, in their order within a

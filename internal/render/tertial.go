@@ -102,8 +102,9 @@ type SpanMatrixRow struct {
 // fillSpanMatrix fills m with goals and a row for each of units ks
 // (rowUnit gives a k's unit, link its row's link, and commented, where
 // not nil, its count of commented months): each one's aggregate over sp
-// of each goal. Like the month's matrix, the units with the most goals
-// off target (red and yellow) come first, by the order given within each.
+// of each goal. Like the month's matrix, the units with the most red
+// goals come first, then those with the most yellow ones, by the order
+// given within each.
 func (s *site) fillSpanMatrix(m *SpanMatrix, root string, goals []int, sp score.Span, ks []int, rowUnit func(int) int, link func(int) Link, commented func(int) string) {
 	for _, gi := range goals {
 		m.Goals = append(m.Goals, Link{Href: root + goalPath(&s.Site.Goals[gi]), Text: s.Site.Goals[gi].Title})
@@ -122,9 +123,7 @@ func (s *site) fillSpanMatrix(m *SpanMatrix, root string, goals []int, sp score.
 				row.Cells = append(row.Cells, SpanMatrixCell{})
 				continue
 			}
-			if a.Status.Off() {
-				off[len(off)-1]++
-			}
+			off[len(off)-1] += needWeight(a.Status)
 			st := s.status(a.Status)
 			row.Cells = append(row.Cells, SpanMatrixCell{Status: st.Name, Symbol: st.Symbol, Value: s.value(&s.Site.Goals[gi], a.Cell)})
 		}

@@ -38,17 +38,17 @@ func (s *Scores) AttentionAt(unit int, p model.Period, goals []int) Attention {
 			continue
 		}
 		c, end := s.Shown(unit, gi, p)
-		switch {
-		case c.Status.Off():
+		switch c.Status {
+		case Red, Yellow:
 			a.Off = append(a.Off, gi)
 			gaps = append(gaps, s.Gap(unit, gi, end))
-		case c.Status == Green:
+		case Green:
 			if c.Change == SignalWorse {
 				a.Worse = append(a.Worse, gi)
 			}
-		case c.Status == Missing, c.Status == Incomplete:
+		case Missing, Incomplete:
 			a.Unknown = append(a.Unknown, gi)
-		case c.Status == Suppressed:
+		case Suppressed:
 			a.Hidden = true
 		}
 	}

@@ -44,10 +44,6 @@ const (
 // NStatus is the number of statuses, for counting by status.
 const NStatus = 6
 
-// Off reports whether a goal in status s is off its target, red or
-// yellow: what needs following up.
-func (s Status) Off() bool { return s == Red || s == Yellow }
-
 func (s Status) String() string {
 	return [...]string{"missing", "red", "yellow", "green", "suppressed", "incomplete"}[s]
 }
