@@ -143,8 +143,11 @@ type SpanMatrixCell struct {
 // overdue) and were done in it, in words; and those open at its end and
 // those done in it, which hold every one that started in it.
 type TertialMeasures struct {
-	Count      string
-	Open, Done []MeasureRow
+	Count string
+	// OpenHeading heads those open at the tertial's end, or at the end of
+	// the reported month for a tertial not over.
+	OpenHeading string
+	Open, Done  []MeasureRow
 }
 
 // Any reports whether there is a measure to list.
@@ -455,7 +458,8 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 				return out
 			}
 			v.Measures = TertialMeasures{Open: rows(pm.Open), Done: rows(pm.Done),
-				Count: s.measureCount([4]int{len(pm.Started), len(pm.Open), len(pm.Overdue), len(pm.Done)})}
+				Count:       s.measureCount([4]int{len(pm.Started), len(pm.Open), len(pm.Overdue), len(pm.Done)}, sp),
+				OpenHeading: s.tertialWords("tertial.measures.open", sp)}
 		}
 		for _, cm := range st.commentary[office.ID] {
 			cv := s.commentaryView(cm, root)
@@ -464,7 +468,7 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 			v.Commentary = append(v.Commentary, cv)
 		}
 	} else {
-		v.MeasureCounts = s.tertialMeasureCounts(unit, st)
+		v.MeasureCounts = s.tertialMeasureCounts(unit, st, sp)
 	}
 	return s.execute(out, page, "tertial.html", v)
 }
@@ -485,9 +489,10 @@ func (s *site) spanCoverage(unit int, c score.Coverage) string {
 }
 
 // tertialMeasureCounts counts a county's or the whole site's offices'
-// measures of the tertial by goal, in words: "Overgang til arbeid: 2
-// nye, 3 åpne ved utgangen (1 forfalt), 1 fullført".
-func (s *site) tertialMeasureCounts(unit int, st *tertialState) []string {
+// measures of tertial sp by goal, in words, and names the offices they
+// are at: "Overgang til arbeid: 2 nye, 3 åpne ved utgangen (1 forfalt), 1
+// fullført, hos NAV Arna, NAV Fana".
+func (s *site) tertialMeasureCounts(unit int, st *tertialState, sp score.Span) []string {
 	m := s.Site
 	var offices []int
 	if c := unit - m.CountyUnit(0); c < len(m.Counties) {
@@ -498,6 +503,7 @@ func (s *site) tertialMeasureCounts(unit int, st *tertialState) []string {
 		}
 	}
 	counts := make([][4]int, len(m.Goals))
+	at := make([][]string, len(m.Goals)) // the offices with measures for each goal
 	for _, o := range offices {
 		pm := st.byOffice[m.Offices[o].ID]
 		if pm == nil {
@@ -507,6 +513,9 @@ func (s *site) tertialMeasureCounts(unit int, st *tertialState) []string {
 			for _, i := range idx {
 				if gi, ok := s.goalIndex[st.lives[i].Goal]; ok {
 					counts[gi][k]++
+					if name := m.Offices[o].Name; !slices.Contains(at[gi], name) {
+						at[gi] = append(at[gi], name)
+					}
 				}
 			}
 		}
@@ -517,17 +526,28 @@ func (s *site) tertialMeasureCounts(unit int, st *tertialState) []string {
 		if n[0]+n[1]+n[3] == 0 {
 			continue
 		}
-		out = append(out, m.Goals[gi].Title+": "+s.measureCount(n))
+		out = append(out, m.Goals[gi].Title+": "+s.measureCount(n, sp)+strings.ReplaceAll(s.loc.T("tertial.measures.at"), "{offices}", strings.Join(at[gi], ", ")))
 	}
 	return out
 }
 
-// measureCount says how many measures were first written down in a
-// tertial (planned or started), were open at its end, overdue then, and
-// done in it: "2 nye, 1 åpent ved utgangen (0 forfalte), 1 fullført".
-func (s *site) measureCount(n [4]int) string {
+// tertialWords is the words of key for tertial sp: of its end, or, for
+// one not over, of the end of the reported month ("key.sofar", its
+// {month} the month's name).
+func (s *site) tertialWords(key string, sp score.Span) string {
+	if !sp.Partial() {
+		return s.loc.T(key)
+	}
+	return strings.ReplaceAll(s.loc.T(key+".sofar"), "{month}", s.loc.Month(sp.Last.Year(), sp.Last.Month()))
+}
+
+// measureCount says how many measures were first written down in tertial
+// sp (planned or started), were open at its end (of the reported month,
+// for one not over), overdue then, and done in it: "2 nye, 1 åpent ved
+// utgangen (0 forfalte), 1 fullført".
+func (s *site) measureCount(n [4]int, sp score.Span) string {
 	return strings.NewReplacer("{new}", s.loc.Count(n[0], "tertial.measures.new"), "{open}", s.loc.Count(n[1], "tertial.measures.opened"),
-		"{overdue}", s.loc.Count(n[2], "tertial.measures.overdue"), "{done}", s.loc.Count(n[3], "tertial.measures.finished")).Replace(s.loc.T("tertial.measures.count"))
+		"{overdue}", s.loc.Count(n[2], "tertial.measures.overdue"), "{done}", s.loc.Count(n[3], "tertial.measures.finished")).Replace(s.tertialWords("tertial.measures.count", sp))
 }
 
 // tertialChart draws unit's months of tertial sp for goal gi against the

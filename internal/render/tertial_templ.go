@@ -912,7 +912,7 @@ func (c components) tertialReport(v TertialPage) templ.Component {
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
-					templ_7745c5c3_Err = text(c.loc.T("tertial.measures.open")).Render(ctx, templ_7745c5c3_Buffer)
+					templ_7745c5c3_Err = text(v.Measures.OpenHeading).Render(ctx, templ_7745c5c3_Buffer)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
