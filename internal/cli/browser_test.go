@@ -581,7 +581,7 @@ func TestReadingPolish(t *testing.T) {
 		document.querySelectorAll('.scorecard svg.spark').length,
 		[...document.querySelectorAll('.scorecard svg.spark')].filter(s => s.getAttribute('role') === 'img' && /lavest .+, høyest .+, sist .+/.test(s.getAttribute('aria-label'))).length,
 		document.querySelectorAll('.scorecard .phone-only[class*="change-"]').length,
-		[...document.querySelectorAll('.scorecard .phone-only[class*="change-"]')].filter(c => c.offsetParent !== null && /^(\d[\d ,]* (prosentpoeng |dager )?(bedre|dårligere) enn forrige måned|uendret fra forrige måned)$/.test(c.querySelector('.sr-only').textContent) && c.querySelector('[aria-hidden="true"]')).length]`))
+		[...document.querySelectorAll('.scorecard .phone-only[class*="change-"]')].filter(c => c.offsetParent !== null && /^(\d[\d ,]*\s(prosentpoeng\s|dager?\s)?(bedre|dårligere) enn forrige måned|uendret fra forrige måned)$/.test(c.querySelector('.sr-only').textContent) && c.querySelector('[aria-hidden="true"]')).length]`))
 	if err != nil {
 		t.Fatal(err)
 	}
