@@ -44,40 +44,33 @@ type dispersionKey struct {
 // Limits returns the limits around target (in percent) for denominator n,
 // widened for a dispersion φ above 1 (see Scores.Dispersion).
 func (f *Funnel) Limits(n int, target, dispersion float64) Limits {
-	k := funnelKey{n, target, dispersion}
-	f.mu.Lock()
-	l, ok := f.known[k]
-	f.mu.Unlock()
-	if ok {
-		return l
-	}
-	l = FunnelLimits(n, target).widened(target, math.Sqrt(dispersion))
-	f.mu.Lock()
-	if f.known == nil {
-		f.known = map[funnelKey]Limits{}
-	}
-	f.known[k] = l
-	f.mu.Unlock()
-	return l
+	return remembered(&f.mu, &f.known, funnelKey{n, target, dispersion}, func() Limits {
+		return FunnelLimits(n, target).widened(target, math.Sqrt(dispersion))
+	})
 }
 
 // Dispersion is s.Dispersion(goal, end), worked out once.
 func (f *Funnel) Dispersion(s *Scores, goal int, end model.Period) float64 {
-	k := dispersionKey{goal, end}
-	f.mu.Lock()
-	d, ok := f.dispersion[k]
-	f.mu.Unlock()
+	return remembered(&f.mu, &f.dispersion, dispersionKey{goal, end}, func() float64 { return s.Dispersion(goal, end) })
+}
+
+// remembered is (*m)[k], made by build the first time it is asked for; mu
+// guards m, and is not held while build works.
+func remembered[K comparable, V any](mu *sync.Mutex, m *map[K]V, k K, build func() V) V {
+	mu.Lock()
+	v, ok := (*m)[k]
+	mu.Unlock()
 	if ok {
-		return d
+		return v
 	}
-	d = s.Dispersion(goal, end)
-	f.mu.Lock()
-	if f.dispersion == nil {
-		f.dispersion = map[dispersionKey]float64{}
+	v = build()
+	mu.Lock()
+	if *m == nil {
+		*m = map[K]V{}
 	}
-	f.dispersion[k] = d
-	f.mu.Unlock()
-	return d
+	(*m)[k] = v
+	mu.Unlock()
+	return v
 }
 
 // widened moves each limit away from target by factor: the multiplicative
