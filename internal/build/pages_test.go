@@ -89,3 +89,29 @@ func TestLocalGoalSaysHowItsFiguresAreMade(t *testing.T) {
 		t.Error("arstad's own goal says how figures above the office's are made")
 	}
 }
+
+// TestYearMatrix: a county's page has its offices against its goals over
+// the year to date, but not in January, when that is the month's matrix
+// again, nor in a year the results began after January (a new site's
+// first year), when no goal has a year to date.
+func TestYearMatrix(t *testing.T) {
+	const heading = "Alle kontorer og mål hittil i år"
+	if page := string(buildBase(t, nil)["vest/index.html"]); !strings.Contains(page, "<h2 id=\"ytd-matrix-h\">"+heading+"</h2>") {
+		t.Error("vest's page in February has no year-to-date matrix")
+	}
+	base, _ := siteFS(t, "testdata/sites/basic.txtar")
+	january := buildBase(t, map[string]string{"site.toml": string(base["site.toml"].Data) + "period = \"2026-01\"\n"})
+	if strings.Contains(string(january["vest/index.html"]), heading) {
+		t.Error("vest's page in January has a year-to-date matrix")
+	}
+	var february []string
+	for _, row := range strings.SplitAfter(string(base["data/results/2026.csv"].Data), "\n") {
+		if !strings.HasPrefix(row, "2026-01,") {
+			february = append(february, row)
+		}
+	}
+	late := buildBase(t, map[string]string{"data/results/2026.csv": strings.Join(february, "")})
+	if strings.Contains(string(late["vest/index.html"]), heading) {
+		t.Error("vest's page has a year-to-date matrix in a year whose results began after January")
+	}
+}

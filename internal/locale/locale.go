@@ -7,7 +7,6 @@ package locale
 import (
 	"bytes"
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -156,13 +155,14 @@ func (l *Locale) WithUnit(v float64, decimals int, unit string) string {
 
 // AppendWithUnit appends what WithUnit returns to b.
 func (l *Locale) AppendWithUnit(b []byte, v float64, decimals int, unit string) []byte {
+	start := len(b)
 	b = l.appendNumber(b, v, decimals)
 	label := l.UnitLabel(unit)
 	if label == "" {
 		return b
 	}
-	if unit == "days" && decimals == 0 && math.Abs(math.Round(v)) == 1 {
-		label = l.T("days.one") // "1 dag", not "1 dager"
+	if n := string(b[start:]); unit == "days" && (n == "1" || n == "−1" || n == "-1") {
+		label = l.T("days.one") // "1 dag", not "1 dager", as the number reads
 	}
 	// English writes "45.3%"; Norwegian sets every unit apart, "45,3 %".
 	if unit != "percent" || l.Norwegian() {
@@ -177,6 +177,12 @@ var monthsEnglish = []string{"January", "February", "March", "April", "May", "Ju
 // Month names a month and year in full: "oktober 2026".
 func (l *Locale) Month(year, month int) string {
 	return l.monthName(month) + " " + strconv.Itoa(year)
+}
+
+// MonthRange names the months from the first to the last of one year:
+// "mai–august 2018".
+func (l *Locale) MonthRange(year, first, last int) string {
+	return l.monthName(first) + "–" + l.Month(year, last)
 }
 
 // ShortMonth names a month briefly for chart axes: "okt. 26".

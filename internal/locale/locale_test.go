@@ -37,7 +37,7 @@ func TestNumber(t *testing.T) {
 		v        float64
 		decimals int
 		want     string
-	}{{1, 0, "1\u00a0dag"}, {-1, 0, "−1\u00a0dag"}, {1, 1, "1,0\u00a0dager"}, {1.5, 1, "1,5\u00a0dager"}, {2, 0, "2\u00a0dager"}} {
+	}{{1, 0, "1\u00a0dag"}, {-1, 0, "−1\u00a0dag"}, {1, 1, "1,0\u00a0dager"}, {1.5, 1, "1,5\u00a0dager"}, {2, 0, "2\u00a0dager"}, {0.5, 0, "0\u00a0dager"}, {1.4, 0, "1\u00a0dag"}} {
 		if got := nb.WithUnit(c.v, c.decimals, "days"); got != c.want {
 			t.Errorf("WithUnit(%v, %d, days) = %q, want %q", c.v, c.decimals, got, c.want)
 		}

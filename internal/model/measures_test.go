@@ -66,8 +66,17 @@ func TestMeasureLives(t *testing.T) {
 	if fana.Began != p("2026-08") {
 		t.Errorf("fana's first measure began %v, want 2026-08", fana.Began)
 	}
-	if planned := site.Measures(p("2026-07"))[0]; planned.ID != "g-samtaler" || planned.Began != 0 {
+	if planned := site.Measures(p("2026-07"))[0]; planned.ID != "g-samtaler" || planned.Began != 0 || planned.Begun() != 0 {
 		t.Errorf("up to July, fana's first measure is only planned: %+v", planned)
+	}
+	// Started in August, planned again in September: it began in August,
+	// and is not begun now.
+	again := &Site{Commentary: []Commentary{
+		{Office: "fana", Period: p("2026-08"), Measures: []Measure{{Goal: "g", Text: "Samtaler", Status: "started"}}},
+		{Office: "fana", Period: p("2026-09"), Measures: []Measure{{Goal: "g", Text: "Samtaler", Status: "planned"}}},
+	}}
+	if m := again.Measures(p("2026-09"))[0]; m.Began != p("2026-08") || m.Begun() != 0 {
+		t.Errorf("planned again: began %v, begun %v; want 2026-08 and 0", m.Began, m.Begun())
 	}
 	m2 := lives[2]
 	if m2.Text != "Ukentlige møter" || !m2.Overdue(p("2026-10")) || m2.Overdue(p("2026-08")) {

@@ -882,6 +882,15 @@ type Statused struct {
 // Open reports whether the measure is planned or started.
 func (m *MeasureLife) Open() bool { return m.Status != "done" }
 
+// Begun is the month the measure began (see Began), or 0 while it is
+// planned, again if it was started once: nothing follows a plan.
+func (m *MeasureLife) Begun() Period {
+	if m.Status == "planned" {
+		return 0
+	}
+	return m.Began
+}
+
 // Overdue reports whether the measure is open and its due date is before
 // the end of month p.
 func (m *MeasureLife) Overdue(p Period) bool {

@@ -47,18 +47,18 @@ func TestPrintMatrixKeptWholeWhenShort(t *testing.T) {
 }
 
 // A matrix's row with one red goal comes before one with two yellow ones,
-// and rows of the same weight keep their order.
+// and rows of the same need keep their order.
 func TestMatrixOrderRedBeforeYellow(t *testing.T) {
 	rows := []string{"two yellow", "one red", "green", "one yellow", "also one yellow"}
-	weight := func(sts ...score.Status) int {
-		n := 0
+	needOf := func(sts ...score.Status) need {
+		var n need
 		for _, st := range sts {
-			n += needWeight(st)
+			n.add(st)
 		}
 		return n
 	}
-	counts := []int{weight(score.Yellow, score.Yellow), weight(score.Red, score.Green), weight(score.Green), weight(score.Yellow), weight(score.Yellow)}
-	got := mostFirst(rows, counts)
+	needs := []need{needOf(score.Yellow, score.Yellow), needOf(score.Red, score.Green), needOf(score.Green), needOf(score.Yellow), needOf(score.Yellow)}
+	got := mostFirst(rows, needs)
 	want := []string{"one red", "two yellow", "one yellow", "also one yellow", "green"}
 	if strings.Join(got, ", ") != strings.Join(want, ", ") {
 		t.Errorf("order %v, want %v", got, want)

@@ -328,7 +328,7 @@ func (s *site) plainValue(g *model.Goal, c score.Cell) string {
 // value is missing or suppressed, the measure began this month or has not
 // begun.
 func (e *effect) code() string {
-	switch e.judged {
+	switch e.Judged {
 	case score.SignalBetter:
 		return "better"
 	case score.SignalWorse:
@@ -338,7 +338,7 @@ func (e *effect) code() string {
 	case score.TooFewMonths:
 		return "few"
 	}
-	if e.unchanged {
+	if e.Unchanged {
 		return "unchanged"
 	}
 	return ""
@@ -359,7 +359,7 @@ func (s *site) measureJobs(out Output, only func(office int) bool) (jobs []func(
 		names = append(names, name)
 		return func() error {
 			var b bytes.Buffer
-			w := s.quotedCSV(&b, "office", "goal", "id", "text", "status", "start", "due", "overdue", "done", "start_value", "now_value", "judgement")
+			w := s.quotedCSV(&b, "office", "goal", "id", "text", "status", "start", "began", "due", "overdue", "done", "start_value", "now_value", "judgement")
 			offices(func(o int) {
 				lives := s.measuresOf[m.Offices[o].ID]
 				for i := range lives {
@@ -372,8 +372,8 @@ func (s *site) measureJobs(out Output, only func(office int) bool) (jobs []func(
 						done = ml.Done.String()
 					}
 					e := s.measureEffect(ml)
-					w.Write(inertCells([]string{ml.Office, ml.Goal, ml.ID, ml.Text, ml.Status, began, ml.Due, strconv.FormatBool(ml.Overdue(s.Reported)), done,
-						s.plainValue(e.goal, e.start), s.plainValue(e.goal, e.now), e.code()}))
+					w.Write(inertCells([]string{ml.Office, ml.Goal, ml.ID, ml.Text, ml.Status, ml.Start.String(), began, ml.Due, strconv.FormatBool(ml.Overdue(s.Reported)), done,
+						s.plainValue(e.goal, e.Start), s.plainValue(e.goal, e.Now), e.code()}))
 				}
 			})
 			w.Flush()

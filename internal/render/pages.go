@@ -186,20 +186,21 @@ func (s *site) county(c int, out Output) error {
 
 // yearMatrix is county c's current offices against the goals it has a
 // figure for over the year to date: what a county leader follows up
-// between the tertials.
+// between the tertials. In January, when the year to date is the month
+// the month's matrix shows, and where no goal has a figure for it (the
+// results began this year), there is none.
 func (s *site) yearMatrix(c int, root string) SpanMatrix {
 	m := s.Site
 	county := &m.Counties[c]
 	ytd := s.Scores.YearToDate()
+	if ytd.First == ytd.Last {
+		return SpanMatrix{}
+	}
 	heading := "ytd.matrix"
 	if ytd.Kind == score.Year {
 		heading = "year.matrix"
 	}
-	months := s.loc.Month(ytd.Last.Year(), ytd.Last.Month())
-	if ytd.First != ytd.Last {
-		first := s.loc.Month(ytd.First.Year(), ytd.First.Month())
-		months = first[:strings.LastIndexByte(first, ' ')] + "–" + months
-	}
+	months := s.loc.MonthRange(ytd.Last.Year(), ytd.First.Month(), ytd.Last.Month())
 	mx := SpanMatrix{Heading: s.loc.T(heading), Caption: s.loc.T(heading) + ", " + county.Name + ", " + months, Head: s.loc.T("office"),
 		Key: s.loc.T("tertial.matrix.key") + " " + s.loc.T("ytd.matrix.order")}
 	var goals []int
@@ -207,6 +208,9 @@ func (s *site) yearMatrix(c int, root string) SpanMatrix {
 		if s.Scores.Over(s.Scores.County(c), gi, ytd).Published() {
 			goals = append(goals, gi)
 		}
+	}
+	if len(goals) == 0 {
+		return SpanMatrix{}
 	}
 	var offices []int
 	for _, o := range s.officesOf[c] {
@@ -229,7 +233,8 @@ func (s *site) officeHref(o int, county *model.County, root string) string {
 }
 
 // matrix is county c's offices of the reported month against its goals,
-// the offices with most goals off target (score.Attention's Off) first.
+// the offices with the most red goals first, then the most yellow (see
+// mostFirst).
 func (s *site) matrix(c int, root string) Matrix {
 	m := s.Site
 	county := &m.Counties[c]
@@ -241,7 +246,7 @@ func (s *site) matrix(c int, root string) Matrix {
 			mx.Goals = append(mx.Goals, Link{Href: root + goalPath(&m.Goals[gi]), Text: m.Goals[gi].Title})
 		}
 	}
-	var attention []int
+	var attention []need
 	for _, o := range s.officesOf[c] {
 		if !s.current(o) {
 			continue
@@ -265,36 +270,41 @@ func (s *site) matrix(c int, root string) Matrix {
 		}
 		row.Unanswered, _ = s.unanswered(o, goals)
 		mx.Rows = append(mx.Rows, row)
-		need := 0
+		var n need
 		for _, gi := range goals {
-			need += needWeight(s.shown(u, gi, s.Reported).Status)
+			n.add(s.shown(u, gi, s.Reported).Status)
 		}
-		attention = append(attention, need)
+		attention = append(attention, n)
 	}
 	mx.Rows = mostFirst(mx.Rows, attention)
 	return mx
 }
 
-// needWeight is what a goal in status st weighs in a matrix's order of
-// its rows: a red one more than any number of yellow ones.
-func needWeight(st score.Status) int {
+// need is how many goals of a matrix's row are red and how many yellow:
+// what orders the rows.
+type need struct{ red, yellow int }
+
+// add counts a goal in status st.
+func (n *need) add(st score.Status) {
 	switch st {
 	case score.Red:
-		return 1000
+		n.red++
 	case score.Yellow:
-		return 1
+		n.yellow++
 	}
-	return 0
 }
 
-// mostFirst is rows by their counts, most first, in their order within a
-// count: a matrix's units with the most goals to follow up first.
-func mostFirst[T any](rows []T, counts []int) []T {
+// mostFirst is rows by their needs, the most red goals first, then the
+// most yellow, in their order within a need: a matrix's units with the
+// most to follow up first.
+func mostFirst[T any](rows []T, needs []need) []T {
 	idx := make([]int, len(rows))
 	for i := range idx {
 		idx[i] = i
 	}
-	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(counts[b], counts[a]) })
+	slices.SortStableFunc(idx, func(a, b int) int {
+		return cmp.Or(cmp.Compare(needs[b].red, needs[a].red), cmp.Compare(needs[b].yellow, needs[a].yellow))
+	})
 	sorted := make([]T, len(idx))
 	for i, j := range idx {
 		sorted[i] = rows[j]

@@ -923,7 +923,10 @@ func (s *site) measureRowAt(m *model.MeasureLife, root string, office bool, p mo
 // what another tried and what followed.
 func (s *site) peerMeasure(m *model.MeasureLife, root string) MeasureRow {
 	r := s.measureRow(m, root, true)
-	r.Started = s.loc.Month(m.Start.Year(), m.Start.Month())
+	r.Started = s.loc.T("no.value")
+	if m.Began != 0 {
+		r.Started = s.loc.Month(m.Began.Year(), m.Began.Month())
+	}
 	switch {
 	case m.Done != 0:
 		r.Ended = s.loc.Month(m.Done.Year(), m.Done.Month())
@@ -931,7 +934,7 @@ func (s *site) peerMeasure(m *model.MeasureLife, root string) MeasureRow {
 		r.Ended = s.loc.T("due") + " " + s.loc.Date(m.Due)
 	}
 	e := s.measureEffect(m)
-	r.Before, r.Now = s.value(e.goal, e.start), s.value(e.goal, e.now)
+	r.Before, r.Now = s.value(e.goal, e.Start), s.value(e.goal, e.Now)
 	r.Judged = s.effectChange(e)
 	if r.Judged == "" {
 		r.Judged = s.loc.T("no.value")
@@ -946,25 +949,25 @@ func (s *site) peerMeasure(m *model.MeasureLife, root string) MeasureRow {
 // followed it yet (see measureEffect).
 func (s *site) effectChange(e effect) string {
 	switch {
-	case e.unchanged:
+	case e.Unchanged:
 		return s.loc.T("unchanged")
-	case s.signals[e.judged] == "":
+	case s.signals[e.Judged] == "":
 		return ""
 	}
-	d := score.Round(e.now.Value-e.start.Value, e.goal.Decimals)
+	d := score.Round(e.Now.Value-e.Start.Value, e.goal.Decimals)
 	amount := s.signed(e.goal, d)
 	if e.goal.Unit == "percent" {
 		amount += "\u00a0" + s.loc.T("points.short")
 	}
-	if e.judged.Signal() {
+	if e.Judged.Signal() {
 		// The signal's words say which way.
-		return amount + "; " + s.signals[e.judged]
+		return amount + "; " + s.signals[e.Judged]
 	}
 	word := s.loc.T("worse")
 	if (d > 0) == e.goal.HigherIsBetter() {
 		word = s.loc.T("better")
 	}
-	return amount + " " + word + "; " + s.signals[e.judged]
+	return amount + " " + word + "; " + s.signals[e.Judged]
 }
 
 // officeEffect is, for an office's own list of its measures, its goal's
@@ -974,37 +977,21 @@ func (s *site) effectChange(e effect) string {
 func (s *site) officeEffect(m *model.MeasureLife) string {
 	e := s.measureEffect(m)
 	change := s.effectChange(e)
-	if change == "" || !e.start.Has() || !e.now.Has() {
+	if change == "" || !e.Start.Has() || !e.Now.Has() {
 		return ""
 	}
-	return strings.NewReplacer("{before}", s.value(e.goal, e.start), "{now}", s.value(e.goal, e.now), "{change}", change).Replace(s.loc.T("measure.effect"))
+	return strings.NewReplacer("{before}", s.value(e.goal, e.Start), "{now}", s.value(e.goal, e.Now), "{change}", change).Replace(s.loc.T("measure.effect"))
 }
 
-// effect is what followed a measure: its goal, its office's cells for the
-// goal on the scorecards of the month it began and the reported month
-// (a lagged or yearly goal's result due by then), the change between them
-// judged (score.Effect), and whether the value is the same months later
-// (no change to judge, but not for want of a value or of time). A measure
-// only planned has no start, and nothing judged.
+// effect is what followed a measure (score.Outcome), with its goal.
 type effect struct {
-	goal       *model.Goal
-	start, now score.Cell
-	judged     score.Change
-	unchanged  bool
+	score.Outcome
+	goal *model.Goal
 }
 
 func (s *site) measureEffect(m *model.MeasureLife) effect {
 	gi, u := s.goalIndex[m.Goal], s.Scores.Office(s.officeOf[m.Office])
-	g := &s.Site.Goals[gi]
-	now := g.DueBy(s.Reported)
-	e := effect{goal: g, now: s.Scores.At(u, gi, now)}
-	if m.Began == 0 {
-		return e
-	}
-	from := g.DueBy(m.Began)
-	e.start, e.judged = s.Scores.At(u, gi, from), s.Scores.Effect(u, gi, from, now)
-	e.unchanged = from < now && e.start.Has() && e.now.Has() && e.start.Value == e.now.Value
-	return e
+	return effect{Outcome: s.Scores.OutcomeOf(u, gi, m.Begun()), goal: &s.Site.Goals[gi]}
 }
 
 // nearest is the month of a unit's lifetime l nearest the reported month
@@ -1248,30 +1235,27 @@ func (s *site) needs(rs *rows, sections string) Needs {
 // For a county or the whole site it adds how many of the offices in red
 // have none: measures at offices on target do not answer for those off it.
 func (s *site) answer(r *Row, unit, gi int) {
-	open, red, unanswered, openAtRed := 0, 0, 0, 0
 	goal := s.Site.Goals[gi].ID
-	for _, o := range s.officesIn(unit) {
-		n := s.open[[2]string{s.Site.Offices[o].ID, goal}]
-		open += n
-		if st := s.shown(s.Scores.Office(o), gi, s.Reported).Status; st == score.Red {
-			red, openAtRed = red+1, openAtRed+n
-			if score.Unanswered(st, n) {
+	offices := s.officesIn(unit)
+	statuses, open := make([]score.Status, len(offices)), make([]int, len(offices))
+	total, red, unanswered := 0, 0, 0
+	for k, o := range offices {
+		statuses[k], open[k] = s.shown(s.Scores.Office(o), gi, s.Reported).Status, s.open[[2]string{s.Site.Offices[o].ID, goal}]
+		total += open[k]
+		if statuses[k] == score.Red {
+			red++
+			if score.Unanswered(statuses[k], open[k]) {
 				unanswered++
 			}
 		}
 	}
-	key := "action"
-	if unit >= len(s.Site.Offices) {
-		key = "action.offices"
+	st := s.shown(unit, gi, s.Reported).Status
+	if unit < len(s.Site.Offices) {
+		r.Action, r.Unanswered = s.openCount("action", total), score.Unanswered(st, total)
+		return
 	}
-	r.Action = s.openCount(key, open)
-	answering := open
-	if red > 0 && unit >= len(s.Site.Offices) {
-		// Of a county's measures, those at its offices in red answer
-		// for its red goal.
-		answering = openAtRed
-	}
-	if key == "action.offices" && unanswered > 0 && open > 0 {
+	r.Action = s.openCount("action.offices", total)
+	if unanswered > 0 && total > 0 {
 		which := "action.offices.red"
 		switch {
 		case red == 1:
@@ -1281,7 +1265,7 @@ func (s *site) answer(r *Row, unit, gi int) {
 		}
 		r.Action += strings.NewReplacer("{n}", strconv.Itoa(unanswered), "{red}", strconv.Itoa(red)).Replace(s.loc.T(which))
 	}
-	r.Unanswered = score.Unanswered(s.shown(unit, gi, s.Reported).Status, answering)
+	r.Unanswered = score.Unanswered(st, score.Answering(statuses, open))
 }
 
 // openCount is n open measures in words: key is "action" for an office's

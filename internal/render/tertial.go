@@ -109,27 +109,27 @@ func (s *site) fillSpanMatrix(m *SpanMatrix, root string, goals []int, sp score.
 	for _, gi := range goals {
 		m.Goals = append(m.Goals, Link{Href: root + goalPath(&s.Site.Goals[gi]), Text: s.Site.Goals[gi].Title})
 	}
-	off := make([]int, 0, len(ks))
+	needs := make([]need, 0, len(ks))
 	for _, k := range ks {
 		u := rowUnit(k)
 		row := SpanMatrixRow{Unit: link(k), Cells: make([]SpanMatrixCell, 0, len(goals))}
 		if commented != nil {
 			row.Commented = commented(k)
 		}
-		off = append(off, 0)
+		needs = append(needs, need{})
 		for _, gi := range goals {
 			a := s.Scores.Over(u, gi, sp)
 			if !a.Published() {
 				row.Cells = append(row.Cells, SpanMatrixCell{})
 				continue
 			}
-			off[len(off)-1] += needWeight(a.Status)
+			needs[len(needs)-1].add(a.Status)
 			st := s.status(a.Status)
 			row.Cells = append(row.Cells, SpanMatrixCell{Status: st.Name, Symbol: st.Symbol, Value: s.value(&s.Site.Goals[gi], a.Cell)})
 		}
 		m.Rows = append(m.Rows, row)
 	}
-	m.Rows = mostFirst(m.Rows, off)
+	m.Rows = mostFirst(m.Rows, needs)
 }
 
 // SpanMatrixCell is a unit's aggregate for a goal: Status names its
@@ -164,9 +164,7 @@ func (s *site) tertialName(sp score.Span) string {
 // tertialMonths says which months a tertial holds: "mai–august 2018";
 // one not over says how far it has come.
 func (s *site) tertialMonths(sp score.Span) string {
-	end := sp.First + 3
-	months := s.loc.Month(sp.First.Year(), sp.First.Month())
-	months = months[:strings.LastIndexByte(months, ' ')] + "–" + s.loc.Month(end.Year(), end.Month())
+	months := s.loc.MonthRange(sp.First.Year(), sp.First.Month(), (sp.First + 3).Month())
 	if !sp.Partial() {
 		return months
 	}

@@ -257,3 +257,30 @@ func (s *Scores) Rank(f *Funnel, gi int, p model.Period, units, names []int) Ran
 // it, stands out among the goals that need attention: a red goal that no
 // open measure answers (see README, "needs attention").
 func Unanswered(st Status, open int) bool { return st == Red && open == 0 }
+
+// Answering is how many of a county's offices' open measures for a goal
+// answer for the county's: those at its offices in red, or, where none
+// is red, at those in yellow; where none is either, all of them. statuses
+// and open are each office's status for the goal and its open measures.
+// Measures at offices on target do not answer for those off it.
+func Answering(statuses []Status, open []int) int {
+	at := func(want Status) (n int, any bool) {
+		for i, st := range statuses {
+			if st == want {
+				n, any = n+open[i], true
+			}
+		}
+		return n, any
+	}
+	if n, any := at(Red); any {
+		return n
+	}
+	if n, any := at(Yellow); any {
+		return n
+	}
+	all := 0
+	for _, n := range open {
+		all += n
+	}
+	return all
+}

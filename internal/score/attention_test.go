@@ -69,3 +69,23 @@ func TestRankByChance(t *testing.T) {
 		t.Errorf("by value: %+v", r)
 	}
 }
+
+// TestAnswering: of a county's offices' open measures, those at its
+// offices in red answer for it; where none is red, those in yellow; where
+// none is either, all.
+func TestAnswering(t *testing.T) {
+	for _, c := range []struct {
+		statuses []Status
+		open     []int
+		want     int
+	}{
+		{[]Status{Red, Green, Red}, []int{0, 3, 1}, 1},
+		{[]Status{Yellow, Green, Suppressed}, []int{0, 3, 2}, 0},
+		{[]Status{Yellow, Yellow, Green}, []int{1, 2, 3}, 3},
+		{[]Status{Green, Missing}, []int{1, 2}, 3},
+	} {
+		if got := Answering(c.statuses, c.open); got != c.want {
+			t.Errorf("Answering(%v, %v) = %d, want %d", c.statuses, c.open, got, c.want)
+		}
+	}
+}

@@ -33,3 +33,31 @@ func effect(cells []Cell, start, now int, higherIsBetter bool) Change {
 	})
 	return judged
 }
+
+// Outcome is what followed a measure for its office's goal: the results
+// the office's scorecards showed in the month it began and in the
+// reported month, and the change between them judged (Effect), with
+// whether the value is the same months later (no change to judge, but
+// not for want of a value or of time).
+type Outcome struct {
+	Start, Now Cell
+	Judged     Change
+	Unchanged  bool
+}
+
+// OutcomeOf is what followed a measure begun in month began (0 for one
+// not begun: nothing has followed it). A lagged or yearly goal's result
+// now shown may be of a period that ended before the measure began: then
+// nothing that came of it is in it yet, and nothing is judged.
+func (s *Scores) OutcomeOf(unit, goal int, began model.Period) Outcome {
+	now, end := s.Shown(unit, goal, s.reported)
+	o := Outcome{Now: now}
+	if began == 0 || end < began {
+		return o
+	}
+	var from model.Period
+	o.Start, from = s.Shown(unit, goal, began)
+	o.Judged = s.Effect(unit, goal, from, end)
+	o.Unchanged = from < end && o.Start.Has() && now.Has() && o.Start.Value == now.Value
+	return o
+}

@@ -1,6 +1,9 @@
 package score
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // TestEffect: a measure's change from its start month to now is judged by
 // the signal rule against the office's usual change in the 12 months up
@@ -47,5 +50,29 @@ func TestEffect(t *testing.T) {
 	}
 	if got := effect(series(60, Green), 3, now, true); got != TooFewMonths {
 		t.Errorf("3 changes before the start: %v, want too few months", got)
+	}
+}
+
+// TestOutcomeOfALaggedGoal: a goal whose result comes two months late.
+// June's scorecard shows April's result. A measure begun in May has had
+// nothing of it in a result yet; one begun in March is judged from the
+// result March's scorecard showed (January's) to April's.
+func TestOutcomeOfALaggedGoal(t *testing.T) {
+	g := percentGoal("r")
+	g.Lag = 2
+	f := newFixture(g)
+	for m, num := range []float64{40, 42, 44, 50, 60, 70} {
+		f.ratio(fmt.Sprintf("2026-%02d", m+1), "a", "r", num, 100)
+	}
+	s := Compute(f.site, period("2026-06"), Options{MinCoverage: 0})
+	a := s.unit("a")
+	if o := s.OutcomeOf(a, 0, period("2026-05")); o.Start.Has() || o.Judged != NoChange || o.Now.Value != 50 {
+		t.Errorf("begun in May: %+v, want April's 50 now and nothing judged", o)
+	}
+	if o := s.OutcomeOf(a, 0, period("2026-03")); o.Start.Value != 40 || o.Now.Value != 50 || o.Judged == NoChange {
+		t.Errorf("begun in March: %+v, want from January's 40 to April's 50, judged", o)
+	}
+	if o := s.OutcomeOf(a, 0, 0); o.Start.Has() || o.Judged != NoChange {
+		t.Errorf("not begun: %+v, want nothing judged", o)
 	}
 }

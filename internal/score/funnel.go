@@ -111,20 +111,22 @@ const minDispersionValues = 10
 // values the site shows go in, so that the limits tell nothing of a
 // hidden one.
 func (s *Scores) Dispersion(gi int, end model.Period) float64 {
-	type share struct{ rate, n float64 }
+	type share struct {
+		rate, n float64
+		office  int
+	}
 	var zs []float64
 	var month []share
 	months := 0
-	offices := map[int]bool{}
+	offices := map[int]bool{} // those whose values go in
 	for p := end - dispersionMonths + 1; p <= end; p++ {
 		month = month[:0]
 		var num, den float64
 		for o := range s.Site.Offices {
 			c := s.At(s.Office(o), gi, p)
 			if _, ok := FunnelSize(c); ok {
-				month = append(month, share{c.Num / c.Den, c.Den})
+				month = append(month, share{c.Num / c.Den, c.Den, o})
 				num, den = num+c.Num, den+c.Den
-				offices[o] = true
 			}
 		}
 		pooled := num / den
@@ -134,6 +136,7 @@ func (s *Scores) Dispersion(gi int, end model.Period) float64 {
 		months++
 		for _, v := range month {
 			zs = append(zs, (v.rate-pooled)/math.Sqrt(pooled*(1-pooled)/v.n))
+			offices[v.office] = true
 		}
 	}
 	if len(zs)-months < minDispersionValues {
