@@ -740,11 +740,9 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 				r.ChangeArrow = "▼"
 			}
 		}
-		r.Change = s.signed(g, d)
+		r.Change = s.shownChange(g, d)
 		if g.Unit == "percent" {
-			// A change of a share is in percentage points, not percent.
-			r.ChangeAmountSpoken = r.Change + " " + s.loc.T("points")
-			r.Change += "\u00a0" + s.loc.T("points.short")
+			r.ChangeAmountSpoken = s.signed(g, d) + " " + s.loc.T("points")
 		}
 		r.ChangeSpoken, r.ChangeSince = s.spokenChange(g, d, r.ChangeClass), s.changeSince
 		if g.PeriodMonths() > 1 {
@@ -755,6 +753,15 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 		}
 	}
 	return r
+}
+
+// shownChange is a change of d in goal g's value as a page shows it:
+// signed, and a share's in percentage points ("+1,7 p.p."), not percent.
+func (s *site) shownChange(g *model.Goal, d float64) string {
+	if g.Unit == "percent" {
+		return s.signed(g, d) + "\u00a0" + s.loc.T("points.short")
+	}
+	return s.signed(g, d)
 }
 
 // signed is a change of d in goal g's value, with its sign: "+1,7",
@@ -955,10 +962,7 @@ func (s *site) effectChange(e effect) string {
 		return ""
 	}
 	d := score.Round(e.Now.Value-e.Start.Value, e.goal.Decimals)
-	amount := s.signed(e.goal, d)
-	if e.goal.Unit == "percent" {
-		amount += "\u00a0" + s.loc.T("points.short")
-	}
+	amount := s.shownChange(e.goal, d)
 	if e.Judged.Signal() {
 		// The signal's words say which way.
 		return amount + "; " + s.signals[e.Judged]
