@@ -145,6 +145,41 @@ func TestTertialReportOfACounty(t *testing.T) {
 	}
 }
 
+// TestTertialRedWithoutMeasures: a county's tertial matrix counts each
+// office's goals red over the tertial that no measure answered, open at
+// its end or done in it; a measure done in an earlier tertial does not.
+func TestTertialRedWithoutMeasures(t *testing.T) {
+	unanswered := func(t *testing.T, measureGoal, status, month string) string {
+		t.Helper()
+		out := buildBase(t, map[string]string{
+			"data/results/2026-later.csv":               "period,unit,goal,value\n2026-05,arstad,kontakter,7\n2026-06,arstad,kontakter,6\n2026-05,bergen-nord,kontakter,10\n2026-06,bergen-nord,kontakter,10\n2026-05,tromso,kontakter,10\n2026-06,tromso,kontakter,10\n",
+			"content/vest/arstad/2026-" + month + ".md": "+++\nauthor = \"Leder\"\ndate = 2026-07-03\n[[measure]]\ngoal = \"" + measureGoal + "\"\ntext = \"Kurs\"\nstatus = \"" + status + "\"\n+++\nTekst.\n",
+		})
+		matrix := section(t, string(out["vest/2026-T2.html"]), "tmatrix-h")
+		row := regexp.MustCompile(`NAV Årstad</a></th>.*?</tr>`).FindString(matrix)
+		if row == "" {
+			t.Fatalf("no Årstad in vest's T2 matrix:\n%s", matrix)
+		}
+		cells := regexp.MustCompile(`<td class="num[^"]*">(\d+)</td></tr>`).FindStringSubmatch(row)
+		if cells == nil || !strings.Contains(row, `<td class="cell-red">`) {
+			t.Fatalf("Årstad's row has no red cell or no count of red goals without measures: %s", row)
+		}
+		return cells[1]
+	}
+	for _, c := range []struct {
+		name, goal, status, month, want string
+	}{
+		{"a measure for another goal", "arbeid", "started", "06", "1"},
+		{"a measure open at the tertial's end", "kontakter", "started", "06", "0"},
+		{"a measure done in the tertial", "kontakter", "done", "06", "0"},
+		{"a measure done in the tertial before", "kontakter", "done", "04", "1"},
+	} {
+		if got := unanswered(t, c.goal, c.status, c.month); got != c.want {
+			t.Errorf("%s: Årstad's red goals without measures in T2 = %s, want %s", c.name, got, c.want)
+		}
+	}
+}
+
 // TestYearToDateOnTheScorecard: every unit's scorecard gives the year to
 // date beside the month: Årstad's kontakter is 12 + 8 + 9 + 11 + 7 + 6
 // against 6 × 10.

@@ -219,7 +219,7 @@ func (s *site) yearMatrix(c int, root string) SpanMatrix {
 		}
 	}
 	link := func(o int) Link { return Link{Href: s.officeHref(o, county, root), Text: m.Offices[o].Name} }
-	s.fillSpanMatrix(&mx, root, goals, ytd, offices, s.Scores.Office, link, nil)
+	s.fillSpanMatrix(&mx, root, goals, ytd, offices, spanRows{unit: s.Scores.Office, link: link})
 	return mx
 }
 

@@ -88,33 +88,45 @@ type SpanMatrix struct {
 	Key       string // what the cells' symbols mean
 	Goals     []Link
 	Commented bool // the rows count the months each office commented
-	Rows      []SpanMatrixRow
+	// Unanswered, where not empty, heads a column counting each office's
+	// red goals that no measure of the span answered.
+	Unanswered string
+	Rows       []SpanMatrixRow
 }
 
 // SpanMatrixRow is a unit's row of a SpanMatrix; a cell of a goal
 // the unit does not have is empty.
 type SpanMatrixRow struct {
-	Unit      Link
-	Cells     []SpanMatrixCell
-	Commented string // how many of the tertial's months the office commented
+	Unit       Link
+	Cells      []SpanMatrixCell
+	Commented  string // how many of the tertial's months the office commented
+	Unanswered int
 }
 
-// fillSpanMatrix fills m with goals and a row for each of units ks
-// (rowUnit gives a k's unit, link its row's link, and commented, where
-// not nil, its count of commented months): each one's aggregate over sp
-// of each goal. Like the month's matrix, the units with the most red
-// goals come first, then those with the most yellow ones, by the order
-// given within each.
-func (s *site) fillSpanMatrix(m *SpanMatrix, root string, goals []int, sp score.Span, ks []int, rowUnit func(int) int, link func(int) Link, commented func(int) string) {
+// spanRows are where a SpanMatrix's rows come from: for each k, its unit,
+// its row's link, and, where not nil, its count of commented months and
+// its measures of a goal that answer the span.
+type spanRows struct {
+	unit      func(k int) int
+	link      func(k int) Link
+	commented func(k int) string
+	measures  func(k, goal int) int
+}
+
+// fillSpanMatrix fills m with goals and a row for each of ks: each one's
+// aggregate over sp of each goal. Like the month's matrix, the units with
+// the most red goals come first, then those with the most yellow ones, by
+// the order given within each.
+func (s *site) fillSpanMatrix(m *SpanMatrix, root string, goals []int, sp score.Span, ks []int, from spanRows) {
 	for _, gi := range goals {
 		m.Goals = append(m.Goals, Link{Href: root + goalPath(&s.Site.Goals[gi]), Text: s.Site.Goals[gi].Title})
 	}
 	needs := make([]need, 0, len(ks))
 	for _, k := range ks {
-		u := rowUnit(k)
-		row := SpanMatrixRow{Unit: link(k), Cells: make([]SpanMatrixCell, 0, len(goals))}
-		if commented != nil {
-			row.Commented = commented(k)
+		u := from.unit(k)
+		row := SpanMatrixRow{Unit: from.link(k), Cells: make([]SpanMatrixCell, 0, len(goals))}
+		if from.commented != nil {
+			row.Commented = from.commented(k)
 		}
 		needs = append(needs, need{})
 		for _, gi := range goals {
@@ -124,6 +136,9 @@ func (s *site) fillSpanMatrix(m *SpanMatrix, root string, goals []int, sp score.
 				continue
 			}
 			needs[len(needs)-1].add(a.Status)
+			if from.measures != nil && score.Unanswered(a.Status, from.measures(k, gi)) {
+				row.Unanswered++
+			}
 			st := s.status(a.Status)
 			row.Cells = append(row.Cells, SpanMatrixCell{Status: st.Name, Symbol: st.Symbol, Value: s.value(&s.Site.Goals[gi], a.Cell)})
 		}
@@ -316,6 +331,24 @@ func (s *site) tertialState(sp score.Span) *tertialState {
 	return st
 }
 
+// answering counts office's measures of a goal open at the tertial's end
+// or done in it: those that answer for the goal over the tertial.
+func (st *tertialState) answering(office, goal string) int {
+	pm := st.byOffice[office]
+	if pm == nil {
+		return 0
+	}
+	n := 0
+	for _, idx := range [][]int{pm.Open, pm.Done} {
+		for _, i := range idx {
+			if st.lives[i].Goal == goal {
+				n++
+			}
+		}
+	}
+	return n
+}
+
 // tertialPage writes unit's report of tertial t.
 func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) error {
 	m := s.Site
@@ -327,7 +360,7 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 	var officeCounty *model.County // an office's, whose periods.csv holds its rows
 	var crumbs []Link
 	var offices []int // the units the matrix lists
-	var rowUnit func(int) int
+	var from spanRows // the matrix's rows, for a county or the whole site
 	var rowLink func(int, string) Link
 	switch {
 	case unit < m.CountyUnit(0):
@@ -347,12 +380,15 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 				offices = append(offices, o)
 			}
 		}
-		rowUnit = s.Scores.Office
 		rowLink = func(o int, file string) Link {
 			return Link{Href: strings.TrimSuffix(s.officeHref(o, county, root), "index.html") + file, Text: m.Offices[o].Name}
 		}
-		v.Matrix = SpanMatrix{Heading: s.loc.T("tertial.matrix.offices"), Caption: s.loc.T("tertial.matrix.offices"), Head: s.loc.T("office"), Commented: true,
-			Key: s.loc.T("tertial.matrix.key") + " " + s.loc.T("tertial.matrix.commented")}
+		from = spanRows{unit: s.Scores.Office,
+			commented: func(o int) string { return strconv.Itoa(len(st.commentary[m.Offices[o].ID])) },
+			measures:  func(o, gi int) int { return st.answering(m.Offices[o].ID, m.Goals[gi].ID) }}
+		v.Matrix = SpanMatrix{Heading: s.loc.T("tertial.matrix.offices"), Caption: s.loc.T("tertial.matrix.offices"), Head: s.loc.T("office"),
+			Commented: true, Unanswered: s.loc.T("matrix.unanswered"),
+			Key: s.loc.T("tertial.matrix.key") + " " + s.loc.T("tertial.matrix.commented") + " " + s.tertialWords("tertial.unanswered", sp)}
 	default:
 		csv, v.Name = "periods.csv", s.wholeName
 		for _, c := range s.allCounties {
@@ -360,7 +396,7 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 				offices = append(offices, c)
 			}
 		}
-		rowUnit = s.Scores.County
+		from.unit = s.Scores.County
 		rowLink = func(c int, file string) Link {
 			return Link{Href: m.Counties[c].ID + "/" + file, Text: m.Counties[c].Name}
 		}
@@ -436,13 +472,10 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 		v.Summary.Total++
 	}
 
-	if rowUnit != nil {
+	if from.unit != nil {
 		v.Matrix.Key += " " + s.loc.T("tertial.matrix.order")
-		var commented func(int) string
-		if v.Matrix.Commented {
-			commented = func(o int) string { return strconv.Itoa(len(st.commentary[m.Offices[o].ID])) }
-		}
-		s.fillSpanMatrix(&v.Matrix, root, goals, sp, offices, rowUnit, func(k int) Link { return rowLink(k, name+".html") }, commented)
+		from.link = func(k int) Link { return rowLink(k, name+".html") }
+		s.fillSpanMatrix(&v.Matrix, root, goals, sp, offices, from)
 	}
 
 	if v.Office {
