@@ -120,6 +120,21 @@ func TestRankingWithoutSizes(t *testing.T) {
 	}
 }
 
+// TestFunnelCountsOwnTargets: a funnel's lines are drawn around the
+// common target, and its text says how many offices are judged against
+// targets of their own: NAV Tromsø (its county's) and NAV Årstad.
+func TestFunnelCountsOwnTargets(t *testing.T) {
+	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
+	goals := strings.Replace(string(fsys["data/goals.toml"].Data), "  [[goal.override]]\n  unit = \"nord\"", "  [[goal.override]]\n  unit = \"arstad\"\n  target = 48\n  yellow = 43\n\n  [[goal.override]]\n  unit = \"nord\"", 1)
+	page := string(buildBase(t, map[string]string{"data/goals.toml": goals})["goals/arbeid/index.html"])
+	if !strings.Contains(page, "2 kontorer har andre målverdier og vurderes mot grenser rundt sin egen, i tabellen under.") {
+		t.Error("the funnel does not say that two offices have targets of their own")
+	}
+	if strings.Contains(page, "Ett kontor har en annen målverdi") {
+		t.Error("the funnel says one office has a target of its own")
+	}
+}
+
 // TestFunnelAllowsForOverdispersion: twelve offices whose results spread
 // far more than chance would spread them. NAV O01's 37,5 % of 400 is below
 // the plain binomial limit around 45 % (40,1 %), but not below limits

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -113,5 +114,16 @@ func TestYearMatrix(t *testing.T) {
 	late := buildBase(t, map[string]string{"data/results/2026.csv": strings.Join(february, "")})
 	if strings.Contains(string(late["vest/index.html"]), heading) {
 		t.Error("vest's page has a year-to-date matrix in a year whose results began after January")
+	}
+	// Reported in December, the year to date is the whole year.
+	rest := "period,unit,goal,value\n"
+	for month := 3; month <= 12; month++ {
+		for _, unit := range []string{"bergen-nord", "arstad", "tromso"} {
+			rest += fmt.Sprintf("2026-%02d,%s,kontakter,10\n", month, unit)
+		}
+	}
+	december := string(buildBase(t, map[string]string{"data/results/2026-later.csv": rest})["vest/index.html"])
+	if !strings.Contains(december, `<h2 id="ytd-matrix-h">Alle kontorer og mål for året</h2>`) || !strings.Contains(december, "NAV Vest, januar–desember 2026") || strings.Contains(december, heading) {
+		t.Error("vest's page in December does not head its matrix as the whole year's")
 	}
 }
