@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -51,8 +52,12 @@ type Checked struct {
 	Thinner    []model.MonthCoverage
 	Configured bool
 	// prepared is the site as Render worked it out for its pages, kept
-	// for edits to its commentary.
+	// for edits to its commentary; pages are the files it wrote, against
+	// which an edit's links are checked.
 	prepared *render.Prepared
+	pages    map[string]bool
+	// edited are the commentary files EditCommentary re-read.
+	edited []string
 }
 
 // Check loads and validates the site in src. defaults holds malekort's own
@@ -160,6 +165,7 @@ func (c *Checked) Render(src fs.FS, out render.Output) (diag.List, error) {
 		return diag.List{te.Err}, nil
 	}
 	if err == nil {
+		c.pages = written.names
 		c.Notices = append(c.Notices, deadLinks(c.Site, written.names)...).Sorted()
 	}
 	return nil, err
@@ -175,15 +181,13 @@ func (c *Checked) EditCommentary(src fs.FS, paths []string) (next *Checked, edit
 	if !ok {
 		return nil, edit, nil, false
 	}
-	// The notices of the edited commentary (a placeholder still in it)
-	// were said when the site was checked; edits report their errors.
-	errs, _ = errs.Split()
+	errs, notices := errs.Split()
 	validate.Commentary(commentaryOf(site, func(cm *model.Commentary) bool { return slices.Contains(paths, cm.Path) }), &errs)
 	if len(errs) > 0 {
 		return nil, edit, errs.Sorted(), true
 	}
 	for _, p := range paths {
-		edit.Offices = append(edit.Offices, strings.Split(p, "/")[2])
+		edit.Offices = append(edit.Offices, officeOf(p))
 	}
 	slices.Sort(edit.Offices)
 	edit.Offices = slices.Compact(edit.Offices)
@@ -193,7 +197,14 @@ func (c *Checked) EditCommentary(src fs.FS, paths []string) (next *Checked, edit
 	}
 	measures := commentaryOf(site, edited).Measures(c.Reported)
 	edit.Goals = measuredGoals(commentaryOf(c.Site, edited).Measures(c.Reported), measures)
-	next = &Checked{Input: c.Input, Notices: c.Notices}
+	// The edited files' notices are their own now, and their links are
+	// checked again once their pages are written (RenderEdit).
+	for _, n := range c.Notices {
+		if !slices.Contains(paths, n.Pos.Path) {
+			notices = append(notices, n)
+		}
+	}
+	next = &Checked{Input: c.Input, Notices: notices.Sorted(), pages: c.pages, edited: paths}
 	next.Site = site
 	if c.prepared != nil {
 		next.prepared = c.prepared.Edited(site, edit, measures)
@@ -206,16 +217,41 @@ func (c *Checked) EditCommentary(src fs.FS, paths []string) (next *Checked, edit
 // render.Prepared.RenderEdit).
 // A site template that fails is an input error at its place, as in
 // Render.
+// The edited files' links are checked against the pages of the site as
+// edited, where a whole site was rendered before to know them all.
 func (c *Checked) RenderEdit(edit render.Edit, out render.Output, done func(pages []string)) (diag.List, error) {
 	if c.prepared == nil {
 		c.prepared = render.Prepare(c.Input)
 	}
-	err := c.prepared.RenderEdit(edit, out, done)
+	written := &named{Output: out, names: map[string]bool{}}
+	maps.Copy(written.names, c.pages)
+	err := c.prepared.RenderEdit(edit, written, done)
 	if te, ok := errors.AsType[*render.TemplateError](err); ok {
 		return diag.List{te.Err}, nil
 	}
-	return nil, err
+	if err != nil || c.pages == nil {
+		return nil, err
+	}
+	edited := commentaryOf(c.Site, func(cm *model.Commentary) bool { return slices.Contains(c.edited, cm.Path) })
+	c.pages = written.names
+	c.Notices = append(c.Notices, deadLinks(&model.Site{Commentary: edited.Commentary}, written.names)...).Sorted()
+	return nil, nil
 }
+
+// EditNotices are the notices of the files the edit re-read.
+func (c *Checked) EditNotices() diag.List {
+	var out diag.List
+	for _, n := range c.Notices {
+		if slices.Contains(c.edited, n.Pos.Path) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// officeOf is the office of the commentary file at p,
+// content/<county>/<office>/<month>.md.
+func officeOf(p string) string { return strings.Split(p, "/")[2] }
 
 // commentaryOf is site with only the commentary keep keeps: each text is
 // checked and its measures gathered by itself, so an edit needs only its

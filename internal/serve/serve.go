@@ -99,6 +99,7 @@ func (s *Server) Build() {
 	s.checked = c
 	clear(s.dirty)
 	s.publishSite(out.files)
+	s.notify(c.Notices)
 	s.say(diag.P("built in %d ms", time.Since(start).Milliseconds()))
 }
 
@@ -156,12 +157,20 @@ func (s *Server) Update(changed []string) {
 	}
 	s.checked = next
 	clear(s.dirty)
+	s.notify(next.EditNotices())
 	s.say(diag.P("updated %d pages in %d ms", updated, time.Since(start).Milliseconds()))
 }
 
 // say logs msg in the site's language.
 func (s *Server) say(msg diag.Phrase) {
 	fmt.Fprintf(s.log, "malekort: %s\n", msg.In(s.loc))
+}
+
+// notify logs notices in the site's language, as build prints them.
+func (s *Server) notify(notices diag.List) {
+	for _, n := range notices.In(s.loc) {
+		fmt.Fprintf(s.log, "%s: %s\n", s.loc.T("notice"), n.Error())
+	}
 }
 
 // affects reports whether a change to the file at p can change the site.

@@ -484,6 +484,45 @@ func editsMatchAFullBuild(t *testing.T, dir string, steps []editStep) {
 	}
 }
 
+// TestServeSaysNotices: the terminal shows the notices of a build, as
+// build prints them, and after a commentary edit those of the edited file:
+// a link it gained to a page the site does not have, and none once the
+// link is mended.
+func TestServeSaysNotices(t *testing.T) {
+	dir := site(t)
+	var log strings.Builder
+	s := New(dir, os.DirFS("../.."), &log)
+	s.Build()
+	const dead = `merknad: content/vest/arstad/2026-02.md:`
+	if strings.Contains(log.String(), dead) {
+		t.Fatalf("a notice before the edit:\n%s", log.String())
+	}
+	commentary := filepath.Join(dir, "content/vest/arstad/2026-02.md")
+	src, _ := os.ReadFile(commentary)
+	for _, c := range []struct {
+		text string
+		want bool
+	}{{"Se [naboen](../nabo/index.html).", true}, {"Se [naboen](../bergen-nord/index.html).", false}} {
+		log.Reset()
+		os.WriteFile(commentary, []byte(string(src)+"\n"+c.text+"\n"), 0o644)
+		s.Update([]string{"content/vest/arstad/2026-02.md"})
+		l := log.String()
+		if !strings.Contains(l, "malekort: oppdaterte ") {
+			t.Fatalf("%s: serve did not update the page:\n%s", c.text, l)
+		}
+		said := strings.Contains(l, dead) && strings.Contains(l, `"../nabo/index.html" fører til vest/nabo/index.html, som nettstedet ikke har`)
+		if said != c.want {
+			t.Errorf("%s: the terminal said the dead link: %v, want %v:\n%s", c.text, said, c.want, l)
+		}
+	}
+	log.Reset()
+	os.WriteFile(commentary, []byte(string(src)+"\nSe [naboen](../nabo/index.html).\n"), 0o644)
+	s.Build()
+	if !strings.Contains(log.String(), dead) || !strings.Contains(log.String(), "malekort: bygget på") {
+		t.Errorf("a full build did not say the dead link:\n%s", log.String())
+	}
+}
+
 // TestCommentaryErrorKeepsTheSite: a broken commentary shows its error
 // without a full rebuild, and the fix updates the page.
 func TestCommentaryErrorKeepsTheSite(t *testing.T) {
