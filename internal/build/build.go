@@ -216,9 +216,8 @@ func (c *Checked) EditCommentary(src fs.FS, paths []string) (next *Checked, edit
 // EditCommentary, changed, calling done with each round's pages (see
 // render.Prepared.RenderEdit).
 // A site template that fails is an input error at its place, as in
-// Render.
-// The edited files' links are checked against the pages of the site as
-// edited, where a whole site was rendered before to know them all.
+// Render. The edited files' links are checked against the pages of the
+// site as edited, where a whole site was rendered before to know them all.
 func (c *Checked) RenderEdit(edit render.Edit, out render.Output, done func(pages []string)) (diag.List, error) {
 	if c.prepared == nil {
 		c.prepared = render.Prepare(c.Input)
