@@ -144,12 +144,20 @@ func noSuppressedMonthComesBack(t *testing.T, org string, moved func(office stri
 		}
 		return listed[o]
 	}
+	// Bergen nord misses a month now and then, too few offices for Vest's
+	// month to be shown, while Vest's spans count Årstad's.
+	missing := func(o string, p model.Period) bool { return o == "bergen-nord" && int(p-first)%9 == 4 }
 	results := func(upTo model.Period) string {
 		var b strings.Builder
 		b.WriteString("period,unit,goal,value,numerator,denominator\n")
-		for p := first; p <= upTo; p++ {
+		// The month after: Alta's results are in early, too few to
+		// report, so each build reports its own month.
+		for p := first; p <= upTo+1; p++ {
 			m := int(p - first)
 			for i, o := range offices {
+				if missing(o, p) || p > upTo && o != "alta" {
+					continue
+				}
 				// Alta is small: a denominator of 2 to 9, a count of 1 to
 				// 8; the others now and then have a small month.
 				den := 40 + (m*13+i*7)%60
@@ -179,11 +187,24 @@ func noSuppressedMonthComesBack(t *testing.T, org string, moved func(office stri
 	n := int(last-first) + 1
 	// The offices' months are the unknowns: office i's month m is
 	// variable i*n + m.
-	sumOf := func(unit string, from, to model.Period) []float64 {
+	// A stock's span is the mean of the months that have a total: a
+	// county's or the whole site's month short of an office has none.
+	short := func(unit string, p model.Period) bool {
+		for _, o := range offices {
+			if c := county(o, p); missing(o, p) && (unit == "_site" || c == unit || c == recastFrom[unit]) {
+				return true
+			}
+		}
+		return false
+	}
+	sumOf := func(goal, unit string, from, to model.Period) []float64 {
 		v := make([]float64, len(offices)*n)
 		for i, o := range offices {
 			for p := from; p <= to; p++ {
-				if c := county(o, p); unit == "_site" || unit == o || c == unit || c == recastFrom[unit] {
+				if goal == "beholdning" && from != to && short(unit, p) {
+					continue
+				}
+				if c := county(o, p); !missing(o, p) && (unit == "_site" || unit == o || c == unit || c == recastFrom[unit]) {
 					v[i*n+int(p-first)] = 1
 				}
 			}
@@ -209,13 +230,18 @@ func noSuppressedMonthComesBack(t *testing.T, org string, moved func(office stri
 		for _, f := range readCSV(t, out["scorecard.csv"]) {
 			fig := byGoal[f[2]]
 			p, _ := model.ParsePeriod(f[0])
+			if p > reported {
+				// A thin month shown early might be hidden by its own build.
+				t.Errorf("%s: the build of %s publishes %s's %s", f[2], reported, f[1], f[0])
+				continue
+			}
 			fewPeople(t, f[2], f[10], f[11], f[0]+" "+f[1])
 			switch {
 			case shown(f[6]):
-				fig.published = append(fig.published, sumOf(f[1], p, p))
+				fig.published = append(fig.published, sumOf(f[2], f[1], p, p))
 				fig.months++
 			case f[6] == "suppressed":
-				fig.suppressed = append(fig.suppressed, sumOf(f[1], p, p))
+				fig.suppressed = append(fig.suppressed, sumOf(f[2], f[1], p, p))
 				fig.names = append(fig.names, f[1]+"'s "+f[0]+" (reported "+reported.String()+")")
 				fig.hiddenMonths++
 			}
@@ -234,7 +260,7 @@ func noSuppressedMonthComesBack(t *testing.T, org string, moved func(office stri
 				from += model.Period(4 * (int(f[0][6]-'0') - 1))
 			}
 			length, _ := strconv.Atoi(f[9])
-			switch v := sumOf(f[1], from, from+model.Period(length-1)); {
+			switch v := sumOf(f[2], f[1], from, from+model.Period(length-1)); {
 			case shown(f[8]):
 				fig.published = append(fig.published, v)
 				fig.spans++
@@ -246,7 +272,7 @@ func noSuppressedMonthComesBack(t *testing.T, org string, moved func(office stri
 		}
 	}
 	for goal, fig := range byGoal {
-		if fig.hiddenMonths < 100 || fig.hiddenSpans < 50 || fig.months < 1000 || fig.spans < 150 {
+		if fig.hiddenMonths < 100 || fig.hiddenSpans < 50 || fig.months < 1000 || fig.spans < 100 {
 			t.Fatalf("%s: %d months shown and %d hidden, %d spans shown and %d hidden: the test has lost its cases", goal, fig.months, fig.hiddenMonths, fig.spans, fig.hiddenSpans)
 		}
 		basis := &rowSpace{}

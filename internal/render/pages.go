@@ -527,14 +527,18 @@ func (s *site) commentaryPage(office *model.Office, out Output) error {
 	for _, cm := range s.commentary[office.ID] {
 		month := s.loc.Month(cm.Period.Year(), cm.Period.Month())
 		first, size := utf8.DecodeRuneInString(month)
-		v.Entries = append(v.Entries, CommentaryEntry{
+		e := CommentaryEntry{
 			ID:         cm.Period.String(),
 			Heading:    string(unicode.ToUpper(first)) + month[size:],
 			Month:      month,
 			Commentary: s.commentaryView(cm, root),
-			Summary:    s.summary(unit, cm.Period),
-			Needs:      s.needs(s.rowsOf(unit, cm.Period, root), "index.html"),
-		})
+		}
+		if cm.Period > s.Reported {
+			e.Later = strings.NewReplacer("{month}", month, "{reported}", s.loc.Month(s.Reported.Year(), s.Reported.Month())).Replace(s.loc.T("commentary.later"))
+		} else {
+			e.Summary, e.Needs = s.summary(unit, cm.Period), s.needs(s.rowsOf(unit, cm.Period, root), "index.html")
+		}
+		v.Entries = append(v.Entries, e)
 	}
 	return s.execute(out, commentaryPath(office), "commentary.html", v)
 }

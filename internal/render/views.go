@@ -480,6 +480,9 @@ type CommentaryEntry struct {
 	Commentary         CommentaryView
 	Summary            Summary
 	Needs              Needs
+	// Later, for a month after the reported one, says its results are
+	// not in the site yet, in place of Summary and Needs.
+	Later string
 }
 
 // GoalPage is goals/<goal>/index.html.

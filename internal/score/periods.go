@@ -160,23 +160,19 @@ func (s *Scores) counted(g *model.Goal, unit, gi int, p model.Period, f *figure)
 // aggregateGoal sets goal gi's aggregates for every unit from the
 // months' true figures, and what suppression compares of each, by unit
 // and span: a ratio's denominator where it is known (den), else the value
-// (size). It sets rels to the totals the aggregates are, by cell (see
-// suppress): each of its months, and, where the span has one
-// organisation, a county's of its offices' and the whole site's of its
-// counties'. (A year is its tertials' total too, but a tertial that would
-// give back a month is hidden, and so is a year, by its months.)
-func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options, size, den, num []float64, rels *relations) {
+// (size). It sets spans to the months each aggregate is made of, by cell
+// (see suppress): an aggregate with a hidden month is hidden, so that
+// every aggregate shown is the total of months shown, and no span, nor
+// any sum or difference of spans, gives back what a month hides.
+func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options, size, den, num []float64, spans *relations) {
 	site := s.Site
 	g := &site.Goals[gi]
 	nSpans := len(s.published)
-	// Room for the relations here and the months' (see suppress).
-	nTotals, nParts := 0, site.NUnits()*s.N
+	nParts := 0
 	for _, sp := range s.published {
-		nTotals += site.NUnits() + len(site.Counties) + 1
-		nParts += site.NUnits() * (sp.Months() + 1)
+		nParts += site.NUnits() * sp.Months()
 	}
-	nTotals += s.N * (len(site.Counties) + len(s.successors) + 1)
-	rels.reset(nTotals, nParts)
+	spans.reset(site.NUnits()*nSpans, nParts)
 	month := func(unit int, p model.Period) int32 { return int32(unit*s.N + int(p-s.First)) }
 	aggregate := func(unit, k int) int32 { return int32(site.NUnits()*s.N + unit*nSpans + k) }
 	var parts []int32
@@ -223,7 +219,7 @@ func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options, size, den, nu
 			if cov.Expected == 0 {
 				continue
 			}
-			rels.add(aggregate(unit, k), parts, true)
+			spans.add(aggregate(unit, k), parts)
 			a := &s.aggregates[(unit*s.nGoals+gi)*nSpans+k]
 			a.Coverage = cov
 			if g.Aggregate == "sum" && !g.Stock {
@@ -253,38 +249,6 @@ func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options, size, den, nu
 					a.Num, a.Den = f.num, f.den
 				}
 			}
-		}
-	}
-	published := func(unit, k int) bool { return s.aggregates[(unit*s.nGoals+gi)*nSpans+k].Published() }
-	for k, sp := range s.published {
-		e := s.epochOf[sp.First-s.First]
-		for p := sp.First; p <= sp.Last; p++ {
-			if s.epochOf[p-s.First] != e {
-				e = -1
-				break
-			}
-		}
-		if e < 0 {
-			continue
-		}
-		org := &s.epochs[e]
-		var counties []int32
-		for _, c := range org.Counties {
-			parts = parts[:0]
-			for _, o := range org.OfficesOf[c] {
-				if published(site.OfficeUnit(o), k) {
-					parts = append(parts, aggregate(site.OfficeUnit(o), k))
-				}
-			}
-			if unit := site.CountyUnit(c); published(unit, k) {
-				counties = append(counties, aggregate(unit, k))
-				if len(parts) > 0 {
-					rels.add(aggregate(unit, k), parts, false)
-				}
-			}
-		}
-		if whole := site.WholeUnit(); published(whole, k) && len(counties) > 0 {
-			rels.add(aggregate(whole, k), counties, false)
 		}
 	}
 }

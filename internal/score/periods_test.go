@@ -223,20 +223,78 @@ func TestAggregateHiddenRatherThanItsMonths(t *testing.T) {
 	}
 }
 
-// TestAggregateHiddenWhereLastMonthsWouldGiveAMonthBack: a's January and
-// February have 3 people each, together 6: the year to date of February
-// was shown. March has 3: March's year to date less February's would be
-// March, so it is hidden, though its hidden months have 9 people.
-func TestAggregateHiddenWhereLastMonthsWouldGiveAMonthBack(t *testing.T) {
+// TestAggregateWithAHiddenMonthIsHidden: a's January and February have 3
+// people each: each is hidden, and so is every aggregate over them, the
+// year to date of February as of March, though its hidden months have 6
+// or 9 people: a shown aggregate is the total of shown months, so no sum
+// or difference of aggregates, of one build or of several, gives a month
+// back. c's, all shown, is shown.
+func TestAggregateWithAHiddenMonthIsHidden(t *testing.T) {
 	f := newFixture(percentGoal("r"))
 	for _, p := range []string{"2026-01", "2026-02", "2026-03"} {
 		f.ratio(p, "a", "r", 1, 3).ratio(p, "b", "r", 50, 100).ratio(p, "c", "r", 40, 80)
 	}
-	for reported, want := range map[string]Status{"2026-02": Red, "2026-03": Suppressed} {
+	for _, reported := range []string{"2026-02", "2026-03"} {
 		s := Compute(f.site, period(reported), Options{MinCount: 5, MinCoverage: 0.8})
-		if a := s.over("a", "r", s.YearToDate()); a.Status != want {
-			t.Errorf("a's year to date reported %s: %+v, want %v", reported, a, want)
+		if a := s.over("a", "r", s.YearToDate()); a.Status != Suppressed {
+			t.Errorf("a's year to date reported %s: %+v, want it hidden", reported, a)
 		}
+		if c := s.over("c", "r", s.YearToDate()); !c.Has() {
+			t.Errorf("c's year to date reported %s: %+v, want it shown", reported, c)
+		}
+	}
+}
+
+// TestYearIsNotItsTertialsLessOne: a's August alone is small. Before, T2
+// was hidden for it, but the year and T1 and T3 were shown: the year less
+// T1 and T3 was T2, and T2 less May, June and July was August. Now the
+// year and T2, which hold August, are hidden, and T1 and T3 shown.
+func TestYearIsNotItsTertialsLessOne(t *testing.T) {
+	f := newFixture(countGoal("n", true))
+	for p := period("2025-01"); p <= period("2025-12"); p++ {
+		v := 10.0
+		if p == period("2025-08") {
+			v = 2
+		}
+		f.value(p.String(), "a", "n", v).value(p.String(), "b", "n", 20).value(p.String(), "c", "n", 30)
+	}
+	s := Compute(f.site, period("2025-12"), Options{MinCount: 5, MinCoverage: 0.8})
+	for _, sp := range s.Spans() {
+		want := sp.Kind == Year || sp.TertialNumber() == 2
+		if got := s.over("a", "n", sp).Status == Suppressed; got != want {
+			t.Errorf("a's %s hidden: %v, want %v", sp.Name(), got, want)
+		}
+	}
+}
+
+// TestPartialMonthProtectsItsParts: in March three of vest's five offices
+// reported, too few for its month to be shown; but its T1 counts them, so
+// T1 less January and February is their total, and a's small March
+// would be that less b's and f's. b's, the next smallest, is hidden with
+// it, as in a month shown.
+func TestPartialMonthProtectsItsParts(t *testing.T) {
+	f := newFixture(percentGoal("r")).withOffice("d", "vest").withOffice("e", "vest").withOffice("f", "vest")
+	for _, p := range []string{"2026-01", "2026-02"} {
+		for _, o := range []string{"a", "b", "d", "e", "f"} {
+			f.ratio(p, o, "r", 20, 40)
+		}
+	}
+	f.ratio("2026-03", "a", "r", 1, 3).ratio("2026-03", "b", "r", 22, 40).ratio("2026-03", "f", "r", 23, 50)
+	for _, p := range []string{"2026-01", "2026-02", "2026-03"} {
+		f.ratio(p, "c", "r", 40, 80)
+	}
+	s := Compute(f.site, period("2026-03"), Options{MinCount: 5, MinCoverage: 0.8})
+	if st := s.At(s.unit("vest"), 0, period("2026-03")).Status; st != Incomplete {
+		t.Fatalf("vest's March: %v, want incomplete", st)
+	}
+	if !s.over("vest", "r", s.YearToDate()).Has() {
+		t.Fatalf("vest's year to date is not shown: the test has lost its case")
+	}
+	if st := s.At(s.unit("b"), 0, period("2026-03")).Status; st != Suppressed {
+		t.Errorf("b's March: %v, want it hidden with a's", st)
+	}
+	if !s.At(s.unit("f"), 0, period("2026-03")).Has() {
+		t.Errorf("f's March is hidden too")
 	}
 }
 
@@ -246,11 +304,10 @@ func TestAggregateHiddenWhereLastMonthsWouldGiveAMonthBack(t *testing.T) {
 func TestRelationsResetForTheNextGoal(t *testing.T) {
 	var r relations
 	r.reset(1, 2)
-	r.add(7, []int32{1, 2}, true)
+	r.add(7, []int32{1, 2})
 	r.reset(1, 1)
-	r.add(9, []int32{3}, false)
-	if !slices.Equal(r.totals, []int32{9}) || !slices.Equal(r.parts, []int32{3}) ||
-		!slices.Equal(r.ends, []int32{1}) || !slices.Equal(r.growing, []bool{false}) {
+	r.add(9, []int32{3})
+	if !slices.Equal(r.totals, []int32{9}) || !slices.Equal(r.parts, []int32{3}) || !slices.Equal(r.ends, []int32{1}) {
 		t.Fatalf("after reset: %+v", r)
 	}
 }

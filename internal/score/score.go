@@ -374,11 +374,13 @@ func (f *figure) add(part *figure) {
 // only one goal's at a time need be held, however many goals a site has.
 func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 	nCounty, nGoals := len(site.Counties), len(site.Goals)
-	first, last := reported, reported
+	// The months after the reported one are not scored: a month too thin
+	// to report, shown early, could give back what its later build hides.
+	first := reported
 	for _, r := range site.Results {
-		first, last = min(first, r.Period), max(last, r.Period)
+		first = min(first, r.Period)
 	}
-	s := &Scores{Site: site, First: first, N: int(last-first) + 1, nGoals: nGoals, reported: reported}
+	s := &Scores{Site: site, First: first, N: int(reported-first) + 1, nGoals: nGoals, reported: reported}
 	s.organise()
 	s.thresholds = make([]Thresholds, len(s.spans)*site.NUnits()*nGoals)
 	for sp := range s.spans {
@@ -424,7 +426,8 @@ type scratch struct {
 	figs           []figure
 	size, den, num []float64
 	primary        []bool
-	rels           relations
+	partial        []bool
+	rels, spans    relations
 	shown          []int
 }
 
@@ -535,6 +538,9 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 	at := func(unit, m int) int { return unit*s.N + m }
 	for _, ri := range rows {
 		r := &site.Results[ri]
+		if r.Period > s.reported {
+			continue
+		}
 		f := &figs[at(int(r.Unit), int(r.Period-s.First))]
 		if r.Suppressed {
 			f.hidden = true
@@ -647,8 +653,9 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 	sc.size = zeroed(sc.size, len(figs)+site.NUnits()*len(s.published))
 	sc.den = zeroed(sc.den, len(sc.size))
 	sc.num = zeroed(sc.num, len(sc.size))
-	size, den, num := sc.size, sc.den, sc.num
-	s.aggregateGoal(gi, figs, opt, size[len(figs):], den[len(figs):], num[len(figs):], &sc.rels)
+	sc.partial = zeroed(sc.partial, len(figs))
+	size, den, num, partial := sc.size, sc.den, sc.num, sc.partial
+	s.aggregateGoal(gi, figs, opt, size[len(figs):], den[len(figs):], num[len(figs):], &sc.spans)
 	for unit := range site.NUnits() {
 		if !s.Thresholds(unit, gi).Applies {
 			continue
@@ -658,20 +665,26 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 			f := &figs[at(unit, m)]
 			t := s.ThresholdsAt(unit, gi, s.Period(m))
 			cells[m].Recast = f.recast
+			i := at(unit, m)
+			if f.rows > 0 {
+				size[i] = math.Abs(f.value)
+				if f.ratio() {
+					size[i], den[i], num[i] = f.den, f.den, f.num
+				}
+			}
 			switch {
 			case f.hidden:
 				cells[m].Status = Suppressed
 			case unit >= site.CountyUnit(0) && cov(unit, m).Reported > 0 &&
 				!judged(*cov(unit, m), g.Aggregate == "sum", opt):
 				cells[m].Status = Incomplete
+				// Not shown, but its figure counts in its spans'.
+				partial[i] = f.rows > 0
 			case f.rows == 0:
 			default:
 				v := Round(f.value, g.Decimals)
 				cells[m] = Cell{Value: v, Status: StatusOf(v, t, g.HigherIsBetter()), Recast: f.recast}
-				i := at(unit, m)
-				size[i] = math.Abs(f.value)
 				if f.ratio() {
-					size[i], den[i], num[i] = f.den, f.den, f.num
 					cells[m].Num, cells[m].Den = f.num, f.den
 				}
 			}

@@ -45,15 +45,16 @@ import (
 // Two suppressed parts, not both small, and a shown total tell only what
 // the two have together, and that is about min_count people or more.
 //
-// The site is built every month, and a month one build showed must not be
-// hidden by the next, where it would no longer protect anything but tell
-// on what it was hidden for. A month's hidden parts follow from that
-// month's figures, but a span's can reach down into its months: a span
-// hidden with all its months shown would be their sum, and one of them is
-// hidden with it. So a span hidden with all its parts' spans shown waits
-// until every other rule has done all it will, the months' above all,
-// which may have hidden one of those parts already; only then is the
-// smallest part hidden.
+// Across periods: an aggregate over a span with a hidden month is hidden,
+// so that every aggregate shown is the total (a stock's, the mean) of
+// months shown, and no sum or difference of aggregates, of one build or
+// of the builds month after month, gives back a month: a year less two of
+// its tertials, a year to date less an earlier one. A county's month not
+// shown for too few offices, whose figure its spans still count, is as
+// good as shown: its parts are protected as a shown total's are. No
+// aggregate hides a month, so a month one build showed is not hidden by
+// the next for a span's sake, where it would no longer protect anything
+// but tell on what it was hidden for.
 //
 // Roll-ups are always computed from the true numbers; only what is shown
 // changes.
@@ -63,10 +64,10 @@ import (
 // for the months, then NUnits*N + unit*len(published) + span for the
 // aggregates. sc.size holds, by cell, what is compared to choose the next
 // part to hide: a ratio's denominator, else the value; sc.den the
-// denominator where there is one. sc.rels are the totals the aggregates
-// are (see aggregateGoal); the months' are added here. The rules run over every total, the months'
-// and the spans', until nothing changes, since hiding a month for a span
-// can expose it in its county's month, and the other way round.
+// denominator where there is one. sc.spans are the months each aggregate
+// is made of (see aggregateGoal); the months' totals are added here. The
+// months' rules run over every month's totals until nothing changes; then
+// an aggregate with a hidden month is hidden.
 func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 	size, den, num := sc.size, sc.den, sc.num
 	site := s.Site
@@ -91,7 +92,8 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 	primary := zeroed(sc.primary, len(size))
 	for id := range size {
 		c := cell(id)
-		if minCount > 0 && c.Has() && small(g, size[id], den[id], num[id], minCount) {
+		// A month not shown but counted in its spans is as good as shown.
+		if minCount > 0 && (c.Has() || id < months && sc.partial[id]) && small(g, size[id], den[id], num[id], minCount) {
 			*c = Cell{Status: Suppressed}
 		}
 		primary[id] = c.Status == Suppressed
@@ -102,6 +104,7 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 		return
 	}
 	rels := &sc.rels
+	rels.reset(s.N*(len(site.Counties)+len(s.successors)+1), months)
 	var parts []int32
 	for m := range s.N {
 		org := &s.epochs[s.epochOf[m]]
@@ -112,10 +115,10 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 			for _, o := range org.OfficesOf[c] {
 				parts = append(parts, at(site.OfficeUnit(o)))
 			}
-			rels.add(at(s.County(c)), parts, false)
+			rels.add(at(s.County(c)), parts)
 			counties = append(counties, at(s.County(c)))
 		}
-		rels.add(at(s.Whole()), counties, false)
+		rels.add(at(s.Whole()), counties)
 		// A recast figure is its parts' total.
 		for i, succ := range s.successors {
 			if recast[i*s.N+m] {
@@ -123,7 +126,7 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 				for _, u := range succ.parts {
 					parts = append(parts, at(u))
 				}
-				rels.add(at(succ.unit), parts, false)
+				rels.add(at(succ.unit), parts)
 			}
 		}
 	}
@@ -142,51 +145,42 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 		groups = []func(id int) float64{func(id int) float64 { return size[id] }}
 	}
 	p := protection{cell: cell, size: func(id int) float64 { return size[id] }, groups: groups, minCount: minCount,
-		primary: primary, months: months, shown: sc.shown}
-	sweep := func() (changed bool) {
+		primary: primary, partial: sc.partial, shown: sc.shown}
+	for changed := true; changed; {
+		changed = false
 		from := int32(0)
 		for i, total := range rels.totals {
-			parts := rels.parts[from:rels.ends[i]]
+			changed = p.protect(int(total), rels.parts[from:rels.ends[i]]) || changed
 			from = rels.ends[i]
-			changed = p.protect(int(total), parts, rels.growing[i]) || changed
-			if rels.growing[i] {
-				changed = p.protectGrowing(int(total), parts) || changed
-			}
 		}
-		return changed
-	}
-	for changed := true; changed; {
-		p.waiting = true
-		for sweep() {
-		}
-		p.waiting = false
-		changed = sweep()
 	}
 	sc.shown = p.shown
+	from := int32(0)
+	for i, total := range sc.spans.totals {
+		if c := cell(int(total)); c.Has() && slices.ContainsFunc(sc.spans.parts[from:sc.spans.ends[i]], func(id int32) bool { return cell(int(id)).Status == Suppressed }) {
+			*c = Cell{Status: Suppressed}
+		}
+		from = sc.spans.ends[i]
+	}
 }
 
 // relations are totals with their parts, by cell (see suppress): the
-// parts of the i-th total are parts[ends[i-1]:ends[i]]. A growing total
-// is a span's aggregate, its parts its months in order (see
-// protectGrowing).
+// parts of the i-th total are parts[ends[i-1]:ends[i]].
 type relations struct {
 	totals, ends, parts []int32
-	growing             []bool
 }
 
 // reset empties r, with room for nTotals totals of nParts parts in all.
 func (r *relations) reset(nTotals, nParts int) {
 	r.totals = slices.Grow(r.totals[:0], nTotals)
 	r.ends = slices.Grow(r.ends[:0], nTotals)
-	r.growing = slices.Grow(r.growing[:0], nTotals)
 	r.parts = slices.Grow(r.parts[:0], nParts)
 }
 
-func (r *relations) add(total int32, parts []int32, growing bool) {
+func (r *relations) add(total int32, parts []int32) {
 	r.totals = append(r.totals, total)
 	r.parts = append(r.parts, parts...)
 	r.ends = append(r.ends, int32(len(r.parts)))
-	r.growing = append(r.growing, growing)
 }
 
 // small reports whether a shown figure of goal g would tell about fewer
@@ -218,17 +212,16 @@ type protection struct {
 	groups   []func(id int) float64
 	minCount float64
 	primary  []bool // hidden at source or for being small, by cell
-	months   int    // the cells below it are months, the rest spans
-	// waiting is set while the rules run that do not hide a part of a
-	// hidden span whose parts are all shown (see suppress).
-	waiting bool
+	// partial are the months whose totals are not shown, short of parts,
+	// but count in their spans' shown figures: a reader can subtract
+	// their way to them as to a shown total.
+	partial []bool
 	shown   []int
 }
 
-// protect applies the secondary rules to a total and its parts, and
-// reports whether it suppressed anything. A growing total that would give
-// back a part is hidden itself, any other the next smallest shown part.
-func (p *protection) protect(total int, parts []int32, growing bool) bool {
+// protect applies the secondary rules to a month's total and its parts,
+// and reports whether it suppressed anything.
+func (p *protection) protect(total int, parts []int32) bool {
 	shown := p.shown[:0]
 	suppressed := 0
 	for _, u32 := range parts {
@@ -251,11 +244,12 @@ func (p *protection) protect(total int, parts []int32, growing bool) bool {
 		return next
 	}
 	t := *p.cell(total)
+	known := t.Has() || p.partial[total] && t.Status != Suppressed
 	// The total less the shown parts is what the suppressed ones have
-	// together: one part's own figure, or too few people; in a month,
-	// where every one of them is known to be small, bounds on each.
-	exposed := suppressed == 1 || suppressed > 1 && t.Has() && total < p.months && p.allPrimary(parts)
-	if suppressed > 1 && t.Has() {
+	// together: one part's own figure, or too few people, or, where every
+	// one of them is known to be small, bounds on each.
+	exposed := suppressed == 1 || suppressed > 1 && known && p.allPrimary(parts)
+	if suppressed > 1 && known {
 		for _, people := range p.groups {
 			rest := people(total)
 			known := rest > 0
@@ -267,12 +261,10 @@ func (p *protection) protect(total int, parts []int32, growing bool) bool {
 		}
 	}
 	switch {
-	case t.Has() && exposed && (len(shown) == 0 || growing):
+	case known && exposed && len(shown) == 0:
 		*p.cell(total) = Cell{Status: Suppressed}
-	case t.Has() && exposed:
+	case known && exposed:
 		*p.cell(smallest()) = Cell{Status: Suppressed}
-	case t.Status == Suppressed && suppressed == 0 && len(shown) > 0 && p.waiting && total >= p.months && !growing:
-		return false
 	case t.Status == Suppressed && suppressed == 0 && len(shown) > 0:
 		*p.cell(smallest()) = Cell{Status: Suppressed}
 	default:
@@ -289,71 +281,4 @@ func (p *protection) allPrimary(parts []int32) bool {
 		}
 	}
 	return true
-}
-
-// protectGrowing hides a span's aggregate, total, that an earlier
-// aggregate of the same span would give back a month with: the site is
-// built every month, and each build published the span up to its month
-// (October's year to date less September's is October). A month's
-// months are months[:k], and its aggregate was shown unless the months
-// since an earlier shown one held exactly one hidden month, or hidden
-// months of fewer than min_count people (the rule for the whole span
-// too, which protect applies); the empty span is shown. It reports
-// whether it hid total.
-func (p *protection) protectGrowing(total int, months []int32) bool {
-	if !p.cell(total).Has() || !slices.ContainsFunc(months, func(id int32) bool { return p.cell(int(id)).Status == Suppressed }) {
-		return false
-	}
-	// hidden[k] counts the hidden months of months[:k], and people[g][k]
-	// the people of group g they tell about.
-	hidden := make([]int, len(months)+1)
-	people := make([][]float64, len(p.groups))
-	for g := range people {
-		people[g] = make([]float64, len(months)+1)
-	}
-	for k, id := range months {
-		hid := p.cell(int(id)).Status == Suppressed
-		hidden[k+1] = hidden[k]
-		if hid {
-			hidden[k+1]++
-		}
-		for g, group := range p.groups {
-			people[g][k+1] = people[g][k]
-			if hid {
-				people[g][k+1] += group(int(id))
-			}
-		}
-	}
-	exposes := func(j, k int) bool {
-		if n := hidden[k] - hidden[j]; n < 2 {
-			return n == 1
-		}
-		for g := range people {
-			if people[g][k]-people[g][j] < p.minCount {
-				return true
-			}
-		}
-		return false
-	}
-	shown := []int{0}
-	for k := 1; k <= len(months); k++ {
-		ok := true
-		for _, j := range shown {
-			if exposes(j, k) {
-				ok = false
-				break
-			}
-		}
-		if k == len(months) {
-			if ok {
-				return false
-			}
-			*p.cell(total) = Cell{Status: Suppressed}
-			return true
-		}
-		if ok {
-			shown = append(shown, k)
-		}
-	}
-	return false
 }
