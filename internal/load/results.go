@@ -125,6 +125,9 @@ type table struct {
 	// delim is a CSV file's delimiter; 0 for a sheet, whose cells no
 	// delimiter can split.
 	delim rune
+	// marked counts the rows whose value is marked hidden but whose
+	// numerator and denominator are given, the first at markedLine.
+	marked, markedLine int
 }
 
 // col is the column of field i of the current record; asked only for an
@@ -289,6 +292,12 @@ func (r *resultReader) readTable(f *table, file int16, header []string, cols map
 		if suppressed(field(cValue)) || suppressed(field(cNum)) || suppressed(field(cDen)) {
 			// Hidden by whoever published it; its numbers are not to be had.
 			res.Suppressed = true
+			// A ratio's numbers give the value they say is hidden.
+			if number := func(v string) bool { return v != "" && !suppressed(v) }; number(field(cNum)) && number(field(cDen)) {
+				if f.marked++; f.marked == 1 {
+					f.markedLine = line
+				}
+			}
 			if ok {
 				rows = append(rows, res)
 			}
@@ -320,6 +329,9 @@ func (r *resultReader) readTable(f *table, file int16, header []string, cols map
 		if ok {
 			rows = append(rows, res)
 		}
+	}
+	if f.marked > 0 {
+		f.errs.AddNotice(diag.Pos{Path: f.path, Sheet: f.sheet, Line: f.markedLine}, "rows whose value is marked hidden (%s) but whose numerator and denominator are given: %d, the first here; each is taken as hidden and its numbers are not used: leave out the numbers, or the mark", strings.Join(suppressionMarks, " "), f.marked)
 	}
 	return rows
 }

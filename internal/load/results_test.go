@@ -165,6 +165,15 @@ func TestExportsAsPublished(t *testing.T) {
 	if len(errs) > 0 || len(rows) != 2 || !rows[0].Suppressed || !rows[1].Suppressed {
 		t.Errorf("rows %+v, errors %v", rows, errs)
 	}
+	// A value marked hidden beside the numbers that give it is taken as
+	// hidden, and the file is told of once, at its first such row.
+	rows, errs = readCSV(t, []byte("period,unit,goal,value,numerator,denominator\n2026-01,årstad,h,4,4,8\n2026-02,årstad,h,:,4,8\n2026-03,årstad,h,*,5,9\n"))
+	if len(rows) != 3 || rows[0].Suppressed || !rows[1].Suppressed || !rows[2].Suppressed {
+		t.Errorf("rows %+v", rows)
+	}
+	if len(errs) != 1 || !errs[0].Notice || errs[0].Pos.Line != 3 || !strings.Contains(errs[0].Error(), ": 2, the first here") {
+		t.Errorf("notices %v, want one at line 3 counting 2 rows", errs)
+	}
 }
 
 func TestCSVErrorCap(t *testing.T) {
