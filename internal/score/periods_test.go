@@ -311,3 +311,25 @@ func TestRelationsResetForTheNextGoal(t *testing.T) {
 		t.Fatalf("after reset: %+v", r)
 	}
 }
+
+// TestHiddenPartsOfNothingAreProtected: a's small month is hidden, and b's,
+// the next smallest, with it; vest's 17 of 36 less d's 7 of 7 and e's 10
+// of 20 leaves a's and b's numerators 0 together, so each is 0: d is
+// hidden with them. Where they have 1 together, neither is known, and d
+// is shown.
+func TestHiddenPartsOfNothingAreProtected(t *testing.T) {
+	for _, c := range []struct {
+		a      float64
+		dShown bool
+	}{{0, false}, {1, true}} {
+		f := newFixture(percentGoal("r")).withOffice("d", "vest").withOffice("e", "vest")
+		f.ratio("2026-01", "a", "r", c.a, 3).ratio("2026-01", "b", "r", 0, 6).ratio("2026-01", "d", "r", 7, 7).ratio("2026-01", "e", "r", 10, 20).ratio("2026-01", "c", "r", 40, 80)
+		s := Compute(f.site, period("2026-01"), Options{MinCount: 5, MinCoverage: 0.8})
+		if !s.At(s.unit("vest"), 0, period("2026-01")).Has() || s.At(s.unit("b"), 0, period("2026-01")).Has() {
+			t.Fatalf("a = %v: vest's month is hidden, or b's shown: the test has lost its case", c.a)
+		}
+		if got := s.At(s.unit("d"), 0, period("2026-01")).Has(); got != c.dShown {
+			t.Errorf("a = %v: d's month shown: %v, want %v", c.a, got, c.dShown)
+		}
+	}
+}

@@ -42,6 +42,11 @@ import (
 //     below as well (two parts below 4 with 6 together are 3 each); a
 //     part hidden for another reason has no bound.
 //
+//   - if the suppressed parts have nothing together (a ratio's numerators,
+//     or its denominators less numerators, or a count's values add up to
+//     0), the next smallest shown part is suppressed too, or the total:
+//     none is below 0, so each is 0.
+//
 // Two suppressed parts, not both small, and a shown total tell only what
 // the two have together, and that is about min_count people or more.
 //
@@ -144,7 +149,22 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 	case g.Persons:
 		groups = []func(id int) float64{func(id int) float64 { return size[id] }}
 	}
-	p := protection{cell: cell, size: func(id int) float64 { return size[id] }, groups: groups, minCount: minCount,
+	// The quantities of which no part is below a floor: where the hidden
+	// parts have together no more than that floor each, each is at it
+	// (two hidden numerators that add up to 0 are both 0).
+	var floored []func(id int) float64
+	switch {
+	case g.Aggregate == "ratio":
+		floored = []func(id int) float64{
+			func(id int) float64 { return num[id] },
+			func(id int) float64 { return den[id] - num[id] },
+		}
+	case g.Aggregate == "sum" && g.Min != nil && *g.Min == 0:
+		floored = []func(id int) float64{func(id int) float64 { return size[id] }}
+	}
+	// A ratio given as a value has no numerator and denominator to know.
+	known := func(id int) bool { return g.Aggregate != "ratio" || den[id] > 0 }
+	p := protection{cell: cell, size: func(id int) float64 { return size[id] }, groups: groups, floored: floored, known: known, minCount: minCount,
 		primary: primary, partial: sc.partial, shown: sc.shown}
 	for changed := true; changed; {
 		changed = false
@@ -210,6 +230,8 @@ type protection struct {
 	cell     func(id int) *Cell
 	size     func(id int) float64
 	groups   []func(id int) float64
+	floored  []func(id int) float64 // quantities no part has less than 0 of
+	known    func(id int) bool      // whether floored's are known of a figure
 	minCount float64
 	primary  []bool // hidden at source or for being small, by cell
 	// partial are the months whose totals are not shown, short of parts,
@@ -250,6 +272,14 @@ func (p *protection) protect(total int, parts []int32) bool {
 	// one of them is known to be small, bounds on each.
 	exposed := suppressed == 1 || suppressed > 1 && known && p.allPrimary(parts)
 	if suppressed > 1 && known {
+		for _, q := range p.floored {
+			rest, known := q(total), p.known(total)
+			for _, u := range shown {
+				rest -= q(u)
+				known = known && p.known(u)
+			}
+			exposed = exposed || known && rest < 1e-9
+		}
 		for _, people := range p.groups {
 			rest := people(total)
 			known := rest > 0
