@@ -333,3 +333,17 @@ func TestHiddenPartsOfNothingAreProtected(t *testing.T) {
 		}
 	}
 }
+
+// TestRatioAboveOneIsNotFloored: a ratio that is no percentage may have
+// its numerator above its denominator (days per case): their difference
+// has no floor, and hidden parts below it pin nothing.
+func TestRatioAboveOneIsNotFloored(t *testing.T) {
+	g := percentGoal("r")
+	g.Unit = "days"
+	f := newFixture(g).withOffice("d", "vest").withOffice("e", "vest")
+	f.ratio("2026-01", "a", "r", 12, 3).ratio("2026-01", "b", "r", 30, 6).ratio("2026-01", "d", "r", 14, 7).ratio("2026-01", "e", "r", 40, 20).ratio("2026-01", "c", "r", 40, 80)
+	s := Compute(f.site, period("2026-01"), Options{MinCount: 5, MinCoverage: 0.8})
+	if s.At(s.unit("b"), 0, period("2026-01")).Has() || !s.At(s.unit("d"), 0, period("2026-01")).Has() {
+		t.Errorf("b's month shown: %v, d's: %v; want b hidden with a, d shown", s.At(s.unit("b"), 0, period("2026-01")).Has(), s.At(s.unit("d"), 0, period("2026-01")).Has())
+	}
+}

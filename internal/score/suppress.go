@@ -149,16 +149,19 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 	case g.Persons:
 		groups = []func(id int) float64{func(id int) float64 { return size[id] }}
 	}
-	// The quantities of which no part is below a floor: where the hidden
-	// parts have together no more than that floor each, each is at it
-	// (two hidden numerators that add up to 0 are both 0).
+	// The quantities no part has less than 0 of: where the hidden parts
+	// have none together, each has none (two hidden numerators that add
+	// up to 0 are both 0). A percentage's numerator is part of its
+	// denominator; another ratio's may be larger.
 	var floored []func(id int) float64
 	switch {
-	case g.Aggregate == "ratio":
+	case g.Aggregate == "ratio" && g.Unit == "percent":
 		floored = []func(id int) float64{
 			func(id int) float64 { return num[id] },
 			func(id int) float64 { return den[id] - num[id] },
 		}
+	case g.Aggregate == "ratio":
+		floored = []func(id int) float64{func(id int) float64 { return num[id] }}
 	case g.Aggregate == "sum" && g.Min != nil && *g.Min == 0:
 		floored = []func(id int) float64{func(id int) float64 { return size[id] }}
 	}
@@ -230,7 +233,7 @@ type protection struct {
 	cell     func(id int) *Cell
 	size     func(id int) float64
 	groups   []func(id int) float64
-	floored  []func(id int) float64 // quantities no part has less than 0 of
+	floored  []func(id int) float64 // quantities no part has less than 0 of (see suppress)
 	known    func(id int) bool      // whether floored's are known of a figure
 	minCount float64
 	primary  []bool // hidden at source or for being small, by cell
