@@ -426,8 +426,9 @@ var noteReference = regexp.MustCompile(`\[\^([^\]]*[^\]\s][^\]]*)\]`)
 
 // unmetReferences are the footnote references among n's children that are
 // left as text: goldmark found no note of their label. A reference's text
-// may be split over several text nodes ("[", "^A", "]"), so each run of
-// them is read as one; an escaped bracket ("\\[^A]") is no reference.
+// may be split over several text nodes ("[", "^A", "]") and lines, so each
+// run of them is read as one; an escaped bracket ("\\[^A]") is no
+// reference.
 func unmetReferences(src []byte, n ast.Node) []Ref {
 	var out []Ref
 	var run []byte
@@ -440,7 +441,9 @@ func unmetReferences(src []byte, n ast.Node) []Ref {
 				continue
 			}
 			i := sort.SearchInts(starts, m[0]+1) - 1
-			out = append(out, Ref{Target: string(run[m[0]+2 : m[1]-1]), Line: lineOf(src, nodes[i])})
+			// As the page shows it, on one line of the author's message.
+			label := strings.ReplaceAll(string(run[m[0]+2:m[1]-1]), "\n", " ")
+			out = append(out, Ref{Target: label, Line: lineOf(src, nodes[i])})
 		}
 		run, starts, nodes = run[:0], starts[:0], nodes[:0]
 	}
@@ -452,8 +455,13 @@ func unmetReferences(src []byte, n ast.Node) []Ref {
 		}
 		starts, nodes = append(starts, len(run)), append(nodes, c)
 		run = append(run, t.Value(src)...)
-		if t.SoftLineBreak() || t.HardLineBreak() {
+		switch {
+		case t.HardLineBreak():
 			flush()
+		case t.SoftLineBreak():
+			// The page shows the line break as a space inside the text,
+			// "[^" at a line's end and "A]" on the next as one "[^ A]".
+			run = append(run, '\n')
 		}
 	}
 	flush()

@@ -413,13 +413,14 @@ func TestUnmetFootnotes(t *testing.T) {
 		"- [^l]: I en liste.\n\n" +
 		"```\n[^f]: kode\n```\n\n" +
 		"<div>\n[^h]: html\n</div>\n\n" +
-		"Første linje,\nandre [^Z] linje.\n"
+		"Første linje,\nandre [^Z] linje.\n\n" +
+		"Delt over [^\nY]."
 	refs := References([]byte(src))
 	for _, c := range []struct {
 		name      string
 		got, want []Ref
 	}{
-		{"references to no note", refs.NoNote, []Ref{{"A", 1}, {"g", 1}, {"Kilde 1", 2}, {"c", 1}, {"Z", 22}}},
+		{"references to no note", refs.NoNote, []Ref{{"A", 1}, {"g", 1}, {"Kilde 1", 2}, {"c", 1}, {"Z", 22}, {" Y", 24}}},
 		{"notes nothing refers to", refs.Unreferred, []Ref{{"a", 4}, {"kilde 1", 7}, {"q", 9}, {"l", 11}}},
 		{"notes of a label used before", refs.Again, []Ref{{"b", 6}}},
 	} {
