@@ -347,3 +347,50 @@ func TestRatioAboveOneIsNotFloored(t *testing.T) {
 		t.Errorf("b's month shown: %v, d's: %v; want b hidden with a, d shown", s.At(s.unit("b"), 0, period("2026-01")).Has(), s.At(s.unit("d"), 0, period("2026-01")).Has())
 	}
 }
+
+// TestHiddenPartsOfNothingBelowAreProtected: a hidden county's shown
+// offices are parts of the whole site too. Where they add up to the whole
+// site's numerator, the county's hidden office and the other county have
+// nothing together, so each is 0, though the hidden counties' own
+// figures, the whole site's parts, add up to more than 0.
+func TestHiddenPartsOfNothingBelowAreProtected(t *testing.T) {
+	for _, c := range []struct {
+		a      float64
+		dShown bool
+	}{{0, false}, {1, true}} {
+		f := newFixture(percentGoal("r")).withOffice("d", "vest").withOffice("e", "vest")
+		f.ratio("2026-01", "a", "r", c.a, 6).ratio("2026-01", "b", "r", 20, 40).ratio("2026-01", "d", "r", 10, 20).ratio("2026-01", "e", "r", 6, 30).ratio("2026-01", "c", "r", 0, 2)
+		s := Compute(f.site, period("2026-01"), Options{MinCount: 5, MinCoverage: 0.8})
+		at := func(unit string) bool { return s.At(s.unit(unit), 0, period("2026-01")).Has() }
+		if !at("whole") || at("vest") || at("nord") || at("a") || !at("b") || !at("e") {
+			t.Fatalf("a = %v: the whole site's month hidden, a county's or a's shown, or b's or e's hidden: the test has lost its case", c.a)
+		}
+		if got := at("d"); got != c.dShown {
+			t.Errorf("a = %v: d's month shown: %v, want %v", c.a, got, c.dShown)
+		}
+	}
+}
+
+// TestHiddenPartsOfNothingBelowAnIncompleteCounty: a county not shown for
+// too few offices is known down to its shown offices as well; where they
+// make up the whole site's numerator, the hidden counties have nothing.
+func TestHiddenPartsOfNothingBelowAnIncompleteCounty(t *testing.T) {
+	for _, k := range []struct {
+		c      float64
+		aShown bool
+	}{{0, false}, {1, true}} {
+		f := newFixture(percentGoal("r"))
+		f.site.Counties = append(f.site.Counties, model.County{ID: "sor", Name: "Sør"})
+		f.withOffice("d", "vest").withOffice("e", "vest").withOffice("g", "vest").withOffice("s1", "sor").withOffice("s2", "sor")
+		f.ratio("2026-01", "a", "r", 0, 6).ratio("2026-01", "b", "r", 20, 40).ratio("2026-01", "d", "r", 10, 20).ratio("2026-01", "e", "r", 6, 30)
+		f.ratio("2026-01", "c", "r", k.c, 2).ratio("2026-01", "s1", "r", 0, 3).ratio("2026-01", "s2", "r", 0, 8)
+		s := Compute(f.site, period("2026-01"), Options{MinCount: 5, MinCoverage: 0.85})
+		at := func(unit string) Cell { return s.At(s.unit(unit), 0, period("2026-01")) }
+		if !at("whole").Has() || at("vest").Has() || at("vest").Status == Suppressed || at("nord").Status != Suppressed || at("sor").Status != Suppressed {
+			t.Fatalf("c = %v: the whole site's month hidden, Vest's shown or suppressed, or Nord's or Sør's not suppressed: the test has lost its case", k.c)
+		}
+		if got := at("a").Has(); got != k.aShown {
+			t.Errorf("c = %v: a's month shown: %v, want %v", k.c, got, k.aShown)
+		}
+	}
+}

@@ -428,7 +428,8 @@ type scratch struct {
 	primary        []bool
 	partial        []bool
 	rels, spans    relations
-	shown          []int
+	relOf          []int32
+	protect        protectScratch
 }
 
 // zeroed is buf with length n and every element zero, in buf's own array

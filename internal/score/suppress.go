@@ -47,6 +47,15 @@ import (
 //     0), the next smallest shown part is suppressed too, or the total:
 //     none is below 0, so each is 0.
 //
+// A part not shown that is a total itself (a county of the whole site,
+// suppressed or short of offices) is known to a reader down to its shown
+// parts: only its suppressed parts are unknown. So each rule is also
+// judged on those, the hidden offices of hidden counties, against
+// everything shown below the total, and the next smallest of that is
+// suppressed where one tells too much: a hidden county whose shown
+// offices make up the whole site's numerator leaves its hidden office and
+// the other county nothing.
+//
 // Two suppressed parts, not both small, and a shown total tell only what
 // the two have together, and that is about min_count people or more.
 //
@@ -167,8 +176,13 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 	}
 	// A ratio given as a value has no numerator and denominator to know.
 	known := func(id int) bool { return g.Aggregate != "ratio" || den[id] > 0 }
+	relOf := zeroed(sc.relOf, months)
+	for i, total := range rels.totals {
+		relOf[total] = int32(i + 1)
+	}
+	sc.relOf = relOf
 	p := protection{cell: cell, size: func(id int) float64 { return size[id] }, groups: groups, floored: floored, known: known, minCount: minCount,
-		primary: primary, partial: sc.partial, shown: sc.shown}
+		primary: primary, partial: sc.partial, rels: rels, relOf: relOf, scratch: sc.protect}
 	for changed := true; changed; {
 		changed = false
 		from := int32(0)
@@ -177,7 +191,7 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 			from = rels.ends[i]
 		}
 	}
-	sc.shown = p.shown
+	sc.protect = p.scratch
 	from := int32(0)
 	for i, total := range sc.spans.totals {
 		if c := cell(int(total)); c.Has() && slices.ContainsFunc(sc.spans.parts[from:sc.spans.ends[i]], func(id int32) bool { return cell(int(id)).Status == Suppressed }) {
@@ -198,6 +212,15 @@ func (r *relations) reset(nTotals, nParts int) {
 	r.totals = slices.Grow(r.totals[:0], nTotals)
 	r.ends = slices.Grow(r.ends[:0], nTotals)
 	r.parts = slices.Grow(r.parts[:0], nParts)
+}
+
+// of is the i-th total's parts.
+func (r *relations) of(i int) []int32 {
+	from := int32(0)
+	if i > 0 {
+		from = r.ends[i-1]
+	}
+	return r.parts[from:r.ends[i]]
 }
 
 func (r *relations) add(total int32, parts []int32) {
@@ -227,8 +250,6 @@ func small(g *model.Goal, value, den, num, minCount float64) bool {
 // from parts to total (a ratio's denominator; for a ratio of people its
 // numerator and its denominator less the numerator, which is no group
 // where the numerator is larger), known where not 0.
-// shown is protect's list of a total's shown parts, kept from one total
-// to the next.
 type protection struct {
 	cell     func(id int) *Cell
 	size     func(id int) float64
@@ -241,75 +262,139 @@ type protection struct {
 	// but count in their spans' shown figures: a reader can subtract
 	// their way to them as to a shown total.
 	partial []bool
-	shown   []int
+	rels    *relations
+	relOf   []int32 // by month's cell, 1 + the index in rels of the relation it is the total of, or 0
+	scratch protectScratch
+}
+
+// protectScratch are protect's lists, kept from one total to the next.
+type protectScratch struct {
+	shown, hidden, below, unknown []int
+	opened                        bool // whether a part not shown is a total of parts
 }
 
 // protect applies the secondary rules to a month's total and its parts,
 // and reports whether it suppressed anything.
+//
+// A part not shown that is a total itself (a county of the whole site,
+// suppressed or short of offices) is as good as its own parts to a reader:
+// its shown parts are known, and only the others are not. So the rules
+// run twice: on the parts, and on what the total less everything shown
+// below it leaves unknown.
 func (p *protection) protect(total int, parts []int32) bool {
-	shown := p.shown[:0]
-	suppressed := 0
+	sc := &p.scratch
+	sc.shown, sc.hidden, sc.below, sc.unknown = sc.shown[:0], sc.hidden[:0], sc.below[:0], sc.unknown[:0]
+	sc.opened = false
 	for _, u32 := range parts {
 		u := int(u32)
 		switch c := *p.cell(u); {
 		case c.Status == Suppressed:
-			suppressed++
+			sc.hidden = append(sc.hidden, u)
+			p.open(u)
 		case c.Has():
-			shown = append(shown, u)
+			sc.shown = append(sc.shown, u)
+		default:
+			// A county not shown for too few offices is known down to
+			// its shown offices as well.
+			p.open(u)
 		}
 	}
-	p.shown = shown
-	smallest := func() int {
+	t := *p.cell(total)
+	known := t.Has() || p.partial[total] && t.Status != Suppressed
+	hide := func(shown []int) {
+		if len(shown) == 0 {
+			*p.cell(total) = Cell{Status: Suppressed}
+			return
+		}
 		next := shown[0]
 		for _, u := range shown[1:] {
 			if p.size(u) < p.size(next) {
 				next = u
 			}
 		}
-		return next
+		*p.cell(next) = Cell{Status: Suppressed}
 	}
-	t := *p.cell(total)
-	known := t.Has() || p.partial[total] && t.Status != Suppressed
-	// The total less the shown parts is what the suppressed ones have
-	// together: one part's own figure, or too few people, or, where every
-	// one of them is known to be small, bounds on each.
-	exposed := suppressed == 1 || suppressed > 1 && known && p.allPrimary(parts)
-	if suppressed > 1 && known {
-		for _, q := range p.floored {
-			rest, known := q(total), p.known(total)
-			for _, u := range shown {
-				rest -= q(u)
-				known = known && p.known(u)
-			}
-			exposed = exposed || known && rest < 1e-9
-		}
-		for _, people := range p.groups {
-			rest := people(total)
-			known := rest > 0
-			for _, u := range shown {
-				rest -= people(u)
-				known = known && people(u) > 0
-			}
-			exposed = exposed || known && rest < p.minCount
-		}
-	}
+	// Everything shown below the total, on which the unknown are judged.
+	sc.below = append(sc.below, sc.shown...)
 	switch {
-	case known && exposed && len(shown) == 0:
-		*p.cell(total) = Cell{Status: Suppressed}
-	case known && exposed:
-		*p.cell(smallest()) = Cell{Status: Suppressed}
-	case t.Status == Suppressed && suppressed == 0 && len(shown) > 0:
-		*p.cell(smallest()) = Cell{Status: Suppressed}
+	case known && p.exposes(total, sc.hidden, sc.shown):
+		hide(sc.shown)
+	case known && sc.opened && p.exposes(total, sc.unknown, sc.below):
+		hide(sc.below)
+	case t.Status == Suppressed && len(sc.hidden) == 0 && len(sc.shown) > 0:
+		hide(sc.shown)
 	default:
 		return false
 	}
 	return true
 }
 
-// allPrimary reports whether every suppressed one of parts is primary.
-func (p *protection) allPrimary(parts []int32) bool {
-	for _, u := range parts {
-		if p.cell(int(u)).Status == Suppressed && !p.primary[u] {
+// open adds what a reader does not know of part u, which is not shown, to
+// the scratch's unknown: u itself where it is suppressed, or, where u is a
+// total of parts, what they leave unknown, with its shown parts added to
+// below.
+func (p *protection) open(u int) {
+	sc := &p.scratch
+	i := p.relOf[u]
+	if i == 0 {
+		if p.cell(u).Status == Suppressed {
+			sc.unknown = append(sc.unknown, u)
+		}
+		return
+	}
+	sc.opened = true
+	for _, v32 := range p.rels.of(int(i - 1)) {
+		if v := int(v32); p.cell(v).Has() {
+			sc.below = append(sc.below, v)
+		} else {
+			p.open(v)
+		}
+	}
+}
+
+// exposes reports whether a known total less its shown parts tells too
+// much of its hidden ones: one part's own figure; or, where every hidden
+// one is known to be small, bounds on each; or that they have nothing
+// together, or too few people.
+func (p *protection) exposes(total int, hidden, shown []int) bool {
+	if len(hidden) == 1 {
+		return true
+	}
+	if len(hidden) == 0 {
+		return false
+	}
+	if p.allPrimary(hidden) {
+		return true
+	}
+	for _, q := range p.floored {
+		rest, known := q(total), p.known(total)
+		for _, u := range shown {
+			rest -= q(u)
+			known = known && p.known(u)
+		}
+		if known && rest < 1e-9 {
+			return true
+		}
+	}
+	for _, people := range p.groups {
+		rest := people(total)
+		known := rest > 0
+		for _, u := range shown {
+			rest -= people(u)
+			known = known && people(u) > 0
+		}
+		if known && rest < p.minCount {
+			return true
+		}
+	}
+	return false
+}
+
+// allPrimary reports whether every one of hidden is hidden at source or
+// for being small.
+func (p *protection) allPrimary(hidden []int) bool {
+	for _, u := range hidden {
+		if !p.primary[u] {
 			return false
 		}
 	}
