@@ -3,6 +3,7 @@ package load
 import (
 	"io"
 	"math"
+	"os"
 
 	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/model"
@@ -22,7 +23,14 @@ const (
 // expected. Cells are read as they are kept, not as they are formatted,
 // so a number has its decimal point and no grouping.
 func (r *resultReader) readWorkbook(path string, file int16, src io.Reader, rows []model.Result, sheets *[]string, errs *diag.List) []model.Result {
-	wb, err := excelize.OpenReader(src, excelize.Options{RawCellValue: true, UnzipSizeLimit: maxWorkbookBytes, UnzipXMLSizeLimit: maxWorkbookXMLBytes})
+	// excelize keeps a sheet above the XML limit in a temporary file, and
+	// where the workbook then turns out unreadable, returns no workbook to
+	// close that would remove it: give it a folder that goes in any case.
+	tmp, err := os.MkdirTemp("", "malekort-workbook-")
+	if err == nil {
+		defer os.RemoveAll(tmp)
+	}
+	wb, err := excelize.OpenReader(src, excelize.Options{RawCellValue: true, UnzipSizeLimit: maxWorkbookBytes, UnzipXMLSizeLimit: maxWorkbookXMLBytes, TmpDir: tmp})
 	if err != nil {
 		errs.Add(diag.Pos{Path: path}, "cannot read the workbook (%v): save it again from Excel as .xlsx, or as CSV", err)
 		return rows

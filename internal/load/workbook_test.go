@@ -1,8 +1,11 @@
 package load
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
+	"hash/crc32"
+	"os"
 	"strings"
 	"testing"
 
@@ -156,5 +159,39 @@ func TestWorkbookOfTooManySheets(t *testing.T) {
 		if rows[i].Sheet != uint8(i+1) {
 			t.Errorf("row %d is on sheet %d, want %d", i, rows[i].Sheet, i+1)
 		}
+	}
+}
+
+// TestUnreadableWorkbookLeavesNoFileBehind: excelize keeps a sheet larger
+// than the XML limit in a temporary file, and where the workbook then
+// turns out unreadable it returns no workbook to close, so the file would
+// stay behind on every build (serve builds on every save).
+func TestUnreadableWorkbookLeavesNoFileBehind(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	var b bytes.Buffer
+	z := zip.NewWriter(&b)
+	body := []byte("<worksheet/>")
+	// The header claims more than the limit; the body is short of it, so
+	// copying it to the temporary file fails after the file is made.
+	w, err := z.CreateRaw(&zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Store,
+		CRC32: crc32.ChecksumIEEE(body), CompressedSize64: uint64(len(body)), UncompressedSize64: maxWorkbookXMLBytes + 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write(body)
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	_, errs := readWorkbook(t, b.Bytes())
+	if e, _ := errs.Split(); len(e) == 0 {
+		t.Fatal("the broken workbook was read without an error: the test has lost its case")
+	}
+	left, err := os.ReadDir(tmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range left {
+		t.Errorf("left behind in the temporary folder: %s", e.Name())
 	}
 }
