@@ -62,7 +62,10 @@ type Checked struct {
 
 // Check loads and validates the site in src. defaults holds malekort's own
 // templates, which the site's templates/ override file by file. The
-// returned list holds every input error; Checked is nil when there are any.
+// returned list holds every input error, then the notices found with them
+// (diag.List.Split parts them): a person fixing the one may need the
+// other. Checked is nil when there are errors, and the list nil when
+// there are none.
 func Check(src, defaults fs.FS) (*Checked, diag.List) {
 	if gc.begin(checkingPercent) {
 		defer gc.end(true)
@@ -70,7 +73,7 @@ func Check(src, defaults fs.FS) (*Checked, diag.List) {
 	cfg, site, read, all := load.Load(src)
 	errs, loadNotices := all.Split()
 	if site == nil {
-		return nil, errs.Sorted()
+		return nil, append(errs.Sorted(), loadNotices.Sorted()...)
 	}
 	loc := locale.New(cfg.Language)
 	tmpl := render.LoadTemplates(read, defaults, loc, &errs)
@@ -91,12 +94,12 @@ func Check(src, defaults fs.FS) (*Checked, diag.List) {
 	}
 	notices := append(loadNotices, jumps...)
 	for _, m := range thinner {
-		notices.Add(site.ResultPos(&site.Results[m.First]),
+		notices.AddNotice(site.ResultPos(&site.Results[m.First]),
 			"%s has results for %d of %d %s (%.0f %%), fewer than min_coverage %.0f %%: the site reports %s; to report %s anyway, set period = \"%s\" in %s",
 			m.Period, m.Reported, m.Units, unitsWord(site), 100*m.Share(), 100*cfg.MinCoverage, reported, m.Period, m.Period, config.Path)
 	}
 	if len(errs) > 0 {
-		return nil, errs.Sorted()
+		return nil, append(errs.Sorted(), notices.Sorted()...)
 	}
 	scores := score.Compute(site, reported, score.Options{MinCount: cfg.MinCount, MinCoverage: cfg.MinCoverage})
 	// The scores are all that pages show of the results, so the rows,
@@ -126,10 +129,12 @@ func unitsWord(site *model.Site) diag.Phrase {
 	return diag.P("offices")
 }
 
-// Build checks the site and renders it into out.
+// Build checks the site and renders it into out, and returns its input
+// errors.
 func Build(src, defaults fs.FS, out render.Output) (diag.List, error) {
 	c, errs := Check(src, defaults)
 	if errs != nil {
+		errs, _ = errs.Split()
 		return errs, nil
 	}
 	return c.Render(src, out)

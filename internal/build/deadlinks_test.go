@@ -22,7 +22,7 @@ func TestDeadLinksAreNotices(t *testing.T) {
 	goals := string(fsys["data/goals.toml"].Data)
 	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(goals, `description = "Andel i arbeid."`,
 		`description = "Andel i arbeid, se [Årstad](vest/arstad/index.html), ikke [Årstadd](vest/arstadd/index.html)."`, 1))}
-	c, errs := Check(fsys, defaults)
+	c, errs := checkInput(fsys)
 	if errs != nil {
 		t.Fatal(errs)
 	}

@@ -264,7 +264,7 @@ from = "2024-02"
 				org := strings.Replace(string(fsys["data/org.toml"].Data), `split_into = ["vestfold", "telemark"]`, `split_into = ["vestfold", "telemark", "agder"]`, 1)
 				fsys["data/org.toml"] = &fstest.MapFile{Data: []byte(org)}
 			}
-			_, errs := Check(fsys, defaults)
+			_, errs := checkInput(fsys)
 			if got := errs.In(locale.New(tc.language)).Error(); got != tc.want {
 				t.Errorf("errors:\n%s\nwant:\n%s", got, tc.want)
 			}

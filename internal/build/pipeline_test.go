@@ -427,7 +427,7 @@ func TestEditTemplateErrorIsAnInputError(t *testing.T) {
 	}
 	fsys["templates/county.html"] = &fstest.MapFile{Data: bytes.Replace(county, []byte(`{{define "main"}}`),
 		[]byte(`{{define "main"}}{{if and (eq .Name "NAV Nord") .Measures}}{{index .Name 99}}{{end}}`), 1)}
-	c, errs := Check(fsys, defaults)
+	c, errs := checkInput(fsys)
 	if errs != nil {
 		t.Fatal(errs)
 	}
@@ -450,7 +450,7 @@ func TestEditTemplateErrorIsAnInputError(t *testing.T) {
 // image from another website at its line, as a whole build does.
 func TestEditRefusesRemoteImage(t *testing.T) {
 	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
-	c, errs := Check(fsys, defaults)
+	c, errs := checkInput(fsys)
 	if errs != nil {
 		t.Fatal(errs)
 	}
@@ -518,4 +518,12 @@ func TestIdsAreUniqueAndInPageLinksLand(t *testing.T) {
 	if notes < 4 {
 		t.Errorf("%d footnotes in the site: the test has lost its case", notes)
 	}
+}
+
+// checkInput is Check with the site's input errors only, without the
+// notices Check returns with them.
+func checkInput(src fs.FS) (*Checked, diag.List) {
+	c, list := Check(src, defaults)
+	errs, _ := list.Split()
+	return c, errs
 }

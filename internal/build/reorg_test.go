@@ -110,7 +110,7 @@ func TestCountyMerger(t *testing.T) {
 		t.Errorf("the front page lists Hordaland among the counties of the reported month, or not among the former units")
 	}
 
-	_, errs = Check(countySeries("2020-03,hordaland,helt-ledige,20000\n"), defaults)
+	_, errs = checkInput(countySeries("2020-03,hordaland,helt-ledige,20000\n"))
 	if want := "data/results/fylker.csv:12: hordaland ended in 2019-12 (merged into vestland): give this row to vestland"; errs.Error() != want {
 		t.Errorf("errors:\n%v\nwant:\n%s", errs, want)
 	}
@@ -387,7 +387,7 @@ func TestReportedMonthAfterMerger(t *testing.T) {
 	fsys["data/org.toml"] = &fstest.MapFile{Data: []byte(org)}
 	fsys["data/results/fylker.csv"] = &fstest.MapFile{Data: []byte(results)}
 	out := memOutput{}
-	c, errs := Check(fsys, defaults)
+	c, errs := checkInput(fsys)
 	if errs != nil {
 		t.Fatalf("check: %v", errs)
 	}
@@ -457,7 +457,7 @@ owner = "vest"
 		"node_modules/echarts/dist/echarts.common.min.js": {Data: []byte("/* ECharts */")},
 		"node_modules/minisearch/dist/umd/index.js":       {Data: []byte("/* MiniSearch */")},
 	}
-	if _, errs := Check(fsys, defaults); errs != nil {
+	if _, errs := checkInput(fsys); errs != nil {
 		t.Fatalf("the goal's months in Vest: %v", errs)
 	}
 	// Årstad is in Vestland when the site reports: its rows are in
@@ -474,7 +474,7 @@ owner = "vest"
 	}
 	fsys["data/results/r.csv"].Data = append(fsys["data/results/r.csv"].Data, "2020-01,arstad,ventetid,13\n"...)
 	fsys["content/vest/arstad/2020-01.md"] = &fstest.MapFile{Data: []byte("+++\n[[measure]]\ngoal = \"ventetid\"\ntext = \"Kortere ventetid\"\nstatus = \"planned\"\n+++\n")}
-	_, errs := Check(fsys, defaults)
+	_, errs := checkInput(fsys)
 	want := `content/vest/arstad/2020-01.md:2: measure names goal "ventetid", which is local to "vest", and in 2020-01 "arstad" is part of "vestland", where it does not apply: remove the measure or name another goal
 data/results/r.csv:7: goal "ventetid" is local to "vest", and in 2020-01 "arstad" is part of "vestland", where it does not apply: remove the row`
 	if errs.Error() != want {
@@ -507,7 +507,7 @@ county = "hordaland"
 	fsys["data/goals.toml"] = &fstest.MapFile{Data: append(slices.Clone(fsys["data/goals.toml"].Data), "\n  [[goal.override]]\n  unit = \"fana\"\n  target = 8\n  yellow = 10\n"...)}
 	delete(fsys, "content/vest/arstad/2020-01.md")
 	fsys["data/results/r.csv"] = &fstest.MapFile{Data: []byte("period,unit,goal,value\n2019-07,fana,ventetid,9\n2019-11,fana,ventetid,9\n")}
-	_, errs = Check(fsys, defaults)
+	_, errs = checkInput(fsys)
 	want = `data/results/r.csv:3: goal "ventetid" is local to "vest", and in 2019-11 "fana" is part of "hordaland", where it does not apply: remove the row`
 	if errs.Error() != want {
 		t.Errorf("errors:\n%v\nwant:\n%s", errs, want)
@@ -521,13 +521,13 @@ county = "hordaland"
 	}
 	fsys["data/results/r.csv"] = &fstest.MapFile{Data: []byte("period,unit,goal,value\n2019-07,fana,ventetid,9\n")}
 	dated("2019-10")
-	_, errs = Check(fsys, defaults)
+	_, errs = checkInput(fsys)
 	want = `data/goals.toml:22: goal "ventetid": override for "fana" from 2019-10, but in none of the months it is in force is "fana" part of "vest", which the goal is local to: it would never take effect; set its from to a month when the office is part of "vest", or remove it`
 	if errs.Error() != want {
 		t.Errorf("errors:\n%v\nwant:\n%s", errs, want)
 	}
 	dated("2019-09")
-	if _, errs = Check(fsys, defaults); errs != nil {
+	if _, errs = checkInput(fsys); errs != nil {
 		t.Errorf("an override from 2019-09, when Fana is in Vest: %v", errs)
 	}
 	// One from 2019-05, before Fana moved to Vest, is in force only until
@@ -536,12 +536,12 @@ county = "hordaland"
 	next := "\n  [[goal.override]]\n  unit = \"fana\"\n  from = \"2019-06\"\n  target = 8\n  yellow = 10\n"
 	dated("2019-05")
 	fsys["data/goals.toml"].Data = append(fsys["data/goals.toml"].Data, next...)
-	_, errs = Check(fsys, defaults)
+	_, errs = checkInput(fsys)
 	if want := strings.Replace(want, "2019-10", "2019-05", 1); errs.Error() != want {
 		t.Errorf("errors:\n%v\nwant:\n%s", errs, want)
 	}
 	fsys["data/goals.toml"] = &fstest.MapFile{Data: append(slices.Clone(goals), next...)}
-	_, errs = Check(fsys, defaults)
+	_, errs = checkInput(fsys)
 	if want := strings.Replace(want, ` from 2019-10`, "", 1); errs.Error() != want {
 		t.Errorf("errors:\n%v\nwant:\n%s", errs, want)
 	}
@@ -549,7 +549,7 @@ county = "hordaland"
 	// not exist in.
 	fsys["data/org.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(org, "county = \"hordaland\"\n\n[[office.change]]", "county = \"hordaland\"\nuntil = \"2019-08\"\n\n[[office.change]]", 1))}
 	dated("2019-09")
-	_, errs = Check(fsys, defaults)
+	_, errs = checkInput(fsys)
 	want = `data/goals.toml:22: goal "ventetid": override for "fana" from 2019-09, but "fana" does not exist in any month it is in force: it would never take effect; set its from to a month when the office exists, or remove it`
 	if !strings.Contains(errs.Error(), want) {
 		t.Errorf("errors:\n%v\nwant among them:\n%s", errs, want)
@@ -563,7 +563,7 @@ county = "hordaland"
 	vestland := strings.Replace(string(goals), "\n  [[goal.override]]\n  unit = \"fana\"\n  target = 8\n  yellow = 10\n", "", 1)
 	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(vestland, `owner = "vest"`, `owner = "vestland"`, 1) + "\n  [[goal.override]]\n  unit = \"arstad\"\n  target = 8\n  yellow = 10\n")}
 	fsys["data/results/r.csv"] = &fstest.MapFile{Data: []byte("period,unit,goal,value\n2019-12,arstad,ventetid,9\n2020-01,arstad,ventetid,9\n")}
-	_, errs = Check(fsys, defaults)
+	_, errs = checkInput(fsys)
 	want = `data/results/r.csv:2: goal "ventetid" is local to "vestland", and in 2019-12 "arstad" is part of "vest", where it does not apply: remove the row`
 	if errs.Error() != want {
 		t.Errorf("errors:\n%v\nwant:\n%s", errs, want)
@@ -574,7 +574,7 @@ county = "hordaland"
 	fsys["data/org.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(org, "name = \"NAV Årstad\"\n", "name = \"NAV Årstad\"\nfrom = \"2019-01\"\n", 1))}
 	fsys["data/results/r.csv"] = &fstest.MapFile{Data: []byte("period,unit,goal,value\n2020-01,arstad,ventetid,9\n")}
 	fsys["content/vest/arstad/2018-12.md"] = &fstest.MapFile{Data: []byte("+++\n[[measure]]\ngoal = \"ventetid\"\ntext = \"Kortere ventetid\"\nstatus = \"planned\"\n+++\n")}
-	_, errs = Check(fsys, defaults)
+	_, errs = checkInput(fsys)
 	if len(errs) != 1 || !strings.Contains(errs.Error(), "content/vest/arstad/2018-12.md: commentary for 2018-12") {
 		t.Errorf("errors:\n%v\nwant the commentary's month outside Årstad's life, once", errs)
 	}

@@ -287,6 +287,10 @@ func runCheck(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 			return Failure
 		}
 		notices = append(notices, checked.Notices...)
+	} else {
+		var found diag.List
+		errs, found = errs.Split()
+		notices = append(notices, found...)
 	}
 	loc := r.loc
 	printNotices(notices, format, loc, stdout, stderr)
@@ -356,6 +360,10 @@ func runBuild(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 	if checked != nil {
 		errs, err = checked.Render(src, dir)
 		printNotices(checked.Notices, "text", loc, stdout, stderr)
+	} else {
+		var notices diag.List
+		errs, notices = errs.Split()
+		printNotices(notices, "text", loc, stdout, stderr)
 	}
 	if errs != nil || err != nil {
 		dir.Abort()

@@ -115,13 +115,38 @@ func TestCheckReportsAllErrorsAndExitsOne(t *testing.T) {
 	csv := "period,unit,goal,value,numerator,denominator\n2026-01,bergen-nrd,arbeid,,1,2\n2026-01,arstad,arbied,,1,2\n"
 	os.WriteFile(filepath.Join(site, "data/results/2026.csv"), []byte(csv), 0o644)
 	code, _, stderr := run("check", "--source", site)
-	// In the site's language (nb), hints and count too.
-	want := `data/results/2026.csv:2:9: ukjent enhet "bergen-nrd" (mente du "bergen-nord"?): enhetene er kontorenes og fylkenes id-er i data/org.toml, eller kodene deres
+	// In the site's language (nb), hints and count too, after what was
+	// noticed on the way.
+	want := `merknad: content/vest/arstad/2026-02.md:1: kommentaren er for februar 2026, som ikke har noen resultater
+data/results/2026.csv:2:9: ukjent enhet "bergen-nrd" (mente du "bergen-nord"?): enhetene er kontorenes og fylkenes id-er i data/org.toml, eller kodene deres
 data/results/2026.csv:3:16: ukjent mål "arbied" (mente du "arbeid"?): målene er id-ene i data/goals.toml
 malekort: 2 inndatafeil
 `
 	if code != InputError || stderr != want {
 		t.Errorf("exit %d, stderr:\n%s\nwant exit 1 and:\n%s", code, stderr, want)
+	}
+}
+
+// TestNoticesComeWithErrors: what a run notices is printed with the
+// input errors that stop it, not held back until they are fixed: the
+// notice may be why the error is there.
+func TestNoticesComeWithErrors(t *testing.T) {
+	site := smallSite(t)
+	os.WriteFile(filepath.Join(site, "data/results/2026-03.csv"), []byte("period,unit,goal,value\n2026-03,arstad,kontakter,4\n2026-03,bergen-nrd,kontakter,4\n"), 0o644)
+	const notice = `merknad: data/results/2026-03.csv:2: 2026-03 har resultater for 1 av 3 kontorer`
+	const err = `data/results/2026-03.csv:3:9: ukjent enhet "bergen-nrd"`
+	for _, args := range [][]string{
+		{"check", "--source", site},
+		{"build", "--source", site, "--out", filepath.Join(t.TempDir(), "public")},
+	} {
+		code, _, stderr := run(args...)
+		if code != InputError || !strings.Contains(stderr, notice) || !strings.Contains(stderr, err) || !strings.Contains(stderr, "malekort: 1 inndatafeil") {
+			t.Errorf("%s: exit %d, stderr:\n%s\nwant exit 1, the notice %q and the error %q", args[0], code, stderr, notice, err)
+		}
+	}
+	code, stdout, _ := run("check", "--source", site, "--format", "github")
+	if code != InputError || !strings.Contains(stdout, "::warning file=data/results/2026-03.csv,line=2::") || !strings.Contains(stdout, "::error file=data/results/2026-03.csv,line=3") {
+		t.Errorf("check --format github: exit %d, stdout:\n%s", code, stdout)
 	}
 }
 

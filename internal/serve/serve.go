@@ -91,6 +91,10 @@ func (s *Server) Build() {
 	var err error
 	if errs == nil {
 		errs, err = c.Render(src, out)
+	} else {
+		var notices diag.List
+		errs, notices = errs.Split()
+		s.notify(notices)
 	}
 	if messages := s.messages(src, errs, err); messages != nil {
 		s.publishErrors(messages)

@@ -487,7 +487,7 @@ func editsMatchAFullBuild(t *testing.T, dir string, steps []editStep) {
 // TestServeSaysNotices: the terminal shows the notices of a build, as
 // build prints them, and after a commentary edit those of the edited file:
 // a link it gained to a page the site does not have, and none once the
-// link is mended.
+// link is mended; and a build's notices where an input error stops it.
 func TestServeSaysNotices(t *testing.T) {
 	dir := site(t)
 	var log strings.Builder
@@ -520,6 +520,13 @@ func TestServeSaysNotices(t *testing.T) {
 	s.Build()
 	if !strings.Contains(log.String(), dead) || !strings.Contains(log.String(), "malekort: bygget på") {
 		t.Errorf("a full build did not say the dead link:\n%s", log.String())
+	}
+	// A build stopped by an input error still says what it noticed.
+	log.Reset()
+	os.WriteFile(filepath.Join(dir, "data/results/2026-03.csv"), []byte("period,unit,goal,value\n2026-03,arstad,kontakter,4\n2026-03,bergen-nrd,kontakter,4\n"), 0o644)
+	s.Build()
+	if s.errors == nil || !strings.Contains(log.String(), "merknad: data/results/2026-03.csv:2: 2026-03 har resultater for 1 av 3 kontorer") {
+		t.Errorf("a build with an error: errors %q, terminal:\n%s", s.errors, log.String())
 	}
 }
 
