@@ -54,6 +54,13 @@ func browser(t *testing.T) context.Context {
 	t.Cleanup(cancel)
 	ctx, cancel2 := chromedp.NewContext(alloc)
 	t.Cleanup(cancel2)
+	// Closed gracefully, Chromium removes the folder it keeps its
+	// singleton socket in under /tmp; killed, it leaves it behind.
+	t.Cleanup(func() {
+		closing, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		chromedp.Cancel(closing)
+	})
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("starting chromium: %v", err)
 	}
