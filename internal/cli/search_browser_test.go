@@ -161,7 +161,8 @@ func TestSearch(t *testing.T) {
 // an inflected form finds its word ("kontorene" finds "kontor"); a
 // county's text and a goal's description are found as well. An
 // invisible format character inside a word, a soft hyphen pasted from
-// Word, is no break in it, in the texts or in the query.
+// Word, is no break in it, in the texts or in the query. A compound is
+// found by the word it ends in.
 func TestSearchWords(t *testing.T) {
 	ctx := browser(t)
 	out := buildEdited(t, map[string][2]string{
@@ -203,6 +204,20 @@ func TestSearchWords(t *testing.T) {
 			return r.Where == goal && len(r.Marks) > 0 && r.Marks[0] == "Syke\u00adfravær"
 		}) {
 			t.Errorf("%q: %+v; want %q with Syke\u00adfravær marked", query, results, goal)
+		}
+	}
+	// A compound is found by the word it ends in, four letters or more:
+	// "fravær" finds the goal's "Syke\u00adfravær", marked whole; "vær"
+	// does not (no word of the goal begins with it).
+	for _, c := range []struct {
+		query string
+		found bool
+	}{{"fravær", true}, {"fraværet", true}, {"vær", false}} {
+		_, results := p.search(t, c.query)
+		found := slices.ContainsFunc(results, func(r searchResult) bool { return r.Where == goal })
+		marked := slices.ContainsFunc(results, func(r searchResult) bool { return r.Where == goal && slices.Contains(r.Marks, "Syke\u00adfravær") })
+		if found != c.found || found && !marked {
+			t.Errorf("%q: %+v; want the goal found: %v, with Syke\u00adfravær marked", c.query, results, c.found)
 		}
 	}
 }

@@ -103,11 +103,26 @@
     }
   }
 
+  // A Norwegian compound ends in the word it is a kind of: "sykefravær"
+  // is a fravær, "arbeidsledighet" a ledighet. So every term is indexed
+  // reversed as well, in fields of its own, and a query word of four
+  // letters or more also finds the words it ends, as a prefix of the
+  // reversed terms. A shorter one would find most words ("er").
+  var ENDS = { nameEnds: "name", textEnds: "text" };
+  var ENDING_MIN = 4;
+  function reversed(t) {
+    return Array.from(t).reverse().join("");
+  }
+  function endingTerm(word) {
+    return reversed(term(word));
+  }
+
   var places = data.docs.map(place);
   var index = new window.MiniSearch({
-    fields: ["name", "text"],
+    fields: ["name", "text", "nameEnds", "textEnds"],
+    extractField: function (doc, field) { return doc[ENDS[field] || field]; },
     tokenize: tokenize,
-    processTerm: term,
+    processTerm: function (word, field) { return ENDS[field] ? endingTerm(word) : term(word); },
     searchOptions: {
       boost: { name: 2 },
       combineWith: "AND",
@@ -122,11 +137,32 @@
     return { id: i, name: p.name + (p.month ? " " + p.kind : ""), text: p.text };
   }));
 
+  // query is what the reader typed as MiniSearch's query: every word, each
+  // at the start of a word or, long enough, at the end of one.
+  function query(q) {
+    return {
+      combineWith: "AND",
+      queries: tokenize(q).map(function (w) {
+        var either = { combineWith: "OR", queries: [{ queries: [w], fields: ["name", "text"] }] };
+        if (Array.from(term(w)).length >= ENDING_MIN) {
+          either.queries.push({ queries: [w], fields: ["nameEnds", "textEnds"], processTerm: endingTerm, fuzzy: false, boost: { nameEnds: 1, textEnds: 0.5 } });
+        }
+        return either;
+      })
+    };
+  }
+
+  // matches reports whether word's term matched, from the start or the end.
+  function matches(matched, word) {
+    var t = term(word.normalize("NFC"));
+    return matched[t] || matched[reversed(t)];
+  }
+
   // mark appends text to el with the words whose terms matched in <mark>.
   function mark(el, text, matched) {
     var last = 0;
     text.replace(WORD, function (w, at) {
-      if (matched[term(w.normalize("NFC"))]) {
+      if (matches(matched, w)) {
         el.appendChild(document.createTextNode(text.slice(last, at)));
         var m = document.createElement("mark");
         m.textContent = w;
@@ -143,7 +179,7 @@
   function snippet(text, matched) {
     var first = -1;
     text.replace(WORD, function (w, at) {
-      if (first < 0 && matched[term(w.normalize("NFC"))]) first = at;
+      if (first < 0 && matches(matched, w)) first = at;
       return w;
     });
     var from = Math.max(0, first - 50);
@@ -193,7 +229,7 @@
 
   function run() {
     var q = input.value.trim();
-    render(q ? index.search(q) : [], q);
+    render(q ? index.search(query(q)) : [], q);
   }
 
   // The count is announced once typing pauses, not at every key.
