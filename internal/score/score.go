@@ -429,6 +429,7 @@ type scratch struct {
 	partial        []bool
 	rels, spans    relations
 	relOf          []int32
+	own            []bool // by month's cell: a county's figure of its own, not its offices' roll-up
 	protect        protectScratch
 }
 
@@ -536,6 +537,7 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 	// status come after.
 	sc.figs = zeroed(sc.figs, site.NUnits()*s.N)
 	figs := sc.figs
+	sc.own = zeroed(sc.own, len(figs))
 	at := func(unit, m int) int { return unit*s.N + m }
 	for _, ri := range rows {
 		r := &site.Results[ri]
@@ -604,12 +606,14 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 			switch {
 			case len(org.OfficesOf[c]) == 0:
 				// A county without offices reports for itself.
+				sc.own[at(unit, m)] = true
 				*cov(unit, m) = Coverage{Expected: 1}
 				if f.known() {
 					cov(unit, m).Reported = 1
 				}
 			case f.known():
 				// Measured at county level: it stands for every office.
+				sc.own[at(unit, m)] = true
 				*cov(unit, m) = Coverage{rollCov.Expected, rollCov.Expected}
 			default:
 				*f = rollUp(g, roll)

@@ -47,14 +47,17 @@ import (
 //     0), the next smallest shown part is suppressed too, or the total:
 //     none is below 0, so each is 0.
 //
-// A part not shown that is a total itself (a county of the whole site,
-// suppressed or short of offices) is known to a reader down to its shown
-// parts: only its suppressed parts are unknown. So each rule is also
-// judged on those, the hidden offices of hidden counties, against
-// everything shown below the total, and the next smallest of that is
-// suppressed where one tells too much: a hidden county whose shown
-// offices make up the whole site's numerator leaves its hidden office and
-// the other county nothing.
+// A part not shown that is the total of its own parts (a county of the
+// whole site, suppressed or short of offices, whose figure is its
+// offices' roll-up) is known to a reader down to its shown parts: only
+// its suppressed parts are unknown. So each rule is also judged on those,
+// the hidden offices of the counties not shown (and a hidden county's
+// figure of its own), against everything shown below the total; where one
+// tells too much, the smallest shown office of those counties is
+// suppressed too (a shown county would tell nothing new until one of its
+// offices was hidden as well). A hidden county whose shown offices make up
+// the whole site's numerator leaves its hidden office and the other
+// county's nothing.
 //
 // Two suppressed parts, not both small, and a shown total tell only what
 // the two have together, and that is about min_count people or more.
@@ -182,7 +185,7 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 	}
 	sc.relOf = relOf
 	p := protection{cell: cell, size: func(id int) float64 { return size[id] }, groups: groups, floored: floored, known: known, minCount: minCount,
-		primary: primary, partial: sc.partial, rels: rels, relOf: relOf, scratch: sc.protect}
+		primary: primary, partial: sc.partial, rels: rels, relOf: relOf, own: sc.own, scratch: sc.protect}
 	for changed := true; changed; {
 		changed = false
 		from := int32(0)
@@ -264,13 +267,15 @@ type protection struct {
 	partial []bool
 	rels    *relations
 	relOf   []int32 // by month's cell, 1 + the index in rels of the relation it is the total of, or 0
+	own     []bool  // by month's cell: a county's figure of its own, which its offices do not add up to
 	scratch protectScratch
 }
 
-// protectScratch are protect's lists, kept from one total to the next.
+// protectScratch is protect's working state for one total, its lists kept
+// from one total to the next for their room.
 type protectScratch struct {
 	shown, hidden, below, unknown []int
-	opened                        bool // whether a part not shown is a total of parts
+	opened                        bool // whether a part not shown was opened into its parts
 }
 
 // protect applies the secondary rules to a month's total and its parts,
@@ -314,13 +319,19 @@ func (p *protection) protect(total int, parts []int32) bool {
 		}
 		*p.cell(next) = Cell{Status: Suppressed}
 	}
-	// Everything shown below the total, on which the unknown are judged.
+	// Everything shown below the total, on which the unknown are judged;
+	// hiding one of the opened parts' own adds to the unknown at once,
+	// where a shown part opened would have to hide one of its parts next.
+	opened := len(sc.below)
 	sc.below = append(sc.below, sc.shown...)
 	switch {
 	case known && p.exposes(total, sc.hidden, sc.shown):
 		hide(sc.shown)
 	case known && sc.opened && p.exposes(total, sc.unknown, sc.below):
-		hide(sc.below)
+		if opened == 0 {
+			opened = len(sc.below)
+		}
+		hide(sc.below[:opened])
 	case t.Status == Suppressed && len(sc.hidden) == 0 && len(sc.shown) > 0:
 		hide(sc.shown)
 	default:
@@ -330,13 +341,14 @@ func (p *protection) protect(total int, parts []int32) bool {
 }
 
 // open adds what a reader does not know of part u, which is not shown, to
-// the scratch's unknown: u itself where it is suppressed, or, where u is a
-// total of parts, what they leave unknown, with its shown parts added to
-// below.
+// the scratch's unknown: u itself where it is suppressed, or, where u is
+// the total of its parts, what they leave unknown, with its shown parts
+// added to below. A county's figure of its own (it has no offices, or its
+// row stands for them) is not its offices' total, so it is unknown itself.
 func (p *protection) open(u int) {
 	sc := &p.scratch
 	i := p.relOf[u]
-	if i == 0 {
+	if i == 0 || p.own[u] {
 		if p.cell(u).Status == Suppressed {
 			sc.unknown = append(sc.unknown, u)
 		}
