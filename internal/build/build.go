@@ -178,7 +178,8 @@ func (c *Checked) Render(src fs.FS, out render.Output) (diag.List, error) {
 
 // EditCommentary checks c again after edits to the commentary files at
 // paths (see load.IsCommentary), re-reading only those. It returns the
-// site as edited and what the edits changed, or the edits' input errors.
+// site as edited and what the edits changed, or the edits' input errors
+// with their notices after them, as Check returns them.
 // ok is false when the edits need the whole site checked again (see
 // load.ReloadCommentary).
 func (c *Checked) EditCommentary(src fs.FS, paths []string) (next *Checked, edit render.Edit, errs diag.List, ok bool) {
@@ -189,7 +190,7 @@ func (c *Checked) EditCommentary(src fs.FS, paths []string) (next *Checked, edit
 	errs, notices := errs.Split()
 	validate.Commentary(commentaryOf(site, func(cm *model.Commentary) bool { return slices.Contains(paths, cm.Path) }), &errs)
 	if len(errs) > 0 {
-		return nil, edit, errs.Sorted(), true
+		return nil, edit, append(errs.Sorted(), notices.Sorted()...), true
 	}
 	for _, p := range paths {
 		edit.Offices = append(edit.Offices, officeOf(p))

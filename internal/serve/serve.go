@@ -91,6 +91,7 @@ func (s *Server) Build() {
 	var err error
 	if errs == nil {
 		errs, err = c.Render(src, out)
+		s.notify(c.Notices)
 	} else {
 		var notices diag.List
 		errs, notices = errs.Split()
@@ -103,7 +104,6 @@ func (s *Server) Build() {
 	s.checked = c
 	clear(s.dirty)
 	s.publishSite(out.files)
-	s.notify(c.Notices)
 	s.say(diag.P("built in %d ms", time.Since(start).Milliseconds()))
 }
 
@@ -134,6 +134,8 @@ func (s *Server) Update(changed []string) {
 		return
 	}
 	if errs != nil {
+		errs, notices := errs.Split()
+		s.notify(notices)
 		s.publishErrors(s.messages(src, errs, nil))
 		return
 	}

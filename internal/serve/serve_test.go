@@ -521,12 +521,31 @@ func TestServeSaysNotices(t *testing.T) {
 	if !strings.Contains(log.String(), dead) || !strings.Contains(log.String(), "malekort: bygget på") {
 		t.Errorf("a full build did not say the dead link:\n%s", log.String())
 	}
-	// A build stopped by an input error still says what it noticed.
-	log.Reset()
-	os.WriteFile(filepath.Join(dir, "data/results/2026-03.csv"), []byte("period,unit,goal,value\n2026-03,arstad,kontakter,4\n2026-03,bergen-nrd,kontakter,4\n"), 0o644)
+	// A build stopped by an input error still says what it noticed: an
+	// error in the data, or a site template failing on a page.
+	write := writer(t, dir)
+	const thin = "merknad: data/results/2026-03.csv:2: 2026-03 har resultater for 1 av 3 kontorer"
+	county := string(mustRead(t, "../../templates/county.html"))
+	for _, c := range []struct{ name, results, county string }{
+		{"an error in the data", "2026-03,bergen-nrd,kontakter,4\n", county},
+		{"a template failing", "", strings.Replace(county, `{{define "main"}}`, `{{define "main"}}{{index .Name 99}}`, 1)},
+	} {
+		log.Reset()
+		write("data/results/2026-03.csv", "period,unit,goal,value\n2026-03,arstad,kontakter,4\n"+c.results)
+		write("templates/county.html", c.county)
+		s.Build()
+		if s.errors == nil || !strings.Contains(log.String(), thin) {
+			t.Errorf("a build with %s: errors %q, terminal:\n%s", c.name, s.errors, log.String())
+		}
+	}
+	// So does a commentary edit with an error.
+	write("templates/county.html", county)
 	s.Build()
-	if s.errors == nil || !strings.Contains(log.String(), "merknad: data/results/2026-03.csv:2: 2026-03 har resultater for 1 av 3 kontorer") {
-		t.Errorf("a build with an error: errors %q, terminal:\n%s", s.errors, log.String())
+	log.Reset()
+	os.WriteFile(commentary, []byte("+++\n[[measure]]\ngoal = \"arbied\"\ntext = \"x\"\nstatus = \"started\"\n+++\nSe note[^x].\n"), 0o644)
+	s.Update([]string{"content/vest/arstad/2026-02.md"})
+	if s.errors == nil || !strings.Contains(log.String(), "merknad: content/vest/arstad/2026-02.md:7: [^x]") {
+		t.Errorf("an edit with an error: errors %q, terminal:\n%s", s.errors, log.String())
 	}
 }
 
