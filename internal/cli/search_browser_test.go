@@ -166,7 +166,7 @@ func TestSearch(t *testing.T) {
 func TestSearchWords(t *testing.T) {
 	ctx := browser(t)
 	out := buildEdited(t, map[string][2]string{
-		"content/hordaland/fana/2018-10.md": {"de andre teamene.", "de andre teamene, og min far mener at vi bør spørre dem."},
+		"content/hordaland/fana/2018-10.md": {"de andre teamene.", "de andre teamene, og min far mener at vi bør spørre dem om arbeidsledigheten."},
 		"data/goals.toml":                   {`title = "Sykefravær blant medarbeiderne"`, `title = "Syke\u00adfravær blant medarbeiderne"`},
 	})
 	p := openPage(t, ctx, 390, 844, false)
@@ -206,18 +206,26 @@ func TestSearchWords(t *testing.T) {
 			t.Errorf("%q: %+v; want %q with Syke\u00adfravær marked", query, results, goal)
 		}
 	}
-	// A compound is found by the word it ends in, four letters or more:
-	// "fravær" finds the goal's "Syke\u00adfravær", marked whole; "vær"
-	// does not (no word of the goal begins with it).
+	// A compound is found by the word it ends in, where the word's term
+	// has four letters or more, or the word six: "fravær" finds the goal's
+	// "Syke\u00adfravær", marked whole, and "ledighet" (the term "led")
+	// "arbeidsledigheten"; "vær" and "være" (the term "vær") do not find
+	// the goal, no word of which begins with them.
 	for _, c := range []struct {
-		query string
-		found bool
-	}{{"fravær", true}, {"fraværet", true}, {"vær", false}} {
+		query, where, mark string
+		found              bool
+	}{
+		{"fravær", goal, "Syke\u00adfravær", true},
+		{"fraværet", goal, "Syke\u00adfravær", true},
+		{"vær", goal, "", false},
+		{"være", goal, "", false},
+		{"ledighet", "NAV Fana · oktober 2018 · Kommentar", "arbeidsledigheten", true},
+	} {
 		_, results := p.search(t, c.query)
-		found := slices.ContainsFunc(results, func(r searchResult) bool { return r.Where == goal })
-		marked := slices.ContainsFunc(results, func(r searchResult) bool { return r.Where == goal && slices.Contains(r.Marks, "Syke\u00adfravær") })
+		found := slices.ContainsFunc(results, func(r searchResult) bool { return r.Where == c.where })
+		marked := slices.ContainsFunc(results, func(r searchResult) bool { return r.Where == c.where && slices.Contains(r.Marks, c.mark) })
 		if found != c.found || found && !marked {
-			t.Errorf("%q: %+v; want the goal found: %v, with Syke\u00adfravær marked", c.query, results, c.found)
+			t.Errorf("%q: %+v; want %q found: %v, with %q marked", c.query, results, c.where, c.found, c.mark)
 		}
 	}
 }

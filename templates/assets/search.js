@@ -105,11 +105,16 @@
 
   // A Norwegian compound ends in the word it is a kind of: "sykefravær"
   // is a fravær, "arbeidsledighet" a ledighet. So every term is indexed
-  // reversed as well, in fields of its own, and a query word of four
-  // letters or more also finds the words it ends, as a prefix of the
-  // reversed terms. A shorter one would find most words ("er").
+  // reversed as well, in fields of its own, and a query word also finds
+  // the words whose term its term ends, as a prefix of the reversed
+  // terms: where its term has four letters or more, or the word itself
+  // six ("ledighet" is the term "led", as "arbeidsledighet" is
+  // "arbeidsled"). A shorter one would find a great many words: "være" is
+  // "vær", the end of "sykefravær".
   var ENDS = { nameEnds: "name", textEnds: "text" };
-  var ENDING_MIN = 4;
+  function findsEndings(word) {
+    return Array.from(term(word)).length >= 4 || Array.from(word.replace(FORMAT, "")).length >= 6;
+  }
   function reversed(t) {
     return Array.from(t).reverse().join("");
   }
@@ -144,7 +149,7 @@
       combineWith: "AND",
       queries: tokenize(q).map(function (w) {
         var either = { combineWith: "OR", queries: [{ queries: [w], fields: ["name", "text"] }] };
-        if (Array.from(term(w)).length >= ENDING_MIN) {
+        if (findsEndings(w)) {
           either.queries.push({ queries: [w], fields: ["nameEnds", "textEnds"], processTerm: endingTerm, fuzzy: false, boost: { nameEnds: 1, textEnds: 0.5 } });
         }
         return either;
