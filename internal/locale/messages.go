@@ -274,7 +274,8 @@ var messages = map[string]map[string]string{
 		"the commentary is for %s, which has no results":                                                                                                                     "kommentaren er for %s, som ikke har noen resultater",
 		"%s has no results in any month: check its id or code in the results files":                                                                                          "%s har ingen resultater i noen måned: sjekk id-en eller koden i resultatfilene",
 		"the goal \"%s\" has no values in any month: check its id in the results files":                                                                                      "målet «%s» har ingen verdier i noen måned: sjekk id-en i resultatfilene",
-		"the commentary still holds the text \"malekort new commentary\" wrote: write the commentary (that text is not published)":                                           "kommentaren har fortsatt teksten som «malekort new commentary» skrev: skriv kommentaren (teksten blir ikke publisert)",
+		"the goal \"%s\" is a ratio, but rows give only its value, the first here: a county without a row of its own, the whole site, tertials and years have no figure for it, and min_count cannot judge such a value; give numerator and denominator where the source has them": "målet «%s» er en brøk, men rader gir bare verdien, den første her: et fylke uten egen rad, hele nettstedet, tertialer og år får ikke noe tall for det, og min_count kan ikke vurdere en slik verdi; gi teller og nevner der kilden har dem",
+		"the commentary still holds the text \"malekort new commentary\" wrote: write the commentary (that text is not published)":                                                                                                                                                 "kommentaren har fortsatt teksten som «malekort new commentary» skrev: skriv kommentaren (teksten blir ikke publisert)",
 		"January %d":   "januar %d",
 		"February %d":  "februar %d",
 		"March %d":     "mars %d",
@@ -306,7 +307,7 @@ var messages = map[string]map[string]string{
 		"goal %q: the schedule step from %s gives way to the one from %s before the goal begins in %s: it would never take effect; remove it":  "målet %q: trinnet i planen fra %s viker for det fra %s før målet begynner i %s: det vil aldri tre i kraft; fjern det",
 
 		// A county total hidden with an office's figure.
-		"%s hidden %s as the total needs an office's figure hidden at source (*), here %s's: a row for %s itself (unit \"%s\"), as NAV publishes the county's figures, shows the county's": "%s skjult %s fordi totalen trenger et kontors tall som kilden har skjult (*), her %s: en rad for %s selv (enhet \"%s\"), slik NAV publiserer fylkets tall, viser fylkets",
+		"%s hidden %s as the total needs an office's figure hidden at source (*), here %s's: a row for %s itself (unit \"%s\"), as NAV publishes the county's figures, would show the county's figure": "%s skjult %s fordi totalen trenger et kontors tall som kilden har skjult (*), her %s: en rad for %s selv (enhet \"%s\"), slik NAV publiserer fylkets tall, ville vist fylkets tall",
 		"%s's \"%s\", and the whole site's, are": "«%[2]s» for %[1]s, og for hele nettstedet, er",
 		"%s's \"%s\" is":                         "«%[2]s» for %[1]s er",
 		"in %s":                                  "i %s",
@@ -584,7 +585,8 @@ var messages = map[string]map[string]string{
 		"the commentary is for %s, which has no results":                                                                                                                     "kommentaren er for %s, som ikkje har nokon resultat",
 		"%s has no results in any month: check its id or code in the results files":                                                                                          "%s har ingen resultat i nokon månad: sjekk id-en eller koden i resultatfilene",
 		"the goal \"%s\" has no values in any month: check its id in the results files":                                                                                      "målet «%s» har ingen verdiar i nokon månad: sjekk id-en i resultatfilene",
-		"the commentary still holds the text \"malekort new commentary\" wrote: write the commentary (that text is not published)":                                           "kommentaren har framleis teksten som «malekort new commentary» skreiv: skriv kommentaren (teksten vert ikkje publisert)",
+		"the goal \"%s\" is a ratio, but rows give only its value, the first here: a county without a row of its own, the whole site, tertials and years have no figure for it, and min_count cannot judge such a value; give numerator and denominator where the source has them": "målet «%s» er ein brøk, men rader gir berre verdien, den første her: eit fylke utan eiga rad, heile nettstaden, tertial og år får ikkje noko tal for det, og min_count kan ikkje vurdere ein slik verdi; gi teljar og nemnar der kjelda har dei",
+		"the commentary still holds the text \"malekort new commentary\" wrote: write the commentary (that text is not published)":                                                                                                                                                 "kommentaren har framleis teksten som «malekort new commentary» skreiv: skriv kommentaren (teksten vert ikkje publisert)",
 		"January %d":   "januar %d",
 		"February %d":  "februar %d",
 		"March %d":     "mars %d",
@@ -616,7 +618,7 @@ var messages = map[string]map[string]string{
 		"goal %q: the schedule step from %s gives way to the one from %s before the goal begins in %s: it would never take effect; remove it":  "målet %q: trinnet i planen frå %s vik for det frå %s før målet byrjar i %s: det vil aldri tre i kraft; fjern det",
 
 		// A county total hidden with an office's figure.
-		"%s hidden %s as the total needs an office's figure hidden at source (*), here %s's: a row for %s itself (unit \"%s\"), as NAV publishes the county's figures, shows the county's": "%s skjult %s fordi totalen treng eit tal som kjelda har skjult for eit kontor (*), her %s: ei rad for %s sjølv (eining \"%s\"), slik NAV publiserer tala til fylket, viser talet til fylket",
+		"%s hidden %s as the total needs an office's figure hidden at source (*), here %s's: a row for %s itself (unit \"%s\"), as NAV publishes the county's figures, would show the county's figure": "%s skjult %s fordi totalen treng eit tal som kjelda har skjult for eit kontor (*), her %s: ei rad for %s sjølv (eining \"%s\"), slik NAV publiserer tala til fylket, ville vist talet til fylket",
 		"%s's \"%s\", and the whole site's, are": "«%[2]s» for %[1]s, og for heile nettstaden, er",
 		"%s's \"%s\" is":                         "«%[2]s» for %[1]s er",
 		"in %s":                                  "i %s",

@@ -13,15 +13,18 @@ import (
 // Unused adds notices of what is there but will not be seen as its author
 // meant: commentary for a month without results or after the reported
 // one, a period in site.toml after the newest month with results, an
-// office without any results, a goal without any value, two units of one
-// name. reported is the month the site reports.
+// office without any results, a goal without any value, a ratio given
+// only as values, two units of one name. reported is the month the site
+// reports.
 func Unused(s *model.Site, cfg config.Site, reported model.Period, notices *diag.List) {
 	months := map[model.Period]bool{}
 	newest := model.Period(0)
 	officeHas := make([]bool, len(s.Offices))
 	goalHas := make([]bool, len(s.Goals))
+	valueOnly := make([]int, len(s.Goals)) // 1 + the first row giving a ratio goal only its value
 	last := model.Period(0)
-	for _, r := range s.Results {
+	for i := range s.Results {
+		r := &s.Results[i]
 		if r.Period != last { // rows come a month at a time
 			months[r.Period], last = true, r.Period
 		}
@@ -31,6 +34,9 @@ func Unused(s *model.Site, cfg config.Site, reported model.Period, notices *diag
 		}
 		if r.HasValue || r.HasRatio || r.Suppressed {
 			goalHas[r.Goal] = true
+		}
+		if r.HasValue && !r.HasRatio && valueOnly[r.Goal] == 0 && s.Goals[r.Goal].Aggregate == "ratio" {
+			valueOnly[r.Goal] = i + 1
 		}
 	}
 	farFrom(s, notices)
@@ -61,6 +67,11 @@ func Unused(s *model.Site, cfg config.Site, reported model.Period, notices *diag
 	for i := range s.Goals {
 		if g := &s.Goals[i]; !goalHas[i] && len(s.Results) > 0 {
 			notices.AddNotice(g.Pos, "the goal \"%s\" has no values in any month: check its id in the results files", g.Title)
+		}
+		// A share without its counts (NAV's tables give both) neither
+		// rolls up nor tells how many people it stands for.
+		if first := valueOnly[i]; first > 0 {
+			notices.AddNotice(s.ResultPos(&s.Results[first-1]), "the goal \"%s\" is a ratio, but rows give only its value, the first here: a county without a row of its own, the whole site, tertials and years have no figure for it, and min_count cannot judge such a value; give numerator and denominator where the source has them", s.Goals[i].Title)
 		}
 	}
 }
@@ -238,7 +249,7 @@ func HiddenTotals(s *model.Site, reported model.Period, notices *diag.List) {
 			hidden = diag.P("%s's \"%s\" is", county.Name, g.Title)
 		}
 		notices.AddNotice(s.ResultPos(r),
-			"%s hidden %s as the total needs an office's figure hidden at source (*), here %s's: a row for %s itself (unit \"%s\"), as NAV publishes the county's figures, shows the county's",
+			"%s hidden %s as the total needs an office's figure hidden at source (*), here %s's: a row for %s itself (unit \"%s\"), as NAV publishes the county's figures, would show the county's figure",
 			hidden, when(months[k]), s.Offices[r.Unit].Name, county.Name, county.ID)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/malekort/malekort/internal/config"
 	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/model"
 )
@@ -74,10 +75,41 @@ func TestHiddenTotals(t *testing.T) {
 	var notices diag.List
 	HiddenTotals(s, period("2026-03"), &notices)
 	want := []string{
-		`data/results/x.csv:2: NAV Vest's "G", and the whole site's, are hidden in 2 of the 3 months from January 2026 to March 2026 as the total needs an office's figure hidden at source (*), here NAV A's: a row for NAV Vest itself (unit "vest"), as NAV publishes the county's figures, shows the county's`,
-		`data/results/x.csv:9: NAV Vest's "C" is hidden in February 2026 as the total needs an office's figure hidden at source (*), here NAV B's: a row for NAV Vest itself (unit "vest"), as NAV publishes the county's figures, shows the county's`,
+		`data/results/x.csv:2: NAV Vest's "G", and the whole site's, are hidden in 2 of the 3 months from January 2026 to March 2026 as the total needs an office's figure hidden at source (*), here NAV A's: a row for NAV Vest itself (unit "vest"), as NAV publishes the county's figures, would show the county's figure`,
+		`data/results/x.csv:9: NAV Vest's "C" is hidden in February 2026 as the total needs an office's figure hidden at source (*), here NAV B's: a row for NAV Vest itself (unit "vest"), as NAV publishes the county's figures, would show the county's figure`,
 	}
 	sameNotices(t, notices, want)
+}
+
+// TestRatioGivenAsValues: a ratio goal with rows that give only its value
+// is named once, at the first such row; rows with numerator and
+// denominator, rows hidden at source and other goals are not.
+func TestRatioGivenAsValues(t *testing.T) {
+	s := vestSite(model.Goal{ID: "share", Title: "Share", Aggregate: "ratio"}, model.Goal{ID: "full", Title: "Full", Aggregate: "ratio"},
+		model.Goal{ID: "count", Title: "Count", Aggregate: "sum"})
+	for i, r := range []model.Result{
+		{Goal: 1, HasRatio: true, Numerator: 1, Denominator: 2},
+		{Goal: 0, Suppressed: true},
+		{Goal: 0, HasValue: true, Value: 1.5},
+		{Goal: 0, HasValue: true, Value: 1.7},
+		{Goal: 1, HasValue: true, Value: 50, HasRatio: true, Numerator: 1, Denominator: 2},
+		{Goal: 2, HasValue: true, Value: 4},
+	} {
+		r.Period, r.Line = period("2026-01"), int32(i+2)
+		s.Results = append(s.Results, r)
+	}
+	var notices diag.List
+	Unused(s, config.Site{}, period("2026-01"), &notices)
+	var got []string
+	for _, n := range notices {
+		if strings.Contains(n.Msg, "is a ratio") {
+			got = append(got, n.Error())
+		}
+	}
+	want := `data/results/x.csv:4: the goal "Share" is a ratio, but rows give only its value, the first here: a county without a row of its own, the whole site, tertials and years have no figure for it, and min_count cannot judge such a value; give numerator and denominator where the source has them`
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("notices %q, want one: %s", got, want)
+	}
 }
 
 // TestFarApart: a month more than two years from every other month with
