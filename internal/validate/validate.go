@@ -273,13 +273,27 @@ var (
 	frequencies = []string{"month", "tertial", "year"}
 )
 
+// inNorwegian are the words a leader writing bokmål or nynorsk may give
+// for the values goals.toml takes in English, as the results' headers
+// take "enhet" for "unit".
+var inNorwegian = map[string]string{
+	"prosent": "percent", "dager": "days", "dagar": "days", "antall": "count", "antal": "count", "poeng": "score", "kroner": "nok",
+	"høyere": "higher", "høgare": "higher", "lavere": "lower", "lågare": "lower",
+	"brøk": "ratio", "andel": "ratio", "snitt": "mean", "gjennomsnitt": "mean",
+	"måned": "month", "månad": "month", "år": "year",
+}
+
 func oneOf(kind, v string, allowed []string, goal string, pos diag.Pos, errs *diag.List) {
 	for _, a := range allowed {
 		if v == a {
 			return
 		}
 	}
-	errs.Add(pos, "goal %q: %s %q is not one of %s%s", goal, kind, v, quoteAll(allowed), diag.Suggest(v, allowed))
+	hint := diag.Suggest(v, allowed)
+	if en, ok := inNorwegian[strings.ToLower(v)]; ok && slices.Contains(allowed, en) {
+		hint = diag.P(" (did you mean %q?)", en)
+	}
+	errs.Add(pos, "goal %q: %s %q is not one of %s%s", goal, kind, v, quoteAll(allowed), hint)
 }
 
 func quoteAll(s []string) string {
