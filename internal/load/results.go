@@ -183,7 +183,12 @@ func (r *resultReader) read(path string, file int16, src io.Reader, rows []model
 	if !ok {
 		for _, c := range resultColumns[:requiredColumns] {
 			if cols[c.name] < 0 {
-				f.add(1, 0, "header has no %q column: the header must name %s, in any order; other columns are ignored", c.name, headerHint)
+				if goal := r.goalColumn(header); goal != "" && (c.name == "goal" || c.name == "value") {
+					// NAV's tables have a column for each figure.
+					f.add(1, 0, "the header has a column of its own for the goal %q: give each row its goal in a goal column and its figure in a value column instead, a row for each month, unit and goal (the header must name %s)", goal, headerHint)
+				} else {
+					f.add(1, 0, "header has no %q column: the header must name %s, in any order; other columns are ignored", c.name, headerHint)
+				}
 				return rows
 			}
 		}
@@ -357,6 +362,16 @@ func resultHeader(header []string) (cols map[string]int, ok bool) {
 		}
 	}
 	return cols, true
+}
+
+// goalColumn is the first goal that header names as a column, or "".
+func (r *resultReader) goalColumn(header []string) string {
+	for _, h := range header {
+		if _, ok := r.goals[strings.TrimSpace(h)]; ok {
+			return strings.TrimSpace(h)
+		}
+	}
+	return ""
 }
 
 // wholeRow reports whether a CSV row has its header's number of fields,

@@ -99,6 +99,7 @@ func TestCSVErrors(t *testing.T) {
 		{"no value", header + "2026-01,bergen-nord,g,,,\n", `data/results/test.csv:2: row has no value`},
 		{"half a ratio", header + "2026-01,bergen-nord,g,,3,\n", `data/results/test.csv:2: give both numerator and denominator, or neither`},
 		{"missing column", "period,unit,goal,numerator,denominator\n2026-01,bergen-nord,g,1,2\n", `data/results/test.csv:1: header has no "value" column`},
+		{"a column for a goal", "periode,enhet,g\n2026-01,bergen-nord,4\n", `data/results/test.csv:1: the header has a column of its own for the goal "g": give each row its goal in a goal column`},
 		{"ratio without its columns", "period,unit,goal,value\n2026-01,bergen-nord,g,\n", `data/results/test.csv:2:23: row has no value: give a value (or add numerator and denominator columns for a ratio)`},
 		{"short row", header + "2026-01,bergen-nord\n", `data/results/test.csv:2: row has 2 fields, the header 6`},
 		{"long row", header + "2026-01,bergen-nord,g,1,,,x\n", `data/results/test.csv:2: row has 7 fields, the header 6: check the delimiter`},
