@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -686,11 +687,11 @@ func plausible(g *model.Goal, r *model.Result, pos diag.Pos, errs *diag.List) {
 	}
 	switch {
 	case g.Min != nil && v < *g.Min:
-		errs.Add(pos, "value %v is below goal %q's min %v: check the row, or give the goal a lower min in %s", roundTo(v, g.Decimals+1), g.ID, *g.Min, goalsPath)
+		errs.Add(pos, "value %v is below goal %q's min %v: check the row, or give the goal a lower min in %s", written(roundTo(v, g.Decimals+1)), g.ID, written(*g.Min), goalsPath)
 	case g.Max != nil && v > *g.Max:
-		errs.Add(pos, "value %v is above goal %q's max %v: check the row (a score typed without its decimal point?), or give the goal a higher max in %s", roundTo(v, g.Decimals+1), g.ID, *g.Max, goalsPath)
+		errs.Add(pos, "value %v is above goal %q's max %v: check the row (a score typed without its decimal point?), or give the goal a higher max in %s", written(roundTo(v, g.Decimals+1)), g.ID, written(*g.Max), goalsPath)
 	case g.Whole() && !r.HasRatio && v != math.Trunc(v):
-		errs.Add(pos, "value %v is not a whole number, but goal %q counts: check the row", v, g.ID)
+		errs.Add(pos, "value %v is not a whole number, but goal %q counts: check the row", written(v), g.ID)
 	}
 }
 
@@ -783,6 +784,17 @@ func (x *seen) add(r *model.Result, i int) (first int, dup bool) {
 	}
 	x.rows[c] = int32(i + 1)
 	return 0, false
+}
+
+// written is v for a message, with as many decimals as it has, in the
+// reader's way of writing numbers ("146,5" in Norwegian).
+func written(v float64) diag.Number {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	decimals := 0
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		decimals = len(s) - i - 1
+	}
+	return diag.Number{V: v, Decimals: decimals}
 }
 
 func roundTo(v float64, d int) float64 {
