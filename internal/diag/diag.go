@@ -230,15 +230,21 @@ func Suggest(name string, candidates []string) Phrase {
 }
 
 // SuggestAmong is Suggest for candidates that suggest something else:
-// hints[i] is what candidates[i] suggests (a unit's id for its name).
+// hints[i] is what candidates[i] suggests (a unit's id for its name). Where
+// candidates of different hints are equally close it suggests none: a code
+// one digit off is as near to each of its neighbours ("4699" to 4619,
+// 4629, ...), and to name one would be a guess.
 func SuggestAmong(name string, candidates, hints []string) Phrase {
-	best, bestDist := -1, len([]rune(name))/2+1
+	best, bestDist, tied := -1, len([]rune(name))/2+1, false
 	for i, c := range candidates {
-		if d := distance(strings.ToLower(name), strings.ToLower(c)); d < bestDist {
-			best, bestDist = i, d
+		switch d := distance(strings.ToLower(name), strings.ToLower(c)); {
+		case d < bestDist:
+			best, bestDist, tied = i, d, false
+		case d == bestDist && best >= 0 && hints[i] != hints[best]:
+			tied = true
 		}
 	}
-	if best < 0 {
+	if best < 0 || tied {
 		return Phrase{}
 	}
 	return P(" (did you mean %q?)", hints[best])

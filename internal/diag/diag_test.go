@@ -21,6 +21,25 @@ func TestSuggest(t *testing.T) {
 	}
 }
 
+// TestSuggestAmongNoGuess: a unit's code one digit off is as close to
+// several codes; no one of them is suggested. A name and its unit's id,
+// equally close, suggest that unit.
+func TestSuggestAmongNoGuess(t *testing.T) {
+	candidates := []string{"eidfjord", "4619", "ulvik", "4629", "NAV Voss", "voss", "4639"}
+	hints := []string{"eidfjord", "eidfjord", "ulvik", "ulvik", "voss", "voss", "voss"}
+	for name, want := range map[string]string{
+		"4699":   "",
+		"46199":  ` (did you mean "eidfjord"?)`,
+		"4639x":  ` (did you mean "voss"?)`,
+		"vosss":  ` (did you mean "voss"?)`,
+		"ulvikk": ` (did you mean "ulvik"?)`,
+	} {
+		if got := SuggestAmong(name, candidates, hints).String(); got != want {
+			t.Errorf("SuggestAmong(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
 func TestListSortsAndFormats(t *testing.T) {
 	var l List
 	l.Add(Pos{Path: "b.csv", Line: 2}, "second")
