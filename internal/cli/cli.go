@@ -295,7 +295,11 @@ func runCheck(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 	loc := r.loc
 	printNotices(notices, format, loc, stdout, stderr)
 	if errs == nil {
-		fmt.Fprintln(stdout, "malekort: "+loc.T("errors.none"))
+		none := loc.T("errors.none")
+		if len(notices) > 0 {
+			none += "; " + loc.Count(len(notices), "summary.notice")
+		}
+		fmt.Fprintln(stdout, "malekort: "+none)
 		return OK
 	}
 	if format == "github" {
