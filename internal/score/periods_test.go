@@ -436,31 +436,3 @@ func TestOwnCountyFigureIsUnknown(t *testing.T) {
 		}
 	}
 }
-
-// TestValuesOfARatioAreNoTotal: a ratio given only as values, as NAV's
-// tables give a share, does not add up from offices to county: a county's
-// share less its offices' tells nothing of a hidden office's, so a hidden
-// office takes no other with it. Where the offices' numerators and
-// denominators are given, it does.
-func TestValuesOfARatioAreNoTotal(t *testing.T) {
-	for _, c := range []struct {
-		name   string
-		ratios bool
-	}{{"values", false}, {"numerators and denominators", true}} {
-		f := newFixture(percentGoal("r")).withOffice("d", "vest")
-		f.hidden("2026-01", "a", "r").value("2026-01", "vest", "r", 1.5)
-		if c.ratios {
-			f.ratio("2026-01", "b", "r", 30, 100).ratio("2026-01", "d", "r", 40, 100).ratio("2026-01", "c", "r", 50, 100)
-		} else {
-			f.value("2026-01", "b", "r", 30).value("2026-01", "d", "r", 40).value("2026-01", "c", "r", 50)
-		}
-		s := Compute(f.site, period("2026-01"), Options{MinCount: 5, MinCoverage: 0.5})
-		at := func(unit string) bool { return s.At(s.unit(unit), 0, period("2026-01")).Has() }
-		if at("a") || !at("vest") {
-			t.Fatalf("%s: a shown, or Vest hidden: the test has lost its case", c.name)
-		}
-		if got := at("b") && at("d"); got == c.ratios {
-			t.Errorf("%s: b and d both shown: %v, want %v", c.name, got, !c.ratios)
-		}
-	}
-}

@@ -287,12 +287,6 @@ type protectScratch struct {
 // run twice: on the parts, and on what the total less everything shown
 // below it leaves unknown.
 func (p *protection) protect(total int, parts []int32) bool {
-	// A ratio given only as values, total and parts alike (a share in
-	// NAV's tables), does not add up: no part can be worked out from the
-	// others.
-	if !p.known(total) && !slices.ContainsFunc(parts, func(u int32) bool { return p.known(int(u)) }) {
-		return false
-	}
 	sc := &p.scratch
 	sc.shown, sc.hidden, sc.below, sc.unknown = sc.shown[:0], sc.hidden[:0], sc.below[:0], sc.unknown[:0]
 	sc.opened = false
