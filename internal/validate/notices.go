@@ -71,7 +71,7 @@ func Unused(s *model.Site, cfg config.Site, reported model.Period, notices *diag
 		// A share without its counts (NAV's tables give both) neither
 		// rolls up nor tells how many people it stands for.
 		if first := valueOnly[i]; first > 0 {
-			notices.AddNotice(s.ResultPos(&s.Results[first-1]), "the goal \"%s\" is a ratio, but rows give only its value, the first here: a county without a row of its own, the whole site, tertials and years have no figure for it, and min_count cannot judge such a value; give numerator and denominator where the source has them", s.Goals[i].Title)
+			notices.AddNotice(s.ResultPos(&s.Results[first-1]), "the goal \"%s\" is a ratio, but some rows give only its value (the first is here): in their months a county without a row of its own and the whole site have no figure for it, nor have their tertials and years, and min_count cannot judge such a value; give numerator and denominator where the source has them", s.Goals[i].Title)
 		}
 	}
 }

@@ -277,11 +277,12 @@ var (
 // inNorwegian are the words a leader writing bokmål or nynorsk may give
 // for the values goals.toml takes in English, as the results' headers
 // take "enhet" for "unit".
-var inNorwegian = map[string]string{
-	"prosent": "percent", "dager": "days", "dagar": "days", "antall": "count", "antal": "count", "poeng": "score", "kroner": "nok",
-	"høyere": "higher", "høgare": "higher", "lavere": "lower", "lågare": "lower",
-	"brøk": "ratio", "andel": "ratio", "snitt": "mean", "gjennomsnitt": "mean",
-	"måned": "month", "månad": "month", "år": "year",
+var inNorwegian = map[string][]string{
+	"prosent": {"percent"}, "andel": {"percent", "ratio"}, "dager": {"days"}, "dagar": {"days"},
+	"antall": {"count"}, "antal": {"count"}, "tal": {"count"}, "poeng": {"score"}, "kroner": {"nok"}, "kr": {"nok"},
+	"høyere": {"higher"}, "høgare": {"higher"}, "lavere": {"lower"}, "lågare": {"lower"},
+	"brøk": {"ratio"}, "snitt": {"mean"}, "gjennomsnitt": {"mean"},
+	"måned": {"month"}, "månad": {"month"}, "månedlig": {"month"}, "år": {"year"}, "årlig": {"year"},
 }
 
 func oneOf(kind, v string, allowed []string, goal string, pos diag.Pos, errs *diag.List) {
@@ -290,9 +291,12 @@ func oneOf(kind, v string, allowed []string, goal string, pos diag.Pos, errs *di
 			return
 		}
 	}
-	hint := diag.Suggest(v, allowed)
-	if en, ok := inNorwegian[strings.ToLower(v)]; ok && slices.Contains(allowed, en) {
-		hint = diag.P(" (did you mean %q?)", en)
+	hint := diag.Suggest(strings.ToLower(v), allowed)
+	for _, en := range inNorwegian[strings.ToLower(v)] {
+		if slices.Contains(allowed, en) {
+			hint = diag.P(" (did you mean %q?)", en)
+			break
+		}
 	}
 	errs.Add(pos, "goal %q: %s %q is not one of %s%s", goal, kind, v, quoteAll(allowed), hint)
 }
@@ -561,18 +565,18 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) *seen {
 				errs.Add(pos, "goal %q aggregates by %s: give a value, not a numerator and denominator", g.ID, g.Aggregate)
 				continue
 			case r.Denominator <= 0:
-				errs.Add(pos, "denominator %v must be above zero", r.Denominator)
+				errs.Add(pos, "denominator %v must be above zero", written(r.Denominator))
 				continue
 			case r.Numerator < 0:
-				errs.Add(pos, "numerator %v must not be negative", r.Numerator)
+				errs.Add(pos, "numerator %v must not be negative", written(r.Numerator))
 				continue
 			case g.Unit == "percent" && r.Numerator > r.Denominator:
-				errs.Add(pos, "numerator %v is above denominator %v: a share cannot be more than 100 %%", r.Numerator, r.Denominator)
+				errs.Add(pos, "numerator %v is above denominator %v: a share cannot be more than 100 %%", written(r.Numerator), written(r.Denominator))
 				continue
 			case r.HasValue:
 				want := g.RatioValue(r.Numerator, r.Denominator)
 				if math.Abs(want-r.Value) > math.Pow(10, -float64(g.Decimals)) {
-					errs.Add(pos, "value %v does not match numerator/denominator (%v): fix one, or leave value empty", r.Value, roundTo(want, g.Decimals+1))
+					errs.Add(pos, "value %v does not match numerator/denominator (%v): fix one, or leave value empty", written(r.Value), written(roundTo(want, g.Decimals+1)))
 				}
 			}
 		}
@@ -687,9 +691,9 @@ func plausible(g *model.Goal, r *model.Result, pos diag.Pos, errs *diag.List) {
 	}
 	switch {
 	case g.Min != nil && v < *g.Min:
-		errs.Add(pos, "value %v is below goal %q's min %v: check the row, or give the goal a lower min in %s", written(roundTo(v, g.Decimals+1)), g.ID, written(*g.Min), goalsPath)
+		errs.Add(pos, "value %v is below goal %q's min %v: check the row, or give the goal a lower min in %s", apart(v, *g.Min, g.Decimals+1), g.ID, written(*g.Min), goalsPath)
 	case g.Max != nil && v > *g.Max:
-		errs.Add(pos, "value %v is above goal %q's max %v: check the row (a score typed without its decimal point?), or give the goal a higher max in %s", written(roundTo(v, g.Decimals+1)), g.ID, written(*g.Max), goalsPath)
+		errs.Add(pos, "value %v is above goal %q's max %v: check the row (a score typed without its decimal point?), or give the goal a higher max in %s", apart(v, *g.Max, g.Decimals+1), g.ID, written(*g.Max), goalsPath)
 	case g.Whole() && !r.HasRatio && v != math.Trunc(v):
 		errs.Add(pos, "value %v is not a whole number, but goal %q counts: check the row", written(v), g.ID)
 	}
@@ -795,6 +799,18 @@ func written(v float64) diag.Number {
 		decimals = len(s) - i - 1
 	}
 	return diag.Number{V: v, Decimals: decimals}
+}
+
+// apart is v for a message that says it is beyond bound: to decimals, or
+// to as many more as it takes to tell it from the bound (a value of
+// -0.001 is not "0 below min 0"; a ratio of 9.99999 is not "10 below 10").
+func apart(v, bound float64, decimals int) diag.Number {
+	for d := decimals; d < 15; d++ {
+		if r := roundTo(v, d); r != bound && r != 0 {
+			return written(r)
+		}
+	}
+	return written(v)
 }
 
 func roundTo(v float64, d int) float64 {

@@ -106,7 +106,7 @@ func TestRatioGivenAsValues(t *testing.T) {
 			got = append(got, n.Error())
 		}
 	}
-	want := `data/results/x.csv:4: the goal "Share" is a ratio, but rows give only its value, the first here: a county without a row of its own, the whole site, tertials and years have no figure for it, and min_count cannot judge such a value; give numerator and denominator where the source has them`
+	want := `data/results/x.csv:4: the goal "Share" is a ratio, but some rows give only its value (the first is here): in their months a county without a row of its own and the whole site have no figure for it, nor have their tertials and years, and min_count cannot judge such a value; give numerator and denominator where the source has them`
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("notices %q, want one: %s", got, want)
 	}
@@ -179,6 +179,26 @@ func sameNotices(t *testing.T, notices diag.List, want []string) {
 	for i := range want {
 		if notices[i].Error() != want[i] {
 			t.Errorf("notice %d:\n%v\nwant:\n%s", i, notices[i], want[i])
+		}
+	}
+}
+
+// TestApart: a value beyond a bound is written to enough decimals to be
+// seen to be beyond it, and no more.
+func TestApart(t *testing.T) {
+	for _, c := range []struct {
+		v, bound float64
+		decimals int
+		want     diag.Number
+	}{
+		{-0.001, 0, 1, diag.Number{V: -0.001, Decimals: 3}},
+		{9.99999, 10, 1, diag.Number{V: 9.99999, Decimals: 5}},
+		{-3, 0, 1, diag.Number{V: -3}},
+		{101.25, 100, 2, diag.Number{V: 101.25, Decimals: 2}},
+		{146.54, 100, 1, diag.Number{V: 146.5, Decimals: 1}},
+	} {
+		if got := apart(c.v, c.bound, c.decimals); got != c.want {
+			t.Errorf("apart(%v, %v, %d) = %+v, want %+v", c.v, c.bound, c.decimals, got, c.want)
 		}
 	}
 }
