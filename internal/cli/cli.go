@@ -307,7 +307,7 @@ func runCheck(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 		for _, e := range errs.In(loc) {
 			fmt.Fprintln(stdout, e.GitHub())
 		}
-		fmt.Fprintf(stderr, "malekort: %s\n", loc.Count(len(errs), "input.error"))
+		fmt.Fprintf(stderr, "malekort: %s\n", loc.Count(errs.Count(), "input.error"))
 	} else {
 		printErrors(errs, loc, stderr)
 	}
@@ -454,5 +454,5 @@ func printErrors(errs diag.List, loc *locale.Locale, stderr io.Writer) {
 		}
 		fmt.Fprintln(stderr, e.Error())
 	}
-	fmt.Fprintf(stderr, "malekort: %s\n", loc.Count(len(errs), "input.error"))
+	fmt.Fprintf(stderr, "malekort: %s\n", loc.Count(errs.Count(), "input.error"))
 }

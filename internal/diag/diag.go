@@ -67,6 +67,10 @@ type Error struct {
 	// build, carried in the same list as the errors of the stage that
 	// found it.
 	Notice bool
+	// Unreported is the number of errors this line stands for: a stage
+	// that stops reporting errors one by one still counts them, so that
+	// the run says how many there are.
+	Unreported int
 }
 
 func (e Error) Error() string {
@@ -89,6 +93,33 @@ func (l *List) Add(pos Pos, format string, args ...any) {
 func (l *List) AddIO(pos Pos, err error) {
 	const format = "cannot read: %v"
 	*l = append(*l, Error{Pos: pos, Msg: fmt.Sprintf(format, err), Format: format, Args: []any{err}, IO: true})
+}
+
+// AddUnreported records, at pos, that n more errors were found from there
+// on and not reported one by one.
+func (l *List) AddUnreported(pos Pos, n int) {
+	if n == 1 {
+		l.Add(pos, "1 more error here, not reported: fix those above and check again")
+	} else {
+		l.Add(pos, "%s more errors from here on, not reported one by one: fix those above and check again", Number{V: float64(n)})
+	}
+	(*l)[len(*l)-1].Unreported = n
+}
+
+// Count is the number of errors in l, counting those a line stands for
+// (see Error.Unreported); notices are not errors.
+func (l List) Count() int {
+	n := 0
+	for _, e := range l {
+		switch {
+		case e.Notice:
+		case e.Unreported > 0:
+			n += e.Unreported
+		default:
+			n++
+		}
+	}
+	return n
 }
 
 // AddNotice records a notice at pos.

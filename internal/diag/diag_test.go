@@ -108,3 +108,22 @@ func TestGitHub(t *testing.T) {
 		}
 	}
 }
+
+// TestCount: a run's count of errors takes in those a line stands for,
+// and leaves out the notices.
+func TestCount(t *testing.T) {
+	var l List
+	l.Add(Pos{Path: "a.csv", Line: 2}, "bad")
+	l.AddNotice(Pos{Path: "a.csv", Line: 3}, "odd")
+	l.AddUnreported(Pos{Path: "a.csv", Line: 4}, 3300)
+	l.AddUnreported(Pos{Path: "b.csv", Line: 9}, 1)
+	if n := l.Count(); n != 3302 {
+		t.Errorf("Count = %d, want 3302", n)
+	}
+	if got := l[2].Error(); got != "a.csv:4: 3300 more errors from here on, not reported one by one: fix those above and check again" {
+		t.Errorf("got %q", got)
+	}
+	if got := l[3].Error(); got != "b.csv:9: 1 more error here, not reported: fix those above and check again" {
+		t.Errorf("got %q", got)
+	}
+}

@@ -120,8 +120,10 @@ type table struct {
 	sheetIndex uint8
 	errs       *diag.List
 	nErrs      int
-	decimal    byte // '.' or ',' once a number has shown which one the file uses
-	decLine    int
+	// unreportedLine is the line of the first error past maxErrorsPerFile.
+	unreportedLine int
+	decimal        byte // '.' or ',' once a number has shown which one the file uses
+	decLine        int
 	// delim is a CSV file's delimiter; 0 for a sheet, whose cells no
 	// delimiter can split.
 	delim rune
@@ -142,7 +144,15 @@ func (f *table) add(line, col int, format string, args ...any) {
 	if f.nErrs <= maxErrorsPerFile {
 		f.errs.Add(diag.Pos{Path: f.path, Sheet: f.sheet, Line: line, Col: col}, format, args...)
 	} else if f.nErrs == maxErrorsPerFile+1 {
-		f.errs.Add(diag.Pos{Path: f.path, Sheet: f.sheet, Line: line}, "too many errors in this file; stopped reporting them here")
+		f.unreportedLine = line
+	}
+}
+
+// addUnreported tells how many errors of the table were counted beyond
+// those reported, at the line of the first of them.
+func (f *table) addUnreported() {
+	if n := f.nErrs - maxErrorsPerFile; n > 0 {
+		f.errs.AddUnreported(diag.Pos{Path: f.path, Sheet: f.sheet, Line: f.unreportedLine}, n)
 	}
 }
 
@@ -227,9 +237,6 @@ func (r *resultReader) readTable(f *table, file int16, header []string, cols map
 		}
 		if err != nil {
 			f.addCSVError(err)
-			if f.nErrs > maxErrorsPerFile {
-				break
-			}
 			continue
 		}
 		line, _ := f.recs.FieldPos(0)
@@ -335,6 +342,7 @@ func (r *resultReader) readTable(f *table, file int16, header []string, cols map
 			rows = append(rows, res)
 		}
 	}
+	f.addUnreported()
 	if f.marked > 0 {
 		f.errs.AddNotice(diag.Pos{Path: f.path, Sheet: f.sheet, Line: f.markedLine}, "rows whose value is marked hidden (%s) but whose numerator and denominator are given: %d, the first here; each is taken as hidden and its numbers are not used: leave out the numbers, or the mark", strings.Join(suppressionMarks, " "), f.marked)
 	}

@@ -183,9 +183,21 @@ func TestCSVErrorCap(t *testing.T) {
 	for range 1000 {
 		b.WriteString("2026-01,nowhere,g,1,,\n")
 	}
+	// Every tenth row cannot be read as CSV, and those are counted too.
+	for i := range 1000 {
+		if i%10 == 0 {
+			b.WriteString("2026-01,now\"here,g,1,,\n")
+		} else {
+			b.WriteString("2026-01,nowhere,g,1,,\n")
+		}
+	}
 	_, errs := readCSV(t, []byte(b.String()))
-	if len(errs) != maxErrorsPerFile+1 || !strings.Contains(errs[len(errs)-1].Msg, "too many errors") {
-		t.Errorf("got %d errors, want %d and a note", len(errs), maxErrorsPerFile+1)
+	last := errs[len(errs)-1]
+	if len(errs) != maxErrorsPerFile+1 || last.Unreported != 2000-maxErrorsPerFile || last.Pos.Line != maxErrorsPerFile+2 {
+		t.Errorf("got %d errors, the last %v (standing for %d), want %d and one standing for the rest, at line %d", len(errs), last, last.Unreported, maxErrorsPerFile, maxErrorsPerFile+2)
+	}
+	if n := errs.Count(); n != 2000 {
+		t.Errorf("counted %d errors, want 2000", n)
 	}
 }
 

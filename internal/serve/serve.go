@@ -229,7 +229,11 @@ func (s *Server) messages(src fs.FS, errs diag.List, err error) []string {
 	if s.site == nil {
 		heading = "serve.errors.first"
 	}
-	m[0] = strings.ReplaceAll(s.loc.T(heading), "{errors}", s.loc.Count(len(m)-1, "input.error"))
+	n := errs.Count()
+	if err != nil {
+		n++
+	}
+	m[0] = strings.ReplaceAll(s.loc.T(heading), "{errors}", s.loc.Count(n, "input.error"))
 	return m
 }
 

@@ -463,19 +463,41 @@ func thresholds(g model.Goal, where diag.Phrase, target, yellow float64, pos dia
 	}
 }
 
-// maxResultErrors stops a results file that is wrong on every one of
-// millions of rows from filling memory with its errors.
+// maxResultErrors is how many errors in the results are reported one by
+// one; the rest are counted and let go as they come, so that a file wrong
+// on every one of millions of rows does not fill memory with its errors.
 const maxResultErrors = 1000
 
 // results checks every row, and returns which row gave each unit, goal
 // and month.
 func results(s *model.Site, bad map[int32]bool, errs *diag.List) *seen {
 	start := len(*errs)
+	var unreported int
+	var unreportedAt diag.Pos
+	// letGo counts the errors past maxResultErrors and drops them; it
+	// keeps the notices.
+	letGo := func() {
+		kept := start + maxResultErrors
+		for _, e := range (*errs)[kept:] {
+			switch {
+			case e.Notice:
+				(*errs)[kept] = e
+				kept++
+			case unreported == 0:
+				unreportedAt = e.Pos
+				fallthrough
+			default:
+				unreported++
+			}
+		}
+		*errs = (*errs)[:kept]
+	}
 	defer func() {
-		if n := len(*errs) - start; n > maxResultErrors {
-			first := (*errs)[start+maxResultErrors-1]
-			*errs = (*errs)[:start+maxResultErrors]
-			errs.Add(first.Pos, "too many errors in the results; stopped after %d (fix these and check again)", maxResultErrors)
+		if len(*errs)-start > maxResultErrors {
+			letGo()
+		}
+		if unreported > 0 {
+			errs.AddUnreported(unreportedAt, unreported)
 		}
 	}()
 	// An office's county is the one it is in in the row's month, as
@@ -502,7 +524,7 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) *seen {
 	future := map[[2]int32]bool{} // by file and month, told once
 	for i := range s.Results {
 		if len(*errs)-start > maxResultErrors {
-			break
+			letGo()
 		}
 		r := &s.Results[i]
 		if bad[r.Goal] {
