@@ -197,7 +197,7 @@ func (r *resultReader) read(path string, file int16, src io.Reader, rows []model
 					// NAV's tables have a column for each figure.
 					f.add(1, 0, "the header has a column of its own for the goal %q: give each row its goal in a goal column and its figure in a value column instead, a row for each month, unit and goal (the header must name %s)", goal, headerHint)
 				} else {
-					f.add(1, 0, "header has no %q column: the header must name %s, in any order; other columns are ignored", c.name, headerHint)
+					f.add(1, 0, "header has no %q column (%q in Norwegian): the header must name %s, in any order; other columns are ignored", c.name, c.norwegian, headerHint)
 				}
 				return rows
 			}
