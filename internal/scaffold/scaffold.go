@@ -110,7 +110,7 @@ func Commentary(site *model.Site, office string, p model.Period, today time.Time
 				fmt.Fprintf(&b, "# %s\n", strings.ReplaceAll(loc.T("commentary.overdue"), "{due}", m.Due))
 			}
 			// The id keeps the measure the same one when its text changes.
-			fmt.Fprintf(&b, "[[measure]]\nid = %s\ngoal = %s\ntext = %s\nstatus = %s\n", quote(model.MeasureID(&m)), quote(m.Goal), quote(m.Text), quote(m.Status))
+			fmt.Fprintf(&b, "[[measure]]\nid = %s\ngoal = %s\ntext = %s\nstatus = %s\n", quote(model.MeasureID(&m)), quote(m.Goal), quote(m.Text), quote(loc.T("measure.write."+m.Status)))
 			if m.Due != "" {
 				fmt.Fprintf(&b, "due = %s\n", m.Due)
 			}
@@ -119,8 +119,8 @@ func Commentary(site *model.Site, office string, p model.Period, today time.Time
 	if len(site.Goals) > 0 {
 		// Due at the end of the month after next: a measure takes time.
 		due := time.Date(p.Year(), time.Month(p.Month())+3, 0, 0, 0, 0, 0, time.UTC)
-		fmt.Fprintf(&b, "\n# %s\n# [[measure]]\n# goal = %s\n# text = %s\n# status = \"planned\"\n# due = %s\n",
-			loc.T("commentary.measure.how"), quote(site.Goals[0].ID), quote(loc.T("commentary.measure.text")), due.Format(time.DateOnly))
+		fmt.Fprintf(&b, "\n# %s\n# [[measure]]\n# goal = %s\n# text = %s\n# status = %s\n# due = %s\n",
+			loc.T("commentary.measure.how"), quote(site.Goals[0].ID), quote(loc.T("commentary.measure.text")), quote(loc.T("measure.write.planned")), due.Format(time.DateOnly))
 	}
 	fmt.Fprintf(&b, "+++\n\n%s\n", loc.T("commentary.placeholder"))
 	return File{Path: path.Join("content", o.County, o.ID, p.String()+".md"), Data: []byte(b.String())}, nil
