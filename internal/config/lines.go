@@ -48,3 +48,38 @@ func (l Lines) Key(from int, key string) int {
 	}
 	return from
 }
+
+// KeysOf returns the line of each key assigned in the table whose header
+// is on line table (1-based), up to the next table header; none for table
+// 0, a header not found. Lines inside a string of several lines are not
+// keys.
+func (l Lines) KeysOf(table int) map[string]int {
+	if table <= 0 {
+		return nil
+	}
+	keys := map[string]int{}
+	inString := "" // the quotes of the string of several lines being read
+	for i := table; i < len(l.lines); i++ {
+		t := strings.TrimSpace(l.lines[i])
+		if inString == "" {
+			if strings.HasPrefix(t, "[") {
+				break
+			}
+			k, _, ok := strings.Cut(t, "=")
+			if k = strings.TrimSpace(k); ok && k != "" && !strings.ContainsAny(k, " \t\"'#") && keys[k] == 0 {
+				keys[k] = i + 1
+			}
+		}
+		for _, q := range []string{`"""`, "'''"} {
+			if strings.Count(t, q)%2 == 1 {
+				switch inString {
+				case "":
+					inString = q
+				case q:
+					inString = ""
+				}
+			}
+		}
+	}
+	return keys
+}

@@ -80,7 +80,7 @@ func parseGoals(src []byte, site *model.Site, errs *diag.List) bool {
 		g := model.Goal{
 			ID: fg.ID, Title: fg.Title, Description: fg.Description, Perspective: fg.Perspective,
 			Unit: fg.Unit, Direction: fg.Direction, Aggregate: fg.Aggregate, Owner: fg.Owner,
-			Persons: fg.Persons, Stock: fg.Stock, Decimals: 1, Frequency: fg.Frequency, Pos: pos,
+			Persons: fg.Persons, Stock: fg.Stock, Decimals: 1, Frequency: fg.Frequency, Pos: pos, KeyLines: lines.KeysOf(line),
 			DescriptionPos: diag.Pos{Path: GoalsPath, Line: lines.Key(line, "description")},
 		}
 		if g.Frequency == "" {

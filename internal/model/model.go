@@ -218,7 +218,20 @@ type Goal struct {
 	// oldest first; before the first, Target and Yellow hold.
 	Schedule  []Step
 	Overrides []Override
-	Pos       diag.Pos
+	// Pos is its [[goal]] header, and KeyLines the line of each key
+	// written in its table (see At).
+	Pos      diag.Pos
+	KeyLines map[string]int
+}
+
+// At is where the goal's key is written, for an error about its value; its
+// table's header where the key is not written.
+func (g *Goal) At(key string) diag.Pos {
+	p := g.Pos
+	if line := g.KeyLines[key]; line > 0 {
+		p.Line = line
+	}
+	return p
 }
 
 // PeriodMonths is how many months one of the goal's periods spans.

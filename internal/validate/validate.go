@@ -335,36 +335,38 @@ func goals(s *model.Site, errs *diag.List) map[int32]bool {
 	seen := map[string]diag.Pos{}
 	for i, g := range s.Goals {
 		before := len(*errs)
-		checkID(diag.P("goal"), g.ID, g.Pos, errs)
+		checkID(diag.P("goal"), g.ID, g.At("id"), errs)
 		if first, dup := seen[g.ID]; dup && g.ID != "" {
-			errs.Add(g.Pos, "goal id %q is already used at %s", g.ID, first)
+			errs.Add(g.At("id"), "goal id %q is already used at %s", g.ID, first)
 		}
-		seen[g.ID] = g.Pos
+		seen[g.ID] = g.At("id")
 		if strings.TrimSpace(g.Title) == "" {
 			errs.Add(g.Pos, "goal %q has no title: add title = \"…\"", g.ID)
 		}
 		if strings.TrimSpace(g.Perspective) == "" {
 			errs.Add(g.Pos, "goal %q has no perspective: add perspective = \"…\" (it groups the scorecard)", g.ID)
 		}
-		oneOf("unit", g.Unit, units, g.ID, g.Pos, errs)
-		oneOf("direction", g.Direction, directions, g.ID, g.Pos, errs)
-		oneOf("aggregate", g.Aggregate, aggregates, g.ID, g.Pos, errs)
-		oneOf("frequency", g.Frequency, frequencies, g.ID, g.Pos, errs)
+		for _, k := range []struct {
+			key, value string
+			allowed    []string
+		}{{"unit", g.Unit, units}, {"direction", g.Direction, directions}, {"aggregate", g.Aggregate, aggregates}, {"frequency", g.Frequency, frequencies}} {
+			oneOf(k.key, k.value, k.allowed, g.ID, g.At(k.key), errs)
+		}
 		if g.Stock && g.Aggregate != "sum" {
-			errs.Add(g.Pos, "goal %q: stock = true is for a sum goal: a ratio's or a mean's tertials and years are made over their months already; remove it or use aggregate = \"sum\"", g.ID)
+			errs.Add(g.At("stock"), "goal %q: stock = true is for a sum goal: a ratio's or a mean's tertials and years are made over their months already; remove it or use aggregate = \"sum\"", g.ID)
 		}
 		if g.Lag < 0 || g.Lag > 60 {
-			errs.Add(g.Pos, "goal %q: lag is out of range: give the whole months after its period that a result is known, 0 to 60", g.ID)
+			errs.Add(g.At("lag"), "goal %q: lag is out of range: give the whole months after its period that a result is known, 0 to 60", g.ID)
 		}
 		if g.Decimals < 0 || g.Decimals > 4 {
-			errs.Add(g.Pos, "goal %q: decimals %d is out of range: use 0 to 4", g.ID, g.Decimals)
+			errs.Add(g.At("decimals"), "goal %q: decimals %d is out of range: use 0 to 4", g.ID, g.Decimals)
 		}
-		thresholds(g, diag.Phrase{}, g.Target, g.Yellow, g.Pos, errs)
+		thresholds(g, diag.Phrase{}, g.Target, g.Yellow, g.At("yellow"), errs)
 		if g.Life.From != 0 && g.Life.Until != 0 && g.Life.Until < g.Life.From {
-			errs.Add(g.Pos, "goal %q ends in %s, before it begins in %s: fix from or until", g.ID, g.Life.Until, g.Life.From)
+			errs.Add(g.At("until"), "goal %q ends in %s, before it begins in %s: fix from or until", g.ID, g.Life.Until, g.Life.From)
 		}
 		if g.Min != nil && g.Max != nil && *g.Min > *g.Max {
-			errs.Add(g.Pos, "goal %q: min %v is above max %v", g.ID, *g.Min, *g.Max)
+			errs.Add(g.At("min"), "goal %q: min %v is above max %v", g.ID, *g.Min, *g.Max)
 		}
 		switch {
 		case g.Owner == "" || isUnit[g.Owner]:
@@ -374,7 +376,7 @@ func goals(s *model.Site, errs *diag.List) map[int32]bool {
 			// apply to.
 			bad[int32(i)] = true
 		default:
-			errs.Add(g.Pos, "goal %q: owner %q is not a county or office%s", g.ID, g.Owner, diag.Suggest(g.Owner, model.Slugs(s.Units)))
+			errs.Add(g.At("owner"), "goal %q: owner %q is not a county or office%s", g.ID, g.Owner, diag.Suggest(g.Owner, model.Slugs(s.Units)))
 		}
 		for k, st := range g.Schedule {
 			switch {
