@@ -17,6 +17,7 @@ import (
 	"github.com/malekort/malekort/internal/locale"
 	"github.com/malekort/malekort/internal/model"
 	"github.com/malekort/malekort/internal/scaffold"
+	"github.com/malekort/malekort/internal/validate"
 	"github.com/malekort/malekort/internal/write"
 )
 
@@ -71,7 +72,8 @@ func newCommentary(args []string, stdout, stderr io.Writer) int {
 		printErrors(errs, r.loc, stderr)
 		return exitCode(errs)
 	}
-	period, _ := site.Reported(cfg.Period, cfg.MinCoverage)
+	reported, _ := site.Reported(cfg.Period, cfg.MinCoverage)
+	period := reported
 	if len(r.args) == 2 {
 		p, ok := model.ParsePeriod(r.args[1])
 		if !ok {
@@ -93,6 +95,9 @@ func newCommentary(args []string, stdout, stderr io.Writer) int {
 		r.fail(err)
 		return createFailure(err)
 	}
+	var notices diag.List
+	validate.CommentaryMonth(site, f.Path, period, reported, &notices)
+	printNotices(notices, "text", r.loc, stdout, stderr)
 	r.tell(diag.P("wrote %s", filepath.Join(source, filepath.FromSlash(f.Path))))
 	return OK
 }

@@ -51,13 +51,7 @@ func Unused(s *model.Site, cfg config.Site, reported model.Period, notices *diag
 	}
 	for i := range s.Commentary {
 		c := &s.Commentary[i]
-		pos := diag.Pos{Path: c.Path, Line: 1}
-		switch {
-		case c.Period > reported && reported != 0:
-			notices.AddNotice(pos, "the commentary is for %s, after the month the site reports (%s): it shows under \"earlier commentary\" until %s is reported", month(c.Period), month(reported), month(c.Period))
-		case !months[c.Period]:
-			notices.AddNotice(pos, "the commentary is for %s, which has no results", month(c.Period))
-		}
+		commentaryMonth(c.Path, c.Period, reported, months[c.Period], notices)
 	}
 	for i := range s.Offices {
 		if o := &s.Offices[i]; !officeHas[i] && len(s.Results) > 0 {
@@ -271,4 +265,21 @@ func when(months map[model.Period]bool) diag.Phrase {
 		return diag.P("in %d of the %d months from %s to %s", len(months), n, month(first), month(last))
 	}
 	return diag.P("in %d months from %s to %s", len(months), month(first), month(last))
+}
+
+// CommentaryMonth tells of the commentary at path, for month p, if it will
+// not show as that month's: as Unused does, for a file just written.
+func CommentaryMonth(s *model.Site, path string, p, reported model.Period, notices *diag.List) {
+	hasResults := slices.ContainsFunc(s.Results, func(r model.Result) bool { return r.Period == p })
+	commentaryMonth(path, p, reported, hasResults, notices)
+}
+
+func commentaryMonth(path string, p, reported model.Period, hasResults bool, notices *diag.List) {
+	pos := diag.Pos{Path: path, Line: 1}
+	switch {
+	case p > reported && reported != 0:
+		notices.AddNotice(pos, "the commentary is for %s, after the month the site reports (%s): it shows under \"earlier commentary\" until %s is reported", month(p), month(reported), month(p))
+	case !hasResults:
+		notices.AddNotice(pos, "the commentary is for %s, which has no results", month(p))
+	}
 }
