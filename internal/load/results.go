@@ -191,19 +191,45 @@ func (r *resultReader) read(path string, file int16, src io.Reader, rows []model
 	}
 	cols, ok := resultHeader(header)
 	if !ok {
-		for _, c := range resultColumns[:requiredColumns] {
-			if cols[c.name] < 0 {
-				if goal := r.goalColumn(header); goal != "" && (c.name == "goal" || c.name == "value") {
-					// NAV's tables have a column for each figure.
-					f.add(1, 0, "the header has a column of its own for the goal %q: give each row its goal in a goal column and its figure in a value column instead, a row for each month, unit and goal (the header must name %s)", goal, headerHint)
-				} else {
-					f.add(1, 0, "header has no %q column (%q in Norwegian): the header must name %s, in any order; other columns are ignored", c.name, c.norwegian, headerHint)
-				}
-				return rows
-			}
-		}
+		r.headerError(f, header, cols)
+		return rows
 	}
 	return r.readTable(f, file, header, cols, rows)
+}
+
+// headerError says what a header that lacks a column the rows need lacks.
+// NAV's tables have a column for each figure, and their rows no goal and
+// no value: such a header is named as one, by its columns malekort does
+// not read.
+func (r *resultReader) headerError(f *table, header []string, cols map[string]int) {
+	var missing, missingNorwegian []string
+	for _, c := range resultColumns[:requiredColumns] {
+		if cols[c.name] < 0 {
+			missing, missingNorwegian = append(missing, strconv.Quote(c.name)), append(missingNorwegian, strconv.Quote(c.norwegian))
+		}
+	}
+	figures := cols["goal"] < 0 && cols["value"] < 0
+	goal := r.goalColumn(header)
+	read := map[int]bool{}
+	for _, i := range cols {
+		read[i] = true
+	}
+	var others []string
+	for i, h := range header {
+		if h = strings.TrimSpace(h); h != "" && !read[i] {
+			others = append(others, strconv.Quote(h))
+		}
+	}
+	switch {
+	case goal != "" && (cols["goal"] < 0 || cols["value"] < 0):
+		f.add(1, 0, "the header has a column of its own for the goal %q: give each row its goal in a goal column and its figure in a value column instead, a row for each month, unit and goal (the header must name %s)", goal, headerHint)
+	case figures && len(others) > 0:
+		f.add(1, 0, "header has no %s columns (%s in Norwegian), and malekort does not read its columns %s: a table with a column for each figure, as NAV's are, is given instead as a row for each month, unit and goal, with the goal in a goal column and the figure in a value column (the header must name %s)", strings.Join(missing, ", "), strings.Join(missingNorwegian, ", "), strings.Join(others, ", "), headerHint)
+	case len(missing) == 1:
+		f.add(1, 0, "header has no %s column (%s in Norwegian): the header must name %s, in any order; other columns are ignored", missing[0], missingNorwegian[0], headerHint)
+	default:
+		f.add(1, 0, "header has no %s columns (%s in Norwegian): the header must name %s, in any order; other columns are ignored", strings.Join(missing, ", "), strings.Join(missingNorwegian, ", "), headerHint)
+	}
 }
 
 // readTable reads the rows of a table whose header has the columns cols.
