@@ -2,6 +2,7 @@ package config
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 )
 
@@ -18,56 +19,78 @@ func NewLines(src []byte) Lines {
 	return Lines{lines: strings.Split(string(bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))), "\n")}
 }
 
+var (
+	// tableHeader is a line that is a [table] or [[table]] header, as a
+	// line of an array written over several lines is not.
+	tableHeader = regexp.MustCompile(`^\[\[?\s*[\pL\pN_.\-" ]+\s*\]\]?\s*(#.*)?$`)
+	// bareKey is a key written without quotes, dotted or not.
+	bareKey = regexp.MustCompile(`^[A-Za-z0-9_.\-]+$`)
+)
+
 // Tables returns the 1-based lines of every "[[name]]" header, in order.
 func (l Lines) Tables(name string) []int {
 	var out []int
 	header := "[[" + name + "]]"
 	for i, line := range l.lines {
-		if t := strings.TrimSpace(line); strings.HasPrefix(t, "[") && strings.HasPrefix(strings.ReplaceAll(t, " ", ""), header) {
+		if t := strings.TrimSpace(line); tableHeader.MatchString(t) && strings.HasPrefix(strings.ReplaceAll(t, " ", ""), header) {
 			out = append(out, i+1)
 		}
 	}
 	return out
 }
 
-// Key returns the line of the first assignment to key at or after line from
-// (1-based, 0 for the file start) and before the next table header, or from
-// when there is none.
+// Key returns the line of the first assignment to key after line from
+// (1-based) and before the next table header, or from when there is none;
+// from 0 looks through the whole file.
 func (l Lines) Key(from int, key string) int {
-	start := max(from, 1)
-	for i := start - 1; i < len(l.lines); i++ {
-		t := strings.TrimSpace(l.lines[i])
-		if i >= start && strings.HasPrefix(t, "[") && from > 0 {
-			break
+	line := from
+	l.keys(from, func(k string, at int) bool {
+		if k == key {
+			line = at
+			return false
 		}
-		if rest, ok := strings.CutPrefix(t, key); ok {
-			if r := strings.TrimSpace(rest); strings.HasPrefix(r, "=") {
-				return i + 1
-			}
-		}
-	}
-	return from
+		return true
+	})
+	return line
 }
 
 // KeysOf returns the line of each key assigned in the table whose header
 // is on line table (1-based), up to the next table header; none for table
-// 0, a header not found. Lines inside a string of several lines are not
-// keys.
+// 0, a header not found.
 func (l Lines) KeysOf(table int) map[string]int {
 	if table <= 0 {
 		return nil
 	}
 	keys := map[string]int{}
+	l.keys(table, func(k string, at int) bool {
+		if keys[k] == 0 {
+			keys[k] = at
+		}
+		return true
+	})
+	return keys
+}
+
+// keys calls found with each key assigned after line from and its line, in
+// order, until found returns false. A table header ends the table of from;
+// from 0 is the whole file. Lines inside a string of several lines, and
+// comments, are not keys.
+func (l Lines) keys(from int, found func(key string, line int) bool) {
 	inString := "" // the quotes of the string of several lines being read
-	for i := table; i < len(l.lines); i++ {
+	for i := from; i < len(l.lines); i++ {
 		t := strings.TrimSpace(l.lines[i])
 		if inString == "" {
-			if strings.HasPrefix(t, "[") {
-				break
+			if strings.HasPrefix(t, "#") {
+				continue
 			}
-			k, _, ok := strings.Cut(t, "=")
-			if k = strings.TrimSpace(k); ok && k != "" && !strings.ContainsAny(k, " \t\"'#") && keys[k] == 0 {
-				keys[k] = i + 1
+			if tableHeader.MatchString(t) {
+				if from > 0 {
+					return
+				}
+				continue
+			}
+			if k, _, ok := strings.Cut(t, "="); ok && bareKey.MatchString(strings.TrimSpace(k)) && !found(strings.TrimSpace(k), i+1) {
+				return
 			}
 		}
 		for _, q := range []string{`"""`, "'''"} {
@@ -81,5 +104,4 @@ func (l Lines) KeysOf(table int) map[string]int {
 			}
 		}
 	}
-	return keys
 }

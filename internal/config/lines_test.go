@@ -2,11 +2,13 @@ package config
 
 import (
 	"maps"
+	"strings"
 	"testing"
 )
 
-// TestKeysOf: each key of a table at its line, up to the next table, and
-// nothing inside a string of several lines taken for a key.
+// TestKeysOf: each key of a table at its line, up to the next table;
+// nothing inside a string of several lines, a comment or an array of
+// several lines taken for a key or a table; CRLF line ends alike.
 func TestKeysOf(t *testing.T) {
 	src := `title = "top"
 
@@ -16,25 +18,41 @@ description = """
 target = 1
 [not a table]
 """
+# a comment with """ in it
 target = 45
 yellow  =  40 # a comment
 "quoted" = 1
+codes = [
+  ["4601"],
+]
+max = 9
 
-[[goal]]
+[[goal]] # the second
 id = "b"
 note = '''
 x = 1'''
 unit = "count"
 `
-	l := NewLines([]byte(src))
-	tables := l.Tables("goal")
-	if got, want := l.KeysOf(tables[0]), map[string]int{"id": 4, "description": 5, "target": 9, "yellow": 10}; !maps.Equal(got, want) {
-		t.Errorf("first table: %v, want %v", got, want)
+	for name, src := range map[string]string{"LF": src, "CRLF": strings.ReplaceAll(src, "\n", "\r\n")} {
+		l := NewLines([]byte(src))
+		tables := l.Tables("goal")
+		if len(tables) != 2 || tables[1] != 18 {
+			t.Fatalf("%s: tables at %v, want 3 and 18", name, tables)
+		}
+		if got, want := l.KeysOf(tables[0]), map[string]int{"id": 4, "description": 5, "target": 10, "yellow": 11, "codes": 13, "max": 16}; !maps.Equal(got, want) {
+			t.Errorf("%s: first table: %v, want %v", name, got, want)
+		}
+		if got, want := l.KeysOf(tables[1]), map[string]int{"id": 19, "note": 20, "unit": 22}; !maps.Equal(got, want) {
+			t.Errorf("%s: second table: %v, want %v", name, got, want)
+		}
+		if got := l.Key(tables[0], "unit"); got != tables[0] {
+			t.Errorf("%s: the first table's unit at %d, want its header's line %d", name, got, tables[0])
+		}
+		if got := l.Key(0, "unit"); got != 22 {
+			t.Errorf("%s: the file's first unit at %d, want 22", name, got)
+		}
 	}
-	if got, want := l.KeysOf(tables[1]), map[string]int{"id": 14, "note": 15, "unit": 17}; !maps.Equal(got, want) {
-		t.Errorf("second table: %v, want %v", got, want)
-	}
-	if got := l.KeysOf(0); got != nil {
+	if got := NewLines([]byte(src)).KeysOf(0); got != nil {
 		t.Errorf("no table: %v", got)
 	}
 }

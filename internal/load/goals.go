@@ -81,7 +81,6 @@ func parseGoals(src []byte, site *model.Site, errs *diag.List) bool {
 			ID: fg.ID, Title: fg.Title, Description: fg.Description, Perspective: fg.Perspective,
 			Unit: fg.Unit, Direction: fg.Direction, Aggregate: fg.Aggregate, Owner: fg.Owner,
 			Persons: fg.Persons, Stock: fg.Stock, Decimals: 1, Frequency: fg.Frequency, Pos: pos, KeyLines: lines.KeysOf(line),
-			DescriptionPos: diag.Pos{Path: GoalsPath, Line: lines.Key(line, "description")},
 		}
 		if g.Frequency == "" {
 			g.Frequency = "month"
@@ -136,7 +135,7 @@ func parseGoals(src []byte, site *model.Site, errs *diag.List) bool {
 		// it is in content/ (see referencedFiles); a file beside the
 		// description, since it has no folder to be published from.
 		if refs := markdown.References([]byte(fg.Description)); !refs.Empty() {
-			dpos := g.DescriptionPos
+			dpos := g.At("description")
 			for _, r := range refs.Remote {
 				errs.Add(dpos, "goal %q: its description shows the image %q from another website: the site must work with no internet, and that website would see who reads the page; take the image out (a commentary can show it, with the image file beside it)", fg.ID, r.Target)
 			}

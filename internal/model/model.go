@@ -185,10 +185,8 @@ type Goal struct {
 	ID          string
 	Title       string
 	Description string
-	// DescriptionPos is where its description is written, for what is
-	// said of it, and DescriptionLinks its links to the site's pages and
-	// CSV files (see Text.PageLinks), read from the site's top folder.
-	DescriptionPos   diag.Pos
+	// DescriptionLinks are its description's links to the site's pages
+	// and CSV files (see Text.PageLinks), read from the site's top folder.
 	DescriptionLinks []PageLink
 	Perspective      string
 	Unit             string // "percent", "days", "count", "score" or "nok"
@@ -224,12 +222,15 @@ type Goal struct {
 	KeyLines map[string]int
 }
 
-// At is where the goal's key is written, for an error about its value; its
-// table's header where the key is not written.
-func (g *Goal) At(key string) diag.Pos {
+// At is where the first of keys written in the goal's table is, for an
+// error about its value; the table's header where none is.
+func (g *Goal) At(keys ...string) diag.Pos {
 	p := g.Pos
-	if line := g.KeyLines[key]; line > 0 {
-		p.Line = line
+	for _, k := range keys {
+		if line := g.KeyLines[k]; line > 0 {
+			p.Line = line
+			break
+		}
 	}
 	return p
 }

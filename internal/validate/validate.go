@@ -366,7 +366,8 @@ func goals(s *model.Site, errs *diag.List) map[int32]bool {
 			errs.Add(g.At("until"), "goal %q ends in %s, before it begins in %s: fix from or until", g.ID, g.Life.Until, g.Life.From)
 		}
 		if g.Min != nil && g.Max != nil && *g.Min > *g.Max {
-			errs.Add(g.At("min"), "goal %q: min %v is above max %v", g.ID, *g.Min, *g.Max)
+			// A bound not written is the unit's own.
+			errs.Add(g.At("min", "max"), "goal %q: min %v is above max %v", g.ID, *g.Min, *g.Max)
 		}
 		switch {
 		case g.Owner == "" || isUnit[g.Owner]:
