@@ -449,7 +449,7 @@ func printNotices(notices diag.List, format string, loc *locale.Locale, stdout, 
 func printErrors(errs diag.List, loc *locale.Locale, stderr io.Writer) {
 	for i, e := range errs.In(loc) {
 		if i == maxPrinted {
-			fmt.Fprintln(stderr, strings.ReplaceAll(loc.T("errors.more"), "{n}", strconv.Itoa(len(errs)-maxPrinted)))
+			fmt.Fprintln(stderr, strings.ReplaceAll(loc.T("errors.more"), "{n}", loc.Number(float64(errs[maxPrinted:].Count()), 0)))
 			break
 		}
 		fmt.Fprintln(stderr, e.Error())

@@ -69,6 +69,8 @@ func newCommentary(args []string, stdout, stderr io.Writer) int {
 	}
 	cfg, site, _, errs := load.Load(os.DirFS(source))
 	if site == nil {
+		errs, notices := errs.Split()
+		printNotices(notices, "text", r.loc, stdout, stderr)
 		printErrors(errs, r.loc, stderr)
 		return exitCode(errs)
 	}

@@ -95,13 +95,14 @@ func (l *List) AddIO(pos Pos, err error) {
 	*l = append(*l, Error{Pos: pos, Msg: fmt.Sprintf(format, err), Format: format, Args: []any{err}, IO: true})
 }
 
-// AddUnreported records, at pos, that n more errors were found from there
-// on and not reported one by one.
+// AddUnreported records, at pos (where the first of them is, in the order
+// they were found), that n more errors were found and not reported one by
+// one.
 func (l *List) AddUnreported(pos Pos, n int) {
 	if n == 1 {
-		l.Add(pos, "1 more error here, not reported: fix those above and check again")
+		l.Add(pos, "1 more error, not reported: fix those reported and check again")
 	} else {
-		l.Add(pos, "%s more errors from here on, not reported one by one: fix those above and check again", Number{V: float64(n)})
+		l.Add(pos, "%s more errors, not reported one by one: fix those reported and check again", Number{V: float64(n)})
 	}
 	(*l)[len(*l)-1].Unreported = n
 }

@@ -120,10 +120,10 @@ func TestCount(t *testing.T) {
 	if n := l.Count(); n != 3302 {
 		t.Errorf("Count = %d, want 3302", n)
 	}
-	if got := l[2].Error(); got != "a.csv:4: 3300 more errors from here on, not reported one by one: fix those above and check again" {
+	if got := l[2].Error(); got != "a.csv:4: 3300 more errors, not reported one by one: fix those reported and check again" {
 		t.Errorf("got %q", got)
 	}
-	if got := l[3].Error(); got != "b.csv:9: 1 more error here, not reported: fix those above and check again" {
+	if got := l[3].Error(); got != "b.csv:9: 1 more error, not reported: fix those reported and check again" {
 		t.Errorf("got %q", got)
 	}
 }

@@ -199,8 +199,9 @@ func (r *resultReader) read(path string, file int16, src io.Reader, rows []model
 
 // headerError says what a header that lacks a column the rows need lacks.
 // NAV's tables have a column for each figure, and their rows no goal and
-// no value: such a header is named as one, by its columns malekort does
-// not read.
+// no value: such a header is named as one, by the columns malekort does
+// not read. A header of one column is more likely a delimiter not
+// recognised.
 func (r *resultReader) headerError(f *table, header []string, cols map[string]int) {
 	var missing, missingNorwegian []string
 	for _, c := range resultColumns[:requiredColumns] {
@@ -208,27 +209,31 @@ func (r *resultReader) headerError(f *table, header []string, cols map[string]in
 			missing, missingNorwegian = append(missing, strconv.Quote(c.name)), append(missingNorwegian, strconv.Quote(c.norwegian))
 		}
 	}
-	figures := cols["goal"] < 0 && cols["value"] < 0
-	goal := r.goalColumn(header)
 	read := map[int]bool{}
 	for _, i := range cols {
 		read[i] = true
 	}
+	// The columns not read, as many as an error can name.
+	const named = 8
 	var others []string
 	for i, h := range header {
 		if h = strings.TrimSpace(h); h != "" && !read[i] {
-			others = append(others, strconv.Quote(h))
+			if len(others) == named {
+				others = append(others, "…")
+				break
+			}
+			others = append(others, strconv.Quote(clip(h)))
 		}
 	}
-	switch {
+	switch goal := r.goalColumn(header); {
 	case goal != "" && (cols["goal"] < 0 || cols["value"] < 0):
 		f.add(1, 0, "the header has a column of its own for the goal %q: give each row its goal in a goal column and its figure in a value column instead, a row for each month, unit and goal (the header must name %s)", goal, headerHint)
-	case figures && len(others) > 0:
-		f.add(1, 0, "header has no %s columns (%s in Norwegian), and malekort does not read its columns %s: a table with a column for each figure, as NAV's are, is given instead as a row for each month, unit and goal, with the goal in a goal column and the figure in a value column (the header must name %s)", strings.Join(missing, ", "), strings.Join(missingNorwegian, ", "), strings.Join(others, ", "), headerHint)
+	case cols["goal"] < 0 && cols["value"] < 0 && len(others) > 0 && len(header) > 1:
+		f.add(1, 0, "header lacks the columns %s (%s in Norwegian), and malekort does not read its columns %s: give a table with a column for each figure, as NAV's tables have, as rows instead, one for each month, unit and goal, with the goal in a goal column and the figure in a value column (the header must name %s)", strings.Join(missing, ", "), strings.Join(missingNorwegian, ", "), strings.Join(others, ", "), headerHint)
 	case len(missing) == 1:
 		f.add(1, 0, "header has no %s column (%s in Norwegian): the header must name %s, in any order; other columns are ignored", missing[0], missingNorwegian[0], headerHint)
 	default:
-		f.add(1, 0, "header has no %s columns (%s in Norwegian): the header must name %s, in any order; other columns are ignored", strings.Join(missing, ", "), strings.Join(missingNorwegian, ", "), headerHint)
+		f.add(1, 0, "header lacks the columns %s (%s in Norwegian): the header must name %s, in any order; other columns are ignored", strings.Join(missing, ", "), strings.Join(missingNorwegian, ", "), headerHint)
 	}
 }
 
@@ -262,8 +267,10 @@ func (r *resultReader) readTable(f *table, file int16, header []string, cols map
 			break
 		}
 		if err != nil {
-			f.addCSVError(err)
-			continue
+			if f.addCSVError(err) {
+				continue
+			}
+			break
 		}
 		line, _ := f.recs.FieldPos(0)
 		if blankRecord(rec) {
@@ -492,13 +499,18 @@ func periodHint(s string) diag.Phrase {
 	return diag.P("write it as YYYY-MM")
 }
 
-func (f *table) addCSVError(err error) {
+// addCSVError records an error of reading a row, and reports whether the
+// rows after it can be read: after a row that does not parse they can,
+// while a reader that failed (the disk, a workbook's broken part) fails
+// again at every row.
+func (f *table) addCSVError(err error) (goOn bool) {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		f.add(pe.Line, pe.Column, "%v: check the quoting of this line", pe.Err)
-		return
+		return true
 	}
 	f.errs.AddIO(diag.Pos{Path: f.path}, err)
+	return false
 }
 
 // number parses a numeric field. It returns ok unchanged unless the field is

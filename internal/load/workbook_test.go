@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/model"
@@ -193,5 +194,57 @@ func TestUnreadableWorkbookLeavesNoFileBehind(t *testing.T) {
 	}
 	for _, e := range left {
 		t.Errorf("left behind in the temporary folder: %s", e.Name())
+	}
+}
+
+// TestWorkbookRowThatFailsStopsTheSheet: a row excelize cannot read (here
+// past the last row a sheet may have) fails again at every read, so the
+// sheet is read up to it, with the error, and no further.
+func TestWorkbookRowThatFailsStopsTheSheet(t *testing.T) {
+	rows := [][]any{{"period", "unit", "goal", "value"}}
+	for range 60 {
+		rows = append(rows, []any{"2026-01", "ingen", "g", 1})
+	}
+	data := workbook(t, map[string][][]any{"Resultater": rows})
+	// Add a row numbered past excelize's limit to the sheet.
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for _, f := range zr.File {
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var content bytes.Buffer
+		content.ReadFrom(r)
+		r.Close()
+		body := content.Bytes()
+		if f.Name == "xl/worksheets/sheet1.xml" {
+			body = bytes.Replace(body, []byte("</sheetData>"), []byte(`<row r="1048577"><c r="A1048577" t="inlineStr"><is><t>x</t></is></c></row></sheetData>`), 1)
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(body)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan diag.List)
+	go func() {
+		_, errs := readWorkbook(t, b.Bytes())
+		done <- errs
+	}()
+	select {
+	case errs := <-done:
+		if !errs.HasIO() || errs.Count() < 60 {
+			t.Errorf("errors %v (counted %d), want the 60 rows' and the failed read", errs, errs.Count())
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("reading the sheet did not end")
 	}
 }

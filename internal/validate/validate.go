@@ -5,7 +5,9 @@
 package validate
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -477,23 +479,14 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) *seen {
 	start := len(*errs)
 	var unreported int
 	var unreportedAt diag.Pos
-	// letGo counts the errors past maxResultErrors and drops them; it
-	// keeps the notices.
+	// letGo counts the errors past maxResultErrors and drops them.
 	letGo := func() {
-		kept := start + maxResultErrors
-		for _, e := range (*errs)[kept:] {
-			switch {
-			case e.Notice:
-				(*errs)[kept] = e
-				kept++
-			case unreported == 0:
-				unreportedAt = e.Pos
-				fallthrough
-			default:
-				unreported++
-			}
+		over := (*errs)[start+maxResultErrors:]
+		if unreported == 0 {
+			unreportedAt = over[0].Pos
 		}
-		*errs = (*errs)[:kept]
+		unreported += len(over)
+		*errs = (*errs)[:start+maxResultErrors]
 	}
 	defer func() {
 		if len(*errs)-start > maxResultErrors {
@@ -607,7 +600,10 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) *seen {
 		}
 		plausible(g, r, pos, errs)
 	}
-	for _, rows := range parts {
+	// In the order of their first rows, so that which errors are told
+	// one by one (and the output) does not change from run to run.
+	combined := slices.SortedFunc(maps.Values(parts), func(a, b []int) int { return cmp.Compare(a[0], b[0]) })
+	for _, rows := range combined {
 		combinable(s, rows, codes, errs)
 	}
 	return seen
