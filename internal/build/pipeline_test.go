@@ -527,3 +527,20 @@ func checkInput(src fs.FS) (*Checked, diag.List) {
 	errs, _ := list.Split()
 	return c, errs
 }
+
+// TestCountyTextByline: a county leader's text tells who wrote it and
+// when, as its front matter says, and links to its editing where the site
+// has an edit_url, as an office's commentary does; a text that says
+// neither has no byline.
+func TestCountyTextByline(t *testing.T) {
+	out := buildBase(t, map[string]string{
+		"content/vest/_index.md": "+++\nauthor = \"Ida Vik, fylkesdirektør\"\ndate = 2026-04-02\n+++\nFylkets kommentar.\n",
+		"content/nord/_index.md": "Nords kommentar.\n",
+	})
+	if page := string(out["vest/index.html"]); !strings.Contains(page, `<p class="byline">Skrevet av Ida Vik, fylkesdirektør, <time datetime="2026-04-02">2. april 2026</time></p>`) {
+		t.Errorf("vest's text does not say who wrote it and when:\n%s", section(t, page, "text-h"))
+	}
+	if page := string(out["nord/index.html"]); strings.Contains(section(t, page, "text-h"), "byline") {
+		t.Errorf("nord's text, without front matter, has a byline:\n%s", section(t, page, "text-h"))
+	}
+}

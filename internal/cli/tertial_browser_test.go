@@ -12,12 +12,13 @@ import (
 
 // TestTertialReportPrints prints an office's and a county's tertial
 // report as a leader would, with Ctrl+P: at most three A4 pages, each
-// naming the site, the unit and the tertial, with the tertial's
-// scorecard, its charts drawn, and nothing wider than the paper.
+// naming the site, the unit and the tertial (and how far one not over has
+// come), with the tertial's scorecard, its charts drawn, the offices'
+// matrix on the page of its key, and nothing wider than the paper.
 func TestTertialReportPrints(t *testing.T) {
 	ctx := browser(t)
 	out := buildExample(t)
-	for name, unit := range map[string]string{"hordaland/fana/2018-T3.html": "NAV Fana", "hordaland/2018-T2.html": "NAV Hordaland"} {
+	for name, unit := range map[string]string{"hordaland/fana/2018-T3.html": "NAV Fana", "hordaland/2018-T2.html": "NAV Hordaland", "hordaland/2018-T3.html": "NAV Hordaland"} {
 		t.Run(name, func(t *testing.T) {
 			p := openPage(t, ctx, 1280, 900, false)
 			if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, name))); err != nil {
@@ -30,8 +31,13 @@ func TestTertialReportPrints(t *testing.T) {
 			if n := len(pdfPage.FindAll(res.Data, -1)); n == 0 || n > 3 {
 				t.Errorf("printed on %d A4 pages, want 1 to 3", n)
 			}
-			tertial := map[bool]string{true: "3. tertial 2018", false: "2. tertial 2018"}[strings.HasSuffix(name, "T3.html")]
+			// The example's 3. tertial 2018 has September and October.
+			tertial := map[bool]string{true: "3. tertial 2018 (så langt 2 av 4 måneder)", false: "2. tertial 2018"}[strings.HasSuffix(name, "T3.html")]
 			pages := pdfText(t, res.Data)
+			for i := range pages {
+				// The running head may take two lines.
+				pages[i] = strings.Join(strings.Fields(pages[i]), " ")
+			}
 			for i, text := range pages {
 				for _, want := range []string{"Målekort for NAV Hordaland", unit, tertial, fmt.Sprintf("%d/%d", i+1, len(pages))} {
 					if !strings.Contains(text, want) {
@@ -47,6 +53,11 @@ func TestTertialReportPrints(t *testing.T) {
 			}
 			if unit == "NAV Hordaland" && !strings.Contains(all, "NAV Årstad") {
 				t.Errorf("the county's printed report does not show its offices")
+			}
+			for i, text := range pages {
+				if key := strings.Index(text, "✓ nådd, ! nesten"); key >= 0 && !strings.Contains(text[key:], "så etter navn") || key >= 0 && !strings.Contains(text[key:], "NAV Åsane") {
+					t.Errorf("printed page %d has the matrix's key without all of it or without the matrix's first row:\n%s", i+1, text[key:])
+				}
 			}
 			if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
 				t.Fatal(err)
@@ -68,5 +79,34 @@ func TestTertialReportPrints(t *testing.T) {
 				t.Errorf("%d tables on the printed page are wider than the paper", shown[2])
 			}
 		})
+	}
+}
+
+// TestTertialCardScrollsOnAPhone: on a 390 px phone the tertial card
+// scrolls sideways in its box, and each perspective's name stays in view
+// with the goals' names, not scrolled away to leave an empty band.
+func TestTertialCardScrollsOnAPhone(t *testing.T) {
+	ctx := browser(t)
+	out := buildExample(t)
+	p := openPage(t, ctx, 390, 844, false)
+	if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, "hordaland/fana/2018-T3.html"))); err != nil {
+		t.Fatal(err)
+	}
+	got, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]float64](`(() => {
+		const box = document.querySelector('.tertial-card').closest('.table-scroll');
+		const wide = box.scrollWidth - box.clientWidth;
+		box.scrollLeft = wide;
+		const left = box.getBoundingClientRect().left;
+		const names = [...box.querySelectorAll('th.perspective span')].map(s => s.getBoundingClientRect().left - left);
+		return [wide, names.length, Math.min(...names)];
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[0] <= 0 {
+		t.Fatalf("the card is not wider than a phone (%v px more): the test has lost its case", got[0])
+	}
+	if got[1] == 0 || got[2] < 0 {
+		t.Errorf("scrolled to its end, %v perspective names, the leftmost %v px from the box's left edge; want each in view", got[1], got[2])
 	}
 }

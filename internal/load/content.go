@@ -497,10 +497,14 @@ func readText(p string, src []byte, errs *diag.List) *model.Text {
 		errs.Add(diag.Pos{Path: p, Line: 1}, "%v", err)
 		return nil
 	}
-	if fm, ok := ParseFrontMatter(p, front, fmLine, errs); ok && len(fm.Measure) > 0 {
-		errs.Add(diag.Pos{Path: p, Line: fmLine}, "measures belong in an office's commentary, not in %s", path.Base(p))
+	t := &model.Text{Path: p, Body: body, BodyLine: bodyLine}
+	if fm, ok := ParseFrontMatter(p, front, fmLine, errs); ok {
+		if len(fm.Measure) > 0 {
+			errs.Add(diag.Pos{Path: p, Line: fmLine}, "measures belong in an office's commentary, not in %s", path.Base(p))
+		}
+		t.Author, t.Date = fm.Author, frontDate(p, fm, config.NewLines(front), fmLine, errs)
 	}
-	return &model.Text{Path: p, Body: body, BodyLine: bodyLine}
+	return t
 }
 
 func readCommentary(p string, src []byte, lang string, errs *diag.List) (model.Commentary, bool) {
@@ -522,11 +526,11 @@ func readCommentary(p string, src []byte, lang string, errs *diag.List) (model.C
 	if !ok {
 		return model.Commentary{}, false
 	}
-	c := model.Commentary{Period: period, Author: fm.Author, Text: model.Text{Path: p, Body: body, BodyLine: bodyLine}}
+	c := model.Commentary{Period: period, Text: model.Text{Path: p, Body: body, BodyLine: bodyLine, Author: fm.Author}}
 	withoutPlaceholder(&c, errs)
 	lines := config.NewLines(front)
 	measureLines := lines.Tables("measure")
-	c.Date = date(fm.Date, "date", diag.Pos{Path: p, Line: fmLine + lines.Key(0, "date") - 1}, errs)
+	c.Date = frontDate(p, fm, lines, fmLine, errs)
 	for i, m := range fm.Measure {
 		l := at(measureLines, i)
 		pos := diag.Pos{Path: p, Line: fmLine + l - 1}
@@ -546,6 +550,12 @@ func readCommentary(p string, src []byte, lang string, errs *diag.List) (model.C
 		})
 	}
 	return c, true
+}
+
+// frontDate is the date front matter gives, as YYYY-MM-DD; "" where it
+// gives none or one that is an error.
+func frontDate(p string, fm FrontMatter, lines config.Lines, fmLine int, errs *diag.List) string {
+	return date(fm.Date, "date", diag.Pos{Path: p, Line: fmLine + lines.Key(0, "date") - 1}, errs)
 }
 
 // dayFirstValue is a date or due written the Norwegian way, day first

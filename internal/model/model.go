@@ -434,6 +434,9 @@ type Text struct {
 	Path     string
 	Body     []byte
 	BodyLine int // the line of Path on which Body starts
+	// Author and Date (YYYY-MM-DD) are who wrote it and when, as its front
+	// matter says; "" where it does not.
+	Author, Date string
 	// Files are the files under content/ that the text shows or links, by
 	// path relative to content/; they are published at that path.
 	Files []string
@@ -471,8 +474,6 @@ var MeasureStatuses = []string{"planned", "started", "done"}
 type Commentary struct {
 	Office   string
 	Period   Period
-	Author   string
-	Date     string
 	Measures []Measure
 	Text
 }

@@ -32,6 +32,7 @@ func (c components) funcs() template.FuncMap {
 		"sections":     htmlFunc(c.sections),
 		"section":      htmlFunc(func(s Section) templ.Component { return c.section(&s) }),
 		"commentary":   htmlFunc(c.commentary),
+		"byline":       htmlFunc(c.byline),
 		"ranking":      htmlFunc(c.ranking),
 		"entries":      htmlFunc(c.entries),
 		"entry":        htmlFunc(func(e CommentaryEntry) templ.Component { return c.entry(&e) }),
@@ -210,14 +211,14 @@ func (c components) changeWords(s *Section) string {
 }
 
 // byline is who wrote a commentary, and a comma before its date.
-func (c components) byline(cv *CommentaryView) string {
-	if cv.Author == "" {
+func (c components) writtenBy(b Byline) string {
+	if b.Author == "" {
 		return ""
 	}
-	if cv.Date != "" {
-		return c.loc.T("commentary.by") + " " + cv.Author + ", "
+	if b.Date != "" {
+		return c.loc.T("commentary.by") + " " + b.Author + ", "
 	}
-	return c.loc.T("commentary.by") + " " + cv.Author
+	return c.loc.T("commentary.by") + " " + b.Author
 }
 
 // printWholeRows are the most offices a printed matrix keeps on one

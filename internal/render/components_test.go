@@ -12,10 +12,10 @@ import (
 // is not linked, and the byline's separator is a non-breaking space.
 func TestCommentaryEscapesTextAndLinks(t *testing.T) {
 	c := components{locale.New("en")}
-	html, err := markup(c.commentary(&CommentaryView{
+	html, err := markup(c.commentary(&CommentaryView{Byline: Byline{
 		Author: `<script>alert("x")</script>`, Date: "4 March 2026", ISODate: "2026-03-04",
 		EditURL: "javascript:alert(1)",
-	}))
+	}}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -80,6 +80,9 @@ func (s *site) county(c int, out Output) error {
 		Name:   county.Name,
 	}
 	v.Text = s.countyTexts[county.ID].html
+	if t := s.Site.CountyText[county.ID]; t != nil {
+		v.TextBy = s.byline(t)
+	}
 	// An ended county's page shows its last month.
 	p := nearest(s.Reported, county.Lifetime, county.Lives)
 	rows := s.rowsOf(unit, p, root)
@@ -486,17 +489,23 @@ func (s *site) office(o int, out Output) error {
 	return s.execute(out, officePath(office), "office.html", v)
 }
 
+// byline is who wrote t and when, and where to edit it.
+func (s *site) byline(t *model.Text) Byline {
+	b := Byline{Author: t.Author}
+	if t.Date != "" {
+		b.Date, b.ISODate = s.loc.Date(t.Date), t.Date
+	}
+	if s.Config.EditURL != "" {
+		b.EditURL = strings.ReplaceAll(s.Config.EditURL, "{path}", t.Path)
+	}
+	return b
+}
+
 func (s *site) commentaryView(cm *model.Commentary, root string) CommentaryView {
 	v := CommentaryView{
 		Period: s.loc.Month(cm.Period.Year(), cm.Period.Month()),
-		Author: cm.Author,
+		Byline: s.byline(&cm.Text),
 		Body:   s.bodies[commentaryKey{cm.Office, cm.Period}].html,
-	}
-	if cm.Date != "" {
-		v.Date, v.ISODate = s.loc.Date(cm.Date), cm.Date
-	}
-	if s.Config.EditURL != "" {
-		v.EditURL = strings.ReplaceAll(s.Config.EditURL, "{path}", cm.Path)
 	}
 	for _, ms := range cm.Measures {
 		mv := MeasureRow{MeasureView: MeasureView{Text: ms.Text, Status: ms.Status, Label: s.loc.T("measure." + ms.Status)}}

@@ -22,7 +22,7 @@ import (
 type TertialPage struct {
 	Common
 	Name    string // the unit's
-	Unit    Link   // the unit's page
+	Unit    Link   // the way to the unit's page
 	Tertial string // "2. tertial 2018"
 	Months  string // "mai–august 2018", or how far a tertial not over has come
 	Summary Summary
@@ -58,8 +58,9 @@ type TertialRow struct {
 	Goal   Link
 	Result string
 	Size   string // a ratio's numerator and denominator
-	// Mean says that a stock's figure is its months' mean, not their sum.
-	Mean   string
+	// Made says how its figure and target are made of its months: a
+	// stock's are their mean, a sum's their sum (so far).
+	Made   string
 	Target string
 	// Coverage says how much of the tertial the figure stands for, when
 	// not all of it: "3 av 4 måneder", office-months for a county.
@@ -407,15 +408,25 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 	} else {
 		crumbs = append(crumbs, Link{Href: "index.html", Text: v.Name})
 	}
-	// The title heads every printed page (Common.PrintMargins).
-	title := strings.ReplaceAll(s.loc.T("tertial.report.for"), "{unit}", v.Name)
+	// The title heads every printed page (Common.PrintMargins). The whole
+	// site's name, a phrase rather than a unit's name, is quoted within
+	// it, as in the site's other sentences.
+	named := v.Name
+	if unit == m.WholeUnit() {
+		named = strings.ReplaceAll(s.loc.T("whole.quoted"), "{whole}", v.Name)
+	}
+	title := strings.ReplaceAll(s.loc.T("tertial.report.for"), "{unit}", named)
 	if officeCounty != nil {
 		v.Common = s.officeCommon(page, title, root, officeCounty, "periods.csv", crumbs...)
 	} else {
 		v.Common = s.common(page, title, root, csv, crumbs...)
 	}
 	v.Common.Period = v.Tertial
-	v.Unit = Link{Href: "index.html", Text: v.Name}
+	if sp.Partial() {
+		// The running head of every printed page says so too.
+		v.Common.Period = strings.NewReplacer("{tertial}", v.Tertial, "{n}", strconv.Itoa(sp.Months())).Replace(s.loc.T("tertial.name.so.far"))
+	}
+	v.Unit = Link{Href: "index.html", Text: strings.ReplaceAll(s.loc.T("tertial.to.unit"), "{unit}", named)}
 	v.Tertials = s.tertialLinks(unit, "", &sp)
 
 	for p := sp.First; p <= sp.Last; p++ {
@@ -438,8 +449,11 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 			Target: s.loc.WithUnit(a.Target, g.Decimals, g.Unit),
 			Status: s.status(a.Status),
 		}
-		if g.Stock {
-			r.Mean = s.loc.T("tertial.mean")
+		switch {
+		case g.Stock:
+			r.Made = s.loc.T("tertial.mean")
+		case g.Aggregate == "sum":
+			r.Made = strings.ReplaceAll(s.loc.T("tertial.sum"), "{n}", strconv.Itoa(sp.Months()))
 		}
 		r.Coverage = s.spanCoverage(unit, a.Coverage)
 		r.Months = make([]string, 0, sp.Months())

@@ -357,13 +357,19 @@ type MeasureView struct {
 
 // CommentaryView is an office's commentary for a month.
 type CommentaryView struct {
-	Period   string
-	Author   string
-	Date     string
-	ISODate  string
+	Period string
+	Byline
 	Body     template.HTML
 	Measures []MeasureRow
-	EditURL  string
+}
+
+// Byline is who wrote a text and when, and where to edit it, those the
+// site knows.
+type Byline struct {
+	Author  string
+	Date    string // in words
+	ISODate string
+	EditURL string
 }
 
 // FrontPage is index.html.
@@ -405,6 +411,7 @@ type CountyPage struct {
 	Standing
 	Name         string
 	Text         template.HTML
+	TextBy       Byline // the text's author and date, and where to edit it
 	Former       []Link // offices that ended in the county
 	Sections     []Section
 	Offices      []UnitSummary
