@@ -211,6 +211,14 @@ func (c components) changeWords(s *Section) string {
 }
 
 // byline is who wrote a commentary, and a comma before its date.
+// sepIf is the separator of a byline's parts where one comes before.
+func sepIf(after bool) string {
+	if after {
+		return sep
+	}
+	return ""
+}
+
 func (c components) writtenBy(b Byline) string {
 	if b.Author == "" {
 		return ""
