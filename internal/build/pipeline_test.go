@@ -528,15 +528,18 @@ func checkInput(src fs.FS) (*Checked, diag.List) {
 	return c, errs
 }
 
-// TestCountyTextByline: a county leader's text tells who wrote it and
-// when, as its front matter says, and links to its editing where the site
-// has an edit_url, as an office's commentary does; a text that says
-// neither has no byline.
-func TestCountyTextByline(t *testing.T) {
+// TestTextByline: a county leader's text, and the front page's, tells
+// who wrote it and when, as its front matter says, as an office's
+// commentary does; a text that says neither has no byline.
+func TestTextByline(t *testing.T) {
 	out := buildBase(t, map[string]string{
 		"content/vest/_index.md": "+++\nauthor = \"Ida Vik, fylkesdirektør\"\ndate = 2026-04-02\n+++\nFylkets kommentar.\n",
 		"content/nord/_index.md": "Nords kommentar.\n",
+		"content/_index.md":      "+++\ndate = 2026-01-15\n+++\nOm målekortet.\n",
 	})
+	if page := string(out["index.html"]); !strings.Contains(page, `<p class="byline"><time datetime="2026-01-15">15. januar 2026</time></p><div class="prose intro">`) {
+		t.Errorf("the front page's text does not say when it was written:\n%s", page)
+	}
 	if page := string(out["vest/index.html"]); !strings.Contains(page, `<p class="byline">Skrevet av Ida Vik, fylkesdirektør, <time datetime="2026-04-02">2. april 2026</time></p>`) {
 		t.Errorf("vest's text does not say who wrote it and when:\n%s", section(t, page, "text-h"))
 	}

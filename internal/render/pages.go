@@ -20,6 +20,7 @@ func (s *site) front(out Output) error {
 	v := FrontPage{Common: s.common("index.html", s.Config.Title, "", "scorecard.csv"), WholeName: s.wholeName}
 	if m.Front != nil {
 		v.Intro = s.markdown(m.Front.Body, markdown.Place{Heading: 2, Notes: "note-front-"})
+		v.IntroBy = s.byline(m.Front)
 	}
 	v.Summary = s.summary(whole, s.Reported)
 	v.Groups = s.scorecard(s.rowsOf(whole, s.Reported, ""), "-")

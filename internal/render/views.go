@@ -378,6 +378,7 @@ type FrontPage struct {
 	Tertials  []Link // the unit's tertial reports, newest first
 	WholeName string // the whole site's figures' name
 	Intro     template.HTML
+	IntroBy   Byline // the front page text's author and date, and where to edit it
 	Summary   Summary
 	Counties  []CountyEntry
 	Groups    []Group
