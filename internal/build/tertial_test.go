@@ -108,7 +108,7 @@ func TestTertialReportOfAnOffice(t *testing.T) {
 	}
 	// kontakter is a sum: 12 + 8 + 9 + 11 in T1 against 4 × 10.
 	card := section(t, t1, "card-h")
-	if !strings.Contains(card, `<span class="result">40</span><span class="target size">sum av 4 måneder</span><span class="target">Målverdi 40</span>`) || !strings.Contains(card, "<td>12</td><td>8</td><td>9</td><td>11</td>") {
+	if !strings.Contains(card, `<span class="result">40</span><span class="target size">sum av månedene</span><span class="target">Målverdi 40</span>`) || !strings.Contains(card, "<td>12</td><td>8</td><td>9</td><td>11</td>") {
 		t.Errorf("T1's scorecard does not give kontakter's sum and months:\n%s", card)
 	}
 	if page := string(out["vest/arstad/index.html"]); !strings.Contains(page, `<a href="2026-T2.html">2. tertial 2026</a>`) || !strings.Contains(page, `<a href="2026-T1.html">1. tertial 2026</a>`) {

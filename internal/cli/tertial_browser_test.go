@@ -54,10 +54,19 @@ func TestTertialReportPrints(t *testing.T) {
 			if unit == "NAV Hordaland" && !strings.Contains(all, "NAV Årstad") {
 				t.Errorf("the county's printed report does not show its offices")
 			}
+			keys := 0
 			for i, text := range pages {
-				if key := strings.Index(text, "✓ nådd, ! nesten"); key >= 0 && !strings.Contains(text[key:], "så etter navn") || key >= 0 && !strings.Contains(text[key:], "NAV Åsane") {
+				key := strings.Index(text, "✓ nådd, ! nesten")
+				if key < 0 {
+					continue
+				}
+				keys++
+				if !strings.Contains(text[key:], "så etter navn") || !strings.Contains(text[key:], "NAV Åsane") {
 					t.Errorf("printed page %d has the matrix's key without all of it or without the matrix's first row:\n%s", i+1, text[key:])
 				}
+			}
+			if want := map[bool]int{true: 1}[unit == "NAV Hordaland"]; keys != want {
+				t.Errorf("the matrix's key is on %d printed pages, want %d", keys, want)
 			}
 			if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
 				t.Fatal(err)

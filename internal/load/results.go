@@ -200,8 +200,7 @@ func (r *resultReader) read(path string, file int16, src io.Reader, rows []model
 // headerError says what a header that lacks a column the rows need lacks.
 // NAV's tables have a column for each figure, and their rows no goal and
 // no value: such a header is named as one, by the columns malekort does
-// not read. A header of one column is more likely a delimiter not
-// recognised.
+// not read. A header of one column is a delimiter not recognised.
 func (r *resultReader) headerError(f *table, header []string, cols map[string]int) {
 	var missing, missingNorwegian []string
 	for _, c := range resultColumns[:requiredColumns] {
@@ -228,7 +227,9 @@ func (r *resultReader) headerError(f *table, header []string, cols map[string]in
 	switch goal := r.goalColumn(header); {
 	case goal != "" && (cols["goal"] < 0 || cols["value"] < 0):
 		f.add(1, 0, "the header has a column of its own for the goal %q: give each row its goal in a goal column and its figure in a value column instead, a row for each month, unit and goal (the header must name %s)", goal, headerHint)
-	case cols["goal"] < 0 && cols["value"] < 0 && len(others) > 0 && len(header) > 1:
+	case len(header) == 1:
+		f.add(1, 0, "the header is one column, %q: separate its columns with commas, semicolons or tabs (the header must name %s)", clip(header[0]), headerHint)
+	case cols["goal"] < 0 && cols["value"] < 0 && len(others) > 0:
 		f.add(1, 0, "header lacks the columns %s (%s in Norwegian), and malekort does not read its columns %s: give a table with a column for each figure, as NAV's tables have, as rows instead, one for each month, unit and goal, with the goal in a goal column and the figure in a value column (the header must name %s)", strings.Join(missing, ", "), strings.Join(missingNorwegian, ", "), strings.Join(others, ", "), headerHint)
 	case len(missing) == 1:
 		f.add(1, 0, "header has no %s column (%s in Norwegian): the header must name %s, in any order; other columns are ignored", missing[0], missingNorwegian[0], headerHint)

@@ -103,7 +103,7 @@ func TestCSVErrors(t *testing.T) {
 		{"missing columns", "periode,mål\n2026-01,g\n", `data/results/test.csv:1: header lacks the columns "unit", "value" ("enhet", "verdi" in Norwegian): the header must name`},
 		{"a column for each figure", "fylke,kommunenr,kommunenavn,periode,helt_ledige_antall,helt_ledige_pst_av_arbeidsstyrken\nVestland,4601,Bergen,2022-01,5013,3.2\n",
 			`data/results/test.csv:1: header lacks the columns "unit", "goal", "value" ("enhet", "mål", "verdi" in Norwegian), and malekort does not read its columns "fylke", "kommunenr", "kommunenavn", "helt_ledige_antall", "helt_ledige_pst_av_arbeidsstyrken": give a table with a column for each figure`},
-		{"a delimiter not recognised", "period|unit|goal|value\n2026-01|bergen-nord|g|1\n", `data/results/test.csv:1: header lacks the columns "period", "unit", "goal", "value" ("periode", "enhet", "mål", "verdi" in Norwegian): the header must name`},
+		{"a delimiter not recognised", "period|unit|goal|value\n2026-01|bergen-nord|g|1\n", `data/results/test.csv:1: the header is one column, "period|unit|goal|value": separate its columns with commas, semicolons or tabs`},
 		{"a column for each of many figures", "periode,enhet," + strings.Repeat("a,", 20) + strings.Repeat("b", 100) + "\n",
 			`data/results/test.csv:1: header lacks the columns "goal", "value" ("mål", "verdi" in Norwegian), and malekort does not read its columns "a", "a", "a", "a", "a", "a", "a", "a", …: give`},
 		{"ratio without its columns", "period,unit,goal,value\n2026-01,bergen-nord,g,\n", `data/results/test.csv:2:23: row has no value: give a value (or add numerator and denominator columns for a ratio)`},

@@ -210,7 +210,6 @@ func (c components) changeWords(s *Section) string {
 	return " (" + s.ChangeWord + ")"
 }
 
-// byline is who wrote a commentary, and a comma before its date.
 // sepIf is the separator of a byline's parts where one comes before.
 func sepIf(after bool) string {
 	if after {
@@ -219,6 +218,7 @@ func sepIf(after bool) string {
 	return ""
 }
 
+// writtenBy is who wrote a text, and a comma before its date.
 func (c components) writtenBy(b Byline) string {
 	if b.Author == "" {
 		return ""

@@ -450,10 +450,11 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 			Status: s.status(a.Status),
 		}
 		switch {
+		case !a.Cell.Has():
 		case g.Stock:
 			r.Made = s.loc.T("tertial.mean")
 		case g.Aggregate == "sum":
-			r.Made = strings.ReplaceAll(s.loc.T("tertial.sum"), "{n}", strconv.Itoa(sp.Months()))
+			r.Made = s.loc.T("tertial.sum")
 		}
 		r.Coverage = s.spanCoverage(unit, a.Coverage)
 		r.Months = make([]string, 0, sp.Months())
