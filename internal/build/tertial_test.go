@@ -281,3 +281,16 @@ func TestTertialSizeOfOneMonth(t *testing.T) {
 		t.Error("Bergen nord's tertial of two months does not give their size summed")
 	}
 }
+
+// TestTertialReportPointsToOlderTertials: a report says periods.csv holds
+// older tertials only where it does.
+func TestTertialReportPointsToOlderTertials(t *testing.T) {
+	out := buildBase(t, nil)
+	if page := string(out["vest/2026-T1.html"]); strings.Contains(page, "Eldre tertialer") {
+		t.Errorf("a site of one year says older tertials are in periods.csv")
+	}
+	out = buildBase(t, map[string]string{"data/results/2024.csv": "period,unit,goal,value\n2024-06,arstad,kontakter,7\n"})
+	if page := string(out["vest/2026-T1.html"]); !strings.Contains(page, `Eldre tertialer står i <a href="../vest/periods.csv" download>periods.csv</a>.`) {
+		t.Errorf("a site with 2024's results does not say its tertials are in periods.csv")
+	}
+}

@@ -22,7 +22,9 @@ import (
 type TertialPage struct {
 	Common
 	Name    string // the unit's
-	Unit    Link   // the way to the unit's page
+	Unit    Link   // the unit's page
+	ToUnit  string // the words of a link to it: "Til siden for NAV Fana"
+	Older   bool   // periods.csv has tertials older than those with reports
 	Tertial string // "2. tertial 2018"
 	Months  string // "mai–august 2018", or how far a tertial not over has come
 	Summary Summary
@@ -204,6 +206,14 @@ func (s *site) tertialsOf() []tertial {
 		}
 	}
 	return out
+}
+
+// olderTertials reports whether periods.csv has tertials older than
+// those with reports.
+func (s *site) olderTertials() bool {
+	return slices.ContainsFunc(s.Scores.Spans(), func(sp score.Span) bool {
+		return sp.Kind == score.Tertial && sp.First.Year() < s.Reported.Year()-1
+	})
 }
 
 // hasTertial reports whether unit has a report of tertial sp: it existed
@@ -426,7 +436,9 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 		// The running head of every printed page says so too.
 		v.Common.Period = strings.NewReplacer("{tertial}", v.Tertial, "{n}", strconv.Itoa(sp.Months())).Replace(s.loc.T("tertial.name.so.far"))
 	}
-	v.Unit = Link{Href: "index.html", Text: strings.ReplaceAll(s.loc.T("tertial.to.unit"), "{unit}", named)}
+	v.Unit = Link{Href: "index.html", Text: v.Name}
+	v.ToUnit = strings.ReplaceAll(s.loc.T("tertial.to.unit"), "{unit}", named)
+	v.Older = s.olderTertials()
 	v.Tertials = s.tertialLinks(unit, "", &sp)
 
 	for p := sp.First; p <= sp.Last; p++ {
