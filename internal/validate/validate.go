@@ -363,7 +363,7 @@ func goals(s *model.Site, errs *diag.List) map[int32]bool {
 		if g.Decimals < 0 || g.Decimals > 4 {
 			errs.Add(g.At("decimals"), "goal %q: decimals %d is out of range: use 0 to 4", g.ID, g.Decimals)
 		}
-		thresholds(g, diag.Phrase{}, g.Target, g.Yellow, g.At("yellow"), errs)
+		thresholds(g, diag.Phrase{}, g.Target, g.Yellow, func(key string) diag.Pos { return g.At(key) }, errs)
 		if g.Life.From != 0 && g.Life.Until != 0 && g.Life.Until < g.Life.From {
 			errs.Add(g.At("until"), "goal %q ends in %s, before it begins in %s: fix from or until", g.ID, g.Life.Until, g.Life.From)
 		}
@@ -392,7 +392,7 @@ func goals(s *model.Site, errs *diag.List) map[int32]bool {
 			case g.Life.From != 0 && st.From != 0 && k+1 < len(g.Schedule) && st.From < g.Schedule[k+1].From && g.Schedule[k+1].From <= g.Life.From:
 				errs.Add(st.Pos, "goal %q: the schedule step from %s gives way to the one from %s before the goal begins in %s: it would never take effect; remove it", g.ID, st.From, g.Schedule[k+1].From, g.Life.From)
 			}
-			thresholds(g, diag.P(" from %s", st.From), st.Target, st.Yellow, st.Pos, errs)
+			thresholds(g, diag.P(" from %s", st.From), st.Target, st.Yellow, func(string) diag.Pos { return st.Pos }, errs)
 		}
 		type dated struct {
 			unit string
@@ -440,7 +440,7 @@ func goals(s *model.Site, errs *diag.List) map[int32]bool {
 				}
 			}
 			overridden[dated{o.Unit, o.From}] = true
-			thresholds(g, diag.P(" for %s", o.Unit), o.Target, o.Yellow, o.Pos, errs)
+			thresholds(g, diag.P(" for %s", o.Unit), o.Target, o.Yellow, func(string) diag.Pos { return o.Pos }, errs)
 		}
 		if len(*errs) > before {
 			bad[int32(i)] = true
@@ -451,19 +451,36 @@ func goals(s *model.Site, errs *diag.List) map[int32]bool {
 
 // thresholds checks a target and yellow bound; where says whose they
 // are (" for oslo", " from 2025-01"), empty for the goal's own.
-func thresholds(g model.Goal, where diag.Phrase, target, yellow float64, pos diag.Pos, errs *diag.List) {
+func thresholds(g model.Goal, where diag.Phrase, target, yellow float64, at func(key string) diag.Pos, errs *diag.List) {
 	if math.IsNaN(target) || math.IsInf(target, 0) || math.IsNaN(yellow) || math.IsInf(yellow, 0) {
-		errs.Add(pos, "goal %q%s: target and yellow must be finite numbers", g.ID, where)
+		errs.Add(at("target"), "goal %q%s: target and yellow must be finite numbers", g.ID, where)
 		return
+	}
+	// A bound is the goal's (set, or its unit's own: a percent from 0 to
+	// 100); a target beyond it is a slip, a count's target on a percent
+	// goal, say, and no result could ever meet it. Bounds that cross are
+	// an error of their own.
+	crossed := g.Min != nil && g.Max != nil && *g.Min > *g.Max
+	for _, t := range []struct {
+		key   string
+		value float64
+	}{{"target", target}, {"yellow", yellow}} {
+		switch {
+		case crossed:
+		case g.Min != nil && t.value < *g.Min:
+			errs.Add(at(t.key), "goal %q%s: %s %s is below the goal's min %s: no result can be that low; check the number, or set min", g.ID, where, t.key, written(t.value), written(*g.Min))
+		case g.Max != nil && t.value > *g.Max:
+			errs.Add(at(t.key), "goal %q%s: %s %s is above the goal's max %s: no result can be that high; check the number, or set max", g.ID, where, t.key, written(t.value), written(*g.Max))
+		}
 	}
 	switch g.Direction {
 	case "higher":
 		if yellow > target {
-			errs.Add(pos, "goal %q%s: yellow %v is above target %v, but higher is better: yellow is the lower bound of \"almost\", at or below the target", g.ID, where, yellow, target)
+			errs.Add(at("yellow"), "goal %q%s: yellow %v is above target %v, but higher is better: yellow is the lower bound of \"almost\", at or below the target", g.ID, where, yellow, target)
 		}
 	case "lower":
 		if yellow < target {
-			errs.Add(pos, "goal %q%s: yellow %v is below target %v, but lower is better: yellow is the upper bound of \"almost\", at or above the target", g.ID, where, yellow, target)
+			errs.Add(at("yellow"), "goal %q%s: yellow %v is below target %v, but lower is better: yellow is the upper bound of \"almost\", at or above the target", g.ID, where, yellow, target)
 		}
 	}
 }
