@@ -73,16 +73,13 @@ func (l Lines) KeysOf(table int) map[string]int {
 
 // keys calls found with each key assigned after line from and its line, in
 // order, until found returns false. A table header ends the table of from;
-// from 0 is the whole file. Lines inside a string of several lines, and
-// comments, are not keys.
+// from 0 is the whole file. Lines inside a string or an array of several
+// lines, and comments, are not keys or headers.
 func (l Lines) keys(from int, found func(key string, line int) bool) {
-	inString := "" // the quotes of the string of several lines being read
+	var in lexState
 	for i := from; i < len(l.lines); i++ {
 		t := strings.TrimSpace(l.lines[i])
-		if inString == "" {
-			if strings.HasPrefix(t, "#") {
-				continue
-			}
+		if in.free() {
 			if tableHeader.MatchString(t) {
 				if from > 0 {
 					return
@@ -93,13 +90,50 @@ func (l Lines) keys(from int, found func(key string, line int) bool) {
 				return
 			}
 		}
-		for _, q := range []string{`"""`, "'''"} {
-			if strings.Count(t, q)%2 == 1 {
-				switch inString {
-				case "":
-					inString = q
-				case q:
-					inString = ""
+		in.read(t)
+	}
+}
+
+// lexState is where a TOML file's reading stands at a line's end: inside
+// a string of several lines (its quotes), or an array's brackets.
+type lexState struct {
+	quotes string
+	depth  int
+}
+
+// free reports whether the next line starts outside any value.
+func (s *lexState) free() bool { return s.quotes == "" && s.depth == 0 }
+
+// read follows a line's strings, brackets and comment.
+func (s *lexState) read(line string) {
+	for i := 0; i < len(line); i++ {
+		if s.quotes != "" {
+			end := strings.Index(line[i:], s.quotes)
+			if end < 0 {
+				return
+			}
+			i += end + len(s.quotes) - 1
+			s.quotes = ""
+			continue
+		}
+		switch c := line[i]; c {
+		case '#':
+			return
+		case '[':
+			s.depth++
+		case ']':
+			s.depth = max(s.depth-1, 0)
+		case '"', '\'':
+			if strings.HasPrefix(line[i:], strings.Repeat(string(c), 3)) {
+				s.quotes = strings.Repeat(string(c), 3)
+				i += 2
+				continue
+			}
+			// A string on one line: to its closing quote, past escapes in
+			// a basic string.
+			for i++; i < len(line) && line[i] != c; i++ {
+				if c == '"' && line[i] == '\\' {
+					i++
 				}
 			}
 		}
