@@ -408,14 +408,41 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 	s.published = PublishedSpans(first, reported)
 	s.aggregates = make([]Aggregate, site.NUnits()*nGoals*len(s.published))
 	s.coverage = make([]Coverage, (nCounty+1)*nGoals*s.N)
-	// Each processor works in one scratch from goal to goal.
+	// Each processor works in one scratch from goal to goal. A share of
+	// people is scored after the counts of people, whose hidden cells
+	// hide it too (see peopleHidden).
 	scratches := sync.Pool{New: func() any { return new(scratch) }}
-	workers.Each(nGoals, func(gi int) {
-		sc := scratches.Get().(*scratch)
-		s.computeGoal(gi, byGoal[start[gi]:start[gi+1]], opt, sc)
-		scratches.Put(sc)
-	})
+	var counts, shares []int
+	for gi := range nGoals {
+		if g := &site.Goals[gi]; g.Persons && g.Aggregate == "ratio" {
+			shares = append(shares, gi)
+		} else {
+			counts = append(counts, gi)
+		}
+	}
+	for _, goals := range [][]int{counts, shares} {
+		workers.Each(len(goals), func(i int) {
+			gi := goals[i]
+			sc := scratches.Get().(*scratch)
+			s.computeGoal(gi, byGoal[start[gi]:start[gi+1]], opt, sc)
+			scratches.Put(sc)
+		})
+	}
 	return s
+}
+
+// peopleHidden reports whether a count of people (a sum goal with persons
+// = true) of unit is hidden in month m. A share of people given only as
+// its value is hidden there too: with the unit's size, which is published
+// elsewhere (NAV's HL060 share of helt ledige and Statistics Norway's
+// labour force), the share gives back the count.
+func (s *Scores) peopleHidden(unit, m int) bool {
+	for h := range s.Site.Goals {
+		if g := &s.Site.Goals[h]; g.Persons && g.Aggregate == "sum" && s.cells[(unit*s.nGoals+h)*s.N+m].Status == Suppressed {
+			return true
+		}
+	}
+	return false
 }
 
 // scratch is what scoring a goal works in: its figures, what suppression

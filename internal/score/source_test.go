@@ -325,3 +325,31 @@ func TestSmallHiddenPartsDoNotCoverEachOther(t *testing.T) {
 		t.Errorf("one hidden at source: %v, want %v", got, want)
 	}
 }
+
+// TestShareOfPeopleHiddenWithItsCount: a share of people given only as its
+// value is hidden wherever a count of people of the unit is hidden (at
+// source or to protect another), since the unit's size, published
+// elsewhere, would give the count back from the share (HL060: Modalen's
+// 11 helt ledige hidden, its 6,4 % shown, 4,0 % of 275 in the labour
+// force); where the count is shown, so is the share.
+func TestShareOfPeopleHiddenWithItsCount(t *testing.T) {
+	share := percentGoal("andel")
+	share.Persons = true
+	f := newFixture(countGoal("ledige", true), share).withOffice("d", "vest")
+	f.hidden("2026-01", "a", "ledige").value("2026-01", "b", "ledige", 40).value("2026-01", "d", "ledige", 30).value("2026-01", "c", "ledige", 9)
+	f.value("2026-01", "vest", "ledige", 73)
+	for _, u := range []string{"a", "b", "d", "c"} {
+		f.value("2026-01", u, "andel", 4.5)
+	}
+	s := Compute(f.site, period("2026-01"), Options{MinCoverage: 0.8})
+	counts := statuses(s, "ledige", "2026-01", "a", "b", "d", "c")
+	shares := statuses(s, "andel", "2026-01", "a", "b", "d", "c")
+	for i, u := range []string{"a", "b", "d", "c"} {
+		if (counts[i] == Suppressed) != (shares[i] == Suppressed) {
+			t.Errorf("%s: its count %v, its share %v; want both hidden or both shown", u, counts[i], shares[i])
+		}
+	}
+	if counts[0] != Suppressed || counts[1] == Suppressed && counts[2] == Suppressed {
+		t.Fatalf("counts %v: the test has lost its case (a hidden at source, one of b and d hidden beside it)", counts)
+	}
+}

@@ -62,6 +62,12 @@ import (
 // Two suppressed parts, not both small, and a shown total tell only what
 // the two have together, and that is about min_count people or more.
 //
+// Across goals: a share of people given only as its value (as NAV's own
+// tables give the share of helt ledige) is hidden wherever a count of
+// people of the same unit is hidden, for whatever reason: the unit's size
+// is published elsewhere (the labour force), and share times size is the
+// count. So shares are scored after counts (see Compute).
+//
 // Across periods: an aggregate over a span with a hidden month is hidden,
 // so that every aggregate shown is the total (a stock's, the mean) of
 // months shown, and no sum or difference of aggregates, of one build or
@@ -106,11 +112,15 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 		}
 	}
 	any := false
+	share := g.Persons && g.Aggregate == "ratio"
 	primary := zeroed(sc.primary, len(size))
 	for id := range size {
 		c := cell(id)
+		switch {
 		// A month not shown but counted in its spans is as good as shown.
-		if minCount > 0 && (c.Has() || id < months && sc.partial[id]) && small(g, size[id], den[id], num[id], minCount) {
+		case minCount > 0 && (c.Has() || id < months && sc.partial[id]) && small(g, size[id], den[id], num[id], minCount):
+			*c = Cell{Status: Suppressed}
+		case share && id < months && c.Has() && den[id] == 0 && s.peopleHidden(id/s.N, id%s.N):
 			*c = Cell{Status: Suppressed}
 		}
 		primary[id] = c.Status == Suppressed

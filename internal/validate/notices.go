@@ -22,6 +22,7 @@ func Unused(s *model.Site, cfg config.Site, reported model.Period, notices *diag
 	officeHas := make([]bool, len(s.Offices))
 	goalHas := make([]bool, len(s.Goals))
 	valueOnly := make([]int, len(s.Goals)) // 1 + the first row giving a ratio goal only its value
+	valueRows, ratioRows := make([]int, len(s.Goals)), make([]int, len(s.Goals))
 	last := model.Period(0)
 	for i := range s.Results {
 		r := &s.Results[i]
@@ -35,8 +36,15 @@ func Unused(s *model.Site, cfg config.Site, reported model.Period, notices *diag
 		if r.HasValue || r.HasRatio || r.Suppressed {
 			goalHas[r.Goal] = true
 		}
-		if r.HasValue && !r.HasRatio && valueOnly[r.Goal] == 0 && s.Goals[r.Goal].Aggregate == "ratio" {
-			valueOnly[r.Goal] = i + 1
+		switch {
+		case s.Goals[r.Goal].Aggregate != "ratio":
+		case r.HasRatio:
+			ratioRows[r.Goal]++
+		case r.HasValue:
+			valueRows[r.Goal]++
+			if valueOnly[r.Goal] == 0 {
+				valueOnly[r.Goal] = i + 1
+			}
 		}
 	}
 	farFrom(s, notices)
@@ -65,7 +73,11 @@ func Unused(s *model.Site, cfg config.Site, reported model.Period, notices *diag
 		// A share without its counts (NAV's tables give both) neither
 		// rolls up nor tells how many people it stands for.
 		if first := valueOnly[i]; first > 0 {
-			notices.AddNotice(s.ResultPos(&s.Results[first-1]), "the goal \"%s\" is a ratio, but some rows give only its value (the first is here): in their months a county without a row of its own and the whole site have no figure for it, nor have their tertials and years, and min_count cannot judge such a value; give numerator and denominator where the source has them", s.Goals[i].Title)
+			rows := diag.P("%s of its rows", diag.Number{V: float64(valueRows[i])})
+			if ratioRows[i] == 0 {
+				rows = diag.P("all its rows")
+			}
+			notices.AddNotice(s.ResultPos(&s.Results[first-1]), "the goal \"%s\" is a ratio, but %s give only its value (the first is here): in their months a county without a row of its own and the whole site have no figure for it, no unit has a tertial, year or year to date of it, and min_count cannot judge such a value (with persons = true it is hidden wherever a count of people of its unit is); give numerator and denominator where the source has them", s.Goals[i].Title, rows)
 		}
 	}
 }
