@@ -76,15 +76,19 @@ func TestTargetSources(t *testing.T) {
 
   [[goal.override]]
   unit = "nord"`, 1)
+	// A sum's county target is its offices' together: an office's chain
+	// leaves it out.
+	goals = strings.Replace(goals, "aggregate = \"sum\"\ndecimals = 0\n", "aggregate = \"sum\"\ndecimals = 0\n\n[[goal.override]]\nunit = \"arstad\"\ntarget = 12\nyellow = 9\n", 1)
 	out := buildBase(t, map[string]string{"data/goals.toml": goals})
 	for page, want := range map[string]string{
 		"nord/tromso/index.html":      "Målverdi 50,0\u00a0% <span class=\"source\">(fylkets)</span>",
 		"nord/index.html":             "Målverdi 50,0\u00a0% <span class=\"source\">(fylkets eget)</span>",
 		"vest/arstad/index.html":      "Målverdi 55,0\u00a0% <span class=\"source\">(kontorets eget)</span>",
-		"vest/index.html":             "Målverdi 20 <span class=\"source\">(sum av kontorene)</span>",
-		"index.html":                  "Målverdi 30 <span class=\"source\">(sum av fylkene)</span>",
+		"vest/index.html":             "Målverdi 22 <span class=\"source\">(sum av kontorene)</span>",
+		"index.html":                  "Målverdi 32 <span class=\"source\">(sum av fylkene)</span>",
 		"vest/bergen-nord/index.html": "Målverdi 45,0\u00a0% <span class=\"source\">(felles)</span>",
 		"goals/arbeid/index.html":     "Målverdi 55,0\u00a0% <span class=\"source\">(kontorets eget; fylket 45,0\u00a0%, felles 45,0\u00a0%)</span>",
+		"goals/kontakter/index.html":  "Målverdi 12 <span class=\"source\">(kontorets eget; felles 10)</span>",
 	} {
 		if !strings.Contains(string(out[page]), want) {
 			t.Errorf("%s lacks %s", page, want)

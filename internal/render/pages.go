@@ -638,11 +638,17 @@ func (s *site) goal(gi int, out Output) error {
 		})
 		if t.Source != score.FromGoal && g.Owner == "" {
 			// The whole chain: the county's target and the common one,
-			// which a local goal does not have.
+			// which a local goal does not have. A sum's county target is
+			// for the county's offices together, not one office's, so its
+			// chain is the common target alone.
+			chain := "source.chain"
+			if g.Aggregate == "sum" {
+				chain = "source.chain.goal"
+			}
 			ct := s.Scores.Thresholds(s.Scores.County(s.officeCounty[offices[k]]), gi)
 			r := &v.Ranked[len(v.Ranked)-1]
 			r.Source += "; " + strings.NewReplacer("{county}", s.loc.WithUnit(ct.Target, g.Decimals, g.Unit),
-				"{goal}", s.loc.WithUnit(goalTarget, g.Decimals, g.Unit)).Replace(s.loc.T("source.chain"))
+				"{goal}", s.loc.WithUnit(goalTarget, g.Decimals, g.Unit)).Replace(s.loc.T(chain))
 		}
 	}
 	if ranking.ByChance {
