@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Pos is a place in a site file. Path is slash-separated and relative to the
@@ -24,8 +25,10 @@ type Pos struct {
 func (p Pos) String() string {
 	if p.Sheet != "" {
 		// As a spreadsheet names a cell, 2026.xlsx:Resultater!C14, or a
-		// row, Resultater!14:14.
-		ref := p.Path + ":" + p.Sheet + "!"
+		// row, Resultater!14:14; a sheet's name of more than letters,
+		// digits and _ in quotes, '0. Om tabellene'!A1, as Excel writes
+		// it, so that it is not read as a line.
+		ref := p.Path + ":" + sheetName(p.Sheet) + "!"
 		switch {
 		case p.Line == 0:
 			return ref[:len(ref)-1]
@@ -41,6 +44,23 @@ func (p Pos) String() string {
 		return fmt.Sprintf("%s:%d", p.Path, p.Line)
 	}
 	return fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Col)
+}
+
+// sheetName is a sheet's name as a spreadsheet's reference writes it:
+// quoted, a quote in it doubled, unless it is letters, digits and _ that
+// begin with a letter.
+func sheetName(name string) string {
+	plain := true
+	for i, r := range name {
+		if !(unicode.IsLetter(r) || r == '_' || i > 0 && unicode.IsDigit(r)) {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return name
+	}
+	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
 }
 
 // columnName is a spreadsheet's name of column col: A, B, …, Z, AA, ….

@@ -100,7 +100,7 @@ func TestGitHub(t *testing.T) {
 		{Error{Pos: Pos{Path: "data/a,b:c.csv", Line: 2}, Msg: "100% wrong\nreally"}, `::error file=data/a%2Cb%3Ac.csv,line=2::100%25 wrong%0Areally`},
 		{Error{Pos: Pos{Path: "templates/office.html", Line: 3, Col: 5}, Msg: "bad"}, `::error file=templates/office.html,line=3,col=5::bad`},
 		{Error{Msg: "no position"}, `::error::no position`},
-		{Error{Pos: Pos{Path: "data/results/2026.xlsx", Sheet: "Ark 1", Line: 14, Col: 28}, Msg: "bad"}, `::error file=data/results/2026.xlsx::Ark 1!AB14: bad`},
+		{Error{Pos: Pos{Path: "data/results/2026.xlsx", Sheet: "Ark 1", Line: 14, Col: 28}, Msg: "bad"}, `::error file=data/results/2026.xlsx::'Ark 1'!AB14: bad`},
 		{Error{Pos: Pos{Path: "data/results/2026.xlsx", Sheet: "Fylke", Line: 184}, Msg: "a row"}, `::error file=data/results/2026.xlsx::Fylke!184:184: a row`},
 	} {
 		if got := c.e.GitHub(); got != c.want {
@@ -125,5 +125,25 @@ func TestCount(t *testing.T) {
 	}
 	if got := l[3].Error(); got != "b.csv:9: 1 more error, not reported: fix those reported and check again" {
 		t.Errorf("got %q", got)
+	}
+}
+
+// TestSheetNames: a sheet's name stands in a position as a spreadsheet's
+// reference writes it, quoted where it is more than a name, so that
+// "0. Om tabellene" is not read as line 0.
+func TestSheetNames(t *testing.T) {
+	for sheet, want := range map[string]string{
+		"Resultater":      "a.xlsx:Resultater!3:3",
+		"Ark_2":           "a.xlsx:Ark_2!3:3",
+		"0. Om tabellene": "a.xlsx:'0. Om tabellene'!3:3",
+		"Kari's":          "a.xlsx:'Kari''s'!3:3",
+		"2026":            "a.xlsx:'2026'!3:3",
+	} {
+		if got := (Pos{Path: "a.xlsx", Sheet: sheet, Line: 3}).String(); got != want {
+			t.Errorf("%q: %s, want %s", sheet, got, want)
+		}
+	}
+	if got := (Pos{Path: "a.xlsx", Sheet: "0. Om tabellene"}).String(); got != "a.xlsx:'0. Om tabellene'" {
+		t.Errorf("a whole sheet: %s", got)
 	}
 }
