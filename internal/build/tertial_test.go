@@ -294,3 +294,16 @@ func TestTertialReportPointsToOlderTertials(t *testing.T) {
 		t.Errorf("a site with 2024's results does not say its tertials are in periods.csv")
 	}
 }
+
+// TestTertialNoteOfSums: the card's note explains "i sum" only where a row
+// gives a ratio's summed numerator and denominator.
+func TestTertialNoteOfSums(t *testing.T) {
+	if page := string(buildBase(t, nil)["vest/arstad/2026-T1.html"]); !strings.Contains(page, "«I sum» er månedenes tellere og nevnere") {
+		t.Errorf("a report with ratios does not explain its sums")
+	}
+	counts := "period,unit,goal,value\n2026-01,arstad,kontakter,7\n2026-02,arstad,kontakter,8\n2026-01,bergen-nord,kontakter,9\n2026-02,bergen-nord,kontakter,9\n2026-01,tromso,kontakter,3\n2026-02,tromso,kontakter,4\n"
+	page := string(buildBase(t, map[string]string{"data/results/2026.csv": counts})["vest/arstad/2026-T1.html"])
+	if !strings.Contains(page, "Diagrammet i hver rad") || strings.Contains(page, "«I sum»") {
+		t.Errorf("a report of counts alone explains sums it does not have:\n%s", section(t, page, "card-h"))
+	}
+}

@@ -46,6 +46,9 @@ type TertialPage struct {
 type TertialCard struct {
 	Months []string // the months' column heads
 	Groups []TertialGroup
+	// Summed says a row gives a ratio's numerators and denominators
+	// summed over the months, which the card's note then explains.
+	Summed bool
 }
 
 // TertialGroup is a perspective's rows of a TertialCard.
@@ -469,6 +472,7 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 			r.Made = s.loc.T("tertial.sum")
 		}
 		r.Coverage = s.spanCoverage(unit, a.Coverage)
+		v.Card.Summed = v.Card.Summed || r.Size != ""
 		r.Months = make([]string, 0, sp.Months())
 		for p := sp.First; p <= sp.Last; p++ {
 			r.Months = append(r.Months, s.value(g, s.Scores.At(unit, gi, p)))
