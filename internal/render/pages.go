@@ -654,6 +654,9 @@ func (s *site) goal(gi int, out Output) error {
 	if ranking.ByChance {
 		v.ByChance = s.loc.T("chance.order")
 	}
+	if ranking.AgainstTarget {
+		v.ByTarget = s.loc.T("rank.against.target")
+	}
 	if score.FunnelGoal(g) && len(offices) > 0 {
 		offices := slices.Clone(offices)
 		slices.SortStableFunc(offices, func(a, b int) int { return cmp.Compare(s.nameRank[a], s.nameRank[b]) })

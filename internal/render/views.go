@@ -503,6 +503,7 @@ type GoalPage struct {
 	Facts       []string
 	Ranked      []Ranked
 	ByChance    string // how offices are ordered when chance orders them
+	ByTarget    string // how a sum's offices are ordered: by value over their own target
 	Chart       *Chart
 	Funnel      *Chart
 	FunnelNote  string         // why there is no funnel plot

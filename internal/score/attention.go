@@ -198,6 +198,11 @@ type Ranking struct {
 	// order by value.
 	ByChance bool
 	Chances  []Chance
+	// AgainstTarget is whether a sum's offices are ranked by their value
+	// over their own target, not by the value: a count grows with the
+	// office, and each office's target says what is expected of it. So
+	// where every office's target is above 0.
+	AgainstTarget bool
 }
 
 // Rank ranks units for goal gi on month p's scorecard (see Shown), best
@@ -213,6 +218,21 @@ func (s *Scores) Rank(f *Funnel, gi int, p model.Period, units, names []int) Ran
 	r := Ranking{Order: make([]int, len(units)), Rank: make([]int, len(units))}
 	for i := range r.Order {
 		r.Order[i] = i
+	}
+	if g.Aggregate == "sum" && len(units) > 0 {
+		targets := make([]float64, len(units))
+		r.AgainstTarget = true
+		for i, u := range units {
+			targets[i] = s.ThresholdsAt(u, gi, end).Target
+			r.AgainstTarget = r.AgainstTarget && targets[i] > 0
+		}
+		if r.AgainstTarget {
+			// The cells ranked are the values over the targets; ties
+			// are of those.
+			for i := range cells {
+				cells[i].Value /= targets[i]
+			}
+		}
 	}
 	slices.SortStableFunc(r.Order, func(a, b int) int { return BestFirst(g, cells[a], cells[b]) })
 	judged := 0

@@ -70,6 +70,30 @@ func TestRankByChance(t *testing.T) {
 	}
 }
 
+// TestRankAgainstTarget: a sum's offices rank by their value over their
+// own target, where every target is above 0 (a count grows with its
+// office); otherwise by value.
+func TestRankAgainstTarget(t *testing.T) {
+	g := countGoal("kontakter", false)
+	g.Direction, g.Target, g.Yellow = "higher", 40, 30
+	g.Overrides = []model.Override{{Unit: "b", Target: 10, Yellow: 8}, {Unit: "c", Target: 100, Yellow: 80}}
+	f := newFixture(g)
+	f.value("2026-01", "a", "kontakter", 20).value("2026-01", "b", "kontakter", 9).value("2026-01", "c", "kontakter", 30)
+	s := f.scores("2026-01")
+	units := []int{s.unit("a"), s.unit("b"), s.unit("c")}
+	r := s.Rank(&Funnel{}, 0, period("2026-01"), units, []int{0, 1, 2})
+	// 20 of 40, 9 of 10, 30 of 100: b, a, c.
+	if !r.AgainstTarget || !slices.Equal(r.Order, []int{1, 0, 2}) || !slices.Equal(r.Rank, []int{1, 2, 3}) {
+		t.Errorf("against their targets: %+v, want b, a, c", r)
+	}
+	g.Overrides[0].Target, g.Overrides[0].Yellow = 0, 0
+	f.site.Goals[0] = g
+	s = f.scores("2026-01")
+	if r := s.Rank(&Funnel{}, 0, period("2026-01"), units, []int{0, 1, 2}); r.AgainstTarget || !slices.Equal(r.Order, []int{2, 0, 1}) {
+		t.Errorf("with a target of 0: %+v, want by value, c, a, b", r)
+	}
+}
+
 // TestAnswering: of a county's offices' open measures, those at its
 // offices in red answer for it; where none is red, those in yellow; where
 // none is either, all.
