@@ -82,12 +82,12 @@ func jumps(s *model.Site, seen *seen, reported model.Period, errs *diag.List) {
 				}
 			}
 			explained, sized := chance(g, r, before)
-			why := diag.P("more than chance gives a figure of its size, against the %d months before", len(before))
+			why := diag.P("further from the %d months before than chance puts a figure of its size", len(before))
 			switch {
 			case explained || !sized && !st.Beyond(jumpFactor):
 				return
 			case !sized:
-				why = diag.P("a change %.0f times its mean change over the %d months before", math.Abs(st.Change)/st.Usual, st.Changes)
+				why = diag.P("a change %.0f times its mean change over the %d changes before", math.Abs(st.Change)/st.Usual, st.Changes)
 			}
 			noticed = st.Month
 			errs.AddNotice(s.ResultPos(r),
