@@ -174,6 +174,16 @@ type TertialMeasures struct {
 // Any reports whether there is a measure to list.
 func (m TertialMeasures) Any() bool { return len(m.Open)+len(m.Done) > 0 }
 
+// cardNote is what a tertial card's note says: how to read its charts,
+// and, where a row gives summed numerators and denominators, what they
+// are.
+func (c components) cardNote(summed bool) string {
+	if summed {
+		return c.loc.T("tertial.chart.note") + " " + c.loc.T("tertial.sum.note")
+	}
+	return c.loc.T("tertial.chart.note")
+}
+
 // tertialFile is a tertial report's file name, beside the unit's page.
 func tertialFile(sp score.Span) string { return sp.Name() + ".html" }
 
