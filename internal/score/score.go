@@ -390,8 +390,11 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 	// The rows of each goal, in file order: a counting sort of their
 	// indexes.
 	start := make([]int32, nGoals+1)
+	valueOnly := make([]bool, nGoals) // a ratio row gives only its value
 	for i := range site.Results {
-		start[site.Results[i].Goal+1]++
+		r := &site.Results[i]
+		start[r.Goal+1]++
+		valueOnly[r.Goal] = valueOnly[r.Goal] || r.HasValue && !r.HasRatio
 	}
 	for g := range nGoals {
 		start[g+1] += start[g]
@@ -409,12 +412,12 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 	s.aggregates = make([]Aggregate, site.NUnits()*nGoals*len(s.published))
 	s.coverage = make([]Coverage, (nCounty+1)*nGoals*s.N)
 	// Each processor works in one scratch from goal to goal. A share of
-	// people is scored after the counts of people, whose hidden cells
-	// hide it too (see peopleHidden).
+	// people given as values is scored after the counts of people, whose
+	// hidden cells hide it too (see peopleHidden).
 	scratches := sync.Pool{New: func() any { return new(scratch) }}
 	var counts, shares []int
 	for gi := range nGoals {
-		if g := &site.Goals[gi]; g.Persons && g.Aggregate == "ratio" {
+		if g := &site.Goals[gi]; g.Persons && g.Aggregate == "ratio" && valueOnly[gi] {
 			shares = append(shares, gi)
 		} else {
 			counts = append(counts, gi)
