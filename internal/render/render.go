@@ -126,8 +126,10 @@ type site struct {
 	// December, when the year to date is the whole year; a stock's say
 	// that its figure is a mean of the months.
 	ytdWords struct{ stock, other phrase }
-	// tertials are the tertials the site has reports of, oldest first.
-	tertials []tertial
+	// tertials are the tertials the site has reports of, oldest first;
+	// olderTertials says periods.csv has older ones too.
+	tertials      []tertial
+	olderTertials bool
 	// spoken are "{amount} bedre enn forrige måned" and its like, by a
 	// change's class; planned, started and done "planlagt siden
 	// {month}", "startet {month}" and "fullført {month}": every row and
@@ -353,7 +355,7 @@ func (s *site) prepare() {
 	}
 	s.ytdWords.stock = newPhrase(s.loc.T(ytd+".mean"), "{value}", "{status}")
 	s.ytdWords.other = newPhrase(s.loc.T(ytd), "{value}", "{status}")
-	s.tertials = s.tertialsOf()
+	s.tertials, s.olderTertials = s.tertialsOf()
 	s.spoken = map[string]phrase{}
 	for _, class := range []string{"better", "worse"} {
 		s.spoken[class] = newPhrase(s.loc.T("change.spoken."+class), "{amount}", "")

@@ -209,24 +209,19 @@ type tertial struct {
 }
 
 // tertialsOf are the tertials with reports, those of the reported year
-// and the year before (older ones are in periods.csv), oldest first: made
-// once, since every report links every other.
-func (s *site) tertialsOf() []tertial {
-	var out []tertial
+// and the year before, oldest first, and whether periods.csv has older
+// ones: made once, since every report links every other.
+func (s *site) tertialsOf() (reported []tertial, older bool) {
 	for _, sp := range s.Scores.Spans() {
-		if sp.Kind == score.Tertial && sp.First.Year() >= s.Reported.Year()-1 {
-			out = append(out, tertial{Span: sp, name: s.tertialName(sp)})
+		switch {
+		case sp.Kind != score.Tertial:
+		case sp.First.Year() >= s.Reported.Year()-1:
+			reported = append(reported, tertial{Span: sp, name: s.tertialName(sp)})
+		default:
+			older = true
 		}
 	}
-	return out
-}
-
-// olderTertials reports whether periods.csv has tertials older than
-// those with reports.
-func (s *site) olderTertials() bool {
-	return slices.ContainsFunc(s.Scores.Spans(), func(sp score.Span) bool {
-		return sp.Kind == score.Tertial && sp.First.Year() < s.Reported.Year()-1
-	})
+	return reported, older
 }
 
 // hasTertial reports whether unit has a report of tertial sp: it existed
@@ -451,7 +446,7 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 	}
 	v.Unit = Link{Href: "index.html", Text: v.Name}
 	v.ToUnit = strings.ReplaceAll(s.loc.T("tertial.to.unit"), "{unit}", named)
-	v.Older = s.olderTertials()
+	v.Older = s.olderTertials
 	v.Tertials = s.tertialLinks(unit, "", &sp)
 
 	for p := sp.First; p <= sp.Last; p++ {

@@ -154,6 +154,7 @@ type Scores struct {
 	N     int
 
 	nGoals     int
+	people     []int        // the goals that count people, whose hidden cells hide a share (see peopleHidden)
 	thresholds []Thresholds // [(span*units + unit)*nGoals + goal]
 	cells      []Cell       // [(unit*nGoals+goal)*N + month]
 	coverage   []Coverage   // [((unit-first county)*nGoals+goal)*N + month], counties and the whole
@@ -417,10 +418,14 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 	scratches := sync.Pool{New: func() any { return new(scratch) }}
 	var counts, shares []int
 	for gi := range nGoals {
-		if g := &site.Goals[gi]; g.Persons && g.Aggregate == "ratio" && valueOnly[gi] {
+		g := &site.Goals[gi]
+		if g.Persons && g.Aggregate == "ratio" && valueOnly[gi] {
 			shares = append(shares, gi)
 		} else {
 			counts = append(counts, gi)
+		}
+		if g.Persons && g.Aggregate == "sum" {
+			s.people = append(s.people, gi)
 		}
 	}
 	for _, goals := range [][]int{counts, shares} {
@@ -440,12 +445,7 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 // elsewhere (NAV's HL060 share of helt ledige and Statistics Norway's
 // labour force), the share gives back the count.
 func (s *Scores) peopleHidden(unit, m int) bool {
-	for h := range s.Site.Goals {
-		if g := &s.Site.Goals[h]; g.Persons && g.Aggregate == "sum" && s.cells[(unit*s.nGoals+h)*s.N+m].Status == Suppressed {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(s.people, func(h int) bool { return s.cells[(unit*s.nGoals+h)*s.N+m].Status == Suppressed })
 }
 
 // scratch is what scoring a goal works in: its figures, what suppression
