@@ -98,6 +98,41 @@ func TestScorecardCSV(t *testing.T) {
 	}
 }
 
+// TestSharesGivenAsValuesAreNotMissing: a county of offices whose share
+// is given only as values has no figure, and its page says it cannot be
+// computed, not that it is missing; a county of one office has the
+// office's share, and the matrix's key explains ∅ where a cell has it.
+func TestSharesGivenAsValuesAreNotMissing(t *testing.T) {
+	out := buildBase(t, map[string]string{"data/results/2026.csv": `period,unit,goal,value
+2026-01,bergen-nord,arbeid,40
+2026-01,arstad,arbeid,45
+2026-01,tromso,arbeid,45
+2026-02,bergen-nord,arbeid,44.9
+2026-02,arstad,arbeid,30
+2026-02,tromso,arbeid,55
+`})
+	csv := string(out["scorecard.csv"])
+	for _, row := range []string{
+		"2026-02;vest;arbeid;;45,0;40,0;uncomputable;2;2;;;;",
+		"2026-02;_site;arbeid;;45,0;40,0;uncomputable;3;3;;;;",
+		"2026-02;nord;arbeid;55,0;50,0;45,0;green;1;1;;;;", // its one office's
+	} {
+		if !strings.Contains(csv, row) {
+			t.Errorf("scorecard.csv lacks %q", row)
+		}
+	}
+	page := string(out["vest/index.html"])
+	if row := section(t, page, "card-h"); !strings.Contains(row, "badge-uncomputable") || !strings.Contains(row, "Kan ikke regnes ut") {
+		t.Errorf("vest's scorecard does not say its share cannot be computed:\n%s", row)
+	}
+	if ytd := section(t, page, "ytd-matrix-h"); !strings.Contains(ytd, "∅ kan ikke regnes ut") {
+		t.Errorf("vest's matrix of the year to date does not explain ∅:\n%s", ytd)
+	}
+	if ytd := section(t, string(buildBase(t, nil)["vest/index.html"]), "ytd-matrix-h"); strings.Contains(ytd, "∅") {
+		t.Errorf("with ratios given in full, vest's matrix explains ∅, which none of its cells has:\n%s", ytd)
+	}
+}
+
 func TestEnglishCSVUsesCommaAndPoint(t *testing.T) {
 	out := buildBase(t, map[string]string{"site.toml": "title = \"T\"\nlanguage = \"en\"\n"})
 	csv := string(out["scorecard.csv"])

@@ -113,6 +113,9 @@ func (s Summary) items() []summaryItem {
 	if s.Incomplete != 0 {
 		items = append(items, summaryItem{"incomplete", "…", s.Incomplete})
 	}
+	if s.Uncomputable != 0 {
+		items = append(items, summaryItem{"uncomputable", "∅", s.Uncomputable})
+	}
 	return items
 }
 

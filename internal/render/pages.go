@@ -206,7 +206,7 @@ func (s *site) yearMatrix(c int, root string) SpanMatrix {
 	}
 	months := s.loc.MonthRange(ytd.Last.Year(), ytd.First.Month(), ytd.Last.Month())
 	mx := SpanMatrix{Heading: s.loc.T(heading), Caption: s.loc.T(heading) + ", " + county.Name + ", " + months, Head: s.loc.T("office"),
-		Key: s.loc.T("tertial.matrix.key") + " " + s.loc.T("ytd.matrix.order")}
+		Key: s.loc.T("ytd.matrix.order")}
 	var goals []int
 	for _, gi := range s.goalOrder {
 		if s.Scores.Over(s.Scores.County(c), gi, ytd).Published() {

@@ -372,7 +372,7 @@ func (s *site) prepare() {
 	high, rest, _ := strings.Cut(rest, "{high}")
 	last, tail, _ := strings.Cut(rest, "{last}")
 	s.sparkWords = [4]string{low, high, last, tail}
-	symbols := [score.NStatus]string{"–", "✕", "!", "✓", ":", "…"}
+	symbols := [score.NStatus]string{"–", "✕", "!", "✓", ":", "…", "∅"}
 	for st := range score.Status(score.NStatus) {
 		status := Status{Name: st.String(), Label: s.loc.T("status." + st.String()), Symbol: symbols[st]}
 		h, err := markup(drawBadge(status))
@@ -641,14 +641,14 @@ func (s *site) summary(unit int, p model.Period) Summary {
 	n := s.Scores.Summary(unit, p)
 	return Summary{
 		Missing: n[score.Missing], Red: n[score.Red], Yellow: n[score.Yellow], Green: n[score.Green],
-		Suppressed: n[score.Suppressed], Incomplete: n[score.Incomplete],
-		Total: n[0] + n[1] + n[2] + n[3] + n[4] + n[5],
+		Suppressed: n[score.Suppressed], Incomplete: n[score.Incomplete], Uncomputable: n[score.Uncomputable],
+		Total: n[0] + n[1] + n[2] + n[3] + n[4] + n[5] + n[6],
 	}
 }
 
 func (s *site) value(g *model.Goal, c score.Cell) string {
 	switch c.Status {
-	case score.Missing, score.Incomplete:
+	case score.Missing, score.Incomplete, score.Uncomputable:
 		return s.loc.T("no.value")
 	case score.Suppressed:
 		return ":"
@@ -660,7 +660,7 @@ func (s *site) value(g *model.Goal, c score.Cell) string {
 // trend table's column heading names it once for all its months.
 func (s *site) appendNumber(b []byte, g *model.Goal, c score.Cell) []byte {
 	switch c.Status {
-	case score.Missing, score.Incomplete:
+	case score.Missing, score.Incomplete, score.Uncomputable:
 		return append(b, s.loc.T("no.value")...)
 	case score.Suppressed:
 		return append(b, ':')
@@ -1229,8 +1229,11 @@ func (s *site) needs(rs *rows, sections string) Needs {
 	for _, gi := range a.Unknown {
 		add(gi, "")
 	}
-	if a.Hidden {
+	switch {
+	case a.Hidden:
 		needs.Empty = s.loc.T("needs.hidden")
+	case a.Uncomputable:
+		needs.Empty = s.loc.T("needs.uncomputable")
 	}
 	return needs
 }

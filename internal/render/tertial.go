@@ -122,8 +122,10 @@ type spanRows struct {
 // fillSpanMatrix fills m with goals and a row for each of ks: each one's
 // aggregate over sp of each goal. Like the month's matrix, the units with
 // the most red goals come first, then those with the most yellow ones, by
-// the order given within each.
+// the order given within each. Its key begins with the symbols' meanings,
+// ∅'s only where a cell has it.
 func (s *site) fillSpanMatrix(m *SpanMatrix, root string, goals []int, sp score.Span, ks []int, from spanRows) {
+	uncomputable := false
 	for _, gi := range goals {
 		m.Goals = append(m.Goals, Link{Href: root + goalPath(&s.Site.Goals[gi]), Text: s.Site.Goals[gi].Title})
 	}
@@ -147,10 +149,16 @@ func (s *site) fillSpanMatrix(m *SpanMatrix, root string, goals []int, sp score.
 			}
 			st := s.status(a.Status)
 			row.Cells = append(row.Cells, SpanMatrixCell{Status: st.Name, Symbol: st.Symbol, Value: s.value(&s.Site.Goals[gi], a.Cell)})
+			uncomputable = uncomputable || a.Status == score.Uncomputable
 		}
 		m.Rows = append(m.Rows, row)
 	}
 	m.Rows = mostFirst(m.Rows, needs)
+	key := s.loc.T("tertial.matrix.key")
+	if uncomputable {
+		key += " " + s.loc.T("matrix.key.uncomputable")
+	}
+	m.Key = strings.TrimSpace(key + " " + m.Key)
 }
 
 // SpanMatrixCell is a unit's aggregate for a goal: Status names its
@@ -407,7 +415,7 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 			measures:  func(o, gi int) int { return st.answering(m.Offices[o].ID, m.Goals[gi].ID) }}
 		v.Matrix = SpanMatrix{Heading: s.loc.T("tertial.matrix.offices"), Caption: s.loc.T("tertial.matrix.offices"), Head: s.loc.T("office"),
 			Commented: true, Unanswered: s.loc.T("matrix.unanswered"),
-			Key: s.loc.T("tertial.matrix.key") + " " + s.loc.T("tertial.matrix.commented") + " " + s.tertialWords("tertial.unanswered", sp)}
+			Key: s.loc.T("tertial.matrix.commented") + " " + s.tertialWords("tertial.unanswered", sp)}
 	default:
 		csv, v.Name = "periods.csv", s.wholeName
 		for _, c := range s.allCounties {
@@ -419,7 +427,7 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 		rowLink = func(c int, file string) Link {
 			return Link{Href: m.Counties[c].ID + "/" + file, Text: m.Counties[c].Name}
 		}
-		v.Matrix = SpanMatrix{Heading: s.loc.T("tertial.matrix.counties"), Caption: s.loc.T("tertial.matrix.counties"), Head: s.loc.T("county"), Key: s.loc.T("tertial.matrix.key")}
+		v.Matrix = SpanMatrix{Heading: s.loc.T("tertial.matrix.counties"), Caption: s.loc.T("tertial.matrix.counties"), Head: s.loc.T("county")}
 	}
 	if unit == m.WholeUnit() {
 		crumbs = []Link{{Href: "index.html", Text: s.loc.T("home")}}
@@ -502,6 +510,8 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 			v.Summary.Suppressed++
 		case score.Incomplete:
 			v.Summary.Incomplete++
+		case score.Uncomputable:
+			v.Summary.Uncomputable++
 		default:
 			v.Summary.Missing++
 		}
@@ -509,7 +519,7 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 	}
 
 	if from.unit != nil {
-		v.Matrix.Key += " " + s.loc.T("tertial.matrix.order")
+		v.Matrix.Key = strings.TrimSpace(v.Matrix.Key + " " + s.loc.T("tertial.matrix.order"))
 		from.link = func(k int) Link { return rowLink(k, name+".html") }
 		s.fillSpanMatrix(&v.Matrix, root, goals, sp, offices, from)
 	}

@@ -77,7 +77,7 @@ func cssString(s string) string {
 
 // Status is a status as words and a symbol, never colour alone.
 type Status struct {
-	Name   string // green, yellow, red, missing, suppressed or incomplete: for CSS
+	Name   string // a score.Status's name, for CSS
 	Label  string
 	Symbol string
 	badge  templ.Component // drawn once, when the site's statuses are made
@@ -85,7 +85,7 @@ type Status struct {
 
 // Summary counts a unit's goals by status.
 type Summary struct {
-	Green, Yellow, Red, Missing, Suppressed, Incomplete, Total int
+	Green, Yellow, Red, Missing, Suppressed, Incomplete, Uncomputable, Total int
 }
 
 // Row is a goal on a unit's scorecard.

@@ -26,6 +26,9 @@ type Attention struct {
 	// Hidden is whether any goal's figure is suppressed, so that "every
 	// goal is met" cannot be said.
 	Hidden bool
+	// Uncomputable is whether any goal's figure cannot be made from its
+	// parts, for the same reason.
+	Uncomputable bool
 }
 
 // AttentionAt is what needs attention for unit in month p among goals,
@@ -50,6 +53,8 @@ func (s *Scores) AttentionAt(unit int, p model.Period, goals []int) Attention {
 			a.Unknown = append(a.Unknown, gi)
 		case Suppressed:
 			a.Hidden = true
+		case Uncomputable:
+			a.Uncomputable = true
 		}
 	}
 	order := make([]int, len(a.Off))

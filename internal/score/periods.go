@@ -143,7 +143,7 @@ func (s *Scores) Over(unit, goal int, sp Span) Aggregate {
 // mean, since a level at the end of each month has no total over them;
 // any other goal's is made as its units' roll-up is.
 func overTime(g *model.Goal, months figure) figure {
-	if g.Stock && !months.hidden && months.rows > 0 {
+	if g.Stock && !months.hidden && !months.uncomputable && months.rows > 0 {
 		return figure{value: months.value / float64(months.rows), rows: 1}
 	}
 	return rollUp(g, months)
@@ -237,6 +237,8 @@ func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options, size, den, nu
 			// month short of an office has none, however many reported.
 			case cov.Reported > 0 && (!judged(cov, g.Aggregate == "sum" && !g.Stock, opt) || g.Stock && !judged(totals, false, opt)):
 				a.Status = Incomplete
+			case f.uncomputable:
+				a.Status = Uncomputable
 			case f.rows == 0:
 			default:
 				v := Round(f.value, g.Decimals)

@@ -91,15 +91,25 @@ func TestAggregates(t *testing.T) {
 	}
 }
 
-func TestAggregateOfRatioGivenAsValuesIsMissing(t *testing.T) {
+// TestAggregateOfRatioGivenAsValuesIsUncomputable: months given as a
+// share's value do not add up, and their mean would be wrong, so a span
+// of several has no value; every month of it is known, so it is not
+// missing either. A span of one such month is that month's value.
+func TestAggregateOfRatioGivenAsValuesIsUncomputable(t *testing.T) {
 	f, _ := aggFixture()
 	f.value("2026-06", "a", "r", 50)
 	s := f.scores("2026-06")
-	if a := s.over("a", "r", s.YearToDate()); a.Status != Missing || a.Has() || a.Coverage != (Coverage{6, 6}) {
-		t.Errorf("a's year to date with a month given as a value: %+v, want missing, 6 of 6 months", a)
+	if a := s.over("a", "r", s.YearToDate()); a.Status != Uncomputable || a.Has() || a.Coverage != (Coverage{6, 6}) {
+		t.Errorf("a's year to date with a month given as a value: %+v, want uncomputable, 6 of 6 months", a)
 	}
 	if a := s.over("a", "r", Span{Kind: Tertial, First: period("2026-01"), Last: period("2026-04")}); a.Value != 57.5 {
 		t.Errorf("T1, all of whose months have numerators: %+v", a)
+	}
+	f = newFixture(percentGoal("r"))
+	f.value("2026-05", "a", "r", 50)
+	s = f.scores("2026-05")
+	if a := s.over("a", "r", Span{Kind: Tertial, First: period("2026-05"), Last: period("2026-05")}); a.Value != 50 || a.Status != Green {
+		t.Errorf("a's T2 of its one month so far, given as a value: %+v, want 50, green", a)
 	}
 }
 

@@ -31,7 +31,9 @@ type Status uint8
 
 // Statuses, worst to best after Missing; Suppressed hides a value that
 // would tell about too few people, or that its publisher hid; Incomplete
-// is a roll-up of too few of its offices to judge.
+// is a roll-up of too few of its offices to judge; Uncomputable is a
+// roll-up of known parts that the goal's aggregate cannot combine: shares
+// given only as values, without the counts they are made of.
 const (
 	Missing Status = iota
 	Red
@@ -39,13 +41,14 @@ const (
 	Green
 	Suppressed
 	Incomplete
+	Uncomputable
 )
 
 // NStatus is the number of statuses, for counting by status.
-const NStatus = 6
+const NStatus = 7
 
 func (s Status) String() string {
-	return [...]string{"missing", "red", "yellow", "green", "suppressed", "incomplete"}[s]
+	return [...]string{"missing", "red", "yellow", "green", "suppressed", "incomplete", "uncomputable"}[s]
 }
 
 // Thresholds are a unit's target and yellow bound for a goal, rounded to
@@ -343,9 +346,12 @@ type figure struct {
 	rows, ratios    int32 // rows, and of them rows with numerator and denominator
 	hidden          bool  // suppressed at source, or rolled up from a part that was
 	recast          bool  // a successor's, made of its predecessors' before it existed
+	// uncomputable is a ratio's roll-up of several parts, one of them
+	// given only as its value: no value, though its parts are known.
+	uncomputable bool
 }
 
-func (f *figure) known() bool { return f.rows > 0 || f.hidden }
+func (f *figure) known() bool { return f.rows > 0 || f.hidden || f.uncomputable }
 
 // ratio reports whether the figure has a numerator and denominator.
 func (f *figure) ratio() bool { return f.rows > 0 && f.ratios == f.rows }
@@ -356,6 +362,7 @@ func (f *figure) add(part *figure) {
 		f.hidden = true
 		return
 	}
+	f.uncomputable = f.uncomputable || part.uncomputable
 	if part.rows == 0 {
 		return
 	}
@@ -715,6 +722,8 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 				cells[m].Status = Incomplete
 				// Not shown, but its figure counts in its spans'.
 				partial[i] = f.rows > 0
+			case f.uncomputable:
+				cells[m].Status = Uncomputable
 			case f.rows == 0:
 			default:
 				v := Round(f.value, g.Decimals)
@@ -777,7 +786,7 @@ func (s *Scores) recast(g *model.Goal, gi int, figs []figure, m int, counties bo
 			}
 		}
 		f := rollUp(g, parts)
-		if !complete || f.rows == 0 && !f.hidden {
+		if !complete || !f.known() {
 			f, cov.Reported = figure{}, 0
 		} else {
 			f.recast = true
@@ -810,13 +819,22 @@ func (s *Scores) recastable(g *model.Goal, unit int, p model.Period) bool {
 // ratio needs every part's numerator and denominator, else it is missing
 // rather than wrong; a part hidden at source hides the roll-up.
 func rollUp(g *model.Goal, parts figure) figure {
-	f := figure{hidden: parts.hidden}
-	if parts.hidden || parts.rows == 0 {
+	f := figure{hidden: parts.hidden, uncomputable: parts.uncomputable && !parts.hidden}
+	if f.hidden || f.uncomputable || parts.rows == 0 {
 		return f
 	}
 	switch g.Aggregate {
 	case "ratio":
-		if !parts.ratio() || parts.den <= 0 {
+		if parts.rows == 1 && parts.ratios == 0 {
+			// A share given as its value stands for itself.
+			f.value = parts.value
+			break
+		}
+		if !parts.ratio() {
+			f.uncomputable = true
+			return f
+		}
+		if parts.den <= 0 {
 			return f
 		}
 		f.num, f.den, f.ratios = parts.num, parts.den, 1

@@ -185,6 +185,28 @@ func percentGoal(id string) model.Goal {
 	return model.Goal{ID: id, Unit: "percent", Direction: "higher", Target: 45, Yellow: 40, Aggregate: "ratio", Decimals: 1}
 }
 
+// TestRollUpOfSharesGivenAsValues: shares given only as values cannot
+// be combined, so a county of several such offices, and the whole site
+// above it, have no value and say why, not that the figure is missing; a
+// county of one office has that office's share.
+func TestRollUpOfSharesGivenAsValues(t *testing.T) {
+	f := newFixture(percentGoal("r"))
+	f.value("2026-01", "a", "r", 50).value("2026-01", "b", "r", 30).value("2026-01", "c", "r", 46)
+	s := f.scores("2026-01")
+	for _, unit := range []string{"vest", "whole"} {
+		if c := s.cell(unit, "r", "2026-01"); c.Status != Uncomputable || c.Has() ||
+			s.CoverageAt(s.unit(unit), 0, period("2026-01")).Reported != s.CoverageAt(s.unit(unit), 0, period("2026-01")).Expected {
+			t.Errorf("%s of shares given as values: %+v, want uncomputable with every office reported", unit, c)
+		}
+	}
+	if c := s.cell("nord", "r", "2026-01"); c.Value != 46 || c.Status != Green {
+		t.Errorf("nord of its one office: %+v, want c's 46, green", c)
+	}
+	if a := s.AttentionAt(s.unit("vest"), period("2026-01"), []int{0}); !a.Uncomputable || len(a.Unknown) != 0 {
+		t.Errorf("vest's attention: %+v, want no goal to judge and uncomputable, so that it cannot say every goal is met", a)
+	}
+}
+
 func TestTargetsOverrideOfficeThenCountyThenGoal(t *testing.T) {
 	g := percentGoal("p")
 	g.Overrides = []model.Override{

@@ -63,7 +63,7 @@
     // An office without a value has an empty bar that says why: "–" for
     // no value, ":" for a hidden one.
     var barText = function (d) {
-      if (!d || d.status === "missing" || d.status === "incomplete") return "–";
+      if (!d || d.status === "missing" || d.status === "incomplete" || d.status === "uncomputable") return "–";
       if (d.status === "suppressed") return ":";
       return fmt(d.value);
     };
