@@ -94,6 +94,9 @@ func Check(src, defaults fs.FS) (*Checked, diag.List) {
 	}
 	notices := append(loadNotices, jumps...)
 	for _, m := range thinner {
+		if m.Period > model.ThisMonth() {
+			continue // its results are errors, of a month that has not come
+		}
 		notices.AddNotice(site.ResultPos(&site.Results[m.First]),
 			"%s has results for %d of %d %s (%.0f %%), fewer than min_coverage %.0f %%: the site reports %s; to report %s anyway, set period = \"%s\" in %s",
 			m.Period, m.Reported, m.Units, unitsWord(site), 100*m.Share(), 100*cfg.MinCoverage, reported, m.Period, m.Period, config.Path)

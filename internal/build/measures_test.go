@@ -301,11 +301,12 @@ func TestWhatFollowedAMeasure(t *testing.T) {
 	}
 
 	// A goal whose result comes a month late: March's result is due in
-	// April, the month the site then reports, whose scorecard shows it
-	// (40 %); the measure begun in February is judged from the result
+	// April, the month the site is told to report, whose scorecard shows
+	// it (40 %); the measure begun in February is judged from the result
 	// February's scorecard showed, January's 45 %.
 	base, _ := siteFS(t, "testdata/sites/basic.txtar")
 	out = buildBase(t, map[string]string{
+		"site.toml":                aprilSite,
 		"data/results/2026-03.csv": march,
 		"data/goals.toml":          strings.Replace(string(base["data/goals.toml"].Data), "aggregate = \"ratio\"\n", "aggregate = \"ratio\"\nlag = 1\n", 1),
 	})
@@ -313,6 +314,9 @@ func TestWhatFollowedAMeasure(t *testing.T) {
 		t.Error("a lagged goal's measure is not judged from the results its scorecards showed")
 	}
 }
+
+// aprilSite is the base site told to report April 2026.
+const aprilSite = "title = \"Testside\"\nlanguage = \"nb\"\nperiod = \"2026-04\"\n"
 
 // TestAttentionToALaggedGoal: a goal whose result comes a month late is
 // red or not by the result its scorecard shows. Årstad's March result,
@@ -322,6 +326,7 @@ func TestWhatFollowedAMeasure(t *testing.T) {
 func TestAttentionToALaggedGoal(t *testing.T) {
 	base, _ := siteFS(t, "testdata/sites/basic.txtar")
 	out := buildBase(t, map[string]string{
+		"site.toml":                      aprilSite,
 		"data/results/2026-03.csv":       "period,unit,goal,value,numerator,denominator\n2026-03,bergen-nord,arbeid,,800,2000\n2026-03,arstad,arbeid,,30,100\n2026-03,tromso,arbeid,,10,20\n",
 		"data/goals.toml":                strings.Replace(string(base["data/goals.toml"].Data), "aggregate = \"ratio\"\n", "aggregate = \"ratio\"\nlag = 1\n", 1),
 		"content/vest/arstad/2026-02.md": "+++\nauthor = \"Leder\"\n+++\nVi ser på tallene.\n",

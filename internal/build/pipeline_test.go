@@ -133,6 +133,23 @@ func TestSharesGivenAsValuesAreNotMissing(t *testing.T) {
 	}
 }
 
+// TestNoAdviceToReportAMonthToCome: results of a month that has not come
+// are errors, and the notice that would offer to report their month
+// anyway, as a month thinner than min_coverage, is not given.
+func TestNoAdviceToReportAMonthToCome(t *testing.T) {
+	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
+	fsys["data/results/extra.csv"] = &fstest.MapFile{Data: []byte("period,unit,goal,value,numerator,denominator\n2199-12,arstad,arbeid,,45,100\n")}
+	_, errs := Check(fsys, defaults)
+	if !strings.Contains(errs.Error(), "December 2199 has not come yet") {
+		t.Fatalf("no error for a month to come:\n%v", errs)
+	}
+	for _, e := range errs {
+		if e.Notice && strings.Contains(e.Msg, "min_coverage") {
+			t.Errorf("a notice offers to report a month to come: %s", e.Msg)
+		}
+	}
+}
+
 func TestEnglishCSVUsesCommaAndPoint(t *testing.T) {
 	out := buildBase(t, map[string]string{"site.toml": "title = \"T\"\nlanguage = \"en\"\n"})
 	csv := string(out["scorecard.csv"])

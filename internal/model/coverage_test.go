@@ -5,44 +5,79 @@ import (
 	"testing"
 )
 
-// TestCoverageCountsResultsWhenDue: a goal lagged six months counts its
-// result for July 2025 in January 2026, when it is due, and one for
-// February 2026 in August; a yearly goal's 2025 counts in December 2025.
-// The months a lagged or yearly result belongs to gain no coverage of
-// their own.
+// TestCoverageCountsMonthlyResults: where a site has a goal measured
+// every month without a lag, only such goals' results make a month's
+// coverage. A goal lagged a month, whose January results are due in
+// February, makes February look reported where one office of two has
+// February's own: it is not counted, and January is reported.
+func TestCoverageCountsMonthlyResults(t *testing.T) {
+	s := coverageSite([]Goal{{ID: "monthly"}, {ID: "lagged", Lag: 1}, {ID: "yearly", Frequency: "year"}},
+		[]coverageRow{
+			{"2026-01", 0, 0}, {"2026-01", 1, 0},
+			{"2026-01", 0, 1}, {"2026-01", 1, 1},
+			{"2026-02", 0, 0},
+			{"2025-12", 0, 2}, {"2025-12", 1, 2},
+		})
+	if got, want := coverageOf(s), []string{"2026-01 2/2", "2026-02 1/2"}; !slices.Equal(got, want) {
+		t.Errorf("coverage %v, want %v", got, want)
+	}
+	if reported, thinner := s.Reported(0, 0.8); reported != month("2026-01") || len(thinner) != 1 || thinner[0].Period != month("2026-02") {
+		t.Errorf("reported %v, thinner %v: want 2026-01, then 2026-02", reported, thinner)
+	}
+}
+
+// TestCoverageCountsResultsWhenDue: on a site of goals measured later or
+// less often only, a goal lagged six months counts its result for July
+// 2025 in January 2026, when it is due, and one for February 2026 in
+// August; a yearly goal's 2025 counts in December 2025. The months a
+// lagged or yearly result belongs to gain no coverage of their own.
 func TestCoverageCountsResultsWhenDue(t *testing.T) {
-	s := &Site{
-		Counties: []County{{ID: "vest"}},
-		Offices:  []Office{{ID: "a", County: "vest"}, {ID: "b", County: "vest"}},
-		Goals:    []Goal{{ID: "monthly"}, {ID: "lagged", Lag: 6}, {ID: "yearly", Frequency: "year"}},
-	}
-	s.NumberUnits()
-	month := func(v string) Period {
-		p, _ := ParsePeriod(v)
-		return p
-	}
-	for _, r := range []struct {
-		period string
-		unit   int32
-		goal   int32
-	}{
-		{"2026-01", 0, 0}, {"2026-01", 1, 0},
-		{"2025-07", 0, 1}, {"2025-07", 1, 1},
-		{"2026-02", 0, 1},
-		{"2025-12", 0, 2},
-	} {
-		s.Results = append(s.Results, Result{Period: month(r.period), Unit: r.unit, Goal: r.goal})
-	}
-	var got []string
-	for _, c := range s.Coverage() {
-		got = append(got, c.Period.String()+" "+string(rune('0'+c.Reported))+"/"+string(rune('0'+c.Units)))
-	}
-	if want := []string{"2025-12 1/2", "2026-01 2/2", "2026-08 1/2"}; !slices.Equal(got, want) {
+	s := coverageSite([]Goal{{ID: "lagged", Lag: 6}, {ID: "yearly", Frequency: "year"}},
+		[]coverageRow{
+			{"2025-07", 0, 0}, {"2025-07", 1, 0},
+			{"2026-02", 0, 0},
+			{"2025-12", 0, 1},
+		})
+	if got, want := coverageOf(s), []string{"2025-12 1/2", "2026-01 2/2", "2026-08 1/2"}; !slices.Equal(got, want) {
 		t.Errorf("coverage %v, want %v", got, want)
 	}
 	if reported, thinner := s.Reported(0, 0.8); reported != month("2026-01") || len(thinner) != 1 || thinner[0].Period != month("2026-08") {
 		t.Errorf("reported %v, thinner %v: want 2026-01, then 2026-08", reported, thinner)
 	}
+}
+
+type coverageRow struct {
+	period     string
+	unit, goal int32
+}
+
+// coverageSite is county vest with offices a and b, and the goals and
+// results given.
+func coverageSite(goals []Goal, rows []coverageRow) *Site {
+	s := &Site{
+		Counties: []County{{ID: "vest"}},
+		Offices:  []Office{{ID: "a", County: "vest"}, {ID: "b", County: "vest"}},
+		Goals:    goals,
+	}
+	s.NumberUnits()
+	for _, r := range rows {
+		s.Results = append(s.Results, Result{Period: month(r.period), Unit: r.unit, Goal: r.goal})
+	}
+	return s
+}
+
+// coverageOf is each month's coverage as "2026-01 2/2".
+func coverageOf(s *Site) []string {
+	var got []string
+	for _, c := range s.Coverage() {
+		got = append(got, c.Period.String()+" "+string(rune('0'+c.Reported))+"/"+string(rune('0'+c.Units)))
+	}
+	return got
+}
+
+func month(v string) Period {
+	p, _ := ParsePeriod(v)
+	return p
 }
 
 // TestGoalPeriods: the period a month's scorecard shows, and how a row

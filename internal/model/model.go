@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -19,6 +20,12 @@ type Period int32
 // them is a slip of the keyboard, and taken as it is (9999-12) it would
 // make every series of the site thousands of years long.
 const FirstYear, LastYear = 1900, 2199
+
+// ThisMonth is the month it is now: results of a later one have not come.
+func ThisMonth() Period {
+	now := time.Now()
+	return Period(now.Year()*12 + int(now.Month()) - 1)
+}
 
 // ParsePeriod reads "YYYY-MM", in the years FirstYear to LastYear.
 func ParsePeriod(s string) (Period, bool) {
@@ -772,16 +779,29 @@ func (s *Site) Reported(configured Period, minCoverage float64) (reported Period
 }
 
 // Coverage is the coverage of each month with results, oldest first, each
-// month counted on its own organisation. A result counts in the month it
-// is due (see Due), so that a goal measured later, or for a year or a
-// tertial, does not hold back the month its period ended in.
+// month counted on its own organisation. Where the site has a goal
+// measured every month without a lag, only such goals' results count:
+// a goal measured later, or for a year or a tertial, neither holds back
+// the month its period ended in nor, with last month's results due now,
+// makes a month of few monthly results look covered. Otherwise a result
+// counts in the month it is due (see Due).
 func (s *Site) Coverage() []MonthCoverage {
-	if len(s.Results) == 0 {
-		return nil
+	monthly := slices.ContainsFunc(s.Goals, func(g Goal) bool { return !g.Delayed() })
+	counts := func(r *Result) bool {
+		return !monthly || int(r.Goal) < len(s.Goals) && !s.Goals[r.Goal].Delayed()
 	}
-	first, last := s.Due(&s.Results[0]), s.Due(&s.Results[0])
+	first, last, any := Period(0), Period(0), false
 	for i := range s.Results {
-		first, last = min(first, s.Due(&s.Results[i])), max(last, s.Due(&s.Results[i]))
+		if r := &s.Results[i]; counts(r) {
+			due := s.Due(r)
+			if !any {
+				first, last, any = due, due, true
+			}
+			first, last = min(first, due), max(last, due)
+		}
+	}
+	if !any {
+		return nil
 	}
 	n := int(last-first) + 1
 	epochs, epochOf := s.Epochs(first, n)
@@ -799,6 +819,9 @@ func (s *Site) Coverage() []MonthCoverage {
 	seen := make([]bool, n*s.NUnits()) // [month*units + unit]
 	for i := range s.Results {
 		r := &s.Results[i]
+		if !counts(r) {
+			continue
+		}
 		due := s.Due(r)
 		m := int(due - first)
 		mc := &months[m]

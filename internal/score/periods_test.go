@@ -211,6 +211,17 @@ func TestAggregatesOfYearlyAndLaggedGoals(t *testing.T) {
 	if a := s.over("a", "l", s.YearToDate()); a.Coverage != (Coverage{1, 1}) || a.Value != 50 {
 		t.Errorf("lagged goal's year to date: %+v, want January alone", a)
 	}
+	// Its February and March, not yet due, are not shown early: the
+	// build of the month they are due in could hide them to protect a
+	// neighbour, and the two builds together would give it away.
+	for _, p := range []string{"2026-02", "2026-03"} {
+		if c := s.cell("a", "l", p); c.Status != Missing || c.Has() {
+			t.Errorf("lagged goal's %s, due after the reported month: %+v, want no figure", p, c)
+		}
+	}
+	if c := s.cell("a", "l", "2026-01"); c.Value != 50 {
+		t.Errorf("lagged goal's January, due in March: %+v, want 50", c)
+	}
 }
 
 // TestAggregateHiddenRatherThanItsMonths: a's January has 3 people; its

@@ -578,7 +578,9 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 	at := func(unit, m int) int { return unit*s.N + m }
 	for _, ri := range rows {
 		r := &site.Results[ri]
-		if r.Period > s.reported {
+		// A result not yet due is not shown early, for the reason the
+		// months after the reported one are not scored.
+		if r.Period+model.Period(g.Lag) > s.reported {
 			continue
 		}
 		f := &figs[at(int(r.Unit), int(r.Period-s.First))]
@@ -942,15 +944,19 @@ func (s *Scores) Gap(unit, goal int, p model.Period) float64 {
 	if !c.Has() {
 		return 0
 	}
-	t := s.ThresholdsAt(unit, goal, p)
+	return gap(c.Value, s.ThresholdsAt(unit, goal, p), s.Site.Goals[goal].HigherIsBetter())
+}
+
+// gap is how far v is from t's target, as Gap says.
+func gap(v float64, t Thresholds, higherIsBetter bool) float64 {
 	band := math.Abs(t.Target - t.Yellow)
 	if band == 0 {
 		band = 1
 	}
-	if s.Site.Goals[goal].HigherIsBetter() {
-		return (t.Target - c.Value) / band
+	if higherIsBetter {
+		return (t.Target - v) / band
 	}
-	return (c.Value - t.Target) / band
+	return (v - t.Target) / band
 }
 
 // markChanges judges each month's change from the month before against

@@ -12,7 +12,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/model"
@@ -532,8 +531,7 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) *seen {
 	// The rows of a unit named by several codes, by unit, goal and month:
 	// they are combined, so each code may give one row.
 	parts := map[[3]int32][]int{}
-	now := time.Now()
-	thisMonth := model.Period(now.Year()*12 + int(now.Month()) - 1)
+	thisMonth := model.ThisMonth()
 	future := map[[2]int32]bool{} // by file and month, told once
 	for i := range s.Results {
 		if len(*errs)-start > maxResultErrors {
