@@ -150,6 +150,22 @@ func TestNoAdviceToReportAMonthToCome(t *testing.T) {
 	}
 }
 
+// TestNewStatusSaysTheTargetChanged: Årstad went from green to red as
+// the goal's target rose from 45 to 46 %; "what changed" says both.
+func TestNewStatusSaysTheTargetChanged(t *testing.T) {
+	base, _ := siteFS(t, "testdata/sites/basic.txtar")
+	goals := strings.Replace(string(base["data/goals.toml"].Data), "  [[goal.override]]\n  unit = \"nord\"",
+		"  [[goal.schedule]]\n  from = \"2026-02\"\n  target = 46\n  yellow = 41\n\n  [[goal.override]]\n  unit = \"nord\"", 1)
+	out := buildBase(t, map[string]string{"data/goals.toml": goals})
+	changes := section(t, string(out["vest/arstad/index.html"]), "changes-h")
+	if !strings.Contains(changes, "(målverdien gikk fra 45,0\u00a0% til 46,0\u00a0%)") {
+		t.Errorf("Årstad's new status does not say the target changed:\n%s", changes)
+	}
+	if changes := section(t, string(buildBase(t, nil)["vest/arstad/index.html"]), "changes-h"); strings.Contains(changes, "målverdien gikk") {
+		t.Errorf("with the target unchanged, Årstad's new status says it changed:\n%s", changes)
+	}
+}
+
 func TestEnglishCSVUsesCommaAndPoint(t *testing.T) {
 	out := buildBase(t, map[string]string{"site.toml": "title = \"T\"\nlanguage = \"en\"\n"})
 	csv := string(out["scorecard.csv"])

@@ -1342,8 +1342,16 @@ func (s *site) changes(rs *rows) Changes {
 	var ch Changes
 	for _, gi := range sc.Status {
 		g := &s.Site.Goals[gi]
-		ch.Status = append(ch.Status, StatusChange{Goal: Link{Href: "#goal-" + g.ID, Text: g.Title},
-			From: s.status(s.shown(unit, gi, p-1).Status), To: s.status(s.shown(unit, gi, p).Status)})
+		change := StatusChange{Goal: Link{Href: "#goal-" + g.ID, Text: g.Title},
+			From: s.status(s.shown(unit, gi, p-1).Status), To: s.status(s.shown(unit, gi, p).Status)}
+		if slices.Contains(sc.Retargeted, gi) {
+			_, before := s.Scores.Shown(unit, gi, p-1)
+			_, now := s.Scores.Shown(unit, gi, p)
+			change.Target = strings.NewReplacer(
+				"{from}", s.loc.WithUnit(s.Scores.ThresholdsAt(unit, gi, before).Target, g.Decimals, g.Unit),
+				"{to}", s.loc.WithUnit(s.Scores.ThresholdsAt(unit, gi, now).Target, g.Decimals, g.Unit)).Replace(s.loc.T("changes.target"))
+		}
+		ch.Status = append(ch.Status, change)
 	}
 	rows := func(goals []int) []Row {
 		var out []Row

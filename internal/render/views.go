@@ -155,6 +155,8 @@ type Changes struct {
 type StatusChange struct {
 	Goal     Link
 	From, To Status
+	// Target says how the target changed with the status, if it did.
+	Target string
 }
 
 // Group is a perspective's rows.

@@ -75,9 +75,14 @@ type Changes struct {
 	// Status are the goals whose status changed, in the order of the goals
 	// given.
 	Status []int
+	// Retargeted are those of Status whose target changed too: a new
+	// status may be the target's doing, not the result's.
+	Retargeted []int
 	// Better and Worse are the goals that moved most towards and away from
 	// their target, in widths of their yellow band: three at most each,
-	// largest first.
+	// largest first. Both months are measured against the later one's
+	// target, so that a result that rose under a target that rose more is
+	// not a move away from it.
 	Better, Worse []int
 }
 
@@ -105,10 +110,15 @@ func (s *Scores) ChangesAt(unit int, p model.Period, goals []int) Changes {
 		if _, before := s.Shown(unit, gi, p-1); before == end || !cur.Has() || !prev.Has() {
 			continue
 		}
+		t := s.ThresholdsAt(unit, gi, end)
 		if cur.Status != prev.Status {
 			ch.Status = append(ch.Status, gi)
+			if s.ThresholdsAt(unit, gi, prevEnd).Target != t.Target {
+				ch.Retargeted = append(ch.Retargeted, gi)
+			}
 		}
-		switch size := s.Gap(unit, gi, prevEnd) - s.Gap(unit, gi, end); { // bands closer to the target
+		higher := s.Site.Goals[gi].HigherIsBetter()
+		switch size := gap(prev.Value, t, higher) - gap(cur.Value, t, higher); { // bands closer to the target
 		case cur.Value == prev.Value:
 		case size > 0:
 			better = append(better, move{gi, size})

@@ -46,6 +46,21 @@ func TestChanges(t *testing.T) {
 	}
 }
 
+// TestChangesUnderANewTarget: a result that rose from 46 to 47 % while
+// its target rose from 45 to 50 % moved towards the target, not away
+// from it; its new status says the target changed too.
+func TestChangesUnderANewTarget(t *testing.T) {
+	g := percentGoal("p")
+	g.Schedule = []model.Step{{From: period("2026-02"), Target: 50, Yellow: 45}}
+	f := newFixture(g)
+	f.value("2026-01", "a", "p", 46).value("2026-02", "a", "p", 47)
+	s := f.scores("2026-02")
+	ch := s.ChangesAt(s.unit("a"), period("2026-02"), []int{0})
+	if !slices.Equal(ch.Better, []int{0}) || len(ch.Worse) != 0 || !slices.Equal(ch.Status, []int{0}) || !slices.Equal(ch.Retargeted, []int{0}) {
+		t.Errorf("changes %+v, want better, a new status, retargeted", ch)
+	}
+}
+
 // TestRankByChance: with numerators and denominators from two offices or
 // more, offices rank better than chance, within it, worse, then unknown,
 // by name within each; without, by value, ties sharing a rank.
