@@ -166,6 +166,16 @@ func TestNewStatusSaysTheTargetChanged(t *testing.T) {
 	}
 }
 
+// TestHiddenYearToDate: a year to date hidden with its month reads
+// "Hittil i år: – (skjult)", not with a second colon.
+func TestHiddenYearToDate(t *testing.T) {
+	out := buildBase(t, map[string]string{"data/results/2026.csv": strings.Replace(baseFile(t, "data/results/2026.csv"), "2026-01,tromso,arbeid,,9,20", "2026-01,tromso,arbeid,,*,*", 1)})
+	page := string(out["nord/tromso/index.html"])
+	if !strings.Contains(page, "Hittil i år: – (skjult") || strings.Contains(page, "Hittil i år: :") {
+		t.Errorf("tromso's hidden year to date:\n%s", section(t, page, "card-h"))
+	}
+}
+
 func TestEnglishCSVUsesCommaAndPoint(t *testing.T) {
 	out := buildBase(t, map[string]string{"site.toml": "title = \"T\"\nlanguage = \"en\"\n"})
 	csv := string(out["scorecard.csv"])

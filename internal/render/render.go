@@ -719,8 +719,7 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 		Change:    s.loc.T("no.value"),
 	}
 	if g.Delayed() && cur.Has() {
-		// The period the result belongs to: "4,6 · 2025".
-		r.Result += " · " + s.periodName(g, end)
+		r.AsOf = s.periodName(g, end)
 	}
 	if g.Owner != "" {
 		r.Local = s.unitName(g.Owner)
@@ -751,7 +750,7 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 			// Measured by tertial or year, it changed from the period before.
 			before := end - model.Period(g.PeriodMonths())
 			r.ChangeSpoken = s.spokenPeriodChange(g, d, r.ChangeClass, before)
-			r.ChangeSince = strings.ReplaceAll(s.loc.T("change.since"), "{period}", g.PeriodName(before))
+			r.ChangeSince = strings.ReplaceAll(s.loc.T("change.since"), "{period}", s.periodName(g, before))
 		}
 	}
 	return r
@@ -783,12 +782,15 @@ func (s *site) shown(unit, gi int, p model.Period) score.Cell {
 }
 
 // periodName names goal g's period that ends in month end as a page
-// shows it: "2025", "2026-T2", "april 2026".
+// shows it: "2025", "2. tertial 2026", "april 2026".
 func (s *site) periodName(g *model.Goal, end model.Period) string {
-	if g.PeriodMonths() == 1 {
+	switch g.PeriodMonths() {
+	case 1:
 		return s.loc.Month(end.Year(), end.Month())
+	case 4:
+		return s.tertialName(score.Span{Kind: score.Tertial, First: end - 3, Last: end})
 	}
-	return g.PeriodName(end)
+	return strconv.Itoa(end.Year())
 }
 
 // spokenChange is a change of d as a sentence: "1,7 prosentpoeng bedre
@@ -806,7 +808,7 @@ func (s *site) spokenPeriodChange(g *model.Goal, d float64, class string, before
 	if d == 0 {
 		class = "same"
 	}
-	return strings.NewReplacer("{amount}", s.amount(g, d), "{period}", g.PeriodName(before)).Replace(s.loc.T("change.spoken.period." + class))
+	return strings.NewReplacer("{amount}", s.amount(g, d), "{period}", s.periodName(g, before)).Replace(s.loc.T("change.spoken.period." + class))
 }
 
 // amount is the size of a change of d in goal g's unit: "1,7
@@ -1202,7 +1204,13 @@ func (s *site) yearToDate(unit, gi int) string {
 	if c := s.spanCoverage(unit, a.Coverage); c != "" {
 		status += ", " + c
 	}
-	return words.Replace(s.value(g, a.Cell), status)
+	value := s.value(g, a.Cell)
+	if a.Status == score.Suppressed {
+		// After "Hittil i år:", a ":" would read as a slip; the status
+		// says it is hidden.
+		value = s.loc.T("no.value")
+	}
+	return words.Replace(value, status)
 }
 
 // needs lays out what needs attention for a unit in month p (see

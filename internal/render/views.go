@@ -99,6 +99,9 @@ type Row struct {
 	Source string // where the target comes from: "felles", "fylkets", "kontorets eget", …
 	Yellow string
 	Result string
+	// AsOf is the period a result of a goal measured less often, or
+	// later, belongs to: "2. tertial 2026", "2025", "august 2025".
+	AsOf   string
 	Size   string // a ratio's numerator and denominator, "67 av 120"
 	Status Status
 	// Coverage says how many offices a county's or the whole site's
@@ -134,6 +137,15 @@ type Row struct {
 	Action     string
 	Unanswered bool
 	Trend      template.HTML // a small inline SVG of the last months
+}
+
+// ResultAsOf is the result with the period it belongs to, where that is
+// not the month's own: "4,6 · 2025".
+func (r *Row) ResultAsOf() string {
+	if r.AsOf == "" {
+		return r.Result
+	}
+	return r.Result + " · " + r.AsOf
 }
 
 // Needs are the goals of a unit that need attention in a month: red,
