@@ -49,7 +49,13 @@ func Load(fsys fs.FS) (cfg config.Site, site *model.Site, read fs.FS, errs diag.
 	}
 	if !orgOK || !goalsOK {
 		// Results and commentary name units and goals; checked against a
-		// file that did not parse, every row would be an error.
+		// file that did not parse, every row would be an error. The
+		// reader is told that more may follow.
+		unread := OrgPath
+		if orgOK {
+			unread = GoalsPath
+		}
+		errs.AddNotice(diag.Pos{Path: unread}, "the results, the commentary and the goals' rules are checked once %s can be read: they may have errors of their own", unread)
 		return cfg, nil, fsys, errs
 	}
 	// Results and content fill different parts of the site, and reading

@@ -3,9 +3,12 @@ package load
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/malekort/malekort/internal/diag"
 )
 
 // growing is a site whose results file a.csv has more rows each time it is
@@ -59,5 +62,22 @@ func TestResultsInFileAndLineOrder(t *testing.T) {
 	}
 	if last := s.Results[rows]; last.Value != -1 || last.File != 1 || last.Line != 2 {
 		t.Errorf("the second file's row: %+v", last)
+	}
+}
+
+// TestUnreadOrgSaysMoreMayFollow: with data/org.toml unread, nothing
+// named by it is checked, and a notice says so, so that the one error
+// shown is not taken for all there are.
+func TestUnreadOrgSaysMoreMayFollow(t *testing.T) {
+	_, s, _, errs := Load(fstest.MapFS{
+		"site.toml":          {Data: []byte("title = \"T\"\n")},
+		"data/org.toml":      {Data: []byte("[[county]]\nid = \"vest\nname = \"Vest\"\n")},
+		"data/goals.toml":    {Data: []byte("[[goal]]\nid = \"arbeid\"\n")},
+		"data/results/a.csv": {Data: []byte("period,unit,goal,value\n2026-01,arstad,arbeid,1\n")},
+	})
+	errors, notices := errs.Split()
+	orgErr := slices.ContainsFunc(errors, func(e diag.Error) bool { return e.Pos.Path == OrgPath })
+	if s != nil || !orgErr || len(notices) != 1 || notices[0].Pos.Path != OrgPath || !strings.Contains(notices[0].Msg, "checked once data/org.toml can be read") {
+		t.Errorf("errors %v, notices %v: want org.toml's error and a notice that more may follow", errors, notices)
 	}
 }
