@@ -186,7 +186,7 @@ func (c *Checked) Render(src fs.FS, out render.Output) (diag.List, error) {
 // ok is false when the edits need the whole site checked again (see
 // load.ReloadCommentary).
 func (c *Checked) EditCommentary(src fs.FS, paths []string) (next *Checked, edit render.Edit, errs diag.List, ok bool) {
-	site, errs, ok := load.ReloadCommentary(src, c.Site, c.Config.Language, paths)
+	site, errs, ok := load.ReloadCommentary(src, c.Site, paths)
 	if !ok {
 		return nil, edit, nil, false
 	}

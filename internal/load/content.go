@@ -25,8 +25,8 @@ import (
 // the site and its errors are the same every time.
 func isMarkdown(p string) bool { return strings.EqualFold(path.Ext(p), ".md") }
 
-func loadContent(fsys fs.FS, site *model.Site, lang string, errs *diag.List) {
-	org := newOrgIndex(site, lang)
+func loadContent(fsys fs.FS, site *model.Site, errs *diag.List) {
+	org := newOrgIndex(site)
 	var paths []string
 	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
 		switch {
@@ -170,12 +170,9 @@ func refPos(t *model.Text, r markdown.Ref) diag.Pos {
 	return pos
 }
 
-// orgIndex looks up the counties and offices that content folders name,
-// and knows the site's language, in which commentary may write a
-// measure's status.
+// orgIndex looks up the counties and offices that content folders name.
 type orgIndex struct {
 	site      *model.Site
-	lang      string
 	offices   map[string]*model.Office
 	counties  map[string]bool
 	countyIDs []string
@@ -184,8 +181,8 @@ type orgIndex struct {
 	misnamed model.Misnamed
 }
 
-func newOrgIndex(site *model.Site, lang string) orgIndex {
-	x := orgIndex{site: site, lang: lang, offices: map[string]*model.Office{}, counties: map[string]bool{}}
+func newOrgIndex(site *model.Site) orgIndex {
+	x := orgIndex{site: site, offices: map[string]*model.Office{}, counties: map[string]bool{}}
 	for i := range site.Offices {
 		x.offices[site.Offices[i].ID] = &site.Offices[i]
 	}
@@ -200,7 +197,7 @@ func newOrgIndex(site *model.Site, lang string) orgIndex {
 
 // commentary reads the commentary at p, content/<county>/<office>/<YYYY-MM>.md.
 func (x orgIndex) commentary(p string, src []byte, errs *diag.List) (model.Commentary, bool) {
-	c, ok := readCommentary(p, src, x.lang, errs)
+	c, ok := readCommentary(p, src, errs)
 	if !ok {
 		return c, false
 	}
@@ -252,8 +249,8 @@ func Hidden(p string) bool {
 // ok is false when a changed text now shows or links other files than
 // before: which files are published depends on every text, so the whole
 // content folder must be read again.
-func ReloadCommentary(fsys fs.FS, site *model.Site, lang string, paths []string) (next *model.Site, errs diag.List, ok bool) {
-	org := newOrgIndex(site, lang)
+func ReloadCommentary(fsys fs.FS, site *model.Site, paths []string) (next *model.Site, errs diag.List, ok bool) {
+	org := newOrgIndex(site)
 	paths = slices.Sorted(slices.Values(paths))
 	changed := map[string]bool{}
 	for _, p := range paths {
@@ -507,7 +504,7 @@ func readText(p string, src []byte, errs *diag.List) *model.Text {
 	return t
 }
 
-func readCommentary(p string, src []byte, lang string, errs *diag.List) (model.Commentary, bool) {
+func readCommentary(p string, src []byte, errs *diag.List) (model.Commentary, bool) {
 	if tooBig(p, src, errs) {
 		return model.Commentary{}, false
 	}
@@ -544,7 +541,7 @@ func readCommentary(p string, src []byte, lang string, errs *diag.List) (model.C
 			return diag.Pos{Path: p, Line: fmLine + lines.Key(l, k) - 1}
 		}
 		c.Measures = append(c.Measures, model.Measure{
-			ID: m.ID, Goal: m.Goal, Text: m.Text, Status: measureStatus(m.Status, lang),
+			ID: m.ID, Goal: m.Goal, Text: m.Text, Status: measureStatus(m.Status),
 			Due: date(m.Due, "due", key("due"), errs),
 			Pos: pos, GoalPos: key("goal"), StatusPos: key("status"),
 		})
@@ -628,11 +625,15 @@ func date(v any, key string, pos diag.Pos, errs *diag.List) string {
 }
 
 // measureStatus is a measure's status as the model names it (planned,
-// started, done), written in English or in the site's language.
-func measureStatus(written, lang string) string {
+// started, done), written in English, bokmål or nynorsk, as a text says it
+// ("startet", "starta") or as the pages name it ("Fullført"): a leader
+// writes what the site showed, and a site may change its language.
+func measureStatus(written string) string {
 	for _, status := range model.MeasureStatuses {
-		if strings.EqualFold(written, locale.Word(lang, "measure.write."+status)) {
-			return status
+		for _, lang := range []string{"nb", "nn"} {
+			if strings.EqualFold(written, locale.Word(lang, "measure.write."+status)) || strings.EqualFold(written, locale.Word(lang, "measure."+status)) {
+				return status
+			}
 		}
 	}
 	return written

@@ -63,8 +63,8 @@ func Load(fsys fs.FS) (cfg config.Site, site *model.Site, read fs.FS, errs diag.
 	// joining the files' rows), which the other can fill.
 	var contentErrs diag.List
 	var wg sync.WaitGroup
-	wg.Go(func() { loadContent(fsys, site, cfg.Language, &contentErrs) })
-	loadResults(fsys, site, &errs)
+	wg.Go(func() { loadContent(fsys, site, &contentErrs) })
+	loadResults(fsys, site, cfg.Language, &errs)
 	wg.Wait()
 	errs.Append(contentErrs)
 	return cfg, site, fsys, errs
@@ -94,7 +94,7 @@ func isResults(p string) bool {
 
 // loadResults reads every .csv file under data/results, in path order so
 // that errors and duplicate detection do not depend on the file system.
-func loadResults(fsys fs.FS, site *model.Site, errs *diag.List) {
+func loadResults(fsys fs.FS, site *model.Site, language string, errs *diag.List) {
 	var files []string
 	err := fs.WalkDir(fsys, ResultsDir, func(p string, d fs.DirEntry, err error) error {
 		switch {
@@ -124,7 +124,7 @@ func loadResults(fsys fs.FS, site *model.Site, errs *diag.List) {
 		errs.Add(diag.Pos{Path: ResultsDir}, "%d results files; a site may have %d at most: join some of them", len(files), math.MaxInt16)
 		return
 	}
-	r := newResultReader(site)
+	r := newResultReader(site, language)
 	// Files are read in parallel (a site adds one a year) and joined in
 	// path order, so rows and errors come out the same every time. Each
 	// file's rows go into a window of one array, as long as the file has

@@ -21,12 +21,12 @@ import (
 // file dropped in, say) from burying the other files' errors.
 const maxErrorsPerFile = 50
 
-// resultColumns are the columns of a results file, each with the name
-// it may have in Norwegian; numerator and denominator may be left out when
-// no row needs them.
-var resultColumns = []struct{ name, norwegian string }{
-	{"period", "periode"}, {"unit", "enhet"}, {"goal", "mål"}, {"value", "verdi"},
-	{"numerator", "teller"}, {"denominator", "nevner"},
+// resultColumns are the columns of a results file, each with the names
+// it may have in bokmål and nynorsk; numerator and denominator may be
+// left out when no row needs them.
+var resultColumns = []struct{ name, bokmål, nynorsk string }{
+	{"period", "periode", "periode"}, {"unit", "enhet", "eining"}, {"goal", "mål", "mål"}, {"value", "verdi", "verdi"},
+	{"numerator", "teller", "teljar"}, {"denominator", "nevner", "nemnar"},
 }
 
 const requiredColumns = 4
@@ -58,11 +58,15 @@ type resultReader struct {
 	// unitNames and unitHints are the texts a misspelt unit is compared
 	// with (ids, codes and names) and the ids they suggest.
 	unitNames, unitHints []string
+	// nynorsk is whether the site is written in nynorsk, whose names of
+	// the columns an error gives.
+	nynorsk bool
 }
 
-// newResultReader indexes the site's units by id and code, and the goals.
-func newResultReader(site *model.Site) resultReader {
-	r := resultReader{units: map[string]unitRef{}, goals: map[string]int32{}}
+// newResultReader indexes the site's units by id and code, and the goals,
+// for a site in language.
+func newResultReader(site *model.Site, language string) resultReader {
+	r := resultReader{units: map[string]unitRef{}, goals: map[string]int32{}, nynorsk: language == "nn"}
 	add := func(unit int, id, name string, codes []string) {
 		r.units[id] = unitRef{unit: int32(unit)}
 		hint := model.IsSlug(id)
@@ -205,7 +209,11 @@ func (r *resultReader) headerError(f *table, header []string, cols map[string]in
 	var missing, missingNorwegian []string
 	for _, c := range resultColumns[:requiredColumns] {
 		if cols[c.name] < 0 {
-			missing, missingNorwegian = append(missing, strconv.Quote(c.name)), append(missingNorwegian, strconv.Quote(c.norwegian))
+			norwegian := c.bokmål
+			if r.nynorsk {
+				norwegian = c.nynorsk
+			}
+			missing, missingNorwegian = append(missing, strconv.Quote(c.name)), append(missingNorwegian, strconv.Quote(norwegian))
 		}
 	}
 	read := map[int]bool{}
@@ -393,7 +401,7 @@ func resultHeader(header []string) (cols map[string]int, ok bool) {
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(h))
 		for _, c := range resultColumns {
-			if (h == c.name || h == c.norwegian) && cols[c.name] < 0 {
+			if (h == c.name || h == c.bokmål || h == c.nynorsk) && cols[c.name] < 0 {
 				cols[c.name] = i
 			}
 		}

@@ -20,7 +20,7 @@ func testReader() *resultReader {
 		},
 		Counties: []model.County{{ID: "hordaland", Name: "NAV Hordaland", Codes: []string{"12"}}},
 		Goals:    []model.Goal{{ID: "g"}, {ID: "h"}},
-	})
+	}, "nb")
 	return &r
 }
 
@@ -171,6 +171,19 @@ func TestExportsAsPublished(t *testing.T) {
 	rows, errs = readCSV(t, []byte("teller,nevner,periode,enhet,mål,verdi\n*,45,2026-01,årstad,h,\n3,:,2026-01,bergen-nord,h,\n"))
 	if len(errs) > 0 || len(rows) != 2 || !rows[0].Suppressed || !rows[1].Suppressed {
 		t.Errorf("rows %+v, errors %v", rows, errs)
+	}
+	// Nynorsk names the columns too; an error on a nynorsk site names its
+	// missing column in nynorsk.
+	rows, errs = readCSV(t, []byte("periode,eining,mål,verdi,teljar,nemnar\n2026-01,årstad,h,,4,8\n"))
+	if len(errs) > 0 || len(rows) != 1 || rows[0].Numerator != 4 || rows[0].Denominator != 8 {
+		t.Errorf("nynorsk header: rows %+v, errors %v", rows, errs)
+	}
+	nn := testReader()
+	nn.nynorsk = true
+	errs = nil
+	nn.read("data/results/test.csv", 0, bytes.NewReader([]byte("periode,mål,verdi\n2026-01,h,1\n")), nil, &errs)
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), `header has no "unit" column ("eining" in Norwegian)`) {
+		t.Errorf("nynorsk site's header without its unit column: %v", errs)
 	}
 	// A value marked hidden beside the numbers that give it is taken as
 	// hidden, and the file is told of once, at its first such row.
