@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -264,5 +265,32 @@ func TestGoalsMeasuredLessOften(t *testing.T) {
 		if errs == nil || !strings.Contains(errs.Error(), want) {
 			t.Errorf("errors lack %q:\n%v", want, errs)
 		}
+	}
+}
+
+// TestLaggedGoalsYearIsNotOverInDecember: built for December 2025, a
+// goal lagged a month has November's result as its latest, so its figure
+// over 2025 is the year so far ("Hittil i år"), not the year ("Året"),
+// which a goal without a lag has.
+func TestLaggedGoalsYearIsNotOverInDecember(t *testing.T) {
+	var results strings.Builder
+	results.WriteString("period,unit,goal,value,numerator,denominator\n")
+	for m := 1; m <= 12; m++ {
+		for _, office := range []string{"bergen-nord", "arstad", "tromso"} {
+			fmt.Fprintf(&results, "2025-%02d,%s,arbeid,,45,100\n2025-%02d,%s,kontakter,10,,\n", m, office, m, office)
+		}
+	}
+	goals := strings.Replace(baseFile(t, "data/goals.toml"), "aggregate = \"ratio\"\n", "aggregate = \"ratio\"\nlag = 1\n", 1)
+	out := buildBase(t, map[string]string{"data/results/2026.csv": results.String(), "data/goals.toml": goals})
+	card := section(t, string(out["vest/arstad/index.html"]), "card-h")
+	arbeid := card[strings.Index(card, "Overgang til arbeid"):]
+	arbeid = arbeid[:strings.Index(arbeid, "</tr>")]
+	kontakter := card[strings.Index(card, "Kontakter med arbeidsgivere"):]
+	kontakter = kontakter[:strings.Index(kontakter, "</tr>")]
+	if !strings.Contains(arbeid, "Hittil i år:") || strings.Contains(arbeid, "Året:") {
+		t.Errorf("the lagged goal's 2025 in December:\n%s", arbeid)
+	}
+	if !strings.Contains(kontakter, "Året:") {
+		t.Errorf("the monthly goal's 2025 in December:\n%s", kontakter)
 	}
 }

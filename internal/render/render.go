@@ -122,10 +122,10 @@ type site struct {
 	// sizeSpanWords are "{num} av {den} i sum".
 	sizeSpanWords phrase
 	changeSince   string // "Endring fra forrige måned"
-	// ytdWords are "Hittil i år: {value} ({status})", or "Året: …" in
-	// December, when the year to date is the whole year; a stock's say
-	// that its figure is a mean of the months.
-	ytdWords struct{ stock, other phrase }
+	// ytdWords are "Hittil i år: {value} ({status})" (soFar), or
+	// "Året: …" (year) in December, when the year to date is the whole
+	// year; a stock's say that its figure is a mean of the months.
+	ytdWords struct{ soFar, year struct{ stock, other phrase } }
 	// tertials are the tertials the site has reports of, oldest first;
 	// olderTertials says periods.csv has older ones too.
 	tertials      []tertial
@@ -349,12 +349,10 @@ func (s *site) prepare() {
 	s.sizeWords = newPhrase(s.loc.T("size"), "{num}", "{den}")
 	s.sizeSpanWords = newPhrase(s.loc.T("size.span"), "{num}", "{den}")
 	s.changeSince = s.loc.T("change.long")
-	ytd := "ytd.value"
-	if s.Scores.YearToDate().Kind == score.Year {
-		ytd = "ytd.year"
-	}
-	s.ytdWords.stock = newPhrase(s.loc.T(ytd+".mean"), "{value}", "{status}")
-	s.ytdWords.other = newPhrase(s.loc.T(ytd), "{value}", "{status}")
+	s.ytdWords.soFar.stock = newPhrase(s.loc.T("ytd.value.mean"), "{value}", "{status}")
+	s.ytdWords.soFar.other = newPhrase(s.loc.T("ytd.value"), "{value}", "{status}")
+	s.ytdWords.year.stock = newPhrase(s.loc.T("ytd.year.mean"), "{value}", "{status}")
+	s.ytdWords.year.other = newPhrase(s.loc.T("ytd.year"), "{value}", "{status}")
 	s.tertials, s.olderTertials = s.tertialsOf()
 	s.spoken = map[string]phrase{}
 	for _, class := range []string{"better", "worse"} {
@@ -1191,14 +1189,19 @@ func (s *site) scorecard(rs *rows, sections string) []Group {
 // the year so far, how much, in words; "" where it has none (a goal
 // measured by the year, say).
 func (s *site) yearToDate(unit, gi int) string {
-	a := s.Scores.Over(unit, gi, s.Scores.YearToDate())
+	ytd := s.Scores.YearToDate()
+	a := s.Scores.Over(unit, gi, ytd)
 	if !a.Published() {
 		return ""
 	}
 	g := &s.Site.Goals[gi]
-	words := s.ytdWords.other
+	kind := s.ytdWords.soFar
+	if ytd.Kind == score.Year && s.Scores.AllDue(gi, ytd) {
+		kind = s.ytdWords.year
+	}
+	words := kind.other
 	if g.Stock {
-		words = s.ytdWords.stock
+		words = kind.stock
 	}
 	status := strings.ToLower(s.statuses[a.Status].Label)
 	if c := s.spanCoverage(unit, a.Coverage); c != "" {

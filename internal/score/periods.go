@@ -128,6 +128,13 @@ func (s *Scores) YearToDate() Span {
 	return Span{Kind: kind, First: s.reported - model.Period(s.reported.Month()-1), Last: s.reported}
 }
 
+// AllDue reports whether the results of goal gi for every month of sp are
+// due by the reported month: a goal lagged a month has not had its whole
+// year by December.
+func (s *Scores) AllDue(gi int, sp Span) bool {
+	return sp.Last+model.Period(s.Site.Goals[gi].Lag) <= s.reported
+}
+
 // Over is unit's aggregate for goal over span sp; empty (not Published)
 // for a span the site does not publish.
 func (s *Scores) Over(unit, goal int, sp Span) Aggregate {
