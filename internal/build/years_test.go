@@ -236,9 +236,19 @@ func TestGoalsMeasuredLessOften(t *testing.T) {
 			t.Errorf("arstad's page lacks %q", want)
 		}
 	}
-	// The goal page ranks the offices' 2025 results against 2025's target.
-	if goal := string(out["goals/tilfredshet/index.html"]); !strings.Contains(goal, "Målverdi: 4,5.") || !strings.Contains(goal, `4,6<span class="target">Målverdi 4,5 <span class="source">(felles)</span>`) {
+	// The goal page ranks the offices' 2025 results against 2025's target,
+	// and says they are 2025's.
+	goal := string(out["goals/tilfredshet/index.html"])
+	if !strings.Contains(goal, "Målverdi: 4,5.") || !strings.Contains(goal, `4,6<span class="target">Målverdi 4,5 <span class="source">(felles)</span>`) {
 		t.Errorf("tilfredshet's page should give the target of December 2025, 4,5, not 2026's 4,8")
+	}
+	if !strings.Contains(goal, "<caption>Brukertilfredshet, 2025</caption>") {
+		t.Errorf("tilfredshet's ranking does not say its results are 2025's:\n%s", section(t, goal, "rank-h"))
+	}
+	overlay["data/results/tromso.csv"] = "period,unit,goal,value,numerator,denominator\n2025-T3,tromso,tertial,,45,100\n"
+	head := string(buildBase(t, overlay)["goals/tertial/index.html"])
+	if head = head[strings.Index(head, "<h1>"):]; !strings.Contains(head, `<span class="result">41,7`+"\u00a0"+`%</span> · 3. tertial 2025 <span class="muted">`) {
+		t.Errorf("the tertial goal's page does not say its whole site's result is T3 2025's:\n%s", head[:600])
 	}
 	tromso := string(out["nord/tromso/index.html"])
 	needs := tromso[strings.Index(tromso, `id="needs-h"`):]

@@ -564,6 +564,7 @@ func (s *site) goal(gi int, out Output) error {
 		WholeName:   s.wholeName,
 		Title:       g.Title,
 		Description: s.markdown([]byte(g.Description), markdown.Place{Heading: 3, Notes: "note-goal-" + g.ID + "-", Base: root}),
+		Shown:       s.periodName(g, g.DueBy(s.Reported)),
 	}
 	whole := s.Scores.Whole()
 	if s.Scores.OnScorecard(whole, gi, s.Reported) {

@@ -516,12 +516,15 @@ type GoalPage struct {
 	Description template.HTML
 	Facts       []string
 	Ranked      []Ranked
-	ByChance    string // how offices are ordered when chance orders them
-	ByTarget    string // how a sum's offices are ordered: by value over their own target
-	Chart       *Chart
-	Funnel      *Chart
-	FunnelNote  string         // why there is no funnel plot
-	Measures    []MeasureGroup // every office's measures for the goal, one unheaded group
+	// Shown is the period the ranked results belong to: the reported
+	// month, or the period a goal measured less often, or later, shows.
+	Shown      string
+	ByChance   string // how offices are ordered when chance orders them
+	ByTarget   string // how a sum's offices are ordered: by value over their own target
+	Chart      *Chart
+	Funnel     *Chart
+	FunnelNote string         // why there is no funnel plot
+	Measures   []MeasureGroup // every office's measures for the goal, one unheaded group
 }
 
 // Ranked is an office on a goal's ranking.
