@@ -154,6 +154,9 @@ func errorPosition(text string, err error) (line, col int) {
 // in an inline table.
 var nonFinite = regexp.MustCompile(`([A-Za-z0-9_-]+)\s*=\s*([+-]?(?:nan|inf))\b`)
 
+// keyOfMonth finds a key given a month without quotes, period = 2026-11.
+var keyOfMonth = regexp.MustCompile(`^\s*([A-Za-z0-9_-]+)\s*=\s*(\d{4}-\d{2})\s*(?:#[^\n]*)?\s*$`)
+
 // errorMessage says what is wrong in words a person who edits the file
 // understands, with what to do; the toml package's own message where it
 // has no better one. line is the text of the line in error.
@@ -174,7 +177,11 @@ func errorMessage(err error, line string) diag.Phrase {
 		}
 		return diag.P("nan and inf are not numbers here: write a number")
 	case strings.HasPrefix(msg, "invalid datetime: "):
-		return dateMessage(strings.Trim(strings.TrimPrefix(msg, "invalid datetime: "), `"`))
+		value := strings.Trim(strings.TrimPrefix(msg, "invalid datetime: "), `"`)
+		if m := keyOfMonth.FindStringSubmatch(line); m != nil && m[2] == value {
+			return diag.P("%s is a month, which TOML reads only as text: write %s = \"%s\"", value, m[1], value)
+		}
+		return dateMessage(value)
 	case msg == "strings cannot contain newlines":
 		return diag.P(`the text in quotes does not end on this line: add the closing "`)
 	case strings.HasPrefix(msg, "expected a top-level item to end with a newline, comment, or EOF, but got "):

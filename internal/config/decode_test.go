@@ -20,6 +20,16 @@ site.toml:4:13: min_count is text, not a number: write the number without quotes
 	}
 }
 
+// TestMonthWithoutQuotes: a month written as a TOML date is told to go
+// in quotes, as the key it was given to wants it, not to be a whole date.
+func TestMonthWithoutQuotes(t *testing.T) {
+	var errs diag.List
+	Parse([]byte("title = \"T\"\nperiod = 2026-11 # the month\n"), &errs)
+	if got, want := errs.Error(), `site.toml:2:10: 2026-11 is a month, which TOML reads only as text: write period = "2026-11"`; got != want {
+		t.Errorf("errors:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 func TestDateMessage(t *testing.T) {
 	for in, want := range map[string]string{
 		"2026-31-12": "2026-31-12 is not a date: month 31 (",

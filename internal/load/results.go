@@ -365,7 +365,7 @@ func (r *resultReader) readTable(f *table, file int16, header []string, cols map
 			if c, split := f.splitDecimal(rec, numbers, anyField); split {
 				// The row has its header's fields only thanks to the empty
 				// ones a spreadsheet adds at its end.
-				f.add(line, f.col(c), "give both numerator and denominator, or neither: is %s one number with a decimal comma? In a comma-separated file it splits in two: write %s, put it in quotes, or save the file with semicolons", splitNumber(rec, c), strings.Replace(splitNumber(rec, c), ",", ".", 1))
+				f.add(line, f.col(c), "is %s one number with a decimal comma? In a comma-separated file it splits in two, and its second part fills the numerator or denominator without the other: write %s, put it in quotes, or save the file with semicolons", splitNumber(rec, c), strings.Replace(splitNumber(rec, c), ",", ".", 1))
 			} else {
 				f.add(line, 0, "give both numerator and denominator, or neither")
 			}

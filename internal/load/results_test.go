@@ -111,7 +111,7 @@ func TestCSVErrors(t *testing.T) {
 		{"long row", header + "2026-01,bergen-nord,g,1,,,x\n", `data/results/test.csv:2: row has 7 fields, the header 6: check the delimiter`},
 		{"row one short of a six-column header", header + "2026-01,bergen-nord,g,1,\n", `data/results/test.csv:2: row has 5 fields, the header 6`},
 		{"decimal comma split", "period,unit,goal,value\n2026-11,bergen-nord,g,12,5\n", `data/results/test.csv:2:23: row has 5 fields, the header 4: is 12,5 one number with a decimal comma? In a comma-separated file it splits in two: write 12.5, put it in quotes, or save the file with semicolons`},
-		{"decimal comma split before empty fields", header + "2026-11,bergen-nord,g,12,5,,\n", `data/results/test.csv:2:23: give both numerator and denominator, or neither: is 12,5 one number with a decimal comma?`},
+		{"decimal comma split before empty fields", header + "2026-11,bergen-nord,g,12,5,,\n", `data/results/test.csv:2:23: is 12,5 one number with a decimal comma? In a comma-separated file it splits in two, and its second part fills the numerator`},
 		{"decimal comma split into a column without a name", "period,unit,goal,value,\n2026-11,bergen-nord,g,12,5\n", `data/results/test.csv:2:23: 5 in a column without a name: is 12,5 one number with a decimal comma?`},
 		{"decimal comma split in a ratio", header + "2026-11,bergen-nord,g,,12,5,40\n", `data/results/test.csv:2:24: row has 7 fields, the header 6: is 12,5 one number with a decimal comma?`},
 		{"bad quote", header + "2026-01,\"bergen-nord,g,1,,\n", `data/results/test.csv:2:`},
