@@ -582,8 +582,8 @@ func (s *site) common(page, title, root, csv string, crumbs ...Link) Common {
 		Canonical: canonical,
 		Lang:      s.Config.Language, SiteTitle: s.Config.Title, Title: title, Root: root,
 		Period: s.loc.Month(p.Year(), p.Month()), PeriodID: p.String(),
-		Breadcrumbs: crumbs, CSV: root + csv, CSVLabel: s.loc.T("download"), Accent: s.Config.Accent,
-		Privacy: s.privacy,
+		Breadcrumbs: crumbs, CSV: root + csv, CSVLabel: s.loc.T("download"), CSVColumns: s.loc.T("download.columns"),
+		Accent: s.Config.Accent, Privacy: s.privacy,
 	}
 }
 

@@ -36,9 +36,12 @@ type Common struct {
 	Breadcrumbs []Link // from the front page to the page's parent
 	CSV         string // the CSV file that holds this page's rows (an office's are in its county's)
 	CSVLabel    string // the link's words, which say when the file holds more than the page
-	Accent      string
-	Privacy     string // what ":" means, when small numbers are suppressed
-	Canonical   string // the page's published address, when base_url is set
+	// CSVColumns says, on a Norwegian site, that the columns have English
+	// names, the same on every site.
+	CSVColumns string
+	Accent     string
+	Privacy    string // what ":" means, when small numbers are suppressed
+	Canonical  string // the page's published address, when base_url is set
 }
 
 // description is the page's description for a search engine: the site,
