@@ -54,7 +54,7 @@ var commands = []command{
 	{"check", "[--source DIR] [--format text|github]", "check the site and its pages; report every input error", nil, checkFlags},
 	{"serve", "[--source DIR] [--port N]", "preview on 127.0.0.1, rebuilt and reloaded on every save", nil, serveFlags},
 	{"new commentary", "[--source DIR] OFFICE [YYYY-MM]", "start an office's commentary for a month, open measures carried over", []string{"OFFICE", "[YYYY-MM]"}, newCommentaryFlags},
-	{"new site", "[--title TITLE] [--ci github|gitlab] DIR", "start a new site that builds at once", []string{"DIR"}, newSiteFlags},
+	{"new site", "[--title TITLE] [--language nb|nn|en] [--ci github|gitlab] DIR", "start a new site that builds at once", []string{"DIR"}, newSiteFlags},
 	{"version", "", "print the version", nil, func(*flag.FlagSet) {}},
 }
 
@@ -151,8 +151,12 @@ func begin(name string, args []string, stdout, stderr io.Writer) (r *invocation,
 		return r, OK, true
 	}
 	lang := "nb"
-	if r.flags.Lookup("source") != nil {
+	switch {
+	case r.flags.Lookup("source") != nil:
 		lang = build.Language(os.DirFS(r.flag("source")))
+	case r.flags.Lookup("language") != nil && slices.Contains(locale.Languages, r.flag("language")):
+		// A new site's messages are in the language it is made in.
+		lang = r.flag("language")
 	}
 	r.loc = locale.New(lang)
 	if err == nil {

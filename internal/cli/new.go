@@ -26,7 +26,7 @@ var now = time.Now
 
 const newUsage = `Usage:
   malekort new commentary [--source DIR] OFFICE [YYYY-MM]
-  malekort new site [--title TITLE] [--ci github|gitlab] DIR
+  malekort new site [--title TITLE] [--language nb|nn|en] [--ci github|gitlab] DIR
 
 Run "malekort new commentary -h" or "malekort new site -h" for their options.
 `
@@ -115,6 +115,7 @@ func createFailure(err error) int {
 
 func newSiteFlags(fs *flag.FlagSet) {
 	fs.String("title", "Målekort", "the site's `title`")
+	fs.String("language", "nb", "the site's `language`: nb, nn or en")
 	fs.String("ci", "github", "the `host` whose CI file the site gets: github or gitlab")
 }
 
@@ -128,12 +129,17 @@ func newSite(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 		r.fail(diag.P("--ci %q: use github or gitlab", ci))
 		return UsageError
 	}
+	language := r.flag("language")
+	if !slices.Contains(locale.Languages, language) {
+		r.fail(diag.P("--language %q: use nb, nn or en", language))
+		return UsageError
+	}
 	dir := r.args[0]
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		r.fail(diag.P("%s is not empty; choose a new folder", dir))
 		return UsageError
 	}
-	files, err := scaffold.Site(defaults, r.flag("title"), ci, now())
+	files, err := scaffold.Site(defaults, r.flag("title"), language, ci, now())
 	if err != nil {
 		r.fail(err)
 		return Failure

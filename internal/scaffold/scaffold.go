@@ -136,35 +136,37 @@ var ciFiles = map[string][2]string{
 	"gitlab": {".gitlab-ci.yml", "docs/ci/gitlab-ci.yml"},
 }
 
-// Site returns the files of a new site: settings, a small organisation,
-// two goals, a month of results, a front page, the ECharts pin, a
-// .gitignore and the CI file for host ci. It has no templates: the
+// Site returns the files of a new site in language: settings, a small
+// organisation, two goals, a month of results, a front page, the ECharts
+// pin, a .gitignore and the CI file for host ci. It has no templates: the
 // built-in ones are used, and improve with malekort, until the site adds
 // its own. files holds malekort's package files and docs/ci.
-func Site(files fs.FS, title, ci string, today time.Time) ([]File, error) {
+func Site(files fs.FS, title, language, ci string, today time.Time) ([]File, error) {
 	p := model.Period(today.Year()*12 + int(today.Month()) - 2) // last month
+	w := func(key string) string { return locale.Word(language, "starter."+key) }
 	out := []File{
-		// The site is in bokmål, and so are its settings' comments.
-		{"site.toml", []byte(fmt.Sprintf("title = %q\nlanguage = \"nb\"   # nb, nn eller en\n# period = \"YYYY-MM\"   # måneden sidene viser; uten denne linjen er det den nyeste med resultater\n# edit_url = \"https://git.example.org/org/site/edit/main/{path}\"   # lenken «rediger» under hver kommentar\n\n[privacy]\nmin_count = 5   # tall om færre personer enn dette skjules\n", title))},
-		{"data/org.toml", []byte(`[[county]]
+		// The settings' comments are in the site's language too.
+		{"site.toml", []byte(fmt.Sprintf("title = %q\nlanguage = %q   # %s\n# period = \"YYYY-MM\"   # %s\n# edit_url = \"https://git.example.org/org/site/edit/main/{path}\"   # %s\n\n[privacy]\nmin_count = 5   # %s\n",
+			title, language, w("language"), w("period"), w("edit"), w("min_count")))},
+		{"data/org.toml", []byte(fmt.Sprintf(`[[county]]
 id = "mitt-fylke"
-name = "NAV Mitt fylke"
+name = %q
 
 [[office]]
 id = "mitt-kontor"
-name = "NAV Mitt kontor"
+name = %q
 county = "mitt-fylke"
 
 [[office]]
 id = "nabokontoret"
-name = "NAV Nabokontoret"
+name = %q
 county = "mitt-fylke"
-`)},
-		{"data/goals.toml", []byte(`[[goal]]
+`, w("county"), w("office"), w("neighbour")))},
+		{"data/goals.toml", []byte(fmt.Sprintf(`[[goal]]
 id = "overgang-arbeid"
-title = "Arbeidssøkere som går over til arbeid"
-description = "Andel arbeidssøkere i arbeid seks måneder etter."
-perspective = "Samfunn og arbeid"
+title = %q
+description = %q
+perspective = %q
 unit = "percent"
 direction = "higher"
 target = 45
@@ -173,22 +175,22 @@ aggregate = "ratio"
 
 [[goal]]
 id = "saksbehandlingstid"
-title = "Saksbehandlingstid"
-perspective = "Brukere"
+title = %q
+perspective = %q
 unit = "days"
 direction = "lower"
 target = 14
 yellow = 21
 aggregate = "mean"
 decimals = 0
-`)},
+`, w("work"), w("work.description"), w("work.perspective"), w("time"), w("time.perspective")))},
 		{fmt.Sprintf("data/results/%d.csv", p.Year()), []byte(fmt.Sprintf(`period,unit,goal,value,numerator,denominator
 %[1]s,mitt-kontor,overgang-arbeid,,46,100
 %[1]s,nabokontoret,overgang-arbeid,,38,90
 %[1]s,mitt-kontor,saksbehandlingstid,12,,
 %[1]s,nabokontoret,saksbehandlingstid,19,,
 `, p))},
-		{"content/_index.md", []byte("Her følger vi opp målekortet sammen.\n")},
+		{"content/_index.md", []byte(w("front") + "\n")},
 	}
 	for _, name := range []string{"package.json", "package-lock.json"} {
 		data, err := fs.ReadFile(files, name)
