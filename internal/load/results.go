@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"regexp"
 	"slices"
@@ -497,15 +498,35 @@ var excelDate = regexp.MustCompile(`(?i)^(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-
 // excelSerial is a date as a workbook keeps it: days since 1900.
 var excelSerial = regexp.MustCompile(`^[1-9][0-9]{4}(\.[0-9]+)?$`)
 
-// periodHint says how to write a period that is not a month.
+// monthOf finds the month a period written otherwise names: 2026-3,
+// 2026/03, 2026-03-15, 15.03.2026, 03.2026.
+var monthOf = []*regexp.Regexp{
+	regexp.MustCompile(`^(?P<year>\d{4})[-/.](?P<month>\d{1,2})(?:[-/.]\d{1,2})?$`),
+	regexp.MustCompile(`^\d{1,2}[./-](?P<month>\d{1,2})[./-](?P<year>\d{4})$`),
+	regexp.MustCompile(`^(?P<month>\d{1,2})[./-](?P<year>\d{4})$`),
+}
+
+// periodHint says how to write a period that is not a month, with the
+// month it seems to name.
 func periodHint(s string) diag.Phrase {
+	month := "2026-11"
+	for _, re := range monthOf {
+		if m := re.FindStringSubmatch(s); m != nil {
+			y, _ := strconv.Atoi(m[re.SubexpIndex("year")])
+			mo, _ := strconv.Atoi(m[re.SubexpIndex("month")])
+			if mo >= 1 && mo <= 12 {
+				month = fmt.Sprintf("%04d-%02d", y, mo)
+			}
+			break
+		}
+	}
 	if excelDate.MatchString(s) || excelSerial.MatchString(s) {
-		return diag.P("it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (2026-11)")
+		return diag.P("it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (%s)", month)
 	}
 	if y, err := strconv.Atoi(s[:min(4, len(s))]); err == nil && len(s) == 7 && s[4] == '-' && (y < model.FirstYear || y > model.LastYear) {
 		return diag.P("its year is not from %d to %d: check the year", model.FirstYear, model.LastYear)
 	}
-	return diag.P("write it as YYYY-MM")
+	return diag.P("write it as YYYY-MM (%s)", month)
 }
 
 // addCSVError records an error of reading a row, and reports whether the

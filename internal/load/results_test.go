@@ -305,3 +305,21 @@ func TestTrailingEmptyFields(t *testing.T) {
 		t.Errorf("rows = %+v, want values 12 and 7", rows)
 	}
 }
+
+// TestPeriodHint: a period written otherwise is told the month it names,
+// where it names one.
+func TestPeriodHint(t *testing.T) {
+	for in, want := range map[string]string{
+		"2026-3":     "write it as YYYY-MM (2026-03)",
+		"2026/03":    "write it as YYYY-MM (2026-03)",
+		"03.2026":    "write it as YYYY-MM (2026-03)",
+		"01.01.2026": "it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (2026-01)",
+		"2026-01-15": "it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (2026-01)",
+		"2026-13":    "write it as YYYY-MM (2026-11)",
+		"januar":     "write it as YYYY-MM (2026-11)",
+	} {
+		if got := periodHint(in).String(); got != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
+		}
+	}
+}
