@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/malekort/malekort/internal/build"
 	"github.com/malekort/malekort/internal/diag"
@@ -425,7 +426,7 @@ func printSummary(w io.Writer, c *build.Checked, files []string, out string, too
 	if why != "" {
 		month += " (" + why + ")"
 	}
-	fmt.Fprintf(w, "malekort: %s %s\n", loc.T("summary.built"), out)
+	fmt.Fprintf(w, "malekort: %s %s\n", loc.T("summary.built"), pastable(out))
 	fmt.Fprintf(w, "  %s: %s\n", loc.T("summary.month"), month)
 	fmt.Fprintf(w, "  %s\n", strings.NewReplacer(
 		"{pages}", loc.Count(pages, "summary.page"), "{files}", loc.Count(len(files), "summary.file"),
@@ -433,7 +434,16 @@ func printSummary(w io.Writer, c *build.Checked, files []string, out string, too
 	if n := len(c.Notices); n > 0 {
 		fmt.Fprintf(w, "  %s\n", loc.Count(n, "summary.notice"))
 	}
-	fmt.Fprintf(w, "  %s: %s\n", loc.T("summary.open"), filepath.Join(out, "index.html"))
+	fmt.Fprintf(w, "  %s: %s\n", loc.T("summary.open"), pastable(filepath.Join(out, "index.html")))
+}
+
+// pastable is path as a shell takes it when pasted: in double quotes
+// where it has a space.
+func pastable(path string) string {
+	if strings.ContainsFunc(path, unicode.IsSpace) {
+		return `"` + path + `"`
+	}
+	return path
 }
 
 // printNotices prints, in the site's language, what a person should know
