@@ -230,7 +230,7 @@ func TestGoalsMeasuredLessOften(t *testing.T) {
 		`<span class="result">4,6</span><span class="target as-of">2025</span>`,
 		`<span class="result">50,0` + "\u00a0" + `%</span><span class="target as-of">3. tertial 2025</span>`,
 		`<span class="result">40,0` + "\u00a0" + `%</span><span class="target as-of">august 2025</span>`,
-		"0,5 bedre enn 2024", "Endring fra 2024: ",
+		"0,5 bedre enn 2024", "Endring fra 2024: ", "10,0 prosentpoeng dårligere enn juli 2025",
 	} {
 		if !strings.Contains(arstad, want) {
 			t.Errorf("arstad's page lacks %q", want)

@@ -481,7 +481,7 @@ var dictionary = map[string]map[string]string{
 		"chart.office.own":         "Utvikling for kontoret mot målverdien per månad",
 		"ranked":                   "Kontora rangerte",
 		"rank":                     "Plass",
-		"spark":                    "Siste 12 månadene: lågast {low}, høgast {high}, sist {last}",
+		"spark":                    "Siste 12 månader: lågast {low}, høgast {high}, sist {last}",
 		"points":                   "prosentpoeng",
 		"points.short":             "p.p.",
 		"change.spoken.better":     "{amount} betre enn førre månad",

@@ -744,8 +744,9 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 			r.ChangeAmountSpoken = s.signed(g, d) + " " + s.loc.T("points")
 		}
 		r.ChangeSpoken, r.ChangeSince = s.spokenChange(g, d, r.ChangeClass), s.changeSince
-		if g.PeriodMonths() > 1 {
-			// Measured by tertial or year, it changed from the period before.
+		if g.Delayed() {
+			// Measured by tertial or year, or later, it changed from the
+			// period before the one shown, which is not last month.
 			before := end - model.Period(g.PeriodMonths())
 			r.ChangeSpoken = s.spokenPeriodChange(g, d, r.ChangeClass, before)
 			r.ChangeSince = strings.ReplaceAll(s.loc.T("change.since"), "{period}", s.periodName(g, before))
