@@ -82,9 +82,11 @@ func (l *Locale) appendNumber(b []byte, v float64, decimals int) []byte {
 	if neg {
 		s = s[1:]
 	}
-	group, point, minus := ",", ".", "-"
+	// A minus sign, not a hyphen, in every language: it is read out as
+	// minus, and is as wide as the plus.
+	group, point, minus := ",", ".", "\u2212"
 	if l.Norwegian() {
-		group, point, minus = "\u00a0", ",", "\u2212"
+		group, point = "\u00a0", ","
 	}
 	if neg && strings.Trim(string(s), "0.") != "" {
 		b = append(b, minus...)

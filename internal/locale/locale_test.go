@@ -20,7 +20,7 @@ func TestNumber(t *testing.T) {
 		{nb, -0.04, 1, "0,0"},
 		{nb, 999, 0, "999"},
 		{en, 1234.5, 1, "1,234.5"},
-		{en, -3.25, 2, "-3.25"},
+		{en, -3.25, 2, "\u22123.25"},
 	} {
 		if got := c.l.Number(c.v, c.d); got != c.want {
 			t.Errorf("%s Number(%v, %d) = %q, want %q", c.l.Lang, c.v, c.d, got, c.want)
