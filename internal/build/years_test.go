@@ -304,3 +304,28 @@ func TestLaggedGoalsYearIsNotOverInDecember(t *testing.T) {
 		t.Errorf("the monthly goal's 2025 in December:\n%s", kontakter)
 	}
 }
+
+// TestNoResultsDespiteAYearlyOne: Bergen nord has no February results of
+// its monthly goals; its yearly goal's 2025 is on February's scorecard,
+// but is no result for February, and the page says it has none.
+func TestNoResultsDespiteAYearlyOne(t *testing.T) {
+	overlay := map[string]string{"data/goals.toml": baseFile(t, "data/goals.toml") + lessOftenGoals}
+	for name, data := range lessOften {
+		overlay[name] = data
+	}
+	var kept []string
+	for _, line := range strings.Split(baseFile(t, "data/results/2026.csv"), "\n") {
+		if !strings.HasPrefix(line, "2026-02,bergen-nord,") {
+			kept = append(kept, line)
+		}
+	}
+	overlay["data/results/2026.csv"] = strings.Join(kept, "\n")
+	overlay["site.toml"] = "title = \"Testside\"\nlanguage = \"nb\"\nperiod = \"2026-02\"\n"
+	out := buildBase(t, overlay)
+	if page := string(out["vest/bergen-nord/index.html"]); !strings.Contains(page, "NAV Bergen nord har ingen resultater for februar 2026.") {
+		t.Error("Bergen nord's page does not say it has no results for February, which only its yearly goal's 2025 fills")
+	}
+	if page := string(out["vest/arstad/index.html"]); strings.Contains(page, "har ingen resultater for") {
+		t.Error("Årstad's page says it has no results for February")
+	}
+}

@@ -1379,9 +1379,16 @@ func (s *site) changes(rs *rows) Changes {
 }
 
 // noResults says that a unit has no results at all for month p, or "".
+// Where its scorecard has goals measured every month without a lag, only
+// theirs count: a yearly or lagged goal's result, of an earlier period,
+// is no result for p.
 func (s *site) noResults(unit int, name string, p model.Period) string {
+	monthly := false
 	for gi := range s.Site.Goals {
-		if s.Scores.OnScorecard(unit, gi, p) && s.shown(unit, gi, p).Status != score.Missing {
+		monthly = monthly || s.Scores.OnScorecard(unit, gi, p) && !s.Site.Goals[gi].Delayed()
+	}
+	for gi := range s.Site.Goals {
+		if s.Scores.OnScorecard(unit, gi, p) && (!monthly || !s.Site.Goals[gi].Delayed()) && s.shown(unit, gi, p).Status != score.Missing {
 			return ""
 		}
 	}
