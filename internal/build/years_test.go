@@ -242,6 +242,9 @@ func TestGoalsMeasuredLessOften(t *testing.T) {
 	if !strings.Contains(goal, "Målverdi: 4,5.") || !strings.Contains(goal, `4,6<span class="target">Målverdi 4,5 <span class="source">(felles)</span>`) {
 		t.Errorf("tilfredshet's page should give the target of December 2025, 4,5, not 2026's 4,8")
 	}
+	if strings.Contains(goal, "merkes som et signal") {
+		t.Error("tilfredshet's page explains signals from month to month, which a yearly goal has none of")
+	}
 	if !strings.Contains(goal, "<caption>Brukertilfredshet, 2025</caption>") {
 		t.Errorf("tilfredshet's ranking does not say its results are 2025's:\n%s", section(t, goal, "rank-h"))
 	}

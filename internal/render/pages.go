@@ -596,7 +596,11 @@ func (s *site) goal(gi int, out Output) error {
 		}
 		v.Facts = append(v.Facts, s.loc.T("time."+over))
 	}
-	v.Facts = append(v.Facts, s.loc.T("signal.explain"))
+	if g.PeriodMonths() == 1 {
+		// A change is judged from month to month (xmr.Walk): a goal
+		// measured by the tertial or the year has no signals.
+		v.Facts = append(v.Facts, s.loc.T("signal.explain"))
+	}
 	if g.Owner != "" {
 		v.Facts = append(v.Facts, s.loc.T("local")+" "+s.unitName(g.Owner)+".")
 	}
