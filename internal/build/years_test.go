@@ -332,3 +332,23 @@ func TestNoResultsDespiteAYearlyOne(t *testing.T) {
 		t.Error("Årstad's page says it has no results for February")
 	}
 }
+
+// TestTertialReportSaysWhichGoalsAreNotInIt: built for February 2026,
+// T1 2026 has no row for the yearly goal, nor for the lagged and the
+// tertial goal, whose results for it have not come; the report says so
+// rather than leaving them out without a word.
+func TestTertialReportSaysWhichGoalsAreNotInIt(t *testing.T) {
+	overlay := map[string]string{"data/goals.toml": baseFile(t, "data/goals.toml") + lessOftenGoals}
+	for name, data := range lessOften {
+		overlay[name] = data
+	}
+	report := string(buildBase(t, overlay)["vest/arstad/2026-T1.html"])
+	for _, want := range []string{
+		`<p class="note">Måles for året, ikke for tertialet: Brukertilfredshet.</p>`,
+		`<p class="note">Kommer senere: Overgang seks måneder etter, Tertialmål. Resultatene deres kommer etter månedene de gjelder.</p>`,
+	} {
+		if !strings.Contains(report, want) {
+			t.Errorf("arstad's T1 2026 report lacks %s", want)
+		}
+	}
+}

@@ -46,6 +46,10 @@ type TertialPage struct {
 type TertialCard struct {
 	Months []string // the months' column heads
 	Groups []TertialGroup
+	// Missing says which goals of the unit's scorecard have no row, and
+	// why: measured for the year, or their results for the tertial not
+	// yet due.
+	Missing []string
 	// Summed says a row gives a ratio's numerators and denominators
 	// summed over the months, which the card's note then explains.
 	Summed bool
@@ -463,13 +467,21 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 	var goals []int
 	// The rows of all groups, in one array: each group's are a part of it.
 	rows := make([]TertialRow, 0, len(s.goalOrder))
+	var yearly, later []string // goals on the unit's scorecard without a row, and why
 	for _, gi := range s.goalOrder {
 		a := s.Scores.Over(unit, gi, sp)
+		g := &m.Goals[gi]
 		if !a.Published() {
+			switch {
+			case !s.Scores.OnScorecard(unit, gi, sp.Last):
+			case g.PeriodMonths() == 12:
+				yearly = append(yearly, g.Title)
+			default: // lagged, or a tertial goal's tertial not over
+				later = append(later, g.Title)
+			}
 			continue
 		}
 		goals = append(goals, gi)
-		g := &m.Goals[gi]
 		r := TertialRow{
 			Goal:   Link{Href: root + goalPath(g), Text: g.Title},
 			Result: s.value(g, a.Cell),
@@ -516,6 +528,12 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 			v.Summary.Missing++
 		}
 		v.Summary.Total++
+	}
+	if len(yearly) > 0 {
+		v.Card.Missing = append(v.Card.Missing, strings.ReplaceAll(s.loc.T("tertial.yearly"), "{goals}", strings.Join(yearly, ", ")))
+	}
+	if len(later) > 0 {
+		v.Card.Missing = append(v.Card.Missing, strings.ReplaceAll(s.loc.T("tertial.later"), "{goals}", strings.Join(later, ", ")))
 	}
 
 	if from.unit != nil {
