@@ -26,6 +26,28 @@ func TestCoverageCountsMonthlyResults(t *testing.T) {
 	}
 }
 
+// TestCoverageFallsBackToEveryResult: a month no pacing goal is alive in
+// counts every result due in it. A monthly goal that ended, one without
+// results, and one of a single office's own do not pace: the lagged goal
+// sets the coverage of 2026's months.
+func TestCoverageFallsBackToEveryResult(t *testing.T) {
+	lagged := []coverageRow{{"2025-12", 0, 1}, {"2025-12", 1, 1}, {"2026-01", 0, 1}, {"2026-01", 1, 1}}
+	for name, monthly := range map[string]Goal{
+		"ended":      {ID: "monthly", Life: Lifetime{Until: month("2025-06")}},
+		"no results": {ID: "monthly"},
+		"local":      {ID: "monthly", Owner: "a"},
+	} {
+		rows := lagged
+		if name != "no results" {
+			rows = append([]coverageRow{{"2025-06", 0, 0}, {"2025-06", 1, 0}, {"2026-02", 0, 0}}, lagged...)
+		}
+		s := coverageSite([]Goal{monthly, {ID: "lagged", Lag: 1}}, rows)
+		if reported, _ := s.Reported(0, 0.8); reported != month("2026-02") {
+			t.Errorf("%s monthly goal: reported %v, coverage %v; want 2026-02, when the lagged goal's January is due", name, reported, coverageOf(s))
+		}
+	}
+}
+
 // TestCoverageCountsResultsWhenDue: on a site of goals measured later or
 // less often only, a goal lagged six months counts its result for July
 // 2025 in January 2026, when it is due, and one for February 2026 in

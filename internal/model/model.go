@@ -779,31 +779,33 @@ func (s *Site) Reported(configured Period, minCoverage float64) (reported Period
 }
 
 // Coverage is the coverage of each month with results, oldest first, each
-// month counted on its own organisation. Where the site has a goal
-// measured every month without a lag, only such goals' results count:
-// a goal measured later, or for a year or a tertial, neither holds back
-// the month its period ended in nor, with last month's results due now,
-// makes a month of few monthly results look covered. Otherwise a result
-// counts in the month it is due (see Due).
+// month counted on its own organisation. A result counts in the month it
+// is due (see Due). In a month that a pacing goal is alive in, a goal
+// shared by every unit, measured every month without a lag and with
+// results, only pacing goals' results count: a goal measured later, or
+// for a year or a tertial, neither holds back the month its period ended
+// in nor, with last month's results due now, makes a month of few
+// monthly results look covered.
 func (s *Site) Coverage() []MonthCoverage {
-	monthly := slices.ContainsFunc(s.Goals, func(g Goal) bool { return !g.Delayed() })
-	counts := func(r *Result) bool {
-		return !monthly || int(r.Goal) < len(s.Goals) && !s.Goals[r.Goal].Delayed()
-	}
-	first, last, any := Period(0), Period(0), false
-	for i := range s.Results {
-		if r := &s.Results[i]; counts(r) {
-			due := s.Due(r)
-			if !any {
-				first, last, any = due, due, true
-			}
-			first, last = min(first, due), max(last, due)
-		}
-	}
-	if !any {
+	if len(s.Results) == 0 {
 		return nil
 	}
+	pacing := make([]bool, len(s.Goals))
+	first, last := s.Due(&s.Results[0]), s.Due(&s.Results[0])
+	for i := range s.Results {
+		r := &s.Results[i]
+		first, last = min(first, s.Due(r)), max(last, s.Due(r))
+		if g := int(r.Goal); g < len(s.Goals) && !s.Goals[g].Delayed() && s.Goals[g].Owner == "" {
+			pacing[g] = true
+		}
+	}
 	n := int(last-first) + 1
+	paced := make([]bool, n)
+	for m := range n {
+		for g := range s.Goals {
+			paced[m] = paced[m] || pacing[g] && s.Goals[g].Life.Alive(first+Period(m))
+		}
+	}
 	epochs, epochOf := s.Epochs(first, n)
 	// reporting[e][unit] is whether unit reports in epoch e.
 	reporting := make([][]bool, len(epochs))
@@ -819,11 +821,11 @@ func (s *Site) Coverage() []MonthCoverage {
 	seen := make([]bool, n*s.NUnits()) // [month*units + unit]
 	for i := range s.Results {
 		r := &s.Results[i]
-		if !counts(r) {
-			continue
-		}
 		due := s.Due(r)
 		m := int(due - first)
+		if paced[m] && (int(r.Goal) >= len(s.Goals) || !pacing[r.Goal]) {
+			continue
+		}
 		mc := &months[m]
 		if mc.Period == 0 {
 			e := epochOf[m]
