@@ -358,8 +358,11 @@ func TestPeriodsCSV(t *testing.T) {
 				case g.higher && rounded >= yellow || !g.higher && rounded <= yellow:
 					status = "yellow"
 				}
+				// months is how many of the span's months are due: a lagged
+				// goal's last ones are not.
+				due := int(min(last, reported-model.Period(g.lag))-first) + 1
 				row := []string{fmtValue(value, status, g.decimals), "", "", fmtValue(target, "", g.decimals), fmtValue(yellow, "", g.decimals), status,
-					strconv.Itoa(int(last-first) + 1), strconv.Itoa(reportedN), strconv.Itoa(expected)}
+					strconv.Itoa(due), strconv.Itoa(reportedN), strconv.Itoa(expected)}
 				if g.aggregate == "ratio" && row[0] != "" {
 					row[1], row[2] = strconv.Itoa(int(num)), strconv.Itoa(int(den))
 				}

@@ -306,6 +306,15 @@ func TestLaggedGoalsYearIsNotOverInDecember(t *testing.T) {
 	if !strings.Contains(kontakter, "Året:") {
 		t.Errorf("the monthly goal's 2025 in December:\n%s", kontakter)
 	}
+	// periods.csv gives it 11 months of 2025, and the report of T3 says
+	// its tertial is so far 3 of 4 months.
+	if csv := string(out["periods.csv"]); !strings.Contains(csv, "\n2025;arstad;arbeid;45,0;495;1100;45,0;40,0;green;11;11;11\r") ||
+		!strings.Contains(csv, "\n2025;arstad;kontakter;120;;;120;96;green;12;12;12\r") {
+		t.Errorf("periods.csv's 2025 of arstad:\n%s", csv[:min(len(csv), 400)])
+	}
+	if report := string(out["vest/arstad/2025-T3.html"]); !strings.Contains(report, "så langt 3 av 4 måneder") {
+		t.Error("arstad's T3 2025 report does not say the lagged goal's tertial is so far 3 of 4 months")
+	}
 }
 
 // TestNoResultsDespiteAYearlyOne: Bergen nord has no February results of

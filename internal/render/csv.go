@@ -206,10 +206,11 @@ func (s *site) csvBlock(unit, gi int) []byte {
 
 // periodBlock is unit's rows of periods.csv for goal gi: its aggregate
 // over each published span (see score.Scores.Over), oldest first, a
-// year after its tertials, names being the spans' names. months is the
-// span's length, so a year to date is its year with fewer than 12;
-// reported and expected count months for an office and office-months for
-// a county and the whole site.
+// year after its tertials, names being the spans' names. months is how
+// many of the span's months are due (see score.Scores.DueMonths), so a
+// year to date is its year with fewer than 12, and so is a lagged goal's
+// year in December; reported and expected count months for an office
+// and office-months for a county and the whole site.
 func (s *site) periodBlock(unit, gi int, names []string) []byte {
 	g := &s.Site.Goals[gi]
 	sep, eol := s.csvSeparators()
@@ -242,7 +243,7 @@ func (s *site) periodBlock(unit, gi int, names []string) []byte {
 		b = append(b, sep)
 		b = append(b, a.Status.String()...)
 		b = append(b, sep)
-		b = strconv.AppendInt(b, int64(sp.Months()), 10)
+		b = strconv.AppendInt(b, int64(s.Scores.DueMonths(gi, sp)), 10)
 		b = append(b, sep)
 		b = strconv.AppendInt(b, int64(a.Coverage.Reported), 10)
 		b = append(b, sep)

@@ -497,6 +497,12 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 			r.Made = s.loc.T("tertial.sum")
 		}
 		r.Coverage = s.spanCoverage(unit, a.Coverage)
+		if due := s.Scores.DueMonths(gi, sp); due < sp.Months() && g.PeriodMonths() == 1 {
+			// A lagged goal's last months are not yet due: its figure is of
+			// the tertial so far, though the tertial is over.
+			soFar := strings.NewReplacer("{n}", strconv.Itoa(due), "{of}", strconv.Itoa(sp.Months())).Replace(s.loc.T("tertial.due"))
+			r.Coverage = strings.TrimPrefix(r.Coverage+"; "+soFar, "; ")
+		}
 		v.Card.Summed = v.Card.Summed || r.Size != ""
 		r.Months = make([]string, 0, sp.Months())
 		for p := sp.First; p <= sp.Last; p++ {

@@ -128,12 +128,17 @@ func (s *Scores) YearToDate() Span {
 	return Span{Kind: kind, First: s.reported - model.Period(s.reported.Month()-1), Last: s.reported}
 }
 
-// AllDue reports whether the results of goal gi for every month of sp are
-// due by the reported month: a goal lagged a month has not had its whole
-// year by December.
-func (s *Scores) AllDue(gi int, sp Span) bool {
-	return sp.Last+model.Period(s.Site.Goals[gi].Lag) <= s.reported
+// DueMonths is how many of sp's months have goal gi's results due by the
+// reported month: all but a lagged goal's last ones, so that a goal
+// lagged a month has had 11 of its year by December.
+func (s *Scores) DueMonths(gi int, sp Span) int {
+	last := min(sp.Last, s.reported-model.Period(s.Site.Goals[gi].Lag))
+	return max(0, int(last-sp.First)+1)
 }
+
+// AllDue reports whether the results of goal gi for every month of sp are
+// due by the reported month (see DueMonths).
+func (s *Scores) AllDue(gi int, sp Span) bool { return s.DueMonths(gi, sp) == sp.Months() }
 
 // Over is unit's aggregate for goal over span sp; empty (not Published)
 // for a span the site does not publish.
