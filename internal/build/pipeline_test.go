@@ -161,8 +161,14 @@ func TestNewStatusSaysTheTargetChanged(t *testing.T) {
 	if !strings.Contains(changes, "(målverdien gikk fra 45,0\u00a0% til 46,0\u00a0%)") {
 		t.Errorf("Årstad's new status does not say the target changed:\n%s", changes)
 	}
-	if changes := section(t, string(buildBase(t, nil)["vest/arstad/index.html"]), "changes-h"); strings.Contains(changes, "målverdien gikk") {
+	if changes := section(t, string(buildBase(t, nil)["vest/arstad/index.html"]), "changes-h"); strings.Contains(changes, "gikk fra") {
 		t.Errorf("with the target unchanged, Årstad's new status says it changed:\n%s", changes)
+	}
+	// Where only the yellow limit moved, it says that.
+	yellow := strings.Replace(goals, "target = 46\n  yellow = 41", "target = 45\n  yellow = 41", 1)
+	changes = section(t, string(buildBase(t, map[string]string{"data/goals.toml": yellow})["vest/arstad/index.html"]), "changes-h")
+	if !strings.Contains(changes, "(grensen for «nesten» gikk fra 40,0\u00a0% til 41,0\u00a0%)") {
+		t.Errorf("Årstad's new status does not say the yellow limit changed:\n%s", changes)
 	}
 }
 

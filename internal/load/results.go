@@ -514,9 +514,10 @@ func periodHint(s string) diag.Phrase {
 		if m := re.FindStringSubmatch(s); m != nil {
 			y, _ := strconv.Atoi(m[re.SubexpIndex("year")])
 			mo, _ := strconv.Atoi(m[re.SubexpIndex("month")])
-			if mo >= 1 && mo <= 12 {
-				month = fmt.Sprintf("%04d-%02d", y, mo)
+			if mo < 1 || mo > 12 {
+				return diag.P("its month, %d, is not from 01 to 12: check the month", mo)
 			}
+			month = fmt.Sprintf("%04d-%02d", y, mo)
 			break
 		}
 	}

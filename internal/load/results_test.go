@@ -87,7 +87,7 @@ func TestCSVErrors(t *testing.T) {
 	}{
 		{"unknown unit with hint", header + "2026-01,bergen-nrd,g,1,,\n", `data/results/test.csv:2:9: unknown unit "bergen-nrd" (did you mean "bergen-nord"?)`},
 		{"unknown goal", header + "2026-01,bergen-nord,x,1,,\n", `data/results/test.csv:2:21: unknown goal "x"`},
-		{"bad period", header + "2026/13,bergen-nord,g,1,,\n", `data/results/test.csv:2:1: period "2026/13" is not a month: write it as YYYY-MM`},
+		{"bad period", header + "2026/13,bergen-nord,g,1,,\n", `data/results/test.csv:2:1: period "2026/13" is not a month: its month, 13, is not from 01 to 12`},
 		{"period made a date", header + "01.11.2026,bergen-nord,g,1,,\n", `data/results/test.csv:2:1: period "01.11.2026" is not a month: it looks like a date a spreadsheet made of the month: format the period column as text`},
 		{"period made a month name", header + "nov.26,bergen-nord,g,1,,\n", `data/results/test.csv:2:1: period "nov.26" is not a month: it looks like a date`},
 		{"period made a day", header + "2026-11-01,bergen-nord,g,1,,\n", `data/results/test.csv:2:1: period "2026-11-01" is not a month: it looks like a date`},
@@ -315,7 +315,7 @@ func TestPeriodHint(t *testing.T) {
 		"03.2026":    "write it as YYYY-MM (2026-03)",
 		"01.01.2026": "it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (2026-01)",
 		"2026-01-15": "it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (2026-01)",
-		"2026-13":    "write it as YYYY-MM (2026-11)",
+		"2026-13":    "its month, 13, is not from 01 to 12: check the month",
 		"januar":     "write it as YYYY-MM (2026-11)",
 	} {
 		if got := periodHint(in).String(); got != want {

@@ -1359,9 +1359,15 @@ func (s *site) changes(rs *rows) Changes {
 		if slices.Contains(sc.Retargeted, gi) {
 			_, before := s.Scores.Shown(unit, gi, p-1)
 			_, now := s.Scores.Shown(unit, gi, p)
+			from, to := s.Scores.ThresholdsAt(unit, gi, before), s.Scores.ThresholdsAt(unit, gi, now)
+			words := "changes.target"
+			if from.Target == to.Target {
+				// Only the yellow limit moved.
+				words, from.Target, to.Target = "changes.yellow", from.Yellow, to.Yellow
+			}
 			change.Target = strings.NewReplacer(
-				"{from}", s.loc.WithUnit(s.Scores.ThresholdsAt(unit, gi, before).Target, g.Decimals, g.Unit),
-				"{to}", s.loc.WithUnit(s.Scores.ThresholdsAt(unit, gi, now).Target, g.Decimals, g.Unit)).Replace(s.loc.T("changes.target"))
+				"{from}", s.loc.WithUnit(from.Target, g.Decimals, g.Unit),
+				"{to}", s.loc.WithUnit(to.Target, g.Decimals, g.Unit)).Replace(s.loc.T(words))
 		}
 		ch.Status = append(ch.Status, change)
 	}

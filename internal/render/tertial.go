@@ -472,11 +472,12 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 		a := s.Scores.Over(unit, gi, sp)
 		g := &m.Goals[gi]
 		if !a.Published() {
-			switch {
+			switch whole := (score.Span{Kind: score.Tertial, First: sp.First, Last: sp.First + 3}); {
 			case !s.Scores.OnScorecard(unit, gi, sp.Last):
 			case g.PeriodMonths() == 12:
 				yearly = append(yearly, g.Title)
-			default: // lagged, or a tertial goal's tertial not over
+			case g.Delayed() && !s.Scores.AllDue(gi, whole):
+				// Lagged, or a tertial goal's tertial not yet over.
 				later = append(later, g.Title)
 			}
 			continue

@@ -75,8 +75,8 @@ type Changes struct {
 	// Status are the goals whose status changed, in the order of the goals
 	// given.
 	Status []int
-	// Retargeted are those of Status whose target changed too: a new
-	// status may be the target's doing, not the result's.
+	// Retargeted are those of Status whose target or yellow limit changed
+	// too: a new status may be their doing, not the result's.
 	Retargeted []int
 	// Better and Worse are the goals that moved most towards and away from
 	// their target, in widths of their yellow band: three at most each,
@@ -113,7 +113,7 @@ func (s *Scores) ChangesAt(unit int, p model.Period, goals []int) Changes {
 		t := s.ThresholdsAt(unit, gi, end)
 		if cur.Status != prev.Status {
 			ch.Status = append(ch.Status, gi)
-			if s.ThresholdsAt(unit, gi, prevEnd).Target != t.Target {
+			if before := s.ThresholdsAt(unit, gi, prevEnd); before.Target != t.Target || before.Yellow != t.Yellow {
 				ch.Retargeted = append(ch.Retargeted, gi)
 			}
 		}

@@ -10,7 +10,8 @@ import (
 // Aggregates over periods (see README, "The rules"): each tertial, each
 // whole year and the year to date, made from the months by the goal's
 // aggregate: ratio Σ numerator / Σ denominator (a ratio given only as
-// values has none), sum Σ (a stock's the mean), mean the mean of the
+// values is uncomputable over several months), sum Σ (a stock's the
+// mean), mean the mean of the
 // months' values. A goal measured by the tertial or the year aggregates
 // its own results that lie in the span, not months. A month counts when
 // its result was due by the reported month, the goal was alive and on the
@@ -155,7 +156,7 @@ func (s *Scores) Over(unit, goal int, sp Span) Aggregate {
 // mean, since a level at the end of each month has no total over them;
 // any other goal's is made as its units' roll-up is.
 func overTime(g *model.Goal, months figure) figure {
-	if g.Stock && !months.hidden && !months.uncomputable && months.rows > 0 {
+	if g.Stock && !months.hidden && months.rows > 0 {
 		return figure{value: months.value / float64(months.rows), rows: 1}
 	}
 	return rollUp(g, months)

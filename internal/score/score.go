@@ -745,9 +745,10 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 }
 
 // recast gives each successor, for month m before it existed, its
-// predecessors' figures combined, where the goal's aggregate makes that
-// exact: a sum, or a ratio from numerators and denominators (as a county
-// rolls up its offices). Otherwise it has no figure then. Offices first
+// predecessors' figures combined as rollUp combines a county's offices,
+// where the goal's aggregate makes that exact: a sum, or a ratio (of
+// several predecessors given as values, uncomputable). Otherwise it has
+// no figure then. Offices first
 // (counties is false), before their counties are rolled up; counties
 // after, before the whole site is. A county's recast month has the
 // coverage of its parts, a county's offices' and an office itself, as a
@@ -818,8 +819,9 @@ func (s *Scores) recastable(g *model.Goal, unit int, p model.Period) bool {
 
 // rollUp is a county's or the whole site's figure from its parts': ratio
 // Σ numerator / Σ denominator, mean the mean of the values, sum the sum. A
-// ratio needs every part's numerator and denominator, else it is missing
-// rather than wrong; a part hidden at source hides the roll-up.
+// ratio of several parts needs every part's numerator and denominator,
+// else it is uncomputable rather than wrong (one part given as its value
+// is that value); a part hidden at source hides the roll-up.
 func rollUp(g *model.Goal, parts figure) figure {
 	f := figure{hidden: parts.hidden, uncomputable: parts.uncomputable && !parts.hidden}
 	if f.hidden || f.uncomputable || parts.rows == 0 {

@@ -61,10 +61,11 @@
       });
     }
     // An office without a value has an empty bar that says why: "–" for
-    // no value, ":" for a hidden one.
+    // no value, ":" for a hidden one, "∅" for one that cannot be computed.
     var barText = function (d) {
-      if (!d || d.status === "missing" || d.status === "incomplete" || d.status === "uncomputable") return "–";
+      if (!d || d.status === "missing" || d.status === "incomplete") return "–";
       if (d.status === "suppressed") return ":";
+      if (d.status === "uncomputable") return "∅";
       return fmt(d.value);
     };
     option.tooltip = Object.assign({}, option.tooltip, { valueFormatter: fmt, confine: true });
