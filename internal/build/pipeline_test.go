@@ -182,6 +182,25 @@ func TestHiddenYearToDate(t *testing.T) {
 	}
 }
 
+// TestNoNoticeOfNoValuesBesideAnUnreadFile: a goal whose results file
+// has an error in its header is not also told it has no values, which
+// would send its author to check the goal's id.
+func TestNoNoticeOfNoValuesBesideAnUnreadFile(t *testing.T) {
+	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
+	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(string(fsys["data/goals.toml"].Data) + "\n[[goal]]\nid = \"ny\"\ntitle = \"Ny\"\nperspective = \"P\"\nunit = \"count\"\ndirection = \"higher\"\ntarget = 1\nyellow = 0\naggregate = \"sum\"\n")}
+	fsys["data/results/ny.csv"] = &fstest.MapFile{Data: []byte("periode,eninget,mål,verdi\n2026-02,arstad,ny,3\n")}
+	_, all := Check(fsys, defaults)
+	errs, notices := all.Split()
+	if len(errs) != 1 || errs[0].Pos.Path != "data/results/ny.csv" {
+		t.Fatalf("errors %v, want ny.csv's header", errs)
+	}
+	for _, n := range notices {
+		if strings.Contains(n.Msg, "has no values in any month") || strings.Contains(n.Msg, "has no results in any month") {
+			t.Errorf("notice beside the unread file: %s", n.Msg)
+		}
+	}
+}
+
 func TestEnglishCSVUsesCommaAndPoint(t *testing.T) {
 	out := buildBase(t, map[string]string{"site.toml": "title = \"T\"\nlanguage = \"en\"\n"})
 	csv := string(out["scorecard.csv"])

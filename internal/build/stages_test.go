@@ -37,7 +37,7 @@ func TestValidateReadsTheModel(t *testing.T) {
 	}
 	reported, _ := site.Reported(cfg.Period, cfg.MinCoverage)
 	validate.Site(site, reported, &errs)
-	validate.Unused(site, cfg, reported, &errs)
+	validate.Unused(site, cfg, reported, true, &errs)
 	after, _ := json.Marshal(site)
 	if !bytes.Equal(before, after) {
 		t.Errorf("validate changed the site")

@@ -15,8 +15,10 @@ import (
 // one, a period in site.toml after the newest month with results, an
 // office without any results, a goal without any value, a ratio given
 // only as values, two units of one name. reported is the month the site
-// reports.
-func Unused(s *model.Site, cfg config.Site, reported model.Period, notices *diag.List) {
+// reports; allRead is false when a results file, or rows of one, could
+// not be read, so that an office or goal may have results there: it is
+// not told of having none.
+func Unused(s *model.Site, cfg config.Site, reported model.Period, allRead bool, notices *diag.List) {
 	months := map[model.Period]bool{}
 	newest := model.Period(0)
 	officeHas := make([]bool, len(s.Offices))
@@ -62,12 +64,12 @@ func Unused(s *model.Site, cfg config.Site, reported model.Period, notices *diag
 		commentaryMonth(c.Path, c.Period, reported, months[c.Period], notices)
 	}
 	for i := range s.Offices {
-		if o := &s.Offices[i]; !officeHas[i] && len(s.Results) > 0 {
+		if o := &s.Offices[i]; !officeHas[i] && len(s.Results) > 0 && allRead {
 			notices.AddNotice(o.Pos, "%s has no results in any month: check its id or code in the results files", o.Name)
 		}
 	}
 	for i := range s.Goals {
-		if g := &s.Goals[i]; !goalHas[i] && len(s.Results) > 0 {
+		if g := &s.Goals[i]; !goalHas[i] && len(s.Results) > 0 && allRead {
 			notices.AddNotice(g.Pos, "the goal \"%s\" has no values in any month: check its id in the results files", g.Title)
 		}
 		// A share without its counts (NAV's tables give both) neither
@@ -77,7 +79,7 @@ func Unused(s *model.Site, cfg config.Site, reported model.Period, notices *diag
 			if ratioRows[i] == 0 {
 				rows = diag.P("all its rows")
 			}
-			notices.AddNotice(s.ResultPos(&s.Results[first-1]), "the goal \"%s\" is a ratio, but %s give only its value (the first is here): in their months a county without a row of its own and the whole site have no figure for it, no unit has a tertial, year or year to date of it, and min_count cannot judge such a value (with persons = true it is hidden wherever a count of people of its unit is); give numerator and denominator where the source has them", s.Goals[i].Title, rows)
+			notices.AddNotice(s.ResultPos(&s.Results[first-1]), "the goal \"%s\" is a ratio, but %s give only its value (the first is here): in their months a county of several offices without a row of its own, and the whole site above it, cannot compute it (∅), nor can a unit its tertials, years or year to date, and min_count cannot judge such a value (with persons = true it is hidden wherever a count of people of its unit is); give numerator and denominator where the source has them", s.Goals[i].Title, rows)
 		}
 	}
 }

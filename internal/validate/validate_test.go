@@ -101,14 +101,14 @@ func TestRatioGivenAsValues(t *testing.T) {
 		s.Results = append(s.Results, r)
 	}
 	var notices diag.List
-	Unused(s, config.Site{}, period("2026-01"), &notices)
+	Unused(s, config.Site{}, period("2026-01"), true, &notices)
 	var got []string
 	for _, n := range notices {
 		if strings.Contains(n.Msg, "is a ratio") {
 			got = append(got, n.Error())
 		}
 	}
-	want := `data/results/x.csv:4: the goal "Share" is a ratio, but all its rows give only its value (the first is here): in their months a county without a row of its own and the whole site have no figure for it, no unit has a tertial, year or year to date of it, and min_count cannot judge such a value (with persons = true it is hidden wherever a count of people of its unit is); give numerator and denominator where the source has them`
+	want := `data/results/x.csv:4: the goal "Share" is a ratio, but all its rows give only its value (the first is here): in their months a county of several offices without a row of its own, and the whole site above it, cannot compute it (∅), nor can a unit its tertials, years or year to date, and min_count cannot judge such a value (with persons = true it is hidden wherever a count of people of its unit is); give numerator and denominator where the source has them`
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("notices %q, want one: %s", got, want)
 	}
@@ -116,7 +116,7 @@ func TestRatioGivenAsValues(t *testing.T) {
 	// those that give only the value.
 	s.Results = append(s.Results, model.Result{Goal: 0, HasRatio: true, Numerator: 1, Denominator: 4, Period: period("2026-02"), Line: 8})
 	notices = nil
-	Unused(s, config.Site{}, period("2026-02"), &notices)
+	Unused(s, config.Site{}, period("2026-02"), true, &notices)
 	if n := notices.In(locale.New("nb")); !slices.ContainsFunc(n, func(e diag.Error) bool { return strings.Contains(e.Msg, "men 2 av radene gir bare verdien") }) {
 		t.Errorf("notices %v, want one counting 2 rows of values", n)
 	}
