@@ -125,6 +125,9 @@ func TestSharesGivenAsValuesAreNotMissing(t *testing.T) {
 	if row := section(t, page, "card-h"); !strings.Contains(row, "badge-uncomputable") || !strings.Contains(row, "Kan ikke regnes ut") {
 		t.Errorf("vest's scorecard does not say its share cannot be computed:\n%s", row)
 	}
+	if !strings.Contains(page, "<tr><th>februar 2026<td>– (kan ikke regnes ut)\n") {
+		t.Error("vest's trend table does not say why its months have no share")
+	}
 	if ytd := section(t, page, "ytd-matrix-h"); !strings.Contains(ytd, "∅ kan ikke regnes ut") {
 		t.Errorf("vest's matrix of the year to date does not explain ∅:\n%s", ytd)
 	}

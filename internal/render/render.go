@@ -1582,10 +1582,16 @@ func (s *site) column(g *model.Goal, cells []score.Cell) []string {
 	return out
 }
 
-// appendCell appends a month's trend-table cell: its value, and whether it
-// is recast from a successor's predecessors.
+// appendCell appends a month's trend-table cell: its value, why it has
+// none where that is not that it is missing or hidden ("– (ufullstendig)"),
+// and whether it is recast from a successor's predecessors.
 func (s *site) appendCell(b []byte, g *model.Goal, c score.Cell) []byte {
 	b = s.appendNumber(b, g, c)
+	if c.Status == score.Incomplete || c.Status == score.Uncomputable {
+		b = append(b, " ("...)
+		b = append(b, strings.ToLower(s.statuses[c.Status].Label)...)
+		b = append(b, ')')
+	}
 	if c.Recast {
 		b = append(b, " ("...)
 		b = append(b, s.loc.T("recast")...)
