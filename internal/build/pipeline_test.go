@@ -204,6 +204,20 @@ func TestNoNoticeOfNoValuesBesideAnUnreadFile(t *testing.T) {
 	}
 }
 
+// TestOneMonth: an office's coverage of one month is "0 av 1 måned".
+func TestOneMonth(t *testing.T) {
+	var kept []string
+	for _, line := range strings.Split(baseFile(t, "data/results/2026.csv"), "\n") {
+		if !strings.HasPrefix(line, "2026-01,tromso,") {
+			kept = append(kept, line)
+		}
+	}
+	out := buildBase(t, map[string]string{"data/results/2026.csv": strings.Join(kept, "\n"), "site.toml": "title = \"T\"\nlanguage = \"nb\"\nperiod = \"2026-01\"\n"})
+	if page := string(out["nord/tromso/index.html"]); !strings.Contains(page, "0 av 1 måned)") {
+		t.Errorf("tromso's year to date of January without results:\n%s", section(t, page, "card-h"))
+	}
+}
+
 func TestEnglishCSVUsesCommaAndPoint(t *testing.T) {
 	out := buildBase(t, map[string]string{"site.toml": "title = \"T\"\nlanguage = \"en\"\n"})
 	csv := string(out["scorecard.csv"])

@@ -236,6 +236,21 @@ func TestGoalsMeasuredLessOften(t *testing.T) {
 			t.Errorf("arstad's page lacks %q", want)
 		}
 	}
+	// A section's result says its period too; a yearly goal's section
+	// has no "same month last year", its change being from the year
+	// before; a lagged goal's months not yet due say so in its trend
+	// table; the county's table of offices is of the period shown.
+	yearly := arstad[strings.Index(arstad, `id="goal-tilfredshet"`):]
+	yearly = yearly[:strings.Index(yearly, "</section>")]
+	if !strings.Contains(yearly, `<span class="result">4,6 · 2025</span>`) || strings.Contains(yearly, "Samme måned i fjor") {
+		t.Errorf("arstad's section of the yearly goal:\n%s", yearly[:min(len(yearly), 1500)])
+	}
+	if !strings.Contains(arstad, "<tr><th>januar 2026<td>– (kommer senere)") {
+		t.Error("arstad's trend table does not say the lagged goal's January is still to come")
+	}
+	if !strings.Contains(string(out["vest/index.html"]), "<caption>Brukertilfredshet: Kontorer, 2025</caption>") {
+		t.Error("vest's table of offices for the yearly goal is not captioned with 2025")
+	}
 	// The goal page ranks the offices' 2025 results against 2025's target,
 	// and says they are 2025's.
 	goal := string(out["goals/tilfredshet/index.html"])

@@ -199,7 +199,7 @@ func (c components) sectionFacts(s *Section) string {
 		facts += sep + s.Coverage
 	}
 	if s.LastYear != "" {
-		facts += sep + c.loc.T("last.year") + ": " + s.LastYear
+		facts += sep + s.LastYearLabel + ": " + s.LastYear
 	}
 	return facts
 }

@@ -1659,7 +1659,7 @@ func (c components) sectionStatus(s *Section) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = text(s.Result).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = text(s.ResultAsOf()).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

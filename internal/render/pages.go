@@ -140,7 +140,9 @@ func (s *site) county(c int, out Output) error {
 		g := &m.Goals[gi]
 		trend := append([]line{s.unitLine("county", county.Name, unit, gi)}, s.predecessorLines(county.ID, county.Lifetime, unit, gi)...)
 		trend = append(trend, s.targetLine(unit, gi))
-		month := s.loc.Month(s.Reported.Year(), s.Reported.Month())
+		// The period the offices' results are of: the reported month, or
+		// a goal measured less often, or later, its shown period.
+		month := s.periodName(g, g.DueBy(s.Reported))
 		officeTable := Table{Caption: g.Title + ": " + s.loc.T("offices") + ", " + month,
 			Head: []string{s.loc.T("office"), s.loc.T("result"), s.loc.T("target"), s.loc.T("status")}}
 		if g.Aggregate == "ratio" {
@@ -179,7 +181,11 @@ func (s *site) county(c int, out Output) error {
 			return chart.CountyLayout(id, s.months, heads, s.loc.T("offices"), s.loc.T("target.office"))
 		})
 		ch := chart.County("chart-"+g.ID, layout, seriesOf(trend), bars)
-		section.Chart = s.newChart(ch, first, g, g.Title, s.loc.T("chart.county")+". "+s.loc.T("chart.target")+" "+s.loc.T("chart.bars")+" "+s.loc.T("chart.bars.order"),
+		described := s.loc.T("chart.county")
+		if g.Delayed() {
+			described = strings.ReplaceAll(s.loc.T("chart.county.period"), "{period}", month)
+		}
+		section.Chart = s.newChart(ch, first, g, g.Title, described+". "+s.loc.T("chart.target")+" "+s.loc.T("chart.bars")+" "+s.loc.T("chart.bars.order"),
 			s.trendTable(g.Title+": "+county.Name, g, trend), officeTable)
 		v.Sections = append(v.Sections, section)
 	}

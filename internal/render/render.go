@@ -820,12 +820,17 @@ func (s *site) amount(g *model.Goal, d float64) string {
 }
 
 // section is goal gi's section on unit's page for month p: its row, with
-// the value the same month last year.
+// the value of the same month, or tertial, last year; a yearly goal's is
+// its change's.
 func (s *site) section(rs *rows, gi int) Section {
-	sec := Section{Row: rs.of(gi), Title: s.Site.Goals[gi].Title, Description: s.sectionDescription[rs.root][gi]}
+	g := &s.Site.Goals[gi]
+	sec := Section{Row: rs.of(gi), Title: g.Title, Description: s.sectionDescription[rs.root][gi]}
 	_, end := s.Scores.Shown(rs.unit, gi, rs.p)
-	if ly := s.Scores.At(rs.unit, gi, end-12); ly.Status != score.Missing {
-		sec.LastYear = s.value(&s.Site.Goals[gi], ly)
+	if ly := s.Scores.At(rs.unit, gi, end-12); ly.Status != score.Missing && g.PeriodMonths() < 12 {
+		sec.LastYear, sec.LastYearLabel = s.value(g, ly), s.loc.T("last.year")
+		if g.PeriodMonths() == 4 {
+			sec.LastYearLabel = s.loc.T("last.year.tertial")
+		}
 	}
 	return sec
 }
@@ -1539,7 +1544,7 @@ func (s *site) trendTable(caption string, g *model.Goal, lines []line) Table {
 	for i := n - 1; i >= 0; i-- {
 		for _, l := range shown {
 			if l.texts == nil {
-				text = s.appendCell(text, g, l.cells[i])
+				text = s.appendCell(text, g, l.cells[i], s.Scores.Period(i))
 				ends = append(ends, len(text))
 			}
 		}
@@ -1570,7 +1575,7 @@ func (s *site) column(g *model.Goal, cells []score.Cell) []string {
 	var text []byte
 	ends := make([]int, len(cells))
 	for i := range cells {
-		text = s.appendCell(text, g, cells[i])
+		text = s.appendCell(text, g, cells[i], s.Scores.Period(i))
 		ends[i] = len(text)
 	}
 	all := string(text)
@@ -1582,14 +1587,20 @@ func (s *site) column(g *model.Goal, cells []score.Cell) []string {
 	return out
 }
 
-// appendCell appends a month's trend-table cell: its value, why it has
-// none where that is not that it is missing or hidden ("– (ufullstendig)"),
-// and whether it is recast from a successor's predecessors.
-func (s *site) appendCell(b []byte, g *model.Goal, c score.Cell) []byte {
+// appendCell appends month p's trend-table cell: its value, why it has
+// none where that is not that it is missing or hidden ("– (ufullstendig)",
+// "– (kommer senere)" for a lagged goal's month not yet due), and whether
+// it is recast from a successor's predecessors.
+func (s *site) appendCell(b []byte, g *model.Goal, c score.Cell, p model.Period) []byte {
 	b = s.appendNumber(b, g, c)
-	if c.Status == score.Incomplete || c.Status == score.Uncomputable {
+	switch {
+	case c.Status == score.Incomplete || c.Status == score.Uncomputable:
 		b = append(b, " ("...)
 		b = append(b, strings.ToLower(s.statuses[c.Status].Label)...)
+		b = append(b, ')')
+	case c.Status == score.Missing && p+model.Period(g.Lag) > s.Reported:
+		b = append(b, " ("...)
+		b = append(b, s.loc.T("not.due")...)
 		b = append(b, ')')
 	}
 	if c.Recast {

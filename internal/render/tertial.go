@@ -583,7 +583,11 @@ func (s *site) spanCoverage(unit int, c score.Coverage) string {
 	case c.Complete():
 		return ""
 	case unit < s.Scores.County(0):
-		return strings.NewReplacer("{n}", s.loc.Number(float64(c.Reported), 0), "{of}", s.loc.Number(float64(c.Expected), 0)).Replace(s.loc.T("tertial.months"))
+		words := s.loc.T("tertial.months")
+		if c.Expected == 1 {
+			words = s.loc.T("tertial.months.one")
+		}
+		return strings.NewReplacer("{n}", s.loc.Number(float64(c.Reported), 0), "{of}", s.loc.Number(float64(c.Expected), 0)).Replace(words)
 	case len(s.Site.Offices) == 0:
 		return s.coverageText("coverage.unit.months", c)
 	}

@@ -303,7 +303,9 @@ type Section struct {
 	Funnel      *Chart
 	FunnelNote  string
 	Measures    []MeasureRow
-	LastYear    string // the value the same month last year
+	LastYear    string // the value the same month (or tertial) last year
+	// LastYearLabel names it: "Samme måned i fjor", "Samme tertial i fjor".
+	LastYearLabel string
 }
 
 // Ended says that a unit no longer exists: Before, the successor's Link
