@@ -610,9 +610,22 @@ func (s *site) goal(gi int, out Output) error {
 	if g.Owner != "" {
 		v.Facts = append(v.Facts, s.loc.T("local")+" "+s.unitName(g.Owner)+".")
 	}
-	goalTarget, goalYellow, _ := g.TargetAt(g.DueBy(s.Reported))
+	goalTarget, goalYellow, since := g.TargetAt(g.DueBy(s.Reported))
 	goalTarget, goalYellow = score.Round(goalTarget, g.Decimals), score.Round(goalYellow, g.Decimals)
-	v.Facts = append(v.Facts, s.loc.T("target")+": "+s.loc.WithUnit(goalTarget, g.Decimals, g.Unit)+
+	from := func(month model.Period) string {
+		return strings.ReplaceAll(s.loc.T("source.since"), "{month}", s.loc.Month(month.Year(), month.Month()))
+	}
+	targetFact := s.loc.WithUnit(goalTarget, g.Decimals, g.Unit)
+	if since != 0 {
+		targetFact += " (" + from(since) + ")"
+	}
+	// A goal measured later shows an earlier period's result, judged by
+	// its target; the target for the reported month's results may be
+	// another already.
+	if next, _, nextSince := g.TargetAt(s.Reported); score.Round(next, g.Decimals) != goalTarget {
+		targetFact += "; " + s.loc.WithUnit(score.Round(next, g.Decimals), g.Decimals, g.Unit) + " " + from(nextSince)
+	}
+	v.Facts = append(v.Facts, s.loc.T("target")+": "+targetFact+
 		". "+s.loc.T("yellow")+": "+s.loc.WithUnit(goalYellow, g.Decimals, g.Unit)+".")
 
 	var offices, units, names []int // the goal's current offices, by county and name
