@@ -328,6 +328,9 @@ func TestLaggedGoalsYearIsNotOverInDecember(t *testing.T) {
 		!strings.Contains(csv, "\n2025;arstad;kontakter;120;;;120;96;green;12;12;12\r") {
 		t.Errorf("periods.csv's 2025 of arstad:\n%s", csv[:min(len(csv), 400)])
 	}
+	if matrix := section(t, string(out["vest/index.html"]), "ytd-matrix-h"); !strings.Contains(matrix, "Alle kontorer og mål for året") || !strings.Contains(matrix, "ikke er nådd i året") {
+		t.Errorf("vest's matrix of the year in December:\n%s", matrix[:min(len(matrix), 800)])
+	}
 	if report := string(out["vest/arstad/2025-T3.html"]); !strings.Contains(report, "så langt 3 av 4 måneder") {
 		t.Error("arstad's T3 2025 report does not say the lagged goal's tertial is so far 3 of 4 months")
 	}

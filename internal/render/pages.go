@@ -206,13 +206,13 @@ func (s *site) yearMatrix(c int, root string) SpanMatrix {
 	if ytd.First == ytd.Last {
 		return SpanMatrix{}
 	}
-	heading := "ytd.matrix"
+	heading, order := "ytd.matrix", "ytd.matrix.order"
 	if ytd.Kind == score.Year {
-		heading = "year.matrix"
+		heading, order = "year.matrix", "year.matrix.order"
 	}
 	months := s.loc.MonthRange(ytd.Last.Year(), ytd.First.Month(), ytd.Last.Month())
 	mx := SpanMatrix{Heading: s.loc.T(heading), Caption: s.loc.T(heading) + ", " + county.Name + ", " + months, Head: s.loc.T("office"),
-		Key: s.loc.T("ytd.matrix.order")}
+		Key: s.loc.T(order)}
 	var goals []int
 	for _, gi := range s.goalOrder {
 		if s.Scores.Over(s.Scores.County(c), gi, ytd).Published() {
