@@ -85,9 +85,12 @@ func Check(src, defaults fs.FS) (*Checked, diag.List) {
 	reported, thinner := site.Reported(cfg.Period, cfg.MinCoverage)
 	var checks diag.List
 	validate.Site(site, reported, &checks)
-	// A results file with errors may hold the rows of a unit or goal that
-	// seems to have none.
-	allRead := !slices.ContainsFunc(errs, func(e diag.Error) bool { return strings.HasPrefix(e.Pos.Path, load.ResultsDir+"/") })
+	// A results file that could not be read at all (its header, or a
+	// sheet's) may hold the rows of a unit or goal that seems to have none;
+	// a row in error names its unit, which is told of if it has no other.
+	allRead := !slices.ContainsFunc(errs, func(e diag.Error) bool {
+		return strings.HasPrefix(e.Pos.Path, load.ResultsDir+"/") && e.Pos.Line <= 1
+	})
 	validate.Unused(site, cfg, reported, allRead, &checks)
 	validate.HiddenTotals(site, reported, &checks)
 	checkErrs, jumps := checks.Split()

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -202,6 +203,14 @@ func TestNoNoticeOfNoValuesBesideAnUnreadFile(t *testing.T) {
 			t.Errorf("notice beside the unread file: %s", n.Msg)
 		}
 	}
+	// A row in error, in a file that was read, does not silence it: the
+	// goal whose only row it was is told of.
+	fsys["data/results/ny.csv"] = &fstest.MapFile{Data: []byte("periode,enhet,mål,verdi\n2026-02,arstadd,ny,3\n")}
+	_, all = Check(fsys, defaults)
+	_, notices = all.Split()
+	if !slices.ContainsFunc(notices, func(e diag.Error) bool { return strings.Contains(e.Msg, `the goal "Ny" has no values in any month`) }) {
+		t.Errorf("no notice of the goal whose only row is in error: %v", notices)
+	}
 }
 
 // TestOneMonth: an office's coverage of one month is "0 av 1 måned".
@@ -215,6 +224,11 @@ func TestOneMonth(t *testing.T) {
 	out := buildBase(t, map[string]string{"data/results/2026.csv": strings.Join(kept, "\n"), "site.toml": "title = \"T\"\nlanguage = \"nb\"\nperiod = \"2026-01\"\n"})
 	if page := string(out["nord/tromso/index.html"]); !strings.Contains(page, "0 av 1 måned)") {
 		t.Errorf("tromso's year to date of January without results:\n%s", section(t, page, "card-h"))
+	}
+	for _, page := range []string{"nord/index.html", "nord/2026-T1.html"} {
+		if p := string(out[page]); !strings.Contains(p, "0 av 1 kontor") || strings.Contains(p, "av 1 kontorer") || strings.Contains(p, "av 1 kontormåneder") {
+			t.Errorf("%s does not count one office, or one office-month, in the singular", page)
+		}
 	}
 }
 

@@ -254,9 +254,8 @@ func TestGoalsMeasuredLessOften(t *testing.T) {
 	// The goal page ranks the offices' 2025 results against 2025's target,
 	// and says they are 2025's.
 	goal := string(out["goals/tilfredshet/index.html"])
-	// The target for 2026's results, already in force, follows.
-	if !strings.Contains(goal, "Målverdi: 4,5; 4,8 fra januar 2026.") || !strings.Contains(goal, `4,6<span class="target">Målverdi 4,5 <span class="source">(felles)</span>`) {
-		t.Errorf("tilfredshet's page should give the target of December 2025, 4,5, then 2026's 4,8")
+	if !strings.Contains(goal, "Målverdi: 4,5. Gul grense: 4,0.") || !strings.Contains(goal, `4,6<span class="target">Målverdi 4,5 <span class="source">(felles)</span>`) {
+		t.Errorf("tilfredshet's page should give the target of December 2025, 4,5, not 2026's 4,8")
 	}
 	if strings.Contains(goal, "merkes som et signal") {
 		t.Error("tilfredshet's page explains signals from month to month, which a yearly goal has none of")
@@ -378,5 +377,42 @@ func TestTertialReportSaysWhichGoalsAreNotInIt(t *testing.T) {
 		if !strings.Contains(report, want) {
 			t.Errorf("arstad's T1 2026 report lacks %s", want)
 		}
+	}
+}
+
+// TestDelayedGoalsWords: a lagged goal's page gives the target of the
+// month it shows and the one its newer results have; a tertial goal's
+// section compares with the same tertial last year; the county's chart
+// of offices names the period shown; only a lagged goal's months still
+// to come say so in a trend table, not a yearly or tertial goal's months
+// that end no period.
+func TestDelayedGoalsWords(t *testing.T) {
+	goals := strings.Replace(lessOftenGoals, "lag = 6\n", "lag = 6\n\n  [[goal.schedule]]\n  from = \"2026-01\"\n  target = 50\n  yellow = 45\n", 1)
+	// The yearly goal's 2025 is due in February 2026, and its months
+	// that end no year are never due.
+	goals = strings.Replace(goals, "frequency = \"year\"\n", "frequency = \"year\"\nlag = 2\n", 1)
+	overlay := map[string]string{"data/goals.toml": baseFile(t, "data/goals.toml") + goals}
+	for name, data := range lessOften {
+		overlay[name] = data + "2024-T3,arstad,tertial,,40,100\n"
+	}
+	out := buildBase(t, overlay)
+	if page := string(out["goals/overgang/index.html"]); !strings.Contains(page, "Målverdi: 45,0\u00a0%. Gul grense: 40,0\u00a0%.") ||
+		!strings.Contains(page, "Resultatene fra januar 2026 har målverdi 50,0\u00a0% og gul grense 45,0\u00a0%.") {
+		t.Error("the lagged goal's page does not give August 2025's target and then January 2026's")
+	}
+	arstad := string(out["vest/arstad/index.html"])
+	tertial := arstad[strings.Index(arstad, `id="goal-tertial"`):]
+	if tertial = tertial[:strings.Index(tertial, "</section>")]; !strings.Contains(tertial, "Samme tertial i fjor: 40,0") {
+		t.Errorf("arstad's section of the tertial goal does not compare with T3 2024:\n%s", tertial[:min(len(tertial), 1500)])
+	}
+	sectionOf := func(id string) string {
+		sec := arstad[strings.Index(arstad, `id="goal-`+id+`"`):]
+		return sec[:strings.Index(sec, "</section>")]
+	}
+	if strings.Contains(sectionOf("tertial"), "kommer senere") || strings.Contains(sectionOf("tilfredshet"), "kommer senere") || !strings.Contains(sectionOf("overgang"), "kommer senere") {
+		t.Error("only the lagged goal's months should say their result is still to come, not a tertial or yearly goal's months that end no period")
+	}
+	if !strings.Contains(string(out["vest/index.html"]), "og kontorene for august 2025") {
+		t.Error("vest's chart of offices for the lagged goal does not name August 2025")
 	}
 }

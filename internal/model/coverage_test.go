@@ -18,11 +18,23 @@ func TestCoverageCountsMonthlyResults(t *testing.T) {
 			{"2026-02", 0, 0},
 			{"2025-12", 0, 2}, {"2025-12", 1, 2},
 		})
-	if got, want := coverageOf(s), []string{"2026-01 2/2", "2026-02 1/2"}; !slices.Equal(got, want) {
+	if got, want := coverageOf(s), []string{"2025-12 0/2", "2026-01 2/2", "2026-02 1/2"}; !slices.Equal(got, want) {
 		t.Errorf("coverage %v, want %v", got, want)
 	}
 	if reported, thinner := s.Reported(0, 0.8); reported != month("2026-01") || len(thinner) != 1 || thinner[0].Period != month("2026-02") {
 		t.Errorf("reported %v, thinner %v: want 2026-01, then 2026-02", reported, thinner)
+	}
+}
+
+// TestCoverageOfMonthsWithoutMonthlyResults: monthly results that stop in
+// June 2025 (the goal not ended) leave the lagged goal's later months
+// unreported, and in the list, so that the months after the reported one
+// are named as thinner, not passed over without a word.
+func TestCoverageOfMonthsWithoutMonthlyResults(t *testing.T) {
+	s := coverageSite([]Goal{{ID: "monthly"}, {ID: "lagged", Lag: 1}},
+		[]coverageRow{{"2025-06", 0, 0}, {"2025-06", 1, 0}, {"2025-12", 0, 1}, {"2025-12", 1, 1}})
+	if reported, thinner := s.Reported(0, 0.8); reported != month("2025-06") || len(thinner) != 1 || thinner[0].Period != month("2026-01") || thinner[0].Reported != 0 {
+		t.Errorf("reported %v, thinner %v: want 2025-06, then 2026-01 with none reported", reported, thinner)
 	}
 }
 

@@ -261,6 +261,24 @@ func (g *Goal) DueBy(p Period) Period {
 	return q - Period(q.Month()%g.PeriodMonths())
 }
 
+// JudgedPeriod is the period whose result month p's scorecard shows (see
+// DueBy), or, where that lies before the goal begins, the goal's first:
+// the period whose target the goal is judged by.
+func (g *Goal) JudgedPeriod(p Period) Period {
+	end := g.DueBy(p)
+	for end < g.Life.From {
+		end += Period(g.PeriodMonths())
+	}
+	return end
+}
+
+// Pending reports whether the goal's result for month p is still to
+// come as of month reported: p ends one of its periods in its life, and
+// the result is due after reported.
+func (g *Goal) Pending(p, reported Period) bool {
+	return g.Life.Alive(p) && p.Month()%g.PeriodMonths() == 0 && p+Period(g.Lag) > reported
+}
+
 // ShownIn reports whether month p's scorecard shows the goal: the period
 // whose result it would show (see DueBy) lies in the goal's life. So a
 // yearly goal that begins in 2025 is on the scorecard from December 2025,
@@ -823,13 +841,15 @@ func (s *Site) Coverage() []MonthCoverage {
 		r := &s.Results[i]
 		due := s.Due(r)
 		m := int(due - first)
-		if paced[m] && (int(r.Goal) >= len(s.Goals) || !pacing[r.Goal]) {
-			continue
-		}
 		mc := &months[m]
 		if mc.Period == 0 {
+			// A month of a paced goal's life with other results only is
+			// in the list, 0 reported, so that a notice names it.
 			e := epochOf[m]
 			*mc = MonthCoverage{Period: due, Units: units[e], First: i}
+		}
+		if paced[m] && (int(r.Goal) >= len(s.Goals) || !pacing[r.Goal]) {
+			continue
 		}
 		if k := m*s.NUnits() + int(r.Unit); int(r.Unit) < s.NUnits() && reporting[epochOf[m]][r.Unit] && !seen[k] {
 			seen[k] = true

@@ -96,7 +96,7 @@ func (s *site) funnelChart(id string, gi int, target float64, offices []int, cap
 		}
 	}
 	if len(points) < 2 {
-		return nil, s.loc.T("funnel.none")
+		return nil, strings.ReplaceAll(s.loc.T("funnel.none"), "{period}", s.periodName(g, g.DueBy(s.Reported)))
 	}
 	ns := funnelLadder(max(1, math.Floor(lo/1.25)), hi*1.25)
 	lines := make([][]float64, 4)

@@ -610,7 +610,8 @@ func (s *site) goal(gi int, out Output) error {
 	if g.Owner != "" {
 		v.Facts = append(v.Facts, s.loc.T("local")+" "+s.unitName(g.Owner)+".")
 	}
-	goalTarget, goalYellow, since := g.TargetAt(g.DueBy(s.Reported))
+	shown := g.JudgedPeriod(s.Reported)
+	goalTarget, goalYellow, since := g.TargetAt(shown)
 	goalTarget, goalYellow = score.Round(goalTarget, g.Decimals), score.Round(goalYellow, g.Decimals)
 	from := func(month model.Period) string {
 		return strings.ReplaceAll(s.loc.T("source.since"), "{month}", s.loc.Month(month.Year(), month.Month()))
@@ -619,14 +620,16 @@ func (s *site) goal(gi int, out Output) error {
 	if since != 0 {
 		targetFact += " (" + from(since) + ")"
 	}
-	// A goal measured later shows an earlier period's result, judged by
-	// its target; the target for the reported month's results may be
-	// another already.
-	if next, _, nextSince := g.TargetAt(s.Reported); score.Round(next, g.Decimals) != goalTarget {
-		targetFact += "; " + s.loc.WithUnit(score.Round(next, g.Decimals), g.Decimals, g.Unit) + " " + from(nextSince)
+	v.Facts = append(v.Facts, s.loc.T("target")+": "+targetFact+". "+s.loc.T("yellow")+": "+s.loc.WithUnit(goalYellow, g.Decimals, g.Unit)+".")
+	// A goal measured a month or more late shows an earlier month's
+	// result, judged by its target; the reported month's results may
+	// have another already.
+	if next, nextYellow, nextSince := g.TargetAt(s.Reported); g.PeriodMonths() == 1 && shown != s.Reported &&
+		(score.Round(next, g.Decimals) != goalTarget || score.Round(nextYellow, g.Decimals) != goalYellow) {
+		v.Facts = append(v.Facts, strings.NewReplacer("{month}", s.loc.Month(nextSince.Year(), nextSince.Month()),
+			"{target}", s.loc.WithUnit(score.Round(next, g.Decimals), g.Decimals, g.Unit),
+			"{yellow}", s.loc.WithUnit(score.Round(nextYellow, g.Decimals), g.Decimals, g.Unit)).Replace(s.loc.T("target.next")))
 	}
-	v.Facts = append(v.Facts, s.loc.T("target")+": "+targetFact+
-		". "+s.loc.T("yellow")+": "+s.loc.WithUnit(goalYellow, g.Decimals, g.Unit)+".")
 
 	var offices, units, names []int // the goal's current offices, by county and name
 	for _, c := range s.counties {

@@ -438,7 +438,7 @@ func (s *site) prepare() {
 	for _, u := range totals {
 		for gi := range m.Goals {
 			if s.Scores.Thresholds(u, gi).Applies {
-				s.shared[u*len(m.Goals)+gi] = s.column(&m.Goals[gi], s.Scores.Series(u, gi))
+				s.shared[u*len(m.Goals)+gi] = s.column(&m.Goals[gi], u, s.Scores.Series(u, gi))
 			}
 		}
 	}
@@ -896,6 +896,9 @@ func (s *site) coverage(unit, gi int, p model.Period) string {
 // coverageText is c in the words of key, its counts grouped as the
 // site's other numbers are.
 func (s *site) coverageText(key string, c score.Coverage) string {
+	if c.Expected == 1 {
+		key += ".one"
+	}
 	return strings.NewReplacer("{r}", s.loc.Number(float64(c.Reported), 0), "{e}", s.loc.Number(float64(c.Expected), 0)).Replace(s.loc.T(key))
 }
 
@@ -1410,6 +1413,7 @@ func (s *site) noResults(unit int, name string, p model.Period) string {
 // cells, its flat target.
 type line struct {
 	chart.Series
+	unit  int // whose cells
 	cells []score.Cell
 	texts []string // the cells as a trend table shows them, when made already
 }
@@ -1432,7 +1436,7 @@ func (s *site) unitLine(id, name string, unit, gi int) line {
 	if brk > 0 {
 		series.Marks = append(series.Marks, chart.Mark{At: brk, Label: strings.ReplaceAll(s.loc.T("recast.before"), "{month}", s.monthNames[brk])})
 	}
-	return line{Series: series, cells: cells, texts: s.shared[unit*len(s.Site.Goals)+gi]}
+	return line{Series: series, unit: unit, cells: cells, texts: s.shared[unit*len(s.Site.Goals)+gi]}
 }
 
 // targetLine is unit's target in force each month, dashed in the chart,
@@ -1544,7 +1548,7 @@ func (s *site) trendTable(caption string, g *model.Goal, lines []line) Table {
 	for i := n - 1; i >= 0; i-- {
 		for _, l := range shown {
 			if l.texts == nil {
-				text = s.appendCell(text, g, l.cells[i], s.Scores.Period(i))
+				text = s.appendCell(text, g, l.unit, l.cells[i], s.Scores.Period(i))
 				ends = append(ends, len(text))
 			}
 		}
@@ -1571,11 +1575,11 @@ func (s *site) trendTable(caption string, g *model.Goal, lines []line) Table {
 }
 
 // column is a line's trend-table cells, oldest first.
-func (s *site) column(g *model.Goal, cells []score.Cell) []string {
+func (s *site) column(g *model.Goal, unit int, cells []score.Cell) []string {
 	var text []byte
 	ends := make([]int, len(cells))
 	for i := range cells {
-		text = s.appendCell(text, g, cells[i], s.Scores.Period(i))
+		text = s.appendCell(text, g, unit, cells[i], s.Scores.Period(i))
 		ends[i] = len(text)
 	}
 	all := string(text)
@@ -1591,14 +1595,14 @@ func (s *site) column(g *model.Goal, cells []score.Cell) []string {
 // none where that is not that it is missing or hidden ("– (ufullstendig)",
 // "– (kommer senere)" for a lagged goal's month not yet due), and whether
 // it is recast from a successor's predecessors.
-func (s *site) appendCell(b []byte, g *model.Goal, c score.Cell, p model.Period) []byte {
+func (s *site) appendCell(b []byte, g *model.Goal, unit int, c score.Cell, p model.Period) []byte {
 	b = s.appendNumber(b, g, c)
 	switch {
 	case c.Status == score.Incomplete || c.Status == score.Uncomputable:
 		b = append(b, " ("...)
 		b = append(b, strings.ToLower(s.statuses[c.Status].Label)...)
 		b = append(b, ')')
-	case c.Status == score.Missing && p+model.Period(g.Lag) > s.Reported:
+	case c.Status == score.Missing && g.Pending(p, s.Reported) && s.Site.UnitAlive(unit, p):
 		b = append(b, " ("...)
 		b = append(b, s.loc.T("not.due")...)
 		b = append(b, ')')

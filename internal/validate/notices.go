@@ -15,9 +15,9 @@ import (
 // one, a period in site.toml after the newest month with results, an
 // office without any results, a goal without any value, a ratio given
 // only as values, two units of one name. reported is the month the site
-// reports; allRead is false when a results file, or rows of one, could
-// not be read, so that an office or goal may have results there: it is
-// not told of having none.
+// reports; allRead is false when a results file could not be read, so
+// that an office or goal may have results there: it is not told of
+// having none.
 func Unused(s *model.Site, cfg config.Site, reported model.Period, allRead bool, notices *diag.List) {
 	months := map[model.Period]bool{}
 	newest := model.Period(0)
@@ -79,7 +79,7 @@ func Unused(s *model.Site, cfg config.Site, reported model.Period, allRead bool,
 			if ratioRows[i] == 0 {
 				rows = diag.P("all its rows")
 			}
-			notices.AddNotice(s.ResultPos(&s.Results[first-1]), "the goal \"%s\" is a ratio, but %s give only its value (the first is here): in their months a county of several offices without a row of its own, and the whole site above it, cannot compute it (∅), nor can a unit its tertials, years or year to date, and min_count cannot judge such a value (with persons = true it is hidden wherever a count of people of its unit is); give numerator and denominator where the source has them", s.Goals[i].Title, rows)
+			notices.AddNotice(s.ResultPos(&s.Results[first-1]), "the goal \"%s\" is a ratio, but %s give only its value (the first is here): in those months it cannot be computed (∅) for a county of several offices without its own row, for the whole site, or for any unit's tertials, years or year to date, and min_count cannot judge such a value (with persons = true it is hidden wherever a count of people of its unit is); give numerator and denominator where the source has them", s.Goals[i].Title, rows)
 		}
 	}
 }

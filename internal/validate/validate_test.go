@@ -108,7 +108,7 @@ func TestRatioGivenAsValues(t *testing.T) {
 			got = append(got, n.Error())
 		}
 	}
-	want := `data/results/x.csv:4: the goal "Share" is a ratio, but all its rows give only its value (the first is here): in their months a county of several offices without a row of its own, and the whole site above it, cannot compute it (∅), nor can a unit its tertials, years or year to date, and min_count cannot judge such a value (with persons = true it is hidden wherever a count of people of its unit is); give numerator and denominator where the source has them`
+	want := `data/results/x.csv:4: the goal "Share" is a ratio, but all its rows give only its value (the first is here): in those months it cannot be computed (∅) for a county of several offices without its own row, for the whole site, or for any unit's tertials, years or year to date, and min_count cannot judge such a value (with persons = true it is hidden wherever a count of people of its unit is); give numerator and denominator where the source has them`
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("notices %q, want one: %s", got, want)
 	}
