@@ -611,14 +611,11 @@ func (s *site) goal(gi int, out Output) error {
 		v.Facts = append(v.Facts, s.loc.T("local")+" "+s.unitName(g.Owner)+".")
 	}
 	shown := g.JudgedPeriod(s.Reported)
-	goalTarget, goalYellow, since := g.TargetAt(shown)
+	goalTarget, goalYellow, inForce := g.TargetAt(shown)
 	goalTarget, goalYellow = score.Round(goalTarget, g.Decimals), score.Round(goalYellow, g.Decimals)
-	from := func(month model.Period) string {
-		return strings.ReplaceAll(s.loc.T("source.since"), "{month}", s.loc.Month(month.Year(), month.Month()))
-	}
 	targetFact := s.loc.WithUnit(goalTarget, g.Decimals, g.Unit)
-	if since != 0 {
-		targetFact += " (" + from(since) + ")"
+	if inForce != 0 {
+		targetFact += " (" + s.since(inForce) + ")"
 	}
 	v.Facts = append(v.Facts, s.loc.T("target")+": "+targetFact+". "+s.loc.T("yellow")+": "+s.loc.WithUnit(goalYellow, g.Decimals, g.Unit)+".")
 	// A goal measured a month or more late shows an earlier month's

@@ -372,7 +372,8 @@ func (s *site) prepare() {
 	s.sparkWords = [4]string{low, high, last, tail}
 	symbols := [score.NStatus]string{"–", "✕", "!", "✓", ":", "…", "∅"}
 	for st := range score.Status(score.NStatus) {
-		status := Status{Name: st.String(), Label: s.loc.T("status." + st.String()), Symbol: symbols[st]}
+		label := s.loc.T("status." + st.String())
+		status := Status{Name: st.String(), Label: label, lower: strings.ToLower(label), Symbol: symbols[st]}
 		h, err := markup(drawBadge(status))
 		if err != nil {
 			// A component rendered into a buffer fails only if its writer does.
@@ -847,9 +848,14 @@ func (s *site) source(unit int, t score.Thresholds) string {
 		kind = 1
 	}
 	if t.Since != 0 {
-		return s.sources[kind][t.Source] + ", " + strings.ReplaceAll(s.loc.T("source.since"), "{month}", s.loc.Month(t.Since.Year(), t.Since.Month()))
+		return s.sources[kind][t.Source] + ", " + s.since(t.Since)
 	}
 	return s.sources[kind][t.Source]
+}
+
+// since says from which month a target is in force: "fra januar 2025".
+func (s *site) since(month model.Period) string {
+	return strings.ReplaceAll(s.loc.T("source.since"), "{month}", s.loc.Month(month.Year(), month.Month()))
 }
 
 // phrase is a sentence with two blanks, split once: a goal page fills one
@@ -1212,7 +1218,7 @@ func (s *site) yearToDate(unit, gi int) string {
 	if g.Stock {
 		words = kind.stock
 	}
-	status := strings.ToLower(s.statuses[a.Status].Label)
+	status := s.statuses[a.Status].lower
 	if c := s.spanCoverage(unit, a.Coverage); c != "" {
 		status += ", " + c
 	}
@@ -1600,7 +1606,7 @@ func (s *site) appendCell(b []byte, g *model.Goal, unit int, c score.Cell, p mod
 	switch {
 	case c.Status == score.Incomplete || c.Status == score.Uncomputable:
 		b = append(b, " ("...)
-		b = append(b, strings.ToLower(s.statuses[c.Status].Label)...)
+		b = append(b, s.statuses[c.Status].lower...)
 		b = append(b, ')')
 	case c.Status == score.Missing && g.Pending(p, s.Reported) && s.Site.UnitAlive(unit, p):
 		b = append(b, " ("...)

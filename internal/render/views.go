@@ -82,6 +82,7 @@ func cssString(s string) string {
 type Status struct {
 	Name   string // a score.Status's name, for CSS
 	Label  string
+	lower  string // Label within a sentence: "(ufullstendig)"
 	Symbol string
 	badge  templ.Component // drawn once, when the site's statuses are made
 }
