@@ -51,6 +51,7 @@ func Unused(s *model.Site, cfg config.Site, reported model.Period, allRead bool,
 	}
 	farFrom(s, notices)
 	alike(s, notices)
+	carriedTargets(s, reported, notices)
 	if cfg.Period != 0 {
 		switch pos := (diag.Pos{Path: config.Path, Line: cfg.PeriodLine}); {
 		case newest == 0:
@@ -81,6 +82,40 @@ func Unused(s *model.Site, cfg config.Site, reported model.Period, allRead bool,
 			}
 			notices.AddNotice(s.ResultPos(&s.Results[first-1]), "the goal \"%s\" is a ratio, but %s give only its value (the first is here): in those months it cannot be computed (∅) for a county of several offices without its own row, for the whole site, or for any unit's tertials, years or year to date, and min_count cannot judge such a value (with persons = true it is hidden wherever a count of people of its unit is); give numerator and denominator where the source has them", s.Goals[i].Title, rows)
 		}
+	}
+}
+
+// carriedTargets adds a notice for each goal whose target has changed by
+// its schedule, but not in the year of the results its scorecard now
+// judges: a new year's scorecard usually comes with new targets, and a
+// step forgotten in goals.toml would colour the whole year by last
+// year's. It stands at the goal's last step.
+func carriedTargets(s *model.Site, reported model.Period, notices *diag.List) {
+	judged := make([]model.Period, len(s.Goals))
+	hasResults := make([]bool, len(s.Goals))
+	for i := range s.Goals {
+		if g := &s.Goals[i]; len(g.Schedule) > 0 && g.ShownIn(reported) {
+			judged[i] = g.JudgedPeriod(reported)
+		}
+	}
+	for i := range s.Results {
+		r := &s.Results[i]
+		if p := judged[r.Goal]; p != 0 && r.Period <= p && r.Period.Year() == p.Year() && (r.HasValue || r.HasRatio || r.Suppressed) {
+			hasResults[r.Goal] = true
+		}
+	}
+	for i := range s.Goals {
+		g := &s.Goals[i]
+		if !hasResults[i] {
+			continue
+		}
+		year := judged[i].Year()
+		last := g.Schedule[len(g.Schedule)-1]
+		if last.From.Year() >= year {
+			continue
+		}
+		notices.AddNotice(last.Pos, "the goal \"%s\" has no step in its schedule for %d: its results of %d are judged by the target in force since %s, %s (yellow %s); if this year's scorecard gives another, add a [[goal.schedule]] with from = \"%d-01\"",
+			g.Title, year, year, month(last.From), written(last.Target), written(last.Yellow), year)
 	}
 }
 

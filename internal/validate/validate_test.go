@@ -212,3 +212,38 @@ func TestApart(t *testing.T) {
 		}
 	}
 }
+
+// TestCarriedTargets: a goal whose target has steps is told when the
+// year its scorecard now judges has none, at its last step; a goal with
+// a step in that year, a lagged goal still judged by last year's
+// December, a goal without results in the new year and a goal without a
+// schedule are not.
+func TestCarriedTargets(t *testing.T) {
+	step := func(from string, line int) []model.Step {
+		return []model.Step{{From: period(from), Target: 85, Yellow: 80.5, Pos: diag.Pos{Path: "data/goals.toml", Line: line}}}
+	}
+	s := vestSite(
+		model.Goal{ID: "carried", Title: "Carried", Aggregate: "sum", Schedule: step("2025-01", 7)},
+		model.Goal{ID: "new", Title: "New", Aggregate: "sum", Schedule: step("2026-01", 17)},
+		model.Goal{ID: "lagged", Title: "Lagged", Aggregate: "sum", Lag: 1, Schedule: step("2025-01", 27)},
+		model.Goal{ID: "plain", Title: "Plain", Aggregate: "sum"},
+		model.Goal{ID: "stopped", Title: "Stopped", Aggregate: "sum", Schedule: step("2025-01", 37)},
+	)
+	for g := range s.Goals[:4] {
+		for _, p := range []string{"2025-12", "2026-01"} {
+			s.Results = append(s.Results, model.Result{Goal: int32(g), Period: period(p), HasValue: true, Line: 2})
+		}
+	}
+	s.Results = append(s.Results, model.Result{Goal: 4, Period: period("2025-12"), HasValue: true, Line: 2})
+	var notices diag.List
+	carriedTargets(s, period("2026-01"), &notices)
+	sameNotices(t, notices, []string{`data/goals.toml:7: the goal "Carried" has no step in its schedule for 2026: its results of 2026 are judged by the target in force since January 2025, 85 (yellow 80.5); if this year's scorecard gives another, add a [[goal.schedule]] with from = "2026-01"`})
+	if got := notices.In(locale.New("nb"))[0].Msg; !strings.Contains(got, "siden januar 2025, 85 (gul 80,5)") {
+		t.Errorf("in Norwegian: %s", got)
+	}
+	// In December the lagged goal's year has its results too, and the
+	// carried goal's year 2025 its step.
+	notices = nil
+	carriedTargets(s, period("2025-12"), &notices)
+	sameNotices(t, notices, nil)
+}
