@@ -21,7 +21,9 @@ var notText = regexp.MustCompile(`\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}|%!|\{\{|\}
 var doubleEscaped = regexp.MustCompile(`&amp;(#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z]+);`)
 
 // TestPagesHoldNoLeftovers reads every page of every golden site and of
-// the example site for text that is a slip of the code, not the input.
+// the example site for text that is a slip of the code, not the input,
+// and for a title another page of the site has (WCAG 2.4.2: a unit's
+// tertial reports once shared one).
 func TestPagesHoldNoLeftovers(t *testing.T) {
 	sites := map[string]memOutput{}
 	cases, _ := filepath.Glob("testdata/sites/*.txtar")
@@ -40,6 +42,7 @@ func TestPagesHoldNoLeftovers(t *testing.T) {
 	sites["the example site"] = example
 	for site, out := range sites {
 		pages := 0
+		titled := map[string]string{}
 		for name, data := range out {
 			if !strings.HasSuffix(name, ".html") {
 				continue
@@ -58,6 +61,12 @@ func TestPagesHoldNoLeftovers(t *testing.T) {
 				}
 			}
 			for n := range doc.Descendants() {
+				if n.Type == html.ElementNode && n.Data == "title" && n.FirstChild != nil {
+					if other, ok := titled[n.FirstChild.Data]; ok {
+						t.Errorf("%s: %s and %s have one title, %q", site, other, name, n.FirstChild.Data)
+					}
+					titled[n.FirstChild.Data] = name
+				}
 				switch {
 				case n.Type == html.TextNode && n.Parent.Data != "script" && n.Parent.Data != "style":
 					check(n.Data)
