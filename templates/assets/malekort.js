@@ -404,12 +404,15 @@
       .normalize("NFD").replace(/[\u0300-\u036f]|\p{Cf}/gu, "");
   }
 
+  // Its status line says how many offices a name matches, so that a
+  // screen reader tells it as the list changes (WCAG 4.1.3); a front
+  // page copied before it had one shows or hides its no-match line.
   function finder() {
     var input = document.querySelector("[data-finder]");
     if (!input) return;
     var box = input.closest(".finder-box");
     var list = document.querySelector(input.getAttribute("data-finder"));
-    var none = box.querySelector(".finder-none");
+    var status = box.querySelector(".finder-none");
     box.hidden = false;
     var cards = [].slice.call(list.querySelectorAll("[data-county]")).map(function (card) {
       return {
@@ -422,7 +425,7 @@
     });
     input.addEventListener("input", function () {
       var q = fold(input.value.trim());
-      var any = false;
+      var any = false, offices = 0;
       cards.forEach(function (c) {
         var countyHit = q === "" || c.name.indexOf(q) >= 0;
         var shown = 0;
@@ -433,8 +436,14 @@
         });
         c.card.hidden = shown === 0 && !countyHit;
         any = any || !c.card.hidden;
+        offices += shown;
       });
-      none.hidden = any;
+      if (!status.hasAttribute("data-none")) {
+        status.hidden = any;
+        return;
+      }
+      status.textContent = q === "" ? "" : !any ? status.getAttribute("data-none") :
+        offices === 1 ? status.getAttribute("data-single") : status.getAttribute("data-several").replace("{n}", offices);
     });
   }
 
