@@ -135,6 +135,19 @@ type table struct {
 	// marked counts the rows whose value is marked hidden but whose
 	// numerator and denominator are given, the first at markedLine.
 	marked, markedLine int
+	// A CSV number that reads either way ("1.500": 1500, or 1.5 with
+	// three decimals) before the file has shown its decimal separator
+	// waits for the end of the file: rowAmbiguous holds the current row's,
+	// ambiguous those of the rows kept.
+	rowAmbiguous, ambiguous []ambiguousNumber
+}
+
+// ambiguousNumber is a number of rows[row] that reads either way.
+type ambiguousNumber struct {
+	row, line, col int
+	field          int    // its column
+	name           string // the column's name in the header
+	s              string
 }
 
 // col is the column of field i of the current record; asked only for an
@@ -259,6 +272,8 @@ func (r *resultReader) readTable(f *table, file int16, header []string, cols map
 		named[i] = strings.TrimSpace(h) != ""
 	}
 	numbers := [3]int{cValue, cNum, cDen}
+	// A number's error names its column as the header does ("verdi").
+	valueName, numName, denName := columnName(header, cValue), columnName(header, cNum), columnName(header, cDen)
 	unnamed := func(c int) bool { return c >= len(named) || !named[c] }
 	anyField := func(int) bool { return true }
 	// field is a row's cell in column c, "" for a column the file lacks.
@@ -358,10 +373,10 @@ func (r *resultReader) readTable(f *table, file int16, header []string, cols map
 			}
 			continue
 		}
-		res.Value, res.HasValue, ok = f.number(field(cValue), "value", line, cValue, ok)
+		res.Value, res.HasValue, ok = f.number(field(cValue), valueName, line, cValue, ok)
 		var hasNum, hasDen bool
-		res.Numerator, hasNum, ok = f.number(field(cNum), "numerator", line, cNum, ok)
-		res.Denominator, hasDen, ok = f.number(field(cDen), "denominator", line, cDen, ok)
+		res.Numerator, hasNum, ok = f.number(field(cNum), numName, line, cNum, ok)
+		res.Denominator, hasDen, ok = f.number(field(cDen), denName, line, cDen, ok)
 		if hasNum != hasDen {
 			if c, split := f.splitDecimal(rec, numbers, anyField); split {
 				// The row has its header's fields only thanks to the empty
@@ -384,7 +399,9 @@ func (r *resultReader) readTable(f *table, file int16, header []string, cols map
 		if ok {
 			rows = append(rows, res)
 		}
+		f.keep(len(rows)-1, ok)
 	}
+	f.resolveAmbiguous(rows, cValue, cNum)
 	f.addUnreported()
 	if f.marked > 0 {
 		f.errs.AddNotice(diag.Pos{Path: f.path, Sheet: f.sheet, Line: f.markedLine}, "rows whose value is marked hidden (%s) but whose numerator and denominator are given: %d, the first here; each is taken as hidden and its numbers are not used: leave out the numbers, or the mark", strings.Join(suppressionMarks, " "), f.marked)
@@ -423,6 +440,14 @@ func (r *resultReader) goalColumn(header []string) string {
 		}
 	}
 	return ""
+}
+
+// columnName is column c's name in header, "" where there is none.
+func columnName(header []string, c int) string {
+	if c < 0 {
+		return ""
+	}
+	return strings.TrimSpace(header[c])
 }
 
 // wholeRow reports whether a CSV row has its header's number of fields,
@@ -567,9 +592,15 @@ func (f *table) number(s, name string, line, field int, ok bool) (float64, bool,
 		f.add(line, f.col(field), "%s %q is not a number", name, clip(s))
 		return 0, false, false
 	}
-	if dec != 0 && dec != f.decimal && f.decimal != 0 && groupedThousands(strings.TrimSpace(s), dec) {
-		// "1.234" in a file of decimal commas groups thousands.
-		v, _, _ = parseNumber(strings.ReplaceAll(s, string(dec), ""))
+	if dec != 0 && groupedThousands(strings.TrimSpace(s), dec) {
+		switch f.decimal {
+		case 0:
+			f.rowAmbiguous = append(f.rowAmbiguous, ambiguousNumber{line: line, col: f.col(field), field: field, name: name, s: s})
+		case dec:
+		default:
+			// "1.234" in a file of decimal commas groups thousands.
+			v = withoutGrouping(s, dec)
+		}
 		return v, true, ok
 	}
 	if dec != 0 {
@@ -581,6 +612,93 @@ func (f *table) number(s, name string, line, field int, ok bool) (float64, bool,
 		}
 	}
 	return v, true, ok
+}
+
+// withoutGrouping is the value of s, whose separators sep group
+// thousands.
+func withoutGrouping(s string, sep byte) float64 {
+	v, _, _ := parseNumber(strings.ReplaceAll(s, string(sep), ""))
+	return v
+}
+
+// keep takes the current row's ambiguous numbers along with it, as
+// rows[row] (ok false: the row is not kept, nor are they).
+func (f *table) keep(row int, ok bool) {
+	if ok {
+		for _, a := range f.rowAmbiguous {
+			a.row = row
+			f.ambiguous = append(f.ambiguous, a)
+		}
+	}
+	f.rowAmbiguous = f.rowAmbiguous[:0]
+}
+
+// resolveAmbiguous reads the numbers that read either way by the decimal
+// separator the rest of the file showed, or, where it showed none, by
+// its delimiter: a file separated by semicolons or tabs is what Excel on
+// Norwegian Windows saves, with a decimal comma, so a point groups
+// thousands; in a comma-separated file a comma can only be quoted,
+// as the error of a split decimal comma advises, so either separator is
+// a decimal one there. A point read by the delimiter is a notice, at the
+// first: nothing in the file tells.
+func (f *table) resolveAmbiguous(rows []model.Result, cValue, cNum int) {
+	guessed, first := 0, ambiguousNumber{}
+	for _, a := range f.ambiguous {
+		sep := byte('.')
+		if strings.IndexByte(a.s, ',') >= 0 {
+			sep = ','
+		}
+		dec := f.decimal
+		if dec == 0 {
+			dec = ','
+			if f.delim == ',' {
+				dec = sep
+			}
+			if sep == '.' {
+				if guessed++; guessed == 1 {
+					first = a
+				}
+			}
+		}
+		v, _, _ := parseNumber(a.s)
+		if dec != sep {
+			v = withoutGrouping(a.s, sep)
+		}
+		r := &rows[a.row]
+		switch a.field {
+		case cValue:
+			r.Value = v
+		case cNum:
+			r.Numerator = v
+		default:
+			r.Denominator = v
+		}
+	}
+	if guessed == 0 {
+		return
+	}
+	how := diag.P("the file's only such number")
+	if guessed > 1 {
+		how = diag.P("one of %d such numbers in the file, the first here", guessed)
+	}
+	read, rule, other := diag.Number{V: withoutGrouping(first.s, '.')}, diag.P("a point groups thousands"), strings.Replace(first.s, ".", ",", 1)
+	delimiter := diag.P("semicolons")
+	switch f.delim {
+	case '\t':
+		delimiter = diag.P("tabs")
+	case ',':
+		v, _, _ := parseNumber(first.s)
+		read, rule, other = diag.Number{V: v, Decimals: decimalsOf(first.s)}, diag.P("a point is the decimal separator"), strings.Replace(first.s, ".", "", 1)
+		delimiter = diag.P("commas")
+	}
+	f.errs.AddNotice(diag.Pos{Path: f.path, Line: first.line, Col: first.col}, "%s %q is read as %s (%s): nothing else in the file shows which decimal separator it uses, and in a file separated by %s %s; if that is wrong, write %s", first.name, first.s, read, how, delimiter, rule, other)
+}
+
+// decimalsOf counts the digits of s after its last separator, not
+// counting trailing zeros: "1.500" is written 1.5.
+func decimalsOf(s string) int {
+	frac := strings.TrimRight(s[strings.LastIndexAny(s, ".,")+1:], "0")
+	return len(frac)
 }
 
 func sepName(c byte) diag.Phrase {
@@ -681,7 +799,8 @@ func plainInteger(s string) bool {
 // groups of three digits after the first.
 func groupedThousands(s string, sep byte) bool {
 	parts := strings.Split(strings.TrimLeft(s, "+-"), string(sep))
-	if len(parts[0]) == 0 || len(parts[0]) > 3 {
+	if len(parts[0]) == 0 || len(parts[0]) > 3 || parts[0][0] == '0' {
+		// "0.500" is no number of thousands.
 		return false
 	}
 	for _, p := range parts[1:] {

@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -321,5 +322,52 @@ func TestPeriodHint(t *testing.T) {
 		if got := periodHint(in).String(); got != want {
 			t.Errorf("%q: %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestNumbersThatReadEitherWay: "1.500" is 1500 or 1.5. It is read by the
+// decimal separator the rest of the file shows, wherever in the file that
+// is; where the file shows none, by its delimiter (a semicolon file has
+// decimal commas), with a notice when a point was read so.
+func TestNumbersThatReadEitherWay(t *testing.T) {
+	semi := "periode;enhet;mål;verdi;teller;nevner\n"
+	for _, c := range []struct {
+		name, src string
+		want      []float64 // the rows' values, or numerator and denominator
+		notice    string
+	}{
+		{"decimal comma further down", semi + "2026-01;årstad;h;;255;1.291\n2026-01;bergen-nord;g;4,62;;\n", []float64{255, 1291, 4.62}, ""},
+		{"decimal point further down", semi + "2026-01;årstad;h;;255;1.291\n2026-01;bergen-nord;g;0.5;;\n", []float64{255, 1.291, 0.5}, ""},
+		{"a comma in a semicolon file", semi + "2026-01;bergen-nord;g;1,500;;\n", []float64{1.5}, ""},
+		{"a point in a semicolon file", semi + "2026-01;bergen-nord;g;1.500;;\n2026-02;bergen-nord;g;2.250;;\n", []float64{1500, 2250},
+			`data/results/test.csv:2:23: verdi "1.500" is read as 1500 (one of 2 such numbers in the file, the first here): nothing else in the file shows which decimal separator it uses, and in a file separated by semicolons a point groups thousands; if that is wrong, write 1,500`},
+		{"a point in a comma file", "period,unit,goal,value\n2026-01,bergen-nord,g,1.500\n", []float64{1.5},
+			`data/results/test.csv:2:23: value "1.500" is read as 1.5 (the file's only such number): nothing else in the file shows which decimal separator it uses, and in a file separated by commas a point is the decimal separator; if that is wrong, write 1500`},
+		{"a leading zero is no thousand", semi + "2026-01;bergen-nord;g;0.500;;\n2026-02;bergen-nord;g;1.500;;\n", []float64{0.5, 1.5}, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rows, errs := readCSV(t, []byte(c.src))
+			var got []float64
+			for _, r := range rows {
+				if r.HasRatio {
+					got = append(got, r.Numerator, r.Denominator)
+				} else {
+					got = append(got, r.Value)
+				}
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("read %v, want %v", got, c.want)
+			}
+			var notices []string
+			for _, e := range errs {
+				if !e.Notice {
+					t.Errorf("error: %v", e)
+				}
+				notices = append(notices, e.Error())
+			}
+			if (c.notice == "") != (len(notices) == 0) || len(notices) > 1 || c.notice != "" && notices[0] != c.notice {
+				t.Errorf("notices %q, want %q", notices, c.notice)
+			}
+		})
 	}
 }
