@@ -366,18 +366,25 @@ type FrontMatter struct {
 
 const frontMatterKeys = "author, date, measure (id, goal, text, status, due)"
 
+// notClosed is the error of front matter without its closing +++ line.
+var notClosed = diag.P("front matter is not closed: add a line with +++ after it")
+
 // SplitFrontMatter separates a content file into its TOML front matter and
 // its markdown body. fmLine is the line on which the TOML starts, bodyLine
 // the line on which the body starts. A file without a leading +++ line has
-// no front matter.
+// no front matter; one that begins with YAML's front matter, as Hugo's
+// and Jekyll's do, is an error, since its lines would be published as text.
 func SplitFrontMatter(src []byte) (front []byte, body []byte, fmLine, bodyLine int, err error) {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	first, rest, found := bytes.Cut(src, []byte("\n"))
+	if string(bytes.TrimRight(first, " \t\r")) == "---" && yamlKey.Match(rest) && yamlEnd.Match(rest) {
+		return nil, nil, 0, 1, diag.P("front matter between --- lines is YAML, which malekort does not read: write it as TOML between +++ lines, with = for : and text in quotes (author = \"Kari Nordmann\"; see README, \"The input contract\")")
+	}
 	if string(bytes.TrimRight(first, " \t\r")) != "+++" {
 		return nil, src, 0, 1, nil
 	}
 	if !found {
-		return nil, nil, 0, 1, errors.New("front matter is not closed: add a line with +++ after it")
+		return nil, nil, 0, 1, notClosed
 	}
 	line := 2
 	for off := 0; off <= len(rest); line++ {
@@ -395,8 +402,17 @@ func SplitFrontMatter(src []byte) (front []byte, body []byte, fmLine, bodyLine i
 		}
 		off = next
 	}
-	return nil, nil, 0, 1, errors.New("front matter is not closed: add a line with +++ after it")
+	return nil, nil, 0, 1, notClosed
 }
+
+// yamlKey matches a text whose first line is a YAML key ("author: Kari"),
+// and yamlEnd one with a line of --- further down: YAML front matter
+// after its first ---. Text that begins with a rule of markdown seldom
+// goes on so.
+var (
+	yamlKey = regexp.MustCompile(`^[ \t]*[A-Za-z_][A-Za-z0-9_-]*:([ \t]|\r?$|\r?\n)`)
+	yamlEnd = regexp.MustCompile(`(?m)^---[ \t\r]*$`)
+)
 
 // ParseFrontMatter decodes a content file's front matter, reporting errors
 // at their line in the file.

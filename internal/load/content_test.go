@@ -25,6 +25,10 @@ func TestSplitFrontMatter(t *testing.T) {
 		{"closing at end without newline", "+++\nauthor = \"A\"\n+++", "author = \"A\"\n", "", 2, 4, false},
 		{"unclosed", "+++\nauthor = \"A\"\n", "", "", 0, 1, true},
 		{"only opener", "+++", "", "", 0, 1, true},
+		{"yaml", "---\nauthor: Kari Nordmann\nmeasure:\n  - goal: sykefravaer\n---\nTekst\n", "", "", 0, 1, true},
+		{"yaml, crlf", "---\r\nauthor:\r\n---\r\nTekst\r\n", "", "", 0, 1, true},
+		{"a rule, then text", "---\nMerk: dette er tekst.\n", "", "---\nMerk: dette er tekst.\n", 0, 1, false},
+		{"a rule, then a list", "---\n- punkt\n---\n", "", "---\n- punkt\n---\n", 0, 1, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			front, body, fmLine, bodyLine, err := SplitFrontMatter([]byte(c.src))
