@@ -73,6 +73,13 @@ func locate(text string, lines []string, err error, v any) (line, col, first, la
 		return line, col, line, line, diag.P("%s", err.Error())
 	}
 	line, col = errorPosition(text, err)
+	if pe, ok := parseError(err); ok && strings.HasPrefix(pe.Message, "TOML files cannot contain control characters: ") {
+		// The package's Start is the byte before the character, at the
+		// end of the line before for one that begins a line.
+		if i := strings.IndexFunc(text[min(pe.Position.Start, len(text)):], forbiddenControl); i >= 0 {
+			line, col = offsetPosition(text, pe.Position.Start+i)
+		}
+	}
 	first, last = line, line
 	if pe, ok := parseError(err); ok && pe.Message == errNotFinite.Error() {
 		// The toml package puts a Number's error on the last assignment
@@ -143,11 +150,21 @@ func errorPosition(text string, err error) (line, col int) {
 		return 0, 0
 	}
 	if start := pe.Position.Start; start > 0 && start <= len(text) {
-		before := text[:start]
-		nl := strings.LastIndexByte(before, '\n')
-		return strings.Count(before, "\n") + 1, utf8.RuneCountInString(before[nl+1:]) + 1
+		return offsetPosition(text, start)
 	}
 	return pe.Position.Line, pe.Position.Col
+}
+
+// offsetPosition is the 1-based line and column of byte offset in text.
+func offsetPosition(text string, offset int) (line, col int) {
+	before := text[:offset]
+	nl := strings.LastIndexByte(before, '\n')
+	return strings.Count(before, "\n") + 1, utf8.RuneCountInString(before[nl+1:]) + 1
+}
+
+// forbiddenControl reports the control characters TOML allows nowhere.
+func forbiddenControl(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f
 }
 
 // nonFinite finds the key and value of a TOML nan or inf in a line, also
@@ -197,11 +214,19 @@ func errorMessage(err error, line string) diag.Phrase {
 	case strings.HasPrefix(msg, "expected value but found "):
 		_, value, _ := strings.Cut(line, "=")
 		return diag.P("%s is not a value: put text in quotes (\"%s\"); numbers, true and false go as they are", strings.TrimSpace(value), strings.Trim(strings.TrimSpace(value), `"`))
+	case msg == "expected '.' or '=', but got ':' instead":
+		// YAML's way, as other site generators' front matter has it.
+		key, value, _ := strings.Cut(strings.TrimSpace(line), ":")
+		return diag.P("a key and its value are joined by =, not by a colon: write %s = \"%s\"", strings.TrimSpace(key), strings.Trim(strings.TrimSpace(value), `"`))
+	case strings.HasPrefix(msg, "TOML files cannot contain control characters: "):
+		return diag.P("the line has a control character (%s), which TOML does not allow: delete it (it comes along when text is pasted from some programs)", strings.Trim(strings.TrimPrefix(msg, "TOML files cannot contain control characters: "), "'"))
 	}
+	// The package's own words, in English, within a sentence of the
+	// reader's language.
 	if pe.Usage != "" {
-		return diag.P("%s (%s)", msg, firstLine(pe.Usage))
+		return diag.P("this is not TOML as it must be written: %s (%s)", msg, firstLine(pe.Usage))
 	}
-	return diag.P("%s", msg)
+	return diag.P("this is not TOML as it must be written: %s", msg)
 }
 
 // dateMessage explains why s is not a date.

@@ -30,6 +30,25 @@ func TestMonthWithoutQuotes(t *testing.T) {
 	}
 }
 
+// TestSyntaxErrorsInTheReadersLanguage: a key written as YAML writes it,
+// a control character (at its own place, also where it begins a line),
+// and what the toml package says in its own words, each once, in a
+// sentence of the site's language.
+func TestSyntaxErrorsInTheReadersLanguage(t *testing.T) {
+	for src, want := range map[string]string{
+		"author: Kari Nordmann\n":    `site.toml:1:7: en nøkkel og verdien bindes sammen med =, ikke med kolon: skriv author = "Kari Nordmann"`,
+		"title = \"T\"\x00\n":        `site.toml:1:12: linjen har et kontrolltegn (0x00), som TOML ikke tillater`,
+		"title = \"T\"\n\x01x = 1\n": "site.toml:2:1: linjen har et kontrolltegn (0x01), som TOML ikke tillater",
+		"title = \"T\"\n[a.]\n":      `site.toml:2:4: dette er ikke TOML slik det må skrives: unexpected end of table name`,
+	} {
+		var errs diag.List
+		Parse([]byte(src), &errs)
+		if got := errs.In(locale.New("nb")).Error(); len(errs) != 1 || !strings.HasPrefix(got, want) {
+			t.Errorf("%q:\n%s\nwant one error:\n%s", src, got, want)
+		}
+	}
+}
+
 func TestDateMessage(t *testing.T) {
 	for in, want := range map[string]string{
 		"2026-31-12": "2026-31-12 is not a date: month 31 (",
