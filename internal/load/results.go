@@ -562,11 +562,23 @@ func periodHint(s string) diag.Phrase {
 func (f *table) addCSVError(err error) (goOn bool) {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		f.add(pe.Line, pe.Column, "%v: check the quoting of this line", pe.Err)
+		f.add(pe.Line, pe.Column, "%v: check the quoting of this line", quoteProblem(pe.Err))
 		return true
 	}
 	f.errs.AddIO(diag.Pos{Path: f.path}, err)
 	return false
+}
+
+// quoteProblem says what encoding/csv found wrong with a line's quotes,
+// in a phrase to translate; another error keeps the package's words.
+func quoteProblem(err error) any {
+	switch {
+	case errors.Is(err, csv.ErrQuote):
+		return diag.P("a field in quotes has a quote too many, or lacks its closing one")
+	case errors.Is(err, csv.ErrBareQuote):
+		return diag.P("a field without quotes around it has a quote in it (write it in quotes, with the quote doubled: \"NAV \"\"Sentrum\"\"\")")
+	}
+	return err
 }
 
 // number parses a numeric field. It returns ok unchanged unless the field is

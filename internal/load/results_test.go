@@ -116,6 +116,8 @@ func TestCSVErrors(t *testing.T) {
 		{"decimal comma split into a column without a name", "period,unit,goal,value,\n2026-11,bergen-nord,g,12,5\n", `data/results/test.csv:2:23: 5 in a column without a name: is 12,5 one number with a decimal comma?`},
 		{"decimal comma split in a ratio", header + "2026-11,bergen-nord,g,,12,5,40\n", `data/results/test.csv:2:24: row has 7 fields, the header 6: is 12,5 one number with a decimal comma?`},
 		{"bad quote", header + "2026-01,\"bergen-nord,g,1,,\n", `data/results/test.csv:2:`},
+		{"quote too many", header + "2026-01,\"bergen\"-nord\",g,1,,\n", `data/results/test.csv:2:16: a field in quotes has a quote too many, or lacks its closing one: check the quoting of this line`},
+		{"bare quote", header + "2026-01,bergen\"nord,g,1,,\n", `data/results/test.csv:2:15: a field without quotes around it has a quote in it (write it in quotes, with the quote doubled: "NAV ""Sentrum""")`},
 		{"empty", "", `data/results/test.csv:1: file is empty`},
 		{"mixed decimals", header + "2026-01,bergen-nord,g,1.5,,\n2026-02,bergen-nord,g,\"1,5\",,\n", `data/results/test.csv:3:23: value "1,5" has a decimal comma, but line 2 has a decimal point: use one of them in the whole file`},
 	} {

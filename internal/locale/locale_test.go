@@ -2,6 +2,7 @@ package locale
 
 import (
 	"math"
+	"regexp"
 	"testing"
 )
 
@@ -117,6 +118,34 @@ func TestUnitLabel(t *testing.T) {
 		}
 		if got := l.WithUnit(12, 0, c.unit); got != c.withUnit {
 			t.Errorf("%s WithUnit(12, 0, %q) = %q, want %q", c.lang, c.unit, got, c.withUnit)
+		}
+	}
+}
+
+// TestEachNorwegianInItsOwnForm: a word that only the other written
+// form of Norwegian has, in a page's words or a message, is a slip of
+// the translator (an nb message once spoke nynorsk). The header's hint
+// names the columns in both.
+func TestEachNorwegianInItsOwnForm(t *testing.T) {
+	bothForms := "period,unit,goal,value (numerator,denominator where a ratio is given; in Norwegian periode,enhet,mål,verdi,teller,nevner)"
+	only := map[string]*regexp.Regexp{
+		"nb": regexp.MustCompile(`(?i)(?:^|\PL)(ikke|hva|hvor|hvilke[tn]?|bare|fra|teller|nevner|enhet|enheten|kontorer|noen|nå)(?:\PL|$)`),
+		"nn": regexp.MustCompile(`(?i)(?:^|\PL)(ikkje|kva|kvar|kvifor|berre|frå|teljar|nemnar|eining|eininga|nokon|nokre|no)(?:\PL|$)`),
+	}
+	for lang, other := range map[string]string{"nb": "nn", "nn": "nb"} {
+		check := func(key, text string) {
+			if key == bothForms {
+				return
+			}
+			if m := only[other].FindStringSubmatch(text); m != nil {
+				t.Errorf("%s %q has %q, a word of %s: %s", lang, key, m[1], other, text)
+			}
+		}
+		for key, text := range dictionary[lang] {
+			check(key, text)
+		}
+		for key, text := range messages[lang] {
+			check(key, text)
 		}
 	}
 }
