@@ -21,6 +21,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/malekort/malekort/internal/synth"
 )
@@ -348,6 +349,21 @@ func TestDarkMode(t *testing.T) {
 	}
 	if chartText != cssText || cssText != "#eceef1" {
 		t.Errorf("chart text colour %q, page text colour %q: the chart does not follow dark mode", chartText, cssText)
+	}
+	// A month's tooltip is in the page's colours, and Escape hides it
+	// (WCAG 1.4.13).
+	tooltip := `[...document.querySelector('[data-chart]').querySelectorAll('div')].find(d => d.style.zIndex === '9999999')`
+	if err := chromedp.Do(p.ctx, chromedp.Evaluate[chromedp.Void](`echarts.getInstanceByDom(document.querySelector('[data-chart]')).dispatchAction({type: 'showTip', seriesIndex: 0, dataIndex: 0})`), chromedp.Sleep(300*time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	if shown := eval(`(t => t ? getComputedStyle(t).visibility + ' ' + getComputedStyle(t).backgroundColor : 'none')(` + tooltip + `)`); shown != "visible "+bg {
+		t.Errorf("tooltip: %s, want visible on %s", shown, bg)
+	}
+	if err := chromedp.Do(p.ctx, chromedp.KeyEvent(kb.Escape), chromedp.Sleep(600*time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	if shown := eval(`(t => t ? getComputedStyle(t).visibility + ' ' + getComputedStyle(t).opacity + ' ' + getComputedStyle(t).display : 'none')(` + tooltip + `)`); strings.HasPrefix(shown, "visible 1 block") {
+		t.Errorf("tooltip after Escape: %s, want hidden", shown)
 	}
 	if *screenshots != "" {
 		saveScreenshots(t, ctx, out)

@@ -68,7 +68,13 @@
       if (d.status === "uncomputable") return "∅";
       return fmt(d.value);
     };
-    option.tooltip = Object.assign({}, option.tooltip, { valueFormatter: fmt, confine: true });
+    // The tooltip is in the page's colours (in dark mode a white box hid
+    // the target's light marker), and the pointer may move onto it
+    // without its going (WCAG 1.4.13; Escape hides it, see start).
+    option.tooltip = Object.assign({}, option.tooltip, {
+      valueFormatter: fmt, confine: true, enterable: true,
+      backgroundColor: css("--bg"), borderColor: line, textStyle: { color: text }
+    });
     if (el.notes) {
       // The month's values, then what was marked in it.
       option.tooltip.formatter = function (ps) {
@@ -288,6 +294,10 @@
       timer = setTimeout(function () {
         drawn.forEach(function (d) { d.chart.resize(); });
       }, 100);
+    });
+    // Escape hides a chart's tooltip, which covers the points around it.
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") drawn.forEach(function (d) { d.chart.dispatchAction({ type: "hideTip" }); });
     });
     var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)");
     if (dark && dark.addEventListener) dark.addEventListener("change", redrawAll);
