@@ -643,6 +643,12 @@ func TestReadingPolish(t *testing.T) {
 	if len(legends) > 0 {
 		t.Errorf("legends: %q", legends)
 	}
+	// A measure's text has the phone's width, under its status.
+	beside, err := chromedp.Run(p.ctx, chromedp.Evaluate[int](`[...document.querySelectorAll('li.measure')].filter(m =>
+		m.querySelector('.mtext').getBoundingClientRect().left !== m.querySelector('.mstatus').getBoundingClientRect().left).length`))
+	if err != nil || beside > 0 {
+		t.Errorf("%d measures have their text beside their status on a phone (%v)", beside, err)
+	}
 }
 
 // TestHandoutOfSeventeenOffices prints a county of 17 offices and 20 goals,
