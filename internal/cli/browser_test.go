@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -367,6 +368,40 @@ func TestDarkMode(t *testing.T) {
 	}
 	if *screenshots != "" {
 		saveScreenshots(t, ctx, out)
+	}
+}
+
+// TestFunnelShapes: a funnel plot's offices are drawn in a shape of their
+// status, so that it is told without colour (WCAG 1.4.1), and outlined.
+func TestFunnelShapes(t *testing.T) {
+	ctx := browser(t)
+	out := buildExample(t)
+	p := openPage(t, ctx, 1280, 900, false)
+	if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, "goals/overgang-arbeid/index.html"))); err != nil {
+		t.Fatal(err)
+	}
+	if total, drawn := p.drawCharts(t); total == 0 || drawn != total {
+		t.Fatalf("%d of %d charts drawn", drawn, total)
+	}
+	shapes, err := chromedp.Run(p.ctx, chromedp.Evaluate[map[string]string](`(() => {
+		const chart = echarts.getInstanceByDom(document.getElementById('funnel-overgang-arbeid'));
+		const i = chart.getOption().series.findIndex(s => s.id === 'points');
+		const data = chart.getModel().getSeriesByIndex(i).getData();
+		const shapes = {};
+		for (let k = 0; k < data.count(); k++) {
+			const status = data.getRawDataItem(k).status, style = data.getItemVisual(k, 'style');
+			const shape = data.getItemVisual(k, 'symbol') + (style.lineWidth > 0 ? ' outlined' : '');
+			if (shapes[status] && shapes[status] !== shape) return {error: status + ' drawn as ' + shapes[status] + ' and ' + shape};
+			shapes[status] = shape;
+		}
+		return shapes;
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"green": "circle outlined", "yellow": "triangle outlined"}
+	if !maps.Equal(shapes, want) {
+		t.Errorf("the funnel's offices are drawn as %v, want %v", shapes, want)
 	}
 }
 

@@ -45,6 +45,7 @@
     var palette = ["--c1", "--c2", "--c3", "--c4", "--c5", "--c6", "--c7"].map(css);
     var status = { green: css("--chart-green"), yellow: css("--chart-yellow"), red: css("--chart-red") };
     var signs = { green: "✓", yellow: "!", red: "✕" };
+    var shapes = { green: "circle", yellow: "triangle", red: "diamond" };
     var fmt = formatter(parseInt(el.getAttribute("data-decimals"), 10) || 0);
     option.color = palette;
     option.backgroundColor = "transparent";
@@ -136,9 +137,11 @@
       } else if (s.id.indexOf("limit") === 0) {
         s.color = muted;
       } else if (s.id === "points") {
-        // A funnel plot's offices: coloured and named by status, their
-        // size in the tooltip.
-        s.itemStyle = { color: function (p) { return status[p.data && p.data.status] || muted; } };
+        // A funnel plot's offices: coloured, shaped and named by status
+        // (the shapes tell it without colour, and the outline lifts the
+        // light yellow off the background), their size in the tooltip.
+        s.symbol = function (v, p) { return shapes[p.data && p.data.status] || "circle"; };
+        s.itemStyle = { color: function (p) { return status[p.data && p.data.status] || muted; }, borderColor: text, borderWidth: 1 };
         s.tooltip = {
           formatter: function (p) {
             return esc(p.name) + "<br>" + fmt(p.value[1]) + " " + (signs[p.data.status] || "") + " · n = " + p.value[0];
