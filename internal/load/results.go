@@ -377,7 +377,9 @@ func (r *resultReader) readTable(f *table, file int16, header []string, cols map
 		var hasNum, hasDen bool
 		res.Numerator, hasNum, ok = f.number(field(cNum), numName, line, cNum, ok)
 		res.Denominator, hasDen, ok = f.number(field(cDen), denName, line, cDen, ok)
-		if hasNum != hasDen {
+		// One of the two left empty (a number that is not one has its
+		// own error).
+		if hasNum != hasDen && (field(cNum) == "") != (field(cDen) == "") {
 			if c, split := f.splitDecimal(rec, numbers, anyField); split {
 				// The row has its header's fields only thanks to the empty
 				// ones a spreadsheet adds at its end.
@@ -596,12 +598,12 @@ func (f *table) number(s, name string, line, field int, ok bool) (float64, bool,
 		if v, _, good := parseNumber(s); good {
 			return v, true, ok
 		}
-		f.add(line, f.col(field), "%s %q is not a number", name, clip(s))
+		f.notANumber(line, field, name, s)
 		return 0, false, false
 	}
 	v, dec, good := parseNumber(s)
 	if !good {
-		f.add(line, f.col(field), "%s %q is not a number", name, clip(s))
+		f.notANumber(line, field, name, s)
 		return 0, false, false
 	}
 	if dec != 0 && groupedThousands(strings.TrimSpace(s), dec) {
@@ -624,6 +626,29 @@ func (f *table) number(s, name string, line, field int, ok bool) (float64, bool,
 		}
 	}
 	return v, true, ok
+}
+
+// notANumber adds the error of a field that is no number: one of digits
+// alone that has too many of them is told so.
+func (f *table) notANumber(line, field int, name, s string) {
+	digits := 0
+	for i, c := range s {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' || c == ',' || c == ' ' || (i == 0 && (c == '-' || c == '+')):
+		default:
+			digits = -1
+		}
+		if digits < 0 {
+			break
+		}
+	}
+	if digits > 15 {
+		f.add(line, f.col(field), "%s %q has %d digits, more than a figure here may have (15): check the cell", name, clip(s), digits)
+		return
+	}
+	f.add(line, f.col(field), "%s %q is not a number", name, clip(s))
 }
 
 // withoutGrouping is the value of s, whose separators sep group

@@ -97,6 +97,7 @@ func TestCSVErrors(t *testing.T) {
 		{"unit by a misspelt name", header + "2026-01,NAV Sunfjord,g,1,,\n", `data/results/test.csv:2:9: unknown unit "NAV Sunfjord" (did you mean "sunnfjord"?)`},
 		{"unit by a misspelt code", header + "2026-01,46477,g,1,,\n", `data/results/test.csv:2:9: unknown unit "46477" (did you mean "sunnfjord"?)`},
 		{"not a number", header + "2026-01,bergen-nord,g,abc,,\n", `data/results/test.csv:2:23: value "abc" is not a number`},
+		{"too many digits", header + "2026-01,bergen-nord,g,123456789012345678901234567890,,\n", `data/results/test.csv:2:23: value "123456789012345678901234567890" has 30 digits, more than a figure here may have (15): check the cell`},
 		{"no value", header + "2026-01,bergen-nord,g,,,\n", `data/results/test.csv:2: row has no value`},
 		{"half a ratio", header + "2026-01,bergen-nord,g,,3,\n", `data/results/test.csv:2: give both numerator and denominator, or neither`},
 		{"missing column", "period,unit,goal,numerator,denominator\n2026-01,bergen-nord,g,1,2\n", `data/results/test.csv:1: header has no "value" column`},
@@ -371,5 +372,14 @@ func TestNumbersThatReadEitherWay(t *testing.T) {
 				t.Errorf("notices %q, want %q", notices, c.notice)
 			}
 		})
+	}
+}
+
+// TestNumeratorThatIsNoNumber: a numerator that is not a number is one
+// error; the row gave both numbers, so it is not told to give both.
+func TestNumeratorThatIsNoNumber(t *testing.T) {
+	_, errs := readCSV(t, []byte("period,unit,goal,value,numerator,denominator\n2026-01,bergen-nord,g,,abc,193\n"))
+	if len(errs) != 1 || !strings.Contains(errs[0].Msg, "is not a number") {
+		t.Errorf("errors: %v, want one that the numerator is not a number", errs)
 	}
 }
