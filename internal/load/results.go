@@ -531,7 +531,21 @@ var monthOf = []*regexp.Regexp{
 	regexp.MustCompile(`^(?P<year>\d{4})[-/.](?P<month>\d{1,2})(?:[-/.]\d{1,2})?$`),
 	regexp.MustCompile(`^\d{1,2}[./-](?P<month>\d{1,2})[./-](?P<year>\d{4})$`),
 	regexp.MustCompile(`^(?P<month>\d{1,2})[./-](?P<year>\d{4})$`),
+	// Statistics Norway's way: 2018M03.
+	regexp.MustCompile(`^(?P<year>\d{4})[Mm](?P<month>\d{1,2})$`),
 }
+
+// namedMonth is a month written out with its year, "mars 2018" or
+// Excel's "okt.18", and quarter a quarter, which Statistics Norway
+// writes 2018K1.
+var (
+	namedMonth = regexp.MustCompile(`^(?i)(?P<name>\pL+)(?:\.\s*|\s+|-)(?P<year>\d{2}|\d{4})$`)
+	quarter    = regexp.MustCompile(`^\d{4}[KkQq][1-4]$`)
+)
+
+// monthNames are the months' names and their short forms in Norwegian
+// and English, as the first three letters.
+var monthNames = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "mai": 5, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "okt": 10, "oct": 10, "nov": 11, "des": 12, "dec": 12}
 
 // periodHint says how to write a period that is not a month, with the
 // month it seems to name.
@@ -547,6 +561,20 @@ func periodHint(s string) diag.Phrase {
 			month = fmt.Sprintf("%04d-%02d", y, mo)
 			break
 		}
+	}
+	if m := namedMonth.FindStringSubmatch(s); m != nil {
+		name := []rune(strings.ToLower(m[1]))
+		if mo, ok := monthNames[string(name[:min(3, len(name))])]; ok {
+			year := m[2]
+			if len(year) == 2 {
+				// Excel's "okt.18".
+				year = "20" + year
+			}
+			month = fmt.Sprintf("%s-%02d", year, mo)
+		}
+	}
+	if quarter.MatchString(s) {
+		return diag.P("a quarter is not a period malekort reads: give each month as YYYY-MM (%s-01), or, for a goal measured by tertial, YYYY-T1", s[:4])
 	}
 	if excelDate.MatchString(s) || excelSerial.MatchString(s) {
 		return diag.P("it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (%s)", month)

@@ -314,13 +314,18 @@ func TestTrailingEmptyFields(t *testing.T) {
 // where it names one.
 func TestPeriodHint(t *testing.T) {
 	for in, want := range map[string]string{
-		"2026-3":     "write it as YYYY-MM (2026-03)",
-		"2026/03":    "write it as YYYY-MM (2026-03)",
-		"03.2026":    "write it as YYYY-MM (2026-03)",
-		"01.01.2026": "it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (2026-01)",
-		"2026-01-15": "it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (2026-01)",
-		"2026-13":    "its month, 13, is not from 01 to 12: check the month",
-		"januar":     "write it as YYYY-MM (2026-11)",
+		"2026-3":       "write it as YYYY-MM (2026-03)",
+		"2026/03":      "write it as YYYY-MM (2026-03)",
+		"03.2026":      "write it as YYYY-MM (2026-03)",
+		"01.01.2026":   "it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (2026-01)",
+		"2026-01-15":   "it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (2026-01)",
+		"2026-13":      "its month, 13, is not from 01 to 12: check the month",
+		"januar":       "write it as YYYY-MM (2026-11)",
+		"2018M03":      "write it as YYYY-MM (2018-03)",
+		"mars 2018":    "it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (2018-03)",
+		"okt.18":       "it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (2018-10)",
+		"Oktober 2018": "it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (2018-10)",
+		"2018K1":       "a quarter is not a period malekort reads: give each month as YYYY-MM (2018-01), or, for a goal measured by tertial, YYYY-T1",
 	} {
 		if got := periodHint(in).String(); got != want {
 			t.Errorf("%q: %q, want %q", in, got, want)
