@@ -72,6 +72,11 @@ func parseGoals(src []byte, site *model.Site, errs *diag.List) bool {
 	if !ok {
 		return false
 	}
+	if len(f.Goal) == 0 {
+		// Every result and measure would name an unknown goal.
+		errs.Add(diag.Pos{Path: GoalsPath, Line: 1}, "there are no goals: give each as a [[goal]] table with id, title, unit, direction, target and yellow (see README, \"The input contract\")")
+		return false
+	}
 	goalLines, scheduleLines, overrideLines := lines.Tables("goal"), lines.Tables("goal.schedule"), lines.Tables("goal.override")
 	nSchedule, nOverride := 0, 0
 	for i, fg := range f.Goal {

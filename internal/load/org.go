@@ -128,6 +128,11 @@ func parseOrg(src []byte, site *model.Site, errs *diag.List) bool {
 	if !ok {
 		return false
 	}
+	if len(f.County) == 0 && len(f.Office) == 0 {
+		// Every result and content folder would name an unknown unit.
+		errs.Add(diag.Pos{Path: OrgPath, Line: 1}, "there are no counties or offices: give each as a [[county]] or [[office]] table (see README, \"The input contract\")")
+		return false
+	}
 	countyLines, officeLines := lines.Tables("county"), lines.Tables("office")
 	countyChanges, officeChanges := lines.Tables("county.change"), lines.Tables("office.change")
 	countyLives, officeLives := lines.Tables("county.life"), lines.Tables("office.life")
