@@ -186,8 +186,15 @@ func (r *resultReader) read(path string, file int16, src io.Reader, rows []model
 	var in io.Reader = br
 	head, _ := br.Peek(64 << 10)
 	if !validUTF8Prefix(head) {
-		// Excel on Norwegian Windows saves "CSV" as Windows-1252.
-		in = charmap.Windows1252.NewDecoder().Reader(br)
+		if line, b, ok := strayByte(head); ok {
+			// A header of UTF-8's own letters ("mål") makes the file
+			// UTF-8: a byte that is not is an error where it stands, not
+			// a reason to read "mål" as "mÃ¥l".
+			f.add(line, 0, "the byte 0x%02X is not UTF-8, though the file's header is: the file mixes two encodings (a part pasted from another file?); save it as UTF-8", b)
+		} else {
+			// Excel on Norwegian Windows saves "CSV" as Windows-1252.
+			in = charmap.Windows1252.NewDecoder().Reader(br)
+		}
 	}
 	in = bufio.NewReaderSize(in, 64<<10)
 	delim := sniffDelimiter(in.(*bufio.Reader))
@@ -890,6 +897,29 @@ func sniffDelimiter(r *bufio.Reader) rune {
 		return '\t'
 	}
 	return ','
+}
+
+// strayByte finds, in a file that is not all UTF-8, the first byte that
+// is not, and its line, where the first line has letters beyond ASCII in
+// UTF-8: ok is false for a header of ASCII alone, which either encoding
+// reads the same.
+func strayByte(head []byte) (line int, b byte, ok bool) {
+	header, _, _ := bytes.Cut(head, []byte("\n"))
+	if !utf8.Valid(header) || bytes.IndexFunc(header, func(r rune) bool { return r >= utf8.RuneSelf }) < 0 {
+		return 0, 0, false
+	}
+	line = 1
+	for i := 0; i < len(head); {
+		r, size := utf8.DecodeRune(head[i:])
+		if r == utf8.RuneError && size == 1 {
+			return line, head[i], i+utf8.UTFMax < len(head) // not a rune cut off at the window's end
+		}
+		if r == '\n' {
+			line++
+		}
+		i += size
+	}
+	return 0, 0, false
 }
 
 // validUTF8Prefix reports whether b is UTF-8, allowing a rune cut off at

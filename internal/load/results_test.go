@@ -81,6 +81,24 @@ func TestCSVWindows1252(t *testing.T) {
 	}
 }
 
+// TestStrayByte: a file whose header is UTF-8 with Norwegian letters and
+// which has a byte further down that is not UTF-8 is told so at that
+// byte's line; a Windows-1252 file with the same header is read.
+func TestStrayByte(t *testing.T) {
+	src := "periode;enhet;mål;verdi;merknad\n2026-01;årstad;g;12,5;\n2026-02;årstad;g;13,5;Tr\xf8ndelag\n"
+	_, errs := readCSV(t, []byte(src))
+	if len(errs) != 1 || errs[0].Error() != "data/results/test.csv:3: the byte 0xF8 is not UTF-8, though the file's header is: the file mixes two encodings (a part pasted from another file?); save it as UTF-8" {
+		t.Errorf("errors: %v", errs)
+	}
+	enc, err := charmap.Windows1252.NewEncoder().Bytes([]byte("periode;enhet;mål;verdi\n2026-01;årstad;g;12,5\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows, errs := readCSV(t, enc); len(errs) > 0 || len(rows) != 1 || rows[0].Unit != 1 {
+		t.Errorf("Windows-1252 with mål in its header: rows %+v, errors %v", rows, errs)
+	}
+}
+
 func TestCSVErrors(t *testing.T) {
 	header := "period,unit,goal,value,numerator,denominator\n"
 	for _, c := range []struct {
