@@ -83,7 +83,7 @@ type contentFile struct {
 func (x orgIndex) read(fsys fs.FS, p string) (f contentFile) {
 	src, err := fs.ReadFile(fsys, p)
 	if errors.Is(err, errOutside) {
-		f.errs.Add(diag.Pos{Path: p}, "is a symbolic link to a file outside the site: copy the file into the site instead")
+		f.errs.Add(diag.Pos{Path: p}, "%s", refusedLink(err))
 		return f
 	}
 	if err != nil {
@@ -339,7 +339,7 @@ func loadFiles(fsys fs.FS, t *model.Text, refs []markdown.Ref, files map[string]
 		}
 		data, err := fs.ReadFile(fsys, name)
 		if errors.Is(err, errOutside) {
-			errs.Add(pos, "%q is a symbolic link to a file outside the site: copy the file into the site instead", ref)
+			errs.Add(pos, "%q %s", ref, refusedLink(err))
 			continue
 		}
 		if err != nil {

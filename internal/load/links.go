@@ -20,12 +20,12 @@ import (
 func checkLinks(fsys fs.FS, errs *diag.List) fs.FS {
 	links := false
 	check := func(name string) (out bool) {
-		link, out := follow(fsys, name)
+		link, refused := follow(fsys, name)
 		links = links || link
-		if out {
-			errs.Add(diag.Pos{Path: name}, "is a symbolic link to a file outside the site: copy the file into the site instead")
+		if refused != nil {
+			errs.Add(diag.Pos{Path: name}, "%s", refusedLink(refused))
 		}
-		return out
+		return refused != nil
 	}
 	for _, name := range []string{config.Path, OrgPath, GoalsPath} {
 		check(name)
@@ -78,29 +78,33 @@ func linkedFolder(fsys fs.FS, p string, d fs.DirEntry, wanted func(string) bool,
 	return holds
 }
 
-// follow reports whether name is a symbolic link, and whether its target,
-// followed link by link, lies outside fsys.
-func follow(fsys fs.FS, name string) (link, out bool) {
+// follow reports whether name is a symbolic link, and why its target,
+// followed link by link, is refused: errOutside where it lies outside
+// fsys, errLoop where it leads round in a loop, nil where neither.
+func follow(fsys fs.FS, name string) (link bool, refused error) {
 	for i := range 40 {
 		info, err := fs.Lstat(fsys, name)
 		if err != nil {
 			// A missing file is reported where it is needed; a file system
 			// that cannot tell links (testing's MapFS) has none.
-			return i > 0, false
+			return i > 0, nil
 		}
 		if info.Mode()&fs.ModeSymlink == 0 {
-			return i > 0, false
+			return i > 0, nil
 		}
 		target, err := fs.ReadLink(fsys, name)
 		if err != nil {
-			return true, !errors.Is(err, errors.ErrUnsupported)
+			if errors.Is(err, errors.ErrUnsupported) {
+				return true, nil
+			}
+			return true, errOutside
 		}
 		var ok bool
 		if name, ok = join(path.Dir(name), target); !ok {
-			return true, true
+			return true, errOutside
 		}
 	}
-	return true, true // a loop
+	return true, errLoop
 }
 
 // join is the path target leads to from the folder dir, and false when
@@ -130,6 +134,24 @@ type outsideError struct{}
 
 func (outsideError) Error() string        { return "leads out of the site through a symbolic link" }
 func (outsideError) Is(target error) bool { return target == fs.ErrNotExist }
+
+// errLoop is the error of reading through links that lead round in a
+// loop: refused as a link out is, and told otherwise.
+var errLoop error = loopError{}
+
+type loopError struct{}
+
+func (loopError) Error() string        { return "leads round in a loop of symbolic links" }
+func (loopError) Is(target error) bool { return target == errOutside || target == fs.ErrNotExist }
+
+// refusedLink is what a reader says of a file that err, which is
+// errOutside, refused.
+func refusedLink(err error) diag.Phrase {
+	if errors.Is(err, errLoop) {
+		return diag.P("is a symbolic link that leads round in a loop of links: put the file itself here")
+	}
+	return diag.P("is a symbolic link to a file outside the site: copy the file into the site instead")
+}
 
 func (w within) Open(name string) (fs.File, error) {
 	name, err := w.resolve("open", name)
@@ -187,7 +209,10 @@ func (w within) resolve(op, name string) (string, error) {
 			continue
 		}
 		target, err := fs.ReadLink(w.fsys, next)
-		if links++; err != nil || links > 40 {
+		if links++; links > 40 {
+			return "", &fs.PathError{Op: op, Path: name, Err: errLoop}
+		}
+		if err != nil {
 			return "", &fs.PathError{Op: op, Path: name, Err: errOutside}
 		}
 		to, ok := join(done, target)

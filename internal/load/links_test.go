@@ -13,8 +13,8 @@ import (
 	"github.com/malekort/malekort/internal/diag"
 )
 
-// TestLinksOutOfTheSite: a symbolic link that leads out of the site is an
-// error at the link, and hides none of the site's other errors: the site
+// TestLinksOutOfTheSite: a symbolic link that leads out of the site, or
+// round in a loop, is an error at the link, and hides none of the site's other errors: the site
 // is read on, through no such link, also one reached through a link to a
 // folder inside the site, and nothing of what they lead to is read.
 func TestLinksOutOfTheSite(t *testing.T) {
@@ -36,6 +36,9 @@ func TestLinksOutOfTheSite(t *testing.T) {
 		// site, holding a link out of it.
 		"content/vest/arstad/mappe": "../../../elsewhere",
 		"elsewhere/gjemt.png":       secret,
+		// Two links that lead to each other.
+		"data/results/loop.csv":  "loop2.csv",
+		"data/results/loop2.csv": "loop.csv",
 	})
 	_, s, read, errs := Load(os.DirFS(site))
 	var got []string
@@ -54,6 +57,8 @@ func TestLinksOutOfTheSite(t *testing.T) {
 		`content/vest/arstad/2026-02.md: is a symbolic link to a file outside the site: copy the file into the site instead`,
 		`content/vest/arstad/pw.png: is a symbolic link to a file outside the site: copy the file into the site instead`,
 		`data/results/b.csv: is a symbolic link to a file outside the site: copy the file into the site instead`,
+		`data/results/loop.csv: is a symbolic link that leads round in a loop of links: put the file itself here`,
+		`data/results/loop2.csv: is a symbolic link that leads round in a loop of links: put the file itself here`,
 		`templates/assets/x.js: is a symbolic link to a file outside the site: copy the file into the site instead`,
 	}
 	if !slices.Equal(got, want) {

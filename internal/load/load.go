@@ -146,7 +146,7 @@ func loadResults(fsys fs.FS, site *model.Site, language string, errs *diag.List)
 		if errors.Is(err, errOutside) {
 			// A link, or a link to a folder holding one, refused: said
 			// at the file as checkLinks says it.
-			fileErrs[i].Add(diag.Pos{Path: files[i]}, "is a symbolic link to a file outside the site: copy the file into the site instead")
+			fileErrs[i].Add(diag.Pos{Path: files[i]}, "%s", refusedLink(err))
 			return
 		}
 		if err != nil {

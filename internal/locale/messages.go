@@ -43,7 +43,6 @@ var messages = map[string]map[string]string{
 		"office %q belongs to county %q: move the file to content/%s/%s/":                                            "kontoret %q hører til fylket %q: flytt filen til content/%s/%s/",
 		"%q is outside content/: put the file beside the text":                                                       "%q ligger utenfor content/: legg filen ved siden av teksten",
 		"%q cannot be published: link images (png, jpg, gif, webp) or PDF files":                                     "%q kan ikke publiseres: lenk til bilder (png, jpg, gif, webp) eller PDF-filer",
-		"%q is a symbolic link to a file outside the site: copy the file into the site instead":                      "%q er en symbolsk lenke til en fil utenfor nettstedet: kopier filen inn i nettstedet i stedet",
 
 		"the image %q is on another website: the site must work with no internet, and that website would see who reads the page; put the image file beside the text and write its name, as in ![Fravær per uke](fravaer.png)":                "bildet %q ligger på et annet nettsted: sidene må virke uten internett, og det nettstedet ville se hvem som leser siden; legg bildefilen ved siden av teksten og skriv filnavnet, som i ![Fravær per uke](fravaer.png)",
 		"[^%s] refers to no footnote and is shown as it is written: write its note on a line of its own beginning with [^%s]:, the label written the same way, capitals too":                                                                 "[^%s] viser ikke til noen fotnote og vises slik den er skrevet: skriv fotnoten på en egen linje som begynner med [^%s]:, skrevet nøyaktig likt, med de samme store og små bokstavene",
@@ -115,6 +114,7 @@ var messages = map[string]map[string]string{
 		"there are no goals: give each as a [[goal]] table with id, title, unit, direction, target and yellow (see README, \"The input contract\")":    "det er ingen mål: gi hvert som en [[goal]]-tabell med id, title, unit, direction, target og yellow (se README, \"The input contract\")",
 		"there are no counties or offices: give each as a [[county]] or [[office]] table (see README, \"The input contract\")":                         "det er ingen fylker eller kontorer: gi hvert som en [[county]]- eller [[office]]-tabell (se README, \"The input contract\")",
 		"the byte 0x%02X is not UTF-8, though the file's header is: the file mixes two encodings (a part pasted from another file?); save it as UTF-8": "byten 0x%02X er ikke UTF-8, men overskriften i filen er det: filen blander to tegnkodinger (en del limt inn fra en annen fil?); lagre den som UTF-8",
+		"is a symbolic link that leads round in a loop of links: put the file itself here":                                                             "er en symbolsk lenke som går i ring med andre lenker: legg selve filen her",
 		"%s %q is not a number": "%s %q er ikke et tall",
 		"%s %q has a decimal %s, but line %d has a decimal %s: use one of them in the whole file": "%s %q har desimal%s, men linje %d har desimal%s: bruk ett av dem i hele filen",
 		"comma": "komma",
@@ -388,7 +388,6 @@ var messages = map[string]map[string]string{
 		"office %q belongs to county %q: move the file to content/%s/%s/":                                            "kontoret %q høyrer til fylket %q: flytt fila til content/%s/%s/",
 		"%q is outside content/: put the file beside the text":                                                       "%q ligg utanfor content/: legg fila ved sida av teksten",
 		"%q cannot be published: link images (png, jpg, gif, webp) or PDF files":                                     "%q kan ikkje publiserast: lenk til bilete (png, jpg, gif, webp) eller PDF-filer",
-		"%q is a symbolic link to a file outside the site: copy the file into the site instead":                      "%q er ei symbolsk lenkje til ei fil utanfor nettstaden: kopier fila inn i nettstaden i staden",
 
 		"the image %q is on another website: the site must work with no internet, and that website would see who reads the page; put the image file beside the text and write its name, as in ![Fravær per uke](fravaer.png)":                "biletet %q ligg på ein annan nettstad: sidene må verke utan internett, og den nettstaden ville sjå kven som les sida; legg biletfila ved sida av teksten og skriv filnamnet, som i ![Fravær per veke](fravaer.png)",
 		"[^%s] refers to no footnote and is shown as it is written: write its note on a line of its own beginning with [^%s]:, the label written the same way, capitals too":                                                                 "[^%s] viser ikkje til nokon fotnote og blir vist slik tilvisinga er skriven: skriv fotnoten på ei eiga linje som byrjar med [^%s]:, skrive nøyaktig likt, med dei same store og små bokstavane",
@@ -460,6 +459,7 @@ var messages = map[string]map[string]string{
 		"there are no goals: give each as a [[goal]] table with id, title, unit, direction, target and yellow (see README, \"The input contract\")":    "det er ingen mål: gi kvart som ein [[goal]]-tabell med id, title, unit, direction, target og yellow (sjå README, \"The input contract\")",
 		"there are no counties or offices: give each as a [[county]] or [[office]] table (see README, \"The input contract\")":                         "det er ingen fylke eller kontor: gi kvart som ein [[county]]- eller [[office]]-tabell (sjå README, \"The input contract\")",
 		"the byte 0x%02X is not UTF-8, though the file's header is: the file mixes two encodings (a part pasted from another file?); save it as UTF-8": "byten 0x%02X er ikkje UTF-8, men overskrifta i fila er det: fila blandar to teiknkodingar (ein del limt inn frå ei anna fil?); lagre ho som UTF-8",
+		"is a symbolic link that leads round in a loop of links: put the file itself here":                                                             "er ei symbolsk lenkje som går i ring med andre lenkjer: legg sjølve fila her",
 		"%s %q is not a number": "%s %q er ikkje eit tal",
 		"%s %q has a decimal %s, but line %d has a decimal %s: use one of them in the whole file": "%s %q har desimal%s, men linje %d har desimal%s: bruk eitt av dei i heile fila",
 		"comma": "komma",
