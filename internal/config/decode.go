@@ -7,6 +7,7 @@ import (
 	"math"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -76,8 +77,9 @@ func locate(text string, lines []string, err error, v any) (line, col, first, la
 	if pe, ok := parseError(err); ok && strings.HasPrefix(pe.Message, "TOML files cannot contain control characters: ") {
 		// The package's Start is the byte before the character, at the
 		// end of the line before for one that begins a line.
-		if i := strings.IndexFunc(text[min(pe.Position.Start, len(text)):], forbiddenControl); i >= 0 {
-			line, col = offsetPosition(text, pe.Position.Start+i)
+		from := min(max(pe.Position.Start, 0), len(text)) // -1 for one that begins the text
+		if i := strings.IndexFunc(text[from:], forbiddenControl); i >= 0 {
+			line, col = offsetPosition(text, from+i)
 		}
 	}
 	first, last = line, line
@@ -217,7 +219,7 @@ func errorMessage(err error, line string) diag.Phrase {
 	case msg == "expected '.' or '=', but got ':' instead":
 		// YAML's way, as other site generators' front matter has it.
 		key, value, _ := strings.Cut(strings.TrimSpace(line), ":")
-		return diag.P("a key and its value are joined by =, not by a colon: write %s = \"%s\"", strings.TrimSpace(key), strings.Trim(strings.TrimSpace(value), `"`))
+		return diag.P("a key and its value are joined by =, not by a colon: write %s = %s", strings.TrimSpace(key), asTOML(strings.TrimSpace(value)))
 	case strings.HasPrefix(msg, "TOML files cannot contain control characters: "):
 		return diag.P("the line has a control character (%s), which TOML does not allow: delete it (it comes along when text is pasted from some programs)", strings.Trim(strings.TrimPrefix(msg, "TOML files cannot contain control characters: "), "'"))
 	}
@@ -227,6 +229,16 @@ func errorMessage(err error, line string) diag.Phrase {
 		return diag.P("this is not TOML as it must be written: %s (%s)", msg, firstLine(pe.Usage))
 	}
 	return diag.P("this is not TOML as it must be written: %s", msg)
+}
+
+// asTOML is value as TOML writes it: as it is where it is a number, a
+// truth value, a date or in quotes already, in quotes where it is text.
+func asTOML(value string) string {
+	var v map[string]any
+	if _, err := toml.Decode("v = "+value, &v); err == nil {
+		return value
+	}
+	return strconv.Quote(value)
 }
 
 // dateMessage explains why s is not a date.

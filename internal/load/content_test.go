@@ -102,6 +102,7 @@ func FuzzSiteConfig(f *testing.F) {
 	f.Add([]byte("title = \"T\"\nlanguage = \"nn\"\nperiod = \"2026-10\"\naccent = \"#123456\"\n"))
 	f.Add([]byte("title = 1\n"))
 	f.Add([]byte("[privacy]\nmin_count = 5\n"))
+	f.Add([]byte("\x01title = \"T\"\n")) // a control character the toml package places before the text
 	f.Fuzz(func(t *testing.T, src []byte) {
 		var errs diag.List
 		s := config.Parse(src, &errs)

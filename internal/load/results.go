@@ -641,7 +641,21 @@ func (f *table) number(s, name string, line, field int, ok bool) (float64, bool,
 		f.notANumber(line, field, name, s)
 		return 0, false, false
 	}
-	if dec != 0 && groupedThousands(strings.TrimSpace(s), dec) {
+	if dec == 0 {
+		if group := groupSeparator(s); group != 0 {
+			// "1.234.567" groups thousands with points: the file's
+			// decimal separator is the comma.
+			switch f.decimal {
+			case 0:
+				f.decimal, f.decLine = otherSeparator(group), line
+			case group:
+				f.add(line, f.col(field), "%s %q groups thousands with a %s, but line %d has a decimal %s: use one of them in the whole file", name, s, sepName(group), f.decLine, sepName(f.decimal))
+				return 0, false, false
+			}
+		}
+		return v, true, ok
+	}
+	if groupedThousands(strings.TrimSpace(s), dec) {
 		switch f.decimal {
 		case 0:
 			f.rowAmbiguous = append(f.rowAmbiguous, ambiguousNumber{line: line, col: f.col(field), field: field, name: name, s: s})
@@ -652,13 +666,11 @@ func (f *table) number(s, name string, line, field int, ok bool) (float64, bool,
 		}
 		return v, true, ok
 	}
-	if dec != 0 {
-		if f.decimal == 0 {
-			f.decimal, f.decLine = dec, line
-		} else if dec != f.decimal {
-			f.add(line, f.col(field), "%s %q has a decimal %s, but line %d has a decimal %s: use one of them in the whole file", name, s, sepName(dec), f.decLine, sepName(f.decimal))
-			return 0, false, false
-		}
+	if f.decimal == 0 {
+		f.decimal, f.decLine = dec, line
+	} else if dec != f.decimal {
+		f.add(line, f.col(field), "%s %q has a decimal %s, but line %d has a decimal %s: use one of them in the whole file", name, s, sepName(dec), f.decLine, sepName(f.decimal))
+		return 0, false, false
 	}
 	return v, true, ok
 }
@@ -709,12 +721,14 @@ func (f *table) keep(row int, ok bool) {
 // separator the rest of the file showed, or, where it showed none, by
 // its delimiter: a file separated by semicolons or tabs is what Excel on
 // Norwegian Windows saves, with a decimal comma, so a point groups
-// thousands; in a comma-separated file a comma can only be quoted,
-// as the error of a split decimal comma advises, so either separator is
-// a decimal one there. A point read by the delimiter is a notice, at the
-// first: nothing in the file tells.
+// thousands; in a comma-separated file a comma can only be quoted, as the
+// error of a split decimal comma advises, so either separator is a
+// decimal one there, but not both in one file. Each separator read by
+// the delimiter is a notice at its first number, where nothing tells it:
+// all but a comma in a file that has decimal commas.
 func (f *table) resolveAmbiguous(rows []model.Result, cValue, cNum int) {
-	guessed, first := 0, ambiguousNumber{}
+	var guessed [2]int // by the separator: '.', ','
+	var first [2]ambiguousNumber
 	for _, a := range f.ambiguous {
 		sep := byte('.')
 		if strings.IndexByte(a.s, ',') >= 0 {
@@ -726,10 +740,9 @@ func (f *table) resolveAmbiguous(rows []model.Result, cValue, cNum int) {
 			if f.delim == ',' {
 				dec = sep
 			}
-			if sep == '.' {
-				if guessed++; guessed == 1 {
-					first = a
-				}
+			k := strings.IndexByte(".,", sep)
+			if guessed[k]++; guessed[k] == 1 {
+				first[k] = a
 			}
 		}
 		v, _, _ := parseNumber(a.s)
@@ -746,24 +759,57 @@ func (f *table) resolveAmbiguous(rows []model.Result, cValue, cNum int) {
 			r.Denominator = v
 		}
 	}
-	if guessed == 0 {
+	if f.delim == ',' && guessed[0] > 0 && guessed[1] > 0 {
+		point, comma := first[0], first[1]
+		later, earlier := comma, point
+		if later.line < earlier.line {
+			later, earlier = earlier, later
+		}
+		f.add(later.line, later.col, "%s %q has a decimal %s, but line %d has a decimal %s: use one of them in the whole file", later.name, later.s, sepName(later.s[strings.LastIndexAny(later.s, ".,")]), earlier.line, sepName(earlier.s[strings.LastIndexAny(earlier.s, ".,")]))
 		return
 	}
-	how := diag.P("the file's only such number")
-	if guessed > 1 {
-		how = diag.P("one of %d such numbers in the file, the first here", guessed)
-	}
-	read, rule, other := diag.Number{V: withoutGrouping(first.s, '.')}, diag.P("a point groups thousands"), strings.Replace(first.s, ".", ",", 1)
 	delimiter := diag.P("semicolons")
 	switch f.delim {
 	case '\t':
 		delimiter = diag.P("tabs")
 	case ',':
-		v, _, _ := parseNumber(first.s)
-		read, rule, other = diag.Number{V: v, Decimals: decimalsOf(first.s)}, diag.P("a point is the decimal separator"), strings.Replace(first.s, ".", "", 1)
 		delimiter = diag.P("commas")
 	}
-	f.errs.AddNotice(diag.Pos{Path: f.path, Line: first.line, Col: first.col}, "%s %q is read as %s (%s): nothing else in the file shows which decimal separator it uses, and in a file separated by %s %s; if that is wrong, write %s", first.name, first.s, read, how, delimiter, rule, other)
+	for k, sep := range []byte(".,") {
+		if guessed[k] == 0 || (sep == ',' && f.delim != ',') {
+			continue
+		}
+		a := first[k]
+		how := diag.P("the file's only such number")
+		if guessed[k] > 1 {
+			how = diag.P("one of %d such numbers in the file, the first here", guessed[k])
+		}
+		v, _, _ := parseNumber(a.s)
+		read, rule, other := diag.Number{V: v, Decimals: decimalsOf(a.s)}, diag.P("a %s is the decimal separator", sepName(sep)), strings.Replace(a.s, string(sep), "", 1)
+		if f.delim != ',' {
+			read, rule, other = diag.Number{V: withoutGrouping(a.s, sep)}, diag.P("a point groups thousands"), strings.Replace(a.s, ".", ",", 1)
+		}
+		f.errs.AddNotice(diag.Pos{Path: f.path, Line: a.line, Col: a.col}, "%s %q is read as %s (%s): nothing else in the file shows which decimal separator it uses, and in a file separated by %s %s; if that is wrong, write %s", a.name, a.s, read, how, delimiter, rule, other)
+	}
+}
+
+// groupSeparator is the separator of a number that has only separators
+// grouping thousands ("1.234.567"), 0 for one without.
+func groupSeparator(s string) byte {
+	switch {
+	case strings.IndexByte(s, '.') >= 0:
+		return '.'
+	case strings.IndexByte(s, ',') >= 0:
+		return ','
+	}
+	return 0
+}
+
+func otherSeparator(c byte) byte {
+	if c == '.' {
+		return ','
+	}
+	return '.'
 }
 
 // decimalsOf counts the digits of s after its last separator, not
@@ -870,7 +916,7 @@ func plainInteger(s string) bool {
 // groupedThousands reports whether the separators in s split it into
 // groups of three digits after the first.
 func groupedThousands(s string, sep byte) bool {
-	parts := strings.Split(strings.TrimLeft(s, "+-"), string(sep))
+	parts := strings.Split(strings.TrimLeft(s, "+-\u2212"), string(sep))
 	if len(parts[0]) == 0 || len(parts[0]) > 3 || parts[0][0] == '0' {
 		// "0.500" is no number of thousands.
 		return false

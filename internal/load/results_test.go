@@ -370,6 +370,13 @@ func TestNumbersThatReadEitherWay(t *testing.T) {
 		{"a point in a comma file", "period,unit,goal,value\n2026-01,bergen-nord,g,1.500\n", []float64{1.5},
 			`data/results/test.csv:2:23: value "1.500" is read as 1.5 (the file's only such number): nothing else in the file shows which decimal separator it uses, and in a file separated by commas a point is the decimal separator; if that is wrong, write 1500`},
 		{"a leading zero is no thousand", semi + "2026-01;bergen-nord;g;0.500;;\n2026-02;bergen-nord;g;1.500;;\n", []float64{0.5, 1.5}, ""},
+		{"points grouping thousands further down", "period,unit,goal,value\n2026-01,bergen-nord,g,1.500\n2026-02,bergen-nord,g,1.234.567\n", []float64{1500, 1234567}, ""},
+		{"a quoted comma in a comma file", "period,unit,goal,value\n2026-01,bergen-nord,g,\"1,500\"\n", []float64{1.5},
+			`data/results/test.csv:2:23: value "1,500" is read as 1.5 (the file's only such number): nothing else in the file shows which decimal separator it uses, and in a file separated by commas a comma is the decimal separator; if that is wrong, write 1500`},
+		{"a point in a tab file", "period\tunit\tgoal\tvalue\n2026-01\tbergen-nord\tg\t1.500\n", []float64{1500},
+			`data/results/test.csv:2:23: value "1.500" is read as 1500 (the file's only such number): nothing else in the file shows which decimal separator it uses, and in a file separated by tabs a point groups thousands; if that is wrong, write 1,500`},
+		{"minus signs", semi + "2026-01;bergen-nord;g;\u22121.500;;\n2026-02;bergen-nord;g;-1.500;;\n", []float64{-1500, -1500},
+			`data/results/test.csv:2:23: verdi "−1.500" is read as -1500 (one of 2 such numbers in the file, the first here): nothing else in the file shows which decimal separator it uses, and in a file separated by semicolons a point groups thousands; if that is wrong, write −1,500`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			rows, errs := readCSV(t, []byte(c.src))
@@ -400,6 +407,20 @@ func TestNumbersThatReadEitherWay(t *testing.T) {
 
 // TestNumeratorThatIsNoNumber: a numerator that is not a number is one
 // error; the row gave both numbers, so it is not told to give both.
+// TestSeparatorsThatDisagree: a file that uses one separator both ways is
+// an error, whichever number shows it first.
+func TestSeparatorsThatDisagree(t *testing.T) {
+	for name, c := range map[string]struct{ src, want string }{
+		"either way, both":      {"period,unit,goal,value\n2026-01,bergen-nord,g,1.500\n2026-02,bergen-nord,g,\"2,250\"\n", `data/results/test.csv:3:23: value "2,250" has a decimal comma, but line 2 has a decimal point`},
+		"grouping and decimals": {"period,unit,goal,value\n2026-01,bergen-nord,g,0.5\n2026-02,bergen-nord,g,1.234.567\n", `data/results/test.csv:3:23: value "1.234.567" groups thousands with a point, but line 2 has a decimal point`},
+	} {
+		_, errs := readCSV(t, []byte(c.src))
+		if len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), c.want) {
+			t.Errorf("%s: errors %v, want %s", name, errs, c.want)
+		}
+	}
+}
+
 func TestNumeratorThatIsNoNumber(t *testing.T) {
 	_, errs := readCSV(t, []byte("period,unit,goal,value,numerator,denominator\n2026-01,bergen-nord,g,,abc,193\n"))
 	if len(errs) != 1 || !strings.Contains(errs[0].Msg, "is not a number") {
