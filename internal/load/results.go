@@ -187,10 +187,10 @@ func (r *resultReader) read(path string, file int16, src io.Reader, rows []model
 	head, _ := br.Peek(64 << 10)
 	if !validUTF8Prefix(head) {
 		if line, b, ok := strayByte(head); ok {
-			// A header of UTF-8's own letters ("mål") makes the file
-			// UTF-8: a byte that is not is an error where it stands, not
-			// a reason to read "mål" as "mÃ¥l".
-			f.add(line, 0, "the byte 0x%02X is not UTF-8, though the file's header is: the file mixes two encodings (a part pasted from another file?); save it as UTF-8", b)
+			// Letters in UTF-8 ("mål", "Årstad") make the file UTF-8: a
+			// byte that is not is an error where it stands, not a reason
+			// to read "mål" as "mÃ¥l".
+			f.add(line, 0, "the byte 0x%02X is not UTF-8, though the rest of the file is: the file mixes two encodings (a part pasted from another file?); save it as UTF-8", b)
 		} else {
 			// Excel on Norwegian Windows saves "CSV" as Windows-1252.
 			in = charmap.Windows1252.NewDecoder().Reader(br)
@@ -946,26 +946,31 @@ func sniffDelimiter(r *bufio.Reader) rune {
 }
 
 // strayByte finds, in a file that is not all UTF-8, the first byte that
-// is not, and its line, where the first line has letters beyond ASCII in
-// UTF-8: ok is false for a header of ASCII alone, which either encoding
-// reads the same.
+// is not, and its line, where the file has letters beyond ASCII in UTF-8
+// too: ok is false for a file without, which Windows-1252 reads (its
+// letters æ, ø and å are never followed by the bytes that would make them
+// UTF-8).
 func strayByte(head []byte) (line int, b byte, ok bool) {
-	header, _, _ := bytes.Cut(head, []byte("\n"))
-	if !utf8.Valid(header) || bytes.IndexFunc(header, func(r rune) bool { return r >= utf8.RuneSelf }) < 0 {
-		return 0, 0, false
-	}
-	line = 1
+	utf8Letters, stray := false, -1
+	line, strayLine := 1, 0
 	for i := 0; i < len(head); {
 		r, size := utf8.DecodeRune(head[i:])
-		if r == utf8.RuneError && size == 1 {
-			return line, head[i], i+utf8.UTFMax < len(head) // not a rune cut off at the window's end
-		}
-		if r == '\n' {
+		switch {
+		case r == utf8.RuneError && size == 1:
+			if stray < 0 && i+utf8.UTFMax < len(head) { // not a rune cut off at the window's end
+				stray, strayLine = i, line
+			}
+		case size > 1:
+			utf8Letters = true
+		case r == '\n':
 			line++
 		}
 		i += size
 	}
-	return 0, 0, false
+	if stray < 0 || !utf8Letters {
+		return 0, 0, false
+	}
+	return strayLine, head[stray], true
 }
 
 // validUTF8Prefix reports whether b is UTF-8, allowing a rune cut off at
