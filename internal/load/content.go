@@ -377,7 +377,7 @@ var notClosed = diag.P("front matter is not closed: add a line with +++ after it
 func SplitFrontMatter(src []byte) (front []byte, body []byte, fmLine, bodyLine int, err error) {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	first, rest, found := bytes.Cut(src, []byte("\n"))
-	if string(bytes.TrimRight(first, " \t\r")) == "---" && yamlKey.Match(rest) && yamlEnd.Match(rest) {
+	if string(bytes.TrimRight(first, " \t\r")) == "---" && yamlFrontMatter(rest) {
 		return nil, nil, 0, 1, diag.P("front matter between --- lines is YAML, which malekort does not read: write it as TOML between +++ lines, with = for : and text in quotes (author = \"Kari Nordmann\"; see README, \"The input contract\")")
 	}
 	if string(bytes.TrimRight(first, " \t\r")) != "+++" {
@@ -405,14 +405,36 @@ func SplitFrontMatter(src []byte) (front []byte, body []byte, fmLine, bodyLine i
 	return nil, nil, 0, 1, notClosed
 }
 
-// yamlKey matches a text whose first line is a YAML key ("author: Kari"),
-// and yamlEnd one with a line of --- further down: YAML front matter
-// after its first ---. Text that begins with a rule of markdown seldom
-// goes on so.
-var (
-	yamlKey = regexp.MustCompile(`^[ \t]*[A-Za-z_][A-Za-z0-9_-]*:([ \t]|\r?$|\r?\n)`)
-	yamlEnd = regexp.MustCompile(`(?m)^---[ \t\r]*$`)
-)
+// yamlFrontMatter reports whether text, after a first line of ---, is
+// YAML front matter: lines of YAML up to a line of ---, one of them a key
+// front matter has. A rule of markdown is followed by text, which may
+// hold a colon ("Merk: tallene er foreløpige."), not by such lines alone.
+func yamlFrontMatter(text []byte) bool {
+	known := false
+	for line := range bytes.Lines(text) {
+		line = bytes.TrimRight(line, " \t\r\n")
+		switch {
+		case string(line) == "---":
+			return known
+		case len(line) == 0, line[0] == ' ', line[0] == '\t', line[0] == '#', line[0] == '-':
+			// Blank, nested, a comment or an item of a list.
+		default:
+			m := yamlKey.FindSubmatch(line)
+			if m == nil {
+				return false
+			}
+			known = known || slices.Contains(frontMatterKeyNames, strings.ToLower(string(m[1])))
+		}
+	}
+	return false
+}
+
+// yamlKey matches a line of YAML that gives a key.
+var yamlKey = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:([ \t]|$)`)
+
+// frontMatterKeyNames are the keys of malekort's front matter, and the
+// title other site generators' front matter has.
+var frontMatterKeyNames = []string{"author", "date", "measure", "title"}
 
 // ParseFrontMatter decodes a content file's front matter, reporting errors
 // at their line in the file.

@@ -27,7 +27,10 @@ func TestSplitFrontMatter(t *testing.T) {
 		{"only opener", "+++", "", "", 0, 1, true},
 		{"yaml", "---\nauthor: Kari Nordmann\nmeasure:\n  - goal: sykefravaer\n---\nTekst\n", "", "", 0, 1, true},
 		{"yaml, crlf", "---\r\nauthor:\r\n---\r\nTekst\r\n", "", "", 0, 1, true},
+		{"yaml with a comment and a space before the colon", "---\n# fra Hugo\nauthor : Kari\n---\nTekst\n", "", "", 0, 1, true},
 		{"a rule, then text", "---\nMerk: dette er tekst.\n", "", "---\nMerk: dette er tekst.\n", 0, 1, false},
+		{"a note between rules", "---\nMerk: tallene for mars er foreløpige.\n---\n\nTekst.\n", "", "---\nMerk: tallene for mars er foreløpige.\n---\n\nTekst.\n", 0, 1, false},
+		{"a rule, then a setext heading", "---\nOppsummering\n---\n", "", "---\nOppsummering\n---\n", 0, 1, false},
 		{"a rule, then a list", "---\n- punkt\n---\n", "", "---\n- punkt\n---\n", 0, 1, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
