@@ -322,6 +322,13 @@ func TestOfficeFinder(t *testing.T) {
 		t.Errorf(`typing "zzz" shows %v`, shown)
 	}
 	status("Ingen kontorer passer.")
+	// A county without offices is found by its card.
+	withEmpty := buildEdited(t, map[string][2]string{"data/org.toml": {"[[county]]\n", "[[county]]\nid = \"tomt\"\nname = \"NAV Tomt\"\n\n[[county]]\n"}})
+	if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(withEmpty, "index.html")), chromedp.WaitVisible(chromedp.ID("finder-input"))); err != nil {
+		t.Fatal(err)
+	}
+	find("tomt")
+	status("Ingen kontorer passer, men et fylke gjør det.")
 }
 
 func TestDarkMode(t *testing.T) {

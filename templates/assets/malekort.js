@@ -455,7 +455,9 @@
         status.hidden = any;
         return;
       }
+      // A county without offices shown is named by its card alone.
       status.textContent = q === "" ? "" : !any ? status.getAttribute("data-none") :
+        offices === 0 ? status.getAttribute("data-counties") :
         offices === 1 ? status.getAttribute("data-single") : status.getAttribute("data-several").replace("{n}", offices);
     });
   }
