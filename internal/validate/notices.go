@@ -86,10 +86,10 @@ func Unused(s *model.Site, cfg config.Site, reported model.Period, allRead bool,
 }
 
 // carriedTargets adds a notice for each goal whose target has changed by
-// its schedule, but not in the year of the results its scorecard now
-// judges: a new year's scorecard usually comes with new targets, and a
-// step forgotten in goals.toml would colour the whole year by last
-// year's. It stands at the goal's last step.
+// its schedule, but whose target in force for the results its scorecard
+// now judges was set in an earlier year: a new year's scorecard usually
+// comes with new targets, and a step forgotten in goals.toml would colour
+// the whole year by an old one. It stands at the step in force.
 func carriedTargets(s *model.Site, reported model.Period, notices *diag.List) {
 	judged := make([]model.Period, len(s.Goals))
 	hasResults := make([]bool, len(s.Goals))
@@ -100,7 +100,7 @@ func carriedTargets(s *model.Site, reported model.Period, notices *diag.List) {
 	}
 	for i := range s.Results {
 		r := &s.Results[i]
-		if p := judged[r.Goal]; p != 0 && r.Period <= p && r.Period.Year() == p.Year() && (r.HasValue || r.HasRatio || r.Suppressed) {
+		if p := judged[r.Goal]; p != 0 && r.Period <= p && r.Period.Year() == p.Year() {
 			hasResults[r.Goal] = true
 		}
 	}
@@ -110,12 +110,15 @@ func carriedTargets(s *model.Site, reported model.Period, notices *diag.List) {
 			continue
 		}
 		year := judged[i].Year()
-		last := g.Schedule[len(g.Schedule)-1]
-		if last.From.Year() >= year {
+		target, yellow, since := g.TargetAt(judged[i])
+		if since == 0 || since.Year() >= year {
+			// The goal's own target, before its first step, or a step of
+			// this year.
 			continue
 		}
-		notices.AddNotice(last.Pos, "the goal \"%s\" has no step in its schedule for %d: its results of %d are judged by the target in force since %s, %s (yellow %s); if this year's scorecard gives another, add a [[goal.schedule]] with from = \"%d-01\"",
-			g.Title, year, year, month(last.From), written(last.Target), written(last.Yellow), year)
+		step := g.Schedule[slices.IndexFunc(g.Schedule, func(st model.Step) bool { return st.From == since })]
+		notices.AddNotice(step.Pos, "the goal \"%s\" has no step in its schedule for %d: its results of %d are judged by the target in force since %s, %s (yellow limit %s); if this year's scorecard gives another, add a [[goal.schedule]] with from = \"%d-01\"",
+			g.Title, year, year, month(since), written(target), written(yellow), year)
 	}
 }
 

@@ -214,9 +214,10 @@ func TestApart(t *testing.T) {
 }
 
 // TestCarriedTargets: a goal whose target has steps is told when the
-// year its scorecard now judges has none, at its last step; a goal with
-// a step in that year, a lagged goal still judged by last year's
-// December, a goal without results in the new year and a goal without a
+// year its scorecard now judges has none, at the step in force (also
+// where a later year has one); a goal with a step in that year, a lagged
+// goal still judged by last year's December, a yearly goal judged by last
+// year, a goal without results in the new year and a goal without a
 // schedule are not.
 func TestCarriedTargets(t *testing.T) {
 	step := func(from string, line int) []model.Step {
@@ -228,8 +229,10 @@ func TestCarriedTargets(t *testing.T) {
 		model.Goal{ID: "lagged", Title: "Lagged", Aggregate: "sum", Lag: 1, Schedule: step("2025-01", 27)},
 		model.Goal{ID: "plain", Title: "Plain", Aggregate: "sum"},
 		model.Goal{ID: "stopped", Title: "Stopped", Aggregate: "sum", Schedule: step("2025-01", 37)},
+		model.Goal{ID: "later", Title: "Later", Aggregate: "sum", Schedule: append(step("2025-01", 47), step("2027-01", 50)...)},
+		model.Goal{ID: "yearly", Title: "Yearly", Aggregate: "sum", Frequency: "year", Schedule: step("2025-01", 57)},
 	)
-	for g := range s.Goals[:4] {
+	for _, g := range []int{0, 1, 2, 3, 5, 6} {
 		for _, p := range []string{"2025-12", "2026-01"} {
 			s.Results = append(s.Results, model.Result{Goal: int32(g), Period: period(p), HasValue: true, Line: 2})
 		}
@@ -237,8 +240,11 @@ func TestCarriedTargets(t *testing.T) {
 	s.Results = append(s.Results, model.Result{Goal: 4, Period: period("2025-12"), HasValue: true, Line: 2})
 	var notices diag.List
 	carriedTargets(s, period("2026-01"), &notices)
-	sameNotices(t, notices, []string{`data/goals.toml:7: the goal "Carried" has no step in its schedule for 2026: its results of 2026 are judged by the target in force since January 2025, 85 (yellow 80.5); if this year's scorecard gives another, add a [[goal.schedule]] with from = "2026-01"`})
-	if got := notices.In(locale.New("nb"))[0].Msg; !strings.Contains(got, "siden januar 2025, 85 (gul 80,5)") {
+	sameNotices(t, notices, []string{
+		`data/goals.toml:7: the goal "Carried" has no step in its schedule for 2026: its results of 2026 are judged by the target in force since January 2025, 85 (yellow limit 80.5); if this year's scorecard gives another, add a [[goal.schedule]] with from = "2026-01"`,
+		`data/goals.toml:47: the goal "Later" has no step in its schedule for 2026: its results of 2026 are judged by the target in force since January 2025, 85 (yellow limit 80.5); if this year's scorecard gives another, add a [[goal.schedule]] with from = "2026-01"`,
+	})
+	if got := notices.In(locale.New("nb"))[0].Msg; !strings.Contains(got, "siden januar 2025, 85 (gul grense 80,5)") {
 		t.Errorf("in Norwegian: %s", got)
 	}
 	// In December the lagged goal's year has its results too, and the
