@@ -148,7 +148,7 @@ func (loopError) Is(target error) bool { return target == errOutside || target =
 // errOutside, refused.
 func refusedLink(err error) diag.Phrase {
 	if errors.Is(err, errLoop) {
-		return diag.P("is a symbolic link that leads round in a loop of links: put the file itself here")
+		return diag.P("is a symbolic link that leads round in a loop of links: put the file or folder itself here")
 	}
 	return diag.P("is a symbolic link to a file outside the site: copy the file into the site instead")
 }

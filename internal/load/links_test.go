@@ -57,8 +57,8 @@ func TestLinksOutOfTheSite(t *testing.T) {
 		`content/vest/arstad/2026-02.md: is a symbolic link to a file outside the site: copy the file into the site instead`,
 		`content/vest/arstad/pw.png: is a symbolic link to a file outside the site: copy the file into the site instead`,
 		`data/results/b.csv: is a symbolic link to a file outside the site: copy the file into the site instead`,
-		`data/results/loop.csv: is a symbolic link that leads round in a loop of links: put the file itself here`,
-		`data/results/loop2.csv: is a symbolic link that leads round in a loop of links: put the file itself here`,
+		`data/results/loop.csv: is a symbolic link that leads round in a loop of links: put the file or folder itself here`,
+		`data/results/loop2.csv: is a symbolic link that leads round in a loop of links: put the file or folder itself here`,
 		`templates/assets/x.js: is a symbolic link to a file outside the site: copy the file into the site instead`,
 	}
 	if !slices.Equal(got, want) {

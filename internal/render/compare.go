@@ -115,7 +115,7 @@ func (s *site) funnelChart(id string, gi int, target float64, offices []int, cap
 		ls[logX] = layout
 	}
 	ch := chart.Funnel(id, *layout, ns, lines[0], lines[1], lines[2], lines[3], target, points)
-	description := strings.ReplaceAll(s.loc.T("funnel.chart"), "{target}", s.loc.WithUnit(target, g.Decimals, g.Unit)) + " " + s.loc.T("funnel.shapes")
+	description := strings.ReplaceAll(s.loc.T("funnel.chart"), "{target}", s.loc.WithUnit(target, g.Decimals, g.Unit)) + " " + strings.NewReplacer("{green}", s.loc.T("status.green"), "{yellow}", s.loc.T("status.yellow"), "{red}", s.loc.T("status.red")).Replace(s.loc.T("funnel.shapes"))
 	switch {
 	case own == 1:
 		description += " " + s.loc.T("funnel.own.one")
