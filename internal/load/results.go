@@ -916,13 +916,17 @@ func plainInteger(s string) bool {
 // groupedThousands reports whether the separators in s split it into
 // groups of three digits after the first.
 func groupedThousands(s string, sep byte) bool {
-	parts := strings.Split(strings.TrimLeft(s, "+-\u2212"), string(sep))
-	if len(parts[0]) == 0 || len(parts[0]) > 3 || parts[0][0] == '0' {
+	// Read group by group, not split: every number of a file with
+	// decimals passes through here.
+	first, rest, grouped := strings.Cut(strings.TrimLeft(s, "+-\u2212"), string(sep))
+	if len(first) == 0 || len(first) > 3 || first[0] == '0' {
 		// "0.500" is no number of thousands.
 		return false
 	}
-	for _, p := range parts[1:] {
-		if len(p) != 3 {
+	for grouped {
+		var group string
+		group, rest, grouped = strings.Cut(rest, string(sep))
+		if len(group) != 3 {
 			return false
 		}
 	}
