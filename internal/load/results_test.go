@@ -92,6 +92,28 @@ func TestStrayByte(t *testing.T) {
 			t.Errorf("%s: errors: %v", header, errs)
 		}
 	}
+	// A stray byte among the last three of a file, and one in a file
+	// with a byte order mark.
+	for name, c := range map[string]struct {
+		src  string
+		line int
+	}{
+		"at the end":  {"period,unit,goal,value,name\n2026-01,bergen-nord,g,20,NAV F\xc3\xb8rde\n2026-01,årstad,g,30,NAV S\xf8r\n", 3},
+		"after a BOM": {"\xef\xbb\xbfperiod,unit,goal,value,note\n2026-01,bergen-nord,g,1,S\xf8r\n", 2},
+	} {
+		_, errs := readCSV(t, []byte(c.src))
+		if len(errs) != 1 || errs[0].Pos.Line != c.line || !strings.Contains(errs[0].Msg, "is not UTF-8") {
+			t.Errorf("%s: errors: %v, want one at line %d", name, errs, c.line)
+		}
+	}
+	// Windows-1252 whose only letter beyond ASCII is among its last bytes.
+	latin, err := charmap.Windows1252.NewEncoder().Bytes([]byte("period,goal,value,unit\n2026-01,g,1,Sør\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, errs := readCSV(t, latin); len(errs) != 1 || !strings.Contains(errs[0].Msg, `"Sør"`) {
+		t.Errorf("Windows-1252 ending in ø: errors %v, want the unknown unit \"Sør\"", errs)
+	}
 	enc, err := charmap.Windows1252.NewEncoder().Bytes([]byte("periode;enhet;mål;verdi\n2026-01;årstad;g;12,5\n"))
 	if err != nil {
 		t.Fatal(err)
