@@ -788,9 +788,12 @@ func (f *table) resolveAmbiguous(rows []model.Result, cValue, cNum int) {
 			how = diag.P("one of %d such numbers in the file, the first here", guessed[k])
 		}
 		v, _, _ := parseNumber(a.s)
-		read, rule, other := diag.Number{V: v, Decimals: decimalsOf(a.s)}, diag.P("a %s is the decimal separator", sepName(sep)), strings.Replace(a.s, string(sep), "", 1)
+		var read any = diag.Number{V: v, Decimals: decimalsOf(a.s)}
+		rule, other := diag.P("a %s is the decimal separator", sepName(sep)), strings.Replace(a.s, string(sep), "", 1)
 		if f.delim != ',' {
-			read, rule, other = diag.Number{V: withoutGrouping(a.s, sep)}, diag.P("a point groups thousands"), strings.Replace(a.s, ".", ",", 1)
+			// A whole number without grouping, which English would
+			// write 1,500, as the very number in question.
+			read, rule, other = strconv.FormatFloat(withoutGrouping(a.s, sep), 'f', -1, 64), diag.P("a point groups thousands"), strings.Replace(a.s, ".", ",", 1)
 		}
 		f.errs.AddNotice(diag.Pos{Path: f.path, Line: a.line, Col: a.col}, "%s %q is read as %s (%s): nothing else in the file shows which decimal separator it uses, and in a file separated by %s %s; if that is wrong, write %s", a.name, a.s, read, how, delimiter, rule, other)
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/malekort/malekort/internal/diag"
+	"github.com/malekort/malekort/internal/locale"
 	"github.com/malekort/malekort/internal/model"
 	"golang.org/x/text/encoding/charmap"
 )
@@ -449,5 +450,15 @@ func TestNumeratorThatIsNoNumber(t *testing.T) {
 	_, errs := readCSV(t, []byte("period,unit,goal,value,numerator,denominator\n2026-01,bergen-nord,g,,abc,193\n"))
 	if len(errs) != 1 || !strings.Contains(errs[0].Msg, "is not a number") {
 		t.Errorf("errors: %v, want one that the numerator is not a number", errs)
+	}
+}
+
+// TestReadAsInEnglish: English groups thousands with commas, so the
+// notice writes a whole number read so without grouping: "1,500" would
+// be the very number in question.
+func TestReadAsInEnglish(t *testing.T) {
+	_, errs := readCSV(t, []byte("periode;enhet;mål;verdi\n2026-01;bergen-nord;g;1.500\n"))
+	if len(errs) != 1 || !strings.Contains(errs.In(locale.New("en"))[0].Msg, `"1.500" is read as 1500 `) {
+		t.Errorf("notices: %v", errs.In(locale.New("en")))
 	}
 }
