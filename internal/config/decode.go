@@ -47,11 +47,18 @@ func Decode(path string, src []byte, firstLine int, v any, errs *diag.List) (md 
 			pos.Line, pos.Col = line+firstLine-1, col
 		}
 		errs.Add(pos, "%s", msg)
-		if first == 0 || first > len(lines) || blanked[first] {
-			return md, false
+		if off, ok := controlOffset(text, err); ok {
+			// Only the character goes: the rest of its line, a table's
+			// header say, is read on.
+			text = text[:off] + " " + text[off+1:]
+			lines = strings.SplitAfter(text, "\n")
+		} else {
+			if first == 0 || first > len(lines) || blanked[first] {
+				return md, false
+			}
+			blank(lines, first, last, blanked)
+			text = strings.Join(lines, "")
 		}
-		blank(lines, first, last, blanked)
-		text = strings.Join(lines, "")
 		reset(v)
 		if md, err = toml.Decode(text, v); err == nil {
 			return md, false
@@ -74,13 +81,8 @@ func locate(text string, lines []string, err error, v any) (line, col, first, la
 		return line, col, line, line, diag.P("%s", err.Error())
 	}
 	line, col = errorPosition(text, err)
-	if pe, ok := parseError(err); ok && strings.HasPrefix(pe.Message, "TOML files cannot contain control characters: ") {
-		// The package's Start is the byte before the character, at the
-		// end of the line before for one that begins a line.
-		from := min(max(pe.Position.Start, 0), len(text)) // -1 for one that begins the text
-		if i := strings.IndexFunc(text[from:], forbiddenControl); i >= 0 {
-			line, col = offsetPosition(text, from+i)
-		}
+	if off, ok := controlOffset(text, err); ok {
+		line, col = offsetPosition(text, off)
 	}
 	first, last = line, line
 	if pe, ok := parseError(err); ok && pe.Message == errNotFinite.Error() {
@@ -155,6 +157,20 @@ func errorPosition(text string, err error) (line, col int) {
 		return offsetPosition(text, start)
 	}
 	return pe.Position.Line, pe.Position.Col
+}
+
+// controlOffset is the offset in text of the control character err is
+// about, if it is about one. The package's Start is the byte before the
+// character: at the end of the line before for one that begins a line,
+// -1 for one that begins the text.
+func controlOffset(text string, err error) (int, bool) {
+	pe, ok := parseError(err)
+	if !ok || !strings.HasPrefix(pe.Message, "TOML files cannot contain control characters: ") {
+		return 0, false
+	}
+	from := min(max(pe.Position.Start, 0), len(text))
+	i := strings.IndexFunc(text[from:], forbiddenControl)
+	return from + i, i >= 0
 }
 
 // offsetPosition is the 1-based line and column of byte offset in text.
