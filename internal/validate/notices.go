@@ -247,7 +247,8 @@ func month(p model.Period) diag.Phrase {
 // (NAV's "*") and the county has no row of its own for that month: score
 // hides a roll-up that would need the hidden figure, and with it the whole
 // site's, though NAV publishes the county's figure in tables of its own.
-// The notice stands at the county's first such row, and names the months
+// The notice stands at the county's first such row of its earliest
+// month, and names the months
 // up to reported, for the goals the whole site shares and the county's
 // own (an office's own goal has no total to speak of).
 func HiddenTotals(s *model.Site, reported model.Period, notices *diag.List) {
@@ -278,8 +279,12 @@ func HiddenTotals(s *model.Site, reported model.Period, notices *diag.List) {
 			continue
 		}
 		if first[k] == nil {
-			first[k], months[k] = r, map[model.Period]bool{}
+			months[k] = map[model.Period]bool{}
 			order = append(order, k)
+		}
+		if first[k] == nil || r.Period < first[k].Period {
+			// The office named is one hidden in the first month named.
+			first[k] = r
 		}
 		months[k][r.Period] = true
 	}

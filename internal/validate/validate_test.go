@@ -54,7 +54,7 @@ func TestDuplicateResults(t *testing.T) {
 
 // TestHiddenTotals: an office's figure hidden at source hides its
 // county's total: one notice for the county and goal, at the first such
-// row, naming the months up to the reported one that have no county row
+// row of the earliest month (the office it names is hidden then), naming the months up to the reported one that have no county row
 // of their own; for the county's own goal without the whole site; none
 // for a goal of the office's own.
 func TestHiddenTotals(t *testing.T) {
@@ -65,9 +65,9 @@ func TestHiddenTotals(t *testing.T) {
 		unit, goal int32
 		suppressed bool
 	}{
+		{"2026-03", 1, 0, true}, // first in the file, not in time
 		{"2026-01", 0, 0, true}, {"2026-01", 1, 0, false},
 		{"2026-02", 0, 0, true}, {"2026-02", 2, 0, false}, // the county's own row
-		{"2026-03", 1, 0, true},
 		{"2026-04", 0, 0, true}, // after the reported month
 		{"2026-01", 0, 1, true},
 		{"2026-02", 1, 2, true},
@@ -77,7 +77,7 @@ func TestHiddenTotals(t *testing.T) {
 	var notices diag.List
 	HiddenTotals(s, period("2026-03"), &notices)
 	want := []string{
-		`data/results/x.csv:2: NAV Vest's "G", and the whole site's, are hidden in 2 of the 3 months from January 2026 to March 2026 as the total needs an office's figure hidden at source (*), here NAV A's: a row for NAV Vest itself (unit "vest"), as NAV publishes the county's figures, would show the county's figure`,
+		`data/results/x.csv:3: NAV Vest's "G", and the whole site's, are hidden in 2 of the 3 months from January 2026 to March 2026 as the total needs an office's figure hidden at source (*), here NAV A's: a row for NAV Vest itself (unit "vest"), as NAV publishes the county's figures, would show the county's figure`,
 		`data/results/x.csv:9: NAV Vest's "C" is hidden in February 2026 as the total needs an office's figure hidden at source (*), here NAV B's: a row for NAV Vest itself (unit "vest"), as NAV publishes the county's figures, would show the county's figure`,
 	}
 	sameNotices(t, notices, want)
