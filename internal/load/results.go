@@ -148,6 +148,8 @@ type ambiguousNumber struct {
 	field          int    // its column
 	name           string // the column's name in the header
 	s              string
+	sep            byte    // its one separator, '.' or ','
+	decimal        float64 // its value where sep is the decimal separator
 }
 
 // col is the column of field i of the current record; asked only for an
@@ -661,7 +663,7 @@ func (f *table) number(s, name string, line, field int, ok bool) (float64, bool,
 	if groupedThousands(strings.TrimSpace(s), dec) {
 		switch f.decimal {
 		case 0:
-			f.rowAmbiguous = append(f.rowAmbiguous, ambiguousNumber{line: line, col: f.col(field), field: field, name: name, s: s})
+			f.rowAmbiguous = append(f.rowAmbiguous, ambiguousNumber{line: line, col: f.col(field), field: field, name: name, s: s, sep: dec, decimal: v})
 		case dec:
 		default:
 			// "1.234" in a file of decimal commas groups thousands.
@@ -733,24 +735,20 @@ func (f *table) resolveAmbiguous(rows []model.Result, cValue, cNum int) {
 	var guessed [2]int // by the separator: '.', ','
 	var first [2]ambiguousNumber
 	for _, a := range f.ambiguous {
-		sep := byte('.')
-		if strings.IndexByte(a.s, ',') >= 0 {
-			sep = ','
-		}
 		dec := f.decimal
 		if dec == 0 {
 			dec = ','
 			if f.delim == ',' {
-				dec = sep
+				dec = a.sep
 			}
-			k := strings.IndexByte(".,", sep)
+			k := strings.IndexByte(".,", a.sep)
 			if guessed[k]++; guessed[k] == 1 {
 				first[k] = a
 			}
 		}
-		v, _, _ := parseNumber(a.s)
-		if dec != sep {
-			v = withoutGrouping(a.s, sep)
+		v := a.decimal
+		if dec != a.sep {
+			v = withoutGrouping(a.s, a.sep)
 		}
 		r := &rows[a.row]
 		switch a.field {
@@ -768,7 +766,7 @@ func (f *table) resolveAmbiguous(rows []model.Result, cValue, cNum int) {
 		if later.line < earlier.line {
 			later, earlier = earlier, later
 		}
-		f.add(later.line, later.col, "%s %q has a decimal %s, but line %d has a decimal %s: use one of them in the whole file", later.name, later.s, sepName(later.s[strings.LastIndexAny(later.s, ".,")]), earlier.line, sepName(earlier.s[strings.LastIndexAny(earlier.s, ".,")]))
+		f.add(later.line, later.col, "%s %q has a decimal %s, but line %d has a decimal %s: use one of them in the whole file", later.name, later.s, sepName(later.sep), earlier.line, sepName(earlier.sep))
 		return
 	}
 	delimiter := diag.P("semicolons")
@@ -787,8 +785,7 @@ func (f *table) resolveAmbiguous(rows []model.Result, cValue, cNum int) {
 		if guessed[k] > 1 {
 			how = diag.P("one of %d such numbers in the file, the first here", guessed[k])
 		}
-		v, _, _ := parseNumber(a.s)
-		var read any = diag.Number{V: v, Decimals: decimalsOf(a.s)}
+		var read any = diag.Number{V: a.decimal, Decimals: decimalsOf(a.s)}
 		rule, other := diag.P("a %s is the decimal separator", sepName(sep)), strings.Replace(a.s, string(sep), "", 1)
 		if f.delim != ',' {
 			// A whole number without grouping, which English would
