@@ -136,3 +136,19 @@ func TestYearMatrix(t *testing.T) {
 		t.Error("vest's page in December does not head its matrix as the whole year's")
 	}
 }
+
+// TestColumnNamesAreMarkedEnglish: a Norwegian page's footer names the
+// CSV columns in English, marked so that a screen reader speaks them in
+// English (WCAG 3.1.2).
+func TestColumnNamesAreMarkedEnglish(t *testing.T) {
+	page := string(buildBase(t, nil)["vest/index.html"])
+	_, footer, _ := strings.Cut(page, "<footer")
+	for _, name := range []string{"period", "unit", "goal", "value"} {
+		if !strings.Contains(footer, `<code lang="en">`+name+`</code>`) {
+			t.Errorf("the footer does not mark %q as English:\n%s", name, footer)
+		}
+	}
+	if strings.Contains(footer, "`") {
+		t.Errorf("the footer shows the words' marks:\n%s", footer)
+	}
+}

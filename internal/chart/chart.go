@@ -18,7 +18,8 @@
 //
 // Options carry no colours: the script picks them from the page's CSS so
 // that charts follow light and dark mode. Series ids tell it which role a
-// series has ("unit", "county", "target", "whole", "offices").
+// series has ("unit" the page's own, "county" an office's county beside
+// it, "target", "whole", "offices").
 package chart
 
 import (
@@ -85,10 +86,16 @@ func lineSeries(l Line, months, xAxis, yAxis int, data any) charts.SingleSeries 
 		XAxisIndex: xAxis, YAxisIndex: yAxis,
 		ShowSymbol: opts.Bool(months <= 24), ConnectNulls: opts.Bool(false),
 	}
-	if l.ID == "target" {
+	switch l.ID {
+	case "target":
 		ls.ShowSymbol = opts.Bool(false)
 		ls.LineStyle = &opts.LineStyle{Type: "dashed", Width: 2}
 		ls.Symbol = "none"
+	case "county":
+		// Beside the office's own line, the county's is dotted, so that
+		// the two differ by more than colour where a long line has no
+		// symbols.
+		ls.LineStyle = &opts.LineStyle{Type: "dotted", Width: 3}
 	}
 	return ls
 }

@@ -194,3 +194,40 @@ func TestDataIsWhatEncodingJSONWrites(t *testing.T) {
 		[][2]float64{{10, 5}, {100, 5}}, []point{{[2]float64{12, 4.5}, "NAV </script>", "yellow"}},
 	}})
 }
+
+// TestLinesDifferBeyondColour: an office's chart has its own line, its
+// county's and the target; past 24 months no line has symbols, so each
+// must be drawn its own way (WCAG 1.4.1) and not by colour alone.
+func TestLinesDifferBeyondColour(t *testing.T) {
+	months := make([]string, 36)
+	lines := []Line{{ID: "unit", Name: "NAV Fana"}, {ID: "county", Name: "NAV Vestland"}, {ID: "target", Name: "Målverdi"}}
+	var layout struct {
+		Series []struct {
+			ID         string `json:"id"`
+			ShowSymbol bool   `json:"showSymbol"`
+			LineStyle  struct {
+				Type string `json:"type"`
+			} `json:"lineStyle"`
+		} `json:"series"`
+	}
+	if err := json.Unmarshal(TrendLayout("l", months, lines).JSON, &layout); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]string{}
+	for _, s := range layout.Series {
+		style := s.LineStyle.Type
+		if style == "" {
+			style = "solid"
+		}
+		if s.ShowSymbol {
+			t.Errorf("%s shows a symbol on each of 36 months", s.ID)
+		}
+		if other, ok := seen[style]; ok {
+			t.Errorf("%s and %s are both drawn %s", other, s.ID, style)
+		}
+		seen[style] = s.ID
+	}
+	if len(seen) != len(lines) {
+		t.Errorf("%d line styles for %d lines: %v", len(seen), len(lines), seen)
+	}
+}

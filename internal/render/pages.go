@@ -138,7 +138,7 @@ func (s *site) county(c int, out Output) error {
 			continue
 		}
 		g := &m.Goals[gi]
-		trend := append([]line{s.unitLine("county", county.Name, unit, gi)}, s.predecessorLines(county.ID, county.Lifetime, unit, gi)...)
+		trend := append([]line{s.unitLine("unit", county.Name, unit, gi)}, s.predecessorLines(county.ID, county.Lifetime, unit, gi)...)
 		trend = append(trend, s.targetLine(unit, gi))
 		// The period the offices' results are of: the reported month, or
 		// a goal measured less often, or later, its shown period.
@@ -449,11 +449,13 @@ func (s *site) office(o int, out Output) error {
 		// axis with it, the office's own line would lie flat at the foot.
 		if s.Scores.Thresholds(countyUnit, gi).Applies && g.Aggregate != "sum" {
 			series = append(series, s.unitLine("county", county.Name, countyUnit, gi))
-			description = s.loc.T("chart.office")
+			description = s.loc.T("chart.office") + ". " + s.loc.T("chart.county.dotted")
+		} else {
+			description += "."
 		}
 		series = append(series, s.targetLine(unit, gi))
 		ch, layout := s.trend(ls, "chart-"+g.ID, series)
-		caption := description + ". " + s.loc.T("chart.target")
+		caption := description + " " + s.loc.T("chart.target")
 		if slices.ContainsFunc(series[0].Marks, func(m chart.Mark) bool { return m.Measure }) {
 			caption += " " + s.loc.T("chart.marks")
 		}

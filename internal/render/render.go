@@ -106,6 +106,7 @@ type site struct {
 	goalOrder                             []int // goal indexes grouped by perspective in order of first appearance
 	goalIndex                             map[string]int
 	privacy                               string
+	csvColumns                            []string // Common.CSVColumns
 	wholeName                             string
 	// measuresOf are each office's measures as of the reported month.
 	measuresOf map[string][]model.MeasureLife
@@ -345,6 +346,9 @@ func (s *site) prepare() {
 	case s.Scores.AnySuppressed():
 		s.privacy = s.loc.T("privacy.source")
 	}
+	if columns := s.loc.T("download.columns"); columns != "" {
+		s.csvColumns = strings.Split(columns, "`")
+	}
 	s.sources = sourceWords(s.loc)
 	s.sizeWords = newPhrase(s.loc.T("size"), "{num}", "{den}")
 	s.sizeSpanWords = newPhrase(s.loc.T("size.span"), "{num}", "{den}")
@@ -583,7 +587,7 @@ func (s *site) common(page, title, root, csv string, crumbs ...Link) Common {
 		Canonical: canonical,
 		Lang:      s.Config.Language, SiteTitle: s.Config.Title, Title: title, Root: root,
 		Period: s.loc.Month(p.Year(), p.Month()), PeriodID: p.String(),
-		Breadcrumbs: crumbs, CSV: root + csv, CSVLabel: s.loc.T("download"), CSVColumns: s.loc.T("download.columns"),
+		Breadcrumbs: crumbs, CSV: root + csv, CSVLabel: s.loc.T("download"), CSVColumns: s.csvColumns,
 		Accent: s.Config.Accent, Privacy: s.privacy,
 	}
 }

@@ -37,8 +37,9 @@ type Common struct {
 	CSV         string // the CSV file that holds this page's rows (an office's are in its county's)
 	CSVLabel    string // the link's words, which say when the file holds more than the page
 	// CSVColumns says, on a Norwegian site, that the columns have English
-	// names, the same on every site.
-	CSVColumns string
+	// names, the same on every site: its odd parts are those names, which
+	// a page marks as English so that a screen reader says them so.
+	CSVColumns []string
 	Accent     string
 	Privacy    string // what ":" means, when small numbers are suppressed
 	Canonical  string // the page's published address, when base_url is set

@@ -51,8 +51,14 @@
     option.backgroundColor = "transparent";
     option.textStyle = { color: text, fontFamily: getComputedStyle(document.body).fontFamily };
     // The bars are coloured by status, so a legend swatch for them would mislead.
-    var lines = option.series.filter(function (s) { return s.type === "line" || s.id === "office-targets"; }).map(function (s) { return s.name; })
-      .filter(function (name, i, all) { return all.indexOf(name) === i; });
+    // A target's swatch is a dashed line as in the plot, without the dot
+    // ECharts would put on it.
+    var lines = [], named = {};
+    option.series.forEach(function (s) {
+      if ((s.type !== "line" && s.id !== "office-targets") || named[s.name]) return;
+      named[s.name] = true;
+      lines.push(s.id === "target" ? { name: s.name, icon: "path://M0,0h6v2h-6zM9.5,0h6v2h-6zM19,0h6v2h-6z" } : { name: s.name });
+    });
     option.legend = Object.assign({}, option.legend, { data: lines, textStyle: { color: text } });
     // On a phone the legend wraps onto a second row rather than paging
     // ("1/3" would hide the target and the county): the plot makes room.
@@ -160,7 +166,7 @@
         s.symbolOffset = [0, -13];
       } else {
         s.color = palette[next++ % palette.length];
-        s.lineStyle = Object.assign({ width: s.id === "unit" || s.id === "county" ? 3 : 2 }, s.lineStyle);
+        s.lineStyle = Object.assign({ width: s.id === "unit" ? 3 : 2 }, s.lineStyle);
       }
     });
     return option;
