@@ -152,3 +152,21 @@ func TestColumnNamesAreMarkedEnglish(t *testing.T) {
 		t.Errorf("the footer shows the words' marks:\n%s", footer)
 	}
 }
+
+// TestPrintedChartsSayWhatTheDashedLineIs: on paper no legend or tooltip
+// names the lines, so each printed chart names its target's.
+func TestPrintedChartsSayWhatTheDashedLineIs(t *testing.T) {
+	printed := 0
+	for name, page := range buildBase(t, nil) {
+		for _, chart := range strings.Split(string(page), `<svg class="print-chart"`)[1:] {
+			printed++
+			chart, _, _ = strings.Cut(chart, "</svg>")
+			if !strings.Contains(chart, `class="pc-target"`) || !strings.Contains(chart, ">Målverdi</text>") {
+				t.Errorf("%s: a printed chart does not name its dashed line:\n%s", name, chart)
+			}
+		}
+	}
+	if printed == 0 {
+		t.Fatal("no page prints charts")
+	}
+}

@@ -128,8 +128,8 @@ type PrintChart struct {
 }
 
 // printChart draws unit's last two years of goal gi up to month p, with
-// its target dashed, the first and last month and the highest and lowest
-// value labelled.
+// its target dashed and named, the first and last month and the highest
+// and lowest value labelled.
 func (s *site) printChart(unit, gi int, p model.Period) template.HTML {
 	const w, h, left, right, top, bottom = 320.0, 110.0, 44.0, 8.0, 8.0, 18.0
 	g := &s.Site.Goals[gi]
@@ -156,9 +156,17 @@ func (s *site) printChart(unit, gi int, p model.Period) template.HTML {
 			line.breakOff()
 		}
 	}
-	labels := make([]svgLabel, 0, 4)
+	labels := make([]svgLabel, 0, 5)
 	label := func(x, y float64, anchor, text string) {
 		labels = append(labels, svgLabel{x: coord(x), y: coord(y), anchor: anchor, text: text})
+	}
+	// Paper has no legend: the dashed line is named where it begins,
+	// above it, or below it when it runs along the top.
+	targetY := y(t.Target)
+	if targetY-top < 10 {
+		label(left+2, targetY+10, "start", s.loc.T("target"))
+	} else {
+		label(left+2, targetY-3, "start", s.loc.T("target"))
 	}
 	label(left-4, y(hi)+4, "end", s.loc.WithUnit(hi, g.Decimals, g.Unit))
 	label(left-4, y(lo)+4, "end", s.loc.WithUnit(lo, g.Decimals, g.Unit))
@@ -168,7 +176,7 @@ func (s *site) printChart(unit, gi int, p model.Period) template.HTML {
 	if last := int(p - s.Scores.First); last >= 0 && last < len(s.months) {
 		label(w-right, h-4, "end", s.months[last])
 	}
-	return svg(printChartSVG(g.Title, coord(y(t.Target)), line.parts(), labels))
+	return svg(printChartSVG(g.Title, coord(targetY), line.parts(), labels))
 }
 
 // svgLabel is a text placed in a drawing, anchored at x,y.
