@@ -22,8 +22,9 @@ var doubleEscaped = regexp.MustCompile(`&amp;(#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z]+);
 
 // TestPagesHoldNoLeftovers reads every page of every golden site and of
 // the example site for text that is a slip of the code, not the input,
-// and for a title another page of the site has (WCAG 2.4.2: a unit's
-// tertial reports once shared one).
+// for a title another page of the site has (WCAG 2.4.2: a unit's
+// tertial reports once shared one), and for two openers of a page's
+// details that say the same (WCAG 2.4.6).
 func TestPagesHoldNoLeftovers(t *testing.T) {
 	sites := map[string]memOutput{}
 	cases, _ := filepath.Glob("testdata/sites/*.txtar")
@@ -60,7 +61,22 @@ func TestPagesHoldNoLeftovers(t *testing.T) {
 					t.Errorf("%s %s: %q in %q", site, name, m, s[max(0, strings.Index(s, m)-40):min(len(s), strings.Index(s, m)+40)])
 				}
 			}
+			openers := map[string]bool{}
 			for n := range doc.Descendants() {
+				// A screen reader lists a page's openers out of their
+				// figures: each must say which it opens.
+				if n.Type == html.ElementNode && n.Data == "summary" {
+					var said strings.Builder
+					for d := range n.Descendants() {
+						if d.Type == html.TextNode {
+							said.WriteString(d.Data)
+						}
+					}
+					if openers[said.String()] {
+						t.Errorf("%s %s: two openers say %q", site, name, said.String())
+					}
+					openers[said.String()] = true
+				}
 				if n.Type == html.ElementNode && n.Data == "title" && n.FirstChild != nil {
 					if other, ok := titled[n.FirstChild.Data]; ok {
 						t.Errorf("%s: %s and %s have one title, %q", site, other, name, n.FirstChild.Data)
