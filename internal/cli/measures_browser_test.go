@@ -10,7 +10,8 @@ import (
 )
 
 // TestMeasureFilter: on a phone, a county's list of its offices' measures
-// shows its status buttons (they come with the script), the done button
+// shows its status buttons (they come with the script), each edged so
+// that it can be seen as one, the done button
 // shows only the done measures and hides the goals without one, says so
 // to a screen reader, and "all" shows every measure again; the tables
 // scroll inside their own boxes, not the page. With -screenshots, the
@@ -56,6 +57,18 @@ func TestMeasureFilter(t *testing.T) {
 	}
 	if before.Rows < 3 || before.Shown != before.Rows || before.Count != "" {
 		t.Fatalf("before any button: %+v, want every measure shown and nothing announced", before)
+	}
+	// An unpressed button is known as one by its edge (WCAG 1.4.11).
+	edge, err := chromedp.Run(p.ctx, chromedp.Evaluate[float64](`(() => {
+		const lum = c => c.match(/[\d.]+/g).slice(0, 3).map(v => v / 255)
+			.map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+			.reduce((sum, v, i) => sum + [0.2126, 0.7152, 0.0722][i] * v, 0);
+		const b = getComputedStyle(document.querySelector('.measure-filter button[aria-pressed="false"]'));
+		const [edge, fill] = [lum(b.borderTopColor), lum(b.backgroundColor)];
+		return (Math.max(edge, fill) + 0.05) / (Math.min(edge, fill) + 0.05);
+	})()`))
+	if err != nil || edge < 3 {
+		t.Errorf("an unpressed button's edge has a contrast of %.2f:1 to its fill, want at least 3:1 (%v)", edge, err)
 	}
 	done := click("done")
 	if done.Shown == 0 || done.Shown >= done.Rows || done.Pressed != "Fullført" || done.Tables != done.Headings || done.Tables >= before.Tables {
