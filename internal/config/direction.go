@@ -3,6 +3,7 @@ package config
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strconv"
 	"unicode/utf8"
 
@@ -35,7 +36,7 @@ func directionControls(p string, src []byte, firstLine int, errs *diag.List) {
 		return
 	}
 	report := func(line, col int, what string) {
-		errs.Add(diag.Pos{Path: p, Line: line, Col: col}, "%s is an invisible character that changes the order in which the text around it is shown: remove it", what)
+		reportDirectionControl(diag.Pos{Path: p, Line: line, Col: col}, what, errs)
 	}
 	var text tomlText
 	line, col := firstLine, 0
@@ -68,5 +69,61 @@ func directionControls(p string, src []byte, firstLine int, errs *diag.List) {
 				}
 			}
 		}
+	}
+}
+
+func reportDirectionControl(pos diag.Pos, what string, errs *diag.List) {
+	errs.Add(pos, "%s is an invisible character that changes the order in which the text around it is shown: remove it", what)
+}
+
+// directionReference is a character reference that markdown, like HTML,
+// turns into its character: &#x202E; &#8238; &rlm;.
+var directionReference = regexp.MustCompile(`(?i)^&(?:#x0*([0-9a-f]{1,6})|#0*([0-9]{1,7})|((?-i:lrm|rlm)));`)
+
+// MarkdownDirectionControls reports every control of text direction (see
+// isDirectionControl) in body, the markdown of the file at p from its
+// line firstLine on: written as itself, or as a character reference,
+// which markdown shows as the character. Commentary is where a number is
+// explained, and an override before "45" shows "54".
+func MarkdownDirectionControls(p string, body []byte, firstLine int, errs *diag.List) {
+	if bytes.IndexByte(body, '&') < 0 && bytes.IndexByte(body, 0xe2) < 0 && bytes.IndexByte(body, 0xd8) < 0 {
+		return
+	}
+	line, col := firstLine, 0
+	for i := 0; i < len(body); {
+		r, size := rune(body[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(body[i:])
+		}
+		col++
+		switch {
+		case isDirectionControl(r):
+			reportDirectionControl(diag.Pos{Path: p, Line: line, Col: col}, fmt.Sprintf("U+%04X", r), errs)
+		case r == '&':
+			if m := directionReference.FindSubmatch(body[i:]); m != nil {
+				if r, ok := referencedRune(m); ok && isDirectionControl(r) {
+					reportDirectionControl(diag.Pos{Path: p, Line: line, Col: col}, fmt.Sprintf("%s (U+%04X)", m[0], r), errs)
+				}
+			}
+		case r == '\n':
+			line, col = line+1, 0
+		}
+		i += size
+	}
+}
+
+// referencedRune is the character a match of directionReference names.
+func referencedRune(m [][]byte) (rune, bool) {
+	switch {
+	case m[1] != nil:
+		v, err := strconv.ParseUint(string(m[1]), 16, 32)
+		return rune(v), err == nil
+	case m[2] != nil:
+		v, err := strconv.ParseUint(string(m[2]), 10, 32)
+		return rune(v), err == nil
+	case string(m[3]) == "lrm":
+		return 0x200e, true
+	default:
+		return 0x200f, true
 	}
 }

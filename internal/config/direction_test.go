@@ -3,6 +3,7 @@ package config
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/malekort/malekort/internal/diag"
 )
@@ -36,4 +37,56 @@ func TestDirectionControls(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("found\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+}
+
+// TestMarkdownDirectionControls: in commentary a control of direction is
+// found written as itself or as a character reference, which markdown
+// shows as the character; other references (&LRM; is not one: names
+// are case-sensitive) and ampersands are text.
+func TestMarkdownDirectionControls(t *testing.T) {
+	body := "Sykefraværet er \u202e45 % nå.\n" +
+		"Tall & fakta: &amp; &#x41; &#8238;54 og &#X202d; og &rlm;\n" +
+		"&#x0200E; &#xd800; &#99999999; &LRM;"
+	var errs diag.List
+	MarkdownDirectionControls("c.md", []byte(body), 4, &errs)
+	var got []string
+	for _, e := range errs {
+		got = append(got, e.Pos.String()+" "+strings.Fields(e.Msg)[0])
+	}
+	want := []string{
+		"c.md:4:17 U+202E",
+		"c.md:5:28 &#8238;",
+		"c.md:5:41 &#X202d;",
+		"c.md:5:53 &rlm;",
+		"c.md:6:1 &#x0200E;",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("found\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// FuzzMarkdownDirectionControls: any text is read to its end, each
+// control written as itself is reported once, and every report is at a
+// line and column of the text.
+func FuzzMarkdownDirectionControls(f *testing.F) {
+	f.Add("Tall & fakta: &amp; &#8238;54 og \u202e45\n&rlm;&#x")
+	f.Fuzz(func(t *testing.T, body string) {
+		var errs diag.List
+		MarkdownDirectionControls("c.md", []byte(body), 2, &errs)
+		raw := 0
+		for _, r := range body {
+			if isDirectionControl(r) {
+				raw++
+			}
+		}
+		if len(errs) < raw {
+			t.Errorf("%d reports for %d controls in %q", len(errs), raw, body)
+		}
+		lines := strings.Split(body, "\n")
+		for _, e := range errs {
+			if i := e.Pos.Line - 2; i < 0 || i >= len(lines) || e.Pos.Col < 1 || e.Pos.Col > utf8.RuneCountInString(lines[i]) {
+				t.Errorf("a report at %s, outside %q", e.Pos, body)
+			}
+		}
+	})
 }

@@ -533,6 +533,7 @@ func readText(p string, src []byte, errs *diag.List) *model.Text {
 		return nil
 	}
 	t := &model.Text{Path: p, Body: body, BodyLine: bodyLine}
+	config.MarkdownDirectionControls(p, body, bodyLine, errs)
 	if fm, ok := ParseFrontMatter(p, front, fmLine, errs); ok {
 		if len(fm.Measure) > 0 {
 			errs.Add(diag.Pos{Path: p, Line: fmLine}, "measures belong in an office's commentary, not in %s", path.Base(p))
@@ -557,6 +558,7 @@ func readCommentary(p string, src []byte, errs *diag.List) (model.Commentary, bo
 		errs.Add(diag.Pos{Path: p, Line: 1}, "%v", err)
 		return model.Commentary{}, false
 	}
+	config.MarkdownDirectionControls(p, body, bodyLine, errs)
 	fm, ok := ParseFrontMatter(p, front, fmLine, errs)
 	if !ok {
 		return model.Commentary{}, false
