@@ -189,12 +189,12 @@ func (r *Renderer) render(src []byte, at Place, words bool) (template.HTML, stri
 		case *ast.Heading:
 			n.Level = min(n.Level+at.Heading-1, 6)
 		case *ast.Link:
-			if !Linkable(string(n.Destination)) {
+			if !Linkable(destination(n.Destination)) {
 				unsafe = append(unsafe, n)
 			}
 			n.Destination = rebase(at.Base, n.Destination)
 		case *ast.Image:
-			if !Linkable(string(n.Destination)) {
+			if !Linkable(destination(n.Destination)) {
 				unsafe = append(unsafe, n)
 			}
 			n.Destination = rebase(at.Base, n.Destination)
@@ -304,6 +304,15 @@ func Linkable(raw string) bool {
 	return false
 }
 
+// destination is the target a link's or image's destination names, as
+// goldmark writes it into the page: with its backslash escapes and
+// character references resolved ("jav&#x61;script:" is "javascript:",
+// "a&amp;b.png" the file a&b.png), so that what is checked is what a
+// browser follows.
+func destination(raw []byte) string {
+	return string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(raw))))
+}
+
 // Ref is a link's or image's target and the line of src it is on
 // (1-based; 0 when goldmark gives no position), so that an error about
 // it can name its line.
@@ -368,7 +377,9 @@ func references(src []byte) (refs Refs) {
 			return ast.WalkSkipChildren, nil
 		}
 		refs.NoNote = append(refs.NoNote, unmetReferences(src, n)...)
-		var dest string
+		// What is checked is the target as the page has it; what an error
+		// quotes, as it is written.
+		var raw []byte
 		switch n := n.(type) {
 		case *ast.AutoLink:
 			if u := string(n.URL(src)); !Linkable(u) {
@@ -376,18 +387,19 @@ func references(src []byte) (refs Refs) {
 			}
 			return ast.WalkContinue, nil
 		case *ast.Link:
-			dest = string(n.Destination)
+			raw = n.Destination
 		case *ast.Image:
-			dest = string(n.Destination)
-			if l := strings.ToLower(dest); strings.HasPrefix(l, "http:") || strings.HasPrefix(l, "https:") || strings.HasPrefix(l, "//") {
-				refs.Remote = append(refs.Remote, Ref{Target: dest, Line: lineOf(src, n)})
+			raw = n.Destination
+			if l := strings.ToLower(destination(raw)); strings.HasPrefix(l, "http:") || strings.HasPrefix(l, "https:") || strings.HasPrefix(l, "//") {
+				refs.Remote = append(refs.Remote, Ref{Target: string(raw), Line: lineOf(src, n)})
 				return ast.WalkContinue, nil
 			}
 		default:
 			return ast.WalkContinue, nil
 		}
+		dest := destination(raw)
 		if !Linkable(dest) {
-			refs.Dropped = append(refs.Dropped, Ref{Target: dest, Line: lineOf(src, n)})
+			refs.Dropped = append(refs.Dropped, Ref{Target: string(raw), Line: lineOf(src, n)})
 			return ast.WalkContinue, nil
 		}
 		u, err := url.Parse(dest)

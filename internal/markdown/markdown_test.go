@@ -335,17 +335,20 @@ func TestFileReferencesHaveLines(t *testing.T) {
 func TestDroppedLinks(t *testing.T) {
 	src := "Se [tallene](javascript:alert(1)) og [arket](file:///c:/x.xlsx).\n\n" +
 		"![bilde](data:image/png;base64,AAAA) <vbscript:msgbox> <https://nav.no>\n\n" +
-		"[nav](https://nav.no) [e-post](mailto:a@nav.no) [rapport](rapport.pdf) [del](\\\\server\\del\\x.pdf)\n"
+		"[nav](https://nav.no) [e-post](mailto:a@nav.no) [rapport](rapport.pdf) [del](\\\\server\\del\\x.pdf)\n\n" +
+		// As the page has them, after markdown resolves their references.
+		"[a](jav&#x61;script:alert(1)) [b](javascript&colon;alert(1)//x.png) [c](java&#115;cript:x.pdf) [d](R&amp;D.pdf)\n"
 	want := []Ref{
 		{"javascript:alert(1)", 1}, {"file:///c:/x.xlsx", 1},
 		{"data:image/png;base64,AAAA", 3}, {"vbscript:msgbox", 3},
 		{`\\server\del\x.pdf`, 5},
+		{"jav&#x61;script:alert(1)", 7}, {"javascript&colon;alert(1)//x.png", 7}, {"java&#115;cript:x.pdf", 7},
 	}
 	refs := References([]byte(src))
 	if !slices.Equal(refs.Dropped, want) {
 		t.Errorf("dropped\n%v\nwant\n%v", refs.Dropped, want)
 	}
-	if want := []Ref{{"rapport.pdf", 5}}; !slices.Equal(refs.Files, want) {
+	if want := []Ref{{"rapport.pdf", 5}, {"R&D.pdf", 7}}; !slices.Equal(refs.Files, want) {
 		t.Errorf("files %v, want %v", refs.Files, want)
 	}
 }
