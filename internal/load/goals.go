@@ -136,6 +136,7 @@ func parseGoals(src []byte, site *model.Site, errs *diag.List) bool {
 				Pos:    opos,
 			})
 		}
+		config.MarkdownValueDirectionReferences(g.At("description"), fg.Description, errs)
 		// An image from another website is refused here for the reasons
 		// it is in content/ (see referencedFiles); a file beside the
 		// description, since it has no folder to be published from.
