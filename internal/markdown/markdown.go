@@ -113,10 +113,11 @@ func newGoldmark(footnotes goldmark.Extender, opts ...goldmark.Option) goldmark.
 // anchor, a query), from the top of the web server, or to another website
 // or an address is left as it is.
 func rebase(base string, dest []byte) []byte {
-	if base == "" || len(dest) == 0 || dest[0] == '#' || dest[0] == '?' || dest[0] == '/' {
+	target := destination(dest)
+	if base == "" || target == "" || target[0] == '#' || target[0] == '?' || target[0] == '/' {
 		return dest
 	}
-	if u, err := url.Parse(string(dest)); err != nil || u.Scheme != "" || u.Host != "" {
+	if u, err := url.Parse(target); err != nil || u.Scheme != "" || u.Host != "" {
 		return dest
 	}
 	return append([]byte(base), dest...)
@@ -377,8 +378,9 @@ func references(src []byte) (refs Refs) {
 			return ast.WalkSkipChildren, nil
 		}
 		refs.NoNote = append(refs.NoNote, unmetReferences(src, n)...)
-		// What is checked is the target as the page has it; what an error
-		// quotes, as it is written.
+		// What is checked is the target as the page has it; a link that is
+		// dropped, or an image from another website, is quoted as it is
+		// written.
 		var raw []byte
 		switch n := n.(type) {
 		case *ast.AutoLink:
@@ -390,14 +392,16 @@ func references(src []byte) (refs Refs) {
 			raw = n.Destination
 		case *ast.Image:
 			raw = n.Destination
-			if l := strings.ToLower(destination(raw)); strings.HasPrefix(l, "http:") || strings.HasPrefix(l, "https:") || strings.HasPrefix(l, "//") {
-				refs.Remote = append(refs.Remote, Ref{Target: string(raw), Line: lineOf(src, n)})
-				return ast.WalkContinue, nil
-			}
 		default:
 			return ast.WalkContinue, nil
 		}
 		dest := destination(raw)
+		if _, image := n.(*ast.Image); image {
+			if l := strings.ToLower(dest); strings.HasPrefix(l, "http:") || strings.HasPrefix(l, "https:") || strings.HasPrefix(l, "//") {
+				refs.Remote = append(refs.Remote, Ref{Target: string(raw), Line: lineOf(src, n)})
+				return ast.WalkContinue, nil
+			}
+		}
 		if !Linkable(dest) {
 			refs.Dropped = append(refs.Dropped, Ref{Target: string(raw), Line: lineOf(src, n)})
 			return ast.WalkContinue, nil

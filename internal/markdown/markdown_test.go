@@ -11,7 +11,7 @@ import (
 
 func TestRenderDropsMarkupAndScriptLinks(t *testing.T) {
 	src := "# Title\n\n<script>alert(1)</script>\n\nText with <b onclick=x>inline</b> html.\n\n" +
-		"[a](javascript:alert(1)) [b](JAVASCRIPT:alert(1)) [c](data:text/html,x) [d](vbscript:x) ![e](javascript:x)\n\n" +
+		"[a](javascript:alert(1)) [b](JAVASCRIPT:alert(1)) [c](data:text/html,x) [d](vbscript:x) ![e](javascript:x) [f](jav&#x61;script:x)\n\n" +
 		"[ok](https://nav.no) [rel](../fana/index.html#goal-x) [mail](mailto:a@b.no) <https://nav.no/auto>\n"
 	html, err := New("Tabell", "Tilbake").Render([]byte(src), Place{Heading: 3, Notes: "n-"})
 	if err != nil {
@@ -29,7 +29,7 @@ func TestRenderDropsMarkupAndScriptLinks(t *testing.T) {
 		`<a href="../fana/index.html#goal-x">rel</a>`,
 		`<a href="mailto:a@b.no">mail</a>`,
 		`<a href="https://nav.no/auto">https://nav.no/auto</a>`,
-		"a b c d e", // the text of dropped links and images stays
+		"a b c d e f", // the text of dropped links and images stays
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("output lacks %q:\n%s", want, got)
@@ -437,13 +437,14 @@ func TestUnmetFootnotes(t *testing.T) {
 // relative links read from one folder, the base; a link to another
 // website, an address or an anchor on the page stays as written.
 func TestLinksFromBase(t *testing.T) {
-	src := "[a](hordaland/fana/index.html#goal-x) [b](#x) [c](https://nav.no/a) [d](mailto:a@b.no) [e](<scorecard.csv>)\n"
+	src := "[a](hordaland/fana/index.html#goal-x) [b](#x) [c](https://nav.no/a) [d](mailto:a@b.no) [e](<scorecard.csv>) [f](&#35;y)\n"
 	got, err := New("Tabell", "Tilbake").Render([]byte(src), Place{Heading: 3, Base: "../../"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
 		`href="../../hordaland/fana/index.html#goal-x"`, `href="#x"`, `href="https://nav.no/a"`, `href="mailto:a@b.no"`, `href="../../scorecard.csv"`,
+		`href="#y"`, // an anchor, once its reference is read
 	} {
 		if !strings.Contains(string(got), want) {
 			t.Errorf("output lacks %s:\n%s", want, got)
