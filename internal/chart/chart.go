@@ -91,11 +91,15 @@ func lineSeries(l Line, months, xAxis, yAxis int, data any) charts.SingleSeries 
 		ls.ShowSymbol = opts.Bool(false)
 		ls.LineStyle = &opts.LineStyle{Type: "dashed", Width: 2}
 		ls.Symbol = "none"
+	case "unit":
+		ls.LineStyle = &opts.LineStyle{Width: 3}
 	case "county":
 		// Beside the office's own line, the county's is dotted, so that
 		// the two differ by more than colour where a long line has no
 		// symbols.
 		ls.LineStyle = &opts.LineStyle{Type: "dotted", Width: 3}
+	default:
+		ls.LineStyle = &opts.LineStyle{Width: 2}
 	}
 	return ls
 }

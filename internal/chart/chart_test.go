@@ -60,7 +60,7 @@ func TestChartJSONCannotEndTheScript(t *testing.T) {
 }
 
 func TestCountyChartHasBarsOnTheirOwnAxes(t *testing.T) {
-	layout := CountyLayout("chart-layout-1", []string{"jan. 26"}, []Line{{ID: "county", Name: "NAV Vest"}, {ID: "target", Name: "Mål"}}, "Kontorer", "Kontorets målverdi")
+	layout := CountyLayout("chart-layout-1", []string{"jan. 26"}, []Line{{ID: "unit", Name: "NAV Vest"}, {ID: "target", Name: "Mål"}}, "Kontorer", "Kontorets målverdi")
 	got := string(layout.JSON)
 	for _, want := range []string{
 		`"xAxisIndex":1,"yAxisIndex":1`,
@@ -72,7 +72,7 @@ func TestCountyChartHasBarsOnTheirOwnAxes(t *testing.T) {
 		}
 	}
 	c := County("chart-g", layout, []Series{
-		{Line: Line{ID: "county", Name: "NAV Vest"}, Values: []*float64{ptr(44)}},
+		{Line: Line{ID: "unit", Name: "NAV Vest"}, Values: []*float64{ptr(44)}},
 		{Line: Line{ID: "target", Name: "Mål"}, Values: []*float64{ptr(45)}},
 	}, []Bar{{Name: "NAV A", Value: ptr(50), Status: "green", Target: 45}, {Name: "NAV B", Status: "suppressed", Target: 40}})
 	// A suppressed office is an empty bar that says so, never its value.

@@ -51,13 +51,19 @@
     option.backgroundColor = "transparent";
     option.textStyle = { color: text, fontFamily: getComputedStyle(document.body).fontFamily };
     // The bars are coloured by status, so a legend swatch for them would mislead.
-    // A target's swatch is a dashed line as in the plot, without the dot
-    // ECharts would put on it.
-    var lines = [], named = {};
+    // A line without symbols (a target, a funnel's limits) has a swatch
+    // drawn as it is, dashed or dotted, without the dot ECharts would put
+    // on it.
+    var patterns = {
+      dashed: "path://M0,0h6v2h-6zM9.5,0h6v2h-6zM19,0h6v2h-6z",
+      dotted: "path://M0,0h2v2h-2zM5.75,0h2v2h-2zM11.5,0h2v2h-2zM17.25,0h2v2h-2zM23,0h2v2h-2z"
+    };
+    var lines = [], named = Object.create(null);
     option.series.forEach(function (s) {
       if ((s.type !== "line" && s.id !== "office-targets") || named[s.name]) return;
       named[s.name] = true;
-      lines.push(s.id === "target" ? { name: s.name, icon: "path://M0,0h6v2h-6zM9.5,0h6v2h-6zM19,0h6v2h-6z" } : { name: s.name });
+      var pattern = s.symbol === "none" && patterns[(s.lineStyle || {}).type];
+      lines.push(pattern ? { name: s.name, icon: pattern } : { name: s.name });
     });
     option.legend = Object.assign({}, option.legend, { data: lines, textStyle: { color: text } });
     // On a phone the legend wraps onto a second row rather than paging
@@ -166,7 +172,6 @@
         s.symbolOffset = [0, -13];
       } else {
         s.color = palette[next++ % palette.length];
-        s.lineStyle = Object.assign({ width: s.id === "unit" ? 3 : 2 }, s.lineStyle);
       }
     });
     return option;
@@ -213,7 +218,8 @@
     }
     // Marked months: where a unit began (its months before recast from its
     // predecessors), where a measure started or was done. A measure is a
-    // symbol on the line and a unit's beginning a dotted line, neither
+    // symbol on the line and a unit's beginning a thin upright line (not
+    // dotted: an office's county line is), neither
     // with a label of its own, which would overlap the line, the axes and
     // each other: their words are in the month's tooltip, and the
     // measures' in the list under the chart.
@@ -227,7 +233,7 @@
         s.markPoint = s.markPoint || { symbol: "diamond", symbolSize: 12, silent: true, label: { show: false }, data: [] };
         s.markPoint.data.push({ coord: [month, s.data[m.at]] });
       } else {
-        s.markLine = s.markLine || { symbol: "none", silent: true, label: { show: false }, lineStyle: { type: "dotted" }, data: [] };
+        s.markLine = s.markLine || { symbol: "none", silent: true, label: { show: false }, lineStyle: { type: "solid", width: 1 }, data: [] };
         s.markLine.data.push({ xAxis: month });
       }
     });
