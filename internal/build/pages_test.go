@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -170,15 +172,45 @@ func TestColumnNamesAreMarkedEnglish(t *testing.T) {
 }
 
 // TestPrintedChartsSayWhatTheDashedLineIs: on paper no legend or tooltip
-// names the lines, so each printed chart names its target's.
+// names the lines, so each printed chart names its target's line, with
+// its value, inside the drawing and clear of the axes' labels.
 func TestPrintedChartsSayWhatTheDashedLineIs(t *testing.T) {
+	label := regexp.MustCompile(`<text x="([0-9.]+)" y="([0-9.]+)" text-anchor="(start|end)">([^<]*)</text>`)
+	type box struct{ x0, y0, x1, y1 float64 }
+	boxOf := func(m []string) box {
+		x, _ := strconv.ParseFloat(m[1], 64)
+		y, _ := strconv.ParseFloat(m[2], 64)
+		w := 5.2 * float64(utf8.RuneCountInString(html.UnescapeString(m[4])))
+		if m[3] == "end" {
+			x -= w
+		}
+		return box{x, y - 8, x + w, y + 2}
+	}
 	printed := 0
 	for name, page := range buildBase(t, nil) {
 		for _, chart := range strings.Split(string(page), `<svg class="print-chart"`)[1:] {
 			printed++
 			chart, _, _ = strings.Cut(chart, "</svg>")
-			if !strings.Contains(chart, `class="pc-target"`) || !strings.Contains(chart, ">Målverdi</text>") {
+			var target *box
+			var others []box
+			for _, m := range label.FindAllStringSubmatch(chart, -1) {
+				if b := boxOf(m); strings.HasPrefix(m[4], "Målverdi ") {
+					target = &b
+				} else {
+					others = append(others, b)
+				}
+			}
+			if !strings.Contains(chart, `class="pc-target"`) || target == nil {
 				t.Errorf("%s: a printed chart does not name its dashed line:\n%s", name, chart)
+				continue
+			}
+			if target.x0 < 44 || target.x1 > 312 || target.y0 < 0 || target.y1 > 98 {
+				t.Errorf("%s: the target's label %+v is outside the plot:\n%s", name, *target, chart)
+			}
+			for _, o := range others {
+				if target.x0 < o.x1 && o.x0 < target.x1 && target.y0 < o.y1 && o.y0 < target.y1 {
+					t.Errorf("%s: the target's label %+v covers the label %+v:\n%s", name, *target, o, chart)
+				}
 			}
 		}
 	}

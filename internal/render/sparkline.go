@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/a-h/templ"
 
@@ -128,8 +129,8 @@ type PrintChart struct {
 }
 
 // printChart draws unit's last two years of goal gi up to month p, with
-// its target dashed and named, the first and last month and the highest
-// and lowest value labelled.
+// its target dashed and named with its value, the first and last month
+// and the highest and lowest value labelled.
 func (s *site) printChart(unit, gi int, p model.Period) template.HTML {
 	const w, h, left, right, top, bottom = 320.0, 110.0, 44.0, 8.0, 8.0, 18.0
 	g := &s.Site.Goals[gi]
@@ -149,9 +150,13 @@ func (s *site) printChart(unit, gi int, p model.Period) template.HTML {
 	x := func(i int) float64 { return left + float64(i)*(w-left-right)/float64(printMonths-1) }
 	y := func(v float64) float64 { return top + (hi-v)*(h-top-bottom)/(hi-lo) }
 	var line brokenLine
+	var segments []segment
 	for i, c := range cells {
 		if c.Has() {
 			line.add(x(i), y(c.Value))
+			if i > 0 && cells[i-1].Has() {
+				segments = append(segments, segment{x(i - 1), y(cells[i-1].Value), x(i), y(c.Value)})
+			}
 		} else {
 			line.breakOff()
 		}
@@ -160,14 +165,25 @@ func (s *site) printChart(unit, gi int, p model.Period) template.HTML {
 	label := func(x, y float64, anchor, text string) {
 		labels = append(labels, svgLabel{x: coord(x), y: coord(y), anchor: anchor, text: text})
 	}
-	// Paper has no legend: the dashed line is named where it begins,
-	// above it, or below it when it runs along the top.
+	// Paper has no legend: the dashed line is named, with its value,
+	// just above or below it, where the values' line crosses the words
+	// least (of equals, the leftmost, above). Below it the month labels,
+	// and above it the chart's top, leave no room.
 	targetY := y(t.Target)
-	if targetY-top < 10 {
-		label(left+2, targetY+10, "start", s.loc.T("target"))
-	} else {
-		label(left+2, targetY-3, "start", s.loc.T("target"))
+	name := s.loc.T("target") + " " + s.loc.WithUnit(t.Target, g.Decimals, g.Unit)
+	width := 5.2 * float64(utf8.RuneCountInString(name))
+	best, fewest := svgLabel{}, -1
+	for x0 := left + 2; x0+width <= w-right; x0 += 8 {
+		for _, y0 := range []float64{targetY - 3, targetY + 10} {
+			if y0-8 < 0 || y0 > h-bottom+2 {
+				continue
+			}
+			if n := crossings(segments, x0, y0-8, x0+width, y0+2); fewest < 0 || n < fewest {
+				best, fewest = svgLabel{x: coord(x0), y: coord(y0), anchor: "start", text: name}, n
+			}
+		}
 	}
+	labels = append(labels, best)
 	label(left-4, y(hi)+4, "end", s.loc.WithUnit(hi, g.Decimals, g.Unit))
 	label(left-4, y(lo)+4, "end", s.loc.WithUnit(lo, g.Decimals, g.Unit))
 	if first := int(p - s.Scores.First - model.Period(printMonths-1)); first >= 0 {
@@ -177,6 +193,24 @@ func (s *site) printChart(unit, gi int, p model.Period) template.HTML {
 		label(w-right, h-4, "end", s.months[last])
 	}
 	return svg(printChartSVG(g.Title, coord(targetY), line.parts(), labels))
+}
+
+// segment is a straight part of a drawn line, from x0,y0 to x1,y1.
+type segment struct{ x0, y0, x1, y1 float64 }
+
+// crossings counts the points, of sixteen along each segment, that lie in
+// the box from x0,y0 to x1,y1: how much of a line a label there covers.
+func crossings(segments []segment, x0, y0, x1, y1 float64) int {
+	n := 0
+	for _, s := range segments {
+		for i := range 17 {
+			f := float64(i) / 16
+			if x, y := s.x0+f*(s.x1-s.x0), s.y0+f*(s.y1-s.y0); x >= x0 && x <= x1 && y >= y0 && y <= y1 {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // svgLabel is a text placed in a drawing, anchored at x,y.
