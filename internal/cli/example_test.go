@@ -51,6 +51,15 @@ func buildEdited(t *testing.T, edits map[string][2]string) string {
 			t.Fatal(err)
 		}
 	}
+	for _, f := range []string{"site.toml", "package.json", "package-lock.json"} {
+		data, err := os.ReadFile(filepath.Join(repoRoot, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(src, f), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for name, edit := range edits {
 		data, err := os.ReadFile(filepath.Join(src, name))
 		if err != nil {
@@ -60,15 +69,6 @@ func buildEdited(t *testing.T, edits map[string][2]string) string {
 			t.Fatalf("%s has no %s", name, edit[0])
 		}
 		if err := os.WriteFile(filepath.Join(src, name), bytes.Replace(data, []byte(edit[0]), []byte(edit[1]), 1), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, f := range []string{"site.toml", "package.json", "package-lock.json"} {
-		data, err := os.ReadFile(filepath.Join(repoRoot, f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(src, f), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -39,6 +39,25 @@
     });
   }
 
+  // legendRows is how many rows names take in a legend as wide as width,
+  // laid out as ECharts lays them: a 25 px swatch, 5 px and the name in
+  // 12 px text, 10 px between them, 5 px padding each side.
+  var legendRowHeight = 24, measure;
+  function legendRows(names, width) {
+    measure = measure || document.createElement("canvas").getContext("2d");
+    measure.font = "12px " + getComputedStyle(document.body).fontFamily;
+    var rows = 1, x = 0;
+    names.forEach(function (name) {
+      var w = 30 + measure.measureText(name).width;
+      if (x > 0 && x + w > width - 10) {
+        rows++;
+        x = 0;
+      }
+      x += w + 10;
+    });
+    return rows;
+  }
+
   // theme applies the page's colours and number format to an option.
   function theme(option, el) {
     var text = css("--text"), muted = css("--muted"), line = css("--line");
@@ -50,29 +69,35 @@
     option.color = palette;
     option.backgroundColor = "transparent";
     option.textStyle = { color: text, fontFamily: getComputedStyle(document.body).fontFamily };
-    // The bars are coloured by status, so a legend swatch for them would mislead.
-    // A line without symbols (a target, a funnel's limits) has a swatch
-    // drawn as it is, dashed or dotted, without the dot ECharts would put
-    // on it.
-    var patterns = {
-      dashed: "path://M0,0h6v2h-6zM9.5,0h6v2h-6zM19,0h6v2h-6z",
-      dotted: "path://M0,0h2v2h-2zM5.75,0h2v2h-2zM11.5,0h2v2h-2zM17.25,0h2v2h-2zM23,0h2v2h-2z"
-    };
+    // The bars are coloured by status, so a legend swatch for them would
+    // mislead. A line drawn without symbols (a target, a funnel's limits,
+    // any line past 24 months) has a swatch without the dot ECharts would
+    // put on it: its line alone, dashed or dotted as it is. The offices'
+    // targets are pins pointing down at their bars, in the legend too.
     var lines = [], named = Object.create(null);
     option.series.forEach(function (s) {
       if ((s.type !== "line" && s.id !== "office-targets") || named[s.name]) return;
       named[s.name] = true;
-      var pattern = s.symbol === "none" && patterns[(s.lineStyle || {}).type];
-      lines.push(pattern ? { name: s.name, icon: pattern } : { name: s.name });
+      var item = { name: s.name };
+      if (s.id === "office-targets") item.icon = "path://M0,0h10l-5,9z";
+      else if (s.symbol === "none" || s.showSymbol === false) item.itemStyle = { opacity: 0 };
+      lines.push(item);
     });
-    option.legend = Object.assign({}, option.legend, { data: lines, textStyle: { color: text } });
-    // On a phone the legend wraps onto a second row rather than paging
-    // ("1/3" would hide the target and the county): the plot makes room.
-    if (el.clientWidth < 560) {
-      [].concat(option.grid || []).forEach(function (g) {
-        if (g.bottom !== undefined) g.bottom = String(parseInt(g.bottom, 10) + 28);
-      });
-    }
+    // A line switched off in the legend is greyed in the page's own muted
+    // colour: ECharts' light grey is the text's colour in dark mode.
+    option.legend = Object.assign({}, option.legend, { data: lines, textStyle: { color: text }, inactiveColor: muted });
+    // The legend wraps onto more rows rather than paging ("1/3" would hide
+    // the target and the county), and the plot keeps its height: the box
+    // grows by the rows the names take at its width (a goal page has a
+    // line for every county).
+    el.legendNames = lines.map(function (l) { return l.name; });
+    el.legendRows = legendRows(el.legendNames, el.clientWidth);
+    el.baseHeight = el.baseHeight || el.offsetHeight;
+    var extra = (el.legendRows - 1) * legendRowHeight;
+    el.style.height = el.baseHeight + extra + "px";
+    [].concat(option.grid || []).forEach(function (g) {
+      if (g.bottom !== undefined) g.bottom = String(parseInt(g.bottom, 10) + extra);
+    });
     // An office without a value has an empty bar that says why: "–" for
     // no value, ":" for a hidden one, "∅" for one that cannot be computed.
     var barText = function (d) {
@@ -245,7 +270,9 @@
     var next = waiting.shift();
     if (!next) return;
     try {
-      next.chart.setOption(theme(option(next.el), next.el));
+      var o = theme(option(next.el), next.el);
+      next.chart.resize(); // the legend's rows may have made the box taller
+      next.chart.setOption(o);
     } finally {
       if (waiting.length) setTimeout(drawNext, 0);
     }
@@ -307,7 +334,17 @@
     window.addEventListener("resize", function () {
       clearTimeout(timer);
       timer = setTimeout(function () {
-        drawn.forEach(function (d) { d.chart.resize(); });
+        drawn.slice().forEach(function (d) {
+          // A legend that takes other rows at the new width needs its
+          // chart laid out anew.
+          if (legendRows(d.el.legendNames, d.el.clientWidth) !== d.el.legendRows) {
+            drawn.splice(drawn.indexOf(d), 1);
+            d.chart.dispose();
+            claim(d.el);
+          } else {
+            d.chart.resize();
+          }
+        });
       }, 100);
     });
     // Escape hides a chart's tooltip, which covers the points around it.
