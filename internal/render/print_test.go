@@ -35,3 +35,41 @@ func TestPrintMarginsKeepTheWords(t *testing.T) {
 		t.Errorf("page in the margin reads %q, want %q", got, want)
 	}
 }
+
+// TestTargetLabelKeepsOffTheLine: a printed chart's target label goes
+// where the values' line leaves it room: away from a line that runs just
+// above the target on the left half and below it on the right half, and
+// at the left, above the target, where the line is far from it.
+func TestTargetLabelKeepsOffTheLine(t *testing.T) {
+	const targetY, from, to, lowest = 50.0, 46.0, 312.0, 94.0
+	var hugging []segment
+	for x := 44.0; x < 312; x += 12 {
+		y := targetY - 6.0 // just above, where a label above would sit
+		if x >= 178 {
+			y = targetY + 6 // just below
+		}
+		hugging = append(hugging, segment{x, y, x + 12, y})
+	}
+	name := "Målverdi 45,0 %"
+	width := 5.2 * float64(len([]rune(name)))
+	for _, c := range []struct {
+		name     string
+		segments []segment
+		want     func(x, y float64) bool
+	}{
+		{"the line far above", []segment{{44, 10, 312, 10}}, func(x, y float64) bool { return x == from && y == targetY-3 }},
+		{"the line hugging the target", hugging, func(x, y float64) bool {
+			return crossings(hugging, x-2.5, y-10.5, x+width+2.5, y+4.5) == 0
+		}},
+	} {
+		l := targetLabel(name, targetY, from, to, lowest, c.segments)
+		x, _ := strconv.ParseFloat(l.x, 64)
+		y, _ := strconv.ParseFloat(l.y, 64)
+		if l.text != name || !c.want(x, y) {
+			t.Errorf("%s: the label is at %s,%s", c.name, l.x, l.y)
+		}
+		if x < from || x+width > to || y-8 < 0 || y > lowest {
+			t.Errorf("%s: the label at %s,%s leaves the plot", c.name, l.x, l.y)
+		}
+	}
+}

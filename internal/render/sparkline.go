@@ -165,25 +165,10 @@ func (s *site) printChart(unit, gi int, p model.Period) template.HTML {
 	label := func(x, y float64, anchor, text string) {
 		labels = append(labels, svgLabel{x: coord(x), y: coord(y), anchor: anchor, text: text})
 	}
-	// Paper has no legend: the dashed line is named, with its value,
-	// just above or below it, where the values' line crosses the words
-	// least (of equals, the leftmost, above). Below it the month labels,
-	// and above it the chart's top, leave no room.
+	// Paper has no legend: the dashed line is named, with its value.
 	targetY := y(t.Target)
 	name := s.loc.T("target") + " " + s.loc.WithUnit(t.Target, g.Decimals, g.Unit)
-	width := 5.2 * float64(utf8.RuneCountInString(name))
-	best, fewest := svgLabel{}, -1
-	for x0 := left + 2; x0+width <= w-right; x0 += 8 {
-		for _, y0 := range []float64{targetY - 3, targetY + 10} {
-			if y0-8 < 0 || y0 > h-bottom+2 {
-				continue
-			}
-			if n := crossings(segments, x0, y0-8, x0+width, y0+2); fewest < 0 || n < fewest {
-				best, fewest = svgLabel{x: coord(x0), y: coord(y0), anchor: "start", text: name}, n
-			}
-		}
-	}
-	labels = append(labels, best)
+	labels = append(labels, targetLabel(name, targetY, left+2, w-right, h-bottom+2, segments))
 	label(left-4, y(hi)+4, "end", s.loc.WithUnit(hi, g.Decimals, g.Unit))
 	label(left-4, y(lo)+4, "end", s.loc.WithUnit(lo, g.Decimals, g.Unit))
 	if first := int(p - s.Scores.First - model.Period(printMonths-1)); first >= 0 {
@@ -195,6 +180,29 @@ func (s *site) printChart(unit, gi int, p model.Period) template.HTML {
 	return svg(printChartSVG(g.Title, coord(targetY), line.parts(), labels))
 }
 
+// targetLabel places name, in a printed chart's 9 px text, just above or
+// below the target's line at height targetY, somewhere from x from to to,
+// its baseline no lower than lowest (the month labels are below): where
+// the values' segments cross it least, counting the white edge of the
+// text and the line's width around it (of equals, the leftmost, above).
+func targetLabel(name string, targetY, from, to, lowest float64, segments []segment) svgLabel {
+	const margin = 2.5
+	width := 5.2 * float64(utf8.RuneCountInString(name))
+	best := svgLabel{x: coord(from), y: coord(max(targetY-3, 8)), anchor: "start", text: name}
+	fewest := -1
+	for x0 := from; x0+width <= to; x0 += 8 {
+		for _, y0 := range []float64{targetY - 3, targetY + 10} {
+			if y0-8 < 0 || y0 > lowest {
+				continue
+			}
+			if n := crossings(segments, x0-margin, y0-8-margin, x0+width+margin, y0+2+margin); fewest < 0 || n < fewest {
+				best, fewest = svgLabel{x: coord(x0), y: coord(y0), anchor: "start", text: name}, n
+			}
+		}
+	}
+	return best
+}
+
 // segment is a straight part of a drawn line, from x0,y0 to x1,y1.
 type segment struct{ x0, y0, x1, y1 float64 }
 
@@ -203,6 +211,9 @@ type segment struct{ x0, y0, x1, y1 float64 }
 func crossings(segments []segment, x0, y0, x1, y1 float64) int {
 	n := 0
 	for _, s := range segments {
+		if max(s.x0, s.x1) < x0 || min(s.x0, s.x1) > x1 || max(s.y0, s.y1) < y0 || min(s.y0, s.y1) > y1 {
+			continue
+		}
 		for i := range 17 {
 			f := float64(i) / 16
 			if x, y := s.x0+f*(s.x1-s.x0), s.y0+f*(s.y1-s.y0); x >= x0 && x <= x1 && y >= y0 && y <= y1 {
