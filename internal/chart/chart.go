@@ -36,7 +36,7 @@ import (
 // Chart is one chart of a page.
 type Chart struct {
 	ID     string // unique in the page and derived from it, never random
-	Height int    // pixels; fixed so the page does not jump as charts draw
+	Height int    // pixels; so that the page does not jump as charts draw (the script adds a legend's rows past two)
 	// JSON is {"layout": id, "data": [values of each series]}. Text in it
 	// is escaped for a <script> element.
 	JSON []byte
@@ -243,7 +243,8 @@ const barsTop, barsBottom = 290, 48
 // take), and a row more for the legend, which on a phone wraps onto a
 // second row that the script takes from the grids' bottom (malekort.js,
 // theme). The box is sized here, before the chart is drawn, so that
-// nothing on the page moves when it is.
+// nothing on the page moves when it is (the script grows it for a legend
+// of more rows).
 func countyHeight(n int) int {
 	const barHeight, legendRow = 28, 28
 	return barsTop + barsBottom + legendRow + barHeight*n

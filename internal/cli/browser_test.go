@@ -613,6 +613,9 @@ func TestLongNamesFit(t *testing.T) {
 				if overlaps, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]string](overlappingTexts)); err != nil || len(overlaps) > 0 {
 					t.Errorf("chart texts over each other: %q %v", overlaps, err)
 				}
+				if outside, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]string](chartsOverflowing)); err != nil || len(outside) > 0 {
+					t.Errorf("charts drawing past their edges: %q %v", outside, err)
+				}
 				// Every cell's text must fit its cell: a word running into
 				// the next column is wider than its cell's content box.
 				sizes, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]int](`[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth,

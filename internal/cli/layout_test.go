@@ -29,6 +29,24 @@ const brokenWords = `(() => {
 	return out;
 })()`
 
+// chartsOverflowing lists what a drawn chart shows past its own edges (a
+// legend's name cut off, its swatches off the left), from the boxes
+// ECharts gives everything it draws.
+const chartsOverflowing = `(() => {
+	const out = [];
+	document.querySelectorAll('[data-chart]').forEach(el => {
+		const chart = echarts.getInstanceByDom(el);
+		if (!chart) return;
+		chart.getZr().storage.getDisplayList().forEach(d => {
+			if (d.ignore || d.invisible || (d.style && d.style.opacity === 0)) return;
+			const r = d.getBoundingRect().clone();
+			r.applyTransform(d.getComputedTransform());
+			if (r.width > 0 && (r.x < -1 || r.x + r.width > el.clientWidth + 1)) out.push(el.id + ': ' + d.type + ' ' + ((d.style && d.style.text) || '') + ' from ' + Math.round(r.x) + ' to ' + Math.round(r.x + r.width) + ' of ' + el.clientWidth);
+		});
+	});
+	return out;
+})()`
+
 // overlappingTexts lists the pairs of texts that a drawn chart shows over
 // each other (axis labels, legend, bar labels), from the boxes ECharts
 // itself gives its texts.

@@ -41,14 +41,16 @@
 
   // legendRows is how many rows names take in a legend as wide as width,
   // laid out as ECharts lays them: a 25 px swatch, 5 px and the name in
-  // 12 px text, 10 px between them, 5 px padding each side.
+  // 12 px text (cut short at legendText(width), see theme), 10 px between
+  // them, 5 px padding each side.
   var legendRowHeight = 24, measure;
+  function legendText(width) { return width - 50; }
   function legendRows(names, width) {
     measure = measure || document.createElement("canvas").getContext("2d");
     measure.font = "12px " + getComputedStyle(document.body).fontFamily;
     var rows = 1, x = 0;
     names.forEach(function (name) {
-      var w = 30 + measure.measureText(name).width;
+      var w = 30 + Math.min(measure.measureText(name).width, legendText(width));
       if (x > 0 && x + w > width - 10) {
         rows++;
         x = 0;
@@ -83,18 +85,24 @@
       else if (s.symbol === "none" || s.showSymbol === false) item.itemStyle = { opacity: 0 };
       lines.push(item);
     });
-    // A line switched off in the legend is greyed in the page's own muted
-    // colour: ECharts' light grey is the text's colour in dark mode.
-    option.legend = Object.assign({}, option.legend, { data: lines, textStyle: { color: text }, inactiveColor: muted });
+    // A line switched off in the legend is greyed, swatch and name, in
+    // the page's own muted colour: ECharts' light grey is the text's
+    // colour in dark mode. A name wider than the chart is cut short, and
+    // shown whole on hover.
+    option.legend = Object.assign({}, option.legend, {
+      data: lines, inactiveColor: muted, inactiveBorderColor: muted, lineStyle: { inactiveColor: muted },
+      textStyle: { color: text, width: legendText(el.clientWidth), overflow: "truncate" }, tooltip: { show: true }
+    });
     // The legend wraps onto more rows rather than paging ("1/3" would hide
-    // the target and the county), and the plot keeps its height: the box
+    // the target and the county). A second row is taken from the plot,
+    // as the box was sized for (chart.countyHeight); beyond that the box
     // grows by the rows the names take at its width (a goal page has a
-    // line for every county).
+    // line for every county), so that the plot keeps its height.
     el.legendNames = lines.map(function (l) { return l.name; });
     el.legendRows = legendRows(el.legendNames, el.clientWidth);
     el.baseHeight = el.baseHeight || el.offsetHeight;
     var extra = (el.legendRows - 1) * legendRowHeight;
-    el.style.height = el.baseHeight + extra + "px";
+    el.style.height = el.baseHeight + Math.max(0, el.legendRows - 2) * legendRowHeight + "px";
     [].concat(option.grid || []).forEach(function (g) {
       if (g.bottom !== undefined) g.bottom = String(parseInt(g.bottom, 10) + extra);
     });
@@ -316,7 +324,8 @@
       // Only once it is in view: a chart just below a phone's first
       // screen (a goal page's, 80 px below) would otherwise fetch the
       // library, whose parse is the page's one long task, before the
-      // reader scrolls. The chart's box is sized, so nothing moves.
+      // reader scrolls. The chart's box is sized, so nothing moves (but
+      // for a legend of more than two rows, see theme).
       }, { rootMargin: "0px" });
       charts.forEach(function (el) { io.observe(el); });
     } else {
@@ -337,6 +346,7 @@
         drawn.slice().forEach(function (d) {
           // A legend that takes other rows at the new width needs its
           // chart laid out anew.
+          if (d.el.legendRows === undefined) return; // not drawn yet: drawNext sizes it
           if (legendRows(d.el.legendNames, d.el.clientWidth) !== d.el.legendRows) {
             drawn.splice(drawn.indexOf(d), 1);
             d.chart.dispose();
