@@ -23,16 +23,23 @@ func TestDirectionControls(t *testing.T) {
 		"after = \"\\U0000061c\" # \u200f\n"
 	var errs diag.List
 	directionControls("x.toml", []byte(src), 3, &errs)
-	var got []string
-	for _, e := range errs {
-		got = append(got, e.Pos.String()+" "+strings.Fields(e.Msg)[0])
-	}
 	want := []string{
 		"x.toml:3:11 U+202E",
 		"x.toml:4:13 U+2067",
 		`x.toml:9:10 \u200E`,
 		`x.toml:12:10 \U0000061c`,
 		"x.toml:12:24 U+200F",
+	}
+	wantReports(t, errs, want)
+}
+
+// wantReports checks that errs are reports at the positions of want, each
+// naming the control as its message's first word does.
+func wantReports(t *testing.T, errs diag.List, want []string) {
+	t.Helper()
+	var got []string
+	for _, e := range errs {
+		got = append(got, e.Pos.String()+" "+strings.Fields(e.Msg)[0])
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("found\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -50,10 +57,6 @@ func TestMarkdownDirectionControls(t *testing.T) {
 		"&#x0200E; &#xd800; &#99999999; &LRM; \\&#8238; \\\\&#8238; &#x0000202E;"
 	var errs diag.List
 	MarkdownDirectionControls("c.md", []byte(body), 4, &errs)
-	var got []string
-	for _, e := range errs {
-		got = append(got, e.Pos.String()+" "+strings.Fields(e.Msg)[0])
-	}
 	want := []string{
 		"c.md:4:17 U+202E",
 		"c.md:5:28 &#8238;",
@@ -62,9 +65,7 @@ func TestMarkdownDirectionControls(t *testing.T) {
 		"c.md:6:1 &#x0200E;",
 		"c.md:6:49 &#8238;",
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("found\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	wantReports(t, errs, want)
 }
 
 // FuzzMarkdownDirectionControls: any text is read to its end, each

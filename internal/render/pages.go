@@ -444,18 +444,16 @@ func (s *site) office(o int, out Output) error {
 			}
 		}
 		series = append(series, s.predecessorLines(office.ID, office.Lifetime, unit, gi)...)
-		description := s.loc.T("chart.office.own")
+		caption := s.loc.T("chart.office.own") + "."
 		// A sum goal's county figure is a total of many offices: on one
 		// axis with it, the office's own line would lie flat at the foot.
 		if s.Scores.Thresholds(countyUnit, gi).Applies && g.Aggregate != "sum" {
 			series = append(series, s.unitLine("county", county.Name, countyUnit, gi))
-			description = s.loc.T("chart.office") + ". " + s.loc.T("chart.county.dotted")
-		} else {
-			description += "."
+			caption = s.loc.T("chart.office") + ". " + s.loc.T("chart.county.dotted")
 		}
 		series = append(series, s.targetLine(unit, gi))
 		ch, layout := s.trend(ls, "chart-"+g.ID, series)
-		caption := description + " " + s.loc.T("chart.target")
+		caption += " " + s.loc.T("chart.target")
 		if slices.ContainsFunc(series[0].Marks, func(m chart.Mark) bool { return m.Measure }) {
 			caption += " " + s.loc.T("chart.marks")
 		}
