@@ -656,7 +656,8 @@ func TestLongNamesFit(t *testing.T) {
 
 // TestReadingPolish checks at 390 px what a phone reader and a screen
 // reader meet: status pills on one line with their symbol inside, every
-// sparkline and change with words of its own, and chart legends that show
+// sparkline and change with words of its own, each goal's status in its
+// result's cell, and chart legends that show
 // every line instead of paging.
 func TestReadingPolish(t *testing.T) {
 	ctx := browser(t)
@@ -695,6 +696,21 @@ func TestReadingPolish(t *testing.T) {
 	}
 	if named[2] == 0 || named[3] != named[2] {
 		t.Errorf("%d of %d changes on the phone say their change as a sentence", named[3], named[2])
+	}
+	// A goal's status stands in its result's cell, once, leaving the
+	// name the width to be read.
+	statuses, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('.scorecard tbody tr')].map(r => {
+		const shown = [...r.querySelectorAll('.badge')].filter(b => b.offsetParent !== null);
+		const name = r.querySelector('th').textContent;
+		if (shown.length !== 1) return name + ': ' + shown.length + ' statuses shown';
+		if (!shown[0].closest('td.num')) return name + ': its status is not in the result\'s cell';
+		return r.querySelector('th').getBoundingClientRect().width < 140 ? name + ': its name is ' + r.querySelector('th').getBoundingClientRect().width + 'px wide' : '';
+	}).filter(Boolean)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(statuses) > 0 {
+		t.Errorf("the scorecard on a phone: %q", statuses)
 	}
 	legends, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-chart]')].map(el => {
 		const o = echarts.getInstanceByDom(el).getOption();
