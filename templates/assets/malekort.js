@@ -301,6 +301,21 @@
     document.head.appendChild(s);
   }
 
+  // fit lays each drawn chart out at its box's width: anew where its
+  // legend takes other rows at that width, else resized.
+  function fit() {
+    drawn.slice().forEach(function (d) {
+      if (d.el.legendRows === undefined) return; // not drawn yet: drawNext sizes it
+      if (legendRows(d.el.legendNames, d.el.clientWidth) !== d.el.legendRows) {
+        drawn.splice(drawn.indexOf(d), 1);
+        d.chart.dispose();
+        claim(d.el);
+      } else {
+        d.chart.resize();
+      }
+    });
+  }
+
   function redrawAll() {
     drawn.splice(0).forEach(function (d) {
       d.chart.dispose();
@@ -342,20 +357,7 @@
     var timer;
     window.addEventListener("resize", function () {
       clearTimeout(timer);
-      timer = setTimeout(function () {
-        drawn.slice().forEach(function (d) {
-          // A legend that takes other rows at the new width needs its
-          // chart laid out anew.
-          if (d.el.legendRows === undefined) return; // not drawn yet: drawNext sizes it
-          if (legendRows(d.el.legendNames, d.el.clientWidth) !== d.el.legendRows) {
-            drawn.splice(drawn.indexOf(d), 1);
-            d.chart.dispose();
-            claim(d.el);
-          } else {
-            d.chart.resize();
-          }
-        });
-      }, 100);
+      timer = setTimeout(fit, 100);
     });
     // Escape hides a chart's tooltip, which covers the points around it.
     document.addEventListener("keydown", function (e) {
@@ -364,16 +366,38 @@
     var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)");
     if (dark && dark.addEventListener) dark.addEventListener("change", redrawAll);
     // A printed report has every chart: those not yet seen are drawn now,
-    // at once, if the library is here (print CSS hides any still empty).
+    // at once, if the library is here. Without it (printed before it
+    // came), a chart's table is printed instead, and closed again after
+    // (print CSS hides the empty box). Each chart is drawn anew at the
+    // paper's width once the page is laid out for it (a resize would
+    // paint only at the next frame, after the paper is printed), and laid
+    // out at the screen's again after: drawn at a desktop's width, a chart
+    // would be cut off at the paper's edge, its latest months with it.
+    var opened = [];
     window.addEventListener("beforeprint", function () {
-      if (window.echarts) {
-        document.querySelectorAll("[data-chart]").forEach(function (el) {
-          if (!el.hasAttribute("_echarts_instance_")) claim(el);
+      if (!window.echarts) {
+        document.querySelectorAll(".chart:not([_echarts_instance_]) ~ details.chart-data:not([open])").forEach(function (d) {
+          d.open = true;
+          opened.push(d);
         });
-        while (waiting.length) drawNext();
+        return;
       }
-      drawn.forEach(function (d) { d.chart.resize(); });
+      document.querySelectorAll("[data-chart]").forEach(function (el) {
+        if (!el.hasAttribute("_echarts_instance_")) claim(el);
+      });
+      while (waiting.length) drawNext();
     });
+    window.addEventListener("afterprint", function () {
+      opened.splice(0).forEach(function (d) { d.open = false; });
+    });
+    var print = window.matchMedia && window.matchMedia("print");
+    if (print && print.addEventListener) {
+      print.addEventListener("change", function () {
+        if (!print.matches) return fit();
+        redrawAll();
+        while (waiting.length) drawNext();
+      });
+    }
 
     finder();
     search();
