@@ -119,9 +119,10 @@ func TestLocalGoalSaysHowItsFiguresAreMade(t *testing.T) {
 }
 
 // TestYearMatrix: a county's page has its offices against its goals over
-// the year to date, but not in January, when that is the month's matrix
-// again, nor in a year the results began after January (a new site's
-// first year), when no goal has a year to date.
+// the year to date, but not in a January whose year before has no
+// results (TestLastYearBesideJanuary has one that has), nor in a year
+// the results began after January (a new site's first year), when no
+// goal has a year to date.
 func TestYearMatrix(t *testing.T) {
 	const heading = "Alle kontorer og mål hittil i år"
 	if page := string(buildBase(t, nil)["vest/index.html"]); !strings.Contains(page, "<h2 id=\"ytd-matrix-h\">"+heading+"</h2>") {

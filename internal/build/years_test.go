@@ -335,6 +335,45 @@ func TestLaggedGoalsYearIsNotOverInDecember(t *testing.T) {
 	}
 }
 
+// TestLastYearBesideJanuary: built for January 2026, when the year to
+// date would be January again, a unit's scorecard gives each goal's 2025
+// beside the month ("Året 2025"; "så langt" for a goal lagged two months,
+// whose December is not due), and a county's page its offices against
+// its goals over 2025.
+func TestLastYearBesideJanuary(t *testing.T) {
+	var results strings.Builder
+	results.WriteString("period,unit,goal,value,numerator,denominator\n")
+	for m := 1; m <= 12; m++ {
+		for _, office := range []string{"bergen-nord", "arstad", "tromso"} {
+			fmt.Fprintf(&results, "2025-%02d,%s,arbeid,,45,100\n2025-%02d,%s,kontakter,10,,\n", m, office, m, office)
+		}
+	}
+	goals := strings.Replace(baseFile(t, "data/goals.toml"), "aggregate = \"ratio\"\n", "aggregate = \"ratio\"\nlag = 2\n", 1)
+	out := buildBase(t, map[string]string{
+		"data/results/2025.csv": results.String(),
+		"data/goals.toml":       goals,
+		"site.toml":             baseFile(t, "site.toml") + "period = \"2026-01\"\n",
+	})
+	card := section(t, string(out["vest/arstad/index.html"]), "card-h")
+	row := func(goal string) string {
+		r := card[strings.Index(card, goal):]
+		return r[:strings.Index(r, "</tr>")]
+	}
+	if arbeid := row("Overgang til arbeid"); !strings.Contains(arbeid, "Året 2025 så langt: 45,0 % (nådd)") {
+		t.Errorf("the goal lagged two months in January 2026:\n%s", arbeid)
+	}
+	if kontakter := row("Kontakter med arbeidsgivere"); !strings.Contains(kontakter, "Året 2025: 120 (nådd)") {
+		t.Errorf("the monthly goal in January 2026:\n%s", kontakter)
+	}
+	if strings.Contains(card, "Hittil i år") {
+		t.Errorf("the scorecard in January gives the year to date, January again:\n%s", card)
+	}
+	matrix := section(t, string(out["vest/index.html"]), "ytd-matrix-h")
+	if !strings.Contains(matrix, ">Alle kontorer og mål for 2025</h2>") || !strings.Contains(matrix, "NAV Vest, januar–desember 2025") {
+		t.Errorf("vest's matrix in January 2026:\n%s", matrix[:min(len(matrix), 800)])
+	}
+}
+
 // TestNoResultsDespiteAYearlyOne: Bergen nord has no February results of
 // its monthly goals; its yearly goal's 2025 is on February's scorecard,
 // but is no result for February, and the page says it has none.

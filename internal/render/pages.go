@@ -195,23 +195,23 @@ func (s *site) county(c int, out Output) error {
 }
 
 // yearMatrix is county c's current offices against the goals it has a
-// figure for over the year to date: what a county leader follows up
-// between the tertials. In January, when the year to date is the month
-// the month's matrix shows, and where no goal has a figure for it (the
-// results began this year), there is none.
+// figure for over the year beside the reported month (score.YearBeside:
+// the year to date, or in January the year before): what a county leader
+// follows up between the tertials. Where no goal has a figure for it (the
+// results began this year, or this January), there is none.
 func (s *site) yearMatrix(c int, root string) SpanMatrix {
 	m := s.Site
 	county := &m.Counties[c]
-	ytd := s.Scores.YearToDate()
-	if ytd.First == ytd.Last {
-		return SpanMatrix{}
-	}
-	heading, order := "ytd.matrix", "ytd.matrix.order"
-	if ytd.Kind == score.Year {
-		heading, order = "year.matrix", "year.matrix.order"
+	ytd := s.Scores.YearBeside()
+	heading, order := s.loc.T("ytd.matrix"), "ytd.matrix.order"
+	switch {
+	case ytd.Last < s.Reported:
+		heading, order = strings.ReplaceAll(s.loc.T("lastyear.matrix"), "{year}", strconv.Itoa(ytd.Last.Year())), "year.matrix.order"
+	case ytd.Kind == score.Year:
+		heading, order = s.loc.T("year.matrix"), "year.matrix.order"
 	}
 	months := s.loc.MonthRange(ytd.Last.Year(), ytd.First.Month(), ytd.Last.Month())
-	mx := SpanMatrix{Heading: s.loc.T(heading), Caption: s.loc.T(heading) + ", " + county.Name + ", " + months, Head: s.loc.T("office"),
+	mx := SpanMatrix{Heading: heading, Caption: heading + ", " + county.Name + ", " + months, Head: s.loc.T("office"),
 		Key: s.loc.T(order)}
 	var goals []int
 	for _, gi := range s.goalOrder {

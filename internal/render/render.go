@@ -125,8 +125,11 @@ type site struct {
 	changeSince   string // "Endring fra forrige måned"
 	// ytdWords are "Hittil i år: {value} ({status})" (soFar), or
 	// "Året: …" (year) in December, when the year to date is the whole
-	// year; a stock's say that its figure is a mean of the months.
-	ytdWords struct{ soFar, year struct{ stock, other phrase } }
+	// year, and in January "Året 2025: …" (lastYear) or, for a goal whose
+	// last results of it are not due yet, "Året 2025 så langt: …"
+	// (lastYearSoFar); a stock's say that its figure is a mean of the
+	// months.
+	ytdWords struct{ soFar, year, lastYear, lastYearSoFar yearWords }
 	// tertials are the tertials the site has reports of, oldest first;
 	// olderTertials says periods.csv has older ones too.
 	tertials      []tertial
@@ -357,6 +360,14 @@ func (s *site) prepare() {
 	s.ytdWords.soFar.other = newPhrase(s.loc.T("ytd.value"), "{value}", "{status}")
 	s.ytdWords.year.stock = newPhrase(s.loc.T("ytd.year.mean"), "{value}", "{status}")
 	s.ytdWords.year.other = newPhrase(s.loc.T("ytd.year"), "{value}", "{status}")
+	lastYear := strconv.Itoa(s.Reported.Year() - 1)
+	for _, w := range []struct {
+		words *yearWords
+		key   string
+	}{{&s.ytdWords.lastYear, "ytd.lastyear"}, {&s.ytdWords.lastYearSoFar, "ytd.lastyear.sofar"}} {
+		w.words.stock = newPhrase(strings.ReplaceAll(s.loc.T(w.key+".mean"), "{year}", lastYear), "{value}", "{status}")
+		w.words.other = newPhrase(strings.ReplaceAll(s.loc.T(w.key), "{year}", lastYear), "{value}", "{status}")
+	}
 	s.tertials, s.olderTertials = s.tertialsOf()
 	s.spoken = map[string]phrase{}
 	for _, class := range []string{"better", "worse"} {
@@ -867,6 +878,10 @@ func (s *site) since(month model.Period) string {
 // and Replace's b is "".
 type phrase struct{ head, mid, tail string }
 
+// yearWords are a phrase for a year's figure, and its like for a stock's,
+// which is a mean of the months.
+type yearWords struct{ stock, other phrase }
+
 func newPhrase(text, first, second string) phrase {
 	head, rest, _ := strings.Cut(text, first)
 	mid, tail, _ := strings.Cut(rest, second)
@@ -1203,20 +1218,29 @@ func (s *site) scorecard(rs *rows, sections string) []Group {
 	return groups
 }
 
-// yearToDate is unit's figure for goal gi over the year up to the
-// reported month, its status and, when it stands for less than all of
-// the year so far, how much, in words; "" where it has none (a goal
-// measured by the year, say).
+// yearToDate is unit's figure for goal gi over the year beside the
+// reported month (score.YearBeside: up to it, or in January the year
+// before), its status and, when it stands for less than all of the year
+// so far, how much, in words; "" where it has none (a goal measured by
+// the year, say).
 func (s *site) yearToDate(unit, gi int) string {
-	ytd := s.Scores.YearToDate()
-	a := s.Scores.Over(unit, gi, ytd)
+	year := s.Scores.YearBeside()
+	a := s.Scores.Over(unit, gi, year)
 	if !a.Published() {
 		return ""
 	}
 	g := &s.Site.Goals[gi]
-	kind := s.ytdWords.soFar
-	if ytd.Kind == score.Year && s.Scores.AllDue(gi, ytd) {
+	over := year.Kind == score.Year && s.Scores.AllDue(gi, year)
+	var kind yearWords
+	switch {
+	case year.Last < s.Reported && over:
+		kind = s.ytdWords.lastYear
+	case year.Last < s.Reported:
+		kind = s.ytdWords.lastYearSoFar
+	case over:
 		kind = s.ytdWords.year
+	default:
+		kind = s.ytdWords.soFar
 	}
 	words := kind.other
 	if g.Stock {

@@ -129,6 +129,17 @@ func (s *Scores) YearToDate() Span {
 	return Span{Kind: kind, First: s.reported - model.Period(s.reported.Month()-1), Last: s.reported}
 }
 
+// YearBeside is the year a unit's figures for the reported month are
+// shown beside: the year to date (a whole year in December) or, in
+// January, when the year to date would be that month again, the whole
+// year before, whose last figures a January meeting follows up.
+func (s *Scores) YearBeside() Span {
+	if s.reported.Month() != 1 {
+		return s.YearToDate()
+	}
+	return Span{Kind: Year, First: s.reported - 12, Last: s.reported - 1}
+}
+
 // DueMonths is how many of sp's months have goal gi's results due by the
 // reported month: all but a lagged goal's last ones, so that a goal
 // lagged a month has had 11 of its year by December.
