@@ -122,6 +122,29 @@ func TestWordsAndChartTexts(t *testing.T) {
 	}
 }
 
+// TestScorecardNamesHaveRoom opens an office's page at widths on both
+// sides of the scorecard's narrow layout (48rem): wherever the status,
+// change and trend have columns of their own, they leave a goal's name
+// the room for a long word, as the narrow layout does by moving them
+// into the result's cell.
+func TestScorecardNamesHaveRoom(t *testing.T) {
+	ctx := browser(t)
+	out := buildExample(t)
+	for _, width := range []int64{320, 390, 641, 768, 769, 1024} {
+		p := openPage(t, ctx, width, 844, false)
+		if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, "hordaland/fana/index.html"))); err != nil {
+			t.Fatal(err)
+		}
+		narrow, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]int](`[...document.querySelectorAll('.scorecard tbody th')].map(th => Math.round(th.getBoundingClientRect().width)).filter(w => w < 140)`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(narrow) > 0 {
+			t.Errorf("at %d px, %d goal names have a column of %v px", width, len(narrow), narrow)
+		}
+	}
+}
+
 // TestMatrixUsesTheWindow checks that a county's matrix of offices and
 // goals, which scrolls sideways on a phone, shows every column on a
 // desktop whose window has room for them.

@@ -60,8 +60,9 @@
     return rows;
   }
 
-  // theme applies the page's colours and number format to an option.
-  function theme(option, el) {
+  // theme applies the page's colours and number format to an option for
+  // a chart width px wide.
+  function theme(option, el, width) {
     var text = css("--text"), muted = css("--muted"), line = css("--line");
     var palette = ["--c1", "--c2", "--c3", "--c4", "--c5", "--c6", "--c7"].map(css);
     var status = { green: css("--chart-green"), yellow: css("--chart-yellow"), red: css("--chart-red") };
@@ -90,8 +91,8 @@
     // colour in dark mode. A name wider than the chart is cut short, and
     // shown whole on hover.
     option.legend = Object.assign({}, option.legend, {
-      data: lines, inactiveColor: muted, inactiveBorderColor: muted, lineStyle: { inactiveColor: muted },
-      textStyle: { color: text, width: legendText(el.clientWidth), overflow: "truncate" }, tooltip: { show: true }
+      data: lines, selected: el.legendSelected, inactiveColor: muted, inactiveBorderColor: muted, lineStyle: { inactiveColor: muted },
+      textStyle: { color: text, width: legendText(width), overflow: "truncate" }, tooltip: { show: true }
     });
     // The legend wraps onto more rows rather than paging ("1/3" would hide
     // the target and the county). A second row is taken from the plot,
@@ -99,7 +100,7 @@
     // grows by the rows the names take at its width (a goal page has a
     // line for every county), so that the plot keeps its height.
     el.legendNames = lines.map(function (l) { return l.name; });
-    el.legendRows = legendRows(el.legendNames, el.clientWidth);
+    el.legendRows = legendRows(el.legendNames, width);
     el.baseHeight = el.baseHeight || el.offsetHeight;
     var extra = (el.legendRows - 1) * legendRowHeight;
     el.style.height = el.baseHeight + Math.max(0, el.legendRows - 2) * legendRowHeight + "px";
@@ -212,11 +213,14 @@
 
   // A chart is claimed (initialised) as soon as it is seen, and its
   // option set one chart per task, so that a page of twenty charts never
-  // holds the main thread long enough for a tap to feel slow.
-  function claim(el) {
-    var chart = window.echarts.init(el, null, { renderer: "canvas" });
-    drawn.push({ el: el, chart: chart });
-    waiting.push({ el: el, chart: chart });
+  // holds the main thread long enough for a tap to feel slow. A chart
+  // drawn for paper is given the paper's width (see print); on screen it
+  // takes its box's.
+  function claim(el, width) {
+    var chart = window.echarts.init(el, null, { renderer: "canvas", width: width });
+    var d = { el: el, chart: chart, width: width };
+    drawn.push(d);
+    waiting.push(d);
     if (waiting.length === 1) setTimeout(drawNext, 0);
   }
 
@@ -278,8 +282,8 @@
     var next = waiting.shift();
     if (!next) return;
     try {
-      var o = theme(option(next.el), next.el);
-      next.chart.resize(); // the legend's rows may have made the box taller
+      var o = theme(option(next.el), next.el, next.width || next.el.clientWidth);
+      next.chart.resize({ width: next.width }); // the legend's rows may have made the box taller
       next.chart.setOption(o);
     } finally {
       if (waiting.length) setTimeout(drawNext, 0);
@@ -296,7 +300,7 @@
     var s = document.createElement("script");
     s.src = base + "echarts.min.js";
     s.onload = function () {
-      unseen.splice(0).forEach(claim);
+      unseen.splice(0).forEach(function (el) { claim(el); });
     };
     document.head.appendChild(s);
   }
@@ -308,7 +312,7 @@
       if (d.el.legendRows === undefined) return; // not drawn yet: drawNext sizes it
       if (legendRows(d.el.legendNames, d.el.clientWidth) !== d.el.legendRows) {
         drawn.splice(drawn.indexOf(d), 1);
-        d.chart.dispose();
+        release(d);
         claim(d.el);
       } else {
         d.chart.resize();
@@ -316,9 +320,59 @@
     });
   }
 
+  // print draws every chart for paper, those not yet seen too, before the
+  // page is printed: in the light colours (html.paper), at once (a resize
+  // would paint only at the next frame, after the paper is made), and no
+  // wider than the paper's text (.paper-width), which a chart drawn at a
+  // desktop's width would be cut off at, its latest months with it. Every
+  // browser prints after beforeprint; not all say when the page is laid
+  // out for print. Without the library (printed before it came), each
+  // chart's table is printed instead, and print CSS hides the empty box.
+  // printed draws them for the screen again, or closes the tables.
+  var opened = [];
+  function print() {
+    if (!window.echarts) {
+      document.querySelectorAll(".chart:not([_echarts_instance_]) ~ details.chart-data:not([open])").forEach(function (d) {
+        d.open = true;
+        opened.push(d);
+      });
+      return;
+    }
+    var probe = document.createElement("div");
+    probe.className = "paper-width";
+    document.body.appendChild(probe);
+    var paper = probe.offsetWidth;
+    document.body.removeChild(probe);
+    root.classList.add("paper");
+    waiting.length = 0;
+    drawn.splice(0).forEach(release);
+    document.querySelectorAll("[data-chart]").forEach(function (el) {
+      claim(el, Math.min(paper, el.clientWidth));
+    });
+    while (waiting.length) drawNext();
+  }
+
+  function printed() {
+    opened.splice(0).forEach(function (d) { d.open = false; });
+    if (root.classList.contains("paper")) {
+      root.classList.remove("paper");
+      redrawAll();
+    }
+  }
+
+  // release disposes of a drawn chart, keeping on its element the lines
+  // the reader switched off in its legend, which theme switches off again
+  // when it is drawn anew.
+  function release(d) {
+    var o = d.chart.getOption(); // none while it waits to be drawn
+    if (o && o.legend && o.legend[0]) d.el.legendSelected = o.legend[0].selected;
+    d.chart.dispose();
+  }
+
   function redrawAll() {
+    waiting.length = 0;
     drawn.splice(0).forEach(function (d) {
-      d.chart.dispose();
+      release(d);
       claim(d.el);
     });
   }
@@ -365,39 +419,8 @@
     });
     var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)");
     if (dark && dark.addEventListener) dark.addEventListener("change", redrawAll);
-    // A printed report has every chart: those not yet seen are drawn now,
-    // at once, if the library is here. Without it (printed before it
-    // came), a chart's table is printed instead, and closed again after
-    // (print CSS hides the empty box). Each chart is drawn anew at the
-    // paper's width once the page is laid out for it (a resize would
-    // paint only at the next frame, after the paper is printed), and laid
-    // out at the screen's again after: drawn at a desktop's width, a chart
-    // would be cut off at the paper's edge, its latest months with it.
-    var opened = [];
-    window.addEventListener("beforeprint", function () {
-      if (!window.echarts) {
-        document.querySelectorAll(".chart:not([_echarts_instance_]) ~ details.chart-data:not([open])").forEach(function (d) {
-          d.open = true;
-          opened.push(d);
-        });
-        return;
-      }
-      document.querySelectorAll("[data-chart]").forEach(function (el) {
-        if (!el.hasAttribute("_echarts_instance_")) claim(el);
-      });
-      while (waiting.length) drawNext();
-    });
-    window.addEventListener("afterprint", function () {
-      opened.splice(0).forEach(function (d) { d.open = false; });
-    });
-    var print = window.matchMedia && window.matchMedia("print");
-    if (print && print.addEventListener) {
-      print.addEventListener("change", function () {
-        if (!print.matches) return fit();
-        redrawAll();
-        while (waiting.length) drawNext();
-      });
-    }
+    window.addEventListener("beforeprint", print);
+    window.addEventListener("afterprint", printed);
 
     finder();
     search();
