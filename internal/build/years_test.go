@@ -236,6 +236,26 @@ func TestGoalsMeasuredLessOften(t *testing.T) {
 			t.Errorf("arstad's page lacks %q", want)
 		}
 	}
+	// Beside each result, the year it belongs to: 2025 for the tertial
+	// goal, whose latest is 2025's third tertial, counted in tertials, and
+	// for the goal lagged six months, whose 2025 is not over; for the
+	// yearly goal, whose year is its result, the year before, 2024, which
+	// is before the site's first month.
+	card := section(t, arstad, "card-h")
+	for goal, want := range map[string]string{
+		"Tertialmål":                  "Året 2025: – (ufullstendig, 1 av 3 tertialer)",
+		"Overgang seks måneder etter": "Året 2025 så langt: – (ufullstendig, 2 av 8 måneder)",
+		"Brukertilfredshet":           "",
+	} {
+		row := card[strings.Index(card, ">"+goal+"<"):]
+		row = row[:strings.Index(row, "</tr>")]
+		if want == "" && strings.Contains(row, `class="target ytd"`) || want != "" && !strings.Contains(row, `<span class="target ytd">`+want+`</span>`) {
+			t.Errorf("arstad's %s beside February 2026, want %q:\n%s", goal, want, row)
+		}
+	}
+	if vest := section(t, string(out["vest/index.html"]), "card-h"); !strings.Contains(vest, "Året 2025: – (ufullstendig, 2 av 6 kontortertialer)") {
+		t.Errorf("vest's tertial goal's 2025 is not counted in office-tertials:\n%s", vest)
+	}
 	// A section's result says its period too; a yearly goal's section
 	// has no "same month last year", its change being from the year
 	// before; a lagged goal's months not yet due say so in its trend

@@ -348,6 +348,21 @@ var dictionary = map[string]map[string]string{
 		"year.matrix.order":            "Radene står etter hvor mange mål som ikke er nådd i året (rødt), så hvor mange som nesten er nådd (gult), flest først, og så etter navn.",
 		"tertial.mean":                 "snitt per måned",
 		"tertial.sum":                  "sum av månedene",
+
+		// A tertial or yearly goal's coverage counts its periods (see
+		// "tertial.months" and "coverage.office.months").
+		"tertial.tertials":             "{n} av {of} tertialer",
+		"tertial.tertials.one":         "{n} av 1 tertial",
+		"tertial.years":                "{n} av {of} år",
+		"tertial.years.one":            "{n} av 1 år",
+		"coverage.office.tertials":     "{r} av {e} kontortertialer",
+		"coverage.unit.tertials":       "{r} av {e} enhetstertialer",
+		"coverage.office.tertials.one": "{r} av 1 kontortertial",
+		"coverage.unit.tertials.one":   "{r} av 1 enhetstertial",
+		"coverage.office.years":        "{r} av {e} kontorår",
+		"coverage.unit.years":          "{r} av {e} enhetsår",
+		"coverage.office.years.one":    "{r} av 1 kontorår",
+		"coverage.unit.years.one":      "{r} av 1 enhetsår",
 	},
 	"nn": {
 		"input.error":                "inndatafeil",
@@ -692,6 +707,21 @@ var dictionary = map[string]map[string]string{
 		"year.matrix.order":            "Radene står etter kor mange mål som ikkje er nådde i året (raudt), så kor mange som nesten er nådde (gult), flest først, og så etter namn.",
 		"tertial.mean":                 "snitt per månad",
 		"tertial.sum":                  "sum av månadene",
+
+		// A tertial or yearly goal's coverage counts its periods (see
+		// "tertial.months" and "coverage.office.months").
+		"tertial.tertials":             "{n} av {of} tertial",
+		"tertial.tertials.one":         "{n} av 1 tertial",
+		"tertial.years":                "{n} av {of} år",
+		"tertial.years.one":            "{n} av 1 år",
+		"coverage.office.tertials":     "{r} av {e} kontortertial",
+		"coverage.unit.tertials":       "{r} av {e} einingstertial",
+		"coverage.office.tertials.one": "{r} av 1 kontortertial",
+		"coverage.unit.tertials.one":   "{r} av 1 einingstertial",
+		"coverage.office.years":        "{r} av {e} kontorår",
+		"coverage.unit.years":          "{r} av {e} einingsår",
+		"coverage.office.years.one":    "{r} av 1 kontorår",
+		"coverage.unit.years.one":      "{r} av 1 einingsår",
 	},
 	"en": {
 		"input.error":                "input error",
@@ -1025,10 +1055,10 @@ var dictionary = map[string]map[string]string{
 		"ytd.year":                     "The year: {value} ({status})",
 		"ytd.value.mean":               "Year to date, monthly mean: {value} ({status})",
 		"ytd.year.mean":                "The year, monthly mean: {value} ({status})",
-		"ytd.lastyear":                 "The year {year}: {value} ({status})",
-		"ytd.lastyear.mean":            "The year {year}, monthly mean: {value} ({status})",
-		"ytd.lastyear.sofar":           "The year {year} so far: {value} ({status})",
-		"ytd.lastyear.sofar.mean":      "The year {year} so far, monthly mean: {value} ({status})",
+		"ytd.lastyear":                 "{year}: {value} ({status})",
+		"ytd.lastyear.mean":            "{year}, monthly mean: {value} ({status})",
+		"ytd.lastyear.sofar":           "{year} so far: {value} ({status})",
+		"ytd.lastyear.sofar.mean":      "{year} so far, monthly mean: {value} ({status})",
 		"ytd.matrix":                   "All offices and goals, year to date",
 		"year.matrix":                  "All offices and goals for the year",
 		"lastyear.matrix":              "All offices and goals for {year}",
@@ -1036,5 +1066,20 @@ var dictionary = map[string]map[string]string{
 		"year.matrix.order":            "The rows are ordered by how many goals were not met in the year (red), then how many were almost met (yellow), most first, then by name.",
 		"tertial.mean":                 "monthly mean",
 		"tertial.sum":                  "the months' sum",
+
+		// A tertial or yearly goal's coverage counts its periods (see
+		// "tertial.months" and "coverage.office.months").
+		"tertial.tertials":             "{n} of {of} tertials",
+		"tertial.tertials.one":         "{n} of 1 tertial",
+		"tertial.years":                "{n} of {of} years",
+		"tertial.years.one":            "{n} of 1 year",
+		"coverage.office.tertials":     "{r} of {e} office-tertials",
+		"coverage.unit.tertials":       "{r} of {e} unit-tertials",
+		"coverage.office.tertials.one": "{r} of 1 office-tertial",
+		"coverage.unit.tertials.one":   "{r} of 1 unit-tertial",
+		"coverage.office.years":        "{r} of {e} office-years",
+		"coverage.unit.years":          "{r} of {e} unit-years",
+		"coverage.office.years.one":    "{r} of 1 office-year",
+		"coverage.unit.years.one":      "{r} of 1 unit-year",
 	},
 }

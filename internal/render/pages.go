@@ -198,7 +198,7 @@ func (s *site) county(c int, out Output) error {
 // figure for over the year beside the reported month (score.YearBeside:
 // the year to date, or in January the year before): what a county leader
 // follows up between the tertials. Where no goal has a figure for it (the
-// results began this year, or this January), there is none.
+// results began after the January of its year), there is none.
 func (s *site) yearMatrix(c int, root string) SpanMatrix {
 	m := s.Site
 	county := &m.Counties[c]

@@ -125,11 +125,9 @@ type site struct {
 	changeSince   string // "Endring fra forrige måned"
 	// ytdWords are "Hittil i år: {value} ({status})" (soFar), or
 	// "Året: …" (year) in December, when the year to date is the whole
-	// year, and in January "Året 2025: …" (lastYear) or, for a goal whose
-	// last results of it are not due yet, "Året 2025 så langt: …"
-	// (lastYearSoFar); a stock's say that its figure is a mean of the
-	// months.
-	ytdWords struct{ soFar, year, lastYear, lastYearSoFar yearWords }
+	// year; a stock's say that its figure is a mean of the months. A
+	// year before the reported one has its own (see yearToDate).
+	ytdWords struct{ soFar, year yearWords }
 	// tertials are the tertials the site has reports of, oldest first;
 	// olderTertials says periods.csv has older ones too.
 	tertials      []tertial
@@ -360,14 +358,6 @@ func (s *site) prepare() {
 	s.ytdWords.soFar.other = newPhrase(s.loc.T("ytd.value"), "{value}", "{status}")
 	s.ytdWords.year.stock = newPhrase(s.loc.T("ytd.year.mean"), "{value}", "{status}")
 	s.ytdWords.year.other = newPhrase(s.loc.T("ytd.year"), "{value}", "{status}")
-	lastYear := strconv.Itoa(s.Reported.Year() - 1)
-	for _, w := range []struct {
-		words *yearWords
-		key   string
-	}{{&s.ytdWords.lastYear, "ytd.lastyear"}, {&s.ytdWords.lastYearSoFar, "ytd.lastyear.sofar"}} {
-		w.words.stock = newPhrase(strings.ReplaceAll(s.loc.T(w.key+".mean"), "{year}", lastYear), "{value}", "{status}")
-		w.words.other = newPhrase(strings.ReplaceAll(s.loc.T(w.key), "{year}", lastYear), "{value}", "{status}")
-	}
 	s.tertials, s.olderTertials = s.tertialsOf()
 	s.spoken = map[string]phrase{}
 	for _, class := range []string{"better", "worse"} {
@@ -1218,36 +1208,43 @@ func (s *site) scorecard(rs *rows, sections string) []Group {
 	return groups
 }
 
-// yearToDate is unit's figure for goal gi over the year beside the
-// reported month (score.YearBeside: up to it, or in January the year
-// before), its status and, when it stands for less than all of the year
-// so far, how much, in words; "" where it has none (a goal measured by
-// the year, say).
+// yearToDate is unit's figure for goal gi over the year its row shows
+// beside its result (score.GoalYearBeside: up to the reported month, or
+// a year before it), its status and, when it stands for less than all of
+// the year so far, how much, in words; "" where it has none (a year
+// before the site's results begin).
 func (s *site) yearToDate(unit, gi int) string {
-	year := s.Scores.YearBeside()
+	year := s.Scores.GoalYearBeside(gi)
 	a := s.Scores.Over(unit, gi, year)
 	if !a.Published() {
 		return ""
 	}
 	g := &s.Site.Goals[gi]
 	over := year.Kind == score.Year && s.Scores.AllDue(gi, year)
-	var kind yearWords
-	switch {
-	case year.Last < s.Reported && over:
-		kind = s.ytdWords.lastYear
-	case year.Last < s.Reported:
-		kind = s.ytdWords.lastYearSoFar
-	case over:
-		kind = s.ytdWords.year
-	default:
-		kind = s.ytdWords.soFar
-	}
-	words := kind.other
-	if g.Stock {
-		words = kind.stock
+	var words phrase
+	if year.Last < s.Reported {
+		// "Året 2025: …", or "Året 2025 så langt: …" where its last
+		// results are not due yet: rare enough to be put together here.
+		key := "ytd.lastyear"
+		if !over {
+			key += ".sofar"
+		}
+		if g.Stock {
+			key += ".mean"
+		}
+		words = newPhrase(strings.ReplaceAll(s.loc.T(key), "{year}", strconv.Itoa(year.First.Year())), "{value}", "{status}")
+	} else {
+		kind := s.ytdWords.soFar
+		if over {
+			kind = s.ytdWords.year
+		}
+		words = kind.other
+		if g.Stock {
+			words = kind.stock
+		}
 	}
 	status := s.statuses[a.Status].lower
-	if c := s.spanCoverage(unit, a.Coverage); c != "" {
+	if c := s.spanCoverage(unit, gi, a.Coverage); c != "" {
 		status += ", " + c
 	}
 	value := s.value(g, a.Cell)

@@ -497,7 +497,7 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 		case g.Aggregate == "sum":
 			r.Made = s.loc.T("tertial.sum")
 		}
-		r.Coverage = s.spanCoverage(unit, a.Coverage)
+		r.Coverage = s.spanCoverage(unit, gi, a.Coverage)
 		if due := s.Scores.DueMonths(gi, sp); due < sp.Months() && g.PeriodMonths() == 1 {
 			// A lagged goal's last months are not yet due: its figure is of
 			// the tertial so far, though the tertial is over.
@@ -575,23 +575,29 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 	return s.execute(out, page, "tertial.html", v)
 }
 
-// spanCoverage says how much of a span an aggregate stands for, when not
-// all of it: months for an office, office-months for a county or the
-// whole site.
-func (s *site) spanCoverage(unit int, c score.Coverage) string {
-	switch {
-	case c.Complete():
+// spanCoverage says how much of a span goal gi's aggregate stands for,
+// when not all of it: months (a tertial goal's tertials) for an office,
+// office-months for a county or the whole site. A yearly goal's span is
+// a year, one period, which is all there or not there.
+func (s *site) spanCoverage(unit, gi int, c score.Coverage) string {
+	if c.Complete() {
 		return ""
+	}
+	periods := "months"
+	if s.Site.Goals[gi].PeriodMonths() == 4 {
+		periods = "tertials"
+	}
+	switch {
 	case unit < s.Scores.County(0):
-		words := s.loc.T("tertial.months")
+		words := s.loc.T("tertial." + periods)
 		if c.Expected == 1 {
-			words = s.loc.T("tertial.months.one")
+			words = s.loc.T("tertial." + periods + ".one")
 		}
 		return strings.NewReplacer("{n}", s.loc.Number(float64(c.Reported), 0), "{of}", s.loc.Number(float64(c.Expected), 0)).Replace(words)
 	case len(s.Site.Offices) == 0:
-		return s.coverageText("coverage.unit.months", c)
+		return s.coverageText("coverage.unit."+periods, c)
 	}
-	return s.coverageText("coverage.office.months", c)
+	return s.coverageText("coverage.office."+periods, c)
 }
 
 // tertialMeasureCounts counts a county's or the whole site's offices'

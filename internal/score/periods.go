@@ -129,15 +129,36 @@ func (s *Scores) YearToDate() Span {
 	return Span{Kind: kind, First: s.reported - model.Period(s.reported.Month()-1), Last: s.reported}
 }
 
-// YearBeside is the year a unit's figures for the reported month are
-// shown beside: the year to date (a whole year in December) or, in
-// January, when the year to date would be that month again, the whole
-// year before, whose last figures a January meeting follows up.
-func (s *Scores) YearBeside() Span {
-	if s.reported.Month() != 1 {
-		return s.YearToDate()
+// YearBeside is the year the reported month is followed up beside, as a
+// county's matrix of the year shows it: the year to date (a whole year in
+// December) or, in January, when the year to date would be that month
+// again, the whole year before, whose final figures a January meeting
+// follows up.
+func (s *Scores) YearBeside() Span { return s.yearBeside(s.reported, 1) }
+
+// GoalYearBeside is the year goal gi's scorecard row shows beside its
+// latest result, as YearBeside but from that result's period
+// (model.Goal.DueBy): the year to date, or the whole year before where
+// that would be the latest result again (January's, a lagged goal's
+// February, a tertial goal's first tertial, any yearly goal's year), or
+// the year of a result of a year before the reported one.
+func (s *Scores) GoalYearBeside(gi int) Span {
+	g := &s.Site.Goals[gi]
+	return s.yearBeside(g.DueBy(s.reported), g.PeriodMonths())
+}
+
+// yearBeside is the year beside a latest result of period ending in
+// month latest, of a goal measured every k months.
+func (s *Scores) yearBeside(latest model.Period, k int) Span {
+	year := latest.Year()
+	if latest.Month() == k { // the year's first result, alone
+		year--
 	}
-	return Span{Kind: Year, First: s.reported - 12, Last: s.reported - 1}
+	if year < s.reported.Year() {
+		january := model.Period(year * 12)
+		return Span{Kind: Year, First: january, Last: january + 11}
+	}
+	return s.YearToDate()
 }
 
 // DueMonths is how many of sp's months have goal gi's results due by the
