@@ -247,8 +247,7 @@ func TestGoalsMeasuredLessOften(t *testing.T) {
 		"Overgang seks måneder etter": "Året 2025 så langt: – (ufullstendig, 2 av 8 måneder)",
 		"Brukertilfredshet":           "",
 	} {
-		row := card[strings.Index(card, ">"+goal+"<"):]
-		row = row[:strings.Index(row, "</tr>")]
+		row := scorecardRow(card, goal)
 		if want == "" && strings.Contains(row, `class="target ytd"`) || want != "" && !strings.Contains(row, `<span class="target ytd">`+want+`</span>`) {
 			t.Errorf("arstad's %s beside February 2026, want %q:\n%s", goal, want, row)
 		}
@@ -316,25 +315,37 @@ func TestGoalsMeasuredLessOften(t *testing.T) {
 	}
 }
 
+// year2025 are results of every month of 2025 for the base site's goals
+// arbeid and kontakter at its three offices, and its goals with arbeid
+// lagged lag months.
+func year2025(t *testing.T, lag int) (results, goals string) {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("period,unit,goal,value,numerator,denominator\n")
+	for m := 1; m <= 12; m++ {
+		for _, office := range []string{"bergen-nord", "arstad", "tromso"} {
+			fmt.Fprintf(&b, "2025-%02d,%s,arbeid,,45,100\n2025-%02d,%s,kontakter,10,,\n", m, office, m, office)
+		}
+	}
+	lagged := fmt.Sprintf("aggregate = \"ratio\"\nlag = %d\n", lag)
+	return b.String(), strings.Replace(baseFile(t, "data/goals.toml"), "aggregate = \"ratio\"\n", lagged, 1)
+}
+
+// scorecardRow is the row of a scorecard, card, whose goal is titled goal.
+func scorecardRow(card, goal string) string {
+	row := card[strings.Index(card, ">"+goal+"<"):]
+	return row[:strings.Index(row, "</tr>")]
+}
+
 // TestLaggedGoalsYearIsNotOverInDecember: built for December 2025, a
 // goal lagged a month has November's result as its latest, so its figure
 // over 2025 is the year so far ("Hittil i år"), not the year ("Året"),
 // which a goal without a lag has.
 func TestLaggedGoalsYearIsNotOverInDecember(t *testing.T) {
-	var results strings.Builder
-	results.WriteString("period,unit,goal,value,numerator,denominator\n")
-	for m := 1; m <= 12; m++ {
-		for _, office := range []string{"bergen-nord", "arstad", "tromso"} {
-			fmt.Fprintf(&results, "2025-%02d,%s,arbeid,,45,100\n2025-%02d,%s,kontakter,10,,\n", m, office, m, office)
-		}
-	}
-	goals := strings.Replace(baseFile(t, "data/goals.toml"), "aggregate = \"ratio\"\n", "aggregate = \"ratio\"\nlag = 1\n", 1)
-	out := buildBase(t, map[string]string{"data/results/2026.csv": results.String(), "data/goals.toml": goals})
+	results, goals := year2025(t, 1)
+	out := buildBase(t, map[string]string{"data/results/2026.csv": results, "data/goals.toml": goals})
 	card := section(t, string(out["vest/arstad/index.html"]), "card-h")
-	arbeid := card[strings.Index(card, "Overgang til arbeid"):]
-	arbeid = arbeid[:strings.Index(arbeid, "</tr>")]
-	kontakter := card[strings.Index(card, "Kontakter med arbeidsgivere"):]
-	kontakter = kontakter[:strings.Index(kontakter, "</tr>")]
+	arbeid, kontakter := scorecardRow(card, "Overgang til arbeid"), scorecardRow(card, "Kontakter med arbeidsgivere")
 	if !strings.Contains(arbeid, "Hittil i år:") || strings.Contains(arbeid, "Året:") {
 		t.Errorf("the lagged goal's 2025 in December:\n%s", arbeid)
 	}
@@ -361,28 +372,17 @@ func TestLaggedGoalsYearIsNotOverInDecember(t *testing.T) {
 // whose December is not due), and a county's page its offices against
 // its goals over 2025.
 func TestLastYearBesideJanuary(t *testing.T) {
-	var results strings.Builder
-	results.WriteString("period,unit,goal,value,numerator,denominator\n")
-	for m := 1; m <= 12; m++ {
-		for _, office := range []string{"bergen-nord", "arstad", "tromso"} {
-			fmt.Fprintf(&results, "2025-%02d,%s,arbeid,,45,100\n2025-%02d,%s,kontakter,10,,\n", m, office, m, office)
-		}
-	}
-	goals := strings.Replace(baseFile(t, "data/goals.toml"), "aggregate = \"ratio\"\n", "aggregate = \"ratio\"\nlag = 2\n", 1)
+	results, goals := year2025(t, 2)
 	out := buildBase(t, map[string]string{
-		"data/results/2025.csv": results.String(),
+		"data/results/2025.csv": results,
 		"data/goals.toml":       goals,
 		"site.toml":             baseFile(t, "site.toml") + "period = \"2026-01\"\n",
 	})
 	card := section(t, string(out["vest/arstad/index.html"]), "card-h")
-	row := func(goal string) string {
-		r := card[strings.Index(card, goal):]
-		return r[:strings.Index(r, "</tr>")]
-	}
-	if arbeid := row("Overgang til arbeid"); !strings.Contains(arbeid, "Året 2025 så langt: 45,0 % (nådd)") {
+	if arbeid := scorecardRow(card, "Overgang til arbeid"); !strings.Contains(arbeid, "Året 2025 så langt: 45,0 % (nådd)") {
 		t.Errorf("the goal lagged two months in January 2026:\n%s", arbeid)
 	}
-	if kontakter := row("Kontakter med arbeidsgivere"); !strings.Contains(kontakter, "Året 2025: 120 (nådd)") {
+	if kontakter := scorecardRow(card, "Kontakter med arbeidsgivere"); !strings.Contains(kontakter, "Året 2025: 120 (nådd)") {
 		t.Errorf("the monthly goal in January 2026:\n%s", kontakter)
 	}
 	if strings.Contains(card, "Hittil i år") {
