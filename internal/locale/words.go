@@ -349,20 +349,14 @@ var dictionary = map[string]map[string]string{
 		"tertial.mean":                 "snitt per måned",
 		"tertial.sum":                  "sum av månedene",
 
-		// A tertial or yearly goal's coverage counts its periods (see
+		// A tertial goal's coverage counts its tertials (see
 		// "tertial.months" and "coverage.office.months").
 		"tertial.tertials":             "{n} av {of} tertialer",
 		"tertial.tertials.one":         "{n} av 1 tertial",
-		"tertial.years":                "{n} av {of} år",
-		"tertial.years.one":            "{n} av 1 år",
 		"coverage.office.tertials":     "{r} av {e} kontortertialer",
 		"coverage.unit.tertials":       "{r} av {e} enhetstertialer",
 		"coverage.office.tertials.one": "{r} av 1 kontortertial",
 		"coverage.unit.tertials.one":   "{r} av 1 enhetstertial",
-		"coverage.office.years":        "{r} av {e} kontorår",
-		"coverage.unit.years":          "{r} av {e} enhetsår",
-		"coverage.office.years.one":    "{r} av 1 kontorår",
-		"coverage.unit.years.one":      "{r} av 1 enhetsår",
 	},
 	"nn": {
 		"input.error":                "inndatafeil",
@@ -708,20 +702,14 @@ var dictionary = map[string]map[string]string{
 		"tertial.mean":                 "snitt per månad",
 		"tertial.sum":                  "sum av månadene",
 
-		// A tertial or yearly goal's coverage counts its periods (see
+		// A tertial goal's coverage counts its tertials (see
 		// "tertial.months" and "coverage.office.months").
 		"tertial.tertials":             "{n} av {of} tertial",
 		"tertial.tertials.one":         "{n} av 1 tertial",
-		"tertial.years":                "{n} av {of} år",
-		"tertial.years.one":            "{n} av 1 år",
 		"coverage.office.tertials":     "{r} av {e} kontortertial",
 		"coverage.unit.tertials":       "{r} av {e} einingstertial",
 		"coverage.office.tertials.one": "{r} av 1 kontortertial",
 		"coverage.unit.tertials.one":   "{r} av 1 einingstertial",
-		"coverage.office.years":        "{r} av {e} kontorår",
-		"coverage.unit.years":          "{r} av {e} einingsår",
-		"coverage.office.years.one":    "{r} av 1 kontorår",
-		"coverage.unit.years.one":      "{r} av 1 einingsår",
 	},
 	"en": {
 		"input.error":                "input error",
@@ -1067,19 +1055,13 @@ var dictionary = map[string]map[string]string{
 		"tertial.mean":                 "monthly mean",
 		"tertial.sum":                  "the months' sum",
 
-		// A tertial or yearly goal's coverage counts its periods (see
+		// A tertial goal's coverage counts its tertials (see
 		// "tertial.months" and "coverage.office.months").
 		"tertial.tertials":             "{n} of {of} tertials",
 		"tertial.tertials.one":         "{n} of 1 tertial",
-		"tertial.years":                "{n} of {of} years",
-		"tertial.years.one":            "{n} of 1 year",
 		"coverage.office.tertials":     "{r} of {e} office-tertials",
 		"coverage.unit.tertials":       "{r} of {e} unit-tertials",
 		"coverage.office.tertials.one": "{r} of 1 office-tertial",
 		"coverage.unit.tertials.one":   "{r} of 1 unit-tertial",
-		"coverage.office.years":        "{r} of {e} office-years",
-		"coverage.unit.years":          "{r} of {e} unit-years",
-		"coverage.office.years.one":    "{r} of 1 office-year",
-		"coverage.unit.years.one":      "{r} of 1 unit-year",
 	},
 }

@@ -1211,10 +1211,13 @@ func (s *site) scorecard(rs *rows, sections string) []Group {
 // yearToDate is unit's figure for goal gi over the year its row shows
 // beside its result (score.GoalYearBeside: up to the reported month, or
 // a year before it), its status and, when it stands for less than all of
-// the year so far, how much, in words; "" where it has none (a year
-// before the site's results begin).
+// the year so far, how much, in words; "" where it has none (a goal
+// measured by the year, a year before the site's results begin).
 func (s *site) yearToDate(unit, gi int) string {
-	year := s.Scores.GoalYearBeside(gi)
+	year, ok := s.Scores.GoalYearBeside(gi)
+	if !ok {
+		return ""
+	}
 	a := s.Scores.Over(unit, gi, year)
 	if !a.Published() {
 		return ""

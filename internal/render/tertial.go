@@ -577,8 +577,9 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 
 // spanCoverage says how much of a span goal gi's aggregate stands for,
 // when not all of it: months (a tertial goal's tertials) for an office,
-// office-months for a county or the whole site. A yearly goal's span is
-// a year, one period, which is all there or not there.
+// office-months (-tertials) for a county or the whole site. A yearly
+// goal's aggregates are shown nowhere with it: it has none in a tertial,
+// nor one beside its result (score.GoalYearBeside).
 func (s *site) spanCoverage(unit, gi int, c score.Coverage) string {
 	if c.Complete() {
 		return ""

@@ -121,12 +121,14 @@ func (s *Scores) Spans() []Span { return s.published }
 
 // YearToDate is the span of the reported month's year up to it: a whole
 // year in December.
-func (s *Scores) YearToDate() Span {
+func (s *Scores) YearToDate() Span { return yearToDate(s.reported) }
+
+func yearToDate(reported model.Period) Span {
 	kind := YearToDate
-	if s.reported.Month() == 12 {
+	if reported.Month() == 12 {
 		kind = Year
 	}
-	return Span{Kind: kind, First: s.reported - model.Period(s.reported.Month()-1), Last: s.reported}
+	return Span{Kind: kind, First: reported - model.Period(reported.Month()-1), Last: reported}
 }
 
 // YearBeside is the year the reported month is followed up beside, as a
@@ -134,31 +136,37 @@ func (s *Scores) YearToDate() Span {
 // December) or, in January, when the year to date would be that month
 // again, the whole year before, whose final figures a January meeting
 // follows up.
-func (s *Scores) YearBeside() Span { return s.yearBeside(s.reported, 1) }
+func (s *Scores) YearBeside() Span { return yearBeside(s.reported, s.reported, 0, 1) }
 
 // GoalYearBeside is the year goal gi's scorecard row shows beside its
 // latest result, as YearBeside but from that result's period
 // (model.Goal.DueBy): the year to date, or the whole year before where
-// that would be the latest result again (January's, a lagged goal's
-// February, a tertial goal's first tertial, any yearly goal's year), or
-// the year of a result of a year before the reported one.
-func (s *Scores) GoalYearBeside(gi int) Span {
+// the year to date would be that result alone (January's, a lagged
+// goal's February, a tertial goal's first tertial, the first month of a
+// goal begun midyear), or the year of a result of a year before the
+// reported one. A goal measured by the year has none: the year before
+// its result is its previous result, which its change is from.
+func (s *Scores) GoalYearBeside(gi int) (Span, bool) {
 	g := &s.Site.Goals[gi]
-	return s.yearBeside(g.DueBy(s.reported), g.PeriodMonths())
+	if g.PeriodMonths() == 12 {
+		return Span{}, false
+	}
+	return yearBeside(s.reported, g.DueBy(s.reported), g.Life.From, g.PeriodMonths()), true
 }
 
-// yearBeside is the year beside a latest result of period ending in
-// month latest, of a goal measured every k months.
-func (s *Scores) yearBeside(latest model.Period, k int) Span {
+// yearBeside is the year beside a result of a goal measured every k
+// months and alive from month from (0: always), whose period ends in
+// month latest, reported in month reported.
+func yearBeside(reported, latest, from model.Period, k int) Span {
 	year := latest.Year()
-	if latest.Month() == k { // the year's first result, alone
+	if latest-model.Period(k) < max(model.Period(year*12), from) { // the year's first result
 		year--
 	}
-	if year < s.reported.Year() {
+	if year < reported.Year() {
 		january := model.Period(year * 12)
 		return Span{Kind: Year, First: january, Last: january + 11}
 	}
-	return s.YearToDate()
+	return yearToDate(reported)
 }
 
 // DueMonths is how many of sp's months have goal gi's results due by the

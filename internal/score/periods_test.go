@@ -7,6 +7,39 @@ import (
 	"github.com/malekort/malekort/internal/model"
 )
 
+// TestYearBeside: the year beside a result is the year to date, but the
+// year before where the year to date would hold that result alone, and
+// the result's own year where that is before the reported one.
+func TestYearBeside(t *testing.T) {
+	for _, c := range []struct {
+		reported, latest, from string // from "": the goal has always been
+		k                      int
+		want                   string
+	}{
+		{"2026-03", "2026-03", "", 1, "2026 2026-01 2026-03"},
+		{"2026-01", "2026-01", "", 1, "2025 2025-01 2025-12"},        // January alone
+		{"2026-02", "2026-01", "", 1, "2025 2025-01 2025-12"},        // lagged a month
+		{"2026-02", "2025-08", "", 1, "2025 2025-01 2025-12"},        // lagged six months
+		{"2026-12", "2026-12", "", 1, "2026 2026-01 2026-12"},        // December: the whole year
+		{"2026-05", "2026-04", "", 4, "2025 2025-01 2025-12"},        // the first tertial alone
+		{"2026-09", "2026-08", "", 4, "2026 2026-01 2026-09"},        // two tertials
+		{"2026-03", "2025-12", "", 4, "2025 2025-01 2025-12"},        // last year's third tertial
+		{"2026-03", "2026-03", "2026-03", 1, "2025 2025-01 2025-12"}, // begun this month
+		{"2026-04", "2026-04", "2026-03", 1, "2026 2026-01 2026-04"}, // begun last month
+		{"2026-09", "2026-08", "2026-06", 4, "2025 2025-01 2025-12"}, // begun in the second tertial
+		{"2027-02", "2026-02", "", 1, "2026 2026-01 2026-12"},        // lagged a year
+	} {
+		from := model.Period(0)
+		if c.from != "" {
+			from = period(c.from)
+		}
+		sp := yearBeside(period(c.reported), period(c.latest), from, c.k)
+		if got := sp.Name() + " " + sp.First.String() + " " + sp.Last.String(); got != c.want {
+			t.Errorf("reported %s, latest %s, from %q, every %d months: %s, want %s", c.reported, c.latest, c.from, c.k, got, c.want)
+		}
+	}
+}
+
 func TestPublishedSpans(t *testing.T) {
 	var got []string
 	for _, sp := range PublishedSpans(period("2024-03"), period("2026-10")) {

@@ -217,11 +217,22 @@
   // drawn for paper is given the paper's width (see print); on screen it
   // takes its box's.
   function claim(el, width) {
+    if (window.echarts.getInstanceByDom(el)) return; // drawn for paper before it was seen
     var chart = window.echarts.init(el, null, { renderer: "canvas", width: width });
     var d = { el: el, chart: chart, width: width };
     drawn.push(d);
     waiting.push(d);
-    if (waiting.length === 1) setTimeout(drawNext, 0);
+    schedule();
+  }
+
+  // schedule draws the next waiting chart in a task of its own: one at a
+  // time, however many were claimed or drawn at once in between.
+  var drawTimer = null;
+  function schedule() {
+    if (drawTimer === null) drawTimer = setTimeout(function () {
+      drawTimer = null;
+      drawNext();
+    }, 0);
   }
 
   // option reads a chart's options: its page's layout for charts with the
@@ -286,7 +297,7 @@
       next.chart.resize({ width: next.width }); // the legend's rows may have made the box taller
       next.chart.setOption(o);
     } finally {
-      if (waiting.length) setTimeout(drawNext, 0);
+      if (waiting.length) schedule();
     }
   }
 
@@ -300,7 +311,7 @@
     var s = document.createElement("script");
     s.src = base + "echarts.min.js";
     s.onload = function () {
-      unseen.splice(0).forEach(function (el) { claim(el); });
+      if (!printing) unseen.splice(0).forEach(function (el) { claim(el); }); // else when printed
     };
     document.head.appendChild(s);
   }
@@ -308,6 +319,7 @@
   // fit lays each drawn chart out at its box's width: anew where its
   // legend takes other rows at that width, else resized.
   function fit() {
+    if (printing) return; // drawn for paper until printed
     drawn.slice().forEach(function (d) {
       if (d.el.legendRows === undefined) return; // not drawn yet: drawNext sizes it
       if (legendRows(d.el.legendNames, d.el.clientWidth) !== d.el.legendRows) {
@@ -320,17 +332,20 @@
     });
   }
 
-  // print draws every chart for paper, those not yet seen too, before the
-  // page is printed: in the light colours (html.paper), at once (a resize
-  // would paint only at the next frame, after the paper is made), and no
-  // wider than the paper's text (.paper-width), which a chart drawn at a
-  // desktop's width would be cut off at, its latest months with it. Every
-  // browser prints after beforeprint; not all say when the page is laid
-  // out for print. Without the library (printed before it came), each
-  // chart's table is printed instead, and print CSS hides the empty box.
-  // printed draws them for the screen again, or closes the tables.
-  var opened = [];
+  // print draws every chart on paper for it, before the page is printed:
+  // those not yet seen too, in the light colours (html.paper), at once (a
+  // resize would paint only at the next frame, after the paper is made),
+  // and as wide as the paper's text (.paper-width), which a chart drawn at
+  // a desktop's width would be cut off at, its latest months with it.
+  // Every browser prints after beforeprint; not all say when the page is
+  // laid out for print. A chart in a part of the page left off paper
+  // (.screen-only) is not drawn for it. Without the library (printed
+  // before it came), each chart's table is printed instead, and print CSS
+  // hides the empty box. printed draws them for the screen again, or
+  // closes the tables and draws those the library came for meanwhile.
+  var opened = [], printing = false;
   function print() {
+    printing = true;
     if (!window.echarts) {
       document.querySelectorAll(".chart:not([_echarts_instance_]) ~ details.chart-data:not([open])").forEach(function (d) {
         d.open = true;
@@ -341,23 +356,29 @@
     var probe = document.createElement("div");
     probe.className = "paper-width";
     document.body.appendChild(probe);
-    var paper = probe.offsetWidth;
+    var paper = Math.floor(probe.getBoundingClientRect().width);
     document.body.removeChild(probe);
     root.classList.add("paper");
-    waiting.length = 0;
-    drawn.splice(0).forEach(release);
+    waiting.length = 0; // those on screen only are drawn when printed
+    drawn = drawn.filter(function (d) {
+      if (d.el.closest(".screen-only")) return true;
+      release(d);
+      return false;
+    });
     document.querySelectorAll("[data-chart]").forEach(function (el) {
-      claim(el, Math.min(paper, el.clientWidth));
+      if (!el.closest(".screen-only")) claim(el, paper);
     });
     while (waiting.length) drawNext();
   }
 
   function printed() {
+    printing = false;
     opened.splice(0).forEach(function (d) { d.open = false; });
     if (root.classList.contains("paper")) {
       root.classList.remove("paper");
       redrawAll();
     }
+    if (window.echarts) unseen.splice(0).forEach(function (el) { claim(el); });
   }
 
   // release disposes of a drawn chart, keeping on its element the lines
