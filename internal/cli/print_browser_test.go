@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -111,8 +113,8 @@ func printChartsFrom(t *testing.T, ctx context.Context, out string, width int64)
 }
 
 // TestPrintedBeforeTheChartsCame prints a goal page whose chart library
-// never came: each chart's table is printed in its place, and closed again
-// after.
+// never came: each chart's table is printed in its place, without its
+// toggle, and closed again after.
 func TestPrintedBeforeTheChartsCame(t *testing.T) {
 	ctx := browser(t)
 	out := buildExample(t)
@@ -134,6 +136,9 @@ func TestPrintedBeforeTheChartsCame(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("the printed page lacks %q from the charts' tables", want)
 		}
+	}
+	if strings.Contains(text, "Vis tallene i tabell") {
+		t.Error("the printed page has a table's toggle, which is nothing on paper")
 	}
 	if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
 		t.Fatal(err)
@@ -183,5 +188,65 @@ func TestPrintingLeavesTheScreensCharts(t *testing.T) {
 	}
 	if shown != total {
 		t.Errorf("after printing, %d of %d charts drawn on screen", shown, total)
+	}
+}
+
+// TestAChartThatFailsLeavesTheOthersOnPaper prints a goal page one of
+// whose charts cannot be drawn (its data is broken): the other is still
+// drawn for paper, and the error is in the console.
+func TestAChartThatFailsLeavesTheOthersOnPaper(t *testing.T) {
+	ctx := browser(t)
+	out := buildExample(t)
+	name := filepath.Join(out, "goals", "overgang-arbeid", "index.html")
+	page, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := regexp.MustCompile(`(<script type="application/json" id="chart-overgang-arbeid-data">)[^<]*`).ReplaceAll(page, []byte("${1}{"))
+	if err := os.WriteFile(name, broken, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := openPage(t, ctx, 1280, 900, false)
+	if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, "goals/overgang-arbeid/index.html"))); err != nil {
+		t.Fatal(err)
+	}
+	// The library, which the first chart in view fetches.
+	for i := 0; ; i++ {
+		if loaded, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`!!window.echarts`)); err != nil || loaded {
+			break
+		}
+		if i == 50 {
+			t.Fatal("the chart library never came")
+		}
+		if err := chromedp.Do(p.ctx, chromedp.Sleep(100*time.Millisecond)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`(() => {
+		window.printed = [];
+		matchMedia('print').addEventListener('change', e => {
+			if (e.matches) window.printed = [...document.querySelectorAll('[data-chart]')].filter(el => {
+				const c = echarts.getInstanceByDom(el), o = c && c.getOption();
+				return o && o.series.length > 0;
+			}).map(el => el.id);
+		});
+		return true;
+	})()`)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(p.ctx, cdppage.PrintToPDF, cdppage.PrintToPDFParams{PaperWidth: 8.27, PaperHeight: 11.69}); err != nil {
+		t.Fatal(err)
+	}
+	printed, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]string](`window.printed`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(printed, []string{"funnel-overgang-arbeid"}) {
+		t.Errorf("charts drawn on paper: %q, want the funnel's", printed)
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.errors) == 0 {
+		t.Error("the broken chart's error is not in the console")
 	}
 }

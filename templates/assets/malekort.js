@@ -296,6 +296,8 @@
       var o = theme(option(next.el), next.el, next.width || next.el.clientWidth);
       next.chart.resize({ width: next.width }); // the legend's rows may have made the box taller
       next.chart.setOption(o);
+    } catch (e) {
+      console.error(e); // the other charts are still drawn, for paper too
     } finally {
       if (waiting.length) schedule();
     }
