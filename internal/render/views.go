@@ -112,9 +112,9 @@ type Row struct {
 	// Coverage says how many offices a county's or the whole site's
 	// figure stands for, when not all reported ("12 av 17 kontorer").
 	Coverage string
-	// YearToDate is the goal's figure for the year up to the reported
-	// month, and its status, on a scorecard: "Hittil i år: 47,1 %
-	// (nesten)".
+	// YearToDate is the goal's figure for the year beside its result,
+	// and its status, on a scorecard: "Hittil i år: 47,1 % (nesten)", or
+	// in January "Året 2025: …" (score.GoalYearBeside).
 	YearToDate string
 	// Change is the change from last month as shown: "+2,9 p.p.".
 	Change string

@@ -119,10 +119,8 @@ func (a Aggregate) Published() bool { return a.Coverage.Expected > 0 }
 // Spans are the spans the site publishes (see PublishedSpans).
 func (s *Scores) Spans() []Span { return s.published }
 
-// YearToDate is the span of the reported month's year up to it: a whole
+// yearToDate is the span of the reported month's year up to it: a whole
 // year in December.
-func (s *Scores) YearToDate() Span { return yearToDate(s.reported) }
-
 func yearToDate(reported model.Period) Span {
 	kind := YearToDate
 	if reported.Month() == 12 {
