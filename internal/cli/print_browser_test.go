@@ -40,8 +40,6 @@ func printChartsFrom(t *testing.T, ctx context.Context, out string, width int64)
 	if total, drawn := p.drawCharts(t); total < 2 || drawn != total {
 		t.Fatalf("%d of %d charts drawn", drawn, total)
 	}
-	// Listened for after the page's own script, so it sees the charts as
-	// that left them for the paper.
 	if _, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`(() => {
 		const chart = id => echarts.getInstanceByDom(document.getElementById(id));
 		chart('chart-overgang-arbeid').dispatchAction({ type: 'legendUnSelect', name: 'NAV Hordaland' });
@@ -50,8 +48,6 @@ func printChartsFrom(t *testing.T, ctx context.Context, out string, width int64)
 			return { id: el.id, box: el.clientWidth, drawn: el.querySelector('canvas').getBoundingClientRect().width,
 				text: o.textStyle.color, off: Object.keys(o.legend[0].selected || {}).filter(n => !o.legend[0].selected[n]).join() };
 		});
-		window.printed = [];
-		matchMedia('print').addEventListener('change', e => { if (e.matches) window.printed = state(); });
 		return true;
 	})()`)); err != nil {
 		t.Fatal(err)
@@ -64,13 +60,7 @@ func printChartsFrom(t *testing.T, ctx context.Context, out string, width int64)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := chromedp.Call(p.ctx, cdppage.PrintToPDF, cdppage.PrintToPDFParams{PaperWidth: 8.27, PaperHeight: 11.69}); err != nil {
-		t.Fatal(err)
-	}
-	printed, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]chartState](`window.printed`))
-	if err != nil {
-		t.Fatal(err)
-	}
+	printed := onPaper[[]chartState](t, p, `state()`)
 	if len(printed) < 2 {
 		t.Fatalf("%d charts seen as printed, want the goal page's 2", len(printed))
 	}
@@ -110,6 +100,29 @@ func printChartsFrom(t *testing.T, ctx context.Context, out string, width int64)
 	if after[0].Off != "NAV Hordaland" {
 		t.Errorf("after printing the lines switched off are %q, want NAV Hordaland", after[0].Off)
 	}
+}
+
+// onPaper prints p's page and returns what the expression state gave once
+// the page was laid out for paper: listened for after the page's own
+// script, it sees the charts as that drew them for the paper (null if the
+// page was never laid out for it).
+func onPaper[T any](t *testing.T, p *page, state string) T {
+	t.Helper()
+	if _, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`(() => {
+		window.onPaper = null;
+		matchMedia('print').addEventListener('change', e => { if (e.matches) window.onPaper = (`+state+`); });
+		return true;
+	})()`)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(p.ctx, cdppage.PrintToPDF, cdppage.PrintToPDFParams{PaperWidth: 8.27, PaperHeight: 11.69}); err != nil {
+		t.Fatal(err)
+	}
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](`window.onPaper`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
 }
 
 // TestPrintedBeforeTheChartsCame prints a goal page whose chart library
@@ -222,25 +235,10 @@ func TestAChartThatFailsLeavesTheOthersOnPaper(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](`(() => {
-		window.printed = [];
-		matchMedia('print').addEventListener('change', e => {
-			if (e.matches) window.printed = [...document.querySelectorAll('[data-chart]')].filter(el => {
-				const c = echarts.getInstanceByDom(el), o = c && c.getOption();
-				return o && o.series.length > 0;
-			}).map(el => el.id);
-		});
-		return true;
-	})()`)); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(p.ctx, cdppage.PrintToPDF, cdppage.PrintToPDFParams{PaperWidth: 8.27, PaperHeight: 11.69}); err != nil {
-		t.Fatal(err)
-	}
-	printed, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]string](`window.printed`))
-	if err != nil {
-		t.Fatal(err)
-	}
+	printed := onPaper[[]string](t, p, `[...document.querySelectorAll('[data-chart]')].filter(el => {
+		const c = echarts.getInstanceByDom(el), o = c && c.getOption();
+		return o && o.series.length > 0;
+	}).map(el => el.id)`)
 	if !slices.Equal(printed, []string{"funnel-overgang-arbeid"}) {
 		t.Errorf("charts drawn on paper: %q, want the funnel's", printed)
 	}

@@ -109,11 +109,11 @@ func newGoldmark(footnotes goldmark.Extender, opts ...goldmark.Option) goldmark.
 }
 
 // rebase puts base, a page's way to the folder a text's relative links
-// are read from, before the link dest. A link to the page itself (an
-// anchor, a query), from the top of the web server, or to another website
-// or an address is left as it is.
-func rebase(base string, dest []byte) []byte {
-	target := destination(dest)
+// are read from, before the link dest, which names target (see
+// destination). A link to the page itself (an anchor, a query), from the
+// top of the web server, or to another website or an address is left as
+// it is.
+func rebase(base string, dest []byte, target string) []byte {
 	if base == "" || target == "" || target[0] == '#' || target[0] == '?' || target[0] == '/' {
 		return dest
 	}
@@ -190,15 +190,17 @@ func (r *Renderer) render(src []byte, at Place, words bool) (template.HTML, stri
 		case *ast.Heading:
 			n.Level = min(n.Level+at.Heading-1, 6)
 		case *ast.Link:
-			if !Linkable(destination(n.Destination)) {
+			target := destination(n.Destination)
+			if !Linkable(target) {
 				unsafe = append(unsafe, n)
 			}
-			n.Destination = rebase(at.Base, n.Destination)
+			n.Destination = rebase(at.Base, n.Destination, target)
 		case *ast.Image:
-			if !Linkable(destination(n.Destination)) {
+			target := destination(n.Destination)
+			if !Linkable(target) {
 				unsafe = append(unsafe, n)
 			}
-			n.Destination = rebase(at.Base, n.Destination)
+			n.Destination = rebase(at.Base, n.Destination, target)
 		case *ast.AutoLink:
 			if !Linkable(string(n.URL(src))) {
 				unsafe = append(unsafe, n)
