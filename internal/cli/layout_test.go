@@ -76,10 +76,39 @@ const overlappingTexts = `(() => {
 	return out;
 })()`
 
+// crowdedTargets lists the links and controls too small and too close to
+// another for a finger, by WCAG 2.2's target size rule (2.5.8): a target
+// under 24 by 24 px passes if a 24 px circle on its centre touches no
+// other target and no other small target's circle. A link in a sentence is
+// exempt, and so is a target's own container (a table's scroll region is
+// focusable for the keyboard, but no target for a pointer).
+const crowdedTargets = `(() => {
+	const targets = [...document.querySelectorAll('a[href], button, summary, input, select, textarea')]
+		.filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
+		.map(e => {
+			const r = e.getBoundingClientRect();
+			const p = e.parentElement;
+			const inSentence = e.tagName === 'A' && getComputedStyle(e).display === 'inline' && p.textContent.trim().length > e.textContent.trim().length + 3 && !p.closest('th, td');
+			return { e, r, x: r.left + r.width / 2, y: r.top + r.height / 2, small: !inSentence && (r.width < 24 || r.height < 24) };
+		});
+	const out = [];
+	for (const a of targets) {
+		if (!a.small) continue;
+		const near = targets.find(b => {
+			if (b === a || b.e.contains(a.e) || a.e.contains(b.e)) return false;
+			const dx = Math.max(b.r.left - a.x, 0, a.x - b.r.right), dy = Math.max(b.r.top - a.y, 0, a.y - b.r.bottom);
+			return Math.hypot(dx, dy) < 12 || (b.small && Math.hypot(a.x - b.x, a.y - b.y) < 24);
+		});
+		if (near) out.push('"' + a.e.textContent.trim() + '" (' + Math.round(a.r.width) + 'x' + Math.round(a.r.height) + ') by "' + near.e.textContent.trim() + '"');
+	}
+	return out;
+})()`
+
 // TestWordsAndChartTexts checks, at the narrowest width WCAG 1.4.10 asks a
 // page to reflow to, a phone's and a desktop's, that
-// no short word in a table or link breaks between two letters and that no
-// two texts of a drawn chart overlap.
+// no short word in a table or link breaks between two letters, that no
+// two texts of a drawn chart overlap and that no link or control is too
+// small and crowded for a finger.
 func TestWordsAndChartTexts(t *testing.T) {
 	ctx := browser(t)
 	out := buildExample(t)
@@ -116,6 +145,13 @@ func TestWordsAndChartTexts(t *testing.T) {
 				}
 				if len(overlaps) > 0 {
 					t.Errorf("chart texts over each other: %q", overlaps)
+				}
+				crowded, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]string](crowdedTargets))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(crowded) > 0 {
+					t.Errorf("targets too small and close for a finger: %q", crowded)
 				}
 			})
 		}
