@@ -135,11 +135,44 @@ type table struct {
 	// marked counts the rows whose value is marked hidden but whose
 	// numerator and denominator are given, the first at markedLine.
 	marked, markedLine int
+	// unknown are the units and goals the table names that the site does
+	// not have, in the order first met: a national table in a county's
+	// site names hundreds of units, each on every one of its rows, and one
+	// error for each says more than its first rows over again.
+	unknown      []unknownName
+	unknownIndex map[unknownKey]int
 	// A CSV number that reads either way ("1.500": 1500, or 1.5 with
 	// three decimals) before the file has shown its decimal separator
 	// waits for the end of the file: rowAmbiguous holds the current row's,
 	// ambiguous those of the rows kept.
 	rowAmbiguous, ambiguous []ambiguousNumber
+}
+
+// unknownKey is a unit's or goal's name that the site does not have.
+type unknownKey struct {
+	goal bool
+	name string
+}
+
+// unknownName is a unit or goal a table names that the site does not
+// have, with the position of its first row and the count of its rows.
+type unknownName struct {
+	unknownKey
+	line, col int
+	rows      int
+}
+
+// noteUnknown counts a row naming a unit or goal the site does not have.
+func (f *table) noteUnknown(key unknownKey, line int, col func() int) {
+	if i, seen := f.unknownIndex[key]; seen {
+		f.unknown[i].rows++
+		return
+	}
+	if f.unknownIndex == nil {
+		f.unknownIndex = map[unknownKey]int{}
+	}
+	f.unknownIndex[key] = len(f.unknown)
+	f.unknown = append(f.unknown, unknownName{unknownKey: key, line: line, col: col(), rows: 1})
 }
 
 // ambiguousNumber is a number of rows[row] that reads either way.
@@ -362,13 +395,13 @@ func (r *resultReader) readTable(f *table, file int16, header []string, cols map
 		} else if u, found := r.misnamedUnits.Find(field(cUnit)); found {
 			res.Unit = int32(u)
 		} else {
-			f.add(line, f.col(cUnit), "unknown unit %q%s: units are the office and county ids in %s, or their codes", clip(field(cUnit)), r.suggestUnit(field(cUnit)), OrgPath)
+			f.noteUnknown(unknownKey{name: field(cUnit)}, line, func() int { return f.col(cUnit) })
 			ok = false
 		}
 		if goalFound {
 			res.Goal = g
 		} else {
-			f.add(line, f.col(cGoal), "unknown goal %q%s: goals are the ids in %s", clip(field(cGoal)), diag.Suggest(clip(field(cGoal)), r.goalIDs), GoalsPath)
+			f.noteUnknown(unknownKey{goal: true, name: field(cGoal)}, line, func() int { return f.col(cGoal) })
 			ok = false
 		}
 		if suppressed(field(cValue)) || suppressed(field(cNum)) || suppressed(field(cDen)) {
@@ -416,6 +449,18 @@ func (r *resultReader) readTable(f *table, file int16, header []string, cols map
 		f.keep(len(rows)-1, ok)
 	}
 	f.resolveAmbiguous(rows, cValue, cNum)
+	for _, u := range f.unknown {
+		switch {
+		case u.goal && u.rows == 1:
+			f.add(u.line, u.col, "unknown goal %q%s: goals are the ids in %s", clip(u.name), diag.Suggest(clip(u.name), r.goalIDs), GoalsPath)
+		case u.goal:
+			f.add(u.line, u.col, "unknown goal %q%s on %d rows, the first here: goals are the ids in %s", clip(u.name), diag.Suggest(clip(u.name), r.goalIDs), u.rows, GoalsPath)
+		case u.rows == 1:
+			f.add(u.line, u.col, "unknown unit %q%s: units are the office and county ids in %s, or their codes", clip(u.name), r.suggestUnit(u.name), OrgPath)
+		default:
+			f.add(u.line, u.col, "unknown unit %q%s on %d rows, the first here: units are the office and county ids in %s, or their codes", clip(u.name), r.suggestUnit(u.name), u.rows, OrgPath)
+		}
+	}
 	f.addUnreported()
 	if f.marked > 0 {
 		f.errs.AddNotice(diag.Pos{Path: f.path, Sheet: f.sheet, Line: f.markedLine}, "rows whose value is marked hidden (%s) but whose numerator and denominator are given: %d, the first here; each is taken as hidden and its numbers are not used: leave out the numbers, or the mark", strings.Join(suppressionMarks, " "), f.marked)
@@ -521,11 +566,25 @@ func suppressed(s string) bool { return slices.Contains(suppressionMarks, s) }
 
 // suggestUnit is the hint for an unknown unit: the id of a unit whose
 // name it is (as "NAV Arna" is arna's), else the nearest id, code or name.
+// A code is compared only with codes a digit longer or shorter: a digit
+// too many or too few is a slip, but a code of the same length a digit or
+// two off is another municipality's (1133 Hjelmeland is not 4633 Fedje),
+// as in a national table in a county's site, and a municipality's code
+// begins with its county's, which is no slip either.
 func (r *resultReader) suggestUnit(s string) diag.Phrase {
 	for i, name := range r.unitNames {
 		if strings.EqualFold(name, s) {
 			return diag.P(" (did you mean %q?)", r.unitHints[i])
 		}
+	}
+	if digits(s) {
+		var codes, hints []string
+		for i, c := range r.unitNames {
+			if digits(c) && (len(c) == len(s)+1 || len(c) == len(s)-1) {
+				codes, hints = append(codes, c), append(hints, r.unitHints[i])
+			}
+		}
+		return diag.SuggestAmong(s, codes, hints)
 	}
 	return diag.SuggestAmong(clip(s), r.unitNames, r.unitHints)
 }

@@ -139,6 +139,8 @@ func TestCSVErrors(t *testing.T) {
 		{"unit by its name", header + "2026-01,NAV Bergen Nord,g,1,,\n", `data/results/test.csv:2:9: unknown unit "NAV Bergen Nord" (did you mean "bergen-nord"?)`},
 		{"unit by a misspelt name", header + "2026-01,NAV Sunfjord,g,1,,\n", `data/results/test.csv:2:9: unknown unit "NAV Sunfjord" (did you mean "sunnfjord"?)`},
 		{"unit by a misspelt code", header + "2026-01,46477,g,1,,\n", `data/results/test.csv:2:9: unknown unit "46477" (did you mean "sunnfjord"?)`},
+		{"code of a municipality not in the site", header + "2026-01,1147,g,1,,\n", `data/results/test.csv:2:9: unknown unit "1147": units are`},
+		{"code of a county's municipality", header + "2026-01,1233,g,1,,\n", `data/results/test.csv:2:9: unknown unit "1233": units are`},
 		{"not a number", header + "2026-01,bergen-nord,g,abc,,\n", `data/results/test.csv:2:23: value "abc" is not a number`},
 		{"too many digits", header + "2026-01,bergen-nord,g,123456789012345678901234567890,,\n", `data/results/test.csv:2:23: value "123456789012345678901234567890" has 30 digits, more than a figure here may have (15): check the cell`},
 		{"no value", header + "2026-01,bergen-nord,g,,,\n", `data/results/test.csv:2: row has no value`},
@@ -243,18 +245,47 @@ func TestExportsAsPublished(t *testing.T) {
 	}
 }
 
+// TestUnknownNamesOncePerTable: a unit or goal the site does not have is
+// one error at its first row, however many rows name it, as a national
+// table in a county's site names each other municipality on all its rows.
+func TestUnknownNamesOncePerTable(t *testing.T) {
+	src := "period,unit,goal,value\n" +
+		"2026-01,nowhere,g,1\n" +
+		"2026-01,bergen-nord,x,1\n" +
+		"2026-02,nowhere,g,1\n" +
+		"2026-01,elsewhere,g,1\n" +
+		"2026-02,bergen-nord,x,1\n" +
+		"2026-03,nowhere,g,1\n"
+	rows, errs := readCSV(t, []byte(src))
+	var got []string
+	for _, e := range errs.Sorted() {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		`data/results/test.csv:2:9: unknown unit "nowhere" on 3 rows, the first here: units are the office and county ids in data/org.toml, or their codes`,
+		`data/results/test.csv:3:21: unknown goal "x" on 2 rows, the first here: goals are the ids in data/goals.toml`,
+		`data/results/test.csv:5:9: unknown unit "elsewhere": units are the office and county ids in data/org.toml, or their codes`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("errors\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(rows) != 0 {
+		t.Errorf("kept %d rows, want none", len(rows))
+	}
+}
+
 func TestCSVErrorCap(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("period,unit,goal,value,numerator,denominator\n")
 	for range 1000 {
-		b.WriteString("2026-01,nowhere,g,1,,\n")
+		b.WriteString("2026-01,bergen-nord,g,ti,,\n")
 	}
 	// Every tenth row cannot be read as CSV, and those are counted too.
 	for i := range 1000 {
 		if i%10 == 0 {
 			b.WriteString("2026-01,now\"here,g,1,,\n")
 		} else {
-			b.WriteString("2026-01,nowhere,g,1,,\n")
+			b.WriteString("2026-01,bergen-nord,g,ti,,\n")
 		}
 	}
 	_, errs := readCSV(t, []byte(b.String()))

@@ -203,7 +203,7 @@ func TestUnreadableWorkbookLeavesNoFileBehind(t *testing.T) {
 func TestWorkbookRowThatFailsStopsTheSheet(t *testing.T) {
 	rows := [][]any{{"period", "unit", "goal", "value"}}
 	for range 60 {
-		rows = append(rows, []any{"2026-01", "ingen", "g", 1})
+		rows = append(rows, []any{"2026-01", "bergen-nord", "g", "ti"})
 	}
 	data := workbook(t, map[string][][]any{"Resultater": rows})
 	// Add a row numbered past excelize's limit to the sheet.
