@@ -118,6 +118,29 @@ func TestLocalGoalSaysHowItsFiguresAreMade(t *testing.T) {
 	}
 }
 
+// TestGoalSaysWhereItsResultsDifferFromTheRule: a goal's page says that
+// a county's own row is its figure where the results have one, and that
+// a share given only as values cannot be computed for several offices or
+// months; a goal whose results follow the rule says neither.
+func TestGoalSaysWhereItsResultsDifferFromTheRule(t *testing.T) {
+	base, _ := siteFS(t, "testdata/sites/basic.txtar")
+	out := buildBase(t, map[string]string{
+		"data/goals.toml": string(base["data/goals.toml"].Data) + "\n[[goal]]\nid = \"ledige\"\ntitle = \"Ledige i prosent\"\nperspective = \"Samfunn\"\nunit = \"percent\"\ndirection = \"lower\"\ntarget = 2\nyellow = 3\naggregate = \"ratio\"\n",
+		"data/results/2026-02.csv": "period,unit,goal,value\n2026-02,vest,kontakter,25\n2026-02,bergen-nord,ledige,2.1\n2026-02,arstad,ledige,1.8\n2026-02,tromso,ledige,3.2\n",
+	})
+	const countyRows, values = "Der resultatene har en rad for fylket selv", "Der resultatene bare gir verdien"
+	for page, want := range map[string][2]bool{
+		"goals/kontakter/index.html": {true, false},
+		"goals/ledige/index.html":    {false, true},
+		"goals/arbeid/index.html":    {false, false},
+	} {
+		text := string(out[page])
+		if got := [2]bool{strings.Contains(text, countyRows), strings.Contains(text, values)}; got != want {
+			t.Errorf("%s: says a county's own row is its figure %v, that values cannot be combined %v; want %v", page, got[0], got[1], want)
+		}
+	}
+}
+
 // TestYearMatrix: a county's page has its offices against its goals over
 // the year to date, but not in a January whose year before has no
 // results (TestLastYearBesideJanuary has one that has), nor in a year

@@ -357,6 +357,11 @@ var dictionary = map[string]map[string]string{
 		"coverage.unit.tertials":       "{r} av {e} enhetstertialer",
 		"coverage.office.tertials.one": "{r} av 1 kontortertial",
 		"coverage.unit.tertials.one":   "{r} av 1 enhetstertial",
+
+		// What a goal's page says of how its figures are made, where
+		// the results have more or less than the rule needs.
+		"aggregate.county.rows": "Der resultatene har en rad for fylket selv, slik NAV publiserer fylkenes tall, er den fylkets tall og står for alle kontorene; regelen over gjelder de andre fylkene og månedene.",
+		"aggregate.values":      "Der resultatene bare gir verdien, uten teller og nevner, kan et tall for flere kontorer eller måneder samlet ikke regnes ut («∅»).",
 	},
 	"nn": {
 		"input.error":                "inndatafeil",
@@ -710,6 +715,11 @@ var dictionary = map[string]map[string]string{
 		"coverage.unit.tertials":       "{r} av {e} einingstertial",
 		"coverage.office.tertials.one": "{r} av 1 kontortertial",
 		"coverage.unit.tertials.one":   "{r} av 1 einingstertial",
+
+		// What a goal's page says of how its figures are made, where
+		// the results have more or less than the rule needs.
+		"aggregate.county.rows": "Der resultata har ei rad for sjølve fylket, slik NAV publiserer tala til fylka, er ho talet til fylket og står for alle kontora; regelen over gjeld dei andre fylka og månadene.",
+		"aggregate.values":      "Der resultata berre gir verdien, utan teljar og nemnar, kan eit tal for fleire kontor eller månader samla ikkje reknast ut («∅»).",
 	},
 	"en": {
 		"input.error":                "input error",
@@ -1063,5 +1073,10 @@ var dictionary = map[string]map[string]string{
 		"coverage.unit.tertials":       "{r} of {e} unit-tertials",
 		"coverage.office.tertials.one": "{r} of 1 office-tertial",
 		"coverage.unit.tertials.one":   "{r} of 1 unit-tertial",
+
+		// What a goal's page says of how its figures are made, where
+		// the results have more or less than the rule needs.
+		"aggregate.county.rows": "Where the results have a row for a county itself, as NAV publishes its counties' figures, that row is the county's figure and stands for all its offices; the rule above holds for the other counties and months.",
+		"aggregate.values":      "Where the results give only the value, without numerator and denominator, a figure of several offices or months together cannot be computed (“∅”).",
 	},
 }

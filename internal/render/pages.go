@@ -594,6 +594,9 @@ func (s *site) goal(gi int, out Output) error {
 			key += ".county"
 		}
 		v.Facts = append(v.Facts, strings.ReplaceAll(s.loc.T(key), "{whole}", s.wholeName))
+		if s.Scores.CountyRows(gi) {
+			v.Facts = append(v.Facts, s.loc.T("aggregate.county.rows"))
+		}
 	}
 	if g.Frequency == "month" {
 		over := g.Aggregate
@@ -601,6 +604,9 @@ func (s *site) goal(gi int, out Output) error {
 			over = "stock"
 		}
 		v.Facts = append(v.Facts, s.loc.T("time."+over))
+	}
+	if s.Scores.GivenAsValues(gi) {
+		v.Facts = append(v.Facts, s.loc.T("aggregate.values"))
 	}
 	if g.PeriodMonths() == 1 {
 		// A change is judged from month to month (xmr.Walk): a goal

@@ -183,7 +183,24 @@ type Scores struct {
 	// aggregates their figures, [(unit*nGoals+goal)*len(published) + span].
 	published  []Span
 	aggregates []Aggregate
+	// By goal: a ratio some of whose rows give only the value, and one
+	// for which some county with offices has a row of its own (see
+	// GivenAsValues and CountyRows).
+	valueOnly, countyRows []bool
 }
+
+// GivenAsValues reports whether some of a ratio goal's results give only
+// the value, without numerator and denominator, so that a figure of
+// several offices or months made from them cannot be computed.
+func (s *Scores) GivenAsValues(goal int) bool {
+	return s.Site.Goals[goal].Aggregate == "ratio" && s.valueOnly[goal]
+}
+
+// CountyRows reports whether, in some month, a county with offices has a
+// result of its own for the goal, which is then its figure, not its
+// offices' roll-up (as NAV publishes its counties' figures beside its
+// municipalities').
+func (s *Scores) CountyRows(goal int) bool { return s.countyRows[goal] }
 
 // span is a stretch of months with one organisation and one set of
 // targets, from its first month.
@@ -388,7 +405,7 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 	for _, r := range site.Results {
 		first = min(first, r.Period)
 	}
-	s := &Scores{Site: site, First: first, N: int(reported-first) + 1, nGoals: nGoals, reported: reported}
+	s := &Scores{Site: site, First: first, N: int(reported-first) + 1, nGoals: nGoals, reported: reported, countyRows: make([]bool, nGoals)}
 	s.organise()
 	s.thresholds = make([]Thresholds, len(s.spans)*site.NUnits()*nGoals)
 	for sp := range s.spans {
@@ -404,6 +421,7 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 		start[r.Goal+1]++
 		valueOnly[r.Goal] = valueOnly[r.Goal] || r.HasValue && !r.HasRatio
 	}
+	s.valueOnly = valueOnly
 	for g := range nGoals {
 		start[g+1] += start[g]
 	}
@@ -653,6 +671,7 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 			case f.known():
 				// Measured at county level: it stands for every office.
 				sc.own[at(unit, m)] = true
+				s.countyRows[gi] = true
 				*cov(unit, m) = Coverage{rollCov.Expected, rollCov.Expected}
 			default:
 				*f = rollUp(g, roll)
