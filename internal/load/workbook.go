@@ -62,7 +62,7 @@ func (r *resultReader) readWorkbook(path string, file int16, src io.Reader, rows
 		it.Close()
 	}
 	if !found {
-		errs.Add(diag.Pos{Path: path}, "no sheet of the workbook has a results header: the first row of a sheet must name %s, in any order", headerHint)
+		errs.Add(diag.Pos{Path: path}, "no sheet of the workbook has a results header: the first row of a sheet must name %s, in any order; a table laid out for reading, as in NAV's workbooks (a title above it, a column for each month or figure), is to be given as rows instead, one for each month, unit and goal, with the figure in a value column", headerHint)
 	}
 	return rows
 }
