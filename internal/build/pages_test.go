@@ -139,6 +139,23 @@ func TestGoalSaysWhereItsResultsDifferFromTheRule(t *testing.T) {
 			t.Errorf("%s: says a county's own row is its figure %v, that values cannot be combined %v; want %v", page, got[0], got[1], want)
 		}
 	}
+	// The county's table of its offices has a column of denominators
+	// where the results give them, and none of empty cells where not.
+	found := 0
+	for _, table := range strings.Split(string(out["vest/index.html"]), "<table")[1:] {
+		for caption, want := range map[string]bool{"Ledige i prosent: Kontorer": false, "Overgang til arbeid: Kontorer": true} {
+			if !strings.Contains(table, "<caption>"+caption) {
+				continue
+			}
+			found++
+			if strings.Contains(table, "Antall (nevner)") != want {
+				t.Errorf("vest/index.html: the table %q has a column of denominators: %v, want %v", caption, !want, want)
+			}
+		}
+	}
+	if found != 3 {
+		t.Errorf("vest/index.html: %d of the 3 tables of offices found (one of them the funnel's)", found)
+	}
 }
 
 // TestYearMatrix: a county's page has its offices against its goals over

@@ -145,9 +145,6 @@ func (s *site) county(c int, out Output) error {
 		month := s.periodName(g, g.DueBy(s.Reported))
 		officeTable := Table{Caption: g.Title + ": " + s.loc.T("offices") + ", " + month,
 			Head: []string{s.loc.T("office"), s.loc.T("result"), s.loc.T("target"), s.loc.T("status")}}
-		if g.Aggregate == "ratio" {
-			officeTable.Head = slices.Insert(officeTable.Head, 2, s.loc.T("funnel.n"))
-		}
 		byName, offices := s.comparedOffices(c, gi)
 		bars := make([]chart.Bar, len(offices))
 		for i, o := range offices {
@@ -158,11 +155,15 @@ func (s *site) county(c int, out Output) error {
 			if cell.Has() {
 				bars[i].Value = &cell.Value
 			}
-			row := []string{m.Offices[o].Name, s.value(g, cell), s.loc.WithUnit(t.Target, g.Decimals, g.Unit), s.status(cell.Status).Label}
-			if g.Aggregate == "ratio" {
-				row = slices.Insert(row, 2, s.size(cell))
+			officeTable.Rows = append(officeTable.Rows, []string{m.Offices[o].Name, s.value(g, cell), s.loc.WithUnit(t.Target, g.Decimals, g.Unit), s.status(cell.Status).Label})
+		}
+		// A ratio's denominators, where its results give any: a share
+		// given only as values has none, and an empty column says nothing.
+		if slices.ContainsFunc(bars, func(b chart.Bar) bool { return b.Size != "" }) {
+			officeTable.Head = slices.Insert(officeTable.Head, 2, s.loc.T("funnel.n"))
+			for i := range officeTable.Rows {
+				officeTable.Rows[i] = slices.Insert(officeTable.Rows[i], 2, bars[i].Size)
 			}
-			officeTable.Rows = append(officeTable.Rows, row)
 		}
 		section := s.section(rows, gi)
 		if score.FunnelGoal(g) && len(offices) > 0 {
