@@ -611,7 +611,7 @@ func TestLongNamesFit(t *testing.T) {
 				// A legend of more rows than the chart made room for is
 				// drawn over the axis.
 				if overlaps, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]string](overlappingTexts)); err != nil || len(overlaps) > 0 {
-					t.Errorf("chart texts over each other: %q %v", overlaps, err)
+					t.Errorf("chart texts over each other or run together: %q %v", overlaps, err)
 				}
 				if outside, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]string](chartsOverflowing)); err != nil || len(outside) > 0 {
 					t.Errorf("charts drawing past their edges: %q %v", outside, err)

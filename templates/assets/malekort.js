@@ -33,7 +33,7 @@
 
   function axisStyle(axis, text, line) {
     (Array.isArray(axis) ? axis : [axis]).forEach(function (a) {
-      a.axisLabel = Object.assign({}, a.axisLabel, { color: text, hideOverlap: true });
+      a.axisLabel = Object.assign({}, a.axisLabel, { color: text, hideOverlap: true, minMargin: 10 });
       a.axisLine = { lineStyle: { color: line } };
       a.splitLine = { lineStyle: { color: line } };
     });
