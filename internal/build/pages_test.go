@@ -125,7 +125,7 @@ func TestLocalGoalSaysHowItsFiguresAreMade(t *testing.T) {
 func TestGoalSaysWhereItsResultsDifferFromTheRule(t *testing.T) {
 	base, _ := siteFS(t, "testdata/sites/basic.txtar")
 	out := buildBase(t, map[string]string{
-		"data/goals.toml": string(base["data/goals.toml"].Data) + "\n[[goal]]\nid = \"ledige\"\ntitle = \"Ledige i prosent\"\nperspective = \"Samfunn\"\nunit = \"percent\"\ndirection = \"lower\"\ntarget = 2\nyellow = 3\naggregate = \"ratio\"\n",
+		"data/goals.toml":          string(base["data/goals.toml"].Data) + "\n[[goal]]\nid = \"ledige\"\ntitle = \"Ledige i prosent\"\nperspective = \"Samfunn\"\nunit = \"percent\"\ndirection = \"lower\"\ntarget = 2\nyellow = 3\naggregate = \"ratio\"\n",
 		"data/results/2026-02.csv": "period,unit,goal,value\n2026-02,vest,kontakter,25\n2026-02,bergen-nord,ledige,2.1\n2026-02,arstad,ledige,1.8\n2026-02,tromso,ledige,3.2\n",
 	})
 	const countyRows, values = "Der resultatene har en rad for fylket selv", "Der resultatene bare gir verdien"
@@ -155,6 +155,24 @@ func TestGoalSaysWhereItsResultsDifferFromTheRule(t *testing.T) {
 	}
 	if found != 3 {
 		t.Errorf("vest/index.html: %d of the 3 tables of offices found (one of them the funnel's)", found)
+	}
+}
+
+// TestOfficeChartWithoutPoints: an office's chart with nothing to draw,
+// each month's figure hidden at the source, says its line is empty and
+// where to read why, not only a target line over empty axes.
+func TestOfficeChartWithoutPoints(t *testing.T) {
+	base, _ := siteFS(t, "testdata/sites/basic.txtar")
+	out := buildBase(t, map[string]string{
+		"data/goals.toml":          string(base["data/goals.toml"].Data) + "\n[[goal]]\nid = \"ledige\"\ntitle = \"Ledige i prosent\"\nperspective = \"Samfunn\"\nunit = \"percent\"\ndirection = \"lower\"\ntarget = 2\nyellow = 3\naggregate = \"mean\"\n",
+		"data/results/2026-02.csv": "period,unit,goal,value\n2026-01,bergen-nord,ledige,2.1\n2026-01,arstad,ledige,*\n2026-01,tromso,ledige,3.2\n2026-02,bergen-nord,ledige,2.0\n2026-02,arstad,ledige,*\n2026-02,tromso,ledige,3.0\n",
+	})
+	// Once in the chart's description and once in its label.
+	const empty = "Kontorets linje er tom"
+	for page, want := range map[string]int{"vest/arstad/index.html": 2, "vest/bergen-nord/index.html": 0} {
+		if got := strings.Count(string(out[page]), empty); got != want {
+			t.Errorf("%s: %q %d times, want %d", page, empty, got, want)
+		}
 	}
 }
 

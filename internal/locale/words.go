@@ -362,6 +362,10 @@ var dictionary = map[string]map[string]string{
 		// the results have more or less than the rule needs.
 		"aggregate.county.rows": "Der resultatene har en rad for fylket selv, slik NAV publiserer fylkenes tall, er den fylkets tall og står for alle kontorene; regelen over gjelder de andre fylkene og månedene.",
 		"aggregate.values":      "Der resultatene bare gir verdien, uten teller og nevner, kan et tall for flere kontorer eller måneder samlet ikke regnes ut («∅»).",
+
+		// An office's chart without a point to draw, such as a small
+		// municipality's whose every figure is hidden.
+		"chart.office.empty": "Kontorets linje er tom: ingen måned har et tall som kan vises; tabellen sier hvorfor.",
 	},
 	"nn": {
 		"input.error":                "inndatafeil",
@@ -720,6 +724,10 @@ var dictionary = map[string]map[string]string{
 		// the results have more or less than the rule needs.
 		"aggregate.county.rows": "Der resultata har ei rad for sjølve fylket, slik NAV publiserer tala til fylka, er ho talet til fylket og står for alle kontora; regelen over gjeld dei andre fylka og månadene.",
 		"aggregate.values":      "Der resultata berre gir verdien, utan teljar og nemnar, kan eit tal for fleire kontor eller månader samla ikkje reknast ut («∅»).",
+
+		// An office's chart without a point to draw, such as a small
+		// municipality's whose every figure is hidden.
+		"chart.office.empty": "Linja til kontoret er tom: ingen månad har eit tal som kan visast; tabellen seier kvifor.",
 	},
 	"en": {
 		"input.error":                "input error",
@@ -1078,5 +1086,9 @@ var dictionary = map[string]map[string]string{
 		// the results have more or less than the rule needs.
 		"aggregate.county.rows": "Where the results have a row for a county itself, as NAV publishes its counties' figures, that row is the county's figure and stands for all its offices; the rule above holds for the other counties and months.",
 		"aggregate.values":      "Where the results give only the value, without numerator and denominator, a figure of several offices or months together cannot be computed (“∅”).",
+
+		// An office's chart without a point to draw, such as a small
+		// municipality's whose every figure is hidden.
+		"chart.office.empty": "The office's line is empty: no month has a figure that can be shown; the table says why.",
 	},
 }

@@ -455,6 +455,9 @@ func (s *site) office(o int, out Output) error {
 		series = append(series, s.targetLine(unit, gi))
 		ch, layout := s.trend(ls, "chart-"+g.ID, series)
 		caption += " " + s.loc.T("chart.target")
+		if !slices.ContainsFunc(series[0].Values, func(v *float64) bool { return v != nil }) {
+			caption += " " + s.loc.T("chart.office.empty")
+		}
 		if slices.ContainsFunc(series[0].Marks, func(m chart.Mark) bool { return m.Measure }) {
 			caption += " " + s.loc.T("chart.marks")
 		}
