@@ -176,6 +176,34 @@ func TestOfficeChartWithoutPoints(t *testing.T) {
 	}
 }
 
+// TestOneCountysGoalChart: on a site of one county, a goal's chart draws
+// the county's line once, not the whole site's identical line under it;
+// with two counties it draws both and the whole site's.
+func TestOneCountysGoalChart(t *testing.T) {
+	base, _ := siteFS(t, "testdata/sites/basic.txtar")
+	org := string(base["data/org.toml"].Data)
+	oneCounty := org[:strings.Index(org, "[[county]]\nid = \"nord\"")] + org[strings.Index(org, "[[office]]"):strings.Index(org, "[[office]]\nid = \"tromso\"")]
+	var results strings.Builder
+	for _, line := range strings.SplitAfter(string(base["data/results/2026.csv"].Data), "\n") {
+		if !strings.Contains(line, "tromso") {
+			results.WriteString(line)
+		}
+	}
+	for name, files := range map[string]map[string]string{
+		"one county": {"data/org.toml": oneCounty, "data/results/2026.csv": results.String(),
+			"data/goals.toml": strings.Replace(string(base["data/goals.toml"].Data), `unit = "nord"`, `unit = "vest"`, 1)},
+		"two counties": {},
+	} {
+		out := buildBase(t, files)
+		_, head, _ := strings.Cut(string(out["goals/kontakter/index.html"]), "<thead><tr><th>Måned</th>")
+		head, _, _ = strings.Cut(head, "</thead>")
+		whole, counties := strings.Count(head, "<th>Alle enheter samlet</th>"), strings.Count(head, "<th>NAV ")
+		if want := map[string][2]int{"one county": {0, 1}, "two counties": {1, 2}}[name]; [2]int{whole, counties} != want {
+			t.Errorf("%s: the chart's table has %d columns of the whole site and %d of counties, want %v", name, whole, counties, want)
+		}
+	}
+}
+
 // TestYearMatrix: a county's page has its offices against its goals over
 // the year to date, but not in a January whose year before has no
 // results (TestLastYearBesideJanuary has one that has), nor in a year

@@ -195,6 +195,12 @@ func (s *site) county(c int, out Output) error {
 	return s.execute(out, countyPath(county), "county.html", v)
 }
 
+// sameValues reports whether two lines have the same value, or none,
+// in every month.
+func sameValues(a, b []*float64) bool {
+	return slices.EqualFunc(a, b, func(x, y *float64) bool { return x == nil && y == nil || x != nil && y != nil && *x == *y })
+}
+
 // yearMatrix is county c's current offices against the goals it has a
 // figure for over the year beside the reported month (score.YearBeside:
 // the year to date, or in January the year before): what a county leader
@@ -711,7 +717,12 @@ func (s *site) goal(gi int, out Output) error {
 	}
 	target := s.loc.T("chart.target")
 	if wt := s.Scores.Thresholds(whole, gi); wt.Applies {
-		series = append(series, s.unitLine("whole", s.wholeName, whole, gi), s.targetLine(whole, gi))
+		// A site of one county is that county: the whole site's line
+		// would lie hidden under the county's, which the legend names.
+		if wholeLine := s.unitLine("whole", s.wholeName, whole, gi); len(series) != 1 || !sameValues(series[0].Values, wholeLine.Values) {
+			series = append(series, wholeLine)
+		}
+		series = append(series, s.targetLine(whole, gi))
 		for _, c := range s.allCounties {
 			if ct := s.Scores.Thresholds(s.Scores.County(c), gi); ct.Applies && ct.Target != wt.Target {
 				// A county's own target, or its offices' sum: the line is
