@@ -150,6 +150,10 @@
     var unit = el.getAttribute("data-axis-unit");
     [].concat(option.xAxis, option.yAxis).forEach(function (a) {
       if (a.type !== "value" && a.type !== "log") return;
+      // A horizontal axis on a phone has room for about four labels:
+      // ECharts' five steps would have every other label hidden, and the
+      // ones left an uneven step (0, 500, 1 500, 2 500).
+      if (a.type === "value" && width < 600 && [].concat(option.xAxis).indexOf(a) >= 0) a.splitNumber = 3;
       // A funnel plot's denominators are whole numbers.
       if (a.id === "n") {
         a.axisLabel.formatter = whole;
