@@ -163,14 +163,23 @@ type unknownName struct {
 }
 
 // noteUnknown counts a row naming a unit or goal the site does not have.
+// Its first row counts as its error, in line order with the table's
+// others; past those reported one by one, a name is not kept, and each
+// of its rows is an error counted, so that a table of a million unknown
+// names keeps none of them.
 func (f *table) noteUnknown(key unknownKey, line int, col func() int) {
 	if i, seen := f.unknownIndex[key]; seen {
 		f.unknown[i].rows++
 		return
 	}
+	if !f.count(line) {
+		return
+	}
 	if f.unknownIndex == nil {
 		f.unknownIndex = map[unknownKey]int{}
 	}
+	// The name is a slice of the whole line the CSV reader read.
+	key.name = strings.Clone(key.name)
 	f.unknownIndex[key] = len(f.unknown)
 	f.unknown = append(f.unknown, unknownName{unknownKey: key, line: line, col: col(), rows: 1})
 }
@@ -193,12 +202,19 @@ func (f *table) col(i int) int {
 }
 
 func (f *table) add(line, col int, format string, args ...any) {
-	f.nErrs++
-	if f.nErrs <= maxErrorsPerFile {
+	if f.count(line) {
 		f.errs.Add(diag.Pos{Path: f.path, Sheet: f.sheet, Line: line, Col: col}, format, args...)
-	} else if f.nErrs == maxErrorsPerFile+1 {
+	}
+}
+
+// count counts an error at line, and reports whether it is one of the
+// table's first maxErrorsPerFile, which are reported one by one.
+func (f *table) count(line int) bool {
+	f.nErrs++
+	if f.nErrs == maxErrorsPerFile+1 {
 		f.unreportedLine = line
 	}
+	return f.nErrs <= maxErrorsPerFile
 }
 
 // addUnreported tells how many errors of the table were counted beyond
@@ -450,15 +466,16 @@ func (r *resultReader) readTable(f *table, file int16, header []string, cols map
 	}
 	f.resolveAmbiguous(rows, cValue, cNum)
 	for _, u := range f.unknown {
+		pos := diag.Pos{Path: f.path, Sheet: f.sheet, Line: u.line, Col: u.col}
 		switch {
 		case u.goal && u.rows == 1:
-			f.add(u.line, u.col, "unknown goal %q%s: goals are the ids in %s", clip(u.name), diag.Suggest(clip(u.name), r.goalIDs), GoalsPath)
+			f.errs.Add(pos, "unknown goal %q%s: goals are the ids in %s", clip(u.name), diag.Suggest(clip(u.name), r.goalIDs), GoalsPath)
 		case u.goal:
-			f.add(u.line, u.col, "unknown goal %q%s on %d rows, the first here: goals are the ids in %s", clip(u.name), diag.Suggest(clip(u.name), r.goalIDs), u.rows, GoalsPath)
+			f.errs.Add(pos, "unknown goal %q on %d rows, the first here%s: goals are the ids in %s", clip(u.name), u.rows, diag.Suggest(clip(u.name), r.goalIDs), GoalsPath)
 		case u.rows == 1:
-			f.add(u.line, u.col, "unknown unit %q%s: units are the office and county ids in %s, or their codes", clip(u.name), r.suggestUnit(u.name), OrgPath)
+			f.errs.Add(pos, "unknown unit %q%s: units are the office and county ids in %s, or their codes", clip(u.name), r.suggestUnit(u.name), OrgPath)
 		default:
-			f.add(u.line, u.col, "unknown unit %q%s on %d rows, the first here: units are the office and county ids in %s, or their codes", clip(u.name), r.suggestUnit(u.name), u.rows, OrgPath)
+			f.errs.Add(pos, "unknown unit %q on %d rows, the first here%s: units are the office and county ids in %s, or their codes", clip(u.name), u.rows, r.suggestUnit(u.name), OrgPath)
 		}
 	}
 	f.addUnreported()

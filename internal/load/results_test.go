@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -271,6 +272,36 @@ func TestUnknownNamesOncePerTable(t *testing.T) {
 	}
 	if len(rows) != 0 {
 		t.Errorf("kept %d rows, want none", len(rows))
+	}
+
+	// A hint stands by the name it is for.
+	_, errs = readCSV(t, []byte("period,unit,goal,value\n2026-01,46477,g,1\n2026-02,46477,g,1\n"))
+	if got, want := errs.Sorted()[0].Error(), `data/results/test.csv:2:9: unknown unit "46477" on 2 rows, the first here (did you mean "sunnfjord"?): units`; !strings.HasPrefix(got, want) {
+		t.Errorf("error %q, want prefix %q", got, want)
+	}
+
+	// An unknown unit is an error of its first row among the file's
+	// others, not one the cap leaves out because later rows had theirs.
+	var b strings.Builder
+	b.WriteString("period,unit,goal,value\n2026-01,nowhere,g,1\n")
+	for range 60 {
+		b.WriteString("2026-01,bergen-nord,g,ti\n")
+	}
+	_, errs = readCSV(t, []byte(b.String()))
+	if sorted := errs.Sorted(); len(sorted) != maxErrorsPerFile+1 || !strings.HasPrefix(sorted[0].Error(), `data/results/test.csv:2:9: unknown unit "nowhere"`) || errs.Count() != 61 {
+		t.Errorf("%d errors reported, %d counted, the first %v; want %d, 61, the unknown unit at line 2", len(sorted), errs.Count(), sorted[0], maxErrorsPerFile+1)
+	}
+
+	// Past the errors reported one by one, every row of a name not kept
+	// is counted.
+	b.Reset()
+	b.WriteString("period,unit,goal,value\n")
+	for i := range 120 {
+		fmt.Fprintf(&b, "2026-01,nowhere-%d,g,1\n2026-02,nowhere-%d,g,1\n", i, i)
+	}
+	_, errs = readCSV(t, []byte(b.String()))
+	if n := errs.Count(); len(errs) != maxErrorsPerFile+1 || n != maxErrorsPerFile+2*(120-maxErrorsPerFile) {
+		t.Errorf("%d errors reported, %d counted; want %d and %d", len(errs), n, maxErrorsPerFile+1, maxErrorsPerFile+2*(120-maxErrorsPerFile))
 	}
 }
 

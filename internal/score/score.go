@@ -189,9 +189,10 @@ type Scores struct {
 	valueOnly, countyRows []bool
 }
 
-// GivenAsValues reports whether some of a ratio goal's results give only
-// the value, without numerator and denominator, so that a figure of
-// several offices or months made from them cannot be computed.
+// GivenAsValues reports whether some of a ratio goal's results scored
+// (due by the reported month) give only the value, without numerator and
+// denominator, so that a figure of several offices or months made from
+// them cannot be computed.
 func (s *Scores) GivenAsValues(goal int) bool {
 	return s.Site.Goals[goal].Aggregate == "ratio" && s.valueOnly[goal]
 }
@@ -415,11 +416,12 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 	// The rows of each goal, in file order: a counting sort of their
 	// indexes.
 	start := make([]int32, nGoals+1)
-	valueOnly := make([]bool, nGoals) // a ratio row gives only its value
+	valueOnly := make([]bool, nGoals) // a ratio row scored gives only its value
 	for i := range site.Results {
 		r := &site.Results[i]
 		start[r.Goal+1]++
-		valueOnly[r.Goal] = valueOnly[r.Goal] || r.HasValue && !r.HasRatio
+		scored := r.Period+model.Period(site.Goals[r.Goal].Lag) <= reported
+		valueOnly[r.Goal] = valueOnly[r.Goal] || scored && r.HasValue && !r.HasRatio
 	}
 	s.valueOnly = valueOnly
 	for g := range nGoals {
