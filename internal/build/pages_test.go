@@ -125,18 +125,22 @@ func TestLocalGoalSaysHowItsFiguresAreMade(t *testing.T) {
 func TestGoalSaysWhereItsResultsDifferFromTheRule(t *testing.T) {
 	base, _ := siteFS(t, "testdata/sites/basic.txtar")
 	out := buildBase(t, map[string]string{
-		"data/goals.toml":          string(base["data/goals.toml"].Data) + "\n[[goal]]\nid = \"ledige\"\ntitle = \"Ledige i prosent\"\nperspective = \"Samfunn\"\nunit = \"percent\"\ndirection = \"lower\"\ntarget = 2\nyellow = 3\naggregate = \"ratio\"\n",
-		"data/results/2026-02.csv": "period,unit,goal,value\n2026-02,vest,kontakter,25\n2026-02,bergen-nord,ledige,2.1\n2026-02,arstad,ledige,1.8\n2026-02,tromso,ledige,3.2\n",
+		"data/goals.toml": string(base["data/goals.toml"].Data) + "\n[[goal]]\nid = \"ledige\"\ntitle = \"Ledige i prosent\"\nperspective = \"Samfunn\"\nunit = \"percent\"\ndirection = \"lower\"\ntarget = 2\nyellow = 3\naggregate = \"ratio\"\n",
+		// A value of arbeid after the reported month, February, is not
+		// scored, and says nothing of the goal's figures.
+		"data/results/2026-02.csv": "period,unit,goal,value\n2026-02,vest,kontakter,25\n2026-02,bergen-nord,ledige,2.1\n2026-02,arstad,ledige,1.8\n2026-02,tromso,ledige,3.2\n2026-02,vest,ventetid,18\n2026-03,bergen-nord,arbeid,45\n",
 	})
-	const countyRows, values = "Der resultatene har en rad for fylket selv", "Der resultatene bare gir verdien"
-	for page, want := range map[string][2]bool{
-		"goals/kontakter/index.html": {true, false},
-		"goals/ledige/index.html":    {false, true},
-		"goals/arbeid/index.html":    {false, false},
+	const countyRows, ownCountyRow, values = "Der resultatene har en rad for fylket selv, slik NAV", "Der resultatene har en rad for fylket selv, er den fylkets tall; regelen over gjelder de andre månedene.", "Der resultatene bare gir verdien"
+	for page, want := range map[string][3]bool{
+		"goals/kontakter/index.html": {true, false, false},
+		"goals/ledige/index.html":    {false, false, true},
+		"goals/arbeid/index.html":    {false, false, false},
+		// vest's own goal: there are no other counties.
+		"goals/ventetid/index.html": {false, true, false},
 	} {
 		text := string(out[page])
-		if got := [2]bool{strings.Contains(text, countyRows), strings.Contains(text, values)}; got != want {
-			t.Errorf("%s: says a county's own row is its figure %v, that values cannot be combined %v; want %v", page, got[0], got[1], want)
+		if got := [3]bool{strings.Contains(text, countyRows), strings.Contains(text, ownCountyRow), strings.Contains(text, values)}; got != want {
+			t.Errorf("%s: says a county's own row is its figure %v, the county's own goal's row is %v, that values cannot be combined %v; want %v", page, got[0], got[1], got[2], want)
 		}
 	}
 	// The county's table of its offices has a column of denominators
@@ -177,8 +181,9 @@ func TestOfficeChartWithoutPoints(t *testing.T) {
 }
 
 // TestOneCountysGoalChart: on a site of one county, a goal's chart draws
-// the county's line once, not the whole site's identical line under it;
-// with two counties it draws both and the whole site's.
+// the county's line once, not the whole site's identical line under it,
+// unless the county has a target of its own (the dashed line is then the
+// whole site's); with two counties it draws both and the whole site's.
 func TestOneCountysGoalChart(t *testing.T) {
 	base, _ := siteFS(t, "testdata/sites/basic.txtar")
 	org := string(base["data/org.toml"].Data)
@@ -195,11 +200,18 @@ func TestOneCountysGoalChart(t *testing.T) {
 		"two counties": {},
 	} {
 		out := buildBase(t, files)
-		_, head, _ := strings.Cut(string(out["goals/kontakter/index.html"]), "<thead><tr><th>Måned</th>")
-		head, _, _ = strings.Cut(head, "</thead>")
-		whole, counties := strings.Count(head, "<th>Alle enheter samlet</th>"), strings.Count(head, "<th>NAV ")
-		if want := map[string][2]int{"one county": {0, 1}, "two counties": {1, 2}}[name]; [2]int{whole, counties} != want {
-			t.Errorf("%s: the chart's table has %d columns of the whole site and %d of counties, want %v", name, whole, counties, want)
+		// arbeid's county has a target of its own: the dashed line is
+		// the whole site's, whose line is drawn with it.
+		for goal, want := range map[string][2]int{"kontakter": {0, 1}, "arbeid": {1, 1}} {
+			if name == "two counties" {
+				want = [2]int{1, 2}
+			}
+			_, head, _ := strings.Cut(string(out["goals/"+goal+"/index.html"]), "<thead><tr><th>Måned</th>")
+			head, _, _ = strings.Cut(head, "</thead>")
+			whole, counties := strings.Count(head, "<th>Alle enheter samlet"), strings.Count(head, "<th>NAV ")
+			if [2]int{whole, counties} != want {
+				t.Errorf("%s, %s: the chart's table has %d columns of the whole site and %d of counties, want %v", name, goal, whole, counties, want)
+			}
 		}
 	}
 }

@@ -81,8 +81,9 @@ const overlappingTexts = `(() => {
 // another for a finger, by WCAG 2.2's target size rule (2.5.8): a target
 // under 24 by 24 px passes if a 24 px circle on its centre touches no
 // other target and no other small target's circle. A link in a sentence is
-// exempt, and so is a target's own container (a table's scroll region is
-// focusable for the keyboard, but no target for a pointer).
+// exempt, and a target inside another (a link in a summary) is not
+// crowded by it. A table's scroll region, focusable for the keyboard but
+// no target for a pointer, is not among the targets.
 const crowdedTargets = `(() => {
 	const targets = [...document.querySelectorAll('a[href], button, summary, input, select, textarea')]
 		.filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')

@@ -360,7 +360,8 @@ var dictionary = map[string]map[string]string{
 
 		// What a goal's page says of how its figures are made, where
 		// the results have more or less than the rule needs.
-		"aggregate.county.rows": "Der resultatene har en rad for fylket selv, slik NAV publiserer fylkenes tall, er den fylkets tall og står for alle kontorene; regelen over gjelder de andre fylkene og månedene.",
+		"aggregate.rows":        "Der resultatene har en rad for fylket selv, slik NAV publiserer fylkenes tall, er den fylkets tall; regelen over gjelder de andre fylkene og månedene.",
+		"aggregate.rows.county": "Der resultatene har en rad for fylket selv, er den fylkets tall; regelen over gjelder de andre månedene.",
 		"aggregate.values":      "Der resultatene bare gir verdien, uten teller og nevner, kan et tall for flere kontorer eller måneder samlet ikke regnes ut («∅»).",
 
 		// An office's chart without a point to draw, such as a small
@@ -722,7 +723,8 @@ var dictionary = map[string]map[string]string{
 
 		// What a goal's page says of how its figures are made, where
 		// the results have more or less than the rule needs.
-		"aggregate.county.rows": "Der resultata har ei rad for sjølve fylket, slik NAV publiserer tala til fylka, er ho talet til fylket og står for alle kontora; regelen over gjeld dei andre fylka og månadene.",
+		"aggregate.rows":        "Der resultata har ei rad for sjølve fylket, slik NAV publiserer tala til fylka, er ho talet til fylket; regelen over gjeld dei andre fylka og månadene.",
+		"aggregate.rows.county": "Der resultata har ei rad for sjølve fylket, er ho talet til fylket; regelen over gjeld dei andre månadene.",
 		"aggregate.values":      "Der resultata berre gir verdien, utan teljar og nemnar, kan eit tal for fleire kontor eller månader samla ikkje reknast ut («∅»).",
 
 		// An office's chart without a point to draw, such as a small
@@ -1084,7 +1086,8 @@ var dictionary = map[string]map[string]string{
 
 		// What a goal's page says of how its figures are made, where
 		// the results have more or less than the rule needs.
-		"aggregate.county.rows": "Where the results have a row for a county itself, as NAV publishes its counties' figures, that row is the county's figure and stands for all its offices; the rule above holds for the other counties and months.",
+		"aggregate.rows":        "Where the results have a row for a county itself, as NAV publishes its counties' figures, that row is the county's figure; the rule above holds for the other counties and months.",
+		"aggregate.rows.county": "Where the results have a row for the county itself, that row is its figure; the rule above holds for the other months.",
 		"aggregate.values":      "Where the results give only the value, without numerator and denominator, a figure of several offices or months together cannot be computed (“∅”).",
 
 		// An office's chart without a point to draw, such as a small

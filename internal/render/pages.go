@@ -157,7 +157,7 @@ func (s *site) county(c int, out Output) error {
 			}
 			officeTable.Rows = append(officeTable.Rows, []string{m.Offices[o].Name, s.value(g, cell), s.loc.WithUnit(t.Target, g.Decimals, g.Unit), s.status(cell.Status).Label})
 		}
-		// A ratio's denominators, where its results give any: a share
+		// A ratio's denominators, where an office shown has one: a share
 		// given only as values has none, and an empty column says nothing.
 		if slices.ContainsFunc(bars, func(b chart.Bar) bool { return b.Size != "" }) {
 			officeTable.Head = slices.Insert(officeTable.Head, 2, s.loc.T("funnel.n"))
@@ -193,12 +193,6 @@ func (s *site) county(c int, out Output) error {
 	v.Matrix = s.matrix(c, root)
 	v.YearMatrix = s.yearMatrix(c, root)
 	return s.execute(out, countyPath(county), "county.html", v)
-}
-
-// sameValues reports whether two lines have the same value, or none,
-// in every month.
-func sameValues(a, b []*float64) bool {
-	return slices.EqualFunc(a, b, func(x, y *float64) bool { return x == nil && y == nil || x != nil && y != nil && *x == *y })
 }
 
 // yearMatrix is county c's current offices against the goals it has a
@@ -599,13 +593,13 @@ func (s *site) goal(gi int, out Output) error {
 	// How the figures above an office's are made: a county's and the
 	// whole site's, a county's own goal its county's, an office's none.
 	if _, office := s.officeOf[g.Owner]; !office {
-		key := "aggregate." + g.Aggregate
+		key, rows := "aggregate."+g.Aggregate, "aggregate.rows"
 		if g.Owner != "" {
-			key += ".county"
+			key, rows = key+".county", rows+".county"
 		}
 		v.Facts = append(v.Facts, strings.ReplaceAll(s.loc.T(key), "{whole}", s.wholeName))
 		if s.Scores.CountyRows(gi) {
-			v.Facts = append(v.Facts, s.loc.T("aggregate.county.rows"))
+			v.Facts = append(v.Facts, s.loc.T(rows))
 		}
 	}
 	if g.Frequency == "month" {
@@ -717,20 +711,22 @@ func (s *site) goal(gi int, out Output) error {
 	}
 	target := s.loc.T("chart.target")
 	if wt := s.Scores.Thresholds(whole, gi); wt.Applies {
-		// A site of one county is that county: the whole site's line
-		// would lie hidden under the county's, which the legend names.
-		if wholeLine := s.unitLine("whole", s.wholeName, whole, gi); len(series) != 1 || !sameValues(series[0].Values, wholeLine.Values) {
+		// A county's own target, or its offices' sum: the dashed line is
+		// the whole site's alone.
+		ownTarget := slices.ContainsFunc(s.allCounties, func(c int) bool {
+			ct := s.Scores.Thresholds(s.Scores.County(c), gi)
+			return ct.Applies && ct.Target != wt.Target
+		})
+		if ownTarget {
+			target = strings.ReplaceAll(s.loc.T("chart.target.whole"), "{whole}", s.wholeName)
+		}
+		// The one county's line, where it is the whole site's in every
+		// month and has the whole site's target, would hide the whole
+		// site's line under it.
+		if wholeLine := s.unitLine("whole", s.wholeName, whole, gi); ownTarget || len(series) != 1 || !sameValues(series[0].Values, wholeLine.Values) {
 			series = append(series, wholeLine)
 		}
 		series = append(series, s.targetLine(whole, gi))
-		for _, c := range s.allCounties {
-			if ct := s.Scores.Thresholds(s.Scores.County(c), gi); ct.Applies && ct.Target != wt.Target {
-				// A county's own target, or its offices' sum: the line is
-				// the whole site's alone.
-				target = strings.ReplaceAll(s.loc.T("chart.target.whole"), "{whole}", s.wholeName)
-				break
-			}
-		}
 	}
 	description := s.loc.T("chart.goal")
 	if o, ok := s.officeOf[g.Owner]; ok {
@@ -742,4 +738,10 @@ func (s *site) goal(gi int, out Output) error {
 	ch, layout := s.trend(layouts{}, "chart-"+g.ID, series)
 	v.Chart = s.newChart(ch, layout, g, g.Title, description+". "+target, s.trendTable(g.Title, g, series))
 	return s.execute(out, goalPath(g), "goal.html", v)
+}
+
+// sameValues reports whether two lines have the same value, or none,
+// in every month.
+func sameValues(a, b []*float64) bool {
+	return slices.EqualFunc(a, b, func(x, y *float64) bool { return x == nil && y == nil || x != nil && y != nil && *x == *y })
 }

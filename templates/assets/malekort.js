@@ -33,7 +33,11 @@
 
   function axisStyle(axis, text, line) {
     (Array.isArray(axis) ? axis : [axis]).forEach(function (a) {
-      a.axisLabel = Object.assign({}, a.axisLabel, { color: text, hideOverlap: true, minMargin: 10 });
+      a.axisLabel = Object.assign({}, a.axisLabel, { color: text, hideOverlap: true });
+      // Numbers closer than this run together ("20,040,0"); a category's
+      // names (the offices by their bars) are each wanted, and are kept
+      // apart by the room each is given.
+      if (a.type === "value" || a.type === "log") a.axisLabel.minMargin = 10;
       a.axisLine = { lineStyle: { color: line } };
       a.splitLine = { lineStyle: { color: line } };
     });
