@@ -380,6 +380,11 @@ func FuzzReadCSV(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		rows, errs := readCSV(t, src)
 		lines := bytes.Count(src, []byte("\n")) + 1
+		// However its errors fall, unknown names among them, a file
+		// reports its first ones and a line that counts the rest.
+		if reported, _ := errs.Split(); len(reported) > maxErrorsPerFile+1 {
+			t.Errorf("%d errors reported one by one, more than %d and the rest's count", len(reported), maxErrorsPerFile)
+		}
 		for _, e := range errs {
 			if e.Pos.Line < 0 || e.Pos.Line > lines {
 				t.Errorf("error at line %d of a %d-line input: %v", e.Pos.Line, lines, e)
