@@ -107,7 +107,18 @@ func (s *Scores) ChangesAt(unit int, p model.Period, goals []int) Changes {
 		cur, end := s.Shown(unit, gi, p)
 		prevEnd := end - model.Period(s.Site.Goals[gi].PeriodMonths())
 		prev := s.At(unit, gi, prevEnd)
-		if _, before := s.Shown(unit, gi, p-1); before == end || !cur.Has() || !prev.Has() {
+		if _, before := s.Shown(unit, gi, p-1); before == end {
+			continue
+		}
+		if !cur.Has() || !prev.Has() {
+			// A figure that became hidden, missing or uncomputable, or
+			// came back, is a new status too: without it a page would
+			// say no goal changed when one can no longer be judged. Not
+			// so before the results begin, before the goal was on the
+			// scorecard or before the unit was there.
+			if cur.Status != prev.Status && prevEnd >= s.First && s.Site.Goals[gi].ShownIn(p-1) && (s.Exists(unit, prevEnd) || prev.Recast) {
+				ch.Status = append(ch.Status, gi)
+			}
 			continue
 		}
 		t := s.ThresholdsAt(unit, gi, end)

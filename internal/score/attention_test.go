@@ -46,6 +46,30 @@ func TestChanges(t *testing.T) {
 	}
 }
 
+// TestChangesToAndFromNoFigure: a goal whose figure became hidden or
+// missing, or came back, has a new status, so that a page does not say
+// that nothing changed; one hidden or missing both months has not, and
+// neither has any goal in the first month of the results.
+func TestChangesToAndFromNoFigure(t *testing.T) {
+	goal := func(id string) model.Goal {
+		return model.Goal{ID: id, Unit: "count", Direction: "higher", Target: 10, Yellow: 8, Aggregate: "sum"}
+	}
+	f := newFixture(goal("hidden"), goal("back"), goal("gone"), goal("still"), goal("same"))
+	f.value("2026-01", "a", "hidden", 12).hidden("2026-02", "a", "hidden")
+	f.hidden("2026-01", "a", "back").value("2026-02", "a", "back", 12)
+	f.value("2026-01", "a", "gone", 12)
+	f.hidden("2026-01", "a", "still").hidden("2026-02", "a", "still")
+	f.value("2026-01", "a", "same", 12).value("2026-02", "a", "same", 12)
+	s := f.scores("2026-02")
+	all := []int{0, 1, 2, 3, 4}
+	if ch := s.ChangesAt(s.unit("a"), period("2026-02"), all); !slices.Equal(ch.Status, []int{0, 1, 2}) || len(ch.Better)+len(ch.Worse) > 0 {
+		t.Errorf("changes %+v, want status [hidden back gone] and no moves", ch)
+	}
+	if ch := s.ChangesAt(s.unit("a"), period("2026-01"), all); len(ch.Status) > 0 {
+		t.Errorf("changes in the first month %+v, want none", ch)
+	}
+}
+
 // TestChangesUnderANewTarget: a result that rose from 46 to 47 % while
 // its target rose from 45 to 50 % moved towards the target, not away
 // from it; its new status says the target changed too.
