@@ -582,7 +582,8 @@ func blankRecord(rec []string) bool {
 func suppressed(s string) bool { return slices.Contains(suppressionMarks, s) }
 
 // suggestUnit is the hint for an unknown unit: the id of a unit whose
-// name it is (as "NAV Arna" is arna's), else the nearest id, code or name.
+// name it is (as "NAV Arna" is arna's) or whose code it begins with, else
+// the nearest id, code or name.
 // A code is compared only with codes a digit longer or shorter: a digit
 // too many or too few is a slip, but a code of the same length a digit or
 // two off is another municipality's (1133 Hjelmeland is not 4633 Fedje),
@@ -592,6 +593,12 @@ func (r *resultReader) suggestUnit(s string) diag.Phrase {
 	for i, name := range r.unitNames {
 		if strings.EqualFold(name, s) {
 			return diag.P(" (did you mean %q?)", r.unitHints[i])
+		}
+	}
+	// NAV's tables write a municipality as "4601 Bergen".
+	if code, _, ok := strings.Cut(s, " "); ok && digits(code) {
+		if i := slices.Index(r.unitNames, code); i >= 0 {
+			return diag.P(" (did you mean %q, by its code %s? give the code alone)", r.unitHints[i], code)
 		}
 	}
 	if digits(s) {
