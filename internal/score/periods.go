@@ -194,7 +194,11 @@ func (s *Scores) Over(unit, goal int, sp Span) Aggregate {
 // mean, since a level at the end of each month has no total over them;
 // any other goal's is made as its units' roll-up is.
 func overTime(g *model.Goal, months figure) figure {
-	if g.Stock && !months.hidden && months.rows > 0 {
+	switch {
+	case g.Stock && months.hidden:
+		// A mean of levels needs every month's, whatever they are given as.
+		return figure{hidden: true}
+	case g.Stock && months.rows > 0:
 		return figure{value: months.value / float64(months.rows), rows: 1}
 	}
 	return rollUp(g, months)

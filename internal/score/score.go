@@ -842,25 +842,26 @@ func (s *Scores) recastable(g *model.Goal, unit int, p model.Period) bool {
 // Σ numerator / Σ denominator, mean the mean of the values, sum the sum. A
 // ratio of several parts needs every part's numerator and denominator,
 // else it is uncomputable rather than wrong (one part given as its value
-// is that value); a part hidden at source hides the roll-up.
+// is that value); a part hidden at source hides the roll-up, unless a
+// part given as its value leaves a ratio uncomputable whatever the hidden
+// parts hold: to call it hidden would say it could be shown but for them.
 func rollUp(g *model.Goal, parts figure) figure {
-	f := figure{hidden: parts.hidden, uncomputable: parts.uncomputable && !parts.hidden}
-	if f.hidden || f.uncomputable || parts.rows == 0 {
-		return f
+	if parts.uncomputable || g.Aggregate == "ratio" && parts.ratios < parts.rows && (parts.rows > 1 || parts.hidden) {
+		return figure{uncomputable: true}
 	}
+	if parts.hidden || parts.rows == 0 {
+		return figure{hidden: parts.hidden}
+	}
+	f := figure{rows: 1}
 	switch g.Aggregate {
 	case "ratio":
-		if parts.rows == 1 && parts.ratios == 0 {
+		if parts.ratios == 0 {
 			// A share given as its value stands for itself.
 			f.value = parts.value
 			break
 		}
-		if !parts.ratio() {
-			f.uncomputable = true
-			return f
-		}
 		if parts.den <= 0 {
-			return f
+			return figure{}
 		}
 		f.num, f.den, f.ratios = parts.num, parts.den, 1
 		f.value = g.RatioValue(parts.num, parts.den)
@@ -869,7 +870,6 @@ func rollUp(g *model.Goal, parts figure) figure {
 	case "sum":
 		f.value = parts.value
 	}
-	f.rows = 1
 	return f
 }
 

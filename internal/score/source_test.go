@@ -353,3 +353,36 @@ func TestShareOfPeopleHiddenWithItsCount(t *testing.T) {
 		t.Fatalf("counts %v: the test has lost its case (a hidden at source, one of b and d hidden beside it)", counts)
 	}
 }
+
+// TestHiddenPartOfSharesGivenAsValues: a share that a part given only as
+// its value leaves uncomputable is uncomputable whatever a part hidden at
+// source holds, so it says so and not that it is hidden (which the page
+// explains by too few people), over offices and over months alike; a
+// share whose parts all have numerators is hidden with its hidden part,
+// and so is a stock's mean over months, which values alone make.
+func TestHiddenPartOfSharesGivenAsValues(t *testing.T) {
+	stock := percentGoal("k")
+	stock.Stock = true
+	f := newFixture(percentGoal("v"), percentGoal("n"), stock)
+	f.hidden("2026-01", "a", "v").value("2026-01", "b", "v", 30).value("2026-01", "c", "v", 46)
+	f.value("2026-02", "a", "v", 50).value("2026-02", "b", "v", 30).value("2026-02", "c", "v", 46)
+	f.hidden("2026-01", "a", "n").ratio("2026-01", "b", "n", 30, 100).ratio("2026-01", "c", "n", 46, 100)
+	f.ratio("2026-02", "a", "n", 50, 100).ratio("2026-02", "b", "n", 30, 100).ratio("2026-02", "c", "n", 46, 100)
+	f.hidden("2026-01", "a", "k").value("2026-02", "a", "k", 50)
+	s := f.scores("2026-02")
+	if got, want := statuses(s, "v", "2026-01", "a", "vest", "whole", "nord"), []Status{Suppressed, Uncomputable, Uncomputable, Green}; !slices.Equal(got, want) {
+		t.Errorf("values beside a hidden office: %v, want %v", got, want)
+	}
+	if got, want := statuses(s, "n", "2026-01", "a", "vest", "whole"), []Status{Suppressed, Suppressed, Suppressed}; !slices.Equal(got, want) {
+		t.Errorf("numerators beside a hidden office: %v, want %v", got, want)
+	}
+	ytd := yearToDate(s.reported)
+	for _, c := range []struct {
+		goal string
+		want Status
+	}{{"v", Uncomputable}, {"n", Suppressed}, {"k", Suppressed}} {
+		if a := s.over("a", c.goal, ytd); a.Status != c.want || a.Has() {
+			t.Errorf("a's year to date of %s with a month hidden: %+v, want %v", c.goal, a, c.want)
+		}
+	}
+}
