@@ -317,3 +317,26 @@ func TestPrintedChartsSayWhatTheDashedLineIs(t *testing.T) {
 		t.Fatal("no page prints charts")
 	}
 }
+
+// TestFrontFoldsManyOffices: a front page listing more than 40 offices
+// folds each county's under their number, so that a phone need not
+// scroll past them all to the whole site's scorecard; one listing 40
+// does not.
+func TestFrontFoldsManyOffices(t *testing.T) {
+	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
+	org := string(fsys["data/org.toml"].Data)
+	for _, n := range []int{37, 38} { // and the 3 of the base site
+		var more strings.Builder
+		for i := range n {
+			fmt.Fprintf(&more, "\n[[office]]\nid = \"ekstra-%d\"\nname = \"NAV Ekstra %d\"\ncounty = \"nord\"\n", i, i)
+		}
+		front := string(buildBase(t, map[string]string{"data/org.toml": org + more.String()})["index.html"])
+		folds := strings.Count(front, `<details class="office-fold">`)
+		switch {
+		case n+3 <= 40 && folds != 0:
+			t.Errorf("%d offices: %d counties folded, want none", n+3, folds)
+		case n+3 > 40 && (folds != 2 || !strings.Contains(front, "<summary>39 kontorer</summary>") || !strings.Contains(front, "<summary>2 kontorer</summary>")):
+			t.Errorf("%d offices: %d counties folded, want both, under \"39 kontorer\" and \"2 kontorer\"", n+3, folds)
+		}
+	}
+}

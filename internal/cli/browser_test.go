@@ -277,7 +277,7 @@ func TestOfficeFinder(t *testing.T) {
 	ctx := browser(t)
 	out := buildExample(t)
 	p := openPage(t, ctx, 390, 844, false)
-	const visible = `[...document.querySelectorAll('#finder-list [data-name]')].filter(li => li.offsetParent !== null).map(li => li.dataset.name)`
+	const visible = `[...document.querySelectorAll('#finder-list [data-name]')].filter(li => li.checkVisibility()).map(li => li.dataset.name)`
 	find := func(text string) []string {
 		t.Helper()
 		err := chromedp.Do(p.ctx,
@@ -329,6 +329,46 @@ func TestOfficeFinder(t *testing.T) {
 	}
 	find("tomt")
 	status("Ingen kontorer passer, men et fylke gjør det.")
+
+	// With more than 40 offices each county's are folded: typing opens
+	// the counties with offices to show, and emptying the field leaves
+	// each as the reader left it.
+	var extra strings.Builder
+	for i := range 30 {
+		fmt.Fprintf(&extra, "[[office]]\nid = \"ekstra-%d\"\nname = \"NAV Ekstra %d\"\ncounty = \"sogn-og-fjordane\"\n\n", i, i)
+	}
+	many := buildEdited(t, map[string][2]string{"data/org.toml": {"[[office]]\n", extra.String() + "[[office]]\n"}})
+	if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(many, "index.html")), chromedp.WaitVisible(chromedp.ID("finder-input"))); err != nil {
+		t.Fatal(err)
+	}
+	const open = `[...document.querySelectorAll('#finder-list details')].map(d => d.open)`
+	opened := func(want ...bool) {
+		t.Helper()
+		got, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]bool](open))
+		if err != nil || !slices.Equal(got, want) {
+			t.Errorf("counties open %v (%v), want %v", got, err, want)
+		}
+	}
+	opened(false, false)
+	if shown, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]string](visible)); err != nil || len(shown) != 0 {
+		t.Errorf("offices shown while folded: %v (%v)", shown, err)
+	}
+	if err := chromedp.Do(p.ctx, chromedp.Click(chromedp.CSS("#finder-list details summary"))); err != nil {
+		t.Fatal(err)
+	}
+	if shown := find("arstad"); len(shown) != 1 || shown[0] != "NAV Årstad" {
+		t.Errorf(`typing "arstad" among folded counties shows %v, want [NAV Årstad]`, shown)
+	}
+	opened(true, false)
+	if shown := find("ekstra 1"); len(shown) != 11 {
+		t.Errorf(`typing "ekstra 1" shows %v, want its 11 offices`, shown)
+	}
+	status("11 kontorer passer.")
+	opened(false, true)
+	if err := chromedp.Do(p.ctx, chromedp.Evaluate[chromedp.Void](`(i => { i.value = ''; i.dispatchEvent(new Event('input')) })(document.getElementById('finder-input'))`)); err != nil {
+		t.Fatal(err)
+	}
+	opened(true, false) // the first as the reader opened it
 }
 
 func TestDarkMode(t *testing.T) {

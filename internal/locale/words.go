@@ -367,6 +367,11 @@ var dictionary = map[string]map[string]string{
 		// An office's chart without a point to draw, such as a small
 		// municipality's whose every figure is hidden.
 		"chart.office.empty": "Kontorets linje er tom: ingen måned har et tall som kan vises; tabellen sier hvorfor.",
+
+		// A county's offices on a front page with many, folded under
+		// their number: "31 kontorer".
+		"fold.office":   "kontor",
+		"fold.office.n": "kontorer",
 	},
 	"nn": {
 		"input.error":                "inndatafeil",
@@ -730,6 +735,11 @@ var dictionary = map[string]map[string]string{
 		// An office's chart without a point to draw, such as a small
 		// municipality's whose every figure is hidden.
 		"chart.office.empty": "Linja til kontoret er tom: ingen månad har eit tal som kan visast; tabellen seier kvifor.",
+
+		// A county's offices on a front page with many, folded under
+		// their number: "31 kontor".
+		"fold.office":   "kontor",
+		"fold.office.n": "kontor",
 	},
 	"en": {
 		"input.error":                "input error",
@@ -1093,5 +1103,10 @@ var dictionary = map[string]map[string]string{
 		// An office's chart without a point to draw, such as a small
 		// municipality's whose every figure is hidden.
 		"chart.office.empty": "The office's line is empty: no month has a figure that can be shown; the table says why.",
+
+		// A county's offices on a front page with many, folded under
+		// their number: "31 offices".
+		"fold.office":   "office",
+		"fold.office.n": "offices",
 	},
 }

@@ -14,6 +14,12 @@ import (
 	"github.com/malekort/malekort/internal/score"
 )
 
+// foldOfficesAbove is the most offices a front page lists unfolded: on a
+// phone each is a row of about 48 px, so 40 are already five screens
+// between the finder and the whole site's scorecard below it, and a
+// national site's 350 would be 17,000 px.
+const foldOfficesAbove = 40
+
 func (s *site) front(out Output) error {
 	m := s.Site
 	whole := s.Scores.Whole()
@@ -25,6 +31,7 @@ func (s *site) front(out Output) error {
 	v.Summary = s.summary(whole, s.Reported)
 	v.Groups = s.scorecard(s.rowsOf(whole, s.Reported, ""), "-")
 	v.Tertials = s.tertialLinks(whole, "", nil)
+	listed := 0
 	for _, c := range s.counties {
 		county := &m.Counties[c]
 		e := CountyEntry{UnitSummary: s.summaryOf(s.Scores.County(c), Link{Href: countyPath(county), Text: county.Name})}
@@ -35,8 +42,11 @@ func (s *site) front(out Output) error {
 			office := &m.Offices[o]
 			e.Offices = append(e.Offices, s.summaryOf(s.Scores.Office(o), Link{Href: officePath(office), Text: office.Name}))
 		}
+		e.Count = s.loc.Count(len(e.Offices), "fold.office")
 		v.Counties = append(v.Counties, e)
+		listed += len(e.Offices)
 	}
+	v.Folded = listed > foldOfficesAbove
 	for _, c := range s.formerCounties {
 		v.Former = append(v.Former, Link{Href: countyPath(&m.Counties[c]), Text: m.Counties[c].Name})
 	}

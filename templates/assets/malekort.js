@@ -556,7 +556,10 @@
 
   // Its status line says how many offices a name matches, so that a
   // screen reader tells it as the list changes (WCAG 4.1.3); a front
-  // page copied before it had one shows or hides its no-match line.
+  // page copied before it had one shows or hides its no-match line. On
+  // a front page whose counties' offices are folded, a county opens
+  // while it has offices to show, each the reader is told of, and each
+  // is as the reader left it once the field is empty again.
   function finder() {
     var input = document.querySelector("[data-finder]");
     if (!input) return;
@@ -567,16 +570,21 @@
     var cards = [].slice.call(list.querySelectorAll("[data-county]")).map(function (card) {
       return {
         card: card,
+        fold: card.querySelector("details"),
         name: fold(card.querySelector("h3").textContent),
         items: [].slice.call(card.querySelectorAll("[data-name]")).map(function (li) {
           return { li: li, name: fold(li.getAttribute("data-name")) };
         })
       };
     });
+    var leftOpen = null; // each fold as the reader left it before typing
     input.addEventListener("input", function () {
       var q = fold(input.value.trim());
       var any = false, offices = 0;
-      cards.forEach(function (c) {
+      if (q !== "" && leftOpen === null) {
+        leftOpen = cards.map(function (c) { return c.fold && c.fold.open; });
+      }
+      cards.forEach(function (c, i) {
         var countyHit = q === "" || c.name.indexOf(q) >= 0;
         var shown = 0;
         c.items.forEach(function (it) {
@@ -585,9 +593,12 @@
           if (hit) shown++;
         });
         c.card.hidden = shown === 0 && !countyHit;
+        if (c.fold && q !== "") c.fold.open = shown > 0;
+        else if (c.fold && leftOpen !== null) c.fold.open = leftOpen[i];
         any = any || !c.card.hidden;
         offices += shown;
       });
+      if (q === "") leftOpen = null;
       if (!status.hasAttribute("data-none")) {
         status.hidden = any;
         return;
