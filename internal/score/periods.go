@@ -17,7 +17,9 @@ import (
 // its result was due by the reported month, the goal was alive and on the
 // unit's scorecard, and the unit existed (or has a recast figure).
 // Aggregates are made from the true figures, like roll-ups; a month
-// hidden at source hides the aggregate.
+// hidden at source hides the aggregate, unless it is uncomputable anyway
+// (a ratio with a month given only as its value, a stock's mean with a
+// month that is uncomputable).
 
 // SpanKind is what a span of months stands for.
 type SpanKind uint8
@@ -195,8 +197,12 @@ func (s *Scores) Over(unit, goal int, sp Span) Aggregate {
 // any other goal's is made as its units' roll-up is.
 func overTime(g *model.Goal, months figure) figure {
 	switch {
+	case g.Stock && months.uncomputable:
+		// A mean of levels needs every month's: one that can never be
+		// had leaves none, and a mean of the others would be of fewer.
+		return figure{uncomputable: true}
 	case g.Stock && months.hidden:
-		// A mean of levels needs every month's, whatever they are given as.
+		// Given as values or not, the months' levels make the mean.
 		return figure{hidden: true}
 	case g.Stock && months.rows > 0:
 		return figure{value: months.value / float64(months.rows), rows: 1}

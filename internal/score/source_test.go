@@ -359,16 +359,19 @@ func TestShareOfPeopleHiddenWithItsCount(t *testing.T) {
 // source holds, so it says so and not that it is hidden (which the page
 // explains by too few people), over offices and over months alike; a
 // share whose parts all have numerators is hidden with its hidden part,
-// and so is a stock's mean over months, which values alone make.
+// and so is an office's stock's mean over months, which values alone
+// make; a county's stock's mean over months with one it cannot compute is
+// uncomputable, not the mean of the others.
 func TestHiddenPartOfSharesGivenAsValues(t *testing.T) {
-	stock := percentGoal("k")
-	stock.Stock = true
-	f := newFixture(percentGoal("v"), percentGoal("n"), stock)
+	stock, stock2 := percentGoal("k"), percentGoal("k2")
+	stock.Stock, stock2.Stock = true, true
+	f := newFixture(percentGoal("v"), percentGoal("n"), stock, stock2)
 	f.hidden("2026-01", "a", "v").value("2026-01", "b", "v", 30).value("2026-01", "c", "v", 46)
 	f.value("2026-02", "a", "v", 50).value("2026-02", "b", "v", 30).value("2026-02", "c", "v", 46)
 	f.hidden("2026-01", "a", "n").ratio("2026-01", "b", "n", 30, 100).ratio("2026-01", "c", "n", 46, 100)
 	f.ratio("2026-02", "a", "n", 50, 100).ratio("2026-02", "b", "n", 30, 100).ratio("2026-02", "c", "n", 46, 100)
-	f.hidden("2026-01", "a", "k").value("2026-02", "a", "k", 50)
+	f.hidden("2026-01", "a", "k").value("2026-01", "b", "k", 30).ratio("2026-02", "a", "k", 50, 100).ratio("2026-02", "b", "k", 30, 100)
+	f.value("2026-01", "a", "k2", 50).value("2026-01", "b", "k2", 30).ratio("2026-02", "a", "k2", 50, 100).ratio("2026-02", "b", "k2", 30, 100)
 	s := f.scores("2026-02")
 	if got, want := statuses(s, "v", "2026-01", "a", "vest", "whole", "nord"), []Status{Suppressed, Uncomputable, Uncomputable, Green}; !slices.Equal(got, want) {
 		t.Errorf("values beside a hidden office: %v, want %v", got, want)
@@ -383,6 +386,14 @@ func TestHiddenPartOfSharesGivenAsValues(t *testing.T) {
 	}{{"v", Uncomputable}, {"n", Suppressed}, {"k", Suppressed}} {
 		if a := s.over("a", c.goal, ytd); a.Status != c.want || a.Has() {
 			t.Errorf("a's year to date of %s with a month hidden: %+v, want %v", c.goal, a, c.want)
+		}
+	}
+	for _, goal := range []string{"k", "k2"} {
+		if c := s.cell("vest", goal, "2026-02"); c.Value != 40 {
+			t.Errorf("vest's %s in February: %+v, want 40", goal, c)
+		}
+		if a := s.over("vest", goal, ytd); a.Status != Uncomputable || a.Has() {
+			t.Errorf("vest's year to date of stock %s with January uncomputable: %+v, want uncomputable, not February's 40", goal, a)
 		}
 	}
 }

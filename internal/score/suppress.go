@@ -68,8 +68,9 @@ import (
 // is published elsewhere (the labour force), and share times size is the
 // count. So shares are scored after counts (see Compute).
 //
-// Across periods: an aggregate over a span with a hidden month is hidden,
-// so that every aggregate shown is the total (a stock's, the mean) of
+// Across periods: an aggregate over a span with a hidden month is hidden
+// (or uncomputable, a share's with a month given only as its value, and
+// not shown either), so that every aggregate shown is the total (a stock's, the mean) of
 // months shown, and no sum or difference of aggregates, of one build or
 // of the builds month after month, gives back a month: a year less two of
 // its tertials, a year to date less an earlier one. A county's month not

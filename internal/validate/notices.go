@@ -250,7 +250,10 @@ func month(p model.Period) diag.Phrase {
 // The notice stands at the county's first such row of its earliest
 // month, and names the months
 // up to reported, for the goals the whole site shares and the county's
-// own (an office's own goal has no total to speak of).
+// own (an office's own goal has no total to speak of). A ratio's total
+// that a part given only as its value leaves uncomputable is not hidden
+// (see score's rollUp): not the county's, where one of its offices is
+// given so that month, nor the whole site's, where any unit is.
 func HiddenTotals(s *model.Site, reported model.Period, notices *diag.List) {
 	type countyGoal struct {
 		county string
@@ -260,10 +263,22 @@ func HiddenTotals(s *model.Site, reported model.Period, notices *diag.List) {
 		countyGoal
 		p model.Period
 	}
-	own := map[countyMonth]bool{}
+	type goalMonth struct {
+		goal int32
+		p    model.Period
+	}
+	own, countyValues := map[countyMonth]bool{}, map[countyMonth]bool{}
+	wholeValues := map[goalMonth]bool{}
 	for i := range s.Results {
-		if r := &s.Results[i]; int(r.Unit) >= len(s.Offices) {
+		r := &s.Results[i]
+		if int(r.Unit) >= len(s.Offices) {
 			own[countyMonth{countyGoal{s.Units[r.Unit], r.Goal}, r.Period}] = true
+		}
+		if s.Goals[r.Goal].Aggregate == "ratio" && !r.Suppressed && r.HasValue && !r.HasRatio {
+			wholeValues[goalMonth{r.Goal, r.Period}] = true
+			if int(r.Unit) < len(s.Offices) {
+				countyValues[countyMonth{countyGoal{s.CountyAt(int(r.Unit), r.Period), r.Goal}, r.Period}] = true
+			}
 		}
 	}
 	first := map[countyGoal]*model.Result{}
@@ -275,7 +290,7 @@ func HiddenTotals(s *model.Site, reported model.Period, notices *diag.List) {
 			continue
 		}
 		k := countyGoal{s.CountyAt(int(r.Unit), r.Period), r.Goal}
-		if owner := s.Goals[r.Goal].Owner; (owner != "" && owner != k.county) || own[countyMonth{k, r.Period}] {
+		if owner := s.Goals[r.Goal].Owner; (owner != "" && owner != k.county) || own[countyMonth{k, r.Period}] || countyValues[countyMonth{k, r.Period}] {
 			continue
 		}
 		if first[k] == nil {
@@ -295,9 +310,12 @@ func HiddenTotals(s *model.Site, reported model.Period, notices *diag.List) {
 			continue // validate has reported the office's county
 		}
 		g := &s.Goals[r.Goal]
-		hidden := diag.P("%s's \"%s\", and the whole site's, are", county.Name, g.Title)
-		if g.Owner != "" {
-			hidden = diag.P("%s's \"%s\" is", county.Name, g.Title)
+		hidden := diag.P("%s's \"%s\" is", county.Name, g.Title)
+		for p := range months[k] {
+			if g.Owner == "" && !wholeValues[goalMonth{r.Goal, p}] {
+				hidden = diag.P("%s's \"%s\", and the whole site's, are", county.Name, g.Title)
+				break
+			}
 		}
 		notices.AddNotice(s.ResultPos(r),
 			"%s hidden %s as the total needs an office's figure hidden at source (*), here %s's: a row for %s itself (unit \"%s\"), as NAV publishes the county's figures, would show the county's figure",

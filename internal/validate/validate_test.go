@@ -83,6 +83,42 @@ func TestHiddenTotals(t *testing.T) {
 	sameNotices(t, notices, want)
 }
 
+// TestHiddenTotalsOfSharesGivenAsValues: a share's total that an office
+// given only as its value leaves uncomputable is not called hidden, the
+// county's where one of its offices is given so, the whole site's where
+// any unit is.
+func TestHiddenTotalsOfSharesGivenAsValues(t *testing.T) {
+	s := vestSite(model.Goal{ID: "s", Title: "S", Aggregate: "ratio"})
+	s.Offices = append(s.Offices, model.Office{ID: "c", Name: "NAV C", County: "nord"})
+	s.Counties = append(s.Counties, model.County{ID: "nord", Name: "NAV Nord"})
+	s.NumberUnits()
+	ratio := model.Result{HasValue: true, HasRatio: true, Value: 50, Numerator: 1, Denominator: 2}
+	value := model.Result{HasValue: true, Value: 50}
+	for i, r := range []struct {
+		p    string
+		unit int32
+		row  model.Result
+	}{
+		{"2026-01", 0, model.Result{Suppressed: true}}, {"2026-01", 1, value}, // vest uncomputable
+		{"2026-02", 0, model.Result{Suppressed: true}}, {"2026-02", 1, ratio}, {"2026-02", 2, value}, // vest hidden, the whole uncomputable
+		{"2026-03", 0, model.Result{Suppressed: true}}, {"2026-03", 1, ratio}, {"2026-03", 2, ratio}, // both hidden
+	} {
+		row := r.row
+		row.Period, row.Unit, row.Line = period(r.p), r.unit, int32(i+2)
+		s.Results = append(s.Results, row)
+	}
+	var notices diag.List
+	HiddenTotals(s, period("2026-02"), &notices)
+	sameNotices(t, notices, []string{
+		`data/results/x.csv:4: NAV Vest's "S" is hidden in February 2026 as the total needs an office's figure hidden at source (*), here NAV A's: a row for NAV Vest itself (unit "vest"), as NAV publishes the county's figures, would show the county's figure`,
+	})
+	notices = nil
+	HiddenTotals(s, period("2026-03"), &notices)
+	sameNotices(t, notices, []string{
+		`data/results/x.csv:4: NAV Vest's "S", and the whole site's, are hidden in 2 months from February 2026 to March 2026 as the total needs an office's figure hidden at source (*), here NAV A's: a row for NAV Vest itself (unit "vest"), as NAV publishes the county's figures, would show the county's figure`,
+	})
+}
+
 // TestRatioGivenAsValues: a ratio goal with rows that give only its value
 // is named once, at the first such row; rows with numerator and
 // denominator, rows hidden at source and other goals are not.
