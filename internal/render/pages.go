@@ -17,8 +17,13 @@ import (
 // foldOfficesAbove is the most offices a front page lists unfolded: on a
 // phone each is a row of about 48 px, so 40 are already five screens
 // between the finder and the whole site's scorecard below it, and a
-// national site's 350 would be 17,000 px.
-const foldOfficesAbove = 40
+// national site's 350 would be 17,000 px. A county of fewer than
+// foldAtLeast offices stays open: its fold would cost a tap and save
+// little.
+const (
+	foldOfficesAbove = 40
+	foldAtLeast      = 4
+)
 
 func (s *site) front(out Output) error {
 	m := s.Site
@@ -42,11 +47,15 @@ func (s *site) front(out Output) error {
 			office := &m.Offices[o]
 			e.Offices = append(e.Offices, s.summaryOf(s.Scores.Office(o), Link{Href: officePath(office), Text: office.Name}))
 		}
-		e.Count = s.loc.Count(len(e.Offices), "fold.office")
 		v.Counties = append(v.Counties, e)
 		listed += len(e.Offices)
 	}
-	v.Folded = listed > foldOfficesAbove
+	for i := range v.Counties {
+		e := &v.Counties[i]
+		if e.Folded = listed > foldOfficesAbove && len(e.Offices) >= foldAtLeast; e.Folded {
+			e.Count = s.loc.Count(len(e.Offices), "fold.office")
+		}
+	}
 	for _, c := range s.formerCounties {
 		v.Former = append(v.Former, Link{Href: countyPath(&m.Counties[c]), Text: m.Counties[c].Name})
 	}

@@ -402,18 +402,19 @@ type FrontPage struct {
 	IntroBy   Byline // the front page text's author and date, and where to edit it
 	Summary   Summary
 	Counties  []CountyEntry
-	// Folded: each county's offices are folded under their number, there
-	// being too many to scroll past to the whole site's scorecard.
-	Folded bool
-	Groups []Group
-	Former []Link // the counties and offices that no longer exist
+	Groups    []Group
+	Former    []Link // the counties and offices that no longer exist
 }
 
 // CountyEntry is a county on the front page, with its offices for the finder.
 type CountyEntry struct {
 	UnitSummary
 	Offices []UnitSummary
-	Count   string // how many offices: "31 kontorer"
+	// Folded: the offices are folded under their number ("31 kontorer"),
+	// the front page having too many to scroll past to the whole site's
+	// scorecard.
+	Folded bool
+	Count  string
 }
 
 // Standing is how a county or an office stands on its page, in the month

@@ -559,7 +559,7 @@
   // page copied before it had one shows or hides its no-match line. On
   // a front page whose counties' offices are folded, a county opens
   // while it has offices to show, each the reader is told of, and each
-  // is as the reader left it once the field is empty again.
+  // is as it was before typing once the field is empty again.
   function finder() {
     var input = document.querySelector("[data-finder]");
     if (!input) return;
@@ -577,7 +577,7 @@
         })
       };
     });
-    var leftOpen = null; // each fold as the reader left it before typing
+    var leftOpen = null; // each fold as it was before typing
     input.addEventListener("input", function () {
       var q = fold(input.value.trim());
       var any = false, offices = 0;
