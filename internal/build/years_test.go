@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -193,6 +194,9 @@ direction = "higher"
 target = 45
 yellow = 40
 aggregate = "ratio"
+# Followed from January 2025, before its first result: without from it
+# would be followed from the site's first monthly result, its July.
+from = "2025-01"
 lag = 6
 `
 
@@ -473,5 +477,54 @@ func TestDelayedGoalsWords(t *testing.T) {
 	}
 	if !strings.Contains(string(out["vest/index.html"]), "og kontorene for august 2025") {
 		t.Error("vest's chart of offices for the lagged goal does not name August 2025")
+	}
+}
+
+// TestMonthlyGoalsFollowedFromTheirResults: a yearly goal's results of
+// two years before the monthly results begin make the site's months
+// begin in December 2024, but the monthly goals are followed from their
+// first results, of December 2025: every row of theirs in scorecard.csv
+// and periods.csv is as without the yearly goal, none missing before
+// then, and none over a tertial or year that began before then.
+func TestMonthlyGoalsFollowedFromTheirResults(t *testing.T) {
+	yearly := `
+[[goal]]
+id = "tilfredshet"
+title = "Brukertilfredshet"
+perspective = "Brukere"
+unit = "score"
+direction = "higher"
+target = 4.5
+yellow = 4.0
+aggregate = "mean"
+frequency = "year"
+`
+	// The monthly results begin in December 2025, within a tertial and a
+	// year the site does not publish without the yearly goal.
+	december := "period,unit,goal,value,numerator,denominator\n2025-12,arstad,arbeid,,40,100\n2025-12,tromso,arbeid,,9,20\n"
+	without := buildBase(t, map[string]string{"data/results/2025.csv": december})
+	with := buildBase(t, map[string]string{
+		"data/results/2025.csv":   december,
+		"data/goals.toml":         baseFile(t, "data/goals.toml") + yearly,
+		"data/results/yearly.csv": "period,unit,goal,value\n2024,arstad,tilfredshet,4.1\n2025,arstad,tilfredshet,4.6\n2024,bergen-nord,tilfredshet,4.4\n2025,bergen-nord,tilfredshet,4.2\n2024,tromso,tilfredshet,4.9\n2025,tromso,tilfredshet,4.7\n",
+	})
+	monthly := func(csv []byte) []string {
+		var rows []string
+		for _, row := range strings.Split(string(csv), "\r\n") {
+			if f := strings.Split(row, ";"); len(f) > 2 && f[2] != "tilfredshet" {
+				rows = append(rows, row)
+			}
+		}
+		return rows
+	}
+	for _, file := range []string{"scorecard.csv", "periods.csv"} {
+		if got, want := monthly(with[file]), monthly(without[file]); !slices.Equal(got, want) {
+			t.Errorf("%s's rows of monthly goals with the yearly goal's older results:\n%s\nwant, as without them:\n%s", file, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+	for _, row := range []string{"2025-01;arstad;tilfredshet;4,1;4,5;4,0;yellow;;;;;;2024\r\n", "2025;arstad;tilfredshet;4,6;"} {
+		if !strings.Contains(string(with["scorecard.csv"])+string(with["periods.csv"]), row) {
+			t.Errorf("the yearly goal's rows lack %q", row)
+		}
 	}
 }

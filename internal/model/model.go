@@ -219,6 +219,10 @@ type Goal struct {
 	// Life is the months the goal is on the scorecard; open at either end
 	// (0) by default.
 	Life Lifetime
+	// resultsFrom is where a goal measured every month without a from is
+	// followed from: the site's first month with results of such goals
+	// (see Site.FollowMonthlyGoalsFromResults); 0 for any other.
+	resultsFrom Period
 	// Schedule changes Target and Yellow from its steps' months on,
 	// oldest first; before the first, Target and Yellow hold.
 	Schedule  []Step
@@ -272,19 +276,58 @@ func (g *Goal) JudgedPeriod(p Period) Period {
 	return end
 }
 
+// Followed reports whether the goal is followed in month p: p is in its
+// life and, for a goal measured every month without a from, not before
+// the site's results of such goals begin.
+func (g *Goal) Followed(p Period) bool { return g.Life.Alive(p) && p >= g.resultsFrom }
+
+// FollowedFrom is the first month the goal is followed in (see
+// Followed); 0 where it has no first.
+func (g *Goal) FollowedFrom() Period { return max(g.Life.From, g.resultsFrom) }
+
+// SpanFollowed reports whether the goal has an aggregate over a span of
+// months from first: not over one that begins before the site's results
+// of monthly goals do, as the site publishes no span that begins before
+// its first month, so that older results of a yearly goal leave the
+// monthly goals' aggregates as they were. A goal begun by its from has
+// one over the months of the span it is followed in.
+func (g *Goal) SpanFollowed(first Period) bool { return first >= g.resultsFrom }
+
+// FollowMonthlyGoalsFromResults has each goal measured every month
+// without a from followed from the site's first month with results of
+// such goals. A yearly or tertial goal's results of earlier years begin
+// the site's months earlier; without this every monthly goal was
+// missing in each of them, for every unit, though nobody had followed it
+// there, and the years before the monthly results read as failures to
+// report. A monthly goal whose results begin after the others' is
+// missing until they do, as a goal is that someone forgot to give.
+func (s *Site) FollowMonthlyGoalsFromResults() {
+	var first Period
+	for i := range s.Results {
+		if r := &s.Results[i]; s.Goals[r.Goal].PeriodMonths() == 1 && (first == 0 || r.Period < first) {
+			first = r.Period
+		}
+	}
+	for i := range s.Goals {
+		if g := &s.Goals[i]; g.PeriodMonths() == 1 && g.Life.From == 0 {
+			g.resultsFrom = first
+		}
+	}
+}
+
 // Pending reports whether the goal's result for month p is still to
-// come as of month reported: p ends one of its periods in its life, and
-// the result is due after reported.
+// come as of month reported: p ends one of its periods while it is
+// followed (see Followed), and the result is due after reported.
 func (g *Goal) Pending(p, reported Period) bool {
-	return g.Life.Alive(p) && p.Month()%g.PeriodMonths() == 0 && p+Period(g.Lag) > reported
+	return g.Followed(p) && p.Month()%g.PeriodMonths() == 0 && p+Period(g.Lag) > reported
 }
 
 // ShownIn reports whether month p's scorecard shows the goal: the period
-// whose result it would show (see DueBy) lies in the goal's life. So a
+// whose result it would show (see DueBy) is one it is followed in. So a
 // yearly goal that begins in 2025 is on the scorecard from December 2025,
 // when its first result is due, and one lagged six months that ends in
 // 2024 until June 2025, when its last is.
-func (g *Goal) ShownIn(p Period) bool { return g.Life.Alive(g.DueBy(p)) }
+func (g *Goal) ShownIn(p Period) bool { return g.Followed(g.DueBy(p)) }
 
 // Delayed reports whether a month's scorecard shows the goal's result of
 // an earlier period: a goal measured less often than monthly, or later.

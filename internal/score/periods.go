@@ -151,7 +151,7 @@ func (s *Scores) GoalYearBeside(gi int) (Span, bool) {
 	if g.PeriodMonths() == 12 {
 		return Span{}, false
 	}
-	return yearBeside(s.reported, g.DueBy(s.reported), g.Life.From, g.PeriodMonths()), true
+	return yearBeside(s.reported, g.DueBy(s.reported), g.FollowedFrom(), g.PeriodMonths()), true
 }
 
 // yearBeside is the year beside a result of a goal measured every k
@@ -214,7 +214,7 @@ func overTime(g *model.Goal, months figure) figure {
 // (see the rules above), f being its figure then.
 func (s *Scores) counted(g *model.Goal, unit, gi int, p model.Period, f *figure) bool {
 	k := model.Period(g.PeriodMonths())
-	return p.Month()%int(k) == 0 && p+model.Period(g.Lag) <= s.reported && g.Life.Alive(p) &&
+	return p.Month()%int(k) == 0 && p+model.Period(g.Lag) <= s.reported && g.Followed(p) &&
 		(f.recast || s.Exists(unit, p) || s.recastable(g, unit, p)) && s.ThresholdsAt(unit, gi, p).Applies
 }
 
@@ -243,6 +243,9 @@ func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options, size, den, nu
 			continue
 		}
 		for k, sp := range s.published {
+			if !g.SpanFollowed(sp.First) {
+				continue
+			}
 			var acc figure
 			var totals Coverage // the months with a figure, of those counted
 			var cov Coverage
