@@ -483,9 +483,11 @@ func TestDelayedGoalsWords(t *testing.T) {
 // TestMonthlyGoalsFollowedFromTheirResults: a yearly goal's results of
 // two years before the monthly results begin make the site's months
 // begin in December 2024, but the monthly goals are followed from their
-// first results, of December 2025: every row of theirs in scorecard.csv
-// and periods.csv is as without the yearly goal, none missing before
-// then, and none over a tertial or year that began before then.
+// results, due from December 2025 (a goal lagged two months from
+// October): every row of theirs in scorecard.csv and periods.csv is as
+// without the yearly goal, none missing before then, none over a tertial
+// or year that began before then, and no tertial has a report that no
+// goal has a figure of.
 func TestMonthlyGoalsFollowedFromTheirResults(t *testing.T) {
 	yearly := `
 [[goal]]
@@ -499,13 +501,27 @@ yellow = 4.0
 aggregate = "mean"
 frequency = "year"
 `
-	// The monthly results begin in December 2025, within a tertial and a
-	// year the site does not publish without the yearly goal.
-	december := "period,unit,goal,value,numerator,denominator\n2025-12,arstad,arbeid,,40,100\n2025-12,tromso,arbeid,,9,20\n"
-	without := buildBase(t, map[string]string{"data/results/2025.csv": december})
+	// A goal lagged two months, whose results of October are due in
+	// December.
+	lagged := `
+[[goal]]
+id = "sen"
+title = "Sen"
+perspective = "Brukere"
+unit = "count"
+direction = "higher"
+target = 10
+yellow = 8
+aggregate = "sum"
+lag = 2
+`
+	// The monthly results are due from December 2025, within a tertial
+	// and a year the site does not publish without the yearly goal.
+	december := "period,unit,goal,value,numerator,denominator\n2025-12,arstad,arbeid,,40,100\n2025-12,tromso,arbeid,,9,20\n2025-10,arstad,sen,12,,\n"
+	without := buildBase(t, map[string]string{"data/results/2025.csv": december, "data/goals.toml": baseFile(t, "data/goals.toml") + lagged})
 	with := buildBase(t, map[string]string{
 		"data/results/2025.csv":   december,
-		"data/goals.toml":         baseFile(t, "data/goals.toml") + yearly,
+		"data/goals.toml":         baseFile(t, "data/goals.toml") + lagged + yearly,
 		"data/results/yearly.csv": "period,unit,goal,value\n2024,arstad,tilfredshet,4.1\n2025,arstad,tilfredshet,4.6\n2024,bergen-nord,tilfredshet,4.4\n2025,bergen-nord,tilfredshet,4.2\n2024,tromso,tilfredshet,4.9\n2025,tromso,tilfredshet,4.7\n",
 	})
 	monthly := func(csv []byte) []string {
@@ -522,9 +538,39 @@ frequency = "year"
 			t.Errorf("%s's rows of monthly goals with the yearly goal's older results:\n%s\nwant, as without them:\n%s", file, strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 	}
-	for _, row := range []string{"2025-01;arstad;tilfredshet;4,1;4,5;4,0;yellow;;;;;;2024\r\n", "2025;arstad;tilfredshet;4,6;"} {
+	for _, row := range []string{"2025-01;arstad;tilfredshet;4,1;4,5;4,0;yellow;;;;;;2024\r\n", "2025;arstad;tilfredshet;4,6;", "2025-12;arstad;sen;12,0;10,0;8,0;green;;;;;;2025-10\r\n"} {
 		if !strings.Contains(string(with["scorecard.csv"])+string(with["periods.csv"]), row) {
-			t.Errorf("the yearly goal's rows lack %q", row)
+			t.Errorf("the yearly and lagged goals' rows lack %q", row)
 		}
+	}
+	// Followed from where their results are due, not from the lagged
+	// goal's October.
+	if csv := string(with["scorecard.csv"]); strings.Contains(csv, "2025-10;arstad;arbeid;") || strings.Contains(csv, "2025-11;vest;kontakter;") {
+		t.Errorf("scorecard.csv has monthly goals' rows before their results are due, from the lagged goal's October")
+	}
+	// No tertial report where no goal has a tertial's figure: the yearly
+	// goal's 2025 tertials, with the monthly goals followed from December.
+	reports := func(out memOutput) (names []string) {
+		for name := range out {
+			if strings.Contains(name, "-T") && strings.HasSuffix(name, ".html") {
+				names = append(names, name)
+			}
+		}
+		slices.Sort(names)
+		return names
+	}
+	if got, want := reports(with), reports(without); !slices.Equal(got, want) {
+		t.Errorf("tertial reports with the yearly goal's older results %v, want those without them, %v", got, want)
+	}
+	// Reporting November 2025, a monthly goal's page says when it is
+	// followed from.
+	november := buildBase(t, map[string]string{
+		"site.toml":               baseFile(t, "site.toml") + "period = \"2025-11\"\n",
+		"data/results/2025.csv":   december,
+		"data/goals.toml":         baseFile(t, "data/goals.toml") + lagged + yearly,
+		"data/results/yearly.csv": "period,unit,goal,value\n2024,arstad,tilfredshet,4.1\n",
+	})
+	if page := string(november["goals/kontakter/index.html"]); !strings.Contains(page, "Målet gjelder fra desember 2025.") {
+		t.Errorf("kontakter's page, reporting November 2025, does not say it is followed from December 2025")
 	}
 }

@@ -605,8 +605,9 @@ func (s *site) goal(gi int, out Output) error {
 	case g.ShownIn(s.Reported):
 	case life.Until != 0 && s.Reported > life.Until:
 		v.Facts = append(v.Facts, strings.ReplaceAll(s.loc.T("goal.ended"), "{month}", s.loc.Month(life.Until.Year(), life.Until.Month())))
-	case life.From != 0 && s.Reported < life.From:
-		v.Facts = append(v.Facts, strings.ReplaceAll(s.loc.T("goal.begins"), "{month}", s.loc.Month(life.From.Year(), life.From.Month())))
+	case s.Reported < g.FollowedFrom():
+		from := g.FollowedFrom()
+		v.Facts = append(v.Facts, strings.ReplaceAll(s.loc.T("goal.begins"), "{month}", s.loc.Month(from.Year(), from.Month())))
 	}
 	v.Facts = append(v.Facts, s.loc.T("direction."+g.Direction))
 	// How the figures above an office's are made: a county's and the

@@ -210,6 +210,17 @@ func overTime(g *model.Goal, months figure) figure {
 	return rollUp(g, months)
 }
 
+// aggregatesOver reports whether goal g has an aggregate over span sp:
+// one of its periods fits in a span of sp's kind, and sp begins where g
+// has aggregates (see model.Goal.AggregatesSpanFrom).
+func aggregatesOver(g *model.Goal, sp Span) bool {
+	months := 12
+	if sp.Kind == Tertial {
+		months = 4
+	}
+	return g.PeriodMonths() <= months && g.AggregatesSpanFrom(sp.First)
+}
+
 // counted reports whether month p counts in unit's aggregates of goal g
 // (see the rules above), f being its figure then.
 func (s *Scores) counted(g *model.Goal, unit, gi int, p model.Period, f *figure) bool {
@@ -243,7 +254,7 @@ func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options, size, den, nu
 			continue
 		}
 		for k, sp := range s.published {
-			if !g.SpanFollowed(sp.First) {
+			if !aggregatesOver(g, sp) {
 				continue
 			}
 			var acc figure

@@ -436,7 +436,17 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 	}
 
 	s.cells = make([]Cell, site.NUnits()*nGoals*s.N)
-	s.published = PublishedSpans(first, reported)
+	// A span that no goal has an aggregate over (a tertial before the
+	// monthly goals' results begin, of a site with a yearly goal's older
+	// results) is not published: its report would have nothing to say.
+	s.published = slices.DeleteFunc(PublishedSpans(first, reported), func(sp Span) bool {
+		for gi := range site.Goals {
+			if aggregatesOver(&site.Goals[gi], sp) {
+				return false
+			}
+		}
+		return true
+	})
 	s.aggregates = make([]Aggregate, site.NUnits()*nGoals*len(s.published))
 	s.coverage = make([]Coverage, (nCounty+1)*nGoals*s.N)
 	// Each processor works in one scratch from goal to goal. A share of
