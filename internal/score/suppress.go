@@ -70,10 +70,11 @@ import (
 //
 // Across periods: an aggregate over a span with a hidden month is hidden
 // (or uncomputable, a share's with a month given only as its value, and
-// not shown either), so that every aggregate shown is the total (a stock's, the mean) of
-// months shown, and no sum or difference of aggregates, of one build or
-// of the builds month after month, gives back a month: a year less two of
-// its tertials, a year to date less an earlier one. A county's month not
+// not shown either), so that every aggregate shown is the total (a
+// stock's, the mean) of months shown, and no sum or difference of
+// aggregates, of one build or of the builds month after month, gives
+// back a month: a year less two of its tertials, a year to date less an
+// earlier one. A county's month not
 // shown for too few offices, whose figure its spans still count, is as
 // good as shown: its parts are protected as a shown total's are. No
 // aggregate hides a month, so a month one build showed is not hidden by
