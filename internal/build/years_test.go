@@ -217,6 +217,9 @@ func TestGoalsMeasuredLessOften(t *testing.T) {
 	for _, row := range []string{
 		"2026-02;arstad;tilfredshet;4,6;4,5;4,0;green;;;;;;2025\r\n",
 		"2025-11;arstad;tilfredshet;4,1;4,5;4,0;yellow;;;;;;2024\r\n",
+		// In the month its period ends, as_of is the period too.
+		"2025-12;arstad;tilfredshet;4,6;4,5;4,0;green;;;;;;2025\r\n",
+		"2025-12;arstad;tertial;50,0;45,0;40,0;green;;;;50;100;2025-T3\r\n",
 		"2026-02;tromso;tilfredshet;;4,5;4,0;missing;;;;;;2025\r\n",
 		"2026-02;vest;tilfredshet;4,4;4,5;4,0;yellow;2;2;;;;2025\r\n",
 		"2026-02;arstad;tertial;50,0;45,0;40,0;green;;;;50;100;2025-T3\r\n",

@@ -194,7 +194,7 @@ func (s *site) csvBlock(unit, gi int) []byte {
 		b = append(b, sep)
 		b = s.appendSize(b, sep, c.HasSize(), c.Num, c.Den)
 		b = append(b, sep)
-		if end == p {
+		if end == p && g.PeriodMonths() == 1 {
 			b = append(b, s.periodIDs[i]...)
 		} else {
 			b = append(b, g.PeriodName(end)...)
