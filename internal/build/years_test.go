@@ -259,6 +259,16 @@ func TestGoalsMeasuredLessOften(t *testing.T) {
 			t.Errorf("arstad's %s beside February 2026, want %q:\n%s", goal, want, row)
 		}
 	}
+	// A yearly or tertial goal's trend table has a row per period, named
+	// as the period, not a row per month with nothing in most.
+	for id, want := range map[string]string{
+		"tilfredshet": "<thead><tr><th>År</th><th>NAV Årstad</th><th>NAV Vest</th><th>Målverdi</th></tr></thead>\n<tbody>\n<tr><th>2025<td>4,6<td>4,4<td>4,5\n<tr><th>2024<td>4,1<td>",
+		"tertial":     "<thead><tr><th>Tertial</th><th>NAV Årstad (%)</th><th>NAV Vest (%)</th></tr></thead>\n<tbody>\n<tr><th>3. tertial 2025<td>50,0<td>40,0\n<tr><th>2. tertial 2025<td>",
+	} {
+		if sec := arstad[strings.Index(arstad, `id="goal-`+id+`"`):]; !strings.Contains(sec[:strings.Index(sec, "</section>")], want) {
+			t.Errorf("arstad's trend table of %s lacks %q", id, want)
+		}
+	}
 	if vest := section(t, string(out["vest/index.html"]), "card-h"); !strings.Contains(vest, "Året 2025: – (ufullstendig, 2 av 6 kontortertialer)") {
 		t.Errorf("vest's tertial goal's 2025 is not counted in office-tertials:\n%s", vest)
 	}
@@ -564,6 +574,17 @@ lag = 2
 	}
 	if got, want := reports(with), reports(without); !slices.Equal(got, want) {
 		t.Errorf("tertial reports with the yearly goal's older results %v, want those without them, %v", got, want)
+	}
+	// The monthly goals' charts and trend tables begin in December 2025,
+	// with no months before it that would read as missing.
+	arstad := string(with["vest/arstad/index.html"])
+	arbeid := arstad[strings.Index(arstad, `id="goal-arbeid"`):]
+	arbeid = arbeid[:strings.Index(arbeid, "</section>")]
+	if !strings.Contains(arbeid, "<tr><th>desember 2025<td>40,0") || strings.Contains(arbeid, "november 2025") || strings.Contains(arbeid, "2024") {
+		t.Errorf("arstad's trend table of arbeid does not begin in December 2025:\n%s", arbeid)
+	}
+	if layout := string(with["vest/arstad/index.html"]); !strings.Contains(layout, `"data":["des. 25","jan. 26","feb. 26"]`) {
+		t.Errorf("arstad's charts lack a month axis from December 2025")
 	}
 	// Reporting November 2025, a monthly goal's page says when it is
 	// followed from.

@@ -372,6 +372,11 @@ var dictionary = map[string]map[string]string{
 		// their number: "31 kontorer".
 		"fold.office":   "kontor",
 		"fold.office.n": "kontorer",
+
+		// The first column of a trend table of a goal measured by the
+		// year or the tertial, whose rows are its periods.
+		"period.year":    "År",
+		"period.tertial": "Tertial",
 	},
 	"nn": {
 		"input.error":                "inndatafeil",
@@ -740,6 +745,11 @@ var dictionary = map[string]map[string]string{
 		// their number: "31 kontor".
 		"fold.office":   "kontor",
 		"fold.office.n": "kontor",
+
+		// The first column of a trend table of a goal measured by the
+		// year or the tertial, whose rows are its periods.
+		"period.year":    "År",
+		"period.tertial": "Tertial",
 	},
 	"en": {
 		"input.error":                "input error",
@@ -1108,5 +1118,10 @@ var dictionary = map[string]map[string]string{
 		// their number: "31 offices".
 		"fold.office":   "office",
 		"fold.office.n": "offices",
+
+		// The first column of a trend table of a goal measured by the
+		// year or the tertial, whose rows are its periods.
+		"period.year":    "Year",
+		"period.tertial": "Tertial",
 	},
 }

@@ -1518,23 +1518,73 @@ func (ls layouts) get(lines []line, bars []string, build func(id string, heads [
 	return layout, &layout
 }
 
-// trend is a page's trend chart of lines. Its layout depends only on the
-// lines' roles, so it is made once for the whole site rather than with
+// trendFrom is the first month, as an index from the site's first, that
+// goal gi's trends show: the month it is followed from, where that is
+// after the site's first (a goal with a later from, or a monthly goal
+// whose results begin after a yearly goal's), so that its charts and
+// tables do not open with a stretch of months it was not followed in,
+// which read as months its results are missing.
+func (s *site) trendFrom(gi int) int {
+	if from := int(s.Site.Goals[gi].FollowedFrom() - s.Scores.First); from > 0 && from < s.Scores.N {
+		return from
+	}
+	return 0
+}
+
+// fromMonth is lines from month from on (see trendFrom), marks and all.
+func fromMonth(lines []line, from int) []line {
+	if from == 0 {
+		return lines
+	}
+	out := make([]line, len(lines))
+	for i, l := range lines {
+		l.Values = l.Values[from:]
+		if l.cells != nil {
+			l.cells = l.cells[from:]
+		}
+		if l.texts != nil {
+			l.texts = l.texts[from:]
+		}
+		var marks []chart.Mark
+		for _, m := range l.Marks {
+			if m.At >= from {
+				m.At -= from
+				marks = append(marks, m)
+			}
+		}
+		l.Marks = marks
+		out[i] = l
+	}
+	return out
+}
+
+// fromKey keeps the layouts of trends that begin in different months
+// apart (see layouts.get).
+func fromKey(from int, more ...string) []string {
+	if from == 0 {
+		return more
+	}
+	return append(more, "from "+strconv.Itoa(from))
+}
+
+// trend is a page's trend chart of lines from month from (see
+// trendFrom). Its layout depends only on the lines' roles and the
+// months, so it is made once for the whole site rather than with
 // go-echarts for every page.
-func (s *site) trend(ls layouts, id string, lines []line) (chart.Chart, *chart.Layout) {
+func (s *site) trend(ls layouts, id string, lines []line, from int) (chart.Chart, *chart.Layout) {
 	roles := make([]line, len(lines))
 	for i, l := range lines {
 		roles[i] = line{Series: chart.Series{Line: chart.Line{ID: l.ID}}}
 	}
-	layout, first := ls.get(roles, nil, func(id string, heads []chart.Line) chart.Layout {
-		var key []byte
+	layout, first := ls.get(roles, fromKey(from), func(id string, heads []chart.Line) chart.Layout {
+		key := strconv.AppendInt(nil, int64(from), 10)
 		for _, h := range heads {
 			key = strconv.AppendQuote(key, h.ID)
 		}
 		if json, ok := s.trendLayouts.Load(string(key)); ok {
 			return chart.Layout{ID: id, JSON: json.([]byte)}
 		}
-		layout := chart.TrendLayout(id, s.months, heads)
+		layout := chart.TrendLayout(id, s.months[from:], heads)
 		s.trendLayouts.Store(string(key), layout.JSON)
 		return layout
 	})
@@ -1549,11 +1599,11 @@ func seriesOf(lines []line) []chart.Series {
 	return out
 }
 
-// trendTable is a trend chart's numbers: a row per month, newest first. A
-// target that is the same every month is said once, in the caption, not
-// repeated in a column: the tables are most of a unit page's bytes. One
-// that changes has a column.
-func (s *site) trendTable(caption string, g *model.Goal, lines []line) Table {
+// trendTable is a trend chart's numbers: a row per month from month from
+// (see trendFrom), newest first. A target that is the same every month is
+// said once, in the caption, not repeated in a column: the tables are
+// most of a unit page's bytes. One that changes has a column.
+func (s *site) trendTable(caption string, g *model.Goal, lines []line, from int) Table {
 	t := Table{Caption: caption, Head: []string{s.loc.T("period")}}
 	unit := ""
 	if u := s.loc.UnitLabel(g.Unit); u != "" {
@@ -1574,29 +1624,48 @@ func (s *site) trendTable(caption string, g *model.Goal, lines []line) Table {
 		shown = append(shown, l)
 		t.Head = append(t.Head, l.Name+unit)
 	}
+	// A goal measured by the tertial or the year has a row per period, at
+	// the month it ends, named as the period: its other months have no
+	// result of their own.
+	k := g.PeriodMonths()
+	switch k {
+	case 4:
+		t.Head[0] = s.loc.T("period.tertial")
+	case 12:
+		t.Head[0] = s.loc.T("period.year")
+	}
+	var months []int // the rows' months, newest first, from month from
+	for i := s.Scores.N - from - 1; i >= 0; i-- {
+		if s.Scores.Period(from+i).Month()%k == 0 {
+			months = append(months, i)
+		}
+	}
 	// The cells are slices of one string and the rows of one array: a unit
 	// page has thousands of cells, too many to allocate one by one.
-	n, cols := s.Scores.N, 1+len(shown)
+	cols := 1 + len(shown)
 	var text []byte
-	ends := make([]int, 0, n*len(shown))
-	for i := n - 1; i >= 0; i-- {
+	ends := make([]int, 0, len(months)*len(shown))
+	for _, i := range months {
 		for _, l := range shown {
 			if l.texts == nil {
-				text = s.appendCell(text, g, l.unit, l.cells[i], s.Scores.Period(i))
+				text = s.appendCell(text, g, l.unit, l.cells[i], s.Scores.Period(from+i))
 				ends = append(ends, len(text))
 			}
 		}
 	}
 	all := string(text)
-	cells := make([]string, n*cols)
-	t.Rows = make([][]string, n)
+	cells := make([]string, len(months)*cols)
+	t.Rows = make([][]string, len(months))
 	start, next := 0, 0
-	for r := range n {
+	for r, i := range months {
 		row := cells[r*cols : (r+1)*cols]
-		row[0] = s.monthNames[n-1-r]
+		row[0] = s.monthNames[from+i]
+		if k > 1 {
+			row[0] = s.periodName(g, s.Scores.Period(from+i))
+		}
 		for c, l := range shown {
 			if l.texts != nil {
-				row[1+c] = l.texts[n-1-r]
+				row[1+c] = l.texts[i]
 				continue
 			}
 			row[1+c] = all[start:ends[next]]
