@@ -103,6 +103,14 @@ func Check(src, defaults fs.FS) (*Checked, diag.List) {
 		if m.Period > model.ThisMonth() {
 			continue // its results are errors, of a month that has not come
 		}
+		if m.Reported == 0 {
+			// Only a yearly, tertial or lagged goal's result is due then:
+			// "0 of 43 offices", at that result's row, would deny it.
+			notices.AddNotice(site.ResultPos(&site.Results[m.First]),
+				"%s has results only of goals measured less often than every month, or later, such as this row's, and none of a goal measured every month: the site reports %s; to report %s anyway, set period = \"%s\" in %s",
+				m.Period, reported, m.Period, m.Period, config.Path)
+			continue
+		}
 		notices.AddNotice(site.ResultPos(&site.Results[m.First]),
 			"%s has results for %d of %d %s (%.0f %%), fewer than min_coverage %.0f %%: the site reports %s; to report %s anyway, set period = \"%s\" in %s",
 			m.Period, m.Reported, m.Units, unitsWord(site), 100*m.Share(), 100*cfg.MinCoverage, reported, m.Period, m.Period, config.Path)

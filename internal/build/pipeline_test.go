@@ -681,3 +681,26 @@ func TestTextByline(t *testing.T) {
 		t.Errorf("nord's text, without front matter, has a byline:\n%s", section(t, page, "text-h"))
 	}
 }
+
+// TestMonthOfOnlyLaterResults: a month whose only results due are a
+// lagged goal's is told as such, not as "0 of 3 offices" at the row of
+// one of them.
+func TestMonthOfOnlyLaterResults(t *testing.T) {
+	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
+	fsys["data/goals.toml"] = &fstest.MapFile{Data: append(slices.Clip(fsys["data/goals.toml"].Data), "\n[[goal]]\nid = \"sen\"\ntitle = \"Sen\"\nperspective = \"Drift\"\nunit = \"count\"\ndirection = \"higher\"\ntarget = 10\nyellow = 8\naggregate = \"sum\"\nlag = 1\n"...)}
+	fsys["data/results/sen.csv"] = &fstest.MapFile{Data: []byte("period,unit,goal,value\n2026-02,arstad,sen,5\n")}
+	c, errs := Check(fsys, defaults)
+	if c == nil {
+		t.Fatalf("check: %v", errs)
+	}
+	var got []string
+	for _, n := range c.Notices {
+		if strings.Contains(n.Msg, "min_coverage") || strings.Contains(n.Msg, "the site reports") {
+			got = append(got, n.Error())
+		}
+	}
+	want := `data/results/sen.csv:2: 2026-03 has results only of goals measured less often than every month, or later, such as this row's, and none of a goal measured every month: the site reports 2026-02; to report 2026-03 anyway, set period = "2026-03" in site.toml`
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("notices on the reported month: %q, want %q", got, want)
+	}
+}

@@ -353,6 +353,9 @@ var messages = map[string]map[string]string{
 		"in %d of the %d months from %s to %s":   "i %d av de %d månedene fra %s til %s",
 		// A stock that is not a sum.
 		"goal %q: stock = true is for a sum goal: a ratio's or a mean's tertials and years are made over their months already; remove it or use aggregate = \"sum\"": "målet %q: stock = true gjelder et sum-mål: tertialer og år for en brøk eller et gjennomsnitt regnes allerede over månedene; fjern det, eller bruk aggregate = \"sum\"",
+
+		// A month with only a yearly, tertial or lagged goal's results.
+		"%s has results only of goals measured less often than every month, or later, such as this row's, and none of a goal measured every month: the site reports %s; to report %s anyway, set period = \"%s\" in %s": "%s har bare resultater for mål som måles sjeldnere enn hver måned, eller senere, som raden her, og ingen for et mål som måles hver måned: nettstedet viser %s; for å vise %s likevel, sett period = \"%s\" i %s",
 	},
 	"nn": {
 		"%s is also the name of %s (%s) while both exist: rankings and tables could not tell them apart; give one a name of its own":                                                                          "%s er òg namnet på %s (%s) medan begge finst: rangeringar og tabellar kan ikkje skilje dei frå kvarandre; gje den eine av dei eit eige namn",
@@ -702,6 +705,9 @@ var messages = map[string]map[string]string{
 		"in %d of the %d months from %s to %s":   "i %d av dei %d månadene frå %s til %s",
 		// A stock that is not a sum.
 		"goal %q: stock = true is for a sum goal: a ratio's or a mean's tertials and years are made over their months already; remove it or use aggregate = \"sum\"": "målet %q: stock = true gjeld eit sum-mål: tertial og år for ein brøk eller eit gjennomsnitt blir alt rekna over månadene; fjern det, eller bruk aggregate = \"sum\"",
+
+		// A month with only a yearly, tertial or lagged goal's results.
+		"%s has results only of goals measured less often than every month, or later, such as this row's, and none of a goal measured every month: the site reports %s; to report %s anyway, set period = \"%s\" in %s": "%s har berre resultat for mål som blir målte sjeldnare enn kvar månad, eller seinare, som raden her, og ingen for eit mål som blir målt kvar månad: nettstaden viser %s; for å vise %s likevel, set period = \"%s\" i %s",
 	},
 }
 
