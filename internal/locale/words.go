@@ -1032,7 +1032,7 @@ var dictionary = map[string]map[string]string{
 		"change.spoken.period.better":  "{amount} better than {period}",
 		"change.spoken.period.worse":   "{amount} worse than {period}",
 		"change.spoken.period.same":    "unchanged from {period}",
-		"tertial.name":                 "tertial {n}, {year}",
+		"tertial.name":                 "Tertial {n}, {year}",
 		"tertial.report":               "Tertial report",
 		"tertial.report.for":           "Tertial report for {unit}",
 		"tertial.reports":              "Tertial reports",
