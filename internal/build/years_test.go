@@ -262,11 +262,19 @@ func TestGoalsMeasuredLessOften(t *testing.T) {
 	// A yearly or tertial goal's trend table has a row per period, named
 	// as the period, not a row per month with nothing in most.
 	for id, want := range map[string]string{
-		"tilfredshet": "<thead><tr><th>År</th><th>NAV Årstad</th><th>NAV Vest</th><th>Målverdi</th></tr></thead>\n<tbody>\n<tr><th>2025<td>4,6<td>4,4<td>4,5\n<tr><th>2024<td>4,1<td>",
+		// Its target of 2026 is of no period shown: 4,5 in both, said once.
+		"tilfredshet": "(Målverdi 4,5)</caption>\n<thead><tr><th>År</th><th>NAV Årstad</th><th>NAV Vest</th></tr></thead>\n<tbody>\n<tr><th>2025<td>4,6<td>4,4\n<tr><th>2024<td>4,1<td>",
 		"tertial":     "<thead><tr><th>Tertial</th><th>NAV Årstad (%)</th><th>NAV Vest (%)</th></tr></thead>\n<tbody>\n<tr><th>3. tertial 2025<td>50,0<td>40,0\n<tr><th>2. tertial 2025<td>",
 	} {
 		if sec := arstad[strings.Index(arstad, `id="goal-`+id+`"`):]; !strings.Contains(sec[:strings.Index(sec, "</section>")], want) {
 			t.Errorf("arstad's trend table of %s lacks %q", id, want)
+		}
+	}
+	// Its chart has a point per period, on an axis of the periods: its
+	// lone points among months would be too small to see on a phone.
+	for _, axis := range []string{`"data":["2024","2025"]`, `"data":["2024-T3","2025-T1","2025-T2","2025-T3"]`} {
+		if !strings.Contains(arstad, axis) {
+			t.Errorf("arstad's page lacks a chart axis %s", axis)
 		}
 	}
 	if vest := section(t, string(out["vest/index.html"]), "card-h"); !strings.Contains(vest, "Året 2025: – (ufullstendig, 2 av 6 kontortertialer)") {

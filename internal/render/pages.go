@@ -158,8 +158,8 @@ func (s *site) county(c int, out Output) error {
 		}
 		g := &m.Goals[gi]
 		trend := append([]line{s.unitLine("unit", county.Name, unit, gi)}, s.predecessorLines(county.ID, county.Lifetime, unit, gi)...)
-		from := s.trendFrom(gi)
-		trend = fromMonth(append(trend, s.targetLine(unit, gi)), from)
+		tm := s.goalMonths[gi]
+		trend = tm.of(append(trend, s.targetLine(unit, gi)))
 		// The period the offices' results are of: the reported month, or
 		// a goal measured less often, or later, its shown period.
 		month := s.periodName(g, g.DueBy(s.Reported))
@@ -191,15 +191,15 @@ func (s *site) county(c int, out Output) error {
 		}
 		if len(bars) == 0 {
 			// A county without offices: its trend alone.
-			ch, layout := s.trend(ls, "chart-"+g.ID, trend, from)
+			ch, layout := s.trend(ls, "chart-"+g.ID, trend, tm)
 			section.Chart = s.newChart(ch, layout, g, g.Title, s.loc.T("chart.county.trend")+". "+s.loc.T("chart.target"),
-				s.trendTable(g.Title+": "+county.Name, g, trend, from))
+				s.trendTable(g.Title+": "+county.Name, g, trend, tm))
 			v.Sections = append(v.Sections, section)
 			continue
 		}
 		// "offices" keeps a county layout apart from a trend's of the same lines.
-		layout, first := ls.get(trend, fromKey(from, "offices"), func(id string, heads []chart.Line) chart.Layout {
-			return chart.CountyLayout(id, s.months[from:], heads, s.loc.T("offices"), s.loc.T("target.office"))
+		layout, first := ls.get(trend, tm.keys("offices"), func(id string, heads []chart.Line) chart.Layout {
+			return chart.CountyLayout(id, tm.months(s.months), heads, s.loc.T("offices"), s.loc.T("target.office"))
 		})
 		ch := chart.County("chart-"+g.ID, layout, seriesOf(trend), bars)
 		described := s.loc.T("chart.county")
@@ -207,7 +207,7 @@ func (s *site) county(c int, out Output) error {
 			described = strings.ReplaceAll(s.loc.T("chart.county.period"), "{period}", month)
 		}
 		section.Chart = s.newChart(ch, first, g, g.Title, described+". "+s.loc.T("chart.target")+" "+s.loc.T("chart.bars")+" "+s.loc.T("chart.bars.order"),
-			s.trendTable(g.Title+": "+county.Name, g, trend, from), officeTable)
+			s.trendTable(g.Title+": "+county.Name, g, trend, tm), officeTable)
 		v.Sections = append(v.Sections, section)
 	}
 	v.Matrix = s.matrix(c, root)
@@ -472,9 +472,9 @@ func (s *site) office(o int, out Output) error {
 			series = append(series, s.unitLine("county", county.Name, countyUnit, gi))
 			caption = s.loc.T("chart.office") + ". " + s.loc.T("chart.county.dotted")
 		}
-		from := s.trendFrom(gi)
-		series = fromMonth(append(series, s.targetLine(unit, gi)), from)
-		ch, layout := s.trend(ls, "chart-"+g.ID, series, from)
+		tm := s.goalMonths[gi]
+		series = tm.of(append(series, s.targetLine(unit, gi)))
+		ch, layout := s.trend(ls, "chart-"+g.ID, series, tm)
 		caption += " " + s.loc.T("chart.target")
 		if !slices.ContainsFunc(series[0].Values, func(v *float64) bool { return v != nil }) {
 			caption += " " + s.loc.T("chart.office.empty")
@@ -490,7 +490,7 @@ func (s *site) office(o int, out Output) error {
 		}
 		section := s.section(rows, gi)
 		section.Measures = measures
-		section.Chart = s.newChart(ch, layout, g, g.Title, caption, s.trendTable(g.Title+": "+office.Name, g, series, from))
+		section.Chart = s.newChart(ch, layout, g, g.Title, caption, s.trendTable(g.Title+": "+office.Name, g, series, tm))
 		v.Sections = append(v.Sections, section)
 	}
 	// Every open measure, whether or not this month has commentary, and
@@ -757,10 +757,10 @@ func (s *site) goal(gi int, out Output) error {
 		series = append(series, s.unitLine("unit", m.Offices[o].Name, u, gi), s.targetLine(u, gi))
 		description = s.loc.T("chart.office.own")
 	}
-	from := s.trendFrom(gi)
-	series = fromMonth(series, from)
-	ch, layout := s.trend(layouts{}, "chart-"+g.ID, series, from)
-	v.Chart = s.newChart(ch, layout, g, g.Title, description+". "+target, s.trendTable(g.Title, g, series, from))
+	tm := s.goalMonths[gi]
+	series = tm.of(series)
+	ch, layout := s.trend(layouts{}, "chart-"+g.ID, series, tm)
+	v.Chart = s.newChart(ch, layout, g, g.Title, description+". "+target, s.trendTable(g.Title, g, series, tm))
 	return s.execute(out, goalPath(g), "goal.html", v)
 }
 

@@ -84,9 +84,10 @@ type site struct {
 	Input
 	loc        *locale.Locale
 	md         *markdown.Renderer
-	months     []string // short labels of every month in the range
-	monthNames []string // and their full names
-	periodIDs  []string // and YYYY-MM
+	months     []string      // short labels of every month in the range
+	monthNames []string      // and their full names
+	periodIDs  []string      // and YYYY-MM
+	goalMonths []trendMonths // the months each goal's trends show
 	countyOf   map[string]int
 	officeOf   map[string]int
 	// officesOf are each county's offices, sorted by name: those it has in
@@ -398,6 +399,9 @@ func (s *site) prepare() {
 		s.months = append(s.months, s.loc.ShortMonth(p.Year(), p.Month()))
 		s.monthNames = append(s.monthNames, s.loc.Month(p.Year(), p.Month()))
 		s.periodIDs = append(s.periodIDs, p.String())
+	}
+	for gi := range m.Goals {
+		s.goalMonths = append(s.goalMonths, s.trendMonths(gi))
 	}
 	s.countyOf = map[string]int{}
 	for i, c := range m.Counties {
@@ -1518,37 +1522,83 @@ func (ls layouts) get(lines []line, bars []string, build func(id string, heads [
 	return layout, &layout
 }
 
-// trendFrom is the first month, as an index from the site's first, that
-// goal gi's trends show: the month it is followed from, where that is
-// after the site's first (a goal with a later from, or a monthly goal
-// whose results begin after a yearly goal's), so that its charts and
-// tables do not open with a stretch of months it was not followed in,
-// which read as months its results are missing.
-func (s *site) trendFrom(gi int) int {
-	if from := int(s.Site.Goals[gi].FollowedFrom() - s.Scores.First); from > 0 && from < s.Scores.N {
-		return from
-	}
-	return 0
+// trendMonths are the months that a goal's charts and trend tables
+// show, as indexes from the site's first, oldest first; all of them where
+// at is nil. They begin with the month the goal is followed from, where
+// that is after the site's first (a goal with a later from, or a monthly
+// goal whose results begin after a yearly goal's), so that they do not
+// open with months it was not followed in, which read as months its
+// results are missing. A goal measured by the tertial or the year has
+// only the months its periods end in, named as the periods: its other
+// months have no result of their own, and on a chart its results would
+// be points with nothing between, too small to see on a phone.
+type trendMonths struct {
+	at    []int
+	from  int      // the month the goal is followed from
+	names []string // the chart's month axis, where at is not nil
+	key   string   // keeps the layouts of different months apart
 }
 
-// fromMonth is lines from month from on (see trendFrom), marks and all.
-func fromMonth(lines []line, from int) []line {
-	if from == 0 {
+func (s *site) trendMonths(gi int) trendMonths {
+	g := &s.Site.Goals[gi]
+	from := int(g.FollowedFrom() - s.Scores.First)
+	if from <= 0 || from >= s.Scores.N {
+		from = 0
+	}
+	k := g.PeriodMonths()
+	if from == 0 && k == 1 {
+		return trendMonths{}
+	}
+	// Not nil even where no period ends in the site's months.
+	tm := trendMonths{at: []int{}, from: from, key: "from " + strconv.Itoa(from) + " every " + strconv.Itoa(k)}
+	for i := from; i < s.Scores.N; i++ {
+		p := s.Scores.Period(i)
+		if p.Month()%k != 0 {
+			continue
+		}
+		tm.at = append(tm.at, i)
+		if k == 1 {
+			tm.names = append(tm.names, s.months[i])
+		} else {
+			tm.names = append(tm.names, g.PeriodName(p))
+		}
+	}
+	return tm
+}
+
+// months is the chart's month axis.
+func (tm trendMonths) months(all []string) []string {
+	if tm.at == nil {
+		return all
+	}
+	return tm.names
+}
+
+// keys are what keeps a chart's layout apart from others of the same
+// lines, more (see layouts.get) and its months.
+func (tm trendMonths) keys(more ...string) []string {
+	if tm.at == nil {
+		return more
+	}
+	return append(more, tm.key)
+}
+
+// of is lines in the months tm shows; a mark in a month not shown moves
+// to the next shown, the end of the period it falls in, and one before
+// the goal is followed is left out.
+func (tm trendMonths) of(lines []line) []line {
+	if tm.at == nil {
 		return lines
 	}
 	out := make([]line, len(lines))
 	for i, l := range lines {
-		l.Values = l.Values[from:]
-		if l.cells != nil {
-			l.cells = l.cells[from:]
-		}
-		if l.texts != nil {
-			l.texts = l.texts[from:]
-		}
+		l.Values = pick(l.Values, tm.at)
+		l.cells = pick(l.cells, tm.at)
+		l.texts = pick(l.texts, tm.at)
 		var marks []chart.Mark
 		for _, m := range l.Marks {
-			if m.At >= from {
-				m.At -= from
+			if j, _ := slices.BinarySearch(tm.at, m.At); m.At >= tm.from && j < len(tm.at) {
+				m.At = j
 				marks = append(marks, m)
 			}
 		}
@@ -1558,33 +1608,35 @@ func fromMonth(lines []line, from int) []line {
 	return out
 }
 
-// fromKey keeps the layouts of trends that begin in different months
-// apart (see layouts.get).
-func fromKey(from int, more ...string) []string {
-	if from == 0 {
-		return more
+// pick is the items of all at the indexes at; nil for nil.
+func pick[T any](all []T, at []int) []T {
+	if all == nil {
+		return nil
 	}
-	return append(more, "from "+strconv.Itoa(from))
+	out := make([]T, len(at))
+	for j, i := range at {
+		out[j] = all[i]
+	}
+	return out
 }
 
-// trend is a page's trend chart of lines from month from (see
-// trendFrom). Its layout depends only on the lines' roles and the
-// months, so it is made once for the whole site rather than with
-// go-echarts for every page.
-func (s *site) trend(ls layouts, id string, lines []line, from int) (chart.Chart, *chart.Layout) {
+// trend is a page's trend chart of lines in months tm. Its layout depends
+// only on the lines' roles and the months, so it is made once for the
+// whole site rather than with go-echarts for every page.
+func (s *site) trend(ls layouts, id string, lines []line, tm trendMonths) (chart.Chart, *chart.Layout) {
 	roles := make([]line, len(lines))
 	for i, l := range lines {
 		roles[i] = line{Series: chart.Series{Line: chart.Line{ID: l.ID}}}
 	}
-	layout, first := ls.get(roles, fromKey(from), func(id string, heads []chart.Line) chart.Layout {
-		key := strconv.AppendInt(nil, int64(from), 10)
+	layout, first := ls.get(roles, tm.keys(), func(id string, heads []chart.Line) chart.Layout {
+		key := []byte(tm.key)
 		for _, h := range heads {
 			key = strconv.AppendQuote(key, h.ID)
 		}
 		if json, ok := s.trendLayouts.Load(string(key)); ok {
 			return chart.Layout{ID: id, JSON: json.([]byte)}
 		}
-		layout := chart.TrendLayout(id, s.months[from:], heads)
+		layout := chart.TrendLayout(id, tm.months(s.months), heads)
 		s.trendLayouts.Store(string(key), layout.JSON)
 		return layout
 	})
@@ -1599,11 +1651,12 @@ func seriesOf(lines []line) []chart.Series {
 	return out
 }
 
-// trendTable is a trend chart's numbers: a row per month from month from
-// (see trendFrom), newest first. A target that is the same every month is
+// trendTable is a trend chart's numbers: a row per month of tm, newest
+// first, each named as its month or, for a goal measured by the tertial
+// or the year, as its period. A target that is the same every month is
 // said once, in the caption, not repeated in a column: the tables are
 // most of a unit page's bytes. One that changes has a column.
-func (s *site) trendTable(caption string, g *model.Goal, lines []line, from int) Table {
+func (s *site) trendTable(caption string, g *model.Goal, lines []line, tm trendMonths) Table {
 	t := Table{Caption: caption, Head: []string{s.loc.T("period")}}
 	unit := ""
 	if u := s.loc.UnitLabel(g.Unit); u != "" {
@@ -1624,9 +1677,6 @@ func (s *site) trendTable(caption string, g *model.Goal, lines []line, from int)
 		shown = append(shown, l)
 		t.Head = append(t.Head, l.Name+unit)
 	}
-	// A goal measured by the tertial or the year has a row per period, at
-	// the month it ends, named as the period: its other months have no
-	// result of their own.
 	k := g.PeriodMonths()
 	switch k {
 	case 4:
@@ -1634,38 +1684,38 @@ func (s *site) trendTable(caption string, g *model.Goal, lines []line, from int)
 	case 12:
 		t.Head[0] = s.loc.T("period.year")
 	}
-	var months []int // the rows' months, newest first, from month from
-	for i := s.Scores.N - from - 1; i >= 0; i-- {
-		if s.Scores.Period(from+i).Month()%k == 0 {
-			months = append(months, i)
-		}
-	}
 	// The cells are slices of one string and the rows of one array: a unit
-	// page has thousands of cells, too many to allocate one by one.
-	cols := 1 + len(shown)
+	// page has thousands of cells, too many to allocate one by one. The
+	// lines hold the months of tm, the j-th of them at month at(j).
+	n, cols := s.Scores.N, 1+len(shown)
+	at := func(j int) int { return j }
+	if tm.at != nil {
+		n, at = len(tm.at), func(j int) int { return tm.at[j] }
+	}
 	var text []byte
-	ends := make([]int, 0, len(months)*len(shown))
-	for _, i := range months {
+	ends := make([]int, 0, n*len(shown))
+	for j := n - 1; j >= 0; j-- {
 		for _, l := range shown {
 			if l.texts == nil {
-				text = s.appendCell(text, g, l.unit, l.cells[i], s.Scores.Period(from+i))
+				text = s.appendCell(text, g, l.unit, l.cells[j], s.Scores.Period(at(j)))
 				ends = append(ends, len(text))
 			}
 		}
 	}
 	all := string(text)
-	cells := make([]string, len(months)*cols)
-	t.Rows = make([][]string, len(months))
+	cells := make([]string, n*cols)
+	t.Rows = make([][]string, n)
 	start, next := 0, 0
-	for r, i := range months {
+	for r := range n {
+		j := n - 1 - r
 		row := cells[r*cols : (r+1)*cols]
-		row[0] = s.monthNames[from+i]
+		row[0] = s.monthNames[at(j)]
 		if k > 1 {
-			row[0] = s.periodName(g, s.Scores.Period(from+i))
+			row[0] = s.periodName(g, s.Scores.Period(at(j)))
 		}
 		for c, l := range shown {
 			if l.texts != nil {
-				row[1+c] = l.texts[i]
+				row[1+c] = l.texts[j]
 				continue
 			}
 			row[1+c] = all[start:ends[next]]
