@@ -1541,16 +1541,14 @@ type trendMonths struct {
 
 func (s *site) trendMonths(gi int) trendMonths {
 	g := &s.Site.Goals[gi]
-	from := int(g.FollowedFrom() - s.Scores.First)
-	if from <= 0 || from >= s.Scores.N {
-		from = 0
-	}
+	from := max(0, int(g.FollowedFrom()-s.Scores.First))
 	k := g.PeriodMonths()
 	if from == 0 && k == 1 {
 		return trendMonths{}
 	}
-	// Not nil even where no period ends in the site's months.
-	tm := trendMonths{at: []int{}, from: from, key: "from " + strconv.Itoa(from) + " every " + strconv.Itoa(k)}
+	// Not nil even where no month is shown: a goal followed from after
+	// the site's last month, or one no period of which ends in them.
+	tm := trendMonths{at: []int{}, names: []string{}, from: from, key: "from " + strconv.Itoa(from) + " every " + strconv.Itoa(k)}
 	for i := from; i < s.Scores.N; i++ {
 		p := s.Scores.Period(i)
 		if p.Month()%k != 0 {
@@ -1664,7 +1662,7 @@ func (s *site) trendTable(caption string, g *model.Goal, lines []line, tm trendM
 	}
 	var shown []line
 	for _, l := range lines {
-		if l.cells == nil && !slices.ContainsFunc(l.Values, func(v *float64) bool { return *v != *l.Values[0] }) {
+		if l.cells == nil && len(l.Values) > 0 && !slices.ContainsFunc(l.Values, func(v *float64) bool { return *v != *l.Values[0] }) {
 			t.Caption += " (" + s.loc.T("target") + " " + s.loc.WithUnit(*l.Values[0], g.Decimals, g.Unit) + ")"
 			continue
 		}
