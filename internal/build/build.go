@@ -104,10 +104,11 @@ func Check(src, defaults fs.FS) (*Checked, diag.List) {
 			continue // its results are errors, of a month that has not come
 		}
 		if m.Reported == 0 {
-			// Only a yearly, tertial or lagged goal's result is due then:
-			// "0 of 43 offices", at that result's row, would deny it.
+			// Only a yearly, tertial, lagged or office's own goal's result
+			// is due then: "0 of 43 offices", at that result's row, would
+			// deny it.
 			notices.AddNotice(site.ResultPos(&site.Results[m.First]),
-				"%s has results only of goals measured less often than every month, or later, such as this row's, and none of a goal measured every month: the site reports %s; to report %s anyway, set period = \"%s\" in %s",
+				"%s has results due only of goals measured by the year or the tertial, coming later, or an office's own, such as this row's, and none of a goal every unit gives every month: the site reports %s; to report %s anyway, set period = \"%s\" in %s",
 				m.Period, reported, m.Period, m.Period, config.Path)
 			continue
 		}

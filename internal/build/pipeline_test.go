@@ -684,7 +684,7 @@ func TestTextByline(t *testing.T) {
 
 // TestMonthOfOnlyLaterResults: a month whose only results due are a
 // lagged goal's is told as such, not as "0 of 3 offices" at the row of
-// one of them.
+// one of them; in bokmål too.
 func TestMonthOfOnlyLaterResults(t *testing.T) {
 	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
 	fsys["data/goals.toml"] = &fstest.MapFile{Data: append(slices.Clip(fsys["data/goals.toml"].Data), "\n[[goal]]\nid = \"sen\"\ntitle = \"Sen\"\nperspective = \"Drift\"\nunit = \"count\"\ndirection = \"higher\"\ntarget = 10\nyellow = 8\naggregate = \"sum\"\nlag = 1\n"...)}
@@ -699,8 +699,12 @@ func TestMonthOfOnlyLaterResults(t *testing.T) {
 			got = append(got, n.Error())
 		}
 	}
-	want := `data/results/sen.csv:2: 2026-03 has results only of goals measured less often than every month, or later, such as this row's, and none of a goal measured every month: the site reports 2026-02; to report 2026-03 anyway, set period = "2026-03" in site.toml`
+	want := `data/results/sen.csv:2: 2026-03 has results due only of goals measured by the year or the tertial, coming later, or an office's own, such as this row's, and none of a goal every unit gives every month: the site reports 2026-02; to report 2026-03 anyway, set period = "2026-03" in site.toml`
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("notices on the reported month: %q, want %q", got, want)
+	}
+	const nb = `I 2026-03 kommer det bare resultater for mål som måles per år eller tertial, som kommer senere eller er et kontors eget, slik som raden her, og ingen for et mål alle enhetene gir hver måned: nettstedet viser 2026-02`
+	if all := c.Notices.In(locale.New("nb")).Error(); !strings.Contains(all, nb) {
+		t.Errorf("the notice in bokmål lacks %q:\n%s", nb, all)
 	}
 }

@@ -354,8 +354,8 @@ var messages = map[string]map[string]string{
 		// A stock that is not a sum.
 		"goal %q: stock = true is for a sum goal: a ratio's or a mean's tertials and years are made over their months already; remove it or use aggregate = \"sum\"": "målet %q: stock = true gjelder et sum-mål: tertialer og år for en brøk eller et gjennomsnitt regnes allerede over månedene; fjern det, eller bruk aggregate = \"sum\"",
 
-		// A month with only a yearly, tertial or lagged goal's results.
-		"%s has results only of goals measured less often than every month, or later, such as this row's, and none of a goal measured every month: the site reports %s; to report %s anyway, set period = \"%s\" in %s": "%s har bare resultater for mål som måles sjeldnere enn hver måned, eller senere, som raden her, og ingen for et mål som måles hver måned: nettstedet viser %s; for å vise %s likevel, sett period = \"%s\" i %s",
+		// A month with only a yearly, tertial, lagged or office's own goal's results.
+		"%s has results due only of goals measured by the year or the tertial, coming later, or an office's own, such as this row's, and none of a goal every unit gives every month: the site reports %s; to report %s anyway, set period = \"%s\" in %s": "I %s kommer det bare resultater for mål som måles per år eller tertial, som kommer senere eller er et kontors eget, slik som raden her, og ingen for et mål alle enhetene gir hver måned: nettstedet viser %s; for å vise %s likevel, sett period = \"%s\" i %s",
 	},
 	"nn": {
 		"%s is also the name of %s (%s) while both exist: rankings and tables could not tell them apart; give one a name of its own":                                                                          "%s er òg namnet på %s (%s) medan begge finst: rangeringar og tabellar kan ikkje skilje dei frå kvarandre; gje den eine av dei eit eige namn",
@@ -706,8 +706,8 @@ var messages = map[string]map[string]string{
 		// A stock that is not a sum.
 		"goal %q: stock = true is for a sum goal: a ratio's or a mean's tertials and years are made over their months already; remove it or use aggregate = \"sum\"": "målet %q: stock = true gjeld eit sum-mål: tertial og år for ein brøk eller eit gjennomsnitt blir alt rekna over månadene; fjern det, eller bruk aggregate = \"sum\"",
 
-		// A month with only a yearly, tertial or lagged goal's results.
-		"%s has results only of goals measured less often than every month, or later, such as this row's, and none of a goal measured every month: the site reports %s; to report %s anyway, set period = \"%s\" in %s": "%s har berre resultat for mål som blir målte sjeldnare enn kvar månad, eller seinare, som raden her, og ingen for eit mål som blir målt kvar månad: nettstaden viser %s; for å vise %s likevel, set period = \"%s\" i %s",
+		// A month with only a yearly, tertial, lagged or office's own goal's results.
+		"%s has results due only of goals measured by the year or the tertial, coming later, or an office's own, such as this row's, and none of a goal every unit gives every month: the site reports %s; to report %s anyway, set period = \"%s\" in %s": "I %s kjem det berre resultat for mål som blir målte per år eller tertial, som kjem seinare eller er eit kontor sitt eige, slik som rada her, og ingen for eit mål alle einingane gir kvar månad: nettstaden viser %s; for å vise %s likevel, set period = \"%s\" i %s",
 	},
 }
 
