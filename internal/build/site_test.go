@@ -149,6 +149,7 @@ func TestSites(t *testing.T) {
 			if errs != nil || err != nil {
 				t.Fatalf("build: %v %v", errs, err)
 			}
+			chartAxesAgree(t, out)
 			for p := range out {
 				if strings.HasPrefix(p, "assets/") {
 					delete(out, p)

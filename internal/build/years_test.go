@@ -1,7 +1,9 @@
 package build
 
 import (
+	"encoding/json"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -213,6 +215,7 @@ func TestGoalsMeasuredLessOften(t *testing.T) {
 		overlay[name] = data
 	}
 	out := buildBase(t, overlay)
+	chartAxesAgree(t, out)
 	csv := string(out["scorecard.csv"])
 	for _, row := range []string{
 		"2026-02;arstad;tilfredshet;4,6;4,5;4,0;green;;;;;;2025\r\n",
@@ -545,6 +548,7 @@ lag = 2
 		"data/goals.toml":         baseFile(t, "data/goals.toml") + lagged + yearly,
 		"data/results/yearly.csv": "period,unit,goal,value\n2024,arstad,tilfredshet,4.1\n2025,arstad,tilfredshet,4.6\n2024,bergen-nord,tilfredshet,4.4\n2025,bergen-nord,tilfredshet,4.2\n2024,tromso,tilfredshet,4.9\n2025,tromso,tilfredshet,4.7\n",
 	})
+	chartAxesAgree(t, with)
 	monthly := func(csv []byte) []string {
 		var rows []string
 		for _, row := range strings.Split(string(csv), "\r\n") {
@@ -624,8 +628,72 @@ aggregate = "mean"
 frequency = "year"
 from = "2026-01"
 `})
+	chartAxesAgree(t, out)
 	page := string(out["goals/arlig/index.html"])
 	if page == "" || !strings.Contains(page, `"xAxis":[{"type":"category","data":[]}]`) || strings.Contains(page, "<tr><th>2026") || strings.Contains(page, "<tr><th>januar") {
 		t.Errorf("the yearly goal's page, with no year of it in the site's months, has months in its chart or table:\n%s", page)
+	}
+}
+
+// chartAxesAgree fails t unless every chart on every page of out has as
+// many values in each line as its layout has months on its axis, and
+// each mark in a month on it: a line longer or shorter than its axis
+// draws its values against the wrong months.
+func chartAxesAgree(t *testing.T, out memOutput) {
+	t.Helper()
+	script := regexp.MustCompile(`<script type="application/json" id="([^"]+)">(.*?)</script>`)
+	for name, data := range out {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		months, lines := map[string]int{}, map[string]int{}
+		type chartJSON struct {
+			Layout string             `json:"layout"`
+			Data   []json.RawMessage  `json:"data"`
+			Marks  []struct{ At int } `json:"marks"`
+			XAxis  []struct {
+				Type string   `json:"type"`
+				Data []string `json:"data"`
+			} `json:"xAxis"`
+			Series []struct {
+				Type string `json:"type"`
+			} `json:"series"`
+		}
+		var charts []chartJSON
+		for _, m := range script.FindAllSubmatch(data, -1) {
+			var c chartJSON
+			if json.Unmarshal(m[2], &c) != nil {
+				continue
+			}
+			if len(c.XAxis) > 0 && c.XAxis[0].Type == "category" {
+				months[string(m[1])] = len(c.XAxis[0].Data)
+				// The lines come first, a county chart's bars after them.
+				for _, series := range c.Series {
+					if series.Type == "line" {
+						lines[string(m[1])]++
+					}
+				}
+			}
+			if c.Layout != "" {
+				charts = append(charts, c)
+			}
+		}
+		for _, c := range charts {
+			n, ok := months[c.Layout]
+			if !ok {
+				continue // a funnel's, whose axis is of sizes
+			}
+			for i, line := range c.Data[:min(len(c.Data), lines[c.Layout])] {
+				var values []any
+				if json.Unmarshal(line, &values) == nil && len(values) != n {
+					t.Errorf("%s: a chart's line %d has %d values on an axis of %d months", name, i, len(values), n)
+				}
+			}
+			for _, m := range c.Marks {
+				if m.At < 0 || m.At >= n {
+					t.Errorf("%s: a chart's mark at %d, off an axis of %d months", name, m.At, n)
+				}
+			}
+		}
 	}
 }
