@@ -159,7 +159,8 @@ var lessOften = map[string]string{
 `,
 }
 
-const lessOftenGoals = `
+// yearlyGoal is a goal measured once a year.
+const yearlyGoal = `
 [[goal]]
 id = "tilfredshet"
 title = "Brukertilfredshet"
@@ -170,7 +171,9 @@ target = 4.5
 yellow = 4.0
 aggregate = "mean"
 frequency = "year"
+`
 
+const lessOftenGoals = yearlyGoal + `
   [[goal.schedule]]
   from = "2026-01"
   target = 4.8
@@ -513,18 +516,6 @@ func TestDelayedGoalsWords(t *testing.T) {
 // or year that began before then, and no tertial has a report that no
 // goal has a figure of.
 func TestMonthlyGoalsFollowedFromTheirResults(t *testing.T) {
-	yearly := `
-[[goal]]
-id = "tilfredshet"
-title = "Brukertilfredshet"
-perspective = "Brukere"
-unit = "score"
-direction = "higher"
-target = 4.5
-yellow = 4.0
-aggregate = "mean"
-frequency = "year"
-`
 	// A goal lagged two months, whose results of October are due in
 	// December.
 	lagged := `
@@ -545,7 +536,7 @@ lag = 2
 	without := buildBase(t, map[string]string{"data/results/2025.csv": december, "data/goals.toml": baseFile(t, "data/goals.toml") + lagged})
 	with := buildBase(t, map[string]string{
 		"data/results/2025.csv":   december,
-		"data/goals.toml":         baseFile(t, "data/goals.toml") + lagged + yearly,
+		"data/goals.toml":         baseFile(t, "data/goals.toml") + lagged + yearlyGoal,
 		"data/results/yearly.csv": "period,unit,goal,value\n2024,arstad,tilfredshet,4.1\n2025,arstad,tilfredshet,4.6\n2024,bergen-nord,tilfredshet,4.4\n2025,bergen-nord,tilfredshet,4.2\n2024,tromso,tilfredshet,4.9\n2025,tromso,tilfredshet,4.7\n",
 	})
 	chartAxesAgree(t, with)
@@ -603,7 +594,7 @@ lag = 2
 	november := buildBase(t, map[string]string{
 		"site.toml":               baseFile(t, "site.toml") + "period = \"2025-11\"\n",
 		"data/results/2025.csv":   december,
-		"data/goals.toml":         baseFile(t, "data/goals.toml") + lagged + yearly,
+		"data/goals.toml":         baseFile(t, "data/goals.toml") + lagged + yearlyGoal,
 		"data/results/yearly.csv": "period,unit,goal,value\n2024,arstad,tilfredshet,4.1\n",
 	})
 	if page := string(november["goals/kontakter/index.html"]); !strings.Contains(page, "Målet gjelder fra desember 2025.") {
