@@ -377,6 +377,10 @@ var dictionary = map[string]map[string]string{
 		// year or the tertial, whose rows are its periods.
 		"period.year":    "År",
 		"period.tertial": "Tertial",
+
+		// Why a goal has no funnel plot where no office gave a numerator
+		// and a denominator.
+		"funnel.none.any": "Ingen kontorer har oppgitt teller og nevner for {period}, så tilfeldig variasjon kan ikke vurderes.",
 	},
 	"nn": {
 		"input.error":                "inndatafeil",
@@ -750,6 +754,10 @@ var dictionary = map[string]map[string]string{
 		// year or the tertial, whose rows are its periods.
 		"period.year":    "År",
 		"period.tertial": "Tertial",
+
+		// Why a goal has no funnel plot where no office gave a numerator
+		// and a denominator.
+		"funnel.none.any": "Ingen kontor har oppgitt teljar og nemnar for {period}, så tilfeldig variasjon kan ikkje vurderast.",
 	},
 	"en": {
 		"input.error":                "input error",
@@ -1123,5 +1131,9 @@ var dictionary = map[string]map[string]string{
 		// year or the tertial, whose rows are its periods.
 		"period.year":    "Year",
 		"period.tertial": "Tertial",
+
+		// Why a goal has no funnel plot where no office gave a numerator
+		// and a denominator.
+		"funnel.none.any": "No office gave a numerator and denominator for {period}, so chance variation cannot be judged.",
 	},
 }

@@ -96,7 +96,13 @@ func (s *site) funnelChart(id string, gi int, target float64, offices []int, cap
 		}
 	}
 	if len(points) < 2 {
-		return nil, strings.ReplaceAll(s.loc.T("funnel.none"), "{period}", s.periodName(g, g.DueBy(s.Reported)))
+		// "Fewer than two" where none gave them would make the reader
+		// look for the one.
+		key := "funnel.none"
+		if len(points) == 0 {
+			key = "funnel.none.any"
+		}
+		return nil, strings.ReplaceAll(s.loc.T(key), "{period}", s.periodName(g, g.DueBy(s.Reported)))
 	}
 	ns := funnelLadder(max(1, math.Floor(lo/1.25)), hi*1.25)
 	lines := make([][]float64, 4)
