@@ -603,12 +603,11 @@ func (s *site) goal(gi int, out Output) error {
 	}
 	// A goal outside its life in the reported month keeps its page and
 	// history, and says why it has no figures now.
-	switch life := g.Life; {
+	switch life, from := g.Life, g.FollowedFrom(); {
 	case g.ShownIn(s.Reported):
 	case life.Until != 0 && s.Reported > life.Until:
 		v.Facts = append(v.Facts, strings.ReplaceAll(s.loc.T("goal.ended"), "{month}", s.loc.Month(life.Until.Year(), life.Until.Month())))
-	case s.Reported < g.FollowedFrom():
-		from := g.FollowedFrom()
+	case s.Reported < from:
 		v.Facts = append(v.Facts, strings.ReplaceAll(s.loc.T("goal.begins"), "{month}", s.loc.Month(from.Year(), from.Month())))
 	}
 	v.Facts = append(v.Facts, s.loc.T("direction."+g.Direction))
