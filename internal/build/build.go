@@ -92,7 +92,6 @@ func Check(src, defaults fs.FS) (*Checked, diag.List) {
 		return strings.HasPrefix(e.Pos.Path, load.ResultsDir+"/") && e.Pos.Line <= 1
 	})
 	validate.Unused(site, cfg, reported, allRead, &checks)
-	validate.HiddenTotals(site, reported, &checks)
 	checkErrs, jumps := checks.Split()
 	errs.Append(checkErrs)
 	if reported == 0 && len(errs) == 0 {
@@ -120,6 +119,7 @@ func Check(src, defaults fs.FS) (*Checked, diag.List) {
 		return nil, append(errs.Sorted(), notices.Sorted()...)
 	}
 	scores := score.Compute(site, reported, score.Options{MinCount: cfg.MinCount, MinCoverage: cfg.MinCoverage})
+	validate.HiddenTotals(site, scores.HiddenTotals(), &notices)
 	// The scores are all that pages show of the results, so the rows,
 	// the bulk of a large site's memory, are let go before rendering.
 	site.Results = nil

@@ -489,6 +489,21 @@ type Result struct {
 	Denominator float64
 }
 
+// A HiddenTotal is a county's figure for a goal that a part hidden at
+// source (NAV's "*") hid in some months, the county having no row of its
+// own then: a row for the county, as NAV publishes its counties' figures,
+// would show it.
+type HiddenTotal struct {
+	County, Goal int
+	Months       []Period // oldest first, up to the reported month
+	// Whole is whether the whole site's figure is hidden in one of them
+	// too.
+	Whole bool
+	// Row is a row hidden at source of one of the county's offices in the
+	// first of the months (an index into Site.Results).
+	Row int
+}
+
 // ResultPos is where r is in its file, as errors and notices name it:
 // the line of a CSV file, the sheet and row of a workbook.
 func (s *Site) ResultPos(r *Result) diag.Pos {

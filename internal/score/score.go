@@ -183,6 +183,8 @@ type Scores struct {
 	// aggregates their figures, [(unit*nGoals+goal)*len(published) + span].
 	published  []Span
 	aggregates []Aggregate
+	// hiddenTotals are by goal (see HiddenTotals).
+	hiddenTotals [][]model.HiddenTotal
 	// By goal: a ratio some of whose rows give only the value, and one
 	// for which some county with offices has a row of its own (see
 	// GivenAsValues and CountyRows).
@@ -449,6 +451,7 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 	})
 	s.aggregates = make([]Aggregate, site.NUnits()*nGoals*len(s.published))
 	s.coverage = make([]Coverage, (nCounty+1)*nGoals*s.N)
+	s.hiddenTotals = make([][]model.HiddenTotal, nGoals)
 	// Each processor works in one scratch from goal to goal. A share of
 	// people given as values is scored after the counts of people, whose
 	// hidden cells hide it too (see peopleHidden).
@@ -722,6 +725,8 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 		}
 	}
 
+	s.hiddenTotals[gi] = s.findHiddenTotals(gi, rows, figs, sc.own)
+
 	// What suppression compares: a ratio's denominator where it is known
 	// (den, with its numerator in num), else the value (size), by cell
 	// (see suppress): the months', then the aggregates'.
@@ -773,6 +778,58 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 			markChanges(s.Series(unit, gi), g.HigherIsBetter())
 		}
 	}
+}
+
+// HiddenTotals are the counties' figures that a part hidden at source
+// hid, the county having no row of its own, by goal and county; a goal
+// of an office's own has no county figure.
+func (s *Scores) HiddenTotals() []model.HiddenTotal {
+	var all []model.HiddenTotal
+	for _, totals := range s.hiddenTotals {
+		all = append(all, totals...)
+	}
+	return all
+}
+
+// findHiddenTotals finds goal gi's hidden totals in its figures, own
+// telling a county's own figure from its offices' roll-up; rows are the
+// goal's results.
+func (s *Scores) findHiddenTotals(gi int, rows []int32, figs []figure, own []bool) []model.HiddenTotal {
+	site := s.Site
+	var totals []model.HiddenTotal
+	whole := site.WholeUnit()
+	for c := range site.Counties {
+		unit := site.CountyUnit(c)
+		var t model.HiddenTotal
+		for m := range s.N {
+			i := unit*s.N + m
+			if !figs[i].hidden || own[i] || figs[i].recast || !s.ThresholdsAt(unit, gi, s.Period(m)).Applies {
+				continue
+			}
+			t.Months = append(t.Months, s.Period(m))
+			t.Whole = t.Whole || figs[whole*s.N+m].hidden
+		}
+		if t.Months == nil {
+			continue
+		}
+		t.County, t.Goal, t.Row = c, gi, hiddenRow(site, rows, t.Months, s.epochs[s.epochOf[t.Months[0]-s.First]].OfficesOf[c])
+		if t.Row >= 0 {
+			totals = append(totals, t)
+		}
+	}
+	return totals
+}
+
+// hiddenRow is the first of rows hidden at source of one of offices in
+// the first of months (an index into site.Results), or -1; a row of a
+// unit merged into one of them is not.
+func hiddenRow(site *model.Site, rows []int32, months []model.Period, offices []int) int {
+	for _, ri := range rows {
+		if r := &site.Results[ri]; r.Suppressed && r.Period == months[0] && slices.Contains(offices, int(r.Unit)) {
+			return int(ri)
+		}
+	}
+	return -1
 }
 
 // recast gives each successor, for month m before it existed, its

@@ -242,97 +242,27 @@ func month(p model.Period) diag.Phrase {
 	return diag.P("December %d", p.Year())
 }
 
-// HiddenTotals adds a notice for each goal and county whose total is
-// hidden in some month because an office's figure was hidden at source
-// (NAV's "*") and the county has no row of its own for that month: score
-// hides a roll-up that would need the hidden figure, and with it the whole
-// site's, though NAV publishes the county's figure in tables of its own.
-// The notice stands at the county's first such row of its earliest
-// month, and names the months
-// up to reported, for the goals the whole site shares and the county's
-// own (an office's own goal has no total to speak of). A ratio's total
-// that a part given only as its value leaves uncomputable is not hidden
-// (see score's rollUp): not the county's, where one of its offices is
-// given so that month, nor the whole site's, where any unit is.
-func HiddenTotals(s *model.Site, reported model.Period, notices *diag.List) {
-	type countyGoal struct {
-		county string
-		goal   int32
-	}
-	type countyMonth struct {
-		countyGoal
-		p model.Period
-	}
-	type goalMonth struct {
-		goal int32
-		p    model.Period
-	}
-	own, countyValues := map[countyMonth]bool{}, map[countyMonth]bool{}
-	wholeValues := map[goalMonth]bool{}
-	for i := range s.Results {
-		r := &s.Results[i]
-		if int(r.Unit) >= len(s.Offices) {
-			own[countyMonth{countyGoal{s.Units[r.Unit], r.Goal}, r.Period}] = true
-		}
-		if s.Goals[r.Goal].Aggregate == "ratio" && !r.Suppressed && r.HasValue && !r.HasRatio {
-			wholeValues[goalMonth{r.Goal, r.Period}] = true
-			if int(r.Unit) < len(s.Offices) {
-				countyValues[countyMonth{countyGoal{s.CountyAt(int(r.Unit), r.Period), r.Goal}, r.Period}] = true
-			}
-		}
-	}
-	first := map[countyGoal]*model.Result{}
-	months := map[countyGoal]map[model.Period]bool{}
-	var order []countyGoal
-	for i := range s.Results {
-		r := &s.Results[i]
-		if !r.Suppressed || int(r.Unit) >= len(s.Offices) || r.Period > reported {
-			continue
-		}
-		k := countyGoal{s.CountyAt(int(r.Unit), r.Period), r.Goal}
-		if owner := s.Goals[r.Goal].Owner; (owner != "" && owner != k.county) || own[countyMonth{k, r.Period}] || countyValues[countyMonth{k, r.Period}] {
-			continue
-		}
-		if first[k] == nil {
-			months[k] = map[model.Period]bool{}
-			order = append(order, k)
-		}
-		if first[k] == nil || r.Period < first[k].Period {
-			// The office named is one hidden in the first month named.
-			first[k] = r
-		}
-		months[k][r.Period] = true
-	}
-	for _, k := range order {
-		r := first[k]
-		_, county := s.County(k.county)
-		if county == nil {
-			continue // validate has reported the office's county
-		}
-		g := &s.Goals[r.Goal]
+// HiddenTotals adds a notice for each of totals, the counties' figures
+// that score hid because an office's figure was hidden at source (NAV's
+// "*"), though NAV publishes the county's figure in tables of its own.
+// The notice stands at the office's row and names the months.
+func HiddenTotals(s *model.Site, totals []model.HiddenTotal, notices *diag.List) {
+	for _, t := range totals {
+		r, county, g := &s.Results[t.Row], &s.Counties[t.County], &s.Goals[t.Goal]
 		hidden := diag.P("%s's \"%s\" is", county.Name, g.Title)
-		for p := range months[k] {
-			if g.Owner == "" && !wholeValues[goalMonth{r.Goal, p}] {
-				hidden = diag.P("%s's \"%s\", and the whole site's, are", county.Name, g.Title)
-				break
-			}
+		if t.Whole {
+			hidden = diag.P("%s's \"%s\", and the whole site's, are", county.Name, g.Title)
 		}
 		notices.AddNotice(s.ResultPos(r),
 			"%s hidden %s as the total needs an office's figure hidden at source (*), here %s's: a row for %s itself (unit \"%s\"), as NAV publishes the county's figures, would show the county's figure",
-			hidden, when(months[k]), s.Offices[r.Unit].Name, county.Name, county.ID)
+			hidden, when(t.Months), s.Offices[r.Unit].Name, county.Name, county.ID)
 	}
 }
 
 // when names a set of months in a message: the month, or how many from
 // the first to the last, and of how many when some between are not in it.
-func when(months map[model.Period]bool) diag.Phrase {
-	first, last := model.Period(0), model.Period(0)
-	for p := range months {
-		if first == 0 || p < first {
-			first = p
-		}
-		last = max(last, p)
-	}
+func when(months []model.Period) diag.Phrase {
+	first, last := months[0], months[len(months)-1]
 	switch n := int(last-first) + 1; {
 	case len(months) == 1:
 		return diag.P("in %s", month(first))

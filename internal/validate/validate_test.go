@@ -9,6 +9,7 @@ import (
 	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/locale"
 	"github.com/malekort/malekort/internal/model"
+	"github.com/malekort/malekort/internal/score"
 )
 
 // TestDuplicateResults finds a second row for the same unit, goal and
@@ -75,7 +76,7 @@ func TestHiddenTotals(t *testing.T) {
 		s.Results = append(s.Results, model.Result{Period: period(r.p), Unit: r.unit, Goal: r.goal, Line: int32(i + 2), Suppressed: r.suppressed, HasValue: !r.suppressed})
 	}
 	var notices diag.List
-	HiddenTotals(s, period("2026-03"), &notices)
+	hiddenTotals(s, period("2026-03"), &notices)
 	want := []string{
 		`data/results/x.csv:3: NAV Vest's "G", and the whole site's, are hidden in 2 of the 3 months from January 2026 to March 2026 as the total needs an office's figure hidden at source (*), here NAV A's: a row for NAV Vest itself (unit "vest"), as NAV publishes the county's figures, would show the county's figure`,
 		`data/results/x.csv:9: NAV Vest's "C" is hidden in February 2026 as the total needs an office's figure hidden at source (*), here NAV B's: a row for NAV Vest itself (unit "vest"), as NAV publishes the county's figures, would show the county's figure`,
@@ -108,15 +109,54 @@ func TestHiddenTotalsOfSharesGivenAsValues(t *testing.T) {
 		s.Results = append(s.Results, row)
 	}
 	var notices diag.List
-	HiddenTotals(s, period("2026-02"), &notices)
+	hiddenTotals(s, period("2026-02"), &notices)
 	sameNotices(t, notices, []string{
 		`data/results/x.csv:4: NAV Vest's "S" is hidden in February 2026 as the total needs an office's figure hidden at source (*), here NAV A's: a row for NAV Vest itself (unit "vest"), as NAV publishes the county's figures, would show the county's figure`,
 	})
 	notices = nil
-	HiddenTotals(s, period("2026-03"), &notices)
+	hiddenTotals(s, period("2026-03"), &notices)
 	sameNotices(t, notices, []string{
 		`data/results/x.csv:4: NAV Vest's "S", and the whole site's, are hidden in 2 months from February 2026 to March 2026 as the total needs an office's figure hidden at source (*), here NAV A's: a row for NAV Vest itself (unit "vest"), as NAV publishes the county's figures, would show the county's figure`,
 	})
+}
+
+// TestHiddenTotalsAsScored: the notice tells of the totals as score hid
+// them: the whole site's, though an office given as its value is in a
+// county whose own row stands for it, and not a lagged goal's month whose
+// results are not due.
+func TestHiddenTotalsAsScored(t *testing.T) {
+	s := vestSite(model.Goal{ID: "s", Title: "S", Aggregate: "ratio"}, model.Goal{ID: "l", Title: "L", Aggregate: "sum", Lag: 1})
+	s.Offices = append(s.Offices, model.Office{ID: "c", Name: "NAV C", County: "nord"})
+	s.Counties = append(s.Counties, model.County{ID: "nord", Name: "NAV Nord"})
+	s.NumberUnits()
+	ratio := model.Result{HasValue: true, HasRatio: true, Value: 50, Numerator: 1, Denominator: 2}
+	value := model.Result{HasValue: true, Value: 50}
+	nord := int32(s.CountyUnit(1))
+	for i, r := range []struct {
+		p          string
+		unit, goal int32
+		row        model.Result
+	}{
+		{"2026-01", 0, 0, model.Result{Suppressed: true}}, {"2026-01", 1, 0, ratio}, {"2026-01", 2, 0, value}, {"2026-01", nord, 0, ratio},
+		{"2026-01", 0, 1, value}, {"2026-01", 1, 1, value},
+		{"2026-02", 0, 1, model.Result{Suppressed: true}}, {"2026-02", 1, 1, value}, // not due
+	} {
+		row := r.row
+		row.Period, row.Unit, row.Goal, row.Line = period(r.p), r.unit, r.goal, int32(i+2)
+		s.Results = append(s.Results, row)
+	}
+	var notices diag.List
+	hiddenTotals(s, period("2026-02"), &notices)
+	sameNotices(t, notices, []string{
+		`data/results/x.csv:2: NAV Vest's "S", and the whole site's, are hidden in January 2026 as the total needs an office's figure hidden at source (*), here NAV A's: a row for NAV Vest itself (unit "vest"), as NAV publishes the county's figures, would show the county's figure`,
+	})
+}
+
+// hiddenTotals tells of the totals of s hidden when it reports month
+// reported, as score finds them.
+func hiddenTotals(s *model.Site, reported model.Period, notices *diag.List) {
+	s.FollowMonthlyGoalsFromResults()
+	HiddenTotals(s, score.Compute(s, reported, score.Options{MinCoverage: 0.5}).HiddenTotals(), notices)
 }
 
 // TestRatioGivenAsValues: a ratio goal with rows that give only its value
@@ -177,15 +217,15 @@ func TestFarApart(t *testing.T) {
 
 // TestWhen: a set of months named in a notice.
 func TestWhen(t *testing.T) {
-	months := func(ps ...string) map[model.Period]bool {
-		m := map[model.Period]bool{}
+	months := func(ps ...string) []model.Period {
+		var m []model.Period
 		for _, s := range ps {
-			m[period(s)] = true
+			m = append(m, period(s))
 		}
 		return m
 	}
 	for _, c := range []struct {
-		months map[model.Period]bool
+		months []model.Period
 		want   string
 	}{
 		{months("2026-03"), "in March 2026"},
