@@ -152,6 +152,7 @@ var lessOften = map[string]string{
 2024,arstad,tilfredshet,4.1,,
 2025,arstad,tilfredshet,4.6,,
 2025-12,bergen-nord,tilfredshet,4.2,,
+2025-T1,bergen-nord,tertial,,35,100
 2025-T3,arstad,tertial,,50,100
 2025T3,bergen-nord,tertial,,30,100
 2025-07,arstad,overgang,,50,100
@@ -278,12 +279,12 @@ func TestGoalsMeasuredLessOften(t *testing.T) {
 	}
 	// Its chart has a point per period, on an axis of the periods: its
 	// lone points among months would be too small to see on a phone.
-	for _, axis := range []string{`"data":["2024","2025"]`, `"data":["2024-T3","2025-T1","2025-T2","2025-T3"]`} {
+	for _, axis := range []string{`"data":["2024","2025"]`, `"data":["2025-T1","2025-T2","2025-T3"]`} {
 		if !strings.Contains(arstad, axis) {
 			t.Errorf("arstad's page lacks a chart axis %s", axis)
 		}
 	}
-	if vest := section(t, string(out["vest/index.html"]), "card-h"); !strings.Contains(vest, "Året 2025: – (ufullstendig, 2 av 6 kontortertialer)") {
+	if vest := section(t, string(out["vest/index.html"]), "card-h"); !strings.Contains(vest, "Året 2025: – (ufullstendig, 3 av 6 kontortertialer)") {
 		t.Errorf("vest's tertial goal's 2025 is not counted in office-tertials:\n%s", vest)
 	}
 	// A section's result says its period too; a yearly goal's section
@@ -504,6 +505,35 @@ func TestDelayedGoalsWords(t *testing.T) {
 	}
 	if !strings.Contains(string(out["vest/index.html"]), "og kontorene for august 2025") {
 		t.Error("vest's chart of offices for the lagged goal does not name August 2025")
+	}
+}
+
+// TestYearlyGoalFollowedFromItsResults: the monthly results begin in
+// January 2024, the yearly goal's with 2025: it is followed from 2025, so
+// that 2024 is not missing for every unit, in scorecard.csv (the months
+// of 2025 before December showing 2024), periods.csv or its chart; and a
+// unit without 2025's result is missing, as before.
+func TestYearlyGoalFollowedFromItsResults(t *testing.T) {
+	out := buildBase(t, map[string]string{
+		"data/goals.toml":         baseFile(t, "data/goals.toml") + yearlyGoal,
+		"data/results/2024.csv":   "period,unit,goal,value,numerator,denominator\n2024-01,arstad,arbeid,,30,100\n",
+		"data/results/yearly.csv": "period,unit,goal,value\n2025,arstad,tilfredshet,4.6\n2025,bergen-nord,tilfredshet,4.2\n",
+	})
+	chartAxesAgree(t, out)
+	for _, file := range []string{"scorecard.csv", "periods.csv"} {
+		for _, row := range strings.Split(string(out[file]), "\r\n") {
+			if f := strings.Split(row, ";"); len(f) > 2 && f[2] == "tilfredshet" && (strings.HasPrefix(row, "2024") || strings.HasSuffix(row, ";2024")) {
+				t.Errorf("%s has a row of the yearly goal for 2024, before its results begin: %s", file, row)
+			}
+		}
+	}
+	for _, row := range []string{"2026-02;arstad;tilfredshet;4,6;4,5;4,0;green;;;;;;2025\r\n", "2026-02;tromso;tilfredshet;;4,5;4,0;missing;;;;;;2025\r\n"} {
+		if !strings.Contains(string(out["scorecard.csv"]), row) {
+			t.Errorf("scorecard.csv lacks %q", row)
+		}
+	}
+	if !strings.Contains(string(out["vest/arstad/index.html"]), `"data":["2025"]`) {
+		t.Error("arstad's chart of the yearly goal lacks an axis of 2025 alone")
 	}
 }
 

@@ -65,7 +65,7 @@ func Load(fsys fs.FS) (cfg config.Site, site *model.Site, read fs.FS, errs diag.
 	var wg sync.WaitGroup
 	wg.Go(func() { loadContent(fsys, site, &contentErrs) })
 	loadResults(fsys, site, cfg.Language, &errs)
-	site.FollowMonthlyGoalsFromResults()
+	site.FollowGoalsFromResults()
 	wg.Wait()
 	errs.Append(contentErrs)
 	return cfg, site, fsys, errs

@@ -219,10 +219,10 @@ type Goal struct {
 	// Life is the months the goal is on the scorecard; open at either end
 	// (0) by default.
 	Life Lifetime
-	// monthlyResultsFrom is where a goal measured every month without a
-	// from is followed from: where the site's results of such goals begin
-	// (see Site.FollowMonthlyGoalsFromResults); 0 for any other goal.
-	monthlyResultsFrom Period
+	// resultsFrom is where a goal without a from is followed from: where
+	// the site's results of its kind of goal begin (see
+	// Site.FollowGoalsFromResults); 0 for any other goal.
+	resultsFrom Period
 	// Schedule changes Target and Yellow from its steps' months on,
 	// oldest first; before the first, Target and Yellow hold.
 	Schedule  []Step
@@ -277,42 +277,47 @@ func (g *Goal) JudgedPeriod(p Period) Period {
 }
 
 // Followed reports whether the goal is followed in month p: p is in its
-// life and, for a goal measured every month without a from, not before
-// the site's results of such goals begin.
-func (g *Goal) Followed(p Period) bool { return g.Life.Alive(p) && p >= g.monthlyResultsFrom }
+// life and, for a goal without a from, not before the site's results of
+// its kind of goal begin.
+func (g *Goal) Followed(p Period) bool { return g.Life.Alive(p) && p >= g.resultsFrom }
 
 // FollowedFrom is the first month the goal is followed in (see
 // Followed); 0 where it has no first.
-func (g *Goal) FollowedFrom() Period { return max(g.Life.From, g.monthlyResultsFrom) }
+func (g *Goal) FollowedFrom() Period { return max(g.Life.From, g.resultsFrom) }
 
 // AggregatesSpanFrom reports whether the goal has an aggregate over a
 // span of months that begins in month first: not over one that begins
-// before the site's results of monthly goals do, as the site publishes no
-// span that begins before its first month, so that older results of a
+// before the site's results of its kind of goal do, as the site publishes
+// no span that begins before its first month, so that older results of a
 // yearly goal leave the monthly goals' aggregates as they were. A goal
 // begun by its from has one over the months of the span in its life.
-func (g *Goal) AggregatesSpanFrom(first Period) bool { return first >= g.monthlyResultsFrom }
+func (g *Goal) AggregatesSpanFrom(first Period) bool { return first >= g.resultsFrom }
 
-// FollowMonthlyGoalsFromResults has each goal measured every month
-// without a from followed from the site's first month with a result of
-// such a goal due (a goal lagged two months from two months before). A
-// yearly or tertial goal's results of earlier years begin the site's
-// months earlier; without this every monthly goal was missing in each of
-// them, for every unit, though nobody had followed it there, and the
-// years before the monthly results read as failures to report. A monthly
-// goal whose results begin after the others' is missing until they do,
-// as a goal is that someone forgot to give; no result is before its
-// goal is followed.
-func (s *Site) FollowMonthlyGoalsFromResults() {
-	var first Period
+// FollowGoalsFromResults has each goal without a from followed from the
+// first period its kind of goal (measured every month, by the tertial or
+// by the year) has a result due in: where the site's results of such
+// goals begin. Those of one kind begin the site's months earlier than
+// another's (a yearly goal's results of earlier years, say); without
+// this every goal of the other kind was missing in them, for every unit,
+// though nobody had followed it there, and those months read as failures
+// to report. A goal whose results begin after others' of its kind is
+// missing until they do, as a goal is that someone forgot to give; no
+// result is before its goal is followed.
+func (s *Site) FollowGoalsFromResults() {
+	firstDue := map[int]Period{} // by the months of a kind's periods
 	for i := range s.Results {
-		if r := &s.Results[i]; s.Goals[r.Goal].PeriodMonths() == 1 && (first == 0 || s.Due(r) < first) {
-			first = s.Due(r)
+		r := &s.Results[i]
+		pm := s.Goals[r.Goal].PeriodMonths()
+		if first, ok := firstDue[pm]; !ok || s.Due(r) < first {
+			firstDue[pm] = s.Due(r)
 		}
 	}
 	for i := range s.Goals {
-		if g := &s.Goals[i]; g.PeriodMonths() == 1 && g.Life.From == 0 && first != 0 {
-			g.monthlyResultsFrom = first - Period(g.Lag)
+		g := &s.Goals[i]
+		if first, ok := firstDue[g.PeriodMonths()]; ok && g.Life.From == 0 {
+			// From the first month of the goal's period that was due then.
+			end := first - Period(g.Lag)
+			g.resultsFrom = end - end%Period(g.PeriodMonths())
 		}
 	}
 }

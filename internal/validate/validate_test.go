@@ -155,7 +155,7 @@ func TestHiddenTotalsAsScored(t *testing.T) {
 // hiddenTotals tells of the totals of s hidden when it reports month
 // reported, as score finds them.
 func hiddenTotals(s *model.Site, reported model.Period, notices *diag.List) {
-	s.FollowMonthlyGoalsFromResults()
+	s.FollowGoalsFromResults()
 	HiddenTotals(s, score.Compute(s, reported, score.Options{MinCoverage: 0.5}).HiddenTotals(), notices)
 }
 
