@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -423,6 +424,41 @@ func TestLastYearBesideJanuary(t *testing.T) {
 	matrix := section(t, string(out["vest/index.html"]), "ytd-matrix-h")
 	if !strings.Contains(matrix, ">Alle kontorer og mål for 2025</h2>") || !strings.Contains(matrix, "NAV Vest, januar–desember 2025") {
 		t.Errorf("vest's matrix in January 2026:\n%s", matrix[:min(len(matrix), 800)])
+	}
+}
+
+// TestPrintedChartsOfGoalsMeasuredLessOften: a yearly and a lagged goal
+// in need of attention are drawn for paper too, up to the period the
+// scorecard shows, a point for each of its periods: they had no result
+// in the reported month, and were left out without a word.
+func TestPrintedChartsOfGoalsMeasuredLessOften(t *testing.T) {
+	overlay := map[string]string{"data/goals.toml": baseFile(t, "data/goals.toml") + lessOftenGoals}
+	for name, data := range lessOften {
+		data = strings.Replace(data, "2025,arstad,tilfredshet,4.6,,", "2025,arstad,tilfredshet,3.0,,", 1)
+		overlay[name] = strings.Replace(data, "2025-08,arstad,overgang,,40,100", "2025-08,arstad,overgang,,20,100", 1)
+	}
+	page := string(buildBase(t, overlay)["vest/arstad/index.html"])
+	charts := map[string]string{}
+	for _, fig := range strings.Split(page, "<figure><figcaption>")[1:] {
+		title, rest, _ := strings.Cut(fig, "</figcaption>")
+		if chart, _, ok := strings.Cut(rest, "</svg>"); ok && strings.HasPrefix(chart, `<svg class="print-chart"`) {
+			charts[title] = chart
+		}
+	}
+	for title, labels := range map[string][]string{
+		"Brukertilfredshet":           {`text-anchor="start">2024</text>`, `text-anchor="end">2025</text>`},
+		"Overgang seks måneder etter": {`text-anchor="end">aug. 25</text>`},
+	} {
+		chart, ok := charts[title]
+		if !ok {
+			t.Errorf("arstad's printed charts %v lack %s", slices.Collect(maps.Keys(charts)), title)
+			continue
+		}
+		for _, l := range labels {
+			if !strings.Contains(chart, l) {
+				t.Errorf("the printed chart of %s lacks %s:\n%s", title, l, chart)
+			}
+		}
 	}
 }
 

@@ -128,18 +128,24 @@ type PrintChart struct {
 	SVG   template.HTML
 }
 
-// printChart draws unit's last two years of goal gi up to month p, with
-// its target dashed and named with its value, the first and last month
-// and the highest and lowest value labelled.
-func (s *site) printChart(unit, gi int, p model.Period) template.HTML {
+// printChart draws unit's last two years of goal gi up to end, the month
+// its shown period ends, a point for each of its periods (months,
+// tertials or years), with its target then dashed and named with its
+// value, the first and last period and the highest and lowest value
+// labelled.
+func (s *site) printChart(unit, gi int, end model.Period) template.HTML {
 	const w, h, left, right, top, bottom = 320.0, 110.0, 44.0, 8.0, 8.0, 18.0
 	g := &s.Site.Goals[gi]
-	t := s.Scores.ThresholdsAt(unit, gi, p)
+	t := s.Scores.ThresholdsAt(unit, gi, end)
 	lo, hi := t.Target, t.Target
-	var cells []score.Cell
-	for i := range printMonths {
-		c := s.Scores.At(unit, gi, p-model.Period(printMonths-1-i))
-		cells = append(cells, c)
+	step := model.Period(g.PeriodMonths())
+	n := printMonths / int(step)
+	ends := make([]model.Period, n)
+	cells := make([]score.Cell, n)
+	for i := range n {
+		ends[i] = end - model.Period(n-1-i)*step
+		c := s.Scores.At(unit, gi, ends[i])
+		cells[i] = c
 		if c.Has() {
 			lo, hi = min(lo, c.Value), max(hi, c.Value)
 		}
@@ -147,7 +153,7 @@ func (s *site) printChart(unit, gi int, p model.Period) template.HTML {
 	if hi == lo {
 		hi, lo = hi+1, lo-1
 	}
-	x := func(i int) float64 { return left + float64(i)*(w-left-right)/float64(printMonths-1) }
+	x := func(i int) float64 { return left + float64(i)*(w-left-right)/float64(n-1) }
 	y := func(v float64) float64 { return top + (hi-v)*(h-top-bottom)/(hi-lo) }
 	var line brokenLine
 	var segments []segment
@@ -171,11 +177,17 @@ func (s *site) printChart(unit, gi int, p model.Period) template.HTML {
 	labels = append(labels, targetLabel(name, targetY, left+2, w-right, h-bottom+2, segments))
 	label(left-4, y(hi)+4, "end", s.loc.WithUnit(hi, g.Decimals, g.Unit))
 	label(left-4, y(lo)+4, "end", s.loc.WithUnit(lo, g.Decimals, g.Unit))
-	if first := int(p - s.Scores.First - model.Period(printMonths-1)); first >= 0 {
-		label(left, h-4, "start", s.months[first])
+	periodLabel := func(p model.Period) string {
+		if step == 1 {
+			return s.months[p-s.Scores.First]
+		}
+		return g.PeriodName(p)
 	}
-	if last := int(p - s.Scores.First); last >= 0 && last < len(s.months) {
-		label(w-right, h-4, "end", s.months[last])
+	if ends[0] >= s.Scores.First {
+		label(left, h-4, "start", periodLabel(ends[0]))
+	}
+	if end >= s.Scores.First && int(end-s.Scores.First) < len(s.months) {
+		label(w-right, h-4, "end", periodLabel(end))
 	}
 	return svg(printChartSVG(g.Title, coord(targetY), line.parts(), labels))
 }
@@ -234,11 +246,17 @@ func (s *site) printCharts(unit int, needs Needs, p model.Period) (charts []Prin
 	drawn := 0
 	for _, r := range needs.Rows {
 		gi, ok := s.goalIndex[r.GoalID]
-		if !ok || !s.Scores.At(unit, gi, p).Has() {
+		if !ok {
+			continue
+		}
+		// Of the period the scorecard shows: a goal measured by the
+		// year, or later, has no result of month p.
+		c, end := s.Scores.Shown(unit, gi, p)
+		if !c.Has() {
 			continue
 		}
 		if len(charts) < printChartsMax {
-			charts = append(charts, PrintChart{Title: r.Goal.Text, SVG: s.printChart(unit, gi, p)})
+			charts = append(charts, PrintChart{Title: r.Goal.Text, SVG: s.printChart(unit, gi, end)})
 		}
 		drawn++
 	}
