@@ -240,6 +240,18 @@ func TestEnglishCSVUsesCommaAndPoint(t *testing.T) {
 	}
 }
 
+// TestChartAxisUnitInTheSiteLanguage: a chart's value axis names the
+// unit as the site's tables do: "NOK" on an English site, not "kr".
+func TestChartAxisUnitInTheSiteLanguage(t *testing.T) {
+	goals := strings.Replace(baseFile(t, "data/goals.toml"), "unit = \"count\"", "unit = \"nok\"", 1)
+	for site, want := range map[string]string{"title = \"T\"\nlanguage = \"en\"\n": "NOK", "title = \"T\"\n": "kr"} {
+		page := string(buildBase(t, map[string]string{"site.toml": site, "data/goals.toml": goals})["vest/arstad/index.html"])
+		if !strings.Contains(page, `data-axis-unit="`+want+`"`) {
+			t.Errorf("%q: no chart's value axis is in %s", site, want)
+		}
+	}
+}
+
 var hostile = map[string]string{
 	"data/org.toml": `[[county]]
 id = "vest"

@@ -275,19 +275,10 @@ func (s *site) newChart(c chart.Chart, layout *chart.Layout, g *model.Goal, titl
 // axisUnit is the unit a goal's values are in, as its charts' value axis
 // names it.
 func (s *site) axisUnit(g *model.Goal) string {
-	switch g.Unit {
-	case "percent":
-		return "%"
-	case "days":
-		return s.loc.T("days")
-	case "nok":
-		return "kr"
-	case "score":
-		if g.Max != nil {
-			return strings.ReplaceAll(s.loc.T("axis.of"), "{max}", s.loc.Number(*g.Max, 0))
-		}
+	if g.Unit == "score" && g.Max != nil {
+		return strings.ReplaceAll(s.loc.T("axis.of"), "{max}", s.loc.Number(*g.Max, 0))
 	}
-	return ""
+	return s.loc.UnitLabel(g.Unit)
 }
 
 // HTML is the chart's figure (see figure in views.templ).
