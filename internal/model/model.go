@@ -1023,17 +1023,6 @@ func (m *MeasureLife) Overdue(p Period) bool {
 	return m.Open() && m.Due != "" && m.Due < next.String()+"-01"
 }
 
-// OpenMeasures counts the open measures among ms by office and goal.
-func OpenMeasures(ms []MeasureLife) map[[2]string]int {
-	open := map[[2]string]int{}
-	for i := range ms {
-		if ms[i].Open() {
-			open[[2]string{ms[i].Office, ms[i].Goal}]++
-		}
-	}
-	return open
-}
-
 // Measures are every office's measures with their lives, by office and
 // then start, as the commentary up to month p tells them.
 func (s *Site) Measures(p Period) []MeasureLife {

@@ -166,13 +166,6 @@ type site struct {
 	shared [][]string
 }
 
-// Render builds every page and file of the site into out. Pages are built
-// in parallel; each is a function of the input alone, so the output is the
-// same whatever the order. out must accept concurrent Puts.
-func Render(in Input, out Output) error {
-	return Prepare(in).Render(out)
-}
-
 // Prepared is a site worked out once for all of its pages. serve keeps it
 // between edits to commentary, which change only its commentary's part.
 type Prepared struct{ s *site }
@@ -180,7 +173,9 @@ type Prepared struct{ s *site }
 // Prepare works out in for its pages.
 func Prepare(in Input) *Prepared { return &Prepared{newSite(in)} }
 
-// Render builds every page and file of the site into out (see Render).
+// Render builds every page and file of the site into out. Pages are built
+// in parallel; each is a function of the input alone, so the output is the
+// same whatever the order. out must accept concurrent Puts.
 func (p *Prepared) Render(out Output) error {
 	s, in := p.s, p.s.Input
 	// The CSV files come first among the jobs: scorecard.csv, the longest
