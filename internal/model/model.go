@@ -427,6 +427,10 @@ func (g *Goal) TargetChanges() []Period {
 // HigherIsBetter reports the goal's direction.
 func (g *Goal) HigherIsBetter() bool { return g.Direction == "higher" }
 
+// ChangeIsBetter reports whether a change of d, not 0, in the goal's
+// value is for the better.
+func (g *Goal) ChangeIsBetter(d float64) bool { return (d > 0) == g.HigherIsBetter() }
+
 // DefaultBounds are the bounds a goal's unit gives its values: a percent
 // lies from 0 to 100, counts, days and money are not negative.
 func (g *Goal) DefaultBounds() (lo, hi *float64) {

@@ -729,11 +729,10 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 	}
 	if cur.Has() && prev.Has() {
 		d := score.Round(cur.Value-prev.Value, g.Decimals)
-		better := (d > 0) == g.HigherIsBetter()
 		switch {
 		case d == 0:
 			r.Change, r.ChangeWord, r.ChangeClass = s.loc.Number(0, g.Decimals), s.loc.T("unchanged"), "same"
-		case better:
+		case g.ChangeIsBetter(d):
 			r.ChangeWord, r.ChangeClass = s.loc.T("better"), "better"
 		default:
 			r.ChangeWord, r.ChangeClass = s.loc.T("worse"), "worse"
@@ -993,7 +992,7 @@ func (s *site) effectChange(e effect) string {
 		return amount + "; " + s.signals[e.Judged]
 	}
 	word := s.loc.T("worse")
-	if (d > 0) == e.goal.HigherIsBetter() {
+	if e.goal.ChangeIsBetter(d) {
 		word = s.loc.T("better")
 	}
 	return amount + " " + word + "; " + s.signals[e.Judged]
