@@ -361,6 +361,55 @@ county = "nord"
 	}
 }
 
+// TestMergerEnteredInAdvance: a merger entered in org.toml before it
+// happens, Kinn from 2020-01, in a build of October 2019. Kinn's page,
+// with its predecessors' lines of a mean goal, crashed the build.
+func TestMergerEnteredInAdvance(t *testing.T) {
+	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte("title = \"T\"\nlanguage = \"nb\"\nperiod = \"2019-10\"\n")}
+	fsys["data/org.toml"] = &fstest.MapFile{Data: []byte(`[[county]]
+id = "vest"
+name = "NAV Vest"
+
+[[office]]
+id = "flora"
+name = "NAV Flora"
+county = "vest"
+until = "2019-12"
+merged_into = "kinn"
+
+[[office]]
+id = "vagsoy"
+name = "NAV Vågsøy"
+county = "vest"
+until = "2019-12"
+merged_into = "kinn"
+
+[[office]]
+id = "kinn"
+name = "NAV Kinn"
+county = "vest"
+from = "2020-01"
+
+[[county]]
+id = "nord"
+name = "NAV Nord"
+`)}
+	fsys["data/results/2026.csv"] = &fstest.MapFile{Data: []byte("period,unit,goal,value\n2019-09,flora,ventetid,12\n2019-09,vagsoy,ventetid,16\n2019-10,flora,ventetid,11\n2019-10,vagsoy,ventetid,15\n")}
+	for name := range fsys {
+		if strings.HasPrefix(name, "content/") {
+			delete(fsys, name)
+		}
+	}
+	out := memOutput{}
+	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	if page := string(out["vest/kinn/index.html"]); !strings.Contains(page, `"id":"predecessor-flora"`) {
+		t.Error("Kinn's page does not show Flora's line of ventetid")
+	}
+}
+
 // TestReportedMonthAfterMerger: the reported month counts each month's
 // own counties. Four steady counties and Vestland report for 2020-03,
 // every county of that month, so the site reports 2020-03; counted over

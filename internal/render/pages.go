@@ -386,7 +386,9 @@ func (s *site) predecessorLines(id string, l model.Lifetime, unit, gi int) []lin
 	if l.From == 0 || l.From <= s.Scores.First {
 		return nil
 	}
-	before := s.Scores.Series(unit, gi)[:l.From-s.Scores.First]
+	// A unit begun after the reported month (a reorganisation entered
+	// in advance) has every month scored before it.
+	before := s.Scores.Series(unit, gi)[:min(int(l.From-s.Scores.First), s.Scores.N)]
 	if slices.ContainsFunc(before, func(c score.Cell) bool { return c.Recast }) {
 		return nil
 	}
