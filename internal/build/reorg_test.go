@@ -75,8 +75,10 @@ func TestCountyMerger(t *testing.T) {
 	}
 	csv := string(out["scorecard.csv"])
 	for _, row := range []string{
-		"2019-01;vestland;helt-ledige;8813;10000;12000;green;2;2;recast", // 7 793 + 1 020, against Vestland's own target
-		"2019-12;vestland;helt-ledige;7900;10000;12000;green;2;2;recast",
+		// 7 793 + 1 020, against their targets' sum, as the whole site's
+		// is: Vestland's own of 2020 is for one county's worth.
+		"2019-01;vestland;helt-ledige;8813;20000;24000;green;2;2;recast",
+		"2019-12;vestland;helt-ledige;7900;20000;24000;green;2;2;recast",
 		"2020-01;vestland;helt-ledige;9100;",
 		"2019-01;hordaland;helt-ledige;7793;",                    // an ended county keeps its history
 		"2019-01;_site;helt-ledige;18813;30000;36000;green;3;3;", // Hordaland, Sogn og Fjordane and Oslo
@@ -135,13 +137,48 @@ func TestSuccessorsSpansBeforeItBegan(t *testing.T) {
 	periods := string(out["periods.csv"])
 	for _, row := range []string{
 		// 8 010 + 8 120 + 8 230 + 7 900; its coverage is its two
-		// predecessors' each month, as a county's is its offices'.
-		"2019-T3;vestland;helt-ledige;32260;;;40000;48000;green;4;8;8",
-		"2019;vestland;helt-ledige;;;;120000;144000;incomplete;12;10;24",
+		// predecessors' each month, as a county's is its offices', and
+		// its target their targets' sum.
+		"2019-T3;vestland;helt-ledige;32260;;;80000;96000;green;4;8;8",
+		"2019;vestland;helt-ledige;;;;240000;288000;incomplete;12;10;24",
 		"2019;hordaland;helt-ledige;;;;120000;144000;incomplete;12;5;12",
 	} {
 		if !strings.Contains(periods, row+"\r\n") {
 			t.Errorf("periods.csv lacks %q", row)
+		}
+	}
+}
+
+// TestRecastJudgedByTheTargetsThen: Vestland's share of 2019, its
+// predecessors' recast, is judged by the target every county had then,
+// 3,0 %, not by Vestland's first month's, 2,0 % from 2020.
+func TestRecastJudgedByTheTargetsThen(t *testing.T) {
+	fsys := countySeries("")
+	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(`[[goal]]
+id = "andel"
+title = "Andel"
+perspective = "P"
+unit = "percent"
+direction = "lower"
+target = 3.0
+yellow = 3.5
+aggregate = "ratio"
+
+  [[goal.schedule]]
+  from = "2020-01"
+  target = 2.0
+  yellow = 2.5
+`)}
+	fsys["data/results/fylker.csv"] = &fstest.MapFile{Data: []byte("period,unit,goal,value,numerator,denominator\n" +
+		"2019-12,hordaland,andel,,28,1000\n2019-12,sogn-og-fjordane,andel,,6,200\n2019-12,oslo,andel,,30,1000\n" +
+		"2020-01,vestland,andel,,30,1200\n2020-01,oslo,andel,,20,1000\n")}
+	out := memOutput{}
+	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	for _, row := range []string{"2019-12;vestland;andel;2,8;3,0;3,5;green;2;2;recast;34;1200;", "2020-01;vestland;andel;2,5;2,0;2,5;yellow;"} {
+		if !strings.Contains(string(out["scorecard.csv"]), row) {
+			t.Errorf("scorecard.csv lacks %q", row)
 		}
 	}
 }
@@ -336,7 +373,7 @@ county = "nord"
 	}
 	rows := readScorecard(t, out["scorecard.csv"])
 	for key, want := range map[string]csvRow{
-		"2019-12/kinn/kontakter": {"11", "green"},    // 6 + 5
+		"2019-12/kinn/kontakter": {"11", "red"},      // 6 + 5, against Flora's and Vågsøy's targets' sum 20, as vest's
 		"2019-12/kinn/arbeid":    {"37,5", "red"},    // 60/160
 		"2019-12/vest/kontakter": {"11", "red"},      // Flora and Vågsøy, against their targets' sum 20
 		"2020-01/vest/kontakter": {"12", "green"},    // Kinn alone, against its own target 10
@@ -349,7 +386,7 @@ county = "nord"
 	if _, ok := rows["2019-12/kinn/ventetid"]; ok {
 		t.Errorf("a mean goal has a recast figure for Kinn")
 	}
-	if !strings.Contains(string(out["scorecard.csv"]), "2019-12;kinn;kontakter;11;10;8;green;;;recast") {
+	if !strings.Contains(string(out["scorecard.csv"]), "2019-12;kinn;kontakter;11;20;16;red;;;recast") {
 		t.Errorf("Kinn's recast row is not marked")
 	}
 	if strings.Contains(string(out["scorecard.csv"]), "2020-01;flora;") {

@@ -3,8 +3,8 @@ package build
 import (
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"

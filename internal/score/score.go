@@ -234,11 +234,58 @@ func (s *Scores) Thresholds(unit, goal int) Thresholds {
 	return s.ThresholdsAt(unit, goal, s.Site.Goals[goal].DueBy(s.reported))
 }
 
-// ThresholdsAt returns unit's thresholds for goal in month p, or in the
-// month nearest to it in the unit's lifetime: a successor's history
-// before it existed is judged by its first month's targets.
+// ThresholdsAt returns unit's thresholds for goal in month p. Outside the
+// unit's lifetime (a successor's history before it existed, a county's
+// years away) they are the goal's target then, where the unit has no
+// target of its own then and its nearest month has none either, as
+// every unit is judged then; an override in force then, its own or its
+// county's; else those of the month nearest to p in its lifetime, its
+// own or its parts' sum.
 func (s *Scores) ThresholdsAt(unit, goal int, p model.Period) Thresholds {
-	return s.thresholds[(s.spanAt(unit, p)*s.Site.NUnits()+unit)*s.nGoals+goal]
+	n := s.Site.NUnits()
+	if len(s.spans) == 1 {
+		return s.thresholds[unit*s.nGoals+goal]
+	}
+	if t, ok := s.recastThresholds(unit, goal, p); ok {
+		return t
+	}
+	then := s.thresholds[(s.spanOf[min(max(int(p-s.First), 0), s.N-1)]*n+unit)*s.nGoals+goal]
+	if then.Source != FromGoal {
+		return then
+	}
+	if nearest := s.thresholds[(s.spanAt(unit, p)*n+unit)*s.nGoals+goal]; nearest.Source != FromGoal {
+		return nearest
+	}
+	return then
+}
+
+// recastThresholds are a successor's thresholds for a sum goal in month
+// p before it existed, where its figure is its predecessors' combined
+// (see recast): their targets' sum, as its figure is their figures' sum.
+func (s *Scores) recastThresholds(unit, goal int, p model.Period) (Thresholds, bool) {
+	g := &s.Site.Goals[goal]
+	if g.Aggregate != "sum" {
+		return Thresholds{}, false
+	}
+	for _, succ := range s.successors {
+		if succ.unit != unit || p < succ.from || p > succ.until {
+			continue
+		}
+		sum := Thresholds{Source: FromSum}
+		for _, pu := range succ.parts {
+			if !s.Site.UnitAlive(pu, p) && !s.recastable(g, pu, p) {
+				continue
+			}
+			if t := s.ThresholdsAt(pu, goal, p); t.Applies {
+				sum.Target += t.Target
+				sum.Yellow += t.Yellow
+				sum.Applies = true
+			}
+		}
+		sum.Target, sum.Yellow = Round(sum.Target, g.Decimals), Round(sum.Yellow, g.Decimals)
+		return sum, sum.Applies
+	}
+	return Thresholds{}, false
 }
 
 // spanAt is the span of month p, moved into unit's lifetime and into the
