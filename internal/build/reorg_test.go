@@ -183,6 +183,42 @@ aggregate = "ratio"
 	}
 }
 
+// TestNoYearlyResultToMissBeforeAUnitBegan: Vestland, begun in 2020, has
+// no 2019 of a yearly mean goal to miss (its predecessors' means cannot
+// be combined): January to November 2020's scorecards do not show the goal
+// for it, as for a goal begun in 2020, while Oslo's shows its 2019.
+func TestNoYearlyResultToMissBeforeAUnitBegan(t *testing.T) {
+	fsys := countySeries("")
+	goals := string(fsys["data/goals.toml"].Data) + `
+[[goal]]
+id = "snitt"
+title = "Årssnitt"
+perspective = "P"
+unit = "score"
+direction = "higher"
+target = 4
+yellow = 3
+aggregate = "mean"
+frequency = "year"
+`
+	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(goals)}
+	fsys["data/results/aar.csv"] = &fstest.MapFile{Data: []byte("period,unit,goal,value\n2019,hordaland,snitt,4.5\n2019,sogn-og-fjordane,snitt,3.5\n2019,oslo,snitt,4.2\n")}
+	out := memOutput{}
+	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	csv := string(out["scorecard.csv"])
+	if strings.Contains(csv, ";vestland;snitt;") || !strings.Contains(csv, "2020-03;oslo;snitt;4,2;") {
+		t.Errorf("scorecard.csv has a row of 2019's yearly goal for Vestland, or none for Oslo")
+	}
+	if v := string(out["vestland/index.html"]); strings.Contains(v, "goal-snitt") {
+		t.Error("Vestland's page shows 2019's yearly goal, missing")
+	}
+	if o := string(out["oslo/index.html"]); !strings.Contains(o, `href="#goal-snitt"`) {
+		t.Error("Oslo's page does not show its 2019 of the yearly goal")
+	}
+}
+
 // recastSite is a site of counties without offices, or with, under org,
 // with one goal of unit and aggregate and results, reported in January
 // 2024.

@@ -169,7 +169,7 @@ func (s *site) csvBlock(unit, gi int) []byte {
 	for i := range s.Scores.N {
 		p := s.Scores.Period(i)
 		c, end := s.Scores.Shown(unit, gi, p)
-		if !c.Recast && !s.Scores.Exists(unit, p) || !g.ShownIn(p) {
+		if !c.Recast && !s.Scores.Exists(unit, p) || !s.Scores.OnScorecard(unit, gi, p) {
 			continue // no figure for a unit that did not exist, nor for a goal
 		}
 		b = append(b, s.periodIDs[i]...)

@@ -358,10 +358,16 @@ func (s *Scores) AnySuppressed() bool {
 func (s *Scores) Period(i int) model.Period { return s.First + model.Period(i) }
 
 // OnScorecard reports whether goal is on unit's scorecard for month p:
-// the goal applies to the unit, and is shown in p (see
-// model.Goal.ShownIn).
+// the goal applies to the unit, is shown in p (see model.Goal.ShownIn),
+// and where p shows an earlier period's result, the unit existed when
+// that period ended or has a recast figure of it: a county begun in 2020
+// has no yearly result of 2019 to miss.
 func (s *Scores) OnScorecard(unit, goal int, p model.Period) bool {
-	return s.Thresholds(unit, goal).Applies && s.Site.Goals[goal].ShownIn(p)
+	if !s.Thresholds(unit, goal).Applies || !s.Site.Goals[goal].ShownIn(p) {
+		return false
+	}
+	c, end := s.Shown(unit, goal, p)
+	return end == p || c.Recast || s.Site.UnitAlive(unit, end)
 }
 
 // Shown is unit's cell for goal on month p's scorecard, and the last
