@@ -142,12 +142,20 @@ func (s *site) printChart(unit, gi int, end model.Period) template.HTML {
 	n := printMonths / int(step)
 	ends := make([]model.Period, n)
 	cells := make([]score.Cell, n)
+	// Each period's target, as the values are judged: a year's steps are
+	// steps of the line.
+	targets := make([]float64, n)
 	for i := range n {
 		ends[i] = end - model.Period(n-1-i)*step
 		c := s.Scores.At(unit, gi, ends[i])
 		cells[i] = c
 		if c.Has() {
 			lo, hi = min(lo, c.Value), max(hi, c.Value)
+		}
+		targets[i] = t.Target
+		if then := s.Scores.ThresholdsAt(unit, gi, ends[i]); then.Applies {
+			targets[i] = then.Target
+			lo, hi = min(lo, then.Target), max(hi, then.Target)
 		}
 	}
 	if hi == lo {
@@ -171,10 +179,25 @@ func (s *site) printChart(unit, gi int, end model.Period) template.HTML {
 	label := func(x, y float64, anchor, text string) {
 		labels = append(labels, svgLabel{x: coord(x), y: coord(y), anchor: anchor, text: text})
 	}
-	// Paper has no legend: the dashed line is named, with its value.
-	targetY := y(t.Target)
+	// The target's line steps halfway between two periods of different
+	// targets; its last step is named.
+	target := appendCoord(nil, left, y(targets[0]))
+	lastStep := left
+	for i := 1; i < n; i++ {
+		if targets[i] != targets[i-1] {
+			lastStep = (x(i-1) + x(i)) / 2
+			target = appendCoord(append(appendCoord(append(target, ' '), lastStep, y(targets[i-1])), ' '), lastStep, y(targets[i]))
+		}
+	}
+	target = appendCoord(append(target, ' '), w-right, y(t.Target))
+	// Paper has no legend: the dashed line is named, with its value, by
+	// its last step where that is long enough.
 	name := s.loc.T("target") + " " + s.loc.WithUnit(t.Target, g.Decimals, g.Unit)
-	labels = append(labels, targetLabel(name, targetY, left+2, w-right, h-bottom+2, segments))
+	from := lastStep + 2
+	if from+labelWidth(name) > w-right {
+		from = left + 2
+	}
+	labels = append(labels, targetLabel(name, y(t.Target), from, w-right, h-bottom+2, segments))
 	label(left-4, y(hi)+4, "end", s.loc.WithUnit(hi, g.Decimals, g.Unit))
 	label(left-4, y(lo)+4, "end", s.loc.WithUnit(lo, g.Decimals, g.Unit))
 	periodLabel := func(p model.Period) string {
@@ -189,7 +212,7 @@ func (s *site) printChart(unit, gi int, end model.Period) template.HTML {
 	if end >= s.Scores.First && int(end-s.Scores.First) < len(s.months) {
 		label(w-right, h-4, "end", periodLabel(end))
 	}
-	return svg(printChartSVG(g.Title, coord(targetY), line.parts(), labels))
+	return svg(printChartSVG(g.Title, string(target), line.parts(), labels))
 }
 
 // targetLabel places name, in a printed chart's 9 px text, just above or
@@ -199,7 +222,7 @@ func (s *site) printChart(unit, gi int, end model.Period) template.HTML {
 // text and the line's width around it (of equals, the leftmost, above).
 func targetLabel(name string, targetY, from, to, lowest float64, segments []segment) svgLabel {
 	const margin = 2.5
-	width := 5.2 * float64(utf8.RuneCountInString(name))
+	width := labelWidth(name)
 	best := svgLabel{x: coord(from), y: coord(max(targetY-3, 8)), anchor: "start", text: name}
 	fewest := -1
 	for x0 := from; x0+width <= to; x0 += 8 {
@@ -235,6 +258,9 @@ func crossings(segments []segment, x0, y0, x1, y1 float64) int {
 	}
 	return n
 }
+
+// labelWidth is about how wide text is in a printed chart's 9 px text.
+func labelWidth(text string) float64 { return 5.2 * float64(utf8.RuneCountInString(text)) }
 
 // svgLabel is a text placed in a drawing, anchored at x,y.
 type svgLabel struct {
