@@ -453,9 +453,9 @@ func (r *resultReader) readTable(f *table, file int16, header []string, cols map
 		res.HasRatio = hasNum && hasDen
 		if ok && !res.HasValue && !res.HasRatio {
 			if cNum < 0 {
-				f.add(line, f.col(cValue), "row has no value: give a value (or add numerator and denominator columns for a ratio)")
+				f.add(line, f.col(cValue), "row has no value: give a value (or add numerator and denominator columns for a ratio), or leave the row out where the figure is missing (* where its source hid it)")
 			} else {
-				f.add(line, 0, "row has no value: give a value, or a numerator and a denominator")
+				f.add(line, 0, "row has no value: give a value, or a numerator and a denominator, or leave the row out where the figure is missing (* where its source hid it)")
 			}
 			ok = false
 		}

@@ -155,7 +155,7 @@ func TestCSVErrors(t *testing.T) {
 		{"a delimiter not recognised", "period|unit|goal|value\n2026-01|bergen-nord|g|1\n", `data/results/test.csv:1: the header is one column, "period|unit|goal|value": separate its columns with commas, semicolons or tabs`},
 		{"a column for each of many figures", "periode,enhet," + strings.Repeat("a,", 20) + strings.Repeat("b", 100) + "\n",
 			`data/results/test.csv:1: header lacks the columns "goal", "value" ("mål", "verdi" in Norwegian), and malekort does not read its columns "a", "a", "a", "a", "a", "a", "a", "a", …: give`},
-		{"ratio without its columns", "period,unit,goal,value\n2026-01,bergen-nord,g,\n", `data/results/test.csv:2:23: row has no value: give a value (or add numerator and denominator columns for a ratio)`},
+		{"ratio without its columns", "period,unit,goal,value\n2026-01,bergen-nord,g,\n", `data/results/test.csv:2:23: row has no value: give a value (or add numerator and denominator columns for a ratio), or leave the row out where the figure is missing (* where its source hid it)`},
 		{"short row", header + "2026-01,bergen-nord\n", `data/results/test.csv:2: row has 2 fields, the header 6`},
 		{"long row", header + "2026-01,bergen-nord,g,1,,,x\n", `data/results/test.csv:2: row has 7 fields, the header 6: check the delimiter`},
 		{"row one short of a six-column header", header + "2026-01,bergen-nord,g,1,\n", `data/results/test.csv:2: row has 5 fields, the header 6`},
