@@ -641,11 +641,19 @@ func (s *site) status(st score.Status) Status {
 }
 
 func (s *site) summary(unit int, p model.Period) Summary {
-	n := s.Scores.Summary(unit, p)
+	return summaryOf(s.Scores.Summary(unit, p))
+}
+
+// summaryOf lays out counts of goals by status.
+func summaryOf(n [score.NStatus]int) Summary {
+	total := 0
+	for _, k := range n {
+		total += k
+	}
 	return Summary{
 		Missing: n[score.Missing], Red: n[score.Red], Yellow: n[score.Yellow], Green: n[score.Green],
 		Suppressed: n[score.Suppressed], Incomplete: n[score.Incomplete], Uncomputable: n[score.Uncomputable],
-		Total: n[0] + n[1] + n[2] + n[3] + n[4] + n[5] + n[6],
+		Total: total,
 	}
 }
 

@@ -468,6 +468,7 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 	// The rows of all groups, in one array: each group's are a part of it.
 	rows := make([]TertialRow, 0, len(s.goalOrder))
 	var yearly, later []string // goals on the unit's scorecard without a row, and why
+	var byStatus [score.NStatus]int
 	for _, gi := range s.goalOrder {
 		a := s.Scores.Over(unit, gi, sp)
 		g := &m.Goals[gi]
@@ -518,24 +519,9 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 		// over the next group's.
 		group := &v.Card.Groups[len(v.Card.Groups)-1]
 		group.Rows = rows[len(rows)-len(group.Rows)-1 : len(rows) : len(rows)]
-		switch a.Status {
-		case score.Green:
-			v.Summary.Green++
-		case score.Yellow:
-			v.Summary.Yellow++
-		case score.Red:
-			v.Summary.Red++
-		case score.Suppressed:
-			v.Summary.Suppressed++
-		case score.Incomplete:
-			v.Summary.Incomplete++
-		case score.Uncomputable:
-			v.Summary.Uncomputable++
-		default:
-			v.Summary.Missing++
-		}
-		v.Summary.Total++
+		byStatus[a.Status]++
 	}
+	v.Summary = summaryOf(byStatus)
 	if len(yearly) > 0 {
 		v.Card.Missing = append(v.Card.Missing, strings.ReplaceAll(s.loc.T("tertial.yearly"), "{goals}", strings.Join(yearly, ", ")))
 	}
