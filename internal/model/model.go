@@ -257,6 +257,12 @@ func (g *Goal) PeriodMonths() int {
 	return 1
 }
 
+// EndsPeriod reports whether month p is the last of one of the goal's
+// periods, the month its result belongs to: every month of a monthly
+// goal, April, August and December of a tertial goal's, December of a
+// yearly goal's.
+func (g *Goal) EndsPeriod(p Period) bool { return p.Month()%g.PeriodMonths() == 0 }
+
 // DueBy is the last month of the goal's latest period whose result is
 // due by month p: Lag months after the period ended. A month's scorecard
 // shows that period's result.
@@ -326,7 +332,7 @@ func (s *Site) FollowGoalsFromResults() {
 // come as of month reported: p ends one of its periods while it is
 // followed (see Followed), and the result is due after reported.
 func (g *Goal) Pending(p, reported Period) bool {
-	return g.Followed(p) && p.Month()%g.PeriodMonths() == 0 && p+Period(g.Lag) > reported
+	return g.Followed(p) && g.EndsPeriod(p) && p+Period(g.Lag) > reported
 }
 
 // ShownIn reports whether month p's scorecard shows the goal: the period

@@ -1553,7 +1553,7 @@ func (s *site) trendMonths(gi int) trendMonths {
 	tm := trendMonths{at: []int{}, names: []string{}, from: from, key: "from " + strconv.Itoa(from) + " every " + strconv.Itoa(k)}
 	for i := from; i < s.Scores.N; i++ {
 		p := s.Scores.Period(i)
-		if p.Month()%k != 0 {
+		if !g.EndsPeriod(p) {
 			continue
 		}
 		tm.at = append(tm.at, i)

@@ -224,8 +224,7 @@ func aggregatesOver(g *model.Goal, sp Span) bool {
 // counted reports whether month p counts in unit's aggregates of goal g
 // (see the rules above), f being its figure then.
 func (s *Scores) counted(g *model.Goal, unit, gi int, p model.Period, f *figure) bool {
-	k := model.Period(g.PeriodMonths())
-	return p.Month()%int(k) == 0 && p+model.Period(g.Lag) <= s.reported && g.Followed(p) &&
+	return g.EndsPeriod(p) && p+model.Period(g.Lag) <= s.reported && g.Followed(p) &&
 		(f.recast || s.Exists(unit, p) || s.recastable(g, unit, p)) && s.ThresholdsAt(unit, gi, p).Applies
 }
 
