@@ -356,6 +356,8 @@ var messages = map[string]map[string]string{
 
 		// A month with only a yearly, tertial, lagged or office's own goal's results.
 		"%s has results due only of goals measured by the year or the tertial, coming later, or an office's own, such as this row's, and none of a goal every unit gives every month: the site reports %s; to report %s anyway, set period = \"%s\" in %s": "I %s kommer det bare resultater for mål som måles per år eller tertial, som kommer senere eller er et kontors eget, slik som raden her, og ingen for et mål alle enhetene gir hver måned: nettstedet viser %s; for å vise %s likevel, sett period = \"%s\" i %s",
+
+		"%s (making %s)": "%s (da %s ble laget)",
 	},
 	"nn": {
 		"%s is also the name of %s (%s) while both exist: rankings and tables could not tell them apart; give one a name of its own":                                                                          "%s er òg namnet på %s (%s) medan begge finst: rangeringar og tabellar kan ikkje skilje dei frå kvarandre; gje den eine av dei eit eige namn",
@@ -708,6 +710,8 @@ var messages = map[string]map[string]string{
 
 		// A month with only a yearly, tertial, lagged or office's own goal's results.
 		"%s has results due only of goals measured by the year or the tertial, coming later, or an office's own, such as this row's, and none of a goal every unit gives every month: the site reports %s; to report %s anyway, set period = \"%s\" in %s": "I %s kjem det berre resultat for mål som blir målte per år eller tertial, som kjem seinare eller er eit kontor sitt eige, slik som rada her, og ingen for eit mål alle einingane gir kvar månad: nettstaden viser %s; for å vise %s likevel, set period = \"%s\" i %s",
+
+		"%s (making %s)": "%s (då %s vart laga)",
 	},
 }
 

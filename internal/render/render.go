@@ -611,7 +611,9 @@ func (s *site) execute(out Output, name, file string, view any) error {
 	b.Reset()
 	if err := t.ExecuteTemplate(b, path.Join(TemplateDir, file), view); err != nil {
 		pos, msg := templateErrorPos(err, nil)
-		return &TemplateError{Err: diag.Error{Pos: pos, Msg: msg + " (making " + name + ")"}}
+		var errs diag.List
+		errs.Add(pos, "%s (making %s)", msg, name)
+		return &TemplateError{Err: errs[0]}
 	}
 	return out.Put(name, b.Bytes())
 }
