@@ -51,38 +51,70 @@ type command struct {
 }
 
 var commands = []command{
-	{"build", "[--source DIR] [--out DIR] [--quiet]", "check the site and write it to DIR (default public)", nil, buildFlags},
-	{"check", "[--source DIR] [--format text|github]", "check the site and its pages; report every input error", nil, checkFlags},
-	{"serve", "[--source DIR] [--port N]", "preview on 127.0.0.1, rebuilt and reloaded on every save", nil, serveFlags},
-	{"new commentary", "[--source DIR] OFFICE [YYYY-MM]", "start an office's commentary for a month, open measures carried over", []string{"OFFICE", "[YYYY-MM]"}, newCommentaryFlags},
-	{"new site", "[--title TITLE] [--language nb|nn|en] [--ci github|gitlab] DIR", "start a new site that builds at once", []string{"DIR"}, newSiteFlags},
-	{"version", "", "print the version", nil, func(*flag.FlagSet) {}},
+	{"build", "[--source DIR] [--out DIR] [--quiet]", help("check the site and write it to DIR (default public)"), nil, buildFlags},
+	{"check", "[--source DIR] [--format text|github]", help("check the site and its pages; report every input error"), nil, checkFlags},
+	{"serve", "[--source DIR] [--port N]", help("preview on 127.0.0.1, rebuilt and reloaded on every save"), nil, serveFlags},
+	{"new commentary", "[--source DIR] OFFICE [YYYY-MM]", help("start an office's commentary for a month, open measures carried over"), []string{"OFFICE", "[YYYY-MM]"}, newCommentaryFlags},
+	{"new site", "[--title TITLE] [--language nb|nn|en] [--ci github|gitlab] DIR", help("start a new site that builds at once"), []string{"DIR"}, newSiteFlags},
+	{"version", "", help("print the version"), nil, func(*flag.FlagSet) {}},
 }
 
-// usage lists every command with its options.
-func usage() string {
+// help marks a text of the help, a command's summary or an option's
+// usage, written in English: printed, it is in the site's language, as
+// the locale's messages have it (TestMessagesAreTranslated holds each to
+// a translation).
+func help(text string) string { return text }
+
+// usage lists every command with its options, in loc's language.
+func usage(loc *locale.Locale) string {
 	var b strings.Builder
-	b.WriteString("malekort builds a scorecard website from a folder of plain files.\n\nUsage:\n")
+	fmt.Fprintf(&b, "%s\n\n%s\n", diag.P("malekort builds a scorecard website from a folder of plain files.").In(loc), diag.P("Usage:").In(loc))
 	for _, c := range commands {
-		fmt.Fprintf(&b, "  malekort %s %s\n      %s\n", c.name, c.args, c.summary)
+		fmt.Fprintf(&b, "  malekort %s %s\n      %s\n", c.name, c.args, loc.Message(c.summary))
 		fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
 		c.flags(fs)
 		var opts strings.Builder
-		fs.SetOutput(&opts)
-		fs.PrintDefaults()
+		printOptions(&opts, fs, loc)
 		for line := range strings.Lines(opts.String()) {
 			b.WriteString("    " + line)
 		}
 	}
-	b.WriteString("\nExit status: 0 success, 1 input errors, 2 usage errors, 3 a file could not be read or written.\n")
+	fmt.Fprintf(&b, "\n%s\n", diag.P("Exit status: 0 success, 1 input errors, 2 usage errors, 3 a file could not be read or written.").In(loc))
 	return b.String()
+}
+
+// printOptions writes fs's options to w as flag.PrintDefaults does, in
+// loc's language: each usage's `word` names the option's value.
+func printOptions(w io.Writer, fs *flag.FlagSet, loc *locale.Locale) {
+	fs.VisitAll(func(f *flag.Flag) {
+		translated := *f
+		translated.Usage = loc.Message(f.Usage)
+		value, usage := flag.UnquoteUsage(&translated)
+		fmt.Fprintf(w, "  -%s", f.Name)
+		if value != "" {
+			fmt.Fprintf(w, " %s", value)
+		}
+		fmt.Fprintf(w, "\n    \t%s", usage)
+		switch f.Value.(flag.Getter).Get().(type) {
+		case string:
+			if f.DefValue != "" {
+				fmt.Fprintf(w, " %s", diag.P("(default %q)", f.DefValue).In(loc))
+			}
+		case int:
+			fmt.Fprintf(w, " %s", diag.P("(default %s)", f.DefValue).In(loc))
+		}
+		fmt.Fprintln(w)
+	})
 }
 
 // Main runs malekort with args (without the program name). defaults holds
 // the built-in templates folder and the files a new site gets.
 func Main(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
+	// Which site is meant is not known: the words are those of the
+	// folder's site, bokmål by default.
+	loc := locale.New(build.Language(os.DirFS(".")))
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage())
+		fmt.Fprint(stderr, usage(loc))
 		return UsageError
 	}
 	switch args[0] {
@@ -98,11 +130,10 @@ func Main(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "malekort", version())
 		return OK
 	case "-h", "-help", "--help", "help":
-		fmt.Fprint(stdout, usage())
+		fmt.Fprint(stdout, usage(loc))
 		return OK
 	}
-	loc := locale.New(build.Language(os.DirFS(".")))
-	fmt.Fprintf(stderr, "malekort: %s\n\n%s", say(loc, diag.P("unknown command %q: run malekort -h to see the commands", args[0])), usage())
+	fmt.Fprintf(stderr, "malekort: %s\n\n%s", say(loc, diag.P("unknown command %q: run malekort -h to see the commands", args[0])), usage(loc))
 	return UsageError
 }
 
@@ -113,18 +144,19 @@ func version() string {
 	return "(devel)"
 }
 
-// newFlags is the flag set of the named command, whose help goes to w.
-func newFlags(name string, w io.Writer) *flag.FlagSet {
-	i := slices.IndexFunc(commands, func(c command) bool { return c.name == name })
-	c := commands[i]
+// newFlags is the flag set of the named command.
+func newFlags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	c.flags(fs)
-	fs.SetOutput(w)
-	fs.Usage = func() {
-		fmt.Fprintf(w, "Usage: malekort %s %s\n\n%s\n\nOptions:\n", c.name, c.args, c.summary)
-		fs.PrintDefaults()
-	}
+	commands[slices.IndexFunc(commands, func(c command) bool { return c.name == name })].flags(fs)
 	return fs
+}
+
+// commandHelp writes the help of the command whose options are fs to w,
+// in loc's language.
+func commandHelp(w io.Writer, fs *flag.FlagSet, loc *locale.Locale) {
+	c := commands[slices.IndexFunc(commands, func(c command) bool { return c.name == fs.Name() })]
+	fmt.Fprintf(w, "%s\n\n%s\n\n%s\n", diag.P("Usage: malekort %s %s", c.name, c.args).In(loc), loc.Message(c.summary), diag.P("Options:").In(loc))
+	printOptions(w, fs, loc)
 }
 
 // invocation is one run of a command: its options and arguments, and where and
@@ -144,13 +176,9 @@ type invocation struct {
 // succeeds; a wrong option or argument is a usage error, said in the
 // site's language with how to see the options.
 func begin(name string, args []string, stdout, stderr io.Writer) (r *invocation, code int, done bool) {
-	r = &invocation{name: name, flags: newFlags(name, stdout), stdout: stdout, stderr: stderr}
+	r = &invocation{name: name, flags: newFlags(name), stdout: stdout, stderr: stderr}
 	var err error
 	r.args, err = parseArgs(r.flags, args)
-	if errors.Is(err, flag.ErrHelp) {
-		r.flags.Usage()
-		return r, OK, true
-	}
 	lang := "nb"
 	switch {
 	case r.flags.Lookup("source") != nil:
@@ -160,6 +188,10 @@ func begin(name string, args []string, stdout, stderr io.Writer) (r *invocation,
 		lang = r.flag("language")
 	}
 	r.loc = locale.New(lang)
+	if errors.Is(err, flag.ErrHelp) {
+		commandHelp(stdout, r.flags, r.loc)
+		return r, OK, true
+	}
 	if err == nil {
 		err = checkOperands(name, r.args)
 	}
@@ -258,8 +290,8 @@ func (r *invocation) sourceDir() bool {
 }
 
 func checkFlags(fs *flag.FlagSet) {
-	fs.String("source", ".", "the site `folder`")
-	fs.String("format", "text", "how errors are printed, `text|github`: as file:line:col: message, or as annotations on a pull request's lines")
+	fs.String("source", ".", help("the site `folder`"))
+	fs.String("format", "text", help("how errors are printed, `text|github`: as file:line:col: message, or as annotations on a pull request's lines"))
 }
 
 func runCheck(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
@@ -328,10 +360,10 @@ func exitCode(errs diag.List) int {
 }
 
 func buildFlags(fs *flag.FlagSet) {
-	fs.String("source", ".", "the site `folder`")
-	fs.String("out", "public", "the output `folder`; replaced whole when the build succeeds")
-	fs.String("cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")
-	fs.Bool("quiet", false, "print no summary when the build succeeds (notices and errors are still printed)")
+	fs.String("source", ".", help("the site `folder`"))
+	fs.String("out", "public", help("the output `folder`; replaced whole when the build succeeds"))
+	fs.String("cpuprofile", "", help("write a CPU profile of the build to `file` (for go tool pprof)"))
+	fs.Bool("quiet", false, help("print no summary when the build succeeds (notices and errors are still printed)"))
 }
 
 func runBuild(args []string, defaults fs.FS, stdout, stderr io.Writer) int {

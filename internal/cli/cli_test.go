@@ -40,22 +40,29 @@ func run(args ...string) (int, string, string) {
 
 func TestExitCodes(t *testing.T) {
 	site := smallSite(t)
+	// The help is in the language of the site --source names.
+	english := t.TempDir()
+	if err := os.WriteFile(filepath.Join(english, "site.toml"), []byte("title = \"T\"\nlanguage = \"en\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		args []string
 		code int
 		out  string
 	}{
-		{[]string{}, UsageError, "Usage:"},
+		{[]string{}, UsageError, "Bruk:"},
 		{[]string{"bild"}, UsageError, `ukjent kommando "bild"`},
 		{[]string{"build", "--nope"}, UsageError, "ukjent valg --nope"},
 		{[]string{"build", "extra"}, UsageError, `uventet argument "extra"`},
 		{[]string{"check", "--source", filepath.Join(site, "missing")}, UsageError, "er ikke en mappe"},
-		{[]string{"build", "-h"}, OK, "Usage: malekort build"},
-		{[]string{"check", "-h"}, OK, "Usage: malekort check"},
+		{[]string{"build", "-h"}, OK, "Bruk: malekort build"},
+		{[]string{"check", "-h"}, OK, "Bruk: malekort check"},
 		{[]string{"version"}, OK, "malekort"},
 		{[]string{"new", "-h"}, OK, "malekort new commentary"},
-		{[]string{"new", "commentary", "-h"}, OK, "Usage: malekort new commentary"},
-		{[]string{"new", "site", "-h"}, OK, "-ci host"},
+		{[]string{"new", "commentary", "-h"}, OK, "Bruk: malekort new commentary"},
+		{[]string{"new", "site", "-h"}, OK, "-ci tjeneste"},
+		{[]string{"new", "site", "--language", "en", "-h"}, OK, "-ci host"},
+		{[]string{"build", "--source", english, "-h"}, OK, "-source folder\n    \tthe site folder (default \".\")"},
 		{[]string{"new"}, UsageError, "malekort new site"},
 		{[]string{"check", "--source", site}, OK, "ingen feil"},
 	} {

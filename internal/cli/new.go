@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/malekort/malekort/internal/build"
@@ -24,12 +25,18 @@ import (
 // now is the clock of "new"; tests set it.
 var now = time.Now
 
-const newUsage = `Usage:
-  malekort new commentary [--source DIR] OFFICE [YYYY-MM]
-  malekort new site [--title TITLE] [--language nb|nn|en] [--ci github|gitlab] DIR
-
-Run "malekort new commentary -h" or "malekort new site -h" for their options.
-`
+// newUsage is the help of malekort new, in loc's language.
+func newUsage(loc *locale.Locale) string {
+	var b strings.Builder
+	b.WriteString(diag.P("Usage:").In(loc) + "\n")
+	for _, c := range commands {
+		if strings.HasPrefix(c.name, "new ") {
+			fmt.Fprintf(&b, "  malekort %s %s\n", c.name, c.args)
+		}
+	}
+	fmt.Fprintf(&b, "\n%s\n", diag.P("Run %s or %s for their options.", `"malekort new commentary -h"`, `"malekort new site -h"`).In(loc))
+	return b.String()
+}
 
 func runNew(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
@@ -38,24 +45,25 @@ func runNew(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 			return newCommentary(args[1:], stdout, stderr)
 		case "site":
 			return newSite(args[1:], defaults, stdout, stderr)
-		case "-h", "-help", "--help", "help":
-			fmt.Fprint(stdout, newUsage)
-			return OK
 		}
 	}
 	// Which site is meant is not known yet: the words are those of the
 	// folder's site, bokmål by default.
 	loc := locale.New(build.Language(os.DirFS(".")))
+	if len(args) > 0 && slices.Contains([]string{"-h", "-help", "--help", "help"}, args[0]) {
+		fmt.Fprint(stdout, newUsage(loc))
+		return OK
+	}
 	msg := diag.P("say what to start: malekort new commentary or malekort new site")
 	if len(args) > 0 {
 		msg = diag.P("unknown kind %q: use commentary or site", args[0])
 	}
-	fmt.Fprintf(stderr, "malekort new: %s\n\n%s", say(loc, msg), newUsage)
+	fmt.Fprintf(stderr, "malekort new: %s\n\n%s", say(loc, msg), newUsage(loc))
 	return UsageError
 }
 
 func newCommentaryFlags(fs *flag.FlagSet) {
-	fs.String("source", ".", "the site `folder`")
+	fs.String("source", ".", help("the site `folder`"))
 }
 
 func newCommentary(args []string, stdout, stderr io.Writer) int {
@@ -114,9 +122,9 @@ func createFailure(err error) int {
 }
 
 func newSiteFlags(fs *flag.FlagSet) {
-	fs.String("title", "Målekort", "the site's `title`")
-	fs.String("language", "nb", "the site's `language`: nb, nn or en")
-	fs.String("ci", "github", "the `host` whose CI file the site gets: github or gitlab")
+	fs.String("title", "Målekort", help("the site's `title`"))
+	fs.String("language", "nb", help("the site's `language`: nb, nn or en"))
+	fs.String("ci", "github", help("the `host` whose CI file the site gets: github or gitlab"))
 }
 
 func newSite(args []string, defaults fs.FS, stdout, stderr io.Writer) int {

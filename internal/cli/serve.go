@@ -22,8 +22,8 @@ import (
 const settle = 25 * time.Millisecond
 
 func serveFlags(fs *flag.FlagSet) {
-	fs.String("source", ".", "the site `folder`")
-	fs.Int("port", 1318, "the `port` on 127.0.0.1 (0 picks a free one)")
+	fs.String("source", ".", help("the site `folder`"))
+	fs.Int("port", 1318, help("the `port` on 127.0.0.1 (0 picks a free one)"))
 }
 
 func runServe(args []string, defaults fs.FS, stdout, stderr io.Writer) int {

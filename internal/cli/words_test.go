@@ -16,8 +16,7 @@ import (
 // through diag.P (whose formats TestMessagesAreTranslated holds to a
 // translation) or the locale's words. This fails on a string with words
 // of its own handed straight to a printer or made into an error in the
-// packages whose messages reach the terminal. Only the help, malekort's
-// reference of its commands and options, is English.
+// packages whose messages reach the terminal, the help among them.
 func TestPrintsOnlyTranslatedWords(t *testing.T) {
 	verb := regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
 	wordless := func(s string) bool {
@@ -26,9 +25,8 @@ func TestPrintsOnlyTranslatedWords(t *testing.T) {
 	}
 	printers := map[string]bool{"Fprintf": true, "Fprintln": true, "Fprint": true, "Printf": true, "Println": true, "Print": true, "Errorf": true, "New": true}
 	errorsOnly := map[string]bool{"Errorf": true, "New": true}
-	// Not for people: the help is the reference; events is the protocol of
-	// the live-reload script.
-	skip := map[string]bool{"usage": true, "newFlags": true, "events": true}
+	// Not for people: events is the protocol of the live-reload script.
+	skip := map[string]bool{"events": true}
 	// scaffold writes a site's files, in which only its errors are messages.
 	for dir, printers := range map[string]map[string]bool{".": printers, "../serve": printers, "../scaffold": errorsOnly} {
 		files, err := filepath.Glob(filepath.Join(dir, "*.go"))

@@ -81,7 +81,7 @@ func sampleArgs(format string) (args []any, shown []string) {
 
 // sourceFormats are the message formats the code writes: the string
 // literals given to diag's Add, AddNotice and P, to a results table's add,
-// to outside's pick, and the constants named format.
+// to outside's pick, to cli's help, and the constants named format.
 func sourceFormats(t *testing.T) map[string]bool {
 	formats := map[string]bool{}
 	keep := func(lit ast.Expr) {
@@ -122,7 +122,7 @@ func sourceFormats(t *testing.T) map[string]bool {
 				case *ast.Ident:
 					name = fn.Name
 				}
-				literals := map[string]int{"Add": 1, "AddNotice": 1, "add": 1, "P": 1, "pick": 2}[name]
+				literals := map[string]int{"Add": 1, "AddNotice": 1, "add": 1, "P": 1, "pick": 2, "help": 1}[name]
 				for _, a := range n.Args {
 					if b, ok := a.(*ast.BasicLit); ok && b.Kind == token.STRING && literals > 0 {
 						keep(b)
