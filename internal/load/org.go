@@ -103,10 +103,13 @@ func changes(in []change, headers []int, next *int, lines config.Lines, errs *di
 	for _, c := range in {
 		pos := diag.Pos{Path: OrgPath, Line: at(headers, *next)}
 		*next++
-		out = append(out, model.Change{From: month("from", c.From, pos, lines, errs), County: c.County, Name: c.Name, Pos: pos})
 		if c.From == "" {
+			// Told once: without a month, it changes nothing anyone
+			// could check further.
 			errs.Add(pos, "change has no from: add from = \"YYYY-MM\", the first month it holds")
+			continue
 		}
+		out = append(out, model.Change{From: month("from", c.From, pos, lines, errs), County: c.County, Name: c.Name, Pos: pos})
 	}
 	slices.SortStableFunc(out, func(a, b model.Change) int { return int(a.From - b.From) })
 	return out
