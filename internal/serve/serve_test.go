@@ -589,7 +589,7 @@ func TestFailedEditBringsBackTheSiteBefore(t *testing.T) {
 	before := s.site["nord/tromso/index.html"]
 	writer(t, dir)("content/nord/tromso/2026-02.md", "+++\n[[measure]]\ngoal = \"arbeid\"\ntext = \"Møte\"\nstatus = \"started\"\n+++\nFørste.\n")
 	s.Update([]string{"content/nord/tromso/2026-02.md"})
-	if len(s.errors) != 2 || !strings.Contains(s.errors[1], "templates/county.html:2:") || !strings.Contains(s.errors[1], "(making nord/index.html)") {
+	if len(s.errors) != 2 || !strings.Contains(s.errors[1], "templates/county.html:2:") || !strings.Contains(s.errors[1], "(da nord/index.html ble laget)") {
 		t.Fatalf("errors %q", s.errors)
 	}
 	if !bytes.Equal(s.site["nord/tromso/index.html"], before) {
