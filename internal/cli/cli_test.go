@@ -244,6 +244,33 @@ func TestNewSiteGetsLaterTemplates(t *testing.T) {
 	}
 }
 
+// TestNewSiteInItsLanguage: new site makes a site that builds at once in
+// each language, its ids, which name its folders and addresses, in the
+// language too.
+func TestNewSiteInItsLanguage(t *testing.T) {
+	for lang, office := range map[string]string{"nb": "mitt-kontor", "nn": "mitt-kontor", "en": "my-office"} {
+		site := filepath.Join(t.TempDir(), "site")
+		if code, _, stderr := run("new", "site", "--language", lang, site); code != OK {
+			t.Fatal(stderr)
+		}
+		for _, lib := range []string{build.EChartsPath, build.MiniSearchPath} {
+			data, err := os.ReadFile(filepath.Join(repoRoot, lib))
+			if err != nil {
+				t.Fatalf("%v: run npm ci", err)
+			}
+			os.MkdirAll(filepath.Join(site, filepath.Dir(lib)), 0o755)
+			os.WriteFile(filepath.Join(site, lib), data, 0o644)
+		}
+		out := filepath.Join(t.TempDir(), "public")
+		if code, _, stderr := run("build", "--source", site, "--out", out); code != OK || stderr != "" {
+			t.Errorf("%s: build: exit %d\n%s", lang, code, stderr)
+		}
+		if matches, _ := filepath.Glob(filepath.Join(out, "*", office, "index.html")); len(matches) != 1 {
+			t.Errorf("%s: no page at */%s/index.html", lang, office)
+		}
+	}
+}
+
 // TestThinMonthIsNotReported: an analyst adds next month's results for one
 // office of three. The site keeps reporting the month before, and check
 // and build say why and how to report the new month anyway.

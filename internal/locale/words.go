@@ -381,6 +381,13 @@ var dictionary = map[string]map[string]string{
 		// Why a goal has no funnel plot where no office gave a numerator
 		// and a denominator.
 		"funnel.none.any": "Ingen kontorer har oppgitt teller og nevner for {period}, så tilfeldig variasjon kan ikke vurderes.",
+
+		// A new site's ids, its folders' and addresses' names.
+		"starter.id.county":    "mitt-fylke",
+		"starter.id.office":    "mitt-kontor",
+		"starter.id.neighbour": "nabokontoret",
+		"starter.id.work":      "overgang-arbeid",
+		"starter.id.time":      "saksbehandlingstid",
 	},
 	"nn": {
 		"input.error":                "inndatafeil",
@@ -758,6 +765,13 @@ var dictionary = map[string]map[string]string{
 		// Why a goal has no funnel plot where no office gave a numerator
 		// and a denominator.
 		"funnel.none.any": "Ingen kontor har oppgitt teljar og nemnar for {period}, så tilfeldig variasjon kan ikkje vurderast.",
+
+		// A new site's ids, its folders' and addresses' names.
+		"starter.id.county":    "mitt-fylke",
+		"starter.id.office":    "mitt-kontor",
+		"starter.id.neighbour": "nabokontoret",
+		"starter.id.work":      "overgang-arbeid",
+		"starter.id.time":      "sakshandsamingstid",
 	},
 	"en": {
 		"input.error":                "input error",
@@ -1135,5 +1149,12 @@ var dictionary = map[string]map[string]string{
 		// Why a goal has no funnel plot where no office gave a numerator
 		// and a denominator.
 		"funnel.none.any": "No office gave a numerator and denominator for {period}, so chance variation cannot be judged.",
+
+		// A new site's ids, its folders' and addresses' names.
+		"starter.id.county":    "my-county",
+		"starter.id.office":    "my-office",
+		"starter.id.neighbour": "neighbouring-office",
+		"starter.id.work":      "into-work",
+		"starter.id.time":      "processing-time",
 	},
 }

@@ -149,24 +149,24 @@ func Site(files fs.FS, title, language, ci string, today time.Time) ([]File, err
 		{"site.toml", []byte(fmt.Sprintf("title = %q\nlanguage = %q   # %s\n# period = \"YYYY-MM\"   # %s\n# edit_url = \"https://git.example.org/org/site/edit/main/{path}\"   # %s\n\n[privacy]\nmin_count = 5   # %s\n",
 			title, language, w("language"), w("period"), w("edit"), w("min_count")))},
 		{"data/org.toml", []byte(fmt.Sprintf(`[[county]]
-id = "mitt-fylke"
-name = %q
+id = %[4]q
+name = %[1]q
 
 [[office]]
-id = "mitt-kontor"
-name = %q
-county = "mitt-fylke"
+id = %[5]q
+name = %[2]q
+county = %[4]q
 
 [[office]]
-id = "nabokontoret"
-name = %q
-county = "mitt-fylke"
-`, w("county"), w("office"), w("neighbour")))},
+id = %[6]q
+name = %[3]q
+county = %[4]q
+`, w("county"), w("office"), w("neighbour"), w("id.county"), w("id.office"), w("id.neighbour")))},
 		{"data/goals.toml", []byte(fmt.Sprintf(`[[goal]]
-id = "overgang-arbeid"
-title = %q
-description = %q
-perspective = %q
+id = %[6]q
+title = %[1]q
+description = %[2]q
+perspective = %[3]q
 unit = "percent"
 direction = "higher"
 target = 45
@@ -174,22 +174,22 @@ yellow = 40
 aggregate = "ratio"
 
 [[goal]]
-id = "saksbehandlingstid"
-title = %q
-perspective = %q
+id = %[7]q
+title = %[4]q
+perspective = %[5]q
 unit = "days"
 direction = "lower"
 target = 14
 yellow = 21
 aggregate = "mean"
 decimals = 0
-`, w("work"), w("work.description"), w("work.perspective"), w("time"), w("time.perspective")))},
+`, w("work"), w("work.description"), w("work.perspective"), w("time"), w("time.perspective"), w("id.work"), w("id.time")))},
 		{fmt.Sprintf("data/results/%d.csv", p.Year()), []byte(fmt.Sprintf(`period,unit,goal,value,numerator,denominator
-%[1]s,mitt-kontor,overgang-arbeid,,46,100
-%[1]s,nabokontoret,overgang-arbeid,,38,90
-%[1]s,mitt-kontor,saksbehandlingstid,12,,
-%[1]s,nabokontoret,saksbehandlingstid,19,,
-`, p))},
+%[1]s,%[2]s,%[4]s,,46,100
+%[1]s,%[3]s,%[4]s,,38,90
+%[1]s,%[2]s,%[5]s,12,,
+%[1]s,%[3]s,%[5]s,19,,
+`, p, w("id.office"), w("id.neighbour"), w("id.work"), w("id.time")))},
 		{"content/_index.md", []byte(w("front") + "\n")},
 	}
 	for _, name := range []string{"package.json", "package-lock.json"} {
