@@ -219,6 +219,154 @@ frequency = "year"
 	}
 }
 
+// TestSuccessorOfOneOffice: Kinn, Flora's alone from 2020, has Flora's
+// 2019 of a shared yearly count, against Flora's target and its word
+// ("felles", not a sum of several); not Flora's own goal, which it does
+// not inherit.
+func TestSuccessorOfOneOffice(t *testing.T) {
+	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
+	for name := range fsys {
+		if strings.HasPrefix(name, "content/") {
+			delete(fsys, name)
+		}
+	}
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte("title = \"T\"\nlanguage = \"nb\"\nperiod = \"2020-02\"\n")}
+	fsys["data/org.toml"] = &fstest.MapFile{Data: []byte(`[[county]]
+id = "vest"
+name = "NAV Vest"
+
+[[county]]
+id = "nord"
+name = "NAV Nord"
+
+[[office]]
+id = "flora"
+name = "NAV Flora"
+county = "vest"
+until = "2019-12"
+merged_into = "kinn"
+
+[[office]]
+id = "kinn"
+name = "NAV Kinn"
+county = "vest"
+from = "2020-01"
+
+[[office]]
+id = "tromso"
+name = "NAV Tromsø"
+county = "nord"
+`)}
+	yearly := func(id, owner string) string {
+		return "\n[[goal]]\nid = \"" + id + "\"\ntitle = \"" + id + "\"\nperspective = \"P\"\nunit = \"count\"\ndirection = \"higher\"\ntarget = 10\nyellow = 8\naggregate = \"sum\"\nfrequency = \"year\"\n" + owner
+	}
+	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(baseFile(t, "data/goals.toml") + yearly("aarlig", "") + yearly("lokal", "owner = \"flora\"\n"))}
+	fsys["data/results/2026.csv"] = &fstest.MapFile{Data: []byte("period,unit,goal,value\n2019,flora,aarlig,12\n2019,tromso,aarlig,9\n2019,flora,lokal,12\n2020-01,kinn,kontakter,12\n2020-01,tromso,kontakter,8\n2020-02,kinn,kontakter,11\n2020-02,tromso,kontakter,9\n")}
+	out := memOutput{}
+	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	csv := string(out["scorecard.csv"])
+	if !strings.Contains(csv, "2020-02;kinn;aarlig;12,0;10,0;8,0;green;;;recast;;;2019") || strings.Contains(csv, ";kinn;lokal;") {
+		t.Errorf("scorecard.csv lacks Kinn's recast 2019 of aarlig, or has Flora's own goal for Kinn")
+	}
+	if page := string(out["vest/kinn/index.html"]); !strings.Contains(page, `Målverdi 10,0 <span class="source">(felles)</span>`) || strings.Contains(page, "sum av") {
+		t.Error("Kinn's page does not give Flora's target of aarlig as the shared one")
+	}
+}
+
+// TestRecastYearlyMissingAndOverridden: Vestland's yearly count of 2019,
+// lagged three months, is missing where Sogn og Fjordane's is, as it was
+// before it began, not left off every scorecard; and an override of
+// Vestland's from 2019 judges its recast months.
+func TestRecastYearlyMissingAndOverridden(t *testing.T) {
+	fsys := countySeries("2019,hordaland,aarlig,7000\n2019,oslo,aarlig,9000\n")
+	fsys["data/goals.toml"] = &fstest.MapFile{Data: append(fsys["data/goals.toml"].Data, []byte(`
+  [[goal.override]]
+  unit = "vestland"
+  from = "2019-01"
+  target = 9000
+  yellow = 11000
+
+[[goal]]
+id = "aarlig"
+title = "Årlig"
+perspective = "P"
+unit = "count"
+direction = "lower"
+target = 10000
+yellow = 12000
+aggregate = "sum"
+frequency = "year"
+lag = 3
+`)...)}
+	out := memOutput{}
+	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	csv := string(out["scorecard.csv"])
+	for _, row := range []string{"2020-03;vestland;aarlig;;20000,0;24000,0;missing;", "2019-01;vestland;helt-ledige;8813;9000;11000;green;2;2;recast"} {
+		if !strings.Contains(csv, row) {
+			t.Errorf("scorecard.csv lacks %q", row)
+		}
+	}
+}
+
+// TestNewCountyComparesItsOfficesOfTheYearBefore: Vestland, begun in
+// 2020 of Hordaland, has no 2019 of a yearly mean goal of its own, but
+// its page still compares its offices' 2019, which they have.
+func TestNewCountyComparesItsOfficesOfTheYearBefore(t *testing.T) {
+	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
+	for name := range fsys {
+		if strings.HasPrefix(name, "content/") || strings.HasPrefix(name, "data/results/") {
+			delete(fsys, name)
+		}
+	}
+	fsys["data/org.toml"] = &fstest.MapFile{Data: []byte(`[[county]]
+id = "hordaland"
+name = "NAV Hordaland"
+until = "2019-12"
+merged_into = "vestland"
+
+[[county]]
+id = "vestland"
+name = "NAV Vestland"
+from = "2020-01"
+
+[[county]]
+id = "nord"
+name = "NAV Nord"
+
+[[office]]
+id = "fana"
+name = "NAV Fana"
+county = "hordaland"
+
+  [[office.change]]
+  from = "2020-01"
+  county = "vestland"
+
+[[office]]
+id = "tromso"
+name = "NAV Tromsø"
+county = "nord"
+`)}
+	goals := strings.ReplaceAll(baseFile(t, "data/goals.toml"), "unit = \"nord\"", "unit = \"tromso\"")
+	goals = goals[:strings.Index(goals, "[[goal]]\nid = \"ventetid\"")] + "[[goal]]\nid = \"snitt\"\ntitle = \"Snitt\"\nperspective = \"P\"\nunit = \"score\"\ndirection = \"higher\"\ntarget = 4\nyellow = 3\naggregate = \"mean\"\nfrequency = \"year\"\n"
+	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(goals)}
+	fsys["data/results/r.csv"] = &fstest.MapFile{Data: []byte("period,unit,goal,value\n2019,fana,snitt,4.5\n2019,tromso,snitt,3.5\n2020-01,fana,kontakter,9\n2020-01,tromso,kontakter,8\n")}
+	out := memOutput{}
+	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	if strings.Contains(string(out["scorecard.csv"]), ";vestland;snitt;") {
+		t.Error("scorecard.csv has a row of 2019's yearly goal for Vestland")
+	}
+	if page := string(out["vestland/index.html"]); !strings.Contains(page, `id="goal-snitt"`) {
+		t.Error("Vestland's page does not compare its offices' 2019 of the yearly goal")
+	}
+}
+
 // recastSite is a site of counties without offices, or with, under org,
 // with one goal of unit and aggregate and results, reported in January
 // 2024.

@@ -573,6 +573,17 @@ func TestYearlyGoalFollowedFromItsResults(t *testing.T) {
 	}
 }
 
+// TestYearlyGoalWithoutResults: a yearly goal added before its first
+// result is followed from where the site's results begin, January 2026,
+// so 2025 is not missing for every unit; with its first result of 2026,
+// its history will not change.
+func TestYearlyGoalWithoutResults(t *testing.T) {
+	out := buildBase(t, map[string]string{"data/goals.toml": baseFile(t, "data/goals.toml") + yearlyGoal})
+	if strings.Contains(string(out["scorecard.csv"]), ";tilfredshet;") {
+		t.Error("scorecard.csv has rows of a yearly goal without results, missing 2025")
+	}
+}
+
 // TestMonthlyGoalsFollowedFromTheirResults: a yearly goal's results of
 // two years before the monthly results begin make the site's months
 // begin in December 2024, but the monthly goals are followed from their

@@ -308,19 +308,26 @@ func (g *Goal) AggregatesSpanFrom(first Period) bool { return first >= g.results
 // though nobody had followed it there, and those months read as failures
 // to report. A goal whose results begin after others' of its kind is
 // missing until they do, as a goal is that someone forgot to give; no
-// result is before its goal is followed.
+// result is before its goal is followed. A kind without results is
+// followed from where the site's results begin: a yearly goal added
+// before its first result is not missing for the year before them.
 func (s *Site) FollowGoalsFromResults() {
-	firstDue := map[int]Period{} // by the months of a kind's periods
+	firstDue := map[int]Period{} // by the months of a kind's periods; 0 for any kind
 	for i := range s.Results {
 		r := &s.Results[i]
-		pm := s.Goals[r.Goal].PeriodMonths()
-		if first, ok := firstDue[pm]; !ok || s.Due(r) < first {
-			firstDue[pm] = s.Due(r)
+		for _, pm := range []int{s.Goals[r.Goal].PeriodMonths(), 0} {
+			if first, ok := firstDue[pm]; !ok || s.Due(r) < first {
+				firstDue[pm] = s.Due(r)
+			}
 		}
 	}
 	for i := range s.Goals {
 		g := &s.Goals[i]
-		if first, ok := firstDue[g.PeriodMonths()]; ok && g.Life.From == 0 {
+		first, ok := firstDue[g.PeriodMonths()]
+		if !ok {
+			first, ok = firstDue[0]
+		}
+		if ok && g.Life.From == 0 {
 			// From the first month of the goal's period that was due then.
 			end := first - Period(g.Lag)
 			g.resultsFrom = end - end%Period(g.PeriodMonths())

@@ -153,7 +153,9 @@ func (s *site) county(c int, out Output) error {
 	funnels := map[bool]*chart.Layout{}
 	v.Sections = make([]Section, 0, len(s.goalOrder))
 	for _, gi := range s.goalOrder {
-		if !s.Scores.OnScorecard(unit, gi, p) {
+		// A county's offices are compared on a goal measured less often
+		// even where the county did not exist when its period ended.
+		if !s.Scores.OnScorecard(unit, gi, p) && (!s.Scores.Follows(unit, gi, p) || len(s.officesOf[c]) == 0) {
 			continue
 		}
 		g := &m.Goals[gi]
@@ -272,7 +274,7 @@ func (s *site) matrix(c int, root string) Matrix {
 	mx := Matrix{Caption: s.loc.T("matrix") + ", " + county.Name + ", " + s.loc.Month(s.Reported.Year(), s.Reported.Month()), Order: s.loc.T("matrix.order"), Unanswered: s.loc.T("matrix.unanswered")}
 	var goals []int
 	for _, gi := range s.goalOrder {
-		if s.Scores.OnScorecard(s.Scores.County(c), gi, s.Reported) {
+		if s.Scores.Follows(s.Scores.County(c), gi, s.Reported) {
 			goals = append(goals, gi)
 			mx.Goals = append(mx.Goals, Link{Href: root + goalPath(&m.Goals[gi]), Text: m.Goals[gi].Title})
 		}

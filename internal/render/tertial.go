@@ -474,7 +474,7 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 		g := &m.Goals[gi]
 		if !a.Published() {
 			switch whole := (score.Span{Kind: score.Tertial, First: sp.First, Last: sp.First + 3}); {
-			case !s.Scores.OnScorecard(unit, gi, sp.Last):
+			case !s.Scores.Follows(unit, gi, sp.Last):
 			case g.PeriodMonths() == 12:
 				yearly = append(yearly, g.Title)
 			case g.Delayed() && !s.Scores.AllDue(gi, whole):

@@ -246,14 +246,15 @@ func (s *Scores) ThresholdsAt(unit, goal int, p model.Period) Thresholds {
 	if len(s.spans) == 1 {
 		return s.thresholds[unit*s.nGoals+goal]
 	}
+	then := s.thresholds[(s.spanOf[min(max(int(p-s.First), 0), s.N-1)]*n+unit)*s.nGoals+goal]
+	nearest := s.thresholds[(s.spanAt(unit, p)*n+unit)*s.nGoals+goal]
+	if then.Source != FromGoal || !nearest.Applies {
+		return then
+	}
 	if t, ok := s.recastThresholds(unit, goal, p); ok {
 		return t
 	}
-	then := s.thresholds[(s.spanOf[min(max(int(p-s.First), 0), s.N-1)]*n+unit)*s.nGoals+goal]
-	if then.Source != FromGoal {
-		return then
-	}
-	if nearest := s.thresholds[(s.spanAt(unit, p)*n+unit)*s.nGoals+goal]; nearest.Source != FromGoal {
+	if nearest.Source != FromGoal {
 		return nearest
 	}
 	return then
@@ -261,7 +262,8 @@ func (s *Scores) ThresholdsAt(unit, goal int, p model.Period) Thresholds {
 
 // recastThresholds are a successor's thresholds for a sum goal in month
 // p before it existed, where its figure is its predecessors' combined
-// (see recast): their targets' sum, as its figure is their figures' sum.
+// (see recast): their targets' sum, as its figure is their figures' sum;
+// one predecessor's own, where it alone has the goal.
 func (s *Scores) recastThresholds(unit, goal int, p model.Period) (Thresholds, bool) {
 	g := &s.Site.Goals[goal]
 	if g.Aggregate != "sum" {
@@ -271,15 +273,19 @@ func (s *Scores) recastThresholds(unit, goal int, p model.Period) (Thresholds, b
 		if succ.unit != unit || p < succ.from || p > succ.until {
 			continue
 		}
-		sum := Thresholds{Source: FromSum}
+		var sum Thresholds
 		for _, pu := range succ.parts {
 			if !s.Site.UnitAlive(pu, p) && !s.recastable(g, pu, p) {
 				continue
 			}
-			if t := s.ThresholdsAt(pu, goal, p); t.Applies {
+			switch t := s.ThresholdsAt(pu, goal, p); {
+			case !t.Applies:
+			case !sum.Applies:
+				sum = t
+			default:
 				sum.Target += t.Target
 				sum.Yellow += t.Yellow
-				sum.Applies = true
+				sum.Source, sum.Since = FromSum, 0
 			}
 		}
 		sum.Target, sum.Yellow = Round(sum.Target, g.Decimals), Round(sum.Yellow, g.Decimals)
@@ -363,11 +369,19 @@ func (s *Scores) Period(i int) model.Period { return s.First + model.Period(i) }
 // that period ended or has a recast figure of it: a county begun in 2020
 // has no yearly result of 2019 to miss.
 func (s *Scores) OnScorecard(unit, goal int, p model.Period) bool {
-	if !s.Thresholds(unit, goal).Applies || !s.Site.Goals[goal].ShownIn(p) {
+	if !s.Follows(unit, goal, p) {
 		return false
 	}
-	c, end := s.Shown(unit, goal, p)
-	return end == p || c.Recast || s.Site.UnitAlive(unit, end)
+	end := s.Site.Goals[goal].DueBy(p)
+	return end == p || s.Site.UnitAlive(unit, end) || s.recastable(&s.Site.Goals[goal], unit, end)
+}
+
+// Follows reports whether goal is one of unit's goals in month p: it
+// applies to the unit and is shown in p (see model.Goal.ShownIn), though
+// the period shown may have ended before the unit existed (see
+// OnScorecard): a county's page compares its offices' results of it.
+func (s *Scores) Follows(unit, goal int, p model.Period) bool {
+	return s.Thresholds(unit, goal).Applies && s.Site.Goals[goal].ShownIn(p)
 }
 
 // Shown is unit's cell for goal on month p's scorecard, and the last
