@@ -320,7 +320,7 @@ func TestPrintedChartsSayWhatTheDashedLineIs(t *testing.T) {
 
 // TestPrintedTargetSteps: a printed chart's target steps where it
 // changed, halfway between January and February 2026, and names the
-// target of the last month shown, inside the drawing, though its last
+// target of the last month shown, ending where its step does, though the
 // step is too short for the name.
 func TestPrintedTargetSteps(t *testing.T) {
 	goals := strings.Replace(baseFile(t, "data/goals.toml"), "aggregate = \"ratio\"\n", "aggregate = \"ratio\"\n\n  [[goal.schedule]]\n  from = \"2026-02\"\n  target = 50\n  yellow = 45\n", 1)
@@ -330,10 +330,12 @@ func TestPrintedTargetSteps(t *testing.T) {
 	if got := strings.Fields(points); len(got) != 4 || got[1][:strings.Index(got[1], ",")] != "306.2" {
 		t.Errorf("arstad's printed chart of arbeid has target points %q, want a step halfway between its last two months", points)
 	}
-	if label := regexp.MustCompile(`<text x="([0-9.]+)" y="[0-9.]+" text-anchor="start">Målverdi 50,0`).FindStringSubmatch(chart); label == nil {
-		t.Errorf("arstad's printed chart of arbeid does not name February's target:\n%s", chart[:strings.Index(chart, "</svg>")])
-	} else if x, _ := strconv.ParseFloat(label[1], 64); x+5.2*float64(len("Målverdi 50,0 %")) > 312 {
-		t.Errorf("the target's label at x %v runs out of the drawing", x)
+	// The name ends where the step does, clear of January's line (45 %,
+	// at y 29).
+	if label := regexp.MustCompile(`<text x="312.0" y="([0-9.]+)" text-anchor="end">Målverdi 50,0`).FindStringSubmatch(chart); label == nil {
+		t.Errorf("arstad's printed chart of arbeid does not name February's target at its end:\n%s", chart[:strings.Index(chart, "</svg>")])
+	} else if y, _ := strconv.ParseFloat(label[1], 64); y-8 <= 29 && 29 <= y+2 {
+		t.Errorf("the target's name at y %v lies on January's line", y)
 	}
 }
 

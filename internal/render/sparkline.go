@@ -191,13 +191,20 @@ func (s *site) printChart(unit, gi int, end model.Period) template.HTML {
 	}
 	target = appendCoord(append(target, ' '), w-right, y(t.Target))
 	// Paper has no legend: the dashed line is named, with its value, by
-	// its last step where that is long enough.
+	// its last step; where that is too short for the name, the name ends
+	// where the step does, at its height, clear of the step before.
 	name := s.loc.T("target") + " " + s.loc.WithUnit(t.Target, g.Decimals, g.Unit)
-	from := lastStep + 2
-	if from+labelWidth(name) > w-right {
-		from = left + 2
+	named := targetLabel(name, y(t.Target), lastStep+2, w-right, h-bottom+2, segments)
+	if lastStep+2+labelWidth(name) > w-right {
+		// Above the line where the step before runs below it and there
+		// is room, else below.
+		ty := y(t.Target)
+		named = svgLabel{x: coord(w - right), y: coord(ty + 10), anchor: "end", text: name}
+		if ty <= y(targets[n-2]) && ty-3 >= 8 || ty+10 > h-bottom+2 {
+			named.y = coord(ty - 3)
+		}
 	}
-	labels = append(labels, targetLabel(name, y(t.Target), from, w-right, h-bottom+2, segments))
+	labels = append(labels, named)
 	label(left-4, y(hi)+4, "end", s.loc.WithUnit(hi, g.Decimals, g.Unit))
 	label(left-4, y(lo)+4, "end", s.loc.WithUnit(lo, g.Decimals, g.Unit))
 	periodLabel := func(p model.Period) string {
