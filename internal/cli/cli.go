@@ -51,11 +51,11 @@ type command struct {
 }
 
 var commands = []command{
-	{"build", "[--source DIR] [--out DIR] [--quiet]", help("check the site and write it to DIR (default public)"), nil, buildFlags},
-	{"check", "[--source DIR] [--format text|github]", help("check the site and its pages; report every input error"), nil, checkFlags},
-	{"serve", "[--source DIR] [--port N]", help("preview on 127.0.0.1, rebuilt and reloaded on every save"), nil, serveFlags},
-	{"new commentary", "[--source DIR] OFFICE [YYYY-MM]", help("start an office's commentary for a month, open measures carried over"), []string{"OFFICE", "[YYYY-MM]"}, newCommentaryFlags},
-	{"new site", "[--title TITLE] [--language nb|nn|en] [--ci github|gitlab] DIR", help("start a new site that builds at once"), []string{"DIR"}, newSiteFlags},
+	{"build", help("[--source DIR] [--out DIR] [--quiet]"), help("check the site and write it to DIR (default public)"), nil, buildFlags},
+	{"check", help("[--source DIR] [--format text|github]"), help("check the site and its pages; report every input error"), nil, checkFlags},
+	{"serve", help("[--source DIR] [--port N]"), help("preview on 127.0.0.1, rebuilt and reloaded on every save"), nil, serveFlags},
+	{"new commentary", help("[--source DIR] OFFICE [YYYY-MM]"), help("start an office's commentary for a month, open measures carried over"), []string{help("OFFICE"), help("[YYYY-MM]")}, newCommentaryFlags},
+	{"new site", help("[--title TITLE] [--language nb|nn|en] [--ci github|gitlab] DIR"), help("start a new site that builds at once"), []string{help("DIR")}, newSiteFlags},
 	{"version", "", help("print the version"), nil, func(*flag.FlagSet) {}},
 }
 
@@ -70,7 +70,7 @@ func usage(loc *locale.Locale) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n\n%s\n", diag.P("malekort builds a scorecard website from a folder of plain files.").In(loc), diag.P("Usage:").In(loc))
 	for _, c := range commands {
-		fmt.Fprintf(&b, "  malekort %s %s\n      %s\n", c.name, c.args, loc.Message(c.summary))
+		fmt.Fprintf(&b, "  malekort %s %s\n      %s\n", c.name, loc.Message(c.args), loc.Message(c.summary))
 		fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
 		c.flags(fs)
 		var opts strings.Builder
@@ -95,7 +95,12 @@ func printOptions(w io.Writer, fs *flag.FlagSet, loc *locale.Locale) {
 			fmt.Fprintf(w, " %s", value)
 		}
 		fmt.Fprintf(w, "\n    \t%s", usage)
-		switch f.Value.(flag.Getter).Get().(type) {
+		getter, _ := f.Value.(flag.Getter)
+		if getter == nil {
+			fmt.Fprintln(w)
+			return
+		}
+		switch getter.Get().(type) {
 		case string:
 			if f.DefValue != "" {
 				fmt.Fprintf(w, " %s", diag.P("(default %q)", f.DefValue).In(loc))
@@ -155,7 +160,7 @@ func newFlags(name string) *flag.FlagSet {
 // in loc's language.
 func commandHelp(w io.Writer, fs *flag.FlagSet, loc *locale.Locale) {
 	c := commands[slices.IndexFunc(commands, func(c command) bool { return c.name == fs.Name() })]
-	fmt.Fprintf(w, "%s\n\n%s\n\n%s\n", diag.P("Usage: malekort %s %s", c.name, c.args).In(loc), loc.Message(c.summary), diag.P("Options:").In(loc))
+	fmt.Fprintf(w, "%s\n\n%s\n\n%s\n", diag.P("Usage: malekort %s %s", c.name, loc.Message(c.args)).In(loc), loc.Message(c.summary), diag.P("Options:").In(loc))
 	printOptions(w, fs, loc)
 }
 
@@ -250,7 +255,7 @@ func checkOperands(name string, args []string) error {
 		return diag.P("unexpected argument %q", args[len(c.operands)])
 	}
 	if len(args) < len(c.operands) && !strings.HasPrefix(c.operands[len(args)], "[") {
-		return diag.P("%s is missing: write malekort %s %s", c.operands[len(args)], name, c.args)
+		return diag.P("%s is missing: write malekort %s %s", diag.P(c.operands[len(args)]), name, diag.P(c.args))
 	}
 	return nil
 }

@@ -31,7 +31,7 @@ func newUsage(loc *locale.Locale) string {
 	b.WriteString(diag.P("Usage:").In(loc) + "\n")
 	for _, c := range commands {
 		if strings.HasPrefix(c.name, "new ") {
-			fmt.Fprintf(&b, "  malekort %s %s\n", c.name, c.args)
+			fmt.Fprintf(&b, "  malekort %s %s\n", c.name, loc.Message(c.args))
 		}
 	}
 	fmt.Fprintf(&b, "\n%s\n", diag.P("Run %s or %s for their options.", `"malekort new commentary -h"`, `"malekort new site -h"`).In(loc))
