@@ -224,44 +224,20 @@ frequency = "year"
 // ("felles", not a sum of several); not Flora's own goal, which it does
 // not inherit.
 func TestSuccessorOfOneOffice(t *testing.T) {
-	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
-	for name := range fsys {
-		if strings.HasPrefix(name, "content/") {
-			delete(fsys, name)
-		}
-	}
-	fsys["site.toml"] = &fstest.MapFile{Data: []byte("title = \"T\"\nlanguage = \"nb\"\nperiod = \"2020-02\"\n")}
-	fsys["data/org.toml"] = &fstest.MapFile{Data: []byte(`[[county]]
-id = "vest"
-name = "NAV Vest"
-
-[[county]]
-id = "nord"
-name = "NAV Nord"
-
-[[office]]
-id = "flora"
-name = "NAV Flora"
+	// Vågsøy stays out of it.
+	org := strings.Replace(kinnOrg, `[[office]]
+id = "vagsoy"
+name = "NAV Vågsøy"
 county = "vest"
 until = "2019-12"
 merged_into = "kinn"
 
-[[office]]
-id = "kinn"
-name = "NAV Kinn"
-county = "vest"
-from = "2020-01"
-
-[[office]]
-id = "tromso"
-name = "NAV Tromsø"
-county = "nord"
-`)}
+`, "", 1)
+	fsys := reorgSite(t, org, "period,unit,goal,value\n2019,flora,aarlig,12\n2019,tromso,aarlig,9\n2019,flora,lokal,12\n2020-01,kinn,kontakter,12\n2020-01,tromso,kontakter,8\n2020-02,kinn,kontakter,11\n2020-02,tromso,kontakter,9\n", "2020-02")
 	yearly := func(id, owner string) string {
 		return "\n[[goal]]\nid = \"" + id + "\"\ntitle = \"" + id + "\"\nperspective = \"P\"\nunit = \"count\"\ndirection = \"higher\"\ntarget = 10\nyellow = 8\naggregate = \"sum\"\nfrequency = \"year\"\n" + owner
 	}
 	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(baseFile(t, "data/goals.toml") + yearly("aarlig", "") + yearly("lokal", "owner = \"flora\"\n"))}
-	fsys["data/results/2026.csv"] = &fstest.MapFile{Data: []byte("period,unit,goal,value\n2019,flora,aarlig,12\n2019,tromso,aarlig,9\n2019,flora,lokal,12\n2020-01,kinn,kontakter,12\n2020-01,tromso,kontakter,8\n2020-02,kinn,kontakter,11\n2020-02,tromso,kontakter,9\n")}
 	out := memOutput{}
 	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
 		t.Fatalf("build: %v %v", errs, err)
@@ -316,13 +292,7 @@ lag = 3
 // 2020 of Hordaland, has no 2019 of a yearly mean goal of its own, but
 // its page still compares its offices' 2019, which they have.
 func TestNewCountyComparesItsOfficesOfTheYearBefore(t *testing.T) {
-	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
-	for name := range fsys {
-		if strings.HasPrefix(name, "content/") || strings.HasPrefix(name, "data/results/") {
-			delete(fsys, name)
-		}
-	}
-	fsys["data/org.toml"] = &fstest.MapFile{Data: []byte(`[[county]]
+	fsys := reorgSite(t, `[[county]]
 id = "hordaland"
 name = "NAV Hordaland"
 until = "2019-12"
@@ -350,11 +320,10 @@ county = "hordaland"
 id = "tromso"
 name = "NAV Tromsø"
 county = "nord"
-`)}
+`, "period,unit,goal,value\n2019,fana,snitt,4.5\n2019,tromso,snitt,3.5\n2020-01,fana,kontakter,9\n2020-01,tromso,kontakter,8\n", "")
 	goals := strings.ReplaceAll(baseFile(t, "data/goals.toml"), "unit = \"nord\"", "unit = \"tromso\"")
 	goals = goals[:strings.Index(goals, "[[goal]]\nid = \"ventetid\"")] + "[[goal]]\nid = \"snitt\"\ntitle = \"Snitt\"\nperspective = \"P\"\nunit = \"score\"\ndirection = \"higher\"\ntarget = 4\nyellow = 3\naggregate = \"mean\"\nfrequency = \"year\"\n"
 	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(goals)}
-	fsys["data/results/r.csv"] = &fstest.MapFile{Data: []byte("period,unit,goal,value\n2019,fana,snitt,4.5\n2019,tromso,snitt,3.5\n2020-01,fana,kontakter,9\n2020-01,tromso,kontakter,8\n")}
 	out := memOutput{}
 	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
 		t.Fatalf("build: %v %v", errs, err)
@@ -365,6 +334,60 @@ county = "nord"
 	if page := string(out["vestland/index.html"]); !strings.Contains(page, `id="goal-snitt"`) {
 		t.Error("Vestland's page does not compare its offices' 2019 of the yearly goal")
 	}
+}
+
+// kinnOrg is Vest, where Flora and Vågsøy merge into Kinn in 2020, and
+// Nord with Tromsø.
+const kinnOrg = `[[county]]
+id = "vest"
+name = "NAV Vest"
+
+[[county]]
+id = "nord"
+name = "NAV Nord"
+
+[[office]]
+id = "flora"
+name = "NAV Flora"
+county = "vest"
+until = "2019-12"
+merged_into = "kinn"
+
+[[office]]
+id = "vagsoy"
+name = "NAV Vågsøy"
+county = "vest"
+until = "2019-12"
+merged_into = "kinn"
+
+[[office]]
+id = "kinn"
+name = "NAV Kinn"
+county = "vest"
+from = "2020-01"
+
+[[office]]
+id = "tromso"
+name = "NAV Tromsø"
+county = "nord"
+`
+
+// reorgSite is the basic site with an organisation and results of its
+// own, and no commentary, reporting period ("": its newest month).
+func reorgSite(t *testing.T, org, results, period string) fstest.MapFS {
+	t.Helper()
+	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
+	for name := range fsys {
+		if strings.HasPrefix(name, "content/") || strings.HasPrefix(name, "data/results/") {
+			delete(fsys, name)
+		}
+	}
+	if period != "" {
+		fsys["site.toml"] = &fstest.MapFile{Data: []byte("title = \"T\"\nlanguage = \"nb\"\nperiod = \"" + period + "\"\n")}
+	}
+	fsys["data/org.toml"] = &fstest.MapFile{Data: []byte(org)}
+	fsys["data/results/r.csv"] = &fstest.MapFile{Data: []byte(results)}
+	return fsys
 }
 
 // recastSite is a site of counties without offices, or with, under org,
@@ -496,43 +519,7 @@ from = "2020-01"
 // the ratio goal, and none for the mean goal, whose predecessors are shown
 // as lines of their own; the county rolls up Kinn from 2020.
 func TestOfficeMerger(t *testing.T) {
-	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
-	delete(fsys, "content/vest/arstad/2026-02.md")
-	for name, data := range map[string]string{
-		"data/org.toml": `[[county]]
-id = "vest"
-name = "NAV Vest"
-
-[[county]]
-id = "nord"
-name = "NAV Nord"
-
-[[office]]
-id = "flora"
-name = "NAV Flora"
-county = "vest"
-until = "2019-12"
-merged_into = "kinn"
-
-[[office]]
-id = "vagsoy"
-name = "NAV Vågsøy"
-county = "vest"
-until = "2019-12"
-merged_into = "kinn"
-
-[[office]]
-id = "kinn"
-name = "NAV Kinn"
-county = "vest"
-from = "2020-01"
-
-[[office]]
-id = "tromso"
-name = "NAV Tromsø"
-county = "nord"
-`,
-		"data/results/2026.csv": `period,unit,goal,value,numerator,denominator
+	fsys := reorgSite(t, kinnOrg, `period,unit,goal,value,numerator,denominator
 2019-12,flora,kontakter,6,,
 2019-12,vagsoy,kontakter,5,,
 2019-12,tromso,kontakter,9,,
@@ -546,11 +533,8 @@ county = "nord"
 2020-01,kinn,arbeid,,70,160
 2020-01,tromso,arbeid,,10,20
 2020-01,kinn,ventetid,13,,
-`,
-		"content/vest/kinn/2020-01.md": "Kinn er i gang.\n",
-	} {
-		fsys[name] = &fstest.MapFile{Data: []byte(data)}
-	}
+`, "")
+	fsys["content/vest/kinn/2020-01.md"] = &fstest.MapFile{Data: []byte("Kinn er i gang.\n")}
 	out := memOutput{}
 	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
 		t.Fatalf("build: %v %v", errs, err)
@@ -586,42 +570,7 @@ county = "nord"
 // happens, Kinn from 2020-01, in a build of October 2019. Kinn's page,
 // with its predecessors' lines of a mean goal, crashed the build.
 func TestMergerEnteredInAdvance(t *testing.T) {
-	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
-	fsys["site.toml"] = &fstest.MapFile{Data: []byte("title = \"T\"\nlanguage = \"nb\"\nperiod = \"2019-10\"\n")}
-	fsys["data/org.toml"] = &fstest.MapFile{Data: []byte(`[[county]]
-id = "vest"
-name = "NAV Vest"
-
-[[office]]
-id = "flora"
-name = "NAV Flora"
-county = "vest"
-until = "2019-12"
-merged_into = "kinn"
-
-[[office]]
-id = "vagsoy"
-name = "NAV Vågsøy"
-county = "vest"
-until = "2019-12"
-merged_into = "kinn"
-
-[[office]]
-id = "kinn"
-name = "NAV Kinn"
-county = "vest"
-from = "2020-01"
-
-[[county]]
-id = "nord"
-name = "NAV Nord"
-`)}
-	fsys["data/results/2026.csv"] = &fstest.MapFile{Data: []byte("period,unit,goal,value\n2019-09,flora,ventetid,12\n2019-09,vagsoy,ventetid,16\n2019-10,flora,ventetid,11\n2019-10,vagsoy,ventetid,15\n")}
-	for name := range fsys {
-		if strings.HasPrefix(name, "content/") {
-			delete(fsys, name)
-		}
-	}
+	fsys := reorgSite(t, kinnOrg, "period,unit,goal,value\n2019-09,flora,ventetid,12\n2019-09,vagsoy,ventetid,16\n2019-10,flora,ventetid,11\n2019-10,vagsoy,ventetid,15\n", "2019-10")
 	out := memOutput{}
 	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
 		t.Fatalf("build: %v %v", errs, err)

@@ -218,14 +218,10 @@ func (c changedBuiltin) Open(name string) (fs.File, error) {
 	return c.FS.Open(name)
 }
 
-// TestNewSiteGetsLaterTemplates: a site made by new site holds no copy of
-// the templates, so a malekort whose built-in template changed builds it
-// with the change, and no edit to the site.
-func TestNewSiteGetsLaterTemplates(t *testing.T) {
-	site := filepath.Join(t.TempDir(), "site")
-	if code, _, stderr := run("new", "site", site); code != OK {
-		t.Fatal(stderr)
-	}
+// installLibraries copies the repository's ECharts and MiniSearch into
+// site, as npm ci would install them.
+func installLibraries(t *testing.T, site string) {
+	t.Helper()
 	for _, lib := range []string{build.EChartsPath, build.MiniSearchPath} {
 		data, err := os.ReadFile(filepath.Join(repoRoot, lib))
 		if err != nil {
@@ -234,6 +230,17 @@ func TestNewSiteGetsLaterTemplates(t *testing.T) {
 		os.MkdirAll(filepath.Join(site, filepath.Dir(lib)), 0o755)
 		os.WriteFile(filepath.Join(site, lib), data, 0o644)
 	}
+}
+
+// TestNewSiteGetsLaterTemplates: a site made by new site holds no copy of
+// the templates, so a malekort whose built-in template changed builds it
+// with the change, and no edit to the site.
+func TestNewSiteGetsLaterTemplates(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "site")
+	if code, _, stderr := run("new", "site", site); code != OK {
+		t.Fatal(stderr)
+	}
+	installLibraries(t, site)
 	out := filepath.Join(t.TempDir(), "public")
 	var stdout, stderr bytes.Buffer
 	if code := Main([]string{"build", "--source", site, "--out", out}, changedBuiltin{defaults}, &stdout, &stderr); code != OK {
@@ -253,14 +260,7 @@ func TestNewSiteInItsLanguage(t *testing.T) {
 		if code, _, stderr := run("new", "site", "--language", lang, site); code != OK {
 			t.Fatal(stderr)
 		}
-		for _, lib := range []string{build.EChartsPath, build.MiniSearchPath} {
-			data, err := os.ReadFile(filepath.Join(repoRoot, lib))
-			if err != nil {
-				t.Fatalf("%v: run npm ci", err)
-			}
-			os.MkdirAll(filepath.Join(site, filepath.Dir(lib)), 0o755)
-			os.WriteFile(filepath.Join(site, lib), data, 0o644)
-		}
+		installLibraries(t, site)
 		out := filepath.Join(t.TempDir(), "public")
 		if code, _, stderr := run("build", "--source", site, "--out", out); code != OK || stderr != "" {
 			t.Errorf("%s: build: exit %d\n%s", lang, code, stderr)
