@@ -247,6 +247,9 @@ func (s *Scores) ThresholdsAt(unit, goal int, p model.Period) Thresholds {
 		return s.thresholds[unit*s.nGoals+goal]
 	}
 	then := s.thresholds[(s.spanOf[min(max(int(p-s.First), 0), s.N-1)]*n+unit)*s.nGoals+goal]
+	if s.Site.UnitAlive(unit, p) {
+		return then
+	}
 	nearest := s.thresholds[(s.spanAt(unit, p)*n+unit)*s.nGoals+goal]
 	if then.Source != FromGoal || !nearest.Applies {
 		return then
