@@ -235,12 +235,12 @@ func (s *Scores) Thresholds(unit, goal int) Thresholds {
 }
 
 // ThresholdsAt returns unit's thresholds for goal in month p. Outside the
-// unit's lifetime (a successor's history before it existed, a county's
-// years away) they are the goal's target then, where the unit has no
-// target of its own then and its nearest month has none either, as
-// every unit is judged then; an override in force then, its own or its
-// county's; else those of the month nearest to p in its lifetime, its
-// own or its parts' sum.
+// unit's lifetime (a successor's months before it existed, a county's
+// years away) they are an override in force then, its own or its
+// county's; for a sum recast from its predecessors, their targets' sum
+// (see recastThresholds); else its own target, or its parts' sum, of the
+// month nearest to p in its lifetime; else the goal's target then, as
+// every unit is judged then.
 func (s *Scores) ThresholdsAt(unit, goal int, p model.Period) Thresholds {
 	n := s.Site.NUnits()
 	if len(s.spans) == 1 {
@@ -891,8 +891,8 @@ func (s *Scores) findHiddenTotals(gi int, rows []int32, figs []figure, own []boo
 }
 
 // hiddenRow is the first of rows hidden at source of one of offices in
-// the first of months (an index into site.Results), or -1; a row of a
-// unit merged into one of them is not.
+// the first of months (an index into site.Results), or -1 where the
+// hidden part was recast from a predecessor's rows.
 func hiddenRow(site *model.Site, rows []int32, months []model.Period, offices []int) int {
 	for _, ri := range rows {
 		if r := &site.Results[ri]; r.Suppressed && r.Period == months[0] && slices.Contains(offices, int(r.Unit)) {
