@@ -312,22 +312,27 @@ func (g *Goal) AggregatesSpanFrom(first Period) bool { return first >= g.results
 // followed from where the site's results begin: a yearly goal added
 // before its first result is not missing for the year before them.
 func (s *Site) FollowGoalsFromResults() {
-	firstDue := map[int]Period{} // by the months of a kind's periods; 0 for any kind
+	// By the months of a kind's periods (1, 4, 12), and 0 for any kind;
+	// no month is Period 0.
+	var firstDue [13]Period
+	earlier := func(k int, due Period) {
+		if firstDue[k] == 0 || due < firstDue[k] {
+			firstDue[k] = due
+		}
+	}
 	for i := range s.Results {
 		r := &s.Results[i]
-		for _, pm := range []int{s.Goals[r.Goal].PeriodMonths(), 0} {
-			if first, ok := firstDue[pm]; !ok || s.Due(r) < first {
-				firstDue[pm] = s.Due(r)
-			}
-		}
+		due := s.Due(r)
+		earlier(s.Goals[r.Goal].PeriodMonths(), due)
+		earlier(0, due)
 	}
 	for i := range s.Goals {
 		g := &s.Goals[i]
-		first, ok := firstDue[g.PeriodMonths()]
-		if !ok {
-			first, ok = firstDue[0]
+		first := firstDue[g.PeriodMonths()]
+		if first == 0 {
+			first = firstDue[0]
 		}
-		if ok && g.Life.From == 0 {
+		if first != 0 && g.Life.From == 0 {
 			// From the first month of the goal's period that was due then.
 			end := first - Period(g.Lag)
 			g.resultsFrom = end - end%Period(g.PeriodMonths())
