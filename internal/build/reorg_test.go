@@ -331,8 +331,16 @@ county = "nord"
 	if strings.Contains(string(out["scorecard.csv"]), ";vestland;snitt;") {
 		t.Error("scorecard.csv has a row of 2019's yearly goal for Vestland")
 	}
-	if page := string(out["vestland/index.html"]); !strings.Contains(page, `id="goal-snitt"`) {
-		t.Error("Vestland's page does not compare its offices' 2019 of the yearly goal")
+	page := string(out["vestland/index.html"])
+	if !strings.Contains(page, `id="goal-snitt"`) {
+		t.Fatal("Vestland's page does not compare its offices' 2019 of the yearly goal")
+	}
+	section := page[strings.Index(page, `id="goal-snitt"`):]
+	section = section[:strings.Index(section, "</section>")]
+	status := section[strings.Index(section, `<p class="goal-status">`):]
+	status = status[:strings.Index(status, "</p>")]
+	if !strings.Contains(status, "NAV Vestland fantes ikke i 2019.") || strings.Contains(status, "Mangler") {
+		t.Errorf("Vestland's section of 2019 does not say that it did not exist then:\n%s", status)
 	}
 }
 

@@ -388,6 +388,10 @@ var dictionary = map[string]map[string]string{
 		"starter.id.neighbour": "nabokontoret",
 		"starter.id.work":      "overgang-arbeid",
 		"starter.id.time":      "saksbehandlingstid",
+
+		// A county's section of a goal whose period shown ended before the
+		// county existed, in place of its status: its offices are compared.
+		"section.not.yet": "{unit} fantes ikke i {period}. Kontorene sammenlignes her.",
 	},
 	"nn": {
 		"input.error":                "inndatafeil",
@@ -772,6 +776,10 @@ var dictionary = map[string]map[string]string{
 		"starter.id.neighbour": "nabokontoret",
 		"starter.id.work":      "overgang-arbeid",
 		"starter.id.time":      "sakshandsamingstid",
+
+		// A county's section of a goal whose period shown ended before the
+		// county existed, in place of its status: its offices are compared.
+		"section.not.yet": "{unit} fanst ikkje i {period}. Kontora blir samanlikna her.",
 	},
 	"en": {
 		"input.error":                "input error",
@@ -1156,5 +1164,9 @@ var dictionary = map[string]map[string]string{
 		"starter.id.neighbour": "neighbouring-office",
 		"starter.id.work":      "into-work",
 		"starter.id.time":      "processing-time",
+
+		// A county's section of a goal whose period shown ended before the
+		// county existed, in place of its status: its offices are compared.
+		"section.not.yet": "{unit} did not exist in {period}. Its offices are compared here.",
 	},
 }

@@ -188,6 +188,9 @@ func (s *site) county(c int, out Output) error {
 			}
 		}
 		section := s.section(rows, gi)
+		if !s.Scores.OnScorecard(unit, gi, p) {
+			section.NotYet = strings.NewReplacer("{unit}", county.Name, "{period}", month).Replace(s.loc.T("section.not.yet"))
+		}
 		if score.FunnelGoal(g) && len(offices) > 0 {
 			section.Funnel, section.FunnelNote = s.funnelChart("funnel-"+g.ID, gi, s.Scores.Thresholds(unit, gi).Target, byName, g.Title+": "+s.loc.T("offices")+", "+month, funnels)
 		}

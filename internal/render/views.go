@@ -299,6 +299,9 @@ type Section struct {
 	LastYear    string // the value the same month (or tertial) last year
 	// LastYearLabel names it: "Samme måned i fjor", "Samme tertial i fjor".
 	LastYearLabel string
+	// NotYet says, instead of a status, that the unit did not exist in the
+	// period shown, on a county's section that compares its offices then.
+	NotYet string
 }
 
 // Ended says that a unit no longer exists: Before, the successor's Link
