@@ -278,9 +278,10 @@ func TestGoalsMeasuredLessOften(t *testing.T) {
 			t.Errorf("arstad's trend table of %s lacks %q", id, want)
 		}
 	}
-	// Its chart has a point per period, on an axis of the periods: its
-	// lone points among months would be too small to see on a phone.
-	for _, axis := range []string{`"data":["2024","2025"]`, `"data":["2025-T1","2025-T2","2025-T3"]`} {
+	// Its chart has a point per period, on an axis of the periods, named
+	// as its table names them: its lone points among months would be too
+	// small to see on a phone.
+	for _, axis := range []string{`"data":["2024","2025"]`, `"data":["1. tertial 2025","2. tertial 2025","3. tertial 2025"]`} {
 		if !strings.Contains(arstad, axis) {
 			t.Errorf("arstad's page lacks a chart axis %s", axis)
 		}
@@ -435,6 +436,7 @@ func TestPrintedChartsOfGoalsMeasuredLessOften(t *testing.T) {
 	overlay := map[string]string{"data/goals.toml": baseFile(t, "data/goals.toml") + lessOftenGoals}
 	for name, data := range lessOften {
 		data = strings.Replace(data, "2025,arstad,tilfredshet,4.6,,", "2025,arstad,tilfredshet,3.0,,", 1)
+		data = strings.Replace(data, "2025-T3,arstad,tertial,,50,100", "2025-T3,arstad,tertial,,20,100", 1)
 		overlay[name] = strings.Replace(data, "2025-08,arstad,overgang,,40,100", "2025-08,arstad,overgang,,20,100", 1)
 	}
 	page := string(buildBase(t, overlay)["vest/arstad/index.html"])
@@ -448,6 +450,8 @@ func TestPrintedChartsOfGoalsMeasuredLessOften(t *testing.T) {
 	for title, labels := range map[string][]string{
 		"Brukertilfredshet":           {`text-anchor="start">2024</text>`, `text-anchor="end">2025</text>`},
 		"Overgang seks måneder etter": {`text-anchor="end">aug. 25</text>`},
+		// A tertial named as the tables name it, not as in the CSV files.
+		"Tertialmål": {`text-anchor="end">3. tertial 2025</text>`},
 	} {
 		chart, ok := charts[title]
 		if !ok {

@@ -1562,7 +1562,7 @@ func (s *site) trendMonths(gi int) trendMonths {
 		if k == 1 {
 			tm.names = append(tm.names, s.months[i])
 		} else {
-			tm.names = append(tm.names, g.PeriodName(p))
+			tm.names = append(tm.names, s.periodName(g, p))
 		}
 	}
 	return tm

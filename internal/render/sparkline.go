@@ -211,7 +211,7 @@ func (s *site) printChart(unit, gi int, end model.Period) template.HTML {
 		if step == 1 {
 			return s.months[p-s.Scores.First]
 		}
-		return g.PeriodName(p)
+		return s.periodName(g, p)
 	}
 	if ends[0] >= s.Scores.First {
 		label(left, h-4, "start", periodLabel(ends[0]))
