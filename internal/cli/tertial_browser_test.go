@@ -92,8 +92,10 @@ func TestTertialReportPrints(t *testing.T) {
 }
 
 // TestTertialCardScrollsOnAPhone: on a 390 px phone the tertial card
-// scrolls sideways in its box, and each perspective's name stays in view
-// with the goals' names, not scrolled away to leave an empty band.
+// has each goal's status under its figure, wholly in view before it
+// scrolls, and a line above it says that the months are further right;
+// it scrolls sideways in its box, and each perspective's name stays in
+// view with the goals' names, not scrolled away to leave an empty band.
 func TestTertialCardScrollsOnAPhone(t *testing.T) {
 	ctx := browser(t)
 	out := buildExample(t)
@@ -103,14 +105,25 @@ func TestTertialCardScrollsOnAPhone(t *testing.T) {
 	}
 	got, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]float64](`(() => {
 		const box = document.querySelector('.tertial-card').closest('.table-scroll');
+		const right = box.getBoundingClientRect().right;
+		const badges = [...box.querySelectorAll('.badge')].filter(b => b.offsetHeight > 0);
+		const hint = document.querySelector('.tertial-hint');
+		const rows = box.querySelectorAll('tbody tr:not(:first-child)').length;
+		const cut = badges.filter(b => b.getBoundingClientRect().right > right).length;
 		const wide = box.scrollWidth - box.clientWidth;
 		box.scrollLeft = wide;
 		const left = box.getBoundingClientRect().left;
 		const names = [...box.querySelectorAll('th.perspective span')].map(s => s.getBoundingClientRect().left - left);
-		return [wide, names.length, Math.min(...names)];
+		return [wide, names.length, Math.min(...names), rows, badges.length, cut, hint ? hint.offsetHeight : 0];
 	})()`))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if got[4] != got[3] || got[5] != 0 {
+		t.Errorf("%v of %v goals' statuses shown, %v of them cut off at the card's right edge; want each whole in view", got[4], got[3], got[5])
+	}
+	if got[6] == 0 {
+		t.Error("no line above the card says that its months are to the right")
 	}
 	if got[0] <= 0 {
 		t.Fatalf("the card is not wider than a phone (%v px more): the test has lost its case", got[0])

@@ -392,6 +392,10 @@ var dictionary = map[string]map[string]string{
 		// A county's section of a goal whose period shown ended before the
 		// county existed, in place of its status: its offices are compared.
 		"section.not.yet": "{unit} fantes ikke i {period}. Kontorene sammenlignes her.",
+
+		// Above a tertial report's card on a phone, where its months are
+		// off to the right.
+		"tertial.card.scroll": "Rull tabellen sideveis for å se hver måned og grafen.",
 	},
 	"nn": {
 		"input.error":                "inndatafeil",
@@ -780,6 +784,10 @@ var dictionary = map[string]map[string]string{
 		// A county's section of a goal whose period shown ended before the
 		// county existed, in place of its status: its offices are compared.
 		"section.not.yet": "{unit} fanst ikkje i {period}. Kontora blir samanlikna her.",
+
+		// Above a tertial report's card on a phone, where its months are
+		// off to the right.
+		"tertial.card.scroll": "Rull tabellen sidelengs for å sjå kvar månad og grafen.",
 	},
 	"en": {
 		"input.error":                "input error",
@@ -1168,5 +1176,9 @@ var dictionary = map[string]map[string]string{
 		// A county's section of a goal whose period shown ended before the
 		// county existed, in place of its status: its offices are compared.
 		"section.not.yet": "{unit} did not exist in {period}. Its offices are compared here.",
+
+		// Above a tertial report's card on a phone, where its months are
+		// off to the right.
+		"tertial.card.scroll": "Scroll the table sideways to see each month and the chart.",
 	},
 }
