@@ -96,6 +96,8 @@ func TestTertialReportPrints(t *testing.T) {
 // scrolls, and a line above it says that the months are further right;
 // it scrolls sideways in its box, and each perspective's name stays in
 // view with the goals' names, not scrolled away to leave an empty band.
+// On a wide screen and on paper, where the card fits, no line says it
+// scrolls, and each goal has its status once, in its column.
 func TestTertialCardScrollsOnAPhone(t *testing.T) {
 	ctx := browser(t)
 	out := buildExample(t)
@@ -103,32 +105,66 @@ func TestTertialCardScrollsOnAPhone(t *testing.T) {
 	if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, "hordaland/fana/2018-T3.html"))); err != nil {
 		t.Fatal(err)
 	}
-	got, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]float64](`(() => {
+	// The card's statuses shown, its goals, those cut off at its box's
+	// right edge, the height of the line above it, and how much wider
+	// than its box it is; measured once the page has laid itself out
+	// again, two frames on.
+	const measure = `new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => {
 		const box = document.querySelector('.tertial-card').closest('.table-scroll');
 		const right = box.getBoundingClientRect().right;
 		const badges = [...box.querySelectorAll('.badge')].filter(b => b.offsetHeight > 0);
-		const hint = document.querySelector('.tertial-hint');
-		const rows = box.querySelectorAll('tbody tr:not(:first-child)').length;
-		const cut = badges.filter(b => b.getBoundingClientRect().right > right).length;
+		const hint = document.querySelector('.scroll-hint');
+		done([badges.length, box.querySelectorAll('tbody tr:not(:first-child)').length,
+			badges.filter(b => b.getBoundingClientRect().right > right).length,
+			hint ? hint.offsetHeight : -1, box.scrollWidth - box.clientWidth]);
+	})))`
+	phone, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]float64](measure, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if phone[4] <= 0 {
+		t.Fatalf("the card is not wider than a phone (%v px more): the test has lost its case", phone[4])
+	}
+	if phone[0] != phone[1] || phone[2] != 0 {
+		t.Errorf("on a phone %v statuses shown for %v goals, %v of them cut off at the card's right edge; want each once, whole in view", phone[0], phone[1], phone[2])
+	}
+	if phone[3] <= 0 {
+		t.Error("on a phone no line above the card says that its months are to the right")
+	}
+	got, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]float64](`(() => {
+		const box = document.querySelector('.tertial-card').closest('.table-scroll');
 		const wide = box.scrollWidth - box.clientWidth;
 		box.scrollLeft = wide;
 		const left = box.getBoundingClientRect().left;
 		const names = [...box.querySelectorAll('th.perspective span')].map(s => s.getBoundingClientRect().left - left);
-		return [wide, names.length, Math.min(...names), rows, badges.length, cut, hint ? hint.offsetHeight : 0];
+		box.scrollLeft = 0;
+		return [names.length, Math.min(...names)];
 	})()`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got[4] != got[3] || got[5] != 0 {
-		t.Errorf("%v of %v goals' statuses shown, %v of them cut off at the card's right edge; want each whole in view", got[4], got[3], got[5])
+	if got[0] == 0 || got[1] < 0 {
+		t.Errorf("scrolled to its end, %v perspective names, the leftmost %v px from the box's left edge; want each in view", got[0], got[1])
 	}
-	if got[6] == 0 {
-		t.Error("no line above the card says that its months are to the right")
+	if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
+		t.Fatal(err)
 	}
-	if got[0] <= 0 {
-		t.Fatalf("the card is not wider than a phone (%v px more): the test has lost its case", got[0])
-	}
-	if got[1] == 0 || got[2] < 0 {
-		t.Errorf("scrolled to its end, %v perspective names, the leftmost %v px from the box's left edge; want each in view", got[1], got[2])
+	for _, media := range []string{"screen", "print"} {
+		if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media}); err != nil {
+			t.Fatal(err)
+		}
+		wide, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]float64](measure, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if wide[4] > 0 {
+			t.Fatalf("the card is %v px wider than its box at 1280 px (%s): the test has lost its case", wide[4], media)
+		}
+		if wide[0] != wide[1] {
+			t.Errorf("at 1280 px (%s) %v statuses shown for %v goals; want each once", media, wide[0], wide[1])
+		}
+		if wide[3] != 0 {
+			t.Errorf("at 1280 px (%s), where the card fits, a line above it says that it scrolls", media)
+		}
 	}
 }

@@ -456,6 +456,21 @@
     finder();
     search();
     measureFilters();
+    scrollHints();
+  }
+
+  // A line above a table says that it scrolls sideways while it does,
+  // which only the page can tell: how wide it is depends on the screen
+  // and on how many months the table has.
+  function scrollHints() {
+    if (!window.ResizeObserver) return;
+    document.querySelectorAll(".scroll-hint").forEach(function (hint) {
+      var box = hint.nextElementSibling;
+      if (!box) return;
+      new ResizeObserver(function () {
+        hint.hidden = box.scrollWidth <= box.clientWidth + 1;
+      }).observe(box);
+    });
   }
 
   // A list of several offices' measures can be shown by status: the
