@@ -337,10 +337,42 @@ county = "nord"
 	}
 	section := page[strings.Index(page, `id="goal-snitt"`):]
 	section = section[:strings.Index(section, "</section>")]
-	status := section[strings.Index(section, `<p class="goal-status">`):]
-	status = status[:strings.Index(status, "</p>")]
-	if !strings.Contains(status, "NAV Vestland fantes ikke i 2019.") || strings.Contains(status, "Mangler") {
+	status, _, _ := strings.Cut(section[max(0, strings.Index(section, `<p class="goal-status">`)):], "</p>")
+	if !strings.HasPrefix(status, `<p class="goal-status">`) || !strings.Contains(status, "NAV Vestland fantes ikke i 2019.") || strings.Contains(status, "Mangler") {
 		t.Errorf("Vestland's section of 2019 does not say that it did not exist then:\n%s", status)
+	}
+}
+
+// TestNewOfficeNotComparedOnAYearBeforeIt: Kinn, begun in 2020, has no
+// 2019 of a yearly goal; its county's page, which shows 2019 on that goal,
+// neither lists it among the offices compared nor calls its matrix cell
+// missing, as if it had not reported.
+func TestNewOfficeNotComparedOnAYearBeforeIt(t *testing.T) {
+	fsys := reorgSite(t, kinnOrg, "period,unit,goal,value,numerator,denominator\n2019,flora,snitt,4.5,,\n2019,vagsoy,snitt,3.9,,\n2019,tromso,snitt,3.5,,\n2020-01,kinn,kontakter,9,,\n2020-01,tromso,kontakter,8,,\n2020-01,kinn,arbeid,,40,100\n2020-01,tromso,arbeid,,50,100\n", "")
+	goals := strings.ReplaceAll(baseFile(t, "data/goals.toml"), "unit = \"nord\"", "unit = \"tromso\"")
+	goals = goals[:strings.Index(goals, "[[goal]]\nid = \"ventetid\"")] + "[[goal]]\nid = \"snitt\"\ntitle = \"Snitt\"\nperspective = \"P\"\nunit = \"score\"\ndirection = \"higher\"\ntarget = 4\nyellow = 3\naggregate = \"mean\"\nfrequency = \"year\"\n"
+	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(goals)}
+	out := memOutput{}
+	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	page := string(out["vest/index.html"])
+	at := strings.Index(page, `id="goal-snitt"`)
+	if at < 0 {
+		t.Fatal("Vest's page has no section of the yearly goal's 2019: the test has lost its case")
+	}
+	if section := page[at:]; strings.Contains(section[:strings.Index(section, "</section>")], "NAV Kinn") {
+		t.Error("Vest's section of 2019 compares Kinn, begun in 2020")
+	}
+	at = strings.Index(page, `class="data matrix"`)
+	if at < 0 {
+		t.Fatal("Vest's page has no matrix")
+	}
+	matrix := page[at:]
+	matrix = matrix[:strings.Index(matrix, "</table>")]
+	row := matrix[strings.Index(matrix, "NAV Kinn"):]
+	if row = row[:strings.Index(row, "</tr>")]; strings.Contains(row, "missing") {
+		t.Errorf("Kinn's row of Vest's matrix calls a goal missing:\n%s", row)
 	}
 }
 

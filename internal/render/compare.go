@@ -157,7 +157,7 @@ func (s *site) comparisonJobs(out Output) []func() error {
 				for _, o := range s.officesOf[c] {
 					u := s.Scores.Office(o)
 					t := s.Scores.Thresholds(u, gi)
-					if !s.current(o) || !t.Applies {
+					if !s.current(o) || !s.Scores.OnScorecard(u, gi, s.Reported) {
 						continue
 					}
 					cell := s.shown(u, gi, s.Reported)

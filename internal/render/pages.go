@@ -290,7 +290,7 @@ func (s *site) matrix(c int, root string) Matrix {
 		u := s.Scores.Office(o)
 		row := MatrixRow{Office: Link{Href: s.officeHref(o, county, root), Text: m.Offices[o].Name}}
 		for _, gi := range goals {
-			if !s.Scores.Thresholds(u, gi).Applies {
+			if !s.Scores.OnScorecard(u, gi, s.Reported) {
 				row.Cells = append(row.Cells, nil)
 				continue
 			}
@@ -349,11 +349,12 @@ func mostFirst[T any](rows []T, needs []need) []T {
 }
 
 // comparedOffices are county c's offices of the reported month that have
-// goal gi, by name, and by value: best first, those without a value last,
-// ties by name.
+// goal gi on their scorecard (not one begun after its period shown), by
+// name, and by value: best first, those without a value last, ties by
+// name.
 func (s *site) comparedOffices(c, gi int) (byName, byValue []int) {
 	for _, o := range s.officesOf[c] {
-		if s.current(o) && s.Scores.Thresholds(s.Scores.Office(o), gi).Applies {
+		if s.current(o) && s.Scores.OnScorecard(s.Scores.Office(o), gi, s.Reported) {
 			byName = append(byName, o)
 		}
 	}
