@@ -292,7 +292,7 @@ lag = 3
 // 2020 of Hordaland, has no 2019 of a yearly mean goal of its own, but
 // its page still compares its offices' 2019, which they have.
 func TestNewCountyComparesItsOfficesOfTheYearBefore(t *testing.T) {
-	fsys := reorgSite(t, `[[county]]
+	out := buildWithYearlyMean(t, `[[county]]
 id = "hordaland"
 name = "NAV Hordaland"
 until = "2019-12"
@@ -320,14 +320,7 @@ county = "hordaland"
 id = "tromso"
 name = "NAV Tromsø"
 county = "nord"
-`, "period,unit,goal,value\n2019,fana,snitt,4.5\n2019,tromso,snitt,3.5\n2020-01,fana,kontakter,9\n2020-01,tromso,kontakter,8\n", "")
-	goals := strings.ReplaceAll(baseFile(t, "data/goals.toml"), "unit = \"nord\"", "unit = \"tromso\"")
-	goals = goals[:strings.Index(goals, "[[goal]]\nid = \"ventetid\"")] + "[[goal]]\nid = \"snitt\"\ntitle = \"Snitt\"\nperspective = \"P\"\nunit = \"score\"\ndirection = \"higher\"\ntarget = 4\nyellow = 3\naggregate = \"mean\"\nfrequency = \"year\"\n"
-	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(goals)}
-	out := memOutput{}
-	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
-		t.Fatalf("build: %v %v", errs, err)
-	}
+`, "period,unit,goal,value\n2019,fana,snitt,4.5\n2019,tromso,snitt,3.5\n2020-01,fana,kontakter,9\n2020-01,tromso,kontakter,8\n")
 	if strings.Contains(string(out["scorecard.csv"]), ";vestland;snitt;") {
 		t.Error("scorecard.csv has a row of 2019's yearly goal for Vestland")
 	}
@@ -348,14 +341,7 @@ county = "nord"
 // neither lists it among the offices compared nor calls its matrix cell
 // missing, as if it had not reported.
 func TestNewOfficeNotComparedOnAYearBeforeIt(t *testing.T) {
-	fsys := reorgSite(t, kinnOrg, "period,unit,goal,value,numerator,denominator\n2019,flora,snitt,4.5,,\n2019,vagsoy,snitt,3.9,,\n2019,tromso,snitt,3.5,,\n2020-01,kinn,kontakter,9,,\n2020-01,tromso,kontakter,8,,\n2020-01,kinn,arbeid,,40,100\n2020-01,tromso,arbeid,,50,100\n", "")
-	goals := strings.ReplaceAll(baseFile(t, "data/goals.toml"), "unit = \"nord\"", "unit = \"tromso\"")
-	goals = goals[:strings.Index(goals, "[[goal]]\nid = \"ventetid\"")] + "[[goal]]\nid = \"snitt\"\ntitle = \"Snitt\"\nperspective = \"P\"\nunit = \"score\"\ndirection = \"higher\"\ntarget = 4\nyellow = 3\naggregate = \"mean\"\nfrequency = \"year\"\n"
-	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(goals)}
-	out := memOutput{}
-	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
-		t.Fatalf("build: %v %v", errs, err)
-	}
+	out := buildWithYearlyMean(t, kinnOrg, "period,unit,goal,value,numerator,denominator\n2019,flora,snitt,4.5,,\n2019,vagsoy,snitt,3.9,,\n2019,tromso,snitt,3.5,,\n2020-01,kinn,kontakter,9,,\n2020-01,tromso,kontakter,8,,\n2020-01,kinn,arbeid,,40,100\n2020-01,tromso,arbeid,,50,100\n")
 	page := string(out["vest/index.html"])
 	at := strings.Index(page, `id="goal-snitt"`)
 	if at < 0 {
@@ -374,6 +360,21 @@ func TestNewOfficeNotComparedOnAYearBeforeIt(t *testing.T) {
 	if row = row[:strings.Index(row, "</tr>")]; strings.Contains(row, "missing") {
 		t.Errorf("Kinn's row of Vest's matrix calls a goal missing:\n%s", row)
 	}
+}
+
+// buildWithYearlyMean builds reorgSite of org and results, whose goals
+// are the base site's before ventetid and a yearly mean goal, snitt.
+func buildWithYearlyMean(t *testing.T, org, results string) memOutput {
+	t.Helper()
+	fsys := reorgSite(t, org, results, "")
+	goals := strings.ReplaceAll(baseFile(t, "data/goals.toml"), "unit = \"nord\"", "unit = \"tromso\"")
+	goals = goals[:strings.Index(goals, "[[goal]]\nid = \"ventetid\"")] + "[[goal]]\nid = \"snitt\"\ntitle = \"Snitt\"\nperspective = \"P\"\nunit = \"score\"\ndirection = \"higher\"\ntarget = 4\nyellow = 3\naggregate = \"mean\"\nfrequency = \"year\"\n"
+	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(goals)}
+	out := memOutput{}
+	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	return out
 }
 
 // kinnOrg is Vest, where Flora and Vågsøy merge into Kinn in 2020, and
