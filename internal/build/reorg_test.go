@@ -320,7 +320,7 @@ county = "hordaland"
 id = "tromso"
 name = "NAV Tromsø"
 county = "nord"
-`, "period,unit,goal,value\n2019,fana,snitt,4.5\n2019,tromso,snitt,3.5\n2020-01,fana,kontakter,9\n2020-01,tromso,kontakter,8\n")
+`, "period,unit,goal,value\n2019,fana,snitt,4.5\n2019,tromso,snitt,3.5\n2020-01,fana,kontakter,9\n2020-01,tromso,kontakter,8\n", "")
 	if strings.Contains(string(out["scorecard.csv"]), ";vestland;snitt;") {
 		t.Error("scorecard.csv has a row of 2019's yearly goal for Vestland")
 	}
@@ -336,39 +336,119 @@ county = "nord"
 	}
 }
 
-// TestNewOfficeNotComparedOnAYearBeforeIt: Kinn, begun in 2020, has no
-// 2019 of a yearly goal; its county's page, which shows 2019 on that goal,
-// neither lists it among the offices compared nor calls its matrix cell
-// missing, as if it had not reported.
+// TestNewOfficeNotComparedOnAYearBeforeIt: Kinn, begun in 2020 of Flora
+// and Vågsøy, has no 2019 of a yearly mean goal, and Ny, begun in 2020 of
+// nothing, has no 2019 of any: their county's page, which shows 2019 on
+// those goals, neither lists them among the offices compared nor calls
+// their matrix cells missing, as if they had not reported, and the
+// funnel's comparison.csv has no row of Ny. Kinn's 2019 of a yearly
+// ratio, its predecessors' added up, is compared everywhere.
 func TestNewOfficeNotComparedOnAYearBeforeIt(t *testing.T) {
-	out := buildWithYearlyMean(t, kinnOrg, "period,unit,goal,value,numerator,denominator\n2019,flora,snitt,4.5,,\n2019,vagsoy,snitt,3.9,,\n2019,tromso,snitt,3.5,,\n2020-01,kinn,kontakter,9,,\n2020-01,tromso,kontakter,8,,\n2020-01,kinn,arbeid,,40,100\n2020-01,tromso,arbeid,,50,100\n")
+	org := kinnOrg + "\n[[office]]\nid = \"ny\"\nname = \"NAV Ny\"\ncounty = \"vest\"\nfrom = \"2020-01\"\n"
+	out := buildWithYearlyMean(t, org, `period,unit,goal,value,numerator,denominator
+2019,flora,snitt,4.5,,
+2019,vagsoy,snitt,3.9,,
+2019,tromso,snitt,3.5,,
+2019,flora,andel,,20,100
+2019,vagsoy,andel,,30,100
+2019,tromso,andel,,40,100
+2020-01,kinn,kontakter,9,,
+2020-01,ny,kontakter,7,,
+2020-01,tromso,kontakter,8,,
+2020-01,kinn,arbeid,,40,100
+2020-01,ny,arbeid,,45,100
+2020-01,tromso,arbeid,,50,100
+`, "\n[[goal]]\nid = \"andel\"\ntitle = \"Andel\"\nperspective = \"P\"\nunit = \"percent\"\ndirection = \"higher\"\ntarget = 30\nyellow = 25\naggregate = \"ratio\"\nfrequency = \"year\"\n")
 	page := string(out["vest/index.html"])
-	at := strings.Index(page, `id="goal-snitt"`)
-	if at < 0 {
-		t.Fatal("Vest's page has no section of the yearly goal's 2019: the test has lost its case")
+	section := func(id string) string {
+		at := strings.Index(page, `id="goal-`+id+`"`)
+		if at < 0 {
+			t.Fatalf("Vest's page has no section of %s's 2019: the test has lost its case", id)
+		}
+		sec, _, _ := strings.Cut(page[at:], "</section>")
+		return sec
 	}
-	if section := page[at:]; strings.Contains(section[:strings.Index(section, "</section>")], "NAV Kinn") {
-		t.Error("Vest's section of 2019 compares Kinn, begun in 2020")
+	if snitt := section("snitt"); strings.Contains(snitt, "NAV Kinn") || strings.Contains(snitt, "NAV Ny") {
+		t.Error("Vest's section of the yearly mean's 2019 compares Kinn or Ny, begun in 2020")
 	}
-	at = strings.Index(page, `class="data matrix"`)
+	if andel := section("andel"); !strings.Contains(andel, "NAV Kinn") || strings.Contains(andel, "NAV Ny") {
+		t.Error("Vest's section of the yearly ratio's 2019 does not compare Kinn, whose predecessors' figures it has, or compares Ny, begun in 2020 of nothing")
+	}
+	at := strings.Index(page, `class="data matrix"`)
 	if at < 0 {
 		t.Fatal("Vest's page has no matrix")
 	}
-	matrix := page[at:]
-	matrix = matrix[:strings.Index(matrix, "</table>")]
-	row := matrix[strings.Index(matrix, "NAV Kinn"):]
-	if row = row[:strings.Index(row, "</tr>")]; strings.Contains(row, "missing") {
-		t.Errorf("Kinn's row of Vest's matrix calls a goal missing:\n%s", row)
+	matrix, _, _ := strings.Cut(page[at:], "</table>")
+	for _, office := range []string{"NAV Kinn", "NAV Ny"} {
+		row, _, _ := strings.Cut(matrix[max(0, strings.Index(matrix, office)):], "</tr>")
+		if !strings.HasPrefix(row, office) || strings.Contains(row, "missing") {
+			t.Errorf("%s's row of Vest's matrix is not there or calls a goal missing:\n%s", office, row)
+		}
+	}
+	if row, _, _ := strings.Cut(matrix[max(0, strings.Index(matrix, "NAV Kinn")):], "</tr>"); !strings.Contains(row, "25,0") {
+		t.Errorf("Kinn's row of Vest's matrix lacks its 2019 of the yearly ratio, 25,0 %%:\n%s", row)
+	}
+	comparison := string(out["goals/andel/comparison.csv"])
+	if !strings.Contains(comparison, "\nkinn;") || strings.Contains(comparison, "\nny;") {
+		t.Errorf("comparison.csv of the yearly ratio's 2019 lacks Kinn or has Ny:\n%s", comparison)
+	}
+}
+
+// TestNewCountyOfNewOfficesHasNoSectionOfTheYearBefore: Vestland and its
+// one office, Kinn, both begun in 2020, have no 2019 of a yearly mean goal
+// to show or compare, so Vestland's page has no section of it, rather
+// than one saying its offices are compared where none are.
+func TestNewCountyOfNewOfficesHasNoSectionOfTheYearBefore(t *testing.T) {
+	out := buildWithYearlyMean(t, `[[county]]
+id = "sogn"
+name = "NAV Sogn"
+until = "2019-12"
+merged_into = "vestland"
+
+[[county]]
+id = "vestland"
+name = "NAV Vestland"
+from = "2020-01"
+
+[[county]]
+id = "nord"
+name = "NAV Nord"
+
+[[office]]
+id = "flora"
+name = "NAV Flora"
+county = "sogn"
+until = "2019-12"
+merged_into = "kinn"
+
+[[office]]
+id = "kinn"
+name = "NAV Kinn"
+county = "vestland"
+from = "2020-01"
+
+[[office]]
+id = "tromso"
+name = "NAV Tromsø"
+county = "nord"
+`, "period,unit,goal,value\n2019,flora,snitt,4.5\n2019,tromso,snitt,3.5\n2020-01,kinn,kontakter,9\n2020-01,tromso,kontakter,8\n", "")
+	page := string(out["vestland/index.html"])
+	if page == "" {
+		t.Fatal("no page of Vestland")
+	}
+	if strings.Contains(page, `id="goal-snitt"`) {
+		t.Error("Vestland's page has a section of 2019's yearly goal, which neither it nor its offices have")
 	}
 }
 
 // buildWithYearlyMean builds reorgSite of org and results, whose goals
-// are the base site's before ventetid and a yearly mean goal, snitt.
-func buildWithYearlyMean(t *testing.T, org, results string) memOutput {
+// are the base site's before ventetid, a yearly mean goal, snitt, and
+// moreGoals.
+func buildWithYearlyMean(t *testing.T, org, results, moreGoals string) memOutput {
 	t.Helper()
 	fsys := reorgSite(t, org, results, "")
 	goals := strings.ReplaceAll(baseFile(t, "data/goals.toml"), "unit = \"nord\"", "unit = \"tromso\"")
-	goals = goals[:strings.Index(goals, "[[goal]]\nid = \"ventetid\"")] + "[[goal]]\nid = \"snitt\"\ntitle = \"Snitt\"\nperspective = \"P\"\nunit = \"score\"\ndirection = \"higher\"\ntarget = 4\nyellow = 3\naggregate = \"mean\"\nfrequency = \"year\"\n"
+	goals = goals[:strings.Index(goals, "[[goal]]\nid = \"ventetid\"")] + "[[goal]]\nid = \"snitt\"\ntitle = \"Snitt\"\nperspective = \"P\"\nunit = \"score\"\ndirection = \"higher\"\ntarget = 4\nyellow = 3\naggregate = \"mean\"\nfrequency = \"year\"\n" + moreGoals
 	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(goals)}
 	out := memOutput{}
 	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {

@@ -156,10 +156,10 @@ func (s *site) comparisonJobs(out Output) []func() error {
 			for _, c := range s.counties {
 				for _, o := range s.officesOf[c] {
 					u := s.Scores.Office(o)
-					t := s.Scores.Thresholds(u, gi)
 					if !s.current(o) || !s.Scores.OnScorecard(u, gi, s.Reported) {
 						continue
 					}
+					t := s.Scores.Thresholds(u, gi)
 					cell := s.shown(u, gi, s.Reported)
 					row := []string{inertCell(m.Offices[o].ID), "", "", "", s.loc.Plain(t.Target, g.Decimals), "", "", "", "", dispersion}
 					if cell.Has() {

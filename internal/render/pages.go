@@ -154,8 +154,14 @@ func (s *site) county(c int, out Output) error {
 	v.Sections = make([]Section, 0, len(s.goalOrder))
 	for _, gi := range s.goalOrder {
 		// A county's offices are compared on a goal measured less often
-		// even where the county did not exist when its period ended.
-		if !s.Scores.OnScorecard(unit, gi, p) && (!s.Scores.Follows(unit, gi, p) || len(s.officesOf[c]) == 0) {
+		// even where the county did not exist when its period ended, if
+		// any of them did.
+		onScorecard := s.Scores.OnScorecard(unit, gi, p)
+		if !onScorecard && !s.Scores.Follows(unit, gi, p) {
+			continue
+		}
+		byName, offices := s.comparedOffices(c, gi)
+		if !onScorecard && len(offices) == 0 {
 			continue
 		}
 		g := &m.Goals[gi]
@@ -167,7 +173,6 @@ func (s *site) county(c int, out Output) error {
 		month := s.periodName(g, g.DueBy(s.Reported))
 		officeTable := Table{Caption: g.Title + ": " + s.loc.T("offices") + ", " + month,
 			Head: []string{s.loc.T("office"), s.loc.T("result"), s.loc.T("target"), s.loc.T("status")}}
-		byName, offices := s.comparedOffices(c, gi)
 		bars := make([]chart.Bar, len(offices))
 		for i, o := range offices {
 			ou := s.Scores.Office(o)
@@ -188,7 +193,7 @@ func (s *site) county(c int, out Output) error {
 			}
 		}
 		section := s.section(rows, gi)
-		if !s.Scores.OnScorecard(unit, gi, p) {
+		if !onScorecard {
 			section.NotYet = strings.NewReplacer("{unit}", county.Name, "{period}", month).Replace(s.loc.T("section.not.yet"))
 		}
 		if score.FunnelGoal(g) && len(offices) > 0 {
@@ -277,7 +282,12 @@ func (s *site) matrix(c int, root string) Matrix {
 	mx := Matrix{Caption: s.loc.T("matrix") + ", " + county.Name + ", " + s.loc.Month(s.Reported.Year(), s.Reported.Month()), Order: s.loc.T("matrix.order"), Unanswered: s.loc.T("matrix.unanswered")}
 	var goals []int
 	for _, gi := range s.goalOrder {
-		if s.Scores.Follows(s.Scores.County(c), gi, s.Reported) {
+		// A column is a goal some office has on its scorecard: one of the
+		// county's own, or of a period before its offices existed, would
+		// be a column of empty cells.
+		if s.Scores.Follows(s.Scores.County(c), gi, s.Reported) && slices.ContainsFunc(s.officesOf[c], func(o int) bool {
+			return s.current(o) && s.Scores.OnScorecard(s.Scores.Office(o), gi, s.Reported)
+		}) {
 			goals = append(goals, gi)
 			mx.Goals = append(mx.Goals, Link{Href: root + goalPath(&m.Goals[gi]), Text: m.Goals[gi].Title})
 		}
