@@ -146,6 +146,37 @@ func TestTertialCardScrollsOnAPhone(t *testing.T) {
 	if got[0] == 0 || got[1] < 0 {
 		t.Errorf("scrolled to its end, %v perspective names, the leftmost %v px from the box's left edge; want each in view", got[0], got[1])
 	}
+	// The longest status wraps under the figure rather than widen its
+	// column, and push the months out of view.
+	wider, err := chromedp.Run(p.ctx, chromedp.Evaluate[float64](`(() => {
+		const badge = document.querySelector('.tertial-card .status-line .badge');
+		const figure = badge.closest('td');
+		const before = figure.getBoundingClientRect().width;
+		badge.lastChild.textContent = ' Kan ikke regnes ut';
+		return figure.getBoundingClientRect().width - before;
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wider > 4 {
+		t.Errorf("a status of 'Kan ikke regnes ut' widens the figure's column by %v px on a phone; want it to wrap", wider)
+	}
+	// Printed from a phone, where the script shows the line, the paper
+	// does not have it.
+	if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	printed, err := chromedp.Run(p.ctx, chromedp.Evaluate[float64](`(() => {
+		const hint = document.querySelector('.scroll-hint');
+		hint.hidden = false;
+		return hint.offsetHeight;
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if printed != 0 {
+		t.Error("printed from a phone, the page has the line saying that the card scrolls")
+	}
 	if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
 		t.Fatal(err)
 	}

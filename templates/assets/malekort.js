@@ -466,10 +466,12 @@
     if (!window.ResizeObserver) return;
     document.querySelectorAll(".scroll-hint").forEach(function (hint) {
       var box = hint.nextElementSibling;
-      if (!box) return;
-      new ResizeObserver(function () {
+      if (!box || !box.firstElementChild) return;
+      var watch = new ResizeObserver(function () {
         hint.hidden = box.scrollWidth <= box.clientWidth + 1;
-      }).observe(box);
+      });
+      watch.observe(box);
+      watch.observe(box.firstElementChild);
     });
   }
 
