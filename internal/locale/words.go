@@ -393,8 +393,8 @@ var dictionary = map[string]map[string]string{
 		// county existed, in place of its status: its offices are compared.
 		"section.not.yet": "{unit} fantes ikke i {period}. Kontorene sammenlignes her.",
 
-		// Above a tertial report's card on a phone, where its months are
-		// off to the right.
+		// Above a tertial report's card while it scrolls sideways, as on
+		// a phone, its months off to the right.
 		"tertial.card.scroll": "Rull tabellen sideveis for å se hver måned og grafen.",
 	},
 	"nn": {
@@ -785,8 +785,8 @@ var dictionary = map[string]map[string]string{
 		// county existed, in place of its status: its offices are compared.
 		"section.not.yet": "{unit} fanst ikkje i {period}. Kontora blir samanlikna her.",
 
-		// Above a tertial report's card on a phone, where its months are
-		// off to the right.
+		// Above a tertial report's card while it scrolls sideways, as on
+		// a phone, its months off to the right.
 		"tertial.card.scroll": "Rull tabellen sidelengs for å sjå kvar månad og grafen.",
 	},
 	"en": {
@@ -1177,8 +1177,8 @@ var dictionary = map[string]map[string]string{
 		// county existed, in place of its status: its offices are compared.
 		"section.not.yet": "{unit} did not exist in {period}. Its offices are compared here.",
 
-		// Above a tertial report's card on a phone, where its months are
-		// off to the right.
+		// Above a tertial report's card while it scrolls sideways, as on
+		// a phone, its months off to the right.
 		"tertial.card.scroll": "Scroll the table sideways to see each month and the chart.",
 	},
 }
