@@ -93,11 +93,12 @@ func TestTertialReportPrints(t *testing.T) {
 
 // TestTertialCardScrollsOnAPhone: on a 390 px phone the tertial card
 // has each goal's status under its figure, wholly in view before it
-// scrolls, and a line above it says that the months are further right;
-// it scrolls sideways in its box, and each perspective's name stays in
-// view with the goals' names, not scrolled away to leave an empty band.
-// On a wide screen and on paper, where the card fits, no line says it
-// scrolls, and each goal has its status once, in its column.
+// scrolls, a long one wrapped rather than widening the column, and a line
+// above it says that the months are further right (but not on paper); it
+// scrolls sideways in its box, and each perspective's name stays in view
+// with the goals' names, not scrolled away to leave an empty band. On a
+// wide screen and on paper, where the card fits, no line says it
+// scrolls. Each goal has its status once.
 func TestTertialCardScrollsOnAPhone(t *testing.T) {
 	ctx := browser(t)
 	out := buildExample(t)
