@@ -155,10 +155,10 @@ func (s *site) comparisonJobs(out Output) []func() error {
 			w := s.quotedCSV(&b, "unit", "numerator", "denominator", "value", "target", "lower95", "upper95", "lower998", "upper998", "dispersion")
 			for _, c := range s.counties {
 				for _, o := range s.officesOf[c] {
-					u := s.Scores.Office(o)
-					if !s.current(o) || !s.Scores.OnScorecard(u, gi, s.Reported) {
+					if !s.compared(o, gi) {
 						continue
 					}
+					u := s.Scores.Office(o)
 					t := s.Scores.Thresholds(u, gi)
 					cell := s.shown(u, gi, s.Reported)
 					row := []string{inertCell(m.Offices[o].ID), "", "", "", s.loc.Plain(t.Target, g.Decimals), "", "", "", "", dispersion}

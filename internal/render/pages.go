@@ -285,9 +285,7 @@ func (s *site) matrix(c int, root string) Matrix {
 		// A column is a goal some office has on its scorecard: one of the
 		// county's own, or of a period before its offices existed, would
 		// be a column of empty cells.
-		if s.Scores.Follows(s.Scores.County(c), gi, s.Reported) && slices.ContainsFunc(s.officesOf[c], func(o int) bool {
-			return s.current(o) && s.Scores.OnScorecard(s.Scores.Office(o), gi, s.Reported)
-		}) {
+		if s.Scores.Follows(s.Scores.County(c), gi, s.Reported) && slices.ContainsFunc(s.officesOf[c], func(o int) bool { return s.compared(o, gi) }) {
 			goals = append(goals, gi)
 			mx.Goals = append(mx.Goals, Link{Href: root + goalPath(&m.Goals[gi]), Text: m.Goals[gi].Title})
 		}
@@ -300,7 +298,7 @@ func (s *site) matrix(c int, root string) Matrix {
 		u := s.Scores.Office(o)
 		row := MatrixRow{Office: Link{Href: s.officeHref(o, county, root), Text: m.Offices[o].Name}}
 		for _, gi := range goals {
-			if !s.Scores.OnScorecard(u, gi, s.Reported) {
+			if !s.compared(o, gi) {
 				row.Cells = append(row.Cells, nil)
 				continue
 			}
@@ -358,13 +356,19 @@ func mostFirst[T any](rows []T, needs []need) []T {
 	return sorted
 }
 
-// comparedOffices are county c's offices of the reported month that have
-// goal gi on their scorecard (not one begun after its period shown), by
-// name, and by value: best first, those without a value last, ties by
-// name.
+// compared reports whether office o is compared with others on goal gi:
+// it is an office of the reported month with the goal on its scorecard,
+// not one begun after the goal's period shown. A county's page, its
+// matrix, the goal's ranking and funnel and comparison.csv all ask it.
+func (s *site) compared(o, gi int) bool {
+	return s.current(o) && s.Scores.OnScorecard(s.Scores.Office(o), gi, s.Reported)
+}
+
+// comparedOffices are county c's offices compared on goal gi, by name,
+// and by value: best first, those without a value last, ties by name.
 func (s *site) comparedOffices(c, gi int) (byName, byValue []int) {
 	for _, o := range s.officesOf[c] {
-		if s.current(o) && s.Scores.OnScorecard(s.Scores.Office(o), gi, s.Reported) {
+		if s.compared(o, gi) {
 			byName = append(byName, o)
 		}
 	}
@@ -680,7 +684,7 @@ func (s *site) goal(gi int, out Output) error {
 	var offices, units, names []int // the goal's current offices, by county and name
 	for _, c := range s.counties {
 		for _, o := range s.officesOf[c] {
-			if s.current(o) && s.Scores.OnScorecard(s.Scores.Office(o), gi, s.Reported) {
+			if s.compared(o, gi) {
 				offices = append(offices, o)
 				units = append(units, s.Scores.Office(o))
 				names = append(names, s.nameRank[o])
