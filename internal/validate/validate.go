@@ -356,6 +356,13 @@ func goals(s *model.Site, errs *diag.List) map[int32]bool {
 		if g.Stock && g.Aggregate != "sum" {
 			errs.Add(g.At("stock"), "goal %q: stock = true is for a sum goal: a ratio's or a mean's tertials and years are made over their months already; remove it or use aggregate = \"sum\"", g.ID)
 		}
+		// A share of people given as its value is held to the counts of
+		// its unit only as a ratio; as a mean it would be judged as a
+		// count of fewer than min_count people wherever it is below that
+		// many percent, and shown beside a hidden count.
+		if g.Persons && g.Aggregate != "ratio" && g.Unit != "count" && slices.Contains(units, g.Unit) {
+			errs.Add(g.At("persons"), "goal %q: persons = true says its value counts people, but a value with unit = %q does not: for a share of people given as its value, as NAV's table HL060 gives the percent of the labour force, use aggregate = \"ratio\" (it is then hidden wherever a count of people of its unit is); otherwise remove persons", g.ID, g.Unit)
+		}
 		if g.Lag < 0 || g.Lag > 60 {
 			errs.Add(g.At("lag"), "goal %q: lag is out of range: give the whole months after its period that a result is known, 0 to 60", g.ID)
 		}
