@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/malekort/malekort/internal/config"
 	"github.com/malekort/malekort/internal/diag"
@@ -17,6 +18,8 @@ import (
 	"github.com/malekort/malekort/internal/markdown"
 	"github.com/malekort/malekort/internal/model"
 	"github.com/malekort/malekort/internal/workers"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // loadContent reads content/: _index.md for the front page, <county>/_index.md
@@ -37,6 +40,10 @@ func loadContent(fsys fs.FS, site *model.Site, errs *diag.List) {
 		case linkedFolder(fsys, p, d, isMarkdown, errs):
 		case !d.IsDir() && !Hidden(p) && isMarkdown(p):
 			paths = append(paths, p)
+		case !d.IsDir() && !Hidden(p):
+			if name, ok := unreadText(path.Base(p)); ok {
+				errs.AddNotice(diag.Pos{Path: p}, "the file is not read: a text is a markdown file whose name ends in .md; rename it %s", path.Join(path.Dir(p), name))
+			}
 		}
 		return nil
 	})
@@ -68,6 +75,24 @@ func loadContent(fsys fs.FS, site *model.Site, errs *diag.List) {
 		loadFiles(fsys, &site.Commentary[i].Text, commentaryRefs[i], site.Files, errs)
 	}
 }
+
+// unreadText reports whether a file of content/ named name is a text
+// saved under another name than a text's (Notepad's 2026-10.txt, an
+// editor's 2026-10.markdown or 2026-10.md.bak, Word's 2026-10.docx),
+// which would otherwise be left out without a word; it gives the name
+// the text must have. Images and PDF files are shown or linked by texts,
+// whatever their names.
+func unreadText(name string) (string, bool) {
+	m := textName.FindStringSubmatch(name)
+	if m == nil || publishable[strings.ToLower(path.Ext(name))] {
+		return "", false
+	}
+	return m[1] + ".md", true
+}
+
+// textName matches the name of a commentary or a county's or the front
+// page's text, whatever follows it.
+var textName = regexp.MustCompile(`^(\d{4}-\d{2}|_index)(?:\..*)?$`)
 
 // contentFile is what one markdown file of content/ holds: the front
 // page's text, a county's text or an office's commentary, with the
@@ -372,21 +397,35 @@ var notClosed = diag.P("front matter is not closed: add a line with +++ after it
 // SplitFrontMatter separates a content file into its TOML front matter and
 // its markdown body. fmLine is the line on which the TOML starts, bodyLine
 // the line on which the body starts. A file without a leading +++ line has
-// no front matter; one that begins with YAML's front matter, as Hugo's
-// and Jekyll's do, is an error, since its lines would be published as text.
+// no front matter (blank lines before it are passed by). One that begins
+// with YAML's front matter, as Hugo's and Jekyll's do, or with a line of
+// front matter and no +++ above it, is an error, since its lines would be
+// published as text; bodyLine is then the line in error.
 func SplitFrontMatter(src []byte) (front []byte, body []byte, fmLine, bodyLine int, err error) {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	first, rest, found := bytes.Cut(src, []byte("\n"))
+	blank := 0
+	for {
+		first, rest, found := bytes.Cut(src[blank:], []byte("\n"))
+		if !found || len(bytes.TrimSpace(first)) > 0 {
+			break
+		}
+		blank = len(src) - len(rest)
+	}
+	first, rest, found := bytes.Cut(src[blank:], []byte("\n"))
+	opening := 1 + bytes.Count(src[:blank], []byte("\n"))
 	if string(bytes.TrimRight(first, " \t\r")) == "---" && yamlFrontMatter(rest) {
-		return nil, nil, 0, 1, diag.P("front matter between --- lines is YAML, which malekort does not read: write it as TOML between +++ lines, with = for : and text in quotes (author = \"Kari Nordmann\"; see README, \"The input contract\")")
+		return nil, nil, 0, opening, diag.P("front matter between --- lines is YAML, which malekort does not read: write it as TOML between +++ lines, with = for : and text in quotes (author = \"Kari Nordmann\"; see README, \"The input contract\")")
 	}
 	if string(bytes.TrimRight(first, " \t\r")) != "+++" {
+		if frontMatterLine.Match(first) {
+			return nil, nil, 0, opening, diag.P("the file begins with front matter but has no line of +++ above it: add a line with +++ before this one (without it the front matter would be published as text)")
+		}
 		return nil, src, 0, 1, nil
 	}
 	if !found {
-		return nil, nil, 0, 1, notClosed
+		return nil, nil, 0, opening, notClosed
 	}
-	line := 2
+	line := opening + 1
 	for off := 0; off <= len(rest); line++ {
 		end := bytes.IndexByte(rest[off:], '\n')
 		next := len(rest)
@@ -395,15 +434,20 @@ func SplitFrontMatter(src []byte) (front []byte, body []byte, fmLine, bodyLine i
 		}
 		l := rest[off:min(next, len(rest))]
 		if string(bytes.TrimRight(l, " \t\r\n")) == "+++" {
-			return rest[:off], rest[next:], 2, line + 1, nil
+			return rest[:off], rest[next:], opening + 1, line + 1, nil
 		}
 		if end < 0 {
 			break
 		}
 		off = next
 	}
-	return nil, nil, 0, 1, notClosed
+	return nil, nil, 0, opening, notClosed
 }
+
+// frontMatterLine matches a line that only front matter has: one of its
+// keys given a value (author = "Kari Nordmann"), or a measure's table
+// header, as the Norwegian words a leader may write them too.
+var frontMatterLine = regexp.MustCompile(`(?i)^[ \t]*(?:(?:author|date|title|forfatter|dato)[ \t]*=|\[\[?[ \t]*(?:measure|tiltak)[ \t]*\]\]?[ \t\r]*$)`)
 
 // yamlFrontMatter reports whether text, after a first line of ---, is
 // YAML front matter: lines of YAML up to a line of ---, one of them a key
@@ -495,6 +539,36 @@ func tooBig(p string, src []byte, errs *diag.List) bool {
 	return false
 }
 
+// utf8Text is the text of the content file p as UTF-8. Notepad saves
+// "Unicode" as UTF-16 with a byte order mark, and older Windows editors
+// save Norwegian text as Windows-1252, as Excel saves CSV: both are read
+// as what they are, as a results file in Windows-1252 is. A file that is
+// UTF-8 but for a byte is an error at that byte's line: its letters would
+// otherwise be read wrong.
+func utf8Text(p string, src []byte, errs *diag.List) ([]byte, bool) {
+	if bytes.HasPrefix(src, []byte("\xff\xfe")) || bytes.HasPrefix(src, []byte("\xfe\xff")) {
+		text, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(src)
+		if err != nil {
+			errs.Add(diag.Pos{Path: p}, "the file is saved as UTF-16 but is not whole UTF-16 text: save it as UTF-8")
+			return nil, false
+		}
+		return text, true
+	}
+	if utf8.Valid(src) {
+		return src, true
+	}
+	if line, b, ok := strayByte(src, true, bytes.HasPrefix(src, []byte("\xef\xbb\xbf"))); ok {
+		errs.Add(diag.Pos{Path: p, Line: line}, "the byte 0x%02X is not UTF-8, though the rest of the file is: the file mixes two encodings (a part pasted from another file?); save it as UTF-8", b)
+		return nil, false
+	}
+	text, err := charmap.Windows1252.NewDecoder().Bytes(src)
+	if err != nil {
+		errs.AddIO(diag.Pos{Path: p}, err)
+		return nil, false
+	}
+	return text, true
+}
+
 // nesting counts the block quote and list markers that open a line.
 func nesting(line []byte) int {
 	depth := 0
@@ -524,12 +598,13 @@ func nesting(line []byte) int {
 }
 
 func readText(p string, src []byte, errs *diag.List) *model.Text {
-	if tooBig(p, src, errs) {
+	src, ok := utf8Text(p, src, errs)
+	if !ok || tooBig(p, src, errs) {
 		return nil
 	}
 	front, body, fmLine, bodyLine, err := SplitFrontMatter(src)
 	if err != nil {
-		errs.Add(diag.Pos{Path: p, Line: 1}, "%v", err)
+		errs.Add(diag.Pos{Path: p, Line: bodyLine}, "%v", err)
 		return nil
 	}
 	t := &model.Text{Path: p, Body: body, BodyLine: bodyLine}
@@ -544,18 +619,19 @@ func readText(p string, src []byte, errs *diag.List) *model.Text {
 }
 
 func readCommentary(p string, src []byte, errs *diag.List) (model.Commentary, bool) {
-	if tooBig(p, src, errs) {
+	src, ok := utf8Text(p, src, errs)
+	if !ok || tooBig(p, src, errs) {
 		return model.Commentary{}, false
 	}
 	name := strings.TrimSuffix(path.Base(p), path.Ext(p))
-	period, ok := model.ParsePeriod(name)
-	if !ok {
+	period, isMonth := model.ParsePeriod(name)
+	if !isMonth {
 		errs.Add(diag.Pos{Path: p}, "file name %q is not a month: name commentary <YYYY-MM>.md", path.Base(p))
 		return model.Commentary{}, false
 	}
 	front, body, fmLine, bodyLine, err := SplitFrontMatter(src)
 	if err != nil {
-		errs.Add(diag.Pos{Path: p, Line: 1}, "%v", err)
+		errs.Add(diag.Pos{Path: p, Line: bodyLine}, "%v", err)
 		return model.Commentary{}, false
 	}
 	config.MarkdownDirectionControls(p, body, bodyLine, errs)

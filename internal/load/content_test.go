@@ -2,13 +2,18 @@ package load
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/malekort/malekort/internal/config"
 	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/locale"
 	"github.com/malekort/malekort/internal/model"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 )
 
 func TestSplitFrontMatter(t *testing.T) {
@@ -32,6 +37,15 @@ func TestSplitFrontMatter(t *testing.T) {
 		{"a note between rules", "---\nMerk: tallene for mars er foreløpige.\n---\n\nTekst.\n", "", "---\nMerk: tallene for mars er foreløpige.\n---\n\nTekst.\n", 0, 1, false},
 		{"a rule, then a setext heading", "---\nOppsummering\n---\n", "", "---\nOppsummering\n---\n", 0, 1, false},
 		{"a rule, then a list", "---\n- punkt\n---\n", "", "---\n- punkt\n---\n", 0, 1, false},
+		// A blank line above the opener is a slip that publishes nothing.
+		{"blank lines before the opener", "\n \r\n+++\nauthor = \"A\"\n+++\nHei\n", "author = \"A\"\n", "Hei\n", 4, 6, false},
+		{"blank lines, unclosed", "\n+++\nauthor = \"A\"\n", "", "", 0, 2, true},
+		// Front matter without its opener would be published as text.
+		{"no opener", "author = \"A\"\n[[measure]]\ngoal = \"g\"\n+++\nHei\n", "", "", 0, 1, true},
+		{"no opener, after a blank line", "\nAuthor=\"A\"\n+++\n", "", "", 0, 2, true},
+		{"no opener, a measure first", "[[tiltak]]\ngoal = \"g\"\n+++\n", "", "", 0, 1, true},
+		{"text that begins with a word of front matter", "Forfatteren av rapporten = NAV.\n", "", "Forfatteren av rapporten = NAV.\n", 0, 1, false},
+		{"a link first", "[tiltak]: https://nav.no\n", "", "[tiltak]: https://nav.no\n", 0, 1, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			front, body, fmLine, bodyLine, err := SplitFrontMatter([]byte(c.src))
@@ -39,6 +53,9 @@ func TestSplitFrontMatter(t *testing.T) {
 				t.Fatalf("err = %v, want error %v", err, c.err)
 			}
 			if c.err {
+				if bodyLine != c.bodyAt {
+					t.Errorf("error %q at line %d, want %d", err, bodyLine, c.bodyAt)
+				}
 				return
 			}
 			if string(front) != c.front || string(body) != c.body || fmLine != c.fmLine || bodyLine != c.bodyAt {
@@ -209,6 +226,75 @@ func TestDayFirstDates(t *testing.T) {
 	readCommentary("content/vest/a/2026-10.md", []byte("+++\ndate = 31.13.2026\n+++\n"), &errs)
 	if got := errs.Error(); got != `content/vest/a/2026-10.md:2: date "31.13.2026" is not a date: write it as YYYY-MM-DD` {
 		t.Errorf("a day-first non-date: %s", got)
+	}
+}
+
+// TestTextsInOtherEncodings: a text saved as Windows-1252 or UTF-16, as
+// Windows editors save Norwegian text, is read as what it is, front
+// matter and body; one that is UTF-8 but for a byte is an error at its
+// line, not letters read wrong.
+func TestTextsInOtherEncodings(t *testing.T) {
+	const commentary = "+++\nauthor = \"Kåre Ørn\"\n[[measure]]\ngoal = \"g\"\ntext = \"Møte med alle\"\nstatus = \"started\"\n+++\nGjennomgått på allmøtet.\n"
+	const text = "+++\nauthor = \"Kåre Ørn\"\n+++\nGjennomgått på allmøtet.\n"
+	for _, enc := range []struct {
+		name string
+		enc  encoding.Encoding
+	}{
+		{"UTF-8", encoding.Nop},
+		{"Windows-1252", charmap.Windows1252},
+		{"UTF-16LE", unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)},
+		{"UTF-16BE", unicode.UTF16(unicode.BigEndian, unicode.UseBOM)},
+	} {
+		src, _ := enc.enc.NewEncoder().Bytes([]byte(commentary))
+		var errs diag.List
+		c, ok := readCommentary("content/vest/a/2026-10.md", src, &errs)
+		if !ok || len(errs) > 0 || c.Author != "Kåre Ørn" || len(c.Measures) != 1 || c.Measures[0].Text != "Møte med alle" || string(c.Body) != "Gjennomgått på allmøtet.\n" {
+			t.Errorf("%s: ok %v, author %q, measures %+v, body %q, errors %v", enc.name, ok, c.Author, c.Measures, c.Body, errs)
+		}
+		src, _ = enc.enc.NewEncoder().Bytes([]byte(text))
+		errs = nil
+		if front := readText("content/_index.md", src, &errs); front == nil || front.Author != "Kåre Ørn" || string(front.Body) != "Gjennomgått på allmøtet.\n" || len(errs) > 0 {
+			t.Errorf("%s: front page text %+v, errors %v", enc.name, front, errs)
+		}
+	}
+	var errs diag.List
+	mixed := strings.Replace(commentary, "allmøtet", "allm\xf8tet", 1)
+	if _, ok := readCommentary("content/vest/a/2026-10.md", []byte(mixed), &errs); ok || errs.Error() != "content/vest/a/2026-10.md:8: the byte 0xF8 is not UTF-8, though the rest of the file is: the file mixes two encodings (a part pasted from another file?); save it as UTF-8" {
+		t.Errorf("UTF-8 with a byte of Windows-1252: ok %v, errors %v", ok, errs)
+	}
+}
+
+// TestTextSavedUnderAnotherName: a commentary or text saved with another
+// ending than .md is not read, and a notice says what to rename it;
+// images and PDF files, shown or linked by texts, are not texts.
+func TestTextSavedUnderAnotherName(t *testing.T) {
+	site := fstest.MapFS{
+		"site.toml":                        {Data: []byte("title = \"T\"\n")},
+		"data/org.toml":                    {Data: []byte("[[county]]\nid = \"vest\"\nname = \"Vest\"\n\n[[office]]\nid = \"a\"\nname = \"A\"\ncounty = \"vest\"\n")},
+		"data/goals.toml":                  {Data: []byte("[[goal]]\nid = \"g\"\ntitle = \"G\"\nperspective = \"P\"\nunit = \"count\"\ndirection = \"higher\"\ntarget = 2\nyellow = 1\naggregate = \"sum\"\n")},
+		"data/results/a.csv":               {Data: []byte("period,unit,goal,value\n2026-10,a,g,1\n")},
+		"content/vest/a/2026-10.txt":       {Data: []byte("Tekst.\n")},
+		"content/vest/a/2026-09.md.bak":    {Data: []byte("Tekst.\n")},
+		"content/vest/a/2026-08":           {Data: []byte("Tekst.\n")},
+		"content/vest/_index.markdown":     {Data: []byte("Tekst.\n")},
+		"content/vest/a/2026-10.pdf":       {Data: []byte("%PDF-1.4\n")},
+		"content/vest/a/2026-10-bilde.png": {Data: []byte("\x89PNG\r\n")},
+		"content/vest/a/notater.txt":       {Data: []byte("Tekst.\n")},
+	}
+	_, _, _, errs := Load(site)
+	errors, notices := errs.Split()
+	var got []string
+	for _, n := range notices {
+		got = append(got, n.Error())
+	}
+	want := []string{
+		"content/vest/_index.markdown: the file is not read: a text is a markdown file whose name ends in .md; rename it content/vest/_index.md",
+		"content/vest/a/2026-08: the file is not read: a text is a markdown file whose name ends in .md; rename it content/vest/a/2026-08.md",
+		"content/vest/a/2026-09.md.bak: the file is not read: a text is a markdown file whose name ends in .md; rename it content/vest/a/2026-09.md",
+		"content/vest/a/2026-10.txt: the file is not read: a text is a markdown file whose name ends in .md; rename it content/vest/a/2026-10.md",
+	}
+	if len(errors) > 0 || !slices.Equal(got, want) {
+		t.Errorf("errors %v, notices:\n%s\nwant\n%s", errors, strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 
