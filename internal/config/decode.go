@@ -266,10 +266,10 @@ func dateMessage(s string) diag.Phrase {
 		case m < 1 || m > 12:
 			return diag.P("%s is not a date: month %d (%s)", s, m, how)
 		case d < 1 || d > daysIn(y, m):
-			return diag.P("%s is not a date: %s %d has %d days (%s)", s, time.Month(m), y, daysIn(y, m), how)
+			return diag.P("%s is not a date: %04d-%02d has %d days (%s)", s, y, m, daysIn(y, m), how)
 		}
 	}
-	return diag.P("%s is not a date or time: %s, or a time as 2026-12-31T14:30:00", s, how)
+	return diag.P("%s is not a date: %s", s, how)
 }
 
 func daysIn(y, m int) int {

@@ -56,9 +56,9 @@ func TestSyntaxErrorsInTheReadersLanguage(t *testing.T) {
 func TestDateMessage(t *testing.T) {
 	for in, want := range map[string]string{
 		"2026-31-12": "2026-31-12 is not a date: month 31 (",
-		"2026-02-30": "2026-02-30 is not a date: February 2026 has 28 days (",
-		"2028-02-30": "2028-02-30 is not a date: February 2028 has 29 days (",
-		"2026-12-1":  "2026-12-1 is not a date or time: write dates as YYYY-MM-DD",
+		"2026-02-30": "2026-02-30 is not a date: 2026-02 has 28 days (",
+		"2028-02-30": "2028-02-30 is not a date: 2028-02 has 29 days (",
+		"2026-12-1":  "2026-12-1 is not a date: write dates as YYYY-MM-DD",
 	} {
 		if got := dateMessage(in).String(); !strings.HasPrefix(got, want) {
 			t.Errorf("%s: %q, want %q…", in, got, want)

@@ -8,6 +8,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -487,10 +488,12 @@ func ParseFrontMatter(p string, front []byte, fmLine int, errs *diag.List) (Fron
 	if front == nil {
 		return fm, true
 	}
-	// Quoted, a date written day first is a string that date explains,
-	// instead of a broken number that stops the file being read.
-	if hasDigitDotDigit(front) {
-		front = dayFirstValue.ReplaceAll(front, []byte(`$1"$2"$3`))
+	// Quoted, a date written otherwise than as TOML's (day first, a
+	// month, a month's name) is a string that date explains, instead of
+	// a broken value that stops the file being read and hides its other
+	// errors.
+	if hasLooseDate(front) {
+		front = looseDate.ReplaceAllFunc(front, quoteLooseDate)
 	}
 	md, ok := config.Decode(p, front, fmLine, &fm, errs)
 	undecoded := md.Undecoded()
@@ -671,25 +674,53 @@ func frontDate(p string, fm FrontMatter, lines config.Lines, fmLine int, errs *d
 	return date(fm.Date, "date", diag.Pos{Path: p, Line: fmLine + lines.Key(0, "date") - 1}, errs)
 }
 
-// dayFirstValue is a date or due written the Norwegian way, day first
-// (31.01.2027, 31.1.2027), as a line of front matter has it unquoted.
-var dayFirstValue = regexp.MustCompile(`(?m)^([ \t]*(?:date|due)[ \t]*=[ \t]*)(\d{1,2}\.\d{1,2}\.\d{4})([ \t\r]*(?:#.*)?)$`)
+// looseDate is a line of front matter giving date or due a value that
+// begins with a digit and has no quotes, as a date written day first
+// (31.01.2027, 31/1/2027), a month (2027-01) or with a month's name
+// (31. januar 2027) has; a TOML date (2027-01-31) among them is kept as
+// it is (see quoteLooseDate).
+var looseDate = regexp.MustCompile(`(?m)^([ \t]*(?:date|due)[ \t]*=[ \t]*)([0-9][0-9\pL. /-]*?)([ \t\r]*(?:#.*)?)$`)
 
-// hasDigitDotDigit reports whether b has a dot between two digits, as
-// every day-first date has. Most front matter has none, and dayFirstValue
-// tries a match at the start of every line of every commentary file.
-func hasDigitDotDigit(b []byte) bool {
-	for i := bytes.IndexByte(b, '.'); i >= 0; {
-		if i > 0 && i+1 < len(b) && isASCIIDigit(b[i-1]) && isASCIIDigit(b[i+1]) {
+// quoteLooseDate puts the value of a looseDate match in quotes, unless it
+// is a TOML date.
+func quoteLooseDate(line []byte) []byte {
+	m := looseDate.FindSubmatchIndex(line)
+	if m == nil || tomlDate(line[m[4]:m[5]]) {
+		return line
+	}
+	return slices.Concat(line[:m[4]], []byte(`"`), line[m[4]:m[5]], []byte(`"`), line[m[5]:])
+}
+
+// hasLooseDate reports whether front has a line that looseDate matches
+// and quoteLooseDate would change, without the regular expression, which
+// most front matter, whose dates are TOML's, need not pay for.
+func hasLooseDate(front []byte) bool {
+	for line := range bytes.Lines(front) {
+		line = bytes.TrimLeft(line, " \t")
+		key, value, ok := bytes.Cut(line, []byte("="))
+		if k := string(bytes.TrimRight(key, " \t")); !ok || k != "date" && k != "due" {
+			continue
+		}
+		value, _, _ = bytes.Cut(value, []byte("#"))
+		value = bytes.TrimSpace(value)
+		if len(value) > 0 && isASCIIDigit(value[0]) && !tomlDate(value) {
 			return true
 		}
-		j := bytes.IndexByte(b[i+1:], '.')
-		if j < 0 {
-			return false
-		}
-		i += 1 + j
 	}
 	return false
+}
+
+// tomlDate reports whether value begins as a TOML date does, 2027-01-31.
+func tomlDate(value []byte) bool {
+	if len(value) < 10 || value[4] != '-' || value[7] != '-' {
+		return false
+	}
+	for _, i := range []int{0, 1, 2, 3, 5, 6, 8, 9} {
+		if !isASCIIDigit(value[i]) {
+			return false
+		}
+	}
+	return len(value) == 10 || value[10] == 'T' || value[10] == 't' || value[10] == ' '
 }
 
 func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
@@ -731,14 +762,49 @@ func date(v any, key string, pos diag.Pos, errs *diag.List) string {
 		if t, err := time.Parse(time.DateOnly, d); err == nil {
 			return t.Format(time.DateOnly)
 		}
-		if t, err := time.Parse("2.1.2006", d); err == nil {
+		if t, ok := dayFirst(d); ok {
 			errs.Add(pos, "%s %q is written day first: write it year first, %s = %s", key, d, key, t.Format(time.DateOnly))
+			return ""
+		}
+		for _, layout := range []string{"2006.1.2", "2006/1/2"} {
+			if t, err := time.Parse(layout, d); err == nil {
+				errs.Add(pos, "%s %q: write a date with hyphens, %s = %s", key, d, key, t.Format(time.DateOnly))
+				return ""
+			}
+		}
+		if t, err := time.Parse("2006-01", d); err == nil {
+			// A due date within the month is at latest its last day.
+			errs.Add(pos, "%s %q is a month: give the day too, as %s = %s", key, d, key, t.AddDate(0, 1, -1).Format(time.DateOnly))
 			return ""
 		}
 	}
 	errs.Add(pos, "%s %s is not a date: write it as YYYY-MM-DD", key, quoteValue(v))
 	return ""
 }
+
+// dayFirst reads a date written day first, as Norwegians write it:
+// 31.1.2027, 31/01/2027, 31-01-2027, 31. januar 2027, 31 jan. 2027.
+func dayFirst(s string) (time.Time, bool) {
+	for _, layout := range []string{"2.1.2006", "2/1/2006", "2-1-2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	m := dayAndMonthName.FindStringSubmatch(s)
+	if m == nil {
+		return time.Time{}, false
+	}
+	name := []rune(strings.ToLower(m[2]))
+	month, ok := monthNames[string(name[:min(3, len(name))])]
+	if !ok {
+		return time.Time{}, false
+	}
+	t, err := time.Parse("2006-1-2", m[3]+"-"+strconv.Itoa(month)+"-"+m[1])
+	return t, err == nil
+}
+
+// dayAndMonthName is a date with its month's name: 31. januar 2027.
+var dayAndMonthName = regexp.MustCompile(`^(\d{1,2})\.?\s*(\pL+)\.?\s+(\d{4})$`)
 
 // measureStatus is a measure's status as the model names it (planned,
 // started, done), written in English, bokmål or nynorsk, as a text says it

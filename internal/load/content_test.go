@@ -98,6 +98,7 @@ func FuzzFrontMatter(f *testing.F) {
 	f.Add([]byte("no front matter"))
 	f.Add([]byte("+++\ndate = 4.11.2026\n+++\n"))
 	f.Add([]byte("+++\ndue = 31.1.2027 # frist\n+++\n"))
+	f.Add([]byte("+++\ndue = 2027-01\r\ndate = 4. november 2026\n+++\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		var errs diag.List
 		c, ok := readCommentary("content/vest/a/2026-10.md", src, &errs)
@@ -110,10 +111,10 @@ func FuzzFrontMatter(f *testing.F) {
 		if ok && (c.BodyLine < 1 || c.BodyLine > lines+1) {
 			t.Errorf("body starts at line %d of %d", c.BodyLine, lines)
 		}
-		// The quick look for a dot between digits must never skip front
-		// matter that holds a day-first date.
-		if dayFirstValue.Match(src) && !hasDigitDotDigit(src) {
-			t.Errorf("hasDigitDotDigit misses the day-first date in %q", src)
+		// The quick look must never pass by front matter that
+		// quoteLooseDate would change.
+		if !hasLooseDate(src) && !bytes.Equal(looseDate.ReplaceAllFunc(src, quoteLooseDate), src) {
+			t.Errorf("hasLooseDate misses the date to quote in %q", src)
 		}
 	})
 }
@@ -295,6 +296,41 @@ func TestTextSavedUnderAnotherName(t *testing.T) {
 	}
 	if len(errors) > 0 || !slices.Equal(got, want) {
 		t.Errorf("errors %v, notices:\n%s\nwant\n%s", errors, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestDatesWrittenOtherwise: a date or due written as people write dates
+// (day first, with a month's name, with dots or slashes, or a month with
+// no day) is an error that gives the date to write, not the TOML parser's
+// words, and the file's other errors are reported with it.
+func TestDatesWrittenOtherwise(t *testing.T) {
+	for written, want := range map[string]string{
+		"15. mars 2026":    `due "15. mars 2026" is written day first: write it year first, due = 2026-03-15`,
+		"15 mars 2026":     `due "15 mars 2026" is written day first: write it year first, due = 2026-03-15`,
+		"5. des. 2026":     `due "5. des. 2026" is written day first: write it year first, due = 2026-12-05`,
+		"15/03/2026":       `due "15/03/2026" is written day first: write it year first, due = 2026-03-15`,
+		"15-03-2026":       `due "15-03-2026" is written day first: write it year first, due = 2026-03-15`,
+		"2026.03.15":       `due "2026.03.15": write a date with hyphens, due = 2026-03-15`,
+		"2026/3/15":        `due "2026/3/15": write a date with hyphens, due = 2026-03-15`,
+		"2019-02":          `due "2019-02" is a month: give the day too, as due = 2019-02-28`,
+		`"2019-02"`:        `due "2019-02" is a month: give the day too, as due = 2019-02-28`,
+		"2019-02 # frist":  `due "2019-02" is a month: give the day too, as due = 2019-02-28`,
+		"30. februar 2026": `due "30. februar 2026" is not a date: write it as YYYY-MM-DD`,
+	} {
+		src := "+++\n[[measure]]\ngoal = \"g\"\ntext = \"x\"\nstatus = \"begun\"\ndue = " + written + "\n+++\n"
+		var errs diag.List
+		c, ok := readCommentary("content/vest/a/2026-10.md", []byte(src), &errs)
+		if got := errs.Error(); !ok || len(c.Measures) != 1 || got != "content/vest/a/2026-10.md:6: "+want {
+			t.Errorf("due = %s: ok %v, %d measures, errors:\n%s\nwant %s", written, ok, len(c.Measures), got, want)
+		}
+	}
+	// A TOML date, with a time or a comment, is left to TOML.
+	for _, written := range []string{"2026-03-15", "2026-03-15 # frist", "2026-03-15T10:00:00"} {
+		var errs diag.List
+		c, ok := readCommentary("content/vest/a/2026-10.md", []byte("+++\ndate = "+written+"\n+++\n"), &errs)
+		if !ok || c.Date != "2026-03-15" || len(errs) > 0 {
+			t.Errorf("date = %s: ok %v, date %q, errors %v", written, ok, c.Date, errs)
+		}
 	}
 }
 

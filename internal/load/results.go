@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/malekort/malekort/internal/diag"
@@ -645,7 +646,7 @@ var monthNames = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "mai": 5
 // periodHint says how to write a period that is not a month, with the
 // month it seems to name.
 func periodHint(s string) diag.Phrase {
-	month := "2026-11"
+	month := ""
 	for _, re := range monthOf {
 		if m := re.FindStringSubmatch(s); m != nil {
 			y, _ := strconv.Atoi(m[re.SubexpIndex("year")])
@@ -657,6 +658,9 @@ func periodHint(s string) diag.Phrase {
 			break
 		}
 	}
+	// A month named in full with its year ("mars 2010", as NAV's tables
+	// name them) is how a person writes it, not what a spreadsheet made.
+	inFull := false
 	if m := namedMonth.FindStringSubmatch(s); m != nil {
 		name := []rune(strings.ToLower(m[1]))
 		if mo, ok := monthNames[string(name[:min(3, len(name))])]; ok {
@@ -666,16 +670,30 @@ func periodHint(s string) diag.Phrase {
 				year = "20" + year
 			}
 			month = fmt.Sprintf("%s-%02d", year, mo)
+			inFull = len(m[2]) == 4 && len(name) > 3 && !strings.Contains(s, ".")
+		}
+	}
+	if excelSerial.MatchString(s) {
+		// Days since 1899-12-30, as a workbook counts them.
+		days, _ := strconv.ParseFloat(s, 64)
+		if d := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(days)); d.Year() >= model.FirstYear && d.Year() <= model.LastYear {
+			month = d.Format("2006-01")
 		}
 	}
 	if quarter.MatchString(s) {
 		return diag.P("a quarter is not a period malekort reads: give each month as YYYY-MM (%s-01), or, for a goal measured by tertial, YYYY-T1", s[:4])
 	}
-	if excelDate.MatchString(s) || excelSerial.MatchString(s) {
+	if !inFull && (excelDate.MatchString(s) || excelSerial.MatchString(s)) {
+		if month == "" {
+			return diag.P("it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM")
+		}
 		return diag.P("it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (%s)", month)
 	}
 	if y, err := strconv.Atoi(s[:min(4, len(s))]); err == nil && len(s) == 7 && s[4] == '-' && (y < model.FirstYear || y > model.LastYear) {
 		return diag.P("its year is not from %d to %d: check the year", model.FirstYear, model.LastYear)
+	}
+	if month == "" {
+		return diag.P("write it as YYYY-MM, as 2026-11 for November 2026")
 	}
 	return diag.P("write it as YYYY-MM (%s)", month)
 }

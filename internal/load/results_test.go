@@ -431,11 +431,14 @@ func TestPeriodHint(t *testing.T) {
 		"01.01.2026":   "it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (2026-01)",
 		"2026-01-15":   "it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (2026-01)",
 		"2026-13":      "its month, 13, is not from 01 to 12: check the month",
-		"januar":       "write it as YYYY-MM (2026-11)",
+		"januar":       "write it as YYYY-MM, as 2026-11 for November 2026",
 		"2018M03":      "write it as YYYY-MM (2018-03)",
-		"mars 2018":    "it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (2018-03)",
+		"mars 2018":    "write it as YYYY-MM (2018-03)",
 		"okt.18":       "it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (2018-10)",
-		"Oktober 2018": "it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (2018-10)",
+		"Oktober 2018": "write it as YYYY-MM (2018-10)",
+		"44593":        "it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (2022-02)",
+		"44593.5":      "it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (2022-02)",
+		"15 mars":      "it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM",
 		"2018K1":       "a quarter is not a period malekort reads: give each month as YYYY-MM (2018-01), or, for a goal measured by tertial, YYYY-T1",
 	} {
 		if got := periodHint(in).String(); got != want {
