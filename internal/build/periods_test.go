@@ -254,6 +254,14 @@ func TestPeriodsCSV(t *testing.T) {
 	if rows < 4 {
 		t.Errorf("vest/arstad/2026-T1.html: %d rows", rows)
 	}
+	// A county's stock is the mean of its months that have a total, and
+	// its coverage counts those: vest's May 2025 has none.
+	for _, row := range strings.Split(string(out["vest/2025-T2.html"]), "<tr><th scope=\"row\">")[1:] {
+		row, _, _ = strings.Cut(row, "</tr>")
+		if strings.Contains(row, ">Helt ledige<") && !strings.Contains(row, "3 av 4 måneder") {
+			t.Errorf("vest/2025-T2.html: the stock's coverage is not of its months: %s", row)
+		}
+	}
 	// A yearly goal's year is its own result, made of no months.
 	if strings.Contains(string(out["goals/tilfredshet/index.html"]), "Tertialer og år") {
 		t.Error("goals/tilfredshet/index.html says how a yearly goal's years are made of months")
@@ -361,8 +369,14 @@ func TestPeriodsCSV(t *testing.T) {
 				// months is how many of the span's months are due: a lagged
 				// goal's last ones are not.
 				due := int(min(last, reported-model.Period(g.lag))-first) + 1
+				// A stock's coverage is of the months its mean is of, those
+				// with a total, for a county too.
+				covered, of := reportedN, expected
+				if g.stock {
+					covered, of = months, counted
+				}
 				row := []string{fmtValue(value, status, g.decimals), "", "", fmtValue(target, "", g.decimals), fmtValue(yellow, "", g.decimals), status,
-					strconv.Itoa(due), strconv.Itoa(reportedN), strconv.Itoa(expected)}
+					strconv.Itoa(due), strconv.Itoa(covered), strconv.Itoa(of)}
 				if g.aggregate == "ratio" && row[0] != "" {
 					row[1], row[2] = strconv.Itoa(int(num)), strconv.Itoa(int(den))
 				}

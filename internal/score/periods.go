@@ -296,6 +296,13 @@ func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options, size, den, nu
 			spans.add(aggregate(unit, k), parts)
 			a := &s.aggregates[(unit*s.nGoals+gi)*nSpans+k]
 			a.Coverage = cov
+			if g.Stock {
+				// A stock's figure is the mean of its months that have a
+				// total, so its coverage counts those months, for a county
+				// and the whole site too: 64 of 65 office-months would hide
+				// that a month of five is not in the mean.
+				a.Coverage = totals
+			}
 			if g.Aggregate == "sum" && !g.Stock {
 				a.Target, a.Yellow = Round(target, g.Decimals), Round(yellow, g.Decimals)
 			} else {
