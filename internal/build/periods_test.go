@@ -376,7 +376,7 @@ func TestPeriodsCSV(t *testing.T) {
 					covered, of = months, counted
 				}
 				row := []string{fmtValue(value, status, g.decimals), "", "", fmtValue(target, "", g.decimals), fmtValue(yellow, "", g.decimals), status,
-					strconv.Itoa(due), strconv.Itoa(covered), strconv.Itoa(of)}
+					strconv.Itoa(due), strconv.Itoa(covered), strconv.Itoa(of), ""}
 				if g.aggregate == "ratio" && row[0] != "" {
 					row[1], row[2] = strconv.Itoa(int(num)), strconv.Itoa(int(den))
 				}
@@ -441,7 +441,7 @@ func readPeriods(t *testing.T, data []byte) map[string][]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "period;unit;goal;value;numerator;denominator;target;yellow;status;months;reported;expected"; strings.Join(records[0], ";") != want {
+	if want := "period;unit;goal;value;numerator;denominator;target;yellow;status;months;reported;expected;recast"; strings.Join(records[0], ";") != want {
 		t.Fatalf("header %q, want %q", records[0], want)
 	}
 	rows := map[string][]string{}

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -125,7 +126,8 @@ func TestCountyMerger(t *testing.T) {
 // TestSuccessorsSpansBeforeItBegan: Vestland's tertials and year before
 // 2020 are its predecessors' months recast, each month whole or missing:
 // 2019-T3 has all four, 2019 five of twelve, so it is no total; its
-// coverage counts the predecessors' reports.
+// coverage counts the predecessors' reports, and periods.csv says they
+// are recast.
 func TestSuccessorsSpansBeforeItBegan(t *testing.T) {
 	out := memOutput{}
 	extra := "2019-09,hordaland,helt-ledige,7100\n2019-09,sogn-og-fjordane,helt-ledige,910\n" +
@@ -139,9 +141,9 @@ func TestSuccessorsSpansBeforeItBegan(t *testing.T) {
 		// 8 010 + 8 120 + 8 230 + 7 900; its coverage is its two
 		// predecessors' each month, as a county's is its offices', and
 		// its target their targets' sum.
-		"2019-T3;vestland;helt-ledige;32260;;;80000;96000;green;4;8;8",
-		"2019;vestland;helt-ledige;;;;240000;288000;incomplete;12;10;24",
-		"2019;hordaland;helt-ledige;;;;120000;144000;incomplete;12;5;12",
+		"2019-T3;vestland;helt-ledige;32260;;;80000;96000;green;4;8;8;recast",
+		"2019;vestland;helt-ledige;;;;240000;288000;incomplete;12;10;24;recast",
+		"2019;hordaland;helt-ledige;;;;120000;144000;incomplete;12;5;12;",
 	} {
 		if !strings.Contains(periods, row+"\r\n") {
 			t.Errorf("periods.csv lacks %q", row)
@@ -921,5 +923,35 @@ county = "hordaland"
 	_, errs = checkInput(fsys)
 	if len(errs) != 1 || !strings.Contains(errs.Error(), "content/vest/arstad/2018-12.md: commentary for 2018-12") {
 		t.Errorf("errors:\n%v\nwant the commentary's month outside Årstad's life, once", errs)
+	}
+}
+
+// TestRecastFiguresSayTheyAre: on Vestland's page of January 2020 the
+// figures made of its predecessors' say so, not only its tables: the same
+// month last year, the change from December, and the year 2019 beside
+// the month; Oslo's, of its own, do not.
+func TestRecastFiguresSayTheyAre(t *testing.T) {
+	var extra strings.Builder
+	for m := 2; m <= 11; m++ {
+		fmt.Fprintf(&extra, "2019-%02d,hordaland,helt-ledige,7000\n2019-%02d,sogn-og-fjordane,helt-ledige,900\n2019-%02d,oslo,helt-ledige,9000\n", m, m, m)
+	}
+	fsys := countySeries(extra.String())
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte("title = \"Helt ledige\"\nlanguage = \"nb\"\nperiod = \"2020-01\"\n")}
+	out := memOutput{}
+	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	page := string(out["vestland/index.html"])
+	for _, want := range []string{
+		"Samme måned i fjor: 8\u00a0813 (omregnet)",
+		"Endring fra forrige måned (fra omregnet tall): ",
+		"(nådd, omregnet)",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("vestland/index.html lacks %q", want)
+		}
+	}
+	if oslo := string(out["oslo/index.html"]); strings.Contains(oslo, "omregnet") {
+		t.Error("oslo/index.html says a figure of its own is recast")
 	}
 }

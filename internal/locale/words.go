@@ -396,6 +396,8 @@ var dictionary = map[string]map[string]string{
 		// Above a tertial report's card while it scrolls sideways, as on
 		// a phone, its months off to the right.
 		"tertial.card.scroll": "Rull tabellen sideveis for å se hver måned og grafen.",
+
+		"recast.from": "fra omregnet tall",
 	},
 	"nn": {
 		"input.error":                "inndatafeil",
@@ -788,6 +790,8 @@ var dictionary = map[string]map[string]string{
 		// Above a tertial report's card while it scrolls sideways, as on
 		// a phone, its months off to the right.
 		"tertial.card.scroll": "Rull tabellen sidelengs for å sjå kvar månad og grafen.",
+
+		"recast.from": "frå omrekna tal",
 	},
 	"en": {
 		"input.error":                "input error",
@@ -1180,5 +1184,7 @@ var dictionary = map[string]map[string]string{
 		// Above a tertial report's card while it scrolls sideways, as on
 		// a phone, its months off to the right.
 		"tertial.card.scroll": "Scroll the table sideways to see each month and the chart.",
+
+		"recast.from": "from a recast figure",
 	},
 }

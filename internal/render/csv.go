@@ -126,7 +126,7 @@ func (s *site) csvHeader() []byte {
 }
 
 func (s *site) periodHeader() []byte {
-	return s.fieldsHeader("period", "unit", "goal", "value", "numerator", "denominator", "target", "yellow", "status", "months", "reported", "expected")
+	return s.fieldsHeader("period", "unit", "goal", "value", "numerator", "denominator", "target", "yellow", "status", "months", "reported", "expected", "recast")
 }
 
 func (s *site) fieldsHeader(fields ...string) []byte {
@@ -248,6 +248,10 @@ func (s *site) periodBlock(unit, gi int, names []string) []byte {
 		b = strconv.AppendInt(b, int64(a.Coverage.Reported), 10)
 		b = append(b, sep)
 		b = strconv.AppendInt(b, int64(a.Coverage.Expected), 10)
+		b = append(b, sep)
+		if a.Recast {
+			b = append(b, "recast"...)
+		}
 		b = append(b, eol...)
 	}
 	return b

@@ -765,6 +765,12 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 			r.ChangeSpoken = s.spokenPeriodChange(g, d, r.ChangeClass, before)
 			r.ChangeSince = strings.ReplaceAll(s.loc.T("change.since"), "{period}", s.periodName(g, before))
 		}
+		if prev.Recast && !cur.Recast {
+			// A successor's first period changed from its predecessors'
+			// figures combined, which its source may give otherwise.
+			r.ChangeSince += " (" + s.loc.T("recast.from") + ")"
+			r.ChangeSpoken += " (" + s.loc.T("recast.from") + ")"
+		}
 	}
 	return r
 }
@@ -842,6 +848,9 @@ func (s *site) section(rs *rows, gi int) Section {
 	_, end := s.Scores.Shown(rs.unit, gi, rs.p)
 	if ly := s.Scores.At(rs.unit, gi, end-12); ly.Status != score.Missing && g.PeriodMonths() < 12 {
 		sec.LastYear, sec.LastYearLabel = s.value(g, ly), s.loc.T("last.year")
+		if ly.Recast {
+			sec.LastYear += " (" + s.loc.T("recast") + ")"
+		}
 		if g.PeriodMonths() == 4 {
 			sec.LastYearLabel = s.loc.T("last.year.tertial")
 		}
@@ -1257,6 +1266,9 @@ func (s *site) yearToDate(unit, gi int) string {
 	status := s.statuses[a.Status].lower
 	if c := s.spanCoverage(unit, gi, a.Coverage); c != "" {
 		status += ", " + c
+	}
+	if a.Recast {
+		status += ", " + s.loc.T("recast")
 	}
 	value := s.value(g, a.Cell)
 	if a.Status == score.Suppressed {
