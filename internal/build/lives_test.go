@@ -137,6 +137,17 @@ func TestSplitAndComeBack(t *testing.T) {
 	if want := `"data":[[200,` + strings.Repeat(`"-",`, 48) + `210],`; !strings.Contains(string(out["telemark/index.html"]), want) {
 		t.Errorf("Telemark's chart is not its months before the merger and after the split with a gap between")
 	}
+	// Back in January 2024, Telemark has no December to compare with;
+	// Vestfold has its office's, recast, and Oslo its own.
+	for page, want := range map[string]string{
+		"telemark/index.html": "<p>NAV Telemark fantes ikke i desember 2023, så ingen status å sammenligne med.</p>",
+		"vestfold/index.html": "<p>Ingen mål har endret status siden forrige måned.</p>",
+		"oslo/index.html":     "<p>Ingen mål har endret status siden forrige måned.</p>",
+	} {
+		if !strings.Contains(string(out[page]), want) {
+			t.Errorf("%s lacks %s", page, want)
+		}
+	}
 	front := string(out["index.html"])
 	if former := front[strings.Index(front, `id="former-h"`):]; !strings.Contains(former, "NAV Vestfold og Telemark") || strings.Contains(former, ">NAV Telemark<") {
 		t.Errorf("the front page does not list Vestfold og Telemark as former, or lists Telemark so")

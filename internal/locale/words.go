@@ -397,7 +397,8 @@ var dictionary = map[string]map[string]string{
 		// a phone, its months off to the right.
 		"tertial.card.scroll": "Rull tabellen sideveis for å se hver måned og grafen.",
 
-		"recast.from": "fra omregnet tall",
+		"recast.from":        "fra omregnet tall",
+		"changes.status.new": "{unit} fantes ikke i {month}, så ingen status å sammenligne med.",
 	},
 	"nn": {
 		"input.error":                "inndatafeil",
@@ -791,7 +792,8 @@ var dictionary = map[string]map[string]string{
 		// a phone, its months off to the right.
 		"tertial.card.scroll": "Rull tabellen sidelengs for å sjå kvar månad og grafen.",
 
-		"recast.from": "frå omrekna tal",
+		"recast.from":        "frå omrekna tal",
+		"changes.status.new": "{unit} fanst ikkje i {month}, så ingen status å samanlikne med.",
 	},
 	"en": {
 		"input.error":                "input error",
@@ -1185,6 +1187,7 @@ var dictionary = map[string]map[string]string{
 		// a phone, its months off to the right.
 		"tertial.card.scroll": "Scroll the table sideways to see each month and the chart.",
 
-		"recast.from": "from a recast figure",
+		"recast.from":        "from a recast figure",
+		"changes.status.new": "{unit} did not exist in {month}, so there is no status to compare with.",
 	},
 }

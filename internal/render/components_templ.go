@@ -3151,7 +3151,7 @@ func (c components) changes(ch Changes) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = text(c.loc.T("changes.status.none")).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = text(ch.None).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

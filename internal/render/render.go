@@ -1413,7 +1413,10 @@ func (s *site) unanswered(o int, goals []int) (int, string) {
 func (s *site) changes(rs *rows) Changes {
 	unit, p := rs.unit, rs.p
 	sc := s.Scores.ChangesAt(unit, p, s.goalOrder)
-	var ch Changes
+	ch := Changes{None: s.loc.T("changes.status.none")}
+	if !sc.Compared {
+		ch.None = strings.NewReplacer("{unit}", s.unitName(s.Site.Units[unit]), "{month}", s.loc.Month((p - 1).Year(), (p - 1).Month())).Replace(s.loc.T("changes.status.new"))
+	}
 	for _, gi := range sc.Status {
 		g := &s.Site.Goals[gi]
 		change := StatusChange{Goal: Link{Href: "#goal-" + g.ID, Text: g.Title},

@@ -166,6 +166,9 @@ type Needs struct {
 type Changes struct {
 	Status        []StatusChange
 	Better, Worse []Row
+	// None says why no status changed: none did, or the unit did not
+	// exist the month before.
+	None string
 }
 
 // StatusChange is a goal's status last month and now.

@@ -72,6 +72,11 @@ func (s *Scores) AttentionAt(unit int, p model.Period, goals []int) Attention {
 
 // Changes are what changed for a unit from the month before p to p.
 type Changes struct {
+	// Compared says the unit has a month before to compare with: it
+	// existed then, or has figures recast from its predecessors'. A unit
+	// new that month, or back from between two lifetimes, has none, and no
+	// goal of it can have changed.
+	Compared bool
 	// Status are the goals whose status changed, in the order of the goals
 	// given.
 	Status []int
@@ -98,6 +103,7 @@ func (s *Scores) ChangesAt(unit int, p model.Period, goals []int) Changes {
 		size float64
 	}
 	var better, worse []move
+	ch.Compared = p <= s.First || s.Exists(unit, p-1)
 	for _, gi := range goals {
 		if !s.OnScorecard(unit, gi, p) {
 			continue
@@ -107,6 +113,7 @@ func (s *Scores) ChangesAt(unit int, p model.Period, goals []int) Changes {
 		cur, end := s.Shown(unit, gi, p)
 		prevEnd := end - model.Period(s.Site.Goals[gi].PeriodMonths())
 		prev := s.At(unit, gi, prevEnd)
+		ch.Compared = ch.Compared || prev.Recast
 		if _, before := s.Shown(unit, gi, p-1); before == end {
 			continue
 		}
