@@ -647,7 +647,9 @@ const silentMonths = 3
 
 // silent adds a notice for each unit that exists in the reported month
 // but has had no results for silentMonths while the site has: a unit that
-// perhaps should have an until.
+// perhaps should have an until. A county's offices' results are its own:
+// a county row given once, as NAV publishes some, does not make a county
+// whose offices report every month look ended.
 func silent(s *model.Site, reported model.Period, errs *diag.List) {
 	if len(s.Results) == 0 {
 		return
@@ -658,6 +660,14 @@ func silent(s *model.Site, reported model.Period, errs *diag.List) {
 		r := &s.Results[i]
 		last[r.Unit] = max(last[r.Unit], r.Period)
 		newest = max(newest, r.Period)
+	}
+	for o := range s.Offices {
+		if last[o] == 0 {
+			continue
+		}
+		if i, _ := s.County(s.CountyAt(o, last[o])); i >= 0 && last[s.CountyUnit(i)] != 0 {
+			last[s.CountyUnit(i)] = max(last[s.CountyUnit(i)], last[o])
+		}
 	}
 	newest = min(newest, reported)
 	for u, id := range s.Units {
