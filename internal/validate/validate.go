@@ -30,6 +30,7 @@ func Site(s *model.Site, reported model.Period, errs *diag.List) {
 	jumps(s, seen, reported, errs)
 	silent(s, reported, errs)
 	Commentary(s, errs)
+	overdueFromTheStart(s, errs)
 }
 
 func checkID(kind diag.Phrase, id string, pos diag.Pos, errs *diag.List) {
@@ -931,6 +932,26 @@ func Commentary(s *model.Site, errs *diag.List) {
 				// English ones.
 				errs.Add(m.StatusPos, "measure status %q is not planned, started or done: write status = \"planned\", \"started\" or \"done\"", m.Status)
 			}
+		}
+	}
+}
+
+// overdueFromTheStart adds a notice for each measure due before the month
+// of the commentary that first names it, and not done there: it is shown
+// as overdue from the start, most often for last year's number typed in
+// December. It reads every commentary of an office, to know which
+// measures are new.
+func overdueFromTheStart(s *model.Site, notices *diag.List) {
+	named := map[[2]string]bool{}
+	comm := slices.SortedFunc(slices.Values(s.Commentary), func(a, b model.Commentary) int { return cmp.Compare(a.Period, b.Period) })
+	for _, c := range comm {
+		for i := range c.Measures {
+			m := &c.Measures[i]
+			key := [2]string{c.Office, model.MeasureID(m)}
+			if !named[key] && m.Due != "" && m.Status != "done" && m.Due < c.Period.String()+"-01" {
+				notices.AddNotice(m.Pos, "the measure is new in %s, but due %s, before that month: it is shown as overdue from the start; check the year", c.Period, m.Due)
+			}
+			named[key] = true
 		}
 	}
 }

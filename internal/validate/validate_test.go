@@ -329,3 +329,36 @@ func TestCarriedTargets(t *testing.T) {
 	carriedTargets(s, period("2025-12"), &notices)
 	sameNotices(t, notices, nil)
 }
+
+// TestOverdueFromTheStart: a measure due before the month of the
+// commentary that first names it is a notice at its line; not so in a
+// later month, nor done, nor due within its month.
+func TestOverdueFromTheStart(t *testing.T) {
+	oct, _ := model.ParsePeriod("2026-10")
+	at := func(line int) diag.Pos { return diag.Pos{Path: "content/vest/a/2026-10.md", Line: line} }
+	s := &model.Site{Commentary: []model.Commentary{
+		{Office: "a", Period: oct + 1, Measures: []model.Measure{
+			{Goal: "g", Text: "Samtaler", Status: "started", Due: "2025-12-31", Pos: at(30)},
+			{Goal: "g", Text: "Møter", Status: "planned", Due: "2025-11-30", Pos: at(40)},
+		}},
+		{Office: "a", Period: oct, Measures: []model.Measure{
+			{Goal: "g", Text: "Samtaler", Status: "planned", Due: "2025-12-31", Pos: at(3)},
+			{Goal: "g", Text: "Kurs", Status: "done", Due: "2025-06-30", Pos: at(9)},
+			{Goal: "g", Text: "Plan", Status: "planned", Due: "2026-10-15", Pos: at(15)},
+		}},
+		{Office: "b", Period: oct, Measures: []model.Measure{
+			{Goal: "g", Text: "Samtaler", Status: "started", Due: "2026-09-30", Pos: at(5)},
+		}},
+	}}
+	var notices diag.List
+	overdueFromTheStart(s, &notices)
+	got := notices.Sorted().Error()
+	want := strings.Join([]string{
+		"content/vest/a/2026-10.md:3: the measure is new in 2026-10, but due 2025-12-31, before that month: it is shown as overdue from the start; check the year",
+		"content/vest/a/2026-10.md:5: the measure is new in 2026-10, but due 2026-09-30, before that month: it is shown as overdue from the start; check the year",
+		"content/vest/a/2026-10.md:40: the measure is new in 2026-11, but due 2025-11-30, before that month: it is shown as overdue from the start; check the year",
+	}, "\n")
+	if got != want {
+		t.Errorf("notices:\n%s\nwant\n%s", got, want)
+	}
+}
