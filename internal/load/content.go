@@ -160,6 +160,9 @@ func referencedFiles(t *model.Text, errs *diag.List) []markdown.Ref {
 	for _, r := range refs.Dropped {
 		droppedLink(refPos(t, r), r, errs)
 	}
+	for _, r := range refs.HTML {
+		leftOutHTML(refPos(t, r), r, errs)
+	}
 	unmetFootnotes(refs, func(r markdown.Ref) diag.Pos { return refPos(t, r) }, errs)
 	for _, r := range refs.Pages {
 		t.PageLinks = append(t.PageLinks, model.PageLink{Target: r.Target, Pos: refPos(t, r)})
@@ -185,6 +188,12 @@ func unmetFootnotes(refs markdown.Refs, at func(markdown.Ref) diag.Pos, errs *di
 // shown as its text alone (see markdown.Refs).
 func droppedLink(pos diag.Pos, r markdown.Ref, errs *diag.List) {
 	errs.AddNotice(pos, "%q is shown as text, not as a link: a link leads to a file beside the text, a page of the site, or an http(s) or mailto address", clip(r.Target))
+}
+
+// leftOutHTML tells the author of a text that its raw HTML, r, is left
+// out of the page (see markdown.Refs).
+func leftOutHTML(pos diag.Pos, r markdown.Ref, errs *diag.List) {
+	errs.AddNotice(pos, "%s is HTML, which is left out of the page: write it in markdown (a table as | Column | Column |, a new paragraph after a blank line)", r.Target)
 }
 
 // refPos is where in t's file the reference r is.

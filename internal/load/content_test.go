@@ -334,6 +334,22 @@ func TestDatesWrittenOtherwise(t *testing.T) {
 	}
 }
 
+// TestLeftOutHTMLIsANotice: raw HTML in a text, left out of its page, is
+// a notice at its line in the file, in the site's language.
+func TestLeftOutHTMLIsANotice(t *testing.T) {
+	src := "+++\nauthor = \"A\"\n+++\nTall:\n\n<table><tr><td>4</td></tr></table>\n"
+	var errs diag.List
+	c, ok := readCommentary("content/vest/a/2026-10.md", []byte(src), &errs)
+	if !ok {
+		t.Fatal(errs)
+	}
+	referencedFiles(&c.Text, &errs)
+	_, notices := errs.Split()
+	if got, want := notices.In(locale.New("nb")).Error(), "content/vest/a/2026-10.md:6: <table> er HTML, som blir utelatt fra siden: skriv det i markdown (en tabell som | Kolonne | Kolonne |, et nytt avsnitt etter en tom linje)"; got != want {
+		t.Errorf("notices:\n%s\nwant\n%s", got, want)
+	}
+}
+
 // TestMeasureStatusInNorwegian: a measure's status may be written in
 // bokmål or nynorsk, as a text says it or as the pages name it, on a site
 // of any language; the model holds it in English. Another word is still

@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -343,6 +344,11 @@ type Refs struct {
 	// their targets being neither relative nor http(s) or mailto (see
 	// Linkable): the author meant a link and should hear it is none.
 	Dropped []Ref
+	// HTML are the tags of raw HTML, which Render leaves out (a table
+	// pasted from a web page, a <br>): the author meant it shown. Each tag
+	// is given once, at its first line, as "<table>"; comments, which an
+	// author writes to be left out, are not among them.
+	HTML []Ref
 	// Footnotes that do not meet, which the author should hear of, since
 	// the page is not what a pull request's preview shows: references to
 	// no note, shown as written ("[^A]": a reference meets its note only
@@ -354,7 +360,7 @@ type Refs struct {
 
 // Empty reports whether r holds nothing.
 func (r Refs) Empty() bool {
-	return len(r.Files)+len(r.Pages)+len(r.Remote)+len(r.Dropped)+len(r.NoNote)+len(r.Unreferred)+len(r.Again) == 0
+	return len(r.Files)+len(r.Pages)+len(r.Remote)+len(r.Dropped)+len(r.HTML)+len(r.NoNote)+len(r.Unreferred)+len(r.Again) == 0
 }
 
 // References returns what src's links and images refer to, and its
@@ -385,6 +391,18 @@ func references(src []byte) (refs Refs) {
 		// written.
 		var raw []byte
 		switch n := n.(type) {
+		case *ast.HTMLBlock:
+			if n.HTMLBlockType != ast.HTMLBlockType2 && n.Lines().Len() > 0 {
+				at := n.Lines().At(0)
+				refs.html(src, at.Value(src), at.Start)
+			}
+			return ast.WalkContinue, nil
+		case *ast.RawHTML:
+			if n.Segments.Len() > 0 {
+				at := n.Segments.At(0)
+				refs.html(src, src[at.Start:n.Segments.At(n.Segments.Len()-1).Stop], at.Start)
+			}
+			return ast.WalkContinue, nil
 		case *ast.AutoLink:
 			if u := string(n.URL(src)); !Linkable(u) {
 				refs.Dropped = append(refs.Dropped, Ref{Target: u, Line: lineOf(src, n)})
@@ -437,6 +455,22 @@ func references(src []byte) (refs Refs) {
 	}
 	return refs
 }
+
+// html adds raw HTML's opening tag to r.HTML, unless that tag is there
+// already: raw is the HTML as written, at offset start of src.
+func (r *Refs) html(src, raw []byte, start int) {
+	m := openingTag.FindSubmatch(raw)
+	if m == nil {
+		return // a closing tag, a comment, a declaration
+	}
+	tag := "<" + strings.ToLower(string(m[1])) + ">"
+	if !slices.ContainsFunc(r.HTML, func(h Ref) bool { return h.Target == tag }) {
+		r.HTML = append(r.HTML, Ref{Target: tag, Line: 1 + bytes.Count(src[:start], []byte("\n"))})
+	}
+}
+
+// openingTag is an HTML element's opening tag, and its name.
+var openingTag = regexp.MustCompile(`^\s*<([A-Za-z][A-Za-z0-9-]*)`)
 
 // noteReference is a footnote reference as written, "[^label]", its label
 // not blank (no note can have such a label).

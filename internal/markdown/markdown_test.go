@@ -355,6 +355,27 @@ func TestDroppedLinks(t *testing.T) {
 	}
 }
 
+// TestLeftOutHTML: raw HTML, which Render leaves out, is found by its
+// opening tags, each once at its first line, as a block (a table pasted
+// from a web page) or inline (a <br>); comments, closing tags, HTML in
+// code, autolinks and text that only looks like a tag are not.
+func TestLeftOutHTML(t *testing.T) {
+	src := "Tallene:\n\n<table>\n<tr><td>45 %</td></tr>\n</table>\n\n" +
+		"Første linje<br>andre linje<BR/>tredje, <b>viktig</b>.\n\n" +
+		"<!-- ikke publiser dette -->\n\n" +
+		"`<span>` i kode, <https://nav.no>, 3 < 4 og <kari.nordmann@nav.no>.\n\n" +
+		"    <div>kodeblokk</div>\n\n" +
+		"<div class=\"x\">\nblokk\n</div>\n"
+	want := []Ref{{"<table>", 3}, {"<br>", 7}, {"<b>", 7}, {"<div>", 15}}
+	if got := References([]byte(src)).HTML; !slices.Equal(got, want) {
+		t.Errorf("HTML %v, want %v", got, want)
+	}
+	html, err := New("Tabell", "tilbake").Render([]byte(src), Place{})
+	if err != nil || strings.Contains(string(html), "<table>") || strings.Contains(string(html), "<br>") {
+		t.Errorf("the HTML is not left out: %s, %v", html, err)
+	}
+}
+
 // TestFootnotes: a footnote, as leaders write them in a pull request, is a
 // link to a note at the text's end and back, its ids beginning with the
 // prefix that keeps them apart from another text's on the same page, and
