@@ -284,11 +284,19 @@ func say(loc *locale.Locale, msg error) string {
 	return msg.Error()
 }
 
-// sourceDir reports whether --source names a folder, and says so if not.
+// sourceDir reports whether --source names a site's folder, and says so
+// if not: a folder with neither site.toml nor data/ is most often the
+// wrong one, where every file of a site would be reported missing.
 func (r *invocation) sourceDir() bool {
 	dir := r.flag("source")
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		r.fail(diag.P("--source %s is not a folder", dir))
+		return false
+	}
+	_, siteErr := os.Stat(filepath.Join(dir, "site.toml"))
+	_, dataErr := os.Stat(filepath.Join(dir, "data"))
+	if errors.Is(siteErr, fs.ErrNotExist) && errors.Is(dataErr, fs.ErrNotExist) {
+		r.fail(diag.P("%s is not a site's folder: it has no site.toml or data folder; run malekort in the folder where site.toml is, or give it with --source (malekort new site makes one)", dir))
 		return false
 	}
 	return true

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"flag"
 	"io/fs"
+	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -45,6 +47,13 @@ func TestExitCodes(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(english, "site.toml"), []byte("title = \"T\"\nlanguage = \"en\"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// A port in use, as by a serve already running.
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	takenPort := strconv.Itoa(taken.Addr().(*net.TCPAddr).Port)
 	for _, c := range []struct {
 		args []string
 		code int
@@ -55,6 +64,11 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"build", "--nope"}, UsageError, "ukjent valg --nope"},
 		{[]string{"build", "extra"}, UsageError, `uventet argument "extra"`},
 		{[]string{"check", "--source", filepath.Join(site, "missing")}, UsageError, "er ikke en mappe"},
+		// A folder that is not a site's: most often malekort run from
+		// the wrong one.
+		{[]string{"build", "--source", t.TempDir()}, UsageError, "er ikke mappen til et nettsted: den har ingen site.toml eller data-mappe"},
+		{[]string{"serve", "--source", site, "--port", "99999"}, UsageError, "--port 99999 er ikke en port"},
+		{[]string{"serve", "--source", site, "--port", takenPort}, UsageError, "porten " + takenPort + " er i bruk, kanskje av en malekort serve som allerede kjører"},
 		{[]string{"build", "-h"}, OK, "Bruk: malekort build"},
 		{[]string{"check", "-h"}, OK, "Bruk: malekort check"},
 		{[]string{"version"}, OK, "malekort"},

@@ -36,9 +36,20 @@ func runServe(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 	if !r.sourceDir() {
 		return UsageError
 	}
+	if port < 0 || port > 65535 {
+		r.fail(diag.P("--port %d is not a port: give one from 1024 to 65535, or 0 for a free one", port))
+		return UsageError
+	}
 	// Only this machine may see the preview: it shows unpublished commentary.
 	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
-	if err != nil {
+	switch {
+	case errors.Is(err, syscall.EADDRINUSE):
+		r.fail(diag.P("port %d is in use, perhaps by a malekort serve already running: open its address, stop it, or give another port with --port", port))
+		return UsageError
+	case errors.Is(err, syscall.EACCES):
+		r.fail(diag.P("port %d needs an administrator's rights here: give one from 1024 to 65535 with --port", port))
+		return UsageError
+	case err != nil:
 		r.fail(err)
 		return UsageError
 	}
