@@ -39,6 +39,22 @@ func (l Lines) Tables(name string) []int {
 	return out
 }
 
+// Header returns the 1-based line of the first [name] or [[name]] header,
+// or 0.
+func (l Lines) Header(name string) int {
+	for i, line := range l.lines {
+		t := strings.TrimSpace(line)
+		if !tableHeader.MatchString(t) {
+			continue
+		}
+		h, _, _ := strings.Cut(strings.NewReplacer(" ", "", "\t", "").Replace(t), "]")
+		if strings.TrimLeft(h, "[") == name {
+			return i + 1
+		}
+	}
+	return 0
+}
+
 // Key returns the line of the first assignment to key after line from
 // (1-based) and before the next table header, or from when there is none;
 // from 0 looks through the whole file.

@@ -504,6 +504,15 @@ func ParseFrontMatter(p string, front []byte, fmLine int, errs *diag.List) (Fron
 	if hasLooseDate(front) {
 		front = looseDate.ReplaceAllFunc(front, quoteLooseDate)
 	}
+	// A measure's header with one bracket a side makes the measures a
+	// table given twice, which TOML tells as a key set twice: told what
+	// it is, and read as meant, the file's other errors are told too.
+	if bytes.Contains(front, []byte("measure")) {
+		for _, m := range singleBracketMeasure.FindAllIndex(front, -1) {
+			errs.Add(diag.Pos{Path: p, Line: fmLine + bytes.Count(front[:m[0]], []byte("\n"))}, "a measure begins with [[measure]], two brackets on each side")
+		}
+		front = singleBracketMeasure.ReplaceAll(front, []byte("$1[[measure]]"))
+	}
 	md, ok := config.Decode(p, front, fmLine, &fm, errs)
 	undecoded := md.Undecoded()
 	if len(undecoded) == 0 {
@@ -511,14 +520,41 @@ func ParseFrontMatter(p string, front []byte, fmLine int, errs *diag.List) (Fron
 	}
 	// Lines are indexed only to place an unknown key: most files have none.
 	lines := config.NewLines(front)
+	told := map[string]bool{}
 	for _, k := range undecoded {
-		l := lines.Key(0, k[len(k)-1])
+		// A table front matter does not have ([[tiltak]]) is told once,
+		// at its header, not again for each of its keys.
+		key, l := k.String(), lines.Key(0, k[len(k)-1])
+		if len(k) == 1 || !slices.Contains(frontMatterKeyNames, k[0]) {
+			if told[k[0]] {
+				continue
+			}
+			told[k[0]] = true
+			key, l = k[0], lines.Header(k[0])
+			if l == 0 {
+				l = lines.Key(0, k[0])
+			}
+		}
 		if l > 0 {
 			l += fmLine - 1
 		}
-		errs.Add(diag.Pos{Path: p, Line: l}, "unknown key %q in front matter (known keys: %s)", k.String(), frontMatterKeys)
+		if known, ok := norwegianKeys[strings.ToLower(key)]; ok {
+			errs.Add(diag.Pos{Path: p, Line: l}, "unknown key %q in front matter: write %s (known keys: %s)", key, known, frontMatterKeys)
+			continue
+		}
+		errs.Add(diag.Pos{Path: p, Line: l}, "unknown key %q in front matter (known keys: %s)", key, frontMatterKeys)
 	}
 	return fm, ok
+}
+
+// singleBracketMeasure is a measure's table header written [measure].
+var singleBracketMeasure = regexp.MustCompile(`(?m)^([ \t]*)\[[ \t]*measure[ \t]*\]`)
+
+// norwegianKeys are front matter's keys as a leader may write them in
+// Norwegian, with the key to write.
+var norwegianKeys = map[string]string{
+	"tiltak": "[[measure]]", "forfatter": "author", "dato": "date", "frist": "due", "tekst": "text", "mål": "goal", "maal": "goal",
+	"measure.tekst": "text", "measure.frist": "due", "measure.mål": "goal", "measure.maal": "goal",
 }
 
 // Limits on a markdown file. Commentary is a page of text; beyond these a

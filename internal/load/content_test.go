@@ -350,6 +350,31 @@ func TestLeftOutHTMLIsANotice(t *testing.T) {
 	}
 }
 
+// TestMeasureTablesWrittenOtherwise: a [[tiltak]] table is told once, at
+// its header, with the table to write, not at the lines of another
+// measure's keys; a measure's header with one bracket a side is told at
+// its line, and read as meant, so that the file's other errors come with
+// it; a key in Norwegian gets the key to write.
+func TestMeasureTablesWrittenOtherwise(t *testing.T) {
+	src := "+++\nauthor = \"A\"\n\n[[measure]]\ngoal = \"g\"\ntext = \"a\"\nstatus = \"started\"\n\n" +
+		"[[tiltak]]\ngoal = \"g\"\ntext = \"b\"\nstatus = \"planned\"\n\n" +
+		"[measure]\ngoal = \"g\"\ntext = \"c\"\nstatus = \"planned\"\nfrist = 2027-01-31\n+++\n"
+	var errs diag.List
+	c, _ := readCommentary("content/vest/a/2026-10.md", []byte(src), &errs)
+	got := errs.Sorted().Error()
+	want := strings.Join([]string{
+		`content/vest/a/2026-10.md:9: unknown key "tiltak" in front matter: write [[measure]] (known keys: author, date, measure (id, goal, text, status, due))`,
+		`content/vest/a/2026-10.md:14: a measure begins with [[measure]], two brackets on each side`,
+		`content/vest/a/2026-10.md:18: unknown key "measure.frist" in front matter: write due (known keys: author, date, measure (id, goal, text, status, due))`,
+	}, "\n")
+	if got != want {
+		t.Errorf("errors:\n%s\nwant\n%s", got, want)
+	}
+	if len(c.Measures) != 2 || c.Measures[1].Text != "c" {
+		t.Errorf("measures %+v: the one written [measure] is not read", c.Measures)
+	}
+}
+
 // TestMeasureStatusInNorwegian: a measure's status may be written in
 // bokmål or nynorsk, as a text says it or as the pages name it, on a site
 // of any language; the model holds it in English. Another word is still

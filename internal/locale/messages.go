@@ -59,6 +59,8 @@ var messages = map[string]map[string]string{
 
 		"%q: no such file in %s":                                                                                                    "%q: ingen slik fil i %s",
 		"unknown key %q in front matter (known keys: %s)":                                                                           "ukjent nøkkel %q i toppfeltene (kjente nøkler: %s)",
+		"unknown key %q in front matter: write %s (known keys: %s)":                                                                 "ukjent nøkkel %q i toppfeltene: skriv %s (kjente nøkler: %s)",
+		"a measure begins with [[measure]], two brackets on each side":                                                              "et tiltak begynner med [[measure]], to klammer på hver side",
 		"file is %.1f MB; a text may be at most 1 MB: put large material in a linked PDF":                                           "filen er %.1f MB; en tekst kan være på høyst 1 MB: legg stort materiale i en lenket PDF",
 		"quotes or lists nested %d deep; at most %d":                                                                                "sitater eller lister nestet %d nivåer dypt; høyst %d",
 		"measures belong in an office's commentary, not in %s":                                                                      "tiltak hører hjemme i et kontors kommentar, ikke i %s",
@@ -462,6 +464,8 @@ var messages = map[string]map[string]string{
 
 		"%q: no such file in %s":                                                                                                    "%q: inga slik fil i %s",
 		"unknown key %q in front matter (known keys: %s)":                                                                           "ukjend nøkkel %q i toppfelta (kjende nøklar: %s)",
+		"unknown key %q in front matter: write %s (known keys: %s)":                                                                 "ukjend nøkkel %q i toppfelta: skriv %s (kjende nøklar: %s)",
+		"a measure begins with [[measure]], two brackets on each side":                                                              "eit tiltak byrjar med [[measure]], to klammer på kvar side",
 		"file is %.1f MB; a text may be at most 1 MB: put large material in a linked PDF":                                           "fila er %.1f MB; ein tekst kan vere på høgst 1 MB: legg stort materiale i ein lenkja PDF",
 		"quotes or lists nested %d deep; at most %d":                                                                                "sitat eller lister nesta %d nivå djupt; høgst %d",
 		"measures belong in an office's commentary, not in %s":                                                                      "tiltak høyrer heime i kommentaren til eit kontor, ikkje i %s",
