@@ -955,3 +955,30 @@ func TestRecastFiguresSayTheyAre(t *testing.T) {
 		t.Error("oslo/index.html says a figure of its own is recast")
 	}
 }
+
+// TestMergerOfSharesGivenAsValues: a share given only as its value has no
+// figure made of its predecessors' (it cannot be computed), so, as for a
+// mean, the successor's chart shows them as lines of their own, with no
+// mark of a recast figure that is not there.
+func TestMergerOfSharesGivenAsValues(t *testing.T) {
+	fsys := reorgSite(t, kinnOrg, `period,unit,goal,value
+2019-11,flora,arbeid,40
+2019-11,vagsoy,arbeid,30
+2019-11,tromso,arbeid,45
+2019-12,flora,arbeid,41
+2019-12,vagsoy,arbeid,31
+2019-12,tromso,arbeid,46
+2020-01,kinn,arbeid,38
+2020-01,tromso,arbeid,47
+`, "")
+	out := memOutput{}
+	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	page := string(out["vest/kinn/index.html"])
+	_, data, _ := strings.Cut(page, `id="chart-arbeid-data">`)
+	data, _, _ = strings.Cut(data, "</script>")
+	if !strings.Contains(data, `"names":["NAV Kinn","NAV Flora","NAV Vågsøy"`) || strings.Contains(data, "omregnet") {
+		t.Errorf("Kinn's chart of a share given as values: %s", data)
+	}
+}

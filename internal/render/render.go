@@ -1480,17 +1480,20 @@ type line struct {
 func (s *site) unitLine(id, name string, unit, gi int) line {
 	cells := s.Scores.Series(unit, gi)
 	values := make([]*float64, len(cells))
-	brk := 0
+	brk, recast := 0, false
 	for i := range cells {
 		if cells[i].Has() {
 			values[i] = &cells[i].Value
+			recast = recast || cells[i].Recast
 		}
 		if i > 0 && cells[i-1].Recast && !cells[i].Recast {
 			brk = i
 		}
 	}
 	series := chart.Series{Line: chart.Line{ID: id, Name: name}, Values: values}
-	if brk > 0 {
+	// Marked where the line has recast figures to tell apart, not where
+	// none could be made (a share given as values).
+	if brk > 0 && recast {
 		series.Marks = append(series.Marks, chart.Mark{At: brk, Label: strings.ReplaceAll(s.loc.T("recast.before"), "{month}", s.monthNames[brk])})
 	}
 	return line{Series: series, unit: unit, cells: cells, texts: s.shared[unit*len(s.Site.Goals)+gi]}
