@@ -137,6 +137,10 @@ func TestSplitAndComeBack(t *testing.T) {
 	if want := `"data":[[200,` + strings.Repeat(`"-",`, 48) + `210],`; !strings.Contains(string(out["telemark/index.html"]), want) {
 		t.Errorf("Telemark's chart is not its months before the merger and after the split with a gap between")
 	}
+	// Its table says so of the months between: not a result missing.
+	if tel := string(out["telemark/index.html"]); !strings.Contains(tel, "<tr><th>desember 2023<td>– (fantes ikke)") || !strings.Contains(tel, "<tr><th>desember 2019<td>200\n") {
+		t.Error("Telemark's table does not say it did not exist in December 2023, or lacks its December 2019")
+	}
 	// Back in January 2024, Telemark has no December to compare with;
 	// Vestfold has its office's, recast, and Oslo its own.
 	for page, want := range map[string]string{

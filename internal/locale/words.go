@@ -399,6 +399,7 @@ var dictionary = map[string]map[string]string{
 
 		"recast.from":        "fra omregnet tall",
 		"changes.status.new": "{unit} fantes ikke i {month}, så ingen status å sammenligne med.",
+		"not.existing":       "fantes ikke",
 	},
 	"nn": {
 		"input.error":                "inndatafeil",
@@ -794,6 +795,7 @@ var dictionary = map[string]map[string]string{
 
 		"recast.from":        "frå omrekna tal",
 		"changes.status.new": "{unit} fanst ikkje i {month}, så ingen status å samanlikne med.",
+		"not.existing":       "fanst ikkje",
 	},
 	"en": {
 		"input.error":                "input error",
@@ -1189,5 +1191,6 @@ var dictionary = map[string]map[string]string{
 
 		"recast.from":        "from a recast figure",
 		"changes.status.new": "{unit} did not exist in {month}, so there is no status to compare with.",
+		"not.existing":       "did not exist",
 	},
 }

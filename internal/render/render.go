@@ -1766,8 +1766,9 @@ func (s *site) column(g *model.Goal, unit int, cells []score.Cell) []string {
 
 // appendCell appends month p's trend-table cell: its value, why it has
 // none where that is not that it is missing or hidden ("– (ufullstendig)",
-// "– (kommer senere)" for a lagged goal's month not yet due), and whether
-// it is recast from a successor's predecessors.
+// "– (kommer senere)" for a lagged goal's month not yet due, "– (fantes
+// ikke)" for a month the unit did not exist), and whether it is recast
+// from a successor's predecessors.
 func (s *site) appendCell(b []byte, g *model.Goal, unit int, c score.Cell, p model.Period) []byte {
 	b = s.appendNumber(b, g, c)
 	switch {
@@ -1775,7 +1776,13 @@ func (s *site) appendCell(b []byte, g *model.Goal, unit int, c score.Cell, p mod
 		b = append(b, " ("...)
 		b = append(b, s.statuses[c.Status].lower...)
 		b = append(b, ')')
-	case c.Status == score.Missing && g.Pending(p, s.Reported) && s.Site.UnitAlive(unit, p):
+	case c.Status == score.Missing && !c.Recast && !s.Site.UnitAlive(unit, p):
+		// A month before the unit began, after it ended or between two
+		// of its lifetimes is not a result missing.
+		b = append(b, " ("...)
+		b = append(b, s.loc.T("not.existing")...)
+		b = append(b, ')')
+	case c.Status == score.Missing && g.Pending(p, s.Reported):
 		b = append(b, " ("...)
 		b = append(b, s.loc.T("not.due")...)
 		b = append(b, ')')
