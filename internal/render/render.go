@@ -1333,8 +1333,13 @@ func (s *site) answer(r *Row, unit, gi int) {
 		}
 	}
 	st := s.shown(unit, gi, s.Reported).Status
-	if unit < len(s.Site.Offices) {
+	switch {
+	case unit < len(s.Site.Offices):
 		r.Action, r.Unanswered = s.openCount("action", total), score.Unanswered(st, total)
+		return
+	case len(offices) == 0:
+		// A county reported as a whole has no offices to take measures:
+		// "no open measures at the offices" would read as a gap.
 		return
 	}
 	r.Action = s.openCount("action.offices", total)
