@@ -219,9 +219,15 @@ func errorMessage(err error, line string) diag.Phrase {
 		return dateMessage(value)
 	case msg == "strings cannot contain newlines":
 		return diag.P(`the text in quotes does not end on this line: add the closing "`)
+	case strings.HasPrefix(msg, "expected a top-level item to end with a newline, comment, or EOF, but got ") && strings.Count(line, `"`) > 2:
+		// "Jobbmesse "Jobb i Fana" i kulturhuset": the inner quote ends
+		// the text, and the rest follows it.
+		return diag.P("the text has a quote inside it, which ends the text there: write the quotes inside as « » (\"Jobbmesse «Jobb i Fana»\"), or as \\\"")
 	case strings.HasPrefix(msg, "expected a top-level item to end with a newline, comment, or EOF, but got "):
 		got := strings.TrimSuffix(strings.TrimPrefix(msg, "expected a top-level item to end with a newline, comment, or EOF, but got "), " instead")
 		return diag.P("%s after the value: put text in quotes (\"45 %%\") and write numbers with a decimal point (4.5)", got)
+	case strings.HasSuffix(msg, `'\u00a0' instead`):
+		return diag.P("the line has a non-breaking space (pasted from Word or a web page) where a plain space belongs: delete it and type a space")
 	case strings.HasPrefix(msg, "Key '") && strings.HasSuffix(msg, "' has already been defined."):
 		key := strings.TrimSuffix(strings.TrimPrefix(msg, "Key '"), "' has already been defined.")
 		return diag.P("%q is set twice: keep one", key)
@@ -229,6 +235,9 @@ func errorMessage(err error, line string) diag.Phrase {
 		return diag.P("a table header must end with ]], as in [[%s]]", strings.Trim(line, "[] \t\r\n"))
 	case strings.HasPrefix(msg, "expected end of table name delimiter"):
 		return diag.P("a table header must end with ], as in [%s]", strings.Trim(line, "[] \t\r\n"))
+	case strings.HasPrefix(msg, "expected value but found ") && strings.ContainsAny(line, "“”«»„‘’"):
+		key, value, _ := strings.Cut(line, "=")
+		return diag.P("the text is in typographic quotes, which TOML does not read as quotes: write straight ones, %s = \"%s\"", strings.TrimSpace(key), strings.Trim(strings.TrimSpace(value), "“”«»„‘’\""))
 	case strings.HasPrefix(msg, "expected value but found "):
 		_, value, _ := strings.Cut(line, "=")
 		return diag.P("%s is not a value: put text in quotes (\"%s\"); numbers, true and false go as they are", strings.TrimSpace(value), strings.Trim(strings.TrimSpace(value), `"`))

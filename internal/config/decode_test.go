@@ -264,3 +264,24 @@ data/org.toml:8:13: min_count is text, not a number: write the number without qu
 		t.Errorf("errors:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestTextPastedFromWord: what a word processor puts in a line is told
+// as what it is, with the line to write: typographic quotes, a quote
+// inside a text, a non-breaking space.
+func TestTextPastedFromWord(t *testing.T) {
+	for src, want := range map[string]string{
+		"text = “Jobbmesse i januar”\n":             `x.toml:1:8: the text is in typographic quotes, which TOML does not read as quotes: write straight ones, text = "Jobbmesse i januar"`,
+		"text = «Jobbmesse»\n":                      `x.toml:1:8: the text is in typographic quotes, which TOML does not read as quotes: write straight ones, text = "Jobbmesse"`,
+		"text = \"Jobbmesse \"Jobb i Fana\" nå\"\n": `x.toml:1:20: the text has a quote inside it, which ends the text there: write the quotes inside as « » ("Jobbmesse «Jobb i Fana»"), or as \"`,
+		"text\u00a0= \"Jobbmesse\"\n":               `x.toml:1:5: the line has a non-breaking space (pasted from Word or a web page) where a plain space belongs: delete it and type a space`,
+	} {
+		var v struct {
+			Text string `toml:"text"`
+		}
+		var errs diag.List
+		Decode("x.toml", []byte(src), 1, &v, &errs)
+		if got := errs.Error(); got != want {
+			t.Errorf("%q:\n%s\nwant\n%s", src, got, want)
+		}
+	}
+}
