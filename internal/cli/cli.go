@@ -84,13 +84,14 @@ func usage(loc *locale.Locale) string {
 }
 
 // printOptions writes fs's options to w as flag.PrintDefaults does, in
-// loc's language: each usage's `word` names the option's value.
+// loc's language: each usage's `word` names the option's value. Each is
+// named with two dashes, as the usage lines and the README name them.
 func printOptions(w io.Writer, fs *flag.FlagSet, loc *locale.Locale) {
 	fs.VisitAll(func(f *flag.Flag) {
 		translated := *f
 		translated.Usage = loc.Message(f.Usage)
 		value, usage := flag.UnquoteUsage(&translated)
-		fmt.Fprintf(w, "  -%s", f.Name)
+		fmt.Fprintf(w, "  --%s", f.Name)
 		if value != "" {
 			fmt.Fprintf(w, " %s", value)
 		}

@@ -76,7 +76,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"new", "commentary", "-h"}, OK, "Bruk: malekort new commentary"},
 		{[]string{"new", "site", "-h"}, OK, "-ci tjeneste"},
 		{[]string{"new", "site", "--language", "en", "-h"}, OK, "-ci host"},
-		{[]string{"build", "--source", english, "-h"}, OK, "-source folder\n    \tthe site folder (default \".\")"},
+		{[]string{"build", "--source", english, "-h"}, OK, "  --source folder\n    \tthe site folder (default \".\")"},
 		{[]string{"new"}, UsageError, "malekort new site"},
 		{[]string{"check", "--source", site}, OK, "ingen feil"},
 	} {
