@@ -106,7 +106,7 @@ func (f noteFinder) Open(parent ast.Node, reader text.Reader, pc parser.Context)
 }
 
 func newGoldmark(footnotes goldmark.Extender, opts ...goldmark.Option) goldmark.Markdown {
-	return goldmark.New(append(opts, goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, footnotes))...)
+	return goldmark.New(append(opts, goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.Linkify, footnotes))...)
 }
 
 // rebase puts base, a page's way to the folder a text's relative links

@@ -474,3 +474,18 @@ func TestLinksFromBase(t *testing.T) {
 		}
 	}
 }
+
+// TestBareAddressesAreLinks: an address written bare is a link, as on
+// GitHub, where leaders preview their commentary: a web address, one
+// beginning www. (to http://, as GitHub makes it) and an e-mail address.
+func TestBareAddressesAreLinks(t *testing.T) {
+	html, err := New("Tabell", "tilbake").Render([]byte("Se https://www.nav.no/arbeid, www.nav.no og kari.nordmann@nav.no.\n"), Place{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<a href="https://www.nav.no/arbeid">https://www.nav.no/arbeid</a>`, `<a href="http://www.nav.no">www.nav.no</a>`, `<a href="mailto:kari.nordmann@nav.no">kari.nordmann@nav.no</a>`} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("%s lacks %s", html, want)
+		}
+	}
+}
