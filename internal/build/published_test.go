@@ -176,3 +176,90 @@ func noneDerivable(t *testing.T, rows map[string]csvRow, partsOf map[string][]st
 		}
 	}
 }
+
+// TestNothingToJudgeIsNotAllWell: an office whose every goal is hidden
+// has nothing that could need attention, and its page says that no goal
+// can be judged, not that none of those shown needs attention, which
+// reads as all being well.
+func TestNothingToJudgeIsNotAllWell(t *testing.T) {
+	fsys, _ := siteFS(t, "testdata/base.txtar")
+	delete(fsys, "content/vest/arstad/2026-02.md")
+	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(`[[goal]]
+id = "ledige"
+title = "Helt ledige"
+perspective = "Arbeidsmarkedet"
+unit = "count"
+direction = "lower"
+target = 40
+yellow = 50
+aggregate = "sum"
+decimals = 0
+persons = true
+`)}
+	fsys["data/results/2026.csv"] = &fstest.MapFile{Data: []byte("period,unit,goal,value\n2026-01,arstad,ledige,3\n2026-01,bergen-nord,ledige,20\n2026-01,tromso,ledige,30\n")}
+	out := memOutput{}
+	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	for page, want := range map[string]string{
+		"vest/arstad/index.html": "Ingen av målene kan vurderes denne måneden: tallene er skjult («:») eller kan ikke regnes ut («∅»).",
+		"nord/tromso/index.html": "Alle målene er nådd denne måneden.",
+	} {
+		if !strings.Contains(string(out[page]), want) {
+			t.Errorf("%s lacks %q", page, want)
+		}
+	}
+	// A county with a goal met, one hidden and one that cannot be
+	// computed says why of both.
+	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(`[[goal]]
+id = "smaa"
+title = "Små tall"
+perspective = "P"
+unit = "count"
+direction = "lower"
+target = 40
+yellow = 50
+aggregate = "sum"
+decimals = 0
+persons = true
+
+[[goal]]
+id = "kontakter"
+title = "Kontakter"
+perspective = "P"
+unit = "count"
+direction = "higher"
+target = 5
+yellow = 3
+aggregate = "sum"
+decimals = 0
+
+[[goal]]
+id = "andel"
+title = "Andel"
+perspective = "P"
+unit = "percent"
+direction = "higher"
+target = 45
+yellow = 40
+aggregate = "ratio"
+`)}
+	fsys["data/results/2026.csv"] = &fstest.MapFile{Data: []byte(`period,unit,goal,value
+2026-01,arstad,smaa,1
+2026-01,bergen-nord,smaa,1
+2026-01,tromso,smaa,30
+2026-01,arstad,kontakter,10
+2026-01,bergen-nord,kontakter,10
+2026-01,tromso,kontakter,10
+2026-01,arstad,andel,50
+2026-01,bergen-nord,andel,50
+2026-01,tromso,andel,50
+`)}
+	out = memOutput{}
+	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	if want := "Ingen av målene som kan vises og regnes ut, trenger oppmerksomhet."; !strings.Contains(string(out["vest/index.html"]), want) {
+		t.Errorf("vest/index.html lacks %q", want)
+	}
+}

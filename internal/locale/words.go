@@ -397,9 +397,11 @@ var dictionary = map[string]map[string]string{
 		// a phone, its months off to the right.
 		"tertial.card.scroll": "Rull tabellen sideveis for å se hver måned og grafen.",
 
-		"recast.from":        "fra omregnet tall",
-		"changes.status.new": "{unit} fantes ikke i {month}, så ingen status å sammenligne med.",
-		"not.existing":       "fantes ikke",
+		"recast.from":               "fra omregnet tall",
+		"changes.status.new":        "{unit} fantes ikke i {month}, så ingen status å sammenligne med.",
+		"not.existing":              "fantes ikke",
+		"needs.none.judged":         "Ingen av målene kan vurderes denne måneden: tallene er skjult («:») eller kan ikke regnes ut («∅»).",
+		"needs.hidden.uncomputable": "Ingen av målene som kan vises og regnes ut, trenger oppmerksomhet. Skjulte tall («:») kan ikke vurderes, og en andel som bare er gitt som verdier («∅»), kan ikke regnes ut for flere kontorer eller måneder samlet.",
 	},
 	"nn": {
 		"input.error":                "inndatafeil",
@@ -793,9 +795,11 @@ var dictionary = map[string]map[string]string{
 		// a phone, its months off to the right.
 		"tertial.card.scroll": "Rull tabellen sidelengs for å sjå kvar månad og grafen.",
 
-		"recast.from":        "frå omrekna tal",
-		"changes.status.new": "{unit} fanst ikkje i {month}, så ingen status å samanlikne med.",
-		"not.existing":       "fanst ikkje",
+		"recast.from":               "frå omrekna tal",
+		"changes.status.new":        "{unit} fanst ikkje i {month}, så ingen status å samanlikne med.",
+		"not.existing":              "fanst ikkje",
+		"needs.none.judged":         "Ingen av måla kan vurderast denne månaden: tala er skjulte («:») eller kan ikkje reknast ut («∅»).",
+		"needs.hidden.uncomputable": "Ingen av måla som kan visast og reknast ut, treng merksemd. Skjulte tal («:») kan ikkje vurderast, og ein andel som berre er gitt som verdiar («∅»), kan ikkje reknast ut for fleire kontor eller månader samla.",
 	},
 	"en": {
 		"input.error":                "input error",
@@ -1189,8 +1193,10 @@ var dictionary = map[string]map[string]string{
 		// a phone, its months off to the right.
 		"tertial.card.scroll": "Scroll the table sideways to see each month and the chart.",
 
-		"recast.from":        "from a recast figure",
-		"changes.status.new": "{unit} did not exist in {month}, so there is no status to compare with.",
-		"not.existing":       "did not exist",
+		"recast.from":               "from a recast figure",
+		"changes.status.new":        "{unit} did not exist in {month}, so there is no status to compare with.",
+		"not.existing":              "did not exist",
+		"needs.none.judged":         "No goal can be judged this month: the figures are hidden (“:”) or cannot be computed (“∅”).",
+		"needs.hidden.uncomputable": "No goal that can be shown and computed needs attention. Hidden figures (“:”) cannot be judged, and a share given only as values (“∅”) cannot be computed for several offices or months together.",
 	},
 }

@@ -1304,6 +1304,12 @@ func (s *site) needs(rs *rows, sections string) Needs {
 		add(gi, "")
 	}
 	switch {
+	case !a.Judged && (a.Hidden || a.Uncomputable):
+		// No goal could be judged: "none of those that can be shown
+		// needs attention" would read as all being well.
+		needs.Empty = s.loc.T("needs.none.judged")
+	case a.Hidden && a.Uncomputable:
+		needs.Empty = s.loc.T("needs.hidden.uncomputable")
 	case a.Hidden:
 		needs.Empty = s.loc.T("needs.hidden")
 	case a.Uncomputable:

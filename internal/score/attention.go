@@ -29,6 +29,9 @@ type Attention struct {
 	// Uncomputable is whether any goal's figure cannot be made from its
 	// parts, for the same reason.
 	Uncomputable bool
+	// Judged is whether any goal has a status against its target: where
+	// none has, and none is missing, nothing could be judged at all.
+	Judged bool
 }
 
 // AttentionAt is what needs attention for unit in month p among goals,
@@ -45,7 +48,9 @@ func (s *Scores) AttentionAt(unit int, p model.Period, goals []int) Attention {
 		case Red, Yellow:
 			a.Off = append(a.Off, gi)
 			gaps = append(gaps, s.Gap(unit, gi, end))
+			a.Judged = true
 		case Green:
+			a.Judged = true
 			if c.Change == SignalWorse {
 				a.Worse = append(a.Worse, gi)
 			}
