@@ -406,12 +406,12 @@ var messages = map[string]map[string]string{
 		// The help's names of arguments.
 		"DIR":                                   "MAPPE",
 		"OFFICE":                                "KONTOR",
-		"[--source DIR] OFFICE [YYYY-MM]":       "[--source MAPPE] KONTOR [ÅÅÅÅ-MM]",
+		"[--source DIR] OFFICE [YYYY-MM]":       "[--source MAPPE] KONTOR [YYYY-MM]",
 		"[--source DIR] [--format text|github]": "[--source MAPPE] [--format text|github]",
 		"[--source DIR] [--out DIR] [--quiet]":  "[--source MAPPE] [--out MAPPE] [--quiet]",
 		"[--source DIR] [--port N]":             "[--source MAPPE] [--port N]",
 		"[--title TITLE] [--language nb|nn|en] [--ci github|gitlab] DIR": "[--title TITTEL] [--language nb|nn|en] [--ci github|gitlab] MAPPE",
-		"[YYYY-MM]": "[ÅÅÅÅ-MM]",
+		"[YYYY-MM]": "[YYYY-MM]",
 	},
 	"nn": {
 		"%s is also the name of %s (%s) while both exist: rankings and tables could not tell them apart; give one a name of its own":                                                                          "%s er òg namnet på %s (%s) medan begge finst: rangeringar og tabellar kan ikkje skilje dei frå kvarandre; gje den eine av dei eit eige namn",
@@ -814,12 +814,12 @@ var messages = map[string]map[string]string{
 		// The help's names of arguments.
 		"DIR":                                   "MAPPE",
 		"OFFICE":                                "KONTOR",
-		"[--source DIR] OFFICE [YYYY-MM]":       "[--source MAPPE] KONTOR [ÅÅÅÅ-MM]",
+		"[--source DIR] OFFICE [YYYY-MM]":       "[--source MAPPE] KONTOR [YYYY-MM]",
 		"[--source DIR] [--format text|github]": "[--source MAPPE] [--format text|github]",
 		"[--source DIR] [--out DIR] [--quiet]":  "[--source MAPPE] [--out MAPPE] [--quiet]",
 		"[--source DIR] [--port N]":             "[--source MAPPE] [--port N]",
 		"[--title TITLE] [--language nb|nn|en] [--ci github|gitlab] DIR": "[--title TITTEL] [--language nb|nn|en] [--ci github|gitlab] MAPPE",
-		"[YYYY-MM]": "[ÅÅÅÅ-MM]",
+		"[YYYY-MM]": "[YYYY-MM]",
 	},
 }
 
