@@ -1426,7 +1426,7 @@ func (s *site) changes(rs *rows) Changes {
 	sc := s.Scores.ChangesAt(unit, p, s.goalOrder)
 	ch := Changes{None: s.loc.T("changes.status.none")}
 	if !sc.Compared {
-		ch.None = strings.NewReplacer("{unit}", s.unitName(s.Site.Units[unit]), "{month}", s.loc.Month((p - 1).Year(), (p - 1).Month())).Replace(s.loc.T("changes.status.new"))
+		ch.None = strings.NewReplacer("{unit}", s.unitName(s.Site.Units[unit]), "{month}", s.loc.Month((p-1).Year(), (p-1).Month())).Replace(s.loc.T("changes.status.new"))
 	}
 	for _, gi := range sc.Status {
 		g := &s.Site.Goals[gi]
