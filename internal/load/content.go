@@ -790,7 +790,7 @@ func withoutPlaceholder(c *model.Commentary, errs *diag.List) {
 			continue
 		}
 		line := c.BodyLine + bytes.Count(c.Body[:at], []byte("\n"))
-		errs.AddNotice(diag.Pos{Path: c.Path, Line: line}, "the commentary still holds the text \"malekort new commentary\" wrote: write the commentary (that text is not published)")
+		errs.AddNotice(diag.Pos{Path: c.Path, Line: line}, "the commentary still holds the text \"malekort new commentary\" wrote: write the commentary (that text is not published; what you wrote yourself is)")
 		c.Body = bytes.TrimSpace(append(c.Body[:at:at], c.Body[at+len(placeholder):]...))
 		return
 	}
