@@ -31,7 +31,7 @@ func isMarkdown(p string) bool { return strings.EqualFold(path.Ext(p), ".md") }
 
 func loadContent(fsys fs.FS, site *model.Site, errs *diag.List) {
 	org := newOrgIndex(site)
-	var paths []string
+	var paths, others []string
 	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
@@ -42,15 +42,14 @@ func loadContent(fsys fs.FS, site *model.Site, errs *diag.List) {
 		case !d.IsDir() && !Hidden(p) && isMarkdown(p):
 			paths = append(paths, p)
 		case !d.IsDir() && !Hidden(p):
-			if name, ok := unreadText(path.Base(p)); ok {
-				errs.AddNotice(diag.Pos{Path: p}, "the file is not read: a text is a markdown file whose name ends in .md; rename it %s", path.Join(path.Dir(p), name))
-			}
+			others = append(others, p)
 		}
 		return nil
 	})
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		errs.AddIO(diag.Pos{Path: ContentDir}, err)
 	}
+	unreadTexts(paths, others, errs)
 	files := make([]contentFile, len(paths))
 	workers.Each(len(paths), func(i int) { files[i] = org.read(fsys, paths[i]) })
 	site.Files = map[string][]byte{}
@@ -77,23 +76,42 @@ func loadContent(fsys fs.FS, site *model.Site, errs *diag.List) {
 	}
 }
 
-// unreadText reports whether a file of content/ named name is a text
-// saved under another name than a text's (Notepad's 2026-10.txt, an
-// editor's 2026-10.markdown or 2026-10.md.bak, Word's 2026-10.docx),
-// which would otherwise be left out without a word; it gives the name
-// the text must have. Images and PDF files are shown or linked by texts,
-// whatever their names.
-func unreadText(name string) (string, bool) {
-	m := textName.FindStringSubmatch(name)
-	if m == nil || publishable[strings.ToLower(path.Ext(name))] {
-		return "", false
+// unreadTexts adds a notice for each of others, the files of content/
+// that are not markdown, that is a text saved under another name than a
+// text's (Notepad's 2026-10.txt, an editor's 2026-10.markdown, Word's
+// 2026-10.docx), which would otherwise be left out without a word; texts
+// are the markdown files read. A file beside the text of its name (a
+// backup, 2026-10.md~) is not one, and images and PDF files are shown or
+// linked by texts, whatever their names.
+func unreadTexts(texts, others []string, errs *diag.List) {
+	read := map[string]bool{}
+	for _, p := range texts {
+		read[strings.ToLower(p)] = true
 	}
-	return m[1] + ".md", true
+	for _, p := range others {
+		m := textName.FindStringSubmatch(path.Base(p))
+		ext := strings.ToLower(path.Ext(p))
+		if m == nil || publishable[ext] {
+			continue
+		}
+		name := path.Join(path.Dir(p), m[1]+".md")
+		switch {
+		case read[strings.ToLower(name)]:
+		case wordProcessed[ext]:
+			errs.AddNotice(diag.Pos{Path: p}, "the file is not read: a text is plain text in a file whose name ends in .md; save it as plain text named %s", name)
+		default:
+			errs.AddNotice(diag.Pos{Path: p}, "the file is not read: a text is a markdown file whose name ends in .md; rename it %s", name)
+		}
+	}
 }
 
 // textName matches the name of a commentary or a county's or the front
 // page's text, whatever follows it.
 var textName = regexp.MustCompile(`^(\d{4}-\d{2}|_index)(?:\..*)?$`)
+
+// wordProcessed are the endings of the files word processors and
+// spreadsheets save, which renaming does not make text.
+var wordProcessed = map[string]bool{".doc": true, ".docx": true, ".odt": true, ".rtf": true, ".pages": true, ".xls": true, ".xlsx": true, ".ods": true}
 
 // contentFile is what one markdown file of content/ holds: the front
 // page's text, a county's text or an office's commentary, with the

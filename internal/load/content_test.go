@@ -266,8 +266,10 @@ func TestTextsInOtherEncodings(t *testing.T) {
 }
 
 // TestTextSavedUnderAnotherName: a commentary or text saved with another
-// ending than .md is not read, and a notice says what to rename it;
-// images and PDF files, shown or linked by texts, are not texts.
+// ending than .md is not read, and a notice says what to rename it (a
+// word processor's file, to save it as text); images and PDF files, shown
+// or linked by texts, are not texts, nor is a file beside the text of its
+// month (a backup).
 func TestTextSavedUnderAnotherName(t *testing.T) {
 	site := fstest.MapFS{
 		"site.toml":                        {Data: []byte("title = \"T\"\n")},
@@ -281,6 +283,10 @@ func TestTextSavedUnderAnotherName(t *testing.T) {
 		"content/vest/a/2026-10.pdf":       {Data: []byte("%PDF-1.4\n")},
 		"content/vest/a/2026-10-bilde.png": {Data: []byte("\x89PNG\r\n")},
 		"content/vest/a/notater.txt":       {Data: []byte("Tekst.\n")},
+		"content/vest/a/2026-07.docx":      {Data: []byte("PK\x03\x04")},
+		"content/vest/a/2026-06.md":        {Data: []byte("Tekst.\n")},
+		"content/vest/a/2026-06.md~":       {Data: []byte("Tekst.\n")},
+		"content/vest/a/2026-06.txt":       {Data: []byte("Tekst.\n")},
 	}
 	_, _, _, errs := Load(site)
 	errors, notices := errs.Split()
@@ -290,6 +296,7 @@ func TestTextSavedUnderAnotherName(t *testing.T) {
 	}
 	want := []string{
 		"content/vest/_index.markdown: the file is not read: a text is a markdown file whose name ends in .md; rename it content/vest/_index.md",
+		"content/vest/a/2026-07.docx: the file is not read: a text is plain text in a file whose name ends in .md; save it as plain text named content/vest/a/2026-07.md",
 		"content/vest/a/2026-08: the file is not read: a text is a markdown file whose name ends in .md; rename it content/vest/a/2026-08.md",
 		"content/vest/a/2026-09.md.bak: the file is not read: a text is a markdown file whose name ends in .md; rename it content/vest/a/2026-09.md",
 		"content/vest/a/2026-10.txt: the file is not read: a text is a markdown file whose name ends in .md; rename it content/vest/a/2026-10.md",
