@@ -940,15 +940,20 @@ func Commentary(s *model.Site, errs *diag.List) {
 // of the commentary that first names it, and not done there: it is shown
 // as overdue from the start, most often for last year's number typed in
 // December. It reads every commentary of an office, to know which
-// measures are new.
+// measures are new; those of an office's first commentary may have begun
+// before the site did, overdue already, and are not told.
 func overdueFromTheStart(s *model.Site, notices *diag.List) {
 	named := map[[2]string]bool{}
+	first := map[string]model.Period{}
 	comm := slices.SortedFunc(slices.Values(s.Commentary), func(a, b model.Commentary) int { return cmp.Compare(a.Period, b.Period) })
 	for _, c := range comm {
+		if _, ok := first[c.Office]; !ok {
+			first[c.Office] = c.Period
+		}
 		for i := range c.Measures {
 			m := &c.Measures[i]
 			key := [2]string{c.Office, model.MeasureID(m)}
-			if !named[key] && m.Due != "" && m.Status != "done" && m.Due < c.Period.String()+"-01" {
+			if !named[key] && c.Period != first[c.Office] && m.Due != "" && m.Status != "done" && m.Due < c.Period.String()+"-01" {
 				notices.AddNotice(m.Pos, "the measure is new in %s, but due %s, before that month: it is shown as overdue from the start; check the year", c.Period, m.Due)
 			}
 			named[key] = true

@@ -332,7 +332,8 @@ func TestCarriedTargets(t *testing.T) {
 
 // TestOverdueFromTheStart: a measure due before the month of the
 // commentary that first names it is a notice at its line; not so in a
-// later month, nor done, nor due within its month.
+// later month, nor done, nor due within its month, nor in an office's
+// first commentary, whose measures may have begun before the site.
 func TestOverdueFromTheStart(t *testing.T) {
 	oct, _ := model.ParsePeriod("2026-10")
 	at := func(line int) diag.Pos { return diag.Pos{Path: "content/vest/a/2026-10.md", Line: line} }
@@ -345,6 +346,12 @@ func TestOverdueFromTheStart(t *testing.T) {
 			{Goal: "g", Text: "Samtaler", Status: "planned", Due: "2025-12-31", Pos: at(3)},
 			{Goal: "g", Text: "Kurs", Status: "done", Due: "2025-06-30", Pos: at(9)},
 			{Goal: "g", Text: "Plan", Status: "planned", Due: "2026-10-15", Pos: at(15)},
+		}},
+		{Office: "a", Period: oct - 1, Measures: []model.Measure{
+			{Goal: "g", Text: "Fra før", Status: "started", Due: "2026-06-30", Pos: at(2)},
+		}},
+		{Office: "b", Period: oct - 1, Measures: []model.Measure{
+			{Goal: "g", Text: "Fra før", Status: "started", Due: "2026-06-30", Pos: at(4)},
 		}},
 		{Office: "b", Period: oct, Measures: []model.Measure{
 			{Goal: "g", Text: "Samtaler", Status: "started", Due: "2026-09-30", Pos: at(5)},
