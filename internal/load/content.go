@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/malekort/malekort/internal/config"
 	"github.com/malekort/malekort/internal/diag"
@@ -19,8 +18,6 @@ import (
 	"github.com/malekort/malekort/internal/markdown"
 	"github.com/malekort/malekort/internal/model"
 	"github.com/malekort/malekort/internal/workers"
-	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/unicode"
 )
 
 // loadContent reads content/: _index.md for the front page, <county>/_index.md
@@ -605,33 +602,20 @@ func tooBig(p string, src []byte, errs *diag.List) bool {
 	return false
 }
 
-// utf8Text is the text of the content file p as UTF-8. Notepad saves
-// "Unicode" as UTF-16 with a byte order mark, and older Windows editors
-// save Norwegian text as Windows-1252, as Excel saves CSV: both are read
-// as what they are, as a results file in Windows-1252 is. A file that is
-// UTF-8 but for a byte is an error at that byte's line: its letters would
-// otherwise be read wrong.
+// utf8Text is the text of the content file p as UTF-8, read as
+// textEncoding tells; a file that is UTF-8 but for a byte is an error at
+// that byte's line, since its letters would otherwise be read wrong.
 func utf8Text(p string, src []byte, errs *diag.List) ([]byte, bool) {
-	if bytes.HasPrefix(src, []byte("\xff\xfe")) || bytes.HasPrefix(src, []byte("\xfe\xff")) {
-		text, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(src)
-		if err != nil {
-			errs.Add(diag.Pos{Path: p}, "the file is saved as UTF-16 but is not whole UTF-16 text: save it as UTF-8")
-			return nil, false
-		}
-		return text, true
-	}
-	if utf8.Valid(src) {
-		return src, true
-	}
-	if line, b, ok := strayByte(src, true, bytes.HasPrefix(src, []byte("\xef\xbb\xbf"))); ok {
+	enc, line, b, mixed := textEncoding(src, true)
+	switch {
+	case mixed:
 		errs.Add(diag.Pos{Path: p, Line: line}, "the byte 0x%02X is not UTF-8, though the rest of the file is: the file mixes two encodings (a part pasted from another file?); save it as UTF-8", b)
 		return nil, false
+	case enc == nil:
+		return src, true
 	}
-	text, err := charmap.Windows1252.NewDecoder().Bytes(src)
-	if err != nil {
-		errs.AddIO(diag.Pos{Path: p}, err)
-		return nil, false
-	}
+	// Neither decoder fails: what it cannot read, it writes as U+FFFD.
+	text, _ := enc.NewDecoder().Bytes(src)
 	return text, true
 }
 

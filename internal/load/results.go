@@ -12,11 +12,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/model"
-	"golang.org/x/text/encoding/charmap"
 )
 
 // maxErrorsPerFile stops a file that is wrong on every line (the wrong
@@ -232,24 +230,19 @@ func (f *table) addUnreported() {
 func (r *resultReader) read(path string, file int16, src io.Reader, rows []model.Result, errs *diag.List) []model.Result {
 	f := &table{path: path, errs: errs}
 	br := bufio.NewReaderSize(src, 64<<10)
-	bom, _ := br.Peek(3)
-	hasBOM := bytes.Equal(bom, []byte("\xef\xbb\xbf"))
-	if hasBOM {
-		br.Discard(3)
-	}
 	var in io.Reader = br
 	head, err := br.Peek(64 << 10)
-	whole := err != nil // the file ends within head: no rune is cut off at its end
-	if !validUTF8(head, whole) {
-		if line, b, ok := strayByte(head, whole, hasBOM); ok {
-			// A byte order mark, or letters in UTF-8 ("mål", "Årstad"),
-			// make the file UTF-8: a byte that is not is an error where
-			// it stands, not a reason to read "mål" as "mÃ¥l".
-			f.add(line, 0, "the byte 0x%02X is not UTF-8, though the rest of the file is: the file mixes two encodings (a part pasted from another file?); save it as UTF-8", b)
-		} else {
-			// Excel on Norwegian Windows saves "CSV" as Windows-1252.
-			in = charmap.Windows1252.NewDecoder().Reader(br)
-		}
+	// The file ends within head where err is set: no rune is cut off at
+	// its end.
+	enc, line, b, mixed := textEncoding(head, err != nil)
+	switch {
+	case mixed:
+		f.add(line, 0, "the byte 0x%02X is not UTF-8, though the rest of the file is: the file mixes two encodings (a part pasted from another file?); save it as UTF-8", b)
+	case enc != nil:
+		in = enc.NewDecoder().Reader(br)
+	}
+	if enc == nil && bytes.HasPrefix(head, utf8BOM) {
+		br.Discard(len(utf8BOM))
 	}
 	in = bufio.NewReaderSize(in, 64<<10)
 	delim := sniffDelimiter(in.(*bufio.Reader))
@@ -1051,44 +1044,6 @@ func sniffDelimiter(r *bufio.Reader) rune {
 		return '\t'
 	}
 	return ','
-}
-
-// strayByte finds, in a file that is not all UTF-8, the first byte that
-// is not, and its line, where the file has a byte order mark or letters
-// beyond ASCII in UTF-8 too: ok is false for a file without, which
-// Windows-1252 reads (its letters æ, ø and å are never followed by the
-// bytes that would make them UTF-8). whole says that head is the whole
-// file; otherwise a rune cut off at its end is no stray byte.
-func strayByte(head []byte, whole, bom bool) (line int, b byte, ok bool) {
-	utf8Letters, stray := bom, -1
-	line, strayLine := 1, 0
-	for i := 0; i < len(head); {
-		r, size := utf8.DecodeRune(head[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			if stray < 0 && (whole || i+utf8.UTFMax < len(head)) {
-				stray, strayLine = i, line
-			}
-		case size > 1:
-			utf8Letters = true
-		case r == '\n':
-			line++
-		}
-		i += size
-	}
-	if stray < 0 || !utf8Letters {
-		return 0, 0, false
-	}
-	return strayLine, head[stray], true
-}
-
-// validUTF8 reports whether head is UTF-8, allowing, where it is not the
-// whole file, a rune cut off at its end.
-func validUTF8(head []byte, whole bool) bool {
-	for i := 0; i < 3 && !whole && len(head) > 0 && !utf8.Valid(head); i++ {
-		head = head[:len(head)-1]
-	}
-	return utf8.Valid(head)
 }
 
 // clip shortens a value quoted in an error: a field can be megabytes long.

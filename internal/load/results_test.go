@@ -11,6 +11,7 @@ import (
 	"github.com/malekort/malekort/internal/locale"
 	"github.com/malekort/malekort/internal/model"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 )
 
 func testReader() *resultReader {
@@ -80,6 +81,19 @@ func TestCSVWindows1252(t *testing.T) {
 	rows, errs := readCSV(t, enc)
 	if len(errs) > 0 || len(rows) != 1 || rows[0].Unit != 1 || rows[0].Value != 12.5 {
 		t.Fatalf("rows %+v, errors %v", rows, errs)
+	}
+}
+
+// TestResultsInUTF16: a results file saved as UTF-16 with its byte order
+// mark (Notepad's "Unicode", either byte order) is read as what it is.
+func TestResultsInUTF16(t *testing.T) {
+	const src = "period;unit;goal;value\n2026-01;årstad;g;12,5\n"
+	for _, order := range []unicode.Endianness{unicode.LittleEndian, unicode.BigEndian} {
+		b, _ := unicode.UTF16(order, unicode.UseBOM).NewEncoder().Bytes([]byte(src))
+		rows, errs := readCSV(t, b)
+		if len(errs) != 0 || len(rows) != 1 || rows[0].Value != 12.5 {
+			t.Errorf("byte order %v: rows %+v, errors %v", order, rows, errs)
+		}
 	}
 }
 
