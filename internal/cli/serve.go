@@ -43,10 +43,10 @@ func runServe(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 	// Only this machine may see the preview: it shows unpublished commentary.
 	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
 	switch {
-	case errors.Is(err, syscall.EADDRINUSE):
+	case portInUse(err):
 		r.fail(diag.P("port %d is in use, perhaps by a malekort serve already running: open its address, stop it, or give another port with --port", port))
 		return UsageError
-	case errors.Is(err, syscall.EACCES):
+	case portRefused(err):
 		r.fail(diag.P("port %d needs an administrator's rights here: give one from 1024 to 65535 with --port", port))
 		return UsageError
 	case err != nil:
