@@ -408,12 +408,9 @@ func (s *site) predecessorLines(id string, l model.Lifetime, unit, gi int) []lin
 	}
 	// A unit begun after the reported month (a reorganisation entered
 	// in advance) has every month scored before it.
-	// Where its predecessors' figures combine (a sum, a ratio of
-	// numerators and denominators) the unit's own line has them; where
-	// they cannot (a mean, a share given as values), they are lines of
-	// their own.
-	before := s.Scores.Series(unit, gi)[:min(int(l.From-s.Scores.First), s.Scores.N)]
-	if slices.ContainsFunc(before, func(c score.Cell) bool { return c.Recast && c.Status != score.Uncomputable }) {
+	// Where its predecessors' figures combine, the unit's own line has
+	// them; where they cannot, they are lines of their own.
+	if s.Scores.CombinesPredecessors(unit, gi, l.From) {
 		return nil
 	}
 	var lines []line

@@ -562,9 +562,8 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 }
 
 // spanCoverage says how much of a span goal gi's aggregate stands for,
-// when not all of it: months (a tertial goal's tertials) for an office
-// and a stock's for every unit (the months its mean is of),
-// office-months (-tertials) for a county or the whole site. A yearly
+// when not all of it: months (a tertial goal's tertials) where it counts
+// them (see score.CoversMonths), else office-months (-tertials). A yearly
 // goal's aggregates are shown nowhere with it: it has none in a tertial,
 // nor one beside its result (score.GoalYearBeside).
 func (s *site) spanCoverage(unit, gi int, c score.Coverage) string {
@@ -576,7 +575,7 @@ func (s *site) spanCoverage(unit, gi int, c score.Coverage) string {
 		periods = "tertials"
 	}
 	switch {
-	case unit < s.Scores.County(0) || s.Site.Goals[gi].Stock:
+	case s.Scores.CoversMonths(unit, gi):
 		words := s.loc.T("tertial." + periods)
 		if c.Expected == 1 {
 			words = s.loc.T("tertial." + periods + ".one")

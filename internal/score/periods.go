@@ -192,6 +192,15 @@ func (s *Scores) Over(unit, goal int, sp Span) Aggregate {
 	return Aggregate{}
 }
 
+// CoversMonths reports whether unit's aggregates of goal gi count, in
+// their coverage, months with a figure (an office's; a stock's for every
+// unit, whose figure is the mean of its months that have a total: 64 of
+// 65 office-months would hide that a month of five is not in the mean)
+// rather than the offices that reported, summed over the months.
+func (s *Scores) CoversMonths(unit, gi int) bool {
+	return unit < s.Site.CountyUnit(0) || s.Site.Goals[gi].Stock
+}
+
 // overTime is a span's figure made of its months': a stock's is their
 // mean, since a level at the end of each month has no total over them;
 // any other goal's is made as its units' roll-up is.
@@ -296,11 +305,7 @@ func (s *Scores) aggregateGoal(gi int, figs []figure, opt Options, size, den, nu
 			spans.add(aggregate(unit, k), parts)
 			a := &s.aggregates[(unit*s.nGoals+gi)*nSpans+k]
 			a.Coverage = cov
-			if g.Stock {
-				// A stock's figure is the mean of its months that have a
-				// total, so its coverage counts those months, for a county
-				// and the whole site too: 64 of 65 office-months would hide
-				// that a month of five is not in the mean.
+			if s.CoversMonths(unit, gi) {
 				a.Coverage = totals
 			}
 			if g.Aggregate == "sum" && !g.Stock {

@@ -327,6 +327,16 @@ func (s *Scores) Exists(unit int, p model.Period) bool {
 	return s.Site.UnitAlive(unit, p)
 }
 
+// CombinesPredecessors reports whether unit has, for goal gi in a month
+// before from, a figure made of its predecessors' (a sum; a ratio of
+// numerators and denominators), hidden or not, which stands for them;
+// where none could be made (a mean, a share given as values) they are
+// shown apart.
+func (s *Scores) CombinesPredecessors(unit, gi int, from model.Period) bool {
+	before := s.Series(unit, gi)[:max(0, min(int(from-s.First), s.N))]
+	return slices.ContainsFunc(before, func(c Cell) bool { return c.Recast && c.Status != Uncomputable })
+}
+
 // Series returns unit's cells for goal, one per month from First.
 func (s *Scores) Series(unit, goal int) []Cell {
 	i := (unit*s.nGoals + goal) * s.N
