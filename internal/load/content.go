@@ -568,7 +568,7 @@ var singleBracketMeasure = regexp.MustCompile(`(?m)^([ \t]*)\[[ \t]*measure[ \t]
 // norwegianKeys are front matter's keys as a leader may write them in
 // Norwegian, with the key to write.
 var norwegianKeys = map[string]string{
-	"tiltak": "[[measure]]", "forfatter": "author", "dato": "date", "frist": "due", "tekst": "text", "mål": "goal", "maal": "goal",
+	"tiltak": "[[measure]]", "forfatter": "author", "dato": "date",
 	"measure.tekst": "text", "measure.frist": "due", "measure.mål": "goal", "measure.maal": "goal",
 }
 
