@@ -138,8 +138,13 @@ func TestSplitAndComeBack(t *testing.T) {
 		t.Errorf("Telemark's chart is not its months before the merger and after the split with a gap between")
 	}
 	// Its table says so of the months between: not a result missing.
+	// Vestfold's office stands for it then: a month Larvik did not
+	// report is a result missing.
 	if tel := string(out["telemark/index.html"]); !strings.Contains(tel, "<tr><th>desember 2023<td>– (fantes ikke)") || !strings.Contains(tel, "<tr><th>desember 2019<td>200\n") {
 		t.Error("Telemark's table does not say it did not exist in December 2023, or lacks its December 2019")
+	}
+	if vf := string(out["vestfold/index.html"]); !strings.Contains(vf, "<tr><th>november 2023<td>–\n") || !strings.Contains(vf, "<tr><th>desember 2023<td>120 (omregnet)\n") {
+		t.Error("Vestfold's table does not have November 2023, when its office did not report, as missing")
 	}
 	// Back in January 2024, Telemark has no December to compare with;
 	// Vestfold has its office's, recast, and Oslo its own.

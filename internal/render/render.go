@@ -1787,9 +1787,10 @@ func (s *site) appendCell(b []byte, g *model.Goal, unit int, c score.Cell, p mod
 		b = append(b, " ("...)
 		b = append(b, s.statuses[c.Status].lower...)
 		b = append(b, ')')
-	case c.Status == score.Missing && !c.Recast && !s.Site.UnitAlive(unit, p):
+	case c.Status == score.Missing && !c.Recast && !s.Scores.Stands(g, unit, p):
 		// A month before the unit began, after it ended or between two
-		// of its lifetimes is not a result missing.
+		// of its lifetimes is not a result missing, unless figures of
+		// the units it was made of stand for it then.
 		b = append(b, " ("...)
 		b = append(b, s.loc.T("not.existing")...)
 		b = append(b, ')')

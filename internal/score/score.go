@@ -972,6 +972,14 @@ func (s *Scores) recast(g *model.Goal, gi int, figs []figure, m int, counties bo
 // recastable reports whether unit, in month p before it began, should
 // have a recast figure of goal g: g's aggregate makes one exact and a unit
 // it is made of existed then, or should have had one itself.
+// Stands reports whether unit is there in month p for goal g: it existed
+// then, or, a successor before it began, g's figures recast from units
+// that did (see recastable) stand for it, whether that month's could be
+// made or not.
+func (s *Scores) Stands(g *model.Goal, unit int, p model.Period) bool {
+	return s.Exists(unit, p) || s.recastable(g, unit, p)
+}
+
 func (s *Scores) recastable(g *model.Goal, unit int, p model.Period) bool {
 	if g.Aggregate != "sum" && g.Aggregate != "ratio" {
 		return false
