@@ -966,16 +966,11 @@ func TestRecastFiguresSayTheyAre(t *testing.T) {
 // mean, the successor's chart shows them as lines of their own, with no
 // mark of a recast figure that is not there.
 func TestMergerOfSharesGivenAsValues(t *testing.T) {
-	fsys := reorgSite(t, kinnOrg, `period,unit,goal,value
-2019-11,flora,arbeid,40
-2019-11,vagsoy,arbeid,30
-2019-11,tromso,arbeid,45
-2019-12,flora,arbeid,41
-2019-12,vagsoy,arbeid,31
-2019-12,tromso,arbeid,46
-2020-01,kinn,arbeid,38
-2020-01,tromso,arbeid,47
-`, "")
+	results := "period,unit,goal,value\n"
+	for m := 1; m <= 12; m++ {
+		results += fmt.Sprintf("2019-%02d,flora,arbeid,%d\n2019-%02d,vagsoy,arbeid,%d\n2019-%02d,tromso,arbeid,45\n", m, 29+m, m, 19+m, m)
+	}
+	fsys := reorgSite(t, kinnOrg, results+"2020-01,kinn,arbeid,38\n2020-01,tromso,arbeid,47\n", "")
 	out := memOutput{}
 	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
 		t.Fatalf("build: %v %v", errs, err)
@@ -985,5 +980,9 @@ func TestMergerOfSharesGivenAsValues(t *testing.T) {
 	data, _, _ = strings.Cut(data, "</script>")
 	if !strings.Contains(data, `"names":["NAV Kinn","NAV Flora","NAV Vågsøy"`) || strings.Contains(data, "omregnet") {
 		t.Errorf("Kinn's chart of a share given as values: %s", data)
+	}
+	// Nor does its year 2019, which cannot be computed, say it is recast.
+	if !strings.Contains(page, "Året 2019: – (kan ikke regnes ut)") || strings.Contains(page, "kan ikke regnes ut, omregnet") {
+		t.Error("Kinn's page lacks its year 2019, or calls a figure that could not be made recast")
 	}
 }

@@ -848,7 +848,7 @@ func (s *site) section(rs *rows, gi int) Section {
 	_, end := s.Scores.Shown(rs.unit, gi, rs.p)
 	if ly := s.Scores.At(rs.unit, gi, end-12); ly.Status != score.Missing && g.PeriodMonths() < 12 {
 		sec.LastYear, sec.LastYearLabel = s.value(g, ly), s.loc.T("last.year")
-		if ly.Recast {
+		if ly.Recast && ly.Has() {
 			sec.LastYear += " (" + s.loc.T("recast") + ")"
 		}
 		if g.PeriodMonths() == 4 {
@@ -1267,7 +1267,7 @@ func (s *site) yearToDate(unit, gi int) string {
 	if c := s.spanCoverage(unit, gi, a.Coverage); c != "" {
 		status += ", " + c
 	}
-	if a.Recast {
+	if a.Recast && a.Has() {
 		status += ", " + s.loc.T("recast")
 	}
 	value := s.value(g, a.Cell)
