@@ -666,7 +666,8 @@ func periodHint(s string) diag.Phrase {
 			inFull = len(m[2]) == 4 && len(name) > 3 && !strings.Contains(s, ".")
 		}
 	}
-	if excelSerial.MatchString(s) {
+	serial := excelSerial.MatchString(s)
+	if serial {
 		// Days since 1899-12-30, as a workbook counts them.
 		days, _ := strconv.ParseFloat(s, 64)
 		if d := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(days)); d.Year() >= model.FirstYear && d.Year() <= model.LastYear {
@@ -676,7 +677,7 @@ func periodHint(s string) diag.Phrase {
 	if quarter.MatchString(s) {
 		return diag.P("a quarter is not a period malekort reads: give each month as YYYY-MM (%s-01), or, for a goal measured by tertial, YYYY-T1", s[:4])
 	}
-	if !inFull && (excelDate.MatchString(s) || excelSerial.MatchString(s)) {
+	if !inFull && (serial || excelDate.MatchString(s)) {
 		if month == "" {
 			return diag.P("it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM")
 		}

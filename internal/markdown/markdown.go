@@ -444,7 +444,7 @@ func references(src []byte) (refs Refs) {
 	labels := map[string]bool{}
 	for _, f := range notes {
 		label := string(f.note.Ref)
-		at := Ref{Target: label, Line: 1 + bytes.Count(src[:f.line], []byte("\n"))}
+		at := Ref{Target: label, Line: lineAt(src, f.line)}
 		switch {
 		case labels[label]:
 			refs.Again = append(refs.Again, at)
@@ -465,7 +465,7 @@ func (r *Refs) html(src, raw []byte, start int) {
 	}
 	tag := "<" + strings.ToLower(string(m[1])) + ">"
 	if !slices.ContainsFunc(r.HTML, func(h Ref) bool { return h.Target == tag }) {
-		r.HTML = append(r.HTML, Ref{Target: tag, Line: 1 + bytes.Count(src[:start], []byte("\n"))})
+		r.HTML = append(r.HTML, Ref{Target: tag, Line: lineAt(src, start)})
 	}
 }
 
@@ -527,5 +527,10 @@ func lineOf(src []byte, n ast.Node) int {
 	if at < 0 {
 		return 0
 	}
+	return lineAt(src, at)
+}
+
+// lineAt is the 1-based line of src that byte offset at is on.
+func lineAt(src []byte, at int) int {
 	return 1 + bytes.Count(src[:at], []byte("\n"))
 }

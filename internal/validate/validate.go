@@ -943,20 +943,27 @@ func Commentary(s *model.Site, errs *diag.List) {
 // measures are new; those of an office's first commentary may have begun
 // before the site did, overdue already, and are not told.
 func overdueFromTheStart(s *model.Site, notices *diag.List) {
-	named := map[[2]string]bool{}
-	first := map[string]model.Period{}
-	comm := slices.SortedFunc(slices.Values(s.Commentary), func(a, b model.Commentary) int { return cmp.Compare(a.Period, b.Period) })
-	for _, c := range comm {
-		if _, ok := first[c.Office]; !ok {
+	latest := model.Period(0)
+	first := map[string]model.Period{} // each office's first commentary
+	for _, c := range s.Commentary {
+		latest = max(latest, c.Period)
+		if p, ok := first[c.Office]; !ok || c.Period < p {
 			first[c.Office] = c.Period
+		}
+	}
+	start := map[[2]string]model.Period{}
+	for _, life := range s.Measures(latest) {
+		start[[2]string{life.Office, life.ID}] = life.Start
+	}
+	for _, c := range s.Commentary {
+		if c.Period == first[c.Office] {
+			continue
 		}
 		for i := range c.Measures {
 			m := &c.Measures[i]
-			key := [2]string{c.Office, model.MeasureID(m)}
-			if !named[key] && c.Period != first[c.Office] && m.Due != "" && m.Status != "done" && m.Due < c.Period.String()+"-01" {
+			if start[[2]string{c.Office, model.MeasureID(m)}] == c.Period && m.Due != "" && m.Status != "done" && m.Due < c.Period.String()+"-01" {
 				notices.AddNotice(m.Pos, "the measure is new in %s, but due %s, before that month: it is shown as overdue from the start; check the year", c.Period, m.Due)
 			}
-			named[key] = true
 		}
 	}
 }
