@@ -73,3 +73,40 @@ func TestSuppressedValuesAreNowhere(t *testing.T) {
 		t.Errorf("the office page does not explain \":\"")
 	}
 }
+
+// TestHiddenCountyFigureBesideOfficesOffTarget: where a county's figure is
+// hidden and an office of it misses the target, its page does not say
+// that nothing needs attention: the goal is listed with its offices
+// counted by status. A county line hidden in every month says so under
+// its chart, and so does a goal's page where every line is.
+func TestHiddenCountyFigureBesideOfficesOffTarget(t *testing.T) {
+	results := `period,unit,goal,value,numerator,denominator
+2026-01,bergen-nord,arbeid,,40,100
+2026-01,arstad,arbeid,,30,100
+2026-01,tromso,arbeid,,1,3
+2026-02,bergen-nord,arbeid,,43,99
+2026-02,arstad,arbeid,,30,100
+2026-02,tromso,arbeid,,2,3
+`
+	out := buildBase(t, map[string]string{"data/results/2026.csv": results})
+	needs := section(t, string(out["vest/index.html"]), "needs-h")
+	if !strings.Contains(needs, "Overgang til arbeid") || !strings.Contains(needs, "kontorene: ") ||
+		!strings.Contains(needs, "1 Ikke nådd") || !strings.Contains(needs, "1 Skjult") {
+		t.Errorf("vest's needs, with its figure hidden and Årstad red:\n%s", needs)
+	}
+	if !strings.Contains(string(out["nord/index.html"]), "Fylkets linje er tom") {
+		t.Errorf("nord's chart, its line hidden in every month, does not say its line is empty")
+	}
+	if strings.Contains(string(out["goals/arbeid/index.html"]), "Ingen av linjene") {
+		t.Errorf("the goal's page says no line has a figure, beside the whole site's")
+	}
+	tiny := `period,unit,goal,value,numerator,denominator
+2026-01,bergen-nord,arbeid,,1,1
+2026-01,arstad,arbeid,,0,1
+2026-01,tromso,arbeid,,1,2
+`
+	out = buildBase(t, map[string]string{"data/results/2026.csv": tiny, "site.toml": "title = \"T\"\nlanguage = \"nb\"\nperiod = \"2026-01\"\n"})
+	if !strings.Contains(string(out["goals/arbeid/index.html"]), "Ingen av linjene har et tall som kan vises") {
+		t.Errorf("the goal's page, every line hidden, does not say so")
+	}
+}

@@ -120,6 +120,8 @@ var dictionary = map[string]map[string]string{
 		"summary":                    "Status for målene",
 		"needs":                      "Trenger oppmerksomhet",
 		"needs.none":                 "Alle målene er nådd denne måneden.",
+		"parts.offices":              "kontorene",
+		"parts.units":                "enhetene",
 		"action.none":                "Ingen åpne tiltak",
 		"action.one":                 "1 åpent tiltak",
 		"action.many":                "{n} åpne tiltak",
@@ -367,6 +369,8 @@ var dictionary = map[string]map[string]string{
 		// An office's chart without a point to draw, such as a small
 		// municipality's whose every figure is hidden.
 		"chart.office.empty": "Kontorets linje er tom: ingen måned har et tall som kan vises; tabellen sier hvorfor.",
+		"chart.county.empty": "Fylkets linje er tom: ingen måned har et tall som kan vises; tabellen sier hvorfor.",
+		"chart.lines.empty":  "Ingen av linjene har et tall som kan vises; tabellen sier hvorfor.",
 
 		// A county's offices on a front page with many, folded under
 		// their number: "31 kontorer".
@@ -520,6 +524,8 @@ var dictionary = map[string]map[string]string{
 		"summary":                    "Status for måla",
 		"needs":                      "Treng merksemd",
 		"needs.none":                 "Alle måla er nådde denne månaden.",
+		"parts.offices":              "kontora",
+		"parts.units":                "einingane",
 		"action.none":                "Ingen opne tiltak",
 		"action.one":                 "1 ope tiltak",
 		"action.many":                "{n} opne tiltak",
@@ -765,6 +771,8 @@ var dictionary = map[string]map[string]string{
 		// An office's chart without a point to draw, such as a small
 		// municipality's whose every figure is hidden.
 		"chart.office.empty": "Linja til kontoret er tom: ingen månad har eit tal som kan visast; tabellen seier kvifor.",
+		"chart.county.empty": "Linja til fylket er tom: ingen månad har eit tal som kan visast; tabellen seier kvifor.",
+		"chart.lines.empty":  "Ingen av linjene har eit tal som kan visast; tabellen seier kvifor.",
 
 		// A county's offices on a front page with many, folded under
 		// their number: "31 kontor".
@@ -918,6 +926,8 @@ var dictionary = map[string]map[string]string{
 		"summary":                    "Goal status",
 		"needs":                      "Needs attention",
 		"needs.none":                 "Every goal is met this month.",
+		"parts.offices":              "offices",
+		"parts.units":                "units",
 		"action.none":                "No open measure",
 		"action.one":                 "1 open measure",
 		"action.many":                "{n} open measures",
@@ -1163,6 +1173,8 @@ var dictionary = map[string]map[string]string{
 		// An office's chart without a point to draw, such as a small
 		// municipality's whose every figure is hidden.
 		"chart.office.empty": "The office's line is empty: no month has a figure that can be shown; the table says why.",
+		"chart.county.empty": "The county's line is empty: no month has a figure that can be shown; the table says why.",
+		"chart.lines.empty":  "None of the lines has a figure that can be shown; the table says why.",
 
 		// A county's offices on a front page with many, folded under
 		// their number: "31 offices".

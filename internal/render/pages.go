@@ -199,10 +199,16 @@ func (s *site) county(c int, out Output) error {
 		if score.FunnelGoal(g) && len(offices) > 0 {
 			section.Funnel, section.FunnelNote = s.funnelChart("funnel-"+g.ID, gi, s.Scores.Thresholds(unit, gi).Target, byName, g.Title+": "+s.loc.T("offices")+", "+month, funnels)
 		}
+		// A county's figure hidden in every month leaves its line empty,
+		// which must not read as a chart that failed to draw.
+		empty := ""
+		if !trend[0].hasValue() {
+			empty = " " + s.loc.T("chart.county.empty")
+		}
 		if len(bars) == 0 {
 			// A county without offices: its trend alone.
 			ch, layout := s.trend(ls, "chart-"+g.ID, trend, tm)
-			section.Chart = s.newChart(ch, layout, g, g.Title, s.loc.T("chart.county.trend")+". "+s.loc.T("chart.target"),
+			section.Chart = s.newChart(ch, layout, g, g.Title, s.loc.T("chart.county.trend")+". "+s.loc.T("chart.target")+empty,
 				s.trendTable(g.Title+": "+county.Name, g, trend, tm))
 			v.Sections = append(v.Sections, section)
 			continue
@@ -216,7 +222,7 @@ func (s *site) county(c int, out Output) error {
 		if g.Delayed() {
 			described = strings.ReplaceAll(s.loc.T("chart.county.period"), "{period}", month)
 		}
-		section.Chart = s.newChart(ch, first, g, g.Title, described+". "+s.loc.T("chart.target")+" "+s.loc.T("chart.bars")+" "+s.loc.T("chart.bars.order"),
+		section.Chart = s.newChart(ch, first, g, g.Title, described+". "+s.loc.T("chart.target")+empty+" "+s.loc.T("chart.bars")+" "+s.loc.T("chart.bars.order"),
 			s.trendTable(g.Title+": "+county.Name, g, trend, tm), officeTable)
 		v.Sections = append(v.Sections, section)
 	}
@@ -499,7 +505,7 @@ func (s *site) office(o int, out Output) error {
 		series = tm.of(append(series, s.targetLine(unit, gi)))
 		ch, layout := s.trend(ls, "chart-"+g.ID, series, tm)
 		caption += " " + s.loc.T("chart.target")
-		if !slices.ContainsFunc(series[0].Values, func(v *float64) bool { return v != nil }) {
+		if !series[0].hasValue() {
 			caption += " " + s.loc.T("chart.office.empty")
 		}
 		if slices.ContainsFunc(series[0].Marks, func(m chart.Mark) bool { return m.Measure }) {
@@ -779,10 +785,14 @@ func (s *site) goal(gi int, out Output) error {
 		series = append(series, s.unitLine("unit", m.Offices[o].Name, u, gi), s.targetLine(u, gi))
 		description = s.loc.T("chart.office.own")
 	}
+	caption := description + ". " + target
+	if !slices.ContainsFunc(series, func(l line) bool { return l.ID != "target" && l.hasValue() }) {
+		caption += " " + s.loc.T("chart.lines.empty")
+	}
 	tm := s.goalMonths[gi]
 	series = tm.of(series)
 	ch, layout := s.trend(layouts{}, "chart-"+g.ID, series, tm)
-	v.Chart = s.newChart(ch, layout, g, g.Title, description+". "+target, s.trendTable(g.Title, g, series, tm))
+	v.Chart = s.newChart(ch, layout, g, g.Title, caption, s.trendTable(g.Title, g, series, tm))
 	return s.execute(out, goalPath(g), "goal.html", v)
 }
 

@@ -1284,7 +1284,7 @@ func (s *site) yearToDate(unit, gi int) string {
 // none, it says all are met only when every goal has a value and is green.
 func (s *site) needs(rs *rows, sections string) Needs {
 	a := s.Scores.AttentionAt(rs.unit, rs.p, s.goalOrder)
-	needs := Needs{Rows: make([]Row, 0, len(a.Off)+len(a.Worse)+len(a.Unknown)), Empty: s.loc.T("needs.none")}
+	needs := Needs{Rows: make([]Row, 0, len(a.Off)+len(a.Worse)+len(a.Behind)+len(a.Unknown)), Empty: s.loc.T("needs.none")}
 	add := func(gi int, note string) {
 		r := rs.of(gi)
 		r.Note = note
@@ -1299,6 +1299,18 @@ func (s *site) needs(rs *rows, sections string) Needs {
 	}
 	for _, gi := range a.Worse {
 		add(gi, s.loc.T("unusual"))
+	}
+	of := s.loc.T("parts.offices")
+	if rs.unit == s.Site.WholeUnit() {
+		of = s.loc.T("parts.units")
+	}
+	for _, b := range a.Behind {
+		add(b.Goal, "")
+		r := &needs.Rows[len(needs.Rows)-1]
+		r.Parts = &Parts{Of: of, Summary: summaryOf(b.Reports)}
+		if rs.p == s.Reported {
+			s.answer(r, rs.unit, b.Goal)
+		}
 	}
 	for _, gi := range a.Unknown {
 		add(gi, "")
@@ -1484,6 +1496,11 @@ type line struct {
 	unit  int // whose cells
 	cells []score.Cell
 	texts []string // the cells as a trend table shows them, when made already
+}
+
+// hasValue reports whether the line has a value in any month.
+func (l *line) hasValue() bool {
+	return slices.ContainsFunc(l.Values, func(v *float64) bool { return v != nil })
 }
 
 // unitLine is unit's trend for goal gi. A suppressed or missing month is a

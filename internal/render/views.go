@@ -93,6 +93,13 @@ type Summary struct {
 	Green, Yellow, Red, Missing, Suppressed, Incomplete, Uncomputable, Total int
 }
 
+// Parts are the units a county's or the whole site's figure is made of,
+// named ("kontorene") and counted by status.
+type Parts struct {
+	Of      string
+	Summary Summary
+}
+
 // Row is a goal on a unit's scorecard.
 type Row struct {
 	GoalID string
@@ -112,6 +119,10 @@ type Row struct {
 	// Coverage says how many offices a county's or the whole site's
 	// figure stands for, when not all reported ("12 av 17 kontorer").
 	Coverage string
+	// Parts counts by status the figures of a county's offices, or the
+	// whole site's units, where its own is hidden or cannot be made and
+	// some of theirs miss the target (score.Behind).
+	Parts *Parts
 	// YearToDate is the goal's figure for the year beside its result,
 	// and its status, on a scorecard: "Hittil i år: 47,1 % (nesten)", or
 	// in January "Året 2025: …" (score.GoalYearBeside).

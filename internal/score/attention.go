@@ -32,6 +32,20 @@ type Attention struct {
 	// Judged is whether any goal has a status against its target: where
 	// none has, and none is missing, nothing could be judged at all.
 	Judged bool
+	// Behind are the goals of a county or the whole site whose own figure
+	// is hidden or cannot be made, yet whose offices' figures have some
+	// red or yellow: "nothing needs attention" must not rest on a figure
+	// nobody sees while most offices miss the target. Counting the
+	// offices' shown statuses gives away no hidden figure.
+	Behind []Behind
+}
+
+// Behind is a goal whose unit's figure is hidden or cannot be made, with
+// its units' statuses counted: a county's offices, or every unit that
+// reports for the whole site.
+type Behind struct {
+	Goal    int
+	Reports [NStatus]int
 }
 
 // AttentionAt is what needs attention for unit in month p among goals,
@@ -56,10 +70,12 @@ func (s *Scores) AttentionAt(unit int, p model.Period, goals []int) Attention {
 			}
 		case Missing, Incomplete:
 			a.Unknown = append(a.Unknown, gi)
-		case Suppressed:
-			a.Hidden = true
-		case Uncomputable:
-			a.Uncomputable = true
+		case Suppressed, Uncomputable:
+			a.Hidden = a.Hidden || c.Status == Suppressed
+			a.Uncomputable = a.Uncomputable || c.Status == Uncomputable
+			if b := s.behind(unit, gi, end); b.Reports[Red]+b.Reports[Yellow] > 0 {
+				a.Behind = append(a.Behind, b)
+			}
 		}
 	}
 	order := make([]int, len(a.Off))
@@ -73,6 +89,30 @@ func (s *Scores) AttentionAt(unit int, p model.Period, goals []int) Attention {
 	}
 	a.Off = off
 	return a
+}
+
+// behind counts by status the figures of goal gi in month end of the
+// units a county or the whole site is made of in that month: the
+// county's offices, or the site's reporting units. An office has none.
+func (s *Scores) behind(unit, gi int, end model.Period) Behind {
+	b := Behind{Goal: gi}
+	m := int(end - s.First)
+	if unit < s.County(0) || m < 0 || m >= s.N {
+		return b
+	}
+	org := &s.epochs[s.epochOf[m]]
+	var parts []int
+	if unit == s.Whole() {
+		parts = org.Reporting(s.Site)
+	} else {
+		for _, o := range org.OfficesOf[unit-s.County(0)] {
+			parts = append(parts, s.Office(o))
+		}
+	}
+	for _, u := range parts {
+		b.Reports[s.At(u, gi, end).Status]++
+	}
+	return b
 }
 
 // Changes are what changed for a unit from the month before p to p.

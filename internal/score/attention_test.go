@@ -28,6 +28,36 @@ func TestAttention(t *testing.T) {
 	}
 }
 
+// TestAttentionBehindAHiddenFigure: a county whose own figure of a goal
+// is hidden, or cannot be made, while some of its offices miss the
+// target has that goal to attend to, with its offices counted by status;
+// one whose offices all meet it has not, and an office's own hidden
+// figure is only hidden.
+func TestAttentionBehindAHiddenFigure(t *testing.T) {
+	f := newFixture(model.Goal{ID: "n", Unit: "count", Direction: "higher", Target: 10, Yellow: 8, Aggregate: "sum"},
+		model.Goal{ID: "r", Unit: "percent", Direction: "higher", Target: 45, Yellow: 40, Aggregate: "ratio", Decimals: 1})
+	f.hidden("2026-01", "a", "n").value("2026-01", "b", "n", 5).value("2026-01", "c", "n", 12)
+	f.value("2026-01", "a", "r", 50).value("2026-01", "b", "r", 41).value("2026-01", "c", "r", 46)
+	s := f.scores("2026-01")
+	count := func(n map[Status]int) (c [NStatus]int) {
+		for st, k := range n {
+			c[st] = k
+		}
+		return c
+	}
+	for unit, want := range map[string][]Behind{
+		"vest":  {{0, count(map[Status]int{Suppressed: 1, Red: 1})}, {1, count(map[Status]int{Green: 1, Yellow: 1})}},
+		"whole": {{0, count(map[Status]int{Suppressed: 1, Red: 1, Green: 1})}, {1, count(map[Status]int{Green: 2, Yellow: 1})}},
+		"nord":  nil,
+		"a":     nil,
+	} {
+		a := s.AttentionAt(s.unit(unit), period("2026-01"), []int{0, 1})
+		if !slices.Equal(a.Behind, want) {
+			t.Errorf("%s: behind %+v, want %+v", unit, a.Behind, want)
+		}
+	}
+}
+
 // TestChanges: the goals whose status changed, and the largest moves
 // towards and away from their targets, three at most each way.
 func TestChanges(t *testing.T) {
