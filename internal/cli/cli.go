@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 	"unicode"
 
@@ -51,7 +52,7 @@ type command struct {
 }
 
 var commands = []command{
-	{"build", help("[--source DIR] [--out DIR] [--quiet]"), help("check the site and write it to DIR (default public)"), nil, buildFlags},
+	{"build", help("[--source DIR] [--out DIR] [--quiet]"), help("check the site and write it to DIR (default: public in the site folder)"), nil, buildFlags},
 	{"check", help("[--source DIR] [--format text|github]"), help("check the site and its pages; report every input error"), nil, checkFlags},
 	{"serve", help("[--source DIR] [--port N]"), help("preview on 127.0.0.1, rebuilt and reloaded on every save"), nil, serveFlags},
 	{"new commentary", help("[--source DIR] OFFICE [YYYY-MM]"), help("start an office's commentary for a month, open measures carried over"), []string{help("OFFICE"), help("[YYYY-MM]")}, newCommentaryFlags},
@@ -275,14 +276,44 @@ func (r *invocation) tell(msg diag.Phrase) {
 }
 
 // say is msg in loc's language: a phrase, or an error that is or wraps
-// one, translated; any other error (the system's: a permission denied, a
-// full disk) as it is.
+// one, translated; one of the system's errors that a user can act on,
+// said with what to do; any other as it is.
 func say(loc *locale.Locale, msg error) string {
 	var p diag.Phrase
 	if errors.As(msg, &p) {
 		return p.In(loc)
 	}
+	if p, ok := systemError(msg); ok {
+		return p.In(loc)
+	}
 	return msg.Error()
+}
+
+// systemError is err, a failure to read or write a path, in words and
+// with what to do, where the reason is one a user can act on.
+func systemError(err error) (diag.Phrase, bool) {
+	var path string
+	var pathErr *fs.PathError
+	var linkErr *os.LinkError
+	switch {
+	case errors.As(err, &pathErr):
+		path = pathErr.Path
+	case errors.As(err, &linkErr):
+		path = linkErr.New
+	default:
+		return diag.Phrase{}, false
+	}
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return diag.P("%s: permission denied: let the user that runs malekort read and write there, or choose another folder", path), true
+	case errors.Is(err, syscall.ENOSPC):
+		return diag.P("%s: the disk is full: make room, or choose another --out", path), true
+	case errors.Is(err, syscall.EROFS):
+		return diag.P("%s: the file system is read-only: choose another --out", path), true
+	case errors.Is(err, syscall.ENOTDIR):
+		return diag.P("%s: a part of the path is a file, not a folder", path), true
+	}
+	return diag.Phrase{}, false
 }
 
 // sourceDir reports whether --source names a site's folder, and says so
@@ -299,6 +330,30 @@ func (r *invocation) sourceDir() bool {
 	if errors.Is(siteErr, fs.ErrNotExist) && errors.Is(dataErr, fs.ErrNotExist) {
 		r.fail(diag.P("%s is not a site's folder: it has no site.toml or data folder; run malekort in the folder where site.toml is, or give it with --source (malekort new site makes one)", dir))
 		return false
+	}
+	return true
+}
+
+// outsideInput reports whether the output folder out lies outside the
+// folders of source that a build reads: within one, the next build would
+// read the site it wrote (results from its CSV files) or pass it by.
+func (r *invocation) outsideInput(source, out string) bool {
+	abs := func(p string) string {
+		a, err := filepath.Abs(p)
+		if err != nil {
+			return p
+		}
+		if real, err := filepath.EvalSymlinks(a); err == nil {
+			return real
+		}
+		return a
+	}
+	to := abs(out)
+	for _, input := range []string{"data", "content", "templates"} {
+		if rel, err := filepath.Rel(abs(filepath.Join(source, input)), to); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			r.fail(diag.P("--out %s is inside the site's %s folder, which a build reads: choose a folder outside data, content and templates", out, input))
+			return false
+		}
 	}
 	return true
 }
@@ -375,7 +430,7 @@ func exitCode(errs diag.List) int {
 
 func buildFlags(fs *flag.FlagSet) {
 	fs.String("source", ".", help("the site `folder`"))
-	fs.String("out", "public", help("the output `folder`; replaced whole when the build succeeds"))
+	fs.String("out", "", help("the output `folder` (default: public in the site folder); its site is replaced when the build succeeds"))
 	fs.String("cpuprofile", "", help("write a CPU profile of the build to `file` (for go tool pprof)"))
 	fs.Bool("quiet", false, help("print no summary when the build succeeds (notices and errors are still printed)"))
 }
@@ -399,6 +454,12 @@ func runBuild(args []string, defaults fs.FS, stdout, stderr io.Writer) int {
 		defer pprof.StopCPUProfile()
 	}
 	if !r.sourceDir() {
+		return UsageError
+	}
+	if out == "" {
+		out = filepath.Join(source, "public")
+	}
+	if !r.outsideInput(source, out) {
 		return UsageError
 	}
 	dir, err := write.Begin(out)

@@ -7,6 +7,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -112,14 +113,15 @@ func TestHelpListsEveryFlag(t *testing.T) {
 }
 
 // TestFailuresToReadOrWriteExitThree: a file that cannot be read, or an
-// output that cannot be written, is not an input error.
+// output that cannot be written, is not an input error; the system's
+// reason is told in the site's language.
 func TestFailuresToReadOrWriteExitThree(t *testing.T) {
 	site := smallSite(t)
 	file := filepath.Join(t.TempDir(), "a-file")
 	os.WriteFile(file, nil, 0o644)
 	code, _, stderr := run("build", "--source", site, "--out", filepath.Join(file, "public"))
-	if code != Failure {
-		t.Errorf("an output inside a file: exit %d, want %d (%s)", code, Failure, stderr)
+	if code != Failure || !strings.Contains(stderr, "en del av stien er en fil, ikke en mappe") {
+		t.Errorf("an output inside a file: exit %d, want %d, said in the site's language (%s)", code, Failure, stderr)
 	}
 	// Running as root, no permission stops a read; a folder where a file
 	// belongs does.
@@ -180,6 +182,15 @@ func TestFailedBuildLeavesPreviousSite(t *testing.T) {
 		t.Fatalf("first build: %s", stderr)
 	}
 	before, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	names := func(dir string) []string {
+		entries, _ := os.ReadDir(dir)
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		return names
+	}
+	inside := names(out)
 	os.WriteFile(filepath.Join(site, "data/goals.toml"), []byte("[[goal]\n"), 0o644)
 	if code, _, _ := run("build", "--source", site, "--out", out); code != InputError {
 		t.Fatalf("broken build: exit %d, want 1", code)
@@ -188,9 +199,11 @@ func TestFailedBuildLeavesPreviousSite(t *testing.T) {
 	if err != nil || !bytes.Equal(before, after) {
 		t.Errorf("the previous site changed: %v", err)
 	}
-	entries, _ := os.ReadDir(filepath.Dir(out))
-	if len(entries) != 1 {
-		t.Errorf("the failed build left files beside the output: %v", entries)
+	if beside := names(filepath.Dir(out)); len(beside) != 1 {
+		t.Errorf("the failed build left files beside the output: %v", beside)
+	}
+	if after := names(out); !slices.Equal(after, inside) {
+		t.Errorf("the failed build left the output folder with %v, want %v", after, inside)
 	}
 }
 

@@ -2,6 +2,6 @@ package write
 
 import "golang.org/x/sys/unix"
 
-func exchange(a, b string) error {
+var exchange = func(a, b string) error {
 	return unix.Renameat2(unix.AT_FDCWD, a, unix.AT_FDCWD, b, unix.RENAME_EXCHANGE)
 }

@@ -1,7 +1,10 @@
-// Package write publishes a built site into its output folder so that the
-// folder always holds one whole site: the new one is written beside it and
-// swapped in when complete, and a failed build leaves the old one as it was.
-// It refuses to replace a folder holding files it did not write.
+// Package write publishes a built site into its output folder so that a
+// failed build leaves the old site as it was: the new one is written into a
+// hidden work folder inside the output folder and, once complete, moved in
+// entry by entry in place of the old one's. The output folder itself stays
+// (its permissions and group, a container's or a share's mount of it, a
+// link to it), and it need be the only folder writable. It refuses to
+// replace a folder holding files it did not write.
 package write
 
 import (
@@ -22,12 +25,21 @@ import (
 // Manifest names the file listing what malekort wrote into an output folder.
 const Manifest = ".malekort-files"
 
+// workPrefix begins the name of a build's work folder inside the output
+// folder; a build killed before it ended leaves it, and the next removes it.
+const workPrefix = ".malekort.new-"
+
 // Dir is an output folder being written.
 type Dir struct {
-	final string
-	tmp   string
-	mu    sync.Mutex
-	files []string
+	final  string
+	work   string // the work folder: the new site in site/, the old one's entries moved to old/
+	tmp    string // work/site
+	unlock func()
+	// created says Begin made the output folder: a build that fails
+	// leaves no empty folder where there was none.
+	created bool
+	mu      sync.Mutex
+	files   []string
 }
 
 // Refused is an output folder that malekort will not replace; the message
@@ -37,34 +49,88 @@ type Refused struct{ msg diag.Phrase }
 func (r *Refused) Error() string { return r.msg.String() }
 func (r *Refused) Unwrap() error { return r.msg }
 
-// Begin prepares to write the site into folder out.
+// Begin prepares to write the site into folder out, creating it if need
+// be. A link to a folder is written through.
 func Begin(out string) (*Dir, error) {
 	out = filepath.Clean(out)
+	if real, err := filepath.EvalSymlinks(out); err == nil {
+		out = real
+	}
 	if err := checkOwned(out); err != nil {
 		return nil, err
 	}
-	parent, base := filepath.Split(out)
-	if parent == "" {
-		parent = "."
-	}
-	if err := os.MkdirAll(parent, 0o755); err != nil {
+	_, err := os.Stat(out)
+	created := errors.Is(err, fs.ErrNotExist)
+	if err := os.MkdirAll(out, 0o755); err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
+	unlock, locked, err := lock(out)
 	if err != nil {
 		return nil, err
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
+	if locked {
+		// No other build is writing here: what work folders there are, a
+		// killed build left.
+		removeWork(out)
+	}
+	work, err := os.MkdirTemp(out, workPrefix)
+	if err != nil {
+		unlock()
 		return nil, err
 	}
-	return &Dir{final: out, tmp: tmp}, nil
+	d := &Dir{final: out, work: work, tmp: filepath.Join(work, "site"), unlock: unlock, created: created}
+	if err := os.Mkdir(d.tmp, 0o755); err != nil {
+		d.Abort()
+		return nil, err
+	}
+	return d, nil
+}
+
+// removeWork removes the work folders in out.
+func removeWork(out string) {
+	entries, _ := os.ReadDir(out)
+	for _, e := range entries {
+		if isWork(e) {
+			os.RemoveAll(filepath.Join(out, e.Name()))
+		}
+	}
+}
+
+// isWork reports whether an entry of the output folder is a build's work
+// folder.
+func isWork(e fs.DirEntry) bool { return e.IsDir() && strings.HasPrefix(e.Name(), workPrefix) }
+
+// litter are the files that file browsers make in the folders they show
+// (thumbnails, folder settings, Apple's resource forks): a share's readers
+// make them by opening the site. malekort may delete them with its own.
+func litter(name string) bool {
+	switch name {
+	case ".DS_Store", "Thumbs.db", "ehthumbs.db", "desktop.ini", "Desktop.ini", ".directory":
+		return true
+	}
+	return strings.HasPrefix(name, "._")
+}
+
+// readManifest are the files listed in out's manifest, and whether it has
+// one.
+func readManifest(out string) (map[string]bool, bool) {
+	owned := map[string]bool{Manifest: true}
+	f, err := os.Open(filepath.Join(out, Manifest))
+	if err != nil {
+		return owned, false
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		owned[sc.Text()] = true
+	}
+	return owned, true
 }
 
 // checkOwned refuses an output folder that holds files malekort did not
 // write: replacing it would delete them.
 func checkOwned(out string) error {
-	info, err := os.Lstat(out)
+	info, err := os.Stat(out)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
@@ -74,24 +140,20 @@ func checkOwned(out string) error {
 	if !info.IsDir() {
 		return &Refused{diag.P("%s: not a folder; choose another --out", out)}
 	}
-	owned := map[string]bool{Manifest: true}
-	if f, err := os.Open(filepath.Join(out, Manifest)); err == nil {
-		sc := bufio.NewScanner(f)
-		for sc.Scan() {
-			owned[sc.Text()] = true
-		}
-		f.Close()
-	}
+	owned, listed := readManifest(out)
 	var foreign []string
 	err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		if d.IsDir() {
+			if filepath.Dir(p) == out && isWork(d) {
+				return fs.SkipDir
+			}
 			return nil
 		}
 		r, _ := filepath.Rel(out, p)
-		if r = filepath.ToSlash(r); !owned[r] {
+		if r = filepath.ToSlash(r); !owned[r] && !litter(d.Name()) {
 			foreign = append(foreign, r)
 		}
 		return nil
@@ -101,12 +163,16 @@ func checkOwned(out string) error {
 	}
 	if len(foreign) > 0 {
 		slices.Sort(foreign)
-		var more diag.Phrase
+		var more, unlisted diag.Phrase
+		// A site malekort wrote, copied without its manifest.
+		if !listed && slices.Contains(foreign, "index.html") && slices.Contains(foreign, "assets/malekort.js") {
+			unlisted = diag.P(" (it has no %s, the list of the files malekort wrote there: if a copy of a site left it out, copy it too)", Manifest)
+		}
 		if len(foreign) > 5 {
 			more = diag.P(" and %d more", len(foreign)-5)
 			foreign = foreign[:5]
 		}
-		return &Refused{diag.P("%s holds files malekort did not write (%s%s): building would delete them; choose another --out, or move them away", out, strings.Join(foreign, ", "), more)}
+		return &Refused{diag.P("%s holds files malekort did not write (%s%s)%s: building would delete them; choose another --out, or move them away", out, strings.Join(foreign, ", "), more, unlisted)}
 	}
 	return nil
 }
@@ -177,7 +243,7 @@ func (d *Dir) Files() []string {
 	return slices.Clone(d.files)
 }
 
-// Commit swaps the new site in for the old one.
+// Commit puts the new site in place of the old one.
 func (d *Dir) Commit() error {
 	slices.Sort(d.files)
 	if err := os.WriteFile(filepath.Join(d.tmp, Manifest), []byte(strings.Join(d.files, "\n")+"\n"), 0o644); err != nil {
@@ -192,18 +258,122 @@ func (d *Dir) Commit() error {
 	// The new files must be on disk before a rename makes them the site:
 	// after a power cut a journalling file system may otherwise keep the
 	// renames but not the data, a site of empty files.
-	if err := durable.tree(d.tmp); err != nil {
+	if err := durable.tree(d.work); err != nil {
 		d.Abort()
 		return err
 	}
-	if err := swap(d.tmp, d.final); err != nil {
+	if err := d.moveIn(); err != nil {
 		d.Abort()
 		return err
 	}
-	// The swap is itself a change to the parent folder, durable once the
-	// folder is synced.
-	return durable.folder(filepath.Dir(d.final))
+	// The moves are changes to the output folder, durable once it is
+	// synced.
+	err := durable.folder(d.final)
+	d.end() // the work folder now holds the old site
+	return err
 }
+
+// listBoth lists the old site's files and the new one's in the output
+// folder's manifest while the one replaces the other, so that a build
+// killed on the way leaves no file of either that the next would refuse.
+// The old manifest is kept as file old, to be put back if the build fails.
+func (d *Dir) listBoth(old string) (listed bool, err error) {
+	p := filepath.Join(d.final, Manifest)
+	before, err := os.ReadFile(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	both := slices.Concat(strings.FieldsFunc(string(before), func(r rune) bool { return r == '\n' }), d.files)
+	slices.Sort(both)
+	if err := os.WriteFile(old, before, 0o644); err != nil {
+		return false, err
+	}
+	union := filepath.Join(d.work, Manifest)
+	if err := os.WriteFile(union, []byte(strings.Join(slices.Compact(both), "\n")+"\n"), 0o644); err != nil {
+		return false, err
+	}
+	return true, rename(union, p)
+}
+
+// moveIn moves each entry of the new site in place of the old site's entry
+// of that name, the manifest last, and the old site's entries that the new
+// one lacks out of the way into the work folder; where a step fails, every
+// step before it is undone. Where the system can exchange two paths in one
+// step a reader never finds an entry missing; elsewhere the old entry is
+// moved aside first.
+func (d *Dir) moveIn() error {
+	old := filepath.Join(d.work, "old")
+	if err := os.Mkdir(old, 0o700); err != nil {
+		return err
+	}
+	before := filepath.Join(d.work, "manifest-before")
+	listed, err := d.listBoth(before)
+	if err != nil {
+		return err
+	}
+	var undo []func() error
+	if listed {
+		undo = append(undo, func() error { return rename(before, filepath.Join(d.final, Manifest)) })
+	}
+	move := func(from, to string) error {
+		if err := rename(from, to); err != nil {
+			return err
+		}
+		undo = append(undo, func() error { return os.Rename(to, from) })
+		return nil
+	}
+	err = func() error {
+		newEntries, err := os.ReadDir(d.tmp)
+		if err != nil {
+			return err
+		}
+		oldEntries, err := os.ReadDir(d.final)
+		if err != nil {
+			return err
+		}
+		names := make([]string, 0, len(newEntries))
+		for _, e := range newEntries {
+			if e.Name() != Manifest {
+				names = append(names, e.Name())
+			}
+		}
+		for _, e := range oldEntries {
+			if n := e.Name(); !isWork(e) && n != Manifest && !slices.Contains(names, n) {
+				if err := move(filepath.Join(d.final, n), filepath.Join(old, n)); err != nil {
+					return err
+				}
+			}
+		}
+		for _, n := range append(names, Manifest) {
+			from, to := filepath.Join(d.tmp, n), filepath.Join(d.final, n)
+			if _, err := os.Lstat(to); err == nil {
+				if exchange(from, to) == nil {
+					undo = append(undo, func() error { return exchange(from, to) })
+					continue
+				}
+				if err := move(to, filepath.Join(old, n)); err != nil {
+					return err
+				}
+			}
+			if err := move(from, to); err != nil {
+				return err
+			}
+		}
+		return nil
+	}()
+	if err != nil {
+		for _, u := range slices.Backward(undo) {
+			u()
+		}
+	}
+	return err
+}
+
+// rename is os.Rename; tests make it fail.
+var rename = os.Rename
 
 // durable are the steps that put what was written on disk: tree for every
 // file and folder under a folder, before the swap, and folder for the
@@ -250,28 +420,21 @@ func syncPath(p string) error {
 	return err
 }
 
-// Abort throws the new site away, leaving the old one untouched.
-func (d *Dir) Abort() { os.RemoveAll(d.tmp) }
+// Abort removes the work folder, leaving the site in the output folder as
+// it is, and lets other builds write there.
+func (d *Dir) Abort() {
+	d.end()
+	if d.created {
+		os.Remove(d.final) // only if empty
+	}
+}
 
-// swap puts the folder at tmp in place of final. Where the system can
-// exchange two paths in one step readers never see a missing site;
-// elsewhere the old site is moved aside first.
-func swap(tmp, final string) error {
-	if _, err := os.Lstat(final); errors.Is(err, fs.ErrNotExist) {
-		return os.Rename(tmp, final)
-	}
-	if err := exchange(tmp, final); err == nil {
-		return os.RemoveAll(tmp) // tmp now holds the old site
-	}
-	old := tmp + ".old"
-	if err := os.Rename(final, old); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, final); err != nil {
-		os.Rename(old, final)
-		return err
-	}
-	return os.RemoveAll(old)
+// end removes the work folder and lets other builds write in the output
+// folder.
+func (d *Dir) end() {
+	os.RemoveAll(d.work)
+	d.unlock()
+	d.unlock = func() {}
 }
 
 // exists is a file Create will not replace; it is an fs.ErrExist.

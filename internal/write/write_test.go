@@ -3,8 +3,11 @@ package write
 import (
 	"bytes"
 	"errors"
+	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -62,9 +65,9 @@ func firstDifference(a, b []byte) int {
 	return min(len(a), len(b))
 }
 
-// TestCommitIsDurable: the new site is synced before the swap makes it the
-// site, and the parent folder after; a site that cannot be synced is not
-// swapped in.
+// TestCommitIsDurable: the new site, written in a work folder inside the
+// output folder, is synced before it is moved in, and the output folder
+// after; a site that cannot be synced is not moved in.
 func TestCommitIsDurable(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	publish := func(text string) (*Dir, error) {
@@ -85,7 +88,7 @@ func TestCommitIsDurable(t *testing.T) {
 	var steps []string
 	durable.tree = func(p string) error {
 		page, _ := os.ReadFile(filepath.Join(out, "index.html"))
-		manifest, _ := os.ReadFile(filepath.Join(p, Manifest))
+		manifest, _ := os.ReadFile(filepath.Join(p, "site", Manifest))
 		steps = append(steps, "tree "+filepath.Base(filepath.Dir(p))+" with "+string(manifest)+", site "+string(page))
 		return nil
 	}
@@ -98,8 +101,8 @@ func TestCommitIsDurable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"tree " + filepath.Base(filepath.Dir(out)) + " with index.html\n, site old", "folder " + filepath.Dir(out) + ", site new"}
-	if !slices.Equal(steps, want) || !strings.HasPrefix(filepath.Base(dir.tmp), ".public.new-") {
+	want := []string{"tree public with index.html\n, site old", "folder " + out + ", site new"}
+	if !slices.Equal(steps, want) || filepath.Dir(dir.work) != out || !strings.HasPrefix(filepath.Base(dir.work), ".malekort.new-") {
 		t.Errorf("steps %q, want %q", steps, want)
 	}
 
@@ -139,5 +142,186 @@ func TestSyncEach(t *testing.T) {
 	}
 	if err := syncFolder(dir); err != nil {
 		t.Errorf("syncFolder: %v", err)
+	}
+}
+
+// publish builds a site of files into out.
+func publish(t *testing.T, out string, files map[string]string) error {
+	t.Helper()
+	dir, err := Begin(out)
+	if err != nil {
+		return err
+	}
+	for name, text := range files {
+		if err := dir.Put(name, []byte(text)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir.Commit()
+}
+
+// tree is every file under dir with its text, the manifest and work
+// folders included.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// TestOutputFolderStays: a new site replaces the old one inside the same
+// output folder, which keeps its permissions (a container's mount of it
+// and a group's access to it stay), and what the new site lacks is gone;
+// no work folder is left. A link to a folder is written through.
+func TestOutputFolderStays(t *testing.T) {
+	real := filepath.Join(t.TempDir(), "site")
+	if err := publish(t, real, map[string]string{"index.html": "old", "gone.csv": "x", "vest/index.html": "old vest", "nord/index.html": "nord"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(real, 0o750); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.Stat(real)
+	out := filepath.Join(filepath.Dir(real), "public")
+	if err := os.Symlink(real, out); err != nil {
+		t.Fatal(err)
+	}
+	if err := publish(t, out, map[string]string{"index.html": "new", "vest/index.html": "new vest", "vest/arstad/index.html": "arstad"}); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := os.Stat(real)
+	if !os.SameFile(before, after) || after.Mode().Perm() != 0o750 {
+		t.Errorf("output folder %v, mode %v after the build; want the same folder, mode 0750", after, after.Mode().Perm())
+	}
+	want := map[string]string{"index.html": "new", "vest/index.html": "new vest", "vest/arstad/index.html": "arstad", Manifest: "index.html\nvest/arstad/index.html\nvest/index.html\n"}
+	if got := tree(t, real); !maps.Equal(got, want) {
+		t.Errorf("output folder holds %q, want %q", got, want)
+	}
+	if link, err := os.Lstat(out); err != nil || link.Mode()&fs.ModeSymlink == 0 {
+		t.Errorf("the link to the output folder is no longer a link: %v %v", link, err)
+	}
+}
+
+// TestFailedMoveIsUndone: where moving the new site in fails half way,
+// the old site is put back as it was.
+func TestFailedMoveIsUndone(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if err := publish(t, out, map[string]string{"a/index.html": "old a", "b/index.html": "old b", "c.html": "old c", "stale.html": "s"}); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, out)
+	// With exchanges the second rename moves d.html in, after a, b and
+	// c.html were exchanged; without, the fourth moves b aside, after a
+	// was replaced.
+	for exchanges, failAt := range map[bool]int{true: 2, false: 4} {
+		saved := rename
+		calls := 0
+		rename = func(from, to string) error {
+			if calls++; calls == failAt {
+				return errors.New("the share went away")
+			}
+			return saved(from, to)
+		}
+		if !exchanges {
+			savedExchange := exchange
+			exchange = func(string, string) error { return errors.ErrUnsupported }
+			t.Cleanup(func() { exchange = savedExchange })
+		}
+		err := publish(t, out, map[string]string{"a/index.html": "new a", "b/index.html": "new b", "c.html": "new c", "d.html": "new d"})
+		rename = saved
+		if err == nil {
+			t.Fatal("a build whose move failed was committed")
+		}
+		if got := tree(t, out); !maps.Equal(got, before) {
+			t.Errorf("exchanges %v: after a failed move the folder holds %q, want the old site %q", exchanges, got, before)
+		}
+	}
+}
+
+// TestWhatIsNotForeign: the files that file browsers make in a share's
+// folders, and the work folder of a build that was killed, do not stop a
+// build; the killed build's work is removed.
+func TestWhatIsNotForeign(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if err := publish(t, out, map[string]string{"index.html": "old", "vest/index.html": "vest"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{".DS_Store", "desktop.ini", "vest/Thumbs.db", "vest/._index.html", workPrefix + "123/site/index.html"} {
+		p := filepath.Join(out, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := publish(t, out, map[string]string{"index.html": "new", "vest/index.html": "vest"}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := tree(t, out), map[string]string{"index.html": "new", "vest/index.html": "vest", Manifest: "index.html\nvest/index.html\n"}; !maps.Equal(got, want) {
+		t.Errorf("output folder holds %q, want %q", got, want)
+	}
+}
+
+// TestRefusals: a folder with a file malekort did not write is refused,
+// saying which; a site copied without its manifest is told what it lacks;
+// a folder another build is writing into is refused while it does.
+func TestRefusals(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	os.MkdirAll(filepath.Join(out, "assets"), 0o755)
+	os.WriteFile(filepath.Join(out, "index.html"), []byte("mine"), 0o644)
+	_, err := Begin(out)
+	if _, refused := errors.AsType[*Refused](err); !refused || !strings.Contains(err.Error(), "(index.html)") || strings.Contains(err.Error(), Manifest) {
+		t.Errorf("a folder of someone's file: %v", err)
+	}
+	os.WriteFile(filepath.Join(out, "assets", "malekort.js"), []byte("copied"), 0o644)
+	_, err = Begin(out)
+	if _, refused := errors.AsType[*Refused](err); !refused || !strings.Contains(err.Error(), "it has no "+Manifest) {
+		t.Errorf("a site copied without its manifest: %v", err)
+	}
+	os.RemoveAll(out)
+	os.MkdirAll(out, 0o755)
+	dir, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Begin(out)
+	if _, refused := errors.AsType[*Refused](err); runtime.GOOS != "windows" && (!refused || !strings.Contains(err.Error(), "another build")) {
+		t.Errorf("a second build into a folder being written: %v", err)
+	}
+	dir.Abort()
+	if dir, err := Begin(out); err != nil {
+		t.Errorf("after the first build ended: %v", err)
+	} else {
+		dir.Abort()
+	}
+	if _, err := os.Stat(out); err != nil {
+		t.Errorf("a failed build removed the output folder it did not make: %v", err)
+	}
+}
+
+// TestFailedFirstBuildLeavesNoFolder: a build that fails where there was
+// no output folder leaves none.
+func TestFailedFirstBuildLeavesNoFolder(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	dir, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := dir.Put("index.html", []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	dir.Abort()
+	if _, err := os.Lstat(out); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a failed first build left %s: %v", out, err)
 	}
 }
