@@ -217,13 +217,13 @@ func TestOneCountysGoalChart(t *testing.T) {
 }
 
 // TestYearMatrix: a county's page has its offices against its goals over
-// the year to date, but not in a January whose year before has no
+// the year to date, its heading naming the months, but not in a January whose year before has no
 // results (TestLastYearBesideJanuary has one that has), nor in a year
 // the results began after January (a new site's first year), when no
 // goal has a year to date.
 func TestYearMatrix(t *testing.T) {
 	const heading = "Alle kontorer og mål hittil i år"
-	if page := string(buildBase(t, nil)["vest/index.html"]); !strings.Contains(page, "<h2 id=\"ytd-matrix-h\">"+heading+"</h2>") {
+	if page := string(buildBase(t, nil)["vest/index.html"]); !strings.Contains(page, "<h2 id=\"ytd-matrix-h\">"+heading+", januar–februar 2026</h2>") {
 		t.Error("vest's page in February has no year-to-date matrix")
 	}
 	base, _ := siteFS(t, "testdata/sites/basic.txtar")
@@ -249,7 +249,7 @@ func TestYearMatrix(t *testing.T) {
 		}
 	}
 	december := string(buildBase(t, map[string]string{"data/results/2026-later.csv": rest})["vest/index.html"])
-	if !strings.Contains(december, `<h2 id="ytd-matrix-h">Alle kontorer og mål for året</h2>`) || !strings.Contains(december, "NAV Vest, januar–desember 2026") || strings.Contains(december, heading) {
+	if !strings.Contains(december, `<h2 id="ytd-matrix-h">Alle kontorer og mål for året, januar–desember 2026</h2>`) || !strings.Contains(december, "NAV Vest, januar–desember 2026") || strings.Contains(december, heading) {
 		t.Error("vest's page in December does not head its matrix as the whole year's")
 	}
 }

@@ -78,7 +78,8 @@ func TestSuppressedValuesAreNowhere(t *testing.T) {
 // hidden and an office of it misses the target, its page does not say
 // that nothing needs attention: the goal is listed with its offices
 // counted by status. A county line hidden in every month says so under
-// its chart, and so does a goal's page where every line is.
+// its chart, and so does a goal's page where every line is; a hidden
+// figure of the same month last year is said to be hidden.
 func TestHiddenCountyFigureBesideOfficesOffTarget(t *testing.T) {
 	results := `period,unit,goal,value,numerator,denominator
 2026-01,bergen-nord,arbeid,,40,100
@@ -101,6 +102,7 @@ func TestHiddenCountyFigureBesideOfficesOffTarget(t *testing.T) {
 		t.Errorf("the goal's page says no line has a figure, beside the whole site's")
 	}
 	tiny := `period,unit,goal,value,numerator,denominator
+2025-01,tromso,arbeid,,1,2
 2026-01,bergen-nord,arbeid,,1,1
 2026-01,arstad,arbeid,,0,1
 2026-01,tromso,arbeid,,1,2
@@ -108,5 +110,9 @@ func TestHiddenCountyFigureBesideOfficesOffTarget(t *testing.T) {
 	out = buildBase(t, map[string]string{"data/results/2026.csv": tiny, "site.toml": "title = \"T\"\nlanguage = \"nb\"\nperiod = \"2026-01\"\n"})
 	if !strings.Contains(string(out["goals/arbeid/index.html"]), "Ingen av linjene har et tall som kan vises") {
 		t.Errorf("the goal's page, every line hidden, does not say so")
+	}
+	// Nor does a hidden month a year before read as a slip.
+	if page := string(out["nord/index.html"]); !strings.Contains(page, "Samme måned i fjor: – (skjult)") {
+		t.Errorf("nord's hidden January 2025 beside January 2026 is not said to be hidden")
 	}
 }

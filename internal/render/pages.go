@@ -250,6 +250,10 @@ func (s *site) yearMatrix(c int, root string) SpanMatrix {
 	months := s.loc.MonthRange(ytd.Last.Year(), ytd.First.Month(), ytd.Last.Month())
 	mx := SpanMatrix{Heading: heading, Caption: heading + ", " + county.Name + ", " + months, Head: s.loc.T("office"),
 		Key: s.loc.T(order)}
+	if ytd.Last == s.Reported {
+		// "hittil i år" and "for året" say which months only with them.
+		mx.Heading += ", " + months
+	}
 	var goals []int
 	for _, gi := range s.goalOrder {
 		if s.Scores.Over(s.Scores.County(c), gi, ytd).Published() {

@@ -848,8 +848,13 @@ func (s *site) section(rs *rows, gi int) Section {
 	_, end := s.Scores.Shown(rs.unit, gi, rs.p)
 	if ly := s.Scores.At(rs.unit, gi, end-12); ly.Status != score.Missing && g.PeriodMonths() < 12 {
 		sec.LastYear, sec.LastYearLabel = s.value(g, ly), s.loc.T("last.year")
-		if ly.Recast && ly.Has() {
+		switch {
+		case ly.Recast && ly.Has():
 			sec.LastYear += " (" + s.loc.T("recast") + ")"
+		case !ly.Has():
+			// After "Samme måned i fjor:", a ":" would read as a slip
+			// and a "–" as nothing at all: the status says why.
+			sec.LastYear = s.loc.T("no.value") + " (" + s.statuses[ly.Status].lower + ")"
 		}
 		if g.PeriodMonths() == 4 {
 			sec.LastYearLabel = s.loc.T("last.year.tertial")
