@@ -95,7 +95,7 @@
         var month = data.months[doc[2]];
         var measure = doc[0] === 3;
         return {
-          name: unit[0], month: month[1], text: doc[3],
+          name: unit[0], month: month[1], monthID: month[0], text: doc[3],
           kind: measure ? words["search.kind.measure"] + " · " + data.goals[doc[4]][0] : words["search.kind.commentary"],
           // A measure is shown with the commentary that decided it.
           href: unit[1] + data.commentary + "#" + month[0]
@@ -123,6 +123,17 @@
   }
 
   var places = data.docs.map(place);
+  // A reader looks for what is being done now: of commentary and measures
+  // found as well, the newer come first, up to half as much again for the
+  // newest month as for the oldest. A unit's or a goal's own text is
+  // always current.
+  var ages = new Map(data.months.map(function (m) { return m[0]; }).sort().map(function (id, i, all) {
+    return [id, 1 + 0.5 * (i + 1) / all.length];
+  }));
+  function recency(id) {
+    var p = places[id];
+    return p.monthID ? ages.get(p.monthID) : 1.5;
+  }
   var index = new window.MiniSearch({
     fields: ["name", "text", "nameEnds", "textEnds"],
     extractField: function (doc, field) { return doc[ENDS[field] || field]; },
@@ -130,6 +141,7 @@
     processTerm: function (word, field) { return ENDS[field] ? endingTerm(word) : term(word); },
     searchOptions: {
       boost: { name: 2 },
+      boostDocument: recency,
       combineWith: "AND",
       prefix: true,
       // A typo in a long word is forgiven; a short word is matched as
