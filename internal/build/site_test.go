@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"iter"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/malekort/malekort/internal/locale"
 	"github.com/rogpeppe/go-internal/txtar"
+	"golang.org/x/net/html"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected errors and golden sites in testdata")
@@ -150,6 +152,7 @@ func TestSites(t *testing.T) {
 				t.Fatalf("build: %v %v", errs, err)
 			}
 			chartAxesAgree(t, out)
+			linksResolve(t, out)
 			for p := range out {
 				if strings.HasPrefix(p, "assets/") {
 					delete(out, p)
@@ -192,5 +195,52 @@ func TestSites(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// linksResolve checks a built site's links within it: every relative
+// link leads to a file the site has, and its fragment, if any, to an
+// element of that page (a page's own parts, a goal's section on another).
+func linksResolve(t *testing.T, out memOutput) {
+	t.Helper()
+	ids := map[string]map[string]bool{}
+	type link struct{ page, href string }
+	var links []link
+	for p, data := range out {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		doc, err := html.Parse(bytes.NewReader(data))
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		ids[p] = map[string]bool{}
+		for n := range doc.Descendants() {
+			for _, a := range n.Attr {
+				switch {
+				case a.Key == "id":
+					ids[p][a.Val] = true
+				case a.Key == "href" && n.Data == "a":
+					links = append(links, link{p, a.Val})
+				}
+			}
+		}
+	}
+	for _, l := range links {
+		u, err := url.Parse(l.href)
+		if err != nil || u.Scheme != "" || u.Host != "" {
+			continue
+		}
+		target := l.page
+		if u.Path != "" {
+			target = path.Join(path.Dir(l.page), u.Path)
+			if _, ok := out[target]; !ok {
+				t.Errorf("%s: %q leads to no file of the site", l.page, l.href)
+				continue
+			}
+		}
+		if u.Fragment != "" && ids[target] != nil && !ids[target][u.Fragment] {
+			t.Errorf("%s: %q: no element with id %q", l.page, l.href, u.Fragment)
+		}
 	}
 }
