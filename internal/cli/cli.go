@@ -22,6 +22,7 @@ import (
 
 	"github.com/malekort/malekort/internal/build"
 	"github.com/malekort/malekort/internal/diag"
+	"github.com/malekort/malekort/internal/load"
 	"github.com/malekort/malekort/internal/locale"
 	"github.com/malekort/malekort/internal/render"
 	"github.com/malekort/malekort/internal/write"
@@ -307,9 +308,9 @@ func systemError(err error) (diag.Phrase, bool) {
 	case errors.Is(err, fs.ErrPermission):
 		return diag.P("%s: permission denied: let the user that runs malekort read and write there, or choose another folder", path), true
 	case errors.Is(err, syscall.ENOSPC):
-		return diag.P("%s: the disk is full: make room, or choose another --out", path), true
+		return diag.P("%s: the disk is full: make room, or write elsewhere", path), true
 	case errors.Is(err, syscall.EROFS):
-		return diag.P("%s: the file system is read-only: choose another --out", path), true
+		return diag.P("%s: the file system is read-only: write elsewhere", path), true
 	case errors.Is(err, syscall.ENOTDIR):
 		return diag.P("%s: a part of the path is a file, not a folder", path), true
 	}
@@ -335,27 +336,51 @@ func (r *invocation) sourceDir() bool {
 }
 
 // outsideInput reports whether the output folder out lies outside the
-// folders of source that a build reads: within one, the next build would
-// read the site it wrote (results from its CSV files) or pass it by.
+// site's folder source and the folders of it that a build reads: within
+// one, the next build would read the site it wrote (results from its CSV
+// files) or pass it by; holding the site, it would replace it. Paths are
+// compared as the system finds them (through links, those of a folder not
+// made yet through its nearest that is) and without case, which Windows
+// and macOS ignore.
 func (r *invocation) outsideInput(source, out string) bool {
-	abs := func(p string) string {
-		a, err := filepath.Abs(p)
-		if err != nil {
-			return p
-		}
-		if real, err := filepath.EvalSymlinks(a); err == nil {
-			return real
-		}
-		return a
+	to, from := resolved(out), resolved(source)
+	if inside(from, to) {
+		r.fail(diag.P("--out %s holds the site's folder %s: choose a folder outside it", out, source))
+		return false
 	}
-	to := abs(out)
-	for _, input := range []string{"data", "content", "templates"} {
-		if rel, err := filepath.Rel(abs(filepath.Join(source, input)), to); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+	for _, input := range load.InputDirs {
+		if inside(to, filepath.Join(from, input)) {
 			r.fail(diag.P("--out %s is inside the site's %s folder, which a build reads: choose a folder outside data, content and templates", out, input))
 			return false
 		}
 	}
 	return true
+}
+
+// resolved is path p absolute, with the links in it followed as far as it
+// exists.
+func resolved(p string) string {
+	p, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	var rest []string
+	for dir := p; ; dir = filepath.Dir(dir) {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(append([]string{real}, rest...)...)
+		}
+		if filepath.Dir(dir) == dir {
+			return p
+		}
+		rest = append([]string{filepath.Base(dir)}, rest...)
+	}
+}
+
+// inside reports whether path p is folder dir or lies within it, without
+// regard to case.
+func inside(p, dir string) bool {
+	rel, err := filepath.Rel(strings.ToLower(dir), strings.ToLower(p))
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 func checkFlags(fs *flag.FlagSet) {

@@ -30,7 +30,7 @@ func checkLinks(fsys fs.FS, errs *diag.List) fs.FS {
 	for _, name := range []string{config.Path, OrgPath, GoalsPath} {
 		check(name)
 	}
-	for _, dir := range []string{"data", ContentDir, TemplateDir} {
+	for _, dir := range InputDirs {
 		if check(dir) {
 			continue // what is out there is not the site's to list
 		}
@@ -193,7 +193,7 @@ func (w within) resolve(op, name string) (string, error) {
 	}
 	top, _, _ := strings.Cut(name, "/")
 	switch top {
-	case config.Path, "data", ContentDir, TemplateDir:
+	case config.Path, DataDir, ContentDir, TemplateDir:
 	default:
 		return name, nil
 	}

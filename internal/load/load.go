@@ -23,7 +23,11 @@ const (
 	ResultsDir  = "data/results"
 	ContentDir  = "content"
 	TemplateDir = "templates"
+	DataDir     = "data"
 )
+
+// InputDirs are the folders of a site that a build reads.
+var InputDirs = []string{DataDir, ContentDir, TemplateDir}
 
 // Load reads the site in fsys. It returns what it could read even when
 // there are errors, so that later stages can report theirs too; the site

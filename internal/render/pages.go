@@ -789,12 +789,12 @@ func (s *site) goal(gi int, out Output) error {
 		series = append(series, s.unitLine("unit", m.Offices[o].Name, u, gi), s.targetLine(u, gi))
 		description = s.loc.T("chart.office.own")
 	}
+	tm := s.goalMonths[gi]
+	series = tm.of(series)
 	caption := description + ". " + target
 	if !slices.ContainsFunc(series, func(l line) bool { return l.ID != "target" && l.hasValue() }) {
 		caption += " " + s.loc.T("chart.lines.empty")
 	}
-	tm := s.goalMonths[gi]
-	series = tm.of(series)
 	ch, layout := s.trend(layouts{}, "chart-"+g.ID, series, tm)
 	v.Chart = s.newChart(ch, layout, g, g.Title, caption, s.trendTable(g.Title, g, series, tm))
 	return s.execute(out, goalPath(g), "goal.html", v)

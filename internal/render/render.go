@@ -1305,13 +1305,13 @@ func (s *site) needs(rs *rows, sections string) Needs {
 	for _, gi := range a.Worse {
 		add(gi, s.loc.T("unusual"))
 	}
-	of := s.loc.T("parts.offices")
-	if rs.unit == s.Site.WholeUnit() {
-		of = s.loc.T("parts.units")
-	}
 	for _, b := range a.Behind {
 		add(b.Goal, "")
 		r := &needs.Rows[len(needs.Rows)-1]
+		of := s.loc.T("parts.offices")
+		if !b.Offices {
+			of = s.loc.T("parts.units")
+		}
 		r.Parts = &Parts{Of: of, Summary: summaryOf(b.Reports)}
 		if rs.p == s.Reported {
 			s.answer(r, rs.unit, b.Goal)

@@ -46,6 +46,9 @@ type Attention struct {
 type Behind struct {
 	Goal    int
 	Reports [NStatus]int
+	// Offices says every unit counted is an office: the whole site's
+	// may count a county that reports for itself.
+	Offices bool
 }
 
 // AttentionAt is what needs attention for unit in month p among goals,
@@ -95,7 +98,7 @@ func (s *Scores) AttentionAt(unit int, p model.Period, goals []int) Attention {
 // units a county or the whole site is made of in that month: the
 // county's offices, or the site's reporting units. An office has none.
 func (s *Scores) behind(unit, gi int, end model.Period) Behind {
-	b := Behind{Goal: gi}
+	b := Behind{Goal: gi, Offices: true}
 	m := int(end - s.First)
 	if unit < s.County(0) || m < 0 || m >= s.N {
 		return b
@@ -111,6 +114,7 @@ func (s *Scores) behind(unit, gi int, end model.Period) Behind {
 	}
 	for _, u := range parts {
 		b.Reports[s.At(u, gi, end).Status]++
+		b.Offices = b.Offices && u < s.County(0)
 	}
 	return b
 }

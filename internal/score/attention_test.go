@@ -46,8 +46,8 @@ func TestAttentionBehindAHiddenFigure(t *testing.T) {
 		return c
 	}
 	for unit, want := range map[string][]Behind{
-		"vest":  {{0, count(map[Status]int{Suppressed: 1, Red: 1})}, {1, count(map[Status]int{Green: 1, Yellow: 1})}},
-		"whole": {{0, count(map[Status]int{Suppressed: 1, Red: 1, Green: 1})}, {1, count(map[Status]int{Green: 2, Yellow: 1})}},
+		"vest":  {{0, count(map[Status]int{Suppressed: 1, Red: 1}), true}, {1, count(map[Status]int{Green: 1, Yellow: 1}), true}},
+		"whole": {{0, count(map[Status]int{Suppressed: 1, Red: 1, Green: 1}), true}, {1, count(map[Status]int{Green: 2, Yellow: 1}), true}},
 		"nord":  nil,
 		"a":     nil,
 	} {
@@ -55,6 +55,15 @@ func TestAttentionBehindAHiddenFigure(t *testing.T) {
 		if !slices.Equal(a.Behind, want) {
 			t.Errorf("%s: behind %+v, want %+v", unit, a.Behind, want)
 		}
+	}
+	// A county that reports for itself is one of the whole site's units,
+	// not an office.
+	f.site.Counties = append(f.site.Counties, model.County{ID: "sor", Name: "Sør"})
+	f.site.NumberUnits()
+	f.value("2026-01", "sor", "n", 3)
+	s = f.scores("2026-01")
+	if a := s.AttentionAt(s.unit("whole"), period("2026-01"), []int{0}); len(a.Behind) != 1 || a.Behind[0].Offices || a.Behind[0].Reports[Red] != 2 {
+		t.Errorf("whole, with a county of its own: behind %+v, want two red, not all offices", a.Behind)
 	}
 }
 

@@ -18,6 +18,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/malekort/malekort/internal/diag"
 )
@@ -56,29 +57,35 @@ func Begin(out string) (*Dir, error) {
 	if real, err := filepath.EvalSymlinks(out); err == nil {
 		out = real
 	}
-	if err := checkOwned(out); err != nil {
+	info, err := os.Stat(out)
+	created := errors.Is(err, fs.ErrNotExist)
+	switch {
+	case err == nil && !info.IsDir():
+		return nil, &Refused{diag.P("%s: not a folder; choose another --out", out)}
+	case err != nil && !created:
 		return nil, err
 	}
-	_, err := os.Stat(out)
-	created := errors.Is(err, fs.ErrNotExist)
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return nil, err
 	}
+	d := &Dir{final: out, unlock: func() {}, created: created}
+	// Locked first, so that what is checked is no other build's half way.
 	unlock, locked, err := lock(out)
 	if err != nil {
+		d.Abort()
 		return nil, err
 	}
-	if locked {
-		// No other build is writing here: what work folders there are, a
-		// killed build left.
-		removeWork(out)
-	}
-	work, err := os.MkdirTemp(out, workPrefix)
-	if err != nil {
-		unlock()
+	d.unlock = unlock
+	if err := checkOwned(out); err != nil {
+		d.Abort()
 		return nil, err
 	}
-	d := &Dir{final: out, work: work, tmp: filepath.Join(work, "site"), unlock: unlock, created: created}
+	removeWork(out, locked)
+	if d.work, err = os.MkdirTemp(out, workPrefix); err != nil {
+		d.Abort()
+		return nil, err
+	}
+	d.tmp = filepath.Join(d.work, "site")
 	if err := os.Mkdir(d.tmp, 0o755); err != nil {
 		d.Abort()
 		return nil, err
@@ -86,11 +93,22 @@ func Begin(out string) (*Dir, error) {
 	return d, nil
 }
 
-// removeWork removes the work folders in out.
-func removeWork(out string) {
+// abandoned is how long a work folder lies unchanged before a build that
+// could not lock the output folder takes it for a killed build's: no
+// build takes an hour.
+const abandoned = time.Hour
+
+// removeWork removes the work folders in out that killed builds left:
+// with the folder locked, every one; without a lock (Windows, a share
+// without locks), where another build may be writing, those unchanged
+// for longer than any build takes.
+func removeWork(out string, locked bool) {
 	entries, _ := os.ReadDir(out)
 	for _, e := range entries {
-		if isWork(e) {
+		if !isWork(e) {
+			continue
+		}
+		if info, err := e.Info(); locked || err == nil && time.Since(info.ModTime()) > abandoned {
 			os.RemoveAll(filepath.Join(out, e.Name()))
 		}
 	}
@@ -127,23 +145,33 @@ func readManifest(out string) (map[string]bool, bool) {
 	return owned, true
 }
 
+// owns reports whether an output folder's entry at path name is the
+// site's: a file its manifest lists, or a folder that holds one.
+func owns(owned map[string]bool, name string) bool {
+	if owned[name] {
+		return true
+	}
+	for f := range owned {
+		if strings.HasPrefix(f, name+"/") {
+			return true
+		}
+	}
+	return false
+}
+
 // checkOwned refuses an output folder that holds files malekort did not
 // write: replacing it would delete them.
 func checkOwned(out string) error {
-	info, err := os.Stat(out)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	if !info.IsDir() {
-		return &Refused{diag.P("%s: not a folder; choose another --out", out)}
-	}
 	owned, listed := readManifest(out)
 	var foreign []string
-	err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
+			// A folder the builder may not read, at a share's or a
+			// disk's root (lost+found, System Volume Information), is
+			// not the site's, and a build leaves it be (see owns).
+			if r, _ := filepath.Rel(out, p); d != nil && d.IsDir() && errors.Is(err, fs.ErrPermission) && !owns(owned, filepath.ToSlash(r)) {
+				return fs.SkipDir
+			}
 			return err
 		}
 		if d.IsDir() {
@@ -190,14 +218,14 @@ func (d *Dir) PutEach(name string, parts iter.Seq[[]byte]) error {
 	}
 	p := filepath.Join(d.tmp, filepath.FromSlash(name))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
+		return d.named(err)
 	}
 	d.mu.Lock()
 	d.files = append(d.files, name)
 	d.mu.Unlock()
 	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
-		return err
+		return d.named(err)
 	}
 	w := writers.Get().(*bufio.Writer)
 	w.Reset(f)
@@ -219,13 +247,25 @@ func (d *Dir) PutEach(name string, parts iter.Seq[[]byte]) error {
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
+	return d.named(err)
+}
+
+// named is err, a failure to write a file or folder in the work folder,
+// naming it by its place in the output folder, where the user looks.
+func (d *Dir) named(err error) error {
+	var pathErr *fs.PathError
+	if errors.As(err, &pathErr) {
+		if rel, relErr := filepath.Rel(d.tmp, pathErr.Path); relErr == nil && !strings.HasPrefix(rel, "..") {
+			return &fs.PathError{Op: pathErr.Op, Path: filepath.Join(d.final, rel), Err: pathErr.Err}
+		}
+	}
 	return err
 }
 
 // startWritingFrom is the size from which a file's writing to disk starts
 // as soon as it is written. Starting it costs a call and a request to the
 // disk per file; a page or a tertial report of a few dozen kilobytes is
-// cheaper left to the sync before the swap, which sends many of them at
+// cheaper left to the sync before the moves, which sends many of them at
 // once, while a large CSV file or county page is worth having on its way.
 const startWritingFrom = 256 << 10
 
@@ -263,6 +303,10 @@ func (d *Dir) Commit() error {
 		return err
 	}
 	if err := d.moveIn(); err != nil {
+		if _, stranded := errors.AsType[*Stranded](err); stranded {
+			d.unlock() // the work folder holds what the user must see
+			return err
+		}
 		d.Abort()
 		return err
 	}
@@ -273,78 +317,112 @@ func (d *Dir) Commit() error {
 	return err
 }
 
+// Stranded is a new site that could not be wholly moved in, and an old
+// one that could not be wholly put back: the output folder holds parts of
+// both, and the work folder what of the old site is not in it.
+type Stranded struct{ msg diag.Phrase }
+
+func (s *Stranded) Error() string { return s.msg.String() }
+func (s *Stranded) Unwrap() error { return s.msg }
+
 // listBoth lists the old site's files and the new one's in the output
-// folder's manifest while the one replaces the other, so that a build
-// killed on the way leaves no file of either that the next would refuse.
-// The old manifest is kept as file old, to be put back if the build fails.
-func (d *Dir) listBoth(old string) (listed bool, err error) {
+// folder's manifest, on disk before any entry moves, so that a build
+// killed while they move leaves no file of either that the next build
+// would refuse. It gives the step that puts back the manifest before.
+func (d *Dir) listBoth() (undo func() error, err error) {
 	p := filepath.Join(d.final, Manifest)
 	before, err := os.ReadFile(p)
-	if errors.Is(err, fs.ErrNotExist) {
-		return false, nil
-	}
-	if err != nil {
-		return false, err
+	listed := err == nil
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
 	}
 	both := slices.Concat(strings.FieldsFunc(string(before), func(r rune) bool { return r == '\n' }), d.files)
 	slices.Sort(both)
-	if err := os.WriteFile(old, before, 0o644); err != nil {
-		return false, err
+	saved, union := filepath.Join(d.work, "manifest-before"), filepath.Join(d.work, Manifest)
+	if listed {
+		if err := os.WriteFile(saved, before, 0o644); err != nil {
+			return nil, err
+		}
 	}
-	union := filepath.Join(d.work, Manifest)
-	if err := os.WriteFile(union, []byte(strings.Join(slices.Compact(both), "\n")+"\n"), 0o644); err != nil {
-		return false, err
+	if err := writeSynced(union, []byte(strings.Join(slices.Compact(both), "\n")+"\n")); err != nil {
+		return nil, err
 	}
-	return true, rename(union, p)
+	if err := rename(union, p); err != nil {
+		return nil, err
+	}
+	undo = func() error { return os.Remove(p) }
+	if listed {
+		undo = func() error { return rename(saved, p) }
+	}
+	return undo, durable.folder(d.final)
+}
+
+// writeSynced writes a file and puts it on disk.
+func writeSynced(name string, data []byte) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // moveIn moves each entry of the new site in place of the old site's entry
 // of that name, the manifest last, and the old site's entries that the new
-// one lacks out of the way into the work folder; where a step fails, every
-// step before it is undone. Where the system can exchange two paths in one
-// step a reader never finds an entry missing; elsewhere the old entry is
-// moved aside first.
+// one lacks out of the way into the work folder (only the site's own: a
+// folder of the system's at a disk's root stays); where a step fails,
+// every step before it is undone. Where the system can exchange two paths
+// in one step a reader never finds an entry missing; elsewhere the old
+// entry is moved aside first.
 func (d *Dir) moveIn() error {
 	old := filepath.Join(d.work, "old")
 	if err := os.Mkdir(old, 0o700); err != nil {
 		return err
 	}
-	before := filepath.Join(d.work, "manifest-before")
-	listed, err := d.listBoth(before)
+	owned, _ := readManifest(d.final)
+	newEntries, err := os.ReadDir(d.tmp)
 	if err != nil {
 		return err
 	}
-	var undo []func() error
-	if listed {
-		undo = append(undo, func() error { return rename(before, filepath.Join(d.final, Manifest)) })
+	oldEntries, err := os.ReadDir(d.final)
+	if err != nil {
+		return err
 	}
+	putBack, err := d.listBoth()
+	if err != nil {
+		if putBack != nil {
+			putBack()
+		}
+		return err
+	}
+	undo := []func() error{putBack}
 	move := func(from, to string) error {
 		if err := rename(from, to); err != nil {
 			return err
 		}
-		undo = append(undo, func() error { return os.Rename(to, from) })
+		undo = append(undo, func() error { return rename(to, from) })
 		return nil
 	}
 	err = func() error {
-		newEntries, err := os.ReadDir(d.tmp)
-		if err != nil {
-			return err
-		}
-		oldEntries, err := os.ReadDir(d.final)
-		if err != nil {
-			return err
-		}
-		names := make([]string, 0, len(newEntries))
+		var names []string
 		for _, e := range newEntries {
 			if e.Name() != Manifest {
 				names = append(names, e.Name())
 			}
 		}
 		for _, e := range oldEntries {
-			if n := e.Name(); !isWork(e) && n != Manifest && !slices.Contains(names, n) {
-				if err := move(filepath.Join(d.final, n), filepath.Join(old, n)); err != nil {
-					return err
-				}
+			n := e.Name()
+			if isWork(e) || n == Manifest || slices.Contains(names, n) || !owns(owned, n) && !litter(n) {
+				continue
+			}
+			if err := move(filepath.Join(d.final, n), filepath.Join(old, n)); err != nil {
+				return err
 			}
 		}
 		for _, n := range append(names, Manifest) {
@@ -364,10 +442,17 @@ func (d *Dir) moveIn() error {
 		}
 		return nil
 	}()
-	if err != nil {
-		for _, u := range slices.Backward(undo) {
-			u()
+	if err == nil {
+		return nil
+	}
+	var failed []error
+	for _, u := range slices.Backward(undo) {
+		if uerr := u(); uerr != nil {
+			failed = append(failed, uerr)
 		}
+	}
+	if len(failed) > 0 {
+		return &Stranded{diag.P("%s: the new site could not be moved in (%v), nor the old one wholly put back (%v): the folder holds parts of both until a build succeeds; what of the old site is not in it is in %s", d.final, err, errors.Join(failed...), d.work)}
 	}
 	return err
 }
@@ -376,8 +461,9 @@ func (d *Dir) moveIn() error {
 var rename = os.Rename
 
 // durable are the steps that put what was written on disk: tree for every
-// file and folder under a folder, before the swap, and folder for the
-// parent folder's entries after it. Tests replace them to watch the order.
+// file and folder under a folder, before the moves, and folder for the
+// output folder's entries, once its manifest lists both sites and again
+// after the moves. Tests replace them to watch the order.
 var durable = struct{ tree, folder func(string) error }{syncTree, syncFolder}
 
 // syncEach syncs every file and folder under dir, dir itself last, with

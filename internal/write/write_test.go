@@ -66,8 +66,9 @@ func firstDifference(a, b []byte) int {
 }
 
 // TestCommitIsDurable: the new site, written in a work folder inside the
-// output folder, is synced before it is moved in, and the output folder
-// after; a site that cannot be synced is not moved in.
+// output folder, is synced before it is moved in; the output folder is
+// synced once its manifest lists both sites, and again after the moves;
+// a site that cannot be synced is not moved in.
 func TestCommitIsDurable(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	publish := func(text string) (*Dir, error) {
@@ -101,7 +102,7 @@ func TestCommitIsDurable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"tree public with index.html\n, site old", "folder " + out + ", site new"}
+	want := []string{"tree public with index.html\n, site old", "folder " + out + ", site old", "folder " + out + ", site new"}
 	if !slices.Equal(steps, want) || filepath.Dir(dir.work) != out || !strings.HasPrefix(filepath.Base(dir.work), ".malekort.new-") {
 		t.Errorf("steps %q, want %q", steps, want)
 	}
@@ -214,44 +215,133 @@ func TestOutputFolderStays(t *testing.T) {
 }
 
 // TestFailedMoveIsUndone: where moving the new site in fails half way,
-// the old site is put back as it was.
+// the old site is put back as it was: exchanged entries exchanged back,
+// moved ones moved back.
 func TestFailedMoveIsUndone(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	if err := publish(t, out, map[string]string{"a/index.html": "old a", "b/index.html": "old b", "c.html": "old c", "stale.html": "s"}); err != nil {
 		t.Fatal(err)
 	}
 	before := tree(t, out)
-	// With exchanges the second rename moves d.html in, after a, b and
-	// c.html were exchanged; without, the fourth moves b aside, after a
-	// was replaced.
-	for exchanges, failAt := range map[bool]int{true: 2, false: 4} {
-		saved := rename
+	savedRename, savedExchange := rename, exchange
+	t.Cleanup(func() { rename, exchange = savedRename, savedExchange })
+	for _, c := range []struct {
+		exchanges bool
+		failAt    int
+	}{
+		// The renames: the manifest of both sites, stale.html aside, then
+		// with exchanges a, b and c.html exchanged and d.html moved in
+		// (the third), without them a aside, a in, b aside (the fifth).
+		{exchanges: true, failAt: 3},
+		{exchanges: false, failAt: 5},
+	} {
 		calls := 0
 		rename = func(from, to string) error {
-			if calls++; calls == failAt {
+			if calls++; calls == c.failAt {
 				return errors.New("the share went away")
 			}
-			return saved(from, to)
+			return savedRename(from, to)
 		}
-		if !exchanges {
-			savedExchange := exchange
-			exchange = func(string, string) error { return errors.ErrUnsupported }
-			t.Cleanup(func() { exchange = savedExchange })
+		exchanges := 0
+		exchange = func(a, b string) error {
+			if !c.exchanges {
+				return errors.ErrUnsupported
+			}
+			exchanges++
+			return savedExchange(a, b)
 		}
 		err := publish(t, out, map[string]string{"a/index.html": "new a", "b/index.html": "new b", "c.html": "new c", "d.html": "new d"})
-		rename = saved
+		rename, exchange = savedRename, savedExchange
 		if err == nil {
 			t.Fatal("a build whose move failed was committed")
 		}
-		if got := tree(t, out); !maps.Equal(got, before) {
-			t.Errorf("exchanges %v: after a failed move the folder holds %q, want the old site %q", exchanges, got, before)
+		if c.exchanges && exchanges < 3 && runtime.GOOS == "linux" {
+			t.Errorf("%d exchanges before the failure, want the three of a, b and c.html", exchanges)
 		}
+		if got := tree(t, out); !maps.Equal(got, before) {
+			t.Errorf("exchanges %v: after a failed move the folder holds %q, want the old site %q", c.exchanges, got, before)
+		}
+	}
+}
+
+// TestFailedUndoKeepsTheOldSite: where a move fails and so does putting
+// one back, the build says so and keeps the work folder, which holds what
+// of the old site is not in the output folder.
+func TestFailedUndoKeepsTheOldSite(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if err := publish(t, out, map[string]string{"a/index.html": "old a", "b.html": "old b"}); err != nil {
+		t.Fatal(err)
+	}
+	savedRename, savedExchange := rename, exchange
+	t.Cleanup(func() { rename, exchange = savedRename, savedExchange })
+	exchange = func(string, string) error { return errors.ErrUnsupported }
+	calls := 0
+	// The manifest of both, a aside, a in (fails), a back (fails).
+	rename = func(from, to string) error {
+		if calls++; calls >= 3 {
+			return errors.New("the share went away")
+		}
+		return savedRename(from, to)
+	}
+	err := publish(t, out, map[string]string{"a/index.html": "new a", "b.html": "new b"})
+	rename = savedRename
+	if _, stranded := errors.AsType[*Stranded](err); !stranded {
+		t.Fatalf("a failed undo: %v, want Stranded", err)
+	}
+	got := tree(t, out)
+	var kept string
+	for name, text := range got {
+		if strings.HasPrefix(name, workPrefix) && strings.HasSuffix(name, "/old/a/index.html") {
+			kept = text
+		}
+	}
+	if kept != "old a" || !strings.Contains(err.Error(), workPrefix) {
+		t.Errorf("after a failed undo the folder holds %q (%v), want old a kept in the work folder it names", got, err)
+	}
+}
+
+// TestKilledFirstBuild: a first build killed while its entries move in
+// leaves an output folder whose every file its manifest lists, so that
+// the next build goes through and removes the killed one's work.
+func TestKilledFirstBuild(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	dir, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"index.html", "a/index.html", "b/index.html"} {
+		if err := dir.Put(name, []byte(name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	savedRename := rename
+	t.Cleanup(func() { rename = savedRename })
+	calls := 0
+	rename = func(from, to string) error {
+		// The manifest, then a moved in; killed before b.
+		if calls++; calls == 3 {
+			panic("killed")
+		}
+		return savedRename(from, to)
+	}
+	func() {
+		defer func() { recover() }()
+		dir.Commit()
+	}()
+	rename = savedRename
+	dir.unlock() // as the killed process's end would
+	if err := publish(t, out, map[string]string{"index.html": "next"}); err != nil {
+		t.Fatalf("the build after a killed first one: %v", err)
+	}
+	if got, want := tree(t, out), map[string]string{"index.html": "next", Manifest: "index.html\n"}; !maps.Equal(got, want) {
+		t.Errorf("output folder holds %q, want %q", got, want)
 	}
 }
 
 // TestWhatIsNotForeign: the files that file browsers make in a share's
 // folders, and the work folder of a build that was killed, do not stop a
-// build; the killed build's work is removed.
+// build; the killed build's work is removed, and a folder that is not
+// the site's is left.
 func TestWhatIsNotForeign(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	if err := publish(t, out, map[string]string{"index.html": "old", "vest/index.html": "vest"}); err != nil {
@@ -264,11 +354,19 @@ func TestWhatIsNotForeign(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// A disk's or a share's own folder at its root is not the site's, and
+	// stays.
+	if err := os.Mkdir(filepath.Join(out, "lost+found"), 0o700); err != nil {
+		t.Fatal(err)
+	}
 	if err := publish(t, out, map[string]string{"index.html": "new", "vest/index.html": "vest"}); err != nil {
 		t.Fatal(err)
 	}
 	if got, want := tree(t, out), map[string]string{"index.html": "new", "vest/index.html": "vest", Manifest: "index.html\nvest/index.html\n"}; !maps.Equal(got, want) {
 		t.Errorf("output folder holds %q, want %q", got, want)
+	}
+	if _, err := os.Stat(filepath.Join(out, "lost+found")); err != nil {
+		t.Errorf("the disk's lost+found went with the old site: %v", err)
 	}
 }
 
@@ -323,5 +421,24 @@ func TestFailedFirstBuildLeavesNoFolder(t *testing.T) {
 	dir.Abort()
 	if _, err := os.Lstat(out); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("a failed first build left %s: %v", out, err)
+	}
+}
+
+// TestFailureNamesTheOutputPath: a file that cannot be written is named
+// by its place in the output folder, not in the hidden work folder.
+func TestFailureNamesTheOutputPath(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	dir, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dir.Abort()
+	if err := dir.Put("vest", []byte("a file where a folder goes")); err != nil {
+		t.Fatal(err)
+	}
+	err = dir.Put("vest/index.html", nil)
+	var pathErr *fs.PathError
+	if !errors.As(err, &pathErr) || pathErr.Path != filepath.Join(out, "vest") {
+		t.Errorf("writing under a file: %v, want it to name %s", err, filepath.Join(out, "vest"))
 	}
 }
