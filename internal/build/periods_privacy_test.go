@@ -3,9 +3,11 @@ package build
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/malekort/malekort/internal/model"
 )
@@ -370,4 +372,117 @@ func (r *rowSpace) contains(v []float64) bool {
 		}
 	}
 	return true
+}
+
+// TestNoHiddenOfficeComesBackThroughARecast: two offices of a county
+// merge; the successor's months before it began are their total, shown
+// beside the county's and its other offices'. Flora's 3 is hidden, and
+// Eid and Høyanger with it; were Nordfjord's recast January shown, the
+// county less Førde, Sogndal and Nordfjord would be Flora. No hidden
+// month or span may lie in the span of the published figures (see
+// TestNoSuppressedMonthComesBack).
+func TestNoHiddenOfficeComesBackThroughARecast(t *testing.T) {
+	org := `[[county]]
+id = "vest"
+name = "NAV Vest"
+
+[[county]]
+id = "nord"
+name = "NAV Nord"
+` + func() string {
+		var b strings.Builder
+		for _, o := range []string{"forde", "sogndal", "flora", "eid", "hoyanger", "nordfjord"} {
+			fmt.Fprintf(&b, "\n[[office]]\nid = %q\nname = %q\ncounty = \"vest\"\n", o, "NAV "+o)
+			switch o {
+			case "eid", "hoyanger":
+				b.WriteString("until = \"2026-01\"\nmerged_into = \"nordfjord\"\n")
+			case "nordfjord":
+				b.WriteString("from = \"2026-02\"\n")
+			}
+		}
+		return b.String() + "\n[[office]]\nid = \"tromso\"\nname = \"NAV Tromsø\"\ncounty = \"nord\"\n"
+	}()
+	results := `period,unit,goal,value
+2026-01,forde,ledige,12
+2026-01,sogndal,ledige,10
+2026-01,flora,ledige,3
+2026-01,eid,ledige,9
+2026-01,hoyanger,ledige,11
+2026-01,tromso,ledige,40
+2026-02,forde,ledige,13
+2026-02,sogndal,ledige,11
+2026-02,flora,ledige,8
+2026-02,nordfjord,ledige,21
+2026-02,tromso,ledige,41
+`
+	fsys := reorgSite(t, org, results, "2026-02")
+	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(privacyGoalsTOML)}
+	out := memOutput{}
+	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
+		t.Fatal(errs, err)
+	}
+	offices := []string{"forde", "sogndal", "flora", "eid", "hoyanger", "nordfjord", "tromso"}
+	jan, _ := model.ParsePeriod("2026-01")
+	// members are the offices whose month p unit's figure adds up.
+	var members func(unit string, p model.Period) []string
+	members = func(unit string, p model.Period) []string {
+		switch {
+		case unit == "_site":
+			return slices.Concat(members("vest", p), []string{"tromso"})
+		case unit == "nord":
+			return []string{"tromso"}
+		case unit == "vest" && p == jan:
+			return offices[:5]
+		case unit == "vest":
+			return []string{"forde", "sogndal", "flora", "nordfjord"}
+		case unit == "nordfjord" && p == jan:
+			return []string{"eid", "hoyanger"}
+		}
+		return []string{unit}
+	}
+	sumOf := func(unit string, from, to model.Period) []float64 {
+		v := make([]float64, len(offices)*2)
+		for p := from; p <= to; p++ {
+			for _, o := range members(unit, p) {
+				i := slices.Index(offices, o)
+				if i < 0 {
+					t.Fatalf("no office %q of %s", o, unit)
+				}
+				v[i*2+int(p-jan)] = 1
+			}
+		}
+		return v
+	}
+	basis := &rowSpace{}
+	var hidden [][]float64
+	var names []string
+	shown := func(status string) bool { return status == "green" || status == "yellow" || status == "red" }
+	for _, f := range readCSV(t, out["scorecard.csv"]) {
+		p, _ := model.ParsePeriod(f[0])
+		switch {
+		case f[2] != "ledige":
+		case shown(f[6]):
+			basis.add(sumOf(f[1], p, p))
+		case f[6] == "suppressed":
+			hidden, names = append(hidden, sumOf(f[1], p, p)), append(names, f[1]+"'s "+f[0])
+		}
+	}
+	for _, f := range readCSV(t, out["periods.csv"]) {
+		length, _ := strconv.Atoi(f[9])
+		switch {
+		case f[2] != "ledige":
+		case shown(f[8]):
+			basis.add(sumOf(f[1], jan, jan+model.Period(length-1)))
+		case f[8] == "suppressed":
+			hidden, names = append(hidden, sumOf(f[1], jan, jan+model.Period(length-1))), append(names, f[1]+"'s "+f[0])
+		}
+	}
+	if !slices.Contains(names, "flora's 2026-01") {
+		t.Fatalf("Flora's 3 is not hidden: the test has lost its case (hidden: %v)", names)
+	}
+	for i, v := range hidden {
+		if basis.contains(v) {
+			t.Errorf("%s, hidden, is a combination of published figures", names[i])
+		}
+	}
 }

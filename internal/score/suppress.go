@@ -62,6 +62,12 @@ import (
 // Two suppressed parts, not both small, and a shown total tell only what
 // the two have together, and that is about min_count people or more.
 //
+// Across reorganisations: a successor's months before it began are its
+// predecessors' total (recast), and hidden wherever one of them is: the
+// predecessors are parts of their county's month too, and the recast
+// total beside the county's and its other offices' would give back what
+// the county's rules hid with them.
+//
 // Across goals: a share of people given only as its value (as NAV's own
 // tables give the share of helt ledige) is hidden wherever a count of
 // people of the same unit is hidden, for whatever reason: the unit's size
@@ -207,6 +213,19 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 		}
 	}
 	sc.protect = p.scratch
+	// A recast figure with a hidden part is hidden. Its relation is
+	// judged on its own above, but it overlaps the county's of the same
+	// month: two offices that later merge are two of their county's, and
+	// their shown total beside the county's and its other offices' gives
+	// back a third office the county's rules hid with them.
+	for i, succ := range s.successors {
+		for m := range s.N {
+			c := cell(succ.unit*s.N + m)
+			if recast[i*s.N+m] && c.Has() && slices.ContainsFunc(succ.parts, func(u int) bool { return cell(u*s.N+m).Status == Suppressed }) {
+				*c = Cell{Status: Suppressed}
+			}
+		}
+	}
 	from := int32(0)
 	for i, total := range sc.spans.totals {
 		if c := cell(int(total)); c.Has() && slices.ContainsFunc(sc.spans.parts[from:sc.spans.ends[i]], func(id int32) bool { return cell(int(id)).Status == Suppressed }) {
