@@ -307,3 +307,63 @@ func TestTertialNoteOfSums(t *testing.T) {
 		t.Errorf("a report of counts alone explains sums it does not have:\n%s", section(t, page, "card-h"))
 	}
 }
+
+// TestTertialAcrossAMerger: Årstad and Bergen nord merge into Bergen in
+// June; the tertial report of each says in how many of its months the
+// office existed, and Bergen's tertial figures, its predecessors' May
+// with its own months, are marked recast.
+func TestTertialAcrossAMerger(t *testing.T) {
+	org := `[[county]]
+id = "vest"
+name = "NAV Vest"
+
+[[office]]
+id = "bergen-nord"
+name = "NAV Bergen nord"
+county = "vest"
+until = "2026-05"
+merged_into = "bergen"
+
+[[office]]
+id = "arstad"
+name = "NAV Årstad"
+county = "vest"
+until = "2026-05"
+merged_into = "bergen"
+
+[[office]]
+id = "bergen"
+name = "NAV Bergen"
+county = "vest"
+from = "2026-06"
+
+[[county]]
+id = "nord"
+name = "NAV Nord"
+
+[[office]]
+id = "tromso"
+name = "NAV Tromsø"
+county = "nord"
+`
+	results := "period,unit,goal,value\n2026-05,bergen-nord,kontakter,6\n2026-05,arstad,kontakter,5\n" +
+		"2026-06,bergen,kontakter,12\n2026-07,bergen,kontakter,11\n2026-08,bergen,kontakter,13\n"
+	out := memOutput{}
+	if errs, err := Build(reorgSite(t, org, results, "2026-08"), defaults, out); errs != nil || err != nil {
+		t.Fatal(errs, err)
+	}
+	for page, want := range map[string]string{
+		"vest/arstad/2026-T2.html": "NAV Årstad fantes 1 av 4 måneder av tertialet.",
+		"vest/bergen/2026-T2.html": "NAV Bergen fantes 3 av 4 måneder av tertialet.",
+	} {
+		if !strings.Contains(string(out[page]), want) {
+			t.Errorf("%s does not say %q", page, want)
+		}
+	}
+	if card := section(t, string(out["vest/bergen/2026-T2.html"]), "card-h"); !strings.Contains(card, "omregnet") {
+		t.Errorf("Bergen's tertial of its predecessors' May and its own months is not marked recast:\n%s", card)
+	}
+	if page := string(out["vest/2026-T2.html"]); strings.Contains(page, "fantes") {
+		t.Errorf("Vest, there all the tertial, is said to have existed in part of it")
+	}
+}

@@ -27,6 +27,9 @@ type TertialPage struct {
 	Older   bool   // periods.csv has tertials older than those with reports
 	Tertial string // "2. tertial 2018"
 	Months  string // "mai–august 2018", or how far a tertial not over has come
+	// Lived says in how many of the tertial's months the unit existed,
+	// where not all: an office that ended or began in it.
+	Lived   string
 	Summary Summary
 	Card    TertialCard
 	// Matrix is a county's offices, or the whole site's counties, against
@@ -212,6 +215,17 @@ func (s *site) tertialMonths(sp score.Span) string {
 		return months
 	}
 	return strings.NewReplacer("{months}", months, "{n}", strconv.Itoa(sp.Months())).Replace(s.loc.T("tertial.so.far"))
+}
+
+// monthsLived counts the months of span sp in which unit existed.
+func (s *site) monthsLived(unit int, sp score.Span) int {
+	n := 0
+	for p := sp.First; p <= sp.Last; p++ {
+		if s.Scores.Exists(unit, p) {
+			n++
+		}
+	}
+	return n
 }
 
 // tertial is a tertial the site has reports of, with its name.
@@ -437,6 +451,9 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 		crumbs = []Link{{Href: "index.html", Text: s.loc.T("home")}}
 	} else {
 		crumbs = append(crumbs, Link{Href: "index.html", Text: v.Name})
+		if lived := s.monthsLived(unit, sp); lived < sp.Months() {
+			v.Lived = strings.NewReplacer("{unit}", v.Name, "{n}", strconv.Itoa(lived), "{of}", strconv.Itoa(sp.Months())).Replace(s.loc.T("tertial.lived"))
+		}
 	}
 	// The title heads every printed page (Common.PrintMargins). The whole
 	// site's name, a phrase rather than a unit's name, is quoted within
@@ -499,6 +516,10 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 			r.Made = s.loc.T("tertial.sum")
 		}
 		r.Coverage = s.spanCoverage(unit, gi, a.Coverage)
+		if a.Recast && a.Has() {
+			// Months before the unit began, its predecessors'.
+			r.Coverage = strings.TrimPrefix(r.Coverage+"; "+s.loc.T("recast"), "; ")
+		}
 		if due := s.Scores.DueMonths(gi, sp); due < sp.Months() && g.PeriodMonths() == 1 {
 			// A lagged goal's last months are not yet due: its figure is of
 			// the tertial so far, though the tertial is over.
