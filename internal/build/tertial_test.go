@@ -311,7 +311,8 @@ func TestTertialNoteOfSums(t *testing.T) {
 // TestTertialAcrossAMerger: Årstad and Bergen nord merge into Bergen in
 // June; the tertial report of each says in how many of its months the
 // office existed, and Bergen's tertial figures, its predecessors' May
-// with its own months, are marked recast.
+// with its own months, are marked recast, on its report and in its
+// county's matrix.
 func TestTertialAcrossAMerger(t *testing.T) {
 	org := `[[county]]
 id = "vest"
@@ -363,7 +364,11 @@ county = "nord"
 	if card := section(t, string(out["vest/bergen/2026-T2.html"]), "card-h"); !strings.Contains(card, "omregnet") {
 		t.Errorf("Bergen's tertial of its predecessors' May and its own months is not marked recast:\n%s", card)
 	}
-	if page := string(out["vest/2026-T2.html"]); strings.Contains(page, "fantes") {
+	page := string(out["vest/2026-T2.html"])
+	if strings.Contains(page, "fantes") {
 		t.Errorf("Vest, there all the tertial, is said to have existed in part of it")
+	}
+	if matrix := section(t, page, "tmatrix-h"); !strings.Contains(matrix, "(omregnet)") {
+		t.Errorf("Vest's matrix does not mark Bergen's figures, its predecessors' May with its own months, recast:\n%s", matrix)
 	}
 }

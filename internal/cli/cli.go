@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"slices"
@@ -340,8 +341,7 @@ func (r *invocation) sourceDir() bool {
 // one, the next build would read the site it wrote (results from its CSV
 // files) or pass it by; holding the site, it would replace it. Paths are
 // compared as the system finds them (through links, those of a folder not
-// made yet through its nearest that is) and without case, which Windows
-// and macOS ignore.
+// made yet through its nearest that is; see inside for case).
 func (r *invocation) outsideInput(source, out string) bool {
 	to, from := resolved(out), resolved(source)
 	if inside(from, to) {
@@ -376,10 +376,13 @@ func resolved(p string) string {
 	}
 }
 
-// inside reports whether path p is folder dir or lies within it, without
-// regard to case.
+// inside reports whether path p is folder dir or lies within it, where
+// the system ignores case (Windows, macOS) without regard to it.
 func inside(p, dir string) bool {
-	rel, err := filepath.Rel(strings.ToLower(dir), strings.ToLower(p))
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+		p, dir = strings.ToLower(p), strings.ToLower(dir)
+	}
+	rel, err := filepath.Rel(dir, p)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 

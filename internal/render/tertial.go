@@ -155,7 +155,12 @@ func (s *site) fillSpanMatrix(m *SpanMatrix, root string, goals []int, sp score.
 				row.Unanswered++
 			}
 			st := s.status(a.Status)
-			row.Cells = append(row.Cells, SpanMatrixCell{Status: st.Name, Symbol: st.Symbol, Value: s.value(&s.Site.Goals[gi], a.Cell)})
+			value := s.value(&s.Site.Goals[gi], a.Cell)
+			if a.Recast && a.Has() {
+				// Beside its predecessors' rows, the months they share.
+				value += " (" + s.loc.T("recast") + ")"
+			}
+			row.Cells = append(row.Cells, SpanMatrixCell{Status: st.Name, Symbol: st.Symbol, Value: value})
 			uncomputable = uncomputable || a.Status == score.Uncomputable
 		}
 		m.Rows = append(m.Rows, row)

@@ -805,7 +805,7 @@ func (c components) tertialReport(v TertialPage) templ.Component {
 			return templ_7745c5c3_Err
 		}
 		if v.Lived != "" {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 81, "<p class=\"ended\">")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 81, "<p class=\"history\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -139,7 +139,7 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 		return
 	}
 	rels := &sc.rels
-	rels.reset(s.N*(len(site.Counties)+len(s.successors)+1), months)
+	rels.reset(s.N*(len(site.Counties)+1), months)
 	var parts []int32
 	for m := range s.N {
 		org := &s.epochs[s.epochOf[m]]
@@ -154,16 +154,6 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 			counties = append(counties, at(s.County(c)))
 		}
 		rels.add(at(s.Whole()), counties)
-		// A recast figure is its parts' total.
-		for i, succ := range s.successors {
-			if recast[i*s.N+m] {
-				parts = parts[:0]
-				for _, u := range succ.parts {
-					parts = append(parts, at(u))
-				}
-				rels.add(at(succ.unit), parts)
-			}
-		}
 	}
 	// The groups of people a figure tells about, where known.
 	var groups []func(id int) float64
@@ -213,15 +203,20 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 		}
 	}
 	sc.protect = p.scratch
-	// A recast figure with a hidden part is hidden. Its relation is
-	// judged on its own above, but it overlaps the county's of the same
-	// month: two offices that later merge are two of their county's, and
-	// their shown total beside the county's and its other offices' gives
-	// back a third office the county's rules hid with them.
+	// A recast figure with a hidden part is hidden, shown or counted in
+	// its spans: it overlaps the county's relation of the same month (two
+	// offices that later merge are two of their county's), and beside the
+	// county's total and its other offices' it would give back a third
+	// office the county's rules hid with them. Hidden, it tells nothing,
+	// and shown with every part shown, nothing new: so it needs no
+	// relation of its own among the totals above. The successors are in
+	// the order they began, so that a successor's recast parts (a county
+	// recast from counties recast before it) are settled before it.
 	for i, succ := range s.successors {
 		for m := range s.N {
-			c := cell(succ.unit*s.N + m)
-			if recast[i*s.N+m] && c.Has() && slices.ContainsFunc(succ.parts, func(u int) bool { return cell(u*s.N+m).Status == Suppressed }) {
+			id := succ.unit*s.N + m
+			c := cell(id)
+			if recast[i*s.N+m] && (c.Has() || sc.partial[id]) && c.Status != Suppressed && slices.ContainsFunc(succ.parts, func(u int) bool { return cell(u*s.N+m).Status == Suppressed }) {
 				*c = Cell{Status: Suppressed}
 			}
 		}

@@ -27,8 +27,11 @@ import (
 const Manifest = ".malekort-files"
 
 // workPrefix begins the name of a build's work folder inside the output
-// folder; a build killed before it ended leaves it, and the next removes it.
-const workPrefix = ".malekort.new-"
+// folder; a build killed before it ended leaves it, and a later one
+// removes it (see removeWork). keptPrefix begins the name it is given
+// where it holds what of an old site could not be put back (Stranded),
+// which no build removes.
+const workPrefix, keptPrefix = ".malekort.new-", ".malekort.kept-"
 
 // Dir is an output folder being written.
 type Dir struct {
@@ -72,7 +75,7 @@ func Begin(out string) (*Dir, error) {
 	// Locked first, so that what is checked is no other build's half way.
 	unlock, locked, err := lock(out)
 	if err != nil {
-		d.Abort()
+		// Another build holds the folder: it may have made it.
 		return nil, err
 	}
 	d.unlock = unlock
@@ -117,6 +120,12 @@ func removeWork(out string, locked bool) {
 // isWork reports whether an entry of the output folder is a build's work
 // folder.
 func isWork(e fs.DirEntry) bool { return e.IsDir() && strings.HasPrefix(e.Name(), workPrefix) }
+
+// isOurs reports whether an entry of the output folder is a build's work
+// folder or one kept from a failed one: no part of the site.
+func isOurs(e fs.DirEntry) bool {
+	return isWork(e) || e.IsDir() && strings.HasPrefix(e.Name(), keptPrefix)
+}
 
 // litter are the files that file browsers make in the folders they show
 // (thumbnails, folder settings, Apple's resource forks): a share's readers
@@ -166,16 +175,18 @@ func checkOwned(out string) error {
 	var foreign []string
 	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			// A folder the builder may not read, at a share's or a
-			// disk's root (lost+found, System Volume Information), is
-			// not the site's, and a build leaves it be (see owns).
-			if r, _ := filepath.Rel(out, p); d != nil && d.IsDir() && errors.Is(err, fs.ErrPermission) && !owns(owned, filepath.ToSlash(r)) {
+			// A folder the builder may not read at the top of the output
+			// folder, a share's or a disk's root (lost+found, System
+			// Volume Information), is not the site's, and a build leaves
+			// it be (see moveIn). Deeper, it would go with the site's
+			// folder around it.
+			if r, _ := filepath.Rel(out, p); d != nil && d.IsDir() && filepath.Dir(p) == out && errors.Is(err, fs.ErrPermission) && !owns(owned, filepath.ToSlash(r)) {
 				return fs.SkipDir
 			}
 			return err
 		}
 		if d.IsDir() {
-			if filepath.Dir(p) == out && isWork(d) {
+			if filepath.Dir(p) == out && isOurs(d) {
 				return fs.SkipDir
 			}
 			return nil
@@ -418,7 +429,7 @@ func (d *Dir) moveIn() error {
 		}
 		for _, e := range oldEntries {
 			n := e.Name()
-			if isWork(e) || n == Manifest || slices.Contains(names, n) || !owns(owned, n) && !litter(n) {
+			if isOurs(e) || n == Manifest || slices.Contains(names, n) || !owns(owned, n) && !litter(n) {
 				continue
 			}
 			if err := move(filepath.Join(d.final, n), filepath.Join(old, n)); err != nil {
@@ -445,16 +456,24 @@ func (d *Dir) moveIn() error {
 	if err == nil {
 		return nil
 	}
-	var failed []error
-	for _, u := range slices.Backward(undo) {
-		if uerr := u(); uerr != nil {
-			failed = append(failed, uerr)
+	// The manifest is put back last, and only where every entry was: else
+	// the one that lists both sites stays, so that the next build may
+	// replace what is there.
+	var failed error
+	for _, u := range slices.Backward(undo[1:]) {
+		if uerr := u(); uerr != nil && failed == nil {
+			failed = uerr
 		}
 	}
-	if len(failed) > 0 {
-		return &Stranded{diag.P("%s: the new site could not be moved in (%v), nor the old one wholly put back (%v): the folder holds parts of both until a build succeeds; what of the old site is not in it is in %s", d.final, err, errors.Join(failed...), d.work)}
+	if failed == nil {
+		undo[0]()
+		return err
 	}
-	return err
+	kept := filepath.Join(d.final, keptPrefix+strings.TrimPrefix(filepath.Base(d.work), workPrefix))
+	if os.Rename(d.work, kept) != nil {
+		kept = d.work
+	}
+	return &Stranded{diag.P("%s: the new site could not be moved in (%v), nor the old one wholly put back (%v): the folder holds parts of both until a build succeeds; what of the old site is not in it is in %s, which no build removes", d.final, err, failed, kept)}
 }
 
 // rename is os.Rename; tests make it fail.

@@ -247,15 +247,18 @@ func TestFailedMoveIsUndone(t *testing.T) {
 			if !c.exchanges {
 				return errors.ErrUnsupported
 			}
-			exchanges++
-			return savedExchange(a, b)
+			err := savedExchange(a, b)
+			if err == nil {
+				exchanges++
+			}
+			return err
 		}
 		err := publish(t, out, map[string]string{"a/index.html": "new a", "b/index.html": "new b", "c.html": "new c", "d.html": "new d"})
 		rename, exchange = savedRename, savedExchange
 		if err == nil {
 			t.Fatal("a build whose move failed was committed")
 		}
-		if c.exchanges && exchanges < 3 && runtime.GOOS == "linux" {
+		if c.exchanges && exchanges > 0 && exchanges < 3 {
 			t.Errorf("%d exchanges before the failure, want the three of a, b and c.html", exchanges)
 		}
 		if got := tree(t, out); !maps.Equal(got, before) {
@@ -265,8 +268,9 @@ func TestFailedMoveIsUndone(t *testing.T) {
 }
 
 // TestFailedUndoKeepsTheOldSite: where a move fails and so does putting
-// one back, the build says so and keeps the work folder, which holds what
-// of the old site is not in the output folder.
+// one back, the build says so and keeps its work folder under a name no
+// build removes; the manifest still lists both sites, so that the next
+// build goes through.
 func TestFailedUndoKeepsTheOldSite(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	if err := publish(t, out, map[string]string{"a/index.html": "old a", "b.html": "old b"}); err != nil {
@@ -276,27 +280,32 @@ func TestFailedUndoKeepsTheOldSite(t *testing.T) {
 	t.Cleanup(func() { rename, exchange = savedRename, savedExchange })
 	exchange = func(string, string) error { return errors.ErrUnsupported }
 	calls := 0
-	// The manifest of both, a aside, a in (fails), a back (fails).
+	// The manifest of both, 0.html in, a aside, a in, b.html aside
+	// (fails); then a back out and the old a back in, and 0.html back out
+	// (fails): 0.html, new, stays.
 	rename = func(from, to string) error {
-		if calls++; calls >= 3 {
+		if calls++; calls == 5 || calls == 8 {
 			return errors.New("the share went away")
 		}
 		return savedRename(from, to)
 	}
-	err := publish(t, out, map[string]string{"a/index.html": "new a", "b.html": "new b"})
+	err := publish(t, out, map[string]string{"0.html": "new", "a/index.html": "new a", "b.html": "new b"})
 	rename = savedRename
-	if _, stranded := errors.AsType[*Stranded](err); !stranded {
-		t.Fatalf("a failed undo: %v, want Stranded", err)
+	if _, stranded := errors.AsType[*Stranded](err); !stranded || !strings.Contains(err.Error(), keptPrefix) {
+		t.Fatalf("a failed undo: %v, want Stranded, naming the folder kept", err)
 	}
-	got := tree(t, out)
-	var kept string
-	for name, text := range got {
-		if strings.HasPrefix(name, workPrefix) && strings.HasSuffix(name, "/old/a/index.html") {
-			kept = text
-		}
+	kept := func() bool {
+		entries, _ := os.ReadDir(out)
+		return slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return strings.HasPrefix(e.Name(), keptPrefix) })
 	}
-	if kept != "old a" || !strings.Contains(err.Error(), workPrefix) {
-		t.Errorf("after a failed undo the folder holds %q (%v), want old a kept in the work folder it names", got, err)
+	if got := tree(t, out); got["0.html"] != "new" || got["a/index.html"] != "old a" || !kept() {
+		t.Errorf("after a failed undo the folder holds %q, want 0.html left, old a back and the work folder kept", got)
+	}
+	if err := publish(t, out, map[string]string{"a/index.html": "next a", "b.html": "next b"}); err != nil {
+		t.Fatalf("the build after a failed undo: %v", err)
+	}
+	if !kept() {
+		t.Errorf("the next build removed the folder kept")
 	}
 }
 
@@ -304,6 +313,9 @@ func TestFailedUndoKeepsTheOldSite(t *testing.T) {
 // leaves an output folder whose every file its manifest lists, so that
 // the next build goes through and removes the killed one's work.
 func TestKilledFirstBuild(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("without flock a killed build's work folder stays for an hour")
+	}
 	out := filepath.Join(t.TempDir(), "public")
 	dir, err := Begin(out)
 	if err != nil {
