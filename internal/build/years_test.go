@@ -259,7 +259,7 @@ func TestGoalsMeasuredLessOften(t *testing.T) {
 	card := section(t, arstad, "card-h")
 	for goal, want := range map[string]string{
 		"Tertialmål":                  "Året 2025: – (ufullstendig, 1 av 3 tertialer)",
-		"Overgang seks måneder etter": "Året 2025 så langt: – (ufullstendig, 2 av 8 måneder)",
+		"Overgang seks måneder etter": "Året 2025 så langt: – (ufullstendig, 2 av 8 måneder, januar–august 2025)",
 		"Brukertilfredshet":           "",
 	} {
 		row := scorecardRow(card, goal)
@@ -373,15 +373,15 @@ func scorecardRow(card, goal string) string {
 
 // TestLaggedGoalsYearIsNotOverInDecember: built for December 2025, a
 // goal lagged a month has November's result as its latest, so its figure
-// over 2025 is the year so far ("Hittil i år"), not the year ("Året"),
-// which a goal without a lag has.
+// over 2025 is the year so far ("Hittil i år", naming its months), not
+// the year ("Året"), which a goal without a lag has.
 func TestLaggedGoalsYearIsNotOverInDecember(t *testing.T) {
 	results, goals := year2025(t, 1)
 	out := buildBase(t, map[string]string{"data/results/2026.csv": results, "data/goals.toml": goals})
 	card := section(t, string(out["vest/arstad/index.html"]), "card-h")
 	arbeid, kontakter := scorecardRow(card, "Overgang til arbeid"), scorecardRow(card, "Kontakter med arbeidsgivere")
-	if !strings.Contains(arbeid, "Hittil i år:") || strings.Contains(arbeid, "Året:") {
-		t.Errorf("the lagged goal's 2025 in December:\n%s", arbeid)
+	if !strings.Contains(arbeid, "Hittil i år:") || !strings.Contains(arbeid, "januar–november 2025") || strings.Contains(arbeid, "Året:") {
+		t.Errorf("the lagged goal's 2025 in December, so far January to November:\n%s", arbeid)
 	}
 	if !strings.Contains(kontakter, "Året:") {
 		t.Errorf("the monthly goal's 2025 in December:\n%s", kontakter)
@@ -413,7 +413,7 @@ func TestLastYearBesideJanuary(t *testing.T) {
 		"site.toml":             baseFile(t, "site.toml") + "period = \"2026-01\"\n",
 	})
 	card := section(t, string(out["vest/arstad/index.html"]), "card-h")
-	if arbeid := scorecardRow(card, "Overgang til arbeid"); !strings.Contains(arbeid, "Året 2025 så langt: 45,0 % (nådd)") {
+	if arbeid := scorecardRow(card, "Overgang til arbeid"); !strings.Contains(arbeid, "Året 2025 så langt: 45,0 % (nådd, januar–november 2025)") {
 		t.Errorf("the goal lagged two months in January 2026:\n%s", arbeid)
 	}
 	if kontakter := scorecardRow(card, "Kontakter med arbeidsgivere"); !strings.Contains(kontakter, "Året 2025: 120 (nådd)") {

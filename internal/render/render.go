@@ -1272,6 +1272,11 @@ func (s *site) yearToDate(unit, gi int) string {
 	if c := s.spanCoverage(unit, gi, a.Coverage); c != "" {
 		status += ", " + c
 	}
+	if due := s.Scores.DueMonths(gi, year); due < year.Months() && g.PeriodMonths() == 1 {
+		// A lagged goal's last months are not yet due: "hittil i år"
+		// beside a matrix of January to October would read as those.
+		status += ", " + s.loc.MonthRange(year.First.Year(), year.First.Month(), (year.First+model.Period(due-1)).Month())
+	}
 	if a.Recast && a.Has() {
 		status += ", " + s.loc.T("recast")
 	}
