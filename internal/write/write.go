@@ -59,6 +59,8 @@ func Begin(out string) (*Dir, error) {
 	out = filepath.Clean(out)
 	if real, err := filepath.EvalSymlinks(out); err == nil {
 		out = real
+	} else if link, lerr := os.Lstat(out); lerr == nil && link.Mode()&fs.ModeSymlink != 0 {
+		return nil, &Refused{diag.P("%s: a link to a folder that is not there; make the folder, or choose another --out", out)}
 	}
 	info, err := os.Stat(out)
 	created := errors.Is(err, fs.ErrNotExist)

@@ -384,7 +384,8 @@ func TestWhatIsNotForeign(t *testing.T) {
 
 // TestRefusals: a folder with a file malekort did not write is refused,
 // saying which; a site copied without its manifest is told what it lacks;
-// a folder another build is writing into is refused while it does.
+// a link to nothing is told so; a folder another build is writing into is
+// refused while it does.
 func TestRefusals(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	os.MkdirAll(filepath.Join(out, "assets"), 0o755)
@@ -399,6 +400,16 @@ func TestRefusals(t *testing.T) {
 		t.Errorf("a site copied without its manifest: %v", err)
 	}
 	os.RemoveAll(out)
+	if runtime.GOOS != "windows" {
+		if err := os.Symlink(filepath.Join(filepath.Dir(out), "gone"), out); err != nil {
+			t.Fatal(err)
+		}
+		_, err = Begin(out)
+		if _, refused := errors.AsType[*Refused](err); !refused || !strings.Contains(err.Error(), "a link to a folder that is not there") {
+			t.Errorf("a link to nothing: %v", err)
+		}
+		os.Remove(out)
+	}
 	os.MkdirAll(out, 0o755)
 	dir, err := Begin(out)
 	if err != nil {
