@@ -257,14 +257,7 @@ func (s *site) tertialsOf() (reported []tertial, older bool) {
 
 // hasTertial reports whether unit has a report of tertial sp: it existed
 // in one of its months.
-func (s *site) hasTertial(unit int, sp score.Span) bool {
-	for p := sp.First; p <= sp.Last; p++ {
-		if s.Scores.Exists(unit, p) {
-			return true
-		}
-	}
-	return false
-}
+func (s *site) hasTertial(unit int, sp score.Span) bool { return s.monthsLived(unit, sp) > 0 }
 
 // tertialLinks are unit's tertial reports, newest first, as seen from
 // dir (the folder the linking page is in, relative to the unit's); the

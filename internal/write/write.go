@@ -39,6 +39,7 @@ type Dir struct {
 	work   string // the work folder: the new site in site/, the old one's entries moved to old/
 	tmp    string // work/site
 	unlock func()
+	before manifest // the old site's, read under the lock
 	// created says Begin made the output folder: a build that fails
 	// leaves no empty folder where there was none.
 	created bool
@@ -81,7 +82,11 @@ func Begin(out string) (*Dir, error) {
 		return nil, err
 	}
 	d.unlock = unlock
-	if err := checkOwned(out); err != nil {
+	if d.before, err = readManifest(out); err != nil {
+		d.Abort()
+		return nil, err
+	}
+	if err := checkOwned(out, d.before); err != nil {
 		d.Abort()
 		return nil, err
 	}
@@ -140,40 +145,38 @@ func litter(name string) bool {
 	return strings.HasPrefix(name, "._")
 }
 
-// readManifest are the files listed in out's manifest, and whether it has
-// one.
-func readManifest(out string) (map[string]bool, bool) {
-	owned := map[string]bool{Manifest: true}
-	f, err := os.Open(filepath.Join(out, Manifest))
-	if err != nil {
-		return owned, false
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		owned[sc.Text()] = true
-	}
-	return owned, true
+// manifest is what an output folder's manifest says, read once a build
+// holds the folder: the files malekort wrote there, the entries of the
+// folder's top they lie in, and its text.
+type manifest struct {
+	files  map[string]bool
+	tops   map[string]bool
+	text   []byte
+	listed bool // the folder has one
 }
 
-// owns reports whether an output folder's entry at path name is the
-// site's: a file its manifest lists, or a folder that holds one.
-func owns(owned map[string]bool, name string) bool {
-	if owned[name] {
-		return true
+// readManifest reads out's manifest, if it has one.
+func readManifest(out string) (manifest, error) {
+	m := manifest{files: map[string]bool{Manifest: true}, tops: map[string]bool{Manifest: true}}
+	text, err := os.ReadFile(filepath.Join(out, Manifest))
+	if errors.Is(err, fs.ErrNotExist) {
+		return m, nil
 	}
-	for f := range owned {
-		if strings.HasPrefix(f, name+"/") {
-			return true
-		}
+	if err != nil {
+		return m, err
 	}
-	return false
+	m.text, m.listed = text, true
+	for _, f := range strings.FieldsFunc(string(text), func(r rune) bool { return r == '\n' }) {
+		m.files[f] = true
+		top, _, _ := strings.Cut(f, "/")
+		m.tops[top] = true
+	}
+	return m, nil
 }
 
 // checkOwned refuses an output folder that holds files malekort did not
-// write: replacing it would delete them.
-func checkOwned(out string) error {
-	owned, listed := readManifest(out)
+// write, by its manifest m: replacing it would delete them.
+func checkOwned(out string, m manifest) error {
 	var foreign []string
 	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -182,7 +185,7 @@ func checkOwned(out string) error {
 			// Volume Information), is not the site's, and a build leaves
 			// it be (see moveIn). Deeper, it would go with the site's
 			// folder around it.
-			if r, _ := filepath.Rel(out, p); d != nil && d.IsDir() && filepath.Dir(p) == out && errors.Is(err, fs.ErrPermission) && !owns(owned, filepath.ToSlash(r)) {
+			if r, _ := filepath.Rel(out, p); d != nil && d.IsDir() && filepath.Dir(p) == out && errors.Is(err, fs.ErrPermission) && !m.tops[r] {
 				return fs.SkipDir
 			}
 			return err
@@ -194,7 +197,7 @@ func checkOwned(out string) error {
 			return nil
 		}
 		r, _ := filepath.Rel(out, p)
-		if r = filepath.ToSlash(r); !owned[r] && !litter(d.Name()) {
+		if r = filepath.ToSlash(r); !m.files[r] && !litter(d.Name()) {
 			foreign = append(foreign, r)
 		}
 		return nil
@@ -206,7 +209,7 @@ func checkOwned(out string) error {
 		slices.Sort(foreign)
 		var more, unlisted diag.Phrase
 		// A site malekort wrote, copied without its manifest.
-		if !listed && slices.Contains(foreign, "index.html") && slices.Contains(foreign, "assets/malekort.js") {
+		if !m.listed && slices.Contains(foreign, "index.html") && slices.Contains(foreign, "assets/malekort.js") {
 			unlisted = diag.P(" (it has no %s, the list of the files malekort wrote there: if a copy of a site left it out, copy it too)", Manifest)
 		}
 		if len(foreign) > 5 {
@@ -304,7 +307,7 @@ func (d *Dir) Commit() error {
 		return err
 	}
 	// Check again: files may have arrived while the site was built.
-	if err := checkOwned(d.final); err != nil {
+	if err := checkOwned(d.final, d.before); err != nil {
 		d.Abort()
 		return err
 	}
@@ -344,16 +347,17 @@ func (s *Stranded) Unwrap() error { return s.msg }
 // would refuse. It gives the step that puts back the manifest before.
 func (d *Dir) listBoth() (undo func() error, err error) {
 	p := filepath.Join(d.final, Manifest)
-	before, err := os.ReadFile(p)
-	listed := err == nil
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
+	both := make([]string, 0, len(d.before.files)+len(d.files))
+	for f := range d.before.files {
+		if f != Manifest {
+			both = append(both, f)
+		}
 	}
-	both := slices.Concat(strings.FieldsFunc(string(before), func(r rune) bool { return r == '\n' }), d.files)
+	both = append(both, d.files...)
 	slices.Sort(both)
 	saved, union := filepath.Join(d.work, "manifest-before"), filepath.Join(d.work, Manifest)
-	if listed {
-		if err := os.WriteFile(saved, before, 0o644); err != nil {
+	if d.before.listed {
+		if err := os.WriteFile(saved, d.before.text, 0o644); err != nil {
 			return nil, err
 		}
 	}
@@ -364,7 +368,7 @@ func (d *Dir) listBoth() (undo func() error, err error) {
 		return nil, err
 	}
 	undo = func() error { return os.Remove(p) }
-	if listed {
+	if d.before.listed {
 		undo = func() error { return rename(saved, p) }
 	}
 	return undo, durable.folder(d.final)
@@ -398,7 +402,6 @@ func (d *Dir) moveIn() error {
 	if err := os.Mkdir(old, 0o700); err != nil {
 		return err
 	}
-	owned, _ := readManifest(d.final)
 	newEntries, err := os.ReadDir(d.tmp)
 	if err != nil {
 		return err
@@ -431,7 +434,7 @@ func (d *Dir) moveIn() error {
 		}
 		for _, e := range oldEntries {
 			n := e.Name()
-			if isOurs(e) || n == Manifest || slices.Contains(names, n) || !owns(owned, n) && !litter(n) {
+			if isOurs(e) || n == Manifest || slices.Contains(names, n) || !d.before.tops[n] && !litter(n) {
 				continue
 			}
 			if err := move(filepath.Join(d.final, n), filepath.Join(old, n)); err != nil {
