@@ -145,6 +145,7 @@ func loadResults(fsys fs.FS, site *model.Site, language string, errs *diag.List)
 	all := make([]model.Result, total)
 	rows := make([][]model.Result, len(files))
 	sheets := make([][]string, len(files))
+	pointLines := make([]int, len(files))
 	fileErrs := make([]diag.List, len(files))
 	workers.Each(len(files), func(i int) {
 		file, err := fsys.Open(files[i])
@@ -163,10 +164,10 @@ func loadResults(fsys fs.FS, site *model.Site, language string, errs *diag.List)
 		if strings.EqualFold(path.Ext(files[i]), ".xlsx") {
 			rows[i] = r.readWorkbook(files[i], int16(i), file, window, &sheets[i], &fileErrs[i])
 		} else {
-			rows[i] = r.read(files[i], int16(i), file, window, &fileErrs[i])
+			rows[i], pointLines[i] = r.read(files[i], int16(i), file, window, &fileErrs[i])
 		}
 	})
-	site.ResultFiles, site.ResultSheets = files, sheets
+	site.ResultFiles, site.ResultSheets, site.ResultPointLines = files, sheets, pointLines
 	n, fits := 0, true
 	for i := range files {
 		n += len(rows[i])

@@ -227,7 +227,9 @@ func (f *table) addUnreported() {
 // read parses one results file and appends its rows to rows. It accepts
 // what spreadsheet programs write: comma or semicolon delimiters, decimal
 // point or comma, UTF-8 with or without BOM or Windows-1252, CRLF or LF.
-func (r *resultReader) read(path string, file int16, src io.Reader, rows []model.Result, errs *diag.List) []model.Result {
+// pointLine is the line that showed the file's decimals are written with
+// a point, 0 where none did.
+func (r *resultReader) read(path string, file int16, src io.Reader, rows []model.Result, errs *diag.List) (_ []model.Result, pointLine int) {
 	f := &table{path: path, errs: errs}
 	br := bufio.NewReaderSize(src, 64<<10)
 	var in io.Reader = br
@@ -256,18 +258,22 @@ func (r *resultReader) read(path string, file int16, src io.Reader, rows []model
 	header, err := cr.Read()
 	if err == io.EOF {
 		f.add(1, 0, "file is empty: the first line must be the header %s", headerHint)
-		return rows
+		return rows, 0
 	}
 	if err != nil {
 		f.addCSVError(err)
-		return rows
+		return rows, 0
 	}
 	cols, ok := resultHeader(header)
 	if !ok {
 		r.headerError(f, header, cols)
-		return rows
+		return rows, 0
 	}
-	return r.readTable(f, file, header, cols, rows)
+	rows = r.readTable(f, file, header, cols, rows)
+	if f.decimal == '.' {
+		pointLine = f.decLine
+	}
+	return rows, pointLine
 }
 
 // headerError says what a header that lacks a column the rows need lacks.

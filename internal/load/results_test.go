@@ -31,7 +31,7 @@ func testReader() *resultReader {
 func readCSV(t *testing.T, src []byte) ([]model.Result, diag.List) {
 	t.Helper()
 	var errs diag.List
-	rows := testReader().read("data/results/test.csv", 0, bytes.NewReader(src), nil, &errs)
+	rows, _ := testReader().read("data/results/test.csv", 0, bytes.NewReader(src), nil, &errs)
 	return rows, errs
 }
 

@@ -602,7 +602,11 @@ type Site struct {
 	ResultFiles []string
 	// ResultSheets are, by file, a workbook's sheets that hold results.
 	ResultSheets [][]string
-	Results      []Result
+	// ResultPointLines are, by file, the line on which a CSV file showed
+	// that it writes decimals with a point, 0 where none did: it tells
+	// why "4.470" there is 4.47, not 4 470.
+	ResultPointLines []int
+	Results          []Result
 
 	Front      *Text
 	CountyText map[string]*Text

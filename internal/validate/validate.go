@@ -621,7 +621,7 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) *seen {
 				}
 			}
 		}
-		plausible(g, r, pos, errs)
+		plausible(g, r, pos, pointLine(s, r), errs)
 	}
 	// In the order of their first rows, so that which errors are told
 	// one by one (and the output) does not change from run to run.
@@ -737,8 +737,9 @@ func and(ids []string) diag.Phrase {
 }
 
 // plausible checks a row's value against its goal's bounds: min and max
-// as the goal sets them, else as its unit has them.
-func plausible(g *model.Goal, r *model.Result, pos diag.Pos, errs *diag.List) {
+// as the goal sets them, else as its unit has them. pointLine is the line
+// that showed the row's file writes decimals with a point, 0 if none did.
+func plausible(g *model.Goal, r *model.Result, pos diag.Pos, pointLine int, errs *diag.List) {
 	v := r.Value
 	if r.HasRatio {
 		v = g.RatioValue(r.Numerator, r.Denominator)
@@ -749,8 +750,23 @@ func plausible(g *model.Goal, r *model.Result, pos diag.Pos, errs *diag.List) {
 	case g.Max != nil && v > *g.Max:
 		errs.Add(pos, "value %v is above goal %q's max %v: check the row (a score typed without its decimal point?), or give the goal a higher max in %s", apart(v, *g.Max, g.Decimals+1), g.ID, written(*g.Max), goalsPath)
 	case g.Whole() && !r.HasRatio && v != math.Trunc(v):
+		if pointLine > 0 && pointLine != int(r.Line) && v >= 1 && written(v).Decimals <= 3 {
+			thousands := math.Round(v * 1000)
+			// A count written with a point between its thousands.
+			errs.Add(pos, "value %v is not a whole number, but goal %q counts: if it is %v written with a point between the thousands (%s), write %s, since line %d shows the file writes decimals with a point", written(v), g.ID, written(thousands), strconv.FormatFloat(v, 'f', 3, 64), strconv.FormatFloat(thousands, 'f', -1, 64), pointLine)
+			return
+		}
 		errs.Add(pos, "value %v is not a whole number, but goal %q counts: check the row", written(v), g.ID)
 	}
+}
+
+// pointLine is the line that showed r's file writes decimals with a
+// point, 0 where none did (or the site was not read from files).
+func pointLine(s *model.Site, r *model.Result) int {
+	if int(r.File) < len(s.ResultPointLines) {
+		return s.ResultPointLines[r.File]
+	}
+	return 0
 }
 
 const goalsPath = "data/goals.toml"
