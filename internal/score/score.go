@@ -156,11 +156,17 @@ type Scores struct {
 	First model.Period
 	N     int
 
-	nGoals     int
-	people     []int        // the goals that count people, whose hidden cells hide a share (see peopleHidden)
-	thresholds []Thresholds // [(span*units + unit)*nGoals + goal]
-	cells      []Cell       // [(unit*nGoals+goal)*N + month]
-	coverage   []Coverage   // [((unit-first county)*nGoals+goal)*N + month], counties and the whole
+	nGoals int
+	// people are the goals of people (persons = true); peopleHidden the
+	// months, by unit*N + month, that one of them hides, and peopleSmall
+	// those it hides at source or for being small, as smallOf says by
+	// goal (see hidePeopleTogether).
+	people                    []int
+	peopleHidden, peopleSmall []bool
+	smallOf                   [][]bool
+	thresholds                []Thresholds // [(span*units + unit)*nGoals + goal]
+	cells                     []Cell       // [(unit*nGoals+goal)*N + month]
+	coverage                  []Coverage   // [((unit-first county)*nGoals+goal)*N + month], counties and the whole
 	// The organisation changes from month to month only on a site with
 	// lifetimes or changes: its stretches of months with one organisation
 	// are its epochs. A site without has one.
@@ -532,23 +538,9 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 	s.aggregates = make([]Aggregate, site.NUnits()*nGoals*len(s.published))
 	s.coverage = make([]Coverage, (nCounty+1)*nGoals*s.N)
 	s.hiddenTotals = make([][]model.HiddenTotal, nGoals)
-	// Each processor works in one scratch from goal to goal. A share of
-	// people given as values is scored after the counts of people, whose
-	// hidden cells hide it too (see peopleHidden).
+	// Each processor works in one scratch from goal to goal.
 	scratches := sync.Pool{New: func() any { return new(scratch) }}
-	var counts, shares []int
-	for gi := range nGoals {
-		g := &site.Goals[gi]
-		if g.Persons && g.Aggregate == "ratio" && valueOnly[gi] {
-			shares = append(shares, gi)
-		} else {
-			counts = append(counts, gi)
-		}
-		if g.Persons && g.Aggregate == "sum" {
-			s.people = append(s.people, gi)
-		}
-	}
-	for _, goals := range [][]int{counts, shares} {
+	score := func(goals []int) {
 		workers.Each(len(goals), func(i int) {
 			gi := goals[i]
 			sc := scratches.Get().(*scratch)
@@ -556,16 +548,103 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 			scratches.Put(sc)
 		})
 	}
+	// A share of people given as values is scored after the other goals
+	// of people, whose hidden months hide it too.
+	var others, shares []int
+	for gi := range nGoals {
+		g := &site.Goals[gi]
+		if g.Persons && g.Aggregate == "ratio" && valueOnly[gi] {
+			shares = append(shares, gi)
+		} else {
+			others = append(others, gi)
+		}
+		if g.Persons {
+			s.people = append(s.people, gi)
+		}
+	}
+	if !slices.ContainsFunc(s.people, func(gi int) bool { return site.Goals[gi].Aggregate == "ratio" }) {
+		s.people = nil
+	}
+	s.smallOf = make([][]bool, nGoals)
+	score(others)
+	s.hidePeopleTogether(shares, score)
 	return s
 }
 
-// peopleHidden reports whether a count of people (a sum goal with persons
-// = true) of unit is hidden in month m. A share of people given only as
-// its value is hidden there too: with the unit's size, which is published
-// elsewhere (NAV's HL060 share of helt ledige and Statistics Norway's
-// labour force), the share gives back the count.
-func (s *Scores) peopleHidden(unit, m int) bool {
-	return slices.ContainsFunc(s.people, func(h int) bool { return s.cells[(unit*s.nGoals+h)*s.N+m].Status == Suppressed })
+// hidePeopleTogether scores the goals of people again until each hides
+// every month of a unit that one of them hides, for whatever reason,
+// starting with the shares given as values, which were not scored yet.
+// A share of people counts what a count goal may count: as a ratio, its
+// numerator may be the count's value; given as its value alone (NAV's
+// HL060), with the unit's labour force, published elsewhere, it gives
+// the count. Each goal's rules choose the next part to hide by their own
+// sizes (a count by its value, a ratio by its denominator), so a part
+// that one goal hides to protect another, the other would publish (of a
+// county of 63 helt ledige, an office's 3 hidden, the count would hide
+// the office of 10 and the share the one of 800 in the labour force,
+// whose 20 the count shows: 63 − 10 − 20 − 30 = 3). Without a share,
+// counts of people are left to their own rules: two goals do not count
+// the same people. The months hidden only grow from round to round, so
+// it ends.
+func (s *Scores) hidePeopleTogether(shares []int, score func(goals []int)) {
+	if len(s.people) == 0 {
+		return
+	}
+	s.peopleHidden, s.peopleSmall = make([]bool, s.Site.NUnits()*s.N), make([]bool, s.Site.NUnits()*s.N)
+	again := shares
+	for {
+		grew := false
+		for _, gi := range s.people {
+			for unit := range s.Site.NUnits() {
+				for m, c := range s.Series(unit, gi) {
+					id := unit*s.N + m
+					if c.Status != Suppressed {
+						continue
+					}
+					if !s.peopleHidden[id] {
+						s.peopleHidden[id], grew = true, true
+					}
+					if s.smallOf[gi] != nil && s.smallOf[gi][id] && !s.peopleSmall[id] {
+						s.peopleSmall[id], grew = true, true
+					}
+				}
+			}
+		}
+		if grew {
+			again = slices.DeleteFunc(slices.Clone(s.people), func(gi int) bool { return !s.showsPeopleHidden(gi) && !slices.Contains(shares, gi) })
+		}
+		if len(again) == 0 {
+			return
+		}
+		for _, gi := range again {
+			s.clearGoal(gi)
+		}
+		score(again)
+		again, shares = nil, nil
+	}
+}
+
+// showsPeopleHidden reports whether goal gi has a figure, or a month
+// counted in its spans, in a month that another goal of people hides.
+func (s *Scores) showsPeopleHidden(gi int) bool {
+	for unit := range s.Site.NUnits() {
+		for m, c := range s.Series(unit, gi) {
+			if s.peopleHidden[unit*s.N+m] && (c.Has() || c.Status == Incomplete) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clearGoal forgets goal gi's figures, to score it again.
+func (s *Scores) clearGoal(gi int) {
+	nSpans := len(s.published)
+	for unit := range s.Site.NUnits() {
+		clear(s.Series(unit, gi))
+		i := (unit*s.nGoals + gi) * nSpans
+		clear(s.aggregates[i : i+nSpans])
+	}
 }
 
 // scratch is what scoring a goal works in: its figures, what suppression

@@ -354,6 +354,82 @@ func TestShareOfPeopleHiddenWithItsCount(t *testing.T) {
 	}
 }
 
+// TestGoalsOfPeopleHideTogether: a count of people and a share of the
+// same people as a ratio, the count its numerator, each hide the months
+// the other hides. Each goal's own rules would hide a different office
+// beside the one of 3 (the count the one of 10, the smallest value; the
+// share the one of 800 in the labour force, the smallest denominator),
+// and the county's 63 less the share's 10 and the count's 20 and 30
+// would be 3.
+func TestGoalsOfPeopleHideTogether(t *testing.T) {
+	share := percentGoal("andel")
+	share.Persons = true
+	f := newFixture(countGoal("ledige", true), share).withOffice("d", "vest").withOffice("e", "vest")
+	for _, o := range []struct {
+		unit           string
+		count, workers float64
+	}{{"a", 3, 1000}, {"b", 10, 5000}, {"d", 20, 800}, {"e", 30, 3000}, {"c", 40, 2000}} {
+		f.value("2026-01", o.unit, "ledige", o.count).ratio("2026-01", o.unit, "andel", o.count, o.workers)
+	}
+	s := f.Compute5()
+	units := []string{"a", "b", "d", "e", "vest", "c", "nord", "whole"}
+	counts, shares := statuses(s, "ledige", "2026-01", units...), statuses(s, "andel", "2026-01", units...)
+	for i, u := range units {
+		if (counts[i] == Suppressed) != (shares[i] == Suppressed) {
+			t.Errorf("%s: its count %v, its share %v; want both hidden or both shown", u, counts[i], shares[i])
+		}
+	}
+	if counts[0] != Suppressed || counts[4] == Suppressed {
+		t.Fatalf("counts %v: the test has lost its case (a hidden, vest shown)", counts)
+	}
+
+	// Two counts without a share are left to their own rules: b is the
+	// smallest beside a of the first, d of the second.
+	f = newFixture(countGoal("ledige", true), countGoal("andre", true)).withOffice("d", "vest").withOffice("e", "vest")
+	for _, o := range []struct {
+		unit          string
+		ledige, andre float64
+	}{{"a", 3, 3}, {"b", 10, 30}, {"d", 20, 10}, {"e", 30, 20}, {"c", 40, 40}} {
+		f.value("2026-01", o.unit, "ledige", o.ledige).value("2026-01", o.unit, "andre", o.andre)
+	}
+	s = f.Compute5()
+	if got, want := statuses(s, "andre", "2026-01", "a", "b", "d"), []Status{Suppressed, Green, Suppressed}; !slices.Equal(got, want) {
+		t.Errorf("the second count of a, b and d: %v, want %v", got, want)
+	}
+}
+
+// TestSmallHiddenWithAnotherGoalOfPeople: a share hidden because the
+// count beside it is hidden at source is known to be small as the count
+// is. Two such beside their county's shown share hide a third, although
+// the share has no row for the office the count hid beside them (its
+// count and labour force give its share): the county less the rest would
+// tell what the two have together, and with each below 4, what each has.
+func TestSmallHiddenWithAnotherGoalOfPeople(t *testing.T) {
+	share := percentGoal("andel")
+	share.Persons = true
+	f := newFixture(countGoal("ledige", true), share).withOffice("d", "vest").withOffice("e", "vest")
+	f.hidden("2026-01", "a", "ledige").hidden("2026-01", "b", "ledige")
+	for _, o := range []struct {
+		unit         string
+		count, share float64
+	}{{"d", 20, 0}, {"e", 30, 1.0}, {"vest", 56, 1.0}, {"c", 40, 2.0}, {"a", 0, 0.3}, {"b", 0, 0.3}} {
+		if o.count > 0 {
+			f.value("2026-01", o.unit, "ledige", o.count)
+		}
+		if o.share > 0 {
+			f.value("2026-01", o.unit, "andel", o.share)
+		}
+	}
+	s := f.Compute5()
+	got := statuses(s, "andel", "2026-01", "a", "b", "e", "vest")
+	if got[0] != Suppressed || got[1] != Suppressed {
+		t.Fatalf("shares %v: a and b, hidden at source in the count, are shown", got)
+	}
+	if got[2] != Suppressed && got[3] != Suppressed {
+		t.Errorf("shares of a, b, e and vest: %v; want e or vest hidden beside a and b", got)
+	}
+}
+
 // TestHiddenPartOfSharesGivenAsValues: a share that a part given only as
 // its value leaves uncomputable is uncomputable whatever a part hidden at
 // source holds, so it says so and not that it is hidden (which the page

@@ -68,11 +68,14 @@ import (
 // total beside the county's and its other offices' would give back what
 // the county's rules hid with them.
 //
-// Across goals: a share of people given only as its value (as NAV's own
-// tables give the share of helt ledige) is hidden wherever a count of
-// people of the same unit is hidden, for whatever reason: the unit's size
-// is published elsewhere (the labour force), and share times size is the
-// count. So shares are scored after counts (see Compute).
+// Across goals: on a site with a share of people, every goal of people
+// hides a unit's month wherever another hides it, for whatever reason,
+// and it is small in each where it is in one: a share's numerator may be
+// a count goal's value, and a share given only as its value (as NAV's
+// own tables give the share of helt ledige) times the unit's size,
+// published elsewhere (the labour force), is the count. Their own rules
+// would hide different parts beside a hidden one (see
+// hidePeopleTogether).
 //
 // Across periods: an aggregate over a span with a hidden month is hidden
 // (or uncomputable, a share's with a month given only as its value, and
@@ -120,21 +123,29 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 		}
 	}
 	any := false
-	share := g.Persons && g.Aggregate == "ratio"
 	primary := zeroed(sc.primary, len(size))
 	for id := range size {
 		c := cell(id)
-		switch {
 		// A month not shown but counted in its spans is as good as shown.
-		case minCount > 0 && (c.Has() || id < months && sc.partial[id]) && small(g, size[id], den[id], num[id], minCount):
+		counted := c.Has() || id < months && sc.partial[id]
+		switch {
+		case minCount > 0 && counted && small(g, size[id], den[id], num[id], minCount):
 			*c = Cell{Status: Suppressed}
-		case share && id < months && c.Has() && den[id] == 0 && s.peopleHidden(id/s.N, id%s.N):
+		case g.Persons && id < months && counted && s.peopleHidden != nil && s.peopleHidden[id]:
+			// Hidden with another goal of people, and known to be small
+			// where that goal's is.
 			*c = Cell{Status: Suppressed}
+			primary[id] = s.peopleSmall[id]
+			any = true
+			continue
 		}
 		primary[id] = c.Status == Suppressed
 		any = any || primary[id]
 	}
 	sc.primary = primary
+	if g.Persons {
+		s.smallOf[gi] = append(s.smallOf[gi][:0], primary[:months]...)
+	}
 	if !any {
 		return
 	}
