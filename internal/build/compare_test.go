@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,7 +15,8 @@ import (
 
 // TestComparisonCSV: each office of a ratio goal in percent, with its
 // numerator, denominator, value, own target and the funnel limits around
-// that target for its denominator; none for a goal of another kind.
+// that target for its denominator, and the month they belong to; none
+// for a goal of another kind.
 func TestComparisonCSV(t *testing.T) {
 	out := buildBase(t, nil)
 	r := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(out["goals/arbeid/comparison.csv"]), "\ufeff")))
@@ -23,7 +25,7 @@ func TestComparisonCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(rows[0], ","); got != "unit,numerator,denominator,value,target,lower95,upper95,lower998,upper998,dispersion" {
+	if got := strings.Join(rows[0], ","); got != "unit,numerator,denominator,value,target,lower95,upper95,lower998,upper998,dispersion,as_of" {
 		t.Fatalf("header %s", got)
 	}
 	limits := func(n int, target float64) []string {
@@ -32,7 +34,7 @@ func TestComparisonCSV(t *testing.T) {
 		for _, v := range []float64{l.Lower95, l.Upper95, l.Lower998, l.Upper998} {
 			s = append(s, strings.Replace(strconv.FormatFloat(score.Round(v, 2), 'f', 2, 64), ".", ",", 1))
 		}
-		return append(s, "1,00") // three offices are too few to tell a dispersion
+		return append(s, "1,00", "2026-02") // three offices are too few to tell a dispersion
 	}
 	want := map[string][]string{
 		"bergen-nord": append([]string{"bergen-nord", "899", "2000", "45,0", "45,0"}, limits(2000, 45)...),
@@ -169,11 +171,32 @@ func TestFunnelAllowsForOverdispersion(t *testing.T) {
 		t.Error("the funnel's description does not say its lines were widened")
 	}
 	csv := string(out["goals/arbeid/comparison.csv"])
-	m := regexp.MustCompile(`\n"?o01"?;150;400;37,5;45,0;[^\n]*;(\d+,\d\d)\r?\n`).FindStringSubmatch(csv)
+	m := regexp.MustCompile(`\n"?o01"?;150;400;37,5;45,0;[^\n]*;(\d+,\d\d);2026-02\r?\n`).FindStringSubmatch(csv)
 	if m == nil {
 		t.Fatalf("comparison.csv has no row with a dispersion for o01:\n%s", csv)
 	}
 	if d, _ := strconv.ParseFloat(strings.Replace(m[1], ",", ".", 1), 64); d <= 1 {
 		t.Errorf("comparison.csv gives the dispersion %s, want above 1", m[1])
+	}
+}
+
+// TestComparisonOfALaggedGoal: a goal measured a month late compares
+// January's figures in February, and its funnel, its table and
+// comparison.csv say January, not the reported month.
+func TestComparisonOfALaggedGoal(t *testing.T) {
+	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
+	goals := strings.Replace(string(fsys["data/goals.toml"].Data), `aggregate = "ratio"`, "aggregate = \"ratio\"\nlag = 1", 1)
+	out := buildBase(t, map[string]string{"data/goals.toml": goals})
+	rows := readCSV(t, out["goals/arbeid/comparison.csv"])
+	i := slices.IndexFunc(rows, func(row []string) bool { return row[0] == "arstad" })
+	if i < 0 {
+		t.Fatalf("comparison.csv has no row for Årstad: %v", rows)
+	}
+	if row := rows[i]; row[3] != "45,0" || row[len(row)-1] != "2026-01" {
+		t.Errorf("Årstad's row %v, want January's 45,0 as of 2026-01", row)
+	}
+	page := string(out["goals/arbeid/index.html"])
+	if !strings.Contains(page, "Overgang til arbeid: Kontorer, januar 2026") || strings.Contains(page, "Kontorer, februar 2026") {
+		t.Errorf("the funnel's table does not name January:\n%s", section(t, page, "funnel-arbeid"))
 	}
 }

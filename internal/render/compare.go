@@ -138,7 +138,8 @@ func (s *site) funnelChart(id string, gi int, target float64, offices []int, cap
 
 // comparisonJobs write comparison.csv into each funnel goal's folder: one
 // row per office of the reported month, its numerator, denominator and
-// value, its own target and the funnel limits around it for its size.
+// value, its own target and the funnel limits around it for its size,
+// and the period the value belongs to (a lagged goal's is earlier).
 // A suppressed value has neither its size nor its limits, which would
 // give the size away.
 func (s *site) comparisonJobs(out Output) []func() error {
@@ -151,8 +152,9 @@ func (s *site) comparisonJobs(out Output) []func() error {
 		}
 		jobs = append(jobs, func() error {
 			var b bytes.Buffer
-			dispersion := s.loc.Plain(score.Round(s.funnel.Dispersion(s.Scores, gi, g.DueBy(s.Reported)), 2), 2)
-			w := s.quotedCSV(&b, "unit", "numerator", "denominator", "value", "target", "lower95", "upper95", "lower998", "upper998", "dispersion")
+			shown := g.DueBy(s.Reported)
+			dispersion := s.loc.Plain(score.Round(s.funnel.Dispersion(s.Scores, gi, shown), 2), 2)
+			w := s.quotedCSV(&b, "unit", "numerator", "denominator", "value", "target", "lower95", "upper95", "lower998", "upper998", "dispersion", "as_of")
 			for _, c := range s.counties {
 				for _, o := range s.officesOf[c] {
 					if !s.compared(o, gi) {
@@ -161,7 +163,7 @@ func (s *site) comparisonJobs(out Output) []func() error {
 					u := s.Scores.Office(o)
 					t := s.Scores.Thresholds(u, gi)
 					cell := s.shown(u, gi, s.Reported)
-					row := []string{inertCell(m.Offices[o].ID), "", "", "", s.loc.Plain(t.Target, g.Decimals), "", "", "", "", dispersion}
+					row := []string{inertCell(m.Offices[o].ID), "", "", "", s.loc.Plain(t.Target, g.Decimals), "", "", "", "", dispersion, g.PeriodName(shown)}
 					if cell.Has() {
 						row[3] = s.loc.Plain(cell.Value, g.Decimals)
 					}

@@ -748,7 +748,7 @@ func (s *site) goal(gi int, out Output) error {
 	if score.FunnelGoal(g) && len(offices) > 0 {
 		offices := slices.Clone(offices)
 		slices.SortStableFunc(offices, func(a, b int) int { return cmp.Compare(s.nameRank[a], s.nameRank[b]) })
-		v.Funnel, v.FunnelNote = s.funnelChart("funnel-"+g.ID, gi, goalTarget, offices, g.Title+": "+s.loc.T("offices")+", "+v.Period, map[bool]*chart.Layout{})
+		v.Funnel, v.FunnelNote = s.funnelChart("funnel-"+g.ID, gi, goalTarget, offices, g.Title+": "+s.loc.T("offices")+", "+v.Shown, map[bool]*chart.Layout{})
 	}
 	if len(s.goalMeasures[gi]) > 0 {
 		all := MeasureGroup{Goal: Link{Text: s.loc.T("measures.all")}}
