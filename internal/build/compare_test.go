@@ -180,10 +180,12 @@ func TestFunnelAllowsForOverdispersion(t *testing.T) {
 	}
 }
 
-// TestComparisonOfALaggedGoal: a goal measured a month late compares
+// TestALaggedGoalNamesItsMonth: a goal measured a month late compares
 // January's figures in February, and its funnel, its table and
-// comparison.csv say January, not the reported month.
-func TestComparisonOfALaggedGoal(t *testing.T) {
+// comparison.csv say January, not the reported month; so do its columns
+// in the county's matrices of February and of the year to date, whose
+// other columns are of their months.
+func TestALaggedGoalNamesItsMonth(t *testing.T) {
 	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
 	goals := strings.Replace(string(fsys["data/goals.toml"].Data), `aggregate = "ratio"`, "aggregate = \"ratio\"\nlag = 1", 1)
 	out := buildBase(t, map[string]string{"data/goals.toml": goals})
@@ -198,5 +200,12 @@ func TestComparisonOfALaggedGoal(t *testing.T) {
 	page := string(out["goals/arbeid/index.html"])
 	if !strings.Contains(page, "Overgang til arbeid: Kontorer, januar 2026") || strings.Contains(page, "Kontorer, februar 2026") {
 		t.Errorf("the funnel's table does not name January:\n%s", section(t, page, "funnel-arbeid"))
+	}
+	county := string(out["vest/index.html"])
+	for _, id := range []string{"matrix-h", "ytd-matrix-h"} {
+		heads := regexp.MustCompile(`<thead>.*?</thead>`).FindString(section(t, county, id))
+		if !strings.Contains(heads, `Overgang til arbeid</a> (januar 2026)</th>`) || !strings.Contains(heads, `Ventetid</a></th>`) {
+			t.Errorf("%s's columns: %s; want the lagged goal's of January, the others of the matrix's months", id, heads)
+		}
 	}
 }

@@ -182,8 +182,11 @@ func (l *Locale) Month(year, month int) string {
 }
 
 // MonthRange names the months from the first to the last of one year:
-// "mai–august 2018".
+// "mai–august 2018", or "januar 2018" where they are one.
 func (l *Locale) MonthRange(year, first, last int) string {
+	if first == last {
+		return l.Month(year, last)
+	}
 	return l.monthName(first) + "–" + l.Month(year, last)
 }
 

@@ -81,6 +81,12 @@ func TestMonthsAndDates(t *testing.T) {
 	if got := en.Date("2026-11-04"); got != "4 November 2026" {
 		t.Errorf("%q", got)
 	}
+	if got := nb.MonthRange(2018, 5, 8); got != "mai–august 2018" {
+		t.Errorf("%q", got)
+	}
+	if got := nb.MonthRange(2018, 1, 1); got != "januar 2018" {
+		t.Errorf("a range of one month: %q", got)
+	}
 }
 
 func TestEveryLanguageHasEveryWord(t *testing.T) {

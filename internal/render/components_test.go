@@ -35,7 +35,7 @@ func TestCommentaryEscapesTextAndLinks(t *testing.T) {
 func TestPrintMatrixKeptWholeWhenShort(t *testing.T) {
 	c := components{locale.New("nb")}
 	for _, rows := range []int{1, printWholeRows, printWholeRows + 1} {
-		m := Matrix{Caption: "Alle kontorer og mål", Goals: []Link{{Text: "Mål"}}, Rows: make([]MatrixRow, rows)}
+		m := Matrix{Caption: "Alle kontorer og mål", Goals: []GoalColumn{{Link: Link{Text: "Mål"}}}, Rows: make([]MatrixRow, rows)}
 		html, err := markup(c.printMatrix(m))
 		if err != nil {
 			t.Fatal(err)

@@ -297,7 +297,12 @@ func (s *site) matrix(c int, root string) Matrix {
 		// be a column of empty cells.
 		if s.Scores.Follows(s.Scores.County(c), gi, s.Reported) && slices.ContainsFunc(s.officesOf[c], func(o int) bool { return s.compared(o, gi) }) {
 			goals = append(goals, gi)
-			mx.Goals = append(mx.Goals, Link{Href: root + goalPath(&m.Goals[gi]), Text: m.Goals[gi].Title})
+			g := &m.Goals[gi]
+			column := GoalColumn{Link: Link{Href: root + goalPath(g), Text: g.Title}}
+			if shown := g.DueBy(s.Reported); shown != s.Reported || g.PeriodMonths() != 1 {
+				column.Period = s.periodName(g, shown)
+			}
+			mx.Goals = append(mx.Goals, column)
 		}
 	}
 	var attention []need

@@ -99,7 +99,7 @@ type SpanMatrix struct {
 	Caption   string
 	Head      string // the units' column head: office or county
 	Key       string // what the cells' symbols mean
-	Goals     []Link
+	Goals     []GoalColumn
 	Commented bool // the rows count the months each office commented
 	// Unanswered, where not empty, heads a column counting each office's
 	// red goals that no measure of the span answered.
@@ -134,7 +134,13 @@ type spanRows struct {
 func (s *site) fillSpanMatrix(m *SpanMatrix, root string, goals []int, sp score.Span, ks []int, from spanRows) {
 	uncomputable := false
 	for _, gi := range goals {
-		m.Goals = append(m.Goals, Link{Href: root + goalPath(&s.Site.Goals[gi]), Text: s.Site.Goals[gi].Title})
+		g := &s.Site.Goals[gi]
+		column := GoalColumn{Link: Link{Href: root + goalPath(g), Text: g.Title}}
+		if due := s.Scores.DueMonths(gi, sp); due < sp.Months() && g.PeriodMonths() == 1 {
+			// A lagged goal's last months are not yet due.
+			column.Period = s.loc.MonthRange(sp.First.Year(), sp.First.Month(), (sp.First + model.Period(due-1)).Month())
+		}
+		m.Goals = append(m.Goals, column)
 	}
 	needs := make([]need, 0, len(ks))
 	for _, k := range ks {

@@ -469,8 +469,29 @@ type Matrix struct {
 	// open measure.
 	Unanswered string
 	Order      string // how the rows are ordered, in words
-	Goals      []Link
+	Goals      []GoalColumn
 	Rows       []MatrixRow
+}
+
+// GoalColumn heads a matrix's column of a goal: a link to its page, and
+// the period its figures belong to where that is not the matrix's (a
+// goal measured late, or once a year).
+type GoalColumn struct {
+	Link
+	Period string
+}
+
+// Named is the column's goal with its period, where it has one of its
+// own: "Overgang til arbeid (november 2018)".
+func (g GoalColumn) Named() string { return g.Text + g.After() }
+
+// After is what follows the goal's name: its period in brackets, or
+// nothing.
+func (g GoalColumn) After() string {
+	if g.Period == "" {
+		return ""
+	}
+	return " (" + g.Period + ")"
 }
 
 // MatrixRow is an office's row of the matrix; a cell of a goal the office
