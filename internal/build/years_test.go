@@ -513,18 +513,23 @@ func TestTertialReportSaysWhichGoalsAreNotInIt(t *testing.T) {
 
 // TestDelayedGoalsWords: a lagged goal's page gives the target of the
 // month it shows and the one its newer results have; a tertial goal's
-// section compares with the same tertial last year; the county's chart
+// section compares with the same tertial last year, and a lagged goal's
+// with the same month, each named (in February, "Samme tertial i fjor"
+// would read as the first, "Samme måned i fjor" as February); the
+// county's chart
 // of offices names the period shown; only a lagged goal's months still
 // to come say so in a trend table, not a yearly or tertial goal's months
 // that end no period.
 func TestDelayedGoalsWords(t *testing.T) {
 	goals := strings.Replace(lessOftenGoals, "lag = 6\n", "lag = 6\n\n  [[goal.schedule]]\n  from = \"2026-01\"\n  target = 50\n  yellow = 45\n", 1)
+	// Followed from 2024, so that its August 2025 has a month a year before.
+	goals = strings.Replace(goals, "from = \"2025-01\"\nlag = 6", "from = \"2024-01\"\nlag = 6", 1)
 	// The yearly goal's 2025 is due in February 2026, and its months
 	// that end no year are never due.
 	goals = strings.Replace(goals, "frequency = \"year\"\n", "frequency = \"year\"\nlag = 2\n", 1)
 	overlay := map[string]string{"data/goals.toml": baseFile(t, "data/goals.toml") + goals}
 	for name, data := range lessOften {
-		overlay[name] = data + "2024-T3,arstad,tertial,,40,100\n"
+		overlay[name] = data + "2024-T3,arstad,tertial,,40,100\n2024-08,arstad,overgang,,35,100\n"
 	}
 	out := buildBase(t, overlay)
 	if page := string(out["goals/overgang/index.html"]); !strings.Contains(page, "Målverdi: 45,0\u00a0%. Gul grense: 40,0\u00a0%.") ||
@@ -533,12 +538,15 @@ func TestDelayedGoalsWords(t *testing.T) {
 	}
 	arstad := string(out["vest/arstad/index.html"])
 	tertial := arstad[strings.Index(arstad, `id="goal-tertial"`):]
-	if tertial = tertial[:strings.Index(tertial, "</section>")]; !strings.Contains(tertial, "Samme tertial i fjor: 40,0") {
+	if tertial = tertial[:strings.Index(tertial, "</section>")]; !strings.Contains(tertial, "3. tertial 2024: 40,0") {
 		t.Errorf("arstad's section of the tertial goal does not compare with T3 2024:\n%s", tertial[:min(len(tertial), 1500)])
 	}
 	sectionOf := func(id string) string {
 		sec := arstad[strings.Index(arstad, `id="goal-`+id+`"`):]
 		return sec[:strings.Index(sec, "</section>")]
+	}
+	if !strings.Contains(sectionOf("overgang"), "august 2024: 35,0") {
+		t.Errorf("arstad's section of the lagged goal does not compare with August 2024:\n%s", sectionOf("overgang"))
 	}
 	if strings.Contains(sectionOf("tertial"), "kommer senere") || strings.Contains(sectionOf("tilfredshet"), "kommer senere") || !strings.Contains(sectionOf("overgang"), "kommer senere") {
 		t.Error("only the lagged goal's months should say their result is still to come, not a tertial or yearly goal's months that end no period")

@@ -840,8 +840,8 @@ func (s *site) amount(g *model.Goal, d float64) string {
 }
 
 // section is goal gi's section on unit's page for month p: its row, with
-// the value of the same month, or tertial, last year; a yearly goal's is
-// its change's.
+// the value of the same month, or tertial, last year, named by its period
+// where the row's is not p; a yearly goal's is its change's.
 func (s *site) section(rs *rows, gi int) Section {
 	g := &s.Site.Goals[gi]
 	sec := Section{Row: rs.of(gi), Title: g.Title, Description: s.sectionDescription[rs.root][gi]}
@@ -856,7 +856,12 @@ func (s *site) section(rs *rows, gi int) Section {
 			// and a "–" as nothing at all: the status says why.
 			sec.LastYear = s.loc.T("no.value") + " (" + s.statuses[ly.Status].lower + ")"
 		}
-		if g.PeriodMonths() == 4 {
+		switch {
+		case end != rs.p:
+			// A month or tertial before the reported one: "Samme måned
+			// i fjor" beside January's scorecard would read as January.
+			sec.LastYearLabel = s.periodName(g, end-12)
+		case g.PeriodMonths() == 4:
 			sec.LastYearLabel = s.loc.T("last.year.tertial")
 		}
 	}
