@@ -765,3 +765,32 @@ func chartAxesAgree(t *testing.T, out memOutput) {
 		}
 	}
 }
+
+// TestAnEndedGoalsPage: a goal that ended in January keeps its page in
+// February, with its months up to January and none after, which would
+// read as months its results are missing, and its empty ranking says
+// that no office has it for February.
+func TestAnEndedGoalsPage(t *testing.T) {
+	out := buildBase(t, map[string]string{
+		"data/goals.toml": baseFile(t, "data/goals.toml") + `
+[[goal]]
+id = "gammel"
+title = "Gammelt mål"
+perspective = "Samfunn"
+unit = "count"
+direction = "higher"
+target = 10
+yellow = 8
+aggregate = "sum"
+until = "2026-01"
+`,
+		"data/results/gammel.csv": "period,unit,goal,value\n2026-01,arstad,gammel,12\n2026-01,bergen-nord,gammel,9\n2026-01,tromso,gammel,7\n",
+	})
+	page := string(out["goals/gammel/index.html"])
+	if trend := section(t, page, "trend-h"); !strings.Contains(trend, "<th>januar 2026<") || strings.Contains(trend, "<th>februar 2026<") {
+		t.Errorf("the ended goal's trend table should end in January 2026:\n%s", section(t, page, "trend-h"))
+	}
+	if ranked := section(t, page, "rank-h"); !strings.Contains(ranked, "Ingen kontorer har målet på målekortet for februar 2026.") || strings.Contains(ranked, "<table") {
+		t.Errorf("the ended goal's ranking:\n%s", ranked)
+	}
+}

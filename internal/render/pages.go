@@ -744,6 +744,9 @@ func (s *site) goal(gi int, out Output) error {
 				"{goal}", s.loc.WithUnit(goalTarget, g.Decimals, g.Unit)).Replace(s.loc.T(chain))
 		}
 	}
+	if len(v.Ranked) == 0 {
+		v.NoneRanked = strings.ReplaceAll(s.loc.T("ranked.none"), "{period}", v.Shown)
+	}
 	if ranking.ByChance {
 		v.ByChance = s.loc.T("chance.order")
 	}

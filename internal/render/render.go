@@ -1591,9 +1591,10 @@ func (ls layouts) get(lines []line, bars []string, build func(id string, heads [
 // show, as indexes from the site's first, oldest first; all of them where
 // at is nil. They begin with the month the goal is followed from, where
 // that is after the site's first (a goal with a later from, or a monthly
-// goal whose results begin after a yearly goal's), so that they do not
-// open with months it was not followed in, which read as months its
-// results are missing. A goal measured by the tertial or the year has
+// goal whose results begin after a yearly goal's), and end with the
+// month it ended in, so that they do not open or close with months it
+// was not followed in, which read as months its results are missing. A
+// goal measured by the tertial or the year has
 // only the months its periods end in, named as the periods: its other
 // months have no result of their own, and on a chart its results would
 // be points with nothing between, too small to see on a phone.
@@ -1607,14 +1608,18 @@ type trendMonths struct {
 func (s *site) trendMonths(gi int) trendMonths {
 	g := &s.Site.Goals[gi]
 	from := max(0, int(g.FollowedFrom()-s.Scores.First))
+	end := s.Scores.N
+	if until := g.Life.Until; until != 0 {
+		end = max(0, min(end, int(until-s.Scores.First)+1))
+	}
 	k := g.PeriodMonths()
-	if from == 0 && k == 1 {
+	if from == 0 && end == s.Scores.N && k == 1 {
 		return trendMonths{}
 	}
 	// Not nil even where no month is shown: a goal followed from after
 	// the site's last month, or one no period of which ends in them.
-	tm := trendMonths{at: []int{}, names: []string{}, from: from, key: "from " + strconv.Itoa(from) + " every " + strconv.Itoa(k)}
-	for i := from; i < s.Scores.N; i++ {
+	tm := trendMonths{at: []int{}, names: []string{}, from: from, key: "from " + strconv.Itoa(from) + " to " + strconv.Itoa(end) + " every " + strconv.Itoa(k)}
+	for i := from; i < end; i++ {
 		p := s.Scores.Period(i)
 		if !g.EndsPeriod(p) {
 			continue

@@ -562,6 +562,9 @@ type GoalPage struct {
 	Shown      string
 	ByChance   string // how offices are ordered when chance orders them
 	ByTarget   string // how a sum's offices are ordered: by value over their own target
+	// NoneRanked says why Ranked is empty: no office has the goal on its
+	// scorecard for Shown.
+	NoneRanked string
 	Chart      *Chart
 	Funnel     *Chart
 	FunnelNote string         // why there is no funnel plot
