@@ -950,7 +950,7 @@ func TestRecastFiguresSayTheyAre(t *testing.T) {
 	for _, want := range []string{
 		"Samme måned i fjor: 8\u00a0813 (omregnet)",
 		"Endring fra forrige måned (fra omregnet tall): ",
-		"(nådd, omregnet)",
+		"(nådd, omregnet, målverdi 240\u00a0000)",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("vestland/index.html lacks %q", want)

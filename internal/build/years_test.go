@@ -794,3 +794,23 @@ until = "2026-01"
 		t.Errorf("the ended goal's ranking:\n%s", ranked)
 	}
 }
+
+// TestLastYearsFigureNamesItsTarget: in January 2026 a row gives the year
+// 2025 beside the month, judged by 2025's target; where the target
+// changed with the new year, the year's status names the target it was
+// judged by, not leaving the new one beside it to be read as its; where
+// it did not, it needs no word.
+func TestLastYearsFigureNamesItsTarget(t *testing.T) {
+	results, goals := year2025(t, 0)
+	results += "2026-01,arstad,arbeid,,48,100\n2026-01,arstad,kontakter,10,,\n2026-01,bergen-nord,arbeid,,48,100\n2026-01,tromso,arbeid,,48,100\n2026-01,bergen-nord,kontakter,10,,\n2026-01,tromso,kontakter,10,,\n"
+	goals = strings.Replace(goals, "  [[goal.override]]\n", "  [[goal.schedule]]\n  from = \"2026-01\"\n  target = 50\n  yellow = 46\n\n  [[goal.override]]\n", 1)
+	out := buildBase(t, map[string]string{"data/results/2026.csv": results, "data/goals.toml": goals})
+	card := section(t, string(out["vest/arstad/index.html"]), "card-h")
+	arbeid, kontakter := scorecardRow(card, "Overgang til arbeid"), scorecardRow(card, "Kontakter med arbeidsgivere")
+	if !strings.Contains(arbeid, "Året 2025: 45,0\u00a0% (nådd, målverdi 45,0\u00a0%)") {
+		t.Errorf("2025 beside January 2026's target of 50 %%:\n%s", arbeid)
+	}
+	if !strings.Contains(kontakter, "Året 2025:") || strings.Contains(kontakter, "målverdi") {
+		t.Errorf("2025 of a goal whose target did not change:\n%s", kontakter)
+	}
+}

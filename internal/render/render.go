@@ -1285,6 +1285,11 @@ func (s *site) yearToDate(unit, gi int) string {
 	if a.Recast && a.Has() {
 		status += ", " + s.loc.T("recast")
 	}
+	if a.Has() && s.otherTargets(unit, gi, year) {
+		// Judged by the span's own target, not by the one its row gives
+		// beside it (last year's in January, after a new year's target).
+		status += ", " + strings.ReplaceAll(s.loc.T("ytd.target"), "{target}", s.loc.WithUnit(score.Round(a.Target, g.Decimals), g.Decimals, g.Unit))
+	}
 	value := s.value(g, a.Cell)
 	if a.Status == score.Suppressed {
 		// After "Hittil i år:", a ":" would read as a slip; the status
@@ -1292,6 +1297,19 @@ func (s *site) yearToDate(unit, gi int) string {
 		value = s.loc.T("no.value")
 	}
 	return words.Replace(value, status)
+}
+
+// otherTargets reports whether a month of span sp had another target or
+// yellow limit for unit's goal gi than the month its row shows.
+func (s *site) otherTargets(unit, gi int, sp score.Span) bool {
+	_, end := s.Scores.Shown(unit, gi, s.Reported)
+	shown := s.Scores.ThresholdsAt(unit, gi, end)
+	for p := sp.First; p <= sp.Last; p++ {
+		if t := s.Scores.ThresholdsAt(unit, gi, p); t.Applies && (t.Target != shown.Target || t.Yellow != shown.Yellow) {
+			return true
+		}
+	}
+	return false
 }
 
 // needs lays out what needs attention for a unit in month p (see
