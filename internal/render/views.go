@@ -559,9 +559,9 @@ type GoalPage struct {
 	Ranked      []Ranked
 	// Shown is the period the ranked results belong to: the reported
 	// month, or the period a goal measured less often, or later, shows.
-	Shown      string
-	ByChance   string // how offices are ordered when chance orders them
-	ByTarget   string // how a sum's offices are ordered: by value over their own target
+	Shown    string
+	ByChance string // how offices are ordered when chance orders them
+	ByTarget string // how a sum's offices are ordered: by value over their own target
 	// NoneRanked says why Ranked is empty: no office has the goal on its
 	// scorecard for Shown.
 	NoneRanked string
