@@ -331,14 +331,14 @@ func TestGoalsMeasuredLessOften(t *testing.T) {
 		t.Errorf("the reported month is no longer February 2026")
 	}
 
-	overlay["data/results/wrong.csv"] = "period,unit,goal,value,numerator,denominator\n2025-06,arstad,tilfredshet,4,,\n2026-05,arstad,tertial,,1,2\n2026-T4,arstad,tertial,,1,2\n2025,arstad,overgang,,1,2\n"
+	overlay["data/results/wrong.csv"] = "period,unit,goal,value,numerator,denominator\n2024-06,arstad,tilfredshet,4,,\n2026-05,arstad,tertial,,1,2\n2026-T4,arstad,tertial,,1,2\n2025,arstad,overgang,,1,2\n"
 	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
 	for name, data := range overlay {
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}
 	}
 	errs, _ := Build(fsys, defaults, memOutput{})
 	for _, want := range []string{
-		`data/results/wrong.csv:2:1: period "2025-06" is not a year: goal "tilfredshet" is measured once a year: write the year as YYYY (2025)`,
+		`data/results/wrong.csv:2:1: period "2024-06" is not a year: goal "tilfredshet" is measured once a year: write the year alone, as 2024`,
 		`data/results/wrong.csv:3:1: period "2026-05" is not a tertial: goal "tertial" is measured by tertial: write YYYY-T1, YYYY-T2 or YYYY-T3 (T1 is January to April)`,
 		`data/results/wrong.csv:4:1: period "2026-T4" is not a tertial`,
 		`data/results/wrong.csv:5:1: period "2025" is not a month`,

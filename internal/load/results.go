@@ -193,6 +193,15 @@ type ambiguousNumber struct {
 	decimal        float64 // its value where sep is the decimal separator
 }
 
+// yearOf is the year a period that is not one begins with, as an example
+// of how to write it: "2019" of "2019-01", else "2025".
+func yearOf(period string) string {
+	if y := strings.TrimSpace(period); len(y) >= 4 && strings.Trim(y[:4], "0123456789") == "" {
+		return y[:4]
+	}
+	return "2025"
+}
+
 // col is the column of field i of the current record; asked only for an
 // error, since looking it up for every field of millions of rows costs.
 func (f *table) col(i int) int {
@@ -398,7 +407,7 @@ func (r *resultReader) readTable(f *table, file int16, header []string, cols map
 		} else {
 			switch months {
 			case 12:
-				f.add(line, f.col(cPeriod), "period %q is not a year: goal %q is measured once a year: write the year as YYYY (2025)", clip(field(cPeriod)), field(cGoal))
+				f.add(line, f.col(cPeriod), "period %q is not a year: goal %q is measured once a year: write the year alone, as %s", clip(field(cPeriod)), field(cGoal), yearOf(field(cPeriod)))
 			case 4:
 				f.add(line, f.col(cPeriod), "period %q is not a tertial: goal %q is measured by tertial: write YYYY-T1, YYYY-T2 or YYYY-T3 (T1 is January to April)", clip(field(cPeriod)), field(cGoal))
 			default:
