@@ -512,7 +512,9 @@ func TestTertialReportSaysWhichGoalsAreNotInIt(t *testing.T) {
 }
 
 // TestDelayedGoalsWords: a lagged goal's page gives the target of the
-// month it shows and the one its newer results have; a tertial goal's
+// month it shows and the one its newer results have, and a lagged, yearly
+// or tertial goal's page says so, and which period February's scorecard
+// shows; a tertial goal's
 // section compares with the same tertial last year, and a lagged goal's
 // with the same month, each named (in February, "Samme tertial i fjor"
 // would read as the first, "Samme måned i fjor" as February); the
@@ -535,6 +537,17 @@ func TestDelayedGoalsWords(t *testing.T) {
 	if page := string(out["goals/overgang/index.html"]); !strings.Contains(page, "Målverdi: 45,0\u00a0%. Gul grense: 40,0\u00a0%.") ||
 		!strings.Contains(page, "Resultatene fra januar 2026 har målverdi 50,0\u00a0% og gul grense 45,0\u00a0%.") {
 		t.Error("the lagged goal's page does not give August 2025's target and then January 2026's")
+	}
+	for goal, want := range map[string]string{
+		"overgang":    "<li>Resultatene kommer etter perioden de gjelder: målekortet for februar 2026 viser august 2025.</li>",
+		"tilfredshet": "<li>Målet måles én gang i året.</li>",
+		"tertial":     "<li>Resultatene kommer etter perioden de gjelder: målekortet for februar 2026 viser 3. tertial 2025.</li>",
+		"arbeid":      "",
+	} {
+		page := string(out["goals/"+goal+"/index.html"])
+		if want == "" && strings.Contains(page, "Resultatene kommer etter perioden") || want != "" && !strings.Contains(page, want) {
+			t.Errorf("%s's page, facts:\n%s\nwant %q", goal, section(t, page, "def-h"), want)
+		}
 	}
 	arstad := string(out["vest/arstad/index.html"])
 	tertial := arstad[strings.Index(arstad, `id="goal-tertial"`):]

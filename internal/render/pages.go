@@ -668,6 +668,17 @@ func (s *site) goal(gi int, out Output) error {
 		}
 		v.Facts = append(v.Facts, s.loc.T("time."+over))
 	}
+	switch g.PeriodMonths() {
+	case 12:
+		v.Facts = append(v.Facts, s.loc.T("goal.yearly"))
+	case 4:
+		v.Facts = append(v.Facts, s.loc.T("goal.tertial"))
+	}
+	if shown := g.DueBy(s.Reported); shown != s.Reported {
+		// Measured late or less often: which period a month's scorecard
+		// shows, in the tool's words, not only the goal's description.
+		v.Facts = append(v.Facts, strings.NewReplacer("{month}", s.loc.Month(s.Reported.Year(), s.Reported.Month()), "{shown}", v.Shown).Replace(s.loc.T("goal.shows")))
+	}
 	if s.Scores.GivenAsValues(gi) {
 		v.Facts = append(v.Facts, s.loc.T("aggregate.values"))
 	}
