@@ -720,3 +720,21 @@ func TestMonthOfOnlyLaterResults(t *testing.T) {
 		t.Errorf("the notice in bokmål lacks %q:\n%s", nb, all)
 	}
 }
+
+// TestLaterCommentaryIsNotEarlier: an office's commentary for a month
+// after the reported one (written ahead of its results) is listed as
+// later commentary, not among the earlier.
+func TestLaterCommentaryIsNotEarlier(t *testing.T) {
+	out := buildBase(t, map[string]string{
+		"content/vest/arstad/2026-01.md": "+++\nauthor = \"Leder\"\n+++\nJanuar.\n",
+		"content/vest/arstad/2026-03.md": "+++\nauthor = \"Leder\"\n+++\nMars.\n",
+	})
+	page := string(out["vest/arstad/index.html"])
+	later, earlier := strings.Index(page, "<h3>Senere kommentarer</h3>"), strings.Index(page, "<h3>Tidligere kommentarer</h3>")
+	if later < 0 || earlier < 0 {
+		t.Fatalf("arstad's page lacks a list of later or of earlier commentary:\n%s", section(t, page, "comm-h"))
+	}
+	if l, e := page[later:earlier], page[earlier:]; !strings.Contains(l, "mars 2026") || strings.Contains(l, "januar 2026") || strings.Contains(e[:strings.Index(e, "</ul>")], "mars 2026") {
+		t.Errorf("later and earlier commentary:\n%s", section(t, page, "comm-h"))
+	}
+}

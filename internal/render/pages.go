@@ -552,8 +552,13 @@ func (s *site) office(o int, out Output) error {
 		v.All = commentaryFile
 	}
 	for _, cm := range s.commentary[office.ID] {
-		if cm.Period != s.Reported {
-			v.Other = append(v.Other, Link{Href: commentaryFile + "#" + cm.Period.String(), Text: s.loc.Month(cm.Period.Year(), cm.Period.Month())})
+		link := Link{Href: commentaryFile + "#" + cm.Period.String(), Text: s.loc.Month(cm.Period.Year(), cm.Period.Month())}
+		switch {
+		case cm.Period > s.Reported:
+			// Written ahead of the month's results (see validate's notice).
+			v.Later = append(v.Later, link)
+		case cm.Period < s.Reported:
+			v.Other = append(v.Other, link)
 		}
 	}
 	return s.execute(out, officePath(office), "office.html", v)

@@ -522,7 +522,8 @@ type OfficePage struct {
 	Commentary *CommentaryView
 	Measures   MeasureList
 	NewLink    string
-	Other      []Link
+	Later      []Link // commentary of months after the reported one
+	Other      []Link // commentary of months before it
 	All        string // the office's commentary page, when it has one
 }
 

@@ -283,7 +283,7 @@ func commentaryMonth(path string, p, reported model.Period, hasResults bool, not
 	pos := diag.Pos{Path: path, Line: 1}
 	switch {
 	case p > reported && reported != 0:
-		notices.AddNotice(pos, "the commentary is for %s, after the month the site reports (%s): it shows under \"Earlier commentary\" until %s is reported", month(p), month(reported), month(p))
+		notices.AddNotice(pos, "the commentary is for %s, after the month the site reports (%s): it shows under \"Later commentary\" until %s is reported", month(p), month(reported), month(p))
 	case !hasResults:
 		notices.AddNotice(pos, "the commentary is for %s, which has no results", month(p))
 	}
