@@ -782,7 +782,8 @@ func chartAxesAgree(t *testing.T, out memOutput) {
 // TestAnEndedGoalsPage: a goal that ended in January keeps its page in
 // February, with its months up to January and none after, which would
 // read as months its results are missing, and its empty ranking says
-// that no office has it for February.
+// that no office has it for February; an office's changes say it left
+// the scorecard.
 func TestAnEndedGoalsPage(t *testing.T) {
 	out := buildBase(t, map[string]string{
 		"data/goals.toml": baseFile(t, "data/goals.toml") + `
@@ -805,6 +806,10 @@ until = "2026-01"
 	}
 	if ranked := section(t, page, "rank-h"); !strings.Contains(ranked, "Ingen kontorer har målet på målekortet for februar 2026.") || strings.Contains(ranked, "<table") {
 		t.Errorf("the ended goal's ranking:\n%s", ranked)
+	}
+	if changes := section(t, string(out["vest/arstad/index.html"]), "changes-h"); !strings.Contains(changes, `<h3>Endringer på målekortet</h3>`) ||
+		!strings.Contains(changes, `<a href="../../goals/gammel/index.html">Gammelt mål</a> <span class="muted">ikke lenger på målekortet</span>`) {
+		t.Errorf("Årstad's changes do not say the goal left its scorecard:\n%s", changes)
 	}
 }
 

@@ -1477,18 +1477,10 @@ func (s *site) changes(rs *rows) Changes {
 		g := &s.Site.Goals[gi]
 		change := StatusChange{Goal: Link{Href: "#goal-" + g.ID, Text: g.Title},
 			From: s.status(s.shown(unit, gi, p-1).Status), To: s.status(s.shown(unit, gi, p).Status)}
-		if slices.Contains(sc.Retargeted, gi) {
+		if slices.Contains(sc.StatusRetargeted, gi) {
 			_, before := s.Scores.Shown(unit, gi, p-1)
 			_, now := s.Scores.Shown(unit, gi, p)
-			from, to := s.Scores.ThresholdsAt(unit, gi, before), s.Scores.ThresholdsAt(unit, gi, now)
-			words := "changes.target"
-			if from.Target == to.Target {
-				// Only the yellow limit moved.
-				words, from.Target, to.Target = "changes.yellow", from.Yellow, to.Yellow
-			}
-			change.Target = strings.NewReplacer(
-				"{from}", s.loc.WithUnit(from.Target, g.Decimals, g.Unit),
-				"{to}", s.loc.WithUnit(to.Target, g.Decimals, g.Unit)).Replace(s.loc.T(words))
+			change.Target = s.targetChange(g, s.Scores.ThresholdsAt(unit, gi, before), s.Scores.ThresholdsAt(unit, gi, now))
 		}
 		ch.Status = append(ch.Status, change)
 	}
@@ -1502,7 +1494,35 @@ func (s *site) changes(rs *rows) Changes {
 		return out
 	}
 	ch.Better, ch.Worse = rows(sc.Better), rows(sc.Worse)
+	for _, gi := range sc.Added {
+		g := &s.Site.Goals[gi]
+		ch.Scorecard = append(ch.Scorecard, ScorecardChange{Goal: Link{Href: "#goal-" + g.ID, Text: g.Title}, Text: s.loc.T("changes.added")})
+	}
+	for _, gi := range sc.Retargeted {
+		g := &s.Site.Goals[gi]
+		_, before := s.Scores.Shown(unit, gi, p-1)
+		_, now := s.Scores.Shown(unit, gi, p)
+		ch.Scorecard = append(ch.Scorecard, ScorecardChange{Goal: Link{Href: "#goal-" + g.ID, Text: g.Title},
+			Text: s.targetChange(g, s.Scores.ThresholdsAt(unit, gi, before), s.Scores.ThresholdsAt(unit, gi, now))})
+	}
+	for _, gi := range sc.Ended {
+		// Off the scorecard, it has no section here: its own page.
+		g := &s.Site.Goals[gi]
+		ch.Scorecard = append(ch.Scorecard, ScorecardChange{Goal: Link{Href: rs.root + goalPath(g), Text: g.Title}, Text: s.loc.T("changes.ended")})
+	}
 	return ch
+}
+
+// targetChange says how goal g's target, or else its yellow limit,
+// moved from one's to to's: "(målverdien gikk fra 45,0 % til 47,0 %)".
+func (s *site) targetChange(g *model.Goal, from, to score.Thresholds) string {
+	words := "changes.target"
+	if from.Target == to.Target {
+		words, from.Target, to.Target = "changes.yellow", from.Yellow, to.Yellow
+	}
+	return strings.NewReplacer(
+		"{from}", s.loc.WithUnit(from.Target, g.Decimals, g.Unit),
+		"{to}", s.loc.WithUnit(to.Target, g.Decimals, g.Unit)).Replace(s.loc.T(words))
 }
 
 // noResults says that a unit has no results at all for month p, or "".

@@ -180,6 +180,15 @@ type Changes struct {
 	// None says why no status changed: none did, or the unit did not
 	// exist the month before.
 	None string
+	// Scorecard are the goals that came onto the scorecard, got a new
+	// target without a new status, or left it.
+	Scorecard []ScorecardChange
+}
+
+// ScorecardChange is a goal that changed on the scorecard, and how.
+type ScorecardChange struct {
+	Goal Link
+	Text string
 }
 
 // StatusChange is a goal's status last month and now.

@@ -129,15 +129,21 @@ type Changes struct {
 	// Status are the goals whose status changed, in the order of the goals
 	// given.
 	Status []int
-	// Retargeted are those of Status whose target or yellow limit changed
-	// too: a new status may be their doing, not the result's.
-	Retargeted []int
+	// StatusRetargeted are those of Status whose target or yellow limit
+	// changed too: a new status may be their doing, not the result's.
+	StatusRetargeted []int
 	// Better and Worse are the goals that moved most towards and away from
 	// their target, in widths of their yellow band: three at most each,
 	// largest first. Both months are measured against the later one's
 	// target, so that a result that rose under a target that rose more is
 	// not a move away from it.
 	Better, Worse []int
+	// Added and Ended are the goals on the unit's scorecard that were not
+	// on it the month before, and those that were and are not (a goal
+	// begun or ended, at the turn of a year most often); Retargeted are
+	// those whose target or yellow limit changed while their status did
+	// not, which Status does not tell.
+	Added, Ended, Retargeted []int
 }
 
 // changesShown is how many of the largest moves each way Changes keeps.
@@ -153,8 +159,18 @@ func (s *Scores) ChangesAt(unit int, p model.Period, goals []int) Changes {
 	}
 	var better, worse []move
 	ch.Compared = p <= s.First || s.Exists(unit, p-1)
+	// Goals come and go from a scorecard only for a unit that was there
+	// the month before.
+	compared := p > s.First && s.Exists(unit, p-1)
 	for _, gi := range goals {
-		if !s.OnScorecard(unit, gi, p) {
+		on, was := s.OnScorecard(unit, gi, p), compared && s.OnScorecard(unit, gi, p-1)
+		switch {
+		case on && compared && !was:
+			ch.Added = append(ch.Added, gi)
+		case was && !on:
+			ch.Ended = append(ch.Ended, gi)
+		}
+		if !on {
 			continue
 		}
 		// A goal measured less often than monthly, or later, changes
@@ -178,11 +194,15 @@ func (s *Scores) ChangesAt(unit int, p model.Period, goals []int) Changes {
 			continue
 		}
 		t := s.ThresholdsAt(unit, gi, end)
-		if cur.Status != prev.Status {
+		before := s.ThresholdsAt(unit, gi, prevEnd)
+		switch retargeted := before.Target != t.Target || before.Yellow != t.Yellow; {
+		case cur.Status != prev.Status:
 			ch.Status = append(ch.Status, gi)
-			if before := s.ThresholdsAt(unit, gi, prevEnd); before.Target != t.Target || before.Yellow != t.Yellow {
-				ch.Retargeted = append(ch.Retargeted, gi)
+			if retargeted {
+				ch.StatusRetargeted = append(ch.StatusRetargeted, gi)
 			}
+		case retargeted && was:
+			ch.Retargeted = append(ch.Retargeted, gi)
 		}
 		higher := s.Site.Goals[gi].HigherIsBetter()
 		switch size := gap(prev.Value, t, higher) - gap(cur.Value, t, higher); { // bands closer to the target

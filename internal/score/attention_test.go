@@ -119,8 +119,31 @@ func TestChangesUnderANewTarget(t *testing.T) {
 	f.value("2026-01", "a", "p", 46).value("2026-02", "a", "p", 47)
 	s := f.scores("2026-02")
 	ch := s.ChangesAt(s.unit("a"), period("2026-02"), []int{0})
-	if !slices.Equal(ch.Better, []int{0}) || len(ch.Worse) != 0 || !slices.Equal(ch.Status, []int{0}) || !slices.Equal(ch.Retargeted, []int{0}) {
-		t.Errorf("changes %+v, want better, a new status, retargeted", ch)
+	if !slices.Equal(ch.Better, []int{0}) || len(ch.Worse) != 0 || !slices.Equal(ch.Status, []int{0}) || !slices.Equal(ch.StatusRetargeted, []int{0}) || len(ch.Retargeted) > 0 {
+		t.Errorf("changes %+v, want better, a new status, retargeted with it", ch)
+	}
+}
+
+// TestChangesToTheScorecard: at the turn of the year a goal begins, one
+// ends and one gets a new target without a new status; each is a change
+// of the scorecard, which a unit new that month does not have.
+func TestChangesToTheScorecard(t *testing.T) {
+	begun, ended, retargeted, same := percentGoal("ny"), percentGoal("gammel"), percentGoal("ny-malverdi"), percentGoal("lik")
+	begun.Life.From, ended.Life.Until = period("2026-01"), period("2025-12")
+	retargeted.Schedule = []model.Step{{From: period("2026-01"), Target: 47, Yellow: 42}}
+	f := newFixture(begun, ended, retargeted, same).withOffice("d", "vest")
+	f.site.Offices[len(f.site.Offices)-1].Lifetime.From = period("2026-01")
+	f.site.NumberUnits()
+	f.value("2025-12", "a", "gammel", 50).value("2025-12", "a", "ny-malverdi", 50).value("2025-12", "a", "lik", 50)
+	f.value("2026-01", "a", "ny", 50).value("2026-01", "a", "ny-malverdi", 50).value("2026-01", "a", "lik", 50).value("2026-01", "d", "lik", 50)
+	s := f.scores("2026-01")
+	all := []int{0, 1, 2, 3}
+	ch := s.ChangesAt(s.unit("a"), period("2026-01"), all)
+	if !slices.Equal(ch.Added, []int{0}) || !slices.Equal(ch.Ended, []int{1}) || !slices.Equal(ch.Retargeted, []int{2}) || len(ch.Status) > 0 {
+		t.Errorf("a's changes %+v, want added [0], ended [1], retargeted [2], no status", ch)
+	}
+	if ch := s.ChangesAt(s.unit("d"), period("2026-01"), all); len(ch.Added)+len(ch.Ended)+len(ch.Retargeted) > 0 {
+		t.Errorf("changes of d, new in January: %+v, want none", ch)
 	}
 }
 
