@@ -29,7 +29,8 @@ func FuzzSite(f *testing.F) {
 	}
 	// testdata/fuzz/FuzzSite holds the inputs that crashed a build, or
 	// were written to start the fuzzer on a rule: a site of offices without
-	// counties, nan and inf, formulas in a commentary.
+	// counties, nan and inf, formulas in a commentary, a count and a share
+	// of the same people.
 	f.Fuzz(func(t *testing.T, settings, org, goals, results, text []byte) {
 		site := fstest.MapFS{}
 		for name, f := range fsys {
