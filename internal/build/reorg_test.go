@@ -986,3 +986,43 @@ func TestMergerOfSharesGivenAsValues(t *testing.T) {
 		t.Error("Kinn's page lacks its year 2019, or calls a figure that could not be made recast")
 	}
 }
+
+// TestCountysOwnGoalOfAnOfficeMovedIn: Årstad moves into Nord in
+// February, and Nord's own goal, whose target changes then, is on its
+// scorecard from February: its rows of scorecard.csv and its target in
+// its trend table begin then, with no target of 0 in the months before.
+func TestCountysOwnGoalOfAnOfficeMovedIn(t *testing.T) {
+	org := strings.Replace(baseFile(t, "data/org.toml"), "name = \"NAV Årstad\"\ncounty = \"vest\"\n", "name = \"NAV Årstad\"\ncounty = \"vest\"\n\n[[office.change]]\nfrom = \"2026-02\"\ncounty = \"nord\"\n", 1)
+	out := buildBase(t, map[string]string{
+		"data/org.toml": org,
+		// Vest's own goal is not Årstad's in Nord.
+		"data/results/2026.csv": strings.Replace(baseFile(t, "data/results/2026.csv"), "2026-02,arstad,ventetid,25,,\n", "", 1),
+		"data/goals.toml": baseFile(t, "data/goals.toml") + `
+[[goal]]
+id = "nord-eget"
+title = "Nords eget mål"
+perspective = "Samfunn"
+unit = "percent"
+direction = "higher"
+target = 50
+yellow = 40
+aggregate = "ratio"
+owner = "nord"
+
+  [[goal.schedule]]
+  from = "2026-02"
+  target = 55
+  yellow = 45
+`,
+		"data/results/nord.csv": "period,unit,goal,value,numerator,denominator\n2026-01,tromso,nord-eget,,5,10\n2026-02,tromso,nord-eget,,6,10\n2026-02,arstad,nord-eget,,7,10\n",
+	})
+	for _, row := range readCSV(t, out["scorecard.csv"]) {
+		if row[1] == "arstad" && row[2] == "nord-eget" && row[0] != "2026-02" {
+			t.Errorf("Årstad has Nord's goal before it moved there: %v", row)
+		}
+	}
+	page := string(out["vest/arstad/index.html"])
+	if sec := section(t, page, "goal-nord-eget"); strings.Contains(sec, "<td>0,0") || !strings.Contains(sec, "<td>55,0") {
+		t.Errorf("Årstad's section of Nord's goal:\n%s", sec)
+	}
+}

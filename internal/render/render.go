@@ -1591,8 +1591,13 @@ func (s *site) targetLine(unit, gi int) line {
 	for i := range values {
 		values[i] = &reported
 		if dated {
-			t := s.Scores.ThresholdsAt(unit, gi, s.Scores.Period(i)).Target
-			values[i] = &t
+			// None in a month the goal was not the unit's (an office's
+			// new county's own goal before it moved there).
+			if t := s.Scores.ThresholdsAt(unit, gi, s.Scores.Period(i)); t.Applies {
+				values[i] = &t.Target
+			} else {
+				values[i] = nil
+			}
 		}
 	}
 	return line{Series: chart.Series{Line: chart.Line{ID: "target", Name: s.loc.T("target")}, Values: values}}
@@ -1770,14 +1775,17 @@ func (s *site) trendTable(caption string, g *model.Goal, lines []line, tm trendM
 	}
 	var shown []line
 	for _, l := range lines {
-		if l.cells == nil && len(l.Values) > 0 && !slices.ContainsFunc(l.Values, func(v *float64) bool { return *v != *l.Values[0] }) {
+		if l.cells == nil && len(l.Values) > 0 && !slices.ContainsFunc(l.Values, func(v *float64) bool { return v == nil || *v != *l.Values[0] }) {
 			t.Caption += " (" + s.loc.T("target") + " " + s.loc.WithUnit(*l.Values[0], g.Decimals, g.Unit) + ")"
 			continue
 		}
 		if l.cells == nil {
 			l.texts = make([]string, len(l.Values))
 			for i, v := range l.Values {
-				l.texts[i] = s.loc.Number(*v, g.Decimals)
+				l.texts[i] = s.loc.T("no.value")
+				if v != nil {
+					l.texts[i] = s.loc.Number(*v, g.Decimals)
+				}
 			}
 		}
 		shown = append(shown, l)

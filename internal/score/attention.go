@@ -163,11 +163,11 @@ func (s *Scores) ChangesAt(unit int, p model.Period, goals []int) Changes {
 	// the month before.
 	compared := p > s.First && s.Exists(unit, p-1)
 	for _, gi := range goals {
-		on, was := s.OnScorecard(unit, gi, p), compared && s.OnScorecard(unit, gi, p-1)
+		on, was := s.OnScorecard(unit, gi, p), p > s.First && s.OnScorecard(unit, gi, p-1)
 		switch {
-		case on && compared && !was:
+		case compared && on && !was:
 			ch.Added = append(ch.Added, gi)
-		case was && !on:
+		case compared && was && !on:
 			ch.Ended = append(ch.Ended, gi)
 		}
 		if !on {
@@ -179,29 +179,40 @@ func (s *Scores) ChangesAt(unit int, p model.Period, goals []int) Changes {
 		prevEnd := end - model.Period(s.Site.Goals[gi].PeriodMonths())
 		prev := s.At(unit, gi, prevEnd)
 		ch.Compared = ch.Compared || prev.Recast
-		if _, before := s.Shown(unit, gi, p-1); before == end {
+		if _, before := s.Shown(unit, gi, p-1); before == end || !was {
+			// Nothing new, or a goal new on the scorecard, which has no
+			// status to change from.
 			continue
 		}
+		t := s.ThresholdsAt(unit, gi, end)
+		before := s.ThresholdsAt(unit, gi, prevEnd)
+		retargeted := before.Target != t.Target || before.Yellow != t.Yellow
 		if !cur.Has() || !prev.Has() {
 			// A figure that became hidden, missing or uncomputable, or
 			// came back, is a new status too: without it a page would
 			// say no goal changed when one can no longer be judged. Not
 			// so before the results begin, before the goal was on the
-			// scorecard or before the unit was there.
-			if cur.Status != prev.Status && prevEnd >= s.First && s.Site.Goals[gi].ShownIn(p-1) && (s.Exists(unit, prevEnd) || prev.Recast) {
+			// scorecard or before the unit was there. Its target's change
+			// is told all the same.
+			switch {
+			case prevEnd < s.First || !s.Site.Goals[gi].ShownIn(p-1) || !s.Exists(unit, prevEnd) && !prev.Recast:
+			case cur.Status != prev.Status:
 				ch.Status = append(ch.Status, gi)
+				if retargeted {
+					ch.StatusRetargeted = append(ch.StatusRetargeted, gi)
+				}
+			case retargeted:
+				ch.Retargeted = append(ch.Retargeted, gi)
 			}
 			continue
 		}
-		t := s.ThresholdsAt(unit, gi, end)
-		before := s.ThresholdsAt(unit, gi, prevEnd)
-		switch retargeted := before.Target != t.Target || before.Yellow != t.Yellow; {
+		switch {
 		case cur.Status != prev.Status:
 			ch.Status = append(ch.Status, gi)
 			if retargeted {
 				ch.StatusRetargeted = append(ch.StatusRetargeted, gi)
 			}
-		case retargeted && was:
+		case retargeted:
 			ch.Retargeted = append(ch.Retargeted, gi)
 		}
 		higher := s.Site.Goals[gi].HigherIsBetter()

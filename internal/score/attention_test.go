@@ -214,3 +214,28 @@ func TestAnswering(t *testing.T) {
 		}
 	}
 }
+
+// TestMovedOfficeGetsItsNewCountysGoal: an office that moves into a
+// county in February has the county's own goal on its scorecard from
+// February, not in the months before, when it was not its county's: the
+// goal is new on its scorecard, not a status come from "missing". A
+// target that changed while the value went missing is told too.
+func TestMovedOfficeGetsItsNewCountysGoal(t *testing.T) {
+	local, retargeted := percentGoal("vest-eget"), percentGoal("ny-malverdi")
+	local.Owner = "vest"
+	retargeted.Schedule = []model.Step{{From: period("2026-02"), Target: 47, Yellow: 42}}
+	f := newFixture(local, retargeted)
+	f.site.Offices[2].Changes = []model.Change{{From: period("2026-02"), County: "vest"}} // c, from nord
+	f.site.NumberUnits()
+	f.value("2026-01", "a", "vest-eget", 50).value("2026-02", "a", "vest-eget", 50).value("2026-02", "c", "vest-eget", 50)
+	f.value("2026-01", "c", "ny-malverdi", 50).value("2026-02", "a", "ny-malverdi", 50)
+	s := f.scores("2026-02")
+	c := s.unit("c")
+	if s.OnScorecard(c, 0, period("2026-01")) || !s.OnScorecard(c, 0, period("2026-02")) {
+		t.Errorf("vest's own goal on c's scorecard in January %v and February %v, want only February", s.OnScorecard(c, 0, period("2026-01")), s.OnScorecard(c, 0, period("2026-02")))
+	}
+	ch := s.ChangesAt(c, period("2026-02"), []int{0, 1})
+	if !slices.Equal(ch.Added, []int{0}) || !slices.Equal(ch.Status, []int{1}) || !slices.Equal(ch.StatusRetargeted, []int{1}) {
+		t.Errorf("c's changes %+v, want vest's goal added, and the other's status (now missing) with its new target", ch)
+	}
+}

@@ -400,7 +400,7 @@ func (s *Scores) OnScorecard(unit, goal int, p model.Period) bool {
 // the period shown may have ended before the unit existed (see
 // OnScorecard): a county's page compares its offices' results of it.
 func (s *Scores) Follows(unit, goal int, p model.Period) bool {
-	return s.Thresholds(unit, goal).Applies && s.Site.Goals[goal].ShownIn(p)
+	return s.ThresholdsAt(unit, goal, p).Applies && s.Site.Goals[goal].ShownIn(p)
 }
 
 // Shown is unit's cell for goal on month p's scorecard, and the last
