@@ -548,12 +548,15 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 			scratches.Put(sc)
 		})
 	}
-	// A share of people given as values is scored after the other goals
-	// of people, whose hidden months hide it too.
+	// A share of people is scored after the other goals of people, whose
+	// hidden months hide it too: it then hides beside them what they hide
+	// already, where its own rules would choose other parts that they,
+	// scored again, would hide in months an earlier build showed (a
+	// share lagged a month beside a count that is not).
 	var others, shares []int
 	for gi := range nGoals {
 		g := &site.Goals[gi]
-		if g.Persons && g.Aggregate == "ratio" && valueOnly[gi] {
+		if g.Persons && g.Aggregate == "ratio" {
 			shares = append(shares, gi)
 		} else {
 			others = append(others, gi)
@@ -561,9 +564,6 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 		if g.Persons {
 			s.people = append(s.people, gi)
 		}
-	}
-	if !slices.ContainsFunc(s.people, func(gi int) bool { return site.Goals[gi].Aggregate == "ratio" }) {
-		s.people = nil
 	}
 	s.smallOf = make([][]bool, nGoals)
 	score(others)
@@ -573,19 +573,22 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 
 // hidePeopleTogether scores the goals of people again until each hides
 // every month of a unit that one of them hides, for whatever reason,
-// starting with the shares given as values, which were not scored yet.
-// A share of people counts what a count goal may count: as a ratio, its
-// numerator may be the count's value; given as its value alone (NAV's
-// HL060), with the unit's labour force, published elsewhere, it gives
-// the count. Each goal's rules choose the next part to hide by their own
-// sizes (a count by its value, a ratio by its denominator), so a part
-// that one goal hides to protect another, the other would publish (of a
+// starting with the shares, which were not scored yet. Goals of people
+// may count the same people, or parts of them, in ways a site need not
+// say: a share's numerator may be a count goal's value, a share given as
+// its value alone (NAV's HL060) gives the count with the unit's labour
+// force, published elsewhere, and a count may be the sum of two others.
+// Each goal's rules choose the next part to hide by their own sizes (a
+// count by its value, a ratio by its denominator), so a part that one
+// goal hides to protect another, another goal would publish (of a
 // county of 63 helt ledige, an office's 3 hidden, the count would hide
 // the office of 10 and the share the one of 800 in the labour force,
-// whose 20 the count shows: 63 − 10 − 20 − 30 = 3). Without a share,
-// counts of people are left to their own rules: two goals do not count
-// the same people. The months hidden only grow from round to round, so
-// it ends.
+// whose 20 the count shows: 63 − 10 − 20 − 30 = 3). A goal measured by
+// the tertial or the year hides its period where another hides one of
+// its months, which add up to it; where it hides its period, the others
+// hide its last month (a month of the period hidden, the others do not
+// add up to it). The months hidden only grow from round to round, so it
+// ends.
 func (s *Scores) hidePeopleTogether(shares []int, score func(goals []int)) {
 	if len(s.people) == 0 {
 		return
@@ -624,12 +627,24 @@ func (s *Scores) hidePeopleTogether(shares []int, score func(goals []int)) {
 	}
 }
 
+// tiedHidden reports whether another goal of people hides goal gi's
+// cell id (unit*N + month), or one of the months of its period, and
+// whether it knows it to be small: a month is where it is small in
+// one, a longer period only by its own rules.
+func (s *Scores) tiedHidden(gi, id int) (hidden, small bool) {
+	if k := s.Site.Goals[gi].PeriodMonths(); k > 1 {
+		m := id % s.N
+		return slices.Contains(s.peopleHidden[id-min(m, k-1):id+1], true), false
+	}
+	return s.peopleHidden[id], s.peopleSmall[id]
+}
+
 // showsPeopleHidden reports whether goal gi has a figure, or a month
 // counted in its spans, in a month that another goal of people hides.
 func (s *Scores) showsPeopleHidden(gi int) bool {
 	for unit := range s.Site.NUnits() {
 		for m, c := range s.Series(unit, gi) {
-			if s.peopleHidden[unit*s.N+m] && (c.Has() || c.Status == Incomplete) {
+			if hidden, _ := s.tiedHidden(gi, unit*s.N+m); hidden && (c.Has() || c.Status == Incomplete) {
 				return true
 			}
 		}

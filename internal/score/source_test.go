@@ -1,6 +1,7 @@
 package score
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -356,7 +357,7 @@ func TestShareOfPeopleHiddenWithItsCount(t *testing.T) {
 
 // TestGoalsOfPeopleHideTogether: a count of people and a share of the
 // same people as a ratio, the count its numerator, each hide the months
-// the other hides. Each goal's own rules would hide a different office
+// the other hides, as two counts do. Each goal's own rules would hide a different office
 // beside the one of 3 (the count the one of 10, the smallest value; the
 // share the one of 800 in the labour force, the smallest denominator),
 // and the county's 63 less the share's 10 and the count's 20 and 30
@@ -383,8 +384,9 @@ func TestGoalsOfPeopleHideTogether(t *testing.T) {
 		t.Fatalf("counts %v: the test has lost its case (a hidden, vest shown)", counts)
 	}
 
-	// Two counts without a share are left to their own rules: b is the
-	// smallest beside a of the first, d of the second.
+	// Two counts hide together too (one may be part of the other, or
+	// two of a third): b is the smallest beside a of the first, d of the
+	// second.
 	f = newFixture(countGoal("ledige", true), countGoal("andre", true)).withOffice("d", "vest").withOffice("e", "vest")
 	for _, o := range []struct {
 		unit          string
@@ -393,8 +395,81 @@ func TestGoalsOfPeopleHideTogether(t *testing.T) {
 		f.value("2026-01", o.unit, "ledige", o.ledige).value("2026-01", o.unit, "andre", o.andre)
 	}
 	s = f.Compute5()
-	if got, want := statuses(s, "andre", "2026-01", "a", "b", "d"), []Status{Suppressed, Green, Suppressed}; !slices.Equal(got, want) {
-		t.Errorf("the second count of a, b and d: %v, want %v", got, want)
+	for _, goal := range []string{"ledige", "andre"} {
+		if got, want := statuses(s, goal, "2026-01", "a", "b", "d", "e"), []Status{Suppressed, Suppressed, Suppressed, Green}; !slices.Equal(got, want) {
+			t.Errorf("%s of a, b, d and e: %v, want %v", goal, got, want)
+		}
+	}
+}
+
+// TestShareWithoutTheHiddenOffice: the share has no row for the office
+// whose 3 the count hides, so its county's numerator, of the other
+// offices, is the count's county less those 3: it is hidden too.
+func TestShareWithoutTheHiddenOffice(t *testing.T) {
+	share := percentGoal("andel")
+	share.Persons = true
+	f := newFixture(countGoal("ledige", true), share).withOffice("d", "vest").withOffice("e", "vest").withOffice("g", "vest")
+	for _, o := range []struct {
+		unit  string
+		count float64
+	}{{"a", 3}, {"b", 10}, {"d", 20}, {"e", 30}, {"g", 40}, {"c", 40}} {
+		f.value("2026-01", o.unit, "ledige", o.count)
+		if o.unit != "a" {
+			f.ratio("2026-01", o.unit, "andel", o.count, 1000)
+		}
+	}
+	s := f.Compute5()
+	counts, shares := statuses(s, "ledige", "2026-01", "a", "vest", "whole"), statuses(s, "andel", "2026-01", "a", "vest", "whole")
+	if counts[0] != Suppressed || shares[0] != Missing {
+		t.Fatalf("counts %v, shares %v of a, vest and the whole: the test has lost its case (a's count hidden, its share missing)", counts, shares)
+	}
+	for i, unit := range []string{"vest", "whole"} {
+		if counts[i+1] != Suppressed && shares[i+1] != Suppressed {
+			t.Errorf("%s's count and share both shown: %v and %v, whose numerators differ by a's hidden count", unit, counts[i+1], shares[i+1])
+		}
+	}
+}
+
+// TestShareOfATertialHidesWithItsMonths: a count of every month and a
+// share of people measured by the tertial, whose numerator is the
+// tertial's count. Where the count hides a's January, the share hides
+// a's tertial, which less February to April would give January back;
+// where the share hides e's tertial (196 of 200 leave 4 people out), the
+// count hides its last month, without which e's months do not add up to
+// it.
+func TestShareOfATertialHidesWithItsMonths(t *testing.T) {
+	share := percentGoal("andel")
+	share.Persons, share.Frequency = true, "tertial"
+	f := newFixture(countGoal("ledige", true), share).withOffice("d", "vest").withOffice("e", "nord").withOffice("h", "nord")
+	for _, o := range []struct {
+		unit        string
+		months      [4]float64
+		labourForce float64
+	}{
+		{"a", [4]float64{2, 10, 10, 10}, 1000}, {"b", [4]float64{20, 20, 20, 20}, 2000}, {"d", [4]float64{30, 30, 30, 30}, 3000},
+		// e's 196 of a labour force of 200 leave 4 out: its share is
+		// small, its count is not.
+		{"c", [4]float64{40, 40, 40, 40}, 4000}, {"e", [4]float64{49, 49, 49, 49}, 200}, {"h", [4]float64{10, 10, 10, 10}, 5000},
+	} {
+		sum := 0.0
+		for m, v := range o.months {
+			f.value(fmt.Sprintf("2026-%02d", m+1), o.unit, "ledige", v)
+			sum += v
+		}
+		f.ratio("2026-04", o.unit, "andel", sum, o.labourForce)
+	}
+	s := Compute(f.site, period("2026-04"), Options{MinCount: 5, MinCoverage: 0.8})
+	if got := s.cell("a", "ledige", "2026-01").Status; got != Suppressed {
+		t.Fatalf("a's January count %v: the test has lost its case", got)
+	}
+	if got := s.cell("a", "andel", "2026-04").Status; got != Suppressed {
+		t.Errorf("a's tertial share %v beside its January count hidden", got)
+	}
+	if got := s.cell("e", "andel", "2026-04").Status; got != Suppressed {
+		t.Fatalf("e's tertial share %v: the test has lost its case", got)
+	}
+	if got := s.cell("e", "ledige", "2026-04").Status; got != Suppressed {
+		t.Errorf("e's April count %v beside its tertial share hidden", got)
 	}
 }
 

@@ -68,14 +68,16 @@ import (
 // total beside the county's and its other offices' would give back what
 // the county's rules hid with them.
 //
-// Across goals: on a site with a share of people, every goal of people
-// hides a unit's month wherever another hides it, for whatever reason,
-// and it is small in each where it is in one: a share's numerator may be
-// a count goal's value, and a share given only as its value (as NAV's
-// own tables give the share of helt ledige) times the unit's size,
-// published elsewhere (the labour force), is the count. Their own rules
-// would hide different parts beside a hidden one (see
-// hidePeopleTogether).
+// Across goals: every goal of people hides a unit's month wherever
+// another hides it, for whatever reason, and it is small in each where
+// it is in one: a share's numerator may be a count goal's value, a share
+// given only as its value (as NAV's own tables give the share of helt
+// ledige) times the unit's size, published elsewhere (the labour force),
+// is the count, and a count may be the sum of two others. Their own
+// rules would hide different parts beside a hidden one (see
+// hidePeopleTogether). A total without a part that has no figure of its
+// goal but that another goal hides is hidden too: the other goal's total
+// less it would give the part back.
 //
 // Across periods: an aggregate over a span with a hidden month is hidden
 // (or uncomputable, a share's with a month given only as its value, and
@@ -131,13 +133,15 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 		switch {
 		case minCount > 0 && counted && small(g, size[id], den[id], num[id], minCount):
 			*c = Cell{Status: Suppressed}
-		case g.Persons && id < months && counted && s.peopleHidden != nil && s.peopleHidden[id]:
+		case g.Persons && id < months && counted && s.peopleHidden != nil:
 			// Hidden with another goal of people, and known to be small
 			// where that goal's is.
-			*c = Cell{Status: Suppressed}
-			primary[id] = s.peopleSmall[id]
-			any = true
-			continue
+			if hidden, small := s.tiedHidden(gi, id); hidden {
+				*c = Cell{Status: Suppressed}
+				primary[id] = small
+				any = true
+				continue
+			}
 		}
 		primary[id] = c.Status == Suppressed
 		any = any || primary[id]
@@ -203,6 +207,22 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 		relOf[total] = int32(i + 1)
 	}
 	sc.relOf = relOf
+	if g.Persons && s.peopleHidden != nil {
+		// A total without a part that has no figure of this goal, but
+		// that another goal of people hides, is that goal's total less
+		// the part: the two totals would give it back (a county's 103
+		// helt ledige, and its share's numerator of 100 without the
+		// office whose 3 the count hides).
+		from := int32(0)
+		for i, total := range rels.totals {
+			parts := rels.parts[from:rels.ends[i]]
+			from = rels.ends[i]
+			if c := cell(int(total)); (c.Has() || sc.partial[total]) && s.lacksTied(gi, parts, cell, rels, relOf, sc.own) {
+				*c = Cell{Status: Suppressed}
+				any = true
+			}
+		}
+	}
 	p := protection{cell: cell, size: func(id int) float64 { return size[id] }, groups: groups, floored: floored, known: known, minCount: minCount,
 		primary: primary, partial: sc.partial, rels: rels, relOf: relOf, own: sc.own, scratch: sc.protect}
 	for changed := true; changed; {
@@ -239,6 +259,25 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 		}
 		from = sc.spans.ends[i]
 	}
+}
+
+// lacksTied reports whether one of parts, or of the parts of one that is
+// a total itself, has no figure of goal gi in a month that another goal
+// of people hides it (see suppress).
+func (s *Scores) lacksTied(gi int, parts []int32, cell func(int) *Cell, rels *relations, relOf []int32, own []bool) bool {
+	for _, p32 := range parts {
+		p := int(p32)
+		if i := relOf[p]; i != 0 && !own[p] {
+			if s.lacksTied(gi, rels.of(int(i-1)), cell, rels, relOf, own) {
+				return true
+			}
+			continue
+		}
+		if hidden, _ := s.tiedHidden(gi, p); hidden && cell(p).Status == Missing {
+			return true
+		}
+	}
+	return false
 }
 
 // relations are totals with their parts, by cell (see suppress): the
