@@ -716,7 +716,7 @@ var messages = map[string]map[string]string{
 		"looking for changes every %v (%v)":                                             "ser etter endringar kvart %v (%v)",
 		"%v; rebuilding the site":                                                       "%v; byggjer heile nettstaden på nytt",
 		"%q is a county, not an office: commentary is written for an office, one of %s": "%q er eit fylke, ikkje eit kontor: kommentarar blir skrivne for eit kontor, eitt av %s",
-		"unknown office %q%s":                                                           "ukjend kontor %q%s",
+		"unknown office %q%s":                                                           "ukjent kontor %q%s",
 		"office %q ended in %s and became part of %q: write the commentary for %s":      "kontoret %q vart avvikla i %s og vart ein del av %q: skriv kommentaren for %s",
 		"office %q ended in %s":                                                         "kontoret %q vart avvikla i %s",
 		"%s %q: a lifetime has no until, but another follows it: give it until = \"YYYY-MM\", its last month":                        "%s %q: ei levetid har ingen until, men ei anna følgjer etter henne: gi henne until = \"YYYY-MM\", den siste månaden",
