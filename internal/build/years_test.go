@@ -832,3 +832,30 @@ func TestLastYearsFigureNamesItsTarget(t *testing.T) {
 		t.Errorf("2025 of a goal whose target did not change:\n%s", kontakter)
 	}
 }
+
+// TestAGoalNotDueYet: a goal begun in February 2026 and measured two
+// months late has no result on February's scorecard, and its page says
+// when its first comes, not that the scorecard shows December 2025,
+// before it began.
+func TestAGoalNotDueYet(t *testing.T) {
+	out := buildBase(t, map[string]string{
+		"data/goals.toml": baseFile(t, "data/goals.toml") + `
+[[goal]]
+id = "ny"
+title = "Nytt mål"
+perspective = "Samfunn"
+unit = "count"
+direction = "higher"
+target = 10
+yellow = 8
+aggregate = "sum"
+from = "2026-02"
+lag = 2
+`,
+	})
+	page := string(out["goals/ny/index.html"])
+	want := "Det første resultatet, for februar 2026, kommer på målekortet for april 2026."
+	if !strings.Contains(section(t, page, "def-h"), want) || !strings.Contains(section(t, page, "rank-h"), want) || strings.Contains(page, "desember 2025") {
+		t.Errorf("the page of a goal whose first result is not due:\n%s\n%s", section(t, page, "def-h"), section(t, page, "rank-h"))
+	}
+}

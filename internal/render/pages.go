@@ -679,7 +679,15 @@ func (s *site) goal(gi int, out Output) error {
 	case 4:
 		v.Facts = append(v.Facts, s.loc.T("goal.tertial"))
 	}
-	if shown := g.DueBy(s.Reported); shown != s.Reported {
+	switch shown, first := g.DueBy(s.Reported), g.JudgedPeriod(s.Reported); {
+	case first > shown:
+		// Begun, but its first period's result is not due yet: no
+		// period before the goal began is the one its scorecard shows.
+		due := first + model.Period(g.Lag)
+		v.Shown = s.periodName(g, first)
+		v.NoneRanked = strings.NewReplacer("{period}", v.Shown, "{month}", s.loc.Month(due.Year(), due.Month())).Replace(s.loc.T("goal.first"))
+		v.Facts = append(v.Facts, v.NoneRanked)
+	case shown != s.Reported:
 		// Measured late or less often: which period a month's scorecard
 		// shows, in the tool's words, not only the goal's description.
 		v.Facts = append(v.Facts, strings.NewReplacer("{month}", s.loc.Month(s.Reported.Year(), s.Reported.Month()), "{shown}", v.Shown).Replace(s.loc.T("goal.shows")))
@@ -760,7 +768,7 @@ func (s *site) goal(gi int, out Output) error {
 				"{goal}", s.loc.WithUnit(goalTarget, g.Decimals, g.Unit)).Replace(s.loc.T(chain))
 		}
 	}
-	if len(v.Ranked) == 0 {
+	if len(v.Ranked) == 0 && v.NoneRanked == "" {
 		v.NoneRanked = strings.ReplaceAll(s.loc.T("ranked.none"), "{period}", v.Shown)
 	}
 	if ranking.ByChance {
