@@ -157,16 +157,14 @@ type Scores struct {
 	N     int
 
 	nGoals int
-	// people are the goals of people (persons = true); peopleHidden the
-	// months, by unit*N + month, that one of them hides, and peopleSmall
-	// those it hides at source or for being small, as smallOf says by
-	// goal (see hidePeopleTogether).
-	people                    []int
-	peopleHidden, peopleSmall []bool
-	smallOf                   [][]bool
-	thresholds                []Thresholds // [(span*units + unit)*nGoals + goal]
-	cells                     []Cell       // [(unit*nGoals+goal)*N + month]
-	coverage                  []Coverage   // [((unit-first county)*nGoals+goal)*N + month], counties and the whole
+	// people are the goals of people (persons = true), and peopleHidden
+	// the months, by unit*N + month, that one of them hides (see
+	// hidePeopleTogether).
+	people       []int
+	peopleHidden []bool
+	thresholds   []Thresholds // [(span*units + unit)*nGoals + goal]
+	cells        []Cell       // [(unit*nGoals+goal)*N + month]
+	coverage     []Coverage   // [((unit-first county)*nGoals+goal)*N + month], counties and the whole
 	// The organisation changes from month to month only on a site with
 	// lifetimes or changes: its stretches of months with one organisation
 	// are its epochs. A site without has one.
@@ -396,11 +394,14 @@ func (s *Scores) OnScorecard(unit, goal int, p model.Period) bool {
 }
 
 // Follows reports whether goal is one of unit's goals in month p: it
-// applies to the unit and is shown in p (see model.Goal.ShownIn), though
-// the period shown may have ended before the unit existed (see
-// OnScorecard): a county's page compares its offices' results of it.
+// applies to the unit in the period p shows (an office's new county's own
+// goal from the first period it shows of the office there) and is shown
+// in p (see model.Goal.ShownIn), though that period may have ended before
+// the unit existed (see OnScorecard): a county's page compares its
+// offices' results of it.
 func (s *Scores) Follows(unit, goal int, p model.Period) bool {
-	return s.ThresholdsAt(unit, goal, p).Applies && s.Site.Goals[goal].ShownIn(p)
+	g := &s.Site.Goals[goal]
+	return s.ThresholdsAt(unit, goal, g.DueBy(p)).Applies && g.ShownIn(p)
 }
 
 // Shown is unit's cell for goal on month p's scorecard, and the last
@@ -548,108 +549,77 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 			scratches.Put(sc)
 		})
 	}
-	// A share of people is scored after the other goals of people, whose
-	// hidden months hide it too: it then hides beside them what they hide
-	// already, where its own rules would choose other parts that they,
-	// scored again, would hide in months an earlier build showed (a
-	// share lagged a month beside a count that is not).
-	var others, shares []int
 	for gi := range nGoals {
-		g := &site.Goals[gi]
-		if g.Persons && g.Aggregate == "ratio" {
-			shares = append(shares, gi)
-		} else {
-			others = append(others, gi)
-		}
-		if g.Persons {
+		if site.Goals[gi].Persons {
 			s.people = append(s.people, gi)
 		}
 	}
-	s.smallOf = make([][]bool, nGoals)
-	score(others)
-	s.hidePeopleTogether(shares, score)
+	all := make([]int, nGoals)
+	for gi := range all {
+		all[gi] = gi
+	}
+	score(all)
+	s.hidePeopleTogether(score)
 	return s
 }
 
 // hidePeopleTogether scores the goals of people again until each hides
-// every month of a unit that one of them hides, for whatever reason,
-// starting with the shares, which were not scored yet. Goals of people
-// may count the same people, or parts of them, in ways a site need not
-// say: a share's numerator may be a count goal's value, a share given as
-// its value alone (NAV's HL060) gives the count with the unit's labour
-// force, published elsewhere, and a count may be the sum of two others.
-// Each goal's rules choose the next part to hide by their own sizes (a
-// count by its value, a ratio by its denominator), so a part that one
-// goal hides to protect another, another goal would publish (of a
-// county of 63 helt ledige, an office's 3 hidden, the count would hide
+// every month of a unit that one of them hides, for whatever reason.
+// Goals of people may count the same people, or parts of them, in ways a
+// site need not say: a share's numerator may be a count goal's value, a
+// share given as its value alone (NAV's HL060) gives the count with the
+// unit's labour force, published elsewhere, and a count may be the sum
+// of two others. Each goal's rules choose the next part to hide by their
+// own sizes (a count by its value, a ratio by its denominator), so a part
+// that one goal hides to protect another, another goal would publish (of
+// a county of 63 helt ledige, an office's 3 hidden, the count would hide
 // the office of 10 and the share the one of 800 in the labour force,
-// whose 20 the count shows: 63 − 10 − 20 − 30 = 3). A goal measured by
-// the tertial or the year hides its period where another hides one of
-// its months, which add up to it; where it hides its period, the others
-// hide its last month (a month of the period hidden, the others do not
-// add up to it). The months hidden only grow from round to round, so it
-// ends.
-func (s *Scores) hidePeopleTogether(shares []int, score func(goals []int)) {
-	if len(s.people) == 0 {
+// whose 20 the count shows: 63 − 10 − 20 − 30 = 3). Each goal is scored
+// on its own first, and what it hides then stays hidden: a goal whose
+// months become due later (one lagged beside one that is not) joins what
+// the others hid in the builds before, and does not make them show what
+// they hid then (a share that hid the office of 800 in February, before
+// the count's February was due, would show it in March beside the
+// count's choice, and the two builds together would give the 3 back).
+// A goal measured by the tertial or the year hides its period where
+// another hides one of its months, which add up to it; where it hides
+// its period, the others hide its last month (a month of the period
+// hidden, the others do not add up to it). The months hidden only grow
+// from round to round, so it ends.
+func (s *Scores) hidePeopleTogether(score func(goals []int)) {
+	if len(s.people) < 2 {
 		return
 	}
-	s.peopleHidden, s.peopleSmall = make([]bool, s.Site.NUnits()*s.N), make([]bool, s.Site.NUnits()*s.N)
-	again := shares
+	s.peopleHidden = make([]bool, s.Site.NUnits()*s.N)
 	for {
 		grew := false
 		for _, gi := range s.people {
 			for unit := range s.Site.NUnits() {
 				for m, c := range s.Series(unit, gi) {
-					id := unit*s.N + m
-					if c.Status != Suppressed {
-						continue
-					}
-					if !s.peopleHidden[id] {
+					if id := unit*s.N + m; c.Status == Suppressed && !s.peopleHidden[id] {
 						s.peopleHidden[id], grew = true, true
-					}
-					if s.smallOf[gi] != nil && s.smallOf[gi][id] && !s.peopleSmall[id] {
-						s.peopleSmall[id], grew = true, true
 					}
 				}
 			}
 		}
-		if grew {
-			again = slices.DeleteFunc(slices.Clone(s.people), func(gi int) bool { return !s.showsPeopleHidden(gi) && !slices.Contains(shares, gi) })
-		}
-		if len(again) == 0 {
+		if !grew {
 			return
 		}
-		for _, gi := range again {
+		for _, gi := range s.people {
 			s.clearGoal(gi)
 		}
-		score(again)
-		again, shares = nil, nil
+		score(s.people)
 	}
 }
 
 // tiedHidden reports whether another goal of people hides goal gi's
-// cell id (unit*N + month), or one of the months of its period, and
-// whether it knows it to be small: a month is where it is small in
-// one, a longer period only by its own rules.
-func (s *Scores) tiedHidden(gi, id int) (hidden, small bool) {
+// cell id (unit*N + month), or one of the months of its period.
+func (s *Scores) tiedHidden(gi, id int) bool {
 	if k := s.Site.Goals[gi].PeriodMonths(); k > 1 {
 		m := id % s.N
-		return slices.Contains(s.peopleHidden[id-min(m, k-1):id+1], true), false
+		return slices.Contains(s.peopleHidden[id-min(m, k-1):id+1], true)
 	}
-	return s.peopleHidden[id], s.peopleSmall[id]
-}
-
-// showsPeopleHidden reports whether goal gi has a figure, or a month
-// counted in its spans, in a month that another goal of people hides.
-func (s *Scores) showsPeopleHidden(gi int) bool {
-	for unit := range s.Site.NUnits() {
-		for m, c := range s.Series(unit, gi) {
-			if hidden, _ := s.tiedHidden(gi, unit*s.N+m); hidden && (c.Has() || c.Status == Incomplete) {
-				return true
-			}
-		}
-	}
-	return false
+	return s.peopleHidden[id]
 }
 
 // clearGoal forgets goal gi's figures, to score it again.

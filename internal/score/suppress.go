@@ -69,8 +69,7 @@ import (
 // the county's rules hid with them.
 //
 // Across goals: every goal of people hides a unit's month wherever
-// another hides it, for whatever reason, and it is small in each where
-// it is in one: a share's numerator may be a count goal's value, a share
+// another hides it, for whatever reason: a share's numerator may be a count goal's value, a share
 // given only as its value (as NAV's own tables give the share of helt
 // ledige) times the unit's size, published elsewhere (the labour force),
 // is the count, and a count may be the sum of two others. Their own
@@ -133,23 +132,17 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 		switch {
 		case minCount > 0 && counted && small(g, size[id], den[id], num[id], minCount):
 			*c = Cell{Status: Suppressed}
-		case g.Persons && id < months && counted && s.peopleHidden != nil:
-			// Hidden with another goal of people, and known to be small
-			// where that goal's is.
-			if hidden, small := s.tiedHidden(gi, id); hidden {
-				*c = Cell{Status: Suppressed}
-				primary[id] = small
-				any = true
-				continue
-			}
+		case g.Persons && id < months && counted && s.peopleHidden != nil && s.tiedHidden(gi, id):
+			// Hidden with another goal of people, whose rules protect
+			// it there: not known to be small here.
+			*c = Cell{Status: Suppressed}
+			any = true
+			continue
 		}
 		primary[id] = c.Status == Suppressed
 		any = any || primary[id]
 	}
 	sc.primary = primary
-	if g.Persons {
-		s.smallOf[gi] = append(s.smallOf[gi][:0], primary[:months]...)
-	}
 	if !any {
 		return
 	}
@@ -273,7 +266,7 @@ func (s *Scores) lacksTied(gi int, parts []int32, cell func(int) *Cell, rels *re
 			}
 			continue
 		}
-		if hidden, _ := s.tiedHidden(gi, p); hidden && cell(p).Status == Missing {
+		if s.tiedHidden(gi, p) && cell(p).Status == Missing {
 			return true
 		}
 	}

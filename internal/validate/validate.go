@@ -750,7 +750,7 @@ func plausible(g *model.Goal, r *model.Result, pos diag.Pos, pointLine int, errs
 	case g.Max != nil && v > *g.Max:
 		errs.Add(pos, "value %v is above goal %q's max %v: check the row (a score typed without its decimal point?), or give the goal a higher max in %s", apart(v, *g.Max, g.Decimals+1), g.ID, written(*g.Max), goalsPath)
 	case g.Whole() && !r.HasRatio && v != math.Trunc(v):
-		if pointLine > 0 && pointLine != int(r.Line) && v >= 1 && written(v).Decimals <= 3 {
+		if pointLine > 0 && pointLine != int(r.Line) && v >= 1 && written(v).Decimals >= 2 && written(v).Decimals <= 3 {
 			thousands := math.Round(v * 1000)
 			// A count written with a point between its thousands.
 			errs.Add(pos, "value %v is not a whole number, but goal %q counts: if it is %v written with a point between the thousands (%s), write %s, since line %d shows the file writes decimals with a point", written(v), g.ID, written(thousands), strconv.FormatFloat(v, 'f', 3, 64), strconv.FormatFloat(thousands, 'f', -1, 64), pointLine)
