@@ -817,7 +817,8 @@ until = "2026-01"
 // 2025 beside the month, judged by 2025's target; where the target
 // changed with the new year, the year's status names the target it was
 // judged by, not leaving the new one beside it to be read as its; where
-// it did not, it needs no word.
+// it did not, or a ratio's year is judged by its last month's, the row's,
+// it needs no word.
 func TestLastYearsFigureNamesItsTarget(t *testing.T) {
 	results, goals := year2025(t, 0)
 	results += "2026-01,arstad,arbeid,,48,100\n2026-01,arstad,kontakter,10,,\n2026-01,bergen-nord,arbeid,,48,100\n2026-01,tromso,arbeid,,48,100\n2026-01,bergen-nord,kontakter,10,,\n2026-01,tromso,kontakter,10,,\n"
@@ -830,6 +831,13 @@ func TestLastYearsFigureNamesItsTarget(t *testing.T) {
 	}
 	if !strings.Contains(kontakter, "Året 2025:") || strings.Contains(kontakter, "målverdi") {
 		t.Errorf("2025 of a goal whose target did not change:\n%s", kontakter)
+	}
+
+	// A ratio's year to date is judged by its last month's target, the
+	// row's own, though January's was another: no word.
+	out = buildBase(t, map[string]string{"data/goals.toml": strings.Replace(baseFile(t, "data/goals.toml"), "  [[goal.override]]\n", "  [[goal.schedule]]\n  from = \"2026-02\"\n  target = 50\n  yellow = 46\n\n  [[goal.override]]\n", 1)})
+	if arbeid := scorecardRow(section(t, string(out["vest/arstad/index.html"]), "card-h"), "Overgang til arbeid"); !strings.Contains(arbeid, "Hittil i år:") || strings.Contains(arbeid, "målverdi") {
+		t.Errorf("the year to date of a ratio whose target changed in its last month:\n%s", arbeid)
 	}
 }
 

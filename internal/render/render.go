@@ -1285,7 +1285,7 @@ func (s *site) yearToDate(unit, gi int) string {
 	if a.Recast && a.Has() {
 		status += ", " + s.loc.T("recast")
 	}
-	if a.Has() && s.otherTargets(unit, gi, year) {
+	if a.Has() && s.judgedByOther(unit, gi, year, a) {
 		// Judged by the span's own target, not by the one its row gives
 		// beside it (last year's in January, after a new year's target).
 		status += ", " + strings.ReplaceAll(s.loc.T("ytd.target"), "{target}", s.loc.WithUnit(score.Round(a.Target, g.Decimals), g.Decimals, g.Unit))
@@ -1299,11 +1299,17 @@ func (s *site) yearToDate(unit, gi int) string {
 	return words.Replace(value, status)
 }
 
-// otherTargets reports whether a month of span sp had another target or
-// yellow limit for unit's goal gi than the month its row shows.
-func (s *site) otherTargets(unit, gi int, sp score.Span) bool {
+// judgedByOther reports whether unit's aggregate a of goal gi over span
+// sp was judged by another target or yellow limit than the month its row
+// shows: a sum's by its months', which another month's target changes; a
+// ratio's or a mean's by its last month's.
+func (s *site) judgedByOther(unit, gi int, sp score.Span, a score.Aggregate) bool {
+	g := &s.Site.Goals[gi]
 	_, end := s.Scores.Shown(unit, gi, s.Reported)
 	shown := s.Scores.ThresholdsAt(unit, gi, end)
+	if g.Aggregate != "sum" {
+		return score.Round(a.Target, g.Decimals) != score.Round(shown.Target, g.Decimals) || score.Round(a.Yellow, g.Decimals) != score.Round(shown.Yellow, g.Decimals)
+	}
 	for p := sp.First; p <= sp.Last; p++ {
 		if t := s.Scores.ThresholdsAt(unit, gi, p); t.Applies && (t.Target != shown.Target || t.Yellow != shown.Yellow) {
 			return true
