@@ -209,7 +209,7 @@ func appendLines(b []byte, series []Series) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		if flat(s.Values) {
+		if Flat(s.Values) {
 			b = decimal.AppendShortest(b, *s.Values[0])
 			continue
 		}
@@ -229,7 +229,9 @@ func appendLines(b []byte, series []Series) []byte {
 	return b
 }
 
-func flat(values []*float64) bool {
+// Flat reports whether a line has the same value in every month (a
+// target): a chart gives it once, a table in its caption.
+func Flat(values []*float64) bool {
 	return len(values) > 0 && !slices.ContainsFunc(values, func(v *float64) bool { return v == nil || *v != *values[0] })
 }
 

@@ -125,7 +125,7 @@ func TestDataIsWhatEncodingJSONWrites(t *testing.T) {
 			Marks: []Mark{{At: 0, Label: "Ny"}, {At: 3, Label: "Ferdig"}}},
 	}
 	line := func(s Series) any {
-		if flat(s.Values) {
+		if Flat(s.Values) {
 			return *s.Values[0]
 		}
 		values := make([]any, len(s.Values))

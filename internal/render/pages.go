@@ -687,7 +687,7 @@ func (s *site) goal(gi int, out Output) error {
 		v.Shown = s.periodName(g, first)
 		v.NoneRanked = strings.NewReplacer("{period}", v.Shown, "{month}", s.loc.Month(due.Year(), due.Month())).Replace(s.loc.T("goal.first"))
 		v.Facts = append(v.Facts, v.NoneRanked)
-	case shown != s.Reported:
+	case shown != s.Reported && g.ShownIn(s.Reported):
 		// Measured late or less often: which period a month's scorecard
 		// shows, in the tool's words, not only the goal's description.
 		v.Facts = append(v.Facts, strings.NewReplacer("{month}", s.loc.Month(s.Reported.Year(), s.Reported.Month()), "{shown}", v.Shown).Replace(s.loc.T("goal.shows")))
@@ -769,7 +769,7 @@ func (s *site) goal(gi int, out Output) error {
 		}
 	}
 	if len(v.Ranked) == 0 && v.NoneRanked == "" {
-		v.NoneRanked = strings.ReplaceAll(s.loc.T("ranked.none"), "{period}", v.Shown)
+		v.NoneRanked = strings.ReplaceAll(s.loc.T("ranked.none"), "{month}", s.loc.Month(s.Reported.Year(), s.Reported.Month()))
 	}
 	if ranking.ByChance {
 		v.ByChance = s.loc.T("chance.order")

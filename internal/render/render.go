@@ -1277,10 +1277,11 @@ func (s *site) yearToDate(unit, gi int) string {
 	if c := s.spanCoverage(unit, gi, a.Coverage); c != "" {
 		status += ", " + c
 	}
-	if due := s.Scores.DueMonths(gi, year); due < year.Months() && g.PeriodMonths() == 1 {
-		// A lagged goal's last months are not yet due: "hittil i år"
-		// beside a matrix of January to October would read as those.
-		status += ", " + s.loc.MonthRange(year.First.Year(), year.First.Month(), (year.First+model.Period(due-1)).Month())
+	if covered := s.Scores.CoveredMonths(gi, year); covered > 0 && covered < year.Months() {
+		// A lagged goal's last months are not yet due, a tertial goal's
+		// last tertial not over: "hittil i år" beside a matrix of
+		// January to October would read as those.
+		status += ", " + s.loc.MonthRange(year.First.Year(), year.First.Month(), (year.First+model.Period(covered-1)).Month())
 	}
 	if a.Recast && a.Has() {
 		status += ", " + s.loc.T("recast")
@@ -1781,7 +1782,7 @@ func (s *site) trendTable(caption string, g *model.Goal, lines []line, tm trendM
 	}
 	var shown []line
 	for _, l := range lines {
-		if l.cells == nil && len(l.Values) > 0 && !slices.ContainsFunc(l.Values, func(v *float64) bool { return v == nil || *v != *l.Values[0] }) {
+		if l.cells == nil && chart.Flat(l.Values) {
 			t.Caption += " (" + s.loc.T("target") + " " + s.loc.WithUnit(*l.Values[0], g.Decimals, g.Unit) + ")"
 			continue
 		}

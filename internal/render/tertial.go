@@ -136,9 +136,10 @@ func (s *site) fillSpanMatrix(m *SpanMatrix, root string, goals []int, sp score.
 	for _, gi := range goals {
 		g := &s.Site.Goals[gi]
 		column := GoalColumn{Link: Link{Href: root + goalPath(g), Text: g.Title}}
-		if due := s.Scores.DueMonths(gi, sp); due < sp.Months() && g.PeriodMonths() == 1 {
-			// A lagged goal's last months are not yet due.
-			column.Period = s.loc.MonthRange(sp.First.Year(), sp.First.Month(), (sp.First + model.Period(due-1)).Month())
+		if covered := s.Scores.CoveredMonths(gi, sp); covered > 0 && covered < sp.Months() {
+			// A lagged goal's last months are not yet due, a tertial
+			// goal's last tertial not over.
+			column.Period = s.loc.MonthRange(sp.First.Year(), sp.First.Month(), (sp.First + model.Period(covered-1)).Month())
 		}
 		m.Goals = append(m.Goals, column)
 	}

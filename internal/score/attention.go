@@ -195,7 +195,7 @@ func (s *Scores) ChangesAt(unit int, p model.Period, goals []int) Changes {
 			// scorecard or before the unit was there. Its target's change
 			// is told all the same.
 			switch {
-			case prevEnd < s.First || !s.Site.Goals[gi].ShownIn(p-1) || !s.Exists(unit, prevEnd) && !prev.Recast:
+			case prevEnd < s.First || !s.Exists(unit, prevEnd) && !prev.Recast:
 			case cur.Status != prev.Status:
 				ch.Status = append(ch.Status, gi)
 				if retargeted {

@@ -177,6 +177,20 @@ func (s *Scores) DueMonths(gi int, sp Span) int {
 	return max(0, int(last-sp.First)+1)
 }
 
+// CoveredMonths is how many of sp's months, from its first, goal gi's
+// figure over sp is of: those whose results are due (see DueMonths), and
+// of a goal measured by the tertial or the year, those of its periods
+// that ended in them (a tertial goal's year to date in October is of
+// January to August).
+func (s *Scores) CoveredMonths(gi int, sp Span) int {
+	due := s.DueMonths(gi, sp)
+	if k := s.Site.Goals[gi].PeriodMonths(); k > 1 && due > 0 {
+		last := sp.First + model.Period(due-1)
+		return max(0, int(last-model.Period(last.Month()%k)-sp.First)+1)
+	}
+	return due
+}
+
 // AllDue reports whether the results of goal gi for every month of sp are
 // due by the reported month (see DueMonths).
 func (s *Scores) AllDue(gi int, sp Span) bool { return s.DueMonths(gi, sp) == sp.Months() }

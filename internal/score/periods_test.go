@@ -492,3 +492,25 @@ func TestOwnCountyFigureIsUnknown(t *testing.T) {
 		}
 	}
 }
+
+// TestCoveredMonths: of the year to date in October, a monthly goal's
+// figure is of all ten months, one lagged two months of eight, and a
+// tertial goal's of its two tertials over (January to August); of a
+// tertial not yet over, a tertial goal's is of none.
+func TestCoveredMonths(t *testing.T) {
+	monthly, lagged, tertial := percentGoal("m"), percentGoal("l"), percentGoal("t")
+	lagged.Lag, tertial.Frequency = 2, "tertial"
+	f := newFixture(monthly, lagged, tertial)
+	f.ratio("2026-01", "a", "m", 1, 2).ratio("2026-10", "a", "m", 1, 2)
+	s := f.scores("2026-10")
+	ytd := yearToDate(s.reported)
+	t3 := Span{Kind: Tertial, First: period("2026-09"), Last: period("2026-12")}
+	for gi, want := range []int{10, 8, 8} {
+		if got := s.CoveredMonths(gi, ytd); got != want {
+			t.Errorf("goal %s covers %d months of the year to date, want %d", f.site.Goals[gi].ID, got, want)
+		}
+	}
+	if got := s.CoveredMonths(2, t3); got != 0 {
+		t.Errorf("the tertial goal covers %d months of a tertial not over, want 0", got)
+	}
+}
