@@ -786,18 +786,7 @@ func chartAxesAgree(t *testing.T, out memOutput) {
 // the scorecard.
 func TestAnEndedGoalsPage(t *testing.T) {
 	out := buildBase(t, map[string]string{
-		"data/goals.toml": baseFile(t, "data/goals.toml") + `
-[[goal]]
-id = "gammel"
-title = "Gammelt mål"
-perspective = "Samfunn"
-unit = "count"
-direction = "higher"
-target = 10
-yellow = 8
-aggregate = "sum"
-until = "2026-01"
-`,
+		"data/goals.toml": baseFile(t, "data/goals.toml") + countGoalTOML("gammel", "Gammelt mål", `until = "2026-01"`),
 		"data/results/gammel.csv": "period,unit,goal,value\n2026-01,arstad,gammel,12\n2026-01,bergen-nord,gammel,9\n2026-01,tromso,gammel,7\n",
 	})
 	page := string(out["goals/gammel/index.html"])
@@ -847,23 +836,17 @@ func TestLastYearsFigureNamesItsTarget(t *testing.T) {
 // before it began.
 func TestAGoalNotDueYet(t *testing.T) {
 	out := buildBase(t, map[string]string{
-		"data/goals.toml": baseFile(t, "data/goals.toml") + `
-[[goal]]
-id = "ny"
-title = "Nytt mål"
-perspective = "Samfunn"
-unit = "count"
-direction = "higher"
-target = 10
-yellow = 8
-aggregate = "sum"
-from = "2026-02"
-lag = 2
-`,
+		"data/goals.toml": baseFile(t, "data/goals.toml") + countGoalTOML("ny", "Nytt mål", "from = \"2026-02\"\nlag = 2"),
 	})
 	page := string(out["goals/ny/index.html"])
 	want := "Det første resultatet, for februar 2026, kommer på målekortet for april 2026."
 	if !strings.Contains(section(t, page, "def-h"), want) || !strings.Contains(section(t, page, "rank-h"), want) || strings.Contains(page, "desember 2025") {
 		t.Errorf("the page of a goal whose first result is not due:\n%s\n%s", section(t, page, "def-h"), section(t, page, "rank-h"))
 	}
+}
+
+// countGoalTOML is a count goal of goals.toml with its id, title and
+// more settings.
+func countGoalTOML(id, title, more string) string {
+	return "\n[[goal]]\nid = \"" + id + "\"\ntitle = \"" + title + "\"\nperspective = \"Samfunn\"\nunit = \"count\"\ndirection = \"higher\"\ntarget = 10\nyellow = 8\naggregate = \"sum\"\n" + more + "\n"
 }
