@@ -786,7 +786,7 @@ func chartAxesAgree(t *testing.T, out memOutput) {
 // the scorecard.
 func TestAnEndedGoalsPage(t *testing.T) {
 	out := buildBase(t, map[string]string{
-		"data/goals.toml": baseFile(t, "data/goals.toml") + countGoalTOML("gammel", "Gammelt mål", `until = "2026-01"`),
+		"data/goals.toml":         baseFile(t, "data/goals.toml") + countGoalTOML("gammel", "Gammelt mål", `until = "2026-01"`),
 		"data/results/gammel.csv": "period,unit,goal,value\n2026-01,arstad,gammel,12\n2026-01,bergen-nord,gammel,9\n2026-01,tromso,gammel,7\n",
 	})
 	page := string(out["goals/gammel/index.html"])
