@@ -1485,9 +1485,7 @@ func (s *site) changes(rs *rows) Changes {
 		change := StatusChange{Goal: Link{Href: "#goal-" + g.ID, Text: g.Title},
 			From: s.status(s.shown(unit, gi, p-1).Status), To: s.status(s.shown(unit, gi, p).Status)}
 		if slices.Contains(sc.StatusRetargeted, gi) {
-			_, before := s.Scores.Shown(unit, gi, p-1)
-			_, now := s.Scores.Shown(unit, gi, p)
-			change.Target = s.targetChange(g, s.Scores.ThresholdsAt(unit, gi, before), s.Scores.ThresholdsAt(unit, gi, now))
+			change.Target = s.targetChange(unit, gi, p)
 		}
 		ch.Status = append(ch.Status, change)
 	}
@@ -1507,10 +1505,7 @@ func (s *site) changes(rs *rows) Changes {
 	}
 	for _, gi := range sc.Retargeted {
 		g := &s.Site.Goals[gi]
-		_, before := s.Scores.Shown(unit, gi, p-1)
-		_, now := s.Scores.Shown(unit, gi, p)
-		ch.Scorecard = append(ch.Scorecard, ScorecardChange{Goal: Link{Href: "#goal-" + g.ID, Text: g.Title},
-			Text: s.targetChange(g, s.Scores.ThresholdsAt(unit, gi, before), s.Scores.ThresholdsAt(unit, gi, now))})
+		ch.Scorecard = append(ch.Scorecard, ScorecardChange{Goal: Link{Href: "#goal-" + g.ID, Text: g.Title}, Text: s.targetChange(unit, gi, p)})
 	}
 	for _, gi := range sc.Ended {
 		// Off the scorecard, it has no section here: its own page.
@@ -1520,9 +1515,14 @@ func (s *site) changes(rs *rows) Changes {
 	return ch
 }
 
-// targetChange says how goal g's target, or else its yellow limit,
-// moved from one's to to's: "(målverdien gikk fra 45,0 % til 47,0 %)".
-func (s *site) targetChange(g *model.Goal, from, to score.Thresholds) string {
+// targetChange says how unit's target for goal gi, or else its yellow
+// limit, moved from month p-1's scorecard to p's: "(målverdien gikk fra
+// 45,0 % til 47,0 %)".
+func (s *site) targetChange(unit, gi int, p model.Period) string {
+	g := &s.Site.Goals[gi]
+	_, before := s.Scores.Shown(unit, gi, p-1)
+	_, now := s.Scores.Shown(unit, gi, p)
+	from, to := s.Scores.ThresholdsAt(unit, gi, before), s.Scores.ThresholdsAt(unit, gi, now)
 	words := "changes.target"
 	if from.Target == to.Target {
 		words, from.Target, to.Target = "changes.yellow", from.Yellow, to.Yellow

@@ -525,10 +525,10 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 			// Months before the unit began, its predecessors'.
 			r.Coverage = strings.TrimPrefix(r.Coverage+"; "+s.loc.T("recast"), "; ")
 		}
-		if due := s.Scores.DueMonths(gi, sp); due < sp.Months() && g.PeriodMonths() == 1 {
+		if covered := s.Scores.CoveredMonths(gi, sp); covered > 0 && covered < sp.Months() {
 			// A lagged goal's last months are not yet due: its figure is of
 			// the tertial so far, though the tertial is over.
-			soFar := strings.NewReplacer("{n}", strconv.Itoa(due), "{of}", strconv.Itoa(sp.Months())).Replace(s.loc.T("tertial.due"))
+			soFar := strings.NewReplacer("{n}", strconv.Itoa(covered), "{of}", strconv.Itoa(sp.Months())).Replace(s.loc.T("tertial.due"))
 			r.Coverage = strings.TrimPrefix(r.Coverage+"; "+soFar, "; ")
 		}
 		v.Card.Summed = v.Card.Summed || r.Size != ""

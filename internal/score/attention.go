@@ -161,7 +161,7 @@ func (s *Scores) ChangesAt(unit int, p model.Period, goals []int) Changes {
 	ch.Compared = p <= s.First || s.Exists(unit, p-1)
 	// Goals come and go from a scorecard only for a unit that was there
 	// the month before.
-	compared := p > s.First && s.Exists(unit, p-1)
+	compared := p > s.First && ch.Compared
 	for _, gi := range goals {
 		on, was := s.OnScorecard(unit, gi, p), p > s.First && s.OnScorecard(unit, gi, p-1)
 		switch {
@@ -187,26 +187,14 @@ func (s *Scores) ChangesAt(unit int, p model.Period, goals []int) Changes {
 		t := s.ThresholdsAt(unit, gi, end)
 		before := s.ThresholdsAt(unit, gi, prevEnd)
 		retargeted := before.Target != t.Target || before.Yellow != t.Yellow
-		if !cur.Has() || !prev.Has() {
-			// A figure that became hidden, missing or uncomputable, or
-			// came back, is a new status too: without it a page would
-			// say no goal changed when one can no longer be judged. Not
-			// so before the results begin, before the goal was on the
-			// scorecard or before the unit was there. Its target's change
-			// is told all the same.
-			switch {
-			case prevEnd < s.First || !s.Exists(unit, prevEnd) && !prev.Recast:
-			case cur.Status != prev.Status:
-				ch.Status = append(ch.Status, gi)
-				if retargeted {
-					ch.StatusRetargeted = append(ch.StatusRetargeted, gi)
-				}
-			case retargeted:
-				ch.Retargeted = append(ch.Retargeted, gi)
-			}
-			continue
-		}
+		// A figure that became hidden, missing or uncomputable, or came
+		// back, is a new status too: without it a page would say no goal
+		// changed when one can no longer be judged. Not so before the
+		// results begin or before the unit was there. Its target's
+		// change is told all the same.
+		missing := !cur.Has() || !prev.Has()
 		switch {
+		case missing && (prevEnd < s.First || !s.Exists(unit, prevEnd) && !prev.Recast):
 		case cur.Status != prev.Status:
 			ch.Status = append(ch.Status, gi)
 			if retargeted {
@@ -214,6 +202,9 @@ func (s *Scores) ChangesAt(unit int, p model.Period, goals []int) Changes {
 			}
 		case retargeted:
 			ch.Retargeted = append(ch.Retargeted, gi)
+		}
+		if missing {
+			continue
 		}
 		higher := s.Site.Goals[gi].HigherIsBetter()
 		switch size := gap(prev.Value, t, higher) - gap(cur.Value, t, higher); { // bands closer to the target
