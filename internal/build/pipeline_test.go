@@ -177,11 +177,11 @@ func TestNewStatusSaysTheTargetChanged(t *testing.T) {
 }
 
 // TestHiddenYearToDate: a year to date hidden with its month reads
-// "Hittil i år: – (skjult)", not with a second colon.
+// "Hittil i 2026: – (skjult)", not with a second colon.
 func TestHiddenYearToDate(t *testing.T) {
 	out := buildBase(t, map[string]string{"data/results/2026.csv": strings.Replace(baseFile(t, "data/results/2026.csv"), "2026-01,tromso,arbeid,,9,20", "2026-01,tromso,arbeid,,*,*", 1)})
 	page := string(out["nord/tromso/index.html"])
-	if !strings.Contains(page, "Hittil i år: – (skjult") || strings.Contains(page, "Hittil i år: :") {
+	if !strings.Contains(page, "Hittil i 2026: – (skjult") || strings.Contains(page, "Hittil i 2026: :") {
 		t.Errorf("tromso's hidden year to date:\n%s", section(t, page, "card-h"))
 	}
 }

@@ -259,7 +259,7 @@ func TestGoalsMeasuredLessOften(t *testing.T) {
 	card := section(t, arstad, "card-h")
 	for goal, want := range map[string]string{
 		"Tertialmål":                  "Året 2025: – (ufullstendig, 1 av 3 tertialer)",
-		"Overgang seks måneder etter": "Året 2025 så langt: – (ufullstendig, 2 av 8 måneder, januar–august 2025)",
+		"Overgang seks måneder etter": "Hittil i 2025: – (ufullstendig, 2 av 8 måneder, januar–august 2025)",
 		"Brukertilfredshet":           "",
 	} {
 		row := scorecardRow(card, goal)
@@ -373,17 +373,17 @@ func scorecardRow(card, goal string) string {
 
 // TestLaggedGoalsYearIsNotOverInDecember: built for December 2025, a
 // goal lagged a month has November's result as its latest, so its figure
-// over 2025 is the year so far ("Hittil i år", naming its months), not
-// the year ("Året"), which a goal without a lag has.
+// over 2025 is the year so far ("Hittil i 2025", naming its months), not
+// the year ("Året 2025"), which a goal without a lag has.
 func TestLaggedGoalsYearIsNotOverInDecember(t *testing.T) {
 	results, goals := year2025(t, 1)
 	out := buildBase(t, map[string]string{"data/results/2026.csv": results, "data/goals.toml": goals})
 	card := section(t, string(out["vest/arstad/index.html"]), "card-h")
 	arbeid, kontakter := scorecardRow(card, "Overgang til arbeid"), scorecardRow(card, "Kontakter med arbeidsgivere")
-	if !strings.Contains(arbeid, "Hittil i år:") || !strings.Contains(arbeid, "januar–november 2025") || strings.Contains(arbeid, "Året:") {
+	if !strings.Contains(arbeid, "Hittil i 2025:") || !strings.Contains(arbeid, "januar–november 2025") || strings.Contains(arbeid, "Året 2025:") {
 		t.Errorf("the lagged goal's 2025 in December, so far January to November:\n%s", arbeid)
 	}
-	if !strings.Contains(kontakter, "Året:") {
+	if !strings.Contains(kontakter, "Året 2025:") {
 		t.Errorf("the monthly goal's 2025 in December:\n%s", kontakter)
 	}
 	// periods.csv gives it 11 months of 2025, and the report of T3 says
@@ -402,7 +402,7 @@ func TestLaggedGoalsYearIsNotOverInDecember(t *testing.T) {
 
 // TestLastYearBesideJanuary: built for January 2026, when the year to
 // date would be January again, a unit's scorecard gives each goal's 2025
-// beside the month ("Året 2025"; "så langt" for a goal lagged two months,
+// beside the month ("Året 2025"; "Hittil i 2025" for a goal lagged two months,
 // whose December is not due), and a county's page its offices against
 // its goals over 2025.
 func TestLastYearBesideJanuary(t *testing.T) {
@@ -413,13 +413,13 @@ func TestLastYearBesideJanuary(t *testing.T) {
 		"site.toml":             baseFile(t, "site.toml") + "period = \"2026-01\"\n",
 	})
 	card := section(t, string(out["vest/arstad/index.html"]), "card-h")
-	if arbeid := scorecardRow(card, "Overgang til arbeid"); !strings.Contains(arbeid, "Året 2025 så langt: 45,0 % (nådd, januar–november 2025)") {
+	if arbeid := scorecardRow(card, "Overgang til arbeid"); !strings.Contains(arbeid, "Hittil i 2025: 45,0 % (nådd, januar–november 2025)") {
 		t.Errorf("the goal lagged two months in January 2026:\n%s", arbeid)
 	}
 	if kontakter := scorecardRow(card, "Kontakter med arbeidsgivere"); !strings.Contains(kontakter, "Året 2025: 120 (nådd)") {
 		t.Errorf("the monthly goal in January 2026:\n%s", kontakter)
 	}
-	if strings.Contains(card, "Hittil i år") {
+	if strings.Contains(card, "Hittil i 2026") {
 		t.Errorf("the scorecard in January gives the year to date, January again:\n%s", card)
 	}
 	matrix := section(t, string(out["vest/index.html"]), "ytd-matrix-h")
@@ -825,7 +825,7 @@ func TestLastYearsFigureNamesItsTarget(t *testing.T) {
 	// A ratio's year to date is judged by its last month's target, the
 	// row's own, though January's was another: no word.
 	out = buildBase(t, map[string]string{"data/goals.toml": strings.Replace(baseFile(t, "data/goals.toml"), "  [[goal.override]]\n", "  [[goal.schedule]]\n  from = \"2026-02\"\n  target = 50\n  yellow = 46\n\n  [[goal.override]]\n", 1)})
-	if arbeid := scorecardRow(section(t, string(out["vest/arstad/index.html"]), "card-h"), "Overgang til arbeid"); !strings.Contains(arbeid, "Hittil i år:") || strings.Contains(arbeid, "målverdi") {
+	if arbeid := scorecardRow(section(t, string(out["vest/arstad/index.html"]), "card-h"), "Overgang til arbeid"); !strings.Contains(arbeid, "Hittil i 2026:") || strings.Contains(arbeid, "målverdi") {
 		t.Errorf("the year to date of a ratio whose target changed in its last month:\n%s", arbeid)
 	}
 }

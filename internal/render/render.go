@@ -124,11 +124,6 @@ type site struct {
 	// sizeSpanWords are "{num} av {den} i sum".
 	sizeSpanWords phrase
 	changeSince   string // "Endring fra forrige måned"
-	// ytdWords are "Hittil i år: {value} ({status})" (soFar), or
-	// "Året: …" (year) in December, when the year to date is the whole
-	// year; a stock's say that its figure is a mean of the months. A
-	// year before the reported one has its own (see yearToDate).
-	ytdWords struct{ soFar, year yearWords }
 	// tertials are the tertials the site has reports of, oldest first;
 	// olderTertials says periods.csv has older ones too.
 	tertials      []tertial
@@ -350,10 +345,6 @@ func (s *site) prepare() {
 	s.sizeWords = newPhrase(s.loc.T("size"), "{num}", "{den}")
 	s.sizeSpanWords = newPhrase(s.loc.T("size.span"), "{num}", "{den}")
 	s.changeSince = s.loc.T("change.long")
-	s.ytdWords.soFar.stock = newPhrase(s.loc.T("ytd.value.mean"), "{value}", "{status}")
-	s.ytdWords.soFar.other = newPhrase(s.loc.T("ytd.value"), "{value}", "{status}")
-	s.ytdWords.year.stock = newPhrase(s.loc.T("ytd.year.mean"), "{value}", "{status}")
-	s.ytdWords.year.other = newPhrase(s.loc.T("ytd.year"), "{value}", "{status}")
 	s.tertials, s.olderTertials = s.tertialsOf()
 	s.spoken = map[string]phrase{}
 	for _, class := range []string{"better", "worse"} {
@@ -895,10 +886,6 @@ func (s *site) since(month model.Period) string {
 // and Replace's b is "".
 type phrase struct{ head, mid, tail string }
 
-// yearWords are a phrase for a year's figure, and its like for a stock's,
-// which is a mean of the months.
-type yearWords struct{ stock, other phrase }
-
 func newPhrase(text, first, second string) phrase {
 	head, rest, _ := strings.Cut(text, first)
 	mid, tail, _ := strings.Cut(rest, second)
@@ -1251,28 +1238,17 @@ func (s *site) yearToDate(unit, gi int) string {
 	}
 	g := &s.Site.Goals[gi]
 	over := year.Kind == score.Year && s.Scores.AllDue(gi, year)
-	var words phrase
-	if year.Last < s.Reported {
-		// "Året 2025: …", or "Året 2025 så langt: …" where its last
-		// results are not due yet: rare enough to be put together here.
-		key := "ytd.lastyear"
-		if !over {
-			key += ".sofar"
-		}
-		if g.Stock {
-			key += ".mean"
-		}
-		words = newPhrase(strings.ReplaceAll(s.loc.T(key), "{year}", strconv.Itoa(year.First.Year())), "{value}", "{status}")
-	} else {
-		kind := s.ytdWords.soFar
-		if over {
-			kind = s.ytdWords.year
-		}
-		words = kind.other
-		if g.Stock {
-			words = kind.stock
-		}
+	// "Hittil i 2026: …", or "Året 2026: …" when all of it is due: the
+	// year is named, since in January the year a row gives beside its
+	// result is often the one before.
+	key := "ytd.sofar"
+	if over {
+		key = "ytd.year"
 	}
+	if g.Stock {
+		key += ".mean"
+	}
+	words := newPhrase(strings.ReplaceAll(s.loc.T(key), "{year}", strconv.Itoa(year.First.Year())), "{value}", "{status}")
 	status := s.statuses[a.Status].lower
 	if c := s.spanCoverage(unit, gi, a.Coverage); c != "" {
 		status += ", " + c
