@@ -91,6 +91,10 @@ func lineSeries(l Line, months, xAxis, yAxis int, data any) charts.SingleSeries 
 		ls.ShowSymbol = opts.Bool(false)
 		ls.LineStyle = &opts.LineStyle{Type: "dashed", Width: 2}
 		ls.Symbol = "none"
+		// A target holds for its periods and changes at once between
+		// two of them, as the printed charts draw it: a slope would say
+		// December's target lay between last year's and this year's.
+		ls.Step = "middle"
 	case "unit":
 		ls.LineStyle = &opts.LineStyle{Width: 3}
 	case "county":

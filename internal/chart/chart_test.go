@@ -231,3 +231,24 @@ func TestLinesDifferBeyondColour(t *testing.T) {
 		t.Errorf("%d line styles for %d lines: %v", len(seen), len(lines), seen)
 	}
 }
+
+// TestTargetSteps: the target's line steps halfway between two periods
+// of different targets instead of sloping from one to the other; the
+// results' lines run straight from point to point.
+func TestTargetSteps(t *testing.T) {
+	lines := []Line{{ID: "unit", Name: "NAV Fana"}, {ID: "county", Name: "NAV Vestland"}, {ID: "target", Name: "Målverdi"}}
+	var layout struct {
+		Series []struct {
+			ID   string `json:"id"`
+			Step string `json:"step"`
+		} `json:"series"`
+	}
+	if err := json.Unmarshal(TrendLayout("l", make([]string, 12), lines).JSON, &layout); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range layout.Series {
+		if want := map[bool]string{true: "middle"}[s.ID == "target"]; s.Step != want {
+			t.Errorf("%s's line has step %q, want %q", s.ID, s.Step, want)
+		}
+	}
+}
