@@ -26,8 +26,9 @@ func TestMeasuresLiveOn(t *testing.T) {
 	if !strings.Contains(page, "Kontoret har ikke skrevet kommentar") {
 		t.Errorf("the test needs a month without commentary")
 	}
-	// Its value in the month it started, none now (so no judgement).
-	want := "arstad;arbeid;arbeid-flere-samtaler;Flere samtaler;started;2026-02;2026-02;2026-04-30;true;;30,0;;\r\n"
+	// Its value in the month it started, none now (so no judgement), and
+	// the months the two are of.
+	want := "arstad;arbeid;arbeid-flere-samtaler;Flere samtaler;started;2026-02;2026-02;2026-04-30;true;;30,0;;;2026-02;2026-05\r\n"
 	for _, name := range []string{"measures.csv", "vest/measures.csv", "vest/arstad/measures.csv"} {
 		if !strings.Contains(string(out[name]), want) {
 			t.Errorf("%s lacks %q:\n%s", name, want, out[name])

@@ -802,6 +802,26 @@ func TestAnEndedGoalsPage(t *testing.T) {
 	}
 }
 
+// TestAMeasureOfAnEndedGoal: what followed a measure of a goal that ended
+// in January is what January's scorecard showed, and every list of it
+// says so, not "–" under "Nå".
+func TestAMeasureOfAnEndedGoal(t *testing.T) {
+	out := buildBase(t, map[string]string{
+		"data/goals.toml":                baseFile(t, "data/goals.toml") + countGoalTOML("gammel", "Gammelt mål", `until = "2026-01"`),
+		"data/results/gammel.csv":        "period,unit,goal,value\n2025-11,arstad,gammel,6\n2025-12,arstad,gammel,8\n2026-01,arstad,gammel,12\n",
+		"content/vest/arstad/2025-11.md": "+++\n[[measure]]\ngoal = \"gammel\"\ntext = \"Ringe flere\"\nstatus = \"started\"\n+++\nVi ringer.\n",
+	})
+	if peers := section(t, string(out["goals/gammel/index.html"]), "measures-h"); !strings.Contains(peers, `<td class="num">6,0</td><td class="num">12,0 (januar 2026)</td>`) {
+		t.Errorf("the ended goal's measures:\n%s", peers)
+	}
+	if own := section(t, string(out["vest/arstad/index.html"]), "measures-h"); !strings.Contains(own, "6,0 ved start, 12,0 i januar 2026, da målet ble avsluttet: ") {
+		t.Errorf("Årstad's measures:\n%s", own)
+	}
+	if want := ";6,0;12,0;few;2025-11;2026-01\r\n"; !strings.Contains(string(out["vest/arstad/measures.csv"]), want) {
+		t.Errorf("Årstad's measures.csv lacks %q:\n%s", want, out["vest/arstad/measures.csv"])
+	}
+}
+
 // TestLastYearsFigureNamesItsTarget: in January 2026 a row gives the year
 // 2025 beside the month, judged by 2025's target; where the target
 // changed with the new year, the year's status names the target it was

@@ -364,7 +364,7 @@ func (s *site) measureJobs(out Output, only func(office int) bool) (jobs []func(
 		names = append(names, name)
 		return func() error {
 			var b bytes.Buffer
-			w := s.quotedCSV(&b, "office", "goal", "id", "text", "status", "start", "began", "due", "overdue", "done", "start_value", "now_value", "judgement")
+			w := s.quotedCSV(&b, "office", "goal", "id", "text", "status", "start", "began", "due", "overdue", "done", "start_value", "now_value", "judgement", "start_as_of", "now_as_of")
 			offices(func(o int) {
 				lives := s.measuresOf[m.Offices[o].ID]
 				for i := range lives {
@@ -377,8 +377,12 @@ func (s *site) measureJobs(out Output, only func(office int) bool) (jobs []func(
 						done = ml.Done.String()
 					}
 					e := s.measureEffect(ml)
+					startAsOf := ""
+					if e.StartOf != 0 {
+						startAsOf = e.goal.PeriodName(e.StartOf)
+					}
 					w.Write(inertCells([]string{ml.Office, ml.Goal, ml.ID, ml.Text, ml.Status, ml.Start.String(), began, ml.Due, strconv.FormatBool(ml.Overdue(s.Reported)), done,
-						s.plainValue(e.goal, e.Start), s.plainValue(e.goal, e.Now), e.code()}))
+						s.plainValue(e.goal, e.Start), s.plainValue(e.goal, e.Now), e.code(), startAsOf, e.goal.PeriodName(e.NowOf)}))
 				}
 			})
 			w.Flush()

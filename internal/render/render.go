@@ -982,6 +982,10 @@ func (s *site) peerMeasure(m *model.MeasureLife, root string) MeasureRow {
 	}
 	e := s.measureEffect(m)
 	r.Before, r.Now = s.value(e.goal, e.Start), s.value(e.goal, e.Now)
+	if e.Ended {
+		// Under "Nå", a result from before the goal ended says when.
+		r.Now += " (" + s.periodName(e.goal, e.NowOf) + ")"
+	}
 	r.Judged = s.effectChange(e)
 	if r.Judged == "" {
 		r.Judged = s.loc.T("no.value")
@@ -1016,15 +1020,20 @@ func (s *site) effectChange(e effect) string {
 
 // officeEffect is, for an office's own list of its measures, its goal's
 // value when the measure began and now and the change judged: "3,1 % ved
-// start, 6,0 % nå: +2,9 p.p. dårligere; innenfor vanlig variasjon"; "" for
-// one begun this month or without both values.
+// start, 6,0 % nå: +2,9 p.p. dårligere; innenfor vanlig variasjon", or
+// "…, 6,0 % i desember 2018, da målet ble avsluttet: …"; "" for one
+// begun this month or without both values.
 func (s *site) officeEffect(m *model.MeasureLife) string {
 	e := s.measureEffect(m)
 	change := s.effectChange(e)
 	if change == "" || !e.Start.Has() || !e.Now.Has() {
 		return ""
 	}
-	return strings.NewReplacer("{before}", s.value(e.goal, e.Start), "{now}", s.value(e.goal, e.Now), "{change}", change).Replace(s.loc.T("measure.effect"))
+	key := "measure.effect"
+	if e.Ended {
+		key = "measure.effect.ended"
+	}
+	return strings.NewReplacer("{before}", s.value(e.goal, e.Start), "{now}", s.value(e.goal, e.Now), "{period}", s.periodName(e.goal, e.NowOf), "{change}", change).Replace(s.loc.T(key))
 }
 
 // effect is what followed a measure (score.Outcome), with its goal.

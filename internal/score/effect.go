@@ -36,13 +36,18 @@ func effect(cells []Cell, start, now int, higherIsBetter bool) Change {
 
 // Outcome is what followed a measure for its office's goal: the results
 // the office's scorecards showed in the month it began and in the
-// reported month, and the change between them judged (Effect), with
-// whether the value is the same months later (no change to judge, but
-// not for want of a value or of time).
+// reported month, the periods those results are of (a lagged goal's end
+// before the months that show them), and the change between them judged
+// (Effect), with whether the value is the same months later (no change
+// to judge, but not for want of a value or of time). For a goal that
+// ended before the reported month, Now is the result of its last
+// scorecard, and Ended says so.
 type Outcome struct {
-	Start, Now Cell
-	Judged     Change
-	Unchanged  bool
+	Start, Now     Cell
+	StartOf, NowOf model.Period
+	Judged         Change
+	Unchanged      bool
+	Ended          bool
 }
 
 // OutcomeOf is what followed a measure begun in month began (0 for one
@@ -50,13 +55,21 @@ type Outcome struct {
 // now shown may be of a period that ended before the measure began: then
 // nothing that came of it is in it yet, and nothing is judged.
 func (s *Scores) OutcomeOf(unit, goal int, began model.Period) Outcome {
-	now, end := s.Shown(unit, goal, s.reported)
-	o := Outcome{Now: now}
+	last := s.reported
+	ended := false
+	if until := s.Site.Goals[goal].Life.Until; until != 0 && until < last {
+		// No scorecard has the goal now: what followed the measure is
+		// what followed until its last one.
+		last, ended = until, true
+	}
+	now, end := s.Shown(unit, goal, last)
+	o := Outcome{Now: now, NowOf: end, Ended: ended}
 	if began == 0 || end < began {
 		return o
 	}
 	var from model.Period
 	o.Start, from = s.Shown(unit, goal, began)
+	o.StartOf = from
 	o.Judged = s.Effect(unit, goal, from, end)
 	o.Unchanged = from < end && o.Start.Has() && now.Has() && o.Start.Value == now.Value
 	return o

@@ -69,10 +69,27 @@ func TestOutcomeOfALaggedGoal(t *testing.T) {
 	if o := s.OutcomeOf(a, 0, period("2026-05")); o.Start.Has() || o.Judged != NoChange || o.Now.Value != 50 {
 		t.Errorf("begun in May: %+v, want April's 50 now and nothing judged", o)
 	}
-	if o := s.OutcomeOf(a, 0, period("2026-03")); o.Start.Value != 40 || o.Now.Value != 50 || o.Judged == NoChange {
+	if o := s.OutcomeOf(a, 0, period("2026-03")); o.Start.Value != 40 || o.Now.Value != 50 || o.Judged == NoChange || o.StartOf != period("2026-01") || o.NowOf != period("2026-04") || o.Ended {
 		t.Errorf("begun in March: %+v, want from January's 40 to April's 50, judged", o)
 	}
 	if o := s.OutcomeOf(a, 0, 0); o.Start.Has() || o.Judged != NoChange {
 		t.Errorf("not begun: %+v, want nothing judged", o)
+	}
+}
+
+// TestOutcomeOfAnEndedGoal: a goal that ended in April has no result on
+// June's scorecard; what followed a measure is what its last scorecard
+// showed, April's, and the outcome says the goal ended.
+func TestOutcomeOfAnEndedGoal(t *testing.T) {
+	g := percentGoal("r")
+	g.Life.Until = period("2026-04")
+	f := newFixture(g)
+	for m, num := range []float64{40, 42, 44, 50} {
+		f.ratio(fmt.Sprintf("2026-%02d", m+1), "a", "r", num, 100)
+	}
+	s := Compute(f.site, period("2026-06"), Options{MinCoverage: 0})
+	o := s.OutcomeOf(s.unit("a"), 0, period("2026-02"))
+	if o.Start.Value != 42 || o.Now.Value != 50 || o.NowOf != period("2026-04") || !o.Ended || o.Judged == NoChange {
+		t.Errorf("begun in February: %+v, want from February's 42 to April's 50, ended, judged", o)
 	}
 }
