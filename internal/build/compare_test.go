@@ -209,3 +209,19 @@ func TestALaggedGoalNamesItsMonth(t *testing.T) {
 		}
 	}
 }
+
+// TestALaggedStatusChangeNamesItsMonths: under "Ny status siden forrige
+// måned", a goal lagged two months changes from November to December
+// 2025 in a February 2026 report, and says so.
+func TestALaggedStatusChangeNamesItsMonths(t *testing.T) {
+	results, goals := year2025(t, 2)
+	results = strings.Replace(results, "2025-12,arstad,arbeid,,45,100", "2025-12,arstad,arbeid,,30,100", 1)
+	out := buildBase(t, map[string]string{"data/results/2025.csv": results, "data/goals.toml": goals})
+	changes := section(t, string(out["vest/arstad/index.html"]), "changes-h")
+	if !strings.Contains(changes, `Ikke nådd</span> <span class="muted">(fra november 2025 til desember 2025)</span>`) {
+		t.Errorf("Årstad's lagged status change does not name its months:\n%s", changes)
+	}
+	if strings.Count(changes, `<span class="muted">(fra `) != 1 {
+		t.Errorf("a goal without lag names months beside its status change:\n%s", changes)
+	}
+}

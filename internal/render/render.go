@@ -1467,8 +1467,14 @@ func (s *site) changes(rs *rows) Changes {
 	}
 	for _, gi := range sc.Status {
 		g := &s.Site.Goals[gi]
-		change := StatusChange{Goal: Link{Href: "#goal-" + g.ID, Text: g.Title},
-			From: s.status(s.shown(unit, gi, p-1).Status), To: s.status(s.shown(unit, gi, p).Status)}
+		before, from := s.Scores.Shown(unit, gi, p-1)
+		now, to := s.Scores.Shown(unit, gi, p)
+		change := StatusChange{Goal: Link{Href: "#goal-" + g.ID, Text: g.Title}, From: s.status(before.Status), To: s.status(now.Status)}
+		if to != p || g.PeriodMonths() > 1 {
+			// Under "since last month", a lagged goal's change is of
+			// two months before them, a tertial's of two tertials.
+			change.Periods = strings.NewReplacer("{from}", s.periodName(g, from), "{to}", s.periodName(g, to)).Replace(s.loc.T("changes.periods"))
+		}
 		if slices.Contains(sc.StatusRetargeted, gi) {
 			change.Target = s.targetChange(unit, gi, p)
 		}

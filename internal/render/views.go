@@ -195,6 +195,10 @@ type ScorecardChange struct {
 type StatusChange struct {
 	Goal     Link
 	From, To Status
+	// Periods names the periods of the two results where they are not
+	// the two months ("fra oktober 2018 til november 2018" for a goal
+	// lagged two months), "" where they are.
+	Periods string
 	// Target says how the target changed with the status, if it did.
 	Target string
 }
