@@ -512,7 +512,8 @@ func TestTertialReportSaysWhichGoalsAreNotInIt(t *testing.T) {
 }
 
 // TestDelayedGoalsWords: a lagged goal's page gives the target of the
-// month it shows and the one its newer results have, and a lagged, yearly
+// month it shows and the one its newer results have (a tertial goal's
+// its tertial's), and a lagged, yearly
 // or tertial goal's page says so, and which period February's scorecard
 // shows; a tertial goal's
 // section compares with the same tertial last year, and a lagged goal's
@@ -524,6 +525,7 @@ func TestTertialReportSaysWhichGoalsAreNotInIt(t *testing.T) {
 // that end no period.
 func TestDelayedGoalsWords(t *testing.T) {
 	goals := strings.Replace(lessOftenGoals, "lag = 6\n", "lag = 6\n\n  [[goal.schedule]]\n  from = \"2026-01\"\n  target = 50\n  yellow = 45\n", 1)
+	goals = strings.Replace(goals, "frequency = \"tertial\"\n", "frequency = \"tertial\"\n\n  [[goal.schedule]]\n  from = \"2026-01\"\n  target = 47\n  yellow = 42\n", 1)
 	// Followed from 2024, so that its August 2025 has a month a year before.
 	goals = strings.Replace(goals, "from = \"2025-01\"\nlag = 6", "from = \"2024-01\"\nlag = 6", 1)
 	// The yearly goal's 2025 is due in February 2026, and its months
@@ -537,6 +539,10 @@ func TestDelayedGoalsWords(t *testing.T) {
 	if page := string(out["goals/overgang/index.html"]); !strings.Contains(page, "Målverdi: 45,0\u00a0%. Gul grense: 40,0\u00a0%.") ||
 		!strings.Contains(page, "Resultatene fra januar 2026 har målverdi 50,0\u00a0% og gul grense 45,0\u00a0%.") {
 		t.Error("the lagged goal's page does not give August 2025's target and then January 2026's")
+	}
+	if page := string(out["goals/tertial/index.html"]); !strings.Contains(page, "Målverdi: 45,0\u00a0%. Gul grense: 40,0\u00a0%.") ||
+		!strings.Contains(page, "Resultatene fra 1. tertial 2026 har målverdi 47,0\u00a0% og gul grense 42,0\u00a0%.") {
+		t.Error("the tertial goal's page does not give 3. tertial 2025's target and then 1. tertial 2026's")
 	}
 	for goal, want := range map[string]string{
 		"overgang":    "<li>Resultatene kommer etter perioden de gjelder: målekortet for februar 2026 viser august 2025.</li>",

@@ -289,7 +289,7 @@ var dictionary = map[string]map[string]string{
 
 		// Goals and targets that change with time.
 		"source.since":                "fra {month}",
-		"target.next":                 "Resultatene fra {month} har målverdi {target} og gul grense {yellow}.",
+		"target.next":                 "Resultatene fra {period} har målverdi {target} og gul grense {yellow}.",
 		"ytd.target":                  "målverdi {target}",
 		"goal.ended":                  "Målet ble avsluttet etter {month}. Siden viser det som ble målt til da.",
 		"goal.begins":                 "Målet gjelder fra {month}.",
@@ -703,7 +703,7 @@ var dictionary = map[string]map[string]string{
 
 		// Goals and targets that change with time.
 		"source.since":                 "frå {month}",
-		"target.next":                  "Resultata frå {month} har målverdi {target} og gul grense {yellow}.",
+		"target.next":                  "Resultata frå {period} har målverdi {target} og gul grense {yellow}.",
 		"ytd.target":                   "målverdi {target}",
 		"goal.ended":                   "Målet vart avslutta etter {month}. Sida viser det som vart målt til då.",
 		"goal.begins":                  "Målet gjeld frå {month}.",
@@ -1115,7 +1115,7 @@ var dictionary = map[string]map[string]string{
 
 		// Goals and targets that change with time.
 		"source.since":                 "from {month}",
-		"target.next":                  "Results from {month} on have the target {target} and the yellow limit {yellow}.",
+		"target.next":                  "Results from {period} on have the target {target} and the yellow limit {yellow}.",
 		"ytd.target":                   "target {target}",
 		"goal.ended":                   "The goal ended after {month}. This page shows what was measured until then.",
 		"goal.begins":                  "The goal applies from {month}.",

@@ -165,4 +165,20 @@ func TestGoalPeriods(t *testing.T) {
 	if p, _ := ParseGoalPeriod("2026T1", 4); p != month("2026-04") {
 		t.Errorf("2026T1 is %s, want its last month 2026-04", p)
 	}
+	// The period a month is in ends with it, or after it.
+	for _, c := range []struct {
+		g      Goal
+		p, end string
+	}{
+		{Goal{Lag: 2}, "2026-02", "2026-02"},
+		{Goal{Frequency: "tertial"}, "2026-01", "2026-04"},
+		{Goal{Frequency: "tertial"}, "2026-04", "2026-04"},
+		{Goal{Frequency: "tertial"}, "2026-09", "2026-12"},
+		{Goal{Frequency: "year"}, "2026-01", "2026-12"},
+		{Goal{Frequency: "year"}, "2026-12", "2026-12"},
+	} {
+		if got := c.g.PeriodEndOf(month(c.p)); got != month(c.end) {
+			t.Errorf("%+v: %s is in the period that ends %s, want %s", c.g, c.p, got, c.end)
+		}
+	}
 }

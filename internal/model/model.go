@@ -263,6 +263,13 @@ func (g *Goal) PeriodMonths() int {
 // yearly goal's.
 func (g *Goal) EndsPeriod(p Period) bool { return p.Month()%g.PeriodMonths() == 0 }
 
+// PeriodEndOf is the last month of the goal's period that month p is in:
+// p for a monthly goal, April 2026 for a tertial goal's February 2026.
+func (g *Goal) PeriodEndOf(p Period) Period {
+	n := g.PeriodMonths()
+	return p + Period((n-p.Month()%n)%n)
+}
+
 // DueBy is the last month of the goal's latest period whose result is
 // due by month p: Lag months after the period ended. A month's scorecard
 // shows that period's result.

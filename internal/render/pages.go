@@ -711,12 +711,12 @@ func (s *site) goal(gi int, out Output) error {
 		targetFact += " (" + s.since(inForce) + ")"
 	}
 	v.Facts = append(v.Facts, s.loc.T("target")+": "+targetFact+". "+s.loc.T("yellow")+": "+s.loc.WithUnit(goalYellow, g.Decimals, g.Unit)+".")
-	// A goal measured a month or more late shows an earlier month's
-	// result, judged by its target; the reported month's results may
-	// have another already.
-	if next, nextYellow, nextSince := g.TargetAt(s.Reported); g.PeriodMonths() == 1 && shown != s.Reported &&
+	// A goal measured a month or more late, or by the tertial or the
+	// year, shows an earlier period's result, judged by its target; the
+	// period the reported month is in may have another already.
+	if next, nextYellow, nextSince := g.TargetAt(g.PeriodEndOf(s.Reported)); shown != s.Reported &&
 		(score.Round(next, g.Decimals) != goalTarget || score.Round(nextYellow, g.Decimals) != goalYellow) {
-		v.Facts = append(v.Facts, strings.NewReplacer("{month}", s.loc.Month(nextSince.Year(), nextSince.Month()),
+		v.Facts = append(v.Facts, strings.NewReplacer("{period}", s.periodName(g, g.PeriodEndOf(nextSince)),
 			"{target}", s.loc.WithUnit(score.Round(next, g.Decimals), g.Decimals, g.Unit),
 			"{yellow}", s.loc.WithUnit(score.Round(nextYellow, g.Decimals), g.Decimals, g.Unit)).Replace(s.loc.T("target.next")))
 	}
