@@ -806,6 +806,12 @@ func TestAnEndedGoalsPage(t *testing.T) {
 		!strings.Contains(changes, `<a href="../../goals/gammel/index.html">Gammelt mål</a> <span class="muted">ikke lenger på målekortet</span>`) {
 		t.Errorf("Årstad's changes do not say the goal left its scorecard:\n%s", changes)
 	}
+	// The front page says it of the whole site, linking goals to their
+	// pages, since it has no sections of its own for them.
+	if whole := section(t, string(out["index.html"]), "whole-h"); !strings.Contains(whole, `<a href="goals/gammel/index.html">Gammelt mål</a> <span class="muted">ikke lenger på målekortet</span>`) ||
+		strings.Contains(whole, `href="#`) {
+		t.Errorf("the front page's changes:\n%s", whole)
+	}
 }
 
 // TestAMeasureOfAnEndedGoal: what followed a measure of a goal that ended

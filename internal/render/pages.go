@@ -34,7 +34,9 @@ func (s *site) front(out Output) error {
 		v.IntroBy = s.byline(m.Front)
 	}
 	v.Summary = s.summary(whole, s.Reported)
-	v.Groups = s.scorecard(s.rowsOf(whole, s.Reported, ""), "-")
+	rows := s.rowsOf(whole, s.Reported, "")
+	v.Changes = s.changes(rows, "-")
+	v.Groups = s.scorecard(rows, "-")
 	v.Tertials = s.tertialLinks(whole, "", nil)
 	listed := 0
 	for _, c := range s.counties {
@@ -78,7 +80,7 @@ func (s *site) standing(unit int, name string, p model.Period, rows *rows, ended
 		Tertials: s.tertialLinks(unit, "", nil),
 		Summary:  s.summary(unit, p),
 		Needs:    s.needs(rows, ""),
-		Changes:  s.changes(rows),
+		Changes:  s.changes(rows, ""),
 		History:  s.history(unit, root),
 		Ended:    ended,
 		Groups:   s.scorecard(rows, ""),

@@ -1457,9 +1457,17 @@ func (s *site) unanswered(o int, goals []int) (int, string) {
 }
 
 // changes lays out what changed for a unit from the month before to its
-// month (see score.ChangesAt).
-func (s *site) changes(rs *rows) Changes {
+// month (see score.ChangesAt). Goals link to their sections on the unit's
+// page, or, with sections "-", to their own pages, as the scorecard's rows
+// do.
+func (s *site) changes(rs *rows, sections string) Changes {
 	unit, p := rs.unit, rs.p
+	href := func(gi int) string {
+		if sections == "-" {
+			return rs.root + goalPath(&s.Site.Goals[gi])
+		}
+		return sections + "#" + s.anchors[gi]
+	}
 	sc := s.Scores.ChangesAt(unit, p, s.goalOrder)
 	ch := Changes{None: s.loc.T("changes.status.none")}
 	if !sc.Compared {
@@ -1469,7 +1477,7 @@ func (s *site) changes(rs *rows) Changes {
 		g := &s.Site.Goals[gi]
 		before, from := s.Scores.Shown(unit, gi, p-1)
 		now, to := s.Scores.Shown(unit, gi, p)
-		change := StatusChange{Goal: Link{Href: "#goal-" + g.ID, Text: g.Title}, From: s.status(before.Status), To: s.status(now.Status)}
+		change := StatusChange{Goal: Link{Href: href(gi), Text: g.Title}, From: s.status(before.Status), To: s.status(now.Status)}
 		if to != p || g.PeriodMonths() > 1 {
 			// Under "since last month", a lagged goal's change is of
 			// two months before them, a tertial's of two tertials.
@@ -1484,7 +1492,7 @@ func (s *site) changes(rs *rows) Changes {
 		var out []Row
 		for _, gi := range goals {
 			r := rs.of(gi)
-			r.Href = "#" + r.Anchor
+			r.Href = href(gi)
 			out = append(out, r)
 		}
 		return out
@@ -1492,11 +1500,11 @@ func (s *site) changes(rs *rows) Changes {
 	ch.Better, ch.Worse = rows(sc.Better), rows(sc.Worse)
 	for _, gi := range sc.Added {
 		g := &s.Site.Goals[gi]
-		ch.Scorecard = append(ch.Scorecard, ScorecardChange{Goal: Link{Href: "#goal-" + g.ID, Text: g.Title}, Text: s.loc.T("changes.added")})
+		ch.Scorecard = append(ch.Scorecard, ScorecardChange{Goal: Link{Href: href(gi), Text: g.Title}, Text: s.loc.T("changes.added")})
 	}
 	for _, gi := range sc.Retargeted {
 		g := &s.Site.Goals[gi]
-		ch.Scorecard = append(ch.Scorecard, ScorecardChange{Goal: Link{Href: "#goal-" + g.ID, Text: g.Title}, Text: s.targetChange(unit, gi, p)})
+		ch.Scorecard = append(ch.Scorecard, ScorecardChange{Goal: Link{Href: href(gi), Text: g.Title}, Text: s.targetChange(unit, gi, p)})
 	}
 	for _, gi := range sc.Ended {
 		// Off the scorecard, it has no section here: its own page.

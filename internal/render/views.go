@@ -422,6 +422,7 @@ type FrontPage struct {
 	Intro     template.HTML
 	IntroBy   Byline // the front page text's author and date, and where to edit it
 	Summary   Summary
+	Changes   Changes // the whole site's, since last month
 	Counties  []CountyEntry
 	Groups    []Group
 	Former    []Link // the counties and offices that no longer exist
