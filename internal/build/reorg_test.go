@@ -1026,3 +1026,36 @@ owner = "nord"
 		t.Errorf("Årstad's section of Nord's goal:\n%s", sec)
 	}
 }
+
+// TestAnOfficeMovesCounty: Årstad moves from Vest to Nord in February.
+// Both counties' "what changed" say so, and that their figures before
+// and after are of other offices; the counties' sum targets moved with
+// it, and say they are sums; Årstad's goal lagged a month shows
+// January, judged by Vest's target, and names Vest, not "fylkets".
+func TestAnOfficeMovesCounty(t *testing.T) {
+	org := strings.Replace(baseFile(t, "data/org.toml"), "name = \"NAV Årstad\"\ncounty = \"vest\"\n", "name = \"NAV Årstad\"\ncounty = \"vest\"\n\n[[office.change]]\nfrom = \"2026-02\"\ncounty = \"nord\"\n", 1)
+	goals := strings.Replace(baseFile(t, "data/goals.toml"), "aggregate = \"ratio\"\n\n  [[goal.override]]\n  unit = \"nord\"", "aggregate = \"ratio\"\nlag = 1\n\n  [[goal.override]]\n  unit = \"vest\"", 1)
+	out := buildBase(t, map[string]string{
+		"data/org.toml":         org,
+		"data/goals.toml":       goals,
+		"data/results/2026.csv": strings.Replace(baseFile(t, "data/results/2026.csv"), "2026-02,arstad,ventetid,25,,\n", "", 1),
+	})
+	nord, vest := section(t, string(out["nord/index.html"]), "changes-h"), section(t, string(out["vest/index.html"]), "changes-h")
+	for _, c := range []struct{ name, changes, move, target string }{
+		{"Nord", nord, `<li>Fra NAV Vest: <a href="../vest/arstad/index.html">NAV Årstad</a>.</li>`, "(målverdien, sum av kontorene, gikk fra 10 til 20)"},
+		{"Vest", vest, `<li>Til NAV Nord: <a href="../vest/arstad/index.html">NAV Årstad</a>.</li>`, "(målverdien, sum av kontorene, gikk fra 20 til 10)"},
+	} {
+		if !strings.Contains(c.changes, `<h3>Endringer i fylkets kontorer</h3>`) || !strings.Contains(c.changes, c.move) ||
+			!strings.Contains(c.changes, "Fylkets tall før og etter gjelder ikke de samme kontorene.") || !strings.Contains(c.changes, c.target) {
+			t.Errorf("%s's changes:\n%s", c.name, c.changes)
+		}
+	}
+	if row := scorecardRow(section(t, string(out["vest/arstad/index.html"]), "card-h"), "Overgang til arbeid"); !strings.Contains(row, "Målverdi 50,0\u00a0% <span class=\"source\">(fra NAV Vest)</span>") {
+		t.Errorf("Årstad's January under Vest's target:\n%s", row)
+	}
+	// Nothing moved in January, nor in Vest's offices the month a
+	// county without moves is built.
+	if strings.Contains(string(buildBase(t, nil)["vest/index.html"]), "Endringer i fylkets kontorer") {
+		t.Error("Vest's page says its offices changed when none did")
+	}
+}

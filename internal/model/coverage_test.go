@@ -1,6 +1,7 @@
 package model
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 )
@@ -179,6 +180,43 @@ func TestGoalPeriods(t *testing.T) {
 	} {
 		if got := c.g.PeriodEndOf(month(c.p)); got != month(c.end) {
 			t.Errorf("%+v: %s is in the period that ends %s, want %s", c.g, c.p, got, c.end)
+		}
+	}
+}
+
+// TestOfficeMoves: in February, Eid moves from Sogn og Fjordane to
+// Hordaland, Nyby opens in Hordaland and Balestrand closes in Sogn og
+// Fjordane; Hordaland's and Sogn og Fjordane's offices change, grouped
+// by how and by the other county, and nothing changes in January or for
+// a county no office left or joined.
+func TestOfficeMoves(t *testing.T) {
+	month := func(v string) Period {
+		p, _ := ParsePeriod(v)
+		return p
+	}
+	feb := month("2026-02")
+	s := &Site{
+		Counties: []County{{ID: "hordaland"}, {ID: "sogn"}, {ID: "nord"}},
+		Offices: []Office{
+			{ID: "fana", County: "hordaland"},
+			{ID: "eid", County: "sogn", Changes: []Change{{From: feb, County: "hordaland"}}},
+			{ID: "nyby", County: "hordaland", Lifetime: Lifetime{From: feb}},
+			{ID: "balestrand", County: "sogn", Lifetime: Lifetime{Until: feb - 1}},
+			{ID: "tromso", County: "nord"},
+		},
+	}
+	for _, c := range []struct {
+		county string
+		p      Period
+		want   []OfficeMove
+	}{
+		{"hordaland", feb, []OfficeMove{{CameFrom, "sogn", []int{1}}, {Opened, "", []int{2}}}},
+		{"sogn", feb, []OfficeMove{{MovedTo, "hordaland", []int{1}}, {Closed, "", []int{3}}}},
+		{"nord", feb, nil},
+		{"hordaland", feb - 1, nil},
+	} {
+		if got := s.OfficeMoves(c.county, c.p); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s in %s: %v, want %v", c.county, c.p, got, c.want)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -681,6 +682,66 @@ func (s *Site) CountyAt(o int, p Period) string {
 		county = next
 	}
 	return county
+}
+
+// OfficeMoveKind is how an office came into a county's figures or left
+// them.
+type OfficeMoveKind int
+
+const (
+	CameFrom OfficeMoveKind = iota // from another county
+	Opened                         // an office that did not exist before
+	MovedTo                        // to another county
+	Closed                         // an office that no longer exists
+)
+
+// OfficeMove is a group of offices that came into a county's figures or
+// left them the same way, from or to the same county.
+type OfficeMove struct {
+	Kind    OfficeMoveKind
+	County  string // the county they came from or went to
+	Offices []int  // indexes into Site.Offices, in their order
+}
+
+// OfficeMoves is how county's offices changed from the month before p to
+// p, grouped by kind and by the other county, in that order: its figures
+// before and after are of other offices.
+func (s *Site) OfficeMoves(county string, p Period) []OfficeMove {
+	var moves []OfficeMove
+	add := func(kind OfficeMoveKind, other string, o int) {
+		for i := range moves {
+			if moves[i].Kind == kind && moves[i].County == other {
+				moves[i].Offices = append(moves[i].Offices, o)
+				return
+			}
+		}
+		moves = append(moves, OfficeMove{Kind: kind, County: other, Offices: []int{o}})
+	}
+	for o := range s.Offices {
+		was, is := s.Offices[o].Alive(p-1), s.Offices[o].Alive(p)
+		before, now := "", ""
+		if was {
+			before = s.CountyAt(o, p-1)
+		}
+		if is {
+			now = s.CountyAt(o, p)
+		}
+		switch {
+		case (before == county) == (now == county):
+		case now == county && was:
+			add(CameFrom, before, o)
+		case now == county:
+			add(Opened, "", o)
+		case is:
+			add(MovedTo, now, o)
+		default:
+			add(Closed, "", o)
+		}
+	}
+	slices.SortStableFunc(moves, func(a, b OfficeMove) int {
+		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.County, b.County))
+	})
+	return moves
 }
 
 // UnitLifetime is the lifetime of unit u (see OfficeUnit): the whole

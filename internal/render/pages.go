@@ -752,7 +752,7 @@ func (s *site) goal(gi int, out Output) error {
 			Result: s.value(g, cell),
 			Size:   s.size(cell),
 			Target: s.loc.WithUnit(t.Target, g.Decimals, g.Unit),
-			Source: s.source(u, t),
+			Source: s.source(u, t, g.DueBy(s.Reported), s.Reported),
 			Status: s.status(cell.Status),
 		})
 		if t.Source != score.FromGoal && g.Owner == "" {

@@ -712,7 +712,7 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 		Goal:      Link{Href: root + goalPath(g), Text: g.Title},
 		Anchor:    s.anchors[gi],
 		Target:    s.loc.WithUnit(t.Target, g.Decimals, g.Unit),
-		Source:    s.source(unit, t),
+		Source:    s.source(unit, t, end, p),
 		Yellow:    s.loc.WithUnit(t.Yellow, g.Decimals, g.Unit),
 		Result:    s.value(g, cur),
 		Size:      s.size(cur),
@@ -859,10 +859,12 @@ func (s *site) section(rs *rows, gi int) Section {
 	return sec
 }
 
-// source names where unit's target t comes from, and from which month
-// when a schedule or a dated override put it in force: "felles, fra
-// januar 2025".
-func (s *site) source(unit int, t score.Thresholds) string {
+// source names where unit's target t, for the period ending in month end
+// on month p's scorecard, comes from, and from which month when a
+// schedule or a dated override put it in force: "felles, fra januar
+// 2025". An office that has moved since end was judged by the county it
+// was in then, which is named: "fra NAV Sogn og Fjordane".
+func (s *site) source(unit int, t score.Thresholds, end, p model.Period) string {
 	kind := 0 // an office
 	switch {
 	case unit == s.Scores.Whole():
@@ -870,10 +872,16 @@ func (s *site) source(unit int, t score.Thresholds) string {
 	case unit >= s.Scores.County(0):
 		kind = 1
 	}
-	if t.Since != 0 {
-		return s.sources[kind][t.Source] + ", " + s.since(t.Since)
+	text := s.sources[kind][t.Source]
+	if t.Source == score.FromCounty && kind == 0 {
+		if then := s.Site.CountyAt(unit, end); then != s.Site.CountyAt(unit, p) {
+			text = strings.ReplaceAll(s.loc.T("source.county.then"), "{county}", s.unitName(then))
+		}
 	}
-	return s.sources[kind][t.Source]
+	if t.Since != 0 {
+		return text + ", " + s.since(t.Since)
+	}
+	return text
 }
 
 // since says from which month a target is in force: "fra januar 2025".
@@ -1511,7 +1519,33 @@ func (s *site) changes(rs *rows, sections string) Changes {
 		g := &s.Site.Goals[gi]
 		ch.Scorecard = append(ch.Scorecard, ScorecardChange{Goal: Link{Href: rs.root + goalPath(g), Text: g.Title}, Text: s.loc.T("changes.ended")})
 	}
+	if c := unit - s.Scores.County(0); c >= 0 && unit < s.Scores.Whole() && sc.Compared && p > s.Scores.First {
+		ch.Offices = s.officeMoves(s.Site.Counties[c].ID, p, rs.root)
+	}
 	return ch
+}
+
+// officeMoveWords are the words for each kind of model.OfficeMove.
+var officeMoveWords = [...]string{
+	model.CameFrom: "changes.offices.came",
+	model.Opened:   "changes.offices.opened",
+	model.MovedTo:  "changes.offices.moved",
+	model.Closed:   "changes.offices.closed",
+}
+
+// officeMoves says how county's offices changed from the month before p
+// to p, a sentence for each way, the offices linked: "Fra NAV Sogn og
+// Fjordane: NAV Eid."
+func (s *site) officeMoves(county string, p model.Period, root string) []Sentence {
+	var out []Sentence
+	for _, m := range s.Site.OfficeMoves(county, p) {
+		ids := make([]string, len(m.Offices))
+		for i, o := range m.Offices {
+			ids[i] = s.Site.Offices[o].ID
+		}
+		out = append(out, s.sentence(strings.ReplaceAll(s.loc.T(officeMoveWords[m.Kind]), "{county}", s.unitName(m.County)), ids, root))
+	}
+	return out
 }
 
 // targetChange says how unit's target for goal gi, or else its yellow
@@ -1523,12 +1557,18 @@ func (s *site) targetChange(unit, gi int, p model.Period) string {
 	_, now := s.Scores.Shown(unit, gi, p)
 	from, to := s.Scores.ThresholdsAt(unit, gi, before), s.Scores.ThresholdsAt(unit, gi, now)
 	words := "changes.target"
-	if from.Target == to.Target {
+	switch {
+	case from.Target == to.Target:
 		words, from.Target, to.Target = "changes.yellow", from.Yellow, to.Yellow
+	case to.Source == score.FromSum:
+		// A sum's target moves with its parts' targets, and with the
+		// parts themselves when offices move.
+		words = "changes.target.sum"
 	}
 	return strings.NewReplacer(
 		"{from}", s.loc.WithUnit(from.Target, g.Decimals, g.Unit),
-		"{to}", s.loc.WithUnit(to.Target, g.Decimals, g.Unit)).Replace(s.loc.T(words))
+		"{to}", s.loc.WithUnit(to.Target, g.Decimals, g.Unit),
+		"{source}", s.source(unit, score.Thresholds{Source: score.FromSum}, now, p)).Replace(s.loc.T(words))
 }
 
 // noResults says that a unit has no results at all for month p, or "".

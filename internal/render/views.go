@@ -183,6 +183,8 @@ type Changes struct {
 	// Scorecard are the goals that came onto the scorecard, got a new
 	// target without a new status, or left it.
 	Scorecard []ScorecardChange
+	// Offices says how a county's offices changed (see officeMoves).
+	Offices []Sentence
 }
 
 // ScorecardChange is a goal that changed on the scorecard, and how.
