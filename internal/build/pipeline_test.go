@@ -738,3 +738,25 @@ func TestLaterCommentaryIsNotEarlier(t *testing.T) {
 		t.Errorf("later and earlier commentary:\n%s", section(t, page, "comm-h"))
 	}
 }
+
+// TestACountysOwnFigureAfterItsOffices: Vest has a row of its own for
+// February but not for the months before, whose figures are its offices'
+// taken together. The change between them says so, and is no move of
+// the month, nor a signal, though a year of steady months lies before.
+func TestACountysOwnFigureAfterItsOffices(t *testing.T) {
+	results, _ := year2025(t, 0)
+	out := buildBase(t, map[string]string{
+		"data/results/2025.csv": results,
+		"data/results/vest.csv": "period,unit,goal,value,numerator,denominator\n2026-02,vest,arbeid,,90,100\n",
+	})
+	page := string(out["vest/index.html"])
+	if row := scorecardRow(section(t, page, "card-h"), "Overgang til arbeid"); !strings.Contains(row, "bedre enn forrige måned (fylkets eget tall, før det kontorenes)") {
+		t.Errorf("Vest's row does not say its change is from its offices' figure to its own:\n%s", row)
+	}
+	if changes := section(t, page, "changes-h"); strings.Contains(changes, `<a href="#goal-arbeid">Overgang til arbeid</a> <span class="change-`) {
+		t.Errorf("Vest's own figure against its offices' is among the month's moves:\n%s", changes)
+	}
+	if sec := section(t, page, "goal-arbeid"); strings.Contains(sec, "⚑") {
+		t.Errorf("a change between two kinds of figure is judged a signal:\n%s", sec)
+	}
+}

@@ -420,6 +420,8 @@ var dictionary = map[string]map[string]string{
 		"tertial.card.scroll": "Rull tabellen sideveis for å se hver måned og grafen.",
 
 		"recast.from":               "fra omregnet tall",
+		"change.own":                "fylkets eget tall, før det kontorenes",
+		"change.offices":            "kontorenes tall, før det fylkets eget",
 		"changes.status.new":        "{unit} fantes ikke i {month}, så ingen status å sammenligne med.",
 		"not.existing":              "fantes ikke",
 		"needs.none.judged":         "Ingen av målene kan vurderes denne måneden: tallene er skjult («:») eller kan ikke regnes ut («∅»).",
@@ -840,6 +842,8 @@ var dictionary = map[string]map[string]string{
 		"tertial.card.scroll": "Rull tabellen sidelengs for å sjå kvar månad og grafen.",
 
 		"recast.from":               "frå omrekna tal",
+		"change.own":                "fylket sitt eige tal, før det kontora sitt",
+		"change.offices":            "kontora sitt tal, før det fylket sitt eige",
 		"changes.status.new":        "{unit} fanst ikkje i {month}, så ingen status å samanlikne med.",
 		"not.existing":              "fanst ikkje",
 		"needs.none.judged":         "Ingen av måla kan vurderast denne månaden: tala er skjulte («:») eller kan ikkje reknast ut («∅»).",
@@ -1260,6 +1264,8 @@ var dictionary = map[string]map[string]string{
 		"tertial.card.scroll": "Scroll the table sideways to see each month and the chart.",
 
 		"recast.from":               "from a recast figure",
+		"change.own":                "the county's own figure, before it the offices'",
+		"change.offices":            "the offices' figure, before it the county's own",
 		"changes.status.new":        "{unit} did not exist in {month}, so there is no status to compare with.",
 		"not.existing":              "did not exist",
 		"needs.none.judged":         "No goal can be judged this month: the figures are hidden (“:”) or cannot be computed (“∅”).",

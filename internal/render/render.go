@@ -756,14 +756,29 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 			r.ChangeSpoken = s.spokenPeriodChange(g, d, r.ChangeClass, before)
 			r.ChangeSince = strings.ReplaceAll(s.loc.T("change.since"), "{period}", s.periodName(g, before))
 		}
-		if prev.Recast && !cur.Recast {
-			// A successor's first period changed from its predecessors'
-			// figures combined, which its source may give otherwise.
-			r.ChangeSince += " (" + s.loc.T("recast.from") + ")"
-			r.ChangeSpoken += " (" + s.loc.T("recast.from") + ")"
+		if kinds := s.changeOfKind(cur, prev); kinds != "" {
+			r.ChangeSince += " (" + kinds + ")"
+			r.ChangeSpoken += " (" + kinds + ")"
 		}
 	}
 	return r
+}
+
+// changeOfKind says what a change from prev to cur is between, where it
+// is not between two figures of one kind: a successor's first period
+// from its predecessors' figures combined, which its source may give
+// otherwise; a county's own figure from its offices' taken together, or
+// back. "" for a change of one measure.
+func (s *site) changeOfKind(cur, prev score.Cell) string {
+	switch {
+	case prev.Recast && !cur.Recast:
+		return s.loc.T("recast.from")
+	case cur.Own && !prev.Own:
+		return s.loc.T("change.own")
+	case prev.Own && !cur.Own:
+		return s.loc.T("change.offices")
+	}
+	return ""
 }
 
 // shownChange is a change of d in goal g's value as a page shows it:
@@ -1491,6 +1506,7 @@ func (s *site) changes(rs *rows, sections string) Changes {
 			// two months before them, a tertial's of two tertials.
 			change.Periods = strings.NewReplacer("{from}", s.periodName(g, from), "{to}", s.periodName(g, to)).Replace(s.loc.T("changes.periods"))
 		}
+		change.Kinds = s.changeOfKind(now, before)
 		if slices.Contains(sc.StatusRetargeted, gi) {
 			change.Target = s.targetChange(unit, gi, p)
 		}

@@ -201,6 +201,9 @@ type StatusChange struct {
 	// the two months ("fra oktober 2018 til november 2018" for a goal
 	// lagged two months), "" where they are.
 	Periods string
+	// Kinds says what the change is between where the two figures are
+	// not of one kind (see changeOfKind).
+	Kinds string
 	// Target says how the target changed with the status, if it did.
 	Target string
 }

@@ -203,7 +203,8 @@ func (s *Scores) ChangesAt(unit int, p model.Period, goals []int) Changes {
 		case retargeted:
 			ch.Retargeted = append(ch.Retargeted, gi)
 		}
-		if missing {
+		if missing || cur.Own != prev.Own {
+			// A county's own figure against its offices' is no move.
 			continue
 		}
 		higher := s.Site.Goals[gi].HigherIsBetter()

@@ -85,6 +85,9 @@ type Cell struct {
 	Num, Den float64
 	Status   Status
 	Recast   bool
+	// Own says the figure is a county's own row, not its offices' taken
+	// together: a change between the two is between other measures.
+	Own bool
 	// Change judges the change from the month before against the unit's
 	// natural variation (see markChanges).
 	Change Change
@@ -914,6 +917,7 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 					cells[m].Num, cells[m].Den = f.num, f.den
 				}
 			}
+			cells[m].Own = sc.own[i]
 		}
 	}
 	s.suppress(gi, sc, opt.MinCount)
@@ -1206,6 +1210,11 @@ func gap(v float64, t Thresholds, higherIsBetter bool) float64 {
 // usual change is a signal, for the better or the worse.
 func markChanges(cells []Cell, higherIsBetter bool) {
 	xmr.Walk(len(cells), func(m int) (float64, bool) { return cells[m].Value, cells[m].Has() }, func(st xmr.Step) {
+		if cells[st.Month].Own != cells[st.Month-1].Own {
+			// From a county's offices' figure to its own, or back: no
+			// change of one measure to judge.
+			return
+		}
 		cells[st.Month].Change = judge(st, higherIsBetter)
 	})
 }
