@@ -91,7 +91,19 @@ stock = true
 // counts alike (a ratio's numerator and denominator are published
 // together, so the same figures are known of both).
 func TestNoSuppressedMonthComesBack(t *testing.T) {
-	noSuppressedMonthComesBack(t, periodsOrg, nil, nil)
+	noSuppressedMonthComesBack(t, privacyGoalsTOML, periodsOrg, nil, nil)
+}
+
+// TestNoSuppressedMonthComesBackWithALag is the same with the share of
+// people, ledighet, a month later than the counts of the same people:
+// each build publishes its months a month after theirs, and its year to
+// date a month shorter.
+func TestNoSuppressedMonthComesBackWithALag(t *testing.T) {
+	lagged := strings.Replace(privacyGoalsTOML, "target = 3\nyellow = 4\naggregate = \"ratio\"\n", "target = 3\nyellow = 4\naggregate = \"ratio\"\nlag = 1\n", 1)
+	if lagged == privacyGoalsTOML {
+		t.Fatal("ledighet has no lag")
+	}
+	noSuppressedMonthComesBack(t, lagged, periodsOrg, nil, nil)
 }
 
 // TestNoSuppressedMonthComesBackAcrossAMove is the same with Årstad moved
@@ -104,7 +116,7 @@ func TestNoSuppressedMonthComesBackAcrossAMove(t *testing.T) {
 	if org == periodsOrg {
 		t.Fatal("the move is not in org.toml")
 	}
-	noSuppressedMonthComesBack(t, org, func(office string, p model.Period) string {
+	noSuppressedMonthComesBack(t, privacyGoalsTOML, org, func(office string, p model.Period) string {
 		if office == "arstad" && p >= moved {
 			return "nord"
 		}
@@ -121,7 +133,7 @@ func TestNoSuppressedMonthComesBackAcrossAMerger(t *testing.T) {
 	if org == periodsOrg {
 		t.Fatal("the merger is not in org.toml")
 	}
-	noSuppressedMonthComesBack(t, org, func(office string, p model.Period) string {
+	noSuppressedMonthComesBack(t, privacyGoalsTOML, org, func(office string, p model.Period) string {
 		if (office == "bergen-nord" || office == "arstad") && p >= merged {
 			return "vestland"
 		}
@@ -129,11 +141,11 @@ func TestNoSuppressedMonthComesBackAcrossAMerger(t *testing.T) {
 	}, map[string]string{"vestland": "vest"})
 }
 
-// noSuppressedMonthComesBack is TestNoSuppressedMonthComesBack's test on
-// org, moved giving an office's county in month p where it is not the
+// noSuppressedMonthComesBack is TestNoSuppressedMonthComesBack's test of
+// goals on org, moved giving an office's county in month p where it is not the
 // one it is listed under ("" where it is), and recastFrom a successor's
 // predecessor, whose offices its months before it began are.
-func noSuppressedMonthComesBack(t *testing.T, org string, moved func(office string, p model.Period) string, recastFrom map[string]string) {
+func noSuppressedMonthComesBack(t *testing.T, goals, org string, moved func(office string, p model.Period) string, recastFrom map[string]string) {
 	first, _ := model.ParsePeriod("2024-07")
 	last, _ := model.ParsePeriod("2026-10")
 	offices := []string{"bergen-nord", "arstad", "tromso", "alta"}
@@ -221,12 +233,48 @@ func noSuppressedMonthComesBack(t *testing.T, org string, moved func(office stri
 		hiddenMonths, hiddenSpans int
 	}
 	byGoal := map[string]*figures{"arbeid": {}, "ledige": {}, "ledighet": {}, "aktivitetsplan": {}, "beholdning": {}}
+	// The goals of people count the same people: ledige, beholdning and
+	// ledighet's numerator count them, and aktivitetsplan's denominator
+	// less its numerator. Across goals, the unknowns are each office's
+	// months of those people, of aktivitetsplan's users and of
+	// ledighet's labour force, one after the other.
+	var people figures
+	part := func(i int, set []float64, sign float64) []float64 {
+		v := make([]float64, 3*len(set))
+		for j, x := range set {
+			v[i*len(set)+j] = sign * x
+		}
+		return v
+	}
+	plus := func(a, b []float64) []float64 {
+		for j := range a {
+			a[j] += b[j]
+		}
+		return a
+	}
+	addPeople := func(goal string, set []float64, shown bool, name string) {
+		if !shown {
+			if goal != "arbeid" {
+				people.suppressed = append(people.suppressed, part(0, set, 1))
+				people.names = append(people.names, goal+": "+name)
+			}
+			return
+		}
+		switch goal {
+		case "ledige", "beholdning":
+			people.published = append(people.published, part(0, set, 1))
+		case "ledighet":
+			people.published = append(people.published, part(0, set, 1), part(2, set, 1))
+		case "aktivitetsplan":
+			people.published = append(people.published, plus(part(1, set, 1), part(0, set, -1)), part(1, set, 1))
+		}
+	}
 	reportedFrom, _ := model.ParsePeriod("2026-01")
 	for reported := reportedFrom; reported <= last; reported++ {
 		out := buildBase(t, map[string]string{
 			"site.toml":             "title = \"Testside\"\nlanguage = \"nb\"\nperiod = \"" + reported.String() + "\"\n",
 			"data/org.toml":         org,
-			"data/goals.toml":       privacyGoalsTOML,
+			"data/goals.toml":       goals,
 			"data/results/2026.csv": results(reported),
 		})
 		for _, f := range readCSV(t, out["scorecard.csv"]) {
@@ -238,14 +286,19 @@ func noSuppressedMonthComesBack(t *testing.T, org string, moved func(office stri
 				continue
 			}
 			fewPeople(t, f[2], f[10], f[11], f[0]+" "+f[1])
+			// The month the figure is of: a lagged goal's row shows an
+			// earlier month's.
+			p, _ = model.ParsePeriod(f[12])
 			switch {
 			case shown(f[6]):
 				fig.published = append(fig.published, sumOf(f[2], f[1], p, p))
 				fig.months++
+				addPeople(f[2], sumOf(f[2], f[1], p, p), true, "")
 			case f[6] == "suppressed":
 				fig.suppressed = append(fig.suppressed, sumOf(f[2], f[1], p, p))
 				fig.names = append(fig.names, f[1]+"'s "+f[0]+" (reported "+reported.String()+")")
 				fig.hiddenMonths++
+				addPeople(f[2], sumOf(f[2], f[1], p, p), false, fig.names[len(fig.names)-1])
 			}
 		}
 		for _, f := range readCSV(t, out["periods.csv"]) {
@@ -266,10 +319,12 @@ func noSuppressedMonthComesBack(t *testing.T, org string, moved func(office stri
 			case shown(f[8]):
 				fig.published = append(fig.published, v)
 				fig.spans++
+				addPeople(f[2], v, true, "")
 			case f[8] == "suppressed":
 				fig.suppressed = append(fig.suppressed, v)
 				fig.names = append(fig.names, f[1]+"'s "+f[0]+" of "+f[9]+" months (reported "+reported.String()+")")
 				fig.hiddenSpans++
+				addPeople(f[2], v, false, fig.names[len(fig.names)-1])
 			}
 		}
 	}
@@ -285,6 +340,17 @@ func noSuppressedMonthComesBack(t *testing.T, org string, moved func(office stri
 			if basis.contains(v) {
 				t.Errorf("%s: %s, hidden, is a combination of published figures", goal, fig.names[i])
 			}
+		}
+	}
+	// Nor is a hidden figure of people a combination of all the goals'
+	// published figures of people (README, "Across goals").
+	basis := &rowSpace{}
+	for _, v := range people.published {
+		basis.add(v)
+	}
+	for i, v := range people.suppressed {
+		if basis.contains(v) {
+			t.Errorf("across goals of people: %s, hidden, is a combination of published figures", people.names[i])
 		}
 	}
 }
