@@ -1059,3 +1059,26 @@ func TestAnOfficeMovesCounty(t *testing.T) {
 		t.Error("Vest's page says its offices changed when none did")
 	}
 }
+
+// TestASuccessorsNewGoal: Vest merges into Vestland in February, whose
+// January is Vest's recast, and a goal begins in February: Vestland's
+// first month says the goal is new on its scorecard, as Vest's would
+// have, and not that its offices changed, since its January is theirs.
+func TestASuccessorsNewGoal(t *testing.T) {
+	org := strings.Replace(baseFile(t, "data/org.toml"), "id = \"vest\"\nname = \"NAV Vest\"\n", "id = \"vest\"\nname = \"NAV Vest\"\nuntil = \"2026-01\"\nmerged_into = \"vestland\"\n\n[[county]]\nid = \"vestland\"\nname = \"NAV Vestland\"\nfrom = \"2026-02\"\n", 1)
+	out := buildBase(t, map[string]string{
+		"data/org.toml":         org,
+		"data/goals.toml":       baseFile(t, "data/goals.toml") + countGoalTOML("ny", "Nytt mål", `from = "2026-02"`),
+		"data/results/ny.csv":   "period,unit,goal,value\n2026-02,arstad,ny,12\n2026-02,bergen-nord,ny,9\n2026-02,tromso,ny,7\n",
+		"data/results/2026.csv": strings.Replace(baseFile(t, "data/results/2026.csv"), "2026-02,bergen-nord,ventetid,15,,\n2026-02,arstad,ventetid,25,,\n", "", 1),
+	})
+	changes := section(t, string(out["vestland/index.html"]), "changes-h")
+	if !strings.Contains(changes, `Nytt mål</a> <span class="muted">nytt på målekortet</span>`) {
+		t.Errorf("Vestland's first month does not say the goal is new:\n%s", changes)
+	}
+	// Its January is Vest's offices' recast: no other offices than
+	// February's.
+	if strings.Contains(changes, "Endringer i fylkets kontorer") {
+		t.Errorf("Vestland's first month says its offices changed:\n%s", changes)
+	}
+}

@@ -1535,7 +1535,9 @@ func (s *site) changes(rs *rows, sections string) Changes {
 		g := &s.Site.Goals[gi]
 		ch.Scorecard = append(ch.Scorecard, ScorecardChange{Goal: Link{Href: rs.root + goalPath(g), Text: g.Title}, Text: s.loc.T("changes.ended")})
 	}
-	if c := unit - s.Scores.County(0); c >= 0 && unit < s.Scores.Whole() && sc.Compared && p > s.Scores.First {
+	if c := unit - s.Scores.County(0); c >= 0 && unit < s.Scores.Whole() && p > s.Scores.First && s.Scores.Exists(unit, p-1) {
+		// A successor's month before is its offices' or predecessors'
+		// recast: its figures before and after are of the same offices.
 		ch.Offices = s.officeMoves(s.Site.Counties[c].ID, p, rs.root)
 	}
 	return ch

@@ -160,8 +160,12 @@ func (s *Scores) ChangesAt(unit int, p model.Period, goals []int) Changes {
 	var better, worse []move
 	ch.Compared = p <= s.First || s.Exists(unit, p-1)
 	// Goals come and go from a scorecard only for a unit that was there
-	// the month before.
+	// the month before, or whose month before is its predecessors'
+	// recast (a successor's first month).
 	compared := p > s.First && ch.Compared
+	for _, gi := range goals {
+		compared = compared || p > s.First && s.At(unit, gi, p-1).Recast
+	}
 	for _, gi := range goals {
 		on, was := s.OnScorecard(unit, gi, p), p > s.First && s.OnScorecard(unit, gi, p-1)
 		switch {
