@@ -877,3 +877,60 @@ func TestTargetOfAFirstMonth(t *testing.T) {
 		t.Errorf("%d pixels of the target's colour in the plot: no target line", pixels)
 	}
 }
+
+// TestAMonthAloneOnALongChart: past 24 months a chart's lines show no
+// points, so a month between two gaps, a new office's first, would not
+// be drawn at all: it is marked with a dot, and a line's months beside
+// others are not.
+func TestAMonthAloneOnALongChart(t *testing.T) {
+	ctx := browser(t)
+	site := t.TempDir()
+	files := map[string]string{
+		"site.toml":     "title = \"Test\"\nlanguage = \"nb\"\n",
+		"data/org.toml": "[[county]]\nid = \"vest\"\nname = \"NAV Vest\"\n\n[[office]]\nid = \"gammel\"\nname = \"NAV Gammel\"\ncounty = \"vest\"\n\n[[office]]\nid = \"ny\"\nname = \"NAV Ny\"\ncounty = \"vest\"\nfrom = \"2026-06\"\n",
+		"data/goals.toml": "[[goal]]\nid = \"arbeid\"\ntitle = \"Overgang til arbeid\"\nperspective = \"Samfunn\"\nunit = \"percent\"\ndirection = \"higher\"\n" +
+			"target = 45\nyellow = 40\naggregate = \"ratio\"\n",
+	}
+	var b strings.Builder
+	b.WriteString("period,unit,goal,value,numerator,denominator\n")
+	for p := 2024*12 + 0; p <= 2026*12+5; p++ {
+		fmt.Fprintf(&b, "%d-%02d,gammel,arbeid,,%d,100\n", p/12, p%12+1, 40+p%7)
+	}
+	b.WriteString("2026-06,ny,arbeid,,47,100\n")
+	files["data/results/arbeid.csv"] = b.String()
+	for name, data := range files {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(site, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(site, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(filepath.Join(repoRoot, "node_modules"), filepath.Join(site, "node_modules")); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := run("build", "--source", site, "--out", out); code != OK {
+		t.Fatal(stderr)
+	}
+	p := openPage(t, ctx, 1280, 900, false)
+	if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, "vest/ny/index.html"))); err != nil {
+		t.Fatal(err)
+	}
+	if total, drawn := p.drawCharts(t); total == 0 || drawn != total {
+		t.Fatalf("%d of %d charts drawn", drawn, total)
+	}
+	marked, err := chromedp.Run(p.ctx, chromedp.Evaluate[map[string]int](`(() => {
+		const got = {};
+		for (const s of echarts.getInstanceByDom(document.querySelector('[data-chart]')).getOption().series) {
+			got[s.id] = ((s.markPoint || {}).data || []).filter(d => d.symbol === 'circle').length;
+		}
+		return got;
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if marked["unit"] != 1 || marked["county"] != 0 || marked["target"] != 0 {
+		t.Errorf("dots by line %v, want the office's June alone", marked)
+	}
+}

@@ -1,7 +1,9 @@
 package render
 
 import (
+	"context"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -71,5 +73,25 @@ func TestTargetLabelKeepsOffTheLine(t *testing.T) {
 		if x < from || x+width > to || y-8 < 0 || y > lowest {
 			t.Errorf("%s: the label at %s,%s leaves the plot", c.name, l.x, l.y)
 		}
+	}
+}
+
+// TestAMonthAloneIsADot: a line broken by months without a value has a
+// part of one month, which is a dot, drawn wider than the line: an
+// office's only month would otherwise be a speck on paper.
+func TestAMonthAloneIsADot(t *testing.T) {
+	var l brokenLine
+	l.add(1, 2)
+	l.breakOff()
+	l.add(3, 4)
+	l.add(5, 6)
+	got := l.parts()
+	want := []linePart{{Points: "1.0,2.0 1.0,2.0", Dot: true}, {Points: "3.0,4.0 5.0,6.0"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("parts %v, want %v", got, want)
+	}
+	var b strings.Builder
+	if err := printChartSVG("t", "0,0 1,1", got, nil).Render(context.Background(), &b); err != nil || !strings.Contains(b.String(), `<polyline class="pc-line dot" points="1.0,2.0 1.0,2.0">`) {
+		t.Errorf("printed chart %s (%v) draws the month alone as a line", b.String(), err)
 	}
 }

@@ -65,9 +65,16 @@ func (s *site) sparkline(unit, gi int, p model.Period) template.HTML {
 // look like a figure between its neighbours. A month alone between two
 // breaks is its point twice, which the line's round cap draws as a dot.
 type brokenLine struct {
-	done   []string
+	done   []linePart
 	points []byte
 	n      int // points in the part being drawn
+}
+
+// linePart is a polyline's points, and whether it is a month alone, a
+// dot, which is drawn wider than a line to be seen.
+type linePart struct {
+	Points string
+	Dot    bool
 }
 
 // add appends point x,y to the part being drawn.
@@ -87,12 +94,12 @@ func (l *brokenLine) breakOff() {
 	case 1:
 		l.points = append(append(l.points, ' '), l.points...)
 	}
-	l.done = append(l.done, string(l.points))
+	l.done = append(l.done, linePart{Points: string(l.points), Dot: l.n == 1})
 	l.points, l.n = l.points[:0], 0
 }
 
-// parts are the line's parts, each a polyline's points.
-func (l *brokenLine) parts() []string {
+// parts are the line's parts.
+func (l *brokenLine) parts() []linePart {
 	l.breakOff()
 	return l.done
 }

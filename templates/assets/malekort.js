@@ -254,6 +254,16 @@
       var d = spec.data[i];
       s.data = Array.isArray(d) ? d : new Array(months).fill(d);
       if (spec.names) s.name = spec.names[i];
+      // A line without its points (past 24 months) draws nothing of a
+      // month alone between gaps, a new office's first, say: it is
+      // marked with a dot.
+      if (s.showSymbol === false && s.id !== "target") {
+        s.data.forEach(function (v, m) {
+          if (typeof v === "number" && typeof s.data[m - 1] !== "number" && typeof s.data[m + 1] !== "number") {
+            markPoints(s).data.push({ coord: [o.xAxis[0].data[m], v], symbol: "circle", symbolSize: 8 });
+          }
+        });
+      }
       // A line of one month is a point, which a target line does not
       // mark: it is drawn across the chart instead, dashed as the line is.
       if (months === 1 && s.id === "target" && typeof s.data[0] === "number") {
@@ -286,8 +296,7 @@
       (notes[m.at] = notes[m.at] || []).push(m.label);
       if (m.measure) {
         if (typeof s.data[m.at] !== "number") return;
-        s.markPoint = s.markPoint || { symbol: "diamond", symbolSize: 12, silent: true, label: { show: false }, data: [] };
-        s.markPoint.data.push({ coord: [month, s.data[m.at]] });
+        markPoints(s).data.push({ coord: [month, s.data[m.at]] });
       } else {
         s.markLine = s.markLine || { symbol: "none", silent: true, label: { show: false }, lineStyle: { type: "solid", width: 1 }, data: [] };
         s.markLine.data.push({ xAxis: month });
@@ -295,6 +304,12 @@
     });
     if (spec.marks) el.notes = notes;
     return o;
+  }
+
+  // markPoints are a line's marked points: a measure's diamond, unless
+  // a point says otherwise.
+  function markPoints(s) {
+    return s.markPoint = s.markPoint || { symbol: "diamond", symbolSize: 12, silent: true, label: { show: false }, data: [] };
   }
 
   function drawNext() {
