@@ -1030,28 +1030,44 @@ owner = "nord"
 // TestAnOfficeMovesCounty: Årstad moves from Vest to Nord in February.
 // Both counties' "what changed" say so, and that their figures before
 // and after are of other offices; the counties' sum targets moved with
-// it, and say they are sums; Årstad's goal lagged a month shows
-// January, judged by Vest's target, and names Vest, not "fylkets".
+// it, and say they are sums of other offices; a change across the move
+// is no move of the month nor a signal, and says it is of other offices;
+// Årstad's goal lagged a month shows January, judged by Vest's target,
+// and names Vest, not "fylkets"; Årstad's page says it moved.
 func TestAnOfficeMovesCounty(t *testing.T) {
 	org := strings.Replace(baseFile(t, "data/org.toml"), "name = \"NAV Årstad\"\ncounty = \"vest\"\n", "name = \"NAV Årstad\"\ncounty = \"vest\"\n\n[[office.change]]\nfrom = \"2026-02\"\ncounty = \"nord\"\n", 1)
 	goals := strings.Replace(baseFile(t, "data/goals.toml"), "aggregate = \"ratio\"\n\n  [[goal.override]]\n  unit = \"nord\"", "aggregate = \"ratio\"\nlag = 1\n\n  [[goal.override]]\n  unit = \"vest\"", 1)
+	results2025, _ := year2025(t, 0)
 	out := buildBase(t, map[string]string{
 		"data/org.toml":         org,
 		"data/goals.toml":       goals,
+		"data/results/2025.csv": results2025,
 		"data/results/2026.csv": strings.Replace(baseFile(t, "data/results/2026.csv"), "2026-02,arstad,ventetid,25,,\n", "", 1),
 	})
 	nord, vest := section(t, string(out["nord/index.html"]), "changes-h"), section(t, string(out["vest/index.html"]), "changes-h")
 	for _, c := range []struct{ name, changes, move, target string }{
-		{"Nord", nord, `<li>Fra NAV Vest: <a href="../vest/arstad/index.html">NAV Årstad</a>.</li>`, "(målverdien, sum av kontorene, gikk fra 10 til 20)"},
-		{"Vest", vest, `<li>Til NAV Nord: <a href="../vest/arstad/index.html">NAV Årstad</a>.</li>`, "(målverdien, sum av kontorene, gikk fra 20 til 10)"},
+		{"Nord", nord, `<li>Fra NAV Vest: <a href="../vest/arstad/index.html">NAV Årstad</a>.</li>`, "(målverdien, sum av kontorene, gikk fra 10 til 20; ikke de samme kontorene)"},
+		{"Vest", vest, `<li>Til NAV Nord: <a href="../vest/arstad/index.html">NAV Årstad</a>.</li>`, "(målverdien, sum av kontorene, gikk fra 20 til 10; ikke de samme kontorene)"},
 	} {
 		if !strings.Contains(c.changes, `<h3>Endringer i fylkets kontorer</h3>`) || !strings.Contains(c.changes, c.move) ||
-			!strings.Contains(c.changes, "Fylkets tall før og etter gjelder ikke de samme kontorene.") || !strings.Contains(c.changes, c.target) {
+			!strings.Contains(c.changes, "Fylkets tall for januar 2026 og februar 2026 gjelder ikke de samme kontorene.") || !strings.Contains(c.changes, c.target) {
 			t.Errorf("%s's changes:\n%s", c.name, c.changes)
 		}
 	}
-	if row := scorecardRow(section(t, string(out["vest/arstad/index.html"]), "card-h"), "Overgang til arbeid"); !strings.Contains(row, "Målverdi 50,0\u00a0% <span class=\"source\">(fra NAV Vest)</span>") {
+	// Nord's kontakter rose from Tromsø's 7 to Tromsø's and Årstad's 18,
+	// no move of the month nor a signal after a steady year: it says
+	// its figures are of other offices.
+	if strings.Contains(nord, `<a href="#goal-kontakter">Kontakter med arbeidsgivere</a> <span class="change-`) {
+		t.Errorf("Nord's kontakter of other offices is among the month's moves:\n%s", nord)
+	}
+	if sec := section(t, string(out["nord/index.html"]), "goal-kontakter"); !strings.Contains(sec, "(ikke de samme kontorene)") || strings.Contains(sec, "⚑") {
+		t.Errorf("Nord's kontakter:\n%s", sec)
+	}
+	if row := scorecardRow(section(t, string(out["vest/arstad/index.html"]), "card-h"), "Overgang til arbeid"); !strings.Contains(row, "Målverdi 50,0\u00a0% <span class=\"source\">(satt av NAV Vest)</span>") {
 		t.Errorf("Årstad's January under Vest's target:\n%s", row)
+	}
+	if page := string(out["vest/arstad/index.html"]); !strings.Contains(page, `<p class="history">Gikk over fra NAV Vest til <a href="../../nord/index.html">NAV Nord</a> i februar 2026.</p>`) {
+		t.Errorf("Årstad's page does not say it moved:\n%s", page[:min(len(page), 3000)])
 	}
 	// Nothing moved in January, nor in Vest's offices the month a
 	// county without moves is built.
@@ -1080,5 +1096,36 @@ func TestASuccessorsNewGoal(t *testing.T) {
 	// February's.
 	if strings.Contains(changes, "Endringer i fylkets kontorer") {
 		t.Errorf("Vestland's first month says its offices changed:\n%s", changes)
+	}
+}
+
+// TestOfficesOpenAndMerge: in February NAV Ny opens in Vest and Bergen
+// nord goes into Årstad. The front page says so of the whole site, and
+// that its figures of January and February are not of the same offices,
+// as Vest's page does of Vest.
+func TestOfficesOpenAndMerge(t *testing.T) {
+	org := strings.Replace(baseFile(t, "data/org.toml"), "name = \"NAV Bergen nord\"\ncounty = \"vest\"\n", "name = \"NAV Bergen nord\"\ncounty = \"vest\"\nuntil = \"2026-01\"\nmerged_into = \"arstad\"\n", 1) +
+		"\n[[office]]\nid = \"ny\"\nname = \"NAV Ny\"\ncounty = \"vest\"\nfrom = \"2026-02\"\n"
+	results := baseFile(t, "data/results/2026.csv")
+	for _, row := range []string{"2026-02,bergen-nord,arbeid,,899,2000\n", "2026-02,bergen-nord,kontakter,11,,\n", "2026-02,bergen-nord,ventetid,15,,\n"} {
+		if !strings.Contains(results, row) {
+			t.Fatalf("the base has no row %q", row)
+		}
+		results = strings.Replace(results, row, strings.Replace(row, "bergen-nord", "ny", 1), 1)
+	}
+	out := buildBase(t, map[string]string{"data/org.toml": org, "data/results/2026.csv": results})
+	whole := section(t, string(out["index.html"]), "whole-h")
+	for _, want := range []string{
+		"<h3>Endringer i kontorene</h3>",
+		`<li>Nytt kontor: <a href="vest/ny/index.html">NAV Ny</a>.</li>`,
+		`<li>Gikk inn i NAV Årstad: <a href="vest/bergen-nord/index.html">NAV Bergen nord</a>.</li>`,
+		"Tallene for januar 2026 og februar 2026 gjelder ikke de samme kontorene.",
+	} {
+		if !strings.Contains(whole, want) {
+			t.Errorf("the front page lacks %s:\n%s", want, whole)
+		}
+	}
+	if vest := section(t, string(out["vest/index.html"]), "changes-h"); !strings.Contains(vest, "Fylkets tall for januar 2026 og februar 2026 gjelder ikke de samme kontorene.") {
+		t.Errorf("Vest's changes:\n%s", vest)
 	}
 }

@@ -246,8 +246,8 @@ func TestLinesBreakAtAGap(t *testing.T) {
 	out := tertialSite(t, "05,arstad,7")
 	office := string(out["vest/arstad/index.html"])
 	for _, want := range []string{
-		`<polyline points="34.7,2.0 40.2,12.7 45.6,10.0 51.1,4.7"></polyline><polyline points="62.0,18.0 62.0,18.0"></polyline><circle cx="62.0" cy="18.0" r="2">`,
-		`<polyline class="pc-line" points="253.7,8.0 265.4,64.0 277.0,50.0 288.7,22.0"></polyline><polyline class="pc-line" points="312.0,92.0 312.0,92.0"></polyline>`,
+		`<polyline points="34.7,2.0 40.2,12.7 45.6,10.0 51.1,4.7"></polyline><polyline class="dot" points="62.0,18.0 62.0,18.0"></polyline><circle cx="62.0" cy="18.0" r="2">`,
+		`<polyline class="pc-line" points="253.7,8.0 265.4,64.0 277.0,50.0 288.7,22.0"></polyline><polyline class="pc-line dot" points="312.0,92.0 312.0,92.0"></polyline>`,
 	} {
 		if !strings.Contains(office, want) {
 			t.Errorf("arstad's page lacks %s", want)

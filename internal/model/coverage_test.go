@@ -185,10 +185,11 @@ func TestGoalPeriods(t *testing.T) {
 }
 
 // TestOfficeMoves: in February, Eid moves from Sogn og Fjordane to
-// Hordaland, Nyby opens in Hordaland and Balestrand closes in Sogn og
-// Fjordane; Hordaland's and Sogn og Fjordane's offices change, grouped
-// by how and by the other county, and nothing changes in January or for
-// a county no office left or joined.
+// Hordaland, Nyby opens in Hordaland, Balestrand closes and Høyanger
+// goes into Sogndal in Sogn og Fjordane; Hordaland's and Sogn og
+// Fjordane's offices change, grouped by how and by the other unit, and
+// the whole site's by the offices that opened, merged and closed;
+// nothing changes in January or for a county no office left or joined.
 func TestOfficeMoves(t *testing.T) {
 	month := func(v string) Period {
 		p, _ := ParsePeriod(v)
@@ -203,6 +204,8 @@ func TestOfficeMoves(t *testing.T) {
 			{ID: "nyby", County: "hordaland", Lifetime: Lifetime{From: feb}},
 			{ID: "balestrand", County: "sogn", Lifetime: Lifetime{Until: feb - 1}},
 			{ID: "tromso", County: "nord"},
+			{ID: "hoyanger", County: "sogn", Lifetime: Lifetime{Until: feb - 1}, MergedInto: "sogndal"},
+			{ID: "sogndal", County: "sogn"},
 		},
 	}
 	for _, c := range []struct {
@@ -211,12 +214,13 @@ func TestOfficeMoves(t *testing.T) {
 		want   []OfficeMove
 	}{
 		{"hordaland", feb, []OfficeMove{{CameFrom, "sogn", []int{1}}, {Opened, "", []int{2}}}},
-		{"sogn", feb, []OfficeMove{{MovedTo, "hordaland", []int{1}}, {Closed, "", []int{3}}}},
+		{"sogn", feb, []OfficeMove{{MovedTo, "hordaland", []int{1}}, {MergedInto, "sogndal", []int{5}}, {Closed, "", []int{3}}}},
+		{"", feb, []OfficeMove{{Opened, "", []int{2}}, {MergedInto, "sogndal", []int{5}}, {Closed, "", []int{3}}}},
 		{"nord", feb, nil},
 		{"hordaland", feb - 1, nil},
 	} {
 		if got := s.OfficeMoves(c.county, c.p); !reflect.DeepEqual(got, c.want) {
-			t.Errorf("%s in %s: %v, want %v", c.county, c.p, got, c.want)
+			t.Errorf("%q in %s: %v, want %v", c.county, c.p, got, c.want)
 		}
 	}
 }

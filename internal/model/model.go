@@ -684,41 +684,46 @@ func (s *Site) CountyAt(o int, p Period) string {
 	return county
 }
 
-// OfficeMoveKind is how an office came into a county's figures or left
-// them.
+// OfficeMoveKind is how an office came into a county's or the whole
+// site's figures or left them.
 type OfficeMoveKind int
 
 const (
-	CameFrom OfficeMoveKind = iota // from another county
-	Opened                         // an office that did not exist before
-	MovedTo                        // to another county
-	Closed                         // an office that no longer exists
+	CameFrom   OfficeMoveKind = iota // from another county
+	Opened                           // an office that did not exist before
+	MovedTo                          // to another county
+	MergedInto                       // an office that went into another
+	Closed                           // an office that no longer exists
 )
 
-// OfficeMove is a group of offices that came into a county's figures or
-// left them the same way, from or to the same county.
+// OfficeMove is a group of offices that came into a unit's figures or
+// left them the same way, from or to the same county or office.
 type OfficeMove struct {
-	Kind    OfficeMoveKind
-	County  string // the county they came from or went to
-	Offices []int  // indexes into Site.Offices, in their order
+	Kind OfficeMoveKind
+	// Other is the county they came from or went to, or the office they
+	// merged into.
+	Other   string
+	Offices []int // indexes into Site.Offices, in their order
 }
 
-// OfficeMoves is how county's offices changed from the month before p to
-// p, grouped by kind and by the other county, in that order: its figures
-// before and after are of other offices.
+// OfficeMoves is how county's offices, or with county "" the whole
+// site's, changed from the month before p to p, grouped by kind and by
+// the other unit, in that order: its figures before and after are of
+// other offices.
 func (s *Site) OfficeMoves(county string, p Period) []OfficeMove {
 	var moves []OfficeMove
 	add := func(kind OfficeMoveKind, other string, o int) {
 		for i := range moves {
-			if moves[i].Kind == kind && moves[i].County == other {
+			if moves[i].Kind == kind && moves[i].Other == other {
 				moves[i].Offices = append(moves[i].Offices, o)
 				return
 			}
 		}
-		moves = append(moves, OfficeMove{Kind: kind, County: other, Offices: []int{o}})
+		moves = append(moves, OfficeMove{Kind: kind, Other: other, Offices: []int{o}})
 	}
 	for o := range s.Offices {
-		was, is := s.Offices[o].Alive(p-1), s.Offices[o].Alive(p)
+		off := &s.Offices[o]
+		was, is := off.Alive(p-1), off.Alive(p)
 		before, now := "", ""
 		if was {
 			before = s.CountyAt(o, p-1)
@@ -726,20 +731,25 @@ func (s *Site) OfficeMoves(county string, p Period) []OfficeMove {
 		if is {
 			now = s.CountyAt(o, p)
 		}
+		in, wasIn := is && (county == "" || now == county), was && (county == "" || before == county)
 		switch {
-		case (before == county) == (now == county):
-		case now == county && was:
+		case in == wasIn:
+		case in && was:
 			add(CameFrom, before, o)
-		case now == county:
+		case in:
 			add(Opened, "", o)
 		case is:
 			add(MovedTo, now, o)
 		default:
-			add(Closed, "", o)
+			if into := mergedBy(off.Lifetime, off.MergedInto, off.Lives, p); into != "" {
+				add(MergedInto, into, o)
+			} else {
+				add(Closed, "", o)
+			}
 		}
 	}
 	slices.SortStableFunc(moves, func(a, b OfficeMove) int {
-		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.County, b.County))
+		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Other, b.Other))
 	})
 	return moves
 }

@@ -3378,7 +3378,7 @@ func (c components) changes(ch Changes) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		if len(ch.Offices) > 0 {
+		if len(ch.Offices.Moves) > 0 {
 			templ_7745c5c3_Err = nl.Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
@@ -3387,7 +3387,7 @@ func (c components) changes(ch Changes) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = text(c.loc.T("changes.offices")).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = text(ch.Offices.Heading).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -3403,7 +3403,7 @@ func (c components) changes(ch Changes) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			for _, s := range ch.Offices {
+			for _, s := range ch.Offices.Moves {
 				templ_7745c5c3_Err = nl2.Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
@@ -3437,7 +3437,7 @@ func (c components) changes(ch Changes) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = text(c.loc.T("changes.offices.note")).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = text(ch.Offices.Note).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -756,7 +756,7 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 			r.ChangeSpoken = s.spokenPeriodChange(g, d, r.ChangeClass, before)
 			r.ChangeSince = strings.ReplaceAll(s.loc.T("change.since"), "{period}", s.periodName(g, before))
 		}
-		if kinds := s.changeOfKind(cur, prev); kinds != "" {
+		if kinds := s.changeOfKind(unit, cur, prev, end, end-model.Period(g.PeriodMonths())); kinds != "" {
 			r.ChangeSince += " (" + kinds + ")"
 			r.ChangeSpoken += " (" + kinds + ")"
 		}
@@ -764,12 +764,13 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 	return r
 }
 
-// changeOfKind says what a change from prev to cur is between, where it
+// changeOfKind says what unit's change from prev, of the period ending
+// in month before, to cur, of the one ending in now, is between, where it
 // is not between two figures of one kind: a successor's first period
 // from its predecessors' figures combined, which its source may give
 // otherwise; a county's own figure from its offices' taken together, or
-// back. "" for a change of one measure.
-func (s *site) changeOfKind(cur, prev score.Cell) string {
+// back; figures of other offices. "" for a change of one measure.
+func (s *site) changeOfKind(unit int, cur, prev score.Cell, now, before model.Period) string {
 	switch {
 	case prev.Recast && !cur.Recast:
 		return s.loc.T("recast.from")
@@ -777,6 +778,8 @@ func (s *site) changeOfKind(cur, prev score.Cell) string {
 		return s.loc.T("change.own")
 	case prev.Own && !cur.Own:
 		return s.loc.T("change.offices")
+	case !s.Scores.SameOffices(unit, before, now):
+		return s.loc.T("change.parts")
 	}
 	return ""
 }
@@ -1157,11 +1160,23 @@ func (s *site) history(u int, root string) []Sentence {
 		}
 	}
 	slices.Sort(mergedAt)
-	if len(lives) == 1 && lives[0].SplitInto == nil && splitFrom == nil && mergedAt == nil {
+	var moves []model.Change // an office's moves to another county
+	if u < len(m.Offices) {
+		for _, c := range m.Offices[u].Changes {
+			if c.County != "" && m.CountyAt(u, c.From-1) != m.CountyAt(u, c.From) {
+				moves = append(moves, c)
+			}
+		}
+	}
+	if len(lives) == 1 && lives[0].SplitInto == nil && splitFrom == nil && mergedAt == nil && moves == nil {
 		return nil
 	}
 	month := func(p model.Period) string { return s.loc.Month(p.Year(), p.Month()) }
 	var out []Sentence
+	for _, c := range moves {
+		words := strings.NewReplacer("{from}", s.unitName(m.CountyAt(u, c.From-1)), "{month}", month(c.From)).Replace(s.loc.T("history.moved"))
+		out = append(out, s.sentence(words, []string{m.CountyAt(u, c.From)}, root))
+	}
 	for i, l := range lives {
 		var partOf string
 		if i > 0 {
@@ -1506,9 +1521,12 @@ func (s *site) changes(rs *rows, sections string) Changes {
 			// two months before them, a tertial's of two tertials.
 			change.Periods = strings.NewReplacer("{from}", s.periodName(g, from), "{to}", s.periodName(g, to)).Replace(s.loc.T("changes.periods"))
 		}
-		change.Kinds = s.changeOfKind(now, before)
+		change.Kinds = s.changeOfKind(unit, now, before, to, from)
 		if slices.Contains(sc.StatusRetargeted, gi) {
 			change.Target = s.targetChange(unit, gi, p)
+			if change.Kinds == s.loc.T("change.parts") {
+				change.Kinds = "" // the target's change says it
+			}
 		}
 		ch.Status = append(ch.Status, change)
 	}
@@ -1535,35 +1553,48 @@ func (s *site) changes(rs *rows, sections string) Changes {
 		g := &s.Site.Goals[gi]
 		ch.Scorecard = append(ch.Scorecard, ScorecardChange{Goal: Link{Href: rs.root + goalPath(g), Text: g.Title}, Text: s.loc.T("changes.ended")})
 	}
-	if c := unit - s.Scores.County(0); c >= 0 && unit < s.Scores.Whole() && p > s.Scores.First && s.Scores.Exists(unit, p-1) {
+	if unit >= s.Scores.County(0) && p > s.Scores.First && s.Scores.Exists(unit, p-1) {
 		// A successor's month before is its offices' or predecessors'
 		// recast: its figures before and after are of the same offices.
-		ch.Offices = s.officeMoves(s.Site.Counties[c].ID, p, rs.root)
+		ch.Offices = s.officeMoves(unit, p, rs.root)
 	}
 	return ch
 }
 
 // officeMoveWords are the words for each kind of model.OfficeMove.
 var officeMoveWords = [...]string{
-	model.CameFrom: "changes.offices.came",
-	model.Opened:   "changes.offices.opened",
-	model.MovedTo:  "changes.offices.moved",
-	model.Closed:   "changes.offices.closed",
+	model.CameFrom:   "changes.offices.came",
+	model.Opened:     "changes.offices.opened",
+	model.MovedTo:    "changes.offices.moved",
+	model.MergedInto: "changes.offices.merged",
+	model.Closed:     "changes.offices.closed",
 }
 
-// officeMoves says how county's offices changed from the month before p
-// to p, a sentence for each way, the offices linked: "Fra NAV Sogn og
-// Fjordane: NAV Eid."
-func (s *site) officeMoves(county string, p model.Period, root string) []Sentence {
-	var out []Sentence
+// officeMoves says how a county's or the whole site's offices changed
+// from the month before p to p, a sentence for each way, the offices
+// linked: "Fra NAV Sogn og Fjordane: NAV Eid."
+func (s *site) officeMoves(unit int, p model.Period, root string) OfficeChanges {
+	county, heading, note := "", "changes.offices.whole", "changes.offices.note.whole"
+	if unit != s.Scores.Whole() {
+		county, heading, note = s.Site.Units[unit], "changes.offices", "changes.offices.note"
+	}
+	var moves []Sentence
 	for _, m := range s.Site.OfficeMoves(county, p) {
 		ids := make([]string, len(m.Offices))
 		for i, o := range m.Offices {
 			ids[i] = s.Site.Offices[o].ID
 		}
-		out = append(out, s.sentence(strings.ReplaceAll(s.loc.T(officeMoveWords[m.Kind]), "{county}", s.unitName(m.County)), ids, root))
+		words := officeMoveWords[m.Kind]
+		if m.Kind == model.Opened && len(ids) > 1 {
+			words += ".many"
+		}
+		moves = append(moves, s.sentence(strings.ReplaceAll(s.loc.T(words), "{other}", s.unitName(m.Other)), ids, root))
 	}
-	return out
+	if moves == nil {
+		return OfficeChanges{}
+	}
+	return OfficeChanges{Heading: s.loc.T(heading), Moves: moves,
+		Note: strings.NewReplacer("{before}", s.loc.Month((p-1).Year(), (p-1).Month()), "{month}", s.loc.Month(p.Year(), p.Month())).Replace(s.loc.T(note))}
 }
 
 // targetChange says how unit's target for goal gi, or else its yellow
@@ -1583,10 +1614,15 @@ func (s *site) targetChange(unit, gi int, p model.Period) string {
 		// parts themselves when offices move.
 		words = "changes.target.sum"
 	}
+	parts := ""
+	if !s.Scores.SameOffices(unit, before, now) {
+		parts = "; " + s.loc.T("change.parts")
+	}
 	return strings.NewReplacer(
 		"{from}", s.loc.WithUnit(from.Target, g.Decimals, g.Unit),
 		"{to}", s.loc.WithUnit(to.Target, g.Decimals, g.Unit),
-		"{source}", s.source(unit, score.Thresholds{Source: score.FromSum}, now, p)).Replace(s.loc.T(words))
+		"{source}", s.source(unit, score.Thresholds{Source: score.FromSum}, now, p),
+		"{parts}", parts).Replace(s.loc.T(words))
 }
 
 // noResults says that a unit has no results at all for month p, or "".

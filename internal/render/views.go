@@ -183,8 +183,16 @@ type Changes struct {
 	// Scorecard are the goals that came onto the scorecard, got a new
 	// target without a new status, or left it.
 	Scorecard []ScorecardChange
-	// Offices says how a county's offices changed (see officeMoves).
-	Offices []Sentence
+	// Offices says how a county's or the whole site's offices changed
+	// (see officeMoves).
+	Offices OfficeChanges
+}
+
+// OfficeChanges are how a unit's offices changed, a sentence each way,
+// under a heading, with a note on what it means for its figures.
+type OfficeChanges struct {
+	Heading, Note string
+	Moves         []Sentence
 }
 
 // ScorecardChange is a goal that changed on the scorecard, and how.

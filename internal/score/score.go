@@ -923,7 +923,7 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 	s.suppress(gi, sc, opt.MinCount)
 	for unit := range site.NUnits() {
 		if s.Thresholds(unit, gi).Applies {
-			markChanges(s.Series(unit, gi), g.HigherIsBetter())
+			markChanges(s.Series(unit, gi), g.HigherIsBetter(), func(m int) bool { return s.SameOffices(unit, s.Period(m-1), s.Period(m)) })
 		}
 	}
 }
@@ -1207,16 +1207,39 @@ func gap(v float64, t Thresholds, higherIsBetter bool) float64 {
 
 // markChanges judges each month's change from the month before against
 // the unit's natural variation (see xmr): beyond xmr.RangeLimit times its
-// usual change is a signal, for the better or the worse.
-func markChanges(cells []Cell, higherIsBetter bool) {
+// usual change is a signal, for the better or the worse. A change is
+// judged only where month m's figure and the one before stand for the
+// same offices (sameOffices(m)) in the same way.
+func markChanges(cells []Cell, higherIsBetter bool, sameOffices func(m int) bool) {
 	xmr.Walk(len(cells), func(m int) (float64, bool) { return cells[m].Value, cells[m].Has() }, func(st xmr.Step) {
-		if cells[st.Month].Own != cells[st.Month-1].Own {
-			// From a county's offices' figure to its own, or back: no
-			// change of one measure to judge.
+		if cells[st.Month].Own != cells[st.Month-1].Own || !sameOffices(st.Month) {
+			// From a county's offices' figure to its own, or back, or
+			// of other offices: no change of one measure to judge.
 			return
 		}
 		cells[st.Month].Change = judge(st, higherIsBetter)
 	})
+}
+
+// SameOffices reports whether unit's figures of months a and b stand for
+// the same offices: an office's always; a county's where it has the same
+// offices in both, or where it did not exist in one, whose figure is its
+// predecessors' or its offices' recast; the whole site's where the same
+// offices exist.
+func (s *Scores) SameOffices(unit int, a, b model.Period) bool {
+	ia, ib := int(a-s.First), int(b-s.First)
+	if unit < s.County(0) || ia < 0 || ib < 0 || ia >= s.N || ib >= s.N || s.epochOf[ia] == s.epochOf[ib] {
+		return true
+	}
+	ea, eb := &s.epochs[s.epochOf[ia]], &s.epochs[s.epochOf[ib]]
+	if unit == s.Whole() {
+		return slices.Equal(ea.Alive[:len(s.Site.Offices)], eb.Alive[:len(s.Site.Offices)])
+	}
+	if !ea.Alive[unit] || !eb.Alive[unit] {
+		return true
+	}
+	c := unit - s.County(0)
+	return slices.Equal(ea.OfficesOf[c], eb.OfficesOf[c])
 }
 
 // judge is the signal rule: a step's change beyond xmr.RangeLimit times
