@@ -759,6 +759,12 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 		if kinds := s.changeOfKind(unit, cur, prev, end, end-model.Period(g.PeriodMonths())); kinds != "" {
 			r.ChangeSince += " (" + kinds + ")"
 			r.ChangeSpoken += " (" + kinds + ")"
+			if !prev.Recast {
+				// Between two measures a change is neither better nor
+				// worse; a successor's recast month is its own measure.
+				r.ChangeWord, r.ChangeClass = kinds, "other"
+				r.ChangeSpoken = r.Change + " (" + kinds + ")"
+			}
 		}
 	}
 	return r
