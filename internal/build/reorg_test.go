@@ -1069,9 +1069,14 @@ func TestAnOfficeMovesCounty(t *testing.T) {
 	if page := string(out["vest/arstad/index.html"]); !strings.Contains(page, `<p class="history">Gikk over fra NAV Vest til <a href="../../nord/index.html">NAV Nord</a> i februar 2026.</p>`) {
 		t.Errorf("Årstad's page does not say it moved:\n%s", page[:min(len(page), 3000)])
 	}
+	// Nord's matrix of the year to date has its offices now, Årstad
+	// with its January in Vest, which Nord's own January is not of.
+	if mx := section(t, string(out["nord/index.html"]), "ytd-matrix-h"); !strings.Contains(mx, "Fylkets egne tall for perioden gjelder kontorene det hadde da, ikke de samme som i tabellen.") {
+		t.Errorf("Nord's year to date:\n%s", mx)
+	}
 	// Nothing moved in January, nor in Vest's offices the month a
 	// county without moves is built.
-	if strings.Contains(string(buildBase(t, nil)["vest/index.html"]), "Endringer i fylkets kontorer") {
+	if page := string(buildBase(t, nil)["vest/index.html"]); strings.Contains(page, "Endringer i fylkets kontorer") || strings.Contains(page, "Fylkets egne tall for perioden") {
 		t.Error("Vest's page says its offices changed when none did")
 	}
 }

@@ -371,6 +371,7 @@ var dictionary = map[string]map[string]string{
 		"lastyear.matrix":              "Alle kontorer og mål for {year}",
 		"ytd.matrix.order":             "Radene står etter hvor mange mål som ikke er nådd hittil i år (rødt), så hvor mange som nesten er nådd (gult), flest først, og så etter navn.",
 		"year.matrix.order":            "Radene står etter hvor mange mål som ikke er nådd i året (rødt), så hvor mange som nesten er nådd (gult), flest først, og så etter navn.",
+		"span.matrix.offices":          "Fylkets egne tall for perioden gjelder kontorene det hadde da, ikke de samme som i tabellen.",
 		"tertial.mean":                 "snitt per måned",
 		"tertial.sum":                  "sum av månedene",
 
@@ -799,6 +800,7 @@ var dictionary = map[string]map[string]string{
 		"lastyear.matrix":              "Alle kontor og mål for {year}",
 		"ytd.matrix.order":             "Radene står etter kor mange mål som ikkje er nådde hittil i år (raudt), så kor mange som nesten er nådde (gult), flest først, og så etter namn.",
 		"year.matrix.order":            "Radene står etter kor mange mål som ikkje er nådde i året (raudt), så kor mange som nesten er nådde (gult), flest først, og så etter namn.",
+		"span.matrix.offices":          "Dei eigne tala til fylket for perioden gjeld kontora det hadde då, ikkje dei same som i tabellen.",
 		"tertial.mean":                 "snitt per månad",
 		"tertial.sum":                  "sum av månadene",
 
@@ -1227,6 +1229,7 @@ var dictionary = map[string]map[string]string{
 		"lastyear.matrix":              "All offices and goals for {year}",
 		"ytd.matrix.order":             "The rows are ordered by how many goals were not met in the year to date (red), then how many were almost met (yellow), most first, then by name.",
 		"year.matrix.order":            "The rows are ordered by how many goals were not met in the year (red), then how many were almost met (yellow), most first, then by name.",
+		"span.matrix.offices":          "The county's own figures for the period are of the offices it had then, not the same as in the table.",
 		"tertial.mean":                 "monthly mean",
 		"tertial.sum":                  "the months' sum",
 

@@ -256,6 +256,14 @@ func (s *site) yearMatrix(c int, root string) SpanMatrix {
 		// "hittil i år" and "for året" say which months only with them.
 		mx.Heading += ", " + months
 	}
+	for p := ytd.First; p <= ytd.Last; p++ {
+		if !s.Scores.SameOffices(s.Scores.County(c), p, s.Reported) {
+			// The rows are its offices now; its scorecard's figure for
+			// the span is of those it had then.
+			mx.Key += " " + s.loc.T("span.matrix.offices")
+			break
+		}
+	}
 	var goals []int
 	for _, gi := range s.goalOrder {
 		if s.Scores.Over(s.Scores.County(c), gi, ytd).Published() {
