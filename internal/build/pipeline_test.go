@@ -751,7 +751,7 @@ func TestACountysOwnFigureAfterItsOffices(t *testing.T) {
 		"data/results/vest.csv": "period,unit,goal,value,numerator,denominator\n2026-02,vest,arbeid,,90,100\n",
 	})
 	page := string(out["vest/index.html"])
-	if row := scorecardRow(section(t, page, "card-h"), "Overgang til arbeid"); !strings.Contains(row, "<span class=\"word\">fylkets eget tall, før det kontorenes</span>") || strings.Contains(row, "bedre") {
+	if row := scorecardRow(section(t, page, "card-h"), "Overgang til arbeid"); !strings.Contains(row, "<span class=\"word\">fra kontorenes tall til fylkets eget</span>") || strings.Contains(row, "bedre") {
 		t.Errorf("Vest's row does not say its change is from its offices' figure to its own:\n%s", row)
 	}
 	if changes := section(t, page, "changes-h"); strings.Contains(changes, `<a href="#goal-arbeid">Overgang til arbeid</a> <span class="change-`) {

@@ -1057,26 +1057,31 @@ func TestAnOfficeMovesCounty(t *testing.T) {
 	// Nord's kontakter rose from Tromsø's 7 to Tromsø's and Årstad's 18,
 	// no move of the month nor a signal after a steady year: it says
 	// its figures are of other offices.
-	if strings.Contains(nord, `<a href="#goal-kontakter">Kontakter med arbeidsgivere</a> <span class="change-`) {
-		t.Errorf("Nord's kontakter of other offices is among the month's moves:\n%s", nord)
+	if moves := movesIn(nord); strings.Contains(moves, "#goal-kontakter") {
+		t.Errorf("Nord's kontakter of other offices is among the month's moves:\n%s", moves)
 	}
-	if sec := section(t, string(out["nord/index.html"]), "goal-kontakter"); !strings.Contains(sec, "(ikke de samme kontorene)") || strings.Contains(sec, "⚑") || strings.Contains(sec, "bedre") {
+	if sec := section(t, string(out["nord/index.html"]), "goal-kontakter"); !strings.Contains(sec, "Endring fra forrige måned: +11 (ikke de samme kontorene)") || strings.Contains(sec, "⚑") || strings.Contains(sec, "bedre") {
 		t.Errorf("Nord's kontakter:\n%s", sec)
 	}
 	if row := scorecardRow(section(t, string(out["vest/arstad/index.html"]), "card-h"), "Overgang til arbeid"); !strings.Contains(row, "Målverdi 50,0\u00a0% <span class=\"source\">(satt av NAV Vest)</span>") {
 		t.Errorf("Årstad's January under Vest's target:\n%s", row)
+	}
+	// The goal page's ranking gives the chain of targets of the county
+	// that judged it.
+	if rank := section(t, string(out["goals/arbeid/index.html"]), "rank-h"); !strings.Contains(rank, "(satt av NAV Vest; fylket 50,0\u00a0%, felles 45,0\u00a0%)") {
+		t.Errorf("the goal page's ranking of Årstad:\n%s", rank)
 	}
 	if page := string(out["vest/arstad/index.html"]); !strings.Contains(page, `<p class="history">Gikk over fra NAV Vest til <a href="../../nord/index.html">NAV Nord</a> i februar 2026.</p>`) {
 		t.Errorf("Årstad's page does not say it moved:\n%s", page[:min(len(page), 3000)])
 	}
 	// Nord's matrix of the year to date has its offices now, Årstad
 	// with its January in Vest, which Nord's own January is not of.
-	if mx := section(t, string(out["nord/index.html"]), "ytd-matrix-h"); !strings.Contains(mx, "Fylkets egne tall for perioden gjelder kontorene det hadde da, ikke de samme som i tabellen.") {
+	if mx := section(t, string(out["nord/index.html"]), "ytd-matrix-h"); !strings.Contains(mx, "Tallene for fylket på målekortet gjelder kontorene det hadde i perioden, ikke de samme som i tabellen.") {
 		t.Errorf("Nord's year to date:\n%s", mx)
 	}
 	// Nothing moved in January, nor in Vest's offices the month a
 	// county without moves is built.
-	if page := string(buildBase(t, nil)["vest/index.html"]); strings.Contains(page, "Endringer i fylkets kontorer") || strings.Contains(page, "Fylkets egne tall for perioden") {
+	if page := string(buildBase(t, nil)["vest/index.html"]); strings.Contains(page, "Endringer i fylkets kontorer") || strings.Contains(page, "Tallene for fylket på målekortet") {
 		t.Error("Vest's page says its offices changed when none did")
 	}
 }
@@ -1104,13 +1109,23 @@ func TestASuccessorsNewGoal(t *testing.T) {
 	}
 }
 
-// TestOfficesOpenAndMerge: in February NAV Ny opens in Vest and Bergen
-// nord goes into Årstad. The front page says so of the whole site, and
+// movesIn is the lists of the largest moves in a page's changes.
+func movesIn(changes string) string {
+	var moves strings.Builder
+	for _, part := range strings.Split(changes, "<h3>Størst")[1:] {
+		moves.WriteString(part[:strings.Index(part, "</ul>")])
+	}
+	return moves.String()
+}
+
+// TestOfficesOpenAndMerge: in February NAV Ny and NAV Ny to open in
+// Vest and Bergen nord goes into Årstad. The front page says so of the whole site, and
 // that its figures of January and February are not of the same offices,
 // as Vest's page does of Vest.
 func TestOfficesOpenAndMerge(t *testing.T) {
 	org := strings.Replace(baseFile(t, "data/org.toml"), "name = \"NAV Bergen nord\"\ncounty = \"vest\"\n", "name = \"NAV Bergen nord\"\ncounty = \"vest\"\nuntil = \"2026-01\"\nmerged_into = \"arstad\"\n", 1) +
-		"\n[[office]]\nid = \"ny\"\nname = \"NAV Ny\"\ncounty = \"vest\"\nfrom = \"2026-02\"\n"
+		"\n[[office]]\nid = \"ny\"\nname = \"NAV Ny\"\ncounty = \"vest\"\nfrom = \"2026-02\"\n" +
+		"\n[[office]]\nid = \"ny-to\"\nname = \"NAV Ny to\"\ncounty = \"vest\"\nfrom = \"2026-02\"\n"
 	results := baseFile(t, "data/results/2026.csv")
 	for _, row := range []string{"2026-02,bergen-nord,arbeid,,899,2000\n", "2026-02,bergen-nord,kontakter,11,,\n", "2026-02,bergen-nord,ventetid,15,,\n"} {
 		if !strings.Contains(results, row) {
@@ -1118,11 +1133,12 @@ func TestOfficesOpenAndMerge(t *testing.T) {
 		}
 		results = strings.Replace(results, row, strings.Replace(row, "bergen-nord", "ny", 1), 1)
 	}
+	results += "2026-02,ny-to,arbeid,,40,100\n2026-02,ny-to,kontakter,9,,\n2026-02,ny-to,ventetid,12,,\n"
 	out := buildBase(t, map[string]string{"data/org.toml": org, "data/results/2026.csv": results})
 	whole := section(t, string(out["index.html"]), "whole-h")
 	for _, want := range []string{
 		"<h3>Endringer i kontorene</h3>",
-		`<li>Nytt kontor: <a href="vest/ny/index.html">NAV Ny</a>.</li>`,
+		`<li>Nye kontorer: <a href="vest/ny/index.html">NAV Ny</a> og <a href="vest/ny-to/index.html">NAV Ny to</a>.</li>`,
 		`<li>Gikk inn i NAV Årstad: <a href="vest/bergen-nord/index.html">NAV Bergen nord</a>.</li>`,
 		"Tallene for januar 2026 og februar 2026 gjelder ikke de samme kontorene.",
 	} {
@@ -1132,5 +1148,10 @@ func TestOfficesOpenAndMerge(t *testing.T) {
 	}
 	if vest := section(t, string(out["vest/index.html"]), "changes-h"); !strings.Contains(vest, "Fylkets tall for januar 2026 og februar 2026 gjelder ikke de samme kontorene.") {
 		t.Errorf("Vest's changes:\n%s", vest)
+	}
+	// Nord's offices did not change: it says nothing of them, and its
+	// moves stand.
+	if nord := section(t, string(out["nord/index.html"]), "changes-h"); strings.Contains(nord, "kontorer</h3>") || strings.Contains(nord, "ikke de samme kontorene") {
+		t.Errorf("Nord's changes:\n%s", nord)
 	}
 }

@@ -224,3 +224,25 @@ func TestOfficeMoves(t *testing.T) {
 		}
 	}
 }
+
+// TestCountyMoves: an office's moves to another county while it existed;
+// a change that gives its county in its first month is none.
+func TestCountyMoves(t *testing.T) {
+	month := func(v string) Period {
+		p, _ := ParsePeriod(v)
+		return p
+	}
+	s := &Site{
+		Counties: []County{{ID: "vest"}, {ID: "nord"}},
+		Offices: []Office{
+			{ID: "a", County: "vest", Changes: []Change{{From: month("2026-02"), County: "nord"}, {From: month("2026-05"), Name: "A2"}}},
+			{ID: "b", County: "vest", Lifetime: Lifetime{From: month("2026-03")}, Changes: []Change{{From: month("2026-03"), County: "nord"}}},
+		},
+	}
+	if got := s.CountyMoves(0); len(got) != 1 || got[0].From != month("2026-02") {
+		t.Errorf("a's moves: %v, want February's", got)
+	}
+	if got := s.CountyMoves(1); got != nil {
+		t.Errorf("b's moves: %v, want none: it began in nord", got)
+	}
+}

@@ -754,6 +754,35 @@ func (s *Site) OfficeMoves(county string, p Period) []OfficeMove {
 	return moves
 }
 
+// PartOfAt is the index of the office that office o is part of in month
+// b: o itself where it exists then, else the office it went into,
+// followed through later mergers; -1 where it closed or split.
+func (s *Site) PartOfAt(o int, b Period) int {
+	for range s.Offices {
+		off := &s.Offices[o]
+		if off.Alive(b) {
+			return o
+		}
+		into := mergedBy(off.Lifetime, off.MergedInto, off.Lives, b)
+		if o = slices.Index(s.Units[:len(s.Offices)], into); into == "" || o < 0 {
+			return -1
+		}
+	}
+	return -1
+}
+
+// CountyMoves are office o's changes that moved it to another county
+// while it existed: not one that gives its county in its first month.
+func (s *Site) CountyMoves(o int) []Change {
+	var moves []Change
+	for _, c := range s.Offices[o].Changes {
+		if c.County != "" && s.Offices[o].Alive(c.From-1) && s.CountyAt(o, c.From-1) != s.CountyAt(o, c.From) {
+			moves = append(moves, c)
+		}
+	}
+	return moves
+}
+
 // UnitLifetime is the lifetime of unit u (see OfficeUnit): the whole
 // site always exists.
 func (s *Site) UnitLifetime(u int) (Lifetime, string) {

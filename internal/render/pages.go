@@ -772,7 +772,10 @@ func (s *site) goal(gi int, out Output) error {
 			if g.Aggregate == "sum" {
 				chain = "source.chain.goal"
 			}
-			ct := s.Scores.Thresholds(s.Scores.County(s.officeCounty[offices[k]]), gi)
+			// The county whose target judged the office's shown period:
+			// the one it was in then.
+			shown := g.DueBy(s.Reported)
+			ct := s.Scores.ThresholdsAt(s.Scores.County(s.Scores.CountyOf(offices[k], shown)), gi, shown)
 			r := &v.Ranked[len(v.Ranked)-1]
 			r.Source += "; " + strings.NewReplacer("{county}", s.loc.WithUnit(ct.Target, g.Decimals, g.Unit),
 				"{goal}", s.loc.WithUnit(goalTarget, g.Decimals, g.Unit)).Replace(s.loc.T(chain))

@@ -756,38 +756,43 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 			r.ChangeSpoken = s.spokenPeriodChange(g, d, r.ChangeClass, before)
 			r.ChangeSince = strings.ReplaceAll(s.loc.T("change.since"), "{period}", s.periodName(g, before))
 		}
-		if kinds := s.changeOfKind(unit, cur, prev, end, end-model.Period(g.PeriodMonths())); kinds != "" {
-			r.ChangeSince += " (" + kinds + ")"
-			r.ChangeSpoken += " (" + kinds + ")"
-			if !prev.Recast {
-				// Between two measures a change is neither better nor
-				// worse; a successor's recast month is its own measure.
-				r.ChangeWord, r.ChangeClass = kinds, "other"
-				r.ChangeSpoken = r.Change + " (" + kinds + ")"
+		switch kind, words := s.changeOfKind(unit, prev, cur, end-model.Period(g.PeriodMonths()), end); {
+		case kind.OneMeasure() && words != "":
+			// A successor's first period against its recast one, of the
+			// same offices: better or worse, from what.
+			r.ChangeSince += " (" + words + ")"
+			r.ChangeSpoken += " (" + words + ")"
+		case !kind.OneMeasure():
+			// Between two measures a change is neither better nor worse.
+			sign := ""
+			if d > 0 {
+				sign = "+"
 			}
+			r.ChangeWord, r.ChangeClass = words, "other"
+			r.ChangeSpoken = sign + s.amount(g, d) + " (" + words + ")"
 		}
 	}
 	return r
 }
 
-// changeOfKind says what unit's change from prev, of the period ending
-// in month before, to cur, of the one ending in now, is between, where it
-// is not between two figures of one kind: a successor's first period
-// from its predecessors' figures combined, which its source may give
-// otherwise; a county's own figure from its offices' taken together, or
-// back; figures of other offices. "" for a change of one measure.
-func (s *site) changeOfKind(unit int, cur, prev score.Cell, now, before model.Period) string {
-	switch {
-	case prev.Recast && !cur.Recast:
-		return s.loc.T("recast.from")
-	case cur.Own && !prev.Own:
-		return s.loc.T("change.own")
-	case prev.Own && !cur.Own:
-		return s.loc.T("change.offices")
-	case !s.Scores.SameOffices(unit, before, now):
-		return s.loc.T("change.parts")
+// changeKindWords are the words for what a change is between, by
+// score.ChangeKind.
+var changeKindWords = [...]string{
+	score.FromRecast:   "recast.from",
+	score.ToOwnRow:     "change.own",
+	score.FromOwnRow:   "change.offices",
+	score.OtherOffices: "change.parts",
+}
+
+// changeOfKind is what unit's change from prev, of the period ending in
+// month before, to cur, of the one ending in now, is between
+// (score.KindOfChange), and its words: "" for one of one measure.
+func (s *site) changeOfKind(unit int, prev, cur score.Cell, before, now model.Period) (score.ChangeKind, string) {
+	kind := s.Scores.KindOfChange(unit, prev, cur, before, now)
+	if kind == score.SameMeasure {
+		return kind, ""
 	}
-	return ""
+	return kind, s.loc.T(changeKindWords[kind])
 }
 
 // shownChange is a change of d in goal g's value as a page shows it:
@@ -863,9 +868,14 @@ func (s *site) section(rs *rows, gi int) Section {
 	_, end := s.Scores.Shown(rs.unit, gi, rs.p)
 	if ly := s.Scores.At(rs.unit, gi, end-12); ly.Status != score.Missing && g.PeriodMonths() < 12 {
 		sec.LastYear, sec.LastYearLabel = s.value(g, ly), s.loc.T("last.year")
-		switch {
+		cur, _ := s.Scores.Shown(rs.unit, gi, rs.p)
+		switch kind, words := s.changeOfKind(rs.unit, ly, cur, end-12, end); {
 		case ly.Recast && ly.Has():
 			sec.LastYear += " (" + s.loc.T("recast") + ")"
+		case ly.Has() && !kind.OneMeasure():
+			// Of other offices, or the county's own row against its
+			// offices': not the same measure as the month shown.
+			sec.LastYear += " (" + words + ")"
 		case !ly.Has():
 			// After "Samme måned i fjor:", a ":" would read as a slip
 			// and a "–" as nothing at all: the status says why.
@@ -889,23 +899,29 @@ func (s *site) section(rs *rows, gi int) Section {
 // 2025". An office that has moved since end was judged by the county it
 // was in then, which is named: "fra NAV Sogn og Fjordane".
 func (s *site) source(unit int, t score.Thresholds, end, p model.Period) string {
-	kind := 0 // an office
-	switch {
-	case unit == s.Scores.Whole():
-		kind = 2
-	case unit >= s.Scores.County(0):
-		kind = 1
-	}
+	kind := s.unitKind(unit)
 	text := s.sources[kind][t.Source]
 	if t.Source == score.FromCounty && kind == 0 {
-		if then := s.Site.CountyAt(unit, end); then != s.Site.CountyAt(unit, p) {
-			text = strings.ReplaceAll(s.loc.T("source.county.then"), "{county}", s.unitName(then))
+		if then := s.Scores.CountyOf(unit, end); then != s.Scores.CountyOf(unit, p) {
+			text = strings.ReplaceAll(s.loc.T("source.county.then"), "{county}", s.Site.Counties[then].Name)
 		}
 	}
 	if t.Since != 0 {
 		return text + ", " + s.since(t.Since)
 	}
 	return text
+}
+
+// unitKind is 0 for an office, 1 for a county, 2 for the whole site, as
+// sourceWords index them.
+func (s *site) unitKind(unit int) int {
+	switch {
+	case unit == s.Scores.Whole():
+		return 2
+	case unit >= s.Scores.County(0):
+		return 1
+	}
+	return 0
 }
 
 // since says from which month a target is in force: "fra januar 2025".
@@ -1168,11 +1184,7 @@ func (s *site) history(u int, root string) []Sentence {
 	slices.Sort(mergedAt)
 	var moves []model.Change // an office's moves to another county
 	if u < len(m.Offices) {
-		for _, c := range m.Offices[u].Changes {
-			if c.County != "" && m.CountyAt(u, c.From-1) != m.CountyAt(u, c.From) {
-				moves = append(moves, c)
-			}
-		}
+		moves = m.CountyMoves(u)
 	}
 	if len(lives) == 1 && lives[0].SplitInto == nil && splitFrom == nil && mergedAt == nil && moves == nil {
 		return nil
@@ -1527,10 +1539,12 @@ func (s *site) changes(rs *rows, sections string) Changes {
 			// two months before them, a tertial's of two tertials.
 			change.Periods = strings.NewReplacer("{from}", s.periodName(g, from), "{to}", s.periodName(g, to)).Replace(s.loc.T("changes.periods"))
 		}
-		change.Kinds = s.changeOfKind(unit, now, before, to, from)
+		kind, words := s.changeOfKind(unit, before, now, from, to)
+		change.Kinds = words
 		if slices.Contains(sc.StatusRetargeted, gi) {
-			change.Target = s.targetChange(unit, gi, p)
-			if change.Kinds == s.loc.T("change.parts") {
+			var saysParts bool
+			change.Target, saysParts = s.targetChange(unit, gi, p)
+			if kind == score.OtherOffices && saysParts {
 				change.Kinds = "" // the target's change says it
 			}
 		}
@@ -1552,7 +1566,8 @@ func (s *site) changes(rs *rows, sections string) Changes {
 	}
 	for _, gi := range sc.Retargeted {
 		g := &s.Site.Goals[gi]
-		ch.Scorecard = append(ch.Scorecard, ScorecardChange{Goal: Link{Href: href(gi), Text: g.Title}, Text: s.targetChange(unit, gi, p)})
+		text, _ := s.targetChange(unit, gi, p)
+		ch.Scorecard = append(ch.Scorecard, ScorecardChange{Goal: Link{Href: href(gi), Text: g.Title}, Text: text})
 	}
 	for _, gi := range sc.Ended {
 		// Off the scorecard, it has no section here: its own page.
@@ -1606,12 +1621,12 @@ func (s *site) officeMoves(unit int, p model.Period, root string) OfficeChanges 
 // targetChange says how unit's target for goal gi, or else its yellow
 // limit, moved from month p-1's scorecard to p's: "(målverdien gikk fra
 // 45,0 % til 47,0 %)".
-func (s *site) targetChange(unit, gi int, p model.Period) string {
+func (s *site) targetChange(unit, gi int, p model.Period) (text string, saysParts bool) {
 	g := &s.Site.Goals[gi]
 	_, before := s.Scores.Shown(unit, gi, p-1)
 	_, now := s.Scores.Shown(unit, gi, p)
 	from, to := s.Scores.ThresholdsAt(unit, gi, before), s.Scores.ThresholdsAt(unit, gi, now)
-	words := "changes.target"
+	words, parts := "changes.target", ""
 	switch {
 	case from.Target == to.Target:
 		words, from.Target, to.Target = "changes.yellow", from.Yellow, to.Yellow
@@ -1619,16 +1634,15 @@ func (s *site) targetChange(unit, gi int, p model.Period) string {
 		// A sum's target moves with its parts' targets, and with the
 		// parts themselves when offices move.
 		words = "changes.target.sum"
-	}
-	parts := ""
-	if !s.Scores.SameOffices(unit, before, now) {
-		parts = "; " + s.loc.T("change.parts")
+		if saysParts = !s.Scores.SameOffices(unit, before, now); saysParts {
+			parts = "; " + s.loc.T("change.parts")
+		}
 	}
 	return strings.NewReplacer(
 		"{from}", s.loc.WithUnit(from.Target, g.Decimals, g.Unit),
 		"{to}", s.loc.WithUnit(to.Target, g.Decimals, g.Unit),
-		"{source}", s.source(unit, score.Thresholds{Source: score.FromSum}, now, p),
-		"{parts}", parts).Replace(s.loc.T(words))
+		"{source}", s.sources[s.unitKind(unit)][score.FromSum],
+		"{parts}", parts).Replace(s.loc.T(words)), saysParts
 }
 
 // noResults says that a unit has no results at all for month p, or "".

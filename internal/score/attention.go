@@ -207,9 +207,8 @@ func (s *Scores) ChangesAt(unit int, p model.Period, goals []int) Changes {
 		case retargeted:
 			ch.Retargeted = append(ch.Retargeted, gi)
 		}
-		if missing || cur.Own != prev.Own || !s.SameOffices(unit, prevEnd, end) {
-			// A county's own figure against its offices', or figures of
-			// other offices, are no move.
+		if missing || !s.KindOfChange(unit, prev, cur, prevEnd, end).OneMeasure() {
+			// A change between two measures is no move.
 			continue
 		}
 		higher := s.Site.Goals[gi].HigherIsBetter()

@@ -14,11 +14,13 @@ func (s *Scores) Effect(unit, goal int, start, now model.Period) Change {
 	if start < s.First || now <= start || int(now-s.First) >= s.N {
 		return NoChange
 	}
-	return effect(s.Series(unit, goal), int(start-s.First), int(now-s.First), s.Site.Goals[goal].HigherIsBetter())
+	return s.effect(unit, s.Series(unit, goal), int(start-s.First), int(now-s.First), s.Site.Goals[goal].HigherIsBetter())
 }
 
 // effect is Effect over a unit's cells, start and now indexes into them.
-func effect(cells []Cell, start, now int, higherIsBetter bool) Change {
+// A change between two measures (see ChangeKind) is not judged, nor
+// counted in the usual change before start.
+func (s *Scores) effect(unit int, cells []Cell, start, now int, higherIsBetter bool) Change {
 	after := start + 1
 	judged := NoChange
 	xmr.Walk(after+1, func(m int) (float64, bool) {
@@ -26,6 +28,11 @@ func effect(cells []Cell, start, now int, higherIsBetter bool) Change {
 			return cells[now].Value, cells[now].Has()
 		}
 		return cells[m].Value, cells[m].Has()
+	}, func(m int) bool {
+		if m == after {
+			return s.KindOfChange(unit, cells[start], cells[now], s.Period(start), s.Period(now)).OneMeasure()
+		}
+		return s.KindOfChange(unit, cells[m-1], cells[m], s.Period(m-1), s.Period(m)).OneMeasure()
 	}, func(st xmr.Step) {
 		if st.Month == after {
 			judged = judge(st, higherIsBetter)
@@ -55,15 +62,17 @@ type Outcome struct {
 // now shown may be of a period that ended before the measure began: then
 // nothing that came of it is in it yet, and nothing is judged.
 func (s *Scores) OutcomeOf(unit, goal int, began model.Period) Outcome {
-	last := s.reported
-	ended := false
-	if until := s.Site.Goals[goal].Life.Until; until != 0 && until < last {
-		// No scorecard has the goal now: what followed the measure is
-		// what followed until its last one.
-		last, ended = until, true
+	g := &s.Site.Goals[goal]
+	now, end := s.Shown(unit, goal, s.reported)
+	o := Outcome{Now: now, NowOf: end}
+	if until := g.Life.Until; until != 0 && end > until {
+		// No scorecard has the goal now (a lagged goal's stays on it
+		// while its last periods come): what followed the measure is
+		// what its last scorecard showed, its last period's result.
+		end = until - model.Period(until.Month()%g.PeriodMonths())
+		o.Now, o.NowOf, o.Ended = s.At(unit, goal, end), end, true
+		now = o.Now
 	}
-	now, end := s.Shown(unit, goal, last)
-	o := Outcome{Now: now, NowOf: end, Ended: ended}
 	if began == 0 || end < began {
 		return o
 	}

@@ -34,21 +34,21 @@ func TestEffect(t *testing.T) {
 		{"now missing", series(90, Missing), true, NoChange},
 		{"unchanged", series(51, Green), true, NoChange},
 	} {
-		if got := effect(c.cells, start, now, c.higherIsBetter); got != c.want {
+		if got := oneOrganisation(len(c.cells)).effect(0, c.cells, start, now, c.higherIsBetter); got != c.want {
 			t.Errorf("%s: %v, want %v", c.name, got, c.want)
 		}
 	}
 	cells := series(90, Green)
 	cells[start].Status = Suppressed
-	if got := effect(cells, start, now, true); got != NoChange {
+	if got := oneOrganisation(len(cells)).effect(0, cells, start, now, true); got != NoChange {
 		t.Errorf("start suppressed: %v, want no judgement", got)
 	}
 	// The months after the start do not count towards the usual change:
 	// the swings of 40 and 80 after it would hide any effect.
-	if got := effect(series(60, Green), start, now, true); got != SignalBetter {
+	if got := oneOrganisation(len(series(60, Green))).effect(0, series(60, Green), start, now, true); got != SignalBetter {
 		t.Errorf("9 up after usual changes of 1: %v, want a signal for the better", got)
 	}
-	if got := effect(series(60, Green), 3, now, true); got != TooFewMonths {
+	if got := oneOrganisation(len(series(60, Green))).effect(0, series(60, Green), 3, now, true); got != TooFewMonths {
 		t.Errorf("3 changes before the start: %v, want too few months", got)
 	}
 }
@@ -91,5 +91,14 @@ func TestOutcomeOfAnEndedGoal(t *testing.T) {
 	o := s.OutcomeOf(s.unit("a"), 0, period("2026-02"))
 	if o.Start.Value != 42 || o.Now.Value != 50 || o.NowOf != period("2026-04") || !o.Ended || o.Judged == NoChange {
 		t.Errorf("begun in February: %+v, want from February's 42 to April's 50, ended, judged", o)
+	}
+	// Lagged two months, it is on June's scorecard still, with April's
+	// result; from July it has ended, April's its last.
+	f.site.Goals[0].Lag = 2
+	for reported, ended := range map[string]bool{"2026-06": false, "2026-07": true} {
+		s := Compute(f.site, period(reported), Options{MinCoverage: 0})
+		if o := s.OutcomeOf(s.unit("a"), 0, period("2026-01")); o.Now.Value != 50 || o.NowOf != period("2026-04") || o.Ended != ended {
+			t.Errorf("lagged two months, reported %s: %+v, want April's 50, ended %v", reported, o, ended)
+		}
 	}
 }

@@ -173,6 +173,10 @@ type Scores struct {
 	// are its epochs. A site without has one.
 	epochs  []model.Organisation
 	epochOf []int // by month
+	// sameOffices holds, for two months a and b of other epochs (key
+	// a*N + b), which units' figures stand for the same offices in both
+	// (see SameOffices).
+	sameOffices sync.Map
 	// Targets change from month to month where the organisation does, and
 	// where a goal's schedule or dated override begins: the stretches of
 	// months with the same targets are spans, and a site without
@@ -917,13 +921,15 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 					cells[m].Num, cells[m].Den = f.num, f.den
 				}
 			}
-			cells[m].Own = sc.own[i]
+			// A county without offices has only rows of its own: no
+			// other kind of figure to tell them from.
+			cells[m].Own = sc.own[i] && unit < site.WholeUnit() && len(s.epochs[s.epochOf[m]].OfficesOf[unit-site.CountyUnit(0)]) > 0
 		}
 	}
 	s.suppress(gi, sc, opt.MinCount)
 	for unit := range site.NUnits() {
 		if s.Thresholds(unit, gi).Applies {
-			markChanges(s.Series(unit, gi), g.HigherIsBetter(), func(m int) bool { return s.SameOffices(unit, s.Period(m-1), s.Period(m)) })
+			s.markChanges(unit, s.Series(unit, gi), g.HigherIsBetter())
 		}
 	}
 }
@@ -1207,39 +1213,126 @@ func gap(v float64, t Thresholds, higherIsBetter bool) float64 {
 
 // markChanges judges each month's change from the month before against
 // the unit's natural variation (see xmr): beyond xmr.RangeLimit times its
-// usual change is a signal, for the better or the worse. A change is
-// judged only where month m's figure and the one before stand for the
-// same offices (sameOffices(m)) in the same way.
-func markChanges(cells []Cell, higherIsBetter bool, sameOffices func(m int) bool) {
-	xmr.Walk(len(cells), func(m int) (float64, bool) { return cells[m].Value, cells[m].Has() }, func(st xmr.Step) {
-		if cells[st.Month].Own != cells[st.Month-1].Own || !sameOffices(st.Month) {
-			// From a county's offices' figure to its own, or back, or
-			// of other offices: no change of one measure to judge.
-			return
-		}
+// usual change is a signal, for the better or the worse. A change between
+// two measures (see ChangeKind) is neither judged nor counted in the
+// usual change.
+func (s *Scores) markChanges(unit int, cells []Cell, higherIsBetter bool) {
+	xmr.Walk(len(cells), func(m int) (float64, bool) { return cells[m].Value, cells[m].Has() }, func(m int) bool {
+		return s.KindOfChange(unit, cells[m-1], cells[m], s.Period(m-1), s.Period(m)).OneMeasure()
+	}, func(st xmr.Step) {
 		cells[st.Month].Change = judge(st, higherIsBetter)
 	})
 }
 
+// ChangeKind is what a change of a unit's figure from one period to
+// another is between.
+type ChangeKind uint8
+
+const (
+	SameMeasure  ChangeKind = iota // two figures of one measure
+	FromRecast                     // a successor's first from its predecessors' combined
+	ToOwnRow                       // a county's own row from its offices' figure
+	FromOwnRow                     // its offices' figure from its own row
+	OtherOffices                   // figures of other offices
+)
+
+// OneMeasure reports whether a change of kind k is of one measure, to be
+// judged better or worse: a successor's recast figures are of the same
+// offices as its own.
+func (k ChangeKind) OneMeasure() bool { return k == SameMeasure || k == FromRecast }
+
+// KindOfChange is what unit's change from prev, of the period ending in
+// month before, to cur, of the one ending in now, is between. A county's
+// own row is checked first: against its recast offices' figure it is
+// another measure too.
+func (s *Scores) KindOfChange(unit int, prev, cur Cell, before, now model.Period) ChangeKind {
+	switch {
+	case cur.Own && !prev.Own:
+		return ToOwnRow
+	case prev.Own && !cur.Own:
+		return FromOwnRow
+	case prev.Recast && !cur.Recast:
+		return FromRecast
+	case !s.SameOffices(unit, before, now):
+		return OtherOffices
+	}
+	return SameMeasure
+}
+
+// CountyOf is the index of the county office o belongs to in month p
+// (see model.Site.CountyAt), -1 for none.
+func (s *Scores) CountyOf(o int, p model.Period) int {
+	if i := int(p - s.First); i >= 0 && i < s.N {
+		return s.epochs[s.epochOf[i]].OfficeCounty[o]
+	}
+	c, _ := s.Site.County(s.Site.CountyAt(o, p))
+	return c
+}
+
 // SameOffices reports whether unit's figures of months a and b stand for
-// the same offices: an office's always; a county's where it has the same
-// offices in both, or where it did not exist in one, whose figure is its
-// predecessors' or its offices' recast; the whole site's where the same
-// offices exist.
+// the same offices. An office's do where no other office went into it
+// between them; a county's where the offices it has in b stand for those
+// it had in a, followed through mergers, and for no other county's; the
+// whole site's where no office opened or closed. A unit that did not
+// exist in one of them has there its recast figure, of the same offices.
 func (s *Scores) SameOffices(unit int, a, b model.Period) bool {
 	ia, ib := int(a-s.First), int(b-s.First)
-	if unit < s.County(0) || ia < 0 || ib < 0 || ia >= s.N || ib >= s.N || s.epochOf[ia] == s.epochOf[ib] {
+	if ia < 0 || ib < 0 || ia >= s.N || ib >= s.N || s.epochOf[ia] == s.epochOf[ib] {
 		return true
 	}
+	if ia > ib {
+		ia, ib = ib, ia
+	}
+	key := ia*s.N + ib
+	same, ok := s.sameOffices.Load(key)
+	if !ok {
+		same, _ = s.sameOffices.LoadOrStore(key, s.sameOfficesOf(ia, ib))
+	}
+	return same.([]bool)[unit]
+}
+
+// sameOfficesOf is, by unit, whether its figures of the months of index
+// ia and ib (ia before ib) stand for the same offices (see SameOffices).
+func (s *Scores) sameOfficesOf(ia, ib int) []bool {
+	site := s.Site
 	ea, eb := &s.epochs[s.epochOf[ia]], &s.epochs[s.epochOf[ib]]
-	if unit == s.Whole() {
-		return slices.Equal(ea.Alive[:len(s.Site.Offices)], eb.Alive[:len(s.Site.Offices)])
+	same := make([]bool, site.NUnits())
+	for u := range same {
+		same[u] = true
 	}
-	if !ea.Alive[unit] || !eb.Alive[unit] {
-		return true
+	differ := func(units ...int) {
+		for _, u := range units {
+			if ea.Alive[u] && eb.Alive[u] {
+				same[u] = false
+			}
+		}
 	}
-	c := unit - s.County(0)
-	return slices.Equal(ea.OfficesOf[c], eb.OfficesOf[c])
+	// Each office of a, by the office it is part of in b; how many of a
+	// each office of b stands for.
+	from := make([]int, len(site.Offices))
+	for o := range site.Offices {
+		if !ea.Alive[o] {
+			continue
+		}
+		into := site.PartOfAt(o, s.Period(ib))
+		if into < 0 {
+			differ(site.CountyUnit(ea.OfficeCounty[o]), site.WholeUnit())
+			continue
+		}
+		from[into]++
+		if into != o {
+			differ(into)
+		}
+		if ca, cb := ea.OfficeCounty[o], eb.OfficeCounty[into]; ca != cb {
+			differ(site.CountyUnit(ca), site.CountyUnit(cb))
+		}
+	}
+	for o := range site.Offices {
+		if eb.Alive[o] && from[o] == 0 {
+			differ(site.CountyUnit(eb.OfficeCounty[o]), site.WholeUnit())
+		}
+	}
+	return same
 }
 
 // judge is the signal rule: a step's change beyond xmr.RangeLimit times

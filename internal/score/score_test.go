@@ -512,3 +512,44 @@ func TestSuppressedPartsHaveEnoughPeopleTogether(t *testing.T) {
 		t.Errorf("a suppressed office keeps its numerator and denominator: %+v", c)
 	}
 }
+
+// TestSameOffices: a unit's figures of January and February are of the
+// same offices unless an office opened, closed, moved or went into
+// another between them; a merger changes what the office it went into
+// stands for, not its county's or the whole site's figure, unless it
+// crosses counties.
+func TestSameOffices(t *testing.T) {
+	jan, feb := period("2026-01"), period("2026-02")
+	for _, c := range []struct {
+		name   string
+		change func(s *model.Site)
+		differ []string
+	}{
+		{"nothing", func(*model.Site) {}, nil},
+		{"b into a", func(s *model.Site) { s.Offices[1].Lifetime.Until, s.Offices[1].MergedInto = jan, "a" }, []string{"a"}},
+		{"b closes", func(s *model.Site) { s.Offices[1].Lifetime.Until = jan }, []string{"vest", "whole"}},
+		{"c moves to vest", func(s *model.Site) { s.Offices[2].Changes = []model.Change{{From: feb, County: "vest"}} }, []string{"vest", "nord"}},
+		{"d opens in nord", func(s *model.Site) {
+			s.Offices = append(s.Offices, model.Office{ID: "d", Name: "D", County: "nord", Lifetime: model.Lifetime{From: feb}})
+		}, []string{"nord", "whole"}},
+		{"b into c across counties", func(s *model.Site) { s.Offices[1].Lifetime.Until, s.Offices[1].MergedInto = jan, "c" }, []string{"c", "vest", "nord"}},
+	} {
+		f := newFixture(countGoal("k", false))
+		c.change(f.site)
+		f.site.NumberUnits()
+		for _, p := range []string{"2026-01", "2026-02"} {
+			for _, o := range f.site.Offices {
+				if o.Alive(period(p)) {
+					f.value(p, o.ID, "k", 1)
+				}
+			}
+		}
+		s := f.scores("2026-02")
+		for _, id := range []string{"a", "b", "c", "vest", "nord", "whole"} {
+			want := !slices.Contains(c.differ, id)
+			if got := s.SameOffices(s.unit(id), jan, feb); got != want || s.SameOffices(s.unit(id), feb, jan) != want {
+				t.Errorf("%s: %s's January and February of the same offices: %v, want %v", c.name, id, got, want)
+			}
+		}
+	}
+}

@@ -163,7 +163,7 @@ func TestMarkChanges(t *testing.T) {
 				cells[m] = Cell{Value: math.Round(50 + 5*rnd.NormFloat64() + 30*float64(rnd.IntN(20)/19)), Status: Green}
 			}
 		}
-		markChanges(cells, true, func(int) bool { return true })
+		oneOrganisation(len(cells)).markChanges(0, cells, true)
 		for p := range cells {
 			want := NoChange
 			if p >= 1 && cells[p].Has() && cells[p-1].Has() && cells[p].Value != cells[p-1].Value {
@@ -203,7 +203,7 @@ func TestMarkChanges(t *testing.T) {
 		cells = append(cells, Cell{Value: cells[m-1].Value + 1, Status: Green})
 	}
 	cells = append(cells, Cell{Value: 30, Status: Green})
-	markChanges(cells, false, func(int) bool { return true })
+	oneOrganisation(len(cells)).markChanges(0, cells, false)
 	if c := cells[len(cells)-1].Change; c != SignalWorse {
 		t.Errorf("a rise of 13 after rises of 1, lower better: %v, want a signal for the worse", c)
 	}
@@ -579,3 +579,7 @@ func TestHiddenPartOfSharesGivenAsValues(t *testing.T) {
 		}
 	}
 }
+
+// oneOrganisation is the scores of n months of one organisation, for
+// tests of a unit's series alone.
+func oneOrganisation(n int) *Scores { return &Scores{N: n, epochOf: make([]int, n)} }

@@ -63,7 +63,7 @@ func jumps(s *model.Site, seen *seen, reported model.Period, errs *diag.List) {
 			return r.Value, true
 		}
 		noticed := -1
-		xmr.Walk(n, value, func(st xmr.Step) {
+		xmr.Walk(n, value, nil, func(st xmr.Step) {
 			p := seen.first + model.Period(st.Month)
 			// The return from a jump is the same slip, said once.
 			if p <= reported-xmr.Months || p > reported || st.Month == noticed+1 || !st.Judged() {

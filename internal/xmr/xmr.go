@@ -41,10 +41,13 @@ func (s Step) Beyond(factor float64) bool {
 }
 
 // Walk calls step for each of n months that has a value and a value the
-// month before. value gives month m's value, or false where it has none.
-func Walk(n int, value func(m int) (float64, bool), step func(Step)) {
+// month before. value gives month m's value, or false where it has none;
+// joined, if not nil, reports whether month m's value is of the same
+// measure as the month before's: where it is not, there is no change into
+// m, to judge or to count in the usual change.
+func Walk(n int, value func(m int) (float64, bool), joined func(m int) bool, step func(Step)) {
 	change := func(m int) (float64, bool) {
-		if m < 1 {
+		if m < 1 || joined != nil && !joined(m) {
 			return 0, false
 		}
 		v, ok := value(m)

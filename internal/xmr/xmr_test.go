@@ -12,7 +12,7 @@ func TestWalk(t *testing.T) {
 	nan := math.NaN()
 	values := []float64{10, 11, 10, 11, nan, 11, 10, 11, 10, 11, 10, 11, 10, 11, 10, 30}
 	var steps []Step
-	Walk(len(values), func(m int) (float64, bool) { return values[m], !math.IsNaN(values[m]) }, func(s Step) { steps = append(steps, s) })
+	Walk(len(values), func(m int) (float64, bool) { return values[m], !math.IsNaN(values[m]) }, nil, func(s Step) { steps = append(steps, s) })
 	if len(steps) != 13 { // 15 changes, less the two into and out of the gap
 		t.Fatalf("%d steps, want 13: %+v", len(steps), steps)
 	}
@@ -27,5 +27,23 @@ func TestWalk(t *testing.T) {
 	}
 	if steps[2].Judged() {
 		t.Errorf("a step after 2 changes is judged")
+	}
+}
+
+// TestWalkAcrossAnotherMeasure: where a month's value is of another
+// measure than the month before's (joined false), there is no step into
+// it, and its jump does not count in the usual change after it: a drop
+// of 6 after changes of 1 is beyond the limit.
+func TestWalkAcrossAnotherMeasure(t *testing.T) {
+	values := []float64{10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 50, 51, 45}
+	var steps []Step
+	Walk(len(values), func(m int) (float64, bool) { return values[m], true }, func(m int) bool { return m != 12 }, func(s Step) { steps = append(steps, s) })
+	for _, s := range steps {
+		if s.Month == 12 {
+			t.Errorf("a step into a month of another measure: %+v", s)
+		}
+	}
+	if last := steps[len(steps)-1]; last.Month != 14 || last.Usual != 1 || !last.Beyond(RangeLimit) {
+		t.Errorf("the last step: %+v, want a drop of 6 after changes of 1, beyond the limit", last)
 	}
 }
