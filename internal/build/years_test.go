@@ -792,8 +792,9 @@ func chartAxesAgree(t *testing.T, out memOutput) {
 // the scorecard.
 func TestAnEndedGoalsPage(t *testing.T) {
 	out := buildBase(t, map[string]string{
-		"data/goals.toml":         baseFile(t, "data/goals.toml") + countGoalTOML("gammel", "Gammelt mål", `until = "2026-01"`),
-		"data/results/gammel.csv": "period,unit,goal,value\n2026-01,arstad,gammel,12\n2026-01,bergen-nord,gammel,9\n2026-01,tromso,gammel,7\n",
+		"data/goals.toml":                     baseFile(t, "data/goals.toml") + countGoalTOML("gammel", "Gammelt mål", `until = "2026-01"`),
+		"data/results/gammel.csv":             "period,unit,goal,value\n2026-01,arstad,gammel,12\n2026-01,bergen-nord,gammel,2\n2026-01,tromso,gammel,7\n",
+		"content/vest/bergen-nord/2026-01.md": "Januar.\n",
 	})
 	page := string(out["goals/gammel/index.html"])
 	if trend := section(t, page, "trend-h"); !strings.Contains(trend, "<th>januar 2026<") || strings.Contains(trend, "<th>februar 2026<") {
@@ -805,6 +806,12 @@ func TestAnEndedGoalsPage(t *testing.T) {
 	if changes := section(t, string(out["vest/arstad/index.html"]), "changes-h"); !strings.Contains(changes, `<h3>Endringer på målekortet</h3>`) ||
 		!strings.Contains(changes, `<a href="../../goals/gammel/index.html">Gammelt mål</a> <span class="muted">ikke lenger på målekortet</span>`) {
 		t.Errorf("Årstad's changes do not say the goal left its scorecard:\n%s", changes)
+	}
+	// January's commentary of Bergen nord, whose goal was red then, links
+	// the goal in what needed attention to its page: Bergen nord's page
+	// has no section for it now.
+	if page := string(out["vest/bergen-nord/commentary.html"]); !strings.Contains(page, `<a href="../../goals/gammel/index.html">Gammelt mål</a>`) || strings.Contains(page, "#goal-gammel") {
+		t.Errorf("Bergen nord's commentary of January links the ended goal:\n%s", page)
 	}
 	// The front page says it of the whole site, linking goals to their
 	// pages, since it has no sections of its own for them.

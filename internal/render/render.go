@@ -1370,6 +1370,11 @@ func (s *site) needs(rs *rows, sections string) Needs {
 		r := rs.of(gi)
 		r.Note = note
 		r.Href = sections + "#" + r.Anchor
+		if sections != "" && !s.Scores.OnScorecard(rs.unit, gi, s.Reported) {
+			// An earlier month's goal that has since left the scorecard
+			// has no section on the unit's page: its own page.
+			r.Href = r.Goal.Href
+		}
 		needs.Rows = append(needs.Rows, r)
 	}
 	for _, gi := range a.Off {
