@@ -233,6 +233,7 @@ var messages = map[string]map[string]string{
 		"measure names goal %q, which is local to %q, and in %s %q is part of %q, where it does not apply: remove the measure or name another goal": "tiltaket viser til målet %q, som er lokalt for %q, og i %s er %q en del av %q, der målet ikke gjelder: fjern tiltaket eller vis til et annet mål",
 		"measure has no text: add text = \"…\" saying what will be done":                                                                            "tiltaket har ingen tekst: legg til text = \"…\" som sier hva som skal gjøres",
 		"the measure is new in %s, but due %s, before that month: it is shown as overdue from the start; check the year":                            "tiltaket er nytt i %s, men har frist %s, før den måneden: det vises som forfalt fra start; sjekk årstallet",
+		"the measure is still open in %s, but its goal %q left the scorecard after %s: write status = \"done\", or name the goal it serves now":     "tiltaket er fortsatt åpent i %s, men målet %q gikk ut av målekortet etter %s: skriv status = \"ferdig\", eller gi det målet det hører til nå",
 		"measure status %q is not planned, started or done: write status = \"planned\", \"started\" or \"done\"":                                    "tiltakets status %q er ikke planlagt, startet eller ferdig: skriv status = \"planlagt\", \"startet\" eller \"ferdig\"",
 
 		// A row that a decimal comma split.
@@ -652,6 +653,7 @@ var messages = map[string]map[string]string{
 		"measure names goal %q, which is local to %q, and in %s %q is part of %q, where it does not apply: remove the measure or name another goal": "tiltaket viser til målet %q, som er lokalt for %q, og i %s er %q ein del av %q, der målet ikkje gjeld: fjern tiltaket eller vis til eit anna mål",
 		"measure has no text: add text = \"…\" saying what will be done":                                                                            "tiltaket har ingen tekst: legg til text = \"…\" som seier kva som skal gjerast",
 		"the measure is new in %s, but due %s, before that month: it is shown as overdue from the start; check the year":                            "tiltaket er nytt i %s, men har frist %s, før den månaden: det blir vist som forfalle frå start; sjekk årstalet",
+		"the measure is still open in %s, but its goal %q left the scorecard after %s: write status = \"done\", or name the goal it serves now":     "tiltaket er framleis ope i %s, men målet %q gjekk ut av målekortet etter %s: skriv status = \"ferdig\", eller gi det målet det høyrer til no",
 		"measure status %q is not planned, started or done: write status = \"planned\", \"started\" or \"done\"":                                    "statusen %q til tiltaket er ikkje planlagd, starta eller ferdig: skriv status = \"planlagd\", \"starta\" eller \"ferdig\"",
 
 		// A row that a decimal comma split.

@@ -935,6 +935,12 @@ func Commentary(s *model.Site, errs *diag.List) {
 					errs.Add(m.Pos, "measure names goal %q, which is local to %q and not on this office's scorecard", m.Goal, g.Owner)
 				}
 			}
+			if g != nil && m.Status != "done" && g.Life.Until != 0 && c.Period > g.Life.Until && !g.ShownIn(c.Period) {
+				// Shown with the goal's last result, an open measure of
+				// a goal gone from the scorecard is most often one to
+				// close or to move to the goal that took its place.
+				errs.AddNotice(m.Pos, "the measure is still open in %s, but its goal %q left the scorecard after %s: write status = \"done\", or name the goal it serves now", c.Period, m.Goal, g.Life.Until)
+			}
 			if strings.TrimSpace(m.Text) == "" {
 				errs.Add(m.Pos, "measure has no text: add text = \"…\" saying what will be done")
 			}

@@ -369,3 +369,36 @@ func TestOverdueFromTheStart(t *testing.T) {
 		t.Errorf("notices:\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestAMeasureOfAGoalGoneFromTheScorecard: a measure still open in a
+// month whose scorecard no longer has its goal is a notice; not one done
+// then, nor one of a goal lagged two months, whose scorecard still shows
+// it, nor one of the goal's last month.
+func TestAMeasureOfAGoalGoneFromTheScorecard(t *testing.T) {
+	jan, feb := period("2026-01"), period("2026-02")
+	at := func(line int) diag.Pos { return diag.Pos{Path: "content/vest/a/2026-02.md", Line: line} }
+	s := &model.Site{
+		Counties: []model.County{{ID: "vest", Name: "Vest"}},
+		Offices:  []model.Office{{ID: "a", Name: "A", County: "vest"}},
+		Goals: []model.Goal{
+			{ID: "gammel", Life: model.Lifetime{Until: jan}},
+			{ID: "sen", Lag: 2, Life: model.Lifetime{Until: jan}},
+		},
+		Commentary: []model.Commentary{
+			{Office: "a", Period: feb, Measures: []model.Measure{
+				{Goal: "gammel", Text: "Ringe", Status: "started", Pos: at(3)},
+				{Goal: "gammel", Text: "Kurs", Status: "done", Pos: at(9)},
+				{Goal: "sen", Text: "Møter", Status: "started", Pos: at(15)},
+			}},
+			{Office: "a", Period: jan, Measures: []model.Measure{
+				{Goal: "gammel", Text: "Plan", Status: "planned", Pos: at(21)},
+			}},
+		},
+	}
+	s.NumberUnits()
+	var notices diag.List
+	Commentary(s, &notices)
+	sameNotices(t, notices, []string{
+		`content/vest/a/2026-02.md:3: the measure is still open in 2026-02, but its goal "gammel" left the scorecard after 2026-01: write status = "done", or name the goal it serves now`,
+	})
+}
