@@ -840,20 +840,7 @@ func TestTargetOfAFirstMonth(t *testing.T) {
 	if code, _, stderr := run("new", "site", site); code != OK {
 		t.Fatal(stderr)
 	}
-	if err := os.Symlink(filepath.Join(repoRoot, "node_modules"), filepath.Join(site, "node_modules")); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(t.TempDir(), "public")
-	if code, _, stderr := run("build", "--source", site, "--out", out); code != OK {
-		t.Fatal(stderr)
-	}
-	p := openPage(t, ctx, 1280, 900, false)
-	if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, "mitt-fylke/mitt-kontor/index.html"))); err != nil {
-		t.Fatal(err)
-	}
-	if total, drawn := p.drawCharts(t); total == 0 || drawn != total {
-		t.Fatalf("%d of %d charts drawn", drawn, total)
-	}
+	p := openBuilt(t, ctx, site, "mitt-fylke/mitt-kontor/index.html")
 	// The target's colour in the first chart's plot: right of the axis's
 	// labels, above the month's and the legend (the point of a line of
 	// one month is marked only where a line shows its points).
@@ -906,20 +893,7 @@ func TestAMonthAloneOnALongChart(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := os.Symlink(filepath.Join(repoRoot, "node_modules"), filepath.Join(site, "node_modules")); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(t.TempDir(), "public")
-	if code, _, stderr := run("build", "--source", site, "--out", out); code != OK {
-		t.Fatal(stderr)
-	}
-	p := openPage(t, ctx, 1280, 900, false)
-	if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, "vest/ny/index.html"))); err != nil {
-		t.Fatal(err)
-	}
-	if total, drawn := p.drawCharts(t); total == 0 || drawn != total {
-		t.Fatalf("%d of %d charts drawn", drawn, total)
-	}
+	p := openBuilt(t, ctx, site, "vest/ny/index.html")
 	marked, err := chromedp.Run(p.ctx, chromedp.Evaluate[map[string]int](`(() => {
 		const got = {};
 		for (const s of echarts.getInstanceByDom(document.querySelector('[data-chart]')).getOption().series) {
@@ -933,4 +907,25 @@ func TestAMonthAloneOnALongChart(t *testing.T) {
 	if marked["unit"] != 1 || marked["county"] != 0 || marked["target"] != 0 {
 		t.Errorf("dots by line %v, want the office's June alone", marked)
 	}
+}
+
+// openBuilt builds the site in folder site, with the repository's
+// node_modules, and opens its page at 1280 px with every chart drawn.
+func openBuilt(t *testing.T, ctx context.Context, site, page string) *page {
+	t.Helper()
+	if err := os.Symlink(filepath.Join(repoRoot, "node_modules"), filepath.Join(site, "node_modules")); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := run("build", "--source", site, "--out", out); code != OK {
+		t.Fatal(stderr)
+	}
+	p := openPage(t, ctx, 1280, 900, false)
+	if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, page))); err != nil {
+		t.Fatal(err)
+	}
+	if total, drawn := p.drawCharts(t); total == 0 || drawn != total {
+		t.Fatalf("%d of %d charts drawn", drawn, total)
+	}
+	return p
 }
