@@ -897,12 +897,12 @@ func (s *site) section(rs *rows, gi int) Section {
 // on month p's scorecard, comes from, and from which month when a
 // schedule or a dated override put it in force: "felles, fra januar
 // 2025". An office that has moved since end was judged by the county it
-// was in then, which is named: "fra NAV Sogn og Fjordane".
+// was in then, which is named: "satt av NAV Sogn og Fjordane".
 func (s *site) source(unit int, t score.Thresholds, end, p model.Period) string {
 	kind := s.unitKind(unit)
 	text := s.sources[kind][t.Source]
 	if t.Source == score.FromCounty && kind == 0 {
-		if then := s.Scores.CountyOf(unit, end); then != s.Scores.CountyOf(unit, p) {
+		if then := s.Scores.CountyOf(unit, end); then >= 0 && then != s.Scores.CountyOf(unit, p) {
 			text = strings.ReplaceAll(s.loc.T("source.county.then"), "{county}", s.Site.Counties[then].Name)
 		}
 	}
