@@ -742,6 +742,8 @@ func (s *site) goal(gi int, out Output) error {
 		}
 	}
 	ranking := s.Scores.Rank(s.funnel, gi, s.Reported, units, names)
+	// The period the ranking shows, whose targets judged it.
+	due := g.DueBy(s.Reported)
 	for i, k := range ranking.Order {
 		office, u := &m.Offices[offices[k]], units[k]
 		cell := s.shown(u, gi, s.Reported)
@@ -760,7 +762,7 @@ func (s *site) goal(gi int, out Output) error {
 			Result: s.value(g, cell),
 			Size:   s.size(cell),
 			Target: s.loc.WithUnit(t.Target, g.Decimals, g.Unit),
-			Source: s.source(u, t, g.DueBy(s.Reported), s.Reported),
+			Source: s.source(u, t, due, s.Reported),
 			Status: s.status(cell.Status),
 		})
 		if t.Source != score.FromGoal && g.Owner == "" {
@@ -774,8 +776,7 @@ func (s *site) goal(gi int, out Output) error {
 			}
 			// The county whose target judged the office's shown period:
 			// the one it was in then.
-			shown := g.DueBy(s.Reported)
-			ct := s.Scores.ThresholdsAt(s.Scores.County(s.Scores.CountyOf(offices[k], shown)), gi, shown)
+			ct := s.Scores.ThresholdsAt(s.Scores.County(s.Scores.CountyOf(offices[k], due)), gi, due)
 			r := &v.Ranked[len(v.Ranked)-1]
 			r.Source += "; " + strings.NewReplacer("{county}", s.loc.WithUnit(ct.Target, g.Decimals, g.Unit),
 				"{goal}", s.loc.WithUnit(goalTarget, g.Decimals, g.Unit)).Replace(s.loc.T(chain))
