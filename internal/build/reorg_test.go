@@ -1123,15 +1123,17 @@ func movesIn(changes string) string {
 // that its figures of January and February are not of the same offices,
 // as Vest's page does of Vest.
 func TestOfficesOpenAndMerge(t *testing.T) {
-	org := strings.Replace(baseFile(t, "data/org.toml"), "name = \"NAV Bergen nord\"\ncounty = \"vest\"\n", "name = \"NAV Bergen nord\"\ncounty = \"vest\"\nuntil = \"2026-01\"\nmerged_into = \"arstad\"\n", 1) +
+	merger := strings.Replace(baseFile(t, "data/org.toml"), "name = \"NAV Bergen nord\"\ncounty = \"vest\"\n", "name = \"NAV Bergen nord\"\ncounty = \"vest\"\nuntil = \"2026-01\"\nmerged_into = \"arstad\"\n", 1)
+	org := merger +
 		"\n[[office]]\nid = \"ny\"\nname = \"NAV Ny\"\ncounty = \"vest\"\nfrom = \"2026-02\"\n" +
 		"\n[[office]]\nid = \"ny-to\"\nname = \"NAV Ny to\"\ncounty = \"vest\"\nfrom = \"2026-02\"\n"
-	results := baseFile(t, "data/results/2026.csv")
+	results, merged := baseFile(t, "data/results/2026.csv"), baseFile(t, "data/results/2026.csv")
 	for _, row := range []string{"2026-02,bergen-nord,arbeid,,899,2000\n", "2026-02,bergen-nord,kontakter,11,,\n", "2026-02,bergen-nord,ventetid,15,,\n"} {
 		if !strings.Contains(results, row) {
 			t.Fatalf("the base has no row %q", row)
 		}
 		results = strings.Replace(results, row, strings.Replace(row, "bergen-nord", "ny", 1), 1)
+		merged = strings.Replace(merged, row, "", 1)
 	}
 	results += "2026-02,ny-to,arbeid,,40,100\n2026-02,ny-to,kontakter,9,,\n2026-02,ny-to,ventetid,12,,\n"
 	out := buildBase(t, map[string]string{"data/org.toml": org, "data/results/2026.csv": results})
@@ -1148,6 +1150,14 @@ func TestOfficesOpenAndMerge(t *testing.T) {
 	}
 	if vest := section(t, string(out["vest/index.html"]), "changes-h"); !strings.Contains(vest, "Fylkets tall for januar 2026 og februar 2026 gjelder ikke de samme kontorene.") {
 		t.Errorf("Vest's changes:\n%s", vest)
+	}
+	// With the merger alone, Vest's and the whole site's figures are of
+	// the same offices: the merger is told, without the note.
+	alone := buildBase(t, map[string]string{"data/org.toml": merger, "data/results/2026.csv": merged})
+	for _, name := range []string{"index.html", "vest/index.html"} {
+		if page := string(alone[name]); !strings.Contains(page, "Gikk inn i NAV Årstad: ") || strings.Contains(page, "gjelder ikke de samme kontorene") {
+			t.Errorf("%s after the merger alone:\n%s", name, page)
+		}
 	}
 	// Nord's offices did not change: it says nothing of them, and its
 	// moves stand.

@@ -1619,8 +1619,13 @@ func (s *site) officeMoves(unit int, p model.Period, root string) OfficeChanges 
 	if moves == nil {
 		return OfficeChanges{}
 	}
-	return OfficeChanges{Heading: s.loc.T(heading), Moves: moves,
-		Note: strings.NewReplacer("{before}", s.loc.Month((p-1).Year(), (p-1).Month()), "{month}", s.loc.Month(p.Year(), p.Month())).Replace(s.loc.T(note))}
+	ch := OfficeChanges{Heading: s.loc.T(heading), Moves: moves}
+	if !s.Scores.SameOffices(unit, p-1, p) {
+		// Not for a merger of two of its offices: its figures are of the
+		// same offices still.
+		ch.Note = strings.NewReplacer("{before}", s.loc.Month((p-1).Year(), (p-1).Month()), "{month}", s.loc.Month(p.Year(), p.Month())).Replace(s.loc.T(note))
+	}
+	return ch
 }
 
 // targetChange says how unit's target for goal gi, or else its yellow

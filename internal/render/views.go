@@ -189,7 +189,7 @@ type Changes struct {
 }
 
 // OfficeChanges are how a unit's offices changed, a sentence each way,
-// under a heading, with a note on what it means for its figures.
+// under a heading, with a note where its figures are of other offices.
 type OfficeChanges struct {
 	Heading, Note string
 	Moves         []Sentence
