@@ -152,7 +152,12 @@ func (p *page) drawCharts(t *testing.T) (total, drawn int) {
 			const el = document.querySelectorAll('[data-chart]')[%d];
 			const chart = window.echarts && echarts.getInstanceByDom(el);
 			const c = el.querySelector('canvas');
-			if (!chart || !c || !c.width || !c.height) return "not drawn";
+			if (!chart || !c || !c.width || !c.height) {
+				// Why, for a chart that never draws: a flake under load once.
+				const r = el.getBoundingClientRect();
+				return "not drawn (library " + (window.echarts ? "loaded" : "not loaded") + ", instance " + !!chart + ", canvas " + (c ? c.width + "x" + c.height : "none") +
+					", box at " + Math.round(r.top) + " of " + innerHeight + " px, " + Math.round(r.width) + "x" + Math.round(r.height) + ", page " + document.visibilityState + ")";
+			}
 			const series = chart.getOption().series;
 			const spec = JSON.parse(document.getElementById(el.id + '-data').textContent);
 			const months = (JSON.parse(document.getElementById(spec.layout).textContent).xAxis[0].data || []).length;
@@ -187,6 +192,11 @@ func (p *page) drawCharts(t *testing.T) (total, drawn int) {
 		}
 		if why != "" {
 			t.Logf("chart %d: %s", i, why)
+		}
+	}
+	if drawn != total {
+		for _, e := range p.consoleErrors() {
+			t.Logf("console: %s", e)
 		}
 	}
 	return total, drawn
