@@ -212,7 +212,8 @@ func TestALaggedGoalNamesItsMonth(t *testing.T) {
 
 // TestALaggedStatusChangeNamesItsMonths: under "Ny status siden forrige
 // måned", a goal lagged two months changes from November to December
-// 2025 in a February 2026 report, and says so.
+// 2025 in a February 2026 report, and says so, in one parenthesis with
+// the target's change.
 func TestALaggedStatusChangeNamesItsMonths(t *testing.T) {
 	results, goals := year2025(t, 2)
 	results = strings.Replace(results, "2025-12,arstad,arbeid,,45,100", "2025-12,arstad,arbeid,,30,100", 1)
@@ -223,5 +224,13 @@ func TestALaggedStatusChangeNamesItsMonths(t *testing.T) {
 	}
 	if strings.Count(changes, `<span class="muted">(fra `) != 1 {
 		t.Errorf("a goal without lag names months beside its status change:\n%s", changes)
+	}
+	// With a new target too, one parenthesis says both.
+	retargeted := strings.Replace(goals, "  [[goal.override]]\n  unit = \"nord\"",
+		"  [[goal.schedule]]\n  from = \"2025-12\"\n  target = 46\n  yellow = 41\n\n  [[goal.override]]\n  unit = \"nord\"", 1)
+	out = buildBase(t, map[string]string{"data/results/2025.csv": results, "data/goals.toml": retargeted})
+	changes = section(t, string(out["vest/arstad/index.html"]), "changes-h")
+	if !strings.Contains(changes, "Ikke nådd</span> <span class=\"muted\">(fra november 2025 til desember 2025; målverdien gikk fra 45,0\u00a0% til 46,0\u00a0%)</span></li>") {
+		t.Errorf("Årstad's lagged status change with a new target:\n%s", changes)
 	}
 }

@@ -1542,16 +1542,18 @@ func (s *site) changes(rs *rows, sections string) Changes {
 		if to != p || g.PeriodMonths() > 1 {
 			// Under "since last month", a lagged goal's change is of
 			// two months before them, a tertial's of two tertials.
-			change.Periods = strings.NewReplacer("{from}", s.periodName(g, from), "{to}", s.periodName(g, to)).Replace(s.loc.T("changes.periods"))
+			change.Notes = append(change.Notes, strings.NewReplacer("{from}", s.periodName(g, from), "{to}", s.periodName(g, to)).Replace(s.loc.T("changes.periods")))
 		}
-		kind, words := s.changeOfKind(unit, before, now, from, to)
-		change.Kinds = words
+		kind, kinds := s.changeOfKind(unit, before, now, from, to)
+		target, saysParts := "", false
 		if slices.Contains(sc.StatusRetargeted, gi) {
-			var saysParts bool
-			change.Target, saysParts = s.targetChange(unit, gi, p)
-			if kind == score.OtherOffices && saysParts {
-				change.Kinds = "" // the target's change says it
-			}
+			target, saysParts = s.targetChange(unit, gi, p)
+		}
+		if kinds != "" && !(kind == score.OtherOffices && saysParts) { // else the target's change says it
+			change.Notes = append(change.Notes, kinds)
+		}
+		if target != "" {
+			change.Notes = append(change.Notes, target)
 		}
 		ch.Status = append(ch.Status, change)
 	}
@@ -1572,7 +1574,7 @@ func (s *site) changes(rs *rows, sections string) Changes {
 	for _, gi := range sc.Retargeted {
 		g := &s.Site.Goals[gi]
 		text, _ := s.targetChange(unit, gi, p)
-		ch.Scorecard = append(ch.Scorecard, ScorecardChange{Goal: Link{Href: href(gi), Text: g.Title}, Text: text})
+		ch.Scorecard = append(ch.Scorecard, ScorecardChange{Goal: Link{Href: href(gi), Text: g.Title}, Text: "(" + text + ")"})
 	}
 	for _, gi := range sc.Ended {
 		// Off the scorecard, it has no section here: its own page.
@@ -1629,8 +1631,8 @@ func (s *site) officeMoves(unit int, p model.Period, root string) OfficeChanges 
 }
 
 // targetChange says how unit's target for goal gi, or else its yellow
-// limit, moved from month p-1's scorecard to p's: "(målverdien gikk fra
-// 45,0 % til 47,0 %)".
+// limit, moved from month p-1's scorecard to p's: "målverdien gikk fra
+// 45,0 % til 47,0 %".
 func (s *site) targetChange(unit, gi int, p model.Period) (text string, saysParts bool) {
 	g := &s.Site.Goals[gi]
 	_, before := s.Scores.Shown(unit, gi, p-1)

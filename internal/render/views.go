@@ -205,15 +205,12 @@ type ScorecardChange struct {
 type StatusChange struct {
 	Goal     Link
 	From, To Status
-	// Periods names the periods of the two results where they are not
-	// the two months ("fra oktober 2018 til november 2018" for a goal
-	// lagged two months), "" where they are.
-	Periods string
-	// Kinds says what the change is between where the two figures are
-	// not of one kind (see changeOfKind).
-	Kinds string
-	// Target says how the target changed with the status, if it did.
-	Target string
+	// Notes say what the status compares where a reader could not tell:
+	// the periods of the two results where they are not the two months
+	// ("fra oktober 2018 til november 2018" for a goal lagged two
+	// months), where the two figures are not of one kind (see
+	// changeOfKind), and how the target changed with the status.
+	Notes []string
 }
 
 // Group is a perspective's rows.
