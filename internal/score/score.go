@@ -1237,8 +1237,8 @@ const (
 )
 
 // OneMeasure reports whether a change of kind k is of one measure, to be
-// judged better or worse: a successor's recast figures are of the same
-// offices as its own.
+// judged better or worse: a successor's recast figure of the offices it
+// begins with is (one of other offices is OtherOffices).
 func (k ChangeKind) OneMeasure() bool { return k == SameMeasure || k == FromRecast }
 
 // KindOfChange is what unit's change from prev, of the period ending in
@@ -1251,10 +1251,10 @@ func (s *Scores) KindOfChange(unit int, prev, cur Cell, before, now model.Period
 		return ToOwnRow
 	case prev.Own && !cur.Own:
 		return FromOwnRow
-	case prev.Recast && !cur.Recast:
-		return FromRecast
 	case !s.SameOffices(unit, before, now):
 		return OtherOffices
+	case prev.Recast && !cur.Recast:
+		return FromRecast
 	}
 	return SameMeasure
 }
@@ -1274,7 +1274,8 @@ func (s *Scores) CountyOf(o int, p model.Period) int {
 // between them; a county's where the offices it has in b stand for those
 // it had in a, followed through mergers, and for no other county's; the
 // whole site's where no office opened or closed. A unit that did not
-// exist in one of them has there its recast figure, of the same offices.
+// exist in one of them has there its recast figure: of the same offices
+// where its parts' offices are its own in the other.
 func (s *Scores) SameOffices(unit int, a, b model.Period) bool {
 	ia, ib := int(a-s.First), int(b-s.First)
 	if ia < 0 || ib < 0 || ia >= s.N || ib >= s.N || s.epochOf[ia] == s.epochOf[ib] {
@@ -1332,7 +1333,62 @@ func (s *Scores) sameOfficesOf(ia, ib int) []bool {
 			differ(site.CountyUnit(eb.OfficeCounty[o]), site.WholeUnit())
 		}
 	}
+	// A successor has in a, before it began, its parts' figures combined
+	// (see recast): of the same offices only where its parts' offices of
+	// a are, in b, its own, all of them and nothing else. Not so where a
+	// reform moved an office to another county as it merged the counties
+	// (Hornindal from Sogn og Fjordane to Møre og Romsdal in 2020).
+	p := s.Period(ia)
+	for _, succ := range s.successors {
+		u := succ.unit
+		if ea.Alive[u] || !eb.Alive[u] || p < succ.from || p > succ.until {
+			continue
+		}
+		recastOf := make([]bool, len(site.Offices))
+		s.markRecastOffices(succ, p, ea, recastOf)
+		own := func(o int) bool { return o == u || u >= site.CountyUnit(0) && site.CountyUnit(eb.OfficeCounty[o]) == u }
+		fromRecast := make([]int, len(site.Offices))
+		for o, in := range recastOf {
+			if !in {
+				continue
+			}
+			into := site.PartOfAt(o, s.Period(ib))
+			if into < 0 || !own(into) {
+				same[u] = false
+				break
+			}
+			fromRecast[into]++
+		}
+		for o := range site.Offices {
+			if eb.Alive[o] && own(o) && (fromRecast[o] == 0 || fromRecast[o] != from[o]) {
+				same[u] = false
+			}
+		}
+	}
 	return same
+}
+
+// markRecastOffices marks the offices whose figures of month p a
+// successor's recast figure is made of: its parts that are offices, and
+// its parts' offices, through parts that are themselves recast then.
+func (s *Scores) markRecastOffices(succ successor, p model.Period, org *model.Organisation, marks []bool) {
+	site := s.Site
+	for _, pu := range succ.parts {
+		switch {
+		case org.Alive[pu] && pu < site.CountyUnit(0):
+			marks[pu] = true
+		case org.Alive[pu]:
+			for _, o := range org.OfficesOf[pu-site.CountyUnit(0)] {
+				marks[o] = true
+			}
+		default:
+			for _, part := range s.successors {
+				if part.unit == pu && part.from <= p && p <= part.until {
+					s.markRecastOffices(part, p, org, marks)
+				}
+			}
+		}
+	}
 }
 
 // judge is the signal rule: a step's change beyond xmr.RangeLimit times

@@ -553,3 +553,51 @@ func TestSameOffices(t *testing.T) {
 		}
 	}
 }
+
+// TestASuccessorsRecastOfOtherOffices: vest merges into a new county,
+// ny, in February. Its January is vest's figure recast, of the same
+// offices only where all of vest's offices are ny's: not where b went
+// into nord's c as the counties merged (Hornindal went from Sogn og
+// Fjordane to Møre og Romsdal's Volda in 2020). Its first month's change
+// is then of other offices, not from a recast of the same.
+func TestASuccessorsRecastOfOtherOffices(t *testing.T) {
+	jan, feb := period("2026-01"), period("2026-02")
+	for _, c := range []struct {
+		name   string
+		change func(s *model.Site)
+		same   bool
+	}{
+		{"vest's offices to ny", func(*model.Site) {}, true},
+		{"b into c", func(s *model.Site) { s.Offices[1].Lifetime.Until, s.Offices[1].MergedInto = jan, "c" }, false},
+		{"c to ny too", func(s *model.Site) { s.Offices[2].Changes = []model.Change{{From: feb, County: "ny"}} }, false},
+	} {
+		f := newFixture(countGoal("k", false))
+		f.site.Counties[0].Lifetime.Until, f.site.Counties[0].MergedInto = jan, "ny"
+		f.site.Counties = append(f.site.Counties, model.County{ID: "ny", Name: "Ny", Lifetime: model.Lifetime{From: feb}})
+		for _, o := range []int{0, 1} {
+			f.site.Offices[o].Changes = []model.Change{{From: feb, County: "ny"}}
+		}
+		c.change(f.site)
+		f.site.NumberUnits()
+		for _, p := range []string{"2026-01", "2026-02"} {
+			for _, o := range f.site.Offices {
+				if o.Alive(period(p)) {
+					f.value(p, o.ID, "k", 1)
+				}
+			}
+		}
+		s := f.scores("2026-02")
+		ny := s.unit("ny")
+		if got := s.SameOffices(ny, jan, feb); got != c.same || s.SameOffices(ny, feb, jan) != c.same {
+			t.Errorf("%s: ny's recast January and its February of the same offices: %v, want %v", c.name, got, c.same)
+		}
+		cells := s.Series(ny, 0)
+		want := FromRecast
+		if !c.same {
+			want = OtherOffices
+		}
+		if got := s.KindOfChange(ny, cells[0], cells[1], jan, feb); !cells[0].Recast || got != want {
+			t.Errorf("%s: ny's change from January (recast: %v) to February is of kind %d, want %d", c.name, cells[0].Recast, got, want)
+		}
+	}
+}
