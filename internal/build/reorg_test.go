@@ -1027,6 +1027,23 @@ owner = "nord"
 	}
 }
 
+// TestAnOfficesHistoryInItsOrder: Kinn, into which Flora and Vågsøy went
+// in January 2020, moved to Nord in March: its page tells the two in
+// that order.
+func TestAnOfficesHistoryInItsOrder(t *testing.T) {
+	org := strings.Replace(kinnOrg, "county = \"vest\"\nfrom = \"2020-01\"\n", "county = \"vest\"\nfrom = \"2020-01\"\n\n[[office.change]]\nfrom = \"2020-03\"\ncounty = \"nord\"\n", 1)
+	fsys := reorgSite(t, org, "period,unit,goal,value\n2020-01,kinn,kontakter,12\n2020-01,tromso,kontakter,8\n2020-03,kinn,kontakter,11\n2020-03,tromso,kontakter,9\n", "2020-03")
+	out := memOutput{}
+	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	page := string(out["vest/kinn/index.html"])
+	merged, moved := strings.Index(page, "gikk inn i enheten i januar 2020."), strings.Index(page, "Gikk over fra NAV Vest til")
+	if merged < 0 || moved < 0 || moved < merged {
+		t.Errorf("Kinn's history, its merger at %d and its move at %d:\n%s", merged, moved, page[:min(len(page), 4000)])
+	}
+}
+
 // TestAnOfficeMovesCounty: Årstad moves from Vest to Nord in February.
 // Both counties' "what changed" say so, and that their figures before
 // and after are of other offices; the counties' sum targets moved with

@@ -1162,7 +1162,8 @@ func (s *site) unitLink(id, root string) (Link, bool) {
 // it, by month ("NAV Hordaland og NAV Sogn og Fjordane gikk inn i
 // enheten i januar 2020."), whose pages hold their own commentary and measures; the
 // unit it was split out of, where no gap says so; the units it was split
-// into. Nil for a unit of one lifetime that no merger or split began or
+// into; an office's moves to another county; oldest first. Nil for a
+// unit of one lifetime that no merger, split or move began, changed or
 // ended.
 func (s *site) history(u int, root string) []Sentence {
 	m := s.Site
@@ -1190,10 +1191,16 @@ func (s *site) history(u int, root string) []Sentence {
 		return nil
 	}
 	month := func(p model.Period) string { return s.loc.Month(p.Year(), p.Month()) }
-	var out []Sentence
+	// Each sentence by the month it tells of, oldest first.
+	type dated struct {
+		at   model.Period
+		text Sentence
+	}
+	var told []dated
+	tell := func(at model.Period, text Sentence) { told = append(told, dated{at, text}) }
 	for _, c := range moves {
 		words := strings.NewReplacer("{from}", s.unitName(m.CountyAt(u, c.From-1)), "{month}", month(c.From)).Replace(s.loc.T("history.moved"))
-		out = append(out, s.sentence(words, []string{m.CountyAt(u, c.From)}, root))
+		tell(c.From, s.sentence(words, []string{m.CountyAt(u, c.From)}, root))
 	}
 	for i, l := range lives {
 		var partOf string
@@ -1201,9 +1208,9 @@ func (s *site) history(u int, root string) []Sentence {
 			prev := lives[i-1]
 			from, until := month(prev.Until+1), month(l.From-1)
 			if partOf = prev.MergedInto; partOf != "" {
-				out = append(out, s.sentence(strings.NewReplacer("{from}", from, "{until}", until).Replace(s.loc.T("history.part")), []string{partOf}, root))
+				tell(prev.Until+1, s.sentence(strings.NewReplacer("{from}", from, "{until}", until).Replace(s.loc.T("history.part")), []string{partOf}, root))
 			} else {
-				out = append(out, Sentence{{Text: strings.NewReplacer("{from}", from, "{until}", until).Replace(s.loc.T("history.gap"))}})
+				tell(prev.Until+1, Sentence{{Text: strings.NewReplacer("{from}", from, "{until}", until).Replace(s.loc.T("history.gap"))}})
 			}
 		}
 		for _, from := range splitFrom {
@@ -1212,18 +1219,23 @@ func (s *site) history(u int, root string) []Sentence {
 			}
 			for _, fl := range m.UnitLives(slices.Index(m.Units, from)) {
 				if fl.Until != 0 && fl.Until+1 == l.From && slices.Contains(fl.SplitInto, id) {
-					out = append(out, s.sentence(strings.ReplaceAll(s.loc.T("history.split.from"), "{month}", month(l.From)), []string{from}, root))
+					tell(l.From, s.sentence(strings.ReplaceAll(s.loc.T("history.split.from"), "{month}", month(l.From)), []string{from}, root))
 				}
 			}
 		}
 		for _, at := range mergedAt {
 			if at >= l.From && (l.Until == 0 || at <= l.Until) {
-				out = append(out, s.sentence(strings.ReplaceAll(s.loc.T("history.merged.from"), "{month}", month(at)), mergedFrom[at], root))
+				tell(at, s.sentence(strings.ReplaceAll(s.loc.T("history.merged.from"), "{month}", month(at)), mergedFrom[at], root))
 			}
 		}
 		if l.SplitInto != nil {
-			out = append(out, s.sentence(strings.ReplaceAll(s.loc.T("history.split.into"), "{month}", month(l.Until+1)), l.SplitInto, root))
+			tell(l.Until+1, s.sentence(strings.ReplaceAll(s.loc.T("history.split.into"), "{month}", month(l.Until+1)), l.SplitInto, root))
 		}
+	}
+	slices.SortStableFunc(told, func(a, b dated) int { return cmp.Compare(a.at, b.at) })
+	out := make([]Sentence, len(told))
+	for i, d := range told {
+		out[i] = d.text
 	}
 	return out
 }
