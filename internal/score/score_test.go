@@ -513,6 +513,21 @@ func TestSuppressedPartsHaveEnoughPeopleTogether(t *testing.T) {
 	}
 }
 
+// oneEachAlive gives every office 1 of goal k in each of the months it
+// is alive, after f's organisation has changed, and scores the last
+// month.
+func (f *fixture) oneEachAlive(k string, months ...string) *Scores {
+	f.site.NumberUnits()
+	for _, p := range months {
+		for _, o := range f.site.Offices {
+			if o.Alive(period(p)) {
+				f.value(p, o.ID, k, 1)
+			}
+		}
+	}
+	return f.scores(months[len(months)-1])
+}
+
 // TestSameOffices: a unit's figures of January and February are of the
 // same offices unless an office opened, closed, moved or went into
 // another between them; a merger changes what the office it went into
@@ -536,15 +551,7 @@ func TestSameOffices(t *testing.T) {
 	} {
 		f := newFixture(countGoal("k", false))
 		c.change(f.site)
-		f.site.NumberUnits()
-		for _, p := range []string{"2026-01", "2026-02"} {
-			for _, o := range f.site.Offices {
-				if o.Alive(period(p)) {
-					f.value(p, o.ID, "k", 1)
-				}
-			}
-		}
-		s := f.scores("2026-02")
+		s := f.oneEachAlive("k", "2026-01", "2026-02")
 		for _, id := range []string{"a", "b", "c", "vest", "nord", "whole"} {
 			want := !slices.Contains(c.differ, id)
 			if got := s.SameOffices(s.unit(id), jan, feb); got != want || s.SameOffices(s.unit(id), feb, jan) != want {
@@ -578,15 +585,7 @@ func TestASuccessorsRecastOfOtherOffices(t *testing.T) {
 			f.site.Offices[o].Changes = []model.Change{{From: feb, County: "ny"}}
 		}
 		c.change(f.site)
-		f.site.NumberUnits()
-		for _, p := range []string{"2026-01", "2026-02"} {
-			for _, o := range f.site.Offices {
-				if o.Alive(period(p)) {
-					f.value(p, o.ID, "k", 1)
-				}
-			}
-		}
-		s := f.scores("2026-02")
+		s := f.oneEachAlive("k", "2026-01", "2026-02")
 		ny := s.unit("ny")
 		if got := s.SameOffices(ny, jan, feb); got != c.same || s.SameOffices(ny, feb, jan) != c.same {
 			t.Errorf("%s: ny's recast January and its February of the same offices: %v, want %v", c.name, got, c.same)
