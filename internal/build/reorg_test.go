@@ -1027,6 +1027,100 @@ owner = "nord"
 	}
 }
 
+// TestAReformsOfficeMoves: in January 2020 Vest and Sogn merge into
+// Vestland, Sogn's NAV B goes into Møre's NAV Volda, and Møre's NAV T is
+// divided between Volda and NAV V2. Each county's page, the new one's
+// too, says how its offices changed, and the front page the whole site's.
+func TestAReformsOfficeMoves(t *testing.T) {
+	org := `[[county]]
+id = "vest"
+name = "NAV Vest"
+until = "2019-12"
+merged_into = "vestland"
+
+[[county]]
+id = "sogn"
+name = "NAV Sogn"
+until = "2019-12"
+merged_into = "vestland"
+
+[[county]]
+id = "vestland"
+name = "NAV Vestland"
+from = "2020-01"
+
+[[county]]
+id = "more"
+name = "NAV Møre"
+
+[[office]]
+id = "a"
+name = "NAV A"
+county = "vest"
+
+[[office]]
+id = "b"
+name = "NAV B"
+county = "sogn"
+until = "2019-12"
+merged_into = "volda"
+
+[[office]]
+id = "c"
+name = "NAV C"
+county = "sogn"
+
+[[office]]
+id = "volda"
+name = "NAV Volda"
+county = "more"
+
+[[office]]
+id = "t"
+name = "NAV T"
+county = "more"
+until = "2019-12"
+split_into = ["volda", "v2"]
+
+[[office]]
+id = "v2"
+name = "NAV V2"
+county = "more"
+`
+	var results strings.Builder
+	results.WriteString("period,unit,goal,value\n")
+	for _, row := range []string{"2019-12,a", "2019-12,b", "2019-12,c", "2019-12,volda", "2019-12,t", "2019-12,v2", "2020-01,a", "2020-01,c", "2020-01,volda", "2020-01,v2"} {
+		results.WriteString(row + ",kontakter,10\n")
+	}
+	fsys := reorgSite(t, org, results.String(), "2020-01")
+	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(strings.NewReplacer("owner = \"vest\"\n", "", "unit = \"nord\"", "unit = \"more\"").Replace(baseFile(t, "data/goals.toml")))}
+	out := memOutput{}
+	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	for _, c := range []struct{ page, want string }{
+		{"vestland/index.html", "<li>Gikk inn i NAV Volda i NAV Møre: <a href=\"../sogn/b/index.html\">NAV B</a>.</li>"},
+		{"vestland/index.html", "Fylkets tall for desember 2019 og januar 2020 gjelder ikke de samme kontorene."},
+		{"more/index.html", "<li>Fra NAV Sogn inn i NAV Volda: <a href=\"../sogn/b/index.html\">NAV B</a>.</li>"},
+		{"more/index.html", "<li>Delt i NAV Volda og NAV V2: <a href=\"../more/t/index.html\">NAV T</a>.</li>"},
+		{"index.html", "<li>Gikk inn i NAV Volda: <a href=\"sogn/b/index.html\">NAV B</a>.</li>"},
+		{"index.html", "<li>Delt i NAV Volda og NAV V2: <a href=\"more/t/index.html\">NAV T</a>.</li>"},
+	} {
+		id := "changes-h"
+		if c.page == "index.html" {
+			id = "whole-h"
+		}
+		if changes := section(t, string(out[c.page]), id); !strings.Contains(changes, c.want) {
+			t.Errorf("%s's changes lack %q:\n%s", c.page, c.want, changes)
+		}
+	}
+	// No office closed or opened: the whole site's figures are of the
+	// same offices.
+	if front := section(t, string(out["index.html"]), "whole-h"); strings.Contains(front, "Nedlagt") || strings.Contains(front, "gjelder ikke de samme kontorene") {
+		t.Errorf("the front page says an office closed, or its figures are of other offices:\n%s", front)
+	}
+}
+
 // TestAnOfficesHistoryInItsOrder: Kinn, into which Flora and Vågsøy went
 // in January 2020, moved to Nord in March: its page tells the two in
 // that order.

@@ -195,9 +195,14 @@ func TestOfficeMoves(t *testing.T) {
 		p, _ := ParsePeriod(v)
 		return p
 	}
-	feb := month("2026-02")
+	feb, mar := month("2026-02"), month("2026-03")
 	s := &Site{
-		Counties: []County{{ID: "hordaland"}, {ID: "sogn"}, {ID: "nord"}},
+		Counties: []County{
+			{ID: "hordaland", Lifetime: Lifetime{Until: feb}, MergedInto: "vestland"},
+			{ID: "sogn", Lifetime: Lifetime{Until: feb}, MergedInto: "vestland"},
+			{ID: "nord"}, {ID: "more"}, {ID: "trond"},
+			{ID: "vestland", Lifetime: Lifetime{From: mar}},
+		},
 		Offices: []Office{
 			{ID: "fana", County: "hordaland"},
 			{ID: "eid", County: "sogn", Changes: []Change{{From: feb, County: "hordaland"}}},
@@ -206,18 +211,36 @@ func TestOfficeMoves(t *testing.T) {
 			{ID: "tromso", County: "nord"},
 			{ID: "hoyanger", County: "sogn", Lifetime: Lifetime{Until: feb - 1}, MergedInto: "sogndal"},
 			{ID: "sogndal", County: "sogn"},
+			// The reform of March: Sogn's Hornindal into Møre's Volda,
+			// Møre's Halsa into Trøndelag's new Heim, Tysfjord divided
+			// among two of Nord's, Lunner from Nord to Vestland.
+			{ID: "hornindal", County: "sogn", Lifetime: Lifetime{Until: feb}, MergedInto: "volda"},
+			{ID: "volda", County: "more"},
+			{ID: "tysfjord", County: "nord", Lifetime: Lifetime{Until: feb}, SplitInto: []string{"narvik", "hamaroy"}},
+			{ID: "narvik", County: "nord"},
+			{ID: "hamaroy", County: "nord"},
+			{ID: "halsa", County: "more", Lifetime: Lifetime{Until: feb}, MergedInto: "heim"},
+			{ID: "heim", County: "trond", Lifetime: Lifetime{From: mar}},
+			{ID: "lunner", County: "nord", Changes: []Change{{From: mar, County: "vestland"}}},
 		},
 	}
+	s.NumberUnits()
 	for _, c := range []struct {
 		county string
 		p      Period
 		want   []OfficeMove
 	}{
-		{"hordaland", feb, []OfficeMove{{CameFrom, "sogn", []int{1}}, {Opened, "", []int{2}}}},
-		{"sogn", feb, []OfficeMove{{MovedTo, "hordaland", []int{1}}, {MergedInto, "sogndal", []int{5}}, {Closed, "", []int{3}}}},
-		{"", feb, []OfficeMove{{Opened, "", []int{2}}, {MergedInto, "sogndal", []int{5}}, {Closed, "", []int{3}}}},
+		{"hordaland", feb, []OfficeMove{{CameFrom, "sogn", nil, []int{1}}, {Opened, "", nil, []int{2}}}},
+		{"sogn", feb, []OfficeMove{{MovedTo, "hordaland", nil, []int{1}}, {MergedInto, "", []string{"sogndal"}, []int{5}}, {Closed, "", nil, []int{3}}}},
+		{"", feb, []OfficeMove{{Opened, "", nil, []int{2}}, {MergedInto, "", []string{"sogndal"}, []int{5}}, {Closed, "", nil, []int{3}}}},
 		{"nord", feb, nil},
 		{"hordaland", feb - 1, nil},
+		// Vestland compares with Hordaland and Sogn, not with nothing.
+		{"vestland", mar, []OfficeMove{{CameFrom, "nord", nil, []int{14}}, {MergedInto, "more", []string{"volda"}, []int{7}}}},
+		{"more", mar, []OfficeMove{{CameInto, "sogn", []string{"volda"}, []int{7}}, {MergedInto, "trond", []string{"heim"}, []int{12}}}},
+		{"trond", mar, []OfficeMove{{CameInto, "more", []string{"heim"}, []int{12}}, {Opened, "", nil, []int{13}}}},
+		{"nord", mar, []OfficeMove{{MovedTo, "vestland", nil, []int{14}}, {SplitInto, "", []string{"narvik", "hamaroy"}, []int{9}}}},
+		{"", mar, []OfficeMove{{Opened, "", nil, []int{13}}, {MergedInto, "", []string{"heim"}, []int{12}}, {MergedInto, "", []string{"volda"}, []int{7}}, {SplitInto, "", []string{"narvik", "hamaroy"}, []int{9}}}},
 	} {
 		if got := s.OfficeMoves(c.county, c.p); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%q in %s: %v, want %v", c.county, c.p, got, c.want)

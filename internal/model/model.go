@@ -106,22 +106,30 @@ func aliveIn(span Lifetime, lives []Life, p Period) bool {
 // not exist then: the merged_into of its latest lifetime that ended
 // before p; "" when it exists, or ended otherwise.
 func mergedBy(span Lifetime, mergedInto string, lives []Life, p Period) string {
+	into, _ := endedBy(span, mergedInto, nil, lives, p)
+	return into
+}
+
+// endedBy is how a unit that does not exist in month p last ended before
+// it: the merged_into or split_into of its latest lifetime that ended
+// before p; neither when it exists, or closed.
+func endedBy(span Lifetime, mergedInto string, splitInto []string, lives []Life, p Period) (string, []string) {
 	if lives == nil {
-		if mergedInto == "" || span.Until == 0 || p <= span.Until {
-			return ""
+		if span.Until == 0 || p <= span.Until {
+			return "", nil
 		}
-		return mergedInto
+		return mergedInto, splitInto
 	}
-	into := ""
+	into, split := "", []string(nil)
 	for i := range lives {
 		switch l := &lives[i]; {
 		case l.Alive(p):
-			return ""
+			return "", nil
 		case l.Until != 0 && l.Until < p:
-			into = l.MergedInto
+			into, split = l.MergedInto, l.SplitInto
 		}
 	}
-	return into
+	return into, split
 }
 
 // Change is a unit's new name, or an office's new county, from a month on.
@@ -690,66 +698,103 @@ type OfficeMoveKind int
 
 const (
 	CameFrom   OfficeMoveKind = iota // from another county
+	CameInto                         // from another county, into one of its offices
 	Opened                           // an office that did not exist before
 	MovedTo                          // to another county
 	MergedInto                       // an office that went into another
+	SplitInto                        // an office divided among others
 	Closed                           // an office that no longer exists
 )
 
 // OfficeMove is a group of offices that came into a unit's figures or
-// left them the same way, from or to the same county or office.
+// left them the same way, from or to the same county and offices.
 type OfficeMove struct {
 	Kind OfficeMoveKind
-	// Other is the county they came from or went to, or the office they
-	// merged into.
-	Other   string
+	// Other is the county they came from (CameFrom, CameInto) or went to
+	// (MovedTo), or, for a merger or split into offices of another
+	// county, that county.
+	Other string
+	// Into are the offices they merged into or were split among: of the
+	// unit's for CameInto.
+	Into    []string
 	Offices []int // indexes into Site.Offices, in their order
 }
 
 // OfficeMoves is how county's offices, or with county "" the whole
-// site's, changed from the month before p to p, grouped by kind and by
-// the other unit, in that order: its figures before and after are of
-// other offices.
+// site's, changed from the month before p to p, grouped by kind, other
+// county and offices, in that order: its figures before and after are of
+// other offices. A county that began in p with a merger compares with
+// the counties merged into it; one that began with a split with the
+// offices it began with, so none came or went.
 func (s *Site) OfficeMoves(county string, p Period) []OfficeMove {
+	was := []string{county} // the counties whose offices county's figure of p-1 was of
+	if c, _ := s.County(county); c >= 0 && !s.UnitAlive(s.CountyUnit(c), p-1) {
+		if s.UnitAlive(s.CountyUnit(c), p) && slices.ContainsFunc(s.SplitFrom(county), func(id string) bool { return s.UnitAlive(slices.Index(s.Units, id), p-1) }) {
+			return nil
+		}
+		was = slices.DeleteFunc(s.Predecessors(county), func(id string) bool { return !s.UnitAlive(slices.Index(s.Units, id), p-1) })
+	}
 	var moves []OfficeMove
-	add := func(kind OfficeMoveKind, other string, o int) {
+	add := func(kind OfficeMoveKind, other string, into []string, o int) {
 		for i := range moves {
-			if moves[i].Kind == kind && moves[i].Other == other {
+			if moves[i].Kind == kind && moves[i].Other == other && slices.Equal(moves[i].Into, into) {
 				moves[i].Offices = append(moves[i].Offices, o)
 				return
 			}
 		}
-		moves = append(moves, OfficeMove{Kind: kind, Other: other, Offices: []int{o}})
+		moves = append(moves, OfficeMove{Kind: kind, Other: other, Into: into, Offices: []int{o}})
 	}
+	ours := func(c string) bool { return county == "" || c == county }
 	for o := range s.Offices {
 		off := &s.Offices[o]
-		was, is := off.Alive(p-1), off.Alive(p)
+		existed, exists := off.Alive(p-1), off.Alive(p)
 		before, now := "", ""
-		if was {
+		if existed {
 			before = s.CountyAt(o, p-1)
 		}
-		if is {
+		if exists {
 			now = s.CountyAt(o, p)
 		}
-		in, wasIn := is && (county == "" || now == county), was && (county == "" || before == county)
+		in, wasIn := exists && ours(now), existed && (county == "" || slices.Contains(was, before))
 		switch {
-		case in == wasIn:
-		case in && was:
-			add(CameFrom, before, o)
+		case in && wasIn:
+		case in && existed:
+			add(CameFrom, before, nil, o)
 		case in:
-			add(Opened, "", o)
-		case is:
-			add(MovedTo, now, o)
+			add(Opened, "", nil, o)
+		case exists && wasIn:
+			add(MovedTo, now, nil, o)
+		case exists || !existed:
 		default:
-			if into := mergedBy(off.Lifetime, off.MergedInto, off.Lives, p); into != "" {
-				add(MergedInto, into, o)
-			} else {
-				add(Closed, "", o)
+			// Ended in p: into offices, the unit's or another county's,
+			// or closed.
+			mergedInto, split := endedBy(off.Lifetime, off.MergedInto, off.SplitInto, off.Lives, p)
+			kind, into := SplitInto, split
+			if mergedInto != "" {
+				kind, into = MergedInto, []string{mergedInto}
+			}
+			var ourInto, across []string // into's offices of the unit, and the other counties of the rest
+			for _, id := range into {
+				if c := s.CountyAt(slices.Index(s.Units[:len(s.Offices)], id), p); ours(c) {
+					ourInto = append(ourInto, id)
+				} else if !slices.Contains(across, c) {
+					across = append(across, c)
+				}
+			}
+			switch {
+			case into == nil && wasIn:
+				add(Closed, "", nil, o)
+			case wasIn && len(across) == 1:
+				add(kind, across[0], into, o)
+			case wasIn:
+				add(kind, "", into, o)
+			case ourInto != nil:
+				add(CameInto, before, ourInto, o)
 			}
 		}
 	}
 	slices.SortStableFunc(moves, func(a, b OfficeMove) int {
-		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Other, b.Other))
+		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Other, b.Other), slices.Compare(a.Into, b.Into))
 	})
 	return moves
 }
@@ -769,6 +814,22 @@ func (s *Site) PartOfAt(o int, b Period) int {
 		}
 	}
 	return -1
+}
+
+// SplitAmongAt are the offices that office o was split among, as they
+// are in month b (each followed as PartOfAt follows it, those closed
+// left out), where o was split before b; nil where it exists then, or
+// ended otherwise.
+func (s *Site) SplitAmongAt(o int, b Period) []int {
+	off := &s.Offices[o]
+	_, split := endedBy(off.Lifetime, off.MergedInto, off.SplitInto, off.Lives, b)
+	var among []int
+	for _, id := range split {
+		if part := s.PartOfAt(slices.Index(s.Units[:len(s.Offices)], id), b); part >= 0 && !slices.Contains(among, part) {
+			among = append(among, part)
+		}
+	}
+	return among
 }
 
 // CountyMoves are office o's changes that moved it to another county

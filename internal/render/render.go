@@ -1262,6 +1262,23 @@ func (s *site) sentence(text string, ids []string, root string) Sentence {
 	return append(out, Link{Text: after})
 }
 
+// names are units' names, as a sentence lists them: "A", "A og B", "A,
+// B og C".
+func (s *site) names(ids []string) string {
+	var b strings.Builder
+	for i, id := range ids {
+		switch {
+		case i == 0:
+		case i == len(ids)-1:
+			b.WriteString(" " + s.loc.T("and") + " ")
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString(s.unitName(id))
+	}
+	return b.String()
+}
+
 func (s *site) unitName(id string) string {
 	if c, ok := s.countyOf[id]; ok {
 		return s.Site.Counties[c].Name
@@ -1593,9 +1610,7 @@ func (s *site) changes(rs *rows, sections string) Changes {
 		g := &s.Site.Goals[gi]
 		ch.Scorecard = append(ch.Scorecard, ScorecardChange{Goal: Link{Href: rs.root + goalPath(g), Text: g.Title}, Text: s.loc.T("changes.ended")})
 	}
-	if unit >= s.Scores.County(0) && p > s.Scores.First && s.Scores.Exists(unit, p-1) {
-		// A successor's month before is its offices' or predecessors'
-		// recast: its figures before and after are of the same offices.
+	if unit >= s.Scores.County(0) && p > s.Scores.First {
 		ch.Offices = s.officeMoves(unit, p, rs.root)
 	}
 	return ch
@@ -1604,31 +1619,42 @@ func (s *site) changes(rs *rows, sections string) Changes {
 // officeMoveWords are the words for each kind of model.OfficeMove.
 var officeMoveWords = [...]string{
 	model.CameFrom:   "changes.offices.came",
+	model.CameInto:   "changes.offices.camein",
 	model.Opened:     "changes.offices.opened",
 	model.MovedTo:    "changes.offices.moved",
 	model.MergedInto: "changes.offices.merged",
+	model.SplitInto:  "changes.offices.split",
 	model.Closed:     "changes.offices.closed",
 }
 
 // officeMoves says how a county's or the whole site's offices changed
 // from the month before p to p, a sentence for each way, the offices
-// linked: "Fra NAV Sogn og Fjordane: NAV Eid."
+// linked, by name within each kind: "Fra NAV Sogn og Fjordane: NAV Eid."
 func (s *site) officeMoves(unit int, p model.Period, root string) OfficeChanges {
 	county, heading, note := "", "changes.offices.whole", "changes.offices.note.whole"
 	if unit != s.Scores.Whole() {
 		county, heading, note = s.Site.Units[unit], "changes.offices", "changes.offices.note"
 	}
+	found := s.Site.OfficeMoves(county, p)
+	names := func(m model.OfficeMove) string { return s.unitName(m.Other) + " " + s.names(m.Into) }
+	locale.SortBy(s.loc, found, names)
+	slices.SortStableFunc(found, func(a, b model.OfficeMove) int { return cmp.Compare(a.Kind, b.Kind) })
 	var moves []Sentence
-	for _, m := range s.Site.OfficeMoves(county, p) {
+	for _, m := range found {
+		slices.SortStableFunc(m.Offices, func(a, b int) int { return cmp.Compare(s.nameRank[a], s.nameRank[b]) })
 		ids := make([]string, len(m.Offices))
 		for i, o := range m.Offices {
 			ids[i] = s.Site.Offices[o].ID
 		}
 		words := officeMoveWords[m.Kind]
-		if m.Kind == model.Opened && len(ids) > 1 {
+		switch {
+		case m.Kind == model.Opened && len(ids) > 1:
 			words += ".many"
+		case (m.Kind == model.MergedInto || m.Kind == model.SplitInto) && m.Other != "":
+			words += ".across"
 		}
-		moves = append(moves, s.sentence(strings.ReplaceAll(s.loc.T(words), "{other}", s.unitName(m.Other)), ids, root))
+		text := strings.NewReplacer("{other}", s.unitName(m.Other), "{into}", s.names(m.Into)).Replace(s.loc.T(words))
+		moves = append(moves, s.sentence(text, ids, root))
 	}
 	if moves == nil {
 		return OfficeChanges{}

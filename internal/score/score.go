@@ -1317,7 +1317,20 @@ func (s *Scores) sameOfficesOf(ia, ib int) []bool {
 		}
 		into := site.PartOfAt(o, s.Period(ib))
 		if into < 0 {
-			differ(site.CountyUnit(ea.OfficeCounty[o]), site.WholeUnit())
+			// Split, it is in each office it was split among, which is
+			// then of other offices, as their counties are where it
+			// leaves its own; closed, it is gone from the whole site's.
+			among := site.SplitAmongAt(o, s.Period(ib))
+			if among == nil {
+				differ(site.CountyUnit(ea.OfficeCounty[o]), site.WholeUnit())
+			}
+			for _, part := range among {
+				from[part]++
+				differ(part)
+				if ca, cb := ea.OfficeCounty[o], eb.OfficeCounty[part]; ca != cb {
+					differ(site.CountyUnit(ca), site.CountyUnit(cb))
+				}
+			}
 			continue
 		}
 		from[into]++
@@ -1352,12 +1365,20 @@ func (s *Scores) sameOfficesOf(ia, ib int) []bool {
 			if !in {
 				continue
 			}
-			into := site.PartOfAt(o, s.Period(ib))
-			if into < 0 || !own(into) {
+			parts := []int{site.PartOfAt(o, s.Period(ib))}
+			if parts[0] < 0 {
+				parts = site.SplitAmongAt(o, s.Period(ib))
+			}
+			if len(parts) == 0 {
 				same[u] = false
 				break
 			}
-			fromRecast[into]++
+			for _, part := range parts {
+				if !own(part) {
+					same[u] = false
+				}
+				fromRecast[part]++
+			}
 		}
 		for o := range site.Offices {
 			if eb.Alive[o] && own(o) && (fromRecast[o] == 0 || fromRecast[o] != from[o]) {

@@ -548,6 +548,9 @@ func TestSameOffices(t *testing.T) {
 			s.Offices = append(s.Offices, model.Office{ID: "d", Name: "D", County: "nord", Lifetime: model.Lifetime{From: feb}})
 		}, []string{"nord", "whole"}},
 		{"b into c across counties", func(s *model.Site) { s.Offices[1].Lifetime.Until, s.Offices[1].MergedInto = jan, "c" }, []string{"c", "vest", "nord"}},
+		// A split leaves the whole site's figures of the same offices.
+		{"b split in vest", func(s *model.Site) { s.Offices[1].Lifetime.Until, s.Offices[1].SplitInto = jan, []string{"a"} }, []string{"a"}},
+		{"b split across counties", func(s *model.Site) { s.Offices[1].Lifetime.Until, s.Offices[1].SplitInto = jan, []string{"a", "c"} }, []string{"a", "c", "vest", "nord"}},
 	} {
 		f := newFixture(countGoal("k", false))
 		c.change(f.site)
