@@ -10,9 +10,12 @@ import (
 	"github.com/malekort/malekort/internal/diag"
 )
 
-// checkLinks refuses symbolic links that lead out of the site. A pull
+// checkLinks refuses symbolic links that lead out of the site, out of
+// content/ from inside it, or into a hidden file or folder. A pull
 // request could otherwise add content/x.md pointing at a file of the
-// machine that builds, and publish it to the whole organisation. It
+// machine that builds, or content/x.png at the raw results in data/ or
+// the repository's .git/config, and publish it to the whole
+// organisation: content/ is what is published, files as they are. It
 // returns fsys as the rest of the site is to be read: when the site has
 // symbolic links, through them only to files inside it (see within), so
 // that its other errors are found and reported with these without ever
@@ -20,8 +23,11 @@ import (
 func checkLinks(fsys fs.FS, errs *diag.List) fs.FS {
 	links := false
 	check := func(name string) (out bool) {
-		link, refused := follow(fsys, name)
+		link, to, refused := follow(fsys, name)
 		links = links || link
+		if link && refused == nil {
+			refused = refusal(name, to)
+		}
 		if refused != nil {
 			errs.Add(diag.Pos{Path: name}, "%s", refusedLink(refused))
 		}
@@ -78,33 +84,50 @@ func linkedFolder(fsys fs.FS, p string, d fs.DirEntry, wanted func(string) bool,
 	return holds
 }
 
-// follow reports whether name is a symbolic link, and why its target,
-// followed link by link, is refused: errOutside where it lies outside
-// fsys, errLoop where it leads round in a loop, nil where neither.
-func follow(fsys fs.FS, name string) (link bool, refused error) {
+// follow reports whether name is a symbolic link, the path in fsys it
+// leads to, and why its target, followed link by link, is refused:
+// errOutside where it lies outside fsys, errLoop where it leads round in
+// a loop, nil where neither.
+func follow(fsys fs.FS, name string) (link bool, to string, refused error) {
 	for i := range 40 {
 		info, err := fs.Lstat(fsys, name)
 		if err != nil {
 			// A missing file is reported where it is needed; a file system
 			// that cannot tell links (testing's MapFS) has none.
-			return i > 0, nil
+			return i > 0, name, nil
 		}
 		if info.Mode()&fs.ModeSymlink == 0 {
-			return i > 0, nil
+			return i > 0, name, nil
 		}
 		target, err := fs.ReadLink(fsys, name)
 		if err != nil {
 			if errors.Is(err, errors.ErrUnsupported) {
-				return true, nil
+				return true, name, nil
 			}
-			return true, errOutside
+			return true, "", errOutside
 		}
 		var ok bool
 		if name, ok = join(path.Dir(name), target); !ok {
-			return true, errOutside
+			return true, "", errOutside
 		}
 	}
-	return true, errLoop
+	return true, "", errLoop
+}
+
+// refusal is why name, a path of the site that symbolic links lead to
+// the path to inside it, is not read: errHidden where to is, or is in, a
+// file or folder whose name begins with a dot (.git, .env);
+// errOutOfContent where name is in content/ and to is not; else nil.
+func refusal(name, to string) error {
+	for elem := range strings.SplitSeq(to, "/") {
+		if strings.HasPrefix(elem, ".") {
+			return errHidden
+		}
+	}
+	if strings.HasPrefix(name, ContentDir+"/") && !strings.HasPrefix(to, ContentDir+"/") {
+		return errOutOfContent
+	}
+	return nil
 }
 
 // join is the path target leads to from the folder dir, and false when
@@ -144,11 +167,28 @@ type loopError struct{}
 func (loopError) Error() string        { return "leads round in a loop of symbolic links" }
 func (loopError) Is(target error) bool { return target == errOutside || target == fs.ErrNotExist }
 
-// refusedLink is what a reader says of a file that err, which is
-// errOutside, refused.
+// errHidden and errOutOfContent are the errors of reading through links
+// that lead inside the site where nothing is to be read (see refusal):
+// refused as a link out is, and told otherwise.
+var (
+	errHidden       error = insideError{"leads to a hidden file or folder through a symbolic link"}
+	errOutOfContent error = insideError{"leads out of content/ through a symbolic link"}
+)
+
+type insideError struct{ why string }
+
+func (e insideError) Error() string      { return e.why }
+func (insideError) Is(target error) bool { return target == errOutside || target == fs.ErrNotExist }
+
+// refusedLink is what a reader says of a file that err refused.
 func refusedLink(err error) diag.Phrase {
-	if errors.Is(err, errLoop) {
+	switch {
+	case errors.Is(err, errLoop):
 		return diag.P("is a symbolic link that leads round in a loop of links: put the file or folder itself here")
+	case errors.Is(err, errHidden):
+		return diag.P("is a symbolic link to a hidden file or folder, which is never published: remove the link")
+	case errors.Is(err, errOutOfContent):
+		return diag.P("is a symbolic link to a file outside content/, which would publish it: put the file itself in content/")
 	}
 	return diag.P("is a symbolic link to a file outside the site: copy the file into the site instead")
 }
@@ -197,8 +237,8 @@ func (w within) resolve(op, name string) (string, error) {
 	default:
 		return name, nil
 	}
-	done, rest := "", name
-	for links := 0; rest != ""; {
+	done, rest, links := "", name, 0
+	for rest != "" {
 		var elem string
 		elem, rest, _ = strings.Cut(rest, "/")
 		next := path.Join(done, elem)
@@ -222,6 +262,11 @@ func (w within) resolve(op, name string) (string, error) {
 		// The target may pass through links of its own: it is followed
 		// from the top.
 		done, rest = "", path.Join(to, rest)
+	}
+	if links > 0 {
+		if err := refusal(name, done); err != nil {
+			return "", &fs.PathError{Op: op, Path: name, Err: err}
+		}
 	}
 	return done, nil
 }

@@ -55,6 +55,7 @@ func TestLinksOutOfTheSite(t *testing.T) {
 		`content/vest/arstad/2026-01.md:7: "figur.svg" cannot be published: link images (png, jpg, gif, webp) or PDF files`,
 		`content/vest/arstad/2026-01.md:9: "mappe/gjemt.png" is a symbolic link to a file outside the site: copy the file into the site instead`,
 		`content/vest/arstad/2026-02.md: is a symbolic link to a file outside the site: copy the file into the site instead`,
+		`content/vest/arstad/mappe: is a symbolic link to a file outside content/, which would publish it: put the file itself in content/`,
 		`content/vest/arstad/pw.png: is a symbolic link to a file outside the site: copy the file into the site instead`,
 		`data/results/b.csv: is a symbolic link to a file outside the site: copy the file into the site instead`,
 		`data/results/loop.csv: is a symbolic link that leads round in a loop of links: put the file or folder itself here`,
@@ -135,6 +136,52 @@ func TestFolderLinkedInside(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("errors\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestLinksInsideTheSite: a link in content/ publishes what it leads to,
+// so it must lead to a file in content/: not to the raw results in data/,
+// whose small numbers the site hides. No link leads into a hidden folder
+// (.git/config holds a remote's token). Each is an error at the link and
+// at the line that links it; a link from one file of content/ to another
+// is read.
+func TestLinksInsideTheSite(t *testing.T) {
+	site := linkedSite(t, map[string]string{
+		"data/results/a.csv":             "period,unit,goal,value\n2026-01,arstad,arbeid,9\n",
+		".git/config":                    "HEMMELIG = [\n",
+		"content/vest/arstad/ok.png":     "\x89PNG",
+		"content/vest/arstad/2026-01.md": "+++\nauthor = \"Kari\"\n+++\n![Tall](tall.png)\n\nSe [oppsettet](config.pdf) og ![bilde](bilde.png).\n",
+	}, map[string]string{
+		"content/vest/arstad/tall.png":   "../../../data/results/a.csv",
+		"content/vest/arstad/config.pdf": "../../../.git/config",
+		"content/vest/arstad/bilde.png":  "ok.png",
+		"data/results/c.csv":             "../../.git/config",
+	})
+	_, s, read, errs := Load(os.DirFS(site))
+	var got []string
+	for _, e := range errs.Sorted() {
+		got = append(got, e.Error())
+	}
+	want := []string{
+		`content/vest/arstad/2026-01.md:4: "tall.png" is a symbolic link to a file outside content/, which would publish it: put the file itself in content/`,
+		`content/vest/arstad/2026-01.md:6: "config.pdf" is a symbolic link to a hidden file or folder, which is never published: remove the link`,
+		`content/vest/arstad/config.pdf: is a symbolic link to a hidden file or folder, which is never published: remove the link`,
+		`content/vest/arstad/tall.png: is a symbolic link to a file outside content/, which would publish it: put the file itself in content/`,
+		`data/results/c.csv: is a symbolic link to a hidden file or folder, which is never published: remove the link`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("errors\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if s == nil {
+		t.Fatal("the site is not read on past the links")
+	}
+	if _, ok := s.Files["vest/arstad/bilde.png"]; len(s.Results) != 1 || len(s.Files) != 1 || !ok {
+		t.Errorf("%d results and the files %v read, want 1 and bilde.png", len(s.Results), slices.Collect(maps.Keys(s.Files)))
+	}
+	for _, name := range []string{"content/vest/arstad/tall.png", "content/vest/arstad/config.pdf", "data/results/c.csv"} {
+		if b, err := fs.ReadFile(read, name); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s reads as %q, %v; want it missing", name, b, err)
+		}
 	}
 }
 
