@@ -114,13 +114,13 @@ func TestFolderLinkedOut(t *testing.T) {
 // of images, which a text names its files through, is not.
 func TestFolderLinkedInside(t *testing.T) {
 	site := linkedSite(t, map[string]string{
-		"shared/arstad/2026-01.md": "+++\nauthor = \"Kari\"\n+++\nTekst.\n",
-		"archive/2025.csv":         "period,unit,goal,value\n",
-		"pictures/graf.png":        "",
+		"content/delt/arstad/2026-01.md": "+++\nauthor = \"Kari\"\n+++\nTekst.\n",
+		"archive/2025.csv":               "period,unit,goal,value\n",
+		"content/bilder/graf.png":        "",
 	}, map[string]string{
-		"content/vest/arstad": "../../shared/arstad",
+		"content/vest/arstad": "../delt/arstad",
 		"data/results/old":    "../../archive",
-		"content/vest/bilder": "../../pictures",
+		"content/vest/bilder": "../bilder",
 	})
 	_, _, _, errs := Load(os.DirFS(site))
 	var got []string
