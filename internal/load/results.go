@@ -235,7 +235,8 @@ func (f *table) addUnreported() {
 
 // read parses one results file and appends its rows to rows. It accepts
 // what spreadsheet programs write: comma or semicolon delimiters, decimal
-// point or comma, UTF-8 with or without BOM or Windows-1252, CRLF or LF.
+// point or comma, UTF-8 with or without BOM or Windows-1252, CRLF, LF or
+// CR.
 // pointLine is the line that showed the file's decimals are written with
 // a point, 0 where none did.
 func (r *resultReader) read(path string, file int16, src io.Reader, rows []model.Result, errs *diag.List) (_ []model.Result, pointLine int) {
@@ -254,6 +255,9 @@ func (r *resultReader) read(path string, file int16, src io.Reader, rows []model
 	}
 	if enc == nil && bytes.HasPrefix(head, utf8BOM) {
 		br.Discard(len(utf8BOM))
+	}
+	if bytes.IndexByte(head, '\r') >= 0 && bytes.IndexByte(head, '\n') < 0 {
+		in = macLines{in}
 	}
 	in = bufio.NewReaderSize(in, 64<<10)
 	delim := sniffDelimiter(in.(*bufio.Reader))
@@ -1069,4 +1073,20 @@ func clip(s string) string {
 		return string(r[:max]) + "…"
 	}
 	return s
+}
+
+// macLines reads text whose lines end in a carriage return alone, as
+// Excel for Mac's "CSV (Macintosh)" writes it, with line feeds instead:
+// encoding/csv reads a lone carriage return as part of a field, so the
+// whole file would be one header line.
+type macLines struct{ r io.Reader }
+
+func (m macLines) Read(p []byte) (int, error) {
+	n, err := m.r.Read(p)
+	for i, b := range p[:n] {
+		if b == '\r' {
+			p[i] = '\n'
+		}
+	}
+	return n, err
 }

@@ -43,6 +43,8 @@ func TestCSVDialects(t *testing.T) {
 	cases := map[string]string{
 		"comma, point, LF":               "period,unit,goal,value,numerator,denominator\n2026-01,bergen-nord,g,45.5,,\n2026-01,årstad,h,,1234,2000\n",
 		"semicolon, decimal comma, CRLF": "period;unit;goal;value;numerator;denominator\r\n2026-01;bergen-nord;g;45,5;;\r\n2026-01;årstad;h;;1234;2000\r\n",
+		// Excel for Mac's "CSV (Macintosh)".
+		"semicolon, decimal comma, CR": "period;unit;goal;value;numerator;denominator\r2026-01;bergen-nord;g;45,5;;\r2026-01;årstad;h;;1234;2000\r",
 		"BOM, quoted, other order, extra columns": "\ufeff\"navn\";\"goal\";\"unit\";\"period\";\"denominator\";\"numerator\";\"value\"\r\n" +
 			"\"NAV Bergen Nord; sentrum\";g;bergen-nord;2026-01;;;\"45,5\"\r\n\"Årstad\";h;årstad;2026-01;\"2 000\";\"1 234\";\r\n",
 		"comma delimiter with quoted decimal comma": "period,unit,goal,value,numerator,denominator\n2026-01,bergen-nord,g,\"45,5\",,\n2026-01,årstad,h,,\"1.234\",\"2.000\"\n",
