@@ -269,7 +269,7 @@ func (r *invocation) flag(name string) string { return r.flags.Lookup(name).Valu
 // fail prints msg, an error or a phrase, on stderr after the command's
 // name, in the run's language.
 func (r *invocation) fail(msg error) {
-	fmt.Fprintf(r.stderr, "malekort %s: %s\n", r.name, say(r.loc, msg))
+	fmt.Fprintf(r.stderr, "malekort %s: %s\n", r.name, diag.OneLine(say(r.loc, msg)))
 }
 
 // tell prints msg on stdout, in the run's language.
@@ -589,7 +589,7 @@ func printNotices(notices diag.List, format string, loc *locale.Locale, stdout, 
 		if format == "github" {
 			fmt.Fprintln(stdout, n.GitHubNotice())
 		} else {
-			fmt.Fprintln(stderr, loc.T("notice")+": "+n.Error())
+			fmt.Fprintln(stderr, loc.T("notice")+": "+diag.OneLine(n.Error()))
 		}
 	}
 }
@@ -601,7 +601,7 @@ func printErrors(errs diag.List, loc *locale.Locale, stderr io.Writer) {
 			fmt.Fprintln(stderr, strings.ReplaceAll(loc.T("errors.more"), "{n}", loc.Number(float64(errs[maxPrinted:].Count()), 0)))
 			break
 		}
-		fmt.Fprintln(stderr, e.Error())
+		fmt.Fprintln(stderr, diag.OneLine(e.Error()))
 	}
 	fmt.Fprintf(stderr, "malekort: %s\n", loc.Count(errs.Count(), "input.error"))
 }

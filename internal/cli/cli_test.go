@@ -150,6 +150,23 @@ malekort: 2 inndatafeil
 	}
 }
 
+// TestErrorsAreOneLineEach: a file's name with a terminal's escape and a
+// line feed in it, which a pull request can give, is printed escaped: it
+// neither clears nor recolours the terminal, nor prints a line of its own
+// ("malekort: ingen feil") after the real errors.
+func TestErrorsAreOneLineEach(t *testing.T) {
+	site := smallSite(t)
+	name := "\x1b[2J\x1b[31m\nmalekort: ingen feil.md"
+	if err := os.WriteFile(filepath.Join(site, "content/vest/arstad", name), []byte("Tekst.\n"), 0o644); err != nil {
+		t.Skipf("no such file name here: %v", err)
+	}
+	code, _, stderr := run("check", "--source", site)
+	lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+	if code != InputError || strings.ContainsAny(stderr, "\x1b\r") || len(lines) != 2 || !strings.HasPrefix(lines[0], `content/vest/arstad/\x1b[2J\x1b[31m\x0amalekort: ingen feil.md`) {
+		t.Errorf("exit %d, stderr:\n%q", code, stderr)
+	}
+}
+
 // TestNoticesComeWithErrors: what a run notices is printed with the
 // input errors that stop it, not held back until they are fixed: the
 // notice may be why the error is there.

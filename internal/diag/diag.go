@@ -362,3 +362,25 @@ var (
 
 func escapeData(s string) string     { return dataEscaper.Replace(s) }
 func escapeProperty(s string) string { return propertyEscaper.Replace(s) }
+
+// OneLine is s as one line of a terminal or a log: every control
+// character but tab written as an escape ("\x1b", "\n"). A name or a
+// file's name in a message, which an input may give anything, then
+// neither moves the cursor, recolours or retitles the terminal, nor
+// begins a line of its own that reads as another message.
+func OneLine(s string) string {
+	if !strings.ContainsFunc(s, escapedControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if escapedControl(r) {
+			fmt.Fprintf(&b, `\x%02x`, r) // all are below U+0100
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func escapedControl(r rune) bool { return r != '\t' && unicode.IsControl(r) }

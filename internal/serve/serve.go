@@ -175,7 +175,7 @@ func (s *Server) say(msg diag.Phrase) {
 // notify logs notices in the site's language, as build prints them.
 func (s *Server) notify(notices diag.List) {
 	for _, n := range notices.In(s.loc) {
-		fmt.Fprintf(s.log, "%s: %s\n", s.loc.T("notice"), n.Error())
+		fmt.Fprintf(s.log, "%s: %s\n", s.loc.T("notice"), diag.OneLine(n.Error()))
 	}
 }
 
@@ -220,10 +220,10 @@ func (s *Server) messages(src fs.FS, errs diag.List, err error) []string {
 	}
 	m := []string{""}
 	for _, e := range errs.In(s.loc) {
-		m = append(m, e.Error())
+		m = append(m, diag.OneLine(e.Error()))
 	}
 	if err != nil {
-		m = append(m, err.Error())
+		m = append(m, diag.OneLine(err.Error()))
 	}
 	heading := "serve.errors"
 	if s.site == nil {
