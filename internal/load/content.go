@@ -47,6 +47,7 @@ func loadContent(fsys fs.FS, site *model.Site, errs *diag.List) {
 		errs.AddIO(diag.Pos{Path: ContentDir}, err)
 	}
 	unreadTexts(paths, others, errs)
+	sameButCase(slices.Concat(paths, others), errs)
 	files := make([]contentFile, len(paths))
 	workers.Each(len(paths), func(i int) { files[i] = org.read(fsys, paths[i]) })
 	site.Files = map[string][]byte{}
@@ -99,6 +100,24 @@ func unreadTexts(texts, others []string, errs *diag.List) {
 		default:
 			errs.AddNotice(diag.Pos{Path: p}, "the file is not read: a text is a markdown file whose name ends in .md; rename it %s", name)
 		}
+	}
+}
+
+// sameButCase adds an error for each of paths, the files of content/,
+// whose path is another's but for upper and lower case (2026-11.MD beside
+// 2026-11.md): Windows and macOS take them for one file, so the site
+// could not be edited or published there, and two texts of one month
+// would be shown as one, one's author over the other's words.
+func sameButCase(paths []string, errs *diag.List) {
+	slices.Sort(paths)
+	first := map[string]string{}
+	for _, p := range paths {
+		key := strings.ToLower(p)
+		if other, ok := first[key]; ok {
+			errs.Add(diag.Pos{Path: p}, "has the name of %s but for upper and lower case, which Windows and macOS take for one file: merge the two, or rename one", other)
+			continue
+		}
+		first[key] = p
 	}
 }
 
