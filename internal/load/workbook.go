@@ -1,9 +1,12 @@
 package load
 
 import (
+	"archive/zip"
+	"bytes"
 	"io"
 	"math"
 	"os"
+	"strings"
 
 	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/model"
@@ -11,10 +14,15 @@ import (
 )
 
 // Limits on a results workbook: a results table of millions of rows is
-// far below them, a zip bomb far above.
+// far below them, a zip bomb far above. excelize keeps a sheet above the
+// XML limit in a temporary file and reads it row by row, but every other
+// part whole in memory, and takes minutes over a table of texts of
+// hundreds of megabytes that a file of one or two packs: those parts have
+// a lower limit, far above the tens of kilobytes of NAV's workbooks.
 const (
-	maxWorkbookBytes    = 1 << 30
-	maxWorkbookXMLBytes = 64 << 20
+	maxWorkbookBytes     = 1 << 30
+	maxWorkbookXMLBytes  = 64 << 20
+	maxWorkbookPartBytes = 16 << 20
 )
 
 // readWorkbook reads every sheet of an Excel workbook whose first row is a
@@ -30,7 +38,16 @@ func (r *resultReader) readWorkbook(path string, file int16, src io.Reader, rows
 	if err == nil {
 		defer os.RemoveAll(tmp)
 	}
-	wb, err := excelize.OpenReader(src, excelize.Options{RawCellValue: true, UnzipSizeLimit: maxWorkbookBytes, UnzipXMLSizeLimit: maxWorkbookXMLBytes, TmpDir: tmp})
+	data, err := io.ReadAll(src) // as excelize would
+	if err != nil {
+		errs.AddIO(diag.Pos{Path: path}, err)
+		return rows
+	}
+	if part, size := largePart(data); part != "" {
+		errs.Add(diag.Pos{Path: path}, "the workbook's part %s unpacks to %s MB, more than a results workbook holds (%s MB): save the results as CSV", part, diag.Number{V: float64(size >> 20)}, diag.Number{V: maxWorkbookPartBytes >> 20})
+		return rows
+	}
+	wb, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true, UnzipSizeLimit: maxWorkbookBytes, UnzipXMLSizeLimit: maxWorkbookXMLBytes, TmpDir: tmp})
 	if err != nil {
 		errs.Add(diag.Pos{Path: path}, "cannot read the workbook (%v): save it again from Excel as .xlsx, or as CSV", err)
 		return rows
@@ -65,6 +82,23 @@ func (r *resultReader) readWorkbook(path string, file int16, src io.Reader, rows
 		errs.Add(diag.Pos{Path: path}, "no sheet of the workbook has a results header: the first row of a sheet must name %s, in any order; a table laid out for reading, as in NAV's workbooks (a title above it, a column for each month or figure), is to be given as rows instead, one for each month, unit and goal, with the figure in a value column", headerHint)
 	}
 	return rows
+}
+
+// largePart is the name and unpacked size of a part of the workbook data,
+// other than a sheet, that unpacks to more than maxWorkbookPartBytes, or
+// "". The sizes are those the zip file gives, which reading it holds each
+// part to. A file that is no zip is left for excelize to refuse.
+func largePart(data []byte) (string, uint64) {
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return "", 0
+	}
+	for _, f := range z.File {
+		if !strings.HasPrefix(f.Name, "xl/worksheets/") && f.UncompressedSize64 > maxWorkbookPartBytes {
+			return f.Name, f.UncompressedSize64
+		}
+	}
+	return "", 0
 }
 
 // sheetRecords are a sheet's rows as records; an empty row is an empty
