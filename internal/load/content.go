@@ -191,6 +191,9 @@ func referencedFiles(t *model.Text, errs *diag.List) []markdown.Ref {
 	for _, r := range refs.Remote {
 		errs.Add(refPos(t, r), "the image %q is on another website: the site must work with no internet, and that website would see who reads the page; put the image file beside the text and write its name, as in ![Fravær per uke](fravaer.png)", r.Target)
 	}
+	for _, r := range refs.Rooted {
+		errs.Add(refPos(t, r), "%q begins with /, which leads from the top of the web server, where the site need not be, and nowhere where it is opened as files: write the path from the text's folder, a file beside it by its name alone (%s)", r.Target, path.Base(r.Target))
+	}
 	for _, r := range refs.Dropped {
 		droppedLink(refPos(t, r), r, errs)
 	}

@@ -447,12 +447,13 @@ func TestDescriptionLinks(t *testing.T) {
 	goals := "[[goal]]\nid = \"g\"\ntitle = \"G\"\nperspective = \"P\"\nunit = \"count\"\ndirection = \"higher\"\n" +
 		"target = 10\nyellow = 8\naggregate = \"sum\"\ndescription = \"\"\"\n" +
 		"Se [forsiden](index.html), [Fana](vest/fana/index.html), [NAV](https://nav.no), ![graf](graf.png) og [klikk](javascript:alert(1)).[^x]\n" +
-		"Ikke [hit](../../index.html).\n\"\"\"\n"
+		"Ikke [hit](../../index.html) eller [dit](/vest/index.html).\n\"\"\"\n"
 	var errs diag.List
 	parseGoals([]byte(goals), &model.Site{}, &errs)
 	errors, notices := errs.Split()
-	if len(errors) != 2 || !strings.HasPrefix(errors[0].Error(), `data/goals.toml:10: goal "g": its description links "../../index.html", which leads out of the site`) ||
-		!strings.HasPrefix(errors[1].Error(), `data/goals.toml:10: goal "g": its description shows or links the file "graf.png"`) {
+	if len(errors) != 3 || !strings.HasPrefix(errors[0].Error(), `data/goals.toml:10: goal "g": its description links "../../index.html", which leads out of the site`) ||
+		errors[1].Error() != `data/goals.toml:10: goal "g": its description links "/vest/index.html", which begins with /, which leads from the top of the web server, where the site need not be: a description's links are read from the site's top folder, as in vest/index.html` ||
+		!strings.HasPrefix(errors[2].Error(), `data/goals.toml:10: goal "g": its description shows or links the file "graf.png"`) {
 		t.Errorf("errors %v", errors)
 	}
 	if len(notices) != 2 || !strings.HasPrefix(notices[0].Error(), `data/goals.toml:10: "javascript:alert(1)" is shown as text`) ||

@@ -151,6 +151,9 @@ func parseGoals(src []byte, site *model.Site, errs *diag.List) bool {
 					errs.Add(dpos, "goal %q: its description links %q, which leads out of the site: a description is shown on pages in several folders, so its links are read from the site's top folder, as in [NAV Fana](hordaland/fana/index.html)", fg.ID, r.Target)
 				}
 			}
+			for _, r := range refs.Rooted {
+				errs.Add(dpos, "goal %q: its description links %q, which begins with /, which leads from the top of the web server, where the site need not be: a description's links are read from the site's top folder, as in %s", fg.ID, r.Target, strings.TrimLeft(r.Target, "/"))
+			}
 			for _, r := range refs.Files {
 				errs.Add(dpos, "goal %q: its description shows or links the file %q, but a description has no folder to publish files from: take it out (a commentary can show it, with the file beside it)", fg.ID, r.Target)
 			}

@@ -336,6 +336,10 @@ type Refs struct {
 	// or a markdown file (.md, which is a page's source and never
 	// published): what only the built site can tell is there or not.
 	Pages []Ref
+	// Rooted are the targets that begin with a single "/": read from the
+	// top of the web server, where the site need not be, and from nothing
+	// at all where the site is opened as files.
+	Rooted []Ref
 	// Remote are the images shown from another website (http, https or
 	// "//host"): the site must work with no internet, and such an image
 	// would tell its website who reads the page.
@@ -360,7 +364,7 @@ type Refs struct {
 
 // Empty reports whether r holds nothing.
 func (r Refs) Empty() bool {
-	return len(r.Files)+len(r.Pages)+len(r.Remote)+len(r.Dropped)+len(r.HTML)+len(r.NoNote)+len(r.Unreferred)+len(r.Again) == 0
+	return len(r.Files)+len(r.Pages)+len(r.Rooted)+len(r.Remote)+len(r.Dropped)+len(r.HTML)+len(r.NoNote)+len(r.Unreferred)+len(r.Again) == 0
 }
 
 // References returns what src's links and images refer to, and its
@@ -427,7 +431,11 @@ func references(src []byte) (refs Refs) {
 			return ast.WalkContinue, nil
 		}
 		u, err := url.Parse(dest)
-		if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" || strings.HasPrefix(u.Path, "/") {
+		if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
+			return ast.WalkContinue, nil
+		}
+		if strings.HasPrefix(u.Path, "/") {
+			refs.Rooted = append(refs.Rooted, Ref{Target: u.Path, Line: lineOf(src, n)})
 			return ast.WalkContinue, nil
 		}
 		switch strings.ToLower(path.Ext(u.Path)) {
