@@ -123,6 +123,7 @@ func FuzzRender(f *testing.F) {
 	f.Add("| a | b |\n|---|---|\n| [x](java\tscript:y) | <img src=x onerror=y> |\n")
 	f.Add("<https://nav.no> *em* **strong** ~~del~~\n- [ ] task\n")
 	f.Add("![a](http://x.example/a.png) [![b](https://x.example/b.png)](https://nav.no) ![c](//x.example/c.png)\n")
+	f.Add("![a](/a.png) [b](/hordaland/index.html) [c][r]\n\n[r]: \\/c.pdf\n")
 	f.Add("a[^1] b[^x] c[^nope]\n\n[^1]: [n](javascript:x) <b>r</b>\n[^x]: ![i](https://x.example/i.png)[^1]\n")
 	r := New("Tabell", "Tilbake")
 	f.Fuzz(func(t *testing.T, src string) {
@@ -174,6 +175,19 @@ func FuzzRender(f *testing.F) {
 		}
 		if shown > 0 {
 			t.Fatalf("the output of %q shows images from other websites that References does not give: %v", src, remote)
+		}
+		// Every link and image the page reads from the web server's top
+		// is one References gives as rooted, for load to refuse.
+		rooted := 0
+		for el := range elements(t, string(out)) {
+			for _, a := range el.Attr {
+				if (a.Key == "href" || a.Key == "src") && strings.HasPrefix(a.Val, "/") && !strings.HasPrefix(a.Val, "//") {
+					rooted++
+				}
+			}
+		}
+		if rooted > len(refs.Rooted) {
+			t.Fatalf("the output of %q reads %d links or images from the web server's top, References gives %v", src, rooted, refs.Rooted)
 		}
 		// A footnote reference the page shows as written is one that
 		// References gives, for load to tell of (escapes, code and markup
