@@ -933,8 +933,9 @@ county = "hordaland"
 
 // TestRecastFiguresSayTheyAre: on Vestland's page of January 2020 the
 // figures made of its predecessors' say so, not only its tables: the same
-// month last year, the change from December, and the year 2019 beside
-// the month; Oslo's, of its own, do not.
+// month last year, the change from December (on the scorecard too, to the
+// eye and not only to a screen reader), and the year 2019 beside the
+// month; Oslo's, of its own, do not.
 func TestRecastFiguresSayTheyAre(t *testing.T) {
 	var extra strings.Builder
 	for m := 2; m <= 11; m++ {
@@ -951,6 +952,8 @@ func TestRecastFiguresSayTheyAre(t *testing.T) {
 		"Samme måned i fjor: 8\u00a0813 (omregnet)",
 		"Endring fra forrige måned (fra omregnet tall): ",
 		"(nådd, omregnet, målverdi 240\u00a0000)",
+		// The scorecard's change, seen, not only heard.
+		"</span> (fra omregnet tall)</span><span class=\"sr-only\">",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("vestland/index.html lacks %q", want)

@@ -762,6 +762,7 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 			// same offices: better or worse, from what.
 			r.ChangeSince += " (" + words + ")"
 			r.ChangeSpoken += " (" + words + ")"
+			r.ChangeFrom = words
 		case !kind.OneMeasure():
 			// Between two measures a change is neither better nor worse.
 			sign := ""

@@ -133,8 +133,11 @@ type Row struct {
 	// shown one has an abbreviation: "+2,9 prosentpoeng".
 	ChangeAmountSpoken string
 	ChangeWord         string // "better", "worse" or "unchanged", translated
-	ChangeClass        string
-	ChangeArrow        string // ▲ the value rose, ▼ it fell
+	// ChangeFrom says what a change judged better or worse is from where
+	// that is not the unit's own figure: "fra omregnet tall".
+	ChangeFrom  string
+	ChangeClass string
+	ChangeArrow string // ▲ the value rose, ▼ it fell
 	// ChangeSpoken is the change as a screen reader says it: "1,7
 	// prosentpoeng bedre enn forrige måned".
 	ChangeSpoken string
