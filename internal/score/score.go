@@ -801,7 +801,7 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 	for m := range s.N {
 		p := s.Period(m)
 		org := &s.epochs[s.epochOf[m]]
-		s.recast(g, gi, figs, m, false)
+		s.recast(g, gi, figs, nil, m, false)
 		var all figure // every office, for a mean over the site
 		var allCov Coverage
 		for _, c := range org.Counties {
@@ -847,7 +847,7 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 				}
 			}
 		}
-		s.recast(g, gi, figs, m, true)
+		s.recast(g, gi, figs, sc.own, m, true)
 		if !s.ThresholdsAt(whole, gi, p).Applies {
 			continue
 		}
@@ -922,8 +922,9 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 				}
 			}
 			// A county without offices has only rows of its own: no
-			// other kind of figure to tell them from.
-			cells[m].Own = sc.own[i] && unit < site.WholeUnit() && len(s.epochs[s.epochOf[m]].OfficesOf[unit-site.CountyUnit(0)]) > 0
+			// other kind of figure to tell them from. A recast one is
+			// own where its parts' are (see recast).
+			cells[m].Own = sc.own[i] && unit < site.WholeUnit() && (s.hasOffices(unit, m) || f.recast)
 		}
 	}
 	s.suppress(gi, sc, opt.MinCount)
@@ -994,8 +995,10 @@ func hiddenRow(site *model.Site, rows []int32, months []model.Period, offices []
 // (counties is false), before their counties are rolled up; counties
 // after, before the whole site is. A county's recast month has the
 // coverage of its parts, a county's offices' and an office itself, as a
-// roll-up has, and none reported where it has no figure.
-func (s *Scores) recast(g *model.Goal, gi int, figs []figure, m int, counties bool) {
+// roll-up has, and none reported where it has no figure; and is its own
+// (own, by unit and month) where each part's is the own row of a county
+// that has offices, as a reform's counties with NAV's county totals have.
+func (s *Scores) recast(g *model.Goal, gi int, figs []figure, own []bool, m int, counties bool) {
 	site := s.Site
 	p := s.Period(m)
 	exact := g.Aggregate == "sum" || g.Aggregate == "ratio"
@@ -1012,7 +1015,7 @@ func (s *Scores) recast(g *model.Goal, gi int, figs []figure, m int, counties bo
 		// is none.
 		var parts figure
 		var cov Coverage
-		complete := true
+		complete, ownRows := true, counties
 		for _, pu := range succ.parts {
 			part := &figs[pu*s.N+m]
 			expected := site.UnitAlive(pu, p) || s.recastable(g, pu, p)
@@ -1023,6 +1026,7 @@ func (s *Scores) recast(g *model.Goal, gi int, figs []figure, m int, counties bo
 				c := s.coverage[((pu-site.CountyUnit(0))*s.nGoals+gi)*s.N+m]
 				cov.Reported += c.Reported
 				cov.Expected += c.Expected
+				ownRows = ownRows && own[pu*s.N+m] && s.hasOffices(pu, m)
 			case expected:
 				cov.Expected++
 				if part.known() {
@@ -1035,12 +1039,20 @@ func (s *Scores) recast(g *model.Goal, gi int, figs []figure, m int, counties bo
 			f, cov.Reported = figure{}, 0
 		} else {
 			f.recast = true
+			if ownRows {
+				own[u*s.N+m] = true
+			}
 		}
 		figs[u*s.N+m] = f
 		if counties {
 			s.coverage[((u-site.CountyUnit(0))*s.nGoals+gi)*s.N+m] = cov
 		}
 	}
+}
+
+// hasOffices reports whether county unit has offices in month index m.
+func (s *Scores) hasOffices(unit, m int) bool {
+	return len(s.epochs[s.epochOf[m]].OfficesOf[unit-s.Site.CountyUnit(0)]) > 0
 }
 
 // recastable reports whether unit, in month p before it began, should

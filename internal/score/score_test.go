@@ -513,6 +513,32 @@ func TestSuppressedPartsHaveEnoughPeopleTogether(t *testing.T) {
 	}
 }
 
+// TestASuccessorsRecastOfOwnRows: vest, merged into ny in February, has
+// a row of its own in January, as NAV's county totals are, and ny has one
+// in February: ny's recast January is then its own too, and the change
+// is from a recast figure, not "from the offices' figure to its own".
+func TestASuccessorsRecastOfOwnRows(t *testing.T) {
+	jan, feb := period("2026-01"), period("2026-02")
+	f := newFixture(countGoal("k", false))
+	f.site.Counties[0].Lifetime.Until, f.site.Counties[0].MergedInto = jan, "ny"
+	f.site.Counties = append(f.site.Counties, model.County{ID: "ny", Name: "Ny", Lifetime: model.Lifetime{From: feb}})
+	for _, o := range []int{0, 1} {
+		f.site.Offices[o].Changes = []model.Change{{From: feb, County: "ny"}}
+	}
+	f.site.NumberUnits()
+	f.value("2026-01", "vest", "k", 5)
+	f.value("2026-02", "ny", "k", 6)
+	s := f.oneEachAlive("k", "2026-01", "2026-02")
+	ny := s.unit("ny")
+	cells := s.Series(ny, 0)
+	if !cells[0].Recast || !cells[0].Own || !cells[1].Own {
+		t.Fatalf("ny's January recast %v, own %v; February own %v: want all", cells[0].Recast, cells[0].Own, cells[1].Own)
+	}
+	if got := s.KindOfChange(ny, cells[0], cells[1], jan, feb); got != FromRecast {
+		t.Errorf("ny's change from January to February is of kind %d, want %d", got, FromRecast)
+	}
+}
+
 // oneEachAlive gives every office 1 of goal k in each of the months it
 // is alive, after f's organisation has changed, and scores the last
 // month.
