@@ -1124,6 +1124,43 @@ county = "more"
 	}
 }
 
+// TestALongReformFolds: sixteen offices of Vest each go into a new one in
+// January 2020. The front page's list of the offices that came and went
+// (17 lines with the new ones), and its list of former units, are folded,
+// so that a phone reaches the scorecard; a list as long as the fold
+// allows is not.
+func TestALongReformFolds(t *testing.T) {
+	build := func(n int) map[string][]byte {
+		var org, results strings.Builder
+		org.WriteString("[[county]]\nid = \"vest\"\nname = \"NAV Vest\"\n\n[[county]]\nid = \"nord\"\nname = \"NAV Nord\"\n")
+		results.WriteString("period,unit,goal,value\n")
+		for i := range n {
+			fmt.Fprintf(&org, "\n[[office]]\nid = \"gammel%d\"\nname = \"NAV Gammel %d\"\ncounty = \"vest\"\nuntil = \"2019-12\"\nmerged_into = \"ny%d\"\n", i, i, i)
+			fmt.Fprintf(&org, "\n[[office]]\nid = \"ny%d\"\nname = \"NAV Ny %d\"\ncounty = \"vest\"\nfrom = \"2020-01\"\n", i, i)
+			fmt.Fprintf(&results, "2019-12,gammel%d,kontakter,10\n2020-01,ny%d,kontakter,10\n", i, i)
+		}
+		org.WriteString("\n[[office]]\nid = \"tromso\"\nname = \"NAV Tromsø\"\ncounty = \"nord\"\n")
+		results.WriteString("2019-12,tromso,kontakter,10\n2020-01,tromso,kontakter,10\n")
+		fsys := reorgSite(t, org.String(), results.String(), "2020-01")
+		out := memOutput{}
+		if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
+			t.Fatalf("build: %v %v", errs, err)
+		}
+		return out
+	}
+	front := string(build(16)["index.html"])
+	if changes := section(t, front, "whole-h"); !strings.Contains(changes, `<details class="office-fold"><summary>17 endringer</summary>`) || !strings.Contains(changes, "Gikk inn i NAV Ny 9: ") {
+		t.Errorf("the front page's 16 mergers are not folded:\n%s", changes)
+	}
+	if former := section(t, front, "former-h"); !strings.Contains(former, `<details class="office-fold"><summary>16 enheter<span class="sr-only">: Tidligere enheter</span></summary>`) {
+		t.Errorf("the front page's 16 former units are not folded:\n%s", former)
+	}
+	// Fourteen: 15 changes with the new offices, 14 former units.
+	if front := string(build(14)["index.html"]); strings.Contains(front, "office-fold") {
+		t.Error("the front page folds a list of 15")
+	}
+}
+
 // TestAnOfficesHistoryInItsOrder: Kinn, into which Flora and Vågsøy went
 // in January 2020, moved to Nord in March: its page tells the two in
 // that order.

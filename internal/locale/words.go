@@ -404,6 +404,10 @@ var dictionary = map[string]map[string]string{
 		// their number: "31 kontorer".
 		"fold.office":   "kontor",
 		"fold.office.n": "kontorer",
+		"fold.unit":     "enhet",
+		"fold.unit.n":   "enheter",
+		"fold.change":   "endring",
+		"fold.change.n": "endringer",
 
 		// The first column of a trend table of a goal measured by the
 		// year or the tertial, whose rows are its periods.
@@ -837,6 +841,10 @@ var dictionary = map[string]map[string]string{
 		// their number: "31 kontor".
 		"fold.office":   "kontor",
 		"fold.office.n": "kontor",
+		"fold.unit":     "eining",
+		"fold.unit.n":   "einingar",
+		"fold.change":   "endring",
+		"fold.change.n": "endringar",
 
 		// The first column of a trend table of a goal measured by the
 		// year or the tertial, whose rows are its periods.
@@ -1270,6 +1278,10 @@ var dictionary = map[string]map[string]string{
 		// their number: "31 offices".
 		"fold.office":   "office",
 		"fold.office.n": "offices",
+		"fold.unit":     "unit",
+		"fold.unit.n":   "units",
+		"fold.change":   "change",
+		"fold.change.n": "changes",
 
 		// The first column of a trend table of a goal measured by the
 		// year or the tertial, whose rows are its periods.

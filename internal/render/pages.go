@@ -25,6 +25,13 @@ const (
 	foldAtLeast      = 4
 )
 
+// foldListAbove is the most lines a list of former units, or of the
+// offices that came and went, shows unfolded: a reform's 90 former units
+// or 40 mergers would otherwise be thousands of pixels on a phone between
+// a page's top and its scorecard, and in every month after for the
+// former units.
+const foldListAbove = 15
+
 func (s *site) front(out Output) error {
 	m := s.Site
 	whole := s.Scores.Whole()

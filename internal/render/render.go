@@ -1661,6 +1661,9 @@ func (s *site) officeMoves(unit int, p model.Period, root string) OfficeChanges 
 		return OfficeChanges{}
 	}
 	ch := OfficeChanges{Heading: s.loc.T(heading), Moves: moves}
+	if len(moves) > foldListAbove {
+		ch.Count = s.loc.Count(len(moves), "fold.change")
+	}
 	if !s.Scores.SameOffices(unit, p-1, p) {
 		// Not for a merger of two of its offices: its figures are of the
 		// same offices still.

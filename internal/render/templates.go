@@ -49,7 +49,13 @@ func LoadTemplates(site, defaults fs.FS, loc *locale.Locale, errs *diag.List) *T
 	funcs := components{loc}.funcs()
 	funcs["t"] = loc.T
 	funcs["status"] = func(s string) string { return loc.T("status." + s) }
-	funcs["former"] = func(heading string, links []Link) FormerList { return FormerList{Heading: heading, Links: links} }
+	funcs["former"] = func(heading string, links []Link) FormerList {
+		f := FormerList{Heading: heading, Links: links}
+		if len(links) > foldListAbove {
+			f.Count = loc.Count(len(links), "fold.unit")
+		}
+		return f
+	}
 	sources := map[string]string{}
 	read := func(name string) (string, bool) {
 		b, err := overlay(site, defaults, path.Join(TemplateDir, name))

@@ -196,6 +196,7 @@ type Changes struct {
 type OfficeChanges struct {
 	Heading, Note string
 	Moves         []Sentence
+	Count         string // "43 endringer" where the list is folded (see foldListAbove)
 }
 
 // ScorecardChange is a goal that changed on the scorecard, and how.
@@ -360,6 +361,7 @@ type Sentence []Link
 type FormerList struct {
 	Heading string
 	Links   []Link
+	Count   string // "92 enheter" where the list is folded (see foldListAbove)
 }
 
 // UnitSummary is a county or office in a list, with its status summary.
