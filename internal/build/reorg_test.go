@@ -1161,6 +1161,32 @@ func TestALongReformFolds(t *testing.T) {
 	}
 }
 
+// TestAnEndedOfficesPageIsOfItsLastMonth: built for January 2020, the
+// page of Flora, which went into Kinn then, is of December 2019: its
+// title and headings say so, it shows December's commentary, and where
+// there is none it invites none, since Flora can write no more.
+func TestAnEndedOfficesPageIsOfItsLastMonth(t *testing.T) {
+	results := "period,unit,goal,value\n2019-12,flora,kontakter,12\n2019-12,vagsoy,kontakter,8\n2019-12,tromso,kontakter,9\n2020-01,kinn,kontakter,20\n2020-01,tromso,kontakter,9\n"
+	fsys := reorgSite(t, kinnOrg, results, "2020-01")
+	fsys["content/vest/flora/2019-12.md"] = &fstest.MapFile{Data: []byte("+++\nauthor = \"Kari\"\n+++\nSiste måned før Kinn.\n")}
+	out := memOutput{}
+	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	flora, vagsoy := string(out["vest/flora/index.html"]), string(out["vest/vagsoy/index.html"])
+	for _, want := range []string{"<title>NAV Flora, desember 2019", "Målekort, desember 2019</h2>", "Kommentar, desember 2019</h2>", "Siste måned før Kinn."} {
+		if !strings.Contains(flora, want) {
+			t.Errorf("Flora's page lacks %q", want)
+		}
+	}
+	if strings.Contains(flora, "januar 2020</h2>") {
+		t.Error("Flora's page has a heading of January 2020")
+	}
+	if !strings.Contains(vagsoy, "Kontoret skrev ikke kommentar for denne måneden.") || strings.Contains(vagsoy, "ennå") {
+		t.Errorf("Vågsøy's page, without commentary, says:\n%s", section(t, vagsoy, "comm-h"))
+	}
+}
+
 // TestAnOfficesHistoryInItsOrder: Kinn, into which Flora and Vågsøy went
 // in January 2020, moved to Nord in March: its page tells the two in
 // that order.

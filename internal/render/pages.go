@@ -112,8 +112,9 @@ func (s *site) county(c int, out Output) error {
 	if t := s.Site.CountyText[county.ID]; t != nil {
 		v.TextBy = s.byline(t)
 	}
-	// An ended county's page shows its last month.
+	// An ended county's page shows its last month, and says so.
 	p := nearest(s.Reported, county.Lifetime, county.Lives)
+	s.ofMonth(&v.Common, p)
 	rows := s.rowsOf(unit, p, root)
 	v.Standing = s.standing(unit, county.Name, p, rows, s.ended(county.Name, county.Lifetime, county.MergedInto, county.SplitInto, root))
 	for _, o := range s.officesOf[c] {
@@ -485,8 +486,9 @@ func (s *site) office(o int, out Output) error {
 		Name:   office.Name,
 		County: countyLink,
 	}
-	// An ended office's page shows its last month.
+	// An ended office's page shows its last month, and says so.
 	p := nearest(s.Reported, office.Lifetime, office.Lives)
+	s.ofMonth(&v.Common, p)
 	rows := s.rowsOf(unit, p, root)
 	v.Standing = s.standing(unit, office.Name, p, rows, s.ended(office.Name, office.Lifetime, office.MergedInto, office.SplitInto, root))
 	// The office's measures, each made once for the page.
@@ -555,15 +557,18 @@ func (s *site) office(o int, out Output) error {
 		switch {
 		case m.Open():
 			v.Measures.Open = append(v.Measures.Open, measureRows[j])
-		case m.Done > s.Reported-3:
+		case m.Done > p-3:
 			v.Measures.Done = append(v.Measures.Done, measureRows[j])
 		}
 	}
-	if cm := s.commentaryFor(office.ID, s.Reported); cm != nil {
+	switch cm := s.commentaryFor(office.ID, p); {
+	case cm != nil:
 		cv := s.commentaryView(cm, root)
 		v.Commentary = &cv
-	} else {
+	case p == s.Reported:
 		v.NewLink = s.newLink(office)
+	default:
+		v.NoCommentary = s.loc.T("commentary.none.ended")
 	}
 	if len(s.commentary[office.ID]) > 0 {
 		v.All = commentaryFile
@@ -571,10 +576,10 @@ func (s *site) office(o int, out Output) error {
 	for _, cm := range s.commentary[office.ID] {
 		link := Link{Href: commentaryFile + "#" + cm.Period.String(), Text: s.loc.Month(cm.Period.Year(), cm.Period.Month())}
 		switch {
-		case cm.Period > s.Reported:
+		case cm.Period > p:
 			// Written ahead of the month's results (see validate's notice).
 			v.Later = append(v.Later, link)
-		case cm.Period < s.Reported:
+		case cm.Period < p:
 			v.Other = append(v.Other, link)
 		}
 	}

@@ -583,6 +583,13 @@ func (s *site) common(page, title, root, csv string, crumbs ...Link) Common {
 	}
 }
 
+// ofMonth makes c a page of month p, where that is not the reported one:
+// an ended unit's last month, which its title, its scorecard and its
+// commentary are of.
+func (s *site) ofMonth(c *Common, p model.Period) {
+	c.Period, c.PeriodID = s.loc.Month(p.Year(), p.Month()), p.String()
+}
+
 // officeCommon is common for an office's page, whose rows of file
 // (scorecard.csv or periods.csv) are in its county's: the page links that,
 // and its words say it holds the county's other offices too.

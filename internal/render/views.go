@@ -551,9 +551,12 @@ type OfficePage struct {
 	Commentary *CommentaryView
 	Measures   MeasureList
 	NewLink    string
-	Later      []Link // commentary of months after the reported one
-	Other      []Link // commentary of months before it
-	All        string // the office's commentary page, when it has one
+	// NoCommentary says, for an ended office without commentary of its
+	// last month, that none was written: no invitation to write it.
+	NoCommentary string
+	Later        []Link // commentary of months after the page's
+	Other        []Link // commentary of months before it
+	All          string // the office's commentary page, when it has one
 }
 
 // CommentaryPage is <county>/<office>/commentary.html: all of an office's
