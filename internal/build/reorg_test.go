@@ -1117,6 +1117,12 @@ county = "more"
 			t.Errorf("%s's changes lack %q:\n%s", c.page, c.want, changes)
 		}
 	}
+	// Sogn's last page lists its offices of December, C too, now in
+	// Vestland.
+	if former := section(t, string(out["sogn/index.html"]), "former-h"); !strings.Contains(former, "Kontorene i desember 2019</h2>") ||
+		!strings.Contains(former, `<a href="b/index.html">NAV B</a>`) || !strings.Contains(former, `<a href="c/index.html">NAV C</a>`) {
+		t.Errorf("Sogn's offices of its last month:\n%s", former)
+	}
 	// No office closed or opened: the whole site's figures are of the
 	// same offices.
 	if front := section(t, string(out["index.html"]), "whole-h"); strings.Contains(front, "Nedlagt") || strings.Contains(front, "gjelder ikke de samme kontorene") {

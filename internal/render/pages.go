@@ -117,11 +117,29 @@ func (s *site) county(c int, out Output) error {
 	s.ofMonth(&v.Common, p)
 	rows := s.rowsOf(unit, p, root)
 	v.Standing = s.standing(unit, county.Name, p, rows, s.ended(county.Name, county.Lifetime, county.MergedInto, county.SplitInto, root))
+	v.FormerHeading = s.loc.T("former.offices")
+	if p != s.Reported {
+		// An ended county lists the offices of its last month, wherever
+		// they are now.
+		v.FormerHeading = strings.ReplaceAll(s.loc.T("former.offices.then"), "{month}", s.loc.Month(p.Year(), p.Month()))
+		var then []int
+		for o := range m.Offices {
+			if m.Offices[o].Alive(p) && m.CountyAt(o, p) == county.ID {
+				then = append(then, o)
+			}
+		}
+		slices.SortStableFunc(then, func(a, b int) int { return cmp.Compare(s.nameRank[a], s.nameRank[b]) })
+		for _, o := range then {
+			v.Former = append(v.Former, Link{Href: s.officeHref(o, county, root), Text: m.Offices[o].Name})
+		}
+	}
 	for _, o := range s.officesOf[c] {
 		office := &m.Offices[o]
 		link := Link{Href: s.officeHref(o, county, root), Text: office.Name}
 		if !s.current(o) {
-			v.Former = append(v.Former, link)
+			if p == s.Reported {
+				v.Former = append(v.Former, link)
+			}
 			continue
 		}
 		e := s.summaryOf(s.Scores.Office(o), link)

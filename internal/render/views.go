@@ -473,14 +473,17 @@ type Standing struct {
 type CountyPage struct {
 	Common
 	Standing
-	Name         string
-	Text         template.HTML
-	TextBy       Byline // the text's author and date, and where to edit it
-	Former       []Link // offices that ended in the county
-	Sections     []Section
-	Offices      []UnitSummary
-	NotCommented []UnitSummary
-	Measures     []MeasureGroup // the offices' measures by goal
+	Name   string
+	Text   template.HTML
+	TextBy Byline // the text's author and date, and where to edit it
+	Former []Link // offices that ended in the county; an ended county's offices of its last month
+	// FormerHeading is Former's: "Tidligere kontorer", or for an ended
+	// county "Kontorene i desember 2019".
+	FormerHeading string
+	Sections      []Section
+	Offices       []UnitSummary
+	NotCommented  []UnitSummary
+	Measures      []MeasureGroup // the offices' measures by goal
 	// MeasureCounts are how many of them are open by goal, in words
 	// ("Overgang til arbeid: 3 åpne tiltak hos kontorene"): what the
 	// handout prints instead of the lists.
