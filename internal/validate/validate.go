@@ -31,6 +31,7 @@ func Site(s *model.Site, reported model.Period, errs *diag.List) {
 	silent(s, reported, errs)
 	Commentary(s, errs)
 	overdueFromTheStart(s, errs)
+	openWhenTheOfficeEnded(s, reported, errs)
 }
 
 func checkID(kind diag.Phrase, id string, pos diag.Pos, errs *diag.List) {
@@ -985,6 +986,53 @@ func overdueFromTheStart(s *model.Site, notices *diag.List) {
 			m := &c.Measures[i]
 			if start[[2]string{c.Office, model.MeasureID(m)}] == c.Period && m.Due != "" && m.Status != "done" && m.Due < c.Period.String()+"-01" {
 				notices.AddNotice(m.Pos, "the measure is new in %s, but due %s, before that month: it is shown as overdue from the start; check the year", c.Period, m.Due)
+			}
+		}
+	}
+}
+
+// openWhenTheOfficeEnded adds a notice for each measure still open where
+// an office's commentary last names it, when the office ended after
+// that and before the reported month: no later commentary of the office
+// can close it, and the page of the office that took its place does not
+// show it (NAV Lindås's joint job fair, open in December 2019, before
+// Lindås went into Alver).
+func openWhenTheOfficeEnded(s *model.Site, reported model.Period, notices *diag.List) {
+	office := map[string]*model.Office{}
+	for i := range s.Offices {
+		office[s.Offices[i].ID] = &s.Offices[i]
+	}
+	type said struct {
+		m *model.Measure
+		p model.Period
+	}
+	last := map[[2]string]said{}
+	for _, c := range s.Commentary {
+		for i := range c.Measures {
+			key := [2]string{c.Office, model.MeasureID(&c.Measures[i])}
+			if c.Period >= last[key].p {
+				last[key] = said{&c.Measures[i], c.Period}
+			}
+		}
+	}
+	for _, c := range s.Commentary {
+		off := office[c.Office]
+		if off == nil {
+			continue
+		}
+		until := off.Lifetime.Until // of the life c is in
+		for _, l := range off.Lives {
+			if l.Alive(c.Period) {
+				until = l.Until
+			}
+		}
+		if until == 0 || until < c.Period || until >= reported {
+			continue
+		}
+		for i := range c.Measures {
+			m := &c.Measures[i]
+			if m.Status != "done" && last[[2]string{c.Office, model.MeasureID(m)}].m == m {
+				notices.AddNotice(m.Pos, "the measure is still open in %s, and %q ended after %s: no later commentary can close it, and the page of the office that took its place does not show it; write status = \"done\", or write the measure in that office's commentary", c.Period, c.Office, until)
 			}
 		}
 	}

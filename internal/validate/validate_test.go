@@ -402,3 +402,42 @@ func TestAMeasureOfAGoalGoneFromTheScorecard(t *testing.T) {
 		`content/vest/a/2026-02.md:3: the measure is still open in 2026-02, but its goal "gammel" left the scorecard after 2026-01: write status = "done", or name the goal it serves now`,
 	})
 }
+
+// TestAMeasureOpenWhenItsOfficeEnded: Lindås, which went into Alver
+// after December 2019, left its job fair open in December's commentary:
+// a notice, in a site reported in January 2020. Not for one done, nor
+// one a later commentary names, nor for an office that ends after the
+// reported month, which can still close it.
+func TestAMeasureOpenWhenItsOfficeEnded(t *testing.T) {
+	nov, dec := period("2019-11"), period("2019-12")
+	at := func(month string, line int) diag.Pos {
+		return diag.Pos{Path: "content/vest/lindas/" + month + ".md", Line: line}
+	}
+	s := &model.Site{
+		Counties: []model.County{{ID: "vest", Name: "Vest"}},
+		Offices: []model.Office{
+			{ID: "lindas", Name: "Lindås", County: "vest", Lifetime: model.Lifetime{Until: dec}, MergedInto: "alver"},
+			{ID: "alver", Name: "Alver", County: "vest", Lifetime: model.Lifetime{From: dec + 1}},
+			{ID: "voss", Name: "Voss", County: "vest", Lifetime: model.Lifetime{Until: dec + 2}},
+		},
+		Commentary: []model.Commentary{
+			{Office: "lindas", Period: nov, Measures: []model.Measure{
+				{ID: "messe", Goal: "g", Text: "Jobbmesse", Status: "planned", Pos: at("2019-11", 3)},
+				{ID: "kurs", Goal: "g", Text: "Kurs", Status: "started", Pos: at("2019-11", 9)},
+			}},
+			{Office: "lindas", Period: dec, Measures: []model.Measure{
+				{ID: "messe", Goal: "g", Text: "Jobbmesse", Status: "started", Pos: at("2019-12", 3)},
+				{ID: "kurs", Goal: "g", Text: "Kurs", Status: "done", Pos: at("2019-12", 9)},
+			}},
+			{Office: "voss", Period: dec, Measures: []model.Measure{
+				{ID: "plan", Goal: "g", Text: "Plan", Status: "started", Pos: diag.Pos{Path: "content/vest/voss/2019-12.md", Line: 3}},
+			}},
+		},
+	}
+	s.NumberUnits()
+	var notices diag.List
+	openWhenTheOfficeEnded(s, dec+1, &notices)
+	sameNotices(t, notices, []string{
+		`content/vest/lindas/2019-12.md:3: the measure is still open in 2019-12, and "lindas" ended after 2019-12: no later commentary can close it, and the page of the office that took its place does not show it; write status = "done", or write the measure in that office's commentary`,
+	})
+}
