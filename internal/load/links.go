@@ -11,22 +11,22 @@ import (
 )
 
 // checkLinks refuses symbolic links that lead out of the site, out of
-// content/ from inside it, or into a hidden file or folder. A pull
-// request could otherwise add content/x.md pointing at a file of the
-// machine that builds, or content/x.png at the raw results in data/ or
-// the repository's .git/config, and publish it to the whole
-// organisation: content/ is what is published, files as they are. It
-// returns fsys as the rest of the site is to be read: when the site has
-// symbolic links, through them only to files inside it (see within), so
-// that its other errors are found and reported with these without ever
-// reading such a file.
+// the folder they are in where its files are published (content/,
+// templates/), or into a hidden file or folder. A pull request could
+// otherwise add content/x.md pointing at a file of the machine that
+// builds, or content/x.png or templates/assets/x.css at the raw results
+// in data/ or the repository's .git/config, and publish it to the whole
+// organisation. It returns fsys as the rest of the site is to be read:
+// when the site has symbolic links, through them only to files inside it
+// (see within), so that its other errors are found and reported with
+// these without ever reading such a file.
 func checkLinks(fsys fs.FS, errs *diag.List) fs.FS {
 	links := false
 	check := func(name string) (out bool) {
 		link, to, refused := follow(fsys, name)
 		links = links || link
 		if link && refused == nil {
-			refused = refusal(name, to)
+			refused = refusal(fsys, name, to)
 		}
 		if refused != nil {
 			errs.Add(diag.Pos{Path: name}, "%s", refusedLink(refused))
@@ -116,18 +116,28 @@ func follow(fsys fs.FS, name string) (link bool, to string, refused error) {
 
 // refusal is why name, a path of the site that symbolic links lead to
 // the path to inside it, is not read: errHidden where to is, or is in, a
-// file or folder whose name begins with a dot (.git, .env);
-// errOutOfContent where name is in content/ and to is not; else nil.
-func refusal(name, to string) error {
+// file or folder whose name begins with a dot (.git, .env); an
+// outOfFolder where name is in content/ or templates/, whose files are
+// published, and to is not in that folder (or where the folder itself
+// is a link, in the folder it leads to); else nil.
+func refusal(fsys fs.FS, name, to string) error {
 	for elem := range strings.SplitSeq(to, "/") {
 		if strings.HasPrefix(elem, ".") {
 			return errHidden
 		}
 	}
-	if strings.HasPrefix(name, ContentDir+"/") && !strings.HasPrefix(to, ContentDir+"/") {
-		return errOutOfContent
+	top, _, _ := strings.Cut(name, "/")
+	if top != ContentDir && top != TemplateDir {
+		return nil
 	}
-	return nil
+	in := func(dir string) bool { return to == dir || strings.HasPrefix(to, dir+"/") }
+	if in(top) {
+		return nil
+	}
+	if _, root, refused := follow(fsys, top); refused == nil && in(root) {
+		return nil
+	}
+	return outOfFolder{top}
 }
 
 // join is the path target leads to from the folder dir, and false when
@@ -167,18 +177,21 @@ type loopError struct{}
 func (loopError) Error() string        { return "leads round in a loop of symbolic links" }
 func (loopError) Is(target error) bool { return target == errOutside || target == fs.ErrNotExist }
 
-// errHidden and errOutOfContent are the errors of reading through links
-// that lead inside the site where nothing is to be read (see refusal):
+// errHidden and outOfFolder are the errors of reading through links that
+// lead inside the site where nothing is to be read (see refusal):
 // refused as a link out is, and told otherwise.
-var (
-	errHidden       error = insideError{"leads to a hidden file or folder through a symbolic link"}
-	errOutOfContent error = insideError{"leads out of content/ through a symbolic link"}
-)
+var errHidden error = hiddenError{}
 
-type insideError struct{ why string }
+type hiddenError struct{}
 
-func (e insideError) Error() string      { return e.why }
-func (insideError) Is(target error) bool { return target == errOutside || target == fs.ErrNotExist }
+func (hiddenError) Error() string        { return "leads to a hidden file or folder through a symbolic link" }
+func (hiddenError) Is(target error) bool { return target == errOutside || target == fs.ErrNotExist }
+
+// outOfFolder is a link in folder (content, templates) out of it.
+type outOfFolder struct{ folder string }
+
+func (e outOfFolder) Error() string      { return "leads out of " + e.folder + "/ through a symbolic link" }
+func (outOfFolder) Is(target error) bool { return target == errOutside || target == fs.ErrNotExist }
 
 // refusedLink is what a reader says of a file that err refused.
 func refusedLink(err error) diag.Phrase {
@@ -187,8 +200,9 @@ func refusedLink(err error) diag.Phrase {
 		return diag.P("is a symbolic link that leads round in a loop of links: put the file or folder itself here")
 	case errors.Is(err, errHidden):
 		return diag.P("is a symbolic link to a hidden file or folder, which is never published: remove the link")
-	case errors.Is(err, errOutOfContent):
-		return diag.P("is a symbolic link to a file outside content/, which would publish it: put the file itself in content/")
+	}
+	if out := (outOfFolder{}); errors.As(err, &out) {
+		return diag.P("is a symbolic link to a file outside %s, which would publish it: put the file itself in %s", out.folder+"/", out.folder+"/")
 	}
 	return diag.P("is a symbolic link to a file outside the site: copy the file into the site instead")
 }
@@ -264,7 +278,7 @@ func (w within) resolve(op, name string) (string, error) {
 		done, rest = "", path.Join(to, rest)
 	}
 	if links > 0 {
-		if err := refusal(name, done); err != nil {
+		if err := refusal(w.fsys, name, done); err != nil {
 			return "", &fs.PathError{Op: op, Path: name, Err: err}
 		}
 	}

@@ -139,9 +139,9 @@ func TestFolderLinkedInside(t *testing.T) {
 	}
 }
 
-// TestLinksInsideTheSite: a link in content/ publishes what it leads to,
-// so it must lead to a file in content/: not to the raw results in data/,
-// whose small numbers the site hides. No link leads into a hidden folder
+// TestLinksInsideTheSite: a link in content/ or templates/ publishes what
+// it leads to, so it must lead to a file in its folder: not to the raw
+// results in data/, whose small numbers the site hides. No link leads into a hidden folder
 // (.git/config holds a remote's token). Each is an error at the link and
 // at the line that links it; a link from one file of content/ to another
 // is read.
@@ -156,6 +156,7 @@ func TestLinksInsideTheSite(t *testing.T) {
 		"content/vest/arstad/config.pdf": "../../../.git/config",
 		"content/vest/arstad/bilde.png":  "ok.png",
 		"data/results/c.csv":             "../../.git/config",
+		"templates/assets/tall.css":      "../../data/results/a.csv",
 	})
 	_, s, read, errs := Load(os.DirFS(site))
 	var got []string
@@ -168,6 +169,7 @@ func TestLinksInsideTheSite(t *testing.T) {
 		`content/vest/arstad/config.pdf: is a symbolic link to a hidden file or folder, which is never published: remove the link`,
 		`content/vest/arstad/tall.png: is a symbolic link to a file outside content/, which would publish it: put the file itself in content/`,
 		`data/results/c.csv: is a symbolic link to a hidden file or folder, which is never published: remove the link`,
+		`templates/assets/tall.css: is a symbolic link to a file outside templates/, which would publish it: put the file itself in templates/`,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("errors\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -178,10 +180,32 @@ func TestLinksInsideTheSite(t *testing.T) {
 	if _, ok := s.Files["vest/arstad/bilde.png"]; len(s.Results) != 1 || len(s.Files) != 1 || !ok {
 		t.Errorf("%d results and the files %v read, want 1 and bilde.png", len(s.Results), slices.Collect(maps.Keys(s.Files)))
 	}
-	for _, name := range []string{"content/vest/arstad/tall.png", "content/vest/arstad/config.pdf", "data/results/c.csv"} {
+	for _, name := range []string{"content/vest/arstad/tall.png", "content/vest/arstad/config.pdf", "data/results/c.csv", "templates/assets/tall.css"} {
 		if b, err := fs.ReadFile(read, name); !errors.Is(err, fs.ErrNotExist) {
 			t.Errorf("%s reads as %q, %v; want it missing", name, b, err)
 		}
+	}
+}
+
+// TestContentFolderLinkedInside: a site whose content/ is a link to a
+// folder inside it (docs/content) is read through it, its links within
+// that folder too.
+func TestContentFolderLinkedInside(t *testing.T) {
+	site := linkedSite(t, map[string]string{
+		"data/results/a.csv":                  "period,unit,goal,value\n2026-01,arstad,arbeid,9\n",
+		"docs/content/_index.md":              "Forsiden.\n",
+		"docs/content/vest/arstad/2026-01.md": "+++\nauthor = \"Kari\"\n+++\n![Graf](graf.png)\n",
+		"docs/content/bilder/graf.png":        "\x89PNG",
+	}, map[string]string{
+		"content":                           "docs/content",
+		"docs/content/vest/arstad/graf.png": "../../bilder/graf.png",
+	})
+	_, s, _, errs := Load(os.DirFS(site))
+	if len(errs) > 0 {
+		t.Fatalf("errors: %v", errs)
+	}
+	if s.Front == nil || len(s.Commentary) != 1 || len(s.Files) != 1 {
+		t.Errorf("front page text %v, %d commentaries, files %v; want all through the linked folder", s.Front != nil, len(s.Commentary), slices.Collect(maps.Keys(s.Files)))
 	}
 }
 
