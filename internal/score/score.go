@@ -1021,12 +1021,14 @@ func (s *Scores) recast(g *model.Goal, gi int, figs []figure, own []bool, m int,
 			expected := site.UnitAlive(pu, p) || s.recastable(g, pu, p)
 			complete = complete && (part.known() || !expected)
 			parts.add(part)
+			// A split's parts are offices, whose figures are no row of
+			// a county's own.
+			ownRows = ownRows && pu >= site.CountyUnit(0) && own[pu*s.N+m] && s.hasOffices(pu, m)
 			switch {
 			case pu >= site.CountyUnit(0):
 				c := s.coverage[((pu-site.CountyUnit(0))*s.nGoals+gi)*s.N+m]
 				cov.Reported += c.Reported
 				cov.Expected += c.Expected
-				ownRows = ownRows && own[pu*s.N+m] && s.hasOffices(pu, m)
 			case expected:
 				cov.Expected++
 				if part.known() {

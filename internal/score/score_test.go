@@ -516,7 +516,8 @@ func TestSuppressedPartsHaveEnoughPeopleTogether(t *testing.T) {
 // TestASuccessorsRecastOfOwnRows: vest, merged into ny in February, has
 // a row of its own in January, as NAV's county totals are, and ny has one
 // in February: ny's recast January is then its own too, and the change
-// is from a recast figure, not "from the offices' figure to its own".
+// is from a recast figure, not "from the offices' figure to its own". A
+// county split out of vest, recast from its offices, has no own row.
 func TestASuccessorsRecastOfOwnRows(t *testing.T) {
 	jan, feb := period("2026-01"), period("2026-02")
 	f := newFixture(countGoal("k", false))
@@ -536,6 +537,19 @@ func TestASuccessorsRecastOfOwnRows(t *testing.T) {
 	}
 	if got := s.KindOfChange(ny, cells[0], cells[1], jan, feb); got != FromRecast {
 		t.Errorf("ny's change from January to February is of kind %d, want %d", got, FromRecast)
+	}
+	// A county split out of another has its offices' figures recast,
+	// which are no row of its own.
+	f = newFixture(countGoal("k", false))
+	f.site.Counties[0].Lifetime.Until, f.site.Counties[0].SplitInto = jan, []string{"x", "y"}
+	f.site.Counties = append(f.site.Counties, model.County{ID: "x", Name: "X", Lifetime: model.Lifetime{From: feb}}, model.County{ID: "y", Name: "Y", Lifetime: model.Lifetime{From: feb}})
+	f.site.Offices[0].Changes = []model.Change{{From: feb, County: "x"}}
+	f.site.Offices[1].Changes = []model.Change{{From: feb, County: "y"}}
+	s = f.oneEachAlive("k", "2026-01", "2026-02")
+	x := s.unit("x")
+	cells = s.Series(x, 0)
+	if !cells[0].Recast || cells[0].Own || s.KindOfChange(x, cells[0], cells[1], jan, feb) != FromRecast {
+		t.Errorf("x's recast January, own %v: the change to February is of kind %d, want %d", cells[0].Own, s.KindOfChange(x, cells[0], cells[1], jan, feb), FromRecast)
 	}
 }
 
