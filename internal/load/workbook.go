@@ -6,7 +6,7 @@ import (
 	"io"
 	"math"
 	"os"
-	"strings"
+	"regexp"
 
 	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/model"
@@ -44,7 +44,7 @@ func (r *resultReader) readWorkbook(path string, file int16, src io.Reader, rows
 		return rows
 	}
 	if part, size := largePart(data); part != "" {
-		errs.Add(diag.Pos{Path: path}, "the workbook's part %s unpacks to %s MB, more than a results workbook holds (%s MB): save the results as CSV", part, diag.Number{V: float64(size >> 20)}, diag.Number{V: maxWorkbookPartBytes >> 20})
+		errs.Add(diag.Pos{Path: path}, "the workbook's part %s unpacks to %s MB, more than a results workbook holds (%s MB): save the results as CSV", part, diag.Number{V: float64(size) / (1 << 20), Decimals: 1}, diag.Number{V: maxWorkbookPartBytes >> 20})
 		return rows
 	}
 	wb, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true, UnzipSizeLimit: maxWorkbookBytes, UnzipXMLSizeLimit: maxWorkbookXMLBytes, TmpDir: tmp})
@@ -84,6 +84,9 @@ func (r *resultReader) readWorkbook(path string, file int16, src io.Reader, rows
 	return rows
 }
 
+// worksheet matches the names of the parts excelize reads row by row.
+var worksheet = regexp.MustCompile(`^xl/worksheets/sheet\d+\.xml$`)
+
 // largePart is the name and unpacked size of a part of the workbook data,
 // other than a sheet, that unpacks to more than maxWorkbookPartBytes, or
 // "". The sizes are those the zip file gives, which reading it holds each
@@ -94,7 +97,7 @@ func largePart(data []byte) (string, uint64) {
 		return "", 0
 	}
 	for _, f := range z.File {
-		if !strings.HasPrefix(f.Name, "xl/worksheets/") && f.UncompressedSize64 > maxWorkbookPartBytes {
+		if !worksheet.MatchString(f.Name) && f.UncompressedSize64 > maxWorkbookPartBytes {
 			return f.Name, f.UncompressedSize64
 		}
 	}
