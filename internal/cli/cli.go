@@ -274,7 +274,7 @@ func (r *invocation) fail(msg error) {
 
 // tell prints msg on stdout, in the run's language.
 func (r *invocation) tell(msg diag.Phrase) {
-	fmt.Fprintf(r.stdout, "malekort: %s\n", say(r.loc, msg))
+	fmt.Fprintf(r.stdout, "malekort: %s\n", diag.OneLine(say(r.loc, msg)))
 }
 
 // say is msg in loc's language: a phrase, or an error that is or wraps

@@ -341,7 +341,7 @@ func (e Error) github(kind string) string {
 		msg = e.Pos.String()[len(e.Pos.Path)+1:] + ": " + msg
 	}
 	if e.Pos.Path != "" {
-		b.WriteString(" file=" + escapeProperty(e.Pos.Path))
+		b.WriteString(" file=" + OneLine(escapeProperty(e.Pos.Path)))
 		if e.Pos.Line > 0 && e.Pos.Sheet == "" {
 			fmt.Fprintf(&b, ",line=%d", e.Pos.Line)
 		}
@@ -350,7 +350,9 @@ func (e Error) github(kind string) string {
 		}
 	}
 	b.WriteString("::")
-	b.WriteString(escapeData(msg))
+	// Line ends are the command's own escapes; other control characters
+	// would reach the workflow's log as they are (see OneLine).
+	b.WriteString(OneLine(escapeData(msg)))
 	return b.String()
 }
 

@@ -98,6 +98,7 @@ func TestGitHub(t *testing.T) {
 	}{
 		{Error{Pos: Pos{Path: "data/results/2026.csv", Line: 14, Col: 9}, Msg: `unknown unit "x"`}, `::error file=data/results/2026.csv,line=14,col=9::unknown unit "x"`},
 		{Error{Pos: Pos{Path: "data/a,b:c.csv", Line: 2}, Msg: "100% wrong\nreally"}, `::error file=data/a%2Cb%3Ac.csv,line=2::100%25 wrong%0Areally`},
+		{Error{Pos: Pos{Path: "content/\x1b[2J.md"}, Msg: "\"\x1b[31m\" wrong"}, `::error file=content/\x1b[2J.md::"\x1b[31m" wrong`},
 		{Error{Pos: Pos{Path: "templates/office.html", Line: 3, Col: 5}, Msg: "bad"}, `::error file=templates/office.html,line=3,col=5::bad`},
 		{Error{Msg: "no position"}, `::error::no position`},
 		{Error{Pos: Pos{Path: "data/results/2026.xlsx", Sheet: "Ark 1", Line: 14, Col: 28}, Msg: "bad"}, `::error file=data/results/2026.xlsx::'Ark 1'!AB14: bad`},

@@ -169,7 +169,7 @@ func (s *Server) Update(changed []string) {
 
 // say logs msg in the site's language.
 func (s *Server) say(msg diag.Phrase) {
-	fmt.Fprintf(s.log, "malekort: %s\n", msg.In(s.loc))
+	fmt.Fprintf(s.log, "malekort: %s\n", diag.OneLine(msg.In(s.loc)))
 }
 
 // notify logs notices in the site's language, as build prints them.
