@@ -202,6 +202,10 @@ func TestOfficeMoves(t *testing.T) {
 			{ID: "sogn", Lifetime: Lifetime{Until: feb}, MergedInto: "vestland"},
 			{ID: "nord"}, {ID: "more"}, {ID: "trond"},
 			{ID: "vestland", Lifetime: Lifetime{From: mar}},
+			// Ny2 begins in March without a merger; Sen goes into it
+			// later.
+			{ID: "sen", Lifetime: Lifetime{Until: mar}, MergedInto: "ny2"},
+			{ID: "ny2", Lifetime: Lifetime{From: mar}},
 		},
 		Offices: []Office{
 			{ID: "fana", County: "hordaland"},
@@ -222,6 +226,8 @@ func TestOfficeMoves(t *testing.T) {
 			{ID: "halsa", County: "more", Lifetime: Lifetime{Until: feb}, MergedInto: "heim"},
 			{ID: "heim", County: "trond", Lifetime: Lifetime{From: mar}},
 			{ID: "lunner", County: "nord", Changes: []Change{{From: mar, County: "vestland"}}},
+			{ID: "q", County: "sen"},
+			{ID: "r", County: "nord", Changes: []Change{{From: mar, County: "ny2"}}},
 		},
 	}
 	s.NumberUnits()
@@ -239,7 +245,9 @@ func TestOfficeMoves(t *testing.T) {
 		{"vestland", mar, []OfficeMove{{CameFrom, "nord", nil, []int{14}}, {MergedInto, "more", []string{"volda"}, []int{7}}}},
 		{"more", mar, []OfficeMove{{CameInto, "sogn", []string{"volda"}, []int{7}}, {MergedInto, "trond", []string{"heim"}, []int{12}}}},
 		{"trond", mar, []OfficeMove{{CameInto, "more", []string{"heim"}, []int{12}}, {Opened, "", nil, []int{13}}}},
-		{"nord", mar, []OfficeMove{{MovedTo, "vestland", nil, []int{14}}, {SplitInto, "", []string{"narvik", "hamaroy"}, []int{9}}}},
+		{"nord", mar, []OfficeMove{{MovedTo, "ny2", nil, []int{16}}, {MovedTo, "vestland", nil, []int{14}}, {SplitInto, "", []string{"narvik", "hamaroy"}, []int{9}}}},
+		// Not compared with Sen, which goes into it only in April.
+		{"ny2", mar, []OfficeMove{{CameFrom, "nord", nil, []int{16}}}},
 		{"", mar, []OfficeMove{{Opened, "", nil, []int{13}}, {MergedInto, "", []string{"heim"}, []int{12}}, {MergedInto, "", []string{"volda"}, []int{7}}, {SplitInto, "", []string{"narvik", "hamaroy"}, []int{9}}}},
 	} {
 		if got := s.OfficeMoves(c.county, c.p); !reflect.DeepEqual(got, c.want) {

@@ -729,10 +729,15 @@ type OfficeMove struct {
 func (s *Site) OfficeMoves(county string, p Period) []OfficeMove {
 	was := []string{county} // the counties whose offices county's figure of p-1 was of
 	if c, _ := s.County(county); c >= 0 && !s.UnitAlive(s.CountyUnit(c), p-1) {
-		if s.UnitAlive(s.CountyUnit(c), p) && slices.ContainsFunc(s.SplitFrom(county), func(id string) bool { return s.UnitAlive(slices.Index(s.Units, id), p-1) }) {
+		// Those that ended as it began, not before nor after.
+		endedThen := func(id string) bool {
+			u := slices.Index(s.Units, id)
+			return s.UnitAlive(u, p-1) && !s.UnitAlive(u, p)
+		}
+		if slices.ContainsFunc(s.SplitFrom(county), endedThen) {
 			return nil
 		}
-		was = slices.DeleteFunc(s.Predecessors(county), func(id string) bool { return !s.UnitAlive(slices.Index(s.Units, id), p-1) })
+		was = slices.DeleteFunc(s.Predecessors(county), func(id string) bool { return !endedThen(id) })
 	}
 	var moves []OfficeMove
 	add := func(kind OfficeMoveKind, other string, into []string, o int) {
