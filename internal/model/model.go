@@ -822,15 +822,20 @@ func (s *Site) PartOfAt(o int, b Period) int {
 }
 
 // SplitAmongAt are the offices that office o was split among, as they
-// are in month b (each followed as PartOfAt follows it, those closed
-// left out), where o was split before b; nil where it exists then, or
-// ended otherwise.
+// are in month b (each followed as PartOfAt follows it), where o was
+// split before b; nil where it exists then, or ended otherwise, or where
+// one of them has since closed or been split itself: o's users are then
+// no longer all in offices of the site that can be named.
 func (s *Site) SplitAmongAt(o int, b Period) []int {
 	off := &s.Offices[o]
 	_, split := endedBy(off.Lifetime, off.MergedInto, off.SplitInto, off.Lives, b)
 	var among []int
 	for _, id := range split {
-		if part := s.PartOfAt(slices.Index(s.Units[:len(s.Offices)], id), b); part >= 0 && !slices.Contains(among, part) {
+		part := s.PartOfAt(slices.Index(s.Units[:len(s.Offices)], id), b)
+		if part < 0 {
+			return nil
+		}
+		if !slices.Contains(among, part) {
 			among = append(among, part)
 		}
 	}

@@ -604,6 +604,27 @@ func TestSameOffices(t *testing.T) {
 	}
 }
 
+// TestASplitOfficesPartCloses: b is split into d and e in February, and
+// e closes after February. Vest's and the whole site's January (a, b)
+// and March (a, d) are not of the same offices: e's users are gone.
+func TestASplitOfficesPartCloses(t *testing.T) {
+	jan, feb, mar := period("2026-01"), period("2026-02"), period("2026-03")
+	f := newFixture(countGoal("k", false))
+	f.site.Offices[1].Lifetime.Until, f.site.Offices[1].SplitInto = jan, []string{"d", "e"}
+	f.site.Offices = append(f.site.Offices,
+		model.Office{ID: "d", Name: "D", County: "vest", Lifetime: model.Lifetime{From: feb}},
+		model.Office{ID: "e", Name: "E", County: "vest", Lifetime: model.Lifetime{From: feb, Until: feb}})
+	s := f.oneEachAlive("k", "2026-01", "2026-02", "2026-03")
+	for _, id := range []string{"vest", "whole"} {
+		if s.SameOffices(s.unit(id), jan, mar) {
+			t.Errorf("%s: January (a, b) and March (a, d; e closed) said to be of the same offices", id)
+		}
+		if !s.SameOffices(s.unit(id), jan, feb) {
+			t.Errorf("%s: January (a, b) and February (a, d, e) said to be of other offices", id)
+		}
+	}
+}
+
 // TestASuccessorsRecastOfOtherOffices: vest merges into a new county,
 // ny, in February. Its January is vest's figure recast, of the same
 // offices only where all of vest's offices are ny's: not where b went
