@@ -996,7 +996,8 @@ func overdueFromTheStart(s *model.Site, notices *diag.List) {
 // that and before the reported month: no later commentary of the office
 // can close it, and the page of the office that took its place does not
 // show it (NAV Lindås's joint job fair, open in December 2019, before
-// Lindås went into Alver).
+// Lindås went into Alver). Not where the office came back, nor where an
+// office it went into writes the measure, with its id, on.
 func openWhenTheOfficeEnded(s *model.Site, reported model.Period, notices *diag.List) {
 	office := map[string]*model.Office{}
 	for i := range s.Offices {
@@ -1020,19 +1021,25 @@ func openWhenTheOfficeEnded(s *model.Site, reported model.Period, notices *diag.
 		if off == nil {
 			continue
 		}
-		until := off.Lifetime.Until // of the life c is in
+		// The life c is in, and whether the office came back after it.
+		until, into, back := off.Lifetime.Until, append([]string{off.MergedInto}, off.SplitInto...), false
 		for _, l := range off.Lives {
 			if l.Alive(c.Period) {
-				until = l.Until
+				until, into = l.Until, append([]string{l.MergedInto}, l.SplitInto...)
 			}
+			back = back || l.From > c.Period && l.From <= reported
 		}
-		if until == 0 || until < c.Period || until >= reported {
+		if until == 0 || until < c.Period || until >= reported || back {
 			continue
 		}
 		for i := range c.Measures {
 			m := &c.Measures[i]
-			if m.Status != "done" && last[[2]string{c.Office, model.MeasureID(m)}].m == m {
-				notices.AddNotice(m.Pos, "the measure is still open in %s, and %q ended after %s: no later commentary can close it, and the page of the office that took its place does not show it; write status = \"done\", or write the measure in that office's commentary", c.Period, c.Office, until)
+			id := model.MeasureID(m)
+			// Written again in the commentary of an office that took
+			// its place, it is carried on there.
+			carried := slices.ContainsFunc(into, func(o string) bool { return o != "" && last[[2]string{o, id}].m != nil })
+			if m.Status != "done" && last[[2]string{c.Office, id}].m == m && !carried {
+				notices.AddNotice(m.Pos, "the measure is still open in %s, and %q ended after %s: no later commentary can close it, and the page of the office that took its place does not show it; write status = \"done\", or write the measure, with its id, in that office's commentary", c.Period, c.Office, until)
 			}
 		}
 	}

@@ -407,7 +407,8 @@ func TestAMeasureOfAGoalGoneFromTheScorecard(t *testing.T) {
 // after December 2019, left its job fair open in December's commentary:
 // a notice, in a site reported in January 2020. Not for one done, nor
 // one a later commentary names, nor for an office that ends after the
-// reported month, which can still close it.
+// reported month, which can still close it, nor one an office it went
+// into writes on, nor one of an office that came back.
 func TestAMeasureOpenWhenItsOfficeEnded(t *testing.T) {
 	nov, dec := period("2019-11"), period("2019-12")
 	at := func(month string, line int) diag.Pos {
@@ -419,6 +420,10 @@ func TestAMeasureOpenWhenItsOfficeEnded(t *testing.T) {
 			{ID: "lindas", Name: "Lindås", County: "vest", Lifetime: model.Lifetime{Until: dec}, MergedInto: "alver"},
 			{ID: "alver", Name: "Alver", County: "vest", Lifetime: model.Lifetime{From: dec + 1}},
 			{ID: "voss", Name: "Voss", County: "vest", Lifetime: model.Lifetime{Until: dec + 2}},
+			{ID: "bergen", Name: "Bergen", County: "vest", Lifetime: model.Lifetime{Until: dec}, MergedInto: "arna"},
+			{ID: "arna", Name: "Arna", County: "vest"},
+			{ID: "os", Name: "Os", County: "vest", Lives: []model.Life{
+				{Lifetime: model.Lifetime{Until: nov}}, {Lifetime: model.Lifetime{From: dec + 1}}}},
 		},
 		Commentary: []model.Commentary{
 			{Office: "lindas", Period: nov, Measures: []model.Measure{
@@ -432,12 +437,23 @@ func TestAMeasureOpenWhenItsOfficeEnded(t *testing.T) {
 			{Office: "voss", Period: dec, Measures: []model.Measure{
 				{ID: "plan", Goal: "g", Text: "Plan", Status: "started", Pos: diag.Pos{Path: "content/vest/voss/2019-12.md", Line: 3}},
 			}},
+			// Bergen's open measure is carried on by Arna, which it went
+			// into; Os came back.
+			{Office: "bergen", Period: dec, Measures: []model.Measure{
+				{ID: "samtaler", Goal: "g", Text: "Samtaler", Status: "started", Pos: diag.Pos{Path: "content/vest/bergen/2019-12.md", Line: 3}},
+			}},
+			{Office: "arna", Period: dec + 1, Measures: []model.Measure{
+				{ID: "samtaler", Goal: "g", Text: "Samtaler", Status: "started", Pos: diag.Pos{Path: "content/vest/arna/2020-01.md", Line: 3}},
+			}},
+			{Office: "os", Period: nov, Measures: []model.Measure{
+				{ID: "kurs", Goal: "g", Text: "Kurs", Status: "started", Pos: diag.Pos{Path: "content/vest/os/2019-11.md", Line: 3}},
+			}},
 		},
 	}
 	s.NumberUnits()
 	var notices diag.List
 	openWhenTheOfficeEnded(s, dec+1, &notices)
 	sameNotices(t, notices, []string{
-		`content/vest/lindas/2019-12.md:3: the measure is still open in 2019-12, and "lindas" ended after 2019-12: no later commentary can close it, and the page of the office that took its place does not show it; write status = "done", or write the measure in that office's commentary`,
+		`content/vest/lindas/2019-12.md:3: the measure is still open in 2019-12, and "lindas" ended after 2019-12: no later commentary can close it, and the page of the office that took its place does not show it; write status = "done", or write the measure, with its id, in that office's commentary`,
 	})
 }
