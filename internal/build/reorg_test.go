@@ -1032,7 +1032,7 @@ owner = "nord"
 
 // TestAReformsOfficeMoves: in January 2020 Vest and Sogn merge into
 // Vestland, Sogn's NAV B goes into Møre's NAV Volda, and Møre's NAV T is
-// divided between Volda and NAV V2. Each county's page, the new one's
+// divided between Volda and Vestland's NAV C. Each county's page, the new one's
 // too, says how its offices changed, and the front page the whole site's.
 func TestAReformsOfficeMoves(t *testing.T) {
 	org := `[[county]]
@@ -1083,7 +1083,7 @@ id = "t"
 name = "NAV T"
 county = "more"
 until = "2019-12"
-split_into = ["volda", "v2"]
+split_into = ["volda", "c"]
 
 [[office]]
 id = "v2"
@@ -1105,9 +1105,10 @@ county = "more"
 		{"vestland/index.html", "<li>Gikk inn i NAV Volda i NAV Møre: <a href=\"../sogn/b/index.html\">NAV B</a>.</li>"},
 		{"vestland/index.html", "Fylkets tall for desember 2019 og januar 2020 gjelder ikke de samme kontorene."},
 		{"more/index.html", "<li>Fra NAV Sogn inn i NAV Volda: <a href=\"../sogn/b/index.html\">NAV B</a>.</li>"},
-		{"more/index.html", "<li>Delt i NAV Volda og NAV V2: <a href=\"../more/t/index.html\">NAV T</a>.</li>"},
+		{"more/index.html", "<li>Delt i NAV Volda og NAV C (NAV Vestland): <a href=\"../more/t/index.html\">NAV T</a>.</li>"},
+		{"vestland/index.html", "<li>Fra NAV Møre, delvis inn i NAV C: <a href=\"../more/t/index.html\">NAV T</a>.</li>"},
 		{"index.html", "<li>Gikk inn i NAV Volda: <a href=\"sogn/b/index.html\">NAV B</a>.</li>"},
-		{"index.html", "<li>Delt i NAV Volda og NAV V2: <a href=\"more/t/index.html\">NAV T</a>.</li>"},
+		{"index.html", "<li>Delt i NAV Volda og NAV C: <a href=\"more/t/index.html\">NAV T</a>.</li>"},
 	} {
 		id := "changes-h"
 		if c.page == "index.html" {

@@ -228,6 +228,8 @@ func TestOfficeMoves(t *testing.T) {
 			{ID: "lunner", County: "nord", Changes: []Change{{From: mar, County: "vestland"}}},
 			{ID: "q", County: "sen"},
 			{ID: "r", County: "nord", Changes: []Change{{From: mar, County: "ny2"}}},
+			// T2 is divided between Nord's Narvik and Møre's Volda.
+			{ID: "t2", County: "nord", Lifetime: Lifetime{Until: feb}, SplitInto: []string{"narvik", "volda"}},
 		},
 	}
 	s.NumberUnits()
@@ -243,12 +245,12 @@ func TestOfficeMoves(t *testing.T) {
 		{"hordaland", feb - 1, nil},
 		// Vestland compares with Hordaland and Sogn, not with nothing.
 		{"vestland", mar, []OfficeMove{{CameFrom, "nord", nil, []int{14}}, {MergedInto, "more", []string{"volda"}, []int{7}}}},
-		{"more", mar, []OfficeMove{{CameInto, "sogn", []string{"volda"}, []int{7}}, {MergedInto, "trond", []string{"heim"}, []int{12}}}},
+		{"more", mar, []OfficeMove{{CameInto, "sogn", []string{"volda"}, []int{7}}, {CamePartlyInto, "nord", []string{"volda"}, []int{17}}, {MergedInto, "trond", []string{"heim"}, []int{12}}}},
 		{"trond", mar, []OfficeMove{{CameInto, "more", []string{"heim"}, []int{12}}, {Opened, "", nil, []int{13}}}},
-		{"nord", mar, []OfficeMove{{MovedTo, "ny2", nil, []int{16}}, {MovedTo, "vestland", nil, []int{14}}, {SplitInto, "", []string{"narvik", "hamaroy"}, []int{9}}}},
+		{"nord", mar, []OfficeMove{{MovedTo, "ny2", nil, []int{16}}, {MovedTo, "vestland", nil, []int{14}}, {SplitInto, "", []string{"narvik", "hamaroy"}, []int{9}}, {SplitInto, "", []string{"narvik", "volda"}, []int{17}}}},
 		// Not compared with Sen, which goes into it only in April.
 		{"ny2", mar, []OfficeMove{{CameFrom, "nord", nil, []int{16}}}},
-		{"", mar, []OfficeMove{{Opened, "", nil, []int{13}}, {MergedInto, "", []string{"heim"}, []int{12}}, {MergedInto, "", []string{"volda"}, []int{7}}, {SplitInto, "", []string{"narvik", "hamaroy"}, []int{9}}}},
+		{"", mar, []OfficeMove{{Opened, "", nil, []int{13}}, {MergedInto, "", []string{"heim"}, []int{12}}, {MergedInto, "", []string{"volda"}, []int{7}}, {SplitInto, "", []string{"narvik", "hamaroy"}, []int{9}}, {SplitInto, "", []string{"narvik", "volda"}, []int{17}}}},
 	} {
 		if got := s.OfficeMoves(c.county, c.p); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%q in %s: %v, want %v", c.county, c.p, got, c.want)

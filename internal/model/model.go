@@ -697,22 +697,23 @@ func (s *Site) CountyAt(o int, p Period) string {
 type OfficeMoveKind int
 
 const (
-	CameFrom   OfficeMoveKind = iota // from another county
-	CameInto                         // from another county, into one of its offices
-	Opened                           // an office that did not exist before
-	MovedTo                          // to another county
-	MergedInto                       // an office that went into another
-	SplitInto                        // an office divided among others
-	Closed                           // an office that no longer exists
+	CameFrom       OfficeMoveKind = iota // from another county
+	CameInto                             // from another county, into one of its offices
+	CamePartlyInto                       // split, in another county, partly into its offices
+	Opened                               // an office that did not exist before
+	MovedTo                              // to another county
+	MergedInto                           // an office that went into another
+	SplitInto                            // an office divided among others
+	Closed                               // an office that no longer exists
 )
 
 // OfficeMove is a group of offices that came into a unit's figures or
 // left them the same way, from or to the same county and offices.
 type OfficeMove struct {
 	Kind OfficeMoveKind
-	// Other is the county they came from (CameFrom, CameInto) or went to
-	// (MovedTo), or, for a merger or split into offices of another
-	// county, that county.
+	// Other is the county they came from (CameFrom, CameInto,
+	// CamePartlyInto) or went to (MovedTo), or, for a merger into an
+	// office of another county, that county.
 	Other string
 	// Into are the offices they merged into or were split among: of the
 	// unit's for CameInto.
@@ -789,12 +790,14 @@ func (s *Site) OfficeMoves(county string, p Period) []OfficeMove {
 			switch {
 			case into == nil && wasIn:
 				add(Closed, "", nil, o)
-			case wasIn && len(across) == 1:
+			case wasIn && kind == MergedInto && across != nil:
 				add(kind, across[0], into, o)
 			case wasIn:
 				add(kind, "", into, o)
-			case ourInto != nil:
+			case ourInto != nil && kind == MergedInto:
 				add(CameInto, before, ourInto, o)
+			case ourInto != nil:
+				add(CamePartlyInto, before, ourInto, o)
 			}
 		}
 	}

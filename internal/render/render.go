@@ -1273,16 +1273,25 @@ func (s *site) sentence(text string, ids []string, root string) Sentence {
 // names are units' names, as a sentence lists them: "A", "A og B", "A,
 // B og C".
 func (s *site) names(ids []string) string {
-	var b strings.Builder
+	names := make([]string, len(ids))
 	for i, id := range ids {
+		names[i] = s.unitName(id)
+	}
+	return s.list(names)
+}
+
+// list is words as a sentence lists them: "A", "A og B", "A, B og C".
+func (s *site) list(words []string) string {
+	var b strings.Builder
+	for i, w := range words {
 		switch {
 		case i == 0:
-		case i == len(ids)-1:
+		case i == len(words)-1:
 			b.WriteString(" " + s.loc.T("and") + " ")
 		default:
 			b.WriteString(", ")
 		}
-		b.WriteString(s.unitName(id))
+		b.WriteString(w)
 	}
 	return b.String()
 }
@@ -1626,13 +1635,14 @@ func (s *site) changes(rs *rows, sections string) Changes {
 
 // officeMoveWords are the words for each kind of model.OfficeMove.
 var officeMoveWords = [...]string{
-	model.CameFrom:   "changes.offices.came",
-	model.CameInto:   "changes.offices.camein",
-	model.Opened:     "changes.offices.opened",
-	model.MovedTo:    "changes.offices.moved",
-	model.MergedInto: "changes.offices.merged",
-	model.SplitInto:  "changes.offices.split",
-	model.Closed:     "changes.offices.closed",
+	model.CameFrom:       "changes.offices.came",
+	model.CameInto:       "changes.offices.camein",
+	model.CamePartlyInto: "changes.offices.camepart",
+	model.Opened:         "changes.offices.opened",
+	model.MovedTo:        "changes.offices.moved",
+	model.MergedInto:     "changes.offices.merged",
+	model.SplitInto:      "changes.offices.split",
+	model.Closed:         "changes.offices.closed",
 }
 
 // officeMoves says how a county's or the whole site's offices changed
@@ -1658,10 +1668,23 @@ func (s *site) officeMoves(unit int, p model.Period, root string) OfficeChanges 
 		switch {
 		case m.Kind == model.Opened && len(ids) > 1:
 			words += ".many"
-		case (m.Kind == model.MergedInto || m.Kind == model.SplitInto) && m.Other != "":
+		case m.Kind == model.MergedInto && m.Other != "":
 			words += ".across"
 		}
-		text := strings.NewReplacer("{other}", s.unitName(m.Other), "{into}", s.names(m.Into)).Replace(s.loc.T(words))
+		into := s.names(m.Into)
+		if m.Kind == model.SplitInto && county != "" {
+			// Divided among offices of this county and others: each
+			// of another says which.
+			names := make([]string, len(m.Into))
+			for i, id := range m.Into {
+				names[i] = s.unitName(id)
+				if c := s.Site.CountyAt(s.officeOf[id], p); c != county {
+					names[i] += " (" + s.unitName(c) + ")"
+				}
+			}
+			into = s.list(names)
+		}
+		text := strings.NewReplacer("{other}", s.unitName(m.Other), "{into}", into).Replace(s.loc.T(words))
 		moves = append(moves, s.sentence(text, ids, root))
 	}
 	if moves == nil {
