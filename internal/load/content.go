@@ -18,6 +18,7 @@ import (
 	"github.com/malekort/malekort/internal/markdown"
 	"github.com/malekort/malekort/internal/model"
 	"github.com/malekort/malekort/internal/workers"
+	"golang.org/x/text/unicode/norm"
 )
 
 // loadContent reads content/: _index.md for the front page, <county>/_index.md
@@ -105,16 +106,17 @@ func unreadTexts(texts, others []string, errs *diag.List) {
 
 // sameButCase adds an error for each of paths, the files of content/,
 // whose path is another's but for upper and lower case (2026-11.MD beside
-// 2026-11.md): Windows and macOS take them for one file, so the site
-// could not be edited or published there, and two texts of one month
-// would be shown as one, one's author over the other's words.
+// 2026-11.md), or for how a letter is composed (å as one character or
+// as a and a ring): Windows and macOS take them for one file, so the
+// site could not be edited or published there, and two texts of one
+// month would be shown as one, one's author over the other's words.
 func sameButCase(paths []string, errs *diag.List) {
 	slices.Sort(paths)
 	first := map[string]string{}
 	for _, p := range paths {
-		key := strings.ToLower(p)
+		key := norm.NFC.String(strings.ToLower(p))
 		if other, ok := first[key]; ok {
-			errs.Add(diag.Pos{Path: p}, "has the name of %s but for upper and lower case, which Windows and macOS take for one file: merge the two, or rename one", other)
+			errs.Add(diag.Pos{Path: p}, "has the name of %s but for upper and lower case, or how a letter is composed, which Windows or macOS take for one file: merge the two, or rename one", other)
 			continue
 		}
 		first[key] = p

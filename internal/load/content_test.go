@@ -311,16 +311,18 @@ func TestTextSavedUnderAnotherName(t *testing.T) {
 // error, not two commentaries with one's author over the other's words.
 func TestNamesTheSameButForCase(t *testing.T) {
 	site := fstest.MapFS{
-		"site.toml":                  {Data: []byte("title = \"T\"\n")},
-		"data/org.toml":              {Data: []byte("[[county]]\nid = \"vest\"\nname = \"Vest\"\n\n[[office]]\nid = \"a\"\nname = \"A\"\ncounty = \"vest\"\n")},
-		"data/goals.toml":            {Data: []byte("[[goal]]\nid = \"g\"\ntitle = \"G\"\nperspective = \"P\"\nunit = \"count\"\ndirection = \"higher\"\ntarget = 2\nyellow = 1\naggregate = \"sum\"\n")},
-		"data/results/a.csv":         {Data: []byte("period,unit,goal,value\n2026-10,a,g,1\n")},
-		"content/vest/a/2026-10.md":  {Data: []byte("+++\nauthor = \"Kari\"\n+++\n![Graf](graf.png)\n")},
-		"content/vest/a/2026-10.MD":  {Data: []byte("+++\nauthor = \"Ola\"\n+++\n![Graf](Graf.png)\n")},
-		"content/vest/a/graf.png":    {Data: []byte("\x89PNG\r\n")},
-		"content/vest/a/Graf.png":    {Data: []byte("\x89PNG\r\n")},
-		"content/vest/a/2026-09.md":  {Data: []byte("Tekst.\n")},
-		"content/vest/a/2026-09.png": {Data: []byte("\x89PNG\r\n")},
+		"site.toml":                    {Data: []byte("title = \"T\"\n")},
+		"data/org.toml":                {Data: []byte("[[county]]\nid = \"vest\"\nname = \"Vest\"\n\n[[office]]\nid = \"a\"\nname = \"A\"\ncounty = \"vest\"\n")},
+		"data/goals.toml":              {Data: []byte("[[goal]]\nid = \"g\"\ntitle = \"G\"\nperspective = \"P\"\nunit = \"count\"\ndirection = \"higher\"\ntarget = 2\nyellow = 1\naggregate = \"sum\"\n")},
+		"data/results/a.csv":           {Data: []byte("period,unit,goal,value\n2026-10,a,g,1\n")},
+		"content/vest/a/2026-10.md":    {Data: []byte("+++\nauthor = \"Kari\"\n+++\n![Graf](graf.png)\n")},
+		"content/vest/a/2026-10.MD":    {Data: []byte("+++\nauthor = \"Ola\"\n+++\n![Graf](Graf.png)\n")},
+		"content/vest/a/graf.png":      {Data: []byte("\x89PNG\r\n")},
+		"content/vest/a/Graf.png":      {Data: []byte("\x89PNG\r\n")},
+		"content/vest/a/2026-09.md":    {Data: []byte("Tekst.\n![Vår](vår.png) ![Vår](va\u030ar.png)\n")},
+		"content/vest/a/2026-09.png":   {Data: []byte("\x89PNG\r\n")},
+		"content/vest/a/vår.png":       {Data: []byte("\x89PNG\r\n")},
+		"content/vest/a/va\u030ar.png": {Data: []byte("\x89PNG\r\n")},
 	}
 	_, _, _, errs := Load(site)
 	var got []string
@@ -328,8 +330,9 @@ func TestNamesTheSameButForCase(t *testing.T) {
 		got = append(got, e.Error())
 	}
 	want := []string{
-		"content/vest/a/2026-10.md: has the name of content/vest/a/2026-10.MD but for upper and lower case, which Windows and macOS take for one file: merge the two, or rename one",
-		"content/vest/a/graf.png: has the name of content/vest/a/Graf.png but for upper and lower case, which Windows and macOS take for one file: merge the two, or rename one",
+		"content/vest/a/2026-10.md: has the name of content/vest/a/2026-10.MD but for upper and lower case, or how a letter is composed, which Windows or macOS take for one file: merge the two, or rename one",
+		"content/vest/a/graf.png: has the name of content/vest/a/Graf.png but for upper and lower case, or how a letter is composed, which Windows or macOS take for one file: merge the two, or rename one",
+		"content/vest/a/vår.png: has the name of content/vest/a/va\u030ar.png but for upper and lower case, or how a letter is composed, which Windows or macOS take for one file: merge the two, or rename one",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("errors:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
