@@ -272,7 +272,8 @@ func TestColumnNamesAreMarkedEnglish(t *testing.T) {
 
 // TestPrintedChartsSayWhatTheDashedLineIs: on paper no legend or tooltip
 // names the lines, so each printed chart names its target's line, with
-// its value, inside the drawing and clear of the axes' labels.
+// its value, inside the drawing and clear of the axes' labels, which are
+// inside the drawing too.
 func TestPrintedChartsSayWhatTheDashedLineIs(t *testing.T) {
 	label := regexp.MustCompile(`<text x="([0-9.]+)" y="([0-9.]+)" text-anchor="(start|end)">([^<]*)</text>`)
 	type box struct{ x0, y0, x1, y1 float64 }
@@ -309,6 +310,11 @@ func TestPrintedChartsSayWhatTheDashedLineIs(t *testing.T) {
 			for _, o := range others {
 				if target.x0 < o.x1 && o.x0 < target.x1 && target.y0 < o.y1 && o.y0 < target.y1 {
 					t.Errorf("%s: the target's label %+v covers the label %+v:\n%s", name, *target, o, chart)
+				}
+				// An axis label wider than the margin is cut off at
+				// the paper's edge: "7,1 dager" for 17,1.
+				if o.x0 < 0 {
+					t.Errorf("%s: the label %+v begins left of the drawing:\n%s", name, o, chart)
 				}
 			}
 		}

@@ -141,7 +141,7 @@ type PrintChart struct {
 // value, the first and last period and the highest and lowest value
 // labelled.
 func (s *site) printChart(unit, gi int, end model.Period) template.HTML {
-	const w, h, left, right, top, bottom = 320.0, 110.0, 44.0, 8.0, 8.0, 18.0
+	const w, h, right, top, bottom = 320.0, 110.0, 8.0, 8.0, 18.0
 	g := &s.Site.Goals[gi]
 	t := s.Scores.ThresholdsAt(unit, gi, end)
 	lo, hi := t.Target, t.Target
@@ -168,6 +168,11 @@ func (s *site) printChart(unit, gi int, end model.Period) template.HTML {
 	if hi == lo {
 		hi, lo = hi+1, lo-1
 	}
+	// The plot begins right of its highest and lowest values' labels:
+	// "17,1 dager" is wider than "45 %", and paper cuts off what is left
+	// of the drawing.
+	hiText, loText := s.loc.WithUnit(hi, g.Decimals, g.Unit), s.loc.WithUnit(lo, g.Decimals, g.Unit)
+	left := max(44, 6+max(labelWidth(hiText), labelWidth(loText)))
 	x := func(i int) float64 { return left + float64(i)*(w-left-right)/float64(n-1) }
 	y := func(v float64) float64 { return top + (hi-v)*(h-top-bottom)/(hi-lo) }
 	var line brokenLine
@@ -212,8 +217,8 @@ func (s *site) printChart(unit, gi int, end model.Period) template.HTML {
 		}
 	}
 	labels = append(labels, named)
-	label(left-4, y(hi)+4, "end", s.loc.WithUnit(hi, g.Decimals, g.Unit))
-	label(left-4, y(lo)+4, "end", s.loc.WithUnit(lo, g.Decimals, g.Unit))
+	label(left-4, y(hi)+4, "end", hiText)
+	label(left-4, y(lo)+4, "end", loText)
 	periodLabel := func(p model.Period) string {
 		if step == 1 {
 			return s.months[p-s.Scores.First]
