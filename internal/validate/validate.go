@@ -34,12 +34,19 @@ func Site(s *model.Site, reported model.Period, errs *diag.List) {
 	openWhenTheOfficeEnded(s, reported, errs)
 }
 
+// maxIDLength is the longest id: an id names a folder of the site, and
+// Windows, where a site is often copied to a share, allows paths of 260
+// characters, the share's own and the site's pages' included.
+const maxIDLength = 60
+
 func checkID(kind diag.Phrase, id string, pos diag.Pos, errs *diag.List) {
 	switch {
 	case id == "":
 		errs.Add(pos, "%s has no id: add id = \"…\" (lowercase letters, digits and hyphens)", kind)
 	case !model.IsSlug(id):
 		errs.Add(pos, "%s id %q is not a slug: use lowercase a–z, 0–9 and single hyphens, e.g. %q", kind, id, model.SlugOf(id))
+	case len(id) > maxIDLength:
+		errs.Add(pos, "%s id %q is %d characters long: keep it to %d, since it names a folder of the site and Windows allows paths of 260 characters", kind, id, len(id), maxIDLength)
 	}
 }
 
