@@ -390,6 +390,21 @@ func ReloadCommentary(fsys fs.FS, site *model.Site, paths []string) (next *model
 // among them: opened by itself it can run script.
 var publishable = map[string]bool{".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".webp": true, ".pdf": true}
 
+// pageNamedFolder is the first folder of rel, a file's path under
+// content/ and in the built site, named as the site names its pages and
+// files (2018-T3.html, scorecard.csv, site.css), or "": published there,
+// the file's folder would stand where the site writes a file, and the
+// build would fail after check had passed.
+func pageNamedFolder(rel string) string {
+	for folder := range strings.SplitSeq(path.Dir(rel), "/") {
+		switch strings.ToLower(path.Ext(folder)) {
+		case ".html", ".csv", ".js", ".css", ".svg":
+			return folder
+		}
+	}
+	return ""
+}
+
 // loadFiles reads the files a text uses, so that they, and only they, are
 // published from content/.
 func loadFiles(fsys fs.FS, t *model.Text, refs []markdown.Ref, files map[string][]byte, errs *diag.List) {
@@ -407,6 +422,10 @@ func loadFiles(fsys fs.FS, t *model.Text, refs []markdown.Ref, files map[string]
 			continue
 		}
 		rel := strings.TrimPrefix(name, ContentDir+"/")
+		if folder := pageNamedFolder(rel); folder != "" {
+			errs.Add(pos, "%q is in a folder named %q, as the site's own pages and files are, which it would be published among: rename the folder", ref, folder)
+			continue
+		}
 		if _, done := files[rel]; done {
 			t.Files = append(t.Files, rel)
 			continue
