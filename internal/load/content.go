@@ -414,6 +414,11 @@ func loadFiles(fsys fs.FS, t *model.Text, refs []markdown.Ref, files map[string]
 		name := path.Join(dir, ref)
 		pos := refPos(t, r)
 		switch {
+		case strings.Contains(ref, `\`):
+			// A folder written the Windows way, or a name Windows cannot
+			// have: found on one machine and not on another.
+			errs.Add(pos, "%q has a backslash: write / between a folder and a file, and rename a file with a backslash in its name", ref)
+			continue
 		case !strings.HasPrefix(name, ContentDir+"/"):
 			errs.Add(pos, "%q is outside content/: put the file beside the text", ref)
 			continue
