@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -47,8 +48,14 @@ func checkID(kind diag.Phrase, id string, pos diag.Pos, errs *diag.List) {
 		errs.Add(pos, "%s id %q is not a slug: use lowercase a–z, 0–9 and single hyphens, e.g. %q", kind, id, model.SlugOf(id))
 	case len(id) > maxIDLength:
 		errs.Add(pos, "%s id %q is %d characters long: keep it to %d, since it names a folder of the site and Windows allows paths of 260 characters", kind, id, len(id), maxIDLength)
+	case windowsDevice.MatchString(id):
+		errs.Add(pos, "%s id %q is a name Windows keeps for a device, which no folder of the site can have there: choose another", kind, id)
 	}
 }
+
+// windowsDevice matches the names Windows gives its devices, which no
+// file or folder can have (con, nul, com1).
+var windowsDevice = regexp.MustCompile(`^(con|prn|aux|nul|com[1-9]|lpt[1-9])$`)
 
 func org(s *model.Site, errs *diag.List) {
 	seen := map[string]diag.Pos{}
