@@ -1092,7 +1092,7 @@ county = "more"
 `
 	var results strings.Builder
 	results.WriteString("period,unit,goal,value\n")
-	for _, row := range []string{"2019-12,a", "2019-12,b", "2019-12,c", "2019-12,volda", "2019-12,t", "2019-12,v2", "2020-01,a", "2020-01,c", "2020-01,volda", "2020-01,v2"} {
+	for _, row := range []string{"2019-01,a", "2019-01,b", "2019-01,c", "2019-01,volda", "2019-01,t", "2019-01,v2", "2019-12,a", "2019-12,b", "2019-12,c", "2019-12,volda", "2019-12,t", "2019-12,v2", "2020-01,a", "2020-01,c", "2020-01,volda", "2020-01,v2"} {
 		results.WriteString(row + ",kontakter,10\n")
 	}
 	fsys := reorgSite(t, org, results.String(), "2020-01")
@@ -1117,6 +1117,11 @@ county = "more"
 		if changes := section(t, string(out[c.page]), id); !strings.Contains(changes, c.want) {
 			t.Errorf("%s's changes lack %q:\n%s", c.page, c.want, changes)
 		}
+	}
+	// Vestland's January of last year, its predecessors' recast, had
+	// NAV B, which went to Møre.
+	if sec := section(t, string(out["vestland/index.html"]), "goal-kontakter"); !strings.Contains(sec, "Samme måned i fjor: 30 (omregnet; ikke de samme kontorene)") {
+		t.Errorf("Vestland's same month last year:\n%s", sec)
 	}
 	// Sogn's last page lists its offices of December, C too, now in
 	// Vestland.

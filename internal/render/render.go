@@ -878,6 +878,10 @@ func (s *site) section(rs *rows, gi int) Section {
 		sec.LastYear, sec.LastYearLabel = s.value(g, ly), s.loc.T("last.year")
 		cur, _ := s.Scores.Shown(rs.unit, gi, rs.p)
 		switch kind, words := s.changeOfKind(rs.unit, ly, cur, end-12, end); {
+		case ly.Recast && ly.Has() && !kind.OneMeasure():
+			// Recast of offices that are not all, or not only, its own
+			// now.
+			sec.LastYear += " (" + s.loc.T("recast") + "; " + words + ")"
 		case ly.Recast && ly.Has():
 			sec.LastYear += " (" + s.loc.T("recast") + ")"
 		case ly.Has() && !kind.OneMeasure():
