@@ -1173,6 +1173,22 @@ func TestALongReformFolds(t *testing.T) {
 	}
 }
 
+// TestAUnitToComeIsNoFormerUnit: built for December 2019 with the
+// organisation of 2020 known already, Kinn, which begins in January, is
+// listed among neither the front page's nor Vest's former units.
+func TestAUnitToComeIsNoFormerUnit(t *testing.T) {
+	fsys := reorgSite(t, kinnOrg, "period,unit,goal,value\n2019-12,flora,kontakter,12\n2019-12,vagsoy,kontakter,8\n2019-12,tromso,kontakter,9\n", "2019-12")
+	out := memOutput{}
+	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	for _, page := range []string{"index.html", "vest/index.html"} {
+		if strings.Contains(string(out[page]), `id="former-h"`) {
+			t.Errorf("%s lists former units:\n%s", page, section(t, string(out[page]), "former-h"))
+		}
+	}
+}
+
 // TestAnEndedOfficesPageIsOfItsLastMonth: built for January 2020, the
 // page of Flora, which went into Kinn then, is of December 2019: its
 // title and headings say so, it shows December's commentary, and where

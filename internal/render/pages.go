@@ -70,7 +70,7 @@ func (s *site) front(out Output) error {
 	}
 	for _, c := range s.allCounties {
 		for _, o := range s.officesOf[c] {
-			if !s.current(o) {
+			if s.former(o) {
 				v.Former = append(v.Former, Link{Href: officePath(&m.Offices[o]), Text: m.Offices[o].Name})
 			}
 		}
@@ -137,7 +137,7 @@ func (s *site) county(c int, out Output) error {
 		office := &m.Offices[o]
 		link := Link{Href: s.officeHref(o, county, root), Text: office.Name}
 		if !s.current(o) {
-			if p == s.Reported {
+			if p == s.Reported && s.former(o) {
 				v.Former = append(v.Former, link)
 			}
 			continue

@@ -393,9 +393,10 @@ func (s *site) prepare() {
 	for i, c := range m.Counties {
 		s.countyOf[c.ID] = i
 		s.allCounties = append(s.allCounties, i)
-		if c.Alive(s.Reported) {
+		switch {
+		case c.Alive(s.Reported):
 			s.counties = append(s.counties, i)
-		} else {
+		case s.begun(c.Lifetime):
 			s.formerCounties = append(s.formerCounties, i)
 		}
 	}
@@ -1130,6 +1131,16 @@ func nearest(p model.Period, l model.Lifetime, lives []model.Life) model.Period 
 
 // current reports whether office o exists in the reported month.
 func (s *site) current(o int) bool { return s.Site.Offices[o].Alive(s.Reported) }
+
+// begun reports whether a unit of lifetime l (which spans its lives)
+// began by the reported month: one that begins later, in a month built
+// before the organisation of a reform that is known already, is no
+// former unit.
+func (s *site) begun(l model.Lifetime) bool { return l.From <= s.Reported }
+
+// former reports whether office o existed before the reported month and
+// no longer does.
+func (s *site) former(o int) bool { return !s.current(o) && s.begun(s.Site.Offices[o].Lifetime) }
 
 // ended says that a unit with lifetime l no longer exists in the reported
 // month, and what became of it; nil for a unit that exists. A unit split
