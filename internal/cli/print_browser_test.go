@@ -248,3 +248,49 @@ func TestAChartThatFailsLeavesTheOthersOnPaper(t *testing.T) {
 		t.Error("the broken chart's error is not in the console")
 	}
 }
+
+// TestAFoldedListOfChangesPrintsWhole prints the front page of a month in
+// which sixteen offices went into new ones, whose list of the offices
+// that came and went is folded on screen: paper has the list whole, and
+// the screen has it folded again after.
+func TestAFoldedListOfChangesPrintsWhole(t *testing.T) {
+	ctx := browser(t)
+	site := smallSite(t)
+	org := "[[county]]\nid = \"vest\"\nname = \"NAV Vest\"\n\n[[county]]\nid = \"nord\"\nname = \"NAV Nord\"\n\n[[office]]\nid = \"tromso\"\nname = \"NAV Tromsø\"\ncounty = \"nord\"\n"
+	results := "period,unit,goal,value\n2026-01,tromso,kontakter,10\n2026-02,tromso,kontakter,10\n"
+	for i := range 16 {
+		org += "\n[[office]]\nid = \"gammel" + strconv.Itoa(i) + "\"\nname = \"NAV Gammel " + strconv.Itoa(i) + "\"\ncounty = \"vest\"\nuntil = \"2026-01\"\nmerged_into = \"ny" + strconv.Itoa(i) + "\"\n"
+		org += "\n[[office]]\nid = \"ny" + strconv.Itoa(i) + "\"\nname = \"NAV Ny " + strconv.Itoa(i) + "\"\ncounty = \"vest\"\nfrom = \"2026-02\"\n"
+		results += "2026-01,gammel" + strconv.Itoa(i) + ",kontakter,10\n2026-02,ny" + strconv.Itoa(i) + ",kontakter,10\n"
+	}
+	if err := os.RemoveAll(filepath.Join(site, "content")); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string]string{"data/org.toml": org, "data/results/2026.csv": results} {
+		if err := os.WriteFile(filepath.Join(site, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := run("build", "--source", site, "--out", out); code != OK {
+		t.Fatal(stderr)
+	}
+	p := openPage(t, ctx, 1280, 900, false)
+	if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, "index.html"))); err != nil {
+		t.Fatal(err)
+	}
+	res, err := chromedp.Call(p.ctx, cdppage.PrintToPDF, cdppage.PrintToPDFParams{PaperWidth: 8.27, PaperHeight: 11.69})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := strings.Join(pdfText(t, res.Data), "\n"); !strings.Contains(text, "Gikk inn i NAV Ny 9") {
+		t.Errorf("the printed front page lacks the folded list's lines:\n%s", text)
+	}
+	open, err := chromedp.Run(p.ctx, chromedp.Evaluate[int](`document.querySelectorAll('.changes details.office-fold[open]').length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if open != 0 {
+		t.Errorf("%d folded lists left open after printing", open)
+	}
+}

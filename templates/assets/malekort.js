@@ -371,6 +371,12 @@
   var opened = [], printing = false;
   function print() {
     printing = true;
+    // A folded list of what changed is part of the page's news: paper
+    // has it whole. (Former units' folds are on screen only.)
+    document.querySelectorAll(".changes details.office-fold:not([open])").forEach(function (d) {
+      d.open = true;
+      opened.push(d);
+    });
     if (!window.echarts) {
       document.querySelectorAll(".chart:not([_echarts_instance_]) ~ details.chart-data:not([open])").forEach(function (d) {
         d.open = true;
