@@ -764,7 +764,7 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 			r.ChangeSpoken = s.spokenPeriodChange(g, d, r.ChangeClass, before)
 			r.ChangeSince = strings.ReplaceAll(s.loc.T("change.since"), "{period}", s.periodName(g, before))
 		}
-		switch kind, words := s.changeOfKind(unit, prev, cur, end-model.Period(g.PeriodMonths()), end); {
+		switch kind, words := s.changeOfKind(unit, g, prev, cur, end-model.Period(g.PeriodMonths()), end); {
 		case kind.OneMeasure() && words != "":
 			// A successor's first period against its recast one, of the
 			// same offices: better or worse, from what.
@@ -796,8 +796,8 @@ var changeKindWords = [...]string{
 // changeOfKind is what unit's change from prev, of the period ending in
 // month before, to cur, of the one ending in now, is between
 // (score.KindOfChange), and its words: "" for one of one measure.
-func (s *site) changeOfKind(unit int, prev, cur score.Cell, before, now model.Period) (score.ChangeKind, string) {
-	kind := s.Scores.KindOfChange(unit, prev, cur, before, now)
+func (s *site) changeOfKind(unit int, g *model.Goal, prev, cur score.Cell, before, now model.Period) (score.ChangeKind, string) {
+	kind := s.Scores.KindOfChange(unit, g, prev, cur, before, now)
 	if kind == score.SameMeasure {
 		return kind, ""
 	}
@@ -878,7 +878,7 @@ func (s *site) section(rs *rows, gi int) Section {
 	if ly := s.Scores.At(rs.unit, gi, end-12); ly.Status != score.Missing && g.PeriodMonths() < 12 {
 		sec.LastYear, sec.LastYearLabel = s.value(g, ly), s.loc.T("last.year")
 		cur, _ := s.Scores.Shown(rs.unit, gi, rs.p)
-		switch kind, words := s.changeOfKind(rs.unit, ly, cur, end-12, end); {
+		switch kind, words := s.changeOfKind(rs.unit, g, ly, cur, end-12, end); {
 		case ly.Recast && ly.Has() && !kind.OneMeasure():
 			// Recast of offices that are not all, or not only, its own
 			// now.
@@ -1605,7 +1605,7 @@ func (s *site) changes(rs *rows, sections string) Changes {
 			// two months before them, a tertial's of two tertials.
 			change.Notes = append(change.Notes, strings.NewReplacer("{from}", s.periodName(g, from), "{to}", s.periodName(g, to)).Replace(s.loc.T("changes.periods")))
 		}
-		kind, kinds := s.changeOfKind(unit, before, now, from, to)
+		kind, kinds := s.changeOfKind(unit, g, before, now, from, to)
 		target, saysParts := "", false
 		if slices.Contains(sc.StatusRetargeted, gi) {
 			target, saysParts = s.targetChange(unit, gi, p)

@@ -207,7 +207,7 @@ func (s *Scores) ChangesAt(unit int, p model.Period, goals []int) Changes {
 		case retargeted:
 			ch.Retargeted = append(ch.Retargeted, gi)
 		}
-		if missing || !s.KindOfChange(unit, prev, cur, prevEnd, end).OneMeasure() {
+		if missing || !s.KindOfChange(unit, &s.Site.Goals[gi], prev, cur, prevEnd, end).OneMeasure() {
 			// A change between two measures is no move.
 			continue
 		}

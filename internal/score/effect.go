@@ -14,13 +14,13 @@ func (s *Scores) Effect(unit, goal int, start, now model.Period) Change {
 	if start < s.First || now <= start || int(now-s.First) >= s.N {
 		return NoChange
 	}
-	return s.effect(unit, s.Series(unit, goal), int(start-s.First), int(now-s.First), s.Site.Goals[goal].HigherIsBetter())
+	return s.effect(unit, &s.Site.Goals[goal], s.Series(unit, goal), int(start-s.First), int(now-s.First))
 }
 
 // effect is Effect over a unit's cells, start and now indexes into them.
 // A change between two measures (see ChangeKind) is not judged, nor
 // counted in the usual change before start.
-func (s *Scores) effect(unit int, cells []Cell, start, now int, higherIsBetter bool) Change {
+func (s *Scores) effect(unit int, g *model.Goal, cells []Cell, start, now int) Change {
 	after := start + 1
 	judged := NoChange
 	xmr.Walk(after+1, func(m int) (float64, bool) {
@@ -30,12 +30,12 @@ func (s *Scores) effect(unit int, cells []Cell, start, now int, higherIsBetter b
 		return cells[m].Value, cells[m].Has()
 	}, func(m int) bool {
 		if m == after {
-			return s.KindOfChange(unit, cells[start], cells[now], s.Period(start), s.Period(now)).OneMeasure()
+			return s.KindOfChange(unit, g, cells[start], cells[now], s.Period(start), s.Period(now)).OneMeasure()
 		}
-		return s.KindOfChange(unit, cells[m-1], cells[m], s.Period(m-1), s.Period(m)).OneMeasure()
+		return s.KindOfChange(unit, g, cells[m-1], cells[m], s.Period(m-1), s.Period(m)).OneMeasure()
 	}, func(st xmr.Step) {
 		if st.Month == after {
-			judged = judge(st, higherIsBetter)
+			judged = judge(st, g.HigherIsBetter())
 		}
 	})
 	return judged

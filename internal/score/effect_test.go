@@ -3,6 +3,8 @@ package score
 import (
 	"fmt"
 	"testing"
+
+	"github.com/malekort/malekort/internal/model"
 )
 
 // TestEffect: a measure's change from its start month to now is judged by
@@ -34,21 +36,21 @@ func TestEffect(t *testing.T) {
 		{"now missing", series(90, Missing), true, NoChange},
 		{"unchanged", series(51, Green), true, NoChange},
 	} {
-		if got := oneOrganisation(len(c.cells)).effect(0, c.cells, start, now, c.higherIsBetter); got != c.want {
+		if got := oneOrganisation(len(c.cells)).effect(0, goalOf(c.higherIsBetter), c.cells, start, now); got != c.want {
 			t.Errorf("%s: %v, want %v", c.name, got, c.want)
 		}
 	}
 	cells := series(90, Green)
 	cells[start].Status = Suppressed
-	if got := oneOrganisation(len(cells)).effect(0, cells, start, now, true); got != NoChange {
+	if got := oneOrganisation(len(cells)).effect(0, goalOf(true), cells, start, now); got != NoChange {
 		t.Errorf("start suppressed: %v, want no judgement", got)
 	}
 	// The months after the start do not count towards the usual change:
 	// the swings of 40 and 80 after it would hide any effect.
-	if got := oneOrganisation(len(series(60, Green))).effect(0, series(60, Green), start, now, true); got != SignalBetter {
+	if got := oneOrganisation(len(series(60, Green))).effect(0, goalOf(true), series(60, Green), start, now); got != SignalBetter {
 		t.Errorf("9 up after usual changes of 1: %v, want a signal for the better", got)
 	}
-	if got := oneOrganisation(len(series(60, Green))).effect(0, series(60, Green), 3, now, true); got != TooFewMonths {
+	if got := oneOrganisation(len(series(60, Green))).effect(0, goalOf(true), series(60, Green), 3, now); got != TooFewMonths {
 		t.Errorf("3 changes before the start: %v, want too few months", got)
 	}
 }
@@ -101,4 +103,12 @@ func TestOutcomeOfAnEndedGoal(t *testing.T) {
 			t.Errorf("lagged two months, reported %s: %+v, want April's 50, ended %v", reported, o, ended)
 		}
 	}
+}
+
+// goalOf is a goal that is better higher, or lower.
+func goalOf(higherIsBetter bool) *model.Goal {
+	if higherIsBetter {
+		return &model.Goal{Direction: "higher"}
+	}
+	return &model.Goal{Direction: "lower"}
 }

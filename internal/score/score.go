@@ -930,7 +930,7 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 	s.suppress(gi, sc, opt.MinCount)
 	for unit := range site.NUnits() {
 		if s.Thresholds(unit, gi).Applies {
-			s.markChanges(unit, s.Series(unit, gi), g.HigherIsBetter())
+			s.markChanges(unit, g, s.Series(unit, gi))
 		}
 	}
 }
@@ -1230,11 +1230,11 @@ func gap(v float64, t Thresholds, higherIsBetter bool) float64 {
 // usual change is a signal, for the better or the worse. A change between
 // two measures (see ChangeKind) is neither judged nor counted in the
 // usual change.
-func (s *Scores) markChanges(unit int, cells []Cell, higherIsBetter bool) {
+func (s *Scores) markChanges(unit int, g *model.Goal, cells []Cell) {
 	xmr.Walk(len(cells), func(m int) (float64, bool) { return cells[m].Value, cells[m].Has() }, func(m int) bool {
-		return s.KindOfChange(unit, cells[m-1], cells[m], s.Period(m-1), s.Period(m)).OneMeasure()
+		return s.KindOfChange(unit, g, cells[m-1], cells[m], s.Period(m-1), s.Period(m)).OneMeasure()
 	}, func(st xmr.Step) {
-		cells[st.Month].Change = judge(st, higherIsBetter)
+		cells[st.Month].Change = judge(st, g.HigherIsBetter())
 	})
 }
 
@@ -1255,17 +1255,20 @@ const (
 // begins with is (one of other offices is OtherOffices).
 func (k ChangeKind) OneMeasure() bool { return k == SameMeasure || k == FromRecast }
 
-// KindOfChange is what unit's change from prev, of the period ending in
-// month before, to cur, of the one ending in now, is between. A county's
-// own row is checked first: against its recast offices' figure it is
-// another measure too.
-func (s *Scores) KindOfChange(unit int, prev, cur Cell, before, now model.Period) ChangeKind {
+// KindOfChange is what unit's change of goal g from prev, of the period
+// ending in month before, to cur, of the one ending in now, is between. A
+// county's own row is checked first: against its recast offices' figure
+// it is another measure too. A county's or the whole site's mean over
+// its offices is of other offices where one merged into another, which
+// leaves a sum of the same: the mean is then over fewer.
+func (s *Scores) KindOfChange(unit int, g *model.Goal, prev, cur Cell, before, now model.Period) ChangeKind {
 	switch {
 	case cur.Own && !prev.Own:
 		return ToOwnRow
 	case prev.Own && !cur.Own:
 		return FromOwnRow
-	case !s.SameOffices(unit, before, now):
+	case !s.SameOffices(unit, before, now),
+		g.Aggregate == "mean" && unit >= s.Site.CountyUnit(0) && !s.sameSet(unit, before, now):
 		return OtherOffices
 	case prev.Recast && !cur.Recast:
 		return FromRecast
@@ -1304,6 +1307,22 @@ func (s *Scores) SameOffices(unit int, a, b model.Period) bool {
 		same, _ = s.sameOffices.LoadOrStore(key, s.sameOfficesOf(ia, ib))
 	}
 	return same.([]bool)[unit]
+}
+
+// sameSet reports whether unit, a county or the whole site, has the very
+// same offices in months a and b (see KindOfChange).
+func (s *Scores) sameSet(unit int, a, b model.Period) bool {
+	ia, ib := int(a-s.First), int(b-s.First)
+	if ia < 0 || ib < 0 || ia >= s.N || ib >= s.N || s.epochOf[ia] == s.epochOf[ib] {
+		return true
+	}
+	ea, eb := &s.epochs[s.epochOf[ia]], &s.epochs[s.epochOf[ib]]
+	if unit == s.Site.WholeUnit() {
+		n := len(s.Site.Offices)
+		return slices.Equal(ea.Alive[:n], eb.Alive[:n])
+	}
+	c := unit - s.Site.CountyUnit(0)
+	return slices.Equal(ea.OfficesOf[c], eb.OfficesOf[c])
 }
 
 // sameOfficesOf is, by unit, whether its figures of the months of index

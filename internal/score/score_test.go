@@ -535,7 +535,7 @@ func TestASuccessorsRecastOfOwnRows(t *testing.T) {
 	if !cells[0].Recast || !cells[0].Own || !cells[1].Own {
 		t.Fatalf("ny's January recast %v, own %v; February own %v: want all", cells[0].Recast, cells[0].Own, cells[1].Own)
 	}
-	if got := s.KindOfChange(ny, cells[0], cells[1], jan, feb); got != FromRecast {
+	if got := s.KindOfChange(ny, &s.Site.Goals[0], cells[0], cells[1], jan, feb); got != FromRecast {
 		t.Errorf("ny's change from January to February is of kind %d, want %d", got, FromRecast)
 	}
 	// A county split out of another has its offices' figures recast,
@@ -548,8 +548,8 @@ func TestASuccessorsRecastOfOwnRows(t *testing.T) {
 	s = f.oneEachAlive("k", "2026-01", "2026-02")
 	x := s.unit("x")
 	cells = s.Series(x, 0)
-	if !cells[0].Recast || cells[0].Own || s.KindOfChange(x, cells[0], cells[1], jan, feb) != FromRecast {
-		t.Errorf("x's recast January, own %v: the change to February is of kind %d, want %d", cells[0].Own, s.KindOfChange(x, cells[0], cells[1], jan, feb), FromRecast)
+	if !cells[0].Recast || cells[0].Own || s.KindOfChange(x, &s.Site.Goals[0], cells[0], cells[1], jan, feb) != FromRecast {
+		t.Errorf("x's recast January, own %v: the change to February is of kind %d, want %d", cells[0].Own, s.KindOfChange(x, &s.Site.Goals[0], cells[0], cells[1], jan, feb), FromRecast)
 	}
 }
 
@@ -600,6 +600,36 @@ func TestSameOffices(t *testing.T) {
 			if got := s.SameOffices(s.unit(id), jan, feb); got != want || s.SameOffices(s.unit(id), feb, jan) != want {
 				t.Errorf("%s: %s's January and February of the same offices: %v, want %v", c.name, id, got, want)
 			}
+		}
+	}
+}
+
+// TestAMeanOverFewerOffices: b goes into a in February, inside Vest. A
+// sum of Vest's offices is of the same offices still; a mean is over two
+// offices in January and one in February: another measure, for Vest and
+// the whole site, not for Nord.
+func TestAMeanOverFewerOffices(t *testing.T) {
+	jan, feb := period("2026-01"), period("2026-02")
+	mean := model.Goal{ID: "m", Unit: "days", Direction: "lower", Target: 14, Yellow: 21, Aggregate: "mean"}
+	f := newFixture(countGoal("k", false), mean)
+	f.site.Offices[1].Lifetime.Until, f.site.Offices[1].MergedInto = jan, "a"
+	for _, p := range []string{"2026-01", "2026-02"} {
+		for _, o := range f.site.Offices {
+			if o.Alive(period(p)) {
+				f.value(p, o.ID, "m", 10)
+			}
+		}
+	}
+	s := f.oneEachAlive("k", "2026-01", "2026-02")
+	for _, c := range []struct {
+		unit string
+		goal int
+		want ChangeKind
+	}{{"vest", 0, SameMeasure}, {"vest", 1, OtherOffices}, {"whole", 1, OtherOffices}, {"nord", 1, SameMeasure}} {
+		u := s.unit(c.unit)
+		cells := s.Series(u, c.goal)
+		if got := s.KindOfChange(u, &s.Site.Goals[c.goal], cells[0], cells[1], jan, feb); got != c.want {
+			t.Errorf("%s's change of %s from January to February is of kind %d, want %d", c.unit, s.Site.Goals[c.goal].ID, got, c.want)
 		}
 	}
 }
@@ -659,7 +689,7 @@ func TestASuccessorsRecastOfOtherOffices(t *testing.T) {
 		if !c.same {
 			want = OtherOffices
 		}
-		if got := s.KindOfChange(ny, cells[0], cells[1], jan, feb); !cells[0].Recast || got != want {
+		if got := s.KindOfChange(ny, &s.Site.Goals[0], cells[0], cells[1], jan, feb); !cells[0].Recast || got != want {
 			t.Errorf("%s: ny's change from January (recast: %v) to February is of kind %d, want %d", c.name, cells[0].Recast, got, want)
 		}
 	}

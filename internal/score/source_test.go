@@ -163,7 +163,7 @@ func TestMarkChanges(t *testing.T) {
 				cells[m] = Cell{Value: math.Round(50 + 5*rnd.NormFloat64() + 30*float64(rnd.IntN(20)/19)), Status: Green}
 			}
 		}
-		oneOrganisation(len(cells)).markChanges(0, cells, true)
+		oneOrganisation(len(cells)).markChanges(0, &model.Goal{Direction: "higher"}, cells)
 		for p := range cells {
 			want := NoChange
 			if p >= 1 && cells[p].Has() && cells[p-1].Has() && cells[p].Value != cells[p-1].Value {
@@ -203,7 +203,7 @@ func TestMarkChanges(t *testing.T) {
 		cells = append(cells, Cell{Value: cells[m-1].Value + 1, Status: Green})
 	}
 	cells = append(cells, Cell{Value: 30, Status: Green})
-	oneOrganisation(len(cells)).markChanges(0, cells, false)
+	oneOrganisation(len(cells)).markChanges(0, &model.Goal{Direction: "lower"}, cells)
 	if c := cells[len(cells)-1].Change; c != SignalWorse {
 		t.Errorf("a rise of 13 after rises of 1, lower better: %v, want a signal for the worse", c)
 	}
