@@ -1053,7 +1053,7 @@ func openWhenTheOfficeEnded(s *model.Site, reported model.Period, notices *diag.
 			// its place, it is carried on there.
 			carried := slices.ContainsFunc(into, func(o string) bool { return o != "" && last[[2]string{o, id}].m != nil })
 			if m.Status != "done" && last[[2]string{c.Office, id}].m == m && !carried {
-				notices.AddNotice(m.Pos, "the measure is still open in %s, and %q ended after %s: no later commentary can close it, and the page of the office that took its place does not show it; write status = \"done\", or write the measure, with its id, in that office's commentary", c.Period, c.Office, until)
+				notices.AddNotice(m.Pos, "the measure is still open in %s, and %q ended after %s: no later commentary can close it, and the page of the office that took its place does not show it; write status = \"done\", or write the measure, with its id, in that office's commentary", c.Period, off.Name, until)
 			}
 		}
 	}

@@ -454,6 +454,6 @@ func TestAMeasureOpenWhenItsOfficeEnded(t *testing.T) {
 	var notices diag.List
 	openWhenTheOfficeEnded(s, dec+1, &notices)
 	sameNotices(t, notices, []string{
-		`content/vest/lindas/2019-12.md:3: the measure is still open in 2019-12, and "lindas" ended after 2019-12: no later commentary can close it, and the page of the office that took its place does not show it; write status = "done", or write the measure, with its id, in that office's commentary`,
+		`content/vest/lindas/2019-12.md:3: the measure is still open in 2019-12, and "Lindås" ended after 2019-12: no later commentary can close it, and the page of the office that took its place does not show it; write status = "done", or write the measure, with its id, in that office's commentary`,
 	})
 }
