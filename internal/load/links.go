@@ -121,10 +121,8 @@ func follow(fsys fs.FS, name string) (link bool, to string, refused error) {
 // published, and to is not in that folder (or where the folder itself
 // is a link, in the folder it leads to); else nil.
 func refusal(fsys fs.FS, name, to string) error {
-	for elem := range strings.SplitSeq(to, "/") {
-		if strings.HasPrefix(elem, ".") {
-			return errHidden
-		}
+	if Hidden(to) {
+		return errHidden
 	}
 	top, _, _ := strings.Cut(name, "/")
 	if top != ContentDir && top != TemplateDir {

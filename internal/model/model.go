@@ -781,7 +781,7 @@ func (s *Site) OfficeMoves(county string, p Period) []OfficeMove {
 			}
 			var ourInto, across []string // into's offices of the unit, and the other counties of the rest
 			for _, id := range into {
-				if c := s.CountyAt(slices.Index(s.Units[:len(s.Offices)], id), p); ours(c) {
+				if c := s.CountyAt(s.officeIndex(id), p); ours(c) {
 					ourInto = append(ourInto, id)
 				} else if !slices.Contains(across, c) {
 					across = append(across, c)
@@ -817,7 +817,7 @@ func (s *Site) PartOfAt(o int, b Period) int {
 			return o
 		}
 		into := mergedBy(off.Lifetime, off.MergedInto, off.Lives, b)
-		if o = slices.Index(s.Units[:len(s.Offices)], into); into == "" || o < 0 {
+		if o = s.officeIndex(into); into == "" || o < 0 {
 			return -1
 		}
 	}
@@ -834,7 +834,7 @@ func (s *Site) SplitAmongAt(o int, b Period) []int {
 	_, split := endedBy(off.Lifetime, off.MergedInto, off.SplitInto, off.Lives, b)
 	var among []int
 	for _, id := range split {
-		part := s.PartOfAt(slices.Index(s.Units[:len(s.Offices)], id), b)
+		part := s.PartOfAt(s.officeIndex(id), b)
 		if part < 0 {
 			return nil
 		}
@@ -844,6 +844,9 @@ func (s *Site) SplitAmongAt(o int, b Period) []int {
 	}
 	return among
 }
+
+// officeIndex is the index of the office of id, -1 for none.
+func (s *Site) officeIndex(id string) int { return slices.Index(s.Units[:len(s.Offices)], id) }
 
 // CountyMoves are office o's changes that moved it to another county
 // while it existed: not one that gives its county in its first month.

@@ -1269,12 +1269,8 @@ func (s *site) sentence(text string, ids []string, root string) Sentence {
 	before, after, _ := strings.Cut(text, "{unit}")
 	out := Sentence{{Text: before}}
 	for i, id := range ids {
-		switch {
-		case i == 0:
-		case i == len(ids)-1:
-			out = append(out, Link{Text: " " + s.loc.T("and") + " "})
-		default:
-			out = append(out, Link{Text: ", "})
+		if i > 0 {
+			out = append(out, Link{Text: s.separator(i, len(ids))})
 		}
 		link, ok := s.unitLink(id, root)
 		if !ok {
@@ -1299,16 +1295,22 @@ func (s *site) names(ids []string) string {
 func (s *site) list(words []string) string {
 	var b strings.Builder
 	for i, w := range words {
-		switch {
-		case i == 0:
-		case i == len(words)-1:
-			b.WriteString(" " + s.loc.T("and") + " ")
-		default:
-			b.WriteString(", ")
-		}
+		b.WriteString(s.separator(i, len(words)))
 		b.WriteString(w)
 	}
 	return b.String()
+}
+
+// separator is what a list of n puts before its item i: nothing before
+// the first, " og " before the last, else ", ".
+func (s *site) separator(i, n int) string {
+	switch {
+	case i == 0:
+		return ""
+	case i == n-1:
+		return " " + s.loc.T("and") + " "
+	}
+	return ", "
 }
 
 func (s *site) unitName(id string) string {
@@ -1669,8 +1671,7 @@ func (s *site) officeMoves(unit int, p model.Period, root string) OfficeChanges 
 		county, heading, note = s.Site.Units[unit], "changes.offices", "changes.offices.note"
 	}
 	found := s.Site.OfficeMoves(county, p)
-	names := func(m model.OfficeMove) string { return s.unitName(m.Other) + " " + s.names(m.Into) }
-	locale.SortBy(s.loc, found, names)
+	locale.SortBy(s.loc, found, func(m model.OfficeMove) string { return s.unitName(m.Other) + " " + s.names(m.Into) })
 	slices.SortStableFunc(found, func(a, b model.OfficeMove) int { return cmp.Compare(a.Kind, b.Kind) })
 	var moves []Sentence
 	for _, m := range found {
@@ -1686,20 +1687,19 @@ func (s *site) officeMoves(unit int, p model.Period, root string) OfficeChanges 
 		case m.Kind == model.MergedInto && m.Other != "":
 			words += ".across"
 		}
-		into := s.names(m.Into)
-		if m.Kind == model.SplitInto && county != "" {
-			// Divided among offices of this county and others: each
-			// of another says which.
-			names := make([]string, len(m.Into))
-			for i, id := range m.Into {
-				names[i] = s.unitName(id)
-				if c := s.Site.CountyAt(s.officeOf[id], p); c != county {
-					names[i] += " (" + s.unitName(c) + ")"
-				}
+		into := make([]string, len(m.Into))
+		for i, id := range m.Into {
+			into[i] = s.unitName(id)
+			if m.Kind != model.SplitInto || county == "" {
+				continue
 			}
-			into = s.list(names)
+			// Divided among offices of this county and others: each of
+			// another says which.
+			if c := s.Site.CountyAt(s.officeOf[id], p); c != county {
+				into[i] += " (" + s.unitName(c) + ")"
+			}
 		}
-		text := strings.NewReplacer("{other}", s.unitName(m.Other), "{into}", into).Replace(s.loc.T(words))
+		text := strings.NewReplacer("{other}", s.unitName(m.Other), "{into}", s.list(into)).Replace(s.loc.T(words))
 		moves = append(moves, s.sentence(text, ids, root))
 	}
 	if moves == nil {

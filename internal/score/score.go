@@ -1294,8 +1294,8 @@ func (s *Scores) CountyOf(o int, p model.Period) int {
 // exist in one of them has there its recast figure: of the same offices
 // where its parts' offices are its own in the other.
 func (s *Scores) SameOffices(unit int, a, b model.Period) bool {
-	ia, ib := int(a-s.First), int(b-s.First)
-	if ia < 0 || ib < 0 || ia >= s.N || ib >= s.N || s.epochOf[ia] == s.epochOf[ib] {
+	ia, ib, apart := s.epochsApart(a, b)
+	if !apart {
 		return true
 	}
 	if ia > ib {
@@ -1312,8 +1312,8 @@ func (s *Scores) SameOffices(unit int, a, b model.Period) bool {
 // sameSet reports whether unit, a county or the whole site, has the very
 // same offices in months a and b (see KindOfChange).
 func (s *Scores) sameSet(unit int, a, b model.Period) bool {
-	ia, ib := int(a-s.First), int(b-s.First)
-	if ia < 0 || ib < 0 || ia >= s.N || ib >= s.N || s.epochOf[ia] == s.epochOf[ib] {
+	ia, ib, apart := s.epochsApart(a, b)
+	if !apart {
 		return true
 	}
 	ea, eb := &s.epochs[s.epochOf[ia]], &s.epochs[s.epochOf[ib]]
@@ -1323,6 +1323,14 @@ func (s *Scores) sameSet(unit int, a, b model.Period) bool {
 	}
 	c := unit - s.Site.CountyUnit(0)
 	return slices.Equal(ea.OfficesOf[c], eb.OfficesOf[c])
+}
+
+// epochsApart are the indexes of months a and b, and whether both are
+// months of the scores in other epochs: only then can a unit's offices
+// differ between them.
+func (s *Scores) epochsApart(a, b model.Period) (ia, ib int, apart bool) {
+	ia, ib = int(a-s.First), int(b-s.First)
+	return ia, ib, ia >= 0 && ib >= 0 && ia < s.N && ib < s.N && s.epochOf[ia] != s.epochOf[ib]
 }
 
 // sameOfficesOf is, by unit, whether its figures of the months of index
@@ -1341,37 +1349,34 @@ func (s *Scores) sameOfficesOf(ia, ib int) []bool {
 			}
 		}
 	}
-	// Each office of a, by the office it is part of in b; how many of a
-	// each office of b stands for.
+	// Each office of a, by the offices it is in b: itself or the one it
+	// went into, or those it was split among; none where it closed. How
+	// many of a each office of b stands for.
+	in := make([][]int, len(site.Offices))
 	from := make([]int, len(site.Offices))
 	for o := range site.Offices {
 		if !ea.Alive[o] {
 			continue
 		}
-		into := site.PartOfAt(o, s.Period(ib))
-		if into < 0 {
-			// Split, it is in each office it was split among, which is
-			// then of other offices, as their counties are where it
-			// leaves its own; closed, it is gone from the whole site's.
-			among := site.SplitAmongAt(o, s.Period(ib))
-			if among == nil {
-				differ(site.CountyUnit(ea.OfficeCounty[o]), site.WholeUnit())
-			}
-			for _, part := range among {
-				from[part]++
+		if into := site.PartOfAt(o, s.Period(ib)); into >= 0 {
+			in[o] = []int{into}
+		} else {
+			in[o] = site.SplitAmongAt(o, s.Period(ib))
+		}
+		if in[o] == nil {
+			// Gone from its county's and the whole site's figures.
+			differ(site.CountyUnit(ea.OfficeCounty[o]), site.WholeUnit())
+		}
+		// An office it went into, or a share of it, is of other offices,
+		// as their counties are where it leaves its own.
+		for _, part := range in[o] {
+			from[part]++
+			if part != o {
 				differ(part)
-				if ca, cb := ea.OfficeCounty[o], eb.OfficeCounty[part]; ca != cb {
-					differ(site.CountyUnit(ca), site.CountyUnit(cb))
-				}
 			}
-			continue
-		}
-		from[into]++
-		if into != o {
-			differ(into)
-		}
-		if ca, cb := ea.OfficeCounty[o], eb.OfficeCounty[into]; ca != cb {
-			differ(site.CountyUnit(ca), site.CountyUnit(cb))
+			if ca, cb := ea.OfficeCounty[o], eb.OfficeCounty[part]; ca != cb {
+				differ(site.CountyUnit(ca), site.CountyUnit(cb))
+			}
 		}
 	}
 	for o := range site.Offices {
@@ -1394,19 +1399,15 @@ func (s *Scores) sameOfficesOf(ia, ib int) []bool {
 		s.markRecastOffices(succ, p, ea, recastOf)
 		own := func(o int) bool { return o == u || u >= site.CountyUnit(0) && site.CountyUnit(eb.OfficeCounty[o]) == u }
 		fromRecast := make([]int, len(site.Offices))
-		for o, in := range recastOf {
-			if !in {
+		for o, of := range recastOf {
+			if !of {
 				continue
 			}
-			parts := []int{site.PartOfAt(o, s.Period(ib))}
-			if parts[0] < 0 {
-				parts = site.SplitAmongAt(o, s.Period(ib))
-			}
-			if len(parts) == 0 {
+			if in[o] == nil {
 				same[u] = false
 				break
 			}
-			for _, part := range parts {
+			for _, part := range in[o] {
 				if !own(part) {
 					same[u] = false
 				}
