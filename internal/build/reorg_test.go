@@ -696,15 +696,16 @@ func TestOfficeMerger(t *testing.T) {
 
 // TestMergerEnteredInAdvance: a merger entered in org.toml before it
 // happens, Kinn from 2020-01, in a build of October 2019. Kinn's page,
-// with its predecessors' lines of a mean goal, crashed the build.
+// with its predecessors' lines of a mean goal, crashed the build; it has
+// no page now (TestAUnitToComeHasNoPageYet).
 func TestMergerEnteredInAdvance(t *testing.T) {
 	fsys := reorgSite(t, kinnOrg, "period,unit,goal,value\n2019-09,flora,ventetid,12\n2019-09,vagsoy,ventetid,16\n2019-10,flora,ventetid,11\n2019-10,vagsoy,ventetid,15\n", "2019-10")
 	out := memOutput{}
 	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
 		t.Fatalf("build: %v %v", errs, err)
 	}
-	if page := string(out["vest/kinn/index.html"]); !strings.Contains(page, `"id":"predecessor-flora"`) {
-		t.Error("Kinn's page does not show Flora's line of ventetid")
+	if _, ok := out["vest/kinn/index.html"]; ok {
+		t.Error("Kinn, which begins in January, has a page in October")
 	}
 }
 
@@ -1185,6 +1186,43 @@ func TestAUnitToComeIsNoFormerUnit(t *testing.T) {
 	for _, page := range []string{"index.html", "vest/index.html"} {
 		if strings.Contains(string(out[page]), `id="former-h"`) {
 			t.Errorf("%s lists former units:\n%s", page, section(t, string(out[page]), "former-h"))
+		}
+	}
+}
+
+// TestAUnitToComeHasNoPageYet: built for December 2019 with January's
+// reform entered in advance, Kinn, which begins in January, has no page,
+// no row in a CSV file and no place in the search index, and no page
+// tells as done the split of Selje in January or Tromsø's move in
+// February.
+func TestAUnitToComeHasNoPageYet(t *testing.T) {
+	org := kinnOrg + `
+[[office]]
+id = "selje"
+name = "NAV Selje"
+county = "vest"
+until = "2019-12"
+split_into = ["kinn", "tromso"]
+`
+	org = strings.Replace(org, "name = \"NAV Tromsø\"\ncounty = \"nord\"\n", "name = \"NAV Tromsø\"\ncounty = \"nord\"\n\n[[office.change]]\nfrom = \"2020-02\"\ncounty = \"vest\"\n", 1)
+	fsys := reorgSite(t, org, "period,unit,goal,value\n2019-12,flora,kontakter,12\n2019-12,vagsoy,kontakter,8\n2019-12,selje,kontakter,5\n2019-12,tromso,kontakter,9\n", "2019-12")
+	out := memOutput{}
+	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	for _, page := range []string{"vest/selje/index.html", "nord/tromso/index.html"} {
+		if _, ok := out[page]; !ok {
+			t.Fatalf("%s, of December, is not written", page)
+		}
+	}
+	for name, data := range out {
+		if strings.Contains(name, "kinn") || strings.Contains(string(data), "kinn") || strings.Contains(string(data), "Kinn") {
+			t.Errorf("%s names Kinn, which begins after the reported month", name)
+		}
+	}
+	for _, page := range []string{"vest/selje/index.html", "nord/tromso/index.html"} {
+		if strings.Contains(string(out[page]), "2020") {
+			t.Errorf("%s tells of 2020:\n%s", page, out[page][strings.Index(string(out[page]), "<main"):])
 		}
 	}
 }

@@ -457,8 +457,6 @@ func (s *site) predecessorLines(id string, l model.Lifetime, unit, gi int) []lin
 	if l.From == 0 || l.From <= s.Scores.First {
 		return nil
 	}
-	// A unit begun after the reported month (a reorganisation entered
-	// in advance) has every month scored before it.
 	// Where its predecessors' figures combine, the unit's own line has
 	// them; where they cannot, they are lines of their own.
 	if s.Scores.CombinesPredecessors(unit, gi, l.From) {

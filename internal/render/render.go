@@ -91,8 +91,9 @@ type site struct {
 	countyOf   map[string]int
 	officeOf   map[string]int
 	// officesOf are each county's offices, sorted by name: those it has in
-	// the reported month, and those that ended in it. officeCounty is each
-	// office's county so.
+	// the reported month, and those that ended in it; none that begins
+	// later, which has no pages yet. officeCounty is each office's county
+	// so.
 	officesOf    [][]int
 	officeCounty []int
 	// nameRank is each office's place among all offices sorted by name
@@ -101,7 +102,8 @@ type site struct {
 	// collating the names there again would be wasted.
 	nameRank []int
 	// allCounties, counties and formerCounties are county indexes sorted
-	// by name: every county, those of the reported month, and the others.
+	// by name: every county begun by the reported month, those of the
+	// reported month, and the others.
 	allCounties, counties, formerCounties []int
 	commentary                            map[string][]*model.Commentary
 	goalOrder                             []int // goal indexes grouped by perspective in order of first appearance
@@ -237,7 +239,7 @@ func (p *Prepared) RenderEdit(edit Edit, out Output, done func(pages []string)) 
 	s, m := p.s, p.s.Site
 	var offices []int
 	for _, id := range edit.Offices {
-		if o, ok := s.officeOf[id]; ok {
+		if o, ok := s.officeOf[id]; ok && s.begun(m.Offices[o].Lifetime) {
 			offices = append(offices, o)
 		}
 	}
@@ -392,11 +394,13 @@ func (s *site) prepare() {
 	s.countyOf = map[string]int{}
 	for i, c := range m.Counties {
 		s.countyOf[c.ID] = i
+		if !s.begun(c.Lifetime) {
+			continue
+		}
 		s.allCounties = append(s.allCounties, i)
-		switch {
-		case c.Alive(s.Reported):
+		if c.Alive(s.Reported) {
 			s.counties = append(s.counties, i)
-		case s.begun(c.Lifetime):
+		} else {
 			s.formerCounties = append(s.formerCounties, i)
 		}
 	}
@@ -410,7 +414,9 @@ func (s *site) prepare() {
 		s.officeOf[o.ID] = i
 		c := s.countyOf[m.CountyAt(i, nearest(s.Reported, o.Lifetime, o.Lives))]
 		s.officeCounty[i] = c
-		s.officesOf[c] = append(s.officesOf[c], i)
+		if s.begun(o.Lifetime) {
+			s.officesOf[c] = append(s.officesOf[c], i)
+		}
 	}
 	byName := make([]int, len(m.Offices))
 	for i := range byName {
@@ -1169,11 +1175,12 @@ func (s *site) ended(name string, l model.Lifetime, successor string, split []st
 	return e
 }
 
-// unitLink links the page of the county or office id.
+// unitLink links the page of the county or office id, if it has one: a
+// unit that begins after the reported month has none yet.
 func (s *site) unitLink(id, root string) (Link, bool) {
-	if c, ok := s.countyOf[id]; ok {
+	if c, ok := s.countyOf[id]; ok && s.begun(s.Site.Counties[c].Lifetime) {
 		return Link{Href: root + countyPath(&s.Site.Counties[c]), Text: s.Site.Counties[c].Name}, true
-	} else if o, ok := s.officeOf[id]; ok {
+	} else if o, ok := s.officeOf[id]; ok && s.begun(s.Site.Offices[o].Lifetime) {
 		return Link{Href: root + officePath(&s.Site.Offices[o]), Text: s.Site.Offices[o].Name}, true
 	}
 	return Link{}, false
@@ -1220,7 +1227,13 @@ func (s *site) history(u int, root string) []Sentence {
 		text Sentence
 	}
 	var told []dated
-	tell := func(at model.Period, text Sentence) { told = append(told, dated{at, text}) }
+	tell := func(at model.Period, text Sentence) {
+		// A change of a reorganisation entered in advance has not
+		// happened by the reported month.
+		if at <= s.Reported {
+			told = append(told, dated{at, text})
+		}
+	}
 	for _, c := range moves {
 		words := strings.NewReplacer("{from}", s.unitName(m.CountyAt(u, c.From-1)), "{month}", month(c.From)).Replace(s.loc.T("history.moved"))
 		tell(c.From, s.sentence(words, []string{m.CountyAt(u, c.From)}, root))
@@ -1274,7 +1287,7 @@ func (s *site) sentence(text string, ids []string, root string) Sentence {
 		}
 		link, ok := s.unitLink(id, root)
 		if !ok {
-			link = Link{Text: id}
+			link = Link{Text: s.unitName(id)}
 		}
 		out = append(out, link)
 	}
