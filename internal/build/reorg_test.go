@@ -1227,6 +1227,30 @@ split_into = ["kinn", "tromso"]
 	}
 }
 
+// TestAGoalWithoutAStatusBeforeIsNotSaidUnchanged: in Kinn's first
+// month, kontakter (a sum) is recast from Flora's and Vågsøy's December;
+// ventetid (a mean of values) cannot be, and arbeid has no results:
+// "no goal changed status" would speak for those two too, so the page
+// names them as having nothing to compare with.
+func TestAGoalWithoutAStatusBeforeIsNotSaidUnchanged(t *testing.T) {
+	results := "period,unit,goal,value\n"
+	for _, row := range []string{"2019-12,flora,kontakter,12", "2019-12,vagsoy,kontakter,8", "2019-12,flora,ventetid,11", "2019-12,vagsoy,ventetid,15", "2019-12,tromso,kontakter,9",
+		"2020-01,kinn,kontakter,20", "2020-01,kinn,ventetid,13", "2020-01,tromso,kontakter,9"} {
+		results += row + "\n"
+	}
+	out := memOutput{}
+	if errs, err := Build(reorgSite(t, kinnOrg, results, "2020-01"), defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	changes := section(t, string(out["vest/kinn/index.html"]), "changes-h")
+	if strings.Contains(changes, "Ingen mål har endret status") || !strings.Contains(changes, "Ingen mål med status fra før har endret status siden forrige måned.") || !strings.Contains(changes, "Uten status fra før å sammenligne med: <a href=\"#goal-arbeid\">Overgang til arbeid</a> og <a href=\"#goal-ventetid\">Ventetid</a>.") {
+		t.Errorf("Kinn's changes:\n%s", changes)
+	}
+	if changes := section(t, string(out["nord/tromso/index.html"]), "changes-h"); !strings.Contains(changes, "Ingen mål har endret status siden forrige måned.") || strings.Contains(changes, "Uten status") {
+		t.Errorf("Tromsø's changes:\n%s", changes)
+	}
+}
+
 // TestAnEndedOfficesPageIsOfItsLastMonth: built for January 2020, the
 // page of Flora, which went into Kinn then, is of December 2019: its
 // title and headings say so, it shows December's commentary, and where

@@ -1607,8 +1607,21 @@ func (s *site) changes(rs *rows, sections string) Changes {
 	}
 	sc := s.Scores.ChangesAt(unit, p, s.goalOrder)
 	ch := Changes{None: s.loc.T("changes.status.none")}
-	if !sc.Compared {
+	switch {
+	case !sc.Compared:
 		ch.None = strings.NewReplacer("{unit}", s.unitName(s.Site.Units[unit]), "{month}", s.loc.Month((p-1).Year(), (p-1).Month())).Replace(s.loc.T("changes.status.new"))
+	case sc.Uncompared != nil:
+		// "No goal changed" would speak for these too.
+		ch.None = ""
+		if sc.Judged > 0 {
+			ch.None = s.loc.T("changes.status.none.compared")
+		}
+		before, after, _ := strings.Cut(s.loc.T("changes.status.uncompared"), "{goals}")
+		ch.Uncompared = Sentence{{Text: before}}
+		for i, gi := range sc.Uncompared {
+			ch.Uncompared = append(ch.Uncompared, Link{Text: s.separator(i, len(sc.Uncompared))}, Link{Href: href(gi), Text: s.Site.Goals[gi].Title})
+		}
+		ch.Uncompared = append(ch.Uncompared, Link{Text: after})
 	}
 	for _, gi := range sc.Status {
 		g := &s.Site.Goals[gi]

@@ -181,8 +181,11 @@ type Changes struct {
 	Status        []StatusChange
 	Better, Worse []Row
 	// None says why no status changed: none did, or the unit did not
-	// exist the month before.
+	// exist the month before; "" where every goal is Uncompared.
 	None string
+	// Uncompared names the goals that had no status before to compare
+	// with (see score.Changes.Uncompared), nil where there are none.
+	Uncompared Sentence
 	// Scorecard are the goals that came onto the scorecard, got a new
 	// target without a new status, or left it.
 	Scorecard []ScorecardChange

@@ -129,6 +129,13 @@ type Changes struct {
 	// Status are the goals whose status changed, in the order of the goals
 	// given.
 	Status []int
+	// Uncompared are the goals with a new figure that have no status
+	// before it to compare with: the unit did not exist then and its
+	// predecessors' figures could not be recast into it (a mean), or the
+	// results began later. Judged counts the goals with a new figure that
+	// were compared, changed or not.
+	Uncompared []int
+	Judged     int
 	// StatusRetargeted are those of Status whose target or yellow limit
 	// changed too: a new status may be their doing, not the result's.
 	StatusRetargeted []int
@@ -199,6 +206,8 @@ func (s *Scores) ChangesAt(unit int, p model.Period, goals []int) Changes {
 		missing := !cur.Has() || !prev.Has()
 		switch {
 		case missing && (prevEnd < s.First || !s.Exists(unit, prevEnd) && !prev.Recast):
+			ch.Uncompared = append(ch.Uncompared, gi)
+			continue
 		case cur.Status != prev.Status:
 			ch.Status = append(ch.Status, gi)
 			if retargeted {
@@ -207,6 +216,7 @@ func (s *Scores) ChangesAt(unit int, p model.Period, goals []int) Changes {
 		case retargeted:
 			ch.Retargeted = append(ch.Retargeted, gi)
 		}
+		ch.Judged++
 		if missing || !s.KindOfChange(unit, &s.Site.Goals[gi], prev, cur, prevEnd, end).OneMeasure() {
 			// A change between two measures is no move.
 			continue
