@@ -1119,6 +1119,10 @@ county = "more"
 			t.Errorf("%s's changes lack %q:\n%s", c.page, c.want, changes)
 		}
 	}
+	// Volda, which existed before, got a part of T.
+	if want := `<p class="history">Fikk en del av <a href="../../more/t/index.html">NAV T</a> i januar 2020.</p>`; !strings.Contains(string(out["more/volda/index.html"]), want) {
+		t.Errorf("Volda's page lacks %q", want)
+	}
 	// Vestland's January of last year, its predecessors' recast, had
 	// NAV B, which went to Møre.
 	if sec := section(t, string(out["vestland/index.html"]), "goal-kontakter"); !strings.Contains(sec, "Samme måned i fjor: 30 (omregnet; ikke de samme kontorene)") {
@@ -1190,12 +1194,9 @@ func TestAUnitToComeIsNoFormerUnit(t *testing.T) {
 	}
 }
 
-// TestAUnitToComeHasNoPageYet: built for December 2019 with January's
-// reform entered in advance, Kinn, which begins in January, has no page,
-// no row in a CSV file and no place in the search index, and no page
-// tells as done the split of Selje in January or Tromsø's move in
-// February.
-func TestAUnitToComeHasNoPageYet(t *testing.T) {
+// seljeOrg is kinnOrg with NAV Selje split between Kinn and Tromsø in
+// January 2020, and Tromsø moved to Vest in February.
+func seljeOrg() string {
 	org := kinnOrg + `
 [[office]]
 id = "selje"
@@ -1204,8 +1205,35 @@ county = "vest"
 until = "2019-12"
 split_into = ["kinn", "tromso"]
 `
-	org = strings.Replace(org, "name = \"NAV Tromsø\"\ncounty = \"nord\"\n", "name = \"NAV Tromsø\"\ncounty = \"nord\"\n\n[[office.change]]\nfrom = \"2020-02\"\ncounty = \"vest\"\n", 1)
-	fsys := reorgSite(t, org, "period,unit,goal,value\n2019-12,flora,kontakter,12\n2019-12,vagsoy,kontakter,8\n2019-12,selje,kontakter,5\n2019-12,tromso,kontakter,9\n", "2019-12")
+	return strings.Replace(org, "name = \"NAV Tromsø\"\ncounty = \"nord\"\n", "name = \"NAV Tromsø\"\ncounty = \"nord\"\n\n[[office.change]]\nfrom = \"2020-02\"\ncounty = \"vest\"\n", 1)
+}
+
+// TestAPartOfASplitOfficeIsTold: in January 2020 Kinn, new, and
+// Tromsø, which existed, each got a part of Selje, which their pages
+// say; Kinn was not split out of Selje alone, Flora and Vågsøy went into
+// it too.
+func TestAPartOfASplitOfficeIsTold(t *testing.T) {
+	out := memOutput{}
+	if errs, err := Build(reorgSite(t, seljeOrg(), "period,unit,goal,value\n2019-12,flora,kontakter,12\n2019-12,vagsoy,kontakter,8\n2019-12,selje,kontakter,5\n2019-12,tromso,kontakter,9\n2020-01,kinn,kontakter,22\n2020-01,tromso,kontakter,11\n", "2020-01"), defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	for _, page := range []string{"vest/kinn/index.html", "nord/tromso/index.html"} {
+		if want := `Fikk en del av <a href="../../vest/selje/index.html">NAV Selje</a> i januar 2020.`; !strings.Contains(string(out[page]), want) {
+			t.Errorf("%s lacks %q", page, want)
+		}
+	}
+	if page := string(out["vest/kinn/index.html"]); strings.Contains(page, "Skilt ut") {
+		t.Error("Kinn's page says it was split out of Selje")
+	}
+}
+
+// TestAUnitToComeHasNoPageYet: built for December 2019 with January's
+// reform entered in advance, Kinn, which begins in January, has no page,
+// no row in a CSV file and no place in the search index, and no page
+// tells as done the split of Selje in January or Tromsø's move in
+// February.
+func TestAUnitToComeHasNoPageYet(t *testing.T) {
+	fsys := reorgSite(t, seljeOrg(), "period,unit,goal,value\n2019-12,flora,kontakter,12\n2019-12,vagsoy,kontakter,8\n2019-12,selje,kontakter,5\n2019-12,tromso,kontakter,9\n", "2019-12")
 	out := memOutput{}
 	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
 		t.Fatalf("build: %v %v", errs, err)

@@ -1250,13 +1250,22 @@ func (s *site) history(u int, root string) []Sentence {
 			}
 		}
 		for _, from := range splitFrom {
-			if from == partOf {
-				continue
-			}
 			for _, fl := range m.UnitLives(slices.Index(m.Units, from)) {
-				if fl.Until != 0 && fl.Until+1 == l.From && slices.Contains(fl.SplitInto, id) {
-					tell(l.From, s.sentence(strings.ReplaceAll(s.loc.T("history.split.from"), "{month}", month(l.From)), []string{from}, root))
+				at := fl.Until + 1
+				if fl.Until == 0 || !slices.Contains(fl.SplitInto, id) || at < l.From || l.Until != 0 && at > l.Until {
+					continue
 				}
+				// Split out of it where the unit began with that part
+				// alone; else it got a part of it, beside what it had
+				// or what merged into it.
+				words := "history.split.part"
+				if at == l.From && mergedFrom[at] == nil {
+					if from == partOf {
+						continue // "Del av …" says it
+					}
+					words = "history.split.from"
+				}
+				tell(at, s.sentence(strings.ReplaceAll(s.loc.T(words), "{month}", month(at)), []string{from}, root))
 			}
 		}
 		for _, at := range mergedAt {
