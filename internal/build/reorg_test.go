@@ -1279,6 +1279,34 @@ func TestAGoalWithoutAStatusBeforeIsNotSaidUnchanged(t *testing.T) {
 	}
 }
 
+// TestARenameIsTold: Tromsø is NAV Ishavsbyen from January 2020 and
+// its county NAV Troms: their pages say what they were called, a search
+// for the old name finds them, and a build of December 2019, before the
+// renames, tells of neither.
+func TestARenameIsTold(t *testing.T) {
+	org := strings.Replace(kinnOrg, "name = \"NAV Tromsø\"\ncounty = \"nord\"\n", "name = \"NAV Tromsø\"\ncounty = \"nord\"\n\n[[office.change]]\nfrom = \"2020-01\"\nname = \"NAV Ishavsbyen\"\n", 1)
+	org = strings.Replace(org, "name = \"NAV Nord\"\n", "name = \"NAV Nord\"\n\n[[county.change]]\nfrom = \"2020-01\"\nname = \"NAV Troms\"\n", 1)
+	results := "period,unit,goal,value\n2019-12,flora,kontakter,12\n2019-12,vagsoy,kontakter,8\n2019-12,tromso,kontakter,9\n2020-01,kinn,kontakter,20\n2020-01,tromso,kontakter,9\n"
+	for _, c := range []struct {
+		period string
+		told   bool
+	}{{"2020-01", true}, {"2019-12", false}} {
+		out := memOutput{}
+		if errs, err := Build(reorgSite(t, org, results, c.period), defaults, out); errs != nil || err != nil {
+			t.Fatalf("build: %v %v", errs, err)
+		}
+		for page, want := range map[string]string{
+			"nord/tromso/index.html": `<p class="history">Het NAV Tromsø til desember 2019.</p>`,
+			"nord/index.html":        `<p class="history">Het NAV Nord til desember 2019.</p>`,
+			"assets/search-index.js": `Het NAV Tromsø til desember 2019.`,
+		} {
+			if strings.Contains(string(out[page]), want) != c.told {
+				t.Errorf("built for %s, %s has %q: %v, want %v", c.period, page, want, !c.told, c.told)
+			}
+		}
+	}
+}
+
 // TestAnEndedOfficesPageIsOfItsLastMonth: built for January 2020, the
 // page of Flora, which went into Kinn then, is of December 2019: its
 // title and headings say so, it shows December's commentary, and where

@@ -196,6 +196,30 @@ func (c *County) NameAt(p Period) string { return nameAt(c.Name, c.Changes, p) }
 // NameAt is the office's name in month p.
 func (o *Office) NameAt(p Period) string { return nameAt(o.Name, o.Changes, p) }
 
+// Rename is a unit's change of name in month At: it was called Before
+// until the month before.
+type Rename struct {
+	At     Period
+	Before string
+}
+
+// Renames are the county's changes of name, oldest first.
+func (c *County) Renames() []Rename { return renames(c.Name, c.Changes) }
+
+// Renames are the office's changes of name, oldest first.
+func (o *Office) Renames() []Rename { return renames(o.Name, o.Changes) }
+
+func renames(name string, changes []Change) []Rename {
+	var out []Rename
+	for _, c := range changes {
+		if c.Name != "" && c.Name != name {
+			out = append(out, Rename{At: c.From, Before: name})
+			name = c.Name
+		}
+	}
+	return out
+}
+
 // Goal is a scorecard goal with its thresholds.
 type Goal struct {
 	ID          string

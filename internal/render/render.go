@@ -111,6 +111,9 @@ type site struct {
 	privacy                               string
 	csvColumns                            []string // Common.CSVColumns
 	wholeName                             string
+	// renames are the units' changes of name, by id, taken before the
+	// units were named as in the reported month.
+	renames map[string][]model.Rename
 	// measuresOf are each office's measures as of the reported month.
 	measuresOf map[string][]model.MeasureLife
 	// bodies are each commentary's text as its pages show it and search
@@ -295,6 +298,24 @@ func (p *Prepared) RenderEdit(edit Edit, out Output, done func(pages []string)) 
 }
 
 func newSite(in Input) *site {
+	// A unit that came back under a new name after a gap was not
+	// renamed: its history tells the gap.
+	renames := map[string][]model.Rename{}
+	keep := func(id string, all []model.Rename, alive func(model.Period) bool) {
+		for _, r := range all {
+			if alive(r.At - 1) {
+				renames[id] = append(renames[id], r)
+			}
+		}
+	}
+	for i := range in.Site.Counties {
+		c := &in.Site.Counties[i]
+		keep(c.ID, c.Renames(), c.Alive)
+	}
+	for i := range in.Site.Offices {
+		o := &in.Site.Offices[i]
+		keep(o.ID, o.Renames(), o.Alive)
+	}
 	if in.Site.Reorganised() {
 		// Units are named as in the reported month, or their last.
 		site := *in.Site
@@ -310,7 +331,7 @@ func newSite(in Input) *site {
 		in.Site = &site
 	}
 	loc := locale.New(in.Config.Language)
-	s := &site{Input: in, loc: loc, md: markdown.New(loc.T("text.table"), loc.T("text.footnote.back")), trendLayouts: &sync.Map{}, funnel: &score.Funnel{}}
+	s := &site{Input: in, loc: loc, md: markdown.New(loc.T("text.table"), loc.T("text.footnote.back")), trendLayouts: &sync.Map{}, funnel: &score.Funnel{}, renames: renames}
 	s.prepare()
 	return s
 }
@@ -1190,10 +1211,11 @@ func (s *site) unitLink(id, root string) (Link, bool) {
 // gap between its lifetimes, and the unit it was part of then ("Del av
 // NAV Viken fra januar 2020 til desember 2023."); the units merged into
 // it, by month ("NAV Hordaland og NAV Sogn og Fjordane gikk inn i
-// enheten i januar 2020."), whose pages hold their own commentary and measures; the
-// unit it was split out of, where no gap says so; the units it was split
-// into; an office's moves to another county; oldest first. Nil for a
-// unit of one lifetime that no merger, split or move began, changed or
+// enheten i januar 2020."), whose pages hold their own commentary and
+// measures; the unit it was split out of, or got a part of; the units it
+// was split into; an office's moves to another county; its former names;
+// all up to the reported month, oldest first. Nil for a unit of one
+// lifetime that no merger, split, move or rename began, changed or
 // ended.
 func (s *site) history(u int, root string) []Sentence {
 	m := s.Site
@@ -1217,7 +1239,8 @@ func (s *site) history(u int, root string) []Sentence {
 	if u < len(m.Offices) {
 		moves = m.CountyMoves(u)
 	}
-	if len(lives) == 1 && lives[0].SplitInto == nil && splitFrom == nil && mergedAt == nil && moves == nil {
+	renames := s.renames[id]
+	if len(lives) == 1 && lives[0].SplitInto == nil && splitFrom == nil && mergedAt == nil && moves == nil && renames == nil {
 		return nil
 	}
 	month := func(p model.Period) string { return s.loc.Month(p.Year(), p.Month()) }
@@ -1237,6 +1260,9 @@ func (s *site) history(u int, root string) []Sentence {
 	for _, c := range moves {
 		words := strings.NewReplacer("{from}", s.unitName(m.CountyAt(u, c.From-1)), "{month}", month(c.From)).Replace(s.loc.T("history.moved"))
 		tell(c.From, s.sentence(words, []string{m.CountyAt(u, c.From)}, root))
+	}
+	for _, r := range renames {
+		tell(r.At, Sentence{{Text: s.renamed(r)}})
 	}
 	for i, l := range lives {
 		var partOf string
@@ -1283,6 +1309,12 @@ func (s *site) history(u int, root string) []Sentence {
 		out[i] = d.text
 	}
 	return out
+}
+
+// renamed says what a unit was called before r: "Het NAV Nes (Buskerud)
+// til desember 2019."
+func (s *site) renamed(r model.Rename) string {
+	return strings.NewReplacer("{name}", r.Before, "{month}", s.loc.Month((r.At-1).Year(), (r.At-1).Month())).Replace(s.loc.T("history.renamed"))
 }
 
 // sentence is text with the units ids linked in place of {unit}: "A",

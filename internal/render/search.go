@@ -21,10 +21,10 @@ func (s *site) searchIndex() []byte {
 	var offices []int
 	for _, c := range s.allCounties {
 		county := &m.Counties[c]
-		ix.Unit(county.Name, strings.TrimSuffix(countyPath(county), "index.html"), s.countyTexts[county.ID].words)
+		ix.Unit(county.Name, strings.TrimSuffix(countyPath(county), "index.html"), s.formerNames(county.ID)+s.countyTexts[county.ID].words)
 		for _, o := range s.officesOf[c] {
 			office := &m.Offices[o]
-			unitOf[office.ID] = ix.Unit(office.Name, strings.TrimSuffix(officePath(office), "index.html"), "")
+			unitOf[office.ID] = ix.Unit(office.Name, strings.TrimSuffix(officePath(office), "index.html"), strings.TrimSpace(s.formerNames(office.ID)))
 			offices = append(offices, o)
 		}
 	}
@@ -45,4 +45,18 @@ func (s *site) searchIndex() []byte {
 		}
 	}
 	return ix.Script()
+}
+
+// formerNames are the sentences of a unit's page that name what it was
+// called before, each followed by a space, so that a search for an old
+// name finds it.
+func (s *site) formerNames(id string) string {
+	var b strings.Builder
+	for _, r := range s.renames[id] {
+		if r.At <= s.Reported {
+			b.WriteString(s.renamed(r))
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
 }
