@@ -553,6 +553,41 @@ func TestASuccessorsRecastOfOwnRows(t *testing.T) {
 	}
 }
 
+// TestAHiddenFigureStaysWhatItWas: a county's own row hidden for being
+// small is still its own row, so the change to its next month's own row
+// is of one measure; a successor's recast month hidden for its hidden
+// part is still recast.
+func TestAHiddenFigureStaysWhatItWas(t *testing.T) {
+	jan, feb := period("2026-01"), period("2026-02")
+	f := newFixture(countGoal("k", true))
+	f.value("2026-01", "a", "k", 20).value("2026-01", "b", "k", 30).value("2026-01", "vest", "k", 3)
+	f.value("2026-02", "a", "k", 20).value("2026-02", "b", "k", 30).value("2026-02", "vest", "k", 50)
+	f.value("2026-01", "c", "k", 20).value("2026-02", "c", "k", 20)
+	s := f.Compute5()
+	vest := s.unit("vest")
+	cells := s.Series(vest, 0)
+	if cells[0].Status != Suppressed || !cells[0].Own || !cells[1].Own {
+		t.Errorf("vest's January %+v, February %+v: want January hidden, both its own rows", cells[0], cells[1])
+	}
+	if got := s.KindOfChange(vest, &s.Site.Goals[0], cells[0], cells[1], jan, feb); got != SameMeasure {
+		t.Errorf("vest's change from January to February is of kind %d, want %d", got, SameMeasure)
+	}
+
+	f = newFixture(countGoal("k", true))
+	f.site.Counties[0].Lifetime.Until, f.site.Counties[0].MergedInto = jan, "ny"
+	f.site.Counties = append(f.site.Counties, model.County{ID: "ny", Name: "Ny", Lifetime: model.Lifetime{From: feb}})
+	for _, o := range []int{0, 1} {
+		f.site.Offices[o].Changes = []model.Change{{From: feb, County: "ny"}}
+	}
+	f.site.NumberUnits()
+	f.value("2026-01", "a", "k", 1).value("2026-01", "b", "k", 2).value("2026-01", "c", "k", 20)
+	f.value("2026-02", "a", "k", 20).value("2026-02", "b", "k", 30).value("2026-02", "c", "k", 20)
+	s = f.Compute5()
+	if c := s.Series(s.unit("ny"), 0)[0]; c.Status != Suppressed || !c.Recast {
+		t.Errorf("ny's January %+v: want hidden and recast", c)
+	}
+}
+
 // oneEachAlive gives every office 1 of goal k in each of the months it
 // is alive, after f's organisation has changed, and scores the last
 // month.

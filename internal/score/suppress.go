@@ -131,11 +131,11 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 		counted := c.Has() || id < months && sc.partial[id]
 		switch {
 		case minCount > 0 && counted && small(g, size[id], den[id], num[id], minCount):
-			*c = Cell{Status: Suppressed}
+			suppressCell(c)
 		case g.Persons && id < months && counted && s.peopleHidden != nil && s.tiedHidden(gi, id):
 			// Hidden with another goal of people, whose rules protect
 			// it there: not known to be small here.
-			*c = Cell{Status: Suppressed}
+			suppressCell(c)
 			any = true
 			continue
 		}
@@ -211,7 +211,7 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 			parts := rels.parts[from:rels.ends[i]]
 			from = rels.ends[i]
 			if c := cell(int(total)); (c.Has() || sc.partial[total]) && s.lacksTied(gi, parts, cell, rels, relOf, sc.own) {
-				*c = Cell{Status: Suppressed}
+				suppressCell(c)
 				any = true
 			}
 		}
@@ -241,14 +241,14 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 			id := succ.unit*s.N + m
 			c := cell(id)
 			if recast[i*s.N+m] && (c.Has() || sc.partial[id]) && c.Status != Suppressed && slices.ContainsFunc(succ.parts, func(u int) bool { return cell(u*s.N+m).Status == Suppressed }) {
-				*c = Cell{Status: Suppressed}
+				suppressCell(c)
 			}
 		}
 	}
 	from := int32(0)
 	for i, total := range sc.spans.totals {
 		if c := cell(int(total)); c.Has() && slices.ContainsFunc(sc.spans.parts[from:sc.spans.ends[i]], func(id int32) bool { return cell(int(id)).Status == Suppressed }) {
-			*c = Cell{Status: Suppressed}
+			suppressCell(c)
 		}
 		from = sc.spans.ends[i]
 	}
@@ -377,7 +377,7 @@ func (p *protection) protect(total int, parts []int32) bool {
 	known := t.Has() || p.partial[total] && t.Status != Suppressed
 	hide := func(shown []int) {
 		if len(shown) == 0 {
-			*p.cell(total) = Cell{Status: Suppressed}
+			suppressCell(p.cell(total))
 			return
 		}
 		next := shown[0]
@@ -386,7 +386,7 @@ func (p *protection) protect(total int, parts []int32) bool {
 				next = u
 			}
 		}
-		*p.cell(next) = Cell{Status: Suppressed}
+		suppressCell(p.cell(next))
 	}
 	// Everything shown below the total, on which the unknown are judged;
 	// hiding one of the opened parts' own adds to the unknown at once,
@@ -481,3 +481,9 @@ func (p *protection) allPrimary(hidden []int) bool {
 	}
 	return true
 }
+
+// suppressCell hides c's figure. It stays what it was a figure of:
+// recast, or a county's own row, so that hidden months beside shown ones
+// say the same of it, and a change across it is told between the right
+// measures.
+func suppressCell(c *Cell) { *c = Cell{Status: Suppressed, Recast: c.Recast, Own: c.Own} }
