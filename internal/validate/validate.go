@@ -561,15 +561,16 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) *seen {
 			letGo()
 		}
 		r := &s.Results[i]
-		if bad[r.Goal] {
-			continue
-		}
 		pos := s.ResultPos(r)
 		if r.Period > thisMonth {
+			// Whatever its goal's errors: a wrong year is the row's own.
 			if k := [2]int32{int32(r.File), int32(r.Period)}; !future[k] {
 				future[k] = true
 				errs.Add(pos, "%s has not come yet: results are of months that have been; check the year", month(r.Period))
 			}
+			continue
+		}
+		if bad[r.Goal] {
 			continue
 		}
 		g := &s.Goals[r.Goal]
