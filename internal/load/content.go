@@ -852,6 +852,13 @@ func date(v any, key string, pos diag.Pos, errs *diag.List) string {
 	case nil:
 		return ""
 	case time.Time:
+		if zone, _ := d.Zone(); zone == "time-local" {
+			// TOML's 07:32:00 is a time on no day, which the library
+			// gives as year 0 in a zone of this name (its internal
+			// package's LocalTime, which cannot be imported).
+			errs.Add(pos, "%s %s is a time of day, not a date: write it as YYYY-MM-DD", key, d.Format(time.TimeOnly))
+			return ""
+		}
 		return d.Format(time.DateOnly)
 	case string:
 		if t, err := time.Parse(time.DateOnly, d); err == nil {

@@ -341,8 +341,9 @@ func TestNamesTheSameButForCase(t *testing.T) {
 
 // TestDatesWrittenOtherwise: a date or due written as people write dates
 // (day first, with a month's name, with dots or slashes, or a month with
-// no day) is an error that gives the date to write, not the TOML parser's
-// words, and the file's other errors are reported with it.
+// no day), or a time of day, is an error that gives the date to write,
+// not the TOML parser's words, and the file's other errors are reported
+// with it.
 func TestDatesWrittenOtherwise(t *testing.T) {
 	for written, want := range map[string]string{
 		"15. mars 2026":    `due "15. mars 2026" is written day first: write it year first, due = 2026-03-15`,
@@ -356,6 +357,7 @@ func TestDatesWrittenOtherwise(t *testing.T) {
 		`"2019-02"`:        `due "2019-02" is a month: give the day too, as due = 2019-02-28`,
 		"2019-02 # frist":  `due "2019-02" is a month: give the day too, as due = 2019-02-28`,
 		"30. februar 2026": `due "30. februar 2026" is not a date: write it as YYYY-MM-DD`,
+		"07:32:00":         `due 07:32:00 is a time of day, not a date: write it as YYYY-MM-DD`,
 	} {
 		src := "+++\n[[measure]]\ngoal = \"g\"\ntext = \"x\"\nstatus = \"begun\"\ndue = " + written + "\n+++\n"
 		var errs diag.List
