@@ -652,7 +652,8 @@ func tooBig(p string, src []byte, errs *diag.List) bool {
 
 // utf8Text is the text of the content file p as UTF-8, read as
 // textEncoding tells; a file that is UTF-8 but for a byte is an error at
-// that byte's line, since its letters would otherwise be read wrong.
+// that byte's line, since its letters would otherwise be read wrong, and
+// so is a NUL character.
 func utf8Text(p string, src []byte, errs *diag.List) ([]byte, bool) {
 	enc, line, b, mixed := textEncoding(src, true)
 	switch {
@@ -660,11 +661,16 @@ func utf8Text(p string, src []byte, errs *diag.List) ([]byte, bool) {
 		errs.Add(diag.Pos{Path: p, Line: line}, "the byte 0x%02X is not UTF-8, though the rest of the file is: the file mixes two encodings (a part pasted from another file?); save it as UTF-8", b)
 		return nil, false
 	case enc == nil:
-		return src, true
+	default:
+		// Neither decoder fails: what it cannot read, it writes as U+FFFD.
+		src, _ = enc.NewDecoder().Bytes(src)
 	}
-	// Neither decoder fails: what it cannot read, it writes as U+FFFD.
-	text, _ := enc.NewDecoder().Bytes(src)
-	return text, true
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		// Shown as U+FFFD, it would hide where the text was broken.
+		errs.Add(diag.Pos{Path: p, Line: 1 + bytes.Count(src[:i], []byte("\n"))}, "a NUL character (the byte 0), which no text has: remove it, or, if the file is not a text, take it out of content/")
+		return nil, false
+	}
+	return src, true
 }
 
 // nesting counts the block quote and list markers that open a line.

@@ -231,8 +231,9 @@ func TestDayFirstDates(t *testing.T) {
 }
 
 // TestTextsInOtherEncodings: a text saved as Windows-1252 or UTF-16, as
-// Windows editors save Norwegian text, is read as what it is, front
-// matter and body; one that is UTF-8 but for a byte is an error at its
+// Windows editors save Norwegian text, with a byte order mark or
+// without, is read as what it is, front matter and body; one that is
+// UTF-8 but for a byte, or holds a NUL character, is an error at its
 // line, not letters read wrong.
 func TestTextsInOtherEncodings(t *testing.T) {
 	const commentary = "+++\nauthor = \"Kåre Ørn\"\n[[measure]]\ngoal = \"g\"\ntext = \"Møte med alle\"\nstatus = \"started\"\n+++\nGjennomgått på allmøtet.\n"
@@ -245,6 +246,8 @@ func TestTextsInOtherEncodings(t *testing.T) {
 		{"Windows-1252", charmap.Windows1252},
 		{"UTF-16LE", unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)},
 		{"UTF-16BE", unicode.UTF16(unicode.BigEndian, unicode.UseBOM)},
+		{"UTF-16LE without a byte order mark", unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)},
+		{"UTF-16BE without a byte order mark", unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)},
 	} {
 		src, _ := enc.enc.NewEncoder().Bytes([]byte(commentary))
 		var errs diag.List
@@ -262,6 +265,10 @@ func TestTextsInOtherEncodings(t *testing.T) {
 	mixed := strings.Replace(commentary, "allmøtet", "allm\xf8tet", 1)
 	if _, ok := readCommentary("content/vest/a/2026-10.md", []byte(mixed), &errs); ok || errs.Error() != "content/vest/a/2026-10.md:8: the byte 0xF8 is not UTF-8, though the rest of the file is: the file mixes two encodings (a part pasted from another file?); save it as UTF-8" {
 		t.Errorf("UTF-8 with a byte of Windows-1252: ok %v, errors %v", ok, errs)
+	}
+	errs = nil
+	if _, ok := readCommentary("content/vest/a/2026-10.md", []byte(strings.Replace(commentary, "allmøtet", "allm\x00tet", 1)), &errs); ok || errs.Error() != "content/vest/a/2026-10.md:8: a NUL character (the byte 0), which no text has: remove it, or, if the file is not a text, take it out of content/" {
+		t.Errorf("a NUL character: ok %v, errors %v", ok, errs)
 	}
 }
 

@@ -15,17 +15,21 @@ var utf8BOM = []byte("\xef\xbb\xbf")
 // textEncoding is the encoding of a text file (a results file, a
 // commentary) that begins with head, whole saying head is all of it: nil
 // for UTF-8, with or without its byte order mark; UTF-16 where its byte
-// order mark says so (Notepad's "Unicode"); and Windows-1252, which Excel
+// order mark says so (Notepad's "Unicode"), or its zeros without one (see
+// bomlessUTF16); and Windows-1252, which Excel
 // and older editors on Norwegian Windows save, where head is not UTF-8.
 // A byte order mark, or letters in UTF-8 ("mål", "Årstad"), make a file
 // UTF-8: one with a byte that is not is mixed, and line and b are where
 // that byte is and what it is, an error to tell where it stands rather
 // than a reason to read "mål" as "mÃ¥l".
 func textEncoding(head []byte, whole bool) (enc encoding.Encoding, line int, b byte, mixed bool) {
-	switch {
-	case bytes.HasPrefix(head, []byte("\xff\xfe")) || bytes.HasPrefix(head, []byte("\xfe\xff")):
+	if bytes.HasPrefix(head, []byte("\xff\xfe")) || bytes.HasPrefix(head, []byte("\xfe\xff")) {
 		return unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), 0, 0, false
-	case validUTF8(head, whole):
+	}
+	if order, ok := bomlessUTF16(head); ok {
+		return unicode.UTF16(order, unicode.IgnoreBOM), 0, 0, false
+	}
+	if validUTF8(head, whole) {
 		return nil, 0, 0, false
 	}
 	if line, b, ok := strayByte(head, whole, bytes.HasPrefix(head, utf8BOM)); ok {
@@ -70,4 +74,28 @@ func validUTF8(head []byte, whole bool) bool {
 		head = head[:len(head)-1]
 	}
 	return utf8.Valid(head)
+}
+
+// bomlessUTF16 tells UTF-16 saved without its byte order mark, as some
+// exports are, and its byte order: in its first characters, Latin
+// letters and digits, every other byte is 0, the high byte of each.
+func bomlessUTF16(head []byte) (unicode.Endianness, bool) {
+	n := min(len(head), 1024) &^ 1
+	if n < 4 {
+		return unicode.LittleEndian, false
+	}
+	zeros := [2]int{} // at even and odd offsets
+	for i := range n {
+		if head[i] == 0 {
+			zeros[i%2]++
+		}
+	}
+	chars := n / 2
+	switch {
+	case zeros[1]*2 >= chars && zeros[0]*8 < chars:
+		return unicode.LittleEndian, true
+	case zeros[0]*2 >= chars && zeros[1]*8 < chars:
+		return unicode.BigEndian, true
+	}
+	return unicode.LittleEndian, false
 }

@@ -86,15 +86,18 @@ func TestCSVWindows1252(t *testing.T) {
 	}
 }
 
-// TestResultsInUTF16: a results file saved as UTF-16 with its byte order
-// mark (Notepad's "Unicode", either byte order) is read as what it is.
+// TestResultsInUTF16: a results file saved as UTF-16 (Notepad's
+// "Unicode", either byte order) is read as what it is, with its byte
+// order mark or without.
 func TestResultsInUTF16(t *testing.T) {
 	const src = "period;unit;goal;value\n2026-01;årstad;g;12,5\n"
 	for _, order := range []unicode.Endianness{unicode.LittleEndian, unicode.BigEndian} {
-		b, _ := unicode.UTF16(order, unicode.UseBOM).NewEncoder().Bytes([]byte(src))
-		rows, errs := readCSV(t, b)
-		if len(errs) != 0 || len(rows) != 1 || rows[0].Value != 12.5 {
-			t.Errorf("byte order %v: rows %+v, errors %v", order, rows, errs)
+		for _, bom := range []unicode.BOMPolicy{unicode.UseBOM, unicode.IgnoreBOM} {
+			b, _ := unicode.UTF16(order, bom).NewEncoder().Bytes([]byte(src))
+			rows, errs := readCSV(t, b)
+			if len(errs) != 0 || len(rows) != 1 || rows[0].Value != 12.5 {
+				t.Errorf("byte order %v, byte order mark %v: rows %+v, errors %v", order, bom == unicode.UseBOM, rows, errs)
+			}
 		}
 	}
 }
