@@ -87,7 +87,7 @@ func newCommentary(args []string, stdout, stderr io.Writer) int {
 	if len(r.args) == 2 {
 		p, ok := model.ParsePeriod(r.args[1])
 		if !ok {
-			r.fail(diag.P("%q is not a month: write it as YYYY-MM", r.args[1]))
+			r.fail(diag.P("%q is not a month: %s", r.args[1], load.PeriodHint(r.args[1])))
 			return UsageError
 		}
 		period = p

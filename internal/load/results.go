@@ -415,7 +415,7 @@ func (r *resultReader) readTable(f *table, file int16, header []string, cols map
 			case 4:
 				f.add(line, f.col(cPeriod), "period %q is not a tertial: goal %q is measured by tertial: write YYYY-T1, YYYY-T2 or YYYY-T3 (T1 is January to April)", clip(field(cPeriod)), field(cGoal))
 			default:
-				f.add(line, f.col(cPeriod), "period %q is not a month: %s", clip(field(cPeriod)), periodHint(field(cPeriod)))
+				f.add(line, f.col(cPeriod), "period %q is not a month: %s", clip(field(cPeriod)), PeriodHint(field(cPeriod)))
 			}
 			ok = false
 		}
@@ -655,9 +655,9 @@ var (
 // and English, as the first three letters.
 var monthNames = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "mai": 5, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "okt": 10, "oct": 10, "nov": 11, "des": 12, "dec": 12}
 
-// periodHint says how to write a period that is not a month, with the
+// PeriodHint says how to write a period that is not a month, with the
 // month it seems to name.
-func periodHint(s string) diag.Phrase {
+func PeriodHint(s string) diag.Phrase {
 	month := ""
 	for _, re := range monthOf {
 		if m := re.FindStringSubmatch(s); m != nil {

@@ -464,7 +464,7 @@ func TestPeriodHint(t *testing.T) {
 		"15 mars":      "it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM",
 		"2018K1":       "a quarter is not a period malekort reads: give each month as YYYY-MM (2018-01), or, for a goal measured by tertial, YYYY-T1",
 	} {
-		if got := periodHint(in).String(); got != want {
+		if got := PeriodHint(in).String(); got != want {
 			t.Errorf("%q: %q, want %q", in, got, want)
 		}
 	}

@@ -53,7 +53,8 @@ func Commentary(site *model.Site, office string, p model.Period, today time.Time
 	var ids []string
 	for i := range site.Offices {
 		ids = append(ids, site.Offices[i].ID)
-		if site.Offices[i].ID == office {
+		// Ids in any case, as results give them.
+		if strings.EqualFold(site.Offices[i].ID, office) {
 			o = &site.Offices[i]
 		}
 	}
@@ -72,6 +73,7 @@ func Commentary(site *model.Site, office string, p model.Period, today time.Time
 		}
 		return File{}, diag.P("unknown office %q%s", office, diag.Suggest(office, ids))
 	}
+	office = o.ID
 	if l := o.Lifetime; !o.Alive(p) {
 		switch {
 		case l.Alive(p):
