@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -746,7 +747,7 @@ func (f *table) number(s, name string, line, field int, ok bool) (float64, bool,
 	if f.sheet != "" {
 		// A workbook keeps numbers as numbers, with a decimal point; a
 		// number typed as text is read as a CSV field is, on its own.
-		if v, err := strconv.ParseFloat(s, 64); err == nil && v == v && v <= 1e15 && v >= -1e15 {
+		if v, err := strconv.ParseFloat(s, 64); err == nil && v == v && math.Abs(v) <= model.Largest {
 			return v, true, ok
 		}
 		if v, _, good := parseNumber(s); good {
@@ -952,7 +953,7 @@ func parseNumber(s string) (v float64, dec byte, ok bool) {
 	if plainInteger(s) {
 		// Most fields of a large export: counts with nothing to undo.
 		v, err := strconv.ParseFloat(s, 64)
-		return v, 0, err == nil && v <= 1e15 && v >= -1e15
+		return v, 0, err == nil && math.Abs(v) <= model.Largest
 	}
 	var b strings.Builder
 	b.Grow(len(s))
@@ -1012,7 +1013,7 @@ func parseNumber(s string) (v float64, dec byte, ok bool) {
 		}, t)
 	}
 	v, err := strconv.ParseFloat(t, 64)
-	if err != nil || v != v || v > 1e15 || v < -1e15 {
+	if err != nil || v != v || math.Abs(v) > model.Largest {
 		return 0, 0, false
 	}
 	return v, dec, true

@@ -22,6 +22,11 @@ type Period int32
 // make every series of the site thousands of years long.
 const FirstYear, LastYear = 1900, 2199
 
+// Largest bounds the size of a number malekort reads, a result or a
+// target: beyond it a float64 no longer holds every whole number, and no
+// office's figure comes near it.
+const Largest = 1e15
+
 // ThisMonth is the month it is now: results of a later one have not come.
 func ThisMonth() Period {
 	now := time.Now()

@@ -488,6 +488,8 @@ func thresholds(g model.Goal, where diag.Phrase, target, yellow float64, at func
 		value float64
 	}{{"target", target}, {"yellow", yellow}} {
 		switch {
+		case math.Abs(t.value) > model.Largest:
+			errs.Add(at(t.key), "goal %q%s: %s %s is larger than any result can be (15 digits at most): check the number", g.ID, where, t.key, strconv.FormatFloat(t.value, 'g', -1, 64))
 		case crossed:
 		case g.Min != nil && t.value < *g.Min:
 			errs.Add(at(t.key), "goal %q%s: %s %s is below the goal's min %s: no result can be that low; check the number, or set min", g.ID, where, t.key, written(t.value), written(*g.Min))
