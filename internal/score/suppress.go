@@ -116,13 +116,6 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 		id -= months
 		return &s.aggregates[(id/nSpans*s.nGoals+gi)*nSpans+id%nSpans].Cell
 	}
-	// The successors' recast months, before suppression forgets them.
-	var recast []bool
-	for _, succ := range s.successors {
-		for m := range s.N {
-			recast = append(recast, cell(succ.unit*s.N+m).Recast)
-		}
-	}
 	any := false
 	primary := zeroed(sc.primary, len(size))
 	for id := range size {
@@ -236,11 +229,11 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 	// relation of its own among the totals above. The successors are in
 	// the order they began, so that a successor's recast parts (a county
 	// recast from counties recast before it) are settled before it.
-	for i, succ := range s.successors {
+	for _, succ := range s.successors {
 		for m := range s.N {
 			id := succ.unit*s.N + m
 			c := cell(id)
-			if recast[i*s.N+m] && (c.Has() || sc.partial[id]) && c.Status != Suppressed && slices.ContainsFunc(succ.parts, func(u int) bool { return cell(u*s.N+m).Status == Suppressed }) {
+			if c.Recast && (c.Has() || sc.partial[id]) && c.Status != Suppressed && slices.ContainsFunc(succ.parts, func(u int) bool { return cell(u*s.N+m).Status == Suppressed }) {
 				suppressCell(c)
 			}
 		}
