@@ -694,21 +694,6 @@ func TestOfficeMerger(t *testing.T) {
 	}
 }
 
-// TestMergerEnteredInAdvance: a merger entered in org.toml before it
-// happens, Kinn from 2020-01, in a build of October 2019. Kinn's page,
-// with its predecessors' lines of a mean goal, crashed the build; it has
-// no page now (TestAUnitToComeHasNoPageYet).
-func TestMergerEnteredInAdvance(t *testing.T) {
-	fsys := reorgSite(t, kinnOrg, "period,unit,goal,value\n2019-09,flora,ventetid,12\n2019-09,vagsoy,ventetid,16\n2019-10,flora,ventetid,11\n2019-10,vagsoy,ventetid,15\n", "2019-10")
-	out := memOutput{}
-	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
-		t.Fatalf("build: %v %v", errs, err)
-	}
-	if _, ok := out["vest/kinn/index.html"]; ok {
-		t.Error("Kinn, which begins in January, has a page in October")
-	}
-}
-
 // TestReportedMonthAfterMerger: the reported month counts each month's
 // own counties. Four steady counties and Vestland report for 2020-03,
 // every county of that month, so the site reports 2020-03; counted over
@@ -1231,9 +1216,21 @@ func TestAPartOfASplitOfficeIsTold(t *testing.T) {
 // reform entered in advance, Kinn, which begins in January, has no page,
 // no row in a CSV file and no place in the search index, and no page
 // tells as done the split of Selje in January or Tromsø's move in
-// February.
+// February. Check says so of Kinn's commentary written ahead, and does
+// not call it an office without results.
 func TestAUnitToComeHasNoPageYet(t *testing.T) {
 	fsys := reorgSite(t, seljeOrg(), "period,unit,goal,value\n2019-12,flora,kontakter,12\n2019-12,vagsoy,kontakter,8\n2019-12,selje,kontakter,5\n2019-12,tromso,kontakter,9\n", "2019-12")
+	// Its first commentary, written before it begins, is not promised a
+	// place on a page it does not have.
+	fsys["content/vest/kinn/2020-01.md"] = &fstest.MapFile{Data: []byte("Første måned.\n")}
+	c, errs := Check(fsys, defaults)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	if n := c.Notices.Error(); !strings.Contains(n, `content/vest/kinn/2020-01.md:1: NAV Kinn begins in January 2020, after the month the site reports (December 2019): it has no page until then, and the commentary is published when January 2020 is reported`) || strings.Contains(n, "NAV Kinn has no results") {
+		t.Errorf("notices:\n%v", c.Notices)
+	}
+	delete(fsys, "content/vest/kinn/2020-01.md")
 	out := memOutput{}
 	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
 		t.Fatalf("build: %v %v", errs, err)
@@ -1296,14 +1293,116 @@ func TestARenameIsTold(t *testing.T) {
 			t.Fatalf("build: %v %v", errs, err)
 		}
 		for page, want := range map[string]string{
-			"nord/tromso/index.html": `<p class="history">Het NAV Tromsø til desember 2019.</p>`,
-			"nord/index.html":        `<p class="history">Het NAV Nord til desember 2019.</p>`,
+			"nord/tromso/index.html": `Het NAV Tromsø til desember 2019.`,
+			"nord/index.html":        `Het NAV Nord til desember 2019.`,
 			"assets/search-index.js": `Het NAV Tromsø til desember 2019.`,
 		} {
 			if strings.Contains(string(out[page]), want) != c.told {
 				t.Errorf("built for %s, %s has %q: %v, want %v", c.period, page, want, !c.told, c.told)
 			}
 		}
+	}
+}
+
+// TestAHistoryOfGapsSplitsAndNames: X went into A in July 2019 and
+// comes back in March 2020, named NAV Y from a return in September 2019
+// before that; P and Q were each split between N, new, and A in January
+// 2020. Built for December 2019, X's page tells its gap as open and names
+// no later month; built for January 2020, N got parts of P and Q and was
+// split out of neither alone, and Y's page names its former name.
+func TestAHistoryOfGapsSplitsAndNames(t *testing.T) {
+	org := `[[county]]
+id = "vest"
+name = "NAV Vest"
+
+[[county]]
+id = "nord"
+name = "NAV Nord"
+
+[[office]]
+id = "a"
+name = "NAV A"
+county = "vest"
+
+[[office]]
+id = "x"
+name = "NAV X"
+county = "vest"
+
+[[office.life]]
+until = "2019-06"
+merged_into = "a"
+
+[[office.life]]
+from = "2020-03"
+
+[[office]]
+id = "y"
+name = "NAV X2"
+county = "vest"
+
+[[office.life]]
+until = "2019-06"
+
+[[office.life]]
+from = "2019-09"
+
+[[office.change]]
+from = "2019-09"
+name = "NAV Y"
+
+[[office]]
+id = "p"
+name = "NAV P"
+county = "vest"
+until = "2019-12"
+split_into = ["n", "a"]
+
+[[office]]
+id = "q"
+name = "NAV Q"
+county = "vest"
+until = "2019-12"
+split_into = ["n", "a"]
+
+[[office]]
+id = "n"
+name = "NAV N"
+county = "vest"
+from = "2020-01"
+
+[[office]]
+id = "tromso"
+name = "NAV Tromsø"
+county = "nord"
+`
+	results := "period,unit,goal,value\n"
+	for _, row := range []string{"2019-06,x", "2019-06,y", "2019-06,a", "2019-06,tromso", "2019-09,y", "2019-12,y", "2019-12,a", "2019-12,p", "2019-12,q", "2019-12,tromso", "2020-01,y", "2020-01,a", "2020-01,n", "2020-01,tromso"} {
+		results += row + ",kontakter,10\n"
+	}
+	build := func(period string) memOutput {
+		out := memOutput{}
+		if errs, err := Build(reorgSite(t, org, results, period), defaults, out); errs != nil || err != nil {
+			t.Fatalf("build: %v %v", errs, err)
+		}
+		return out
+	}
+	out := build("2019-12")
+	if page := string(out["vest/x/index.html"]); !strings.Contains(page, `Del av <a href="../../vest/a/index.html">NAV A</a> fra juli 2019.`) || strings.Contains(page, "2020") {
+		t.Errorf("X's page, in its gap:\n%s", page[strings.Index(page, "<main"):])
+	}
+	out = build("2020-01")
+	for page, want := range map[string]string{
+		"vest/n/index.html": `Fikk en del av <a href="../../vest/p/index.html">NAV P</a> og <a href="../../vest/q/index.html">NAV Q</a> i januar 2020.`,
+		"vest/a/index.html": `Fikk en del av <a href="../../vest/p/index.html">NAV P</a> og <a href="../../vest/q/index.html">NAV Q</a> i januar 2020.`,
+		"vest/y/index.html": `Het NAV X2 til juni 2019.`,
+	} {
+		if !strings.Contains(string(out[page]), want) {
+			t.Errorf("%s lacks %q", page, want)
+		}
+	}
+	if strings.Contains(string(out["vest/n/index.html"]), "Skilt ut") {
+		t.Error("N's page says it was split out of P or Q")
 	}
 }
 

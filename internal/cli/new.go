@@ -106,7 +106,7 @@ func newCommentary(args []string, stdout, stderr io.Writer) int {
 		return createFailure(err)
 	}
 	var notices diag.List
-	validate.CommentaryMonth(site, f.Path, period, reported, &notices)
+	validate.CommentaryMonth(site, r.args[0], f.Path, period, reported, &notices)
 	printNotices(notices, "text", r.loc, stdout, stderr)
 	r.tell(diag.P("wrote %s", filepath.Join(source, filepath.FromSlash(f.Path))))
 	return OK

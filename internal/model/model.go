@@ -201,26 +201,39 @@ func (c *County) NameAt(p Period) string { return nameAt(c.Name, c.Changes, p) }
 // NameAt is the office's name in month p.
 func (o *Office) NameAt(p Period) string { return nameAt(o.Name, o.Changes, p) }
 
-// Rename is a unit's change of name in month At: it was called Before
-// until the month before.
+// Rename is a unit's change of name: it was called Before until Until,
+// its last month under that name, and has its new name from At, after a
+// gap between its lifetimes or not.
 type Rename struct {
-	At     Period
-	Before string
+	At, Until Period
+	Before    string
 }
 
 // Renames are the county's changes of name, oldest first.
-func (c *County) Renames() []Rename { return renames(c.Name, c.Changes) }
+func (c *County) Renames() []Rename { return renames(c.Name, c.Changes, c.Lifetime, c.Lives) }
 
 // Renames are the office's changes of name, oldest first.
-func (o *Office) Renames() []Rename { return renames(o.Name, o.Changes) }
+func (o *Office) Renames() []Rename { return renames(o.Name, o.Changes, o.Lifetime, o.Lives) }
 
-func renames(name string, changes []Change) []Rename {
+func renames(name string, changes []Change, span Lifetime, lives []Life) []Rename {
 	var out []Rename
 	for _, c := range changes {
-		if c.Name != "" && c.Name != name {
-			out = append(out, Rename{At: c.From, Before: name})
-			name = c.Name
+		if c.Name == "" || c.Name == name {
+			continue
 		}
+		var until Period // 0 where it never had the old name
+		if aliveIn(span, lives, c.From-1) {
+			until = c.From - 1
+		}
+		for _, l := range lives {
+			if l.Until != 0 && l.Until < c.From {
+				until = max(until, l.Until)
+			}
+		}
+		if until != 0 {
+			out = append(out, Rename{At: c.From, Until: until, Before: name})
+		}
+		name = c.Name
 	}
 	return out
 }
@@ -872,6 +885,12 @@ func (s *Site) SplitAmongAt(o int, b Period) []int {
 		}
 	}
 	return among
+}
+
+// OfficeOfID is the index of the office a person names by id, in any
+// case, as results may give it; -1 for none.
+func (s *Site) OfficeOfID(id string) int {
+	return slices.IndexFunc(s.Offices, func(o Office) bool { return strings.EqualFold(o.ID, id) })
 }
 
 // officeIndex is the index of the office of id, -1 for none.

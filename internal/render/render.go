@@ -111,8 +111,8 @@ type site struct {
 	privacy                               string
 	csvColumns                            []string // Common.CSVColumns
 	wholeName                             string
-	// renames are the units' changes of name, by id, taken before the
-	// units were named as in the reported month.
+	// renames are the units' changes of name up to the reported month,
+	// by id, taken before the units were named as in that month.
 	renames map[string][]model.Rename
 	// measuresOf are each office's measures as of the reported month.
 	measuresOf map[string][]model.MeasureLife
@@ -284,7 +284,11 @@ func (p *Prepared) RenderEdit(edit Edit, out Output, done func(pages []string)) 
 	}
 	// The offices' tertial reports list their measures and commentary, and
 	// their counties' and the whole site's count them.
-	tertialJobs, tertialPages := s.tertialJobsOf(out, edit.Offices)
+	ids := make([]string, len(offices))
+	for i, o := range offices {
+		ids[i] = m.Offices[o].ID
+	}
+	tertialJobs, tertialPages := s.tertialJobsOf(out, ids)
 	jobs, pages = append(jobs, tertialJobs...), append(pages, tertialPages...)
 	// One at a time, so that a processor is free to serve the pages the
 	// first round changed, which their editor's browser is asking for.
@@ -298,23 +302,21 @@ func (p *Prepared) RenderEdit(edit Edit, out Output, done func(pages []string)) 
 }
 
 func newSite(in Input) *site {
-	// A unit that came back under a new name after a gap was not
-	// renamed: its history tells the gap.
+	// Those of the reported month and before, told on the units' pages
+	// and searched for.
 	renames := map[string][]model.Rename{}
-	keep := func(id string, all []model.Rename, alive func(model.Period) bool) {
+	keep := func(id string, all []model.Rename) {
 		for _, r := range all {
-			if alive(r.At - 1) {
+			if r.At <= in.Reported {
 				renames[id] = append(renames[id], r)
 			}
 		}
 	}
 	for i := range in.Site.Counties {
-		c := &in.Site.Counties[i]
-		keep(c.ID, c.Renames(), c.Alive)
+		keep(in.Site.Counties[i].ID, in.Site.Counties[i].Renames())
 	}
 	for i := range in.Site.Offices {
-		o := &in.Site.Offices[i]
-		keep(o.ID, o.Renames(), o.Alive)
+		keep(in.Site.Offices[i].ID, in.Site.Offices[i].Renames())
 	}
 	if in.Site.Reorganised() {
 		// Units are named as in the reported month, or their last.
@@ -1269,35 +1271,48 @@ func (s *site) history(u int, root string) []Sentence {
 		if i > 0 {
 			prev := lives[i-1]
 			from, until := month(prev.Until+1), month(l.From-1)
-			if partOf = prev.MergedInto; partOf != "" {
-				tell(prev.Until+1, s.sentence(strings.NewReplacer("{from}", from, "{until}", until).Replace(s.loc.T("history.part")), []string{partOf}, root))
-			} else {
-				tell(prev.Until+1, Sentence{{Text: strings.NewReplacer("{from}", from, "{until}", until).Replace(s.loc.T("history.gap"))}})
+			part, gap := "history.part", "history.gap"
+			if l.From > s.Reported {
+				// Its return is still to come.
+				part, gap = "history.part.since", "history.gap.since"
 			}
-		}
-		for _, from := range splitFrom {
-			for _, fl := range m.UnitLives(slices.Index(m.Units, from)) {
-				at := fl.Until + 1
-				if fl.Until == 0 || !slices.Contains(fl.SplitInto, id) || at < l.From || l.Until != 0 && at > l.Until {
-					continue
-				}
-				// Split out of it where the unit began with that part
-				// alone; else it got a part of it, beside what it had
-				// or what merged into it.
-				words := "history.split.part"
-				if at == l.From && mergedFrom[at] == nil {
-					if from == partOf {
-						continue // "Del av …" says it
-					}
-					words = "history.split.from"
-				}
-				tell(at, s.sentence(strings.ReplaceAll(s.loc.T(words), "{month}", month(at)), []string{from}, root))
+			if partOf = prev.MergedInto; partOf != "" {
+				tell(prev.Until+1, s.sentence(strings.NewReplacer("{from}", from, "{until}", until).Replace(s.loc.T(part)), []string{partOf}, root))
+			} else {
+				tell(prev.Until+1, Sentence{{Text: strings.NewReplacer("{from}", from, "{until}", until).Replace(s.loc.T(gap))}})
 			}
 		}
 		for _, at := range mergedAt {
 			if at >= l.From && (l.Until == 0 || at <= l.Until) {
 				tell(at, s.sentence(strings.ReplaceAll(s.loc.T("history.merged.from"), "{month}", month(at)), mergedFrom[at], root))
 			}
+		}
+		// The units it got a part of, by month: split out of one where it
+		// began with that part alone, else beside what it had or what
+		// merged into it.
+		var splitAt []model.Period
+		partsFrom := map[model.Period][]string{}
+		for _, from := range splitFrom {
+			for _, fl := range m.UnitLives(slices.Index(m.Units, from)) {
+				at := fl.Until + 1
+				if fl.Until == 0 || !slices.Contains(fl.SplitInto, id) || at < l.From || l.Until != 0 && at > l.Until {
+					continue
+				}
+				if partsFrom[at] == nil {
+					splitAt = append(splitAt, at)
+				}
+				partsFrom[at] = append(partsFrom[at], from)
+			}
+		}
+		for _, at := range splitAt {
+			words := "history.split.part"
+			if from := partsFrom[at]; at == l.From && mergedFrom[at] == nil && len(from) == 1 {
+				if from[0] == partOf {
+					continue // "Del av …" says it
+				}
+				words = "history.split.from"
+			}
+			tell(at, s.sentence(strings.ReplaceAll(s.loc.T(words), "{month}", month(at)), partsFrom[at], root))
 		}
 		if l.SplitInto != nil {
 			tell(l.Until+1, s.sentence(strings.ReplaceAll(s.loc.T("history.split.into"), "{month}", month(l.Until+1)), l.SplitInto, root))
@@ -1314,21 +1329,31 @@ func (s *site) history(u int, root string) []Sentence {
 // renamed says what a unit was called before r: "Het NAV Nes (Buskerud)
 // til desember 2019."
 func (s *site) renamed(r model.Rename) string {
-	return strings.NewReplacer("{name}", r.Before, "{month}", s.loc.Month((r.At-1).Year(), (r.At-1).Month())).Replace(s.loc.T("history.renamed"))
+	return strings.NewReplacer("{name}", r.Before, "{month}", s.loc.Month(r.Until.Year(), r.Until.Month())).Replace(s.loc.T("history.renamed"))
 }
 
 // sentence is text with the units ids linked in place of {unit}: "A",
 // "A og B", "A, B og C".
 func (s *site) sentence(text string, ids []string, root string) Sentence {
-	before, after, _ := strings.Cut(text, "{unit}")
-	out := Sentence{{Text: before}}
+	links := make([]Link, len(ids))
 	for i, id := range ids {
-		if i > 0 {
-			out = append(out, Link{Text: s.separator(i, len(ids))})
-		}
 		link, ok := s.unitLink(id, root)
 		if !ok {
 			link = Link{Text: s.unitName(id)}
+		}
+		links[i] = link
+	}
+	return s.linked(text, "{unit}", links)
+}
+
+// linked is text with links in place of its placeholder, as a sentence
+// lists them.
+func (s *site) linked(text, placeholder string, links []Link) Sentence {
+	before, after, _ := strings.Cut(text, placeholder)
+	out := Sentence{{Text: before}}
+	for i, link := range links {
+		if i > 0 {
+			out = append(out, Link{Text: s.separator(i, len(links))})
 		}
 		out = append(out, link)
 	}
@@ -1654,15 +1679,14 @@ func (s *site) changes(rs *rows, sections string) Changes {
 	case sc.Uncompared != nil:
 		// "No goal changed" would speak for these too.
 		ch.None = ""
-		if sc.Judged > 0 {
+		if sc.AnyCompared {
 			ch.None = s.loc.T("changes.status.none.compared")
 		}
-		before, after, _ := strings.Cut(s.loc.T("changes.status.uncompared"), "{goals}")
-		ch.Uncompared = Sentence{{Text: before}}
+		goals := make([]Link, len(sc.Uncompared))
 		for i, gi := range sc.Uncompared {
-			ch.Uncompared = append(ch.Uncompared, Link{Text: s.separator(i, len(sc.Uncompared))}, Link{Href: href(gi), Text: s.Site.Goals[gi].Title})
+			goals[i] = Link{Href: href(gi), Text: s.Site.Goals[gi].Title}
 		}
-		ch.Uncompared = append(ch.Uncompared, Link{Text: after})
+		ch.Uncompared = s.linked(s.loc.T("changes.status.uncompared"), "{goals}", goals)
 	}
 	for _, gi := range sc.Status {
 		g := &s.Site.Goals[gi]

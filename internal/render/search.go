@@ -53,10 +53,8 @@ func (s *site) searchIndex() []byte {
 func (s *site) formerNames(id string) string {
 	var b strings.Builder
 	for _, r := range s.renames[id] {
-		if r.At <= s.Reported {
-			b.WriteString(s.renamed(r))
-			b.WriteByte(' ')
-		}
+		b.WriteString(s.renamed(r))
+		b.WriteByte(' ')
 	}
 	return b.String()
 }

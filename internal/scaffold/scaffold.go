@@ -49,16 +49,12 @@ func quote(s string) string {
 // asked for in a comment. A commented-out measure shows how to add one.
 // Its words are in loc's language.
 func Commentary(site *model.Site, office string, p model.Period, today time.Time, loc *locale.Locale) (File, error) {
-	var o *model.Office
-	var ids []string
-	for i := range site.Offices {
-		ids = append(ids, site.Offices[i].ID)
-		// Ids in any case, as results give them.
-		if strings.EqualFold(site.Offices[i].ID, office) {
-			o = &site.Offices[i]
+	i := site.OfficeOfID(office)
+	if i < 0 {
+		var ids []string
+		for i := range site.Offices {
+			ids = append(ids, site.Offices[i].ID)
 		}
-	}
-	if o == nil {
 		for _, c := range site.Counties {
 			if c.ID != office {
 				continue
@@ -73,6 +69,7 @@ func Commentary(site *model.Site, office string, p model.Period, today time.Time
 		}
 		return File{}, diag.P("unknown office %q%s", office, diag.Suggest(office, ids))
 	}
+	o := &site.Offices[i]
 	office = o.ID
 	if l := o.Lifetime; !o.Alive(p) {
 		switch {

@@ -129,13 +129,14 @@ type Changes struct {
 	// Status are the goals whose status changed, in the order of the goals
 	// given.
 	Status []int
-	// Uncompared are the goals with a new figure that have no status
-	// before it to compare with: the unit did not exist then and its
-	// predecessors' figures could not be recast into it (a mean), or the
-	// results began later. Judged counts the goals with a new figure that
-	// were compared, changed or not.
-	Uncompared []int
-	Judged     int
+	// Uncompared are the goals on the scorecard, due a new figure, that
+	// have no status before it to compare with, whatever they have now:
+	// the unit did not exist then and its predecessors' figures could not
+	// be recast into it (a mean, or no results), or the results began
+	// later. AnyCompared says some goal due a new figure was compared,
+	// changed or not.
+	Uncompared  []int
+	AnyCompared bool
 	// StatusRetargeted are those of Status whose target or yellow limit
 	// changed too: a new status may be their doing, not the result's.
 	StatusRetargeted []int
@@ -216,7 +217,7 @@ func (s *Scores) ChangesAt(unit int, p model.Period, goals []int) Changes {
 		case retargeted:
 			ch.Retargeted = append(ch.Retargeted, gi)
 		}
-		ch.Judged++
+		ch.AnyCompared = true
 		if missing || !s.KindOfChange(unit, &s.Site.Goals[gi], prev, cur, prevEnd, end).OneMeasure() {
 			// A change between two measures is no move.
 			continue

@@ -60,12 +60,19 @@ func Unused(s *model.Site, cfg config.Site, reported model.Period, allRead bool,
 			notices.AddNotice(pos, "period is %s, after the newest month with results (%s): pages show goals without values; remove period or set a month with results", month(cfg.Period), month(newest))
 		}
 	}
+	toCome := map[string]*model.Office{}
+	for i := range s.Offices {
+		if o := &s.Offices[i]; o.Lifetime.From > reported {
+			toCome[o.ID] = o
+		}
+	}
 	for i := range s.Commentary {
 		c := &s.Commentary[i]
-		commentaryMonth(c.Path, c.Period, reported, months[c.Period], notices)
+		commentaryMonth(c.Path, c.Period, reported, months[c.Period], toCome[c.Office], notices)
 	}
 	for i := range s.Offices {
-		if o := &s.Offices[i]; !officeHas[i] && len(s.Results) > 0 && allRead {
+		// One to come (a reform entered in advance) has none yet.
+		if o := &s.Offices[i]; !officeHas[i] && len(s.Results) > 0 && allRead && toCome[o.ID] == nil {
 			notices.AddNotice(o.Pos, "%s has no results in any month: check its id or code in the results files", o.Name)
 		}
 	}
@@ -272,16 +279,23 @@ func when(months []model.Period) diag.Phrase {
 	return diag.P("in %d months from %s to %s", len(months), month(first), month(last))
 }
 
-// CommentaryMonth tells of the commentary at path, for month p, if it will
-// not show as that month's: as Unused does, for a file just written.
-func CommentaryMonth(s *model.Site, path string, p, reported model.Period, notices *diag.List) {
+// CommentaryMonth tells of the commentary at path, of office for month p,
+// if it will not show as that month's: as Unused does, for a file just
+// written.
+func CommentaryMonth(s *model.Site, office, path string, p, reported model.Period, notices *diag.List) {
 	hasResults := slices.ContainsFunc(s.Results, func(r model.Result) bool { return r.Period == p })
-	commentaryMonth(path, p, reported, hasResults, notices)
+	var toCome *model.Office
+	if o := s.OfficeOfID(office); o >= 0 && s.Offices[o].Lifetime.From > reported {
+		toCome = &s.Offices[o]
+	}
+	commentaryMonth(path, p, reported, hasResults, toCome, notices)
 }
 
-func commentaryMonth(path string, p, reported model.Period, hasResults bool, notices *diag.List) {
+func commentaryMonth(path string, p, reported model.Period, hasResults bool, toCome *model.Office, notices *diag.List) {
 	pos := diag.Pos{Path: path, Line: 1}
 	switch {
+	case toCome != nil && reported != 0:
+		notices.AddNotice(pos, "%s begins in %s, after the month the site reports (%s): it has no page until then, and the commentary is published when %s is reported", toCome.Name, month(toCome.Lifetime.From), month(reported), month(max(p, toCome.Lifetime.From)))
 	case p > reported && reported != 0:
 		notices.AddNotice(pos, "the commentary is for %s, after the month the site reports (%s): it shows under \"Later commentary\" until %s is reported", month(p), month(reported), month(p))
 	case !hasResults:
