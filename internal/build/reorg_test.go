@@ -1406,6 +1406,35 @@ county = "nord"
 	}
 }
 
+// TestAPastTertialListsItsOfficesThen: Gamle went into Vest in January
+// 2020 with its office A, which goes on in Vest. Built for January 2020,
+// Gamle's report of the last tertial of 2019 lists A, which it had then,
+// and links it; Vest's report of that tertial does not, nor counts its
+// measure.
+func TestAPastTertialListsItsOfficesThen(t *testing.T) {
+	org := "[[county]]\nid = \"vest\"\nname = \"NAV Vest\"\n\n[[county]]\nid = \"gamle\"\nname = \"NAV Gamle\"\nuntil = \"2019-12\"\nmerged_into = \"vest\"\n\n[[county]]\nid = \"nord\"\nname = \"NAV Nord\"\n\n" +
+		"[[office]]\nid = \"a\"\nname = \"NAV A\"\ncounty = \"gamle\"\n\n[[office]]\nid = \"b\"\nname = \"NAV B\"\ncounty = \"vest\"\n\n[[office]]\nid = \"tromso\"\nname = \"NAV Tromsø\"\ncounty = \"nord\"\n"
+	results := "period,unit,goal,value\n"
+	for _, month := range []string{"2019-09", "2019-10", "2019-11", "2019-12", "2020-01"} {
+		for _, o := range []string{"a", "b", "tromso"} {
+			results += month + "," + o + ",kontakter,10\n"
+		}
+	}
+	fsys := reorgSite(t, org, results, "2020-01")
+	fsys["content/gamle/a/2019-10.md"] = &fstest.MapFile{Data: []byte("+++\n[[measure]]\ngoal = \"kontakter\"\ntext = \"Ringe bedrifter\"\nstatus = \"started\"\n+++\nTekst.\n")}
+	out := memOutput{}
+	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	gamle, vest := string(out["gamle/2019-T3.html"]), string(out["vest/2019-T3.html"])
+	if !strings.Contains(gamle, `<a href="a/2019-T3.html">NAV A</a>`) || !strings.Contains(gamle, "Ringe bedrifter") && !strings.Contains(gamle, "hos NAV A") {
+		t.Errorf("Gamle's report of 2019-T3 lacks NAV A or its measure:\n%s", gamle[strings.Index(gamle, "<main"):])
+	}
+	if strings.Contains(vest, "NAV A<") || strings.Contains(vest, "hos NAV A") {
+		t.Errorf("Vest's report of 2019-T3 lists NAV A, which was Gamle's then")
+	}
+}
+
 // TestAnEndedOfficesPageIsOfItsLastMonth: built for January 2020, the
 // page of Flora, which went into Kinn then, is of December 2019: its
 // title and headings say so, it shows December's commentary, and where

@@ -101,6 +101,7 @@ type site struct {
 	// offices by it, and a goal page sorts its offices by name twice, so
 	// collating the names there again would be wasted.
 	nameRank []int
+	byName   []int // every office's index, sorted by name
 	// allCounties, counties and formerCounties are county indexes sorted
 	// by name: every county begun by the reported month, those of the
 	// reported month, and the others.
@@ -446,6 +447,7 @@ func (s *site) prepare() {
 		byName[i] = i
 	}
 	locale.SortBy(s.loc, byName, func(i int) string { return m.Offices[i].Name })
+	s.byName = byName
 	s.nameRank = make([]int, len(m.Offices))
 	for r, o := range byName {
 		s.nameRank[o] = r

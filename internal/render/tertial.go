@@ -298,6 +298,30 @@ func (s *site) tertialUnits() []int {
 	return units
 }
 
+// spanOffices are county c's offices in span sp, by name: those it had
+// in a month of it, as that month's organisation has them, so that a
+// county's report of a tertial before a reform lists the offices it had
+// then, wherever they are now.
+func (s *site) spanOffices(c int, sp score.Span) []int {
+	var out []int
+	candidates := s.officesOf[c]
+	if s.Site.Reorganised() {
+		candidates = s.byName
+	}
+	for _, o := range candidates {
+		if !s.hasTertial(s.Scores.Office(o), sp) {
+			continue
+		}
+		for p := sp.First; p <= min(sp.Last, s.Reported); p++ {
+			if s.Site.Offices[o].Alive(p) && s.Scores.CountyOf(o, p) == c {
+				out = append(out, o)
+				break
+			}
+		}
+	}
+	return out
+}
+
 // tertialJobs are the jobs that write units' tertial reports, and the
 // pages those can be, written or not.
 func (s *site) tertialJobs(out Output, units []int) (jobs []func() error, pages []string) {
@@ -314,8 +338,8 @@ func (s *site) tertialJobs(out Output, units []int) (jobs []func() error, pages 
 }
 
 // tertialJobsOf are the jobs that write the tertial reports that show
-// the commentary and measures of the offices ids: theirs, their counties'
-// and the whole site's.
+// the commentary and measures of the offices ids: theirs, those of the
+// counties they were in in the tertials reported, and the whole site's.
 func (s *site) tertialJobsOf(out Output, ids []string) ([]func() error, []string) {
 	units := []int{s.Scores.Whole()}
 	seen := map[int]bool{}
@@ -325,9 +349,21 @@ func (s *site) tertialJobsOf(out Output, ids []string) ([]func() error, []string
 			continue
 		}
 		units = append(units, s.Scores.Office(o))
-		if c := s.Scores.County(s.officeCounty[o]); !seen[c] {
-			seen[c] = true
-			units = append(units, c)
+		// Every county it was in in a tertial reported lists it there
+		// (see spanOffices).
+		counties := []int{s.officeCounty[o]}
+		if len(s.tertials) > 0 && s.Site.Reorganised() {
+			for p := s.tertials[0].Span.First; p <= s.Reported; p++ {
+				if s.Site.Offices[o].Alive(p) {
+					counties = append(counties, s.Scores.CountyOf(o, p))
+				}
+			}
+		}
+		for _, c := range counties {
+			if u := s.Scores.County(c); c >= 0 && !seen[u] {
+				seen[u] = true
+				units = append(units, u)
+			}
 		}
 	}
 	return s.tertialJobs(out, units)
@@ -425,11 +461,7 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 		root = "../"
 		csv, v.Name = county.ID+"/periods.csv", county.Name
 		crumbs = []Link{{Href: root + "index.html", Text: s.loc.T("home")}}
-		for _, o := range s.officesOf[c] {
-			if s.hasTertial(s.Scores.Office(o), sp) {
-				offices = append(offices, o)
-			}
-		}
+		offices = s.spanOffices(c, sp)
 		rowLink = func(o int, file string) Link {
 			return Link{Href: strings.TrimSuffix(s.officeHref(o, county, root), "index.html") + file, Text: m.Offices[o].Name}
 		}
@@ -621,7 +653,7 @@ func (s *site) tertialMeasureCounts(unit int, st *tertialState, sp score.Span) [
 	m := s.Site
 	var offices []int
 	if c := unit - m.CountyUnit(0); c < len(m.Counties) {
-		offices = s.officesOf[c]
+		offices = s.spanOffices(c, sp)
 	} else {
 		for o := range m.Offices {
 			offices = append(offices, o)
