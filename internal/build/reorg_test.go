@@ -1435,6 +1435,22 @@ func TestAPastTertialListsItsOfficesThen(t *testing.T) {
 	}
 }
 
+// TestAnEndedCountyNamesItsOfficesAsThen: Nord went into Vest in
+// January 2020, when Tromsø became NAV Ishavsbyen: Nord's last page lists
+// the office by the name it had in December.
+func TestAnEndedCountyNamesItsOfficesAsThen(t *testing.T) {
+	org := strings.Replace(kinnOrg, "name = \"NAV Tromsø\"\ncounty = \"nord\"\n", "name = \"NAV Tromsø\"\ncounty = \"nord\"\n\n[[office.change]]\nfrom = \"2020-01\"\nname = \"NAV Ishavsbyen\"\n", 1)
+	org = strings.Replace(org, "name = \"NAV Nord\"\n", "name = \"NAV Nord\"\nuntil = \"2019-12\"\nmerged_into = \"vest\"\n", 1)
+	results := "period,unit,goal,value\n2019-12,flora,kontakter,12\n2019-12,vagsoy,kontakter,8\n2019-12,tromso,kontakter,9\n2020-01,kinn,kontakter,20\n2020-01,tromso,kontakter,9\n"
+	out := memOutput{}
+	if errs, err := Build(reorgSite(t, org, results, "2020-01"), defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	if former := section(t, string(out["nord/index.html"]), "former-h"); !strings.Contains(former, `<a href="tromso/index.html">NAV Tromsø</a>`) {
+		t.Errorf("Nord's offices of December:\n%s", former)
+	}
+}
+
 // TestAnEndedOfficesPageIsOfItsLastMonth: built for January 2020, the
 // page of Flora, which went into Kinn then, is of December 2019: its
 // title and headings say so, it shows December's commentary, and where

@@ -130,7 +130,7 @@ func (s *site) county(c int, out Output) error {
 		}
 		slices.SortStableFunc(then, func(a, b int) int { return cmp.Compare(s.nameRank[a], s.nameRank[b]) })
 		for _, o := range then {
-			v.Former = append(v.Former, Link{Href: s.officeHref(o, county, root), Text: m.Offices[o].Name})
+			v.Former = append(v.Former, Link{Href: s.officeHref(o, county, root), Text: s.nameAt(m.Offices[o].ID, m.Offices[o].Name, p)})
 		}
 	}
 	for _, o := range s.officesOf[c] {

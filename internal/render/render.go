@@ -1328,6 +1328,17 @@ func (s *site) history(u int, root string) []Sentence {
 	return out
 }
 
+// nameAt is what the unit of id, named name in the reported month, was
+// called in month p.
+func (s *site) nameAt(id, name string, p model.Period) string {
+	for _, r := range s.renames[id] {
+		if r.At > p {
+			return r.Before
+		}
+	}
+	return name
+}
+
 // renamed says what a unit was called before r: "Het NAV Nes (Buskerud)
 // til desember 2019."
 func (s *site) renamed(r model.Rename) string {
