@@ -1056,7 +1056,17 @@ func openWhenTheOfficeEnded(s *model.Site, reported model.Period, notices *diag.
 			// its place, it is carried on there.
 			carried := slices.ContainsFunc(into, func(o string) bool { return o != "" && last[[2]string{o, id}].m != nil })
 			if m.Status != "done" && last[[2]string{c.Office, id}].m == m && !carried {
-				notices.AddNotice(m.Pos, "the measure is still open in %s, and %q ended after %s: no later commentary can close it, and the page of the office that took its place does not show it; write status = \"done\", or write the measure, with its id, in that office's commentary", c.Period, off.Name, until)
+				var names []string // of the offices that took its place
+				for _, o := range into {
+					if next := office[o]; next != nil {
+						names = append(names, next.Name)
+					}
+				}
+				if names == nil {
+					notices.AddNotice(m.Pos, "the measure is still open in %s, and %q closed after %s: no later commentary can close it; write status = \"done\"", c.Period, off.Name, until)
+					continue
+				}
+				notices.AddNotice(m.Pos, "the measure is still open in %s, and %q ended after %s: no later commentary can close it, and the page of %s does not show it; write status = \"done\", or write the measure, with its id, in the commentary of %s", c.Period, off.Name, until, strings.Join(names, ", "), strings.Join(names, ", "))
 			}
 		}
 	}

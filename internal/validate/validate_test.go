@@ -422,6 +422,7 @@ func TestAMeasureOpenWhenItsOfficeEnded(t *testing.T) {
 			{ID: "voss", Name: "Voss", County: "vest", Lifetime: model.Lifetime{Until: dec + 2}},
 			{ID: "bergen", Name: "Bergen", County: "vest", Lifetime: model.Lifetime{Until: dec}, MergedInto: "arna"},
 			{ID: "arna", Name: "Arna", County: "vest"},
+			{ID: "odda", Name: "Odda", County: "vest", Lifetime: model.Lifetime{Until: dec}},
 			{ID: "os", Name: "Os", County: "vest", Lives: []model.Life{
 				{Lifetime: model.Lifetime{Until: nov}}, {Lifetime: model.Lifetime{From: dec + 1}}}},
 		},
@@ -445,6 +446,9 @@ func TestAMeasureOpenWhenItsOfficeEnded(t *testing.T) {
 			{Office: "arna", Period: dec + 1, Measures: []model.Measure{
 				{ID: "samtaler", Goal: "g", Text: "Samtaler", Status: "started", Pos: diag.Pos{Path: "content/vest/arna/2020-01.md", Line: 3}},
 			}},
+			{Office: "odda", Period: dec, Measures: []model.Measure{
+				{ID: "kurs", Goal: "g", Text: "Kurs", Status: "started", Pos: diag.Pos{Path: "content/vest/odda/2019-12.md", Line: 3}},
+			}},
 			{Office: "os", Period: nov, Measures: []model.Measure{
 				{ID: "kurs", Goal: "g", Text: "Kurs", Status: "started", Pos: diag.Pos{Path: "content/vest/os/2019-11.md", Line: 3}},
 			}},
@@ -454,6 +458,7 @@ func TestAMeasureOpenWhenItsOfficeEnded(t *testing.T) {
 	var notices diag.List
 	openWhenTheOfficeEnded(s, dec+1, &notices)
 	sameNotices(t, notices, []string{
-		`content/vest/lindas/2019-12.md:3: the measure is still open in 2019-12, and "Lindås" ended after 2019-12: no later commentary can close it, and the page of the office that took its place does not show it; write status = "done", or write the measure, with its id, in that office's commentary`,
+		`content/vest/lindas/2019-12.md:3: the measure is still open in 2019-12, and "Lindås" ended after 2019-12: no later commentary can close it, and the page of Alver does not show it; write status = "done", or write the measure, with its id, in the commentary of Alver`,
+		`content/vest/odda/2019-12.md:3: the measure is still open in 2019-12, and "Odda" closed after 2019-12: no later commentary can close it; write status = "done"`,
 	})
 }
