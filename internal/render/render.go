@@ -303,8 +303,9 @@ func (p *Prepared) RenderEdit(edit Edit, out Output, done func(pages []string)) 
 }
 
 func newSite(in Input) *site {
-	// Those of the reported month and before, told on the units' pages
-	// and searched for.
+	// The units' renames up to the reported month, which their pages
+	// tell and search finds them by, taken before the units are named
+	// as in that month below.
 	renames := map[string][]model.Rename{}
 	keep := func(id string, all []model.Rename) {
 		for _, r := range all {
