@@ -16,8 +16,8 @@ var utf8BOM = []byte("\xef\xbb\xbf")
 // commentary) that begins with head, whole saying head is all of it: nil
 // for UTF-8, with or without its byte order mark; UTF-16 where its byte
 // order mark says so (Notepad's "Unicode"), or its zeros without one (see
-// bomlessUTF16); and Windows-1252, which Excel
-// and older editors on Norwegian Windows save, where head is not UTF-8.
+// bomlessUTF16); and Windows-1252, which Excel and older editors on
+// Norwegian Windows save, where head is not UTF-8.
 // A byte order mark, or letters in UTF-8 ("mål", "Årstad"), make a file
 // UTF-8: one with a byte that is not is mixed, and line and b are where
 // that byte is and what it is, an error to tell where it stands rather
