@@ -614,7 +614,14 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 			v.Commentary = append(v.Commentary, cv)
 		}
 	} else {
-		v.MeasureCounts = s.tertialMeasureCounts(unit, st, sp)
+		measured := offices // a county's, as its matrix lists them
+		if unit == m.WholeUnit() {
+			measured = make([]int, len(m.Offices))
+			for o := range measured {
+				measured[o] = o
+			}
+		}
+		v.MeasureCounts = s.tertialMeasureCounts(measured, st, sp)
 	}
 	return s.execute(out, page, "tertial.html", v)
 }
@@ -645,20 +652,12 @@ func (s *site) spanCoverage(unit, gi int, c score.Coverage) string {
 	return s.coverageText("coverage.office."+periods, c)
 }
 
-// tertialMeasureCounts counts a county's or the whole site's offices'
-// measures of tertial sp by goal, in words, and names the offices they
-// are at: "Overgang til arbeid: 2 nye, 3 åpne ved utgangen (1 forfalt), 1
-// fullført, hos NAV Arna, NAV Fana".
-func (s *site) tertialMeasureCounts(unit int, st *tertialState, sp score.Span) []string {
+// tertialMeasureCounts counts the measures of tertial sp at offices (a
+// county's or the whole site's) by goal, in words, and names the offices
+// they are at: "Overgang til arbeid: 2 nye, 3 åpne ved utgangen (1
+// forfalt), 1 fullført, hos NAV Arna, NAV Fana".
+func (s *site) tertialMeasureCounts(offices []int, st *tertialState, sp score.Span) []string {
 	m := s.Site
-	var offices []int
-	if c := unit - m.CountyUnit(0); c < len(m.Counties) {
-		offices = s.spanOffices(c, sp)
-	} else {
-		for o := range m.Offices {
-			offices = append(offices, o)
-		}
-	}
 	counts := make([][4]int, len(m.Goals))
 	at := make([][]string, len(m.Goals)) // the offices with measures for each goal
 	for _, o := range offices {
