@@ -1078,8 +1078,13 @@ county = "more"
 `
 	var results strings.Builder
 	results.WriteString("period,unit,goal,value\n")
-	for _, row := range []string{"2019-01,a", "2019-01,b", "2019-01,c", "2019-01,volda", "2019-01,t", "2019-01,v2", "2019-12,a", "2019-12,b", "2019-12,c", "2019-12,volda", "2019-12,t", "2019-12,v2", "2020-01,a", "2020-01,c", "2020-01,volda", "2020-01,v2"} {
-		results.WriteString(row + ",kontakter,10\n")
+	for m := 1; m <= 12; m++ {
+		for _, office := range []string{"a", "b", "c", "volda", "t", "v2"} {
+			fmt.Fprintf(&results, "2019-%02d,%s,kontakter,10\n", m, office)
+		}
+	}
+	for _, office := range []string{"a", "c", "volda", "v2"} {
+		results.WriteString("2020-01," + office + ",kontakter,10\n")
 	}
 	fsys := reorgSite(t, org, results.String(), "2020-01")
 	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(strings.NewReplacer("owner = \"vest\"\n", "", "unit = \"nord\"", "unit = \"more\"").Replace(baseFile(t, "data/goals.toml")))}
@@ -1112,6 +1117,19 @@ county = "more"
 	// NAV B, which went to Møre.
 	if sec := section(t, string(out["vestland/index.html"]), "goal-kontakter"); !strings.Contains(sec, "Samme måned i fjor: 30 (omregnet; ikke de samme kontorene)") {
 		t.Errorf("Vestland's same month last year:\n%s", sec)
+	}
+	// Beside January, the year before: Vestland's, recast, had NAV B;
+	// Volda's and Møre's lacked NAV B and a part of NAV T. A's was of A.
+	for _, c := range []struct{ page, want string }{
+		{"vestland/index.html", "Året 2019: 360 (nådd, omregnet, ikke de samme kontorene, målverdi 360)"},
+		{"more/index.html", "Året 2019: 360 (nådd, ikke de samme kontorene, målverdi 360)"},
+		{"more/volda/index.html", "Året 2019: 120 (nådd, ikke de samme kontorene)"},
+		{"vest/a/index.html", "Året 2019: 120 (nådd)"},
+		{"index.html", "Året 2019: 720 (nådd, målverdi 720)"},
+	} {
+		if !strings.Contains(string(out[c.page]), c.want) {
+			t.Errorf("%s lacks %q", c.page, c.want)
+		}
 	}
 	// Sogn's last page lists its offices of December, C too, now in
 	// Vestland.

@@ -1483,6 +1483,9 @@ func (s *site) yearToDate(unit, gi int) string {
 	if a.Recast && a.Has() {
 		status += ", " + s.loc.T("recast")
 	}
+	if _, shown := s.Scores.Shown(unit, gi, s.Reported); a.Has() && s.Scores.SpanOfOtherOffices(unit, g, year, shown) {
+		status += ", " + s.loc.T("change.parts")
+	}
 	if a.Has() && s.judgedByOther(unit, gi, year, a) {
 		// Judged by the span's own target, not by the one its row gives
 		// beside it (last year's in January, after a new year's target).

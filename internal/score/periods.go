@@ -195,6 +195,19 @@ func (s *Scores) CoveredMonths(gi int, sp Span) int {
 // due by the reported month (see DueMonths).
 func (s *Scores) AllDue(gi int, sp Span) bool { return s.DueMonths(gi, sp) == sp.Months() }
 
+// SpanOfOtherOffices reports whether unit's figure of goal g over span sp
+// stands, in some month of it, for other offices than its figure of month
+// p does (see KindOfChange): a year recast of offices that are not all,
+// or not only, its own in p.
+func (s *Scores) SpanOfOtherOffices(unit int, g *model.Goal, sp Span, p model.Period) bool {
+	for m := sp.First; m <= sp.Last; m++ {
+		if s.KindOfChange(unit, g, Cell{}, Cell{}, m, p) == OtherOffices {
+			return true
+		}
+	}
+	return false
+}
+
 // Over is unit's aggregate for goal over span sp; empty (not Published)
 // for a span the site does not publish.
 func (s *Scores) Over(unit, goal int, sp Span) Aggregate {
