@@ -1131,6 +1131,11 @@ county = "more"
 			t.Errorf("%s lacks %q", c.page, c.want)
 		}
 	}
+	// Sogn's page shows December, its last month, and its tables end
+	// there.
+	if sogn := string(out["sogn/index.html"]); strings.Contains(sogn, "<tr><th>januar 2020<td>") || !strings.Contains(sogn, "<tr><th>desember 2019<td>") {
+		t.Error("Sogn's tables do not end with December 2019, its last month")
+	}
 	// Sogn's last page lists its offices of December, C too, now in
 	// Vestland.
 	if former := section(t, string(out["sogn/index.html"]), "former-h"); !strings.Contains(former, "Kontorene i desember 2019</h2>") ||
@@ -1648,5 +1653,33 @@ func TestOfficesOpenAndMerge(t *testing.T) {
 	// moves stand.
 	if nord := section(t, string(out["nord/index.html"]), "changes-h"); strings.Contains(nord, "kontorer</h3>") || strings.Contains(nord, "ikke de samme kontorene") {
 		t.Errorf("Nord's changes:\n%s", nord)
+	}
+}
+
+// TestAnEndedUnitsChartsEndWithIt: built for February 2020, the page of
+// Flora, which went into Kinn in January, shows December 2019, its last
+// month, and its charts and tables end there too, not in two months it
+// did not exist in (rows of "fantes ikke" under a target it never had).
+func TestAnEndedUnitsChartsEndWithIt(t *testing.T) {
+	results := "period,unit,goal,value\n"
+	for _, row := range []string{"2019-11,flora", "2019-12,flora", "2019-11,vagsoy", "2019-12,vagsoy", "2019-11,tromso", "2019-12,tromso", "2020-01,kinn", "2020-01,tromso", "2020-02,kinn", "2020-02,tromso"} {
+		results += row + ",kontakter,10\n"
+	}
+	out := memOutput{}
+	if errs, err := Build(reorgSite(t, kinnOrg, results, "2020-02"), defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	flora := string(out["vest/flora/index.html"])
+	for _, month := range []string{"<tr><th>januar 2020<td>", "<tr><th>februar 2020<td>", `"jan. 20"`, `"feb. 20"`} {
+		if strings.Contains(flora, month) {
+			t.Errorf("Flora's page has %s, after it ended", month)
+		}
+	}
+	if !strings.Contains(flora, `"data":["nov. 19","des. 19"]`) || !strings.Contains(flora, "<tr><th>desember 2019<td>") {
+		t.Error("Flora's charts or tables lack its months")
+	}
+	// Kinn's go on to February.
+	if kinn := string(out["vest/kinn/index.html"]); !strings.Contains(kinn, "<tr><th>februar 2020<td>") {
+		t.Error("Kinn's tables lack February")
 	}
 }

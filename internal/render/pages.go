@@ -194,7 +194,7 @@ func (s *site) county(c int, out Output) error {
 		}
 		g := &m.Goals[gi]
 		trend := append([]line{s.unitLine("unit", county.Name, unit, gi)}, s.predecessorLines(county.ID, county.Lifetime, unit, gi)...)
-		tm := s.goalMonths[gi]
+		tm := s.monthsTo(gi, p)
 		trend = tm.of(append(trend, s.targetLine(unit, gi)))
 		// The period the offices' results are of: the reported month, or
 		// a goal measured less often, or later, its shown period.
@@ -545,7 +545,7 @@ func (s *site) office(o int, out Output) error {
 			series = append(series, s.unitLine("county", county.Name, countyUnit, gi))
 			caption = s.loc.T("chart.office") + ". " + s.loc.T("chart.county.dotted")
 		}
-		tm := s.goalMonths[gi]
+		tm := s.monthsTo(gi, p)
 		series = tm.of(append(series, s.targetLine(unit, gi)))
 		ch, layout := s.trend(ls, "chart-"+g.ID, series, tm)
 		caption += " " + s.loc.T("chart.target")

@@ -414,7 +414,7 @@ func (s *site) prepare() {
 		s.periodIDs = append(s.periodIDs, p.String())
 	}
 	for gi := range m.Goals {
-		s.goalMonths = append(s.goalMonths, s.trendMonths(gi))
+		s.goalMonths = append(s.goalMonths, s.trendMonths(gi, s.Scores.N))
 	}
 	s.countyOf = map[string]int{}
 	for i, c := range m.Counties {
@@ -1975,10 +1975,10 @@ type trendMonths struct {
 	key   string   // keeps the layouts of different months apart
 }
 
-func (s *site) trendMonths(gi int) trendMonths {
+// trendMonths are goal gi's trend months before month index end.
+func (s *site) trendMonths(gi, end int) trendMonths {
 	g := &s.Site.Goals[gi]
 	from := max(0, int(g.FollowedFrom()-s.Scores.First))
-	end := s.Scores.N
 	if until := g.Life.Until; until != 0 {
 		end = max(0, min(end, int(until-s.Scores.First)+1))
 	}
@@ -2002,6 +2002,16 @@ func (s *site) trendMonths(gi int) trendMonths {
 		}
 	}
 	return tm
+}
+
+// monthsTo are goal gi's trend months up to month p: the page of a unit
+// that ended, which shows its last month, ends its charts and tables
+// there, not in months it did not exist in.
+func (s *site) monthsTo(gi int, p model.Period) trendMonths {
+	if end := int(p-s.Scores.First) + 1; end < s.Scores.N {
+		return s.trendMonths(gi, end)
+	}
+	return s.goalMonths[gi]
 }
 
 // months is the chart's month axis.
