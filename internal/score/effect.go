@@ -46,9 +46,10 @@ func (s *Scores) effect(unit int, g *model.Goal, cells []Cell, start, now int) C
 // reported month, the periods those results are of (a lagged goal's end
 // before the months that show them), and the change between them judged
 // (Effect), with whether the value is the same months later (no change
-// to judge, but not for want of a value or of time). For a goal that
-// ended before the reported month, Now is the result of its last
-// scorecard, and Ended says so.
+// to judge, but not for want of a value or of time). For an office that
+// ended before the reported month, Now is what its last month's
+// scorecard showed. For a goal that ended before then, Now is the result
+// of its last scorecard, and Ended says so.
 type Outcome struct {
 	Start, Now     Cell
 	StartOf, NowOf model.Period
@@ -63,7 +64,11 @@ type Outcome struct {
 // nothing that came of it is in it yet, and nothing is judged.
 func (s *Scores) OutcomeOf(unit, goal int, began model.Period) Outcome {
 	g := &s.Site.Goals[goal]
-	now, end := s.Shown(unit, goal, s.reported)
+	last := s.reported
+	for last > s.First && !s.Exists(unit, last) {
+		last--
+	}
+	now, end := s.Shown(unit, goal, last)
 	o := Outcome{Now: now, NowOf: end}
 	if until := g.Life.Until; until != 0 && end > until {
 		// No scorecard has the goal now (a lagged goal's stays on it

@@ -105,6 +105,22 @@ func TestOutcomeOfAnEndedGoal(t *testing.T) {
 	}
 }
 
+// TestOutcomeOfAnEndedOffice: an office that closed in April has no
+// result on June's scorecard; what followed its measure is what its last
+// scorecard showed, April's.
+func TestOutcomeOfAnEndedOffice(t *testing.T) {
+	f := newFixture(percentGoal("r"))
+	f.site.Offices[0].Lifetime.Until = period("2026-04")
+	f.site.NumberUnits()
+	for m, num := range []float64{40, 42, 44, 50} {
+		f.ratio(fmt.Sprintf("2026-%02d", m+1), "a", "r", num, 100)
+	}
+	s := Compute(f.site, period("2026-06"), Options{MinCoverage: 0})
+	if o := s.OutcomeOf(s.unit("a"), 0, period("2026-02")); o.Start.Value != 42 || o.Now.Value != 50 || o.NowOf != period("2026-04") || o.Ended || o.Judged == NoChange {
+		t.Errorf("begun in February: %+v, want from February's 42 to April's 50, judged", o)
+	}
+}
+
 // goalOf is a goal that is better higher, or lower.
 func goalOf(higherIsBetter bool) *model.Goal {
 	if higherIsBetter {
