@@ -1131,6 +1131,18 @@ county = "more"
 			t.Errorf("%s lacks %q", c.page, c.want)
 		}
 	}
+	// An ended county's files have the rows of the offices it had, of
+	// the months it had them: Sogn's C, now in Vestland, and Vest's A.
+	for _, c := range []struct{ file, has, lacks string }{
+		{"sogn/scorecard.csv", "\n2019-12;c;kontakter;10;", "\n2020-01;c;"},
+		{"vest/scorecard.csv", "\n2019-01;a;kontakter;10;", "\n2020-01;a;"},
+		{"sogn/periods.csv", "\n2019-T3;c;kontakter;40;", "\n2020-T1;c;"},
+		{"vestland/scorecard.csv", "\n2020-01;c;kontakter;10;", "\n2020-01;b;"},
+	} {
+		if file := string(out[c.file]); !strings.Contains(file, c.has) || strings.Contains(file, c.lacks) {
+			t.Errorf("%s lacks %q or has %q:\n%s", c.file, c.has, c.lacks, file)
+		}
+	}
 	// Sogn's page shows December, its last month, and its tables end
 	// there.
 	if sogn := string(out["sogn/index.html"]); strings.Contains(sogn, "<tr><th>januar 2020<td>") || !strings.Contains(sogn, "<tr><th>desember 2019<td>") {

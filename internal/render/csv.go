@@ -31,7 +31,7 @@ func (s *site) writePeriods(out Output) error {
 	for k, sp := range spans {
 		names[k] = sp.Name()
 	}
-	block := func(unit, gi int) []byte { return s.periodBlock(unit, gi, names) }
+	block := func(unit, gi int, in func(model.Period) bool) []byte { return s.periodBlock(unit, gi, names, in) }
 	return s.writeSlices(out, "periods.csv", s.periodHeader(), block)
 }
 
@@ -41,23 +41,31 @@ func (s *site) writePeriods(out Output) error {
 // in the county's folder. An office's rows are in its county's slice,
 // with its neighbours' to compare with, and its pages link that: a slice
 // of its own as well wrote every row a third time, a third of the site's
-// CSV bytes. block formats a unit's rows for a goal. The rows are made
-// county by county, each unit's rows for a goal once, in parallel, and
-// written into the whole file and the slice before the next county's are
-// made: the whole file grows with the site, too much to hold while it is
-// written.
-func (s *site) writeSlices(out Output, name string, header []byte, block func(unit, gi int) []byte) error {
+// CSV bytes. A county's slice also has the rows, of the months it had
+// them, of the offices it had that are under another county now
+// (movedFrom), so that an ended county's file still has its offices.
+// block formats a unit's rows for a goal, of the months in reports true
+// of (all where in is nil). The rows are made county by county, each
+// unit's rows for a goal once, in parallel, and written into the whole
+// file and the slice before the next county's are made: the whole file
+// grows with the site, too much to hold while it is written.
+func (s *site) writeSlices(out Output, name string, header []byte, block func(unit, gi int, in func(model.Period) bool) []byte) error {
 	m := s.Site
 	blocks := make([][]byte, len(m.Goals))
 	var units []int
+	var ins []func(model.Period) bool // units' months, nil for all
 	// rows formats units' rows into blocks, by unit and goal in goal order.
 	rows := func() {
 		blocks = slices.Grow(blocks[:0], len(units)*len(m.Goals))[:len(units)*len(m.Goals)]
 		workers.Each(len(units), func(k int) {
+			var in func(model.Period) bool
+			if k < len(ins) {
+				in = ins[k]
+			}
 			for j, gi := range s.goalOrder {
 				blocks[k*len(m.Goals)+j] = nil
 				if s.Scores.Thresholds(units[k], gi).Applies {
-					blocks[k*len(m.Goals)+j] = block(units[k], gi)
+					blocks[k*len(m.Goals)+j] = block(units[k], gi, in)
 				}
 			}
 		})
@@ -88,15 +96,27 @@ func (s *site) writeSlices(out Output, name string, header []byte, block func(un
 			for _, o := range s.officesOf[c] {
 				units = append(units, s.Scores.Office(o))
 			}
+			listed := len(units)
+			ins = ins[:0]
+			if s.movedFrom != nil {
+				ins = make([]func(model.Period) bool, listed, listed+len(s.movedFrom[c]))
+				for _, o := range s.movedFrom[c] {
+					units = append(units, s.Scores.Office(o))
+					ins = append(ins, func(p model.Period) bool { return m.Offices[o].Alive(p) && s.Scores.CountyOf(o, p) == c })
+				}
+			}
 			rows()
 			all := [][]byte{header}
-			for k := range units {
+			for k := range listed {
 				all = unitBlocks(all, k)
 			}
 			for _, b := range all[1:] {
 				if !yield(b) {
 					return
 				}
+			}
+			for k := listed; k < len(units); k++ {
+				all = unitBlocks(all, k)
 			}
 			// A file is its blocks written one after another, not copied
 			// into one buffer.
@@ -144,7 +164,9 @@ func (s *site) fieldsHeader(fields ...string) []byte {
 	return append(b, eol...)
 }
 
-func (s *site) csvBlock(unit, gi int) []byte {
+// csvBlock is unit's rows of scorecard.csv for goal gi, of the months in
+// reports true of (every month where in is nil).
+func (s *site) csvBlock(unit, gi int, in func(model.Period) bool) []byte {
 	g := &s.Site.Goals[gi]
 	t := s.Scores.Thresholds(unit, gi)
 	sep, eol := s.csvSeparators()
@@ -171,6 +193,9 @@ func (s *site) csvBlock(unit, gi int) []byte {
 		c, end := s.Scores.Shown(unit, gi, p)
 		if !c.Recast && !s.Scores.Exists(unit, p) || !s.Scores.OnScorecard(unit, gi, p) {
 			continue // no figure for a unit that did not exist, nor for a goal
+		}
+		if in != nil && !in(p) {
+			continue
 		}
 		b = append(b, s.periodIDs[i]...)
 		b = append(b, head...)
@@ -205,13 +230,14 @@ func (s *site) csvBlock(unit, gi int) []byte {
 }
 
 // periodBlock is unit's rows of periods.csv for goal gi: its aggregate
-// over each published span (see score.Scores.Over), oldest first, a
+// over each published span (see score.Scores.Over) with a month that in
+// reports true of (every span where in is nil), oldest first, a
 // year after its tertials, names being the spans' names. months is how
 // many of the span's months are due (see score.Scores.DueMonths), so a
 // year to date is its year with fewer than 12, and so is a lagged goal's
 // year in December; reported and expected count months for an office
 // and office-months for a county and the whole site.
-func (s *site) periodBlock(unit, gi int, names []string) []byte {
+func (s *site) periodBlock(unit, gi int, names []string, in func(model.Period) bool) []byte {
 	g := &s.Site.Goals[gi]
 	sep, eol := s.csvSeparators()
 	id := WholeID
@@ -222,7 +248,7 @@ func (s *site) periodBlock(unit, gi int, names []string) []byte {
 	b := make([]byte, 0, len(spans)*(len(id)+len(g.ID)+64))
 	for k, sp := range spans {
 		a := s.Scores.Over(unit, gi, sp)
-		if !a.Published() {
+		if !a.Published() || in != nil && !anyMonth(sp, in) {
 			continue
 		}
 		b = append(b, names[k]...)
@@ -255,6 +281,16 @@ func (s *site) periodBlock(unit, gi int, names []string) []byte {
 		b = append(b, eol...)
 	}
 	return b
+}
+
+// anyMonth reports whether in is true of a month of span sp.
+func anyMonth(sp score.Span, in func(model.Period) bool) bool {
+	for p := sp.First; p <= sp.Last; p++ {
+		if in(p) {
+			return true
+		}
+	}
+	return false
 }
 
 // quotedCSV writes CSV with fields quoted as they need (encoding/csv) into

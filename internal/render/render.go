@@ -96,6 +96,10 @@ type site struct {
 	// so.
 	officesOf    [][]int
 	officeCounty []int
+	// movedFrom are each county's offices that it had in a month up to
+	// the reported one and that are listed under another county now,
+	// sorted by name; nil where the organisation never changed.
+	movedFrom [][]int
 	// nameRank is each office's place among all offices sorted by name
 	// (the same for the same name), collated once: counties list their
 	// offices by it, and a goal page sorts its offices by name twice, so
@@ -458,6 +462,16 @@ func (s *site) prepare() {
 	}
 	for c := range s.officesOf {
 		slices.SortStableFunc(s.officesOf[c], func(a, b int) int { return cmp.Compare(s.nameRank[a], s.nameRank[b]) })
+	}
+	if m.Reorganised() {
+		s.movedFrom = make([][]int, len(m.Counties))
+		for _, o := range byName {
+			for p := s.Scores.First; p <= s.Reported; p++ {
+				if c := s.Scores.CountyOf(o, p); m.Offices[o].Alive(p) && c >= 0 && c != s.officeCounty[o] && !slices.Contains(s.movedFrom[c], o) {
+					s.movedFrom[c] = append(s.movedFrom[c], o)
+				}
+			}
+		}
 	}
 	s.shared = make([][]string, m.NUnits()*len(m.Goals))
 	totals := []int{s.Scores.Whole()}
