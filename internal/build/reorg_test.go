@@ -1672,16 +1672,26 @@ func TestOfficesOpenAndMerge(t *testing.T) {
 // Flora, which went into Kinn in January, shows December 2019, its last
 // month, and its charts and tables end there too, not in two months it
 // did not exist in (rows of "fantes ikke" under a target it never had).
+// What followed its measure is what December showed.
 func TestAnEndedUnitsChartsEndWithIt(t *testing.T) {
 	results := "period,unit,goal,value\n"
 	for _, row := range []string{"2019-11,flora", "2019-12,flora", "2019-11,vagsoy", "2019-12,vagsoy", "2019-11,tromso", "2019-12,tromso", "2020-01,kinn", "2020-01,tromso", "2020-02,kinn", "2020-02,tromso"} {
 		results += row + ",kontakter,10\n"
 	}
+	fsys := reorgSite(t, kinnOrg, results, "2020-02")
+	fsys["content/vest/flora/2019-11.md"] = &fstest.MapFile{Data: []byte("+++\nauthor = \"Leder\"\ndate = 2019-12-02\n\n[[measure]]\ngoal = \"kontakter\"\ntext = \"Ringe rundt\"\nstatus = \"started\"\n+++\nTekst.\n")}
 	out := memOutput{}
-	if errs, err := Build(reorgSite(t, kinnOrg, results, "2020-02"), defaults, out); errs != nil || err != nil {
+	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
 		t.Fatalf("build: %v %v", errs, err)
 	}
 	flora := string(out["vest/flora/index.html"])
+	// What followed its measure is what December showed, and says so.
+	if want := "10 ved start, 10 i desember 2019, kontorets siste måned: uendret"; !strings.Contains(flora, want) {
+		t.Errorf("Flora's measure lacks %q:\n%s", want, section(t, flora, "measures-h"))
+	}
+	if measures := string(out["vest/flora/measures.csv"]); !strings.Contains(measures, ";10;10;unchanged;2019-11;2019-12\r\n") {
+		t.Errorf("Flora's measures.csv:\n%s", measures)
+	}
 	for _, month := range []string{"<tr><th>januar 2020<td>", "<tr><th>februar 2020<td>", `"jan. 20"`, `"feb. 20"`} {
 		if strings.Contains(flora, month) {
 			t.Errorf("Flora's page has %s, after it ended", month)

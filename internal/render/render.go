@@ -1128,8 +1128,9 @@ func (s *site) effectChange(e effect) string {
 // officeEffect is, for an office's own list of its measures, its goal's
 // value when the measure began and now and the change judged: "3,1 % ved
 // start, 6,0 % nå: +2,9 p.p. dårligere; innenfor vanlig variasjon", or
-// "…, 6,0 % i desember 2018, da målet ble avsluttet: …"; "" for one
-// begun this month or without both values.
+// "…, 6,0 % i desember 2018, da målet ble avsluttet: …", or "…, 6,0 % i
+// desember 2019, kontorets siste måned: …"; "" for one begun this month
+// or without both values.
 func (s *site) officeEffect(m *model.MeasureLife) string {
 	e := s.measureEffect(m)
 	change := s.effectChange(e)
@@ -1137,8 +1138,11 @@ func (s *site) officeEffect(m *model.MeasureLife) string {
 		return ""
 	}
 	key := "measure.effect"
-	if e.Ended {
+	switch {
+	case e.Ended:
 		key = "measure.effect.ended"
+	case e.OfficeEnded:
+		key = "measure.effect.office.ended"
 	}
 	return strings.NewReplacer("{before}", s.value(e.goal, e.Start), "{now}", s.value(e.goal, e.Now), "{period}", s.periodName(e.goal, e.NowOf), "{change}", change).Replace(s.loc.T(key))
 }

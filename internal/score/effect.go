@@ -48,14 +48,16 @@ func (s *Scores) effect(unit int, g *model.Goal, cells []Cell, start, now int) C
 // (Effect), with whether the value is the same months later (no change
 // to judge, but not for want of a value or of time). For an office that
 // ended before the reported month, Now is what its last month's
-// scorecard showed. For a goal that ended before then, Now is the result
-// of its last scorecard, and Ended says so.
+// scorecard showed, and OfficeEnded says so. For a goal that ended
+// before then, Now is the result of its last scorecard, and Ended says
+// so.
 type Outcome struct {
 	Start, Now     Cell
 	StartOf, NowOf model.Period
 	Judged         Change
 	Unchanged      bool
 	Ended          bool
+	OfficeEnded    bool
 }
 
 // OutcomeOf is what followed a measure begun in month began (0 for one
@@ -69,7 +71,7 @@ func (s *Scores) OutcomeOf(unit, goal int, began model.Period) Outcome {
 		last--
 	}
 	now, end := s.Shown(unit, goal, last)
-	o := Outcome{Now: now, NowOf: end}
+	o := Outcome{Now: now, NowOf: end, OfficeEnded: last < s.reported}
 	if until := g.Life.Until; until != 0 && end > until {
 		// No scorecard has the goal now (a lagged goal's stays on it
 		// while its last periods come): what followed the measure is

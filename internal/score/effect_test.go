@@ -116,8 +116,8 @@ func TestOutcomeOfAnEndedOffice(t *testing.T) {
 		f.ratio(fmt.Sprintf("2026-%02d", m+1), "a", "r", num, 100)
 	}
 	s := Compute(f.site, period("2026-06"), Options{MinCoverage: 0})
-	if o := s.OutcomeOf(s.unit("a"), 0, period("2026-02")); o.Start.Value != 42 || o.Now.Value != 50 || o.NowOf != period("2026-04") || o.Ended || o.Judged == NoChange {
-		t.Errorf("begun in February: %+v, want from February's 42 to April's 50, judged", o)
+	if o := s.OutcomeOf(s.unit("a"), 0, period("2026-02")); o.Start.Value != 42 || o.Now.Value != 50 || o.NowOf != period("2026-04") || o.Ended || !o.OfficeEnded || o.Judged == NoChange {
+		t.Errorf("begun in February: %+v, want from February's 42 to April's 50, office ended, judged", o)
 	}
 }
 
