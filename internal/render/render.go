@@ -1016,14 +1016,15 @@ func sourceWords(loc *locale.Locale) (w [3][4]string) {
 }
 
 // coverage says how many offices a county's or the whole site's figure
-// stands for, when not all reported; "" for an office or a full count.
+// stands for, when not all reported, or units where it counts a county
+// that reports for itself; "" for an office or a full count.
 func (s *site) coverage(unit, gi int, p model.Period) string {
 	c := s.Scores.CoverageAt(unit, gi, p)
 	if c.Expected == 0 || c.Complete() {
 		return ""
 	}
 	key := "coverage"
-	if len(s.Site.Offices) == 0 {
+	if s.Scores.CountsCounties(unit, p, p) {
 		key = "coverage.units"
 	}
 	return s.coverageText(key, c)
@@ -1489,7 +1490,7 @@ func (s *site) yearToDate(unit, gi int) string {
 	}
 	words := newPhrase(strings.ReplaceAll(s.loc.T(key), "{year}", strconv.Itoa(year.First.Year())), "{value}", "{status}")
 	status := s.statuses[a.Status].lower
-	if c := s.spanCoverage(unit, gi, a.Coverage); c != "" {
+	if c := s.spanCoverage(unit, gi, year, a.Coverage); c != "" {
 		status += ", " + c
 	}
 	if covered := s.Scores.CoveredMonths(gi, year); covered > 0 && covered < year.Months() {

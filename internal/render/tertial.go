@@ -552,7 +552,7 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 		case g.Aggregate == "sum":
 			r.Made = s.loc.T("tertial.sum")
 		}
-		r.Coverage = s.spanCoverage(unit, gi, a.Coverage)
+		r.Coverage = s.spanCoverage(unit, gi, sp, a.Coverage)
 		if a.Recast && a.Has() {
 			// Months before the unit began, its predecessors'.
 			r.Coverage = strings.TrimPrefix(r.Coverage+"; "+s.loc.T("recast"), "; ")
@@ -626,12 +626,13 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 	return s.execute(out, page, "tertial.html", v)
 }
 
-// spanCoverage says how much of a span goal gi's aggregate stands for,
-// when not all of it: months (a tertial goal's tertials) where it counts
-// them (see score.CoversMonths), else office-months (-tertials). A yearly
+// spanCoverage says how much of span sp goal gi's aggregate c stands
+// for, when not all of it: months (a tertial goal's tertials) where it
+// counts them (see score.CoversMonths), else office-months (-tertials),
+// or unit-months where it counts a county that reports for itself. A yearly
 // goal's aggregates are shown nowhere with it: it has none in a tertial,
 // nor one beside its result (score.GoalYearBeside).
-func (s *site) spanCoverage(unit, gi int, c score.Coverage) string {
+func (s *site) spanCoverage(unit, gi int, sp score.Span, c score.Coverage) string {
 	if c.Complete() {
 		return ""
 	}
@@ -646,7 +647,7 @@ func (s *site) spanCoverage(unit, gi int, c score.Coverage) string {
 			words = s.loc.T("tertial." + periods + ".one")
 		}
 		return strings.NewReplacer("{n}", s.loc.Number(float64(c.Reported), 0), "{of}", s.loc.Number(float64(c.Expected), 0)).Replace(words)
-	case len(s.Site.Offices) == 0:
+	case s.Scores.CountsCounties(unit, sp.First, sp.Last):
 		return s.coverageText("coverage.unit."+periods, c)
 	}
 	return s.coverageText("coverage.office."+periods, c)

@@ -338,6 +338,25 @@ func (s *Scores) Exists(unit int, p model.Period) bool {
 	return s.Site.UnitAlive(unit, p)
 }
 
+// CountsCounties reports whether unit's coverage in a month from first to
+// last counts a county that reports for itself, having no offices: the
+// county itself, or the whole site with such a county. The count is then
+// of units, not offices.
+func (s *Scores) CountsCounties(unit int, first, last model.Period) bool {
+	if unit < s.Site.CountyUnit(0) {
+		return false
+	}
+	for m := max(0, int(first-s.First)); m <= min(s.N-1, int(last-s.First)); m++ {
+		org := &s.epochs[s.epochOf[m]]
+		for _, c := range org.Counties {
+			if len(org.OfficesOf[c]) == 0 && (unit == s.Site.WholeUnit() || unit == s.Site.CountyUnit(c)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // CombinesPredecessors reports whether unit has, for goal gi in a month
 // before from, a figure made of its predecessors' (a sum; a ratio of
 // numerators and denominators), hidden or not, which stands for them;
@@ -802,7 +821,7 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 		p := s.Period(m)
 		org := &s.epochs[s.epochOf[m]]
 		s.recast(g, gi, figs, nil, m, false)
-		var all figure // every office, for a mean over the site
+		var all figure // every unit that reports, for a mean over the site
 		var allCov Coverage
 		for _, c := range org.Counties {
 			unit := site.CountyUnit(c)
@@ -828,12 +847,16 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 			f := &figs[at(unit, m)]
 			switch {
 			case len(org.OfficesOf[c]) == 0:
-				// A county without offices reports for itself.
+				// A county without offices reports for itself, and is one
+				// of the units the whole site's mean is over.
 				sc.own[at(unit, m)] = true
 				*cov(unit, m) = Coverage{Expected: 1}
 				if f.known() {
 					cov(unit, m).Reported = 1
 				}
+				all.add(f)
+				allCov.Expected++
+				allCov.Reported += cov(unit, m).Reported
 			case f.known():
 				// Measured at county level: it stands for every office.
 				sc.own[at(unit, m)] = true
@@ -1318,8 +1341,12 @@ func (s *Scores) sameSet(unit int, a, b model.Period) bool {
 	}
 	ea, eb := &s.epochs[s.epochOf[ia]], &s.epochs[s.epochOf[ib]]
 	if unit == s.Site.WholeUnit() {
-		n := len(s.Site.Offices)
-		return slices.Equal(ea.Alive[:n], eb.Alive[:n])
+		// Its offices, and its counties without offices, which report
+		// for themselves.
+		a, b := ea.Reporting(s.Site), eb.Reporting(s.Site)
+		slices.Sort(a)
+		slices.Sort(b)
+		return slices.Equal(a, b)
 	}
 	c := unit - s.Site.CountyUnit(0)
 	return slices.Equal(ea.OfficesOf[c], eb.OfficesOf[c])

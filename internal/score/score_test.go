@@ -185,6 +185,28 @@ func percentGoal(id string) model.Goal {
 	return model.Goal{ID: id, Unit: "percent", Direction: "higher", Target: 45, Yellow: 40, Aggregate: "ratio", Decimals: 1}
 }
 
+// TestTheWholeSitesMeanHasCountiesWithoutOffices: a county without
+// offices reports for itself, so the whole site's mean is over it and
+// the offices; a site of such counties alone has a mean, not a missing
+// figure.
+func TestTheWholeSitesMeanHasCountiesWithoutOffices(t *testing.T) {
+	f := newFixture(model.Goal{ID: "m", Unit: "score", Direction: "higher", Target: 4, Yellow: 3, Aggregate: "mean", Decimals: 1})
+	f.site.Counties = append(f.site.Counties, model.County{ID: "sor", Name: "Sør"})
+	f.site.NumberUnits()
+	f.value("2026-01", "a", "m", 1).value("2026-01", "b", "m", 2).value("2026-01", "c", "m", 3).value("2026-01", "sor", "m", 6)
+	s := f.scores("2026-01")
+	if c, cov := s.cell("whole", "m", "2026-01"), s.CoverageAt(s.Whole(), 0, period("2026-01")); c.Value != 3 || c.Status != Yellow || cov != (Coverage{4, 4}) {
+		t.Errorf("the whole site: %+v, %+v; want the mean 3 of four units, all reported", c, cov)
+	}
+	f = newFixture(model.Goal{ID: "m", Unit: "score", Direction: "higher", Target: 4, Yellow: 3, Aggregate: "mean", Decimals: 1})
+	f.site.Offices = nil
+	f.site.NumberUnits()
+	f.value("2026-01", "vest", "m", 4).value("2026-01", "nord", "m", 5)
+	if c := f.scores("2026-01").cell("whole", "m", "2026-01"); c.Value != 4.5 || c.Status != Green {
+		t.Errorf("a site of counties alone: %+v, want their mean 4.5", c)
+	}
+}
+
 // TestRollUpOfSharesGivenAsValues: shares given only as values cannot
 // be combined, so a county of several such offices, and the whole site
 // above it, have no value and say why, not that the figure is missing; a
