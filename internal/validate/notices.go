@@ -22,6 +22,7 @@ func Unused(s *model.Site, cfg config.Site, reported model.Period, allRead bool,
 	months := map[model.Period]bool{}
 	newest := model.Period(0)
 	officeHas := make([]bool, len(s.Offices))
+	countyHas := make([]bool, len(s.Counties))
 	goalHas := make([]bool, len(s.Goals))
 	valueOnly := make([]int, len(s.Goals)) // 1 + the first row giving a ratio goal only its value
 	valueRows, ratioRows := make([]int, len(s.Goals)), make([]int, len(s.Goals))
@@ -32,8 +33,10 @@ func Unused(s *model.Site, cfg config.Site, reported model.Period, allRead bool,
 			months[r.Period], last = true, r.Period
 		}
 		newest = max(newest, r.Period)
-		if int(r.Unit) < len(s.Offices) {
-			officeHas[r.Unit] = true
+		if u := int(r.Unit); u < len(s.Offices) {
+			officeHas[u] = true
+		} else if c := u - s.CountyUnit(0); c < len(s.Counties) {
+			countyHas[c] = true
 		}
 		if r.HasValue || r.HasRatio || r.Suppressed {
 			goalHas[r.Goal] = true
@@ -58,6 +61,10 @@ func Unused(s *model.Site, cfg config.Site, reported model.Period, allRead bool,
 			notices.AddNotice(pos, "period is %s, but there are no results: the site shows only empty goals", month(cfg.Period))
 		case cfg.Period > newest:
 			notices.AddNotice(pos, "period is %s, after the newest month with results (%s): pages show goals without values; remove period or set a month with results", month(cfg.Period), month(newest))
+		case !months[cfg.Period] && allRead && slices.ContainsFunc(s.Goals, func(g model.Goal) bool { return g.Lag == 0 && g.PeriodMonths() == 1 }):
+			// A month of lagged or less frequent goals alone shows
+			// earlier results.
+			notices.AddNotice(pos, "period is %s, a month without results: pages show goals without values; set a month with results, or add the month's rows", month(cfg.Period))
 		}
 	}
 	toCome := map[string]*model.Office{}
@@ -74,6 +81,13 @@ func Unused(s *model.Site, cfg config.Site, reported model.Period, allRead bool,
 		// One to come (a reform entered in advance) has none yet.
 		if o := &s.Offices[i]; !officeHas[i] && len(s.Results) > 0 && allRead && toCome[o.ID] == nil {
 			notices.AddNotice(o.Pos, "%s has no results in any month: check its id or code in the results files", o.Name)
+		}
+	}
+	for i := range s.Counties {
+		// One without offices reports for itself; without results too,
+		// every figure of the whole site lacks it.
+		if c := &s.Counties[i]; !countyHas[i] && len(s.Results) > 0 && allRead && c.Lifetime.From <= reported && !hasOffices(s, c.ID) {
+			notices.AddNotice(c.Pos, "%s has no offices and no results in any month: every figure of the whole site counts it as a unit that did not report; check its id in the results files, give it offices, or remove it", c.Name)
 		}
 	}
 	for i := range s.Goals {
@@ -301,4 +315,12 @@ func commentaryMonth(path string, p, reported model.Period, hasResults bool, toC
 	case !hasResults:
 		notices.AddNotice(pos, "the commentary is for %s, which has no results", month(p))
 	}
+}
+
+// hasOffices reports whether any office belongs to the county of id in
+// some month.
+func hasOffices(s *model.Site, id string) bool {
+	return slices.ContainsFunc(s.Offices, func(o model.Office) bool {
+		return o.County == id || slices.ContainsFunc(o.Changes, func(c model.Change) bool { return c.County == id })
+	})
 }
