@@ -206,7 +206,7 @@ func (s *Scores) ChangesAt(unit int, p model.Period, goals []int) Changes {
 		// change is told all the same.
 		missing := !cur.Has() || !prev.Has()
 		switch {
-		case missing && (prevEnd < s.First || !s.Exists(unit, prevEnd) && !prev.Recast):
+		case missing && (prevEnd < s.First || !s.Exists(unit, prevEnd) && !prev.RecastFigure()):
 			ch.Uncompared = append(ch.Uncompared, gi)
 			continue
 		case cur.Status != prev.Status:

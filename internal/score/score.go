@@ -117,6 +117,11 @@ func (c Cell) HasSize() bool { return c.Has() && c.Den > 0 }
 // Has reports whether the cell has a value that may be shown.
 func (c Cell) Has() bool { return c.Status >= Red && c.Status <= Green }
 
+// RecastFigure reports whether the cell is a figure recast from a
+// successor's predecessors, hidden or not: one that could be made of
+// them (not a mean, nor a share given as values), which stands for them.
+func (c Cell) RecastFigure() bool { return c.Recast && c.Status != Uncomputable }
+
 // Coverage is how many of the offices a roll-up stands for reported (a
 // value hidden by its publisher or by malekort counts as reported). A
 // county's own row stands for all its offices.
@@ -364,7 +369,7 @@ func (s *Scores) CountsCounties(unit int, first, last model.Period) bool {
 // shown apart.
 func (s *Scores) CombinesPredecessors(unit, gi int, from model.Period) bool {
 	before := s.Series(unit, gi)[:max(0, min(int(from-s.First), s.N))]
-	return slices.ContainsFunc(before, func(c Cell) bool { return c.Recast && c.Status != Uncomputable })
+	return slices.ContainsFunc(before, Cell.RecastFigure)
 }
 
 // Series returns unit's cells for goal, one per month from First.
