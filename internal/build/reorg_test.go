@@ -1341,6 +1341,29 @@ func TestARenameIsTold(t *testing.T) {
 	}
 }
 
+// TestANameHadForAWhile: Tromsø was NAV Ishavsbyen in November and
+// December 2019, and is NAV Tromsø again. Built for January 2020, its
+// page tells the name it had for a while, from when to when, not that it
+// was called NAV Tromsø, its name now; built for December, that it was
+// called NAV Tromsø until October.
+func TestANameHadForAWhile(t *testing.T) {
+	org := strings.Replace(kinnOrg, "name = \"NAV Tromsø\"\ncounty = \"nord\"\n", "name = \"NAV Tromsø\"\ncounty = \"nord\"\n\n[[office.change]]\nfrom = \"2019-11\"\nname = \"NAV Ishavsbyen\"\n\n[[office.change]]\nfrom = \"2020-01\"\nname = \"NAV Tromsø\"\n", 1)
+	results := "period,unit,goal,value\n2019-10,tromso,kontakter,9\n2019-11,tromso,kontakter,9\n2019-12,tromso,kontakter,9\n2020-01,tromso,kontakter,9\n"
+	for period, want := range map[string]string{
+		"2020-01": `<p class="history">Het NAV Ishavsbyen fra november 2019 til desember 2019.</p>`,
+		"2019-12": `<p class="history">Het NAV Tromsø til oktober 2019.</p>`,
+	} {
+		out := memOutput{}
+		if errs, err := Build(reorgSite(t, org, results, period), defaults, out); errs != nil || err != nil {
+			t.Fatalf("build: %v %v", errs, err)
+		}
+		page := string(out["nord/tromso/index.html"])
+		if !strings.Contains(page, want) || period == "2020-01" && strings.Contains(page, "Het NAV Tromsø") {
+			t.Errorf("built for %s, Tromsø's page lacks %q, or says it was called what it is called:\n%s", period, want, page[strings.Index(page, "<h1"):][:600])
+		}
+	}
+}
+
 // TestAHistoryOfGapsSplitsAndNames: X went into A in July 2019 and
 // comes back in March 2020, named NAV Y from a return in September 2019
 // before that; P and Q were each split between N, new, and A in January

@@ -201,12 +201,13 @@ func (c *County) NameAt(p Period) string { return nameAt(c.Name, c.Changes, p) }
 // NameAt is the office's name in month p.
 func (o *Office) NameAt(p Period) string { return nameAt(o.Name, o.Changes, p) }
 
-// Rename is a unit's change of name: it was called Before until Until,
-// its last month under that name, and has its new name from At, after a
-// gap between its lifetimes or not.
+// Rename is a unit's change of name: it was called Before from Since (0
+// where it had that name from the start) until Until, its last month
+// under that name, and has its new name from At, after a gap between its
+// lifetimes or not.
 type Rename struct {
-	At, Until Period
-	Before    string
+	Since, At, Until Period
+	Before           string
 }
 
 // Renames are the county's changes of name, oldest first.
@@ -217,6 +218,7 @@ func (o *Office) Renames() []Rename { return renames(o.Name, o.Changes, o.Lifeti
 
 func renames(name string, changes []Change, span Lifetime, lives []Life) []Rename {
 	var out []Rename
+	var since Period
 	for _, c := range changes {
 		if c.Name == "" || c.Name == name {
 			continue
@@ -231,9 +233,9 @@ func renames(name string, changes []Change, span Lifetime, lives []Life) []Renam
 			}
 		}
 		if until != 0 {
-			out = append(out, Rename{At: c.From, Until: until, Before: name})
+			out = append(out, Rename{Since: since, At: c.From, Until: until, Before: name})
 		}
-		name = c.Name
+		name, since = c.Name, c.From
 	}
 	return out
 }

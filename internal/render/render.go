@@ -1286,7 +1286,16 @@ func (s *site) history(u int, root string) []Sentence {
 		tell(c.From, s.sentence(words, []string{m.CountyAt(u, c.From)}, root))
 	}
 	for _, r := range renames {
-		tell(r.At, Sentence{{Text: s.renamed(r)}})
+		// Not the name it has again: the rename from it says when it
+		// had another.
+		if r.Before == s.unitName(id) {
+			continue
+		}
+		at := r.At
+		if r.Since != 0 {
+			at = r.Since
+		}
+		tell(at, Sentence{{Text: s.renamed(r)}})
 	}
 	for i, l := range lives {
 		var partOf string
@@ -1360,9 +1369,14 @@ func (s *site) nameAt(id, name string, p model.Period) string {
 }
 
 // renamed says what a unit was called before r: "Het NAV Nes (Buskerud)
-// til desember 2019."
+// til desember 2019.", or, a name it had since an earlier rename, "Het
+// NAV Troms Romsa fra januar 2018 til desember 2019."
 func (s *site) renamed(r model.Rename) string {
-	return strings.NewReplacer("{name}", r.Before, "{month}", s.loc.Month(r.Until.Year(), r.Until.Month())).Replace(s.loc.T("history.renamed"))
+	key := "history.renamed"
+	if r.Since != 0 {
+		key = "history.renamed.since"
+	}
+	return strings.NewReplacer("{name}", r.Before, "{since}", s.loc.Month(r.Since.Year(), r.Since.Month()), "{month}", s.loc.Month(r.Until.Year(), r.Until.Month())).Replace(s.loc.T(key))
 }
 
 // sentence is text with the units ids linked in place of {unit}: "A",

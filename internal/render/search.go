@@ -53,8 +53,10 @@ func (s *site) searchIndex() []byte {
 func (s *site) formerNames(id string) string {
 	var b strings.Builder
 	for _, r := range s.renames[id] {
-		b.WriteString(s.renamed(r))
-		b.WriteByte(' ')
+		if r.Before != s.unitName(id) {
+			b.WriteString(s.renamed(r))
+			b.WriteByte(' ')
+		}
 	}
 	return b.String()
 }
