@@ -1730,3 +1730,21 @@ func TestAnEndedUnitsChartsEndWithIt(t *testing.T) {
 		t.Error("Kinn's tables lack February")
 	}
 }
+
+// TestARowOfASuccessorBeforeItBegan: a row for Kinn in December 2019,
+// before it began (NAV's recast figure), cannot go to the two offices it
+// was made of: the error says to remove it, or give it to the one of
+// them it is of; a commentary for then is written for one of them.
+func TestARowOfASuccessorBeforeItBegan(t *testing.T) {
+	fsys := reorgSite(t, kinnOrg, "period,unit,goal,value\n2019-12,flora,kontakter,12\n2019-12,vagsoy,kontakter,8\n2019-12,kinn,kontakter,20\n2020-01,kinn,kontakter,20\n", "")
+	fsys["content/vest/kinn/2019-12.md"] = &fstest.MapFile{Data: []byte("+++\nauthor = \"Leder\"\n+++\nTekst.\n")}
+	errs, _ := Build(fsys, defaults, memOutput{})
+	for _, want := range []string{
+		`data/results/r.csv:4: kinn begins in 2020-01; before then there were flora and vagsoy: remove this row (the months before are recast from their rows where they can be), or give it to the one of them it is of`,
+		`content/vest/kinn/2019-12.md: commentary for 2019-12: kinn begins in 2020-01; before then there were flora and vagsoy: write it for the one of them it is of`,
+	} {
+		if errs == nil || !strings.Contains(errs.Error(), want) {
+			t.Errorf("errors lack %q:\n%v", want, errs)
+		}
+	}
+}

@@ -57,7 +57,8 @@ type resultReader struct {
 	// model.Goal.PeriodMonths), which its rows' periods name.
 	periodMonths []int
 	// unitNames and unitHints are the texts a misspelt unit is compared
-	// with (ids, codes and names) and the ids they suggest.
+	// with (ids, codes, and names now and before, with "NAV " and
+	// without, as NAV's tables name a county) and the ids they suggest.
 	unitNames, unitHints []string
 	// nynorsk is whether the site is written in nynorsk, whose names of
 	// the columns an error gives.
@@ -68,12 +69,26 @@ type resultReader struct {
 // for a site in language.
 func newResultReader(site *model.Site, language string) resultReader {
 	r := resultReader{units: map[string]unitRef{}, goals: map[string]int32{}, nynorsk: language == "nn"}
-	add := func(unit int, id, name string, codes []string) {
+	add := func(unit int, id, name string, changes []model.Change, codes []string) {
 		r.units[id] = unitRef{unit: int32(unit)}
 		hint := model.IsSlug(id)
 		if hint {
-			r.unitNames = append(r.unitNames, id, name)
-			r.unitHints = append(r.unitHints, id, id)
+			r.unitNames = append(r.unitNames, id)
+			r.unitHints = append(r.unitHints, id)
+			names := []string{name}
+			for _, c := range changes {
+				if c.Name != "" {
+					names = append(names, c.Name)
+				}
+			}
+			for _, name := range names {
+				r.unitNames = append(r.unitNames, name)
+				r.unitHints = append(r.unitHints, id)
+				if bare, ok := strings.CutPrefix(name, "NAV "); ok {
+					r.unitNames = append(r.unitNames, bare)
+					r.unitHints = append(r.unitHints, id)
+				}
+			}
 		}
 		for i, c := range codes {
 			r.units[c] = unitRef{unit: int32(unit), code: int16(i + 1)}
@@ -90,10 +105,10 @@ func newResultReader(site *model.Site, language string) resultReader {
 		}
 	}
 	for i, o := range site.Offices {
-		add(site.OfficeUnit(i), o.ID, o.Name, o.Codes)
+		add(site.OfficeUnit(i), o.ID, o.Name, o.Changes, o.Codes)
 	}
 	for i, c := range site.Counties {
-		add(site.CountyUnit(i), c.ID, c.Name, c.Codes)
+		add(site.CountyUnit(i), c.ID, c.Name, c.Changes, c.Codes)
 	}
 	var goalIDs []string
 	for i, g := range site.Goals {
@@ -596,7 +611,8 @@ func blankRecord(rec []string) bool {
 func suppressed(s string) bool { return slices.Contains(suppressionMarks, s) }
 
 // suggestUnit is the hint for an unknown unit: the id of a unit whose
-// name it is (as "NAV Arna" is arna's) or whose code it begins with, else
+// name it is, now or before (as "NAV Arna" and "Arna" are arna's), or
+// whose code it begins with, else
 // the nearest id, code or name.
 // A code is compared only with codes a digit longer or shorter: a digit
 // too many or too few is a slip, but a code of the same length a digit or

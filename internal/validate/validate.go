@@ -742,9 +742,11 @@ func outside(s *model.Site, u int, p model.Period, file bool) diag.Phrase {
 	}
 	from := lives[0].From
 	if pred := append(s.Predecessors(id), s.SplitFrom(id)...); len(pred) > 1 {
-		return pick("%s begins in %s: give this row to %s, which were then", "%s begins in %s: write it for %s, which were then", id, from, and(pred))
+		// A row of the successor's before it began (NAV's recast figure)
+		// cannot go to several units.
+		return pick("%s begins in %s; before then there were %s: remove this row (the months before are recast from their rows where they can be), or give it to the one of them it is of", "%s begins in %s; before then there were %s: write it for the one of them it is of", id, from, and(pred))
 	} else if len(pred) == 1 {
-		return pick("%s begins in %s: give this row to %s, which was then", "%s begins in %s: write it for %s, which was then", id, from, pred[0])
+		return pick("%s begins in %s: give this row to %s, which existed then", "%s begins in %s: write it for %s, which existed then", id, from, pred[0])
 	}
 	return pick("%s begins in %s: remove the row, or move its from", "%s begins in %s: remove the file, or move its from", id, from)
 }
