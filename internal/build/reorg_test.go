@@ -1092,6 +1092,11 @@ county = "more"
 	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
 		t.Fatalf("build: %v %v", errs, err)
 	}
+	// Vestland's offices are those of the counties merged into it: it
+	// is no county without offices.
+	if c, errs := Check(fsys, defaults); errs != nil || strings.Contains(c.Notices.Error(), "no offices") {
+		t.Errorf("check: %v\n%v", errs, c.Notices)
+	}
 	for _, c := range []struct{ page, want string }{
 		{"vestland/index.html", "<li>Gikk inn i NAV Volda i NAV Møre: <a href=\"../sogn/b/index.html\">NAV B</a>.</li>"},
 		{"vestland/index.html", "Fylkets tall for desember 2019 og januar 2020 gjelder ikke de samme kontorene."},

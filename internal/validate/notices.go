@@ -20,7 +20,7 @@ import (
 // having none.
 func Unused(s *model.Site, cfg config.Site, reported model.Period, allRead bool, notices *diag.List) {
 	months := map[model.Period]bool{}
-	newest := model.Period(0)
+	newest, oldest := model.Period(0), model.Period(0)
 	officeHas := make([]bool, len(s.Offices))
 	countyHas := make([]bool, len(s.Counties))
 	goalHas := make([]bool, len(s.Goals))
@@ -33,6 +33,9 @@ func Unused(s *model.Site, cfg config.Site, reported model.Period, allRead bool,
 			months[r.Period], last = true, r.Period
 		}
 		newest = max(newest, r.Period)
+		if oldest == 0 || r.Period < oldest {
+			oldest = r.Period
+		}
 		if u := int(r.Unit); u < len(s.Offices) {
 			officeHas[u] = true
 		} else if c := u - s.CountyUnit(0); c < len(s.Counties) {
@@ -83,11 +86,14 @@ func Unused(s *model.Site, cfg config.Site, reported model.Period, allRead bool,
 			notices.AddNotice(o.Pos, "%s has no results in any month: check its id or code in the results files", o.Name)
 		}
 	}
-	for i := range s.Counties {
-		// One without offices reports for itself; without results too,
-		// every figure of the whole site lacks it.
-		if c := &s.Counties[i]; !countyHas[i] && len(s.Results) > 0 && allRead && c.Lifetime.From <= reported && !hasOffices(s, c.ID) {
-			notices.AddNotice(c.Pos, "%s has no offices and no results in any month: every figure of the whole site counts it as a unit that did not report; check its id in the results files, give it offices, or remove it", c.Name)
+	if len(s.Results) > 0 && allRead && oldest <= reported {
+		// A county without offices reports for itself; without results
+		// too, every figure of the whole site lacks it.
+		epochs, epochOf := s.Epochs(oldest, int(reported-oldest)+1)
+		for i := range s.Counties {
+			if c := &s.Counties[i]; !countyHas[i] && slices.ContainsFunc(epochOf, func(e int) bool { return slices.Contains(epochs[e].Counties, i) && len(epochs[e].OfficesOf[i]) == 0 }) {
+				notices.AddNotice(c.Pos, "%s has no offices and no results in any month: every figure of the whole site counts it as a unit that did not report; check its id in the results files, give it offices, or remove it", c.Name)
+			}
 		}
 	}
 	for i := range s.Goals {
@@ -315,12 +321,4 @@ func commentaryMonth(path string, p, reported model.Period, hasResults bool, toC
 	case !hasResults:
 		notices.AddNotice(pos, "the commentary is for %s, which has no results", month(p))
 	}
-}
-
-// hasOffices reports whether any office belongs to the county of id in
-// some month.
-func hasOffices(s *model.Site, id string) bool {
-	return slices.ContainsFunc(s.Offices, func(o model.Office) bool {
-		return o.County == id || slices.ContainsFunc(o.Changes, func(c model.Change) bool { return c.County == id })
-	})
 }
