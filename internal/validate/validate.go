@@ -32,6 +32,7 @@ func Site(s *model.Site, reported model.Period, errs *diag.List) {
 	silent(s, reported, errs)
 	Commentary(s, errs)
 	overdueFromTheStart(s, errs)
+	measureChanges(s, errs)
 	openWhenTheOfficeEnded(s, reported, errs)
 }
 
@@ -930,16 +931,23 @@ func Commentary(s *model.Site, errs *diag.List) {
 				alive = false
 			}
 		}
-		ids := map[string]bool{}
+		ids := map[string]diag.Pos{}
 		for _, m := range c.Measures {
 			id := model.MeasureID(&m)
+			first, twice := ids[id]
 			switch {
 			case m.ID != "" && !model.IsSlug(m.ID):
 				errs.Add(m.Pos, "measure id %q is not a slug: use lowercase a–z, 0–9 and single hyphens, e.g. %q", m.ID, model.SlugOf(m.ID))
-			case ids[id]:
+			case twice && m.ID == "":
+				// The id is made of the goal and the first words, and the
+				// leader wrote none.
+				errs.Add(m.Pos, "this measure has the goal and the first words of the one at line %d, so it is taken for the same: write it once, or give one of them an id = \"…\" of its own", first.Line)
+			case twice:
 				errs.Add(m.Pos, "a second measure with id %q in this commentary: give one of them id = \"…\" of its own", id)
 			}
-			ids[id] = true
+			if !twice {
+				ids[id] = m.Pos
+			}
 			g := goalByID[m.Goal]
 			switch {
 			case m.Goal == "":
@@ -974,6 +982,47 @@ func Commentary(s *model.Site, errs *diag.List) {
 				// English ones.
 				errs.Add(m.StatusPos, "measure status %q is not planned, started or done: write status = \"planned\", \"started\" or \"done\"", m.Status)
 			}
+		}
+	}
+}
+
+// measureChanges reads each office's commentary in month order for a
+// measure that is not what it was: one whose id names, in an earlier
+// commentary, a measure of another goal (an error: its before and after
+// would be of a goal it did not serve then), and one without an id taken
+// for an earlier one by its goal and first words (see model.MeasureID)
+// whose text is another (a notice: a new measure begun with the same
+// words takes the earlier one's place and history without a word).
+func measureChanges(s *model.Site, errs *diag.List) {
+	comm := make([]*model.Commentary, len(s.Commentary))
+	for i := range s.Commentary {
+		comm[i] = &s.Commentary[i]
+	}
+	slices.SortStableFunc(comm, func(a, b *model.Commentary) int {
+		return cmp.Or(strings.Compare(a.Office, b.Office), cmp.Compare(a.Period, b.Period))
+	})
+	type seen struct {
+		goal, text string
+		period     model.Period
+		pos        diag.Pos
+	}
+	var last map[string]seen // the office's measures by id, as last written
+	for k, c := range comm {
+		if k == 0 || c.Office != comm[k-1].Office {
+			last = map[string]seen{}
+		}
+		for i := range c.Measures {
+			m := &c.Measures[i]
+			id := model.MeasureID(m)
+			before, ok := last[id]
+			switch {
+			case !ok || before.period == c.Period:
+			case m.ID != "" && m.Goal != before.goal && m.Goal != "" && before.goal != "":
+				errs.Add(m.GoalPos, "measure %q served goal %q in %s (%s): its before and after would be of a goal it did not serve then; give this one an id of its own, or name goal %q", id, before.goal, before.period, before.pos, before.goal)
+			case m.ID == "" && m.Text != before.text:
+				errs.AddNotice(m.Pos, "the measure is taken for the one of %s (%s) by its goal and first words, though its text is another: if it is a new measure, give it an id = \"…\" of its own; if it is the same, write id = %q", before.period, before.pos, id)
+			}
+			last[id] = seen{m.Goal, m.Text, c.Period, m.Pos}
 		}
 	}
 }

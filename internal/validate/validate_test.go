@@ -370,6 +370,40 @@ func TestOverdueFromTheStart(t *testing.T) {
 	}
 }
 
+// TestAMeasureTakenForAnother: a measure without an id whose goal and
+// first words are those of an earlier one of its office, with another
+// text, is a notice (a new measure would take the old one's place and
+// history); not one whose text is the same, nor one with an id, nor one
+// of another office, nor one earlier in the same month.
+func TestAMeasureTakenForAnother(t *testing.T) {
+	sep := period("2018-09")
+	at := func(month string, line int) diag.Pos {
+		return diag.Pos{Path: "content/vest/a/" + month + ".md", Line: line}
+	}
+	old := "Veilederne setter av en time i uka til aktivitetsplaner"
+	s := &model.Site{Commentary: []model.Commentary{
+		{Office: "a", Period: sep + 1, Measures: []model.Measure{
+			{Goal: "g", Text: "Veilederne setter av en time i måneden til opplæring", Status: "planned", Pos: at("2018-10", 5)},
+			{Goal: "g", Text: "Samtaler", Status: "started", Pos: at("2018-10", 10)},
+			{ID: "kurs", Goal: "g", Text: "Kurs for alle", Status: "started", Pos: at("2018-10", 15)},
+		}},
+		{Office: "a", Period: sep, Measures: []model.Measure{
+			{Goal: "g", Text: old, Status: "started", Pos: at("2018-09", 3)},
+			{Goal: "g", Text: "Samtaler", Status: "started", Pos: at("2018-09", 8)},
+			{ID: "kurs", Goal: "g", Text: "Kurs", Status: "planned", Pos: at("2018-09", 13)},
+		}},
+		{Office: "b", Period: sep + 1, Measures: []model.Measure{
+			{Goal: "g", Text: "Veilederne setter av en time hver dag", Status: "planned", Pos: at("2018-10", 20)},
+		}},
+	}}
+	var notices diag.List
+	measureChanges(s, &notices)
+	want := `content/vest/a/2018-10.md:5: the measure is taken for the one of 2018-09 (content/vest/a/2018-09.md:3) by its goal and first words, though its text is another: if it is a new measure, give it an id = "…" of its own; if it is the same, write id = "g-veilederne-setter-av-en-time"`
+	if got := notices.Sorted().Error(); got != want {
+		t.Errorf("notices:\n%s\nwant\n%s", got, want)
+	}
+}
+
 // TestAMeasureOfAGoalGoneFromTheScorecard: a measure still open in a
 // month whose scorecard no longer has its goal is a notice; not one done
 // then, nor one of a goal lagged two months, whose scorecard still shows
