@@ -294,3 +294,38 @@ func TestAFoldedListOfChangesPrintsWhole(t *testing.T) {
 		t.Errorf("%d folded lists left open after printing", open)
 	}
 }
+
+// TestAWideTableOfACommentaryPrintsWhole prints an office's page whose
+// commentary has a table of fifteen columns: on screen it scrolls
+// sideways in its box, which paper cannot, so on paper every column is
+// there, the last one's words too.
+func TestAWideTableOfACommentaryPrintsWhole(t *testing.T) {
+	ctx := browser(t)
+	site := smallSite(t)
+	table := "| Team | Jan | Feb | Mar | Apr | Mai | Jun | Jul | Aug | Sep | Okt | Nov | Des | Totalt | Merknad |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n" +
+		"| Team Nord | 12 | 14 | 13 | 15 | 16 | 12 | 9 | 11 | 14 | 15 | 13 | 12 | 156 | Stabilt gjennom hele året |\n"
+	if err := os.MkdirAll(filepath.Join(site, "content/vest/bergen-nord"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(site, "content/vest/bergen-nord/2026-02.md"), []byte("+++\nauthor = \"Kari\"\n+++\nTallene per team.\n\n"+table), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := run("build", "--source", site, "--out", out); code != OK {
+		t.Fatal(stderr)
+	}
+	p := openPage(t, ctx, 1280, 900, false)
+	if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, "vest/bergen-nord/index.html"))); err != nil {
+		t.Fatal(err)
+	}
+	res, err := chromedp.Call(p.ctx, cdppage.PrintToPDF, cdppage.PrintToPDFParams{PaperWidth: 8.27, PaperHeight: 11.69})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(pdfText(t, res.Data), "\n")
+	for _, want := range []string{"Totalt", "Merknad", "Stabilt gjennom hele året"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the printed page lacks %q of the table's last columns", want)
+		}
+	}
+}
