@@ -194,6 +194,10 @@ func referencedFiles(t *model.Text, errs *diag.List) []markdown.Ref {
 		errs.Add(refPos(t, r), "the image %q is on another website: the site must work with no internet, and that website would see who reads the page; put the image file beside the text and write its name, as in ![Fravær per uke](fravaer.png)", r.Target)
 	}
 	for _, r := range refs.Rooted {
+		if page, ok := rootedPage(t.Path, r.Target); ok {
+			errs.Add(refPos(t, r), "%q begins with /, which leads from the top of the web server, where the site need not be, and nowhere where it is opened as files: write the path from the text's folder, here %s", r.Target, page)
+			continue
+		}
 		errs.Add(refPos(t, r), "%q begins with /, which leads from the top of the web server, where the site need not be, and nowhere where it is opened as files: write the path from the text's folder, a file beside it by its name alone (%s)", r.Target, path.Base(r.Target))
 	}
 	for _, r := range refs.Dropped {
@@ -207,6 +211,32 @@ func referencedFiles(t *model.Text, errs *diag.List) []markdown.Ref {
 		t.PageLinks = append(t.PageLinks, model.PageLink{Target: r.Target, Pos: refPos(t, r)})
 	}
 	return refs.Files
+}
+
+// rootedPage is the path from the folder of the page that shows the text
+// at textPath (content/vest/arna/2026-11.md is shown in vest/arna/) to
+// the page a link from the site's top names (/vest/index.html:
+// ../index.html), for a link to a page; false for one to a file, which
+// lies beside the text.
+func rootedPage(textPath, target string) (string, bool) {
+	target, _, _ = strings.Cut(target, "#")
+	switch {
+	case strings.HasSuffix(target, "/"):
+		// A folder is no page where the site is opened as files.
+		target += "index.html"
+	case !strings.HasSuffix(target, ".html"):
+		return "", false
+	}
+	from := strings.Split(path.Dir(strings.TrimPrefix(textPath, "content/")), "/")
+	if from[0] == "." {
+		from = nil
+	}
+	to := strings.Split(strings.TrimLeft(target, "/"), "/")
+	same := 0
+	for same < len(from) && same < len(to)-1 && from[same] == to[same] {
+		same++
+	}
+	return strings.Repeat("../", len(from)-same) + strings.Join(to[same:], "/"), true
 }
 
 // unmetFootnotes tells the author of a text of each footnote reference
