@@ -976,7 +976,11 @@ func Commentary(s *model.Site, errs *diag.List) {
 			for _, st := range model.MeasureStatuses {
 				valid = valid || m.Status == st
 			}
-			if !valid {
+			switch {
+			case valid:
+			case m.Status == "":
+				errs.Add(m.Pos, "measure has no status: add status = \"planned\", \"started\" or \"done\"")
+			default:
 				// The words to write are the site's language's, named in
 				// the message's translation; a "did you mean" would offer
 				// English ones.
