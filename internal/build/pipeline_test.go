@@ -16,6 +16,7 @@ import (
 	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/locale"
 	"github.com/malekort/malekort/internal/markdown"
+	"github.com/malekort/malekort/internal/score"
 	"golang.org/x/net/html"
 )
 
@@ -759,5 +760,60 @@ func TestACountysOwnFigureAfterItsOffices(t *testing.T) {
 	}
 	if sec := section(t, page, "goal-arbeid"); strings.Contains(sec, "⚑") {
 		t.Errorf("a change between two kinds of figure is judged a signal:\n%s", sec)
+	}
+}
+
+// TestACountysOwnRowHiddenForAnOfficeWithoutOne: Vest's own rows give
+// its count and its share, but Bergen nord, hidden at source in the
+// count, has no row of the share: Vest's share less Årstad's would give
+// Bergen nord's back, so it is hidden, and the count with it. A notice at
+// Vest's row says so and what to do; without Vest's own share, there is
+// nothing to say.
+func TestACountysOwnRowHiddenForAnOfficeWithoutOne(t *testing.T) {
+	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
+	for name := range fsys {
+		if strings.HasPrefix(name, "content/") || strings.HasPrefix(name, "data/results/") {
+			delete(fsys, name)
+		}
+	}
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte("title = \"T\"\nlanguage = \"en\"\n\n[privacy]\nmin_count = 5\n")}
+	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(`[[goal]]
+id = "ledige"
+title = "Ledige"
+perspective = "P"
+unit = "count"
+direction = "lower"
+target = 500
+yellow = 1000
+aggregate = "sum"
+persons = true
+
+[[goal]]
+id = "andel"
+title = "Andel ledige"
+perspective = "P"
+unit = "percent"
+direction = "lower"
+target = 2
+yellow = 3
+aggregate = "ratio"
+persons = true
+`)}
+	results := "period,unit,goal,value\n2026-01,bergen-nord,ledige,*\n2026-01,arstad,ledige,60\n2026-01,arstad,andel,2.5\n2026-01,tromso,ledige,50\n2026-01,tromso,andel,3.0\n2026-01,vest,ledige,100\n"
+	fsys["data/results/r.csv"] = &fstest.MapFile{Data: []byte(results + "2026-01,vest,andel,2.4\n")}
+	c, errs := Check(fsys, defaults)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	want := `data/results/r.csv:8: NAV Vest's "Andel ledige" is hidden in January 2026, though the county's own row gives it: NAV Bergen nord has no row of it while another goal of people hides NAV Bergen nord's figure, which the county's figure less its other offices' would give back (the county's other goals of people are hidden with it); give NAV Bergen nord a row of "Andel ledige", or leave out the county's own rows of it`
+	if !strings.Contains(c.Notices.Error(), want) {
+		t.Errorf("notices lack %q:\n%v", want, c.Notices)
+	}
+	if cell := c.Scores.At(c.Scores.County(0), 0, c.Reported); cell.Status != score.Suppressed {
+		t.Errorf("Vest's count: %+v, want hidden with its share", cell)
+	}
+	fsys["data/results/r.csv"] = &fstest.MapFile{Data: []byte(results)}
+	if c, errs = Check(fsys, defaults); errs != nil || strings.Contains(c.Notices.Error(), "own row gives it") {
+		t.Errorf("without Vest's own share: %v\n%v", errs, c.Notices)
 	}
 }

@@ -591,6 +591,17 @@ type HiddenTotal struct {
 	Row int
 }
 
+// TiedTotal is a county's own figure of a goal of people that score hid
+// in Months, though a row of the county's own gives it, because Office,
+// one of its offices then, has no figure of the goal while another goal
+// of people hides the office's month: the county's figure less its other
+// offices' would give that back. Row is the county's own row of the
+// first month (an index into Site.Results).
+type TiedTotal struct {
+	County, Goal, Office, Row int
+	Months                    []Period
+}
+
 // ResultPos is where r is in its file, as errors and notices name it:
 // the line of a CSV file, the sheet and row of a workbook.
 func (s *Site) ResultPos(r *Result) diag.Pos {

@@ -199,8 +199,10 @@ type Scores struct {
 	// aggregates their figures, [(unit*nGoals+goal)*len(published) + span].
 	published  []Span
 	aggregates []Aggregate
-	// hiddenTotals are by goal (see HiddenTotals).
+	// hiddenTotals and tiedTotals are by goal (see HiddenTotals and
+	// TiedTotals).
 	hiddenTotals [][]model.HiddenTotal
+	tiedTotals   [][]model.TiedTotal
 	// By goal: a ratio some of whose rows give only the value, and one
 	// for which some county with offices has a row of its own (see
 	// GivenAsValues and CountyRows).
@@ -570,6 +572,7 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 	s.aggregates = make([]Aggregate, site.NUnits()*nGoals*len(s.published))
 	s.coverage = make([]Coverage, (nCounty+1)*nGoals*s.N)
 	s.hiddenTotals = make([][]model.HiddenTotal, nGoals)
+	s.tiedTotals = make([][]model.TiedTotal, nGoals)
 	// Each processor works in one scratch from goal to goal.
 	scratches := sync.Pool{New: func() any { return new(scratch) }}
 	score := func(goals []int) {
@@ -969,6 +972,17 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 func (s *Scores) HiddenTotals() []model.HiddenTotal {
 	var all []model.HiddenTotal
 	for _, totals := range s.hiddenTotals {
+		all = append(all, totals...)
+	}
+	return all
+}
+
+// TiedTotals are the counties' own figures that suppression hid for an
+// office without a figure of their goal, which another goal hides (see
+// suppress), by goal and county.
+func (s *Scores) TiedTotals() []model.TiedTotal {
+	var all []model.TiedTotal
+	for _, totals := range s.tiedTotals {
 		all = append(all, totals...)
 	}
 	return all

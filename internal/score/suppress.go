@@ -200,14 +200,26 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 		// helt ledige, and its share's numerator of 100 without the
 		// office whose 3 the count hides).
 		from := int32(0)
+		// Kept from round to round of hidePeopleTogether: once hidden for
+		// the office, the county's figure is hidden by the other goals
+		// in the rounds after, and the office is why.
+		tied := s.tiedTotals[gi]
 		for i, total := range rels.totals {
 			parts := rels.parts[from:rels.ends[i]]
 			from = rels.ends[i]
-			if c := cell(int(total)); (c.Has() || sc.partial[total]) && s.lacksTied(gi, parts, cell, rels, relOf, sc.own) {
+			c := cell(int(total))
+			if !c.Has() && !sc.partial[total] {
+				continue
+			}
+			if part := s.lacksTied(gi, parts, cell, rels, relOf, sc.own); part >= 0 {
 				suppressCell(c)
 				any = true
+				if unit := int(total) / s.N; sc.own[total] && unit >= site.CountyUnit(0) && unit < site.WholeUnit() {
+					tied = s.addTied(tied, gi, unit-site.CountyUnit(0), part/s.N, s.Period(int(total)%s.N))
+				}
 			}
 		}
+		s.tiedTotals[gi] = tied
 	}
 	p := protection{cell: cell, size: func(id int) float64 { return size[id] }, groups: groups, floored: floored, known: known, minCount: minCount,
 		primary: primary, partial: sc.partial, rels: rels, relOf: relOf, own: sc.own, scratch: sc.protect}
@@ -247,23 +259,40 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 	}
 }
 
-// lacksTied reports whether one of parts, or of the parts of one that is
-// a total itself, has no figure of goal gi in a month that another goal
-// of people hides it (see suppress).
-func (s *Scores) lacksTied(gi int, parts []int32, cell func(int) *Cell, rels *relations, relOf []int32, own []bool) bool {
+// lacksTied is the cell of one of parts, or of the parts of one that is
+// a total itself, that has no figure of goal gi in a month that another
+// goal of people hides it (see suppress); -1 for none.
+func (s *Scores) lacksTied(gi int, parts []int32, cell func(int) *Cell, rels *relations, relOf []int32, own []bool) int {
 	for _, p32 := range parts {
 		p := int(p32)
 		if i := relOf[p]; i != 0 && !own[p] {
-			if s.lacksTied(gi, rels.of(int(i-1)), cell, rels, relOf, own) {
-				return true
+			if part := s.lacksTied(gi, rels.of(int(i-1)), cell, rels, relOf, own); part >= 0 {
+				return part
 			}
 			continue
 		}
 		if s.tiedHidden(gi, p) && cell(p).Status == Missing {
-			return true
+			return p
 		}
 	}
-	return false
+	return -1
+}
+
+// addTied adds month p to tied, county c's own figure of goal gi hidden
+// for the office of unit part (see TiedTotal): the office and the row
+// are those of the first month found.
+func (s *Scores) addTied(tied []model.TiedTotal, gi, c, part int, p model.Period) []model.TiedTotal {
+	for i := range tied {
+		if t := &tied[i]; t.County == c {
+			if j, found := slices.BinarySearch(t.Months, p); !found {
+				t.Months = slices.Insert(t.Months, j, p)
+			}
+			return tied
+		}
+	}
+	unit := int32(s.Site.CountyUnit(c))
+	row := slices.IndexFunc(s.Site.Results, func(r model.Result) bool { return r.Unit == unit && int(r.Goal) == gi && r.Period == p })
+	return append(tied, model.TiedTotal{County: c, Goal: gi, Office: part, Row: row, Months: []model.Period{p}})
 }
 
 // relations are totals with their parts, by cell (see suppress): the

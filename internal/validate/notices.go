@@ -286,6 +286,23 @@ func HiddenTotals(s *model.Site, totals []model.HiddenTotal, notices *diag.List)
 	}
 }
 
+// TiedTotals adds a notice for each of totals, the counties' own figures
+// that score hid though their rows give them, for an office without a
+// figure of the goal while another goal of people hides the office's
+// (see score.Scores.TiedTotals). The notice stands at the county's row.
+func TiedTotals(s *model.Site, totals []model.TiedTotal, notices *diag.List) {
+	for _, t := range totals {
+		county, g, office := &s.Counties[t.County], &s.Goals[t.Goal], s.Offices[t.Office].Name
+		pos := county.Pos
+		if t.Row >= 0 {
+			pos = s.ResultPos(&s.Results[t.Row])
+		}
+		notices.AddNotice(pos,
+			"%s hidden %s, though the county's own row gives it: %s has no row of it while another goal of people hides %s's figure, which the county's figure less its other offices' would give back (the county's other goals of people are hidden with it); give %s a row of \"%s\", or leave out the county's own rows of it",
+			diag.P("%s's \"%s\" is", county.Name, g.Title), when(t.Months), office, office, office, g.Title)
+	}
+}
+
 // when names a set of months in a message: the month, or how many from
 // the first to the last, and of how many when some between are not in it.
 func when(months []model.Period) diag.Phrase {
