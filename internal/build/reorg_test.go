@@ -1105,6 +1105,7 @@ county = "more"
 		{"vestland/index.html", "<li>Fra NAV Møre, delvis inn i NAV C: <a href=\"../more/t/index.html\">NAV T</a>.</li>"},
 		{"index.html", "<li>Gikk inn i NAV Volda: <a href=\"sogn/b/index.html\">NAV B</a>.</li>"},
 		{"index.html", "<li>Delt i NAV Volda og NAV C: <a href=\"more/t/index.html\">NAV T</a>.</li>"},
+		{"index.html", "<h3>Endringer i fylkene</h3>\n<ul class=\"office-changes\">\n  <li>Gikk inn i NAV Vestland: <a href=\"sogn/index.html\">NAV Sogn</a> og <a href=\"vest/index.html\">NAV Vest</a>.</li>\n</ul>"},
 	} {
 		id := "changes-h"
 		if c.page == "index.html" {

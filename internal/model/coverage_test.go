@@ -258,6 +258,38 @@ func TestOfficeMoves(t *testing.T) {
 	}
 }
 
+// TestCountyChanges: in March Hordaland and Sogn went into Vestland, new,
+// Nord was split among Troms, new, and Finnmark, which comes back after a
+// gap, Ny begins without a predecessor and Gammel ends without a
+// successor; in February nothing changed.
+func TestCountyChanges(t *testing.T) {
+	month := func(v string) Period {
+		p, _ := ParsePeriod(v)
+		return p
+	}
+	jan, feb, mar := month("2026-01"), month("2026-02"), month("2026-03")
+	s := &Site{
+		Counties: []County{
+			{ID: "hordaland", Lifetime: Lifetime{Until: feb}, MergedInto: "vestland"},
+			{ID: "sogn", Lifetime: Lifetime{Until: feb}, MergedInto: "vestland"},
+			{ID: "vestland", Lifetime: Lifetime{From: mar}},
+			{ID: "nord", Lifetime: Lifetime{Until: feb}, SplitInto: []string{"troms", "finnmark"}},
+			{ID: "troms", Lifetime: Lifetime{From: mar}},
+			{ID: "finnmark", Lives: []Life{{Lifetime: Lifetime{Until: jan - 1}, MergedInto: "nord"}, {Lifetime: Lifetime{From: mar}}}},
+			{ID: "ny", Lifetime: Lifetime{From: mar}},
+			{ID: "gammel", Lifetime: Lifetime{Until: feb}},
+		},
+	}
+	s.NumberUnits()
+	want := []CountyChange{{Opened, nil, []int{6}}, {MergedInto, []string{"vestland"}, []int{0, 1}}, {SplitInto, []string{"troms", "finnmark"}, []int{3}}, {Closed, nil, []int{7}}}
+	if got := s.CountyChanges(mar); !reflect.DeepEqual(got, want) {
+		t.Errorf("March: %v, want %v", got, want)
+	}
+	if got := s.CountyChanges(feb); got != nil {
+		t.Errorf("February: %v, want none", got)
+	}
+}
+
 // TestCountyMoves: an office's moves to another county while it existed;
 // a change that gives its county in its first month is none.
 func TestCountyMoves(t *testing.T) {

@@ -862,6 +862,60 @@ func (s *Site) OfficeMoves(county string, p Period) []OfficeMove {
 	return moves
 }
 
+// CountyChange is a group of counties that changed the same way from the
+// month before a month to it: merged into one (Into), split among others
+// (Into), begun without a predecessor (Opened) or ended without a
+// successor (Closed).
+type CountyChange struct {
+	Kind     OfficeMoveKind
+	Into     []string
+	Counties []int // indexes into Site.Counties, in their order
+}
+
+// CountyChanges are the site's counties' changes from the month before p
+// to p, grouped by kind and the counties they went into, in that order.
+// A county that begins in p as another's successor, or returns so after
+// a gap, is told by its predecessor's change, not as one begun.
+func (s *Site) CountyChanges(p Period) []CountyChange {
+	var out []CountyChange
+	add := func(kind OfficeMoveKind, c int, into []string) {
+		for i := range out {
+			if out[i].Kind == kind && slices.Equal(out[i].Into, into) {
+				out[i].Counties = append(out[i].Counties, c)
+				return
+			}
+		}
+		out = append(out, CountyChange{Kind: kind, Into: into, Counties: []int{c}})
+	}
+	successor := map[string]bool{}
+	for c := range s.Counties {
+		for _, l := range s.UnitLives(s.CountyUnit(c)) {
+			if l.Until == p-1 {
+				successor[l.MergedInto] = true
+				for _, id := range l.SplitInto {
+					successor[id] = true
+				}
+			}
+		}
+	}
+	for c := range s.Counties {
+		for _, l := range s.UnitLives(s.CountyUnit(c)) {
+			switch {
+			case l.Until == p-1 && l.MergedInto != "":
+				add(MergedInto, c, []string{l.MergedInto})
+			case l.Until == p-1 && l.SplitInto != nil:
+				add(SplitInto, c, l.SplitInto)
+			case l.Until == p-1:
+				add(Closed, c, nil)
+			case l.From == p && !successor[s.Counties[c].ID]:
+				add(Opened, c, nil)
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b CountyChange) int { return cmp.Compare(a.Kind, b.Kind) })
+	return out
+}
+
 // PartOfAt is the index of the office that office o is part of in month
 // b: o itself where it exists then, else the office it went into,
 // followed through later mergers; -1 where it closed or split.

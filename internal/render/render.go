@@ -1788,7 +1788,45 @@ func (s *site) changes(rs *rows, sections string) Changes {
 	if unit >= s.Scores.County(0) && p > s.Scores.First {
 		ch.Offices = s.officeMoves(unit, p, rs.root)
 	}
+	if unit == s.Scores.Whole() && p > s.Scores.First {
+		ch.Counties = s.countyChanges(p, rs.root)
+	}
 	return ch
+}
+
+// countyChanges says how the site's counties changed from the month
+// before p to p, a sentence for each way: "Gikk inn i NAV Vestland: NAV
+// Hordaland og NAV Sogn og Fjordane."
+func (s *site) countyChanges(p model.Period, root string) []Sentence {
+	var out []Sentence
+	found := s.Site.CountyChanges(p)
+	locale.SortBy(s.loc, found, func(ch model.CountyChange) string { return s.names(ch.Into) })
+	slices.SortStableFunc(found, func(a, b model.CountyChange) int { return cmp.Compare(a.Kind, b.Kind) })
+	for _, ch := range found {
+		locale.SortBy(s.loc, ch.Counties, func(c int) string { return s.Site.Counties[c].Name })
+		ids := make([]string, len(ch.Counties))
+		for i, c := range ch.Counties {
+			ids[i] = s.Site.Counties[c].ID
+		}
+		words := countyChangeWords[ch.Kind]
+		if ch.Kind == model.Opened && len(ids) > 1 {
+			words += ".many"
+		}
+		into := make([]string, len(ch.Into))
+		for i, id := range ch.Into {
+			into[i] = s.unitName(id)
+		}
+		out = append(out, s.sentence(strings.ReplaceAll(s.loc.T(words), "{into}", s.list(into)), ids, root))
+	}
+	return out
+}
+
+// countyChangeWords are the words for each kind of model.CountyChange.
+var countyChangeWords = map[model.OfficeMoveKind]string{
+	model.MergedInto: "changes.offices.merged",
+	model.SplitInto:  "changes.offices.split",
+	model.Opened:     "changes.counties.opened",
+	model.Closed:     "changes.offices.closed",
 }
 
 // officeMoveWords are the words for each kind of model.OfficeMove.

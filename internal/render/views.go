@@ -190,8 +190,10 @@ type Changes struct {
 	// target without a new status, or left it.
 	Scorecard []ScorecardChange
 	// Offices says how a county's or the whole site's offices changed
-	// (see officeMoves).
-	Offices OfficeChanges
+	// (see officeMoves); Counties, on the whole site's, how its counties
+	// did (see countyChanges).
+	Offices  OfficeChanges
+	Counties []Sentence
 }
 
 // OfficeChanges are how a unit's offices changed, a sentence each way,
