@@ -778,6 +778,7 @@ func readCommentary(p string, src []byte, errs *diag.List) (model.Commentary, bo
 	lines := config.NewLines(front)
 	measureLines := lines.Tables("measure")
 	c.Date = frontDate(p, fm, lines, fmLine, errs)
+	commentaryDate(c.Date, period, diag.Pos{Path: p, Line: fmLine + lines.Key(0, "date") - 1}, errs)
 	for i, m := range fm.Measure {
 		l := at(measureLines, i)
 		pos := diag.Pos{Path: p, Line: fmLine + l - 1}
@@ -803,6 +804,19 @@ func readCommentary(p string, src []byte, errs *diag.List) (model.Commentary, bo
 // gives none or one that is an error.
 func frontDate(p string, fm FrontMatter, lines config.Lines, fmLine int, errs *diag.List) string {
 	return date(fm.Date, "date", diag.Pos{Path: p, Line: fmLine + lines.Key(0, "date") - 1}, errs)
+}
+
+// commentaryDate tells of a commentary on month p dated before that month
+// began, or more than a year after it ended: a date the byline prints as
+// written, most often a year typed wrong.
+func commentaryDate(date string, p model.Period, pos diag.Pos, errs *diag.List) {
+	switch {
+	case date == "":
+	case date < p.String()+"-01":
+		errs.AddNotice(pos, "the commentary on %s is dated %s, before that month began: check the year", p, date)
+	case date >= (p+13).String()+"-01":
+		errs.AddNotice(pos, "the commentary on %s is dated %s, more than a year after that month: check the year", p, date)
+	}
 }
 
 // looseDate is a line of front matter giving date or due a value that

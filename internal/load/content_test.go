@@ -376,7 +376,7 @@ func TestDatesWrittenOtherwise(t *testing.T) {
 	// A TOML date, with a time or a comment, is left to TOML.
 	for _, written := range []string{"2026-03-15", "2026-03-15 # frist", "2026-03-15T10:00:00"} {
 		var errs diag.List
-		c, ok := readCommentary("content/vest/a/2026-10.md", []byte("+++\ndate = "+written+"\n+++\n"), &errs)
+		c, ok := readCommentary("content/vest/a/2026-03.md", []byte("+++\ndate = "+written+"\n+++\n"), &errs)
 		if !ok || c.Date != "2026-03-15" || len(errs) > 0 {
 			t.Errorf("date = %s: ok %v, date %q, errors %v", written, ok, c.Date, errs)
 		}
@@ -471,5 +471,27 @@ func TestDescriptionLinks(t *testing.T) {
 	if len(notices) != 2 || !strings.HasPrefix(notices[0].Error(), `data/goals.toml:10: "javascript:alert(1)" is shown as text`) ||
 		!strings.HasPrefix(notices[1].Error(), `data/goals.toml:10: [^x] refers to no footnote`) {
 		t.Errorf("notices %v", notices)
+	}
+}
+
+// TestCommentaryDate: a commentary on October 2018 dated before October
+// began, or after October 2019 ended, is a notice; one dated in the year
+// after the month, or none, is not.
+func TestCommentaryDate(t *testing.T) {
+	oct, _ := model.ParsePeriod("2018-10")
+	for date, told := range map[string]bool{
+		"":           false,
+		"2018-09-30": true,
+		"2018-10-01": false,
+		"2018-11-08": false,
+		"2019-10-31": false,
+		"2019-11-01": true,
+		"2031-01-01": true,
+	} {
+		var errs diag.List
+		commentaryDate(date, oct, diag.Pos{Path: "c.md", Line: 3}, &errs)
+		if got := len(errs) > 0; got != told {
+			t.Errorf("dated %q: told %v, want %v (%v)", date, got, told, errs.Error())
+		}
 	}
 }
