@@ -744,10 +744,11 @@ func readText(p string, src []byte, errs *diag.List) *model.Text {
 	t := &model.Text{Path: p, Body: body, BodyLine: bodyLine}
 	config.MarkdownDirectionControls(p, body, bodyLine, errs)
 	if fm, ok := ParseFrontMatter(p, front, fmLine, errs); ok {
+		lines := config.NewLines(front)
 		if len(fm.Measure) > 0 {
-			errs.Add(diag.Pos{Path: p, Line: fmLine}, "measures belong in an office's commentary, not in %s", path.Base(p))
+			errs.Add(diag.Pos{Path: p, Line: fmLine + max(at(lines.Tables("measure"), 0), 1) - 1}, "measures belong in an office's commentary, not in %s", path.Base(p))
 		}
-		t.Author, t.Date = fm.Author, frontDate(p, fm, config.NewLines(front), fmLine, errs)
+		t.Author, t.Date = fm.Author, frontDate(p, fm, lines, fmLine, errs)
 	}
 	return t
 }
@@ -760,7 +761,11 @@ func readCommentary(p string, src []byte, errs *diag.List) (model.Commentary, bo
 	name := strings.TrimSuffix(path.Base(p), path.Ext(p))
 	period, isMonth := model.ParsePeriod(name)
 	if !isMonth {
-		errs.Add(diag.Pos{Path: p}, "file name %q is not a month: name commentary <YYYY-MM>.md", path.Base(p))
+		if y, m, ok := writtenMonth(name); ok && m >= 1 && m <= 12 {
+			errs.Add(diag.Pos{Path: p}, "file name %q is not a month as malekort reads it: name it %04d-%02d.md", path.Base(p), y, m)
+		} else {
+			errs.Add(diag.Pos{Path: p}, "file name %q is not a month: name commentary <YYYY-MM>.md", path.Base(p))
+		}
 		return model.Commentary{}, false
 	}
 	front, body, fmLine, bodyLine, err := SplitFrontMatter(src)

@@ -676,16 +676,11 @@ var monthNames = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "mai": 5
 // month it seems to name.
 func PeriodHint(s string) diag.Phrase {
 	month := ""
-	for _, re := range monthOf {
-		if m := re.FindStringSubmatch(s); m != nil {
-			y, _ := strconv.Atoi(m[re.SubexpIndex("year")])
-			mo, _ := strconv.Atoi(m[re.SubexpIndex("month")])
-			if mo < 1 || mo > 12 {
-				return diag.P("its month, %d, is not from 01 to 12: check the month", mo)
-			}
-			month = fmt.Sprintf("%04d-%02d", y, mo)
-			break
+	if y, mo, ok := writtenMonth(s); ok {
+		if mo < 1 || mo > 12 {
+			return diag.P("its month, %d, is not from 01 to 12: check the month", mo)
 		}
+		month = fmt.Sprintf("%04d-%02d", y, mo)
 	}
 	// A month named in full with its year ("mars 2010", as NAV's tables
 	// name them) is how a person writes it, not what a spreadsheet made.
@@ -726,6 +721,20 @@ func PeriodHint(s string) diag.Phrase {
 		return diag.P("write it as YYYY-MM, as 2026-11 for November 2026")
 	}
 	return diag.P("write it as YYYY-MM (%s)", month)
+}
+
+// writtenMonth is the year and month of s where it names a month as a
+// person writes it otherwise (see monthOf); the month may be out of
+// range.
+func writtenMonth(s string) (year, month int, ok bool) {
+	for _, re := range monthOf {
+		if m := re.FindStringSubmatch(s); m != nil {
+			year, _ = strconv.Atoi(m[re.SubexpIndex("year")])
+			month, _ = strconv.Atoi(m[re.SubexpIndex("month")])
+			return year, month, true
+		}
+	}
+	return 0, 0, false
 }
 
 // addCSVError records an error of reading a row, and reports whether the
