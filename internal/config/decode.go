@@ -240,7 +240,8 @@ func errorMessage(err error, line string) diag.Phrase {
 		return diag.P("the text is in typographic quotes, which TOML does not read as quotes: write straight ones, %s = \"%s\"", strings.TrimSpace(key), strings.Trim(strings.TrimSpace(value), "“”«»„‘’\""))
 	case strings.HasPrefix(msg, "expected value but found "):
 		_, value, _ := strings.Cut(line, "=")
-		return diag.P("%s is not a value: put text in quotes (\"%s\"); numbers, true and false go as they are", strings.TrimSpace(value), strings.Trim(strings.TrimSpace(value), `"`))
+		// Quoted as TOML reads it: quotes inside the text escaped.
+		return diag.P("%s is not a value: put text in quotes (%s); numbers, true and false go as they are", strings.TrimSpace(value), strconv.Quote(strings.Trim(strings.TrimSpace(value), `"`)))
 	case msg == "expected '.' or '=', but got ':' instead":
 		// YAML's way, as other site generators' front matter has it.
 		key, value, _ := strings.Cut(strings.TrimSpace(line), ":")

@@ -20,6 +20,17 @@ site.toml:4:13: min_count is text, not a number: write the number without quotes
 	}
 }
 
+// TestTextWithQuotesWithoutQuotes: text left unquoted that has quotes
+// inside is told to go in quotes as TOML reads them, the inner ones
+// escaped, not as text that would end at the first inner quote.
+func TestTextWithQuotesWithoutQuotes(t *testing.T) {
+	var errs diag.List
+	Parse([]byte("title = Kari \"Voss\" Nordmann\n"), &errs)
+	if got, want := errs.Error(), `site.toml:1:9: Kari "Voss" Nordmann is not a value: put text in quotes ("Kari \"Voss\" Nordmann"); numbers, true and false go as they are`; got != want {
+		t.Errorf("errors:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 // TestMonthWithoutQuotes: a month written as a TOML date is told to go
 // in quotes, as the key it was given to wants it, not to be a whole date.
 func TestMonthWithoutQuotes(t *testing.T) {
