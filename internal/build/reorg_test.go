@@ -1754,3 +1754,18 @@ func TestARowOfASuccessorBeforeItBegan(t *testing.T) {
 		}
 	}
 }
+
+// TestASuccessorWithoutRecastFiguresIsNew: Kinn's predecessors gave
+// their shares as values, which no recast can combine, and nothing else:
+// Kinn has no figure of December to compare with, so its changes say it
+// did not exist then, rather than list every goal as without a status.
+func TestASuccessorWithoutRecastFiguresIsNew(t *testing.T) {
+	fsys := reorgSite(t, kinnOrg, "period,unit,goal,value\n2019-12,flora,arbeid,40\n2019-12,vagsoy,arbeid,50\n2019-12,tromso,arbeid,50\n2020-01,kinn,arbeid,45\n2020-01,tromso,arbeid,50\n", "2020-01")
+	out := memOutput{}
+	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	if changes := section(t, string(out["vest/kinn/index.html"]), "changes-h"); !strings.Contains(changes, "<p>NAV Kinn fantes ikke i desember 2019, så ingen status å sammenligne med.</p>") || strings.Contains(changes, "Uten status") {
+		t.Errorf("Kinn's changes:\n%s", changes)
+	}
+}

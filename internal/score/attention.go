@@ -190,7 +190,7 @@ func (s *Scores) ChangesAt(unit int, p model.Period, goals []int) Changes {
 		cur, end := s.Shown(unit, gi, p)
 		prevEnd := end - model.Period(s.Site.Goals[gi].PeriodMonths())
 		prev := s.At(unit, gi, prevEnd)
-		ch.Compared = ch.Compared || prev.Recast
+		ch.Compared = ch.Compared || prev.RecastFigure()
 		if _, before := s.Shown(unit, gi, p-1); before == end || !was {
 			// Nothing new, or a goal new on the scorecard, which has no
 			// status to change from.
