@@ -1769,3 +1769,24 @@ func TestASuccessorWithoutRecastFiguresIsNew(t *testing.T) {
 		t.Errorf("Kinn's changes:\n%s", changes)
 	}
 }
+
+// TestAYearOfTheSameOfficesWhereItHasFigures: A went into B in March
+// 2019, and B has results only from then: B's 2019 beside January 2020
+// is of the same offices in every month it has a figure, so it does not
+// say "ikke de samme kontorene", as a year whose months with figures are
+// of other offices does.
+func TestAYearOfTheSameOfficesWhereItHasFigures(t *testing.T) {
+	org := "[[county]]\nid = \"vest\"\nname = \"NAV Vest\"\n\n[[county]]\nid = \"nord\"\nname = \"NAV Nord\"\n\n[[office]]\nid = \"a\"\nname = \"NAV A\"\ncounty = \"vest\"\nuntil = \"2019-02\"\nmerged_into = \"b\"\n\n[[office]]\nid = \"b\"\nname = \"NAV B\"\ncounty = \"vest\"\n\n[[office]]\nid = \"tromso\"\nname = \"NAV Tromsø\"\ncounty = \"nord\"\n"
+	results := "period,unit,goal,value\n2019-01,tromso,kontakter,10\n2019-02,tromso,kontakter,10\n"
+	for m := 3; m <= 12; m++ {
+		results += fmt.Sprintf("2019-%02d,b,ventetid,10\n2019-%02d,tromso,kontakter,10\n", m, m)
+	}
+	results += "2020-01,b,ventetid,10\n2020-01,tromso,kontakter,10\n"
+	out := memOutput{}
+	if errs, err := Build(reorgSite(t, org, results, "2020-01"), defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	if page, want := string(out["vest/b/index.html"]), "Året 2019: 10\u00a0dager (nådd, 10 av 12 måneder)"; !strings.Contains(page, want) {
+		t.Errorf("B's page lacks %q", want)
+	}
+}

@@ -1516,7 +1516,7 @@ func (s *site) yearToDate(unit, gi int) string {
 	if a.Recast && a.Has() {
 		status += ", " + s.loc.T("recast")
 	}
-	if _, shown := s.Scores.Shown(unit, gi, s.Reported); a.Has() && s.Scores.SpanOfOtherOffices(unit, g, year, shown) {
+	if _, shown := s.Scores.Shown(unit, gi, s.Reported); a.Has() && s.Scores.SpanOfOtherOffices(unit, gi, year, shown) {
 		status += ", " + s.loc.T("change.parts")
 	}
 	if a.Has() && s.judgedByOther(unit, gi, year, a) {

@@ -195,13 +195,14 @@ func (s *Scores) CoveredMonths(gi int, sp Span) int {
 // due by the reported month (see DueMonths).
 func (s *Scores) AllDue(gi int, sp Span) bool { return s.DueMonths(gi, sp) == sp.Months() }
 
-// SpanOfOtherOffices reports whether unit's figure of goal g over span sp
-// stands, in some month of it, for other offices than its figure of month
-// p does (see KindOfChange): a year recast of offices that are not all,
-// or not only, its own in p.
-func (s *Scores) SpanOfOtherOffices(unit int, g *model.Goal, sp Span, p model.Period) bool {
-	for m := sp.First; m <= sp.Last; m++ {
-		if s.KindOfChange(unit, g, Cell{}, Cell{}, m, p) == OtherOffices {
+// SpanOfOtherOffices reports whether unit's figure of goal gi over span
+// sp stands, in some month of it with a figure, for other offices than
+// its figure of month p does (see KindOfChange): a year recast of offices
+// that are not all, or not only, its own in p.
+func (s *Scores) SpanOfOtherOffices(unit, gi int, sp Span, p model.Period) bool {
+	g := &s.Site.Goals[gi]
+	for m := sp.First; m <= min(sp.Last, s.reported); m++ {
+		if c := s.At(unit, gi, m); c.Status != Missing && s.KindOfChange(unit, g, Cell{}, Cell{}, m, p) == OtherOffices {
 			return true
 		}
 	}
