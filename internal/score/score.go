@@ -959,6 +959,10 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 		}
 	}
 	s.suppress(gi, sc, opt.MinCount)
+	for i := range s.tiedTotals[gi] {
+		t := &s.tiedTotals[gi][i]
+		t.Goal, t.Row = gi, ownRow(site, rows, site.CountyUnit(t.County), t.Months[0])
+	}
 	for unit := range site.NUnits() {
 		if s.Thresholds(unit, gi).Applies {
 			s.markChanges(unit, g, s.Series(unit, gi))
@@ -1015,6 +1019,17 @@ func (s *Scores) findHiddenTotals(gi int, rows []int32, figs []figure, own []boo
 		}
 	}
 	return totals
+}
+
+// ownRow is the row of rows that unit has of its own in month p (an index
+// into site.Results), -1 for none.
+func ownRow(site *model.Site, rows []int32, unit int, p model.Period) int {
+	for _, ri := range rows {
+		if r := &site.Results[ri]; int(r.Unit) == unit && r.Period == p {
+			return int(ri)
+		}
+	}
+	return -1
 }
 
 // hiddenRow is the first of rows hidden at source of one of offices in

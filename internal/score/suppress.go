@@ -214,8 +214,9 @@ func (s *Scores) suppress(gi int, sc *scratch, minCount float64) {
 			if part := s.lacksTied(gi, parts, cell, rels, relOf, sc.own); part >= 0 {
 				suppressCell(c)
 				any = true
-				if unit := int(total) / s.N; sc.own[total] && unit >= site.CountyUnit(0) && unit < site.WholeUnit() {
-					tied = s.addTied(tied, gi, unit-site.CountyUnit(0), part/s.N, s.Period(int(total)%s.N))
+				// A recast figure is no row of the county's own.
+				if unit := int(total) / s.N; sc.own[total] && !c.Recast && unit >= site.CountyUnit(0) && unit < site.WholeUnit() {
+					tied = addTied(tied, unit-site.CountyUnit(0), part/s.N, s.Period(int(total)%s.N))
 				}
 			}
 		}
@@ -278,21 +279,23 @@ func (s *Scores) lacksTied(gi int, parts []int32, cell func(int) *Cell, rels *re
 	return -1
 }
 
-// addTied adds month p to tied, county c's own figure of goal gi hidden
-// for the office of unit part (see TiedTotal): the office and the row
-// are those of the first month found.
-func (s *Scores) addTied(tied []model.TiedTotal, gi, c, part int, p model.Period) []model.TiedTotal {
+// addTied adds month p to tied, county c's own figure hidden for the
+// office of unit part (see TiedTotal), which names the office of its
+// first month; its row is found once suppression is done (see ownRows).
+func addTied(tied []model.TiedTotal, c, part int, p model.Period) []model.TiedTotal {
 	for i := range tied {
 		if t := &tied[i]; t.County == c {
-			if j, found := slices.BinarySearch(t.Months, p); !found {
+			j, found := slices.BinarySearch(t.Months, p)
+			if !found {
 				t.Months = slices.Insert(t.Months, j, p)
+			}
+			if j == 0 {
+				t.Office = part
 			}
 			return tied
 		}
 	}
-	unit := int32(s.Site.CountyUnit(c))
-	row := slices.IndexFunc(s.Site.Results, func(r model.Result) bool { return r.Unit == unit && int(r.Goal) == gi && r.Period == p })
-	return append(tied, model.TiedTotal{County: c, Goal: gi, Office: part, Row: row, Months: []model.Period{p}})
+	return append(tied, model.TiedTotal{County: c, Office: part, Months: []model.Period{p}})
 }
 
 // relations are totals with their parts, by cell (see suppress): the
