@@ -1790,3 +1790,29 @@ func TestAYearOfTheSameOfficesWhereItHasFigures(t *testing.T) {
 		t.Errorf("B's page lacks %q", want)
 	}
 }
+
+// TestNoticesOfMonthsAndCountiesWithout: a reported month without rows
+// is no notice where no goal measured every month without a lag is on
+// its scorecard (the monthly goal ended in June; the tertial goal's
+// August is shown); a county that has offices in some months is no
+// county without offices and results.
+func TestNoticesOfMonthsAndCountiesWithout(t *testing.T) {
+	goals := "[[goal]]\nid = \"m\"\ntitle = \"M\"\nperspective = \"P\"\nunit = \"count\"\ndirection = \"higher\"\ntarget = 5\nyellow = 3\naggregate = \"sum\"\nuntil = \"2019-06\"\n\n" +
+		"[[goal]]\nid = \"t\"\ntitle = \"T\"\nperspective = \"P\"\nunit = \"count\"\ndirection = \"higher\"\ntarget = 5\nyellow = 3\naggregate = \"sum\"\nfrequency = \"tertial\"\n"
+	results := "period,unit,goal,value\n2019-T1,tromso,t,5\n2019-T2,tromso,t,5\n"
+	for m := 1; m <= 6; m++ {
+		results += fmt.Sprintf("2019-%02d,tromso,m,5\n", m)
+	}
+	org := kinnOrg + "\n[[county]]\nid = \"sor\"\nname = \"NAV Sør\"\n\n[[office]]\nid = \"x\"\nname = \"NAV X\"\ncounty = \"sor\"\nfrom = \"2019-03\"\n"
+	fsys := reorgSite(t, org, results+"2019-03,x,m,5\n", "2019-07")
+	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(goals)}
+	c, errs := Check(fsys, defaults)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	for _, notice := range []string{"a month without results", "NAV Sør has no offices"} {
+		if strings.Contains(c.Notices.Error(), notice) {
+			t.Errorf("notices have %q:\n%v", notice, c.Notices)
+		}
+	}
+}

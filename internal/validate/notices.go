@@ -64,7 +64,7 @@ func Unused(s *model.Site, cfg config.Site, reported model.Period, allRead bool,
 			notices.AddNotice(pos, "period is %s, but there are no results: the site shows only empty goals", month(cfg.Period))
 		case cfg.Period > newest:
 			notices.AddNotice(pos, "period is %s, after the newest month with results (%s): pages show goals without values; remove period or set a month with results", month(cfg.Period), month(newest))
-		case !months[cfg.Period] && allRead && slices.ContainsFunc(s.Goals, func(g model.Goal) bool { return g.Lag == 0 && g.PeriodMonths() == 1 }):
+		case !months[cfg.Period] && allRead && slices.ContainsFunc(s.Goals, func(g model.Goal) bool { return !g.Delayed() && g.ShownIn(cfg.Period) }):
 			// A month of lagged or less frequent goals alone shows
 			// earlier results.
 			notices.AddNotice(pos, "period is %s, a month without results: pages show goals without values; set a month with results, or add the month's rows", month(cfg.Period))
@@ -91,7 +91,9 @@ func Unused(s *model.Site, cfg config.Site, reported model.Period, allRead bool,
 		// too, every figure of the whole site lacks it.
 		epochs, epochOf := s.Epochs(oldest, int(reported-oldest)+1)
 		for i := range s.Counties {
-			if c := &s.Counties[i]; !countyHas[i] && slices.ContainsFunc(epochOf, func(e int) bool { return slices.Contains(epochs[e].Counties, i) && len(epochs[e].OfficesOf[i]) == 0 }) {
+			// Every month it exists in, as the notice says.
+			alive := func(e int) bool { return slices.Contains(epochs[e].Counties, i) }
+			if c := &s.Counties[i]; !countyHas[i] && slices.ContainsFunc(epochOf, alive) && !slices.ContainsFunc(epochOf, func(e int) bool { return alive(e) && len(epochs[e].OfficesOf[i]) > 0 }) {
 				notices.AddNotice(c.Pos, "%s has no offices and no results in any month: every figure of the whole site counts it as a unit that did not report; check its id in the results files, give it offices, or remove it", c.Name)
 			}
 		}
