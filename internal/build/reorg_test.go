@@ -1717,7 +1717,7 @@ func TestAnEndedUnitsChartsEndWithIt(t *testing.T) {
 	}
 	flora := string(out["vest/flora/index.html"])
 	// What followed its measure is what December showed, and says so.
-	if want := "10 ved start, 10 i desember 2019, kontorets siste måned: uendret"; !strings.Contains(flora, want) {
+	if want := "10 ved start, 10 i desember 2019, den siste måneden kontoret fantes: uendret"; !strings.Contains(flora, want) {
 		t.Errorf("Flora's measure lacks %q:\n%s", want, section(t, flora, "measures-h"))
 	}
 	if measures := string(out["vest/flora/measures.csv"]); !strings.Contains(measures, ";10;10;unchanged;2019-11;2019-12\r\n") {

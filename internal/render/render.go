@@ -1130,8 +1130,8 @@ func (s *site) effectChange(e effect) string {
 // value when the measure began and now and the change judged: "3,1 % ved
 // start, 6,0 % nå: +2,9 p.p. dårligere; innenfor vanlig variasjon", or
 // "…, 6,0 % i desember 2018, da målet ble avsluttet: …", or "…, 6,0 % i
-// desember 2019, kontorets siste måned: …"; "" for one begun this month
-// or without both values.
+// desember 2019, den siste måneden kontoret fantes: …"; "" for one begun
+// this month or without both values.
 func (s *site) officeEffect(m *model.MeasureLife) string {
 	e := s.measureEffect(m)
 	change := s.effectChange(e)

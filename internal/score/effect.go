@@ -47,8 +47,9 @@ func (s *Scores) effect(unit int, g *model.Goal, cells []Cell, start, now int) C
 // before the months that show them), and the change between them judged
 // (Effect), with whether the value is the same months later (no change
 // to judge, but not for want of a value or of time). For an office that
-// ended before the reported month, Now is what its last month's
-// scorecard showed, and OfficeEnded says so. For a goal that ended
+// does not exist in the reported month (ended, or between two of its
+// lives), Now is what its last month's scorecard showed, and OfficeEnded
+// says so. For a goal that ended
 // before then, Now is the result of its last scorecard, and Ended says
 // so.
 type Outcome struct {
