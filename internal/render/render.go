@@ -1024,7 +1024,7 @@ func (s *site) coverage(unit, gi int, p model.Period) string {
 		return ""
 	}
 	key := "coverage"
-	if s.Scores.CountsCounties(unit, p, p) {
+	if s.Scores.CountsCounties(unit, gi, p, p) {
 		key = "coverage.units"
 	}
 	return s.coverageText(key, c)

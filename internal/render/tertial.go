@@ -647,7 +647,7 @@ func (s *site) spanCoverage(unit, gi int, sp score.Span, c score.Coverage) strin
 			words = s.loc.T("tertial." + periods + ".one")
 		}
 		return strings.NewReplacer("{n}", s.loc.Number(float64(c.Reported), 0), "{of}", s.loc.Number(float64(c.Expected), 0)).Replace(words)
-	case s.Scores.CountsCounties(unit, sp.First, sp.Last):
+	case s.Scores.CountsCounties(unit, gi, sp.First, sp.Last):
 		return s.coverageText("coverage.unit."+periods, c)
 	}
 	return s.coverageText("coverage.office."+periods, c)

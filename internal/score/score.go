@@ -345,18 +345,18 @@ func (s *Scores) Exists(unit int, p model.Period) bool {
 	return s.Site.UnitAlive(unit, p)
 }
 
-// CountsCounties reports whether unit's coverage in a month from first to
-// last counts a county that reports for itself, having no offices: the
-// county itself, or the whole site with such a county. The count is then
-// of units, not offices.
-func (s *Scores) CountsCounties(unit int, first, last model.Period) bool {
+// CountsCounties reports whether unit's coverage of goal gi in a month
+// from first to last counts a county that reports for itself, having no
+// offices: the county itself, or the whole site with such a county that
+// has the goal. The count is then of units, not offices.
+func (s *Scores) CountsCounties(unit, gi int, first, last model.Period) bool {
 	if unit < s.Site.CountyUnit(0) {
 		return false
 	}
 	for m := max(0, int(first-s.First)); m <= min(s.N-1, int(last-s.First)); m++ {
 		org := &s.epochs[s.epochOf[m]]
 		for _, c := range org.Counties {
-			if len(org.OfficesOf[c]) == 0 && (unit == s.Site.WholeUnit() || unit == s.Site.CountyUnit(c)) {
+			if cu := s.Site.CountyUnit(c); len(org.OfficesOf[c]) == 0 && (unit == s.Site.WholeUnit() || unit == cu) && s.ThresholdsAt(cu, gi, s.Period(m)).Applies {
 				return true
 			}
 		}

@@ -207,6 +207,22 @@ func TestTheWholeSitesMeanHasCountiesWithoutOffices(t *testing.T) {
 	}
 }
 
+// TestCountsCounties: the whole site's coverage counts a county without
+// offices, and so is of units, where that county has the goal; of a goal
+// local to Vest it counts offices alone.
+func TestCountsCounties(t *testing.T) {
+	for owner, want := range map[string]bool{"": true, "vest": false} {
+		f := newFixture(model.Goal{ID: "m", Unit: "score", Direction: "higher", Target: 4, Yellow: 3, Aggregate: "mean", Decimals: 1, Owner: owner})
+		f.site.Counties = append(f.site.Counties, model.County{ID: "sor", Name: "Sør"})
+		f.site.NumberUnits()
+		f.value("2026-01", "a", "m", 1)
+		s := f.scores("2026-01")
+		if got := s.CountsCounties(s.Whole(), 0, period("2026-01"), period("2026-01")); got != want {
+			t.Errorf("a goal of owner %q: counts counties %v, want %v", owner, got, want)
+		}
+	}
+}
+
 // TestRollUpOfSharesGivenAsValues: shares given only as values cannot
 // be combined, so a county of several such offices, and the whole site
 // above it, have no value and say why, not that the figure is missing; a
