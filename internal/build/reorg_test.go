@@ -1348,12 +1348,15 @@ func TestARenameIsTold(t *testing.T) {
 }
 
 // TestANameHadForAWhile: Tromsø was NAV Ishavsbyen in November and
-// December 2019, and is NAV Tromsø again. Built for January 2020, its
-// page tells the name it had for a while, from when to when, not that it
-// was called NAV Tromsø, its name now; built for December, that it was
-// called NAV Tromsø until October.
+// December 2019, and is NAV Tromsø again; Nesna went into it in December.
+// Built for January 2020, its page tells the name it had for a while,
+// from when to when, before the merger, not that it was called NAV
+// Tromsø, its name now; built for December, that it was called NAV
+// Tromsø until October. The search index says the same.
 func TestANameHadForAWhile(t *testing.T) {
 	org := strings.Replace(kinnOrg, "name = \"NAV Tromsø\"\ncounty = \"nord\"\n", "name = \"NAV Tromsø\"\ncounty = \"nord\"\n\n[[office.change]]\nfrom = \"2019-11\"\nname = \"NAV Ishavsbyen\"\n\n[[office.change]]\nfrom = \"2020-01\"\nname = \"NAV Tromsø\"\n", 1)
+	// Nesna went into it in December, between its renames.
+	org += "\n[[office]]\nid = \"nesna\"\nname = \"NAV Nesna\"\ncounty = \"nord\"\nuntil = \"2019-11\"\nmerged_into = \"tromso\"\n"
 	results := "period,unit,goal,value\n2019-10,tromso,kontakter,9\n2019-11,tromso,kontakter,9\n2019-12,tromso,kontakter,9\n2020-01,tromso,kontakter,9\n"
 	for period, want := range map[string]string{
 		"2020-01": `<p class="history">Het NAV Ishavsbyen fra november 2019 til desember 2019.</p>`,
@@ -1366,6 +1369,13 @@ func TestANameHadForAWhile(t *testing.T) {
 		page := string(out["nord/tromso/index.html"])
 		if !strings.Contains(page, want) || period == "2020-01" && strings.Contains(page, "Het NAV Tromsø") {
 			t.Errorf("built for %s, Tromsø's page lacks %q, or says it was called what it is called:\n%s", period, want, page[strings.Index(page, "<h1"):][:600])
+		}
+		// The name of November is told before the merger of December.
+		if merged := strings.Index(page, "gikk inn i enheten i desember 2019"); merged < 0 || strings.Index(page, want) > merged {
+			t.Errorf("built for %s, Tromsø's history is out of order:\n%s", period, page[strings.Index(page, "<h1"):][:800])
+		}
+		if index := string(out["assets/search-index.js"]); !strings.Contains(index, strings.TrimSuffix(strings.TrimPrefix(want, `<p class="history">`), "</p>")) || period == "2020-01" && strings.Contains(index, "Het NAV Tromsø") {
+			t.Errorf("built for %s, the search index lacks %q, or has what Tromsø is called", period, want)
 		}
 	}
 }

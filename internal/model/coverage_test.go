@@ -281,7 +281,7 @@ func TestCountyChanges(t *testing.T) {
 		},
 	}
 	s.NumberUnits()
-	want := []CountyChange{{Opened, nil, []int{6}}, {MergedInto, []string{"vestland"}, []int{0, 1}}, {SplitInto, []string{"troms", "finnmark"}, []int{3}}, {Closed, nil, []int{7}}}
+	want := []CountyChange{{MergedInto, []string{"vestland"}, []int{0, 1}}, {SplitInto, []string{"troms", "finnmark"}, []int{3}}, {Opened, nil, []int{6}}, {Closed, nil, []int{7}}}
 	if got := s.CountyChanges(mar); !reflect.DeepEqual(got, want) {
 		t.Errorf("March: %v, want %v", got, want)
 	}

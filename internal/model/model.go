@@ -873,7 +873,8 @@ type CountyChange struct {
 }
 
 // CountyChanges are the site's counties' changes from the month before p
-// to p, grouped by kind and the counties they went into, in that order.
+// to p, grouped by kind and the counties they went into, in the order of
+// the counties.
 // A county that begins in p as another's successor, or returns so after
 // a gap, is told by its predecessor's change, not as one begun.
 func (s *Site) CountyChanges(p Period) []CountyChange {
@@ -912,7 +913,6 @@ func (s *Site) CountyChanges(p Period) []CountyChange {
 			}
 		}
 	}
-	slices.SortStableFunc(out, func(a, b CountyChange) int { return cmp.Compare(a.Kind, b.Kind) })
 	return out
 }
 

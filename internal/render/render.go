@@ -1263,7 +1263,7 @@ func (s *site) history(u int, root string) []Sentence {
 	if u < len(m.Offices) {
 		moves = m.CountyMoves(u)
 	}
-	renames := s.renames[id]
+	renames := s.toldRenames(id)
 	if len(lives) == 1 && lives[0].SplitInto == nil && splitFrom == nil && mergedAt == nil && moves == nil && renames == nil {
 		return nil
 	}
@@ -1286,11 +1286,6 @@ func (s *site) history(u int, root string) []Sentence {
 		tell(c.From, s.sentence(words, []string{m.CountyAt(u, c.From)}, root))
 	}
 	for _, r := range renames {
-		// Not the name it has again: the rename from it says when it
-		// had another.
-		if r.Before == s.unitName(id) {
-			continue
-		}
 		at := r.At
 		if r.Since != 0 {
 			at = r.Since
@@ -1366,6 +1361,19 @@ func (s *site) nameAt(id, name string, p model.Period) string {
 		}
 	}
 	return name
+}
+
+// toldRenames are the renames of the unit of id that its page and the
+// search index tell: not one from the name it has again, since the
+// rename from that one says when it had another.
+func (s *site) toldRenames(id string) []model.Rename {
+	var out []model.Rename
+	for _, r := range s.renames[id] {
+		if r.Before != s.unitName(id) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // renamed says what a unit was called before r: "Het NAV Nes (Buskerud)

@@ -52,11 +52,9 @@ func (s *site) searchIndex() []byte {
 // name finds it.
 func (s *site) formerNames(id string) string {
 	var b strings.Builder
-	for _, r := range s.renames[id] {
-		if r.Before != s.unitName(id) {
-			b.WriteString(s.renamed(r))
-			b.WriteByte(' ')
-		}
+	for _, r := range s.toldRenames(id) {
+		b.WriteString(s.renamed(r))
+		b.WriteByte(' ')
 	}
 	return b.String()
 }
