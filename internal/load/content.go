@@ -216,14 +216,15 @@ func referencedFiles(t *model.Text, errs *diag.List) []markdown.Ref {
 // rootedPage is the path from the folder of the page that shows the text
 // at textPath (content/vest/arna/2026-11.md is shown in vest/arna/) to
 // the page a link from the site's top names (/vest/index.html:
-// ../index.html), for a link to a page; false for one to a file, which
-// lies beside the text.
+// ../index.html), for a link to a page or a folder (its index.html);
+// false for one to a file, which lies beside the text.
 func rootedPage(textPath, target string) (string, bool) {
 	target, _, _ = strings.Cut(target, "#")
+	target, _, _ = strings.Cut(target, "?")
 	switch {
-	case strings.HasSuffix(target, "/"):
+	case strings.HasSuffix(target, "/") || !strings.Contains(path.Base(target), "."):
 		// A folder is no page where the site is opened as files.
-		target += "index.html"
+		target = strings.TrimSuffix(target, "/") + "/index.html"
 	case !strings.HasSuffix(target, ".html"):
 		return "", false
 	}
