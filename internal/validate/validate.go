@@ -992,8 +992,9 @@ func Commentary(s *model.Site, errs *diag.List) {
 
 // measureChanges reads each office's commentary in month order for a
 // measure that is not what it was: one whose id names, in an earlier
-// commentary, a measure of another goal (an error: its before and after
-// would be of a goal it did not serve then), and one without an id taken
+// commentary, a measure of another goal still on the scorecard (an
+// error: its before and after would be of a goal it did not serve then),
+// and one without an id taken
 // for an earlier one by its goal and first words (see model.MeasureID)
 // whose text is another (a notice: a new measure begun with the same
 // words takes the earlier one's place and history without a word).
@@ -1021,7 +1022,9 @@ func measureChanges(s *model.Site, errs *diag.List) {
 			before, ok := last[id]
 			switch {
 			case !ok || before.period == c.Period:
-			case m.ID != "" && m.Goal != before.goal && m.Goal != "" && before.goal != "":
+			case m.ID != "" && m.Goal != before.goal && m.Goal != "" && stillShown(s, before.goal, c.Period):
+				// A measure may follow its goal's successor, as the notice
+				// of a measure left open for a goal gone says.
 				errs.Add(m.GoalPos, "measure %q served goal %q in %s (%s): its before and after would be of a goal it did not serve then; give this one an id of its own, or name goal %q", id, before.goal, before.period, before.pos, before.goal)
 			case m.ID == "" && m.Text != before.text:
 				errs.AddNotice(m.Pos, "the measure is taken for the one of %s (%s) by its goal and first words, though its text is another: if it is a new measure, give it an id = \"…\" of its own; if it is the same, write id = %q", before.period, before.pos, id)
@@ -1029,6 +1032,12 @@ func measureChanges(s *model.Site, errs *diag.List) {
 			last[id] = seen{m.Goal, m.Text, c.Period, m.Pos}
 		}
 	}
+}
+
+// stillShown reports whether month p's scorecard shows the goal of id.
+func stillShown(s *model.Site, id string, p model.Period) bool {
+	i := slices.IndexFunc(s.Goals, func(g model.Goal) bool { return g.ID == id })
+	return i >= 0 && s.Goals[i].ShownIn(p)
 }
 
 // overdueFromTheStart adds a notice for each measure due before the month

@@ -404,6 +404,30 @@ func TestAMeasureTakenForAnother(t *testing.T) {
 	}
 }
 
+// TestAMeasureThatFollowsItsGoal: a measure's id written again for
+// another goal is an error while its goal is on the scorecard, and none
+// once the goal has left it: the measure follows the goal that serves
+// now, as the notice of a measure left open for a goal gone says.
+func TestAMeasureThatFollowsItsGoal(t *testing.T) {
+	jan, feb, mar := period("2026-01"), period("2026-02"), period("2026-03")
+	at := func(line int) diag.Pos { return diag.Pos{Path: "content/vest/a/2026-02.md", Line: line} }
+	for until, want := range map[model.Period]int{0: 1, jan: 0} {
+		s := &model.Site{
+			Goals: []model.Goal{{ID: "g", Life: model.Lifetime{Until: until}}, {ID: "h"}},
+			Commentary: []model.Commentary{
+				{Office: "a", Period: jan, Measures: []model.Measure{{ID: "x", Goal: "g", Text: "X", Status: "started", Pos: at(3)}}},
+				{Office: "a", Period: feb, Measures: []model.Measure{{ID: "x", Goal: "h", Text: "X", Status: "started", Pos: at(3), GoalPos: at(4)}}},
+				{Office: "a", Period: mar, Measures: []model.Measure{{ID: "x", Goal: "h", Text: "X", Status: "started", Pos: at(3), GoalPos: at(4)}}},
+			},
+		}
+		var errs diag.List
+		measureChanges(s, &errs)
+		if len(errs) != want {
+			t.Errorf("goal g until %v: %d errors, want %d: %v", until, len(errs), want, errs)
+		}
+	}
+}
+
 // TestAMeasureOfAGoalGoneFromTheScorecard: a measure still open in a
 // month whose scorecard no longer has its goal is a notice; not one done
 // then, nor one of a goal lagged two months, whose scorecard still shows
