@@ -207,6 +207,25 @@ func TestTheWholeSitesMeanHasCountiesWithoutOffices(t *testing.T) {
 	}
 }
 
+// TestAWholeMeanWithACountyBegun: Sør, a county without offices, begins
+// in February: the whole site's mean of February is over one unit more
+// than January's, a change between other units, though no office came or
+// went.
+func TestAWholeMeanWithACountyBegun(t *testing.T) {
+	f := newFixture(model.Goal{ID: "m", Unit: "score", Direction: "higher", Target: 4, Yellow: 3, Aggregate: "mean", Decimals: 1})
+	f.site.Counties = append(f.site.Counties, model.County{ID: "sor", Name: "Sør", Lifetime: model.Lifetime{From: period("2026-02")}})
+	f.site.NumberUnits()
+	for _, m := range []string{"2026-01", "2026-02"} {
+		f.value(m, "a", "m", 4).value(m, "b", "m", 4).value(m, "c", "m", 4)
+	}
+	f.value("2026-02", "sor", "m", 1)
+	s := f.scores("2026-02")
+	jan, feb := period("2026-01"), period("2026-02")
+	if k := s.KindOfChange(s.Whole(), &f.site.Goals[0], s.At(s.Whole(), 0, jan), s.At(s.Whole(), 0, feb), jan, feb); k != OtherOffices {
+		t.Errorf("the whole site's change: %v, want one between other units", k)
+	}
+}
+
 // TestCountsCounties: the whole site's coverage counts a county without
 // offices, and so is of units, where that county has the goal; of a goal
 // local to Vest it counts offices alone.
