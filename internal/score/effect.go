@@ -49,9 +49,8 @@ func (s *Scores) effect(unit int, g *model.Goal, cells []Cell, start, now int) C
 // to judge, but not for want of a value or of time). For an office that
 // does not exist in the reported month (ended, or between two of its
 // lives), Now is what its last month's scorecard showed, and OfficeEnded
-// says so. For a goal that ended
-// before then, Now is the result of its last scorecard, and Ended says
-// so.
+// says so. For a goal that ended before then, Now is the result of its
+// last scorecard, and Ended says so.
 type Outcome struct {
 	Start, Now     Cell
 	StartOf, NowOf model.Period
