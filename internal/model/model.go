@@ -185,6 +185,36 @@ func (c *County) Alive(p Period) bool { return aliveIn(c.Lifetime, c.Lives, p) }
 // Alive reports whether the office exists in month p.
 func (o *Office) Alive(p Period) bool { return aliveIn(o.Lifetime, o.Lives, p) }
 
+// nearestIn is the month of a unit's lifetime l (spanning its lives,
+// oldest first) nearest month p: p where it exists then, its last month
+// where it ended before p, the last month of the life before where p
+// lies between two, its first where it begins after p.
+func nearestIn(l Lifetime, lives []Life, p Period) Period {
+	if l.Until != 0 && p > l.Until {
+		p = l.Until
+	}
+	if l.From != 0 && p < l.From {
+		p = l.From
+	}
+	for i := len(lives) - 1; i >= 0; i-- {
+		if lives[i].Alive(p) {
+			break
+		}
+		if lives[i].Until != 0 && lives[i].Until < p {
+			return lives[i].Until
+		}
+	}
+	return p
+}
+
+// Nearest is the county's month nearest month p (see nearestIn): the
+// organisation its page shows when p is reported.
+func (c *County) Nearest(p Period) Period { return nearestIn(c.Lifetime, c.Lives, p) }
+
+// Nearest is the office's month nearest month p (see nearestIn): the
+// month its page and what followed its measures show when p is reported.
+func (o *Office) Nearest(p Period) Period { return nearestIn(o.Lifetime, o.Lives, p) }
+
 // nameAt is a unit's name in month p.
 func nameAt(name string, changes []Change, p Period) string {
 	for _, c := range changes {

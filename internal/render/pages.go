@@ -113,7 +113,7 @@ func (s *site) county(c int, out Output) error {
 		v.TextBy = s.byline(t)
 	}
 	// An ended county's page shows its last month, and says so.
-	p := nearest(s.Reported, county.Lifetime, county.Lives)
+	p := county.Nearest(s.Reported)
 	s.ofMonth(&v.Common, p)
 	rows := s.rowsOf(unit, p, root)
 	v.Standing = s.standing(unit, county.Name, p, rows, s.ended(county.Name, county.Lifetime, county.MergedInto, county.SplitInto, root))
@@ -503,7 +503,7 @@ func (s *site) office(o int, out Output) error {
 		County: countyLink,
 	}
 	// An ended office's page shows its last month, and says so.
-	p := nearest(s.Reported, office.Lifetime, office.Lives)
+	p := office.Nearest(s.Reported)
 	s.ofMonth(&v.Common, p)
 	rows := s.rowsOf(unit, p, root)
 	v.Standing = s.standing(unit, office.Name, p, rows, s.ended(office.Name, office.Lifetime, office.MergedInto, office.SplitInto, root))

@@ -330,11 +330,11 @@ func newSite(in Input) *site {
 		site.Counties, site.Offices = slices.Clone(site.Counties), slices.Clone(site.Offices)
 		for i := range site.Counties {
 			c := &site.Counties[i]
-			c.Name = c.NameAt(nearest(in.Reported, c.Lifetime, c.Lives))
+			c.Name = c.NameAt(c.Nearest(in.Reported))
 		}
 		for i := range site.Offices {
 			o := &site.Offices[i]
-			o.Name = o.NameAt(nearest(in.Reported, o.Lifetime, o.Lives))
+			o.Name = o.NameAt(o.Nearest(in.Reported))
 		}
 		in.Site = &site
 	}
@@ -441,7 +441,7 @@ func (s *site) prepare() {
 	s.officeCounty = make([]int, len(m.Offices))
 	for i, o := range m.Offices {
 		s.officeOf[o.ID] = i
-		c := s.countyOf[m.CountyAt(i, nearest(s.Reported, o.Lifetime, o.Lives))]
+		c := s.countyOf[m.CountyAt(i, o.Nearest(s.Reported))]
 		s.officeCounty[i] = c
 		if s.begun(o.Lifetime) {
 			s.officesOf[c] = append(s.officesOf[c], i)
@@ -1157,27 +1157,6 @@ type effect struct {
 func (s *site) measureEffect(m *model.MeasureLife) effect {
 	gi, u := s.goalIndex[m.Goal], s.Scores.Office(s.officeOf[m.Office])
 	return effect{Outcome: s.Scores.OutcomeOf(u, gi, m.Begun()), goal: &s.Site.Goals[gi]}
-}
-
-// nearest is the month of a unit's lifetime l nearest the reported month
-// p: the organisation its page shows. Between two of its lives (several,
-// oldest first), that is the last month of the one before.
-func nearest(p model.Period, l model.Lifetime, lives []model.Life) model.Period {
-	if l.Until != 0 && p > l.Until {
-		p = l.Until
-	}
-	if l.From != 0 && p < l.From {
-		p = l.From
-	}
-	for i := len(lives) - 1; i >= 0; i-- {
-		if lives[i].Alive(p) {
-			break
-		}
-		if lives[i].Until != 0 && lives[i].Until < p {
-			return lives[i].Until
-		}
-	}
-	return p
 }
 
 // current reports whether office o exists in the reported month.

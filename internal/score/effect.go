@@ -66,10 +66,8 @@ type Outcome struct {
 // nothing that came of it is in it yet, and nothing is judged.
 func (s *Scores) OutcomeOf(unit, goal int, began model.Period) Outcome {
 	g := &s.Site.Goals[goal]
-	last := s.reported
-	for last > s.First && !s.Exists(unit, last) {
-		last--
-	}
+	// The month its page shows (model.Office.Nearest); not one to come.
+	last := min(s.Site.Offices[unit].Nearest(s.reported), s.reported)
 	now, end := s.Shown(unit, goal, last)
 	o := Outcome{Now: now, NowOf: end, OfficeEnded: last < s.reported}
 	if until := g.Life.Until; until != 0 && end > until {
