@@ -75,12 +75,12 @@ const DefaultAccent = "#c30000"
 // Parse reads site.toml's contents, reporting every problem into errs.
 func Parse(src []byte, errs *diag.List) Site {
 	var f file
-	md, ok := Decode(Path, src, 1, &f, errs)
+	md, unread := Decode(Path, src, 1, &f, errs)
 	lines := NewLines(src)
 	for _, k := range md.Undecoded() {
 		errs.Add(diag.Pos{Path: Path, Line: lines.Key(0, k[len(k)-1])}, "unknown key %q (known: title, language, period, min_coverage, whole_name, base_url, edit_url, new_url, accent, [privacy] min_count)", k.String())
 	}
-	if !ok {
+	if !unread.OK() {
 		s := Site{Language: "nb", Accent: DefaultAccent, MinCount: DefaultMinCount, MinCoverage: DefaultMinCoverage}
 		// The file's errors, and the others of the run, are written in
 		// the site's language when its own line is not one of them.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"reflect"
 	"regexp"
@@ -25,21 +26,23 @@ const maxTOMLErrors = 20
 // type error it does not stop at the first: it blanks the line in error
 // (all the lines of a value of the wrong type, and for a table header the
 // table below it) and decodes again, so
-// that one run shows every such error of the file. ok is false when there
-// were any; then v and md hold what the rest of the file says, good for
-// finding unknown keys but not for checking values, since a blanked line's
+// that one run shows every such error of the file. Then v and md hold what
+// the rest of the file says, and unread says which lines that leaves out:
+// good for finding unknown keys, and for checking the values of a table
+// none of whose lines is unread, but not a table that lost a line, whose
 // key is simply missing. A control of text direction in the file is an
-// error too (see directionControls); it leaves ok as it is, since the
+// error too (see directionControls); it leaves no line unread, since the
 // values read the same without it.
-func Decode(path string, src []byte, firstLine int, v any, errs *diag.List) (md toml.MetaData, ok bool) {
+func Decode(path string, src []byte, firstLine int, v any, errs *diag.List) (md toml.MetaData, unread Unread) {
 	directionControls(path, src, firstLine, errs)
 	text := string(src)
 	md, err := toml.Decode(text, v)
 	if err == nil {
-		return md, true
+		return md, unread
 	}
 	lines := strings.SplitAfter(text, "\n")
 	blanked := map[int]bool{}
+	unread.Lines = map[int]bool{}
 	for range maxTOMLErrors {
 		line, col, first, last, msg := locate(text, lines, err, v)
 		pos := diag.Pos{Path: path}
@@ -52,20 +55,33 @@ func Decode(path string, src []byte, firstLine int, v any, errs *diag.List) (md 
 			// header say, is read on.
 			text = text[:off] + " " + text[off+1:]
 			lines = strings.SplitAfter(text, "\n")
+			unread.Lines[line] = true
 		} else {
 			if first == 0 || first > len(lines) || blanked[first] {
-				return md, false
+				unread.All = true
+				return md, unread
 			}
 			blank(lines, first, last, blanked)
+			maps.Copy(unread.Lines, blanked)
 			text = strings.Join(lines, "")
 		}
 		reset(v)
 		if md, err = toml.Decode(text, v); err == nil {
-			return md, false
+			return md, unread
 		}
 	}
-	return md, false
+	unread.All = true
+	return md, unread
 }
+
+// Unread is what of a file Decode could not read for its errors.
+type Unread struct {
+	Lines map[int]bool // the lines (1-based) blanked or read without a character
+	All   bool         // an error no line holds, or more errors than are told: trust no value
+}
+
+// OK reports whether the file was read whole, without an error.
+func (u Unread) OK() bool { return !u.All && len(u.Lines) == 0 }
 
 // locate finds err in the file: its line and column, the first and last
 // line of what is to be blanked before the file is read again (an

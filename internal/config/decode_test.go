@@ -1,6 +1,8 @@
 package config
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -180,9 +182,14 @@ status = "started"
 		} `toml:"measure"`
 	}
 	var errs diag.List
-	md, ok := Decode("data/org.toml", []byte(src), 1, &f, &errs)
-	if ok {
-		t.Error("ok with errors")
+	md, unread := Decode("data/org.toml", []byte(src), 1, &f, &errs)
+	if unread.OK() || unread.All {
+		t.Errorf("read as %+v, want some lines unread and the rest read", unread)
+	}
+	// A value over several lines is unread on each, a table's header
+	// with its table.
+	if got, want := slices.Sorted(maps.Keys(unread.Lines)), []int{1, 2, 6, 9, 10, 13, 14, 15, 16, 20, 22, 23, 24}; !slices.Equal(got, want) {
+		t.Errorf("unread lines %v, want %v", got, want)
 	}
 	var unknown []string
 	for _, k := range md.Undecoded() {

@@ -70,6 +70,20 @@ func (l Lines) Key(from int, key string) int {
 	return line
 }
 
+// End returns the last line (1-based) of the table whose header is on
+// line table: the line before the next table header, or the file's last.
+func (l Lines) End(table int) int {
+	var in lexState
+	for i := table; i < len(l.lines); i++ {
+		t := strings.TrimSpace(l.lines[i])
+		if in.free() && tableHeader.MatchString(t) {
+			return i
+		}
+		in.read(t)
+	}
+	return len(l.lines)
+}
+
 // KeysOf returns the line of each key assigned in the table whose header
 // is on line table (1-based), up to the next table header; none for table
 // 0, a header not found.

@@ -482,15 +482,18 @@ func loadFiles(fsys fs.FS, t *model.Text, refs []markdown.Ref, files map[string]
 
 // FrontMatter is the TOML between the +++ lines of a content file.
 type FrontMatter struct {
-	Author  string `toml:"author"`
-	Date    any    `toml:"date"`
-	Measure []struct {
-		ID     string `toml:"id"`
-		Goal   string `toml:"goal"`
-		Text   string `toml:"text"`
-		Status string `toml:"status"`
-		Due    any    `toml:"due"`
-	} `toml:"measure"`
+	Author  string         `toml:"author"`
+	Date    any            `toml:"date"`
+	Measure []measureFront `toml:"measure"`
+}
+
+// measureFront is a [[measure]] table of front matter.
+type measureFront struct {
+	ID     string `toml:"id"`
+	Goal   string `toml:"goal"`
+	Text   string `toml:"text"`
+	Status string `toml:"status"`
+	Due    any    `toml:"due"`
 }
 
 const frontMatterKeys = "author, date, measure (id, goal, text, status, due)"
@@ -585,11 +588,12 @@ var yamlKey = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:([ \t]|$)`)
 var frontMatterKeyNames = []string{"author", "date", "measure", "title"}
 
 // ParseFrontMatter decodes a content file's front matter, reporting errors
-// at their line in the file.
-func ParseFrontMatter(p string, front []byte, fmLine int, errs *diag.List) (FrontMatter, bool) {
+// at their line in the file, and says which of its lines are unread for
+// them (see config.Decode).
+func ParseFrontMatter(p string, front []byte, fmLine int, errs *diag.List) (FrontMatter, config.Unread) {
 	var fm FrontMatter
 	if front == nil {
-		return fm, true
+		return fm, config.Unread{}
 	}
 	// Quoted, a date written otherwise than as TOML's (day first, a
 	// month, a month's name) is a string that date explains, instead of
@@ -607,10 +611,10 @@ func ParseFrontMatter(p string, front []byte, fmLine int, errs *diag.List) (Fron
 		}
 		front = singleBracketMeasure.ReplaceAll(front, []byte("$1[[measure]]"))
 	}
-	md, ok := config.Decode(p, front, fmLine, &fm, errs)
+	md, unread := config.Decode(p, front, fmLine, &fm, errs)
 	undecoded := md.Undecoded()
 	if len(undecoded) == 0 {
-		return fm, ok
+		return fm, unread
 	}
 	// Lines are indexed only to place an unknown key: most files have none.
 	lines := config.NewLines(front)
@@ -638,7 +642,7 @@ func ParseFrontMatter(p string, front []byte, fmLine int, errs *diag.List) (Fron
 		}
 		errs.Add(diag.Pos{Path: p, Line: l}, "unknown key %q in front matter (known keys: %s)", key, frontMatterKeys)
 	}
-	return fm, ok
+	return fm, unread
 }
 
 // singleBracketMeasure is a measure's table header written [measure].
@@ -744,7 +748,7 @@ func readText(p string, src []byte, errs *diag.List) *model.Text {
 	}
 	t := &model.Text{Path: p, Body: body, BodyLine: bodyLine}
 	config.MarkdownDirectionControls(p, body, bodyLine, errs)
-	if fm, ok := ParseFrontMatter(p, front, fmLine, errs); ok {
+	if fm, unread := ParseFrontMatter(p, front, fmLine, errs); !unread.All {
 		lines := config.NewLines(front)
 		if len(fm.Measure) > 0 {
 			errs.Add(diag.Pos{Path: p, Line: fmLine + max(at(lines.Tables("measure"), 0), 1) - 1}, "measures belong in an office's commentary, not in %s", path.Base(p))
@@ -775,14 +779,19 @@ func readCommentary(p string, src []byte, errs *diag.List) (model.Commentary, bo
 		return model.Commentary{}, false
 	}
 	config.MarkdownDirectionControls(p, body, bodyLine, errs)
-	fm, ok := ParseFrontMatter(p, front, fmLine, errs)
-	if !ok {
+	fm, unread := ParseFrontMatter(p, front, fmLine, errs)
+	if unread.All {
 		return model.Commentary{}, false
 	}
 	c := model.Commentary{Period: period, Text: model.Text{Path: p, Body: body, BodyLine: bodyLine, Author: fm.Author}}
 	withoutPlaceholder(&c, errs)
 	lines := config.NewLines(front)
 	measureLines := lines.Tables("measure")
+	if !unread.OK() {
+		// The file's errors are told; the rest of it is checked in the
+		// same run, each measure none of whose lines is in error.
+		fm.Measure, measureLines = wholeMeasures(fm.Measure, measureLines, lines, unread)
+	}
 	c.Date = frontDate(p, fm, lines, fmLine, errs)
 	commentaryDate(c.Date, period, diag.Pos{Path: p, Line: fmLine + lines.Key(0, "date") - 1}, errs)
 	for i, m := range fm.Measure {
@@ -804,6 +813,37 @@ func readCommentary(p string, src []byte, errs *diag.List) (model.Commentary, bo
 		})
 	}
 	return c, true
+}
+
+// wholeMeasures are the measures of a front matter read with errors whose
+// lines in error, if any, are of a key a measure may go without (due),
+// with their headers' lines. A header in error took its measure out of
+// what was read; a measure that lost another line would be checked for a
+// key it has. Where the headers cannot be told apart (a measure written
+// as an inline table), none is.
+func wholeMeasures(read []measureFront, headers []int, lines config.Lines, unread config.Unread) ([]measureFront, []int) {
+	var readHeaders []int
+	for _, h := range headers {
+		if !unread.Lines[h] {
+			readHeaders = append(readHeaders, h)
+		}
+	}
+	if len(readHeaders) != len(read) {
+		return nil, nil
+	}
+	var whole []measureFront
+	var wholeHeaders []int
+	for i, h := range readHeaders {
+		due := lines.KeysOf(h)["due"]
+		lost := false
+		for l := h; l <= lines.End(h); l++ {
+			lost = lost || unread.Lines[l] && l != due
+		}
+		if !lost {
+			whole, wholeHeaders = append(whole, read[i]), append(wholeHeaders, h)
+		}
+	}
+	return whole, wholeHeaders
 }
 
 // frontDate is the date front matter gives, as YYYY-MM-DD; "" where it

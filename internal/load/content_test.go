@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -88,6 +89,34 @@ func TestCommentaryErrorsHaveFileLines(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("errors:\n%s\nwant %q", got, want)
 		}
+	}
+}
+
+// TestMeasuresReadBesideErrors: a front matter with errors keeps for
+// checking each measure that lost no line but due's, at its own line; a
+// measure that lost another is left out, and where a header is read that
+// no measure begins with (one in a text of several lines), so is every
+// measure, since which line is whose cannot be told.
+func TestMeasuresReadBesideErrors(t *testing.T) {
+	src := "+++\nauthor = A\n\n[[measure]]\ngoal = \"g\"\ntext = \"a\"\nstatus = \"started\"\ndue = 2027-13-01\n\n" +
+		"[[measure]]\ngoal = g\ntext = \"b\"\n\n" +
+		"[[measure]]\ngoal = \"g\"\ntext = \"c\"\n+++\n"
+	var errs diag.List
+	c, ok := readCommentary("content/vest/a/2026-10.md", []byte(src), &errs)
+	if !ok || len(errs) != 3 {
+		t.Fatalf("read %v, errors:\n%v\nwant the commentary read beside its three errors", ok, errs)
+	}
+	var got []string
+	for _, m := range c.Measures {
+		got = append(got, fmt.Sprintf("%d %s %s", m.Pos.Line, m.Text, m.Status))
+	}
+	if want := []string{"4 a started", "14 c "}; !slices.Equal(got, want) {
+		t.Errorf("measures %q, want %q", got, want)
+	}
+	errs = nil
+	src = "+++\nauthor = A\n[[measure]]\ngoal = \"g\"\ntext = \"\"\"Først\n[[measure]]\n\"\"\"\n+++\n"
+	if c, _ := readCommentary("content/vest/a/2026-10.md", []byte(src), &errs); len(c.Measures) != 0 {
+		t.Errorf("measures %+v, want none where a text holds a header", c.Measures)
 	}
 }
 

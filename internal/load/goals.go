@@ -66,10 +66,10 @@ func tableKeys(t reflect.Type) string {
 
 func parseGoals(src []byte, site *model.Site, errs *diag.List) bool {
 	var f goalsFile
-	md, ok := config.Decode(GoalsPath, src, 1, &f, errs)
+	md, unread := config.Decode(GoalsPath, src, 1, &f, errs)
 	lines := config.NewLines(src)
 	reportUndecoded(GoalsPath, md, lines, goalKeys, errs)
-	if !ok {
+	if !unread.OK() {
 		return false
 	}
 	if len(f.Goal) == 0 {

@@ -125,10 +125,10 @@ func codes(code string, more []string) []string {
 
 func parseOrg(src []byte, site *model.Site, errs *diag.List) bool {
 	var f orgFile
-	md, ok := config.Decode(OrgPath, src, 1, &f, errs)
+	md, unread := config.Decode(OrgPath, src, 1, &f, errs)
 	lines := config.NewLines(src)
 	reportUndecoded(OrgPath, md, lines, "county: id, name, code, codes, from, until, merged_into, split_into, life (from, until, merged_into, split_into), change (from, name); office: id, name, county, code, codes, from, until, merged_into, split_into, life (from, until, merged_into, split_into), change (from, county, name)", errs)
-	if !ok {
+	if !unread.OK() {
 		return false
 	}
 	if len(f.County) == 0 && len(f.Office) == 0 {
