@@ -257,7 +257,7 @@ func unmetFootnotes(refs markdown.Refs, at func(markdown.Ref) diag.Pos, errs *di
 // droppedLink tells the author of a text that its link or image r is
 // shown as its text alone (see markdown.Refs).
 func droppedLink(pos diag.Pos, r markdown.Ref, errs *diag.List) {
-	errs.AddNotice(pos, "%q is shown as text, not as a link: a link leads to a file beside the text, a page of the site, or an http(s) or mailto address", clip(r.Target))
+	errs.AddNotice(pos, "\"%s\" is shown as text, not as a link: a link leads to a file beside the text, a page of the site, or an http(s) or mailto address", clip(r.Target))
 }
 
 // leftOutHTML tells the author of a text that its raw HTML, r, is left
