@@ -744,7 +744,8 @@ func TestLaterCommentaryIsNotEarlier(t *testing.T) {
 // February but not for the months before, whose figures are its offices'
 // taken together. The change between them says so, neither better nor
 // worse, and is no move of the month, nor a signal, though a year of
-// steady months lies before.
+// steady months lies before; the year and the tertial, which add the two,
+// say so too.
 func TestACountysOwnFigureAfterItsOffices(t *testing.T) {
 	results, _ := year2025(t, 0)
 	out := buildBase(t, map[string]string{
@@ -760,6 +761,16 @@ func TestACountysOwnFigureAfterItsOffices(t *testing.T) {
 	}
 	if sec := section(t, page, "goal-arbeid"); strings.Contains(sec, "⚑") {
 		t.Errorf("a change between two kinds of figure is judged a signal:\n%s", sec)
+	}
+	const mixed = "dels kontorenes tall, dels fylkets eget"
+	if row := scorecardRow(section(t, page, "card-h"), "Overgang til arbeid"); !strings.Contains(row, "Hittil i 2026: 58,3\u00a0% (nådd, "+mixed+")") {
+		t.Errorf("Vest's year does not say it adds its offices' January to its own February:\n%s", row)
+	}
+	if report := string(out["vest/2026-T1.html"]); !strings.Contains(report, mixed) {
+		t.Errorf("Vest's tertial report does not say its tertial adds its offices' January to its own February:\n%s", report)
+	}
+	if page := string(out["vest/bergen-nord/index.html"]); strings.Contains(page, "dels kontorenes") {
+		t.Error("an office's year is said to add a county's own rows")
 	}
 }
 

@@ -1506,6 +1506,9 @@ func (s *site) yearToDate(unit, gi int) string {
 	if _, shown := s.Scores.Shown(unit, gi, s.Reported); a.Has() && s.Scores.SpanOfOtherOffices(unit, gi, year, shown) {
 		status += ", " + s.loc.T("change.parts")
 	}
+	if a.Has() && s.Scores.SpanMixesOwnRows(unit, gi, year) {
+		status += ", " + s.loc.T("span.own.mixed")
+	}
 	if a.Has() && s.judgedByOther(unit, gi, year, a) {
 		// Judged by the span's own target, not by the one its row gives
 		// beside it (last year's in January, after a new year's target).

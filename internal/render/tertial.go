@@ -557,6 +557,9 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 			// Months before the unit began, its predecessors'.
 			r.Coverage = strings.TrimPrefix(r.Coverage+"; "+s.loc.T("recast"), "; ")
 		}
+		if a.Has() && s.Scores.SpanMixesOwnRows(unit, gi, sp) {
+			r.Coverage = strings.TrimPrefix(r.Coverage+"; "+s.loc.T("span.own.mixed"), "; ")
+		}
 		if covered := s.Scores.CoveredMonths(gi, sp); covered > 0 && covered < sp.Months() {
 			// A lagged goal's last months are not yet due: its figure is of
 			// the tertial so far, though the tertial is over.

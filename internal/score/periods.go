@@ -209,6 +209,20 @@ func (s *Scores) SpanOfOtherOffices(unit, gi int, sp Span, p model.Period) bool 
 	return false
 }
 
+// SpanMixesOwnRows reports whether a county's figure of goal gi over
+// span sp takes some months from its own rows and others from its
+// offices' figures: two measures, whose sum or mean is neither (see
+// KindOfChange).
+func (s *Scores) SpanMixesOwnRows(unit, gi int, sp Span) bool {
+	own, offices := false, false
+	for m := sp.First; m <= min(sp.Last, s.reported); m++ {
+		if c := s.At(unit, gi, m); c.Status != Missing {
+			own, offices = own || c.Own, offices || !c.Own
+		}
+	}
+	return own && offices
+}
+
 // Over is unit's aggregate for goal over span sp; empty (not Published)
 // for a span the site does not publish.
 func (s *Scores) Over(unit, goal int, sp Span) Aggregate {
