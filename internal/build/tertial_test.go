@@ -119,15 +119,16 @@ func TestTertialReportOfAnOffice(t *testing.T) {
 // TestTertialReportOfACounty: a county's report shows its offices
 // against its goals over the tertial, each linking its own report, how
 // many of the months each commented, and its offices' measures counted
-// by goal; the whole site's shows its counties.
+// by goal; the whole site's shows its counties. A cell's status is
+// named for a screen reader, its symbol hidden from one.
 func TestTertialReportOfACounty(t *testing.T) {
 	out := tertialSite(t)
 	page := string(out["vest/2026-T2.html"])
 	matrix := section(t, page, "tmatrix-h")
 	// Årstad's kontakter in T2: 7 + 6 against 2 × 10, red; Bergen nord
 	// 10 + 10, green; Årstad commented May and June.
-	for _, want := range []string{`<a href="arstad/2026-T2.html">NAV Årstad</a>`, `<td class="cell-red">✕<span> 13</span></td>`,
-		`<a href="bergen-nord/2026-T2.html">NAV Bergen nord</a>`, `<td class="cell-green">✓<span> 20</span></td>`, `<td class="num">2</td>`} {
+	for _, want := range []string{`<a href="arstad/2026-T2.html">NAV Årstad</a>`, `<td class="cell-red"><span aria-hidden="true">✕</span><span class="value"> 13</span><span class="sr-only"> Ikke nådd</span></td>`,
+		`<a href="bergen-nord/2026-T2.html">NAV Bergen nord</a>`, `<td class="cell-green"><span aria-hidden="true">✓</span><span class="value"> 20</span><span class="sr-only"> Nådd</span></td>`, `<td class="num">2</td>`} {
 		if !strings.Contains(matrix, want) {
 			t.Errorf("vest's T2 matrix lacks %s:\n%s", want, matrix)
 		}

@@ -14,7 +14,8 @@ import (
 // report as a leader would, with Ctrl+P: at most three A4 pages, each
 // naming the site, the unit and the tertial (and how far one not over has
 // come), with the tertial's scorecard, its charts drawn, the offices'
-// matrix on the page of its key, and nothing wider than the paper.
+// matrix on the page of its key, its cells' symbols without their
+// values, and nothing wider than the paper.
 func TestTertialReportPrints(t *testing.T) {
 	ctx := browser(t)
 	out := buildExample(t)
@@ -77,7 +78,9 @@ func TestTertialReportPrints(t *testing.T) {
 			shown, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]int](`[
 				[...document.querySelectorAll('.tertial-card td svg')].filter(e => e.getBoundingClientRect().width > 30).length,
 				document.querySelectorAll('.tertial-card tbody tr:not(:first-child)').length,
-				[...document.querySelectorAll('.table-scroll')].filter(e => e.offsetHeight > 0 && e.scrollWidth > e.clientWidth + 1).length]`))
+				[...document.querySelectorAll('.table-scroll')].filter(e => e.offsetHeight > 0 && e.scrollWidth > e.clientWidth + 1).length,
+				[...document.querySelectorAll('.tertial-matrix td > .value')].filter(e => e.offsetHeight > 0).length,
+				[...document.querySelectorAll('.tertial-matrix td > [aria-hidden]')].filter(e => e.offsetHeight > 0).length]`))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -86,6 +89,10 @@ func TestTertialReportPrints(t *testing.T) {
 			}
 			if shown[2] != 0 {
 				t.Errorf("%d tables on the printed page are wider than the paper", shown[2])
+			}
+			// The matrix prints each cell's symbol, not its value.
+			if shown[3] != 0 || (unit == "NAV Hordaland") != (shown[4] > 0) {
+				t.Errorf("the printed matrix shows %d values and %d symbols", shown[3], shown[4])
 			}
 		})
 	}

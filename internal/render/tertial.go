@@ -161,13 +161,13 @@ func (s *site) fillSpanMatrix(m *SpanMatrix, root string, goals []int, sp score.
 			if from.measures != nil && score.Unanswered(a.Status, from.measures(k, gi)) {
 				row.Unanswered++
 			}
-			st := s.status(a.Status)
+			st := &s.statuses[a.Status]
 			value := s.value(&s.Site.Goals[gi], a.Cell)
 			if a.Recast && a.Has() {
 				// Beside its predecessors' rows, the months they share.
 				value += " (" + s.loc.T("recast") + ")"
 			}
-			row.Cells = append(row.Cells, SpanMatrixCell{Status: st.Name, Symbol: st.Symbol, Value: value})
+			row.Cells = append(row.Cells, SpanMatrixCell{Status: st, Value: value})
 			uncomputable = uncomputable || a.Status == score.Uncomputable
 		}
 		m.Rows = append(m.Rows, row)
@@ -180,10 +180,10 @@ func (s *site) fillSpanMatrix(m *SpanMatrix, root string, goals []int, sp score.
 	m.Key = strings.TrimSpace(key + " " + m.Key)
 }
 
-// SpanMatrixCell is a unit's aggregate for a goal: Status names its
-// class.
+// SpanMatrixCell is a unit's aggregate for a goal.
 type SpanMatrixCell struct {
-	Status, Symbol, Value string
+	Status *Status // nil for a goal the unit does not have
+	Value  string
 }
 
 // TertialMeasures are an office's measures of a tertial (see
