@@ -116,6 +116,31 @@ func TestTertialReportOfAnOffice(t *testing.T) {
 	}
 }
 
+// TestWhatFollowedAMeasureByTheTertialsEnd: a tertial's report says
+// what followed each measure by the tertial's end, a past one in its last
+// month, with the note on how that is judged; the office's page says what
+// followed it by now. Årstad's kontakter: 8 in February, when the
+// measure began, 11 in April, 6 in June, the reported month.
+func TestWhatFollowedAMeasureByTheTertialsEnd(t *testing.T) {
+	out := buildBase(t, map[string]string{
+		"data/results/2026-later.csv": "period,unit,goal,value\n2026-03,bergen-nord,kontakter,10\n2026-03,arstad,kontakter,9\n2026-03,tromso,kontakter,10\n" +
+			"2026-04,bergen-nord,kontakter,10\n2026-04,arstad,kontakter,11\n2026-04,tromso,kontakter,10\n" +
+			"2026-05,bergen-nord,kontakter,10\n2026-05,arstad,kontakter,7\n2026-05,tromso,kontakter,10\n" +
+			"2026-06,bergen-nord,kontakter,10\n2026-06,arstad,kontakter,6\n2026-06,tromso,kontakter,10\n",
+		"content/vest/arstad/2026-02.md": "+++\n[[measure]]\ngoal = \"kontakter\"\ntext = \"Ringe arbeidsgivere\"\nstatus = \"started\"\n+++\nTekst.\n",
+	})
+	const note = "En endring etter et tiltak er ikke bevis for at tiltaket førte til den."
+	for page, want := range map[string]string{
+		"vest/arstad/2026-T1.html": "8 ved start, 11 i april 2026: +3 bedre",
+		"vest/arstad/2026-T2.html": "8 ved start, 6 nå: −2 dårligere",
+		"vest/arstad/index.html":   "8 ved start, 6 nå: −2 dårligere",
+	} {
+		if m := section(t, string(out[page]), "measures-h"); !strings.Contains(m, want) || !strings.Contains(m, note) {
+			t.Errorf("%s does not say %q of the measure, and how it is judged:\n%s", page, want, m)
+		}
+	}
+}
+
 // TestTertialReportOfACounty: a county's report shows its offices
 // against its goals over the tertial, each linking its own report, how
 // many of the months each commented, and its offices' measures counted

@@ -38,6 +38,7 @@ func (c components) funcs() template.FuncMap {
 		"entry":        htmlFunc(func(e CommentaryEntry) templ.Component { return c.entry(&e) }),
 		"links":        htmlFunc(links),
 		"measures":     htmlFunc(c.measures),
+		"effectNote":   htmlFunc(c.effectNote),
 		"peerMeasures": htmlFunc(c.peerMeasures),
 		"changes":      htmlFunc(c.changes),
 		"matrix":       htmlFunc(c.matrix),

@@ -412,7 +412,7 @@ func (s *site) measureJobs(out Output, only func(office int) bool) (jobs []func(
 					if ml.Done != 0 {
 						done = ml.Done.String()
 					}
-					e := s.measureEffect(ml)
+					e := s.measureEffect(ml, s.Reported)
 					startAsOf := ""
 					if e.StartOf != 0 {
 						startAsOf = e.goal.PeriodName(e.StartOf)

@@ -512,7 +512,7 @@ func (s *site) office(o int, out Output) error {
 	measureRows := make([]MeasureRow, len(mine))
 	for j := range mine {
 		measureRows[j] = s.measureRow(&mine[j], root, false)
-		measureRows[j].Effect = s.officeEffect(&mine[j])
+		measureRows[j].Effect = s.officeEffect(&mine[j], s.Reported)
 	}
 	ls := layouts{}
 	v.Sections = make([]Section, 0, len(s.goalOrder))

@@ -1088,7 +1088,7 @@ func (s *site) peerMeasure(m *model.MeasureLife, root string) MeasureRow {
 	case m.Due != "":
 		r.Ended = s.loc.T("due") + " " + s.loc.Date(m.Due)
 	}
-	e := s.measureEffect(m)
+	e := s.measureEffect(m, s.Reported)
 	r.Before, r.Now = s.value(e.goal, e.Start), s.value(e.goal, e.Now)
 	if e.Ended {
 		// Under "Nå", a result from before the goal ended says when.
@@ -1127,13 +1127,15 @@ func (s *site) effectChange(e effect) string {
 }
 
 // officeEffect is, for an office's own list of its measures, its goal's
-// value when the measure began and now and the change judged: "3,1 % ved
-// start, 6,0 % nå: +2,9 p.p. dårligere; innenfor vanlig variasjon", or
-// "…, 6,0 % i desember 2018, da målet ble avsluttet: …", or "…, 6,0 % i
-// desember 2019, den siste måneden kontoret fantes: …"; "" for one begun
-// this month or without both values.
-func (s *site) officeEffect(m *model.MeasureLife) string {
-	e := s.measureEffect(m)
+// value when the measure began and by month at and the change judged:
+// "3,1 % ved start, 6,0 % nå: +2,9 p.p. dårligere; innenfor vanlig
+// variasjon" by the reported month, "…, 6,0 % i juni 2026: …" by an
+// earlier one (a tertial report's), or "…, 6,0 % i desember 2018, da
+// målet ble avsluttet: …", or "…, 6,0 % i desember 2019, den siste
+// måneden kontoret fantes: …"; "" for one begun that month or without
+// both values.
+func (s *site) officeEffect(m *model.MeasureLife, at model.Period) string {
+	e := s.measureEffect(m, at)
 	change := s.effectChange(e)
 	if change == "" || !e.Start.Has() || !e.Now.Has() {
 		return ""
@@ -1144,6 +1146,8 @@ func (s *site) officeEffect(m *model.MeasureLife) string {
 		key = "measure.effect.ended"
 	case e.OfficeEnded:
 		key = "measure.effect.office.ended"
+	case at < s.Reported:
+		key = "measure.effect.at"
 	}
 	return strings.NewReplacer("{before}", s.value(e.goal, e.Start), "{now}", s.value(e.goal, e.Now), "{period}", s.periodName(e.goal, e.NowOf), "{change}", change).Replace(s.loc.T(key))
 }
@@ -1154,9 +1158,11 @@ type effect struct {
 	goal *model.Goal
 }
 
-func (s *site) measureEffect(m *model.MeasureLife) effect {
+// measureEffect is what followed measure m by month at (see
+// score.Scores.OutcomeAt).
+func (s *site) measureEffect(m *model.MeasureLife, at model.Period) effect {
 	gi, u := s.goalIndex[m.Goal], s.Scores.Office(s.officeOf[m.Office])
-	return effect{Outcome: s.Scores.OutcomeOf(u, gi, m.Begun()), goal: &s.Site.Goals[gi]}
+	return effect{Outcome: s.Scores.OutcomeAt(u, gi, m.Begun(), at), goal: &s.Site.Goals[gi]}
 }
 
 // current reports whether office o exists in the reported month.

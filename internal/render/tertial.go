@@ -195,7 +195,7 @@ type TertialMeasures struct {
 	// OpenHeading heads those open at the tertial's end, or at the end of
 	// the reported month for a tertial not over.
 	OpenHeading string
-	Open, Done  []MeasureRow
+	MeasureList
 }
 
 // Any reports whether there is a measure to list.
@@ -602,11 +602,13 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 			rows := func(idx []int) []MeasureRow {
 				var out []MeasureRow
 				for _, i := range idx {
-					out = append(out, s.measureRowAt(&st.lives[i], root, false, sp.Last))
+					r := s.measureRowAt(&st.lives[i], root, false, sp.Last)
+					r.Effect = s.officeEffect(&st.lives[i], sp.Last)
+					out = append(out, r)
 				}
 				return out
 			}
-			v.Measures = TertialMeasures{Open: rows(pm.Open), Done: rows(pm.Done),
+			v.Measures = TertialMeasures{MeasureList: MeasureList{Open: rows(pm.Open), Done: rows(pm.Done)},
 				Count:       s.measureCount([4]int{len(pm.Started), len(pm.Open), len(pm.Overdue), len(pm.Done)}, sp),
 				OpenHeading: s.tertialWords("tertial.measures.open", sp)}
 		}

@@ -1013,6 +1013,10 @@ func (c components) tertialReport(v TertialPage) templ.Component {
 						return templ_7745c5c3_Err
 					}
 				}
+				templ_7745c5c3_Err = c.effectNote(v.Measures.MeasureList).Render(ctx, templ_7745c5c3_Buffer)
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
 			} else {
 				templ_7745c5c3_Err = nl2.Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {

@@ -408,6 +408,18 @@ type MeasureList struct {
 	Open, Done []MeasureRow
 }
 
+// Judged reports whether a measure of the list says what followed it.
+func (l MeasureList) Judged() bool {
+	for _, rows := range [][]MeasureRow{l.Open, l.Done} {
+		for i := range rows {
+			if rows[i].Effect != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // MeasureView is a measure in a commentary.
 type MeasureView struct {
 	Goal   Link

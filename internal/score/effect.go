@@ -61,15 +61,24 @@ type Outcome struct {
 }
 
 // OutcomeOf is what followed a measure begun in month began (0 for one
-// not begun: nothing has followed it). A lagged or yearly goal's result
-// now shown may be of a period that ended before the measure began: then
-// nothing that came of it is in it yet, and nothing is judged.
+// not begun: nothing has followed it), as the reported month sees it.
 func (s *Scores) OutcomeOf(unit, goal int, began model.Period) Outcome {
+	return s.OutcomeAt(unit, goal, began, s.reported)
+}
+
+// OutcomeAt is what followed a measure begun in month began by month at
+// (a tertial's last, for its report), or by the reported month if that is
+// earlier. A lagged or yearly goal's result shown then may be of a period
+// that ended before the measure began: then nothing that came of it is in
+// it yet, and nothing is judged.
+func (s *Scores) OutcomeAt(unit, goal int, began, at model.Period) Outcome {
 	g := &s.Site.Goals[goal]
-	// The month its page shows (model.Office.Nearest); not one to come.
-	last := min(s.Site.Offices[unit].Nearest(s.reported), s.reported)
+	at = min(at, s.reported)
+	// The month its page shows then (model.Office.Nearest); not one to
+	// come.
+	last := min(s.Site.Offices[unit].Nearest(at), at)
 	now, end := s.Shown(unit, goal, last)
-	o := Outcome{Now: now, NowOf: end, OfficeEnded: last < s.reported}
+	o := Outcome{Now: now, NowOf: end, OfficeEnded: last < at}
 	if until := g.Life.Until; until != 0 && end > until {
 		// No scorecard has the goal now (a lagged goal's stays on it
 		// while its last periods come): what followed the measure is
