@@ -1013,7 +1013,7 @@ func (c components) tertialReport(v TertialPage) templ.Component {
 						return templ_7745c5c3_Err
 					}
 				}
-				templ_7745c5c3_Err = c.effectNote(v.Measures.MeasureList).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = c.judgedNote(v.Measures.Judged(), "note").Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
