@@ -1826,3 +1826,42 @@ func TestNoticesOfMonthsAndCountiesWithout(t *testing.T) {
 		}
 	}
 }
+
+// TestAnEndedUnitsYear: an ended office's page, which shows its last
+// month, gives beside its result that month's year, as a current unit's
+// does beside the reported month's; one that ended in June, its months.
+func TestAnEndedUnitsYear(t *testing.T) {
+	results := "period,unit,goal,value\n"
+	for m := 1; m <= 12; m++ {
+		for _, unit := range []string{"flora", "vagsoy", "tromso"} {
+			results += fmt.Sprintf("2019-%02d,%s,kontakter,10\n", m, unit)
+		}
+	}
+	results += "2020-01,kinn,kontakter,20\n2020-01,tromso,kontakter,10\n2020-02,kinn,kontakter,20\n2020-02,tromso,kontakter,10\n"
+	out := memOutput{}
+	if errs, err := Build(reorgSite(t, kinnOrg, results, "2020-02"), defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	if flora, want := scorecardRow(section(t, string(out["vest/flora/index.html"]), "card-h"), "Kontakter med arbeidsgivere"), "Året 2019: 120 (nådd)"; !strings.Contains(flora, want) {
+		t.Errorf("Flora's row lacks %q:\n%s", want, flora)
+	}
+	results = "period,unit,goal,value\n"
+	for m := 1; m <= 6; m++ {
+		results += fmt.Sprintf("2019-%02d,flora,kontakter,10\n2019-%02d,vagsoy,kontakter,10\n", m, m)
+	}
+	for m := 7; m <= 12; m++ {
+		results += fmt.Sprintf("2019-%02d,kinn,kontakter,20\n", m)
+	}
+	for m := 1; m <= 12; m++ {
+		results += fmt.Sprintf("2019-%02d,tromso,kontakter,10\n", m)
+	}
+	results += "2020-01,kinn,kontakter,20\n2020-01,tromso,kontakter,10\n2020-02,kinn,kontakter,20\n2020-02,tromso,kontakter,10\n"
+	june := strings.NewReplacer(`until = "2019-12"`, `until = "2019-06"`, `from = "2020-01"`, `from = "2019-07"`).Replace(kinnOrg)
+	out = memOutput{}
+	if errs, err := Build(reorgSite(t, june, results, "2020-02"), defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	if flora, want := scorecardRow(section(t, string(out["vest/flora/index.html"]), "card-h"), "Kontakter med arbeidsgivere"), "Året 2019: 60 (nådd, januar–juni 2019)"; !strings.Contains(flora, want) {
+		t.Errorf("Flora's row, ended in June, lacks %q:\n%s", want, flora)
+	}
+}

@@ -1453,9 +1453,7 @@ func (s *site) scorecard(rs *rows, sections string) []Group {
 		}
 		r := rs.of(gi)
 		r.Trend = s.sparkline(rs.unit, gi, rs.p)
-		if rs.p == s.Reported {
-			r.YearToDate = s.yearToDate(rs.unit, gi)
-		}
+		r.YearToDate = s.yearToDate(rs.unit, gi, rs.p)
 		r.Href = r.Goal.Href
 		if sections != "-" {
 			r.Href = sections + "#" + r.Anchor
@@ -1469,13 +1467,14 @@ func (s *site) scorecard(rs *rows, sections string) []Group {
 	return groups
 }
 
-// yearToDate is unit's figure for goal gi over the year its row shows
-// beside its result (score.GoalYearBeside: up to the reported month, or
-// a year before it), its status and, when it stands for less than all of
-// the year so far, how much, in words; "" where it has none (a goal
-// measured by the year, a year before the site's results begin).
-func (s *site) yearToDate(unit, gi int) string {
-	year, ok := s.Scores.GoalYearBeside(gi)
+// yearToDate is unit's figure for goal gi over the year its row of month
+// p (the reported month, or an ended unit's last) shows beside its result
+// (score.GoalYearBeside: up to the reported month, or a year before it),
+// its status and, when it stands for less than all of the year so far,
+// how much, in words; "" where it has none (a goal measured by the year,
+// a year before the site's results begin).
+func (s *site) yearToDate(unit, gi int, p model.Period) string {
+	year, ok := s.Scores.GoalYearBeside(gi, p)
 	if !ok {
 		return ""
 	}
@@ -1505,17 +1504,20 @@ func (s *site) yearToDate(unit, gi int) string {
 		// last tertial not over: "hittil i år" beside a matrix of
 		// January to October would read as those.
 		status += ", " + s.loc.MonthRange(year.First.Year(), year.First.Month(), (year.First+model.Period(covered-1)).Month())
+	} else if p < year.Last {
+		// An ended unit's year has its months up to its last.
+		status += ", " + s.loc.MonthRange(year.First.Year(), year.First.Month(), p.Month())
 	}
 	if a.Recast && a.Has() {
 		status += ", " + s.loc.T("recast")
 	}
-	if _, shown := s.Scores.Shown(unit, gi, s.Reported); a.Has() && s.Scores.SpanOfOtherOffices(unit, gi, year, shown) {
+	if _, shown := s.Scores.Shown(unit, gi, p); a.Has() && s.Scores.SpanOfOtherOffices(unit, gi, year, shown) {
 		status += ", " + s.loc.T("change.parts")
 	}
 	if a.Has() && s.Scores.SpanMixesOwnRows(unit, gi, year) {
 		status += ", " + s.loc.T("span.own.mixed")
 	}
-	if a.Has() && s.judgedByOther(unit, gi, year, a) {
+	if a.Has() && s.judgedByOther(unit, gi, p, year, a) {
 		// Judged by the span's own target, not by the one its row gives
 		// beside it (last year's in January, after a new year's target).
 		status += ", " + strings.ReplaceAll(s.loc.T("ytd.target"), "{target}", s.loc.WithUnit(score.Round(a.Target, g.Decimals), g.Decimals, g.Unit))
@@ -1530,12 +1532,12 @@ func (s *site) yearToDate(unit, gi int) string {
 }
 
 // judgedByOther reports whether unit's aggregate a of goal gi over span
-// sp was judged by another target or yellow limit than the month its row
+// sp was judged by another target or yellow limit than its row of month p
 // shows: a sum's by its months', which another month's target changes; a
 // ratio's or a mean's by its last month's.
-func (s *site) judgedByOther(unit, gi int, sp score.Span, a score.Aggregate) bool {
+func (s *site) judgedByOther(unit, gi int, p model.Period, sp score.Span, a score.Aggregate) bool {
 	g := &s.Site.Goals[gi]
-	_, end := s.Scores.Shown(unit, gi, s.Reported)
+	_, end := s.Scores.Shown(unit, gi, p)
 	shown := s.Scores.ThresholdsAt(unit, gi, end)
 	if g.Aggregate != "sum" {
 		return score.Round(a.Target, g.Decimals) != score.Round(shown.Target, g.Decimals) || score.Round(a.Yellow, g.Decimals) != score.Round(shown.Yellow, g.Decimals)

@@ -138,20 +138,21 @@ func yearToDate(reported model.Period) Span {
 // follows up.
 func (s *Scores) YearBeside() Span { return yearBeside(s.reported, s.reported, 0, 1) }
 
-// GoalYearBeside is the year goal gi's scorecard row shows beside its
-// latest result, as YearBeside but from that result's period
-// (model.Goal.DueBy): the year to date, or the whole year before where
-// the year to date would be that result alone (January's, a lagged
-// goal's February, a tertial goal's first tertial, the first month of a
-// goal begun midyear), or the year of a result of a year before the
-// reported one. A goal measured by the year has none: the year before
-// its result is its previous result, which its change is from.
-func (s *Scores) GoalYearBeside(gi int) (Span, bool) {
+// GoalYearBeside is the year goal gi's scorecard row of month p (the
+// reported month, or an ended unit's last) shows beside its result, as
+// YearBeside but from that result's period (model.Goal.DueBy): the year
+// to date, or the whole year before where the year to date would be that
+// result alone (January's, a lagged goal's February, a tertial goal's
+// first tertial, the first month of a goal begun midyear), or the year of
+// a result of a year before the reported one. A goal measured by the year
+// has none: the year before its result is its previous result, which its
+// change is from.
+func (s *Scores) GoalYearBeside(gi int, p model.Period) (Span, bool) {
 	g := &s.Site.Goals[gi]
 	if g.PeriodMonths() == 12 {
 		return Span{}, false
 	}
-	return yearBeside(s.reported, g.DueBy(s.reported), g.FollowedFrom(), g.PeriodMonths()), true
+	return yearBeside(s.reported, g.DueBy(p), g.FollowedFrom(), g.PeriodMonths()), true
 }
 
 // yearBeside is the year beside a result of a goal measured every k
