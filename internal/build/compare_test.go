@@ -80,6 +80,25 @@ func TestRankingByChance(t *testing.T) {
 	}
 }
 
+// TestChanceOfAnOfficeWithoutAValue: an office with no value to judge is
+// told why by its status, missing or hidden, in the ranking and in the
+// funnel's table: not for want of a numerator and denominator, which it
+// was never given the chance to have. Årstad has no row for February.
+func TestChanceOfAnOfficeWithoutAValue(t *testing.T) {
+	results := strings.Replace(baseFile(t, "data/results/2026.csv"), "2026-02,arstad,arbeid,,30,100\n", "", 1)
+	out := buildBase(t, map[string]string{"data/results/2026.csv": results})
+	page := string(out["goals/arbeid/index.html"])
+	if !strings.Contains(page, `<tr><td class="chance">mangler</td><th scope="row"><a href="../../vest/arstad/index.html">NAV Årstad</a>`) {
+		t.Errorf("the ranking does not say Årstad's value is missing:\n%s", page)
+	}
+	if !strings.Contains(page, "<tr><th>NAV Årstad<td>–<td><td>45,0\u00a0%<td>mangler\n") {
+		t.Errorf("the funnel's table does not say Årstad's value is missing:\n%s", page)
+	}
+	if strings.Contains(page, "uten teller og nevner") {
+		t.Error("a missing value is said to want a numerator and denominator")
+	}
+}
+
 // TestCountyMatrixAndBars: the matrix lists Årstad (two goals red) before
 // Bergen nord, and the bar chart orders offices by value, best first,
 // each with its own target.

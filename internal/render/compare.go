@@ -41,9 +41,15 @@ func (s *site) spanSize(unit, gi int, c score.Cell, sp score.Span) string {
 	return s.sizeSpanWords.Replace(s.loc.Number(c.Num, countDecimals(c.Num)), s.loc.Number(c.Den, countDecimals(c.Den)))
 }
 
-// chanceKey is the word for a chance.
-func chanceKey(c score.Chance) string {
-	return [...]string{"chance.unknown", "chance.better", "chance.within", "chance.worse"}[c]
+// chanceWords say how chance judged an office's cell c: ch, or, for a
+// cell without a value to judge, its status (missing, hidden, …) rather
+// than the want of a numerator and denominator, which only a value
+// without them lacks.
+func (s *site) chanceWords(c score.Cell, ch score.Chance) string {
+	if ch == score.ChanceUnknown && !c.Has() {
+		return s.statuses[c.Status].lower
+	}
+	return s.loc.T([...]string{"chance.unknown", "chance.better", "chance.within", "chance.worse"}[ch])
 }
 
 // chanceOf judges unit's value for goal gi in the reported month (see
@@ -89,7 +95,7 @@ func (s *site) funnelChart(id string, gi int, target float64, offices []int, cap
 			own++
 		}
 		table.Rows = append(table.Rows, []string{s.Site.Offices[o].Name, s.value(g, c), s.size(c),
-			s.loc.WithUnit(s.Scores.Thresholds(u, gi).Target, g.Decimals, g.Unit), s.loc.T(chanceKey(ch))})
+			s.loc.WithUnit(s.Scores.Thresholds(u, gi).Target, g.Decimals, g.Unit), s.chanceWords(c, ch)})
 		if n, ok := score.FunnelSize(c); ok {
 			points = append(points, chart.Point{Name: s.Site.Offices[o].Name, N: float64(n), Value: c.Value, Status: c.Status.String()})
 			lo, hi = min(lo, float64(n)), max(hi, float64(n))

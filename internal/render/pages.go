@@ -778,7 +778,7 @@ func (s *site) goal(gi int, out Output) error {
 		rank := ""
 		switch {
 		case ranking.ByChance:
-			rank = s.loc.T(chanceKey(ranking.Chances[i]))
+			rank = s.chanceWords(cell, ranking.Chances[i])
 		case ranking.Rank[i] > 0:
 			rank = strconv.Itoa(ranking.Rank[i])
 		}
