@@ -47,9 +47,10 @@ func TestPrintMatrixKeptWholeWhenShort(t *testing.T) {
 }
 
 // A matrix's row with one red goal comes before one with two yellow ones,
-// and rows of the same need keep their order.
+// and one with two goals without a result before it; rows of the same
+// need keep their order.
 func TestMatrixOrderRedBeforeYellow(t *testing.T) {
-	rows := []string{"two yellow", "one red", "green", "one yellow", "also one yellow"}
+	rows := []string{"two yellow", "one red", "green", "one yellow", "also one yellow", "unreported"}
 	needOf := func(sts ...score.Status) need {
 		var n need
 		for _, st := range sts {
@@ -57,9 +58,9 @@ func TestMatrixOrderRedBeforeYellow(t *testing.T) {
 		}
 		return n
 	}
-	needs := []need{needOf(score.Yellow, score.Yellow), needOf(score.Red, score.Green), needOf(score.Green), needOf(score.Yellow), needOf(score.Yellow)}
+	needs := []need{needOf(score.Yellow, score.Yellow), needOf(score.Red, score.Green), needOf(score.Green), needOf(score.Yellow), needOf(score.Yellow), needOf(score.Missing, score.Incomplete)}
 	got := mostFirst(rows, needs)
-	want := []string{"one red", "two yellow", "one yellow", "also one yellow", "green"}
+	want := []string{"unreported", "one red", "two yellow", "one yellow", "also one yellow", "green"}
 	if strings.Join(got, ", ") != strings.Join(want, ", ") {
 		t.Errorf("order %v, want %v", got, want)
 	}

@@ -377,28 +377,32 @@ func (s *site) matrix(c int, root string) Matrix {
 
 // need is how many goals of a matrix's row are red and how many yellow:
 // what orders the rows.
-type need struct{ red, yellow int }
+type need struct{ red, unreported, yellow int }
 
 // add counts a goal in status st.
 func (n *need) add(st score.Status) {
 	switch st {
 	case score.Red:
 		n.red++
+	case score.Missing, score.Incomplete:
+		n.unreported++
 	case score.Yellow:
 		n.yellow++
 	}
 }
 
-// mostFirst is rows by their needs, the most red goals first, then the
-// most yellow, in their order within a need: a matrix's units with the
-// most to follow up first.
+// mostFirst is rows by their needs, the most goals red or without a
+// result (missing, or short of offices) first, then the most yellow, in
+// their order within a need: a matrix's units with the most to follow up
+// first, among them one that did not report, whose goals judged none
+// would otherwise put it with the green.
 func mostFirst[T any](rows []T, needs []need) []T {
 	idx := make([]int, len(rows))
 	for i := range idx {
 		idx[i] = i
 	}
 	slices.SortStableFunc(idx, func(a, b int) int {
-		return cmp.Or(cmp.Compare(needs[b].red, needs[a].red), cmp.Compare(needs[b].yellow, needs[a].yellow))
+		return cmp.Or(cmp.Compare(needs[b].red+needs[b].unreported, needs[a].red+needs[a].unreported), cmp.Compare(needs[b].yellow, needs[a].yellow))
 	})
 	sorted := make([]T, len(idx))
 	for i, j := range idx {
