@@ -774,6 +774,20 @@ func TestACountysOwnFigureAfterItsOffices(t *testing.T) {
 	}
 }
 
+// TestAnEarlierMonthShortOfOffices: a county's month that stands for
+// fewer than all its offices says so in its trend table, as its current
+// month does beside its result: Vest's January is Bergen nord's alone.
+func TestAnEarlierMonthShortOfOffices(t *testing.T) {
+	out := buildBase(t, map[string]string{
+		"site.toml":             "title = \"Testside\"\nlanguage = \"nb\"\nmin_coverage = 0.5\n",
+		"data/results/2026.csv": strings.Replace(baseFile(t, "data/results/2026.csv"), "2026-01,arstad,arbeid,,45,100\n", "", 1),
+	})
+	page := string(out["vest/index.html"])
+	if !strings.Contains(page, "<tr><th>januar 2026<td>40,0 (1 av 2 kontorer)") || !strings.Contains(page, "<tr><th>februar 2026<td>44,2\n") {
+		t.Errorf("Vest's trend table does not say January is of one of its two offices:\n%s", section(t, page, "goal-arbeid"))
+	}
+}
+
 // TestACountysOwnRowHiddenForAnOfficeWithoutOne: Vest's own rows give
 // its count and its share, but Bergen nord, hidden at source in the
 // count, has no row of the share: Vest's share less Årstad's would give

@@ -481,7 +481,7 @@ func (s *site) prepare() {
 	for _, u := range totals {
 		for gi := range m.Goals {
 			if s.Scores.Thresholds(u, gi).Applies {
-				s.shared[u*len(m.Goals)+gi] = s.column(&m.Goals[gi], u, s.Scores.Series(u, gi))
+				s.shared[u*len(m.Goals)+gi] = s.column(gi, u, s.Scores.Series(u, gi))
 			}
 		}
 	}
@@ -2213,11 +2213,12 @@ func (s *site) trendTable(caption string, g *model.Goal, lines []line, tm trendM
 		n, at = len(tm.at), func(j int) int { return tm.at[j] }
 	}
 	var text []byte
+	gi := s.goalIndex[g.ID]
 	ends := make([]int, 0, n*len(shown))
 	for j := n - 1; j >= 0; j-- {
 		for _, l := range shown {
 			if l.texts == nil {
-				text = s.appendCell(text, g, l.unit, l.cells[j], s.Scores.Period(at(j)))
+				text = s.appendCell(text, gi, l.unit, l.cells[j], s.Scores.Period(at(j)))
 				ends = append(ends, len(text))
 			}
 		}
@@ -2248,11 +2249,11 @@ func (s *site) trendTable(caption string, g *model.Goal, lines []line, tm trendM
 }
 
 // column is a line's trend-table cells, oldest first.
-func (s *site) column(g *model.Goal, unit int, cells []score.Cell) []string {
+func (s *site) column(gi, unit int, cells []score.Cell) []string {
 	var text []byte
 	ends := make([]int, len(cells))
 	for i := range cells {
-		text = s.appendCell(text, g, unit, cells[i], s.Scores.Period(i))
+		text = s.appendCell(text, gi, unit, cells[i], s.Scores.Period(i))
 		ends[i] = len(text)
 	}
 	all := string(text)
@@ -2264,14 +2265,22 @@ func (s *site) column(g *model.Goal, unit int, cells []score.Cell) []string {
 	return out
 }
 
-// appendCell appends month p's trend-table cell: its value, why it has
-// none where that is not that it is missing or hidden ("– (ufullstendig)",
-// "– (kommer senere)" for a lagged goal's month not yet due, "– (fantes
-// ikke)" for a month the unit did not exist), and whether it is recast
-// from a successor's predecessors.
-func (s *site) appendCell(b []byte, g *model.Goal, unit int, c score.Cell, p model.Period) []byte {
+// appendCell appends month p's trend-table cell of goal gi: its value,
+// how many of its offices a roll-up's stands for when not all ("2,65 (22
+// av 23 kontorer)"), why it has none where that is not that it is missing
+// or hidden ("– (ufullstendig)", "– (kommer senere)" for a lagged goal's
+// month not yet due, "– (fantes ikke)" for a month the unit did not
+// exist), and whether it is recast from a successor's predecessors.
+func (s *site) appendCell(b []byte, gi, unit int, c score.Cell, p model.Period) []byte {
+	g := &s.Site.Goals[gi]
 	b = s.appendNumber(b, g, c)
 	switch {
+	case c.Has():
+		if cov := s.coverage(unit, gi, p); cov != "" {
+			b = append(b, " ("...)
+			b = append(b, cov...)
+			b = append(b, ')')
+		}
 	case c.Status == score.Incomplete || c.Status == score.Uncomputable:
 		b = append(b, " ("...)
 		b = append(b, s.statuses[c.Status].lower...)
