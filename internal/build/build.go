@@ -121,6 +121,7 @@ func Check(src, defaults fs.FS) (*Checked, diag.List) {
 	scores := score.Compute(site, reported, score.Options{MinCount: cfg.MinCount, MinCoverage: cfg.MinCoverage})
 	validate.HiddenTotals(site, scores.HiddenTotals(), &notices)
 	validate.TiedTotals(site, scores.TiedTotals(), &notices)
+	validate.HiddenTogether(site, scores.HiddenTogether(), &notices)
 	// The scores are all that pages show of the results, so the rows,
 	// the bulk of a large site's memory, are let go before rendering.
 	site.Results = nil

@@ -632,6 +632,15 @@ type TiedTotal struct {
 	Months                    []Period
 }
 
+// HiddenTogether is a county's own row of a goal of people that
+// suppression hid in Months only because other goals of people hide the
+// county's month, or a figure its row would give back: With is the goal
+// that hid the first month by its own rules, or -1 where none did.
+type HiddenTogether struct {
+	County, Goal, With int
+	Months             []Period
+}
+
 // ResultPos is where r is in its file, as errors and notices name it:
 // the line of a CSV file, the sheet and row of a workbook.
 func (s *Site) ResultPos(r *Result) diag.Pos {

@@ -170,6 +170,9 @@ type Scores struct {
 	// hidePeopleTogether).
 	people       []int
 	peopleHidden []bool
+	// hiddenTogether are the counties' own rows that a goal of people
+	// hid only beside the others, by goal (see hidePeopleTogether).
+	hiddenTogether []model.HiddenTogether
 	thresholds   []Thresholds // [(span*units + unit)*nGoals + goal]
 	cells        []Cell       // [(unit*nGoals+goal)*N + month]
 	coverage     []Coverage   // [((unit-first county)*nGoals+goal)*N + month], counties and the whole
@@ -625,6 +628,19 @@ func (s *Scores) hidePeopleTogether(score func(goals []int)) {
 		return
 	}
 	s.peopleHidden = make([]bool, s.Site.NUnits()*s.N)
+	hiddenBy := make([]int32, s.Site.NUnits()*s.N) // the goal that first hid a month, +1
+	// The counties' months each goal hides by its own rules, scored on
+	// its own: the others it hides are hidden together.
+	ownHidden := map[[2]int]bool{} // goal, unit*N + month
+	for _, gi := range s.people {
+		for unit := s.Site.CountyUnit(0); unit < s.Site.WholeUnit(); unit++ {
+			for m, c := range s.Series(unit, gi) {
+				if c.Status == Suppressed {
+					ownHidden[[2]int{gi, unit*s.N + m}] = true
+				}
+			}
+		}
+	}
 	for {
 		grew := false
 		for _, gi := range s.people {
@@ -632,11 +648,13 @@ func (s *Scores) hidePeopleTogether(score func(goals []int)) {
 				for m, c := range s.Series(unit, gi) {
 					if id := unit*s.N + m; c.Status == Suppressed && !s.peopleHidden[id] {
 						s.peopleHidden[id], grew = true, true
+						hiddenBy[id] = int32(gi) + 1
 					}
 				}
 			}
 		}
 		if !grew {
+			s.findHiddenTogether(ownHidden, hiddenBy)
 			return
 		}
 		for _, gi := range s.people {
@@ -645,6 +663,51 @@ func (s *Scores) hidePeopleTogether(score func(goals []int)) {
 		score(s.people)
 	}
 }
+
+// findHiddenTogether finds the counties' own rows of goals of people
+// that were hidden only beside the other goals (not among ownHidden), and
+// for each, the goal that hid the county's month first (hiddenBy, +1)
+// where that is another, which hid it by its own rules, to be named as
+// why. A county's month hidden for an office without a figure of a goal
+// is a tied total, told as such with the county's other goals of people.
+func (s *Scores) findHiddenTogether(ownHidden map[[2]int]bool, hiddenBy []int32) {
+	site := s.Site
+	tied := func(c int, p model.Period) bool {
+		for _, totals := range s.tiedTotals {
+			for _, t := range totals {
+				if t.County == c && slices.Contains(t.Months, p) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, gi := range s.people {
+		for c := range site.Counties {
+			unit := site.CountyUnit(c)
+			var h *model.HiddenTogether
+			for m, cell := range s.Series(unit, gi) {
+				id := unit*s.N + m
+				if cell.Status != Suppressed || !cell.Own || cell.Recast || ownHidden[[2]int{gi, id}] || tied(c, s.Period(m)) {
+					continue
+				}
+				if h == nil {
+					s.hiddenTogether = append(s.hiddenTogether, model.HiddenTogether{County: c, Goal: gi, With: -1})
+					h = &s.hiddenTogether[len(s.hiddenTogether)-1]
+				}
+				h.Months = append(h.Months, s.Period(m))
+				if by := int(hiddenBy[id]) - 1; h.With < 0 && by != gi && ownHidden[[2]int{by, id}] {
+					h.With = by
+				}
+			}
+		}
+	}
+}
+
+// HiddenTogether are the counties' own rows of goals of people hidden
+// only beside another goal of people (see hidePeopleTogether), by goal
+// and county.
+func (s *Scores) HiddenTogether() []model.HiddenTogether { return s.hiddenTogether }
 
 // tiedHidden reports whether another goal of people hides goal gi's
 // cell id (unit*N + month), or one of the months of its period.

@@ -305,6 +305,35 @@ func TiedTotals(s *model.Site, totals []model.TiedTotal, notices *diag.List) {
 	}
 }
 
+// HiddenTogether adds a notice for each of rows, the counties' own rows
+// of goals of people that score hid only beside other goals of people
+// (see score.Scores.HiddenTogether): a county's figure the source
+// publishes, hidden with no word why where the goal's own notices say
+// nothing of it. The notice stands at the county's row of the first
+// month.
+func HiddenTogether(s *model.Site, rows []model.HiddenTogether, notices *diag.List) {
+	for _, h := range rows {
+		county, g := &s.Counties[h.County], &s.Goals[h.Goal]
+		unit := int32(s.CountyUnit(h.County))
+		pos := county.Pos
+		if i := slices.IndexFunc(s.Results, func(r model.Result) bool {
+			return r.Unit == unit && int(r.Goal) == h.Goal && r.Period == h.Months[0]
+		}); i >= 0 {
+			pos = s.ResultPos(&s.Results[i])
+		}
+		hidden := diag.P("%s's \"%s\" is", county.Name, g.Title)
+		if h.With >= 0 {
+			notices.AddNotice(pos,
+				"%s hidden %s, though the county's own row gives it: \"%s\" hides the county's figure then, and the goals of people hide a unit's month together, since one may count the people of another (the notices of \"%s\" say why it is hidden)",
+				hidden, when(h.Months), s.Goals[h.With].Title, s.Goals[h.With].Title)
+			continue
+		}
+		notices.AddNotice(pos,
+			"%s hidden %s, though the county's own row gives it: beside the figures other goals of people hide then, it would give one of them back (the goals of people hide a unit's month together, since one may count the people of another)",
+			hidden, when(h.Months))
+	}
+}
+
 // when names a set of months in a message: the month, or how many from
 // the first to the last, and of how many when some between are not in it.
 func when(months []model.Period) diag.Phrase {
