@@ -230,9 +230,15 @@ func parseArgs(fs *flag.FlagSet, args []string) (operands []string, err error) {
 		}
 		f := fs.Lookup(name)
 		if f == nil {
-			var names []string
-			fs.VisitAll(func(f *flag.Flag) { names = append(names, "--"+f.Name) })
-			return nil, diag.P("unknown option %s%s: malekort %s takes %s", a, diag.Suggest("--"+name, names), fs.Name(), strings.Join(names, ", "))
+			var bare, names []string
+			fs.VisitAll(func(f *flag.Flag) { bare, names = append(bare, f.Name), append(names, "--"+f.Name) })
+			// Near is judged without the dashes every option has, which
+			// would make "--bogus" near "--out".
+			hint := diag.Suggest(name, bare)
+			if hint.Format != "" {
+				hint = diag.Suggest("--"+name, names)
+			}
+			return nil, diag.P("unknown option %s%s: malekort %s takes %s", a, hint, fs.Name(), strings.Join(names, ", "))
 		}
 		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() && !hasValue {
 			value, hasValue = "true", true

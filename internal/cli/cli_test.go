@@ -63,6 +63,8 @@ func TestExitCodes(t *testing.T) {
 		{[]string{}, UsageError, "Bruk:"},
 		{[]string{"bild"}, UsageError, `ukjent kommando "bild"`},
 		{[]string{"build", "--nope"}, UsageError, "ukjent valg --nope"},
+		{[]string{"build", "--qiet"}, UsageError, `ukjent valg --qiet (mente du "--quiet"?)`},
+		{[]string{"build", "--bogus"}, UsageError, "ukjent valg --bogus: malekort build tar"},
 		{[]string{"build", "extra"}, UsageError, `uventet argument "extra"`},
 		{[]string{"check", "--source", filepath.Join(site, "missing")}, UsageError, "er ikke en mappe"},
 		// A folder that is not a site's: most often malekort run from
