@@ -65,6 +65,9 @@ func Commentary(site *model.Site, office string, p model.Period, today time.Time
 					its = append(its, x.ID)
 				}
 			}
+			if len(its) == 0 {
+				return File{}, diag.P("%q is a county with no offices in %s: commentary is written for an office; the county's own text is content/%s/_index.md", office, p, c.ID)
+			}
 			return File{}, diag.P("%q is a county, not an office: commentary is written for an office, one of %s", office, strings.Join(its, ", "))
 		}
 		return File{}, diag.P("unknown office %q%s", office, diag.Suggest(office, ids))
