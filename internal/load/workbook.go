@@ -62,6 +62,11 @@ func (r *resultReader) readWorkbook(path string, file int16, src io.Reader, rows
 		}
 		recs := &sheetRecords{rows: it}
 		header, err := recs.Read()
+		if err == io.EOF {
+			// An empty sheet, as a new workbook has: nothing to skip.
+			it.Close()
+			continue
+		}
 		cols, ok := resultHeader(header)
 		if err != nil || !ok {
 			errs.AddNotice(diag.Pos{Path: path, Sheet: sheet}, "sheet skipped: its first row is not a results header (%s)", headerHint)

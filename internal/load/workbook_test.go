@@ -53,8 +53,8 @@ func readWorkbook(t testing.TB, data []byte) ([]any, diag.List) {
 }
 
 // TestWorkbook: a results sheet is read like a CSV file, numbers as the
-// workbook keeps them; another sheet is skipped with a notice; errors name
-// their sheet and cell.
+// workbook keeps them; another sheet is skipped with a notice, an empty
+// one without; errors name their sheet and cell.
 func TestWorkbook(t *testing.T) {
 	data := workbook(t, map[string][][]any{
 		"Resultater": {
@@ -67,6 +67,7 @@ func TestWorkbook(t *testing.T) {
 			{"2022-02", "bergen-nrd", "g", "4 470"},
 		},
 		"Notater": {{"Tallene er hentet fra NAV."}},
+		"Tom":     {},
 	})
 	rows, all := readWorkbook(t, data)
 	errs, notices := all.Split()
