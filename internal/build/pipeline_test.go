@@ -788,6 +788,24 @@ func TestAnEarlierMonthShortOfOffices(t *testing.T) {
 	}
 }
 
+// TestACountyWithoutOfficesCountsMonths: a county without offices
+// reports for itself, one row a month: its year and tertial short of a
+// month say how many months, not unit-months.
+func TestACountyWithoutOfficesCountsMonths(t *testing.T) {
+	out := buildBase(t, map[string]string{
+		"site.toml":             "title = \"Testside\"\nlanguage = \"nb\"\nperiod = \"2026-02\"\n",
+		"data/org.toml":         baseFile(t, "data/org.toml") + "\n[[county]]\nid = \"solo\"\nname = \"NAV Solo\"\n",
+		"data/results/solo.csv": "period,unit,goal,value,numerator,denominator\n2026-01,solo,arbeid,,5,10\n",
+	})
+	page := string(out["solo/index.html"])
+	if row := scorecardRow(section(t, page, "card-h"), "Overgang til arbeid"); !strings.Contains(row, "Hittil i 2026: – (ufullstendig, 1 av 2 måneder)") {
+		t.Errorf("Solo's year does not count months:\n%s", row)
+	}
+	if report := string(out["solo/2026-T1.html"]); !strings.Contains(report, "1 av 2 måneder") || strings.Contains(report, "enhetsmåneder") {
+		t.Errorf("Solo's tertial does not count months:\n%s", section(t, report, "card-h"))
+	}
+}
+
 // TestACountysOwnRowHiddenWithAnotherGoal: Vest's own rows give its
 // count, which is shown on its own; but Vest's local goal of people has
 // no row of Vest's own, and its total needs Bergen nord's figure, hidden

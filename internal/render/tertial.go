@@ -633,8 +633,9 @@ func (s *site) tertialPage(unit int, t tertial, st *tertialState, out Output) er
 
 // spanCoverage says how much of span sp goal gi's aggregate c stands
 // for, when not all of it: months (a tertial goal's tertials) where it
-// counts them (see score.CoversMonths), else office-months (-tertials),
-// or unit-months where it counts a county that reports for itself. A yearly
+// counts them (see score.CoversMonths) or is a county without offices,
+// else office-months (-tertials), or unit-months where it counts a
+// county that reports for itself beside offices. A yearly
 // goal's aggregates are shown nowhere with it: it has none in a tertial,
 // nor one beside its result (score.GoalYearBeside).
 func (s *site) spanCoverage(unit, gi int, sp score.Span, c score.Coverage) string {
@@ -646,7 +647,7 @@ func (s *site) spanCoverage(unit, gi int, sp score.Span, c score.Coverage) strin
 		periods = "tertials"
 	}
 	switch {
-	case s.Scores.CoversMonths(unit, gi):
+	case s.Scores.CoversMonths(unit, gi), s.Scores.ReportsForItself(unit, sp.First, sp.Last):
 		words := s.loc.T("tertial." + periods)
 		if c.Expected == 1 {
 			words = s.loc.T("tertial." + periods + ".one")

@@ -367,6 +367,22 @@ func (s *Scores) CountsCounties(unit, gi int, first, last model.Period) bool {
 	return false
 }
 
+// ReportsForItself reports whether unit is a county that had no
+// offices in any month from first to last: its figures are its own rows,
+// one a month, and its coverage counts months.
+func (s *Scores) ReportsForItself(unit int, first, last model.Period) bool {
+	c := unit - s.Site.CountyUnit(0)
+	if c < 0 || unit >= s.Site.WholeUnit() {
+		return false
+	}
+	for m := max(0, int(first-s.First)); m <= min(s.N-1, int(last-s.First)); m++ {
+		if len(s.epochs[s.epochOf[m]].OfficesOf[c]) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // CombinesPredecessors reports whether unit has, for goal gi in a month
 // before from, a figure made of its predecessors' (a sum; a ratio of
 // numerators and denominators), hidden or not, which stands for them;
