@@ -49,7 +49,7 @@ func (s *site) chanceWords(c score.Cell, ch score.Chance) string {
 	if ch == score.ChanceUnknown && !c.Has() {
 		return s.statuses[c.Status].lower
 	}
-	return s.loc.T([...]string{"chance.unknown", "chance.better", "chance.within", "chance.worse"}[ch])
+	return s.loc.T([...]string{"chance.unknown", "chance.better", "chance.within", "chance.worse", "chance.far.better", "chance.far.worse"}[ch])
 }
 
 // chanceOf judges unit's value for goal gi in the reported month (see

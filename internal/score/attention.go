@@ -253,12 +253,16 @@ type Chance uint8
 
 // Chances: no numerator and denominator, or not a funnel goal; beyond the
 // 95 % limit on the good side; within the limits; beyond them on the bad
-// side.
+// side; and beyond the 99.8 % limit on either side. Of a goal's 17
+// offices, about one lies beyond the 95 % limits by chance alone; beyond
+// the 99.8 %, about one of 500.
 const (
 	ChanceUnknown Chance = iota
 	ChanceBetter
 	ChanceWithin
 	ChanceWorse
+	ChanceFarBetter
+	ChanceFarWorse
 )
 
 // ChanceOf judges unit's value for goal gi on month p's scorecard (see
@@ -278,11 +282,16 @@ func (s *Scores) chanceAt(f *Funnel, unit, gi int, p model.Period) (Chance, Limi
 		return ChanceUnknown, Limits{}
 	}
 	l := f.Limits(n, s.ThresholdsAt(unit, gi, p).Target, f.Dispersion(s, gi, p))
+	far := !l.Within998(c.Value)
 	switch {
 	case l.Within95(c.Value):
 		return ChanceWithin, l
+	case (c.Value > l.Upper95) == g.HigherIsBetter() && far:
+		return ChanceFarBetter, l
 	case (c.Value > l.Upper95) == g.HigherIsBetter():
 		return ChanceBetter, l
+	case far:
+		return ChanceFarWorse, l
 	}
 	return ChanceWorse, l
 }
@@ -380,7 +389,7 @@ func (s *Scores) Rank(f *Funnel, gi int, p model.Period, units, names []int) Ran
 	for i, k := range r.Order {
 		place[k] = i
 	}
-	order := map[Chance]int{ChanceBetter: 0, ChanceWithin: 1, ChanceWorse: 2, ChanceUnknown: 3}
+	order := map[Chance]int{ChanceFarBetter: 0, ChanceBetter: 1, ChanceWithin: 2, ChanceWorse: 3, ChanceFarWorse: 4, ChanceUnknown: 5}
 	slices.SortStableFunc(r.Order, func(a, b int) int {
 		return cmp.Or(cmp.Compare(order[chances[a]], order[chances[b]]), cmp.Compare(names[a], names[b]))
 	})

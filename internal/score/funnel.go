@@ -22,6 +22,9 @@ type Limits struct {
 // Within95 reports whether a value in percent lies within the 95 % limits.
 func (l Limits) Within95(v float64) bool { return v >= l.Lower95 && v <= l.Upper95 }
 
+// Within998 reports whether v lies within the 99.8 % limits.
+func (l Limits) Within998(v float64) bool { return v >= l.Lower998 && v <= l.Upper998 }
+
 // Funnel computes limits once for each distinct denominator, target and
 // dispersion, and each goal's dispersion once for each month: a county
 // page, a goal page and comparison.csv ask for the same ones.
