@@ -283,23 +283,28 @@ func Suggest(name string, candidates []string) Phrase {
 
 // SuggestAmong is Suggest for candidates that suggest something else:
 // hints[i] is what candidates[i] suggests (a unit's id for its name). Where
-// candidates of different hints are equally close it suggests none: a code
-// one digit off is as near to each of its neighbours ("4699" to 4619,
-// 4629, ...), and to name one would be a guess.
+// candidates of two hints are equally close it names both ("46219", a
+// digit too many, is as near 4619 as 4629); of more, none: a code one
+// digit off is as near to each of its neighbours ("4699" to 4619, 4629,
+// 4639), and to name them would be noise.
 func SuggestAmong(name string, candidates, hints []string) Phrase {
-	best, bestDist, tied := -1, len([]rune(name))/2+1, false
+	var nearest []string // the hints of the nearest candidates, once each
+	bestDist := len([]rune(name))/2 + 1
 	for i, c := range candidates {
 		switch d := distance(strings.ToLower(name), strings.ToLower(c)); {
 		case d < bestDist:
-			best, bestDist, tied = i, d, false
-		case d == bestDist && best >= 0 && hints[i] != hints[best]:
-			tied = true
+			nearest, bestDist = []string{hints[i]}, d
+		case d == bestDist && len(nearest) > 0 && !slices.Contains(nearest, hints[i]):
+			nearest = append(nearest, hints[i])
 		}
 	}
-	if best < 0 || tied {
-		return Phrase{}
+	switch len(nearest) {
+	case 1:
+		return P(" (did you mean %q?)", nearest[0])
+	case 2:
+		return P(" (did you mean %q or %q?)", nearest[0], nearest[1])
 	}
-	return P(" (did you mean %q?)", hints[best])
+	return Phrase{}
 }
 
 // distance is the Levenshtein distance between a and b, counted in runes.

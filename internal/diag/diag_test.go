@@ -22,14 +22,15 @@ func TestSuggest(t *testing.T) {
 }
 
 // TestSuggestAmongNoGuess: a unit's code one digit off is as close to
-// several codes; no one of them is suggested. A name and its unit's id,
-// equally close, suggest that unit.
+// several codes; no one of them is suggested, but of two, both are. A
+// name and its unit's id, equally close, suggest that unit.
 func TestSuggestAmongNoGuess(t *testing.T) {
 	candidates := []string{"eidfjord", "4619", "ulvik", "4629", "NAV Voss", "voss", "4637", "4639"}
 	hints := []string{"eidfjord", "eidfjord", "ulvik", "ulvik", "voss", "voss", "voss", "voss"}
 	for name, want := range map[string]string{
 		"4699":   "",
 		"46199":  ` (did you mean "eidfjord"?)`,
+		"46219":  ` (did you mean "eidfjord" or "ulvik"?)`,
 		"4639x":  ` (did you mean "voss"?)`,
 		"4638":   ` (did you mean "voss"?)`, // as close to Voss's two codes
 		"vosss":  ` (did you mean "voss"?)`,

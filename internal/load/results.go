@@ -631,6 +631,12 @@ func (r *resultReader) suggestUnit(s string) diag.Phrase {
 			return diag.P(" (did you mean %q, by its code %s? give the code alone)", r.unitHints[i], code)
 		}
 	}
+	// A code column that a program read as numbers, and wrote "4633.0".
+	if code, decimals, ok := strings.Cut(s, "."); ok && digits(code) && strings.Trim(decimals, "0") == "" {
+		if i := slices.Index(r.unitNames, code); i >= 0 {
+			return diag.P(" (did you mean %q, by its code %s? write the code without decimals)", r.unitHints[i], code)
+		}
+	}
 	if digits(s) {
 		var codes, hints []string
 		for i, c := range r.unitNames {

@@ -159,6 +159,7 @@ func TestCSVErrors(t *testing.T) {
 		{"unit by its name", header + "2026-01,NAV Bergen Nord,g,1,,\n", `data/results/test.csv:2:9: unknown unit "NAV Bergen Nord" (did you mean "bergen-nord"?)`},
 		{"unit by a misspelt name", header + "2026-01,NAV Sunfjord,g,1,,\n", `data/results/test.csv:2:9: unknown unit "NAV Sunfjord" (did you mean "sunnfjord"?)`},
 		{"unit by a misspelt code", header + "2026-01,46477,g,1,,\n", `data/results/test.csv:2:9: unknown unit "46477" (did you mean "sunnfjord"?)`},
+		{"code written as a decimal number", header + "2026-01,4647.0,g,1,,\n", `data/results/test.csv:2:9: unknown unit "4647.0" (did you mean "sunnfjord", by its code 4647? write the code without decimals): units are`},
 		{"code and name in one cell", header + "2026-01,4647 Sunnfjord,g,1,,\n", `data/results/test.csv:2:9: unknown unit "4647 Sunnfjord" (did you mean "sunnfjord", by its code 4647? give the code alone): units are`},
 		{"code of a municipality not in the site", header + "2026-01,1147,g,1,,\n", `data/results/test.csv:2:9: unknown unit "1147": units are`},
 		{"code of a county's municipality", header + "2026-01,1233,g,1,,\n", `data/results/test.csv:2:9: unknown unit "1233": units are`},
