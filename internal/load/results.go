@@ -708,7 +708,8 @@ func PeriodHint(s string) diag.Phrase {
 		// Days since 1899-12-30, as a workbook counts them.
 		days, _ := strconv.ParseFloat(s, 64)
 		if d := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(days)); d.Year() >= model.FirstYear && d.Year() <= model.LastYear {
-			month = d.Format("2006-01")
+			// The cell shows the date, not the number it keeps.
+			return diag.P("it is the date %s, as a workbook keeps it, which a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (%s)", d.Format("2006-01-02"), d.Format("2006-01"))
 		}
 	}
 	if quarter.MatchString(s) {

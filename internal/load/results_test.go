@@ -460,8 +460,8 @@ func TestPeriodHint(t *testing.T) {
 		"mars 2018":    "write it as YYYY-MM (2018-03)",
 		"okt.18":       "it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (2018-10)",
 		"Oktober 2018": "write it as YYYY-MM (2018-10)",
-		"44593":        "it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (2022-02)",
-		"44593.5":      "it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (2022-02)",
+		"44593":        "it is the date 2022-02-01, as a workbook keeps it, which a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (2022-02)",
+		"44593.5":      "it is the date 2022-02-01, as a workbook keeps it, which a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM (2022-02)",
 		"15 mars":      "it looks like a date a spreadsheet made of the month: format the period column as text and write the month as YYYY-MM",
 		"2018K1":       "a quarter is not a period malekort reads: give each month as YYYY-MM (2018-01), or, for a goal measured by tertial, YYYY-T1",
 	} {

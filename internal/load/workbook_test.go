@@ -75,7 +75,7 @@ func TestWorkbook(t *testing.T) {
 		t.Errorf("%d rows, want 3: %+v", len(rows), rows)
 	}
 	want := []string{
-		`data/results/2026.xlsx:Resultater!A6: period "44562" is not a month: it looks like a date a spreadsheet made of the month`,
+		`data/results/2026.xlsx:Resultater!A6: period "44562" is not a month: it is the date 2022-01-01, as a workbook keeps it, which a spreadsheet made of the month`,
 		`data/results/2026.xlsx:Resultater!B7: unknown unit "bergen-nrd" (did you mean "bergen-nord"?)`,
 	}
 	if len(errs) != len(want) {
