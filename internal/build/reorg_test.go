@@ -812,7 +812,7 @@ owner = "vest"
 	fsys["data/results/r.csv"].Data = append(fsys["data/results/r.csv"].Data, "2020-01,arstad,ventetid,13\n"...)
 	fsys["content/vest/arstad/2020-01.md"] = &fstest.MapFile{Data: []byte("+++\n[[measure]]\ngoal = \"ventetid\"\ntext = \"Kortere ventetid\"\nstatus = \"planned\"\n+++\n")}
 	_, errs := checkInput(fsys)
-	want := `content/vest/arstad/2020-01.md:2: measure names goal "ventetid", which is local to "vest", and in 2020-01 "arstad" is part of "vestland", where it does not apply: remove the measure or name another goal
+	want := `content/vest/arstad/2020-01.md:3: measure names goal "ventetid", which is local to "vest", and in 2020-01 "arstad" is part of "vestland", where it does not apply: remove the measure or name another goal
 data/results/r.csv:7: goal "ventetid" is local to "vest", and in 2020-01 "arstad" is part of "vestland", where it does not apply: remove the row`
 	if errs.Error() != want {
 		t.Errorf("errors:\n%v\nwant:\n%s", errs, want)

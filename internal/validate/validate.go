@@ -958,9 +958,9 @@ func Commentary(s *model.Site, errs *diag.List) {
 			// A commentary outside its office's life is told that, once.
 			case alive && !appliesInMonth(s, g, officeIndex, c.Office, c.Period):
 				if o := officeIndex[c.Office]; everApplied(s, g, o) {
-					errs.Add(m.Pos, "measure names goal %q, which is local to %q, and in %s %q is part of %q, where it does not apply: remove the measure or name another goal", m.Goal, g.Owner, c.Period, c.Office, s.CountyAt(o, c.Period))
+					errs.Add(m.GoalPos, "measure names goal %q, which is local to %q, and in %s %q is part of %q, where it does not apply: remove the measure or name another goal", m.Goal, g.Owner, c.Period, c.Office, s.CountyAt(o, c.Period))
 				} else {
-					errs.Add(m.Pos, "measure names goal %q, which is local to %q and not on this office's scorecard: name a goal on its scorecard, or remove the measure", m.Goal, g.Owner)
+					errs.Add(m.GoalPos, "measure names goal %q, which is local to %q and not on this office's scorecard: name a goal on its scorecard, or remove the measure", m.Goal, g.Owner)
 				}
 			}
 			if g != nil && m.Status != "done" && g.Life.Until != 0 && c.Period > g.Life.Until && !g.ShownIn(c.Period) {
