@@ -152,7 +152,9 @@ func (t tableScroll) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 // Place is where a text stands on a page, which its HTML depends on.
 type Place struct {
 	// Heading is the level its top headings take: a "# Title" in a
-	// commentary is <h3> on a page whose sections are <h2>.
+	// commentary is <h3> on a page whose sections are <h2>, and so is a
+	// "## Title" in one whose headings all have two #, which many write
+	// first.
 	Heading int
 	// Notes begins its footnotes' ids, keeping them apart from another
 	// text's on the page; it must be a valid id of its own.
@@ -181,6 +183,8 @@ func (r *Renderer) render(src []byte, at Place, words bool) (template.HTML, stri
 	doc := r.md.Parser().Parse(text.NewReader(src))
 	doc.SetAttribute(notesAttribute, []byte(at.Notes))
 	var unsafe, tables []ast.Node
+	var headings []*ast.Heading
+	top := 6 // the level of the text's top headings
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -189,7 +193,7 @@ func (r *Renderer) render(src []byte, at Place, words bool) (template.HTML, stri
 		case *east.Table:
 			tables = append(tables, n)
 		case *ast.Heading:
-			n.Level = min(n.Level+at.Heading-1, 6)
+			headings, top = append(headings, n), min(top, n.Level)
 		case *ast.Link:
 			target := destination(n.Destination)
 			if !Linkable(target) {
@@ -209,6 +213,11 @@ func (r *Renderer) render(src []byte, at Place, words bool) (template.HTML, stri
 		}
 		return ast.WalkContinue, nil
 	})
+	// A page's headings go down one level at a time: the text's top ones
+	// take the place's level, the others theirs below it.
+	for _, h := range headings {
+		h.Level = min(h.Level-top+at.Heading, 6)
+	}
 	for _, n := range unsafe {
 		// Keep what the reader would have seen as the link's text.
 		parent := n.Parent()

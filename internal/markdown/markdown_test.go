@@ -37,6 +37,27 @@ func TestRenderDropsMarkupAndScriptLinks(t *testing.T) {
 	}
 }
 
+// TestHeadingsTakeThePlacesLevel: a text's top headings take its
+// place's level, whether written # or ##, and the others follow them, so
+// that no level is skipped below the page's own.
+func TestHeadingsTakeThePlacesLevel(t *testing.T) {
+	r := New("Tabell", "Tilbake")
+	for src, want := range map[string]string{
+		"# A\n\n## B\n":           "<h3>A</h3>\n<h4>B</h4>",
+		"## A\n\n### B\n\n## C\n": "<h3>A</h3>\n<h4>B</h4>\n<h3>C</h3>",
+		"### A\n":                 "<h3>A</h3>",
+		"# A\n\n###### B\n":       "<h3>A</h3>\n<h6>B</h6>",
+	} {
+		html, err := r.Render([]byte(src), Place{Heading: 3, Notes: "n-"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.TrimSpace(string(html)); got != want {
+			t.Errorf("%q renders as\n%s\nwant\n%s", src, got, want)
+		}
+	}
+}
+
 func TestLinkable(t *testing.T) {
 	for url, want := range map[string]bool{
 		"https://nav.no":        true,
