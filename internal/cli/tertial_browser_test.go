@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -95,6 +96,38 @@ func TestTertialReportPrints(t *testing.T) {
 				t.Errorf("the printed matrix shows %d values and %d symbols", shown[3], shown[4])
 			}
 		})
+	}
+}
+
+// TestAPerspectivePrintsWithItsFirstGoal: printed, a tertial card's
+// perspective does not end a page without its first goal below it
+// (NAV Åsane's 2. tertial 2018 broke after "Medarbeidere").
+func TestAPerspectivePrintsWithItsFirstGoal(t *testing.T) {
+	ctx := browser(t)
+	out := buildExample(t)
+	p := openPage(t, ctx, 1280, 900, false)
+	if err := chromedp.Do(p.ctx, chromedp.Navigate(fileURL(out, "hordaland/asane/2018-T2.html"))); err != nil {
+		t.Fatal(err)
+	}
+	groups, err := chromedp.Run(p.ctx, chromedp.Evaluate[[][]string](`[...document.querySelectorAll('.tertial-card tbody')].map(b =>
+		[b.querySelector('th.perspective').textContent.trim(), b.querySelector('tr:nth-child(2) th[scope="row"]').textContent.trim()])`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := chromedp.Call(p.ctx, cdppage.PrintToPDF, cdppage.PrintToPDFParams{PaperWidth: 8.27, PaperHeight: 11.69})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, text := range pdfText(t, res.Data) {
+		lines := strings.Split(text, "\n")
+		for _, g := range groups {
+			at := slices.IndexFunc(lines, func(l string) bool { return strings.TrimSpace(l) == g[0] })
+			// The goal's name may wrap: its first words follow.
+			first := strings.Fields(g[1])[0]
+			if at >= 0 && !slices.ContainsFunc(lines[at+1:], func(l string) bool { return strings.HasPrefix(strings.TrimSpace(l), first) }) {
+				t.Errorf("printed page %d ends with %q without its first goal, %q", i+1, g[0], g[1])
+			}
+		}
 	}
 }
 
