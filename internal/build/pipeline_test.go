@@ -777,6 +777,8 @@ func TestACountysOwnFigureAfterItsOffices(t *testing.T) {
 // TestAnEarlierMonthShortOfOffices: a county's month that stands for
 // fewer than all its offices says so in its trend table, as its current
 // month does beside its result: Vest's January is Bergen nord's alone.
+// The year's matrix says of Årstad's year that it is of one of its two
+// months, and its key what that means.
 func TestAnEarlierMonthShortOfOffices(t *testing.T) {
 	out := buildBase(t, map[string]string{
 		"site.toml":             "title = \"Testside\"\nlanguage = \"nb\"\nmin_coverage = 0.5\n",
@@ -785,6 +787,9 @@ func TestAnEarlierMonthShortOfOffices(t *testing.T) {
 	page := string(out["vest/index.html"])
 	if !strings.Contains(page, "<tr><th>januar 2026<td>40,0 (1 av 2 kontorer)") || !strings.Contains(page, "<tr><th>februar 2026<td>44,2\n") {
 		t.Errorf("Vest's trend table does not say January is of one of its two offices:\n%s", section(t, page, "goal-arbeid"))
+	}
+	if !strings.Contains(page, "<span class=\"value\"> 30,0\u00a0% (1 av 2)</span>") || !strings.Contains(page, "Et tall i parentes, som (9 av 10)") {
+		t.Error("the year's matrix does not say Årstad's year is of one of its two months")
 	}
 }
 

@@ -132,7 +132,7 @@ type spanRows struct {
 // the order given within each. Its key begins with the symbols' meanings,
 // ∅'s only where a cell has it.
 func (s *site) fillSpanMatrix(m *SpanMatrix, root string, goals []int, sp score.Span, ks []int, from spanRows) {
-	uncomputable := false
+	uncomputable, partial := false, false
 	for _, gi := range goals {
 		g := &s.Site.Goals[gi]
 		column := GoalColumn{Link: Link{Href: root + goalPath(g), Text: g.Title}}
@@ -167,6 +167,12 @@ func (s *site) fillSpanMatrix(m *SpanMatrix, root string, goals []int, sp score.
 				// Beside its predecessors' rows, the months they share.
 				value += " (" + s.loc.T("recast") + ")"
 			}
+			if a.Has() && !a.Coverage.Complete() {
+				// A figure of fewer months (office-months) than the span's
+				// looks like any other.
+				value += " (" + strings.NewReplacer("{r}", s.loc.Number(float64(a.Coverage.Reported), 0), "{e}", s.loc.Number(float64(a.Coverage.Expected), 0)).Replace(s.loc.T("matrix.partial")) + ")"
+				partial = true
+			}
 			row.Cells = append(row.Cells, SpanMatrixCell{Status: st, Value: value})
 			uncomputable = uncomputable || a.Status == score.Uncomputable
 		}
@@ -176,6 +182,9 @@ func (s *site) fillSpanMatrix(m *SpanMatrix, root string, goals []int, sp score.
 	key := s.loc.T("tertial.matrix.key")
 	if uncomputable {
 		key += " " + s.loc.T("matrix.key.uncomputable")
+	}
+	if partial {
+		key += " " + s.loc.T("matrix.key.partial")
 	}
 	m.Key = strings.TrimSpace(key + " " + m.Key)
 }
