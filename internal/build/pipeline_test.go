@@ -793,6 +793,28 @@ func TestAnEarlierMonthShortOfOffices(t *testing.T) {
 	}
 }
 
+// TestHiddenAtSourceIsSaid: of the reasons a figure is hidden, the one
+// the source's "*" publishes anyway is said beside it, in the row and the
+// trend table: Bergen nord's February, hidden at source, and Vest's,
+// which needs it; Årstad's, shown, says nothing of it.
+func TestHiddenAtSourceIsSaid(t *testing.T) {
+	out := buildBase(t, map[string]string{
+		"data/results/2026.csv": strings.Replace(baseFile(t, "data/results/2026.csv"), "2026-02,bergen-nord,arbeid,,899,2000\n", "2026-02,bergen-nord,arbeid,*,,\n", 1),
+	})
+	for page, want := range map[string]string{"vest/bergen-nord/index.html": "skjult i kilden", "vest/index.html": "bygger på et tall kilden har skjult"} {
+		html := string(out[page])
+		if row := scorecardRow(section(t, html, "card-h"), "Overgang til arbeid"); !strings.Contains(row, `<span class="target size">`+want+`</span>`) {
+			t.Errorf("%s's row does not say %q:\n%s", page, want, row)
+		}
+		if !strings.Contains(html, "<tr><th>februar 2026<td>: ("+want+")") {
+			t.Errorf("%s's trend table does not say %q", page, want)
+		}
+	}
+	if row := scorecardRow(section(t, string(out["vest/arstad/index.html"]), "card-h"), "Overgang til arbeid"); strings.Contains(row, "kilden") {
+		t.Errorf("Årstad's shown figure is said to be hidden at source:\n%s", row)
+	}
+}
+
 // TestACountyWithoutOfficesCountsMonths: a county without offices
 // reports for itself, one row a month: its year and tertial short of a
 // month say how many months, not unit-months.

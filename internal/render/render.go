@@ -165,6 +165,7 @@ type site struct {
 	// status in words and symbol: made once, for every row has both.
 	anchors  []string
 	statuses [score.NStatus]Status
+	hiddenAt [3]string // by score.HiddenAt: what the source hid of a hidden figure
 	// shared are the trend-table cells of the whole site's and each
 	// county's lines, by unit and goal, oldest first: each county's line
 	// is in the table of every one of its offices' goals.
@@ -405,6 +406,7 @@ func (s *site) prepare() {
 		status.badge = drawn(h)
 		s.statuses[st] = status
 	}
+	s.hiddenAt = [...]string{score.RowAtSource: s.loc.T("hidden.at.source"), score.PartAtSource: s.loc.T("hidden.part.at.source")}
 	s.signals = [...]string{score.TooFewMonths: s.loc.T("signal.few"), score.Usual: s.loc.T("signal.usual"),
 		score.SignalBetter: "⚑ " + s.loc.T("signal.better"), score.SignalWorse: "⚑ " + s.loc.T("signal.worse")}
 	s.wholeName = s.Config.WholeName
@@ -781,6 +783,11 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 	}
 	if g.Owner != "" {
 		r.Local = s.unitName(g.Owner)
+	}
+	if w := s.hiddenAt[cur.HiddenAt]; cur.Status == score.Suppressed && w != "" {
+		// Of the three reasons the key gives, the one the source's "*"
+		// shows anyway.
+		r.Size = w
 	}
 	if cur.Has() && prev.Has() {
 		d := score.Round(cur.Value-prev.Value, g.Decimals)
@@ -2295,6 +2302,10 @@ func (s *site) appendCell(b []byte, gi, unit int, c score.Cell, p model.Period) 
 	case c.Status == score.Missing && g.Pending(p, s.Reported):
 		b = append(b, " ("...)
 		b = append(b, s.loc.T("not.due")...)
+		b = append(b, ')')
+	case c.Status == score.Suppressed && c.HiddenAt != score.NotAtSource:
+		b = append(b, " ("...)
+		b = append(b, s.hiddenAt[c.HiddenAt]...)
 		b = append(b, ')')
 	}
 	if c.Recast {

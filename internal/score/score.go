@@ -88,10 +88,24 @@ type Cell struct {
 	// Own says the figure is a county's own row, not its offices' taken
 	// together: a change between the two is between other measures.
 	Own bool
+	// HiddenAt says, of a figure hidden where the source hid one (NAV's
+	// "*"), which: its own row's, or a part's it is made of. That the
+	// source hid them is published with them; it tells nothing of a value.
+	HiddenAt HiddenAt
 	// Change judges the change from the month before against the unit's
 	// natural variation (see markChanges).
 	Change Change
 }
+
+// HiddenAt is what of a hidden figure the source hid.
+type HiddenAt uint8
+
+// HiddenAts: nothing; the unit's own row; a part of its roll-up.
+const (
+	NotAtSource HiddenAt = iota
+	RowAtSource
+	PartAtSource
+)
 
 // Change is how a cell's change from the month before compares with the
 // unit's own month-to-month variation.
@@ -1015,7 +1029,10 @@ func (s *Scores) computeGoal(gi int, rows []int32, opt Options, sc *scratch) {
 			}
 			switch {
 			case f.hidden:
-				cells[m].Status = Suppressed
+				cells[m].Status, cells[m].HiddenAt = Suppressed, PartAtSource
+				if !f.recast && (unit < site.CountyUnit(0) || sc.own[i]) {
+					cells[m].HiddenAt = RowAtSource
+				}
 			case unit >= site.CountyUnit(0) && cov(unit, m).Reported > 0 &&
 				!judged(*cov(unit, m), g.Aggregate == "sum", opt):
 				cells[m].Status = Incomplete

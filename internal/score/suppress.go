@@ -511,4 +511,6 @@ func (p *protection) allPrimary(hidden []int) bool {
 // recast, or a county's own row, so that hidden months beside shown ones
 // say the same of it, and a change across it is told between the right
 // measures.
-func suppressCell(c *Cell) { *c = Cell{Status: Suppressed, Recast: c.Recast, Own: c.Own} }
+func suppressCell(c *Cell) {
+	*c = Cell{Status: Suppressed, Recast: c.Recast, Own: c.Own, HiddenAt: c.HiddenAt}
+}
