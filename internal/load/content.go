@@ -623,11 +623,13 @@ func ParseFrontMatter(p string, front []byte, fmLine int, errs *diag.List) (Fron
 		// A table front matter does not have ([[tiltak]]) is told once,
 		// at its header, not again for each of its keys.
 		key, l := k.String(), lines.Key(0, k[len(k)-1])
+		name, known := k[len(k)-1], []string{"id", "goal", "text", "status", "due"}
 		if len(k) == 1 || !slices.Contains(frontMatterKeyNames, k[0]) {
 			if told[k[0]] {
 				continue
 			}
 			told[k[0]] = true
+			name, known = k[0], []string{"author", "date", "measure"}
 			key, l = k[0], lines.Header(k[0])
 			if l == 0 {
 				l = lines.Key(0, k[0])
@@ -640,7 +642,7 @@ func ParseFrontMatter(p string, front []byte, fmLine int, errs *diag.List) (Fron
 			errs.Add(diag.Pos{Path: p, Line: l}, "unknown key %q in front matter: write %s (known keys: %s)", key, known, frontMatterKeys)
 			continue
 		}
-		errs.Add(diag.Pos{Path: p, Line: l}, "unknown key %q in front matter (known keys: %s)", key, frontMatterKeys)
+		errs.Add(diag.Pos{Path: p, Line: l}, "unknown key %q in front matter%s (known keys: %s)", key, diag.Suggest(name, known), frontMatterKeys)
 	}
 	return fm, unread
 }

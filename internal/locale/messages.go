@@ -59,8 +59,8 @@ var messages = map[string]map[string]string{
 		"goal %q: its description links %q, which leads out of the site: a description is shown on pages in several folders, so its links are read from the site's top folder, as in [NAV Fana](hordaland/fana/index.html)":                  "målet %q: beskrivelsen lenker til %q, som fører ut av nettstedet: en beskrivelse vises på sider i flere mapper, så lenkene leses fra nettstedets øverste mappe, som i [NAV Fana](hordaland/fana/index.html)",
 		"goal %q: its description shows or links the file %q, but a description has no folder to publish files from: take it out (a commentary can show it, with the file beside it)":                                                        "målet %q: beskrivelsen viser eller lenker til filen %q, men en beskrivelse har ingen mappe å publisere filer fra: ta den ut (en kommentar kan vise den, med filen ved siden av seg)",
 
-		"%q: no such file in %s":                          "%q: ingen slik fil i %s",
-		"unknown key %q in front matter (known keys: %s)": "ukjent nøkkel %q i toppfeltene (kjente nøkler: %s)",
+		"%q: no such file in %s":                            "%q: ingen slik fil i %s",
+		"unknown key %q in front matter%s (known keys: %s)": "ukjent nøkkel %q i toppfeltene%s (kjente nøkler: %s)",
 		"the text has a quote inside it, which ends the text there: write the quotes inside as « » (\"Jobbmesse «Jobb i Fana»\"), or as \\\"": "teksten har et anførselstegn inni seg, som avslutter teksten der: skriv anførselstegnene inni som « » (\"Jobbmesse «Jobb i Fana»\"), eller som \\\"",
 		"the line has a non-breaking space (pasted from Word or a web page) where a plain space belongs: delete it and type a space":          "linjen har et hardt mellomrom (limt inn fra Word eller en nettside) der et vanlig mellomrom hører hjemme: slett det og skriv et mellomrom",
 		"the text is in typographic quotes, which TOML does not read as quotes: write straight ones, %s = \"%s\"":                             "teksten står i typografiske anførselstegn, som TOML ikke leser som anførselstegn: skriv rette, %s = \"%s\"",
@@ -512,8 +512,8 @@ var messages = map[string]map[string]string{
 		"goal %q: its description links %q, which leads out of the site: a description is shown on pages in several folders, so its links are read from the site's top folder, as in [NAV Fana](hordaland/fana/index.html)":                  "målet %q: skildringa lenkjer til %q, som fører ut av nettstaden: ei skildring blir vist på sider i fleire mapper, så lenkjene blir lesne frå den øvste mappa på nettstaden, som i [NAV Fana](hordaland/fana/index.html)",
 		"goal %q: its description shows or links the file %q, but a description has no folder to publish files from: take it out (a commentary can show it, with the file beside it)":                                                        "målet %q: skildringa viser eller lenkjer til fila %q, men ei skildring har inga mappe å publisere filer frå: ta henne ut (ein kommentar kan vise henne, med fila ved sida av seg)",
 
-		"%q: no such file in %s":                          "%q: inga slik fil i %s",
-		"unknown key %q in front matter (known keys: %s)": "ukjend nøkkel %q i toppfelta (kjende nøklar: %s)",
+		"%q: no such file in %s":                            "%q: inga slik fil i %s",
+		"unknown key %q in front matter%s (known keys: %s)": "ukjend nøkkel %q i toppfelta%s (kjende nøklar: %s)",
 		"the text has a quote inside it, which ends the text there: write the quotes inside as « » (\"Jobbmesse «Jobb i Fana»\"), or as \\\"": "teksten har eit hermeteikn inni seg, som avsluttar teksten der: skriv hermeteikna inni som « » (\"Jobbmesse «Jobb i Fana»\"), eller som \\\"",
 		"the line has a non-breaking space (pasted from Word or a web page) where a plain space belongs: delete it and type a space":          "linja har eit hardt mellomrom (limt inn frå Word eller ei nettside) der eit vanleg mellomrom høyrer heime: slett det og skriv eit mellomrom",
 		"the text is in typographic quotes, which TOML does not read as quotes: write straight ones, %s = \"%s\"":                             "teksten står i typografiske hermeteikn, som TOML ikkje les som hermeteikn: skriv rette, %s = \"%s\"",
