@@ -187,9 +187,9 @@ type Scores struct {
 	// hiddenTogether are the counties' own rows that a goal of people
 	// hid only beside the others, by goal (see hidePeopleTogether).
 	hiddenTogether []model.HiddenTogether
-	thresholds   []Thresholds // [(span*units + unit)*nGoals + goal]
-	cells        []Cell       // [(unit*nGoals+goal)*N + month]
-	coverage     []Coverage   // [((unit-first county)*nGoals+goal)*N + month], counties and the whole
+	thresholds     []Thresholds // [(span*units + unit)*nGoals + goal]
+	cells          []Cell       // [(unit*nGoals+goal)*N + month]
+	coverage       []Coverage   // [((unit-first county)*nGoals+goal)*N + month], counties and the whole
 	// The organisation changes from month to month only on a site with
 	// lifetimes or changes: its stretches of months with one organisation
 	// are its epochs. A site without has one.
