@@ -803,7 +803,7 @@ func TestHiddenAtSourceIsSaid(t *testing.T) {
 	})
 	for page, want := range map[string]string{"vest/bergen-nord/index.html": "skjult i kilden", "vest/index.html": "bygger på et tall kilden har skjult"} {
 		html := string(out[page])
-		if row := scorecardRow(section(t, html, "card-h"), "Overgang til arbeid"); !strings.Contains(row, `<span class="target size">`+want+`</span>`) {
+		if row := scorecardRow(section(t, html, "card-h"), "Overgang til arbeid"); !strings.Contains(row, `<span class="target hidden-at">`+want+`</span>`) {
 			t.Errorf("%s's row does not say %q:\n%s", page, want, row)
 		}
 		if !strings.Contains(html, "<tr><th>februar 2026<td>: ("+want+")") {

@@ -784,10 +784,10 @@ func (s *site) row(unit, gi int, p model.Period, root string) Row {
 	if g.Owner != "" {
 		r.Local = s.unitName(g.Owner)
 	}
-	if w := s.hiddenAt[cur.HiddenAt]; cur.Status == score.Suppressed && w != "" {
+	if cur.Status == score.Suppressed {
 		// Of the three reasons the key gives, the one the source's "*"
 		// shows anyway.
-		r.Size = w
+		r.HiddenAt = s.hiddenAt[cur.HiddenAt]
 	}
 	if cur.Has() && prev.Has() {
 		d := score.Round(cur.Value-prev.Value, g.Decimals)

@@ -116,6 +116,9 @@ type Row struct {
 	AsOf   string
 	Size   string // a ratio's numerator and denominator, "67 av 120"
 	Status Status
+	// HiddenAt says, of a hidden result, what the source hid (see
+	// score.Cell.HiddenAt): "skjult i kilden".
+	HiddenAt string
 	// Coverage says how many offices a county's or the whole site's
 	// figure stands for, when not all reported ("12 av 17 kontorer").
 	Coverage string
