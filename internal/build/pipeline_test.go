@@ -857,7 +857,7 @@ func TestACountysOwnRowHiddenWithAnotherGoal(t *testing.T) {
 	if errs != nil {
 		t.Fatal(errs)
 	}
-	want := `data/results/r.csv:5: NAV Vest's "Ledige" is hidden in January 2026, though the county's own row gives it: "Lokal" hides the county's figure then, and the goals of people hide a unit's month together, since one may count the people of another (the notices of "Lokal" say why it is hidden)`
+	want := `data/results/r.csv:5: NAV Vest's "Ledige" is hidden in January 2026, though the county's own row gives it: "Lokal" hides the county's figure in January 2026, and the goals of people hide a unit's month together, since one may count the people of another`
 	if !strings.Contains(c.Notices.Error(), want) {
 		t.Errorf("notices lack %q:\n%v", want, c.Notices)
 	}

@@ -635,10 +635,11 @@ type TiedTotal struct {
 // HiddenTogether is a county's own row of a goal of people that
 // suppression hid in Months only because other goals of people hide the
 // county's month, or a figure its row would give back: With is the goal
-// that hid the first month by its own rules, or -1 where none did.
+// that hid the first month by its own rules, or -1 where none did. Row is
+// the county's own row of the first month (an index into Site.Results).
 type HiddenTogether struct {
-	County, Goal, With int
-	Months             []Period
+	County, Goal, With, Row int
+	Months                  []Period
 }
 
 // ResultPos is where r is in its file, as errors and notices name it:

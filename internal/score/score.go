@@ -626,7 +626,7 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 		all[gi] = gi
 	}
 	score(all)
-	s.hidePeopleTogether(score)
+	s.hidePeopleTogether(score, func(gi int) []int32 { return byGoal[start[gi]:start[gi+1]] })
 	return s
 }
 
@@ -653,7 +653,7 @@ func Compute(site *model.Site, reported model.Period, opt Options) *Scores {
 // its period, the others hide its last month (a month of the period
 // hidden, the others do not add up to it). The months hidden only grow
 // from round to round, so it ends.
-func (s *Scores) hidePeopleTogether(score func(goals []int)) {
+func (s *Scores) hidePeopleTogether(score func(goals []int), rowsOf func(gi int) []int32) {
 	if len(s.people) < 2 {
 		return
 	}
@@ -684,7 +684,7 @@ func (s *Scores) hidePeopleTogether(score func(goals []int)) {
 			}
 		}
 		if !grew {
-			s.findHiddenTogether(ownHidden, hiddenBy)
+			s.findHiddenTogether(ownHidden, hiddenBy, rowsOf)
 			return
 		}
 		for _, gi := range s.people {
@@ -695,12 +695,13 @@ func (s *Scores) hidePeopleTogether(score func(goals []int)) {
 }
 
 // findHiddenTogether finds the counties' own rows of goals of people
-// that were hidden only beside the other goals (not among ownHidden), and
-// for each, the goal that hid the county's month first (hiddenBy, +1)
-// where that is another, which hid it by its own rules, to be named as
-// why. A county's month hidden for an office without a figure of a goal
-// is a tied total, told as such with the county's other goals of people.
-func (s *Scores) findHiddenTogether(ownHidden map[[2]int]bool, hiddenBy []int32) {
+// that were hidden only beside the other goals (not among ownHidden), with
+// the row of the first month (an index into Site.Results, of rowsOf the
+// goal's), and, where another goal hid the county's first such month by
+// its own rules (hiddenBy, +1), that goal. A county's month hidden for an
+// office without a figure of a goal is a tied total, told as such with
+// the county's other goals of people.
+func (s *Scores) findHiddenTogether(ownHidden map[[2]int]bool, hiddenBy []int32, rowsOf func(gi int) []int32) {
 	site := s.Site
 	tied := func(c int, p model.Period) bool {
 		for _, totals := range s.tiedTotals {
@@ -722,13 +723,14 @@ func (s *Scores) findHiddenTogether(ownHidden map[[2]int]bool, hiddenBy []int32)
 					continue
 				}
 				if h == nil {
-					s.hiddenTogether = append(s.hiddenTogether, model.HiddenTogether{County: c, Goal: gi, With: -1})
+					s.hiddenTogether = append(s.hiddenTogether, model.HiddenTogether{County: c, Goal: gi, With: -1,
+						Row: ownRow(site, rowsOf(gi), unit, s.Period(m))})
 					h = &s.hiddenTogether[len(s.hiddenTogether)-1]
+					if by := int(hiddenBy[id]) - 1; by != gi && ownHidden[[2]int{by, id}] {
+						h.With = by
+					}
 				}
 				h.Months = append(h.Months, s.Period(m))
-				if by := int(hiddenBy[id]) - 1; h.With < 0 && by != gi && ownHidden[[2]int{by, id}] {
-					h.With = by
-				}
 			}
 		}
 	}

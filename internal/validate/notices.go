@@ -310,22 +310,19 @@ func TiedTotals(s *model.Site, totals []model.TiedTotal, notices *diag.List) {
 // (see score.Scores.HiddenTogether): a county's figure the source
 // publishes, hidden with no word why where the goal's own notices say
 // nothing of it. The notice stands at the county's row of the first
-// month.
+// month, and names the goal that hid the county then, where one did.
 func HiddenTogether(s *model.Site, rows []model.HiddenTogether, notices *diag.List) {
 	for _, h := range rows {
 		county, g := &s.Counties[h.County], &s.Goals[h.Goal]
-		unit := int32(s.CountyUnit(h.County))
 		pos := county.Pos
-		if i := slices.IndexFunc(s.Results, func(r model.Result) bool {
-			return r.Unit == unit && int(r.Goal) == h.Goal && r.Period == h.Months[0]
-		}); i >= 0 {
-			pos = s.ResultPos(&s.Results[i])
+		if h.Row >= 0 {
+			pos = s.ResultPos(&s.Results[h.Row])
 		}
 		hidden := diag.P("%s's \"%s\" is", county.Name, g.Title)
 		if h.With >= 0 {
 			notices.AddNotice(pos,
-				"%s hidden %s, though the county's own row gives it: \"%s\" hides the county's figure then, and the goals of people hide a unit's month together, since one may count the people of another (the notices of \"%s\" say why it is hidden)",
-				hidden, when(h.Months), s.Goals[h.With].Title, s.Goals[h.With].Title)
+				"%s hidden %s, though the county's own row gives it: \"%s\" hides the county's figure in %s, and the goals of people hide a unit's month together, since one may count the people of another",
+				hidden, when(h.Months), s.Goals[h.With].Title, month(h.Months[0]))
 			continue
 		}
 		notices.AddNotice(pos,
