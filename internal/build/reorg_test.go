@@ -1864,4 +1864,16 @@ func TestAnEndedUnitsYear(t *testing.T) {
 	if flora, want := scorecardRow(section(t, string(out["vest/flora/index.html"]), "card-h"), "Kontakter med arbeidsgivere"), "Året 2019: 60 (nådd, januar–juni 2019)"; !strings.Contains(flora, want) {
 		t.Errorf("Flora's row, ended in June, lacks %q:\n%s", want, flora)
 	}
+	// A goal whose results come a month late: Flora's row shows May, and
+	// its year, with June's result come in July, is of January to June, not
+	// of the whole site's due months, January to September.
+	fsys := reorgSite(t, june, results, "2019-10")
+	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys["data/goals.toml"].Data), "id = \"kontakter\"\n", "id = \"kontakter\"\nlag = 1\n", 1))}
+	out = memOutput{}
+	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	if flora, want := scorecardRow(section(t, string(out["vest/flora/index.html"]), "card-h"), "Kontakter med arbeidsgivere"), "Hittil i 2019: 60 (nådd, januar–juni 2019)"; !strings.Contains(flora, want) {
+		t.Errorf("Flora's row, of a lagged goal, lacks %q:\n%s", want, flora)
+	}
 }

@@ -1506,14 +1506,19 @@ func (s *site) yearToDate(unit, gi int, p model.Period) string {
 	if c := s.spanCoverage(unit, gi, year, a.Coverage); c != "" {
 		status += ", " + c
 	}
+	// A lagged goal's last months are not yet due, a tertial goal's last
+	// tertial not over: "hittil i år" beside a matrix of January to
+	// October would read as those. An ended unit's year has its months up
+	// to its last (p), whose result may come later than its row's.
+	last := year.Last
 	if covered := s.Scores.CoveredMonths(gi, year); covered > 0 && covered < year.Months() {
-		// A lagged goal's last months are not yet due, a tertial goal's
-		// last tertial not over: "hittil i år" beside a matrix of
-		// January to October would read as those.
-		status += ", " + s.loc.MonthRange(year.First.Year(), year.First.Month(), (year.First+model.Period(covered-1)).Month())
-	} else if p < year.Last {
-		// An ended unit's year has its months up to its last.
-		status += ", " + s.loc.MonthRange(year.First.Year(), year.First.Month(), p.Month())
+		last = year.First + model.Period(covered-1)
+	}
+	if p < s.Reported {
+		last = min(last, p)
+	}
+	if last < year.Last {
+		status += ", " + s.loc.MonthRange(year.First.Year(), year.First.Month(), last.Month())
 	}
 	if a.Recast && a.Has() {
 		status += ", " + s.loc.T("recast")
