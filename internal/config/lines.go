@@ -27,14 +27,18 @@ var (
 	bareKey = regexp.MustCompile(`^[A-Za-z0-9_.\-]+$`)
 )
 
-// Tables returns the 1-based lines of every "[[name]]" header, in order.
+// Tables returns the 1-based lines of every "[[name]]" header, in order;
+// not a line within a string of several lines, which reads as one.
 func (l Lines) Tables(name string) []int {
 	var out []int
+	var in lexState
 	header := "[[" + name + "]]"
 	for i, line := range l.lines {
-		if t := strings.TrimSpace(line); tableHeader.MatchString(t) && strings.HasPrefix(strings.ReplaceAll(t, " ", ""), header) {
+		t := strings.TrimSpace(line)
+		if in.free() && tableHeader.MatchString(t) && strings.HasPrefix(strings.ReplaceAll(t, " ", ""), header) {
 			out = append(out, i+1)
 		}
+		in.read(t)
 	}
 	return out
 }
@@ -68,6 +72,14 @@ func (l Lines) Key(from int, key string) int {
 		return true
 	})
 	return line
+}
+
+// Text is line n (1-based) as written, "" past the end.
+func (l Lines) Text(n int) string {
+	if n < 1 || n > len(l.lines) {
+		return ""
+	}
+	return l.lines[n-1]
 }
 
 // End returns the last line (1-based) of the table whose header is on

@@ -787,7 +787,9 @@ func readCommentary(p string, src []byte, errs *diag.List) (model.Commentary, bo
 	}
 	c := model.Commentary{Period: period, Text: model.Text{Path: p, Body: body, BodyLine: bodyLine, Author: fm.Author}}
 	withoutPlaceholder(&c, errs)
-	lines := config.NewLines(front)
+	// The lines of the measures as they were read, a [measure] header as
+	// [[measure]] (see ParseFrontMatter).
+	lines := config.NewLines(singleBracketMeasure.ReplaceAll(front, []byte("$1[[measure]]")))
 	measureLines := lines.Tables("measure")
 	if !unread.OK() {
 		// The file's errors are told; the rest of it is checked in the
@@ -837,6 +839,10 @@ func wholeMeasures(read []measureFront, headers []int, lines config.Lines, unrea
 	var wholeHeaders []int
 	for i, h := range readHeaders {
 		due := lines.KeysOf(h)["due"]
+		if strings.Count(lines.Text(due), "=") > 1 {
+			// Another key on its line went with it.
+			due = 0
+		}
 		lost := false
 		for l := h; l <= lines.End(h); l++ {
 			lost = lost || unread.Lines[l] && l != due

@@ -94,9 +94,7 @@ func TestCommentaryErrorsHaveFileLines(t *testing.T) {
 
 // TestMeasuresReadBesideErrors: a front matter with errors keeps for
 // checking each measure that lost no line but due's, at its own line; a
-// measure that lost another is left out, and where a header is read that
-// no measure begins with (one in a text of several lines), so is every
-// measure, since which line is whose cannot be told.
+// measure that lost another is left out.
 func TestMeasuresReadBesideErrors(t *testing.T) {
 	src := "+++\nauthor = A\n\n[[measure]]\ngoal = \"g\"\ntext = \"a\"\nstatus = \"started\"\ndue = 2027-13-01\n\n" +
 		"[[measure]]\ngoal = g\ntext = \"b\"\n\n" +
@@ -113,10 +111,23 @@ func TestMeasuresReadBesideErrors(t *testing.T) {
 	if want := []string{"4 a started", "14 c "}; !slices.Equal(got, want) {
 		t.Errorf("measures %q, want %q", got, want)
 	}
+	// A due line that holds another key too loses both.
 	errs = nil
-	src = "+++\nauthor = A\n[[measure]]\ngoal = \"g\"\ntext = \"\"\"Først\n[[measure]]\n\"\"\"\n+++\n"
+	src = "+++\n[[measure]]\ngoal = \"g\"\ntext = \"a\"\ndue = 2027-13-01 status = \"started\"\n+++\n"
 	if c, _ := readCommentary("content/vest/a/2026-10.md", []byte(src), &errs); len(c.Measures) != 0 {
-		t.Errorf("measures %+v, want none where a text holds a header", c.Measures)
+		t.Errorf("measures %+v, want none: its status went with its due", c.Measures)
+	}
+	// A header within a text of several lines is none, and one written
+	// [measure] is read as [[measure]]: each measure keeps its own lines.
+	errs = nil
+	src = "+++\nauthor = A\n[measure]\ngoal = \"a\"\ntext = \"first\"\n\n[[measure]]\ngoal = \"b\"\ntext = \"\"\"Notat\n[[measure]]\n\"\"\"\nstatus = \"done\"\n+++\n"
+	c, _ = readCommentary("content/vest/a/2026-10.md", []byte(src), &errs)
+	got = nil
+	for _, m := range c.Measures {
+		got = append(got, fmt.Sprintf("%s %d %d", m.Goal, m.Pos.Line, m.GoalPos.Line))
+	}
+	if want := []string{"a 3 4", "b 7 8"}; !slices.Equal(got, want) {
+		t.Errorf("measures %q, want %q", got, want)
 	}
 }
 
