@@ -914,7 +914,7 @@ var dictionary = map[string]map[string]string{
 		"recast.from":               "frå omrekna tal",
 		"change.own":                "frå kontora sitt tal til fylket sitt eige",
 		"change.offices":            "frå fylket sitt eige tal til kontora sitt",
-		"span.own.mixed":            "dels kontora sitt tal, dels fylket sitt eige",
+		"span.own.mixed":            "dels talet til kontora, dels det eigne talet til fylket",
 		"change.parts":              "ikkje dei same kontora",
 		"hidden.at.source":          "skjult i kjelda",
 		"hidden.part.at.source":     "byggjer på eit tal kjelda har skjult",

@@ -128,8 +128,8 @@ type spanRows struct {
 
 // fillSpanMatrix fills m with goals and a row for each of ks: each one's
 // aggregate over sp of each goal. Like the month's matrix, the units with
-// the most red goals come first, then those with the most yellow ones, by
-// the order given within each. Its key begins with the symbols' meanings,
+// the most goals red or without a result come first, then those with the
+// most yellow ones, by the order given within each (see mostFirst). Its key begins with the symbols' meanings,
 // ∅'s only where a cell has it.
 func (s *site) fillSpanMatrix(m *SpanMatrix, root string, goals []int, sp score.Span, ks []int, from spanRows) {
 	uncomputable, partial := false, false

@@ -153,16 +153,20 @@ func TestChangesToTheScorecard(t *testing.T) {
 // without, by value, ties sharing a rank.
 func TestRankByChance(t *testing.T) {
 	f := newFixture(percentGoal("andel"))
-	f.site.Offices = append(f.site.Offices, model.Office{ID: "d", Name: "D", County: "nord"})
+	f.site.Offices = append(f.site.Offices, model.Office{ID: "d", Name: "D", County: "nord"},
+		model.Office{ID: "e", Name: "E", County: "nord"}, model.Office{ID: "f", Name: "F", County: "nord"})
 	f.site.NumberUnits()
 	f.ratio("2026-01", "a", "andel", 90, 100). // far above 45 %
 							ratio("2026-01", "b", "andel", 40, 100). // within chance
 							value("2026-01", "c", "andel", 10).      // no size to judge
-							ratio("2026-01", "d", "andel", 55, 100)  // beyond 95 %, within 99.8 %
+							ratio("2026-01", "d", "andel", 55, 100). // beyond 95 %, within 99.8 %
+							ratio("2026-01", "e", "andel", 10, 100). // far below
+							ratio("2026-01", "f", "andel", 33, 100)  // below 95 %, within 99.8 %
 	s := f.scores("2026-01")
-	units := []int{s.unit("c"), s.unit("b"), s.unit("a"), s.unit("d")}
-	r := s.Rank(&Funnel{}, 0, period("2026-01"), units, []int{2, 1, 0, 3})
-	if !r.ByChance || !slices.Equal(r.Order, []int{2, 3, 1, 0}) || !slices.Equal(r.Chances, []Chance{ChanceFarBetter, ChanceBetter, ChanceWithin, ChanceUnknown}) {
+	units := []int{s.unit("c"), s.unit("b"), s.unit("a"), s.unit("d"), s.unit("e"), s.unit("f")}
+	r := s.Rank(&Funnel{}, 0, period("2026-01"), units, []int{2, 1, 0, 3, 4, 5})
+	if !r.ByChance || !slices.Equal(r.Order, []int{2, 3, 1, 5, 4, 0}) ||
+		!slices.Equal(r.Chances, []Chance{ChanceFarBetter, ChanceBetter, ChanceWithin, ChanceWorse, ChanceFarWorse, ChanceUnknown}) {
 		t.Errorf("by chance: %+v", r)
 	}
 

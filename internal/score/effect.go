@@ -60,14 +60,9 @@ type Outcome struct {
 	OfficeEnded    bool
 }
 
-// OutcomeOf is what followed a measure begun in month began (0 for one
-// not begun: nothing has followed it), as the reported month sees it.
-func (s *Scores) OutcomeOf(unit, goal int, began model.Period) Outcome {
-	return s.OutcomeAt(unit, goal, began, s.reported)
-}
-
-// OutcomeAt is what followed a measure begun in month began by month at
-// (a tertial's last, for its report), or by the reported month if that is
+// OutcomeAt is what followed a measure begun in month began (0 for one
+// not begun: nothing has followed it) by month at (the reported month, or
+// a tertial's last, for its report), or by the reported month if that is
 // earlier. A lagged or yearly goal's result shown then may be of a period
 // that ended before the measure began: then nothing that came of it is in
 // it yet, and nothing is judged.

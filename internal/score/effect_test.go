@@ -55,11 +55,11 @@ func TestEffect(t *testing.T) {
 	}
 }
 
-// TestOutcomeOfALaggedGoal: a goal whose result comes two months late.
+// TestOutcomeAtALaggedGoal: a goal whose result comes two months late.
 // June's scorecard shows April's result. A measure begun in May has had
 // nothing of it in a result yet; one begun in March is judged from the
 // result March's scorecard showed (January's) to April's.
-func TestOutcomeOfALaggedGoal(t *testing.T) {
+func TestOutcomeAtALaggedGoal(t *testing.T) {
 	g := percentGoal("r")
 	g.Lag = 2
 	f := newFixture(g)
@@ -68,21 +68,21 @@ func TestOutcomeOfALaggedGoal(t *testing.T) {
 	}
 	s := Compute(f.site, period("2026-06"), Options{MinCoverage: 0})
 	a := s.unit("a")
-	if o := s.OutcomeOf(a, 0, period("2026-05")); o.Start.Has() || o.Judged != NoChange || o.Now.Value != 50 {
+	if o := s.OutcomeAt(a, 0, period("2026-05"), s.reported); o.Start.Has() || o.Judged != NoChange || o.Now.Value != 50 {
 		t.Errorf("begun in May: %+v, want April's 50 now and nothing judged", o)
 	}
-	if o := s.OutcomeOf(a, 0, period("2026-03")); o.Start.Value != 40 || o.Now.Value != 50 || o.Judged == NoChange || o.StartOf != period("2026-01") || o.NowOf != period("2026-04") || o.Ended {
+	if o := s.OutcomeAt(a, 0, period("2026-03"), s.reported); o.Start.Value != 40 || o.Now.Value != 50 || o.Judged == NoChange || o.StartOf != period("2026-01") || o.NowOf != period("2026-04") || o.Ended {
 		t.Errorf("begun in March: %+v, want from January's 40 to April's 50, judged", o)
 	}
-	if o := s.OutcomeOf(a, 0, 0); o.Start.Has() || o.Judged != NoChange {
+	if o := s.OutcomeAt(a, 0, 0, s.reported); o.Start.Has() || o.Judged != NoChange {
 		t.Errorf("not begun: %+v, want nothing judged", o)
 	}
 }
 
-// TestOutcomeOfAnEndedGoal: a goal that ended in April has no result on
+// TestOutcomeAtAnEndedGoal: a goal that ended in April has no result on
 // June's scorecard; what followed a measure is what its last scorecard
 // showed, April's, and the outcome says the goal ended.
-func TestOutcomeOfAnEndedGoal(t *testing.T) {
+func TestOutcomeAtAnEndedGoal(t *testing.T) {
 	g := percentGoal("r")
 	g.Life.Until = period("2026-04")
 	f := newFixture(g)
@@ -90,7 +90,7 @@ func TestOutcomeOfAnEndedGoal(t *testing.T) {
 		f.ratio(fmt.Sprintf("2026-%02d", m+1), "a", "r", num, 100)
 	}
 	s := Compute(f.site, period("2026-06"), Options{MinCoverage: 0})
-	o := s.OutcomeOf(s.unit("a"), 0, period("2026-02"))
+	o := s.OutcomeAt(s.unit("a"), 0, period("2026-02"), s.reported)
 	if o.Start.Value != 42 || o.Now.Value != 50 || o.NowOf != period("2026-04") || !o.Ended || o.Judged == NoChange {
 		t.Errorf("begun in February: %+v, want from February's 42 to April's 50, ended, judged", o)
 	}
@@ -99,16 +99,16 @@ func TestOutcomeOfAnEndedGoal(t *testing.T) {
 	f.site.Goals[0].Lag = 2
 	for reported, ended := range map[string]bool{"2026-06": false, "2026-07": true} {
 		s := Compute(f.site, period(reported), Options{MinCoverage: 0})
-		if o := s.OutcomeOf(s.unit("a"), 0, period("2026-01")); o.Now.Value != 50 || o.NowOf != period("2026-04") || o.Ended != ended {
+		if o := s.OutcomeAt(s.unit("a"), 0, period("2026-01"), s.reported); o.Now.Value != 50 || o.NowOf != period("2026-04") || o.Ended != ended {
 			t.Errorf("lagged two months, reported %s: %+v, want April's 50, ended %v", reported, o, ended)
 		}
 	}
 }
 
-// TestOutcomeOfAnEndedOffice: an office that closed in April has no
+// TestOutcomeAtAnEndedOffice: an office that closed in April has no
 // result on June's scorecard; what followed its measure is what its last
 // scorecard showed, April's.
-func TestOutcomeOfAnEndedOffice(t *testing.T) {
+func TestOutcomeAtAnEndedOffice(t *testing.T) {
 	f := newFixture(percentGoal("r"))
 	f.site.Offices[0].Lifetime.Until = period("2026-04")
 	f.site.NumberUnits()
@@ -116,8 +116,13 @@ func TestOutcomeOfAnEndedOffice(t *testing.T) {
 		f.ratio(fmt.Sprintf("2026-%02d", m+1), "a", "r", num, 100)
 	}
 	s := Compute(f.site, period("2026-06"), Options{MinCoverage: 0})
-	if o := s.OutcomeOf(s.unit("a"), 0, period("2026-02")); o.Start.Value != 42 || o.Now.Value != 50 || o.NowOf != period("2026-04") || o.Ended || !o.OfficeEnded || o.Judged == NoChange {
+	if o := s.OutcomeAt(s.unit("a"), 0, period("2026-02"), s.reported); o.Start.Value != 42 || o.Now.Value != 50 || o.NowOf != period("2026-04") || o.Ended || !o.OfficeEnded || o.Judged == NoChange {
 		t.Errorf("begun in February: %+v, want from February's 42 to April's 50, office ended, judged", o)
+	}
+	// By March, a tertial report's last month say, the office had not
+	// ended: March's 44 followed.
+	if o := s.OutcomeAt(s.unit("a"), 0, period("2026-02"), period("2026-03")); o.Now.Value != 44 || o.NowOf != period("2026-03") || o.OfficeEnded {
+		t.Errorf("begun in February, by March: %+v, want March's 44, office not ended", o)
 	}
 }
 
