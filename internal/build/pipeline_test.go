@@ -833,6 +833,22 @@ func TestACountyWithoutOfficesCountsMonths(t *testing.T) {
 	}
 }
 
+// peopleSite is the basic site in English, with min_count 5, its goals
+// and results only these, and no commentary.
+func peopleSite(t *testing.T, goals, results string) fstest.MapFS {
+	t.Helper()
+	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
+	for name := range fsys {
+		if strings.HasPrefix(name, "content/") || strings.HasPrefix(name, "data/results/") {
+			delete(fsys, name)
+		}
+	}
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte("title = \"T\"\nlanguage = \"en\"\n\n[privacy]\nmin_count = 5\n")}
+	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(goals)}
+	fsys["data/results/r.csv"] = &fstest.MapFile{Data: []byte(results)}
+	return fsys
+}
+
 // TestACountysOwnRowHiddenWithAnotherGoal: Vest's own rows give its
 // count, which is shown on its own; but Vest's local goal of people has
 // no row of Vest's own, and its total needs Bergen nord's figure, hidden
@@ -841,18 +857,10 @@ func TestACountyWithoutOfficesCountsMonths(t *testing.T) {
 // so and names the goal that hid the month (as the real-data trial of
 // session 37 found NAV's published county figures hidden without a word).
 func TestACountysOwnRowHiddenWithAnotherGoal(t *testing.T) {
-	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
-	for name := range fsys {
-		if strings.HasPrefix(name, "content/") || strings.HasPrefix(name, "data/results/") {
-			delete(fsys, name)
-		}
-	}
-	fsys["site.toml"] = &fstest.MapFile{Data: []byte("title = \"T\"\nlanguage = \"en\"\n\n[privacy]\nmin_count = 5\n")}
 	goal := "[[goal]]\nid = \"%s\"\ntitle = \"%s\"\nperspective = \"P\"\nunit = \"count\"\ndirection = \"lower\"\ntarget = 500\nyellow = 1000\naggregate = \"sum\"\npersons = true\n%s\n"
-	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(fmt.Sprintf(goal, "ledige", "Ledige", "") + fmt.Sprintf(goal, "lokal", "Lokal", "owner = \"vest\"\n"))}
-	fsys["data/results/r.csv"] = &fstest.MapFile{Data: []byte("period,unit,goal,value\n" +
-		"2026-01,bergen-nord,ledige,40\n2026-01,arstad,ledige,60\n2026-01,tromso,ledige,50\n2026-01,vest,ledige,100\n" +
-		"2026-01,bergen-nord,lokal,*\n2026-01,arstad,lokal,60\n")}
+	fsys := peopleSite(t, fmt.Sprintf(goal, "ledige", "Ledige", "")+fmt.Sprintf(goal, "lokal", "Lokal", "owner = \"vest\"\n"), "period,unit,goal,value\n"+
+		"2026-01,bergen-nord,ledige,40\n2026-01,arstad,ledige,60\n2026-01,tromso,ledige,50\n2026-01,vest,ledige,100\n"+
+		"2026-01,bergen-nord,lokal,*\n2026-01,arstad,lokal,60\n")
 	c, errs := Check(fsys, defaults)
 	if errs != nil {
 		t.Fatal(errs)
@@ -871,16 +879,10 @@ func TestACountysOwnRowHiddenWithAnotherGoal(t *testing.T) {
 // count, has no row of the share: Vest's share less Årstad's would give
 // Bergen nord's back, so it is hidden, and the count with it. A notice at
 // Vest's row says so and what to do; without Vest's own share, there is
-// nothing to say.
+// no such notice, but one of its count hidden beside the share's figures.
 func TestACountysOwnRowHiddenForAnOfficeWithoutOne(t *testing.T) {
-	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
-	for name := range fsys {
-		if strings.HasPrefix(name, "content/") || strings.HasPrefix(name, "data/results/") {
-			delete(fsys, name)
-		}
-	}
-	fsys["site.toml"] = &fstest.MapFile{Data: []byte("title = \"T\"\nlanguage = \"en\"\n\n[privacy]\nmin_count = 5\n")}
-	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(`[[goal]]
+	results := "period,unit,goal,value\n2026-01,bergen-nord,ledige,*\n2026-01,arstad,ledige,60\n2026-01,arstad,andel,2.5\n2026-01,tromso,ledige,50\n2026-01,tromso,andel,3.0\n2026-01,vest,ledige,100\n"
+	fsys := peopleSite(t, `[[goal]]
 id = "ledige"
 title = "Ledige"
 perspective = "P"
@@ -901,9 +903,7 @@ target = 2
 yellow = 3
 aggregate = "ratio"
 persons = true
-`)}
-	results := "period,unit,goal,value\n2026-01,bergen-nord,ledige,*\n2026-01,arstad,ledige,60\n2026-01,arstad,andel,2.5\n2026-01,tromso,ledige,50\n2026-01,tromso,andel,3.0\n2026-01,vest,ledige,100\n"
-	fsys["data/results/r.csv"] = &fstest.MapFile{Data: []byte(results + "2026-01,vest,andel,2.4\n")}
+`, results+"2026-01,vest,andel,2.4\n")
 	c, errs := Check(fsys, defaults)
 	if errs != nil {
 		t.Fatal(errs)
