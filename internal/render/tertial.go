@@ -170,7 +170,7 @@ func (s *site) fillSpanMatrix(m *SpanMatrix, root string, goals []int, sp score.
 			if a.Has() && !a.Coverage.Complete() {
 				// A figure of fewer months (office-months) than the span's
 				// looks like any other.
-				value += " (" + strings.NewReplacer("{r}", s.loc.Number(float64(a.Coverage.Reported), 0), "{e}", s.loc.Number(float64(a.Coverage.Expected), 0)).Replace(s.loc.T("matrix.partial")) + ")"
+				value += " (" + s.coverageText("matrix.partial", a.Coverage) + ")"
 				partial = true
 			}
 			row.Cells = append(row.Cells, SpanMatrixCell{Status: st, Value: value})
