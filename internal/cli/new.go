@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -102,6 +103,9 @@ func newCommentary(args []string, stdout, stderr io.Writer) int {
 		return UsageError
 	}
 	if err := write.Create(source, map[string][]byte{f.Path: f.Data}); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			err = commentaryExists(site, source, f.Path, period)
+		}
 		r.fail(err)
 		return createFailure(err)
 	}
@@ -110,6 +114,26 @@ func newCommentary(args []string, stdout, stderr io.Writer) int {
 	printNotices(notices, "text", r.loc, stdout, stderr)
 	r.tell(diag.P("wrote %s", filepath.Join(source, filepath.FromSlash(f.Path))))
 	return OK
+}
+
+// commentaryExists says that the commentary at name, of month p, is
+// written already, and offers the first later month of the office that
+// has none: the leader who wrote this month's is most likely starting the
+// next.
+func commentaryExists(site *model.Site, source, name string, p model.Period) error {
+	written := filepath.Join(source, filepath.FromSlash(name))
+	office := site.OfficeOfID(path.Base(path.Dir(name)))
+	command := "malekort new commentary "
+	if source != "." {
+		command += "--source " + source + " "
+	}
+	for next := p + 1; next <= p+12 && office >= 0 && site.Offices[office].Alive(next); next++ {
+		later := path.Join(path.Dir(name), next.String()+".md")
+		if _, err := os.Lstat(filepath.Join(source, filepath.FromSlash(later))); errors.Is(err, fs.ErrNotExist) {
+			return diag.P("%s exists already; malekort does not overwrite it: edit it, or start a later month's with %s", written, command+site.Offices[office].ID+" "+next.String())
+		}
+	}
+	return diag.P("%s exists already; malekort does not overwrite it", written)
 }
 
 // createFailure is the status for write.Create's err: a file that exists
