@@ -436,6 +436,14 @@ func pageNamedFolder(rel string) string {
 	return ""
 }
 
+// isFolder reports whether a text's link target names a folder: one
+// written with a slash at its end, or whose last part has no extension,
+// as an office's folder "../fana" has.
+func isFolder(target string) bool {
+	base := path.Base(target)
+	return strings.HasSuffix(target, "/") || base == "." || base == ".." || path.Ext(base) == ""
+}
+
 // loadFiles reads the files a text uses, so that they, and only they, are
 // published from content/.
 func loadFiles(fsys fs.FS, t *model.Text, refs []markdown.Ref, files map[string][]byte, errs *diag.List) {
@@ -452,6 +460,9 @@ func loadFiles(fsys fs.FS, t *model.Text, refs []markdown.Ref, files map[string]
 			continue
 		case !strings.HasPrefix(name, ContentDir+"/"):
 			errs.Add(pos, "%q is outside content/: put the file beside the text", ref)
+			continue
+		case isFolder(ref):
+			errs.Add(pos, "%q is a folder, which is no page where the site is opened as files: link its page, %s", ref, path.Join(ref, "index.html"))
 			continue
 		case !publishable[strings.ToLower(path.Ext(name))]:
 			errs.Add(pos, "%q cannot be published: link images (png, jpg, gif, webp) or PDF files", ref)
