@@ -16,9 +16,11 @@ func TestDeadLinksAreNotices(t *testing.T) {
 	fsys["content/vest/arstad/2026-02.md"] = &fstest.MapFile{Data: []byte("+++\nauthor = \"Leder\"\n+++\n" +
 		"Se [Bergen nord](../bergen-nord/index.html#goal-arbeid), [alle kommentarene](commentary.html),\n" +
 		"[målet](../../goals/arbeid/index.html) og [tallene](../scorecard.csv).\n\n" +
-		"Ikke [hit](../bergen-nrd/index.html) eller [kilden](2026-01.md).\n")}
+		"Ikke [hit](../bergen-nrd/index.html) eller [kilden](2026-01.md) eller [forrige](2026-02.md).\n")}
+	fsys["content/vest/arstad/2026-01.md"] = &fstest.MapFile{Data: []byte("+++\nauthor = \"Leder\"\n+++\nJanuar.\n")}
 	// A text whose only links are of other spellings is read too.
-	fsys["content/vest/_index.md"] = &fstest.MapFile{Data: []byte("Se [kilden](kilde.md) og [Årstad](arstad/INDEX.HTML).\n")}
+	fsys["content/vest/_index.md"] = &fstest.MapFile{Data: []byte("Se [kilden](kilde.md) og [Årstad](arstad/INDEX.HTML).\n\n" +
+		"Ikke [Tromsø](tromso/index.html), [fylket](_index.md) eller [Årstads kommentarer](../vest/arstad/commentray.html).\n")}
 	goals := string(fsys["data/goals.toml"].Data)
 	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(goals, `description = "Andel i arbeid."`,
 		`description = "Andel i arbeid, se [Årstad](vest/arstad/index.html), ikke [Årstadd](vest/arstadd/index.html)."`, 1))}
@@ -35,12 +37,20 @@ func TestDeadLinksAreNotices(t *testing.T) {
 			got = append(got, n.Error())
 		}
 	}
+	// Each offers the page its author most likely meant, as a link from
+	// the same folder: a misspelt name's nearest beside it, capitals
+	// aside; an office's own folder, written beside the wrong county; a
+	// page's source its page, a month's commentary its section.
 	want := []string{
-		`content/vest/_index.md:1: "arstad/INDEX.HTML" leads to vest/arstad/INDEX.HTML, which the site does not have: a link in a text is read from the folder of its page`,
+		`content/vest/_index.md:1: "arstad/INDEX.HTML" leads to vest/arstad/INDEX.HTML, which the site does not have (did you mean "arstad/index.html"?): a link in a text is read from the folder of its page`,
 		`content/vest/_index.md:1: "kilde.md" leads to vest/kilde.md, which the site does not have: a link in a text is read from the folder of its page`,
-		`content/vest/arstad/2026-02.md:7: "../bergen-nrd/index.html" leads to vest/bergen-nrd/index.html, which the site does not have: a link in a text is read from the folder of its page`,
-		`content/vest/arstad/2026-02.md:7: "2026-01.md" leads to vest/arstad/2026-01.md, which the site does not have: a link in a text is read from the folder of its page`,
-		`data/goals.toml:4: goal "arbeid": its description links "vest/arstadd/index.html", which leads to no page or file of the site, read from the site's top folder`,
+		`content/vest/_index.md:3: "../vest/arstad/commentray.html" leads to vest/arstad/commentray.html, which the site does not have (did you mean "arstad/commentary.html"?): a link in a text is read from the folder of its page`,
+		`content/vest/_index.md:3: "_index.md" leads to vest/_index.md, which the site does not have (did you mean "index.html"?): a link in a text is read from the folder of its page`,
+		`content/vest/_index.md:3: "tromso/index.html" leads to vest/tromso/index.html, which the site does not have (did you mean "../nord/tromso/index.html"?): a link in a text is read from the folder of its page`,
+		`content/vest/arstad/2026-02.md:7: "../bergen-nrd/index.html" leads to vest/bergen-nrd/index.html, which the site does not have (did you mean "../bergen-nord/index.html"?): a link in a text is read from the folder of its page`,
+		`content/vest/arstad/2026-02.md:7: "2026-01.md" leads to vest/arstad/2026-01.md, which the site does not have (did you mean "commentary.html#2026-01"?): a link in a text is read from the folder of its page`,
+		`content/vest/arstad/2026-02.md:7: "2026-02.md" leads to vest/arstad/2026-02.md, which the site does not have (did you mean "commentary.html#2026-02"?): a link in a text is read from the folder of its page`,
+		`data/goals.toml:4: goal "arbeid": its description links "vest/arstadd/index.html", which leads to no page or file of the site, read from the site's top folder (did you mean "vest/arstad/index.html"?)`,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("notices\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

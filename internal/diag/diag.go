@@ -266,19 +266,28 @@ func (l List) Error() string {
 }
 
 // Suggest returns a " (did you mean "x"?)" hint naming the candidate closest
-// to name, or "" when none is close enough to be a likely typo. Among equally
-// close candidates the first wins, so callers pass them in a stable order.
+// to name (see Nearest), or "" when none is close enough to be a likely
+// typo.
 func Suggest(name string, candidates []string) Phrase {
-	best, bestDist := "", len([]rune(name))/2+1
-	for _, c := range candidates {
-		if d := distance(name, c); d < bestDist {
-			best, bestDist = c, d
-		}
-	}
-	if best == "" {
+	best, ok := Nearest(name, candidates)
+	if !ok {
 		return Phrase{}
 	}
 	return P(" (did you mean %q?)", best)
+}
+
+// Nearest is the candidate closest to name, capitals aside, if one is
+// close enough to be a likely typo. Among equally close candidates the
+// first wins, so callers pass them in a stable order.
+func Nearest(name string, candidates []string) (string, bool) {
+	best, bestDist := "", len([]rune(name))/2+1
+	lower := strings.ToLower(name)
+	for _, c := range candidates {
+		if d := distance(lower, strings.ToLower(c)); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	return best, best != ""
 }
 
 // SuggestAmong is Suggest for candidates that suggest something else:
