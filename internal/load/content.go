@@ -534,7 +534,10 @@ func SplitFrontMatter(src []byte) (front []byte, body []byte, fmLine, bodyLine i
 	if string(bytes.TrimRight(first, " \t\r")) == "---" && yamlFrontMatter(rest) {
 		return nil, nil, 0, opening, diag.P("front matter between --- lines is YAML, which malekort does not read: write it as TOML between +++ lines, with = for : and text in quotes (author = \"Kari Nordmann\"; see README, \"The input contract\")")
 	}
-	if string(bytes.TrimRight(first, " \t\r")) != "+++" {
+	if fence := bytes.TrimSpace(first); string(fence) != "+++" {
+		if isRule(fence) && frontMatterLine.Match(firstLine(rest)) {
+			return nil, nil, 0, opening, diag.P("the front matter opens with %q: write +++, three plus signs, on this line (as it is, the front matter would be published as text)", string(fence))
+		}
 		if frontMatterLine.Match(first) {
 			return nil, nil, 0, opening, diag.P("the file begins with front matter but has no line of +++ above it: add a line with +++ before this one (without it the front matter would be published as text)")
 		}
@@ -560,6 +563,22 @@ func SplitFrontMatter(src []byte) (front []byte, body []byte, fmLine, bodyLine i
 		off = next
 	}
 	return nil, nil, 0, opening, notClosed
+}
+
+// isRule reports whether line is two or more plus or minus signs alone:
+// a slip of the front matter's +++.
+func isRule(line []byte) bool {
+	return len(line) >= 2 && (len(bytes.Trim(line, "+")) == 0 || len(bytes.Trim(line, "-")) == 0)
+}
+
+// firstLine is the first line of text that is not blank.
+func firstLine(text []byte) []byte {
+	for line := range bytes.Lines(text) {
+		if line = bytes.TrimSpace(line); len(line) > 0 {
+			return line
+		}
+	}
+	return nil
 }
 
 // frontMatterLine matches a line that only front matter has: one of its

@@ -45,6 +45,11 @@ func TestSplitFrontMatter(t *testing.T) {
 		{"no opener", "author = \"A\"\n[[measure]]\ngoal = \"g\"\n+++\nHei\n", "", "", 0, 1, true},
 		{"no opener, after a blank line", "\nAuthor=\"A\"\n+++\n", "", "", 0, 2, true},
 		{"no opener, a measure first", "[[tiltak]]\ngoal = \"g\"\n+++\n", "", "", 0, 1, true},
+		// An opener mistyped would publish the front matter as text.
+		{"four plus signs", "++++\nauthor = \"A\"\n+++\nHei\n", "", "", 0, 1, true},
+		{"two plus signs", "++\n\n[[measure]]\ngoal = \"g\"\n+++\n", "", "", 0, 1, true},
+		{"three minus signs, TOML after", "---\ndate = 2026-11-05\n+++\nHei\n", "", "", 0, 1, true},
+		{"a rule of four, then text", "----\nTekst.\n", "", "----\nTekst.\n", 0, 1, false},
 		{"text that begins with a word of front matter", "Forfatteren av rapporten = NAV.\n", "", "Forfatteren av rapporten = NAV.\n", 0, 1, false},
 		{"a link first", "[tiltak]: https://nav.no\n", "", "[tiltak]: https://nav.no\n", 0, 1, false},
 	} {
