@@ -181,6 +181,9 @@ func (r *Renderer) RenderWords(src []byte, at Place) (template.HTML, string, err
 
 func (r *Renderer) render(src []byte, at Place, words bool) (template.HTML, string, error) {
 	doc := r.md.Parser().Parse(text.NewReader(src))
+	if bare, ok := withoutTags(src, doc); ok {
+		src, doc = bare, r.md.Parser().Parse(text.NewReader(bare))
+	}
 	doc.SetAttribute(notesAttribute, []byte(at.Notes))
 	var unsafe, tables []ast.Node
 	var headings []*ast.Heading
@@ -391,6 +394,24 @@ func References(src []byte) Refs {
 func references(src []byte) (refs Refs) {
 	found := parser.NewContext()
 	doc := referenceReader.Parser().Parse(text.NewReader(src), parser.WithContext(found))
+	if bare, ok := withoutTags(src, doc); ok {
+		// The tags are told of as written; the rest is read as the page
+		// has it, without them.
+		for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+			ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+				if b, ok := n.(*ast.HTMLBlock); ok && entering && tagBlock(b) {
+					at := b.Lines().At(0)
+					refs.html(src, at.Value(src), at.Start)
+				}
+				return ast.WalkContinue, nil
+			})
+		}
+		found = parser.NewContext()
+		src, doc = bare, referenceReader.Parser().Parse(text.NewReader(bare), parser.WithContext(found))
+		defer func() {
+			slices.SortStableFunc(refs.HTML, func(a, b Ref) int { return a.Line - b.Line })
+		}()
+	}
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -471,6 +492,74 @@ func references(src []byte) (refs Refs) {
 		labels[label] = true
 	}
 	return refs
+}
+
+// tagBlock reports whether b is an HTML block that begins with an
+// element's tag (goldmark's kinds 6 and 7: <div>, <br>, <img ...>), which
+// runs to the next blank line: the text of its lines is the author's.
+func tagBlock(b *ast.HTMLBlock) bool {
+	return (b.HTMLBlockType == ast.HTMLBlockType6 || b.HTMLBlockType == ast.HTMLBlockType7) && b.Lines().Len() > 0
+}
+
+// withoutTags is src with the tags of its tag blocks (see tagBlock) taken
+// out and their lines' text kept, and whether it had any. Raw HTML is left
+// out of a page, and such a block with it: a leader's "<br>" above two
+// sentences, or a <div> around one, would take them off the page. Without
+// the tags the text is markdown again. Script, style, pre and comments
+// (the other kinds) stay left out whole: a comment is a note the author
+// kept off the page. Every line stays where it was, so the positions of
+// what the text holds are read from the new text the same way.
+func withoutTags(src []byte, doc ast.Node) ([]byte, bool) {
+	var cut [][2]int // the byte ranges of src to take out, in order
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			b, ok := n.(*ast.HTMLBlock)
+			if !ok || !entering || !tagBlock(b) {
+				return ast.WalkContinue, nil
+			}
+			inTag, from := false, 0
+			for i := range b.Lines().Len() {
+				line := b.Lines().At(i)
+				for at := line.Start; at < line.Stop; at++ {
+					switch c := src[at]; {
+					case inTag && c == '>':
+						inTag = false
+						cut = append(cut, [2]int{from, at + 1})
+					case inTag && c == '\n':
+						// A tag over several lines: each keeps its line end.
+						cut = append(cut, [2]int{from, at})
+						from = at + 1
+					case !inTag && c == '<' && startsTag(src[at+1:line.Stop]):
+						inTag, from = true, at
+					}
+				}
+				if inTag && line.Stop > from {
+					cut = append(cut, [2]int{from, line.Stop})
+					from = line.Stop
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		})
+	}
+	if len(cut) == 0 {
+		return src, false
+	}
+	bare := make([]byte, 0, len(src))
+	last := 0
+	for _, c := range cut {
+		if c[0] > last {
+			bare = append(bare, src[last:c[0]]...)
+		}
+		last = max(last, c[1])
+	}
+	return append(bare, src[last:]...), true
+}
+
+// startsTag reports whether rest, what follows a "<", begins an element's
+// opening or closing tag.
+func startsTag(rest []byte) bool {
+	rest = bytes.TrimPrefix(rest, []byte("/"))
+	return len(rest) > 0 && ('a' <= rest[0]|0x20 && rest[0]|0x20 <= 'z')
 }
 
 // html adds raw HTML's opening tag to r.HTML, unless that tag is there

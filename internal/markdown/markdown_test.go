@@ -271,8 +271,8 @@ func TestRenderWords(t *testing.T) {
 			"Sykefravær Vi bør følge opp fraværet. Møtet i Fana https://nav.no/x Tiltak Når Samtaler Høst kode"},
 		// A list marked "2)" after "1." begins a list of its own; "[x]"
 		// outside a list is text, as the page shows it.
-		{"> ### Tiltak\n\n1. Første\n2) _Andre_ ![Fravær per uke](f.png)\n\n<div>\nskjult\n</div>\n\nMer \\*enn\\* 3 < 4, kari@nav.no <kari@nav.no>, sak_nr og ~~ikke~~ `kode` &amp; &#65;.\n\n---\n[x] ferdig\n",
-			"Tiltak Første Andre Fravær per uke Mer *enn* 3 < 4, kari@nav.no kari@nav.no, sak_nr og ikke kode & A. [x] ferdig"},
+		{"> ### Tiltak\n\n1. Første\n2) _Andre_ ![Fravær per uke](f.png)\n\n<div>\ni en div\n</div>\n\n<!--\nskjult\n-->\n\nMer \\*enn\\* 3 < 4, kari@nav.no <kari@nav.no>, sak_nr og ~~ikke~~ `kode` &amp; &#65;.\n\n---\n[x] ferdig\n",
+			"Tiltak Første Andre Fravær per uke i en div Mer *enn* 3 < 4, kari@nav.no kari@nav.no, sak_nr og ikke kode & A. [x] ferdig"},
 		// A link that is not published keeps its text, as on the page.
 		{"[Les mer](javascript:alert(1)) og <javascript:alert(2)>", "Les mer og javascript:alert(2)"},
 	} {
@@ -405,6 +405,40 @@ func TestDroppedLinks(t *testing.T) {
 	}
 }
 
+// TestTextInHTMLBlocks: a block that begins with an element's tag runs
+// to the next blank line, and the page leaves out the tags, not the text
+// of its lines, which is markdown as any other: a leader's "<br>" above
+// two sentences, or a <div> around a line, would have taken them off the
+// page. A comment, a script and a style are left out whole, and a tag
+// written over two lines goes with all of its lines' parts.
+func TestTextInHTMLBlocks(t *testing.T) {
+	src := "Først.\n\n<br>\nSetning en.\nSetning to.\n\n<div align=\"center\">\n**Viktig:** møtet flyttes.\n</div>\n\n" +
+		"<p\n  class=\"x\">Over to linjer [her](r.pdf).</p>\n\n" +
+		"<!--\nNotat til meg selv.\n-->\n\n<script>\nalert(1)\n</script>\n\n<style>\np{}\n</style>\n\n" +
+		"> <div>\n> I et sitat.\n> </div>\n"
+	html, err := New("Tabell", "tilbake").Render([]byte(src), Place{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<p>Setning en.\nSetning to.</p>", "<p><strong>Viktig:</strong> møtet flyttes.</p>", `Over to linjer <a href="r.pdf">her</a>.`, "<blockquote>\n<p>I et sitat.</p>"} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("the page lacks %q:\n%s", want, html)
+		}
+	}
+	for _, gone := range []string{"Notat", "alert", "p{}", "<br", "<div", "class=", "<p\n"} {
+		if strings.Contains(string(html), gone) {
+			t.Errorf("the page has %q:\n%s", gone, html)
+		}
+	}
+	refs := References([]byte(src))
+	if want := []Ref{{"<br>", 3}, {"<div>", 7}, {"<p>", 11}, {"<script>", 18}, {"<style>", 22}}; !slices.Equal(refs.HTML, want) {
+		t.Errorf("HTML %v, want %v", refs.HTML, want)
+	}
+	if want := []Ref{{"r.pdf", 12}}; !slices.Equal(refs.Files, want) {
+		t.Errorf("files %v, want %v: a link in a block's text is the page's", refs.Files, want)
+	}
+}
+
 // TestLeftOutHTML: raw HTML, which Render leaves out, is found by its
 // opening tags, each once at its first line, as a block (a table pasted
 // from a web page) or inline (a <br>); comments, closing tags, HTML in
@@ -488,7 +522,7 @@ func TestUnmetFootnotes(t *testing.T) {
 		"> [^q]: I et sitat.\n\n" +
 		"- [^l]: I en liste.\n\n" +
 		"```\n[^f]: kode\n```\n\n" +
-		"<div>\n[^h]: html\n</div>\n\n" +
+		"<!--\n[^h]: html\n-->\n\n" +
 		"Første linje,\nandre [^Z] linje.\n\n" +
 		"Delt over [^\nY]."
 	refs := References([]byte(src))
