@@ -927,3 +927,43 @@ persons = true
 		t.Errorf("without Vest's own share: %v\n%v", errs, c.Notices)
 	}
 }
+
+// TestAnEmptyCommentaryIsNone: a commentary file that says nothing, left
+// as malekort new commentary wrote it or saved empty, is no commentary:
+// its office is among those without commentary for the month, and its
+// page shows no empty one. Each is told of at its line.
+func TestAnEmptyCommentaryIsNone(t *testing.T) {
+	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
+	placeholder := locale.Word("nb", "commentary.placeholder")
+	fsys["content/vest/bergen-nord/2026-02.md"] = &fstest.MapFile{Data: []byte("+++\ndate = 2026-03-05\n+++\n\n" + placeholder + "\n")}
+	fsys["content/nord/tromso/2026-02.md"] = &fstest.MapFile{Data: []byte("+++\nauthor = \"Leder\"\n+++\n\n")}
+	c, errs := checkInput(fsys)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	out := memOutput{}
+	if errs, err := c.Render(fsys, out); errs != nil || err != nil {
+		t.Fatal(errs, err)
+	}
+	var told []string
+	for _, n := range c.Notices {
+		if strings.HasPrefix(n.Pos.Path, "content/") && strings.Contains(n.Msg, "commentary") {
+			told = append(told, n.Pos.String())
+		}
+	}
+	if want := []string{"content/nord/tromso/2026-02.md:4", "content/vest/bergen-nord/2026-02.md:5"}; !slices.Equal(told, want) {
+		t.Errorf("notices at %v, want %v", told, want)
+	}
+	for _, office := range []string{"vest/bergen-nord", "nord/tromso"} {
+		if page := string(out[office+"/index.html"]); strings.Contains(page, `id="commentary-2026-02"`) || strings.Contains(page, "5. mars 2026") {
+			t.Errorf("%s shows an empty commentary", office)
+		}
+		if _, ok := out[office+"/commentary.html"]; ok {
+			t.Errorf("%s has a page of commentary", office)
+		}
+	}
+	county := string(out["vest/index.html"])
+	if i := strings.Index(county, "Kontorer uten kommentar for måneden"); i < 0 || !strings.Contains(county[i:i+400], "NAV Bergen nord") {
+		t.Errorf("NAV Bergen nord is not among the offices without commentary:\n%s", county[max(i, 0):max(i, 0)+400])
+	}
+}

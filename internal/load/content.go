@@ -316,7 +316,9 @@ func (x orgIndex) commentary(p string, src []byte, errs *diag.List) (model.Comme
 	case o.County != parts[0] && x.counties[o.County] && !x.misnames(parts[0], o.County):
 		errs.Add(diag.Pos{Path: p}, "office %q belongs to county %q: move the file to content/%s/%s/", o.ID, o.County, o.County, o.ID)
 	case o.County == parts[0]:
-		return c, true
+		// An empty commentary is told of, and is none: published, it
+		// would count its office as commented.
+		return c, !c.Empty()
 	}
 	return c, false
 }
@@ -816,7 +818,7 @@ func readCommentary(p string, src []byte, errs *diag.List) (model.Commentary, bo
 		return model.Commentary{}, false
 	}
 	c := model.Commentary{Period: period, Text: model.Text{Path: p, Body: body, BodyLine: bodyLine, Author: fm.Author}}
-	withoutPlaceholder(&c, errs)
+	placeholder := withoutPlaceholder(&c, errs)
 	// The lines of the measures as they were read, a [measure] header as
 	// [[measure]] (see ParseFrontMatter).
 	lines := config.NewLines(singleBracketMeasure.ReplaceAll(front, []byte("$1[[measure]]")))
@@ -845,6 +847,9 @@ func readCommentary(p string, src []byte, errs *diag.List) (model.Commentary, bo
 			Due: date(m.Due, "due", key("due"), errs),
 			Pos: pos, GoalPos: key("goal"), StatusPos: key("status"),
 		})
+	}
+	if c.Empty() && !placeholder {
+		errs.AddNotice(diag.Pos{Path: p, Line: bodyLine}, "the commentary is empty: write it, or delete the file (until then the office is without commentary for the month)")
 	}
 	return c, true
 }
@@ -966,8 +971,8 @@ var placeholders = func() [][]byte {
 
 // withoutPlaceholder takes out of c the placeholder new commentary wrote,
 // so that it is never published, and adds a notice at its line asking for
-// the commentary to be written.
-func withoutPlaceholder(c *model.Commentary, errs *diag.List) {
+// the commentary to be written. It reports whether c held one.
+func withoutPlaceholder(c *model.Commentary, errs *diag.List) bool {
 	for _, placeholder := range placeholders {
 		at := bytes.Index(c.Body, placeholder)
 		if at < 0 {
@@ -976,8 +981,9 @@ func withoutPlaceholder(c *model.Commentary, errs *diag.List) {
 		line := c.BodyLine + bytes.Count(c.Body[:at], []byte("\n"))
 		errs.AddNotice(diag.Pos{Path: c.Path, Line: line}, "the commentary still holds the text \"malekort new commentary\" wrote: write the commentary (that text is not published; what you wrote yourself is)")
 		c.Body = bytes.TrimSpace(append(c.Body[:at:at], c.Body[at+len(placeholder):]...))
-		return
+		return true
 	}
+	return false
 }
 
 // date accepts a TOML date (2026-10-15) or the same as a string.

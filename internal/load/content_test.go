@@ -269,7 +269,7 @@ func TestDayFirstDates(t *testing.T) {
 	}
 	// A day that no month has is no date either way.
 	errs = nil
-	readCommentary("content/vest/a/2026-10.md", []byte("+++\ndate = 31.13.2026\n+++\n"), &errs)
+	readCommentary("content/vest/a/2026-10.md", []byte("+++\ndate = 31.13.2026\n+++\nTekst.\n"), &errs)
 	if got := errs.Error(); got != `content/vest/a/2026-10.md:2: date "31.13.2026" is not a date: write it as YYYY-MM-DD` {
 		t.Errorf("a day-first non-date: %s", got)
 	}
@@ -421,7 +421,7 @@ func TestDatesWrittenOtherwise(t *testing.T) {
 	// A TOML date, with a time or a comment, is left to TOML.
 	for _, written := range []string{"2026-03-15", "2026-03-15 # frist", "2026-03-15T10:00:00"} {
 		var errs diag.List
-		c, ok := readCommentary("content/vest/a/2026-03.md", []byte("+++\ndate = "+written+"\n+++\n"), &errs)
+		c, ok := readCommentary("content/vest/a/2026-03.md", []byte("+++\ndate = "+written+"\n+++\nTekst.\n"), &errs)
 		if !ok || c.Date != "2026-03-15" || len(errs) > 0 {
 			t.Errorf("date = %s: ok %v, date %q, errors %v", written, ok, c.Date, errs)
 		}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"slices"
@@ -699,6 +700,11 @@ type Commentary struct {
 	Period   Period
 	Measures []Measure
 	Text
+}
+
+// Empty reports whether c says nothing: no text and no measures.
+func (c *Commentary) Empty() bool {
+	return len(bytes.TrimSpace(c.Body)) == 0 && len(c.Measures) == 0
 }
 
 // Site is everything read from a site's data and content folders.
