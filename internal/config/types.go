@@ -225,7 +225,12 @@ func typeMessage(key []string, k kind, x any) diag.Phrase {
 	switch k {
 	case text:
 		how = diag.P("put the text in quotes (%s = %q)", name, asText(x))
-		if _, list := elements(x); list {
+		_, list := elements(x)
+		switch {
+		case list && toml.Key(key).String() == "measure.goal":
+			// One text of several ids would name no goal.
+			how = diag.P("a measure is of one goal: write a [[measure]] for each goal, with the same text")
+		case list:
 			how = diag.P("write one text, in quotes (%s = %q)", name, asText(x))
 		}
 	case number:

@@ -674,6 +674,11 @@ func ParseFrontMatter(p string, front []byte, fmLine int, errs *diag.List) (Fron
 			errs.Add(diag.Pos{Path: p, Line: l}, "unknown key %q in front matter: write %s (known keys: %s)", key, known, frontMatterKeys)
 			continue
 		}
+		if len(k) == 2 && (name == "author" || name == "date") {
+			// TOML reads every key below a table's header as the table's.
+			errs.Add(diag.Pos{Path: p, Line: l}, "%s is below a [[measure]], which makes it one of the measure's keys: move it above the first [[measure]]", name)
+			continue
+		}
 		errs.Add(diag.Pos{Path: p, Line: l}, "unknown key %q in front matter%s (known keys: %s)", key, diag.Suggest(name, known), frontMatterKeys)
 	}
 	return fm, unread
