@@ -997,7 +997,11 @@ func Commentary(s *model.Site, errs *diag.List) {
 // and one without an id taken
 // for an earlier one by its goal and first words (see model.MeasureID)
 // whose text is another (a notice: a new measure begun with the same
-// words takes the earlier one's place and history without a word).
+// words takes the earlier one's place and history without a word). A
+// measure left open in an earlier commentary and not in the office's
+// latest is a notice at the latest: it stays open on the pages for good,
+// and most often it was deleted or reworded there by mistake (new
+// commentary carries every open measure into the new month's file).
 func measureChanges(s *model.Site, errs *diag.List) {
 	comm := make([]*model.Commentary, len(s.Commentary))
 	for i := range s.Commentary {
@@ -1006,22 +1010,29 @@ func measureChanges(s *model.Site, errs *diag.List) {
 	slices.SortStableFunc(comm, func(a, b *model.Commentary) int {
 		return cmp.Or(strings.Compare(a.Office, b.Office), cmp.Compare(a.Period, b.Period))
 	})
+	ended := map[string]bool{} // offices whose open measures openWhenTheOfficeEnded tells
+	for _, o := range s.Offices {
+		ended[o.ID] = o.Lifetime.Until != 0
+	}
 	type seen struct {
-		goal, text string
-		period     model.Period
-		pos        diag.Pos
+		goal, text, status string
+		period             model.Period
+		pos                diag.Pos
 	}
 	var last map[string]seen // the office's measures by id, as last written
+	var ids []string         // last's keys, in the order first written
 	for k, c := range comm {
 		if k == 0 || c.Office != comm[k-1].Office {
-			last = map[string]seen{}
+			last, ids = map[string]seen{}, nil
 		}
 		for i := range c.Measures {
 			m := &c.Measures[i]
 			id := model.MeasureID(m)
 			before, ok := last[id]
 			switch {
-			case !ok || before.period == c.Period:
+			case !ok:
+				ids = append(ids, id)
+			case before.period == c.Period:
 			case m.ID != "" && m.Goal != before.goal && m.Goal != "" && stillShown(s, before.goal, c.Period):
 				// A measure may follow its goal's successor, as the notice
 				// of a measure left open for a goal gone says.
@@ -1029,7 +1040,15 @@ func measureChanges(s *model.Site, errs *diag.List) {
 			case m.ID == "" && m.Text != before.text:
 				errs.AddNotice(m.Pos, "the measure is taken for the one of %s (%s) by its goal and first words, though its text is another: if it is a new measure, give it an id = \"…\" of its own; if it is the same, write id = %q", before.period, before.pos, id)
 			}
-			last[id] = seen{m.Goal, m.Text, c.Period, m.Pos}
+			last[id] = seen{m.Goal, m.Text, m.Status, c.Period, m.Pos}
+		}
+		if latest := k == len(comm)-1 || comm[k+1].Office != c.Office; !latest || ended[c.Office] {
+			continue
+		}
+		for _, id := range ids {
+			if m := last[id]; m.period < c.Period && m.status != "done" {
+				errs.AddNotice(diag.Pos{Path: c.Path, Line: 1}, "the measure %q, open in %s (%s), is not in the office's latest commentary: the pages show it open until a commentary names it; write it here as it stands, with status = \"done\" when it is done", m.text, m.period, m.pos)
+			}
 		}
 	}
 }

@@ -404,6 +404,49 @@ func TestAMeasureTakenForAnother(t *testing.T) {
 	}
 }
 
+// TestAMeasureLeftOutOfTheLatestCommentary: a measure open where an
+// office's commentary last names it, before the office's latest, is a
+// notice at the latest, which it was most often deleted or reworded from
+// by mistake: the pages show it open for good. Not one done, nor one in
+// the latest, nor one of an office that ended (see
+// TestAMeasureOpenWhenItsOfficeEnded).
+func TestAMeasureLeftOutOfTheLatestCommentary(t *testing.T) {
+	sep := period("2018-09")
+	at := func(office, month string, line int) diag.Pos {
+		return diag.Pos{Path: "content/vest/" + office + "/" + month + ".md", Line: line}
+	}
+	text := func(office, month string) model.Text { return model.Text{Path: "content/vest/" + office + "/" + month + ".md"} }
+	s := &model.Site{
+		Offices: []model.Office{{ID: "a"}, {ID: "b", Lifetime: model.Lifetime{Until: sep + 1}}},
+		Commentary: []model.Commentary{
+			{Office: "a", Period: sep + 1, Text: text("a", "2018-10"), Measures: []model.Measure{
+				{ID: "samtaler", Goal: "g", Text: "Samtaler", Status: "done", Pos: at("a", "2018-10", 5)},
+			}},
+			{Office: "a", Period: sep, Text: text("a", "2018-09"), Measures: []model.Measure{
+				{ID: "samtaler", Goal: "g", Text: "Samtaler", Status: "started", Pos: at("a", "2018-09", 3)},
+				{ID: "frokost", Goal: "g", Text: "Fast frokostmøte", Status: "started", Pos: at("a", "2018-09", 8)},
+				{ID: "kurs", Goal: "g", Text: "Kurs", Status: "done", Pos: at("a", "2018-09", 13)},
+			}},
+			{Office: "a", Period: sep - 1, Text: text("a", "2018-08"), Measures: []model.Measure{
+				{ID: "plan", Goal: "g", Text: "Plan", Status: "planned", Pos: at("a", "2018-08", 4)},
+			}},
+			{Office: "b", Period: sep, Text: text("b", "2018-09"), Measures: []model.Measure{
+				{ID: "messe", Goal: "g", Text: "Messe", Status: "started", Pos: at("b", "2018-09", 3)},
+			}},
+			{Office: "b", Period: sep + 1, Text: text("b", "2018-10")},
+		},
+	}
+	var notices diag.List
+	measureChanges(s, &notices)
+	want := strings.Join([]string{
+		`content/vest/a/2018-10.md:1: the measure "Fast frokostmøte", open in 2018-09 (content/vest/a/2018-09.md:8), is not in the office's latest commentary: the pages show it open until a commentary names it; write it here as it stands, with status = "done" when it is done`,
+		`content/vest/a/2018-10.md:1: the measure "Plan", open in 2018-08 (content/vest/a/2018-08.md:4), is not in the office's latest commentary: the pages show it open until a commentary names it; write it here as it stands, with status = "done" when it is done`,
+	}, "\n")
+	if got := notices.Sorted().Error(); got != want {
+		t.Errorf("notices:\n%s\nwant\n%s", got, want)
+	}
+}
+
 // TestAMeasureThatFollowsItsGoal: a measure's id written again for
 // another goal is an error while its goal is on the scorecard, and none
 // once the goal has left it: the measure follows the goal that serves
