@@ -269,23 +269,53 @@ func (g *gen) content() error {
 		return err
 	}
 	statuses := []string{"planned", "started", "done"}
+	const body = "+++\n\nVi gikk gjennom målekortet på personalmøtet. Resultatene er **bedre** enn forrige måned på de fleste mål.\n\n- Vi følger opp sykefraværet.\n- Vi ser nærmere på saksbehandlingstiden.\n"
+	measure := func(b *strings.Builder, text, goal, status string) {
+		fmt.Fprintf(b, "\n[[measure]]\ngoal = %q\ntext = %q\nstatus = %q\n", goal, text, status)
+	}
 	for o := range g.offices() {
+		// Each month's commentary names a few measures, and the office's
+		// last names every one still open too, as new commentary carries
+		// them: a measure left out of it would be open for good.
+		var name string
+		var b strings.Builder
+		var texts []string // the office's measures, in the order first named
+		goalOf, status := map[string]string{}, map[string]string{}
+		named := map[string]bool{} // in the file being written
 		for m := range g.size.Months {
 			if g.rnd.Float64() >= g.size.Commentary || !g.alive(o, m) {
 				continue
 			}
+			if name != "" {
+				if err := g.file(name, b.String()+body); err != nil {
+					return err
+				}
+			}
 			y, mo := g.period(m)
-			var b strings.Builder
+			b.Reset()
+			clear(named)
 			fmt.Fprintf(&b, "+++\nauthor = \"Leder %d\"\ndate = %04d-%02d-05\n", o+1, y, mo)
 			for i := range 1 + g.rnd.IntN(3) {
 				gl := g.goals[g.rnd.IntN(len(g.goals))]
-				fmt.Fprintf(&b, "\n[[measure]]\ngoal = %q\ntext = \"Tiltak %d for %s\"\nstatus = %q\n", gl.id, i+1, gl.id, statuses[g.rnd.IntN(3)])
+				text := fmt.Sprintf("Tiltak %d for %s", i+1, gl.id)
+				if _, ok := status[text]; !ok {
+					texts = append(texts, text)
+				}
+				goalOf[text], status[text], named[text] = gl.id, statuses[g.rnd.IntN(3)], true
+				measure(&b, text, gl.id, status[text])
 			}
-			b.WriteString("+++\n\nVi gikk gjennom målekortet på personalmøtet. Resultatene er **bedre** enn forrige måned på de fleste mål.\n\n- Vi følger opp sykefraværet.\n- Vi ser nærmere på saksbehandlingstiden.\n")
-			name := fmt.Sprintf("content/%s/%s/%04d-%02d.md", countyID(g.countyOf(o)), officeID(o), y, mo)
-			if err := g.file(name, b.String()); err != nil {
-				return err
+			name = fmt.Sprintf("content/%s/%s/%04d-%02d.md", countyID(g.countyOf(o)), officeID(o), y, mo)
+		}
+		if name == "" {
+			continue
+		}
+		for _, text := range texts {
+			if !named[text] && status[text] != "done" {
+				measure(&b, text, goalOf[text], status[text])
 			}
+		}
+		if err := g.file(name, b.String()+body); err != nil {
+			return err
 		}
 	}
 	return nil
