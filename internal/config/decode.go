@@ -255,13 +255,38 @@ func errorMessage(err error, line string) diag.Phrase {
 		key, value, _ := strings.Cut(line, "=")
 		return diag.P("the text is in typographic quotes, which TOML does not read as quotes: write straight ones, %s = \"%s\"", strings.TrimSpace(key), strings.Trim(strings.TrimSpace(value), "“”«»„‘’\""))
 	case strings.HasPrefix(msg, "expected value but found "):
-		_, value, _ := strings.Cut(line, "=")
+		key, value, _ := strings.Cut(line, "=")
+		if strings.TrimSpace(value) == "" {
+			return diag.P("the value is missing after the =: write %s = \"…\"", strings.TrimSpace(key))
+		}
 		// Quoted as TOML reads it: quotes inside the text escaped.
 		return diag.P("%s is not a value: put text in quotes (%s); numbers, true and false go as they are", strings.TrimSpace(value), strconv.Quote(strings.Trim(strings.TrimSpace(value), `"`)))
 	case msg == "expected '.' or '=', but got ':' instead":
 		// YAML's way, as other site generators' front matter has it.
 		key, value, _ := strings.Cut(strings.TrimSpace(line), ":")
 		return diag.P("a key and its value are joined by =, not by a colon: write %s = %s", strings.TrimSpace(key), asTOML(strings.TrimSpace(value)))
+	case strings.HasPrefix(msg, "expected '.' or '=', but got ") && strings.Contains(line, "="):
+		// "status  er = …", "mål = …": what stands before the = is no key.
+		key, value, _ := strings.Cut(line, "=")
+		if word := strings.Fields(key); len(word) > 0 && bareKey.MatchString(word[0]) {
+			return diag.P("%q is not a key, which is one word of a–z, 0–9, - and _ before the =: write %s = %s", strings.TrimSpace(key), word[0], strings.TrimSpace(value))
+		}
+		return diag.P("%q is not a key, which is one word of a–z, 0–9, - and _ before the =", strings.TrimSpace(key))
+	case strings.HasPrefix(msg, "expected '.' or '=', but got "):
+		key, value, _ := strings.Cut(strings.TrimSpace(line), " ")
+		return diag.P("a key and its value are joined by =: write %s = %s", key, asTOML(strings.TrimSpace(value)))
+	case strings.HasPrefix(msg, "invalid escape in string "), strings.Contains(msg, " hexadecimal digits after '\\"):
+		// A Windows path in double quotes: G:\Felles\tiltak.docx,
+		// \\server\users (\u begins a character's code, \x a byte's).
+		escape := strings.Trim(strings.TrimPrefix(msg, "invalid escape in string "), "'")
+		if _, code, ok := strings.Cut(msg, " hexadecimal digits after '"); ok {
+			escape, _, _ = strings.Cut(code, "'")
+		}
+		key, value, _ := strings.Cut(line, "=")
+		if text := strings.Trim(strings.TrimSpace(value), `"`); !strings.Contains(text, "'") {
+			return diag.P("the text has a backslash (%s), which begins an escape in double quotes: write it in single quotes, %s = '%s', or each backslash twice", escape, strings.TrimSpace(key), text)
+		}
+		return diag.P("the text has a backslash (%s), which begins an escape in double quotes: write each backslash twice", escape)
 	case strings.HasPrefix(msg, "TOML files cannot contain control characters: "):
 		return diag.P("the line has a control character (%s), which TOML does not allow: delete it (it comes along when text is pasted from some programs)", strings.Trim(strings.TrimPrefix(msg, "TOML files cannot contain control characters: "), "'"))
 	}
