@@ -47,7 +47,7 @@ type Server struct {
 	mu      sync.Mutex
 	site    map[string][]byte
 	errors  []string       // the last build's input errors; empty when it succeeded
-	lang    string         // the site's language, for a page of errors
+	shown   *locale.Locale // the site's language, for malekort's own pages
 	version int            // counts builds, so pages know when to reload
 	built   int            // the version of the last whole build
 	touched map[string]int // the version in which each page changed since
@@ -270,7 +270,7 @@ func (s *Server) publish(change func()) {
 	s.mu.Lock()
 	s.version++
 	change()
-	s.lang = s.loc.Lang
+	s.shown = s.loc
 	close(s.changed)
 	s.changed = make(chan struct{})
 	s.mu.Unlock()
@@ -306,18 +306,23 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	name := pageName(r.URL.Path)
 	s.mu.Lock()
 	data, ok := s.site[name]
-	built, errors, lang, version, pageVersion := s.site != nil, s.errors, s.lang, s.version, s.pageVersion(name)
+	built, errors, loc, version, pageVersion := s.site != nil, s.errors, s.shown, s.version, s.pageVersion(name)
 	s.mu.Unlock()
 	if !built {
 		// No build has succeeded yet: every page is the errors, and
 		// reloads into the site once they are fixed.
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
-		errorPage(lang, errors, version).Render(r.Context(), w)
+		errorPage(loc.Lang, errors, version).Render(r.Context(), w)
 		return
 	}
 	if !ok {
-		http.NotFound(w, r)
+		// In the site's language, with the way home; it reloads into the
+		// page should a build make it.
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		w.WriteHeader(http.StatusNotFound)
+		notFoundPage(loc, r.URL.Path, pageVersion).Render(r.Context(), w)
 		return
 	}
 	ctype := mime.TypeByExtension(path.Ext(name))

@@ -112,8 +112,10 @@ func TestServeFollowsEdits(t *testing.T) {
 	if code, body := get(t, url+"/"); code != 200 || !strings.Contains(body, "<h1>Testside</h1>") {
 		t.Fatalf("/ does not serve index.html: %d", code)
 	}
-	if code, _ := get(t, url+"/nowhere.html"); code != 404 {
-		t.Errorf("missing page: %d", code)
+	// A page the site does not have is said so in its language, with
+	// the way to the front page.
+	if code, body := get(t, url+"/nowhere.html"); code != 404 || !strings.Contains(body, "Nettstedet har ingen side /nowhere.html.") || !strings.Contains(body, `<a href="/">Til forsiden</a>`) || !strings.Contains(body, `lang="nb"`) {
+		t.Errorf("missing page: %d\n%s", code, body)
 	}
 
 	next := events(t, url, "/vest/arstad/")
