@@ -206,6 +206,9 @@ func referencedFiles(t *model.Text, errs *diag.List) []markdown.Ref {
 	for _, r := range refs.HTML {
 		leftOutHTML(refPos(t, r), r, errs)
 	}
+	for _, r := range refs.Spaced {
+		spacedLink(refPos(t, r), r, errs)
+	}
 	unmetFootnotes(refs, func(r markdown.Ref) diag.Pos { return refPos(t, r) }, errs)
 	for _, r := range refs.Pages {
 		t.PageLinks = append(t.PageLinks, model.PageLink{Target: r.Target, Pos: refPos(t, r)})
@@ -264,6 +267,13 @@ func droppedLink(pos diag.Pos, r markdown.Ref, errs *diag.List) {
 // out of the page (see markdown.Refs).
 func leftOutHTML(pos diag.Pos, r markdown.Ref, errs *diag.List) {
 	errs.AddNotice(pos, "%s is HTML, which is left out of the page: write it in markdown (a table as | Column | Column |, a new paragraph after a blank line)", r.Target)
+}
+
+// spacedLink tells the author of a text that r, a link or image whose
+// target has a space, is shown as written (see markdown.Refs).
+func spacedLink(pos diag.Pos, r markdown.Ref, errs *diag.List) {
+	text, target, _ := strings.Cut(r.Target, "](")
+	errs.AddNotice(pos, "%s is shown as written, not as a link: a target with spaces must be in angle brackets, %s](<%s>), or name the file without spaces", clip(r.Target), clip(text), clip(strings.TrimSuffix(target, ")")))
 }
 
 // refPos is where in t's file the reference r is.

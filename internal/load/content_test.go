@@ -543,3 +543,24 @@ func TestCommentaryDate(t *testing.T) {
 		}
 	}
 }
+
+// TestALinkWithSpacesIsANotice: a link or an image whose target has a
+// space is shown as written, and is a notice at its line that gives it
+// in angle brackets; one in code, or with a title, is not.
+func TestALinkWithSpacesIsANotice(t *testing.T) {
+	src := "+++\nauthor = \"A\"\n+++\nSe grafen:\n\n![Graf](Graf Uke 42.PNG) og\n[rapporten](Rapport mars.pdf), ikke `[a](b c)` eller [t](t.pdf \"Tittel\").\n"
+	var errs diag.List
+	c, ok := readCommentary("content/vest/a/2026-10.md", []byte(src), &errs)
+	if !ok {
+		t.Fatal(errs)
+	}
+	referencedFiles(&c.Text, &errs)
+	_, notices := errs.Split()
+	want := strings.Join([]string{
+		"content/vest/a/2026-10.md:6: ![Graf](Graf Uke 42.PNG) vises som skrevet, ikke som en lenke: en adresse med mellomrom må stå i vinkelparenteser, ![Graf](<Graf Uke 42.PNG>), ellers må filen få et navn uten mellomrom",
+		"content/vest/a/2026-10.md:7: [rapporten](Rapport mars.pdf) vises som skrevet, ikke som en lenke: en adresse med mellomrom må stå i vinkelparenteser, [rapporten](<Rapport mars.pdf>), ellers må filen få et navn uten mellomrom",
+	}, "\n")
+	if got := notices.In(locale.New("nb")).Error(); got != want {
+		t.Errorf("notices:\n%s\nwant\n%s", got, want)
+	}
+}

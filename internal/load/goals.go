@@ -163,6 +163,9 @@ func parseGoals(src []byte, site *model.Site, errs *diag.List) bool {
 			for _, r := range refs.HTML {
 				leftOutHTML(dpos, r, errs)
 			}
+			for _, r := range refs.Spaced {
+				spacedLink(dpos, r, errs)
+			}
 			unmetFootnotes(refs, func(markdown.Ref) diag.Pos { return dpos }, errs)
 		}
 		site.Goals = append(site.Goals, g)

@@ -372,11 +372,15 @@ type Refs struct {
 	// notes nothing refers to; and notes of a label given to a note
 	// before. The notes are left out. Target is the label.
 	NoNote, Unreferred, Again []Ref
+	// Spaced are links and images shown as written, their targets having
+	// a space ("![Graf](Graf uke 42.png)"), which markdown reads only in
+	// angle brackets: the author meant a link. Target is the whole.
+	Spaced []Ref
 }
 
 // Empty reports whether r holds nothing.
 func (r Refs) Empty() bool {
-	return len(r.Files)+len(r.Pages)+len(r.Rooted)+len(r.Remote)+len(r.Dropped)+len(r.HTML)+len(r.NoNote)+len(r.Unreferred)+len(r.Again) == 0
+	return len(r.Files)+len(r.Pages)+len(r.Rooted)+len(r.Remote)+len(r.Dropped)+len(r.HTML)+len(r.NoNote)+len(r.Unreferred)+len(r.Again)+len(r.Spaced) == 0
 }
 
 // References returns what src's links and images refer to, and its
@@ -419,7 +423,8 @@ func references(src []byte) (refs Refs) {
 		if n.Kind() == ast.KindCodeSpan {
 			return ast.WalkSkipChildren, nil
 		}
-		refs.NoNote = append(refs.NoNote, unmetReferences(src, n)...)
+		noNote, spaced := textRefs(src, n)
+		refs.NoNote, refs.Spaced = append(refs.NoNote, noNote...), append(refs.Spaced, spaced...)
 		// What is checked is the target as the page has it; a link that is
 		// dropped, or an image from another website, is quoted as it is
 		// written.
@@ -578,30 +583,38 @@ func (r *Refs) html(src, raw []byte, start int) {
 // openingTag is an HTML element's opening tag, and its name.
 var openingTag = regexp.MustCompile(`^\s*<([A-Za-z][A-Za-z0-9-]*)`)
 
+// spacedLink is a link or image as written whose target has a space, and
+// nothing but a target: "[rapporten](Rapport mars.pdf)", not "[a](b "c")",
+// whose title markdown reads.
+var spacedLink = regexp.MustCompile(`!?\[[^\]\n]*\]\([^()"'\s]+(?:[ \t]+[^()"'\s]+)+\)`)
+
 // noteReference is a footnote reference as written, "[^label]", its label
 // not blank (no note can have such a label).
 var noteReference = regexp.MustCompile(`\[\^([^\]]*[^\]\s][^\]]*)\]`)
 
-// unmetReferences are the footnote references among n's children that are
-// left as text: goldmark found no note of their label. A reference's text
-// may be split over several text nodes ("[", "^A", "]") and lines, so each
-// run of them is read as one; an escaped bracket ("\\[^A]") is no
-// reference.
-func unmetReferences(src []byte, n ast.Node) []Ref {
-	var out []Ref
+// textRefs are what n's children left as text meant to be references:
+// footnote references that goldmark found no note of their label for,
+// and links whose targets have a space (see Refs.Spaced). A reference's
+// text may be split over several text nodes ("[", "^A", "]") and lines,
+// so each run of them is read as one; an escaped bracket ("\\[^A]") is
+// no reference.
+func textRefs(src []byte, n ast.Node) (noNote, spaced []Ref) {
 	var run []byte
 	var starts []int // where each node's text begins in run
 	var nodes []ast.Node
+	lineOfRun := func(at int) int { return lineOf(src, nodes[sort.SearchInts(starts, at+1)-1]) }
 	flush := func() {
 		for _, m := range noteReference.FindAllIndex(run, -1) {
 			// An odd number of backslashes escapes the bracket.
 			if backslashes := len(run[:m[0]]) - len(bytes.TrimRight(run[:m[0]], `\`)); backslashes%2 == 1 {
 				continue
 			}
-			i := sort.SearchInts(starts, m[0]+1) - 1
 			// As the page shows it, on one line of the author's message.
 			label := strings.ReplaceAll(string(run[m[0]+2:m[1]-1]), "\n", " ")
-			out = append(out, Ref{Target: label, Line: lineOf(src, nodes[i])})
+			noNote = append(noNote, Ref{Target: label, Line: lineOfRun(m[0])})
+		}
+		for _, m := range spacedLink.FindAllIndex(run, -1) {
+			spaced = append(spaced, Ref{Target: strings.ReplaceAll(string(run[m[0]:m[1]]), "\n", " "), Line: lineOfRun(m[0])})
 		}
 		run, starts, nodes = run[:0], starts[:0], nodes[:0]
 	}
@@ -623,7 +636,7 @@ func unmetReferences(src []byte, n ast.Node) []Ref {
 		}
 	}
 	flush()
-	return out
+	return noNote, spaced
 }
 
 // lineOf is the 1-based line of src that n begins on, or 0 when goldmark
