@@ -415,7 +415,9 @@ func TestAMeasureLeftOutOfTheLatestCommentary(t *testing.T) {
 	at := func(office, month string, line int) diag.Pos {
 		return diag.Pos{Path: "content/vest/" + office + "/" + month + ".md", Line: line}
 	}
-	text := func(office, month string) model.Text { return model.Text{Path: "content/vest/" + office + "/" + month + ".md"} }
+	text := func(office, month string) model.Text {
+		return model.Text{Path: "content/vest/" + office + "/" + month + ".md"}
+	}
 	s := &model.Site{
 		Offices: []model.Office{{ID: "a"}, {ID: "b", Lifetime: model.Lifetime{Until: sep + 1}}},
 		Commentary: []model.Commentary{
