@@ -919,6 +919,13 @@ func Commentary(s *model.Site, errs *diag.List) {
 		goalIDs = append(goalIDs, s.Goals[i].ID)
 	}
 	misnamedGoals := model.NewMisnamed(goalIDs)
+	// A leader sees the goals' titles, and may write one for its id.
+	var goalNames, goalHints []string
+	for _, g := range s.Goals {
+		if model.IsSlug(g.ID) {
+			goalNames, goalHints = append(goalNames, g.ID, g.Title), append(goalHints, g.ID, g.ID)
+		}
+	}
 	officeIndex := map[string]int{}
 	for i, o := range s.Offices {
 		officeIndex[o.ID] = i
@@ -954,7 +961,7 @@ func Commentary(s *model.Site, errs *diag.List) {
 				errs.Add(m.Pos, "measure has no goal: add goal = \"<goal id>\"")
 			case g == nil && misnamedGoals.Names(m.Goal): // goals.toml's error names its id
 			case g == nil:
-				errs.Add(m.GoalPos, "measure names unknown goal %q%s: the goals' ids are in %s", m.Goal, diag.Suggest(m.Goal, model.Slugs(goalIDs)), goalsPath)
+				errs.Add(m.GoalPos, "measure names unknown goal %q%s: the goals' ids are in %s", m.Goal, diag.SuggestAmong(m.Goal, goalNames, goalHints), goalsPath)
 			// A commentary outside its office's life is told that, once.
 			case alive && !appliesInMonth(s, g, officeIndex, c.Office, c.Period):
 				if o := officeIndex[c.Office]; everApplied(s, g, o) {
