@@ -174,6 +174,12 @@ func (x orgIndex) read(fsys fs.FS, p string) (f contentFile) {
 			f.commentary = &c
 			text = &c.Text
 		}
+	case len(parts) == 2 && x.offices[parts[0]] != nil:
+		// An office's folder put straight under content/.
+		o := x.offices[parts[0]]
+		f.errs.Add(diag.Pos{Path: p}, "an office's folder goes in its county's: move the file to content/%s/%s/%s", o.County, o.ID, parts[1])
+	case len(parts) == 2 && x.counties[parts[0]] && monthNamed(parts[1]):
+		f.errs.Add(diag.Pos{Path: p}, "a county's folder holds its text, _index.md, and its offices' folders: put an office's commentary in content/%s/<office>/%s, with the office's id from %s", parts[0], parts[1], OrgPath)
 	default:
 		f.errs.Add(diag.Pos{Path: p}, "unexpected markdown file: content/ holds _index.md, <county>/_index.md and <county>/<office>/<YYYY-MM>.md")
 	}
@@ -815,7 +821,7 @@ func readCommentary(p string, src []byte, errs *diag.List) (model.Commentary, bo
 	name := strings.TrimSuffix(path.Base(p), path.Ext(p))
 	period, isMonth := model.ParsePeriod(name)
 	if !isMonth {
-		if y, m, ok := writtenMonth(name); ok && m >= 1 && m <= 12 {
+		if y, m, ok := fileMonth(name); ok && m >= 1 && m <= 12 {
 			errs.Add(diag.Pos{Path: p}, "file name %q is not a month as malekort reads it: name it %04d-%02d.md", path.Base(p), y, m)
 		} else {
 			errs.Add(diag.Pos{Path: p}, "file name %q is not a month: name commentary <YYYY-MM>.md", path.Base(p))
@@ -868,6 +874,47 @@ func readCommentary(p string, src []byte, errs *diag.List) (model.Commentary, bo
 	}
 	return c, true
 }
+
+// monthNamed reports whether a file's name is a month's, as commentary
+// is named, or as fileMonth reads one.
+func monthNamed(file string) bool {
+	name := strings.TrimSuffix(file, path.Ext(file))
+	_, ok := model.ParsePeriod(name)
+	if !ok {
+		_, _, ok = fileMonth(name)
+	}
+	return ok
+}
+
+// fileMonth is the month a commentary file's name means, written another
+// way than YYYY-MM (see writtenMonth): also with more after it, as a copy
+// or a doubled ending names it ("2026-10 (1)", "2026-10.md"), and by
+// the month's name before its year ("okt2026", "oktober 2026").
+func fileMonth(name string) (year, month int, ok bool) {
+	if year, month, ok = writtenMonth(name); ok {
+		return year, month, true
+	}
+	if m := monthThenMore.FindStringSubmatch(name); m != nil {
+		year, _ = strconv.Atoi(m[1])
+		month, _ = strconv.Atoi(m[2])
+		return year, month, true
+	}
+	if m := namedMonthOfYear.FindStringSubmatch(name); m != nil && len([]rune(m[1])) >= 3 {
+		if month, ok = monthNames[strings.ToLower(string([]rune(m[1])[:3]))]; ok {
+			year, _ = strconv.Atoi(m[2])
+			return year, month, true
+		}
+	}
+	return 0, 0, false
+}
+
+var (
+	// monthThenMore is a month as YYYY-MM with more after it.
+	monthThenMore = regexp.MustCompile(`^(\d{4})-(\d{2})[^\d]`)
+	// namedMonthOfYear is a month's name and its year, with or without
+	// something between.
+	namedMonthOfYear = regexp.MustCompile(`^(\pL+)[\s._-]*(\d{4})$`)
+)
 
 // wholeMeasures are the measures of a front matter read with errors whose
 // lines in error, if any, are of a key a measure may go without (due),
