@@ -1004,8 +1004,8 @@ func Commentary(s *model.Site, errs *diag.List) {
 // and one without an id taken
 // for an earlier one by its goal and first words (see model.MeasureID)
 // whose text is another (a notice: a new measure begun with the same
-// words takes the earlier one's place and history without a word). A
-// measure left open in an earlier commentary and not in the office's
+// words takes the earlier one's place and history without a word). One
+// done and written again as not done is a notice too. A measure left open in an earlier commentary and not in the office's
 // latest is a notice at the latest: it stays open on the pages for good,
 // and most often it was deleted or reworded there by mistake (new
 // commentary carries every open measure into the new month's file).
@@ -1046,6 +1046,9 @@ func measureChanges(s *model.Site, errs *diag.List) {
 				errs.Add(m.GoalPos, "measure %q served goal %q in %s (%s): its before and after would be of a goal it did not serve then; give this one an id of its own, or name goal %q", id, before.goal, before.period, before.pos, before.goal)
 			case m.ID == "" && m.Text != before.text:
 				errs.AddNotice(m.Pos, "the measure is taken for the one of %s (%s) by its goal and first words, though its text is another: if it is a new measure, give it an id = \"…\" of its own; if it is the same, write id = %q", before.period, before.pos, id)
+			case before.status == "done" && m.Status != "done" && m.Status != "":
+				// Most often a status copied from an older commentary.
+				errs.AddNotice(m.StatusPos, "the measure was done in %s (%s), and is open again from %s as written here: if it is done, write status = \"done\"; if it is begun anew, give it an id = \"…\" of its own", before.period, before.pos, c.Period)
 			}
 			last[id] = seen{m.Goal, m.Text, m.Status, c.Period, m.Pos}
 		}

@@ -449,6 +449,36 @@ func TestAMeasureLeftOutOfTheLatestCommentary(t *testing.T) {
 	}
 }
 
+// TestAMeasureDoneWrittenAgainAsOpen: a measure done in one commentary
+// and written as not done in a later one of its office is open again, and
+// is a notice at its status: most often a status copied from an older
+// commentary. Not one done again, nor one of another office.
+func TestAMeasureDoneWrittenAgainAsOpen(t *testing.T) {
+	sep := period("2018-09")
+	at := func(month string, line int) diag.Pos {
+		return diag.Pos{Path: "content/vest/a/" + month + ".md", Line: line}
+	}
+	s := &model.Site{Commentary: []model.Commentary{
+		{Office: "a", Period: sep, Measures: []model.Measure{
+			{ID: "kartlegging", Goal: "g", Text: "Kartlegge", Status: "done", Pos: at("2018-09", 3), StatusPos: at("2018-09", 6)},
+			{ID: "kurs", Goal: "g", Text: "Kurs", Status: "done", Pos: at("2018-09", 8), StatusPos: at("2018-09", 11)},
+		}},
+		{Office: "a", Period: sep + 1, Measures: []model.Measure{
+			{ID: "kartlegging", Goal: "g", Text: "Kartlegge", Status: "planned", Pos: at("2018-10", 3), StatusPos: at("2018-10", 6)},
+			{ID: "kurs", Goal: "g", Text: "Kurs", Status: "done", Pos: at("2018-10", 8), StatusPos: at("2018-10", 11)},
+		}},
+		{Office: "b", Period: sep + 1, Measures: []model.Measure{
+			{ID: "kurs", Goal: "g", Text: "Kurs", Status: "started", Pos: at("2018-10", 20), StatusPos: at("2018-10", 23)},
+		}},
+	}}
+	var notices diag.List
+	measureChanges(s, &notices)
+	want := `content/vest/a/2018-10.md:6: the measure was done in 2018-09 (content/vest/a/2018-09.md:3), and is open again from 2018-10 as written here: if it is done, write status = "done"; if it is begun anew, give it an id = "…" of its own`
+	if got := notices.Sorted().Error(); got != want {
+		t.Errorf("notices:\n%s\nwant\n%s", got, want)
+	}
+}
+
 // TestAMeasureThatFollowsItsGoal: a measure's id written again for
 // another goal is an error while its goal is on the scorecard, and none
 // once the goal has left it: the measure follows the goal that serves
