@@ -301,7 +301,11 @@ func (g *gen) content() error {
 				if _, ok := status[text]; !ok {
 					texts = append(texts, text)
 				}
-				goalOf[text], status[text], named[text] = gl.id, statuses[g.rnd.IntN(3)], true
+				drawn := statuses[g.rnd.IntN(3)]
+				if status[text] == "done" {
+					drawn = "done" // a measure done stays done
+				}
+				goalOf[text], status[text], named[text] = gl.id, drawn, true
 				measure(&b, text, gl.id, status[text])
 			}
 			name = fmt.Sprintf("content/%s/%s/%04d-%02d.md", countyID(g.countyOf(o)), officeID(o), y, mo)
