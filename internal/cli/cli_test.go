@@ -142,7 +142,7 @@ func TestCheckReportsAllErrorsAndExitsOne(t *testing.T) {
 	code, _, stderr := run("check", "--source", site)
 	// In the site's language (nb), hints and count too, after what was
 	// noticed on the way.
-	want := `merknad: content/vest/arstad/2026-02.md:1: kommentaren er for februar 2026, som ikke har noen resultater
+	want := `merknad: content/vest/arstad/2026-02.md:1: kommentaren er for februar 2026, som ikke har noen resultater: sjekk måneden i filnavnet
 data/results/2026.csv:2:9: ukjent enhet "bergen-nrd" (mente du "bergen-nord"?): enhetene er kontorenes og fylkenes id-er i data/org.toml, eller kodene deres
 data/results/2026.csv:3:16: ukjent mål "arbied" (mente du "arbeid"?): målene er id-ene i data/goals.toml
 malekort: 2 inndatafeil

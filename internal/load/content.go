@@ -965,7 +965,7 @@ func commentaryDate(date string, p model.Period, pos diag.Pos, errs *diag.List) 
 	case date == "":
 	case date < p.String()+"-01":
 		errs.AddNotice(pos, "the commentary on %s is dated %s, before that month began: check the year", p, date)
-	case date >= (p+13).String()+"-01":
+	case p.WrittenLongAfter(date):
 		errs.AddNotice(pos, "the commentary on %s is dated %s, more than a year after that month: check the year", p, date)
 	}
 }

@@ -70,6 +70,11 @@ func (p Period) String() string {
 	return string([]byte{byte('0' + y/1000%10), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-', byte('0' + m/10), byte('0' + m%10)})
 }
 
+// WrittenLongAfter reports whether a text of month p dated date
+// (YYYY-MM-DD) was written more than a year after the month: as often a
+// slip of the year as a month written up long after.
+func (p Period) WrittenLongAfter(date string) bool { return date >= (p+13).String()+"-01" }
+
 // Lifetime is the months a unit exists: from From to Until, either open
 // (0) at its end.
 type Lifetime struct {

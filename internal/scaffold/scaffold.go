@@ -100,7 +100,13 @@ func Commentary(site *model.Site, office string, p model.Period, today time.Time
 	} else {
 		fmt.Fprintf(&b, "# %s\n# author = \"\"\n", loc.T("commentary.author.ask"))
 	}
-	fmt.Fprintf(&b, "date = %s\n", today.Format(time.DateOnly))
+	if written := today.Format(time.DateOnly); p.WrittenLongAfter(written) {
+		// A month long past, written up now: check would take today's
+		// date for a slip of the year.
+		fmt.Fprintf(&b, "# %s\n# date = %s\n", loc.T("commentary.date.past"), written)
+	} else {
+		fmt.Fprintf(&b, "date = %s\n", written)
+	}
 	if latest != nil {
 		for _, m := range latest.Measures {
 			if m.Status == "done" {
@@ -118,11 +124,24 @@ func Commentary(site *model.Site, office string, p model.Period, today time.Time
 			}
 		}
 	}
-	if len(site.Goals) > 0 {
+	// The goals a measure of the office may serve that month (those its
+	// goals' file gives it then), by id and title: a leader knows them by
+	// their titles.
+	var goals []*model.Goal
+	for g := range site.Goals {
+		if goal := &site.Goals[g]; goal.Life.Alive(p) && (goal.Owner == "" || goal.AppliesTo(o.ID, site.CountyAt(i, p))) {
+			goals = append(goals, goal)
+		}
+	}
+	if len(goals) > 0 {
 		// Due at the end of the month after next: a measure takes time.
 		due := time.Date(p.Year(), time.Month(p.Month())+3, 0, 0, 0, 0, 0, time.UTC)
-		fmt.Fprintf(&b, "\n# %s\n# [[measure]]\n# goal = %s\n# text = %s\n# status = %s\n# due = %s\n",
-			loc.T("commentary.measure.how"), quote(site.Goals[0].ID), quote(loc.T("commentary.measure.text")), quote(loc.T("measure.write.planned")), due.Format(time.DateOnly))
+		fmt.Fprintf(&b, "\n# %s\n# %s\n", loc.T("commentary.measure.how"), loc.T("commentary.measure.goals"))
+		for _, g := range goals {
+			fmt.Fprintf(&b, "#   %s: %s\n", g.ID, strings.ReplaceAll(g.Title, "\n", " "))
+		}
+		fmt.Fprintf(&b, "# [[measure]]\n# goal = %s\n# text = %s\n# status = %s\n# due = %s\n",
+			quote(goals[0].ID), quote(loc.T("commentary.measure.text")), quote(loc.T("measure.write.planned")), due.Format(time.DateOnly))
 	}
 	fmt.Fprintf(&b, "+++\n\n%s\n", loc.T("commentary.placeholder"))
 	return File{Path: path.Join("content", o.County, o.ID, p.String()+".md"), Data: []byte(b.String())}, nil

@@ -364,6 +364,6 @@ func commentaryMonth(path string, p, reported model.Period, hasResults bool, toC
 	case p > reported && reported != 0:
 		notices.AddNotice(pos, "the commentary is for %s, after the month the site reports (%s): it shows under \"Later commentary\" until %s is reported", month(p), month(reported), month(p))
 	case !hasResults:
-		notices.AddNotice(pos, "the commentary is for %s, which has no results", month(p))
+		notices.AddNotice(pos, "the commentary is for %s, which has no results: check the month in the file's name", month(p))
 	}
 }
