@@ -272,6 +272,10 @@ func droppedLink(pos diag.Pos, r markdown.Ref, errs *diag.List) {
 // leftOutHTML tells the author of a text that its raw HTML, r, is left
 // out of the page (see markdown.Refs).
 func leftOutHTML(pos diag.Pos, r markdown.Ref, errs *diag.List) {
+	if r.Target == "<br>" {
+		errs.AddNotice(pos, "<br> is HTML, which is left out of the page: end a line with a backslash (\\) to break it there, or leave a blank line for a new paragraph (a table's cell has one line)")
+		return
+	}
 	errs.AddNotice(pos, "%s is HTML, which is left out of the page: write it in markdown (a table as | Column | Column |, a new paragraph after a blank line)", r.Target)
 }
 
@@ -550,7 +554,7 @@ func SplitFrontMatter(src []byte) (front []byte, body []byte, fmLine, bodyLine i
 	first, rest, found := bytes.Cut(src[blank:], []byte("\n"))
 	opening := 1 + bytes.Count(src[:blank], []byte("\n"))
 	if string(bytes.TrimRight(first, " \t\r")) == "---" && yamlFrontMatter(rest) {
-		return nil, nil, 0, opening, diag.P("front matter between --- lines is YAML, which malekort does not read: write it as TOML between +++ lines, with = for : and text in quotes (author = \"Kari Nordmann\"; see README, \"The input contract\")")
+		return nil, nil, 0, opening, diag.P("front matter between --- lines is YAML, which malekort does not read: write it as TOML between +++ lines, with = for : and text in quotes (author = \"Kari Nordmann\")")
 	}
 	if fence := bytes.TrimSpace(first); string(fence) != "+++" {
 		if isRule(fence) && frontMatterLine.Match(firstLine(rest)) {
@@ -695,7 +699,11 @@ func ParseFrontMatter(p string, front []byte, fmLine int, errs *diag.List) (Fron
 			errs.Add(diag.Pos{Path: p, Line: l}, "%s is below a [[measure]], which makes it one of the measure's keys: move it above the first [[measure]]", name)
 			continue
 		}
-		errs.Add(diag.Pos{Path: p, Line: l}, "unknown key %q in front matter%s (known keys: %s)", key, diag.Suggest(name, known), frontMatterKeys)
+		if near, ok := diag.Nearest(name, known); ok {
+			errs.Add(diag.Pos{Path: p, Line: l}, "unknown key %q in front matter: did you mean %q? (known keys: %s)", key, near, frontMatterKeys)
+			continue
+		}
+		errs.Add(diag.Pos{Path: p, Line: l}, "unknown key %q in front matter (known keys: %s)", key, frontMatterKeys)
 	}
 	return fm, unread
 }

@@ -431,7 +431,7 @@ func TestDatesWrittenOtherwise(t *testing.T) {
 // TestLeftOutHTMLIsANotice: raw HTML in a text, left out of its page, is
 // a notice at its line in the file, in the site's language.
 func TestLeftOutHTMLIsANotice(t *testing.T) {
-	src := "+++\nauthor = \"A\"\n+++\nTall:\n\n<table><tr><td>4</td></tr></table>\n"
+	src := "+++\nauthor = \"A\"\n+++\nTall:\n\n<table><tr><td>4</td></tr></table>\n\nFørste linje<br>andre.\n"
 	var errs diag.List
 	c, ok := readCommentary("content/vest/a/2026-10.md", []byte(src), &errs)
 	if !ok {
@@ -439,7 +439,9 @@ func TestLeftOutHTMLIsANotice(t *testing.T) {
 	}
 	referencedFiles(&c.Text, &errs)
 	_, notices := errs.Split()
-	if got, want := notices.In(locale.New("nb")).Error(), "content/vest/a/2026-10.md:6: <table> er HTML, som blir utelatt fra siden: skriv det i markdown (en tabell som | Kolonne | Kolonne |, et nytt avsnitt etter en tom linje)"; got != want {
+	// A line break is told how markdown writes one.
+	if got, want := notices.In(locale.New("nb")).Error(), "content/vest/a/2026-10.md:6: <table> er HTML, som blir utelatt fra siden: skriv det i markdown (en tabell som | Kolonne | Kolonne |, et nytt avsnitt etter en tom linje)\n"+
+		`content/vest/a/2026-10.md:8: <br> er HTML, som blir utelatt fra siden: avslutt en linje med en omvendt skråstrek (\) for å bryte den der, eller la en tom linje skille avsnitt (en celle i en tabell har én linje)`; got != want {
 		t.Errorf("notices:\n%s\nwant\n%s", got, want)
 	}
 }
