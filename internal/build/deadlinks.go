@@ -126,12 +126,30 @@ func newSitePages(site *model.Site, has map[string]bool) *sitePages {
 }
 
 // meant is the page or file of the site that a link leading to the
-// missing to most likely meant, by path from the site's top, or "": a
-// page's source its page (a month's commentary its section of
-// commentary.html), a misspelt folder or file the nearest beside it
-// ("INDEX.HTML" index.html, see diag.Nearest), an office's folder beside the wrong county
-// its own.
+// missing to most likely meant, by path from the site's top, or "": one
+// named nearly so (see named), or so named in the folder of the office
+// the link names, where it was written beside the wrong county.
 func (p *sitePages) meant(to string) string {
+	if page := p.named(to); page != "" {
+		return page
+	}
+	segs := strings.Split(to, "/")
+	for i, seg := range segs {
+		if folder, ok := p.officeFolders[seg]; ok {
+			if moved := path.Join(append([]string{folder}, segs[i+1:]...)...); moved != to {
+				return p.named(moved)
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// named is the page or file of the site named nearly as to: a page's
+// source its page (a month's commentary its section of commentary.html),
+// a misspelt folder or file the nearest beside it ("INDEX.HTML"
+// index.html, see diag.Nearest); or "".
+func (p *sitePages) named(to string) string {
 	dir, base := path.Dir(to), path.Base(to)
 	switch {
 	case strings.EqualFold(base, "_index.md"):
@@ -159,15 +177,6 @@ func (p *sitePages) meant(to string) string {
 	}
 	if fixed := strings.Join(segs, "/"); p.has[fixed] {
 		return fixed
-	}
-	for i, seg := range strings.Split(to, "/") {
-		folder, ok := p.officeFolders[seg]
-		if !ok {
-			continue
-		}
-		if moved := path.Join(append([]string{folder}, strings.Split(to, "/")[i+1:]...)...); moved != to {
-			return p.meant(moved)
-		}
 	}
 	return ""
 }
