@@ -507,65 +507,204 @@ func tagBlock(b *ast.HTMLBlock) bool {
 }
 
 // withoutTags is src with the tags of its tag blocks (see tagBlock) taken
-// out and their lines' text kept, and whether it had any. Raw HTML is left
-// out of a page, and such a block with it: a leader's "<br>" above two
-// sentences, or a <div> around one, would take them off the page. Without
-// the tags the text is markdown again. Script, style, pre and comments
-// (the other kinds) stay left out whole: a comment is a note the author
-// kept off the page. Every line stays where it was, so the positions of
-// what the text holds are read from the new text the same way.
+// out and the text of their lines kept, and whether it had any. Raw HTML
+// is left out of a page, and such a block with it: a leader's "<br>"
+// above two sentences, or a <div> around one, would take them off the
+// page. Without the tags the text is markdown again (see bareLines).
 func withoutTags(src []byte, doc ast.Node) ([]byte, bool) {
-	var cut [][2]int // the byte ranges of src to take out, in order
+	type edit struct {
+		from, to int
+		with     []byte
+	}
+	var edits []edit // in the order of src
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			b, ok := n.(*ast.HTMLBlock)
 			if !ok || !entering || !tagBlock(b) {
 				return ast.WalkContinue, nil
 			}
-			inTag, from := false, 0
-			for i := range b.Lines().Len() {
-				line := b.Lines().At(i)
-				for at := line.Start; at < line.Stop; at++ {
-					switch c := src[at]; {
-					case inTag && c == '>':
-						inTag = false
-						cut = append(cut, [2]int{from, at + 1})
-					case inTag && c == '\n':
-						// A tag over several lines: each keeps its line end.
-						cut = append(cut, [2]int{from, at})
-						from = at + 1
-					case !inTag && c == '<' && startsTag(src[at+1:line.Stop]):
-						inTag, from = true, at
-					}
-				}
-				if inTag && line.Stop > from {
-					cut = append(cut, [2]int{from, line.Stop})
-					from = line.Stop
+			lines := make([][]byte, b.Lines().Len())
+			for i := range lines {
+				seg := b.Lines().At(i)
+				lines[i] = src[seg.Start:seg.Stop]
+			}
+			if bare, ok := bareLines(lines); ok {
+				for i, line := range bare {
+					seg := b.Lines().At(i)
+					edits = append(edits, edit{seg.Start, seg.Stop, line})
 				}
 			}
 			return ast.WalkSkipChildren, nil
 		})
 	}
-	if len(cut) == 0 {
+	if len(edits) == 0 {
 		return src, false
 	}
 	bare := make([]byte, 0, len(src))
 	last := 0
-	for _, c := range cut {
-		if c[0] > last {
-			bare = append(bare, src[last:c[0]]...)
-		}
-		last = max(last, c[1])
+	for _, e := range edits {
+		bare = append(append(bare, src[last:e.from]...), e.with...)
+		last = e.to
 	}
 	return append(bare, src[last:]...), true
 }
 
-// startsTag reports whether rest, what follows a "<", begins an element's
-// opening or closing tag.
-func startsTag(rest []byte) bool {
-	rest = bytes.TrimPrefix(rest, []byte("/"))
-	return len(rest) > 0 && ('a' <= rest[0]|0x20 && rest[0]|0x20 <= 'z')
+// bareLines are the lines of a tag block (each as its container, a quote
+// or a list, leaves it, with its line end) without their tags, and false
+// for a block that holds a table, which stays left out whole: its cells'
+// text run together would put one office's figure beside another's
+// name. A tag gives way to a space between words; a comment, and a
+// script's, a style's or a text area's content, go with their tags, to
+// the block's end where they are not closed in it. What only looks like
+// a tag stays: an autolink (<https://nav.no>), a link's target in angle
+// brackets, a < in text ("3 < 4"), anything in a code span. Each line
+// keeps its place, without the white space before its text, which would
+// make it code.
+func bareLines(lines [][]byte) ([][]byte, bool) {
+	text := bytes.Join(lines, nil)
+	hidden := make([]bool, len(text)) // the bytes of tags, comments and scripts
+	hide := func(from, to int) {
+		for k := from; k < to; k++ {
+			hidden[k] = true
+		}
+	}
+	for i := 0; i < len(text); {
+		switch {
+		case text[i] == '`':
+			i = pastCodeSpan(text, i)
+		case text[i] != '<' || i >= 2 && string(text[i-2:i]) == "](":
+			i++
+		case bytes.HasPrefix(text[i:], []byte("<!--")):
+			end := len(text)
+			if k := bytes.Index(text[i+4:], []byte("-->")); k >= 0 {
+				end = i + 4 + k + 3
+			}
+			hide(i, end)
+			i = end
+		case bytes.HasPrefix(text[i:], []byte("<?")), bytes.HasPrefix(text[i:], []byte("<!")):
+			end := len(text)
+			if k := bytes.IndexByte(text[i:], '>'); k >= 0 {
+				end = i + k + 1
+			}
+			hide(i, end)
+			i = end
+		default:
+			name, end, ok := tagAt(text, i)
+			switch {
+			case !ok:
+				i++
+				continue
+			case tableTags[name]:
+				return nil, false
+			case rawText[name] && text[i+1] != '/':
+				// Through its closing tag: its content is no text.
+				end = len(text)
+				if k := bytes.Index(bytes.ToLower(text[i:]), []byte("</"+name)); k >= 0 {
+					if gt := bytes.IndexByte(text[i+k:], '>'); gt >= 0 {
+						end = i + k + gt + 1
+					}
+				}
+			}
+			hide(i, end)
+			i = end
+		}
+	}
+	bare := make([][]byte, len(lines))
+	k := 0
+	for n, line := range lines {
+		var out []byte
+		gap := false
+		for range line {
+			switch c := text[k]; {
+			case c == '\n':
+				out = append(out, c)
+			case hidden[k]:
+				gap = true
+			default:
+				if gap && len(out) > 0 && out[len(out)-1] != ' ' && c != ' ' {
+					out = append(out, ' ')
+				}
+				gap = false
+				out = append(out, c)
+			}
+			k++
+		}
+		body, end := bytes.CutSuffix(out, []byte("\n"))
+		body = bytes.TrimRight(bytes.TrimLeft(body, " \t"), " \t\r")
+		if end {
+			body = append(body, '\n')
+		}
+		bare[n] = body
+	}
+	return bare, true
 }
+
+// tagAt reads the element's tag that begins at text[i], a "<": its name
+// in lower case and where it ends, after its ">"; false where what
+// follows is no tag, as in an autolink or "3 < 4 og 5 > 2".
+func tagAt(text []byte, i int) (name string, end int, ok bool) {
+	k := i + 1
+	if k < len(text) && text[k] == '/' {
+		k++
+	}
+	from := k
+	for k < len(text) && (isASCIILetter(text[k]) || k > from && (text[k] == '-' || '0' <= text[k] && text[k] <= '9')) {
+		k++
+	}
+	if k == from || k == len(text) || !(text[k] == '>' || text[k] == '/' || text[k] == ' ' || text[k] == '\t' || text[k] == '\n' || text[k] == '\r') {
+		return "", 0, false
+	}
+	name = strings.ToLower(string(text[from:k]))
+	var quote byte
+	for ; k < len(text); k++ {
+		switch c := text[k]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '<':
+			return "", 0, false
+		case c == '>':
+			return name, k + 1, true
+		}
+	}
+	return "", 0, false
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+// pastCodeSpan is where the code span whose backticks begin at text[i]
+// ends, or the end of the backticks where none closes it.
+func pastCodeSpan(text []byte, i int) int {
+	n := 0
+	for i+n < len(text) && text[i+n] == '`' {
+		n++
+	}
+	for k := i + n; k < len(text); {
+		if text[k] != '`' {
+			k++
+			continue
+		}
+		m := 0
+		for k+m < len(text) && text[k+m] == '`' {
+			m++
+		}
+		if m == n {
+			return k + m
+		}
+		k += m
+	}
+	return i + n
+}
+
+var (
+	// tableTags are the tags of a table's parts.
+	tableTags = map[string]bool{"table": true, "thead": true, "tbody": true, "tfoot": true, "tr": true, "td": true, "th": true, "caption": true, "colgroup": true, "col": true}
+	// rawText are the elements whose content is not text to read.
+	rawText = map[string]bool{"script": true, "style": true, "textarea": true}
+)
 
 // html adds raw HTML's opening tag to r.HTML, unless that tag is there
 // already: raw is the HTML as written, at offset start of src.

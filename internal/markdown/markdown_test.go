@@ -409,32 +409,44 @@ func TestDroppedLinks(t *testing.T) {
 // to the next blank line, and the page leaves out the tags, not the text
 // of its lines, which is markdown as any other: a leader's "<br>" above
 // two sentences, or a <div> around a line, would have taken them off the
-// page. A comment, a script and a style are left out whole, and a tag
-// written over two lines goes with all of its lines' parts.
+// page. A tag gives way to a space between words. A comment, a script and
+// a style are left out whole, inside such a block too, and so is a block
+// that holds a table: its cells run together would set one office's
+// figure beside another's name. What only looks like a tag is text.
 func TestTextInHTMLBlocks(t *testing.T) {
 	src := "Først.\n\n<br>\nSetning en.\nSetning to.\n\n<div align=\"center\">\n**Viktig:** møtet flyttes.\n</div>\n\n" +
 		"<p\n  class=\"x\">Over to linjer [her](r.pdf).</p>\n\n" +
 		"<!--\nNotat til meg selv.\n-->\n\n<script>\nalert(1)\n</script>\n\n<style>\np{}\n</style>\n\n" +
-		"> <div>\n> I et sitat.\n> </div>\n"
+		"> <div\n> class=\"y\">I et sitat.\n> </div>\n\n" +
+		"<table><tr><td>Fana</td><td>12,5</td></tr><tr><td>Arna</td><td>8,3</td></tr></table>\n\n" +
+		"<p>Linje en<br>linje to, <b>Andel</b> <ti prosent.</p>\n\n" +
+		"<div>\n    <p>Rykket inn.</p>\n</div>\n\n" +
+		"<div><script>varsle(1)</script><style>q{}</style>Etter skriptet, [fil](<fil med mellomrom.pdf>), <https://nav.no> og `<kode>`.</div>\n\n" +
+		"<div>\n<!-- notat uten slutt\n</div>\n\nResten av teksten.\n"
 	html, err := New("Tabell", "tilbake").Render([]byte(src), Place{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"<p>Setning en.\nSetning to.</p>", "<p><strong>Viktig:</strong> møtet flyttes.</p>", `Over to linjer <a href="r.pdf">her</a>.`, "<blockquote>\n<p>I et sitat.</p>"} {
+	for _, want := range []string{
+		"<p>Setning en.\nSetning to.</p>", "<p><strong>Viktig:</strong> møtet flyttes.</p>", `Over to linjer <a href="r.pdf">her</a>.`,
+		"<blockquote>\n<p>I et sitat.</p>\n</blockquote>", "Linje en linje to, Andel &lt;ti prosent.", "<p>Rykket inn.</p>",
+		`<p>Etter skriptet, <a href="fil%20med%20mellomrom.pdf">fil</a>, <a href="https://nav.no">https://nav.no</a> og <code>&lt;kode&gt;</code>.</p>`,
+		"<p>Resten av teksten.</p>",
+	} {
 		if !strings.Contains(string(html), want) {
 			t.Errorf("the page lacks %q:\n%s", want, html)
 		}
 	}
-	for _, gone := range []string{"Notat", "alert", "p{}", "<br", "<div", "class=", "<p\n"} {
+	for _, gone := range []string{"Notat", "alert", "varsle", "p{}", "q{}", "<br", "<div", "class=", "<p\n", "Fana", "12,5", "<pre>", "notat uten slutt"} {
 		if strings.Contains(string(html), gone) {
 			t.Errorf("the page has %q:\n%s", gone, html)
 		}
 	}
 	refs := References([]byte(src))
-	if want := []Ref{{"<br>", 3}, {"<div>", 7}, {"<p>", 11}, {"<script>", 18}, {"<style>", 22}}; !slices.Equal(refs.HTML, want) {
+	if want := []Ref{{"<br>", 3}, {"<div>", 7}, {"<p>", 11}, {"<script>", 18}, {"<style>", 22}, {"<table>", 30}}; !slices.Equal(refs.HTML, want) {
 		t.Errorf("HTML %v, want %v", refs.HTML, want)
 	}
-	if want := []Ref{{"r.pdf", 12}}; !slices.Equal(refs.Files, want) {
+	if want := []Ref{{"r.pdf", 12}, {"fil med mellomrom.pdf", 38}}; !slices.Equal(refs.Files, want) {
 		t.Errorf("files %v, want %v: a link in a block's text is the page's", refs.Files, want)
 	}
 }
