@@ -928,14 +928,15 @@ persons = true
 	}
 }
 
-// TestAnEmptyCommentaryIsNone: a commentary file that says nothing, left
-// as malekort new commentary wrote it or saved empty, is no commentary:
-// its office is among those without commentary for the month, and its
-// page shows no empty one. Each is told of at its line.
+// TestAnEmptyCommentaryIsNone: a commentary file without text, left as
+// malekort new commentary wrote it (with the measures it carried over)
+// or saved empty, is no commentary: its office is among those without
+// commentary for the month, and its page shows no empty one, though it
+// shows the measures. Each is told of at its line.
 func TestAnEmptyCommentaryIsNone(t *testing.T) {
 	fsys, _ := siteFS(t, "testdata/sites/basic.txtar")
 	placeholder := locale.Word("nb", "commentary.placeholder")
-	fsys["content/vest/bergen-nord/2026-02.md"] = &fstest.MapFile{Data: []byte("+++\ndate = 2026-03-05\n+++\n\n" + placeholder + "\n")}
+	fsys["content/vest/bergen-nord/2026-02.md"] = &fstest.MapFile{Data: []byte("+++\ndate = 2026-03-05\n\n[[measure]]\ngoal = \"arbeid\"\ntext = \"Jobbklubb hver uke\"\nstatus = \"started\"\n+++\n\n" + placeholder + "\n")}
 	fsys["content/nord/tromso/2026-02.md"] = &fstest.MapFile{Data: []byte("+++\nauthor = \"Leder\"\n+++\n\n")}
 	c, errs := checkInput(fsys)
 	if errs != nil {
@@ -951,7 +952,7 @@ func TestAnEmptyCommentaryIsNone(t *testing.T) {
 			told = append(told, n.Pos.String())
 		}
 	}
-	if want := []string{"content/nord/tromso/2026-02.md:4", "content/vest/bergen-nord/2026-02.md:5"}; !slices.Equal(told, want) {
+	if want := []string{"content/nord/tromso/2026-02.md:4", "content/vest/bergen-nord/2026-02.md:10"}; !slices.Equal(told, want) {
 		t.Errorf("notices at %v, want %v", told, want)
 	}
 	for _, office := range []string{"vest/bergen-nord", "nord/tromso"} {
@@ -961,6 +962,9 @@ func TestAnEmptyCommentaryIsNone(t *testing.T) {
 		if _, ok := out[office+"/commentary.html"]; ok {
 			t.Errorf("%s has a page of commentary", office)
 		}
+	}
+	if !strings.Contains(string(out["vest/bergen-nord/index.html"]), "Jobbklubb hver uke") {
+		t.Errorf("the measure of a commentary without text is not on its office's page")
 	}
 	county := string(out["vest/index.html"])
 	if i := strings.Index(county, "Kontorer uten kommentar for måneden"); i < 0 || !strings.Contains(county[i:i+400], "NAV Bergen nord") {

@@ -97,8 +97,10 @@ func TestMeasuresInTertial(t *testing.T) {
 		{Office: "fana", Period: p("2026-02"), Measures: []Measure{{ID: "early", Goal: "g", Text: "Tidlig", Status: "started"}, {ID: "carried", Goal: "g", Text: "Videreført", Status: "started", Due: "2026-06-30"}}},
 		{Office: "fana", Period: p("2026-04"), Measures: []Measure{{ID: "early", Goal: "g", Text: "Tidlig", Status: "done"}, {ID: "carried", Goal: "g", Text: "Videreført", Status: "started", Due: "2026-06-30"}}},
 		// Started in the tertial and done in it; started and still open.
-		{Office: "fana", Period: p("2026-05"), Measures: []Measure{{ID: "quick", Goal: "g", Text: "Rask", Status: "started"}, {ID: "carried", Goal: "g", Text: "Videreført", Status: "started", Due: "2026-06-30"}}},
-		{Office: "fana", Period: p("2026-07"), Measures: []Measure{{ID: "quick", Goal: "g", Text: "Rask", Status: "done"}, {ID: "new", Goal: "g", Text: "Ny", Status: "planned", Due: "2026-12-01"}}},
+		{Office: "fana", Period: p("2026-05"), Text: Text{Body: []byte("Mai.")}, Measures: []Measure{{ID: "quick", Goal: "g", Text: "Rask", Status: "started"}, {ID: "carried", Goal: "g", Text: "Videreført", Status: "started", Due: "2026-06-30"}}},
+		// Measures alone, without text: no commentary of June.
+		{Office: "fana", Period: p("2026-06"), Measures: []Measure{{ID: "quick", Goal: "g", Text: "Rask", Status: "started"}}},
+		{Office: "fana", Period: p("2026-07"), Text: Text{Body: []byte("Juli.")}, Measures: []Measure{{ID: "quick", Goal: "g", Text: "Rask", Status: "done"}, {ID: "new", Goal: "g", Text: "Ny", Status: "planned", Due: "2026-12-01"}}},
 		// After the tertial: the carried measure is done in September,
 		// which the tertial does not know.
 		{Office: "fana", Period: p("2026-09"), Measures: []Measure{{ID: "carried", Goal: "g", Text: "Videreført", Status: "done"}}},

@@ -707,10 +707,13 @@ type Commentary struct {
 	Text
 }
 
+// Said reports whether c has text. One of measures alone, as new
+// commentary leaves it until its text is written, tells how the measures
+// stand, and is no commentary of its month: its office is without one.
+func (c *Commentary) Said() bool { return len(bytes.TrimSpace(c.Body)) > 0 }
+
 // Empty reports whether c says nothing: no text and no measures.
-func (c *Commentary) Empty() bool {
-	return len(bytes.TrimSpace(c.Body)) == 0 && len(c.Measures) == 0
-}
+func (c *Commentary) Empty() bool { return !c.Said() && len(c.Measures) == 0 }
 
 // Site is everything read from a site's data and content folders.
 type Site struct {
@@ -1495,12 +1498,13 @@ func MeasuresIn(lives []MeasureLife, first, last Period) PeriodMeasures {
 	return pm
 }
 
-// CommentaryIn is each office's commentary of the months first to last,
-// oldest first, by office id: what was written about those months.
+// CommentaryIn is each office's commentary of the months first to last
+// that has text (see Commentary.Said), oldest first, by office id: what
+// was written about those months.
 func (s *Site) CommentaryIn(first, last Period) map[string][]*Commentary {
 	out := map[string][]*Commentary{}
 	for i := range s.Commentary {
-		if c := &s.Commentary[i]; c.Period >= first && c.Period <= last {
+		if c := &s.Commentary[i]; c.Period >= first && c.Period <= last && c.Said() {
 			out[c.Office] = append(out[c.Office], c)
 		}
 	}

@@ -110,12 +110,14 @@ type site struct {
 	// by name: every county begun by the reported month, those of the
 	// reported month, and the others.
 	allCounties, counties, formerCounties []int
-	commentary                            map[string][]*model.Commentary
-	goalOrder                             []int // goal indexes grouped by perspective in order of first appearance
-	goalIndex                             map[string]int
-	privacy                               string
-	csvColumns                            []string // Common.CSVColumns
-	wholeName                             string
+	// commentary is each office's commentary with text (see
+	// model.Commentary.Said), newest first, by office id.
+	commentary map[string][]*model.Commentary
+	goalOrder  []int // goal indexes grouped by perspective in order of first appearance
+	goalIndex  map[string]int
+	privacy    string
+	csvColumns []string // Common.CSVColumns
+	wholeName  string
 	// renames are the units' changes of name up to the reported month,
 	// by id, taken before the units were named as in that month.
 	renames map[string][]model.Rename
@@ -528,8 +530,9 @@ func (s *site) prepareCommentary(before *site, edited []string, lives []model.Me
 	m := s.Site
 	s.commentary = map[string][]*model.Commentary{}
 	for i := range m.Commentary {
-		c := &m.Commentary[i]
-		s.commentary[c.Office] = append(s.commentary[c.Office], c)
+		if c := &m.Commentary[i]; c.Said() {
+			s.commentary[c.Office] = append(s.commentary[c.Office], c)
+		}
 	}
 	for _, list := range s.commentary {
 		slices.SortFunc(list, func(a, b *model.Commentary) int { return int(b.Period - a.Period) })
