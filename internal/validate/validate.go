@@ -32,7 +32,7 @@ func Site(s *model.Site, reported model.Period, errs *diag.List) {
 	silent(s, reported, errs)
 	Commentary(s, errs)
 	overdueFromTheStart(s, errs)
-	measureChanges(s, errs)
+	measureChanges(s, reported, errs)
 	openWhenTheOfficeEnded(s, reported, errs)
 }
 
@@ -1009,7 +1009,7 @@ func Commentary(s *model.Site, errs *diag.List) {
 // latest is a notice at the latest: it stays open on the pages for good,
 // and most often it was deleted or reworded there by mistake (new
 // commentary carries every open measure into the new month's file).
-func measureChanges(s *model.Site, errs *diag.List) {
+func measureChanges(s *model.Site, reported model.Period, errs *diag.List) {
 	comm := make([]*model.Commentary, len(s.Commentary))
 	for i := range s.Commentary {
 		comm[i] = &s.Commentary[i]
@@ -1017,9 +1017,9 @@ func measureChanges(s *model.Site, errs *diag.List) {
 	slices.SortStableFunc(comm, func(a, b *model.Commentary) int {
 		return cmp.Or(strings.Compare(a.Office, b.Office), cmp.Compare(a.Period, b.Period))
 	})
-	ended := map[string]bool{} // offices whose open measures openWhenTheOfficeEnded tells
-	for _, o := range s.Offices {
-		ended[o.ID] = o.Lifetime.Until != 0
+	office := map[string]*model.Office{}
+	for i := range s.Offices {
+		office[s.Offices[i].ID] = &s.Offices[i]
 	}
 	type seen struct {
 		goal, text, status string
@@ -1052,12 +1052,19 @@ func measureChanges(s *model.Site, errs *diag.List) {
 			}
 			last[id] = seen{m.Goal, m.Text, m.Status, c.Period, m.Pos}
 		}
-		if latest := k == len(comm)-1 || comm[k+1].Office != c.Office; !latest || ended[c.Office] {
+		if latest := k == len(comm)-1 || comm[k+1].Office != c.Office; !latest {
 			continue
+		}
+		if off := office[c.Office]; off != nil {
+			// Its open measures are openWhenTheOfficeEnded's to tell.
+			if _, _, ended := endedAfter(off, c.Period, reported); ended {
+				continue
+			}
 		}
 		for _, id := range ids {
 			if m := last[id]; m.period < c.Period && m.status != "done" {
-				errs.AddNotice(diag.Pos{Path: c.Path, Line: 1}, "the measure %q, open in %s (%s), is not in the office's latest commentary: the pages show it open until a commentary names it; write it here as it stands, with status = \"done\" when it is done", m.text, m.period, m.pos)
+				// At the front matter's closing line, where it would go.
+				errs.AddNotice(diag.Pos{Path: c.Path, Line: max(c.BodyLine-1, 1)}, "the measure %q, open in %s (%s), is not in the office's latest commentary: the pages show it open until a commentary names it; write it here as it stands, with status = \"done\" when it is done", m.text, m.period, m.pos)
 			}
 		}
 	}
@@ -1101,6 +1108,21 @@ func overdueFromTheStart(s *model.Site, notices *diag.List) {
 	}
 }
 
+// endedAfter reports whether office off, alive in month p, ended after
+// it and before the reported month, without coming back by then: no
+// later commentary of it can close a measure open in p. It gives the
+// month the life ended in and the offices that took its place.
+func endedAfter(off *model.Office, p, reported model.Period) (until model.Period, into []string, ended bool) {
+	until, into, back := off.Lifetime.Until, append([]string{off.MergedInto}, off.SplitInto...), false
+	for _, l := range off.Lives {
+		if l.Alive(p) {
+			until, into = l.Until, append([]string{l.MergedInto}, l.SplitInto...)
+		}
+		back = back || l.From > p && l.From <= reported
+	}
+	return until, into, until != 0 && until >= p && until < reported && !back
+}
+
 // openWhenTheOfficeEnded adds a notice for each measure still open where
 // an office's commentary last names it, when the office ended after
 // that and before the reported month: no later commentary of the office
@@ -1131,15 +1153,8 @@ func openWhenTheOfficeEnded(s *model.Site, reported model.Period, notices *diag.
 		if off == nil {
 			continue
 		}
-		// The life c is in, and whether the office came back after it.
-		until, into, back := off.Lifetime.Until, append([]string{off.MergedInto}, off.SplitInto...), false
-		for _, l := range off.Lives {
-			if l.Alive(c.Period) {
-				until, into = l.Until, append([]string{l.MergedInto}, l.SplitInto...)
-			}
-			back = back || l.From > c.Period && l.From <= reported
-		}
-		if until == 0 || until < c.Period || until >= reported || back {
+		until, into, ended := endedAfter(off, c.Period, reported)
+		if !ended {
 			continue
 		}
 		for i := range c.Measures {

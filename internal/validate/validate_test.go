@@ -397,7 +397,7 @@ func TestAMeasureTakenForAnother(t *testing.T) {
 		}},
 	}}
 	var notices diag.List
-	measureChanges(s, &notices)
+	measureChanges(s, sep+1, &notices)
 	want := `content/vest/a/2018-10.md:5: the measure is taken for the one of 2018-09 (content/vest/a/2018-09.md:3) by its goal and first words, though its text is another: if it is a new measure, give it an id = "…" of its own; if it is the same, write id = "g-veilederne-setter-av-en-time"`
 	if got := notices.Sorted().Error(); got != want {
 		t.Errorf("notices:\n%s\nwant\n%s", got, want)
@@ -408,8 +408,9 @@ func TestAMeasureTakenForAnother(t *testing.T) {
 // office's commentary last names it, before the office's latest, is a
 // notice at the latest, which it was most often deleted or reworded from
 // by mistake: the pages show it open for good. Not one done, nor one in
-// the latest, nor one of an office that ended (see
-// TestAMeasureOpenWhenItsOfficeEnded).
+// the latest, nor one of an office that ended before the reported month
+// (see TestAMeasureOpenWhenItsOfficeEnded); one of an office whose end
+// is to come is.
 func TestAMeasureLeftOutOfTheLatestCommentary(t *testing.T) {
 	sep := period("2018-09")
 	at := func(office, month string, line int) diag.Pos {
@@ -419,7 +420,7 @@ func TestAMeasureLeftOutOfTheLatestCommentary(t *testing.T) {
 		return model.Text{Path: "content/vest/" + office + "/" + month + ".md"}
 	}
 	s := &model.Site{
-		Offices: []model.Office{{ID: "a"}, {ID: "b", Lifetime: model.Lifetime{Until: sep + 1}}},
+		Offices: []model.Office{{ID: "a"}, {ID: "b", Lifetime: model.Lifetime{Until: sep + 1}}, {ID: "c", Lifetime: model.Lifetime{Until: sep + 6}}},
 		Commentary: []model.Commentary{
 			{Office: "a", Period: sep + 1, Text: text("a", "2018-10"), Measures: []model.Measure{
 				{ID: "samtaler", Goal: "g", Text: "Samtaler", Status: "done", Pos: at("a", "2018-10", 5)},
@@ -436,13 +437,19 @@ func TestAMeasureLeftOutOfTheLatestCommentary(t *testing.T) {
 				{ID: "messe", Goal: "g", Text: "Messe", Status: "started", Pos: at("b", "2018-09", 3)},
 			}},
 			{Office: "b", Period: sep + 1, Text: text("b", "2018-10")},
+			// An office whose end is announced, after the reported month.
+			{Office: "c", Period: sep, Text: text("c", "2018-09"), Measures: []model.Measure{
+				{ID: "kurs", Goal: "g", Text: "Kurs", Status: "planned", Pos: at("c", "2018-09", 3)},
+			}},
+			{Office: "c", Period: sep + 1, Text: text("c", "2018-10")},
 		},
 	}
 	var notices diag.List
-	measureChanges(s, &notices)
+	measureChanges(s, sep+3, &notices)
 	want := strings.Join([]string{
 		`content/vest/a/2018-10.md:1: the measure "Fast frokostmøte", open in 2018-09 (content/vest/a/2018-09.md:8), is not in the office's latest commentary: the pages show it open until a commentary names it; write it here as it stands, with status = "done" when it is done`,
 		`content/vest/a/2018-10.md:1: the measure "Plan", open in 2018-08 (content/vest/a/2018-08.md:4), is not in the office's latest commentary: the pages show it open until a commentary names it; write it here as it stands, with status = "done" when it is done`,
+		`content/vest/c/2018-10.md:1: the measure "Kurs", open in 2018-09 (content/vest/c/2018-09.md:3), is not in the office's latest commentary: the pages show it open until a commentary names it; write it here as it stands, with status = "done" when it is done`,
 	}, "\n")
 	if got := notices.Sorted().Error(); got != want {
 		t.Errorf("notices:\n%s\nwant\n%s", got, want)
@@ -472,7 +479,7 @@ func TestAMeasureDoneWrittenAgainAsOpen(t *testing.T) {
 		}},
 	}}
 	var notices diag.List
-	measureChanges(s, &notices)
+	measureChanges(s, sep+1, &notices)
 	want := `content/vest/a/2018-10.md:6: the measure was done in 2018-09 (content/vest/a/2018-09.md:3), and is open again from 2018-10 as written here: if it is done, write status = "done"; if it is begun anew, give it an id = "…" of its own`
 	if got := notices.Sorted().Error(); got != want {
 		t.Errorf("notices:\n%s\nwant\n%s", got, want)
@@ -496,7 +503,7 @@ func TestAMeasureThatFollowsItsGoal(t *testing.T) {
 			},
 		}
 		var errs diag.List
-		measureChanges(s, &errs)
+		measureChanges(s, mar, &errs)
 		if len(errs) != want {
 			t.Errorf("goal g until %v: %d errors, want %d: %v", until, len(errs), want, errs)
 		}
