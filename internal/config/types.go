@@ -229,7 +229,7 @@ func typeMessage(key []string, k kind, x any) diag.Phrase {
 		switch {
 		case list && toml.Key(key).String() == "measure.goal":
 			// One text of several ids would name no goal.
-			how = diag.P("a measure is of one goal: write a [[measure]] for each goal, with the same text")
+			how = diag.P("a measure is of one goal: write a [[measure]] for each goal, with an id of its own if it has one")
 		case list:
 			how = diag.P("write one text, in quotes (%s = %q)", name, asText(x))
 		}

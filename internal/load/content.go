@@ -676,6 +676,16 @@ func ParseFrontMatter(p string, front []byte, fmLine int, errs *diag.List) (Fron
 		// at its header, not again for each of its keys.
 		key, l := k.String(), lines.Key(0, k[len(k)-1])
 		name, known := k[len(k)-1], []string{"id", "goal", "text", "status", "due"}
+		if len(k) == 2 {
+			// A measure's key, in the first measure that has it: the
+			// front matter may have one of that name above them.
+			for _, h := range lines.Tables(k[0]) {
+				if at := lines.Key(h, name); at != h {
+					l = at
+					break
+				}
+			}
+		}
 		if len(k) == 1 || !slices.Contains(frontMatterKeyNames, k[0]) {
 			if told[k[0]] {
 				continue
@@ -694,8 +704,10 @@ func ParseFrontMatter(p string, front []byte, fmLine int, errs *diag.List) (Fron
 			errs.Add(diag.Pos{Path: p, Line: l}, "unknown key %q in front matter: write %s (known keys: %s)", key, known, frontMatterKeys)
 			continue
 		}
-		if len(k) == 2 && (name == "author" || name == "date") {
+		if len(k) == 2 && name == "author" {
 			// TOML reads every key below a table's header as the table's.
+			// (A date there is most often a measure's due, which the
+			// hint below offers.)
 			errs.Add(diag.Pos{Path: p, Line: l}, "%s is below a [[measure]], which makes it one of the measure's keys: move it above the first [[measure]]", name)
 			continue
 		}
