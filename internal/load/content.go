@@ -458,12 +458,16 @@ func pageNamedFolder(rel string) string {
 	return ""
 }
 
-// isFolder reports whether a text's link target names a folder: one
-// written with a slash at its end, or whose last part has no extension,
-// as an office's folder "../fana" has.
-func isFolder(target string) bool {
+// isFolder reports whether a text's link target, at name in fsys, names
+// a folder: one written with a slash at its end, or whose last part has
+// no extension, as an office's folder "../fana" has, and that is no file.
+func isFolder(fsys fs.FS, target, name string) bool {
 	base := path.Base(target)
-	return strings.HasSuffix(target, "/") || base == "." || base == ".." || path.Ext(base) == ""
+	if !strings.HasSuffix(target, "/") && base != "." && base != ".." && path.Ext(base) != "" {
+		return false
+	}
+	info, err := fs.Stat(fsys, name)
+	return err != nil || info.IsDir()
 }
 
 // loadFiles reads the files a text uses, so that they, and only they, are
@@ -480,11 +484,11 @@ func loadFiles(fsys fs.FS, t *model.Text, refs []markdown.Ref, files map[string]
 			// have: found on one machine and not on another.
 			errs.Add(pos, "%q has a backslash: write / between a folder and a file, and rename a file with a backslash in its name", ref)
 			continue
+		case isFolder(fsys, ref, name) && strings.HasPrefix(name+"/", ContentDir+"/"):
+			errs.Add(pos, "%q is a folder, which is no page where the site is opened as files: link its page, %s", ref, path.Join(ref, "index.html"))
+			continue
 		case !strings.HasPrefix(name, ContentDir+"/"):
 			errs.Add(pos, "%q is outside content/: put the file beside the text", ref)
-			continue
-		case isFolder(ref):
-			errs.Add(pos, "%q is a folder, which is no page where the site is opened as files: link its page, %s", ref, path.Join(ref, "index.html"))
 			continue
 		case !publishable[strings.ToLower(path.Ext(name))]:
 			errs.Add(pos, "%q cannot be published: link images (png, jpg, gif, webp) or PDF files", ref)
