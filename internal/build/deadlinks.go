@@ -127,22 +127,23 @@ func newSitePages(site *model.Site, has map[string]bool) *sitePages {
 
 // meant is the page or file of the site that a link leading to the
 // missing to most likely meant, by path from the site's top, or "": one
-// named nearly so (see named), or so named in the folder of the office
-// the link names, where it was written beside the wrong county.
+// so named in the folder of the office the link names, where it was
+// written beside the wrong county, or one named nearly so (see named).
 func (p *sitePages) meant(to string) string {
-	if page := p.named(to); page != "" {
-		return page
-	}
+	// An office's id written out is a surer sign than a name near
+	// another's beside it.
 	segs := strings.Split(to, "/")
 	for i, seg := range segs {
 		if folder, ok := p.officeFolders[seg]; ok {
 			if moved := path.Join(append([]string{folder}, segs[i+1:]...)...); moved != to {
-				return p.named(moved)
+				if page := p.named(moved); page != "" {
+					return page
+				}
 			}
-			return ""
+			break
 		}
 	}
-	return ""
+	return p.named(to)
 }
 
 // named is the page or file of the site named nearly as to: a page's

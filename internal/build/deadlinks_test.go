@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/malekort/malekort/internal/model"
 )
 
 // TestDeadLinksAreNotices: a text's link to a page or file of the site
@@ -54,5 +56,16 @@ func TestDeadLinksAreNotices(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("notices\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestADeadLinkMeantAnOfficeByItsID: a link that names an office by its
+// id, beside the wrong county, is offered that office's page, not the
+// page of an office of a near name beside it.
+func TestADeadLinkMeantAnOfficeByItsID(t *testing.T) {
+	site := &model.Site{Offices: []model.Office{{ID: "bergen", County: "nord"}, {ID: "bergenhus", County: "vest"}}}
+	has := map[string]bool{"nord/bergen/index.html": true, "vest/bergenhus/index.html": true, "index.html": true}
+	if got := newSitePages(site, has).meant("vest/bergen/index.html"); got != "nord/bergen/index.html" {
+		t.Errorf("meant %q, want nord/bergen/index.html", got)
 	}
 }
