@@ -257,7 +257,7 @@ func errorMessage(err error, line string) diag.Phrase {
 	case strings.HasPrefix(msg, "expected value but found "):
 		key, value, _ := strings.Cut(line, "=")
 		if strings.TrimSpace(value) == "" {
-			return diag.P("the value is missing after the =: write %s = \"…\"", strings.TrimSpace(key))
+			return diag.P("the value of %s is missing after the =: write it there, text in quotes", strings.TrimSpace(key))
 		}
 		// Quoted as TOML reads it: quotes inside the text escaped.
 		return diag.P("%s is not a value: put text in quotes (%s); numbers, true and false go as they are", strings.TrimSpace(value), strconv.Quote(strings.Trim(strings.TrimSpace(value), `"`)))
@@ -265,7 +265,7 @@ func errorMessage(err error, line string) diag.Phrase {
 		// YAML's way, as other site generators' front matter has it.
 		key, value, _ := strings.Cut(strings.TrimSpace(line), ":")
 		return diag.P("a key and its value are joined by =, not by a colon: write %s = %s", strings.TrimSpace(key), asTOML(strings.TrimSpace(value)))
-	case strings.HasPrefix(msg, "expected '.' or '=', but got ") && strings.Contains(line, "="):
+	case strings.HasPrefix(msg, "expected '.' or '=', but got ") && strings.Contains(line, "=") && !strings.ContainsAny(before(line, "="), `"'`):
 		// "status  er = …", "mål = …": what stands before the = is no key.
 		key, value, _ := strings.Cut(line, "=")
 		if word := strings.Fields(key); len(word) > 0 && bareKey.MatchString(word[0]) {
@@ -273,8 +273,13 @@ func errorMessage(err error, line string) diag.Phrase {
 		}
 		return diag.P("%q is not a key, which is one word of a–z, 0–9, - and _ before the =", strings.TrimSpace(key))
 	case strings.HasPrefix(msg, "expected '.' or '=', but got "):
+		// A key and its value without the = ("status started",
+		// 'title "a = b"'), or a key alone.
 		key, value, _ := strings.Cut(strings.TrimSpace(line), " ")
-		return diag.P("a key and its value are joined by =: write %s = %s", key, asTOML(strings.TrimSpace(value)))
+		if value = strings.TrimSpace(value); value == "" {
+			value = `"…"`
+		}
+		return diag.P("a key and its value are joined by =: write %s = %s", key, asTOML(value))
 	case strings.HasPrefix(msg, "invalid escape in string "), strings.Contains(msg, " hexadecimal digits after '\\"):
 		// A Windows path in double quotes: G:\Felles\tiltak.docx,
 		// \\server\users (\u begins a character's code, \x a byte's).
@@ -283,8 +288,13 @@ func errorMessage(err error, line string) diag.Phrase {
 			escape, _, _ = strings.Cut(code, "'")
 		}
 		key, value, _ := strings.Cut(line, "=")
-		if text := strings.Trim(strings.TrimSpace(value), `"`); !strings.Contains(text, "'") {
-			return diag.P("the text has a backslash (%s), which begins an escape in double quotes: write it in single quotes, %s = '%s', or each backslash twice", escape, strings.TrimSpace(key), text)
+		// The text between its quotes, without a comment after it; none
+		// for a list, whose texts each need it.
+		value = strings.TrimSpace(value)
+		if first, last := strings.IndexByte(value, '"'), strings.LastIndexByte(value, '"'); first == 0 && last > first {
+			if text := value[1:last]; !strings.Contains(text, "'") {
+				return diag.P("the text has a backslash (%s), which begins an escape in double quotes: write it in single quotes, %s = '%s', or each backslash twice", escape, strings.TrimSpace(key), text)
+			}
 		}
 		return diag.P("the text has a backslash (%s), which begins an escape in double quotes: write each backslash twice", escape)
 	case strings.HasPrefix(msg, "TOML files cannot contain control characters: "):
@@ -296,6 +306,12 @@ func errorMessage(err error, line string) diag.Phrase {
 		return diag.P("this is not TOML as it must be written: %s (%s)", msg, firstLine(pe.Usage))
 	}
 	return diag.P("this is not TOML as it must be written: %s", msg)
+}
+
+// before is what stands before sep in s, or s without one.
+func before(s, sep string) string {
+	b, _, _ := strings.Cut(s, sep)
+	return b
 }
 
 // asTOML is value as TOML writes it: as it is where it is a number, a

@@ -59,13 +59,16 @@ func TestSyntaxErrorsInTheReadersLanguage(t *testing.T) {
 		"title = \"T\"\n[a.]\n":                         `site.toml:2:4: dette er ikke TOML slik det må skrives: unexpected end of table name`,
 		// A key of two words, or of letters TOML does not read, or
 		// without its =; a value left out; a Windows path in quotes.
-		"title  er = \"T\"\n":          `site.toml:1:8: "title  er" er ikke en nøkkel, som er ett ord av a–z, 0–9, - og _ foran =: skriv title = "T"`,
-		"mål = \"T\"\n":                `site.toml:1:2: "mål" er ikke en nøkkel, som er ett ord av a–z, 0–9, - og _ foran =`,
-		"title \"T\"\n":                `site.toml:1:7: en nøkkel og verdien bindes sammen med =: skriv title = "T"`,
-		"title =\n":                    `site.toml:1:8: verdien mangler etter =: skriv title = "…"`,
-		"title = \"G:\\Felles\\x\"\n":  `site.toml:1:10: teksten har en omvendt skråstrek (\F), som innleder en spesialkode mellom doble anførselstegn: skriv teksten mellom enkle anførselstegn, title = 'G:\Felles\x', eller hver omvendte skråstrek to ganger`,
-		"title = \"Kari's \\F\"\n":     `site.toml:1:10: teksten har en omvendt skråstrek (\F), som innleder en spesialkode mellom doble anførselstegn: skriv hver omvendte skråstrek to ganger`,
-		"title = \"\\\\nav\\users\"\n": `site.toml:1:10: teksten har en omvendt skråstrek (\u), som innleder en spesialkode mellom doble anførselstegn: skriv teksten mellom enkle anførselstegn, title = '\\nav\users', eller hver omvendte skråstrek to ganger`,
+		"title  er = \"T\"\n":            `site.toml:1:8: "title  er" er ikke en nøkkel, som er ett ord av a–z, 0–9, - og _ foran =: skriv title = "T"`,
+		"mål = \"T\"\n":                  `site.toml:1:2: "mål" er ikke en nøkkel, som er ett ord av a–z, 0–9, - og _ foran =`,
+		"title \"T\"\n":                  `site.toml:1:7: en nøkkel og verdien bindes sammen med =: skriv title = "T"`,
+		"title =\n":                      `site.toml:1:8: verdien til title mangler etter =: skriv den der, tekst i anførselstegn`,
+		"title\n":                        `site.toml:1:6: en nøkkel og verdien bindes sammen med =: skriv title = "…"`,
+		"title \"a = b\"\n":              `site.toml:1:7: en nøkkel og verdien bindes sammen med =: skriv title = "a = b"`,
+		"title = \"G:\\Felles\" # sti\n": `site.toml:1:10: teksten har en omvendt skråstrek (\F), som innleder en spesialkode mellom doble anførselstegn: skriv teksten mellom enkle anførselstegn, title = 'G:\Felles', eller hver omvendte skråstrek to ganger`,
+		"title = \"G:\\Felles\\x\"\n":    `site.toml:1:10: teksten har en omvendt skråstrek (\F), som innleder en spesialkode mellom doble anførselstegn: skriv teksten mellom enkle anførselstegn, title = 'G:\Felles\x', eller hver omvendte skråstrek to ganger`,
+		"title = \"Kari's \\F\"\n":       `site.toml:1:10: teksten har en omvendt skråstrek (\F), som innleder en spesialkode mellom doble anførselstegn: skriv hver omvendte skråstrek to ganger`,
+		"title = \"\\\\nav\\users\"\n":   `site.toml:1:10: teksten har en omvendt skråstrek (\u), som innleder en spesialkode mellom doble anførselstegn: skriv teksten mellom enkle anførselstegn, title = '\\nav\users', eller hver omvendte skråstrek to ganger`,
 	} {
 		var errs diag.List
 		Parse([]byte(src), &errs)
