@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -124,7 +125,11 @@ func commentaryExists(site *model.Site, source, name string, p model.Period) err
 	written := filepath.Join(source, filepath.FromSlash(name))
 	office := site.OfficeOfID(path.Base(path.Dir(name)))
 	command := "malekort new commentary "
-	if source != "." {
+	switch {
+	case source == ".":
+	case strings.ContainsAny(source, " \t'\"&;"):
+		command += "--source " + strconv.Quote(source) + " "
+	default:
 		command += "--source " + source + " "
 	}
 	for next := p + 1; next <= p+12 && office >= 0 && site.Offices[office].Alive(next); next++ {

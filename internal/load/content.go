@@ -903,11 +903,11 @@ func readCommentary(p string, src []byte, errs *diag.List) (model.Commentary, bo
 // is named, or as fileMonth reads one.
 func monthNamed(file string) bool {
 	name := strings.TrimSuffix(file, path.Ext(file))
-	_, ok := model.ParsePeriod(name)
-	if !ok {
-		_, _, ok = fileMonth(name)
+	if _, ok := model.ParsePeriod(name); ok {
+		return true
 	}
-	return ok
+	_, month, ok := fileMonth(name)
+	return ok && month >= 1 && month <= 12
 }
 
 // fileMonth is the month a commentary file's name means, written another
@@ -923,13 +923,23 @@ func fileMonth(name string) (year, month int, ok bool) {
 		month, _ = strconv.Atoi(m[2])
 		return year, month, true
 	}
-	if m := namedMonthOfYear.FindStringSubmatch(name); m != nil && len([]rune(m[1])) >= 3 {
-		if month, ok = monthNames[strings.ToLower(string([]rune(m[1])[:3]))]; ok {
-			year, _ = strconv.Atoi(m[2])
-			return year, month, true
+	if m := namedMonthOfYear.FindStringSubmatch(name); m != nil {
+		word := strings.ToLower(m[1])
+		for i, full := range monthsInFull {
+			// "okt", "oktober", "october"; not "julemøte".
+			if len(word) >= 3 && strings.HasPrefix(full, word) {
+				year, _ = strconv.Atoi(m[2])
+				return year, i%12 + 1, true
+			}
 		}
 	}
 	return 0, 0, false
+}
+
+// monthsInFull are the months' names in Norwegian and English.
+var monthsInFull = []string{
+	"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember",
+	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 }
 
 var (

@@ -548,9 +548,9 @@ func TestCommentaryDate(t *testing.T) {
 
 // TestALinkWithSpacesIsANotice: a link or an image whose target has a
 // space is shown as written, and is a notice at its line that gives it
-// in angle brackets; one in code, or with a title, is not.
+// in angle brackets; one in code, escaped, or with a title, is not.
 func TestALinkWithSpacesIsANotice(t *testing.T) {
-	src := "+++\nauthor = \"A\"\n+++\nSe grafen:\n\n![Graf](Graf Uke 42.PNG) og\n[rapporten](Rapport mars.pdf), ikke `[a](b c)` eller [t](t.pdf \"Tittel\").\n"
+	src := "+++\nauthor = \"A\"\n+++\nSe grafen:\n\n![Graf](Graf Uke 42.PNG) og\n[rapporten](Rapport mars.pdf), ikke `[a](b c)`, \\[c](d e) eller [t](t.pdf \"Tittel\").\n"
 	var errs diag.List
 	c, ok := readCommentary("content/vest/a/2026-10.md", []byte(src), &errs)
 	if !ok {

@@ -753,6 +753,13 @@ func textRefs(src []byte, n ast.Node) (noNote, spaced []Ref) {
 			noNote = append(noNote, Ref{Target: label, Line: lineOfRun(m[0])})
 		}
 		for _, m := range spacedLink.FindAllIndex(run, -1) {
+			bracket := m[0]
+			if run[bracket] == '!' {
+				bracket++
+			}
+			if backslashes := len(run[:bracket]) - len(bytes.TrimRight(run[:bracket], `\`)); backslashes%2 == 1 {
+				continue // "\[a](b c)" is text as written
+			}
 			spaced = append(spaced, Ref{Target: strings.ReplaceAll(string(run[m[0]:m[1]]), "\n", " "), Line: lineOfRun(m[0])})
 		}
 		run, starts, nodes = run[:0], starts[:0], nodes[:0]

@@ -103,7 +103,7 @@ func Commentary(site *model.Site, office string, p model.Period, today time.Time
 	if written := today.Format(time.DateOnly); p.WrittenLongAfter(written) {
 		// A month long past, written up now: check would take today's
 		// date for a slip of the year.
-		fmt.Fprintf(&b, "# %s\n# date = %s\n", loc.T("commentary.date.past"), written)
+		fmt.Fprintf(&b, "# %s\n# date = YYYY-MM-DD\n", loc.T("commentary.date.past"))
 	} else {
 		fmt.Fprintf(&b, "date = %s\n", written)
 	}

@@ -57,7 +57,9 @@ type Server struct {
 // New returns a server for the site in source. Call Build once before
 // serving, then Watch.
 func New(source string, defaults fs.FS, log io.Writer) *Server {
-	return &Server{source: source, defaults: defaults, log: log, dirty: map[string]bool{}, touched: map[string]int{}, changed: make(chan struct{})}
+	return &Server{source: source, defaults: defaults, log: log, dirty: map[string]bool{}, touched: map[string]int{}, changed: make(chan struct{}),
+		// Until the first build says otherwise.
+		shown: locale.New(build.Language(os.DirFS(source)))}
 }
 
 // memOutput collects a build in memory.
