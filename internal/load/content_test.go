@@ -432,15 +432,8 @@ func TestDatesWrittenOtherwise(t *testing.T) {
 // a notice at its line in the file, in the site's language.
 func TestLeftOutHTMLIsANotice(t *testing.T) {
 	src := "+++\nauthor = \"A\"\n+++\nTall:\n\n<table><tr><td>4</td></tr></table>\n\nFørste linje<br>andre.\n"
-	var errs diag.List
-	c, ok := readCommentary("content/vest/a/2026-10.md", []byte(src), &errs)
-	if !ok {
-		t.Fatal(errs)
-	}
-	referencedFiles(&c.Text, &errs)
-	_, notices := errs.Split()
 	// A line break is told how markdown writes one.
-	if got, want := notices.In(locale.New("nb")).Error(), "content/vest/a/2026-10.md:6: <table> er HTML, som blir utelatt fra siden: skriv det i markdown (en tabell som | Kolonne | Kolonne |, et nytt avsnitt etter en tom linje)\n"+
+	if got, want := textNotices(t, src), "content/vest/a/2026-10.md:6: <table> er HTML, som blir utelatt fra siden: skriv det i markdown (en tabell som | Kolonne | Kolonne |, et nytt avsnitt etter en tom linje)\n"+
 		`content/vest/a/2026-10.md:8: <br> er HTML, som blir utelatt fra siden: avslutt en linje med en omvendt skråstrek (\) for å bryte den der, eller la en tom linje skille avsnitt (en celle i en tabell har én linje)`; got != want {
 		t.Errorf("notices:\n%s\nwant\n%s", got, want)
 	}
@@ -551,6 +544,19 @@ func TestCommentaryDate(t *testing.T) {
 // in angle brackets; one in code, escaped, or with a title, is not.
 func TestALinkWithSpacesIsANotice(t *testing.T) {
 	src := "+++\nauthor = \"A\"\n+++\nSe grafen:\n\n![Graf](Graf Uke 42.PNG) og\n[rapporten](Rapport mars.pdf), ikke `[a](b c)`, \\[c](d e) eller [t](t.pdf \"Tittel\").\n"
+	want := strings.Join([]string{
+		"content/vest/a/2026-10.md:6: ![Graf](Graf Uke 42.PNG) vises som skrevet, ikke som en lenke: en adresse med mellomrom må stå i vinkelparenteser, ![Graf](<Graf Uke 42.PNG>), ellers må filen få et navn uten mellomrom",
+		"content/vest/a/2026-10.md:7: [rapporten](Rapport mars.pdf) vises som skrevet, ikke som en lenke: en adresse med mellomrom må stå i vinkelparenteser, [rapporten](<Rapport mars.pdf>), ellers må filen få et navn uten mellomrom",
+	}, "\n")
+	if got := textNotices(t, src); got != want {
+		t.Errorf("notices:\n%s\nwant\n%s", got, want)
+	}
+}
+
+// textNotices are the notices, in bokmål, of the commentary src and of
+// what its text refers to.
+func textNotices(t *testing.T, src string) string {
+	t.Helper()
 	var errs diag.List
 	c, ok := readCommentary("content/vest/a/2026-10.md", []byte(src), &errs)
 	if !ok {
@@ -558,11 +564,5 @@ func TestALinkWithSpacesIsANotice(t *testing.T) {
 	}
 	referencedFiles(&c.Text, &errs)
 	_, notices := errs.Split()
-	want := strings.Join([]string{
-		"content/vest/a/2026-10.md:6: ![Graf](Graf Uke 42.PNG) vises som skrevet, ikke som en lenke: en adresse med mellomrom må stå i vinkelparenteser, ![Graf](<Graf Uke 42.PNG>), ellers må filen få et navn uten mellomrom",
-		"content/vest/a/2026-10.md:7: [rapporten](Rapport mars.pdf) vises som skrevet, ikke som en lenke: en adresse med mellomrom må stå i vinkelparenteser, [rapporten](<Rapport mars.pdf>), ellers må filen få et navn uten mellomrom",
-	}, "\n")
-	if got := notices.In(locale.New("nb")).Error(); got != want {
-		t.Errorf("notices:\n%s\nwant\n%s", got, want)
-	}
+	return notices.In(locale.New("nb")).Error()
 }
