@@ -952,7 +952,7 @@ func TestAnEmptyCommentaryIsNone(t *testing.T) {
 			told = append(told, n.Pos.String())
 		}
 	}
-	if want := []string{"content/nord/tromso/2026-02.md:4", "content/vest/bergen-nord/2026-02.md:10"}; !slices.Equal(told, want) {
+	if want := []string{"content/nord/tromso/2026-02.md:3", "content/vest/bergen-nord/2026-02.md:10"}; !slices.Equal(told, want) {
 		t.Errorf("notices at %v, want %v", told, want)
 	}
 	for _, office := range []string{"vest/bergen-nord", "nord/tromso"} {

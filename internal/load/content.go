@@ -894,7 +894,9 @@ func readCommentary(p string, src []byte, errs *diag.List) (model.Commentary, bo
 		})
 	}
 	if c.Empty() && !placeholder {
-		errs.AddNotice(diag.Pos{Path: p, Line: bodyLine}, "the commentary is empty: write it, or delete the file (until then the office is without commentary for the month)")
+		// At the front matter's closing line: an empty body may have no
+		// line of its own.
+		errs.AddNotice(diag.Pos{Path: p, Line: max(bodyLine-1, 1)}, "the commentary is empty: write it, or delete the file (until then the office is without commentary for the month)")
 	}
 	return c, true
 }
