@@ -668,6 +668,7 @@ func ParseFrontMatter(p string, front []byte, fmLine int, errs *diag.List) (Fron
 		front = singleBracketMeasure.ReplaceAll(front, []byte("$1[[measure]]"))
 	}
 	md, unread := config.Decode(p, front, fmLine, &fm, errs)
+	escapedBreaks(p, front, fmLine, fm, errs)
 	undecoded := md.Undecoded()
 	if len(undecoded) == 0 {
 		return fm, unread
@@ -722,6 +723,48 @@ func ParseFrontMatter(p string, front []byte, fmLine int, errs *diag.List) (Fron
 		errs.Add(diag.Pos{Path: p, Line: l}, "unknown key %q in front matter (known keys: %s)", key, frontMatterKeys)
 	}
 	return fm, unread
+}
+
+// escapedBreaks adds a notice for each text of the front matter fm that
+// holds a tab or a line break written as an escape in double quotes,
+// "G:\tiltak" or "C:\Users\nina": TOML reads it so, and a Windows path
+// is not what the page shows. An escape that is no escape ("G:\Felles")
+// is the syntax error config tells.
+func escapedBreaks(p string, front []byte, fmLine int, fm FrontMatter, errs *diag.List) {
+	var lines *config.Lines
+	check := func(table int, key, value string) {
+		if !strings.ContainsAny(value, "\t\n\r\b\f") {
+			return
+		}
+		if lines == nil {
+			l := config.NewLines(front)
+			lines = &l
+		}
+		l := lines.Key(table, key)
+		if !strings.Contains(lines.Text(l), `\`) {
+			return // typed as it is, a tab in the text
+		}
+		errs.AddNotice(diag.Pos{Path: p, Line: fmLine + l - 1}, "%s has a backslash before a letter that TOML reads in double quotes as a tab or a line break (\\t, \\n): where a backslash is meant, as in a Windows path, write the text in single quotes", key)
+	}
+	check(0, "author", fm.Author)
+	for i, m := range fm.Measure {
+		for _, kv := range [][2]string{{"id", m.ID}, {"goal", m.Goal}, {"text", m.Text}, {"status", m.Status}} {
+			if !strings.ContainsAny(kv[1], "\t\n\r\b\f") {
+				continue
+			}
+			if lines == nil {
+				l := config.NewLines(front)
+				lines = &l
+			}
+			// The measure's own line of the key; an inline table's
+			// measures have none of their own, and are told at the first.
+			if headers := lines.Tables("measure"); i < len(headers) {
+				check(headers[i], kv[0], kv[1])
+			} else {
+				check(0, kv[0], kv[1])
+			}
+		}
+	}
 }
 
 // singleBracketMeasure is a measure's table header written [measure].

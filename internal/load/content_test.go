@@ -566,3 +566,24 @@ func textNotices(t *testing.T, src string) string {
 	_, notices := errs.Split()
 	return notices.In(locale.New("nb")).Error()
 }
+
+// TestEscapedBreaksAreNotices: a text of the front matter in double
+// quotes with a backslash before t or n, as a Windows path has it, holds
+// a tab or a line break as TOML reads it, and is a notice at its line;
+// in single quotes, or with a tab typed as it is, it is not.
+func TestEscapedBreaksAreNotices(t *testing.T) {
+	src := "+++\nauthor = \"Nina, C:\\temp\"\n\n[[measure]]\ngoal = \"g\"\ntext = \"Se G:\\tiltak\\notat.docx\"\nstatus = \"started\"\n\n" +
+		"[[measure]]\ngoal = \"g\"\ntext = 'Se G:\\tiltak'\nstatus = \"started\"\n\n[[measure]]\ngoal = \"g\"\ntext = \"Med\ttabulator\"\nstatus = \"started\"\n+++\nTekst.\n"
+	var errs diag.List
+	if _, ok := readCommentary("content/vest/a/2026-10.md", []byte(src), &errs); !ok {
+		t.Fatal(errs)
+	}
+	_, notices := errs.Split()
+	want := strings.Join([]string{
+		`content/vest/a/2026-10.md:2: author has a backslash before a letter that TOML reads in double quotes as a tab or a line break (\t, \n): where a backslash is meant, as in a Windows path, write the text in single quotes`,
+		`content/vest/a/2026-10.md:6: text has a backslash before a letter that TOML reads in double quotes as a tab or a line break (\t, \n): where a backslash is meant, as in a Windows path, write the text in single quotes`,
+	}, "\n")
+	if got := notices.Sorted().Error(); got != want {
+		t.Errorf("notices:\n%s\nwant\n%s", got, want)
+	}
+}
