@@ -529,6 +529,12 @@ func withoutTags(src []byte, doc ast.Node) ([]byte, bool) {
 				lines[i] = src[seg.Start:seg.Stop]
 			}
 			if bare, ok := bareLines(lines); ok {
+				if _, inItem := b.Parent().(*ast.ListItem); inItem && len(bytes.TrimSpace(bare[0])) == 0 {
+					// An item with nothing on its first line could not
+					// begin a list after a paragraph: its "-" would
+					// underline the paragraph as a heading.
+					bare[0] = append([]byte("<!-- -->"), bare[0]...)
+				}
 				for i, line := range bare {
 					seg := b.Lines().At(i)
 					edits = append(edits, edit{seg.Start, seg.Stop, line})
@@ -553,16 +559,20 @@ func withoutTags(src []byte, doc ast.Node) ([]byte, bool) {
 // or a list, leaves it, with its line end) without their tags, and false
 // for a block that holds a table, which stays left out whole: its cells'
 // text run together would put one office's figure beside another's
-// name. A tag gives way to a space between words; a comment, and a
-// script's, a style's or a text area's content, go with their tags, to
-// the block's end where they are not closed in it. What only looks like
-// a tag stays: an autolink (<https://nav.no>), a link's target in angle
-// brackets, a < in text ("3 < 4"), anything in a code span. Each line
-// keeps its place, without the white space before its text, which would
-// make it code.
+// name. A tag that breaks a line (<p>, <br>, <div>) gives way to a space
+// between words, one within a line (<b>, <a>, <sup>) to nothing; a
+// comment, and the content of a script, a style and the like, go with
+// their tags, to the block's end where they are not closed in it. What
+// only looks like a tag stays: an autolink (<https://nav.no>), a link's
+// target in angle brackets, a < in text ("3 < 4"), anything in a code
+// span. Each line keeps its place, without the white space before its
+// text, which would make it code; where a tag was taken from its start,
+// a mark of markdown it begins with ("2. tertial", "> 50 %") is escaped,
+// since it was text.
 func bareLines(lines [][]byte) ([][]byte, bool) {
 	text := bytes.Join(lines, nil)
 	hidden := make([]bool, len(text)) // the bytes of tags, comments and scripts
+	breaks := make([]bool, len(text)) // where a tag that breaks a line begins
 	hide := func(from, to int) {
 		for k := from; k < to; k++ {
 			hidden[k] = true
@@ -576,8 +586,13 @@ func bareLines(lines [][]byte) ([][]byte, bool) {
 			i++
 		case bytes.HasPrefix(text[i:], []byte("<!--")):
 			end := len(text)
-			if k := bytes.Index(text[i+4:], []byte("-->")); k >= 0 {
-				end = i + 4 + k + 3
+			switch rest := text[i+4:]; {
+			case bytes.HasPrefix(rest, []byte(">")), bytes.HasPrefix(rest, []byte("->")):
+				end = i + 4 + bytes.IndexByte(rest, '>') + 1 // <!--> and <!--->, empty
+			default:
+				if k := bytes.Index(rest, []byte("-->")); k >= 0 {
+					end = i + 4 + k + 3
+				}
 			}
 			hide(i, end)
 			i = end
@@ -597,14 +612,9 @@ func bareLines(lines [][]byte) ([][]byte, bool) {
 			case tableTags[name]:
 				return nil, false
 			case rawText[name] && text[i+1] != '/':
-				// Through its closing tag: its content is no text.
-				end = len(text)
-				if k := bytes.Index(bytes.ToLower(text[i:]), []byte("</"+name)); k >= 0 {
-					if gt := bytes.IndexByte(text[i+k:], '>'); gt >= 0 {
-						end = i + k + gt + 1
-					}
-				}
+				end = pastClosingTag(text, end, name)
 			}
+			breaks[i] = lineBreaking[name]
 			hide(i, end)
 			i = end
 		}
@@ -613,13 +623,14 @@ func bareLines(lines [][]byte) ([][]byte, bool) {
 	k := 0
 	for n, line := range lines {
 		var out []byte
-		gap := false
+		gap, cutAtStart := false, false
 		for range line {
 			switch c := text[k]; {
 			case c == '\n':
 				out = append(out, c)
 			case hidden[k]:
-				gap = true
+				gap = gap || breaks[k]
+				cutAtStart = cutAtStart || len(bytes.TrimSpace(out)) == 0
 			default:
 				if gap && len(out) > 0 && out[len(out)-1] != ' ' && c != ' ' {
 					out = append(out, ' ')
@@ -631,6 +642,10 @@ func bareLines(lines [][]byte) ([][]byte, bool) {
 		}
 		body, end := bytes.CutSuffix(out, []byte("\n"))
 		body = bytes.TrimRight(bytes.TrimLeft(body, " \t"), " \t\r")
+		if cutAtStart {
+			body = escapeMark(body)
+		}
+		body = escapeLoneTicks(body)
 		if end {
 			body = append(body, '\n')
 		}
@@ -639,17 +654,99 @@ func bareLines(lines [][]byte) ([][]byte, bool) {
 	return bare, true
 }
 
+// escapeMark is line, text that begins a line of markdown, with the mark
+// it begins with escaped, so that it reads as the text it is: "2\. tertial",
+// "\> 50 %", "\# saker".
+func escapeMark(line []byte) []byte {
+	digits := 0
+	for digits < len(line) && '0' <= line[digits] && line[digits] <= '9' {
+		digits++
+	}
+	switch {
+	case len(line) == 0:
+		return line
+	case digits > 0 && digits < len(line) && (line[digits] == '.' || line[digits] == ')'):
+		return slices.Concat(line[:digits], []byte(`\`), line[digits:])
+	case strings.IndexByte("#>-+*=|~", line[0]) >= 0:
+		return slices.Concat([]byte(`\`), line)
+	}
+	return line
+}
+
+// escapeLoneTicks is line with each run of backticks that closes no code
+// span on it escaped: a backtick for an apostrophe ("NAV`s") in one of a
+// block's lines, which were HTML, would pair with one on the next.
+func escapeLoneTicks(line []byte) []byte {
+	if bytes.IndexByte(line, '`') < 0 {
+		return line
+	}
+	var out []byte
+	for i := 0; i < len(line); {
+		escaped := (len(out)-len(bytes.TrimRight(out, `\`)))%2 == 1
+		if line[i] != '`' || escaped {
+			out = append(out, line[i])
+			i++
+			continue
+		}
+		if end := pastCodeSpan(line, i); end > i+runLength(line, i) {
+			out = append(out, line[i:end]...)
+			i = end
+			continue
+		}
+		for range runLength(line, i) {
+			out = append(out, '\\', '`')
+			i++
+		}
+	}
+	return out
+}
+
+// runLength is the length of the run of backticks at text[i].
+func runLength(text []byte, i int) int {
+	n := 0
+	for i+n < len(text) && text[i+n] == '`' {
+		n++
+	}
+	return n
+}
+
+// pastClosingTag is where the closing tag of the element name ends, the
+// first after from in text (its name in any case, and no longer name's
+// start, as "</scripts>" is), or the end of text where there is none.
+func pastClosingTag(text []byte, from int, name string) int {
+	for j := from; ; j += 2 {
+		k := bytes.Index(text[j:], []byte("</"))
+		if k < 0 {
+			return len(text)
+		}
+		j += k
+		n := j + 2 + len(name)
+		if n <= len(text) && bytes.EqualFold(text[j+2:n], []byte(name)) && (n == len(text) || !isNameByte(text[n])) {
+			if gt := bytes.IndexByte(text[n:], '>'); gt >= 0 {
+				return n + gt + 1
+			}
+			return len(text)
+		}
+	}
+}
+
 // tagAt reads the element's tag that begins at text[i], a "<": its name
 // in lower case and where it ends, after its ">"; false where what
-// follows is no tag, as in an autolink or "3 < 4 og 5 > 2".
+// follows is no tag, as in an autolink or "3 < 4 og 5 > 2". A name may
+// have a prefix, as Word's <o:p> has; one of an address's scheme
+// (<https://…>, <mailto:…>) is none.
 func tagAt(text []byte, i int) (name string, end int, ok bool) {
 	k := i + 1
 	if k < len(text) && text[k] == '/' {
 		k++
 	}
 	from := k
-	for k < len(text) && (isASCIILetter(text[k]) || k > from && (text[k] == '-' || '0' <= text[k] && text[k] <= '9')) {
+	for k < len(text) && (isASCIILetter(text[k]) || k > from && isNameByte(text[k])) {
 		k++
+	}
+	if k > from && k+1 < len(text) && text[k] == ':' && isASCIILetter(text[k+1]) && !schemes[strings.ToLower(string(text[from:k]))] {
+		for k++; k < len(text) && isNameByte(text[k]); k++ {
+		}
 	}
 	if k == from || k == len(text) || !(text[k] == '>' || text[k] == '/' || text[k] == ' ' || text[k] == '\t' || text[k] == '\n' || text[k] == '\r') {
 		return "", 0, false
@@ -662,7 +759,8 @@ func tagAt(text []byte, i int) (name string, end int, ok bool) {
 			if c == quote {
 				quote = 0
 			}
-		case c == '"' || c == '\'':
+		case (c == '"' || c == '\'') && text[k-1] == '=':
+			// A value in quotes; a quote elsewhere (alt=Leder's) is text.
 			quote = c
 		case c == '<':
 			return "", 0, false
@@ -675,22 +773,19 @@ func tagAt(text []byte, i int) (name string, end int, ok bool) {
 
 func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
+func isNameByte(c byte) bool { return isASCIILetter(c) || '0' <= c && c <= '9' || c == '-' }
+
 // pastCodeSpan is where the code span whose backticks begin at text[i]
-// ends, or the end of the backticks where none closes it.
+// ends, on the same line, or the end of the backticks where none closes
+// it there: a backtick for an apostrophe ("NAV`s") opens none.
 func pastCodeSpan(text []byte, i int) int {
-	n := 0
-	for i+n < len(text) && text[i+n] == '`' {
-		n++
-	}
-	for k := i + n; k < len(text); {
+	n := runLength(text, i)
+	for k := i + n; k < len(text) && text[k] != '\n'; {
 		if text[k] != '`' {
 			k++
 			continue
 		}
-		m := 0
-		for k+m < len(text) && text[k+m] == '`' {
-			m++
-		}
+		m := runLength(text, k)
 		if m == n {
 			return k + m
 		}
@@ -703,7 +798,13 @@ var (
 	// tableTags are the tags of a table's parts.
 	tableTags = map[string]bool{"table": true, "thead": true, "tbody": true, "tfoot": true, "tr": true, "td": true, "th": true, "caption": true, "colgroup": true, "col": true}
 	// rawText are the elements whose content is not text to read.
-	rawText = map[string]bool{"script": true, "style": true, "textarea": true}
+	rawText = map[string]bool{"script": true, "style": true, "textarea": true, "title": true, "template": true, "noscript": true, "iframe": true, "object": true}
+	// lineBreaking are the elements that break a line where they stand.
+	lineBreaking = map[string]bool{"p": true, "br": true, "div": true, "li": true, "ul": true, "ol": true, "dl": true, "dt": true, "dd": true, "hr": true,
+		"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "blockquote": true, "pre": true, "section": true, "article": true,
+		"header": true, "footer": true, "nav": true, "main": true, "aside": true, "figure": true, "figcaption": true, "center": true, "address": true}
+	// schemes are the addresses' schemes an autolink may begin with.
+	schemes = map[string]bool{"http": true, "https": true, "mailto": true, "ftp": true, "tel": true, "file": true}
 )
 
 // html adds raw HTML's opening tag to r.HTML, unless that tag is there

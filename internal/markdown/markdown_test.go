@@ -451,6 +451,36 @@ func TestTextInHTMLBlocks(t *testing.T) {
 	}
 }
 
+// TestTextInHTMLBlocksReadsAsWritten: what a tag block keeps reads as its
+// author wrote it: a tag inside a line leaves no space before a stop or
+// inside a word, Word's own tags (<o:p>) go, a backtick for an
+// apostrophe opens no code, a mark of markdown that a tag stood before is
+// text ("2. tertial", "> 50 %"), an item whose tag was its first line
+// stays an item, and a letter that changes its length in lower case
+// breaks nothing.
+func TestTextInHTMLBlocksReadsAsWritten(t *testing.T) {
+	for _, c := range []struct{ src, want, gone string }{
+		{"<p>Se <a href=\"r.pdf\">rapporten</a>. <b>Viktig</b>: m<sup>2</sup> og x</p>\n", "Se rapporten. Viktig: m2 og x", "rapporten ."},
+		{"<p class=MsoNormal>Hei alle<o:p></o:p></p>\n", "<p>Hei alle</p>", "o:p"},
+		{"<p>NAV`s kontor</p>\n<p>Fylke`s tall</p>\n", "Fylke`s tall", "<code>"},
+		{"<p>2. tertial viste bedring</p>\n", "<p>2. tertial viste bedring</p>", "<ol"},
+		{"<p>> 50 % av brukerne</p>\n", "<p>&gt; 50 % av brukerne</p>", "<blockquote>"},
+		{"Punkter:\n- <br>\n  Tekst\n", "<li>", "<h2>"},
+		{"<div>\n<!-->\nSynlig etter en tom kommentar\n</div>\n", "Synlig etter en tom kommentar", "<!--"},
+		{"<div><title>Tittel</title>Tekst</div>\n", "<p>Tekst</p>", "Tittel"},
+		{"<div><script>" + strings.Repeat("Ⱥ", 40) + "</script>Synlig</div>\n", "<p>Synlig</p>", "Ⱥ"},
+		{"<div><script>K</script>Synlig</div>\n", "<p>Synlig</p>", "K"},
+		{"<p>```</p>\nMer tekst.\n", "<p>```\nMer tekst.</p>", "<pre>"},
+		{"<p>\\` og `kode` og NAV`s</p>\n", "<p>` og <code>kode</code> og NAV`s</p>", "\\"},
+	} {
+		html, err := New("Tabell", "tilbake").Render([]byte(c.src), Place{})
+		References([]byte(c.src))
+		if err != nil || !strings.Contains(string(html), c.want) || strings.Contains(string(html), c.gone) {
+			t.Errorf("%q:\n%s\nwant %q, not %q (%v)", c.src, html, c.want, c.gone, err)
+		}
+	}
+}
+
 // TestLeftOutHTML: raw HTML, which Render leaves out, is found by its
 // opening tags, each once at its first line, as a block (a table pasted
 // from a web page) or inline (a <br>); comments, closing tags, HTML in
