@@ -1005,10 +1005,11 @@ func Commentary(s *model.Site, errs *diag.List) {
 // for an earlier one by its goal and first words (see model.MeasureID)
 // whose text is another (a notice: a new measure begun with the same
 // words takes the earlier one's place and history without a word). One
-// done and written again as not done is a notice too. A measure left open in an earlier commentary and not in the office's
-// latest is a notice at the latest: it stays open on the pages for good,
-// and most often it was deleted or reworded there by mistake (new
-// commentary carries every open measure into the new month's file).
+// done and written again as not done is a notice too. A measure left
+// open in an earlier commentary and not in the office's latest is a
+// notice at the latest: it stays open on the pages for good, and most
+// often it was deleted or reworded there by mistake (new commentary
+// carries every open measure into the new month's file).
 func measureChanges(s *model.Site, reported model.Period, errs *diag.List) {
 	comm := make([]*model.Commentary, len(s.Commentary))
 	for i := range s.Commentary {
