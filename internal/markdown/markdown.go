@@ -404,8 +404,7 @@ func references(src []byte) (refs Refs) {
 		for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 			ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 				if b, ok := n.(*ast.HTMLBlock); ok && entering && tagBlock(b) {
-					at := b.Lines().At(0)
-					refs.html(src, at.Value(src), at.Start)
+					refs.block(src, b)
 				}
 				return ast.WalkContinue, nil
 			})
@@ -432,8 +431,7 @@ func references(src []byte) (refs Refs) {
 		switch n := n.(type) {
 		case *ast.HTMLBlock:
 			if n.HTMLBlockType != ast.HTMLBlockType2 && n.Lines().Len() > 0 {
-				at := n.Lines().At(0)
-				refs.html(src, at.Value(src), at.Start)
+				refs.block(src, n)
 			}
 			return ast.WalkContinue, nil
 		case *ast.RawHTML:
@@ -806,6 +804,28 @@ var (
 	// schemes are the addresses' schemes an autolink may begin with.
 	schemes = map[string]bool{"http": true, "https": true, "mailto": true, "ftp": true, "tel": true, "file": true}
 )
+
+// block adds the opening tag of the HTML block b to r.HTML (see html), and
+// a table's, at its line, where a block that begins with another tag
+// holds one: such a block is left out whole (see bareLines), and its
+// author is told why.
+func (r *Refs) block(src []byte, b *ast.HTMLBlock) {
+	first := b.Lines().At(0)
+	r.html(src, first.Value(src), first.Start)
+	if !tagBlock(b) {
+		return
+	}
+	for i := range b.Lines().Len() {
+		line := b.Lines().At(i)
+		if k := tableTag.FindIndex(line.Value(src)); k != nil && (i > 0 || k[0] > 0) {
+			r.html(src, line.Value(src)[k[0]:], line.Start+k[0])
+			return
+		}
+	}
+}
+
+// tableTag is a table's opening tag.
+var tableTag = regexp.MustCompile(`(?i)<table[\s>]`)
 
 // html adds raw HTML's opening tag to r.HTML, unless that tag is there
 // already: raw is the HTML as written, at offset start of src.

@@ -481,6 +481,21 @@ func TestTextInHTMLBlocksReadsAsWritten(t *testing.T) {
 	}
 }
 
+// TestABlockWithATableIsToldByItsTable: a block that holds a table is
+// left out whole, its other text too, and its table is told at its own
+// line, so that its author knows why; a block that begins with the table
+// is told once.
+func TestABlockWithATableIsToldByItsTable(t *testing.T) {
+	src := "<div>\nViktig tekst om mars.\n<table><tr><td>1</td></tr></table>\n</div>\n\n<TABLE>\n<tr><td>2</td></tr>\n</TABLE>\n"
+	html, err := New("Tabell", "tilbake").Render([]byte(src), Place{})
+	if err != nil || strings.Contains(string(html), "Viktig") {
+		t.Errorf("a block with a table is not left out whole: %s, %v", html, err)
+	}
+	if got, want := References([]byte(src)).HTML, []Ref{{"<div>", 1}, {"<table>", 3}}; !slices.Equal(got, want) {
+		t.Errorf("HTML %v, want %v", got, want)
+	}
+}
+
 // TestLeftOutHTML: raw HTML, which Render leaves out, is found by its
 // opening tags, each once at its first line, as a block (a table pasted
 // from a web page) or inline (a <br>); comments, closing tags, HTML in
