@@ -731,39 +731,40 @@ func ParseFrontMatter(p string, front []byte, fmLine int, errs *diag.List) (Fron
 // is not what the page shows. An escape that is no escape ("G:\Felles")
 // is the syntax error config tells.
 func escapedBreaks(p string, front []byte, fmLine int, fm FrontMatter, errs *diag.List) {
-	var lines *config.Lines
-	check := func(table int, key, value string) {
-		if !strings.ContainsAny(value, "\t\n\r\b\f") {
-			return
-		}
-		if lines == nil {
-			l := config.NewLines(front)
-			lines = &l
-		}
-		l := lines.Key(table, key)
-		if !strings.Contains(lines.Text(l), `\`) {
-			return // typed as it is, a tab in the text
-		}
-		errs.AddNotice(diag.Pos{Path: p, Line: fmLine + l - 1}, "%s has a backslash before a letter that TOML reads in double quotes as a tab or a line break (\\t, \\n): where a backslash is meant, as in a Windows path, write the text in single quotes", key)
+	type broken struct {
+		measure int // the measure's index, -1 for a key of its own
+		key     string
 	}
-	check(0, "author", fm.Author)
-	for i, m := range fm.Measure {
-		for _, kv := range [][2]string{{"id", m.ID}, {"goal", m.Goal}, {"text", m.Text}, {"status", m.Status}} {
-			if !strings.ContainsAny(kv[1], "\t\n\r\b\f") {
-				continue
-			}
-			if lines == nil {
-				l := config.NewLines(front)
-				lines = &l
-			}
-			// The measure's own line of the key; an inline table's
-			// measures have none of their own, and are told at the first.
-			if headers := lines.Tables("measure"); i < len(headers) {
-				check(headers[i], kv[0], kv[1])
-			} else {
-				check(0, kv[0], kv[1])
-			}
+	var found []broken
+	check := func(measure int, key, value string) {
+		if strings.ContainsAny(value, "\t\n\r\b\f") {
+			found = append(found, broken{measure, key})
 		}
+	}
+	check(-1, "author", fm.Author)
+	for i, m := range fm.Measure {
+		check(i, "id", m.ID)
+		check(i, "goal", m.Goal)
+		check(i, "text", m.Text)
+		check(i, "status", m.Status)
+	}
+	if len(found) == 0 {
+		return
+	}
+	lines := config.NewLines(front)
+	headers := lines.Tables("measure")
+	for _, f := range found {
+		// The measure's own line of the key; an inline table's measures
+		// have none of their own, and are told at the first.
+		table := 0
+		if f.measure >= 0 && f.measure < len(headers) {
+			table = headers[f.measure]
+		}
+		l := lines.Key(table, f.key)
+		if !strings.Contains(lines.Text(l), `\`) {
+			continue // typed as it is, a tab in the text
+		}
+		errs.AddNotice(diag.Pos{Path: p, Line: fmLine + l - 1}, "%s has a backslash before a letter that TOML reads in double quotes as a tab or a line break (\\t, \\n): where a backslash is meant, as in a Windows path, write the text in single quotes", f.key)
 	}
 }
 

@@ -129,7 +129,7 @@ func Commentary(site *model.Site, office string, p model.Period, today time.Time
 	// their titles.
 	var goals []*model.Goal
 	for g := range site.Goals {
-		if goal := &site.Goals[g]; goal.Life.Alive(p) && (goal.Owner == "" || goal.AppliesTo(o.ID, site.CountyAt(i, p))) {
+		if goal := &site.Goals[g]; goal.Life.Alive(p) && goal.AppliesTo(o.ID, site.CountyAt(i, p)) {
 			goals = append(goals, goal)
 		}
 	}
