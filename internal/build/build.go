@@ -53,9 +53,11 @@ type Checked struct {
 	Configured bool
 	// prepared is the site as Render worked it out for its pages, kept
 	// for edits to its commentary; pages are the files it wrote, against
-	// which an edit's links are checked.
+	// which an edit's links are checked, and ids the places on those a
+	// text linked to a place on (see deadLinks).
 	prepared *render.Prepared
 	pages    map[string]bool
+	ids      map[string][]string
 	// edited are the commentary files EditCommentary re-read.
 	edited []string
 }
@@ -184,14 +186,14 @@ func (c *Checked) Render(src fs.FS, out render.Output) (diag.List, error) {
 	}
 	c.ECharts, c.MiniSearch = code[0], code[1]
 	c.prepared = render.Prepare(c.Input)
-	written := &named{Output: out, names: map[string]bool{}}
+	written := newNamed(out, anchoredPages(c.Site))
 	err := c.prepared.Render(written)
 	if te, ok := errors.AsType[*render.TemplateError](err); ok {
 		return diag.List{te.Err}, nil
 	}
 	if err == nil {
-		c.pages = written.names
-		c.Notices = append(c.Notices, deadLinks(c.Site, written.names)...).Sorted()
+		c.pages, c.ids = written.names, written.ids
+		c.Notices = append(c.Notices, deadLinks(c.Site, written.names, written.ids)...).Sorted()
 	}
 	return nil, err
 }
@@ -230,7 +232,7 @@ func (c *Checked) EditCommentary(src fs.FS, paths []string) (next *Checked, edit
 			notices = append(notices, n)
 		}
 	}
-	next = &Checked{Input: c.Input, Notices: notices.Sorted(), pages: c.pages, edited: paths}
+	next = &Checked{Input: c.Input, Notices: notices.Sorted(), pages: c.pages, ids: c.ids, edited: paths}
 	next.Site = site
 	if c.prepared != nil {
 		next.prepared = c.prepared.Edited(site, edit, measures)
@@ -248,8 +250,16 @@ func (c *Checked) RenderEdit(edit render.Edit, out render.Output, done func(page
 	if c.prepared == nil {
 		c.prepared = render.Prepare(c.Input)
 	}
-	written := &named{Output: out, names: map[string]bool{}}
+	edited := &model.Site{Commentary: commentaryOf(c.Site, func(cm *model.Commentary) bool { return slices.Contains(c.edited, cm.Path) }).Commentary}
+	// A page a text linked a place on before is read again where the edit
+	// writes it: the edit may add or take places from it.
+	anchored := anchoredPages(edited)
+	for page := range c.ids {
+		anchored[page] = true
+	}
+	written := newNamed(out, anchored)
 	maps.Copy(written.names, c.pages)
+	maps.Copy(written.ids, c.ids)
 	err := c.prepared.RenderEdit(edit, written, done)
 	if te, ok := errors.AsType[*render.TemplateError](err); ok {
 		return diag.List{te.Err}, nil
@@ -257,9 +267,8 @@ func (c *Checked) RenderEdit(edit render.Edit, out render.Output, done func(page
 	if err != nil || c.pages == nil {
 		return nil, err
 	}
-	edited := commentaryOf(c.Site, func(cm *model.Commentary) bool { return slices.Contains(c.edited, cm.Path) })
-	c.pages = written.names
-	c.Notices = append(c.Notices, deadLinks(&model.Site{Commentary: edited.Commentary}, written.names)...).Sorted()
+	c.pages, c.ids = written.names, written.ids
+	c.Notices = append(c.Notices, deadLinks(edited, written.names, written.ids)...).Sorted()
 	return nil, nil
 }
 

@@ -1,49 +1,156 @@
 package build
 
 import (
+	"bytes"
+	"io"
 	"iter"
 	"path"
 	"slices"
 	"strings"
 	"sync"
 
+	"golang.org/x/net/html"
+
 	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/model"
 	"github.com/malekort/malekort/internal/render"
 )
 
-// named is an Output that keeps the names of the files written to it.
+// named is an Output that keeps the names of the files written to it,
+// and the ids of the places on those of its pages that are anchored, that
+// a text links to a place on (see anchoredPages).
 type named struct {
 	render.Output
-	mu    sync.Mutex
-	names map[string]bool
+	anchored map[string]bool
+	mu       sync.Mutex
+	names    map[string]bool
+	ids      map[string][]string
+}
+
+func newNamed(out render.Output, anchored map[string]bool) *named {
+	return &named{Output: out, anchored: anchored, names: map[string]bool{}, ids: map[string][]string{}}
 }
 
 func (n *named) Put(name string, parts ...[]byte) error {
-	n.add(name)
+	n.add(name, parts)
 	return n.Output.Put(name, parts...)
 }
 
 func (n *named) PutEach(name string, parts iter.Seq[[]byte]) error {
-	n.add(name)
-	return n.Output.PutEach(name, parts)
+	if !n.anchored[name] {
+		n.add(name, nil)
+		return n.Output.PutEach(name, parts)
+	}
+	var page [][]byte
+	err := n.Output.PutEach(name, func(yield func([]byte) bool) {
+		for part := range parts {
+			page = append(page, bytes.Clone(part))
+			if !yield(part) {
+				return
+			}
+		}
+	})
+	n.add(name, page)
+	return err
 }
 
-func (n *named) add(name string) {
+func (n *named) add(name string, page [][]byte) {
+	var ids []string
+	anchored := n.anchored[name] && strings.HasSuffix(name, ".html")
+	if anchored {
+		ids = idsIn(page)
+	}
 	n.mu.Lock()
 	n.names[name] = true
+	if anchored {
+		n.ids[name] = ids
+	}
 	n.mu.Unlock()
+}
+
+// idsIn are the places on the page written in parts that a link can name
+// after its #: its elements' ids and its anchors' names, sorted.
+func idsIn(parts [][]byte) []string {
+	readers := make([]io.Reader, len(parts))
+	for i, p := range parts {
+		readers[i] = bytes.NewReader(p)
+	}
+	z := html.NewTokenizer(io.MultiReader(readers...))
+	var ids []string
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			slices.Sort(ids)
+			return slices.Compact(ids)
+		case html.StartTagToken, html.SelfClosingTagToken:
+			tag, more := z.TagName()
+			anchor := string(tag) == "a"
+			for more {
+				var key, value []byte
+				key, value, more = z.TagAttr()
+				if string(key) == "id" || anchor && string(key) == "name" {
+					ids = append(ids, string(value))
+				}
+			}
+		}
+	}
+}
+
+// anchoredPages are the pages of the site, by path from its top, that
+// site's texts link to a place on: a link's # is checked against the
+// page as written (see named).
+func anchoredPages(site *model.Site) map[string]bool {
+	pages := map[string]bool{}
+	eachPageLink(site, func(folder string, l model.PageLink, _ *model.Goal) {
+		if l.Fragment != "" {
+			pages[path.Join(folder, l.Target)] = true
+		}
+	})
+	return pages
+}
+
+// eachPageLink calls see with each link of site's texts to a page or file
+// of the site and the folder it is read from (see deadLinks); with the
+// goal whose description it is in, if it is.
+func eachPageLink(site *model.Site, see func(folder string, l model.PageLink, of *model.Goal)) {
+	text := func(t *model.Text) {
+		if t == nil {
+			return
+		}
+		folder := path.Dir(strings.TrimPrefix(t.Path, "content/"))
+		for _, l := range t.PageLinks {
+			see(folder, l, nil)
+		}
+	}
+	text(site.Front)
+	for _, t := range site.CountyText {
+		text(t)
+	}
+	for i := range site.Commentary {
+		text(&site.Commentary[i].Text)
+	}
+	for i := range site.Goals {
+		for _, l := range site.Goals[i].DescriptionLinks {
+			// One that leads above the site's top is load's error.
+			if !strings.HasPrefix(path.Clean(l.Target), "../") {
+				see(".", l, &site.Goals[i])
+			}
+		}
+	}
 }
 
 // deadLinks are notices of the links in site's texts to pages and files
 // of the site that the site, written as has, does not have: a leader's
 // "../nabokontor/index.html" would otherwise be published leading
-// nowhere. A text's links are read from the folder of its page, which is
-// its folder under content/; a goal's description's from the site's top
-// (see markdown.Place). Only the rendered site knows every page it has;
-// load found the links. Each notice offers the page its author most
-// likely meant (see meant).
-func deadLinks(site *model.Site, has map[string]bool) diag.List {
+// nowhere. A link to a place on a page (commentary.html#2026-13) is
+// checked against the page's places, where ids holds them: a browser
+// opens the page at its top when the place is not there. A text's links
+// are read from the folder of its page, which is its folder under
+// content/; a goal's description's from the site's top (see
+// markdown.Place). Only the rendered site knows every page it has; load
+// found the links. Each notice offers the page its author most likely
+// meant (see meant).
+func deadLinks(site *model.Site, has map[string]bool, ids map[string][]string) diag.List {
 	var notices diag.List
 	var pages *sitePages // made at the first dead link: most builds have none
 	meant := func(folder, to string) diag.Phrase {
@@ -55,32 +162,26 @@ func deadLinks(site *model.Site, has map[string]bool) diag.List {
 		}
 		return diag.Phrase{}
 	}
-	text := func(t *model.Text) {
-		if t == nil {
-			return
-		}
-		folder := path.Dir(strings.TrimPrefix(t.Path, "content/"))
-		for _, l := range t.PageLinks {
-			if to := path.Join(folder, l.Target); !has[to] {
-				notices.AddNotice(l.Pos, "%q leads to %s, which the site does not have%s: a link in a text is read from the folder of its page", l.Target, to, meant(folder, to))
+	eachPageLink(site, func(folder string, l model.PageLink, goal *model.Goal) {
+		to := path.Join(folder, l.Target)
+		switch {
+		case !has[to] && goal != nil:
+			notices.AddNotice(l.Pos, "goal %q: its description links %q, which leads to no page or file of the site, read from the site's top folder%s", goal.ID, l.Target, meant(".", to))
+		case !has[to]:
+			notices.AddNotice(l.Pos, "%q leads to %s, which the site does not have%s: a link in a text is read from the folder of its page", l.Target, to, meant(folder, to))
+		case l.Fragment == "":
+		default:
+			places, known := ids[to]
+			if !known || slices.Contains(places, l.Fragment) || strings.EqualFold(l.Fragment, "top") {
+				return
 			}
-		}
-	}
-	text(site.Front)
-	for _, t := range site.CountyText {
-		text(t)
-	}
-	for i := range site.Commentary {
-		text(&site.Commentary[i].Text)
-	}
-	for _, g := range site.Goals {
-		for _, l := range g.DescriptionLinks {
-			// One that leads above the site's top is load's error.
-			if target := path.Clean(l.Target); !has[target] && !strings.HasPrefix(target, "../") {
-				notices.AddNotice(l.Pos, "goal %q: its description links %q, which leads to no page or file of the site, read from the site's top folder%s", g.ID, l.Target, meant(".", target))
+			var near diag.Phrase
+			if place, ok := diag.Nearest(l.Fragment, places); ok {
+				near = diag.P(" (did you mean %q?)", l.Target+"#"+place)
 			}
+			notices.AddNotice(l.Pos, "%q leads to %s, which has no place marked #%s%s: the link opens the page at its top", l.Target+"#"+l.Fragment, to, l.Fragment, near)
 		}
-	}
+	})
 	return notices.Sorted()
 }
 

@@ -18,7 +18,9 @@ func TestDeadLinksAreNotices(t *testing.T) {
 	fsys["content/vest/arstad/2026-02.md"] = &fstest.MapFile{Data: []byte("+++\nauthor = \"Leder\"\n+++\n" +
 		"Se [Bergen nord](../bergen-nord/index.html#goal-arbeid), [alle kommentarene](commentary.html),\n" +
 		"[målet](../../goals/arbeid/index.html) og [tallene](../scorecard.csv).\n\n" +
-		"Ikke [hit](../bergen-nrd/index.html) eller [kilden](2026-01.md) eller [forrige](2026-02.md).\n")}
+		"Ikke [hit](../bergen-nrd/index.html) eller [kilden](2026-01.md) eller [forrige](2026-02.md).\n\n" +
+		"Se [januar](commentary.html#2026-01), [toppen](commentary.html#top) og [målene](../bergen-nord/index.html#goals-h),\n" +
+		"ikke [mars](commentary.html#2026-13), [arbeid](../bergen-nord/index.html#goal-arbeidd) eller [%C3%A5r](../bergen-nord/index.html#%C3%A5r).\n")}
 	fsys["content/vest/arstad/2026-01.md"] = &fstest.MapFile{Data: []byte("+++\nauthor = \"Leder\"\n+++\nJanuar.\n")}
 	// A text whose only links are of other spellings is read too.
 	fsys["content/vest/_index.md"] = &fstest.MapFile{Data: []byte("Se [kilden](kilde.md) og [Årstad](arstad/INDEX.HTML).\n\n" +
@@ -35,7 +37,7 @@ func TestDeadLinksAreNotices(t *testing.T) {
 	}
 	var got []string
 	for _, n := range c.Notices {
-		if strings.Contains(n.Msg, "does not have") || strings.Contains(n.Msg, "leads to no page") {
+		if strings.Contains(n.Msg, "does not have") || strings.Contains(n.Msg, "leads to no page") || strings.Contains(n.Msg, "no place marked") {
 			got = append(got, n.Error())
 		}
 	}
@@ -52,6 +54,9 @@ func TestDeadLinksAreNotices(t *testing.T) {
 		`content/vest/arstad/2026-02.md:7: "../bergen-nrd/index.html" leads to vest/bergen-nrd/index.html, which the site does not have (did you mean "../bergen-nord/index.html"?): a link in a text is read from the folder of its page`,
 		`content/vest/arstad/2026-02.md:7: "2026-01.md" leads to vest/arstad/2026-01.md, which the site does not have (did you mean "commentary.html#2026-01"?): a link in a text is read from the folder of its page`,
 		`content/vest/arstad/2026-02.md:7: "2026-02.md" leads to vest/arstad/2026-02.md, which the site does not have (did you mean "commentary.html#2026-02"?): a link in a text is read from the folder of its page`,
+		`content/vest/arstad/2026-02.md:10: "../bergen-nord/index.html#goal-arbeidd" leads to vest/bergen-nord/index.html, which has no place marked #goal-arbeidd (did you mean "../bergen-nord/index.html#goal-arbeid"?): the link opens the page at its top`,
+		`content/vest/arstad/2026-02.md:10: "../bergen-nord/index.html#år" leads to vest/bergen-nord/index.html, which has no place marked #år: the link opens the page at its top`,
+		`content/vest/arstad/2026-02.md:10: "commentary.html#2026-13" leads to vest/arstad/commentary.html, which has no place marked #2026-13 (did you mean "commentary.html#2026-01"?): the link opens the page at its top`,
 		`data/goals.toml:4: goal "arbeid": its description links "vest/arstadd/index.html", which leads to no page or file of the site, read from the site's top folder (did you mean "vest/arstad/index.html"?)`,
 	}
 	if !slices.Equal(got, want) {

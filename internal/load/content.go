@@ -217,7 +217,7 @@ func referencedFiles(t *model.Text, errs *diag.List) []markdown.Ref {
 	}
 	unmetFootnotes(refs, func(r markdown.Ref) diag.Pos { return refPos(t, r) }, errs)
 	for _, r := range refs.Pages {
-		t.PageLinks = append(t.PageLinks, model.PageLink{Target: r.Target, Pos: refPos(t, r)})
+		t.PageLinks = append(t.PageLinks, model.PageLink{Target: r.Target, Fragment: r.Fragment, Pos: refPos(t, r)})
 	}
 	return refs.Files
 }

@@ -146,7 +146,7 @@ func parseGoals(src []byte, site *model.Site, errs *diag.List) bool {
 				errs.Add(dpos, "goal %q: its description shows the image %q from another website: the site must work with no internet, and that website would see who reads the page; take the image out (a commentary can show it, with the image file beside it)", fg.ID, r.Target)
 			}
 			for _, r := range refs.Pages {
-				g.DescriptionLinks = append(g.DescriptionLinks, model.PageLink{Target: r.Target, Pos: dpos})
+				g.DescriptionLinks = append(g.DescriptionLinks, model.PageLink{Target: r.Target, Fragment: r.Fragment, Pos: dpos})
 				if strings.HasPrefix(path.Clean(r.Target), "../") {
 					errs.Add(dpos, "goal %q: its description links %q, which leads out of the site: a description is shown on pages in several folders, so its links are read from the site's top folder, as in [NAV Fana](hordaland/fana/index.html)", fg.ID, r.Target)
 				}

@@ -334,7 +334,10 @@ func destination(raw []byte) string {
 // it can name its line.
 type Ref struct {
 	Target string
-	Line   int
+	// Fragment is the place on a page that a link to it names, after
+	// its #, as a browser reads it ("2026-01" in commentary.html#2026-01).
+	Fragment string
+	Line     int
 }
 
 // Refs are the targets of a text's links and images that load checks,
@@ -473,7 +476,7 @@ func references(src []byte) (refs Refs) {
 		}
 		switch strings.ToLower(path.Ext(u.Path)) {
 		case ".html", ".md", ".csv":
-			refs.Pages = append(refs.Pages, Ref{Target: u.Path, Line: lineOf(src, n)})
+			refs.Pages = append(refs.Pages, Ref{Target: u.Path, Fragment: u.Fragment, Line: lineOf(src, n)})
 			return ast.WalkContinue, nil
 		}
 		refs.Files = append(refs.Files, Ref{Target: u.Path, Line: lineOf(src, n)})

@@ -353,13 +353,13 @@ func TestRemoteImages(t *testing.T) {
 		"[ref]: https://evil.example/e.png\n"
 	refs := References([]byte(src))
 	files, remote := refs.Files, refs.Remote
-	if want := []Ref{{"fravaer.png", 1}}; !slices.Equal(files, want) {
+	if want := []Ref{{Target: "fravaer.png", Line: 1}}; !slices.Equal(files, want) {
 		t.Errorf("files %v, want %v", files, want)
 	}
 	want := []Ref{
-		{"https://evil.example/a.png", 3}, {"http://evil.example/b.png", 3},
-		{"//evil.example/c.png", 4}, {"HTTPS://evil.example/d.png", 4},
-		{"https://evil.example/e.png", 8}, {"https://evil.example/f.png", 10},
+		{Target: "https://evil.example/a.png", Line: 3}, {Target: "http://evil.example/b.png", Line: 3},
+		{Target: "//evil.example/c.png", Line: 4}, {Target: "HTTPS://evil.example/d.png", Line: 4},
+		{Target: "https://evil.example/e.png", Line: 8}, {Target: "https://evil.example/f.png", Line: 10},
 	}
 	if !slices.Equal(remote, want) {
 		t.Errorf("remote images\n%v\nwant\n%v", remote, want)
@@ -375,7 +375,7 @@ func TestFileReferencesHaveLines(t *testing.T) {
 		"Se [vedlegget][v] og [siden](../index.html).\n\n" +
 		"[v]: vedlegg.pdf\n"
 	files := References([]byte(src)).Files
-	want := []Ref{{"rapport.pdf", 4}, {"graf.png", 8}, {"vedlegg.pdf", 10}}
+	want := []Ref{{Target: "rapport.pdf", Line: 4}, {Target: "graf.png", Line: 8}, {Target: "vedlegg.pdf", Line: 10}}
 	if !slices.Equal(files, want) {
 		t.Errorf("files\n%v\nwant\n%v", files, want)
 	}
@@ -391,16 +391,16 @@ func TestDroppedLinks(t *testing.T) {
 		// As the page has them, after markdown resolves their references.
 		"[a](jav&#x61;script:alert(1)) [b](javascript&colon;alert(1)//x.png) [c](java&#115;cript:x.pdf) [d](R&amp;D.pdf)\n"
 	want := []Ref{
-		{"javascript:alert(1)", 1}, {"file:///c:/x.xlsx", 1},
-		{"data:image/png;base64,AAAA", 3}, {"vbscript:msgbox", 3},
-		{`\\server\del\x.pdf`, 5},
-		{"jav&#x61;script:alert(1)", 7}, {"javascript&colon;alert(1)//x.png", 7}, {"java&#115;cript:x.pdf", 7},
+		{Target: "javascript:alert(1)", Line: 1}, {Target: "file:///c:/x.xlsx", Line: 1},
+		{Target: "data:image/png;base64,AAAA", Line: 3}, {Target: "vbscript:msgbox", Line: 3},
+		{Target: `\\server\del\x.pdf`, Line: 5},
+		{Target: "jav&#x61;script:alert(1)", Line: 7}, {Target: "javascript&colon;alert(1)//x.png", Line: 7}, {Target: "java&#115;cript:x.pdf", Line: 7},
 	}
 	refs := References([]byte(src))
 	if !slices.Equal(refs.Dropped, want) {
 		t.Errorf("dropped\n%v\nwant\n%v", refs.Dropped, want)
 	}
-	if want := []Ref{{"rapport.pdf", 5}, {"R&D.pdf", 7}}; !slices.Equal(refs.Files, want) {
+	if want := []Ref{{Target: "rapport.pdf", Line: 5}, {Target: "R&D.pdf", Line: 7}}; !slices.Equal(refs.Files, want) {
 		t.Errorf("files %v, want %v", refs.Files, want)
 	}
 }
@@ -443,10 +443,10 @@ func TestTextInHTMLBlocks(t *testing.T) {
 		}
 	}
 	refs := References([]byte(src))
-	if want := []Ref{{"<br>", 3}, {"<div>", 7}, {"<p>", 11}, {"<script>", 18}, {"<style>", 22}, {"<table>", 30}}; !slices.Equal(refs.HTML, want) {
+	if want := []Ref{{Target: "<br>", Line: 3}, {Target: "<div>", Line: 7}, {Target: "<p>", Line: 11}, {Target: "<script>", Line: 18}, {Target: "<style>", Line: 22}, {Target: "<table>", Line: 30}}; !slices.Equal(refs.HTML, want) {
 		t.Errorf("HTML %v, want %v", refs.HTML, want)
 	}
-	if want := []Ref{{"r.pdf", 12}, {"fil med mellomrom.pdf", 38}}; !slices.Equal(refs.Files, want) {
+	if want := []Ref{{Target: "r.pdf", Line: 12}, {Target: "fil med mellomrom.pdf", Line: 38}}; !slices.Equal(refs.Files, want) {
 		t.Errorf("files %v, want %v: a link in a block's text is the page's", refs.Files, want)
 	}
 }
@@ -491,7 +491,7 @@ func TestABlockWithATableIsToldByItsTable(t *testing.T) {
 	if err != nil || strings.Contains(string(html), "Viktig") {
 		t.Errorf("a block with a table is not left out whole: %s, %v", html, err)
 	}
-	if got, want := References([]byte(src)).HTML, []Ref{{"<div>", 1}, {"<table>", 3}}; !slices.Equal(got, want) {
+	if got, want := References([]byte(src)).HTML, []Ref{{Target: "<div>", Line: 1}, {Target: "<table>", Line: 3}}; !slices.Equal(got, want) {
 		t.Errorf("HTML %v, want %v", got, want)
 	}
 }
@@ -507,7 +507,7 @@ func TestLeftOutHTML(t *testing.T) {
 		"`<span>` i kode, <https://nav.no>, 3 < 4 og <kari.nordmann@nav.no>.\n\n" +
 		"    <div>kodeblokk</div>\n\n" +
 		"<div class=\"x\">\nblokk\n</div>\n"
-	want := []Ref{{"<table>", 3}, {"<br>", 7}, {"<b>", 7}, {"<div>", 15}}
+	want := []Ref{{Target: "<table>", Line: 3}, {Target: "<br>", Line: 7}, {Target: "<b>", Line: 7}, {Target: "<div>", Line: 15}}
 	if got := References([]byte(src)).HTML; !slices.Equal(got, want) {
 		t.Errorf("HTML %v, want %v", got, want)
 	}
@@ -558,7 +558,7 @@ func TestFootnotes(t *testing.T) {
 			t.Errorf("two texts on one page share %s", id)
 		}
 	}
-	if refs := References([]byte(src)); !slices.Equal(refs.Files, []Ref{{"graf.png", 3}}) || len(refs.Dropped) != 1 {
+	if refs := References([]byte(src)); !slices.Equal(refs.Files, []Ref{{Target: "graf.png", Line: 3}}) || len(refs.Dropped) != 1 {
 		t.Errorf("a note's files %v and dropped links %v, want graf.png and one", refs.Files, refs.Dropped)
 	}
 }
@@ -587,9 +587,9 @@ func TestUnmetFootnotes(t *testing.T) {
 		name      string
 		got, want []Ref
 	}{
-		{"references to no note", refs.NoNote, []Ref{{"A", 1}, {"g", 1}, {"Kilde 1", 2}, {"c", 1}, {"Z", 22}, {" Y", 24}}},
-		{"notes nothing refers to", refs.Unreferred, []Ref{{"a", 4}, {"kilde 1", 7}, {"q", 9}, {"l", 11}}},
-		{"notes of a label used before", refs.Again, []Ref{{"b", 6}}},
+		{"references to no note", refs.NoNote, []Ref{{Target: "A", Line: 1}, {Target: "g", Line: 1}, {Target: "Kilde 1", Line: 2}, {Target: "c", Line: 1}, {Target: "Z", Line: 22}, {Target: " Y", Line: 24}}},
+		{"notes nothing refers to", refs.Unreferred, []Ref{{Target: "a", Line: 4}, {Target: "kilde 1", Line: 7}, {Target: "q", Line: 9}, {Target: "l", Line: 11}}},
+		{"notes of a label used before", refs.Again, []Ref{{Target: "b", Line: 6}}},
 	} {
 		if !slices.Equal(c.got, c.want) {
 			t.Errorf("%s: %v, want %v", c.name, c.got, c.want)

@@ -675,10 +675,12 @@ type Text struct {
 }
 
 // PageLink is a link to a page or CSV file of the site, as written, and
-// where it is written.
+// where it is written. Fragment is the place on the page it names, after
+// its #, if any.
 type PageLink struct {
-	Target string
-	Pos    diag.Pos
+	Target   string
+	Fragment string
+	Pos      diag.Pos
 }
 
 // Measure is a tiltak decided in a commentary. ID is the measure's own

@@ -501,10 +501,19 @@ func TestServeSaysNotices(t *testing.T) {
 	}
 	commentary := filepath.Join(dir, "content/vest/arstad/2026-02.md")
 	src, _ := os.ReadFile(commentary)
+	// A place on a page is looked for on the page as the edit wrote it.
+	const (
+		noPage  = `"../nabo/index.html" fører til vest/nabo/index.html, som nettstedet ikke har`
+		noPlace = `"commentary.html#2026-03" fører til vest/arstad/commentary.html, som ikke har noe sted merket #2026-03`
+	)
 	for _, c := range []struct {
-		text string
-		want bool
-	}{{"Se [naboen](../nabo/index.html).", true}, {"Se [naboen](../bergen-nord/index.html).", false}} {
+		text, says string
+	}{
+		{"Se [naboen](../nabo/index.html).", noPage},
+		{"Se [naboen](../bergen-nord/index.html).", ""},
+		{"Se [mars](commentary.html#2026-03).", noPlace},
+		{"Se [februar](commentary.html#2026-02).", ""},
+	} {
 		log.Reset()
 		os.WriteFile(commentary, []byte(string(src)+"\n"+c.text+"\n"), 0o644)
 		s.Update([]string{"content/vest/arstad/2026-02.md"})
@@ -512,9 +521,11 @@ func TestServeSaysNotices(t *testing.T) {
 		if !strings.Contains(l, "malekort: oppdaterte ") {
 			t.Fatalf("%s: serve did not update the page:\n%s", c.text, l)
 		}
-		said := strings.Contains(l, dead) && strings.Contains(l, `"../nabo/index.html" fører til vest/nabo/index.html, som nettstedet ikke har`)
-		if said != c.want {
-			t.Errorf("%s: the terminal said the dead link: %v, want %v:\n%s", c.text, said, c.want, l)
+		for _, notice := range []string{noPage, noPlace} {
+			said := strings.Contains(l, dead) && strings.Contains(l, notice)
+			if want := notice == c.says; said != want {
+				t.Errorf("%s: the terminal said %s: %v, want %v:\n%s", c.text, notice, said, want, l)
+			}
 		}
 	}
 	log.Reset()
