@@ -561,7 +561,8 @@ func withoutTags(src []byte, doc ast.Node) ([]byte, bool) {
 // for a block that holds a table, which stays left out whole: its cells'
 // text run together would put one office's figure beside another's
 // name. A tag that breaks a line (<p>, <br>, <div>) gives way to a space
-// between words, one within a line (<b>, <a>, <sup>) to nothing; a
+// between words, or to markdown's line break between lines of text; one
+// within a line (<b>, <a>, <sup>) to nothing; a
 // comment, and the content of a script, a style and the like, go with
 // their tags, to the block's end where they are not closed in it. What
 // only looks like a tag stays: an autolink (<https://nav.no>), a link's
@@ -621,6 +622,9 @@ func bareLines(lines [][]byte) ([][]byte, bool) {
 		}
 	}
 	bare := make([][]byte, len(lines))
+	// Whether a tag that breaks a line stands before a line's text, and
+	// after it.
+	brokenBefore, brokenAfter := make([]bool, len(lines)), make([]bool, len(lines))
 	k := 0
 	for n, line := range lines {
 		var out []byte
@@ -632,8 +636,12 @@ func bareLines(lines [][]byte) ([][]byte, bool) {
 			case hidden[k]:
 				gap = gap || breaks[k]
 				cutAtStart = cutAtStart || len(bytes.TrimSpace(out)) == 0
+			case c == ' ' || c == '\t' || c == '\r':
+				out = append(out, c)
 			default:
-				if gap && len(out) > 0 && out[len(out)-1] != ' ' && c != ' ' {
+				if len(bytes.TrimSpace(out)) == 0 {
+					brokenBefore[n] = gap
+				} else if gap && out[len(out)-1] != ' ' {
 					out = append(out, ' ')
 				}
 				gap = false
@@ -641,16 +649,25 @@ func bareLines(lines [][]byte) ([][]byte, bool) {
 			}
 			k++
 		}
-		body, end := bytes.CutSuffix(out, []byte("\n"))
+		brokenAfter[n] = gap
+		body, _ := bytes.CutSuffix(out, []byte("\n"))
 		body = bytes.TrimRight(bytes.TrimLeft(body, " \t"), " \t\r")
 		if cutAtStart {
 			body = escapeMark(body)
 		}
-		body = escapeLoneTicks(body)
-		if end {
-			body = append(body, '\n')
+		bare[n] = escapeLoneTicks(body)
+	}
+	// Lines of text that a tag broke apart ("<p>Først</p>" above "<p>Så</p>",
+	// the items of a list) stay apart, the first ending in markdown's
+	// break: a blank line between them would move every line after.
+	for n := range bare {
+		apart := n+1 < len(bare) && len(bare[n+1]) > 0 && (brokenAfter[n] || brokenBefore[n+1])
+		if apart && len(bare[n]) > 0 && !bytes.HasSuffix(bare[n], []byte(`\`)) {
+			bare[n] = append(bare[n], '\\')
 		}
-		bare[n] = body
+		if bytes.HasSuffix(lines[n], []byte("\n")) {
+			bare[n] = append(bare[n], '\n')
+		}
 	}
 	return bare, true
 }

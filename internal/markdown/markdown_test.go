@@ -456,7 +456,8 @@ func TestTextInHTMLBlocks(t *testing.T) {
 // inside a word, Word's own tags (<o:p>) go, a backtick for an
 // apostrophe opens no code, a mark of markdown that a tag stood before is
 // text ("2. tertial", "> 50 %"), an item whose tag was its first line
-// stays an item, and a letter that changes its length in lower case
+// stays an item, lines that a tag broke apart (paragraphs, a list's
+// items) stay apart, and a letter that changes its length in lower case
 // breaks nothing.
 func TestTextInHTMLBlocksReadsAsWritten(t *testing.T) {
 	for _, c := range []struct{ src, want, gone string }{
@@ -470,7 +471,10 @@ func TestTextInHTMLBlocksReadsAsWritten(t *testing.T) {
 		{"<div><title>Tittel</title>Tekst</div>\n", "<p>Tekst</p>", "Tittel"},
 		{"<div><script>" + strings.Repeat("Ⱥ", 40) + "</script>Synlig</div>\n", "<p>Synlig</p>", "Ⱥ"},
 		{"<div><script>K</script>Synlig</div>\n", "<p>Synlig</p>", "K"},
-		{"<p>```</p>\nMer tekst.\n", "<p>```\nMer tekst.</p>", "<pre>"},
+		{"<p>```</p>\nMer tekst.\n", "<p>```<br>\nMer tekst.</p>", "<pre>"},
+		{"<p>Først dette.</p>\n<p>Så dette.</p>\n", "<p>Først dette.<br>\nSå dette.</p>", "dette. Så"},
+		{"<ul>\n<li>Ett tiltak</li>\n<li>Et annet</li>\n</ul>\n", "<p>Ett tiltak<br>\nEt annet</p>", "tiltak Et"},
+		{"<p>Linje en\nlinje to.</p>\n", "<p>Linje en\nlinje to.</p>", "<br>"},
 		{"<p>\\` og `kode` og NAV`s</p>\n", "<p>` og <code>kode</code> og NAV`s</p>", "\\"},
 	} {
 		html, err := New("Tabell", "tilbake").Render([]byte(c.src), Place{})
