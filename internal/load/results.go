@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/model"
@@ -847,6 +848,17 @@ func (f *table) notANumber(line, field int, name, s string) {
 		f.add(line, f.col(field), "%s %q has %d digits, more than a figure here may have (15): check the cell", name, clip(s), digits)
 		return
 	}
+	if strings.IndexFunc(s, isGroupSpace) >= 0 {
+		if _, _, ok := parseNumber(strings.Map(func(r rune) rune {
+			if isGroupSpace(r) {
+				return -1
+			}
+			return r
+		}, s)); ok {
+			f.add(line, f.col(field), "%s %q is not a number: a space in a number may only group its thousands, as in 12 345; check the cell", name, clip(s))
+			return
+		}
+	}
 	f.add(line, f.col(field), "%s %q is not a number", name, clip(s))
 }
 
@@ -989,7 +1001,7 @@ func parseNumber(s string) (v float64, dec byte, ok bool) {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	lastSep, nDot, nComma := -1, 0, 0
+	lastSep, nDot, nComma, spaced := -1, 0, 0, false
 	for i, c := range s {
 		switch {
 		case c >= '0' && c <= '9', c == '-' && i == 0, c == '+' && i == 0:
@@ -1004,11 +1016,14 @@ func parseNumber(s string) (v float64, dec byte, ok bool) {
 			}
 			lastSep = b.Len()
 			b.WriteRune(c)
-		case c == ' ' || c == '\u00a0' || c == '\u202f' || c == '\'':
-			// thousands grouping
+		case isGroupSpace(c):
+			spaced = true
 		default:
 			return 0, 0, false
 		}
+	}
+	if spaced && !groupedBySpaces(s) {
+		return 0, 0, false
 	}
 	t := b.String()
 	switch {
@@ -1049,6 +1064,47 @@ func parseNumber(s string) (v float64, dec byte, ok bool) {
 		return 0, 0, false
 	}
 	return v, dec, true
+}
+
+// isGroupSpace reports whether c may group a number's thousands: a
+// space, a no-break space, a narrow one, or an apostrophe.
+func isGroupSpace(c rune) bool {
+	return c == ' ' || c == '\u00a0' || c == '\u202f' || c == '\''
+}
+
+// groupedBySpaces reports whether the spaces (see isGroupSpace) in s, a
+// number, group its whole part in thousands ("12 345", "1 234,5"). A
+// space slipped into a figure ("1 82", "12 34") would otherwise join its
+// digits into another number without a word.
+func groupedBySpaces(s string) bool {
+	var groups []string
+	from := 0
+	for i, c := range s {
+		if isGroupSpace(c) {
+			groups = append(groups, s[from:i])
+			from = i + utf8.RuneLen(c)
+		}
+	}
+	groups = append(groups, s[from:])
+	for i, g := range groups {
+		if i == 0 {
+			g = strings.TrimLeft(strings.TrimPrefix(g, "\u2212"), "+-")
+		}
+		digits := len(g) - len(strings.TrimLeft(g, "0123456789"))
+		switch rest := g[digits:]; {
+		case i == 0 && (digits < 1 || digits > 3), i > 0 && digits != 3:
+			return false
+		case rest != "" && (i < len(groups)-1 || !decimals(rest)):
+			// Only the last group may have decimals after it.
+			return false
+		}
+	}
+	return true
+}
+
+// decimals reports whether s is a decimal separator and digits after it.
+func decimals(s string) bool {
+	return len(s) > 1 && (s[0] == '.' || s[0] == ',') && strings.Trim(s[1:], "0123456789") == ""
 }
 
 func plainInteger(s string) bool {

@@ -375,6 +375,22 @@ func TestParseNumber(t *testing.T) {
 		{"NaN", 0, 0, false},
 		{"--1", 0, 0, false},
 		{"9999999999999999", 0, 0, false},
+		// A space groups thousands, and nothing else: one slipped into
+		// a figure would join its digits into another number.
+		{"12 345", 12345, 0, true},
+		{"1 234 567,25", 1234567.25, ',', true},
+		{"-1 234", -1234, 0, true},
+		{"1'234.5", 1234.5, '.', true},
+		{"1\u202f234", 1234, 0, true},
+		{"1 82", 0, 0, false},
+		{"18 2", 0, 0, false},
+		{"12 34", 0, 0, false},
+		{"1 2345", 0, 0, false},
+		{"1234 567", 0, 0, false},
+		{"1  234", 0, 0, false},
+		{"1,5 234", 0, 0, false},
+		{"1 234,5 6", 0, 0, false},
+		{"- 12", 0, 0, false},
 	} {
 		v, dec, ok := parseNumber(c.in)
 		if ok != c.ok || (ok && (v != c.want || dec != c.dec)) {
