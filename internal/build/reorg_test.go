@@ -190,6 +190,36 @@ aggregate = "ratio"
 	}
 }
 
+// TestTheTargetLineFollowsTheOrganisation: a sum goal's target of a
+// successor's recast months is its predecessors' together, and the whole
+// site's the sum of the counties it had: the chart's target line and the
+// trend table step where it changed, as scorecard.csv judged each month,
+// though no target of the goal is dated.
+func TestTheTargetLineFollowsTheOrganisation(t *testing.T) {
+	out := memOutput{}
+	if errs, err := Build(countySeries(""), defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	for page, rows := range map[string][]string{
+		"vestland/index.html":          {"<tr><th>januar 2020<td>9\u00a0100<td>10\u00a0000\n", "<tr><th>desember 2019<td>7\u00a0900 (omregnet)<td>20\u00a0000\n"},
+		"goals/helt-ledige/index.html": {"<tr><th>januar 2020<td>– (fantes ikke)<td>9\u00a0500<td>– (fantes ikke)<td>9\u00a0100<td>18\u00a0600<td>20\u00a0000\n", "<tr><th>desember 2019<td>7\u00a0000<td>9\u00a0000<td>900<td>7\u00a0900 (omregnet)<td>16\u00a0900<td>30\u00a0000\n"},
+	} {
+		for _, row := range rows {
+			if !strings.Contains(string(out[page]), row) {
+				t.Errorf("%s: the trend table lacks the row %q", page, row)
+			}
+		}
+	}
+	for _, row := range []string{"2019-12;vestland;helt-ledige;7900;20000;", "2020-01;vestland;helt-ledige;9100;10000;", "2019-12;_site;helt-ledige;16900;30000;"} {
+		if !strings.Contains(string(out["scorecard.csv"]), row) {
+			t.Errorf("scorecard.csv lacks %q", row)
+		}
+	}
+	if data := string(out["vestland/index.html"]); !strings.Contains(data, "[20000,20000,20000,20000,20000,20000,20000,20000,20000,20000,20000,20000,10000,10000,10000]") {
+		t.Errorf("Vestland's chart lacks its target line of 20 000 then 10 000:\n%s", data)
+	}
+}
+
 // TestNoYearlyResultToMissBeforeAUnitBegan: Vestland, begun in 2020, has
 // no 2019 of a yearly mean goal to miss (its predecessors' means cannot
 // be combined): January to November 2020's scorecards do not show the goal

@@ -1992,23 +1992,27 @@ func (s *site) unitLine(id, name string, unit, gi int) line {
 }
 
 // targetLine is unit's target in force each month, dashed in the chart,
-// for a goal whose targets change with time; for one without, the
-// reported month's target, flat, as the charts drew it before targets
-// could change (a sum goal's target also follows the organisation).
+// where it changes: by a goal's dated targets, or by the organisation (a
+// sum goal's county or whole site before and after a reorganisation, a
+// successor's recast months judged by its predecessors' targets). Where
+// it does not, the reported month's target, flat.
 func (s *site) targetLine(unit, gi int) line {
 	values := make([]*float64, s.Scores.N)
-	dated := len(s.Site.Goals[gi].TargetChanges()) > 0
+	targets := make([]float64, s.Scores.N)
 	reported := s.Scores.Thresholds(unit, gi).Target
+	changes := len(s.Site.Goals[gi].TargetChanges()) > 0
 	for i := range values {
-		values[i] = &reported
-		if dated {
-			// None in a month the goal was not the unit's (an office's
-			// new county's own goal before it moved there).
-			if t := s.Scores.ThresholdsAt(unit, gi, s.Scores.Period(i)); t.Applies {
-				values[i] = &t.Target
-			} else {
-				values[i] = nil
-			}
+		// None in a month the goal was not the unit's (an office's new
+		// county's own goal before it moved there).
+		if t := s.Scores.ThresholdsAt(unit, gi, s.Scores.Period(i)); t.Applies {
+			targets[i] = t.Target
+			values[i] = &targets[i]
+			changes = changes || t.Target != reported
+		}
+	}
+	if !changes {
+		for i := range values {
+			values[i] = &reported
 		}
 	}
 	return line{Series: chart.Series{Line: chart.Line{ID: "target", Name: s.loc.T("target")}, Values: values}}
