@@ -77,7 +77,8 @@ func TestSuppressedValuesAreNowhere(t *testing.T) {
 // TestHiddenCountyFigureBesideOfficesOffTarget: where a county's figure is
 // hidden and an office of it misses the target, its page does not say
 // that nothing needs attention: the goal is listed with its offices
-// counted by status. A county line hidden in every month says so under
+// counted by status, and so is the whole site's on the front page. A
+// county line hidden in every month says so under
 // its chart, and so does a goal's page where every line is; a hidden
 // figure of the same month last year is said to be hidden.
 func TestHiddenCountyFigureBesideOfficesOffTarget(t *testing.T) {
@@ -94,6 +95,14 @@ func TestHiddenCountyFigureBesideOfficesOffTarget(t *testing.T) {
 	if !strings.Contains(needs, "Overgang til arbeid") || !strings.Contains(needs, "kontorene: ") ||
 		!strings.Contains(needs, "1 Ikke nådd") || !strings.Contains(needs, "1 Skjult") {
 		t.Errorf("vest's needs, with its figure hidden and Årstad red:\n%s", needs)
+	}
+	// So does the front page, of the whole site, whose total is hidden
+	// where an office's figure is hidden at source: its counties' cards
+	// alone would count no goal red.
+	atSource := buildBase(t, map[string]string{"data/results/2026.csv": strings.Replace(results, "2026-02,tromso,arbeid,,2,3", "2026-02,tromso,arbeid,*,,", 1)})
+	front := section(t, string(atSource["index.html"]), "needs-h")
+	if !strings.Contains(front, `<a href="goals/arbeid/index.html">Overgang til arbeid</a>`) || !strings.Contains(front, "kontorene: ") || !strings.Contains(front, "1 Ikke nådd") {
+		t.Errorf("the front page's needs, with the whole site's figure hidden and Årstad red:\n%s", front)
 	}
 	if !strings.Contains(string(out["nord/index.html"]), "Fylkets linje er tom") {
 		t.Errorf("nord's chart, its line hidden in every month, does not say its line is empty")

@@ -1159,8 +1159,8 @@ county = "more"
 	for _, c := range []struct{ page, want string }{
 		{"vestland/index.html", "Året 2019: 360 (nådd, omregnet, ikke de samme kontorene, målverdi 360)"},
 		{"more/index.html", "Året 2019: 360 (nådd, ikke de samme kontorene, målverdi 360)"},
-		{"more/volda/index.html", "Året 2019: 120 (nådd, ikke de samme kontorene)"},
-		{"vest/a/index.html", "Året 2019: 120 (nådd)"},
+		{"more/volda/index.html", "Året 2019: 120 (nådd, ikke de samme kontorene, målverdi 120)"},
+		{"vest/a/index.html", "Året 2019: 120 (nådd, målverdi 120)"},
 		{"index.html", "Året 2019: 720 (nådd, målverdi 720)"},
 	} {
 		if !strings.Contains(string(out[c.page]), c.want) {
@@ -1872,7 +1872,7 @@ func TestAnEndedUnitsYear(t *testing.T) {
 	if errs, err := Build(reorgSite(t, kinnOrg, results, "2020-02"), defaults, out); errs != nil || err != nil {
 		t.Fatalf("build: %v %v", errs, err)
 	}
-	if flora, want := scorecardRow(section(t, string(out["vest/flora/index.html"]), "card-h"), "Kontakter med arbeidsgivere"), "Året 2019: 120 (nådd)"; !strings.Contains(flora, want) {
+	if flora, want := scorecardRow(section(t, string(out["vest/flora/index.html"]), "card-h"), "Kontakter med arbeidsgivere"), "Året 2019: 120 (nådd, målverdi 120)"; !strings.Contains(flora, want) {
 		t.Errorf("Flora's row lacks %q:\n%s", want, flora)
 	}
 	results = "period,unit,goal,value\n"
@@ -1891,7 +1891,7 @@ func TestAnEndedUnitsYear(t *testing.T) {
 	if errs, err := Build(reorgSite(t, june, results, "2020-02"), defaults, out); errs != nil || err != nil {
 		t.Fatalf("build: %v %v", errs, err)
 	}
-	if flora, want := scorecardRow(section(t, string(out["vest/flora/index.html"]), "card-h"), "Kontakter med arbeidsgivere"), "Året 2019: 60 (nådd, januar–juni 2019)"; !strings.Contains(flora, want) {
+	if flora, want := scorecardRow(section(t, string(out["vest/flora/index.html"]), "card-h"), "Kontakter med arbeidsgivere"), "Året 2019: 60 (nådd, januar–juni 2019, målverdi 60)"; !strings.Contains(flora, want) {
 		t.Errorf("Flora's row, ended in June, lacks %q:\n%s", want, flora)
 	}
 	// A goal whose results come a month late: Flora's row shows May, and
@@ -1903,7 +1903,7 @@ func TestAnEndedUnitsYear(t *testing.T) {
 	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
 		t.Fatalf("build: %v %v", errs, err)
 	}
-	if flora, want := scorecardRow(section(t, string(out["vest/flora/index.html"]), "card-h"), "Kontakter med arbeidsgivere"), "Hittil i 2019: 60 (nådd, januar–juni 2019)"; !strings.Contains(flora, want) {
+	if flora, want := scorecardRow(section(t, string(out["vest/flora/index.html"]), "card-h"), "Kontakter med arbeidsgivere"), "Hittil i 2019: 60 (nådd, januar–juni 2019, målverdi 60)"; !strings.Contains(flora, want) {
 		t.Errorf("Flora's row, of a lagged goal, lacks %q:\n%s", want, flora)
 	}
 }

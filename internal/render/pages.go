@@ -42,6 +42,7 @@ func (s *site) front(out Output) error {
 	}
 	v.Summary = s.summary(whole, s.Reported)
 	rows := s.rowsOf(whole, s.Reported, "")
+	v.Needs = s.needs(rows, "-")
 	v.Changes = s.changes(rows, "-")
 	v.Groups = s.scorecard(rows, "-")
 	v.Tertials = s.tertialLinks(whole, "", nil)

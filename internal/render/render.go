@@ -1532,9 +1532,10 @@ func (s *site) yearToDate(unit, gi int, p model.Period) string {
 	if a.Has() && s.Scores.SpanMixesOwnRows(unit, gi, year) {
 		status += ", " + s.loc.T("span.own.mixed")
 	}
-	if a.Has() && s.judgedByOther(unit, gi, p, year, a) {
+	if a.Has() && s.judgedByOther(unit, gi, p, a) {
 		// Judged by the span's own target, not by the one its row gives
-		// beside it (last year's in January, after a new year's target).
+		// beside it: a sum's months' together, last year's in January
+		// after a new year's target.
 		status += ", " + strings.ReplaceAll(s.loc.T("ytd.target"), "{target}", s.loc.WithUnit(score.Round(a.Target, g.Decimals), g.Decimals, g.Unit))
 	}
 	value := s.value(g, a.Cell)
@@ -1546,28 +1547,22 @@ func (s *site) yearToDate(unit, gi int, p model.Period) string {
 	return words.Replace(value, status)
 }
 
-// judgedByOther reports whether unit's aggregate a of goal gi over span
-// sp was judged by another target or yellow limit than its row of month p
-// shows: a sum's by its months', which another month's target changes; a
-// ratio's or a mean's by its last month's.
-func (s *site) judgedByOther(unit, gi int, p model.Period, sp score.Span, a score.Aggregate) bool {
+// judgedByOther reports whether unit's aggregate a of goal gi was judged
+// by another target or yellow limit than its row of month p shows: a
+// sum's by its months' together (a year's target is twelve months'), a
+// ratio's or a mean's by its last month's, which a new year's target
+// changes.
+func (s *site) judgedByOther(unit, gi int, p model.Period, a score.Aggregate) bool {
 	g := &s.Site.Goals[gi]
 	_, end := s.Scores.Shown(unit, gi, p)
 	shown := s.Scores.ThresholdsAt(unit, gi, end)
-	if g.Aggregate != "sum" {
-		return score.Round(a.Target, g.Decimals) != score.Round(shown.Target, g.Decimals) || score.Round(a.Yellow, g.Decimals) != score.Round(shown.Yellow, g.Decimals)
-	}
-	for p := sp.First; p <= sp.Last; p++ {
-		if t := s.Scores.ThresholdsAt(unit, gi, p); t.Applies && (t.Target != shown.Target || t.Yellow != shown.Yellow) {
-			return true
-		}
-	}
-	return false
+	return score.Round(a.Target, g.Decimals) != score.Round(shown.Target, g.Decimals) || score.Round(a.Yellow, g.Decimals) != score.Round(shown.Yellow, g.Decimals)
 }
 
 // needs lays out what needs attention for a unit in month p (see
-// score.AttentionAt), linked to the goals' sections on page sections. With
-// none, it says all are met only when every goal has a value and is green.
+// score.AttentionAt), linked to the goals' sections on page sections, or,
+// with sections "-", to their own pages. With none, it says all are met
+// only when every goal has a value and is green.
 func (s *site) needs(rs *rows, sections string) Needs {
 	a := s.Scores.AttentionAt(rs.unit, rs.p, s.goalOrder)
 	needs := Needs{Rows: make([]Row, 0, len(a.Off)+len(a.Worse)+len(a.Behind)+len(a.Unknown)), Empty: s.loc.T("needs.none")}
@@ -1575,7 +1570,7 @@ func (s *site) needs(rs *rows, sections string) Needs {
 		r := rs.of(gi)
 		r.Note = note
 		r.Href = sections + "#" + r.Anchor
-		if sections != "" && !s.Scores.OnScorecard(rs.unit, gi, s.Reported) {
+		if sections == "-" || sections != "" && !s.Scores.OnScorecard(rs.unit, gi, s.Reported) {
 			// An earlier month's goal that has since left the scorecard
 			// has no section on the unit's page: its own page.
 			r.Href = r.Goal.Href

@@ -457,6 +457,7 @@ type FrontPage struct {
 	Intro     template.HTML
 	IntroBy   Byline // the front page text's author and date, and where to edit it
 	Summary   Summary
+	Needs     Needs   // what needs attention for the whole site
 	Changes   Changes // the whole site's, since last month
 	Counties  []CountyEntry
 	Groups    []Group
