@@ -2,6 +2,7 @@ package validate
 
 import (
 	"maps"
+	"math"
 	"slices"
 	"strings"
 
@@ -56,6 +57,7 @@ func Unused(s *model.Site, cfg config.Site, reported model.Period, allRead bool,
 		}
 	}
 	farFrom(s, notices)
+	fractions(s, notices)
 	alike(s, notices)
 	carriedTargets(s, reported, notices)
 	if cfg.Period != 0 {
@@ -195,6 +197,81 @@ func alike(s *model.Site, notices *diag.List) {
 				continue
 			}
 			first[n] = u
+		}
+	}
+}
+
+// fractions adds notices of a percent goal's values, given as values,
+// that are about a hundredth of the same unit's in the month before (or,
+// for its first, after): a spreadsheet's percent column saved as
+// fractions (0.018 for 1.8 %) would be published as 0,0 % and judged
+// against the target. A month where nearly all (nine in ten, and three
+// or more) are so is told at its first row; a row on its own, where its
+// months before and after (or, in its last month, before) both hold a
+// hundred times its value. A share
+// small in every month, as many a municipality's unemployment is, is
+// told of neither.
+func fractions(s *model.Site, notices *diag.List) {
+	type key struct {
+		goal, unit int32
+	}
+	units := map[key][]*model.Result{}
+	for i := range s.Results {
+		r := &s.Results[i]
+		if r.HasValue && !r.HasRatio && r.Value != 0 && s.Goals[r.Goal].Unit == "percent" {
+			k := key{r.Goal, r.Unit}
+			units[k] = append(units[k], r) // in order of months
+		}
+	}
+	hundredth := func(r, of *model.Result) bool {
+		ratio := of.Value / r.Value
+		return math.Abs(r.Value) <= 1 && ratio >= 30 && ratio <= 300
+	}
+	type goalMonth struct {
+		goal   int32
+		period model.Period
+	}
+	type count struct{ of, hits int }
+	months := map[goalMonth]*count{}
+	hit, alone := map[*model.Result]bool{}, map[*model.Result]bool{}
+	for _, rows := range units {
+		for i, r := range rows {
+			var near *model.Result
+			switch {
+			case i > 0:
+				near = rows[i-1]
+			case len(rows) > 1:
+				near = rows[1]
+			default:
+				continue
+			}
+			m := goalMonth{r.Goal, r.Period}
+			if months[m] == nil {
+				months[m] = &count{}
+			}
+			months[m].of++
+			if hundredth(r, near) {
+				months[m].hits++
+				hit[r] = true
+				alone[r] = i > 0 && (i+1 == len(rows) || hundredth(r, rows[i+1]))
+			}
+		}
+	}
+	told := map[goalMonth]bool{}
+	for i := range s.Results {
+		r := &s.Results[i]
+		m := goalMonth{r.Goal, r.Period}
+		if !hit[r] || told[m] {
+			continue
+		}
+		switch c := months[m]; {
+		case c.hits >= 3 && c.hits*10 >= c.of*9:
+			told[m] = true
+			notices.AddNotice(s.ResultPos(r), "the goal \"%s\": %s of the %s values of %s are about a hundredth of the same units' in the month before: are they fractions, as a spreadsheet saves a percent (0.018 for 1.8 %%)? Write them in percent (1.8)",
+				s.Goals[r.Goal].Title, diag.Number{V: float64(c.hits)}, diag.Number{V: float64(c.of)}, month(r.Period))
+		case alone[r]:
+			notices.AddNotice(s.ResultPos(r), "the goal \"%s\": %s is about a hundredth of the unit's value in the month before: is it a fraction, as a spreadsheet saves a percent (0.018 for 1.8 %%)? Write it in percent (1.8)",
+				s.Goals[r.Goal].Title, written(r.Value))
 		}
 	}
 }
