@@ -815,9 +815,20 @@ func TestHiddenAtSourceIsSaid(t *testing.T) {
 	}
 }
 
+// TestAnIncompleteMonthSaysHowMany: a county's month short of an office's
+// result says in its trend table how many of its offices it has, as a
+// month with a value does.
+func TestAnIncompleteMonthSaysHowMany(t *testing.T) {
+	out := buildBase(t, map[string]string{"data/results/2026.csv": strings.Replace(baseFile(t, "data/results/2026.csv"), "2026-01,arstad,kontakter,12,,\n", "", 1)})
+	if page := string(out["vest/index.html"]); !strings.Contains(section(t, page, "goal-kontakter"), "<tr><th>januar 2026<td>– (ufullstendig, 1 av 2 kontorer)") {
+		t.Errorf("Vest's January of a sum short of Årstad:\n%s", section(t, page, "goal-kontakter"))
+	}
+}
+
 // TestACountyWithoutOfficesCountsMonths: a county without offices
 // reports for itself, one row a month: its year and tertial short of a
-// month say how many months, not unit-months.
+// month say how many months, not unit-months, on its pages and in the
+// whole site's tertial matrix.
 func TestACountyWithoutOfficesCountsMonths(t *testing.T) {
 	out := buildBase(t, map[string]string{
 		"site.toml":             "title = \"Testside\"\nlanguage = \"nb\"\nperiod = \"2026-02\"\n",
@@ -830,6 +841,10 @@ func TestACountyWithoutOfficesCountsMonths(t *testing.T) {
 	}
 	if report := string(out["solo/2026-T1.html"]); !strings.Contains(report, "1 av 2 måneder") || strings.Contains(report, "enhetsmåneder") {
 		t.Errorf("Solo's tertial does not count months:\n%s", section(t, report, "card-h"))
+	}
+	// Nor does its cell in the whole site's tertial matrix.
+	if report := string(out["2026-T1.html"]); !strings.Contains(report, `<a href="solo/2026-T1.html">NAV Solo</a></th><td class="cell-incomplete"><span aria-hidden="true">…</span><span class="value"> – (1 av 2)</span>`) {
+		t.Errorf("Solo's tertial in the whole site's matrix does not count months:\n%s", report)
 	}
 }
 

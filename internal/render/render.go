@@ -2282,7 +2282,7 @@ func (s *site) column(gi, unit int, cells []score.Cell) []string {
 // appendCell appends month p's trend-table cell of goal gi: its value,
 // how many of its offices a roll-up's stands for when not all ("2,65 (22
 // av 23 kontorer)"), why it has none where that is not that it is missing
-// or hidden ("– (ufullstendig)", "– (kommer senere)" for a lagged goal's
+// or hidden ("– (ufullstendig, 18 av 19 kontorer)", "– (kommer senere)" for a lagged goal's
 // month not yet due, "– (fantes ikke)" for a month the unit did not
 // exist), and whether it is recast from a successor's predecessors.
 func (s *site) appendCell(b []byte, gi, unit int, c score.Cell, p model.Period) []byte {
@@ -2298,6 +2298,10 @@ func (s *site) appendCell(b []byte, gi, unit int, c score.Cell, p model.Period) 
 	case c.Status == score.Incomplete || c.Status == score.Uncomputable:
 		b = append(b, " ("...)
 		b = append(b, s.statuses[c.Status].lower...)
+		if cov := s.coverage(unit, gi, p); cov != "" && c.Status == score.Incomplete {
+			b = append(b, ", "...)
+			b = append(b, cov...)
+		}
 		b = append(b, ')')
 	case c.Status == score.Missing && !c.Recast && !s.Scores.Stands(g, unit, p):
 		// A month before the unit began, after it ended or between two
@@ -2315,7 +2319,8 @@ func (s *site) appendCell(b []byte, gi, unit int, c score.Cell, p model.Period) 
 		b = append(b, s.hiddenAt[c.HiddenAt]...)
 		b = append(b, ')')
 	}
-	if c.Recast {
+	// None was made of a share given as values: nothing to call recast.
+	if c.Recast && c.Status != score.Uncomputable {
 		b = append(b, " ("...)
 		b = append(b, s.loc.T("recast")...)
 		b = append(b, ')')

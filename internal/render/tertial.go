@@ -167,9 +167,10 @@ func (s *site) fillSpanMatrix(m *SpanMatrix, root string, goals []int, sp score.
 				// Beside its predecessors' rows, the months they share.
 				value += " (" + s.loc.T("recast") + ")"
 			}
-			if a.Has() && !a.Coverage.Complete() {
+			if (a.Has() || a.Status == score.Incomplete) && a.Coverage.Expected > 0 && !a.Coverage.Complete() {
 				// A figure of fewer months (office-months) than the span's
-				// looks like any other.
+				// looks like any other, and one too short to judge says by
+				// how much.
 				value += " (" + s.coverageText("matrix.partial", a.Coverage) + ")"
 				partial = true
 			}
