@@ -39,7 +39,7 @@ func New(lang string) *Locale {
 	if lang == "en" {
 		tag = language.English
 	}
-	return &Locale{Lang: lang, words: dictionary[lang], collator: collate.New(tag)}
+	return &Locale{Lang: lang, words: dictionary[lang], collator: collate.New(tag, collate.Numeric)}
 }
 
 // Word is the translation of key in language lang, without a Locale's

@@ -3,6 +3,7 @@ package locale
 import (
 	"math"
 	"regexp"
+	"slices"
 	"testing"
 )
 
@@ -60,6 +61,18 @@ func TestNorwegianSortsÆØÅLast(t *testing.T) {
 	for i := range want {
 		if names[i] != want[i] {
 			t.Fatalf("sorted %v, want %v", names, want)
+		}
+	}
+}
+
+// TestNumbersInNamesSortByValue: "NAV Oslo 2" before "NAV Oslo 10", in
+// every language, as a reader scans a list.
+func TestNumbersInNamesSortByValue(t *testing.T) {
+	for _, lang := range []string{"nb", "nn", "en"} {
+		names := []string{"NAV Kontor 10", "NAV Kontor 2", "NAV Kontor 1", "NAV Kontor 266", "NAV Kontor 9"}
+		SortBy(New(lang), names, func(s string) string { return s })
+		if want := []string{"NAV Kontor 1", "NAV Kontor 2", "NAV Kontor 9", "NAV Kontor 10", "NAV Kontor 266"}; !slices.Equal(names, want) {
+			t.Errorf("%s: sorted %v, want %v", lang, names, want)
 		}
 	}
 }
