@@ -267,7 +267,7 @@ func TestAttentionAtTheOfficesInRed(t *testing.T) {
 // at 30 %; in March the office is at 40 %. Its own page says so beside the
 // measure, and the goal's table of every office's measures gives the
 // change signed, which way and judged; neither judges a measure still only
-// planned.
+// planned, and one done months before says how long after.
 func TestWhatFollowedAMeasure(t *testing.T) {
 	const march = "period,unit,goal,value,numerator,denominator\n2026-03,bergen-nord,arbeid,,900,2000\n2026-03,arstad,arbeid,,40,100\n2026-03,tromso,arbeid,,10,20\n"
 	out := buildBase(t, map[string]string{"data/results/2026-03.csv": march})
@@ -299,6 +299,16 @@ func TestWhatFollowedAMeasure(t *testing.T) {
 	})
 	if page := string(out["vest/arstad/index.html"]); !strings.Contains(page, `<span class="mpart">startet februar 2026</span>`) || !strings.Contains(page, want) {
 		t.Errorf("a measure planned in January and started in February: want \"startet februar 2026\" and %q", want)
+	}
+
+	// Done in March, it is read in May by a result two months after:
+	// the page says how long after, so the change is not read as its own.
+	out = buildBase(t, map[string]string{
+		"data/results/2026-03.csv":       march + "2026-04,bergen-nord,arbeid,,900,2000\n2026-04,arstad,arbeid,,42,100\n2026-04,tromso,arbeid,,10,20\n2026-05,bergen-nord,arbeid,,900,2000\n2026-05,arstad,arbeid,,44,100\n2026-05,tromso,arbeid,,10,20\n",
+		"content/vest/arstad/2026-03.md": "+++\nauthor = \"Leder\"\n\n[[measure]]\ngoal = \"arbeid\"\ntext = \"Flere samtaler\"\nstatus = \"done\"\n+++\nFerdig.\n",
+	})
+	if page := string(out["vest/arstad/index.html"]); !strings.Contains(page, "30,0\u00a0% ved start, 44,0\u00a0% nå, 2 måneder etter at tiltaket ble fullført: +14,0\u00a0p.p. bedre") {
+		t.Errorf("a measure done two months before does not say so:\n%s", section(t, page, "measures-h"))
 	}
 
 	// A goal whose result comes a month late: March's result is due in

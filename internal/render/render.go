@@ -1142,24 +1142,32 @@ func (s *site) effectChange(e effect) string {
 // variasjon" by the reported month, "…, 6,0 % i juni 2026: …" by an
 // earlier one (a tertial report's), or "…, 6,0 % i desember 2018, da
 // målet ble avsluttet: …", or "…, 6,0 % i desember 2019, den siste
-// måneden kontoret fantes: …"; "" for one begun that month or without
-// both values.
+// måneden kontoret fantes: …", or, for one done before, "…, 6,0 % nå, 14
+// måneder etter at tiltaket ble fullført: …"; "" for one begun that month
+// or without both values.
 func (s *site) officeEffect(m *model.MeasureLife, at model.Period) string {
 	e := s.measureEffect(m, at)
 	change := s.effectChange(e)
 	if change == "" || !e.Start.Has() || !e.Now.Has() {
 		return ""
 	}
-	key := "measure.effect"
+	key, after := "measure.effect", ""
 	switch {
 	case e.Ended:
 		key = "measure.effect.ended"
 	case e.OfficeEnded:
 		key = "measure.effect.office.ended"
+	case m.Done != 0 && e.NowOf > m.Done:
+		// Months or years after it was done, the change since its start
+		// is not its own: the reader is told how long after.
+		key, after = "measure.effect.done", s.loc.Count(int(e.NowOf-m.Done), "month.count")
+		if at < s.Reported {
+			key += ".at"
+		}
 	case at < s.Reported:
 		key = "measure.effect.at"
 	}
-	return strings.NewReplacer("{before}", s.value(e.goal, e.Start), "{now}", s.value(e.goal, e.Now), "{period}", s.periodName(e.goal, e.NowOf), "{change}", change).Replace(s.loc.T(key))
+	return strings.NewReplacer("{before}", s.value(e.goal, e.Start), "{now}", s.value(e.goal, e.Now), "{period}", s.periodName(e.goal, e.NowOf), "{months}", after, "{change}", change).Replace(s.loc.T(key))
 }
 
 // effect is what followed a measure (score.Outcome), with its goal.
