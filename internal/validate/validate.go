@@ -554,6 +554,8 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) *seen {
 		return s.Counties[int(u)-s.CountyUnit(0)].Codes
 	}
 	seen := newSeen(s)
+	// The rows one file or sheet repeats of another's, by the two.
+	repeats := map[[2]fileOf][][2]int{}
 	// The rows of a unit named by several codes, by unit, goal and month:
 	// they are combined, so each code may give one row.
 	parts := map[[3]int32][]int{}
@@ -587,8 +589,13 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) *seen {
 			}
 			parts[k] = append(parts[k], i)
 		} else if first, dup := seen.add(r, i); dup {
-			f := &s.Results[first]
-			errs.Add(pos, "second result for %s, %s, %s (the first is at %s): keep one", r.Period, unit, g.ID, s.ResultPos(f))
+			if f := &s.Results[first]; f.File != r.File || f.Sheet != r.Sheet {
+				// Told once a file at the end where it repeats many.
+				k := [2]fileOf{{f.File, f.Sheet}, {r.File, r.Sheet}}
+				repeats[k] = append(repeats[k], [2]int{first, i})
+				continue
+			}
+			errs.Add(pos, "second result for %s, %s, %s (the first is at %s): keep one", r.Period, unit, g.ID, s.ResultPos(&s.Results[first]))
 			continue
 		}
 		if !g.Life.Alive(r.Period) {
@@ -642,6 +649,7 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) *seen {
 		}
 		plausible(g, r, pos, pointLine(s, r), errs)
 	}
+	repeated(s, repeats, errs)
 	// In the order of their first rows, so that which errors are told
 	// one by one (and the output) does not change from run to run.
 	combined := slices.SortedFunc(maps.Values(parts), func(a, b []int) int { return cmp.Compare(a[0], b[0]) })
@@ -649,6 +657,37 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) *seen {
 		combinable(s, rows, codes, errs)
 	}
 	return seen
+}
+
+// fileOf is a results file, and its sheet where it is a workbook.
+type fileOf struct {
+	file  int16
+	sheet uint8
+}
+
+// manyRepeats is how many of another file's results a file repeats for
+// them to be told as one error: the same export dropped in twice, as a
+// CSV file and as a workbook, would otherwise be hundreds.
+const manyRepeats = 10
+
+// repeated adds the errors of results that a file or sheet repeats of
+// another's, given as pairs of rows (the first, the repeat) by the two:
+// one for a file that repeats many, naming how many and where they
+// begin, or one a row.
+func repeated(s *model.Site, repeats map[[2]fileOf][][2]int, errs *diag.List) {
+	for _, pairs := range slices.SortedFunc(maps.Values(repeats), func(a, b [][2]int) int { return cmp.Compare(a[0][1], b[0][1]) }) {
+		first, again := &s.Results[pairs[0][0]], &s.Results[pairs[0][1]]
+		if len(pairs) >= manyRepeats {
+			firstFile := s.ResultPos(first)
+			firstFile.Line = 0
+			errs.Add(s.ResultPos(again), "%s results here and below repeat those of %s (the first is at %s): is one export in two files? keep one of them", diag.Number{V: float64(len(pairs))}, firstFile, s.ResultPos(first))
+			continue
+		}
+		for _, p := range pairs {
+			r, f := &s.Results[p[1]], &s.Results[p[0]]
+			errs.Add(s.ResultPos(r), "second result for %s, %s, %s (the first is at %s): keep one", r.Period, s.Units[r.Unit], s.Goals[r.Goal].ID, s.ResultPos(f))
+		}
+	}
 }
 
 // unitIndex is the unit number of id, -1 if none.
