@@ -220,6 +220,24 @@ func TestTheTargetLineFollowsTheOrganisation(t *testing.T) {
 	}
 }
 
+// TestASiteOfCountiesAlone: where no county has offices, a goal's page
+// says how the whole site's figure is made of the counties, and a county
+// missing its month is not said to be 0 of 1 unit of itself.
+func TestASiteOfCountiesAlone(t *testing.T) {
+	fsys := countySeries("")
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte("title = \"Helt ledige\"\nlanguage = \"nb\"\nperiod = \"2020-02\"\n")}
+	out := memOutput{}
+	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
+		t.Fatalf("build: %v %v", errs, err)
+	}
+	if goal := string(out["goals/helt-ledige/index.html"]); !strings.Contains(goal, "Tallet for «Alle enheter samlet» regnes som summen av fylkene.") || strings.Contains(goal, "kontorene") {
+		t.Errorf("the goal's page of a site without offices:\n%s", section(t, goal, "main"))
+	}
+	if card := section(t, string(out["vestland/index.html"]), "card-h"); !strings.Contains(card, "Mangler") || strings.Contains(card, "0 av 1") {
+		t.Errorf("Vestland's scorecard of a month without its row:\n%s", card)
+	}
+}
+
 // TestNoYearlyResultToMissBeforeAUnitBegan: Vestland, begun in 2020, has
 // no 2019 of a yearly mean goal to miss (its predecessors' means cannot
 // be combined): January to November 2020's scorecards do not show the goal

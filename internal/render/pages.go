@@ -701,11 +701,15 @@ func (s *site) goal(gi int, out Output) error {
 	// whole site's, a county's own goal its county's, an office's none.
 	if _, office := s.officeOf[g.Owner]; !office {
 		key, rows := "aggregate."+g.Aggregate, "aggregate.rows"
-		if g.Owner != "" {
+		switch {
+		case g.Owner != "":
 			key, rows = key+".county", rows+".county"
+		case len(s.Site.Offices) == 0:
+			// A site of counties alone: only the whole site is made.
+			key = key + ".whole"
 		}
 		v.Facts = append(v.Facts, strings.ReplaceAll(s.loc.T(key), "{whole}", s.wholeName))
-		if s.Scores.CountyRows(gi) {
+		if s.Scores.CountyRows(gi) && len(s.Site.Offices) > 0 {
 			v.Facts = append(v.Facts, s.loc.T(rows))
 		}
 	}

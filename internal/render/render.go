@@ -1030,7 +1030,9 @@ func sourceWords(loc *locale.Locale) (w [3][4]string) {
 // that reports for itself; "" for an office or a full count.
 func (s *site) coverage(unit, gi int, p model.Period) string {
 	c := s.Scores.CoverageAt(unit, gi, p)
-	if c.Expected == 0 || c.Complete() {
+	if c.Expected == 0 || c.Complete() || s.Scores.ReportsForItself(unit, p, p) {
+		// A county without offices has its own row or none: "0 av 1
+		// enhet" would count it a part of itself.
 		return ""
 	}
 	key := "coverage"
