@@ -74,6 +74,18 @@ func TestSuppressedValuesAreNowhere(t *testing.T) {
 	}
 }
 
+// TestHiddenBesideNeeds: an office with a goal off target and another
+// hidden at source lists the first and names the second below it as one
+// that cannot be judged: the list alone would read as all the rest being
+// well.
+func TestHiddenBesideNeeds(t *testing.T) {
+	out := buildBase(t, map[string]string{"data/results/2026.csv": strings.Replace(baseFile(t, "data/results/2026.csv"), "2026-02,arstad,kontakter,8,,", "2026-02,arstad,kontakter,*,,", 1)})
+	needs := section(t, string(out["vest/arstad/index.html"]), "needs-h")
+	if !strings.Contains(needs, `<a href="#goal-arbeid">Overgang til arbeid</a>`) || !strings.Contains(needs, `<p class="muted">Kan ikke vurderes, fordi tallet er skjult («:») eller ikke kan regnes ut («∅»): <a href="#goal-kontakter">Kontakter med arbeidsgivere</a>.</p>`) {
+		t.Errorf("Årstad's needs, red on arbeid and kontakter hidden at source:\n%s", needs)
+	}
+}
+
 // TestHiddenCountyFigureBesideOfficesOffTarget: where a county's figure is
 // hidden and an office of it misses the target, its page does not say
 // that nothing needs attention: the goal is listed with its offices

@@ -1611,6 +1611,17 @@ func (s *site) needs(rs *rows, sections string) Needs {
 	for _, gi := range a.Unknown {
 		add(gi, "")
 	}
+	if len(needs.Rows) > 0 && len(a.Unjudged) > 0 {
+		goals := make([]Link, len(a.Unjudged))
+		for i, gi := range a.Unjudged {
+			r := rs.of(gi)
+			goals[i] = Link{Href: sections + "#" + r.Anchor, Text: r.Goal.Text}
+			if sections == "-" || sections != "" && !s.Scores.OnScorecard(rs.unit, gi, s.Reported) {
+				goals[i].Href = r.Goal.Href
+			}
+		}
+		needs.Unjudged = s.linked(s.loc.T("needs.unjudged"), "{goals}", goals)
+	}
 	switch {
 	case !a.Judged && (a.Hidden || a.Uncomputable):
 		// No goal could be judged: "none of those that can be shown

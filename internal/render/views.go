@@ -176,6 +176,10 @@ func (r *Row) ResultAsOf() string {
 type Needs struct {
 	Rows  []Row
 	Empty string
+	// Unjudged names, below Rows, the goals whose figure is hidden or
+	// cannot be made: nil where there are none or no Rows (Empty says
+	// so then).
+	Unjudged Sentence
 }
 
 // Changes are what changed since last month on a unit's page: the goals

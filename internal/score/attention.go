@@ -32,6 +32,10 @@ type Attention struct {
 	// Judged is whether any goal has a status against its target: where
 	// none has, and none is missing, nothing could be judged at all.
 	Judged bool
+	// Unjudged are the goals whose figure is hidden or cannot be made and
+	// that are not Behind: beside a list of others that need attention,
+	// they are the goals nobody can say need none.
+	Unjudged []int
 	// Behind are the goals of a county or the whole site whose own figure
 	// is hidden or cannot be made, yet whose offices' figures have some
 	// red or yellow: "nothing needs attention" must not rest on a figure
@@ -78,6 +82,8 @@ func (s *Scores) AttentionAt(unit int, p model.Period, goals []int) Attention {
 			a.Uncomputable = a.Uncomputable || c.Status == Uncomputable
 			if b := s.behind(unit, gi, end); b.Reports[Red]+b.Reports[Yellow] > 0 {
 				a.Behind = append(a.Behind, b)
+			} else {
+				a.Unjudged = append(a.Unjudged, gi)
 			}
 		}
 	}
