@@ -7,6 +7,8 @@ import (
 	"math"
 	"os"
 	"regexp"
+	"strconv"
+	"strings"
 
 	"github.com/malekort/malekort/internal/diag"
 	"github.com/malekort/malekort/internal/model"
@@ -54,6 +56,7 @@ func (r *resultReader) readWorkbook(path string, file int16, src io.Reader, rows
 	}
 	defer wb.Close()
 	found := false
+	var skipped []string // the sheets without a results header
 	for _, sheet := range wb.GetSheetList() {
 		it, err := wb.Rows(sheet)
 		if err != nil {
@@ -69,7 +72,7 @@ func (r *resultReader) readWorkbook(path string, file int16, src io.Reader, rows
 		}
 		cols, ok := resultHeader(header)
 		if err != nil || !ok {
-			errs.AddNotice(diag.Pos{Path: path, Sheet: sheet}, "sheet skipped: its first row is not a results header (%s)", headerHint)
+			skipped = append(skipped, sheet)
 			it.Close()
 			continue
 		}
@@ -82,6 +85,15 @@ func (r *resultReader) readWorkbook(path string, file int16, src io.Reader, rows
 		*sheets = append(*sheets, sheet)
 		rows = r.readTable(&table{recs: recs, path: path, sheet: sheet, sheetIndex: uint8(len(*sheets)), errs: errs}, file, header, cols, rows)
 		it.Close()
+	}
+	// Told once a workbook: NAV's have a sheet of notes beside each
+	// table. Where none has a header, the error says it of them all.
+	switch {
+	case !found:
+	case len(skipped) == 1:
+		errs.AddNotice(diag.Pos{Path: path, Sheet: skipped[0]}, "sheet skipped: its first row is not a results header (%s)", headerHint)
+	case len(skipped) > 1:
+		errs.AddNotice(diag.Pos{Path: path}, "%s sheets skipped, %s: their first row is not a results header (%s)", diag.Number{V: float64(len(skipped))}, quotedList(skipped), headerHint)
 	}
 	if !found {
 		errs.Add(diag.Pos{Path: path}, "no sheet of the workbook has a results header: the first row of a sheet must name %s, in any order; a table laid out for reading, as in NAV's workbooks (a title above it, a column for each month or figure), is to be given as rows instead, one for each month, unit and goal, with the figure in a value column", headerHint)
@@ -137,3 +149,12 @@ func (s *sheetRecords) Read() ([]string, error) {
 }
 
 func (s *sheetRecords) FieldPos(i int) (line, col int) { return s.line, i + 1 }
+
+// quotedList is names, each quoted, one after another.
+func quotedList(names []string) string {
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = strconv.Quote(n)
+	}
+	return strings.Join(quoted, ", ")
+}

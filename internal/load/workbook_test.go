@@ -92,13 +92,26 @@ func TestWorkbook(t *testing.T) {
 	if gh := errs[1].GitHub(); !strings.HasPrefix(gh, "::error file=data/results/2026.xlsx::Resultater!B7: unknown unit") {
 		t.Errorf("annotation %q", gh)
 	}
+	// Several such sheets, as NAV's workbooks have beside their tables,
+	// are one notice naming them.
+	data = workbook(t, map[string][][]any{
+		"Resultater":  {{"Periode", "Enhet", "Mål", "Verdi"}, {"2022-01", "årstad", "g", 3}},
+		"Notater":     {{"Tallene er hentet fra NAV."}},
+		"Om tabellen": {{"Kilde: NAV"}},
+	})
+	if _, all = readWorkbook(t, data); len(all) != 1 || !strings.HasPrefix(all[0].Error(), `data/results/2026.xlsx: 2 sheets skipped, "Notater", "Om tabellen": their first row is not a results header`) {
+		t.Errorf("notices of two sheets skipped: %v", all)
+	}
 }
 
 func TestWorkbookWithoutResults(t *testing.T) {
 	_, errs := readWorkbook(t, workbook(t, map[string][][]any{"Ark1": {{"a", "b"}, {1, 2}}}))
-	errs, _ = errs.Split()
 	// NAV's own workbooks (HL060) have a title over a table with a column
 	// for each month: the error says how to lay it out.
+	errs, notices := errs.Split()
+	if len(notices) != 0 {
+		t.Errorf("notices of sheets skipped beside the error that none has a header: %v", notices)
+	}
 	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "data/results/2026.xlsx: no sheet of the workbook has a results header: the first row of a sheet must name period,unit,goal,value") ||
 		!strings.Contains(errs[0].Error(), "is to be given as rows instead, one for each month, unit and goal") {
 		t.Errorf("errors %v", errs)
