@@ -241,8 +241,8 @@ func (p *Prepared) Edited(site *model.Site, edit Edit, measures []model.MeasureL
 
 // RenderEdit renders only the pages edit changes, in two rounds, calling
 // done with the pages of each when its files are in out: first the edited
-// offices' own pages, the ones their editors have open; then their
-// counties' pages, the search index, the tertial reports of the offices,
+// offices' own pages, the ones their editors have open; then the front
+// page, their counties' pages, the search index, the tertial reports of the offices,
 // their counties and the whole site and, where measures changed, the
 // pages of their goals and the measures.csv files that list them. A page
 // named but not written is one the site no longer has.
@@ -282,6 +282,10 @@ func (p *Prepared) RenderEdit(edit Edit, out Output, done func(pages []string)) 
 	// Any office's commentary and measures are in the search index.
 	pages = append(pages, search.File)
 	jobs = append(jobs, func() error { return out.Put(search.File, s.searchIndex()) })
+	// The front page's needs count the offices' open measures, as their
+	// counties' do.
+	pages = append(pages, "index.html")
+	jobs = append(jobs, func() error { return s.front(out) })
 	counties := map[int]bool{}
 	for _, o := range offices {
 		if c := s.officeCounty[o]; !counties[c] {
