@@ -659,11 +659,13 @@ func bareLines(lines [][]byte) ([][]byte, bool) {
 	}
 	// Lines of text that a tag broke apart ("<p>Først</p>" above "<p>Så</p>",
 	// the items of a list) stay apart, the first ending in markdown's
-	// break: a blank line between them would move every line after.
+	// break of two spaces, which shows nothing where the next line begins
+	// a block of its own (a list, a quote) and ends the paragraph: a
+	// blank line between them would move every line after.
 	for n := range bare {
 		apart := n+1 < len(bare) && len(bare[n+1]) > 0 && (brokenAfter[n] || brokenBefore[n+1])
-		if apart && len(bare[n]) > 0 && !bytes.HasSuffix(bare[n], []byte(`\`)) {
-			bare[n] = append(bare[n], '\\')
+		if apart && len(bare[n]) > 0 {
+			bare[n] = append(bare[n], "  "...)
 		}
 		if bytes.HasSuffix(lines[n], []byte("\n")) {
 			bare[n] = append(bare[n], '\n')

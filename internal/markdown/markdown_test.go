@@ -475,6 +475,9 @@ func TestTextInHTMLBlocksReadsAsWritten(t *testing.T) {
 		{"<p>Først dette.</p>\n<p>Så dette.</p>\n", "<p>Først dette.<br>\nSå dette.</p>", "dette. Så"},
 		{"<ul>\n<li>Ett tiltak</li>\n<li>Et annet</li>\n</ul>\n", "<p>Ett tiltak<br>\nEt annet</p>", "tiltak Et"},
 		{"<p>Linje en\nlinje to.</p>\n", "<p>Linje en\nlinje to.</p>", "<br>"},
+		{"<div><p>Tiltak:</p>\n- ett\n- to\n</div>\n", "<p>Tiltak:</p>\n<ul>\n<li>ett</li>", "\\"},
+		{"<p>Først:</p>\n> sitat\n", "<p>Først:</p>\n<blockquote>", "\\"},
+		{"<p>Mappen C:\\</p>\n<p>Neste</p>\n", "<p>Mappen C:\\<br>\nNeste</p>", "C:<br>"},
 		{"<p>\\` og `kode` og NAV`s</p>\n", "<p>` og <code>kode</code> og NAV`s</p>", "\\"},
 	} {
 		html, err := New("Tabell", "tilbake").Render([]byte(c.src), Place{})
