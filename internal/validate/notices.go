@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"cmp"
 	"maps"
 	"math"
 	"slices"
@@ -202,15 +203,13 @@ func alike(s *model.Site, notices *diag.List) {
 }
 
 // fractions adds notices of a percent goal's values, given as values,
-// that are about a hundredth of the same unit's in the month before (or,
-// for its first, after): a spreadsheet's percent column saved as
-// fractions (0.018 for 1.8 %) would be published as 0,0 % and judged
-// against the target. A month where nearly all (nine in ten, and three
-// or more) are so is told at its first row; a row on its own, where its
-// months before and after (or, in its last month, before) both hold a
-// hundred times its value. A share
-// small in every month, as many a municipality's unemployment is, is
-// told of neither.
+// that are about a hundredth of the same unit's in a month next to them
+// (or in a run of such months next to it): a spreadsheet's percent
+// column saved as fractions (0.018 for 1.8 %) would be published as
+// 0,0 % and judged against the target. A month where nearly all (nine in
+// ten, and three or more) are so is told at its first such row; other
+// such rows each at its line. A share small in every month, as many a
+// municipality's unemployment is, is told of neither.
 func fractions(s *model.Site, notices *diag.List) {
 	type key struct {
 		goal, unit int32
@@ -220,40 +219,49 @@ func fractions(s *model.Site, notices *diag.List) {
 		r := &s.Results[i]
 		if r.HasValue && !r.HasRatio && r.Value != 0 && s.Goals[r.Goal].Unit == "percent" {
 			k := key{r.Goal, r.Unit}
-			units[k] = append(units[k], r) // in order of months
+			units[k] = append(units[k], r)
 		}
 	}
-	hundredth := func(r, of *model.Result) bool {
-		ratio := of.Value / r.Value
-		return math.Abs(r.Value) <= 1 && ratio >= 30 && ratio <= 300
+	// within reports whether a and b are within a factor of lo to hi of
+	// each other, b the larger.
+	within := func(a, b *model.Result, lo, hi float64) bool {
+		ratio := b.Value / a.Value
+		return ratio >= lo && ratio <= hi
 	}
 	type goalMonth struct {
 		goal   int32
 		period model.Period
 	}
-	type count struct{ of, hits int }
-	months := map[goalMonth]*count{}
-	hit, alone := map[*model.Result]bool{}, map[*model.Result]bool{}
+	months := map[goalMonth]*[2]int{} // rows with a month beside them, and those a hundredth
+	hit := map[*model.Result]bool{}
 	for _, rows := range units {
+		if len(rows) < 2 {
+			continue
+		}
+		// Files come in order of their names, not of their months.
+		slices.SortStableFunc(rows, func(a, b *model.Result) int { return cmp.Compare(a.Period, b.Period) })
+		small := func(i int) bool { return math.Abs(rows[i].Value) <= 1 }
+		hits := make([]bool, len(rows))
+		for i := range rows {
+			hits[i] = small(i) && (i > 0 && within(rows[i], rows[i-1], 30, 300) || i+1 < len(rows) && within(rows[i], rows[i+1], 30, 300))
+		}
+		// A run of such months is of one kind with the one beside it
+		// that a hundredth was found of.
+		for i := 1; i < len(rows); i++ {
+			hits[i] = hits[i] || hits[i-1] && small(i) && within(rows[i], rows[i-1], 1.0/3, 3)
+		}
+		for i := len(rows) - 2; i >= 0; i-- {
+			hits[i] = hits[i] || hits[i+1] && small(i) && within(rows[i], rows[i+1], 1.0/3, 3)
+		}
 		for i, r := range rows {
-			var near *model.Result
-			switch {
-			case i > 0:
-				near = rows[i-1]
-			case len(rows) > 1:
-				near = rows[1]
-			default:
-				continue
-			}
 			m := goalMonth{r.Goal, r.Period}
 			if months[m] == nil {
-				months[m] = &count{}
+				months[m] = &[2]int{}
 			}
-			months[m].of++
-			if hundredth(r, near) {
-				months[m].hits++
+			months[m][0]++
+			if hits[i] {
+				months[m][1]++
 				hit[r] = true
-				alone[r] = i > 0 && (i+1 == len(rows) || hundredth(r, rows[i+1]))
 			}
 		}
 	}
@@ -265,12 +273,12 @@ func fractions(s *model.Site, notices *diag.List) {
 			continue
 		}
 		switch c := months[m]; {
-		case c.hits >= 3 && c.hits*10 >= c.of*9:
+		case c[1] >= 3 && c[1]*10 >= c[0]*9:
 			told[m] = true
-			notices.AddNotice(s.ResultPos(r), "the goal \"%s\": %s of the %s values of %s are about a hundredth of the same units' in the month before: are they fractions, as a spreadsheet saves a percent (0.018 for 1.8 %%)? Write them in percent (1.8)",
-				s.Goals[r.Goal].Title, diag.Number{V: float64(c.hits)}, diag.Number{V: float64(c.of)}, month(r.Period))
-		case alone[r]:
-			notices.AddNotice(s.ResultPos(r), "the goal \"%s\": %s is about a hundredth of the unit's value in the month before: is it a fraction, as a spreadsheet saves a percent (0.018 for 1.8 %%)? Write it in percent (1.8)",
+			notices.AddNotice(s.ResultPos(r), "the goal \"%s\": %s of the %s values of %s are about a hundredth of the same units' values in other months: are they fractions, as a spreadsheet saves a percent (0.018 for 1.8 %%)? Write them in percent (1.8)",
+				s.Goals[r.Goal].Title, diag.Number{V: float64(c[1])}, diag.Number{V: float64(c[0])}, month(r.Period))
+		default:
+			notices.AddNotice(s.ResultPos(r), "the goal \"%s\": %s is about a hundredth of the unit's values in other months: is it a fraction, as a spreadsheet saves a percent (0.018 for 1.8 %%)? Write it in percent (1.8)",
 				s.Goals[r.Goal].Title, written(r.Value))
 		}
 	}

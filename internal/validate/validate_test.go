@@ -216,10 +216,11 @@ func TestFarApart(t *testing.T) {
 }
 
 // TestFractionsForPercent: a month whose shares, given as values, are
-// nearly all about a hundredth of the same units' the month before is told
-// at its first such row, and a row alone a hundredth of its months before
-// and after, or of the month before in its last, at its line; a goal whose shares are small in every month, or
-// fall below 1 without being a hundredth, is not.
+// nearly all about a hundredth of the same units' in a month beside them,
+// or in a run of such months beside it, is told at its first such row,
+// in whatever order the files give the months, and a row alone such at
+// its line; a goal whose shares are small in every month, or fall below
+// 1 without being a hundredth, is not.
 func TestFractionsForPercent(t *testing.T) {
 	s := vestSite(model.Goal{ID: "g", Title: "Ledighet", Unit: "percent", Aggregate: "ratio"}, model.Goal{ID: "s", Title: "Sanksjoner", Unit: "percent", Aggregate: "ratio"})
 	line := int32(1)
@@ -229,20 +230,23 @@ func TestFractionsForPercent(t *testing.T) {
 			s.Results = append(s.Results, model.Result{Period: period(p), Unit: int32(i), Goal: goal, Line: line, HasValue: true, Value: v})
 		}
 	}
-	add(0, "2022-09", 1.8, 2.1, 3.0, 1.2)
-	add(0, "2022-10", 0.018, 0.021, 0.03, 0.012)
+	// The newer file first, as a file named 2023.csv is read before one
+	// named historikk.csv: two months of fractions before the percent.
 	add(0, "2022-11", 1.9, 0.8, 2.9, 1.3)
 	add(0, "2022-12", 1.9, 0.008, 2.9, 0.9)
 	add(0, "2023-01", 2.0, 0.9, 3.0, 1.0)
 	add(0, "2023-02", 2.0, 0.009, 3.0)
+	add(0, "2022-09", 0.018, 0.021, 0.03, 0.012)
+	add(0, "2022-10", 0.019, 0.02, 0.031, 0.013)
 	add(1, "2022-09", 0.5, 0.4, 0.6, 0.2)
 	add(1, "2022-10", 0.4, 0.5, 0.3, 0.1)
 	var notices diag.List
 	fractions(s, &notices)
 	sameNotices(t, notices, []string{
-		`data/results/x.csv:6: the goal "Ledighet": 4 of the 4 values of October 2022 are about a hundredth of the same units' in the month before: are they fractions, as a spreadsheet saves a percent (0.018 for 1.8 %)? Write them in percent (1.8)`,
-		`data/results/x.csv:15: the goal "Ledighet": 0.008 is about a hundredth of the unit's value in the month before: is it a fraction, as a spreadsheet saves a percent (0.018 for 1.8 %)? Write it in percent (1.8)`,
-		`data/results/x.csv:23: the goal "Ledighet": 0.009 is about a hundredth of the unit's value in the month before: is it a fraction, as a spreadsheet saves a percent (0.018 for 1.8 %)? Write it in percent (1.8)`,
+		`data/results/x.csv:7: the goal "Ledighet": 0.008 is about a hundredth of the unit's values in other months: is it a fraction, as a spreadsheet saves a percent (0.018 for 1.8 %)? Write it in percent (1.8)`,
+		`data/results/x.csv:15: the goal "Ledighet": 0.009 is about a hundredth of the unit's values in other months: is it a fraction, as a spreadsheet saves a percent (0.018 for 1.8 %)? Write it in percent (1.8)`,
+		`data/results/x.csv:17: the goal "Ledighet": 4 of the 4 values of September 2022 are about a hundredth of the same units' values in other months: are they fractions, as a spreadsheet saves a percent (0.018 for 1.8 %)? Write them in percent (1.8)`,
+		`data/results/x.csv:21: the goal "Ledighet": 4 of the 4 values of October 2022 are about a hundredth of the same units' values in other months: are they fractions, as a spreadsheet saves a percent (0.018 for 1.8 %)? Write them in percent (1.8)`,
 	})
 }
 
