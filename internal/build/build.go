@@ -242,11 +242,13 @@ func (c *Checked) EditCommentary(src fs.FS, paths []string) (next *Checked, edit
 
 // RenderEdit renders into out the pages that edit, made by
 // EditCommentary, changed, calling done with each round's pages (see
-// render.Prepared.RenderEdit).
+// render.Prepared.RenderEdit). built gives a page of the site as built
+// before, nil for none: a link the edit gained to a place on a page it
+// did not write is looked for there.
 // A site template that fails is an input error at its place, as in
 // Render. The edited files' links are checked against the pages of the
 // site as edited, where a whole site was rendered before to know them all.
-func (c *Checked) RenderEdit(edit render.Edit, out render.Output, done func(pages []string)) (diag.List, error) {
+func (c *Checked) RenderEdit(edit render.Edit, out render.Output, built func(page string) []byte, done func(pages []string)) (diag.List, error) {
 	if c.prepared == nil {
 		c.prepared = render.Prepare(c.Input)
 	}
@@ -266,6 +268,13 @@ func (c *Checked) RenderEdit(edit render.Edit, out render.Output, done func(page
 	}
 	if err != nil || c.pages == nil {
 		return nil, err
+	}
+	for page := range anchoredPages(edited) {
+		if _, known := written.ids[page]; !known && written.names[page] {
+			if data := built(page); data != nil {
+				written.ids[page] = idsIn([][]byte{data})
+			}
+		}
 	}
 	c.pages, c.ids = written.names, written.ids
 	c.Notices = append(c.Notices, deadLinks(edited, written.names, written.ids)...).Sorted()

@@ -55,7 +55,7 @@ func FuzzSite(f *testing.F) {
 			next, edit, editErrs, ok := c.EditCommentary(site, []string{commentary})
 			errs = append(errs, editErrs...)
 			if ok && editErrs == nil {
-				if _, err := next.RenderEdit(edit, memOutput{}, func([]string) {}); err != nil {
+				if _, err := next.RenderEdit(edit, memOutput{}, func(string) []byte { return nil }, func([]string) {}); err != nil {
 					t.Fatalf("edited commentary failed to render without input errors: %v", err)
 				}
 			}

@@ -590,7 +590,7 @@ func TestEditTemplateErrorIsAnInputError(t *testing.T) {
 	if !ok || errs != nil {
 		t.Fatalf("edit: %v %v", ok, errs)
 	}
-	errs, err = next.RenderEdit(edit, memOutput{}, func([]string) {})
+	errs, err = next.RenderEdit(edit, memOutput{}, func(string) []byte { return nil }, func([]string) {})
 	if err != nil || len(errs) != 1 || errs[0].Pos.Path != "templates/county.html" || errs[0].Pos.Line != 2 {
 		t.Errorf("RenderEdit: input errors %v, error %v; want one at templates/county.html:2", errs, err)
 	}

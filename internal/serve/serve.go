@@ -147,7 +147,7 @@ func (s *Server) Update(changed []string) {
 	site := maps.Clone(before)
 	s.mu.Unlock()
 	updated := 0
-	errs, err := next.RenderEdit(edit, out, func(pages []string) {
+	errs, err := next.RenderEdit(edit, out, func(page string) []byte { return before[page] }, func(pages []string) {
 		for _, p := range pages {
 			delete(site, p)
 		}

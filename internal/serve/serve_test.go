@@ -501,10 +501,12 @@ func TestServeSaysNotices(t *testing.T) {
 	}
 	commentary := filepath.Join(dir, "content/vest/arstad/2026-02.md")
 	src, _ := os.ReadFile(commentary)
-	// A place on a page is looked for on the page as the edit wrote it.
+	// A place on a page is looked for on the page as the edit wrote it,
+	// or as the build before did, where the edit did not write it.
 	const (
-		noPage  = `"../nabo/index.html" fører til vest/nabo/index.html, som nettstedet ikke har`
-		noPlace = `"commentary.html#2026-03" fører til vest/arstad/commentary.html, som ikke har noe sted merket #2026-03`
+		noPage   = `"../nabo/index.html" fører til vest/nabo/index.html, som nettstedet ikke har`
+		noPlace  = `"commentary.html#2026-03" fører til vest/arstad/commentary.html, som ikke har noe sted merket #2026-03`
+		noPlace2 = `"../../nord/tromso/index.html#finnes-ikke" fører til nord/tromso/index.html, som ikke har noe sted merket #finnes-ikke`
 	)
 	for _, c := range []struct {
 		text, says string
@@ -513,6 +515,8 @@ func TestServeSaysNotices(t *testing.T) {
 		{"Se [naboen](../bergen-nord/index.html).", ""},
 		{"Se [mars](commentary.html#2026-03).", noPlace},
 		{"Se [februar](commentary.html#2026-02).", ""},
+		{"Se [Tromsø](../../nord/tromso/index.html#finnes-ikke).", noPlace2},
+		{"Se [Tromsø](../../nord/tromso/index.html#goal-arbeid).", ""},
 	} {
 		log.Reset()
 		os.WriteFile(commentary, []byte(string(src)+"\n"+c.text+"\n"), 0o644)
@@ -521,7 +525,7 @@ func TestServeSaysNotices(t *testing.T) {
 		if !strings.Contains(l, "malekort: oppdaterte ") {
 			t.Fatalf("%s: serve did not update the page:\n%s", c.text, l)
 		}
-		for _, notice := range []string{noPage, noPlace} {
+		for _, notice := range []string{noPage, noPlace, noPlace2} {
 			said := strings.Contains(l, dead) && strings.Contains(l, notice)
 			if want := notice == c.says; said != want {
 				t.Errorf("%s: the terminal said %s: %v, want %v:\n%s", c.text, notice, said, want, l)
