@@ -680,7 +680,19 @@ func repeated(s *model.Site, repeats map[[2]fileOf][][2]int, errs *diag.List) {
 		if len(pairs) >= manyRepeats {
 			firstFile := s.ResultPos(first)
 			firstFile.Line = 0
-			errs.Add(s.ResultPos(again), "%s results here and below repeat those of %s (the first is at %s): is one export in two files? keep one of them", diag.Number{V: float64(len(pairs))}, firstFile, s.ResultPos(first))
+			differ := 0
+			for _, p := range pairs {
+				if !sameFigures(&s.Results[p[0]], &s.Results[p[1]]) {
+					differ++
+				}
+			}
+			if differ == 0 {
+				errs.Add(s.ResultPos(again), "%s results here and below repeat those of %s (the first is at %s): is one export in two files? keep one of them", diag.Number{V: float64(len(pairs))}, firstFile, s.ResultPos(first))
+			} else {
+				// One file may be the other corrected: which to keep is not
+				// for the message to say.
+				errs.Add(s.ResultPos(again), "%s results here and below are also in %s (the first is at %s), %s of them with other figures: keep the file whose figures are right", diag.Number{V: float64(len(pairs))}, firstFile, s.ResultPos(first), diag.Number{V: float64(differ)})
+			}
 			continue
 		}
 		for _, p := range pairs {
@@ -688,6 +700,12 @@ func repeated(s *model.Site, repeats map[[2]fileOf][][2]int, errs *diag.List) {
 			errs.Add(s.ResultPos(r), "second result for %s, %s, %s (the first is at %s): keep one", r.Period, s.Units[r.Unit], s.Goals[r.Goal].ID, s.ResultPos(f))
 		}
 	}
+}
+
+// sameFigures reports whether results a and b give the same figures.
+func sameFigures(a, b *model.Result) bool {
+	return a.HasValue == b.HasValue && a.Value == b.Value && a.HasRatio == b.HasRatio &&
+		a.Numerator == b.Numerator && a.Denominator == b.Denominator && a.Suppressed == b.Suppressed
 }
 
 // unitIndex is the unit number of id, -1 if none.
