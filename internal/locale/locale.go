@@ -39,7 +39,7 @@ func New(lang string) *Locale {
 	if lang == "en" {
 		tag = language.English
 	}
-	return &Locale{Lang: lang, words: dictionary[lang], collator: collate.New(tag, collate.Numeric)}
+	return &Locale{Lang: lang, words: dictionary[lang], collator: collate.New(tag)}
 }
 
 // Word is the translation of key in language lang, without a Locale's
@@ -224,13 +224,43 @@ func SortBy[T any](l *Locale, items []T, key func(T) string) {
 	for _, it := range items {
 		k := key(it)
 		if _, ok := keys[k]; !ok {
-			keys[k] = slices.Clone(l.collator.KeyFromString(&buf, k))
+			keys[k] = slices.Clone(l.collator.KeyFromString(&buf, numbersByValue(k)))
 			buf.Reset()
 		}
 	}
 	slices.SortStableFunc(items, func(a, b T) int {
 		return strings.Compare(string(keys[key(a)]), string(keys[key(b)]))
 	})
+}
+
+// numbersByValue is name with each number in it led by its count of
+// digits ("NAV Kontor 7" "NAV Kontor 017", "NAV Kontor 10" "NAV Kontor
+// 0210"), so that names sort by their numbers' values. x/text's
+// collate.Numeric sorts a 0 followed by more text after every other
+// number (golang/go#67997).
+func numbersByValue(name string) string {
+	var b strings.Builder
+	for i := 0; i < len(name); {
+		if name[i] < '0' || name[i] > '9' {
+			b.WriteByte(name[i])
+			i++
+			continue
+		}
+		end := i
+		for end < len(name) && '0' <= name[end] && name[end] <= '9' {
+			end++
+		}
+		digits := strings.TrimLeft(name[i:end], "0")
+		if digits == "" {
+			digits = "0"
+		}
+		if len(digits) < 100 {
+			fmt.Fprintf(&b, "%02d", len(digits))
+		}
+		b.WriteString(digits)
+		i = end
+	}
+	return b.String()
 }
 
 // Date formats a YYYY-MM-DD date the way the language writes it.

@@ -69,9 +69,9 @@ func TestNorwegianSortsÆØÅLast(t *testing.T) {
 // every language, as a reader scans a list.
 func TestNumbersInNamesSortByValue(t *testing.T) {
 	for _, lang := range []string{"nb", "nn", "en"} {
-		names := []string{"NAV Kontor 10", "NAV Kontor 2", "NAV Kontor 1", "NAV Kontor 266", "NAV Kontor 9"}
+		names := []string{"NAV Kontor 10", "Team 2 Øst", "NAV Kontor 2", "Team 0 Øst", "NAV Kontor 1", "NAV Kontor 266", "NAV Kontor 09", "Team 1 Øst"}
 		SortBy(New(lang), names, func(s string) string { return s })
-		if want := []string{"NAV Kontor 1", "NAV Kontor 2", "NAV Kontor 9", "NAV Kontor 10", "NAV Kontor 266"}; !slices.Equal(names, want) {
+		if want := []string{"NAV Kontor 1", "NAV Kontor 2", "NAV Kontor 09", "NAV Kontor 10", "NAV Kontor 266", "Team 0 Øst", "Team 1 Øst", "Team 2 Øst"}; !slices.Equal(names, want) {
 			t.Errorf("%s: sorted %v, want %v", lang, names, want)
 		}
 	}
