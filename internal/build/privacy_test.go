@@ -77,12 +77,19 @@ func TestSuppressedValuesAreNowhere(t *testing.T) {
 // TestHiddenBesideNeeds: an office with a goal off target and another
 // hidden at source lists the first and names the second below it as one
 // that cannot be judged: the list alone would read as all the rest being
-// well.
+// well. A county's figure that cannot be made is named so, by its reason.
 func TestHiddenBesideNeeds(t *testing.T) {
 	out := buildBase(t, map[string]string{"data/results/2026.csv": strings.Replace(baseFile(t, "data/results/2026.csv"), "2026-02,arstad,kontakter,8,,", "2026-02,arstad,kontakter,*,,", 1)})
 	needs := section(t, string(out["vest/arstad/index.html"]), "needs-h")
-	if !strings.Contains(needs, `<a href="#goal-arbeid">Overgang til arbeid</a>`) || !strings.Contains(needs, `<p class="muted">Kan ikke vurderes, fordi tallet er skjult («:») eller ikke kan regnes ut («∅»): <a href="#goal-kontakter">Kontakter med arbeidsgivere</a>.</p>`) {
+	if !strings.Contains(needs, `<a href="#goal-arbeid">Overgang til arbeid</a>`) || !strings.Contains(needs, `<p class="muted">Skjult («:») og kan ikke vurderes: <a href="#goal-kontakter">Kontakter med arbeidsgivere</a>.</p>`) {
 		t.Errorf("Årstad's needs, red on arbeid and kontakter hidden at source:\n%s", needs)
+	}
+	// A county's share its offices gave only as values cannot be made:
+	// said so, not hidden.
+	values := strings.NewReplacer("2026-02,bergen-nord,arbeid,,899,2000", "2026-02,bergen-nord,arbeid,50,,", "2026-02,arstad,arbeid,,30,100", "2026-02,arstad,arbeid,50,,").Replace(baseFile(t, "data/results/2026.csv"))
+	needs = section(t, string(buildBase(t, map[string]string{"data/results/2026.csv": values})["vest/index.html"]), "needs-h")
+	if !strings.Contains(needs, `<p class="muted">Kan ikke regnes ut («∅») og kan ikke vurderes: <a href="#goal-arbeid">Overgang til arbeid</a>.</p>`) {
+		t.Errorf("Vest's needs, its share of values not computable:\n%s", needs)
 	}
 }
 

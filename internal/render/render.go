@@ -1580,15 +1580,19 @@ func (s *site) judgedByOther(unit, gi int, p model.Period, a score.Aggregate) bo
 func (s *site) needs(rs *rows, sections string) Needs {
 	a := s.Scores.AttentionAt(rs.unit, rs.p, s.goalOrder)
 	needs := Needs{Rows: make([]Row, 0, len(a.Off)+len(a.Worse)+len(a.Behind)+len(a.Unknown)), Empty: s.loc.T("needs.none")}
+	// A goal's link: to its section on page sections, or to its own page
+	// with sections "-", and for an earlier month's goal that has since
+	// left the scorecard, which has no section on the unit's page.
+	href := func(r *Row, gi int) string {
+		if sections == "-" || sections != "" && !s.Scores.OnScorecard(rs.unit, gi, s.Reported) {
+			return r.Goal.Href
+		}
+		return sections + "#" + r.Anchor
+	}
 	add := func(gi int, note string) {
 		r := rs.of(gi)
 		r.Note = note
-		r.Href = sections + "#" + r.Anchor
-		if sections == "-" || sections != "" && !s.Scores.OnScorecard(rs.unit, gi, s.Reported) {
-			// An earlier month's goal that has since left the scorecard
-			// has no section on the unit's page: its own page.
-			r.Href = r.Goal.Href
-		}
+		r.Href = href(&r, gi)
 		needs.Rows = append(needs.Rows, r)
 	}
 	for _, gi := range a.Off {
@@ -1617,14 +1621,21 @@ func (s *site) needs(rs *rows, sections string) Needs {
 	}
 	if len(needs.Rows) > 0 && len(a.Unjudged) > 0 {
 		goals := make([]Link, len(a.Unjudged))
+		hidden, uncomputable := false, false
 		for i, gi := range a.Unjudged {
 			r := rs.of(gi)
-			goals[i] = Link{Href: sections + "#" + r.Anchor, Text: r.Goal.Text}
-			if sections == "-" || sections != "" && !s.Scores.OnScorecard(rs.unit, gi, s.Reported) {
-				goals[i].Href = r.Goal.Href
-			}
+			goals[i] = Link{Href: href(&r, gi), Text: r.Goal.Text}
+			c, _ := s.Scores.Shown(rs.unit, gi, rs.p)
+			hidden, uncomputable = hidden || c.Status == score.Suppressed, uncomputable || c.Status == score.Uncomputable
 		}
-		needs.Unjudged = s.linked(s.loc.T("needs.unjudged"), "{goals}", goals)
+		key := "needs.unjudged"
+		switch {
+		case !uncomputable:
+			key += ".hidden"
+		case !hidden:
+			key += ".uncomputable"
+		}
+		needs.Unjudged = s.linked(s.loc.T(key), "{goals}", goals)
 	}
 	switch {
 	case !a.Judged && (a.Hidden || a.Uncomputable):
