@@ -401,7 +401,9 @@ func TestResultErrorsAreCapped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(errs) != 1001 || errs[1000].Unreported != errs.Count()-1000 || errs.Count() < 5000 {
+	// 5,555: a row of Tromsø's for Vest's own goal (one in nine) is told
+	// twice, as not its goal and as below zero.
+	if len(errs) != 1001 || errs[1000].Unreported != 4555 || errs.Count() != 5555 {
 		t.Errorf("%d errors, counted as %d, the last %v", len(errs), errs.Count(), errs[len(errs)-1])
 	}
 }

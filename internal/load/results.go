@@ -855,7 +855,7 @@ func (f *table) notANumber(line, field int, name, s string) {
 			}
 			return r
 		}, s)); ok {
-			f.add(line, f.col(field), "%s %q is not a number: a space in a number may only group its thousands, as in 12 345; check the cell", name, clip(s))
+			f.add(line, f.col(field), "%s %q is not a number: a space or an apostrophe in a number may only group its thousands, as in 12 345; check the cell", name, clip(s))
 			return
 		}
 	}
@@ -1077,29 +1077,28 @@ func isGroupSpace(c rune) bool {
 // space slipped into a figure ("1 82", "12 34") would otherwise join its
 // digits into another number without a word.
 func groupedBySpaces(s string) bool {
-	var groups []string
-	from := 0
-	for i, c := range s {
-		if isGroupSpace(c) {
-			groups = append(groups, s[from:i])
-			from = i + utf8.RuneLen(c)
-		}
-	}
-	groups = append(groups, s[from:])
-	for i, g := range groups {
-		if i == 0 {
-			g = strings.TrimLeft(strings.TrimPrefix(g, "\u2212"), "+-")
-		}
-		digits := len(g) - len(strings.TrimLeft(g, "0123456789"))
-		switch rest := g[digits:]; {
-		case i == 0 && (digits < 1 || digits > 3), i > 0 && digits != 3:
+	s = strings.TrimLeft(strings.TrimPrefix(s, "\u2212"), "+-")
+	for group := 0; ; group++ {
+		digits := len(s) - len(strings.TrimLeft(s, "0123456789"))
+		switch {
+		case group == 0 && (digits < 1 || digits > 3 || s[0] == '0'):
+			// "0 500" no more groups thousands than "0.500" does.
 			return false
-		case rest != "" && (i < len(groups)-1 || !decimals(rest)):
+		case group > 0 && digits != 3:
+			return false
+		}
+		s = s[digits:]
+		space, size := utf8.DecodeRuneInString(s)
+		switch {
+		case s == "":
+			return true
+		case isGroupSpace(space):
+			s = s[size:]
+		default:
 			// Only the last group may have decimals after it.
-			return false
+			return decimals(s)
 		}
 	}
-	return true
 }
 
 // decimals reports whether s is a decimal separator and digits after it.

@@ -391,6 +391,8 @@ func TestParseNumber(t *testing.T) {
 		{"1,5 234", 0, 0, false},
 		{"1 234,5 6", 0, 0, false},
 		{"- 12", 0, 0, false},
+		{"0 500", 0, 0, false},
+		{"1'82", 0, 0, false},
 	} {
 		v, dec, ok := parseNumber(c.in)
 		if ok != c.ok || (ok && (v != c.want || dec != c.dec)) {

@@ -2028,17 +2028,20 @@ func (s *site) unitLine(id, name string, unit, gi int) line {
 // successor's recast months judged by its predecessors' targets). Where
 // it does not, the reported month's target, flat.
 func (s *site) targetLine(unit, gi int) line {
+	g := &s.Site.Goals[gi]
 	values := make([]*float64, s.Scores.N)
 	targets := make([]float64, s.Scores.N)
 	reported := s.Scores.Thresholds(unit, gi).Target
-	changes := len(s.Site.Goals[gi].TargetChanges()) > 0
+	changes := len(g.TargetChanges()) > 0
 	for i := range values {
 		// None in a month the goal was not the unit's (an office's new
 		// county's own goal before it moved there).
 		if t := s.Scores.ThresholdsAt(unit, gi, s.Scores.Period(i)); t.Applies {
 			targets[i] = t.Target
 			values[i] = &targets[i]
-			changes = changes || t.Target != reported
+			// As shown: a sum of targets added in another order may
+			// differ in its last bit.
+			changes = changes || score.Round(t.Target, g.Decimals) != score.Round(reported, g.Decimals)
 		}
 	}
 	if !changes {
