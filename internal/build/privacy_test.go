@@ -81,14 +81,14 @@ func TestSuppressedValuesAreNowhere(t *testing.T) {
 func TestHiddenBesideNeeds(t *testing.T) {
 	out := buildBase(t, map[string]string{"data/results/2026.csv": strings.Replace(baseFile(t, "data/results/2026.csv"), "2026-02,arstad,kontakter,8,,", "2026-02,arstad,kontakter,*,,", 1)})
 	needs := section(t, string(out["vest/arstad/index.html"]), "needs-h")
-	if !strings.Contains(needs, `<a href="#goal-arbeid">Overgang til arbeid</a>`) || !strings.Contains(needs, `<p class="muted">Skjult («:») og kan ikke vurderes: <a href="#goal-kontakter">Kontakter med arbeidsgivere</a>.</p>`) {
+	if !strings.Contains(needs, `<a href="#goal-arbeid">Overgang til arbeid</a>`) || !strings.Contains(needs, `<p class="unjudged muted">Skjult («:») og kan ikke vurderes: <a href="#goal-kontakter">Kontakter med arbeidsgivere</a>.</p>`) {
 		t.Errorf("Årstad's needs, red on arbeid and kontakter hidden at source:\n%s", needs)
 	}
 	// A county's share its offices gave only as values cannot be made:
 	// said so, not hidden.
 	values := strings.NewReplacer("2026-02,bergen-nord,arbeid,,899,2000", "2026-02,bergen-nord,arbeid,50,,", "2026-02,arstad,arbeid,,30,100", "2026-02,arstad,arbeid,50,,").Replace(baseFile(t, "data/results/2026.csv"))
 	needs = section(t, string(buildBase(t, map[string]string{"data/results/2026.csv": values})["vest/index.html"]), "needs-h")
-	if !strings.Contains(needs, `<p class="muted">Kan ikke regnes ut («∅») og kan ikke vurderes: <a href="#goal-arbeid">Overgang til arbeid</a>.</p>`) {
+	if !strings.Contains(needs, `<p class="unjudged muted">Kan ikke regnes ut («∅») og kan ikke vurderes: <a href="#goal-arbeid">Overgang til arbeid</a>.</p>`) {
 		t.Errorf("Vest's needs, its share of values not computable:\n%s", needs)
 	}
 }
@@ -114,6 +114,10 @@ func TestHiddenCountyFigureBesideOfficesOffTarget(t *testing.T) {
 	if !strings.Contains(needs, "Overgang til arbeid") || !strings.Contains(needs, "kontorene: ") ||
 		!strings.Contains(needs, "1 Ikke nådd") || !strings.Contains(needs, "1 Skjult") {
 		t.Errorf("vest's needs, with its figure hidden and Årstad red:\n%s", needs)
+	}
+	// Its badge says it is hidden: no ":" for a value beside it.
+	if !strings.Contains(needs, `Skjult</span> <span class="needs-value"><span class="muted">Målverdi`) {
+		t.Errorf("vest's hidden goal has a value beside its badge:\n%s", needs)
 	}
 	// So does the front page, of the whole site, whose total is hidden
 	// where an office's figure is hidden at source: its counties' cards

@@ -210,7 +210,7 @@ persons = true
 		}
 	}
 	// A county with a goal met, one hidden and one that cannot be
-	// computed says why of both.
+	// computed names them, and why.
 	fsys["data/goals.toml"] = &fstest.MapFile{Data: []byte(`[[goal]]
 id = "smaa"
 title = "Små tall"
@@ -259,7 +259,9 @@ aggregate = "ratio"
 	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
 		t.Fatalf("build: %v %v", errs, err)
 	}
-	if want := "Ingen av målene som kan vises og regnes ut, trenger oppmerksomhet."; !strings.Contains(string(out["vest/index.html"]), want) {
-		t.Errorf("vest/index.html lacks %q", want)
+	needs := section(t, string(out["vest/index.html"]), "needs-h")
+	if want := `<p>Ingen av målene som kan vurderes, trenger oppmerksomhet.</p>
+<p class="unjudged muted">Skjult («:») eller kan ikke regnes ut («∅»), og kan ikke vurderes: <a href="#goal-smaa">Små tall</a> og <a href="#goal-andel">Andel</a>.</p>`; !strings.Contains(needs, want) {
+		t.Errorf("vest's needs lack %q:\n%s", want, needs)
 	}
 }

@@ -985,7 +985,7 @@ func TestRecastFiguresSayTheyAre(t *testing.T) {
 	for _, want := range []string{
 		"Samme måned i fjor: 8\u00a0813 (omregnet)",
 		"Endring fra forrige måned (fra omregnet tall): ",
-		"(nådd, omregnet, målverdi 240\u00a0000)",
+		"(nådd, omregnet, målverdi\u00a0240\u00a0000)",
 		// The scorecard's change, seen, not only heard.
 		"</span> (fra omregnet tall)</span><span class=\"sr-only\">",
 	} {
@@ -1019,7 +1019,7 @@ func TestMergerOfSharesGivenAsValues(t *testing.T) {
 		t.Errorf("Kinn's chart of a share given as values: %s", data)
 	}
 	// Nor does its year 2019, which cannot be computed, say it is recast.
-	if !strings.Contains(page, "Året 2019: – (kan ikke regnes ut)") || strings.Contains(page, "kan ikke regnes ut, omregnet") || strings.Contains(page, "(kan ikke regnes ut) (omregnet)") {
+	if !strings.Contains(page, "Året 2019: – (kan\u00a0ikke\u00a0regnes\u00a0ut)") || strings.Contains(page, "kan ikke regnes ut, omregnet") || strings.Contains(page, "(kan ikke regnes ut) (omregnet)") {
 		t.Error("Kinn's page lacks its year 2019, or calls a figure that could not be made recast")
 	}
 }
@@ -1175,11 +1175,11 @@ county = "more"
 	// Beside January, the year before: Vestland's, recast, had NAV B;
 	// Volda's and Møre's lacked NAV B and a part of NAV T. A's was of A.
 	for _, c := range []struct{ page, want string }{
-		{"vestland/index.html", "Året 2019: 360 (nådd, omregnet, ikke de samme kontorene, målverdi 360)"},
-		{"more/index.html", "Året 2019: 360 (nådd, ikke de samme kontorene, målverdi 360)"},
-		{"more/volda/index.html", "Året 2019: 120 (nådd, ikke de samme kontorene, målverdi 120)"},
-		{"vest/a/index.html", "Året 2019: 120 (nådd, målverdi 120)"},
-		{"index.html", "Året 2019: 720 (nådd, målverdi 720)"},
+		{"vestland/index.html", "Året 2019: 360 (nådd, omregnet, ikke de samme kontorene, målverdi\u00a0360)"},
+		{"more/index.html", "Året 2019: 360 (nådd, ikke de samme kontorene, målverdi\u00a0360)"},
+		{"more/volda/index.html", "Året 2019: 120 (nådd, ikke de samme kontorene, målverdi\u00a0120)"},
+		{"vest/a/index.html", "Året 2019: 120 (nådd, målverdi\u00a0120)"},
+		{"index.html", "Året 2019: 720 (nådd, målverdi\u00a0720)"},
 	} {
 		if !strings.Contains(string(out[c.page]), c.want) {
 			t.Errorf("%s lacks %q", c.page, c.want)
@@ -1890,7 +1890,7 @@ func TestAnEndedUnitsYear(t *testing.T) {
 	if errs, err := Build(reorgSite(t, kinnOrg, results, "2020-02"), defaults, out); errs != nil || err != nil {
 		t.Fatalf("build: %v %v", errs, err)
 	}
-	if flora, want := scorecardRow(section(t, string(out["vest/flora/index.html"]), "card-h"), "Kontakter med arbeidsgivere"), "Året 2019: 120 (nådd, målverdi 120)"; !strings.Contains(flora, want) {
+	if flora, want := scorecardRow(section(t, string(out["vest/flora/index.html"]), "card-h"), "Kontakter med arbeidsgivere"), "Året 2019: 120 (nådd, målverdi\u00a0120)"; !strings.Contains(flora, want) {
 		t.Errorf("Flora's row lacks %q:\n%s", want, flora)
 	}
 	results = "period,unit,goal,value\n"
@@ -1909,7 +1909,7 @@ func TestAnEndedUnitsYear(t *testing.T) {
 	if errs, err := Build(reorgSite(t, june, results, "2020-02"), defaults, out); errs != nil || err != nil {
 		t.Fatalf("build: %v %v", errs, err)
 	}
-	if flora, want := scorecardRow(section(t, string(out["vest/flora/index.html"]), "card-h"), "Kontakter med arbeidsgivere"), "Året 2019: 60 (nådd, januar–juni 2019, målverdi 60)"; !strings.Contains(flora, want) {
+	if flora, want := scorecardRow(section(t, string(out["vest/flora/index.html"]), "card-h"), "Kontakter med arbeidsgivere"), "Året 2019: 60 (nådd, januar–juni 2019, målverdi\u00a060)"; !strings.Contains(flora, want) {
 		t.Errorf("Flora's row, ended in June, lacks %q:\n%s", want, flora)
 	}
 	// A goal whose results come a month late: Flora's row shows May, and
@@ -1921,7 +1921,7 @@ func TestAnEndedUnitsYear(t *testing.T) {
 	if errs, err := Build(fsys, defaults, out); errs != nil || err != nil {
 		t.Fatalf("build: %v %v", errs, err)
 	}
-	if flora, want := scorecardRow(section(t, string(out["vest/flora/index.html"]), "card-h"), "Kontakter med arbeidsgivere"), "Hittil i 2019: 60 (nådd, januar–juni 2019, målverdi 60)"; !strings.Contains(flora, want) {
+	if flora, want := scorecardRow(section(t, string(out["vest/flora/index.html"]), "card-h"), "Kontakter med arbeidsgivere"), "Hittil i 2019: 60 (nådd, januar–juni 2019, målverdi\u00a060)"; !strings.Contains(flora, want) {
 		t.Errorf("Flora's row, of a lagged goal, lacks %q:\n%s", want, flora)
 	}
 }

@@ -416,7 +416,7 @@ func TestLastYearBesideJanuary(t *testing.T) {
 	if arbeid := scorecardRow(card, "Overgang til arbeid"); !strings.Contains(arbeid, "Hittil i 2025: 45,0 % (nådd, januar–november 2025)") {
 		t.Errorf("the goal lagged two months in January 2026:\n%s", arbeid)
 	}
-	if kontakter := scorecardRow(card, "Kontakter med arbeidsgivere"); !strings.Contains(kontakter, "Året 2025: 120 (nådd, målverdi 120)") {
+	if kontakter := scorecardRow(card, "Kontakter med arbeidsgivere"); !strings.Contains(kontakter, "Året 2025: 120 (nådd, målverdi\u00a0120)") {
 		t.Errorf("the monthly goal in January 2026:\n%s", kontakter)
 	}
 	if strings.Contains(card, "Hittil i 2026") {
@@ -854,10 +854,10 @@ func TestLastYearsFigureNamesItsTarget(t *testing.T) {
 	out := buildBase(t, map[string]string{"data/results/2026.csv": results, "data/goals.toml": goals})
 	card := section(t, string(out["vest/arstad/index.html"]), "card-h")
 	arbeid, kontakter := scorecardRow(card, "Overgang til arbeid"), scorecardRow(card, "Kontakter med arbeidsgivere")
-	if !strings.Contains(arbeid, "Året 2025: 45,0\u00a0% (nådd, målverdi 45,0\u00a0%)") {
+	if !strings.Contains(arbeid, "Året 2025: 45,0\u00a0% (nådd, målverdi\u00a045,0\u00a0%)") {
 		t.Errorf("2025 beside January 2026's target of 50 %%:\n%s", arbeid)
 	}
-	if !strings.Contains(kontakter, "Året 2025: 120 (nådd, målverdi 120)") {
+	if !strings.Contains(kontakter, "Året 2025: 120 (nådd, målverdi\u00a0120)") {
 		t.Errorf("2025 of a sum, judged by its months' targets together:\n%s", kontakter)
 	}
 

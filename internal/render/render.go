@@ -1519,7 +1519,9 @@ func (s *site) yearToDate(unit, gi int, p model.Period) string {
 		key += ".mean"
 	}
 	words := newPhrase(strings.ReplaceAll(s.loc.T(key), "{year}", strconv.Itoa(year.First.Year())), "{value}", "{status}")
-	status := s.statuses[a.Status].lower
+	// In a narrow column the line wraps between its parts, not inside
+	// "ikke nådd".
+	status := strings.ReplaceAll(s.statuses[a.Status].lower, " ", "\u00a0")
 	if c := s.spanCoverage(unit, gi, year, a.Coverage); c != "" {
 		status += ", " + c
 	}
@@ -1619,7 +1621,7 @@ func (s *site) needs(rs *rows, sections string) Needs {
 	for _, gi := range a.Unknown {
 		add(gi, "")
 	}
-	if len(needs.Rows) > 0 && len(a.Unjudged) > 0 {
+	if len(a.Unjudged) > 0 && a.Judged {
 		goals := make([]Link, len(a.Unjudged))
 		hidden, uncomputable := false, false
 		for i, gi := range a.Unjudged {
@@ -1642,12 +1644,9 @@ func (s *site) needs(rs *rows, sections string) Needs {
 		// No goal could be judged: "none of those that can be shown
 		// needs attention" would read as all being well.
 		needs.Empty = s.loc.T("needs.none.judged")
-	case a.Hidden && a.Uncomputable:
-		needs.Empty = s.loc.T("needs.hidden.uncomputable")
-	case a.Hidden:
-		needs.Empty = s.loc.T("needs.hidden")
-	case a.Uncomputable:
-		needs.Empty = s.loc.T("needs.uncomputable")
+	case needs.Unjudged != nil:
+		// The goals that cannot be judged are named below it.
+		needs.Empty = s.loc.T("needs.none.judgeable")
 	}
 	return needs
 }

@@ -176,9 +176,9 @@ func (r *Row) ResultAsOf() string {
 type Needs struct {
 	Rows  []Row
 	Empty string
-	// Unjudged names, below Rows, the goals whose figure is hidden or
-	// cannot be made: nil where there are none or no Rows (Empty says
-	// so then).
+	// Unjudged names, below Rows or Empty, the goals whose figure is
+	// hidden or cannot be made: nil where there are none, or where no
+	// goal could be judged (Empty says so then).
 	Unjudged Sentence
 }
 

@@ -167,6 +167,10 @@
       // Ticks closer than the goal's decimals would print one label twice
       // ("4,8 4,8 4,7"): no step below the last decimal shown.
       if (a.type === "value") a.minInterval = step;
+      // A line at the extreme of its values (a target that stepped down
+      // to the lowest figure) would lie on the axis, read as none: a
+      // vertical axis leaves room around them before it rounds.
+      if (a.type === "value" && [].concat(option.yAxis).indexOf(a) >= 0) a.boundaryGap = ["5%", "5%"];
       if (unit) {
         a.name = unit;
         a.nameGap = 8;
