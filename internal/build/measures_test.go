@@ -263,6 +263,36 @@ func TestAttentionAtTheOfficesInRed(t *testing.T) {
 	}
 }
 
+// TestEarlierMonthsCountTheirMeasures: an office's commentary page gives
+// each month's needs with the measures open then, as the reported month's
+// has them now: January's red goal had one planned, done by February.
+func TestEarlierMonthsCountTheirMeasures(t *testing.T) {
+	out := buildBase(t, map[string]string{
+		"data/results/2026.csv":          strings.Replace(baseFile(t, "data/results/2026.csv"), "2026-01,arstad,arbeid,,45,100", "2026-01,arstad,arbeid,,30,100", 1),
+		"content/vest/arstad/2026-01.md": "+++\nauthor = \"Leder\"\n\n[[measure]]\ngoal = \"arbeid\"\ntext = \"Flere samtaler\"\nstatus = \"planned\"\n+++\nVi planlegger.\n",
+		"content/vest/arstad/2026-02.md": "+++\nauthor = \"Leder\"\n\n[[measure]]\ngoal = \"arbeid\"\ntext = \"Flere samtaler\"\nstatus = \"done\"\n+++\nFerdig.\n",
+	})
+	page := string(out["vest/arstad/commentary.html"])
+	february, january, _ := strings.Cut(page, `<h2 id="2026-01">`)
+	const arbeid = `<a href="index.html#goal-arbeid">Overgang til arbeid</a>`
+	if row := lineWith(january, arbeid); !strings.Contains(row, `<span class="need-action">1 åpent tiltak</span>`) {
+		t.Errorf("January's red goal, with a measure planned then:\n%s", row)
+	}
+	if row := lineWith(february, arbeid); !strings.Contains(row, `<strong class="need-action unanswered">Ingen åpne tiltak</strong>`) {
+		t.Errorf("February's red goal, its measure done:\n%s", row)
+	}
+}
+
+// lineWith is the line of page that holds mark.
+func lineWith(page, mark string) string {
+	for line := range strings.Lines(page) {
+		if strings.Contains(line, mark) {
+			return line
+		}
+	}
+	return ""
+}
+
 // TestWhatFollowedAMeasure: Årstad's measure for arbeid began in February
 // at 30 %; in March the office is at 40 %. Its own page says so beside the
 // measure, and the goal's table of every office's measures gives the
@@ -358,7 +388,7 @@ func TestAttentionToALaggedGoal(t *testing.T) {
 // MeasureLife later.
 func TestMeasuredGoalsSeeEveryField(t *testing.T) {
 	base := model.MeasureLife{Office: "arstad", ID: "arbeid-mote", Goal: "arbeid", Text: "Møte", Status: "started",
-		Due: "2026-04-30", Start: 2, Done: 0, History: []model.Statused{{Period: 2, Status: "started"}}}
+		Due: "2026-04-30", Start: 2, Done: 0, History: []model.Statused{{Period: 2, Status: "started", Goal: "arbeid"}}}
 	typ := reflect.TypeFor[model.MeasureLife]()
 	for i := range typ.NumField() {
 		changed := base

@@ -1383,6 +1383,7 @@ type MeasureLife struct {
 type Statused struct {
 	Period Period
 	Status string
+	Goal   string // the goal it served then: a measure may move to another
 }
 
 // Open reports whether the measure is planned or started.
@@ -1454,7 +1455,7 @@ func (s *Site) OfficeMeasures(p Period, keep func(office string) bool) []Measure
 			if m.Status != "done" {
 				life.Done = 0 // taken up again
 			}
-			life.History = append(life.History, Statused{c.Period, m.Status})
+			life.History = append(life.History, Statused{c.Period, m.Status, m.Goal})
 		}
 	}
 	return out

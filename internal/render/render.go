@@ -1597,10 +1597,13 @@ func (s *site) needs(rs *rows, sections string) Needs {
 		r.Href = href(&r, gi)
 		needs.Rows = append(needs.Rows, r)
 	}
+	// An office's earlier month (its commentary page's) counts the
+	// measures open then; a county's or the whole site's, only now.
+	answered := rs.p == s.Reported || rs.unit < len(s.Site.Offices)
 	for _, gi := range a.Off {
 		add(gi, "")
-		if rs.p == s.Reported {
-			s.answer(&needs.Rows[len(needs.Rows)-1], rs.unit, gi)
+		if answered {
+			s.answer(&needs.Rows[len(needs.Rows)-1], rs.unit, gi, rs.p)
 		}
 	}
 	for _, gi := range a.Worse {
@@ -1614,8 +1617,8 @@ func (s *site) needs(rs *rows, sections string) Needs {
 			of = s.loc.T("parts.units")
 		}
 		r.Parts = &Parts{Of: of, Summary: summaryOf(b.Reports)}
-		if rs.p == s.Reported {
-			s.answer(r, rs.unit, b.Goal)
+		if answered {
+			s.answer(r, rs.unit, b.Goal, rs.p)
 		}
 	}
 	for _, gi := range a.Unknown {
@@ -1656,8 +1659,15 @@ func (s *site) needs(rs *rows, sections string) Needs {
 // the whole site's offices' together.
 // For a county or the whole site it adds how many of the offices in red
 // have none: measures at offices on target do not answer for those off it.
-func (s *site) answer(r *Row, unit, gi int) {
+func (s *site) answer(r *Row, unit, gi int, p model.Period) {
 	goal := s.Site.Goals[gi].ID
+	if p != s.Reported {
+		if unit < len(s.Site.Offices) {
+			total := s.openAt(s.Site.Offices[unit].ID, goal, p)
+			r.Action, r.Unanswered = s.openCount("action", total), score.Unanswered(s.shown(unit, gi, p).Status, total)
+		}
+		return
+	}
 	offices := s.officesIn(unit)
 	statuses, open := make([]score.Status, len(offices)), make([]int, len(offices))
 	total, red, unanswered := 0, 0, 0
@@ -1693,6 +1703,25 @@ func (s *site) answer(r *Row, unit, gi int) {
 		r.Action += strings.NewReplacer("{n}", strconv.Itoa(unanswered), "{red}", strconv.Itoa(red)).Replace(s.loc.T(which))
 	}
 	r.Unanswered = score.Unanswered(st, score.Answering(statuses, open))
+}
+
+// openAt is how many of office's measures for goal were open in month p,
+// as its commentary up to then left them.
+func (s *site) openAt(office, goal string, p model.Period) int {
+	n := 0
+	for i := range s.measuresOf[office] {
+		var then model.Statused
+		for _, h := range s.measuresOf[office][i].History {
+			if h.Period > p {
+				break
+			}
+			then = h
+		}
+		if then.Goal == goal && (then.Status == "planned" || then.Status == "started") {
+			n++
+		}
+	}
+	return n
 }
 
 // openCount is n open measures in words: key is "action" for an office's
