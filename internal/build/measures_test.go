@@ -265,7 +265,8 @@ func TestAttentionAtTheOfficesInRed(t *testing.T) {
 
 // TestEarlierMonthsCountTheirMeasures: an office's commentary page gives
 // each month's needs with the measures open then, as the reported month's
-// has them now: January's red goal had one planned, done by February.
+// has them now: January's red goal had one planned, done by February. Of
+// an earlier month, a goal that had none is told only where it was red.
 func TestEarlierMonthsCountTheirMeasures(t *testing.T) {
 	out := buildBase(t, map[string]string{
 		"data/results/2026.csv":          strings.Replace(baseFile(t, "data/results/2026.csv"), "2026-01,arstad,arbeid,,45,100", "2026-01,arstad,arbeid,,30,100", 1),
@@ -280,6 +281,10 @@ func TestEarlierMonthsCountTheirMeasures(t *testing.T) {
 	}
 	if row := lineWith(february, arbeid); !strings.Contains(row, `<strong class="need-action unanswered">Ingen åpne tiltak</strong>`) {
 		t.Errorf("February's red goal, its measure done:\n%s", row)
+	}
+	// An earlier month's yellow goal without one is not told so.
+	if row := lineWith(january, `<a href="index.html#goal-ventetid">Ventetid</a>`); row == "" || strings.Contains(row, "need-action") {
+		t.Errorf("January's yellow goal without a measure:\n%s", row)
 	}
 }
 

@@ -1662,9 +1662,14 @@ func (s *site) needs(rs *rows, sections string) Needs {
 func (s *site) answer(r *Row, unit, gi int, p model.Period) {
 	goal := s.Site.Goals[gi].ID
 	if p != s.Reported {
+		// Of an office's earlier month, the measures open then, and a red
+		// goal that had none: "none" beside each of its other goals, month
+		// after month, would weigh a commentary page down.
 		if unit < len(s.Site.Offices) {
 			total := s.openAt(s.Site.Offices[unit].ID, goal, p)
-			r.Action, r.Unanswered = s.openCount("action", total), score.Unanswered(s.shown(unit, gi, p).Status, total)
+			if r.Unanswered = score.Unanswered(s.shown(unit, gi, p).Status, total); r.Unanswered || total > 0 {
+				r.Action = s.openCount("action", total)
+			}
 		}
 		return
 	}
