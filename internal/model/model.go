@@ -1389,6 +1389,19 @@ type Statused struct {
 // Open reports whether the measure is planned or started.
 func (m *MeasureLife) Open() bool { return m.Status != "done" }
 
+// OpenFor reports whether the measure was planned or started for goal in
+// month p, as the commentary up to then left it.
+func (m *MeasureLife) OpenFor(goal string, p Period) bool {
+	var then Statused
+	for _, h := range m.History {
+		if h.Period > p {
+			break
+		}
+		then = h
+	}
+	return then.Goal == goal && (then.Status == "planned" || then.Status == "started")
+}
+
 // Begun is the month the measure began (see Began), or 0 while it is
 // planned, again if it was started once: nothing follows a plan.
 func (m *MeasureLife) Begun() Period {

@@ -1710,19 +1710,12 @@ func (s *site) answer(r *Row, unit, gi int, p model.Period) {
 	r.Unanswered = score.Unanswered(st, score.Answering(statuses, open))
 }
 
-// openAt is how many of office's measures for goal were open in month p,
-// as its commentary up to then left them.
+// openAt is how many of office's measures were open for goal in month p
+// (see model.MeasureLife.OpenFor).
 func (s *site) openAt(office, goal string, p model.Period) int {
 	n := 0
 	for i := range s.measuresOf[office] {
-		var then model.Statused
-		for _, h := range s.measuresOf[office][i].History {
-			if h.Period > p {
-				break
-			}
-			then = h
-		}
-		if then.Goal == goal && (then.Status == "planned" || then.Status == "started") {
+		if s.measuresOf[office][i].OpenFor(goal, p) {
 			n++
 		}
 	}
