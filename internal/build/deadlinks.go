@@ -37,7 +37,7 @@ func (n *named) Put(name string, parts ...[]byte) error {
 }
 
 func (n *named) PutEach(name string, parts iter.Seq[[]byte]) error {
-	if !n.anchored[name] {
+	if !n.readsPlaces(name) {
 		n.add(name, nil)
 		return n.Output.PutEach(name, parts)
 	}
@@ -56,16 +56,23 @@ func (n *named) PutEach(name string, parts iter.Seq[[]byte]) error {
 
 func (n *named) add(name string, page [][]byte) {
 	var ids []string
-	anchored := n.anchored[name] && strings.HasSuffix(name, ".html")
-	if anchored {
+	reads := n.readsPlaces(name)
+	if reads {
 		ids = idsIn(page)
 	}
 	n.mu.Lock()
 	n.names[name] = true
-	if anchored {
+	if reads {
 		n.ids[name] = ids
 	}
 	n.mu.Unlock()
+}
+
+// readsPlaces reports whether the places on the file name are kept: a
+// page a text links a place on. A CSV file so linked has none, and is
+// not held to look.
+func (n *named) readsPlaces(name string) bool {
+	return n.anchored[name] && strings.HasSuffix(name, ".html")
 }
 
 // idsIn are the places on the page written in parts that a link can name

@@ -214,18 +214,19 @@ func fractions(s *model.Site, notices *diag.List) {
 	type key struct {
 		goal, unit int32
 	}
-	units := map[key][]*model.Result{}
+	units := map[key][]int{} // indexes into s.Results
 	for i := range s.Results {
 		r := &s.Results[i]
 		if r.HasValue && !r.HasRatio && r.Value != 0 && s.Goals[r.Goal].Unit == "percent" {
 			k := key{r.Goal, r.Unit}
-			units[k] = append(units[k], r)
+			units[k] = append(units[k], i)
 		}
 	}
-	// within reports whether a and b are within a factor of lo to hi of
-	// each other, b the larger.
-	within := func(a, b *model.Result, lo, hi float64) bool {
-		ratio := b.Value / a.Value
+	value := func(i int) float64 { return s.Results[i].Value }
+	// within reports whether results a and b are within a factor of lo to
+	// hi of each other, b the larger.
+	within := func(a, b int, lo, hi float64) bool {
+		ratio := value(b) / value(a)
 		return ratio >= lo && ratio <= hi
 	}
 	type goalMonth struct {
@@ -233,35 +234,33 @@ func fractions(s *model.Site, notices *diag.List) {
 		period model.Period
 	}
 	months := map[goalMonth]*[2]int{} // rows with a month beside them, and those a hundredth
-	hit := map[*model.Result]bool{}
+	hit := make([]bool, len(s.Results))
 	for _, rows := range units {
 		if len(rows) < 2 {
 			continue
 		}
 		// Files come in order of their names, not of their months.
-		slices.SortStableFunc(rows, func(a, b *model.Result) int { return cmp.Compare(a.Period, b.Period) })
-		small := func(i int) bool { return math.Abs(rows[i].Value) <= 1 }
-		hits := make([]bool, len(rows))
-		for i := range rows {
-			hits[i] = small(i) && (i > 0 && within(rows[i], rows[i-1], 30, 300) || i+1 < len(rows) && within(rows[i], rows[i+1], 30, 300))
+		slices.SortStableFunc(rows, func(a, b int) int { return cmp.Compare(s.Results[a].Period, s.Results[b].Period) })
+		small := func(k int) bool { return math.Abs(value(rows[k])) <= 1 }
+		for k := range rows {
+			hit[rows[k]] = small(k) && (k > 0 && within(rows[k], rows[k-1], 30, 300) || k+1 < len(rows) && within(rows[k], rows[k+1], 30, 300))
 		}
 		// A run of such months is of one kind with the one beside it
 		// that a hundredth was found of.
-		for i := 1; i < len(rows); i++ {
-			hits[i] = hits[i] || hits[i-1] && small(i) && within(rows[i], rows[i-1], 1.0/3, 3)
+		for k := 1; k < len(rows); k++ {
+			hit[rows[k]] = hit[rows[k]] || hit[rows[k-1]] && small(k) && within(rows[k], rows[k-1], 1.0/3, 3)
 		}
-		for i := len(rows) - 2; i >= 0; i-- {
-			hits[i] = hits[i] || hits[i+1] && small(i) && within(rows[i], rows[i+1], 1.0/3, 3)
+		for k := len(rows) - 2; k >= 0; k-- {
+			hit[rows[k]] = hit[rows[k]] || hit[rows[k+1]] && small(k) && within(rows[k], rows[k+1], 1.0/3, 3)
 		}
-		for i, r := range rows {
-			m := goalMonth{r.Goal, r.Period}
+		for _, i := range rows {
+			m := goalMonth{s.Results[i].Goal, s.Results[i].Period}
 			if months[m] == nil {
 				months[m] = &[2]int{}
 			}
 			months[m][0]++
-			if hits[i] {
+			if hit[i] {
 				months[m][1]++
-				hit[r] = true
 			}
 		}
 	}
@@ -269,7 +268,7 @@ func fractions(s *model.Site, notices *diag.List) {
 	for i := range s.Results {
 		r := &s.Results[i]
 		m := goalMonth{r.Goal, r.Period}
-		if !hit[r] || told[m] {
+		if !hit[i] || told[m] {
 			continue
 		}
 		switch c := months[m]; {

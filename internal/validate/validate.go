@@ -595,7 +595,7 @@ func results(s *model.Site, bad map[int32]bool, errs *diag.List) *seen {
 				repeats[k] = append(repeats[k], [2]int{first, i})
 				continue
 			}
-			errs.Add(pos, "second result for %s, %s, %s (the first is at %s): keep one", r.Period, unit, g.ID, s.ResultPos(&s.Results[first]))
+			secondResult(s, r, &s.Results[first], errs)
 			continue
 		}
 		if !g.Life.Alive(r.Period) {
@@ -696,10 +696,15 @@ func repeated(s *model.Site, repeats map[[2]fileOf][][2]int, errs *diag.List) {
 			continue
 		}
 		for _, p := range pairs {
-			r, f := &s.Results[p[1]], &s.Results[p[0]]
-			errs.Add(s.ResultPos(r), "second result for %s, %s, %s (the first is at %s): keep one", r.Period, s.Units[r.Unit], s.Goals[r.Goal].ID, s.ResultPos(f))
+			secondResult(s, &s.Results[p[1]], &s.Results[p[0]], errs)
 		}
 	}
+}
+
+// secondResult adds the error of result r, which gives again the month,
+// unit and goal of first.
+func secondResult(s *model.Site, r, first *model.Result, errs *diag.List) {
+	errs.Add(s.ResultPos(r), "second result for %s, %s, %s (the first is at %s): keep one", r.Period, s.Units[r.Unit], s.Goals[r.Goal].ID, s.ResultPos(first))
 }
 
 // sameFigures reports whether results a and b give the same figures.
